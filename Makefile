@@ -1,0 +1,77 @@
+# Kehto build. `make` builds ./kehto; `make run` and `make check` are the two commands of the README.
+CC      ?= cc
+PKGS    := libmicrohttpd jansson libsodium libcmark sqlite3
+CFLAGS  ?= -O2 -g
+WARN    := -std=c17 -Wall -Wextra -Werror -Wformat=2 -Wshadow -Wno-unused-parameter
+HARDEN  := -D_FORTIFY_SOURCE=2 -fstack-protector-strong -D_GNU_SOURCE
+CPPFLAGS_ALL := -Isrc -Ibuild/gen $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+LIBS    := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lvoikko -lstemmer -lxlsxwriter -lpthread -lm
+BUILD   ?= build
+DB      ?= kehto.db
+PORT    ?= 8080
+
+SRC     := $(shell find src -name '*.c' | sort)
+OBJ     := $(SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/embed.o
+LIBOBJ  := $(filter-out $(BUILD)/src/main.o,$(OBJ))
+ASSETS  := $(shell find assets locale data -type f -not -name "*.md" | sort)
+UNIT    := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/test_*.c))
+
+.PHONY: all run check check-unit check-e2e check-browser check-asan bench deps clean format
+
+all: kehto
+
+deps:
+	@scripts/install-deps
+
+kehto: $(OBJ)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(OBJ) $(LIBS)
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(WARN) $(HARDEN) $(CFLAGS) $(CPPFLAGS_ALL) -MMD -MP -c -o $@ $<
+
+# Assets (CSS, JS, gettext catalogs) are embedded in the binary as byte arrays.
+$(BUILD)/gen/embed.c: $(ASSETS) tools/embed.sh
+	@mkdir -p $(dir $@)
+	tools/embed.sh $(ASSETS) > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/gen/embed.o: $(BUILD)/gen/embed.c
+	$(CC) $(CFLAGS) -c -o $@ $<
+
+$(BUILD)/tests/%: tests/unit/%.c $(LIBOBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(WARN) $(HARDEN) $(CFLAGS) $(CPPFLAGS_ALL) -o $@ $< $(LIBOBJ) $(LIBS) -lcmocka
+
+run: deps kehto
+	@test -f $(DB) || { ./kehto init --db $(DB) && ./kehto demo --db $(DB); }
+	./kehto serve --db $(DB) --port $(PORT)
+
+check: deps
+	$(MAKE) kehto
+	$(MAKE) check-unit check-e2e check-browser
+
+check-unit: $(UNIT)
+	@tests/run-unit $(UNIT)
+
+check-e2e: kehto
+	@tests/e2e/run
+
+check-browser: kehto
+	@tests/browser/run
+
+check-asan:
+	@scripts/install-deps --no-browser
+	$(MAKE) BUILD=build/asan CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" \
+	        LDFLAGS="-fsanitize=address,undefined" kehto check-unit check-e2e
+
+bench: kehto
+	@scripts/install-deps --bench
+	bench/run
+
+format:
+	clang-format -i $(SRC) $(shell find src -name '*.h') tests/unit/*.c
+
+clean:
+	rm -rf build kehto
+
+-include $(OBJ:.o=.d)

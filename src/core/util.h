@@ -1,0 +1,44 @@
+/* util: small shared helpers: errors carried as values, logging, time, strings. */
+#ifndef KEHTO_UTIL_H
+#define KEHTO_UTIL_H
+#include <stddef.h>
+#include <stdint.h>
+
+#define K_OK 0
+#define K_ERR (-1)
+
+/* A user error: a message that names what and where. Owned by whoever holds it; kerr_clear frees it. */
+typedef struct kerr {
+  char *msg;   /* NULL when there is no error */
+  char *field; /* optional: the form field or CSV column it is about */
+} kerr;
+
+/* Sets the error (formats with buf_printf conversions); returns K_ERR so callers can `return kerr_set(...)`. */
+int kerr_set(kerr *e, const char *field, const char *fmt, ...);
+void kerr_clear(kerr *e);
+
+/* Writes a log line to stderr with a UTC timestamp. Uses buf_printf conversions (%r for plain strings). */
+void log_info(const char *fmt, ...);
+void log_error(const char *fmt, ...);
+
+/* Current UTC time as "YYYY-MM-DDTHH:MM:SSZ" into out (at least 21 bytes). */
+void util_now_iso(char *out, size_t n);
+int64_t util_now(void);
+int64_t util_now_ms(void);
+
+/* Returns 1 when s is NULL or only white space. */
+int util_blank(const char *s);
+/* Trims ASCII white space in place; returns s. */
+char *util_trim(char *s);
+/* strdup that aborts on OOM; NULL in, NULL out. */
+char *util_strdup(const char *s);
+/* Parses a whole decimal integer in [lo,hi]; returns K_OK and sets *out, or K_ERR. */
+int util_parse_int(const char *s, long long lo, long long hi, long long *out);
+/* Returns 1 if s is valid UTF-8. */
+int util_utf8_valid(const char *s, size_t n);
+/* Writes n random bytes as 2n hex characters plus NUL into out (size >= 2n+1). Uses libsodium. */
+void util_random_hex(char *out, size_t nbytes);
+/* Returns 1 if s looks like an email address (one @, a dot after it, no spaces). */
+int util_email_valid(const char *s);
+
+#endif

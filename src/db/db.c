@@ -1,0 +1,273 @@
+/* db: SQLite connection, statement cache, binding helpers, transactions and online backup. */
+#include "db/db.h"
+
+#include <assert.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/buf.h"
+#include "search/fts.h"
+
+typedef struct cached {
+  const char *sql;
+  sqlite3_stmt *st;
+} cached;
+
+struct db {
+  sqlite3 *h;
+  cached *cache;
+  int ncache, capcache;
+};
+
+db *db_open(const char *path, int create, kerr *e) {
+  db *d = calloc(1, sizeof *d);
+  if (!d) abort();
+  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
+  int rc = sqlite3_open_v2(path, &d->h, flags, NULL);
+  if (rc != SQLITE_OK) {
+    kerr_set(e, NULL, "cannot open database %r: %r", path, d->h ? sqlite3_errmsg(d->h) : sqlite3_errstr(rc));
+    db_close(d);
+    return NULL;
+  }
+  sqlite3_busy_timeout(d->h, 5000);
+  sqlite3_extended_result_codes(d->h, 1);
+  if (db_script(d, "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;"
+                   "PRAGMA temp_store=MEMORY; PRAGMA cache_size=-16000;") != SQLITE_OK) {
+    kerr_set(e, NULL, "cannot set up database %r: %r", path, sqlite3_errmsg(d->h));
+    db_close(d);
+    return NULL;
+  }
+  if (search_fts_register(d->h) != SQLITE_OK) {
+    kerr_set(e, NULL, "cannot register the Finnish tokenizer: %r", sqlite3_errmsg(d->h));
+    db_close(d);
+    return NULL;
+  }
+  if (db_migrate(d, e) != K_OK) {
+    db_close(d);
+    return NULL;
+  }
+  return d;
+}
+
+void db_close(db *d) {
+  if (!d) return;
+  for (int i = 0; i < d->ncache; i++) sqlite3_finalize(d->cache[i].st);
+  free(d->cache);
+  if (d->h) sqlite3_close_v2(d->h);
+  free(d);
+}
+
+sqlite3 *db_handle(db *d) {
+  return d->h;
+}
+
+sqlite3_stmt *db_prepare(db *d, const char *sql) {
+  for (int i = 0; i < d->ncache; i++) {
+    if (d->cache[i].sql == sql) {
+      sqlite3_stmt *st = d->cache[i].st;
+      assert(!sqlite3_stmt_busy(st) && "statement reused while still running");
+      sqlite3_reset(st);
+      sqlite3_clear_bindings(st);
+      return st;
+    }
+  }
+  sqlite3_stmt *st = NULL;
+  int rc = sqlite3_prepare_v3(d->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL);
+  if (rc != SQLITE_OK) {
+    log_error("SQL prepare failed: %r in: %r", sqlite3_errmsg(d->h), sql);
+    assert(!"SQL does not prepare");
+    return NULL;
+  }
+  if (d->ncache == d->capcache) {
+    d->capcache = d->capcache ? d->capcache * 2 : 64;
+    d->cache = realloc(d->cache, sizeof *d->cache * (size_t)d->capcache);
+    if (!d->cache) abort();
+  }
+  d->cache[d->ncache++] = (cached){sql, st};
+  return st;
+}
+
+void db_done(sqlite3_stmt *st) {
+  if (st) sqlite3_reset(st);
+}
+
+static int param(sqlite3_stmt *st, const char *name) {
+  int i = sqlite3_bind_parameter_index(st, name);
+  assert(i > 0 && "no such SQL parameter");
+  return i;
+}
+
+void db_bind_text(sqlite3_stmt *st, const char *name, const char *v) {
+  int i = param(st, name);
+  if (v) sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT);
+  else sqlite3_bind_null(st, i);
+}
+
+void db_bind_int(sqlite3_stmt *st, const char *name, long long v) {
+  sqlite3_bind_int64(st, param(st, name), v);
+}
+
+void db_bind_null(sqlite3_stmt *st, const char *name) {
+  sqlite3_bind_null(st, param(st, name));
+}
+
+int db_step(sqlite3_stmt *st) {
+  int rc = sqlite3_step(st);
+  if (rc == SQLITE_ROW) return 1;
+  if (rc == SQLITE_DONE) return 0;
+  sqlite3 *h = sqlite3_db_handle(st);
+  if ((rc & 0xff) != SQLITE_CONSTRAINT) log_error("SQL step failed: %r in: %r", sqlite3_errmsg(h), sqlite3_sql(st));
+  return -1;
+}
+
+const char *db_col_text(sqlite3_stmt *st, int i) {
+  const unsigned char *t = sqlite3_column_text(st, i);
+  return t ? (const char *)t : "";
+}
+
+long long db_col_int(sqlite3_stmt *st, int i) {
+  return sqlite3_column_int64(st, i);
+}
+
+double db_col_double(sqlite3_stmt *st, int i) {
+  return sqlite3_column_double(st, i);
+}
+
+int db_col_null(sqlite3_stmt *st, int i) {
+  return sqlite3_column_type(st, i) == SQLITE_NULL;
+}
+
+static void vbind(sqlite3_stmt *st, const char *types, va_list ap) {
+  for (int i = 0; types && types[i]; i++) {
+    switch (types[i]) {
+    case 't': {
+      const char *v = va_arg(ap, const char *);
+      if (v) sqlite3_bind_text(st, i + 1, v, -1, SQLITE_TRANSIENT);
+      else sqlite3_bind_null(st, i + 1);
+      break;
+    }
+    case 'i': sqlite3_bind_int64(st, i + 1, va_arg(ap, long long)); break;
+    case 'f': sqlite3_bind_double(st, i + 1, va_arg(ap, double)); break;
+    case 'n': sqlite3_bind_null(st, i + 1); break;
+    default: assert(!"db: unknown bind type");
+    }
+  }
+}
+
+sqlite3_stmt *db_query(db *d, const char *sql, const char *types, ...) {
+  sqlite3_stmt *st = db_prepare(d, sql);
+  va_list ap;
+  va_start(ap, types);
+  vbind(st, types, ap);
+  va_end(ap);
+  return st;
+}
+
+int db_exec(db *d, const char *sql, const char *types, ...) {
+  sqlite3_stmt *st = db_prepare(d, sql);
+  va_list ap;
+  va_start(ap, types);
+  vbind(st, types, ap);
+  va_end(ap);
+  int rc;
+  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+  }
+  if (rc != SQLITE_DONE && (rc & 0xff) != SQLITE_CONSTRAINT)
+    log_error("SQL failed: %r in: %r", sqlite3_errmsg(d->h), sql);
+  sqlite3_reset(st);
+  return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+long long db_int(db *d, long long dflt, const char *sql, const char *types, ...) {
+  sqlite3_stmt *st = db_prepare(d, sql);
+  va_list ap;
+  va_start(ap, types);
+  vbind(st, types, ap);
+  va_end(ap);
+  long long v = dflt;
+  if (db_step(st) == 1 && !db_col_null(st, 0)) v = db_col_int(st, 0);
+  db_done(st);
+  return v;
+}
+
+char *db_text(db *d, const char *sql, const char *types, ...) {
+  sqlite3_stmt *st = db_prepare(d, sql);
+  va_list ap;
+  va_start(ap, types);
+  vbind(st, types, ap);
+  va_end(ap);
+  char *v = NULL;
+  if (db_step(st) == 1 && !db_col_null(st, 0)) v = util_strdup(db_col_text(st, 0));
+  db_done(st);
+  return v;
+}
+
+int db_exists(db *d, const char *sql, const char *types, ...) {
+  sqlite3_stmt *st = db_prepare(d, sql);
+  va_list ap;
+  va_start(ap, types);
+  vbind(st, types, ap);
+  va_end(ap);
+  int found = db_step(st) == 1;
+  db_done(st);
+  return found;
+}
+
+int db_script(db *d, const char *sql) {
+  char *err = NULL;
+  int rc = sqlite3_exec(d->h, sql, NULL, NULL, &err);
+  if (rc != SQLITE_OK) log_error("SQL script failed: %r", err ? err : sqlite3_errstr(rc));
+  sqlite3_free(err);
+  return rc;
+}
+
+int db_begin(db *d) {
+  return db_script(d, "BEGIN IMMEDIATE");
+}
+
+int db_commit(db *d) {
+  return db_script(d, "COMMIT");
+}
+
+int db_rollback(db *d) {
+  if (sqlite3_get_autocommit(d->h)) return SQLITE_OK;
+  return db_script(d, "ROLLBACK");
+}
+
+const char *db_errmsg(db *d) {
+  return sqlite3_errmsg(d->h);
+}
+
+long long db_last_id(db *d) {
+  return sqlite3_last_insert_rowid(d->h);
+}
+
+int db_changes(db *d) {
+  return sqlite3_changes(d->h);
+}
+
+int db_backup(db *d, const char *path, kerr *e) {
+  sqlite3 *dst = NULL;
+  int rc = sqlite3_open_v2(path, &dst, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+  if (rc != SQLITE_OK) {
+    kerr_set(e, NULL, "cannot create backup file %r: %r", path, dst ? sqlite3_errmsg(dst) : sqlite3_errstr(rc));
+    sqlite3_close(dst);
+    return K_ERR;
+  }
+  sqlite3_backup *bk = sqlite3_backup_init(dst, "main", d->h, "main");
+  if (!bk) {
+    kerr_set(e, NULL, "cannot start backup to %r: %r", path, sqlite3_errmsg(dst));
+    sqlite3_close(dst);
+    return K_ERR;
+  }
+  do {
+    rc = sqlite3_backup_step(bk, 256);
+    if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED) sqlite3_sleep(50);
+  } while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+  sqlite3_backup_finish(bk);
+  int ok = rc == SQLITE_DONE;
+  if (!ok) kerr_set(e, NULL, "backup to %r failed: %r", path, sqlite3_errmsg(dst));
+  sqlite3_close(dst);
+  return ok ? K_OK : K_ERR;
+}

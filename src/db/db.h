@@ -1,0 +1,60 @@
+/* db: a thin layer over SQLite: open with pragmas and migrations, cached prepared statements, binds and one-liners. */
+#ifndef KEHTO_DB_H
+#define KEHTO_DB_H
+#include <sqlite3.h>
+
+#include "core/util.h"
+
+typedef struct db db;
+
+/* Opens (creating if asked) the database at path, turns on WAL and foreign keys, registers the Finnish
+ * tokenizer and runs pending migrations. Returns NULL and sets e on failure. Close with db_close. */
+db *db_open(const char *path, int create, kerr *e);
+void db_close(db *d);
+sqlite3 *db_handle(db *d);
+
+/* Returns a prepared statement for sql, cached on the connection (sql must be a string literal or outlive d).
+ * The statement is reset with its bindings cleared; finish with db_done (not sqlite3_finalize). */
+sqlite3_stmt *db_prepare(db *d, const char *sql);
+void db_done(sqlite3_stmt *st);
+
+/* Bind by name (":name"); a NULL text binds NULL. Binding a name the statement lacks is a bug and asserts. */
+void db_bind_text(sqlite3_stmt *st, const char *name, const char *v);
+void db_bind_int(sqlite3_stmt *st, const char *name, long long v);
+void db_bind_null(sqlite3_stmt *st, const char *name);
+/* Returns 1 for a row, 0 when done; on error logs and returns -1 (constraint errors are reported this way too). */
+int db_step(sqlite3_stmt *st);
+const char *db_col_text(sqlite3_stmt *st, int i); /* never NULL: "" for NULL; valid until the next step */
+long long db_col_int(sqlite3_stmt *st, int i);
+double db_col_double(sqlite3_stmt *st, int i);
+int db_col_null(sqlite3_stmt *st, int i);
+
+/* One-liners. types names the positional ?1,?2… arguments: 't' text (const char*, NULL ok), 'i' long long,
+ * 'f' double, 'n' NULL (no argument). */
+int db_exec(db *d, const char *sql, const char *types, ...);      /* SQLITE_OK or the error code */
+long long db_int(db *d, long long dflt, const char *sql, const char *types, ...);
+char *db_text(db *d, const char *sql, const char *types, ...);     /* malloc'd or NULL; caller frees */
+int db_exists(db *d, const char *sql, const char *types, ...);
+/* Prepares sql (cached) and binds positional arguments as above; finish with db_done. */
+sqlite3_stmt *db_query(db *d, const char *sql, const char *types, ...);
+/* Runs a script of several statements without parameters (schema). Returns SQLITE_OK or the error. */
+int db_script(db *d, const char *sql);
+
+/* Explicit transactions: BEGIN IMMEDIATE / COMMIT / ROLLBACK. Return SQLITE_OK or the error. */
+int db_begin(db *d);
+int db_commit(db *d);
+int db_rollback(db *d);
+
+const char *db_errmsg(db *d);
+long long db_last_id(db *d);
+int db_changes(db *d);
+
+/* Applies the migrations in schema.c that user_version says are pending. */
+int db_migrate(db *d, kerr *e);
+/* Latest schema version known to this binary. */
+int db_schema_version(void);
+
+/* Online backup of the open database into the file at path. Returns K_OK or sets e. */
+int db_backup(db *d, const char *path, kerr *e);
+
+#endif

@@ -1,0 +1,61 @@
+/* refdata: loading and looking up municipalities and regions. */
+#include "model/refdata.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/csv.h"
+#include "core/embed.h"
+
+static int load_csv(db *d, const char *path, const char *sql, int nfields, kerr *e) {
+  const struct embed_file *f = embed_get(path);
+  if (!f) return kerr_set(e, NULL, "reference data %r is missing from the binary", path);
+  csv *c = csv_open_mem((const char *)f->data, f->len, path, e);
+  if (!c) return K_ERR;
+  int rc = K_OK, r;
+  csv_next(c, e); /* header */
+  while ((r = csv_next(c, e)) == 1) {
+    if (csv_nfields(c) != nfields) {
+      rc = kerr_set(e, NULL, "%r, row %ld: expected %d fields", path, csv_row(c), nfields);
+      break;
+    }
+    sqlite3_stmt *st = db_prepare(d, sql);
+    for (int i = 0; i < nfields; i++) sqlite3_bind_text(st, i + 1, csv_field(c, i), -1, SQLITE_TRANSIENT);
+    int ok = db_step(st);
+    db_done(st);
+    if (ok < 0) {
+      rc = kerr_set(e, NULL, "%r, row %ld: %r", path, csv_row(c), db_errmsg(d));
+      break;
+    }
+  }
+  if (r < 0) rc = K_ERR;
+  csv_close(c);
+  return rc;
+}
+
+int refdata_load(db *d, kerr *e) {
+  if (db_begin(d) != SQLITE_OK) return kerr_set(e, NULL, "cannot start a transaction: %r", db_errmsg(d));
+  int rc = load_csv(d, "data/regions.csv", "INSERT OR REPLACE INTO region(code,number,name_fi,name_sv) VALUES(?1,?2,?3,?4)",
+                    4, e);
+  if (rc == K_OK)
+    rc = load_csv(d, "data/municipalities.csv",
+                  "INSERT OR REPLACE INTO municipality(code,name_fi,name_sv,region_code,lang_ratio) VALUES(?1,?2,?3,?4,?5)",
+                  5, e);
+  if (rc == K_OK && db_commit(d) == SQLITE_OK) return K_OK;
+  db_rollback(d);
+  if (!e->msg) kerr_set(e, NULL, "cannot load reference data: %r", db_errmsg(d));
+  return K_ERR;
+}
+
+char *refdata_municipality_code(db *d, const char *s) {
+  if (!s || !*s) return NULL;
+  long long n;
+  if (util_parse_int(s, 1, 999, &n) == K_OK) {
+    char code[8];
+    snprintf(code, sizeof code, "%03lld", n);
+    return db_text(d, "SELECT code FROM municipality WHERE code=?1", "t", code);
+  }
+  return db_text(d, "SELECT code FROM municipality WHERE name_fi=?1 COLLATE NOCASE OR name_sv=?1 COLLATE NOCASE", "t",
+                 s);
+}
