@@ -1,0 +1,243 @@
+/* deed: storage, validation and moderation of development deeds; the search index is kept in step here. */
+#include "model/deed.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/util.h"
+
+void deed_free(deed *x) {
+  if (!x) return;
+  char **s[] = {&x->ref, &x->title, &x->org_name, &x->municipality_code, &x->municipality_name, &x->region_name,
+                &x->sector_code, &x->sector_name, &x->summary, &x->starting_point, &x->goal, &x->actions,
+                &x->participants, &x->results, &x->service, &x->themes, &x->contact_name, &x->contact_email,
+                &x->status, &x->reject_reason, &x->created_at, &x->updated_at, &x->published_at};
+  for (size_t i = 0; i < sizeof s / sizeof s[0]; i++) free(*s[i]);
+  free(x);
+}
+
+/* Counts UTF-8 characters (not bytes). */
+static size_t nchars(const char *s) {
+  size_t n = 0;
+  for (; s && *s; s++)
+    if (((unsigned char)*s & 0xC0) != 0x80) n++;
+  return n;
+}
+
+static int check_text(const char *v, const char *field, const char *label, size_t max, int required, kerr *e) {
+  if (required && util_blank(v)) return kerr_set(e, field, "%r puuttuu.", label);
+  if (v && !util_utf8_valid(v, strlen(v))) return kerr_set(e, field, "%r ei ole kelvollista UTF-8-tekstiä.", label);
+  if (nchars(v) > max) return kerr_set(e, field, "%r on liian pitkä (enintään %zu merkkiä).", label, max);
+  return K_OK;
+}
+
+char *deed_sector_code(db *d, const char *s) {
+  if (util_blank(s)) return NULL;
+  return db_text(d,
+                 "SELECT code FROM sector WHERE code=?1 COLLATE NOCASE OR name_fi=?1 COLLATE NOCASE "
+                 "OR name_sv=?1 COLLATE NOCASE OR name_en=?1 COLLATE NOCASE",
+                 "t", s);
+}
+
+int deed_validate(db *d, const deed *x, int require_contact, kerr *e) {
+  if (check_text(x->title, "title", "Otsikko", DEED_MAX_TITLE, 1, e)) return K_ERR;
+  if (check_text(x->org_name, "organisation", "Organisaatio", 300, x->org_id == 0, e)) return K_ERR;
+  if (check_text(x->summary, "summary", "Tiivistelmä", DEED_MAX_TEXT, 0, e)) return K_ERR;
+  if (check_text(x->starting_point, "starting_point", "Lähtötilanne", DEED_MAX_TEXT, 0, e)) return K_ERR;
+  if (check_text(x->goal, "goal", "Tavoite", DEED_MAX_TEXT, 1, e)) return K_ERR;
+  if (check_text(x->actions, "actions", "Mitä tehtiin", DEED_MAX_TEXT, 0, e)) return K_ERR;
+  if (check_text(x->results, "results", "Tulokset", DEED_MAX_TEXT, 1, e)) return K_ERR;
+  if (check_text(x->participants, "participants", "Keitä oli mukana", 300, 0, e)) return K_ERR;
+  if (check_text(x->service, "service", "Ohjelman palvelu", 300, 0, e)) return K_ERR;
+  if (check_text(x->themes, "themes", "Teemat", 500, 0, e)) return K_ERR;
+  if (check_text(x->ref, "ref", "Tunniste (ref)", 100, 0, e)) return K_ERR;
+  if (util_blank(x->sector_code) || !db_exists(d, "SELECT 1 FROM sector WHERE code=?1", "t", x->sector_code))
+    return kerr_set(e, "sector", "Valitse toimiala.");
+  if (x->municipality_code &&
+      !db_exists(d, "SELECT 1 FROM municipality WHERE code=?1", "t", x->municipality_code))
+    return kerr_set(e, "municipality", "Tuntematon kunta.");
+  if (x->year < 2000 || x->year > 2100) return kerr_set(e, "year", "Vuoden pitää olla välillä 2000–2100.");
+  if (check_text(x->contact_name, "contact_name", "Yhteyshenkilön nimi", 200, require_contact, e)) return K_ERR;
+  if (require_contact && !util_email_valid(x->contact_email))
+    return kerr_set(e, "contact_email", "Anna toimiva sähköpostiosoite, esimerkiksi nimi@kunta.fi.");
+  if (!require_contact && !util_blank(x->contact_email) && !util_email_valid(x->contact_email))
+    return kerr_set(e, "contact_email", "Sähköpostiosoite ei ole kelvollinen.");
+  return K_OK;
+}
+
+/* Splits the comma list of themes and links each (creating missing themes). */
+static void set_themes(db *d, long long id, const char *themes) {
+  db_exec(d, "DELETE FROM deed_theme WHERE deed_id=?1", "i", id);
+  if (!themes) return;
+  char *copy = util_strdup(themes), *save = NULL;
+  for (char *t = strtok_r(copy, ",;", &save); t; t = strtok_r(NULL, ",;", &save)) {
+    util_trim(t);
+    if (!*t) continue;
+    db_exec(d, "INSERT OR IGNORE INTO theme(name) VALUES(?1)", "t", t);
+    db_exec(d, "INSERT OR IGNORE INTO deed_theme(deed_id, theme_id) SELECT ?1, id FROM theme WHERE name=?2", "it", id,
+            t);
+  }
+  free(copy);
+}
+
+static const char *nz(const char *s) {
+  return s ? s : "";
+}
+
+static void bind_fields(sqlite3_stmt *st, const deed *x) {
+  db_bind_text(st, ":ref", util_blank(x->ref) ? NULL : x->ref);
+  db_bind_text(st, ":title", x->title);
+  if (x->org_id) db_bind_int(st, ":org_id", x->org_id);
+  else db_bind_null(st, ":org_id");
+  db_bind_text(st, ":org_name", nz(x->org_name));
+  db_bind_text(st, ":municipality_code", x->municipality_code);
+  db_bind_text(st, ":sector_code", x->sector_code);
+  db_bind_text(st, ":summary", nz(x->summary));
+  db_bind_text(st, ":starting_point", nz(x->starting_point));
+  db_bind_text(st, ":goal", nz(x->goal));
+  db_bind_text(st, ":actions", nz(x->actions));
+  db_bind_text(st, ":participants", nz(x->participants));
+  db_bind_text(st, ":results", nz(x->results));
+  db_bind_text(st, ":service", nz(x->service));
+  db_bind_int(st, ":year", x->year);
+  db_bind_text(st, ":contact_name", nz(x->contact_name));
+  db_bind_text(st, ":contact_email", nz(x->contact_email));
+}
+
+long long deed_insert(db *d, const deed *x, const char *status, kerr *e) {
+  sqlite3_stmt *st = db_prepare(
+      d, "INSERT INTO deed(ref,title,org_id,org_name,municipality_code,sector_code,summary,starting_point,goal,"
+         "actions,participants,results,service,year,contact_name,contact_email,status,published_at,created_at)"
+         " VALUES(:ref,:title,:org_id,"
+         " CASE WHEN :org_id IS NOT NULL AND :org_name='' THEN (SELECT name FROM org WHERE id=:org_id) ELSE :org_name END,"
+         " :municipality_code,:sector_code,:summary,:starting_point,:goal,:actions,:participants,:results,:service,"
+         " :year,:contact_name,:contact_email,:status,"
+         " CASE WHEN :status='published' THEN coalesce(:published_at, strftime('%Y-%m-%dT%H:%M:%SZ','now')) END,"
+         " coalesce(:created_at, strftime('%Y-%m-%dT%H:%M:%SZ','now')))");
+  bind_fields(st, x);
+  db_bind_text(st, ":status", status);
+  db_bind_text(st, ":published_at", x->published_at);
+  db_bind_text(st, ":created_at", x->created_at);
+  int rc = db_step(st);
+  db_done(st);
+  if (rc < 0) {
+    const char *msg = db_errmsg(d);
+    if (strstr(msg, "deed.ref")) kerr_set(e, "ref", "Tunniste (ref) %r on jo käytössä.", x->ref);
+    else kerr_set(e, NULL, "Teon tallennus epäonnistui: %r", msg);
+    return 0;
+  }
+  long long id = db_last_id(d);
+  set_themes(d, id, x->themes);
+  if (strcmp(status, "published") == 0) deed_index(d, id);
+  return id;
+}
+
+int deed_update(db *d, const deed *x, kerr *e) {
+  sqlite3_stmt *st = db_prepare(
+      d, "UPDATE deed SET ref=:ref,title=:title,org_id=:org_id,org_name=:org_name,"
+         "municipality_code=:municipality_code,sector_code=:sector_code,summary=:summary,"
+         "starting_point=:starting_point,goal=:goal,actions=:actions,participants=:participants,results=:results,"
+         "service=:service,year=:year,contact_name=:contact_name,contact_email=:contact_email,"
+         "updated_at=strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE id=:id");
+  bind_fields(st, x);
+  db_bind_int(st, ":id", x->id);
+  int rc = db_step(st);
+  db_done(st);
+  if (rc < 0) {
+    const char *msg = db_errmsg(d);
+    if (strstr(msg, "deed.ref")) return kerr_set(e, "ref", "Tunniste (ref) %r on jo käytössä.", x->ref);
+    return kerr_set(e, NULL, "Teon tallennus epäonnistui: %r", msg);
+  }
+  if (db_changes(d) == 0) return kerr_set(e, NULL, "Tekoa %lld ei ole.", x->id);
+  set_themes(d, x->id, x->themes);
+  deed_index(d, x->id);
+  return K_OK;
+}
+
+static char *col(sqlite3_stmt *st, int i) {
+  return db_col_null(st, i) ? NULL : util_strdup(db_col_text(st, i));
+}
+
+deed *deed_get(db *d, long long id, const char *lang) {
+  sqlite3_stmt *st = db_query(
+      d,
+      "SELECT d.id, d.ref, d.title, coalesce(d.org_id,0), d.org_name, d.municipality_code,"
+      " CASE WHEN ?2='sv' THEN m.name_sv ELSE m.name_fi END, CASE WHEN ?2='sv' THEN r.name_sv ELSE r.name_fi END,"
+      " d.sector_code, CASE ?2 WHEN 'sv' THEN s.name_sv WHEN 'en' THEN s.name_en ELSE s.name_fi END,"
+      " d.summary, d.starting_point, d.goal, d.actions, d.participants, d.results, d.service,"
+      " (SELECT group_concat(t.name, ', ') FROM deed_theme dt JOIN theme t ON t.id=dt.theme_id WHERE dt.deed_id=d.id),"
+      " d.year, d.contact_name, d.contact_email, d.status, d.reject_reason, d.created_at, d.updated_at, d.published_at"
+      " FROM deed d JOIN sector s ON s.code=d.sector_code"
+      " LEFT JOIN municipality m ON m.code=d.municipality_code LEFT JOIN region r ON r.code=m.region_code"
+      " WHERE d.id=?1",
+      "it", id, lang ? lang : "fi");
+  deed *x = NULL;
+  if (db_step(st) == 1) {
+    x = calloc(1, sizeof *x);
+    if (!x) abort();
+    x->id = db_col_int(st, 0);
+    x->ref = col(st, 1);
+    x->title = col(st, 2);
+    x->org_id = db_col_int(st, 3);
+    x->org_name = col(st, 4);
+    x->municipality_code = col(st, 5);
+    x->municipality_name = col(st, 6);
+    x->region_name = col(st, 7);
+    x->sector_code = col(st, 8);
+    x->sector_name = col(st, 9);
+    x->summary = col(st, 10);
+    x->starting_point = col(st, 11);
+    x->goal = col(st, 12);
+    x->actions = col(st, 13);
+    x->participants = col(st, 14);
+    x->results = col(st, 15);
+    x->service = col(st, 16);
+    x->themes = col(st, 17);
+    x->year = (int)db_col_int(st, 18);
+    x->contact_name = col(st, 19);
+    x->contact_email = col(st, 20);
+    x->status = col(st, 21);
+    x->reject_reason = col(st, 22);
+    x->created_at = col(st, 23);
+    x->updated_at = col(st, 24);
+    x->published_at = col(st, 25);
+  }
+  db_done(st);
+  return x;
+}
+
+int deed_publish(db *d, long long id, kerr *e) {
+  db_exec(d,
+          "UPDATE deed SET status='published', reject_reason='', updated_at=strftime('%Y-%m-%dT%H:%M:%SZ','now'),"
+          " published_at=coalesce(published_at, strftime('%Y-%m-%dT%H:%M:%SZ','now')) WHERE id=?1",
+          "i", id);
+  if (db_changes(d) == 0) return kerr_set(e, NULL, "Tekoa %lld ei ole.", id);
+  deed_index(d, id);
+  return K_OK;
+}
+
+int deed_reject(db *d, long long id, const char *reason, kerr *e) {
+  if (util_blank(reason)) return kerr_set(e, "reason", "Kerro hylkäyksen syy.");
+  if (nchars(reason) > 1000) return kerr_set(e, "reason", "Syy on liian pitkä (enintään 1000 merkkiä).");
+  db_exec(d,
+          "UPDATE deed SET status='rejected', reject_reason=?2, updated_at=strftime('%Y-%m-%dT%H:%M:%SZ','now')"
+          " WHERE id=?1",
+          "it", id, reason);
+  if (db_changes(d) == 0) return kerr_set(e, NULL, "Tekoa %lld ei ole.", id);
+  deed_index(d, id);
+  return K_OK;
+}
+
+void deed_index(db *d, long long id) {
+  db_exec(d, "DELETE FROM deed_fts WHERE rowid=?1", "i", id);
+  db_exec(d,
+          "INSERT INTO deed_fts(rowid, title, body, organisation, municipality)"
+          " SELECT d.id, d.title,"
+          "  d.summary || char(10) || d.starting_point || char(10) || d.goal || char(10) || d.actions"
+          "   || char(10) || d.results || char(10) || coalesce((SELECT group_concat(t.name, ', ') FROM deed_theme dt"
+          "   JOIN theme t ON t.id=dt.theme_id WHERE dt.deed_id=d.id), ''),"
+          "  d.org_name, coalesce(m.name_fi || ' ' || m.name_sv, '')"
+          " FROM deed d LEFT JOIN municipality m ON m.code=d.municipality_code"
+          " WHERE d.id=?1 AND d.status='published'",
+          "i", id);
+}

@@ -1,0 +1,58 @@
+/* deed: development deeds (kehittämisteot) of Tekojen tori: validation, storage, moderation, listing and search. */
+#ifndef KEHTO_DEED_H
+#define KEHTO_DEED_H
+#include "core/buf.h"
+#include "db/db.h"
+
+#define DEED_MAX_TEXT 20000 /* characters per long text field */
+#define DEED_MAX_TITLE 200
+
+/* A deed as entered or read. All strings are owned by the struct (malloc'd); free with deed_free. */
+typedef struct deed {
+  long long id;
+  char *ref;               /* optional external id, unique */
+  char *title;
+  long long org_id;        /* 0 when posted with free-text organisation */
+  char *org_name;
+  char *municipality_code; /* three digits, or NULL */
+  char *municipality_name; /* filled when read */
+  char *region_name;       /* filled when read */
+  char *sector_code;       /* sector.code */
+  char *sector_name;       /* filled when read, in the reader's language */
+  char *summary, *starting_point, *goal, *actions, *participants, *results, *service;
+  char *themes;            /* comma-separated theme names */
+  int year;
+  char *contact_name, *contact_email;
+  char *status;            /* submitted, published, rejected */
+  char *reject_reason;
+  char *created_at, *updated_at, *published_at;
+} deed;
+
+void deed_free(deed *x);
+
+/* Checks a deed before it is stored. Returns K_OK, or K_ERR with e naming the field (e->field) and the problem
+ * in Finnish. require_contact: the public form requires contact name and email. */
+int deed_validate(db *d, const deed *x, int require_contact, kerr *e);
+
+/* Inserts a deed with the given status ("submitted" or "published"), its themes, and (if published) its search
+ * entry. Does not validate (call deed_validate). Does not open a transaction. Returns the new id, or 0 with e set
+ * (e.g. duplicate ref). */
+long long deed_insert(db *d, const deed *x, const char *status, kerr *e);
+
+/* Updates the editable fields of deed x->id and re-indexes it. Returns K_OK or K_ERR with e set. */
+int deed_update(db *d, const deed *x, kerr *e);
+
+/* Reads deed id. lang is "fi", "sv" or "en" for the sector name. Returns NULL when there is no such deed. */
+deed *deed_get(db *d, long long id, const char *lang);
+
+/* Moderation. Publishing indexes the deed; rejecting (reason required) removes it from the index. */
+int deed_publish(db *d, long long id, kerr *e);
+int deed_reject(db *d, long long id, const char *reason, kerr *e);
+
+/* (Re)builds the search entry of one deed: present iff published. */
+void deed_index(db *d, long long id);
+
+/* Finds a sector code by code or by Finnish name (case-insensitive); malloc'd or NULL. */
+char *deed_sector_code(db *d, const char *code_or_name);
+
+#endif
