@@ -8,6 +8,8 @@
 #include "cli.h"
 #include "core/buf.h"
 #include "model/refdata.h"
+#include "model/user.h"
+#include "web/web.h"
 
 #define EXIT_USAGE 2
 
@@ -26,11 +28,20 @@ static int cmd_help(const cli_args *a);
 static int cmd_init(const cli_args *a);
 static int cmd_backup(const cli_args *a);
 static int cmd_version(const cli_args *a);
+static int cmd_serve(const cli_args *a);
+static int cmd_user_add(const cli_args *a);
+static int cmd_user_list(const cli_args *a);
 
 static const command commands[] = {
     {"help", cmd_help, 0, 0, "", "kehto help", "list the commands"},
     {"version", cmd_version, 0, 0, "", "kehto version", "print the version and schema version"},
     {"init", cmd_init, 0, 0, "db=", "kehto init [--db FILE]", "create the database and load reference data"},
+    {"serve", cmd_serve, 0, 0, "db= port= bind= threads= secure-cookies quiet",
+     "kehto serve [--db FILE] [--port N] [--bind ADDR]", "serve the web site (default 127.0.0.1:8080)"},
+    {"user add", cmd_user_add, 1, 1, "db= role= org=",
+     "kehto user add EMAIL --role admin|staff|contact [--org ID]",
+     "create an account; password from stdin, or generated and printed once"},
+    {"user list", cmd_user_list, 0, 0, "db=", "kehto user list [--db FILE]", "list the accounts"},
     {"backup", cmd_backup, 1, 1, "db=", "kehto backup FILE [--db FILE]", "write an online backup of the database"},
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
@@ -104,6 +115,78 @@ static int cmd_backup(const cli_args *a) {
   kerr_clear(&e);
   db_close(d);
   return rc == K_OK ? 0 : 1;
+}
+
+static int cmd_serve(const cli_args *a) {
+  web_config cfg = {0};
+  cfg.db_path = cli_db_path(a);
+  cfg.bind = cli_opt(a, "bind") ? cli_opt(a, "bind") : "127.0.0.1";
+  long long port = 8080, threads = 2 * sysconf(_SC_NPROCESSORS_ONLN);
+  if (threads < 4) threads = 4;
+  if (cli_opt(a, "port") && util_parse_int(cli_opt(a, "port"), 1, 65535, &port) != K_OK) {
+    fprintf(stderr, "kehto: --port needs a number from 1 to 65535\nusage: kehto serve [--db FILE] [--port N] [--bind ADDR]\n");
+    return EXIT_USAGE;
+  }
+  if (cli_opt(a, "threads") && util_parse_int(cli_opt(a, "threads"), 1, 256, &threads) != K_OK) {
+    fprintf(stderr, "kehto: --threads needs a number from 1 to 256\n");
+    return EXIT_USAGE;
+  }
+  cfg.port = (int)port;
+  cfg.threads = (int)threads;
+  cfg.secure_cookies = cli_opt(a, "secure-cookies") != NULL;
+  cfg.quiet = cli_opt(a, "quiet") != NULL;
+  web_set_secure_cookies(cfg.secure_cookies);
+  if (access(cfg.db_path, F_OK) != 0) {
+    fprintf(stderr, "kehto: no database at %s (create one with: kehto init --db %s)\n", cfg.db_path, cfg.db_path);
+    return 1;
+  }
+  return web_serve(&cfg);
+}
+
+static int cmd_user_add(const cli_args *a) {
+  const char *role = cli_opt(a, "role");
+  if (!role || !user_role_valid(role)) {
+    fprintf(stderr, "kehto: --role must be admin, staff or contact\nusage: kehto user add EMAIL --role admin|staff|contact\n");
+    return EXIT_USAGE;
+  }
+  long long org = 0;
+  if (cli_opt(a, "org") && util_parse_int(cli_opt(a, "org"), 1, 1LL << 53, &org) != K_OK) {
+    fprintf(stderr, "kehto: --org needs an organisation id\n");
+    return EXIT_USAGE;
+  }
+  char pw[1024] = "";
+  int generated = 0;
+  if (isatty(STDIN_FILENO)) {
+    generated = 1;
+  } else if (!fgets(pw, sizeof pw, stdin) || !*util_trim(pw)) {
+    generated = 1;
+  }
+  if (generated) util_random_hex(pw, 12);
+  db *d = cli_open_db(a, 0);
+  if (!d) return 1;
+  kerr e = {0};
+  long long id = user_add(d, a->pos[0], role, pw, org, &e);
+  if (!id) fprintf(stderr, "kehto: %s\n", e.msg);
+  else if (generated) printf("Created %s (%s). Password (shown once): %s\n", a->pos[0], role, pw);
+  else printf("Created %s (%s).\n", a->pos[0], role);
+  sodium_memzero(pw, sizeof pw);
+  kerr_clear(&e);
+  db_close(d);
+  return id ? 0 : 1;
+}
+
+static void print_user(void *arg, long long id, const char *email, const char *role, const char *created) {
+  (void)arg;
+  printf("%-6lld %-40s %-8s %s\n", id, email, role, created);
+}
+
+static int cmd_user_list(const cli_args *a) {
+  db *d = cli_open_db(a, 0);
+  if (!d) return 1;
+  printf("%-6s %-40s %-8s %s\n", "id", "email", "role", "created");
+  user_each(d, print_user, NULL);
+  db_close(d);
+  return 0;
 }
 
 /* Returns 1 if name is in the command's option list; *takes_value says whether it needs a value. */

@@ -1,0 +1,19 @@
+/* arena: a memory pool freed in one step, one per request. */
+#ifndef KEHTO_ARENA_H
+#define KEHTO_ARENA_H
+#include <stddef.h>
+
+typedef struct arena_block arena_block;
+typedef struct arena {
+  arena_block *head;
+} arena;
+
+/* Returns n bytes (aligned for any type) owned by the arena; never NULL (aborts when out of memory). */
+void *arena_alloc(arena *a, size_t n);
+/* Copies s (or the first n bytes) into the arena, NUL-terminated. NULL in, NULL out. */
+char *arena_strdup(arena *a, const char *s);
+char *arena_strndup(arena *a, const char *s, size_t n);
+/* Frees everything the arena handed out. */
+void arena_free(arena *a);
+
+#endif

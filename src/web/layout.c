@@ -1,0 +1,89 @@
+/* layout: the one page frame: head, header with navigation and language switch, main, footer. */
+#include <string.h>
+
+#include "web/web.h"
+#include "model/site.h"
+
+static const struct {
+  const char *code, *prefix, *name;
+} LANGS[] = {{"fi", "", "Suomi"}, {"sv", "/sv", "Svenska"}, {"en", "/en", "English"}};
+
+static enum MHD_Result add_arg(void *cls, enum MHD_ValueKind kind, const char *key, const char *value) {
+  buf *b = cls;
+  buf_printf(b, "%c%U=%U", b->len ? '&' : '?', key, value ? value : "");
+  return MHD_YES;
+}
+
+static void nav_item(web_req *r, const char *href, const char *label, const char *id, const char *active) {
+  buf_printf(&r->out, "<li><a href=\"%h%h\"%r>%h</a></li>", r->prefix, href,
+             strcmp(id, active) == 0 ? " aria-current=\"page\"" : "", label);
+}
+
+static void lang_switch(web_req *r) {
+  buf q = BUF_INIT;
+  MHD_get_connection_values(r->conn, MHD_GET_ARGUMENT_KIND, add_arg, &q);
+  buf_printf(&r->out, "<nav class=\"lang\" aria-label=\"%h\"><ul>", T(r, "Kieli"));
+  for (size_t i = 0; i < sizeof LANGS / sizeof LANGS[0]; i++) {
+    const char *path = strcmp(r->path, "/") == 0 && *LANGS[i].prefix ? "" : r->path;
+    if (strcmp(r->lang, LANGS[i].code) == 0)
+      buf_printf(&r->out, "<li><span aria-current=\"true\" lang=\"%h\">%h</span></li>", LANGS[i].code, LANGS[i].name);
+    else
+      buf_printf(&r->out, "<li><a href=\"%h%h%h\" lang=\"%h\" hreflang=\"%h\">%h</a></li>", LANGS[i].prefix, path,
+                 q.data ? q.data : "", LANGS[i].code, LANGS[i].code, LANGS[i].name);
+  }
+  buf_puts(&r->out, "</ul></nav>");
+  buf_free(&q);
+}
+
+void page_begin(web_req *r, const char *title, const char *active) {
+  site_info s;
+  site_get(r->db, &s);
+  buf *o = &r->out;
+  buf_printf(o,
+             "<!doctype html>\n<html lang=\"%h\">\n<head>\n<meta charset=\"utf-8\">\n"
+             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+             "<title>%h – %h</title>\n<link rel=\"stylesheet\" href=\"/static/kehto.css\">\n"
+             "<link rel=\"alternate\" type=\"application/atom+xml\" href=\"/tekot.atom\" title=\"%h\">\n"
+             "</head>\n<body>\n<a class=\"skip\" href=\"#main\">%h</a>\n",
+             r->lang, title, s.short_name, T(r, "Tekojen tori: uusimmat teot"), T(r, "Siirry sisältöön"));
+  if (s.demo)
+    buf_printf(o, "<div class=\"demo\" role=\"note\">%h</div>\n",
+               T(r, "Tämä on esittelyaineisto: ohjelma, organisaatiot ja teot ovat keksittyjä."));
+  buf_printf(o, "<header class=\"site\"><div class=\"wrap\">\n<a class=\"brand\" href=\"%h/\">%h</a>\n", r->prefix,
+             s.short_name);
+  buf_printf(o, "<nav class=\"main\" aria-label=\"%h\"><ul>", T(r, "Päävalikko"));
+  nav_item(r, "/", T(r, "Etusivu"), "home", active);
+  nav_item(r, "/tekot", T(r, "Tekojen tori"), "deeds", active);
+  nav_item(r, "/tekot/uusi", T(r, "Julkaise teko"), "post", active);
+  if (user_is_staff(&r->user)) {
+    nav_item(r, "/hallinta/tekot", T(r, "Moderointi"), "moderation", active);
+    nav_item(r, "/hallinta/organisaatiot", T(r, "Organisaatiot"), "orgs", active);
+    nav_item(r, "/hallinta/ohjelma", T(r, "Ohjelma"), "programme", active);
+  }
+  if (r->user.id) {
+    buf_printf(o, "<li><form method=\"post\" action=\"%h/kirjaudu-ulos\" class=\"inline\">", r->prefix);
+    web_csrf_field(r);
+    buf_printf(o, "<button type=\"submit\" class=\"link\">%h</button></form></li>", T(r, "Kirjaudu ulos"));
+  } else {
+    nav_item(r, "/kirjaudu", T(r, "Kirjaudu"), "login", active);
+  }
+  buf_puts(o, "</ul></nav>\n");
+  lang_switch(r);
+  buf_puts(o, "\n</div></header>\n<main id=\"main\" class=\"wrap\" tabindex=\"-1\">\n");
+  site_info_free(&s);
+}
+
+void page_end(web_req *r) {
+  site_info s;
+  site_get(r->db, &s);
+  buf *o = &r->out;
+  buf_printf(o, "</main>\n<footer class=\"site\"><div class=\"wrap\">\n<p><strong>%h</strong></p>\n", s.name);
+  if (s.funders && *s.funders)
+    buf_printf(o, "<p>%h: %h</p>\n", T(r, "Rahoittajat"), s.funders);
+  if (s.partners && *s.partners)
+    buf_printf(o, "<p>%h: %h</p>\n", T(r, "Kumppanit"), s.partners);
+  buf_printf(o, "<p><a href=\"%h/tekot.atom\">%h</a> · <a href=\"/api/v1/openapi.json\">%h</a></p>\n", r->prefix,
+             T(r, "Syöte (Atom)"), T(r, "Avoin rajapinta"));
+  buf_puts(o, "</div></footer>\n<script src=\"/static/kehto.js\" defer></script>\n</body>\n</html>\n");
+  site_info_free(&s);
+}

@@ -1,0 +1,75 @@
+/* login: /kirjaudu form and check, /kirjaudu-ulos. */
+#include <string.h>
+#include <unistd.h>
+
+#include "web/pages/pages.h"
+
+/* The page to go to after login: a local path only (no scheme, no //host), else the front page. */
+static const char *safe_next(web_req *r) {
+  const char *next = web_field(r, "next");
+  if (next[0] == '/' && next[1] != '/' && next[1] != '\\' && !strpbrk(next, "\r\n")) return next;
+  return "/";
+}
+
+static void login_form(web_req *r, const char *email, const char *error) {
+  page_begin(r, T(r, "Kirjaudu"), "login");
+  buf *o = &r->out;
+  buf_printf(o, "<h1>%h</h1>\n<p>%h</p>\n", T(r, "Kirjaudu"),
+             T(r, "Kirjautuminen on ohjelman henkilöstölle ja organisaatioiden yhteyshenkilöille."));
+  if (error) buf_printf(o, "<div class=\"error-summary\" role=\"alert\" id=\"login-error\"><p>%h</p></div>\n", error);
+  buf_printf(o, "<form method=\"post\" action=\"%h/kirjaudu\" class=\"form narrow\">\n", r->prefix);
+  web_csrf_field(r);
+  buf_printf(o, "<input type=\"hidden\" name=\"next\" value=\"%h\">\n", safe_next(r));
+  buf_printf(o,
+             "<div class=\"field\"><label for=\"email\">%h</label>"
+             "<input id=\"email\" name=\"email\" type=\"email\" autocomplete=\"username\" required value=\"%h\"%r></div>\n"
+             "<div class=\"field\"><label for=\"password\">%h</label>"
+             "<input id=\"password\" name=\"password\" type=\"password\" autocomplete=\"current-password\" required%r></div>\n"
+             "<button type=\"submit\">%h</button>\n</form>\n",
+             T(r, "Sähköposti"), email ? email : "", error ? " aria-describedby=\"login-error\" aria-invalid=\"true\"" : "",
+             T(r, "Salasana"), error ? " aria-describedby=\"login-error\" aria-invalid=\"true\"" : "", T(r, "Kirjaudu"));
+  page_end(r);
+}
+
+void page_login_form(web_req *r) {
+  login_form(r, NULL, NULL);
+}
+
+void page_login(web_req *r) {
+  if (!web_csrf_ok_or_reply(r)) return;
+  const char *email = web_field(r, "email");
+  const char *password = web_form(r, "password");
+  user_info u;
+  int delay = 0;
+  kerr e = {0};
+  if (user_login(r->db, email, password, r->address, &u, &delay, &e) != K_OK) {
+    if (delay) usleep((useconds_t)delay * 1000);
+    r->status = strstr(e.msg, "Liian monta") ? 429 : 200;
+    login_form(r, email, T(r, e.msg));
+    if (r->status == 200) r->status = 422;
+    kerr_clear(&e);
+    return;
+  }
+  char token[65];
+  if (user_session_start(r->db, u.id, token, sizeof token) != K_OK) {
+    web_error(r, 500, T(r, "Kirjautuminen ei onnistunut. Yritä uudelleen."));
+    return;
+  }
+  web_cookie(r, "kehto_session", token, SESSION_SECONDS);
+  web_changed();
+  buf to = BUF_INIT;
+  buf_printf(&to, "%r%r", r->prefix, safe_next(r));
+  web_redirect(r, to.data);
+  buf_free(&to);
+}
+
+void page_logout(web_req *r) {
+  if (!web_csrf_ok_or_reply(r)) return;
+  const char *tok = MHD_lookup_connection_value(r->conn, MHD_COOKIE_KIND, "kehto_session");
+  user_session_end(r->db, tok);
+  web_cookie(r, "kehto_session", "", 0);
+  buf to = BUF_INIT;
+  buf_printf(&to, "%r/", r->prefix);
+  web_redirect(r, to.data);
+  buf_free(&to);
+}

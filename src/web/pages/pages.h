@@ -1,0 +1,11 @@
+/* pages: handlers of the HTML pages, one file per page or group of pages. */
+#ifndef KEHTO_PAGES_H
+#define KEHTO_PAGES_H
+#include "web/web.h"
+
+void page_home(web_req *r);
+void page_login_form(web_req *r);
+void page_login(web_req *r);
+void page_logout(web_req *r);
+
+#endif

@@ -1,0 +1,62 @@
+/* routes: every URL the server answers, with its handler. '#' in a pattern matches a positive integer (r->id). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "web/pages/pages.h"
+#include "web/routes.h"
+
+enum { CACHE = 1 }; /* anonymous GET responses may be kept in the page cache */
+
+typedef struct route {
+  const char *method;
+  const char *pattern;
+  void (*fn)(web_req *r);
+  int flags;
+} route;
+
+static const route ROUTES[] = {
+    {"GET", "/", page_home, CACHE},
+    {"GET", "/kirjaudu", page_login_form, 0},
+    {"POST", "/kirjaudu", page_login, 0},
+    {"POST", "/kirjaudu-ulos", page_logout, 0},
+};
+
+/* Returns 1 when path matches pattern; a '#' segment must be a positive integer, stored in *id. */
+static int match(const char *pattern, const char *path, long long *id) {
+  while (*pattern && *path) {
+    if (*pattern == '#') {
+      char *end;
+      if (*path < '1' || *path > '9') return 0;
+      long long v = strtoll(path, &end, 10);
+      if (v <= 0 || end - path > 15) return 0;
+      *id = v;
+      path = end;
+      pattern++;
+      continue;
+    }
+    if (*pattern != *path) return 0;
+    pattern++, path++;
+  }
+  return *pattern == 0 && *path == 0;
+}
+
+void routes_dispatch(web_req *r) {
+  int path_found = 0;
+  const char *method = strcmp(r->method, "HEAD") == 0 ? "GET" : r->method;
+  for (size_t i = 0; i < sizeof ROUTES / sizeof ROUTES[0]; i++) {
+    long long id = 0;
+    if (!match(ROUTES[i].pattern, r->path, &id)) continue;
+    path_found = 1;
+    if (strcmp(ROUTES[i].method, method) != 0) continue;
+    r->id = id;
+    r->cacheable = (ROUTES[i].flags & CACHE) != 0;
+    ROUTES[i].fn(r);
+    return;
+  }
+  if (path_found) {
+    web_header(r, "Allow", strcmp(method, "GET") == 0 ? "POST" : "GET, HEAD");
+    web_error(r, 405, T(r, "Tätä toimintoa ei voi tehdä tälle osoitteelle."));
+  } else {
+    web_error(r, 404, T(r, "Hakemaasi sivua ei ole. Tarkista osoite tai aloita etusivulta."));
+  }
+}

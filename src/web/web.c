@@ -1,0 +1,109 @@
+/* web: request accessors, headers and cookies, redirects, error pages, CSRF and role checks. */
+#include "web/web.h"
+
+#include <assert.h>
+#include <sodium.h>
+#include <string.h>
+
+const char *web_query(web_req *r, const char *name) {
+  return MHD_lookup_connection_value(r->conn, MHD_GET_ARGUMENT_KIND, name);
+}
+
+const char *web_form(web_req *r, const char *name) {
+  for (int i = 0; i < r->nform; i++)
+    if (strcmp(r->form[i].key, name) == 0) return r->form[i].value;
+  return NULL;
+}
+
+const char *web_field(web_req *r, const char *name) {
+  const char *v = !strcmp(r->method, "POST") ? web_form(r, name) : web_query(r, name);
+  if (!v) return "";
+  return util_trim(arena_strdup(&r->mem, v));
+}
+
+void web_header(web_req *r, const char *name, const char *value) {
+  assert(!strpbrk(name, "\r\n:") && !strpbrk(value, "\r\n"));
+  buf_printf(&r->headers, "%r: %r\n", name, value);
+}
+
+static int secure_cookies;
+
+void web_cookie(web_req *r, const char *name, const char *value, long max_age) {
+  buf c = BUF_INIT;
+  buf_printf(&c, "%r=%r; Path=/; HttpOnly; SameSite=Lax", name, value);
+  if (max_age >= 0) buf_printf(&c, "; Max-Age=%ld", max_age);
+  if (secure_cookies) buf_puts(&c, "; Secure");
+  web_header(r, "Set-Cookie", c.data);
+  buf_free(&c);
+  r->no_store = 1;
+}
+
+void web_set_secure_cookies(int on) {
+  secure_cookies = on;
+}
+
+void web_redirect(web_req *r, const char *location) {
+  assert(location[0] == '/' && location[1] != '/'); /* only inside the site */
+  web_header(r, "Location", location);
+  r->status = 303;
+  r->no_store = 1;
+  buf_reset(&r->out);
+}
+
+void web_error(web_req *r, int status, const char *message) {
+  r->status = status;
+  r->cacheable = 0;
+  buf_reset(&r->out);
+  const char *title = status == 404   ? T(r, "Sivua ei löytynyt")
+                      : status == 403 ? T(r, "Ei käyttöoikeutta")
+                      : status == 413 ? T(r, "Pyyntö on liian suuri")
+                      : status == 429 ? T(r, "Liian monta pyyntöä")
+                      : status >= 500 ? T(r, "Palvelussa tapahtui virhe")
+                                      : T(r, "Virheellinen pyyntö");
+  page_begin(r, title, "");
+  buf_printf(&r->out, "<h1>%h</h1>\n<p>%h</p>\n<p><a href=\"%h/\">%h</a></p>\n", title, message, r->prefix,
+             T(r, "Etusivulle"));
+  page_end(r);
+}
+
+void web_json_error(web_req *r, int status, const char *message) {
+  r->status = status;
+  r->cacheable = 0;
+  r->ctype = "application/json; charset=utf-8";
+  buf_reset(&r->out);
+  buf_printf(&r->out, "{\"error\":%J}\n", message);
+}
+
+int web_csrf_ok_or_reply(web_req *r) {
+  const char *sent = web_form(r, "csrf");
+  if (r->csrf && sent && strlen(sent) == strlen(r->csrf) &&
+      sodium_memcmp(sent, r->csrf, strlen(r->csrf)) == 0)
+    return 1;
+  web_error(r, 403,
+            T(r, "Lomakkeen turvatunniste puuttuu tai on vanhentunut. Lataa sivu uudelleen ja lähetä lomake uudestaan."));
+  return 0;
+}
+
+int web_staff_or_reply(web_req *r) {
+  if (user_is_staff(&r->user)) return 1;
+  if (!r->user.id) {
+    buf to = BUF_INIT;
+    buf_printf(&to, "%r/kirjaudu?next=%U", r->prefix, r->url);
+    web_redirect(r, to.data);
+    buf_free(&to);
+    return 0;
+  }
+  web_error(r, 403, T(r, "Tämä sivu on vain ohjelman henkilöstölle."));
+  return 0;
+}
+
+void web_csrf_field(web_req *r) {
+  if (!r->csrf) {
+    char *t = arena_alloc(&r->mem, 65);
+    util_random_hex(t, 32);
+    r->csrf = t;
+    web_cookie(r, "kehto_csrf", t, -1);
+  }
+  r->cacheable = 0;
+  buf_printf(&r->out, "<input type=\"hidden\" name=\"csrf\" value=\"%h\">", r->csrf);
+}

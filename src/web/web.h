@@ -1,0 +1,101 @@
+/* web: the request/response struct every page and API handler works on, and the helpers they share. */
+#ifndef KEHTO_WEB_H
+#define KEHTO_WEB_H
+#include <microhttpd.h>
+
+#include "core/arena.h"
+#include "core/buf.h"
+#include "db/db.h"
+#include "model/user.h"
+
+#define WEB_MAX_BODY (1024 * 1024) /* bytes; larger bodies get 413 */
+#define WEB_MAX_URL 4096
+
+typedef struct kv {
+  const char *key, *value;
+} kv;
+
+typedef struct web_req {
+  struct MHD_Connection *conn;
+  db *db;
+  arena mem; /* per-request memory; everything below that is a pointer lives here or in MHD */
+  const char *method;
+  const char *url;    /* as requested, without the query string */
+  const char *path;   /* without the language prefix */
+  const char *lang;   /* "fi", "sv" or "en" */
+  const char *prefix; /* "", "/sv" or "/en": prepend to links */
+  const char *address;
+  long long id; /* the number in a route pattern with '#' */
+  kv *form;
+  int nform;
+  buf body;
+  int body_too_large;
+  /* who is asking */
+  user_info user;   /* id 0 when not logged in */
+  const char *csrf; /* token forms must carry: the session's, or the anonymous cookie's */
+  int new_anon_csrf;
+  /* the response */
+  int status;
+  const char *ctype;
+  buf out;
+  buf headers; /* extra header lines "Name: value\n" */
+  int cacheable;
+  int no_store;
+} web_req;
+
+/* Query-string parameter (decoded by libmicrohttpd), or NULL. */
+const char *web_query(web_req *r, const char *name);
+/* Form field from a urlencoded POST body, or NULL. */
+const char *web_form(web_req *r, const char *name);
+/* Form or query field trimmed, never NULL ("" when absent); copied into the request arena. */
+const char *web_field(web_req *r, const char *name);
+
+/* Translation of a Finnish msgid into the request's language (falls back to the msgid). */
+const char *T(web_req *r, const char *msgid);
+/* The same for an explicit language. */
+const char *i18n_get(const char *lang, const char *msgid);
+/* Loads the embedded catalogs; call once at start. Returns K_OK or K_ERR with e set (malformed catalog). */
+int i18n_init(kerr *e);
+
+/* Adds a response header line; name and value must not contain newlines (asserted). */
+void web_header(web_req *r, const char *name, const char *value);
+/* Sets a cookie: HttpOnly, SameSite=Lax, Path=/, Secure when configured. max_age < 0 means a session cookie. */
+void web_cookie(web_req *r, const char *name, const char *value, long max_age);
+/* Responds with a redirect (303) to a path inside the site (prefix added by the caller). */
+void web_redirect(web_req *r, const char *location);
+/* Sends an error page in the request's language: 400, 403, 404, 405, 413, 429, 500. */
+void web_error(web_req *r, int status, const char *message);
+/* Sends a JSON error {"error": message} with status. */
+void web_json_error(web_req *r, int status, const char *message);
+
+/* Returns 1 when the POST form carries the right CSRF token; otherwise answers 403 and returns 0. */
+int web_csrf_ok_or_reply(web_req *r);
+/* Returns 1 when the user is staff; otherwise answers (redirect to login, or 403) and returns 0. */
+int web_staff_or_reply(web_req *r);
+/* Writes a hidden input carrying the CSRF token. */
+void web_csrf_field(web_req *r);
+/* Marks data as changed so cached pages are dropped. Call after every successful write. */
+void web_changed(void);
+
+/* The layout shared by every page. page_begin writes the document head, header, navigation, language switch
+ * and opens <main>; page_end closes it and writes the footer. active names the navigation item. */
+void page_begin(web_req *r, const char *title, const char *active);
+void page_end(web_req *r);
+
+/* Adds Secure to every cookie (set when the site is served over HTTPS). */
+void web_set_secure_cookies(int on);
+
+/* Server configuration set by `kehto serve`. */
+typedef struct web_config {
+  const char *db_path;
+  const char *bind;
+  int port;
+  int threads;
+  int secure_cookies;
+  int quiet; /* no access log */
+} web_config;
+
+/* Runs the server until SIGINT/SIGTERM. Returns 0 on a clean stop, 1 if it could not start. */
+int web_serve(const web_config *cfg);
+
+#endif
