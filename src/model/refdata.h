@@ -11,4 +11,20 @@ int refdata_load(db *d, kerr *e);
  * Returns a malloc'd three-digit code, or NULL when there is no such municipality. */
 char *refdata_municipality_code(db *d, const char *name_or_code);
 
+
+#ifndef KEHTO_CODE_NAME
+#define KEHTO_CODE_NAME
+/* A code and its display name, for choice lists. */
+typedef struct code_name {
+  char *code, *name;
+} code_name;
+#endif
+
+/* Lists for choices, in display order, names in lang ("fi", "sv", "en"; municipalities and regions have fi/sv).
+ * Return a malloc'd array of *n items; free with refdata_list_free. */
+code_name *refdata_sectors(db *d, const char *lang, int *n);
+code_name *refdata_municipalities(db *d, const char *lang, int *n);
+code_name *refdata_regions(db *d, const char *lang, int *n);
+void refdata_list_free(code_name *list, int n);
+
 #endif

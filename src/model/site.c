@@ -4,6 +4,10 @@
 #include <stdlib.h>
 
 void site_get(db *d, site_info *s) {
+  if (!d) { /* the database could not be opened: the error page still needs a frame */
+    *s = (site_info){util_strdup("Kehto"), util_strdup("Kehto"), 0, util_strdup(""), util_strdup("")};
+    return;
+  }
   sqlite3_stmt *st = db_query(
       d,
       "SELECT (SELECT name FROM programme), (SELECT short_name FROM programme), (SELECT demo FROM programme),"

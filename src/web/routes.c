@@ -16,6 +16,10 @@ typedef struct route {
 
 static const route ROUTES[] = {
     {"GET", "/", page_home, CACHE},
+    {"GET", "/tekot/#", page_deed, CACHE},
+    {"GET", "/tekot/uusi", page_deed_new, 0},
+    {"POST", "/tekot/uusi", page_deed_create, 0},
+    {"GET", "/tekot/kiitos", page_deed_thanks, CACHE},
     {"GET", "/kirjaudu", page_login_form, 0},
     {"POST", "/kirjaudu", page_login, 0},
     {"POST", "/kirjaudu-ulos", page_logout, 0},

@@ -213,6 +213,7 @@ static void cache_key(web_req *r, buf *key) {
 static enum MHD_Result process(conn_ctx *c) {
   web_req *r = &c->r;
   enum MHD_Result rc;
+  r->db = thread_db();
   if (r->body_too_large) {
     web_error(r, 413, T(r, "Pyyntö on liian suuri."));
     return send_response(r, 413, r->ctype, r->out.data, r->out.len, &r->headers, "no-store", c->t0, "");
@@ -222,7 +223,6 @@ static enum MHD_Result process(conn_ctx *c) {
   MHD_get_connection_values(r->conn, MHD_GET_ARGUMENT_KIND, check_arg, &bad);
   if (strlen(r->url) > WEB_MAX_URL || !util_utf8_valid(r->url, strlen(r->url))) bad = 1;
   if (!strcmp(r->method, "POST") && !parse_form(r)) bad = 1;
-  r->db = thread_db();
   if (!r->db) {
     web_error(r, 500, T(r, "Tietokanta ei ole käytettävissä."));
     return send_response(r, 500, r->ctype, r->out.data, r->out.len, &r->headers, "no-store", c->t0, "");
@@ -278,7 +278,10 @@ static enum MHD_Result handler(void *cls, struct MHD_Connection *conn, const cha
     }
     r->address = arena_strdup(&r->mem, addr);
     const char *cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
-    if (cl && strtoull(cl, NULL, 10) > WEB_MAX_BODY) r->body_too_large = 1;
+    if (cl && strtoull(cl, NULL, 10) > WEB_MAX_BODY) {
+      r->body_too_large = 1;
+      return process(c); /* answer before reading the body: no 100-continue, the connection is closed */
+    }
     return MHD_YES;
   }
   web_req *r = &c->r;

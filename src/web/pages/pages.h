@@ -7,5 +7,9 @@ void page_home(web_req *r);
 void page_login_form(web_req *r);
 void page_login(web_req *r);
 void page_logout(web_req *r);
+void page_deed(web_req *r);
+void page_deed_new(web_req *r);
+void page_deed_create(web_req *r);
+void page_deed_thanks(web_req *r);
 
 #endif

@@ -1,0 +1,67 @@
+/* form: field rendering with labels, hints and inline errors; every value and message is escaped. */
+#include "web/form.h"
+
+#include <string.h>
+
+static int has_error(form_ctx *f, const char *name) {
+  return f->err && f->err->msg && f->err->field && strcmp(f->err->field, name) == 0;
+}
+
+void form_errors(form_ctx *f) {
+  if (!f->err || !f->err->msg) return;
+  web_req *r = f->r;
+  buf_printf(&r->out, "<div class=\"error-summary\" role=\"alert\"><h2>%h</h2><p>", T(r, "Tarkista lomake"));
+  if (f->err->field) buf_printf(&r->out, "<a href=\"#f-%h\">%h</a>", f->err->field, T(r, f->err->msg));
+  else buf_html(&r->out, T(r, f->err->msg));
+  buf_puts(&r->out, "</p></div>\n");
+}
+
+static void open_field(form_ctx *f, const char *name, const char *label, int required, const char *hint) {
+  web_req *r = f->r;
+  int bad = has_error(f, name);
+  buf_printf(&r->out, "<div class=\"field%r\"><label for=\"f-%h\">%h%r%h%r</label>", bad ? " invalid" : "", name, label,
+             required ? " <span class=\"muted\">(" : "", required ? T(r, "pakollinen") : "", required ? ")</span>" : "");
+  if (hint) buf_printf(&r->out, "<span class=\"hint\" id=\"h-%h\">%h</span>", name, hint);
+  if (bad) buf_printf(&r->out, "<span class=\"error\" id=\"e-%h\">%h</span>", name, T(r, f->err->msg));
+}
+
+static void described_by(form_ctx *f, const char *name, const char *hint) {
+  web_req *r = f->r;
+  int bad = has_error(f, name);
+  if (!hint && !bad) return;
+  buf_puts(&r->out, " aria-describedby=\"");
+  if (hint) buf_printf(&r->out, "h-%h", name);
+  if (bad) buf_printf(&r->out, "%re-%h", hint ? " " : "", name);
+  buf_puts(&r->out, "\"");
+  if (bad) buf_puts(&r->out, " aria-invalid=\"true\"");
+}
+
+void form_input(form_ctx *f, const char *type, const char *name, const char *label, const char *value, int required,
+                const char *hint) {
+  open_field(f, name, label, required, hint);
+  buf_printf(&f->r->out, "<input type=\"%h\" id=\"f-%h\" name=\"%h\" value=\"%h\"%r", type, name, name, value ? value : "",
+             required ? " required" : "");
+  described_by(f, name, hint);
+  buf_puts(&f->r->out, "></div>\n");
+}
+
+void form_textarea(form_ctx *f, const char *name, const char *label, const char *value, int required, const char *hint,
+                   int rows) {
+  open_field(f, name, label, required, hint);
+  buf_printf(&f->r->out, "<textarea id=\"f-%h\" name=\"%h\" rows=\"%d\"%r", name, name, rows, required ? " required" : "");
+  described_by(f, name, hint);
+  buf_printf(&f->r->out, ">%h</textarea></div>\n", value ? value : "");
+}
+
+void form_select(form_ctx *f, const char *name, const char *label, const char *value, const form_opt *opts, int n,
+                 int required, const char *empty_label) {
+  open_field(f, name, label, required, NULL);
+  buf_printf(&f->r->out, "<select id=\"f-%h\" name=\"%h\"%r", name, name, required ? " required" : "");
+  described_by(f, name, NULL);
+  buf_puts(&f->r->out, ">");
+  if (empty_label) buf_printf(&f->r->out, "<option value=\"\">%h</option>", empty_label);
+  for (int i = 0; i < n; i++)
+    buf_printf(&f->r->out, "<option value=\"%h\"%r>%h</option>", opts[i].value,
+               value && strcmp(value, opts[i].value) == 0 ? " selected" : "", opts[i].label);
+  buf_puts(&f->r->out, "</select></div>\n");
+}

@@ -1,0 +1,27 @@
+/* form: accessible form fields (label, hint, inline error, kept value) shared by every form page. */
+#ifndef KEHTO_FORM_H
+#define KEHTO_FORM_H
+#include "web/web.h"
+
+typedef struct form_opt {
+  const char *value, *label;
+} form_opt;
+
+/* The field a form error is about, so that field can show the message beside it. err may be NULL. */
+typedef struct form_ctx {
+  web_req *r;
+  const kerr *err;
+} form_ctx;
+
+/* Writes the error summary (role=alert, with a link to the field) when there is an error. */
+void form_errors(form_ctx *f);
+/* <input type=type>. required adds the attribute and a visible "(pakollinen)". hint may be NULL. */
+void form_input(form_ctx *f, const char *type, const char *name, const char *label, const char *value, int required,
+                const char *hint);
+void form_textarea(form_ctx *f, const char *name, const char *label, const char *value, int required, const char *hint,
+                   int rows);
+/* <select> with an empty first option labelled empty_label (NULL for none). */
+void form_select(form_ctx *f, const char *name, const char *label, const char *value, const form_opt *opts, int n,
+                 int required, const char *empty_label);
+
+#endif

@@ -1,0 +1,121 @@
+/* deed_form: reading and writing the deed form. */
+#include "web/pages/deed_form.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/refdata.h"
+#include "web/form.h"
+
+static const char *const GROUPS[][2] = {
+    {"johto", "Johto"}, {"esihenkilot", "Esihenkilöt"}, {"henkilosto", "Henkilöstö"}, {"asiakkaat", "Asiakkaat"}};
+
+static const char *const SERVICES[] = {"Sparraus", "Sisäisten kehittäjien valmennus", "Työpaja", "Verkosto",
+                                       "Webinaari tai tilaisuus", "Tutkimusyhteistyö"};
+
+const char *deed_participant_label(web_req *r, const char *code) {
+  for (size_t i = 0; i < sizeof GROUPS / sizeof GROUPS[0]; i++)
+    if (strcmp(code, GROUPS[i][0]) == 0) return T(r, GROUPS[i][1]);
+  return code;
+}
+
+static char *field(web_req *r, const char *name) {
+  const char *v = web_field(r, name);
+  return *v ? util_strdup(v) : NULL;
+}
+
+deed *deed_form_read(web_req *r) {
+  deed *x = calloc(1, sizeof *x);
+  if (!x) abort();
+  x->ref = field(r, "ref");
+  x->title = field(r, "title");
+  x->org_name = field(r, "organisation");
+  x->municipality_code = field(r, "municipality");
+  x->sector_code = field(r, "sector");
+  x->themes = field(r, "themes");
+  x->summary = field(r, "summary");
+  x->starting_point = field(r, "starting_point");
+  x->goal = field(r, "goal");
+  x->actions = field(r, "actions");
+  x->results = field(r, "results");
+  x->service = field(r, "service");
+  x->contact_name = field(r, "contact_name");
+  x->contact_email = field(r, "contact_email");
+  buf g = BUF_INIT;
+  for (size_t i = 0; i < sizeof GROUPS / sizeof GROUPS[0]; i++) {
+    char name[32];
+    snprintf(name, sizeof name, "p_%s", GROUPS[i][0]);
+    if (*web_field(r, name)) buf_printf(&g, "%r%r", g.len ? "," : "", GROUPS[i][0]);
+  }
+  x->participants = g.len ? buf_detach(&g) : NULL;
+  buf_free(&g);
+  long long y = 0;
+  x->year = util_parse_int(web_field(r, "year"), 1, 9999, &y) == K_OK ? (int)y : 0;
+  return x;
+}
+
+static form_opt *to_opts(web_req *r, const code_name *v, int n) {
+  form_opt *o = arena_alloc(&r->mem, sizeof *o * (size_t)(n ? n : 1));
+  for (int i = 0; i < n; i++) o[i] = (form_opt){v[i].code, v[i].name};
+  return o;
+}
+
+static void participants(web_req *r, const deed *x) {
+  buf *o = &r->out;
+  buf_printf(o, "<fieldset class=\"field checks\"><legend>%h</legend>", T(r, "Keitä oli mukana"));
+  for (size_t i = 0; i < sizeof GROUPS / sizeof GROUPS[0]; i++) {
+    int on = x && x->participants && strstr(x->participants, GROUPS[i][0]);
+    buf_printf(o, "<label><input type=\"checkbox\" name=\"p_%h\" value=\"1\"%r> %h</label>", GROUPS[i][0],
+               on ? " checked" : "", T(r, GROUPS[i][1]));
+  }
+  buf_puts(o, "</fieldset>\n");
+}
+
+static void choices(web_req *r, form_ctx *f, const deed *x) {
+  int ns = 0, nm = 0;
+  code_name *sec = refdata_sectors(r->db, r->lang, &ns);
+  code_name *mun = refdata_municipalities(r->db, r->lang, &nm);
+  form_select(f, "sector", T(r, "Toimiala"), x ? x->sector_code : NULL, to_opts(r, sec, ns), ns, 1, T(r, "Valitse"));
+  form_select(f, "municipality", T(r, "Kunta"), x ? x->municipality_code : NULL, to_opts(r, mun, nm), nm, 1,
+              T(r, "Valitse"));
+  refdata_list_free(sec, ns);
+  refdata_list_free(mun, nm);
+  form_opt svc[sizeof SERVICES / sizeof SERVICES[0]];
+  for (size_t i = 0; i < sizeof SERVICES / sizeof SERVICES[0]; i++) svc[i] = (form_opt){SERVICES[i], T(r, SERVICES[i])};
+  form_select(f, "service", T(r, "Ohjelman palvelu, jota käytettiin"), x ? x->service : NULL, svc,
+              (int)(sizeof SERVICES / sizeof SERVICES[0]), 0, T(r, "Ei mitään"));
+}
+
+void deed_form_write(web_req *r, const deed *x, const kerr *err, const char *action, int staff) {
+  form_ctx f = {r, err};
+  buf *o = &r->out;
+  form_errors(&f);
+  buf_printf(o, "<form method=\"post\" action=\"%h%h\" class=\"form\" novalidate>\n", r->prefix, action);
+  web_csrf_field(r);
+  /* honeypot: people do not see it; robots fill it */
+  buf_printf(o, "<div class=\"hp\" aria-hidden=\"true\"><label for=\"f-website\">Website</label>"
+                "<input type=\"text\" id=\"f-website\" name=\"website\" tabindex=\"-1\" autocomplete=\"off\"></div>\n");
+  if (staff) form_input(&f, "text", "ref", T(r, "Tunniste (ref)"), x ? x->ref : NULL, 0, NULL);
+  form_input(&f, "text", "title", T(r, "Otsikko"), x ? x->title : NULL, 1, NULL);
+  form_input(&f, "text", "organisation", T(r, "Organisaatio"), x ? x->org_name : NULL, 1,
+             T(r, "Kunta, kuntayhtymä tai yhtiö, jossa teko tehtiin"));
+  choices(r, &f, x);
+  char year[16] = "";
+  if (!strcmp(r->method, "POST")) snprintf(year, sizeof year, "%s", web_field(r, "year")); /* keep what was typed */
+  else if (x && x->year) snprintf(year, sizeof year, "%d", x->year);
+  form_input(&f, "text", "year", T(r, "Vuosi"), year, 1, T(r, "Esimerkiksi 2019"));
+  form_input(&f, "text", "themes", T(r, "Teemat"), x ? x->themes : NULL, 0,
+             T(r, "Erota pilkulla, esimerkiksi: työhyvinvointi, johtaminen"));
+  form_textarea(&f, "summary", T(r, "Tiivistelmä"), x ? x->summary : NULL, 0, T(r, "Pari lausetta teosta"), 3);
+  form_textarea(&f, "starting_point", T(r, "Lähtötilanne"), x ? x->starting_point : NULL, 0, NULL, 4);
+  form_textarea(&f, "goal", T(r, "Tavoite"), x ? x->goal : NULL, 1, T(r, "Mihin pyrittiin?"), 4);
+  form_textarea(&f, "actions", T(r, "Mitä tehtiin"), x ? x->actions : NULL, 0, NULL, 5);
+  participants(r, x);
+  form_textarea(&f, "results", T(r, "Tulokset"), x ? x->results : NULL, 1, T(r, "Mitä saatiin aikaan?"), 5);
+  buf_printf(o, "<h2>%h</h2><p class=\"muted\">%h</p>\n", T(r, "Yhteystiedot"),
+             T(r, "Yhteystietoja ei julkaista. Ohjelman henkilöstö voi ottaa yhteyttä teosta."));
+  form_input(&f, "text", "contact_name", T(r, "Nimi"), x ? x->contact_name : NULL, !staff, NULL);
+  form_input(&f, "email", "contact_email", T(r, "Sähköposti"), x ? x->contact_email : NULL, !staff, NULL);
+  buf_printf(o, "<button type=\"submit\">%h</button>\n</form>\n", staff ? T(r, "Tallenna") : T(r, "Lähetä teko"));
+}

@@ -1,0 +1,72 @@
+# lib.sh: helpers for end-to-end tests: a temp database, a real `kehto serve` on a free port, curl, checks.
+# Each test script sources this, calls its checks, and ends with `finish`.
+set -u
+KEHTO=${KEHTO:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)/kehto}
+TMP=$(mktemp -d /tmp/kehto-e2e.XXXXXX)
+DB=$TMP/test.db
+PASS=0
+FAIL=0
+SERVER_PID=
+trap 'stop_server; rm -rf "$TMP"' EXIT
+
+ok() { PASS=$((PASS + 1)); echo "ok - $1"; }
+not_ok() { FAIL=$((FAIL + 1)); echo "not ok - $1"; [ -n "${2:-}" ] && echo "    $2" | head -c 600 && echo; }
+check() { # check "description" command...
+  local d=$1; shift
+  if "$@" >/dev/null 2>&1; then ok "$d"; else not_ok "$d"; fi
+}
+contains() { grep -qF -- "$2" <<<"$1"; }
+lacks() { ! grep -qF -- "$2" <<<"$1"; }
+expect_contains() { if contains "$2" "$3"; then ok "$1"; else not_ok "$1" "expected to find: $3"; fi; }
+expect_lacks() { if lacks "$2" "$3"; then ok "$1"; else not_ok "$1" "did not expect: $3"; fi; }
+expect_eq() { if [ "$2" = "$3" ]; then ok "$1"; else not_ok "$1" "expected '$3', got '$2'"; fi; }
+
+free_port() { python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1]);s.close()'; }
+
+init_db() { "$KEHTO" init --db "$DB" >/dev/null; }
+
+start_server() {
+  PORT=$(free_port)
+  BASE=http://127.0.0.1:$PORT
+  "$KEHTO" serve --db "$DB" --port "$PORT" --quiet >"$TMP/server.log" 2>&1 &
+  SERVER_PID=$!
+  for _ in $(seq 1 100); do
+    curl -s -o /dev/null "$BASE/" && return 0
+    sleep 0.05
+  done
+  echo "server did not start:"; cat "$TMP/server.log"; exit 1
+}
+
+stop_server() {
+  if [ -n "$SERVER_PID" ]; then kill "$SERVER_PID" 2>/dev/null; wait "$SERVER_PID" 2>/dev/null; SERVER_PID=; fi
+}
+
+# get PATH [curl args]: body in $BODY, status in $STATUS, headers in $TMP/h. Call without $( ).
+get() {
+  local p=$1; shift
+  STATUS=$(curl -s -o "$TMP/body" -D "$TMP/h" -w '%{http_code}' -b "$TMP/jar" -c "$TMP/jar" "$@" "$BASE$p")
+  BODY=$(cat "$TMP/body")
+}
+# post PATH field=value...: urlencoded POST with the cookie jar; body in $BODY, status in $STATUS
+post() {
+  local p=$1; shift
+  local args=()
+  for kv in "$@"; do args+=(--data-urlencode "$kv"); done
+  STATUS=$(curl -s -o "$TMP/body" -D "$TMP/h" -w '%{http_code}' -b "$TMP/jar" -c "$TMP/jar" "${args[@]}" "$BASE$p")
+  BODY=$(cat "$TMP/body")
+}
+# csrf_from PAGE_HTML: the hidden csrf token in a page
+csrf_from() { sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p' <<<"$1" | head -1; }
+header() { grep -i "^$1:" "$TMP/h" | head -1 | cut -d' ' -f2- | tr -d '\r'; }
+
+add_staff() { echo "staffpassword1" | "$KEHTO" user add "${1:-staff@example.fi}" --role "${2:-staff}" --db "$DB" >/dev/null; }
+login() { # login EMAIL PASSWORD
+  get /kirjaudu
+  post /kirjaudu "csrf=$(csrf_from "$BODY")" "email=$1" "password=$2" "next=/"
+}
+
+finish() {
+  stop_server
+  echo "$(basename "$0"): $PASS passed, $FAIL failed"
+  [ "$FAIL" -eq 0 ]
+}
