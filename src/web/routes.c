@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "web/api/api.h"
 #include "web/pages/pages.h"
 #include "web/routes.h"
 
@@ -21,6 +22,9 @@ static const route ROUTES[] = {
     {"POST", "/tekot/uusi", page_deed_create, 0},
     {"GET", "/tekot/kiitos", page_deed_thanks, CACHE},
     {"GET", "/kirjaudu", page_login_form, 0},
+    {"GET", "/api/v1/deeds/#", api_deed, CACHE},
+    {"GET", "/api/v1/stats", api_stats, CACHE},
+    {"GET", "/api/v1/openapi.json", api_openapi, CACHE},
     {"POST", "/kirjaudu", page_login, 0},
     {"POST", "/kirjaudu-ulos", page_logout, 0},
 };

@@ -1,0 +1,59 @@
+/* api: JSON responses for one deed, the key figures and the OpenAPI document. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/embed.h"
+#include "model/deed.h"
+#include "model/stats.h"
+#include "web/api/api.h"
+
+static void json_begin(web_req *r) {
+  r->ctype = "application/json; charset=utf-8";
+  web_header(r, "Access-Control-Allow-Origin", "*");
+}
+
+void api_deed(web_req *r) {
+  deed *x = deed_get(r->db, r->id, r->lang);
+  if (!x || strcmp(x->status, "published") != 0) {
+    deed_free(x);
+    web_json_error(r, 404, "no published deed with this id");
+    return;
+  }
+  json_begin(r);
+  buf *o = &r->out;
+  buf_printf(o, "{\"id\":%lld,\"ref\":%J,\"title\":%J,\"organisation\":%J,\"municipality\":%J,\"municipality_code\":%J,",
+             x->id, x->ref, x->title, x->org_name, x->municipality_name, x->municipality_code);
+  buf_printf(o, "\"region\":%J,\"sector\":%J,\"sector_code\":%J,\"year\":%d,\"themes\":[", x->region_name,
+             x->sector_name, x->sector_code, x->year);
+  char *copy = util_strdup(x->themes ? x->themes : ""), *save = NULL;
+  int n = 0;
+  for (char *t = strtok_r(copy, ",", &save); t; t = strtok_r(NULL, ",", &save))
+    buf_printf(o, "%r%J", n++ ? "," : "", util_trim(t));
+  free(copy);
+  buf_printf(o, "],\"summary\":%J,\"starting_point\":%J,\"goal\":%J,\"actions\":%J,\"participants\":%J,", x->summary,
+             x->starting_point, x->goal, x->actions, x->participants);
+  buf_printf(o, "\"results\":%J,\"service\":%J,\"published_at\":%J,\"url\":\"/tekot/%lld\"}\n", x->results, x->service,
+             x->published_at, x->id);
+  deed_free(x);
+}
+
+void api_stats(web_req *r) {
+  stats_key s;
+  stats_key_get(r->db, r->lang, &s);
+  json_begin(r);
+  buf *o = &r->out;
+  buf_printf(o, "{\"organisations\":%lld,\"deeds_published\":%lld,\"municipalities_with_deeds\":%lld,"
+                "\"regions_with_deeds\":%lld,\"deeds_by_sector\":[",
+             s.organisations, s.deeds_published, s.municipalities, s.regions);
+  for (int i = 0; i < s.nsectors; i++)
+    buf_printf(o, "%r{\"code\":%J,\"name\":%J,\"deeds\":%lld}", i ? "," : "", s.by_sector[i].code, s.by_sector[i].name,
+               s.by_sector_n[i]);
+  buf_puts(o, "]}\n");
+  stats_key_free(&s);
+}
+
+void api_openapi(web_req *r) {
+  const struct embed_file *f = embed_get("assets/openapi.json");
+  json_begin(r);
+  buf_append(&r->out, f->data, f->len);
+}
