@@ -55,13 +55,14 @@ static int col_by_name(const char *name) {
   return -1;
 }
 
-/* ---- refs seen in this file: an open-addressing hash set of ref -> row ---- */
+/* ---- a string map for refs seen in this file (ref -> row) and looked-up codes (name -> code) ---- */
 
-typedef struct refset {
+typedef struct strmap {
   char **keys;
-  long *rows;
+  char **vals; /* owned; NULL for entries that only carry a number */
+  long *nums;
   size_t cap, n;
-} refset;
+} strmap;
 
 static uint64_t hash_str(const char *s) {
   uint64_t h = 1469598103934665603ULL;
@@ -69,38 +70,55 @@ static uint64_t hash_str(const char *s) {
   return h;
 }
 
-static void refset_grow(refset *s) {
-  refset t = {calloc(s->cap ? s->cap * 2 : 1024, sizeof(char *)), NULL, s->cap ? s->cap * 2 : 1024, s->n};
-  t.rows = calloc(t.cap, sizeof(long));
-  if (!t.keys || !t.rows) abort();
-  for (size_t i = 0; i < s->cap; i++) {
-    if (!s->keys[i]) continue;
-    size_t j = hash_str(s->keys[i]) & (t.cap - 1);
-    while (t.keys[j]) j = (j + 1) & (t.cap - 1);
-    t.keys[j] = s->keys[i];
-    t.rows[j] = s->rows[i];
+/* Slot of key, or the empty slot where it would go. cap is a power of two and never full. */
+static size_t strmap_slot(const strmap *m, const char *key) {
+  size_t j = hash_str(key) & (m->cap - 1);
+  while (m->keys[j] && strcmp(m->keys[j], key) != 0) j = (j + 1) & (m->cap - 1);
+  return j;
+}
+
+static void strmap_grow(strmap *m) {
+  strmap t = {NULL, NULL, NULL, m->cap ? m->cap * 2 : 256, m->n};
+  t.keys = calloc(t.cap, sizeof *t.keys);
+  t.vals = calloc(t.cap, sizeof *t.vals);
+  t.nums = calloc(t.cap, sizeof *t.nums);
+  if (!t.keys || !t.vals || !t.nums) abort();
+  for (size_t i = 0; i < m->cap; i++) {
+    if (!m->keys[i]) continue;
+    size_t j = strmap_slot(&t, m->keys[i]);
+    t.keys[j] = m->keys[i], t.vals[j] = m->vals[i], t.nums[j] = m->nums[i];
   }
-  free(s->keys);
-  free(s->rows);
-  *s = t;
+  free(m->keys), free(m->vals), free(m->nums);
+  *m = t;
 }
 
-/* Adds key at row; returns 0 when it is new, else the row where it was seen first (key not added again). */
-static long refset_put(refset *s, const char *key, long row) {
-  if ((s->n + 1) * 10 > s->cap * 7) refset_grow(s);
-  size_t j = hash_str(key) & (s->cap - 1);
-  for (; s->keys[j]; j = (j + 1) & (s->cap - 1))
-    if (strcmp(s->keys[j], key) == 0) return s->rows[j];
-  s->keys[j] = util_strdup(key);
-  s->rows[j] = row;
-  s->n++;
-  return 0;
+/* Returns 1 and sets *slot when key is present, else 0. */
+static int strmap_find(const strmap *m, const char *key, size_t *slot) {
+  if (!m->cap) return 0;
+  *slot = strmap_slot(m, key);
+  return m->keys[*slot] != NULL;
 }
 
-static void refset_free(refset *s) {
-  for (size_t i = 0; i < s->cap; i++) free(s->keys[i]);
-  free(s->keys);
-  free(s->rows);
+/* Adds key (copied) with val (taken over) and num; key must not be present. */
+static void strmap_add(strmap *m, const char *key, char *val, long num) {
+  if ((m->n + 1) * 10 > m->cap * 7) strmap_grow(m);
+  size_t j = strmap_slot(m, key);
+  m->keys[j] = util_strdup(key), m->vals[j] = val, m->nums[j] = num;
+  m->n++;
+}
+
+static void strmap_free(strmap *m) {
+  for (size_t i = 0; i < m->cap; i++) free(m->keys[i]), free(m->vals[i]);
+  free(m->keys), free(m->vals), free(m->nums);
+}
+
+/* Looks key up through fn once per import and remembers the answer (malloc'd copy returned, or NULL). */
+static char *cached_lookup(strmap *m, db *d, const char *key, char *(*fn)(db *, const char *)) {
+  size_t slot;
+  if (strmap_find(m, key, &slot)) return util_strdup(m->vals[slot]);
+  char *v = fn(d, key);
+  if (v) strmap_add(m, key, util_strdup(v), 0);
+  return v;
 }
 
 /* ---- the importer ---- */
@@ -113,7 +131,9 @@ typedef struct importer {
   char **head;   /* header names as written (owned) */
   int *col_of;   /* header position -> column id, or -1 for a column with an empty name */
   int pos[NCOL]; /* column id -> header position, or -1 when the header lacks it */
-  refset refs;
+  strmap refs;    /* ref -> row where it first appeared */
+  strmap munis;   /* municipality as written -> code */
+  strmap sectors; /* sector as written -> code */
   int progress, decile;
   long long last_ms;
   import_stats *st;
@@ -123,7 +143,9 @@ static void importer_free(importer *im) {
   for (int p = 0; p < im->nhead; p++) free(im->head[p]);
   free(im->head);
   free(im->col_of);
-  refset_free(&im->refs);
+  strmap_free(&im->refs);
+  strmap_free(&im->munis);
+  strmap_free(&im->sectors);
   csv_close(im->c);
 }
 
@@ -303,11 +325,11 @@ static int resolve(importer *im, deed *x, kerr *e) {
   if (util_parse_int(val(im, C_YEAR), 2000, 2100, &year) != K_OK)
     return row_err(im, "year", e, "'%r' is not a year between 2000 and 2100", clip(val(im, C_YEAR), tmp, sizeof tmp));
   x->year = (int)year;
-  x->municipality_code = refdata_municipality_code(im->d, val(im, C_MUNI));
+  x->municipality_code = cached_lookup(&im->munis, im->d, val(im, C_MUNI), refdata_municipality_code);
   if (!x->municipality_code)
     return row_err(im, "municipality", e, "unknown municipality '%r' (give its Finnish or Swedish name or its "
                    "Statistics Finland code)", clip(val(im, C_MUNI), tmp, sizeof tmp));
-  x->sector_code = deed_sector_code(im->d, val(im, C_SECTOR));
+  x->sector_code = cached_lookup(&im->sectors, im->d, val(im, C_SECTOR), deed_sector_code);
   if (!x->sector_code)
     return row_err(im, "sector", e, "unknown sector '%r' (give a code such as sote or opetus, or the Finnish, "
                    "Swedish or English name)", clip(val(im, C_SECTOR), tmp, sizeof tmp));
@@ -340,9 +362,13 @@ static int validation_error(const importer *im, const kerr *ve, kerr *e) {
 static int check_ref(importer *im, const deed *x, kerr *e) {
   if (util_blank(x->ref)) return K_OK;
   char tmp[72];
-  long first = refset_put(&im->refs, x->ref, csv_row(im->c));
-  if (first) return row_err(im, "ref", e, "ref '%r' is already used on row %ld of this file", clip(x->ref, tmp, sizeof tmp), first);
-  return K_OK;
+  size_t slot;
+  if (!strmap_find(&im->refs, x->ref, &slot)) {
+    strmap_add(&im->refs, x->ref, NULL, csv_row(im->c));
+    return K_OK;
+  }
+  long first = im->refs.nums[slot];
+  return row_err(im, "ref", e, "ref '%r' is already used on row %ld of this file", clip(x->ref, tmp, sizeof tmp), first);
 }
 
 static int store(importer *im, const deed *x, kerr *e) {
