@@ -2,6 +2,7 @@
 #include "model/import.h"
 
 #include <errno.h>
+#include <stddef.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -25,28 +26,31 @@ enum {
 #define HEAD_REQ 1 /* the header must have the column */
 #define VAL_REQ 2  /* every row must have a value in it */
 
-/* Names are those of deed_validate's e->field, so its errors map back to a column. */
+#define NO_MEMBER SIZE_MAX /* the column is resolved (year, codes, Y-tunnus), not copied into the deed */
+
+/* Names are those of deed_validate's e->field, so its errors map back to a column. member: the deed's string. */
 static const struct {
   const char *name;
   int flags;
+  size_t member;
 } cols[NCOL] = {
-    [C_REF] = {"ref", 0},
-    [C_TITLE] = {"title", HEAD_REQ | VAL_REQ},
-    [C_ORG] = {"organisation", HEAD_REQ | VAL_REQ},
-    [C_YTUNNUS] = {"ytunnus", 0},
-    [C_MUNI] = {"municipality", HEAD_REQ | VAL_REQ},
-    [C_SECTOR] = {"sector", HEAD_REQ | VAL_REQ},
-    [C_SUMMARY] = {"summary", HEAD_REQ},
-    [C_START] = {"starting_point", 0},
-    [C_GOAL] = {"goal", HEAD_REQ | VAL_REQ},
-    [C_ACTIONS] = {"actions", HEAD_REQ},
-    [C_PARTS] = {"participants", 0},
-    [C_RESULTS] = {"results", HEAD_REQ | VAL_REQ},
-    [C_THEMES] = {"themes", 0},
-    [C_SERVICE] = {"service", 0},
-    [C_YEAR] = {"year", HEAD_REQ | VAL_REQ},
-    [C_CNAME] = {"contact_name", 0},
-    [C_CEMAIL] = {"contact_email", 0},
+    [C_REF] = {"ref", 0, offsetof(deed, ref)},
+    [C_TITLE] = {"title", HEAD_REQ | VAL_REQ, offsetof(deed, title)},
+    [C_ORG] = {"organisation", HEAD_REQ | VAL_REQ, offsetof(deed, org_name)},
+    [C_YTUNNUS] = {"ytunnus", 0, NO_MEMBER},
+    [C_MUNI] = {"municipality", HEAD_REQ | VAL_REQ, NO_MEMBER},
+    [C_SECTOR] = {"sector", HEAD_REQ | VAL_REQ, NO_MEMBER},
+    [C_SUMMARY] = {"summary", HEAD_REQ, offsetof(deed, summary)},
+    [C_START] = {"starting_point", 0, offsetof(deed, starting_point)},
+    [C_GOAL] = {"goal", HEAD_REQ | VAL_REQ, offsetof(deed, goal)},
+    [C_ACTIONS] = {"actions", HEAD_REQ, offsetof(deed, actions)},
+    [C_PARTS] = {"participants", 0, offsetof(deed, participants)},
+    [C_RESULTS] = {"results", HEAD_REQ | VAL_REQ, offsetof(deed, results)},
+    [C_THEMES] = {"themes", 0, offsetof(deed, themes)},
+    [C_SERVICE] = {"service", 0, offsetof(deed, service)},
+    [C_YEAR] = {"year", HEAD_REQ | VAL_REQ, NO_MEMBER},
+    [C_CNAME] = {"contact_name", 0, offsetof(deed, contact_name)},
+    [C_CEMAIL] = {"contact_email", 0, offsetof(deed, contact_email)},
 };
 
 static int col_by_name(const char *name) {
@@ -154,7 +158,7 @@ static const char *val(const importer *im, int k) {
   return im->pos[k] < 0 ? "" : csv_field(im->c, im->pos[k]);
 }
 
-/* Name of header position p for messages: its header text, or "N (no name)". Static storage for the latter. */
+/* Name of header position p for messages: its header text, or "N (no name)" written into tmp. */
 static const char *head_name(const importer *im, int p, char *tmp, size_t n) {
   if (p < im->nhead && im->head[p][0]) return im->head[p];
   snprintf(tmp, n, "%d (no name)", p + 1);
@@ -300,21 +304,10 @@ static int check_required(const importer *im, kerr *e) {
   return K_OK;
 }
 
-/* Fills x with borrowed pointers into the current row (x must not be passed to deed_free). */
+/* Fills x's text fields with borrowed pointers into the current row (x must not be passed to deed_free). */
 static void fill_deed(const importer *im, deed *x) {
-  x->ref = (char *)val(im, C_REF);
-  x->title = (char *)val(im, C_TITLE);
-  x->org_name = (char *)val(im, C_ORG);
-  x->summary = (char *)val(im, C_SUMMARY);
-  x->starting_point = (char *)val(im, C_START);
-  x->goal = (char *)val(im, C_GOAL);
-  x->actions = (char *)val(im, C_ACTIONS);
-  x->participants = (char *)val(im, C_PARTS);
-  x->results = (char *)val(im, C_RESULTS);
-  x->themes = (char *)val(im, C_THEMES);
-  x->service = (char *)val(im, C_SERVICE);
-  x->contact_name = (char *)val(im, C_CNAME);
-  x->contact_email = (char *)val(im, C_CEMAIL);
+  for (int k = 0; k < NCOL; k++)
+    if (cols[k].member != NO_MEMBER) *(char **)((char *)x + cols[k].member) = (char *)val(im, k);
 }
 
 /* Year, municipality, sector and organisation: sets x->year, x->municipality_code and x->sector_code (malloc'd,

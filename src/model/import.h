@@ -7,7 +7,8 @@
 
 /* What an import did. Filled on success; on failure rows says how far it got before the rollback. */
 typedef struct import_stats {
-  long rows;       /* data rows read (the header not counted) */
+  long rows;       /* deeds read and checked (header and wholly empty rows not counted); after a failure, the
+                    * number of good rows before the bad one */
   long imported;   /* deeds inserted and kept: rows on success, 0 after a failure */
   long linked;     /* rows whose organisation was found in the registry (org_id set) */
   int cp1252;      /* 1 when the file was read as Windows-1252 */

@@ -12,24 +12,11 @@
 #include "model/import.h"
 #include "model/org.h"
 #include "model/refdata.h"
+#include "fixture.h"
 
 #define HEAD "ref,title,organisation,municipality,sector,summary,goal,actions,results,year\n"
 #define ROW1 "A1,Työvuorot uusiksi,Oulun kaupunki,Oulu,sote,Lyhyesti,Parempi arki,Kokeilimme,Sairauspoissaolot laskivat,2019\n"
 #define ROW2 "A2,Kiertävä esihenkilö,Pieni kunta,564,opetus,,Tavoite,,Tulos,2020\n"
-
-static int setup(void **state) {
-  kerr e = {0};
-  db *d = db_open(":memory:", 1, &e);
-  assert_non_null(d);
-  assert_int_equal(refdata_load(d, &e), K_OK);
-  *state = d;
-  return 0;
-}
-
-static int teardown(void **state) {
-  db_close(*state);
-  return 0;
-}
 
 static long long ndeeds(db *d) {
   return db_int(d, -1, "SELECT count(*) FROM deed", "");
@@ -292,7 +279,7 @@ static void test_missing_file(void **state) {
   kerr_clear(&e);
 }
 
-#define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
+#define T(f) FIXTURE_TEST(f)
 
 int main(void) {
   const struct CMUnitTest tests[] = {
