@@ -196,11 +196,14 @@ static int csv_error(const importer *im, kerr *e) {
   const char *msg = e->msg ? e->msg : "malformed CSV";
   const char *what = strstr(msg + strnlen(msg, strlen(csv_name(im->c))), ": ");
   what = what ? what + 2 : msg;
-  char tmp[32];
   int p = csv_nfields(im->c);
   char *copy = util_strdup(what);
-  if (p < im->nhead) row_err(im, head_name(im, p, tmp, sizeof tmp), e, "%r", copy);
-  else row_err(im, NULL, e, "%r (field %d)", copy, p + 1);
+  if (p < im->nhead) {
+    char tmp[32];
+    row_err(im, head_name(im, p, tmp, sizeof tmp), e, "%r", copy);
+  } else {
+    row_err(im, NULL, e, "%r (field %d)", copy, p + 1);
+  }
   free(copy);
   return K_ERR;
 }
@@ -344,9 +347,11 @@ static int validation_error(const importer *im, const kerr *ve, kerr *e) {
   int k = col_by_name(ve->field);
   if (k < 0) return row_err(im, ve->field, e, "%r", ve->msg);
   const char *v = val(im, k);
-  char tmp[72];
   if (util_blank(v)) return row_err(im, cols[k].name, e, "the value is empty, but this column is required");
-  if (k == C_CEMAIL) return row_err(im, cols[k].name, e, "'%r' is not a valid email address", clip(v, tmp, sizeof tmp));
+  if (k == C_CEMAIL) {
+    char tmp[72];
+    return row_err(im, cols[k].name, e, "'%r' is not a valid email address", clip(v, tmp, sizeof tmp));
+  }
   size_t n = 0;
   for (const char *s = v; *s; s++) n += ((unsigned char)*s & 0xC0) != 0x80;
   return row_err(im, cols[k].name, e, "the value is too long (%zu characters)", n);
@@ -368,8 +373,8 @@ static int store(importer *im, const deed *x, kerr *e) {
   kerr ie = {0};
   long long id = deed_insert(im->d, x, "published", &ie);
   if (id) return K_OK;
-  char tmp[72];
   if (ie.field && strcmp(ie.field, "ref") == 0) {
+    char tmp[72];
     long long other = db_int(im->d, 0, "SELECT id FROM deed WHERE ref=?1", "t", x->ref);
     row_err(im, "ref", e, "ref '%r' is already used by deed %lld in the database", clip(x->ref, tmp, sizeof tmp),
             other);
@@ -442,18 +447,18 @@ static char *utf8_mark_invalid(const char *s, size_t n, size_t *outlen) {
   const unsigned char *p = (const unsigned char *)s;
   buf b = BUF_INIT;
   buf_grow(&b, n + 64);
-  size_t run = 0;
+  size_t from = 0; /* start of the bytes not yet copied */
   for (size_t i = 0; i < n;) {
     size_t k = p[i] < 0x80 ? 1 : utf8_seq(p + i, n - i);
     if (k) {
       i += k;
       continue;
     }
-    buf_append(&b, s + run, i - run);
+    buf_append(&b, s + from, i - from);
     buf_puts(&b, "\xEF\xBF\xBD");
-    run = ++i;
+    from = ++i;
   }
-  buf_append(&b, s + run, n - run);
+  buf_append(&b, s + from, n - from);
   *outlen = b.len;
   return buf_detach(&b);
 }
