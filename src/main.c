@@ -7,6 +7,7 @@
 
 #include "cli.h"
 #include "core/buf.h"
+#include "model/import.h"
 #include "model/refdata.h"
 #include "model/user.h"
 #include "web/web.h"
@@ -31,6 +32,7 @@ static int cmd_version(const cli_args *a);
 static int cmd_serve(const cli_args *a);
 static int cmd_user_add(const cli_args *a);
 static int cmd_user_list(const cli_args *a);
+static int cmd_import_deeds(const cli_args *a);
 
 static const command commands[] = {
     {"help", cmd_help, 0, 0, "", "kehto help", "list the commands"},
@@ -43,6 +45,8 @@ static const command commands[] = {
      "create an account; password from stdin, or generated and printed once"},
     {"user list", cmd_user_list, 0, 0, "db=", "kehto user list [--db FILE]", "list the accounts"},
     {"backup", cmd_backup, 1, 1, "db=", "kehto backup FILE [--db FILE]", "write an online backup of the database"},
+    {"import deeds", cmd_import_deeds, 1, 1, "db= progress", "kehto import deeds FILE.csv [--db FILE] [--progress]",
+     "import development deeds from CSV as published, all rows or none"},
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 
@@ -187,6 +191,28 @@ static int cmd_user_list(const cli_args *a) {
   user_each(d, print_user, NULL);
   db_close(d);
   return 0;
+}
+
+/* Progress goes to stderr when it is a terminal or --progress is given; a pipe or log gets only the result. */
+static int cmd_import_deeds(const cli_args *a) {
+  db *d = cli_open_db(a, 0);
+  if (!d) return 1;
+  kerr e = {0};
+  import_stats st;
+  int progress = cli_opt(a, "progress") != NULL || isatty(STDERR_FILENO);
+  int rc = import_deeds(d, a->pos[0], progress, &st, &e);
+  if (rc != K_OK) {
+    fprintf(stderr, "kehto: %s\nNothing was imported.\n", e.msg);
+  } else {
+    printf("Imported %ld deeds from %s\n", st.imported, a->pos[0]);
+    if (st.cp1252) fprintf(stderr, "kehto: note: %s is not UTF-8; it was read as Windows-1252\n", a->pos[0]);
+    if (progress)
+      fprintf(stderr, "import: %ld rows in %.1f s (%.0f rows/s), %ld linked to registry organisations\n", st.rows,
+              (double)st.ms / 1000.0, st.ms ? (double)st.rows * 1000.0 / (double)st.ms : 0.0, st.linked);
+  }
+  kerr_clear(&e);
+  db_close(d);
+  return rc == K_OK ? 0 : 1;
 }
 
 /* Returns 1 if name is in the command's option list; *takes_value says whether it needs a value. */

@@ -1,0 +1,522 @@
+/* import: reads a deeds CSV, checks every row and inserts the deeds as published, all in one transaction. */
+#include "model/import.h"
+
+#include <errno.h>
+#include <stddef.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "core/buf.h"
+#include "core/csv.h"
+#include "model/deed.h"
+#include "model/org.h"
+#include "model/refdata.h"
+
+/* ---- columns ---- */
+
+enum {
+  C_REF, C_TITLE, C_ORG, C_YTUNNUS, C_MUNI, C_SECTOR, C_SUMMARY, C_START, C_GOAL, C_ACTIONS, C_PARTS, C_RESULTS,
+  C_THEMES, C_SERVICE, C_YEAR, C_CNAME, C_CEMAIL, NCOL
+};
+
+#define HEAD_REQ 1 /* the header must have the column */
+#define VAL_REQ 2  /* every row must have a value in it */
+
+#define NO_MEMBER SIZE_MAX /* the column is resolved (year, codes, Y-tunnus), not copied into the deed */
+
+/* Names are those of deed_validate's e->field, so its errors map back to a column. member: the deed's string. */
+static const struct {
+  const char *name;
+  int flags;
+  size_t member;
+} cols[NCOL] = {
+    [C_REF] = {"ref", 0, offsetof(deed, ref)},
+    [C_TITLE] = {"title", HEAD_REQ | VAL_REQ, offsetof(deed, title)},
+    [C_ORG] = {"organisation", HEAD_REQ | VAL_REQ, offsetof(deed, org_name)},
+    [C_YTUNNUS] = {"ytunnus", 0, NO_MEMBER},
+    [C_MUNI] = {"municipality", HEAD_REQ | VAL_REQ, NO_MEMBER},
+    [C_SECTOR] = {"sector", HEAD_REQ | VAL_REQ, NO_MEMBER},
+    [C_SUMMARY] = {"summary", HEAD_REQ, offsetof(deed, summary)},
+    [C_START] = {"starting_point", 0, offsetof(deed, starting_point)},
+    [C_GOAL] = {"goal", HEAD_REQ | VAL_REQ, offsetof(deed, goal)},
+    [C_ACTIONS] = {"actions", HEAD_REQ, offsetof(deed, actions)},
+    [C_PARTS] = {"participants", 0, offsetof(deed, participants)},
+    [C_RESULTS] = {"results", HEAD_REQ | VAL_REQ, offsetof(deed, results)},
+    [C_THEMES] = {"themes", 0, offsetof(deed, themes)},
+    [C_SERVICE] = {"service", 0, offsetof(deed, service)},
+    [C_YEAR] = {"year", HEAD_REQ | VAL_REQ, NO_MEMBER},
+    [C_CNAME] = {"contact_name", 0, offsetof(deed, contact_name)},
+    [C_CEMAIL] = {"contact_email", 0, offsetof(deed, contact_email)},
+};
+
+static int col_by_name(const char *name) {
+  for (int k = 0; name && k < NCOL; k++)
+    if (strcasecmp(name, cols[k].name) == 0) return k;
+  return -1;
+}
+
+/* ---- a string map for refs seen in this file (ref -> row) and looked-up codes (name -> code) ---- */
+
+typedef struct strmap {
+  char **keys;
+  char **vals; /* owned; NULL for entries that only carry a number */
+  long *nums;
+  size_t cap, n;
+} strmap;
+
+static uint64_t hash_str(const char *s) {
+  uint64_t h = 1469598103934665603ULL;
+  for (; *s; s++) h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+  return h;
+}
+
+/* Slot of key, or the empty slot where it would go. cap is a power of two and never full. */
+static size_t strmap_slot(const strmap *m, const char *key) {
+  size_t j = hash_str(key) & (m->cap - 1);
+  while (m->keys[j] && strcmp(m->keys[j], key) != 0) j = (j + 1) & (m->cap - 1);
+  return j;
+}
+
+static void strmap_grow(strmap *m) {
+  strmap t = {NULL, NULL, NULL, m->cap ? m->cap * 2 : 256, m->n};
+  t.keys = calloc(t.cap, sizeof *t.keys);
+  t.vals = calloc(t.cap, sizeof *t.vals);
+  t.nums = calloc(t.cap, sizeof *t.nums);
+  if (!t.keys || !t.vals || !t.nums) abort();
+  for (size_t i = 0; i < m->cap; i++) {
+    if (!m->keys[i]) continue;
+    size_t j = strmap_slot(&t, m->keys[i]);
+    t.keys[j] = m->keys[i], t.vals[j] = m->vals[i], t.nums[j] = m->nums[i];
+  }
+  free(m->keys), free(m->vals), free(m->nums);
+  *m = t;
+}
+
+/* Returns 1 and sets *slot when key is present, else 0. */
+static int strmap_find(const strmap *m, const char *key, size_t *slot) {
+  if (!m->cap) return 0;
+  *slot = strmap_slot(m, key);
+  return m->keys[*slot] != NULL;
+}
+
+/* Adds key (copied) with val (taken over) and num; key must not be present. */
+static void strmap_add(strmap *m, const char *key, char *val, long num) {
+  if ((m->n + 1) * 10 > m->cap * 7) strmap_grow(m);
+  size_t j = strmap_slot(m, key);
+  m->keys[j] = util_strdup(key), m->vals[j] = val, m->nums[j] = num;
+  m->n++;
+}
+
+static void strmap_free(strmap *m) {
+  for (size_t i = 0; i < m->cap; i++) free(m->keys[i]), free(m->vals[i]);
+  free(m->keys), free(m->vals), free(m->nums);
+}
+
+/* Looks key up through fn once per import and remembers the answer (malloc'd copy returned, or NULL). */
+static char *cached_lookup(strmap *m, db *d, const char *key, char *(*fn)(db *, const char *)) {
+  size_t slot;
+  if (strmap_find(m, key, &slot)) return util_strdup(m->vals[slot]);
+  char *v = fn(d, key);
+  if (v) strmap_add(m, key, util_strdup(v), 0);
+  return v;
+}
+
+/* ---- the importer ---- */
+
+typedef struct importer {
+  db *d;
+  csv *c;
+  int mixed;     /* mostly-UTF-8 input whose broken bytes were replaced by U+FFFD */
+  int nhead;     /* columns in the header */
+  char **head;   /* header names as written (owned) */
+  int *col_of;   /* header position -> column id, or -1 for a column with an empty name */
+  int pos[NCOL]; /* column id -> header position, or -1 when the header lacks it */
+  strmap refs;    /* ref -> row where it first appeared */
+  strmap munis;   /* municipality as written -> code */
+  strmap sectors; /* sector as written -> code */
+  int progress, decile;
+  long long last_ms;
+  import_stats *st;
+} importer;
+
+static void importer_free(importer *im) {
+  for (int p = 0; p < im->nhead; p++) free(im->head[p]);
+  free(im->head);
+  free(im->col_of);
+  strmap_free(&im->refs);
+  strmap_free(&im->munis);
+  strmap_free(&im->sectors);
+  csv_close(im->c);
+}
+
+/* The value of column k in the current row; "" when the header lacks the column. */
+static const char *val(const importer *im, int k) {
+  return im->pos[k] < 0 ? "" : csv_field(im->c, im->pos[k]);
+}
+
+/* Name of header position p for messages: its header text, or "N (no name)" written into tmp. */
+static const char *head_name(const importer *im, int p, char *tmp, size_t n) {
+  if (p < im->nhead && im->head[p][0]) return im->head[p];
+  snprintf(tmp, n, "%d (no name)", p + 1);
+  return tmp;
+}
+
+/* Copies s into out (n bytes), cut at a character boundary with "..." when longer, for quoting values in messages. */
+static const char *clip(const char *s, char *out, size_t n) {
+  size_t len = strlen(s);
+  if (len < n) return s;
+  size_t cut = n - 4;
+  while (cut > 0 && ((unsigned char)s[cut] & 0xC0) == 0x80) cut--;
+  memcpy(out, s, cut);
+  memcpy(out + cut, "...", 4);
+  return out;
+}
+
+/* Sets e to "FILE, row N, column COL: <fmt>" (column left out when col is NULL); returns K_ERR. */
+static int row_err(const importer *im, const char *col, kerr *e, const char *fmt, ...) {
+  buf b = BUF_INIT;
+  buf_printf(&b, "%r, row %ld", csv_name(im->c), csv_row(im->c));
+  if (col) buf_printf(&b, ", column %r", col);
+  buf_puts(&b, ": ");
+  va_list ap;
+  va_start(ap, fmt);
+  buf_vprintf(&b, fmt, ap);
+  va_end(ap);
+  kerr_set(e, col, "%r", b.data);
+  buf_free(&b);
+  return K_ERR;
+}
+
+/* Rewrites a csv reader error (which names file and row) so that it also names the column it happened in. */
+static int csv_error(const importer *im, kerr *e) {
+  const char *msg = e->msg ? e->msg : "malformed CSV";
+  const char *what = strstr(msg + strnlen(msg, strlen(csv_name(im->c))), ": ");
+  what = what ? what + 2 : msg;
+  int p = csv_nfields(im->c);
+  char *copy = util_strdup(what);
+  if (p < im->nhead) {
+    char tmp[32];
+    row_err(im, head_name(im, p, tmp, sizeof tmp), e, "%r", copy);
+  } else {
+    row_err(im, NULL, e, "%r (field %d)", copy, p + 1);
+  }
+  free(copy);
+  return K_ERR;
+}
+
+static void progress_report(importer *im, int done) {
+  if (!im->progress) return;
+  size_t size = csv_size(im->c);
+  int pct = done || size == 0 ? 100 : (int)(csv_offset(im->c) * 100 / size);
+  if (!done && pct / 10 <= im->decile) return;
+  long long now = util_now_ms();
+  if (!done && now - im->last_ms < 1000) return;
+  im->decile = pct / 10;
+  im->last_ms = now;
+  fprintf(stderr, "import: %d%% (%ld rows)\n", pct, im->st->rows);
+}
+
+/* ---- header ---- */
+
+static void list_missing(const importer *im, buf *b) {
+  int n = 0;
+  for (int k = 0; k < NCOL; k++)
+    if ((cols[k].flags & HEAD_REQ) && im->pos[k] < 0) buf_printf(b, "%r%r", n++ ? ", " : "", cols[k].name);
+}
+
+static void list_known(buf *b) {
+  for (int k = 0; k < NCOL; k++) buf_printf(b, "%r%r", k ? ", " : "", cols[k].name);
+}
+
+/* Maps header names to columns; collects unknown names in unknown. Returns K_ERR on a duplicate column. */
+static int map_header(importer *im, buf *unknown, kerr *e) {
+  int nunknown = 0;
+  for (int p = 0; p < im->nhead; p++) {
+    im->head[p] = util_strdup(csv_field(im->c, p));
+    int k = im->head[p][0] ? col_by_name(im->head[p]) : -1;
+    im->col_of[p] = k;
+    if (k < 0 && im->head[p][0]) buf_printf(unknown, "%r'%r'", nunknown++ ? ", " : "", im->head[p]);
+    if (k < 0) continue;
+    if (im->pos[k] >= 0)
+      return row_err(im, cols[k].name, e, "the column appears twice (columns %d and %d)", im->pos[k] + 1, p + 1);
+    im->pos[k] = p;
+  }
+  return K_OK;
+}
+
+static int read_header(importer *im, kerr *e) {
+  if (csv_next(im->c, e) < 0) return csv_error(im, e);
+  im->nhead = csv_nfields(im->c);
+  im->head = calloc((size_t)im->nhead, sizeof *im->head);
+  im->col_of = calloc((size_t)im->nhead, sizeof *im->col_of);
+  if (!im->head || !im->col_of) abort();
+  buf unknown = BUF_INIT, missing = BUF_INIT;
+  int rc = map_header(im, &unknown, e);
+  if (rc == K_OK) list_missing(im, &missing);
+  if (rc == K_OK && (unknown.len || missing.len)) {
+    buf m = BUF_INIT;
+    if (unknown.len) {
+      buf_printf(&m, "unknown column%r %r (known columns: ", strchr(unknown.data, ',') ? "s" : "", unknown.data);
+      list_known(&m);
+      buf_puts(&m, ")");
+    }
+    if (missing.len) buf_printf(&m, "%rmissing required column%r: %r", unknown.len ? "; " : "",
+                                strchr(missing.data, ',') ? "s" : "", missing.data);
+    rc = row_err(im, NULL, e, "%r", m.data);
+    buf_free(&m);
+  }
+  buf_free(&unknown);
+  buf_free(&missing);
+  return rc;
+}
+
+/* ---- one row ---- */
+
+/* Checks the shape of the row: field count, values under nameless columns, broken UTF-8. Returns 1 when the row
+ * is wholly empty (skipped), 0 when it is to be imported, K_ERR with e set otherwise. */
+static int check_shape(const importer *im, kerr *e) {
+  int nf = csv_nfields(im->c), empty = 1;
+  char tmp[32];
+  if (nf < im->nhead)
+    return row_err(im, head_name(im, nf, tmp, sizeof tmp), e,
+                   "the row ends here: it has %d fields but the header has %d columns", nf, im->nhead);
+  if (nf > im->nhead)
+    return row_err(im, NULL, e, "the row has %d fields but the header has only %d columns", nf, im->nhead);
+  for (int p = 0; p < nf; p++) {
+    const char *v = csv_field(im->c, p);
+    if (!*v) continue;
+    empty = 0;
+    if (im->col_of[p] < 0)
+      return row_err(im, head_name(im, p, tmp, sizeof tmp), e, "a value under a column that has no name in the header");
+    if (im->mixed && strstr(v, "\xEF\xBF\xBD"))
+      return row_err(im, im->head[p], e,
+                     "bytes that are not valid UTF-8, in a file that is otherwise UTF-8; save the file as UTF-8 "
+                     "(or wholly as Windows-1252) and import it again");
+  }
+  return empty;
+}
+
+static int check_required(const importer *im, kerr *e) {
+  for (int k = 0; k < NCOL; k++)
+    if ((cols[k].flags & VAL_REQ) && util_blank(val(im, k)))
+      return row_err(im, cols[k].name, e, "the value is empty, but this column is required");
+  return K_OK;
+}
+
+/* Fills x's text fields with borrowed pointers into the current row (x must not be passed to deed_free). */
+static void fill_deed(const importer *im, deed *x) {
+  for (int k = 0; k < NCOL; k++)
+    if (cols[k].member != NO_MEMBER) *(char **)((char *)x + cols[k].member) = (char *)val(im, k);
+}
+
+/* Year, municipality, sector and organisation: sets x->year, x->municipality_code and x->sector_code (malloc'd,
+ * freed by the caller even on error), x->org_id and x->org_name. */
+static int resolve(importer *im, deed *x, kerr *e) {
+  char tmp[72];
+  long long year;
+  if (util_parse_int(val(im, C_YEAR), 2000, 2100, &year) != K_OK)
+    return row_err(im, "year", e, "'%r' is not a year between 2000 and 2100", clip(val(im, C_YEAR), tmp, sizeof tmp));
+  x->year = (int)year;
+  x->municipality_code = cached_lookup(&im->munis, im->d, val(im, C_MUNI), refdata_municipality_code);
+  if (!x->municipality_code)
+    return row_err(im, "municipality", e, "unknown municipality '%r' (give its Finnish or Swedish name or its "
+                   "Statistics Finland code)", clip(val(im, C_MUNI), tmp, sizeof tmp));
+  x->sector_code = cached_lookup(&im->sectors, im->d, val(im, C_SECTOR), deed_sector_code);
+  if (!x->sector_code)
+    return row_err(im, "sector", e, "unknown sector '%r' (give a code such as sote or opetus, or the Finnish, "
+                   "Swedish or English name)", clip(val(im, C_SECTOR), tmp, sizeof tmp));
+  const char *yt = val(im, C_YTUNNUS);
+  if (*yt && !org_ytunnus_valid(yt))
+    return row_err(im, "ytunnus", e, "'%r' is not a valid Y-tunnus (the form is 1234567-8 and the check digit "
+                   "must match)", clip(yt, tmp, sizeof tmp));
+  x->org_id = *yt ? org_find(im->d, yt) : 0;
+  if (!x->org_id) x->org_id = org_find(im->d, x->org_name);
+  if (x->org_id) {
+    x->org_name = ""; /* deed_insert takes the registry's name */
+    im->st->linked++;
+  }
+  return K_OK;
+}
+
+/* Turns a deed_validate error (Finnish, for the web form) into an English row error. */
+static int validation_error(const importer *im, const kerr *ve, kerr *e) {
+  int k = col_by_name(ve->field);
+  if (k < 0) return row_err(im, ve->field, e, "%r", ve->msg);
+  const char *v = val(im, k);
+  if (util_blank(v)) return row_err(im, cols[k].name, e, "the value is empty, but this column is required");
+  if (k == C_CEMAIL) {
+    char tmp[72];
+    return row_err(im, cols[k].name, e, "'%r' is not a valid email address", clip(v, tmp, sizeof tmp));
+  }
+  size_t n = 0;
+  for (const char *s = v; *s; s++) n += ((unsigned char)*s & 0xC0) != 0x80;
+  return row_err(im, cols[k].name, e, "the value is too long (%zu characters)", n);
+}
+
+static int check_ref(importer *im, const deed *x, kerr *e) {
+  if (util_blank(x->ref)) return K_OK;
+  char tmp[72];
+  size_t slot;
+  if (!strmap_find(&im->refs, x->ref, &slot)) {
+    strmap_add(&im->refs, x->ref, NULL, csv_row(im->c));
+    return K_OK;
+  }
+  long first = im->refs.nums[slot];
+  return row_err(im, "ref", e, "ref '%r' is already used on row %ld of this file", clip(x->ref, tmp, sizeof tmp), first);
+}
+
+static int store(importer *im, const deed *x, kerr *e) {
+  kerr ie = {0};
+  long long id = deed_insert(im->d, x, "published", &ie);
+  if (id) return K_OK;
+  if (ie.field && strcmp(ie.field, "ref") == 0) {
+    char tmp[72];
+    long long other = db_int(im->d, 0, "SELECT id FROM deed WHERE ref=?1", "t", x->ref);
+    row_err(im, "ref", e, "ref '%r' is already used by deed %lld in the database", clip(x->ref, tmp, sizeof tmp),
+            other);
+  } else {
+    row_err(im, NULL, e, "cannot store the deed: %r", ie.msg ? ie.msg : "unknown error");
+  }
+  kerr_clear(&ie);
+  return K_ERR;
+}
+
+static int import_row(importer *im, kerr *e) {
+  int shape = check_shape(im, e);
+  if (shape != 0) return shape == 1 ? K_OK : K_ERR;
+  if (check_required(im, e) != K_OK) return K_ERR;
+  deed x = {0};
+  fill_deed(im, &x);
+  int rc = resolve(im, &x, e);
+  if (rc == K_OK) rc = check_ref(im, &x, e);
+  if (rc == K_OK) {
+    kerr ve = {0};
+    if (deed_validate(im->d, &x, 0, &ve) != K_OK) rc = validation_error(im, &ve, e);
+    kerr_clear(&ve);
+  }
+  if (rc == K_OK) rc = store(im, &x, e);
+  if (rc == K_OK) im->st->rows++;
+  free(x.municipality_code);
+  free(x.sector_code);
+  return rc;
+}
+
+static int import_rows(importer *im, kerr *e) {
+  int r;
+  while ((r = csv_next(im->c, e)) == 1) {
+    if (import_row(im, e) != K_OK) return K_ERR;
+    progress_report(im, 0);
+  }
+  if (r < 0) return csv_error(im, e);
+  if (im->st->rows == 0) return kerr_set(e, NULL, "%r: the file has a header row but no deeds", csv_name(im->c));
+  return K_OK;
+}
+
+/* ---- encoding ---- */
+
+/* Length (2–4) of the valid UTF-8 multi-byte character at p, or 0 when p does not start one. */
+static size_t utf8_seq(const unsigned char *p, size_t left) {
+  size_t k = *p >= 0xF0 ? 4 : *p >= 0xE0 ? 3 : *p >= 0xC0 ? 2 : 0;
+  if (!k || k > left || !util_utf8_valid((const char *)p, k)) return 0;
+  return k;
+}
+
+/* For text that is not valid UTF-8: 1 when it still has at least as many valid multi-byte UTF-8 characters as
+ * broken bytes, i.e. it is a UTF-8 file with stray bytes rather than a Windows-1252 file. */
+static int utf8_mostly(const char *s, size_t n) {
+  const unsigned char *p = (const unsigned char *)s;
+  size_t good = 0, bad = 0;
+  for (size_t i = 0; i < n;) {
+    if (p[i] < 0x80) {
+      i++;
+      continue;
+    }
+    size_t k = utf8_seq(p + i, n - i);
+    if (k) good++, i += k;
+    else bad++, i++;
+  }
+  return good >= bad;
+}
+
+/* Returns a malloc'd copy of s with every byte that is not part of valid UTF-8 replaced by U+FFFD. */
+static char *utf8_mark_invalid(const char *s, size_t n, size_t *outlen) {
+  const unsigned char *p = (const unsigned char *)s;
+  buf b = BUF_INIT;
+  buf_grow(&b, n + 64);
+  size_t from = 0; /* start of the bytes not yet copied */
+  for (size_t i = 0; i < n;) {
+    size_t k = p[i] < 0x80 ? 1 : utf8_seq(p + i, n - i);
+    if (k) {
+      i += k;
+      continue;
+    }
+    buf_append(&b, s + from, i - from);
+    buf_puts(&b, "\xEF\xBF\xBD");
+    from = ++i;
+  }
+  buf_append(&b, s + from, n - from);
+  *outlen = b.len;
+  return buf_detach(&b);
+}
+
+/* ---- entry points ---- */
+
+static int run(importer *im, kerr *e) {
+  if (read_header(im, e) != K_OK) return K_ERR;
+  if (db_begin(im->d) != SQLITE_OK) return kerr_set(e, NULL, "cannot start a transaction: %r", db_errmsg(im->d));
+  int rc = import_rows(im, e);
+  if (rc == K_OK && db_commit(im->d) != SQLITE_OK)
+    rc = kerr_set(e, NULL, "%r: cannot commit the import: %r", csv_name(im->c), db_errmsg(im->d));
+  if (rc != K_OK) db_rollback(im->d);
+  return rc;
+}
+
+int import_deeds_mem(db *d, const char *data, size_t len, const char *name, int progress, import_stats *out,
+                     kerr *e) {
+  import_stats local;
+  if (!out) out = &local;
+  memset(out, 0, sizeof *out);
+  long long t0 = util_now_ms();
+  importer im = {.d = d, .progress = progress, .last_ms = t0, .st = out};
+  for (int k = 0; k < NCOL; k++) im.pos[k] = -1;
+  char *fixed = NULL;
+  if (!util_utf8_valid(data, len) && utf8_mostly(data, len)) {
+    fixed = utf8_mark_invalid(data, len, &len);
+    data = fixed;
+    im.mixed = 1;
+  }
+  im.c = csv_open_mem(data, len, name, e);
+  free(fixed);
+  if (!im.c) return K_ERR;
+  out->cp1252 = csv_was_cp1252(im.c);
+  int rc = run(&im, e);
+  out->imported = rc == K_OK ? out->rows : 0;
+  out->ms = util_now_ms() - t0;
+  if (rc == K_OK) progress_report(&im, 1);
+  importer_free(&im);
+  return rc;
+}
+
+int import_deeds(db *d, const char *path, int progress, import_stats *out, kerr *e) {
+  FILE *f = fopen(path, "rb");
+  if (!f) return kerr_set(e, NULL, "%r: cannot open the file: %r", path, strerror(errno));
+  buf b = BUF_INIT;
+  if (fseek(f, 0, SEEK_END) == 0) {
+    long size = ftell(f);
+    if (size > 0) buf_grow(&b, (size_t)size + 1);
+    rewind(f);
+  }
+  char chunk[65536];
+  size_t n;
+  while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) buf_append(&b, chunk, n);
+  int bad = ferror(f);
+  fclose(f);
+  int rc = bad ? kerr_set(e, NULL, "%r: cannot read the file", path)
+               : import_deeds_mem(d, b.data ? b.data : "", b.len, path, progress, out, e);
+  buf_free(&b);
+  return rc;
+}
