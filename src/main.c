@@ -7,6 +7,7 @@
 
 #include "cli.h"
 #include "core/buf.h"
+#include "model/demo.h"
 #include "model/refdata.h"
 
 #define EXIT_USAGE 2
@@ -25,12 +26,15 @@ typedef struct command {
 static int cmd_help(const cli_args *a);
 static int cmd_init(const cli_args *a);
 static int cmd_backup(const cli_args *a);
+static int cmd_demo(const cli_args *a);
 static int cmd_version(const cli_args *a);
 
 static const command commands[] = {
     {"help", cmd_help, 0, 0, "", "kehto help", "list the commands"},
     {"version", cmd_version, 0, 0, "", "kehto version", "print the version and schema version"},
     {"init", cmd_init, 0, 0, "db=", "kehto init [--db FILE]", "create the database and load reference data"},
+    {"demo", cmd_demo, 0, 0, "db= seed=", "kehto demo [--db FILE] [--seed N]",
+     "fill a new database with a made-up demo programme (same seed, same data)"},
     {"backup", cmd_backup, 1, 1, "db=", "kehto backup FILE [--db FILE]", "write an online backup of the database"},
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
@@ -101,6 +105,28 @@ static int cmd_backup(const cli_args *a) {
   int rc = db_backup(d, a->pos[0], &e);
   if (rc != K_OK) fprintf(stderr, "kehto: %s\n", e.msg);
   else printf("Backup written to %s\n", a->pos[0]);
+  kerr_clear(&e);
+  db_close(d);
+  return rc == K_OK ? 0 : 1;
+}
+
+static int cmd_demo(const cli_args *a) {
+  long long seed = DEMO_DEFAULT_SEED;
+  const char *s = cli_opt(a, "seed");
+  if (s && util_parse_int(s, 0, 9223372036854775807LL, &seed) != K_OK) {
+    fprintf(stderr, "kehto: --seed must be a whole number 0 or more, not '%s'\n", s);
+    return EXIT_USAGE;
+  }
+  db *d = cli_open_db(a, 1);
+  if (!d) return 1;
+  kerr e = {0};
+  demo_summary sum = {0};
+  int rc = demo_build(d, (uint64_t)seed, &sum, &e);
+  if (rc != K_OK) fprintf(stderr, "kehto: %s\n", e.msg);
+  else
+    printf("Demo programme created: %d organisations, %d deeds (%d–%d), %d funding periods, %d goals, "
+           "%d partners and funders (seed %lld).\n",
+           sum.orgs, sum.deeds, sum.first_year, sum.last_year, sum.periods, sum.goals, sum.partners, seed);
   kerr_clear(&e);
   db_close(d);
   return rc == K_OK ? 0 : 1;
