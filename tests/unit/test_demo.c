@@ -7,37 +7,17 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "model/demo.h"
 #include "model/org.h"
 #include "model/programme.h"
 #include "model/refdata.h"
-
-typedef struct tmpdb {
-  char path[64];
-  db *d;
-} tmpdb;
+#include "tmpdb.h"
 
 static void tmp_open(tmpdb *t, int load_refdata) {
-  snprintf(t->path, sizeof t->path, "/tmp/kehto-demo-XXXXXX");
-  int fd = mkstemp(t->path);
-  assert_true(fd >= 0);
-  close(fd);
+  tmpdb_open(t);
   kerr e = {0};
-  t->d = db_open(t->path, 1, &e);
-  assert_non_null(t->d);
   if (load_refdata) assert_int_equal(refdata_load(t->d, &e), K_OK);
-}
-
-static void tmp_close(tmpdb *t) {
-  db_close(t->d);
-  char side[80];
-  unlink(t->path);
-  snprintf(side, sizeof side, "%s-wal", t->path);
-  unlink(side);
-  snprintf(side, sizeof side, "%s-shm", t->path);
-  unlink(side);
 }
 
 /* One demo database shared by the read-only checks. */
@@ -54,7 +34,7 @@ static int group_setup(void **state) {
 }
 
 static int group_teardown(void **state) {
-  tmp_close(&shared);
+  tmpdb_close(&shared);
   return 0;
 }
 
@@ -170,8 +150,8 @@ static void test_deterministic_and_refdata_loaded(void **state) {
   free(tb);
   free(y0);
   free(ya);
-  tmp_close(&a);
-  tmp_close(&b);
+  tmpdb_close(&a);
+  tmpdb_close(&b);
   kerr_clear(&e);
 }
 

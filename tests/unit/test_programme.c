@@ -4,46 +4,27 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "model/programme.h"
-
-typedef struct fixture {
-  char path[64];
-  db *d;
-} fixture;
+#include "tmpdb.h"
 
 static int setup(void **state) {
-  fixture *f = calloc(1, sizeof *f);
-  snprintf(f->path, sizeof f->path, "/tmp/kehto-programme-XXXXXX");
-  int fd = mkstemp(f->path);
-  assert_true(fd >= 0);
-  close(fd);
-  kerr e = {0};
-  f->d = db_open(f->path, 1, &e);
-  assert_non_null(f->d);
-  *state = f;
+  tmpdb *t = calloc(1, sizeof *t);
+  tmpdb_open(t);
+  *state = t;
   return 0;
 }
 
 static int teardown(void **state) {
-  fixture *f = *state;
-  db_close(f->d);
-  char side[80];
-  unlink(f->path);
-  snprintf(side, sizeof side, "%s-wal", f->path);
-  unlink(side);
-  snprintf(side, sizeof side, "%s-shm", f->path);
-  unlink(side);
-  free(f);
+  tmpdb_close(*state);
+  free(*state);
   return 0;
 }
 
 static void test_empty_frame(void **state) {
-  fixture *f = *state;
+  tmpdb *f = *state;
   programme *p = programme_get(f->d);
   assert_int_equal(p->configured, 0);
   assert_string_equal(p->name, "");
@@ -53,7 +34,7 @@ static void test_empty_frame(void **state) {
 }
 
 static void test_update_and_demo_flag(void **state) {
-  fixture *f = *state;
+  tmpdb *f = *state;
   kerr e = {0};
   assert_int_equal(programme_set_demo(f->d, 1, &e), K_ERR); /* no row yet */
   kerr_clear(&e);
@@ -76,7 +57,7 @@ static void test_update_and_demo_flag(void **state) {
 }
 
 static void test_goals_replace_in_order(void **state) {
-  fixture *f = *state;
+  tmpdb *f = *state;
   kerr e = {0};
   const char *const g1[] = {"Yksi", "Kaksi", "Kolme"};
   const char *const g2[] = {"Uusi ensimmäinen", "Uusi toinen"};
@@ -96,7 +77,7 @@ static void test_goals_replace_in_order(void **state) {
 }
 
 static void test_period_validation(void **state) {
-  fixture *f = *state;
+  tmpdb *f = *state;
   kerr e = {0};
   programme_period p = {0, "1. kausi", 2015, 2017, "S20190"};
   long long id = programme_period_add(f->d, &p, &e);
@@ -135,7 +116,7 @@ static void test_period_validation(void **state) {
 }
 
 static void test_partner_validation_and_order(void **state) {
-  fixture *f = *state;
+  tmpdb *f = *state;
   kerr e = {0};
   programme_partner fund = {0, "Rahoittaja", "funder", "", 1};
   programme_partner b = {0, "Kumppani B", "partner", "https://example.fi/b", 2};
