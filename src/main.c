@@ -8,6 +8,7 @@
 #include "cli.h"
 #include "core/buf.h"
 #include "model/import.h"
+#include "model/demo.h"
 #include "model/refdata.h"
 #include "model/user.h"
 #include "web/web.h"
@@ -28,6 +29,7 @@ typedef struct command {
 static int cmd_help(const cli_args *a);
 static int cmd_init(const cli_args *a);
 static int cmd_backup(const cli_args *a);
+static int cmd_demo(const cli_args *a);
 static int cmd_version(const cli_args *a);
 static int cmd_serve(const cli_args *a);
 static int cmd_user_add(const cli_args *a);
@@ -44,6 +46,8 @@ static const command commands[] = {
      "kehto user add EMAIL --role admin|staff|contact [--org ID]",
      "create an account; password from stdin, or generated and printed once"},
     {"user list", cmd_user_list, 0, 0, "db=", "kehto user list [--db FILE]", "list the accounts"},
+    {"demo", cmd_demo, 0, 0, "db= seed=", "kehto demo [--db FILE] [--seed N]",
+     "fill a new database with a made-up demo programme (same seed, same data)"},
     {"backup", cmd_backup, 1, 1, "db=", "kehto backup FILE [--db FILE]", "write an online backup of the database"},
     {"import deeds", cmd_import_deeds, 1, 1, "db= progress", "kehto import deeds FILE.csv [--db FILE] [--progress]",
      "import development deeds from CSV as published, all rows or none"},
@@ -210,6 +214,28 @@ static int cmd_import_deeds(const cli_args *a) {
       fprintf(stderr, "import: %ld rows in %.1f s (%.0f rows/s), %ld linked to registry organisations\n", st.rows,
               (double)st.ms / 1000.0, st.ms ? (double)st.rows * 1000.0 / (double)st.ms : 0.0, st.linked);
   }
+  kerr_clear(&e);
+  db_close(d);
+  return rc == K_OK ? 0 : 1;
+}
+
+static int cmd_demo(const cli_args *a) {
+  long long seed = DEMO_DEFAULT_SEED;
+  const char *s = cli_opt(a, "seed");
+  if (s && util_parse_int(s, 0, 9223372036854775807LL, &seed) != K_OK) {
+    fprintf(stderr, "kehto: --seed must be a whole number 0 or more, not '%s'\n", s);
+    return EXIT_USAGE;
+  }
+  db *d = cli_open_db(a, 1);
+  if (!d) return 1;
+  kerr e = {0};
+  demo_summary sum = {0};
+  int rc = demo_build(d, (uint64_t)seed, &sum, &e);
+  if (rc != K_OK) fprintf(stderr, "kehto: %s\n", e.msg);
+  else
+    printf("Demo programme created: %d organisations, %d deeds (%d–%d), %d funding periods, %d goals, "
+           "%d partners and funders (seed %lld).\n",
+           sum.orgs, sum.deeds, sum.first_year, sum.last_year, sum.periods, sum.goals, sum.partners, seed);
   kerr_clear(&e);
   db_close(d);
   return rc == K_OK ? 0 : 1;

@@ -111,6 +111,13 @@ int util_parse_int(const char *s, long long lo, long long hi, long long *out) {
   return K_OK;
 }
 
+size_t util_utf8_len(const char *s) {
+  size_t n = 0;
+  for (; s && *s; s++)
+    if (((unsigned char)*s & 0xC0) != 0x80) n++;
+  return n;
+}
+
 int util_utf8_valid(const char *s, size_t n) {
   const unsigned char *p = (const unsigned char *)s, *e = p + n;
   while (p < e) {

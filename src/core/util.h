@@ -34,6 +34,8 @@ char *util_trim(char *s);
 char *util_strdup(const char *s);
 /* Parses a whole decimal integer in [lo,hi]; returns K_OK and sets *out, or K_ERR. */
 int util_parse_int(const char *s, long long lo, long long hi, long long *out);
+/* Number of UTF-8 characters (not bytes) in s; 0 for NULL. */
+size_t util_utf8_len(const char *s);
 /* Returns 1 if s is valid UTF-8. */
 int util_utf8_valid(const char *s, size_t n);
 /* Writes n random bytes as 2n hex characters plus NUL into out (size >= 2n+1). Uses libsodium. */

@@ -16,18 +16,10 @@ void deed_free(deed *x) {
   free(x);
 }
 
-/* Counts UTF-8 characters (not bytes). */
-static size_t nchars(const char *s) {
-  size_t n = 0;
-  for (; s && *s; s++)
-    if (((unsigned char)*s & 0xC0) != 0x80) n++;
-  return n;
-}
-
 static int check_text(const char *v, const char *field, const char *label, size_t max, int required, kerr *e) {
   if (required && util_blank(v)) return kerr_set(e, field, "%r puuttuu.", label);
   if (v && !util_utf8_valid(v, strlen(v))) return kerr_set(e, field, "%r ei ole kelvollista UTF-8-tekstiä.", label);
-  if (nchars(v) > max) return kerr_set(e, field, "%r on liian pitkä (enintään %zu merkkiä).", label, max);
+  if (util_utf8_len(v) > max) return kerr_set(e, field, "%r on liian pitkä (enintään %zu merkkiä).", label, max);
   return K_OK;
 }
 
@@ -218,7 +210,7 @@ int deed_publish(db *d, long long id, kerr *e) {
 
 int deed_reject(db *d, long long id, const char *reason, kerr *e) {
   if (util_blank(reason)) return kerr_set(e, "reason", "Kerro hylkäyksen syy.");
-  if (nchars(reason) > 1000) return kerr_set(e, "reason", "Syy on liian pitkä (enintään 1000 merkkiä).");
+  if (util_utf8_len(reason) > 1000) return kerr_set(e, "reason", "Syy on liian pitkä (enintään 1000 merkkiä).");
   db_exec(d,
           "UPDATE deed SET status='rejected', reject_reason=?2, updated_at=strftime('%Y-%m-%dT%H:%M:%SZ','now')"
           " WHERE id=?1",

@@ -1,0 +1,23 @@
+/* demo: `kehto demo` builds a realistic, made-up Kunteko 2020 style programme for trying Kehto out. */
+#ifndef KEHTO_DEMO_H
+#define KEHTO_DEMO_H
+#include <stdint.h>
+
+#include "db/db.h"
+
+#define DEMO_DEFAULT_SEED 2020u
+
+/* What demo_build wrote. */
+typedef struct demo_summary {
+  int orgs, deeds, periods, goals, partners;
+  int first_year, last_year;
+} demo_summary;
+
+/* Builds the demo programme into d, deterministically from seed: the programme frame (marked demo), funding
+ * periods, goals, partners and funders, about 250 organisations in all regions and about 670 published deeds
+ * over 2015–2020. Loads the reference data first if regions are missing. Everything else is written in one
+ * transaction: on error nothing is written. Refuses (K_ERR, e says why) when the database already has
+ * organisations, deeds, funding periods or partners. Fills *out (may be NULL) on success. */
+int demo_build(db *d, uint64_t seed, demo_summary *out, kerr *e);
+
+#endif

@@ -1,0 +1,301 @@
+/* programme: reading and editing the programme frame; validation messages are in Finnish for staff forms. */
+#include "model/programme.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/util.h"
+
+static void *xcalloc(size_t n, size_t size) {
+  void *p = calloc(n ? n : 1, size);
+  if (!p) abort();
+  return p;
+}
+
+/* Checks one text field: required or not, valid UTF-8, at most max characters. */
+static int text_ok(const char *v, const char *field, const char *label, size_t max, int required, kerr *e) {
+  if (required && util_blank(v)) return kerr_set(e, field, "%r puuttuu.", label);
+  if (!v) return K_OK;
+  if (!util_utf8_valid(v, strlen(v))) return kerr_set(e, field, "%r ei ole kelvollista UTF-8-tekstiä.", label);
+  if (util_utf8_len(v) > max) return kerr_set(e, field, "%r on liian pitkä (enintään %zu merkkiä).", label, max);
+  return K_OK;
+}
+
+/* ---- reading ---- */
+
+static void read_head(db *d, programme *p) {
+  sqlite3_stmt *st = db_query(d, "SELECT name, short_name, description, demo FROM programme WHERE id=1", "");
+  if (db_step(st) == 1) {
+    p->configured = 1;
+    p->name = util_strdup(db_col_text(st, 0));
+    p->short_name = util_strdup(db_col_text(st, 1));
+    p->description = util_strdup(db_col_text(st, 2));
+    p->demo = (int)db_col_int(st, 3);
+  } else {
+    p->name = util_strdup("");
+    p->short_name = util_strdup("");
+    p->description = util_strdup("");
+  }
+  db_done(st);
+}
+
+static void read_periods(db *d, programme *p) {
+  p->nperiods = (int)db_int(d, 0, "SELECT count(*) FROM funding_period", "");
+  p->periods = xcalloc((size_t)p->nperiods, sizeof *p->periods);
+  sqlite3_stmt *st = db_query(
+      d, "SELECT id, name, start_year, end_year, esf_code FROM funding_period ORDER BY start_year, id", "");
+  int i = 0;
+  while (i < p->nperiods && db_step(st) == 1) {
+    programme_period *x = &p->periods[i++];
+    x->id = db_col_int(st, 0);
+    x->name = util_strdup(db_col_text(st, 1));
+    x->start_year = (int)db_col_int(st, 2);
+    x->end_year = (int)db_col_int(st, 3);
+    x->esf_code = util_strdup(db_col_text(st, 4));
+  }
+  p->nperiods = i;
+  db_done(st);
+}
+
+static void read_goals(db *d, programme *p) {
+  p->ngoals = (int)db_int(d, 0, "SELECT count(*) FROM goal", "");
+  p->goals = xcalloc((size_t)p->ngoals, sizeof *p->goals);
+  sqlite3_stmt *st = db_query(d, "SELECT text FROM goal ORDER BY position, id", "");
+  int i = 0;
+  while (i < p->ngoals && db_step(st) == 1) p->goals[i++] = util_strdup(db_col_text(st, 0));
+  p->ngoals = i;
+  db_done(st);
+}
+
+static void read_partners(db *d, programme *p) {
+  p->npartners = (int)db_int(d, 0, "SELECT count(*) FROM partner", "");
+  p->partners = xcalloc((size_t)p->npartners, sizeof *p->partners);
+  sqlite3_stmt *st = db_query(d,
+                              "SELECT id, name, kind, url, position FROM partner"
+                              " ORDER BY kind='funder', position, id",
+                              "");
+  int i = 0;
+  while (i < p->npartners && db_step(st) == 1) {
+    programme_partner *x = &p->partners[i++];
+    x->id = db_col_int(st, 0);
+    x->name = util_strdup(db_col_text(st, 1));
+    x->kind = util_strdup(db_col_text(st, 2));
+    x->url = util_strdup(db_col_text(st, 3));
+    x->position = (int)db_col_int(st, 4);
+  }
+  p->npartners = i;
+  db_done(st);
+}
+
+programme *programme_get(db *d) {
+  programme *p = xcalloc(1, sizeof *p);
+  read_head(d, p);
+  read_periods(d, p);
+  read_goals(d, p);
+  read_partners(d, p);
+  return p;
+}
+
+void programme_free(programme *p) {
+  if (!p) return;
+  free(p->name);
+  free(p->short_name);
+  free(p->description);
+  for (int i = 0; i < p->nperiods; i++) {
+    free(p->periods[i].name);
+    free(p->periods[i].esf_code);
+  }
+  free(p->periods);
+  for (int i = 0; i < p->ngoals; i++) free(p->goals[i]);
+  free(p->goals);
+  for (int i = 0; i < p->npartners; i++) {
+    free(p->partners[i].name);
+    free(p->partners[i].kind);
+    free(p->partners[i].url);
+  }
+  free(p->partners);
+  free(p);
+}
+
+/* ---- programme row ---- */
+
+int programme_update(db *d, const char *name, const char *short_name, const char *description, kerr *e) {
+  if (text_ok(name, "name", "Ohjelman nimi", PROGRAMME_MAX_NAME, 1, e)) return K_ERR;
+  if (text_ok(short_name, "short_name", "Lyhyt nimi", PROGRAMME_MAX_NAME, 1, e)) return K_ERR;
+  if (text_ok(description, "description", "Kuvaus", PROGRAMME_MAX_DESCRIPTION, 0, e)) return K_ERR;
+  int rc = db_exec(d,
+                   "INSERT INTO programme(id, name, short_name, description) VALUES(1, ?1, ?2, ?3)"
+                   " ON CONFLICT(id) DO UPDATE SET name=excluded.name, short_name=excluded.short_name,"
+                   " description=excluded.description",
+                   "ttt", name, short_name, description ? description : "");
+  if (rc != SQLITE_OK) return kerr_set(e, NULL, "Ohjelman tallennus epäonnistui: %r", db_errmsg(d));
+  return K_OK;
+}
+
+int programme_set_demo(db *d, int demo, kerr *e) {
+  db_exec(d, "UPDATE programme SET demo=?1 WHERE id=1", "i", (long long)(demo != 0));
+  if (db_changes(d) == 0) return kerr_set(e, NULL, "Ohjelman perustietoja ei ole vielä tallennettu.");
+  return K_OK;
+}
+
+int programme_is_demo(db *d) {
+  return db_int(d, 0, "SELECT demo FROM programme WHERE id=1", "") != 0;
+}
+
+/* ---- goals ---- */
+
+static int goals_valid(const char *const *goals, int n, kerr *e) {
+  if (n < 1) return kerr_set(e, "goals", "Anna vähintään yksi tavoite.");
+  if (n > PROGRAMME_MAX_GOALS) return kerr_set(e, "goals", "Tavoitteita voi olla enintään %d.", PROGRAMME_MAX_GOALS);
+  for (int i = 0; i < n; i++) {
+    const char *g = goals[i];
+    if (util_blank(g)) return kerr_set(e, "goals", "Tavoite %d on tyhjä.", i + 1);
+    if (!util_utf8_valid(g, strlen(g))) return kerr_set(e, "goals", "Tavoite %d ei ole kelvollista UTF-8-tekstiä.", i + 1);
+    if (util_utf8_len(g) > PROGRAMME_MAX_GOAL)
+      return kerr_set(e, "goals", "Tavoite %d on liian pitkä (enintään %d merkkiä).", i + 1, PROGRAMME_MAX_GOAL);
+  }
+  return K_OK;
+}
+
+int programme_set_goals(db *d, const char *const *goals, int n, kerr *e) {
+  if (goals_valid(goals, n, e)) return K_ERR;
+  if (db_script(d, "SAVEPOINT programme_goals") != SQLITE_OK)
+    return kerr_set(e, NULL, "Tavoitteiden tallennus epäonnistui: %r", db_errmsg(d));
+  int rc = db_exec(d, "DELETE FROM goal", "");
+  for (int i = 0; i < n && rc == SQLITE_OK; i++)
+    rc = db_exec(d, "INSERT INTO goal(position, text) VALUES(?1, ?2)", "it", (long long)(i + 1), goals[i]);
+  if (rc != SQLITE_OK) {
+    kerr_set(e, NULL, "Tavoitteiden tallennus epäonnistui: %r", db_errmsg(d));
+    db_script(d, "ROLLBACK TO programme_goals; RELEASE programme_goals");
+    return K_ERR;
+  }
+  db_script(d, "RELEASE programme_goals");
+  return K_OK;
+}
+
+/* ---- funding periods ---- */
+
+/* ESF project codes look like S20190; allow letters, digits and '-' so that other funders' codes fit too. */
+static int code_ok(const char *s) {
+  if (strlen(s) > 20) return 0;
+  for (; *s; s++)
+    if (!isalnum((unsigned char)*s) && *s != '-') return 0;
+  return 1;
+}
+
+int programme_period_validate(db *d, const programme_period *p, kerr *e) {
+  if (text_ok(p->name, "name", "Rahoituskauden nimi", PROGRAMME_MAX_NAME, 1, e)) return K_ERR;
+  if (p->start_year < PROGRAMME_MIN_YEAR || p->start_year > PROGRAMME_MAX_YEAR)
+    return kerr_set(e, "start_year", "Alkuvuoden pitää olla välillä %d–%d.", PROGRAMME_MIN_YEAR, PROGRAMME_MAX_YEAR);
+  if (p->end_year < PROGRAMME_MIN_YEAR || p->end_year > PROGRAMME_MAX_YEAR)
+    return kerr_set(e, "end_year", "Loppuvuoden pitää olla välillä %d–%d.", PROGRAMME_MIN_YEAR, PROGRAMME_MAX_YEAR);
+  if (p->end_year < p->start_year) return kerr_set(e, "end_year", "Loppuvuosi ei voi olla ennen alkuvuotta.");
+  if (p->esf_code && !code_ok(p->esf_code))
+    return kerr_set(e, "esf_code", "ESR-hanketunnus saa sisältää vain kirjaimia, numeroita ja viivoja (enintään 20).");
+  char *other = db_text(d,
+                        "SELECT name FROM funding_period WHERE id<>?1 AND start_year<=?3 AND end_year>=?2"
+                        " ORDER BY start_year LIMIT 1",
+                        "iii", p->id, (long long)p->start_year, (long long)p->end_year);
+  if (other) {
+    kerr_set(e, "start_year", "Rahoituskausi menee päällekkäin kauden %r kanssa.", other);
+    free(other);
+    return K_ERR;
+  }
+  return K_OK;
+}
+
+static int period_write(db *d, const char *sql, const programme_period *p) {
+  sqlite3_stmt *st = db_prepare(d, sql);
+  db_bind_text(st, ":name", p->name);
+  db_bind_int(st, ":start_year", p->start_year);
+  db_bind_int(st, ":end_year", p->end_year);
+  db_bind_text(st, ":esf_code", p->esf_code ? p->esf_code : "");
+  if (p->id) db_bind_int(st, ":id", p->id);
+  int rc = db_step(st);
+  db_done(st);
+  return rc;
+}
+
+long long programme_period_add(db *d, const programme_period *p, kerr *e) {
+  programme_period fresh = *p;
+  fresh.id = 0;
+  if (programme_period_validate(d, &fresh, e)) return 0;
+  if (period_write(d, "INSERT INTO funding_period(name, start_year, end_year, esf_code)"
+                      " VALUES(:name, :start_year, :end_year, :esf_code)",
+                   &fresh) < 0) {
+    kerr_set(e, NULL, "Rahoituskauden tallennus epäonnistui: %r", db_errmsg(d));
+    return 0;
+  }
+  return db_last_id(d);
+}
+
+int programme_period_update(db *d, const programme_period *p, kerr *e) {
+  if (p->id <= 0) return kerr_set(e, NULL, "Rahoituskautta %lld ei ole.", p->id);
+  if (programme_period_validate(d, p, e)) return K_ERR;
+  if (period_write(d, "UPDATE funding_period SET name=:name, start_year=:start_year, end_year=:end_year,"
+                      " esf_code=:esf_code WHERE id=:id",
+                   p) < 0)
+    return kerr_set(e, NULL, "Rahoituskauden tallennus epäonnistui: %r", db_errmsg(d));
+  if (db_changes(d) == 0) return kerr_set(e, NULL, "Rahoituskautta %lld ei ole.", p->id);
+  return K_OK;
+}
+
+int programme_period_delete(db *d, long long id, kerr *e) {
+  db_exec(d, "DELETE FROM funding_period WHERE id=?1", "i", id);
+  if (db_changes(d) == 0) return kerr_set(e, NULL, "Rahoituskautta %lld ei ole.", id);
+  return K_OK;
+}
+
+/* ---- partners and funders ---- */
+
+int programme_partner_validate(const programme_partner *p, kerr *e) {
+  if (text_ok(p->name, "name", "Nimi", PROGRAMME_MAX_NAME, 1, e)) return K_ERR;
+  if (!p->kind || (strcmp(p->kind, "partner") != 0 && strcmp(p->kind, "funder") != 0))
+    return kerr_set(e, "kind", "Valitse, onko kyse kumppanista vai rahoittajasta.");
+  if (text_ok(p->url, "url", "Verkko-osoite", 500, 0, e)) return K_ERR;
+  if (!util_blank(p->url) && strncmp(p->url, "https://", 8) != 0 && strncmp(p->url, "http://", 7) != 0)
+    return kerr_set(e, "url", "Verkko-osoitteen pitää alkaa https:// tai http://.");
+  if (p->position < 0) return kerr_set(e, "position", "Järjestysnumero ei voi olla negatiivinen.");
+  return K_OK;
+}
+
+static int partner_write(db *d, const char *sql, const programme_partner *p) {
+  sqlite3_stmt *st = db_prepare(d, sql);
+  db_bind_text(st, ":name", p->name);
+  db_bind_text(st, ":kind", p->kind);
+  db_bind_text(st, ":url", p->url ? p->url : "");
+  db_bind_int(st, ":position", p->position);
+  if (p->id) db_bind_int(st, ":id", p->id);
+  int rc = db_step(st);
+  db_done(st);
+  return rc;
+}
+
+long long programme_partner_add(db *d, const programme_partner *p, kerr *e) {
+  if (programme_partner_validate(p, e)) return 0;
+  programme_partner fresh = *p;
+  fresh.id = 0;
+  if (partner_write(d, "INSERT INTO partner(name, kind, url, position) VALUES(:name, :kind, :url, :position)",
+                    &fresh) < 0) {
+    kerr_set(e, NULL, "Kumppanin tallennus epäonnistui: %r", db_errmsg(d));
+    return 0;
+  }
+  return db_last_id(d);
+}
+
+int programme_partner_update(db *d, const programme_partner *p, kerr *e) {
+  if (p->id <= 0) return kerr_set(e, NULL, "Kumppania %lld ei ole.", p->id);
+  if (programme_partner_validate(p, e)) return K_ERR;
+  if (partner_write(d, "UPDATE partner SET name=:name, kind=:kind, url=:url, position=:position WHERE id=:id", p) <
+      0)
+    return kerr_set(e, NULL, "Kumppanin tallennus epäonnistui: %r", db_errmsg(d));
+  if (db_changes(d) == 0) return kerr_set(e, NULL, "Kumppania %lld ei ole.", p->id);
+  return K_OK;
+}
+
+int programme_partner_delete(db *d, long long id, kerr *e) {
+  db_exec(d, "DELETE FROM partner WHERE id=?1", "i", id);
+  if (db_changes(d) == 0) return kerr_set(e, NULL, "Kumppania %lld ei ole.", id);
+  return K_OK;
+}
