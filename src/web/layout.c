@@ -2,7 +2,7 @@
 #include <string.h>
 
 #include "web/web.h"
-#include "model/site.h"
+#include "model/programme.h"
 
 static const struct {
   const char *code, *prefix, *name;
@@ -35,9 +35,17 @@ static void lang_switch(web_req *r) {
   buf_free(&q);
 }
 
+/* The programme frame, or NULL when the database is not available (an error page still gets a frame). */
+static programme *frame(web_req *r) {
+  return r->db ? programme_get(r->db) : NULL;
+}
+
+static const char *short_name(const programme *p) {
+  return p && *p->short_name ? p->short_name : "Kehto";
+}
+
 void page_begin(web_req *r, const char *title, const char *active) {
-  site_info s;
-  site_get(r->db, &s);
+  programme *p = frame(r);
   buf *o = &r->out;
   buf_printf(o,
              "<!doctype html>\n<html lang=\"%h\">\n<head>\n<meta charset=\"utf-8\">\n"
@@ -45,12 +53,12 @@ void page_begin(web_req *r, const char *title, const char *active) {
              "<title>%h – %h</title>\n<link rel=\"stylesheet\" href=\"/static/kehto.css\">\n"
              "<link rel=\"alternate\" type=\"application/atom+xml\" href=\"/tekot.atom\" title=\"%h\">\n"
              "</head>\n<body>\n<a class=\"skip\" href=\"#main\">%h</a>\n",
-             r->lang, title, s.short_name, T(r, "Tekojen tori: uusimmat teot"), T(r, "Siirry sisältöön"));
-  if (s.demo)
+             r->lang, title, short_name(p), T(r, "Tekojen tori: uusimmat teot"), T(r, "Siirry sisältöön"));
+  if (p && p->demo)
     buf_printf(o, "<div class=\"demo\" role=\"note\">%h</div>\n",
                T(r, "Tämä on esittelyaineisto: ohjelma, organisaatiot ja teot ovat keksittyjä."));
   buf_printf(o, "<header class=\"site\"><div class=\"wrap\">\n<a class=\"brand\" href=\"%h/\">%h</a>\n", r->prefix,
-             s.short_name);
+             short_name(p));
   buf_printf(o, "<nav class=\"main\" aria-label=\"%h\"><ul>", T(r, "Päävalikko"));
   nav_item(r, "/", T(r, "Etusivu"), "home", active);
   nav_item(r, "/tekot", T(r, "Tekojen tori"), "deeds", active);
@@ -70,20 +78,31 @@ void page_begin(web_req *r, const char *title, const char *active) {
   buf_puts(o, "</ul></nav>\n");
   lang_switch(r);
   buf_puts(o, "\n</div></header>\n<main id=\"main\" class=\"wrap\" tabindex=\"-1\">\n");
-  site_info_free(&s);
+  if (p) programme_free(p);
+}
+
+/* Writes "Label: a, b, c" for the partners of one kind. */
+static void partner_line(web_req *r, const programme *p, const char *kind, const char *label) {
+  int n = 0;
+  for (int i = 0; i < p->npartners; i++) {
+    if (strcmp(p->partners[i].kind, kind) != 0) continue;
+    if (n++) buf_printf(&r->out, ", %h", p->partners[i].name);
+    else buf_printf(&r->out, "<p>%h: %h", label, p->partners[i].name);
+  }
+  if (n) buf_puts(&r->out, "</p>\n");
 }
 
 void page_end(web_req *r) {
-  site_info s;
-  site_get(r->db, &s);
+  programme *p = frame(r);
   buf *o = &r->out;
-  buf_printf(o, "</main>\n<footer class=\"site\"><div class=\"wrap\">\n<p><strong>%h</strong></p>\n", s.name);
-  if (s.funders && *s.funders)
-    buf_printf(o, "<p>%h: %h</p>\n", T(r, "Rahoittajat"), s.funders);
-  if (s.partners && *s.partners)
-    buf_printf(o, "<p>%h: %h</p>\n", T(r, "Kumppanit"), s.partners);
+  buf_printf(o, "</main>\n<footer class=\"site\"><div class=\"wrap\">\n<p><strong>%h</strong></p>\n",
+             p && *p->name ? p->name : "Kehto");
+  if (p) {
+    partner_line(r, p, "funder", T(r, "Rahoittajat"));
+    partner_line(r, p, "partner", T(r, "Kumppanit"));
+  }
   buf_printf(o, "<p><a href=\"%h/tekot.atom\">%h</a> · <a href=\"/api/v1/openapi.json\">%h</a></p>\n", r->prefix,
              T(r, "Syöte (Atom)"), T(r, "Avoin rajapinta"));
   buf_puts(o, "</div></footer>\n<script src=\"/static/kehto.js\" defer></script>\n</body>\n</html>\n");
-  site_info_free(&s);
+  if (p) programme_free(p);
 }
