@@ -11,5 +11,13 @@ void page_deed(web_req *r);
 void page_deed_new(web_req *r);
 void page_deed_create(web_req *r);
 void page_deed_thanks(web_req *r);
+void page_programme_admin(web_req *r);
+void page_programme_save(web_req *r);
+void page_period_edit(web_req *r);
+void page_period_save(web_req *r);
+void page_period_delete(web_req *r);
+void page_partner_edit(web_req *r);
+void page_partner_save(web_req *r);
+void page_partner_delete(web_req *r);
 
 #endif
