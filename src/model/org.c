@@ -59,6 +59,10 @@ int org_type_valid(const char *type) {
   return 0;
 }
 
+const char *org_type_code(int i) {
+  return i >= 0 && (size_t)i < sizeof types / sizeof types[0] ? types[i][0] : NULL;
+}
+
 const char *org_type_label(const char *type) {
   for (size_t i = 0; type && i < sizeof types / sizeof types[0]; i++)
     if (strcmp(type, types[i][0]) == 0) return types[i][1];

@@ -38,6 +38,8 @@ int org_ytunnus_valid(const char *s);
 
 /* Returns 1 when type is one of the known organisation types. */
 int org_type_valid(const char *type);
+/* The i-th organisation type code in display order (0-based), or NULL past the last. Static string. */
+const char *org_type_code(int i);
 /* Finnish label of an organisation type, or the type itself when unknown. Static string. */
 const char *org_type_label(const char *type);
 
