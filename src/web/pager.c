@@ -1,4 +1,4 @@
-/* pager: page numbers and the previous/next navigation shared by the staff lists. */
+/* pager: table heads, page numbers and the previous/next navigation shared by the staff lists. */
 #include "web/pager.h"
 
 #include <string.h>
@@ -28,4 +28,11 @@ void pager_write(web_req *r, const pager *p, const char *base) {
   buf_printf(&r->out, "<li aria-current=\"page\">%h %d/%d</li>", T(r, "Sivu"), p->page, p->pages);
   if (p->page < p->pages) page_link(r, base, p->page + 1, "next", T(r, "Seuraava →"));
   buf_puts(&r->out, "</ul></nav>\n");
+}
+
+void pager_table_begin(web_req *r, const char *caption, const char *const *heads, int n, int num_col) {
+  buf_printf(&r->out, "<table class=\"list\"><caption class=\"visually-hidden\">%h</caption>\n<thead><tr>", caption);
+  for (int i = 0; i < n; i++)
+    buf_printf(&r->out, "<th scope=\"col\"%r>%h</th>", i == num_col ? " class=\"num\"" : "", T(r, heads[i]));
+  buf_puts(&r->out, "</tr></thead>\n<tbody>\n");
 }

@@ -1,4 +1,4 @@
-/* pager: the page number of a long list (?page=) and its "Edellinen · Sivu 2/7 · Seuraava" navigation. */
+/* pager: long staff lists: the table head, the page number (?page=) and the "Edellinen · Sivu 2/7 · Seuraava" links. */
 #ifndef KEHTO_PAGER_H
 #define KEHTO_PAGER_H
 #include "web/web.h"
@@ -18,5 +18,9 @@ int pager_offset(const pager *p);
  * with every value already URL-escaped (e.g. "/hallinta/tekot?status=published"); the language prefix is
  * added here. */
 void pager_write(web_req *r, const pager *p, const char *base);
+
+/* Opens <table class="list"> with a visually hidden caption and a head row of n translated column names; column
+ * num_col (or -1 for none) is right-aligned for numbers. The caller writes the rows and "</tbody></table>". */
+void pager_table_begin(web_req *r, const char *caption, const char *const *heads, int n, int num_col);
 
 #endif

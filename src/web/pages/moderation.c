@@ -64,11 +64,8 @@ static void row_actions(web_req *r, const deed *x) {
 
 static void queue_table(web_req *r, const deed *v, int n, const char *tab_label) {
   buf *o = &r->out;
-  buf_printf(o, "<table class=\"list\"><caption class=\"visually-hidden\">%h</caption>\n<thead><tr>", tab_label);
-  const char *heads[] = {"Otsikko", "Organisaatio", "Kunta", "Vuosi", "Lähetetty", "Toiminnot"};
-  for (size_t i = 0; i < sizeof heads / sizeof heads[0]; i++)
-    buf_printf(o, "<th scope=\"col\"%r>%h</th>", i == 3 ? " class=\"num\"" : "", T(r, heads[i]));
-  buf_puts(o, "</tr></thead>\n<tbody>\n");
+  static const char *const heads[] = {"Otsikko", "Organisaatio", "Kunta", "Vuosi", "Lähetetty", "Toiminnot"};
+  pager_table_begin(r, tab_label, heads, 6, 3);
   for (int i = 0; i < n; i++) {
     const deed *x = &v[i];
     buf_printf(o, "<tr><td><a href=\"%h/tekot/%lld\">%h</a></td><td>%h</td><td>%h</td><td class=\"num\">%d</td>"

@@ -28,12 +28,8 @@ static void filter_form(web_req *r, const org_filter *flt) {
 
 static void org_table(web_req *r, const org *v, int n) {
   buf *o = &r->out;
-  buf_printf(o, "<table class=\"list\"><caption class=\"visually-hidden\">%h</caption>\n<thead><tr>",
-             T(r, "Organisaatiot"));
-  const char *heads[] = {"Nimi", "Tyyppi", "Kunta", "Maakunta", "Y-tunnus", "Tekoja"};
-  for (size_t i = 0; i < sizeof heads / sizeof heads[0]; i++)
-    buf_printf(o, "<th scope=\"col\"%r>%h</th>", i == 5 ? " class=\"num\"" : "", T(r, heads[i]));
-  buf_puts(o, "</tr></thead>\n<tbody>\n");
+  static const char *const heads[] = {"Nimi", "Tyyppi", "Kunta", "Maakunta", "Y-tunnus", "Tekoja"};
+  pager_table_begin(r, T(r, "Organisaatiot"), heads, 6, 5);
   for (int i = 0; i < n; i++) {
     const org *x = &v[i];
     buf_printf(o, "<tr><td><a href=\"%h/hallinta/organisaatiot/%lld/muokkaa\">%h</a></td><td>%h</td><td>%h</td>"
