@@ -6,14 +6,24 @@
 
 #include "core/util.h"
 
-void deed_free(deed *x) {
-  if (!x) return;
+/* Frees the strings of x, not x itself. */
+static void deed_clear(deed *x) {
   char **s[] = {&x->ref, &x->title, &x->org_name, &x->municipality_code, &x->municipality_name, &x->region_name,
                 &x->sector_code, &x->sector_name, &x->summary, &x->starting_point, &x->goal, &x->actions,
                 &x->participants, &x->results, &x->service, &x->themes, &x->contact_name, &x->contact_email,
                 &x->status, &x->reject_reason, &x->created_at, &x->updated_at, &x->published_at};
   for (size_t i = 0; i < sizeof s / sizeof s[0]; i++) free(*s[i]);
+}
+
+void deed_free(deed *x) {
+  if (!x) return;
+  deed_clear(x);
   free(x);
+}
+
+void deed_list_free(deed *v, int n) {
+  for (int i = 0; v && i < n; i++) deed_clear(&v[i]);
+  free(v);
 }
 
 static int check_text(const char *v, const char *field, const char *label, size_t max, int required, kerr *e) {
@@ -232,4 +242,31 @@ void deed_index(db *d, long long id) {
           " FROM deed d LEFT JOIN municipality m ON m.code=d.municipality_code"
           " WHERE d.id=?1 AND d.status='published'",
           "i", id);
+}
+
+long long deed_count_by_status(db *d, const char *status) {
+  return db_int(d, 0, "SELECT count(*) FROM deed WHERE status=?1", "t", status);
+}
+
+deed *deed_list_by_status(db *d, const char *status, int limit, int offset, int *n) {
+  sqlite3_stmt *st = db_query(d,
+                              "SELECT d.id, d.title, d.org_name, m.name_fi, d.year, d.status, d.created_at"
+                              " FROM deed d LEFT JOIN municipality m ON m.code=d.municipality_code"
+                              " WHERE d.status=?1 ORDER BY d.created_at DESC, d.id DESC LIMIT ?2 OFFSET ?3",
+                              "tii", status, (long long)limit, (long long)offset);
+  deed *v = calloc((size_t)(limit > 0 ? limit : 1), sizeof *v);
+  if (!v) abort();
+  *n = 0;
+  while (*n < limit && db_step(st) == 1) {
+    deed *x = &v[(*n)++];
+    x->id = db_col_int(st, 0);
+    x->title = col(st, 1);
+    x->org_name = col(st, 2);
+    x->municipality_name = col(st, 3);
+    x->year = (int)db_col_int(st, 4);
+    x->status = col(st, 5);
+    x->created_at = col(st, 6);
+  }
+  db_done(st);
+  return v;
 }

@@ -30,6 +30,14 @@ typedef struct deed {
 
 void deed_free(deed *x);
 
+/* Moderation queue: how many deeds have status ("submitted", "published", "rejected"). */
+long long deed_count_by_status(db *d, const char *status);
+/* Deeds with status, newest first, rows offset..offset+limit-1. Only id, title, org_name, municipality_name,
+ * year, status and created_at are filled. Returns a malloc'd array of *n deeds (never NULL); free with
+ * deed_list_free. */
+deed *deed_list_by_status(db *d, const char *status, int limit, int offset, int *n);
+void deed_list_free(deed *v, int n);
+
 /* Checks a deed before it is stored. Returns K_OK, or K_ERR with e naming the field (e->field) and the problem
  * in Finnish. require_contact: the public form requires contact name and email. */
 int deed_validate(db *d, const deed *x, int require_contact, kerr *e);

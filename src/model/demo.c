@@ -260,8 +260,8 @@ static int add_org(ctx *c, char *name, const char *type, const muni *m, unsigned
   int company = strcmp(type, "yhtio") == 0;
   make_ytunnus(c, company ? 1000000 : 100000, company ? 3299999 : 999999, c->ytunnus[c->norgs]);
   c->norgs++; /* owned from here on, freed by ctx_free */
-  org o = {0, g->name, (char *)type, g->municipality_code, NULL, NULL, c->ytunnus[c->norgs - 1], g->contact_name,
-           g->contact_email};
+  org o = {.name = g->name, .type = (char *)type, .municipality_code = g->municipality_code,
+           .ytunnus = c->ytunnus[c->norgs - 1], .contact_name = g->contact_name, .contact_email = g->contact_email};
   if (org_validate(c->d, &o, c->e) != K_OK) return K_ERR;
   g->id = org_insert(c->d, &o, c->e);
   return g->id ? K_OK : K_ERR;

@@ -5,8 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-void org_free(org *o) {
-  if (!o) return;
+#include "core/buf.h"
+
+/* Frees the strings of o, not o itself. */
+static void org_clear(org *o) {
   free(o->name);
   free(o->type);
   free(o->municipality_code);
@@ -15,7 +17,17 @@ void org_free(org *o) {
   free(o->ytunnus);
   free(o->contact_name);
   free(o->contact_email);
+}
+
+void org_free(org *o) {
+  if (!o) return;
+  org_clear(o);
   free(o);
+}
+
+void org_list_free(org *v, int n) {
+  for (int i = 0; v && i < n; i++) org_clear(&v[i]);
+  free(v);
 }
 
 int org_ytunnus_valid(const char *s) {
@@ -45,6 +57,10 @@ int org_type_valid(const char *type) {
   for (size_t i = 0; type && i < sizeof types / sizeof types[0]; i++)
     if (strcmp(type, types[i][0]) == 0) return 1;
   return 0;
+}
+
+const char *org_type_code(int i) {
+  return i >= 0 && (size_t)i < sizeof types / sizeof types[0] ? types[i][0] : NULL;
 }
 
 const char *org_type_label(const char *type) {
@@ -115,6 +131,19 @@ static char *col(sqlite3_stmt *st, int i) {
   return db_col_null(st, i) ? NULL : util_strdup(db_col_text(st, i));
 }
 
+/* Fills o from a row: id, name, type, municipality code and name, region name, ytunnus, contact name, email. */
+static void read_org(sqlite3_stmt *st, org *o) {
+  o->id = db_col_int(st, 0);
+  o->name = col(st, 1);
+  o->type = col(st, 2);
+  o->municipality_code = col(st, 3);
+  o->municipality_name = col(st, 4);
+  o->region_name = col(st, 5);
+  o->ytunnus = col(st, 6);
+  o->contact_name = col(st, 7);
+  o->contact_email = col(st, 8);
+}
+
 org *org_get(db *d, long long id) {
   sqlite3_stmt *st = db_query(d,
                               "SELECT o.id,o.name,o.type,o.municipality_code,m.name_fi,r.name_fi,o.ytunnus,"
@@ -126,15 +155,7 @@ org *org_get(db *d, long long id) {
   if (db_step(st) == 1) {
     o = calloc(1, sizeof *o);
     if (!o) abort();
-    o->id = db_col_int(st, 0);
-    o->name = col(st, 1);
-    o->type = col(st, 2);
-    o->municipality_code = col(st, 3);
-    o->municipality_name = col(st, 4);
-    o->region_name = col(st, 5);
-    o->ytunnus = col(st, 6);
-    o->contact_name = col(st, 7);
-    o->contact_email = col(st, 8);
+    read_org(st, o);
   }
   db_done(st);
   return o;
@@ -143,4 +164,50 @@ org *org_get(db *d, long long id) {
 long long org_find(db *d, const char *s) {
   if (util_blank(s)) return 0;
   return db_int(d, 0, "SELECT id FROM org WHERE ytunnus=?1 OR name=?1 COLLATE NOCASE ORDER BY id LIMIT 1", "t", s);
+}
+
+/* The LIKE pattern "%q%" with \, % and _ escaped by \; malloc'd. "" when there is no search. */
+static char *like_pattern(const char *q) {
+  if (util_blank(q)) return util_strdup("");
+  buf b = BUF_INIT;
+  buf_putc(&b, '%');
+  for (const char *p = q; *p; p++) {
+    if (*p == '\\' || *p == '%' || *p == '_') buf_putc(&b, '\\');
+    buf_putc(&b, *p);
+  }
+  buf_putc(&b, '%');
+  return buf_detach(&b);
+}
+
+/* The filter shared by org_count and org_list: ?1 the LIKE pattern ('' = any), ?2 the type ('' = any). */
+#define ORG_WHERE                                                                        \
+  " WHERE (?1='' OR o.name LIKE ?1 ESCAPE '\\' OR coalesce(o.ytunnus,'') LIKE ?1 ESCAPE '\\')" \
+  " AND (?2='' OR o.type=?2)"
+
+long long org_count(db *d, const org_filter *f) {
+  char *pat = like_pattern(f ? f->q : NULL);
+  long long n = db_int(d, 0, "SELECT count(*) FROM org o" ORG_WHERE, "tt", pat, f && f->type ? f->type : "");
+  free(pat);
+  return n;
+}
+
+org *org_list(db *d, const org_filter *f, int limit, int offset, int *n) {
+  char *pat = like_pattern(f ? f->q : NULL);
+  sqlite3_stmt *st = db_query(d,
+                              "SELECT o.id,o.name,o.type,o.municipality_code,m.name_fi,r.name_fi,o.ytunnus,"
+                              "o.contact_name,o.contact_email,(SELECT count(*) FROM deed WHERE org_id=o.id) FROM org o"
+                              " LEFT JOIN municipality m ON m.code=o.municipality_code"
+                              " LEFT JOIN region r ON r.code=m.region_code" ORG_WHERE
+                              " ORDER BY o.name COLLATE NOCASE, o.id LIMIT ?3 OFFSET ?4",
+                              "ttii", pat, f && f->type ? f->type : "", (long long)limit, (long long)offset);
+  org *v = calloc((size_t)(limit > 0 ? limit : 1), sizeof *v);
+  if (!v) abort();
+  *n = 0;
+  while (*n < limit && db_step(st) == 1) {
+    read_org(st, &v[*n]);
+    v[(*n)++].deed_count = db_col_int(st, 9);
+  }
+  db_done(st);
+  free(pat);
+  return v;
 }

@@ -13,9 +13,24 @@ typedef struct org {
   char *region_name;       /* filled when read */
   char *ytunnus;           /* or NULL */
   char *contact_name, *contact_email;
+  long long deed_count;    /* filled by org_list */
 } org;
 
 void org_free(org *o);
+
+/* What the registry list shows: q matches part of the name or the Y-tunnus (case-insensitive for ASCII
+ * letters; "%" and "_" are plain characters); type is one of the org types. NULL or "" means any. */
+typedef struct org_filter {
+  const char *q;
+  const char *type;
+} org_filter;
+
+/* How many organisations match f. */
+long long org_count(db *d, const org_filter *f);
+/* Matching organisations by name, rows offset..offset+limit-1, with municipality, region and deed count.
+ * Returns a malloc'd array of *n orgs (never NULL); free with org_list_free. */
+org *org_list(db *d, const org_filter *f, int limit, int offset, int *n);
+void org_list_free(org *v, int n);
 
 /* Returns 1 when s is a Finnish business id "1234567-8" whose check digit is right (weights 7 9 10 5 8 4 2,
  * mod 11; remainder 1 is never issued). */
@@ -23,6 +38,8 @@ int org_ytunnus_valid(const char *s);
 
 /* Returns 1 when type is one of the known organisation types. */
 int org_type_valid(const char *type);
+/* The i-th organisation type code in display order (0-based), or NULL past the last. Static string. */
+const char *org_type_code(int i);
 /* Finnish label of an organisation type, or the type itself when unknown. Static string. */
 const char *org_type_label(const char *type);
 

@@ -65,3 +65,10 @@ void form_select(form_ctx *f, const char *name, const char *label, const char *v
                value && strcmp(value, opts[i].value) == 0 ? " selected" : "", opts[i].label);
   buf_puts(&f->r->out, "</select></div>\n");
 }
+
+void form_select_codes(form_ctx *f, const char *name, const char *label, const char *value, const code_name *v,
+                       int n, int required, const char *empty_label) {
+  form_opt *o = arena_alloc(&f->r->mem, sizeof *o * (size_t)(n ? n : 1));
+  for (int i = 0; i < n; i++) o[i] = (form_opt){v[i].code, v[i].name};
+  form_select(f, name, label, value, o, n, required, empty_label);
+}

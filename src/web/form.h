@@ -1,6 +1,7 @@
 /* form: accessible form fields (label, hint, inline error, kept value) shared by every form page. */
 #ifndef KEHTO_FORM_H
 #define KEHTO_FORM_H
+#include "model/refdata.h"
 #include "web/web.h"
 
 typedef struct form_opt {
@@ -23,5 +24,8 @@ void form_textarea(form_ctx *f, const char *name, const char *label, const char 
 /* <select> with an empty first option labelled empty_label (NULL for none). */
 void form_select(form_ctx *f, const char *name, const char *label, const char *value, const form_opt *opts, int n,
                  int required, const char *empty_label);
+/* The same with the options taken from a reference-data list (codes as values, names as labels). */
+void form_select_codes(form_ctx *f, const char *name, const char *label, const char *value, const code_name *v,
+                       int n, int required, const char *empty_label);
 
 #endif

@@ -39,6 +39,17 @@ static const route ROUTES[] = {
     {"GET", "/api/v1/openapi.json", api_openapi, CACHE},
     {"POST", "/kirjaudu", page_login, 0},
     {"POST", "/kirjaudu-ulos", page_logout, 0},
+    {"GET", "/hallinta/tekot", page_staff_deeds, 0},
+    {"POST", "/hallinta/tekot/#/julkaise", page_staff_deed_publish, 0},
+    {"GET", "/hallinta/tekot/#/hylkaa", page_staff_deed_reject_form, 0},
+    {"POST", "/hallinta/tekot/#/hylkaa", page_staff_deed_reject, 0},
+    {"GET", "/hallinta/tekot/#/muokkaa", page_staff_deed_edit, 0},
+    {"POST", "/hallinta/tekot/#/muokkaa", page_staff_deed_update, 0},
+    {"GET", "/hallinta/organisaatiot", page_staff_orgs, 0},
+    {"GET", "/hallinta/organisaatiot/uusi", page_staff_org_new, 0},
+    {"POST", "/hallinta/organisaatiot/uusi", page_staff_org_create, 0},
+    {"GET", "/hallinta/organisaatiot/#/muokkaa", page_staff_org_edit, 0},
+    {"POST", "/hallinta/organisaatiot/#/muokkaa", page_staff_org_update, 0},
 };
 
 /* Returns 1 when path matches pattern; a '#' segment must be a positive integer, stored in *id. */

@@ -3,6 +3,7 @@
 
 #include <assert.h>
 #include <sodium.h>
+#include <stdarg.h>
 #include <string.h>
 
 const char *web_query(web_req *r, const char *name) {
@@ -48,6 +49,17 @@ void web_redirect(web_req *r, const char *location) {
   r->status = 303;
   r->no_store = 1;
   buf_reset(&r->out);
+}
+
+void web_redirectf(web_req *r, const char *fmt, ...) {
+  buf to = BUF_INIT;
+  buf_printf(&to, "%r", r->prefix);
+  va_list ap;
+  va_start(ap, fmt);
+  buf_vprintf(&to, fmt, ap);
+  va_end(ap);
+  web_redirect(r, to.data);
+  buf_free(&to);
 }
 
 void web_error(web_req *r, int status, const char *message) {

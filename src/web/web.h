@@ -63,6 +63,9 @@ void web_header(web_req *r, const char *name, const char *value);
 void web_cookie(web_req *r, const char *name, const char *value, long max_age);
 /* Responds with a redirect (303) to a path inside the site (prefix added by the caller). */
 void web_redirect(web_req *r, const char *location);
+/* The same with a formatted location (buf_printf conversions: %U for query values); the language prefix is
+ * prepended here, so fmt starts with the path, e.g. "/hallinta/tekot?status=%U". */
+void web_redirectf(web_req *r, const char *fmt, ...);
 /* Sends an error page in the request's language: 400, 403, 404, 405, 413, 429, 500. */
 void web_error(web_req *r, int status, const char *message);
 /* Sends a JSON error {"error": message} with status. */

@@ -55,12 +55,6 @@ deed *deed_form_read(web_req *r) {
   return x;
 }
 
-static form_opt *to_opts(web_req *r, const code_name *v, int n) {
-  form_opt *o = arena_alloc(&r->mem, sizeof *o * (size_t)(n ? n : 1));
-  for (int i = 0; i < n; i++) o[i] = (form_opt){v[i].code, v[i].name};
-  return o;
-}
-
 static void participants(web_req *r, const deed *x) {
   buf *o = &r->out;
   buf_printf(o, "<fieldset class=\"field checks\"><legend>%h</legend>", T(r, "Keitä oli mukana"));
@@ -76,9 +70,8 @@ static void choices(web_req *r, form_ctx *f, const deed *x) {
   int ns = 0, nm = 0;
   code_name *sec = refdata_sectors(r->db, r->lang, &ns);
   code_name *mun = refdata_municipalities(r->db, r->lang, &nm);
-  form_select(f, "sector", T(r, "Toimiala"), x ? x->sector_code : NULL, to_opts(r, sec, ns), ns, 1, T(r, "Valitse"));
-  form_select(f, "municipality", T(r, "Kunta"), x ? x->municipality_code : NULL, to_opts(r, mun, nm), nm, 1,
-              T(r, "Valitse"));
+  form_select_codes(f, "sector", T(r, "Toimiala"), x ? x->sector_code : NULL, sec, ns, 1, T(r, "Valitse"));
+  form_select_codes(f, "municipality", T(r, "Kunta"), x ? x->municipality_code : NULL, mun, nm, 1, T(r, "Valitse"));
   refdata_list_free(sec, ns);
   refdata_list_free(mun, nm);
   form_opt svc[sizeof SERVICES / sizeof SERVICES[0]];

@@ -1,0 +1,38 @@
+/* pager: table heads, page numbers and the previous/next navigation shared by the staff lists. */
+#include "web/pager.h"
+
+#include <string.h>
+
+pager pager_make(web_req *r, long long total, int per_page) {
+  pager p = {1, 1, per_page > 0 ? per_page : 1, total};
+  long long pages = (total + p.per_page - 1) / p.per_page, want = 1;
+  if (pages > 1) p.pages = pages > 1000000 ? 1000000 : (int)pages;
+  if (util_parse_int(web_query(r, "page"), 1, 1000000, &want) == K_OK) p.page = (int)want;
+  if (p.page > p.pages) p.page = p.pages;
+  return p;
+}
+
+int pager_offset(const pager *p) {
+  return (p->page - 1) * p->per_page;
+}
+
+static void page_link(web_req *r, const char *base, int page, const char *rel, const char *label) {
+  buf_printf(&r->out, "<li><a href=\"%h%h%hpage=%d\" rel=\"%r\">%h</a></li>", r->prefix, base,
+             strchr(base, '?') ? "&" : "?", page, rel, label);
+}
+
+void pager_write(web_req *r, const pager *p, const char *base) {
+  if (p->pages <= 1) return;
+  buf_printf(&r->out, "<nav aria-label=\"%h\"><ul class=\"pager\">", T(r, "Sivut"));
+  if (p->page > 1) page_link(r, base, p->page - 1, "prev", T(r, "← Edellinen"));
+  buf_printf(&r->out, "<li aria-current=\"page\">%h %d/%d</li>", T(r, "Sivu"), p->page, p->pages);
+  if (p->page < p->pages) page_link(r, base, p->page + 1, "next", T(r, "Seuraava →"));
+  buf_puts(&r->out, "</ul></nav>\n");
+}
+
+void pager_table_begin(web_req *r, const char *caption, const char *const *heads, int n, int num_col) {
+  buf_printf(&r->out, "<table class=\"list\"><caption class=\"visually-hidden\">%h</caption>\n<thead><tr>", caption);
+  for (int i = 0; i < n; i++)
+    buf_printf(&r->out, "<th scope=\"col\"%r>%h</th>", i == num_col ? " class=\"num\"" : "", T(r, heads[i]));
+  buf_puts(&r->out, "</tr></thead>\n<tbody>\n");
+}

@@ -1,0 +1,26 @@
+/* pager: long staff lists: the table head, the page number (?page=) and the "Edellinen · Sivu 2/7 · Seuraava" links. */
+#ifndef KEHTO_PAGER_H
+#define KEHTO_PAGER_H
+#include "web/web.h"
+
+typedef struct pager {
+  int page;     /* 1-based, within 1..pages */
+  int pages;    /* at least 1 */
+  int per_page;
+  long long total;
+} pager;
+
+/* Reads ?page= (1 when missing or not a number) and clamps it to the pages that total rows fill. */
+pager pager_make(web_req *r, long long total, int per_page);
+/* The first row of the current page, for a LIMIT/OFFSET query. */
+int pager_offset(const pager *p);
+/* Writes the navigation when there is more than one page. base is the list's path and query without page,
+ * with every value already URL-escaped (e.g. "/hallinta/tekot?status=published"); the language prefix is
+ * added here. */
+void pager_write(web_req *r, const pager *p, const char *base);
+
+/* Opens <table class="list"> with a visually hidden caption and a head row of n translated column names; column
+ * num_col (or -1 for none) is right-aligned for numbers. The caller writes the rows and "</tbody></table>". */
+void pager_table_begin(web_req *r, const char *caption, const char *const *heads, int n, int num_col);
+
+#endif
