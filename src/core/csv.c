@@ -135,7 +135,7 @@ int csv_next(csv *c, kerr *e) {
   const char *s = c->text;
   /* skip blank lines */
   while (c->pos < c->len && (s[c->pos] == '\n' || s[c->pos] == '\r')) {
-    if (s[c->pos] == '\n') c->line++;
+    if (s[c->pos] == '\n') c->line++, c->row++; /* a blank line is still a numbered row in a spreadsheet */
     c->pos++;
   }
   if (c->pos >= c->len) return 0;

@@ -65,6 +65,18 @@ static void test_unterminated_quote_names_row(void **s) {
   csv_close(c);
 }
 
+static void test_blank_lines_keep_spreadsheet_row_numbers(void **s) {
+  kerr e = {0};
+  csv *c = open_text("a,b\n1,2\n\n\r\n3,4\n", &e);
+  assert_int_equal(csv_next(c, &e), 1);
+  assert_int_equal(csv_next(c, &e), 1);
+  assert_int_equal(csv_row(c), 2);
+  assert_int_equal(csv_next(c, &e), 1);
+  assert_string_equal(csv_field(c, 0), "3");
+  assert_int_equal(csv_row(c), 5);
+  csv_close(c);
+}
+
 static void test_empty_file_is_an_error(void **s) {
   kerr e = {0};
   assert_null(open_text("", &e));
@@ -78,7 +90,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_quoted_newline_and_escaped_quote), cmocka_unit_test(test_bom_semicolon_crlf),
       cmocka_unit_test(test_windows_1252_converted),           cmocka_unit_test(test_unterminated_quote_names_row),
-      cmocka_unit_test(test_empty_file_is_an_error),
+      cmocka_unit_test(test_empty_file_is_an_error),   cmocka_unit_test(test_blank_lines_keep_spreadsheet_row_numbers),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
