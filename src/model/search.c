@@ -212,14 +212,10 @@ static void hits_sql_newest(buf *sql, const query *qy) {
 }
 
 static void read_hit(sqlite3_stmt *st, deed_hit *h, int marks) {
+  char **text[] = {&h->ref, &h->title, &h->organisation, &h->municipality, &h->region, &h->sector,
+                   &h->sector_code}; /* columns 1..7, in the order of hit_cols */
   h->id = db_col_int(st, 0);
-  h->ref = dup_col(st, 1);
-  h->title = dup_col(st, 2);
-  h->organisation = dup_col(st, 3);
-  h->municipality = dup_col(st, 4);
-  h->region = dup_col(st, 5);
-  h->sector = dup_col(st, 6);
-  h->sector_code = dup_col(st, 7);
+  for (int i = 0; i < 7; i++) *text[i] = dup_col(st, i + 1);
   h->year = (int)db_col_int(st, 8);
   h->published_at = dup_col(st, 9);
   buf sn = BUF_INIT;

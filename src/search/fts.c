@@ -113,10 +113,17 @@ static void put_quoted(buf *out, const char *s, size_t n) {
   buf_putc(out, '"');
 }
 
+/* Returns 1 for the operator words AND, OR, NOT written in capitals: users mean them as syntax, and as words
+ * they would make "tekoäly OR robotiikka" find nothing; they are left out. */
+static int operator_word(const char *w, size_t n) {
+  return (n == 2 && !memcmp(w, "OR", 2)) || (n == 3 && (!memcmp(w, "AND", 3) || !memcmp(w, "NOT", 3)));
+}
+
 int search_fts_query(buf *out, const char *s) {
   size_t n = s ? strlen(s) : 0, pos = 0, start, end;
   int terms = 0;
   while (terms < MAX_QUERY_TERMS && utf8_next_word(s, n, &pos, &start, &end)) {
+    if (operator_word(s + start, end - start)) continue;
     if (terms++) buf_puts(out, " AND ");
     put_quoted(out, s + start, end - start);
     /* "hyvinv*": a prefix of the base form, for words the user has not finished; not for one-letter stubs */

@@ -97,8 +97,8 @@ static void test_scandinavian_letters_lowercased(void **s) {
 
 static void test_query_quotes_every_word(void **s) {
   buf b = BUF_INIT;
-  assert_int_equal(search_fts_query(&b, "Työ \"hyvä\" OR kunta*"), 4);
-  assert_string_equal(b.data, "\"Työ\" AND \"hyvä\" AND \"OR\" AND \"kunta\" *");
+  assert_int_equal(search_fts_query(&b, "Työ \"hyvä\" OR or kunta*"), 4);
+  assert_string_equal(b.data, "\"Työ\" AND \"hyvä\" AND \"or\" AND \"kunta\" *");
   buf_reset(&b);
   assert_int_equal(search_fts_query(&b, " -- ;; ** \"\" "), 0);
   assert_int_equal(b.len, 0);
@@ -112,11 +112,13 @@ static void test_hostile_queries_do_not_error(void **s) {
   db *d = testdb_open();
   testdb_deed(d, "Kunta ja työ", "Kunnissa tehtiin yhdessä. OR NEAR here.", NULL, NULL, NULL, 0, NULL);
   const char *bad[] = {"\"",        "kunta\"",      "*",           "kunta*",    "NEAR(kunta työ)", "kunta OR työ",
-                       "-kunta",    "title:kunta",  "'; DROP TABLE deed; --", "(((", "AND", "NOT kunta",
+                       "-kunta",    "title:kunta",  "'; DROP TABLE deed; --", "(((", "AND", "NOT kunta", "OR OR",
                        "^kunta",    "kunta + työ",  "\x01\x02",    "{title}: x", "a*b*c",     "\"\"\"\""};
   for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) assert_true(nmatch(d, bad[i]) >= 0);
   assert_int_equal(nmatch(d, "'; DROP TABLE deed; --"), 0); /* no deed says "drop table" */
-  assert_int_equal(nmatch(d, "kunta OR työ"), 1);            /* "or" is a word here, and the text has it */
+  assert_int_equal(nmatch(d, "kunta OR työ"), 1);            /* OR is left out: both words are there */
+  assert_int_equal(nmatch(d, "kunta OR koira"), 0);          /* and it is not an OR */
+  assert_int_equal(nmatch(d, "kunta or työ"), 1);            /* "or" in small letters is a word the text has */
   assert_int_equal(nmatch(d, "NEAR(kunta työ)"), 1);
   assert_int_equal(nmatch(d, "-kunta"), 1);
   assert_int_equal(db_int(d, 0, "SELECT count(*) FROM deed", ""), 1);
