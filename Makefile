@@ -38,7 +38,7 @@ $(BUILD)/gen/embed.c: $(ASSETS) tools/embed.sh
 $(BUILD)/gen/embed.o: $(BUILD)/gen/embed.c
 	$(CC) $(CFLAGS) -c -o $@ $<
 
-$(BUILD)/tests/%: tests/unit/%.c $(LIBOBJ)
+$(BUILD)/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(LIBOBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(WARN) $(HARDEN) $(CFLAGS) $(CPPFLAGS_ALL) -o $@ $< $(LIBOBJ) $(LIBS) -lcmocka
 

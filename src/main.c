@@ -3,7 +3,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sodium.h>
-#include <unistd.h>
 
 #include "cli.h"
 #include "core/buf.h"
@@ -12,6 +11,7 @@
 #include "model/refdata.h"
 #include "model/user.h"
 #include "web/web.h"
+#include "search/cli_search.h"
 
 #define EXIT_USAGE 2
 
@@ -51,41 +51,17 @@ static const command commands[] = {
     {"backup", cmd_backup, 1, 1, "db=", "kehto backup FILE [--db FILE]", "write an online backup of the database"},
     {"import deeds", cmd_import_deeds, 1, 1, "db= progress", "kehto import deeds FILE.csv [--db FILE] [--progress]",
      "import development deeds from CSV as published, all rows or none"},
+    {"search", cli_search, 1, 1, "db= json limit=", "kehto search QUERY [--db FILE] [--json] [--limit N]",
+     "search the published deeds, best first"},
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 
-const char *cli_opt(const cli_args *a, const char *name) {
-  for (int i = 0; i < a->nopt; i++)
-    if (strcmp(a->opt[i].name, name) == 0) return a->opt[i].value ? a->opt[i].value : "";
-  return NULL;
-}
-
-const char *cli_db_path(const cli_args *a) {
-  const char *p = cli_opt(a, "db");
-  if (p && *p) return p;
-  p = getenv("KEHTO_DB");
-  if (p && *p) return p;
-  return "kehto.db";
-}
-
-db *cli_open_db(const cli_args *a, int create) {
-  const char *path = cli_db_path(a);
-  if (!create && access(path, F_OK) != 0) {
-    fprintf(stderr, "kehto: no database at %s (create one with: kehto init --db %s)\n", path, path);
-    return NULL;
-  }
-  kerr e = {0};
-  db *d = db_open(path, create, &e);
-  if (!d) {
-    fprintf(stderr, "kehto: %s\n", e.msg);
-    kerr_clear(&e);
-  }
-  return d;
-}
-
 static void usage_all(FILE *f) {
   fprintf(f, "Kehto: a work-life development programme in one program.\n\nUsage:\n");
-  for (size_t i = 0; i < NCOMMANDS; i++) fprintf(f, "  %-52s %s\n", commands[i].usage, commands[i].help);
+  for (size_t i = 0; i < NCOMMANDS; i++) {
+    if (strlen(commands[i].usage) > 52) fprintf(f, "  %s\n  %-52s %s\n", commands[i].usage, "", commands[i].help);
+    else fprintf(f, "  %-52s %s\n", commands[i].usage, commands[i].help);
+  }
   fprintf(f, "\nThe database defaults to $KEHTO_DB or ./kehto.db.\n");
 }
 

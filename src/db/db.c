@@ -38,8 +38,7 @@ db *db_open(const char *path, int create, kerr *e) {
     db_close(d);
     return NULL;
   }
-  if (search_fts_register(d->h) != SQLITE_OK) {
-    kerr_set(e, NULL, "cannot register the Finnish tokenizer: %r", sqlite3_errmsg(d->h));
+  if (search_fts_register(d->h, e) != SQLITE_OK) {
     db_close(d);
     return NULL;
   }

@@ -1,8 +1,82 @@
-/* fts: FTS5 tokenizer "kehto". FIRST STEP: delegates to unicode61; Voikko lemmas come next. */
+/* fts: the FTS5 tokenizer "kehto" (Voikko lemmas and compound parts, Snowball fallback) and safe MATCH building. */
 #include "search/fts.h"
 
-#include <ctype.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include "core/utf8.h"
+#include "search/morph.h"
+
+#define MAX_WORD 255    /* bytes of one word that are looked at; the rest of a longer run is cut off */
+#define MAX_QUERY_TERMS 32
+
+/* One tokenizer instance per FTS5 table per connection: its own Voikko handle, stemmer and cache. */
+typedef struct ktok {
+  morph *m;
+} ktok;
+
+static int tok_create(void *ctx, const char **argv, int argc, Fts5Tokenizer **out) {
+  kerr e = {0};
+  morph *m = morph_new(&e);
+  if (!m) {
+    log_error("tokenizer kehto: %r", e.msg);
+    kerr_clear(&e);
+    return SQLITE_ERROR;
+  }
+  ktok *t = calloc(1, sizeof *t);
+  if (!t) {
+    morph_free(m);
+    return SQLITE_NOMEM;
+  }
+  t->m = m;
+  *out = (Fts5Tokenizer *)t;
+  return SQLITE_OK;
+}
+
+static void tok_delete(Fts5Tokenizer *p) {
+  ktok *t = (ktok *)p;
+  if (!t) return;
+  morph_free(t->m);
+  free(t);
+}
+
+typedef int (*token_fn)(void *, int, const char *, int, int, int);
+
+/* Emits the terms of one word at one position: the first as a new token, the rest colocated. A query uses only
+ * the word's lemmas (so "työhyvinvointi" does not widen to "työ"); a prefix query the surface form itself. */
+static int emit_word(ktok *t, int flags, const char *low, size_t n, int start, int end, void *ctx, token_fn tok) {
+  if (flags & FTS5_TOKENIZE_PREFIX) return tok(ctx, 0, low, (int)n, start, end);
+  morph_terms_t mt;
+  morph_terms(t->m, low, n, &mt);
+  int count = (flags & FTS5_TOKENIZE_QUERY) ? mt.nlemma : mt.nterms;
+  const char *p = mt.terms;
+  for (int i = 0; i < count; i++) {
+    size_t len = strlen(p);
+    int rc = tok(ctx, i ? FTS5_TOKEN_COLOCATED : 0, p, (int)len, start, end);
+    if (rc != SQLITE_OK) return rc;
+    p += len + 1;
+  }
+  return SQLITE_OK;
+}
+
+static int tok_tokenize(Fts5Tokenizer *p, void *ctx, int flags, const char *text, int ntext, token_fn tok) {
+  ktok *t = (ktok *)p;
+  size_t n = ntext > 0 ? (size_t)ntext : 0, pos = 0, start, end;
+  buf low = BUF_INIT;
+  int rc = SQLITE_OK;
+  while (rc == SQLITE_OK && utf8_next_word(text, n, &pos, &start, &end)) {
+    buf_reset(&low);
+    utf8_lower(&low, text + start, end - start);
+    size_t len = low.len;
+    if (len > MAX_WORD) { /* cut at a character boundary */
+      len = MAX_WORD;
+      while (len > 0 && ((unsigned char)low.data[len] & 0xC0) == 0x80) len--;
+    }
+    rc = emit_word(t, flags, low.data, len, (int)start, (int)end, ctx, tok);
+  }
+  buf_free(&low);
+  return rc;
+}
 
 static fts5_api *get_api(sqlite3 *h) {
   fts5_api *api = NULL;
@@ -14,28 +88,46 @@ static fts5_api *get_api(sqlite3 *h) {
   return api;
 }
 
-int search_fts_register(sqlite3 *h) {
+int search_fts_register(sqlite3 *h, kerr *e) {
+  morph *probe = morph_new(e); /* fail at open, with a clear message, rather than at the first query */
+  if (!probe) return SQLITE_ERROR;
+  morph_free(probe);
   fts5_api *api = get_api(h);
-  if (!api) return SQLITE_ERROR;
-  fts5_tokenizer tok;
-  void *ud = NULL;
-  int rc = api->xFindTokenizer(api, "unicode61", &ud, &tok);
-  if (rc != SQLITE_OK) return rc;
-  return api->xCreateTokenizer(api, "kehto", ud, &tok, NULL);
+  if (!api) {
+    kerr_set(e, NULL, "this SQLite has no FTS5");
+    return SQLITE_ERROR;
+  }
+  fts5_tokenizer tok = {tok_create, tok_delete, tok_tokenize};
+  int rc = api->xCreateTokenizer(api, "kehto", NULL, &tok, NULL);
+  if (rc != SQLITE_OK) kerr_set(e, NULL, "cannot register the tokenizer kehto: %r", sqlite3_errstr(rc));
+  return rc;
+}
+
+/* Writes one quoted FTS5 string, doubling any double quote. */
+static void put_quoted(buf *out, const char *s, size_t n) {
+  buf_putc(out, '"');
+  for (size_t i = 0; i < n; i++) {
+    if (s[i] == '"') buf_putc(out, '"');
+    buf_putc(out, s[i]);
+  }
+  buf_putc(out, '"');
+}
+
+/* Returns 1 for the operator words AND, OR, NOT written in capitals: users mean them as syntax, and as words
+ * they would make "tekoäly OR robotiikka" find nothing; they are left out. */
+static int operator_word(const char *w, size_t n) {
+  return (n == 2 && !memcmp(w, "OR", 2)) || (n == 3 && (!memcmp(w, "AND", 3) || !memcmp(w, "NOT", 3)));
 }
 
 int search_fts_query(buf *out, const char *s) {
-  int n = 0;
-  while (s && *s) {
-    while (*s && !(isalnum((unsigned char)*s) || (unsigned char)*s >= 0x80)) s++;
-    const char *w = s;
-    while (*s && (isalnum((unsigned char)*s) || (unsigned char)*s >= 0x80)) s++;
-    if (s > w) {
-      if (n++) buf_puts(out, " AND ");
-      buf_putc(out, '"');
-      buf_append(out, w, (size_t)(s - w));
-      buf_putc(out, '"');
-    }
+  size_t n = s ? strlen(s) : 0, pos = 0, start, end;
+  int terms = 0;
+  while (terms < MAX_QUERY_TERMS && utf8_next_word(s, n, &pos, &start, &end)) {
+    if (operator_word(s + start, end - start)) continue;
+    if (terms++) buf_puts(out, " AND ");
+    put_quoted(out, s + start, end - start);
+    /* "hyvinv*": a prefix of the base form, for words the user has not finished; not for one-letter stubs */
+    if (end < n && s[end] == '*' && end - start >= 3) buf_puts(out, " *");
   }
-  return n;
+  return terms;
 }

@@ -4,12 +4,20 @@
 #include <sqlite3.h>
 
 #include "core/buf.h"
+#include "core/util.h"
 
-/* Registers the tokenizer "kehto" on the connection. Returns SQLITE_OK or an error code. */
-int search_fts_register(sqlite3 *h);
+/* Registers the tokenizer "kehto" on the connection. Checks first that Voikko's Finnish dictionary and the
+ * Snowball stemmer load. Returns SQLITE_OK, or an error code with e saying what is missing.
+ * Each FTS5 table on each connection gets its own tokenizer instance (Voikko handles are not thread-safe).
+ * Documents: every distinct lemma of a word and the base forms of its compound parts, colocated at the word's
+ * position. Queries: the lemmas only. Words Voikko does not know: Snowball stem and the lowercase form, both
+ * sides. Words with digits: themselves. */
+int search_fts_register(sqlite3 *h, kerr *e);
 
-/* Turns free user text into a safe FTS5 MATCH expression: every word becomes a quoted term (FTS5 syntax in the
- * input has no effect), terms are ANDed. Writes nothing when the text has no words; returns the number of terms. */
+/* Turns free user text into a safe FTS5 MATCH expression: every word becomes a quoted term (FTS5 syntax and
+ * punctuation in the input have no effect), terms are ANDed, at most 32; the capitalised operator words AND, OR, NOT are left out. A word followed directly by '*' (3+
+ * bytes) becomes a prefix query on base forms ("hyvinv*"). Writes nothing when the text has no words; returns
+ * the number of terms. */
 int search_fts_query(buf *out, const char *user_text);
 
 #endif

@@ -17,6 +17,8 @@ typedef struct route {
 
 static const route ROUTES[] = {
     {"GET", "/", page_home, CACHE},
+    {"GET", "/tekot", page_deeds, CACHE},
+    {"GET", "/tekot.atom", page_feed, CACHE},
     {"GET", "/tekot/#", page_deed, CACHE},
     {"GET", "/tekot/uusi", page_deed_new, 0},
     {"POST", "/tekot/uusi", page_deed_create, 0},
@@ -34,6 +36,7 @@ static const route ROUTES[] = {
     {"GET", "/hallinta/ohjelma/kumppanit/#", page_partner_edit, 0},
     {"POST", "/hallinta/ohjelma/kumppanit/#", page_partner_save, 0},
     {"POST", "/hallinta/ohjelma/kumppanit/#/poista", page_partner_delete, 0},
+    {"GET", "/api/v1/deeds", api_deeds, CACHE},
     {"GET", "/api/v1/deeds/#", api_deed, CACHE},
     {"GET", "/api/v1/stats", api_stats, CACHE},
     {"GET", "/api/v1/openapi.json", api_openapi, CACHE},

@@ -3,6 +3,7 @@
 #define KEHTO_API_H
 #include "web/web.h"
 
+void api_deeds(web_req *r);
 void api_deed(web_req *r);
 void api_stats(web_req *r);
 void api_openapi(web_req *r);

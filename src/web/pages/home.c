@@ -1,8 +1,81 @@
-/* home: the front page: the programme, its goals, key figures, newest deeds and a search box. */
+/* home: the front page: the programme, its goals, key figures, deeds by sector, newest deeds and a search box. */
+#include "model/programme.h"
+#include "model/search.h"
+#include "model/stats.h"
 #include "web/pages/pages.h"
 
+#define NEWEST 6
+
+static void programme_section(web_req *r, const programme *p) {
+  buf *o = &r->out;
+  buf_printf(o, "<h1>%h</h1>\n", p->configured ? p->name : T(r, "Tekojen tori"));
+  if (*p->description) buf_printf(o, "<p class=\"lead\">%h</p>\n", p->description);
+  if (p->nperiods) {
+    buf_printf(o, "<p class=\"meta\">%h: ", T(r, "Rahoituskaudet"));
+    for (int i = 0; i < p->nperiods; i++)
+      buf_printf(o, "%r%d–%d%r%h%r", i ? "; " : "", p->periods[i].start_year, p->periods[i].end_year,
+                 *p->periods[i].esf_code ? " (ESR " : "", p->periods[i].esf_code, *p->periods[i].esf_code ? ")" : "");
+    buf_puts(o, "</p>\n");
+  }
+}
+
+static void figures(web_req *r, const stats_key *s) {
+  buf *o = &r->out;
+  buf_printf(o, "<h2>%h</h2>\n<ul class=\"figures\">", T(r, "Avainluvut"));
+  buf_printf(o, "<li><span class=\"n\">%N</span> %h</li>", s->organisations, T(r, "organisaatiota"));
+  buf_printf(o, "<li><span class=\"n\">%N</span> %h</li>", s->deeds_published, T(r, "julkaistua tekoa"));
+  buf_printf(o, "<li><span class=\"n\">%N</span> %h</li>", s->municipalities, T(r, "kuntaa, joista on tekoja"));
+  buf_printf(o, "<li><span class=\"n\">%N</span> %h</li>", s->regions, T(r, "maakuntaa"));
+  buf_puts(o, "</ul>\n");
+}
+
+static void by_sector(web_req *r, const stats_key *s) {
+  buf *o = &r->out;
+  long long max = 1;
+  for (int i = 0; i < s->nsectors; i++) max = s->by_sector_n[i] > max ? s->by_sector_n[i] : max;
+  buf_printf(o, "<table>\n<caption>%h</caption>\n<thead><tr><th scope=\"col\">%h</th><th scope=\"col\" class=\"num\">%h</th>"
+                "<th scope=\"col\"><span class=\"visually-hidden\">%h</span></th></tr></thead>\n<tbody>\n",
+             T(r, "Julkaistut teot toimialoittain"), T(r, "Toimiala"), T(r, "Tekoja"), T(r, "Osuus kuvana"));
+  for (int i = 0; i < s->nsectors; i++)
+    buf_printf(o, "<tr><th scope=\"row\"><a href=\"%h/tekot?sector=%U\">%h</a></th><td class=\"num\">%N</td>"
+                  "<td aria-hidden=\"true\"><span class=\"bar w%d\"></span></td></tr>\n",
+               r->prefix, s->by_sector[i].code, s->by_sector[i].name, s->by_sector_n[i],
+               (int)(s->by_sector_n[i] * 20 / max));
+  buf_puts(o, "</tbody>\n</table>\n");
+}
+
+static void goals(web_req *r, const programme *p) {
+  if (!p->ngoals) return;
+  buf_printf(&r->out, "<h2>%h</h2>\n<ol>\n", T(r, "Ohjelman tavoitteet"));
+  for (int i = 0; i < p->ngoals; i++) buf_printf(&r->out, "<li>%h</li>\n", p->goals[i]);
+  buf_puts(&r->out, "</ol>\n");
+}
+
+static void newest(web_req *r) {
+  deed_filter f = {.lang = r->lang, .limit = NEWEST};
+  deed_result res;
+  kerr e = {0};
+  if (deed_search(r->db, &f, &res, &e) == K_OK && res.nhits) {
+    buf_printf(&r->out, "<h2>%h</h2>\n", T(r, "Uusimmat teot"));
+    deed_hits_write(r, res.hits, res.nhits, "h3");
+    buf_printf(&r->out, "<p><a href=\"%h/tekot\">%h →</a></p>\n", r->prefix, T(r, "Kaikki teot"));
+  }
+  kerr_clear(&e);
+  deed_result_free(&res);
+}
+
 void page_home(web_req *r) {
+  programme *p = programme_get(r->db);
+  stats_key s;
+  stats_key_get(r->db, r->lang, &s);
   page_begin(r, T(r, "Etusivu"), "home");
-  buf_printf(&r->out, "<h1>%h</h1>\n", T(r, "Tekojen tori"));
+  programme_section(r, p);
+  search_form_write(r, NULL);
+  figures(r, &s);
+  goals(r, p);
+  newest(r);
+  by_sector(r, &s);
   page_end(r);
+  stats_key_free(&s);
+  programme_free(p);
 }

@@ -1,6 +1,7 @@
 /* pages: handlers of the HTML pages, one file per page or group of pages. */
 #ifndef KEHTO_PAGES_H
 #define KEHTO_PAGES_H
+#include "model/search.h"
 #include "web/web.h"
 
 void page_home(web_req *r);
@@ -8,6 +9,14 @@ void page_login_form(web_req *r);
 void page_login(web_req *r);
 void page_logout(web_req *r);
 void page_deed(web_req *r);
+void page_deeds(web_req *r);
+void page_feed(web_req *r);
+/* Reads /tekot filters from the query string (q, sector, region, year, theme, sivu) into f. */
+void deed_list_filter(web_req *r, deed_filter *f, int page_size);
+/* Writes a list of deed hits with links, meta line and snippet; heading_tag is "h2" or "h3". */
+void deed_hits_write(web_req *r, const deed_hit *h, int n, const char *heading_tag);
+/* Writes the deed search box (GET /tekot) with q prefilled. */
+void search_form_write(web_req *r, const char *q);
 void page_deed_new(web_req *r);
 void page_deed_create(web_req *r);
 void page_deed_thanks(web_req *r);

@@ -1,0 +1,36 @@
+/* cli: helpers shared by command handlers: options, the database path, opening the database. */
+#include "cli.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+const char *cli_opt(const cli_args *a, const char *name) {
+  for (int i = 0; i < a->nopt; i++)
+    if (strcmp(a->opt[i].name, name) == 0) return a->opt[i].value ? a->opt[i].value : "";
+  return NULL;
+}
+
+const char *cli_db_path(const cli_args *a) {
+  const char *p = cli_opt(a, "db");
+  if (p && *p) return p;
+  p = getenv("KEHTO_DB");
+  if (p && *p) return p;
+  return "kehto.db";
+}
+
+db *cli_open_db(const cli_args *a, int create) {
+  const char *path = cli_db_path(a);
+  if (!create && access(path, F_OK) != 0) {
+    fprintf(stderr, "kehto: no database at %s (create one with: kehto init --db %s)\n", path, path);
+    return NULL;
+  }
+  kerr e = {0};
+  db *d = db_open(path, create, &e);
+  if (!d) {
+    fprintf(stderr, "kehto: %s\n", e.msg);
+    kerr_clear(&e);
+  }
+  return d;
+}

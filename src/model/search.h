@@ -1,0 +1,57 @@
+/* search: finding published deeds by words and filters, with facet counts and marked snippets (web, API, CLI). */
+#ifndef KEHTO_SEARCH_H
+#define KEHTO_SEARCH_H
+#include "core/buf.h"
+#include "db/db.h"
+
+#define SEARCH_DEFAULT_LIMIT 20
+#define SEARCH_MAX_LIMIT 1000
+
+/* What to look for. Every field is optional (NULL, "" or 0 means "any"); filters combine with AND. */
+typedef struct deed_filter {
+  const char *q;      /* free user text; any characters are safe (see search_fts_query) */
+  const char *sector; /* sector.code, e.g. "sote" */
+  const char *region; /* region.code (NUTS3), e.g. "FI1B1" */
+  int year;
+  const char *theme;  /* theme.name, case-insensitive */
+  const char *lang;   /* "fi" (default), "sv" or "en": language of sector, region and municipality names */
+  int limit;          /* 1..1000; 0 means SEARCH_DEFAULT_LIMIT; larger values are clamped */
+  int offset;         /* rows to skip, for paging; negative counts as 0 */
+} deed_filter;
+
+/* One found deed. All strings are malloc'd, never NULL ("" when absent), owned by the deed_result. */
+typedef struct deed_hit {
+  long long id;
+  char *ref, *title, *organisation, *municipality, *region, *sector, *sector_code;
+  int year;
+  char *snippet; /* HTML-safe: the text escaped, matched words wrapped in <mark>…</mark> */
+  char *published_at;
+} deed_hit;
+
+/* One value of a facet and how many deeds have it, with every other filter applied (so the counts show the
+ * alternatives to the current choice). key is what a filter takes (code, year, theme name), label is for people. */
+typedef struct facet_count {
+  char *key, *label;
+  long long count;
+} facet_count;
+
+typedef struct deed_result {
+  long long total; /* deeds matching q and all filters */
+  deed_hit *hits;  /* best first with q (bm25: title 10, body 1, organisation 3, municipality 3), else newest */
+  int nhits;
+  facet_count *sectors, *regions, *years, *themes; /* sectors in their fixed order, regions by name,
+                                                       years newest first, themes most used first (at most 50) */
+  int nsectors, nregions, nyears, nthemes;
+} deed_result;
+
+/* Searches the published deeds. Fills *out (zeroed first; free with deed_result_free even on error).
+ * Returns K_OK, or K_ERR with e set when the database fails; user text never causes an error. */
+int deed_search(db *d, const deed_filter *f, deed_result *out, kerr *e);
+void deed_result_free(deed_result *r);
+
+/* Writes text as HTML: escaped, with \x02 and \x03 (FTS5 snippet marks) turned into <mark> and </mark> when
+ * marks is 1. Marks always come out balanced and other control characters are dropped, so text that itself
+ * contains the mark characters cannot produce anything but a balanced <mark>. */
+void search_snippet_html(buf *out, const char *text, int marks);
+
+#endif

@@ -1,0 +1,67 @@
+/* cli_search: `kehto search` prints deed search results as text lines or JSON. */
+#include "search/cli_search.h"
+
+#include <stdio.h>
+
+#include "core/buf.h"
+#include "model/search.h"
+
+#define USAGE "kehto search QUERY [--db FILE] [--json] [--limit N]"
+
+/* Writes s with control characters (tabs, newlines, terminal escapes) turned into spaces. */
+static void put_field(buf *b, const char *s) {
+  for (; *s; s++) buf_putc(b, (unsigned char)*s < 0x20 || *s == 0x7f ? ' ' : *s);
+}
+
+static void print_text(buf *b, const deed_result *r) {
+  for (int i = 0; i < r->nhits; i++) {
+    const deed_hit *h = &r->hits[i];
+    buf_printf(b, "%lld\t%d\t", h->id, h->year);
+    put_field(b, h->title);
+    buf_putc(b, '\t');
+    put_field(b, h->organisation);
+    buf_putc(b, '\t');
+    put_field(b, h->municipality);
+    buf_putc(b, '\n');
+  }
+}
+
+static void print_json(buf *b, const deed_result *r) {
+  buf_puts(b, "[");
+  for (int i = 0; i < r->nhits; i++) {
+    const deed_hit *h = &r->hits[i];
+    buf_printf(b, "%r\n  {\"id\": %lld, \"ref\": %J, \"title\": %J, \"organisation\": %J, \"municipality\": %J,"
+                  " \"year\": %d, \"snippet\": %J}",
+               i ? "," : "", h->id, *h->ref ? h->ref : NULL, h->title, h->organisation,
+               *h->municipality ? h->municipality : NULL, h->year, h->snippet);
+  }
+  buf_puts(b, r->nhits ? "\n]\n" : "]\n");
+}
+
+int cli_search(const cli_args *a) {
+  long long limit = SEARCH_DEFAULT_LIMIT;
+  const char *l = cli_opt(a, "limit");
+  if (l && util_parse_int(l, 1, SEARCH_MAX_LIMIT, &limit) != K_OK) {
+    fprintf(stderr, "kehto: --limit must be a whole number from 1 to %d\nusage: %s\n", SEARCH_MAX_LIMIT, USAGE);
+    return 2;
+  }
+  db *d = cli_open_db(a, 0);
+  if (!d) return 1;
+  deed_filter f = {.q = a->pos[0], .limit = (int)limit};
+  deed_result r;
+  kerr e = {0};
+  int rc = deed_search(d, &f, &r, &e);
+  if (rc == K_OK) {
+    buf b = BUF_INIT;
+    if (cli_opt(a, "json")) print_json(&b, &r);
+    else print_text(&b, &r);
+    fwrite(b.data ? b.data : "", 1, b.len, stdout);
+    buf_free(&b);
+  } else {
+    fprintf(stderr, "kehto: %s\n", e.msg);
+  }
+  kerr_clear(&e);
+  deed_result_free(&r);
+  db_close(d);
+  return rc == K_OK ? 0 : 1;
+}

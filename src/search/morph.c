@@ -1,0 +1,233 @@
+/* morph: Voikko analysis of Finnish words into lemmas and compound parts, Snowball fallback, per-analyser cache. */
+#include "search/morph.h"
+
+#include <libstemmer.h>
+#include <libvoikko/voikko.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/buf.h"
+#include "core/utf8.h"
+
+#define CACHE_SLOTS 8192 /* direct-mapped: a colliding word replaces the old one, so memory stays bounded */
+#define MAX_ANALYSED 120 /* longer "words" (URLs, chains) are indexed as they are */
+#define MAX_PARTS 16
+
+typedef struct slot {
+  char *data; /* the word, NUL, then the terms back to back; NULL when empty */
+  size_t wlen;
+  int nterms, nlemma;
+} slot;
+
+struct morph {
+  struct VoikkoHandle *vk;
+  struct sb_stemmer *sb;
+  slot cache[CACHE_SLOTS];
+  buf work; /* terms being built: NUL-separated */
+  int nwork;
+};
+
+morph *morph_new(kerr *e) {
+  const char *err = NULL;
+  struct VoikkoHandle *vk = voikkoInit(&err, "fi", NULL);
+  if (!vk) {
+    kerr_set(e, NULL, "the Finnish dictionary for Voikko is missing (install the package voikko-fi): %r",
+             err ? err : "unknown error");
+    return NULL;
+  }
+  struct sb_stemmer *sb = sb_stemmer_new("finnish", "UTF_8");
+  if (!sb) {
+    voikkoTerminate(vk);
+    kerr_set(e, NULL, "the Snowball Finnish stemmer is not available (libstemmer)");
+    return NULL;
+  }
+  morph *m = calloc(1, sizeof *m);
+  if (!m) abort();
+  m->vk = vk;
+  m->sb = sb;
+  return m;
+}
+
+void morph_free(morph *m) {
+  if (!m) return;
+  for (int i = 0; i < CACHE_SLOTS; i++) free(m->cache[i].data);
+  buf_free(&m->work);
+  sb_stemmer_delete(m->sb);
+  voikkoTerminate(m->vk);
+  free(m);
+}
+
+/* Adds term t (n bytes) unless it is empty or already there. */
+static void add_term(morph *m, const char *t, size_t n) {
+  if (n == 0) return;
+  const char *p = m->work.data;
+  for (int i = 0; i < m->nwork; i++) {
+    size_t len = strlen(p);
+    if (len == n && memcmp(p, t, n) == 0) return;
+    p += len + 1;
+  }
+  buf_append(&m->work, t, n);
+  buf_putc(&m->work, 0);
+  m->nwork++;
+}
+
+/* Adds the lowercase of t (n bytes), leaving out '=' morpheme marks. */
+static void add_lower(morph *m, const char *t, size_t n) {
+  buf low = BUF_INIT;
+  for (size_t i = 0; i < n; i++) {
+    size_t j = i;
+    while (j < n && t[j] != '=') j++;
+    utf8_lower(&low, t + i, j - i);
+    i = j;
+  }
+  add_term(m, low.data ? low.data : "", low.len);
+  buf_free(&low);
+}
+
+typedef struct part {
+  size_t start, end;          /* the part's surface in the concatenated surfaces */
+  const char *base;           /* base form in WORDBASES; NULL when derived (terve+ys) or absent */
+  size_t blen;
+} part;
+
+typedef struct parts {
+  char surf[2 * MAX_ANALYSED + 8]; /* all segment surfaces, "-" included: the word's stem as written */
+  size_t len;
+  part p[MAX_PARTS];
+  int n;
+} parts;
+
+static void surf_add(parts *ps, const char *s, size_t n) {
+  if (ps->len + n >= sizeof ps->surf) n = sizeof ps->surf - 1 - ps->len;
+  memcpy(ps->surf + ps->len, s, n);
+  ps->len += n;
+}
+
+/* Splits WORDBASES ("+työ(työ)+hyvinvointi(hyvin=vointi)", "+terve(terve)+ys(+ys)+ala(ala)") into parts.
+ * A derivational suffix ("(+ys)") joins the part before it; "-" separators belong to no part. */
+static void split_wordbases(const char *wb, parts *ps) {
+  ps->len = 0;
+  ps->n = 0;
+  for (const char *p = wb; *p == '+' && ps->n < MAX_PARTS;) {
+    const char *s = ++p, *b = NULL;
+    while (*p && *p != '+' && *p != '(') p++;
+    size_t slen = (size_t)(p - s), blen = 0;
+    if (*p == '(') {
+      b = ++p;
+      while (*p && *p != ')') p++;
+      blen = (size_t)(p - b);
+      if (*p == ')') p++;
+    }
+    size_t at = ps->len;
+    surf_add(ps, s, slen);
+    if (b && blen > 0 && b[0] == '+' && ps->n > 0) { /* suffix: extends the previous part */
+      ps->p[ps->n - 1].end = ps->len;
+      ps->p[ps->n - 1].base = NULL;
+    } else if (slen > 0 && !(slen == 1 && s[0] == '-')) {
+      ps->p[ps->n++] = (part){at, ps->len, b, blen};
+    }
+  }
+}
+
+/* Adds the base forms of the compound parts of one analysis. The last part's base form is the word's base
+ * form less the surfaces before it (only the last part inflects). */
+static void add_parts(morph *m, const char *wordbases, const char *baseform) {
+  parts ps;
+  split_wordbases(wordbases, &ps);
+  if (ps.n < 2) return;
+  for (int i = 0; i < ps.n - 1; i++) {
+    const part *q = &ps.p[i];
+    if (q->end - q->start < 2) continue; /* "e" of e-palvelu says nothing */
+    if (q->base) add_lower(m, q->base, q->blen);
+    else add_lower(m, ps.surf + q->start, q->end - q->start);
+  }
+  const part *last = &ps.p[ps.n - 1];
+  buf prefix = BUF_INIT, lemma = BUF_INIT;
+  utf8_lower(&prefix, ps.surf, last->start);
+  utf8_lower(&lemma, baseform, strlen(baseform));
+  if (lemma.len > prefix.len && memcmp(lemma.data, prefix.data, prefix.len) == 0)
+    add_term(m, lemma.data + prefix.len, lemma.len - prefix.len);
+  else if (last->base)
+    add_lower(m, last->base, last->blen);
+  buf_free(&lemma);
+  buf_free(&prefix);
+}
+
+/* Voikko: lemmas first (they count as the word's own terms), then compound parts. Returns the lemma count. */
+static int analyse(morph *m, const char *word) {
+  struct voikko_mor_analysis **a = voikkoAnalyzeWordCstr(m->vk, word);
+  if (!a) return 0;
+  for (int i = 0; a[i]; i++) {
+    char *bf = voikko_mor_analysis_value_cstr(a[i], "BASEFORM");
+    if (bf) add_lower(m, bf, strlen(bf));
+    voikko_free_mor_analysis_value_cstr(bf);
+  }
+  int nlemma = m->nwork;
+  for (int i = 0; a[i]; i++) {
+    char *bf = voikko_mor_analysis_value_cstr(a[i], "BASEFORM");
+    char *wb = voikko_mor_analysis_value_cstr(a[i], "WORDBASES");
+    if (bf && wb) add_parts(m, wb, bf);
+    voikko_free_mor_analysis_value_cstr(wb);
+    voikko_free_mor_analysis_value_cstr(bf);
+  }
+  voikko_free_mor_analysis(a);
+  return nlemma;
+}
+
+static int has_digit(const char *w, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if (w[i] >= '0' && w[i] <= '9') return 1;
+  return 0;
+}
+
+/* Builds the terms of word into m->work; returns the number of lemma terms. */
+static int build(morph *m, const char *word, size_t n) {
+  buf_reset(&m->work);
+  m->nwork = 0;
+  if (n > MAX_ANALYSED || has_digit(word, n)) {
+    add_term(m, word, n);
+    return 1;
+  }
+  char *w = strndup(word, n);
+  if (!w) abort();
+  int nlemma = analyse(m, w);
+  free(w);
+  if (nlemma > 0) return nlemma;
+  buf_reset(&m->work);
+  m->nwork = 0;
+  const sb_symbol *st = sb_stemmer_stem(m->sb, (const sb_symbol *)word, (int)n);
+  if (st) add_term(m, (const char *)st, (size_t)sb_stemmer_length(m->sb));
+  add_term(m, word, n);
+  return m->nwork;
+}
+
+static unsigned hash(const char *s, size_t n) {
+  unsigned h = 2166136261u; /* FNV-1a */
+  for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 16777619u;
+  return h;
+}
+
+static void fill_out(const slot *sl, morph_terms_t *out) {
+  out->terms = sl->data + sl->wlen + 1;
+  out->nterms = sl->nterms;
+  out->nlemma = sl->nlemma;
+}
+
+void morph_terms(morph *m, const char *word, size_t n, morph_terms_t *out) {
+  slot *sl = &m->cache[hash(word, n) & (CACHE_SLOTS - 1)];
+  if (sl->data && sl->wlen == n && memcmp(sl->data, word, n) == 0) {
+    fill_out(sl, out);
+    return;
+  }
+  int nlemma = build(m, word, n);
+  free(sl->data);
+  sl->data = malloc(n + 1 + m->work.len);
+  if (!sl->data) abort();
+  memcpy(sl->data, word, n);
+  sl->data[n] = 0;
+  memcpy(sl->data + n + 1, m->work.data, m->work.len);
+  sl->wlen = n;
+  sl->nterms = m->nwork;
+  sl->nlemma = nlemma;
+  fill_out(sl, out);
+}

@@ -1,0 +1,179 @@
+/* deeds: the deed list /tekot (search, facets, paging) and the Atom feed /tekot.atom. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/search.h"
+#include "web/pages/pages.h"
+
+#define PAGE_SIZE 20
+#define FEED_SIZE 50
+
+void deed_list_filter(web_req *r, deed_filter *f, int page_size) {
+  memset(f, 0, sizeof *f);
+  f->q = web_field(r, "q");
+  f->sector = web_field(r, "sector");
+  f->region = web_field(r, "region");
+  f->theme = web_field(r, "theme");
+  f->lang = r->lang;
+  long long v;
+  if (util_parse_int(web_field(r, "year"), 2000, 2100, &v) == K_OK) f->year = (int)v;
+  long long page = 1;
+  if (util_parse_int(web_field(r, "sivu"), 1, 100000, &page) != K_OK) page = 1;
+  f->limit = page_size;
+  f->offset = (int)((page - 1) * page_size);
+}
+
+static void param(buf *o, int *n, const char *key, const char *value) {
+  if (value && *value) buf_printf(o, "%r%h=%U", (*n)++ ? "&amp;" : "?", key, value);
+}
+
+/* Writes the list URL with the current filters, where filter `name` takes `value` (NULL or "" drops it). */
+static void list_href(web_req *r, const deed_filter *f, const char *name, const char *value, long long page) {
+  buf *o = &r->out;
+  int n = 0;
+  char year[12] = "";
+  if (f->year) snprintf(year, sizeof year, "%d", f->year);
+  const char *keys[] = {"q", "sector", "region", "year", "theme"};
+  const char *vals[] = {f->q, f->sector, f->region, year, f->theme};
+  buf_printf(o, "%h/tekot", r->prefix);
+  for (int i = 0; i < 5; i++) param(o, &n, keys[i], strcmp(name, keys[i]) == 0 ? value : vals[i]);
+  if (page > 1) buf_printf(o, "%rsivu=%lld", n++ ? "&amp;" : "?", page);
+}
+
+static void facet(web_req *r, const deed_filter *f, const char *title, const char *name, const char *current,
+                  const facet_count *v, int n) {
+  buf *o = &r->out;
+  int any = 0;
+  for (int i = 0; i < n; i++) any |= v[i].count > 0;
+  if (!any) return;
+  buf_printf(o, "<h2 id=\"facet-%h\">%h</h2><ul aria-labelledby=\"facet-%h\">", name, title, name);
+  if (current && *current) {
+    buf_puts(o, "<li><a href=\"");
+    list_href(r, f, name, NULL, 1);
+    buf_printf(o, "\">%h</a></li>", T(r, "Kaikki"));
+  }
+  for (int i = 0; i < n; i++) {
+    if (!v[i].count) continue;
+    int on = current && strcmp(current, v[i].key) == 0;
+    buf_puts(o, "<li><a href=\"");
+    list_href(r, f, name, v[i].key, 1);
+    buf_printf(o, "\"%r>%h</a> <span class=\"count\">(%N)</span></li>", on ? " aria-current=\"true\"" : "", v[i].label,
+               v[i].count);
+  }
+  buf_puts(o, "</ul>\n");
+}
+
+static void facets(web_req *r, const deed_filter *f, const deed_result *res) {
+  char year[12] = "";
+  if (f->year) snprintf(year, sizeof year, "%d", f->year);
+  buf_printf(&r->out, "<aside class=\"facets\" aria-label=\"%h\">\n", T(r, "Rajaa tuloksia"));
+  facet(r, f, T(r, "Toimiala"), "sector", f->sector, res->sectors, res->nsectors);
+  facet(r, f, T(r, "Maakunta"), "region", f->region, res->regions, res->nregions);
+  facet(r, f, T(r, "Vuosi"), "year", year, res->years, res->nyears);
+  facet(r, f, T(r, "Teema"), "theme", f->theme, res->themes, res->nthemes < 20 ? res->nthemes : 20);
+  buf_puts(&r->out, "</aside>\n");
+}
+
+void deed_hits_write(web_req *r, const deed_hit *h, int n, const char *heading_tag) {
+  buf *o = &r->out;
+  buf_puts(o, "<ul class=\"deeds\">\n");
+  for (int i = 0; i < n; i++) {
+    buf_printf(o, "<li><%r><a href=\"%h/tekot/%lld\">%h</a></%r>\n<p class=\"meta\">%h", heading_tag, r->prefix, h[i].id,
+               h[i].title, heading_tag, h[i].organisation);
+    if (*h[i].municipality && strcmp(h[i].municipality, h[i].organisation) != 0)
+      buf_printf(o, " · %h", h[i].municipality);
+    buf_printf(o, " · %h · %d</p>\n", h[i].sector, h[i].year);
+    if (*h[i].snippet) buf_printf(o, "<p>%r</p>", h[i].snippet); /* HTML-safe by contract of deed_search */
+    buf_puts(o, "</li>\n");
+  }
+  buf_puts(o, "</ul>\n");
+}
+
+static void pager(web_req *r, const deed_filter *f, long long total) {
+  long long pages = (total + PAGE_SIZE - 1) / PAGE_SIZE, page = f->offset / PAGE_SIZE + 1;
+  if (pages <= 1) return;
+  buf *o = &r->out;
+  buf_printf(o, "<nav aria-label=\"%h\"><ul class=\"pager\">", T(r, "Sivutus"));
+  if (page > 1) {
+    buf_puts(o, "<li><a rel=\"prev\" href=\"");
+    list_href(r, f, "", NULL, page - 1);
+    buf_printf(o, "\">← %h</a></li>", T(r, "Edellinen"));
+  }
+  buf_printf(o, "<li>%h %lld / %lld</li>", T(r, "Sivu"), page, pages);
+  if (page < pages) {
+    buf_puts(o, "<li><a rel=\"next\" href=\"");
+    list_href(r, f, "", NULL, page + 1);
+    buf_printf(o, "\">%h →</a></li>", T(r, "Seuraava"));
+  }
+  buf_puts(o, "</ul></nav>\n");
+}
+
+void search_form_write(web_req *r, const char *q) {
+  buf_printf(&r->out,
+             "<form method=\"get\" action=\"%h/tekot\" role=\"search\" class=\"search\">"
+             "<label for=\"q\" class=\"visually-hidden\">%h</label>"
+             "<input type=\"search\" id=\"q\" name=\"q\" value=\"%h\" placeholder=\"%h\">"
+             "<button type=\"submit\">%h</button></form>\n",
+             r->prefix, T(r, "Hae tekoja"), q ? q : "", T(r, "esim. työhyvinvointi, perehdytys, Tampere"), T(r, "Hae"));
+}
+
+void page_deeds(web_req *r) {
+  deed_filter f;
+  deed_list_filter(r, &f, PAGE_SIZE);
+  deed_result res;
+  kerr e = {0};
+  if (deed_search(r->db, &f, &res, &e) != K_OK) {
+    deed_result_free(&res);
+    web_error(r, 500, T(r, "Haku epäonnistui. Yritä hetken kuluttua uudelleen."));
+    kerr_clear(&e);
+    return;
+  }
+  buf *o = &r->out;
+  page_begin(r, *f.q ? f.q : T(r, "Tekojen tori"), "deeds");
+  buf_printf(o, "<h1>%h</h1>\n<p class=\"lead\">%h</p>\n", T(r, "Tekojen tori"),
+             T(r, "Kehittämistekoja kunta-alan työpaikoilta: mihin pyrittiin ja mitä saatiin aikaan."));
+  search_form_write(r, f.q);
+  buf_puts(o, "<div class=\"layout\">\n");
+  facets(r, &f, &res);
+  buf_puts(o, "<section aria-labelledby=\"results-h\">\n<h2 id=\"results-h\" aria-live=\"polite\">");
+  if (*f.q) buf_printf(o, "%h: %N", T(r, "Hakutuloksia"), res.total);
+  else buf_printf(o, "%h: %N", T(r, "Tekoja"), res.total);
+  buf_puts(o, "</h2>\n");
+  if (res.total == 0)
+    buf_printf(o, "<p>%h</p>\n", T(r, "Yhtään tekoa ei löytynyt. Kokeile muita sanoja tai poista rajauksia."));
+  deed_hits_write(r, res.hits, res.nhits, "h3");
+  pager(r, &f, res.total);
+  buf_puts(o, "</section>\n</div>\n");
+  page_end(r);
+  deed_result_free(&res);
+}
+
+void page_feed(web_req *r) {
+  deed_filter f = {.lang = r->lang, .limit = FEED_SIZE};
+  deed_result res;
+  kerr e = {0};
+  if (deed_search(r->db, &f, &res, &e) != K_OK) {
+    deed_result_free(&res);
+    kerr_clear(&e);
+    web_error(r, 500, T(r, "Haku epäonnistui. Yritä hetken kuluttua uudelleen."));
+    return;
+  }
+  r->ctype = "application/atom+xml; charset=utf-8";
+  buf *o = &r->out;
+  const char *updated = res.nhits ? res.hits[0].published_at : "2015-01-01T00:00:00Z";
+  buf_printf(o, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"%h\">\n"
+                "<title>%h</title>\n<id>urn:kehto:tekot:%h</id>\n<updated>%h</updated>\n"
+                "<link rel=\"self\" href=\"%h/tekot.atom\"/>\n<link href=\"%h/tekot\"/>\n",
+             r->lang, T(r, "Tekojen tori: uusimmat teot"), r->lang, updated, r->prefix, r->prefix);
+  for (int i = 0; i < res.nhits; i++) {
+    const deed_hit *h = &res.hits[i];
+    buf_printf(o, "<entry>\n<title>%h</title>\n<id>urn:kehto:teko:%lld</id>\n<updated>%h</updated>\n"
+                  "<link href=\"%h/tekot/%lld\"/>\n<author><name>%h</name></author>\n"
+                  "<category term=\"%h\" label=\"%h\"/>\n<summary type=\"html\">%h</summary>\n</entry>\n",
+               h->title, h->id, h->published_at, r->prefix, h->id, h->organisation, h->sector_code, h->sector,
+               h->snippet);
+  }
+  buf_puts(o, "</feed>\n");
+  deed_result_free(&res);
+}

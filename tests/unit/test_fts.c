@@ -1,0 +1,149 @@
+/* Unit tests for search/fts: Finnish inflection, compounds, Snowball fallback, numbers and safe query building. */
+#include "testdb.h"
+
+#include "core/buf.h"
+#include "search/fts.h"
+
+/* Returns how many indexed deeds match the user's text (built into a safe MATCH), or -1 on an SQL error. */
+static int nmatch(db *d, const char *user) {
+  buf q = BUF_INIT;
+  if (search_fts_query(&q, user) == 0) {
+    buf_free(&q);
+    return 0;
+  }
+  sqlite3_stmt *st = NULL;
+  int rc = sqlite3_prepare_v2(db_handle(d), "SELECT count(*) FROM deed_fts WHERE deed_fts MATCH ?1", -1, &st, NULL);
+  assert_int_equal(rc, SQLITE_OK);
+  sqlite3_bind_text(st, 1, q.data, -1, SQLITE_TRANSIENT);
+  int n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
+  sqlite3_finalize(st);
+  buf_free(&q);
+  return n;
+}
+
+/* Returns 1 if the index holds term in deed id (any column), via fts5vocab. */
+static int has_term(db *d, long long id, const char *term) {
+  db_script(d, "CREATE VIRTUAL TABLE IF NOT EXISTS temp.vocab USING fts5vocab(main, deed_fts, instance)");
+  return db_exists(d, "SELECT 1 FROM temp.vocab WHERE doc=?1 AND term=?2", "it", id, term);
+}
+
+static void test_inflected_municipality_word(void **s) {
+  db *d = testdb_open();
+  testdb_deed(d, "Yhteinen malli", "Kokeilu tehtiin kolmessa kunnissa yhtä aikaa.", NULL, NULL, NULL, 0, NULL);
+  testdb_deed(d, "Toinen", "Ei osumaa tässä.", NULL, NULL, NULL, 0, NULL);
+  assert_int_equal(nmatch(d, "kunta"), 1);
+  assert_int_equal(nmatch(d, "Kunnat"), 1);
+  assert_int_equal(nmatch(d, "KUNTIEN"), 1);
+  db_close(d);
+}
+
+static void test_compound_part_matches_but_query_does_not_widen(void **s) {
+  db *d = testdb_open();
+  long long a = testdb_deed(d, "Jaksaminen", "Panostimme työhyvinvointia tukeviin tapoihin.", NULL, NULL, NULL, 0, NULL);
+  testdb_deed(d, "Työ", "Työ jatkui kuten ennen.", NULL, NULL, NULL, 0, NULL);
+  testdb_deed(d, "Alueet", "Hyvinvointialueella aloitettiin uusi kokeilu.", NULL, NULL, NULL, 0, NULL);
+  assert_true(has_term(d, a, "työhyvinvointi"));
+  assert_true(has_term(d, a, "työ"));
+  assert_true(has_term(d, a, "hyvinvointi"));
+  assert_int_equal(nmatch(d, "hyvinvointi"), 2);    /* työhyvinvointia, hyvinvointialueella */
+  assert_int_equal(nmatch(d, "työhyvinvointi"), 1); /* not the deed that only says "työ" */
+  assert_int_equal(nmatch(d, "alue"), 1);           /* last compound part, inflected */
+  assert_int_equal(nmatch(d, "työ"), 2);
+  db_close(d);
+}
+
+static void test_place_names_both_ways(void **s) {
+  db *d = testdb_open();
+  testdb_deed(d, "Kokeilu", "Tampere lähti mukaan ensimmäisenä.", NULL, NULL, NULL, 0, NULL);
+  testdb_deed(d, "Toinen", "Tampereella toimittiin toisin.", NULL, NULL, NULL, 0, NULL);
+  testdb_deed(d, "Kolmas", "Turussa ei.", NULL, NULL, NULL, 0, NULL);
+  assert_int_equal(nmatch(d, "Tampereella"), 2);
+  assert_int_equal(nmatch(d, "tampere"), 2);
+  assert_int_equal(nmatch(d, "Tampereen"), 2);
+  db_close(d);
+}
+
+static void test_unknown_words_fall_back_to_snowball(void **s) {
+  db *d = testdb_open();
+  long long a = testdb_deed(d, "Outo", "Otimme käyttöön zorbokaattorilla tehdyn mallin.", NULL, NULL, NULL, 0, NULL);
+  assert_true(has_term(d, a, "zorbokaattor"));     /* the stem */
+  assert_true(has_term(d, a, "zorbokaattorilla")); /* and the surface form */
+  assert_int_equal(nmatch(d, "zorbokaattori"), 1);
+  assert_int_equal(nmatch(d, "zorbokaattoria"), 1);
+  assert_int_equal(nmatch(d, "zorbokaattorilla"), 1);
+  db_close(d);
+}
+
+static void test_numbers_are_plain_tokens(void **s) {
+  db *d = testdb_open();
+  long long a = testdb_deed(d, "Vuosi", "Aloitettu 2019 ja jatkettu vuonna 2020; hanke S21159.", NULL, NULL, NULL, 0, NULL);
+  assert_true(has_term(d, a, "2019"));
+  assert_true(has_term(d, a, "s21159"));
+  assert_int_equal(nmatch(d, "2019"), 1);
+  assert_int_equal(nmatch(d, "S21159"), 1);
+  assert_int_equal(nmatch(d, "2018"), 0);
+  db_close(d);
+}
+
+static void test_scandinavian_letters_lowercased(void **s) {
+  db *d = testdb_open();
+  testdb_deed(d, "ÄÄNEKOSKEN ÖLJYT", "Åbolands skärgård och YHTEISTYÖ.", NULL, NULL, NULL, 0, NULL);
+  assert_int_equal(nmatch(d, "äänekoski"), 1);
+  assert_int_equal(nmatch(d, "öljy"), 1);
+  assert_int_equal(nmatch(d, "åbolands"), 1);
+  assert_int_equal(nmatch(d, "yhteistyöllä"), 1);
+  db_close(d);
+}
+
+static void test_query_quotes_every_word(void **s) {
+  buf b = BUF_INIT;
+  assert_int_equal(search_fts_query(&b, "Työ \"hyvä\" OR or kunta*"), 4);
+  assert_string_equal(b.data, "\"Työ\" AND \"hyvä\" AND \"or\" AND \"kunta\" *");
+  buf_reset(&b);
+  assert_int_equal(search_fts_query(&b, " -- ;; ** \"\" "), 0);
+  assert_int_equal(b.len, 0);
+  buf_reset(&b);
+  assert_int_equal(search_fts_query(&b, "NEAR(a b, 2) x:y"), 6);
+  assert_string_equal(b.data, "\"NEAR\" AND \"a\" AND \"b\" AND \"2\" AND \"x\" AND \"y\"");
+  buf_free(&b);
+}
+
+static void test_hostile_queries_do_not_error(void **s) {
+  db *d = testdb_open();
+  testdb_deed(d, "Kunta ja työ", "Kunnissa tehtiin yhdessä. OR NEAR here.", NULL, NULL, NULL, 0, NULL);
+  const char *bad[] = {"\"",        "kunta\"",      "*",           "kunta*",    "NEAR(kunta työ)", "kunta OR työ",
+                       "-kunta",    "title:kunta",  "'; DROP TABLE deed; --", "(((", "AND", "NOT kunta", "OR OR",
+                       "^kunta",    "kunta + työ",  "\x01\x02",    "{title}: x", "a*b*c",     "\"\"\"\""};
+  for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) assert_true(nmatch(d, bad[i]) >= 0);
+  assert_int_equal(nmatch(d, "'; DROP TABLE deed; --"), 0); /* no deed says "drop table" */
+  assert_int_equal(nmatch(d, "kunta OR työ"), 1);            /* OR is left out: both words are there */
+  assert_int_equal(nmatch(d, "kunta OR koira"), 0);          /* and it is not an OR */
+  assert_int_equal(nmatch(d, "kunta or työ"), 1);            /* "or" in small letters is a word the text has */
+  assert_int_equal(nmatch(d, "NEAR(kunta työ)"), 1);
+  assert_int_equal(nmatch(d, "-kunta"), 1);
+  assert_int_equal(db_int(d, 0, "SELECT count(*) FROM deed", ""), 1);
+  db_close(d);
+}
+
+static void test_prefix_of_base_form(void **s) {
+  db *d = testdb_open();
+  testdb_deed(d, "Jaksaminen", "Hyvinvointia kaikille.", NULL, NULL, NULL, 0, NULL);
+  assert_int_equal(nmatch(d, "hyvinv*"), 1);
+  assert_int_equal(nmatch(d, "hyvinv"), 0);
+  db_close(d);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_inflected_municipality_word),
+      cmocka_unit_test(test_compound_part_matches_but_query_does_not_widen),
+      cmocka_unit_test(test_place_names_both_ways),
+      cmocka_unit_test(test_unknown_words_fall_back_to_snowball),
+      cmocka_unit_test(test_numbers_are_plain_tokens),
+      cmocka_unit_test(test_scandinavian_letters_lowercased),
+      cmocka_unit_test(test_query_quotes_every_word),
+      cmocka_unit_test(test_hostile_queries_do_not_error),
+      cmocka_unit_test(test_prefix_of_base_form),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
