@@ -7,6 +7,7 @@ HARDEN  := -D_FORTIFY_SOURCE=2 -fstack-protector-strong -D_GNU_SOURCE
 CPPFLAGS_ALL := -Isrc -Ibuild/gen $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 LIBS    := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lvoikko -lstemmer -lxlsxwriter -lpthread -lm
 BUILD   ?= build
+BIN     ?= kehto
 DB      ?= kehto.db
 PORT    ?= 8080
 
@@ -18,12 +19,12 @@ UNIT    := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/test
 
 .PHONY: all run check check-unit check-e2e check-browser check-asan bench deps clean format
 
-all: kehto
+all: $(BIN)
 
 deps:
 	@scripts/install-deps
 
-kehto: $(OBJ)
+$(BIN): $(OBJ)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(OBJ) $(LIBS)
 
 $(BUILD)/%.o: %.c
@@ -36,11 +37,11 @@ $(BUILD)/gen/embed.c: $(ASSETS) tools/embed.sh
 	tools/embed.sh $(ASSETS) > $@.tmp && mv $@.tmp $@
 
 $(BUILD)/gen/embed.o: $(BUILD)/gen/embed.c
-	$(CC) $(CFLAGS) -c -o $@ $<
+	$(CC) -O0 -c -o $@ $<
 
 $(BUILD)/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(LIBOBJ)
 	@mkdir -p $(dir $@)
-	$(CC) $(WARN) $(HARDEN) $(CFLAGS) $(CPPFLAGS_ALL) -o $@ $< $(LIBOBJ) $(LIBS) -lcmocka
+	$(CC) $(WARN) $(HARDEN) $(CFLAGS) $(CPPFLAGS_ALL) $(LDFLAGS) -o $@ $< $(LIBOBJ) $(LIBS) -lcmocka
 
 run: deps kehto
 	@test -f $(DB) || { ./kehto init --db $(DB) && ./kehto demo --db $(DB); }
@@ -53,16 +54,17 @@ check: deps
 check-unit: $(UNIT)
 	@tests/run-unit $(UNIT)
 
-check-e2e: kehto
-	@tests/e2e/run
+check-e2e: $(BIN)
+	@KEHTO=$(abspath $(BIN)) tests/e2e/run
 
-check-browser: kehto
-	@tests/browser/run
+check-browser: $(BIN)
+	@KEHTO=$(abspath $(BIN)) tests/browser/run
 
 check-asan:
 	@scripts/install-deps --no-browser
-	$(MAKE) BUILD=build/asan CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" \
-	        LDFLAGS="-fsanitize=address,undefined" kehto check-unit check-e2e
+	$(MAKE) BUILD=build/asan BIN=build/asan/kehto \
+	        CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" \
+	        LDFLAGS="-fsanitize=address,undefined" build/asan/kehto check-unit check-e2e
 
 bench: kehto
 	@scripts/install-deps --bench

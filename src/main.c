@@ -284,10 +284,10 @@ int main(int argc, char **argv) {
       return 0;
     }
     if (s[0] == '-' && s[1] == '-' && s[2]) {
-      char name[64];
+      char name[sizeof a.opt[0].name];
       const char *eq = strchr(s + 2, '=');
       size_t n = eq ? (size_t)(eq - s - 2) : strlen(s + 2);
-      if (n >= sizeof name) return usage_error(c, "unknown option ", s);
+      if (n >= sizeof a.opt[0].name) return usage_error(c, "unknown option ", s);
       memcpy(name, s + 2, n);
       name[n] = 0;
       int takes = 0;
@@ -301,7 +301,7 @@ int main(int argc, char **argv) {
       } else if (eq) {
         return usage_error(c, "this option takes no value: ", s);
       }
-      a.opt[a.nopt].name = strdup(name);
+      snprintf(a.opt[a.nopt].name, sizeof a.opt[a.nopt].name, "%s", name);
       a.opt[a.nopt].value = val;
       a.nopt++;
     } else {
@@ -311,6 +311,5 @@ int main(int argc, char **argv) {
   }
   if (a.npos < c->min_pos) return usage_error(c, "missing argument", "");
   int rc = c->fn(&a);
-  for (int i = 0; i < a.nopt; i++) free((char *)a.opt[i].name);
   return rc;
 }
