@@ -237,7 +237,7 @@ static int run_hits(db *d, const query *qy, deed_result *r, kerr *e) {
   sqlite3_bind_int(st, sqlite3_bind_parameter_index(st, ":offset"), qy->f->offset > 0 ? qy->f->offset : 0);
   r->hits = calloc((size_t)limit, sizeof *r->hits);
   if (!r->hits) abort();
-  int rc;
+  int rc = 0;
   while (r->nhits < limit && (rc = db_step(st)) == 1) read_hit(st, &r->hits[r->nhits++], qy->on[F_Q]);
   sqlite3_finalize(st);
   if (rc < 0) return kerr_set(e, NULL, "search failed: %r", db_errmsg(d));
