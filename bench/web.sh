@@ -7,6 +7,7 @@ cd "$(dirname "$0")/.."
 SECS=${1:-10}
 KEHTO=./kehto
 OUT=$(mktemp -d /tmp/kehto-bench-web.XXXXXX)
+chmod 755 "$OUT"
 trap 'kill $KPID $NPID 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$OUT"' EXIT
 free_port() { python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1]);s.close()'; }
 
@@ -42,10 +43,24 @@ for _ in $(seq 100); do curl -s -o /dev/null "http://127.0.0.1:$NPORT/tekot" && 
 cmp -s <(curl -s "http://127.0.0.1:$NPORT/tekot") <(curl -s "http://127.0.0.1:$KPORT/tekot") || { echo "bytes differ" >&2; exit 1; }
 
 rps() { wrk -t2 -c32 -d"${SECS}s" "$1" | awk '/Requests\/sec/ {print $2}'; }
+lat() { wrk -t2 -c32 -d"${SECS}s" --latency "$1" | awk '/Requests\/sec/ {r=$2} / 50%/ {p50=$2} / 99%/ {p99=$2} END {print r, p50, p99}'; }
 echo "| page | bytes | kehto req/s | nginx req/s | kehto/nginx |"
 echo "|---|---|---|---|---|"
 for p in /tekot /tekot/1; do
   k=$(rps "http://127.0.0.1:$KPORT$p"); n=$(rps "http://127.0.0.1:$NPORT$p")
   bytes=$(curl -s "http://127.0.0.1:$KPORT$p" | wc -c)
   echo "| $p | $bytes | $k | $n | $(awk -v a="$k" -v b="$n" 'BEGIN{printf "%.0f %%", 100*a/b}') |"
+done
+
+# The same pages rendered on every request (page cache off): what a miss costs.
+kill $KPID; wait $KPID 2>/dev/null || true
+$KEHTO serve --db "$OUT/b.db" --port "$KPORT" --quiet --no-cache 2>>"$OUT/kehto.log" &
+KPID=$!
+for _ in $(seq 100); do curl -s -o /dev/null "http://127.0.0.1:$KPORT/" && break; sleep 0.05; done
+echo
+echo "| page, cache off | req/s | p50 | p99 |"
+echo "|---|---|---|---|"
+for p in /tekot /tekot/1 "/tekot?q=ty%C3%B6hyvinvointia" "/tekot?q=kunta&sector=sote"; do
+  read -r r p50 p99 < <(lat "http://127.0.0.1:$KPORT$p")
+  echo "| $p | $r | $p50 | $p99 |"
 done

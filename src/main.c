@@ -40,7 +40,7 @@ static const command commands[] = {
     {"help", cmd_help, 0, 0, "", "kehto help", "list the commands"},
     {"version", cmd_version, 0, 0, "", "kehto version", "print the version and schema version"},
     {"init", cmd_init, 0, 0, "db=", "kehto init [--db FILE]", "create the database and load reference data"},
-    {"serve", cmd_serve, 0, 0, "db= port= bind= threads= secure-cookies quiet",
+    {"serve", cmd_serve, 0, 0, "db= port= bind= threads= secure-cookies quiet no-cache",
      "kehto serve [--db FILE] [--port N] [--bind ADDR]", "serve the web site (default 127.0.0.1:8080)"},
     {"user add", cmd_user_add, 1, 1, "db= role= org=",
      "kehto user add EMAIL --role admin|staff|contact [--org ID]",
@@ -119,6 +119,7 @@ static int cmd_serve(const cli_args *a) {
   cfg.threads = (int)threads;
   cfg.secure_cookies = cli_opt(a, "secure-cookies") != NULL;
   cfg.quiet = cli_opt(a, "quiet") != NULL;
+  cfg.no_cache = cli_opt(a, "no-cache") != NULL;
   web_set_secure_cookies(cfg.secure_cookies);
   if (access(cfg.db_path, F_OK) != 0) {
     fprintf(stderr, "kehto: no database at %s (create one with: kehto init --db %s)\n", cfg.db_path, cfg.db_path);

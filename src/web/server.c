@@ -232,7 +232,7 @@ static enum MHD_Result process(conn_ctx *c) {
   int get = !strcmp(r->method, "GET") || !strcmp(r->method, "HEAD");
   buf key = BUF_INIT;
   unsigned long gen = cache_generation();
-  if (get && anonymous && !bad) {
+  if (get && anonymous && !bad && !config->no_cache) {
     cache_key(r, &key);
     cache_hit hit;
     if (cache_get(key.data, &hit)) {

@@ -95,7 +95,8 @@ typedef struct web_config {
   int port;
   int threads;
   int secure_cookies;
-  int quiet; /* no access log */
+  int quiet;    /* no access log */
+  int no_cache; /* render every page (for measuring the uncached path) */
 } web_config;
 
 /* Runs the server until SIGINT/SIGTERM. Returns 0 on a clean stop, 1 if it could not start. */
