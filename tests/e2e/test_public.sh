@@ -73,6 +73,9 @@ expect_eq "page 1 lists 20 deeds" "$(grep -c '<li><h3><a href="/tekot/' <<<"$pag
 anon "/tekot?sivu=$pages"
 expect_contains "last page has no next link" "$BODY" "Sivu $pages / $pages"
 expect_lacks "last page has no next link" "$BODY" 'rel="next"'
+anon "/tekot?sivu=999"
+expect_contains "a page past the end shows the last page" "$BODY" "Sivu $pages / $pages"
+expect_contains "the last page lists deeds" "$BODY" '<li><h3><a href="/tekot/'
 anon "/tekot?sivu=abc"
 expect_contains "a bad page number shows page 1" "$BODY" "Sivu 1 / $pages"
 
@@ -292,5 +295,19 @@ done
 expect_eq "after a CLI import the front page, list, API and feed show the deed on every request" "$stale" 0
 anon /tekot -H "If-None-Match: $etag"
 expect_eq "the old ETag no longer matches" "$STATUS" 200
+
+# --- posting limit: five stored deeds an hour per address; forms sent back for a mistake do not count ---
+rm -f "$TMP/jar"
+get /tekot/uusi; tok=$(csrf_from "$BODY")
+post_form() { post /tekot/uusi "csrf=$tok" "title=$1" "organisation=Rajakunta" "municipality=091" "sector=sote" \
+  "year=2019" "goal=G" "results=R" "contact_name=N" "contact_email=n@example.fi"; }
+bad=""
+for i in 1 2 3 4 5 6; do post_form ""; bad="$bad$STATUS "; done
+expect_eq "six forms with a mistake are all sent back to be fixed" "$bad" "422 422 422 422 422 422 "
+good=""
+for i in 2 3 4 5; do post_form "Rajateko $i"; good="$good$STATUS "; done # one deed was posted above
+expect_eq "after them, the rest of the five deeds an hour are accepted" "$good" "303 303 303 303 "
+post_form "Rajateko 6"
+expect_eq "the sixth deed in an hour is refused" "$STATUS" 429
 
 finish
