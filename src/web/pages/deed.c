@@ -71,7 +71,8 @@ void page_deed(web_req *r) {
   buf_printf(o, "<p><a href=\"%h/tekot\">← %h</a></p>\n<article>\n<h1>%h</h1>\n", r->prefix, T(r, "Tekojen tori"),
              x->title);
   buf_printf(o, "<p class=\"meta\">%h", x->org_name);
-  if (x->municipality_name) buf_printf(o, " · %h", x->municipality_name);
+  if (x->municipality_name && strcmp(x->municipality_name, x->org_name) != 0) /* as in the list */
+    buf_printf(o, " · %h", x->municipality_name);
   buf_printf(o, " · %d</p>\n", x->year);
   if (staff) staff_panel(r, x);
   buf_puts(o, "<dl class=\"facts\">\n");
