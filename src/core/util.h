@@ -13,6 +13,10 @@ typedef struct kerr {
   char *field; /* optional: the form field or CSV column it is about */
 } kerr;
 
+/* Marks a message for translation where it is written; the web layer looks it up with T() when it shows it
+ * (gettext's N_). tests/e2e/test_i18n.sh checks that every marked message is in the catalogs. */
+#define N_(s) s
+
 /* Sets the error (formats with buf_printf conversions); returns K_ERR so callers can `return kerr_set(...)`. */
 int kerr_set(kerr *e, const char *field, const char *fmt, ...);
 void kerr_clear(kerr *e);

@@ -54,16 +54,16 @@ int deed_validate(db *d, const deed *x, int require_contact, kerr *e) {
   if (check_text(x->themes, "themes", "Teemat", 500, 0, e)) return K_ERR;
   if (check_text(x->ref, "ref", "Tunniste (ref)", 100, 0, e)) return K_ERR;
   if (util_blank(x->sector_code) || !db_exists(d, "SELECT 1 FROM sector WHERE code=?1", "t", x->sector_code))
-    return kerr_set(e, "sector", "Valitse toimiala.");
+    return kerr_set(e, "sector", N_("Valitse toimiala."));
   if (x->municipality_code &&
       !db_exists(d, "SELECT 1 FROM municipality WHERE code=?1", "t", x->municipality_code))
-    return kerr_set(e, "municipality", "Tuntematon kunta.");
-  if (x->year < 2000 || x->year > 2100) return kerr_set(e, "year", "Vuoden pitää olla välillä 2000–2100.");
+    return kerr_set(e, "municipality", N_("Tuntematon kunta."));
+  if (x->year < 2000 || x->year > 2100) return kerr_set(e, "year", N_("Vuoden pitää olla välillä 2000–2100."));
   if (check_text(x->contact_name, "contact_name", "Yhteyshenkilön nimi", 200, require_contact, e)) return K_ERR;
   if (require_contact && !util_email_valid(x->contact_email))
-    return kerr_set(e, "contact_email", "Anna toimiva sähköpostiosoite, esimerkiksi nimi@kunta.fi.");
+    return kerr_set(e, "contact_email", N_("Anna toimiva sähköpostiosoite, esimerkiksi nimi@kunta.fi."));
   if (!require_contact && !util_blank(x->contact_email) && !util_email_valid(x->contact_email))
-    return kerr_set(e, "contact_email", "Sähköpostiosoite ei ole kelvollinen.");
+    return kerr_set(e, "contact_email", N_("Sähköpostiosoite ei ole kelvollinen."));
   return K_OK;
 }
 
@@ -124,7 +124,7 @@ long long deed_insert(db *d, const deed *x, const char *status, kerr *e) {
   db_done(st);
   if (rc < 0) {
     const char *msg = db_errmsg(d);
-    if (strstr(msg, "deed.ref")) kerr_set(e, "ref", "Tunniste (ref) %r on jo käytössä.", x->ref);
+    if (strstr(msg, "deed.ref")) kerr_set(e, "ref", N_("Tunniste (ref) on jo käytössä."));
     else kerr_set(e, NULL, "Teon tallennus epäonnistui: %r", msg);
     return 0;
   }
@@ -147,7 +147,7 @@ int deed_update(db *d, const deed *x, kerr *e) {
   db_done(st);
   if (rc < 0) {
     const char *msg = db_errmsg(d);
-    if (strstr(msg, "deed.ref")) return kerr_set(e, "ref", "Tunniste (ref) %r on jo käytössä.", x->ref);
+    if (strstr(msg, "deed.ref")) return kerr_set(e, "ref", N_("Tunniste (ref) on jo käytössä."));
     return kerr_set(e, NULL, "Teon tallennus epäonnistui: %r", msg);
   }
   if (db_changes(d) == 0) return kerr_set(e, NULL, "Tekoa %lld ei ole.", x->id);

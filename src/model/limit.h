@@ -3,8 +3,12 @@
 #define KEHTO_LIMIT_H
 #include "db/db.h"
 
-/* Records one event for key and returns 1 if the key has had at most max events in the last window seconds
- * (including this one); returns 0 when over the limit (the event is still recorded). */
-int limit_take(db *d, const char *key, int max, int window);
+/* Returns 1 when key has had fewer than max events in the last window seconds (so one more is allowed), else 0.
+ * Records nothing: call limit_note when the event happens, so that attempts that fail (a form with a mistake)
+ * do not use up the allowance. Events are kept for a day (window at most 86400). */
+int limit_allows(db *d, const char *key, int max, int window);
+
+/* Records one event for key now, and forgets events older than a day. */
+void limit_note(db *d, const char *key);
 
 #endif

@@ -60,7 +60,7 @@ int user_login(db *d, const char *email, const char *password, const char *addre
   *delay_ms = 0;
   if (fa >= LOGIN_MAX_PER_ACCOUNT || fd >= LOGIN_MAX_PER_ADDRESS) {
     *delay_ms = 1000;
-    return kerr_set(e, NULL, "Liian monta epäonnistunutta kirjautumista. Yritä uudelleen 15 minuutin kuluttua.");
+    return kerr_set(e, NULL, N_("Liian monta epäonnistunutta kirjautumista. Yritä uudelleen 15 minuutin kuluttua."));
   }
   sqlite3_stmt *st = db_query(d, "SELECT id, email, role, coalesce(org_id,0), password_hash FROM user WHERE email=?1",
                               "t", email ? email : "");
@@ -90,7 +90,7 @@ int user_login(db *d, const char *email, const char *password, const char *addre
   db_exec(d, "INSERT INTO login_failure(key, at) VALUES(?1, ?3), (?2, ?3)", "tti", kacc, kaddr, now);
   db_exec(d, "DELETE FROM login_failure WHERE at<?1", "i", since);
   *delay_ms = (int)(250 * (fa + 1) > 2000 ? 2000 : 250 * (fa + 1));
-  return kerr_set(e, "email", "Sähköposti tai salasana on väärin.");
+  return kerr_set(e, "email", N_("Sähköposti tai salasana on väärin."));
 }
 
 static void token_hash(const char *token, char *out /* 65 */) {

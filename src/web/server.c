@@ -50,10 +50,12 @@ static db *thread_db(void) {
   return d;
 }
 
-/* Drops cached pages when another connection (another thread, or a CLI import) has committed. */
+/* Drops cached pages when another connection (another thread, or a CLI import) has committed. A thread's first
+ * look also drops them: the pages in the cache were made by other threads, and a write (say a CLI import) may
+ * have come after them but before this connection was opened, so its data_version cannot tell. */
 static void notice_foreign_writes(db *d) {
   long long v = db_int(d, 0, "PRAGMA data_version", "");
-  if (seen_data_version != -1 && v != seen_data_version) web_changed();
+  if (v != seen_data_version) web_changed();
   seen_data_version = v;
 }
 

@@ -39,11 +39,16 @@ static void themes_fact(web_req *r, const char *themes) {
   buf_puts(&r->out, "</ul></dd>\n");
 }
 
+static const char *status_label(const char *status) {
+  if (!strcmp(status, "published")) return N_("Julkaistu");
+  return !strcmp(status, "rejected") ? N_("Hylätty") : N_("Odottaa moderointia");
+}
+
 static void staff_panel(web_req *r, const deed *x) {
   buf *o = &r->out;
   buf_printf(o, "<section class=\"notice\" aria-labelledby=\"staff-h\"><h2 id=\"staff-h\">%h</h2><dl class=\"facts\">",
              T(r, "Henkilöstölle"));
-  fact(r, T(r, "Tila"), T(r, !strcmp(x->status, "published") ? "Julkaistu" : !strcmp(x->status, "rejected") ? "Hylätty" : "Odottaa moderointia"));
+  fact(r, T(r, "Tila"), T(r, status_label(x->status)));
   fact(r, T(r, "Hylkäyksen syy"), x->reject_reason);
   fact(r, T(r, "Yhteyshenkilö"), x->contact_name);
   fact(r, T(r, "Sähköposti"), x->contact_email);
@@ -66,7 +71,8 @@ void page_deed(web_req *r) {
   buf_printf(o, "<p><a href=\"%h/tekot\">← %h</a></p>\n<article>\n<h1>%h</h1>\n", r->prefix, T(r, "Tekojen tori"),
              x->title);
   buf_printf(o, "<p class=\"meta\">%h", x->org_name);
-  if (x->municipality_name) buf_printf(o, " · %h", x->municipality_name);
+  if (x->municipality_name && strcmp(x->municipality_name, x->org_name) != 0) /* as in the list */
+    buf_printf(o, " · %h", x->municipality_name);
   buf_printf(o, " · %d</p>\n", x->year);
   if (staff) staff_panel(r, x);
   buf_puts(o, "<dl class=\"facts\">\n");
@@ -119,7 +125,7 @@ void page_deed_create(web_req *r) {
   }
   char key[80];
   snprintf(key, sizeof key, "deed:%s", r->address);
-  if (!limit_take(r->db, key, POSTS_PER_HOUR, 3600)) {
+  if (!limit_allows(r->db, key, POSTS_PER_HOUR, 3600)) {
     web_error(r, 429, T(r, "Olet lähettänyt monta tekoa lyhyessä ajassa. Yritä uudelleen tunnin kuluttua."));
     return;
   }
@@ -132,6 +138,7 @@ void page_deed_create(web_req *r) {
     post_form(r, x, &e);
     r->status = 422;
   } else {
+    limit_note(r->db, key); /* only stored deeds count: fixing a form mistake must not use up the allowance */
     web_changed();
     thanks_redirect(r);
   }

@@ -8,11 +8,14 @@
 #include "model/refdata.h"
 #include "web/form.h"
 
-static const char *const GROUPS[][2] = {
-    {"johto", "Johto"}, {"esihenkilot", "Esihenkilöt"}, {"henkilosto", "Henkilöstö"}, {"asiakkaat", "Asiakkaat"}};
+static const char *const GROUPS[][2] = {{"johto", N_("Johto")},
+                                        {"esihenkilot", N_("Esihenkilöt")},
+                                        {"henkilosto", N_("Henkilöstö")},
+                                        {"asiakkaat", N_("Asiakkaat")}};
 
-static const char *const SERVICES[] = {"Sparraus", "Sisäisten kehittäjien valmennus", "Työpaja", "Verkosto",
-                                       "Webinaari tai tilaisuus", "Tutkimusyhteistyö"};
+/* Stored as the Finnish name, shown through T(). */
+static const char *const SERVICES[] = {N_("Sparraus"), N_("Sisäisten kehittäjien valmennus"), N_("Työpaja"),
+                                       N_("Verkosto"), N_("Webinaari tai tilaisuus"), N_("Tutkimusyhteistyö")};
 
 const char *deed_participant_label(web_req *r, const char *code) {
   for (size_t i = 0; i < sizeof GROUPS / sizeof GROUPS[0]; i++)

@@ -118,12 +118,21 @@ void search_form_write(web_req *r, const char *q) {
              r->prefix, T(r, "Hae tekoja"), q ? q : "", T(r, "esim. työhyvinvointi, perehdytys, Tampere"), T(r, "Hae"));
 }
 
+/* Searches; a page past the end shows the last page (as the staff lists do), not an empty list under a total. */
+static int search_page(web_req *r, deed_filter *f, deed_result *res, kerr *e) {
+  if (deed_search(r->db, f, res, e) != K_OK) return K_ERR;
+  if (res->nhits || !res->total || !f->offset) return K_OK;
+  f->offset = (int)((res->total - 1) / PAGE_SIZE * PAGE_SIZE);
+  deed_result_free(res);
+  return deed_search(r->db, f, res, e);
+}
+
 void page_deeds(web_req *r) {
   deed_filter f;
   deed_list_filter(r, &f, PAGE_SIZE);
   deed_result res;
   kerr e = {0};
-  if (deed_search(r->db, &f, &res, &e) != K_OK) {
+  if (search_page(r, &f, &res, &e) != K_OK) {
     deed_result_free(&res);
     web_error(r, 500, T(r, "Haku epäonnistui. Yritä hetken kuluttua uudelleen."));
     kerr_clear(&e);

@@ -6,15 +6,21 @@
 
 #define NEWEST 6
 
+static void period(web_req *r, const programme_period *pp) {
+  buf_printf(&r->out, "%d–%d", pp->start_year, pp->end_year);
+  if (*pp->esf_code) buf_printf(&r->out, " (%h %h)", T(r, "ESR"), pp->esf_code);
+}
+
 static void programme_section(web_req *r, const programme *p) {
   buf *o = &r->out;
   buf_printf(o, "<h1>%h</h1>\n", p->configured ? p->name : T(r, "Tekojen tori"));
   if (*p->description) buf_printf(o, "<p class=\"lead\">%h</p>\n", p->description);
   if (p->nperiods) {
     buf_printf(o, "<p class=\"meta\">%h: ", T(r, "Rahoituskaudet"));
-    for (int i = 0; i < p->nperiods; i++)
-      buf_printf(o, "%r%d–%d%r%h%r", i ? "; " : "", p->periods[i].start_year, p->periods[i].end_year,
-                 *p->periods[i].esf_code ? " (ESR " : "", p->periods[i].esf_code, *p->periods[i].esf_code ? ")" : "");
+    for (int i = 0; i < p->nperiods; i++) {
+      if (i) buf_puts(o, "; ");
+      period(r, &p->periods[i]);
+    }
     buf_puts(o, "</p>\n");
   }
 }
