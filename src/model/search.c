@@ -340,27 +340,23 @@ static int load_rows(db *d, const query *qy, const int *page, int n, const idpos
   return rc < 0 ? K_ERR : K_OK;
 }
 
-/* Snippets of the page hits in one statement over the page's rowid range (never one FTS lookup per row). */
+/* Snippets of the page hits, one short statement each: a rowid range of one id lets FTS5 seek straight to the row
+ * (measured at 100k deeds: 20 snippets 1-2 ms, against 4-8 ms for one scan over the page's whole rowid range). */
 static int load_snippets(db *d, const query *qy, const idpos *map, int n, deed_result *r) {
-  int *sorted = xcalloc((size_t)n, sizeof *sorted);
-  for (int i = 0; i < n; i++) sorted[i] = map[i].id;
-  search_set ps = {sorted, n};
-  sqlite3_stmt *st = db_prepare(d, "SELECT rowid, snippet(deed_fts, 1, char(2), char(3), '…', 24) FROM deed_fts"
-                                   " WHERE deed_fts MATCH :q AND rowid BETWEEN :lo AND :hi AND search_in(rowid, :set)");
-  db_bind_text(st, ":q", qy->match);
-  db_bind_int(st, ":lo", sorted[0]);
-  db_bind_int(st, ":hi", sorted[n - 1]);
-  search_bind_set(st, ":set", &ps);
-  int rc;
-  while ((rc = db_step(st)) == 1) {
-    int pos = page_pos(map, n, db_col_int(st, 0));
-    if (pos < 0 || r->hits[pos].snippet) continue;
-    buf sn = BUF_INIT;
-    search_snippet_html(&sn, db_col_text(st, 1), 1);
-    r->hits[pos].snippet = buf_detach(&sn);
+  sqlite3_stmt *st = db_prepare(d, "SELECT snippet(deed_fts, 1, char(2), char(3), '…', 24) FROM deed_fts"
+                                   " WHERE deed_fts MATCH :q AND rowid BETWEEN :id AND :id");
+  int rc = 0;
+  for (int i = 0; i < n && rc >= 0; i++) {
+    db_bind_text(st, ":q", qy->match);
+    db_bind_int(st, ":id", map[i].id);
+    deed_hit *h = &r->hits[map[i].pos];
+    if ((rc = db_step(st)) == 1 && !h->snippet) {
+      buf sn = BUF_INIT;
+      search_snippet_html(&sn, db_col_text(st, 0), 1);
+      h->snippet = buf_detach(&sn);
+    }
+    db_done(st);
   }
-  db_done(st);
-  free(sorted);
   return rc < 0 ? K_ERR : K_OK;
 }
 
