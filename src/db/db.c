@@ -14,10 +14,16 @@ typedef struct cached {
   sqlite3_stmt *st;
 } cached;
 
+typedef struct slot {
+  void *p;
+  void (*free_fn)(void *);
+} slot;
+
 struct db {
   sqlite3 *h;
   cached *cache;
   int ncache, capcache;
+  slot slots[DB_NSLOTS];
 };
 
 db *db_open(const char *path, int create, kerr *e) {
@@ -51,10 +57,23 @@ db *db_open(const char *path, int create, kerr *e) {
 
 void db_close(db *d) {
   if (!d) return;
+  for (int i = 0; i < DB_NSLOTS; i++) db_set_slot(d, i, NULL, NULL);
   for (int i = 0; i < d->ncache; i++) sqlite3_finalize(d->cache[i].st);
   free(d->cache);
   if (d->h) sqlite3_close_v2(d->h);
   free(d);
+}
+
+void *db_slot(db *d, int which) {
+  assert(which >= 0 && which < DB_NSLOTS);
+  return d->slots[which].p;
+}
+
+void db_set_slot(db *d, int which, void *p, void (*free_fn)(void *)) {
+  assert(which >= 0 && which < DB_NSLOTS);
+  slot *s = &d->slots[which];
+  if (s->p && s->free_fn) s->free_fn(s->p);
+  *s = (slot){p, free_fn};
 }
 
 sqlite3 *db_handle(db *d) {

@@ -54,6 +54,13 @@ int db_migrate(db *d, kerr *e);
 /* Latest schema version known to this binary. */
 int db_schema_version(void);
 
+/* Per-connection slots for state a module keeps beside the connection (caches built from the data). */
+enum { DB_SLOT_SEARCH, DB_NSLOTS };
+/* Returns what db_set_slot stored in slot which, or NULL. The db keeps ownership. */
+void *db_slot(db *d, int which);
+/* Stores p in slot which; free_fn (may be NULL) is called on p when the slot is set again or the db closes. */
+void db_set_slot(db *d, int which, void *p, void (*free_fn)(void *));
+
 /* Online backup of the open database into the file at path. Returns K_OK or sets e. */
 int db_backup(db *d, const char *path, kerr *e);
 

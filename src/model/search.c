@@ -1,33 +1,23 @@
-/* search: deed search over deed_fts and deed: WHERE built from fixed fragments, facets, ranking and snippets. */
+/* search: deed search: FTS5 for the words, a per-connection facet index for filters and counts, bounded bm25. */
 #include "model/search.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/utf8.h"
+#include "model/search_index.h"
 #include "search/fts.h"
 
 #define MAX_THEMES 50
 #define SUMMARY_CHARS 240 /* length of the snippet taken from the summary when there are no words to match */
 
-/* The filters, in a fixed order; each has one SQL fragment and one named parameter. */
-enum { F_Q, F_SECTOR, F_REGION, F_YEAR, F_THEME, NFILTERS };
-
-static const char *const filter_sql[NFILTERS] = {
-    " AND deed_fts MATCH :q",
-    " AND d.sector_code=:sector",
-    " AND d.municipality_code IN (SELECT code FROM municipality WHERE region_code=:region)",
-    " AND d.year=:year",
-    " AND EXISTS(SELECT 1 FROM deed_theme dt0 JOIN theme t0 ON t0.id=dt0.theme_id"
-    " WHERE dt0.deed_id=d.id AND t0.name=:theme)",
-};
-
-/* A search under way: the filter, the MATCH expression built from q, and which filters are on. */
+/* A search under way: the filter, the MATCH expression built from q (NULL when q has no words), the page. */
 typedef struct query {
   const deed_filter *f;
   const char *lang;
-  char *match; /* NULL when q has no words */
-  int on[NFILTERS];
+  int li; /* label index: 0 fi, 1 sv, 2 en */
+  char *match;
+  int limit, offset;
 } query;
 
 static int set(const char *s) {
@@ -38,102 +28,200 @@ static void query_init(query *qy, const deed_filter *f) {
   memset(qy, 0, sizeof *qy);
   qy->f = f;
   qy->lang = set(f->lang) && (!strcmp(f->lang, "sv") || !strcmp(f->lang, "en")) ? f->lang : "fi";
+  qy->li = !strcmp(qy->lang, "sv") ? 1 : !strcmp(qy->lang, "en") ? 2 : 0;
   buf m = BUF_INIT;
   if (search_fts_query(&m, f->q) > 0) qy->match = buf_detach(&m);
   buf_free(&m);
-  qy->on[F_Q] = qy->match != NULL;
-  qy->on[F_SECTOR] = set(f->sector);
-  qy->on[F_REGION] = set(f->region);
-  qy->on[F_YEAR] = f->year != 0;
-  qy->on[F_THEME] = set(f->theme);
+  qy->limit = f->limit <= 0 ? SEARCH_DEFAULT_LIMIT : f->limit > SEARCH_MAX_LIMIT ? SEARCH_MAX_LIMIT : f->limit;
+  qy->offset = f->offset > 0 ? f->offset : 0;
 }
 
-/* Appends " FROM deed d [JOIN deed_fts] <join> WHERE d.status='published'" and the filters that are on,
- * leaving out filter skip (-1: none). */
-static void put_from_where(buf *sql, const query *qy, const char *join, int skip) {
-  buf_puts(sql, qy->on[F_Q] ? " FROM deed_fts JOIN deed d ON d.id=deed_fts.rowid" : " FROM deed d");
-  buf_puts(sql, join);
-  buf_puts(sql, " WHERE d.status='published'");
-  for (int k = 0; k < NFILTERS; k++)
-    if (qy->on[k] && k != skip) buf_puts(sql, filter_sql[k]);
+static void *xcalloc(size_t n, size_t size) {
+  void *p = calloc(n ? n : 1, size);
+  if (!p) abort();
+  return p;
 }
 
-/* Binds the value of every named parameter the statement has. */
-static void bind_all(sqlite3_stmt *st, const query *qy) {
-  const deed_filter *f = qy->f;
-  const char *names[] = {":q", ":sector", ":region", ":theme", ":lang"};
-  const char *vals[] = {qy->match, f->sector, f->region, f->theme, qy->lang};
-  for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
-    int ix = sqlite3_bind_parameter_index(st, names[i]);
-    if (ix > 0) sqlite3_bind_text(st, ix, vals[i], -1, SQLITE_STATIC);
+/* ---- Filters and counts: one pass over candidate ids using the facet index ---- */
+
+/* Each filter resolved against the index: 0 any, 1 + the value's index, or -1 when no deed can have it. */
+typedef struct want {
+  int sector, region, year, theme;
+} want;
+
+static int want_value(const sidx_value *v, int n, const char *key, int nocase) {
+  if (!set(key)) return 0;
+  for (int i = 0; i < n; i++)
+    if (nocase ? sqlite3_stricmp(v[i].key, key) == 0 : strcmp(v[i].key, key) == 0) return i + 1;
+  return -1;
+}
+
+static want want_init(const search_index *ix, const deed_filter *f) {
+  want w = {want_value(ix->sectors, ix->nsectors, f->sector, 0), want_value(ix->regions, ix->nregions, f->region, 0),
+            0, want_value(ix->themes, ix->nthemes, f->theme, 1)}; /* theme.name is COLLATE NOCASE */
+  if (f->year) w.year = f->year >= SEARCH_YEAR_MIN && f->year < SEARCH_YEAR_MIN + SEARCH_NYEARS
+                            ? f->year - SEARCH_YEAR_MIN + 1 : -1;
+  return w;
+}
+
+/* The result of the pass: the total, the counts of each facet value (each with the other filters applied) and the
+ * candidates (ids passing every filter, in the order given, at most keep of them). */
+typedef struct tally {
+  long long total, keep;
+  long long *nsector, *nregion, *ntheme, nyear[SEARCH_NYEARS];
+  int *cand, ncand, capcand;
+} tally;
+
+static void tally_init(tally *t, const search_index *ix, long long keep) {
+  memset(t, 0, sizeof *t);
+  t->keep = keep;
+  t->nsector = xcalloc((size_t)ix->nsectors, sizeof *t->nsector);
+  t->nregion = xcalloc((size_t)ix->nregions, sizeof *t->nregion);
+  t->ntheme = xcalloc((size_t)ix->nthemes, sizeof *t->ntheme);
+}
+
+static void tally_free(tally *t) {
+  free(t->nsector), free(t->nregion), free(t->ntheme), free(t->cand);
+}
+
+static int has_theme(const search_index *ix, int id, int theme) {
+  for (uint32_t k = ix->toff[id]; k < ix->toff[id + 1]; k++)
+    if (ix->theme[k] + 1 == theme) return 1;
+  return 0;
+}
+
+static void add_cand(tally *t, int id) {
+  if (t->ncand >= t->keep) return;
+  if (t->ncand == t->capcand) {
+    t->capcand = t->capcand ? t->capcand * 2 : 256;
+    t->cand = realloc(t->cand, sizeof *t->cand * (size_t)t->capcand);
+    if (!t->cand) abort();
   }
-  int ix = sqlite3_bind_parameter_index(st, ":year");
-  if (ix > 0) sqlite3_bind_int(st, ix, f->year);
+  t->cand[t->ncand++] = id;
 }
 
-/* Prepares the statement built in sql and binds it. Returns NULL with e set on failure (a bug or a broken db). */
-static sqlite3_stmt *prepare(db *d, const buf *sql, const query *qy, kerr *e) {
-  sqlite3_stmt *st = NULL;
-  if (sqlite3_prepare_v2(db_handle(d), sql->data, (int)sql->len, &st, NULL) != SQLITE_OK) {
-    kerr_set(e, NULL, "search failed: %r", db_errmsg(d));
-    return NULL;
+/* The one pass: ids not in the index (not published) are skipped. */
+static void tally_ids(tally *t, const search_index *ix, const want *w, const int *ids, int n) {
+  for (int i = 0; i < n; i++) {
+    int id = ids[i];
+    if (id < 1 || id > ix->max_id || !ix->sector[id]) continue;
+    int s = !w->sector || ix->sector[id] == w->sector, r = !w->region || ix->region[id] == w->region;
+    int y = !w->year || ix->year[id] + 1 == w->year, th = !w->theme || has_theme(ix, id, w->theme);
+    if (r && y && th) t->nsector[ix->sector[id] - 1]++;
+    if (s && y && th && ix->region[id]) t->nregion[ix->region[id] - 1]++;
+    if (s && r && th) t->nyear[ix->year[id]]++;
+    if (s && r && y)
+      for (uint32_t k = ix->toff[id]; k < ix->toff[id + 1]; k++) t->ntheme[ix->theme[k]]++;
+    if (s && r && y && th) t->total++, add_cand(t, id);
   }
-  bind_all(st, qy);
-  return st;
 }
 
-static char *dup_col(sqlite3_stmt *st, int i) {
-  return util_strdup(db_col_text(st, i));
+/* ---- Facet lists from the counts, in the documented orders ---- */
+
+typedef struct fsort {
+  const char *key, *label;
+  long long count;
+} fsort;
+
+static int by_label(const void *a, const void *b) {
+  return strcmp(((const fsort *)a)->label, ((const fsort *)b)->label);
 }
 
-/* One facet: the key and label columns, the joins it needs, the filter it leaves out and its order. */
-typedef struct facet_def {
-  const char *select, *join, *tail;
-  int skip;
-} facet_def;
+static int by_count_then_name(const void *a, const void *b) {
+  const fsort *x = a, *y = b;
+  if (x->count != y->count) return x->count > y->count ? -1 : 1;
+  return sqlite3_stricmp(x->key, y->key);
+}
 
-static const facet_def facets[4] = {
-    {"SELECT d.sector_code, CASE :lang WHEN 'sv' THEN s.name_sv WHEN 'en' THEN s.name_en ELSE s.name_fi END,"
-     " count(*)",
-     " JOIN sector s ON s.code=d.sector_code", " GROUP BY d.sector_code ORDER BY min(s.position)", F_SECTOR},
-    {"SELECT m.region_code, CASE :lang WHEN 'sv' THEN r.name_sv ELSE r.name_fi END, count(*)",
-     " JOIN municipality m ON m.code=d.municipality_code JOIN region r ON r.code=m.region_code",
-     " GROUP BY m.region_code ORDER BY 2", F_REGION},
-    {"SELECT d.year, d.year, count(*)", "", " GROUP BY d.year ORDER BY d.year DESC", F_YEAR},
-    {"SELECT t.name, t.name, count(*)", " JOIN deed_theme dt ON dt.deed_id=d.id JOIN theme t ON t.id=dt.theme_id",
-     " GROUP BY t.id ORDER BY count(*) DESC, t.name LIMIT 50", F_THEME},
-};
+static facet_count *facet_list(fsort *v, int n, int max, int *nout) {
+  facet_count *out = xcalloc((size_t)n, sizeof *out);
+  *nout = n < max ? n : max;
+  for (int i = 0; i < *nout; i++) out[i] = (facet_count){util_strdup(v[i].key), util_strdup(v[i].label), v[i].count};
+  return out;
+}
 
-static int run_facet(db *d, const query *qy, const facet_def *fd, facet_count **out, int *n, kerr *e) {
-  buf sql = BUF_INIT;
-  buf_puts(&sql, fd->select);
-  put_from_where(&sql, qy, fd->join, fd->skip);
-  buf_puts(&sql, fd->tail);
-  sqlite3_stmt *st = prepare(d, &sql, qy, e);
-  buf_free(&sql);
-  if (!st) return K_ERR;
-  int cap = 0, rc;
+/* Values with a count > 0, labelled in language li, sorted by cmp (NULL keeps the index order). */
+static facet_count *facet_from(const sidx_value *v, const long long *counts, int n, int li,
+                               int (*cmp)(const void *, const void *), int max, int *nout) {
+  fsort *s = xcalloc((size_t)n, sizeof *s);
+  int k = 0;
+  for (int i = 0; i < n; i++)
+    if (counts[i] > 0) s[k++] = (fsort){v[i].key, v[i].label[li], counts[i]};
+  if (cmp) qsort(s, (size_t)k, sizeof *s, cmp);
+  facet_count *out = facet_list(s, k, max, nout);
+  free(s);
+  return out;
+}
+
+static void facets_fill(deed_result *r, const tally *t, const search_index *ix, const query *qy) {
+  r->sectors = facet_from(ix->sectors, t->nsector, ix->nsectors, qy->li, NULL, ix->nsectors, &r->nsectors);
+  r->regions = facet_from(ix->regions, t->nregion, ix->nregions, qy->li == 1, by_label, ix->nregions, &r->nregions);
+  r->themes = facet_from(ix->themes, t->ntheme, ix->nthemes, 0, by_count_then_name, MAX_THEMES, &r->nthemes);
+  r->years = xcalloc(SEARCH_NYEARS, sizeof *r->years);
+  for (int y = SEARCH_NYEARS - 1; y >= 0; y--) {
+    if (!t->nyear[y]) continue;
+    char *k = buf_mprintf("%d", y + SEARCH_YEAR_MIN);
+    r->years[r->nyears++] = (facet_count){k, util_strdup(k), t->nyear[y]};
+  }
+  r->total = t->total;
+}
+
+/* ---- Ranking with words ---- */
+
+/* All FTS matches of the words, ascending rowid (one doclist scan, no row lookups). *ids is malloc'd. */
+static int match_ids(db *d, const char *match, int **ids, int *n) {
+  sqlite3_stmt *st = db_prepare(d, "SELECT rowid FROM deed_fts WHERE deed_fts MATCH :q ORDER BY rowid");
+  db_bind_text(st, ":q", match);
+  int cap = 1024, rc;
+  *ids = xcalloc((size_t)cap, sizeof **ids);
+  *n = 0;
   while ((rc = db_step(st)) == 1) {
     if (*n == cap) {
-      cap = cap ? cap * 2 : 16;
-      *out = realloc(*out, sizeof **out * (size_t)cap);
-      if (!*out) abort();
+      *ids = realloc(*ids, sizeof **ids * (size_t)(cap *= 2));
+      if (!*ids) abort();
     }
-    (*out)[(*n)++] = (facet_count){dup_col(st, 0), dup_col(st, 1), db_col_int(st, 2)};
+    (*ids)[(*n)++] = (int)db_col_int(st, 0);
   }
-  sqlite3_finalize(st);
-  if (rc < 0) return kerr_set(e, NULL, "search failed: %r", db_errmsg(d));
+  db_done(st);
+  return rc < 0 ? K_ERR : K_OK;
+}
+
+/* Ranks the candidates cand[lo..hi) (ascending ids) by bm25 and appends rows skip.. of that order to page, up to
+ * need rows. The rowid range keeps FTS5 to that stretch of the doclists; search_in drops non-candidates there. */
+static int rank_chunk(db *d, const char *match, const int *cand, int lo, int hi, int skip, int need, int *page,
+                      int *npage) {
+  sqlite3_stmt *st = db_prepare(d, "SELECT rowid FROM deed_fts WHERE deed_fts MATCH :q"
+                                   " AND rowid BETWEEN :lo AND :hi AND search_in(rowid, :set)"
+                                   " ORDER BY bm25(deed_fts, 10.0, 1.0, 3.0, 3.0), rowid LIMIT :lim OFFSET :skip");
+  search_set cs = {cand + lo, hi - lo};
+  db_bind_text(st, ":q", match);
+  db_bind_int(st, ":lo", cand[lo]);
+  db_bind_int(st, ":hi", cand[hi - 1]);
+  search_bind_set(st, ":set", &cs);
+  db_bind_int(st, ":lim", need);
+  db_bind_int(st, ":skip", skip);
+  int rc;
+  while ((rc = db_step(st)) == 1) page[(*npage)++] = (int)db_col_int(st, 0);
+  db_done(st);
+  return rc < 0 ? K_ERR : K_OK;
+}
+
+/* The page of a ranked search: candidates in chunks of window ids, newest chunk first, each chunk by bm25.
+ * Chunks wholly before the offset are skipped without ranking. page has room for qy->limit ids. */
+static int rank_page(db *d, const query *qy, const int *cand, int n, int window, int *page, int *npage) {
+  int skip = qy->offset;
+  *npage = 0;
+  for (int hi = n; hi > 0 && *npage < qy->limit; hi -= window) {
+    int lo = hi > window ? hi - window : 0;
+    if (skip >= hi - lo) {
+      skip -= hi - lo;
+      continue;
+    }
+    if (rank_chunk(d, qy->match, cand, lo, hi, skip, qy->limit - *npage, page, npage) != K_OK) return K_ERR;
+    skip = 0;
+  }
   return K_OK;
 }
-
-/* Every deed has exactly one sector, so the sector facet (computed without the sector filter) gives the total. */
-static long long total_from_sectors(const deed_result *r, const query *qy) {
-  long long t = 0;
-  for (int i = 0; i < r->nsectors; i++)
-    if (!qy->on[F_SECTOR] || strcmp(r->sectors[i].key, qy->f->sector) == 0) t += r->sectors[i].count;
-  return t;
-}
-
 void search_snippet_html(buf *out, const char *s, int marks) {
   int open = 0;
   while (s && *s) {
@@ -181,79 +269,175 @@ static void summary_html(buf *out, const char *s) {
   free(t);
 }
 
-/* Columns shared by both hit queries; the snippet source is added by each. */
-static const char hit_cols[] =
+/* ---- The page's rows: deed columns and snippets for the page ids only ---- */
+
+/* Where each page id goes in rank order; rows come back from SQL in any order. */
+typedef struct idpos {
+  int id, pos;
+} idpos;
+
+static int by_id(const void *a, const void *b) {
+  int x = *(const int *)a, y = *(const int *)b;
+  return (x > y) - (x < y);
+}
+
+static idpos *page_map(const int *page, int n) {
+  idpos *m = xcalloc((size_t)n, sizeof *m);
+  for (int i = 0; i < n; i++) m[i] = (idpos){page[i], i};
+  qsort(m, (size_t)n, sizeof *m, by_id);
+  return m;
+}
+
+static int page_pos(const idpos *m, int n, long long id) {
+  int key = (int)id;
+  const idpos *p = bsearch(&key, m, (size_t)n, sizeof *m, by_id);
+  return p ? p->pos : -1;
+}
+
+/* Columns of a hit, then the summary for the snippet when there are no words. */
+static const char hit_sql[] =
     "SELECT d.id, coalesce(d.ref,''), d.title, d.org_name,"
     " coalesce(CASE WHEN :lang='sv' THEN m.name_sv ELSE m.name_fi END,''),"
     " coalesce(CASE WHEN :lang='sv' THEN r.name_sv ELSE r.name_fi END,''),"
     " CASE :lang WHEN 'sv' THEN s.name_sv WHEN 'en' THEN s.name_en ELSE s.name_fi END, d.sector_code, d.year,"
-    " coalesce(d.published_at,''), ";
-static const char hit_joins[] = " JOIN sector s ON s.code=d.sector_code"
-                                " LEFT JOIN municipality m ON m.code=d.municipality_code"
-                                " LEFT JOIN region r ON r.code=m.region_code";
+    " coalesce(d.published_at,''), substr(d.summary, 1, 241)"
+    " FROM deed d JOIN sector s ON s.code=d.sector_code"
+    " LEFT JOIN municipality m ON m.code=d.municipality_code LEFT JOIN region r ON r.code=m.region_code"
+    " WHERE d.id IN (SELECT value FROM json_each(:ids))";
 
-/* With words: rank the matching ids first (cheap), then fetch columns and snippets for the page only. */
-static void hits_sql_ranked(buf *sql, const query *qy) {
-  buf_puts(sql, hit_cols);
-  buf_puts(sql, "snippet(deed_fts, 1, char(2), char(3), '…', 24) FROM (SELECT d.id AS id,"
-                " bm25(deed_fts, 10.0, 1.0, 3.0, 3.0) AS score");
-  put_from_where(sql, qy, "", -1);
-  buf_puts(sql, " ORDER BY score, d.id LIMIT :limit OFFSET :offset) top"
-                " JOIN deed_fts ON deed_fts.rowid=top.id JOIN deed d ON d.id=top.id");
-  buf_puts(sql, hit_joins);
-  buf_puts(sql, " WHERE deed_fts MATCH :q ORDER BY top.score, top.id");
-}
-
-static void hits_sql_newest(buf *sql, const query *qy) {
-  buf_puts(sql, hit_cols);
-  buf_puts(sql, "substr(d.summary, 1, 241)");
-  put_from_where(sql, qy, hit_joins, -1);
-  buf_puts(sql, " ORDER BY d.published_at DESC, d.id DESC LIMIT :limit OFFSET :offset");
+static char *dup_col(sqlite3_stmt *st, int i) {
+  return util_strdup(db_col_text(st, i));
 }
 
 static void read_hit(sqlite3_stmt *st, deed_hit *h, int marks) {
   char **text[] = {&h->ref, &h->title, &h->organisation, &h->municipality, &h->region, &h->sector,
-                   &h->sector_code}; /* columns 1..7, in the order of hit_cols */
+                   &h->sector_code}; /* columns 1..7, in the order of hit_sql */
   h->id = db_col_int(st, 0);
   for (int i = 0; i < 7; i++) *text[i] = dup_col(st, i + 1);
   h->year = (int)db_col_int(st, 8);
   h->published_at = dup_col(st, 9);
+  if (marks) return; /* the snippet comes from FTS5 */
   buf sn = BUF_INIT;
-  if (marks) search_snippet_html(&sn, db_col_text(st, 10), 1);
-  else summary_html(&sn, db_col_text(st, 10));
+  summary_html(&sn, db_col_text(st, 10));
   h->snippet = buf_detach(&sn);
 }
 
-static int run_hits(db *d, const query *qy, deed_result *r, kerr *e) {
-  int limit = qy->f->limit <= 0 ? SEARCH_DEFAULT_LIMIT : qy->f->limit;
-  if (limit > SEARCH_MAX_LIMIT) limit = SEARCH_MAX_LIMIT;
-  buf sql = BUF_INIT;
-  if (qy->on[F_Q]) hits_sql_ranked(&sql, qy);
-  else hits_sql_newest(&sql, qy);
-  sqlite3_stmt *st = prepare(d, &sql, qy, e);
-  buf_free(&sql);
-  if (!st) return K_ERR;
-  sqlite3_bind_int(st, sqlite3_bind_parameter_index(st, ":limit"), limit);
-  sqlite3_bind_int(st, sqlite3_bind_parameter_index(st, ":offset"), qy->f->offset > 0 ? qy->f->offset : 0);
-  r->hits = calloc((size_t)limit, sizeof *r->hits);
-  if (!r->hits) abort();
+static int load_rows(db *d, const query *qy, const int *page, int n, const idpos *map, deed_result *r) {
+  buf ids = BUF_INIT;
+  buf_putc(&ids, '[');
+  for (int i = 0; i < n; i++) buf_printf(&ids, "%r%d", i ? "," : "", page[i]);
+  buf_putc(&ids, ']');
+  sqlite3_stmt *st = db_prepare(d, hit_sql);
+  db_bind_text(st, ":lang", qy->lang);
+  db_bind_text(st, ":ids", ids.data);
+  int rc;
+  while ((rc = db_step(st)) == 1) {
+    int pos = page_pos(map, n, db_col_int(st, 0));
+    if (pos >= 0 && !r->hits[pos].id) read_hit(st, &r->hits[pos], qy->match != NULL);
+  }
+  db_done(st);
+  buf_free(&ids);
+  return rc < 0 ? K_ERR : K_OK;
+}
+
+/* Snippets of the page hits, one short statement each: a rowid range of one id lets FTS5 seek straight to the row
+ * (measured at 100k deeds: 20 snippets 1-2 ms, against 4-8 ms for one scan over the page's whole rowid range). */
+static int load_snippets(db *d, const query *qy, const idpos *map, int n, deed_result *r) {
+  sqlite3_stmt *st = db_prepare(d, "SELECT snippet(deed_fts, 1, char(2), char(3), '…', 24) FROM deed_fts"
+                                   " WHERE deed_fts MATCH :q AND rowid BETWEEN :id AND :id");
   int rc = 0;
-  while (r->nhits < limit && (rc = db_step(st)) == 1) read_hit(st, &r->hits[r->nhits++], qy->on[F_Q]);
-  sqlite3_finalize(st);
-  if (rc < 0) return kerr_set(e, NULL, "search failed: %r", db_errmsg(d));
-  return K_OK;
+  for (int i = 0; i < n && rc >= 0; i++) {
+    db_bind_text(st, ":q", qy->match);
+    db_bind_int(st, ":id", map[i].id);
+    deed_hit *h = &r->hits[map[i].pos];
+    if ((rc = db_step(st)) == 1 && !h->snippet) {
+      buf sn = BUF_INIT;
+      search_snippet_html(&sn, db_col_text(st, 0), 1);
+      h->snippet = buf_detach(&sn);
+    }
+    db_done(st);
+  }
+  return rc < 0 ? K_ERR : K_OK;
+}
+
+static void hit_free(deed_hit *h) {
+  char *s[] = {h->ref, h->title, h->organisation, h->municipality, h->region, h->sector, h->sector_code,
+               h->snippet, h->published_at};
+  for (size_t j = 0; j < sizeof s / sizeof s[0]; j++) free(s[j]);
+}
+
+/* Drops page slots no row arrived for (cannot happen inside one snapshot; kept so no NULL string escapes). */
+static void hits_compact(deed_result *r) {
+  int k = 0;
+  for (int i = 0; i < r->nhits; i++) {
+    deed_hit *h = &r->hits[i];
+    if (!h->id) {
+      hit_free(h);
+      continue;
+    }
+    if (!h->snippet) h->snippet = util_strdup("");
+    r->hits[k++] = *h;
+  }
+  r->nhits = k;
+}
+
+static int load_page(db *d, const query *qy, const int *page, int n, deed_result *r) {
+  if (n == 0) return K_OK;
+  idpos *map = page_map(page, n);
+  r->hits = xcalloc((size_t)n, sizeof *r->hits);
+  r->nhits = n;
+  int rc = load_rows(d, qy, page, n, map, r);
+  if (rc == K_OK && qy->match) rc = load_snippets(d, qy, map, n, r);
+  hits_compact(r);
+  free(map);
+  return rc;
+}
+
+/* ---- The search ---- */
+
+/* Total, facets and the page's ids, from the facet index and (with words) the FTS matches. */
+static int find_page(db *d, const query *qy, const search_index *ix, deed_result *r, int *page, int *npage) {
+  want w = want_init(ix, qy->f);
+  tally t;
+  int rc = K_OK;
+  *npage = 0;
+  if (qy->match) {
+    int *ids = NULL, n = 0;
+    rc = match_ids(d, qy->match, &ids, &n);
+    tally_init(&t, ix, n);
+    tally_ids(&t, ix, &w, ids, n);
+    free(ids);
+    if (rc == K_OK) rc = rank_page(d, qy, t.cand, t.ncand, search_rank_window(d), page, npage);
+  } else {
+    tally_init(&t, ix, (long long)qy->offset + qy->limit);
+    tally_ids(&t, ix, &w, ix->newest, ix->nnewest);
+    for (int i = qy->offset; i < t.ncand; i++) page[(*npage)++] = t.cand[i];
+  }
+  facets_fill(r, &t, ix, qy);
+  tally_free(&t);
+  return rc;
+}
+
+static int search_snapshot(db *d, const query *qy, deed_result *r, kerr *e) {
+  const search_index *ix = search_index_get(d, e);
+  if (!ix) return K_ERR;
+  int *page = xcalloc((size_t)qy->limit, sizeof *page), npage = 0;
+  int rc = find_page(d, qy, ix, r, page, &npage);
+  if (rc == K_OK) rc = load_page(d, qy, page, npage, r);
+  free(page);
+  if (rc != K_OK) kerr_set(e, NULL, "search failed: %r", db_errmsg(d));
+  return rc;
 }
 
 int deed_search(db *d, const deed_filter *f, deed_result *out, kerr *e) {
   memset(out, 0, sizeof *out);
   query qy;
   query_init(&qy, f);
-  int rc = run_facet(d, &qy, &facets[0], &out->sectors, &out->nsectors, e);
-  if (rc == K_OK) rc = run_facet(d, &qy, &facets[1], &out->regions, &out->nregions, e);
-  if (rc == K_OK) rc = run_facet(d, &qy, &facets[2], &out->years, &out->nyears, e);
-  if (rc == K_OK) rc = run_facet(d, &qy, &facets[3], &out->themes, &out->nthemes, e);
-  if (rc == K_OK) rc = run_hits(d, &qy, out, e);
-  out->total = total_from_sectors(out, &qy);
+  /* one read transaction, so the facet index, the FTS matches and the rows are one snapshot */
+  int own = sqlite3_get_autocommit(db_handle(d));
+  int rc = own && db_script(d, "BEGIN") != SQLITE_OK ? kerr_set(e, NULL, "search failed: %r", db_errmsg(d))
+                                                     : search_snapshot(d, &qy, out, e);
+  if (own && !sqlite3_get_autocommit(db_handle(d))) db_script(d, "COMMIT");
   free(qy.match);
   return rc;
 }
@@ -268,12 +452,7 @@ static void free_facets(facet_count *fc, int n) {
 
 void deed_result_free(deed_result *r) {
   if (!r) return;
-  for (int i = 0; i < r->nhits; i++) {
-    deed_hit *h = &r->hits[i];
-    char *s[] = {h->ref, h->title, h->organisation, h->municipality, h->region, h->sector, h->sector_code,
-                 h->snippet, h->published_at};
-    for (size_t j = 0; j < sizeof s / sizeof s[0]; j++) free(s[j]);
-  }
+  for (int i = 0; i < r->nhits; i++) hit_free(&r->hits[i]);
   free(r->hits);
   free_facets(r->sectors, r->nsectors);
   free_facets(r->regions, r->nregions);

@@ -37,14 +37,24 @@ typedef struct facet_count {
 
 typedef struct deed_result {
   long long total; /* deeds matching q and all filters */
-  deed_hit *hits;  /* best first with q (bm25: title 10, body 1, organisation 3, municipality 3), else newest */
+  deed_hit *hits;  /* with q: best first, see "Ranking" below; else newest (published_at, then id, descending) */
   int nhits;
   facet_count *sectors, *regions, *years, *themes; /* sectors in their fixed order, regions by name,
                                                        years newest first, themes most used first (at most 50) */
   int nsectors, nregions, nyears, nthemes;
 } deed_result;
 
-/* Searches the published deeds. Fills *out (zeroed first; free with deed_result_free even on error).
+/* Ranking with q. Scores are FTS5 bm25 with column weights title 10, body 1, organisation 3, municipality 3 (ties:
+ * lower id first). Ranking is exact over all matches when at most SEARCH_RANK_WINDOW (3,000) deeds pass q and the
+ * filters. Above that, matches are ranked in windows by id, newest first: the best of the 3,000 most recently added
+ * matches come first, then the best of the 3,000 before those, and so on. So for a very broad query an older deed
+ * with a better score comes after newer ones. total and the facet counts are always exact over all matches.
+ *
+ * Cost: one FTS5 doclist scan for the words, one pass in C over the matches with the connection's facet index
+ * (model/search_index.h; rebuilt after any write, about 0.1 s at 100,000 deeds), bm25 over at most one window,
+ * and row reads and snippets for the page only.
+ *
+ * Searches the published deeds. Fills *out (zeroed first; free with deed_result_free even on error).
  * Returns K_OK, or K_ERR with e set when the database fails; user text never causes an error. */
 int deed_search(db *d, const deed_filter *f, deed_result *out, kerr *e);
 void deed_result_free(deed_result *r);

@@ -2,12 +2,18 @@
 #include "testdb.h"
 
 #include "model/search.h"
+#include "model/search_index.h"
+#include "tmpdb.h"
 
 static deed_result find(db *d, deed_filter f) {
   deed_result r;
   kerr e = {0};
   if (deed_search(d, &f, &r, &e) != K_OK) fail_msg("deed_search: %s", e.msg);
   return r;
+}
+
+static int set_text(const char *s) {
+  return s && *s;
 }
 
 static long long count_of(const facet_count *fc, int n, const char *key) {
@@ -188,6 +194,137 @@ static void test_fts_syntax_in_query_is_no_error(void **s) {
   db_close(d);
 }
 
+/* ---- The facet index against plain SQL ---- */
+
+/* A small varied corpus: 60 deeds over 4 sectors, 5 municipalities (4 regions, one deed without), 4 years, themes. */
+static db *varied_db(void) {
+  db *d = testdb_open();
+  const char *munis[] = {"837", "091", "049", "853", "179", NULL};
+  const char *sectors[] = {"sote", "opetus", "tekninen", "koko"};
+  const char *themes[] = {NULL, "Jaksaminen", "Johtaminen, Jaksaminen", "Viestintä", "jaksaminen"};
+  for (int i = 0; i < 60; i++)
+    testdb_deed(d, i % 3 ? "Kunnan malli" : "Oma malli", i % 2 ? "kunta teki" : "teimme", NULL, munis[i % 6],
+                sectors[i % 4], 2017 + i % 4, themes[i % 5]);
+  return d;
+}
+
+/* The old SQL of the facet, with every filter in f except skip ("sector", "region", "year", "theme"). */
+static long long sql_count(db *d, const deed_filter *f, const char *skip, const char *facet, const char *key) {
+  const int q = set_text(f->q), s = set_text(f->sector) && strcmp(skip, "sector"),
+            r = set_text(f->region) && strcmp(skip, "region"), y = f->year && strcmp(skip, "year"),
+            t = set_text(f->theme) && strcmp(skip, "theme");
+  return db_int(d, -1,
+                "SELECT count(*) FROM deed d LEFT JOIN municipality m ON m.code=d.municipality_code"
+                " WHERE d.status='published'"
+                " AND (?1=0 OR d.id IN (SELECT rowid FROM deed_fts WHERE deed_fts MATCH ?2))"
+                " AND (?3=0 OR d.sector_code=?4) AND (?5=0 OR m.region_code=?6) AND (?7=0 OR d.year=?8)"
+                " AND (?9=0 OR EXISTS(SELECT 1 FROM deed_theme dt JOIN theme th ON th.id=dt.theme_id"
+                "   WHERE dt.deed_id=d.id AND th.name=?10))"
+                " AND CASE ?11 WHEN 'sector' THEN d.sector_code=?12 WHEN 'region' THEN m.region_code=?12"
+                "   WHEN 'year' THEN d.year=CAST(?12 AS INTEGER) ELSE EXISTS(SELECT 1 FROM deed_theme dt"
+                "   JOIN theme th ON th.id=dt.theme_id WHERE dt.deed_id=d.id AND th.name=?12) END",
+                "itititiiittt", (long long)q, f->q ? f->q : "", (long long)s, f->sector, (long long)r, f->region,
+                (long long)y, (long long)f->year, (long long)t, f->theme, facet, key);
+}
+
+static void check_facet(db *d, const deed_filter *f, const char *facet, const facet_count *fc, int n) {
+  for (int i = 0; i < n; i++) {
+    long long want = sql_count(d, f, facet, facet, fc[i].key);
+    if (fc[i].count != want) fail_msg("facet %s %s: %lld, SQL says %lld", facet, fc[i].key, fc[i].count, want);
+  }
+}
+
+static void test_facet_counts_equal_sql(void **s) {
+  db *d = varied_db();
+  deed_filter fs[] = {{0}, {.q = "kunta"}, {.sector = "sote"}, {.q = "kunta", .region = "FI1B1"},
+                      {.year = 2018, .theme = "JAKSAMINEN"}, {.q = "malli", .sector = "opetus", .year = 2019},
+                      {.region = "FI197", .theme = "Viestintä", .sector = "koko"}};
+  for (size_t i = 0; i < sizeof fs / sizeof fs[0]; i++) {
+    deed_result r = find(d, fs[i]);
+    check_facet(d, &fs[i], "sector", r.sectors, r.nsectors);
+    check_facet(d, &fs[i], "region", r.regions, r.nregions);
+    check_facet(d, &fs[i], "year", r.years, r.nyears);
+    check_facet(d, &fs[i], "theme", r.themes, r.nthemes);
+    long long sum = 0; /* every deed has one sector: with the sector filter applied the sectors sum to the total */
+    for (int k = 0; k < r.nsectors; k++)
+      if (!set_text(fs[i].sector) || !strcmp(r.sectors[k].key, fs[i].sector)) sum += r.sectors[k].count;
+    assert_int_equal(r.total, sum);
+    deed_result_free(&r);
+  }
+  db_close(d);
+}
+
+/* ---- Ranking: exact bm25 within a window of the newest candidates, windows newest first ---- */
+
+static void test_chunked_ranking(void **s) {
+  db *d = testdb_open();
+  long long a = testdb_deed(d, "Kunta", "kunta", NULL, NULL, NULL, 0, NULL); /* the best match, but oldest */
+  long long b = testdb_deed(d, "Muu", "kunta", NULL, NULL, NULL, 0, NULL);
+  long long c = testdb_deed(d, "Kunta", "kunta", NULL, NULL, NULL, 0, NULL);
+  long long x = testdb_deed(d, "Muu", "kunta", NULL, NULL, NULL, 0, NULL);
+  long long y = testdb_deed(d, "Kunta", "kunta", NULL, NULL, NULL, 0, NULL);
+  deed_result r = find(d, (deed_filter){.q = "kunta"}); /* within the window: plain bm25 */
+  long long exact[] = {a, c, y, b, x};
+  for (int i = 0; i < 5; i++) assert_int_equal(r.hits[i].id, exact[i]);
+  deed_result_free(&r);
+  search_set_rank_window(d, 2); /* windows {x, y}, {b, c}, {a} */
+  r = find(d, (deed_filter){.q = "kunta"});
+  assert_int_equal(r.total, 5);
+  long long chunked[] = {y, x, c, b, a};
+  for (int i = 0; i < 5; i++) assert_int_equal(r.hits[i].id, chunked[i]);
+  deed_result_free(&r);
+  r = find(d, (deed_filter){.q = "kunta", .limit = 2, .offset = 1}); /* a page across two windows */
+  assert_int_equal(r.nhits, 2);
+  assert_int_equal(r.hits[0].id, x);
+  assert_int_equal(r.hits[1].id, c);
+  assert_non_null(strstr(r.hits[1].snippet, "<mark>"));
+  deed_result_free(&r);
+  search_set_rank_window(d, 0);
+  db_close(d);
+}
+
+/* ---- The facet index follows the data ---- */
+
+static long long total_of(db *d, deed_filter f) {
+  deed_result r = find(d, f);
+  long long t = r.total;
+  deed_result_free(&r);
+  return t;
+}
+
+static void test_index_follows_own_writes_and_rollback(void **s) {
+  db *d = facet_db();
+  assert_int_equal(total_of(d, (deed_filter){.year = 2021}), 0);
+  long long id = testdb_deed(d, "Uusi", "kunta", NULL, "837", "koko", 2021, "Uusi teema");
+  assert_int_equal(total_of(d, (deed_filter){.year = 2021, .theme = "uusi teema"}), 1);
+  db_exec(d, "UPDATE deed SET year=2022 WHERE id=?1", "i", id);
+  assert_int_equal(total_of(d, (deed_filter){.year = 2022, .q = "kunta"}), 1);
+  assert_int_equal(db_begin(d), SQLITE_OK);
+  testdb_deed(d, "Peruttava", "kunta", NULL, NULL, "koko", 2023, NULL);
+  assert_int_equal(total_of(d, (deed_filter){.year = 2023}), 1); /* the transaction sees its own deed */
+  assert_int_equal(db_rollback(d), SQLITE_OK);
+  assert_int_equal(total_of(d, (deed_filter){.year = 2023}), 0);
+  db_close(d);
+}
+
+static void test_index_follows_other_connection(void **s) {
+  tmpdb t;
+  tmpdb_open(&t);
+  kerr e = {0};
+  assert_int_equal(refdata_load(t.d, &e), K_OK);
+  db *other = db_open(t.path, 0, &e);
+  assert_non_null(other);
+  testdb_deed(t.d, "Eka", "kunta", NULL, "837", "sote", 2019, NULL);
+  assert_int_equal(total_of(t.d, (deed_filter){.q = "kunta"}), 1);
+  testdb_deed(other, "Toka", "kunta", NULL, "091", "opetus", 2020, "Jaksaminen");
+  assert_int_equal(total_of(t.d, (deed_filter){.q = "kunta"}), 2);
+  assert_int_equal(total_of(t.d, (deed_filter){.theme = "Jaksaminen", .region = "FI1B1"}), 1);
+  db_exec(other, "UPDATE deed SET status='rejected' WHERE title='Eka'", "");
+  assert_int_equal(total_of(t.d, (deed_filter){.sector = "sote"}), 0);
+  db_close(other);
+  tmpdb_close(&t);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_title_outranks_body),
@@ -198,6 +335,10 @@ int main(void) {
       cmocka_unit_test(test_snippet_escapes_and_marks),
       cmocka_unit_test(test_marker_characters_in_text_stay_harmless),
       cmocka_unit_test(test_fts_syntax_in_query_is_no_error),
+      cmocka_unit_test(test_facet_counts_equal_sql),
+      cmocka_unit_test(test_chunked_ranking),
+      cmocka_unit_test(test_index_follows_own_writes_and_rollback),
+      cmocka_unit_test(test_index_follows_other_connection),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
