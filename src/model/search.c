@@ -168,22 +168,71 @@ static void facets_fill(deed_result *r, const tally *t, const search_index *ix, 
 
 /* ---- Ranking with words ---- */
 
-/* All FTS matches of the words, ascending rowid (one doclist scan, no row lookups). *ids is malloc'd. */
-static int match_ids(db *d, const char *match, int **ids, int *n) {
-  sqlite3_stmt *st = db_prepare(d, "SELECT rowid FROM deed_fts WHERE deed_fts MATCH :q ORDER BY rowid");
+/* A candidate of the newest window with its bm25 score (lower is better). */
+typedef struct scored {
+  int id;
+  double score;
+} scored;
+
+/* What search_take asks of a row: published and passing every filter. */
+typedef struct take_ctx {
+  const search_index *ix;
+  const want *w;
+} take_ctx;
+
+static int passes_all(void *p, int id) {
+  const take_ctx *c = p;
+  const search_index *ix = c->ix;
+  const want *w = c->w;
+  if (id < 1 || id > ix->max_id || !ix->sector[id]) return 0;
+  return (!w->sector || ix->sector[id] == w->sector) && (!w->region || ix->region[id] == w->region) &&
+         (!w->year || ix->year[id] + 1 == w->year) && (!w->theme || has_theme(ix, id, w->theme));
+}
+
+static void push_int(int **v, int *n, int *cap, int x) {
+  if (*n == *cap) {
+    *v = realloc(*v, sizeof **v * (size_t)(*cap = *cap ? *cap * 2 : 1024));
+    if (!*v) abort();
+  }
+  (*v)[(*n)++] = x;
+}
+
+/* One FTS5 scan, newest first: every matching rowid into *ids (returned ascending; malloc'd), and the bm25 score
+ * of the newest take->left candidates into *sc (malloc'd). No row lookups, no second pass over the doclists. */
+static int match_scan(db *d, const char *match, search_take *take, int **ids, int *n, scored **sc, int *nsc) {
+  sqlite3_stmt *st = db_prepare(d, "SELECT rowid, CASE WHEN search_take(rowid, :take)"
+                                   " THEN bm25(deed_fts, 10.0, 1.0, 3.0, 3.0) END"
+                                   " FROM deed_fts WHERE deed_fts MATCH :q ORDER BY rowid DESC");
   db_bind_text(st, ":q", match);
-  int cap = 1024, rc;
-  *ids = xcalloc((size_t)cap, sizeof **ids);
-  *n = 0;
+  search_bind_take(st, ":take", take);
+  int cap = 0, rc;
+  *ids = NULL, *n = 0;
+  *sc = xcalloc((size_t)take->left + 1, sizeof **sc), *nsc = 0;
   while ((rc = db_step(st)) == 1) {
-    if (*n == cap) {
-      *ids = realloc(*ids, sizeof **ids * (size_t)(cap *= 2));
-      if (!*ids) abort();
-    }
-    (*ids)[(*n)++] = (int)db_col_int(st, 0);
+    int id = (int)db_col_int(st, 0);
+    push_int(ids, n, &cap, id);
+    if (!db_col_null(st, 1)) (*sc)[(*nsc)++] = (scored){id, db_col_double(st, 1)};
   }
   db_done(st);
+  for (int i = 0, j = *n - 1; i < j; i++, j--) {
+    int x = (*ids)[i];
+    (*ids)[i] = (*ids)[j];
+    (*ids)[j] = x;
+  }
   return rc < 0 ? K_ERR : K_OK;
+}
+
+static int by_score(const void *a, const void *b) {
+  const scored *x = a, *y = b;
+  if (x->score != y->score) return x->score < y->score ? -1 : 1;
+  return (x->id > y->id) - (x->id < y->id);
+}
+
+/* The page from the scored window: best first, ties by id, as rank_chunk orders them. */
+static void page_from_scored(scored *sc, int nsc, const query *qy, int *page, int *npage) {
+  qsort(sc, (size_t)nsc, sizeof *sc, by_score);
+  *npage = 0;
+  for (int i = qy->offset; i < nsc && *npage < qy->limit; i++) page[(*npage)++] = sc[i].id;
 }
 
 /* Ranks the candidates cand[lo..hi) (ascending ids) by bm25 and appends rows skip.. of that order to page, up to
@@ -402,12 +451,18 @@ static int find_page(db *d, const query *qy, const search_index *ix, deed_result
   int rc = K_OK;
   *npage = 0;
   if (qy->match) {
-    int *ids = NULL, n = 0;
-    rc = match_ids(d, qy->match, &ids, &n);
+    int *ids = NULL, n = 0, nsc = 0, window = search_rank_window(d);
+    scored *sc = NULL;
+    take_ctx tc = {ix, &w};
+    search_take take = {passes_all, &tc, window};
+    rc = match_scan(d, qy->match, &take, &ids, &n, &sc, &nsc);
     tally_init(&t, ix, n);
     tally_ids(&t, ix, &w, ids, n);
     free(ids);
-    if (rc == K_OK) rc = rank_page(d, qy, t.cand, t.ncand, search_rank_window(d), page, npage);
+    /* the scored rows are exactly the newest window of candidates: enough unless the page lies beyond it */
+    if (rc == K_OK && (qy->offset + qy->limit <= nsc || nsc == t.ncand)) page_from_scored(sc, nsc, qy, page, npage);
+    else if (rc == K_OK) rc = rank_page(d, qy, t.cand, t.ncand, window, page, npage);
+    free(sc);
   } else {
     tally_init(&t, ix, (long long)qy->offset + qy->limit);
     tally_ids(&t, ix, &w, ix->newest, ix->nnewest);

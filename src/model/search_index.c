@@ -9,6 +9,7 @@
   50000000 /* ids above this would make the per-id arrays unreasonably large   \
             */
 #define SET_TYPE "kehto_search_set"
+#define TAKE_TYPE "kehto_search_take"
 
 /* What the search module keeps on a connection: the index and the key of the
  * data it was built from. */
@@ -73,6 +74,20 @@ static void search_in_fn(sqlite3_context *cx, int argc, sqlite3_value **argv) {
   sqlite3_result_int(cx, 0);
 }
 
+static void search_take_fn(sqlite3_context *cx, int argc, sqlite3_value **argv) {
+  search_take *t = sqlite3_value_pointer(argv[1], TAKE_TYPE);
+  int ok = t && t->left > 0 && t->pass(t->ctx, (int)sqlite3_value_int64(argv[0]));
+  if (ok)
+    t->left--;
+  sqlite3_result_int(cx, ok);
+}
+
+void search_bind_take(sqlite3_stmt *st, const char *name, search_take *take) {
+  int i = sqlite3_bind_parameter_index(st, name);
+  if (i > 0)
+    sqlite3_bind_pointer(st, i, take, TAKE_TYPE, NULL);
+}
+
 void search_bind_set(sqlite3_stmt *st, const char *name,
                      const search_set *set) {
   int i = sqlite3_bind_parameter_index(st, name);
@@ -91,6 +106,9 @@ static sstate *state(db *d) {
   sqlite3_create_function_v2(s->h, "search_in", 2,
                              SQLITE_UTF8 | SQLITE_INNOCUOUS, NULL, search_in_fn,
                              NULL, NULL, NULL);
+  /* not SQLITE_DETERMINISTIC: it counts down, so SQLite must call it for every row */
+  sqlite3_create_function_v2(s->h, "search_take", 2, SQLITE_UTF8 | SQLITE_INNOCUOUS,
+                             NULL, search_take_fn, NULL, NULL, NULL);
   db_set_slot(d, DB_SLOT_SEARCH, s, state_free);
   return s;
 }
