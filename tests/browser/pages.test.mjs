@@ -1,24 +1,33 @@
-// pages.test.mjs: every public page passes axe (WCAG 2.1 A/AA) and works with the keyboard.
+// pages.test.mjs: every public page passes axe (WCAG 2.1 A/AA and best practices), has unique ids, works with the
+// keyboard and fits a phone screen.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startKehto, launch, axeViolations } from './lib.mjs';
+import { startKehto, launch, axeViolations, duplicateIds } from './lib.mjs';
 
 let k, browser, page;
 before(async () => {
   k = await startKehto({ demo: true });
   browser = await launch();
-  page = await browser.newPage();
+  page = await (await browser.newContext()).newPage();
 });
 after(async () => { await browser?.close(); k?.stop(); });
 
+async function assertClean(p) {
+  assert.deepEqual(await axeViolations(p), []);
+  assert.deepEqual(await duplicateIds(p), [], 'duplicate ids');
+}
+
 for (const [name, path] of [
-  ['front page', '/'], ['deed list', '/tekot'], ['deed list with a search', '/tekot?q=kunta'], ['deed page', '/tekot/1'],
-  ['post form', '/tekot/uusi'], ['login', '/kirjaudu'], ['Swedish front page', '/sv/'], ['English deed list', '/en/tekot'],
-  ['not found page', '/ei-ole'],
+  ['front page', '/'], ['deed list', '/tekot'], ['deed list with a search', '/tekot?q=kunta'],
+  ['deed list with a filter', '/tekot?sector=sote&year=2019'], ['deed list, no hits', '/tekot?q=qwzxqwzx'],
+  ['deed page', '/tekot/1'], ['post form', '/tekot/uusi'], ['thank-you page', '/tekot/kiitos'], ['login', '/kirjaudu'],
+  ['Swedish front page', '/sv/'], ['Swedish deed list', '/sv/tekot?q=kunta'], ['Swedish deed page', '/sv/tekot/1'],
+  ['Swedish post form', '/sv/tekot/uusi'], ['English front page', '/en/'], ['English deed list', '/en/tekot'],
+  ['not found page', '/ei-ole'], ['deed not found', '/tekot/999999'],
 ]) {
   test(`axe finds no violations: ${name}`, async () => {
     await page.goto(k.base + path);
-    assert.deepEqual(await axeViolations(page), []);
+    await assertClean(page);
   });
 }
 
@@ -39,5 +48,32 @@ test('a form sent with empty required fields comes back with messages beside the
   assert.equal(await page.getByLabel('Organisaatio').inputValue(), 'Testikunta <b>');
   const err = await page.locator('.field.invalid .error').first().textContent();
   assert.match(err, /puuttuu/);
-  assert.deepEqual(await axeViolations(page), []);
+  await assertClean(page);
+});
+
+test('a failed login says so, keeps the address and passes axe', async () => {
+  await page.goto(k.base + '/kirjaudu');
+  await page.getByLabel('Sähköposti').fill('staff@example.fi');
+  await page.getByLabel('Salasana').fill('wrong password');
+  await page.getByRole('button', { name: 'Kirjaudu' }).click();
+  await page.waitForSelector('.error-summary');
+  assert.equal(await page.getByLabel('Sähköposti').inputValue(), 'staff@example.fi');
+  assert.equal(await page.getByLabel('Salasana').getAttribute('aria-invalid'), 'true');
+  await assertClean(page);
+});
+
+test('on a phone (390 px) no page scrolls sideways and the deed filters are folded', async () => {
+  const phone = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
+  for (const path of ['/', '/tekot?q=kunta', '/tekot/1', '/tekot/uusi', '/kirjaudu', '/sv/tekot']) {
+    await phone.goto(k.base + path);
+    const width = await phone.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= 390, `${path} is ${width}px wide`);
+  }
+  await phone.goto(k.base + '/tekot?q=kunta');
+  const filters = phone.locator('.facets summary');
+  assert.equal(await phone.locator('.facets details').getAttribute('open'), null);
+  await filters.focus();
+  await phone.keyboard.press('Enter');
+  assert.ok(await phone.getByRole('link', { name: 'Sosiaali- ja terveysala' }).isVisible());
+  await phone.close();
 });
