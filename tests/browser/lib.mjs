@@ -6,6 +6,8 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { before, after } from 'node:test';
+import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -120,4 +122,25 @@ export function sampleDeed(title = 'Etätyöpäivät tuntureilla paransivat jaks
     results: 'Ajokilometrit vähenivät kolmanneksella, ja väki jaksoi paremmin tuntureilla asuessaan.',
     contactName: 'Testi Yhteyshenkilö', contactEmail: 'yhteys.testi@example.fi',
   };
+}
+
+// One server and one browser for a whole test file: registers before/after hooks and returns an object whose k
+// (from startKehto), browser and page (in its own context) are set once the hooks have run. setup(s), when given,
+// runs after them in the same hook (node does not promise the order of two root hooks).
+export function serveForFile({ demo = true, setup } = {}) {
+  const s = {};
+  before(async () => {
+    s.k = await startKehto({ demo });
+    s.browser = await launch();
+    s.page = await (await s.browser.newContext()).newPage();
+    if (setup) await setup(s);
+  });
+  after(async () => { await s.browser?.close(); s.k?.stop(); });
+  return s;
+}
+
+// Fails with the list of problems when axe finds violations or an id is used twice.
+export async function assertAccessible(page) {
+  assert.deepEqual(await axeViolations(page), []);
+  assert.deepEqual(await duplicateIds(page), [], 'duplicate ids');
 }

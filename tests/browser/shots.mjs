@@ -3,7 +3,7 @@
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startKehto, launch, login } from './lib.mjs';
+import { startKehto, launch, login, postDeed, sampleDeed } from './lib.mjs';
 
 const out = process.argv[2] || mkdtempSync(path.join(tmpdir(), 'kehto-shots-'));
 mkdirSync(out, { recursive: true });
@@ -16,7 +16,7 @@ try {
     const shot = async (name) => {
       const { sw, sh } = await page.evaluate(() => ({ sw: document.documentElement.scrollWidth, sh: document.documentElement.scrollHeight }));
       if (sw > w) console.log(`${name} at ${w}px: page is ${sw}px wide (horizontal scroll)`);
-      for (let y = 0, i = 1; y < sh && i <= 4; y += h, i++)
+      for (let y = 0, i = 1; y < sh && i <= 6; y += h, i++)
         await page.screenshot({ path: path.join(out, `${name}-${w}-${i}.png`), fullPage: true,
           clip: { x: 0, y, width: sw, height: Math.min(h, sh - y) } });
     };
@@ -28,6 +28,7 @@ try {
     await page.getByRole('button', { name: 'Lähetä teko' }).click();
     await page.waitForSelector('.error-summary');
     await shot('form-errors');
+    await postDeed(page, k.base, sampleDeed(`Jonossa odottava teko, jolla on pitkähkö otsikko (${w})`));
     await login(page, k.base);
     for (const [name, url] of [['queue', '/hallinta/tekot'], ['orgs', '/hallinta/organisaatiot'],
       ['programme', '/hallinta/ohjelma'], ['edit', '/hallinta/tekot/1/muokkaa']]) {
