@@ -1,4 +1,4 @@
-/* layout: the one page frame: head, header with navigation and language switch, main, footer. */
+/* layout: the one page frame: head, header with navigation and language switch, main, footer; table frames. */
 #include <string.h>
 
 #include "web/web.h"
@@ -54,11 +54,12 @@ void page_begin(web_req *r, const char *title, const char *active) {
              "<link rel=\"alternate\" type=\"application/atom+xml\" href=\"/tekot.atom\" title=\"%h\">\n"
              "</head>\n<body>\n<a class=\"skip\" href=\"#main\">%h</a>\n",
              r->lang, title, short_name(p), T(r, "Tekojen tori: uusimmat teot"), T(r, "Siirry sisältöön"));
+  buf_puts(o, "<header class=\"site\">\n");
+  /* inside the banner landmark, so screen-reader users moving by landmarks do not miss it */
   if (p && p->demo)
-    buf_printf(o, "<div class=\"demo\" role=\"note\">%h</div>\n",
+    buf_printf(o, "<p class=\"demo\">%h</p>\n",
                T(r, "Tämä on esittelyaineisto: ohjelma, organisaatiot ja teot ovat keksittyjä."));
-  buf_printf(o, "<header class=\"site\"><div class=\"wrap\">\n<a class=\"brand\" href=\"%h/\">%h</a>\n", r->prefix,
-             short_name(p));
+  buf_printf(o, "<div class=\"wrap\">\n<a class=\"brand\" href=\"%h/\">%h</a>\n", r->prefix, short_name(p));
   buf_printf(o, "<nav class=\"main\" aria-label=\"%h\"><ul>", T(r, "Päävalikko"));
   nav_item(r, "/", T(r, "Etusivu"), "home", active);
   nav_item(r, "/tekot", T(r, "Tekojen tori"), "deeds", active);
@@ -105,4 +106,16 @@ void page_end(web_req *r) {
              T(r, "Syöte (Atom)"), T(r, "Avoin rajapinta"));
   buf_puts(o, "</div></footer>\n<script src=\"/static/kehto.js\" defer></script>\n</body>\n</html>\n");
   if (p) programme_free(p);
+}
+
+void web_table_begin(web_req *r, const char *cls, const char *caption, int hide_caption) {
+  buf_printf(&r->out,
+             "<div class=\"table-scroll\" role=\"region\" aria-label=\"%h\" tabindex=\"0\">"
+             "<table%r%r%r><caption%r>%h</caption>\n",
+             caption, cls ? " class=\"" : "", cls ? cls : "", cls ? "\"" : "",
+             hide_caption ? " class=\"visually-hidden\"" : "", caption);
+}
+
+void web_table_end(web_req *r) {
+  buf_puts(&r->out, "</tbody></table></div>\n");
 }

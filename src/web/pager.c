@@ -31,7 +31,8 @@ void pager_write(web_req *r, const pager *p, const char *base) {
 }
 
 void pager_table_begin(web_req *r, const char *caption, const char *const *heads, int n, int num_col) {
-  buf_printf(&r->out, "<table class=\"list\"><caption class=\"visually-hidden\">%h</caption>\n<thead><tr>", caption);
+  web_table_begin(r, "list", caption, 1);
+  buf_puts(&r->out, "<thead><tr>");
   for (int i = 0; i < n; i++)
     buf_printf(&r->out, "<th scope=\"col\"%r>%h</th>", i == num_col ? " class=\"num\"" : "", T(r, heads[i]));
   buf_puts(&r->out, "</tr></thead>\n<tbody>\n");

@@ -19,8 +19,9 @@ int pager_offset(const pager *p);
  * added here. */
 void pager_write(web_req *r, const pager *p, const char *base);
 
-/* Opens <table class="list"> with a visually hidden caption and a head row of n translated column names; column
- * num_col (or -1 for none) is right-aligned for numbers. The caller writes the rows and "</tbody></table>". */
+/* Opens <table class="list"> (in a scrollable region, see web_table_begin) with a visually hidden caption and a head
+ * row of n translated column names; column num_col (or -1 for none) is right-aligned for numbers. The caller writes
+ * the rows and calls web_table_end. */
 void pager_table_begin(web_req *r, const char *caption, const char *const *heads, int n, int num_col);
 
 #endif

@@ -84,6 +84,13 @@ void web_changed(void);
  * and opens <main>; page_end closes it and writes the footer. active names the navigation item. */
 void page_begin(web_req *r, const char *title, const char *active);
 void page_end(web_req *r);
+/* Opens a table in a horizontally scrollable region, so a wide table scrolls by itself on a phone instead of
+ * widening the page. The region is named by caption and takes keyboard focus (arrow keys scroll it). caption is the
+ * table's caption too, visually hidden when hide_caption (a heading already says it); cls is a trusted class name
+ * or NULL. The caller writes the head and rows, then calls web_table_end. */
+void web_table_begin(web_req *r, const char *cls, const char *caption, int hide_caption);
+/* Closes the table and the region opened by web_table_begin. */
+void web_table_end(web_req *r);
 
 /* Adds Secure to every cookie (set when the site is served over HTTPS). */
 void web_set_secure_cookies(int on);

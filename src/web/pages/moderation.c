@@ -75,7 +75,7 @@ static void queue_table(web_req *r, const deed *v, int n, const char *tab_label)
     row_actions(r, x);
     buf_puts(o, "</tr>\n");
   }
-  buf_puts(o, "</tbody></table>\n");
+  web_table_end(r);
 }
 
 void page_staff_deeds(web_req *r) {

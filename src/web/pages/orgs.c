@@ -33,11 +33,11 @@ static void org_table(web_req *r, const org *v, int n) {
   for (int i = 0; i < n; i++) {
     const org *x = &v[i];
     buf_printf(o, "<tr><td><a href=\"%h/hallinta/organisaatiot/%lld/muokkaa\">%h</a></td><td>%h</td><td>%h</td>"
-                  "<td>%h</td><td>%h</td><td class=\"num\">%N</td></tr>\n",
+                  "<td>%h</td><td class=\"nowrap\">%h</td><td class=\"num\">%N</td></tr>\n",
                r->prefix, x->id, x->name, T(r, org_type_label(x->type)), x->municipality_name ? x->municipality_name : "–",
                x->region_name ? x->region_name : "–", x->ytunnus ? x->ytunnus : "–", x->deed_count);
   }
-  buf_puts(o, "</tbody></table>\n");
+  web_table_end(r);
 }
 
 void page_staff_orgs(web_req *r) {

@@ -5,6 +5,7 @@
 
 #include "model/programme.h"
 #include "web/form.h"
+#include "web/pager.h"
 #include "web/pages/pages.h"
 
 static void redirect_to(web_req *r, const char *path, const char *notice) {
@@ -37,27 +38,29 @@ static void frame_form(web_req *r, const programme *p, const char *name, const c
 
 static void periods_table(web_req *r, const programme *p) {
   buf *o = &r->out;
-  buf_printf(o, "<h2>%h</h2>\n<table><thead><tr><th scope=\"col\">%h</th><th scope=\"col\">%h</th><th scope=\"col\">%h</th>"
-                "</tr></thead><tbody>\n",
-             T(r, "Rahoituskaudet"), T(r, "Nimi"), T(r, "Vuodet"), T(r, "ESR-hankekoodi"));
+  static const char *const heads[] = {"Nimi", "Vuodet", "ESR-hankekoodi"};
+  buf_printf(o, "<h2>%h</h2>\n", T(r, "Rahoituskaudet"));
+  pager_table_begin(r, T(r, "Rahoituskaudet"), heads, 3, -1);
   for (int i = 0; i < p->nperiods; i++)
     buf_printf(o, "<tr><td><a href=\"%h/hallinta/ohjelma/kaudet/%lld\">%h</a></td><td>%d–%d</td><td>%h</td></tr>\n",
                r->prefix, p->periods[i].id, p->periods[i].name, p->periods[i].start_year, p->periods[i].end_year,
                p->periods[i].esf_code);
-  buf_printf(o, "</tbody></table>\n<p><a class=\"button secondary\" href=\"%h/hallinta/ohjelma/kaudet/uusi\">%h</a></p>\n",
+  web_table_end(r);
+  buf_printf(o, "<p><a class=\"button secondary\" href=\"%h/hallinta/ohjelma/kaudet/uusi\">%h</a></p>\n",
              r->prefix, T(r, "Lisää rahoituskausi"));
 }
 
 static void partners_table(web_req *r, const programme *p) {
   buf *o = &r->out;
-  buf_printf(o, "<h2>%h</h2>\n<table><thead><tr><th scope=\"col\">%h</th><th scope=\"col\">%h</th><th scope=\"col\">%h</th>"
-                "</tr></thead><tbody>\n",
-             T(r, "Kumppanit ja rahoittajat"), T(r, "Nimi"), T(r, "Rooli"), T(r, "Verkko-osoite"));
+  static const char *const heads[] = {"Nimi", "Rooli", "Verkko-osoite"};
+  buf_printf(o, "<h2>%h</h2>\n", T(r, "Kumppanit ja rahoittajat"));
+  pager_table_begin(r, T(r, "Kumppanit ja rahoittajat"), heads, 3, -1);
   for (int i = 0; i < p->npartners; i++)
     buf_printf(o, "<tr><td><a href=\"%h/hallinta/ohjelma/kumppanit/%lld\">%h</a></td><td>%h</td><td>%h</td></tr>\n",
                r->prefix, p->partners[i].id, p->partners[i].name,
                T(r, strcmp(p->partners[i].kind, "funder") == 0 ? "Rahoittaja" : "Kumppani"), p->partners[i].url);
-  buf_printf(o, "</tbody></table>\n<p><a class=\"button secondary\" href=\"%h/hallinta/ohjelma/kumppanit/uusi\">%h</a></p>\n",
+  web_table_end(r);
+  buf_printf(o, "<p><a class=\"button secondary\" href=\"%h/hallinta/ohjelma/kumppanit/uusi\">%h</a></p>\n",
              r->prefix, T(r, "Lisää kumppani tai rahoittaja"));
 }
 
