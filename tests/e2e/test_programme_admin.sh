@@ -22,6 +22,11 @@ expect_contains "description kept (escaped)" "$BODY" "Kuvaus &lt;b&gt;lihava&lt;
 post /hallinta/ohjelma "csrf=$csrf" "name=Testiohjelma 2030" "short_name=Testi 2030" "description=Uusi kuvaus" \
   "goals=$(printf 'Ensimmäinen tavoite\n\nToinen <tavoite>\n')"
 expect_eq "valid programme frame saved" "$STATUS" 303
+expect_eq "saved: redirect carries a notice code" "$(header Location)" "/hallinta/ohjelma?ok=ohjelma"
+get "/hallinta/ohjelma?ok=ohjelma"
+expect_contains "saved notice shown" "$BODY" "Ohjelman tiedot tallennettu."
+get "/hallinta/ohjelma?ok=Soita+numeroon+0700"
+expect_lacks "arbitrary notice text is not shown" "$BODY" "Soita numeroon"
 get /
 expect_contains "front page shows the new name" "$BODY" "Testi 2030"
 get /hallinta/ohjelma

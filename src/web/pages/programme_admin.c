@@ -8,16 +8,25 @@
 #include "web/pager.h"
 #include "web/pages/pages.h"
 
-static void redirect_to(web_req *r, const char *path, const char *notice) {
+/* The notices a redirect may ask for, by code: only these texts can appear, whatever the address says. */
+static const char *const NOTICES[][2] = {
+    {"ohjelma", "Ohjelman tiedot tallennettu."},   {"kausi", "Rahoituskausi tallennettu."},
+    {"kausi-poistettu", "Rahoituskausi poistettu."}, {"kumppani", "Kumppani tallennettu."},
+    {"kumppani-poistettu", "Kumppani poistettu."},
+};
+
+static void redirect_to(web_req *r, const char *code) {
   buf to = BUF_INIT;
-  buf_printf(&to, "%r%r?ok=%U", r->prefix, path, notice);
+  buf_printf(&to, "%r/hallinta/ohjelma?ok=%U", r->prefix, code);
   web_redirect(r, to.data);
   buf_free(&to);
 }
 
 static void notice(web_req *r) {
   const char *ok = web_query(r, "ok");
-  if (ok && *ok) buf_printf(&r->out, "<p class=\"notice\" role=\"status\">%h</p>\n", T(r, ok));
+  for (size_t i = 0; ok && i < sizeof NOTICES / sizeof NOTICES[0]; i++)
+    if (strcmp(ok, NOTICES[i][0]) == 0)
+      buf_printf(&r->out, "<p class=\"notice\" role=\"status\">%h</p>\n", T(r, NOTICES[i][1]));
 }
 
 static void frame_form(web_req *r, const programme *p, const char *name, const char *short_name,
@@ -111,7 +120,7 @@ void page_programme_save(web_req *r) {
   if (rc == K_OK) rc = programme_set_goals(r->db, lines, n, &e);
   if (rc == K_OK && db_commit(r->db) == SQLITE_OK) {
     web_changed();
-    redirect_to(r, "/hallinta/ohjelma", "Ohjelman tiedot tallennettu.");
+    redirect_to(r, "ohjelma");
   } else {
     db_rollback(r->db);
     programme_page(r, name, short_name, description, goals, &e);
@@ -186,7 +195,7 @@ void page_period_save(web_req *r) {
   if (rc == K_OK) rc = r->id ? programme_period_update(r->db, &x, &e) : (programme_period_add(r->db, &x, &e) ? K_OK : K_ERR);
   if (rc == K_OK) {
     web_changed();
-    redirect_to(r, "/hallinta/ohjelma", "Rahoituskausi tallennettu.");
+    redirect_to(r, "kausi");
   } else {
     period_form(r, r->id, x.name, web_field(r, "start_year"), web_field(r, "end_year"), x.esf_code, &e);
     r->status = 422;
@@ -200,7 +209,7 @@ void page_period_delete(web_req *r) {
   if (programme_period_delete(r->db, r->id, &e) != K_OK) web_error(r, 404, T(r, "Rahoituskautta ei ole."));
   else {
     web_changed();
-    redirect_to(r, "/hallinta/ohjelma", "Rahoituskausi poistettu.");
+    redirect_to(r, "kausi-poistettu");
   }
   kerr_clear(&e);
 }
@@ -269,7 +278,7 @@ void page_partner_save(web_req *r) {
   if (rc == K_OK) rc = r->id ? programme_partner_update(r->db, &x, &e) : (programme_partner_add(r->db, &x, &e) ? K_OK : K_ERR);
   if (rc == K_OK) {
     web_changed();
-    redirect_to(r, "/hallinta/ohjelma", "Kumppani tallennettu.");
+    redirect_to(r, "kumppani");
   } else {
     partner_form(r, r->id, x.name, x.kind, x.url, web_field(r, "position"), &e);
     r->status = 422;
@@ -283,7 +292,7 @@ void page_partner_delete(web_req *r) {
   if (programme_partner_delete(r->db, r->id, &e) != K_OK) web_error(r, 404, T(r, "Kumppania ei ole."));
   else {
     web_changed();
-    redirect_to(r, "/hallinta/ohjelma", "Kumppani poistettu.");
+    redirect_to(r, "kumppani-poistettu");
   }
   kerr_clear(&e);
 }
