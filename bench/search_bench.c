@@ -1,4 +1,5 @@
-/* search_bench: generates a deterministic Finnish deed corpus into a kehto database (and CSV), and times deed_search. */
+/* search_bench: generates a deterministic Finnish deed corpus into a kehto database (and CSV), and times deed_search.
+ */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,56 +15,181 @@
 
 /* Inflected forms on purpose: the tokenizer has to lemmatise them. */
 static const char *const nouns[] = {
-    "työhyvinvointia", "työhyvinvoinnin", "hyvinvointia", "kunnissa", "kunnan", "kuntaan", "asiakkaiden",
-    "asiakaspalvelua", "palveluja", "palvelujen", "henkilöstön", "henkilöstölle", "esihenkilöiden", "esimiestyötä",
-    "johtamista", "johtamisen", "vuorovaikutusta", "yhteistyötä", "yhteistyön", "perehdytystä", "perehdytyksen",
-    "työyhteisön", "työyhteisöissä", "osaamista", "osaamisen", "koulutusta", "kehittämistä", "kehittämisen",
-    "prosesseja", "prosessin", "työvuorosuunnittelua", "työvuorojen", "kotihoidossa", "kotihoidon", "vanhuspalveluissa",
-    "sairaalassa", "terveyskeskuksessa", "päiväkodissa", "päiväkodeissa", "varhaiskasvatuksen", "koulussa",
-    "kouluissa", "opettajien", "oppilaiden", "nuorten", "lasten", "perheiden", "ikäihmisten", "kirjastossa",
-    "kirjaston", "liikuntapalveluissa", "ruokapalveluissa", "siivouksen", "keittiössä", "ateriapalvelujen",
-    "tilojen", "kiinteistöjen", "energiankulutusta", "ympäristön", "kestävyyden", "digitalisaation",
-    "sähköisiä", "sovelluksen", "järjestelmän", "robotiikkaa", "tekoälyä", "etätyötä", "etätyön", "hybridityötä",
-    "kokouskäytäntöjä", "palautetta", "palautteen", "viestintää", "viestinnän", "intranetin", "työturvallisuutta",
-    "työterveyshuollon", "sairauspoissaoloja", "sairauspoissaolojen", "työkykyä", "työkyvyn", "jaksamista",
-    "kuormitusta", "kiirettä", "muutoksen", "muutoksessa", "strategian", "arvojen", "tavoitteiden", "mittareiden",
-    "tuloksia", "tuloksista", "asiakaskokemusta", "asukkaiden", "kuntalaisten", "yrittäjien", "elinvoimaa",
-    "rekrytointia", "rekrytoinnin", "työnantajakuvaa", "tasa-arvoa", "yhdenvertaisuutta", "monimuotoisuutta",
-    "mentorointia", "työnohjausta", "tiimityötä", "tiimien", "verkostojen", "kumppaneiden", "järjestöjen",
-    "seurakunnan", "hyvinvointialueen", "maakunnan", "sairaanhoitopiirin", "kuntayhtymän", "pelastuslaitoksen",
-    "ensihoidon", "vastaanoton", "ajanvarauksen", "jonotusaikoja", "hoitoketjun", "kuntoutuksen", "mielenterveyden",
-    "päihdetyön", "sosiaalityön", "lastensuojelun", "toimeentulotuen", "työllisyyden", "kotouttamisen",
-    "kulttuurin", "museon", "nuorisotilan", "uimahallin", "puistojen", "katujen", "vesihuollon", "jätehuollon",
-    "kaavoituksen", "rakennusvalvonnan", "lupaprosessin", "hankinnan", "hankintojen", "talouden", "budjetin",
+    "työhyvinvointia",
+    "työhyvinvoinnin",
+    "hyvinvointia",
+    "kunnissa",
+    "kunnan",
+    "kuntaan",
+    "asiakkaiden",
+    "asiakaspalvelua",
+    "palveluja",
+    "palvelujen",
+    "henkilöstön",
+    "henkilöstölle",
+    "esihenkilöiden",
+    "esimiestyötä",
+    "johtamista",
+    "johtamisen",
+    "vuorovaikutusta",
+    "yhteistyötä",
+    "yhteistyön",
+    "perehdytystä",
+    "perehdytyksen",
+    "työyhteisön",
+    "työyhteisöissä",
+    "osaamista",
+    "osaamisen",
+    "koulutusta",
+    "kehittämistä",
+    "kehittämisen",
+    "prosesseja",
+    "prosessin",
+    "työvuorosuunnittelua",
+    "työvuorojen",
+    "kotihoidossa",
+    "kotihoidon",
+    "vanhuspalveluissa",
+    "sairaalassa",
+    "terveyskeskuksessa",
+    "päiväkodissa",
+    "päiväkodeissa",
+    "varhaiskasvatuksen",
+    "koulussa",
+    "kouluissa",
+    "opettajien",
+    "oppilaiden",
+    "nuorten",
+    "lasten",
+    "perheiden",
+    "ikäihmisten",
+    "kirjastossa",
+    "kirjaston",
+    "liikuntapalveluissa",
+    "ruokapalveluissa",
+    "siivouksen",
+    "keittiössä",
+    "ateriapalvelujen",
+    "tilojen",
+    "kiinteistöjen",
+    "energiankulutusta",
+    "ympäristön",
+    "kestävyyden",
+    "digitalisaation",
+    "sähköisiä",
+    "sovelluksen",
+    "järjestelmän",
+    "robotiikkaa",
+    "tekoälyä",
+    "etätyötä",
+    "etätyön",
+    "hybridityötä",
+    "kokouskäytäntöjä",
+    "palautetta",
+    "palautteen",
+    "viestintää",
+    "viestinnän",
+    "intranetin",
+    "työturvallisuutta",
+    "työterveyshuollon",
+    "sairauspoissaoloja",
+    "sairauspoissaolojen",
+    "työkykyä",
+    "työkyvyn",
+    "jaksamista",
+    "kuormitusta",
+    "kiirettä",
+    "muutoksen",
+    "muutoksessa",
+    "strategian",
+    "arvojen",
+    "tavoitteiden",
+    "mittareiden",
+    "tuloksia",
+    "tuloksista",
+    "asiakaskokemusta",
+    "asukkaiden",
+    "kuntalaisten",
+    "yrittäjien",
+    "elinvoimaa",
+    "rekrytointia",
+    "rekrytoinnin",
+    "työnantajakuvaa",
+    "tasa-arvoa",
+    "yhdenvertaisuutta",
+    "monimuotoisuutta",
+    "mentorointia",
+    "työnohjausta",
+    "tiimityötä",
+    "tiimien",
+    "verkostojen",
+    "kumppaneiden",
+    "järjestöjen",
+    "seurakunnan",
+    "hyvinvointialueen",
+    "maakunnan",
+    "sairaanhoitopiirin",
+    "kuntayhtymän",
+    "pelastuslaitoksen",
+    "ensihoidon",
+    "vastaanoton",
+    "ajanvarauksen",
+    "jonotusaikoja",
+    "hoitoketjun",
+    "kuntoutuksen",
+    "mielenterveyden",
+    "päihdetyön",
+    "sosiaalityön",
+    "lastensuojelun",
+    "toimeentulotuen",
+    "työllisyyden",
+    "kotouttamisen",
+    "kulttuurin",
+    "museon",
+    "nuorisotilan",
+    "uimahallin",
+    "puistojen",
+    "katujen",
+    "vesihuollon",
+    "jätehuollon",
+    "kaavoituksen",
+    "rakennusvalvonnan",
+    "lupaprosessin",
+    "hankinnan",
+    "hankintojen",
+    "talouden",
+    "budjetin",
 };
 /* Compounds of these make the long tail of the vocabulary: 24 x 24 lemmas, most of them rare. */
-static const char *const heads[] = {
-    "asiakas", "palvelu", "henkilöstö", "koulu", "sosiaali", "terveys", "vanhus", "perhe", "nuoriso", "kulttuuri",
-    "liikunta", "ympäristö", "tieto", "laatu", "johto", "talous", "turvallisuus", "kiinteistö", "ruoka", "hoito",
-    "kuntoutus", "opetus", "vapaaehtois", "kumppanuus"};
+static const char *const heads[] = {"asiakas", "palvelu", "henkilöstö", "koulu",     "sosiaali",     "terveys",
+                                    "vanhus",  "perhe",   "nuoriso",    "kulttuuri", "liikunta",     "ympäristö",
+                                    "tieto",   "laatu",   "johto",      "talous",    "turvallisuus", "kiinteistö",
+                                    "ruoka",   "hoito",   "kuntoutus",  "opetus",    "vapaaehtois",  "kumppanuus"};
 static const char *const tails[] = {
-    "prosessia", "mallin", "ohjelmaa", "suunnitelman", "kyselyn", "ryhmän", "käytäntöjä", "koulutusta",
-    "verkoston", "tiimin", "palaverin", "ohjeistusta", "järjestelmää", "kokeilun", "hankkeen", "sopimuksen",
-    "kriteerit", "foorumin", "työpajan", "mittariston", "kortin", "kierroksen", "päivän", "raportin"};
+    "prosessia", "mallin",   "ohjelmaa",  "suunnitelman", "kyselyn",      "ryhmän",     "käytäntöjä", "koulutusta",
+    "verkoston", "tiimin",   "palaverin", "ohjeistusta",  "järjestelmää", "kokeilun",   "hankkeen",   "sopimuksen",
+    "kriteerit", "foorumin", "työpajan",  "mittariston",  "kortin",       "kierroksen", "päivän",     "raportin"};
 static const char *const verbs[] = {
-    "kehitimme", "paransimme", "uudistimme", "kokeilimme", "selkeytimme", "vahvistimme", "sujuvoitimme",
-    "yhtenäistimme", "otimme käyttöön", "suunnittelimme", "arvioimme", "mittasimme", "rakensimme", "järjestimme",
-    "koulutimme", "vähensimme", "lisäsimme", "tuimme", "kartoitimme", "pilotoimme", "jaoimme", "sovimme",
-    "tehostivat", "käynnistettiin", "toteutettiin", "kehitettiin", "lisättiin", "vähennettiin", "parannettiin",
+    "kehitimme",    "paransimme",    "uudistimme",      "kokeilimme",     "selkeytimme",  "vahvistimme",
+    "sujuvoitimme", "yhtenäistimme", "otimme käyttöön", "suunnittelimme", "arvioimme",    "mittasimme",
+    "rakensimme",   "järjestimme",   "koulutimme",      "vähensimme",     "lisäsimme",    "tuimme",
+    "kartoitimme",  "pilotoimme",    "jaoimme",         "sovimme",        "tehostivat",   "käynnistettiin",
+    "toteutettiin", "kehitettiin",   "lisättiin",       "vähennettiin",   "parannettiin",
 };
 static const char *const adjs[] = {
-    "uutta", "yhteistä", "sujuvaa", "parempaa", "toimivaa", "selkeää", "joustavaa", "avointa", "kestävää",
-    "turvallista", "osallistavaa", "asiakaslähtöistä", "kokonaisvaltaista", "sähköistä", "digitaalista", "pientä",
-    "nopeaa", "säännöllistä", "viikoittaista", "yhteisöllistä", "vaikuttavaa", "monialaista", "ennakoivaa",
+    "uutta",        "yhteistä",   "sujuvaa",     "parempaa",     "toimivaa",         "selkeää",           "joustavaa",
+    "avointa",      "kestävää",   "turvallista", "osallistavaa", "asiakaslähtöistä", "kokonaisvaltaista", "sähköistä",
+    "digitaalista", "pientä",     "nopeaa",      "säännöllistä", "viikoittaista",    "yhteisöllistä",     "vaikuttavaa",
+    "monialaista",  "ennakoivaa",
 };
 static const char *const glue[] = {"ja", "sekä", "jotta", "koska", "myös", "yhdessä", "nyt", "entistä", "vuonna"};
 static const char *const themes[] = {
-    "Jaksaminen", "Johtaminen", "Digitalisaatio", "Asiakaskokemus", "Osaaminen", "Viestintä", "Tasa-arvo",
-    "Ympäristö", "Työturvallisuus", "Perehdytys", "Palkitseminen", "Muutos", "Vuorovaikutus", "Työaika",
-    "Etätyö", "Rekrytointi", "Kokeilukulttuuri", "Yhteistyö", "Hyvinvointi", "Kestävyys",
+    "Jaksaminen", "Johtaminen",      "Digitalisaatio",   "Asiakaskokemus", "Osaaminen",   "Viestintä",     "Tasa-arvo",
+    "Ympäristö",  "Työturvallisuus", "Perehdytys",       "Palkitseminen",  "Muutos",      "Vuorovaikutus", "Työaika",
+    "Etätyö",     "Rekrytointi",     "Kokeilukulttuuri", "Yhteistyö",      "Hyvinvointi", "Kestävyys",
 };
-static const char *const sectors[] = {"sote", "sote", "sote", "opetus", "opetus", "tekninen", "elinkeino",
-                                      "kulttuuri", "ruoka", "koko"};
+static const char *const sectors[] = {"sote",     "sote",      "sote",      "opetus", "opetus",
+                                      "tekninen", "elinkeino", "kulttuuri", "ruoka",  "koko"};
 static const char *const orgs[] = {"kaupunki", "kunta", "kuntayhtymä", "hyvinvointialue", "Oy", "liikelaitos"};
 
 static unsigned long long rng = 88172645463325252ull;
@@ -86,8 +212,10 @@ static void sentence(buf *b, int words) {
       buf_printf(b, "%r%r%r", i ? " " : "", heads[zipf(N(heads))], tails[rnd(N(tails))]);
       continue;
     }
-    const char *w = k < 6 ? nouns[zipf(N(nouns))] : k < 8 ? adjs[rnd(N(adjs))] : k < 10 ? verbs[rnd(N(verbs))]
-                                                                                    : glue[rnd(N(glue))];
+    const char *w = k < 6    ? nouns[zipf(N(nouns))]
+                    : k < 8  ? adjs[rnd(N(adjs))]
+                    : k < 10 ? verbs[rnd(N(verbs))]
+                             : glue[rnd(N(glue))];
     buf_printf(b, "%r%r", i ? " " : "", w);
   }
   buf_puts(b, ". ");
@@ -130,10 +258,18 @@ static void gen_one(deed *x, long i, char **codes, char **names, int nm, char *t
   }
   char pub[32];
   snprintf(pub, sizeof pub, "20%02ld-%02ld-%02ldT12:00:00Z", 15 + i * 6 / 100000 % 6, 1 + i % 12, 1 + i % 28);
-  *x = (deed){.title = title(), .org_name = orgbuf, .municipality_code = codes[m],
-              .sector_code = (char *)sectors[rnd(N(sectors))], .summary = text(3), .starting_point = text(2),
-              .goal = text(2), .actions = text(3), .results = text(2), .themes = themebuf,
-              .year = 2015 + (int)rnd(6), .published_at = strdup(pub)};
+  *x = (deed){.title = title(),
+              .org_name = orgbuf,
+              .municipality_code = codes[m],
+              .sector_code = (char *)sectors[rnd(N(sectors))],
+              .summary = text(3),
+              .starting_point = text(2),
+              .goal = text(2),
+              .actions = text(3),
+              .results = text(2),
+              .themes = themebuf,
+              .year = 2015 + (int)rnd(6),
+              .published_at = strdup(pub)};
 }
 
 static void csv_row(FILE *f, long long id, const deed *x) {
@@ -193,10 +329,14 @@ static void parse_filter(char *line, deed_filter *f) {
   if (!bar) return;
   *bar = 0;
   for (char *t = strtok(bar + 1, " "); t; t = strtok(NULL, " ")) {
-    if (!strncmp(t, "sector=", 7)) f->sector = t + 7;
-    else if (!strncmp(t, "region=", 7)) f->region = t + 7;
-    else if (!strncmp(t, "theme=", 6)) f->theme = t + 6;
-    else if (!strncmp(t, "year=", 5)) f->year = atoi(t + 5);
+    if (!strncmp(t, "sector=", 7))
+      f->sector = t + 7;
+    else if (!strncmp(t, "region=", 7))
+      f->region = t + 7;
+    else if (!strncmp(t, "theme=", 6))
+      f->theme = t + 6;
+    else if (!strncmp(t, "year=", 5))
+      f->year = atoi(t + 5);
   }
 }
 

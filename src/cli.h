@@ -12,7 +12,7 @@ typedef struct cli_args {
   const char *pos[CLI_MAX_POS]; /* positional arguments after the command words */
   int nopt;
   struct {
-    char name[32]; /* without the leading dashes */
+    char name[32];     /* without the leading dashes */
     const char *value; /* NULL for a flag */
   } opt[CLI_MAX_OPT];
 } cli_args;

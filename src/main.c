@@ -18,10 +18,10 @@
 typedef int (*cmd_fn)(const cli_args *a);
 
 typedef struct command {
-  const char *name;    /* one or two words: "init", "import deeds" */
+  const char *name; /* one or two words: "init", "import deeds" */
   cmd_fn fn;
   int min_pos, max_pos; /* positional arguments allowed */
-  const char *options; /* space-separated; a trailing '=' takes a value: "db= json limit=" */
+  const char *options;  /* space-separated; a trailing '=' takes a value: "db= json limit=" */
   const char *usage;
   const char *help;
 } command;
@@ -42,8 +42,7 @@ static const command commands[] = {
     {"init", cmd_init, 0, 0, "db=", "kehto init [--db FILE]", "create the database and load reference data"},
     {"serve", cmd_serve, 0, 0, "db= port= bind= threads= secure-cookies quiet no-cache",
      "kehto serve [--db FILE] [--port N] [--bind ADDR]", "serve the web site (default 127.0.0.1:8080)"},
-    {"user add", cmd_user_add, 1, 1, "db= role= org=",
-     "kehto user add EMAIL --role admin|staff|contact [--org ID]",
+    {"user add", cmd_user_add, 1, 1, "db= role= org=", "kehto user add EMAIL --role admin|staff|contact [--org ID]",
      "create an account; password from stdin, or generated and printed once"},
     {"user list", cmd_user_list, 0, 0, "db=", "kehto user list [--db FILE]", "list the accounts"},
     {"demo", cmd_demo, 0, 0, "db= seed=", "kehto demo [--db FILE] [--seed N]",
@@ -59,8 +58,10 @@ static const command commands[] = {
 static void usage_all(FILE *f) {
   fprintf(f, "Kehto: a work-life development programme in one program.\n\nUsage:\n");
   for (size_t i = 0; i < NCOMMANDS; i++) {
-    if (strlen(commands[i].usage) > 52) fprintf(f, "  %s\n  %-52s %s\n", commands[i].usage, "", commands[i].help);
-    else fprintf(f, "  %-52s %s\n", commands[i].usage, commands[i].help);
+    if (strlen(commands[i].usage) > 52)
+      fprintf(f, "  %s\n  %-52s %s\n", commands[i].usage, "", commands[i].help);
+    else
+      fprintf(f, "  %-52s %s\n", commands[i].usage, commands[i].help);
   }
   fprintf(f, "\nThe database defaults to $KEHTO_DB or ./kehto.db.\n");
 }
@@ -82,8 +83,10 @@ static int cmd_init(const cli_args *a) {
   if (!d) return 1;
   kerr e = {0};
   int rc = refdata_load(d, &e);
-  if (rc != K_OK) fprintf(stderr, "kehto: %s\n", e.msg);
-  else printf("Database %s is ready (schema %d).\n", cli_db_path(a), db_schema_version());
+  if (rc != K_OK)
+    fprintf(stderr, "kehto: %s\n", e.msg);
+  else
+    printf("Database %s is ready (schema %d).\n", cli_db_path(a), db_schema_version());
   kerr_clear(&e);
   db_close(d);
   return rc == K_OK ? 0 : 1;
@@ -94,8 +97,10 @@ static int cmd_backup(const cli_args *a) {
   if (!d) return 1;
   kerr e = {0};
   int rc = db_backup(d, a->pos[0], &e);
-  if (rc != K_OK) fprintf(stderr, "kehto: %s\n", e.msg);
-  else printf("Backup written to %s\n", a->pos[0]);
+  if (rc != K_OK)
+    fprintf(stderr, "kehto: %s\n", e.msg);
+  else
+    printf("Backup written to %s\n", a->pos[0]);
   kerr_clear(&e);
   db_close(d);
   return rc == K_OK ? 0 : 1;
@@ -108,7 +113,8 @@ static int cmd_serve(const cli_args *a) {
   long long port = 8080, threads = 2 * sysconf(_SC_NPROCESSORS_ONLN);
   if (threads < 4) threads = 4;
   if (cli_opt(a, "port") && util_parse_int(cli_opt(a, "port"), 1, 65535, &port) != K_OK) {
-    fprintf(stderr, "kehto: --port needs a number from 1 to 65535\nusage: kehto serve [--db FILE] [--port N] [--bind ADDR]\n");
+    fprintf(stderr,
+            "kehto: --port needs a number from 1 to 65535\nusage: kehto serve [--db FILE] [--port N] [--bind ADDR]\n");
     return EXIT_USAGE;
   }
   if (cli_opt(a, "threads") && util_parse_int(cli_opt(a, "threads"), 1, 256, &threads) != K_OK) {
@@ -131,7 +137,8 @@ static int cmd_serve(const cli_args *a) {
 static int cmd_user_add(const cli_args *a) {
   const char *role = cli_opt(a, "role");
   if (!role || !user_role_valid(role)) {
-    fprintf(stderr, "kehto: --role must be admin, staff or contact\nusage: kehto user add EMAIL --role admin|staff|contact\n");
+    fprintf(stderr,
+            "kehto: --role must be admin, staff or contact\nusage: kehto user add EMAIL --role admin|staff|contact\n");
     return EXIT_USAGE;
   }
   long long org = 0;
@@ -151,9 +158,12 @@ static int cmd_user_add(const cli_args *a) {
   if (!d) return 1;
   kerr e = {0};
   long long id = user_add(d, a->pos[0], role, pw, org, &e);
-  if (!id) fprintf(stderr, "kehto: %s\n", e.msg);
-  else if (generated) printf("Created %s (%s). Password (shown once): %s\n", a->pos[0], role, pw);
-  else printf("Created %s (%s).\n", a->pos[0], role);
+  if (!id)
+    fprintf(stderr, "kehto: %s\n", e.msg);
+  else if (generated)
+    printf("Created %s (%s). Password (shown once): %s\n", a->pos[0], role, pw);
+  else
+    printf("Created %s (%s).\n", a->pos[0], role);
   sodium_memzero(pw, sizeof pw);
   kerr_clear(&e);
   db_close(d);
@@ -208,7 +218,8 @@ static int cmd_demo(const cli_args *a) {
   kerr e = {0};
   demo_summary sum = {0};
   int rc = demo_build(d, (uint64_t)seed, &sum, &e);
-  if (rc != K_OK) fprintf(stderr, "kehto: %s\n", e.msg);
+  if (rc != K_OK)
+    fprintf(stderr, "kehto: %s\n", e.msg);
   else
     printf("Demo programme created: %d organisations, %d deeds (%d–%d), %d funding periods, %d goals, "
            "%d partners and funders (seed %lld).\n",
@@ -296,9 +307,12 @@ int main(int argc, char **argv) {
       if (a.nopt == CLI_MAX_OPT) return usage_error(c, "too many options at ", s);
       const char *val = NULL;
       if (takes) {
-        if (eq) val = eq + 1;
-        else if (i + 1 < argc) val = argv[++i];
-        else return usage_error(c, "this option needs a value: ", s);
+        if (eq)
+          val = eq + 1;
+        else if (i + 1 < argc)
+          val = argv[++i];
+        else
+          return usage_error(c, "this option needs a value: ", s);
       } else if (eq) {
         return usage_error(c, "this option takes no value: ", s);
       }

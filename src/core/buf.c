@@ -203,18 +203,26 @@ void buf_vprintf(buf *b, const char *fmt, va_list ap) {
     case '%': buf_putc(b, '%'); break;
     case 'd':
     case 'i':
-      if (sz) snprintf(t, sizeof t, "%zd", va_arg(ap, ssize_t));
-      else if (longs == 2) snprintf(t, sizeof t, "%lld", va_arg(ap, long long));
-      else if (longs == 1) snprintf(t, sizeof t, "%ld", va_arg(ap, long));
-      else snprintf(t, sizeof t, "%d", va_arg(ap, int));
+      if (sz)
+        snprintf(t, sizeof t, "%zd", va_arg(ap, ssize_t));
+      else if (longs == 2)
+        snprintf(t, sizeof t, "%lld", va_arg(ap, long long));
+      else if (longs == 1)
+        snprintf(t, sizeof t, "%ld", va_arg(ap, long));
+      else
+        snprintf(t, sizeof t, "%d", va_arg(ap, int));
       buf_puts(b, t);
       break;
     case 'u':
     case 'x':
-      if (sz) snprintf(t, sizeof t, *p == 'u' ? "%zu" : "%zx", va_arg(ap, size_t));
-      else if (longs == 2) snprintf(t, sizeof t, *p == 'u' ? "%llu" : "%llx", va_arg(ap, unsigned long long));
-      else if (longs == 1) snprintf(t, sizeof t, *p == 'u' ? "%lu" : "%lx", va_arg(ap, unsigned long));
-      else snprintf(t, sizeof t, *p == 'u' ? "%u" : "%x", va_arg(ap, unsigned));
+      if (sz)
+        snprintf(t, sizeof t, *p == 'u' ? "%zu" : "%zx", va_arg(ap, size_t));
+      else if (longs == 2)
+        snprintf(t, sizeof t, *p == 'u' ? "%llu" : "%llx", va_arg(ap, unsigned long long));
+      else if (longs == 1)
+        snprintf(t, sizeof t, *p == 'u' ? "%lu" : "%lx", va_arg(ap, unsigned long));
+      else
+        snprintf(t, sizeof t, *p == 'u' ? "%u" : "%x", va_arg(ap, unsigned));
       buf_puts(b, t);
       break;
     case 'f':

@@ -10,7 +10,8 @@ typedef struct buf {
   size_t cap;
 } buf;
 
-#define BUF_INIT {NULL, 0, 0}
+#define BUF_INIT                                                                                                       \
+  { NULL, 0, 0 }
 
 void buf_init(buf *b);
 /* Frees the storage; the buffer may be reused after buf_init. */
@@ -26,12 +27,12 @@ void buf_puts(buf *b, const char *s);
 void buf_putc(buf *b, char c);
 
 /* Escaping writers, one per output context. NULL writes nothing. */
-void buf_html(buf *b, const char *s);     /* HTML text and quoted attribute values: & < > " ' */
-void buf_url(buf *b, const char *s);      /* one URL component (RFC 3986 unreserved kept) */
-void buf_json(buf *b, const char *s);     /* a JSON string's contents, without quotes */
-void buf_jsonq(buf *b, const char *s);    /* a quoted JSON string, or null for NULL */
-void buf_csv(buf *b, const char *s);      /* one CSV field, quoted when needed, formula-safe */
-void buf_xml(buf *b, const char *s);      /* XML text (Atom), same rules as HTML */
+void buf_html(buf *b, const char *s);  /* HTML text and quoted attribute values: & < > " ' */
+void buf_url(buf *b, const char *s);   /* one URL component (RFC 3986 unreserved kept) */
+void buf_json(buf *b, const char *s);  /* a JSON string's contents, without quotes */
+void buf_jsonq(buf *b, const char *s); /* a quoted JSON string, or null for NULL */
+void buf_csv(buf *b, const char *s);   /* one CSV field, quoted when needed, formula-safe */
+void buf_xml(buf *b, const char *s);   /* XML text (Atom), same rules as HTML */
 
 /* Formats into the buffer. Strings have no plain %s: each names its context.
  *   %h  HTML text or attribute (escaped)      %U  URL component (percent-encoded)

@@ -15,16 +15,16 @@ struct csv {
   long row;
   long line; /* physical line where the next record starts, for messages */
   char *name;
-  buf field;     /* all fields of the record, NUL-separated */
-  size_t *offs;  /* start of each field in field.data */
+  buf field;    /* all fields of the record, NUL-separated */
+  size_t *offs; /* start of each field in field.data */
   int nf, capf;
 };
 
 /* Windows-1252 0x80–0x9F to Unicode; the rest of the upper half is Latin-1. */
-static const unsigned short cp1252_hi[32] = {
-    0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
-    0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD, 0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
-    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178};
+static const unsigned short cp1252_hi[32] = {0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+                                             0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD,
+                                             0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+                                             0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178};
 
 static void put_utf8(buf *b, unsigned cp) {
   char t[3];
@@ -45,10 +45,14 @@ static void put_utf8(buf *b, unsigned cp) {
 static char pick_delimiter(const char *s) {
   int commas = 0, semis = 0, q = 0;
   for (; *s; s++) {
-    if (*s == '"') q = !q;
-    else if (!q && (*s == '\n' || *s == '\r')) break;
-    else if (!q && *s == ',') commas++;
-    else if (!q && *s == ';') semis++;
+    if (*s == '"')
+      q = !q;
+    else if (!q && (*s == '\n' || *s == '\r'))
+      break;
+    else if (!q && *s == ',')
+      commas++;
+    else if (!q && *s == ';')
+      semis++;
   }
   return semis > commas ? ';' : ',';
 }
@@ -152,8 +156,7 @@ int csv_next(csv *c, kerr *e) {
       p++;
       for (;;) {
         if (p >= c->len) {
-          return kerr_set(e, NULL, "%r, row %ld (line %ld): a quoted field is not closed", c->name, c->row,
-                          start_line);
+          return kerr_set(e, NULL, "%r, row %ld (line %ld): a quoted field is not closed", c->name, c->row, start_line);
         }
         if (s[p] == '"') {
           if (p + 1 < c->len && s[p + 1] == '"') {

@@ -4,7 +4,7 @@
 #include <stddef.h>
 
 struct embed_file {
-  const char *path; /* path in the source tree, e.g. "assets/kehto.css" */
+  const char *path;          /* path in the source tree, e.g. "assets/kehto.css" */
   const unsigned char *data; /* NUL-terminated for convenience; len excludes the NUL */
   size_t len;
 };

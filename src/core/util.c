@@ -26,6 +26,11 @@ int kerr_set(kerr *e, const char *field, const char *fmt, ...) {
   return K_ERR;
 }
 
+int kerr_storage(kerr *e, const char *what, const char *detail) {
+  log_error("%r failed: %r", what, detail ? detail : "");
+  return kerr_set(e, NULL, "%r epäonnistui. Yritä hetken kuluttua uudelleen.", what);
+}
+
 void kerr_clear(kerr *e) {
   if (!e) return;
   free(e->msg);
@@ -127,10 +132,14 @@ int util_utf8_valid(const char *s, size_t n) {
     if (c < 0x80) {
       p++;
       continue;
-    } else if ((c & 0xE0) == 0xC0) k = 1, min = 0x80, c &= 0x1F;
-    else if ((c & 0xF0) == 0xE0) k = 2, min = 0x800, c &= 0x0F;
-    else if ((c & 0xF8) == 0xF0) k = 3, min = 0x10000, c &= 0x07;
-    else return 0;
+    } else if ((c & 0xE0) == 0xC0)
+      k = 1, min = 0x80, c &= 0x1F;
+    else if ((c & 0xF0) == 0xE0)
+      k = 2, min = 0x800, c &= 0x0F;
+    else if ((c & 0xF8) == 0xF0)
+      k = 3, min = 0x10000, c &= 0x07;
+    else
+      return 0;
     if ((size_t)(e - p) <= k) return 0;
     for (size_t i = 1; i <= k; i++) {
       if ((p[i] & 0xC0) != 0x80) return 0;

@@ -20,6 +20,9 @@ typedef struct kerr {
 /* Sets the error (formats with buf_printf conversions); returns K_ERR so callers can `return kerr_set(...)`. */
 int kerr_set(kerr *e, const char *field, const char *fmt, ...);
 void kerr_clear(kerr *e);
+/* For a storage failure: logs detail (the database's own words) and sets a message fit for users,
+ * "<what> epäonnistui. Yritä hetken kuluttua uudelleen." Returns K_ERR. */
+int kerr_storage(kerr *e, const char *what, const char *detail);
 
 /* Writes a log line to stderr with a UTC timestamp. Uses buf_printf conversions (%r for plain strings). */
 void log_info(const char *fmt, ...);

@@ -118,8 +118,10 @@ static int param(sqlite3_stmt *st, const char *name) {
 
 void db_bind_text(sqlite3_stmt *st, const char *name, const char *v) {
   int i = param(st, name);
-  if (v) sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT);
-  else sqlite3_bind_null(st, i);
+  if (v)
+    sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null(st, i);
 }
 
 void db_bind_int(sqlite3_stmt *st, const char *name, long long v) {
@@ -161,8 +163,10 @@ static void vbind(sqlite3_stmt *st, const char *types, va_list ap) {
     switch (types[i]) {
     case 't': {
       const char *v = va_arg(ap, const char *);
-      if (v) sqlite3_bind_text(st, i + 1, v, -1, SQLITE_TRANSIENT);
-      else sqlite3_bind_null(st, i + 1);
+      if (v)
+        sqlite3_bind_text(st, i + 1, v, -1, SQLITE_TRANSIENT);
+      else
+        sqlite3_bind_null(st, i + 1);
       break;
     }
     case 'i': sqlite3_bind_int64(st, i + 1, va_arg(ap, long long)); break;

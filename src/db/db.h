@@ -31,9 +31,9 @@ int db_col_null(sqlite3_stmt *st, int i);
 
 /* One-liners. types names the positional ?1,?2… arguments: 't' text (const char*, NULL ok), 'i' long long,
  * 'f' double, 'n' NULL (no argument). */
-int db_exec(db *d, const char *sql, const char *types, ...);      /* SQLITE_OK or the error code */
+int db_exec(db *d, const char *sql, const char *types, ...); /* SQLITE_OK or the error code */
 long long db_int(db *d, long long dflt, const char *sql, const char *types, ...);
-char *db_text(db *d, const char *sql, const char *types, ...);     /* malloc'd or NULL; caller frees */
+char *db_text(db *d, const char *sql, const char *types, ...); /* malloc'd or NULL; caller frees */
 int db_exists(db *d, const char *sql, const char *types, ...);
 /* Prepares sql (cached) and binds positional arguments as above; finish with db_done. */
 sqlite3_stmt *db_query(db *d, const char *sql, const char *types, ...);

@@ -15,7 +15,8 @@ static const char *const migrations[] = {
     "  code TEXT PRIMARY KEY,            -- Statistics Finland code, three digits\n"
     "  name_fi TEXT NOT NULL, name_sv TEXT NOT NULL,\n"
     "  region_code TEXT NOT NULL REFERENCES region(code),\n"
-    "  lang_ratio INTEGER NOT NULL);     -- Posti: 1 Finnish, 2 bilingual Finnish majority, 3 bilingual Swedish majority, 4 Swedish\n"
+    "  lang_ratio INTEGER NOT NULL);     -- Posti: 1 Finnish, 2 bilingual Finnish majority, 3 bilingual Swedish "
+    "majority, 4 Swedish\n"
     "CREATE INDEX municipality_name_fi ON municipality(name_fi COLLATE NOCASE);\n"
     "CREATE TABLE org(\n"
     "  id INTEGER PRIMARY KEY,\n"
@@ -107,8 +108,8 @@ int db_migrate(db *d, kerr *e) {
   int have = (int)db_int(d, 0, "PRAGMA user_version", "");
   int want = db_schema_version();
   if (have > want) {
-    return kerr_set(e, NULL, "the database has schema version %d but this kehto knows only %d: use a newer kehto",
-                    have, want);
+    return kerr_set(e, NULL, "the database has schema version %d but this kehto knows only %d: use a newer kehto", have,
+                    want);
   }
   for (int v = have; v < want; v++) {
     if (db_begin(d) != SQLITE_OK || db_script(d, migrations[v]) != SQLITE_OK) {

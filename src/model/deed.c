@@ -8,10 +8,29 @@
 
 /* Frees the strings of x, not x itself. */
 static void deed_clear(deed *x) {
-  char **s[] = {&x->ref, &x->title, &x->org_name, &x->municipality_code, &x->municipality_name, &x->region_name,
-                &x->sector_code, &x->sector_name, &x->summary, &x->starting_point, &x->goal, &x->actions,
-                &x->participants, &x->results, &x->service, &x->themes, &x->contact_name, &x->contact_email,
-                &x->status, &x->reject_reason, &x->created_at, &x->updated_at, &x->published_at};
+  char **s[] = {&x->ref,
+                &x->title,
+                &x->org_name,
+                &x->municipality_code,
+                &x->municipality_name,
+                &x->region_name,
+                &x->sector_code,
+                &x->sector_name,
+                &x->summary,
+                &x->starting_point,
+                &x->goal,
+                &x->actions,
+                &x->participants,
+                &x->results,
+                &x->service,
+                &x->themes,
+                &x->contact_name,
+                &x->contact_email,
+                &x->status,
+                &x->reject_reason,
+                &x->created_at,
+                &x->updated_at,
+                &x->published_at};
   for (size_t i = 0; i < sizeof s / sizeof s[0]; i++) free(*s[i]);
 }
 
@@ -55,8 +74,7 @@ int deed_validate(db *d, const deed *x, int require_contact, kerr *e) {
   if (check_text(x->ref, "ref", "Tunniste (ref)", 100, 0, e)) return K_ERR;
   if (util_blank(x->sector_code) || !db_exists(d, "SELECT 1 FROM sector WHERE code=?1", "t", x->sector_code))
     return kerr_set(e, "sector", N_("Valitse toimiala."));
-  if (x->municipality_code &&
-      !db_exists(d, "SELECT 1 FROM municipality WHERE code=?1", "t", x->municipality_code))
+  if (x->municipality_code && !db_exists(d, "SELECT 1 FROM municipality WHERE code=?1", "t", x->municipality_code))
     return kerr_set(e, "municipality", N_("Tuntematon kunta."));
   if (x->year < 2000 || x->year > 2100) return kerr_set(e, "year", N_("Vuoden pitää olla välillä 2000–2100."));
   if (check_text(x->contact_name, "contact_name", "Yhteyshenkilön nimi", 200, require_contact, e)) return K_ERR;
@@ -68,18 +86,35 @@ int deed_validate(db *d, const deed *x, int require_contact, kerr *e) {
 }
 
 /* Splits the comma list of themes and links each (creating missing themes). */
-static void set_themes(db *d, long long id, const char *themes) {
-  db_exec(d, "DELETE FROM deed_theme WHERE deed_id=?1", "i", id);
-  if (!themes) return;
+static int set_themes(db *d, long long id, const char *themes) {
+  int rc = db_exec(d, "DELETE FROM deed_theme WHERE deed_id=?1", "i", id);
+  if (!themes || rc != SQLITE_OK) return rc;
   char *copy = util_strdup(themes), *save = NULL;
-  for (char *t = strtok_r(copy, ",;", &save); t; t = strtok_r(NULL, ",;", &save)) {
+  for (char *t = strtok_r(copy, ",;", &save); t && rc == SQLITE_OK; t = strtok_r(NULL, ",;", &save)) {
     util_trim(t);
     if (!*t) continue;
-    db_exec(d, "INSERT OR IGNORE INTO theme(name) VALUES(?1)", "t", t);
-    db_exec(d, "INSERT OR IGNORE INTO deed_theme(deed_id, theme_id) SELECT ?1, id FROM theme WHERE name=?2", "it", id,
-            t);
+    rc = db_exec(d, "INSERT OR IGNORE INTO theme(name) VALUES(?1)", "t", t);
+    if (rc == SQLITE_OK)
+      rc = db_exec(d, "INSERT OR IGNORE INTO deed_theme(deed_id, theme_id) SELECT ?1, id FROM theme WHERE name=?2",
+                   "it", id, t);
   }
   free(copy);
+  return rc;
+}
+
+/* The rows of one deed change (the deed, its themes, its search entry) go in together: a savepoint makes them all
+ * or nothing, inside a caller's transaction (an import) or on their own. */
+static int write_begin(db *d, kerr *e) {
+  return db_script(d, "SAVEPOINT deed_write") == SQLITE_OK ? K_OK : kerr_storage(e, "Teon tallennus", db_errmsg(d));
+}
+
+/* Ends the savepoint: releases it when rc is K_OK (and the rows went in), else rolls it back. Returns K_OK or K_ERR
+ * with e set (keeps a message already set). */
+static int write_end(db *d, int rc, kerr *e) {
+  if (rc == K_OK && db_script(d, "RELEASE deed_write") == SQLITE_OK) return K_OK;
+  if (!e || !e->msg) kerr_storage(e, "Teon tallennus", db_errmsg(d));
+  db_script(d, "ROLLBACK TO deed_write; RELEASE deed_write");
+  return K_ERR;
 }
 
 static const char *nz(const char *s) {
@@ -89,8 +124,10 @@ static const char *nz(const char *s) {
 static void bind_fields(sqlite3_stmt *st, const deed *x) {
   db_bind_text(st, ":ref", util_blank(x->ref) ? NULL : x->ref);
   db_bind_text(st, ":title", x->title);
-  if (x->org_id) db_bind_int(st, ":org_id", x->org_id);
-  else db_bind_null(st, ":org_id");
+  if (x->org_id)
+    db_bind_int(st, ":org_id", x->org_id);
+  else
+    db_bind_null(st, ":org_id");
   db_bind_text(st, ":org_name", nz(x->org_name));
   db_bind_text(st, ":municipality_code", x->municipality_code);
   db_bind_text(st, ":sector_code", x->sector_code);
@@ -106,16 +143,17 @@ static void bind_fields(sqlite3_stmt *st, const deed *x) {
   db_bind_text(st, ":contact_email", nz(x->contact_email));
 }
 
-long long deed_insert(db *d, const deed *x, const char *status, kerr *e) {
+static long long insert_rows(db *d, const deed *x, const char *status, kerr *e) {
   sqlite3_stmt *st = db_prepare(
-      d, "INSERT INTO deed(ref,title,org_id,org_name,municipality_code,sector_code,summary,starting_point,goal,"
-         "actions,participants,results,service,year,contact_name,contact_email,status,published_at,created_at)"
-         " VALUES(:ref,:title,:org_id,"
-         " CASE WHEN :org_id IS NOT NULL AND :org_name='' THEN (SELECT name FROM org WHERE id=:org_id) ELSE :org_name END,"
-         " :municipality_code,:sector_code,:summary,:starting_point,:goal,:actions,:participants,:results,:service,"
-         " :year,:contact_name,:contact_email,:status,"
-         " CASE WHEN :status='published' THEN coalesce(:published_at, strftime('%Y-%m-%dT%H:%M:%SZ','now')) END,"
-         " coalesce(:created_at, strftime('%Y-%m-%dT%H:%M:%SZ','now')))");
+      d,
+      "INSERT INTO deed(ref,title,org_id,org_name,municipality_code,sector_code,summary,starting_point,goal,"
+      "actions,participants,results,service,year,contact_name,contact_email,status,published_at,created_at)"
+      " VALUES(:ref,:title,:org_id,"
+      " CASE WHEN :org_id IS NOT NULL AND :org_name='' THEN (SELECT name FROM org WHERE id=:org_id) ELSE :org_name END,"
+      " :municipality_code,:sector_code,:summary,:starting_point,:goal,:actions,:participants,:results,:service,"
+      " :year,:contact_name,:contact_email,:status,"
+      " CASE WHEN :status='published' THEN coalesce(:published_at, strftime('%Y-%m-%dT%H:%M:%SZ','now')) END,"
+      " coalesce(:created_at, strftime('%Y-%m-%dT%H:%M:%SZ','now')))");
   bind_fields(st, x);
   db_bind_text(st, ":status", status);
   db_bind_text(st, ":published_at", x->published_at);
@@ -124,17 +162,25 @@ long long deed_insert(db *d, const deed *x, const char *status, kerr *e) {
   db_done(st);
   if (rc < 0) {
     const char *msg = db_errmsg(d);
-    if (strstr(msg, "deed.ref")) kerr_set(e, "ref", N_("Tunniste (ref) on jo käytössä."));
-    else kerr_set(e, NULL, "Teon tallennus epäonnistui: %r", msg);
+    if (strstr(msg, "deed.ref"))
+      kerr_set(e, "ref", N_("Tunniste (ref) on jo käytössä."));
+    else
+      kerr_storage(e, "Teon tallennus", msg);
     return 0;
   }
   long long id = db_last_id(d);
-  set_themes(d, id, x->themes);
-  if (strcmp(status, "published") == 0) deed_index(d, id);
+  if (set_themes(d, id, x->themes) != SQLITE_OK) return 0;
+  if (strcmp(status, "published") == 0 && deed_index(d, id) != K_OK) return 0;
   return id;
 }
 
-int deed_update(db *d, const deed *x, kerr *e) {
+long long deed_insert(db *d, const deed *x, const char *status, kerr *e) {
+  if (write_begin(d, e) != K_OK) return 0;
+  long long id = insert_rows(d, x, status, e);
+  return write_end(d, id ? K_OK : K_ERR, e) == K_OK ? id : 0;
+}
+
+static int update_rows(db *d, const deed *x, kerr *e) {
   sqlite3_stmt *st = db_prepare(
       d, "UPDATE deed SET ref=:ref,title=:title,org_id=:org_id,org_name=:org_name,"
          "municipality_code=:municipality_code,sector_code=:sector_code,summary=:summary,"
@@ -148,12 +194,16 @@ int deed_update(db *d, const deed *x, kerr *e) {
   if (rc < 0) {
     const char *msg = db_errmsg(d);
     if (strstr(msg, "deed.ref")) return kerr_set(e, "ref", N_("Tunniste (ref) on jo käytössä."));
-    return kerr_set(e, NULL, "Teon tallennus epäonnistui: %r", msg);
+    return kerr_storage(e, "Teon tallennus", msg);
   }
   if (db_changes(d) == 0) return kerr_set(e, NULL, "Tekoa %lld ei ole.", x->id);
-  set_themes(d, x->id, x->themes);
-  deed_index(d, x->id);
-  return K_OK;
+  if (set_themes(d, x->id, x->themes) != SQLITE_OK) return K_ERR;
+  return deed_index(d, x->id);
+}
+
+int deed_update(db *d, const deed *x, kerr *e) {
+  if (write_begin(d, e) != K_OK) return K_ERR;
+  return write_end(d, update_rows(d, x, e), e);
 }
 
 static char *col(sqlite3_stmt *st, int i) {
@@ -208,40 +258,54 @@ deed *deed_get(db *d, long long id, const char *lang) {
   return x;
 }
 
-int deed_publish(db *d, long long id, kerr *e) {
-  db_exec(d,
-          "UPDATE deed SET status='published', reject_reason='', updated_at=strftime('%Y-%m-%dT%H:%M:%SZ','now'),"
-          " published_at=coalesce(published_at, strftime('%Y-%m-%dT%H:%M:%SZ','now')) WHERE id=?1",
-          "i", id);
+static int publish_rows(db *d, long long id, kerr *e) {
+  int rc =
+      db_exec(d,
+              "UPDATE deed SET status='published', reject_reason='', updated_at=strftime('%Y-%m-%dT%H:%M:%SZ','now'),"
+              " published_at=coalesce(published_at, strftime('%Y-%m-%dT%H:%M:%SZ','now')) WHERE id=?1",
+              "i", id);
+  if (rc != SQLITE_OK) return K_ERR;
   if (db_changes(d) == 0) return kerr_set(e, NULL, "Tekoa %lld ei ole.", id);
-  deed_index(d, id);
-  return K_OK;
+  return deed_index(d, id);
+}
+
+int deed_publish(db *d, long long id, kerr *e) {
+  if (write_begin(d, e) != K_OK) return K_ERR;
+  return write_end(d, publish_rows(d, id, e), e);
+}
+
+static int reject_rows(db *d, long long id, const char *reason, kerr *e) {
+  int rc =
+      db_exec(d,
+              "UPDATE deed SET status='rejected', reject_reason=?2, updated_at=strftime('%Y-%m-%dT%H:%M:%SZ','now')"
+              " WHERE id=?1",
+              "it", id, reason);
+  if (rc != SQLITE_OK) return K_ERR;
+  if (db_changes(d) == 0) return kerr_set(e, NULL, "Tekoa %lld ei ole.", id);
+  return deed_index(d, id);
 }
 
 int deed_reject(db *d, long long id, const char *reason, kerr *e) {
   if (util_blank(reason)) return kerr_set(e, "reason", "Kerro hylkäyksen syy.");
   if (util_utf8_len(reason) > 1000) return kerr_set(e, "reason", "Syy on liian pitkä (enintään 1000 merkkiä).");
-  db_exec(d,
-          "UPDATE deed SET status='rejected', reject_reason=?2, updated_at=strftime('%Y-%m-%dT%H:%M:%SZ','now')"
-          " WHERE id=?1",
-          "it", id, reason);
-  if (db_changes(d) == 0) return kerr_set(e, NULL, "Tekoa %lld ei ole.", id);
-  deed_index(d, id);
-  return K_OK;
+  if (write_begin(d, e) != K_OK) return K_ERR;
+  return write_end(d, reject_rows(d, id, reason, e), e);
 }
 
-void deed_index(db *d, long long id) {
-  db_exec(d, "DELETE FROM deed_fts WHERE rowid=?1", "i", id);
-  db_exec(d,
-          "INSERT INTO deed_fts(rowid, title, body, organisation, municipality)"
-          " SELECT d.id, d.title,"
-          "  d.summary || char(10) || d.starting_point || char(10) || d.goal || char(10) || d.actions"
-          "   || char(10) || d.results || char(10) || coalesce((SELECT group_concat(t.name, ', ') FROM deed_theme dt"
-          "   JOIN theme t ON t.id=dt.theme_id WHERE dt.deed_id=d.id), ''),"
-          "  d.org_name, coalesce(m.name_fi || ' ' || m.name_sv, '')"
-          " FROM deed d LEFT JOIN municipality m ON m.code=d.municipality_code"
-          " WHERE d.id=?1 AND d.status='published'",
-          "i", id);
+int deed_index(db *d, long long id) {
+  if (db_exec(d, "DELETE FROM deed_fts WHERE rowid=?1", "i", id) != SQLITE_OK) return K_ERR;
+  int rc = db_exec(
+      d,
+      "INSERT INTO deed_fts(rowid, title, body, organisation, municipality)"
+      " SELECT d.id, d.title,"
+      "  d.summary || char(10) || d.starting_point || char(10) || d.goal || char(10) || d.actions"
+      "   || char(10) || d.results || char(10) || coalesce((SELECT group_concat(t.name, ', ') FROM deed_theme dt"
+      "   JOIN theme t ON t.id=dt.theme_id WHERE dt.deed_id=d.id), ''),"
+      "  d.org_name, coalesce(m.name_fi || ' ' || m.name_sv, '')"
+      " FROM deed d LEFT JOIN municipality m ON m.code=d.municipality_code"
+      " WHERE d.id=?1 AND d.status='published'",
+      "i", id);
+  return rc == SQLITE_OK ? K_OK : K_ERR;
 }
 
 long long deed_count_by_status(db *d, const char *status) {

@@ -10,9 +10,9 @@
 /* A deed as entered or read. All strings are owned by the struct (malloc'd); free with deed_free. */
 typedef struct deed {
   long long id;
-  char *ref;               /* optional external id, unique */
+  char *ref; /* optional external id, unique */
   char *title;
-  long long org_id;        /* 0 when posted with free-text organisation */
+  long long org_id; /* 0 when posted with free-text organisation */
   char *org_name;
   char *municipality_code; /* three digits, or NULL */
   char *municipality_name; /* filled when read */
@@ -20,10 +20,10 @@ typedef struct deed {
   char *sector_code;       /* sector.code */
   char *sector_name;       /* filled when read, in the reader's language */
   char *summary, *starting_point, *goal, *actions, *participants, *results, *service;
-  char *themes;            /* comma-separated theme names */
+  char *themes; /* comma-separated theme names */
   int year;
   char *contact_name, *contact_email;
-  char *status;            /* submitted, published, rejected */
+  char *status; /* submitted, published, rejected */
   char *reject_reason;
   char *created_at, *updated_at, *published_at;
 } deed;
@@ -57,8 +57,8 @@ deed *deed_get(db *d, long long id, const char *lang);
 int deed_publish(db *d, long long id, kerr *e);
 int deed_reject(db *d, long long id, const char *reason, kerr *e);
 
-/* (Re)builds the search entry of one deed: present iff published. */
-void deed_index(db *d, long long id);
+/* (Re)builds the search entry of one deed: present iff published. Returns K_OK or K_ERR (storage failed). */
+int deed_index(db *d, long long id);
 
 /* Finds a sector code by code or by Finnish name (case-insensitive); malloc'd or NULL. */
 char *deed_sector_code(db *d, const char *code_or_name);

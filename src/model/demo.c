@@ -85,26 +85,61 @@ static const region_info regions[] = {
 
 /* Larger towns: always in the registry, and their locative lets deed texts name the place ("Tampereella"). */
 static const char *const towns[][2] = {
-    {"Helsinki", "Helsingissä"},     {"Espoo", "Espoossa"},         {"Vantaa", "Vantaalla"},
-    {"Tampere", "Tampereella"},      {"Turku", "Turussa"},          {"Oulu", "Oulussa"},
-    {"Jyväskylä", "Jyväskylässä"},   {"Kuopio", "Kuopiossa"},       {"Lahti", "Lahdessa"},
-    {"Pori", "Porissa"},             {"Joensuu", "Joensuussa"},     {"Lappeenranta", "Lappeenrannassa"},
-    {"Hämeenlinna", "Hämeenlinnassa"}, {"Vaasa", "Vaasassa"},       {"Seinäjoki", "Seinäjoella"},
-    {"Rovaniemi", "Rovaniemellä"},   {"Mikkeli", "Mikkelissä"},     {"Kotka", "Kotkassa"},
-    {"Kouvola", "Kouvolassa"},       {"Kokkola", "Kokkolassa"},     {"Kajaani", "Kajaanissa"},
-    {"Maarianhamina", "Maarianhaminassa"}, {"Porvoo", "Porvoossa"}, {"Hyvinkää", "Hyvinkäällä"},
-    {"Järvenpää", "Järvenpäässä"},   {"Salo", "Salossa"},           {"Rauma", "Raumalla"},
-    {"Kangasala", "Kangasalla"},     {"Nokia", "Nokialla"},         {"Savonlinna", "Savonlinnassa"},
-    {"Riihimäki", "Riihimäellä"},    {"Imatra", "Imatralla"},       {"Raisio", "Raisiossa"},
-    {"Kaarina", "Kaarinassa"},       {"Iisalmi", "Iisalmessa"},     {"Tornio", "Torniossa"},
-    {"Kemi", "Kemissä"},             {"Raahe", "Raahessa"},         {"Valkeakoski", "Valkeakoskella"},
-    {"Heinola", "Heinolassa"},       {"Forssa", "Forssassa"},       {"Kuusamo", "Kuusamossa"},
+    {"Helsinki", "Helsingissä"},
+    {"Espoo", "Espoossa"},
+    {"Vantaa", "Vantaalla"},
+    {"Tampere", "Tampereella"},
+    {"Turku", "Turussa"},
+    {"Oulu", "Oulussa"},
+    {"Jyväskylä", "Jyväskylässä"},
+    {"Kuopio", "Kuopiossa"},
+    {"Lahti", "Lahdessa"},
+    {"Pori", "Porissa"},
+    {"Joensuu", "Joensuussa"},
+    {"Lappeenranta", "Lappeenrannassa"},
+    {"Hämeenlinna", "Hämeenlinnassa"},
+    {"Vaasa", "Vaasassa"},
+    {"Seinäjoki", "Seinäjoella"},
+    {"Rovaniemi", "Rovaniemellä"},
+    {"Mikkeli", "Mikkelissä"},
+    {"Kotka", "Kotkassa"},
+    {"Kouvola", "Kouvolassa"},
+    {"Kokkola", "Kokkolassa"},
+    {"Kajaani", "Kajaanissa"},
+    {"Maarianhamina", "Maarianhaminassa"},
+    {"Porvoo", "Porvoossa"},
+    {"Hyvinkää", "Hyvinkäällä"},
+    {"Järvenpää", "Järvenpäässä"},
+    {"Salo", "Salossa"},
+    {"Rauma", "Raumalla"},
+    {"Kangasala", "Kangasalla"},
+    {"Nokia", "Nokialla"},
+    {"Savonlinna", "Savonlinnassa"},
+    {"Riihimäki", "Riihimäellä"},
+    {"Imatra", "Imatralla"},
+    {"Raisio", "Raisiossa"},
+    {"Kaarina", "Kaarinassa"},
+    {"Iisalmi", "Iisalmessa"},
+    {"Tornio", "Torniossa"},
+    {"Kemi", "Kemissä"},
+    {"Raahe", "Raahessa"},
+    {"Valkeakoski", "Valkeakoskella"},
+    {"Heinola", "Heinolassa"},
+    {"Forssa", "Forssassa"},
+    {"Kuusamo", "Kuusamossa"},
 };
 
 /* ---- organisation name patterns (genitive of a region or a centre + a fixed tail: no inflection guessed) ---- */
 
-enum { S_SOTE = 1u << 0, S_OPETUS = 1u << 1, S_TEKNINEN = 1u << 2, S_ELINKEINO = 1u << 3, S_KULTTUURI = 1u << 4,
-       S_RUOKA = 1u << 5, S_KOKO = 1u << 6 };
+enum {
+  S_SOTE = 1u << 0,
+  S_OPETUS = 1u << 1,
+  S_TEKNINEN = 1u << 2,
+  S_ELINKEINO = 1u << 3,
+  S_KULTTUURI = 1u << 4,
+  S_RUOKA = 1u << 5,
+  S_KOKO = 1u << 6
+};
 static const char *const sector_codes[] = {"sote", "opetus", "tekninen", "elinkeino", "kulttuuri", "ruoka", "koko"};
 
 typedef struct name_pattern {
@@ -124,8 +159,8 @@ static const name_pattern joint_patterns[] = {
 };
 
 static const name_pattern company_patterns[] = {
-    {"Ateriapalvelut Oy", 1, S_RUOKA},    {"Tilakeskus Oy", 1, S_TEKNINEN},  {"Työterveys Oy", 0, S_SOTE},
-    {"Jätehuolto Oy", 0, S_TEKNINEN},     {"Vesi Oy", 1, S_TEKNINEN},        {"ICT-palvelut Oy", 0, S_KOKO},
+    {"Ateriapalvelut Oy", 1, S_RUOKA},     {"Tilakeskus Oy", 1, S_TEKNINEN},   {"Työterveys Oy", 0, S_SOTE},
+    {"Jätehuolto Oy", 0, S_TEKNINEN},      {"Vesi Oy", 1, S_TEKNINEN},         {"ICT-palvelut Oy", 0, S_KOKO},
     {"Seudun Kehitys Oy", 1, S_ELINKEINO}, {"Puhtauspalvelut Oy", 1, S_RUOKA},
 };
 
@@ -260,8 +295,12 @@ static int add_org(ctx *c, char *name, const char *type, const muni *m, unsigned
   int company = strcmp(type, "yhtio") == 0;
   make_ytunnus(c, company ? 1000000 : 100000, company ? 3299999 : 999999, c->ytunnus[c->norgs]);
   c->norgs++; /* owned from here on, freed by ctx_free */
-  org o = {.name = g->name, .type = (char *)type, .municipality_code = g->municipality_code,
-           .ytunnus = c->ytunnus[c->norgs - 1], .contact_name = g->contact_name, .contact_email = g->contact_email};
+  org o = {.name = g->name,
+           .type = (char *)type,
+           .municipality_code = g->municipality_code,
+           .ytunnus = c->ytunnus[c->norgs - 1],
+           .contact_name = g->contact_name,
+           .contact_email = g->contact_email};
   if (org_validate(c->d, &o, c->e) != K_OK) return K_ERR;
   g->id = org_insert(c->d, &o, c->e);
   return g->id ? K_OK : K_ERR;
@@ -402,7 +441,8 @@ static int make_deeds(ctx *c, int *ndeeds) {
   shuffle(&c->r, sectors, n);
   int k = 0, rc = K_OK;
   for (int y = 0; y < COUNT(year_counts) && rc == K_OK; y++)
-    for (int j = 0; j < year_counts[y][1] && k < n && rc == K_OK; j++) rc = make_deed(c, sectors[k++], year_counts[y][0]);
+    for (int j = 0; j < year_counts[y][1] && k < n && rc == K_OK; j++)
+      rc = make_deed(c, sectors[k++], year_counts[y][0]);
   free(sectors);
   *ndeeds = k;
   return rc;
@@ -455,8 +495,10 @@ int demo_build(db *d, uint64_t seed, demo_summary *out, kerr *e) {
   demo_summary s = {0};
   int rc = build_all(&c, &s);
   if (rc == K_OK && db_commit(d) != SQLITE_OK) rc = kerr_set(e, NULL, "cannot commit the demo: %r", db_errmsg(d));
-  if (rc != K_OK) db_rollback(d);
-  else if (out) *out = s;
+  if (rc != K_OK)
+    db_rollback(d);
+  else if (out)
+    *out = s;
   ctx_free(&c);
   return rc;
 }

@@ -7,24 +7,25 @@
 /* ---- social and health care ---- */
 
 static const demo_unit sote_units[] = {
-    {"kotihoito", "kotihoidon", "kotihoidossa"},                                        /* 0 */
-    {"terveysasema", "terveysaseman", "terveysasemalla"},                               /* 1 */
-    {"vuodeosasto", "vuodeosaston", "vuodeosastolla"},                                  /* 2 */
+    {"kotihoito", "kotihoidon", "kotihoidossa"},                                                     /* 0 */
+    {"terveysasema", "terveysaseman", "terveysasemalla"},                                            /* 1 */
+    {"vuodeosasto", "vuodeosaston", "vuodeosastolla"},                                               /* 2 */
     {"ikäihmisten palvelukeskus", "ikäihmisten palvelukeskuksen", "ikäihmisten palvelukeskuksessa"}, /* 3 */
-    {"suun terveydenhuolto", "suun terveydenhuollon", "suun terveydenhuollossa"},       /* 4 */
-    {"lastensuojelu", "lastensuojelun", "lastensuojelussa"},                            /* 5 */
-    {"aikuissosiaalityö", "aikuissosiaalityön", "aikuissosiaalityössä"},                /* 6 */
-    {"päivystys", "päivystyksen", "päivystyksessä"},                                    /* 7 */
-    {"neuvola", "neuvolan", "neuvolassa"},                                              /* 8 */
-    {"vammaispalvelut", "vammaispalvelujen", "vammaispalveluissa"},                     /* 9 */
-    {"tehostettu palveluasuminen", "tehostetun palveluasumisen", "tehostetussa palveluasumisessa"}, /* 10 */
+    {"suun terveydenhuolto", "suun terveydenhuollon", "suun terveydenhuollossa"},                    /* 4 */
+    {"lastensuojelu", "lastensuojelun", "lastensuojelussa"},                                         /* 5 */
+    {"aikuissosiaalityö", "aikuissosiaalityön", "aikuissosiaalityössä"},                             /* 6 */
+    {"päivystys", "päivystyksen", "päivystyksessä"},                                                 /* 7 */
+    {"neuvola", "neuvolan", "neuvolassa"},                                                           /* 8 */
+    {"vammaispalvelut", "vammaispalvelujen", "vammaispalveluissa"},                                  /* 9 */
+    {"tehostettu palveluasuminen", "tehostetun palveluasumisen", "tehostetussa palveluasumisessa"},  /* 10 */
     {"mielenterveys- ja päihdepalvelut", "mielenterveys- ja päihdepalvelujen",
-     "mielenterveys- ja päihdepalveluissa"},                                            /* 11 */
+     "mielenterveys- ja päihdepalveluissa"}, /* 11 */
 };
 
 static const demo_idea sote_ideas[] = {
     {{"Mobiilikirjaus käyttöön {L}", "Kirjaaminen siirtyi asiakkaan luo", "Reaaliaikainen kirjaaminen {L}"},
-     "Siirryimme kirjaamaan asiakastiedot mobiililaitteella heti käynnin aikana, jolloin aikaa jää enemmän asiakkaille.",
+     "Siirryimme kirjaamaan asiakastiedot mobiililaitteella heti käynnin aikana, jolloin aikaa jää enemmän "
+     "asiakkaille.",
      "{G} kirjaukset tehtiin vuoron lopussa toimistolla, ja niihin kului jopa tunti päivässä. Tieto kulki viiveellä, "
      "ja asiakkaiden asioita jouduttiin selvittämään jälkikäteen.",
      "Vapauttaa aikaa asiakastyöhön ja parantaa tiedonkulkua vuorosta toiseen.",
@@ -32,7 +33,9 @@ static const demo_idea sote_ideas[] = {
      "sovimme, että kirjaus tehdään aina ennen seuraavaa käyntiä.",
      "Kirjaamiseen kuluva aika väheni noin {P} prosenttia, ja välitöntä asiakastyötä on nyt enemmän. Myös asiakkaiden "
      "omaiset saavat tiedon nopeammin.",
-     "digitalisaatio, asiakaslähtöisyys, tuloksellisuus", U(0) | U(3) | U(9) | U(10), 0},
+     "digitalisaatio, asiakaslähtöisyys, tuloksellisuus",
+     U(0) | U(3) | U(9) | U(10),
+     0},
     {{"Autonominen työvuorosuunnittelu {L}", "Työntekijät suunnittelevat itse työvuoronsa", NULL},
      "{G} työntekijät suunnittelevat nyt työvuoronsa itse yhteisten pelisääntöjen mukaan.",
      "{G} työvuorolistat tehtiin esihenkilön pöydän ääressä, ja vuorotoiveiden yhteensovittaminen vei paljon aikaa. "
@@ -42,7 +45,9 @@ static const demo_idea sote_ideas[] = {
      "palaverissa. Esihenkilö tarkistaa listan lopuksi. Kokeilu kesti puoli vuotta, ja sitä arvioitiin kuukausittain.",
      "Ylitöiden määrä laski {P} prosenttia, ja lyhyet sairauspoissaolot vähenivät. Työntekijät kokevat voivansa "
      "vaikuttaa omaan työhönsä aiempaa enemmän.",
-     "työhyvinvointi, osallisuus, johtaminen", U(0) | U(2) | U(3) | U(7) | U(10), 0},
+     "työhyvinvointi, osallisuus, johtaminen",
+     U(0) | U(2) | U(3) | U(7) | U(10),
+     0},
     {{"Jonot purettiin lean-menetelmällä", "Lean-ajattelu {G} arkeen", "Palveluun pääsy nopeutui {L}"},
      "Kävimme asiakkaan polun läpi vaihe vaiheelta ja karsimme turhat odotukset.",
      "Asiakkaat joutuivat odottamaan aikaa keskimäärin {K} päivää, ja puhelinjonot olivat pitkiä. Henkilöstö koki, "
@@ -52,7 +57,9 @@ static const demo_idea sote_ideas[] = {
      "päällekkäisiä vaiheita ja kokeilimme uutta työnjakoa ammattiryhmien kesken.",
      "Odotusaika lyheni {S} päivään, ja takaisinsoittopalvelun ansiosta puhelinjonot lähes katosivat. Asiakkaiden "
      "palaute parani selvästi.",
-     "tuloksellisuus, asiakaslähtöisyys, palvelumuotoilu", U(1) | U(4) | U(6) | U(8) | U(11), 1},
+     "tuloksellisuus, asiakaslähtöisyys, palvelumuotoilu",
+     U(1) | U(4) | U(6) | U(8) | U(11),
+     1},
     {{"Perehdytyksen uudistus {L}", "Uuden työntekijän perehdytys kuntoon", "Perehdytyskummit {L}"},
      "Loimme {L} perehdytysmallin, jossa jokaisella uudella työntekijällä on kummi ja selkeä suunnitelma.",
      "Uusia työntekijöitä ja sijaisia tuli jatkuvasti, mutta perehdytys jäi usein kiireen jalkoihin. Moni koki "
@@ -62,7 +69,9 @@ static const demo_idea sote_ideas[] = {
      "keskeisistä työtavoista. Perehdytyksen etenemistä seurataan tarkistuslistalla.",
      "Uusista työntekijöistä {H} prosenttia piti perehdytystä hyvänä, kun edellisenä vuonna osuus oli {P} prosenttia. "
      "Sijaiset sitoutuvat paremmin, ja moni on palannut meille uudelleen.",
-     "perehdytys, työhyvinvointi", 0, 0},
+     "perehdytys, työhyvinvointi",
+     0,
+     0},
     {{"Asiakasraati mukaan {G} kehittämiseen", "Kokemusasiantuntijat kehittäjinä", "Asiakkaiden ääni kuuluviin {L}"},
      "Asiakkaat ja heidän läheisensä osallistuvat nyt palvelujen suunnitteluun asiakasraadissa.",
      "Palveluja oli kehitetty lähinnä henkilöstön näkökulmasta, eikä asiakkaiden ääni kuulunut suunnittelussa. "
@@ -72,7 +81,9 @@ static const demo_idea sote_ideas[] = {
      "kokoontui neljästi vuodessa, ja sen ehdotukset käsiteltiin tiimipalavereissa.",
      "Raadin ehdotuksesta muutettiin muun muassa aukioloaikoja ja asiakaskirjeiden kieltä. Asiakastyytyväisyys nousi "
      "{S} prosenttiyksikköä.",
-     "asiakaslähtöisyys, osallisuus, palvelumuotoilu", U(0) | U(1) | U(3) | U(4) | U(9) | U(10) | U(11), 1},
+     "asiakaslähtöisyys, osallisuus, palvelumuotoilu",
+     U(0) | U(1) | U(3) | U(4) | U(9) | U(10) | U(11),
+     1},
     {{"Työturvallisuus paremmaksi {L}", "Uhkatilanteisiin varauduttiin yhdessä",
       "Turvallisuuskävely ja uhkatilanteiden harjoittelu"},
      "Päivitimme toimintaohjeet uhkatilanteisiin ja harjoittelimme niitä koko henkilöstön kanssa.",
@@ -83,7 +94,9 @@ static const demo_idea sote_ideas[] = {
      "kahdessa koulutuksessa. Ilmoitusten tekemistä helpotettiin sähköisellä lomakkeella.",
      "Vaaratilanneilmoituksia tehdään nyt selvästi aiempaa enemmän, mikä oli tavoitteena: tilanteet tulevat "
      "näkyviin. Vakavat uhkatilanteet vähenivät vuodessa {P} prosenttia.",
-     "työturvallisuus, työhyvinvointi", U(2) | U(5) | U(6) | U(7) | U(10) | U(11), 0},
+     "työturvallisuus, työhyvinvointi",
+     U(2) | U(5) | U(6) | U(7) | U(10) | U(11),
+     0},
     {{"Videovastaanotto käyttöön {L}", "Etäasiointi säästää asiakkaiden aikaa", NULL},
      "Otimme käyttöön videovastaanoton, jonka ansiosta asiakkaan ei aina tarvitse tulla paikan päälle.",
      "Osa asiakkaista asuu kaukana, ja lyhyetkin käynnit veivät heiltä puoli päivää. Myös peruuntuneita aikoja oli "
@@ -93,7 +106,9 @@ static const demo_idea sote_ideas[] = {
      "kuukausina keräsimme palautteen jokaisen etätapaamisen jälkeen.",
      "Kokeilun aikana pidettiin yli {K}0 etätapaamista. Asiakkaista {H} prosenttia haluaa jatkaa etäyhteydellä, ja "
      "peruutukset vähenivät.",
-     "digitalisaatio, asiakaslähtöisyys", U(1) | U(4) | U(5) | U(6) | U(8) | U(11), 1},
+     "digitalisaatio, asiakaslähtöisyys",
+     U(1) | U(4) | U(5) | U(6) | U(8) | U(11),
+     1},
     {{"Moniammatillinen tiimi tukee kotona asumista", "Yhden tiimin malli {L}", NULL},
      "Kokosimme eri ammattilaiset samaan tiimiin, jotta asiakas saa avun yhdestä paikasta.",
      "Asiakkaan asiat kulkivat usean eri työntekijän kautta, ja tieto katkesi matkalla. Asiakkaat joutuivat "
@@ -103,7 +118,9 @@ static const demo_idea sote_ideas[] = {
      "viikoittain lyhyeen asiakaspalaveriin, ja jokaisella asiakkaalla on oma vastuutyöntekijä.",
      "Päivystyskäynnit vähenivät tiimin asiakkailla {P} prosenttia, ja asiakkaiden palaute on ollut hyvää. "
      "Työntekijät kokevat oppineensa toisiltaan paljon.",
-     "asiakaslähtöisyys, johtaminen", U(0) | U(3) | U(6) | U(9) | U(11), 1},
+     "asiakaslähtöisyys, johtaminen",
+     U(0) | U(3) | U(6) | U(9) | U(11),
+     1},
     {{"Siirtoergonomia kuntoon {L}", "Selkä kiittää: siirtotaidot koko henkilöstölle", NULL},
      "Koulutimme siirtotaitovastaavat ja hankimme apuvälineitä, jotta fyysinen kuormitus vähenee.",
      "Tuki- ja liikuntaelinsairauksista johtuvat poissaolot olivat {G} henkilöstöllä yleisiä. Apuvälineitä oli, "
@@ -113,7 +130,9 @@ static const demo_idea sote_ideas[] = {
      "yhdessä fysioterapeutin kanssa.",
      "Tuki- ja liikuntaelinperäiset poissaolot vähenivät {P} prosenttia. Hoitajat kertovat, että selkä ei enää väsy "
      "vuoron lopussa.",
-     "työturvallisuus, työhyvinvointi", U(0) | U(2) | U(3) | U(9) | U(10), 0},
+     "työturvallisuus, työhyvinvointi",
+     U(0) | U(2) | U(3) | U(9) | U(10),
+     0},
     {{"Kokeilukulttuuri {G} arkeen", "Ideataulu ja kahden viikon kokeilut", "Pienet kokeilut {L}"},
      "Ideat kirjataan ideatauluun, ja parhaita kokeillaan kahden viikon jaksoissa.",
      "Ideoita syntyi paljon, mutta ne jäivät usein kahvipöytäkeskusteluiksi. Muutoksiin suhtauduttiin varauksella, "
@@ -123,7 +142,9 @@ static const demo_idea sote_ideas[] = {
      "opimme ja jatketaanko.",
      "Vuoden aikana toteutettiin {K} kokeilua, joista {S} jäi pysyviksi käytännöiksi. Työilmapiirikyselyssä "
      "vaikutusmahdollisuuksien arvio parani selvästi.",
-     "kokeilukulttuuri, osallisuus", 0, 0},
+     "kokeilukulttuuri, osallisuus",
+     0,
+     0},
     {{"Jalkautuva sosiaalityö", "Perheiden tuki lähelle arkea", NULL},
      "Työntekijät tapaavat asiakkaita siellä, missä he muutenkin ovat: kouluissa, kodeissa ja asukastiloissa.",
      "Asiakkaat kokivat viraston vieraaksi paikaksi, ja moni tapaaminen peruuntui. Avun tarve huomattiin usein liian "
@@ -133,22 +154,24 @@ static const demo_idea sote_ideas[] = {
      "myös tapaamisia kävellen ja kotikäyntejä iltaisin.",
      "Peruuntuneet tapaamiset vähenivät {P} prosenttia, ja uusista asiakkaista yhä useampi tuli palveluun "
      "varhaisessa vaiheessa.",
-     "asiakaslähtöisyys, yhdenvertaisuus", U(5) | U(6) | U(8), 1},
+     "asiakaslähtöisyys, yhdenvertaisuus",
+     U(5) | U(6) | U(8),
+     1},
 };
 
 /* ---- education and early childhood ---- */
 
 static const demo_unit opetus_units[] = {
-    {"päiväkoti", "päiväkodin", "päiväkodissa"},             /* 0 */
+    {"päiväkoti", "päiväkodin", "päiväkodissa"},                       /* 0 */
     {"varhaiskasvatus", "varhaiskasvatuksen", "varhaiskasvatuksessa"}, /* 1 */
-    {"esiopetus", "esiopetuksen", "esiopetuksessa"},          /* 2 */
-    {"alakoulu", "alakoulun", "alakoulussa"},                 /* 3 */
-    {"yläkoulu", "yläkoulun", "yläkoulussa"},                 /* 4 */
-    {"lukio", "lukion", "lukiossa"},                          /* 5 */
-    {"ammattiopisto", "ammattiopiston", "ammattiopistossa"},  /* 6 */
-    {"perusopetus", "perusopetuksen", "perusopetuksessa"},    /* 7 */
-    {"kansalaisopisto", "kansalaisopiston", "kansalaisopistossa"}, /* 8 */
-    {"opiskeluhuolto", "opiskeluhuollon", "opiskeluhuollossa"}, /* 9 */
+    {"esiopetus", "esiopetuksen", "esiopetuksessa"},                   /* 2 */
+    {"alakoulu", "alakoulun", "alakoulussa"},                          /* 3 */
+    {"yläkoulu", "yläkoulun", "yläkoulussa"},                          /* 4 */
+    {"lukio", "lukion", "lukiossa"},                                   /* 5 */
+    {"ammattiopisto", "ammattiopiston", "ammattiopistossa"},           /* 6 */
+    {"perusopetus", "perusopetuksen", "perusopetuksessa"},             /* 7 */
+    {"kansalaisopisto", "kansalaisopiston", "kansalaisopistossa"},     /* 8 */
+    {"opiskeluhuolto", "opiskeluhuollon", "opiskeluhuollossa"},        /* 9 */
 };
 
 static const demo_idea opetus_ideas[] = {
@@ -161,7 +184,9 @@ static const demo_idea opetus_ideas[] = {
      "kerran viikossa, ja rehtori järjesti sijaiset suunnittelupäiviin.",
      "Opettajista {H} prosenttia koki työn kuormittavuuden vähentyneen. Oppilaat saavat apua nopeammin, ja työrauha "
      "on parantunut.",
-     "työhyvinvointi, yhdenvertaisuus", U(3) | U(4) | U(5) | U(6) | U(7), 0},
+     "työhyvinvointi, yhdenvertaisuus",
+     U(3) | U(4) | U(5) | U(6) | U(7),
+     0},
     {{"Digitutorit {L}", "Digiloikka {L}", "Digitaaliset välineet {G} arkeen"},
      "Jokaisessa yksikössä on digitutor, joka opastaa kollegoita työn lomassa.",
      "Laitteita oli hankittu, mutta niitä käytettiin vähän, koska henkilöstö ei kokenut osaavansa. Koulutuksiin oli "
@@ -171,8 +196,11 @@ static const demo_idea opetus_ideas[] = {
      "pidettiin lyhyitä digivartteja, joissa kokeiltiin yksi uusi työkalu kerrallaan.",
      "Lukuvuoden lopussa {H} prosenttia henkilöstöstä käytti digitaalisia välineitä viikoittain. Myös lasten ja "
      "nuorten oma tekeminen lisääntyi.",
-     "digitalisaatio, kokeilukulttuuri", 0, 0},
-    {{"Huoltajat mukaan {G} kehittämiseen", "Aamukahvit vanhempainiltojen tilalle", "Myönteistä yhteydenpitoa koteihin"},
+     "digitalisaatio, kokeilukulttuuri",
+     0,
+     0},
+    {{"Huoltajat mukaan {G} kehittämiseen", "Aamukahvit vanhempainiltojen tilalle",
+      "Myönteistä yhteydenpitoa koteihin"},
      "Kokeilimme uusia tapoja tehdä yhteistyötä kotien kanssa ja lisätä myönteistä viestintää.",
      "Vanhempainilloissa kävi vähän väkeä, ja yhteydenpito kotien kanssa painottui ongelmatilanteisiin.",
      "Lisätä huoltajien osallisuutta ja myönteistä yhteydenpitoa.",
@@ -180,7 +208,9 @@ static const demo_idea opetus_ideas[] = {
      "viestin. Huoltajat saivat myös ehdottaa teemoja yhteisiin tilaisuuksiin.",
      "Aamukahveille osallistui keskimäärin {K} huoltajaa kerrallaan. Huoltajakyselyssä {H} prosenttia vastaajista "
      "koki tulleensa kuulluksi.",
-     "osallisuus, viestintä, asiakaslähtöisyys", U(0) | U(1) | U(2) | U(3) | U(4) | U(7), 1},
+     "osallisuus, viestintä, asiakaslähtöisyys",
+     U(0) | U(1) | U(2) | U(3) | U(4) | U(7),
+     1},
     {{"Päivärytmin rauhoittaminen {L}", "Vähemmän kiirettä, enemmän leikkiä", NULL},
      "Porrastimme päivän siirtymät ja jaoimme ryhmät pienryhmiin, mikä rauhoitti arkea.",
      "Päivät olivat kiireisiä, ja siirtymätilanteissa syntyi levottomuutta, mikä kuormitti sekä lapsia että "
@@ -190,7 +220,9 @@ static const demo_idea opetus_ideas[] = {
      "pienryhmiin ja porrastimme ulkoilun ja ruokailun.",
      "Henkilöstön kokema kiire väheni, ja melutaso laski mittauksissa noin {S} desibeliä. Lapset leikkivät nyt "
      "pidempiä leikkejä.",
-     "työhyvinvointi, osallisuus", U(0) | U(1) | U(2) | U(3), 0},
+     "työhyvinvointi, osallisuus",
+     U(0) | U(1) | U(2) | U(3),
+     0},
     {{"Ilmiöoppiminen yhdessä kunnan työntekijöiden kanssa", "Monialainen oppimiskokonaisuus {L}", NULL},
      "Oppilaat tutkivat oman kotikuntansa palveluja ja haastattelivat kunnan työntekijöitä.",
      "Uusi opetussuunnitelma edellytti monialaisia oppimiskokonaisuuksia, mutta niiden suunnitteluun ei ollut "
@@ -200,7 +232,9 @@ static const demo_idea opetus_ideas[] = {
      "haastattelivat kunnan työntekijöitä. Tulokset esiteltiin kunnanvaltuutetuille.",
      "Jaksoon osallistui {K}0 oppilasta, ja malli on nyt käytössä kaikilla vuosiluokilla. Oppilaista {H} prosenttia "
      "piti jaksoa kiinnostavana.",
-     "kokeilukulttuuri, osallisuus", U(3) | U(4) | U(5) | U(7), 0},
+     "kokeilukulttuuri, osallisuus",
+     U(3) | U(4) | U(5) | U(7),
+     0},
     {{"Lasten osallisuus {L}", "Lasten ääni kuuluviin", NULL},
      "Lapset pääsevät vaikuttamaan päivän toimintaan kuvakorttien ja lasten parlamentin avulla.",
      "Toiminta suunniteltiin aikuisten ehdoilla, ja lasten toiveet jäivät usein kuulematta.",
@@ -209,7 +243,9 @@ static const demo_idea opetus_ideas[] = {
      "Kasvattajat kirjasivat lasten ehdotukset ja kertoivat, mitä niille tehtiin.",
      "Lasten haastatteluissa {H} prosenttia kertoi voivansa vaikuttaa päivän tekemisiin. Myös huoltajat ovat "
      "huomanneet muutoksen.",
-     "osallisuus, yhdenvertaisuus, asiakaslähtöisyys", U(0) | U(1) | U(2) | U(3), 1},
+     "osallisuus, yhdenvertaisuus, asiakaslähtöisyys",
+     U(0) | U(1) | U(2) | U(3),
+     1},
     {{"Jaettu johtajuus {L}", "Tiimien vastuuhenkilöt johtamisen tukena", NULL},
      "Johtamisen vastuuta jaettiin tiimien vastuuhenkilöille, ja pedagogiselle johtamiselle jäi enemmän aikaa.",
      "Johtajalla oli vastuullaan useita toimipisteitä, eikä aikaa pedagogiseen johtamiseen jäänyt. Pienetkin "
@@ -218,7 +254,9 @@ static const demo_idea opetus_ideas[] = {
      "Perustimme johtoryhmän, johon valittiin tiimien vastuuhenkilöt. Johtoryhmä kokoontuu joka toinen viikko, ja "
      "jokainen vastuuhenkilö vastaa oman tiiminsä kehittämisestä.",
      "Henkilöstökyselyssä johtamisen arvio nousi {P} prosenttia. Päätöksiä tehdään nopeammin ja lähempänä arkea.",
-     "johtaminen, osallisuus", 0, 0},
+     "johtaminen, osallisuus",
+     0,
+     0},
     {{"Matalan kynnyksen vastaanotto nuorille", "Drop in -vastaanotto {L}", NULL},
      "Kuraattori ja terveydenhoitaja pitävät yhteistä vastaanottoa, jolle voi tulla ilman ajanvarausta.",
      "Opiskeluhuollon palveluihin oli pitkät jonot, ja nuoret kokivat kynnyksen avun hakemiseen korkeaksi.",
@@ -227,7 +265,9 @@ static const demo_idea opetus_ideas[] = {
      "chat-palvelun. Opettajat saivat koulutusta huolen puheeksi ottamiseen.",
      "Vastaanotolla kävi lukuvuoden aikana yli {K}0 nuorta. Kiireellisten tapausten määrä pieneni, ja nuorten "
      "palaute on ollut kiittävää.",
-     "asiakaslähtöisyys, yhdenvertaisuus", U(4) | U(5) | U(6) | U(9), 1},
+     "asiakaslähtöisyys, yhdenvertaisuus",
+     U(4) | U(5) | U(6) | U(9),
+     1},
     {{"Verkkokurssit tavoittivat uusia opiskelijoita", "Monimuoto-opetus {L}", NULL},
      "Osa kursseista muutettiin monimuotokursseiksi, jolloin opiskelu onnistuu myös kaukana asuvilta.",
      "Kurssit täyttyivät keskustassa, mutta reuna-alueiden asukkaat jäivät opetuksen ulkopuolelle.",
@@ -236,20 +276,22 @@ static const demo_idea opetus_ideas[] = {
      "järjestettiin aloitusilta, jossa harjoiteltiin välineiden käyttöä.",
      "Monimuotokursseille ilmoittautui {K}0 opiskelijaa, joista {P} prosenttia oli uusia. Keskeyttäneitä oli "
      "vähemmän kuin lähikursseilla.",
-     "digitalisaatio, yhdenvertaisuus", U(6) | U(8), 0},
+     "digitalisaatio, yhdenvertaisuus",
+     U(6) | U(8),
+     0},
 };
 
 /* ---- technical services ---- */
 
 static const demo_unit tekninen_units[] = {
-    {"kiinteistöpalvelut", "kiinteistöpalvelujen", "kiinteistöpalveluissa"},        /* 0 */
+    {"kiinteistöpalvelut", "kiinteistöpalvelujen", "kiinteistöpalveluissa"}, /* 0 */
     {"katu- ja viheralueiden kunnossapito", "katu- ja viheralueiden kunnossapidon",
-     "katu- ja viheralueiden kunnossapidossa"},                                     /* 1 */
-    {"vesihuolto", "vesihuollon", "vesihuollossa"},                                 /* 2 */
-    {"rakennusvalvonta", "rakennusvalvonnan", "rakennusvalvonnassa"},               /* 3 */
-    {"ympäristöpalvelut", "ympäristöpalvelujen", "ympäristöpalveluissa"},           /* 4 */
-    {"varikko", "varikon", "varikolla"},                                            /* 5 */
-    {"pelastuslaitos", "pelastuslaitoksen", "pelastuslaitoksella"},                 /* 6 */
+     "katu- ja viheralueiden kunnossapidossa"},                           /* 1 */
+    {"vesihuolto", "vesihuollon", "vesihuollossa"},                       /* 2 */
+    {"rakennusvalvonta", "rakennusvalvonnan", "rakennusvalvonnassa"},     /* 3 */
+    {"ympäristöpalvelut", "ympäristöpalvelujen", "ympäristöpalveluissa"}, /* 4 */
+    {"varikko", "varikon", "varikolla"},                                  /* 5 */
+    {"pelastuslaitos", "pelastuslaitoksen", "pelastuslaitoksella"},       /* 6 */
 };
 
 static const demo_idea tekninen_ideas[] = {
@@ -262,7 +304,9 @@ static const demo_idea tekninen_ideas[] = {
      "Tarkistuslistat laadittiin yhdessä asiakkaiden kanssa.",
      "Lupien keskimääräinen käsittelyaika lyheni {P} prosenttia. Sähköisiä hakemuksia tulee nyt {H} prosenttia "
      "kaikista.",
-     "digitalisaatio, asiakaslähtöisyys, tuloksellisuus", U(3) | U(4), 1},
+     "digitalisaatio, asiakaslähtöisyys, tuloksellisuus",
+     U(3) | U(4),
+     1},
     {{"Mobiilit työtilaukset {L}", "Paperilaput pois – työt kulkevat puhelimessa", NULL},
      "Asentajat vastaanottavat ja kuittaavat työt mobiilisovelluksella suoraan työmaalla.",
      "Työtilaukset kulkivat puhelimitse ja paperilapuilla, ja tieto tehdyistä töistä jäi usein kirjaamatta.",
@@ -271,7 +315,9 @@ static const demo_idea tekninen_ideas[] = {
      "Käyttöönottoa tuki kaksi omaa työntekijää, jotka olivat mukana sovelluksen valinnassa alusta asti.",
      "Ajot varikolle vähenivät, ja työtilausten läpimenoaika lyheni {P} prosenttia. Myös kiinteistöjen käyttäjät "
      "saavat nyt tiedon töiden valmistumisesta.",
-     "digitalisaatio, tuloksellisuus, ympäristö", U(0) | U(1) | U(2) | U(5), 0},
+     "digitalisaatio, tuloksellisuus, ympäristö",
+     U(0) | U(1) | U(2) | U(5),
+     0},
     {{"Energiansäästöä yhdessä käyttäjien kanssa", "Energiatiimi kiersi kunnan kiinteistöt", NULL},
      "Energiatiimi etsi säästökohteita yhdessä koulujen ja päiväkotien henkilöstön kanssa.",
      "Kunnan kiinteistöjen energiankulutus oli kasvanut, vaikka tiloja oli korjattu.",
@@ -279,7 +325,9 @@ static const demo_idea tekninen_ideas[] = {
      "Perustimme energiatiimin, joka kiersi koulut ja päiväkodit yhdessä kiinteistöjen käyttäjien kanssa. "
      "Ilmanvaihdon käyntiajat tarkistettiin ja valaistusta uusittiin.",
      "Lämmön ja sähkön kulutus laski vuodessa {P} prosenttia, mikä tarkoittaa kymmenien tuhansien eurojen säästöä.",
-     "ympäristö, tuloksellisuus", U(0) | U(4), 0},
+     "ympäristö, tuloksellisuus",
+     U(0) | U(4),
+     0},
     {{"Turvallisuusvartit {G} viikkoon", "Läheltä piti -tilanteet puheeksi", NULL},
      "Jokainen viikko alkaa lyhyellä turvallisuusvartilla, jossa käydään läpi tulevat riskit.",
      "Tapaturmia sattui etenkin liukastumisissa ja nostoissa, eikä läheltä piti -tilanteista puhuttu.",
@@ -288,7 +336,9 @@ static const demo_idea tekninen_ideas[] = {
      "Läheltä piti -ilmoituksen voi nyt tehdä puhelimella.",
      "Tapaturmat vähenivät {P} prosenttia, ja ilmoituksia tehtiin vuodessa {K}. Turvallisuus on nyt luonteva osa "
      "arkea.",
-     "työturvallisuus, työhyvinvointi", 0, 0},
+     "työturvallisuus, työhyvinvointi",
+     0,
+     0},
     {{"Asukkaat mukaan puistojen suunnitteluun", "Leikkipaikat kunnostettiin asukkaiden toiveiden mukaan", NULL},
      "Asukkaat pääsivät vaikuttamaan puistojen ja leikkipaikkojen kunnostukseen.",
      "Puistoista ja leikkipaikoista tuli paljon palautetta, mutta asukkaat eivät olleet mukana suunnittelussa.",
@@ -296,7 +346,9 @@ static const demo_idea tekninen_ideas[] = {
      "Järjestimme asukasiltoja ja karttakyselyn, johon vastasi {K}0 asukasta. Suunnitelmat esiteltiin asukkaille "
      "ennen päätöksiä.",
      "Asukkaiden toiveiden mukaan kunnostettiin {S} leikkipaikkaa, ja palautteen sävy muuttui myönteiseksi.",
-     "osallisuus, asiakaslähtöisyys, ympäristö", U(1) | U(4), 1},
+     "osallisuus, asiakaslähtöisyys, ympäristö",
+     U(1) | U(4),
+     1},
     {{"Ensihoidon ja pelastustoimen yhteisharjoitukset", "Yhteiset harjoitukset sujuvoittivat onnettomuustilanteita",
       NULL},
      "Ensihoito ja pelastustoimi harjoittelevat nyt säännöllisesti yhdessä.",
@@ -305,16 +357,18 @@ static const demo_idea tekninen_ideas[] = {
      "Järjestimme vuoden aikana {S} yhteisharjoitusta ja kävimme jokaisen jälkeen läpi, mitä opimme. Harjoituksiin "
      "kutsuttiin myös poliisi ja sairaalan päivystys.",
      "Harjoituksiin osallistui {K}0 työntekijää. Henkilöstö kokee työn turvallisemmaksi ja roolit selkeämmiksi.",
-     "työturvallisuus, johtaminen", U(6), 0},
+     "työturvallisuus, johtaminen",
+     U(6),
+     0},
 };
 
 /* ---- business services ---- */
 
 static const demo_unit elinkeino_units[] = {
-    {"elinkeinopalvelut", "elinkeinopalvelujen", "elinkeinopalveluissa"}, /* 0 */
-    {"yrityspalvelut", "yrityspalvelujen", "yrityspalveluissa"},          /* 1 */
+    {"elinkeinopalvelut", "elinkeinopalvelujen", "elinkeinopalveluissa"},    /* 0 */
+    {"yrityspalvelut", "yrityspalvelujen", "yrityspalveluissa"},             /* 1 */
     {"työllisyyspalvelut", "työllisyyspalvelujen", "työllisyyspalveluissa"}, /* 2 */
-    {"matkailuneuvonta", "matkailuneuvonnan", "matkailuneuvonnassa"},     /* 3 */
+    {"matkailuneuvonta", "matkailuneuvonnan", "matkailuneuvonnassa"},        /* 3 */
 };
 
 static const demo_idea elinkeino_ideas[] = {
@@ -326,7 +380,9 @@ static const demo_idea elinkeino_ideas[] = {
      "kuvattiin yhdessä yrittäjien kanssa.",
      "Yritysneuvontoja tehtiin vuodessa {K}0, ja yrittäjäkyselyn mukaan {H} prosenttia sai avun yhdellä "
      "yhteydenotolla.",
-     "asiakaslähtöisyys, palvelumuotoilu", U(0) | U(1), 1},
+     "asiakaslähtöisyys, palvelumuotoilu",
+     U(0) | U(1),
+     1},
     {{"Valmentaja asiakkaan rinnalla", "Työllisyyspolku pitkään työttömänä olleille", NULL},
      "Jokaisella asiakkaalla on oma valmentaja, joka kulkee rinnalla työhön tai koulutukseen asti.",
      "Pitkään työttömänä olleiden asiakkaiden polut katkesivat usein, kun vastuu siirtyi palvelusta toiseen.",
@@ -334,7 +390,9 @@ static const demo_idea elinkeino_ideas[] = {
      "Asiakkaalle nimettiin oma valmentaja, joka sopii tapaamiset joustavasti. Yhteistyötä tehtiin paikallisten "
      "yritysten ja oppilaitosten kanssa.",
      "Kokeilun asiakkaista {P} prosenttia työllistyi tai aloitti koulutuksen. Asiakkaat kokivat tulleensa kohdatuiksi.",
-     "yhdenvertaisuus, asiakaslähtöisyys, tuloksellisuus", U(2), 1},
+     "yhdenvertaisuus, asiakaslähtöisyys, tuloksellisuus",
+     U(2),
+     1},
     {{"Yritysten ja kunnan yhteinen foorumi", "Aamukahvit yrittäjien kanssa", NULL},
      "Kunnan johto ja yrittäjät tapaavat säännöllisesti ja keskustelevat ajankohtaisista asioista.",
      "Kunnan päätöksistä kerrottiin yrityksille jälkikäteen, ja yhteistyö oli satunnaista.",
@@ -342,7 +400,9 @@ static const demo_idea elinkeino_ideas[] = {
      "Aloitimme kuukausittaiset aamukahvit, joihin kutsuttiin yrittäjiä ja kunnan johtoa. Teemat valittiin "
      "yrittäjien ehdotuksista.",
      "Foorumiin osallistui vuoden aikana {K} yritystä. Yrittäjäkyselyssä kunnan elinkeinoilmapiirin arvio parani.",
-     "viestintä, osallisuus", U(0) | U(1), 1},
+     "viestintä, osallisuus",
+     U(0) | U(1),
+     1},
     {{"Palvelumuotoilulla selkeämpi verkkopalvelu", "Matkailijan polku uusiksi", NULL},
      "Uudistimme verkkopalvelun palvelumuotoilun keinoin yhdessä käyttäjien kanssa.",
      "Verkkosivuilta oli vaikea löytää tietoa, ja samat kysymykset toistuivat puhelimessa päivästä toiseen.",
@@ -350,18 +410,20 @@ static const demo_idea elinkeino_ideas[] = {
      "Haastattelimme {S} asiakasta ja teimme käyttäjätestejä. Sivuston rakenne ja tekstit uudistettiin "
      "selkokielisiksi.",
      "Verkkopalvelun käyntimäärät kasvoivat {P} prosenttia, ja rutiinikyselyt vähenivät selvästi.",
-     "palvelumuotoilu, viestintä, digitalisaatio", U(0) | U(1) | U(3), 1},
+     "palvelumuotoilu, viestintä, digitalisaatio",
+     U(0) | U(1) | U(3),
+     1},
 };
 
 /* ---- culture and leisure ---- */
 
 static const demo_unit kulttuuri_units[] = {
-    {"kirjasto", "kirjaston", "kirjastossa"},                      /* 0 */
+    {"kirjasto", "kirjaston", "kirjastossa"},                          /* 0 */
     {"liikuntapalvelut", "liikuntapalvelujen", "liikuntapalveluissa"}, /* 1 */
-    {"nuorisopalvelut", "nuorisopalvelujen", "nuorisopalveluissa"}, /* 2 */
-    {"museo", "museon", "museossa"},                               /* 3 */
+    {"nuorisopalvelut", "nuorisopalvelujen", "nuorisopalveluissa"},    /* 2 */
+    {"museo", "museon", "museossa"},                                   /* 3 */
     {"kulttuurikeskus", "kulttuurikeskuksen", "kulttuurikeskuksessa"}, /* 4 */
-    {"uimahalli", "uimahallin", "uimahallissa"},                   /* 5 */
+    {"uimahalli", "uimahallin", "uimahallissa"},                       /* 5 */
 };
 
 static const demo_idea kulttuuri_ideas[] = {
@@ -373,7 +435,9 @@ static const demo_idea kulttuuri_ideas[] = {
      "viikot, ja teimme selkeät ohjeet myös selkokielellä.",
      "Aukioloaika piteni viikossa {K} tunnilla, ja lainausmäärät kasvoivat {P} prosenttia. Henkilöstöllä on nyt "
      "enemmän aikaa tapahtumiin ja neuvontaan.",
-     "asiakaslähtöisyys, digitalisaatio", U(0), 1},
+     "asiakaslähtöisyys, digitalisaatio",
+     U(0),
+     1},
     {{"Nuoret suunnittelivat oman tilansa", "Nuorten osallisuus {G} kehittämisessä", NULL},
      "Nuoret pääsivät suunnittelemaan tilat ja toiminnan, jotka on tehty heitä varten.",
      "Nuorisotilan kävijämäärät olivat laskeneet, eikä toiminta kiinnostanut nuoria.",
@@ -381,7 +445,9 @@ static const demo_idea kulttuuri_ideas[] = {
      "Järjestimme nuorten kanssa ideointityöpajoja ja annoimme nuorisovaltuustolle oman budjetin. Nuoret valitsivat "
      "kalusteet ja suunnittelivat toiminnan yhdessä ohjaajien kanssa.",
      "Kävijämäärät kasvoivat {P} prosenttia, ja nuoret ovat itse järjestäneet {S} tapahtumaa.",
-     "osallisuus, yhdenvertaisuus", U(0) | U(2) | U(4), 1},
+     "osallisuus, yhdenvertaisuus",
+     U(0) | U(2) | U(4),
+     1},
     {{"Liikuntaneuvonta ikäihmisille", "Liikkeelle! Matalan kynnyksen ryhmät", NULL},
      "Liikuntaneuvoja ohjaa vähän liikkuvia ikäihmisiä sopivan liikunnan pariin.",
      "Vähän liikkuvat ikäihmiset eivät löytäneet sopivia ryhmiä, ja moni jäi kotiin.",
@@ -389,7 +455,9 @@ static const demo_idea kulttuuri_ideas[] = {
      "Aloitimme liikuntaneuvonnan yhdessä kotihoidon ja terveysaseman kanssa. Perustimme matalan kynnyksen ryhmiä "
      "lähiöiden kerhotiloihin.",
      "Liikuntaneuvontaan osallistui {K}0 ikäihmistä, ja {H} prosenttia jatkoi liikkumista ryhmissä neuvonnan jälkeen.",
-     "yhdenvertaisuus, asiakaslähtöisyys", U(1) | U(5), 1},
+     "yhdenvertaisuus, asiakaslähtöisyys",
+     U(1) | U(5),
+     1},
     {{"Kulttuuria hoivakoteihin", "Taidelähetit vievät kulttuurin kotiin", NULL},
      "Taiteilijat ja museon työntekijät vievät esityksiä ja työpajoja hoivakoteihin ja kotihoidon asiakkaille.",
      "Ikäihmiset ja toimintarajoitteiset asukkaat eivät päässeet kulttuuripalvelujen pariin.",
@@ -397,25 +465,30 @@ static const demo_idea kulttuuri_ideas[] = {
      "Teimme yhteistyötä sosiaali- ja terveyspalvelujen kanssa ja kokosimme taidelähettien ohjelmiston. Hoitajat "
      "koulutettiin jatkamaan toimintaa käyntien välillä.",
      "Esityksiä ja työpajoja järjestettiin vuoden aikana {K}, ja hoitajien mukaan asukkaiden vireys parani.",
-     "yhdenvertaisuus, osallisuus", U(0) | U(3) | U(4), 1},
+     "yhdenvertaisuus, osallisuus",
+     U(0) | U(3) | U(4),
+     1},
     {{"Tehtäväkierto {L}", "Osaaminen kiertoon", NULL},
      "Työntekijät kiertävät eri tehtävissä, mikä monipuolistaa työtä ja helpottaa sijaistuksia.",
      "Työt oli jaettu tiukasti, ja lomien aikaan palvelu takkusi. Osa työntekijöistä koki työnsä yksitoikkoiseksi.",
      "Laajentaa osaamista ja varmistaa palvelu myös poissaolojen aikana.",
-     "Kokeilimme tehtäväkiertoa: jokainen työskenteli vuoden aikana vähintään kahdessa eri tehtävässä. Tehtäväkierrosta "
+     "Kokeilimme tehtäväkiertoa: jokainen työskenteli vuoden aikana vähintään kahdessa eri tehtävässä. "
+     "Tehtäväkierrosta "
      "sovittiin kehityskeskusteluissa.",
      "Sijaiskulut pienenivät {P} prosenttia, ja henkilöstö kokee työn monipuolisemmaksi.",
-     "työhyvinvointi, tuloksellisuus", 0, 0},
+     "työhyvinvointi, tuloksellisuus",
+     0,
+     0},
 };
 
 /* ---- catering and cleaning ---- */
 
 static const demo_unit ruoka_units[] = {
-    {"ruokapalvelut", "ruokapalvelujen", "ruokapalveluissa"},        /* 0 */
-    {"koulukeittiöt", "koulukeittiöiden", "koulukeittiöissä"},       /* 1 */
-    {"siivouspalvelut", "siivouspalvelujen", "siivouspalveluissa"},  /* 2 */
+    {"ruokapalvelut", "ruokapalvelujen", "ruokapalveluissa"},         /* 0 */
+    {"koulukeittiöt", "koulukeittiöiden", "koulukeittiöissä"},        /* 1 */
+    {"siivouspalvelut", "siivouspalvelujen", "siivouspalveluissa"},   /* 2 */
     {"valmistuskeittiö", "valmistuskeittiön", "valmistuskeittiössä"}, /* 3 */
-    {"puhtauspalvelut", "puhtauspalvelujen", "puhtauspalveluissa"},  /* 4 */
+    {"puhtauspalvelut", "puhtauspalvelujen", "puhtauspalveluissa"},   /* 4 */
 };
 
 static const demo_idea ruoka_ideas[] = {
@@ -426,7 +499,9 @@ static const demo_idea ruoka_ideas[] = {
      "Punnitsimme hävikkiä kuukauden ajan ja kerroimme tulokset oppilaille. Ruokalistaa muutettiin oppilaskunnan "
      "toiveiden mukaan, ja linjastolle tuli pienemmät annostelulusikat.",
      "Hävikki pieneni {P} prosenttia, ja säästyneillä rahoilla parannettiin raaka-aineiden laatua.",
-     "ympäristö, tuloksellisuus, osallisuus", U(0) | U(1) | U(3), 1},
+     "ympäristö, tuloksellisuus, osallisuus",
+     U(0) | U(1) | U(3),
+     1},
     {{"Siivous tarpeen mukaan", "Mitoitettu siivous {L}", NULL},
      "Siivousvälit määritellään nyt tilojen todellisen käytön mukaan.",
      "Siivous tehtiin samalla kaavalla joka päivä riippumatta siitä, käytettiinkö tiloja.",
@@ -435,7 +510,9 @@ static const demo_idea ruoka_ideas[] = {
      "tehdään nyt yhdessä asiakkaan kanssa.",
      "Asiakastyytyväisyys nousi, ja työn kuormitus tasaantui. Siivoukseen käytetystä ajasta {P} prosenttia voitiin "
      "kohdentaa uudelleen.",
-     "tuloksellisuus, asiakaslähtöisyys, työhyvinvointi", U(2) | U(4), 0},
+     "tuloksellisuus, asiakaslähtöisyys, työhyvinvointi",
+     U(2) | U(4),
+     0},
     {{"Ikäihmisten ateriapalvelu uudistui", "Kotiin kuljetettavat ateriat maistuvat taas", NULL},
      "Uudistimme kotiin kuljetettavat ateriat yhdessä asiakkaiden kanssa.",
      "Kotiin kuljetettavat ateriat saivat asiakkailta heikkoa palautetta, ja osa ruoasta jäi syömättä.",
@@ -443,7 +520,9 @@ static const demo_idea ruoka_ideas[] = {
      "Järjestimme asiakasraadille maistiaispäiviä ja muutimme annoskokoja ja ruokalistaa palautteen perusteella. "
      "Kotihoidon kanssa sovittiin ravitsemuksen seurannasta.",
      "Asiakkaista {H} prosenttia oli tyytyväisiä uusiin aterioihin, ja palautuvan ruoan määrä väheni.",
-     "asiakaslähtöisyys, palvelumuotoilu", U(0) | U(3), 1},
+     "asiakaslähtöisyys, palvelumuotoilu",
+     U(0) | U(3),
+     1},
     {{"Keittiön ergonomia kuntoon", "Kevyemmät nostot {L}", NULL},
      "Keittiön työpisteet ja nostot suunniteltiin uudelleen työterveyshuollon kanssa.",
      "Keittiötyön raskaat nostot ja toistotyö näkyivät selkä- ja olkapäävaivoina ja poissaoloina.",
@@ -451,7 +530,9 @@ static const demo_idea ruoka_ideas[] = {
      "Fysioterapeutti kävi työpisteet läpi henkilöstön kanssa. Hankimme nostovaunut ja säädettävät työtasot, ja "
      "työvaiheet järjestettiin uudelleen.",
      "Poissaolot vähenivät {P} prosenttia, ja työntekijät kokevat työn kevyemmäksi.",
-     "työhyvinvointi, työturvallisuus", U(0) | U(1) | U(3), 0},
+     "työhyvinvointi, työturvallisuus",
+     U(0) | U(1) | U(3),
+     0},
     {{"Tiimityö {L}", "Työnkierto keittiöiden välillä", NULL},
      "Siirryimme tiimityöhön, jossa työntekijät jakavat vastuuta ja sijaistavat toisiaan.",
      "Jokainen teki omaa osuuttaan, ja poissaolojen aikaan työt kasautuivat muutamalle.",
@@ -459,17 +540,19 @@ static const demo_idea ruoka_ideas[] = {
      "Muodostimme tiimit, jotka suunnittelevat viikon työt itse. Työntekijät kiersivät eri toimipisteissä ja "
      "oppivat toistensa tehtävät.",
      "Sijaisten tarve väheni {P} prosenttia, ja työilmapiiri parani työilmapiirikyselyssä.",
-     "työhyvinvointi, tuloksellisuus, osallisuus", 0, 0},
+     "työhyvinvointi, tuloksellisuus, osallisuus",
+     0,
+     0},
 };
 
 /* ---- whole municipality ---- */
 
 static const demo_unit koko_units[] = {
-    {"kunnan johtoryhmä", "kunnan johtoryhmän", "kunnan johtoryhmässä"},   /* 0 */
+    {"kunnan johtoryhmä", "kunnan johtoryhmän", "kunnan johtoryhmässä"},     /* 0 */
     {"henkilöstöpalvelut", "henkilöstöpalvelujen", "henkilöstöpalveluissa"}, /* 1 */
-    {"keskushallinto", "keskushallinnon", "keskushallinnossa"},            /* 2 */
-    {"asiointipiste", "asiointipisteen", "asiointipisteessä"},             /* 3 */
-    {"koko organisaatio", "koko organisaation", "koko organisaatiossa"},   /* 4 */
+    {"keskushallinto", "keskushallinnon", "keskushallinnossa"},              /* 2 */
+    {"asiointipiste", "asiointipisteen", "asiointipisteessä"},               /* 3 */
+    {"koko organisaatio", "koko organisaation", "koko organisaatiossa"},     /* 4 */
 };
 
 static const demo_idea koko_ideas[] = {
@@ -481,7 +564,9 @@ static const demo_idea koko_ideas[] = {
      "Uudistimme varhaisen tuen mallin yhdessä työterveyshuollon ja henkilöstön edustajien kanssa ja koulutimme "
      "kaikki esihenkilöt. Mallista tehtiin selkeä kuvaus intranetiin.",
      "Sairauspoissaolot vähenivät {P} prosenttia, ja työkykyneuvotteluja käytiin aiempaa varhaisemmassa vaiheessa.",
-     "työhyvinvointi, johtaminen", U(0) | U(1) | U(4), 0},
+     "työhyvinvointi, johtaminen",
+     U(0) | U(1) | U(4),
+     0},
     {{"Henkilöstön ideat käyttöön", "Kehittämisraha henkilöstön ideoille", NULL},
      "Henkilöstö ehdottaa ja äänestää kehittämisideoita, ja parhaat kokeillaan kehittämisrahalla.",
      "Kehittäminen koettiin johdon asiaksi, eikä henkilöstön ideoille ollut kanavaa.",
@@ -489,7 +574,9 @@ static const demo_idea koko_ideas[] = {
      "Avasimme sähköisen ideapankin ja varasimme kehittämisrahan parhaiden ideoiden kokeiluun. Henkilöstö äänesti "
      "ideoista, ja johtoryhmä päätti rahoituksesta kuukauden sisällä.",
      "Ideoita tuli vuodessa {K}0, ja niistä {S}0 kokeiltiin käytännössä.",
-     "kokeilukulttuuri, osallisuus", U(2) | U(4), 0},
+     "kokeilukulttuuri, osallisuus",
+     U(2) | U(4),
+     0},
     {{"Esihenkilöiden valmennusohjelma", "Valmentava johtaminen {L}", NULL},
      "Kaikki esihenkilöt osallistuivat valmennukseen, jossa harjoiteltiin valmentavaa johtamista.",
      "Esihenkilöiden taustat ja johtamistavat vaihtelivat paljon, ja henkilöstökyselyssä johtaminen sai heikoimmat "
@@ -499,7 +586,9 @@ static const demo_idea koko_ideas[] = {
      "tapasivat pienryhmissä ja kokeilivat oppimaansa omissa työyhteisöissään.",
      "Henkilöstökyselyssä esihenkilötyön arvio nousi {P} prosenttia, ja esihenkilöt kokevat saavansa enemmän tukea "
      "toisiltaan.",
-     "johtaminen, työhyvinvointi", U(0) | U(1) | U(4), 0},
+     "johtaminen, työhyvinvointi",
+     U(0) | U(1) | U(4),
+     0},
     {{"Sisäinen viestintä uusiksi", "Tieto kulkee – uusi intranet ja infot", NULL},
      "Uudistimme sisäisen viestinnän niin, että tieto tavoittaa kaikki samaan aikaan.",
      "Henkilöstö koki tiedon tulevan myöhään ja sattumanvaraisesti, ja moni kuuli muutoksista ensimmäisenä "
@@ -508,7 +597,9 @@ static const demo_idea koko_ideas[] = {
      "Uudistimme intranetin, aloitimme johtajan viikkotiedotteen ja kuukausittaiset avoimet infotilaisuudet, joihin "
      "voi osallistua myös etänä.",
      "Henkilöstökyselyssä tiedonkulun arvio parani {P} prosenttia. Infoihin osallistuu keskimäärin {K}0 työntekijää.",
-     "viestintä, johtaminen", U(2) | U(4), 0},
+     "viestintä, johtaminen",
+     U(2) | U(4),
+     0},
     {{"Monipaikkainen työ ja uudet työtilat", "Toimistosta monitilaksi", NULL},
      "Muutimme toimistotilat monitilaksi ja sovimme yhteiset pelisäännöt monipaikkaiselle työlle.",
      "Toimistotiloja oli liikaa ja ne olivat vajaakäytöllä, mutta neuvotteluhuoneista oli jatkuvasti pulaa.",
@@ -516,7 +607,9 @@ static const demo_idea koko_ideas[] = {
      "Kartoitimme tilojen käytön ja suunnittelimme uudet tilat yhdessä henkilöstön kanssa. Samalla otettiin käyttöön "
      "pilvipalvelut ja sovittiin etätyön pelisäännöistä.",
      "Tilakustannukset laskivat {P} prosenttia, ja henkilöstöstä {H} prosenttia on tyytyväinen uusiin tiloihin.",
-     "tuloksellisuus, työhyvinvointi, digitalisaatio", U(2) | U(4), 0},
+     "tuloksellisuus, työhyvinvointi, digitalisaatio",
+     U(2) | U(4),
+     0},
     {{"Yhdenvertaisuussuunnitelma tehtiin yhdessä", "Tasa-arvo ja yhdenvertaisuus arjen teoiksi", NULL},
      "Laadimme yhdenvertaisuus- ja tasa-arvosuunnitelman yhdessä henkilöstön kanssa.",
      "Suunnitelma oli olemassa, mutta se oli tehty virkatyönä eikä näkynyt arjessa.",
@@ -524,7 +617,9 @@ static const demo_idea koko_ideas[] = {
      "Järjestimme työpajoja kaikilla toimialoilla ja kokosimme niistä konkreettiset toimenpiteet. Rekrytointiohjeet "
      "ja palkkakartoitus päivitettiin.",
      "Suunnitelmaan kirjattiin {K} konkreettista toimenpidettä, ja niiden toteutumista seurataan puolivuosittain.",
-     "yhdenvertaisuus, osallisuus", U(1) | U(4), 0},
+     "yhdenvertaisuus, osallisuus",
+     U(1) | U(4),
+     0},
     {{"Yhteispalvelupiste palvelee kaikkia", "Asiointi yhdestä paikasta", NULL},
      "Kunnan, Kelan ja muiden viranomaisten palvelut koottiin yhteen asiointipisteeseen.",
      "Asukkaat joutuivat kulkemaan useassa eri paikassa, ja aukioloajat olivat lyhyitä.",
@@ -533,7 +628,9 @@ static const demo_idea koko_ideas[] = {
      "videoyhteyksineen.",
      "Asiointipisteessä käytiin vuodessa yli {K}00 kertaa, ja asiakkaista {H} prosenttia sai asiansa hoidettua "
      "yhdellä käynnillä.",
-     "asiakaslähtöisyys, yhdenvertaisuus", U(3), 1},
+     "asiakaslähtöisyys, yhdenvertaisuus",
+     U(3),
+     1},
 };
 
 const demo_bank demo_banks[] = {

@@ -57,15 +57,15 @@ static void titles_add(demo_titles *t, const char *s) {
 /* ---- people ---- */
 
 static const char *const first_names[] = {
-    "Anna",  "Johanna", "Tiina", "Sari",  "Minna", "Hanna", "Päivi", "Riikka", "Laura", "Kaisa", "Satu",
-    "Marja", "Elina",   "Heidi", "Katja", "Maria", "Sanna", "Outi",  "Tuula",  "Eija",  "Leena", "Merja",
+    "Anna",  "Johanna", "Tiina", "Sari",  "Minna", "Hanna", "Päivi", "Riikka", "Laura",  "Kaisa", "Satu",
+    "Marja", "Elina",   "Heidi", "Katja", "Maria", "Sanna", "Outi",  "Tuula",  "Eija",   "Leena", "Merja",
     "Jukka", "Mikko",   "Timo",  "Juha",  "Kari",  "Petri", "Antti", "Ville",  "Markku", "Pekka", "Jari",
 };
 static const char *const last_names[] = {
-    "Virtanen",  "Korhonen",  "Mäkinen",  "Nieminen", "Mäkelä",     "Hämäläinen", "Laine",    "Heikkinen",
-    "Koskinen",  "Järvinen",  "Lehtonen", "Lehtinen", "Saarinen",   "Salminen",   "Heinonen", "Niemi",
-    "Heikkilä",  "Kinnunen",  "Salonen",  "Turunen",  "Salo",       "Laitinen",   "Tuominen", "Rantanen",
-    "Karjalainen", "Jokinen", "Mattila",  "Savolainen", "Lahtinen", "Ahonen",     "Kettunen", "Räsänen",
+    "Virtanen",    "Korhonen", "Mäkinen",  "Nieminen",   "Mäkelä",   "Hämäläinen", "Laine",    "Heikkinen",
+    "Koskinen",    "Järvinen", "Lehtonen", "Lehtinen",   "Saarinen", "Salminen",   "Heinonen", "Niemi",
+    "Heikkilä",    "Kinnunen", "Salonen",  "Turunen",    "Salo",     "Laitinen",   "Tuominen", "Rantanen",
+    "Karjalainen", "Jokinen",  "Mattila",  "Savolainen", "Lahtinen", "Ahonen",     "Kettunen", "Räsänen",
 };
 
 /* Lower-case ASCII for an email local part: ä→a, ö→o, å→a; other bytes dropped. */
@@ -74,8 +74,10 @@ static void email_part(buf *b, const char *s) {
     if (p[0] == 0xC3 && p[1]) {
       unsigned char c = p[1];
       p++;
-      if (c == 0xA4 || c == 0x84 || c == 0xA5 || c == 0x85) buf_putc(b, 'a');
-      else if (c == 0xB6 || c == 0x96) buf_putc(b, 'o');
+      if (c == 0xA4 || c == 0x84 || c == 0xA5 || c == 0x85)
+        buf_putc(b, 'a');
+      else if (c == 0xB6 || c == 0x96)
+        buf_putc(b, 'o');
     } else if (*p >= 'A' && *p <= 'Z') {
       buf_putc(b, (char)(*p - 'A' + 'a'));
     } else if (*p >= 'a' && *p <= 'z') {
@@ -97,7 +99,6 @@ void demo_text_person(demo_rng *r, char **name, char **email) {
 }
 
 /* ---- phrase banks ---- */
-
 
 static const char *const start_extra[] = {
     "Asia nousi esiin henkilöstökyselyssä ja kehityskeskusteluissa.",
@@ -130,27 +131,32 @@ typedef struct service_text {
 } service_text;
 
 static const service_text services[] = {
-    {"Sparraus", 25,
+    {"Sparraus",
+     25,
      {"Haimme Kunteko 2020 -ohjelmasta sparrausta. Ulkopuolinen valmentaja työskenteli kanssamme kahtena päivänä, "
       "ja mukana olivat johto, esihenkilöt ja henkilöstön edustajat.",
       "Sparrauspäivinä johto, esihenkilöt ja henkilöstön edustajat kävivät valmentajan kanssa läpi lähtötilanteen ja "
       "sopivat yhteiset tavoitteet."}},
-    {"Sisäisten kehittäjien valmennus", 15,
+    {"Sisäisten kehittäjien valmennus",
+     15,
      {"Kaksi työntekijäämme osallistui sisäisten kehittäjien valmennukseen ja veti sen jälkeen kehittämistä omassa "
       "työyhteisössään.",
       "Sisäisten kehittäjien valmennuksessa opituilla menetelmillä kokosimme ideat ja teimme kokeilusuunnitelman."}},
-    {"Työpaja", 20,
+    {"Työpaja",
+     20,
      {"Idea syntyi ohjelman teemapajassa, jossa kuulimme, miten muissa kunnissa asiaa oli ratkaistu.",
       "Osallistuimme ohjelman haastepajaan, jossa työstimme ratkaisuja yhdessä muiden kuntien työntekijöiden kanssa."}},
-    {"Verkosto", 10,
+    {"Verkosto",
+     10,
      {"Olimme mukana ohjelman oppimisverkostossa ja vertasimme ratkaisuja muiden kuntien kanssa.",
       "Kehittämisverkoston tapaamisissa saimme vertaistukea ja vinkkejä kokeilun suunnitteluun."}},
-    {"", 30,
+    {"",
+     30,
      {"Kehittämistyö tehtiin omin voimin työpaikkakokousten yhteydessä.",
       "Työ tehtiin osana tavallista arkea ilman ulkopuolista rahoitusta."}},
 };
 
-static const char *const extra_themes[] = {"viestintä", "osallisuus", "johtaminen", "kokeilukulttuuri",
+static const char *const extra_themes[] = {"viestintä",      "osallisuus",     "johtaminen",     "kokeilukulttuuri",
                                            "tuloksellisuus", "työhyvinvointi", "yhdenvertaisuus"};
 
 /* ---- composing ---- */
@@ -212,10 +218,18 @@ static int ntitles(const demo_idea *id) {
 }
 
 static const char *const subtitles[] = {
-    ": kokeilusta pysyväksi käytännöksi", " – pienillä teoilla isoja muutoksia", ": henkilöstö kehittäjänä",
-    " – näin onnistuimme", ": kokemuksia ensimmäiseltä vuodelta", ": pilotista käytäntöön",
-    " – yhteinen kehittämismatka", ": mitä opimme", " – asiakkaat mukana alusta asti", ": kaikki mukaan",
-    " – kehittämistä arjen keskellä", ": toinen vaihe",
+    ": kokeilusta pysyväksi käytännöksi",
+    " – pienillä teoilla isoja muutoksia",
+    ": henkilöstö kehittäjänä",
+    " – näin onnistuimme",
+    ": kokemuksia ensimmäiseltä vuodelta",
+    ": pilotista käytäntöön",
+    " – yhteinen kehittämismatka",
+    ": mitä opimme",
+    " – asiakkaat mukana alusta asti",
+    ": kaikki mukaan",
+    " – kehittämistä arjen keskellä",
+    ": toinen vaihe",
 };
 
 /* Adds title to seen and returns it when it is new; otherwise frees it and returns NULL. */

@@ -36,8 +36,8 @@ typedef struct demo_idea {
   const char *titles[3]; /* NULL-terminated when fewer */
   const char *summary, *start, *goal, *actions, *result;
   const char *themes;
-  unsigned units;    /* bit i: unit i fits; 0: every unit fits */
-  int customers;     /* 1: customers usually take part */
+  unsigned units; /* bit i: unit i fits; 0: every unit fits */
+  int customers;  /* 1: customers usually take part */
 } demo_idea;
 
 typedef struct demo_bank {

@@ -19,8 +19,24 @@
 /* ---- columns ---- */
 
 enum {
-  C_REF, C_TITLE, C_ORG, C_YTUNNUS, C_MUNI, C_SECTOR, C_SUMMARY, C_START, C_GOAL, C_ACTIONS, C_PARTS, C_RESULTS,
-  C_THEMES, C_SERVICE, C_YEAR, C_CNAME, C_CEMAIL, NCOL
+  C_REF,
+  C_TITLE,
+  C_ORG,
+  C_YTUNNUS,
+  C_MUNI,
+  C_SECTOR,
+  C_SUMMARY,
+  C_START,
+  C_GOAL,
+  C_ACTIONS,
+  C_PARTS,
+  C_RESULTS,
+  C_THEMES,
+  C_SERVICE,
+  C_YEAR,
+  C_CNAME,
+  C_CEMAIL,
+  NCOL
 };
 
 #define HEAD_REQ 1 /* the header must have the column */
@@ -130,11 +146,11 @@ static char *cached_lookup(strmap *m, db *d, const char *key, char *(*fn)(db *, 
 typedef struct importer {
   db *d;
   csv *c;
-  int mixed;     /* mostly-UTF-8 input whose broken bytes were replaced by U+FFFD */
-  int nhead;     /* columns in the header */
-  char **head;   /* header names as written (owned) */
-  int *col_of;   /* header position -> column id, or -1 for a column with an empty name */
-  int pos[NCOL]; /* column id -> header position, or -1 when the header lacks it */
+  int mixed;      /* mostly-UTF-8 input whose broken bytes were replaced by U+FFFD */
+  int nhead;      /* columns in the header */
+  char **head;    /* header names as written (owned) */
+  int *col_of;    /* header position -> column id, or -1 for a column with an empty name */
+  int pos[NCOL];  /* column id -> header position, or -1 when the header lacks it */
   strmap refs;    /* ref -> row where it first appeared */
   strmap munis;   /* municipality as written -> code */
   strmap sectors; /* sector as written -> code */
@@ -264,8 +280,9 @@ static int read_header(importer *im, kerr *e) {
       list_known(&m);
       buf_puts(&m, ")");
     }
-    if (missing.len) buf_printf(&m, "%rmissing required column%r: %r", unknown.len ? "; " : "",
-                                strchr(missing.data, ',') ? "s" : "", missing.data);
+    if (missing.len)
+      buf_printf(&m, "%rmissing required column%r: %r", unknown.len ? "; " : "", strchr(missing.data, ',') ? "s" : "",
+                 missing.data);
     rc = row_err(im, NULL, e, "%r", m.data);
     buf_free(&m);
   }
@@ -323,16 +340,22 @@ static int resolve(importer *im, deed *x, kerr *e) {
   x->year = (int)year;
   x->municipality_code = cached_lookup(&im->munis, im->d, val(im, C_MUNI), refdata_municipality_code);
   if (!x->municipality_code)
-    return row_err(im, "municipality", e, "unknown municipality '%r' (give its Finnish or Swedish name or its "
-                   "Statistics Finland code)", clip(val(im, C_MUNI), tmp, sizeof tmp));
+    return row_err(im, "municipality", e,
+                   "unknown municipality '%r' (give its Finnish or Swedish name or its "
+                   "Statistics Finland code)",
+                   clip(val(im, C_MUNI), tmp, sizeof tmp));
   x->sector_code = cached_lookup(&im->sectors, im->d, val(im, C_SECTOR), deed_sector_code);
   if (!x->sector_code)
-    return row_err(im, "sector", e, "unknown sector '%r' (give a code such as sote or opetus, or the Finnish, "
-                   "Swedish or English name)", clip(val(im, C_SECTOR), tmp, sizeof tmp));
+    return row_err(im, "sector", e,
+                   "unknown sector '%r' (give a code such as sote or opetus, or the Finnish, "
+                   "Swedish or English name)",
+                   clip(val(im, C_SECTOR), tmp, sizeof tmp));
   const char *yt = val(im, C_YTUNNUS);
   if (*yt && !org_ytunnus_valid(yt))
-    return row_err(im, "ytunnus", e, "'%r' is not a valid Y-tunnus (the form is 1234567-8 and the check digit "
-                   "must match)", clip(yt, tmp, sizeof tmp));
+    return row_err(im, "ytunnus", e,
+                   "'%r' is not a valid Y-tunnus (the form is 1234567-8 and the check digit "
+                   "must match)",
+                   clip(yt, tmp, sizeof tmp));
   x->org_id = *yt ? org_find(im->d, yt) : 0;
   if (!x->org_id) x->org_id = org_find(im->d, x->org_name);
   if (x->org_id) {
@@ -366,7 +389,8 @@ static int check_ref(importer *im, const deed *x, kerr *e) {
     return K_OK;
   }
   long first = im->refs.nums[slot];
-  return row_err(im, "ref", e, "ref '%r' is already used on row %ld of this file", clip(x->ref, tmp, sizeof tmp), first);
+  return row_err(im, "ref", e, "ref '%r' is already used on row %ld of this file", clip(x->ref, tmp, sizeof tmp),
+                 first);
 }
 
 static int store(importer *im, const deed *x, kerr *e) {
@@ -436,8 +460,10 @@ static int utf8_mostly(const char *s, size_t n) {
       continue;
     }
     size_t k = utf8_seq(p + i, n - i);
-    if (k) good++, i += k;
-    else bad++, i++;
+    if (k)
+      good++, i += k;
+    else
+      bad++, i++;
   }
   return good >= bad;
 }
@@ -475,8 +501,7 @@ static int run(importer *im, kerr *e) {
   return rc;
 }
 
-int import_deeds_mem(db *d, const char *data, size_t len, const char *name, int progress, import_stats *out,
-                     kerr *e) {
+int import_deeds_mem(db *d, const char *data, size_t len, const char *name, int progress, import_stats *out, kerr *e) {
   import_stats local;
   if (!out) out = &local;
   memset(out, 0, sizeof *out);

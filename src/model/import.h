@@ -7,12 +7,12 @@
 
 /* What an import did. Filled on success; on failure rows says how far it got before the rollback. */
 typedef struct import_stats {
-  long rows;       /* deeds read and checked (header and wholly empty rows not counted); after a failure, the
-                    * number of good rows before the bad one */
-  long imported;   /* deeds inserted and kept: rows on success, 0 after a failure */
-  long linked;     /* rows whose organisation was found in the registry (org_id set) */
-  int cp1252;      /* 1 when the file was read as Windows-1252 */
-  long long ms;    /* wall time in milliseconds */
+  long rows;     /* deeds read and checked (header and wholly empty rows not counted); after a failure, the
+                  * number of good rows before the bad one */
+  long imported; /* deeds inserted and kept: rows on success, 0 after a failure */
+  long linked;   /* rows whose organisation was found in the registry (org_id set) */
+  int cp1252;    /* 1 when the file was read as Windows-1252 */
+  long long ms;  /* wall time in milliseconds */
 } import_stats;
 
 /* Imports the deeds in the CSV file at path as published deeds, all rows or none (one transaction; must not be
@@ -36,7 +36,6 @@ typedef struct import_stats {
 int import_deeds(db *d, const char *path, int progress, import_stats *out, kerr *e);
 
 /* As import_deeds, for CSV text held in memory (not modified); name is used in messages. */
-int import_deeds_mem(db *d, const char *data, size_t len, const char *name, int progress, import_stats *out,
-                     kerr *e);
+int import_deeds_mem(db *d, const char *data, size_t len, const char *name, int progress, import_stats *out, kerr *e);
 
 #endif

@@ -73,12 +73,11 @@ int org_validate(db *d, const org *o, kerr *e) {
   if (util_blank(o->name)) return kerr_set(e, "name", "Nimi puuttuu.");
   if (strlen(o->name) > 300) return kerr_set(e, "name", "Nimi on liian pitkä (enintään 300 merkkiä).");
   if (!org_type_valid(o->type)) return kerr_set(e, "type", "Valitse organisaation tyyppi.");
-  if (o->municipality_code &&
-      !db_exists(d, "SELECT 1 FROM municipality WHERE code=?1", "t", o->municipality_code))
+  if (o->municipality_code && !db_exists(d, "SELECT 1 FROM municipality WHERE code=?1", "t", o->municipality_code))
     return kerr_set(e, "municipality", "Tuntematon kunta.");
   if (!util_blank(o->ytunnus) && !org_ytunnus_valid(o->ytunnus))
-    return kerr_set(e, "ytunnus", "Y-tunnus %r ei ole kelvollinen: muoto on 1234567-8 ja tarkistenumeron pitää täsmätä.",
-                    o->ytunnus);
+    return kerr_set(e, "ytunnus",
+                    "Y-tunnus %r ei ole kelvollinen: muoto on 1234567-8 ja tarkistenumeron pitää täsmätä.", o->ytunnus);
   if (!util_blank(o->contact_email) && !util_email_valid(o->contact_email))
     return kerr_set(e, "contact_email", "Sähköpostiosoite ei ole kelvollinen.");
   return K_OK;
@@ -94,9 +93,8 @@ static void bind_org(sqlite3_stmt *st, const org *o) {
 }
 
 static int org_error(db *d, const org *o, kerr *e) {
-  if (strstr(db_errmsg(d), "org.ytunnus"))
-    return kerr_set(e, "ytunnus", "Y-tunnus %r on jo rekisterissä.", o->ytunnus);
-  return kerr_set(e, NULL, "Organisaation tallennus epäonnistui: %r", db_errmsg(d));
+  if (strstr(db_errmsg(d), "org.ytunnus")) return kerr_set(e, "ytunnus", "Y-tunnus %r on jo rekisterissä.", o->ytunnus);
+  return kerr_storage(e, "Organisaation tallennus", db_errmsg(d));
 }
 
 long long org_insert(db *d, const org *o, kerr *e) {
@@ -180,8 +178,8 @@ static char *like_pattern(const char *q) {
 }
 
 /* The filter shared by org_count and org_list: ?1 the LIKE pattern ('' = any), ?2 the type ('' = any). */
-#define ORG_WHERE                                                                        \
-  " WHERE (?1='' OR o.name LIKE ?1 ESCAPE '\\' OR coalesce(o.ytunnus,'') LIKE ?1 ESCAPE '\\')" \
+#define ORG_WHERE                                                                                                      \
+  " WHERE (?1='' OR o.name LIKE ?1 ESCAPE '\\' OR coalesce(o.ytunnus,'') LIKE ?1 ESCAPE '\\')"                         \
   " AND (?2='' OR o.type=?2)"
 
 long long org_count(db *d, const org_filter *f) {

@@ -13,7 +13,7 @@ typedef struct org {
   char *region_name;       /* filled when read */
   char *ytunnus;           /* or NULL */
   char *contact_name, *contact_email;
-  long long deed_count;    /* filled by org_list */
+  long long deed_count; /* filled by org_list */
 } org;
 
 void org_free(org *o);

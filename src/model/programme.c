@@ -43,8 +43,8 @@ static void read_head(db *d, programme *p) {
 static void read_periods(db *d, programme *p) {
   p->nperiods = (int)db_int(d, 0, "SELECT count(*) FROM funding_period", "");
   p->periods = xcalloc((size_t)p->nperiods, sizeof *p->periods);
-  sqlite3_stmt *st = db_query(
-      d, "SELECT id, name, start_year, end_year, esf_code FROM funding_period ORDER BY start_year, id", "");
+  sqlite3_stmt *st =
+      db_query(d, "SELECT id, name, start_year, end_year, esf_code FROM funding_period ORDER BY start_year, id", "");
   int i = 0;
   while (i < p->nperiods && db_step(st) == 1) {
     programme_period *x = &p->periods[i++];
@@ -129,7 +129,7 @@ int programme_update(db *d, const char *name, const char *short_name, const char
                    " ON CONFLICT(id) DO UPDATE SET name=excluded.name, short_name=excluded.short_name,"
                    " description=excluded.description",
                    "ttt", name, short_name, description ? description : "");
-  if (rc != SQLITE_OK) return kerr_set(e, NULL, "Ohjelman tallennus epäonnistui: %r", db_errmsg(d));
+  if (rc != SQLITE_OK) return kerr_storage(e, "Ohjelman tallennus", db_errmsg(d));
   return K_OK;
 }
 
@@ -151,7 +151,8 @@ static int goals_valid(const char *const *goals, int n, kerr *e) {
   for (int i = 0; i < n; i++) {
     const char *g = goals[i];
     if (util_blank(g)) return kerr_set(e, "goals", "Tavoite %d on tyhjä.", i + 1);
-    if (!util_utf8_valid(g, strlen(g))) return kerr_set(e, "goals", "Tavoite %d ei ole kelvollista UTF-8-tekstiä.", i + 1);
+    if (!util_utf8_valid(g, strlen(g)))
+      return kerr_set(e, "goals", "Tavoite %d ei ole kelvollista UTF-8-tekstiä.", i + 1);
     if (util_utf8_len(g) > PROGRAMME_MAX_GOAL)
       return kerr_set(e, "goals", "Tavoite %d on liian pitkä (enintään %d merkkiä).", i + 1, PROGRAMME_MAX_GOAL);
   }
@@ -161,12 +162,12 @@ static int goals_valid(const char *const *goals, int n, kerr *e) {
 int programme_set_goals(db *d, const char *const *goals, int n, kerr *e) {
   if (goals_valid(goals, n, e)) return K_ERR;
   if (db_script(d, "SAVEPOINT programme_goals") != SQLITE_OK)
-    return kerr_set(e, NULL, "Tavoitteiden tallennus epäonnistui: %r", db_errmsg(d));
+    return kerr_storage(e, "Tavoitteiden tallennus", db_errmsg(d));
   int rc = db_exec(d, "DELETE FROM goal", "");
   for (int i = 0; i < n && rc == SQLITE_OK; i++)
     rc = db_exec(d, "INSERT INTO goal(position, text) VALUES(?1, ?2)", "it", (long long)(i + 1), goals[i]);
   if (rc != SQLITE_OK) {
-    kerr_set(e, NULL, "Tavoitteiden tallennus epäonnistui: %r", db_errmsg(d));
+    kerr_storage(e, "Tavoitteiden tallennus", db_errmsg(d));
     db_script(d, "ROLLBACK TO programme_goals; RELEASE programme_goals");
     return K_ERR;
   }
@@ -221,10 +222,11 @@ long long programme_period_add(db *d, const programme_period *p, kerr *e) {
   programme_period fresh = *p;
   fresh.id = 0;
   if (programme_period_validate(d, &fresh, e)) return 0;
-  if (period_write(d, "INSERT INTO funding_period(name, start_year, end_year, esf_code)"
-                      " VALUES(:name, :start_year, :end_year, :esf_code)",
+  if (period_write(d,
+                   "INSERT INTO funding_period(name, start_year, end_year, esf_code)"
+                   " VALUES(:name, :start_year, :end_year, :esf_code)",
                    &fresh) < 0) {
-    kerr_set(e, NULL, "Rahoituskauden tallennus epäonnistui: %r", db_errmsg(d));
+    kerr_storage(e, "Rahoituskauden tallennus", db_errmsg(d));
     return 0;
   }
   return db_last_id(d);
@@ -233,10 +235,11 @@ long long programme_period_add(db *d, const programme_period *p, kerr *e) {
 int programme_period_update(db *d, const programme_period *p, kerr *e) {
   if (p->id <= 0) return kerr_set(e, NULL, "Rahoituskautta %lld ei ole.", p->id);
   if (programme_period_validate(d, p, e)) return K_ERR;
-  if (period_write(d, "UPDATE funding_period SET name=:name, start_year=:start_year, end_year=:end_year,"
-                      " esf_code=:esf_code WHERE id=:id",
+  if (period_write(d,
+                   "UPDATE funding_period SET name=:name, start_year=:start_year, end_year=:end_year,"
+                   " esf_code=:esf_code WHERE id=:id",
                    p) < 0)
-    return kerr_set(e, NULL, "Rahoituskauden tallennus epäonnistui: %r", db_errmsg(d));
+    return kerr_storage(e, "Rahoituskauden tallennus", db_errmsg(d));
   if (db_changes(d) == 0) return kerr_set(e, NULL, "Rahoituskautta %lld ei ole.", p->id);
   return K_OK;
 }
@@ -276,9 +279,9 @@ long long programme_partner_add(db *d, const programme_partner *p, kerr *e) {
   if (programme_partner_validate(p, e)) return 0;
   programme_partner fresh = *p;
   fresh.id = 0;
-  if (partner_write(d, "INSERT INTO partner(name, kind, url, position) VALUES(:name, :kind, :url, :position)",
-                    &fresh) < 0) {
-    kerr_set(e, NULL, "Kumppanin tallennus epäonnistui: %r", db_errmsg(d));
+  if (partner_write(d, "INSERT INTO partner(name, kind, url, position) VALUES(:name, :kind, :url, :position)", &fresh) <
+      0) {
+    kerr_storage(e, "Kumppanin tallennus", db_errmsg(d));
     return 0;
   }
   return db_last_id(d);
@@ -287,9 +290,8 @@ long long programme_partner_add(db *d, const programme_partner *p, kerr *e) {
 int programme_partner_update(db *d, const programme_partner *p, kerr *e) {
   if (p->id <= 0) return kerr_set(e, NULL, "Kumppania %lld ei ole.", p->id);
   if (programme_partner_validate(p, e)) return K_ERR;
-  if (partner_write(d, "UPDATE partner SET name=:name, kind=:kind, url=:url, position=:position WHERE id=:id", p) <
-      0)
-    return kerr_set(e, NULL, "Kumppanin tallennus epäonnistui: %r", db_errmsg(d));
+  if (partner_write(d, "UPDATE partner SET name=:name, kind=:kind, url=:url, position=:position WHERE id=:id", p) < 0)
+    return kerr_storage(e, "Kumppanin tallennus", db_errmsg(d));
   if (db_changes(d) == 0) return kerr_set(e, NULL, "Kumppania %lld ei ole.", p->id);
   return K_OK;
 }

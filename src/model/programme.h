@@ -22,8 +22,8 @@ typedef struct programme_period {
 typedef struct programme_partner {
   long long id; /* 0 for a new partner */
   char *name;
-  char *kind; /* "partner" or "funder" */
-  char *url;  /* "" or an http(s) address */
+  char *kind;   /* "partner" or "funder" */
+  char *url;    /* "" or an http(s) address */
   int position; /* display order within its kind, smallest first */
 } programme_partner;
 

@@ -11,7 +11,6 @@ int refdata_load(db *d, kerr *e);
  * Returns a malloc'd three-digit code, or NULL when there is no such municipality. */
 char *refdata_municipality_code(db *d, const char *name_or_code);
 
-
 #ifndef KEHTO_CODE_NAME
 #define KEHTO_CODE_NAME
 /* A code and its display name, for choice lists. */

@@ -57,10 +57,11 @@ static int want_value(const sidx_value *v, int n, const char *key, int nocase) {
 }
 
 static want want_init(const search_index *ix, const deed_filter *f) {
-  want w = {want_value(ix->sectors, ix->nsectors, f->sector, 0), want_value(ix->regions, ix->nregions, f->region, 0),
-            0, want_value(ix->themes, ix->nthemes, f->theme, 1)}; /* theme.name is COLLATE NOCASE */
-  if (f->year) w.year = f->year >= SEARCH_YEAR_MIN && f->year < SEARCH_YEAR_MIN + SEARCH_NYEARS
-                            ? f->year - SEARCH_YEAR_MIN + 1 : -1;
+  want w = {want_value(ix->sectors, ix->nsectors, f->sector, 0), want_value(ix->regions, ix->nregions, f->region, 0), 0,
+            want_value(ix->themes, ix->nthemes, f->theme, 1)}; /* theme.name is COLLATE NOCASE */
+  if (f->year)
+    w.year =
+        f->year >= SEARCH_YEAR_MIN && f->year < SEARCH_YEAR_MIN + SEARCH_NYEARS ? f->year - SEARCH_YEAR_MIN + 1 : -1;
   return w;
 }
 
@@ -359,8 +360,8 @@ static char *dup_col(sqlite3_stmt *st, int i) {
 }
 
 static void read_hit(sqlite3_stmt *st, deed_hit *h, int marks) {
-  char **text[] = {&h->ref, &h->title, &h->organisation, &h->municipality, &h->region, &h->sector,
-                   &h->sector_code}; /* columns 1..7, in the order of hit_sql */
+  char **text[] = {&h->ref,    &h->title,  &h->organisation, &h->municipality,
+                   &h->region, &h->sector, &h->sector_code}; /* columns 1..7, in the order of hit_sql */
   h->id = db_col_int(st, 0);
   for (int i = 0; i < 7; i++) *text[i] = dup_col(st, i + 1);
   h->year = (int)db_col_int(st, 8);
@@ -410,8 +411,8 @@ static int load_snippets(db *d, const query *qy, const idpos *map, int n, deed_r
 }
 
 static void hit_free(deed_hit *h) {
-  char *s[] = {h->ref, h->title, h->organisation, h->municipality, h->region, h->sector, h->sector_code,
-               h->snippet, h->published_at};
+  char *s[] = {h->ref,    h->title,       h->organisation, h->municipality, h->region,
+               h->sector, h->sector_code, h->snippet,      h->published_at};
   for (size_t j = 0; j < sizeof s / sizeof s[0]; j++) free(s[j]);
 }
 
@@ -460,8 +461,10 @@ static int find_page(db *d, const query *qy, const search_index *ix, deed_result
     tally_ids(&t, ix, &w, ids, n);
     free(ids);
     /* the scored rows are exactly the newest window of candidates: enough unless the page lies beyond it */
-    if (rc == K_OK && (qy->offset + qy->limit <= nsc || nsc == t.ncand)) page_from_scored(sc, nsc, qy, page, npage);
-    else if (rc == K_OK) rc = rank_page(d, qy, t.cand, t.ncand, window, page, npage);
+    if (rc == K_OK && (qy->offset + qy->limit <= nsc || nsc == t.ncand))
+      page_from_scored(sc, nsc, qy, page, npage);
+    else if (rc == K_OK)
+      rc = rank_page(d, qy, t.cand, t.ncand, window, page, npage);
     free(sc);
   } else {
     tally_init(&t, ix, (long long)qy->offset + qy->limit);

@@ -13,10 +13,10 @@ typedef struct deed_filter {
   const char *sector; /* sector.code, e.g. "sote" */
   const char *region; /* region.code (NUTS3), e.g. "FI1B1" */
   int year;
-  const char *theme;  /* theme.name, case-insensitive */
-  const char *lang;   /* "fi" (default), "sv" or "en": language of sector, region and municipality names */
-  int limit;          /* 1..1000; 0 means SEARCH_DEFAULT_LIMIT; larger values are clamped */
-  int offset;         /* rows to skip, for paging; negative counts as 0 */
+  const char *theme; /* theme.name, case-insensitive */
+  const char *lang;  /* "fi" (default), "sv" or "en": language of sector, region and municipality names */
+  int limit;         /* 1..1000; 0 means SEARCH_DEFAULT_LIMIT; larger values are clamped */
+  int offset;        /* rows to skip, for paging; negative counts as 0 */
 } deed_filter;
 
 /* One found deed. All strings are malloc'd, never NULL ("" when absent), owned by the deed_result. */

@@ -5,8 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define MAX_INDEX_ID                                                           \
-  50000000 /* ids above this would make the per-id arrays unreasonably large   \
+#define MAX_INDEX_ID                                                                                                   \
+  50000000 /* ids above this would make the per-id arrays unreasonably large                                           \
             */
 #define SET_TYPE "kehto_search_set"
 #define TAKE_TYPE "kehto_search_take"
@@ -22,23 +22,20 @@ typedef struct sstate {
 
 static void *xcalloc(size_t n, size_t size) {
   void *p = calloc(n ? n : 1, size);
-  if (!p)
-    abort();
+  if (!p) abort();
   return p;
 }
 
 static void values_free(sidx_value *v, int n) {
   for (int i = 0; i < n; i++) {
     free(v[i].key);
-    for (int j = 0; j < 3; j++)
-      free(v[i].label[j]);
+    for (int j = 0; j < 3; j++) free(v[i].label[j]);
   }
   free(v);
 }
 
 static void index_clear(search_index *ix) {
-  free(ix->sector), free(ix->region), free(ix->year), free(ix->toff),
-      free(ix->theme), free(ix->newest);
+  free(ix->sector), free(ix->region), free(ix->year), free(ix->toff), free(ix->theme), free(ix->newest);
   values_free(ix->sectors, ix->nsectors);
   values_free(ix->regions, ix->nregions);
   values_free(ix->themes, ix->nthemes);
@@ -54,7 +51,9 @@ static void state_free(void *p) {
 
 /* A rollback can undo writes the index was built from without changing either
  * part of the key. */
-static void on_rollback(void *p) { ((sstate *)p)->stale = 1; }
+static void on_rollback(void *p) {
+  ((sstate *)p)->stale = 1;
+}
 
 static void search_in_fn(sqlite3_context *cx, int argc, sqlite3_value **argv) {
   const search_set *set = sqlite3_value_pointer(argv[1], SET_TYPE);
@@ -77,38 +76,32 @@ static void search_in_fn(sqlite3_context *cx, int argc, sqlite3_value **argv) {
 static void search_take_fn(sqlite3_context *cx, int argc, sqlite3_value **argv) {
   search_take *t = sqlite3_value_pointer(argv[1], TAKE_TYPE);
   int ok = t && t->left > 0 && t->pass(t->ctx, (int)sqlite3_value_int64(argv[0]));
-  if (ok)
-    t->left--;
+  if (ok) t->left--;
   sqlite3_result_int(cx, ok);
 }
 
 void search_bind_take(sqlite3_stmt *st, const char *name, search_take *take) {
   int i = sqlite3_bind_parameter_index(st, name);
-  if (i > 0)
-    sqlite3_bind_pointer(st, i, take, TAKE_TYPE, NULL);
+  if (i > 0) sqlite3_bind_pointer(st, i, take, TAKE_TYPE, NULL);
 }
 
-void search_bind_set(sqlite3_stmt *st, const char *name,
-                     const search_set *set) {
+void search_bind_set(sqlite3_stmt *st, const char *name, const search_set *set) {
   int i = sqlite3_bind_parameter_index(st, name);
-  if (i > 0)
-    sqlite3_bind_pointer(st, i, (void *)set, SET_TYPE, NULL);
+  if (i > 0) sqlite3_bind_pointer(st, i, (void *)set, SET_TYPE, NULL);
 }
 
 static sstate *state(db *d) {
   sstate *s = db_slot(d, DB_SLOT_SEARCH);
-  if (s)
-    return s;
+  if (s) return s;
   s = xcalloc(1, sizeof *s);
   s->h = db_handle(d);
   s->window = SEARCH_RANK_WINDOW;
   sqlite3_rollback_hook(s->h, on_rollback, s);
-  sqlite3_create_function_v2(s->h, "search_in", 2,
-                             SQLITE_UTF8 | SQLITE_INNOCUOUS, NULL, search_in_fn,
-                             NULL, NULL, NULL);
+  sqlite3_create_function_v2(s->h, "search_in", 2, SQLITE_UTF8 | SQLITE_INNOCUOUS, NULL, search_in_fn, NULL, NULL,
+                             NULL);
   /* not SQLITE_DETERMINISTIC: it counts down, so SQLite must call it for every row */
-  sqlite3_create_function_v2(s->h, "search_take", 2, SQLITE_UTF8 | SQLITE_INNOCUOUS,
-                             NULL, search_take_fn, NULL, NULL, NULL);
+  sqlite3_create_function_v2(s->h, "search_take", 2, SQLITE_UTF8 | SQLITE_INNOCUOUS, NULL, search_take_fn, NULL, NULL,
+                             NULL);
   db_set_slot(d, DB_SLOT_SEARCH, s, state_free);
   return s;
 }
@@ -117,7 +110,9 @@ void search_set_rank_window(db *d, int n) {
   state(d)->window = n > 0 ? n : SEARCH_RANK_WINDOW;
 }
 
-int search_rank_window(db *d) { return state(d)->window; }
+int search_rank_window(db *d) {
+  return state(d)->window;
+}
 
 /* Reads rows of (key, label fi, label sv, label en) into a new array; a missing
  * label column repeats the last. */
@@ -129,14 +124,11 @@ static sidx_value *load_values(db *d, const char *sql, int ncols, int *n) {
   while (db_step(st) == 1) {
     if (*n == cap) {
       v = realloc(v, sizeof *v * (size_t)(cap *= 2));
-      if (!v)
-        abort();
+      if (!v) abort();
     }
     sidx_value *x = &v[(*n)++];
     x->key = util_strdup(db_col_text(st, 0));
-    for (int j = 0; j < 3; j++)
-      x->label[j] =
-          util_strdup(db_col_text(st, 1 + (j < ncols - 1 ? j : ncols - 2)));
+    for (int j = 0; j < 3; j++) x->label[j] = util_strdup(db_col_text(st, 1 + (j < ncols - 1 ? j : ncols - 2)));
   }
   db_done(st);
   return v;
@@ -144,37 +136,31 @@ static sidx_value *load_values(db *d, const char *sql, int ncols, int *n) {
 
 static int find_value(const sidx_value *v, int n, const char *key) {
   for (int i = 0; i < n; i++)
-    if (strcmp(v[i].key, key) == 0)
-      return i;
+    if (strcmp(v[i].key, key) == 0) return i;
   return -1;
 }
 
 /* The per-deed columns and the newest-first order, from one pass over the
  * published deeds. */
 static int load_deeds(db *d, search_index *ix) {
-  ix->max_id = (int)db_int(
-      d, 0, "SELECT max(id) FROM deed WHERE status='published'", "");
+  ix->max_id = (int)db_int(d, 0, "SELECT max(id) FROM deed WHERE status='published'", "");
   size_t n = (size_t)ix->max_id + 1;
-  ix->sector = xcalloc(n, 1), ix->region = xcalloc(n, 2),
-  ix->year = xcalloc(n, 1);
+  ix->sector = xcalloc(n, 1), ix->region = xcalloc(n, 2), ix->year = xcalloc(n, 1);
   ix->newest = xcalloc(n, sizeof *ix->newest);
-  sqlite3_stmt *st =
-      db_query(d,
-               "SELECT d.id, d.sector_code, coalesce(m.region_code,''), d.year "
-               "FROM deed d"
-               " LEFT JOIN municipality m ON m.code=d.municipality_code WHERE "
-               "d.status='published'"
-               " ORDER BY d.published_at DESC, d.id DESC",
-               "");
+  sqlite3_stmt *st = db_query(d,
+                              "SELECT d.id, d.sector_code, coalesce(m.region_code,''), d.year "
+                              "FROM deed d"
+                              " LEFT JOIN municipality m ON m.code=d.municipality_code WHERE "
+                              "d.status='published'"
+                              " ORDER BY d.published_at DESC, d.id DESC",
+                              "");
   int rc;
   while ((rc = db_step(st)) == 1) {
     int id = (int)db_col_int(st, 0);
-    if (id < 1 || id > ix->max_id)
-      continue;
+    if (id < 1 || id > ix->max_id) continue;
     int s = find_value(ix->sectors, ix->nsectors, db_col_text(st, 1));
     int r = find_value(ix->regions, ix->nregions, db_col_text(st, 2));
-    ix->sector[id] =
-        (uint8_t)(s + 1); /* every deed has a sector (foreign key) */
+    ix->sector[id] = (uint8_t)(s + 1); /* every deed has a sector (foreign key) */
     ix->region[id] = (uint16_t)(r + 1);
     ix->year[id] = (uint8_t)(db_col_int(st, 3) - SEARCH_YEAR_MIN);
     ix->newest[ix->nnewest++] = id;
@@ -186,62 +172,46 @@ static int load_deeds(db *d, search_index *ix) {
 /* Theme links of published deeds as CSR arrays: counts first, then offsets,
  * then a second read to fill. */
 static int load_themes(db *d, search_index *ix) {
-  static const char sql[] =
-      "SELECT deed_id, theme_id FROM deed_theme ORDER BY deed_id, theme_id";
+  static const char sql[] = "SELECT deed_id, theme_id FROM deed_theme ORDER BY deed_id, theme_id";
   ix->toff = xcalloc((size_t)ix->max_id + 2, sizeof *ix->toff);
   int maxtheme = (int)db_int(d, 0, "SELECT max(id) FROM theme", "");
-  int *tpos = xcalloc((size_t)maxtheme + 1,
-                      sizeof *tpos); /* theme id -> index into themes */
+  int *tpos = xcalloc((size_t)maxtheme + 1, sizeof *tpos); /* theme id -> index into themes */
   sqlite3_stmt *st = db_query(d, "SELECT id FROM theme ORDER BY id", "");
-  for (int i = 0; i < ix->nthemes && db_step(st) == 1; i++)
-    tpos[db_col_int(st, 0)] = i;
+  for (int i = 0; i < ix->nthemes && db_step(st) == 1; i++) tpos[db_col_int(st, 0)] = i;
   db_done(st);
   size_t total = 0;
   for (int pass = 0; pass < 2; pass++) {
     if (pass == 1) {
-      for (int i = 1; i <= ix->max_id + 1; i++)
-        ix->toff[i] += ix->toff[i - 1]; /* counts at i+1 -> offsets */
+      for (int i = 1; i <= ix->max_id + 1; i++) ix->toff[i] += ix->toff[i - 1]; /* counts at i+1 -> offsets */
       ix->theme = xcalloc(total, sizeof *ix->theme);
     }
     st = db_query(d, sql, "");
     int rc;
     while ((rc = db_step(st)) == 1) {
       long long id = db_col_int(st, 0), t = db_col_int(st, 1);
-      if (id < 1 || id > ix->max_id || !ix->sector[id] || t < 0 || t > maxtheme)
-        continue;
+      if (id < 1 || id > ix->max_id || !ix->sector[id] || t < 0 || t > maxtheme) continue;
       if (pass == 0)
         ix->toff[id + 1]++, total++;
       else
-        ix->theme[ix->toff[id]++] =
-            (uint16_t)tpos[t]; /* toff[id] walks to the start of id+1 */
+        ix->theme[ix->toff[id]++] = (uint16_t)tpos[t]; /* toff[id] walks to the start of id+1 */
     }
     db_done(st);
-    if (rc < 0)
-      return free(tpos), K_ERR;
+    if (rc < 0) return free(tpos), K_ERR;
   }
-  memmove(ix->toff + 1, ix->toff,
-          sizeof *ix->toff * ((size_t)ix->max_id + 1)); /* back to starts */
+  memmove(ix->toff + 1, ix->toff, sizeof *ix->toff * ((size_t)ix->max_id + 1)); /* back to starts */
   ix->toff[0] = 0;
   free(tpos);
   return K_OK;
 }
 
 static int build(db *d, search_index *ix, kerr *e) {
-  long long maxid =
-      db_int(d, 0, "SELECT max(id) FROM deed WHERE status='published'", "");
-  if (maxid > MAX_INDEX_ID)
-    return kerr_set(e, NULL,
-                    "search failed: deed id %lld is too large to index", maxid);
-  ix->sectors = load_values(
-      d, "SELECT code, name_fi, name_sv, name_en FROM sector ORDER BY position",
-      4, &ix->nsectors);
-  ix->regions =
-      load_values(d, "SELECT code, name_fi, name_sv FROM region ORDER BY code",
-                  3, &ix->nregions);
-  ix->themes = load_values(d, "SELECT name, name FROM theme ORDER BY id", 2,
-                           &ix->nthemes);
-  if (ix->nthemes > UINT16_MAX || load_deeds(d, ix) != K_OK ||
-      load_themes(d, ix) != K_OK)
+  long long maxid = db_int(d, 0, "SELECT max(id) FROM deed WHERE status='published'", "");
+  if (maxid > MAX_INDEX_ID) return kerr_set(e, NULL, "search failed: deed id %lld is too large to index", maxid);
+  ix->sectors =
+      load_values(d, "SELECT code, name_fi, name_sv, name_en FROM sector ORDER BY position", 4, &ix->nsectors);
+  ix->regions = load_values(d, "SELECT code, name_fi, name_sv FROM region ORDER BY code", 3, &ix->nregions);
+  ix->themes = load_values(d, "SELECT name, name FROM theme ORDER BY id", 2, &ix->nthemes);
+  if (ix->nthemes > UINT16_MAX || load_deeds(d, ix) != K_OK || load_themes(d, ix) != K_OK)
     return kerr_set(e, NULL, "search failed: %r", db_errmsg(d));
   return K_OK;
 }
@@ -250,8 +220,7 @@ const search_index *search_index_get(db *d, kerr *e) {
   sstate *s = state(d);
   long long dv = db_int(d, -1, "PRAGMA data_version", "");
   long long ch = sqlite3_total_changes64(db_handle(d));
-  if (s->built && !s->stale && dv == s->data_version && ch == s->changes)
-    return &s->ix;
+  if (s->built && !s->stale && dv == s->data_version && ch == s->changes) return &s->ix;
   index_clear(&s->ix);
   s->built = 0;
   if (build(d, &s->ix, e) != K_OK) {

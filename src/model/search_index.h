@@ -8,8 +8,7 @@
 
 #define SEARCH_YEAR_MIN 2000 /* deed.year is CHECKed to 2000..2100 */
 #define SEARCH_NYEARS 101
-#define SEARCH_RANK_WINDOW                                                     \
-  3000 /* default number of matches ranked by bm25 at a time (see search.h) */
+#define SEARCH_RANK_WINDOW 3000 /* default number of matches ranked by bm25 at a time (see search.h) */
 
 /* A value of a facet: the key filters take and its labels in Finnish, Swedish
  * and English. */
@@ -25,13 +24,11 @@ typedef struct search_index {
   uint8_t *sector;  /* 0: not a published deed, else 1 + index into sectors */
   uint16_t *region; /* 0: no municipality, else 1 + index into regions */
   uint8_t *year;    /* year - SEARCH_YEAR_MIN */
-  uint32_t *
-      toff; /* [max_id + 2]: themes of deed i are theme[toff[i] .. toff[i+1]) */
-  uint16_t *theme; /* index into themes */
-  int *newest;     /* published deed ids, published_at DESC, id DESC */
+  uint32_t *toff;   /* [max_id + 2]: themes of deed i are theme[toff[i] .. toff[i+1]) */
+  uint16_t *theme;  /* index into themes */
+  int *newest;      /* published deed ids, published_at DESC, id DESC */
   int nnewest;
-  sidx_value *sectors, *regions,
-      *themes; /* sectors by position; regions and themes in table order */
+  sidx_value *sectors, *regions, *themes; /* sectors by position; regions and themes in table order */
   int nsectors, nregions, nthemes;
 } search_index;
 

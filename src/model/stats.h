@@ -5,15 +5,15 @@
 #include "model/refdata.h"
 
 typedef struct stats_key {
-  long long organisations;    /* organisations in the registry */
+  long long organisations; /* organisations in the registry */
   long long deeds_published;
-  long long deeds_submitted;  /* waiting for moderation */
-  long long municipalities;   /* municipalities with at least one published deed */
-  long long regions;          /* regions with at least one published deed */
-  code_name *by_sector;       /* code, name (in lang) */
-  long long *by_sector_n;     /* published deeds per sector, same order */
+  long long deeds_submitted; /* waiting for moderation */
+  long long municipalities;  /* municipalities with at least one published deed */
+  long long regions;         /* regions with at least one published deed */
+  code_name *by_sector;      /* code, name (in lang) */
+  long long *by_sector_n;    /* published deeds per sector, same order */
   int nsectors;
-  int first_year, last_year;  /* of published deeds; 0 when none */
+  int first_year, last_year; /* of published deeds; 0 when none */
 } stats_key;
 
 /* Fills s; arrays are malloc'd, free with stats_key_free. */

@@ -1,6 +1,7 @@
 /* user: accounts, passwords (argon2id via libsodium), sessions and login throttling. */
 #include "model/user.h"
 
+#include <ctype.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <string.h>
@@ -54,13 +55,23 @@ int user_login(db *d, const char *email, const char *password, const char *addre
                kerr *e) {
   char kacc[300], kaddr[80];
   snprintf(kacc, sizeof kacc, "acct:%s", email ? email : "");
+  for (char *p = kacc; *p; p++) *p = (char)tolower((unsigned char)*p); /* the account's email ignores case too */
   snprintf(kaddr, sizeof kaddr, "addr:%s", address ? address : "");
   long long now = util_now(), since = now - LOGIN_WINDOW;
   long long fa = failures(d, kacc, since), fd = failures(d, kaddr, since);
   *delay_ms = 0;
   if (fa >= LOGIN_MAX_PER_ACCOUNT || fd >= LOGIN_MAX_PER_ADDRESS) {
-    *delay_ms = 1000;
+    *delay_ms = LOGIN_WINDOW * 1000;
     return kerr_set(e, NULL, N_("Liian monta epäonnistunutta kirjautumista. Yritä uudelleen 15 minuutin kuluttua."));
+  }
+  /* Slowing without sleeping: after two failures each further try must wait 2 s more than the last one did. */
+  if (fa >= 2) {
+    long long last = db_int(d, 0, "SELECT max(at) FROM login_failure WHERE key=?1", "t", kacc);
+    long long wait = (fa - 1) * 2 - (now - last);
+    if (wait > 0) {
+      *delay_ms = (int)wait * 1000;
+      return kerr_set(e, NULL, N_("Liian monta epäonnistunutta yritystä peräkkäin. Odota hetki ja yritä uudelleen."));
+    }
   }
   sqlite3_stmt *st = db_query(d, "SELECT id, email, role, coalesce(org_id,0), password_hash FROM user WHERE email=?1",
                               "t", email ? email : "");
@@ -89,7 +100,6 @@ int user_login(db *d, const char *email, const char *password, const char *addre
   }
   db_exec(d, "INSERT INTO login_failure(key, at) VALUES(?1, ?3), (?2, ?3)", "tti", kacc, kaddr, now);
   db_exec(d, "DELETE FROM login_failure WHERE at<?1", "i", since);
-  *delay_ms = (int)(250 * (fa + 1) > 2000 ? 2000 : 250 * (fa + 1));
   return kerr_set(e, "email", N_("Sähköposti tai salasana on väärin."));
 }
 
@@ -142,7 +152,6 @@ void user_session_end(db *d, const char *token) {
 
 void user_each(db *d, void (*fn)(void *, long long, const char *, const char *, const char *), void *arg) {
   sqlite3_stmt *st = db_query(d, "SELECT id, email, role, created_at FROM user ORDER BY email", "");
-  while (db_step(st) == 1)
-    fn(arg, db_col_int(st, 0), db_col_text(st, 1), db_col_text(st, 2), db_col_text(st, 3));
+  while (db_step(st) == 1) fn(arg, db_col_int(st, 0), db_col_text(st, 1), db_col_text(st, 2), db_col_text(st, 3));
   db_done(st);
 }

@@ -28,7 +28,8 @@ long long user_add(db *d, const char *email, const char *role, const char *passw
 
 /* Checks email and password with throttling by address and account. On success fills u and returns K_OK; on
  * failure returns K_ERR with a message fit to show (same for unknown account and wrong password, so accounts
- * cannot be probed). *delay_ms is set to how long the caller should wait before answering a failure. */
+ * cannot be probed). When the try is refused by throttling (no password checked), *delay_ms says how long until a
+ * new try can succeed (for Retry-After); it is 0 for an ordinary failure. Nothing here sleeps. */
 int user_login(db *d, const char *email, const char *password, const char *address, user_info *u, int *delay_ms,
                kerr *e);
 

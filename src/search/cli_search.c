@@ -30,8 +30,9 @@ static void print_json(buf *b, const deed_result *r) {
   buf_puts(b, "[");
   for (int i = 0; i < r->nhits; i++) {
     const deed_hit *h = &r->hits[i];
-    buf_printf(b, "%r\n  {\"id\": %lld, \"ref\": %J, \"title\": %J, \"organisation\": %J, \"municipality\": %J,"
-                  " \"year\": %d, \"snippet\": %J}",
+    buf_printf(b,
+               "%r\n  {\"id\": %lld, \"ref\": %J, \"title\": %J, \"organisation\": %J, \"municipality\": %J,"
+               " \"year\": %d, \"snippet\": %J}",
                i ? "," : "", h->id, *h->ref ? h->ref : NULL, h->title, h->organisation,
                *h->municipality ? h->municipality : NULL, h->year, h->snippet);
   }
@@ -53,8 +54,10 @@ int cli_search(const cli_args *a) {
   int rc = deed_search(d, &f, &r, &e);
   if (rc == K_OK) {
     buf b = BUF_INIT;
-    if (cli_opt(a, "json")) print_json(&b, &r);
-    else print_text(&b, &r);
+    if (cli_opt(a, "json"))
+      print_json(&b, &r);
+    else
+      print_text(&b, &r);
     fwrite(b.data ? b.data : "", 1, b.len, stdout);
     buf_free(&b);
   } else {

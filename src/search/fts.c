@@ -7,7 +7,7 @@
 #include "core/utf8.h"
 #include "search/morph.h"
 
-#define MAX_WORD 255    /* bytes of one word that are looked at; the rest of a longer run is cut off */
+#define MAX_WORD 255 /* bytes of one word that are looked at; the rest of a longer run is cut off */
 #define MAX_QUERY_TERMS 32
 
 /* One tokenizer instance per FTS5 table per connection: its own Voikko handle, stemmer and cache. */

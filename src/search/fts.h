@@ -15,9 +15,9 @@
 int search_fts_register(sqlite3 *h, kerr *e);
 
 /* Turns free user text into a safe FTS5 MATCH expression: every word becomes a quoted term (FTS5 syntax and
- * punctuation in the input have no effect), terms are ANDed, at most 32; the capitalised operator words AND, OR, NOT are left out. A word followed directly by '*' (3+
- * bytes) becomes a prefix query on base forms ("hyvinv*"). Writes nothing when the text has no words; returns
- * the number of terms. */
+ * punctuation in the input have no effect), terms are ANDed, at most 32; the capitalised operator words AND, OR, NOT
+ * are left out. A word followed directly by '*' (3+ bytes) becomes a prefix query on base forms ("hyvinv*"). Writes
+ * nothing when the text has no words; returns the number of terms. */
 int search_fts_query(buf *out, const char *user_text);
 
 #endif

@@ -85,8 +85,8 @@ static void add_lower(morph *m, const char *t, size_t n) {
 }
 
 typedef struct part {
-  size_t start, end;          /* the part's surface in the concatenated surfaces */
-  const char *base;           /* base form in WORDBASES; NULL when derived (terve+ys) or absent */
+  size_t start, end; /* the part's surface in the concatenated surfaces */
+  const char *base;  /* base form in WORDBASES; NULL when derived (terve+ys) or absent */
   size_t blen;
 } part;
 
@@ -138,8 +138,10 @@ static void add_parts(morph *m, const char *wordbases, const char *baseform) {
   for (int i = 0; i < ps.n - 1; i++) {
     const part *q = &ps.p[i];
     if (q->end - q->start < 2) continue; /* "e" of e-palvelu says nothing */
-    if (q->base) add_lower(m, q->base, q->blen);
-    else add_lower(m, ps.surf + q->start, q->end - q->start);
+    if (q->base)
+      add_lower(m, q->base, q->blen);
+    else
+      add_lower(m, ps.surf + q->start, q->end - q->start);
   }
   const part *last = &ps.p[ps.n - 1];
   buf prefix = BUF_INIT, lemma = BUF_INIT;

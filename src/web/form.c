@@ -11,8 +11,10 @@ void form_errors(form_ctx *f) {
   if (!f->err || !f->err->msg) return;
   web_req *r = f->r;
   buf_printf(&r->out, "<div class=\"error-summary\" role=\"alert\"><h2>%h</h2><p>", T(r, "Tarkista lomake"));
-  if (f->err->field) buf_printf(&r->out, "<a href=\"#f-%h\">%h</a>", f->err->field, T(r, f->err->msg));
-  else buf_html(&r->out, T(r, f->err->msg));
+  if (f->err->field)
+    buf_printf(&r->out, "<a href=\"#f-%h\">%h</a>", f->err->field, T(r, f->err->msg));
+  else
+    buf_html(&r->out, T(r, f->err->msg));
   buf_puts(&r->out, "</p></div>\n");
 }
 
@@ -20,7 +22,8 @@ static void open_field(form_ctx *f, const char *name, const char *label, int req
   web_req *r = f->r;
   int bad = has_error(f, name);
   buf_printf(&r->out, "<div class=\"field%r\"><label for=\"f-%h\">%h%r%h%r</label>", bad ? " invalid" : "", name, label,
-             required ? " <span class=\"muted\">(" : "", required ? T(r, "pakollinen") : "", required ? ")</span>" : "");
+             required ? " <span class=\"muted\">(" : "", required ? T(r, "pakollinen") : "",
+             required ? ")</span>" : "");
   if (hint) buf_printf(&r->out, "<span class=\"hint\" id=\"h-%h\">%h</span>", name, hint);
   if (bad) buf_printf(&r->out, "<span class=\"error\" id=\"e-%h\">%h</span>", name, T(r, f->err->msg));
 }
@@ -39,8 +42,8 @@ static void described_by(form_ctx *f, const char *name, const char *hint) {
 void form_input(form_ctx *f, const char *type, const char *name, const char *label, const char *value, int required,
                 const char *hint) {
   open_field(f, name, label, required, hint);
-  buf_printf(&f->r->out, "<input type=\"%h\" id=\"f-%h\" name=\"%h\" value=\"%h\"%r", type, name, name, value ? value : "",
-             required ? " required" : "");
+  buf_printf(&f->r->out, "<input type=\"%h\" id=\"f-%h\" name=\"%h\" value=\"%h\"%r", type, name, name,
+             value ? value : "", required ? " required" : "");
   described_by(f, name, hint);
   buf_puts(&f->r->out, "></div>\n");
 }
@@ -48,7 +51,8 @@ void form_input(form_ctx *f, const char *type, const char *name, const char *lab
 void form_textarea(form_ctx *f, const char *name, const char *label, const char *value, int required, const char *hint,
                    int rows) {
   open_field(f, name, label, required, hint);
-  buf_printf(&f->r->out, "<textarea id=\"f-%h\" name=\"%h\" rows=\"%d\"%r", name, name, rows, required ? " required" : "");
+  buf_printf(&f->r->out, "<textarea id=\"f-%h\" name=\"%h\" rows=\"%d\"%r", name, name, rows,
+             required ? " required" : "");
   described_by(f, name, hint);
   buf_printf(&f->r->out, ">%h</textarea></div>\n", value ? value : "");
 }
@@ -66,8 +70,8 @@ void form_select(form_ctx *f, const char *name, const char *label, const char *v
   buf_puts(&f->r->out, "</select></div>\n");
 }
 
-void form_select_codes(form_ctx *f, const char *name, const char *label, const char *value, const code_name *v,
-                       int n, int required, const char *empty_label) {
+void form_select_codes(form_ctx *f, const char *name, const char *label, const char *value, const code_name *v, int n,
+                       int required, const char *empty_label) {
   form_opt *o = arena_alloc(&f->r->mem, sizeof *o * (size_t)(n ? n : 1));
   for (int i = 0; i < n; i++) o[i] = (form_opt){v[i].code, v[i].name};
   form_select(f, name, label, value, o, n, required, empty_label);

@@ -25,7 +25,7 @@ void form_textarea(form_ctx *f, const char *name, const char *label, const char 
 void form_select(form_ctx *f, const char *name, const char *label, const char *value, const form_opt *opts, int n,
                  int required, const char *empty_label);
 /* The same with the options taken from a reference-data list (codes as values, names as labels). */
-void form_select_codes(form_ctx *f, const char *name, const char *label, const char *value, const code_name *v,
-                       int n, int required, const char *empty_label);
+void form_select_codes(form_ctx *f, const char *name, const char *label, const char *value, const code_name *v, int n,
+                       int required, const char *empty_label);
 
 #endif

@@ -24,7 +24,9 @@ static void lang_switch(web_req *r) {
   MHD_get_connection_values(r->conn, MHD_GET_ARGUMENT_KIND, add_arg, &q);
   buf_printf(&r->out, "<nav class=\"lang\" aria-label=\"%h\"><ul>", T(r, "Kieli"));
   for (size_t i = 0; i < sizeof LANGS / sizeof LANGS[0]; i++) {
-    const char *path = strcmp(r->path, "/") == 0 && *LANGS[i].prefix ? "" : r->path;
+    /* a path like "//host" or "/\host" would make the link leave the site: switch to the front page instead */
+    int odd = r->path[0] != '/' || r->path[1] == '/' || strchr(r->path, '\\');
+    const char *path = odd ? "/" : strcmp(r->path, "/") == 0 && *LANGS[i].prefix ? "" : r->path;
     if (strcmp(r->lang, LANGS[i].code) == 0)
       buf_printf(&r->out, "<li><span aria-current=\"true\" lang=\"%h\">%h</span></li>", LANGS[i].code, LANGS[i].name);
     else
@@ -87,8 +89,10 @@ static void partner_line(web_req *r, const programme *p, const char *kind, const
   int n = 0;
   for (int i = 0; i < p->npartners; i++) {
     if (strcmp(p->partners[i].kind, kind) != 0) continue;
-    if (n++) buf_printf(&r->out, ", %h", p->partners[i].name);
-    else buf_printf(&r->out, "<p>%h: %h", label, p->partners[i].name);
+    if (n++)
+      buf_printf(&r->out, ", %h", p->partners[i].name);
+    else
+      buf_printf(&r->out, "<p>%h: %h", label, p->partners[i].name);
   }
   if (n) buf_puts(&r->out, "</p>\n");
 }

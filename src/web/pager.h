@@ -4,8 +4,8 @@
 #include "web/web.h"
 
 typedef struct pager {
-  int page;     /* 1-based, within 1..pages */
-  int pages;    /* at least 1 */
+  int page;  /* 1-based, within 1..pages */
+  int pages; /* at least 1 */
   int per_page;
   long long total;
 } pager;

@@ -90,8 +90,10 @@ void routes_dispatch(web_req *r) {
   int api = strncmp(r->path, "/api/", 5) == 0; /* API clients get JSON errors, not an HTML page */
   if (path_found) {
     web_header(r, "Allow", strcmp(method, "GET") == 0 ? "POST" : "GET, HEAD");
-    if (api) web_json_error(r, 405, "method not allowed");
-    else web_error(r, 405, T(r, "Tätä toimintoa ei voi tehdä tälle osoitteelle."));
+    if (api)
+      web_json_error(r, 405, "method not allowed");
+    else
+      web_error(r, 405, T(r, "Tätä toimintoa ei voi tehdä tälle osoitteelle."));
   } else if (api) {
     web_json_error(r, 404, "no such API path (see /api/v1/openapi.json)");
   } else {

@@ -88,13 +88,15 @@ static int hexval(int c) {
 static int url_decode(char *s) {
   char *o = s;
   for (; *s; s++) {
-    if (*s == '+') *o++ = ' ';
+    if (*s == '+')
+      *o++ = ' ';
     else if (*s == '%') {
       int h = hexval((unsigned char)s[1]), l = h < 0 ? -1 : hexval((unsigned char)s[2]);
       if (h < 0 || l < 0) return 0;
       *o++ = (char)(h * 16 + l);
       s += 2;
-    } else *o++ = *s;
+    } else
+      *o++ = *s;
   }
   *o = 0;
   return 1;
@@ -168,22 +170,25 @@ static void add_extra_headers(struct MHD_Response *resp, buf *h) {
 
 static void access_log(web_req *r, int status, size_t bytes, int64_t t0, const char *how) {
   if (config->quiet) return;
-  log_info("%r %r %r %d %zu %lldms%r", r->address ? r->address : "-", r->method, r->url, status, bytes,
+  /* %j: the URL is decoded and may hold newlines; one request must stay one log line */
+  log_info("%r %j %j %d %zu %lldms%r", r->address ? r->address : "-", r->method, r->url, status, bytes,
            (long long)(util_now_ms() - t0), how);
 }
 
 /* Sends body (copied) with the given status, type and headers; answers 304 when the ETag matches. */
-static enum MHD_Result send_response(web_req *r, int status, const char *ctype, const char *body, size_t len, buf *extra,
-                            const char *cache_control, int64_t t0, const char *how) {
+static enum MHD_Result send_response(web_req *r, int status, const char *ctype, const char *body, size_t len,
+                                     buf *extra, const char *cache_control, int64_t t0, const char *how) {
   char etag[24];
   snprintf(etag, sizeof etag, "\"%016llx\"", (unsigned long long)fnv1a(body, len));
   const char *inm = MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_IF_NONE_MATCH);
   int not_modified = status == 200 && inm && strcmp(inm, etag) == 0;
-  struct MHD_Response *resp = MHD_create_response_from_buffer(not_modified ? 0 : len, (void *)body,
-                                                              MHD_RESPMEM_MUST_COPY);
+  struct MHD_Response *resp =
+      MHD_create_response_from_buffer(not_modified ? 0 : len, (void *)body, MHD_RESPMEM_MUST_COPY);
   if (!resp) return MHD_NO;
   add_common_headers(resp);
   MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE, ctype);
+  /* the open API may be read from any site; set here so cached API answers carry it too */
+  if (strncmp(r->url, "/api/", 5) == 0) MHD_add_response_header(resp, "Access-Control-Allow-Origin", "*");
   MHD_add_response_header(resp, MHD_HTTP_HEADER_CACHE_CONTROL, cache_control);
   if (status == 200) MHD_add_response_header(resp, MHD_HTTP_HEADER_ETAG, etag);
   if (extra) add_extra_headers(resp, extra);
@@ -199,8 +204,8 @@ static int serve_static(web_req *r, int64_t t0, enum MHD_Result *rc) {
   snprintf(path, sizeof path, "assets/%s", r->url + 8);
   const struct embed_file *f = strstr(r->url, "..") ? NULL : embed_get(path);
   if (!f) return 0;
-  const char *ct = strstr(path, ".css") ? "text/css; charset=utf-8"
-                   : strstr(path, ".js") ? "text/javascript; charset=utf-8"
+  const char *ct = strstr(path, ".css")   ? "text/css; charset=utf-8"
+                   : strstr(path, ".js")  ? "text/javascript; charset=utf-8"
                    : strstr(path, ".svg") ? "image/svg+xml"
                                           : "application/octet-stream";
   *rc = send_response(r, 200, ct, (const char *)f->data, f->len, NULL, "public, max-age=86400", t0, "");
@@ -245,13 +250,15 @@ static enum MHD_Result process(conn_ctx *c) {
     }
   }
   load_user(r);
-  if (bad) web_error(r, 400, T(r, "Pyyntö ei ole kelvollinen."));
-  else routes_dispatch(r);
+  if (bad)
+    web_error(r, 400, T(r, "Pyyntö ei ole kelvollinen."));
+  else
+    routes_dispatch(r);
   if (key.len && r->cacheable && r->status == 200 && !r->headers.len)
     cache_put(key.data, gen, r->ctype, r->out.data, r->out.len);
   buf_free(&key);
   return send_response(r, r->status, r->ctype, r->out.data ? r->out.data : "", r->out.len, &r->headers,
-              r->no_store || r->user.id ? "no-store" : "no-cache", c->t0, "");
+                       r->no_store || r->user.id ? "no-store" : "no-cache", c->t0, "");
 }
 
 static enum MHD_Result handler(void *cls, struct MHD_Connection *conn, const char *url, const char *method,
@@ -288,8 +295,10 @@ static enum MHD_Result handler(void *cls, struct MHD_Connection *conn, const cha
   }
   web_req *r = &c->r;
   if (*upload_size) {
-    if (r->body.len + *upload_size > WEB_MAX_BODY) r->body_too_large = 1;
-    else buf_append(&r->body, upload, *upload_size);
+    if (r->body.len + *upload_size > WEB_MAX_BODY)
+      r->body_too_large = 1;
+    else
+      buf_append(&r->body, upload, *upload_size);
     *upload_size = 0;
     return MHD_YES;
   }

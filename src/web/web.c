@@ -88,11 +88,11 @@ void web_json_error(web_req *r, int status, const char *message) {
 
 int web_csrf_ok_or_reply(web_req *r) {
   const char *sent = web_form(r, "csrf");
-  if (r->csrf && sent && strlen(sent) == strlen(r->csrf) &&
-      sodium_memcmp(sent, r->csrf, strlen(r->csrf)) == 0)
+  if (r->csrf && sent && strlen(sent) == strlen(r->csrf) && sodium_memcmp(sent, r->csrf, strlen(r->csrf)) == 0)
     return 1;
-  web_error(r, 403,
-            T(r, "Lomakkeen turvatunniste puuttuu tai on vanhentunut. Lataa sivu uudelleen ja lähetä lomake uudestaan."));
+  web_error(
+      r, 403,
+      T(r, "Lomakkeen turvatunniste puuttuu tai on vanhentunut. Lataa sivu uudelleen ja lähetä lomake uudestaan."));
   return 0;
 }
 

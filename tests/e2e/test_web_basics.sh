@@ -76,12 +76,41 @@ get /kirjaudu; page=$BODY
 post /kirjaudu "csrf=$(csrf_from "$page")" "email=staff@example.fi" "password=staffpassword1" "next=//evil.example/"
 expect_eq "login with next=//host goes to the front page" "$(header Location)" "/"
 
+for next in "/%09/evil.example/" "/%5Cevil.example" "%2F%2Fevil.example"; do
+  get /kirjaudu; post /kirjaudu "csrf=$(csrf_from "$BODY")" "email=staff@example.fi" "password=staffpassword1" "next=$(printf '%b' "${next//%/\\x}")"
+  expect_eq "login with a tricky next ($next) stays on the site" "$(header Location)" "/"
+done
+get "/sv//evil.example/"
+expect_lacks "language links never point off the site" "$BODY" 'href="//evil.example'
+get /api/v1/stats
+expect_eq "the open API allows any origin" "$(header Access-Control-Allow-Origin)" "*"
+
+# throttling: failures in a row are slowed (a refusal names a Retry-After), and case does not make a new account
+rm -f "$TMP/jar"
+for i in 1 2; do get /kirjaudu; post /kirjaudu "csrf=$(csrf_from "$BODY")" "email=STAFF@example.fi" "password=bad$i"; done
+get /kirjaudu; post /kirjaudu "csrf=$(csrf_from "$BODY")" "email=staff@EXAMPLE.fi" "password=bad3"
+expect_eq "a third quick failure in a row is refused, whatever the case of the email" "$STATUS" 429
+check "the refusal says when to try again" test -n "$(header Retry-After)"
+sqlite3 "$DB" "DELETE FROM login_failure"
+
 # throttling: five failures lock the account for a while
 rm -f "$TMP/jar"
-for i in 1 2 3 4 5; do get /kirjaudu; post /kirjaudu "csrf=$(csrf_from "$BODY")" "email=staff@example.fi" "password=bad$i"; done
+for i in 1 2 3 4 5; do
+  get /kirjaudu; post /kirjaudu "csrf=$(csrf_from "$BODY")" "email=staff@example.fi" "password=bad$i"
+  sqlite3 "$DB" "UPDATE login_failure SET at = at - 30"  # as if each try came after the wait it was asked for
+done
+expect_eq "the fifth failure is still an ordinary wrong-password answer" "$STATUS" 422
 get /kirjaudu; page=$BODY
 post /kirjaudu "csrf=$(csrf_from "$page")" "email=staff@example.fi" "password=staffpassword1"; body=$BODY
 expect_eq "sixth try after five failures is refused with 429" "$STATUS" 429
 expect_contains "refusal says why" "$body" "Liian monta"
+
+# a public post cannot set the external id (ref) that imports rely on
+rm -f "$TMP/jar"
+get /tekot/uusi
+post /tekot/uusi "csrf=$(csrf_from "$BODY")" "ref=squatted-ref" "title=Ref-testi" "organisation=Testikunta" \
+  "municipality=091" "sector=sote" "year=2019" "goal=Tavoite" "results=Tulos" "contact_name=Testi" "contact_email=t@example.fi"
+expect_eq "public post accepted" "$STATUS" 303
+expect_eq "its ref was not stored" "$(sqlite3 "$DB" "SELECT count(*) FROM deed WHERE title='Ref-testi' AND ref IS NULL")" 1
 
 finish

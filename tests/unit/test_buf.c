@@ -47,7 +47,8 @@ static void test_numbers_and_dates(void **s) {
   buf b = BUF_INIT;
   buf_printf(&b, "%d %ld %lld %zu %u %.1f|%N|%N|%D", -3, 40L, 5000000000LL, (size_t)7, 9u, 2.25, 10000LL, 999LL,
              "2026-11-02T10:00:00Z");
-  assert_string_equal(b.data, "-3 40 5000000000 7 9 2.2|10\xE2\x80\xAF" "000|999|2.11.2026");
+  assert_string_equal(b.data, "-3 40 5000000000 7 9 2.2|10\xE2\x80\xAF"
+                              "000|999|2.11.2026");
   buf_free(&b);
 }
 
@@ -65,9 +66,12 @@ static void test_raw_and_detach(void **s) {
 
 int main(void) {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test(test_html_escapes_all_specials), cmocka_unit_test(test_url_component),
-      cmocka_unit_test(test_json_string),               cmocka_unit_test(test_csv_quotes_and_formulas),
-      cmocka_unit_test(test_numbers_and_dates),         cmocka_unit_test(test_raw_and_detach),
+      cmocka_unit_test(test_html_escapes_all_specials),
+      cmocka_unit_test(test_url_component),
+      cmocka_unit_test(test_json_string),
+      cmocka_unit_test(test_csv_quotes_and_formulas),
+      cmocka_unit_test(test_numbers_and_dates),
+      cmocka_unit_test(test_raw_and_detach),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

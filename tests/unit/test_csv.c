@@ -88,9 +88,12 @@ static void test_empty_file_is_an_error(void **s) {
 
 int main(void) {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test(test_quoted_newline_and_escaped_quote), cmocka_unit_test(test_bom_semicolon_crlf),
-      cmocka_unit_test(test_windows_1252_converted),           cmocka_unit_test(test_unterminated_quote_names_row),
-      cmocka_unit_test(test_empty_file_is_an_error),   cmocka_unit_test(test_blank_lines_keep_spreadsheet_row_numbers),
+      cmocka_unit_test(test_quoted_newline_and_escaped_quote),
+      cmocka_unit_test(test_bom_semicolon_crlf),
+      cmocka_unit_test(test_windows_1252_converted),
+      cmocka_unit_test(test_unterminated_quote_names_row),
+      cmocka_unit_test(test_empty_file_is_an_error),
+      cmocka_unit_test(test_blank_lines_keep_spreadsheet_row_numbers),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

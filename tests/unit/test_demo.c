@@ -55,7 +55,8 @@ static void test_frame(void **state) {
   assert_int_equal(p->ngoals, 6);
   assert_non_null(strstr(p->goals[0], "näkyväksi"));
   assert_non_null(strstr(p->goals[5], "läpimurtoinnovaatio"));
-  const char *want[] = {"KT Kuntatyönantajat", "JUKO", "Sote ry", "JAU", "Hämeen ELY-keskus", "Euroopan sosiaalirahasto"};
+  const char *want[] = {"KT Kuntatyönantajat",     "JUKO", "Sote ry", "JAU", "Hämeen ELY-keskus",
+                        "Euroopan sosiaalirahasto"};
   for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
     int found = 0;
     for (int k = 0; k < p->npartners; k++) found |= strstr(p->partners[k].name, want[i]) != NULL;
@@ -70,10 +71,10 @@ static void test_registry(void **state) {
   long long n = db_int(shared.d, 0, "SELECT count(*) FROM org", "");
   assert_in_range(n, 230, 270);
   assert_int_equal(n, shared_sum.orgs);
-  assert_int_equal(db_int(shared.d, 0,
-                          "SELECT count(DISTINCT m.region_code) FROM org o JOIN municipality m ON m.code=o.municipality_code",
-                          ""),
-                   19);
+  assert_int_equal(
+      db_int(shared.d, 0,
+             "SELECT count(DISTINCT m.region_code) FROM org o JOIN municipality m ON m.code=o.municipality_code", ""),
+      19);
   assert_true(db_int(shared.d, 0, "SELECT count(*) FROM org WHERE type='kunta'", "") >= 130);
   assert_true(db_int(shared.d, 0, "SELECT count(*) FROM org WHERE type='kuntayhtyma'", "") >= 20);
   assert_true(db_int(shared.d, 0, "SELECT count(*) FROM org WHERE type='yhtio'", "") >= 20);
@@ -105,10 +106,11 @@ static void test_deeds(void **state) {
   for (long long y = 2015; y <= 2020; y++)
     assert_true(db_int(shared.d, 0, "SELECT count(*) FROM deed WHERE year=?1", "i", y) > 0);
   assert_int_equal(db_int(shared.d, 0, "SELECT count(*) FROM deed WHERE year NOT BETWEEN 2015 AND 2020", ""), 0);
-  assert_int_equal(db_int(shared.d, 1, "SELECT count(*) FROM deed WHERE substr(published_at,1,4)<>CAST(year AS TEXT)", ""),
-                   0);
+  assert_int_equal(
+      db_int(shared.d, 1, "SELECT count(*) FROM deed WHERE substr(published_at,1,4)<>CAST(year AS TEXT)", ""), 0);
   char *top = db_text(shared.d, "SELECT sector_code FROM deed GROUP BY 1 ORDER BY count(*) DESC LIMIT 1", "");
-  char *second = db_text(shared.d, "SELECT sector_code FROM deed GROUP BY 1 ORDER BY count(*) DESC LIMIT 1 OFFSET 1", "");
+  char *second =
+      db_text(shared.d, "SELECT sector_code FROM deed GROUP BY 1 ORDER BY count(*) DESC LIMIT 1 OFFSET 1", "");
   assert_string_equal(top, "sote");
   assert_string_equal(second, "opetus");
   free(top);

@@ -39,7 +39,8 @@ static void test_inflected_municipality_word(void **s) {
 
 static void test_compound_part_matches_but_query_does_not_widen(void **s) {
   db *d = testdb_open();
-  long long a = testdb_deed(d, "Jaksaminen", "Panostimme työhyvinvointia tukeviin tapoihin.", NULL, NULL, NULL, 0, NULL);
+  long long a =
+      testdb_deed(d, "Jaksaminen", "Panostimme työhyvinvointia tukeviin tapoihin.", NULL, NULL, NULL, 0, NULL);
   testdb_deed(d, "Työ", "Työ jatkui kuten ennen.", NULL, NULL, NULL, 0, NULL);
   testdb_deed(d, "Alueet", "Hyvinvointialueella aloitettiin uusi kokeilu.", NULL, NULL, NULL, 0, NULL);
   assert_true(has_term(d, a, "työhyvinvointi"));
@@ -76,7 +77,8 @@ static void test_unknown_words_fall_back_to_snowball(void **s) {
 
 static void test_numbers_are_plain_tokens(void **s) {
   db *d = testdb_open();
-  long long a = testdb_deed(d, "Vuosi", "Aloitettu 2019 ja jatkettu vuonna 2020; hanke S21159.", NULL, NULL, NULL, 0, NULL);
+  long long a =
+      testdb_deed(d, "Vuosi", "Aloitettu 2019 ja jatkettu vuonna 2020; hanke S21159.", NULL, NULL, NULL, 0, NULL);
   assert_true(has_term(d, a, "2019"));
   assert_true(has_term(d, a, "s21159"));
   assert_int_equal(nmatch(d, "2019"), 1);
@@ -111,14 +113,30 @@ static void test_query_quotes_every_word(void **s) {
 static void test_hostile_queries_do_not_error(void **s) {
   db *d = testdb_open();
   testdb_deed(d, "Kunta ja työ", "Kunnissa tehtiin yhdessä. OR NEAR here.", NULL, NULL, NULL, 0, NULL);
-  const char *bad[] = {"\"",        "kunta\"",      "*",           "kunta*",    "NEAR(kunta työ)", "kunta OR työ",
-                       "-kunta",    "title:kunta",  "'; DROP TABLE deed; --", "(((", "AND", "NOT kunta", "OR OR",
-                       "^kunta",    "kunta + työ",  "\x01\x02",    "{title}: x", "a*b*c",     "\"\"\"\""};
+  const char *bad[] = {"\"",
+                       "kunta\"",
+                       "*",
+                       "kunta*",
+                       "NEAR(kunta työ)",
+                       "kunta OR työ",
+                       "-kunta",
+                       "title:kunta",
+                       "'; DROP TABLE deed; --",
+                       "(((",
+                       "AND",
+                       "NOT kunta",
+                       "OR OR",
+                       "^kunta",
+                       "kunta + työ",
+                       "\x01\x02",
+                       "{title}: x",
+                       "a*b*c",
+                       "\"\"\"\""};
   for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) assert_true(nmatch(d, bad[i]) >= 0);
   assert_int_equal(nmatch(d, "'; DROP TABLE deed; --"), 0); /* no deed says "drop table" */
-  assert_int_equal(nmatch(d, "kunta OR työ"), 1);            /* OR is left out: both words are there */
-  assert_int_equal(nmatch(d, "kunta OR koira"), 0);          /* and it is not an OR */
-  assert_int_equal(nmatch(d, "kunta or työ"), 1);            /* "or" in small letters is a word the text has */
+  assert_int_equal(nmatch(d, "kunta OR työ"), 1);           /* OR is left out: both words are there */
+  assert_int_equal(nmatch(d, "kunta OR koira"), 0);         /* and it is not an OR */
+  assert_int_equal(nmatch(d, "kunta or työ"), 1);           /* "or" in small letters is a word the text has */
   assert_int_equal(nmatch(d, "NEAR(kunta työ)"), 1);
   assert_int_equal(nmatch(d, "-kunta"), 1);
   assert_int_equal(db_int(d, 0, "SELECT count(*) FROM deed", ""), 1);

@@ -15,7 +15,8 @@
 #include "fixture.h"
 
 #define HEAD "ref,title,organisation,municipality,sector,summary,goal,actions,results,year\n"
-#define ROW1 "A1,Työvuorot uusiksi,Oulun kaupunki,Oulu,sote,Lyhyesti,Parempi arki,Kokeilimme,Sairauspoissaolot laskivat,2019\n"
+#define ROW1                                                                                                           \
+  "A1,Työvuorot uusiksi,Oulun kaupunki,Oulu,sote,Lyhyesti,Parempi arki,Kokeilimme,Sairauspoissaolot laskivat,2019\n"
 #define ROW2 "A2,Kiertävä esihenkilö,Pieni kunta,564,opetus,,Tavoite,,Tulos,2020\n"
 
 static long long ndeeds(db *d) {
@@ -72,9 +73,10 @@ static void test_good_comma_file(void **state) {
 static void test_excel_semicolon_bom_crlf(void **state) {
   db *d = *state;
   kerr e = {0};
-  const char *t = "\xEF\xBB\xBF Title ;ORGANISATION;Municipality;Sector;Summary;Goal;Actions;Results;Year;Themes\r\n"
-                  "Kunta, ja työ;Vaasan kaupunki;Vasa;Social- och hälsovård;\"a;b\";G;A;R;2018;\"johtaminen, työvuorot\"\r\n"
-                  ";;;;;;;;;\r\n";
+  const char *t =
+      "\xEF\xBB\xBF Title ;ORGANISATION;Municipality;Sector;Summary;Goal;Actions;Results;Year;Themes\r\n"
+      "Kunta, ja työ;Vaasan kaupunki;Vasa;Social- och hälsovård;\"a;b\";G;A;R;2018;\"johtaminen, työvuorot\"\r\n"
+      ";;;;;;;;;\r\n";
   import_stats st;
   assert_int_equal(imp(d, t, &st, &e), K_OK);
   assert_int_equal(st.imported, 1);
@@ -145,8 +147,7 @@ static void test_unknown_municipality(void **state) {
 }
 
 static void test_unknown_sector(void **state) {
-  expect_fail(*state, HEAD "A3,T,O,Oulu,avaruus,,G,,R,2019\n", "row 2, column sector: unknown sector 'avaruus'",
-              NULL);
+  expect_fail(*state, HEAD "A3,T,O,Oulu,avaruus,,G,,R,2019\n", "row 2, column sector: unknown sector 'avaruus'", NULL);
 }
 
 static void test_empty_required_value(void **state) {
@@ -162,8 +163,10 @@ static void test_ytunnus_checked_and_linked(void **state) {
   assert_true(oid > 0);
   const char *h = "ref,title,organisation,ytunnus,municipality,sector,summary,goal,actions,results,year\n";
   char t[512];
-  snprintf(t, sizeof t, "%sY1,T,Hgin kaupunki,0201256-6,Helsinki,sote,,G,,R,2019\n"
-                        "Y2,T,helsingin KAUPUNKI,,Helsingfors,sote,,G,,R,2019\n", h);
+  snprintf(t, sizeof t,
+           "%sY1,T,Hgin kaupunki,0201256-6,Helsinki,sote,,G,,R,2019\n"
+           "Y2,T,helsingin KAUPUNKI,,Helsingfors,sote,,G,,R,2019\n",
+           h);
   import_stats st;
   assert_int_equal(imp(d, t, &st, &e), K_OK);
   assert_int_equal(st.linked, 2);
@@ -198,8 +201,11 @@ static void test_duplicate_ref_against_db(void **state) {
 static void test_quoted_newlines_kept(void **state) {
   db *d = *state;
   kerr e = {0};
-  assert_int_equal(imp(d, HEAD "Q1,T,O,Oulu,sote,\"rivi 1\nrivi 2\",G,\"a\r\nb\",\"R \"\"lainaus\"\"\",2019\n"
-                              "Q2,T,O,Oulu,sote,,G,,R,2019\n", NULL, &e), K_OK);
+  assert_int_equal(imp(d,
+                       HEAD "Q1,T,O,Oulu,sote,\"rivi 1\nrivi 2\",G,\"a\r\nb\",\"R \"\"lainaus\"\"\",2019\n"
+                            "Q2,T,O,Oulu,sote,,G,,R,2019\n",
+                       NULL, &e),
+                   K_OK);
   deed *x = by_ref(d, "Q1");
   assert_string_equal(x->summary, "rivi 1\nrivi 2");
   assert_string_equal(x->actions, "a\r\nb");
@@ -213,9 +219,10 @@ static void test_quoted_newlines_kept(void **state) {
 static void test_html_kept_verbatim(void **state) {
   db *d = *state;
   kerr e = {0};
-  assert_int_equal(imp(d, HEAD "H1,<script>alert('x')</script>,O & <b>Co</b>,Oulu,sote,,\"<img src=x onerror=\"\"y\"\">\",,R,2019\n",
-                       NULL, &e),
-                   K_OK);
+  assert_int_equal(
+      imp(d, HEAD "H1,<script>alert('x')</script>,O & <b>Co</b>,Oulu,sote,,\"<img src=x onerror=\"\"y\"\">\",,R,2019\n",
+          NULL, &e),
+      K_OK);
   deed *x = by_ref(d, "H1");
   assert_string_equal(x->title, "<script>alert('x')</script>");
   assert_string_equal(x->org_name, "O & <b>Co</b>");
@@ -233,10 +240,14 @@ static void test_wrong_field_count(void **state) {
 static void test_nameless_columns(void **state) {
   db *d = *state;
   kerr e = {0};
-  assert_int_equal(imp(d, "title;organisation;municipality;sector;summary;goal;actions;results;year;;\n"
-                          "T;O;Oulu;sote;;G;;R;2019;;\n", NULL, &e), K_OK);
-  expect_fail(d, "title;organisation;municipality;sector;summary;goal;actions;results;year;\n"
-                 "T;O;Oulu;sote;;G;;R;2019;oops\n",
+  assert_int_equal(imp(d,
+                       "title;organisation;municipality;sector;summary;goal;actions;results;year;;\n"
+                       "T;O;Oulu;sote;;G;;R;2019;;\n",
+                       NULL, &e),
+                   K_OK);
+  expect_fail(d,
+              "title;organisation;municipality;sector;summary;goal;actions;results;year;\n"
+              "T;O;Oulu;sote;;G;;R;2019;oops\n",
               "row 2, column 10 (no name): a value under a column that has no name", NULL);
 }
 
@@ -283,17 +294,28 @@ static void test_missing_file(void **state) {
 
 int main(void) {
   const struct CMUnitTest tests[] = {
-      T(test_good_comma_file),           T(test_excel_semicolon_bom_crlf),
-      T(test_windows_1252_file),         T(test_mostly_utf8_with_stray_byte_is_refused),
-      T(test_unknown_columns_named),     T(test_missing_columns_named),
-      T(test_duplicate_column),          T(test_unterminated_quote_names_row),
-      T(test_wrong_year),                T(test_unknown_municipality),
-      T(test_unknown_sector),            T(test_empty_required_value),
-      T(test_ytunnus_checked_and_linked), T(test_empty_file_and_header_only),
-      T(test_duplicate_ref_in_file),     T(test_duplicate_ref_against_db),
-      T(test_quoted_newlines_kept),      T(test_html_kept_verbatim),
-      T(test_wrong_field_count),         T(test_nameless_columns),
-      T(test_validation_in_english),     T(test_many_rows_and_failure_late),
+      T(test_good_comma_file),
+      T(test_excel_semicolon_bom_crlf),
+      T(test_windows_1252_file),
+      T(test_mostly_utf8_with_stray_byte_is_refused),
+      T(test_unknown_columns_named),
+      T(test_missing_columns_named),
+      T(test_duplicate_column),
+      T(test_unterminated_quote_names_row),
+      T(test_wrong_year),
+      T(test_unknown_municipality),
+      T(test_unknown_sector),
+      T(test_empty_required_value),
+      T(test_ytunnus_checked_and_linked),
+      T(test_empty_file_and_header_only),
+      T(test_duplicate_ref_in_file),
+      T(test_duplicate_ref_against_db),
+      T(test_quoted_newlines_kept),
+      T(test_html_kept_verbatim),
+      T(test_wrong_field_count),
+      T(test_nameless_columns),
+      T(test_validation_in_english),
+      T(test_many_rows_and_failure_late),
       T(test_missing_file),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

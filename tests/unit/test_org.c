@@ -33,12 +33,12 @@ static void test_ytunnus_invalid(void **s) {
     id[8] = c;
     assert_false(org_ytunnus_valid(id)); /* remainder 1 */
   }
-  assert_false(org_ytunnus_valid("02012566"));    /* no dash */
+  assert_false(org_ytunnus_valid("02012566")); /* no dash */
   assert_false(org_ytunnus_valid("0201256 6"));
-  assert_false(org_ytunnus_valid("201256-6"));    /* too short */
-  assert_false(org_ytunnus_valid("0201256-66"));  /* too long */
+  assert_false(org_ytunnus_valid("201256-6"));   /* too short */
+  assert_false(org_ytunnus_valid("0201256-66")); /* too long */
   assert_false(org_ytunnus_valid(" 0201256-6"));
-  assert_false(org_ytunnus_valid("02O1256-6"));   /* letter O */
+  assert_false(org_ytunnus_valid("02O1256-6")); /* letter O */
   assert_false(org_ytunnus_valid("0201256-X"));
   assert_false(org_ytunnus_valid("FI0201256-6"));
   assert_false(org_ytunnus_valid(""));
@@ -49,7 +49,10 @@ static void test_ytunnus_invalid(void **s) {
 static void test_validate(void **state) {
   db *d = *state;
   kerr e = {0};
-  const org good = {.name = "Oulun kaupunki", .type = "kunta", .municipality_code = "564", .ytunnus = "0201256-6",
+  const org good = {.name = "Oulun kaupunki",
+                    .type = "kunta",
+                    .municipality_code = "564",
+                    .ytunnus = "0201256-6",
                     .contact_email = "kirjaamo@ouka.fi"};
   assert_int_equal(org_validate(d, &good, &e), K_OK);
   static const struct {
@@ -152,9 +155,12 @@ static void test_type_labels(void **s) {
 
 int main(void) {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test(test_ytunnus_valid), cmocka_unit_test(test_ytunnus_invalid),
-      T(test_validate),                     T(test_insert_get_find),
-      T(test_update),                       T(test_duplicate_ytunnus),
+      cmocka_unit_test(test_ytunnus_valid),
+      cmocka_unit_test(test_ytunnus_invalid),
+      T(test_validate),
+      T(test_insert_get_find),
+      T(test_update),
+      T(test_duplicate_ytunnus),
       cmocka_unit_test(test_type_labels),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

@@ -33,7 +33,12 @@ static int setup(void **state) {
     if (!org_insert(d, &o, &e)) return -1;
   }
   for (int i = 0; i < 5; i++) {
-    deed x = {.title = "Teko", .org_id = 1, .sector_code = "sote", .goal = "g", .results = "r", .year = 2019,
+    deed x = {.title = "Teko",
+              .org_id = 1,
+              .sector_code = "sote",
+              .goal = "g",
+              .results = "r",
+              .year = 2019,
               .municipality_code = "091"};
     if (!deed_insert(d, &x, i < 3 ? "submitted" : "published", &e)) return -1;
   }

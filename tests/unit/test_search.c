@@ -48,7 +48,12 @@ static void test_without_words_newest_first_and_only_published(void **s) {
   long long new = testdb_deed(d, "Uusi", "b", NULL, NULL, NULL, 0, NULL);
   db_exec(d, "UPDATE deed SET published_at='2019-01-01T00:00:00Z' WHERE id=?1", "i", old);
   db_exec(d, "UPDATE deed SET published_at='2020-01-01T00:00:00Z' WHERE id=?1", "i", new);
-  deed x = {.title = "Odottaa", .summary = "kunta", .goal = "", .results = "", .org_name = "X", .sector_code = "sote",
+  deed x = {.title = "Odottaa",
+            .summary = "kunta",
+            .goal = "",
+            .results = "",
+            .org_name = "X",
+            .sector_code = "sote",
             .year = 2019};
   kerr e = {0};
   assert_true(deed_insert(d, &x, "submitted", &e) > 0);
@@ -175,8 +180,20 @@ static void test_marker_characters_in_text_stay_harmless(void **s) {
 
 static void test_fts_syntax_in_query_is_no_error(void **s) {
   db *d = facet_db();
-  const char *qs[] = {"\"kunta", "kunta*", "NEAR(kunta oppiminen)", "kunta OR x", "-kunta", "title:kunta",
-                      "'; DROP TABLE deed; --", "(", ")", "*", "\"\"", "kunta AND", "^", "%_'\\"};
+  const char *qs[] = {"\"kunta",
+                      "kunta*",
+                      "NEAR(kunta oppiminen)",
+                      "kunta OR x",
+                      "-kunta",
+                      "title:kunta",
+                      "'; DROP TABLE deed; --",
+                      "(",
+                      ")",
+                      "*",
+                      "\"\"",
+                      "kunta AND",
+                      "^",
+                      "%_'\\"};
   for (size_t i = 0; i < sizeof qs / sizeof qs[0]; i++) {
     deed_result r = find(d, (deed_filter){.q = qs[i]});
     deed_result_free(&r);
@@ -236,8 +253,12 @@ static void check_facet(db *d, const deed_filter *f, const char *facet, const fa
 
 static void test_facet_counts_equal_sql(void **s) {
   db *d = varied_db();
-  deed_filter fs[] = {{0}, {.q = "kunta"}, {.sector = "sote"}, {.q = "kunta", .region = "FI1B1"},
-                      {.year = 2018, .theme = "JAKSAMINEN"}, {.q = "malli", .sector = "opetus", .year = 2019},
+  deed_filter fs[] = {{0},
+                      {.q = "kunta"},
+                      {.sector = "sote"},
+                      {.q = "kunta", .region = "FI1B1"},
+                      {.year = 2018, .theme = "JAKSAMINEN"},
+                      {.q = "malli", .sector = "opetus", .year = 2019},
                       {.region = "FI197", .theme = "Viestintä", .sector = "koko"}};
   for (size_t i = 0; i < sizeof fs / sizeof fs[0]; i++) {
     deed_result r = find(d, fs[i]);

@@ -9,7 +9,6 @@
 
 static void json_begin(web_req *r) {
   r->ctype = "application/json; charset=utf-8";
-  web_header(r, "Access-Control-Allow-Origin", "*");
 }
 
 void api_deed(web_req *r) {
@@ -21,7 +20,8 @@ void api_deed(web_req *r) {
   }
   json_begin(r);
   buf *o = &r->out;
-  buf_printf(o, "{\"id\":%lld,\"ref\":%J,\"title\":%J,\"organisation\":%J,\"municipality\":%J,\"municipality_code\":%J,",
+  buf_printf(o,
+             "{\"id\":%lld,\"ref\":%J,\"title\":%J,\"organisation\":%J,\"municipality\":%J,\"municipality_code\":%J,",
              x->id, x->ref, x->title, x->org_name, x->municipality_name, x->municipality_code);
   buf_printf(o, "\"region\":%J,\"sector\":%J,\"sector_code\":%J,\"year\":%d,\"themes\":[", x->region_name,
              x->sector_name, x->sector_code, x->year);
@@ -42,8 +42,9 @@ void api_stats(web_req *r) {
   stats_key_get(r->db, r->lang, &s);
   json_begin(r);
   buf *o = &r->out;
-  buf_printf(o, "{\"organisations\":%lld,\"deeds_published\":%lld,\"municipalities_with_deeds\":%lld,"
-                "\"regions_with_deeds\":%lld,\"deeds_by_sector\":[",
+  buf_printf(o,
+             "{\"organisations\":%lld,\"deeds_published\":%lld,\"municipalities_with_deeds\":%lld,"
+             "\"regions_with_deeds\":%lld,\"deeds_by_sector\":[",
              s.organisations, s.deeds_published, s.municipalities, s.regions);
   for (int i = 0; i < s.nsectors; i++)
     buf_printf(o, "%r{\"code\":%J,\"name\":%J,\"deeds\":%lld}", i ? "," : "", s.by_sector[i].code, s.by_sector[i].name,

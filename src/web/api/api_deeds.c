@@ -22,8 +22,13 @@ void api_deeds(web_req *r) {
   if (!int_param(r, "limit", 1, 100, 20, &limit) || !int_param(r, "offset", 0, 10000000, 0, &offset) ||
       !int_param(r, "year", 2000, 2100, 0, &year))
     return;
-  deed_filter f = {.q = web_field(r, "q"), .sector = web_field(r, "sector"), .region = web_field(r, "region"),
-                   .theme = web_field(r, "theme"), .year = (int)year, .lang = r->lang, .limit = (int)limit,
+  deed_filter f = {.q = web_field(r, "q"),
+                   .sector = web_field(r, "sector"),
+                   .region = web_field(r, "region"),
+                   .theme = web_field(r, "theme"),
+                   .year = (int)year,
+                   .lang = r->lang,
+                   .limit = (int)limit,
                    .offset = (int)offset};
   deed_result res;
   kerr e = {0};
@@ -34,7 +39,6 @@ void api_deeds(web_req *r) {
     return;
   }
   r->ctype = "application/json; charset=utf-8";
-  web_header(r, "Access-Control-Allow-Origin", "*");
   buf *o = &r->out;
   buf_printf(o, "{\"total\":%lld,\"limit\":%lld,\"offset\":%lld,\"deeds\":[", res.total, limit, offset);
   for (int i = 0; i < res.nhits; i++) {

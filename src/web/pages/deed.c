@@ -1,5 +1,6 @@
 /* deed: the public deed page /tekot/ID and the "post a deed" form /tekot/uusi. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "model/limit.h"
@@ -53,8 +54,9 @@ static void staff_panel(web_req *r, const deed *x) {
   fact(r, T(r, "Yhteyshenkilö"), x->contact_name);
   fact(r, T(r, "Sähköposti"), x->contact_email);
   fact(r, T(r, "Tunniste (ref)"), x->ref);
-  buf_printf(o, "</dl><p><a class=\"button secondary\" href=\"%h/hallinta/tekot/%lld/muokkaa\">%h</a> "
-                "<a href=\"%h/hallinta/tekot\">%h</a></p></section>\n",
+  buf_printf(o,
+             "</dl><p><a class=\"button secondary\" href=\"%h/hallinta/tekot/%lld/muokkaa\">%h</a> "
+             "<a href=\"%h/hallinta/tekot\">%h</a></p></section>\n",
              r->prefix, x->id, T(r, "Muokkaa"), r->prefix, T(r, "Moderointijonoon"));
 }
 
@@ -130,6 +132,8 @@ void page_deed_create(web_req *r) {
     return;
   }
   deed *x = deed_form_read(r);
+  free(x->ref); /* only staff set an external id; a public post could otherwise squat one an import needs */
+  x->ref = NULL;
   kerr e = {0};
   long long id = 0;
   if (deed_validate(r->db, x, 1, &e) == K_OK) id = deed_insert(r->db, x, "submitted", &e);

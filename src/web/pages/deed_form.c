@@ -15,7 +15,7 @@ static const char *const GROUPS[][2] = {{"johto", N_("Johto")},
 
 /* Stored as the Finnish name, shown through T(). */
 static const char *const SERVICES[] = {N_("Sparraus"), N_("Sisäisten kehittäjien valmennus"), N_("Työpaja"),
-                                       N_("Verkosto"), N_("Webinaari tai tilaisuus"), N_("Tutkimusyhteistyö")};
+                                       N_("Verkosto"), N_("Webinaari tai tilaisuus"),         N_("Tutkimusyhteistyö")};
 
 const char *deed_participant_label(web_req *r, const char *code) {
   for (size_t i = 0; i < sizeof GROUPS / sizeof GROUPS[0]; i++)
@@ -98,8 +98,10 @@ void deed_form_write(web_req *r, const deed *x, const kerr *err, const char *act
              T(r, "Kunta, kuntayhtymä tai yhtiö, jossa teko tehtiin"));
   choices(r, &f, x);
   char year[16] = "";
-  if (!strcmp(r->method, "POST")) snprintf(year, sizeof year, "%s", web_field(r, "year")); /* keep what was typed */
-  else if (x && x->year) snprintf(year, sizeof year, "%d", x->year);
+  if (!strcmp(r->method, "POST"))
+    snprintf(year, sizeof year, "%s", web_field(r, "year")); /* keep what was typed */
+  else if (x && x->year)
+    snprintf(year, sizeof year, "%d", x->year);
   form_input(&f, "text", "year", T(r, "Vuosi"), year, 1, T(r, "Esimerkiksi 2019"));
   form_input(&f, "text", "themes", T(r, "Teemat"), x ? x->themes : NULL, 0,
              T(r, "Erota pilkulla, esimerkiksi: työhyvinvointi, johtaminen"));

@@ -70,7 +70,8 @@ static void facets(web_req *r, const deed_filter *f, const deed_result *res) {
   char year[12] = "";
   if (f->year) snprintf(year, sizeof year, "%d", f->year);
   int on = !!*f->sector + !!*f->region + !!f->year + !!*f->theme;
-  buf_printf(&r->out, "<aside class=\"facets\" aria-labelledby=\"facets-h\">\n<details open><summary id=\"facets-h\">%h",
+  buf_printf(&r->out,
+             "<aside class=\"facets\" aria-labelledby=\"facets-h\">\n<details open><summary id=\"facets-h\">%h",
              T(r, "Rajaa tuloksia"));
   if (on) buf_printf(&r->out, " (%d)", on);
   buf_puts(&r->out, "</summary>\n");
@@ -85,8 +86,8 @@ void deed_hits_write(web_req *r, const deed_hit *h, int n, const char *heading_t
   buf *o = &r->out;
   buf_puts(o, "<ul class=\"deeds\">\n");
   for (int i = 0; i < n; i++) {
-    buf_printf(o, "<li><%r><a href=\"%h/tekot/%lld\">%h</a></%r>\n<p class=\"meta\">%h", heading_tag, r->prefix, h[i].id,
-               h[i].title, heading_tag, h[i].organisation);
+    buf_printf(o, "<li><%r><a href=\"%h/tekot/%lld\">%h</a></%r>\n<p class=\"meta\">%h", heading_tag, r->prefix,
+               h[i].id, h[i].title, heading_tag, h[i].organisation);
     if (*h[i].municipality && strcmp(h[i].municipality, h[i].organisation) != 0)
       buf_printf(o, " · %h", h[i].municipality);
     buf_printf(o, " · %h · %d</p>\n", h[i].sector, h[i].year);
@@ -152,8 +153,10 @@ void page_deeds(web_req *r) {
   buf_puts(o, "<div class=\"layout\">\n");
   facets(r, &f, &res);
   buf_puts(o, "<section aria-labelledby=\"results-h\">\n<h2 id=\"results-h\" aria-live=\"polite\">");
-  if (*f.q) buf_printf(o, "%h: %N", T(r, "Hakutuloksia"), res.total);
-  else buf_printf(o, "%h: %N", T(r, "Tekoja"), res.total);
+  if (*f.q)
+    buf_printf(o, "%h: %N", T(r, "Hakutuloksia"), res.total);
+  else
+    buf_printf(o, "%h: %N", T(r, "Tekoja"), res.total);
   buf_puts(o, "</h2>\n");
   if (res.total == 0)
     buf_printf(o, "<p>%h</p>\n", T(r, "Yhtään tekoa ei löytynyt. Kokeile muita sanoja tai poista rajauksia."));
@@ -177,15 +180,18 @@ void page_feed(web_req *r) {
   r->ctype = "application/atom+xml; charset=utf-8";
   buf *o = &r->out;
   const char *updated = res.nhits ? res.hits[0].published_at : "2015-01-01T00:00:00Z";
-  buf_printf(o, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"%h\">\n"
-                "<title>%h</title>\n<id>urn:kehto:tekot:%h</id>\n<updated>%h</updated>\n"
-                "<link rel=\"self\" href=\"%h/tekot.atom\"/>\n<link href=\"%h/tekot\"/>\n",
-             r->lang, T(r, "Tekojen tori: uusimmat teot"), r->lang, updated, r->prefix, r->prefix);
+  buf_printf(
+      o,
+      "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"%h\">\n"
+      "<title>%h</title>\n<id>urn:kehto:tekot:%h</id>\n<updated>%h</updated>\n"
+      "<link rel=\"self\" href=\"%h/tekot.atom\"/>\n<link href=\"%h/tekot\"/>\n",
+      r->lang, T(r, "Tekojen tori: uusimmat teot"), r->lang, updated, r->prefix, r->prefix);
   for (int i = 0; i < res.nhits; i++) {
     const deed_hit *h = &res.hits[i];
-    buf_printf(o, "<entry>\n<title>%h</title>\n<id>urn:kehto:teko:%lld</id>\n<updated>%h</updated>\n"
-                  "<link href=\"%h/tekot/%lld\"/>\n<author><name>%h</name></author>\n"
-                  "<category term=\"%h\" label=\"%h\"/>\n<summary type=\"html\">%h</summary>\n</entry>\n",
+    buf_printf(o,
+               "<entry>\n<title>%h</title>\n<id>urn:kehto:teko:%lld</id>\n<updated>%h</updated>\n"
+               "<link href=\"%h/tekot/%lld\"/>\n<author><name>%h</name></author>\n"
+               "<category term=\"%h\" label=\"%h\"/>\n<summary type=\"html\">%h</summary>\n</entry>\n",
                h->title, h->id, h->published_at, r->prefix, h->id, h->organisation, h->sector_code, h->sector,
                h->snippet);
   }

@@ -40,12 +40,14 @@ static void by_sector(web_req *r, const stats_key *s) {
   long long max = 1;
   for (int i = 0; i < s->nsectors; i++) max = s->by_sector_n[i] > max ? s->by_sector_n[i] : max;
   web_table_begin(r, NULL, T(r, "Julkaistut teot toimialoittain"), 0);
-  buf_printf(o, "<thead><tr><th scope=\"col\">%h</th><th scope=\"col\" class=\"num\">%h</th>"
-                "<th scope=\"col\"><span class=\"visually-hidden\">%h</span></th></tr></thead>\n<tbody>\n",
+  buf_printf(o,
+             "<thead><tr><th scope=\"col\">%h</th><th scope=\"col\" class=\"num\">%h</th>"
+             "<th scope=\"col\"><span class=\"visually-hidden\">%h</span></th></tr></thead>\n<tbody>\n",
              T(r, "Toimiala"), T(r, "Tekoja"), T(r, "Osuus kuvana"));
   for (int i = 0; i < s->nsectors; i++)
-    buf_printf(o, "<tr><th scope=\"row\"><a href=\"%h/tekot?sector=%U\">%h</a></th><td class=\"num\">%N</td>"
-                  "<td aria-hidden=\"true\"><span class=\"bar w%d\"></span></td></tr>\n",
+    buf_printf(o,
+               "<tr><th scope=\"row\"><a href=\"%h/tekot?sector=%U\">%h</a></th><td class=\"num\">%N</td>"
+               "<td aria-hidden=\"true\"><span class=\"bar w%d\"></span></td></tr>\n",
                r->prefix, s->by_sector[i].code, s->by_sector[i].name, s->by_sector_n[i],
                (int)(s->by_sector_n[i] * 20 / max));
   web_table_end(r);

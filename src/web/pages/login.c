@@ -1,14 +1,16 @@
 /* login: /kirjaudu form and check, /kirjaudu-ulos. */
 #include <string.h>
-#include <unistd.h>
+#include <stdio.h>
 
 #include "web/pages/pages.h"
 
 /* The page to go to after login: a local path only (no scheme, no //host), else the front page. */
 static const char *safe_next(web_req *r) {
   const char *next = web_field(r, "next");
-  if (next[0] == '/' && next[1] != '/' && next[1] != '\\' && !strpbrk(next, "\r\n")) return next;
-  return "/";
+  if (next[0] != '/' || next[1] == '/') return "/";
+  for (const unsigned char *p = (const unsigned char *)next; *p; p++)
+    if (*p < 0x21 || *p == 0x7f || *p == '\\') return "/"; /* browsers drop tabs: "/\t/host" would leave the site */
+  return next;
 }
 
 static void login_form(web_req *r, const char *email, const char *error) {
@@ -20,14 +22,15 @@ static void login_form(web_req *r, const char *email, const char *error) {
   buf_printf(o, "<form method=\"post\" action=\"%h/kirjaudu\" class=\"form narrow\">\n", r->prefix);
   web_csrf_field(r);
   buf_printf(o, "<input type=\"hidden\" name=\"next\" value=\"%h\">\n", safe_next(r));
-  buf_printf(o,
-             "<div class=\"field\"><label for=\"email\">%h</label>"
-             "<input id=\"email\" name=\"email\" type=\"email\" autocomplete=\"username\" required value=\"%h\"%r></div>\n"
-             "<div class=\"field\"><label for=\"password\">%h</label>"
-             "<input id=\"password\" name=\"password\" type=\"password\" autocomplete=\"current-password\" required%r></div>\n"
-             "<button type=\"submit\">%h</button>\n</form>\n",
-             T(r, "Sähköposti"), email ? email : "", error ? " aria-describedby=\"login-error\" aria-invalid=\"true\"" : "",
-             T(r, "Salasana"), error ? " aria-describedby=\"login-error\" aria-invalid=\"true\"" : "", T(r, "Kirjaudu"));
+  buf_printf(
+      o,
+      "<div class=\"field\"><label for=\"email\">%h</label>"
+      "<input id=\"email\" name=\"email\" type=\"email\" autocomplete=\"username\" required value=\"%h\"%r></div>\n"
+      "<div class=\"field\"><label for=\"password\">%h</label>"
+      "<input id=\"password\" name=\"password\" type=\"password\" autocomplete=\"current-password\" required%r></div>\n"
+      "<button type=\"submit\">%h</button>\n</form>\n",
+      T(r, "Sähköposti"), email ? email : "", error ? " aria-describedby=\"login-error\" aria-invalid=\"true\"" : "",
+      T(r, "Salasana"), error ? " aria-describedby=\"login-error\" aria-invalid=\"true\"" : "", T(r, "Kirjaudu"));
   page_end(r);
 }
 
@@ -40,10 +43,14 @@ void page_login(web_req *r) {
   const char *email = web_field(r, "email");
   const char *password = web_form(r, "password");
   user_info u;
-  int delay = 0;
+  int delay = 0; /* the model slows repeated failures by refusing early tries; no thread is put to sleep here */
   kerr e = {0};
   if (user_login(r->db, email, password, r->address, &u, &delay, &e) != K_OK) {
-    if (delay) usleep((useconds_t)delay * 1000);
+    if (delay) {
+      char secs[16];
+      snprintf(secs, sizeof secs, "%d", (delay + 999) / 1000);
+      web_header(r, "Retry-After", secs);
+    }
     r->status = strstr(e.msg, "Liian monta") ? 429 : 200;
     login_form(r, email, T(r, e.msg));
     if (r->status == 200) r->status = 422;

@@ -23,7 +23,7 @@ static const char *status_tab(web_req *r) {
 /* The confirmation after a redirect: ?done= names a fixed message, so no user text is echoed. */
 static void done_notice(web_req *r) {
   const char *done = web_query(r, "done");
-  const char *msg = !done                         ? NULL
+  const char *msg = !done                        ? NULL
                     : !strcmp(done, "published") ? "Teko julkaistu."
                     : !strcmp(done, "rejected")  ? "Teko hylätty."
                                                  : NULL;
@@ -54,8 +54,9 @@ static void row_actions(web_req *r, const deed *x) {
                T(r, "Julkaise"), x->title);
   }
   if (strcmp(x->status, "rejected") != 0)
-    buf_printf(o, "<a class=\"button secondary\" href=\"%h/hallinta/tekot/%lld/hylkaa\">%h<span "
-                  "class=\"visually-hidden\">: %h</span></a>",
+    buf_printf(o,
+               "<a class=\"button secondary\" href=\"%h/hallinta/tekot/%lld/hylkaa\">%h<span "
+               "class=\"visually-hidden\">: %h</span></a>",
                r->prefix, x->id, T(r, "Hylkää"), x->title);
   buf_printf(o, "<a href=\"%h/hallinta/tekot/%lld/muokkaa\">%h<span class=\"visually-hidden\">: %h</span></a>",
              r->prefix, x->id, T(r, "Muokkaa"), x->title);
@@ -68,8 +69,9 @@ static void queue_table(web_req *r, const deed *v, int n, const char *tab_label)
   pager_table_begin(r, tab_label, heads, 6, 3);
   for (int i = 0; i < n; i++) {
     const deed *x = &v[i];
-    buf_printf(o, "<tr><td><a href=\"%h/tekot/%lld\">%h</a></td><td>%h</td><td>%h</td><td class=\"num\">%d</td>"
-                  "<td>%D</td>",
+    buf_printf(o,
+               "<tr><td><a href=\"%h/tekot/%lld\">%h</a></td><td>%h</td><td>%h</td><td class=\"num\">%d</td>"
+               "<td>%D</td>",
                r->prefix, x->id, x->title, x->org_name, x->municipality_name ? x->municipality_name : "–", x->year,
                x->created_at);
     row_actions(r, x);
@@ -91,8 +93,10 @@ void page_staff_deeds(web_req *r) {
   buf_printf(&r->out, "<h1>%h</h1>\n", T(r, "Tekojen moderointi"));
   done_notice(r);
   tabs(r, tab);
-  if (n == 0) buf_printf(&r->out, "<p>%h</p>\n", T(r, "Tässä tilassa ei ole tekoja."));
-  else queue_table(r, v, n, tab_label);
+  if (n == 0)
+    buf_printf(&r->out, "<p>%h</p>\n", T(r, "Tässä tilassa ei ole tekoja."));
+  else
+    queue_table(r, v, n, tab_label);
   buf base = BUF_INIT;
   buf_printf(&base, "/hallinta/tekot?status=%U", tab);
   pager_write(r, &p, base.data);
@@ -137,8 +141,9 @@ static void reject_form(web_req *r, const deed *x, const char *reason, const ker
   web_csrf_field(r);
   form_textarea(&f, "reason", T(r, "Hylkäyksen syy"), reason, 1,
                 T(r, "Kerro lyhyesti, miksi tekoa ei julkaista. Syy näkyy henkilöstölle teon sivulla."), 4);
-  buf_printf(o, "<div class=\"actions\"><button type=\"submit\" class=\"danger\">%h</button>"
-                "<a href=\"%h/hallinta/tekot\">%h</a></div>\n</form>\n",
+  buf_printf(o,
+             "<div class=\"actions\"><button type=\"submit\" class=\"danger\">%h</button>"
+             "<a href=\"%h/hallinta/tekot\">%h</a></div>\n</form>\n",
              T(r, "Hylkää teko"), r->prefix, T(r, "Peruuta"));
   page_end(r);
 }

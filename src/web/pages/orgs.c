@@ -32,10 +32,12 @@ static void org_table(web_req *r, const org *v, int n) {
   pager_table_begin(r, T(r, "Organisaatiot"), heads, 6, 5);
   for (int i = 0; i < n; i++) {
     const org *x = &v[i];
-    buf_printf(o, "<tr><td><a href=\"%h/hallinta/organisaatiot/%lld/muokkaa\">%h</a></td><td>%h</td><td>%h</td>"
-                  "<td>%h</td><td class=\"nowrap\">%h</td><td class=\"num\">%N</td></tr>\n",
-               r->prefix, x->id, x->name, T(r, org_type_label(x->type)), x->municipality_name ? x->municipality_name : "–",
-               x->region_name ? x->region_name : "–", x->ytunnus ? x->ytunnus : "–", x->deed_count);
+    buf_printf(o,
+               "<tr><td><a href=\"%h/hallinta/organisaatiot/%lld/muokkaa\">%h</a></td><td>%h</td><td>%h</td>"
+               "<td>%h</td><td class=\"nowrap\">%h</td><td class=\"num\">%N</td></tr>\n",
+               r->prefix, x->id, x->name, T(r, org_type_label(x->type)),
+               x->municipality_name ? x->municipality_name : "–", x->region_name ? x->region_name : "–",
+               x->ytunnus ? x->ytunnus : "–", x->deed_count);
   }
   web_table_end(r);
 }
@@ -54,7 +56,8 @@ void page_staff_orgs(web_req *r) {
   buf_printf(&r->out, "<p><a class=\"button\" href=\"%h/hallinta/organisaatiot/uusi\">%h</a></p>\n", r->prefix,
              T(r, "Uusi organisaatio"));
   filter_form(r, &flt);
-  buf_printf(&r->out, "<p role=\"status\">%N %h</p>\n", p.total, T(r, p.total == 1 ? "organisaatio" : "organisaatiota"));
+  buf_printf(&r->out, "<p role=\"status\">%N %h</p>\n", p.total,
+             T(r, p.total == 1 ? "organisaatio" : "organisaatiota"));
   if (n) org_table(r, v, n);
   buf base = BUF_INIT;
   buf_puts(&base, "/hallinta/organisaatiot");
@@ -93,22 +96,24 @@ static void org_form(web_req *r, const org *o, const kerr *err) {
   buf_printf(out, "<p><a href=\"%h/hallinta/organisaatiot\">← %h</a></p>\n<h1>%h</h1>\n", r->prefix,
              T(r, "Organisaatiorekisteri"), title);
   form_errors(&f);
-  if (r->id) buf_printf(out, "<form method=\"post\" action=\"%h/hallinta/organisaatiot/%lld/muokkaa\"", r->prefix, r->id);
-  else buf_printf(out, "<form method=\"post\" action=\"%h/hallinta/organisaatiot/uusi\"", r->prefix);
+  if (r->id)
+    buf_printf(out, "<form method=\"post\" action=\"%h/hallinta/organisaatiot/%lld/muokkaa\"", r->prefix, r->id);
+  else
+    buf_printf(out, "<form method=\"post\" action=\"%h/hallinta/organisaatiot/uusi\"", r->prefix);
   buf_puts(out, " class=\"form\" novalidate>\n");
   web_csrf_field(r);
   form_input(&f, "text", "name", T(r, "Nimi"), o ? o->name : NULL, 1, NULL);
   type_select(r, &f, o ? o->type : NULL, 1, T(r, "Valitse"));
   int nm = 0;
   code_name *mun = refdata_municipalities(r->db, r->lang, &nm);
-  form_select_codes(&f, "municipality", T(r, "Kunta"), o ? o->municipality_code : NULL, mun, nm, 0,
-                    T(r, "Ei kuntaa"));
+  form_select_codes(&f, "municipality", T(r, "Kunta"), o ? o->municipality_code : NULL, mun, nm, 0, T(r, "Ei kuntaa"));
   refdata_list_free(mun, nm);
   form_input(&f, "text", "ytunnus", T(r, "Y-tunnus"), o ? o->ytunnus : NULL, 0, T(r, "muoto 1234567-8"));
   form_input(&f, "text", "contact_name", T(r, "Yhteyshenkilö"), o ? o->contact_name : NULL, 0, NULL);
   form_input(&f, "email", "contact_email", T(r, "Yhteyshenkilön sähköposti"), o ? o->contact_email : NULL, 0, NULL);
-  buf_printf(out, "<div class=\"actions\"><button type=\"submit\">%h</button><a href=\"%h/hallinta/organisaatiot\">%h</a>"
-                  "</div>\n</form>\n",
+  buf_printf(out,
+             "<div class=\"actions\"><button type=\"submit\">%h</button><a href=\"%h/hallinta/organisaatiot\">%h</a>"
+             "</div>\n</form>\n",
              T(r, "Tallenna"), r->prefix, T(r, "Peruuta"));
   page_end(r);
 }
@@ -117,7 +122,8 @@ static void org_form(web_req *r, const org *o, const kerr *err) {
 static void org_save(web_req *r) {
   org *o = org_form_read(r);
   kerr e = {0};
-  int ok = org_validate(r->db, o, &e) == K_OK && (r->id ? org_update(r->db, o, &e) == K_OK : org_insert(r->db, o, &e) != 0);
+  int ok =
+      org_validate(r->db, o, &e) == K_OK && (r->id ? org_update(r->db, o, &e) == K_OK : org_insert(r->db, o, &e) != 0);
   if (!ok) {
     org_form(r, o, &e);
     r->status = 422;

@@ -30,17 +30,17 @@ void page_partner_save(web_req *r);
 void page_partner_delete(web_req *r);
 
 /* Staff pages (moderation.c): all answer a redirect to login or 403 for others; POSTs check the CSRF token. */
-void page_staff_deeds(web_req *r);             /* GET /hallinta/tekot?status=&page= */
-void page_staff_deed_publish(web_req *r);      /* POST /hallinta/tekot/#/julkaise */
-void page_staff_deed_reject_form(web_req *r);  /* GET /hallinta/tekot/#/hylkaa */
-void page_staff_deed_reject(web_req *r);       /* POST /hallinta/tekot/#/hylkaa (reason required) */
-void page_staff_deed_edit(web_req *r);         /* GET /hallinta/tekot/#/muokkaa */
-void page_staff_deed_update(web_req *r);       /* POST /hallinta/tekot/#/muokkaa */
+void page_staff_deeds(web_req *r);            /* GET /hallinta/tekot?status=&page= */
+void page_staff_deed_publish(web_req *r);     /* POST /hallinta/tekot/#/julkaise */
+void page_staff_deed_reject_form(web_req *r); /* GET /hallinta/tekot/#/hylkaa */
+void page_staff_deed_reject(web_req *r);      /* POST /hallinta/tekot/#/hylkaa (reason required) */
+void page_staff_deed_edit(web_req *r);        /* GET /hallinta/tekot/#/muokkaa */
+void page_staff_deed_update(web_req *r);      /* POST /hallinta/tekot/#/muokkaa */
 /* Organisation registry (orgs.c). */
-void page_staff_orgs(web_req *r);              /* GET /hallinta/organisaatiot?q=&type=&page= */
-void page_staff_org_new(web_req *r);           /* GET /hallinta/organisaatiot/uusi */
-void page_staff_org_create(web_req *r);        /* POST /hallinta/organisaatiot/uusi */
-void page_staff_org_edit(web_req *r);          /* GET /hallinta/organisaatiot/#/muokkaa */
-void page_staff_org_update(web_req *r);        /* POST /hallinta/organisaatiot/#/muokkaa */
+void page_staff_orgs(web_req *r);       /* GET /hallinta/organisaatiot?q=&type=&page= */
+void page_staff_org_new(web_req *r);    /* GET /hallinta/organisaatiot/uusi */
+void page_staff_org_create(web_req *r); /* POST /hallinta/organisaatiot/uusi */
+void page_staff_org_edit(web_req *r);   /* GET /hallinta/organisaatiot/#/muokkaa */
+void page_staff_org_update(web_req *r); /* POST /hallinta/organisaatiot/#/muokkaa */
 
 #endif

@@ -10,7 +10,7 @@
 
 /* The notices a redirect may ask for, by code: only these texts can appear, whatever the address says. */
 static const char *const NOTICES[][2] = {
-    {"ohjelma", "Ohjelman tiedot tallennettu."},   {"kausi", "Rahoituskausi tallennettu."},
+    {"ohjelma", "Ohjelman tiedot tallennettu."},     {"kausi", "Rahoituskausi tallennettu."},
     {"kausi-poistettu", "Rahoituskausi poistettu."}, {"kumppani", "Kumppani tallennettu."},
     {"kumppani-poistettu", "Kumppani poistettu."},
 };
@@ -55,8 +55,8 @@ static void periods_table(web_req *r, const programme *p) {
                r->prefix, p->periods[i].id, p->periods[i].name, p->periods[i].start_year, p->periods[i].end_year,
                p->periods[i].esf_code);
   web_table_end(r);
-  buf_printf(o, "<p><a class=\"button secondary\" href=\"%h/hallinta/ohjelma/kaudet/uusi\">%h</a></p>\n",
-             r->prefix, T(r, "Lisää rahoituskausi"));
+  buf_printf(o, "<p><a class=\"button secondary\" href=\"%h/hallinta/ohjelma/kaudet/uusi\">%h</a></p>\n", r->prefix,
+             T(r, "Lisää rahoituskausi"));
 }
 
 static void partners_table(web_req *r, const programme *p) {
@@ -69,8 +69,8 @@ static void partners_table(web_req *r, const programme *p) {
                r->prefix, p->partners[i].id, p->partners[i].name,
                T(r, strcmp(p->partners[i].kind, "funder") == 0 ? "Rahoittaja" : "Kumppani"), p->partners[i].url);
   web_table_end(r);
-  buf_printf(o, "<p><a class=\"button secondary\" href=\"%h/hallinta/ohjelma/kumppanit/uusi\">%h</a></p>\n",
-             r->prefix, T(r, "Lisää kumppani tai rahoittaja"));
+  buf_printf(o, "<p><a class=\"button secondary\" href=\"%h/hallinta/ohjelma/kumppanit/uusi\">%h</a></p>\n", r->prefix,
+             T(r, "Lisää kumppani tai rahoittaja"));
 }
 
 static void programme_page(web_req *r, const char *name, const char *short_name, const char *description,
@@ -101,8 +101,10 @@ static int split_lines(web_req *r, const char *text, const char **out, int max) 
   int n = 0;
   for (char *l = strtok_r(copy, "\r\n", &save); l; l = strtok_r(NULL, "\r\n", &save)) {
     util_trim(l);
-    if (*l && n < max) out[n++] = l;
-    else if (*l) return max + 1;
+    if (*l && n < max)
+      out[n++] = l;
+    else if (*l)
+      return max + 1;
   }
   return n;
 }
@@ -116,12 +118,14 @@ void page_programme_save(web_req *r) {
   kerr e = {0};
   int rc = db_begin(r->db) == SQLITE_OK ? K_OK : kerr_set(&e, NULL, "Tietokanta on varattu. Yritä uudelleen.");
   if (rc == K_OK) rc = programme_update(r->db, name, short_name, description, &e);
-  if (rc == K_OK && n > PROGRAMME_MAX_GOALS) rc = kerr_set(&e, "goals", "Tavoitteita voi olla enintään %d.", PROGRAMME_MAX_GOALS);
+  if (rc == K_OK && n > PROGRAMME_MAX_GOALS)
+    rc = kerr_set(&e, "goals", "Tavoitteita voi olla enintään %d.", PROGRAMME_MAX_GOALS);
   if (rc == K_OK) rc = programme_set_goals(r->db, lines, n, &e);
   if (rc == K_OK && db_commit(r->db) == SQLITE_OK) {
     web_changed();
     redirect_to(r, "ohjelma");
   } else {
+    if (!e.msg) kerr_storage(&e, "Ohjelman tallennus", db_errmsg(r->db));
     db_rollback(r->db);
     programme_page(r, name, short_name, description, goals, &e);
     r->status = 422;
@@ -137,16 +141,20 @@ static const programme_period *find_period(const programme *p, long long id) {
   return NULL;
 }
 
-static void period_form(web_req *r, long long id, const char *name, const char *start, const char *end,
-                        const char *esf, const kerr *err) {
+static void period_form(web_req *r, long long id, const char *name, const char *start, const char *end, const char *esf,
+                        const kerr *err) {
   form_ctx f = {r, err};
   buf *o = &r->out;
   const char *title = id ? T(r, "Muokkaa rahoituskautta") : T(r, "Uusi rahoituskausi");
   page_begin(r, title, "programme");
   buf_printf(o, "<p><a href=\"%h/hallinta/ohjelma\">← %h</a></p>\n<h1>%h</h1>\n", r->prefix, T(r, "Ohjelma"), title);
   form_errors(&f);
-  if (id) buf_printf(o, "<form method=\"post\" action=\"%h/hallinta/ohjelma/kaudet/%lld\" class=\"form narrow\">\n", r->prefix, id);
-  else buf_printf(o, "<form method=\"post\" action=\"%h/hallinta/ohjelma/kaudet/uusi\" class=\"form narrow\">\n", r->prefix);
+  if (id)
+    buf_printf(o, "<form method=\"post\" action=\"%h/hallinta/ohjelma/kaudet/%lld\" class=\"form narrow\">\n",
+               r->prefix, id);
+  else
+    buf_printf(o, "<form method=\"post\" action=\"%h/hallinta/ohjelma/kaudet/uusi\" class=\"form narrow\">\n",
+               r->prefix);
   web_csrf_field(r);
   form_input(&f, "text", "name", T(r, "Nimi"), name, 1, T(r, "Esimerkiksi 2. rahoituskausi"));
   form_input(&f, "text", "start_year", T(r, "Alkuvuosi"), start, 1, NULL);
@@ -154,8 +162,8 @@ static void period_form(web_req *r, long long id, const char *name, const char *
   form_input(&f, "text", "esf_code", T(r, "ESR-hankekoodi"), esf, 0, T(r, "Esimerkiksi S21159"));
   buf_printf(o, "<button type=\"submit\">%h</button>\n</form>\n", T(r, "Tallenna"));
   if (id) {
-    buf_printf(o, "<form method=\"post\" action=\"%h/hallinta/ohjelma/kaudet/%lld/poista\" data-confirm=\"%h\">", r->prefix, id,
-               T(r, "Poistetaanko rahoituskausi?"));
+    buf_printf(o, "<form method=\"post\" action=\"%h/hallinta/ohjelma/kaudet/%lld/poista\" data-confirm=\"%h\">",
+               r->prefix, id, T(r, "Poistetaanko rahoituskausi?"));
     web_csrf_field(r);
     buf_printf(o, "<p><button type=\"submit\" class=\"danger\">%h</button></p></form>\n", T(r, "Poista rahoituskausi"));
   }
@@ -170,7 +178,8 @@ void page_period_edit(web_req *r) {
   }
   programme *p = programme_get(r->db);
   const programme_period *x = find_period(p, r->id);
-  if (!x) web_error(r, 404, T(r, "Rahoituskautta ei ole."));
+  if (!x)
+    web_error(r, 404, T(r, "Rahoituskautta ei ole."));
   else {
     char s[12], e[12];
     snprintf(s, sizeof s, "%d", x->start_year);
@@ -183,7 +192,8 @@ void page_period_edit(web_req *r) {
 void page_period_save(web_req *r) {
   if (!web_staff_or_reply(r) || !web_csrf_ok_or_reply(r)) return;
   long long sy = 0, ey = 0;
-  programme_period x = {.id = r->id, .name = (char *)web_field(r, "name"), .esf_code = (char *)web_field(r, "esf_code")};
+  programme_period x = {
+      .id = r->id, .name = (char *)web_field(r, "name"), .esf_code = (char *)web_field(r, "esf_code")};
   kerr e = {0};
   int rc = K_OK;
   if (util_parse_int(web_field(r, "start_year"), 1, 9999, &sy) != K_OK)
@@ -192,7 +202,8 @@ void page_period_save(web_req *r) {
     rc = kerr_set(&e, "end_year", "Loppuvuoden pitää olla vuosiluku, esimerkiksi 2020.");
   x.start_year = (int)sy;
   x.end_year = (int)ey;
-  if (rc == K_OK) rc = r->id ? programme_period_update(r->db, &x, &e) : (programme_period_add(r->db, &x, &e) ? K_OK : K_ERR);
+  if (rc == K_OK)
+    rc = r->id ? programme_period_update(r->db, &x, &e) : (programme_period_add(r->db, &x, &e) ? K_OK : K_ERR);
   if (rc == K_OK) {
     web_changed();
     redirect_to(r, "kausi");
@@ -206,7 +217,8 @@ void page_period_save(web_req *r) {
 void page_period_delete(web_req *r) {
   if (!web_staff_or_reply(r) || !web_csrf_ok_or_reply(r)) return;
   kerr e = {0};
-  if (programme_period_delete(r->db, r->id, &e) != K_OK) web_error(r, 404, T(r, "Rahoituskautta ei ole."));
+  if (programme_period_delete(r->db, r->id, &e) != K_OK)
+    web_error(r, 404, T(r, "Rahoituskautta ei ole."));
   else {
     web_changed();
     redirect_to(r, "kausi-poistettu");
@@ -230,8 +242,12 @@ static void partner_form(web_req *r, long long id, const char *name, const char 
   page_begin(r, title, "programme");
   buf_printf(o, "<p><a href=\"%h/hallinta/ohjelma\">← %h</a></p>\n<h1>%h</h1>\n", r->prefix, T(r, "Ohjelma"), title);
   form_errors(&f);
-  if (id) buf_printf(o, "<form method=\"post\" action=\"%h/hallinta/ohjelma/kumppanit/%lld\" class=\"form narrow\">\n", r->prefix, id);
-  else buf_printf(o, "<form method=\"post\" action=\"%h/hallinta/ohjelma/kumppanit/uusi\" class=\"form narrow\">\n", r->prefix);
+  if (id)
+    buf_printf(o, "<form method=\"post\" action=\"%h/hallinta/ohjelma/kumppanit/%lld\" class=\"form narrow\">\n",
+               r->prefix, id);
+  else
+    buf_printf(o, "<form method=\"post\" action=\"%h/hallinta/ohjelma/kumppanit/uusi\" class=\"form narrow\">\n",
+               r->prefix);
   web_csrf_field(r);
   form_input(&f, "text", "name", T(r, "Nimi"), name, 1, NULL);
   form_opt kinds[] = {{"partner", T(r, "Kumppani")}, {"funder", T(r, "Rahoittaja")}};
@@ -240,8 +256,8 @@ static void partner_form(web_req *r, long long id, const char *name, const char 
   form_input(&f, "text", "position", T(r, "Järjestys"), position, 0, T(r, "Pienin ensin"));
   buf_printf(o, "<button type=\"submit\">%h</button>\n</form>\n", T(r, "Tallenna"));
   if (id) {
-    buf_printf(o, "<form method=\"post\" action=\"%h/hallinta/ohjelma/kumppanit/%lld/poista\" data-confirm=\"%h\">", r->prefix,
-               id, T(r, "Poistetaanko kumppani?"));
+    buf_printf(o, "<form method=\"post\" action=\"%h/hallinta/ohjelma/kumppanit/%lld/poista\" data-confirm=\"%h\">",
+               r->prefix, id, T(r, "Poistetaanko kumppani?"));
     web_csrf_field(r);
     buf_printf(o, "<p><button type=\"submit\" class=\"danger\">%h</button></p></form>\n", T(r, "Poista"));
   }
@@ -256,7 +272,8 @@ void page_partner_edit(web_req *r) {
   }
   programme *p = programme_get(r->db);
   const programme_partner *x = find_partner(p, r->id);
-  if (!x) web_error(r, 404, T(r, "Kumppania ei ole."));
+  if (!x)
+    web_error(r, 404, T(r, "Kumppania ei ole."));
   else {
     char pos[12];
     snprintf(pos, sizeof pos, "%d", x->position);
@@ -268,14 +285,17 @@ void page_partner_edit(web_req *r) {
 void page_partner_save(web_req *r) {
   if (!web_staff_or_reply(r) || !web_csrf_ok_or_reply(r)) return;
   long long pos = 0;
-  programme_partner x = {.id = r->id, .name = (char *)web_field(r, "name"), .kind = (char *)web_field(r, "kind"),
+  programme_partner x = {.id = r->id,
+                         .name = (char *)web_field(r, "name"),
+                         .kind = (char *)web_field(r, "kind"),
                          .url = (char *)web_field(r, "url")};
   kerr e = {0};
   int rc = K_OK;
   if (*web_field(r, "position") && util_parse_int(web_field(r, "position"), 0, 1000, &pos) != K_OK)
     rc = kerr_set(&e, "position", "Järjestyksen pitää olla luku 0–1000.");
   x.position = (int)pos;
-  if (rc == K_OK) rc = r->id ? programme_partner_update(r->db, &x, &e) : (programme_partner_add(r->db, &x, &e) ? K_OK : K_ERR);
+  if (rc == K_OK)
+    rc = r->id ? programme_partner_update(r->db, &x, &e) : (programme_partner_add(r->db, &x, &e) ? K_OK : K_ERR);
   if (rc == K_OK) {
     web_changed();
     redirect_to(r, "kumppani");
@@ -289,7 +309,8 @@ void page_partner_save(web_req *r) {
 void page_partner_delete(web_req *r) {
   if (!web_staff_or_reply(r) || !web_csrf_ok_or_reply(r)) return;
   kerr e = {0};
-  if (programme_partner_delete(r->db, r->id, &e) != K_OK) web_error(r, 404, T(r, "Kumppania ei ole."));
+  if (programme_partner_delete(r->db, r->id, &e) != K_OK)
+    web_error(r, 404, T(r, "Kumppania ei ole."));
   else {
     web_changed();
     redirect_to(r, "kumppani-poistettu");
