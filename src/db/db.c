@@ -177,20 +177,25 @@ static void vbind(sqlite3_stmt *st, const char *types, va_list ap) {
   }
 }
 
-sqlite3_stmt *db_query(db *d, const char *sql, const char *types, ...) {
+/* Prepares (cached) and binds the positional arguments. */
+static sqlite3_stmt *vquery(db *d, const char *sql, const char *types, va_list ap) {
   sqlite3_stmt *st = db_prepare(d, sql);
+  vbind(st, types, ap);
+  return st;
+}
+
+sqlite3_stmt *db_query(db *d, const char *sql, const char *types, ...) {
   va_list ap;
   va_start(ap, types);
-  vbind(st, types, ap);
+  sqlite3_stmt *st = vquery(d, sql, types, ap);
   va_end(ap);
   return st;
 }
 
 int db_exec(db *d, const char *sql, const char *types, ...) {
-  sqlite3_stmt *st = db_prepare(d, sql);
   va_list ap;
   va_start(ap, types);
-  vbind(st, types, ap);
+  sqlite3_stmt *st = vquery(d, sql, types, ap);
   va_end(ap);
   int rc;
   while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -202,10 +207,9 @@ int db_exec(db *d, const char *sql, const char *types, ...) {
 }
 
 long long db_int(db *d, long long dflt, const char *sql, const char *types, ...) {
-  sqlite3_stmt *st = db_prepare(d, sql);
   va_list ap;
   va_start(ap, types);
-  vbind(st, types, ap);
+  sqlite3_stmt *st = vquery(d, sql, types, ap);
   va_end(ap);
   long long v = dflt;
   if (db_step(st) == 1 && !db_col_null(st, 0)) v = db_col_int(st, 0);
@@ -214,10 +218,9 @@ long long db_int(db *d, long long dflt, const char *sql, const char *types, ...)
 }
 
 char *db_text(db *d, const char *sql, const char *types, ...) {
-  sqlite3_stmt *st = db_prepare(d, sql);
   va_list ap;
   va_start(ap, types);
-  vbind(st, types, ap);
+  sqlite3_stmt *st = vquery(d, sql, types, ap);
   va_end(ap);
   char *v = NULL;
   if (db_step(st) == 1 && !db_col_null(st, 0)) v = util_strdup(db_col_text(st, 0));
@@ -226,10 +229,9 @@ char *db_text(db *d, const char *sql, const char *types, ...) {
 }
 
 int db_exists(db *d, const char *sql, const char *types, ...) {
-  sqlite3_stmt *st = db_prepare(d, sql);
   va_list ap;
   va_start(ap, types);
-  vbind(st, types, ap);
+  sqlite3_stmt *st = vquery(d, sql, types, ap);
   va_end(ap);
   int found = db_step(st) == 1;
   db_done(st);
