@@ -13,16 +13,36 @@
 
 #include "core/buf.h"
 
+static void kerr_vfill(kerr *e, const char *field, const char *fmt, va_list ap) {
+  buf b = BUF_INIT;
+  buf_vprintf(&b, fmt, ap);
+  e->msg = buf_detach(&b);
+  e->field = field ? util_strdup(field) : NULL;
+}
+
 int kerr_set(kerr *e, const char *field, const char *fmt, ...) {
   if (!e) return K_ERR;
   kerr_clear(e);
-  buf b = BUF_INIT;
   va_list ap;
   va_start(ap, fmt);
-  buf_vprintf(&b, fmt, ap);
+  kerr_vfill(e, field, fmt, ap);
   va_end(ap);
-  e->msg = buf_detach(&b);
-  e->field = field ? util_strdup(field) : NULL;
+  return K_ERR;
+}
+
+int kerr_add(kerr *e, const char *field, const char *fmt, ...) {
+  if (!e) return K_ERR;
+  kerr *slot = e;
+  if (e->msg) {
+    while (slot->next) slot = slot->next;
+    slot->next = calloc(1, sizeof *slot->next);
+    if (!slot->next) abort(); /* out of memory */
+    slot = slot->next;
+  }
+  va_list ap;
+  va_start(ap, fmt);
+  kerr_vfill(slot, field, fmt, ap);
+  va_end(ap);
   return K_ERR;
 }
 
@@ -35,8 +55,15 @@ void kerr_clear(kerr *e) {
   if (!e) return;
   free(e->msg);
   free(e->field);
+  for (kerr *n = e->next, *next; n; n = next) {
+    next = n->next;
+    free(n->msg);
+    free(n->field);
+    free(n);
+  }
   e->msg = NULL;
   e->field = NULL;
+  e->next = NULL;
 }
 
 static void vlog(const char *level, const char *fmt, va_list ap) {

@@ -9,8 +9,9 @@
 
 /* A user error: a message that names what and where. Owned by whoever holds it; kerr_clear frees it. */
 typedef struct kerr {
-  char *msg;   /* NULL when there is no error */
-  char *field; /* optional: the form field or CSV column it is about */
+  char *msg;         /* NULL when there is no error */
+  char *field;       /* optional: the form field or CSV column it is about */
+  struct kerr *next; /* further errors (kerr_add), so a form can show every one at once; owned */
 } kerr;
 
 /* Marks a message for translation where it is written; the web layer looks it up with T() when it shows it
@@ -20,6 +21,8 @@ typedef struct kerr {
 /* Sets the error (formats with buf_printf conversions); returns K_ERR so callers can `return kerr_set(...)`. */
 int kerr_set(kerr *e, const char *field, const char *fmt, ...);
 void kerr_clear(kerr *e);
+/* Adds an error: the first becomes e itself, later ones are chained on e->next. Returns K_ERR. */
+int kerr_add(kerr *e, const char *field, const char *fmt, ...);
 /* For a storage failure: logs detail (the database's own words) and sets a message fit for users,
  * "<what> epäonnistui. Yritä hetken kuluttua uudelleen." Returns K_ERR. */
 int kerr_storage(kerr *e, const char *what, const char *detail);

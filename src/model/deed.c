@@ -46,9 +46,9 @@ void deed_list_free(deed *v, int n) {
 }
 
 static int check_text(const char *v, const char *field, const char *label, size_t max, int required, kerr *e) {
-  if (required && util_blank(v)) return kerr_set(e, field, "%r puuttuu.", label);
-  if (v && !util_utf8_valid(v, strlen(v))) return kerr_set(e, field, "%r ei ole kelvollista UTF-8-tekstiä.", label);
-  if (util_utf8_len(v) > max) return kerr_set(e, field, "%r on liian pitkä (enintään %zu merkkiä).", label, max);
+  if (required && util_blank(v)) return kerr_add(e, field, "%r puuttuu.", label);
+  if (v && !util_utf8_valid(v, strlen(v))) return kerr_add(e, field, "%r ei ole kelvollista UTF-8-tekstiä.", label);
+  if (util_utf8_len(v) > max) return kerr_add(e, field, "%r on liian pitkä (enintään %zu merkkiä).", label, max);
   return K_OK;
 }
 
@@ -61,28 +61,32 @@ char *deed_sector_code(db *d, const char *s) {
 }
 
 int deed_validate(db *d, const deed *x, int require_contact, kerr *e) {
-  if (check_text(x->title, "title", "Otsikko", DEED_MAX_TITLE, 1, e)) return K_ERR;
-  if (check_text(x->org_name, "organisation", "Organisaatio", 300, x->org_id == 0, e)) return K_ERR;
-  if (check_text(x->summary, "summary", "Tiivistelmä", DEED_MAX_TEXT, 0, e)) return K_ERR;
-  if (check_text(x->starting_point, "starting_point", "Lähtötilanne", DEED_MAX_TEXT, 0, e)) return K_ERR;
-  if (check_text(x->goal, "goal", "Tavoite", DEED_MAX_TEXT, 1, e)) return K_ERR;
-  if (check_text(x->actions, "actions", "Mitä tehtiin", DEED_MAX_TEXT, 0, e)) return K_ERR;
-  if (check_text(x->results, "results", "Tulokset", DEED_MAX_TEXT, 1, e)) return K_ERR;
-  if (check_text(x->participants, "participants", "Keitä oli mukana", 300, 0, e)) return K_ERR;
-  if (check_text(x->service, "service", "Ohjelman palvelu", 300, 0, e)) return K_ERR;
-  if (check_text(x->themes, "themes", "Teemat", 500, 0, e)) return K_ERR;
-  if (check_text(x->ref, "ref", "Tunniste (ref)", 100, 0, e)) return K_ERR;
+  kerr_clear(e);
+  /* every check runs, so a form can show all its errors at once; the first is e itself */
+  check_text(x->title, "title", "Otsikko", DEED_MAX_TITLE, 1, e);
+  check_text(x->org_name, "organisation", "Organisaatio", 300, x->org_id == 0, e);
+  if (util_blank(x->municipality_code) && require_contact) kerr_add(e, "municipality", N_("Valitse kunta."));
+  else if (x->municipality_code &&
+           !db_exists(d, "SELECT 1 FROM municipality WHERE code=?1", "t", x->municipality_code))
+    kerr_add(e, "municipality", N_("Tuntematon kunta."));
   if (util_blank(x->sector_code) || !db_exists(d, "SELECT 1 FROM sector WHERE code=?1", "t", x->sector_code))
-    return kerr_set(e, "sector", N_("Valitse toimiala."));
-  if (x->municipality_code && !db_exists(d, "SELECT 1 FROM municipality WHERE code=?1", "t", x->municipality_code))
-    return kerr_set(e, "municipality", N_("Tuntematon kunta."));
-  if (x->year < 2000 || x->year > 2100) return kerr_set(e, "year", N_("Vuoden pitää olla välillä 2000–2100."));
-  if (check_text(x->contact_name, "contact_name", "Yhteyshenkilön nimi", 200, require_contact, e)) return K_ERR;
+    kerr_add(e, "sector", N_("Valitse toimiala."));
+  if (x->year < 2000 || x->year > 2100) kerr_add(e, "year", N_("Vuoden pitää olla välillä 2000–2100."));
+  check_text(x->themes, "themes", "Teemat", 500, 0, e);
+  check_text(x->summary, "summary", "Tiivistelmä", DEED_MAX_TEXT, 0, e);
+  check_text(x->starting_point, "starting_point", "Lähtötilanne", DEED_MAX_TEXT, 0, e);
+  check_text(x->goal, "goal", "Tavoite", DEED_MAX_TEXT, 1, e);
+  check_text(x->actions, "actions", "Mitä tehtiin", DEED_MAX_TEXT, 0, e);
+  check_text(x->participants, "participants", "Keitä oli mukana", 300, 0, e);
+  check_text(x->results, "results", "Tulokset", DEED_MAX_TEXT, 1, e);
+  check_text(x->service, "service", "Ohjelman palvelu", 300, 0, e);
+  check_text(x->ref, "ref", "Tunniste (ref)", 100, 0, e);
+  check_text(x->contact_name, "contact_name", "Yhteyshenkilön nimi", 200, require_contact, e);
   if (require_contact && !util_email_valid(x->contact_email))
-    return kerr_set(e, "contact_email", N_("Anna toimiva sähköpostiosoite, esimerkiksi nimi@kunta.fi."));
+    kerr_add(e, "contact_email", N_("Anna toimiva sähköpostiosoite, esimerkiksi nimi@kunta.fi."));
   if (!require_contact && !util_blank(x->contact_email) && !util_email_valid(x->contact_email))
-    return kerr_set(e, "contact_email", N_("Sähköpostiosoite ei ole kelvollinen."));
-  return K_OK;
+    kerr_add(e, "contact_email", N_("Sähköpostiosoite ei ole kelvollinen."));
+  return e->msg ? K_ERR : K_OK;
 }
 
 /* Splits the comma list of themes and links each (creating missing themes). */

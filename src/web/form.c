@@ -3,19 +3,26 @@
 
 #include <string.h>
 
+/* The error about field name, or NULL. */
+static const kerr *field_error(form_ctx *f, const char *name) {
+  for (const kerr *e = f->err; e && e->msg; e = e->next)
+    if (e->field && strcmp(e->field, name) == 0) return e;
+  return NULL;
+}
+
 static int has_error(form_ctx *f, const char *name) {
-  return f->err && f->err->msg && f->err->field && strcmp(f->err->field, name) == 0;
+  return field_error(f, name) != NULL;
 }
 
 void form_errors(form_ctx *f) {
   if (!f->err || !f->err->msg) return;
   web_req *r = f->r;
-  buf_printf(&r->out, "<div class=\"error-summary\" role=\"alert\"><h2>%h</h2><p>", T(r, "Tarkista lomake"));
-  if (f->err->field)
-    buf_printf(&r->out, "<a href=\"#f-%h\">%h</a>", f->err->field, T(r, f->err->msg));
-  else
-    buf_html(&r->out, T(r, f->err->msg));
-  buf_puts(&r->out, "</p></div>\n");
+  buf_printf(&r->out, "<div class=\"error-summary\" role=\"alert\"><h2>%h</h2><ul>", T(r, "Tarkista lomake"));
+  for (const kerr *e = f->err; e && e->msg; e = e->next) {
+    if (e->field) buf_printf(&r->out, "<li><a href=\"#f-%h\">%h</a></li>", e->field, T(r, e->msg));
+    else buf_printf(&r->out, "<li>%h</li>", T(r, e->msg));
+  }
+  buf_puts(&r->out, "</ul></div>\n");
 }
 
 static void open_field(form_ctx *f, const char *name, const char *label, int required, const char *hint) {
@@ -25,7 +32,7 @@ static void open_field(form_ctx *f, const char *name, const char *label, int req
              required ? " <span class=\"muted\">(" : "", required ? T(r, "pakollinen") : "",
              required ? ")</span>" : "");
   if (hint) buf_printf(&r->out, "<span class=\"hint\" id=\"h-%h\">%h</span>", name, hint);
-  if (bad) buf_printf(&r->out, "<span class=\"error\" id=\"e-%h\">%h</span>", name, T(r, f->err->msg));
+  if (bad) buf_printf(&r->out, "<span class=\"error\" id=\"e-%h\">%h</span>", name, T(r, field_error(f, name)->msg));
 }
 
 static void described_by(form_ctx *f, const char *name, const char *hint) {

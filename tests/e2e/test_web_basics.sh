@@ -105,6 +105,18 @@ post /kirjaudu "csrf=$(csrf_from "$page")" "email=staff@example.fi" "password=st
 expect_eq "sixth try after five failures is refused with 429" "$STATUS" 429
 expect_contains "refusal says why" "$body" "Liian monta"
 
+# an empty post form comes back with every missing field marked at once, the typed text kept
+rm -f "$TMP/jar"
+get /tekot/uusi
+post /tekot/uusi "csrf=$(csrf_from "$BODY")" "organisation=Pidetty <teksti>" "title=" "year=20x9"
+expect_eq "empty post form answers 422" "$STATUS" 422
+for f in title goal results sector municipality year contact_name contact_email; do
+  expect_contains "error shown beside $f" "$BODY" "id=\"e-$f\""
+done
+expect_contains "the summary lists the errors with links" "$BODY" '<li><a href="#f-goal">'
+expect_contains "typed organisation kept, escaped" "$BODY" 'value="Pidetty &lt;teksti&gt;"'
+expect_contains "typed year kept" "$BODY" 'value="20x9"'
+
 # a public post cannot set the external id (ref) that imports rely on
 rm -f "$TMP/jar"
 get /tekot/uusi
