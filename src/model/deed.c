@@ -62,15 +62,15 @@ char *deed_sector_code(db *d, const char *s) {
 
 int deed_validate(db *d, const deed *x, int require_contact, kerr *e) {
   kerr_clear(e);
-  /* every check runs, so a form can show all its errors at once; the first is e itself */
+  /* every check runs, in the order of the form, so it can show all its errors at once; the first is e itself */
   check_text(x->title, "title", "Otsikko", DEED_MAX_TITLE, 1, e);
   check_text(x->org_name, "organisation", "Organisaatio", 300, x->org_id == 0, e);
+  if (util_blank(x->sector_code) || !db_exists(d, "SELECT 1 FROM sector WHERE code=?1", "t", x->sector_code))
+    kerr_add(e, "sector", N_("Valitse toimiala."));
   if (util_blank(x->municipality_code) && require_contact) kerr_add(e, "municipality", N_("Valitse kunta."));
   else if (x->municipality_code &&
            !db_exists(d, "SELECT 1 FROM municipality WHERE code=?1", "t", x->municipality_code))
     kerr_add(e, "municipality", N_("Tuntematon kunta."));
-  if (util_blank(x->sector_code) || !db_exists(d, "SELECT 1 FROM sector WHERE code=?1", "t", x->sector_code))
-    kerr_add(e, "sector", N_("Valitse toimiala."));
   if (x->year < 2000 || x->year > 2100) kerr_add(e, "year", N_("Vuoden pitää olla välillä 2000–2100."));
   check_text(x->themes, "themes", "Teemat", 500, 0, e);
   check_text(x->summary, "summary", "Tiivistelmä", DEED_MAX_TEXT, 0, e);
