@@ -407,7 +407,7 @@ static int make_deed(ctx *c, int sector, int year) {
   const gen_org *g = pick_org(c, sector);
   deed *x = calloc(1, sizeof *x);
   if (!x) abort();
-  demo_text_deed(&c->r, sector_codes[sector], g->place_loc, &c->titles, x);
+  demo_text_deed(&c->r, sector_codes[sector], g->place_loc, year, &c->titles, x);
   x->org_id = g->id;
   x->org_name = util_strdup(g->name);
   x->municipality_code = util_strdup(g->municipality_code);

@@ -23,7 +23,9 @@ static const demo_unit sote_units[] = {
 };
 
 static const demo_idea sote_ideas[] = {
-    {{"Mobiilikirjaus käyttöön {L}", "Kirjaaminen siirtyi asiakkaan luo", "Reaaliaikainen kirjaaminen {L}"},
+    {{"Mobiilikirjaus käyttöön {L}", "Kirjaaminen siirtyi asiakkaan luo", "Reaaliaikainen kirjaaminen {L}",
+      "Tabletti mukaan asiakaskäynneille", "Kirjaukset valmiiksi jo käynnin aikana",
+      "Vähemmän paperitöitä, enemmän aikaa asiakkaille"},
      "Siirryimme kirjaamaan asiakastiedot mobiililaitteella heti käynnin aikana, jolloin aikaa jää enemmän "
      "asiakkaille.",
      "{G} kirjaukset tehtiin vuoron lopussa toimistolla, ja niihin kului jopa tunti päivässä. Tieto kulki viiveellä, "
@@ -36,7 +38,9 @@ static const demo_idea sote_ideas[] = {
      "digitalisaatio, asiakaslähtöisyys, tuloksellisuus",
      U(0) | U(3) | U(9) | U(10),
      0},
-    {{"Autonominen työvuorosuunnittelu {L}", "Työntekijät suunnittelevat itse työvuoronsa", NULL},
+    {{"Autonominen työvuorosuunnittelu {L}", "Työntekijät suunnittelevat itse työvuoronsa",
+      "Työvuorot suunnitellaan yhdessä", "Vuorotoiveet ja pelisäännöt samalle listalle",
+      "Työvuorojen itsesuunnittelu {L}", NULL},
      "{G} työntekijät suunnittelevat nyt työvuoronsa itse yhteisten pelisääntöjen mukaan.",
      "{G} työvuorolistat tehtiin esihenkilön pöydän ääressä, ja vuorotoiveiden yhteensovittaminen vei paljon aikaa. "
      "Henkilöstökyselyssä työn ja muun elämän yhteensovittaminen sai heikot arviot.",
@@ -48,7 +52,8 @@ static const demo_idea sote_ideas[] = {
      "työhyvinvointi, osallisuus, johtaminen",
      U(0) | U(2) | U(3) | U(7) | U(10),
      0},
-    {{"Jonot purettiin lean-menetelmällä", "Lean-ajattelu {G} arkeen", "Palveluun pääsy nopeutui {L}"},
+    {{"Jonot purettiin lean-menetelmällä", "Lean-ajattelu {G} arkeen", "Palveluun pääsy nopeutui {L}",
+      "Asiakkaan polku läpi vaihe vaiheelta", "Odotusajat lyhenivät {L}", "Takaisinsoitto korvasi puhelinjonot"},
      "Kävimme asiakkaan polun läpi vaihe vaiheelta ja karsimme turhat odotukset.",
      "Asiakkaat joutuivat odottamaan aikaa keskimäärin {K} päivää, ja puhelinjonot olivat pitkiä. Henkilöstö koki, "
      "että päivät kuluivat tulipalojen sammutteluun.",
@@ -60,7 +65,8 @@ static const demo_idea sote_ideas[] = {
      "tuloksellisuus, asiakaslähtöisyys, palvelumuotoilu",
      U(1) | U(4) | U(6) | U(8) | U(11),
      1},
-    {{"Perehdytyksen uudistus {L}", "Uuden työntekijän perehdytys kuntoon", "Perehdytyskummit {L}"},
+    {{"Perehdytyksen uudistus {L}", "Uuden työntekijän perehdytys kuntoon", "Perehdytyskummit {L}",
+      "Jokaiselle uudelle työntekijälle oma kummi", "Perehdytysvideot ja tarkistuslista", NULL},
      "Loimme {L} perehdytysmallin, jossa jokaisella uudella työntekijällä on kummi ja selkeä suunnitelma.",
      "Uusia työntekijöitä ja sijaisia tuli jatkuvasti, mutta perehdytys jäi usein kiireen jalkoihin. Moni koki "
      "ensimmäiset viikot raskaiksi, ja osa lähti jo koeaikana.",
@@ -72,7 +78,8 @@ static const demo_idea sote_ideas[] = {
      "perehdytys, työhyvinvointi",
      0,
      0},
-    {{"Asiakasraati mukaan {G} kehittämiseen", "Kokemusasiantuntijat kehittäjinä", "Asiakkaiden ääni kuuluviin {L}"},
+    {{"Asiakasraati mukaan {G} kehittämiseen", "Kokemusasiantuntijat kehittäjinä", "Asiakkaiden ääni kuuluviin {L}",
+      "Asiakkaat ja omaiset suunnittelupöytään", "Asiakasraati {L}", NULL},
      "Asiakkaat ja heidän läheisensä osallistuvat nyt palvelujen suunnitteluun asiakasraadissa.",
      "Palveluja oli kehitetty lähinnä henkilöstön näkökulmasta, eikä asiakkaiden ääni kuulunut suunnittelussa. "
      "Asiakaspalautetta kerättiin, mutta sitä ei käsitelty järjestelmällisesti.",
@@ -85,7 +92,8 @@ static const demo_idea sote_ideas[] = {
      U(0) | U(1) | U(3) | U(4) | U(9) | U(10) | U(11),
      1},
     {{"Työturvallisuus paremmaksi {L}", "Uhkatilanteisiin varauduttiin yhdessä",
-      "Turvallisuuskävely ja uhkatilanteiden harjoittelu"},
+      "Turvallisuuskävely ja uhkatilanteiden harjoittelu", "Uhkatilanteiden harjoittelu {L}",
+      "Vaaratilanteet näkyviin ilmoittamalla", NULL},
      "Päivitimme toimintaohjeet uhkatilanteisiin ja harjoittelimme niitä koko henkilöstön kanssa.",
      "{G} henkilöstö oli kohdannut uhkaavia tilanteita, mutta niistä ilmoitettiin harvoin, eikä toimintaohjeita "
      "tunnettu.",
@@ -97,7 +105,8 @@ static const demo_idea sote_ideas[] = {
      "työturvallisuus, työhyvinvointi",
      U(2) | U(5) | U(6) | U(7) | U(10) | U(11),
      0},
-    {{"Videovastaanotto käyttöön {L}", "Etäasiointi säästää asiakkaiden aikaa", NULL},
+    {{"Videovastaanotto käyttöön {L}", "Etäasiointi säästää asiakkaiden aikaa", "Vastaanotolle ilman pitkää matkaa",
+      "Etätapaamiset {L}", "Videoyhteys lyhensi asiakkaiden matkoja", NULL},
      "Otimme käyttöön videovastaanoton, jonka ansiosta asiakkaan ei aina tarvitse tulla paikan päälle.",
      "Osa asiakkaista asuu kaukana, ja lyhyetkin käynnit veivät heiltä puoli päivää. Myös peruuntuneita aikoja oli "
      "paljon.",
@@ -109,7 +118,9 @@ static const demo_idea sote_ideas[] = {
      "digitalisaatio, asiakaslähtöisyys",
      U(1) | U(4) | U(5) | U(6) | U(8) | U(11),
      1},
-    {{"Moniammatillinen tiimi tukee kotona asumista", "Yhden tiimin malli {L}", NULL},
+    {{"Moniammatillinen tiimi tukee kotona asumista", "Yhden tiimin malli {L}",
+      "Sairaanhoitaja, fysioterapeutti ja sosiaaliohjaaja samaan tiimiin",
+      "Oma vastuutyöntekijä jokaiselle asiakkaalle", "Moniammatillinen tiimi {L}", NULL},
      "Kokosimme eri ammattilaiset samaan tiimiin, jotta asiakas saa avun yhdestä paikasta.",
      "Asiakkaan asiat kulkivat usean eri työntekijän kautta, ja tieto katkesi matkalla. Asiakkaat joutuivat "
      "kertomaan asiansa moneen kertaan.",
@@ -121,7 +132,8 @@ static const demo_idea sote_ideas[] = {
      "asiakaslähtöisyys, johtaminen",
      U(0) | U(3) | U(6) | U(9) | U(11),
      1},
-    {{"Siirtoergonomia kuntoon {L}", "Selkä kiittää: siirtotaidot koko henkilöstölle", NULL},
+    {{"Siirtoergonomia kuntoon {L}", "Selkä kiittää: siirtotaidot koko henkilöstölle",
+      "Siirtotaitovastaavat jokaiseen vuoroon", "Apuvälineet käyttöön {L}", "Fyysinen kuormitus keveni", NULL},
      "Koulutimme siirtotaitovastaavat ja hankimme apuvälineitä, jotta fyysinen kuormitus vähenee.",
      "Tuki- ja liikuntaelinsairauksista johtuvat poissaolot olivat {G} henkilöstöllä yleisiä. Apuvälineitä oli, "
      "mutta niitä ei osattu käyttää.",
@@ -133,7 +145,8 @@ static const demo_idea sote_ideas[] = {
      "työturvallisuus, työhyvinvointi",
      U(0) | U(2) | U(3) | U(9) | U(10),
      0},
-    {{"Kokeilukulttuuri {G} arkeen", "Ideataulu ja kahden viikon kokeilut", "Pienet kokeilut {L}"},
+    {{"Kokeilukulttuuri {G} arkeen", "Ideataulu ja kahden viikon kokeilut", "Pienet kokeilut {L}",
+      "Kahden viikon kokeilut arjen parantajina", "Ideat kahvipöydästä käytäntöön", NULL},
      "Ideat kirjataan ideatauluun, ja parhaita kokeillaan kahden viikon jaksoissa.",
      "Ideoita syntyi paljon, mutta ne jäivät usein kahvipöytäkeskusteluiksi. Muutoksiin suhtauduttiin varauksella, "
      "koska aiemmat uudistukset oli tuotu ylhäältä.",
@@ -145,7 +158,8 @@ static const demo_idea sote_ideas[] = {
      "kokeilukulttuuri, osallisuus",
      0,
      0},
-    {{"Jalkautuva sosiaalityö", "Perheiden tuki lähelle arkea", NULL},
+    {{"Jalkautuva sosiaalityö", "Perheiden tuki lähelle arkea", "Työntekijä tulee sinne, missä asiakas on",
+      "Tapaamiset kouluissa ja asukastiloissa", "Jalkautuva työ {L}", NULL},
      "Työntekijät tapaavat asiakkaita siellä, missä he muutenkin ovat: kouluissa, kodeissa ja asukastiloissa.",
      "Asiakkaat kokivat viraston vieraaksi paikaksi, ja moni tapaaminen peruuntui. Avun tarve huomattiin usein liian "
      "myöhään.",
@@ -175,7 +189,8 @@ static const demo_unit opetus_units[] = {
 };
 
 static const demo_idea opetus_ideas[] = {
-    {{"Yhteisopettajuus {L}", "Kaksi opettajaa samassa luokassa", NULL},
+    {{"Yhteisopettajuus {L}", "Kaksi opettajaa samassa luokassa", "Yhdessä suunniteltu, yhdessä opetettu",
+      "Yhteisopettajuus keventää kuormaa", "Samanaikaisopetus {L}", NULL},
      "Opettajat suunnittelevat ja opettavat pareittain, mikä tukee sekä oppilaita että opettajien jaksamista.",
      "Opetusryhmissä oli paljon tukea tarvitsevia oppilaita, ja opettajat kokivat jäävänsä yksin. Erityisopettajan "
      "aika ei riittänyt kaikkiin ryhmiin.",
@@ -187,7 +202,8 @@ static const demo_idea opetus_ideas[] = {
      "työhyvinvointi, yhdenvertaisuus",
      U(3) | U(4) | U(5) | U(6) | U(7),
      0},
-    {{"Digitutorit {L}", "Digiloikka {L}", "Digitaaliset välineet {G} arkeen"},
+    {{"Digitutorit {L}", "Digiloikka {L}", "Digitaaliset välineet {G} arkeen", "Kollega opastaa työn lomassa",
+      "Digivartit henkilöstökokouksiin", NULL},
      "Jokaisessa yksikössä on digitutor, joka opastaa kollegoita työn lomassa.",
      "Laitteita oli hankittu, mutta niitä käytettiin vähän, koska henkilöstö ei kokenut osaavansa. Koulutuksiin oli "
      "vaikea irrottautua.",
@@ -199,8 +215,8 @@ static const demo_idea opetus_ideas[] = {
      "digitalisaatio, kokeilukulttuuri",
      0,
      0},
-    {{"Huoltajat mukaan {G} kehittämiseen", "Aamukahvit vanhempainiltojen tilalle",
-      "Myönteistä yhteydenpitoa koteihin"},
+    {{"Huoltajat mukaan {G} kehittämiseen", "Aamukahvit vanhempainiltojen tilalle", "Myönteistä yhteydenpitoa koteihin",
+      "Huoltajien aamukahvit {L}", "Viikkoviesti koteihin", NULL},
      "Kokeilimme uusia tapoja tehdä yhteistyötä kotien kanssa ja lisätä myönteistä viestintää.",
      "Vanhempainilloissa kävi vähän väkeä, ja yhteydenpito kotien kanssa painottui ongelmatilanteisiin.",
      "Lisätä huoltajien osallisuutta ja myönteistä yhteydenpitoa.",
@@ -211,7 +227,8 @@ static const demo_idea opetus_ideas[] = {
      "osallisuus, viestintä, asiakaslähtöisyys",
      U(0) | U(1) | U(2) | U(3) | U(4) | U(7),
      1},
-    {{"Päivärytmin rauhoittaminen {L}", "Vähemmän kiirettä, enemmän leikkiä", NULL},
+    {{"Päivärytmin rauhoittaminen {L}", "Vähemmän kiirettä, enemmän leikkiä", "Pienryhmät rauhoittivat päivän",
+      "Porrastetut siirtymät {L}", "Kiireetön arki {L}", NULL},
      "Porrastimme päivän siirtymät ja jaoimme ryhmät pienryhmiin, mikä rauhoitti arkea.",
      "Päivät olivat kiireisiä, ja siirtymätilanteissa syntyi levottomuutta, mikä kuormitti sekä lapsia että "
      "henkilöstöä.",
@@ -223,7 +240,9 @@ static const demo_idea opetus_ideas[] = {
      "työhyvinvointi, osallisuus",
      U(0) | U(1) | U(2) | U(3),
      0},
-    {{"Ilmiöoppiminen yhdessä kunnan työntekijöiden kanssa", "Monialainen oppimiskokonaisuus {L}", NULL},
+    {{"Ilmiöoppiminen yhdessä kunnan työntekijöiden kanssa", "Monialainen oppimiskokonaisuus {L}",
+      "Oppilaat tutkivat kotikuntansa palveluja", "Ilmiöoppiminen {L}", "Oppilaat haastattelivat kunnan työntekijöitä",
+      NULL},
      "Oppilaat tutkivat oman kotikuntansa palveluja ja haastattelivat kunnan työntekijöitä.",
      "Uusi opetussuunnitelma edellytti monialaisia oppimiskokonaisuuksia, mutta niiden suunnitteluun ei ollut "
      "yhteistä mallia.",
@@ -235,7 +254,8 @@ static const demo_idea opetus_ideas[] = {
      "kokeilukulttuuri, osallisuus",
      U(3) | U(4) | U(5) | U(7),
      0},
-    {{"Lasten osallisuus {L}", "Lasten ääni kuuluviin", NULL},
+    {{"Lasten osallisuus {L}", "Lasten ääni kuuluviin", "Lasten parlamentti {L}",
+      "Kuvakorteilla vaikutetaan päivän tekemisiin", "Lapset mukaan suunnitteluun", NULL},
      "Lapset pääsevät vaikuttamaan päivän toimintaan kuvakorttien ja lasten parlamentin avulla.",
      "Toiminta suunniteltiin aikuisten ehdoilla, ja lasten toiveet jäivät usein kuulematta.",
      "Vahvistaa lasten osallisuutta ja yhdenvertaisia mahdollisuuksia vaikuttaa.",
@@ -246,7 +266,8 @@ static const demo_idea opetus_ideas[] = {
      "osallisuus, yhdenvertaisuus, asiakaslähtöisyys",
      U(0) | U(1) | U(2) | U(3),
      1},
-    {{"Jaettu johtajuus {L}", "Tiimien vastuuhenkilöt johtamisen tukena", NULL},
+    {{"Jaettu johtajuus {L}", "Tiimien vastuuhenkilöt johtamisen tukena", "Johtoryhmä tiimien vastuuhenkilöistä",
+      "Pedagogiselle johtamiselle aikaa", "Pedagoginen johtaminen vahvistui {L}", NULL},
      "Johtamisen vastuuta jaettiin tiimien vastuuhenkilöille, ja pedagogiselle johtamiselle jäi enemmän aikaa.",
      "Johtajalla oli vastuullaan useita toimipisteitä, eikä aikaa pedagogiseen johtamiseen jäänyt. Pienetkin "
      "päätökset odottivat johtajaa.",
@@ -257,7 +278,9 @@ static const demo_idea opetus_ideas[] = {
      "johtaminen, osallisuus",
      0,
      0},
-    {{"Matalan kynnyksen vastaanotto nuorille", "Drop in -vastaanotto {L}", NULL},
+    {{"Matalan kynnyksen vastaanotto nuorille", "Drop in -vastaanotto {L}",
+      "Kuraattori ja terveydenhoitaja samalle vastaanotolle", "Apua ilman ajanvarausta",
+      "Chat ja vastaanotto välitunnilla", NULL},
      "Kuraattori ja terveydenhoitaja pitävät yhteistä vastaanottoa, jolle voi tulla ilman ajanvarausta.",
      "Opiskeluhuollon palveluihin oli pitkät jonot, ja nuoret kokivat kynnyksen avun hakemiseen korkeaksi.",
      "Madaltaa nuorten kynnystä hakea apua ja puuttua huoliin ajoissa.",
@@ -268,7 +291,9 @@ static const demo_idea opetus_ideas[] = {
      "asiakaslähtöisyys, yhdenvertaisuus",
      U(4) | U(5) | U(6) | U(9),
      1},
-    {{"Verkkokurssit tavoittivat uusia opiskelijoita", "Monimuoto-opetus {L}", NULL},
+    {{"Verkkokurssit tavoittivat uusia opiskelijoita", "Monimuoto-opetus {L}",
+      "Opiskelu onnistuu asuinpaikasta riippumatta", "Monimuotokurssit {L}",
+      "Kurssit verkkoon myös reuna-alueiden asukkaille", NULL},
      "Osa kursseista muutettiin monimuotokursseiksi, jolloin opiskelu onnistuu myös kaukana asuvilta.",
      "Kurssit täyttyivät keskustassa, mutta reuna-alueiden asukkaat jäivät opetuksen ulkopuolelle.",
      "Tarjota yhdenvertaiset mahdollisuudet opiskella asuinpaikasta riippumatta.",
@@ -295,7 +320,8 @@ static const demo_unit tekninen_units[] = {
 };
 
 static const demo_idea tekninen_ideas[] = {
-    {{"Sähköinen lupapalvelu {L}", "Luvat sujuvammin sähköisesti", NULL},
+    {{"Sähköinen lupapalvelu {L}", "Luvat sujuvammin sähköisesti", "Paperihakemuksista sähköiseen asiointiin",
+      "Lupakäsittely nopeutui {L}", "Tarkistuslistat tehtiin yhdessä asiakkaiden kanssa", NULL},
      "Lupahakemukset siirtyivät sähköiseen palveluun, ja käsittely nopeutui.",
      "Lupahakemukset tulivat paperilla, ja puuttuvien liitteiden selvittely hidasti käsittelyä. Asiakkaat soittivat "
      "usein kysyäkseen hakemuksensa tilannetta.",
@@ -307,7 +333,8 @@ static const demo_idea tekninen_ideas[] = {
      "digitalisaatio, asiakaslähtöisyys, tuloksellisuus",
      U(3) | U(4),
      1},
-    {{"Mobiilit työtilaukset {L}", "Paperilaput pois – työt kulkevat puhelimessa", NULL},
+    {{"Mobiilit työtilaukset {L}", "Paperilaput pois – työt kulkevat puhelimessa", "Mobiilisovellus asentajien arkeen",
+      "Vähemmän ajoa varikolle", "Työt kuitataan paikan päällä", NULL},
      "Asentajat vastaanottavat ja kuittaavat työt mobiilisovelluksella suoraan työmaalla.",
      "Työtilaukset kulkivat puhelimitse ja paperilapuilla, ja tieto tehdyistä töistä jäi usein kirjaamatta.",
      "Sujuvoittaa työnohjausta ja vähentää turhaa ajoa.",
@@ -318,7 +345,9 @@ static const demo_idea tekninen_ideas[] = {
      "digitalisaatio, tuloksellisuus, ympäristö",
      U(0) | U(1) | U(2) | U(5),
      0},
-    {{"Energiansäästöä yhdessä käyttäjien kanssa", "Energiatiimi kiersi kunnan kiinteistöt", NULL},
+    {{"Energiansäästöä yhdessä käyttäjien kanssa", "Energiatiimi kiersi kunnan kiinteistöt",
+      "Säästötalkoot kouluissa ja päiväkodeissa", "Energiankulutus kuriin {L}",
+      "Ilmanvaihto ja valaistus tarkistettiin yhdessä käyttäjien kanssa", NULL},
      "Energiatiimi etsi säästökohteita yhdessä koulujen ja päiväkotien henkilöstön kanssa.",
      "Kunnan kiinteistöjen energiankulutus oli kasvanut, vaikka tiloja oli korjattu.",
      "Vähentää energiankulutusta ja ottaa käyttäjät mukaan säästötalkoisiin.",
@@ -328,7 +357,8 @@ static const demo_idea tekninen_ideas[] = {
      "ympäristö, tuloksellisuus",
      U(0) | U(4),
      0},
-    {{"Turvallisuusvartit {G} viikkoon", "Läheltä piti -tilanteet puheeksi", NULL},
+    {{"Turvallisuusvartit {G} viikkoon", "Läheltä piti -tilanteet puheeksi", "Viikko alkaa turvallisuusvartilla",
+      "Tapaturmat vähenivät {L}", "Turvallisuus puheeksi joka maanantai", NULL},
      "Jokainen viikko alkaa lyhyellä turvallisuusvartilla, jossa käydään läpi tulevat riskit.",
      "Tapaturmia sattui etenkin liukastumisissa ja nostoissa, eikä läheltä piti -tilanteista puhuttu.",
      "Vähentää tapaturmia ja tehdä turvallisuudesta yhteinen asia.",
@@ -339,7 +369,9 @@ static const demo_idea tekninen_ideas[] = {
      "työturvallisuus, työhyvinvointi",
      0,
      0},
-    {{"Asukkaat mukaan puistojen suunnitteluun", "Leikkipaikat kunnostettiin asukkaiden toiveiden mukaan", NULL},
+    {{"Asukkaat mukaan puistojen suunnitteluun", "Leikkipaikat kunnostettiin asukkaiden toiveiden mukaan",
+      "Asukasillat ja karttakysely puistojen kunnostukseen", "Asukkaiden toiveet näkyvät puistoissa",
+      "Leikkipaikat kuntoon yhdessä asukkaiden kanssa", NULL},
      "Asukkaat pääsivät vaikuttamaan puistojen ja leikkipaikkojen kunnostukseen.",
      "Puistoista ja leikkipaikoista tuli paljon palautetta, mutta asukkaat eivät olleet mukana suunnittelussa.",
      "Ottaa asukkaat mukaan suunnitteluun ja kohdentaa rahat oikein.",
@@ -350,7 +382,8 @@ static const demo_idea tekninen_ideas[] = {
      U(1) | U(4),
      1},
     {{"Ensihoidon ja pelastustoimen yhteisharjoitukset", "Yhteiset harjoitukset sujuvoittivat onnettomuustilanteita",
-      NULL},
+      "Harjoittelemme yhdessä ennen kuin tositilanne tulee", "Yhteisharjoitukset {L}",
+      "Roolit selkeiksi onnettomuuspaikalla", NULL},
      "Ensihoito ja pelastustoimi harjoittelevat nyt säännöllisesti yhdessä.",
      "Eri yksiköt harjoittelivat omillaan, eikä yhteistyö onnettomuuspaikalla aina sujunut.",
      "Parantaa yhteistyötä ja turvallisuutta onnettomuustilanteissa.",
@@ -372,7 +405,8 @@ static const demo_unit elinkeino_units[] = {
 };
 
 static const demo_idea elinkeino_ideas[] = {
-    {{"Yrityspalvelujen yhden luukun malli", "Yrittäjä saa avun yhdestä paikasta", NULL},
+    {{"Yrityspalvelujen yhden luukun malli", "Yrittäjä saa avun yhdestä paikasta", "Yrityspalvelut saman katon alle",
+      "Yhden luukun yrityspalvelut {L}", NULL},
      "Kokosimme yrityspalvelut yhteen palvelupisteeseen.",
      "Yrittäjät joutuivat asioimaan useassa eri paikassa, eikä kukaan nähnyt kokonaisuutta.",
      "Helpottaa yrittäjien asiointia ja nopeuttaa neuvontaa.",
@@ -383,7 +417,8 @@ static const demo_idea elinkeino_ideas[] = {
      "asiakaslähtöisyys, palvelumuotoilu",
      U(0) | U(1),
      1},
-    {{"Valmentaja asiakkaan rinnalla", "Työllisyyspolku pitkään työttömänä olleille", NULL},
+    {{"Valmentaja asiakkaan rinnalla", "Työllisyyspolku pitkään työttömänä olleille", "Oma valmentaja työnhakijalle",
+      "Työllisyyspolku ilman katkoksia", "Rinnalla kulkeminen {L}", NULL},
      "Jokaisella asiakkaalla on oma valmentaja, joka kulkee rinnalla työhön tai koulutukseen asti.",
      "Pitkään työttömänä olleiden asiakkaiden polut katkesivat usein, kun vastuu siirtyi palvelusta toiseen.",
      "Saada useampi asiakas työhön tai koulutukseen ja vähentää katkoksia.",
@@ -393,7 +428,8 @@ static const demo_idea elinkeino_ideas[] = {
      "yhdenvertaisuus, asiakaslähtöisyys, tuloksellisuus",
      U(2),
      1},
-    {{"Yritysten ja kunnan yhteinen foorumi", "Aamukahvit yrittäjien kanssa", NULL},
+    {{"Yritysten ja kunnan yhteinen foorumi", "Aamukahvit yrittäjien kanssa",
+      "Yrittäjät ja kunnan johto saman pöydän ääreen", "Yrittäjäfoorumi {L}", NULL},
      "Kunnan johto ja yrittäjät tapaavat säännöllisesti ja keskustelevat ajankohtaisista asioista.",
      "Kunnan päätöksistä kerrottiin yrityksille jälkikäteen, ja yhteistyö oli satunnaista.",
      "Avata vuoropuhelu yritysten kanssa ja tuoda yrittäjien näkemykset päätöksentekoon.",
@@ -403,7 +439,9 @@ static const demo_idea elinkeino_ideas[] = {
      "viestintä, osallisuus",
      U(0) | U(1),
      1},
-    {{"Palvelumuotoilulla selkeämpi verkkopalvelu", "Matkailijan polku uusiksi", NULL},
+    {{"Palvelumuotoilulla selkeämpi verkkopalvelu", "Matkailijan polku uusiksi",
+      "Verkkosivut uusiksi yhdessä käyttäjien kanssa", "Selkokieliset verkkosivut",
+      "Käyttäjätestit paljastivat ongelmakohdat", NULL},
      "Uudistimme verkkopalvelun palvelumuotoilun keinoin yhdessä käyttäjien kanssa.",
      "Verkkosivuilta oli vaikea löytää tietoa, ja samat kysymykset toistuivat puhelimessa päivästä toiseen.",
      "Tehdä palveluista helposti löydettäviä ja vähentää turhia yhteydenottoja.",
@@ -427,7 +465,8 @@ static const demo_unit kulttuuri_units[] = {
 };
 
 static const demo_idea kulttuuri_ideas[] = {
-    {{"Omatoimikirjasto pidensi aukioloaikoja", "Kirjasto auki myös iltaisin ja viikonloppuisin", NULL},
+    {{"Omatoimikirjasto pidensi aukioloaikoja", "Kirjasto auki myös iltaisin ja viikonloppuisin",
+      "Omatoimiaika pidensi aukioloa", "Lainausautomaatit ja omatoimiaika käyttöön", NULL},
      "Omatoimikirjaston ansiosta kirjasto on auki selvästi pidempään ilman lisähenkilöstöä.",
      "Asukkaat toivoivat pidempiä aukioloaikoja, mutta henkilöstöä ei ollut lisää.",
      "Pidentää aukioloaikoja ja vapauttaa henkilöstön aikaa asiakkaiden opastamiseen.",
@@ -438,7 +477,8 @@ static const demo_idea kulttuuri_ideas[] = {
      "asiakaslähtöisyys, digitalisaatio",
      U(0),
      1},
-    {{"Nuoret suunnittelivat oman tilansa", "Nuorten osallisuus {G} kehittämisessä", NULL},
+    {{"Nuoret suunnittelivat oman tilansa", "Nuorten osallisuus {G} kehittämisessä", "Nuorisotila nuorten näköiseksi",
+      "Nuorisovaltuustolle oma budjetti", "Nuoret ideoivat, ohjaajat tukivat", NULL},
      "Nuoret pääsivät suunnittelemaan tilat ja toiminnan, jotka on tehty heitä varten.",
      "Nuorisotilan kävijämäärät olivat laskeneet, eikä toiminta kiinnostanut nuoria.",
      "Lisätä nuorten osallisuutta ja saada tilat heidän näköisikseen.",
@@ -448,7 +488,8 @@ static const demo_idea kulttuuri_ideas[] = {
      "osallisuus, yhdenvertaisuus",
      U(0) | U(2) | U(4),
      1},
-    {{"Liikuntaneuvonta ikäihmisille", "Liikkeelle! Matalan kynnyksen ryhmät", NULL},
+    {{"Liikuntaneuvonta ikäihmisille", "Liikkeelle! Matalan kynnyksen ryhmät",
+      "Matalan kynnyksen liikuntaryhmät lähiöihin", "Liikuntaneuvoja ikäihmisten tukena", "Liikuntaneuvonta {L}", NULL},
      "Liikuntaneuvoja ohjaa vähän liikkuvia ikäihmisiä sopivan liikunnan pariin.",
      "Vähän liikkuvat ikäihmiset eivät löytäneet sopivia ryhmiä, ja moni jäi kotiin.",
      "Tavoittaa vähän liikkuvat ikäihmiset ja tukea kotona asumista.",
@@ -458,7 +499,8 @@ static const demo_idea kulttuuri_ideas[] = {
      "yhdenvertaisuus, asiakaslähtöisyys",
      U(1) | U(5),
      1},
-    {{"Kulttuuria hoivakoteihin", "Taidelähetit vievät kulttuurin kotiin", NULL},
+    {{"Kulttuuria hoivakoteihin", "Taidelähetit vievät kulttuurin kotiin", "Esityksiä ja työpajoja hoivakodeissa",
+      "Kulttuuri kuuluu kaikille", "Taidelähettitoiminta {L}", NULL},
      "Taiteilijat ja museon työntekijät vievät esityksiä ja työpajoja hoivakoteihin ja kotihoidon asiakkaille.",
      "Ikäihmiset ja toimintarajoitteiset asukkaat eivät päässeet kulttuuripalvelujen pariin.",
      "Tuoda kulttuuri kaikkien ulottuville asuinpaikasta ja toimintakyvystä riippumatta.",
@@ -468,7 +510,8 @@ static const demo_idea kulttuuri_ideas[] = {
      "yhdenvertaisuus, osallisuus",
      U(0) | U(3) | U(4),
      1},
-    {{"Tehtäväkierto {L}", "Osaaminen kiertoon", NULL},
+    {{"Tehtäväkierto {L}", "Osaaminen kiertoon", "Tehtäväkierto monipuolisti työtä",
+      "Sijaistukset sujuvat tehtäväkierron ansiosta", "Kaksi tehtävää vuodessa", NULL},
      "Työntekijät kiertävät eri tehtävissä, mikä monipuolistaa työtä ja helpottaa sijaistuksia.",
      "Työt oli jaettu tiukasti, ja lomien aikaan palvelu takkusi. Osa työntekijöistä koki työnsä yksitoikkoiseksi.",
      "Laajentaa osaamista ja varmistaa palvelu myös poissaolojen aikana.",
@@ -492,7 +535,8 @@ static const demo_unit ruoka_units[] = {
 };
 
 static const demo_idea ruoka_ideas[] = {
-    {{"Ruokahävikki puoleen", "Hävikkiviikot {L}", "Vähemmän hävikkiä, enemmän makua"},
+    {{"Ruokahävikki puoleen", "Hävikkiviikot {L}", "Vähemmän hävikkiä, enemmän makua",
+      "Hävikki punnittiin ja puolitettiin", "Oppilaat mukaan hävikkitalkoisiin", NULL},
      "Mittasimme ruokahävikin ja vähensimme sitä yhdessä oppilaiden kanssa.",
      "Koulujen ja päiväkotien ruokahävikki oli suuri, eikä sitä ollut mitattu.",
      "Vähentää ruokahävikkiä ja lisätä ruokailijoiden tyytyväisyyttä.",
@@ -502,7 +546,8 @@ static const demo_idea ruoka_ideas[] = {
      "ympäristö, tuloksellisuus, osallisuus",
      U(0) | U(1) | U(3),
      1},
-    {{"Siivous tarpeen mukaan", "Mitoitettu siivous {L}", NULL},
+    {{"Siivous tarpeen mukaan", "Mitoitettu siivous {L}", "Siivousvälit tilojen käytön mukaan",
+      "Laatukierrokset yhdessä asiakkaan kanssa", "Tarvelähtöinen siivous {L}", NULL},
      "Siivousvälit määritellään nyt tilojen todellisen käytön mukaan.",
      "Siivous tehtiin samalla kaavalla joka päivä riippumatta siitä, käytettiinkö tiloja.",
      "Kohdentaa työ sinne, missä sitä tarvitaan, ja tasata kuormitusta.",
@@ -513,7 +558,9 @@ static const demo_idea ruoka_ideas[] = {
      "tuloksellisuus, asiakaslähtöisyys, työhyvinvointi",
      U(2) | U(4),
      0},
-    {{"Ikäihmisten ateriapalvelu uudistui", "Kotiin kuljetettavat ateriat maistuvat taas", NULL},
+    {{"Ikäihmisten ateriapalvelu uudistui", "Kotiin kuljetettavat ateriat maistuvat taas",
+      "Maistiaispäivät ikäihmisille", "Kotiateriat asiakkaiden makuun", "Ravitsemus kuntoon kotiateriapalvelussa",
+      NULL},
      "Uudistimme kotiin kuljetettavat ateriat yhdessä asiakkaiden kanssa.",
      "Kotiin kuljetettavat ateriat saivat asiakkailta heikkoa palautetta, ja osa ruoasta jäi syömättä.",
      "Parantaa ikäihmisten ravitsemusta ja asiakastyytyväisyyttä.",
@@ -523,7 +570,8 @@ static const demo_idea ruoka_ideas[] = {
      "asiakaslähtöisyys, palvelumuotoilu",
      U(0) | U(3),
      1},
-    {{"Keittiön ergonomia kuntoon", "Kevyemmät nostot {L}", NULL},
+    {{"Keittiön ergonomia kuntoon", "Kevyemmät nostot {L}", "Nostovaunut ja säädettävät työtasot",
+      "Keittiötyö keveni {L}", "Työterveyshuolto mukana keittiön suunnittelussa", NULL},
      "Keittiön työpisteet ja nostot suunniteltiin uudelleen työterveyshuollon kanssa.",
      "Keittiötyön raskaat nostot ja toistotyö näkyivät selkä- ja olkapäävaivoina ja poissaoloina.",
      "Keventää työn fyysistä kuormitusta.",
@@ -533,7 +581,8 @@ static const demo_idea ruoka_ideas[] = {
      "työhyvinvointi, työturvallisuus",
      U(0) | U(1) | U(3),
      0},
-    {{"Tiimityö {L}", "Työnkierto keittiöiden välillä", NULL},
+    {{"Tiimityö {L}", "Työnkierto keittiöiden välillä", "Tiimit suunnittelevat viikon työt itse",
+      "Sijaistaminen helpottui tiimityöllä", "Yhteinen vastuu {L}", NULL},
      "Siirryimme tiimityöhön, jossa työntekijät jakavat vastuuta ja sijaistavat toisiaan.",
      "Jokainen teki omaa osuuttaan, ja poissaolojen aikaan työt kasautuivat muutamalle.",
      "Jakaa vastuuta ja osaamista sekä helpottaa sijaistuksia.",
@@ -556,7 +605,8 @@ static const demo_unit koko_units[] = {
 };
 
 static const demo_idea koko_ideas[] = {
-    {{"Varhaisen tuen malli uudistettiin", "Työkyvyn tuki {L}", NULL},
+    {{"Varhaisen tuen malli uudistettiin", "Työkyvyn tuki {L}", "Asiat puheeksi ajoissa",
+      "Esihenkilöt koulutettiin varhaiseen tukeen", "Varhainen tuki {L}", NULL},
      "Uudistimme varhaisen tuen mallin ja koulutimme esihenkilöt ottamaan asiat puheeksi ajoissa.",
      "Sairauspoissaolot olivat kasvaneet kolmena vuonna peräkkäin, ja esihenkilöt kokivat varhaisen tuen "
      "keskustelut vaikeiksi.",
@@ -567,7 +617,8 @@ static const demo_idea koko_ideas[] = {
      "työhyvinvointi, johtaminen",
      U(0) | U(1) | U(4),
      0},
-    {{"Henkilöstön ideat käyttöön", "Kehittämisraha henkilöstön ideoille", NULL},
+    {{"Henkilöstön ideat käyttöön", "Kehittämisraha henkilöstön ideoille", "Ideapankki ja henkilöstön äänestys",
+      "Hyvät ideat kokeiluun kuukaudessa", "Ideasta kokeiluun kehittämisrahalla", NULL},
      "Henkilöstö ehdottaa ja äänestää kehittämisideoita, ja parhaat kokeillaan kehittämisrahalla.",
      "Kehittäminen koettiin johdon asiaksi, eikä henkilöstön ideoille ollut kanavaa.",
      "Tehdä kehittämisestä kaikkien asia ja saada hyvät ideat käyttöön.",
@@ -577,7 +628,8 @@ static const demo_idea koko_ideas[] = {
      "kokeilukulttuuri, osallisuus",
      U(2) | U(4),
      0},
-    {{"Esihenkilöiden valmennusohjelma", "Valmentava johtaminen {L}", NULL},
+    {{"Esihenkilöiden valmennusohjelma", "Valmentava johtaminen {L}", "Vuoden valmennus kaikille esihenkilöille",
+      "Esihenkilöt oppivat toisiltaan", "Yhteinen käsitys hyvästä johtamisesta", NULL},
      "Kaikki esihenkilöt osallistuivat valmennukseen, jossa harjoiteltiin valmentavaa johtamista.",
      "Esihenkilöiden taustat ja johtamistavat vaihtelivat paljon, ja henkilöstökyselyssä johtaminen sai heikoimmat "
      "arviot.",
@@ -589,7 +641,8 @@ static const demo_idea koko_ideas[] = {
      "johtaminen, työhyvinvointi",
      U(0) | U(1) | U(4),
      0},
-    {{"Sisäinen viestintä uusiksi", "Tieto kulkee – uusi intranet ja infot", NULL},
+    {{"Sisäinen viestintä uusiksi", "Tieto kulkee – uusi intranet ja infot", "Viikkotiedote ja avoimet infot",
+      "Tiedonkulku paranee {L}", "Muutoksista ei enää kuulla lehdestä", NULL},
      "Uudistimme sisäisen viestinnän niin, että tieto tavoittaa kaikki samaan aikaan.",
      "Henkilöstö koki tiedon tulevan myöhään ja sattumanvaraisesti, ja moni kuuli muutoksista ensimmäisenä "
      "paikallislehdestä.",
@@ -600,7 +653,8 @@ static const demo_idea koko_ideas[] = {
      "viestintä, johtaminen",
      U(2) | U(4),
      0},
-    {{"Monipaikkainen työ ja uudet työtilat", "Toimistosta monitilaksi", NULL},
+    {{"Monipaikkainen työ ja uudet työtilat", "Toimistosta monitilaksi", "Monitilatoimisto ja etätyön pelisäännöt",
+      "Tilat järkevämpään käyttöön {L}", NULL},
      "Muutimme toimistotilat monitilaksi ja sovimme yhteiset pelisäännöt monipaikkaiselle työlle.",
      "Toimistotiloja oli liikaa ja ne olivat vajaakäytöllä, mutta neuvotteluhuoneista oli jatkuvasti pulaa.",
      "Käyttää tiloja järkevämmin ja tukea joustavaa työtä.",
@@ -610,7 +664,8 @@ static const demo_idea koko_ideas[] = {
      "tuloksellisuus, työhyvinvointi, digitalisaatio",
      U(2) | U(4),
      0},
-    {{"Yhdenvertaisuussuunnitelma tehtiin yhdessä", "Tasa-arvo ja yhdenvertaisuus arjen teoiksi", NULL},
+    {{"Yhdenvertaisuussuunnitelma tehtiin yhdessä", "Tasa-arvo ja yhdenvertaisuus arjen teoiksi",
+      "Yhdenvertaisuussuunnitelma {L}", "Työpajoista konkreettisiin toimiin", "Tasa-arvo näkyväksi arjessa", NULL},
      "Laadimme yhdenvertaisuus- ja tasa-arvosuunnitelman yhdessä henkilöstön kanssa.",
      "Suunnitelma oli olemassa, mutta se oli tehty virkatyönä eikä näkynyt arjessa.",
      "Tehdä yhdenvertaisuudesta näkyvä osa johtamista ja arkea.",
@@ -620,7 +675,8 @@ static const demo_idea koko_ideas[] = {
      "yhdenvertaisuus, osallisuus",
      U(1) | U(4),
      0},
-    {{"Yhteispalvelupiste palvelee kaikkia", "Asiointi yhdestä paikasta", NULL},
+    {{"Yhteispalvelupiste palvelee kaikkia", "Asiointi yhdestä paikasta", "Kunnan ja Kelan palvelut samasta pisteestä",
+      "Etäpalvelupiste videoyhteydellä", "Kaikki asiat yhdellä käynnillä", NULL},
      "Kunnan, Kelan ja muiden viranomaisten palvelut koottiin yhteen asiointipisteeseen.",
      "Asukkaat joutuivat kulkemaan useassa eri paikassa, ja aukioloajat olivat lyhyitä.",
      "Helpottaa asiointia ja palvella myös niitä, jotka eivät käytä verkkopalveluja.",
@@ -633,13 +689,32 @@ static const demo_idea koko_ideas[] = {
      1},
 };
 
+/* ---- who speaks in the deeds' quotes: job titles in the nominative, one list per sector ---- */
+
+static const char *const sote_roles[] = {"lähihoitaja",     "sairaanhoitaja", "sosiaaliohjaaja",
+                                         "fysioterapeutti", "osastonhoitaja", "terveydenhoitaja"};
+static const char *const opetus_roles[] = {
+    "luokanopettaja", "varhaiskasvatuksen opettaja", "lastenhoitaja", "rehtori", "aineenopettaja", "erityisopettaja"};
+static const char *const tekninen_roles[] = {"kiinteistönhoitaja", "asentaja", "työnjohtaja", "rakennustarkastaja",
+                                             "ympäristötarkastaja"};
+static const char *const elinkeino_roles[] = {"yritysneuvoja", "työvalmentaja", "matkailuneuvoja", "elinkeinoasiamies"};
+static const char *const kulttuuri_roles[] = {"kirjastovirkailija", "nuoriso-ohjaaja", "liikunnanohjaaja",
+                                              "museolehtori", "kirjastonhoitaja"};
+static const char *const ruoka_roles[] = {"kokki", "ravitsemistyöntekijä", "laitoshuoltaja", "siivoustyönohjaaja",
+                                          "ruokapalveluvastaava"};
+static const char *const koko_roles[] = {"henkilöstöasiantuntija", "palvelusihteeri", "hallintosihteeri",
+                                         "henkilöstöpäällikkö", "asiakasneuvoja"};
+
 const demo_bank demo_banks[] = {
-    {"sote", sote_units, N(sote_units), sote_ideas, N(sote_ideas)},
-    {"opetus", opetus_units, N(opetus_units), opetus_ideas, N(opetus_ideas)},
-    {"tekninen", tekninen_units, N(tekninen_units), tekninen_ideas, N(tekninen_ideas)},
-    {"elinkeino", elinkeino_units, N(elinkeino_units), elinkeino_ideas, N(elinkeino_ideas)},
-    {"kulttuuri", kulttuuri_units, N(kulttuuri_units), kulttuuri_ideas, N(kulttuuri_ideas)},
-    {"ruoka", ruoka_units, N(ruoka_units), ruoka_ideas, N(ruoka_ideas)},
-    {"koko", koko_units, N(koko_units), koko_ideas, N(koko_ideas)},
+    {"sote", sote_units, N(sote_units), sote_ideas, N(sote_ideas), sote_roles, N(sote_roles)},
+    {"opetus", opetus_units, N(opetus_units), opetus_ideas, N(opetus_ideas), opetus_roles, N(opetus_roles)},
+    {"tekninen", tekninen_units, N(tekninen_units), tekninen_ideas, N(tekninen_ideas), tekninen_roles,
+     N(tekninen_roles)},
+    {"elinkeino", elinkeino_units, N(elinkeino_units), elinkeino_ideas, N(elinkeino_ideas), elinkeino_roles,
+     N(elinkeino_roles)},
+    {"kulttuuri", kulttuuri_units, N(kulttuuri_units), kulttuuri_ideas, N(kulttuuri_ideas), kulttuuri_roles,
+     N(kulttuuri_roles)},
+    {"ruoka", ruoka_units, N(ruoka_units), ruoka_ideas, N(ruoka_ideas), ruoka_roles, N(ruoka_roles)},
+    {"koko", koko_units, N(koko_units), koko_ideas, N(koko_ideas), koko_roles, N(koko_roles)},
 };
 const int demo_nbanks = N(demo_banks);

@@ -100,6 +100,20 @@ void demo_text_person(demo_rng *r, char **name, char **email) {
 
 /* ---- phrase banks ---- */
 
+/* Several small pools per field; a deed takes a few independent draws from them, so that texts of the same kind of
+ * deed read as if different people wrote them. Quotes are given without their final full stop. */
+
+static const char *const start_lead[] = {
+    "Keväällä {Y} pysähdyimme miettimään, mikä arjessa kuormittaa eniten.",
+    "Syksyllä {Y} sama huoli nousi työpaikkakokouksessa esiin jälleen kerran.",
+    "Lähtötilanne on varmasti tuttu monelle työpaikalle.",
+    "Vuoden {Y} kehityskeskusteluissa moni toi esiin saman asian.",
+    "Tilanne oli jatkunut jo pitkään, ja siihen oli ikään kuin totuttu.",
+    "Muutoksen tarve tuli esiin vuoden {Y} henkilöstökyselyssä.",
+    "Ennen kehittämistyötä arki {L} näytti tältä.",
+    "Alkusysäys tuli työntekijöiltä itseltään.",
+};
+
 static const char *const start_extra[] = {
     "Asia nousi esiin henkilöstökyselyssä ja kehityskeskusteluissa.",
     "Samaan aikaan palvelujen kysyntä kasvoi, eikä lisäresursseja ollut tulossa.",
@@ -108,6 +122,93 @@ static const char *const start_extra[] = {
     "Muutos koski noin {K} työntekijää.",
     "Sekä esihenkilöt että työntekijät olivat huolissaan jaksamisesta.",
     "Työhyvinvointia oli yritetty parantaa aiemminkin, mutta muutokset jäivät lyhytaikaisiksi.",
+    "Henkilöstökyselyyn vastanneista {P} prosenttia koki työmäärän liian suureksi.",
+    "Vuoden aikana meiltä oli lähtenyt {V} työntekijää muihin tehtäviin.",
+    "Esihenkilöllä oli {K} alaista, eikä aikaa kehittämiseen tuntunut jäävän.",
+    "Ongelmasta oli puhuttu vuosia, mutta kukaan ei tiennyt, mistä aloittaa.",
+    "Sijaisia oli vaikea saada, ja poissaolot kuormittivat muita.",
+    "Taustalla oli myös organisaatiomuutos, joka oli vienyt paljon voimia.",
+    "Budjetti oli tiukka, joten ratkaisun piti löytyä omista toimintatavoista.",
+};
+
+static const char *const start_quote[] = {
+    "Tuntui, että juoksimme koko ajan paikasta toiseen",
+    "Kukaan ei oikein tiennyt, kenelle asia kuului",
+    "Hyviä ideoita oli, mutta niille ei koskaan ollut aikaa",
+    "Samat asiat hoidettiin joka päivä vähän eri tavalla",
+    "Iltapäivisin oli usein tunne, ettei mitään saatu valmiiksi",
+    "Jokainen teki parhaansa, mutta kukaan ei nähnyt kokonaisuutta",
+    "Kiire oli niin jatkuvaa, ettei sitä enää edes huomannut",
+};
+
+static const char *const start_quote_form[] = {
+    "”{Q}”, muistelee eräs {R}.",
+    "”{Q}”, kuvaa lähtötilannetta eräs {R}.",
+    "Eräs {R} kuvasi tilannetta näin: ”{Q}.”",
+};
+
+/* The goal of an idea is an infinitive sentence ("Lyhentää odotusaikoja."); these frame it. */
+static const char *const goal_frame[] = {"", "Tavoitteena oli ", "Halusimme ", "Tavoitteenamme oli ",
+                                         "Kehittämistyön tavoitteena oli "};
+
+static const char *const goal_lead[] = {
+    "Tavoitteet asetettiin yhdessä koko henkilöstön kanssa.",
+    "Lähdimme liikkeelle siitä, mitä työntekijät itse pitivät tärkeimpänä.",
+    "Tavoitteita hiottiin moneen kertaan ennen kuin ne kirjattiin.",
+    "Tavoitteista sovittiin yhteistoimintaryhmässä.",
+};
+
+static const char *const goal_extra[] = {
+    "Samalla halusimme parantaa työhyvinvointia.",
+    "Onnistumista päätettiin seurata henkilöstökyselyllä ja asiakaspalautteella.",
+    "Kokeilulle annettiin aikaa {W} kuukautta.",
+    "Mittariksi asetettiin {P} prosentin parannus vuoden aikana.",
+    "Lisäksi halusimme selvittää, sopiiko toimintatapa myös muihin yksiköihin.",
+    "Tärkeää oli, että muutos tehdään henkilöstön kanssa eikä sen ohi.",
+    "Tavoitteet kirjattiin yhdessä, jotta jokainen tiesi, mihin pyrimme.",
+    "Pidemmällä aikavälillä toivomme, että malli leviää myös muualle.",
+    "Tavoitteet haluttiin pitää pieninä ja konkreettisina.",
+    "Kustannukset eivät saaneet kasvaa.",
+    "Kehittämisen piti onnistua tavallisen työn lomassa ilman lisäresursseja.",
+    "Emme halunneet uutta hanketta, vaan pysyvän muutoksen arkeen.",
+};
+
+static const char *const goal_customer[] = {
+    "Asiakkaiden kokemus oli meille tärkein mittari.",
+    "Asiakkaiden piti huomata muutos omassa arjessaan.",
+};
+
+static const char *const goal_place[] = {
+    "Kokemuksia haluttiin hyödyntää myöhemmin muuallakin {M}.",
+    "Toivoimme, että malli kiinnostaisi myöhemmin muitakin yksiköitä {M}.",
+};
+
+static const char *const action_open[] = {
+    "Kokeilu alkoi keväällä {Y}.",
+    "Aloitimme syksyllä {Y}.",
+    "Työ käynnistyi alkuvuodesta {Y}.",
+    "Ensimmäiset askeleet otettiin loppuvuodesta {Y}.",
+};
+
+static const char *const action_method[] = {
+    "Etenimme pienin askelin: ensin yksi tiimi, sitten koko yksikkö.",
+    "Jokaisen vaiheen jälkeen kysyimme palautetta henkilöstöltä.",
+    "Kokeilusta kerrottiin avoimesti intranetissä ja työpaikkakokouksissa.",
+    "Työsuojelu ja luottamusmiehet olivat mukana alusta asti.",
+    "Esihenkilö varasi kehittämiselle työaikaa joka viikko.",
+    "Välillä kokeilu meinasi hiipua kiireen keskellä, mutta yhteiset seurantapalaverit pitivät sen käynnissä.",
+    "Kehittämisryhmään kuului {V} työntekijää eri tiimeistä.",
+    "Mukana oli kaikkiaan {K} työntekijää.",
+    "Kävimme tutustumassa myös naapurikunnan vastaavaan käytäntöön.",
+    "Kokeilun etenemistä seurattiin taululla, joka oli kaikkien nähtävillä.",
+    "Kaikki ideat eivät toimineet, ja ne jätettiin rohkeasti pois.",
+    "Tärkeää oli, että jokainen sai sanoa mielipiteensä ennen päätöksiä.",
+};
+
+static const char *const action_close[] = {
+    "Kokeilu kesti {W} kuukautta, minkä jälkeen tulokset arvioitiin yhdessä.",
+    "Koko työhön meni noin {W} kuukautta.",
+    "Ensimmäinen vaihe kesti {W} kuukautta, ja sen jälkeen toimintatapaa hiottiin palautteen perusteella.",
 };
 
 static const char *const result_extra[] = {
@@ -117,12 +218,72 @@ static const char *const result_extra[] = {
     "Tärkeintä oli, että koko työyhteisö pääsi vaikuttamaan muutokseen.",
     "Seuraavaksi otamme asiakkaiden palautteen mukaan entistä järjestelmällisemmin.",
     "Kehittäminen jatkuu, ja uusia kokeiluja on jo suunnitteilla.",
+    "Seuraavaksi haluamme mitata vaikutuksia pidemmällä aikavälillä.",
+    "Kaikki ei mennyt suunnitellusti, mutta opimme matkan varrella paljon.",
+    "Muutos näkyy myös työilmapiirikyselyssä, jossa yhteistyön arvio parani.",
+    "Työntekijät kertovat, että työhön on tullut lisää mielekkyyttä.",
+    "Toimintatapa on kirjattu ohjeeksi, jotta se ei ole yhden ihmisen varassa.",
+    "Mallista on kysytty myös naapurikunnista.",
 };
 
 static const char *const result_place[] = {
     "Kokeilun jälkeen malli otettiin {M} käyttöön myös muissa yksiköissä.",
     "Mallia on esitelty {M} myös kaupunginhallitukselle ja henkilöstötoimikunnalle.",
+    "{M} kokemuksia hyödynnetään nyt myös muissa palveluissa.",
 };
+
+static const char *const result_quote[] = {
+    "Aluksi moni epäili, mutta nyt kukaan ei halua palata vanhaan",
+    "Tärkeintä oli, että saimme itse päättää, mitä kokeillaan",
+    "Työ tuntuu mielekkäämmältä, kun näkee muutoksen omin silmin",
+    "Ensimmäiset viikot olivat työläitä, mutta sen jälkeen arki helpottui selvästi",
+    "Kukaan ei tuonut tätä meille valmiina, vaan teimme sen yhdessä",
+    "Opimme, että pienikin muutos kannattaa kokeilla ennen kuin siitä päätetään",
+    "Nyt tuntuu siltä, että meitä oikeasti kuunnellaan",
+    "Kiire ei ole kadonnut, mutta se on nyt hallittavampaa",
+    "Olisimme voineet aloittaa tämän jo vuosia sitten",
+    "Välillä tuntui, ettei aikaa ole mihinkään ylimääräiseen, mutta tämä kannatti",
+    "Yhteinen kieli löytyi, kun istuimme saman pöydän ääreen",
+    "En uskonut, että näin pieni muutos voi vaikuttaa näin paljon",
+    "Uusi tapa vaati totuttelua, mutta nyt se tuntuu itsestään selvältä",
+};
+
+static const char *const result_quote_form[] = {
+    "”{Q}”, kertoo eräs {R}.",
+    "”{Q}”, sanoo kokeilussa mukana ollut {R}.",
+    "Eräs {R} kiteyttää kokemuksen näin: ”{Q}.”",
+};
+
+static const char *const summary_lead[] = {
+    "Tämä teko syntyi {G} arjesta.",
+    "Kehittämistyö lähti liikkeelle henkilöstön aloitteesta.",
+    "Kokeilu alkoi yhdessä tiimissä ja laajeni vähitellen.",
+    "Vuonna {Y} päätimme kokeilla jotain uutta.",
+    "Pieni muutos, iso vaikutus.",
+    "Kerromme, miten muutimme tapaamme tehdä työtä.",
+};
+
+static const char *const summary_tail[] = {
+    "Kokeilu kesti {W} kuukautta, ja toimintatapa jäi käyttöön.",
+    "Mukana oli {K} työntekijää ja heidän esihenkilönsä.",
+    "Malli sopii myös muihin kuntiin, ja kerromme siitä mielellämme lisää.",
+    "Ratkaisu ei vaatinut lisärahaa, vain yhteisen päätöksen ja sitkeyttä.",
+    "Idea tuli työntekijöiltä itseltään.",
+    "Tulokset näkyivät jo ensimmäisten kuukausien aikana.",
+    "Kokemukset ovat olleet niin hyviä, että malli on laajenemassa.",
+    "Työ alkoi vuonna {Y}, ja kehittäminen jatkuu edelleen.",
+};
+
+static const char *const summary_place[] = {
+    "Nyt malli on käytössä kaikkialla {M}.",
+    "Toimintatapaa levitetään parhaillaan muihin yksiköihin {M}.",
+};
+
+/* Who is quoted besides the sector's own job titles. */
+static const char *const common_roles[] = {"työntekijä", "esihenkilö", "työsuojeluvaltuutettu", "luottamusmies"};
+
+static const char *const number_words[] = {"kaksi", "kolme",     "neljä",     "viisi",
+                                           "kuusi", "seitsemän", "kahdeksan", "yhdeksän"};
 
 typedef struct service_text {
   const char *name;
@@ -163,8 +324,8 @@ static const char *const extra_themes[] = {"viestintä",      "osallisuus",     
 
 typedef struct slots {
   const demo_unit *u;
-  int p, h, k, s;
-  const char *place_loc;
+  int p, h, k, s, v, w, y;
+  const char *place_loc, *role, *quote;
 } slots;
 
 /* Writes tmpl with its slots filled; a template that starts with a slot gets a capital first letter. */
@@ -181,6 +342,11 @@ static void expand(buf *b, const char *tmpl, const slots *sl) {
       case 'H': buf_printf(b, "%d", sl->h); break;
       case 'K': buf_printf(b, "%d", sl->k); break;
       case 'S': buf_printf(b, "%d", sl->s); break;
+      case 'V': buf_puts(b, number_words[sl->v - 2]); break;
+      case 'W': buf_puts(b, number_words[sl->w - 2]); break;
+      case 'Y': buf_printf(b, "%d", sl->y); break;
+      case 'R': buf_puts(b, sl->role); break;
+      case 'Q': buf_puts(b, sl->quote); break;
       default: assert(!"demo: unknown slot");
       }
       t += 2;
@@ -195,6 +361,22 @@ static char *expand_dup(const char *tmpl, const slots *sl) {
   buf b = BUF_INIT;
   expand(&b, tmpl, sl);
   return buf_detach(&b);
+}
+
+/* Appends one sentence: a space first unless b is empty. */
+static void sentence(buf *b, const char *tmpl, const slots *sl) {
+  if (b->len) buf_putc(b, ' ');
+  expand(b, tmpl, sl);
+}
+
+#define PICK(r, a) ((a)[demo_rng_below((r), COUNT(a))])
+
+/* Appends a quote: a remark from a pool said by someone of the sector or of any workplace. */
+static void quote(demo_rng *r, buf *b, const char *const *forms, int nforms, const char *const *quotes, int nquotes,
+                  const demo_bank *sb, slots *sl) {
+  sl->quote = quotes[demo_rng_below(r, nquotes)];
+  sl->role = demo_rng_chance(r, 70) ? sb->roles[demo_rng_below(r, sb->nroles)] : PICK(r, common_roles);
+  sentence(b, forms[demo_rng_below(r, nforms)], sl);
 }
 
 static const demo_bank *bank_for(const char *code) {
@@ -213,7 +395,7 @@ static const demo_unit *pick_unit(demo_rng *r, const demo_bank *sb, const demo_i
 
 static int ntitles(const demo_idea *id) {
   int n = 0;
-  while (n < 3 && id->titles[n]) n++;
+  while (n < COUNT(id->titles) && id->titles[n]) n++;
   return n;
 }
 
@@ -226,10 +408,30 @@ static const char *const subtitles[] = {
     ": pilotista käytäntöön",
     " – yhteinen kehittämismatka",
     ": mitä opimme",
-    " – asiakkaat mukana alusta asti",
     ": kaikki mukaan",
     " – kehittämistä arjen keskellä",
     ": toinen vaihe",
+    ": kokeilu, joka kannatti",
+    " – ja mitä siitä seurasi",
+    ": kokemuksia ja vinkkejä muille",
+    " – työntekijöiden oma idea",
+    ": miten pääsimme alkuun",
+    " – ilman lisärahaa",
+    ": askel kerrallaan",
+    " – kokeilu, joka jäi pysyväksi",
+    ": alussa epäilytti",
+    " – arvioinnin tulokset",
+    ": vuosi myöhemmin",
+    " – tiimin oma kokeilu",
+    ": yhteistyöllä eteenpäin",
+    " – matkan varrelta",
+    ": suunnittelusta arkeen",
+    " – mitä tekisimme toisin",
+};
+
+static const char *const subtitles_customers[] = {
+    " – asiakkaat mukana alusta asti",
+    ": asiakkaan näkökulmasta",
 };
 
 /* Adds title to seen and returns it when it is new; otherwise frees it and returns NULL. */
@@ -242,28 +444,49 @@ static char *fresh(demo_titles *seen, char *title) {
   return NULL;
 }
 
-/* Picks an idea, a unit and a title not in seen: the plain title, else with the place ("… Tampereella"), else with
- * a subtitle. After a few tries a repeat is allowed, as in real collections. */
+/* How many titles in seen are base followed by a place ("base Tampereella"), so that a title is not repeated with
+ * only the place changed. */
+static int place_variants(const demo_titles *seen, const char *base) {
+  size_t n = strlen(base);
+  int c = 0;
+  for (int i = 0; i < seen->n; i++) {
+    const char *t = seen->v[i];
+    if (strncmp(t, base, n) == 0 && t[n] == ' ' && t[n + 1] >= 'A' && t[n + 1] <= 'Z') c++;
+  }
+  return c;
+}
+
+/* A title that already has two parts ("Selkä kiittää: …", "Tieto kulkee – …") takes no subtitle. */
+static int has_subtitle(const char *title) {
+  return strchr(title, ':') || strstr(title, " – ");
+}
+
+static const char *pick_subtitle(demo_rng *r, const demo_idea *id) {
+  if (id->customers && demo_rng_chance(r, 15)) return PICK(r, subtitles_customers);
+  return PICK(r, subtitles);
+}
+
+/* Picks an idea, a unit and a title not in seen: the plain title, now and then with the place ("… Tampereella",
+ * at most twice per title), else with a subtitle. After many tries a repeat is allowed, as in real collections. */
 static char *pick_title(demo_rng *r, const demo_bank *sb, demo_titles *seen, const demo_idea **id, slots *sl) {
-  char *title = NULL;
-  for (int attempt = 0; attempt < 8; attempt++) {
+  for (int attempt = 0;; attempt++) {
     *id = &sb->ideas[demo_rng_below(r, sb->nideas)];
     sl->u = pick_unit(r, sb, *id);
-    char *base = expand_dup((*id)->titles[demo_rng_below(r, ntitles(*id))], sl);
+    char *base = expand_dup((*id)->titles[demo_rng_below(r, ntitles(*id))], sl), *title;
     if ((title = fresh(seen, util_strdup(base))) ||
-        (sl->place_loc && (title = fresh(seen, buf_mprintf("%r %r", base, sl->place_loc)))) ||
-        (attempt >= 3 &&
-         (title = fresh(seen, buf_mprintf("%r%r", base, subtitles[demo_rng_below(r, COUNT(subtitles))]))))) {
+        (sl->place_loc && demo_rng_chance(r, 25) && place_variants(seen, base) < 2 &&
+         (title = fresh(seen, buf_mprintf("%r %r", base, sl->place_loc)))) ||
+        (attempt >= 1 && !has_subtitle(base) &&
+         (title = fresh(seen, buf_mprintf("%r%r", base, pick_subtitle(r, *id)))))) {
       free(base);
       return title;
     }
-    if (attempt == 7) {
+    if (attempt == 11) {
       titles_add(seen, base);
       return base;
     }
     free(base);
   }
-  return title; /* not reached */
 }
 
 static const service_text *pick_service(demo_rng *r) {
@@ -293,55 +516,147 @@ static char *themes(demo_rng *r, const demo_idea *id) {
   return extra ? buf_mprintf("%r, %r", id->themes, extra) : util_strdup(id->themes);
 }
 
-static char *starting_point(demo_rng *r, const demo_idea *id, const slots *sl) {
+/* Two different draws from a pool: index a, then b != a (or -1 when the pool has one entry). */
+static void two_of(demo_rng *r, int n, int *a, int *b) {
+  *a = demo_rng_below(r, n);
+  *b = n > 1 ? (*a + 1 + demo_rng_below(r, n - 1)) % n : -1;
+}
+
+static char *starting_point(demo_rng *r, const demo_idea *id, const demo_bank *sb, slots *sl) {
   buf b = BUF_INIT;
-  expand(&b, id->start, sl);
-  if (demo_rng_chance(r, 55)) {
-    buf_putc(&b, ' ');
-    expand(&b, start_extra[demo_rng_below(r, COUNT(start_extra))], sl);
-  }
+  if (demo_rng_chance(r, 25)) sentence(&b, PICK(r, start_lead), sl);
+  sentence(&b, id->start, sl);
+  int x = demo_rng_below(r, 100), i, j;
+  two_of(r, COUNT(start_extra), &i, &j);
+  if (x < 55) sentence(&b, start_extra[i], sl);
+  if (x < 15) sentence(&b, start_extra[j], sl);
+  if (demo_rng_chance(r, 20))
+    quote(r, &b, start_quote_form, COUNT(start_quote_form), start_quote, COUNT(start_quote), sb, sl);
   return buf_detach(&b);
 }
 
-static char *actions(demo_rng *r, const demo_idea *id, const service_text *sv, const slots *sl) {
+/* The idea's goal with a lower-case first letter (ASCII, Ä or Ö), for a frame that comes before it. */
+static void goal_lower(buf *b, const char *goal, const slots *sl) {
+  size_t at = b->len;
+  expand(b, goal, sl);
+  unsigned char *p = (unsigned char *)b->data + at;
+  if (p[0] >= 'A' && p[0] <= 'Z')
+    p[0] = (unsigned char)(p[0] + 32);
+  else if (p[0] == 0xC3 && (p[1] == 0x84 || p[1] == 0x96))
+    p[1] = (unsigned char)(p[1] + 0x20);
+}
+
+static void goal_core(demo_rng *r, buf *b, const demo_idea *id, const slots *sl, int framed) {
+  const char *frame = goal_frame[framed ? 1 + demo_rng_below(r, COUNT(goal_frame) - 1) : 0];
+  if (strncmp(id->goal, "Tavoit", 6) == 0 && strstr(frame, "tavoit"))
+    frame = "Halusimme "; /* not "tavoite … tavoittaa" */
+  if (b->len) buf_putc(b, ' ');
+  if (!*frame) {
+    expand(b, id->goal, sl);
+    return;
+  }
+  buf_puts(b, frame);
+  goal_lower(b, id->goal, sl);
+}
+
+static char *goal(demo_rng *r, const demo_idea *id, slots *sl) {
+  buf b = BUF_INIT;
+  int lead = demo_rng_chance(r, 12);
+  if (lead) sentence(&b, PICK(r, goal_lead), sl);
+  goal_core(r, &b, id, sl, lead || demo_rng_chance(r, 60));
+  int x = demo_rng_below(r, 100), i, j;
+  two_of(r, COUNT(goal_extra), &i, &j);
+  if (id->customers && x >= 80)
+    sentence(&b, PICK(r, goal_customer), sl);
+  else if (sl->place_loc && x >= 88)
+    sentence(&b, PICK(r, goal_place), sl);
+  else if (x < 60 && !(i == 0 && strstr(id->goal, "työhyvinvointi")))
+    sentence(&b, goal_extra[i], sl);
+  if (x < 18 && !(j == 0 && strstr(id->goal, "työhyvinvointi"))) sentence(&b, goal_extra[j], sl);
+  return buf_detach(&b);
+}
+
+static char *actions(demo_rng *r, const demo_idea *id, const service_text *sv, slots *sl) {
   /* a programme service is where the work started; working on one's own is said after what was done */
   const char *how = sv->text[demo_rng_below(r, 2)];
   buf b = BUF_INIT;
-  if (*sv->name) buf_printf(&b, "%r ", how);
-  expand(&b, id->actions, sl);
-  if (!*sv->name) buf_printf(&b, " %r", how);
+  int when = demo_rng_below(r, 100);
+  if (when < 20) sentence(&b, PICK(r, action_open), sl);
+  if (*sv->name) sentence(&b, how, sl);
+  sentence(&b, id->actions, sl);
+  int x = demo_rng_below(r, 100), i, j;
+  two_of(r, COUNT(action_method), &i, &j);
+  if (x < 55) sentence(&b, action_method[i], sl);
+  if (x < 15) sentence(&b, action_method[j], sl);
+  if (when >= 65 && !strstr(id->actions, "kesti")) sentence(&b, PICK(r, action_close), sl);
+  if (!*sv->name) sentence(&b, how, sl);
   return buf_detach(&b);
 }
 
-static char *results(demo_rng *r, const demo_idea *id, const slots *sl) {
+static char *results(demo_rng *r, const demo_idea *id, const demo_bank *sb, slots *sl) {
   buf b = BUF_INIT;
   expand(&b, id->result, sl);
-  if (sl->place_loc && demo_rng_chance(r, 30)) {
-    buf_putc(&b, ' ');
-    expand(&b, result_place[demo_rng_below(r, COUNT(result_place))], sl);
-  } else if (demo_rng_chance(r, 65)) {
-    buf_putc(&b, ' ');
-    expand(&b, result_extra[demo_rng_below(r, COUNT(result_extra))], sl);
+  if (sl->place_loc && demo_rng_chance(r, 30))
+    sentence(&b, PICK(r, result_place), sl);
+  else if (demo_rng_chance(r, 65))
+    sentence(&b, PICK(r, result_extra), sl);
+  if (demo_rng_chance(r, 30))
+    quote(r, &b, result_quote_form, COUNT(result_quote_form), result_quote, COUNT(result_quote), sb, sl);
+  return buf_detach(&b);
+}
+
+/* Appends the first sentence of text (up to the first ". " or the end). */
+static void first_sentence(buf *b, const char *text) {
+  const char *end = strstr(text, ". ");
+  if (b->len) buf_putc(b, ' ');
+  if (end)
+    buf_append(b, text, (size_t)(end - text) + 1);
+  else
+    buf_puts(b, text);
+}
+
+/* A short summary: the idea's own, or its goal, with the main result, a lead or a closing remark. */
+static char *summary(demo_rng *r, const demo_idea *id, const slots *sl) {
+  buf b = BUF_INIT;
+  int form = demo_rng_below(r, 100);
+  if (form < 15) {
+    sentence(&b, PICK(r, summary_lead), sl);
+    sentence(&b, id->summary, sl);
+  } else if (form < 30) {
+    goal_core(r, &b, id, sl, 1);
+  } else {
+    sentence(&b, id->summary, sl);
+  }
+  if (form >= 15 && form < 60) {
+    char *res = expand_dup(id->result, sl);
+    first_sentence(&b, res);
+    free(res);
+  } else if (form >= 60 && form < 85) {
+    sentence(&b, sl->place_loc && demo_rng_chance(r, 30) ? PICK(r, summary_place) : PICK(r, summary_tail), sl);
   }
   return buf_detach(&b);
 }
 
-void demo_text_deed(demo_rng *r, const char *sector, const char *place_loc, demo_titles *seen, deed *x) {
+void demo_text_deed(demo_rng *r, const char *sector, const char *place_loc, int year, demo_titles *seen, deed *x) {
   const demo_bank *sb = bank_for(sector);
-  slots sl = {.place_loc = place_loc}; /* one draw per statement: the order of draws is part of the seed's promise */
+  slots sl = {.place_loc = place_loc,
+              .y = year > 2015 ? year - 1 : year}; /* one draw per statement: the order is the seed's promise */
   sl.p = demo_rng_range(r, 10, 45);
   sl.h = demo_rng_range(r, 70, 95);
   sl.k = demo_rng_range(r, 12, 40);
   sl.s = demo_rng_range(r, 2, 9);
+  sl.v = demo_rng_range(r, 3, 6);
+  sl.w = demo_rng_range(r, 2, 9);
   const demo_idea *id = NULL;
   x->title = pick_title(r, sb, seen, &id, &sl);
+  if (strstr(id->actions, "puoli vuotta")) sl.w = 6; /* the idea itself says how long it took */
   const service_text *sv = pick_service(r);
-  x->summary = expand_dup(id->summary, &sl);
-  x->starting_point = starting_point(r, id, &sl);
-  x->goal = expand_dup(id->goal, &sl);
+  x->summary = summary(r, id, &sl);
+  x->starting_point = starting_point(r, id, sb, &sl);
+  x->goal = goal(r, id, &sl);
   x->actions = actions(r, id, sv, &sl);
   x->participants = participants(r, id, sv);
-  x->results = results(r, id, &sl);
+  x->results = results(r, id, sb, &sl);
   x->themes = themes(r, id);
   x->service = util_strdup(sv->name);
 }

@@ -31,9 +31,10 @@ typedef struct demo_unit {
 } demo_unit;
 
 /* One kind of development deed. Templates take the slots {N} {G} {L} (unit), {P} 10–45, {H} 70–95, {K} 12–40,
- * {S} 2–9 (numbers fixed per deed) and {M} (the municipality in the locative). */
+ * {S} 2–9, {V} 3–6 and {W} 2–9 in words (numbers fixed per deed), {Y} the year before the deed's year, {R} a job title
+ * of the sector (nominative) and {M} (the municipality in the locative). */
 typedef struct demo_idea {
-  const char *titles[3]; /* NULL-terminated when fewer */
+  const char *titles[6]; /* NULL-terminated when fewer */
   const char *summary, *start, *goal, *actions, *result;
   const char *themes;
   unsigned units; /* bit i: unit i fits; 0: every unit fits */
@@ -46,6 +47,8 @@ typedef struct demo_bank {
   int nunits;
   const demo_idea *ideas;
   int nideas;
+  const char *const *roles; /* job titles of the sector, nominative: who is quoted */
+  int nroles;
 } demo_bank;
 
 /* The banks, one per sector (demo_bank.c). */
@@ -57,7 +60,8 @@ void demo_text_person(demo_rng *r, char **name, char **email);
 
 /* Writes the texts of one deed of the given sector code into x: title, summary, starting_point, goal, actions,
  * participants, results, themes and service (malloc'd, freed by deed_free). place_loc is the deed's municipality
- * in the locative ("Tampereella") or NULL when not known. Unknown sectors are a bug (assert). */
-void demo_text_deed(demo_rng *r, const char *sector, const char *place_loc, demo_titles *seen, deed *x);
+ * in the locative ("Tampereella") or NULL when not known; year is the deed's year. Unknown sectors are a bug (assert).
+ */
+void demo_text_deed(demo_rng *r, const char *sector, const char *place_loc, int year, demo_titles *seen, deed *x);
 
 #endif
