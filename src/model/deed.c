@@ -67,9 +67,9 @@ int deed_validate(db *d, const deed *x, int require_contact, kerr *e) {
   check_text(x->org_name, "organisation", "Organisaatio", 300, x->org_id == 0, e);
   if (util_blank(x->sector_code) || !db_exists(d, "SELECT 1 FROM sector WHERE code=?1", "t", x->sector_code))
     kerr_add(e, "sector", N_("Valitse toimiala."));
-  if (util_blank(x->municipality_code) && require_contact) kerr_add(e, "municipality", N_("Valitse kunta."));
-  else if (x->municipality_code &&
-           !db_exists(d, "SELECT 1 FROM municipality WHERE code=?1", "t", x->municipality_code))
+  if (util_blank(x->municipality_code) && require_contact)
+    kerr_add(e, "municipality", N_("Valitse kunta."));
+  else if (x->municipality_code && !db_exists(d, "SELECT 1 FROM municipality WHERE code=?1", "t", x->municipality_code))
     kerr_add(e, "municipality", N_("Tuntematon kunta."));
   if (x->year < 2000 || x->year > 2100) kerr_add(e, "year", N_("Vuoden pitää olla välillä 2000–2100."));
   check_text(x->themes, "themes", "Teemat", 500, 0, e);

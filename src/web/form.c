@@ -19,8 +19,10 @@ void form_errors(form_ctx *f) {
   web_req *r = f->r;
   buf_printf(&r->out, "<div class=\"error-summary\" role=\"alert\"><h2>%h</h2><ul>", T(r, "Tarkista lomake"));
   for (const kerr *e = f->err; e && e->msg; e = e->next) {
-    if (e->field) buf_printf(&r->out, "<li><a href=\"#f-%h\">%h</a></li>", e->field, T(r, e->msg));
-    else buf_printf(&r->out, "<li>%h</li>", T(r, e->msg));
+    if (e->field)
+      buf_printf(&r->out, "<li><a href=\"#f-%h\">%h</a></li>", e->field, T(r, e->msg));
+    else
+      buf_printf(&r->out, "<li>%h</li>", T(r, e->msg));
   }
   buf_puts(&r->out, "</ul></div>\n");
 }
