@@ -60,6 +60,10 @@ int cli_search(const cli_args *a) {
       print_text(&b, &r);
     fwrite(b.data ? b.data : "", 1, b.len, stdout);
     buf_free(&b);
+    /* the count goes to stderr so stdout stays clean for scripts */
+    if (!cli_opt(a, "json"))
+      fprintf(stderr, "%lld deed%s found%s\n", r.total, r.total == 1 ? "" : "s",
+              r.total > r.nhits ? " (use --limit to see more)" : "");
   } else {
     fprintf(stderr, "kehto: %s\n", e.msg);
   }

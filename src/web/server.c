@@ -175,13 +175,26 @@ static void access_log(web_req *r, int status, size_t bytes, int64_t t0, const c
            (long long)(util_now_ms() - t0), how);
 }
 
+/* Returns 1 when the If-None-Match list names etag ("*", or the tag itself, weak W/ form accepted). */
+static int etag_listed(const char *list, const char *etag) {
+  size_t n = strlen(etag);
+  for (const char *p = list; *p;) {
+    while (*p == ' ' || *p == ',') p++;
+    if (*p == '*') return 1;
+    if (p[0] == 'W' && p[1] == '/') p += 2;
+    if (strncmp(p, etag, n) == 0 && (p[n] == 0 || p[n] == ',' || p[n] == ' ')) return 1;
+    while (*p && *p != ',') p++;
+  }
+  return 0;
+}
+
 /* Sends body (copied) with the given status, type and headers; answers 304 when the ETag matches. */
 static enum MHD_Result send_response(web_req *r, int status, const char *ctype, const char *body, size_t len,
                                      buf *extra, const char *cache_control, int64_t t0, const char *how) {
   char etag[24];
   snprintf(etag, sizeof etag, "\"%016llx\"", (unsigned long long)fnv1a(body, len));
   const char *inm = MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_IF_NONE_MATCH);
-  int not_modified = status == 200 && inm && strcmp(inm, etag) == 0;
+  int not_modified = status == 200 && inm && etag_listed(inm, etag);
   struct MHD_Response *resp =
       MHD_create_response_from_buffer(not_modified ? 0 : len, (void *)body, MHD_RESPMEM_MUST_COPY);
   if (!resp) return MHD_NO;
