@@ -47,9 +47,11 @@ run: deps kehto
 	@test -f $(DB) || { ./kehto init --db $(DB) && ./kehto demo --db $(DB); }
 	./kehto serve --db $(DB) --port $(PORT)
 
+# Everything, as CI runs it: the tests, then the unit and end-to-end tests again under ASan and UBSan.
 check: deps
 	$(MAKE) kehto
 	$(MAKE) check-unit check-e2e check-browser
+	$(MAKE) check-asan
 
 check-unit: $(UNIT)
 	@tests/run-unit $(UNIT)

@@ -34,6 +34,7 @@ void buf_grow(buf *b, size_t extra) {
   }
   b->data = p;
   b->cap = ncap;
+  b->data[b->len] = 0; /* a fresh buffer is an empty string at once (buf_detach of an empty buffer) */
 }
 
 char *buf_detach(buf *b) {

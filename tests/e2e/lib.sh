@@ -67,6 +67,7 @@ login() { # login EMAIL PASSWORD
 
 finish() {
   stop_server
+  if [ "$FAIL" -ne 0 ] && [ -s "$TMP/server.log" ]; then echo "--- server log (last 40 lines)"; tail -40 "$TMP/server.log"; fi
   echo "$(basename "$0"): $PASS passed, $FAIL failed"
   [ "$FAIL" -eq 0 ]
 }

@@ -64,6 +64,17 @@ static void test_raw_and_detach(void **s) {
   free(m);
 }
 
+static void test_detach_empty_is_empty_string(void **s) {
+  buf b = BUF_INIT;
+  char *p = buf_detach(&b);
+  assert_non_null(p);
+  assert_string_equal(p, "");
+  free(p);
+  buf_grow(&b, 10);
+  assert_string_equal(b.data, "");
+  buf_free(&b);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_html_escapes_all_specials),
@@ -72,6 +83,7 @@ int main(void) {
       cmocka_unit_test(test_csv_quotes_and_formulas),
       cmocka_unit_test(test_numbers_and_dates),
       cmocka_unit_test(test_raw_and_detach),
+      cmocka_unit_test(test_detach_empty_is_empty_string),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
