@@ -1,0 +1,78 @@
+# End-to-end: the command line: help, usage errors, init, demo, user add/list, backup, search, serve arguments.
+source "$(dirname "$0")/lib.sh"
+
+run() { OUT=$("$KEHTO" "$@" 2>&1); RC=$?; }
+expect_rc() { if [ "$RC" -eq "$2" ]; then ok "$1"; else not_ok "$1" "exit $RC, wanted $2: $OUT"; fi; }
+
+run help
+expect_rc "help exits 0" 0
+for c in init demo serve "import deeds" search "user add" "user list" backup; do
+  expect_contains "help lists '$c'" "$OUT" "kehto $c"
+done
+run
+expect_rc "no command is a usage error" 2
+run frobnicate
+expect_rc "unknown command is a usage error" 2
+expect_contains "unknown command named" "$OUT" "unknown command 'frobnicate'"
+run init --db "$DB" --bogus
+expect_rc "unknown option is a usage error" 2
+run search --db "$DB"
+expect_rc "search without a query is a usage error" 2
+run search kunta --limit x --db "$DB"
+expect_rc "search with a bad limit is a usage error" 2
+
+run demo --db "$TMP/none/x.db"
+expect_rc "demo into a folder that does not exist fails cleanly" 1
+run user list --db "$TMP/missing.db"
+expect_rc "a command on a missing database fails with 1" 1
+expect_contains "and says how to create one" "$OUT" "kehto init --db"
+
+run init --db "$DB"
+expect_rc "init creates the database" 0
+run init --db "$DB"
+expect_rc "init again is harmless" 0
+expect_eq "309 municipalities" "$(sqlite3 "$DB" 'SELECT count(*) FROM municipality')" 309
+expect_eq "19 regions" "$(sqlite3 "$DB" 'SELECT count(*) FROM region')" 19
+run demo --db "$DB" --seed 7
+expect_rc "demo fills a new database" 0
+expect_contains "demo reports what it made" "$OUT" "672 deeds"
+run demo --db "$DB"
+expect_rc "demo refuses a database with data" 1
+run demo --db "$TMP/s.db" --seed abc
+expect_rc "demo with a bad seed is a usage error" 2
+
+run user add a@example.fi --role staff --db "$DB" </dev/null
+expect_rc "user add without a password generates one" 0
+expect_contains "generated password shown once" "$OUT" "Password (shown once):"
+OUT=$(echo "short" | "$KEHTO" user add b@example.fi --role staff --db "$DB" 2>&1); RC=$?
+expect_rc "a short password is refused" 1
+OUT=$(echo "long-enough-password" | "$KEHTO" user add b@example.fi --role boss --db "$DB" 2>&1); RC=$?
+expect_rc "an unknown role is a usage error" 2
+OUT=$(echo "long-enough-password" | "$KEHTO" user add not-an-email --role staff --db "$DB" 2>&1); RC=$?
+expect_rc "a bad email is refused" 1
+OUT=$(echo "long-enough-password" | "$KEHTO" user add A@example.fi --role admin --db "$DB" 2>&1); RC=$?
+expect_rc "the same email in other case is refused" 1
+run user list --db "$DB"
+expect_rc "user list" 0
+expect_contains "user list shows the account and role" "$OUT" "a@example.fi"
+expect_lacks "user list never shows password hashes" "$OUT" "argon2"
+
+KEHTO_DB="$DB" run search työhyvinvointi --limit 3
+expect_rc "search reads \$KEHTO_DB" 0
+expect_eq "search prints at most --limit lines" "$(echo "$OUT" | grep -c $'\t')" 3
+
+run backup "$TMP/backup.db" --db "$DB"
+expect_rc "backup writes a file" 0
+expect_eq "backup has every deed" "$(sqlite3 "$TMP/backup.db" 'SELECT count(*) FROM deed')" \
+  "$(sqlite3 "$DB" 'SELECT count(*) FROM deed')"
+expect_eq "backup passes an integrity check" "$(sqlite3 "$TMP/backup.db" 'PRAGMA integrity_check')" ok
+run backup "$TMP/no/such/dir/b.db" --db "$DB"
+expect_rc "backup to a folder that does not exist fails with 1" 1
+
+run serve --db "$DB" --port 99999
+expect_rc "serve with a bad port is a usage error" 2
+run serve --db "$DB" --bind not-an-address --port 1
+expect_rc "serve with a bad address fails" 1
+run serve --db "$TMP/missing.db"
+expect_rc "serve without a database fails with 1" 1
+finish
