@@ -96,7 +96,7 @@ static int cmd_backup(const cli_args *a) {
   db *d = cli_open_db(a, 0);
   if (!d) return 1;
   kerr e = {0};
-  int rc = db_backup(d, a->pos[0], &e);
+  int rc = db_backup(d, a->pos[0], isatty(STDERR_FILENO), &e);
   if (rc != K_OK)
     fprintf(stderr, "kehto: %s\n", e.msg);
   else

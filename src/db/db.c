@@ -3,6 +3,7 @@
 
 #include <assert.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -271,7 +272,7 @@ int db_changes(db *d) {
   return sqlite3_changes(d->h);
 }
 
-int db_backup(db *d, const char *path, kerr *e) {
+int db_backup(db *d, const char *path, int progress, kerr *e) {
   sqlite3 *dst = NULL;
   int rc = sqlite3_open_v2(path, &dst, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
   if (rc != SQLITE_OK) {
@@ -285,9 +286,16 @@ int db_backup(db *d, const char *path, kerr *e) {
     sqlite3_close(dst);
     return K_ERR;
   }
+  int64_t last = util_now_ms();
   do {
     rc = sqlite3_backup_step(bk, 256);
     if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED) sqlite3_sleep(50);
+    int total = sqlite3_backup_pagecount(bk);
+    if (progress && total > 0 && util_now_ms() - last >= 1000) {
+      fprintf(stderr, "backup: %d%% (%d of %d pages)\n", 100 * (total - sqlite3_backup_remaining(bk)) / total,
+              total - sqlite3_backup_remaining(bk), total);
+      last = util_now_ms();
+    }
   } while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
   sqlite3_backup_finish(bk);
   int ok = rc == SQLITE_DONE;

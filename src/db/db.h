@@ -61,7 +61,8 @@ void *db_slot(db *d, int which);
 /* Stores p in slot which; free_fn (may be NULL) is called on p when the slot is set again or the db closes. */
 void db_set_slot(db *d, int which, void *p, void (*free_fn)(void *));
 
-/* Online backup of the open database into the file at path. Returns K_OK or sets e. */
-int db_backup(db *d, const char *path, kerr *e);
+/* Online backup of the open database into the file at path; with progress, a percentage line on stderr at most
+ * once a second. Returns K_OK or sets e. */
+int db_backup(db *d, const char *path, int progress, kerr *e);
 
 #endif
