@@ -153,7 +153,7 @@ static long long insert_rows(db *d, const deed *x, const char *status, kerr *e) 
       "INSERT INTO deed(ref,title,org_id,org_name,municipality_code,sector_code,summary,starting_point,goal,"
       "actions,participants,results,service,year,contact_name,contact_email,status,published_at,created_at)"
       " VALUES(:ref,:title,:org_id,"
-      " CASE WHEN :org_id IS NOT NULL AND :org_name='' THEN (SELECT name FROM org WHERE id=:org_id) ELSE :org_name END,"
+      " coalesce((SELECT name FROM org WHERE id=:org_id), :org_name),"
       " :municipality_code,:sector_code,:summary,:starting_point,:goal,:actions,:participants,:results,:service,"
       " :year,:contact_name,:contact_email,:status,"
       " CASE WHEN :status='published' THEN coalesce(:published_at, strftime('%Y-%m-%dT%H:%M:%SZ','now')) END,"
@@ -186,7 +186,8 @@ long long deed_insert(db *d, const deed *x, const char *status, kerr *e) {
 
 static int update_rows(db *d, const deed *x, kerr *e) {
   sqlite3_stmt *st = db_prepare(
-      d, "UPDATE deed SET ref=:ref,title=:title,org_id=:org_id,org_name=:org_name,"
+      d, "UPDATE deed SET ref=:ref,title=:title,org_id=:org_id,"
+         "org_name=coalesce((SELECT name FROM org WHERE id=:org_id), :org_name),"
          "municipality_code=:municipality_code,sector_code=:sector_code,summary=:summary,"
          "starting_point=:starting_point,goal=:goal,actions=:actions,participants=:participants,results=:results,"
          "service=:service,year=:year,contact_name=:contact_name,contact_email=:contact_email,"

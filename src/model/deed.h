@@ -12,7 +12,7 @@ typedef struct deed {
   long long id;
   char *ref; /* optional external id, unique */
   char *title;
-  long long org_id; /* 0 when posted with free-text organisation */
+  long long org_id; /* 0 for free text; when set, the registry name is stored */
   char *org_name;
   char *municipality_code; /* three digits, or NULL */
   char *municipality_name; /* filled when read */

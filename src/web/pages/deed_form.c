@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/org.h"
 #include "model/refdata.h"
 #include "web/form.h"
 
@@ -34,6 +35,7 @@ deed *deed_form_read(web_req *r) {
   x->ref = field(r, "ref");
   x->title = field(r, "title");
   x->org_name = field(r, "organisation");
+  x->org_id = org_find(r->db, x->org_name); /* a name (or Y-tunnus) in the registry links the deed to it */
   x->municipality_code = field(r, "municipality");
   x->sector_code = field(r, "sector");
   x->themes = field(r, "themes");
