@@ -50,7 +50,7 @@ static const command commands[] = {
     {"backup", cmd_backup, 1, 1, "db=", "kehto backup FILE [--db FILE]", "write an online backup of the database"},
     {"import deeds", cmd_import_deeds, 1, 1, "db= progress", "kehto import deeds FILE.csv [--db FILE] [--progress]",
      "import development deeds from CSV as published, all rows or none"},
-    {"search", cli_search, 1, 1, "db= json limit=", "kehto search QUERY [--db FILE] [--json] [--limit N]",
+    {"search", cli_search, 1, CLI_MAX_POS, "db= json limit=", "kehto search QUERY [--db FILE] [--json] [--limit N]",
      "search the published deeds, best first"},
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
@@ -195,7 +195,7 @@ static int cmd_import_deeds(const cli_args *a) {
   if (rc != K_OK) {
     fprintf(stderr, "kehto: %s\nNothing was imported.\n", e.msg);
   } else {
-    printf("Imported %ld deeds from %s\n", st.imported, a->pos[0]);
+    printf("Imported %ld deed%s from %s\n", st.imported, st.imported == 1 ? "" : "s", a->pos[0]);
     if (st.cp1252) fprintf(stderr, "kehto: note: %s is not UTF-8; it was read as Windows-1252\n", a->pos[0]);
     if (progress)
       fprintf(stderr, "import: %ld rows in %.1f s (%.0f rows/s), %ld linked to registry organisations\n", st.rows,
@@ -284,6 +284,15 @@ int main(int argc, char **argv) {
   int used = 0;
   const command *c = find_command(argc - 1, argv + 1, &used);
   if (!c) {
+    /* "kehto import" or "kehto user frob": name the commands that start with that word */
+    size_t n = strlen(argv[1]);
+    int partial = 0;
+    for (size_t i = 0; i < NCOMMANDS; i++)
+      if (strncmp(commands[i].name, argv[1], n) == 0 && commands[i].name[n] == ' ') {
+        if (!partial++) fprintf(stderr, "kehto: '%s' needs one more word:\n", argv[1]);
+        fprintf(stderr, "usage: %s\n", commands[i].usage);
+      }
+    if (partial) return EXIT_USAGE;
     fprintf(stderr, "kehto: unknown command '%s'\n\n", argv[1]);
     usage_all(stderr);
     return EXIT_USAGE;

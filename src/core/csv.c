@@ -62,7 +62,10 @@ csv *csv_open_mem(const char *data, size_t len, const char *name, kerr *e) {
   buf t = BUF_INIT;
   int conv = 0;
   if (memchr(data, 0, len)) {
-    kerr_set(e, NULL, "%r: the file contains NUL bytes; it is not a CSV text file", name);
+    kerr_set(e, NULL,
+             "%r: the file contains NUL bytes, so it is not a CSV text file (UTF-16 \"Unicode text\" from Excel?"
+             " Save it as \"CSV UTF-8\" instead)",
+             name);
     return NULL;
   }
   if (util_utf8_valid(data, len)) {

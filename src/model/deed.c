@@ -149,15 +149,14 @@ static void bind_fields(sqlite3_stmt *st, const deed *x) {
 
 static long long insert_rows(db *d, const deed *x, const char *status, kerr *e) {
   sqlite3_stmt *st = db_prepare(
-      d,
-      "INSERT INTO deed(ref,title,org_id,org_name,municipality_code,sector_code,summary,starting_point,goal,"
-      "actions,participants,results,service,year,contact_name,contact_email,status,published_at,created_at)"
-      " VALUES(:ref,:title,:org_id,"
-      " coalesce((SELECT name FROM org WHERE id=:org_id), :org_name),"
-      " :municipality_code,:sector_code,:summary,:starting_point,:goal,:actions,:participants,:results,:service,"
-      " :year,:contact_name,:contact_email,:status,"
-      " CASE WHEN :status='published' THEN coalesce(:published_at, strftime('%Y-%m-%dT%H:%M:%SZ','now')) END,"
-      " coalesce(:created_at, strftime('%Y-%m-%dT%H:%M:%SZ','now')))");
+      d, "INSERT INTO deed(ref,title,org_id,org_name,municipality_code,sector_code,summary,starting_point,goal,"
+         "actions,participants,results,service,year,contact_name,contact_email,status,published_at,created_at)"
+         " VALUES(:ref,:title,:org_id,"
+         " coalesce((SELECT name FROM org WHERE id=:org_id), :org_name),"
+         " :municipality_code,:sector_code,:summary,:starting_point,:goal,:actions,:participants,:results,:service,"
+         " :year,:contact_name,:contact_email,:status,"
+         " CASE WHEN :status='published' THEN coalesce(:published_at, strftime('%Y-%m-%dT%H:%M:%SZ','now')) END,"
+         " coalesce(:created_at, strftime('%Y-%m-%dT%H:%M:%SZ','now')))");
   bind_fields(st, x);
   db_bind_text(st, ":status", status);
   db_bind_text(st, ":published_at", x->published_at);

@@ -48,7 +48,9 @@ int cli_search(const cli_args *a) {
   }
   db *d = cli_open_db(a, 0);
   if (!d) return 1;
-  deed_filter f = {.q = a->pos[0], .limit = (int)limit};
+  buf q = BUF_INIT; /* several words without quotes are one query */
+  for (int i = 0; i < a->npos; i++) buf_printf(&q, "%r%r", i ? " " : "", a->pos[i]);
+  deed_filter f = {.q = q.data, .limit = (int)limit};
   deed_result r;
   kerr e = {0};
   int rc = deed_search(d, &f, &r, &e);
@@ -69,6 +71,7 @@ int cli_search(const cli_args *a) {
   }
   kerr_clear(&e);
   deed_result_free(&r);
+  buf_free(&q);
   db_close(d);
   return rc == K_OK ? 0 : 1;
 }

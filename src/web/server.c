@@ -226,7 +226,9 @@ static int serve_static(web_req *r, int64_t t0, enum MHD_Result *rc) {
 }
 
 static void cache_key(web_req *r, buf *key) {
-  buf_printf(key, "%r %r", r->lang, r->url);
+  /* the host is part of the key: the feed's absolute links name it */
+  const char *host = MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_HOST);
+  buf_printf(key, "%j %r %r", host ? host : "", r->lang, r->url);
   MHD_get_connection_values(r->conn, MHD_GET_ARGUMENT_KIND, add_arg, key);
 }
 

@@ -2,6 +2,7 @@
 #include "web/web.h"
 
 #include <assert.h>
+#include <ctype.h>
 #include <sodium.h>
 #include <stdarg.h>
 #include <string.h>
@@ -86,10 +87,25 @@ void web_json_error(web_req *r, int status, const char *message) {
   buf_printf(&r->out, "{\"error\":%J}\n", message);
 }
 
-int web_csrf_ok_or_reply(web_req *r) {
+const char *web_fi(web_req *r) {
+  return strcmp(r->lang, "fi") == 0 ? "" : " lang=\"fi\"";
+}
+
+int web_csrf_ok(web_req *r) {
   const char *sent = web_form(r, "csrf");
-  if (r->csrf && sent && strlen(sent) == strlen(r->csrf) && sodium_memcmp(sent, r->csrf, strlen(r->csrf)) == 0)
-    return 1;
+  return r->csrf && sent && strlen(sent) == strlen(r->csrf) && sodium_memcmp(sent, r->csrf, strlen(r->csrf)) == 0;
+}
+
+void web_base_url(web_req *r, buf *out) {
+  const char *host = MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_HOST);
+  if (!host || !*host || strlen(host) > 255) return;
+  for (const char *p = host; *p; p++)
+    if (!isalnum((unsigned char)*p) && !strchr(".-:[]", *p)) return;
+  buf_printf(out, "%r://%r", secure_cookies ? "https" : "http", host);
+}
+
+int web_csrf_ok_or_reply(web_req *r) {
+  if (web_csrf_ok(r)) return 1;
   web_error(
       r, 403,
       T(r, "Lomakkeen turvatunniste puuttuu tai on vanhentunut. Lataa sivu uudelleen ja lähetä lomake uudestaan."));

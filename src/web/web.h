@@ -92,6 +92,15 @@ void web_table_begin(web_req *r, const char *cls, const char *caption, int hide_
 /* Closes the table and the region opened by web_table_begin. */
 void web_table_end(web_req *r);
 
+/* Writes "http(s)://host" from the request's Host header (https when the site is configured for it), or nothing
+ * when the header is missing or not a plain host[:port]. For links that must be absolute (the Atom feed). */
+void web_base_url(web_req *r, buf *out);
+/* " lang=\"fi\"" on Swedish and English pages, "" on Finnish ones: for content that is written in Finnish (deed
+ * texts, the programme's own texts), so screen readers read it with a Finnish voice (WCAG 3.1.2). */
+const char *web_fi(web_req *r);
+/* Returns 1 when the POST form carries the right CSRF token; answers nothing (see web_csrf_ok_or_reply). */
+int web_csrf_ok(web_req *r);
+
 /* Adds Secure to every cookie (set when the site is served over HTTPS). */
 void web_set_secure_cookies(int on);
 

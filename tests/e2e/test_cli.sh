@@ -14,6 +14,9 @@ expect_rc "no command is a usage error" 2
 run frobnicate
 expect_rc "unknown command is a usage error" 2
 expect_contains "unknown command named" "$OUT" "unknown command 'frobnicate'"
+run import
+expect_rc "a two-word command with one word is a usage error" 2
+expect_contains "it shows the full command" "$OUT" "kehto import deeds FILE.csv"
 run init --db "$DB" --bogus
 expect_rc "unknown option is a usage error" 2
 run search --db "$DB"
@@ -57,6 +60,8 @@ expect_rc "user list" 0
 expect_contains "user list shows the account and role" "$OUT" "a@example.fi"
 expect_lacks "user list never shows password hashes" "$OUT" "argon2"
 
+KEHTO_DB="$DB" run search kotihoidon perehdytys --limit 1
+expect_rc "several words without quotes are one query" 0
 KEHTO_DB="$DB" run search työhyvinvointi --limit 3
 expect_rc "search reads \$KEHTO_DB" 0
 expect_eq "search prints at most --limit lines" "$(echo "$OUT" | grep -c $'\t')" 3

@@ -48,7 +48,7 @@ v=$(sqlite3 "$DB" "SELECT results FROM deed WHERE ref='G2'")
 
 printf '\xEF\xBB\xBFRef;Title;Organisation;Municipality;Sector;Summary;Goal;Actions;Results;Year\r\nX1;Kunta, ja työ;Vaasan kaupunki;Vasa;Social- och hälsovård;"a;b";G;A;R;2018\r\n;;;;;;;;;\r\n' >excel.csv
 run import deeds excel.csv --db "$DB"
-expect "Excel semicolon file with BOM and CRLF imports" 0 "^Imported 1 deeds from excel.csv$"
+expect "Excel semicolon file with BOM and CRLF imports" 0 "^Imported 1 deed from excel.csv$"
 v=$(sqlite3 "$DB" "SELECT title||'|'||municipality_code||'|'||summary FROM deed WHERE ref='X1'")
 [ "$v" = "Kunta, ja työ|905|a;b" ] && ok "semicolon file fields right" || not_ok "semicolon file fields" "$v"
 
@@ -123,7 +123,7 @@ expect "duplicate against 100000 deeds found" 1 "ref 'R000001' is already used b
 expect_count "still all rows after the failed import" 100004
 printf '%s\nN1,T,O,Oulu,sote,,G,,R,2019\n' "$H" >small.csv
 run import deeds small.csv --db "$DB"
-if ! grep -q "^Imported 1 deeds" <<<"$out"; then not_ok "small import after the big one" "$out"
+if ! grep -q "^Imported 1 deed from" <<<"$out"; then not_ok "small import after the big one" "$out"
 elif grep -q "^import:" <<<"$out"; then not_ok "no progress when stderr is not a terminal" "$out"; else ok "no progress when stderr is not a terminal"; fi
 
 echo "$pass passed, $fail failed"

@@ -125,4 +125,25 @@ post /tekot/uusi "csrf=$(csrf_from "$BODY")" "ref=squatted-ref" "title=Ref-testi
 expect_eq "public post accepted" "$STATUS" 303
 expect_eq "its ref was not stored" "$(sqlite3 "$DB" "SELECT count(*) FROM deed WHERE title='Ref-testi' AND ref IS NULL")" 1
 
+# a stale security token does not lose a posted deed: the form comes back filled in
+rm -f "$TMP/jar"
+post /tekot/uusi "csrf=0000000000000000000000000000000000000000000000000000000000000000" "title=Pitkä teksti" \
+  "goal=Kolme sivua tavoitteita" "organisation=Testikunta"
+expect_eq "stale token answers 403" "$STATUS" 403
+expect_contains "the form is shown again" "$BODY" 'action="/tekot/uusi"'
+expect_contains "the typed goal is kept" "$BODY" "Kolme sivua tavoitteita"
+expect_contains "the page says to send again" "$BODY" "lähetä lomake uudelleen"
+expect_contains "the page title says there was an error" "$BODY" "<title>Virhe: Julkaise teko"
+
+# the feed links are absolute, so feed readers can follow them
+get /tekot.atom
+expect_contains "feed self link is absolute" "$BODY" "href=\"$BASE/tekot.atom\""
+get /sv/tekot.atom
+expect_contains "Swedish feed links keep the prefix" "$BODY" "href=\"$BASE/sv/tekot\""
+
+# Finnish content on a Swedish page is marked as Finnish
+id=$(sqlite3 "$DB" "SELECT id FROM deed WHERE title='Ref-testi'")
+sqlite3 "$DB" "UPDATE deed SET status='published', published_at='2026-01-01T00:00:00Z' WHERE id=$id"
+get "/sv/tekot/$id"
+expect_contains "deed title on a Swedish page has lang=fi" "$BODY" '<h1 lang="fi">Ref-testi</h1>'
 finish

@@ -11,7 +11,7 @@
 
 static void text_section(web_req *r, const char *heading, const char *text) {
   if (util_blank(text)) return;
-  buf_printf(&r->out, "<h2>%h</h2>\n<div class=\"deed-text\">%h</div>\n", heading, text);
+  buf_printf(&r->out, "<h2>%h</h2>\n<div class=\"deed-text\"%r>%h</div>\n", heading, web_fi(r), text);
 }
 
 static void fact(web_req *r, const char *label, const char *value) {
@@ -70,8 +70,8 @@ void page_deed(web_req *r) {
   }
   buf *o = &r->out;
   page_begin(r, x->title, "deeds");
-  buf_printf(o, "<p><a href=\"%h/tekot\">← %h</a></p>\n<article>\n<h1>%h</h1>\n", r->prefix, T(r, "Tekojen tori"),
-             x->title);
+  buf_printf(o, "<p><a href=\"%h/tekot\">← %h</a></p>\n<article>\n<h1%r>%h</h1>\n", r->prefix, T(r, "Tekojen tori"),
+             web_fi(r), x->title);
   buf_printf(o, "<p class=\"meta\">%h", x->org_name);
   if (x->municipality_name && strcmp(x->municipality_name, x->org_name) != 0) /* as in the list */
     buf_printf(o, " · %h", x->municipality_name);
@@ -107,7 +107,10 @@ static void thanks_redirect(web_req *r) {
 }
 
 static void post_form(web_req *r, const deed *x, const kerr *err) {
-  page_begin(r, T(r, "Julkaise teko"), "post");
+  buf title = BUF_INIT; /* a page that comes back with errors says so in its title too */
+  buf_printf(&title, "%r%r", err && err->msg ? T(r, "Virhe: ") : "", T(r, "Julkaise teko"));
+  page_begin(r, title.data, "post");
+  buf_free(&title);
   buf_printf(&r->out, "<h1>%h</h1>\n<p class=\"lead\">%h</p>\n", T(r, "Julkaise teko"),
              T(r, "Kerro, mihin työpaikallanne pyrittiin ja mitä saatiin aikaan. Ohjelman henkilöstö tarkistaa teon "
                   "ennen julkaisua."));
@@ -120,7 +123,16 @@ void page_deed_new(web_req *r) {
 }
 
 void page_deed_create(web_req *r) {
-  if (!web_csrf_ok_or_reply(r)) return;
+  if (!web_csrf_ok(r)) { /* a stale token must not lose a long text: show the form again, filled in */
+    deed *x = deed_form_read(r);
+    kerr e = {0};
+    kerr_set(&e, NULL, N_("Lomakkeen turvatunniste oli vanhentunut. Tarkista tiedot ja lähetä lomake uudelleen."));
+    post_form(r, x, &e);
+    r->status = 403;
+    kerr_clear(&e);
+    deed_free(x);
+    return;
+  }
   if (*web_field(r, "website")) { /* honeypot filled: answer as if it went fine, store nothing */
     thanks_redirect(r);
     return;

@@ -86,12 +86,13 @@ void deed_hits_write(web_req *r, const deed_hit *h, int n, const char *heading_t
   buf *o = &r->out;
   buf_puts(o, "<ul class=\"deeds\">\n");
   for (int i = 0; i < n; i++) {
-    buf_printf(o, "<li><%r><a href=\"%h/tekot/%lld\">%h</a></%r>\n<p class=\"meta\">%h", heading_tag, r->prefix,
-               h[i].id, h[i].title, heading_tag, h[i].organisation);
+    buf_printf(o, "<li><%r%r><a href=\"%h/tekot/%lld\">%h</a></%r>\n<p class=\"meta\">%h", heading_tag, web_fi(r),
+               r->prefix, h[i].id, h[i].title, heading_tag, h[i].organisation);
     if (*h[i].municipality && strcmp(h[i].municipality, h[i].organisation) != 0)
       buf_printf(o, " · %h", h[i].municipality);
     buf_printf(o, " · %h · %d</p>\n", h[i].sector, h[i].year);
-    if (*h[i].snippet) buf_printf(o, "<p>%r</p>", h[i].snippet); /* HTML-safe by contract of deed_search */
+    if (*h[i].snippet) /* HTML-safe by contract of deed_search */
+      buf_printf(o, "<p%r>%r</p>", web_fi(r), h[i].snippet);
     buf_puts(o, "</li>\n");
   }
   buf_puts(o, "</ul>\n");
@@ -179,22 +180,26 @@ void page_feed(web_req *r) {
   }
   r->ctype = "application/atom+xml; charset=utf-8";
   buf *o = &r->out;
+  buf base = BUF_INIT; /* feed readers need absolute links */
+  web_base_url(r, &base);
+  buf_puts(&base, r->prefix);
+  const char *b = base.data ? base.data : "";
   const char *updated = res.nhits ? res.hits[0].published_at : "2015-01-01T00:00:00Z";
   buf_printf(
       o,
       "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"%h\">\n"
       "<title>%h</title>\n<id>urn:kehto:tekot:%h</id>\n<updated>%h</updated>\n"
       "<link rel=\"self\" href=\"%h/tekot.atom\"/>\n<link href=\"%h/tekot\"/>\n",
-      r->lang, T(r, "Tekojen tori: uusimmat teot"), r->lang, updated, r->prefix, r->prefix);
+      r->lang, T(r, "Tekojen tori: uusimmat teot"), r->lang, updated, b, b);
   for (int i = 0; i < res.nhits; i++) {
     const deed_hit *h = &res.hits[i];
     buf_printf(o,
-               "<entry>\n<title>%h</title>\n<id>urn:kehto:teko:%lld</id>\n<updated>%h</updated>\n"
+               "<entry xml:lang=\"fi\">\n<title>%h</title>\n<id>urn:kehto:teko:%lld</id>\n<updated>%h</updated>\n"
                "<link href=\"%h/tekot/%lld\"/>\n<author><name>%h</name></author>\n"
                "<category term=\"%h\" label=\"%h\"/>\n<summary type=\"html\">%h</summary>\n</entry>\n",
-               h->title, h->id, h->published_at, r->prefix, h->id, h->organisation, h->sector_code, h->sector,
-               h->snippet);
+               h->title, h->id, h->published_at, b, h->id, h->organisation, h->sector_code, h->sector, h->snippet);
   }
   buf_puts(o, "</feed>\n");
+  buf_free(&base);
   deed_result_free(&res);
 }

@@ -13,8 +13,11 @@ static void period(web_req *r, const programme_period *pp) {
 
 static void programme_section(web_req *r, const programme *p) {
   buf *o = &r->out;
-  buf_printf(o, "<h1>%h</h1>\n", p->configured ? p->name : T(r, "Tekojen tori"));
-  if (*p->description) buf_printf(o, "<p class=\"lead\">%h</p>\n", p->description);
+  if (p->configured)
+    buf_printf(o, "<h1%r>%h</h1>\n", web_fi(r), p->name);
+  else
+    buf_printf(o, "<h1>%h</h1>\n", T(r, "Tekojen tori"));
+  if (*p->description) buf_printf(o, "<p class=\"lead\"%r>%h</p>\n", web_fi(r), p->description);
   if (p->nperiods) {
     buf_printf(o, "<p class=\"meta\">%h: ", T(r, "Rahoituskaudet"));
     for (int i = 0; i < p->nperiods; i++) {
@@ -56,7 +59,7 @@ static void by_sector(web_req *r, const stats_key *s) {
 static void goals(web_req *r, const programme *p) {
   if (!p->ngoals) return;
   buf_printf(&r->out, "<h2>%h</h2>\n<ol>\n", T(r, "Ohjelman tavoitteet"));
-  for (int i = 0; i < p->ngoals; i++) buf_printf(&r->out, "<li>%h</li>\n", p->goals[i]);
+  for (int i = 0; i < p->ngoals; i++) buf_printf(&r->out, "<li%r>%h</li>\n", web_fi(r), p->goals[i]);
   buf_puts(&r->out, "</ol>\n");
 }
 
