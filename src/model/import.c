@@ -429,13 +429,35 @@ static int import_row(importer *im, kerr *e) {
   return rc;
 }
 
+#define MAX_ROW_ERRORS 20 /* a file with many bad rows lists this many at once, so they can be fixed together */
+
+/* Imports every row; a bad row is noted and the next one read, so one run reports up to MAX_ROW_ERRORS problems
+ * (one per line in e->msg). Nothing is kept when any row is bad: the caller rolls the transaction back. */
 static int import_rows(importer *im, kerr *e) {
-  int r;
+  int r, nbad = 0;
+  buf errors = BUF_INIT;
   while ((r = csv_next(im->c, e)) == 1) {
-    if (import_row(im, e) != K_OK) return K_ERR;
+    if (import_row(im, e) != K_OK) {
+      if (nbad++ < MAX_ROW_ERRORS) buf_printf(&errors, "%r%r", errors.len ? "\n" : "", e->msg ? e->msg : "");
+      kerr_clear(e);
+    }
     progress_report(im, 0);
   }
-  if (r < 0) return csv_error(im, e);
+  if (r < 0) {
+    if (errors.len) buf_putc(&errors, '\n');
+    csv_error(im, e);
+    buf_puts(&errors, e->msg ? e->msg : "");
+    kerr_set(e, NULL, "%r", errors.data);
+    buf_free(&errors);
+    return K_ERR;
+  }
+  if (nbad) {
+    if (nbad > MAX_ROW_ERRORS) buf_printf(&errors, "\n… and %d more rows with problems", nbad - MAX_ROW_ERRORS);
+    kerr_set(e, NULL, "%r", errors.data);
+    buf_free(&errors);
+    return K_ERR;
+  }
+  buf_free(&errors);
   if (im->st->rows == 0) return kerr_set(e, NULL, "%r: the file has a header row but no deeds", csv_name(im->c));
   return K_OK;
 }

@@ -66,6 +66,14 @@ KEHTO_DB="$DB" run search työhyvinvointi --limit 3
 expect_rc "search reads \$KEHTO_DB" 0
 expect_eq "search prints at most --limit lines" "$(echo "$OUT" | grep -c $'\t')" 3
 
+printf 'title;organisation;municipality;sector;summary;goal;actions;results;year\nA;O;Atlantis;sote;;G;;R;2019\nB;O;Oulu;sote;;G;;R;20x9\nC;O;Oulu;sote;;G;;R;2019\n' >"$TMP/two-bad.csv"
+before=$(sqlite3 "$DB" 'SELECT count(*) FROM deed')
+run import deeds "$TMP/two-bad.csv" --db "$DB"
+expect_rc "a file with two bad rows is refused" 1
+expect_contains "the first bad row is named" "$OUT" "row 2, column municipality"
+expect_contains "the second bad row is named in the same run" "$OUT" "row 3, column year"
+expect_eq "nothing was imported" "$(sqlite3 "$DB" 'SELECT count(*) FROM deed')" "$before"
+
 run backup "$TMP/backup.db" --db "$DB"
 expect_rc "backup writes a file" 0
 expect_eq "backup has every deed" "$(sqlite3 "$TMP/backup.db" 'SELECT count(*) FROM deed')" \
