@@ -191,4 +191,11 @@ expect_contains "Swedish queue heading" "$BODY" "Moderering av gärningar"
 get /en/hallinta/organisaatiot
 expect_contains "English registry heading" "$BODY" "Organisation registry"
 
+# the deed page's staff panel carries the moderation controls too
+post_deed "Paneelitesti"
+get /hallinta/tekot
+pid=$(deed_id "Paneelitesti")
+get "/tekot/$pid"
+expect_contains "staff preview has a publish button" "$BODY" "action=\"/hallinta/tekot/$pid/julkaise\""
+expect_contains "staff preview links to the reject form" "$BODY" "href=\"/hallinta/tekot/$pid/hylkaa\""
 finish

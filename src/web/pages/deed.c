@@ -54,10 +54,9 @@ static void staff_panel(web_req *r, const deed *x) {
   fact(r, T(r, "Yhteyshenkilö"), x->contact_name);
   fact(r, T(r, "Sähköposti"), x->contact_email);
   fact(r, T(r, "Tunniste (ref)"), x->ref);
-  buf_printf(o,
-             "</dl><p><a class=\"button secondary\" href=\"%h/hallinta/tekot/%lld/muokkaa\">%h</a> "
-             "<a href=\"%h/hallinta/tekot\">%h</a></p></section>\n",
-             r->prefix, x->id, T(r, "Muokkaa"), r->prefix, T(r, "Moderointijonoon"));
+  buf_puts(o, "</dl>");
+  moderation_actions(r, x);
+  buf_printf(o, "<p><a href=\"%h/hallinta/tekot\">%h</a></p></section>\n", r->prefix, T(r, "Moderointijonoon"));
 }
 
 void page_deed(web_req *r) {

@@ -41,11 +41,9 @@ static void tabs(web_req *r, const char *current) {
   buf_puts(&r->out, "</ul></nav>\n");
 }
 
-/* Publish (a POST button) unless published, reject (a link to the reason form) unless rejected, and edit.
- * The deed title is in each control's accessible name so a screen reader's list of buttons makes sense. */
-static void row_actions(web_req *r, const deed *x) {
+void moderation_actions(web_req *r, const deed *x) {
   buf *o = &r->out;
-  buf_puts(o, "<td><div class=\"actions\">");
+  buf_puts(o, "<div class=\"actions\">");
   if (strcmp(x->status, "published") != 0) {
     buf_printf(o, "<form method=\"post\" action=\"%h/hallinta/tekot/%lld/julkaise\" class=\"inline\">", r->prefix,
                x->id);
@@ -60,7 +58,13 @@ static void row_actions(web_req *r, const deed *x) {
                r->prefix, x->id, T(r, "Hylkää"), x->title);
   buf_printf(o, "<a href=\"%h/hallinta/tekot/%lld/muokkaa\">%h<span class=\"visually-hidden\">: %h</span></a>",
              r->prefix, x->id, T(r, "Muokkaa"), x->title);
-  buf_puts(o, "</div></td>");
+  buf_puts(o, "</div>");
+}
+
+static void row_actions(web_req *r, const deed *x) {
+  buf_puts(&r->out, "<td>");
+  moderation_actions(r, x);
+  buf_puts(&r->out, "</td>");
 }
 
 static void queue_table(web_req *r, const deed *v, int n, const char *tab_label) {

@@ -1,6 +1,7 @@
 /* pages: handlers of the HTML pages, one file per page or group of pages. */
 #ifndef KEHTO_PAGES_H
 #define KEHTO_PAGES_H
+#include "model/deed.h"
 #include "model/search.h"
 #include "web/web.h"
 
@@ -9,6 +10,9 @@ void page_login_form(web_req *r);
 void page_login(web_req *r);
 void page_logout(web_req *r);
 void page_deed(web_req *r);
+/* The moderation controls for one deed (publish unless published, reject unless rejected, edit), each named with
+ * the deed's title for screen readers; used by the queue and by the staff panel of the deed page. */
+void moderation_actions(web_req *r, const deed *x);
 void page_deeds(web_req *r);
 void page_feed(web_req *r);
 /* Reads /tekot filters from the query string (q, sector, region, year, theme, sivu) into f. */
