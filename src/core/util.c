@@ -126,6 +126,12 @@ char *util_trim(char *s) {
   return s;
 }
 
+void *util_calloc(size_t n, size_t size) {
+  void *p = calloc(n ? n : 1, size);
+  if (!p) abort(); /* out of memory */
+  return p;
+}
+
 char *util_strdup(const char *s) {
   if (!s) return NULL;
   char *p = strdup(s);

@@ -40,6 +40,8 @@ int64_t util_now_ms(void);
 int util_blank(const char *s);
 /* Trims ASCII white space in place; returns s. */
 char *util_trim(char *s);
+/* calloc that never returns NULL (aborts when memory is out) and treats n == 0 as 1. Caller frees. */
+void *util_calloc(size_t n, size_t size);
 /* strdup that aborts on OOM; NULL in, NULL out. */
 char *util_strdup(const char *s);
 /* Parses a whole decimal integer in [lo,hi]; returns K_OK and sets *out, or K_ERR. */

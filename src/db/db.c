@@ -147,6 +147,10 @@ const char *db_col_text(sqlite3_stmt *st, int i) {
   return t ? (const char *)t : "";
 }
 
+char *db_col_dup(sqlite3_stmt *st, int i) {
+  return db_col_null(st, i) ? NULL : util_strdup(db_col_text(st, i));
+}
+
 long long db_col_int(sqlite3_stmt *st, int i) {
   return sqlite3_column_int64(st, i);
 }

@@ -26,6 +26,8 @@ void db_bind_null(sqlite3_stmt *st, const char *name);
 int db_step(sqlite3_stmt *st);
 const char *db_col_text(sqlite3_stmt *st, int i); /* never NULL: "" for NULL; valid until the next step */
 long long db_col_int(sqlite3_stmt *st, int i);
+/* A malloc'd copy of text column i, or NULL when the value is NULL. Caller frees. */
+char *db_col_dup(sqlite3_stmt *st, int i);
 double db_col_double(sqlite3_stmt *st, int i);
 int db_col_null(sqlite3_stmt *st, int i);
 

@@ -210,10 +210,6 @@ int deed_update(db *d, const deed *x, kerr *e) {
   return write_end(d, update_rows(d, x, e), e);
 }
 
-static char *col(sqlite3_stmt *st, int i) {
-  return db_col_null(st, i) ? NULL : util_strdup(db_col_text(st, i));
-}
-
 deed *deed_get(db *d, long long id, const char *lang) {
   sqlite3_stmt *st = db_query(
       d,
@@ -232,31 +228,31 @@ deed *deed_get(db *d, long long id, const char *lang) {
     x = calloc(1, sizeof *x);
     if (!x) abort();
     x->id = db_col_int(st, 0);
-    x->ref = col(st, 1);
-    x->title = col(st, 2);
+    x->ref = db_col_dup(st, 1);
+    x->title = db_col_dup(st, 2);
     x->org_id = db_col_int(st, 3);
-    x->org_name = col(st, 4);
-    x->municipality_code = col(st, 5);
-    x->municipality_name = col(st, 6);
-    x->region_name = col(st, 7);
-    x->sector_code = col(st, 8);
-    x->sector_name = col(st, 9);
-    x->summary = col(st, 10);
-    x->starting_point = col(st, 11);
-    x->goal = col(st, 12);
-    x->actions = col(st, 13);
-    x->participants = col(st, 14);
-    x->results = col(st, 15);
-    x->service = col(st, 16);
-    x->themes = col(st, 17);
+    x->org_name = db_col_dup(st, 4);
+    x->municipality_code = db_col_dup(st, 5);
+    x->municipality_name = db_col_dup(st, 6);
+    x->region_name = db_col_dup(st, 7);
+    x->sector_code = db_col_dup(st, 8);
+    x->sector_name = db_col_dup(st, 9);
+    x->summary = db_col_dup(st, 10);
+    x->starting_point = db_col_dup(st, 11);
+    x->goal = db_col_dup(st, 12);
+    x->actions = db_col_dup(st, 13);
+    x->participants = db_col_dup(st, 14);
+    x->results = db_col_dup(st, 15);
+    x->service = db_col_dup(st, 16);
+    x->themes = db_col_dup(st, 17);
     x->year = (int)db_col_int(st, 18);
-    x->contact_name = col(st, 19);
-    x->contact_email = col(st, 20);
-    x->status = col(st, 21);
-    x->reject_reason = col(st, 22);
-    x->created_at = col(st, 23);
-    x->updated_at = col(st, 24);
-    x->published_at = col(st, 25);
+    x->contact_name = db_col_dup(st, 19);
+    x->contact_email = db_col_dup(st, 20);
+    x->status = db_col_dup(st, 21);
+    x->reject_reason = db_col_dup(st, 22);
+    x->created_at = db_col_dup(st, 23);
+    x->updated_at = db_col_dup(st, 24);
+    x->published_at = db_col_dup(st, 25);
   }
   db_done(st);
   return x;
@@ -328,12 +324,12 @@ deed *deed_list_by_status(db *d, const char *status, int limit, int offset, int 
   while (*n < limit && db_step(st) == 1) {
     deed *x = &v[(*n)++];
     x->id = db_col_int(st, 0);
-    x->title = col(st, 1);
-    x->org_name = col(st, 2);
-    x->municipality_name = col(st, 3);
+    x->title = db_col_dup(st, 1);
+    x->org_name = db_col_dup(st, 2);
+    x->municipality_name = db_col_dup(st, 3);
     x->year = (int)db_col_int(st, 4);
-    x->status = col(st, 5);
-    x->created_at = col(st, 6);
+    x->status = db_col_dup(st, 5);
+    x->created_at = db_col_dup(st, 6);
   }
   db_done(st);
   return v;

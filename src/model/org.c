@@ -125,21 +125,17 @@ int org_update(db *d, const org *o, kerr *e) {
   return K_OK;
 }
 
-static char *col(sqlite3_stmt *st, int i) {
-  return db_col_null(st, i) ? NULL : util_strdup(db_col_text(st, i));
-}
-
 /* Fills o from a row: id, name, type, municipality code and name, region name, ytunnus, contact name, email. */
 static void read_org(sqlite3_stmt *st, org *o) {
   o->id = db_col_int(st, 0);
-  o->name = col(st, 1);
-  o->type = col(st, 2);
-  o->municipality_code = col(st, 3);
-  o->municipality_name = col(st, 4);
-  o->region_name = col(st, 5);
-  o->ytunnus = col(st, 6);
-  o->contact_name = col(st, 7);
-  o->contact_email = col(st, 8);
+  o->name = db_col_dup(st, 1);
+  o->type = db_col_dup(st, 2);
+  o->municipality_code = db_col_dup(st, 3);
+  o->municipality_name = db_col_dup(st, 4);
+  o->region_name = db_col_dup(st, 5);
+  o->ytunnus = db_col_dup(st, 6);
+  o->contact_name = db_col_dup(st, 7);
+  o->contact_email = db_col_dup(st, 8);
 }
 
 org *org_get(db *d, long long id) {

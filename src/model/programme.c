@@ -7,12 +7,6 @@
 
 #include "core/util.h"
 
-static void *xcalloc(size_t n, size_t size) {
-  void *p = calloc(n ? n : 1, size);
-  if (!p) abort();
-  return p;
-}
-
 /* Checks one text field: required or not, valid UTF-8, at most max characters. */
 static int text_ok(const char *v, const char *field, const char *label, size_t max, int required, kerr *e) {
   if (required && util_blank(v)) return kerr_set(e, field, "%r puuttuu.", label);
@@ -42,7 +36,7 @@ static void read_head(db *d, programme *p) {
 
 static void read_periods(db *d, programme *p) {
   p->nperiods = (int)db_int(d, 0, "SELECT count(*) FROM funding_period", "");
-  p->periods = xcalloc((size_t)p->nperiods, sizeof *p->periods);
+  p->periods = util_calloc((size_t)p->nperiods, sizeof *p->periods);
   sqlite3_stmt *st =
       db_query(d, "SELECT id, name, start_year, end_year, esf_code FROM funding_period ORDER BY start_year, id", "");
   int i = 0;
@@ -60,7 +54,7 @@ static void read_periods(db *d, programme *p) {
 
 static void read_goals(db *d, programme *p) {
   p->ngoals = (int)db_int(d, 0, "SELECT count(*) FROM goal", "");
-  p->goals = xcalloc((size_t)p->ngoals, sizeof *p->goals);
+  p->goals = util_calloc((size_t)p->ngoals, sizeof *p->goals);
   sqlite3_stmt *st = db_query(d, "SELECT text FROM goal ORDER BY position, id", "");
   int i = 0;
   while (i < p->ngoals && db_step(st) == 1) p->goals[i++] = util_strdup(db_col_text(st, 0));
@@ -70,7 +64,7 @@ static void read_goals(db *d, programme *p) {
 
 static void read_partners(db *d, programme *p) {
   p->npartners = (int)db_int(d, 0, "SELECT count(*) FROM partner", "");
-  p->partners = xcalloc((size_t)p->npartners, sizeof *p->partners);
+  p->partners = util_calloc((size_t)p->npartners, sizeof *p->partners);
   sqlite3_stmt *st = db_query(d,
                               "SELECT id, name, kind, url, position FROM partner"
                               " ORDER BY kind='funder', position, id",
@@ -89,7 +83,7 @@ static void read_partners(db *d, programme *p) {
 }
 
 programme *programme_get(db *d) {
-  programme *p = xcalloc(1, sizeof *p);
+  programme *p = util_calloc(1, sizeof *p);
   read_head(d, p);
   read_periods(d, p);
   read_goals(d, p);

@@ -36,12 +36,6 @@ static void query_init(query *qy, const deed_filter *f) {
   qy->offset = f->offset > 0 ? f->offset : 0;
 }
 
-static void *xcalloc(size_t n, size_t size) {
-  void *p = calloc(n ? n : 1, size);
-  if (!p) abort();
-  return p;
-}
-
 /* ---- Filters and counts: one pass over candidate ids using the facet index ---- */
 
 /* Each filter resolved against the index: 0 any, 1 + the value's index, or -1 when no deed can have it. */
@@ -76,9 +70,9 @@ typedef struct tally {
 static void tally_init(tally *t, const search_index *ix, long long keep) {
   memset(t, 0, sizeof *t);
   t->keep = keep;
-  t->nsector = xcalloc((size_t)ix->nsectors, sizeof *t->nsector);
-  t->nregion = xcalloc((size_t)ix->nregions, sizeof *t->nregion);
-  t->ntheme = xcalloc((size_t)ix->nthemes, sizeof *t->ntheme);
+  t->nsector = util_calloc((size_t)ix->nsectors, sizeof *t->nsector);
+  t->nregion = util_calloc((size_t)ix->nregions, sizeof *t->nregion);
+  t->ntheme = util_calloc((size_t)ix->nthemes, sizeof *t->ntheme);
 }
 
 static void tally_free(tally *t) {
@@ -135,7 +129,7 @@ static int by_count_then_name(const void *a, const void *b) {
 }
 
 static facet_count *facet_list(fsort *v, int n, int max, int *nout) {
-  facet_count *out = xcalloc((size_t)n, sizeof *out);
+  facet_count *out = util_calloc((size_t)n, sizeof *out);
   *nout = n < max ? n : max;
   for (int i = 0; i < *nout; i++) out[i] = (facet_count){util_strdup(v[i].key), util_strdup(v[i].label), v[i].count};
   return out;
@@ -144,7 +138,7 @@ static facet_count *facet_list(fsort *v, int n, int max, int *nout) {
 /* Values with a count > 0, labelled in language li, sorted by cmp (NULL keeps the index order). */
 static facet_count *facet_from(const sidx_value *v, const long long *counts, int n, int li,
                                int (*cmp)(const void *, const void *), int max, int *nout) {
-  fsort *s = xcalloc((size_t)n, sizeof *s);
+  fsort *s = util_calloc((size_t)n, sizeof *s);
   int k = 0;
   for (int i = 0; i < n; i++)
     if (counts[i] > 0) s[k++] = (fsort){v[i].key, v[i].label[li], counts[i]};
@@ -158,7 +152,7 @@ static void facets_fill(deed_result *r, const tally *t, const search_index *ix, 
   r->sectors = facet_from(ix->sectors, t->nsector, ix->nsectors, qy->li, NULL, ix->nsectors, &r->nsectors);
   r->regions = facet_from(ix->regions, t->nregion, ix->nregions, qy->li == 1, by_label, ix->nregions, &r->nregions);
   r->themes = facet_from(ix->themes, t->ntheme, ix->nthemes, 0, by_count_then_name, MAX_THEMES, &r->nthemes);
-  r->years = xcalloc(SEARCH_NYEARS, sizeof *r->years);
+  r->years = util_calloc(SEARCH_NYEARS, sizeof *r->years);
   for (int y = SEARCH_NYEARS - 1; y >= 0; y--) {
     if (!t->nyear[y]) continue;
     char *k = buf_mprintf("%d", y + SEARCH_YEAR_MIN);
@@ -208,7 +202,7 @@ static int match_scan(db *d, const char *match, search_take *take, int **ids, in
   search_bind_take(st, ":take", take);
   int cap = 0, rc;
   *ids = NULL, *n = 0;
-  *sc = xcalloc((size_t)take->left + 1, sizeof **sc), *nsc = 0;
+  *sc = util_calloc((size_t)take->left + 1, sizeof **sc), *nsc = 0;
   while ((rc = db_step(st)) == 1) {
     int id = (int)db_col_int(st, 0);
     push_int(ids, n, &cap, id);
@@ -332,7 +326,7 @@ static int by_id(const void *a, const void *b) {
 }
 
 static idpos *page_map(const int *page, int n) {
-  idpos *m = xcalloc((size_t)n, sizeof *m);
+  idpos *m = util_calloc((size_t)n, sizeof *m);
   for (int i = 0; i < n; i++) m[i] = (idpos){page[i], i};
   qsort(m, (size_t)n, sizeof *m, by_id);
   return m;
@@ -434,7 +428,7 @@ static void hits_compact(deed_result *r) {
 static int load_page(db *d, const query *qy, const int *page, int n, deed_result *r) {
   if (n == 0) return K_OK;
   idpos *map = page_map(page, n);
-  r->hits = xcalloc((size_t)n, sizeof *r->hits);
+  r->hits = util_calloc((size_t)n, sizeof *r->hits);
   r->nhits = n;
   int rc = load_rows(d, qy, page, n, map, r);
   if (rc == K_OK && qy->match) rc = load_snippets(d, qy, map, n, r);
@@ -479,7 +473,7 @@ static int find_page(db *d, const query *qy, const search_index *ix, deed_result
 static int search_snapshot(db *d, const query *qy, deed_result *r, kerr *e) {
   const search_index *ix = search_index_get(d, e);
   if (!ix) return K_ERR;
-  int *page = xcalloc((size_t)qy->limit, sizeof *page), npage = 0;
+  int *page = util_calloc((size_t)qy->limit, sizeof *page), npage = 0;
   int rc = find_page(d, qy, ix, r, page, &npage);
   if (rc == K_OK) rc = load_page(d, qy, page, npage, r);
   free(page);

@@ -20,12 +20,6 @@ typedef struct sstate {
   sqlite3 *h;
 } sstate;
 
-static void *xcalloc(size_t n, size_t size) {
-  void *p = calloc(n ? n : 1, size);
-  if (!p) abort();
-  return p;
-}
-
 static void values_free(sidx_value *v, int n) {
   for (int i = 0; i < n; i++) {
     free(v[i].key);
@@ -93,7 +87,7 @@ void search_bind_set(sqlite3_stmt *st, const char *name, const search_set *set) 
 static sstate *state(db *d) {
   sstate *s = db_slot(d, DB_SLOT_SEARCH);
   if (s) return s;
-  s = xcalloc(1, sizeof *s);
+  s = util_calloc(1, sizeof *s);
   s->h = db_handle(d);
   s->window = SEARCH_RANK_WINDOW;
   sqlite3_rollback_hook(s->h, on_rollback, s);
@@ -118,7 +112,7 @@ int search_rank_window(db *d) {
  * label column repeats the last. */
 static sidx_value *load_values(db *d, const char *sql, int ncols, int *n) {
   int cap = 16;
-  sidx_value *v = xcalloc((size_t)cap, sizeof *v);
+  sidx_value *v = util_calloc((size_t)cap, sizeof *v);
   *n = 0;
   sqlite3_stmt *st = db_query(d, sql, "");
   while (db_step(st) == 1) {
@@ -145,8 +139,8 @@ static int find_value(const sidx_value *v, int n, const char *key) {
 static int load_deeds(db *d, search_index *ix) {
   ix->max_id = (int)db_int(d, 0, "SELECT max(id) FROM deed WHERE status='published'", "");
   size_t n = (size_t)ix->max_id + 1;
-  ix->sector = xcalloc(n, 1), ix->region = xcalloc(n, 2), ix->year = xcalloc(n, 1);
-  ix->newest = xcalloc(n, sizeof *ix->newest);
+  ix->sector = util_calloc(n, 1), ix->region = util_calloc(n, 2), ix->year = util_calloc(n, 1);
+  ix->newest = util_calloc(n, sizeof *ix->newest);
   sqlite3_stmt *st = db_query(d,
                               "SELECT d.id, d.sector_code, coalesce(m.region_code,''), d.year "
                               "FROM deed d"
@@ -173,9 +167,9 @@ static int load_deeds(db *d, search_index *ix) {
  * then a second read to fill. */
 static int load_themes(db *d, search_index *ix) {
   static const char sql[] = "SELECT deed_id, theme_id FROM deed_theme ORDER BY deed_id, theme_id";
-  ix->toff = xcalloc((size_t)ix->max_id + 2, sizeof *ix->toff);
+  ix->toff = util_calloc((size_t)ix->max_id + 2, sizeof *ix->toff);
   int maxtheme = (int)db_int(d, 0, "SELECT max(id) FROM theme", "");
-  int *tpos = xcalloc((size_t)maxtheme + 1, sizeof *tpos); /* theme id -> index into themes */
+  int *tpos = util_calloc((size_t)maxtheme + 1, sizeof *tpos); /* theme id -> index into themes */
   sqlite3_stmt *st = db_query(d, "SELECT id FROM theme ORDER BY id", "");
   for (int i = 0; i < ix->nthemes && db_step(st) == 1; i++) tpos[db_col_int(st, 0)] = i;
   db_done(st);
@@ -183,7 +177,7 @@ static int load_themes(db *d, search_index *ix) {
   for (int pass = 0; pass < 2; pass++) {
     if (pass == 1) {
       for (int i = 1; i <= ix->max_id + 1; i++) ix->toff[i] += ix->toff[i - 1]; /* counts at i+1 -> offsets */
-      ix->theme = xcalloc(total, sizeof *ix->theme);
+      ix->theme = util_calloc(total, sizeof *ix->theme);
     }
     st = db_query(d, sql, "");
     int rc;

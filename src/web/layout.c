@@ -37,9 +37,11 @@ static void lang_switch(web_req *r) {
   buf_free(&q);
 }
 
-/* The programme frame, or NULL when the database is not available (an error page still gets a frame). */
+/* The programme frame, read once per request (page_begin and page_end both need it), or NULL when the database
+ * is not available (an error page still gets a frame). Owned by the request; freed by web_req_done. */
 static programme *frame(web_req *r) {
-  return r->db ? programme_get(r->db) : NULL;
+  if (!r->frame && r->db) r->frame = programme_get(r->db);
+  return r->frame;
 }
 
 static const char *short_name(const programme *p) {
@@ -81,7 +83,6 @@ void page_begin(web_req *r, const char *title, const char *active) {
   buf_puts(o, "</ul></nav>\n");
   lang_switch(r);
   buf_puts(o, "\n</div></header>\n<main id=\"main\" class=\"wrap\" tabindex=\"-1\">\n");
-  if (p) programme_free(p);
 }
 
 /* Writes "Label: a, b, c" for the partners of one kind. */
@@ -109,7 +110,6 @@ void page_end(web_req *r) {
   buf_printf(o, "<p><a href=\"%h/tekot.atom\">%h</a> · <a href=\"/api/v1/openapi.json\">%h</a></p>\n", r->prefix,
              T(r, "Syöte (Atom)"), T(r, "Avoin rajapinta"));
   buf_puts(o, "</div></footer>\n<script src=\"/static/kehto.js\" defer></script>\n</body>\n</html>\n");
-  if (p) programme_free(p);
 }
 
 void web_table_begin(web_req *r, const char *cls, const char *caption, int hide_caption) {
@@ -122,4 +122,9 @@ void web_table_begin(web_req *r, const char *cls, const char *caption, int hide_
 
 void web_table_end(web_req *r) {
   buf_puts(&r->out, "</tbody></table></div>\n");
+}
+
+void web_req_done(web_req *r) {
+  if (r->frame) programme_free(r->frame);
+  r->frame = NULL;
 }

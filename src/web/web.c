@@ -23,6 +23,11 @@ const char *web_field(web_req *r, const char *name) {
   return util_trim(arena_strdup(&r->mem, v));
 }
 
+char *web_field_dup(web_req *r, const char *name) {
+  const char *v = web_field(r, name);
+  return *v ? util_strdup(v) : NULL;
+}
+
 void web_header(web_req *r, const char *name, const char *value) {
   assert(!strpbrk(name, "\r\n:") && !strpbrk(value, "\r\n"));
   buf_printf(&r->headers, "%r: %r\n", name, value);

@@ -15,6 +15,8 @@ typedef struct kv {
   const char *key, *value;
 } kv;
 
+struct programme;
+
 typedef struct web_req {
   struct MHD_Connection *conn;
   db *db;
@@ -41,6 +43,7 @@ typedef struct web_req {
   buf headers; /* extra header lines "Name: value\n" */
   int cacheable;
   int no_store;
+  struct programme *frame; /* the programme frame for the layout, read on first use (layout.c) */
 } web_req;
 
 /* Query-string parameter (decoded by libmicrohttpd), or NULL. */
@@ -49,6 +52,8 @@ const char *web_query(web_req *r, const char *name);
 const char *web_form(web_req *r, const char *name);
 /* Form or query field trimmed, never NULL ("" when absent); copied into the request arena. */
 const char *web_field(web_req *r, const char *name);
+/* The trimmed field as a malloc'd copy, or NULL when it is empty. Caller frees. */
+char *web_field_dup(web_req *r, const char *name);
 
 /* Translation of a Finnish msgid into the request's language (falls back to the msgid). */
 const char *T(web_req *r, const char *msgid);
@@ -103,6 +108,9 @@ int web_csrf_ok(web_req *r);
 
 /* Adds Secure to every cookie (set when the site is served over HTTPS). */
 void web_set_secure_cookies(int on);
+
+/* Frees what a request holds (its frame); called once when the request is finished. */
+void web_req_done(web_req *r);
 
 /* Server configuration set by `kehto serve`. */
 typedef struct web_config {

@@ -24,29 +24,24 @@ const char *deed_participant_label(web_req *r, const char *code) {
   return code;
 }
 
-static char *field(web_req *r, const char *name) {
-  const char *v = web_field(r, name);
-  return *v ? util_strdup(v) : NULL;
-}
-
 deed *deed_form_read(web_req *r) {
   deed *x = calloc(1, sizeof *x);
   if (!x) abort();
-  x->ref = field(r, "ref");
-  x->title = field(r, "title");
-  x->org_name = field(r, "organisation");
+  x->ref = web_field_dup(r, "ref");
+  x->title = web_field_dup(r, "title");
+  x->org_name = web_field_dup(r, "organisation");
   x->org_id = org_find(r->db, x->org_name); /* a name (or Y-tunnus) in the registry links the deed to it */
-  x->municipality_code = field(r, "municipality");
-  x->sector_code = field(r, "sector");
-  x->themes = field(r, "themes");
-  x->summary = field(r, "summary");
-  x->starting_point = field(r, "starting_point");
-  x->goal = field(r, "goal");
-  x->actions = field(r, "actions");
-  x->results = field(r, "results");
-  x->service = field(r, "service");
-  x->contact_name = field(r, "contact_name");
-  x->contact_email = field(r, "contact_email");
+  x->municipality_code = web_field_dup(r, "municipality");
+  x->sector_code = web_field_dup(r, "sector");
+  x->themes = web_field_dup(r, "themes");
+  x->summary = web_field_dup(r, "summary");
+  x->starting_point = web_field_dup(r, "starting_point");
+  x->goal = web_field_dup(r, "goal");
+  x->actions = web_field_dup(r, "actions");
+  x->results = web_field_dup(r, "results");
+  x->service = web_field_dup(r, "service");
+  x->contact_name = web_field_dup(r, "contact_name");
+  x->contact_email = web_field_dup(r, "contact_email");
   buf g = BUF_INIT;
   for (size_t i = 0; i < sizeof GROUPS / sizeof GROUPS[0]; i++) {
     char name[32];

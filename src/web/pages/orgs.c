@@ -69,22 +69,17 @@ void page_staff_orgs(web_req *r) {
   org_list_free(v, n);
 }
 
-static char *field(web_req *r, const char *name) {
-  const char *v = web_field(r, name);
-  return *v ? util_strdup(v) : NULL;
-}
-
 /* Builds an organisation from the posted form; empty fields become NULL. Free with org_free. */
 static org *org_form_read(web_req *r) {
   org *o = calloc(1, sizeof *o);
   if (!o) abort();
   o->id = r->id;
-  o->name = field(r, "name");
-  o->type = field(r, "type");
-  o->municipality_code = field(r, "municipality");
-  o->ytunnus = field(r, "ytunnus");
-  o->contact_name = field(r, "contact_name");
-  o->contact_email = field(r, "contact_email");
+  o->name = web_field_dup(r, "name");
+  o->type = web_field_dup(r, "type");
+  o->municipality_code = web_field_dup(r, "municipality");
+  o->ytunnus = web_field_dup(r, "ytunnus");
+  o->contact_name = web_field_dup(r, "contact_name");
+  o->contact_email = web_field_dup(r, "contact_email");
   return o;
 }
 
