@@ -1,4 +1,5 @@
-/* search: deed search: FTS5 for the words, a per-connection facet index for filters and counts, bounded bm25. */
+/* search: deed search: FTS5 for the words, a per-connection facet index for filters and counts, bounded ranking
+ * (kehto_rank). */
 #include "model/search.h"
 
 #include <stdlib.h>
@@ -7,6 +8,7 @@
 #include "core/utf8.h"
 #include "model/search_index.h"
 #include "search/fts.h"
+#include "search/rank.h"
 
 #define MAX_THEMES 50
 #define SUMMARY_CHARS 240 /* length of the snippet taken from the summary when there are no words to match */
@@ -15,9 +17,14 @@
 typedef struct query {
   const deed_filter *f;
   const char *lang;
-  int li; /* label index: 0 fi, 1 sv, 2 en */
-  char *match;
+  int li;          /* label index: 0 fi, 1 sv, 2 en */
+  char *match;     /* the AND of terms */
+  char *terms[32]; /* one MATCH expression per word */
+  int words;
   int limit, offset;
+  search_rank_lengths lens; /* the facet index's row lengths, for kehto_rank */
+  const int *ids;           /* every match of the words, ascending, while ranking */
+  int nids;
 } query;
 
 static int set(const char *s) {
@@ -29,6 +36,7 @@ static void query_init(query *qy, const deed_filter *f) {
   qy->f = f;
   qy->lang = set(f->lang) && (!strcmp(f->lang, "sv") || !strcmp(f->lang, "en")) ? f->lang : "fi";
   qy->li = !strcmp(qy->lang, "sv") ? 1 : !strcmp(qy->lang, "en") ? 2 : 0;
+  qy->words = search_fts_terms(f->q, qy->terms, 32);
   buf m = BUF_INIT;
   if (search_fts_query(&m, f->q) > 0) qy->match = buf_detach(&m);
   buf_free(&m);
@@ -95,8 +103,32 @@ static void add_cand(tally *t, int id) {
   t->cand[t->ncand++] = id;
 }
 
+/* The pass without filters: every published id counts everywhere. */
+static void tally_all(tally *t, const search_index *ix, const int *ids, int n) {
+  for (int i = 0; i < n; i++) {
+    int id = ids[i];
+    if (id < 1 || id > ix->max_id || !ix->sector[id]) continue;
+    t->nsector[ix->sector[id] - 1]++;
+    if (ix->region[id]) t->nregion[ix->region[id] - 1]++;
+    t->nyear[ix->year[id]]++;
+    for (uint32_t k = ix->toff[id]; k < ix->toff[id + 1]; k++) t->ntheme[ix->theme[k]]++;
+    t->total++;
+    if (t->ncand < t->keep) t->cand[t->ncand++] = id;
+  }
+}
+
 /* The one pass: ids not in the index (not published) are skipped. */
 static void tally_ids(tally *t, const search_index *ix, const want *w, const int *ids, int n) {
+  if (!w->sector && !w->region && !w->year && !w->theme) {
+    long long room = t->keep < n ? t->keep : n;
+    if (room > t->capcand) {
+      t->cand = realloc(t->cand, sizeof *t->cand * (size_t)room);
+      if (!t->cand) abort();
+      t->capcand = (int)room;
+    }
+    tally_all(t, ix, ids, n);
+    return;
+  }
   for (int i = 0; i < n; i++) {
     int id = ids[i];
     if (id < 1 || id > ix->max_id || !ix->sector[id]) continue;
@@ -163,82 +195,27 @@ static void facets_fill(deed_result *r, const tally *t, const search_index *ix, 
 
 /* ---- Ranking with words ---- */
 
-/* A candidate of the newest window with its bm25 score (lower is better). */
-typedef struct scored {
-  int id;
-  double score;
-} scored;
+/* Column weights of title, body, organisation and municipality: the title counts most. */
+#define RANK_WEIGHTS "10.0, 1.0, 3.0, 3.0"
+#define RANK_WEIGHT_VALUES                                                                                             \
+  { 10.0, 1.0, 3.0, 3.0 }
 
-/* What search_take asks of a row: published and passing every filter. */
-typedef struct take_ctx {
-  const search_index *ix;
-  const want *w;
-} take_ctx;
-
-static int passes_all(void *p, int id) {
-  const take_ctx *c = p;
-  const search_index *ix = c->ix;
-  const want *w = c->w;
-  if (id < 1 || id > ix->max_id || !ix->sector[id]) return 0;
-  return (!w->sector || ix->sector[id] == w->sector) && (!w->region || ix->region[id] == w->region) &&
-         (!w->year || ix->year[id] + 1 == w->year) && (!w->theme || has_theme(ix, id, w->theme));
+static void bind_lengths(sqlite3_stmt *st, const search_rank_lengths *lens) {
+  int i = sqlite3_bind_parameter_index(st, ":lens");
+  if (i > 0) sqlite3_bind_pointer(st, i, (void *)lens, SEARCH_RANK_LENGTHS, NULL);
 }
 
-static void push_int(int **v, int *n, int *cap, int x) {
-  if (*n == *cap) {
-    *v = realloc(*v, sizeof **v * (size_t)(*cap = *cap ? *cap * 2 : 1024));
-    if (!*v) abort();
-  }
-  (*v)[(*n)++] = x;
-}
-
-/* One FTS5 scan, newest first: every matching rowid into *ids (returned ascending; malloc'd), and the bm25 score
- * of the newest take->left candidates into *sc (malloc'd). No row lookups, no second pass over the doclists. */
-static int match_scan(db *d, const char *match, search_take *take, int **ids, int *n, scored **sc, int *nsc) {
-  sqlite3_stmt *st = db_prepare(d, "SELECT rowid, CASE WHEN search_take(rowid, :take)"
-                                   " THEN bm25(deed_fts, 10.0, 1.0, 3.0, 3.0) END"
-                                   " FROM deed_fts WHERE deed_fts MATCH :q ORDER BY rowid DESC");
-  db_bind_text(st, ":q", match);
-  search_bind_take(st, ":take", take);
-  int cap = 0, rc;
-  *ids = NULL, *n = 0;
-  *sc = util_calloc((size_t)take->left + 1, sizeof **sc), *nsc = 0;
-  while ((rc = db_step(st)) == 1) {
-    int id = (int)db_col_int(st, 0);
-    push_int(ids, n, &cap, id);
-    if (!db_col_null(st, 1)) (*sc)[(*nsc)++] = (scored){id, db_col_double(st, 1)};
-  }
-  db_done(st);
-  for (int i = 0, j = *n - 1; i < j; i++, j--) {
-    int x = (*ids)[i];
-    (*ids)[i] = (*ids)[j];
-    (*ids)[j] = x;
-  }
-  return rc < 0 ? K_ERR : K_OK;
-}
-
-static int by_score(const void *a, const void *b) {
-  const scored *x = a, *y = b;
-  if (x->score != y->score) return x->score < y->score ? -1 : 1;
-  return (x->id > y->id) - (x->id < y->id);
-}
-
-/* The page from the scored window: best first, ties by id, as rank_chunk orders them. */
-static void page_from_scored(scored *sc, int nsc, const query *qy, int *page, int *npage) {
-  qsort(sc, (size_t)nsc, sizeof *sc, by_score);
-  *npage = 0;
-  for (int i = qy->offset; i < nsc && *npage < qy->limit; i++) page[(*npage)++] = sc[i].id;
-}
-
-/* Ranks the candidates cand[lo..hi) (ascending ids) by bm25 and appends rows skip.. of that order to page, up to
+/* Ranks the candidates cand[lo..hi) (ascending ids) by kehto_rank and appends rows skip.. of that order to page, up to
  * need rows. The rowid range keeps FTS5 to that stretch of the doclists; search_in drops non-candidates there. */
-static int rank_chunk(db *d, const char *match, const int *cand, int lo, int hi, int skip, int need, int *page,
-                      int *npage) {
+static int rank_chunk_sql(db *d, const query *qy, const int *cand, int lo, int hi, int skip, int need, int *page,
+                          int *npage) {
   sqlite3_stmt *st = db_prepare(d, "SELECT rowid FROM deed_fts WHERE deed_fts MATCH :q"
                                    " AND rowid BETWEEN :lo AND :hi AND search_in(rowid, :set)"
-                                   " ORDER BY bm25(deed_fts, 10.0, 1.0, 3.0, 3.0), rowid LIMIT :lim OFFSET :skip");
+                                   " ORDER BY kehto_rank(deed_fts, :lens, " RANK_WEIGHTS "), rowid"
+                                   " LIMIT :lim OFFSET :skip");
   search_set cs = {cand + lo, hi - lo};
-  db_bind_text(st, ":q", match);
+  db_bind_text(st, ":q", qy->match);
+  bind_lengths(st, &qy->lens);
   db_bind_int(st, ":lo", cand[lo]);
   db_bind_int(st, ":hi", cand[hi - 1]);
   search_bind_set(st, ":set", &cs);
@@ -250,7 +227,72 @@ static int rank_chunk(db *d, const char *match, const int *cand, int lo, int hi,
   return rc < 0 ? K_ERR : K_OK;
 }
 
-/* The page of a ranked search: candidates in chunks of window ids, newest chunk first, each chunk by bm25.
+/* A candidate with its kehto_rank score (lower is better). */
+typedef struct scored {
+  int id;
+  double score;
+} scored;
+
+static int by_score_then_id(const void *a, const void *b) {
+  const scored *x = a, *y = b;
+  if (x->score != y->score) return x->score < y->score ? -1 : 1;
+  return (x->id > y->id) - (x->id < y->id);
+}
+
+/* As rank_chunk_sql, with the scores from kehto_rank_set: one walk of each word's doclist inside FTS5. */
+static int rank_chunk_set(db *d, const query *qy, const int *cand, int lo, int hi, int skip, int need, int *page,
+                          int *npage) {
+  int n = hi - lo;
+  search_rank_set set = {cand + lo, n, util_calloc((size_t)n, sizeof(double)), &qy->lens, RANK_WEIGHT_VALUES, 0};
+  sqlite3_stmt *st =
+      db_prepare(d, "SELECT kehto_rank_set(deed_fts, :set) FROM deed_fts WHERE deed_fts MATCH :q LIMIT 1");
+  db_bind_text(st, ":q", qy->match);
+  int i = sqlite3_bind_parameter_index(st, ":set"), rc;
+  if (i > 0) sqlite3_bind_pointer(st, i, &set, SEARCH_RANK_SET, NULL);
+  while ((rc = db_step(st)) == 1) {
+  }
+  db_done(st);
+  scored *sc = util_calloc((size_t)n, sizeof *sc);
+  for (int k = 0; k < n; k++) sc[k] = (scored){cand[lo + k], set.score[k]};
+  qsort(sc, (size_t)n, sizeof *sc, by_score_then_id);
+  for (int k = skip; k < n && need > 0; k++, need--) page[(*npage)++] = sc[k].id;
+  free(sc);
+  free(set.score);
+  return rc < 0 ? K_ERR : K_OK;
+}
+
+/* How many of the ascending ids lie in [lo, hi]. */
+static int count_in(const int *ids, int n, int lo, int hi) {
+  int a = 0, b = n;
+  while (a < b) { /* first >= lo */
+    int m = a + (b - a) / 2;
+    if (ids[m] < lo)
+      a = m + 1;
+    else
+      b = m;
+  }
+  int c = a, e = n;
+  while (c < e) { /* first > hi */
+    int m = c + (e - c) / 2;
+    if (ids[m] <= hi)
+      c = m + 1;
+    else
+      e = m;
+  }
+  return c - a;
+}
+
+/* Ranks candidates cand[lo..hi): a range scan when they are most of the matches in their rowid range (FTS5's AND
+ * skips well there), else kehto_rank_set (a word's doclist walked once, rows scored only when chosen). Measured at
+ * 100,000 deeds: a one-word search with filters that keep 2,000 of 60,000 matches took 9 ms by range scan. */
+static int rank_chunk(db *d, const query *qy, const int *cand, int lo, int hi, int skip, int need, int *page,
+                      int *npage) {
+  int in_range = count_in(qy->ids, qy->nids, cand[lo], cand[hi - 1]);
+  if ((hi - lo) * 4 < in_range) return rank_chunk_set(d, qy, cand, lo, hi, skip, need, page, npage);
+  return rank_chunk_sql(d, qy, cand, lo, hi, skip, need, page, npage);
+}
+
+/* The page of a ranked search: candidates in chunks of window ids, newest chunk first, each chunk by kehto_rank.
  * Chunks wholly before the offset are skipped without ranking. page has room for qy->limit ids. */
 static int rank_page(db *d, const query *qy, const int *cand, int n, int window, int *page, int *npage) {
   int skip = qy->offset;
@@ -261,7 +303,7 @@ static int rank_page(db *d, const query *qy, const int *cand, int n, int window,
       skip -= hi - lo;
       continue;
     }
-    if (rank_chunk(d, qy->match, cand, lo, hi, skip, qy->limit - *npage, page, npage) != K_OK) return K_ERR;
+    if (rank_chunk(d, qy, cand, lo, hi, skip, qy->limit - *npage, page, npage) != K_OK) return K_ERR;
     skip = 0;
   }
   return K_OK;
@@ -440,26 +482,21 @@ static int load_page(db *d, const query *qy, const int *page, int n, deed_result
 /* ---- The search ---- */
 
 /* Total, facets and the page's ids, from the facet index and (with words) the FTS matches. */
-static int find_page(db *d, const query *qy, const search_index *ix, deed_result *r, int *page, int *npage) {
+static int find_page(db *d, query *qy, const search_index *ix, deed_result *r, int *page, int *npage) {
   want w = want_init(ix, qy->f);
+  qy->lens = (search_rank_lengths){ix->doclen, ix->max_id + 1};
   tally t;
   int rc = K_OK;
   *npage = 0;
   if (qy->match) {
-    int *ids = NULL, n = 0, nsc = 0, window = search_rank_window(d);
-    scored *sc = NULL;
-    take_ctx tc = {ix, &w};
-    search_take take = {passes_all, &tc, window};
-    rc = match_scan(d, qy->match, &take, &ids, &n, &sc, &nsc);
+    int *ids = NULL, n = 0;
+    rc = search_match(d, qy->terms, qy->words, &ids, &n);
     tally_init(&t, ix, n);
     tally_ids(&t, ix, &w, ids, n);
+    qy->ids = ids, qy->nids = n;
+    if (rc == K_OK) rc = rank_page(d, qy, t.cand, t.ncand, search_rank_window(d), page, npage);
+    qy->ids = NULL, qy->nids = 0;
     free(ids);
-    /* the scored rows are exactly the newest window of candidates: enough unless the page lies beyond it */
-    if (rc == K_OK && (qy->offset + qy->limit <= nsc || nsc == t.ncand))
-      page_from_scored(sc, nsc, qy, page, npage);
-    else if (rc == K_OK)
-      rc = rank_page(d, qy, t.cand, t.ncand, window, page, npage);
-    free(sc);
   } else {
     tally_init(&t, ix, (long long)qy->offset + qy->limit);
     tally_ids(&t, ix, &w, ix->newest, ix->nnewest);
@@ -470,7 +507,7 @@ static int find_page(db *d, const query *qy, const search_index *ix, deed_result
   return rc;
 }
 
-static int search_snapshot(db *d, const query *qy, deed_result *r, kerr *e) {
+static int search_snapshot(db *d, query *qy, deed_result *r, kerr *e) {
   const search_index *ix = search_index_get(d, e);
   if (!ix) return K_ERR;
   int *page = util_calloc((size_t)qy->limit, sizeof *page), npage = 0;
@@ -491,6 +528,7 @@ int deed_search(db *d, const deed_filter *f, deed_result *out, kerr *e) {
                                                      : search_snapshot(d, &qy, out, e);
   if (own && !sqlite3_get_autocommit(db_handle(d))) db_script(d, "COMMIT");
   free(qy.match);
+  for (int i = 0; i < qy.words; i++) free(qy.terms[i]);
   return rc;
 }
 

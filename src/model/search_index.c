@@ -5,16 +5,33 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "search/rank.h"
+
 #define MAX_INDEX_ID                                                                                                   \
   50000000 /* ids above this would make the per-id arrays unreasonably large                                           \
             */
 #define SET_TYPE "kehto_search_set"
 #define TAKE_TYPE "kehto_search_take"
 
-/* What the search module keeps on a connection: the index and the key of the
- * data it was built from. */
+/* One word's matches, kept for the next searches: a bitset over ids when the word is common (smaller than the list),
+ * else the ascending ids. */
+typedef struct term_entry {
+  char *match;
+  int n;          /* matches */
+  int *ids;       /* [n] ascending, or NULL when bits is used */
+  uint64_t *bits; /* [nbits / 64 + 1]: bit id set for a match */
+  int nbits;
+  size_t bytes;
+  unsigned long long used; /* tick of the last use, for eviction */
+} term_entry;
+
+/* What the search module keeps on a connection: the index, the word cache and the key of the data both come from. */
 typedef struct sstate {
   search_index ix;
+  term_entry *terms;
+  int nterms, capterms;
+  size_t term_bytes, term_budget;
+  unsigned long long tick, pin; /* entries used at or after pin belong to the search under way: not evicted */
   int built, stale, window;
   long long data_version, changes;
   sqlite3 *h;
@@ -30,16 +47,28 @@ static void values_free(sidx_value *v, int n) {
 
 static void index_clear(search_index *ix) {
   free(ix->sector), free(ix->region), free(ix->year), free(ix->toff), free(ix->theme), free(ix->newest);
+  free(ix->doclen);
   values_free(ix->sectors, ix->nsectors);
   values_free(ix->regions, ix->nregions);
   values_free(ix->themes, ix->nthemes);
   memset(ix, 0, sizeof *ix);
 }
 
+static void term_free(term_entry *t) {
+  free(t->match), free(t->ids), free(t->bits);
+}
+
+static void terms_clear(sstate *s) {
+  for (int i = 0; i < s->nterms; i++) term_free(&s->terms[i]);
+  s->nterms = 0, s->term_bytes = 0;
+}
+
 static void state_free(void *p) {
   sstate *s = p;
   sqlite3_rollback_hook(s->h, NULL, NULL);
   index_clear(&s->ix);
+  terms_clear(s);
+  free(s->terms);
   free(s);
 }
 
@@ -90,6 +119,7 @@ static sstate *state(db *d) {
   s = util_calloc(1, sizeof *s);
   s->h = db_handle(d);
   s->window = SEARCH_RANK_WINDOW;
+  s->term_budget = SEARCH_TERM_CACHE_BYTES;
   sqlite3_rollback_hook(s->h, on_rollback, s);
   sqlite3_create_function_v2(s->h, "search_in", 2, SQLITE_UTF8 | SQLITE_INNOCUOUS, NULL, search_in_fn, NULL, NULL,
                              NULL);
@@ -102,6 +132,10 @@ static sstate *state(db *d) {
 
 void search_set_rank_window(db *d, int n) {
   state(d)->window = n > 0 ? n : SEARCH_RANK_WINDOW;
+}
+
+void search_set_term_budget(db *d, size_t bytes) {
+  state(d)->term_budget = bytes ? bytes : SEARCH_TERM_CACHE_BYTES;
 }
 
 int search_rank_window(db *d) {
@@ -198,6 +232,20 @@ static int load_themes(db *d, search_index *ix) {
   return K_OK;
 }
 
+/* Row lengths for kehto_rank, from FTS5's own per-row token counts (a small table: one short blob per deed). */
+static int load_lengths(db *d, search_index *ix) {
+  ix->doclen = util_calloc((size_t)ix->max_id + 1, sizeof *ix->doclen);
+  sqlite3_stmt *st = db_query(d, "SELECT id, sz FROM deed_fts_docsize WHERE id <= :max", "i", (long long)ix->max_id);
+  int rc;
+  while ((rc = db_step(st)) == 1) {
+    long long id = db_col_int(st, 0);
+    if (id >= 1 && id <= ix->max_id)
+      ix->doclen[id] = (uint16_t)search_rank_doc_length(sqlite3_column_blob(st, 1), sqlite3_column_bytes(st, 1));
+  }
+  db_done(st);
+  return rc < 0 ? K_ERR : K_OK;
+}
+
 static int build(db *d, search_index *ix, kerr *e) {
   long long maxid = db_int(d, 0, "SELECT max(id) FROM deed WHERE status='published'", "");
   if (maxid > MAX_INDEX_ID) return kerr_set(e, NULL, "search failed: deed id %lld is too large to index", maxid);
@@ -205,7 +253,8 @@ static int build(db *d, search_index *ix, kerr *e) {
       load_values(d, "SELECT code, name_fi, name_sv, name_en FROM sector ORDER BY position", 4, &ix->nsectors);
   ix->regions = load_values(d, "SELECT code, name_fi, name_sv FROM region ORDER BY code", 3, &ix->nregions);
   ix->themes = load_values(d, "SELECT name, name FROM theme ORDER BY id", 2, &ix->nthemes);
-  if (ix->nthemes > UINT16_MAX || load_deeds(d, ix) != K_OK || load_themes(d, ix) != K_OK)
+  if (ix->nthemes > UINT16_MAX || load_deeds(d, ix) != K_OK || load_themes(d, ix) != K_OK ||
+      load_lengths(d, ix) != K_OK)
     return kerr_set(e, NULL, "search failed: %r", db_errmsg(d));
   return K_OK;
 }
@@ -216,6 +265,7 @@ const search_index *search_index_get(db *d, kerr *e) {
   long long ch = sqlite3_total_changes64(db_handle(d));
   if (s->built && !s->stale && dv == s->data_version && ch == s->changes) return &s->ix;
   index_clear(&s->ix);
+  terms_clear(s);
   s->built = 0;
   if (build(d, &s->ix, e) != K_OK) {
     index_clear(&s->ix);
@@ -223,4 +273,137 @@ const search_index *search_index_get(db *d, kerr *e) {
   }
   s->built = 1, s->stale = 0, s->data_version = dv, s->changes = ch;
   return &s->ix;
+}
+
+/* ---- The word cache ---- */
+
+/* Every row of deed_fts matching one word, ascending, from inside FTS5 (kehto_match_ids). */
+static int term_scan(db *d, const char *match, search_match_ids *sink) {
+  sqlite3_stmt *st =
+      db_prepare(d, "SELECT kehto_match_ids(deed_fts, :sink) FROM deed_fts WHERE deed_fts MATCH :q LIMIT 1");
+  db_bind_text(st, ":q", match);
+  int i = sqlite3_bind_parameter_index(st, ":sink"), rc;
+  if (i > 0) sqlite3_bind_pointer(st, i, sink, SEARCH_MATCH_IDS, NULL);
+  while ((rc = db_step(st)) == 1) {
+  }
+  db_done(st);
+  return rc < 0 ? K_ERR : K_OK;
+}
+
+/* Drops the least recently used words until need more bytes fit in the budget; never a word of the search under
+ * way (the budget is exceeded instead). */
+static void terms_evict(sstate *s, size_t need) {
+  while (s->term_bytes + need > s->term_budget) {
+    int old = -1;
+    for (int i = 0; i < s->nterms; i++)
+      if (s->terms[i].used < s->pin && (old < 0 || s->terms[i].used < s->terms[old].used)) old = i;
+    if (old < 0) return;
+    s->term_bytes -= s->terms[old].bytes;
+    term_free(&s->terms[old]);
+    s->terms[old] = s->terms[--s->nterms];
+  }
+}
+
+/* Keeps the ids (taking ownership) as a new entry, in the smaller of the two forms. */
+static term_entry *terms_add(sstate *s, const char *match, int *ids, int n) {
+  int max_id = s->ix.max_id;
+  size_t words = (size_t)max_id / 64 + 1, list = (size_t)n * sizeof *ids, set = words * sizeof(uint64_t);
+  term_entry t = {util_strdup(match), n, NULL, NULL, max_id + 1, 0, ++s->tick};
+  if (set < list) {
+    t.bits = util_calloc(words, sizeof *t.bits);
+    for (int i = 0; i < n; i++)
+      if (ids[i] >= 0 && ids[i] <= max_id) t.bits[ids[i] / 64] |= (uint64_t)1 << (ids[i] % 64);
+    free(ids);
+    t.bytes = set;
+  } else {
+    t.ids = ids;
+    t.bytes = list;
+  }
+  terms_evict(s, t.bytes);
+  if (s->nterms == s->capterms) {
+    s->capterms = s->capterms ? s->capterms * 2 : 64;
+    s->terms = realloc(s->terms, sizeof *s->terms * (size_t)s->capterms);
+    if (!s->terms) abort();
+  }
+  s->term_bytes += t.bytes;
+  s->terms[s->nterms] = t;
+  return &s->terms[s->nterms++];
+}
+
+static term_entry *term_get(db *d, sstate *s, const char *match) {
+  for (int i = 0; i < s->nterms; i++)
+    if (!strcmp(s->terms[i].match, match)) {
+      s->terms[i].used = ++s->tick;
+      return &s->terms[i];
+    }
+  search_match_ids sink = {0};
+  if (term_scan(d, match, &sink) != K_OK) {
+    free(sink.ids);
+    return NULL;
+  }
+  return terms_add(s, match, sink.ids, sink.n);
+}
+
+static int term_has(const term_entry *t, int id) {
+  if (t->bits) return id >= 0 && id < t->nbits && ((t->bits[id / 64] >> (id % 64)) & 1);
+  int lo = 0, hi = t->n - 1;
+  while (lo <= hi) {
+    int mid = lo + (hi - lo) / 2;
+    if (t->ids[mid] == id) return 1;
+    if (t->ids[mid] < id)
+      lo = mid + 1;
+    else
+      hi = mid - 1;
+  }
+  return 0;
+}
+
+/* Calls fn for each id of t, ascending, until it returns 0. */
+static void term_each(const term_entry *t, int (*fn)(void *, int), void *ctx) {
+  if (!t->bits) {
+    for (int i = 0; i < t->n; i++)
+      if (!fn(ctx, t->ids[i])) return;
+    return;
+  }
+  for (int w = 0; w <= (t->nbits - 1) / 64; w++)
+    for (uint64_t b = t->bits[w]; b; b &= b - 1)
+      if (!fn(ctx, w * 64 + __builtin_ctzll(b))) return;
+}
+
+/* Collects the ids of the first (smallest) word that every other word also has. */
+typedef struct and_ctx {
+  term_entry **t;
+  int nt;
+  int *out, n;
+} and_ctx;
+
+static int and_one(void *p, int id) {
+  and_ctx *a = p;
+  for (int i = 1; i < a->nt; i++)
+    if (!term_has(a->t[i], id)) return 1;
+  a->out[a->n++] = id;
+  return 1;
+}
+
+int search_match(db *d, char **terms, int nterms, int **ids, int *n) {
+  sstate *s = state(d);
+  *ids = NULL, *n = 0;
+  if (nterms <= 0) return K_OK;
+  s->pin = s->tick + 1;
+  for (int i = 0; i < nterms; i++) /* entries move as others are added or dropped: fetch all, then point */
+    if (!term_get(d, s, terms[i])) return K_ERR;
+  term_entry **t = util_calloc((size_t)nterms, sizeof *t);
+  for (int i = 0; i < nterms; i++)
+    for (int k = 0; k < s->nterms && !t[i]; k++)
+      if (!strcmp(s->terms[k].match, terms[i])) t[i] = &s->terms[k];
+  int small = 0;
+  for (int i = 1; i < nterms; i++)
+    if (t[i]->n < t[small]->n) small = i;
+  term_entry *x = t[0];
+  t[0] = t[small], t[small] = x;
+  and_ctx a = {t, nterms, util_calloc((size_t)(t[0]->n > 0 ? t[0]->n : 1), sizeof(int)), 0};
+  term_each(t[0], and_one, &a);
+  free(t);
+  *ids = a.out, *n = a.n;
+  return K_OK;
 }

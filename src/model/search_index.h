@@ -26,6 +26,7 @@ typedef struct search_index {
   uint8_t *year;    /* year - SEARCH_YEAR_MIN */
   uint32_t *toff;   /* [max_id + 2]: themes of deed i are theme[toff[i] .. toff[i+1]) */
   uint16_t *theme;  /* index into themes */
+  uint16_t *doclen; /* [max_id + 1]: tokens in the deed's FTS row (0: unknown), for kehto_rank */
   int *newest;      /* published deed ids, published_at DESC, id DESC */
   int nnewest;
   sidx_value *sectors, *regions, *themes; /* sectors by position; regions and themes in table order */
@@ -67,5 +68,18 @@ typedef struct search_take {
 } search_take;
 /* Binds take (not copied) to parameter name of st. */
 void search_bind_take(sqlite3_stmt *st, const char *name, search_take *take);
+
+/* Bytes of word matches kept per connection for later searches (least recently used dropped first). */
+#define SEARCH_TERM_CACHE_BYTES (8u << 20)
+
+/* The ids of every deed_fts row matching all of terms[0..nterms) (single-word MATCH expressions, as
+ * search_fts_terms writes them), ascending, into *ids (malloc'd; the caller frees it). Each word's matches are read
+ * once from FTS5 and kept on the connection until the data changes (with the facet index), so a word searched
+ * again costs a walk over memory, not over its doclist. Call after search_index_get in the same read transaction.
+ * Returns K_OK, or K_ERR when the database fails. */
+int search_match(db *d, char **terms, int nterms, int **ids, int *n);
+
+/* Sets the word cache budget of d in bytes (tests use tiny ones); 0 restores SEARCH_TERM_CACHE_BYTES. */
+void search_set_term_budget(db *d, size_t bytes);
 
 #endif

@@ -6,6 +6,7 @@
 
 #include "core/utf8.h"
 #include "search/morph.h"
+#include "search/rank.h"
 
 #define MAX_WORD 255 /* bytes of one word that are looked at; the rest of a longer run is cut off */
 #define MAX_QUERY_TERMS 32
@@ -99,7 +100,12 @@ int search_fts_register(sqlite3 *h, kerr *e) {
   }
   fts5_tokenizer tok = {tok_create, tok_delete, tok_tokenize};
   int rc = api->xCreateTokenizer(api, "kehto", NULL, &tok, NULL);
-  if (rc != SQLITE_OK) kerr_set(e, NULL, "cannot register the tokenizer kehto: %r", sqlite3_errstr(rc));
+  if (rc != SQLITE_OK) {
+    kerr_set(e, NULL, "cannot register the tokenizer kehto: %r", sqlite3_errstr(rc));
+    return rc;
+  }
+  rc = search_rank_register(api);
+  if (rc != SQLITE_OK) kerr_set(e, NULL, "cannot register kehto_rank: %r", sqlite3_errstr(rc));
   return rc;
 }
 
@@ -119,15 +125,27 @@ static int operator_word(const char *w, size_t n) {
   return (n == 2 && !memcmp(w, "OR", 2)) || (n == 3 && (!memcmp(w, "AND", 3) || !memcmp(w, "NOT", 3)));
 }
 
-int search_fts_query(buf *out, const char *s) {
+int search_fts_terms(const char *s, char **terms, int max) {
   size_t n = s ? strlen(s) : 0, pos = 0, start, end;
-  int terms = 0;
-  while (terms < MAX_QUERY_TERMS && utf8_next_word(s, n, &pos, &start, &end)) {
+  int count = 0;
+  if (max > MAX_QUERY_TERMS) max = MAX_QUERY_TERMS;
+  while (count < max && utf8_next_word(s, n, &pos, &start, &end)) {
     if (operator_word(s + start, end - start)) continue;
-    if (terms++) buf_puts(out, " AND ");
-    put_quoted(out, s + start, end - start);
+    buf t = BUF_INIT;
+    put_quoted(&t, s + start, end - start);
     /* "hyvinv*": a prefix of the base form, for words the user has not finished; not for one-letter stubs */
-    if (end < n && s[end] == '*' && end - start >= 3) buf_puts(out, " *");
+    if (end < n && s[end] == '*' && end - start >= 3) buf_puts(&t, " *");
+    terms[count++] = buf_detach(&t);
   }
-  return terms;
+  return count;
+}
+
+int search_fts_query(buf *out, const char *s) {
+  char *terms[MAX_QUERY_TERMS];
+  int n = search_fts_terms(s, terms, MAX_QUERY_TERMS);
+  for (int i = 0; i < n; i++) {
+    buf_printf(out, "%r%r", i ? " AND " : "", terms[i]);
+    free(terms[i]);
+  }
+  return n;
 }

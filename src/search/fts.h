@@ -20,4 +20,8 @@ int search_fts_register(sqlite3 *h, kerr *e);
  * nothing when the text has no words; returns the number of terms. */
 int search_fts_query(buf *out, const char *user_text);
 
+/* The terms of search_fts_query one by one: terms[i] is the MATCH expression of word i alone (malloc'd; the caller
+ * frees each). At most max (and at most 32). Returns how many; the AND of them is what search_fts_query writes. */
+int search_fts_terms(const char *user_text, char **terms, int max);
+
 #endif

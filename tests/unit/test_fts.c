@@ -110,6 +110,18 @@ static void test_query_quotes_every_word(void **s) {
   buf_free(&b);
 }
 
+static void test_terms_one_by_one(void **s) {
+  char *t[32];
+  assert_int_equal(search_fts_terms("Työ \"hyvä\" OR kunta*", t, 32), 3);
+  assert_string_equal(t[0], "\"Työ\"");
+  assert_string_equal(t[1], "\"hyvä\"");
+  assert_string_equal(t[2], "\"kunta\" *");
+  for (int i = 0; i < 3; i++) free(t[i]);
+  assert_int_equal(search_fts_terms("a b c", t, 2), 2); /* at most max */
+  free(t[0]), free(t[1]);
+  assert_int_equal(search_fts_terms(NULL, t, 32), 0);
+}
+
 static void test_hostile_queries_do_not_error(void **s) {
   db *d = testdb_open();
   testdb_deed(d, "Kunta ja työ", "Kunnissa tehtiin yhdessä. OR NEAR here.", NULL, NULL, NULL, 0, NULL);
@@ -160,6 +172,7 @@ int main(void) {
       cmocka_unit_test(test_numbers_are_plain_tokens),
       cmocka_unit_test(test_scandinavian_letters_lowercased),
       cmocka_unit_test(test_query_quotes_every_word),
+      cmocka_unit_test(test_terms_one_by_one),
       cmocka_unit_test(test_hostile_queries_do_not_error),
       cmocka_unit_test(test_prefix_of_base_form),
   };

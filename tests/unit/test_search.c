@@ -3,6 +3,7 @@
 
 #include "model/search.h"
 #include "model/search_index.h"
+#include "search/fts.h"
 #include "tmpdb.h"
 
 static deed_result find(db *d, deed_filter f) {
@@ -304,7 +305,7 @@ static void test_chunked_ranking(void **s) {
   db_close(d);
 }
 
-/* ---- The facet index follows the data ---- */
+/* ---- Matching word by word (search_match and its word cache) equals FTS5's AND ---- */
 
 static long long total_of(db *d, deed_filter f) {
   deed_result r = find(d, f);
@@ -312,6 +313,58 @@ static long long total_of(db *d, deed_filter f) {
   deed_result_free(&r);
   return t;
 }
+
+static long long fts_count(db *d, const char *q) {
+  buf m = BUF_INIT;
+  search_fts_query(&m, q);
+  long long n = db_int(d, -1,
+                       "SELECT count(*) FROM deed_fts f JOIN deed d ON d.id=f.rowid"
+                       " WHERE deed_fts MATCH ?1 AND d.status='published'",
+                       "t", m.data);
+  buf_free(&m);
+  return n;
+}
+
+static void test_word_by_word_equals_fts_and(void **s) {
+  db *d = varied_db();
+  testdb_deed(d, "Tasa-arvo kunnassa", "Kunnan tasa-arvo ja malli.", NULL, NULL, NULL, 0, NULL);
+  const char *qs[] = {"kunta",           "malli kunta", "kunnan malli teki",   "oma kunta", "mal*",
+                      "tasa-arvo kunta", "kunta kunta", "zorbokaattori kunta", "teimme"};
+  for (int round = 0; round < 4; round++) { /* later rounds read kept words; rounds 2-3 keep at most one */
+    if (round == 2) search_set_term_budget(d, 1);
+    for (size_t i = 0; i < sizeof qs / sizeof qs[0]; i++) {
+      long long want = fts_count(d, qs[i]);
+      long long got = total_of(d, (deed_filter){.q = qs[i]});
+      if (got != want) fail_msg("%s: %lld, FTS5 says %lld", qs[i], got, want);
+    }
+  }
+  search_set_term_budget(d, 0);
+  assert_true(total_of(d, (deed_filter){.q = "malli kunta"}) > 0);
+  db_close(d);
+}
+
+/* A filter that keeps few of many matches ranks them with kehto_rank_set, a dense window with a range scan: both
+ * give kehto_rank's order. */
+static void test_sparse_and_dense_ranking_agree(void **s) {
+  db *d = testdb_open();
+  long long body = testdb_deed(d, "Muu", "kunta ja kunta", NULL, NULL, "opetus", 2019, NULL);
+  for (int i = 0; i < 30; i++) testdb_deed(d, "Muu", "kunta", NULL, NULL, "sote", 2019, NULL);
+  long long title = testdb_deed(d, "Kunta", "kunta", NULL, NULL, "opetus", 2019, NULL);
+  for (int i = 0; i < 30; i++) testdb_deed(d, "Muu", "kunta", NULL, NULL, "sote", 2019, NULL);
+  deed_result r = find(d, (deed_filter){.q = "kunta", .sector = "opetus"}); /* 2 of 62: sparse */
+  assert_int_equal(r.total, 2);
+  assert_int_equal(r.hits[0].id, title);
+  assert_int_equal(r.hits[1].id, body);
+  deed_result_free(&r);
+  r = find(d, (deed_filter){.q = "kunta", .limit = 100}); /* dense: the same two in the same order */
+  assert_int_equal(r.total, 62);
+  assert_int_equal(r.hits[0].id, title);
+  assert_int_equal(r.hits[1].id, body); /* "kunta" twice in the body beats once */
+  deed_result_free(&r);
+  db_close(d);
+}
+
+/* ---- The facet index follows the data ---- */
 
 static void test_index_follows_own_writes_and_rollback(void **s) {
   db *d = facet_db();
@@ -358,6 +411,8 @@ int main(void) {
       cmocka_unit_test(test_fts_syntax_in_query_is_no_error),
       cmocka_unit_test(test_facet_counts_equal_sql),
       cmocka_unit_test(test_chunked_ranking),
+      cmocka_unit_test(test_word_by_word_equals_fts_and),
+      cmocka_unit_test(test_sparse_and_dense_ranking_agree),
       cmocka_unit_test(test_index_follows_own_writes_and_rollback),
       cmocka_unit_test(test_index_follows_other_connection),
   };
