@@ -22,6 +22,8 @@ static void app_clear(application *a) {
   free(a->coach_name);
   free(a->created_at);
   free(a->updated_at);
+  free(a->delivery_starts);
+  free(a->delivery_ends);
   for (int i = 0; i < a->nevents; i++) {
     free(a->events[i].status);
     free(a->events[i].reason);
@@ -228,11 +230,11 @@ long long app_create(db *d, const application *a, const user_info *u, kerr *e) {
   "SELECT a.id, a.service_id, a.org_id, coalesce(a.user_id, 0), coalesce(a.preferred_coach_id, 0), a.need,"            \
   " a.proposed_dates, a.n_johto, a.n_esihenkilo, a.n_tyontekija, a.n_edustaja, a.status, a.reason, s.name,"            \
   " s.type_code, o.name, c.name, a.created_at, a.updated_at,"                                                          \
-  " coalesce((SELECT id FROM delivery WHERE application_id=a.id), 0),"                                                 \
+  " coalesce(dl.id, 0), dl.starts_on, dl.ends_on,"                                                                     \
   " (SELECT group_concat(t.name, ', ') FROM application_theme x JOIN theme t ON t.id=x.theme_id"                       \
   "  WHERE x.application_id=a.id)"                                                                                     \
   " FROM application a JOIN service s ON s.id=a.service_id JOIN org o ON o.id=a.org_id"                                \
-  " LEFT JOIN coach c ON c.id=a.preferred_coach_id"
+  " LEFT JOIN coach c ON c.id=a.preferred_coach_id LEFT JOIN delivery dl ON dl.application_id=a.id"
 
 static void read_row(sqlite3_stmt *st, application *a) {
   a->id = db_col_int(st, 0);
@@ -255,7 +257,9 @@ static void read_row(sqlite3_stmt *st, application *a) {
   a->created_at = util_strdup(db_col_text(st, 17));
   a->updated_at = util_strdup(db_col_text(st, 18));
   a->delivery_id = db_col_int(st, 19);
-  a->themes = util_strdup(db_col_text(st, 20));
+  a->delivery_starts = db_col_dup(st, 20);
+  a->delivery_ends = db_col_dup(st, 21);
+  a->themes = util_strdup(db_col_text(st, 22));
 }
 
 long long app_count(db *d, const app_filter *f) {

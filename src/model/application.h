@@ -31,8 +31,9 @@ typedef struct application {
   char *status; /* submitted, approved, rejected, cancelled */
   char *reason;
   char *service_name, *service_type, *org_name, *coach_name, *created_at, *updated_at;
-  long long delivery_id; /* the delivery made on approval, or 0 */
-  app_event *events;     /* oldest first (app_get only) */
+  long long delivery_id;                 /* the delivery made on approval, or 0 */
+  char *delivery_starts, *delivery_ends; /* its dates (YYYY-MM-DD), or NULL */
+  app_event *events;                     /* oldest first (app_get only) */
   int nevents;
 } application;
 
