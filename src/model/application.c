@@ -29,6 +29,7 @@ static void app_clear(application *a) {
     free(a->events[i].reason);
     free(a->events[i].actor);
     free(a->events[i].at);
+    free(a->events[i].actor_role);
   }
   free(a->events);
 }
@@ -284,8 +285,8 @@ static void read_events(db *d, application *a) {
   a->nevents = (int)db_int(d, 0, "SELECT count(*) FROM application_event WHERE application_id=?1", "i", a->id);
   a->events = util_calloc((size_t)a->nevents, sizeof *a->events);
   sqlite3_stmt *st = db_query(d,
-                              "SELECT status, reason, actor, at FROM application_event WHERE application_id=?1"
-                              " ORDER BY id",
+                              "SELECT e.status, e.reason, e.actor, e.at, coalesce(u.role, '') FROM application_event e"
+                              " LEFT JOIN user u ON u.id=e.user_id WHERE e.application_id=?1 ORDER BY e.id",
                               "i", a->id);
   int i = 0;
   while (i < a->nevents && db_step(st) == 1) {
@@ -294,6 +295,7 @@ static void read_events(db *d, application *a) {
     x->reason = util_strdup(db_col_text(st, 1));
     x->actor = util_strdup(db_col_text(st, 2));
     x->at = util_strdup(db_col_text(st, 3));
+    x->actor_role = util_strdup(db_col_text(st, 4));
   }
   a->nevents = i;
   db_done(st);
@@ -392,7 +394,7 @@ long long app_approve(db *d, long long id, const char *starts_on, const char *en
   }
   char from[11] = "", to[11] = "";
   check_dates(starts_on, ends_on, from, to, e);
-  long long coach = coach_id ? coach_id : a->preferred_coach_id;
+  long long coach = coach_id == APP_COACH_NONE ? 0 : coach_id ? coach_id : a->preferred_coach_id;
   if (coach && !coach_active(d, coach))
     kerr_add(e, "coach_id", N_("Valittua valmentajaa ei ole tai hän ei ole käytettävissä."));
   long long did = 0;

@@ -11,9 +11,10 @@
 #define APP_MAX_REASON 2000 /* characters in a rejection reason */
 #define APP_MAX_COUNT 10000 /* people in one role */
 
-/* One status change: status, reason, actor email (or "cli"), time (ISO UTC). Strings owned by the application. */
+/* One status change: status, reason, actor email (or "cli"), time (ISO UTC), and the actor's role (admin, staff,
+ * contact, or "" for the command line or a removed account). Strings owned by the application. */
 typedef struct app_event {
-  char *status, *reason, *actor, *at;
+  char *status, *reason, *actor, *at, *actor_role;
 } app_event;
 
 /* An application as entered or read. Strings are malloc'd and owned by the struct; free with app_free. */
@@ -66,10 +67,13 @@ application *app_list(db *d, const app_filter *f, int limit, int offset, int *n)
 /* Reads application id with its themes, names, delivery and status history. NULL when there is none. */
 application *app_get(db *d, long long id);
 
-/* Approves a submitted application: starts_on and ends_on (YYYY-MM-DD or 22.11.2026) are required, coach_id 0
- * means the preferred coach. In one transaction the application becomes approved, a delivery of its service is made
- * with the dates, the coach and the organisation (delivery_org), and the history row is written. Returns the
- * delivery id, or 0 with e set (fields starts_on, ends_on, coach_id, or none when it is no longer submitted). */
+#define APP_COACH_NONE (-1) /* app_approve: the delivery has no coach */
+
+/* Approves a submitted application: starts_on and ends_on (YYYY-MM-DD or 22.11.2026) are required; coach_id 0
+ * means the preferred coach, APP_COACH_NONE none. In one transaction the application becomes approved, a delivery of
+ * its service is made with the dates, the coach and the organisation (delivery_org), and the history row is written.
+ * Returns the delivery id, or 0 with e set (fields starts_on, ends_on, coach_id, or none when it is no longer
+ * submitted). */
 long long app_approve(db *d, long long id, const char *starts_on, const char *ends_on, long long coach_id,
                       const user_info *u, kerr *e);
 /* Rejects a submitted application; reason is required. Returns K_OK or K_ERR with e set. */

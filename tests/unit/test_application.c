@@ -319,6 +319,10 @@ static void test_approve_makes_delivery(void **state) {
   assert_int_equal(a->nevents, 2);
   assert_string_equal(a->events[1].status, "approved");
   assert_string_equal(a->events[1].actor, "staff@example.fi");
+  assert_string_equal(a->events[1].actor_role, "staff");
+  assert_string_equal(a->events[0].actor_role, "contact");
+  assert_string_equal(a->delivery_starts, "2019-03-04");
+  assert_string_equal(a->delivery_ends, "2019-03-05");
   app_free(a);
   /* deciding twice is refused and changes nothing */
   assert_int_equal(app_approve(w->d, id, "2019-04-01", "2019-04-01", 0, &w->staff, &e), 0);
@@ -350,6 +354,15 @@ static void test_approve_checks(void **state) {
   app_free(a);
   assert_int_equal(app_approve(w->d, 999, "2019-03-05", "2019-03-05", 0, &w->staff, &e), 0);
   kerr_clear(&e);
+}
+
+static void test_approve_without_coach(void **state) {
+  world *w = *state;
+  long long id = create(w, &w->contact1);
+  kerr e = {0};
+  long long did = app_approve(w->d, id, "2019-03-04", "2019-03-04", APP_COACH_NONE, &w->staff, &e);
+  assert_true(did > 0);
+  assert_true(db_int(w->d, 0, "SELECT coach_id IS NULL FROM delivery WHERE id=?1", "i", did));
 }
 
 static void test_reject_needs_reason(void **state) {
@@ -425,6 +438,7 @@ int main(void) {
       W(test_list_and_visibility),
       W(test_approve_makes_delivery),
       W(test_approve_checks),
+      W(test_approve_without_coach),
       W(test_reject_needs_reason),
       W(test_cancel),
       W(test_choices),

@@ -297,7 +297,10 @@ static void history(web_req *r, const application *a) {
              T(r, "Tila"), T(r, "Kuka"), T(r, "Milloin"), T(r, "Syy"));
   for (int i = 0; i < a->nevents; i++) {
     const app_event *x = &a->events[i];
-    buf_printf(o, "<tr><td>%h</td><td>%h</td><td class=\"nowrap\">", status_label(r, x->status), x->actor);
+    /* contacts see who at their organisation did what; the programme's people are named by their team */
+    int team = !user_is_staff(&r->user) && (!strcmp(x->actor_role, "staff") || !strcmp(x->actor_role, "admin"));
+    buf_printf(o, "<tr><td>%h</td><td>%h</td><td class=\"nowrap\">", status_label(r, x->status),
+               team ? T(r, "Ohjelman henkilöstö") : x->actor);
     fi_datetime(r, x->at);
     buf_printf(o, "</td><td>%h</td></tr>\n", *x->reason ? x->reason : "–");
   }
@@ -329,7 +332,7 @@ static void decision_forms(web_req *r, const application *a, const kerr *err) {
   int n = 0;
   app_choice *v = app_active_coaches(r->db, &n);
   const char *coach = web_field(r, "coach_id");
-  if (!*coach && a->preferred_coach_id) {
+  if (!*coach && a->preferred_coach_id && strcmp(r->method, "POST") != 0) {
     char *pref = arena_alloc(&r->mem, 24);
     snprintf(pref, 24, "%lld", a->preferred_coach_id);
     coach = pref;
@@ -422,9 +425,9 @@ void page_app_approve(web_req *r) {
   application *a = app_or_reply(r);
   if (!a) return;
   kerr e = {0};
-  long long coach = num_field(r, "coach_id", 1LL << 53, -1);
-  long long did = app_approve(r->db, a->id, web_field(r, "starts_on"), web_field(r, "ends_on"), coach < 0 ? -1 : coach,
-                              &r->user, &e);
+  /* the select starts at the preferred coach, so an empty choice means no coach; a bad value (-2) is refused */
+  long long coach = *web_field(r, "coach_id") ? num_field(r, "coach_id", 1LL << 53, -2) : APP_COACH_NONE;
+  long long did = app_approve(r->db, a->id, web_field(r, "starts_on"), web_field(r, "ends_on"), coach, &r->user, &e);
   after_change(r, a, did != 0, "approved", &e);
   kerr_clear(&e);
   app_free(a);
