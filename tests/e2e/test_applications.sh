@@ -187,4 +187,14 @@ expect_contains "list shows approved" "$BODY" "Hyväksytty"
 expect_lacks "list escapes everything" "$BODY" '<script>alert'
 get "/en/hakemukset/$app"
 expect_contains "English page" "$BODY" "Approved"
+for lang in sv en; do
+  for p in /hakemukset /hakemukset/uusi "/hakemukset/$app" "/hakemukset/$app2"; do
+    get "/$lang$p"
+    untranslated=$(grep -oE 'Hakemukset|Uusi hakemus|Tarve omin sanoin|Käsittelyhistoria|Odottaa käsittelyä|Hyväksytty|Hylätty|Lähetä hakemus|pakollinen|Osallistujat|Toivottu valmentaja|Ohjelman henkilöstö| klo ' <<<"$BODY" | sort -u | tr '\n' ' ')
+    expect_eq "/$lang$p has no Finnish interface words" "$untranslated" ""
+  done
+done
+get /sv/hakemukset/uusi; tok=$(csrf_from "$BODY")
+post /sv/hakemukset/uusi "csrf=$tok" "service_id=1" "need=" "n_johto=1" "n_esihenkilo=1" "n_edustaja=1"
+expect_contains "Swedish message beside the field" "$BODY" 'id="e-need">Beskriv ert behov med egna ord.'
 finish
