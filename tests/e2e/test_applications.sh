@@ -57,7 +57,7 @@ expect_contains "management always takes part" "$BODY" 'id="e-n_johto">Sparrauks
 expect_contains "supervisors always take part" "$BODY" 'id="e-n_esihenkilo"'
 expect_contains "staff representatives always take part" "$BODY" 'id="e-n_edustaja"'
 post /hakemukset/uusi "csrf=$csrf" "service_id=2" "need=Tarve" "n_johto=0" "n_esihenkilo=0" "n_tyontekija=0" "n_edustaja=0"
-expect_contains "at least one person" "$BODY" "vähintään yksi henkilö"
+expect_contains "at least one person, beside the role counts" "$BODY" 'id="e-participants">Kerro, keitä osallistuu: vähintään yksi henkilö.'
 post /hakemukset/uusi "csrf=$csrf" "service_id=4" "need=Tarve" "n_johto=1" "n_esihenkilo=1" "n_edustaja=1"
 expect_contains "closed service refused" "$BODY" "Palvelun haku on suljettu."
 post /hakemukset/uusi "csrf=$csrf" "service_id=3" "need=Tarve" "n_johto=1" "n_esihenkilo=1" "n_edustaja=1"

@@ -159,13 +159,14 @@ static void participants_fieldset(web_req *r, form_ctx *f) {
   const kerr *bad = NULL;
   for (const kerr *e = f->err; e && e->msg; e = e->next)
     if (e->field && !strcmp(e->field, "participants")) bad = e;
-  buf_printf(&r->out,
-             "<fieldset class=\"field%r\" id=\"f-participants\" tabindex=\"-1\"><legend>%h <span class=\"muted\">(%h)"
-             "</span></legend><span class=\"hint\">%h</span>",
-             bad ? " invalid" : "", T(r, "Osallistujat roolin mukaan"), T(r, "pakollinen"),
-             T(r, "Kuinka monta henkilöä kustakin ryhmästä osallistuu. Sparraukseen osallistuvat aina johto, "
-                  "esihenkilöt ja henkilöstön edustajat."));
-  if (bad) buf_printf(&r->out, "<span class=\"error\">%h</span>", T(r, bad->msg));
+  buf_printf(
+      &r->out,
+      "<fieldset class=\"field%r\" id=\"f-participants\" tabindex=\"-1\" aria-describedby=\"h-participants%r\">"
+      "<legend>%h <span class=\"muted\">(%h)</span></legend><span class=\"hint\" id=\"h-participants\">%h</span>",
+      bad ? " invalid" : "", bad ? " e-participants" : "", T(r, "Osallistujat roolin mukaan"), T(r, "pakollinen"),
+      T(r, "Kuinka monta henkilöä kustakin ryhmästä osallistuu. Sparraukseen osallistuvat aina johto, "
+           "esihenkilöt ja henkilöstön edustajat."));
+  if (bad) buf_printf(&r->out, "<span class=\"error\" id=\"e-participants\">%h</span>", T(r, bad->msg));
   for (size_t i = 0; i < sizeof ROLE_FIELDS / sizeof ROLE_FIELDS[0]; i++)
     form_input(f, "number", ROLE_FIELDS[i][0], T(r, ROLE_FIELDS[i][1]), web_field(r, ROLE_FIELDS[i][0]), 0, NULL);
   buf_puts(&r->out, "</fieldset>\n");
