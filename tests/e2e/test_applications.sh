@@ -16,6 +16,14 @@ add_staff
 echo "contactpassword1" | "$KEHTO" user add yhteys@testila.fi --role contact --org 0737546-2 --db "$DB" >/dev/null
 echo "contactpassword1" | "$KEHTO" user add yhteys@muula.fi --role contact --org 2 --db "$DB" >/dev/null
 start_server
+# before any service is open the form says so
+sqlite3 "$DB" "UPDATE service SET open=0 WHERE id IN (1, 2)"
+add_staff early@example.fi staff
+login early@example.fi staffpassword1
+get /hakemukset/uusi
+expect_contains "no open services: the form says so" "$BODY" "Haettavia palveluja ei ole juuri nyt."
+sqlite3 "$DB" "UPDATE service SET open=1 WHERE id IN (1, 2)"
+rm -f "$TMP/jar"
 
 get /hakemukset
 expect_eq "anonymous /hakemukset goes to login" "$STATUS" 303

@@ -188,6 +188,9 @@ static void app_form(web_req *r, const kerr *err) {
   web_csrf_field(r);
   int n = 0;
   app_choice *v = app_open_services(r->db, &n);
+  if (n == 0)
+    buf_printf(o, "<div class=\"notice\" role=\"status\"><p>%h</p></div>\n",
+               T(r, "Haettavia palveluja ei ole juuri nyt. Ohjelman henkilöstö avaa haun palvelukohtaisesti."));
   const char *service = web_field(r, "service_id");
   if (!*service) service = web_field(r, "service"); /* ?service=ID from a service page */
   choice_select(r, &f, "service_id", T(r, "Palvelu"), service, v, n, 1, T(r, "Valitse"));
