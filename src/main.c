@@ -7,6 +7,7 @@
 #include "cli.h"
 #include "core/buf.h"
 #include "model/import.h"
+#include "model/org.h"
 #include "model/demo.h"
 #include "model/refdata.h"
 #include "model/user.h"
@@ -14,6 +15,7 @@
 #include "search/cli_search.h"
 
 #define EXIT_USAGE 2
+#define USER_ADD_USAGE "kehto user add EMAIL --role admin|staff|contact [--org ID|Y-TUNNUS]"
 
 typedef int (*cmd_fn)(const cli_args *a);
 
@@ -42,7 +44,7 @@ static const command commands[] = {
     {"init", cmd_init, 0, 0, "db=", "kehto init [--db FILE]", "create the database and load reference data"},
     {"serve", cmd_serve, 0, 0, "db= port= bind= threads= secure-cookies quiet no-cache",
      "kehto serve [--db FILE] [--port N] [--bind ADDR]", "serve the web site (default 127.0.0.1:8080)"},
-    {"user add", cmd_user_add, 1, 1, "db= role= org=", "kehto user add EMAIL --role admin|staff|contact [--org ID]",
+    {"user add", cmd_user_add, 1, 1, "db= role= org=", USER_ADD_USAGE,
      "create an account; password from stdin, or generated and printed once"},
     {"user list", cmd_user_list, 0, 0, "db=", "kehto user list [--db FILE]", "list the accounts"},
     {"demo", cmd_demo, 0, 0, "db= seed=", "kehto demo [--db FILE] [--seed N]",
@@ -137,13 +139,17 @@ static int cmd_serve(const cli_args *a) {
 static int cmd_user_add(const cli_args *a) {
   const char *role = cli_opt(a, "role");
   if (!role || !user_role_valid(role)) {
-    fprintf(stderr,
-            "kehto: --role must be admin, staff or contact\nusage: kehto user add EMAIL --role admin|staff|contact\n");
+    fprintf(stderr, "kehto: --role must be admin, staff or contact\nusage: %s\n", USER_ADD_USAGE);
     return EXIT_USAGE;
   }
-  long long org = 0;
-  if (cli_opt(a, "org") && util_parse_int(cli_opt(a, "org"), 1, 1LL << 53, &org) != K_OK) {
-    fprintf(stderr, "kehto: --org needs an organisation id\n");
+  const char *org_arg = cli_opt(a, "org");
+  int contact = strcmp(role, "contact") == 0;
+  if (contact && (!org_arg || !*org_arg)) {
+    fprintf(stderr, "kehto: a contact account needs --org ID or Y-tunnus\nusage: %s\n", USER_ADD_USAGE);
+    return EXIT_USAGE;
+  }
+  if (!contact && org_arg) {
+    fprintf(stderr, "kehto: --org is only for contact accounts (%s has no organisation)\n", role);
     return EXIT_USAGE;
   }
   char pw[1024] = "";
@@ -156,8 +162,19 @@ static int cmd_user_add(const cli_args *a) {
   if (generated) util_random_hex(pw, 12);
   db *d = cli_open_db(a, 0);
   if (!d) return 1;
+  long long org_id = 0;
+  if (contact && util_parse_int(org_arg, 1, 1LL << 53, &org_id) != K_OK) org_id = org_find(d, org_arg);
+  org *o = org_id ? org_get(d, org_id) : NULL;
+  int org_known = o != NULL;
+  org_free(o);
+  if (contact && !org_known) {
+    fprintf(stderr, "kehto: no organisation '%s' in the registry (give its id or Y-tunnus)\n", org_arg);
+    sodium_memzero(pw, sizeof pw);
+    db_close(d);
+    return 1;
+  }
   kerr e = {0};
-  long long id = user_add(d, a->pos[0], role, pw, org, &e);
+  long long id = user_add(d, a->pos[0], role, pw, org_id, &e);
   if (!id)
     fprintf(stderr, "kehto: %s\n", e.msg);
   else if (generated)

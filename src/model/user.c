@@ -29,6 +29,19 @@ long long user_add(db *d, const char *email, const char *role, const char *passw
     kerr_set(e, "password", "the password must have at least %d characters", USER_MIN_PASSWORD);
     return 0;
   }
+  int contact = strcmp(role, "contact") == 0;
+  if (contact && org_id <= 0) {
+    kerr_set(e, "org", "a contact account needs its organisation (--org ID or Y-tunnus)");
+    return 0;
+  }
+  if (!contact && org_id != 0) {
+    kerr_set(e, "org", "only contact accounts belong to an organisation; leave --org out for %r", role);
+    return 0;
+  }
+  if (contact && !db_exists(d, "SELECT 1 FROM org WHERE id=?1", "i", org_id)) {
+    kerr_set(e, "org", "there is no organisation with id %lld", org_id);
+    return 0;
+  }
   if (db_exists(d, "SELECT 1 FROM user WHERE email=?1", "t", email)) {
     kerr_set(e, "email", "an account for %r exists already", email);
     return 0;

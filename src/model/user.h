@@ -22,7 +22,8 @@ int user_role_valid(const char *role);
 /* Returns 1 when the role may use staff pages (admin, staff). */
 int user_is_staff(const user_info *u);
 
-/* Creates an account with an argon2id hash of password. Returns the id, or 0 with e set (bad email, role,
+/* Creates an account with an argon2id hash of password. A contact belongs to organisation org_id (required, must
+ * exist); admin and staff have none (org_id 0). Returns the id, or 0 with e set (bad email, role, organisation,
  * short password, existing account). */
 long long user_add(db *d, const char *email, const char *role, const char *password, long long org_id, kerr *e);
 

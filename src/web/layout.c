@@ -68,6 +68,7 @@ void page_begin(web_req *r, const char *title, const char *active) {
   nav_item(r, "/", T(r, "Etusivu"), "home", active);
   nav_item(r, "/tekot", T(r, "Tekojen tori"), "deeds", active);
   nav_item(r, "/tekot/uusi", T(r, "Julkaise teko"), "post", active);
+  if (r->user.id) nav_item(r, "/hakemukset", T(r, "Hakemukset"), "applications", active);
   if (user_is_staff(&r->user)) {
     nav_item(r, "/hallinta/tekot", T(r, "Moderointi"), "moderation", active);
     nav_item(r, "/hallinta/organisaatiot", T(r, "Organisaatiot"), "orgs", active);

@@ -53,6 +53,13 @@ static const route ROUTES[] = {
     {"POST", "/hallinta/organisaatiot/uusi", page_staff_org_create, 0},
     {"GET", "/hallinta/organisaatiot/#/muokkaa", page_staff_org_edit, 0},
     {"POST", "/hallinta/organisaatiot/#/muokkaa", page_staff_org_update, 0},
+    {"GET", "/hakemukset", page_apps, 0},
+    {"GET", "/hakemukset/uusi", page_app_new, 0},
+    {"POST", "/hakemukset/uusi", page_app_create, 0},
+    {"GET", "/hakemukset/#", page_app, 0},
+    {"POST", "/hakemukset/#/hyvaksy", page_app_approve, 0},
+    {"POST", "/hakemukset/#/hylkaa", page_app_reject, 0},
+    {"POST", "/hakemukset/#/peru", page_app_cancel, 0},
 };
 
 /* Returns 1 when path matches pattern; a '#' segment must be a positive integer, stored in *id. */

@@ -59,7 +59,10 @@ post() {
 csrf_from() { sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p' <<<"$1" | head -1; }
 header() { grep -i "^$1:" "$TMP/h" | head -1 | cut -d' ' -f2- | tr -d '\r'; }
 
-add_staff() { echo "staffpassword1" | "$KEHTO" user add "${1:-staff@example.fi}" --role "${2:-staff}" --db "$DB" >/dev/null; }
+# add_staff [EMAIL [ROLE [ORG]]]: an account with the password staffpassword1; a contact needs ORG (id or Y-tunnus)
+add_staff() {
+  echo "staffpassword1" | "$KEHTO" user add "${1:-staff@example.fi}" --role "${2:-staff}" ${3:+--org "$3"} --db "$DB" >/dev/null
+}
 login() { # login EMAIL PASSWORD
   get /kirjaudu
   post /kirjaudu "csrf=$(csrf_from "$BODY")" "email=$1" "password=$2" "next=/"

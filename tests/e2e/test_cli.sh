@@ -55,6 +55,27 @@ OUT=$(echo "long-enough-password" | "$KEHTO" user add not-an-email --role staff 
 expect_rc "a bad email is refused" 1
 OUT=$(echo "long-enough-password" | "$KEHTO" user add A@example.fi --role admin --db "$DB" 2>&1); RC=$?
 expect_rc "the same email in other case is refused" 1
+# contact accounts belong to an organisation: --org ID or Y-tunnus, required for contacts, refused for others
+oid=$(sqlite3 "$DB" "INSERT INTO org(name, type, ytunnus) VALUES('Yhteystesti Oy', 'yhtio', '0737546-2') RETURNING id")
+OUT=$(echo "long-enough-password" | "$KEHTO" user add c1@example.fi --role contact --db "$DB" 2>&1); RC=$?
+expect_rc "a contact without --org is a usage error" 2
+expect_contains "the message names --org" "$OUT" "needs --org"
+OUT=$(echo "long-enough-password" | "$KEHTO" user add c1@example.fi --role contact --org 999999 --db "$DB" 2>&1); RC=$?
+expect_rc "a contact of an unknown organisation id is refused" 1
+expect_contains "unknown organisation named" "$OUT" "no organisation '999999'"
+OUT=$(echo "long-enough-password" | "$KEHTO" user add c1@example.fi --role contact --org 1234567-1 --db "$DB" 2>&1); RC=$?
+expect_rc "a contact of an unknown Y-tunnus is refused" 1
+OUT=$(echo "long-enough-password" | "$KEHTO" user add s1@example.fi --role staff --org "$oid" --db "$DB" 2>&1); RC=$?
+expect_rc "--org for a staff account is a usage error" 2
+expect_contains "staff --org refused with a reason" "$OUT" "only for contact accounts"
+OUT=$(echo "long-enough-password" | "$KEHTO" user add c1@example.fi --role contact --org "$oid" --db "$DB" 2>&1); RC=$?
+expect_rc "a contact with an organisation id is created" 0
+OUT=$(echo "long-enough-password" | "$KEHTO" user add c2@example.fi --role contact --org 0737546-2 --db "$DB" 2>&1); RC=$?
+expect_rc "a contact with a Y-tunnus is created" 0
+expect_eq "both contacts belong to the organisation" \
+  "$(sqlite3 "$DB" "SELECT count(*) FROM user WHERE role='contact' AND org_id=$oid")" 2
+expect_eq "no account was made by the refused commands" \
+  "$(sqlite3 "$DB" "SELECT count(*) FROM user WHERE email='s1@example.fi'")" 0
 run user list --db "$DB"
 expect_rc "user list" 0
 expect_contains "user list shows the account and role" "$OUT" "a@example.fi"

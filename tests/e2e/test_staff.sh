@@ -2,7 +2,8 @@
 source "$(dirname "$0")/lib.sh"
 init_db
 add_staff
-add_staff contact@example.fi contact
+oid=$(sqlite3 "$DB" "INSERT INTO org(name, type) VALUES('Yhteyskunta', 'kunta') RETURNING id")
+add_staff contact@example.fi contact "$oid"
 start_server
 
 XSS='<script>alert(1)</script>'

@@ -46,5 +46,14 @@ void page_staff_org_new(web_req *r);    /* GET /hallinta/organisaatiot/uusi */
 void page_staff_org_create(web_req *r); /* POST /hallinta/organisaatiot/uusi */
 void page_staff_org_edit(web_req *r);   /* GET /hallinta/organisaatiot/#/muokkaa */
 void page_staff_org_update(web_req *r); /* POST /hallinta/organisaatiot/#/muokkaa */
+/* Applications (applications.c): contacts and staff; anonymous users are sent to login, other organisations'
+ * contacts get 403; POSTs check the CSRF token. */
+void page_apps(web_req *r);        /* GET /hakemukset?status=&page= */
+void page_app_new(web_req *r);     /* GET /hakemukset/uusi?service= */
+void page_app_create(web_req *r);  /* POST /hakemukset/uusi */
+void page_app(web_req *r);         /* GET /hakemukset/# */
+void page_app_approve(web_req *r); /* POST /hakemukset/#/hyvaksy (staff) */
+void page_app_reject(web_req *r);  /* POST /hakemukset/#/hylkaa (staff, reason required) */
+void page_app_cancel(web_req *r);  /* POST /hakemukset/#/peru (the applicant, while submitted) */
 
 #endif
