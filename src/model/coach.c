@@ -131,12 +131,12 @@ int coach_update(db *d, const coach *c, kerr *e) {
 
 /* Columns for read_coach; :sv is 1 for Swedish region names. */
 #define COACH_COLS                                                                                                     \
-  "SELECT c.id,c.name,c.company,c.bio,c.languages,c.email,c.active,"                                                 \
-  "(SELECT group_concat(t.name,', ') FROM (SELECT t.name FROM coach_theme x JOIN theme t ON t.id=x.theme_id"        \
-  "  WHERE x.coach_id=c.id ORDER BY t.name COLLATE NOCASE) t),"                                                      \
-  "(SELECT group_concat(code,',') FROM (SELECT region_code code FROM coach_region WHERE coach_id=c.id"              \
-  "  ORDER BY region_code)),"                                                                                        \
-  "(SELECT group_concat(n,', ') FROM (SELECT CASE :sv WHEN 1 THEN g.name_sv ELSE g.name_fi END n FROM coach_region x" \
+  "SELECT c.id,c.name,c.company,c.bio,c.languages,c.email,c.active,"                                                   \
+  "(SELECT group_concat(t.name,', ') FROM (SELECT t.name FROM coach_theme x JOIN theme t ON t.id=x.theme_id"           \
+  "  WHERE x.coach_id=c.id ORDER BY t.name COLLATE NOCASE) t),"                                                        \
+  "(SELECT group_concat(code,',') FROM (SELECT region_code code FROM coach_region WHERE coach_id=c.id"                 \
+  "  ORDER BY region_code)),"                                                                                          \
+  "(SELECT group_concat(n,', ') FROM (SELECT CASE :sv WHEN 1 THEN g.name_sv ELSE g.name_fi END n FROM coach_region x"  \
   "  JOIN region g ON g.code=x.region_code WHERE x.coach_id=c.id ORDER BY g.number)) FROM coach c"
 
 static void read_coach(sqlite3_stmt *st, coach *c) {
@@ -172,9 +172,9 @@ coach *coach_get(db *d, long long id, const char *lang) {
 /* The filter on :theme (name), :region (code), :lang (code), '' for any, and :active. Languages are stored without
  * spaces, so ','||languages||',' finds a code exactly. */
 #define COACH_WHERE                                                                                                    \
-  " WHERE (:theme='' OR EXISTS(SELECT 1 FROM coach_theme x JOIN theme t ON t.id=x.theme_id"                         \
-  "   WHERE x.coach_id=c.id AND t.name=:theme))"                                                                      \
-  " AND (:region='' OR EXISTS(SELECT 1 FROM coach_region WHERE coach_id=c.id AND region_code=:region))"              \
+  " WHERE (:theme='' OR EXISTS(SELECT 1 FROM coach_theme x JOIN theme t ON t.id=x.theme_id"                            \
+  "   WHERE x.coach_id=c.id AND t.name=:theme))"                                                                       \
+  " AND (:region='' OR EXISTS(SELECT 1 FROM coach_region WHERE coach_id=c.id AND region_code=:region))"                \
   " AND (:lang='' OR instr(','||c.languages||',', ','||:lang||',')>0) AND (:active=0 OR c.active=1)"
 
 static void bind_filter(sqlite3_stmt *st, const coach_filter *f) {
@@ -207,10 +207,11 @@ coach *coach_list(db *d, const coach_filter *f, const char *lang, int limit, int
 }
 
 char **coach_themes(db *d, int *n) {
-  sqlite3_stmt *st = db_query(d,
-                              "SELECT DISTINCT t.name FROM theme t JOIN coach_theme x ON x.theme_id=t.id"
-                              " JOIN coach c ON c.id=x.coach_id AND c.active=1 ORDER BY t.name COLLATE NOCASE LIMIT 500",
-                              "");
+  sqlite3_stmt *st =
+      db_query(d,
+               "SELECT DISTINCT t.name FROM theme t JOIN coach_theme x ON x.theme_id=t.id"
+               " JOIN coach c ON c.id=x.coach_id AND c.active=1 ORDER BY t.name COLLATE NOCASE LIMIT 500",
+               "");
   char **v = util_calloc(500, sizeof *v);
   *n = 0;
   while (*n < 500 && db_step(st) == 1) v[(*n)++] = db_col_dup(st, 0);

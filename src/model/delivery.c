@@ -98,8 +98,7 @@ int delivery_validate(db *d, const delivery *x, kerr *e) {
   if (!db_exists(d, "SELECT 1 FROM service WHERE id=?1", "i", x->service_id))
     kerr_add(e, "service", N_("Valitse palvelu."));
   check_len(x->ref, DELIVERY_MAX_REF, "ref", N_("Tunnus on liian pitkä (enintään 64 merkkiä)."), e);
-  if (!util_blank(x->ref) &&
-      db_exists(d, "SELECT 1 FROM delivery WHERE ref=?1 AND id<>?2", "ti", x->ref, x->id))
+  if (!util_blank(x->ref) && db_exists(d, "SELECT 1 FROM delivery WHERE ref=?1 AND id<>?2", "ti", x->ref, x->id))
     kerr_add(e, "ref", N_("Tunnus on jo toisen toteutuksen käytössä."));
   check_len(x->title, DELIVERY_MAX_TITLE, "title", N_("Otsikko on liian pitkä (enintään 200 merkkiä)."), e);
   check_len(x->place, DELIVERY_MAX_PLACE, "place", N_("Paikka on liian pitkä (enintään 200 merkkiä)."), e);
@@ -108,7 +107,8 @@ int delivery_validate(db *d, const delivery *x, kerr *e) {
   if (!sok) kerr_add(e, "starts_on", N_("Anna alkupäivä muodossa 22.11.2026."));
   if (!tok) kerr_add(e, "ends_on", N_("Anna loppupäivä muodossa 22.11.2026."));
   if (sok && tok && strcmp(t, s) < 0) kerr_add(e, "ends_on", N_("Loppupäivä ei voi olla ennen alkupäivää."));
-  if (util_blank(x->place) && !x->remote) kerr_add(e, "place", N_("Anna paikka tai merkitse toteutus etätoteutukseksi."));
+  if (util_blank(x->place) && !x->remote)
+    kerr_add(e, "place", N_("Anna paikka tai merkitse toteutus etätoteutukseksi."));
   if (x->coach_id && !db_exists(d, "SELECT 1 FROM coach WHERE id=?1", "i", x->coach_id))
     kerr_add(e, "coach", N_("Tuntematon valmentaja."));
   return e->msg ? K_ERR : K_OK;
@@ -170,11 +170,11 @@ int delivery_update(db *d, const delivery *x, kerr *e) {
 
 /* Columns for read_delivery; :lang is 0 fi, 1 sv, 2 en. */
 #define DELIVERY_COLS                                                                                                  \
-  "SELECT x.id,x.ref,x.service_id,s.name,s.type_code,"                                                               \
-  "CASE :lang WHEN 1 THEN t.name_sv WHEN 2 THEN t.name_en ELSE t.name_fi END,s.counts,x.title,x.starts_on,"          \
-  "x.ends_on,x.place,x.remote,x.coach_id,c.name,x.application_id,"                                                   \
-  "(SELECT count(*) FROM participation WHERE delivery_id=x.id) FROM delivery x"                                      \
-  " JOIN service s ON s.id=x.service_id JOIN service_type t ON t.code=s.type_code"                                   \
+  "SELECT x.id,x.ref,x.service_id,s.name,s.type_code,"                                                                 \
+  "CASE :lang WHEN 1 THEN t.name_sv WHEN 2 THEN t.name_en ELSE t.name_fi END,s.counts,x.title,x.starts_on,"            \
+  "x.ends_on,x.place,x.remote,x.coach_id,c.name,x.application_id,"                                                     \
+  "(SELECT count(*) FROM participation WHERE delivery_id=x.id) FROM delivery x"                                        \
+  " JOIN service s ON s.id=x.service_id JOIN service_type t ON t.code=s.type_code"                                     \
   " LEFT JOIN coach c ON c.id=x.coach_id"
 
 static void read_delivery(sqlite3_stmt *st, delivery *x) {
@@ -207,8 +207,7 @@ static void read_orgs(db *d, delivery *x) {
                               "SELECT o.id,o.name FROM delivery_org x JOIN org o ON o.id=x.org_id"
                               " WHERE x.delivery_id=?1 ORDER BY o.name COLLATE NOCASE",
                               "i", x->id);
-  while (x->norgs < n && db_step(st) == 1)
-    x->orgs[x->norgs++] = (delivery_org){db_col_int(st, 0), db_col_dup(st, 1)};
+  while (x->norgs < n && db_step(st) == 1) x->orgs[x->norgs++] = (delivery_org){db_col_int(st, 0), db_col_dup(st, 1)};
   db_done(st);
 }
 
@@ -264,8 +263,7 @@ int delivery_org_add(db *d, long long delivery_id, long long org_id, kerr *e) {
 }
 
 int delivery_org_remove(db *d, long long delivery_id, long long org_id, kerr *e) {
-  if (db_exec(d, "DELETE FROM delivery_org WHERE delivery_id=?1 AND org_id=?2", "ii", delivery_id, org_id) !=
-      SQLITE_OK)
+  if (db_exec(d, "DELETE FROM delivery_org WHERE delivery_id=?1 AND org_id=?2", "ii", delivery_id, org_id) != SQLITE_OK)
     return kerr_storage(e, "Organisaation poisto", db_errmsg(d));
   return db_changes(d) ? K_OK : kerr_set(e, "org", N_("Organisaatio ei ole mukana tässä toteutuksessa."));
 }
@@ -324,10 +322,12 @@ int delivery_session_delete(db *d, long long delivery_id, long long session_id, 
   return db_changes(d) ? K_OK : kerr_set(e, NULL, N_("Tapaamista ei ole."));
 }
 
-#define DELIVERY_WHERE " WHERE (:type='' OR s.type_code=:type) AND (:year=0 OR substr(x.starts_on,1,4)=printf('%04d',:year))"
+#define DELIVERY_WHERE                                                                                                 \
+  " WHERE (:type='' OR s.type_code=:type) AND (:year=0 OR substr(x.starts_on,1,4)=printf('%04d',:year))"
 
 long long delivery_count(db *d, const delivery_filter *f) {
-  sqlite3_stmt *st = db_prepare(d, "SELECT count(*) FROM delivery x JOIN service s ON s.id=x.service_id" DELIVERY_WHERE);
+  sqlite3_stmt *st =
+      db_prepare(d, "SELECT count(*) FROM delivery x JOIN service s ON s.id=x.service_id" DELIVERY_WHERE);
   db_bind_text(st, ":type", nz(f->type));
   db_bind_int(st, ":year", f->year);
   long long n = db_step(st) == 1 ? db_col_int(st, 0) : 0;
@@ -351,7 +351,8 @@ delivery *delivery_list(db *d, const delivery_filter *f, const char *lang, int l
 }
 
 int delivery_years(db *d, int *years, int max) {
-  sqlite3_stmt *st = db_query(d, "SELECT DISTINCT CAST(substr(starts_on,1,4) AS INTEGER) y FROM delivery ORDER BY y DESC", "");
+  sqlite3_stmt *st =
+      db_query(d, "SELECT DISTINCT CAST(substr(starts_on,1,4) AS INTEGER) y FROM delivery ORDER BY y DESC", "");
   int n = 0;
   while (n < max && db_step(st) == 1) years[n++] = (int)db_col_int(st, 0);
   db_done(st);

@@ -54,7 +54,7 @@ typedef struct delivery {
   delivery_session *sessions;
   int nsessions;
   long long by_role[DELIVERY_NROLES]; /* participations by role, in delivery_role_code order */
-  long long participations;          /* all of them (filled by delivery_list too) */
+  long long participations;           /* all of them (filled by delivery_list too) */
 } delivery;
 
 void delivery_free(delivery *x);

@@ -45,12 +45,9 @@ void service_types_free(service_type *v, int n) {
 }
 
 static const char *const VARIANTS[][2] = {
-    {"teema", N_("Teematyöpaja")},
-    {"toimiala", N_("Toimialatyöpaja")},
-    {"haaste", N_("Haastetyöpaja")},
-    {"tuloksellisuus", N_("Tuloksellisuustyön verkosto")},
-    {"oppiminen", N_("Oppimisverkosto")},
-    {"kehittaminen", N_("Kehittämisverkosto")},
+    {"teema", N_("Teematyöpaja")},        {"toimiala", N_("Toimialatyöpaja")},
+    {"haaste", N_("Haastetyöpaja")},      {"tuloksellisuus", N_("Tuloksellisuustyön verkosto")},
+    {"oppiminen", N_("Oppimisverkosto")}, {"kehittaminen", N_("Kehittämisverkosto")},
 };
 
 const char *service_variant_label(const char *variant) {
@@ -144,7 +141,8 @@ static long long service_write(db *d, sqlite3_stmt *st, long long id, const serv
   int rc = db_step(st);
   db_done(st);
   if (rc < 0) return 0;
-  if (!id) id = db_last_id(d);
+  if (!id)
+    id = db_last_id(d);
   else if (db_changes(d) == 0) {
     kerr_set(e, NULL, N_("Palvelua ei ole."));
     return 0;
@@ -155,9 +153,10 @@ static long long service_write(db *d, sqlite3_stmt *st, long long id, const serv
 /* counts falls back to the type's default in SQL. */
 long long service_create(db *d, const service *s, kerr *e) {
   if (service_validate(d, s, e) != K_OK || write_begin(d, "Palvelun tallennus", e) != K_OK) return 0;
-  sqlite3_stmt *st = db_prepare(d, "INSERT INTO service(type_code,variant,name,description,period_id,capacity,counts,open)"
-                                   " VALUES(:type,:variant,:name,:description,:period,:capacity,"
-                                   " coalesce(:counts,(SELECT counts FROM service_type WHERE code=:type)),:open)");
+  sqlite3_stmt *st =
+      db_prepare(d, "INSERT INTO service(type_code,variant,name,description,period_id,capacity,counts,open)"
+                    " VALUES(:type,:variant,:name,:description,:period,:capacity,"
+                    " coalesce(:counts,(SELECT counts FROM service_type WHERE code=:type)),:open)");
   bind_service(st, s);
   long long id = service_write(d, st, 0, s, e);
   return write_end(d, id ? K_OK : K_ERR, "Palvelun tallennus", e) == K_OK ? id : 0;
@@ -177,10 +176,10 @@ int service_update(db *d, const service *s, kerr *e) {
 
 /* The columns read_service expects; :lang is the language index (0 fi, 1 sv, 2 en). */
 #define SERVICE_COLS                                                                                                   \
-  "SELECT s.id,s.type_code,CASE :lang WHEN 1 THEN t.name_sv WHEN 2 THEN t.name_en ELSE t.name_fi END,s.variant,"     \
-  "s.name,s.description,s.period_id,p.name,p.start_year,p.end_year,s.capacity,s.counts,s.open,"                     \
-  "(SELECT group_concat(th.name,', ') FROM service_theme x JOIN theme th ON th.id=x.theme_id"                       \
-  " WHERE x.service_id=s.id) FROM service s JOIN service_type t ON t.code=s.type_code"                             \
+  "SELECT s.id,s.type_code,CASE :lang WHEN 1 THEN t.name_sv WHEN 2 THEN t.name_en ELSE t.name_fi END,s.variant,"       \
+  "s.name,s.description,s.period_id,p.name,p.start_year,p.end_year,s.capacity,s.counts,s.open,"                        \
+  "(SELECT group_concat(th.name,', ') FROM service_theme x JOIN theme th ON th.id=x.theme_id"                          \
+  " WHERE x.service_id=s.id) FROM service s JOIN service_type t ON t.code=s.type_code"                                 \
   " JOIN funding_period p ON p.id=s.period_id"
 
 static void read_service(sqlite3_stmt *st, service *s) {
@@ -221,11 +220,11 @@ long long service_count(db *d, const service_filter *f) {
 }
 
 service *service_list(db *d, const service_filter *f, const char *lang, int limit, int offset, int *n) {
-  sqlite3_stmt *st = db_prepare(d, SERVICE_COLS
-                                " WHERE (:type='' OR s.type_code=:type) AND (:period=0 OR s.period_id=:period)"
-                                " AND (:open=0 OR s.open=1)"
-                                " ORDER BY t.position, p.start_year DESC, s.name COLLATE NOCASE, s.id"
-                                " LIMIT :limit OFFSET :offset");
+  sqlite3_stmt *st =
+      db_prepare(d, SERVICE_COLS " WHERE (:type='' OR s.type_code=:type) AND (:period=0 OR s.period_id=:period)"
+                                 " AND (:open=0 OR s.open=1)"
+                                 " ORDER BY t.position, p.start_year DESC, s.name COLLATE NOCASE, s.id"
+                                 " LIMIT :limit OFFSET :offset");
   db_bind_int(st, ":lang", lang_index(lang));
   db_bind_text(st, ":type", nz(f->type));
   db_bind_int(st, ":period", f->period_id);

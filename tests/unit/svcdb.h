@@ -19,8 +19,10 @@ static int svcdb_setup(void **state) {
   db *d = db_open(":memory:", 1, &e);
   if (!d) fail_msg("db_open: %s", e.msg);
   if (refdata_load(d, &e) != K_OK) fail_msg("refdata_load: %s", e.msg);
-  assert_int_equal(db_exec(d, "INSERT INTO funding_period(id,name,start_year,end_year) VALUES"
-                              " (1,'1. kausi',2015,2017),(2,'2. kausi',2018,2020)", ""),
+  assert_int_equal(db_exec(d,
+                           "INSERT INTO funding_period(id,name,start_year,end_year) VALUES"
+                           " (1,'1. kausi',2015,2017),(2,'2. kausi',2018,2020)",
+                           ""),
                    SQLITE_OK);
   *state = d;
   return 0;

@@ -28,8 +28,12 @@ static void test_validation(void **state) {
 
 static long long add(db *d, const char *name, const char *langs, const char *regions, const char *themes, int active) {
   kerr e = {0};
-  coach c = {.name = (char *)name, .languages = (char *)langs, .regions = (char *)regions, .themes = (char *)themes,
-             .active = active, .email = "x@example.fi"};
+  coach c = {.name = (char *)name,
+             .languages = (char *)langs,
+             .regions = (char *)regions,
+             .themes = (char *)themes,
+             .active = active,
+             .email = "x@example.fi"};
   long long id = coach_create(d, &c, &e);
   if (!id) fail_msg("coach_create: %s", e.msg);
   return id;
@@ -66,8 +70,9 @@ static void test_list_filters(void **state) {
   add(*state, "Bertil", "sv,fi", "FI1D5", "Johtaminen, Viestintä", 1);
   add(*state, "Carol", "en", "FI1B1", "Viestintä", 1);
   add(*state, "Dora", "fi", "FI1B1", "Johtaminen", 0);
-  coach_filter all = {0}, pub = {.only_active = 1}, lead = {"johtaminen", NULL, NULL, 1}, uusimaa = {NULL, "FI1B1", "", 1},
-               fi = {NULL, NULL, "fi", 0}, sv = {NULL, NULL, "sv", 1}, none = {NULL, NULL, "f", 1};
+  coach_filter all = {0}, pub = {.only_active = 1}, lead = {"johtaminen", NULL, NULL, 1},
+               uusimaa = {NULL, "FI1B1", "", 1}, fi = {NULL, NULL, "fi", 0}, sv = {NULL, NULL, "sv", 1},
+               none = {NULL, NULL, "f", 1};
   assert_int_equal(coach_count(*state, &all), 4);
   assert_int_equal(coach_count(*state, &pub), 3);
   assert_int_equal(coach_count(*state, &lead), 2); /* theme names are case-insensitive */

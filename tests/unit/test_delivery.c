@@ -8,8 +8,8 @@ static int setup(void **state) {
   svcdb_setup(state);
   assert_int_equal(db_script(*state,
                              "INSERT INTO service(id,type_code,name,period_id,counts) VALUES"
-                           " (1,'sparraus','Sparraus',2,'participant'),(2,'webinaari','Webinaari',1,'attendee');"
-                           "INSERT INTO coach(id,name) VALUES(1,'Valmentaja');"
+                             " (1,'sparraus','Sparraus',2,'participant'),(2,'webinaari','Webinaari',1,'attendee');"
+                             "INSERT INTO coach(id,name) VALUES(1,'Valmentaja');"
                              "INSERT INTO org(id,name,type) VALUES(1,'Testikunta','kunta'),(2,'Toinen','kunta')"),
                    SQLITE_OK);
   return 0;
@@ -17,7 +17,10 @@ static int setup(void **state) {
 
 static long long add(db *d, long long service, const char *ref, const char *starts, const char *ends) {
   kerr e = {0};
-  delivery x = {.service_id = service, .ref = (char *)ref, .starts_on = (char *)starts, .ends_on = (char *)ends,
+  delivery x = {.service_id = service,
+                .ref = (char *)ref,
+                .starts_on = (char *)starts,
+                .ends_on = (char *)ends,
                 .place = "Tampere"};
   long long id = delivery_create(d, &x, &e);
   if (!id) fail_msg("delivery_create: %s", e.msg);
@@ -32,8 +35,8 @@ static void test_dates(void **state) {
   assert_string_equal(out, "2019-03-01");
   assert_int_equal(delivery_date_parse(" 2020-02-29 ", out, sizeof out), K_OK);
   assert_string_equal(out, "2020-02-29");
-  const char *bad[] = {"", "2019-02-29", "31.4.2019", "2019-13-01", "1.3.19", "22.11.2026x", "2019/03/01",
-                       "0.1.2019", "abc", "2019-3-1"};
+  const char *bad[] = {"",           "2019-02-29", "31.4.2019", "2019-13-01", "1.3.19", "22.11.2026x",
+                       "2019/03/01", "0.1.2019",   "abc",       "2019-3-1"};
   for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
     assert_int_equal(delivery_date_parse(bad[i], out, sizeof out), K_ERR);
   assert_int_equal(delivery_date_parse(NULL, out, sizeof out), K_ERR);

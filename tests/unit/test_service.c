@@ -43,7 +43,11 @@ static void test_validation_names_every_field(void **state) {
   char longname[260], longtheme[120];
   memset(longname, 'a', sizeof longname - 1), longname[sizeof longname - 1] = 0;
   memset(longtheme, 't', sizeof longtheme - 1), longtheme[sizeof longtheme - 1] = 0;
-  service t = {.type_code = "sparraus", .variant = "teema", .name = longname, .period_id = 1, .capacity = "12x",
+  service t = {.type_code = "sparraus",
+               .variant = "teema",
+               .name = longname,
+               .period_id = 1,
+               .capacity = "12x",
                .themes = longtheme};
   assert_int_equal(service_validate(*state, &t, &e), K_ERR);
   assert_true(has_field(&e, "variant"));
@@ -57,8 +61,13 @@ static void test_validation_names_every_field(void **state) {
 
 static void test_create_defaults_and_themes(void **state) {
   kerr e = {0};
-  service s = {.type_code = "tyopaja", .variant = "haaste", .name = "Haastetyöpaja", .period_id = 2,
-               .capacity = "30", .themes = "Johtaminen, Työhyvinvointi,,johtaminen", .open = 1};
+  service s = {.type_code = "tyopaja",
+               .variant = "haaste",
+               .name = "Haastetyöpaja",
+               .period_id = 2,
+               .capacity = "30",
+               .themes = "Johtaminen, Työhyvinvointi,,johtaminen",
+               .open = 1};
   long long id = service_create(*state, &s, &e);
   assert_true(id > 0);
   service w = {.type_code = "webinaari", .name = "Webinaari", .period_id = 1};

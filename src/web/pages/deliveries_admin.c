@@ -36,30 +36,28 @@ static const char *num(web_req *r, long long v) {
 static void delivery_filters(web_req *r, const char *type, const char *year) {
   form_ctx f = {r, NULL};
   int nt = 0, years[200];
-  service_type *t = service_types(r->db, r->lang, &nt);
-  form_opt *to = arena_alloc(&r->mem, sizeof *to * (size_t)(nt ? nt : 1));
-  for (int i = 0; i < nt; i++) to[i] = (form_opt){arena_strdup(&r->mem, t[i].code), arena_strdup(&r->mem, t[i].name)};
-  service_types_free(t, nt);
+  form_opt *to = services_type_opts(r, &nt);
   int ny = delivery_years(r->db, years, 200);
   form_opt yo[200];
   for (int i = 0; i < ny; i++) yo[i] = (form_opt){num(r, years[i]), num(r, years[i])};
   buf_printf(&r->out, "<form method=\"get\" action=\"%h/hallinta/toteutukset\" class=\"filters\">", r->prefix);
   form_select(&f, "type", T(r, "Palvelutyyppi"), type, to, nt, 0, T(r, "Kaikki palvelutyypit"));
   form_select(&f, "year", T(r, "Vuosi"), year, yo, ny, 0, T(r, "Kaikki vuodet"));
-  buf_printf(&r->out, "<div class=\"field\"><button type=\"submit\">%h</button></div></form>\n", T(r, "Näytä"));
+  services_filters_end(r);
 }
 
 static void delivery_table(web_req *r, const delivery *v, int n) {
-  static const char *const heads[] = {"Toteutus", "Tunnus", "Palvelutyyppi", "Alkaa", "Päättyy", "Paikka", "Osallistujia"};
+  static const char *const heads[] = {"Toteutus", "Tunnus", "Palvelutyyppi", "Alkaa",
+                                      "Päättyy",  "Paikka", "Osallistujia"};
   pager_table_begin(r, T(r, "Toteutukset"), heads, 7, 6);
   for (int i = 0; i < n; i++) {
     const delivery *x = &v[i];
-    buf_printf(&r->out,
-               "<tr><td><a href=\"%h/hallinta/toteutukset/%lld\">%h</a></td><td>%h</td><td>%h</td>"
-               "<td class=\"nowrap\">%D</td><td class=\"nowrap\">%D</td><td>%h%r%h</td><td class=\"num\">%N</td></tr>\n",
-               r->prefix, x->id, *x->title ? x->title : x->service_name, x->ref ? x->ref : "–", x->type_name,
-               x->starts_on, x->ends_on, x->place, x->remote && *x->place ? ", " : "",
-               x->remote ? T(r, "etänä") : "", x->participations);
+    buf_printf(
+        &r->out,
+        "<tr><td><a href=\"%h/hallinta/toteutukset/%lld\">%h</a></td><td>%h</td><td>%h</td>"
+        "<td class=\"nowrap\">%D</td><td class=\"nowrap\">%D</td><td>%h%r%h</td><td class=\"num\">%N</td></tr>\n",
+        r->prefix, x->id, *x->title ? x->title : x->service_name, x->ref ? x->ref : "–", x->type_name, x->starts_on,
+        x->ends_on, x->place, x->remote && *x->place ? ", " : "", x->remote ? T(r, "etänä") : "", x->participations);
   }
   web_table_end(r);
 }
@@ -79,7 +77,7 @@ void page_staff_deliveries(web_req *r) {
   buf_printf(&r->out, "<p><a class=\"button\" href=\"%h/hallinta/toteutukset/uusi\">%h</a></p>\n", r->prefix,
              T(r, "Uusi toteutus"));
   delivery_filters(r, flt.type, year);
-  buf_printf(&r->out, "<p role=\"status\">%N %h</p>\n", p.total, T(r, p.total == 1 ? "toteutus" : "toteutusta"));
+  services_count_line(r, p.total, "toteutus", "toteutusta");
   if (n) delivery_table(r, v, n);
   buf base = BUF_INIT;
   buf_printf(&base, "/hallinta/toteutukset?type=%U&year=%U", flt.type, year);
@@ -98,14 +96,19 @@ typedef struct dform {
 } dform;
 
 static dform dform_posted(web_req *r) {
-  return (dform){web_field(r, "service"), web_field(r, "ref"),   web_field(r, "title"),
-                 web_field(r, "starts_on"), web_field(r, "ends_on"), web_field(r, "place"),
-                 web_field(r, "coach"),   *web_field(r, "remote") != 0};
+  return (dform){web_field(r, "service"), web_field(r, "ref"),   web_field(r, "title"), web_field(r, "starts_on"),
+                 web_field(r, "ends_on"), web_field(r, "place"), web_field(r, "coach"), *web_field(r, "remote") != 0};
 }
 
 static dform dform_of(web_req *r, const delivery *x) {
-  return (dform){num(r, x->service_id), x->ref ? x->ref : "", x->title, fi_date(r, x->starts_on),
-                 fi_date(r, x->ends_on), x->place, x->coach_id ? num(r, x->coach_id) : "", x->remote};
+  return (dform){num(r, x->service_id),
+                 x->ref ? x->ref : "",
+                 x->title,
+                 fi_date(r, x->starts_on),
+                 fi_date(r, x->ends_on),
+                 x->place,
+                 x->coach_id ? num(r, x->coach_id) : "",
+                 x->remote};
 }
 
 static void service_select(web_req *r, form_ctx *f, const char *value) {
@@ -228,14 +231,19 @@ static void counts_section(web_req *r, const delivery *x) {
 static void orgs_section(web_req *r, const delivery *x, const kerr *err) {
   buf *o = &r->out;
   buf_printf(o, "<h2>%h</h2>\n", T(r, "Organisaatiot"));
-  if (!x->norgs) buf_printf(o, "<p>%h</p>\n", T(r, "Ei vielä organisaatioita."));
-  else buf_puts(o, "<ul>\n");
+  if (!x->norgs)
+    buf_printf(o, "<p>%h</p>\n", T(r, "Ei vielä organisaatioita."));
+  else
+    buf_puts(o, "<ul>\n");
   for (int i = 0; i < x->norgs; i++) {
-    buf_printf(o, "<li>%h <form method=\"post\" action=\"%h/hallinta/toteutukset/%lld/organisaatiot/poista\" "
-                  "class=\"inline\">", x->orgs[i].name, r->prefix, x->id);
+    buf_printf(o,
+               "<li>%h <form method=\"post\" action=\"%h/hallinta/toteutukset/%lld/organisaatiot/poista\" "
+               "class=\"inline\">",
+               x->orgs[i].name, r->prefix, x->id);
     web_csrf_field(r);
-    buf_printf(o, "<input type=\"hidden\" name=\"org\" value=\"%lld\"><button type=\"submit\" class=\"link\">%h"
-                  "<span class=\"visually-hidden\"> %h</span></button></form></li>\n",
+    buf_printf(o,
+               "<input type=\"hidden\" name=\"org\" value=\"%lld\"><button type=\"submit\" class=\"link\">%h"
+               "<span class=\"visually-hidden\"> %h</span></button></form></li>\n",
                x->orgs[i].id, T(r, "Poista"), x->orgs[i].name);
   }
   if (x->norgs) buf_puts(o, "</ul>\n");
@@ -262,18 +270,19 @@ static void session_row(web_req *r, const delivery *x, const delivery_session *s
   buf_printf(o, "<form method=\"post\" action=\"%h/hallinta/toteutukset/%lld/tapaamiset/muokkaa\" class=\"inline\">",
              r->prefix, x->id);
   web_csrf_field(r);
-  buf_printf(o,
-             "<input type=\"hidden\" name=\"session\" value=\"%lld\">"
-             "<label for=\"s%lld-n\" class=\"visually-hidden\">%h %d: %h</label>"
-             "<input id=\"s%lld-n\" name=\"number\" value=\"%d\" size=\"3\"> "
-             "<label for=\"s%lld-d\" class=\"visually-hidden\">%h %d: %h</label>"
-             "<input id=\"s%lld-d\" name=\"held_on\" value=\"%D\" size=\"10\"> "
-             "<label for=\"s%lld-p\" class=\"visually-hidden\">%h %d: %h</label>"
-             "<input id=\"s%lld-p\" name=\"session_place\" value=\"%h\" size=\"12\"> "
-             "<button type=\"submit\" class=\"secondary\">%h<span class=\"visually-hidden\"> %d</span></button></form> ",
-             s->id, s->id, T(r, "Tapaaminen"), s->number, T(r, "numero"), s->id, s->number, s->id, T(r, "Tapaaminen"),
-             s->number, T(r, "päivä"), s->id, s->held_on, s->id, T(r, "Tapaaminen"), s->number, T(r, "paikka"), s->id,
-             s->place, T(r, "Tallenna"), s->number);
+  buf_printf(
+      o,
+      "<input type=\"hidden\" name=\"session\" value=\"%lld\">"
+      "<label for=\"s%lld-n\" class=\"visually-hidden\">%h %d: %h</label>"
+      "<input id=\"s%lld-n\" name=\"number\" value=\"%d\" size=\"3\"> "
+      "<label for=\"s%lld-d\" class=\"visually-hidden\">%h %d: %h</label>"
+      "<input id=\"s%lld-d\" name=\"held_on\" value=\"%D\" size=\"10\"> "
+      "<label for=\"s%lld-p\" class=\"visually-hidden\">%h %d: %h</label>"
+      "<input id=\"s%lld-p\" name=\"session_place\" value=\"%h\" size=\"12\"> "
+      "<button type=\"submit\" class=\"secondary\">%h<span class=\"visually-hidden\"> %d</span></button></form> ",
+      s->id, s->id, T(r, "Tapaaminen"), s->number, T(r, "numero"), s->id, s->number, s->id, T(r, "Tapaaminen"),
+      s->number, T(r, "päivä"), s->id, s->held_on, s->id, T(r, "Tapaaminen"), s->number, T(r, "paikka"), s->id,
+      s->place, T(r, "Tallenna"), s->number);
   buf_printf(o, "<form method=\"post\" action=\"%h/hallinta/toteutukset/%lld/tapaamiset/poista\" class=\"inline\">",
              r->prefix, x->id);
   web_csrf_field(r);
@@ -296,7 +305,8 @@ static void sessions_section(web_req *r, const delivery *x, const detail_state *
   } else {
     buf_printf(o, "<p>%h</p>\n", T(r, "Ei vielä tapaamisia."));
   }
-  buf_printf(o, "<h3>%h</h3>\n<form method=\"post\" action=\"%h/hallinta/toteutukset/%lld/tapaamiset\" class=\"filters\">",
+  buf_printf(o,
+             "<h3>%h</h3>\n<form method=\"post\" action=\"%h/hallinta/toteutukset/%lld/tapaamiset\" class=\"filters\">",
              T(r, "Lisää tapaaminen"), r->prefix, x->id);
   web_csrf_field(r);
   form_input(&f, "text", "number", T(r, "Numero"), st->number, 0, T(r, "Tyhjä: seuraava"));
@@ -343,6 +353,15 @@ static void after_change(web_req *r, const kerr *e, detail_state *st) {
   delivery_free(x);
 }
 
+/* Answers for a POST on a delivery: 1 when the user is staff, the token is right and the delivery exists; otherwise
+ * the answer (redirect, 403 or 404) has been sent. */
+static int delivery_post_ok(web_req *r) {
+  if (!web_staff_or_reply(r) || !web_csrf_ok_or_reply(r)) return 0;
+  delivery *old = delivery_or_404(r);
+  delivery_free(old);
+  return old != NULL;
+}
+
 void page_staff_delivery(web_req *r) {
   if (!web_staff_or_reply(r)) return;
   delivery *x = delivery_or_404(r);
@@ -353,10 +372,7 @@ void page_staff_delivery(web_req *r) {
 }
 
 void page_staff_delivery_update(web_req *r) {
-  if (!web_staff_or_reply(r) || !web_csrf_ok_or_reply(r)) return;
-  delivery *old = delivery_or_404(r);
-  if (!old) return;
-  delivery_free(old);
+  if (!delivery_post_ok(r)) return;
   dform v = dform_posted(r);
   delivery x = delivery_from(r, &v);
   kerr e = {0};
@@ -371,28 +387,25 @@ static long long posted_id(web_req *r, const char *name) {
   return util_parse_int(web_field(r, name), 1, 1LL << 53, &v) == K_OK ? v : 0;
 }
 
-void page_staff_delivery_org_add(web_req *r) {
-  if (!web_staff_or_reply(r) || !web_csrf_ok_or_reply(r)) return;
-  delivery *old = delivery_or_404(r);
-  if (!old) return;
-  delivery_free(old);
+/* Adds (add 1) or removes the posted organisation. */
+static void org_change(web_req *r, int add) {
+  if (!delivery_post_ok(r)) return;
   kerr e = {0};
-  delivery_org_add(r->db, r->id, posted_id(r, "org"), &e);
+  if (add)
+    delivery_org_add(r->db, r->id, posted_id(r, "org"), &e);
+  else
+    delivery_org_remove(r->db, r->id, posted_id(r, "org"), &e);
   detail_state st = {.org_err = &e};
   after_change(r, &e, &st);
   kerr_clear(&e);
 }
 
+void page_staff_delivery_org_add(web_req *r) {
+  org_change(r, 1);
+}
+
 void page_staff_delivery_org_remove(web_req *r) {
-  if (!web_staff_or_reply(r) || !web_csrf_ok_or_reply(r)) return;
-  delivery *old = delivery_or_404(r);
-  if (!old) return;
-  delivery_free(old);
-  kerr e = {0};
-  delivery_org_remove(r->db, r->id, posted_id(r, "org"), &e);
-  detail_state st = {.org_err = &e};
-  after_change(r, &e, &st);
-  kerr_clear(&e);
+  org_change(r, 0);
 }
 
 /* The posted session number: 0 when empty (next free), -1 when not a number (the model names it). */
@@ -404,10 +417,7 @@ static int posted_number(web_req *r) {
 }
 
 static void session_change(web_req *r, int op) {
-  if (!web_staff_or_reply(r) || !web_csrf_ok_or_reply(r)) return;
-  delivery *old = delivery_or_404(r);
-  if (!old) return;
-  delivery_free(old);
+  if (!delivery_post_ok(r)) return;
   kerr e = {0};
   const char *held_on = web_field(r, "held_on"), *place = web_field(r, "session_place");
   if (op == 0)

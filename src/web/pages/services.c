@@ -6,7 +6,6 @@
 #include <string.h>
 
 #include "model/coach.h"
-#include "model/programme.h"
 #include "model/service.h"
 #include "web/form.h"
 #include "web/pager.h"
@@ -34,7 +33,7 @@ static void tags(web_req *r, const char *themes) {
 
 static const char *counts_label(web_req *r, const char *counts) {
   return strcmp(counts ? counts : "", "attendee") == 0 ? T(r, "Tilaisuuksien osallistujina")
-                                                        : T(r, "ESR-hankkeen osallistujina");
+                                                       : T(r, "ESR-hankkeen osallistujina");
 }
 
 /* Adds "&name=value" (or "?…" first) to a list link base when value is set. */
@@ -42,28 +41,15 @@ static void base_param(buf *b, const char *name, const char *value) {
   if (value && *value) buf_printf(b, "%c%U=%U", strchr(b->data ? b->data : "", '?') ? '&' : '?', name, value);
 }
 
-/* The type and period choices of the catalogue; period_id 0 means any. */
+/* The type and period choices of the catalogue ("" means any). */
 static void service_filters(web_req *r, const char *type, const char *period) {
   form_ctx f = {r, NULL};
-  int nt = 0;
-  service_type *types = service_types(r->db, r->lang, &nt);
-  form_opt *to = arena_alloc(&r->mem, sizeof *to * (size_t)(nt ? nt : 1));
-  for (int i = 0; i < nt; i++) to[i] = (form_opt){types[i].code, types[i].name};
-  programme *p = programme_get(r->db);
-  form_opt *po = arena_alloc(&r->mem, sizeof *po * (size_t)(p->nperiods ? p->nperiods : 1));
-  for (int i = 0; i < p->nperiods; i++) {
-    char *id = arena_alloc(&r->mem, 24), *label = arena_alloc(&r->mem, strlen(p->periods[i].name) + 32);
-    snprintf(id, 24, "%lld", p->periods[i].id);
-    snprintf(label, strlen(p->periods[i].name) + 32, "%s (%d–%d)", p->periods[i].name, p->periods[i].start_year,
-             p->periods[i].end_year);
-    po[i] = (form_opt){id, label};
-  }
+  int nt = 0, np = 0;
+  form_opt *to = services_type_opts(r, &nt), *po = services_period_opts(r, &np);
   buf_printf(&r->out, "<form method=\"get\" action=\"%h/palvelut\" class=\"filters\">", r->prefix);
   form_select(&f, "type", T(r, "Palvelutyyppi"), type, to, nt, 0, T(r, "Kaikki palvelutyypit"));
-  form_select(&f, "period", T(r, "Rahoituskausi"), period, po, p->nperiods, 0, T(r, "Kaikki kaudet"));
-  buf_printf(&r->out, "<div class=\"field\"><button type=\"submit\">%h</button></div></form>\n", T(r, "Näytä"));
-  programme_free(p);
-  service_types_free(types, nt);
+  form_select(&f, "period", T(r, "Rahoituskausi"), period, po, np, 0, T(r, "Kaikki kaudet"));
+  services_filters_end(r);
 }
 
 static void service_item(web_req *r, const service *s) {
@@ -90,7 +76,7 @@ void page_services(web_req *r) {
              T(r, "Ohjelman palvelut organisaatioille: sparraus, valmennukset, työpajat, verkostot, webinaarit ja "
                   "tilaisuudet sekä tutkimusyhteistyö."));
   service_filters(r, flt.type, period);
-  buf_printf(o, "<p role=\"status\">%N %h</p>\n", p.total, T(r, p.total == 1 ? "palvelu" : "palvelua"));
+  services_count_line(r, p.total, "palvelu", "palvelua");
   for (int i = 0; i < n; i++) {
     if (i == 0 || strcmp(v[i].type_code, v[i - 1].type_code) != 0)
       buf_printf(o, "%r<h2>%h</h2>\n<ul class=\"deeds\">\n", i ? "</ul>\n" : "", v[i].type_name);
@@ -167,7 +153,7 @@ static void coach_filters(web_req *r, const coach_filter *flt) {
   form_select(&f, "theme", T(r, "Osaamisalue"), flt->theme, to, nt, 0, T(r, "Kaikki osaamisalueet"));
   form_select_codes(&f, "region", T(r, "Maakunta"), flt->region, regions, nr, 0, T(r, "Kaikki maakunnat"));
   form_select(&f, "language", T(r, "Kieli"), flt->language, lo, 3, 0, T(r, "Kaikki kielet"));
-  buf_printf(&r->out, "<div class=\"field\"><button type=\"submit\">%h</button></div></form>\n", T(r, "Näytä"));
+  services_filters_end(r);
   refdata_list_free(regions, nr);
   coach_themes_free(themes, nt);
 }
@@ -202,7 +188,7 @@ void page_coaches(web_req *r) {
   buf_printf(o, "<h1>%h</h1>\n<p class=\"lead\">%h</p>\n", T(r, "Valmentajat ja kouluttajat"),
              T(r, "Ohjelman kilpailuttamat valmentajat ja kouluttajat, joista organisaatio voi toivoa sparraajaa."));
   coach_filters(r, &flt);
-  buf_printf(o, "<p role=\"status\">%N %h</p>\n", p.total, T(r, p.total == 1 ? "valmentaja" : "valmentajaa"));
+  services_count_line(r, p.total, "valmentaja", "valmentajaa");
   if (n) {
     buf_puts(o, "<ul class=\"deeds\">\n");
     for (int i = 0; i < n; i++) coach_item(r, &v[i]);

@@ -71,7 +71,7 @@ static void checkbox(web_req *r, const char *name, const char *label, int on) {
 }
 
 /* Period choices "Name (2018–2020)" with ids as values, in the request arena. */
-static form_opt *period_opts(web_req *r, int *n) {
+form_opt *services_period_opts(web_req *r, int *n) {
   programme *p = programme_get(r->db);
   form_opt *o = arena_alloc(&r->mem, sizeof *o * (size_t)(p->nperiods ? p->nperiods : 1));
   for (int i = 0; i < p->nperiods; i++) {
@@ -88,12 +88,20 @@ static form_opt *period_opts(web_req *r, int *n) {
   return o;
 }
 
-static form_opt *type_opts(web_req *r, int *n) {
+form_opt *services_type_opts(web_req *r, int *n) {
   service_type *t = service_types(r->db, r->lang, n);
   form_opt *o = arena_alloc(&r->mem, sizeof *o * (size_t)(*n ? *n : 1));
   for (int i = 0; i < *n; i++) o[i] = (form_opt){arena_strdup(&r->mem, t[i].code), arena_strdup(&r->mem, t[i].name)};
   service_types_free(t, *n);
   return o;
+}
+
+void services_filters_end(web_req *r) {
+  buf_printf(&r->out, "<div class=\"field\"><button type=\"submit\">%h</button></div></form>\n", T(r, "Näytä"));
+}
+
+void services_count_line(web_req *r, long long n, const char *one, const char *many) {
+  buf_printf(&r->out, "<p role=\"status\">%N %h</p>\n", n, T(r, n == 1 ? one : many));
 }
 
 static void saved_notice(web_req *r, const char *what) {
@@ -135,12 +143,12 @@ void page_staff_services(web_req *r) {
   buf_printf(&r->out, "<p><a class=\"button\" href=\"%h/hallinta/palvelut/uusi\">%h</a></p>\n", r->prefix,
              T(r, "Uusi palvelu"));
   form_ctx f = {r, NULL};
-  form_opt *to = type_opts(r, &nt), *po = period_opts(r, &np);
+  form_opt *to = services_type_opts(r, &nt), *po = services_period_opts(r, &np);
   buf_printf(&r->out, "<form method=\"get\" action=\"%h/hallinta/palvelut\" class=\"filters\">", r->prefix);
   form_select(&f, "type", T(r, "Palvelutyyppi"), flt.type, to, nt, 0, T(r, "Kaikki palvelutyypit"));
   form_select(&f, "period", T(r, "Rahoituskausi"), period, po, np, 0, T(r, "Kaikki kaudet"));
-  buf_printf(&r->out, "<div class=\"field\"><button type=\"submit\">%h</button></div></form>\n", T(r, "Näytä"));
-  buf_printf(&r->out, "<p role=\"status\">%N %h</p>\n", p.total, T(r, p.total == 1 ? "palvelu" : "palvelua"));
+  services_filters_end(r);
+  services_count_line(r, p.total, "palvelu", "palvelua");
   if (n) service_table(r, v, n);
   buf base = BUF_INIT;
   buf_printf(&base, "/hallinta/palvelut?type=%U&period=%U", flt.type, period);
@@ -164,7 +172,7 @@ static void service_form(web_req *r, const service *s, const char *period, const
   else
     buf_printf(o, "<form method=\"post\" action=\"%h/hallinta/palvelut/uusi\" class=\"form\" novalidate>\n", r->prefix);
   web_csrf_field(r);
-  form_opt *to = type_opts(r, &nt), *po = period_opts(r, &np);
+  form_opt *to = services_type_opts(r, &nt), *po = services_period_opts(r, &np);
   form_select(&f, "type", T(r, "Palvelutyyppi"), s->type_code, to, nt, 1, T(r, "Valitse"));
   form_opt vo[6];
   static const char *const variants[] = {"teema", "toimiala", "haaste", "tuloksellisuus", "oppiminen", "kehittaminen"};
@@ -244,8 +252,8 @@ static void coach_table(web_req *r, const coach *v, int n) {
     buf_printf(&r->out,
                "<tr><td><a href=\"%h/hallinta/valmentajat/%lld\">%h</a></td><td>%h</td><td>%h</td><td>%h</td>"
                "<td>%h</td></tr>\n",
-               r->prefix, v[i].id, v[i].name, v[i].company, v[i].languages,
-               v[i].region_names ? v[i].region_names : "–", T(r, v[i].active ? "Kyllä" : "Ei"));
+               r->prefix, v[i].id, v[i].name, v[i].company, v[i].languages, v[i].region_names ? v[i].region_names : "–",
+               T(r, v[i].active ? "Kyllä" : "Ei"));
   web_table_end(r);
 }
 
@@ -261,7 +269,7 @@ void page_staff_coaches(web_req *r) {
   saved_notice(r, T(r, "Valmentaja tallennettu."));
   buf_printf(&r->out, "<p><a class=\"button\" href=\"%h/hallinta/valmentajat/uusi\">%h</a></p>\n", r->prefix,
              T(r, "Uusi valmentaja"));
-  buf_printf(&r->out, "<p role=\"status\">%N %h</p>\n", p.total, T(r, p.total == 1 ? "valmentaja" : "valmentajaa"));
+  services_count_line(r, p.total, "valmentaja", "valmentajaa");
   if (n) coach_table(r, v, n);
   pager_write(r, &p, "/hallinta/valmentajat");
   page_end(r);
