@@ -16,9 +16,9 @@
 /* The language choices of a coach profile, as codes and Finnish labels (translated with T). */
 static const char *const LANGUAGES[][2] = {{"fi", "suomi"}, {"sv", "ruotsi"}, {"en", "englanti"}};
 
-static void fact(web_req *r, const char *label, const char *value, int finnish) {
+static void fact(web_req *r, const char *label, const char *value) {
   if (util_blank(value)) return;
-  buf_printf(&r->out, "<dt>%h</dt><dd%r>%h</dd>\n", label, finnish ? web_fi(r) : "", value);
+  buf_printf(&r->out, "<dt>%h</dt><dd>%h</dd>\n", label, value);
 }
 
 /* The theme list as tags. */
@@ -108,7 +108,7 @@ void page_service(web_req *r) {
              *s->variant ? T(r, service_variant_label(s->variant)) : "");
   if (*s->description) buf_printf(o, "<div class=\"deed-text\"%r>%h</div>\n", web_fi(r), s->description);
   buf_puts(o, "<dl class=\"facts\">\n");
-  fact(r, T(r, "Palvelutyyppi"), s->type_name, 0);
+  fact(r, T(r, "Palvelutyyppi"), s->type_name);
   char years[64];
   snprintf(years, sizeof years, "%d–%d", s->start_year, s->end_year);
   buf_printf(o, "<dt>%h</dt><dd>%h (%h)</dd>\n", T(r, "Rahoituskausi"), s->period_name, years);
@@ -116,8 +116,8 @@ void page_service(web_req *r) {
     buf_printf(o, "<dt>%h</dt><dd>%h</dd>\n", T(r, "Kapasiteetti"), s->capacity);
   else
     buf_printf(o, "<dt>%h</dt><dd>%h</dd>\n", T(r, "Kapasiteetti"), T(r, "Ei rajattu"));
-  fact(r, T(r, "Osallistujat lasketaan"), counts_label(r, s->counts), 0);
-  fact(r, T(r, "Haettavissa"), s->open ? T(r, "Kyllä") : T(r, "Ei"), 0);
+  fact(r, T(r, "Osallistujat lasketaan"), counts_label(r, s->counts));
+  fact(r, T(r, "Haettavissa"), s->open ? T(r, "Kyllä") : T(r, "Ei"));
   if (s->themes) {
     buf_printf(o, "<dt>%h</dt><dd>", T(r, "Teemat"));
     tags(r, s->themes);
@@ -169,7 +169,7 @@ static void coach_item(web_req *r, const coach *c) {
     tags(r, c->themes);
     buf_puts(o, "</dd>");
   }
-  fact(r, T(r, "Alueet"), c->region_names, 0);
+  fact(r, T(r, "Alueet"), c->region_names);
   buf_printf(o, "<dt>%h</dt><dd>", T(r, "Kielet"));
   char *copy = arena_strdup(&r->mem, c->languages), *save = NULL;
   int k = 0;
