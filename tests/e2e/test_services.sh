@@ -190,9 +190,15 @@ expect_eq "good delivery is a redirect" "$STATUS" 303
 did=$(header Location | grep -o '/toteutukset/[0-9]*' | grep -o '[0-9]*')
 post /hallinta/toteutukset/uusi "csrf=$tok" "service=$wid" "ref=SP-1" "starts_on=1.3.2016" "ends_on=1.3.2016" "remote=1"
 expect_contains "duplicate ref refused" "$BODY" 'id="e-ref">Tunnus on jo toisen toteutuksen käytössä.'
-post /hallinta/toteutukset/uusi "csrf=$tok" "service=$wid" "ref=WB-1" "title=Webinaari" "starts_on=1.3.2016" \
+post /hallinta/toteutukset/uusi "csrf=$tok" "service=$wid" "ref=WB-$XSS" "title=Webinaari" "starts_on=1.3.2016" \
   "ends_on=1.3.2016" "remote=1"
 expect_eq "remote delivery without place is fine" "$STATUS" 303
+get /hallinta/toteutukset
+expect_contains "delivery list escapes the title" "$BODY" "Sparraus $ESC"
+expect_contains "delivery list escapes the ref" "$BODY" "WB-$ESC"
+expect_contains "delivery list shows the place escaped" "$BODY" "Paikka $ESC"
+expect_contains "delivery list shows dates in Finnish" "$BODY" "1.3.2019"
+no_raw "delivery list"
 get /hallinta/toteutukset/$did; tok=$(csrf_from "$BODY")
 expect_eq "delivery page" "$STATUS" 200
 expect_contains "delivery page escapes the title" "$BODY" "Sparraus $ESC"
