@@ -69,10 +69,13 @@ void page_begin(web_req *r, const char *title, const char *active) {
   nav_item(r, "/tekot", T(r, "Tekojen tori"), "deeds", active);
   nav_item(r, "/tekot/uusi", T(r, "Julkaise teko"), "post", active);
   if (r->user.id) nav_item(r, "/hakemukset", T(r, "Hakemukset"), "applications", active);
+  nav_item(r, "/palvelut", T(r, "Palvelut"), "services", active);
+  nav_item(r, "/valmentajat", T(r, "Valmentajat"), "coaches", active);
   if (user_is_staff(&r->user)) {
     nav_item(r, "/hallinta/tekot", T(r, "Moderointi"), "moderation", active);
     nav_item(r, "/hallinta/organisaatiot", T(r, "Organisaatiot"), "orgs", active);
     nav_item(r, "/hallinta/ohjelma", T(r, "Ohjelma"), "programme", active);
+    nav_item(r, "/hallinta/toteutukset", T(r, "Palvelutoiminta"), "services-admin", active);
   }
   if (r->user.id) {
     buf_printf(o, "<li><form method=\"post\" action=\"%h/kirjaudu-ulos\" class=\"inline\">", r->prefix);

@@ -4,6 +4,7 @@
 
 #include "web/api/api.h"
 #include "web/pages/pages.h"
+#include "web/pages/services.h"
 #include "web/routes.h"
 
 enum { CACHE = 1 }; /* anonymous GET responses may be kept in the page cache */
@@ -60,6 +61,30 @@ static const route ROUTES[] = {
     {"POST", "/hakemukset/#/hyvaksy", page_app_approve, 0},
     {"POST", "/hakemukset/#/hylkaa", page_app_reject, 0},
     {"POST", "/hakemukset/#/peru", page_app_cancel, 0},
+    /* services, coaches and deliveries (issue #3) */
+    {"GET", "/palvelut", page_services, CACHE},
+    {"GET", "/palvelut/#", page_service, CACHE},
+    {"GET", "/valmentajat", page_coaches, CACHE},
+    {"GET", "/hallinta/palvelut", page_staff_services, 0},
+    {"GET", "/hallinta/palvelut/uusi", page_staff_service_edit, 0},
+    {"POST", "/hallinta/palvelut/uusi", page_staff_service_save, 0},
+    {"GET", "/hallinta/palvelut/#", page_staff_service_edit, 0},
+    {"POST", "/hallinta/palvelut/#", page_staff_service_save, 0},
+    {"GET", "/hallinta/valmentajat", page_staff_coaches, 0},
+    {"GET", "/hallinta/valmentajat/uusi", page_staff_coach_edit, 0},
+    {"POST", "/hallinta/valmentajat/uusi", page_staff_coach_save, 0},
+    {"GET", "/hallinta/valmentajat/#", page_staff_coach_edit, 0},
+    {"POST", "/hallinta/valmentajat/#", page_staff_coach_save, 0},
+    {"GET", "/hallinta/toteutukset", page_staff_deliveries, 0},
+    {"GET", "/hallinta/toteutukset/uusi", page_staff_delivery_new, 0},
+    {"POST", "/hallinta/toteutukset/uusi", page_staff_delivery_create, 0},
+    {"GET", "/hallinta/toteutukset/#", page_staff_delivery, 0},
+    {"POST", "/hallinta/toteutukset/#", page_staff_delivery_update, 0},
+    {"POST", "/hallinta/toteutukset/#/organisaatiot", page_staff_delivery_org_add, 0},
+    {"POST", "/hallinta/toteutukset/#/organisaatiot/poista", page_staff_delivery_org_remove, 0},
+    {"POST", "/hallinta/toteutukset/#/tapaamiset", page_staff_session_add, 0},
+    {"POST", "/hallinta/toteutukset/#/tapaamiset/muokkaa", page_staff_session_update, 0},
+    {"POST", "/hallinta/toteutukset/#/tapaamiset/poista", page_staff_session_delete, 0},
 };
 
 /* Returns 1 when path matches pattern; a '#' segment must be a positive integer, stored in *id. */

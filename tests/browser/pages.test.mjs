@@ -13,6 +13,8 @@ for (const [name, path] of [
   ['Swedish front page', '/sv/'], ['Swedish deed list', '/sv/tekot?q=kunta'], ['Swedish deed page', '/sv/tekot/1'],
   ['Swedish post form', '/sv/tekot/uusi'], ['English front page', '/en/'], ['English deed list', '/en/tekot'],
   ['not found page', '/ei-ole'], ['deed not found', '/tekot/999999'],
+  ['service catalogue, empty', '/palvelut'], ['coaches, empty', '/valmentajat'], ['service not found', '/palvelut/999999'],
+  ['English service catalogue', '/en/palvelut'],
 ]) {
   test(`axe finds no violations: ${name}`, async () => {
     await s.page.goto(s.k.base + path);

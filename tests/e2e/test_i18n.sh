@@ -7,9 +7,9 @@ ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 # Files whose user-visible strings must be translated (T(r, "…") literals and N_("…") marks).
 UI_FILES="src/web/layout.c src/web/web.c src/web/form.c src/web/routes.c src/web/server.c
   src/web/pages/deeds.c src/web/pages/deed.c src/web/pages/deed_form.c src/web/pages/home.c src/web/pages/login.c
-  src/web/pages/applications.c"
+  src/web/pages/applications.c src/web/pages/services.c"
 # Model files whose N_("…") messages reach those pages, and whose check_text() labels make the field messages.
-MODEL_FILES="src/model/deed.c src/model/user.c src/model/application.c"
+MODEL_FILES="src/model/deed.c src/model/user.c src/model/application.c src/model/service.c"
 
 # Prints every msgid the files need, one a line (newlines inside a msgid written as \n).
 msgids() {
@@ -73,7 +73,8 @@ init_db
 "$KEHTO" demo --db "$DB" >/dev/null
 start_server
 for lang in sv en; do
-  for p in / /tekot "/tekot?q=ty%C3%B6hyvinvointi&sector=sote" /tekot/1 /tekot/uusi /tekot/kiitos /kirjaudu /ei-ole; do
+  for p in / /tekot "/tekot?q=ty%C3%B6hyvinvointi&sector=sote" /tekot/1 /tekot/uusi /tekot/kiitos /kirjaudu /ei-ole \
+    /palvelut /valmentajat; do
     get "/$lang$p"
     untranslated=$(grep -oE 'Hae tekoja|Rajaa tuloksia|Toimiala|Tiivistelmä|Julkaise teko|Kirjaudu|Sivua ei löytynyt|Etusivu|Seuraava|Pakollinen|pakollinen|Lähetä teko|Tulokset' <<<"$BODY" | sort -u | tr '\n' ' ')
     expect_eq "/$lang$p has no Finnish interface words" "$untranslated" ""

@@ -1,0 +1,360 @@
+/* delivery: deliveries, their organisations and sessions; participation and attendance counts. */
+#include "model/delivery.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/write.h"
+
+static const char *const ROLES[DELIVERY_NROLES][2] = {
+    {"johto", N_("Johto")},
+    {"esihenkilo", N_("Esihenkilöt")},
+    {"tyontekija", N_("Työntekijät")},
+    {"edustaja", N_("Henkilöstön edustajat")},
+};
+
+const char *delivery_role_code(int i) {
+  return i >= 0 && i < DELIVERY_NROLES ? ROLES[i][0] : NULL;
+}
+
+const char *delivery_role_label(const char *code) {
+  for (int i = 0; code && i < DELIVERY_NROLES; i++)
+    if (!strcmp(code, ROLES[i][0])) return ROLES[i][1];
+  return code ? code : "";
+}
+
+static const char *nz(const char *s) {
+  return s ? s : "";
+}
+
+/* Reads 1 to max digits at *p into *v; returns the count read. */
+static int digits(const char **p, int max, int *v) {
+  int n = 0;
+  *v = 0;
+  while (n < max && **p >= '0' && **p <= '9') *v = *v * 10 + (*(*p)++ - '0'), n++;
+  return n;
+}
+
+int delivery_date_parse(const char *in, char *out, size_t n) {
+  if (util_blank(in) || n < 11) return K_ERR;
+  while (*in == ' ') in++;
+  const char *p = in;
+  int y, m, d;
+  if (strchr(in, '-')) {
+    if (digits(&p, 4, &y) != 4 || *p++ != '-' || digits(&p, 2, &m) != 2 || *p++ != '-' || digits(&p, 2, &d) != 2)
+      return K_ERR;
+  } else if (digits(&p, 2, &d) < 1 || *p++ != '.' || digits(&p, 2, &m) < 1 || *p++ != '.' || digits(&p, 4, &y) != 4)
+    return K_ERR;
+  while (*p == ' ') p++;
+  if (*p || y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1) return K_ERR;
+  static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  if (d > mdays[m - 1] + (m == 2 && leap)) return K_ERR;
+  snprintf(out, n, "%04d-%02d-%02d", y, m, d);
+  return K_OK;
+}
+
+static void session_clear(delivery_session *s) {
+  free(s->held_on);
+  free(s->place);
+}
+
+static void delivery_clear(delivery *x) {
+  free(x->ref);
+  free(x->service_name);
+  free(x->type_code);
+  free(x->type_name);
+  free(x->counts);
+  free(x->title);
+  free(x->starts_on);
+  free(x->ends_on);
+  free(x->place);
+  free(x->coach_name);
+  for (int i = 0; i < x->norgs; i++) free(x->orgs[i].name);
+  free(x->orgs);
+  for (int i = 0; i < x->nsessions; i++) session_clear(&x->sessions[i]);
+  free(x->sessions);
+}
+
+void delivery_free(delivery *x) {
+  if (!x) return;
+  delivery_clear(x);
+  free(x);
+}
+
+void delivery_list_free(delivery *v, int n) {
+  for (int i = 0; v && i < n; i++) delivery_clear(&v[i]);
+  free(v);
+}
+
+/* Checks a text length: adds msg on field when s has more than max characters. */
+static void check_len(const char *s, size_t max, const char *field, const char *msg, kerr *e) {
+  if (util_utf8_len(s) > max) kerr_add(e, field, "%r", msg);
+}
+
+int delivery_validate(db *d, const delivery *x, kerr *e) {
+  char s[11] = "", t[11] = "";
+  if (!db_exists(d, "SELECT 1 FROM service WHERE id=?1", "i", x->service_id))
+    kerr_add(e, "service", N_("Valitse palvelu."));
+  check_len(x->ref, DELIVERY_MAX_REF, "ref", N_("Tunnus on liian pitkä (enintään 64 merkkiä)."), e);
+  if (!util_blank(x->ref) && db_exists(d, "SELECT 1 FROM delivery WHERE ref=?1 AND id<>?2", "ti", x->ref, x->id))
+    kerr_add(e, "ref", N_("Tunnus on jo toisen toteutuksen käytössä."));
+  check_len(x->title, DELIVERY_MAX_TITLE, "title", N_("Otsikko on liian pitkä (enintään 200 merkkiä)."), e);
+  check_len(x->place, DELIVERY_MAX_PLACE, "place", N_("Paikka on liian pitkä (enintään 200 merkkiä)."), e);
+  int sok = delivery_date_parse(x->starts_on, s, sizeof s) == K_OK;
+  int tok = delivery_date_parse(x->ends_on, t, sizeof t) == K_OK;
+  if (!sok) kerr_add(e, "starts_on", N_("Anna alkupäivä muodossa 22.11.2026."));
+  if (!tok) kerr_add(e, "ends_on", N_("Anna loppupäivä muodossa 22.11.2026."));
+  if (sok && tok && strcmp(t, s) < 0) kerr_add(e, "ends_on", N_("Loppupäivä ei voi olla ennen alkupäivää."));
+  if (util_blank(x->place) && !x->remote)
+    kerr_add(e, "place", N_("Anna paikka tai merkitse toteutus etätoteutukseksi."));
+  if (x->coach_id && !db_exists(d, "SELECT 1 FROM coach WHERE id=?1", "i", x->coach_id))
+    kerr_add(e, "coach", N_("Tuntematon valmentaja."));
+  return e->msg ? K_ERR : K_OK;
+}
+
+static void bind_delivery(sqlite3_stmt *st, const delivery *x, const char *s, const char *t) {
+  db_bind_text(st, ":ref", util_blank(x->ref) ? NULL : x->ref);
+  db_bind_int(st, ":service", x->service_id);
+  db_bind_text(st, ":title", nz(x->title));
+  db_bind_text(st, ":starts", s);
+  db_bind_text(st, ":ends", t);
+  db_bind_text(st, ":place", nz(x->place));
+  db_bind_int(st, ":remote", x->remote ? 1 : 0);
+  if (x->coach_id)
+    db_bind_int(st, ":coach", x->coach_id);
+  else
+    db_bind_null(st, ":coach");
+}
+
+/* Inserts (id 0) or updates the delivery row. Returns the id, or 0 with e set. */
+static long long delivery_write(db *d, const delivery *x, long long id, kerr *e) {
+  char s[11], t[11];
+  if (delivery_validate(d, x, e) != K_OK) return 0;
+  delivery_date_parse(x->starts_on, s, sizeof s);
+  delivery_date_parse(x->ends_on, t, sizeof t);
+  if (id && db_exists(d, "SELECT 1 FROM delivery_session WHERE delivery_id=?1 AND (held_on<?2 OR held_on>?3)", "itt",
+                      id, s, t)) {
+    kerr_add(e, "starts_on", N_("Toteutuksella on tapaamisia näiden päivien ulkopuolella."));
+    return 0;
+  }
+  sqlite3_stmt *st =
+      id ? db_prepare(d, "UPDATE delivery SET ref=:ref,service_id=:service,title=:title,starts_on=:starts,"
+                         "ends_on=:ends,place=:place,remote=:remote,coach_id=:coach,"
+                         "updated_at=strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE id=:id")
+         : db_prepare(d, "INSERT INTO delivery(ref,service_id,title,starts_on,ends_on,place,remote,coach_id)"
+                         " VALUES(:ref,:service,:title,:starts,:ends,:place,:remote,:coach)");
+  bind_delivery(st, x, s, t);
+  if (id) db_bind_int(st, ":id", id);
+  int rc = db_step(st);
+  db_done(st);
+  if (rc < 0) {
+    kerr_storage(e, "Toteutuksen tallennus", db_errmsg(d));
+    return 0;
+  }
+  if (id && db_changes(d) == 0) {
+    kerr_set(e, NULL, N_("Toteutusta ei ole."));
+    return 0;
+  }
+  return id ? id : db_last_id(d);
+}
+
+long long delivery_create(db *d, const delivery *x, kerr *e) {
+  return delivery_write(d, x, 0, e);
+}
+
+int delivery_update(db *d, const delivery *x, kerr *e) {
+  return delivery_write(d, x, x->id, e) ? K_OK : K_ERR;
+}
+
+/* Columns for read_delivery; :lang is 0 fi, 1 sv, 2 en. */
+#define DELIVERY_COLS                                                                                                  \
+  "SELECT x.id,x.ref,x.service_id,s.name,s.type_code,"                                                                 \
+  "CASE :lang WHEN 1 THEN t.name_sv WHEN 2 THEN t.name_en ELSE t.name_fi END,s.counts,x.title,x.starts_on,"            \
+  "x.ends_on,x.place,x.remote,x.coach_id,c.name,x.application_id,"                                                     \
+  "(SELECT count(*) FROM participation WHERE delivery_id=x.id) FROM delivery x"                                        \
+  " JOIN service s ON s.id=x.service_id JOIN service_type t ON t.code=s.type_code"                                     \
+  " LEFT JOIN coach c ON c.id=x.coach_id"
+
+static void read_delivery(sqlite3_stmt *st, delivery *x) {
+  x->id = db_col_int(st, 0);
+  x->ref = db_col_dup(st, 1);
+  x->service_id = db_col_int(st, 2);
+  x->service_name = db_col_dup(st, 3);
+  x->type_code = db_col_dup(st, 4);
+  x->type_name = db_col_dup(st, 5);
+  x->counts = db_col_dup(st, 6);
+  x->title = db_col_dup(st, 7);
+  x->starts_on = db_col_dup(st, 8);
+  x->ends_on = db_col_dup(st, 9);
+  x->place = db_col_dup(st, 10);
+  x->remote = (int)db_col_int(st, 11);
+  x->coach_id = db_col_int(st, 12);
+  x->coach_name = db_col_dup(st, 13);
+  x->application_id = db_col_int(st, 14);
+  x->participations = db_col_int(st, 15);
+}
+
+static int lang_index(const char *lang) {
+  return lang && !strcmp(lang, "sv") ? 1 : lang && !strcmp(lang, "en") ? 2 : 0;
+}
+
+static void read_orgs(db *d, delivery *x) {
+  int n = (int)db_int(d, 0, "SELECT count(*) FROM delivery_org WHERE delivery_id=?1", "i", x->id);
+  x->orgs = util_calloc((size_t)n, sizeof *x->orgs);
+  sqlite3_stmt *st = db_query(d,
+                              "SELECT o.id,o.name FROM delivery_org x JOIN org o ON o.id=x.org_id"
+                              " WHERE x.delivery_id=?1 ORDER BY o.name COLLATE NOCASE",
+                              "i", x->id);
+  while (x->norgs < n && db_step(st) == 1) x->orgs[x->norgs++] = (delivery_org){db_col_int(st, 0), db_col_dup(st, 1)};
+  db_done(st);
+}
+
+static void read_sessions(db *d, delivery *x) {
+  int n = (int)db_int(d, 0, "SELECT count(*) FROM delivery_session WHERE delivery_id=?1", "i", x->id);
+  x->sessions = util_calloc((size_t)n, sizeof *x->sessions);
+  sqlite3_stmt *st = db_query(d,
+                              "SELECT s.id,s.number,s.held_on,s.place,"
+                              "(SELECT count(*) FROM attendance a WHERE a.session_id=s.id)"
+                              " FROM delivery_session s WHERE s.delivery_id=?1 ORDER BY s.number",
+                              "i", x->id);
+  while (x->nsessions < n && db_step(st) == 1)
+    x->sessions[x->nsessions++] = (delivery_session){db_col_int(st, 0), (int)db_col_int(st, 1), db_col_dup(st, 2),
+                                                     db_col_dup(st, 3), db_col_int(st, 4)};
+  db_done(st);
+}
+
+static void read_roles(db *d, delivery *x) {
+  sqlite3_stmt *st =
+      db_query(d, "SELECT role,count(*) FROM participation WHERE delivery_id=?1 GROUP BY role", "i", x->id);
+  while (db_step(st) == 1)
+    for (int i = 0; i < DELIVERY_NROLES; i++)
+      if (!strcmp(db_col_text(st, 0), ROLES[i][0])) x->by_role[i] = db_col_int(st, 1);
+  db_done(st);
+}
+
+delivery *delivery_get(db *d, long long id, const char *lang) {
+  sqlite3_stmt *st = db_prepare(d, DELIVERY_COLS " WHERE x.id=:id");
+  db_bind_int(st, ":lang", lang_index(lang));
+  db_bind_int(st, ":id", id);
+  delivery *x = NULL;
+  if (db_step(st) == 1) {
+    x = util_calloc(1, sizeof *x);
+    read_delivery(st, x);
+  }
+  db_done(st);
+  if (!x) return NULL;
+  read_orgs(d, x);
+  read_sessions(d, x);
+  read_roles(d, x);
+  return x;
+}
+
+int delivery_org_add(db *d, long long delivery_id, long long org_id, kerr *e) {
+  if (!db_exists(d, "SELECT 1 FROM delivery WHERE id=?1", "i", delivery_id))
+    return kerr_set(e, NULL, N_("Toteutusta ei ole."));
+  if (!db_exists(d, "SELECT 1 FROM org WHERE id=?1", "i", org_id))
+    return kerr_set(e, "org", N_("Valitse organisaatio rekisteristä."));
+  if (db_exec(d, "INSERT OR IGNORE INTO delivery_org(delivery_id,org_id) VALUES(?1,?2)", "ii", delivery_id, org_id) !=
+      SQLITE_OK)
+    return kerr_storage(e, "Organisaation lisäys", db_errmsg(d));
+  return K_OK;
+}
+
+int delivery_org_remove(db *d, long long delivery_id, long long org_id, kerr *e) {
+  if (db_exec(d, "DELETE FROM delivery_org WHERE delivery_id=?1 AND org_id=?2", "ii", delivery_id, org_id) != SQLITE_OK)
+    return kerr_storage(e, "Organisaation poisto", db_errmsg(d));
+  return db_changes(d) ? K_OK : kerr_set(e, "org", N_("Organisaatio ei ole mukana tässä toteutuksessa."));
+}
+
+/* Checks a session's number and date against delivery_id (session_id: the session being changed, 0 for a new one)
+ * and writes the ISO date to iso. Returns K_OK or K_ERR with e. */
+static int session_check(db *d, long long delivery_id, long long session_id, int number, const char *held_on,
+                         const char *place, char *iso, kerr *e) {
+  if (!db_exists(d, "SELECT 1 FROM delivery WHERE id=?1", "i", delivery_id))
+    return kerr_set(e, NULL, N_("Toteutusta ei ole."));
+  if (number < 1 || number > DELIVERY_MAX_SESSIONS)
+    kerr_add(e, "number", N_("Numeron pitää olla kokonaisluku 1–500."));
+  else if (db_exists(d, "SELECT 1 FROM delivery_session WHERE delivery_id=?1 AND number=?2 AND id<>?3", "iii",
+                     delivery_id, (long long)number, session_id))
+    kerr_add(e, "number", N_("Toteutuksella on jo tapaaminen tällä numerolla."));
+  if (delivery_date_parse(held_on, iso, 11) != K_OK)
+    kerr_add(e, "held_on", N_("Anna päivä muodossa 22.11.2026."));
+  else if (!db_exists(d, "SELECT 1 FROM delivery WHERE id=?1 AND ?2 BETWEEN starts_on AND ends_on", "it", delivery_id,
+                      iso))
+    kerr_add(e, "held_on", N_("Tapaamisen päivän pitää olla toteutuksen alku- ja loppupäivän välillä."));
+  check_len(place, DELIVERY_MAX_PLACE, "session_place", N_("Paikka on liian pitkä (enintään 200 merkkiä)."), e);
+  return e->msg ? K_ERR : K_OK;
+}
+
+long long delivery_session_add(db *d, long long delivery_id, int number, const char *held_on, const char *place,
+                               kerr *e) {
+  char iso[11];
+  if (number == 0)
+    number = (int)db_int(d, 1, "SELECT coalesce(max(number),0)+1 FROM delivery_session WHERE delivery_id=?1", "i",
+                         delivery_id);
+  if (session_check(d, delivery_id, 0, number, held_on, place, iso, e) != K_OK) return 0;
+  if (db_exec(d, "INSERT INTO delivery_session(delivery_id,number,held_on,place) VALUES(?1,?2,?3,?4)", "iitt",
+              delivery_id, (long long)number, iso, nz(place)) != SQLITE_OK) {
+    kerr_storage(e, "Tapaamisen lisäys", db_errmsg(d));
+    return 0;
+  }
+  return db_last_id(d);
+}
+
+int delivery_session_update(db *d, long long delivery_id, long long session_id, int number, const char *held_on,
+                            const char *place, kerr *e) {
+  char iso[11];
+  if (!db_exists(d, "SELECT 1 FROM delivery_session WHERE id=?1 AND delivery_id=?2", "ii", session_id, delivery_id))
+    return kerr_set(e, NULL, N_("Tapaamista ei ole."));
+  if (session_check(d, delivery_id, session_id, number, held_on, place, iso, e) != K_OK) return K_ERR;
+  if (db_exec(d, "UPDATE delivery_session SET number=?2,held_on=?3,place=?4 WHERE id=?1", "iitt", session_id,
+              (long long)number, iso, nz(place)) != SQLITE_OK)
+    return kerr_storage(e, "Tapaamisen tallennus", db_errmsg(d));
+  return K_OK;
+}
+
+int delivery_session_delete(db *d, long long delivery_id, long long session_id, kerr *e) {
+  if (db_exec(d, "DELETE FROM delivery_session WHERE id=?1 AND delivery_id=?2", "ii", session_id, delivery_id) !=
+      SQLITE_OK)
+    return kerr_storage(e, "Tapaamisen poisto", db_errmsg(d));
+  return db_changes(d) ? K_OK : kerr_set(e, NULL, N_("Tapaamista ei ole."));
+}
+
+#define DELIVERY_WHERE                                                                                                 \
+  " WHERE (:type='' OR s.type_code=:type) AND (:year=0 OR substr(x.starts_on,1,4)=printf('%04d',:year))"
+
+long long delivery_count(db *d, const delivery_filter *f) {
+  sqlite3_stmt *st =
+      db_prepare(d, "SELECT count(*) FROM delivery x JOIN service s ON s.id=x.service_id" DELIVERY_WHERE);
+  db_bind_text(st, ":type", nz(f->type));
+  db_bind_int(st, ":year", f->year);
+  long long n = db_step(st) == 1 ? db_col_int(st, 0) : 0;
+  db_done(st);
+  return n;
+}
+
+delivery *delivery_list(db *d, const delivery_filter *f, const char *lang, int limit, int offset, int *n) {
+  sqlite3_stmt *st =
+      db_prepare(d, DELIVERY_COLS DELIVERY_WHERE " ORDER BY x.starts_on DESC, x.id DESC LIMIT :limit OFFSET :offset");
+  db_bind_int(st, ":lang", lang_index(lang));
+  db_bind_text(st, ":type", nz(f->type));
+  db_bind_int(st, ":year", f->year);
+  db_bind_int(st, ":limit", limit);
+  db_bind_int(st, ":offset", offset);
+  delivery *v = util_calloc((size_t)(limit > 0 ? limit : 1), sizeof *v);
+  *n = 0;
+  while (*n < limit && db_step(st) == 1) read_delivery(st, &v[(*n)++]);
+  db_done(st);
+  return v;
+}
+
+int delivery_years(db *d, int *years, int max) {
+  sqlite3_stmt *st =
+      db_query(d, "SELECT DISTINCT CAST(substr(starts_on,1,4) AS INTEGER) y FROM delivery ORDER BY y DESC", "");
+  int n = 0;
+  while (n < max && db_step(st) == 1) years[n++] = (int)db_col_int(st, 0);
+  db_done(st);
+  return n;
+}

@@ -1,0 +1,103 @@
+/* delivery: runs of a service (dates, place or remote, coach, organisations) and their sessions, with the
+ * participation counts by role and the attendance count per session (numbers only: names are the people module's). */
+#ifndef KEHTO_DELIVERY_H
+#define KEHTO_DELIVERY_H
+#include "db/db.h"
+
+#define DELIVERY_MAX_TITLE 200
+#define DELIVERY_MAX_REF 64
+#define DELIVERY_MAX_PLACE 200
+#define DELIVERY_MAX_SESSIONS 500
+
+/* The four roles of a participation, in display order: johto, esihenkilo, tyontekija, edustaja. */
+enum { DELIVERY_NROLES = 4 };
+/* The role code of index i (0..3), or NULL. */
+const char *delivery_role_code(int i);
+/* The Finnish plural label of a role code (Johto, Esihenkilöt, Työntekijät, Henkilöstön edustajat). */
+const char *delivery_role_label(const char *code);
+
+/* Parses a date written 22.11.2026 (day and month may have one digit) or 2026-11-22 into ISO "2026-11-22" (out has
+ * at least 11 bytes). Returns K_OK, or K_ERR when it is not a real calendar date. */
+int delivery_date_parse(const char *in, char *out, size_t n);
+
+typedef struct delivery_session {
+  long long id;
+  int number;
+  char *held_on; /* YYYY-MM-DD */
+  char *place;
+  long long attended; /* attendance rows for the session */
+} delivery_session;
+
+/* An organisation taking part. */
+typedef struct delivery_org {
+  long long id;
+  char *name;
+} delivery_org;
+
+/* A delivery as entered or read. Strings owned; free with delivery_free. Dates are ISO when read; when entered they
+ * may be Finnish (22.11.2026): delivery_create/update normalise them. */
+typedef struct delivery {
+  long long id;
+  char *ref; /* NULL or "" for none; unique */
+  long long service_id;
+  char *service_name, *type_code, *type_name, *counts; /* filled when read */
+  char *title;
+  char *starts_on, *ends_on;
+  char *place;
+  int remote;
+  long long coach_id; /* 0 for none */
+  char *coach_name;   /* filled when read */
+  long long application_id;
+  /* filled by delivery_get */
+  delivery_org *orgs;
+  int norgs;
+  delivery_session *sessions;
+  int nsessions;
+  long long by_role[DELIVERY_NROLES]; /* participations by role, in delivery_role_code order */
+  long long participations;           /* all of them (filled by delivery_list too) */
+} delivery;
+
+void delivery_free(delivery *x);
+void delivery_list_free(delivery *v, int n);
+
+/* Checks every field: service exists, ref unique and at most DELIVERY_MAX_REF characters, title and place lengths,
+ * dates (either form) with ends_on >= starts_on, place or remote given, coach exists. One error per bad field in e.
+ * Returns K_OK or K_ERR. */
+int delivery_validate(db *d, const delivery *x, kerr *e);
+/* Validates and inserts; returns the id, or 0 with e set. */
+long long delivery_create(db *d, const delivery *x, kerr *e);
+/* Validates and updates x->id (not organisations or sessions). Sessions must stay within the new dates.
+ * Returns K_OK or K_ERR with e set. */
+int delivery_update(db *d, const delivery *x, kerr *e);
+/* Reads delivery id with service, coach, organisations, sessions (with attendance counts) and role counts.
+ * lang names the service type. NULL when none. */
+delivery *delivery_get(db *d, long long id, const char *lang);
+
+/* Organisations: add (the org must exist; adding twice is fine) or remove. Return K_OK or K_ERR with e. */
+int delivery_org_add(db *d, long long delivery_id, long long org_id, kerr *e);
+int delivery_org_remove(db *d, long long delivery_id, long long org_id, kerr *e);
+
+/* Adds a session: number (0: the next free number) unique within the delivery, held_on (either date form) within
+ * the delivery's dates, place optional. Returns the session id, or 0 with e naming the field. */
+long long delivery_session_add(db *d, long long delivery_id, int number, const char *held_on, const char *place,
+                               kerr *e);
+/* Changes session session_id of delivery_id with the same rules. Returns K_OK or K_ERR. */
+int delivery_session_update(db *d, long long delivery_id, long long session_id, int number, const char *held_on,
+                            const char *place, kerr *e);
+/* Deletes the session (and its attendance). Returns K_OK, or K_ERR when there is no such session. */
+int delivery_session_delete(db *d, long long delivery_id, long long session_id, kerr *e);
+
+/* List filter: service type code ("" any), year of starts_on (0 any). */
+typedef struct delivery_filter {
+  const char *type;
+  int year;
+} delivery_filter;
+
+long long delivery_count(db *d, const delivery_filter *f);
+/* Newest first; fills id, ref, service and type names, title, dates, place, remote, coach name, participations.
+ * Returns a malloc'd array of *n (never NULL); free with delivery_list_free. */
+delivery *delivery_list(db *d, const delivery_filter *f, const char *lang, int limit, int offset, int *n);
+/* Years that deliveries start in, newest first (at most max). Returns how many were written to years. */
+int delivery_years(db *d, int *years, int max);
+
+#endif

@@ -1,0 +1,239 @@
+/* service: service types and offerings: validation, storage, reading and the filtered list. */
+#include "model/service.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/themelist.h"
+#include "model/write.h"
+
+/* The type name column for a language, from a fixed set (never user text). */
+static int lang_index(const char *lang) {
+  return lang && !strcmp(lang, "sv") ? 1 : lang && !strcmp(lang, "en") ? 2 : 0;
+}
+
+service_type *service_types(db *d, const char *lang, int *n) {
+  static const char *const sql[] = {
+      "SELECT code,name_fi,counts,variants FROM service_type ORDER BY position",
+      "SELECT code,name_sv,counts,variants FROM service_type ORDER BY position",
+      "SELECT code,name_en,counts,variants FROM service_type ORDER BY position",
+  };
+  int cap = 8;
+  service_type *v = util_calloc((size_t)cap, sizeof *v);
+  sqlite3_stmt *st = db_prepare(d, sql[lang_index(lang)]);
+  *n = 0;
+  while (db_step(st) == 1) {
+    if (*n == cap) {
+      v = realloc(v, sizeof *v * (size_t)(cap *= 2));
+      if (!v) abort();
+    }
+    v[*n] = (service_type){db_col_dup(st, 0), db_col_dup(st, 1), db_col_dup(st, 2), db_col_dup(st, 3)};
+    (*n)++;
+  }
+  db_done(st);
+  return v;
+}
+
+void service_types_free(service_type *v, int n) {
+  for (int i = 0; v && i < n; i++) {
+    free(v[i].code);
+    free(v[i].name);
+    free(v[i].counts);
+    free(v[i].variants);
+  }
+  free(v);
+}
+
+static const char *const VARIANTS[][2] = {
+    {"teema", N_("Teematyöpaja")},        {"toimiala", N_("Toimialatyöpaja")},
+    {"haaste", N_("Haastetyöpaja")},      {"tuloksellisuus", N_("Tuloksellisuustyön verkosto")},
+    {"oppiminen", N_("Oppimisverkosto")}, {"kehittaminen", N_("Kehittämisverkosto")},
+};
+
+const char *service_variant_label(const char *variant) {
+  for (size_t i = 0; variant && i < sizeof VARIANTS / sizeof VARIANTS[0]; i++)
+    if (!strcmp(variant, VARIANTS[i][0])) return VARIANTS[i][1];
+  return variant ? variant : "";
+}
+
+static void service_clear(service *s) {
+  free(s->type_code);
+  free(s->type_name);
+  free(s->variant);
+  free(s->name);
+  free(s->description);
+  free(s->period_name);
+  free(s->capacity);
+  free(s->counts);
+  free(s->themes);
+}
+
+void service_free(service *s) {
+  if (!s) return;
+  service_clear(s);
+  free(s);
+}
+
+void service_list_free(service *v, int n) {
+  for (int i = 0; v && i < n; i++) service_clear(&v[i]);
+  free(v);
+}
+
+/* Returns 1 when variant is one of the comma list allowed. */
+static int variant_allowed(const char *allowed, const char *variant) {
+  size_t n = strlen(variant);
+  for (const char *p = allowed; p && *p;) {
+    const char *end = strchr(p, ',');
+    size_t len = end ? (size_t)(end - p) : strlen(p);
+    if (len == n && !strncmp(p, variant, n)) return 1;
+    p = end ? end + 1 : NULL;
+  }
+  return 0;
+}
+
+static const char *nz(const char *s) {
+  return s ? s : "";
+}
+
+int service_validate(db *d, const service *s, kerr *e) {
+  char *variants = util_blank(s->type_code)
+                       ? NULL
+                       : db_text(d, "SELECT variants FROM service_type WHERE code=?1", "t", s->type_code);
+  if (!variants)
+    kerr_add(e, "type", N_("Valitse palvelutyyppi."));
+  else if (!util_blank(s->variant) && !variant_allowed(variants, s->variant))
+    kerr_add(e, "variant", N_("Tällä palvelutyypillä ei ole tätä muotoa."));
+  free(variants);
+  if (util_blank(s->name))
+    kerr_add(e, "name", N_("Nimi puuttuu."));
+  else if (util_utf8_len(s->name) > SERVICE_MAX_NAME)
+    kerr_add(e, "name", N_("Nimi on liian pitkä (enintään 200 merkkiä)."));
+  if (util_utf8_len(s->description) > SERVICE_MAX_DESCRIPTION)
+    kerr_add(e, "description", N_("Kuvaus on liian pitkä (enintään 5000 merkkiä)."));
+  if (!db_exists(d, "SELECT 1 FROM funding_period WHERE id=?1", "i", s->period_id))
+    kerr_add(e, "period", N_("Valitse rahoituskausi."));
+  long long cap;
+  if (!util_blank(s->capacity) && util_parse_int(s->capacity, 1, SERVICE_MAX_CAPACITY, &cap) != K_OK)
+    kerr_add(e, "capacity", N_("Kapasiteetin pitää olla positiivinen kokonaisluku tai tyhjä."));
+  if (!util_blank(s->counts) && strcmp(s->counts, "participant") && strcmp(s->counts, "attendee"))
+    kerr_add(e, "counts", N_("Valitse, lasketaanko ESR-osallistujia vai tilaisuuksien osallistujia."));
+  themelist_validate(s->themes, "themes", e);
+  return e->msg ? K_ERR : K_OK;
+}
+
+static void bind_service(sqlite3_stmt *st, const service *s) {
+  long long cap = 0;
+  db_bind_text(st, ":type", s->type_code);
+  db_bind_text(st, ":variant", nz(s->variant));
+  db_bind_text(st, ":name", s->name);
+  db_bind_text(st, ":description", nz(s->description));
+  db_bind_int(st, ":period", s->period_id);
+  if (!util_blank(s->capacity) && util_parse_int(s->capacity, 1, SERVICE_MAX_CAPACITY, &cap) == K_OK)
+    db_bind_int(st, ":capacity", cap);
+  else
+    db_bind_null(st, ":capacity");
+  db_bind_text(st, ":counts", util_blank(s->counts) ? NULL : s->counts);
+  db_bind_int(st, ":open", s->open ? 1 : 0);
+}
+
+/* Runs the prepared insert or update and sets the themes of id (0: the inserted row). Returns the id or 0. */
+static long long service_write(db *d, sqlite3_stmt *st, long long id, const service *s, kerr *e) {
+  int rc = db_step(st);
+  db_done(st);
+  if (rc < 0) return 0;
+  if (!id)
+    id = db_last_id(d);
+  else if (db_changes(d) == 0) {
+    kerr_set(e, NULL, N_("Palvelua ei ole."));
+    return 0;
+  }
+  return themelist_set(d, THEMELIST_SERVICE, id, s->themes) == SQLITE_OK ? id : 0;
+}
+
+/* counts falls back to the type's default in SQL. */
+long long service_create(db *d, const service *s, kerr *e) {
+  if (service_validate(d, s, e) != K_OK || write_begin(d, "Palvelun tallennus", e) != K_OK) return 0;
+  sqlite3_stmt *st =
+      db_prepare(d, "INSERT INTO service(type_code,variant,name,description,period_id,capacity,counts,open)"
+                    " VALUES(:type,:variant,:name,:description,:period,:capacity,"
+                    " coalesce(:counts,(SELECT counts FROM service_type WHERE code=:type)),:open)");
+  bind_service(st, s);
+  long long id = service_write(d, st, 0, s, e);
+  return write_end(d, id ? K_OK : K_ERR, "Palvelun tallennus", e) == K_OK ? id : 0;
+}
+
+int service_update(db *d, const service *s, kerr *e) {
+  if (service_validate(d, s, e) != K_OK || write_begin(d, "Palvelun tallennus", e) != K_OK) return K_ERR;
+  sqlite3_stmt *st = db_prepare(d, "UPDATE service SET type_code=:type,variant=:variant,name=:name,"
+                                   "description=:description,period_id=:period,capacity=:capacity,"
+                                   "counts=coalesce(:counts,(SELECT counts FROM service_type WHERE code=:type)),"
+                                   "open=:open,updated_at=strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE id=:id");
+  bind_service(st, s);
+  db_bind_int(st, ":id", s->id);
+  long long id = service_write(d, st, s->id, s, e);
+  return write_end(d, id ? K_OK : K_ERR, "Palvelun tallennus", e);
+}
+
+/* The columns read_service expects; :lang is the language index (0 fi, 1 sv, 2 en). */
+#define SERVICE_COLS                                                                                                   \
+  "SELECT s.id,s.type_code,CASE :lang WHEN 1 THEN t.name_sv WHEN 2 THEN t.name_en ELSE t.name_fi END,s.variant,"       \
+  "s.name,s.description,s.period_id,p.name,p.start_year,p.end_year,s.capacity,s.counts,s.open,"                        \
+  "(SELECT group_concat(th.name,', ') FROM service_theme x JOIN theme th ON th.id=x.theme_id"                          \
+  " WHERE x.service_id=s.id) FROM service s JOIN service_type t ON t.code=s.type_code"                                 \
+  " JOIN funding_period p ON p.id=s.period_id"
+
+static void read_service(sqlite3_stmt *st, service *s) {
+  s->id = db_col_int(st, 0);
+  s->type_code = db_col_dup(st, 1);
+  s->type_name = db_col_dup(st, 2);
+  s->variant = db_col_dup(st, 3);
+  s->name = db_col_dup(st, 4);
+  s->description = db_col_dup(st, 5);
+  s->period_id = db_col_int(st, 6);
+  s->period_name = db_col_dup(st, 7);
+  s->start_year = (int)db_col_int(st, 8);
+  s->end_year = (int)db_col_int(st, 9);
+  s->capacity = db_col_dup(st, 10);
+  s->counts = db_col_dup(st, 11);
+  s->open = (int)db_col_int(st, 12);
+  s->themes = db_col_dup(st, 13);
+}
+
+service *service_get(db *d, long long id, const char *lang) {
+  sqlite3_stmt *st = db_prepare(d, SERVICE_COLS " WHERE s.id=:id");
+  db_bind_int(st, ":lang", lang_index(lang));
+  db_bind_int(st, ":id", id);
+  service *s = NULL;
+  if (db_step(st) == 1) {
+    s = util_calloc(1, sizeof *s);
+    read_service(st, s);
+  }
+  db_done(st);
+  return s;
+}
+
+#define SERVICE_WHERE " WHERE (?1='' OR s.type_code=?1) AND (?2=0 OR s.period_id=?2) AND (?3=0 OR s.open=1)"
+
+long long service_count(db *d, const service_filter *f) {
+  return db_int(d, 0, "SELECT count(*) FROM service s" SERVICE_WHERE, "tii", nz(f->type), f->period_id,
+                (long long)f->only_open);
+}
+
+service *service_list(db *d, const service_filter *f, const char *lang, int limit, int offset, int *n) {
+  sqlite3_stmt *st =
+      db_prepare(d, SERVICE_COLS " WHERE (:type='' OR s.type_code=:type) AND (:period=0 OR s.period_id=:period)"
+                                 " AND (:open=0 OR s.open=1)"
+                                 " ORDER BY t.position, p.start_year DESC, s.name COLLATE NOCASE, s.id"
+                                 " LIMIT :limit OFFSET :offset");
+  db_bind_int(st, ":lang", lang_index(lang));
+  db_bind_text(st, ":type", nz(f->type));
+  db_bind_int(st, ":period", f->period_id);
+  db_bind_int(st, ":open", f->only_open);
+  db_bind_int(st, ":limit", limit);
+  db_bind_int(st, ":offset", offset);
+  service *v = util_calloc((size_t)(limit > 0 ? limit : 1), sizeof *v);
+  *n = 0;
+  while (*n < limit && db_step(st) == 1) read_service(st, &v[(*n)++]);
+  db_done(st);
+  return v;
+}

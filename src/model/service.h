@@ -1,0 +1,69 @@
+/* service: the service catalogue: the seven service types and their offerings (a service in a funding period). */
+#ifndef KEHTO_SERVICE_H
+#define KEHTO_SERVICE_H
+#include "db/db.h"
+
+#define SERVICE_MAX_NAME 200
+#define SERVICE_MAX_DESCRIPTION 5000
+#define SERVICE_MAX_CAPACITY 1000000
+
+/* A service type (sparraus, valmennus, tyopaja, verkosto, webinaari, tilaisuus, tutkimus). Strings owned. */
+typedef struct service_type {
+  char *code;
+  char *name;     /* in the language asked for */
+  char *counts;   /* default for its offerings: "participant" or "attendee" */
+  char *variants; /* comma list of variant codes, "" when none */
+} service_type;
+
+/* The types in display order, names in lang ("fi", "sv", "en"). Returns a malloc'd array of *n (never NULL);
+ * free with service_types_free. */
+service_type *service_types(db *d, const char *lang, int *n);
+void service_types_free(service_type *v, int n);
+/* Finnish label of a variant code ("teema" → "Teematyöpaja"), or the code itself when unknown. Static string;
+ * translate with T() on pages. */
+const char *service_variant_label(const char *variant);
+
+/* An offering as entered or read. Strings are owned by the struct; free with service_free. */
+typedef struct service {
+  long long id;
+  char *type_code;
+  char *type_name; /* filled when read, in the reader's language */
+  char *variant;   /* "" or one of the type's variants */
+  char *name, *description;
+  long long period_id;
+  char *period_name; /* filled when read */
+  int start_year, end_year;
+  char *capacity; /* a positive whole number as text, or NULL/"" for no limit */
+  char *counts;   /* "participant" or "attendee"; NULL/"" takes the type's default */
+  int open;       /* 1: organisations may apply */
+  char *themes;   /* comma list of theme names */
+} service;
+
+void service_free(service *s);
+void service_list_free(service *v, int n);
+
+/* Checks every field (type exists, variant allowed for the type, name required and at most SERVICE_MAX_NAME
+ * characters, description length, period exists, capacity, counts, themes). Adds one error per bad field to e
+ * (e->field names it) and returns K_ERR, else K_OK. */
+int service_validate(db *d, const service *s, kerr *e);
+/* Validates and inserts with its themes (in a savepoint). Returns the new id, or 0 with e set. */
+long long service_create(db *d, const service *s, kerr *e);
+/* Validates and updates s->id with its themes. Returns K_OK, or K_ERR with e set (no such service too). */
+int service_update(db *d, const service *s, kerr *e);
+/* Reads service id with type and period names (type name in lang). NULL when there is none. Free with service_free. */
+service *service_get(db *d, long long id, const char *lang);
+
+/* What a list shows: type code ("" or NULL any), period id (0 any), only_open (1: open offerings only). */
+typedef struct service_filter {
+  const char *type;
+  long long period_id;
+  int only_open;
+} service_filter;
+
+/* How many offerings match f. */
+long long service_count(db *d, const service_filter *f);
+/* Matching offerings by type order, newest period first, then name; rows offset..offset+limit-1; type names in lang.
+ * Returns a malloc'd array of *n (never NULL); free with service_list_free. */
+service *service_list(db *d, const service_filter *f, const char *lang, int limit, int offset, int *n);
+
+#endif

@@ -1,0 +1,40 @@
+/* themelist: theme lists of services and coaches; missing themes are created as deeds do. */
+#include "model/themelist.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+int themelist_validate(const char *themes, const char *field, kerr *e) {
+  if (util_blank(themes)) return K_OK;
+  if (util_utf8_len(themes) > THEMELIST_MAX)
+    return kerr_add(e, field, N_("Teemat on liian pitkä (enintään 500 merkkiä)."));
+  char *copy = util_strdup(themes), *save = NULL;
+  int rc = K_OK;
+  for (char *t = strtok_r(copy, ",;", &save); t; t = strtok_r(NULL, ",;", &save))
+    if (util_utf8_len(util_trim(t)) > THEMELIST_MAX_NAME) {
+      rc = kerr_add(e, field, N_("Teeman nimi on liian pitkä (enintään 100 merkkiä)."));
+      break;
+    }
+  free(copy);
+  return rc;
+}
+
+int themelist_set(db *d, themelist_kind kind, long long id, const char *themes) {
+  const char *del = kind == THEMELIST_SERVICE ? "DELETE FROM service_theme WHERE service_id=?1"
+                                              : "DELETE FROM coach_theme WHERE coach_id=?1";
+  const char *link =
+      kind == THEMELIST_SERVICE
+          ? "INSERT OR IGNORE INTO service_theme(service_id,theme_id) SELECT ?1,id FROM theme WHERE name=?2"
+          : "INSERT OR IGNORE INTO coach_theme(coach_id,theme_id) SELECT ?1,id FROM theme WHERE name=?2";
+  int rc = db_exec(d, del, "i", id);
+  if (util_blank(themes) || rc != SQLITE_OK) return rc;
+  char *copy = util_strdup(themes), *save = NULL;
+  for (char *t = strtok_r(copy, ",;", &save); t && rc == SQLITE_OK; t = strtok_r(NULL, ",;", &save)) {
+    util_trim(t);
+    if (!*t) continue;
+    rc = db_exec(d, "INSERT OR IGNORE INTO theme(name) VALUES(?1)", "t", t);
+    if (rc == SQLITE_OK) rc = db_exec(d, link, "it", id, t);
+  }
+  free(copy);
+  return rc;
+}

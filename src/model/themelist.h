@@ -1,0 +1,19 @@
+/* themelist: the comma lists of theme names that services and coaches carry, linked through their theme tables. */
+#ifndef KEHTO_THEMELIST_H
+#define KEHTO_THEMELIST_H
+#include "db/db.h"
+
+#define THEMELIST_MAX 500      /* characters in the whole list */
+#define THEMELIST_MAX_NAME 100 /* characters in one theme name */
+
+/* Which link table a list belongs to. */
+typedef enum { THEMELIST_SERVICE, THEMELIST_COACH } themelist_kind;
+
+/* Checks a comma (or semicolon) list of theme names: at most THEMELIST_MAX characters, each name at most
+ * THEMELIST_MAX_NAME. NULL or "" is fine. Adds an error on field to e and returns K_ERR, else K_OK. */
+int themelist_validate(const char *themes, const char *field, kerr *e);
+/* Replaces the themes of the service or coach id with the names in the list, creating missing themes (names are
+ * case-insensitive). Returns SQLITE_OK or the error code. */
+int themelist_set(db *d, themelist_kind kind, long long id, const char *themes);
+
+#endif

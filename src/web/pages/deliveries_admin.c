@@ -1,0 +1,445 @@
+/* deliveries_admin: staff pages for deliveries (/hallinta/toteutukset): list with filters, new, and one delivery
+ * with its edit form, organisations, sessions and the counts by role and by session. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/coach.h"
+#include "model/delivery.h"
+#include "model/org.h"
+#include "model/service.h"
+#include "web/form.h"
+#include "web/pager.h"
+#include "web/pages/services.h"
+
+#define PER_PAGE 50
+#define MAX_CHOICES 5000 /* services, coaches and organisations offered in the selects */
+
+/* "22.11.2026" from ISO text, in the request arena; "" for NULL. */
+static const char *fi_date(web_req *r, const char *iso) {
+  if (util_blank(iso)) return "";
+  buf b = BUF_INIT;
+  buf_printf(&b, "%D", iso);
+  const char *s = arena_strdup(&r->mem, b.data);
+  buf_free(&b);
+  return s;
+}
+
+static const char *num(web_req *r, long long v) {
+  char s[24];
+  snprintf(s, sizeof s, "%lld", v);
+  return arena_strdup(&r->mem, s);
+}
+
+/* ---- list ---- */
+
+static void delivery_filters(web_req *r, const char *type, const char *year) {
+  form_ctx f = {r, NULL};
+  int nt = 0, years[200];
+  form_opt *to = services_type_opts(r, &nt);
+  int ny = delivery_years(r->db, years, 200);
+  form_opt yo[200];
+  for (int i = 0; i < ny; i++) yo[i] = (form_opt){num(r, years[i]), num(r, years[i])};
+  buf_printf(&r->out, "<form method=\"get\" action=\"%h/hallinta/toteutukset\" class=\"filters\">", r->prefix);
+  form_select(&f, "type", T(r, "Palvelutyyppi"), type, to, nt, 0, T(r, "Kaikki palvelutyypit"));
+  form_select(&f, "year", T(r, "Vuosi"), year, yo, ny, 0, T(r, "Kaikki vuodet"));
+  services_filters_end(r);
+}
+
+static void delivery_table(web_req *r, const delivery *v, int n) {
+  static const char *const heads[] = {"Toteutus", "Tunnus", "Palvelutyyppi", "Alkaa",
+                                      "Päättyy",  "Paikka", "Osallistujia"};
+  pager_table_begin(r, T(r, "Toteutukset"), heads, 7, 6);
+  for (int i = 0; i < n; i++) {
+    const delivery *x = &v[i];
+    buf_printf(
+        &r->out,
+        "<tr><td><a href=\"%h/hallinta/toteutukset/%lld\">%h</a></td><td>%h</td><td>%h</td>"
+        "<td class=\"nowrap\">%D</td><td class=\"nowrap\">%D</td><td>%h%r%h</td><td class=\"num\">%N</td></tr>\n",
+        r->prefix, x->id, *x->title ? x->title : x->service_name, x->ref ? x->ref : "–", x->type_name, x->starts_on,
+        x->ends_on, x->place, x->remote && *x->place ? ", " : "", x->remote ? T(r, "etänä") : "", x->participations);
+  }
+  web_table_end(r);
+}
+
+void page_staff_deliveries(web_req *r) {
+  if (!web_staff_or_reply(r)) return;
+  const char *year = web_field(r, "year");
+  long long y = 0;
+  if (util_parse_int(year, 1900, 2100, &y) != K_OK) year = "";
+  delivery_filter flt = {web_field(r, "type"), (int)y};
+  pager p = pager_make(r, delivery_count(r->db, &flt), PER_PAGE);
+  int n = 0;
+  delivery *v = delivery_list(r->db, &flt, r->lang, p.per_page, pager_offset(&p), &n);
+  page_begin(r, T(r, "Toteutukset"), "services-admin");
+  buf_printf(&r->out, "<h1>%h</h1>\n", T(r, "Palvelutoiminta"));
+  services_admin_tabs(r, "deliveries");
+  buf_printf(&r->out, "<p><a class=\"button\" href=\"%h/hallinta/toteutukset/uusi\">%h</a></p>\n", r->prefix,
+             T(r, "Uusi toteutus"));
+  delivery_filters(r, flt.type, year);
+  services_count_line(r, p.total, "toteutus", "toteutusta");
+  if (n) delivery_table(r, v, n);
+  buf base = BUF_INIT;
+  buf_printf(&base, "/hallinta/toteutukset?type=%U&year=%U", flt.type, year);
+  pager_write(r, &p, base.data);
+  buf_free(&base);
+  page_end(r);
+  delivery_list_free(v, n);
+}
+
+/* ---- the edit form (new and existing) ---- */
+
+/* The form's values as text, as posted or as read. */
+typedef struct dform {
+  const char *service, *ref, *title, *starts_on, *ends_on, *place, *coach;
+  int remote;
+} dform;
+
+static dform dform_posted(web_req *r) {
+  return (dform){web_field(r, "service"), web_field(r, "ref"),   web_field(r, "title"), web_field(r, "starts_on"),
+                 web_field(r, "ends_on"), web_field(r, "place"), web_field(r, "coach"), *web_field(r, "remote") != 0};
+}
+
+static dform dform_of(web_req *r, const delivery *x) {
+  return (dform){num(r, x->service_id),
+                 x->ref ? x->ref : "",
+                 x->title,
+                 fi_date(r, x->starts_on),
+                 fi_date(r, x->ends_on),
+                 x->place,
+                 x->coach_id ? num(r, x->coach_id) : "",
+                 x->remote};
+}
+
+static void service_select(web_req *r, form_ctx *f, const char *value) {
+  int n = 0;
+  service_filter all = {0};
+  service *v = service_list(r->db, &all, r->lang, MAX_CHOICES, 0, &n);
+  form_opt *o = arena_alloc(&r->mem, sizeof *o * (size_t)(n ? n : 1));
+  for (int i = 0; i < n; i++) {
+    buf b = BUF_INIT;
+    buf_printf(&b, "%r: %r (%r)", v[i].type_name, v[i].name, v[i].period_name);
+    o[i] = (form_opt){num(r, v[i].id), arena_strdup(&r->mem, b.data)};
+    buf_free(&b);
+  }
+  form_select(f, "service", T(r, "Palvelu"), value, o, n, 1, T(r, "Valitse"));
+  service_list_free(v, n);
+}
+
+static void coach_select(web_req *r, form_ctx *f, const char *value) {
+  int n = 0;
+  coach_filter all = {0};
+  coach *v = coach_list(r->db, &all, r->lang, MAX_CHOICES, 0, &n);
+  form_opt *o = arena_alloc(&r->mem, sizeof *o * (size_t)(n ? n : 1));
+  for (int i = 0; i < n; i++) o[i] = (form_opt){num(r, v[i].id), arena_strdup(&r->mem, v[i].name)};
+  form_select(f, "coach", T(r, "Valmentaja tai kouluttaja"), value, o, n, 0, T(r, "Ei valmentajaa"));
+  coach_list_free(v, n);
+}
+
+static void delivery_form(web_req *r, const dform *v, const kerr *err) {
+  form_ctx f = {r, err};
+  buf *o = &r->out;
+  form_errors(&f);
+  if (r->id)
+    buf_printf(o, "<form method=\"post\" action=\"%h/hallinta/toteutukset/%lld\" class=\"form\" novalidate>\n",
+               r->prefix, r->id);
+  else
+    buf_printf(o, "<form method=\"post\" action=\"%h/hallinta/toteutukset/uusi\" class=\"form\" novalidate>\n",
+               r->prefix);
+  web_csrf_field(r);
+  service_select(r, &f, v->service);
+  form_input(&f, "text", "title", T(r, "Otsikko"), v->title, 0, NULL);
+  form_input(&f, "text", "ref", T(r, "Tunnus"), v->ref, 0, T(r, "Yksilöivä tunnus tuontitiedostoja varten"));
+  form_input(&f, "text", "starts_on", T(r, "Alkupäivä"), v->starts_on, 1, T(r, "Esimerkiksi 22.11.2026"));
+  form_input(&f, "text", "ends_on", T(r, "Loppupäivä"), v->ends_on, 1, T(r, "Esimerkiksi 22.11.2026"));
+  form_input(&f, "text", "place", T(r, "Paikka"), v->place, 0, NULL);
+  buf_printf(o,
+             "<div class=\"field checks\"><label><input type=\"checkbox\" id=\"f-remote\" name=\"remote\" "
+             "value=\"1\"%r> %h</label></div>\n",
+             v->remote ? " checked" : "", T(r, "Etätoteutus"));
+  coach_select(r, &f, v->coach);
+  buf_printf(o, "<button type=\"submit\">%h</button>\n</form>\n", T(r, "Tallenna"));
+}
+
+/* Builds the model's delivery from posted text (strings point into the request). */
+static delivery delivery_from(web_req *r, const dform *v) {
+  delivery x = {.id = r->id,
+                .ref = (char *)v->ref,
+                .title = (char *)v->title,
+                .starts_on = (char *)v->starts_on,
+                .ends_on = (char *)v->ends_on,
+                .place = (char *)v->place,
+                .remote = v->remote};
+  if (util_parse_int(v->service, 1, 1LL << 53, &x.service_id) != K_OK) x.service_id = 0;
+  if (*v->coach && util_parse_int(v->coach, 1, 1LL << 53, &x.coach_id) != K_OK) x.coach_id = -1;
+  return x;
+}
+
+static void new_page(web_req *r, const dform *v, const kerr *err) {
+  page_begin(r, T(r, "Uusi toteutus"), "services-admin");
+  buf_printf(&r->out, "<p><a href=\"%h/hallinta/toteutukset\">← %h</a></p>\n<h1>%h</h1>\n", r->prefix,
+             T(r, "Toteutukset"), T(r, "Uusi toteutus"));
+  delivery_form(r, v, err);
+  page_end(r);
+}
+
+void page_staff_delivery_new(web_req *r) {
+  if (!web_staff_or_reply(r)) return;
+  dform v = {web_field(r, "service"), "", "", "", "", "", "", 0};
+  new_page(r, &v, NULL);
+}
+
+void page_staff_delivery_create(web_req *r) {
+  if (!web_staff_or_reply(r) || !web_csrf_ok_or_reply(r)) return;
+  dform v = dform_posted(r);
+  delivery x = delivery_from(r, &v);
+  kerr e = {0};
+  long long id = delivery_create(r->db, &x, &e);
+  if (id) {
+    web_changed();
+    web_redirectf(r, "/hallinta/toteutukset/%lld?done=saved", id);
+  } else {
+    new_page(r, &v, &e);
+    r->status = 422;
+  }
+  kerr_clear(&e);
+}
+
+/* ---- one delivery ---- */
+
+/* What the detail page shows again after a bad sub-form: the posted values and the error of each form. */
+typedef struct detail_state {
+  const dform *edit;
+  const kerr *edit_err, *org_err, *session_err;
+  const char *number, *held_on, *session_place;
+} detail_state;
+
+static void counts_section(web_req *r, const delivery *x) {
+  buf *o = &r->out;
+  static const char *const heads[] = {"Rooli", "Osallistujia"};
+  buf_printf(o, "<h2 id=\"counts-h\">%h</h2>\n", T(r, "Osallistujat rooleittain"));
+  pager_table_begin(r, T(r, "Osallistujat rooleittain"), heads, 2, 1);
+  for (int i = 0; i < DELIVERY_NROLES; i++)
+    buf_printf(o, "<tr><td>%h</td><td class=\"num\">%N</td></tr>\n", T(r, delivery_role_label(delivery_role_code(i))),
+               x->by_role[i]);
+  buf_printf(o, "<tr><th scope=\"row\">%h</th><td class=\"num\">%N</td></tr>\n", T(r, "Yhteensä"), x->participations);
+  web_table_end(r);
+  buf_printf(o, "<p><a href=\"%h/hallinta/toteutukset/%lld/osallistujat\">%h</a></p>\n", r->prefix, x->id,
+             T(r, "Osallistujat ja läsnäolot"));
+}
+
+static void orgs_section(web_req *r, const delivery *x, const kerr *err) {
+  buf *o = &r->out;
+  buf_printf(o, "<h2>%h</h2>\n", T(r, "Organisaatiot"));
+  if (!x->norgs)
+    buf_printf(o, "<p>%h</p>\n", T(r, "Ei vielä organisaatioita."));
+  else
+    buf_puts(o, "<ul>\n");
+  for (int i = 0; i < x->norgs; i++) {
+    buf_printf(o,
+               "<li>%h <form method=\"post\" action=\"%h/hallinta/toteutukset/%lld/organisaatiot/poista\" "
+               "class=\"inline\">",
+               x->orgs[i].name, r->prefix, x->id);
+    web_csrf_field(r);
+    buf_printf(o,
+               "<input type=\"hidden\" name=\"org\" value=\"%lld\"><button type=\"submit\" class=\"link\">%h"
+               "<span class=\"visually-hidden\"> %h</span></button></form></li>\n",
+               x->orgs[i].id, T(r, "Poista"), x->orgs[i].name);
+  }
+  if (x->norgs) buf_puts(o, "</ul>\n");
+  form_ctx f = {r, err};
+  form_errors(&f);
+  int n = 0;
+  org_filter all = {0};
+  org *v = org_list(r->db, &all, MAX_CHOICES, 0, &n);
+  form_opt *oo = arena_alloc(&r->mem, sizeof *oo * (size_t)(n ? n : 1));
+  for (int i = 0; i < n; i++) oo[i] = (form_opt){num(r, v[i].id), arena_strdup(&r->mem, v[i].name)};
+  org_list_free(v, n);
+  buf_printf(o, "<form method=\"post\" action=\"%h/hallinta/toteutukset/%lld/organisaatiot\" class=\"filters\">",
+             r->prefix, x->id);
+  web_csrf_field(r);
+  form_select(&f, "org", T(r, "Lisää organisaatio"), NULL, oo, n, 1, T(r, "Valitse"));
+  buf_printf(o, "<div class=\"field\"><button type=\"submit\">%h</button></div></form>\n", T(r, "Lisää"));
+}
+
+/* One session row: the attendance count, a small edit form and a delete button. */
+static void session_row(web_req *r, const delivery *x, const delivery_session *s) {
+  buf *o = &r->out;
+  buf_printf(o, "<tr><td class=\"num\">%d</td><td class=\"nowrap\">%D</td><td>%h</td><td class=\"num\">%N</td><td>",
+             s->number, s->held_on, s->place, s->attended);
+  buf_printf(o, "<form method=\"post\" action=\"%h/hallinta/toteutukset/%lld/tapaamiset/muokkaa\" class=\"inline\">",
+             r->prefix, x->id);
+  web_csrf_field(r);
+  buf_printf(
+      o,
+      "<input type=\"hidden\" name=\"session\" value=\"%lld\">"
+      "<label for=\"s%lld-n\" class=\"visually-hidden\">%h %d: %h</label>"
+      "<input id=\"s%lld-n\" name=\"number\" value=\"%d\" size=\"3\"> "
+      "<label for=\"s%lld-d\" class=\"visually-hidden\">%h %d: %h</label>"
+      "<input id=\"s%lld-d\" name=\"held_on\" value=\"%D\" size=\"10\"> "
+      "<label for=\"s%lld-p\" class=\"visually-hidden\">%h %d: %h</label>"
+      "<input id=\"s%lld-p\" name=\"session_place\" value=\"%h\" size=\"12\"> "
+      "<button type=\"submit\" class=\"secondary\">%h<span class=\"visually-hidden\"> %d</span></button></form> ",
+      s->id, s->id, T(r, "Tapaaminen"), s->number, T(r, "numero"), s->id, s->number, s->id, T(r, "Tapaaminen"),
+      s->number, T(r, "päivä"), s->id, s->held_on, s->id, T(r, "Tapaaminen"), s->number, T(r, "paikka"), s->id,
+      s->place, T(r, "Tallenna"), s->number);
+  buf_printf(o, "<form method=\"post\" action=\"%h/hallinta/toteutukset/%lld/tapaamiset/poista\" class=\"inline\">",
+             r->prefix, x->id);
+  web_csrf_field(r);
+  buf_printf(o,
+             "<input type=\"hidden\" name=\"session\" value=\"%lld\"><button type=\"submit\" class=\"danger\">%h"
+             "<span class=\"visually-hidden\"> %h %d</span></button></form></td></tr>\n",
+             s->id, T(r, "Poista"), T(r, "tapaaminen"), s->number);
+}
+
+static void sessions_section(web_req *r, const delivery *x, const detail_state *st) {
+  buf *o = &r->out;
+  static const char *const heads[] = {"Nro", "Päivä", "Paikka", "Läsnä", "Muokkaa tai poista"};
+  buf_printf(o, "<h2>%h</h2>\n", T(r, "Tapaamiset"));
+  form_ctx f = {r, st->session_err};
+  form_errors(&f);
+  if (x->nsessions) {
+    pager_table_begin(r, T(r, "Tapaamiset ja läsnäolot"), heads, 5, 3);
+    for (int i = 0; i < x->nsessions; i++) session_row(r, x, &x->sessions[i]);
+    web_table_end(r);
+  } else {
+    buf_printf(o, "<p>%h</p>\n", T(r, "Ei vielä tapaamisia."));
+  }
+  buf_printf(o,
+             "<h3>%h</h3>\n<form method=\"post\" action=\"%h/hallinta/toteutukset/%lld/tapaamiset\" class=\"filters\">",
+             T(r, "Lisää tapaaminen"), r->prefix, x->id);
+  web_csrf_field(r);
+  form_input(&f, "text", "number", T(r, "Numero"), st->number, 0, T(r, "Tyhjä: seuraava"));
+  form_input(&f, "text", "held_on", T(r, "Päivä"), st->held_on, 1, T(r, "Esimerkiksi 22.11.2026"));
+  form_input(&f, "text", "session_place", T(r, "Paikka"), st->session_place, 0, NULL);
+  buf_printf(o, "<div class=\"field\"><button type=\"submit\">%h</button></div></form>\n", T(r, "Lisää"));
+}
+
+static void detail_page(web_req *r, const delivery *x, const detail_state *st) {
+  buf *o = &r->out;
+  const char *title = *x->title ? x->title : x->service_name;
+  page_begin(r, title, "services-admin");
+  buf_printf(o, "<p><a href=\"%h/hallinta/toteutukset\">← %h</a></p>\n<h1>%h</h1>\n", r->prefix, T(r, "Toteutukset"),
+             title);
+  buf_printf(o, "<p class=\"meta\">%h · %h · %D–%D</p>\n", x->type_name, x->service_name, x->starts_on, x->ends_on);
+  if (!strcmp(web_field(r, "done"), "saved"))
+    buf_printf(o, "<div class=\"notice\" role=\"status\"><p>%h</p></div>\n", T(r, "Toteutus tallennettu."));
+  counts_section(r, x);
+  sessions_section(r, x, st);
+  orgs_section(r, x, st->org_err);
+  buf_printf(o, "<h2>%h</h2>\n", T(r, "Toteutuksen tiedot"));
+  dform cur = dform_of(r, x);
+  delivery_form(r, st->edit ? st->edit : &cur, st->edit_err);
+  page_end(r);
+}
+
+/* Reads the delivery of r->id, or answers 404 and returns NULL. */
+static delivery *delivery_or_404(web_req *r) {
+  delivery *x = delivery_get(r->db, r->id, r->lang);
+  if (!x) web_error(r, 404, T(r, "Toteutusta ei ole."));
+  return x;
+}
+
+/* Shows the page again with the state of a failed form (422), or redirects to it when e is clear. */
+static void after_change(web_req *r, const kerr *e, detail_state *st) {
+  if (!e->msg) {
+    web_changed();
+    web_redirectf(r, "/hallinta/toteutukset/%lld?done=saved", r->id);
+    return;
+  }
+  delivery *x = delivery_get(r->db, r->id, r->lang);
+  detail_page(r, x, st);
+  r->status = 422;
+  delivery_free(x);
+}
+
+/* Answers for a POST on a delivery: 1 when the user is staff, the token is right and the delivery exists; otherwise
+ * the answer (redirect, 403 or 404) has been sent. */
+static int delivery_post_ok(web_req *r) {
+  if (!web_staff_or_reply(r) || !web_csrf_ok_or_reply(r)) return 0;
+  delivery *old = delivery_or_404(r);
+  delivery_free(old);
+  return old != NULL;
+}
+
+void page_staff_delivery(web_req *r) {
+  if (!web_staff_or_reply(r)) return;
+  delivery *x = delivery_or_404(r);
+  if (!x) return;
+  detail_state st = {0};
+  detail_page(r, x, &st);
+  delivery_free(x);
+}
+
+void page_staff_delivery_update(web_req *r) {
+  if (!delivery_post_ok(r)) return;
+  dform v = dform_posted(r);
+  delivery x = delivery_from(r, &v);
+  kerr e = {0};
+  delivery_update(r->db, &x, &e);
+  detail_state st = {.edit = &v, .edit_err = &e};
+  after_change(r, &e, &st);
+  kerr_clear(&e);
+}
+
+static long long posted_id(web_req *r, const char *name) {
+  long long v = 0;
+  return util_parse_int(web_field(r, name), 1, 1LL << 53, &v) == K_OK ? v : 0;
+}
+
+/* Adds (add 1) or removes the posted organisation. */
+static void org_change(web_req *r, int add) {
+  if (!delivery_post_ok(r)) return;
+  kerr e = {0};
+  if (add)
+    delivery_org_add(r->db, r->id, posted_id(r, "org"), &e);
+  else
+    delivery_org_remove(r->db, r->id, posted_id(r, "org"), &e);
+  detail_state st = {.org_err = &e};
+  after_change(r, &e, &st);
+  kerr_clear(&e);
+}
+
+void page_staff_delivery_org_add(web_req *r) {
+  org_change(r, 1);
+}
+
+void page_staff_delivery_org_remove(web_req *r) {
+  org_change(r, 0);
+}
+
+/* The posted session number: 0 when empty (next free), -1 when not a number (the model names it). */
+static int posted_number(web_req *r) {
+  const char *s = web_field(r, "number");
+  long long v = 0;
+  if (!*s) return 0;
+  return util_parse_int(s, 1, DELIVERY_MAX_SESSIONS, &v) == K_OK ? (int)v : -1;
+}
+
+static void session_change(web_req *r, int op) {
+  if (!delivery_post_ok(r)) return;
+  kerr e = {0};
+  const char *held_on = web_field(r, "held_on"), *place = web_field(r, "session_place");
+  if (op == 0)
+    delivery_session_add(r->db, r->id, posted_number(r), held_on, place, &e);
+  else if (op == 1)
+    delivery_session_update(r->db, r->id, posted_id(r, "session"), posted_number(r), held_on, place, &e);
+  else
+    delivery_session_delete(r->db, r->id, posted_id(r, "session"), &e);
+  detail_state st = {.session_err = &e};
+  if (op == 0) st.number = web_field(r, "number"), st.held_on = held_on, st.session_place = place;
+  after_change(r, &e, &st);
+  kerr_clear(&e);
+}
+
+void page_staff_session_add(web_req *r) {
+  session_change(r, 0);
+}
+
+void page_staff_session_update(web_req *r) {
+  session_change(r, 1);
+}
+
+void page_staff_session_delete(web_req *r) {
+  session_change(r, 2);
+}

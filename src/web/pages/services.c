@@ -1,0 +1,206 @@
+/* services: the public service catalogue /palvelut, one offering /palvelut/ID, and the coaches /valmentajat. */
+#include "web/pages/services.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/coach.h"
+#include "model/service.h"
+#include "web/form.h"
+#include "web/pager.h"
+
+#define SERVICES_PER_PAGE 20
+#define COACHES_PER_PAGE 20
+
+/* The language choices of a coach profile, as codes and Finnish labels (translated with T). */
+static const char *const LANGUAGES[][2] = {{"fi", "suomi"}, {"sv", "ruotsi"}, {"en", "englanti"}};
+
+static void fact(web_req *r, const char *label, const char *value) {
+  if (util_blank(value)) return;
+  buf_printf(&r->out, "<dt>%h</dt><dd>%h</dd>\n", label, value);
+}
+
+/* The theme list as tags. */
+static void tags(web_req *r, const char *themes) {
+  if (util_blank(themes)) return;
+  char *copy = arena_strdup(&r->mem, themes), *save = NULL;
+  buf_printf(&r->out, "<ul class=\"tags\"%r>", web_fi(r));
+  for (char *t = strtok_r(copy, ",", &save); t; t = strtok_r(NULL, ",", &save))
+    if (*util_trim(t)) buf_printf(&r->out, "<li>%h</li>", t);
+  buf_puts(&r->out, "</ul>");
+}
+
+static const char *counts_label(web_req *r, const char *counts) {
+  return strcmp(counts ? counts : "", "attendee") == 0 ? T(r, "Tilaisuuksien osallistujina")
+                                                       : T(r, "ESR-hankkeen osallistujina");
+}
+
+/* Adds "&name=value" (or "?…" first) to a list link base when value is set. */
+static void base_param(buf *b, const char *name, const char *value) {
+  if (value && *value) buf_printf(b, "%c%U=%U", strchr(b->data ? b->data : "", '?') ? '&' : '?', name, value);
+}
+
+/* The type and period choices of the catalogue ("" means any). */
+static void service_filters(web_req *r, const char *type, const char *period) {
+  form_ctx f = {r, NULL};
+  int nt = 0, np = 0;
+  form_opt *to = services_type_opts(r, &nt), *po = services_period_opts(r, &np);
+  buf_printf(&r->out, "<form method=\"get\" action=\"%h/palvelut\" class=\"filters\">", r->prefix);
+  form_select(&f, "type", T(r, "Palvelutyyppi"), type, to, nt, 0, T(r, "Kaikki palvelutyypit"));
+  form_select(&f, "period", T(r, "Rahoituskausi"), period, po, np, 0, T(r, "Kaikki kaudet"));
+  services_filters_end(r);
+}
+
+static void service_item(web_req *r, const service *s) {
+  buf *o = &r->out;
+  buf_printf(o, "<li><h3><a href=\"%h/palvelut/%lld\"%r>%h</a></h3><p class=\"meta\">", r->prefix, s->id, web_fi(r),
+             s->name);
+  if (*s->variant) buf_printf(o, "%h · ", T(r, service_variant_label(s->variant)));
+  buf_printf(o, "%h %d–%d · %h</p>", T(r, "Kausi"), s->start_year, s->end_year,
+             s->open ? T(r, "Haettavissa") : T(r, "Ei haettavissa"));
+  tags(r, s->themes);
+  buf_puts(o, "</li>\n");
+}
+
+void page_services(web_req *r) {
+  service_filter flt = {web_field(r, "type"), 0, 0};
+  const char *period = web_field(r, "period");
+  if (util_parse_int(period, 1, 1000000000, &flt.period_id) != K_OK) period = "";
+  pager p = pager_make(r, service_count(r->db, &flt), SERVICES_PER_PAGE);
+  int n = 0;
+  service *v = service_list(r->db, &flt, r->lang, p.per_page, pager_offset(&p), &n);
+  buf *o = &r->out;
+  page_begin(r, T(r, "Palvelut"), "services");
+  buf_printf(o, "<h1>%h</h1>\n<p class=\"lead\">%h</p>\n", T(r, "Palvelut"),
+             T(r, "Ohjelman palvelut organisaatioille: sparraus, valmennukset, työpajat, verkostot, webinaarit ja "
+                  "tilaisuudet sekä tutkimusyhteistyö."));
+  service_filters(r, flt.type, period);
+  services_count_line(r, p.total, "palvelu", "palvelua");
+  for (int i = 0; i < n; i++) {
+    if (i == 0 || strcmp(v[i].type_code, v[i - 1].type_code) != 0)
+      buf_printf(o, "%r<h2>%h</h2>\n<ul class=\"deeds\">\n", i ? "</ul>\n" : "", v[i].type_name);
+    service_item(r, &v[i]);
+  }
+  if (n) buf_puts(o, "</ul>\n");
+  buf base = BUF_INIT;
+  buf_puts(&base, "/palvelut");
+  base_param(&base, "type", flt.type);
+  base_param(&base, "period", period);
+  pager_write(r, &p, base.data);
+  buf_free(&base);
+  buf_printf(o, "<p><a href=\"%h/valmentajat\">%h</a></p>\n", r->prefix, T(r, "Valmentajat ja kouluttajat"));
+  page_end(r);
+  service_list_free(v, n);
+}
+
+void page_service(web_req *r) {
+  service *s = service_get(r->db, r->id, r->lang);
+  if (!s) {
+    web_error(r, 404, T(r, "Palvelua ei ole."));
+    return;
+  }
+  buf *o = &r->out;
+  page_begin(r, s->name, "services");
+  buf_printf(o, "<p><a href=\"%h/palvelut\">← %h</a></p>\n<article>\n<h1%r>%h</h1>\n", r->prefix, T(r, "Palvelut"),
+             web_fi(r), s->name);
+  buf_printf(o, "<p class=\"meta\">%h%r%h</p>\n", s->type_name, *s->variant ? " · " : "",
+             *s->variant ? T(r, service_variant_label(s->variant)) : "");
+  if (*s->description) buf_printf(o, "<div class=\"deed-text\"%r>%h</div>\n", web_fi(r), s->description);
+  buf_puts(o, "<dl class=\"facts\">\n");
+  fact(r, T(r, "Palvelutyyppi"), s->type_name);
+  char years[64];
+  snprintf(years, sizeof years, "%d–%d", s->start_year, s->end_year);
+  buf_printf(o, "<dt>%h</dt><dd>%h (%h)</dd>\n", T(r, "Rahoituskausi"), s->period_name, years);
+  if (s->capacity)
+    buf_printf(o, "<dt>%h</dt><dd>%h</dd>\n", T(r, "Kapasiteetti"), s->capacity);
+  else
+    buf_printf(o, "<dt>%h</dt><dd>%h</dd>\n", T(r, "Kapasiteetti"), T(r, "Ei rajattu"));
+  fact(r, T(r, "Osallistujat lasketaan"), counts_label(r, s->counts));
+  fact(r, T(r, "Haettavissa"), s->open ? T(r, "Kyllä") : T(r, "Ei"));
+  if (s->themes) {
+    buf_printf(o, "<dt>%h</dt><dd>", T(r, "Teemat"));
+    tags(r, s->themes);
+    buf_puts(o, "</dd>\n");
+  }
+  buf_puts(o, "</dl>\n");
+  if (s->open)
+    buf_printf(o, "<p><a class=\"button\" href=\"%h/hakemukset/uusi?service=%lld\">%h</a></p>\n", r->prefix, s->id,
+               T(r, "Hae palvelua"));
+  buf_puts(o, "</article>\n");
+  page_end(r);
+  service_free(s);
+}
+
+/* ---- coaches ---- */
+
+static const char *language_label(web_req *r, const char *code) {
+  for (size_t i = 0; i < sizeof LANGUAGES / sizeof LANGUAGES[0]; i++)
+    if (!strcmp(code, LANGUAGES[i][0])) return T(r, LANGUAGES[i][1]);
+  return code;
+}
+
+static void coach_filters(web_req *r, const coach_filter *flt) {
+  form_ctx f = {r, NULL};
+  int nt = 0, nr = 0;
+  char **themes = coach_themes(r->db, &nt);
+  form_opt *to = arena_alloc(&r->mem, sizeof *to * (size_t)(nt ? nt : 1));
+  for (int i = 0; i < nt; i++) to[i] = (form_opt){themes[i], themes[i]};
+  code_name *regions = refdata_regions(r->db, r->lang, &nr);
+  form_opt lo[3];
+  for (int i = 0; i < 3; i++) lo[i] = (form_opt){LANGUAGES[i][0], T(r, LANGUAGES[i][1])};
+  buf_printf(&r->out, "<form method=\"get\" action=\"%h/valmentajat\" class=\"filters\">", r->prefix);
+  form_select(&f, "theme", T(r, "Osaamisalue"), flt->theme, to, nt, 0, T(r, "Kaikki osaamisalueet"));
+  form_select_codes(&f, "region", T(r, "Maakunta"), flt->region, regions, nr, 0, T(r, "Kaikki maakunnat"));
+  form_select(&f, "language", T(r, "Kieli"), flt->language, lo, 3, 0, T(r, "Kaikki kielet"));
+  services_filters_end(r);
+  refdata_list_free(regions, nr);
+  coach_themes_free(themes, nt);
+}
+
+static void coach_item(web_req *r, const coach *c) {
+  buf *o = &r->out;
+  buf_printf(o, "<li><h2>%h</h2>", c->name);
+  if (*c->company) buf_printf(o, "<p class=\"meta\">%h</p>", c->company);
+  if (*c->bio) buf_printf(o, "<p%r>%h</p>", web_fi(r), c->bio);
+  buf_puts(o, "<dl class=\"facts\">");
+  if (c->themes) {
+    buf_printf(o, "<dt>%h</dt><dd>", T(r, "Osaamisalueet"));
+    tags(r, c->themes);
+    buf_puts(o, "</dd>");
+  }
+  fact(r, T(r, "Alueet"), c->region_names);
+  buf_printf(o, "<dt>%h</dt><dd>", T(r, "Kielet"));
+  char *copy = arena_strdup(&r->mem, c->languages), *save = NULL;
+  int k = 0;
+  for (char *t = strtok_r(copy, ",", &save); t; t = strtok_r(NULL, ",", &save))
+    buf_printf(o, "%r%h", k++ ? ", " : "", language_label(r, t));
+  buf_puts(o, "</dd></dl></li>\n");
+}
+
+void page_coaches(web_req *r) {
+  coach_filter flt = {web_field(r, "theme"), web_field(r, "region"), web_field(r, "language"), 1};
+  pager p = pager_make(r, coach_count(r->db, &flt), COACHES_PER_PAGE);
+  int n = 0;
+  coach *v = coach_list(r->db, &flt, r->lang, p.per_page, pager_offset(&p), &n);
+  buf *o = &r->out;
+  page_begin(r, T(r, "Valmentajat ja kouluttajat"), "coaches");
+  buf_printf(o, "<h1>%h</h1>\n<p class=\"lead\">%h</p>\n", T(r, "Valmentajat ja kouluttajat"),
+             T(r, "Ohjelman kilpailuttamat valmentajat ja kouluttajat, joista organisaatio voi toivoa sparraajaa."));
+  coach_filters(r, &flt);
+  services_count_line(r, p.total, "valmentaja", "valmentajaa");
+  if (n) {
+    buf_puts(o, "<ul class=\"deeds\">\n");
+    for (int i = 0; i < n; i++) coach_item(r, &v[i]);
+    buf_puts(o, "</ul>\n");
+  }
+  buf base = BUF_INIT;
+  buf_puts(&base, "/valmentajat");
+  base_param(&base, "theme", flt.theme);
+  base_param(&base, "region", flt.region);
+  base_param(&base, "language", flt.language);
+  pager_write(r, &p, base.data);
+  buf_free(&base);
+  page_end(r);
+  coach_list_free(v, n);
+}

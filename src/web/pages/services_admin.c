@@ -1,0 +1,358 @@
+/* services_admin: staff pages for the service catalogue (/hallinta/palvelut) and coach profiles
+ * (/hallinta/valmentajat): lists, new and edit forms. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/coach.h"
+#include "model/programme.h"
+#include "model/service.h"
+#include "web/form.h"
+#include "web/pager.h"
+#include "web/pages/services.h"
+
+#define PER_PAGE 50
+
+void services_admin_tabs(web_req *r, const char *active) {
+  static const char *const tabs[][3] = {{"deliveries", "/hallinta/toteutukset", "Toteutukset"},
+                                        {"services", "/hallinta/palvelut", "Palvelut"},
+                                        {"coaches", "/hallinta/valmentajat", "Valmentajat"}};
+  buf_printf(&r->out, "<nav aria-label=\"%h\"><ul class=\"tabs\">", T(r, "Palvelutoiminta"));
+  for (int i = 0; i < 3; i++)
+    buf_printf(&r->out, "<li><a href=\"%h%h\"%r>%h</a></li>", r->prefix, tabs[i][1],
+               strcmp(active, tabs[i][0]) == 0 ? " aria-current=\"page\"" : "", T(r, tabs[i][2]));
+  buf_puts(&r->out, "</ul></nav>\n");
+}
+
+/* Every value posted under name, as a comma list in the request arena ("" when none). For checkbox groups. */
+static const char *form_list(web_req *r, const char *name) {
+  buf b = BUF_INIT;
+  for (int i = 0; i < r->nform; i++)
+    if (!strcmp(r->form[i].key, name) && r->form[i].value && *r->form[i].value)
+      buf_printf(&b, "%r%r", b.len ? "," : "", r->form[i].value);
+  const char *s = arena_strdup(&r->mem, b.data ? b.data : "");
+  buf_free(&b);
+  return s;
+}
+
+/* Returns 1 when code is an item of the comma list. */
+static int in_list(const char *list, const char *code) {
+  size_t n = strlen(code);
+  for (const char *p = list; p && *p;) {
+    while (*p == ' ') p++;
+    const char *end = strchr(p, ',');
+    size_t len = end ? (size_t)(end - p) : strlen(p);
+    if (len == n && !strncmp(p, code, n)) return 1;
+    p = end ? end + 1 : NULL;
+  }
+  return 0;
+}
+
+/* A group of checkboxes named name with the error about it (if any) beside the legend. */
+static void checks(web_req *r, const kerr *err, const char *name, const char *legend, const form_opt *opts, int n,
+                   const char *selected) {
+  const kerr *fe = NULL;
+  for (const kerr *e = err; e && e->msg && !fe; e = e->next)
+    if (e->field && !strcmp(e->field, name)) fe = e;
+  buf_printf(&r->out, "<fieldset class=\"field checks%r\" id=\"f-%h\"><legend>%h</legend>", fe ? " invalid" : "", name,
+             legend);
+  if (fe) buf_printf(&r->out, "<span class=\"error\">%h</span>", T(r, fe->msg));
+  for (int i = 0; i < n; i++)
+    buf_printf(&r->out, "<label><input type=\"checkbox\" name=\"%h\" value=\"%h\"%r> %h</label>", name, opts[i].value,
+               in_list(selected, opts[i].value) ? " checked" : "", opts[i].label);
+  buf_puts(&r->out, "</fieldset>\n");
+}
+
+static void checkbox(web_req *r, const char *name, const char *label, int on) {
+  buf_printf(&r->out,
+             "<div class=\"field checks\"><label><input type=\"checkbox\" id=\"f-%h\" name=\"%h\" value=\"1\"%r> "
+             "%h</label></div>\n",
+             name, name, on ? " checked" : "", label);
+}
+
+/* Period choices "Name (2018–2020)" with ids as values, in the request arena. */
+form_opt *services_period_opts(web_req *r, int *n) {
+  programme *p = programme_get(r->db);
+  form_opt *o = arena_alloc(&r->mem, sizeof *o * (size_t)(p->nperiods ? p->nperiods : 1));
+  for (int i = 0; i < p->nperiods; i++) {
+    buf b = BUF_INIT;
+    buf_printf(&b, "%lld", p->periods[i].id);
+    o[i].value = arena_strdup(&r->mem, b.data);
+    buf_reset(&b);
+    buf_printf(&b, "%r (%d–%d)", p->periods[i].name, p->periods[i].start_year, p->periods[i].end_year);
+    o[i].label = arena_strdup(&r->mem, b.data);
+    buf_free(&b);
+  }
+  *n = p->nperiods;
+  programme_free(p);
+  return o;
+}
+
+form_opt *services_type_opts(web_req *r, int *n) {
+  service_type *t = service_types(r->db, r->lang, n);
+  form_opt *o = arena_alloc(&r->mem, sizeof *o * (size_t)(*n ? *n : 1));
+  for (int i = 0; i < *n; i++) o[i] = (form_opt){arena_strdup(&r->mem, t[i].code), arena_strdup(&r->mem, t[i].name)};
+  service_types_free(t, *n);
+  return o;
+}
+
+void services_filters_end(web_req *r) {
+  buf_printf(&r->out, "<div class=\"field\"><button type=\"submit\">%h</button></div></form>\n", T(r, "Näytä"));
+}
+
+void services_count_line(web_req *r, long long n, const char *one, const char *many) {
+  buf_printf(&r->out, "<p role=\"status\">%N %h</p>\n", n, T(r, n == 1 ? one : many));
+}
+
+static void saved_notice(web_req *r, const char *what) {
+  if (!strcmp(web_field(r, "done"), "saved"))
+    buf_printf(&r->out, "<div class=\"notice\" role=\"status\"><p>%h</p></div>\n", what);
+}
+
+/* ---- services ---- */
+
+static void service_table(web_req *r, const service *v, int n) {
+  static const char *const heads[] = {"Nimi", "Tyyppi", "Kausi", "Kapasiteetti", "Lasketaan", "Haettavissa"};
+  pager_table_begin(r, T(r, "Palvelut"), heads, 6, 3);
+  for (int i = 0; i < n; i++) {
+    const service *s = &v[i];
+    buf_printf(&r->out,
+               "<tr><td><a href=\"%h/hallinta/palvelut/%lld\">%h</a></td><td>%h%r%h</td><td>%h</td>"
+               "<td class=\"num\">%h</td><td>%h</td><td>%h</td></tr>\n",
+               r->prefix, s->id, s->name, s->type_name, *s->variant ? " · " : "",
+               *s->variant ? T(r, service_variant_label(s->variant)) : "", s->period_name,
+               s->capacity ? s->capacity : "–",
+               T(r, strcmp(s->counts, "attendee") ? "ESR-osallistujat" : "Tilaisuuksien osallistujat"),
+               T(r, s->open ? "Kyllä" : "Ei"));
+  }
+  web_table_end(r);
+}
+
+void page_staff_services(web_req *r) {
+  if (!web_staff_or_reply(r)) return;
+  service_filter flt = {web_field(r, "type"), 0, 0};
+  const char *period = web_field(r, "period");
+  if (util_parse_int(period, 1, 1000000000, &flt.period_id) != K_OK) period = "";
+  pager p = pager_make(r, service_count(r->db, &flt), PER_PAGE);
+  int n = 0, nt = 0, np = 0;
+  service *v = service_list(r->db, &flt, r->lang, p.per_page, pager_offset(&p), &n);
+  page_begin(r, T(r, "Palvelut"), "services-admin");
+  buf_printf(&r->out, "<h1>%h</h1>\n", T(r, "Palvelutoiminta"));
+  services_admin_tabs(r, "services");
+  saved_notice(r, T(r, "Palvelu tallennettu."));
+  buf_printf(&r->out, "<p><a class=\"button\" href=\"%h/hallinta/palvelut/uusi\">%h</a></p>\n", r->prefix,
+             T(r, "Uusi palvelu"));
+  form_ctx f = {r, NULL};
+  form_opt *to = services_type_opts(r, &nt), *po = services_period_opts(r, &np);
+  buf_printf(&r->out, "<form method=\"get\" action=\"%h/hallinta/palvelut\" class=\"filters\">", r->prefix);
+  form_select(&f, "type", T(r, "Palvelutyyppi"), flt.type, to, nt, 0, T(r, "Kaikki palvelutyypit"));
+  form_select(&f, "period", T(r, "Rahoituskausi"), period, po, np, 0, T(r, "Kaikki kaudet"));
+  services_filters_end(r);
+  services_count_line(r, p.total, "palvelu", "palvelua");
+  if (n) service_table(r, v, n);
+  buf base = BUF_INIT;
+  buf_printf(&base, "/hallinta/palvelut?type=%U&period=%U", flt.type, period);
+  pager_write(r, &p, base.data);
+  buf_free(&base);
+  page_end(r);
+  service_list_free(v, n);
+}
+
+static void service_form(web_req *r, const service *s, const char *period, const kerr *err) {
+  const char *title = r->id ? T(r, "Muokkaa palvelua") : T(r, "Uusi palvelu");
+  form_ctx f = {r, err};
+  buf *o = &r->out;
+  int nt = 0, np = 0;
+  page_begin(r, title, "services-admin");
+  buf_printf(o, "<p><a href=\"%h/hallinta/palvelut\">← %h</a></p>\n<h1>%h</h1>\n", r->prefix, T(r, "Palvelut"), title);
+  form_errors(&f);
+  if (r->id)
+    buf_printf(o, "<form method=\"post\" action=\"%h/hallinta/palvelut/%lld\" class=\"form\" novalidate>\n", r->prefix,
+               r->id);
+  else
+    buf_printf(o, "<form method=\"post\" action=\"%h/hallinta/palvelut/uusi\" class=\"form\" novalidate>\n", r->prefix);
+  web_csrf_field(r);
+  form_opt *to = services_type_opts(r, &nt), *po = services_period_opts(r, &np);
+  form_select(&f, "type", T(r, "Palvelutyyppi"), s->type_code, to, nt, 1, T(r, "Valitse"));
+  form_opt vo[6];
+  static const char *const variants[] = {"teema", "toimiala", "haaste", "tuloksellisuus", "oppiminen", "kehittaminen"};
+  for (int i = 0; i < 6; i++) vo[i] = (form_opt){variants[i], T(r, service_variant_label(variants[i]))};
+  form_select(&f, "variant", T(r, "Muoto"), s->variant, vo, 6, 0, T(r, "Ei muotoa"));
+  form_input(&f, "text", "name", T(r, "Nimi"), s->name, 1, NULL);
+  form_textarea(&f, "description", T(r, "Kuvaus"), s->description, 0, NULL, 6);
+  form_select(&f, "period", T(r, "Rahoituskausi"), period, po, np, 1, T(r, "Valitse"));
+  form_input(&f, "text", "capacity", T(r, "Kapasiteetti"), s->capacity, 0,
+             T(r, "Organisaatioiden tai henkilöiden enimmäismäärä; tyhjä, jos ei rajattu"));
+  form_opt co[] = {{"participant", T(r, "ESR-osallistujat")}, {"attendee", T(r, "Tilaisuuksien osallistujat")}};
+  form_select(&f, "counts", T(r, "Osallistujat lasketaan"), s->counts, co, 2, 0, T(r, "Palvelutyypin mukaan"));
+  form_input(&f, "text", "themes", T(r, "Teemat"), s->themes, 0, T(r, "Pilkuilla erotettu luettelo"));
+  checkbox(r, "open", T(r, "Haettavissa"), s->open);
+  buf_printf(o,
+             "<div class=\"actions\"><button type=\"submit\">%h</button><a href=\"%h/hallinta/palvelut\">%h</a>"
+             "</div>\n</form>\n",
+             T(r, "Tallenna"), r->prefix, T(r, "Peruuta"));
+  page_end(r);
+}
+
+void page_staff_service_edit(web_req *r) {
+  if (!web_staff_or_reply(r)) return;
+  if (!r->id) {
+    service s = {.open = 1};
+    service_form(r, &s, "", NULL);
+    return;
+  }
+  service *s = service_get(r->db, r->id, r->lang);
+  if (!s) {
+    web_error(r, 404, T(r, "Palvelua ei ole."));
+    return;
+  }
+  char period[24];
+  snprintf(period, sizeof period, "%lld", s->period_id);
+  service_form(r, s, period, NULL);
+  service_free(s);
+}
+
+void page_staff_service_save(web_req *r) {
+  if (!web_staff_or_reply(r) || !web_csrf_ok_or_reply(r)) return;
+  service *old = r->id ? service_get(r->db, r->id, r->lang) : NULL;
+  if (r->id && !old) {
+    web_error(r, 404, T(r, "Palvelua ei ole."));
+    return;
+  }
+  service_free(old);
+  const char *period = web_field(r, "period");
+  service s = {.id = r->id,
+               .type_code = (char *)web_field(r, "type"),
+               .variant = (char *)web_field(r, "variant"),
+               .name = (char *)web_field(r, "name"),
+               .description = (char *)web_field(r, "description"),
+               .capacity = (char *)web_field(r, "capacity"),
+               .counts = (char *)web_field(r, "counts"),
+               .themes = (char *)web_field(r, "themes"),
+               .open = *web_field(r, "open") != 0};
+  if (util_parse_int(period, 1, 1000000000, &s.period_id) != K_OK) s.period_id = 0;
+  kerr e = {0};
+  int ok = r->id ? service_update(r->db, &s, &e) == K_OK : service_create(r->db, &s, &e) != 0;
+  if (ok) {
+    web_changed();
+    web_redirectf(r, "/hallinta/palvelut?done=saved");
+  } else {
+    service_form(r, &s, period, &e);
+    r->status = 422;
+  }
+  kerr_clear(&e);
+}
+
+/* ---- coaches ---- */
+
+static void coach_table(web_req *r, const coach *v, int n) {
+  static const char *const heads[] = {"Nimi", "Yritys", "Kielet", "Alueet", "Aktiivinen"};
+  pager_table_begin(r, T(r, "Valmentajat"), heads, 5, -1);
+  for (int i = 0; i < n; i++)
+    buf_printf(&r->out,
+               "<tr><td><a href=\"%h/hallinta/valmentajat/%lld\">%h</a></td><td>%h</td><td>%h</td><td>%h</td>"
+               "<td>%h</td></tr>\n",
+               r->prefix, v[i].id, v[i].name, v[i].company, v[i].languages, v[i].region_names ? v[i].region_names : "–",
+               T(r, v[i].active ? "Kyllä" : "Ei"));
+  web_table_end(r);
+}
+
+void page_staff_coaches(web_req *r) {
+  if (!web_staff_or_reply(r)) return;
+  coach_filter flt = {0};
+  pager p = pager_make(r, coach_count(r->db, &flt), PER_PAGE);
+  int n = 0;
+  coach *v = coach_list(r->db, &flt, r->lang, p.per_page, pager_offset(&p), &n);
+  page_begin(r, T(r, "Valmentajat"), "services-admin");
+  buf_printf(&r->out, "<h1>%h</h1>\n", T(r, "Palvelutoiminta"));
+  services_admin_tabs(r, "coaches");
+  saved_notice(r, T(r, "Valmentaja tallennettu."));
+  buf_printf(&r->out, "<p><a class=\"button\" href=\"%h/hallinta/valmentajat/uusi\">%h</a></p>\n", r->prefix,
+             T(r, "Uusi valmentaja"));
+  services_count_line(r, p.total, "valmentaja", "valmentajaa");
+  if (n) coach_table(r, v, n);
+  pager_write(r, &p, "/hallinta/valmentajat");
+  page_end(r);
+  coach_list_free(v, n);
+}
+
+static void coach_form(web_req *r, const coach *c, const kerr *err) {
+  const char *title = r->id ? T(r, "Muokkaa valmentajaa") : T(r, "Uusi valmentaja");
+  form_ctx f = {r, err};
+  buf *o = &r->out;
+  page_begin(r, title, "services-admin");
+  buf_printf(o, "<p><a href=\"%h/hallinta/valmentajat\">← %h</a></p>\n<h1>%h</h1>\n", r->prefix, T(r, "Valmentajat"),
+             title);
+  form_errors(&f);
+  if (r->id)
+    buf_printf(o, "<form method=\"post\" action=\"%h/hallinta/valmentajat/%lld\" class=\"form\" novalidate>\n",
+               r->prefix, r->id);
+  else
+    buf_printf(o, "<form method=\"post\" action=\"%h/hallinta/valmentajat/uusi\" class=\"form\" novalidate>\n",
+               r->prefix);
+  web_csrf_field(r);
+  form_input(&f, "text", "name", T(r, "Nimi"), c->name, 1, NULL);
+  form_input(&f, "text", "company", T(r, "Yritys"), c->company, 0, NULL);
+  form_textarea(&f, "bio", T(r, "Lyhyt esittely"), c->bio, 0, NULL, 5);
+  form_opt lo[] = {{"fi", T(r, "suomi")}, {"sv", T(r, "ruotsi")}, {"en", T(r, "englanti")}};
+  checks(r, err, "languages", T(r, "Kielet"), lo, 3, c->languages);
+  form_input(&f, "email", "email", T(r, "Sähköposti"), c->email, 0, T(r, "Vain henkilöstölle, ei näy julkisesti"));
+  form_input(&f, "text", "themes", T(r, "Osaamisalueet"), c->themes, 0, T(r, "Teemat pilkuilla erotettuina"));
+  int nr = 0;
+  code_name *regions = refdata_regions(r->db, r->lang, &nr);
+  form_opt *ro = arena_alloc(&r->mem, sizeof *ro * (size_t)(nr ? nr : 1));
+  for (int i = 0; i < nr; i++) ro[i] = (form_opt){regions[i].code, regions[i].name};
+  checks(r, err, "regions", T(r, "Alueet"), ro, nr, c->regions);
+  checkbox(r, "active", T(r, "Aktiivinen (näkyy julkisesti)"), c->active);
+  buf_printf(o,
+             "<div class=\"actions\"><button type=\"submit\">%h</button><a href=\"%h/hallinta/valmentajat\">%h</a>"
+             "</div>\n</form>\n",
+             T(r, "Tallenna"), r->prefix, T(r, "Peruuta"));
+  page_end(r);
+  refdata_list_free(regions, nr);
+}
+
+void page_staff_coach_edit(web_req *r) {
+  if (!web_staff_or_reply(r)) return;
+  if (!r->id) {
+    coach c = {.languages = "fi", .active = 1};
+    coach_form(r, &c, NULL);
+    return;
+  }
+  coach *c = coach_get(r->db, r->id, r->lang);
+  if (!c) {
+    web_error(r, 404, T(r, "Valmentajaa ei ole."));
+    return;
+  }
+  coach_form(r, c, NULL);
+  coach_free(c);
+}
+
+void page_staff_coach_save(web_req *r) {
+  if (!web_staff_or_reply(r) || !web_csrf_ok_or_reply(r)) return;
+  coach *old = r->id ? coach_get(r->db, r->id, r->lang) : NULL;
+  if (r->id && !old) {
+    web_error(r, 404, T(r, "Valmentajaa ei ole."));
+    return;
+  }
+  coach_free(old);
+  coach c = {.id = r->id,
+             .name = (char *)web_field(r, "name"),
+             .company = (char *)web_field(r, "company"),
+             .bio = (char *)web_field(r, "bio"),
+             .languages = (char *)form_list(r, "languages"),
+             .email = (char *)web_field(r, "email"),
+             .active = *web_field(r, "active") != 0,
+             .themes = (char *)web_field(r, "themes"),
+             .regions = (char *)form_list(r, "regions")};
+  kerr e = {0};
+  int ok = r->id ? coach_update(r->db, &c, &e) == K_OK : coach_create(r->db, &c, &e) != 0;
+  if (ok) {
+    web_changed();
+    web_redirectf(r, "/hallinta/valmentajat?done=saved");
+  } else {
+    coach_form(r, &c, &e);
+    r->status = 422;
+  }
+  kerr_clear(&e);
+}
