@@ -242,6 +242,24 @@ static const char *const migrations[] = {
     "  subject TEXT NOT NULL,                 -- e.g. person:12, delivery:3/participants, org:5/people\n"
     "  detail TEXT NOT NULL DEFAULT '');\n"
     "CREATE INDEX audit_subject ON audit(subject, id);\n",
+    /* 4: a counter of changes to what deed search keeps in memory (model/search_index.c), so that writes to other
+     *    tables (sessions, audit log, participation) do not make every connection rebuild it. */
+    "CREATE TABLE search_generation(id INTEGER PRIMARY KEY CHECK(id = 1), n INTEGER NOT NULL);\n"
+    "INSERT INTO search_generation VALUES(1, 0);\n"
+    "CREATE TRIGGER deed_ins_gen AFTER INSERT ON deed BEGIN UPDATE search_generation SET n = n + 1; END;\n"
+    "CREATE TRIGGER deed_upd_gen AFTER UPDATE ON deed BEGIN UPDATE search_generation SET n = n + 1; END;\n"
+    "CREATE TRIGGER deed_del_gen AFTER DELETE ON deed BEGIN UPDATE search_generation SET n = n + 1; END;\n"
+    "CREATE TRIGGER deed_theme_ins_gen AFTER INSERT ON deed_theme BEGIN UPDATE search_generation SET n = n + 1; END;\n"
+    "CREATE TRIGGER deed_theme_del_gen AFTER DELETE ON deed_theme BEGIN UPDATE search_generation SET n = n + 1; END;\n"
+    "CREATE TRIGGER theme_ins_gen AFTER INSERT ON theme BEGIN UPDATE search_generation SET n = n + 1; END;\n"
+    "CREATE TRIGGER theme_upd_gen AFTER UPDATE ON theme BEGIN UPDATE search_generation SET n = n + 1; END;\n"
+    "CREATE TRIGGER theme_del_gen AFTER DELETE ON theme BEGIN UPDATE search_generation SET n = n + 1; END;\n"
+    "CREATE TRIGGER municipality_gen AFTER UPDATE ON municipality BEGIN UPDATE search_generation SET n = n + 1; END;\n"
+    "CREATE TRIGGER municipality_ins_gen AFTER INSERT ON municipality BEGIN UPDATE search_generation SET n = n + 1; "
+    "END;\n"
+    "CREATE TRIGGER region_gen AFTER UPDATE ON region BEGIN UPDATE search_generation SET n = n + 1; END;\n"
+    "CREATE TRIGGER region_ins_gen AFTER INSERT ON region BEGIN UPDATE search_generation SET n = n + 1; END;\n"
+    "CREATE TRIGGER sector_gen AFTER UPDATE ON sector BEGIN UPDATE search_generation SET n = n + 1; END;\n",
 };
 
 int db_schema_version(void) {

@@ -33,7 +33,8 @@ typedef struct sstate {
   size_t term_bytes, term_budget;
   unsigned long long tick, pin; /* entries used at or after pin belong to the search under way: not evicted */
   int built, stale, window;
-  long long data_version, changes;
+  long long generation; /* search_generation.n the index was built from */
+  long long builds;
   sqlite3 *h;
 } sstate;
 
@@ -132,6 +133,10 @@ static sstate *state(db *d) {
 
 void search_set_rank_window(db *d, int n) {
   state(d)->window = n > 0 ? n : SEARCH_RANK_WINDOW;
+}
+
+long long search_index_builds(db *d) {
+  return state(d)->builds;
 }
 
 void search_set_term_budget(db *d, size_t bytes) {
@@ -261,9 +266,8 @@ static int build(db *d, search_index *ix, kerr *e) {
 
 const search_index *search_index_get(db *d, kerr *e) {
   sstate *s = state(d);
-  long long dv = db_int(d, -1, "PRAGMA data_version", "");
-  long long ch = sqlite3_total_changes64(db_handle(d));
-  if (s->built && !s->stale && dv == s->data_version && ch == s->changes) return &s->ix;
+  long long gen = db_int(d, -1, "SELECT n FROM search_generation", "");
+  if (s->built && !s->stale && gen == s->generation) return &s->ix;
   index_clear(&s->ix);
   terms_clear(s);
   s->built = 0;
@@ -271,7 +275,7 @@ const search_index *search_index_get(db *d, kerr *e) {
     index_clear(&s->ix);
     return NULL;
   }
-  s->built = 1, s->stale = 0, s->data_version = dv, s->changes = ch;
+  s->built = 1, s->stale = 0, s->generation = gen, s->builds++;
   return &s->ix;
 }
 

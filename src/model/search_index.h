@@ -33,12 +33,12 @@ typedef struct search_index {
   int nsectors, nregions, nthemes;
 } search_index;
 
-/* Returns the index for d's current data, building it on first use and
- * rebuilding it when another connection has committed (PRAGMA data_version),
- * this connection has written (sqlite3_total_changes) or rolled back. Call
- * inside a read transaction so the index and later queries see the same
- * snapshot. Owned by d. Returns NULL with e set when the database fails or deed
- * ids are too large to index. */
+/* Returns the index for d's current data, building it on first use and rebuilding it when what it holds has
+ * changed: search_generation.n (bumped by triggers on deed, deed_theme, theme, municipality, region and sector, so
+ * writes to other tables cost nothing here) or a rollback on this connection. Call inside a read transaction so the
+ * index and later queries see the same snapshot. Owned by d. Returns NULL with e set when the database fails or deed
+ * ids are too large to index. (A search inside a savepoint that is then rolled back to leaves the index stale:
+ * nothing searches inside a write.) */
 const search_index *search_index_get(db *d, kerr *e);
 
 /* Sets how many matches deed_search ranks by bm25 at a time on this connection
@@ -78,6 +78,9 @@ void search_bind_take(sqlite3_stmt *st, const char *name, search_take *take);
  * again costs a walk over memory, not over its doclist. Call after search_index_get in the same read transaction.
  * Returns K_OK, or K_ERR when the database fails. */
 int search_match(db *d, char **terms, int nterms, int **ids, int *n);
+
+/* How many times the index has been built on d (for tests). */
+long long search_index_builds(db *d);
 
 /* Sets the word cache budget of d in bytes (tests use tiny ones); 0 restores SEARCH_TERM_CACHE_BYTES. */
 void search_set_term_budget(db *d, size_t bytes);

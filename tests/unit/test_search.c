@@ -381,6 +381,20 @@ static void test_index_follows_own_writes_and_rollback(void **s) {
   db_close(d);
 }
 
+static void test_other_writes_keep_the_index(void **s) {
+  db *d = facet_db();
+  assert_int_equal(total_of(d, (deed_filter){.q = "kunta"}), 4);
+  long long builds = search_index_builds(d);
+  db_exec(d, "INSERT INTO audit(actor, action, subject) VALUES('cli', 'view', 'person:1')", "");
+  db_exec(d, "INSERT INTO login_failure VALUES('x', 1)", "");
+  assert_int_equal(total_of(d, (deed_filter){.q = "kunta"}), 4);
+  assert_int_equal(search_index_builds(d), builds); /* no deed changed: nothing rebuilt */
+  db_exec(d, "UPDATE theme SET name='Jaksaminen ja palautuminen' WHERE name='Jaksaminen'", "");
+  assert_int_equal(total_of(d, (deed_filter){.theme = "Jaksaminen ja palautuminen"}), 2);
+  assert_int_equal(search_index_builds(d), builds + 1);
+  db_close(d);
+}
+
 static void test_index_follows_other_connection(void **s) {
   tmpdb t;
   tmpdb_open(&t);
@@ -414,6 +428,7 @@ int main(void) {
       cmocka_unit_test(test_word_by_word_equals_fts_and),
       cmocka_unit_test(test_sparse_and_dense_ranking_agree),
       cmocka_unit_test(test_index_follows_own_writes_and_rollback),
+      cmocka_unit_test(test_other_writes_keep_the_index),
       cmocka_unit_test(test_index_follows_other_connection),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
