@@ -146,16 +146,18 @@ long long person_find(db *d, const char *email) {
 }
 
 long long person_save(db *d, const person *p, int *created, kerr *e) {
-  if (person_validate(p, e) != K_OK) return 0;
   long long id = person_find(d, p->email);
+  person check = *p;
+  if (id && util_blank(check.name)) check.name = (char *)"-"; /* a known person keeps their name */
+  if (person_validate(&check, e) != K_OK) return 0;
   if (created) *created = id == 0;
   int rc;
   if (id) {
     rc = db_exec(d,
-                 "UPDATE person SET name=?2, org_id=coalesce(nullif(?3,0), org_id),"
+                 "UPDATE person SET name=coalesce(nullif(?2,''), name), org_id=coalesce(nullif(?3,0), org_id),"
                  " occupation=coalesce(?4, occupation), sector_code=coalesce(?5, sector_code),"
                  " updated_at=strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE id=?1",
-                 "itiit", id, p->name, p->org_id, p->occupation, p->sector_code);
+                 "ititt", id, p->name, p->org_id, p->occupation, p->sector_code);
   } else {
     rc = db_exec(d,
                  "INSERT INTO person(email, name, org_id, occupation, sector_code) "

@@ -55,8 +55,8 @@ long long person_period_of(db *d, const char *date);
 int person_validate(const person *p, kerr *e);
 /* The id of the (not erased) person with this email, compared case-insensitively, or 0. */
 long long person_find(db *d, const char *email);
-/* Inserts the person, or updates the one with the same email: name always, organisation, occupation and sector
- * when given (non-zero/non-NULL). Validates first. Returns the id, or 0 with e set. *created (may be NULL) says
+/* Inserts the person, or updates the one with the same email: name, organisation, occupation and sector when
+ * given (non-empty/non-zero/non-NULL); a new person needs a name. Validates first. Returns the id, or 0 with e set. *created (may be NULL) says
  * whether a new row was made. */
 long long person_save(db *d, const person *p, int *created, kerr *e);
 /* Reads a person (with the organisation's name), or NULL. Free with person_free. */
