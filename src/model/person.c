@@ -340,6 +340,13 @@ void person_parts_free(person_part *v, int n) {
   free(v);
 }
 
+char *person_delivery_label(db *d, long long delivery_id) {
+  return db_text(d,
+                 "SELECT coalesce(nullif(d.ref,'') || ' · ', '') || coalesce(nullif(d.title,'') || ' · ', '') || s.name FROM delivery d "
+                 "JOIN service s ON s.id=d.service_id WHERE d.id=?1",
+                 "i", delivery_id);
+}
+
 /* ---- ESF records ---- */
 
 /* Parses the date in *slot (required or not) in place; field names the error. */

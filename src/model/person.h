@@ -91,6 +91,8 @@ person_part *person_parts(db *d, long long person_id, int *n);
 /* The participants of a delivery with role and sessions attended, by name. */
 person_part *person_delivery_parts(db *d, long long delivery_id, int *n);
 void person_parts_free(person_part *v, int n);
+/* "REF · title · service" naming a delivery for page headings (malloc'd), or NULL when there is no such delivery. */
+char *person_delivery_label(db *d, long long delivery_id);
 
 /* ---- ESF records ---- */
 

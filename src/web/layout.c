@@ -71,6 +71,7 @@ void page_begin(web_req *r, const char *title, const char *active) {
   if (user_is_staff(&r->user)) {
     nav_item(r, "/hallinta/tekot", T(r, "Moderointi"), "moderation", active);
     nav_item(r, "/hallinta/organisaatiot", T(r, "Organisaatiot"), "orgs", active);
+    nav_item(r, "/hallinta/henkilot", T(r, "Henkilöt"), "people", active);
     nav_item(r, "/hallinta/ohjelma", T(r, "Ohjelma"), "programme", active);
   }
   if (r->user.id) {

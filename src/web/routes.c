@@ -53,6 +53,10 @@ static const route ROUTES[] = {
     {"POST", "/hallinta/organisaatiot/uusi", page_staff_org_create, 0},
     {"GET", "/hallinta/organisaatiot/#/muokkaa", page_staff_org_edit, 0},
     {"POST", "/hallinta/organisaatiot/#/muokkaa", page_staff_org_update, 0},
+    {"GET", "/hallinta/henkilot", page_staff_people, 0},
+    {"GET", "/hallinta/henkilot/#", page_staff_person, 0},
+    {"GET", "/hallinta/toteutukset/#/osallistujat", page_staff_delivery_people, 0},
+    {"GET", "/organisaatiot/#/henkilot", page_org_people, 0},
 };
 
 /* Returns 1 when path matches pattern; a '#' segment must be a positive integer, stored in *id. */

@@ -46,5 +46,10 @@ void page_staff_org_new(web_req *r);    /* GET /hallinta/organisaatiot/uusi */
 void page_staff_org_create(web_req *r); /* POST /hallinta/organisaatiot/uusi */
 void page_staff_org_edit(web_req *r);   /* GET /hallinta/organisaatiot/#/muokkaa */
 void page_staff_org_update(web_req *r); /* POST /hallinta/organisaatiot/#/muokkaa */
+/* People (people.c): personal data, every view audited. */
+void page_staff_people(web_req *r);          /* GET /hallinta/henkilot?q=&page= */
+void page_staff_person(web_req *r);          /* GET /hallinta/henkilot/# */
+void page_staff_delivery_people(web_req *r); /* GET /hallinta/toteutukset/#/osallistujat */
+void page_org_people(web_req *r);            /* GET /organisaatiot/#/henkilot: staff, or the org's own contact */
 
 #endif
