@@ -8,8 +8,8 @@ int audit_log(db *d, const char *actor, const char *action, const char *subject,
     log_error("audit: refused a row without actor, action or subject");
     return K_ERR;
   }
-  int rc = db_exec(d, "INSERT INTO audit(actor, action, subject, detail) VALUES(?1, ?2, ?3, ?4)", "tttt", actor,
-                   action, subject, detail ? detail : "");
+  int rc = db_exec(d, "INSERT INTO audit(actor, action, subject, detail) VALUES(?1, ?2, ?3, ?4)", "tttt", actor, action,
+                   subject, detail ? detail : "");
   if (rc != SQLITE_OK) {
     log_error("audit: cannot write %r %r: %r", action, subject, db_errmsg(d));
     return K_ERR;
@@ -41,12 +41,13 @@ static audit_row *read_rows(sqlite3_stmt *st, int *n) {
 
 audit_row *audit_list(db *d, const char *subject, int limit, int offset, int *n) {
   sqlite3_stmt *st =
-      subject ? db_query(d,
-                         "SELECT id, at, actor, action, subject, detail FROM audit WHERE subject=?1 "
-                         "ORDER BY id DESC LIMIT ?2 OFFSET ?3",
-                         "tii", subject, (long long)limit, (long long)offset)
-              : db_query(d, "SELECT id, at, actor, action, subject, detail FROM audit ORDER BY id DESC LIMIT ?1 OFFSET ?2",
-                         "ii", (long long)limit, (long long)offset);
+      subject
+          ? db_query(d,
+                     "SELECT id, at, actor, action, subject, detail FROM audit WHERE subject=?1 "
+                     "ORDER BY id DESC LIMIT ?2 OFFSET ?3",
+                     "tii", subject, (long long)limit, (long long)offset)
+          : db_query(d, "SELECT id, at, actor, action, subject, detail FROM audit ORDER BY id DESC LIMIT ?1 OFFSET ?2",
+                     "ii", (long long)limit, (long long)offset);
   return read_rows(st, n);
 }
 

@@ -76,7 +76,6 @@ static const colspec deed_cols[NCOL] = {
     [C_CEMAIL] = {"contact_email", 0, offsetof(deed, contact_email)},
 };
 
-
 /* ---- a string map for refs seen in this file (ref -> row) and looked-up codes (name -> code) ---- */
 
 typedef struct strmap {
@@ -162,15 +161,15 @@ struct importer {
   const char *actor; /* who imports, for the audit log */
   db *d;
   csv *c;
-  int mixed;      /* mostly-UTF-8 input whose broken bytes were replaced by U+FFFD */
-  int nhead;      /* columns in the header */
-  char **head;    /* header names as written (owned) */
-  int *col_of;    /* header position -> column id, or -1 for a column with an empty name */
+  int mixed;       /* mostly-UTF-8 input whose broken bytes were replaced by U+FFFD */
+  int nhead;       /* columns in the header */
+  char **head;     /* header names as written (owned) */
+  int *col_of;     /* header position -> column id, or -1 for a column with an empty name */
   int pos[MAXCOL]; /* column id -> header position, or -1 when the header lacks it */
   strmap seen;     /* keys that must be unique in the file (deed ref, person in delivery) -> row */
   strmap ids;      /* looked-up deliveries, organisations and sessions -> id (0: unknown) */
-  strmap munis;   /* municipality as written -> code */
-  strmap sectors; /* sector as written -> code */
+  strmap munis;    /* municipality as written -> code */
+  strmap sectors;  /* sector as written -> code */
   int progress, decile;
   long long last_ms;
   import_stats *st;
@@ -283,7 +282,8 @@ static int map_header(importer *im, buf *unknown, kerr *e) {
     if (k < 0 && im->head[p][0]) buf_printf(unknown, "%r'%r'", nunknown++ ? ", " : "", im->head[p]);
     if (k < 0) continue;
     if (im->pos[k] >= 0)
-      return row_err(im, im->kind->cols[k].name, e, "the column appears twice (columns %d and %d)", im->pos[k] + 1, p + 1);
+      return row_err(im, im->kind->cols[k].name, e, "the column appears twice (columns %d and %d)", im->pos[k] + 1,
+                     p + 1);
     im->pos[k] = p;
   }
   return K_OK;
@@ -541,8 +541,23 @@ static char *utf8_mark_invalid(const char *s, size_t n, size_t *outlen) {
 
 /* ---- participants and attendance ---- */
 
-enum { P_DELIVERY, P_EMAIL, P_NAME, P_ORG, P_OCC, P_SECTOR, P_ROLE, P_ENTRY, P_BIRTH, P_GENDER, P_LABOUR, P_EDU,
-       P_EXIT, P_EXITST, NPCOL };
+enum {
+  P_DELIVERY,
+  P_EMAIL,
+  P_NAME,
+  P_ORG,
+  P_OCC,
+  P_SECTOR,
+  P_ROLE,
+  P_ENTRY,
+  P_BIRTH,
+  P_GENDER,
+  P_LABOUR,
+  P_EDU,
+  P_EXIT,
+  P_EXITST,
+  NPCOL
+};
 
 static const colspec part_cols[NPCOL] = {
     [P_DELIVERY] = {"delivery", HEAD_REQ | VAL_REQ, NO_MEMBER},
@@ -724,8 +739,8 @@ static int participant_row(importer *im, kerr *e) {
   p.sector_code = sector;
   person_key(key, sizeof key, 'p', dl.id, 0, email);
   long first = seen_before(im, key);
-  int rc = first ? row_err(im, "email", e, "the person is already in this delivery on row %ld of this file", first)
-                 : K_OK;
+  int rc =
+      first ? row_err(im, "email", e, "the person is already in this delivery on row %ld of this file", first) : K_OK;
   esf_record r = {0};
   if (rc == K_OK) rc = check_esf(im, &dl, person_find(im->d, email), &r, e);
   if (rc == K_OK) rc = store_participant(im, &p, &dl, role, &r, e);
@@ -745,8 +760,8 @@ static long long find_session(importer *im, long long delivery_id, const char *t
   size_t slot = 0;
   if (!strmap_find(&im->ids, key, &slot)) {
     slot = strmap_add(&im->ids, key, NULL,
-                      (long)db_int(im->d, 0, "SELECT id FROM delivery_session WHERE delivery_id=?1 AND number=?2",
-                                   "ii", delivery_id, num));
+                      (long)db_int(im->d, 0, "SELECT id FROM delivery_session WHERE delivery_id=?1 AND number=?2", "ii",
+                                   delivery_id, num));
   }
   if (!im->ids.nums[slot]) row_err(im, "session", e, "unknown session %lld: the delivery has no such session", num);
   return im->ids.nums[slot];
@@ -808,8 +823,8 @@ static int run(importer *im, kerr *e) {
   return rc;
 }
 
-static int import_mem(const import_kind *kind, db *d, const char *data, size_t len, const char *name,
-                      const char *actor, int progress, import_stats *out, kerr *e) {
+static int import_mem(const import_kind *kind, db *d, const char *data, size_t len, const char *name, const char *actor,
+                      int progress, import_stats *out, kerr *e) {
   import_stats local;
   if (!out) out = &local;
   memset(out, 0, sizeof *out);

@@ -173,7 +173,7 @@ long long person_save(db *d, const person *p, int *created, kerr *e) {
 }
 
 #define PERSON_COLS                                                                                                    \
-  "SELECT p.id, p.email, p.name, coalesce(p.org_id,0), o.name, p.occupation, p.sector_code, p.created_at, "        \
+  "SELECT p.id, p.email, p.name, coalesce(p.org_id,0), o.name, p.occupation, p.sector_code, p.created_at, "            \
   "p.erased_at FROM person p LEFT JOIN org o ON o.id=p.org_id "
 
 static void read_person(sqlite3_stmt *st, person *p) {
@@ -223,7 +223,7 @@ static char *like_of(const char *q) {
 }
 
 #define PERSON_WHERE                                                                                                   \
-  "WHERE p.erased_at IS NULL AND (p.name LIKE ?1 ESCAPE '\\' OR p.email LIKE ?1 ESCAPE '\\') "                       \
+  "WHERE p.erased_at IS NULL AND (p.name LIKE ?1 ESCAPE '\\' OR p.email LIKE ?1 ESCAPE '\\') "                         \
   "AND (?2 = 0 OR p.org_id = ?2) "
 
 person *person_list(db *d, const char *q, long long org_id, int limit, int offset, int *n) {
@@ -283,11 +283,11 @@ int person_attend(db *d, long long session_id, long long participation_id, kerr 
 }
 
 #define PART_COLS                                                                                                      \
-  "SELECT pa.id, pa.person_id, pa.delivery_id, pe.name, pe.email, o.name, d.ref, d.title, s.name, s.type_code, "  \
-  "s.counts, d.starts_on, pa.role, "                                                                               \
-  "(SELECT count(*) FROM attendance a WHERE a.participation_id=pa.id), "                                           \
-  "(SELECT count(*) FROM delivery_session ds WHERE ds.delivery_id=d.id) "                                          \
-  "FROM participation pa JOIN person pe ON pe.id=pa.person_id JOIN delivery d ON d.id=pa.delivery_id "             \
+  "SELECT pa.id, pa.person_id, pa.delivery_id, pe.name, pe.email, o.name, d.ref, d.title, s.name, s.type_code, "       \
+  "s.counts, d.starts_on, pa.role, "                                                                                   \
+  "(SELECT count(*) FROM attendance a WHERE a.participation_id=pa.id), "                                               \
+  "(SELECT count(*) FROM delivery_session ds WHERE ds.delivery_id=d.id) "                                              \
+  "FROM participation pa JOIN person pe ON pe.id=pa.person_id JOIN delivery d ON d.id=pa.delivery_id "                 \
   "JOIN service s ON s.id=d.service_id LEFT JOIN org o ON o.id=pe.org_id "
 
 static person_part *read_parts(sqlite3_stmt *st, int *n) {
@@ -342,7 +342,8 @@ void person_parts_free(person_part *v, int n) {
 
 char *person_delivery_label(db *d, long long delivery_id) {
   return db_text(d,
-                 "SELECT coalesce(nullif(d.ref,'') || ' · ', '') || coalesce(nullif(d.title,'') || ' · ', '') || s.name FROM delivery d "
+                 "SELECT coalesce(nullif(d.ref,'') || ' · ', '') || coalesce(nullif(d.title,'') || ' · ', '') || "
+                 "s.name FROM delivery d "
                  "JOIN service s ON s.id=d.service_id WHERE d.id=?1",
                  "i", delivery_id);
 }
@@ -447,8 +448,7 @@ long long person_esf_save(db *d, const esf_record *r, kerr *e) {
     db_done(st);
     if (start_same && end_same) return id;
     if (!start_same || !no_end)
-      return kerr_set(e, "entry_date", "the person already has a different ESF start record in this funding period"),
-             0;
+      return kerr_set(e, "entry_date", "the person already has a different ESF start record in this funding period"), 0;
     /* the same start record with its end record added later */
     if (db_exec(d, "UPDATE esf_start SET exit_date=?2, exit_status=?3 WHERE id=?1", "itt", id, r->exit_date,
                 r->exit_status) != SQLITE_OK)
@@ -526,8 +526,7 @@ static void export_parts(db *d, long long id, buf *o) {
                                 "ON ds.id=a.session_id WHERE a.participation_id=?1 ORDER BY ds.number",
                                 "i", x->id);
     for (int k = 0; db_step(st) == 1; k++)
-      buf_printf(o, "%r{\"session\": %lld, \"held_on\": \"%j\"}", k ? ", " : "", db_col_int(st, 0),
-                 db_col_text(st, 1));
+      buf_printf(o, "%r{\"session\": %lld, \"held_on\": \"%j\"}", k ? ", " : "", db_col_int(st, 0), db_col_text(st, 1));
     db_done(st);
     buf_puts(o, "]}");
   }
@@ -541,15 +540,13 @@ static void export_esf(db *d, long long id, buf *o) {
   buf_puts(o, ",\n  \"esf_records\": [");
   for (int i = 0; i < n; i++) {
     esf_record *x = &v[i];
-    buf_printf(o,
-               "%r\n    {\"period\": %J, \"entry_date\": %J, \"birth_date\": %J, \"age_at_entry\": ", i ? "," : "",
+    buf_printf(o, "%r\n    {\"period\": %J, \"entry_date\": %J, \"birth_date\": %J, \"age_at_entry\": ", i ? "," : "",
                x->period_name, x->entry_date, x->birth_date);
     if (x->age_at_entry < 0)
       buf_puts(o, "null");
     else
       buf_printf(o, "%d", x->age_at_entry);
-    buf_printf(o,
-               ", \"gender\": %J, \"labour_status\": %J, \"education\": %J, \"exit_date\": %J, \"exit_status\": %J}",
+    buf_printf(o, ", \"gender\": %J, \"labour_status\": %J, \"education\": %J, \"exit_date\": %J, \"exit_status\": %J}",
                x->gender, x->labour, x->education, x->exit_date, x->exit_status);
   }
   buf_puts(o, n ? "\n  ]" : "]");

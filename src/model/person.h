@@ -23,9 +23,9 @@ typedef struct person {
 /* An ESF participant record (start record with its end record). Strings owned (esf_record_clear). */
 typedef struct esf_record {
   long long id, person_id, period_id;
-  char *period_name;            /* read only */
+  char *period_name;             /* read only */
   char *entry_date, *birth_date; /* YYYY-MM-DD; birth_date NULL: prefer not to say, or erased */
-  int age_at_entry;             /* -1: not known */
+  int age_at_entry;              /* -1: not known */
   char *gender, *labour, *education;
   char *exit_date, *exit_status; /* both NULL or both set */
 } esf_record;
@@ -56,8 +56,8 @@ int person_validate(const person *p, kerr *e);
 /* The id of the (not erased) person with this email, compared case-insensitively, or 0. */
 long long person_find(db *d, const char *email);
 /* Inserts the person, or updates the one with the same email: name, organisation, occupation and sector when
- * given (non-empty/non-zero/non-NULL); a new person needs a name. Validates first. Returns the id, or 0 with e set. *created (may be NULL) says
- * whether a new row was made. */
+ * given (non-empty/non-zero/non-NULL); a new person needs a name. Validates first. Returns the id, or 0 with e set.
+ * *created (may be NULL) says whether a new row was made. */
 long long person_save(db *d, const person *p, int *created, kerr *e);
 /* Reads a person (with the organisation's name), or NULL. Free with person_free. */
 person *person_get(db *d, long long id);

@@ -14,18 +14,19 @@
 #include "people_fixture.h"
 
 #define PHEAD                                                                                                          \
-  "delivery,email,name,organisation,occupation,sector,role,entry_date,birth_date,gender,labour_status,education,"   \
+  "delivery,email,name,organisation,occupation,sector,role,entry_date,birth_date,gender,labour_status,education,"      \
   "exit_date,exit_status\n"
-#define PROW1 "SP-1,anna@example.fi,Anna Virtanen,Oulun kaupunki,Hoitaja,sote,Työntekijä,1.3.2019,12.5.1980,nainen," \
-              "tyollinen,isced58,,\n"
+#define PROW1                                                                                                          \
+  "SP-1,anna@example.fi,Anna Virtanen,Oulun kaupunki,Hoitaja,sote,Työntekijä,1.3.2019,12.5.1980,nainen,"             \
+  "tyollinen,isced58,,\n"
 #define PROW2 "WB-1,Anna@Example.FI,,0187690-1,,,tyontekija,,,,,,,\n"
 #define PROW3 "1,pekka@example.fi,Pekka,Testi Oy,,,johto,2019-03-01,eos,En halua vastata,eos,eos,10.3.2019,tyollinen\n"
 
 /* Rows in one of the tables an import writes (db_prepare caches by the SQL text's address, so one literal each). */
 static long long count(db *d, const char *table) {
   static const char *const sql[][2] = {
-      {"person", "SELECT count(*) FROM person"},          {"participation", "SELECT count(*) FROM participation"},
-      {"esf_start", "SELECT count(*) FROM esf_start"},    {"attendance", "SELECT count(*) FROM attendance"},
+      {"person", "SELECT count(*) FROM person"},       {"participation", "SELECT count(*) FROM participation"},
+      {"esf_start", "SELECT count(*) FROM esf_start"}, {"attendance", "SELECT count(*) FROM attendance"},
       {"audit", "SELECT count(*) FROM audit"},
   };
   for (size_t i = 0; i < sizeof sql / sizeof sql[0]; i++)
@@ -85,13 +86,17 @@ static void test_good_file(void **state) {
   person_free(p);
   assert_int_equal(db_int(d, 0, "SELECT count(*) FROM participation WHERE person_id=?1", "i", anna), 2);
   assert_int_equal(db_int(d, 0, "SELECT age_at_entry FROM esf_start WHERE person_id=?1", "i", anna), 38);
-  assert_int_equal(db_int(d, 0, "SELECT count(*) FROM esf_start WHERE gender='eos' AND birth_date IS NULL AND "
-                               "age_at_entry IS NULL AND exit_status='tyollinen'", ""),
+  assert_int_equal(db_int(d, 0,
+                          "SELECT count(*) FROM esf_start WHERE gender='eos' AND birth_date IS NULL AND "
+                          "age_at_entry IS NULL AND exit_status='tyollinen'",
+                          ""),
                    1);
   /* audit: a row per stored person row and one for the import */
   assert_int_equal(db_int(d, 0, "SELECT count(*) FROM audit WHERE subject LIKE 'person:%' AND actor='cli'", ""), 3);
-  assert_int_equal(db_int(d, 0, "SELECT count(*) FROM audit WHERE action='import' AND subject='import:participants' "
-                               "AND detail='people.csv: 3 rows'", ""),
+  assert_int_equal(db_int(d, 0,
+                          "SELECT count(*) FROM audit WHERE action='import' AND subject='import:participants' "
+                          "AND detail='people.csv: 3 rows'",
+                          ""),
                    1);
   /* the same file again changes nothing: the same people, participations and records */
   import_ok(d, imp_p, PHEAD PROW1 PROW2 PROW3, 3);
@@ -102,7 +107,8 @@ static void test_good_file(void **state) {
 
 static void test_excel_semicolon_bom(void **state) {
   db *d = *state;
-  const char *t = "\xEF\xBB\xBF" "Delivery;Email;Name;Organisation;Role;Entry_date;Birth_date;Gender;Labour_status;"
+  const char *t = "\xEF\xBB\xBF"
+                  "Delivery;Email;Name;Organisation;Role;Entry_date;Birth_date;Gender;Labour_status;"
                   "Education\r\n"
                   "SP-1;matti@example.fi;Matti Meikäläinen;Oulun kaupunki;Esihenkilö;01.03.2019;02.02.1975;Mies;"
                   "Työllinen;ISCED 3–4\r\n"
@@ -158,7 +164,8 @@ static void test_bad_participant_rows(void **state) {
               "row 3, column entry_date: the person has no ESF start record", NULL);
   expect_fail(d, imp_p, BHEAD GOOD "WB-1,a@b.fi,X,Oulun kaupunki,johto,1.3.2019,,,,\n",
               "row 3, column entry_date: the delivery's service counts event attendees", NULL);
-  expect_fail(d, imp_p, BHEAD GOOD "SP-1,OK@example.fi,X,Oulun kaupunki,johto,1.3.2019,1.1.1980,mies,tyollinen,isced12\n",
+  expect_fail(d, imp_p,
+              BHEAD GOOD "SP-1,OK@example.fi,X,Oulun kaupunki,johto,1.3.2019,1.1.1980,mies,tyollinen,isced12\n",
               "row 3, column email: the person is already in this delivery on row 2", NULL);
   expect_fail(d, imp_p, "delivery,email,name,role\n", "row 1: missing required column: organisation", NULL);
   expect_fail(d, imp_p, BHEAD, "people.csv: the file has a header row but no participants", NULL);

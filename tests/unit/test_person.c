@@ -288,10 +288,14 @@ static void test_export_and_erase(void **state) {
   assert_int_equal(person_find(d, "erase.me@example.fi"), 0);
   assert_int_equal(db_int(d, 0, "SELECT count(*) FROM participation WHERE person_id=?1", "i", p), 1);
   assert_int_equal(db_int(d, 0, "SELECT count(*) FROM attendance", ""), 1);
-  assert_int_equal(db_int(d, 0, "SELECT count(*) FROM esf_start WHERE person_id=?1 AND birth_date IS NULL "
-                               "AND age_at_entry=48 AND gender='nainen'", "i", p), 1);
-  assert_int_equal(db_int(d, 0, "SELECT count(*) FROM audit WHERE action='erase' AND actor='cli' AND subject=?1", "t",
-                          "person:1"), 1);
+  assert_int_equal(db_int(d, 0,
+                          "SELECT count(*) FROM esf_start WHERE person_id=?1 AND birth_date IS NULL "
+                          "AND age_at_entry=48 AND gender='nainen'",
+                          "i", p),
+                   1);
+  assert_int_equal(
+      db_int(d, 0, "SELECT count(*) FROM audit WHERE action='erase' AND actor='cli' AND subject=?1", "t", "person:1"),
+      1);
   assert_int_equal(person_count(d, "", 0), 0); /* erased people are not listed */
   assert_int_equal(person_erase(d, 999, "cli", &e), K_ERR);
   kerr_clear(&e);
@@ -299,14 +303,10 @@ static void test_export_and_erase(void **state) {
 
 int main(void) {
   const struct CMUnitTest tests[] = {
-      PEOPLE_TEST(test_dates_and_age),
-      PEOPLE_TEST(test_codes),
-      PEOPLE_TEST(test_find_and_save),
-      PEOPLE_TEST(test_bad_person),
-      PEOPLE_TEST(test_list_and_search),
-      PEOPLE_TEST(test_two_deliveries_one_person),
-      PEOPLE_TEST(test_esf_validation),
-      PEOPLE_TEST(test_one_start_record_per_period),
+      PEOPLE_TEST(test_dates_and_age),    PEOPLE_TEST(test_codes),
+      PEOPLE_TEST(test_find_and_save),    PEOPLE_TEST(test_bad_person),
+      PEOPLE_TEST(test_list_and_search),  PEOPLE_TEST(test_two_deliveries_one_person),
+      PEOPLE_TEST(test_esf_validation),   PEOPLE_TEST(test_one_start_record_per_period),
       PEOPLE_TEST(test_export_and_erase),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

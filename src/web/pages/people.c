@@ -125,8 +125,9 @@ static void parts_table(web_req *r, const person_part *v, int n) {
 }
 
 static void esf_table(web_req *r, const esf_record *v, int n) {
-  static const char *const heads[] = {"Kausi",       "Aloituspäivä", "Syntymäaika", "Ikä", "Sukupuoli",
-                                      "Työmarkkina", "Koulutus",     "Päättymispäivä", "Tilanne päättyessä"};
+  static const char *const heads[] = {"Kausi",    "Aloituspäivä",   "Syntymäaika",
+                                      "Ikä",      "Sukupuoli",      "Työmarkkina",
+                                      "Koulutus", "Päättymispäivä", "Tilanne päättyessä"};
   pager_table_begin(r, T(r, "ESF-osallistujatiedot"), heads, 9, 3);
   for (int i = 0; i < n; i++) {
     const esf_record *x = &v[i];
@@ -189,8 +190,8 @@ void page_staff_person(web_req *r) {
   r->no_store = 1;
   const char *title = p->name ? p->name : T(r, "Poistettu henkilö");
   page_begin(r, title, "people");
-  buf_printf(&r->out, "<p><a href=\"%h/hallinta/henkilot\">← %h</a></p>\n<h1>%h</h1>\n", r->prefix,
-             T(r, "Henkilöt"), title);
+  buf_printf(&r->out, "<p><a href=\"%h/hallinta/henkilot\">← %h</a></p>\n<h1>%h</h1>\n", r->prefix, T(r, "Henkilöt"),
+             title);
   person_facts(r, p);
   int n = 0;
   person_part *parts = person_parts(r->db, r->id, &n);
@@ -247,8 +248,8 @@ void page_staff_delivery_people(web_req *r) {
   }
   r->no_store = 1;
   page_begin(r, T(r, "Osallistujat"), "people");
-  buf_printf(&r->out, "<p><a href=\"%h/hallinta/toteutukset/%lld\">← %h</a></p>\n<h1>%h: %h</h1>\n", r->prefix,
-             r->id, T(r, "Toteutus"), T(r, "Osallistujat"), label);
+  buf_printf(&r->out, "<p><a href=\"%h/hallinta/toteutukset/%lld\">← %h</a></p>\n<h1>%h: %h</h1>\n", r->prefix, r->id,
+             T(r, "Toteutus"), T(r, "Osallistujat"), label);
   int n = 0;
   person_part *v = person_delivery_parts(r->db, r->id, &n);
   buf_printf(&r->out, "<p role=\"status\">%N %h</p>\n", (long long)n, T(r, n == 1 ? "osallistuja" : "osallistujaa"));
