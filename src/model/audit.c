@@ -22,11 +22,7 @@ static audit_row *read_rows(sqlite3_stmt *st, int *n) {
   int cap = 0;
   *n = 0;
   while (db_step(st) == 1) {
-    if (*n == cap) {
-      cap = cap ? cap * 2 : 16;
-      v = realloc(v, (size_t)cap * sizeof *v);
-      if (!v) abort();
-    }
+    v = util_grow(v, *n, &cap, sizeof *v);
     audit_row *x = &v[(*n)++];
     x->id = db_col_int(st, 0);
     x->at = db_col_dup(st, 1);

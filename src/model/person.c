@@ -210,35 +210,19 @@ void person_free(person *p) {
   free(p);
 }
 
-/* The LIKE pattern "%q%" with \, % and _ escaped by \; malloc'd; "%" when there is no search. */
-static char *like_of(const char *q) {
-  buf b = BUF_INIT;
-  buf_putc(&b, '%');
-  for (const char *s = q ? q : ""; *s; s++) {
-    if (*s == '\\' || *s == '%' || *s == '_') buf_putc(&b, '\\');
-    buf_putc(&b, *s);
-  }
-  buf_putc(&b, '%');
-  return buf_detach(&b);
-}
-
 #define PERSON_WHERE                                                                                                   \
-  "WHERE p.erased_at IS NULL AND (p.name LIKE ?1 ESCAPE '\\' OR p.email LIKE ?1 ESCAPE '\\') "                         \
+  "WHERE p.erased_at IS NULL AND (?1 = '' OR p.name LIKE ?1 ESCAPE '\\' OR p.email LIKE ?1 ESCAPE '\\') "              \
   "AND (?2 = 0 OR p.org_id = ?2) "
 
 person *person_list(db *d, const char *q, long long org_id, int limit, int offset, int *n) {
-  char *like = like_of(q);
+  char *like = util_like_contains(q);
   sqlite3_stmt *st = db_query(d, PERSON_COLS PERSON_WHERE "ORDER BY p.name COLLATE NOCASE, p.id LIMIT ?3 OFFSET ?4",
                               "tiii", like, org_id, (long long)limit, (long long)offset);
   person *v = NULL;
   int cap = 0;
   *n = 0;
   while (db_step(st) == 1) {
-    if (*n == cap) {
-      cap = cap ? cap * 2 : 32;
-      v = realloc(v, (size_t)cap * sizeof *v);
-      if (!v) abort();
-    }
+    v = util_grow(v, *n, &cap, sizeof *v);
     read_person(st, &v[(*n)++]);
   }
   db_done(st);
@@ -247,7 +231,7 @@ person *person_list(db *d, const char *q, long long org_id, int limit, int offse
 }
 
 long long person_count(db *d, const char *q, long long org_id) {
-  char *like = like_of(q);
+  char *like = util_like_contains(q);
   long long n = db_int(d, 0, "SELECT count(*) FROM person p " PERSON_WHERE, "ti", like, org_id);
   free(like);
   return n;
@@ -295,11 +279,7 @@ static person_part *read_parts(sqlite3_stmt *st, int *n) {
   int cap = 0;
   *n = 0;
   while (db_step(st) == 1) {
-    if (*n == cap) {
-      cap = cap ? cap * 2 : 16;
-      v = realloc(v, (size_t)cap * sizeof *v);
-      if (!v) abort();
-    }
+    v = util_grow(v, *n, &cap, sizeof *v);
     person_part *x = &v[(*n)++];
     x->id = db_col_int(st, 0);
     x->person_id = db_col_int(st, 1);
@@ -475,11 +455,7 @@ esf_record *person_esf_list(db *d, long long person_id, int *n) {
   int cap = 0;
   *n = 0;
   while (db_step(st) == 1) {
-    if (*n == cap) {
-      cap = cap ? cap * 2 : 4;
-      v = realloc(v, (size_t)cap * sizeof *v);
-      if (!v) abort();
-    }
+    v = util_grow(v, *n, &cap, sizeof *v);
     esf_record *x = &v[(*n)++];
     x->id = db_col_int(st, 0);
     x->person_id = db_col_int(st, 1);
