@@ -57,6 +57,7 @@ static const route ROUTES[] = {
     {"GET", "/hallinta/henkilot/#", page_staff_person, 0},
     {"GET", "/hallinta/toteutukset/#/osallistujat", page_staff_delivery_people, 0},
     {"GET", "/organisaatiot/#/henkilot", page_org_people, 0},
+    {"GET", "/hallinta/loki", page_staff_audit, 0},
 };
 
 /* Returns 1 when path matches pattern; a '#' segment must be a positive integer, stored in *id. */

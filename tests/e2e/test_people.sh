@@ -145,6 +145,8 @@ get "/hallinta/henkilot/$ANNA"
 expect_eq "contact gets 403 on a person page" "$STATUS" 403
 get /hallinta/toteutukset/1/osallistujat
 expect_eq "contact gets 403 on participants" "$STATUS" 403
+get /hallinta/loki
+expect_eq "contact gets 403 on the audit log" "$STATUS" 403
 expect_eq "contact's view audited with who" \
   "$(q "SELECT count(*) FROM audit WHERE actor='contact1@example.fi' AND action='view' AND subject='org:1/people'")" 1
 expect_eq "refused views write no view rows" "$(q "SELECT count(*) FROM audit WHERE subject='org:2/people'")" 0
@@ -182,6 +184,10 @@ get /hallinta/henkilot/99999
 expect_eq "unknown person is 404" "$STATUS" 404
 get /hallinta/toteutukset/999/osallistujat
 expect_eq "unknown delivery is 404" "$STATUS" 404
+get /hallinta/loki
+expect_eq "staff sees the audit log" "$STATUS" 200
+expect_contains "audit log lists imports" "$BODY" "import:participants"
+expect_contains "audit log lists who viewed" "$BODY" "<td>contact1@example.fi</td><td>view</td>"
 expect_eq "views audited: list, person, participants, org" \
   "$(q "SELECT count(DISTINCT subject) FROM audit WHERE actor='staff@example.fi' AND action='view'
         AND subject IN ('people','person:$ANNA','delivery:1/participants','org:2/people')")" 4

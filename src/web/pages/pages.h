@@ -51,5 +51,6 @@ void page_staff_people(web_req *r);          /* GET /hallinta/henkilot?q=&page= 
 void page_staff_person(web_req *r);          /* GET /hallinta/henkilot/# */
 void page_staff_delivery_people(web_req *r); /* GET /hallinta/toteutukset/#/osallistujat */
 void page_org_people(web_req *r);            /* GET /organisaatiot/#/henkilot: staff, or the org's own contact */
+void page_staff_audit(web_req *r);           /* GET /hallinta/loki?page=: the audit log, newest first */
 
 #endif

@@ -77,7 +77,8 @@ void page_staff_people(web_req *r) {
   if (!web_staff_or_reply(r)) return;
   r->no_store = 1;
   page_begin(r, T(r, "Henkilöt"), "people");
-  buf_printf(&r->out, "<h1>%h</h1>\n", T(r, "Henkilöt"));
+  buf_printf(&r->out, "<h1>%h</h1>\n<p><a href=\"%h/hallinta/loki\">%h</a></p>\n", T(r, "Henkilöt"), r->prefix,
+             T(r, "Tietojen käsittelyloki"));
   people_list(r, "/hallinta/henkilot", 0, "people");
   page_end(r);
 }
@@ -257,4 +258,24 @@ void page_staff_delivery_people(web_req *r) {
   person_parts_free(v, n);
   page_end(r);
   free(label);
+}
+
+#define AUDIT_PER_PAGE 100
+
+/* The whole audit log for staff, newest first. Reading the log is itself not personal data about one person, but
+ * its details name subjects, so it is staff only. */
+void page_staff_audit(web_req *r) {
+  if (!web_staff_or_reply(r)) return;
+  r->no_store = 1;
+  pager p = pager_make(r, audit_count(r->db, NULL), AUDIT_PER_PAGE);
+  int n = 0;
+  audit_row *v = audit_list(r->db, NULL, p.per_page, pager_offset(&p), &n);
+  page_begin(r, T(r, "Tietojen käsittelyloki"), "people");
+  buf_printf(&r->out, "<p><a href=\"%h/hallinta/henkilot\">← %h</a></p>\n<h1>%h</h1>\n", r->prefix, T(r, "Henkilöt"),
+             T(r, "Tietojen käsittelyloki"));
+  buf_printf(&r->out, "<p role=\"status\">%N %h</p>\n", p.total, T(r, "lokitapahtumaa"));
+  if (n) audit_table(r, v, n);
+  pager_write(r, &p, "/hallinta/loki");
+  audit_list_free(v, n);
+  page_end(r);
 }
