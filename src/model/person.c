@@ -174,7 +174,8 @@ long long person_save(db *d, const person *p, int *created, kerr *e) {
 
 #define PERSON_COLS                                                                                                    \
   "SELECT p.id, p.email, p.name, coalesce(p.org_id,0), o.name, p.occupation, p.sector_code, p.created_at, "            \
-  "p.erased_at FROM person p LEFT JOIN org o ON o.id=p.org_id "
+  "p.erased_at, sc.name_fi FROM person p LEFT JOIN org o ON o.id=p.org_id LEFT JOIN sector sc ON "                     \
+  "sc.code=p.sector_code "
 
 static void read_person(sqlite3_stmt *st, person *p) {
   p->id = db_col_int(st, 0);
@@ -186,11 +187,12 @@ static void read_person(sqlite3_stmt *st, person *p) {
   p->sector_code = db_col_dup(st, 6);
   p->created_at = db_col_dup(st, 7);
   p->erased_at = db_col_dup(st, 8);
+  p->sector_name = db_col_dup(st, 9);
 }
 
 static void person_clear(person *p) {
   free(p->email), free(p->name), free(p->org_name), free(p->occupation), free(p->sector_code);
-  free(p->created_at), free(p->erased_at);
+  free(p->created_at), free(p->erased_at), free(p->sector_name);
 }
 
 person *person_get(db *d, long long id) {
@@ -563,6 +565,11 @@ int person_erase(db *d, long long id, const char *actor, kerr *e) {
   char subject[40];
   snprintf(subject, sizeof subject, "person:%lld", id);
   int ok = db_exec(d,
+                   "UPDATE audit SET detail=replace(replace(detail, p.email, '[erased]'), p.name, '[erased]') "
+                   "FROM (SELECT email, name FROM person WHERE id=?1 AND erased_at IS NULL) p "
+                   "WHERE instr(detail, p.email) OR instr(detail, p.name)",
+                   "i", id) == SQLITE_OK &&
+           db_exec(d,
                    "UPDATE person SET email=NULL, name=NULL, occupation='', "
                    "updated_at=strftime('%Y-%m-%dT%H:%M:%SZ','now'), "
                    "erased_at=coalesce(erased_at, strftime('%Y-%m-%dT%H:%M:%SZ','now')) WHERE id=?1",

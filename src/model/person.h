@@ -17,6 +17,7 @@ typedef struct person {
   char *org_name;   /* read only: the organisation's registry name */
   char *occupation;
   char *sector_code;
+  char *sector_name; /* read only: the sector's Finnish name */
   char *created_at, *erased_at;
 } person;
 
@@ -117,8 +118,9 @@ void person_esf_free(esf_record *v, int n);
  * sessions attended), ESF records, audit entries about them. Returns K_OK or K_ERR when there is no such person. */
 int person_export_json(db *d, long long id, buf *out);
 /* Erases the person: name, email, occupation and birth dates removed, erased_at set; participations, attendance and
- * the ESF items without identifiers stay for the counts. Writes an audit row (actor, "erase"). One transaction.
- * Returns K_OK or K_ERR with e set. */
+ * the ESF items without identifiers stay for the counts. The email and name are also replaced by "[erased]" in the
+ * details of earlier audit rows (a search for them may be logged there). Writes an audit row (actor, "erase"). One
+ * transaction. Returns K_OK or K_ERR with e set. */
 int person_erase(db *d, long long id, const char *actor, kerr *e);
 
 #endif

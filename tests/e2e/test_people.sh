@@ -39,10 +39,10 @@ GOOD='SP-1,ok@example.fi,Ok,Oulun kaupunki,johto,1.3.2019,1.1.1980,mies,tyolline
 
 # --- good imports ---
 {
-  echo "$H,occupation,exit_date,exit_status"
-  echo "SP-1,anna@example.fi,Anna Virtanen,Oulun kaupunki,Työntekijä,1.3.2019,12.5.1980,nainen,tyollinen,isced58,Hoitaja,,"
-  echo "WB-1,ANNA@example.fi,,0187690-1,tyontekija,,,,,,,,"
-  echo "SP-1,xss@example.fi,$XSS,Testi Oy,johto,2019-03-01,eos,En halua vastata,eos,eos,,10.3.2019,tyollinen"
+  echo "$H,occupation,sector,exit_date,exit_status"
+  echo "SP-1,anna@example.fi,Anna Virtanen,Oulun kaupunki,Työntekijä,1.3.2019,12.5.1980,nainen,tyollinen,isced58,Hoitaja,sote,,"
+  echo "WB-1,ANNA@example.fi,,0187690-1,tyontekija,,,,,,,,,"
+  echo "SP-1,xss@example.fi,$XSS,Testi Oy,johto,2019-03-01,eos,En halua vastata,eos,eos,,,10.3.2019,tyollinen"
 } >"$TMP/p.csv"
 run import participants "$TMP/p.csv" --progress
 expect_rc "participants import" 0
@@ -134,6 +134,7 @@ expect_contains "login keeps where to return" "$(header Location)" "/kirjaudu?ne
 login contact1@example.fi staffpassword1
 get /organisaatiot/1/henkilot
 expect_eq "contact sees own organisation's people" "$STATUS" 200
+expect_contains "contact's navigation links to own people" "$BODY" 'href="/organisaatiot/1/henkilot"'
 expect_contains "own people listed" "$BODY" "anna@example.fi"
 expect_lacks "another organisation's people not listed" "$BODY" "jyrki@example.fi"
 get /organisaatiot/2/henkilot
@@ -158,6 +159,8 @@ expect_eq "staff people list" "$STATUS" 200
 expect_contains "list shows people" "$BODY" "Anna Virtanen"
 expect_lacks "script name not raw in the list" "$BODY" "$XSS"
 expect_contains "script name escaped in the list" "$BODY" "&lt;script&gt;alert(1)&lt;/script&gt;"
+get "/hallinta/henkilot?q=anna@example.fi"
+expect_contains "search by email" "$BODY" "Anna Virtanen"
 get "/hallinta/henkilot?q=MATTI"
 expect_contains "search by name or email" "$BODY" "matti@example.fi"
 expect_lacks "search leaves others out" "$BODY" "anna@example.fi"
@@ -166,6 +169,7 @@ expect_eq "person page" "$STATUS" 200
 expect_contains "person page has participations" "$BODY" "Webinaari B"
 expect_contains "person page has sessions attended" "$BODY" "2/2"
 expect_contains "person page has the ESF record" "$BODY" "ISCED 5–8"
+expect_contains "person page names the sector" "$BODY" "Sosiaali- ja terveysala"
 expect_contains "person page shows the audit log" "$BODY" "Tietojen käsittelyloki"
 expect_contains "audit log on the page has this view" "$BODY" "<td>staff@example.fi</td><td>view</td>"
 get "/hallinta/henkilot/$XID"
@@ -213,6 +217,7 @@ expect_eq "birth date removed, age kept" \
 expect_eq "participations, ESF rows and attendance stay" \
   "$(q "SELECT count(*) FROM participation")/$(q "SELECT count(*) FROM esf_start")/$(q "SELECT count(*) FROM attendance")" \
   "$before"
+expect_eq "erased email scrubbed from audit details" "$(q "SELECT count(*) FROM audit WHERE detail LIKE '%anna@%'")" 0
 run person export anna@example.fi
 expect_rc "erased person is not found" 1
 expect_eq "audit: one row per import" "$(q "SELECT count(*) FROM audit WHERE action='import' AND actor='cli'")" 4

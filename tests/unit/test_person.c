@@ -104,6 +104,7 @@ static void test_find_and_save(void **state) {
   assert_string_equal(x->occupation, "Hoitaja");
   assert_int_equal(x->org_id, 1);
   assert_string_equal(x->org_name, "Oulun kaupunki");
+  assert_null(x->sector_name);
   person_free(x);
   assert_int_equal(db_int(d, 0, "SELECT count(*) FROM person", ""), 1);
 }
@@ -263,6 +264,7 @@ static void test_export_and_erase(void **state) {
   esf_record r = rec("2019-03-01", "1970-07-07");
   assert_true(save_rec(d, p, &r, &e) > 0);
   audit_log(d, "staff@example.fi", "view", "person:1", "person page");
+  audit_log(d, "staff@example.fi", "view", "people", "page 1, search erase.me@example.fi");
   buf out = BUF_INIT;
   assert_int_equal(person_export_json(d, p, &out), K_OK);
   assert_non_null(strstr(out.data, "\"email\": \"erase.me@example.fi\""));
@@ -297,6 +299,8 @@ static void test_export_and_erase(void **state) {
       db_int(d, 0, "SELECT count(*) FROM audit WHERE action='erase' AND actor='cli' AND subject=?1", "t", "person:1"),
       1);
   assert_int_equal(person_count(d, "", 0), 0); /* erased people are not listed */
+  assert_int_equal(db_int(d, 0, "SELECT count(*) FROM audit WHERE detail LIKE '%erase.me%'", ""), 0);
+  assert_int_equal(db_int(d, 0, "SELECT count(*) FROM audit WHERE detail='page 1, search [erased]'", ""), 1);
   assert_int_equal(person_erase(d, 999, "cli", &e), K_ERR);
   kerr_clear(&e);
 }

@@ -169,7 +169,7 @@ static void person_facts(web_req *r, const person *p) {
     buf_puts(o, "–");
   buf_printf(o, "</dd>\n<dt>%h</dt><dd>%h</dd>\n", T(r, "Ammattiryhmä"),
              p->occupation && *p->occupation ? p->occupation : "–");
-  buf_printf(o, "<dt>%h</dt><dd>%h</dd>\n", T(r, "Toimiala"), p->sector_code ? p->sector_code : "–");
+  buf_printf(o, "<dt>%h</dt><dd>%h</dd>\n", T(r, "Toimiala"), p->sector_name ? p->sector_name : "–");
   buf_printf(o, "<dt>%h</dt><dd>%D</dd>\n", T(r, "Lisätty"), p->created_at);
   if (p->erased_at) buf_printf(o, "<dt>%h</dt><dd>%D</dd>\n", T(r, "Tiedot poistettu"), p->erased_at);
   buf_puts(o, "</dl>\n");
