@@ -22,6 +22,7 @@ static int run_import(const cli_args *a, import_fn fn, const char *noun) {
     fprintf(stderr, "kehto: %s\nNothing was imported.\n", e.msg);
   } else {
     printf("Imported %ld %s from %s\n", st.imported, noun, a->pos[0]);
+    if (st.linked) printf("%ld new %s\n", st.linked, st.linked == 1 ? "person" : "people");
     if (st.cp1252) fprintf(stderr, "kehto: note: %s is not UTF-8; it was read as Windows-1252\n", a->pos[0]);
     if (progress)
       fprintf(stderr, "import: %ld rows in %.1f s (%.0f rows/s)\n", st.rows, (double)st.ms / 1000.0,

@@ -47,6 +47,7 @@ GOOD='SP-1,ok@example.fi,Ok,Oulun kaupunki,johto,1.3.2019,1.1.1980,mies,tyolline
 run import participants "$TMP/p.csv" --progress
 expect_rc "participants import" 0
 expect_contains "import says how many" "$out" "Imported 3 participant rows"
+expect_contains "import says how many people are new" "$out" "2 new people"
 expect_contains "progress on stderr" "$out" "import: 100%"
 expect_eq "the same person in two deliveries is one person, two participations" \
   "$(q "SELECT count(DISTINCT p.id)||'/'||count(*) FROM participation pa JOIN person p ON p.id=pa.person_id

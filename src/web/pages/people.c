@@ -52,13 +52,14 @@ static void search_form(web_req *r, const char *action, const char *q) {
   buf_printf(&r->out, "<div class=\"field\"><button type=\"submit\">%h</button></div></form>\n", T(r, "Hae"));
 }
 
-/* The searchable, paginated list of people; org_id 0 for everyone (staff), else one organisation. */
-static void people_list(web_req *r, const char *path, long long org_id, const char *subject) {
+/* The searchable, paginated list of people; org_id 0 for everyone (staff), else one organisation. Returns 0 when
+ * the view could not be audited (an error page has replaced the output). */
+static int people_list(web_req *r, const char *path, long long org_id, const char *subject) {
   const char *q = web_field(r, "q");
   pager p = pager_make(r, person_count(r->db, q, org_id), PEOPLE_PER_PAGE);
   char detail[300];
   snprintf(detail, sizeof detail, "page %d%s%.200s", p.page, *q ? ", search " : "", q);
-  if (!audited_or_reply(r, subject, detail)) return;
+  if (!audited_or_reply(r, subject, detail)) return 0;
   int n = 0;
   person *v = person_list(r->db, q, org_id, p.per_page, pager_offset(&p), &n);
   search_form(r, path, q);
@@ -71,6 +72,7 @@ static void people_list(web_req *r, const char *path, long long org_id, const ch
   pager_write(r, &p, base.data);
   buf_free(&base);
   person_list_free(v, n);
+  return 1;
 }
 
 void page_staff_people(web_req *r) {
@@ -79,8 +81,7 @@ void page_staff_people(web_req *r) {
   page_begin(r, T(r, "Henkilöt"), "people");
   buf_printf(&r->out, "<h1>%h</h1>\n<p><a href=\"%h/hallinta/loki\">%h</a></p>\n", T(r, "Henkilöt"), r->prefix,
              T(r, "Tietojen käsittelyloki"));
-  people_list(r, "/hallinta/henkilot", 0, "people");
-  page_end(r);
+  if (people_list(r, "/hallinta/henkilot", 0, "people")) page_end(r);
 }
 
 /* Access to an organisation's people: staff, or a contact of that organisation. Anonymous users go to login. */
@@ -105,8 +106,7 @@ void page_org_people(web_req *r) {
   snprintf(subject, sizeof subject, "org:%lld/people", r->id);
   page_begin(r, T(r, "Organisaation henkilöt"), "people");
   buf_printf(&r->out, "<h1>%h: %h</h1>\n", T(r, "Henkilöt"), o->name);
-  people_list(r, path, r->id, subject);
-  page_end(r);
+  if (people_list(r, path, r->id, subject)) page_end(r);
   org_free(o);
 }
 
