@@ -440,7 +440,7 @@ long long person_esf_save(db *d, const esf_record *r, kerr *e) {
   int rc = db_exec(d,
                    "INSERT INTO esf_start(person_id, period_id, entry_date, birth_date, age_at_entry, gender, labour,"
                    " education, exit_date, exit_status) VALUES(?1, ?2, ?3, ?4, nullif(?5,-1), ?6, ?7, ?8, ?9, ?10)",
-                   "iittitttttt", r->person_id, r->period_id, r->entry_date, r->birth_date, (long long)r->age_at_entry,
+                   "iittittttt", r->person_id, r->period_id, r->entry_date, r->birth_date, (long long)r->age_at_entry,
                    r->gender, r->labour, r->education, r->exit_date, r->exit_status);
   if (rc != SQLITE_OK) return kerr_storage(e, "ESF-tietojen tallennus", db_errmsg(d)), 0;
   return db_last_id(d);
