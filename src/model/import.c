@@ -672,6 +672,10 @@ static int check_esf(importer *im, const delivery_ref *dl, long long person_id, 
     return row_err(im, part_cols[first].name, e,
                    "the delivery's service counts event attendees, who get no ESF record: leave the ESF items empty");
   }
+  if (!dl->period_id)
+    return row_err(im, "delivery", e,
+                   "no funding period contains the year the delivery starts, so it cannot hold "
+                   "ESF records: add the funding period first");
   long long have = person_id ? person_esf_in_period(im->d, person_id, dl->period_id) : 0;
   if (first < 0) {
     if (have) return K_OK;

@@ -171,6 +171,14 @@ static void test_bad_participant_rows(void **state) {
   expect_fail(d, imp_p, BHEAD, "people.csv: the file has a header row but no participants", NULL);
 }
 
+static void test_delivery_outside_periods(void **state) {
+  db *d = *state;
+  db_exec(d, "INSERT INTO delivery(id,ref,service_id,starts_on,ends_on) VALUES(9,'OLD',1,'2010-01-01','2010-01-02')",
+          "");
+  expect_fail(d, imp_p, BHEAD "OLD,a@b.fi,X,Oulun kaupunki,johto,1.1.2010,1.1.1980,mies,tyollinen,isced12\n",
+              "row 2, column delivery: no funding period contains the year the delivery starts", NULL);
+}
+
 static void test_second_start_record(void **state) {
   db *d = *state;
   import_ok(d, imp_p, PHEAD PROW1, 1);
@@ -236,10 +244,15 @@ static void test_missing_file(void **state) {
 
 int main(void) {
   const struct CMUnitTest tests[] = {
-      PEOPLE_TEST(test_good_file),           PEOPLE_TEST(test_excel_semicolon_bom),
-      PEOPLE_TEST(test_windows_1252),        PEOPLE_TEST(test_bad_participant_rows),
-      PEOPLE_TEST(test_second_start_record), PEOPLE_TEST(test_many_bad_rows_listed),
-      PEOPLE_TEST(test_attendance),          PEOPLE_TEST(test_missing_file),
+      PEOPLE_TEST(test_good_file),
+      PEOPLE_TEST(test_excel_semicolon_bom),
+      PEOPLE_TEST(test_windows_1252),
+      PEOPLE_TEST(test_bad_participant_rows),
+      PEOPLE_TEST(test_second_start_record),
+      PEOPLE_TEST(test_many_bad_rows_listed),
+      PEOPLE_TEST(test_attendance),
+      PEOPLE_TEST(test_missing_file),
+      PEOPLE_TEST(test_delivery_outside_periods),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
