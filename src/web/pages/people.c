@@ -14,8 +14,10 @@
 #define PEOPLE_PER_PAGE 50
 #define AUDIT_ON_PAGE 100
 
-/* Writes the audit row for a view of personal data; when it cannot be written the data is not shown (500). */
+/* Writes the audit row for a view of personal data and keeps the page out of every cache; when the row cannot be
+ * written the data is not shown (500). */
 static int audited_or_reply(web_req *r, const char *subject, const char *detail) {
+  r->no_store = 1;
   if (audit_log(r->db, r->user.email, "view", subject, detail) == K_OK) return 1;
   web_error(r, 500, T(r, "Tietoja ei voitu näyttää. Yritä hetken kuluttua uudelleen."));
   return 0;
@@ -77,7 +79,6 @@ static int people_list(web_req *r, const char *path, long long org_id, const cha
 
 void page_staff_people(web_req *r) {
   if (!web_staff_or_reply(r)) return;
-  r->no_store = 1;
   page_begin(r, T(r, "Henkilöt"), "people");
   buf_printf(&r->out, "<h1>%h</h1>\n<p><a href=\"%h/hallinta/loki\">%h</a></p>\n", T(r, "Henkilöt"), r->prefix,
              T(r, "Tietojen käsittelyloki"));
@@ -100,7 +101,6 @@ void page_org_people(web_req *r) {
     web_error(r, 404, T(r, "Organisaatiota ei löytynyt."));
     return;
   }
-  r->no_store = 1;
   char path[64], subject[48];
   snprintf(path, sizeof path, "/organisaatiot/%lld/henkilot", r->id);
   snprintf(subject, sizeof subject, "org:%lld/people", r->id);
@@ -188,7 +188,6 @@ void page_staff_person(web_req *r) {
     person_free(p);
     return;
   }
-  r->no_store = 1;
   const char *title = p->name ? p->name : T(r, "Poistettu henkilö");
   page_begin(r, title, "people");
   buf_printf(&r->out, "<p><a href=\"%h/hallinta/henkilot\">← %h</a></p>\n<h1>%h</h1>\n", r->prefix, T(r, "Henkilöt"),
@@ -247,7 +246,6 @@ void page_staff_delivery_people(web_req *r) {
     free(label);
     return;
   }
-  r->no_store = 1;
   page_begin(r, T(r, "Osallistujat"), "people");
   buf_printf(&r->out, "<p><a href=\"%h/hallinta/toteutukset/%lld\">← %h</a></p>\n<h1>%h: %h</h1>\n", r->prefix, r->id,
              T(r, "Toteutus"), T(r, "Osallistujat"), label);
