@@ -248,7 +248,7 @@ void page_staff_delivery_people(web_req *r) {
   }
   page_begin(r, T(r, "Osallistujat"), "people");
   buf_printf(&r->out, "<p><a href=\"%h/hallinta/toteutukset/%lld\">← %h</a></p>\n<h1>%h: %h</h1>\n", r->prefix, r->id,
-             T(r, "Toteutus"), T(r, "Osallistujat"), label);
+             T(r, "Toteutuksen tiedot"), T(r, "Osallistujat"), label);
   int n = 0;
   person_part *v = person_delivery_parts(r->db, r->id, &n);
   buf_printf(&r->out, "<p role=\"status\">%N %h</p>\n", (long long)n, T(r, n == 1 ? "osallistuja" : "osallistujaa"));
