@@ -5,6 +5,7 @@
 #include <sodium.h>
 
 #include "cli.h"
+#include "cli_people.h"
 #include "core/buf.h"
 #include "model/import.h"
 #include "model/org.h"
@@ -52,6 +53,16 @@ static const command commands[] = {
     {"backup", cmd_backup, 1, 1, "db=", "kehto backup FILE [--db FILE]", "write an online backup of the database"},
     {"import deeds", cmd_import_deeds, 1, 1, "db= progress", "kehto import deeds FILE.csv [--db FILE] [--progress]",
      "import development deeds from CSV as published, all rows or none"},
+    {"import participants", cli_import_participants, 1, 1, "db= progress",
+     "kehto import participants FILE.csv [--db FILE] [--progress]",
+     "import people, their participations and ESF records from CSV, all rows or none"},
+    {"import attendance", cli_import_attendance, 1, 1, "db= progress",
+     "kehto import attendance FILE.csv [--db FILE] [--progress]",
+     "import session attendance from CSV, all rows or none"},
+    {"person export", cli_person_export, 1, 1, "db=", "kehto person export EMAIL [--db FILE]",
+     "print everything kept about a person as JSON (audited)"},
+    {"person erase", cli_person_erase, 1, 1, "db= yes", "kehto person erase EMAIL [--db FILE] --yes",
+     "erase a person's name, email, occupation and birth date, keeping anonymous counts (audited)"},
     {"search", cli_search, 1, CLI_MAX_POS, "db= json limit=", "kehto search QUERY [--db FILE] [--json] [--limit N]",
      "search the published deeds, best first"},
 };

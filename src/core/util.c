@@ -132,6 +132,26 @@ void *util_calloc(size_t n, size_t size) {
   return p;
 }
 
+void *util_grow(void *p, int n, int *cap, size_t size) {
+  if (n < *cap) return p;
+  *cap = *cap ? *cap * 2 : 16;
+  p = realloc(p, (size_t)*cap * size);
+  if (!p) abort(); /* out of memory */
+  return p;
+}
+
+char *util_like_contains(const char *q) {
+  if (util_blank(q)) return util_strdup("");
+  buf b = BUF_INIT;
+  buf_putc(&b, '%');
+  for (const char *p = q; *p; p++) {
+    if (*p == '\\' || *p == '%' || *p == '_') buf_putc(&b, '\\');
+    buf_putc(&b, *p);
+  }
+  buf_putc(&b, '%');
+  return buf_detach(&b);
+}
+
 char *util_strdup(const char *s) {
   if (!s) return NULL;
   char *p = strdup(s);

@@ -42,6 +42,12 @@ int util_blank(const char *s);
 char *util_trim(char *s);
 /* calloc that never returns NULL (aborts when memory is out) and treats n == 0 as 1. Caller frees. */
 void *util_calloc(size_t n, size_t size);
+/* Makes room for element n of a growing array p of elements of size bytes whose capacity is *cap (doubling);
+ * returns p or its new address (aborts when memory is out). For lists read row by row: v = util_grow(v, n, &cap, sizeof
+ * *v). */
+void *util_grow(void *p, int n, int *cap, size_t size);
+/* The LIKE pattern "%q%" with \, % and _ escaped by \ (use ESCAPE '\'), malloc'd; "" when q is blank. Caller frees. */
+char *util_like_contains(const char *q);
 /* strdup that aborts on OOM; NULL in, NULL out. */
 char *util_strdup(const char *s);
 /* Parses a whole decimal integer in [lo,hi]; returns K_OK and sets *out, or K_ERR. */

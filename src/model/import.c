@@ -1,4 +1,4 @@
-/* import: reads a deeds CSV, checks every row and inserts the deeds as published, all in one transaction. */
+/* import: reads a CSV (deeds, participants, attendance), checks every row and stores them all in one transaction. */
 #include "model/import.h"
 
 #include <errno.h>
@@ -12,8 +12,10 @@
 
 #include "core/buf.h"
 #include "core/csv.h"
+#include "model/audit.h"
 #include "model/deed.h"
 #include "model/org.h"
+#include "model/person.h"
 #include "model/refdata.h"
 
 /* ---- columns ---- */
@@ -44,12 +46,17 @@ enum {
 
 #define NO_MEMBER SIZE_MAX /* the column is resolved (year, codes, Y-tunnus), not copied into the deed */
 
-/* Names are those of deed_validate's e->field, so its errors map back to a column. member: the deed's string. */
-static const struct {
+#define MAXCOL 24 /* columns of the widest kind of file */
+
+/* A column of one kind of file. member: the deed's string (deeds only). */
+typedef struct colspec {
   const char *name;
   int flags;
   size_t member;
-} cols[NCOL] = {
+} colspec;
+
+/* Names are those of deed_validate's e->field, so its errors map back to a column. */
+static const colspec deed_cols[NCOL] = {
     [C_REF] = {"ref", 0, offsetof(deed, ref)},
     [C_TITLE] = {"title", HEAD_REQ | VAL_REQ, offsetof(deed, title)},
     [C_ORG] = {"organisation", HEAD_REQ | VAL_REQ, offsetof(deed, org_name)},
@@ -68,12 +75,6 @@ static const struct {
     [C_CNAME] = {"contact_name", 0, offsetof(deed, contact_name)},
     [C_CEMAIL] = {"contact_email", 0, offsetof(deed, contact_email)},
 };
-
-static int col_by_name(const char *name) {
-  for (int k = 0; name && k < NCOL; k++)
-    if (strcasecmp(name, cols[k].name) == 0) return k;
-  return -1;
-}
 
 /* ---- a string map for refs seen in this file (ref -> row) and looked-up codes (name -> code) ---- */
 
@@ -119,12 +120,13 @@ static int strmap_find(const strmap *m, const char *key, size_t *slot) {
   return m->keys[*slot] != NULL;
 }
 
-/* Adds key (copied) with val (taken over) and num; key must not be present. */
-static void strmap_add(strmap *m, const char *key, char *val, long num) {
+/* Adds key (copied) with val (taken over) and num; key must not be present. Returns its slot. */
+static size_t strmap_add(strmap *m, const char *key, char *val, long num) {
   if ((m->n + 1) * 10 > m->cap * 7) strmap_grow(m);
   size_t j = strmap_slot(m, key);
   m->keys[j] = util_strdup(key), m->vals[j] = val, m->nums[j] = num;
   m->n++;
+  return j;
 }
 
 static void strmap_free(strmap *m) {
@@ -143,30 +145,51 @@ static char *cached_lookup(strmap *m, db *d, const char *key, char *(*fn)(db *, 
 
 /* ---- the importer ---- */
 
-typedef struct importer {
+typedef struct importer importer;
+
+/* What differs between the kinds of file: the columns, what a row is called and how one row is stored. */
+typedef struct import_kind {
+  const colspec *cols;
+  int ncol;
+  const char *noun;  /* "deeds", "participants" */
+  const char *audit; /* subject of the audit row written for the import, or NULL for no audit */
+  int (*row)(importer *im, kerr *e);
+} import_kind;
+
+struct importer {
+  const import_kind *kind;
+  const char *actor; /* who imports, for the audit log */
   db *d;
   csv *c;
-  int mixed;      /* mostly-UTF-8 input whose broken bytes were replaced by U+FFFD */
-  int nhead;      /* columns in the header */
-  char **head;    /* header names as written (owned) */
-  int *col_of;    /* header position -> column id, or -1 for a column with an empty name */
-  int pos[NCOL];  /* column id -> header position, or -1 when the header lacks it */
-  strmap refs;    /* ref -> row where it first appeared */
-  strmap munis;   /* municipality as written -> code */
-  strmap sectors; /* sector as written -> code */
+  int mixed;       /* mostly-UTF-8 input whose broken bytes were replaced by U+FFFD */
+  int nhead;       /* columns in the header */
+  char **head;     /* header names as written (owned) */
+  int *col_of;     /* header position -> column id, or -1 for a column with an empty name */
+  int pos[MAXCOL]; /* column id -> header position, or -1 when the header lacks it */
+  strmap seen;     /* keys that must be unique in the file (deed ref, person in delivery) -> row */
+  strmap ids;      /* looked-up deliveries, organisations and sessions -> id (0: unknown) */
+  strmap munis;    /* municipality as written -> code */
+  strmap sectors;  /* sector as written -> code */
   int progress, decile;
   long long last_ms;
   import_stats *st;
-} importer;
+};
 
 static void importer_free(importer *im) {
   for (int p = 0; p < im->nhead; p++) free(im->head[p]);
   free(im->head);
   free(im->col_of);
-  strmap_free(&im->refs);
+  strmap_free(&im->seen);
+  strmap_free(&im->ids);
   strmap_free(&im->munis);
   strmap_free(&im->sectors);
   csv_close(im->c);
+}
+
+static int col_by_name(const importer *im, const char *name) {
+  for (int k = 0; name && k < im->kind->ncol; k++)
+    if (strcasecmp(name, im->kind->cols[k].name) == 0) return k;
+  return -1;
 }
 
 /* The value of column k in the current row; "" when the header lacks the column. */
@@ -239,13 +262,14 @@ static void progress_report(importer *im, int done) {
 /* ---- header ---- */
 
 static void list_missing(const importer *im, buf *b) {
+  const colspec *cols = im->kind->cols;
   int n = 0;
-  for (int k = 0; k < NCOL; k++)
+  for (int k = 0; k < im->kind->ncol; k++)
     if ((cols[k].flags & HEAD_REQ) && im->pos[k] < 0) buf_printf(b, "%r%r", n++ ? ", " : "", cols[k].name);
 }
 
-static void list_known(buf *b) {
-  for (int k = 0; k < NCOL; k++) buf_printf(b, "%r%r", k ? ", " : "", cols[k].name);
+static void list_known(const importer *im, buf *b) {
+  for (int k = 0; k < im->kind->ncol; k++) buf_printf(b, "%r%r", k ? ", " : "", im->kind->cols[k].name);
 }
 
 /* Maps header names to columns; collects unknown names in unknown. Returns K_ERR on a duplicate column. */
@@ -253,12 +277,13 @@ static int map_header(importer *im, buf *unknown, kerr *e) {
   int nunknown = 0;
   for (int p = 0; p < im->nhead; p++) {
     im->head[p] = util_strdup(csv_field(im->c, p));
-    int k = im->head[p][0] ? col_by_name(im->head[p]) : -1;
+    int k = im->head[p][0] ? col_by_name(im, im->head[p]) : -1;
     im->col_of[p] = k;
     if (k < 0 && im->head[p][0]) buf_printf(unknown, "%r'%r'", nunknown++ ? ", " : "", im->head[p]);
     if (k < 0) continue;
     if (im->pos[k] >= 0)
-      return row_err(im, cols[k].name, e, "the column appears twice (columns %d and %d)", im->pos[k] + 1, p + 1);
+      return row_err(im, im->kind->cols[k].name, e, "the column appears twice (columns %d and %d)", im->pos[k] + 1,
+                     p + 1);
     im->pos[k] = p;
   }
   return K_OK;
@@ -277,7 +302,7 @@ static int read_header(importer *im, kerr *e) {
     buf m = BUF_INIT;
     if (unknown.len) {
       buf_printf(&m, "unknown column%r %r (known columns: ", strchr(unknown.data, ',') ? "s" : "", unknown.data);
-      list_known(&m);
+      list_known(im, &m);
       buf_puts(&m, ")");
     }
     if (missing.len)
@@ -318,7 +343,8 @@ static int check_shape(const importer *im, kerr *e) {
 }
 
 static int check_required(const importer *im, kerr *e) {
-  for (int k = 0; k < NCOL; k++)
+  const colspec *cols = im->kind->cols;
+  for (int k = 0; k < im->kind->ncol; k++)
     if ((cols[k].flags & VAL_REQ) && util_blank(val(im, k)))
       return row_err(im, cols[k].name, e, "the value is empty, but this column is required");
   return K_OK;
@@ -327,7 +353,7 @@ static int check_required(const importer *im, kerr *e) {
 /* Fills x's text fields with borrowed pointers into the current row (x must not be passed to deed_free). */
 static void fill_deed(const importer *im, deed *x) {
   for (int k = 0; k < NCOL; k++)
-    if (cols[k].member != NO_MEMBER) *(char **)((char *)x + cols[k].member) = (char *)val(im, k);
+    if (deed_cols[k].member != NO_MEMBER) *(char **)((char *)x + deed_cols[k].member) = (char *)val(im, k);
 }
 
 /* Year, municipality, sector and organisation: sets x->year, x->municipality_code and x->sector_code (malloc'd,
@@ -367,7 +393,8 @@ static int resolve(importer *im, deed *x, kerr *e) {
 
 /* Turns a deed_validate error (Finnish, for the web form) into an English row error. */
 static int validation_error(const importer *im, const kerr *ve, kerr *e) {
-  int k = col_by_name(ve->field);
+  int k = col_by_name(im, ve->field);
+  const colspec *cols = deed_cols;
   if (k < 0) return row_err(im, ve->field, e, "%r", ve->msg);
   const char *v = val(im, k);
   if (util_blank(v)) return row_err(im, cols[k].name, e, "the value is empty, but this column is required");
@@ -384,11 +411,11 @@ static int check_ref(importer *im, const deed *x, kerr *e) {
   if (util_blank(x->ref)) return K_OK;
   char tmp[72];
   size_t slot;
-  if (!strmap_find(&im->refs, x->ref, &slot)) {
-    strmap_add(&im->refs, x->ref, NULL, csv_row(im->c));
+  if (!strmap_find(&im->seen, x->ref, &slot)) {
+    strmap_add(&im->seen, x->ref, NULL, csv_row(im->c));
     return K_OK;
   }
-  long first = im->refs.nums[slot];
+  long first = im->seen.nums[slot];
   return row_err(im, "ref", e, "ref '%r' is already used on row %ld of this file", clip(x->ref, tmp, sizeof tmp),
                  first);
 }
@@ -409,7 +436,7 @@ static int store(importer *im, const deed *x, kerr *e) {
   return K_ERR;
 }
 
-static int import_row(importer *im, kerr *e) {
+static int deed_row(importer *im, kerr *e) {
   int shape = check_shape(im, e);
   if (shape != 0) return shape == 1 ? K_OK : K_ERR;
   if (check_required(im, e) != K_OK) return K_ERR;
@@ -437,7 +464,7 @@ static int import_rows(importer *im, kerr *e) {
   int r, nbad = 0;
   buf errors = BUF_INIT;
   while ((r = csv_next(im->c, e)) == 1) {
-    if (import_row(im, e) != K_OK) {
+    if (im->kind->row(im, e) != K_OK) {
       if (nbad++ < MAX_ROW_ERRORS) buf_printf(&errors, "%r%r", errors.len ? "\n" : "", e->msg ? e->msg : "");
       kerr_clear(e);
     }
@@ -458,7 +485,8 @@ static int import_rows(importer *im, kerr *e) {
     return K_ERR;
   }
   buf_free(&errors);
-  if (im->st->rows == 0) return kerr_set(e, NULL, "%r: the file has a header row but no deeds", csv_name(im->c));
+  if (im->st->rows == 0)
+    return kerr_set(e, NULL, "%r: the file has a header row but no %r", csv_name(im->c), im->kind->noun);
   return K_OK;
 }
 
@@ -511,25 +539,302 @@ static char *utf8_mark_invalid(const char *s, size_t n, size_t *outlen) {
   return buf_detach(&b);
 }
 
+/* ---- participants and attendance ---- */
+
+enum {
+  P_DELIVERY,
+  P_EMAIL,
+  P_NAME,
+  P_ORG,
+  P_OCC,
+  P_SECTOR,
+  P_ROLE,
+  P_ENTRY,
+  P_BIRTH,
+  P_GENDER,
+  P_LABOUR,
+  P_EDU,
+  P_EXIT,
+  P_EXITST,
+  NPCOL
+};
+
+static const colspec part_cols[NPCOL] = {
+    [P_DELIVERY] = {"delivery", HEAD_REQ | VAL_REQ, NO_MEMBER},
+    [P_EMAIL] = {"email", HEAD_REQ | VAL_REQ, NO_MEMBER},
+    [P_NAME] = {"name", HEAD_REQ, NO_MEMBER},
+    [P_ORG] = {"organisation", HEAD_REQ, NO_MEMBER},
+    [P_OCC] = {"occupation", 0, NO_MEMBER},
+    [P_SECTOR] = {"sector", 0, NO_MEMBER},
+    [P_ROLE] = {"role", HEAD_REQ | VAL_REQ, NO_MEMBER},
+    [P_ENTRY] = {"entry_date", 0, NO_MEMBER},
+    [P_BIRTH] = {"birth_date", 0, NO_MEMBER},
+    [P_GENDER] = {"gender", 0, NO_MEMBER},
+    [P_LABOUR] = {"labour_status", 0, NO_MEMBER},
+    [P_EDU] = {"education", 0, NO_MEMBER},
+    [P_EXIT] = {"exit_date", 0, NO_MEMBER},
+    [P_EXITST] = {"exit_status", 0, NO_MEMBER},
+};
+
+enum { A_DELIVERY, A_SESSION, A_EMAIL, NACOL };
+
+static const colspec att_cols[NACOL] = {
+    [A_DELIVERY] = {"delivery", HEAD_REQ | VAL_REQ, NO_MEMBER},
+    [A_SESSION] = {"session", HEAD_REQ | VAL_REQ, NO_MEMBER},
+    [A_EMAIL] = {"email", HEAD_REQ | VAL_REQ, NO_MEMBER},
+};
+
+/* A delivery named in a row: its id, whether its service counts ESF participants, and its funding period. */
+typedef struct delivery_ref {
+  long long id, period_id;
+  int participants;
+} delivery_ref;
+
+/* Finds the delivery by ref, or by its number id; remembered per import. Returns K_OK or a row error. */
+static int find_delivery(importer *im, const char *text, delivery_ref *out, kerr *e) {
+  char key[160], tmp[72];
+  snprintf(key, sizeof key, "d:%s", text);
+  size_t slot = 0;
+  if (!strmap_find(&im->ids, key, &slot)) {
+    long long num = 0;
+    if (util_parse_int(text, 1, 999999999999LL, &num) != K_OK) num = 0;
+    sqlite3_stmt *st = db_query(im->d,
+                                "SELECT d.id, s.counts='participant', d.starts_on FROM delivery d "
+                                "JOIN service s ON s.id=d.service_id WHERE d.ref=?1 OR d.id=?2 "
+                                "ORDER BY d.ref IS ?1 DESC LIMIT 1",
+                                "ti", text, num);
+    long id = 0;
+    char *info = NULL;
+    if (db_step(st) == 1) {
+      id = (long)db_col_int(st, 0);
+      info = buf_mprintf("%d%lld", (int)db_col_int(st, 1), person_period_of(im->d, db_col_text(st, 2)));
+    }
+    db_done(st);
+    slot = strmap_add(&im->ids, key, info, id);
+  }
+  if (!im->ids.nums[slot])
+    return row_err(im, "delivery", e, "unknown delivery '%r' (give its ref or number)", clip(text, tmp, sizeof tmp));
+  out->id = im->ids.nums[slot];
+  out->participants = im->ids.vals[slot][0] == '1';
+  out->period_id = atoll(im->ids.vals[slot] + 1);
+  return K_OK;
+}
+
+/* Finds the organisation by Y-tunnus or exact registry name (0 and a row error when unknown). */
+static long long find_org(importer *im, const char *text, kerr *e) {
+  char key[300], tmp[72];
+  snprintf(key, sizeof key, "o:%s", text);
+  size_t slot = 0;
+  if (!strmap_find(&im->ids, key, &slot)) {
+    slot = strmap_add(&im->ids, key, NULL, (long)org_find(im->d, text));
+  }
+  if (!im->ids.nums[slot])
+    row_err(im, "organisation", e, "unknown organisation '%r' (give its Y-tunnus or its name in the registry)",
+            clip(text, tmp, sizeof tmp));
+  return im->ids.nums[slot];
+}
+
+/* Notes key as seen on this row; when it was seen before, returns the row it was on, else 0. */
+static long seen_before(importer *im, const char *key) {
+  size_t slot;
+  if (strmap_find(&im->seen, key, &slot)) return im->seen.nums[slot];
+  strmap_add(&im->seen, key, NULL, csv_row(im->c));
+  return 0;
+}
+
+/* "p:DELIVERY:email" with the email in lower case, for finding the same person twice in a file. */
+static void person_key(char *key, size_t n, char kind, long long a, long long b, const char *email) {
+  int len = snprintf(key, n, "%c:%lld:%lld:", kind, a, b);
+  for (size_t i = (size_t)len; i + 1 < n && *email; i++, email++)
+    key[i] = (*email >= 'A' && *email <= 'Z') ? (char)(*email + 32) : *email, key[i + 1] = 0;
+}
+
+/* Column id of the first ESF item with a value, or -1 when every item is empty. */
+static int first_esf(const importer *im) {
+  for (int k = P_ENTRY; k <= P_EXITST; k++)
+    if (!util_blank(val(im, k))) return k;
+  return -1;
+}
+
+/* Turns a model error (its field is a column name) into a row error. */
+static int model_error(const importer *im, kerr *me, kerr *e) {
+  row_err(im, me->field, e, "%r", me->msg ? me->msg : "invalid value");
+  kerr_clear(me);
+  return K_ERR;
+}
+
+/* Checks the ESF items of a participant row against what is already recorded; fills r when a record is to be
+ * stored (r->entry_date set), leaves it empty when the row carries none. */
+static int check_esf(importer *im, const delivery_ref *dl, long long person_id, esf_record *r, kerr *e) {
+  int first = first_esf(im);
+  if (!dl->participants) {
+    if (first < 0) return K_OK;
+    return row_err(im, part_cols[first].name, e,
+                   "the delivery's service counts event attendees, who get no ESF record: leave the ESF items empty");
+  }
+  if (!dl->period_id)
+    return row_err(im, "delivery", e,
+                   "no funding period contains the year the delivery starts, so it cannot hold "
+                   "ESF records: add the funding period first");
+  long long have = person_id ? person_esf_in_period(im->d, person_id, dl->period_id) : 0;
+  if (first < 0) {
+    if (have) return K_OK;
+    return row_err(im, "entry_date", e,
+                   "the person has no ESF start record in this funding period, so the ESF items are required");
+  }
+  r->entry_date = util_strdup(val(im, P_ENTRY));
+  r->birth_date = util_strdup(val(im, P_BIRTH));
+  r->gender = util_strdup(val(im, P_GENDER));
+  r->labour = util_strdup(val(im, P_LABOUR));
+  r->education = util_strdup(val(im, P_EDU));
+  r->exit_date = util_strdup(val(im, P_EXIT));
+  r->exit_status = util_strdup(val(im, P_EXITST));
+  kerr me = {0};
+  if (person_esf_validate(im->d, r, NULL, &me) != K_OK) return model_error(im, &me, e);
+  r->period_id = dl->period_id;
+  return K_OK;
+}
+
+static void esf_clear(esf_record *r) {
+  free(r->entry_date), free(r->birth_date), free(r->gender), free(r->labour), free(r->education);
+  free(r->exit_date), free(r->exit_status);
+}
+
+/* Stores a checked participant row: the person, the participation, the ESF record, an audit row. */
+static int store_participant(importer *im, person *p, const delivery_ref *dl, const char *role, esf_record *r,
+                             kerr *e) {
+  kerr me = {0};
+  int created = 0;
+  long long id = person_save(im->d, p, &created, &me);
+  if (!id) return model_error(im, &me, e);
+  if (!person_participate(im->d, id, dl->id, role, &me)) return model_error(im, &me, e);
+  r->person_id = id;
+  if (r->entry_date && !person_esf_save(im->d, r, &me)) return model_error(im, &me, e);
+  char subject[40], detail[160];
+  snprintf(subject, sizeof subject, "person:%lld", id);
+  snprintf(detail, sizeof detail, "%s, row %ld: delivery %lld", csv_name(im->c), csv_row(im->c), dl->id);
+  if (audit_log(im->d, im->actor, created ? "create" : "update", subject, detail) != K_OK)
+    return row_err(im, NULL, e, "cannot write the audit log");
+  im->st->linked += created;
+  return K_OK;
+}
+
+static int participant_row(importer *im, kerr *e) {
+  int shape = check_shape(im, e);
+  if (shape != 0) return shape == 1 ? K_OK : K_ERR;
+  if (check_required(im, e) != K_OK) return K_ERR;
+  char tmp[72], key[400];
+  delivery_ref dl;
+  if (find_delivery(im, val(im, P_DELIVERY), &dl, e) != K_OK) return K_ERR;
+  const char *email = val(im, P_EMAIL);
+  if (!util_email_valid(email))
+    return row_err(im, "email", e, "'%r' is not a valid email address", clip(email, tmp, sizeof tmp));
+  const char *role = person_role_code(val(im, P_ROLE));
+  if (!role)
+    return row_err(im, "role", e, "unknown role '%r' (use johto, esihenkilo, tyontekija or edustaja)",
+                   clip(val(im, P_ROLE), tmp, sizeof tmp));
+  person p = {.email = (char *)email, .name = (char *)val(im, P_NAME)};
+  if (*val(im, P_ORG) && !(p.org_id = find_org(im, val(im, P_ORG), e))) return K_ERR;
+  if (*val(im, P_OCC)) p.occupation = (char *)val(im, P_OCC);
+  char *sector = NULL;
+  if (*val(im, P_SECTOR) && !(sector = cached_lookup(&im->sectors, im->d, val(im, P_SECTOR), deed_sector_code)))
+    return row_err(im, "sector", e, "unknown sector '%r' (give a code such as sote or opetus, or the Finnish name)",
+                   clip(val(im, P_SECTOR), tmp, sizeof tmp));
+  p.sector_code = sector;
+  person_key(key, sizeof key, 'p', dl.id, 0, email);
+  long first = seen_before(im, key);
+  int rc =
+      first ? row_err(im, "email", e, "the person is already in this delivery on row %ld of this file", first) : K_OK;
+  esf_record r = {0};
+  if (rc == K_OK) rc = check_esf(im, &dl, person_find(im->d, email), &r, e);
+  if (rc == K_OK) rc = store_participant(im, &p, &dl, role, &r, e);
+  if (rc == K_OK) im->st->rows++;
+  esf_clear(&r);
+  free(sector);
+  return rc;
+}
+
+/* The id of session number text of a delivery (0 and a row error when there is none). */
+static long long find_session(importer *im, long long delivery_id, const char *text, kerr *e) {
+  char key[64], tmp[72];
+  long long num;
+  if (util_parse_int(text, 1, 100000, &num) != K_OK)
+    return row_err(im, "session", e, "'%r' is not a session number", clip(text, tmp, sizeof tmp)), 0;
+  snprintf(key, sizeof key, "s:%lld:%lld", delivery_id, num);
+  size_t slot = 0;
+  if (!strmap_find(&im->ids, key, &slot)) {
+    slot = strmap_add(&im->ids, key, NULL,
+                      (long)db_int(im->d, 0, "SELECT id FROM delivery_session WHERE delivery_id=?1 AND number=?2", "ii",
+                                   delivery_id, num));
+  }
+  if (!im->ids.nums[slot]) row_err(im, "session", e, "unknown session %lld: the delivery has no such session", num);
+  return im->ids.nums[slot];
+}
+
+static int attendance_row(importer *im, kerr *e) {
+  int shape = check_shape(im, e);
+  if (shape != 0) return shape == 1 ? K_OK : K_ERR;
+  if (check_required(im, e) != K_OK) return K_ERR;
+  char tmp[72], key[400];
+  delivery_ref dl;
+  if (find_delivery(im, val(im, A_DELIVERY), &dl, e) != K_OK) return K_ERR;
+  long long session = find_session(im, dl.id, val(im, A_SESSION), e);
+  if (!session) return K_ERR;
+  const char *email = val(im, A_EMAIL);
+  if (!util_email_valid(email))
+    return row_err(im, "email", e, "'%r' is not a valid email address", clip(email, tmp, sizeof tmp));
+  long long part = db_int(im->d, 0,
+                          "SELECT pa.id FROM participation pa JOIN person p ON p.id=pa.person_id "
+                          "WHERE p.email=?1 COLLATE NOCASE AND pa.delivery_id=?2",
+                          "ti", email, dl.id);
+  if (!part)
+    return row_err(im, "email", e,
+                   "unknown participant '%r': import the person into this delivery with import participants first",
+                   clip(email, tmp, sizeof tmp));
+  person_key(key, sizeof key, 'a', session, part, "");
+  long first = seen_before(im, key);
+  if (first)
+    return row_err(im, "email", e, "duplicate attendance: the same person and session are on row %ld of this file",
+                   first);
+  kerr me = {0};
+  if (person_attend(im->d, session, part, &me) != K_OK) {
+    kerr_clear(&me);
+    return row_err(im, "email", e, "duplicate attendance: it is already recorded for this session");
+  }
+  im->st->rows++;
+  return K_OK;
+}
+
 /* ---- entry points ---- */
+
+static const import_kind DEEDS = {deed_cols, NCOL, "deeds", NULL, deed_row};
+static const import_kind PARTICIPANTS = {part_cols, NPCOL, "participants", "import:participants", participant_row};
+static const import_kind ATTENDANCE = {att_cols, NACOL, "attendance rows", "import:attendance", attendance_row};
 
 static int run(importer *im, kerr *e) {
   if (read_header(im, e) != K_OK) return K_ERR;
   if (db_begin(im->d) != SQLITE_OK) return kerr_set(e, NULL, "cannot start a transaction: %r", db_errmsg(im->d));
   int rc = import_rows(im, e);
+  if (rc == K_OK && im->kind->audit) {
+    char detail[300];
+    snprintf(detail, sizeof detail, "%s: %ld rows", csv_name(im->c), im->st->rows);
+    if (audit_log(im->d, im->actor, "import", im->kind->audit, detail) != K_OK)
+      rc = kerr_set(e, NULL, "%r: cannot write the audit log", csv_name(im->c));
+  }
   if (rc == K_OK && db_commit(im->d) != SQLITE_OK)
     rc = kerr_set(e, NULL, "%r: cannot commit the import: %r", csv_name(im->c), db_errmsg(im->d));
   if (rc != K_OK) db_rollback(im->d);
   return rc;
 }
 
-int import_deeds_mem(db *d, const char *data, size_t len, const char *name, int progress, import_stats *out, kerr *e) {
+static int import_mem(const import_kind *kind, db *d, const char *data, size_t len, const char *name, const char *actor,
+                      int progress, import_stats *out, kerr *e) {
   import_stats local;
   if (!out) out = &local;
   memset(out, 0, sizeof *out);
   long long t0 = util_now_ms();
-  importer im = {.d = d, .progress = progress, .last_ms = t0, .st = out};
-  for (int k = 0; k < NCOL; k++) im.pos[k] = -1;
+  importer im = {.kind = kind, .actor = actor ? actor : "cli", .d = d, .progress = progress, .last_ms = t0, .st = out};
+  for (int k = 0; k < MAXCOL; k++) im.pos[k] = -1;
   char *fixed = NULL;
   if (!util_utf8_valid(data, len) && utf8_mostly(data, len)) {
     fixed = utf8_mark_invalid(data, len, &len);
@@ -548,7 +853,8 @@ int import_deeds_mem(db *d, const char *data, size_t len, const char *name, int 
   return rc;
 }
 
-int import_deeds(db *d, const char *path, int progress, import_stats *out, kerr *e) {
+static int import_file(const import_kind *kind, db *d, const char *path, const char *actor, int progress,
+                       import_stats *out, kerr *e) {
   FILE *f = fopen(path, "rb");
   if (!f) return kerr_set(e, NULL, "%r: cannot open the file: %r", path, strerror(errno));
   buf b = BUF_INIT;
@@ -563,7 +869,33 @@ int import_deeds(db *d, const char *path, int progress, import_stats *out, kerr 
   int bad = ferror(f);
   fclose(f);
   int rc = bad ? kerr_set(e, NULL, "%r: cannot read the file", path)
-               : import_deeds_mem(d, b.data ? b.data : "", b.len, path, progress, out, e);
+               : import_mem(kind, d, b.data ? b.data : "", b.len, path, actor, progress, out, e);
   buf_free(&b);
   return rc;
+}
+
+int import_deeds_mem(db *d, const char *data, size_t len, const char *name, int progress, import_stats *out, kerr *e) {
+  return import_mem(&DEEDS, d, data, len, name, NULL, progress, out, e);
+}
+
+int import_deeds(db *d, const char *path, int progress, import_stats *out, kerr *e) {
+  return import_file(&DEEDS, d, path, NULL, progress, out, e);
+}
+
+int import_participants_mem(db *d, const char *data, size_t len, const char *name, const char *actor, int progress,
+                            import_stats *out, kerr *e) {
+  return import_mem(&PARTICIPANTS, d, data, len, name, actor, progress, out, e);
+}
+
+int import_participants(db *d, const char *path, const char *actor, int progress, import_stats *out, kerr *e) {
+  return import_file(&PARTICIPANTS, d, path, actor, progress, out, e);
+}
+
+int import_attendance_mem(db *d, const char *data, size_t len, const char *name, const char *actor, int progress,
+                          import_stats *out, kerr *e) {
+  return import_mem(&ATTENDANCE, d, data, len, name, actor, progress, out, e);
+}
+
+int import_attendance(db *d, const char *path, const char *actor, int progress, import_stats *out, kerr *e) {
+  return import_file(&ATTENDANCE, d, path, actor, progress, out, e);
 }

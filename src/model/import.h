@@ -1,4 +1,4 @@
-/* import: bulk import of development deeds from a CSV file in one transaction (kehto import deeds). */
+/* import: bulk import from CSV files in one transaction: deeds, participants and attendance (kehto import …). */
 #ifndef KEHTO_IMPORT_H
 #define KEHTO_IMPORT_H
 #include <stddef.h>
@@ -10,7 +10,8 @@ typedef struct import_stats {
   long rows;     /* deeds read and checked (header and wholly empty rows not counted); after a failure, the
                   * number of good rows before the bad one */
   long imported; /* deeds inserted and kept: rows on success, 0 after a failure */
-  long linked;   /* rows whose organisation was found in the registry (org_id set) */
+  long linked;   /* deeds: rows whose organisation was found in the registry (org_id set); participants: people
+                  * created (not found by email) */
   int cp1252;    /* 1 when the file was read as Windows-1252 */
   long long ms;  /* wall time in milliseconds */
 } import_stats;
@@ -37,5 +38,29 @@ int import_deeds(db *d, const char *path, int progress, import_stats *out, kerr 
 
 /* As import_deeds, for CSV text held in memory (not modified); name is used in messages. */
 int import_deeds_mem(db *d, const char *data, size_t len, const char *name, int progress, import_stats *out, kerr *e);
+
+/* Imports participants (people, their participations in deliveries and ESF start/end records) from the CSV file
+ * at path, all rows or none, with the same CSV rules, encodings, progress and row messages as import_deeds.
+ *
+ * Columns: delivery (ref or number id), email, name, organisation (Y-tunnus or exact registry name), role
+ * (johto|esihenkilo|tyontekija|edustaja or the Finnish words) are required in the header; delivery, email and role
+ * need a value, name when the person is new. Optional: occupation, sector, and the ESF items entry_date,
+ * birth_date, gender, labour_status, education, exit_date, exit_status (dates 22.11.2026 or 2026-11-22; sensitive
+ * items accept eos / "En halua vastata"). The ESF items are required when the delivery's service counts
+ * participants and the person has no start record in the delivery's funding period; they must be empty for
+ * attendee services, and when the person already has a start record in the period they must be empty or the
+ * same (an end record may be added to an identical start record). A person is found by email (any case); the
+ * row updates name, organisation, occupation and sector when given. Each stored row writes an audit row (actor,
+ * create/update, person:ID) and the import one more (import, import:participants). */
+int import_participants(db *d, const char *path, const char *actor, int progress, import_stats *out, kerr *e);
+int import_participants_mem(db *d, const char *data, size_t len, const char *name, const char *actor, int progress,
+                            import_stats *out, kerr *e);
+
+/* Imports attendance: columns delivery, session (its number within the delivery), email. The person must already
+ * take part in the delivery. Errors: unknown delivery, unknown session, unknown participant, duplicate attendance
+ * (twice in the file or already recorded). All rows or none; one audit row (import, import:attendance). */
+int import_attendance(db *d, const char *path, const char *actor, int progress, import_stats *out, kerr *e);
+int import_attendance_mem(db *d, const char *data, size_t len, const char *name, const char *actor, int progress,
+                          import_stats *out, kerr *e);
 
 #endif

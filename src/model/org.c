@@ -160,33 +160,20 @@ long long org_find(db *d, const char *s) {
   return db_int(d, 0, "SELECT id FROM org WHERE ytunnus=?1 OR name=?1 COLLATE NOCASE ORDER BY id LIMIT 1", "t", s);
 }
 
-/* The LIKE pattern "%q%" with \, % and _ escaped by \; malloc'd. "" when there is no search. */
-static char *like_pattern(const char *q) {
-  if (util_blank(q)) return util_strdup("");
-  buf b = BUF_INIT;
-  buf_putc(&b, '%');
-  for (const char *p = q; *p; p++) {
-    if (*p == '\\' || *p == '%' || *p == '_') buf_putc(&b, '\\');
-    buf_putc(&b, *p);
-  }
-  buf_putc(&b, '%');
-  return buf_detach(&b);
-}
-
 /* The filter shared by org_count and org_list: ?1 the LIKE pattern ('' = any), ?2 the type ('' = any). */
 #define ORG_WHERE                                                                                                      \
   " WHERE (?1='' OR o.name LIKE ?1 ESCAPE '\\' OR coalesce(o.ytunnus,'') LIKE ?1 ESCAPE '\\')"                         \
   " AND (?2='' OR o.type=?2)"
 
 long long org_count(db *d, const org_filter *f) {
-  char *pat = like_pattern(f ? f->q : NULL);
+  char *pat = util_like_contains(f ? f->q : NULL);
   long long n = db_int(d, 0, "SELECT count(*) FROM org o" ORG_WHERE, "tt", pat, f && f->type ? f->type : "");
   free(pat);
   return n;
 }
 
 org *org_list(db *d, const org_filter *f, int limit, int offset, int *n) {
-  char *pat = like_pattern(f ? f->q : NULL);
+  char *pat = util_like_contains(f ? f->q : NULL);
   sqlite3_stmt *st = db_query(d,
                               "SELECT o.id,o.name,o.type,o.municipality_code,m.name_fi,r.name_fi,o.ytunnus,"
                               "o.contact_name,o.contact_email,(SELECT count(*) FROM deed WHERE org_id=o.id) FROM org o"

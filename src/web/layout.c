@@ -1,4 +1,5 @@
 /* layout: the one page frame: head, header with navigation and language switch, main, footer; table frames. */
+#include <stdio.h>
 #include <string.h>
 
 #include "web/web.h"
@@ -74,8 +75,13 @@ void page_begin(web_req *r, const char *title, const char *active) {
   if (user_is_staff(&r->user)) {
     nav_item(r, "/hallinta/tekot", T(r, "Moderointi"), "moderation", active);
     nav_item(r, "/hallinta/organisaatiot", T(r, "Organisaatiot"), "orgs", active);
+    nav_item(r, "/hallinta/henkilot", T(r, "Henkilöt"), "people", active);
     nav_item(r, "/hallinta/ohjelma", T(r, "Ohjelma"), "programme", active);
     nav_item(r, "/hallinta/toteutukset", T(r, "Palvelutoiminta"), "services-admin", active);
+  } else if (r->user.org_id) { /* an organisation's contact: its own people */
+    char href[48];
+    snprintf(href, sizeof href, "/organisaatiot/%lld/henkilot", r->user.org_id);
+    nav_item(r, href, T(r, "Henkilöt"), "people", active);
   }
   if (r->user.id) {
     buf_printf(o, "<li><form method=\"post\" action=\"%h/kirjaudu-ulos\" class=\"inline\">", r->prefix);

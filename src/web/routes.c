@@ -85,6 +85,11 @@ static const route ROUTES[] = {
     {"POST", "/hallinta/toteutukset/#/tapaamiset", page_staff_session_add, 0},
     {"POST", "/hallinta/toteutukset/#/tapaamiset/muokkaa", page_staff_session_update, 0},
     {"POST", "/hallinta/toteutukset/#/tapaamiset/poista", page_staff_session_delete, 0},
+    {"GET", "/hallinta/henkilot", page_staff_people, 0},
+    {"GET", "/hallinta/henkilot/#", page_staff_person, 0},
+    {"GET", "/hallinta/toteutukset/#/osallistujat", page_staff_delivery_people, 0},
+    {"GET", "/organisaatiot/#/henkilot", page_org_people, 0},
+    {"GET", "/hallinta/loki", page_staff_audit, 0},
 };
 
 /* Returns 1 when path matches pattern; a '#' segment must be a positive integer, stored in *id. */

@@ -55,5 +55,11 @@ void page_app(web_req *r);         /* GET /hakemukset/# */
 void page_app_approve(web_req *r); /* POST /hakemukset/#/hyvaksy (staff) */
 void page_app_reject(web_req *r);  /* POST /hakemukset/#/hylkaa (staff, reason required) */
 void page_app_cancel(web_req *r);  /* POST /hakemukset/#/peru (the applicant, while submitted) */
+/* People (people.c): personal data, every view audited. */
+void page_staff_people(web_req *r);          /* GET /hallinta/henkilot?q=&page= */
+void page_staff_person(web_req *r);          /* GET /hallinta/henkilot/# */
+void page_staff_delivery_people(web_req *r); /* GET /hallinta/toteutukset/#/osallistujat */
+void page_org_people(web_req *r);            /* GET /organisaatiot/#/henkilot: staff, or the org's own contact */
+void page_staff_audit(web_req *r);           /* GET /hallinta/loki?page=: the audit log, newest first */
 
 #endif

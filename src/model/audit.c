@@ -1,0 +1,69 @@
+/* audit: writes and lists the audit rows kept for every view and change of personal data. */
+#include "model/audit.h"
+
+#include <stdlib.h>
+
+int audit_log(db *d, const char *actor, const char *action, const char *subject, const char *detail) {
+  if (util_blank(actor) || util_blank(action) || util_blank(subject)) {
+    log_error("audit: refused a row without actor, action or subject");
+    return K_ERR;
+  }
+  int rc = db_exec(d, "INSERT INTO audit(actor, action, subject, detail) VALUES(?1, ?2, ?3, ?4)", "tttt", actor, action,
+                   subject, detail ? detail : "");
+  if (rc != SQLITE_OK) {
+    log_error("audit: cannot write %r %r: %r", action, subject, db_errmsg(d));
+    return K_ERR;
+  }
+  return K_OK;
+}
+
+static audit_row *read_rows(sqlite3_stmt *st, int *n) {
+  audit_row *v = NULL;
+  int cap = 0;
+  *n = 0;
+  while (db_step(st) == 1) {
+    v = util_grow(v, *n, &cap, sizeof *v);
+    audit_row *x = &v[(*n)++];
+    x->id = db_col_int(st, 0);
+    x->at = db_col_dup(st, 1);
+    x->actor = db_col_dup(st, 2);
+    x->action = db_col_dup(st, 3);
+    x->subject = db_col_dup(st, 4);
+    x->detail = db_col_dup(st, 5);
+  }
+  db_done(st);
+  return v;
+}
+
+audit_row *audit_list(db *d, const char *subject, int limit, int offset, int *n) {
+  sqlite3_stmt *st =
+      subject
+          ? db_query(d,
+                     "SELECT id, at, actor, action, subject, detail FROM audit WHERE subject=?1 "
+                     "ORDER BY id DESC LIMIT ?2 OFFSET ?3",
+                     "tii", subject, (long long)limit, (long long)offset)
+          : db_query(d, "SELECT id, at, actor, action, subject, detail FROM audit ORDER BY id DESC LIMIT ?1 OFFSET ?2",
+                     "ii", (long long)limit, (long long)offset);
+  return read_rows(st, n);
+}
+
+audit_row *audit_about(db *d, const char *subject, int limit, int *n) {
+  sqlite3_stmt *st = db_query(d,
+                              "SELECT id, at, actor, action, subject, detail FROM audit "
+                              "WHERE subject=?1 OR (subject > ?1 || '/' AND subject < ?1 || '0') "
+                              "ORDER BY id DESC LIMIT ?2",
+                              "ti", subject, (long long)limit);
+  return read_rows(st, n);
+}
+
+long long audit_count(db *d, const char *subject) {
+  if (subject) return db_int(d, 0, "SELECT count(*) FROM audit WHERE subject=?1", "t", subject);
+  return db_int(d, 0, "SELECT count(*) FROM audit", "");
+}
+
+void audit_list_free(audit_row *v, int n) {
+  for (int i = 0; i < n; i++) {
+    free(v[i].at), free(v[i].actor), free(v[i].action), free(v[i].subject), free(v[i].detail);
+  }
+  free(v);
+}

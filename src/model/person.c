@@ -1,0 +1,585 @@
+/* person: people found by email, participations, attendance, ESF records, export and erasure. */
+#include "model/person.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "model/audit.h"
+
+/* ---- values ---- */
+
+static int days_in_month(int y, int m) {
+  static const int dim[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0)) return 29;
+  return dim[m - 1];
+}
+
+/* Reads 1..maxd digits at *p into *v; returns 1 when at least mind were read. */
+static int digits(const char **p, int mind, int maxd, int *v) {
+  int n = 0;
+  *v = 0;
+  while (n < maxd && **p >= '0' && **p <= '9') *v = *v * 10 + (*(*p)++ - '0'), n++;
+  return n >= mind;
+}
+
+int person_date_parse(const char *s, char out[11]) {
+  int y, m, dd;
+  const char *p = s ? s : "";
+  if (strchr(p, '.')) {
+    if (!digits(&p, 1, 2, &dd) || *p++ != '.' || !digits(&p, 1, 2, &m) || *p++ != '.' || !digits(&p, 4, 4, &y))
+      return K_ERR;
+  } else if (!digits(&p, 4, 4, &y) || *p++ != '-' || !digits(&p, 2, 2, &m) || *p++ != '-' || !digits(&p, 2, 2, &dd)) {
+    return K_ERR;
+  }
+  if (*p || y < 1900 || y > 2100 || m < 1 || m > 12 || dd < 1 || dd > days_in_month(y, m)) return K_ERR;
+  snprintf(out, 11, "%04d-%02d-%02d", y, m, dd);
+  return K_OK;
+}
+
+int person_age(const char *born, const char *on) {
+  int by = atoi(born), bm = atoi(born + 5), bd = atoi(born + 8);
+  int oy = atoi(on), om = atoi(on + 5), od = atoi(on + 8);
+  int age = oy - by;
+  if (om < bm || (om == bm && od < bd)) age--;
+  return age;
+}
+
+typedef struct code_label {
+  const char *kind, *code, *label, *alt;
+} code_label;
+
+static const code_label CODES[] = {
+    {"role", "johto", "Johto", "Johto"},
+    {"role", "esihenkilo", "Esihenkilö", "Esihenkilöt"},
+    {"role", "tyontekija", "Työntekijä", "Työntekijät"},
+    {"role", "edustaja", "Henkilöstön edustaja", "Henkilöstön edustajat"},
+    {"gender", "nainen", "Nainen", "N"},
+    {"gender", "mies", "Mies", "M"},
+    {"gender", "muu", "Muu", "Muu"},
+    {"labour", "tyollinen", "Työllinen", "Työllinen"},
+    {"labour", "tyoton", "Työtön", "Työtön"},
+    {"labour", "ulkopuolella", "Työvoiman ulkopuolella", "Työvoiman ulkopuolella"},
+    {"education", "isced12", "ISCED 1–2", "ISCED 1-2"},
+    {"education", "isced34", "ISCED 3–4", "ISCED 3-4"},
+    {"education", "isced58", "ISCED 5–8", "ISCED 5-8"},
+    {"exit_status", "tyollinen", "Työllinen", "Työllinen"},
+    {"exit_status", "tyoton", "Työtön", "Työtön"},
+    {"exit_status", "koulutus", "Koulutuksessa", "Koulutus"},
+    {"exit_status", "ulkopuolella", "Työvoiman ulkopuolella", "Työvoiman ulkopuolella"},
+};
+#define NCODES (sizeof CODES / sizeof CODES[0])
+
+/* Case-insensitive compare that also folds the Finnish letters Ä, Ö and Å (UTF-8) to lower case. */
+static int fold_eq(const char *a, const char *b) {
+  for (;;) {
+    unsigned char x = (unsigned char)*a, y = (unsigned char)*b;
+    if (x == 0xC3 && y == 0xC3 && a[1] && b[1]) {
+      unsigned char x1 = (unsigned char)a[1] | 0x20, y1 = (unsigned char)b[1] | 0x20;
+      if (x1 != y1) return 0;
+      a += 2, b += 2;
+      continue;
+    }
+    if ((x | (x >= 'A' && x <= 'Z' ? 0x20 : 0)) != (y | (y >= 'A' && y <= 'Z' ? 0x20 : 0))) return 0;
+    if (!x) return 1;
+    a++, b++;
+  }
+}
+
+static const char *lookup(const char *kind, const char *s) {
+  if (util_blank(s)) return NULL;
+  for (size_t i = 0; i < NCODES; i++)
+    if (!strcmp(CODES[i].kind, kind) &&
+        (fold_eq(s, CODES[i].code) || fold_eq(s, CODES[i].label) || fold_eq(s, CODES[i].alt)))
+      return CODES[i].code;
+  return NULL;
+}
+
+const char *person_role_code(const char *s) {
+  return lookup("role", s);
+}
+
+const char *person_role_label(const char *code) {
+  for (size_t i = 0; code && i < 4; i++)
+    if (!strcmp(CODES[i].code, code)) return CODES[i].label;
+  return code ? code : "";
+}
+
+const char *person_esf_code(const char *kind, const char *s) {
+  if (util_blank(s)) return NULL;
+  if (fold_eq(s, "eos") || fold_eq(s, "En halua vastata")) return "eos";
+  return lookup(kind, s);
+}
+
+const char *person_esf_label(const char *code) {
+  if (!code) return "";
+  if (!strcmp(code, "eos")) return "En halua vastata";
+  for (size_t i = 4; i < NCODES; i++)
+    if (!strcmp(CODES[i].code, code)) return CODES[i].label;
+  return code;
+}
+
+long long person_period_of(db *d, const char *date) {
+  return db_int(d, 0,
+                "SELECT id FROM funding_period WHERE CAST(substr(?1,1,4) AS INTEGER) BETWEEN start_year AND end_year "
+                "ORDER BY id LIMIT 1",
+                "t", date);
+}
+
+/* ---- people ---- */
+
+int person_validate(const person *p, kerr *e) {
+  if (util_blank(p->email)) return kerr_set(e, "email", "the email address is empty");
+  if (!util_email_valid(p->email)) return kerr_set(e, "email", "'%r' is not a valid email address", p->email);
+  if (util_blank(p->name)) return kerr_set(e, "name", "the name is empty");
+  if (util_utf8_len(p->name) > PERSON_NAME_MAX)
+    return kerr_set(e, "name", "the name is longer than %d characters", PERSON_NAME_MAX);
+  if (p->occupation && util_utf8_len(p->occupation) > PERSON_OCCUPATION_MAX)
+    return kerr_set(e, "occupation", "the occupation is longer than %d characters", PERSON_OCCUPATION_MAX);
+  return K_OK;
+}
+
+long long person_find(db *d, const char *email) {
+  if (util_blank(email)) return 0;
+  return db_int(d, 0, "SELECT id FROM person WHERE email=?1 COLLATE NOCASE AND erased_at IS NULL", "t", email);
+}
+
+long long person_save(db *d, const person *p, int *created, kerr *e) {
+  long long id = person_find(d, p->email);
+  person check = *p;
+  if (id && util_blank(check.name)) check.name = (char *)"-"; /* a known person keeps their name */
+  if (person_validate(&check, e) != K_OK) return 0;
+  if (created) *created = id == 0;
+  int rc;
+  if (id) {
+    rc = db_exec(d,
+                 "UPDATE person SET name=coalesce(nullif(?2,''), name), org_id=coalesce(nullif(?3,0), org_id),"
+                 " occupation=coalesce(?4, occupation), sector_code=coalesce(?5, sector_code),"
+                 " updated_at=strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE id=?1",
+                 "ititt", id, p->name, p->org_id, p->occupation, p->sector_code);
+  } else {
+    rc = db_exec(d,
+                 "INSERT INTO person(email, name, org_id, occupation, sector_code) "
+                 "VALUES(?1, ?2, nullif(?3,0), coalesce(?4,''), ?5)",
+                 "ttitt", p->email, p->name, p->org_id, p->occupation, p->sector_code);
+    if (rc == SQLITE_OK) id = db_last_id(d);
+  }
+  if (rc != SQLITE_OK) {
+    kerr_storage(e, "Henkilön tallennus", db_errmsg(d));
+    return 0;
+  }
+  return id;
+}
+
+#define PERSON_COLS                                                                                                    \
+  "SELECT p.id, p.email, p.name, coalesce(p.org_id,0), o.name, p.occupation, p.sector_code, p.created_at, "            \
+  "p.erased_at, sc.name_fi FROM person p LEFT JOIN org o ON o.id=p.org_id LEFT JOIN sector sc ON "                     \
+  "sc.code=p.sector_code "
+
+static void read_person(sqlite3_stmt *st, person *p) {
+  p->id = db_col_int(st, 0);
+  p->email = db_col_dup(st, 1);
+  p->name = db_col_dup(st, 2);
+  p->org_id = db_col_int(st, 3);
+  p->org_name = db_col_dup(st, 4);
+  p->occupation = db_col_dup(st, 5);
+  p->sector_code = db_col_dup(st, 6);
+  p->created_at = db_col_dup(st, 7);
+  p->erased_at = db_col_dup(st, 8);
+  p->sector_name = db_col_dup(st, 9);
+}
+
+static void person_clear(person *p) {
+  free(p->email), free(p->name), free(p->org_name), free(p->occupation), free(p->sector_code);
+  free(p->created_at), free(p->erased_at), free(p->sector_name);
+}
+
+person *person_get(db *d, long long id) {
+  sqlite3_stmt *st = db_query(d, PERSON_COLS "WHERE p.id=?1", "i", id);
+  person *p = NULL;
+  if (db_step(st) == 1) {
+    p = util_calloc(1, sizeof *p);
+    read_person(st, p);
+  }
+  db_done(st);
+  return p;
+}
+
+void person_free(person *p) {
+  if (!p) return;
+  person_clear(p);
+  free(p);
+}
+
+#define PERSON_WHERE                                                                                                   \
+  "WHERE p.erased_at IS NULL AND (?1 = '' OR p.name LIKE ?1 ESCAPE '\\' OR p.email LIKE ?1 ESCAPE '\\') "              \
+  "AND (?2 = 0 OR p.org_id = ?2) "
+
+person *person_list(db *d, const char *q, long long org_id, int limit, int offset, int *n) {
+  char *like = util_like_contains(q);
+  sqlite3_stmt *st = db_query(d, PERSON_COLS PERSON_WHERE "ORDER BY p.name COLLATE NOCASE, p.id LIMIT ?3 OFFSET ?4",
+                              "tiii", like, org_id, (long long)limit, (long long)offset);
+  person *v = NULL;
+  int cap = 0;
+  *n = 0;
+  while (db_step(st) == 1) {
+    v = util_grow(v, *n, &cap, sizeof *v);
+    read_person(st, &v[(*n)++]);
+  }
+  db_done(st);
+  free(like);
+  return v;
+}
+
+long long person_count(db *d, const char *q, long long org_id) {
+  char *like = util_like_contains(q);
+  long long n = db_int(d, 0, "SELECT count(*) FROM person p " PERSON_WHERE, "ti", like, org_id);
+  free(like);
+  return n;
+}
+
+void person_list_free(person *v, int n) {
+  for (int i = 0; i < n; i++) person_clear(&v[i]);
+  free(v);
+}
+
+/* ---- participation and attendance ---- */
+
+long long person_participate(db *d, long long person_id, long long delivery_id, const char *role, kerr *e) {
+  const char *code = person_role_code(role);
+  if (!code) return kerr_set(e, "role", "unknown role '%r'", role ? role : ""), 0;
+  int rc = db_exec(d,
+                   "INSERT INTO participation(person_id, delivery_id, role) VALUES(?1, ?2, ?3) "
+                   "ON CONFLICT(person_id, delivery_id) DO UPDATE SET role=excluded.role",
+                   "iit", person_id, delivery_id, code);
+  if (rc != SQLITE_OK) return kerr_storage(e, "Osallistumisen tallennus", db_errmsg(d)), 0;
+  return db_int(d, 0, "SELECT id FROM participation WHERE person_id=?1 AND delivery_id=?2", "ii", person_id,
+                delivery_id);
+}
+
+int person_attend(db *d, long long session_id, long long participation_id, kerr *e) {
+  if (db_exists(d, "SELECT 1 FROM attendance WHERE session_id=?1 AND participation_id=?2", "ii", session_id,
+                participation_id))
+    return kerr_set(e, "session", "the attendance is already recorded");
+  if (db_exec(d, "INSERT INTO attendance(session_id, participation_id) VALUES(?1, ?2)", "ii", session_id,
+              participation_id) != SQLITE_OK)
+    return kerr_storage(e, "Läsnäolon tallennus", db_errmsg(d));
+  return K_OK;
+}
+
+#define PART_COLS                                                                                                      \
+  "SELECT pa.id, pa.person_id, pa.delivery_id, pe.name, pe.email, o.name, d.ref, d.title, s.name, s.type_code, "       \
+  "s.counts, d.starts_on, pa.role, "                                                                                   \
+  "(SELECT count(*) FROM attendance a WHERE a.participation_id=pa.id), "                                               \
+  "(SELECT count(*) FROM delivery_session ds WHERE ds.delivery_id=d.id) "                                              \
+  "FROM participation pa JOIN person pe ON pe.id=pa.person_id JOIN delivery d ON d.id=pa.delivery_id "                 \
+  "JOIN service s ON s.id=d.service_id LEFT JOIN org o ON o.id=pe.org_id "
+
+static person_part *read_parts(sqlite3_stmt *st, int *n) {
+  person_part *v = NULL;
+  int cap = 0;
+  *n = 0;
+  while (db_step(st) == 1) {
+    v = util_grow(v, *n, &cap, sizeof *v);
+    person_part *x = &v[(*n)++];
+    x->id = db_col_int(st, 0);
+    x->person_id = db_col_int(st, 1);
+    x->delivery_id = db_col_int(st, 2);
+    x->person_name = db_col_dup(st, 3);
+    x->email = db_col_dup(st, 4);
+    x->org_name = db_col_dup(st, 5);
+    x->delivery_ref = db_col_dup(st, 6);
+    x->delivery_title = db_col_dup(st, 7);
+    x->service_name = db_col_dup(st, 8);
+    x->service_type = db_col_dup(st, 9);
+    x->counts = db_col_dup(st, 10);
+    x->starts_on = db_col_dup(st, 11);
+    x->role = db_col_dup(st, 12);
+    x->sessions_attended = (int)db_col_int(st, 13);
+    x->sessions_total = (int)db_col_int(st, 14);
+  }
+  db_done(st);
+  return v;
+}
+
+person_part *person_parts(db *d, long long person_id, int *n) {
+  return read_parts(db_query(d, PART_COLS "WHERE pa.person_id=?1 ORDER BY d.starts_on DESC, d.id DESC", "i", person_id),
+                    n);
+}
+
+person_part *person_delivery_parts(db *d, long long delivery_id, int *n) {
+  return read_parts(
+      db_query(d, PART_COLS "WHERE pa.delivery_id=?1 ORDER BY pe.name COLLATE NOCASE, pa.id", "i", delivery_id), n);
+}
+
+void person_parts_free(person_part *v, int n) {
+  for (int i = 0; i < n; i++) {
+    person_part *x = &v[i];
+    free(x->person_name), free(x->email), free(x->org_name), free(x->delivery_ref), free(x->delivery_title);
+    free(x->service_name), free(x->service_type), free(x->counts), free(x->starts_on), free(x->role);
+  }
+  free(v);
+}
+
+char *person_delivery_label(db *d, long long delivery_id) {
+  return db_text(d,
+                 "SELECT coalesce(nullif(d.ref,'') || ' · ', '') || coalesce(nullif(d.title,'') || ' · ', '') || "
+                 "s.name FROM delivery d "
+                 "JOIN service s ON s.id=d.service_id WHERE d.id=?1",
+                 "i", delivery_id);
+}
+
+/* ---- ESF records ---- */
+
+/* Parses the date in *slot (required or not) in place; field names the error. */
+static int fix_date(char **slot, const char *field, int required, kerr *e) {
+  if (util_blank(*slot)) {
+    free(*slot), *slot = NULL;
+    return required ? kerr_set(e, field, "the value is empty, but this column is required") : K_OK;
+  }
+  char iso[11];
+  if (person_date_parse(*slot, iso) != K_OK)
+    return kerr_set(e, field, "'%r' is not a date (write 22.11.2026 or 2026-11-22)", *slot);
+  free(*slot);
+  *slot = util_strdup(iso);
+  return K_OK;
+}
+
+/* Replaces the text in *slot by its code of kind; field names the error. Empty is an error when required. */
+static int fix_code(char **slot, const char *kind, const char *field, int required, kerr *e) {
+  if (util_blank(*slot)) {
+    free(*slot), *slot = NULL;
+    return required ? kerr_set(e, field, "the value is empty, but this column is required") : K_OK;
+  }
+  const char *code = person_esf_code(kind, *slot);
+  if (!code) {
+    buf b = BUF_INIT;
+    for (size_t i = 0, k = 0; i < NCODES; i++)
+      if (!strcmp(CODES[i].kind, kind)) buf_printf(&b, "%r%r", k++ ? ", " : "", CODES[i].code);
+    kerr_set(e, field, "unknown code '%r' (use %r, or eos / En halua vastata)", *slot, b.data);
+    buf_free(&b);
+    return K_ERR;
+  }
+  free(*slot);
+  *slot = util_strdup(code);
+  return K_OK;
+}
+
+int person_esf_validate(db *d, esf_record *r, const char *today, kerr *e) {
+  char now[32];
+  if (!today) {
+    util_now_iso(now, sizeof now);
+    now[10] = 0;
+    today = now;
+  }
+  int birth_eos = r->birth_date && person_esf_code("birth_date", r->birth_date) &&
+                  !strcmp(person_esf_code("birth_date", r->birth_date), "eos");
+  if (birth_eos) free(r->birth_date), r->birth_date = NULL;
+  if (fix_date(&r->entry_date, "entry_date", 1, e) != K_OK) return K_ERR;
+  if (!birth_eos && fix_date(&r->birth_date, "birth_date", 1, e) != K_OK) return K_ERR;
+  r->age_at_entry = -1;
+  if (r->birth_date) {
+    if (strcmp(r->birth_date, today) > 0)
+      return kerr_set(e, "birth_date", "the birth date %r is in the future", r->birth_date);
+    r->age_at_entry = person_age(r->birth_date, r->entry_date);
+    if (r->age_at_entry < PERSON_MIN_AGE)
+      return kerr_set(e, "birth_date", "the age at entry is %d; ESF participants must be at least %d",
+                      r->age_at_entry < 0 ? 0 : r->age_at_entry, PERSON_MIN_AGE);
+  }
+  if (fix_code(&r->gender, "gender", "gender", 1, e) != K_OK ||
+      fix_code(&r->labour, "labour", "labour_status", 1, e) != K_OK ||
+      fix_code(&r->education, "education", "education", 1, e) != K_OK ||
+      fix_date(&r->exit_date, "exit_date", 0, e) != K_OK ||
+      fix_code(&r->exit_status, "exit_status", "exit_status", 0, e) != K_OK)
+    return K_ERR;
+  if (r->exit_date && !r->exit_status)
+    return kerr_set(e, "exit_status", "an exit date needs a status on exit (or eos)");
+  if (r->exit_status && !r->exit_date) return kerr_set(e, "exit_date", "a status on exit needs an exit date");
+  if (r->exit_date && strcmp(r->exit_date, r->entry_date) < 0)
+    return kerr_set(e, "exit_date", "the exit date %r is before the entry date %r", r->exit_date, r->entry_date);
+  r->period_id = person_period_of(d, r->entry_date);
+  if (!r->period_id) return kerr_set(e, "entry_date", "no funding period contains the entry date %r", r->entry_date);
+  return K_OK;
+}
+
+long long person_esf_in_period(db *d, long long person_id, long long period_id) {
+  return db_int(d, 0, "SELECT id FROM esf_start WHERE person_id=?1 AND period_id=?2", "ii", person_id, period_id);
+}
+
+static int same(const char *a, const char *b) {
+  return (!a && !b) || (a && b && !strcmp(a, b));
+}
+
+long long person_esf_save(db *d, const esf_record *r, kerr *e) {
+  long long id = person_esf_in_period(d, r->person_id, r->period_id);
+  if (id) {
+    sqlite3_stmt *st = db_query(d,
+                                "SELECT entry_date, birth_date, gender, labour, education, exit_date, exit_status "
+                                "FROM esf_start WHERE id=?1",
+                                "i", id);
+    int start_same = 0, end_same = 0, no_end = 0;
+    if (db_step(st) == 1) {
+      const char *have[7];
+      for (int i = 0; i < 7; i++) have[i] = db_col_null(st, i) ? NULL : db_col_text(st, i);
+      start_same = same(have[0], r->entry_date) && same(have[1], r->birth_date) && same(have[2], r->gender) &&
+                   same(have[3], r->labour) && same(have[4], r->education);
+      end_same = same(have[5], r->exit_date) && same(have[6], r->exit_status);
+      no_end = have[5] == NULL;
+    }
+    db_done(st);
+    if (start_same && end_same) return id;
+    if (!start_same || !no_end)
+      return kerr_set(e, "entry_date", "the person already has a different ESF start record in this funding period"), 0;
+    /* the same start record with its end record added later */
+    if (db_exec(d, "UPDATE esf_start SET exit_date=?2, exit_status=?3 WHERE id=?1", "itt", id, r->exit_date,
+                r->exit_status) != SQLITE_OK)
+      return kerr_storage(e, "ESF-tietojen tallennus", db_errmsg(d)), 0;
+    return id;
+  }
+  int rc = db_exec(d,
+                   "INSERT INTO esf_start(person_id, period_id, entry_date, birth_date, age_at_entry, gender, labour,"
+                   " education, exit_date, exit_status) VALUES(?1, ?2, ?3, ?4, nullif(?5,-1), ?6, ?7, ?8, ?9, ?10)",
+                   "iittittttt", r->person_id, r->period_id, r->entry_date, r->birth_date, (long long)r->age_at_entry,
+                   r->gender, r->labour, r->education, r->exit_date, r->exit_status);
+  if (rc != SQLITE_OK) return kerr_storage(e, "ESF-tietojen tallennus", db_errmsg(d)), 0;
+  return db_last_id(d);
+}
+
+esf_record *person_esf_list(db *d, long long person_id, int *n) {
+  sqlite3_stmt *st = db_query(d,
+                              "SELECT e.id, e.person_id, e.period_id, f.name, e.entry_date, e.birth_date,"
+                              " coalesce(e.age_at_entry,-1), e.gender, e.labour, e.education, e.exit_date,"
+                              " e.exit_status FROM esf_start e JOIN funding_period f ON f.id=e.period_id "
+                              "WHERE e.person_id=?1 ORDER BY f.start_year DESC",
+                              "i", person_id);
+  esf_record *v = NULL;
+  int cap = 0;
+  *n = 0;
+  while (db_step(st) == 1) {
+    v = util_grow(v, *n, &cap, sizeof *v);
+    esf_record *x = &v[(*n)++];
+    x->id = db_col_int(st, 0);
+    x->person_id = db_col_int(st, 1);
+    x->period_id = db_col_int(st, 2);
+    x->period_name = db_col_dup(st, 3);
+    x->entry_date = db_col_dup(st, 4);
+    x->birth_date = db_col_dup(st, 5);
+    x->age_at_entry = (int)db_col_int(st, 6);
+    x->gender = db_col_dup(st, 7);
+    x->labour = db_col_dup(st, 8);
+    x->education = db_col_dup(st, 9);
+    x->exit_date = db_col_dup(st, 10);
+    x->exit_status = db_col_dup(st, 11);
+  }
+  db_done(st);
+  return v;
+}
+
+void person_esf_free(esf_record *v, int n) {
+  for (int i = 0; i < n; i++) {
+    esf_record *x = &v[i];
+    free(x->period_name), free(x->entry_date), free(x->birth_date), free(x->gender), free(x->labour);
+    free(x->education), free(x->exit_date), free(x->exit_status);
+  }
+  free(v);
+}
+
+/* ---- rights ---- */
+
+static void export_parts(db *d, long long id, buf *o) {
+  int n = 0;
+  person_part *v = person_parts(d, id, &n);
+  buf_puts(o, ",\n  \"participations\": [");
+  for (int i = 0; i < n; i++) {
+    person_part *x = &v[i];
+    buf_printf(o,
+               "%r\n    {\"delivery\": %lld, \"delivery_ref\": %J, \"delivery_title\": %J, \"service\": %J, "
+               "\"service_type\": %J, \"counts\": %J, \"starts_on\": %J, \"role\": %J, \"sessions_attended\": %d, "
+               "\"attended\": [",
+               i ? "," : "", x->delivery_id, x->delivery_ref, x->delivery_title, x->service_name, x->service_type,
+               x->counts, x->starts_on, x->role, x->sessions_attended);
+    sqlite3_stmt *st = db_query(d,
+                                "SELECT ds.number, ds.held_on FROM attendance a JOIN delivery_session ds "
+                                "ON ds.id=a.session_id WHERE a.participation_id=?1 ORDER BY ds.number",
+                                "i", x->id);
+    for (int k = 0; db_step(st) == 1; k++)
+      buf_printf(o, "%r{\"session\": %lld, \"held_on\": \"%j\"}", k ? ", " : "", db_col_int(st, 0), db_col_text(st, 1));
+    db_done(st);
+    buf_puts(o, "]}");
+  }
+  buf_puts(o, n ? "\n  ]" : "]");
+  person_parts_free(v, n);
+}
+
+static void export_esf(db *d, long long id, buf *o) {
+  int n = 0;
+  esf_record *v = person_esf_list(d, id, &n);
+  buf_puts(o, ",\n  \"esf_records\": [");
+  for (int i = 0; i < n; i++) {
+    esf_record *x = &v[i];
+    buf_printf(o, "%r\n    {\"period\": %J, \"entry_date\": %J, \"birth_date\": %J, \"age_at_entry\": ", i ? "," : "",
+               x->period_name, x->entry_date, x->birth_date);
+    if (x->age_at_entry < 0)
+      buf_puts(o, "null");
+    else
+      buf_printf(o, "%d", x->age_at_entry);
+    buf_printf(o, ", \"gender\": %J, \"labour_status\": %J, \"education\": %J, \"exit_date\": %J, \"exit_status\": %J}",
+               x->gender, x->labour, x->education, x->exit_date, x->exit_status);
+  }
+  buf_puts(o, n ? "\n  ]" : "]");
+  person_esf_free(v, n);
+}
+
+static void export_audit(db *d, long long id, buf *o) {
+  char subject[40];
+  snprintf(subject, sizeof subject, "person:%lld", id);
+  int n = 0;
+  audit_row *v = audit_about(d, subject, 10000, &n);
+  buf_puts(o, ",\n  \"audit\": [");
+  for (int i = n - 1; i >= 0; i--)
+    buf_printf(o, "%r\n    {\"at\": %J, \"actor\": %J, \"action\": %J, \"subject\": %J, \"detail\": %J}",
+               i == n - 1 ? "" : ",", v[i].at, v[i].actor, v[i].action, v[i].subject, v[i].detail);
+  buf_puts(o, n ? "\n  ]" : "]");
+  audit_list_free(v, n);
+}
+
+int person_export_json(db *d, long long id, buf *o) {
+  person *p = person_get(d, id);
+  if (!p) return K_ERR;
+  buf_printf(o,
+             "{\n  \"person\": {\"id\": %lld, \"email\": %J, \"name\": %J, \"organisation\": %J, "
+             "\"occupation\": %J, \"sector\": %J, \"created_at\": %J, \"erased_at\": %J}",
+             p->id, p->email, p->name, p->org_name, p->occupation, p->sector_code, p->created_at, p->erased_at);
+  export_parts(d, id, o);
+  export_esf(d, id, o);
+  export_audit(d, id, o);
+  buf_puts(o, "\n}\n");
+  person_free(p);
+  return K_OK;
+}
+
+int person_erase(db *d, long long id, const char *actor, kerr *e) {
+  if (!db_exists(d, "SELECT 1 FROM person WHERE id=?1", "i", id)) return kerr_set(e, NULL, "no such person");
+  if (db_begin(d) != SQLITE_OK) return kerr_storage(e, "Henkilötietojen poisto", db_errmsg(d));
+  char subject[40];
+  snprintf(subject, sizeof subject, "person:%lld", id);
+  int ok = db_exec(d,
+                   "UPDATE audit SET detail=replace(replace(detail, p.email, '[erased]'), p.name, '[erased]') "
+                   "FROM (SELECT email, name FROM person WHERE id=?1 AND erased_at IS NULL) p "
+                   "WHERE instr(detail, p.email) OR instr(detail, p.name)",
+                   "i", id) == SQLITE_OK &&
+           db_exec(d,
+                   "UPDATE person SET email=NULL, name=NULL, occupation='', "
+                   "updated_at=strftime('%Y-%m-%dT%H:%M:%SZ','now'), "
+                   "erased_at=coalesce(erased_at, strftime('%Y-%m-%dT%H:%M:%SZ','now')) WHERE id=?1",
+                   "i", id) == SQLITE_OK &&
+           db_exec(d, "UPDATE esf_start SET birth_date=NULL WHERE person_id=?1", "i", id) == SQLITE_OK &&
+           audit_log(d, actor, "erase", subject, "name, email, occupation and birth date removed") == K_OK;
+  if (!ok || db_commit(d) != SQLITE_OK) {
+    kerr_storage(e, "Henkilötietojen poisto", db_errmsg(d));
+    db_rollback(d);
+    return K_ERR;
+  }
+  return K_OK;
+}

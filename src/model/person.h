@@ -1,0 +1,126 @@
+/* person: people kept once and found by email, their participations and attendance, ESF participant records,
+ * the export of everything about a person and its erasure. */
+#ifndef KEHTO_PERSON_H
+#define KEHTO_PERSON_H
+#include "core/buf.h"
+#include "db/db.h"
+
+#define PERSON_NAME_MAX 200 /* characters */
+#define PERSON_OCCUPATION_MAX 200
+#define PERSON_MIN_AGE 15 /* ESF participants are at least 15 at entry */
+
+/* A person. Strings are owned (person_free); NULL for empty or erased values. */
+typedef struct person {
+  long long id;
+  char *email, *name;
+  long long org_id; /* 0: none */
+  char *org_name;   /* read only: the organisation's registry name */
+  char *occupation;
+  char *sector_code;
+  char *sector_name; /* read only: the sector's Finnish name */
+  char *created_at, *erased_at;
+} person;
+
+/* An ESF participant record (start record with its end record). Strings owned (esf_record_clear). */
+typedef struct esf_record {
+  long long id, person_id, period_id;
+  char *period_name;             /* read only */
+  char *entry_date, *birth_date; /* YYYY-MM-DD; birth_date NULL: prefer not to say, or erased */
+  int age_at_entry;              /* -1: not known */
+  char *gender, *labour, *education;
+  char *exit_date, *exit_status; /* both NULL or both set */
+} esf_record;
+
+/* ---- values ---- */
+
+/* Parses "22.11.2026" or "2026-11-22" (a real calendar date, years 1900–2100) into out as YYYY-MM-DD.
+ * Returns K_OK or K_ERR. */
+int person_date_parse(const char *s, char out[11]);
+/* Whole years between two YYYY-MM-DD dates (age at `on` of someone born on `born`). */
+int person_age(const char *born, const char *on);
+/* The participation role code for "tyontekija", "Työntekijä", "Henkilöstön edustaja"… (any case), or NULL. */
+const char *person_role_code(const char *s);
+/* Finnish label of a role code ("Työntekijä"), or the code itself when unknown. */
+const char *person_role_label(const char *code);
+/* Code lists of the ESF items. kind: "gender", "labour", "education", "exit_status". Returns the code for a code,
+ * its Finnish label or "En halua vastata"/"eos" (any case), or NULL. */
+const char *person_esf_code(const char *kind, const char *s);
+/* Finnish label of an ESF code ("Nainen", "ISCED 3–4", "En halua vastata"). */
+const char *person_esf_label(const char *code);
+/* The funding period that contains the year of a YYYY-MM-DD date, or 0. */
+long long person_period_of(db *d, const char *date);
+
+/* ---- people ---- */
+
+/* Checks a person before saving: email valid, name given, lengths. Errors name fields email, name, occupation. */
+int person_validate(const person *p, kerr *e);
+/* The id of the (not erased) person with this email, compared case-insensitively, or 0. */
+long long person_find(db *d, const char *email);
+/* Inserts the person, or updates the one with the same email: name, organisation, occupation and sector when
+ * given (non-empty/non-zero/non-NULL); a new person needs a name. Validates first. Returns the id, or 0 with e set.
+ * *created (may be NULL) says whether a new row was made. */
+long long person_save(db *d, const person *p, int *created, kerr *e);
+/* Reads a person (with the organisation's name), or NULL. Free with person_free. */
+person *person_get(db *d, long long id);
+void person_free(person *p);
+
+/* People for the staff list: q matches name or email (substring, case-insensitive); org_id > 0 limits to one
+ * organisation. Erased people are left out. Returns a malloc'd array for person_list_free; sets *n. */
+person *person_list(db *d, const char *q, long long org_id, int limit, int offset, int *n);
+long long person_count(db *d, const char *q, long long org_id);
+void person_list_free(person *v, int n);
+
+/* ---- participation and attendance ---- */
+
+/* Adds a person to a delivery with a role, or changes the role when they already take part. Returns the
+ * participation id, or 0 with e set (field "role" for a bad role). */
+long long person_participate(db *d, long long person_id, long long delivery_id, const char *role, kerr *e);
+/* Records attendance at a session. Returns K_OK, or K_ERR with e set when it is already recorded. */
+int person_attend(db *d, long long session_id, long long participation_id, kerr *e);
+
+/* One participation as listed on pages. Strings owned (person_part_free). */
+typedef struct person_part {
+  long long id, person_id, delivery_id;
+  char *person_name, *email, *org_name; /* for delivery and organisation lists */
+  char *delivery_ref, *delivery_title, *service_name, *service_type, *counts, *starts_on;
+  char *role;
+  int sessions_attended, sessions_total;
+} person_part;
+
+/* The participations of a person, newest delivery first. */
+person_part *person_parts(db *d, long long person_id, int *n);
+/* The participants of a delivery with role and sessions attended, by name. */
+person_part *person_delivery_parts(db *d, long long delivery_id, int *n);
+void person_parts_free(person_part *v, int n);
+/* "REF · title · service" naming a delivery for page headings (malloc'd), or NULL when there is no such delivery. */
+char *person_delivery_label(db *d, long long delivery_id);
+
+/* ---- ESF records ---- */
+
+/* Checks and completes a start record: dates parsed (fields entry_date, birth_date, exit_date), birth date not in
+ * the future, age at entry at least 15 (sets r->age_at_entry, -1 when the birth date is not given), codes
+ * (gender, labour_status, education, exit_status), exit date not before entry; sets r->period_id from the entry
+ * date. Dates in r may be in either accepted form and are rewritten as YYYY-MM-DD. today is YYYY-MM-DD or NULL
+ * for the current date. Returns K_OK or K_ERR with e naming the field. */
+int person_esf_validate(db *d, esf_record *r, const char *today, kerr *e);
+/* Stores a validated start record. When the person already has one in that period, an identical record is the
+ * same record (its id is returned); a different one is an error (field entry_date). Returns id or 0 with e set. */
+long long person_esf_save(db *d, const esf_record *r, kerr *e);
+/* The id of the person's start record in a period, or 0. */
+long long person_esf_in_period(db *d, long long person_id, long long period_id);
+/* The person's ESF records, newest period first. Free with person_esf_free. */
+esf_record *person_esf_list(db *d, long long person_id, int *n);
+void person_esf_free(esf_record *v, int n);
+
+/* ---- rights ---- */
+
+/* Writes everything kept about the person as one JSON object: person, participations (service, delivery, role,
+ * sessions attended), ESF records, audit entries about them. Returns K_OK or K_ERR when there is no such person. */
+int person_export_json(db *d, long long id, buf *out);
+/* Erases the person: name, email, occupation and birth dates removed, erased_at set; participations, attendance and
+ * the ESF items without identifiers stay for the counts. The email and name are also replaced by "[erased]" in the
+ * details of earlier audit rows (a search for them may be logged there). Writes an audit row (actor, "erase"). One
+ * transaction. Returns K_OK or K_ERR with e set. */
+int person_erase(db *d, long long id, const char *actor, kerr *e);
+
+#endif
