@@ -12,6 +12,7 @@
 #include "model/user.h"
 #include "web/web.h"
 #include "search/cli_search.h"
+#include "report/export.h"
 
 #define EXIT_USAGE 2
 
@@ -52,6 +53,9 @@ static const command commands[] = {
      "import development deeds from CSV as published, all rows or none"},
     {"search", cli_search, 1, CLI_MAX_POS, "db= json limit=", "kehto search QUERY [--db FILE] [--json] [--limit N]",
      "search the published deeds, best first"},
+    {"stats", report_cli, 0, 0, "db= format= table= output= period=",
+     "kehto stats [--db FILE] --format csv|xlsx|json [--table NAME] [--output FILE] [--period ID]",
+     "print the statistics tables (all numbers, no suppression); xlsx needs --output"},
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 
