@@ -513,6 +513,10 @@ const char *report_metric_code(int metric) {
   return metric >= 0 && metric < RK_COUNT ? METRICS[metric].code : NULL;
 }
 
+const char *report_metric_label(int metric) {
+  return METRICS[metric].label;
+}
+
 int report_metric_of(const char *code) {
   return code ? fixed_find(METRICS, RK_COUNT, code) : -1;
 }

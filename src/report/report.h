@@ -96,6 +96,7 @@ void report_suppress(report_table *t);
 /* Targets: the stored target of a metric ("organisations", ...) in a period (0 = whole programme), or -1. */
 const char *report_metric_code(int metric);
 int report_metric_of(const char *code); /* RK_..., or -1 */
+const char *report_metric_label(int metric); /* Finnish msgid */
 long long report_target(const report_data *rd, int metric, int slot);
 /* Stores (value >= 0) or removes (value < 0) a target. Returns K_OK, or K_ERR with e set. */
 int report_target_set(db *d, const char *metric, long long period_id, long long value, kerr *e);

@@ -68,10 +68,12 @@ void page_begin(web_req *r, const char *title, const char *active) {
   nav_item(r, "/", T(r, "Etusivu"), "home", active);
   nav_item(r, "/tekot", T(r, "Tekojen tori"), "deeds", active);
   nav_item(r, "/tekot/uusi", T(r, "Julkaise teko"), "post", active);
+  nav_item(r, "/tilastot", T(r, "Tilastot"), "stats", active);
   if (user_is_staff(&r->user)) {
     nav_item(r, "/hallinta/tekot", T(r, "Moderointi"), "moderation", active);
     nav_item(r, "/hallinta/organisaatiot", T(r, "Organisaatiot"), "orgs", active);
     nav_item(r, "/hallinta/ohjelma", T(r, "Ohjelma"), "programme", active);
+    nav_item(r, "/hallinta/tavoitteet", T(r, "Tavoitteet"), "targets", active);
   }
   if (r->user.id) {
     buf_printf(o, "<li><form method=\"post\" action=\"%h/kirjaudu-ulos\" class=\"inline\">", r->prefix);

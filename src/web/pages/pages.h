@@ -46,5 +46,10 @@ void page_staff_org_new(web_req *r);    /* GET /hallinta/organisaatiot/uusi */
 void page_staff_org_create(web_req *r); /* POST /hallinta/organisaatiot/uusi */
 void page_staff_org_edit(web_req *r);   /* GET /hallinta/organisaatiot/#/muokkaa */
 void page_staff_org_update(web_req *r); /* POST /hallinta/organisaatiot/#/muokkaa */
+/* Statistics (stats.c): /tilastot, its exports /tilastot/NAME.csv|.xlsx, staff targets /hallinta/tavoitteet. */
+void page_stats(web_req *r);
+void page_stats_export(web_req *r);
+void page_targets(web_req *r);
+void page_targets_save(web_req *r);
 
 #endif
