@@ -65,16 +65,15 @@ int svg_step(long long v, long long max) {
 static void legend(buf *b, int x, int y, long long max, const char *legend_title, const char *legend_zero) {
   buf_printf(b, "<text x=\"%d\" y=\"%d\" font-size=\"13\" font-weight=\"bold\" fill=\"%r\">%h</text>\n", x, y,
              TEXT_DARK, legend_title);
-  for (int s = 0; s < 5; s++) {
-    if (s > 0 && max <= 0) break;
-    int yy = y + 10 + s * 24;
+  for (int s = 0, k = 0; s < 5; s++) {
+    long long lo = (max * (s - 1)) / 4 + 1, hi = (max * s) / 4;
+    if (s > 0 && hi < lo) continue; /* with a small largest value some steps hold no whole number */
+    int yy = y + 10 + k++ * 24;
     buf_printf(b, "<rect x=\"%d\" y=\"%d\" width=\"18\" height=\"18\" fill=\"%r\" stroke=\"%r\"/>", x, yy, FILL[s], EDGE);
     buf_printf(b, "<text x=\"%d\" y=\"%d\" font-size=\"13\" fill=\"%r\">", x + 26, yy + 14, TEXT_DARK);
     if (s == 0) {
       buf_printf(b, "%h", legend_zero);
     } else {
-      long long lo = (max * (s - 1)) / 4 + 1, hi = (max * s) / 4;
-      if (lo > hi) lo = hi;
       if (lo == hi)
         buf_printf(b, "%N", hi);
       else
