@@ -72,6 +72,7 @@ typedef struct rstate {
   int built;
   long long data_version, changes;
   double ms;
+  long long builds;
 } rstate;
 
 static const struct tdef {
@@ -462,11 +463,16 @@ const report_data *report_get(db *d) {
   clock_gettime(CLOCK_MONOTONIC, &b);
   s->ms = (double)(b.tv_sec - a.tv_sec) * 1e3 + (double)(b.tv_nsec - a.tv_nsec) / 1e6;
   s->built = !in_tx, s->data_version = dv, s->changes = ch;
+  s->builds++;
   return &s->rd;
 }
 
 double report_last_build_ms(db *d) {
   return state(d)->ms;
+}
+
+long long report_build_count(db *d) {
+  return state(d)->builds;
 }
 
 /* ---- periods, names, targets ---- */

@@ -72,6 +72,8 @@ typedef struct report_data report_data;
 const report_data *report_get(db *d);
 /* Milliseconds the last computation on this connection took (for measuring). */
 double report_last_build_ms(db *d);
+/* How many times the figures were computed on this connection (for tests of the cache). */
+long long report_build_count(db *d);
 
 /* Funding periods (slot 1..n); slot 0 is the whole programme. */
 int report_nperiods(const report_data *rd);
