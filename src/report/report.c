@@ -459,7 +459,10 @@ const report_data *report_get(db *d) {
   struct timespec a, b;
   clock_gettime(CLOCK_MONOTONIC, &a);
   data_clear(&s->rd);
+  /* one read transaction: every query of the pass sees the same data */
+  int own_tx = !in_tx && db_exec(d, "BEGIN", "") == SQLITE_OK;
   build(d, &s->rd);
+  if (own_tx) db_exec(d, "COMMIT", "");
   clock_gettime(CLOCK_MONOTONIC, &b);
   s->ms = (double)(b.tv_sec - a.tv_sec) * 1e3 + (double)(b.tv_nsec - a.tv_nsec) / 1e6;
   s->built = !in_tx, s->data_version = dv, s->changes = ch;

@@ -13,6 +13,7 @@ for (const [name, path] of [
   ['Swedish front page', '/sv/'], ['Swedish deed list', '/sv/tekot?q=kunta'], ['Swedish deed page', '/sv/tekot/1'],
   ['Swedish post form', '/sv/tekot/uusi'], ['English front page', '/en/'], ['English deed list', '/en/tekot'],
   ['not found page', '/ei-ole'], ['deed not found', '/tekot/999999'],
+  ['statistics', '/tilastot'], ['statistics of one period', '/tilastot?kausi=2'], ['Swedish statistics', '/sv/tilastot'],
 ]) {
   test(`axe finds no violations: ${name}`, async () => {
     await s.page.goto(s.k.base + path);
