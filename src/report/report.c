@@ -79,27 +79,51 @@ static const struct tdef {
   const char *name, *title, *desc;
   int ncols, col[REPORT_MAX_COLS];
 } TABLES[RT_COUNT] = {
-    [RT_KEY] = {"key", N_("Tunnusluvut"), N_("Tavoitetut organisaatiot, osallistujat, osallistumiset ja teot"), 2,
+    [RT_KEY] = {"key",
+                N_("Tunnusluvut"),
+                N_("Tavoitetut organisaatiot, osallistujat, osallistumiset ja teot"),
+                2,
                 {RC_VALUE, RC_TARGET}},
-    [RT_SERVICE_TYPE] = {"service_type", N_("Palvelutyypeittäin"), N_("Henkilöt ja osallistumiset palvelutyypeittäin"),
-                         2, {RC_PEOPLE, RC_PARTICIPATIONS}},
-    [RT_ROLE] = {"role", N_("Rooleittain"), N_("Henkilöt ja osallistumiset roolin mukaan"), 2,
-                 {RC_PEOPLE, RC_PARTICIPATIONS}},
-    [RT_SECTOR] = {"sector", N_("Toimialoittain"), N_("Henkilöt ja osallistumiset henkilön toimialan mukaan"), 2,
+    [RT_SERVICE_TYPE] = {"service_type",
+                         N_("Palvelutyypeittäin"),
+                         N_("Henkilöt ja osallistumiset palvelutyypeittäin"),
+                         2,
+                         {RC_PEOPLE, RC_PARTICIPATIONS}},
+    [RT_ROLE] =
+        {"role", N_("Rooleittain"), N_("Henkilöt ja osallistumiset roolin mukaan"), 2, {RC_PEOPLE, RC_PARTICIPATIONS}},
+    [RT_SECTOR] = {"sector",
+                   N_("Toimialoittain"),
+                   N_("Henkilöt ja osallistumiset henkilön toimialan mukaan"),
+                   2,
                    {RC_PEOPLE, RC_PARTICIPATIONS}},
-    [RT_ORG_TYPE] = {"org_type", N_("Organisaatiotyypeittäin"), N_("Tavoitetut organisaatiot ja henkilöt"), 2,
+    [RT_ORG_TYPE] = {"org_type",
+                     N_("Organisaatiotyypeittäin"),
+                     N_("Tavoitetut organisaatiot ja henkilöt"),
+                     2,
                      {RC_ORGS, RC_PEOPLE}},
-    [RT_REGION] = {"region", N_("Maakunnittain"), N_("Tavoitetut organisaatiot ja henkilöt maakunnittain"), 2,
+    [RT_REGION] = {"region",
+                   N_("Maakunnittain"),
+                   N_("Tavoitetut organisaatiot ja henkilöt maakunnittain"),
+                   2,
                    {RC_ORGS, RC_PEOPLE}},
-    [RT_YEAR] = {"year", N_("Vuosittain"), N_("Tavoitetut organisaatiot, henkilöt ja osallistumiset vuosittain"), 3,
+    [RT_YEAR] = {"year",
+                 N_("Vuosittain"),
+                 N_("Tavoitetut organisaatiot, henkilöt ja osallistumiset vuosittain"),
+                 3,
                  {RC_ORGS, RC_PEOPLE, RC_PARTICIPATIONS}},
-    [RT_GENDER] = {"gender", N_("ESR-osallistujat sukupuolen mukaan"), N_("ESR-osallistujat (aloitustiedot)"), 1,
+    [RT_GENDER] = {"gender",
+                   N_("ESR-osallistujat sukupuolen mukaan"),
+                   N_("ESR-osallistujat (aloitustiedot)"),
+                   1,
                    {RC_PARTICIPANTS}},
     [RT_AGE] = {"age", N_("ESR-osallistujat iän mukaan"), N_("Ikä osallistumisen alkaessa"), 1, {RC_PARTICIPANTS}},
-    [RT_LABOUR] = {"labour", N_("ESR-osallistujat työmarkkina-aseman mukaan"), N_("Työmarkkina-asema alkaessa"), 1,
+    [RT_LABOUR] = {"labour",
+                   N_("ESR-osallistujat työmarkkina-aseman mukaan"),
+                   N_("Työmarkkina-asema alkaessa"),
+                   1,
                    {RC_PARTICIPANTS}},
-    [RT_EDUCATION] = {"education", N_("ESR-osallistujat koulutuksen mukaan"), N_("Koulutustaso (ISCED)"), 1,
-                      {RC_PARTICIPANTS}},
+    [RT_EDUCATION] =
+        {"education", N_("ESR-osallistujat koulutuksen mukaan"), N_("Koulutustaso (ISCED)"), 1, {RC_PARTICIPANTS}},
 };
 
 /* ---- reading reference lists ---- */
@@ -158,16 +182,11 @@ static void data_clear(report_data *rd) {
 
 /* Rows of each table: fixed lists, reference lists (+1 for "unknown" where the link may be missing), years. */
 static void size_tables(report_data *rd) {
-  int n[RT_COUNT] = {[RT_KEY] = RK_COUNT,
-                     [RT_SERVICE_TYPE] = rd->types.n,
-                     [RT_ROLE] = NROLE,
-                     [RT_SECTOR] = rd->sectors.n + 1,
-                     [RT_ORG_TYPE] = NOTYPE,
-                     [RT_REGION] = rd->regions.n + 1,
-                     [RT_YEAR] = NYEARS,
-                     [RT_GENDER] = NIND,
-                     [RT_AGE] = NIND,
-                     [RT_LABOUR] = NIND,
+  int n[RT_COUNT] = {[RT_KEY] = RK_COUNT,    [RT_SERVICE_TYPE] = rd->types.n,
+                     [RT_ROLE] = NROLE,      [RT_SECTOR] = rd->sectors.n + 1,
+                     [RT_ORG_TYPE] = NOTYPE, [RT_REGION] = rd->regions.n + 1,
+                     [RT_YEAR] = NYEARS,     [RT_GENDER] = NIND,
+                     [RT_AGE] = NIND,        [RT_LABOUR] = NIND,
                      [RT_EDUCATION] = NIND};
   for (int t = 0; t < RT_COUNT; t++) {
     rd->rows[t] = n[t];
@@ -201,9 +220,9 @@ typedef struct oinfo {
 } oinfo;
 typedef struct pinfo {
   int32_t org;
-  int8_t sector;    /* -1: none */
-  uint16_t esf;     /* bit s: has a start record in slot s */
-  uint32_t years;   /* bit y: a participation in base_year + y */
+  int8_t sector;  /* -1: none */
+  uint16_t esf;   /* bit s: has a start record in slot s */
+  uint32_t years; /* bit y: a participation in base_year + y */
 } pinfo;
 /* per person and slot: bits 0..15 service types, 16..19 roles, 20 attendee service, 21 any participation */
 enum { PS_ROLE = 16, PS_ATTENDEE = 20, PS_ANY = 21 };
@@ -264,9 +283,8 @@ static void org_reach(oinfo *o, int slot, int y) {
 static void load_orgs(db *d, report_data *rd, pass *p) {
   p->maxo = max_id(d, "SELECT max(id) FROM org");
   p->ol = util_calloc((size_t)p->maxo + 1, sizeof *p->ol);
-  sqlite3_stmt *st =
-      db_query(d, "SELECT o.id, o.type, m.region_code FROM org o LEFT JOIN municipality m ON m.code = o.municipality_code",
-               "");
+  sqlite3_stmt *st = db_query(
+      d, "SELECT o.id, o.type, m.region_code FROM org o LEFT JOIN municipality m ON m.code = o.municipality_code", "");
   while (db_step(st) == 1) {
     long long id = db_col_int(st, 0);
     if (id < 1 || id > p->maxo) continue;
@@ -422,7 +440,8 @@ static void build(db *d, report_data *rd) {
   reflist_load(d, "SELECT code, name_fi, name_sv, name_en FROM sector ORDER BY position", 4, &rd->sectors);
   reflist_load(d, "SELECT code, name_fi, name_sv FROM region ORDER BY number", 3, &rd->regions);
   size_tables(rd);
-  for (int y = 0; y < NYEARS; y++) snprintf(rd->year_code[y], sizeof rd->year_code[y], "%d", (rd->base_year + y) % 10000);
+  for (int y = 0; y < NYEARS; y++)
+    snprintf(rd->year_code[y], sizeof rd->year_code[y], "%d", (rd->base_year + y) % 10000);
   pass p = {0};
   load_deliveries(d, rd, &p);
   load_orgs(d, rd, &p);
@@ -508,7 +527,7 @@ const char *report_table_name(int id) {
 }
 
 const char *report_col_title(int col) {
-  static const char *const t[] = {N_("Määrä"),       N_("Organisaatiot"),   N_("Henkilöt"),
+  static const char *const t[] = {N_("Määrä"),          N_("Organisaatiot"),    N_("Henkilöt"),
                                   N_("Osallistumiset"), N_("ESR-osallistujat"), N_("Tavoite")};
   return t[col];
 }
@@ -611,7 +630,8 @@ void report_table_make(const report_data *rd, int id, int slot, int publ, report
     report_row *r = &t->rows[t->nrows];
     int year = rd->base_year + i;
     if (id == RT_YEAR) {
-      int lo = slot ? rd->period[slot].start_year : rd->first_year, hi = slot ? rd->period[slot].end_year : rd->last_year;
+      int lo = slot ? rd->period[slot].start_year : rd->first_year,
+          hi = slot ? rd->period[slot].end_year : rd->last_year;
       if (!lo || year < lo || year > hi) continue;
       r->code = r->label[0] = r->label[1] = r->label[2] = rd->year_code[i];
     } else if (id == RT_KEY) {

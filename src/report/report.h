@@ -38,8 +38,8 @@ enum {
 enum { RK_ORGANISATIONS, RK_PARTICIPANTS, RK_ATTENDEES, RK_PARTICIPATIONS, RK_DEEDS, RK_COUNT };
 
 typedef struct report_row {
-  const char *code;          /* stable key: a code, a year, a metric */
-  const char *label[3];      /* fi, sv, en; sv and en NULL: label[0] is a Finnish msgid to translate */
+  const char *code;     /* stable key: a code, a year, a metric */
+  const char *label[3]; /* fi, sv, en; sv and en NULL: label[0] is a Finnish msgid to translate */
   long long v[REPORT_MAX_COLS];
   unsigned char hidden[REPORT_MAX_COLS]; /* 1: suppressed (public view) */
 } report_row;
@@ -97,7 +97,7 @@ void report_suppress(report_table *t);
 
 /* Targets: the stored target of a metric ("organisations", ...) in a period (0 = whole programme), or -1. */
 const char *report_metric_code(int metric);
-int report_metric_of(const char *code); /* RK_..., or -1 */
+int report_metric_of(const char *code);      /* RK_..., or -1 */
 const char *report_metric_label(int metric); /* Finnish msgid */
 long long report_target(const report_data *rd, int metric, int slot);
 /* Stores (value >= 0) or removes (value < 0) a target. Returns K_OK, or K_ERR with e set. */

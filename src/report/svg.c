@@ -29,8 +29,9 @@ void svg_bars(buf *b, const char *id, const char *title, const char *desc, const
     if (!it[i].hidden && it[i].v > 0 && w < 2) w = 2; /* a small but non-zero value stays visible */
     buf_printf(b, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\" font-size=\"13\" fill=\"%r\">%h</text>", LABEL_W - 6,
                y + 17, TEXT_DARK, it[i].label);
-    if (w) buf_printf(b, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%r\"/>", LABEL_W, y + 4, w, ROW_H - 8,
-                      BAR_FILL);
+    if (w)
+      buf_printf(b, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%r\"/>", LABEL_W, y + 4, w, ROW_H - 8,
+                 BAR_FILL);
     buf_printf(b, "<text x=\"%d\" y=\"%d\" font-size=\"13\" fill=\"%r\">", LABEL_W + w + 6, y + 17, TEXT_DARK);
     if (it[i].hidden)
       buf_puts(b, "&lt; 5");
@@ -46,10 +47,10 @@ static const struct tile {
   const char *code;
   int col, row;
 } TILES[] = {
-    {"FI1D7", 2, 0}, {"FI1D9", 2, 1}, {"FI1D8", 3, 1}, {"FI195", 0, 2}, {"FI1D5", 1, 2}, {"FI1D2", 3, 2},
-    {"FI1D3", 4, 2}, {"FI194", 1, 3}, {"FI193", 2, 3}, {"FI1D1", 3, 3}, {"FI196", 0, 4}, {"FI197", 1, 4},
-    {"FI1C3", 2, 4}, {"FI1C5", 4, 4}, {"FI1C1", 0, 5}, {"FI1C2", 1, 5}, {"FI1C4", 3, 5}, {"FI200", 0, 6},
-    {"FI1B1", 2, 5},
+    {"FI1D7", 2, 0}, {"FI1D9", 2, 1}, {"FI1D8", 3, 1}, {"FI195", 0, 2}, {"FI1D5", 1, 2},
+    {"FI1D2", 3, 2}, {"FI1D3", 4, 2}, {"FI194", 1, 3}, {"FI193", 2, 3}, {"FI1D1", 3, 3},
+    {"FI196", 0, 4}, {"FI197", 1, 4}, {"FI1C3", 2, 4}, {"FI1C5", 4, 4}, {"FI1C1", 0, 5},
+    {"FI1C2", 1, 5}, {"FI1C4", 3, 5}, {"FI200", 0, 6}, {"FI1B1", 2, 5},
 };
 
 /* Five steps of blue; text colour chosen for at least 4.5:1 on each. */
@@ -69,7 +70,8 @@ static void legend(buf *b, int x, int y, long long max, const char *legend_title
     long long lo = (max * (s - 1)) / 4 + 1, hi = (max * s) / 4;
     if (s > 0 && hi < lo) continue; /* with a small largest value some steps hold no whole number */
     int yy = y + 10 + k++ * 24;
-    buf_printf(b, "<rect x=\"%d\" y=\"%d\" width=\"18\" height=\"18\" fill=\"%r\" stroke=\"%r\"/>", x, yy, FILL[s], EDGE);
+    buf_printf(b, "<rect x=\"%d\" y=\"%d\" width=\"18\" height=\"18\" fill=\"%r\" stroke=\"%r\"/>", x, yy, FILL[s],
+               EDGE);
     buf_printf(b, "<text x=\"%d\" y=\"%d\" font-size=\"13\" fill=\"%r\">", x + 26, yy + 14, TEXT_DARK);
     if (s == 0) {
       buf_printf(b, "%h", legend_zero);

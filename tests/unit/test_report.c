@@ -60,7 +60,7 @@ static void test_key_figures_whole_programme(void **state) {
   assert_int_equal(value(rd, RT_ROLE, 0, "tyontekija", 0), 13);
   assert_int_equal(value(rd, RT_ROLE, 0, "tyontekija", 1), 17);
   assert_int_equal(value(rd, RT_SECTOR, 0, "sote", 0), 10);
-  assert_int_equal(value(rd, RT_SECTOR, 0, "", 0), -999); /* no "unknown" row when every person has a sector */
+  assert_int_equal(value(rd, RT_SECTOR, 0, "", 0), -999);   /* no "unknown" row when every person has a sector */
   assert_int_equal(value(rd, RT_ORG_TYPE, 0, "muu", 0), 1); /* reached through delivery_org only */
   assert_int_equal(value(rd, RT_ORG_TYPE, 0, "muu", 1), 0);
   assert_int_equal(value(rd, RT_REGION, 0, "FI1B1", 1), 12);
@@ -192,8 +192,8 @@ static void test_csv_is_formula_safe_and_plain(void **s) {
   report_row rows[3] = {{.code = "a", .label = {"=SUM(A1:A9)", "=SUM(A1:A9)", "=SUM(A1:A9)"}, .v = {12}},
                         {.code = "b", .label = {"@cmd", "@cmd", "@cmd"}, .v = {3}, .hidden = {1}},
                         {.code = "c", .label = {"\tx,y", "\tx,y", "\tx,y"}, .v = {1500}}};
-  report_table t = {.id = RT_SECTOR, .name = "sector", .title = "T", .ncols = 1, .col = {RC_PEOPLE}, .nrows = 3,
-                    .rows = rows};
+  report_table t = {
+      .id = RT_SECTOR, .name = "sector", .title = "T", .ncols = 1, .col = {RC_PEOPLE}, .nrows = 3, .rows = rows};
   buf b = BUF_INIT;
   report_csv(&b, &t, "fi", NULL);
   assert_string_equal(b.data, "Luokka,Henkilöt\r\n\"'=SUM(A1:A9)\",12\r\n\"'@cmd\",< 5\r\n\"'\tx,y\",1500\r\n");
@@ -247,7 +247,7 @@ static void test_svg_charts(void **s) {
   buf_reset(&b);
   svg_region_map(&b, "m", "Kartta", "Kuvaus", it, 3, "Organisaatioita", "Ei yhtään");
   assert_non_null(strstr(b.data, "fill=\"#08306b\"")); /* the largest value has the darkest step */
-  assert_null(strstr(b.data, "Nowhere"));             /* unknown region codes are left out */
+  assert_null(strstr(b.data, "Nowhere"));              /* unknown region codes are left out */
   assert_non_null(strstr(b.data, "Ei yhtään"));
   buf_free(&b);
   assert_int_equal(svg_step(0, 10), 0);

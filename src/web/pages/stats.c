@@ -73,10 +73,11 @@ static void table_row(web_req *r, const report_table *t, const report_row *row, 
 static void export_links(web_req *r, const report_table *t, const report_data *rd, int slot) {
   char q[40] = "";
   if (slot) snprintf(q, sizeof q, "?kausi=%lld", report_period_at(rd, slot)->id);
-  buf_printf(&r->out,
-             "<p class=\"exports\">%h: <a href=\"%h/tilastot/%h.csv%h\">CSV<span class=\"visually-hidden\"> – %h</span></a>"
-             " · <a href=\"%h/tilastot/%h.xlsx%h\">XLSX<span class=\"visually-hidden\"> – %h</span></a></p>\n",
-             T(r, "Lataa taulukko"), r->prefix, t->name, q, T(r, t->title), r->prefix, t->name, q, T(r, t->title));
+  buf_printf(
+      &r->out,
+      "<p class=\"exports\">%h: <a href=\"%h/tilastot/%h.csv%h\">CSV<span class=\"visually-hidden\"> – %h</span></a>"
+      " · <a href=\"%h/tilastot/%h.xlsx%h\">XLSX<span class=\"visually-hidden\"> – %h</span></a></p>\n",
+      T(r, "Lataa taulukko"), r->prefix, t->name, q, T(r, t->title), r->prefix, t->name, q, T(r, t->title));
 }
 
 static void html_table(web_req *r, const report_table *t) {
@@ -106,8 +107,7 @@ static void breakdown(web_req *r, const report_data *rd, int id, int slot, int p
   int c = 0;
   for (int k = 0; k < t.ncols; k++)
     if (t.col[k] == RC_PEOPLE || t.col[k] == RC_PARTICIPANTS) c = k;
-  buf_printf(&r->out, "<section class=\"stat\" aria-labelledby=\"h-%h\">\n<h2 id=\"h-%h\">%h</h2>\n", t.name, t.name,
-             T(r, t.title));
+  buf_printf(&r->out, "<section class=\"stat\">\n<h2 id=\"h-%h\">%h</h2>\n", t.name, T(r, t.title));
   buf desc = BUF_INIT;
   buf_printf(&desc, "%r: %r (%r)", T(r, t.desc), T(r, report_col_title(t.col[c])), slot_name(r, rd, slot));
   buf_printf(&r->out, "<div class=\"chart-table\"><figure class=\"chart-figure\">");
@@ -255,8 +255,7 @@ static void targets_page(web_req *r, const report_data *rd, int use_form, const 
       char name[48], val[32] = "";
       target_field_name(name, sizeof name, m, pid);
       long long v = report_target(rd, m, s);
-      if (v >= 0)
-        snprintf(val, sizeof val, "%lld", v);
+      if (v >= 0) snprintf(val, sizeof val, "%lld", v);
       form_input(&f, "text", name, T(r, report_metric_label(m)), use_form ? web_field(r, name) : val, 0, NULL);
     }
     buf_puts(o, "</fieldset>\n");
