@@ -48,19 +48,16 @@ void report_csv(buf *b, const report_table *t, const char *lang, report_tr tr) {
 
 static void json_row(buf *b, const report_table *t, const report_row *r, const char *lang, report_tr tr) {
   buf_printf(b, "{\"code\":%J,\"name\":%J", r->code, report_row_label(r, lang, tr));
-  int nh = 0;
   for (int c = 0; c < t->ncols; c++) {
     if (r->hidden[c] || (t->col[c] == RC_TARGET && r->v[c] < 0))
       buf_printf(b, ",\"%r\":null", report_col_key(t->col[c]));
     else
       buf_printf(b, ",\"%r\":%lld", report_col_key(t->col[c]), r->v[c]);
-    nh += r->hidden[c];
   }
   buf_puts(b, ",\"suppressed\":[");
   for (int c = 0, k = 0; c < t->ncols; c++)
     if (r->hidden[c]) buf_printf(b, "%r\"%r\"", k++ ? "," : "", report_col_key(t->col[c]));
   buf_puts(b, "]}");
-  (void)nh;
 }
 
 void report_json(buf *b, const report_table *t, const char *lang, report_tr tr) {

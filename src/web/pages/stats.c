@@ -70,13 +70,20 @@ static void table_row(web_req *r, const report_table *t, const report_row *row, 
   buf_puts(&r->out, "</tr>\n");
 }
 
+/* "?kausi=ID" for a period slot, "" for the whole programme (in the request arena). */
+static const char *period_query(const report_data *rd, int slot, web_req *r) {
+  if (!slot) return "";
+  char q[40];
+  snprintf(q, sizeof q, "?kausi=%lld", report_period_at(rd, slot)->id);
+  return arena_strdup(&r->mem, q);
+}
+
 static void export_links(web_req *r, const report_table *t, const report_data *rd, int slot) {
-  char q[40] = "";
-  if (slot) snprintf(q, sizeof q, "?kausi=%lld", report_period_at(rd, slot)->id);
+  const char *q = period_query(rd, slot, r);
   buf_printf(
       &r->out,
-      "<p class=\"exports\">%h: <a href=\"%h/tilastot/%h.csv%h\">CSV<span class=\"visually-hidden\"> – %h</span></a>"
-      " · <a href=\"%h/tilastot/%h.xlsx%h\">XLSX<span class=\"visually-hidden\"> – %h</span></a></p>\n",
+      "<p class=\"exports\">%h: <a href=\"%h/tilastot/%h.csv%h\">CSV<span class=\"visually-hidden\"> – "
+      "%h</span></a> · <a href=\"%h/tilastot/%h.xlsx%h\">XLSX<span class=\"visually-hidden\"> – %h</span></a></p>\n",
       T(r, "Lataa taulukko"), r->prefix, t->name, q, T(r, t->title), r->prefix, t->name, q, T(r, t->title));
 }
 
@@ -186,7 +193,8 @@ void page_stats(web_req *r) {
                     "jotta ketään ei voi tunnistaa."));
   key_figures(r, rd, slot, publ);
   for (int id = RT_SERVICE_TYPE; id < RT_COUNT; id++) breakdown(r, rd, id, slot, publ);
-  buf_printf(o, "<p><a href=\"%h/tilastot/kaikki.xlsx%r\">%h</a></p>\n", r->prefix, "", T(r, "Kaikki taulukot (XLSX)"));
+  buf_printf(o, "<p><a href=\"%h/tilastot/kaikki.xlsx%h\">%h</a></p>\n", r->prefix, period_query(rd, slot, r),
+             T(r, "Kaikki taulukot (XLSX)"));
   page_end(r);
 }
 
