@@ -14,6 +14,7 @@
 #include "model/user.h"
 #include "web/web.h"
 #include "search/cli_search.h"
+#include "report/export.h"
 
 #define EXIT_USAGE 2
 #define USER_ADD_USAGE "kehto user add EMAIL --role admin|staff|contact [--org ID|Y-TUNNUS]"
@@ -65,6 +66,9 @@ static const command commands[] = {
      "erase a person's name, email, occupation and birth date, keeping anonymous counts (audited)"},
     {"search", cli_search, 1, CLI_MAX_POS, "db= json limit=", "kehto search QUERY [--db FILE] [--json] [--limit N]",
      "search the published deeds, best first"},
+    {"stats", report_cli, 0, 0, "db= format= table= output= period=",
+     "kehto stats [--db FILE] --format csv|xlsx|json [--table NAME] [--output FILE] [--period ID]",
+     "print the statistics tables (all numbers, no suppression); xlsx needs --output"},
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 

@@ -72,12 +72,14 @@ void page_begin(web_req *r, const char *title, const char *active) {
   if (r->user.id) nav_item(r, "/hakemukset", T(r, "Hakemukset"), "applications", active);
   nav_item(r, "/palvelut", T(r, "Palvelut"), "services", active);
   nav_item(r, "/valmentajat", T(r, "Valmentajat"), "coaches", active);
+  nav_item(r, "/tilastot", T(r, "Tilastot"), "stats", active);
   if (user_is_staff(&r->user)) {
     nav_item(r, "/hallinta/tekot", T(r, "Moderointi"), "moderation", active);
     nav_item(r, "/hallinta/organisaatiot", T(r, "Organisaatiot"), "orgs", active);
     nav_item(r, "/hallinta/henkilot", T(r, "Henkilöt"), "people", active);
     nav_item(r, "/hallinta/ohjelma", T(r, "Ohjelma"), "programme", active);
     nav_item(r, "/hallinta/toteutukset", T(r, "Palvelutoiminta"), "services-admin", active);
+    nav_item(r, "/hallinta/tavoitteet", T(r, "Tavoitteet"), "targets", active);
   } else if (r->user.org_id) { /* an organisation's contact: its own people */
     char href[48];
     snprintf(href, sizeof href, "/organisaatiot/%lld/henkilot", r->user.org_id);

@@ -1,4 +1,5 @@
-/* routes: every URL the server answers, with its handler. '#' in a pattern matches a positive integer (r->id). */
+/* routes: every URL the server answers, with its handler. '#' in a pattern matches a positive integer (r->id), a
+ * final '*' one last path segment. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -25,6 +26,10 @@ static const route ROUTES[] = {
     {"POST", "/tekot/uusi", page_deed_create, 0},
     {"GET", "/tekot/kiitos", page_deed_thanks, CACHE},
     {"GET", "/kirjaudu", page_login_form, 0},
+    {"GET", "/tilastot", page_stats, CACHE},
+    {"GET", "/tilastot/*", page_stats_export, CACHE},
+    {"GET", "/hallinta/tavoitteet", page_targets, 0},
+    {"POST", "/hallinta/tavoitteet", page_targets_save, 0},
     {"GET", "/hallinta/ohjelma", page_programme_admin, 0},
     {"POST", "/hallinta/ohjelma", page_programme_save, 0},
     {"GET", "/hallinta/ohjelma/kaudet/uusi", page_period_edit, 0},
@@ -92,9 +97,11 @@ static const route ROUTES[] = {
     {"GET", "/hallinta/loki", page_staff_audit, 0},
 };
 
-/* Returns 1 when path matches pattern; a '#' segment must be a positive integer, stored in *id. */
+/* Returns 1 when path matches pattern; a '#' segment must be a positive integer, stored in *id; a final '*'
+ * matches one non-empty last segment (the handler reads it from r->path). */
 static int match(const char *pattern, const char *path, long long *id) {
   while (*pattern && *path) {
+    if (pattern[0] == '*' && pattern[1] == 0) return strchr(path, '/') == NULL;
     if (*pattern == '#') {
       char *end;
       if (*path < '1' || *path > '9') return 0;

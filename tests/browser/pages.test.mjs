@@ -15,6 +15,7 @@ for (const [name, path] of [
   ['not found page', '/ei-ole'], ['deed not found', '/tekot/999999'],
   ['service catalogue, empty', '/palvelut'], ['coaches, empty', '/valmentajat'], ['service not found', '/palvelut/999999'],
   ['English service catalogue', '/en/palvelut'],
+  ['statistics', '/tilastot'], ['statistics of one period', '/tilastot?kausi=2'], ['Swedish statistics', '/sv/tilastot'],
 ]) {
   test(`axe finds no violations: ${name}`, async () => {
     await s.page.goto(s.k.base + path);

@@ -5,6 +5,7 @@
 #include "core/embed.h"
 #include "model/deed.h"
 #include "model/stats.h"
+#include "report/export.h"
 #include "web/api/api.h"
 
 static void json_begin(web_req *r) {
@@ -37,7 +38,56 @@ void api_deed(web_req *r) {
   deed_free(x);
 }
 
+/* The figures of the report for a slot: key figures with targets, then every breakdown table. */
+static void api_report(web_req *r, const report_data *rd, int slot) {
+  buf *o = &r->out;
+  int publ = !user_is_staff(&r->user);
+  const report_period *p = report_period_at(rd, slot);
+  if (slot)
+    buf_printf(o, "\"period\":{\"id\":%lld,\"name\":%J,\"start_year\":%d,\"end_year\":%d},", p->id, p->name,
+               p->start_year, p->end_year);
+  else
+    buf_puts(o, "\"period\":null,");
+  buf_puts(o, "\"periods\":[");
+  for (int s = 1; s <= report_nperiods(rd); s++) {
+    p = report_period_at(rd, s);
+    buf_printf(o, "%r{\"id\":%lld,\"name\":%J,\"start_year\":%d,\"end_year\":%d}", s > 1 ? "," : "", p->id, p->name,
+               p->start_year, p->end_year);
+  }
+  buf_printf(o, "],\"suppression\":%r,\"figures\":{", publ ? "true" : "false");
+  report_table key;
+  report_table_make(rd, RT_KEY, slot, publ, &key);
+  for (int i = 0; i < key.nrows; i++)
+    if (key.rows[i].hidden[0])
+      buf_printf(o, "\"%r\":null,", key.rows[i].code);
+    else
+      buf_printf(o, "\"%r\":%lld,", key.rows[i].code, key.rows[i].v[0]);
+  buf_puts(o, "\"suppressed\":[");
+  for (int i = 0, k = 0; i < key.nrows; i++)
+    if (key.rows[i].hidden[0]) buf_printf(o, "%r\"%r\"", k++ ? "," : "", key.rows[i].code);
+  buf_puts(o, "]},\"targets\":[");
+  for (int i = 0, k = 0; i < key.nrows; i++)
+    if (key.rows[i].v[1] >= 0)
+      buf_printf(o, "%r{\"metric\":\"%r\",\"target\":%lld}", k++ ? "," : "", key.rows[i].code, key.rows[i].v[1]);
+  report_table_free(&key);
+  buf_puts(o, "],\"tables\":{");
+  for (int id = RT_SERVICE_TYPE; id < RT_COUNT; id++) {
+    report_table t;
+    report_table_make(rd, id, slot, publ, &t);
+    buf_printf(o, "%r\"%r\":", id > RT_SERVICE_TYPE ? "," : "", t.name);
+    report_json(o, &t, r->lang, i18n_get);
+    report_table_free(&t);
+  }
+  buf_puts(o, "}");
+}
+
 void api_stats(web_req *r) {
+  const report_data *rd = report_get(r->db);
+  int slot = report_slot(rd, web_query(r, "period"));
+  if (slot < 0) {
+    web_json_error(r, 400, "no funding period with this id (see periods in /api/v1/stats)");
+    return;
+  }
   stats_key s;
   stats_key_get(r->db, r->lang, &s);
   json_begin(r);
@@ -49,7 +99,9 @@ void api_stats(web_req *r) {
   for (int i = 0; i < s.nsectors; i++)
     buf_printf(o, "%r{\"code\":%J,\"name\":%J,\"deeds\":%lld}", i ? "," : "", s.by_sector[i].code, s.by_sector[i].name,
                s.by_sector_n[i]);
-  buf_puts(o, "]}\n");
+  buf_puts(o, "],");
+  api_report(r, rd, slot);
+  buf_puts(o, "}\n");
   stats_key_free(&s);
 }
 

@@ -61,5 +61,10 @@ void page_staff_person(web_req *r);          /* GET /hallinta/henkilot/# */
 void page_staff_delivery_people(web_req *r); /* GET /hallinta/toteutukset/#/osallistujat */
 void page_org_people(web_req *r);            /* GET /organisaatiot/#/henkilot: staff, or the org's own contact */
 void page_staff_audit(web_req *r);           /* GET /hallinta/loki?page=: the audit log, newest first */
+/* Statistics (stats.c): /tilastot, its exports /tilastot/NAME.csv|.xlsx, staff targets /hallinta/tavoitteet. */
+void page_stats(web_req *r);
+void page_stats_export(web_req *r);
+void page_targets(web_req *r);
+void page_targets_save(web_req *r);
 
 #endif

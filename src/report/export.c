@@ -1,0 +1,199 @@
+/* export: statistics tables as CSV, JSON and XLSX, and the `kehto stats` command. */
+#include "report/export.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <xlsxwriter.h>
+
+#define SUPPRESSED "< 5"
+#define USAGE "kehto stats [--db FILE] --format csv|xlsx|json [--table NAME] [--output FILE] [--period ID]"
+
+static const char *tr_or_same(report_tr tr, const char *lang, const char *msgid) {
+  return tr ? tr(lang, msgid) : msgid;
+}
+
+const char *report_row_label(const report_row *r, const char *lang, report_tr tr) {
+  int j = strcmp(lang, "sv") == 0 ? 1 : strcmp(lang, "en") == 0 ? 2 : 0;
+  if (r->label[1] || r->label[2]) return r->label[j] ? r->label[j] : r->label[0];
+  return tr_or_same(tr, lang, r->label[0]);
+}
+
+/* The first column's header: what a row is. */
+static const char *row_head(const report_table *t) {
+  return t->id == RT_KEY ? N_("Tunnusluku") : N_("Luokka");
+}
+
+static void csv_row(buf *b, const report_table *t, const report_row *r, const char *lang, report_tr tr) {
+  buf_printf(b, "%C", report_row_label(r, lang, tr));
+  for (int c = 0; c < t->ncols; c++) {
+    if (r->hidden[c])
+      buf_printf(b, ",%C", SUPPRESSED);
+    else if (t->col[c] == RC_TARGET && r->v[c] < 0)
+      buf_puts(b, ",");
+    else
+      buf_printf(b, ",%lld", r->v[c]);
+  }
+  buf_puts(b, "\r\n");
+}
+
+void report_csv(buf *b, const report_table *t, const char *lang, report_tr tr) {
+  buf_printf(b, "%C", tr_or_same(tr, lang, row_head(t)));
+  for (int c = 0; c < t->ncols; c++) buf_printf(b, ",%C", tr_or_same(tr, lang, report_col_title(t->col[c])));
+  buf_puts(b, "\r\n");
+  for (int i = 0; i < t->nrows; i++) csv_row(b, t, &t->rows[i], lang, tr);
+  if (t->has_total) csv_row(b, t, &t->total, lang, tr);
+}
+
+static void json_row(buf *b, const report_table *t, const report_row *r, const char *lang, report_tr tr) {
+  buf_printf(b, "{\"code\":%J,\"name\":%J", r->code, report_row_label(r, lang, tr));
+  for (int c = 0; c < t->ncols; c++) {
+    if (r->hidden[c] || (t->col[c] == RC_TARGET && r->v[c] < 0))
+      buf_printf(b, ",\"%r\":null", report_col_key(t->col[c]));
+    else
+      buf_printf(b, ",\"%r\":%lld", report_col_key(t->col[c]), r->v[c]);
+  }
+  buf_puts(b, ",\"suppressed\":[");
+  for (int c = 0, k = 0; c < t->ncols; c++)
+    if (r->hidden[c]) buf_printf(b, "%r\"%r\"", k++ ? "," : "", report_col_key(t->col[c]));
+  buf_puts(b, "]}");
+}
+
+void report_json(buf *b, const report_table *t, const char *lang, report_tr tr) {
+  buf_printf(b, "{\"name\":%J,\"title\":%J,\"columns\":[", t->name, tr_or_same(tr, lang, t->title));
+  for (int c = 0; c < t->ncols; c++) buf_printf(b, "%r\"%r\"", c ? "," : "", report_col_key(t->col[c]));
+  buf_puts(b, "],\"rows\":[");
+  for (int i = 0; i < t->nrows; i++) {
+    if (i) buf_putc(b, ',');
+    json_row(b, t, &t->rows[i], lang, tr);
+  }
+  buf_puts(b, "],\"total\":");
+  if (t->has_total)
+    json_row(b, t, &t->total, lang, tr);
+  else
+    buf_puts(b, "null");
+  buf_putc(b, '}');
+}
+
+/* ---- XLSX ---- */
+
+static void xlsx_row(lxw_worksheet *ws, int row, const report_table *t, const report_row *r, const char *lang,
+                     report_tr tr, lxw_format *bold) {
+  worksheet_write_string(ws, (lxw_row_t)row, 0, report_row_label(r, lang, tr), bold);
+  for (int c = 0; c < t->ncols; c++) {
+    if (r->hidden[c])
+      worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)(c + 1), SUPPRESSED, bold);
+    else if (!(t->col[c] == RC_TARGET && r->v[c] < 0))
+      worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)(c + 1), (double)r->v[c], bold);
+  }
+}
+
+int report_xlsx_file(const char *path, const report_table *t, int n, const char *lang, report_tr tr, kerr *e) {
+  lxw_workbook *wb = workbook_new(path);
+  if (!wb) return kerr_set(e, NULL, "cannot write %r", path);
+  lxw_format *bold = workbook_add_format(wb);
+  format_set_bold(bold);
+  for (int k = 0; k < n; k++) {
+    /* sheet names are the fixed ASCII table names (at most 31 characters, no []:*?/\) */
+    lxw_worksheet *ws = workbook_add_worksheet(wb, t[k].name);
+    worksheet_set_column(ws, 0, 0, 40, NULL);
+    worksheet_set_column(ws, 1, (lxw_col_t)t[k].ncols, 16, NULL);
+    /* worksheet_write_string stores text as a shared string: a leading = is never a formula */
+    worksheet_write_string(ws, 0, 0, tr_or_same(tr, lang, t[k].title), bold);
+    worksheet_write_string(ws, 1, 0, tr_or_same(tr, lang, row_head(&t[k])), bold);
+    for (int c = 0; c < t[k].ncols; c++)
+      worksheet_write_string(ws, 1, (lxw_col_t)(c + 1), tr_or_same(tr, lang, report_col_title(t[k].col[c])), bold);
+    for (int i = 0; i < t[k].nrows; i++) xlsx_row(ws, 2 + i, &t[k], &t[k].rows[i], lang, tr, NULL);
+    if (t[k].has_total) xlsx_row(ws, 2 + t[k].nrows, &t[k], &t[k].total, lang, tr, bold);
+  }
+  lxw_error rc = workbook_close(wb);
+  if (rc != LXW_NO_ERROR) return kerr_set(e, NULL, "cannot write %r: %r", path, lxw_strerror(rc));
+  return K_OK;
+}
+
+int report_xlsx_buf(buf *out, const report_table *t, int n, const char *lang, report_tr tr, kerr *e) {
+  char path[64];
+  snprintf(path, sizeof path, "/tmp/kehto-xlsx-XXXXXX");
+  int fd = mkstemp(path);
+  if (fd < 0) return kerr_set(e, NULL, "cannot create a temporary file");
+  close(fd);
+  int rc = report_xlsx_file(path, t, n, lang, tr, e);
+  FILE *f = rc == K_OK ? fopen(path, "rb") : NULL;
+  if (rc == K_OK && !f) rc = kerr_set(e, NULL, "cannot read %r", path);
+  if (f) {
+    char chunk[65536];
+    size_t got;
+    while ((got = fread(chunk, 1, sizeof chunk, f)) > 0) buf_append(out, chunk, got);
+    fclose(f);
+  }
+  unlink(path);
+  return rc;
+}
+
+/* ---- kehto stats ---- */
+
+static int usage_error(const char *msg) {
+  fprintf(stderr, "kehto: %s\nusage: %s\n", msg, USAGE);
+  return 2;
+}
+
+/* Writes data to path, or stdout when path is NULL. Returns the exit status. */
+static int write_out(const char *path, const buf *b) {
+  FILE *f = path ? fopen(path, "wb") : stdout;
+  if (!f) {
+    fprintf(stderr, "kehto: cannot write %s\n", path);
+    return 1;
+  }
+  int ok = fwrite(b->data ? b->data : "", 1, b->len, f) == b->len;
+  if (path) ok &= fclose(f) == 0;
+  if (!ok) fprintf(stderr, "kehto: cannot write %s\n", path ? path : "stdout");
+  return ok ? 0 : 1;
+}
+
+int report_cli(const cli_args *a) {
+  const char *fmt = cli_opt(a, "format"), *name = cli_opt(a, "table"), *out = cli_opt(a, "output");
+  if (!fmt || (strcmp(fmt, "csv") && strcmp(fmt, "xlsx") && strcmp(fmt, "json")))
+    return usage_error("--format must be csv, xlsx or json");
+  if (name && report_table_id(name) < 0) return usage_error("unknown --table (see the list in README)");
+  if (out && !*out) return usage_error("--output needs a file name");
+  if (!strcmp(fmt, "xlsx") && !out) return usage_error("--format xlsx needs --output FILE");
+  db *d = cli_open_db(a, 0);
+  if (!d) return 1;
+  const report_data *rd = report_get(d);
+  int slot = report_slot(rd, cli_opt(a, "period"));
+  if (slot < 0) {
+    db_close(d);
+    return usage_error("no funding period with that --period id");
+  }
+  int first = name ? report_table_id(name) : 0, last = name ? first : RT_COUNT - 1, n = last - first + 1;
+  report_table *t = util_calloc((size_t)n, sizeof *t);
+  for (int k = 0; k < n; k++) report_table_make(rd, first + k, slot, 0, &t[k]);
+  buf b = BUF_INIT;
+  int status = 0;
+  if (!strcmp(fmt, "xlsx")) {
+    kerr e = {0};
+    if (report_xlsx_file(out, t, n, "fi", NULL, &e) != K_OK) {
+      fprintf(stderr, "kehto: %s\n", e.msg);
+      status = 1;
+    }
+    kerr_clear(&e);
+  } else {
+    for (int k = 0; k < n; k++) {
+      if (!strcmp(fmt, "csv")) {
+        if (n > 1) buf_printf(&b, "%r# %C\r\n", k ? "\r\n" : "", t[k].name);
+        report_csv(&b, &t[k], "fi", NULL);
+      } else {
+        buf_puts(&b, k ? ",\n" : (n > 1 ? "[\n" : ""));
+        report_json(&b, &t[k], "fi", NULL);
+      }
+    }
+    if (!strcmp(fmt, "json")) buf_puts(&b, n > 1 ? "\n]\n" : "\n");
+    status = write_out(out, &b);
+  }
+  buf_free(&b);
+  for (int k = 0; k < n; k++) report_table_free(&t[k]);
+  free(t);
+  db_close(d);
+  return status;
+}

@@ -1,0 +1,31 @@
+/* export: statistics tables written as CSV, JSON and XLSX (libxlsxwriter), and the `kehto stats` command. */
+#ifndef KEHTO_EXPORT_H
+#define KEHTO_EXPORT_H
+#include "cli.h"
+#include "core/buf.h"
+#include "report/report.h"
+
+/* Translates a Finnish msgid into lang (the web layer's i18n_get); the caller passes it so the report does not
+ * depend on the web layer. */
+typedef const char *(*report_tr)(const char *lang, const char *msgid);
+
+/* The label of a row in lang. */
+const char *report_row_label(const report_row *r, const char *lang, report_tr tr);
+
+/* One table as CSV: a header row, the rows, the total; numbers plain, suppressed cells "< 5", every text cell
+ * through the formula-safe CSV escape. */
+void report_csv(buf *b, const report_table *t, const char *lang, report_tr tr);
+/* One table as a JSON object {"name","title","columns":[..],"rows":[..],"total":{..}}; a suppressed cell is null
+ * and its column key is listed in the row's "suppressed" array. */
+void report_json(buf *b, const report_table *t, const char *lang, report_tr tr);
+/* Writes the tables as an XLSX workbook at path, one sheet per table; text cells are strings, never formulas.
+ * Returns K_OK, or K_ERR with e set. */
+int report_xlsx_file(const char *path, const report_table *t, int n, const char *lang, report_tr tr, kerr *e);
+/* The same into memory (through a temporary file): returns K_OK and fills out, or K_ERR with e set. */
+int report_xlsx_buf(buf *out, const report_table *t, int n, const char *lang, report_tr tr, kerr *e);
+
+/* `kehto stats --db DB --format csv|xlsx|json [--table NAME] [--output FILE] [--period ID]`: staff view (no
+ * suppression), Finnish labels. Returns the exit status (2 for wrong arguments). */
+int report_cli(const cli_args *a);
+
+#endif

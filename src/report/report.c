@@ -1,0 +1,678 @@
+/* report: computes every statistics figure in one pass over the data and keeps it per connection (see report.h). */
+#include "report/report.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#define NSLOTS (REPORT_MAX_PERIODS + 1)
+#define MAX_ID 50000000LL /* ids above this would make the per-id arrays unreasonably large */
+#define NYEARS 32         /* years counted from the first period's start year (or the first delivery) */
+
+/* Fixed rows: code and Finnish label (translated by the caller). */
+typedef struct fixed {
+  const char *code, *label;
+} fixed;
+
+static const fixed ROLES[] = {{"johto", N_("Johto")},
+                              {"esihenkilo", N_("Esihenkilöt")},
+                              {"tyontekija", N_("Työntekijät")},
+                              {"edustaja", N_("Henkilöstön edustajat")}};
+static const fixed ORG_TYPES[] = {{"kunta", N_("Kunta")},
+                                  {"kuntayhtyma", N_("Kuntayhtymä")},
+                                  {"yhtio", N_("Kuntaomisteinen yhtiö")},
+                                  {"hyvinvointialue", N_("Hyvinvointialue tai maakunta")},
+                                  {"muu", N_("Muu")}};
+static const fixed GENDERS[] = {
+    {"nainen", N_("Naiset")}, {"mies", N_("Miehet")}, {"muu", N_("Muu")}, {"eos", N_("En halua vastata")}};
+static const fixed AGES[] = {{"alle25", N_("Alle 25-vuotiaat")},
+                             {"25-54", N_("25–54-vuotiaat")},
+                             {"yli54", N_("Yli 54-vuotiaat")},
+                             {"eos", N_("En halua vastata")}};
+static const fixed LABOUR[] = {{"tyollinen", N_("Työlliset")},
+                               {"tyoton", N_("Työttömät")},
+                               {"ulkopuolella", N_("Työvoiman ulkopuolella")},
+                               {"eos", N_("En halua vastata")}};
+static const fixed EDUCATION[] = {{"isced12", N_("ISCED 1–2 (perusaste)")},
+                                  {"isced34", N_("ISCED 3–4 (toinen aste)")},
+                                  {"isced58", N_("ISCED 5–8 (korkea-aste)")},
+                                  {"eos", N_("En halua vastata")}};
+static const fixed METRICS[] = {{"organisations", N_("Tavoitetut organisaatiot")},
+                                {"participants", N_("ESR-osallistujat")},
+                                {"attendees", N_("Tapahtumien osallistujat")},
+                                {"participations", N_("Osallistumiset")},
+                                {"deeds", N_("Julkaistut teot")}};
+#define NFIX(a) ((int)(sizeof a / sizeof a[0]))
+enum { NROLE = NFIX(ROLES), NOTYPE = NFIX(ORG_TYPES), NIND = 4 };
+
+/* A list of rows read from a reference table: code and names in fi, sv, en. */
+typedef struct reflist {
+  int n;
+  char **code, **name[3];
+} reflist;
+
+struct report_data {
+  int nperiods;
+  report_period period[NSLOTS]; /* [0] is the whole programme */
+  reflist types, sectors, regions;
+  int base_year; /* year of bit 0 in the year masks */
+  char year_code[NYEARS][8];
+  int first_year, last_year;
+  long long key[NSLOTS][RK_COUNT];
+  long long target[NSLOTS][RK_COUNT];
+  /* per slot, per row, per column: allocated as one block per table */
+  long long *cell[RT_COUNT];
+  int rows[RT_COUNT];
+};
+
+typedef struct rstate {
+  report_data rd;
+  int built;
+  long long data_version, changes;
+  double ms;
+  long long builds;
+} rstate;
+
+static const struct tdef {
+  const char *name, *title, *desc;
+  int ncols, col[REPORT_MAX_COLS];
+} TABLES[RT_COUNT] = {
+    [RT_KEY] = {"key",
+                N_("Tunnusluvut"),
+                N_("Tavoitetut organisaatiot, osallistujat, osallistumiset ja teot"),
+                2,
+                {RC_VALUE, RC_TARGET}},
+    [RT_SERVICE_TYPE] = {"service_type",
+                         N_("Palvelutyypeittäin"),
+                         N_("Henkilöt ja osallistumiset palvelutyypeittäin"),
+                         2,
+                         {RC_PEOPLE, RC_PARTICIPATIONS}},
+    [RT_ROLE] =
+        {"role", N_("Rooleittain"), N_("Henkilöt ja osallistumiset roolin mukaan"), 2, {RC_PEOPLE, RC_PARTICIPATIONS}},
+    [RT_SECTOR] = {"sector",
+                   N_("Toimialoittain"),
+                   N_("Henkilöt ja osallistumiset henkilön toimialan mukaan"),
+                   2,
+                   {RC_PEOPLE, RC_PARTICIPATIONS}},
+    [RT_ORG_TYPE] = {"org_type",
+                     N_("Organisaatiotyypeittäin"),
+                     N_("Tavoitetut organisaatiot ja henkilöt"),
+                     2,
+                     {RC_ORGS, RC_PEOPLE}},
+    [RT_REGION] = {"region",
+                   N_("Maakunnittain"),
+                   N_("Tavoitetut organisaatiot ja henkilöt maakunnittain"),
+                   2,
+                   {RC_ORGS, RC_PEOPLE}},
+    [RT_YEAR] = {"year",
+                 N_("Vuosittain"),
+                 N_("Tavoitetut organisaatiot, henkilöt ja osallistumiset vuosittain"),
+                 3,
+                 {RC_ORGS, RC_PEOPLE, RC_PARTICIPATIONS}},
+    [RT_GENDER] = {"gender",
+                   N_("ESR-osallistujat sukupuolen mukaan"),
+                   N_("ESR-osallistujat (aloitustiedot)"),
+                   1,
+                   {RC_PARTICIPANTS}},
+    [RT_AGE] = {"age", N_("ESR-osallistujat iän mukaan"), N_("Ikä osallistumisen alkaessa"), 1, {RC_PARTICIPANTS}},
+    [RT_LABOUR] = {"labour",
+                   N_("ESR-osallistujat työmarkkina-aseman mukaan"),
+                   N_("Työmarkkina-asema alkaessa"),
+                   1,
+                   {RC_PARTICIPANTS}},
+    [RT_EDUCATION] =
+        {"education", N_("ESR-osallistujat koulutuksen mukaan"), N_("Koulutustaso (ISCED)"), 1, {RC_PARTICIPANTS}},
+};
+
+/* ---- reading reference lists ---- */
+
+static void reflist_free(reflist *l) {
+  for (int i = 0; i < l->n; i++) {
+    free(l->code[i]);
+    for (int j = 0; j < 3; j++) free(l->name[j][i]);
+  }
+  free(l->code);
+  for (int j = 0; j < 3; j++) free(l->name[j]);
+  memset(l, 0, sizeof *l);
+}
+
+/* Reads (code, fi, sv[, en]) rows; a missing en repeats fi. */
+static void reflist_load(db *d, const char *sql, int ncols, reflist *l) {
+  int cap = 8;
+  l->n = 0;
+  l->code = util_calloc((size_t)cap, sizeof(char *));
+  for (int j = 0; j < 3; j++) l->name[j] = util_calloc((size_t)cap, sizeof(char *));
+  sqlite3_stmt *st = db_query(d, sql, "");
+  while (db_step(st) == 1) {
+    if (l->n == cap) {
+      cap *= 2;
+      l->code = realloc(l->code, (size_t)cap * sizeof(char *));
+      for (int j = 0; j < 3; j++) l->name[j] = realloc(l->name[j], (size_t)cap * sizeof(char *));
+      if (!l->code || !l->name[0] || !l->name[1] || !l->name[2]) abort();
+    }
+    l->code[l->n] = util_strdup(db_col_text(st, 0));
+    for (int j = 0; j < 3; j++) l->name[j][l->n] = util_strdup(db_col_text(st, 1 + (j < ncols - 1 ? j : 0)));
+    l->n++;
+  }
+  db_done(st);
+}
+
+static int reflist_find(const reflist *l, const char *code) {
+  for (int i = 0; i < l->n; i++)
+    if (strcmp(l->code[i], code) == 0) return i;
+  return -1;
+}
+
+static int fixed_find(const fixed *f, int n, const char *code) {
+  for (int i = 0; i < n; i++)
+    if (strcmp(f[i].code, code) == 0) return i;
+  return -1;
+}
+
+/* ---- the data ---- */
+
+static void data_clear(report_data *rd) {
+  for (int i = 1; i <= rd->nperiods; i++) free((char *)rd->period[i].name);
+  reflist_free(&rd->types), reflist_free(&rd->sectors), reflist_free(&rd->regions);
+  for (int t = 0; t < RT_COUNT; t++) free(rd->cell[t]);
+  memset(rd, 0, sizeof *rd);
+}
+
+/* Rows of each table: fixed lists, reference lists (+1 for "unknown" where the link may be missing), years. */
+static void size_tables(report_data *rd) {
+  int n[RT_COUNT] = {[RT_KEY] = RK_COUNT,    [RT_SERVICE_TYPE] = rd->types.n,
+                     [RT_ROLE] = NROLE,      [RT_SECTOR] = rd->sectors.n + 1,
+                     [RT_ORG_TYPE] = NOTYPE, [RT_REGION] = rd->regions.n + 1,
+                     [RT_YEAR] = NYEARS,     [RT_GENDER] = NIND,
+                     [RT_AGE] = NIND,        [RT_LABOUR] = NIND,
+                     [RT_EDUCATION] = NIND};
+  for (int t = 0; t < RT_COUNT; t++) {
+    rd->rows[t] = n[t];
+    rd->cell[t] = util_calloc((size_t)NSLOTS * (size_t)n[t] * REPORT_MAX_COLS, sizeof(long long));
+  }
+}
+
+static long long *cell(report_data *rd, int t, int slot, int row, int col) {
+  return &rd->cell[t][((size_t)slot * (size_t)rd->rows[t] + (size_t)row) * REPORT_MAX_COLS + (size_t)col];
+}
+
+static const long long *ccell(const report_data *rd, int t, int slot, int row, int col) {
+  return &rd->cell[t][((size_t)slot * (size_t)rd->rows[t] + (size_t)row) * REPORT_MAX_COLS + (size_t)col];
+}
+
+static int slot_of_year(const report_data *rd, int year) {
+  for (int i = 1; i <= rd->nperiods; i++)
+    if (year >= rd->period[i].start_year && year <= rd->period[i].end_year) return i;
+  return 0; /* outside every period: counts only in the whole programme */
+}
+
+/* What one pass keeps per delivery, organisation and person. */
+typedef struct dinfo {
+  int8_t slot, type; /* slot -1: no such delivery */
+  uint8_t year, attendee;
+} dinfo;
+typedef struct oinfo {
+  int8_t type, region; /* -1: none */
+  uint16_t slots;      /* bit s: reached in slot s */
+  uint32_t years;
+} oinfo;
+typedef struct pinfo {
+  int32_t org;
+  int8_t sector;  /* -1: none */
+  uint16_t esf;   /* bit s: has a start record in slot s */
+  uint32_t years; /* bit y: a participation in base_year + y */
+} pinfo;
+/* per person and slot: bits 0..15 service types, 16..19 roles, 20 attendee service, 21 any participation */
+enum { PS_ROLE = 16, PS_ATTENDEE = 20, PS_ANY = 21 };
+
+typedef struct pass {
+  long long maxd, maxo, maxp;
+  dinfo *dl;
+  oinfo *ol;
+  pinfo *pl;
+  uint32_t *ps; /* [person * NSLOTS + slot] */
+} pass;
+
+static long long max_id(db *d, const char *sql) {
+  long long m = db_int(d, 0, sql, "");
+  return m < 0 ? 0 : m > MAX_ID ? MAX_ID : m;
+}
+
+static void load_periods(db *d, report_data *rd) {
+  rd->period[0] = (report_period){0, NULL, 0, 0};
+  sqlite3_stmt *st = db_query(d, "SELECT id, name, start_year, end_year FROM funding_period ORDER BY start_year", "");
+  while (db_step(st) == 1 && rd->nperiods < REPORT_MAX_PERIODS) {
+    report_period *p = &rd->period[++rd->nperiods];
+    p->id = db_col_int(st, 0);
+    p->name = util_strdup(db_col_text(st, 1));
+    p->start_year = (int)db_col_int(st, 2), p->end_year = (int)db_col_int(st, 3);
+  }
+  db_done(st);
+  rd->base_year = rd->nperiods ? rd->period[1].start_year : 0;
+  if (!rd->base_year) rd->base_year = (int)db_int(d, 2000, "SELECT min(substr(starts_on,1,4)) FROM delivery", "");
+}
+
+static void load_deliveries(db *d, report_data *rd, pass *p) {
+  p->maxd = max_id(d, "SELECT max(id) FROM delivery");
+  p->dl = util_calloc((size_t)p->maxd + 1, sizeof *p->dl);
+  for (long long i = 0; i <= p->maxd; i++) p->dl[i].slot = -1;
+  sqlite3_stmt *st = db_query(d,
+                              "SELECT d.id, CAST(substr(d.starts_on,1,4) AS INTEGER), s.type_code, s.counts"
+                              " FROM delivery d JOIN service s ON s.id = d.service_id",
+                              "");
+  while (db_step(st) == 1) {
+    long long id = db_col_int(st, 0);
+    int year = (int)db_col_int(st, 1), y = year - rd->base_year;
+    if (id < 1 || id > p->maxd || y < 0 || y >= NYEARS) continue;
+    dinfo *x = &p->dl[id];
+    x->slot = (int8_t)slot_of_year(rd, year);
+    x->year = (uint8_t)y;
+    x->type = (int8_t)reflist_find(&rd->types, db_col_text(st, 2));
+    x->attendee = strcmp(db_col_text(st, 3), "attendee") == 0;
+  }
+  db_done(st);
+}
+
+static void org_reach(oinfo *o, int slot, int y) {
+  o->slots |= (uint16_t)(1u | 1u << slot);
+  o->years |= 1u << y;
+}
+
+static void load_orgs(db *d, report_data *rd, pass *p) {
+  p->maxo = max_id(d, "SELECT max(id) FROM org");
+  p->ol = util_calloc((size_t)p->maxo + 1, sizeof *p->ol);
+  sqlite3_stmt *st = db_query(
+      d, "SELECT o.id, o.type, m.region_code FROM org o LEFT JOIN municipality m ON m.code = o.municipality_code", "");
+  while (db_step(st) == 1) {
+    long long id = db_col_int(st, 0);
+    if (id < 1 || id > p->maxo) continue;
+    p->ol[id].type = (int8_t)fixed_find(ORG_TYPES, NOTYPE, db_col_text(st, 1));
+    p->ol[id].region = (int8_t)reflist_find(&rd->regions, db_col_text(st, 2));
+  }
+  db_done(st);
+  st = db_query(d, "SELECT delivery_id, org_id FROM delivery_org", "");
+  while (db_step(st) == 1) {
+    long long did = db_col_int(st, 0), oid = db_col_int(st, 1);
+    if (did < 1 || did > p->maxd || oid < 1 || oid > p->maxo || p->dl[did].slot < 0) continue;
+    org_reach(&p->ol[oid], p->dl[did].slot, p->dl[did].year);
+  }
+  db_done(st);
+}
+
+static void load_people(db *d, report_data *rd, pass *p) {
+  p->maxp = max_id(d, "SELECT max(id) FROM person");
+  p->pl = util_calloc((size_t)p->maxp + 1, sizeof *p->pl);
+  p->ps = util_calloc(((size_t)p->maxp + 1) * NSLOTS, sizeof *p->ps);
+  sqlite3_stmt *st = db_query(d, "SELECT id, org_id, sector_code FROM person", "");
+  while (db_step(st) == 1) {
+    long long id = db_col_int(st, 0), org = db_col_int(st, 1);
+    if (id < 1 || id > p->maxp) continue;
+    p->pl[id].org = (int32_t)(org > 0 && org <= p->maxo ? org : 0);
+    p->pl[id].sector = (int8_t)reflist_find(&rd->sectors, db_col_text(st, 2));
+  }
+  db_done(st);
+}
+
+static int age_group(sqlite3_stmt *st, int col) {
+  if (db_col_null(st, col)) return 3;
+  long long a = db_col_int(st, col);
+  return a < 25 ? 0 : a <= 54 ? 1 : 2;
+}
+
+/* ESF start records: the participant flags per person and the common output indicators. */
+static void load_esf(db *d, report_data *rd, pass *p) {
+  sqlite3_stmt *st =
+      db_query(d, "SELECT person_id, period_id, age_at_entry, gender, labour, education FROM esf_start", "");
+  while (db_step(st) == 1) {
+    long long pid = db_col_int(st, 0), per = db_col_int(st, 1);
+    int slot = -1;
+    for (int i = 1; i <= rd->nperiods; i++)
+      if (rd->period[i].id == per) slot = i;
+    int rowv[4] = {fixed_find(GENDERS, NIND, db_col_text(st, 3)), age_group(st, 2),
+                   fixed_find(LABOUR, NIND, db_col_text(st, 4)), fixed_find(EDUCATION, NIND, db_col_text(st, 5))};
+    for (int k = 0; k < 4; k++) {
+      if (rowv[k] < 0) continue;
+      (*cell(rd, RT_GENDER + k, 0, rowv[k], 0))++;
+      if (slot > 0) (*cell(rd, RT_GENDER + k, slot, rowv[k], 0))++;
+    }
+    if (slot > 0) rd->key[slot][RK_PARTICIPANTS]++;
+    if (pid >= 1 && pid <= p->maxp) p->pl[pid].esf |= (uint16_t)(1u | (slot > 0 ? 1u << slot : 0));
+  }
+  db_done(st);
+}
+
+/* The big scan: every participation once. */
+static void scan_participations(db *d, report_data *rd, pass *p) {
+  sqlite3_stmt *st = db_query(d, "SELECT person_id, delivery_id, role FROM participation", "");
+  while (db_step(st) == 1) {
+    long long pid = db_col_int(st, 0), did = db_col_int(st, 1);
+    if (pid < 1 || pid > p->maxp || did < 1 || did > p->maxd || p->dl[did].slot < 0) continue;
+    const dinfo *x = &p->dl[did];
+    const char *role = db_col_text(st, 2);
+    int r = fixed_find(ROLES, NROLE, role);
+    pinfo *pi = &p->pl[pid];
+    uint32_t bits = 1u << PS_ANY | (x->type >= 0 && x->type < 16 ? 1u << x->type : 0) |
+                    (r >= 0 ? 1u << (PS_ROLE + r) : 0) | (x->attendee ? 1u << PS_ATTENDEE : 0);
+    int slots[2] = {0, x->slot};
+    for (int k = 0; k < (x->slot ? 2 : 1); k++) {
+      int s = slots[k];
+      p->ps[(size_t)pid * NSLOTS + (size_t)s] |= bits;
+      rd->key[s][RK_PARTICIPATIONS]++;
+      if (x->type >= 0) (*cell(rd, RT_SERVICE_TYPE, s, x->type, 1))++;
+      if (r >= 0) (*cell(rd, RT_ROLE, s, r, 1))++;
+      (*cell(rd, RT_SECTOR, s, pi->sector >= 0 ? pi->sector : rd->sectors.n, 1))++;
+    }
+    (*cell(rd, RT_YEAR, 0, x->year, 2))++;
+    pi->years |= 1u << x->year;
+    if (pi->org) org_reach(&p->ol[pi->org], x->slot, x->year);
+  }
+  db_done(st);
+}
+
+/* Turns the per-person flags into distinct counts. */
+static void count_people(report_data *rd, pass *p) {
+  for (long long id = 1; id <= p->maxp; id++) {
+    const pinfo *pi = &p->pl[id];
+    if (pi->esf & 1) rd->key[0][RK_PARTICIPANTS]++;
+    int region = pi->org ? p->ol[pi->org].region : -1, otype = pi->org ? p->ol[pi->org].type : -1;
+    for (int s = 0; s <= rd->nperiods; s++) {
+      uint32_t b = p->ps[(size_t)id * NSLOTS + (size_t)s];
+      if (!(b & 1u << PS_ANY)) continue;
+      if ((b & 1u << PS_ATTENDEE) && !(pi->esf & (1u << s))) rd->key[s][RK_ATTENDEES]++;
+      for (int t = 0; t < rd->types.n && t < 16; t++)
+        if (b & 1u << t) (*cell(rd, RT_SERVICE_TYPE, s, t, 0))++;
+      for (int r = 0; r < NROLE; r++)
+        if (b & 1u << (PS_ROLE + r)) (*cell(rd, RT_ROLE, s, r, 0))++;
+      (*cell(rd, RT_SECTOR, s, pi->sector >= 0 ? pi->sector : rd->sectors.n, 0))++;
+      if (otype >= 0) (*cell(rd, RT_ORG_TYPE, s, otype, 1))++;
+      (*cell(rd, RT_REGION, s, region >= 0 ? region : rd->regions.n, 1))++;
+    }
+    for (int y = 0; y < NYEARS; y++)
+      if (pi->years & 1u << y) (*cell(rd, RT_YEAR, 0, y, 1))++;
+  }
+  for (long long id = 1; id <= p->maxo; id++) {
+    const oinfo *o = &p->ol[id];
+    for (int s = 0; s <= rd->nperiods; s++) {
+      if (!(o->slots & 1u << s)) continue;
+      rd->key[s][RK_ORGANISATIONS]++;
+      if (o->type >= 0) (*cell(rd, RT_ORG_TYPE, s, o->type, 0))++;
+      (*cell(rd, RT_REGION, s, o->region >= 0 ? o->region : rd->regions.n, 0))++;
+    }
+    for (int y = 0; y < NYEARS; y++)
+      if (o->years & 1u << y) (*cell(rd, RT_YEAR, 0, y, 0))++;
+  }
+  for (int y = 0; y < NYEARS; y++) {
+    int any = 0;
+    for (int c = 0; c < 3; c++) any |= *cell(rd, RT_YEAR, 0, y, c) != 0;
+    if (!any) continue;
+    if (!rd->first_year) rd->first_year = rd->base_year + y;
+    rd->last_year = rd->base_year + y;
+  }
+}
+
+static void load_deeds_and_targets(db *d, report_data *rd) {
+  sqlite3_stmt *st = db_query(d, "SELECT year, count(*) FROM deed WHERE status='published' GROUP BY year", "");
+  while (db_step(st) == 1) {
+    int year = (int)db_col_int(st, 0);
+    long long n = db_col_int(st, 1);
+    rd->key[0][RK_DEEDS] += n;
+    int s = slot_of_year(rd, year);
+    if (s) rd->key[s][RK_DEEDS] += n;
+  }
+  db_done(st);
+  for (int s = 0; s < NSLOTS; s++)
+    for (int m = 0; m < RK_COUNT; m++) rd->target[s][m] = -1;
+  st = db_query(d, "SELECT metric, period_id, value FROM target", "");
+  while (db_step(st) == 1) {
+    int m = report_metric_of(db_col_text(st, 0));
+    long long per = db_col_int(st, 1);
+    for (int s = 0; s <= rd->nperiods && m >= 0; s++)
+      if (rd->period[s].id == per) rd->target[s][m] = db_col_int(st, 2);
+  }
+  db_done(st);
+}
+
+static void build(db *d, report_data *rd) {
+  load_periods(d, rd);
+  reflist_load(d, "SELECT code, name_fi, name_sv, name_en FROM service_type ORDER BY position", 4, &rd->types);
+  reflist_load(d, "SELECT code, name_fi, name_sv, name_en FROM sector ORDER BY position", 4, &rd->sectors);
+  reflist_load(d, "SELECT code, name_fi, name_sv FROM region ORDER BY number", 3, &rd->regions);
+  size_tables(rd);
+  for (int y = 0; y < NYEARS; y++)
+    snprintf(rd->year_code[y], sizeof rd->year_code[y], "%d", (rd->base_year + y) % 10000);
+  pass p = {0};
+  load_deliveries(d, rd, &p);
+  load_orgs(d, rd, &p);
+  load_people(d, rd, &p);
+  load_esf(d, rd, &p);
+  scan_participations(d, rd, &p);
+  count_people(rd, &p);
+  load_deeds_and_targets(d, rd);
+  free(p.dl), free(p.ol), free(p.pl), free(p.ps);
+}
+
+static void state_free(void *x) {
+  rstate *s = x;
+  data_clear(&s->rd);
+  free(s);
+}
+
+static rstate *state(db *d) {
+  rstate *s = db_slot(d, DB_SLOT_REPORT);
+  if (!s) {
+    s = util_calloc(1, sizeof *s);
+    db_set_slot(d, DB_SLOT_REPORT, s, state_free);
+  }
+  return s;
+}
+
+const report_data *report_get(db *d) {
+  rstate *s = state(d);
+  long long dv = db_int(d, -1, "PRAGMA data_version", "");
+  long long ch = sqlite3_total_changes64(db_handle(d));
+  /* inside a transaction the data may still be rolled back without changing the key: never cache it */
+  int in_tx = !sqlite3_get_autocommit(db_handle(d));
+  if (s->built && !in_tx && dv == s->data_version && ch == s->changes) return &s->rd;
+  struct timespec a, b;
+  clock_gettime(CLOCK_MONOTONIC, &a);
+  data_clear(&s->rd);
+  /* one read transaction: every query of the pass sees the same data */
+  int own_tx = !in_tx && db_exec(d, "BEGIN", "") == SQLITE_OK;
+  build(d, &s->rd);
+  if (own_tx) db_exec(d, "COMMIT", "");
+  clock_gettime(CLOCK_MONOTONIC, &b);
+  s->ms = (double)(b.tv_sec - a.tv_sec) * 1e3 + (double)(b.tv_nsec - a.tv_nsec) / 1e6;
+  s->built = !in_tx, s->data_version = dv, s->changes = ch;
+  s->builds++;
+  return &s->rd;
+}
+
+double report_last_build_ms(db *d) {
+  return state(d)->ms;
+}
+
+long long report_build_count(db *d) {
+  return state(d)->builds;
+}
+
+/* ---- periods, names, targets ---- */
+
+int report_nperiods(const report_data *rd) {
+  return rd->nperiods;
+}
+
+const report_period *report_period_at(const report_data *rd, int slot) {
+  return slot >= 0 && slot <= rd->nperiods ? &rd->period[slot] : NULL;
+}
+
+int report_slot(const report_data *rd, const char *period_id) {
+  long long id = 0;
+  if (!period_id || !*period_id) return 0;
+  if (util_parse_int(period_id, 0, 1LL << 53, &id) != K_OK) return -1;
+  for (int s = 0; s <= rd->nperiods; s++)
+    if (rd->period[s].id == id) return s;
+  return -1;
+}
+
+int report_table_id(const char *name) {
+  for (int t = 0; name && t < RT_COUNT; t++)
+    if (strcmp(TABLES[t].name, name) == 0) return t;
+  return -1;
+}
+
+const char *report_table_name(int id) {
+  return id >= 0 && id < RT_COUNT ? TABLES[id].name : NULL;
+}
+
+const char *report_col_title(int col) {
+  static const char *const t[] = {N_("Määrä"),          N_("Organisaatiot"),    N_("Henkilöt"),
+                                  N_("Osallistumiset"), N_("ESR-osallistujat"), N_("Tavoite")};
+  return t[col];
+}
+
+const char *report_col_key(int col) {
+  static const char *const k[] = {"value", "organisations", "people", "participations", "participants", "target"};
+  return k[col];
+}
+
+const char *report_metric_code(int metric) {
+  return metric >= 0 && metric < RK_COUNT ? METRICS[metric].code : NULL;
+}
+
+const char *report_metric_label(int metric) {
+  return METRICS[metric].label;
+}
+
+int report_metric_of(const char *code) {
+  return code ? fixed_find(METRICS, RK_COUNT, code) : -1;
+}
+
+long long report_target(const report_data *rd, int metric, int slot) {
+  return rd->target[slot][metric];
+}
+
+int report_target_set(db *d, const char *metric, long long period_id, long long value, kerr *e) {
+  if (report_metric_of(metric) < 0) return kerr_set(e, "metric", N_("Tuntematon mittari."));
+  int rc = value < 0 ? db_exec(d, "DELETE FROM target WHERE metric = ?1 AND period_id = ?2", "ti", metric, period_id)
+                     : db_exec(d, "INSERT OR REPLACE INTO target(metric, period_id, value) VALUES (?1, ?2, ?3)", "tii",
+                               metric, period_id, value);
+  return rc == SQLITE_OK ? K_OK : kerr_storage(e, "Tavoitteen tallennus", db_errmsg(d));
+}
+
+/* ---- tables ---- */
+
+/* 1 when a cell counts people (and is suppressed in public views). */
+static int people_cell(const report_table *t, int row, int c) {
+  int col = t->col[c];
+  if (col == RC_PEOPLE || col == RC_PARTICIPATIONS || col == RC_PARTICIPANTS) return 1;
+  if (t->id == RT_KEY && col == RC_VALUE)
+    return row == RK_PARTICIPANTS || row == RK_ATTENDEES || row == RK_PARTICIPATIONS;
+  return 0;
+}
+
+static int hide_small(long long v) {
+  return v > 0 && v < REPORT_MIN_CELL;
+}
+
+void report_suppress(report_table *t) {
+  t->nhidden = 0;
+  for (int c = 0; c < t->ncols; c++) {
+    int nh = 0, people = 0;
+    for (int i = 0; i < t->nrows; i++) {
+      if (!people_cell(t, i, c)) continue;
+      people = 1;
+      if (hide_small(t->rows[i].v[c])) t->rows[i].hidden[c] = 1, nh++;
+    }
+    if (!people) continue;
+    if (t->has_total && hide_small(t->total.v[c])) t->total.hidden[c] = 1;
+    /* A single hidden cell is the total minus the others: hide the next smallest too (or the total when none). */
+    if (nh == 1 && t->id != RT_KEY) {
+      int best = -1;
+      for (int i = 0; i < t->nrows; i++)
+        if (!t->rows[i].hidden[c] && t->rows[i].v[c] > 0 && (best < 0 || t->rows[i].v[c] < t->rows[best].v[c]))
+          best = i;
+      if (best >= 0)
+        t->rows[best].hidden[c] = 1;
+      else if (t->has_total)
+        t->total.hidden[c] = 1;
+    }
+    for (int i = 0; i < t->nrows; i++) t->nhidden += t->rows[i].hidden[c];
+    t->nhidden += t->total.hidden[c];
+  }
+}
+
+static void row_fixed(report_row *r, const fixed *f) {
+  r->code = f->code;
+  r->label[0] = f->label;
+}
+
+static void row_ref(report_row *r, const reflist *l, int i) {
+  if (i < l->n) {
+    r->code = l->code[i];
+    for (int j = 0; j < 3; j++) r->label[j] = l->name[j][i];
+  } else {
+    r->code = "";
+    r->label[0] = N_("Ei tiedossa");
+  }
+}
+
+void report_table_make(const report_data *rd, int id, int slot, int publ, report_table *t) {
+  memset(t, 0, sizeof *t);
+  const struct tdef *def = &TABLES[id];
+  t->id = id, t->name = def->name, t->title = def->title, t->desc = def->desc, t->ncols = def->ncols;
+  memcpy(t->col, def->col, sizeof t->col);
+  t->rows = util_calloc((size_t)rd->rows[id], sizeof *t->rows);
+  /* no total where one person or organisation is in several rows (a sum would count them twice) */
+  t->has_total = id != RT_KEY && id != RT_YEAR && id != RT_SERVICE_TYPE && id != RT_ROLE;
+  for (int i = 0; i < rd->rows[id]; i++) {
+    report_row *r = &t->rows[t->nrows];
+    int year = rd->base_year + i;
+    if (id == RT_YEAR) {
+      int lo = slot ? rd->period[slot].start_year : rd->first_year,
+          hi = slot ? rd->period[slot].end_year : rd->last_year;
+      if (!lo || year < lo || year > hi) continue;
+      r->code = r->label[0] = r->label[1] = r->label[2] = rd->year_code[i];
+    } else if (id == RT_KEY) {
+      row_fixed(r, &METRICS[i]);
+    } else if (id == RT_SERVICE_TYPE) {
+      row_ref(r, &rd->types, i);
+    } else if (id == RT_SECTOR) {
+      row_ref(r, &rd->sectors, i);
+    } else if (id == RT_REGION) {
+      row_ref(r, &rd->regions, i);
+    } else {
+      const fixed *f = id == RT_ROLE       ? ROLES
+                       : id == RT_ORG_TYPE ? ORG_TYPES
+                       : id == RT_GENDER   ? GENDERS
+                       : id == RT_AGE      ? AGES
+                       : id == RT_LABOUR   ? LABOUR
+                                           : EDUCATION;
+      row_fixed(r, &f[i]);
+    }
+    int any = 0;
+    for (int c = 0; c < t->ncols; c++) {
+      if (id == RT_KEY)
+        r->v[c] = c == 0 ? rd->key[slot][i] : rd->target[slot][i];
+      else
+        r->v[c] = *ccell(rd, id, id == RT_YEAR ? 0 : slot, i, c);
+      any |= r->v[c] != 0;
+    }
+    /* "unknown" rows only when they count something */
+    if (!any && (id == RT_SECTOR || id == RT_REGION) && !*r->code) continue;
+    t->nrows++;
+  }
+  if (t->has_total) {
+    t->total.code = "total";
+    t->total.label[0] = N_("Yhteensä");
+    for (int c = 0; c < t->ncols; c++)
+      for (int i = 0; i < t->nrows; i++) t->total.v[c] += t->rows[i].v[c];
+  }
+  if (publ) report_suppress(t);
+}
+
+void report_table_free(report_table *t) {
+  free(t->rows);
+  memset(t, 0, sizeof *t);
+}

@@ -1,0 +1,106 @@
+/* report: the programme's statistics (key figures, breakdowns, ESF indicators, targets) computed in one pass over
+ * the data, cached per connection until the data changes, and cut into tables with small-cell suppression. */
+#ifndef KEHTO_REPORT_H
+#define KEHTO_REPORT_H
+#include "db/db.h"
+
+#define REPORT_MAX_PERIODS 8 /* funding periods counted one by one; later ones count only in the whole programme */
+#define REPORT_MAX_COLS 3
+#define REPORT_MIN_CELL 5 /* public cells with 1..4 people are shown as "< 5" */
+
+/* Column kinds of a table: what a cell counts. */
+enum {
+  RC_VALUE,          /* key figures: the row says what (people rows are suppressed) */
+  RC_ORGS,           /* organisations reached */
+  RC_PEOPLE,         /* distinct people with a participation */
+  RC_PARTICIPATIONS, /* participations (person × delivery) */
+  RC_PARTICIPANTS,   /* ESF participants (start records) */
+  RC_TARGET,         /* key figures: the target, -1 when none */
+};
+
+/* The tables, in page order. */
+enum {
+  RT_KEY,
+  RT_SERVICE_TYPE,
+  RT_ROLE,
+  RT_SECTOR,
+  RT_ORG_TYPE,
+  RT_REGION,
+  RT_YEAR,
+  RT_GENDER,
+  RT_AGE,
+  RT_LABOUR,
+  RT_EDUCATION,
+  RT_COUNT
+};
+
+/* Key figure metrics (rows of RT_KEY), the same codes as target.metric. */
+enum { RK_ORGANISATIONS, RK_PARTICIPANTS, RK_ATTENDEES, RK_PARTICIPATIONS, RK_DEEDS, RK_COUNT };
+
+typedef struct report_row {
+  const char *code;     /* stable key: a code, a year, a metric */
+  const char *label[3]; /* fi, sv, en; sv and en NULL: label[0] is a Finnish msgid to translate */
+  long long v[REPORT_MAX_COLS];
+  unsigned char hidden[REPORT_MAX_COLS]; /* 1: suppressed (public view) */
+} report_row;
+
+typedef struct report_table {
+  int id;            /* RT_... */
+  const char *name;  /* file and JSON name: "service_type" */
+  const char *title; /* Finnish msgid */
+  const char *desc;  /* Finnish msgid: what is counted */
+  int ncols;
+  int col[REPORT_MAX_COLS]; /* RC_... */
+  int nrows;
+  report_row *rows; /* malloc'd, owned by the table */
+  int has_total;
+  report_row total;
+  int nhidden; /* suppressed cells */
+} report_table;
+
+typedef struct report_period {
+  long long id;
+  const char *name;
+  int start_year, end_year;
+} report_period;
+
+/* The computed figures. Owned by the connection's cache: valid until the next report_get on the same db. */
+typedef struct report_data report_data;
+
+/* Returns the figures for the data as it is now: computed in one pass when the data changed since the last call on
+ * this connection, else the cached ones. Never NULL (a failed query logs and counts what it could read). */
+const report_data *report_get(db *d);
+/* Milliseconds the last computation on this connection took (for measuring). */
+double report_last_build_ms(db *d);
+/* How many times the figures were computed on this connection (for tests of the cache). */
+long long report_build_count(db *d);
+
+/* Funding periods (slot 1..n); slot 0 is the whole programme. */
+int report_nperiods(const report_data *rd);
+const report_period *report_period_at(const report_data *rd, int slot);
+/* Slot of a period id ("" or NULL or "0": 0, the whole programme); -1 when there is no such period. */
+int report_slot(const report_data *rd, const char *period_id);
+
+/* The table id with this name ("service_type"), or -1. */
+int report_table_id(const char *name);
+const char *report_table_name(int id);
+/* Column header (Finnish msgid) and JSON key of a column kind. */
+const char *report_col_title(int col);
+const char *report_col_key(int col);
+
+/* Fills t with table id for a slot. public: suppress cells with 1..4 people and the cells that would reveal them.
+ * Free with report_table_free. */
+void report_table_make(const report_data *rd, int id, int slot, int publ, report_table *t);
+void report_table_free(report_table *t);
+/* Applies small-cell suppression (primary and secondary) to the people columns of t; exposed for tests. */
+void report_suppress(report_table *t);
+
+/* Targets: the stored target of a metric ("organisations", ...) in a period (0 = whole programme), or -1. */
+const char *report_metric_code(int metric);
+int report_metric_of(const char *code);      /* RK_..., or -1 */
+const char *report_metric_label(int metric); /* Finnish msgid */
+long long report_target(const report_data *rd, int metric, int slot);
+/* Stores (value >= 0) or removes (value < 0) a target. Returns K_OK, or K_ERR with e set. */
+int report_target_set(db *d, const char *metric, long long period_id, long long value, kerr *e);
+
+#endif

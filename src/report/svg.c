@@ -1,0 +1,115 @@
+/* svg: horizontal bar charts and the region tile map, written as inline SVG with presentation attributes. */
+#include "report/svg.h"
+
+#include <string.h>
+
+#define BAR_FILL "#1f5f99" /* 6.9:1 against white */
+#define TEXT_DARK "#1a1a1a"
+#define EDGE "#595959" /* tile and axis lines: 7:1 against white */
+
+static void open_svg(buf *b, const char *id, const char *title, const char *desc, int w, int h) {
+  buf_printf(b,
+             "<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" width=\"%d\" "
+             "height=\"%d\" role=\"img\" aria-labelledby=\"%h-t %h-d\" font-family=\"sans-serif\">"
+             "<title id=\"%h-t\">%h</title><desc id=\"%h-d\">%h</desc>\n",
+             w, h, w, h, id, id, id, title, id, desc);
+}
+
+void svg_bars(buf *b, const char *id, const char *title, const char *desc, const svg_item *it, int n) {
+  enum { LABEL_W = 250, BAR_W = 300, ROW_H = 26, TOP = 8, W = LABEL_W + BAR_W + 80 };
+  long long max = 0;
+  for (int i = 0; i < n; i++)
+    if (!it[i].hidden && it[i].v > max) max = it[i].v;
+  open_svg(b, id, title, desc, W, TOP * 2 + ROW_H * (n ? n : 1));
+  buf_printf(b, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"%r\" stroke-width=\"1\"/>\n", LABEL_W, TOP,
+             LABEL_W, TOP + ROW_H * n, EDGE);
+  for (int i = 0; i < n; i++) {
+    int y = TOP + ROW_H * i;
+    int w = max && !it[i].hidden ? (int)((double)it[i].v * BAR_W / (double)max + 0.5) : 0;
+    if (!it[i].hidden && it[i].v > 0 && w < 2) w = 2; /* a small but non-zero value stays visible */
+    buf_printf(b, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\" font-size=\"13\" fill=\"%r\">%h</text>", LABEL_W - 6,
+               y + 17, TEXT_DARK, it[i].label);
+    if (w)
+      buf_printf(b, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%r\"/>", LABEL_W, y + 4, w, ROW_H - 8,
+                 BAR_FILL);
+    buf_printf(b, "<text x=\"%d\" y=\"%d\" font-size=\"13\" fill=\"%r\">", LABEL_W + w + 6, y + 17, TEXT_DARK);
+    if (it[i].hidden)
+      buf_puts(b, "&lt; 5");
+    else
+      buf_printf(b, "%N", it[i].v);
+    buf_puts(b, "</text>\n");
+  }
+  buf_puts(b, "</svg>\n");
+}
+
+/* Where each region sits on the grid (column, row): roughly the shape of Finland. */
+static const struct tile {
+  const char *code;
+  int col, row;
+} TILES[] = {
+    {"FI1D7", 2, 0}, {"FI1D9", 2, 1}, {"FI1D8", 3, 1}, {"FI195", 0, 2}, {"FI1D5", 1, 2},
+    {"FI1D2", 3, 2}, {"FI1D3", 4, 2}, {"FI194", 1, 3}, {"FI193", 2, 3}, {"FI1D1", 3, 3},
+    {"FI196", 0, 4}, {"FI197", 1, 4}, {"FI1C3", 2, 4}, {"FI1C5", 4, 4}, {"FI1C1", 0, 5},
+    {"FI1C2", 1, 5}, {"FI1C4", 3, 5}, {"FI200", 0, 6}, {"FI1B1", 2, 5},
+};
+
+/* Five steps of blue; text colour chosen for at least 4.5:1 on each. */
+static const char *const FILL[5] = {"#ffffff", "#deebf7", "#9ecae1", "#2171b5", "#08306b"};
+static const char *const INK[5] = {TEXT_DARK, TEXT_DARK, TEXT_DARK, "#ffffff", "#ffffff"};
+
+int svg_step(long long v, long long max) {
+  if (v <= 0 || max <= 0) return 0;
+  int s = (int)((v * 4 + max - 1) / max); /* 1..4: quarters of the largest value, rounded up */
+  return s < 1 ? 1 : s > 4 ? 4 : s;
+}
+
+static void legend(buf *b, int x, int y, long long max, const char *legend_title, const char *legend_zero) {
+  buf_printf(b, "<text x=\"%d\" y=\"%d\" font-size=\"13\" font-weight=\"bold\" fill=\"%r\">%h</text>\n", x, y,
+             TEXT_DARK, legend_title);
+  for (int s = 0, k = 0; s < 5; s++) {
+    long long lo = (max * (s - 1)) / 4 + 1, hi = (max * s) / 4;
+    if (s > 0 && hi < lo) continue; /* with a small largest value some steps hold no whole number */
+    int yy = y + 10 + k++ * 24;
+    buf_printf(b, "<rect x=\"%d\" y=\"%d\" width=\"18\" height=\"18\" fill=\"%r\" stroke=\"%r\"/>", x, yy, FILL[s],
+               EDGE);
+    buf_printf(b, "<text x=\"%d\" y=\"%d\" font-size=\"13\" fill=\"%r\">", x + 26, yy + 14, TEXT_DARK);
+    if (s == 0) {
+      buf_printf(b, "%h", legend_zero);
+    } else {
+      if (lo == hi)
+        buf_printf(b, "%N", hi);
+      else
+        buf_printf(b, "%N–%N", lo, hi);
+    }
+    buf_puts(b, "</text>\n");
+  }
+}
+
+void svg_region_map(buf *b, const char *id, const char *title, const char *desc, const svg_item *it, int n,
+                    const char *legend_title, const char *legend_zero) {
+  enum { TW = 128, TH = 54, GAP = 4, COLS = 5, ROWS = 7, LEG_W = 170 };
+  long long max = 0;
+  for (int i = 0; i < n; i++)
+    if (it[i].v > max) max = it[i].v;
+  open_svg(b, id, title, desc, COLS * (TW + GAP) + LEG_W, ROWS * (TH + GAP));
+  for (size_t k = 0; k < sizeof TILES / sizeof TILES[0]; k++) {
+    const svg_item *x = NULL;
+    for (int i = 0; i < n && !x; i++)
+      if (it[i].code && strcmp(it[i].code, TILES[k].code) == 0) x = &it[i];
+    if (!x) continue;
+    int s = x->hidden ? 0 : svg_step(x->v, max), px = TILES[k].col * (TW + GAP), py = TILES[k].row * (TH + GAP);
+    buf_printf(b, "<g><rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" rx=\"4\" fill=\"%r\" stroke=\"%r\"/>", px, py,
+               TW, TH, FILL[s], EDGE);
+    buf_printf(b, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\" font-size=\"11\" fill=\"%r\">%h</text>", px + TW / 2,
+               py + 20, INK[s], x->label);
+    buf_printf(b, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\" font-size=\"15\" font-weight=\"bold\" fill=\"%r\">",
+               px + TW / 2, py + 41, INK[s]);
+    if (x->hidden)
+      buf_puts(b, "&lt; 5");
+    else
+      buf_printf(b, "%N", x->v);
+    buf_puts(b, "</text></g>\n");
+  }
+  legend(b, COLS * (TW + GAP) + 10, 20, max, legend_title, legend_zero);
+  buf_puts(b, "</svg>\n");
+}

@@ -1,0 +1,26 @@
+/* svg: charts drawn as inline SVG (horizontal bars, a tile map of Finland's 19 regions), each with role="img", a
+ * <title> and a <desc>; colours are presentation attributes (the CSP forbids inline styles). */
+#ifndef KEHTO_SVG_H
+#define KEHTO_SVG_H
+#include "core/buf.h"
+
+/* One bar or tile: a label, a value, and whether the value is suppressed (drawn without a bar, labelled "< 5"). */
+typedef struct svg_item {
+  const char *code; /* region code for the map; unused for bars */
+  const char *label;
+  long long v;
+  int hidden;
+} svg_item;
+
+/* A horizontal bar chart. id is a unique ASCII id for the title/desc ids; title and desc are plain text (escaped). */
+void svg_bars(buf *b, const char *id, const char *title, const char *desc, const svg_item *it, int n);
+
+/* A tile map of the regions in it (matched by NUTS3 code; unknown codes are left out), coloured in five steps by
+ * value, with a legend whose first entry is legend_zero ("no organisations") and the others value ranges. */
+void svg_region_map(buf *b, const char *id, const char *title, const char *desc, const svg_item *it, int n,
+                    const char *legend_title, const char *legend_zero);
+
+/* The step (0..4) of v on the map's colour scale for the largest value max; exposed for tests. */
+int svg_step(long long v, long long max);
+
+#endif

@@ -1,0 +1,310 @@
+/* stats: the public statistics page /tilastot (key figures, targets, charts, region map, tables), its CSV and XLSX
+ * exports, and the staff page for targets /hallinta/tavoitteet. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "report/export.h"
+#include "report/svg.h"
+#include "web/form.h"
+#include "web/pages/pages.h"
+
+#define MAX_TARGET 100000000LL
+
+/* Staff see every number; everyone else sees small cells suppressed. */
+static int public_view(web_req *r) {
+  return !user_is_staff(&r->user);
+}
+
+/* The slot asked for with ?kausi=ID; -1 (and a 404 sent) when there is no such period. */
+static int slot_or_reply(web_req *r, const report_data *rd) {
+  int slot = report_slot(rd, web_query(r, "kausi"));
+  if (slot < 0) web_error(r, 404, T(r, "Rahoituskautta ei ole."));
+  return slot;
+}
+
+/* "2015–2017" style name of a slot, in the request arena. */
+static const char *slot_name(web_req *r, const report_data *rd, int slot) {
+  if (slot == 0) return T(r, "Koko ohjelma");
+  const report_period *p = report_period_at(rd, slot);
+  buf b = BUF_INIT;
+  buf_printf(&b, "%r %d–%d", p->name, p->start_year, p->end_year);
+  const char *s = arena_strdup(&r->mem, b.data);
+  buf_free(&b);
+  return s;
+}
+
+static void period_form(web_req *r, const report_data *rd, int slot) {
+  int n = report_nperiods(rd);
+  form_opt *opts = arena_alloc(&r->mem, sizeof *opts * (size_t)(n + 1));
+  opts[0] = (form_opt){"", T(r, "Koko ohjelma")};
+  for (int s = 1; s <= n; s++) {
+    char id[24];
+    snprintf(id, sizeof id, "%lld", report_period_at(rd, s)->id);
+    opts[s] = (form_opt){arena_strdup(&r->mem, id), slot_name(r, rd, s)};
+  }
+  form_ctx f = {r, NULL};
+  buf_printf(&r->out, "<form method=\"get\" action=\"%h/tilastot\" class=\"form inline\">\n", r->prefix);
+  form_select(&f, "kausi", T(r, "Rahoituskausi"), slot ? opts[slot].value : "", opts, n + 1, 0, NULL);
+  buf_printf(&r->out, "<button type=\"submit\">%h</button>\n</form>\n", T(r, "Näytä"));
+}
+
+/* Writes a count, "< 5" when suppressed, or "–" for a missing target. */
+static void cell_value(web_req *r, const report_table *t, const report_row *row, int c) {
+  if (row->hidden[c])
+    buf_puts(&r->out, "&lt; 5");
+  else if (t->col[c] == RC_TARGET && row->v[c] < 0)
+    buf_puts(&r->out, "–");
+  else
+    buf_printf(&r->out, "%N", row->v[c]);
+}
+
+static void table_row(web_req *r, const report_table *t, const report_row *row, int total) {
+  buf_printf(&r->out, "<tr%r><th scope=\"row\">%h</th>", total ? " class=\"total\"" : "",
+             report_row_label(row, r->lang, i18n_get));
+  for (int c = 0; c < t->ncols; c++) {
+    buf_puts(&r->out, "<td class=\"num\">");
+    cell_value(r, t, row, c);
+    buf_puts(&r->out, "</td>");
+  }
+  buf_puts(&r->out, "</tr>\n");
+}
+
+/* "?kausi=ID" for a period slot, "" for the whole programme (in the request arena). */
+static const char *period_query(const report_data *rd, int slot, web_req *r) {
+  if (!slot) return "";
+  char q[40];
+  snprintf(q, sizeof q, "?kausi=%lld", report_period_at(rd, slot)->id);
+  return arena_strdup(&r->mem, q);
+}
+
+static void export_links(web_req *r, const report_table *t, const report_data *rd, int slot) {
+  const char *q = period_query(rd, slot, r);
+  buf_printf(
+      &r->out,
+      "<p class=\"exports\">%h: <a href=\"%h/tilastot/%h.csv%h\">CSV<span class=\"visually-hidden\"> – "
+      "%h</span></a> · <a href=\"%h/tilastot/%h.xlsx%h\">XLSX<span class=\"visually-hidden\"> – %h</span></a></p>\n",
+      T(r, "Lataa taulukko"), r->prefix, t->name, q, T(r, t->title), r->prefix, t->name, q, T(r, t->title));
+}
+
+static void html_table(web_req *r, const report_table *t) {
+  web_table_begin(r, "stats", T(r, t->title), 1);
+  buf_printf(&r->out, "<thead><tr><th scope=\"col\">%h</th>", T(r, t->id == RT_KEY ? "Tunnusluku" : "Luokka"));
+  for (int c = 0; c < t->ncols; c++)
+    buf_printf(&r->out, "<th scope=\"col\" class=\"num\">%h</th>", T(r, report_col_title(t->col[c])));
+  buf_puts(&r->out, "</tr></thead>\n<tbody>\n");
+  for (int i = 0; i < t->nrows; i++) table_row(r, t, &t->rows[i], 0);
+  if (t->has_total) table_row(r, t, &t->total, 1);
+  web_table_end(r);
+}
+
+/* Items for a chart from column c of t, in the request arena. */
+static svg_item *chart_items(web_req *r, const report_table *t, int c) {
+  svg_item *it = arena_alloc(&r->mem, sizeof *it * (size_t)(t->nrows ? t->nrows : 1));
+  for (int i = 0; i < t->nrows; i++)
+    it[i] = (svg_item){t->rows[i].code, report_row_label(&t->rows[i], r->lang, i18n_get), t->rows[i].v[c],
+                       t->rows[i].hidden[c]};
+  return it;
+}
+
+/* A breakdown: heading, description, chart of its people column (or the first), the same numbers as a table. */
+static void breakdown(web_req *r, const report_data *rd, int id, int slot, int publ) {
+  report_table t;
+  report_table_make(rd, id, slot, publ, &t);
+  int c = 0;
+  for (int k = 0; k < t.ncols; k++)
+    if (t.col[k] == RC_PEOPLE || t.col[k] == RC_PARTICIPANTS) c = k;
+  buf_printf(&r->out, "<section class=\"stat\">\n<h2 id=\"h-%h\">%h</h2>\n", t.name, T(r, t.title));
+  buf desc = BUF_INIT;
+  buf_printf(&desc, "%r: %r (%r)", T(r, t.desc), T(r, report_col_title(t.col[c])), slot_name(r, rd, slot));
+  buf_printf(&r->out, "<div class=\"chart-table\"><figure class=\"chart-figure\">");
+  char id_attr[40];
+  snprintf(id_attr, sizeof id_attr, "c-%s", t.name);
+  if (id == RT_REGION) {
+    report_table o; /* the map is coloured by organisations, which are never suppressed */
+    report_table_make(rd, id, slot, 0, &o);
+    svg_region_map(&r->out, id_attr, T(r, "Tavoitetut organisaatiot maakunnittain"), desc.data, chart_items(r, &o, 0),
+                   o.nrows, T(r, "Organisaatioita"), T(r, "Ei yhtään"));
+    report_table_free(&o);
+  } else {
+    svg_bars(&r->out, id_attr, T(r, t.title), desc.data, chart_items(r, &t, c), t.nrows);
+  }
+  buf_puts(&r->out, "</figure>\n<div>");
+  html_table(r, &t);
+  export_links(r, &t, rd, slot);
+  buf_puts(&r->out, "</div></div>\n</section>\n");
+  buf_free(&desc);
+  report_table_free(&t);
+}
+
+static void key_figures(web_req *r, const report_data *rd, int slot, int publ) {
+  report_table t;
+  report_table_make(rd, RT_KEY, slot, publ, &t);
+  buf *o = &r->out;
+  buf_printf(o, "<h2>%h</h2>\n<ul class=\"figures\">", T(r, "Tunnusluvut"));
+  for (int i = 0; i < t.nrows; i++) {
+    buf_puts(o, "<li><span class=\"n\">");
+    cell_value(r, &t, &t.rows[i], 0);
+    buf_printf(o, "</span> %h</li>", report_row_label(&t.rows[i], r->lang, i18n_get));
+  }
+  buf_puts(o, "</ul>\n");
+  buf_printf(o, "<h2>%h</h2>\n", T(r, "Tavoitteet ja toteuma"));
+  web_table_begin(r, "stats", T(r, "Tavoitteet ja toteuma"), 1);
+  buf_printf(o,
+             "<thead><tr><th scope=\"col\">%h</th><th scope=\"col\" class=\"num\">%h</th>"
+             "<th scope=\"col\" class=\"num\">%h</th><th scope=\"col\">%h</th></tr></thead>\n<tbody>\n",
+             T(r, "Tunnusluku"), T(r, "Toteuma"), T(r, "Tavoite"), T(r, "Edistyminen"));
+  for (int i = 0; i < t.nrows; i++) {
+    const report_row *row = &t.rows[i];
+    buf_printf(o, "<tr><th scope=\"row\">%h</th><td class=\"num\">", report_row_label(row, r->lang, i18n_get));
+    cell_value(r, &t, row, 0);
+    buf_puts(o, "</td><td class=\"num\">");
+    cell_value(r, &t, row, 1);
+    buf_puts(o, "</td><td>");
+    if (row->v[1] > 0 && !row->hidden[0]) {
+      long long pct = row->v[0] * 100 / row->v[1];
+      buf_printf(o, "<progress max=\"100\" value=\"%lld\" aria-label=\"%h %lld %%\"></progress> %lld %%",
+                 pct > 100 ? 100 : pct, report_row_label(row, r->lang, i18n_get), pct, pct);
+    } else {
+      buf_puts(o, "–");
+    }
+    buf_puts(o, "</td></tr>\n");
+  }
+  web_table_end(r);
+  export_links(r, &t, rd, slot);
+  report_table_free(&t);
+}
+
+void page_stats(web_req *r) {
+  const report_data *rd = report_get(r->db);
+  int slot = slot_or_reply(r, rd);
+  if (slot < 0) return;
+  int publ = public_view(r);
+  page_begin(r, T(r, "Tilastot"), "stats");
+  buf *o = &r->out;
+  buf_printf(o, "<h1>%h</h1>\n<p>%h</p>\n", T(r, "Tilastot"),
+             T(r, "Ohjelman tavoittamat organisaatiot ja ihmiset palveluittain, rooleittain, toimialoittain, "
+                  "alueittain ja vuosittain sekä ESR-osallistujien yhteiset tuotosindikaattorit."));
+  period_form(r, rd, slot);
+  buf_printf(o, "<p class=\"period-now\">%h: <strong>%h</strong></p>\n", T(r, "Näytetään"), slot_name(r, rd, slot));
+  if (publ)
+    buf_printf(o, "<p class=\"note\">%h</p>\n",
+               T(r, "Alle viiden henkilön luvut näytetään muodossa < 5, eikä niitä voi päätellä muista luvuista, "
+                    "jotta ketään ei voi tunnistaa."));
+  key_figures(r, rd, slot, publ);
+  for (int id = RT_SERVICE_TYPE; id < RT_COUNT; id++) breakdown(r, rd, id, slot, publ);
+  buf_printf(o, "<p><a href=\"%h/tilastot/kaikki.xlsx%h\">%h</a></p>\n", r->prefix, period_query(rd, slot, r),
+             T(r, "Kaikki taulukot (XLSX)"));
+  page_end(r);
+}
+
+/* GET /tilastot/NAME.csv|.xlsx[?kausi=ID], and /tilastot/kaikki.xlsx for every table. */
+void page_stats_export(web_req *r) {
+  const char *name = r->path + strlen("/tilastot/");
+  const char *dot = strrchr(name, '.');
+  int csv = dot && strcmp(dot, ".csv") == 0, xlsx = dot && strcmp(dot, ".xlsx") == 0;
+  char table[32] = "";
+  if (dot && (size_t)(dot - name) < sizeof table) memcpy(table, name, (size_t)(dot - name)), table[dot - name] = 0;
+  int all = xlsx && strcmp(table, "kaikki") == 0, id = report_table_id(table);
+  if ((!csv && !xlsx) || (id < 0 && !all)) {
+    web_error(r, 404, T(r, "Hakemaasi sivua ei ole. Tarkista osoite tai aloita etusivulta."));
+    return;
+  }
+  const report_data *rd = report_get(r->db);
+  int slot = slot_or_reply(r, rd);
+  if (slot < 0) return;
+  int first = all ? 0 : id, n = all ? RT_COUNT : 1;
+  report_table *t = arena_alloc(&r->mem, sizeof *t * (size_t)n);
+  for (int k = 0; k < n; k++) report_table_make(rd, first + k, slot, public_view(r), &t[k]);
+  buf disp = BUF_INIT;
+  buf_printf(&disp, "attachment; filename=\"tilastot-%r.%r\"", table, csv ? "csv" : "xlsx");
+  if (csv) {
+    r->ctype = "text/csv; charset=utf-8";
+    buf_puts(&r->out, "\xEF\xBB\xBF"); /* a BOM, so Excel reads UTF-8 */
+    report_csv(&r->out, &t[0], r->lang, i18n_get);
+    web_header(r, "Content-Disposition", disp.data);
+  } else {
+    kerr e = {0};
+    if (report_xlsx_buf(&r->out, t, n, r->lang, i18n_get, &e) == K_OK) {
+      r->ctype = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+      web_header(r, "Content-Disposition", disp.data);
+    } else {
+      log_error("xlsx export: %r", e.msg);
+      buf_reset(&r->out);
+      web_error(r, 500, T(r, "Taulukon luominen epäonnistui. Yritä hetken kuluttua uudelleen."));
+    }
+    kerr_clear(&e);
+  }
+  buf_free(&disp);
+  for (int k = 0; k < n; k++) report_table_free(&t[k]);
+}
+
+/* ---- targets (staff) ---- */
+
+static void target_field_name(char *out, size_t n, int metric, long long period_id) {
+  snprintf(out, n, "t-%s-%lld", report_metric_code(metric), period_id);
+}
+
+static void targets_page(web_req *r, const report_data *rd, int use_form, const kerr *err, int saved) {
+  page_begin(r, T(r, "Tavoitteet"), "targets");
+  buf *o = &r->out;
+  buf_printf(o, "<h1>%h</h1>\n", T(r, "Tavoitteet"));
+  if (saved) buf_printf(o, "<p class=\"notice\" role=\"status\">%h</p>\n", T(r, "Tavoitteet tallennettu."));
+  buf_printf(o, "<p>%h</p>\n",
+             T(r, "Anna tavoite kokonaislukuna. Tyhjä kenttä poistaa tavoitteen. Toteuma näkyy sivulla Tilastot."));
+  form_ctx f = {r, err};
+  form_errors(&f);
+  buf_printf(o, "<form method=\"post\" action=\"%h/hallinta/tavoitteet\" class=\"form\">\n", r->prefix);
+  web_csrf_field(r);
+  for (int s = 0; s <= report_nperiods(rd); s++) {
+    long long pid = report_period_at(rd, s)->id;
+    buf_printf(o, "<fieldset><legend>%h</legend>\n", slot_name(r, rd, s));
+    for (int m = 0; m < RK_COUNT; m++) {
+      char name[48], val[32] = "";
+      target_field_name(name, sizeof name, m, pid);
+      long long v = report_target(rd, m, s);
+      if (v >= 0) snprintf(val, sizeof val, "%lld", v);
+      form_input(&f, "text", name, T(r, report_metric_label(m)), use_form ? web_field(r, name) : val, 0, NULL);
+    }
+    buf_puts(o, "</fieldset>\n");
+  }
+  buf_printf(o, "<button type=\"submit\">%h</button>\n</form>\n", T(r, "Tallenna"));
+  page_end(r);
+}
+
+void page_targets(web_req *r) {
+  if (!web_staff_or_reply(r)) return;
+  targets_page(r, report_get(r->db), 0, NULL, web_query(r, "ok") != NULL);
+}
+
+void page_targets_save(web_req *r) {
+  if (!web_staff_or_reply(r) || !web_csrf_ok_or_reply(r)) return;
+  const report_data *rd = report_get(r->db);
+  kerr e = {0};
+  int np = report_nperiods(rd);
+  long long *vals = arena_alloc(&r->mem, sizeof *vals * (size_t)(np + 1) * RK_COUNT);
+  for (int s = 0; s <= np; s++)
+    for (int m = 0; m < RK_COUNT; m++) {
+      char name[48];
+      target_field_name(name, sizeof name, m, report_period_at(rd, s)->id);
+      const char *v = web_field(r, name);
+      long long *x = &vals[s * RK_COUNT + m];
+      *x = -1;
+      if (*v && util_parse_int(v, 0, MAX_TARGET, x) != K_OK)
+        kerr_add(&e, name, "Tavoitteen pitää olla kokonaisluku 0–100000000.");
+    }
+  int rc = e.msg ? K_ERR : db_begin(r->db) == SQLITE_OK ? K_OK : kerr_set(&e, NULL, "Tietokanta on varattu.");
+  for (int s = 0; s <= np && rc == K_OK; s++)
+    for (int m = 0; m < RK_COUNT && rc == K_OK; m++)
+      rc = report_target_set(r->db, report_metric_code(m), report_period_at(rd, s)->id, vals[s * RK_COUNT + m], &e);
+  if (rc == K_OK && db_commit(r->db) == SQLITE_OK) {
+    web_changed();
+    web_redirectf(r, "/hallinta/tavoitteet?ok=1");
+  } else {
+    if (!sqlite3_get_autocommit(db_handle(r->db))) db_rollback(r->db);
+    if (!e.msg) kerr_storage(&e, "Tavoitteiden tallennus", db_errmsg(r->db));
+    targets_page(r, report_get(r->db), 1, &e, 0);
+    r->status = 422;
+  }
+  kerr_clear(&e);
+}

@@ -1,0 +1,141 @@
+# End-to-end: /tilastot in three languages with charts and tables, small cells "< 5" for the public and the numbers
+# for staff, CSV and XLSX exports from the page and from `kehto stats`, the JSON API, the targets form (bad input kept,
+# CSRF) and escaping of names that reach the page and the exports.
+source "$(dirname "$0")/lib.sh"
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+
+init_db
+sqlite3 -bail "$DB" <"$ROOT/tests/fixtures/stats.sql"
+# names that must be escaped on the page and made formula-safe in the exports
+sqlite3 "$DB" "UPDATE region SET name_fi = 'Uusi<maa> & \"co\"' WHERE code = 'FI1B1';
+  UPDATE service_type SET name_fi = '=HYPERLINK(\"http://x\")' WHERE code = 'webinaari';"
+
+# --- the command line ---
+out=$("$KEHTO" stats --db "$DB" --format csv --table org_type 2>&1)
+expect_contains "kehto stats csv: staff numbers, no suppression" "$out" "Kuntaomisteinen yhtiö,1,3"
+out=$("$KEHTO" stats --db "$DB" --format csv --table service_type)
+expect_contains "kehto stats csv: a formula-like name is quoted with an apostrophe" "$out" "\"'=HYPERLINK(\"\"http://x\"\")\",11,11"
+out=$("$KEHTO" stats --db "$DB" --format csv --table key --period 2)
+expect_contains "kehto stats --period 2 counts period 2" "$out" "ESR-osallistujat,4,"
+"$KEHTO" stats --db "$DB" --format json >"$TMP/all.json"
+check "kehto stats json is valid JSON with every table" python3 -c "
+import json,sys; d=json.load(open('$TMP/all.json')); assert len(d) == 11 and d[0]['name'] == 'key'"
+"$KEHTO" stats --db "$DB" --format xlsx --output "$TMP/s.xlsx"
+expect_eq "kehto stats xlsx writes a zip file" "$(head -c 2 "$TMP/s.xlsx")" "PK"
+check "XLSX: one sheet per table, the formula-like name is a string, no cell is a formula" python3 -c "
+import zipfile; z = zipfile.ZipFile('$TMP/s.xlsx'); names = z.namelist()
+assert sum(n.startswith('xl/worksheets/sheet') for n in names) == 11
+assert '<t>=HYPERLINK(' in z.read('xl/sharedStrings.xml').decode()
+assert not any(b'<f>' in z.read(n) for n in names if n.startswith('xl/worksheets/'))"
+for bad in "--format xml" "--format xlsx" "--format csv --table nope" "--format csv --period 99" "" \
+  "--format csv --output" "--format csv extra"; do
+  # shellcheck disable=SC2086
+  "$KEHTO" stats --db "$DB" $bad >/dev/null 2>"$TMP/err"
+  expect_eq "kehto stats $bad exits 2" "$?" 2
+done
+expect_contains "the usage is printed" "$(cat "$TMP/err")" "usage"
+
+start_server
+
+# --- the page, public ---
+get /tilastot
+expect_eq "/tilastot is 200" "$STATUS" 200
+expect_contains "/tilastot has the key figures" "$BODY" "Tunnusluvut"
+expect_contains "/tilastot has an SVG chart with a title" "$BODY" 'role="img" aria-labelledby="c-service_type-t c-service_type-d"'
+expect_contains "/tilastot has the region map" "$BODY" 'id="c-region-t">Tavoitetut organisaatiot maakunnittain</title>'
+expect_contains "/tilastot has the table beside the chart" "$BODY" '<th scope="row">Pirkanmaa</th>'
+expect_contains "public sees small cells as < 5" "$BODY" "&lt; 5"
+expect_contains "the region name is escaped" "$BODY" "Uusi&lt;maa&gt; &amp; &quot;co&quot;"
+expect_lacks "no raw markup from a name" "$BODY" "Uusi<maa>"
+expect_lacks "no inline style" "$BODY" "style="
+expect_contains "the navigation has Tilastot" "$BODY" 'href="/tilastot" aria-current="page">Tilastot'
+expect_contains "links to the CSV export" "$BODY" 'href="/tilastot/region.csv"'
+get "/tilastot?kausi=2"
+expect_contains "period selector keeps the period" "$BODY" '<option value="2" selected>'
+expect_contains "period links carry the period" "$BODY" 'href="/tilastot/region.xlsx?kausi=2"'
+get "/tilastot?kausi=99"
+expect_eq "unknown period is 404" "$STATUS" 404
+get "/tilastot?kausi=%3Cb%3E"
+expect_eq "malformed period is 404" "$STATUS" 404
+get /sv/tilastot
+expect_contains "Swedish page" "$BODY" "<h1>Statistik</h1>"
+expect_contains "Swedish labels of fixed rows" "$BODY" "Vill inte svara"
+get /en/tilastot
+expect_contains "English page" "$BODY" "<h1>Statistics</h1>"
+expect_contains "English service type names" "$BODY" "Coaching"
+
+# --- exports from the page ---
+get "/tilastot/org_type.csv?kausi=1"
+expect_eq "CSV export is 200" "$STATUS" 200
+expect_contains "CSV content type" "$(header Content-Type)" "text/csv"
+expect_contains "CSV is an attachment" "$(header Content-Disposition)" 'attachment; filename="tilastot-org_type.csv"'
+expect_contains "public CSV hides the small cell" "$BODY" "Kuntaomisteinen yhtiö,1,< 5"
+expect_contains "public CSV hides the next smallest too (secondary)" "$BODY" "Kunta,1,< 5"
+expect_contains "the total stays" "$BODY" "Yhteensä,2,15"
+get /tilastot/service_type.csv
+expect_contains "page CSV is formula-safe" "$BODY" "\"'=HYPERLINK("
+curl -s -o "$TMP/r.xlsx" "$BASE/tilastot/region.xlsx"
+expect_eq "XLSX export is a zip file" "$(head -c 2 "$TMP/r.xlsx")" "PK"
+curl -s -o "$TMP/all.xlsx" "$BASE/sv/tilastot/kaikki.xlsx?kausi=1"
+expect_eq "all tables as XLSX" "$(head -c 2 "$TMP/all.xlsx")" "PK"
+get /tilastot/nope.csv
+expect_eq "unknown table is 404" "$STATUS" 404
+get /tilastot/region.pdf
+expect_eq "unknown format is 404" "$STATUS" 404
+
+# --- the API ---
+get /api/v1/stats
+expect_eq "API is 200" "$STATUS" 200
+check "API keeps the old fields and has the new ones, suppressed" python3 -c "
+import json,sys; d=json.loads(sys.argv[1])
+assert d['organisations'] == 3 and 'deeds_published' in d and 'deeds_by_sector' in d
+assert d['figures']['participants'] == 9 and d['suppression'] is True
+r = {x['code']: x for x in d['tables']['role']['rows']}
+assert r['johto']['people'] is None and r['johto']['suppressed'] == ['people', 'participations']
+assert r['tyontekija']['people'] == 13" "$BODY"
+get "/api/v1/stats?period=2"
+check "API period 2: 4 participants is suppressed" python3 -c "
+import json,sys; d=json.loads(sys.argv[1]); assert d['period']['id'] == 2
+assert d['figures']['participants'] is None and 'participants' in d['figures']['suppressed']" "$BODY"
+get "/api/v1/stats?period=x"
+expect_eq "API unknown period is 400" "$STATUS" 400
+
+# --- targets ---
+get /hallinta/tavoitteet
+expect_eq "targets page needs login" "$STATUS" 303
+add_staff
+login staff@example.fi staffpassword1
+get /tilastot
+expect_lacks "staff see every number on the page" "$BODY" "&lt; 5"
+get "/tilastot/org_type.csv?kausi=1"
+expect_contains "staff CSV has the numbers" "$BODY" "Kuntaomisteinen yhtiö,1,3"
+get "/api/v1/stats?period=2"
+check "staff API has the numbers" python3 -c "
+import json,sys; d=json.loads(sys.argv[1]); assert d['figures']['participants'] == 4 and d['suppression'] is False" "$BODY"
+get /hallinta/tavoitteet
+expect_eq "targets page for staff" "$STATUS" 200
+csrf=$(csrf_from "$BODY")
+post /hallinta/tavoitteet "csrf=$csrf" "t-organisations-0=kaksisataa <b>" "t-participants-0=5000"
+expect_eq "bad target is 422" "$STATUS" 422
+expect_contains "the message is beside the field" "$BODY" "Tavoitteen pitää olla kokonaisluku"
+expect_contains "the text is kept (escaped)" "$BODY" 'value="kaksisataa &lt;b&gt;"'
+expect_contains "the other field is kept" "$BODY" 'value="5000"'
+post /hallinta/tavoitteet "t-organisations-0=240"
+expect_eq "targets POST without CSRF is 403" "$STATUS" 403
+post /hallinta/tavoitteet "csrf=$csrf" "t-organisations-0=240" "t-participants-0=-5"
+expect_eq "negative target is 422" "$STATUS" 422
+post /hallinta/tavoitteet "csrf=$csrf" "t-organisations-0=240" "t-participants-1=100"
+expect_eq "good targets redirect" "$STATUS" 303
+get "/hallinta/tavoitteet?ok=1"
+expect_contains "saved notice" "$BODY" "Tavoitteet tallennettu."
+expect_contains "saved value shown" "$BODY" 'value="240"'
+rm -f "$TMP/jar"
+get /tilastot
+expect_contains "public page shows the target and progress" "$BODY" 'value="1" aria-label="Tavoitetut organisaatiot 1 %"'
+get "/api/v1/stats?period=1"
+check "API has the period target" python3 -c "
+import json,sys; d=json.loads(sys.argv[1]); assert d['targets'] == [{'metric': 'participants', 'target': 100}]" "$BODY"
+out=$("$KEHTO" stats --db "$DB" --format csv --table key)
+expect_contains "CLI sees the target" "$out" "Tavoitetut organisaatiot,3,240"
+
+finish

@@ -1,0 +1,273 @@
+/* Unit tests for report/: counts on a small fixture, definitions per period, age groups, "prefer not to say" rows,
+ * small-cell suppression (primary and secondary), cache invalidation, CSV formula escaping, XLSX and SVG output. */
+#include "testdb.h"
+#include "tmpdb.h"
+
+#include <stdio.h>
+
+#include "core/buf.h"
+#include "report/export.h"
+#include "report/report.h"
+#include "report/svg.h"
+
+#define FIXTURE "tests/fixtures/stats.sql"
+
+static void load_fixture(db *d) {
+  FILE *f = fopen(FIXTURE, "rb");
+  if (!f) fail_msg("cannot open %s (run from the repository root)", FIXTURE);
+  buf b = BUF_INIT;
+  char chunk[4096];
+  size_t n;
+  while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) buf_append(&b, chunk, n);
+  fclose(f);
+  if (db_script(d, b.data) != SQLITE_OK) fail_msg("fixture: %s", db_errmsg(d));
+  buf_free(&b);
+}
+
+static int setup(void **state) {
+  db *d = testdb_open();
+  load_fixture(d);
+  *state = d;
+  return 0;
+}
+
+static int teardown(void **state) {
+  db_close(*state);
+  return 0;
+}
+
+/* The value of row code in column c of table id for slot (staff view). */
+static long long value(const report_data *rd, int id, int slot, const char *code, int c) {
+  report_table t;
+  report_table_make(rd, id, slot, 0, &t);
+  long long v = -999;
+  for (int i = 0; i < t.nrows; i++)
+    if (strcmp(t.rows[i].code, code) == 0) v = t.rows[i].v[c];
+  if (!strcmp(code, "total")) v = t.total.v[c];
+  report_table_free(&t);
+  return v;
+}
+
+static void test_key_figures_whole_programme(void **state) {
+  const report_data *rd = report_get(*state);
+  assert_int_equal(report_nperiods(rd), 2);
+  assert_int_equal(value(rd, RT_KEY, 0, "organisations", 0), 3);
+  assert_int_equal(value(rd, RT_KEY, 0, "participants", 0), 9); /* people 1–8 and 16, distinct */
+  assert_int_equal(value(rd, RT_KEY, 0, "attendees", 0), 7);    /* 9–15: webinar only */
+  assert_int_equal(value(rd, RT_KEY, 0, "participations", 0), 23);
+  assert_int_equal(value(rd, RT_KEY, 0, "deeds", 0), 0);
+  assert_int_equal(value(rd, RT_SERVICE_TYPE, 0, "webinaari", 0), 11);
+  assert_int_equal(value(rd, RT_ROLE, 0, "tyontekija", 0), 13);
+  assert_int_equal(value(rd, RT_ROLE, 0, "tyontekija", 1), 17);
+  assert_int_equal(value(rd, RT_SECTOR, 0, "sote", 0), 10);
+  assert_int_equal(value(rd, RT_SECTOR, 0, "", 0), -999);   /* no "unknown" row when every person has a sector */
+  assert_int_equal(value(rd, RT_ORG_TYPE, 0, "muu", 0), 1); /* reached through delivery_org only */
+  assert_int_equal(value(rd, RT_ORG_TYPE, 0, "muu", 1), 0);
+  assert_int_equal(value(rd, RT_REGION, 0, "FI1B1", 1), 12);
+  assert_int_equal(value(rd, RT_REGION, 0, "FI197", 1), 3);
+  assert_int_equal(value(rd, RT_REGION, 0, "", 0), 1); /* organisation 3 has no municipality */
+  assert_int_equal(value(rd, RT_YEAR, 0, "2016", 1), 15);
+  assert_int_equal(value(rd, RT_YEAR, 0, "2019", 0), 2);
+}
+
+static void test_definitions_per_period(void **state) {
+  testdb_deed(*state, "Teko", "Kuvaus", NULL, "091", "sote", 2016, NULL);
+  const report_data *rd = report_get(*state);
+  assert_int_equal(value(rd, RT_KEY, 0, "deeds", 0), 1);
+  assert_int_equal(value(rd, RT_KEY, 1, "deeds", 0), 1);
+  assert_int_equal(value(rd, RT_KEY, 2, "deeds", 0), 0);
+  assert_int_equal(value(rd, RT_KEY, 1, "participants", 0), 8);
+  assert_int_equal(value(rd, RT_KEY, 1, "attendees", 0), 7); /* 5–8 have start records in period 1 */
+  assert_int_equal(value(rd, RT_KEY, 1, "participations", 0), 19);
+  assert_int_equal(value(rd, RT_KEY, 1, "organisations", 0), 2);
+  assert_int_equal(value(rd, RT_KEY, 2, "participants", 0), 4);
+  assert_int_equal(value(rd, RT_KEY, 2, "attendees", 0), 0);
+  assert_int_equal(value(rd, RT_KEY, 2, "organisations", 0), 2); /* org 3 by delivery_org, org 1 by people */
+  assert_int_equal(value(rd, RT_YEAR, 2, "2016", 0), -999);      /* years outside the period are not rows */
+  assert_int_equal(value(rd, RT_YEAR, 2, "2018", 0), 0);
+  assert_int_equal(report_slot(rd, "2"), 2);
+  assert_int_equal(report_slot(rd, ""), 0);
+  assert_int_equal(report_slot(rd, "77"), -1);
+  assert_int_equal(report_slot(rd, "x"), -1);
+}
+
+static void test_age_groups_and_prefer_not_to_say(void **state) {
+  const report_data *rd = report_get(*state);
+  assert_int_equal(value(rd, RT_AGE, 1, "alle25", 0), 1);
+  assert_int_equal(value(rd, RT_AGE, 1, "25-54", 0), 5);
+  assert_int_equal(value(rd, RT_AGE, 1, "yli54", 0), 1);
+  assert_int_equal(value(rd, RT_AGE, 1, "eos", 0), 1);
+  assert_int_equal(value(rd, RT_GENDER, 1, "eos", 0), 1);
+  assert_int_equal(value(rd, RT_LABOUR, 1, "eos", 0), 2);
+  assert_int_equal(value(rd, RT_LABOUR, 1, "tyollinen", 0), 6);
+  assert_int_equal(value(rd, RT_EDUCATION, 2, "isced12", 0), 4);
+  assert_int_equal(value(rd, RT_EDUCATION, 2, "eos", 0), 0); /* the row is there even when zero */
+  assert_int_equal(value(rd, RT_GENDER, 0, "total", 0), 12); /* start records of both periods */
+}
+
+static void test_public_tables_suppress_small_cells(void **state) {
+  const report_data *rd = report_get(*state);
+  report_table t;
+  report_table_make(rd, RT_ORG_TYPE, 1, 1, &t);
+  /* kunta 12 people, yhtiö 3: the 3 is hidden, and so is the 12, since total − 12 would give it back */
+  assert_true(t.rows[2].hidden[1]);
+  assert_true(t.rows[0].hidden[1]);
+  assert_false(t.total.hidden[1]);
+  assert_false(t.rows[0].hidden[0]); /* organisations are never suppressed */
+  report_table_free(&t);
+  report_table_make(rd, RT_ORG_TYPE, 1, 0, &t); /* staff view */
+  assert_int_equal(t.nhidden, 0);
+  assert_int_equal(t.rows[2].v[1], 3);
+  report_table_free(&t);
+  report_table_make(rd, RT_KEY, 2, 1, &t);
+  assert_true(t.rows[RK_PARTICIPANTS].hidden[0]); /* 4 */
+  assert_false(t.rows[RK_ATTENDEES].hidden[0]);   /* 0 is not suppressed */
+  assert_false(t.rows[RK_ORGANISATIONS].hidden[0]);
+  report_table_free(&t);
+}
+
+static void test_secondary_suppression(void **s) {
+  report_row rows[4] = {0};
+  report_table t = {.id = RT_SECTOR, .ncols = 1, .col = {RC_PEOPLE}, .nrows = 4, .rows = rows, .has_total = 1};
+  long long v[4] = {10, 3, 7, 20};
+  for (int i = 0; i < 4; i++) rows[i].v[0] = v[i], t.total.v[0] += v[i];
+  report_suppress(&t);
+  assert_true(rows[1].hidden[0]);
+  assert_true(rows[2].hidden[0]); /* the next smallest */
+  assert_false(rows[0].hidden[0]);
+  assert_false(rows[3].hidden[0]);
+  assert_int_equal(t.nhidden, 2);
+  /* two small cells hide each other: nothing more is hidden */
+  memset(rows, 0, sizeof rows);
+  t.total.v[0] = 0;
+  long long w[4] = {2, 4, 50, 0};
+  for (int i = 0; i < 4; i++) rows[i].v[0] = w[i], t.total.v[0] += w[i];
+  report_suppress(&t);
+  assert_int_equal(t.nhidden, 2);
+  assert_false(rows[2].hidden[0]);
+  /* the only non-zero cell is small: the total goes too */
+  memset(rows, 0, sizeof rows);
+  memset(&t.total, 0, sizeof t.total);
+  rows[0].v[0] = t.total.v[0] = 3;
+  report_suppress(&t);
+  assert_true(rows[0].hidden[0]);
+  assert_true(t.total.hidden[0]);
+}
+
+static void test_cache_follows_changes_from_another_connection(void **s) {
+  tmpdb a, b;
+  tmpdb_open(&a);
+  kerr e = {0};
+  assert_int_equal(refdata_load(a.d, &e), K_OK);
+  load_fixture(a.d);
+  b.d = db_open(a.path, 0, &e);
+  assert_non_null(b.d);
+  const report_data *rd = report_get(a.d);
+  assert_int_equal(value(rd, RT_KEY, 0, "participations", 0), 23);
+  long long builds = report_build_count(a.d);
+  report_get(a.d);
+  report_get(a.d);
+  assert_int_equal(report_build_count(a.d), builds); /* unchanged data: the cached figures */
+  assert_int_equal(db_exec(b.d, "INSERT INTO participation(person_id, delivery_id, role) VALUES (16, 1, 'johto')", ""),
+                   SQLITE_OK);
+  rd = report_get(a.d);
+  assert_int_equal(report_build_count(a.d), builds + 1);
+  assert_int_equal(value(rd, RT_KEY, 0, "participations", 0), 24);
+  assert_int_equal(value(rd, RT_ROLE, 1, "johto", 0), 2);
+  /* and a change on the same connection */
+  assert_int_equal(report_target_set(a.d, "participants", 0, 5000, &e), K_OK);
+  rd = report_get(a.d);
+  assert_int_equal(report_target(rd, RK_PARTICIPANTS, 0), 5000);
+  assert_int_equal(value(rd, RT_KEY, 0, "participants", 1), 5000);
+  assert_int_equal(report_target_set(a.d, "participants", 0, -1, &e), K_OK);
+  assert_int_equal(report_target(report_get(a.d), RK_PARTICIPANTS, 0), -1);
+  assert_int_equal(report_target_set(a.d, "nonsense", 0, 1, &e), K_ERR);
+  assert_string_equal(e.field, "metric");
+  kerr_clear(&e);
+  db_close(b.d);
+  tmpdb_close(&a);
+}
+
+static void test_csv_is_formula_safe_and_plain(void **s) {
+  report_row rows[3] = {{.code = "a", .label = {"=SUM(A1:A9)", "=SUM(A1:A9)", "=SUM(A1:A9)"}, .v = {12}},
+                        {.code = "b", .label = {"@cmd", "@cmd", "@cmd"}, .v = {3}, .hidden = {1}},
+                        {.code = "c", .label = {"\tx,y", "\tx,y", "\tx,y"}, .v = {1500}}};
+  report_table t = {
+      .id = RT_SECTOR, .name = "sector", .title = "T", .ncols = 1, .col = {RC_PEOPLE}, .nrows = 3, .rows = rows};
+  buf b = BUF_INIT;
+  report_csv(&b, &t, "fi", NULL);
+  assert_string_equal(b.data, "Luokka,Henkilöt\r\n\"'=SUM(A1:A9)\",12\r\n\"'@cmd\",< 5\r\n\"'\tx,y\",1500\r\n");
+  buf_reset(&b);
+  buf_csv(&b, "+1");
+  buf_csv(&b, "-2");
+  buf_csv(&b, "\rz");
+  assert_string_equal(b.data, "\"'+1\"\"'-2\"\"'\rz\"");
+  buf_free(&b);
+}
+
+static void test_json_marks_suppressed_cells(void **state) {
+  report_table t;
+  report_table_make(report_get(*state), RT_ROLE, 1, 1, &t);
+  buf b = BUF_INIT;
+  report_json(&b, &t, "fi", NULL);
+  assert_non_null(strstr(b.data, "{\"code\":\"johto\",\"name\":\"Johto\",\"people\":null,\"participations\":null,"
+                                 "\"suppressed\":[\"people\",\"participations\"]}"));
+  assert_non_null(strstr(b.data, "\"people\":13,\"participations\":17,\"suppressed\":[]"));
+  buf_free(&b);
+  report_table_free(&t);
+}
+
+static void test_xlsx_written(void **state) {
+  const report_data *rd = report_get(*state);
+  report_table t[2];
+  report_table_make(rd, RT_KEY, 0, 0, &t[0]);
+  report_table_make(rd, RT_REGION, 0, 1, &t[1]);
+  buf b = BUF_INIT;
+  kerr e = {0};
+  assert_int_equal(report_xlsx_buf(&b, t, 2, "sv", NULL, &e), K_OK);
+  assert_true(b.len > 1000);
+  assert_memory_equal(b.data, "PK\x03\x04", 4);
+  assert_int_equal(report_xlsx_file("/nonexistent-dir/x.xlsx", t, 2, "fi", NULL, &e), K_ERR);
+  assert_non_null(e.msg);
+  kerr_clear(&e);
+  buf_free(&b);
+  report_table_free(&t[0]);
+  report_table_free(&t[1]);
+}
+
+static void test_svg_charts(void **s) {
+  svg_item it[3] = {{"FI1B1", "Uusimaa <b>", 40, 0}, {"FI197", "Pirkanmaa", 3, 1}, {"XX", "Nowhere", 9, 0}};
+  buf b = BUF_INIT;
+  svg_bars(&b, "c1", "Otsikko & co", "Kuvaus", it, 3);
+  assert_non_null(strstr(b.data, "role=\"img\""));
+  assert_non_null(strstr(b.data, "<title id=\"c1-t\">Otsikko &amp; co</title><desc id=\"c1-d\">Kuvaus</desc>"));
+  assert_non_null(strstr(b.data, "Uusimaa &lt;b&gt;"));
+  assert_non_null(strstr(b.data, "&lt; 5"));
+  assert_null(strstr(b.data, "style="));
+  buf_reset(&b);
+  svg_region_map(&b, "m", "Kartta", "Kuvaus", it, 3, "Organisaatioita", "Ei yhtään");
+  assert_non_null(strstr(b.data, "fill=\"#08306b\"")); /* the largest value has the darkest step */
+  assert_null(strstr(b.data, "Nowhere"));              /* unknown region codes are left out */
+  assert_non_null(strstr(b.data, "Ei yhtään"));
+  buf_free(&b);
+  assert_int_equal(svg_step(0, 10), 0);
+  assert_int_equal(svg_step(1, 10), 1);
+  assert_int_equal(svg_step(10, 10), 4);
+  assert_int_equal(svg_step(6, 10), 3);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test_setup_teardown(test_key_figures_whole_programme, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_definitions_per_period, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_age_groups_and_prefer_not_to_say, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_public_tables_suppress_small_cells, setup, teardown),
+      cmocka_unit_test(test_secondary_suppression),
+      cmocka_unit_test(test_cache_follows_changes_from_another_connection),
+      cmocka_unit_test(test_csv_is_formula_safe_and_plain),
+      cmocka_unit_test_setup_teardown(test_json_marks_suppressed_cells, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_xlsx_written, setup, teardown),
+      cmocka_unit_test(test_svg_charts),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
