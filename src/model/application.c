@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/date.h"
 #include "core/buf.h"
 
 /* ---- freeing ---- */
@@ -325,23 +326,6 @@ int app_cancellable_by(const application *a, const user_info *u) {
 
 /* ---- decisions ---- */
 
-/* Normalises a date "2026-11-22" or "22.11.2026" (a real calendar day) into out (11 bytes). Returns K_OK/K_ERR. */
-static int parse_date(const char *s, char out[11]) {
-  int y = 0, m = 0, dd = 0, used = 0;
-  if (!s || !*s) return K_ERR;
-  if (sscanf(s, "%4d-%2d-%2d%n", &y, &m, &dd, &used) != 3 || s[used]) {
-    used = 0;
-    if (sscanf(s, "%2d.%2d.%4d%n", &dd, &m, &y, &used) != 3 || s[used]) return K_ERR;
-  }
-  static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (y < 2000 || y > 2100 || m < 1 || m > 12 || dd < 1 || dd > mdays[m - 1]) return K_ERR;
-  if (m == 2 && dd == 29 && !(y % 4 == 0 && (y % 100 != 0 || y % 400 == 0))) return K_ERR;
-  char tmp[48];
-  snprintf(tmp, sizeof tmp, "%04d-%02d-%02d", y, m, dd);
-  memcpy(out, tmp, 11);
-  return K_OK;
-}
-
 /* Sets the status of a submitted application and writes the history row. Returns K_OK, or K_ERR when it is no
  * longer submitted (e set) or storage failed (caller rolls back). */
 static int set_status(db *d, long long id, const char *status, const char *reason, const user_info *u, kerr *e) {
@@ -378,7 +362,7 @@ static long long make_delivery(db *d, const application *a, const char *from, co
 }
 
 static void check_dates(const char *starts_on, const char *ends_on, char from[11], char to[11], kerr *e) {
-  int f = parse_date(starts_on, from), t = parse_date(ends_on, to);
+  int f = date_parse(starts_on, from), t = date_parse(ends_on, to);
   if (f != K_OK) kerr_add(e, "starts_on", N_("Anna alkupäivä muodossa 22.11.2026."));
   if (t != K_OK) kerr_add(e, "ends_on", N_("Anna loppupäivä muodossa 22.11.2026."));
   if (f == K_OK && t == K_OK && strcmp(to, from) < 0)

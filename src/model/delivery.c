@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/date.h"
 #include "model/write.h"
 
 static const char *const ROLES[DELIVERY_NROLES][2] = {
@@ -26,33 +27,6 @@ const char *delivery_role_label(const char *code) {
 
 static const char *nz(const char *s) {
   return s ? s : "";
-}
-
-/* Reads 1 to max digits at *p into *v; returns the count read. */
-static int digits(const char **p, int max, int *v) {
-  int n = 0;
-  *v = 0;
-  while (n < max && **p >= '0' && **p <= '9') *v = *v * 10 + (*(*p)++ - '0'), n++;
-  return n;
-}
-
-int delivery_date_parse(const char *in, char *out, size_t n) {
-  if (util_blank(in) || n < 11) return K_ERR;
-  while (*in == ' ') in++;
-  const char *p = in;
-  int y, m, d;
-  if (strchr(in, '-')) {
-    if (digits(&p, 4, &y) != 4 || *p++ != '-' || digits(&p, 2, &m) != 2 || *p++ != '-' || digits(&p, 2, &d) != 2)
-      return K_ERR;
-  } else if (digits(&p, 2, &d) < 1 || *p++ != '.' || digits(&p, 2, &m) < 1 || *p++ != '.' || digits(&p, 4, &y) != 4)
-    return K_ERR;
-  while (*p == ' ') p++;
-  if (*p || y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1) return K_ERR;
-  static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-  if (d > mdays[m - 1] + (m == 2 && leap)) return K_ERR;
-  snprintf(out, n, "%04d-%02d-%02d", y, m, d);
-  return K_OK;
 }
 
 static void session_clear(delivery_session *s) {
@@ -102,8 +76,8 @@ int delivery_validate(db *d, const delivery *x, kerr *e) {
     kerr_add(e, "ref", N_("Tunnus on jo toisen toteutuksen käytössä."));
   check_len(x->title, DELIVERY_MAX_TITLE, "title", N_("Otsikko on liian pitkä (enintään 200 merkkiä)."), e);
   check_len(x->place, DELIVERY_MAX_PLACE, "place", N_("Paikka on liian pitkä (enintään 200 merkkiä)."), e);
-  int sok = delivery_date_parse(x->starts_on, s, sizeof s) == K_OK;
-  int tok = delivery_date_parse(x->ends_on, t, sizeof t) == K_OK;
+  int sok = date_parse(x->starts_on, s) == K_OK;
+  int tok = date_parse(x->ends_on, t) == K_OK;
   if (!sok) kerr_add(e, "starts_on", N_("Anna alkupäivä muodossa 22.11.2026."));
   if (!tok) kerr_add(e, "ends_on", N_("Anna loppupäivä muodossa 22.11.2026."));
   if (sok && tok && strcmp(t, s) < 0) kerr_add(e, "ends_on", N_("Loppupäivä ei voi olla ennen alkupäivää."));
@@ -132,8 +106,8 @@ static void bind_delivery(sqlite3_stmt *st, const delivery *x, const char *s, co
 static long long delivery_write(db *d, const delivery *x, long long id, kerr *e) {
   char s[11], t[11];
   if (delivery_validate(d, x, e) != K_OK) return 0;
-  delivery_date_parse(x->starts_on, s, sizeof s);
-  delivery_date_parse(x->ends_on, t, sizeof t);
+  date_parse(x->starts_on, s);
+  date_parse(x->ends_on, t);
   if (id && db_exists(d, "SELECT 1 FROM delivery_session WHERE delivery_id=?1 AND (held_on<?2 OR held_on>?3)", "itt",
                       id, s, t)) {
     kerr_add(e, "starts_on", N_("Toteutuksella on tapaamisia näiden päivien ulkopuolella."));
@@ -279,7 +253,7 @@ static int session_check(db *d, long long delivery_id, long long session_id, int
   else if (db_exists(d, "SELECT 1 FROM delivery_session WHERE delivery_id=?1 AND number=?2 AND id<>?3", "iii",
                      delivery_id, (long long)number, session_id))
     kerr_add(e, "number", N_("Toteutuksella on jo tapaaminen tällä numerolla."));
-  if (delivery_date_parse(held_on, iso, 11) != K_OK)
+  if (date_parse(held_on, iso) != K_OK)
     kerr_add(e, "held_on", N_("Anna päivä muodossa 22.11.2026."));
   else if (!db_exists(d, "SELECT 1 FROM delivery WHERE id=?1 AND ?2 BETWEEN starts_on AND ends_on", "it", delivery_id,
                       iso))

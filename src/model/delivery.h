@@ -16,9 +16,6 @@ const char *delivery_role_code(int i);
 /* The Finnish plural label of a role code (Johto, Esihenkilöt, Työntekijät, Henkilöstön edustajat). */
 const char *delivery_role_label(const char *code);
 
-/* Parses a date written 22.11.2026 (day and month may have one digit) or 2026-11-22 into ISO "2026-11-22" (out has
- * at least 11 bytes). Returns K_OK, or K_ERR when it is not a real calendar date. */
-int delivery_date_parse(const char *in, char *out, size_t n);
 
 typedef struct delivery_session {
   long long id;

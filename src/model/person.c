@@ -6,45 +6,10 @@
 #include <string.h>
 #include <strings.h>
 
+#include "core/date.h"
 #include "model/audit.h"
 
 /* ---- values ---- */
-
-static int days_in_month(int y, int m) {
-  static const int dim[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0)) return 29;
-  return dim[m - 1];
-}
-
-/* Reads 1..maxd digits at *p into *v; returns 1 when at least mind were read. */
-static int digits(const char **p, int mind, int maxd, int *v) {
-  int n = 0;
-  *v = 0;
-  while (n < maxd && **p >= '0' && **p <= '9') *v = *v * 10 + (*(*p)++ - '0'), n++;
-  return n >= mind;
-}
-
-int person_date_parse(const char *s, char out[11]) {
-  int y, m, dd;
-  const char *p = s ? s : "";
-  if (strchr(p, '.')) {
-    if (!digits(&p, 1, 2, &dd) || *p++ != '.' || !digits(&p, 1, 2, &m) || *p++ != '.' || !digits(&p, 4, 4, &y))
-      return K_ERR;
-  } else if (!digits(&p, 4, 4, &y) || *p++ != '-' || !digits(&p, 2, 2, &m) || *p++ != '-' || !digits(&p, 2, 2, &dd)) {
-    return K_ERR;
-  }
-  if (*p || y < 1900 || y > 2100 || m < 1 || m > 12 || dd < 1 || dd > days_in_month(y, m)) return K_ERR;
-  snprintf(out, 11, "%04d-%02d-%02d", y, m, dd);
-  return K_OK;
-}
-
-int person_age(const char *born, const char *on) {
-  int by = atoi(born), bm = atoi(born + 5), bd = atoi(born + 8);
-  int oy = atoi(on), om = atoi(on + 5), od = atoi(on + 8);
-  int age = oy - by;
-  if (om < bm || (om == bm && od < bd)) age--;
-  return age;
-}
 
 typedef struct code_label {
   const char *kind, *code, *label, *alt;
@@ -339,7 +304,7 @@ static int fix_date(char **slot, const char *field, int required, kerr *e) {
     return required ? kerr_set(e, field, "the value is empty, but this column is required") : K_OK;
   }
   char iso[11];
-  if (person_date_parse(*slot, iso) != K_OK)
+  if (date_parse(*slot, iso) != K_OK)
     return kerr_set(e, field, "'%r' is not a date (write 22.11.2026 or 2026-11-22)", *slot);
   free(*slot);
   *slot = util_strdup(iso);
@@ -382,7 +347,7 @@ int person_esf_validate(db *d, esf_record *r, const char *today, kerr *e) {
   if (r->birth_date) {
     if (strcmp(r->birth_date, today) > 0)
       return kerr_set(e, "birth_date", "the birth date %r is in the future", r->birth_date);
-    r->age_at_entry = person_age(r->birth_date, r->entry_date);
+    r->age_at_entry = date_years_between(r->birth_date, r->entry_date);
     if (r->age_at_entry < PERSON_MIN_AGE)
       return kerr_set(e, "birth_date", "the age at entry is %d; ESF participants must be at least %d",
                       r->age_at_entry < 0 ? 0 : r->age_at_entry, PERSON_MIN_AGE);

@@ -33,11 +33,6 @@ typedef struct esf_record {
 
 /* ---- values ---- */
 
-/* Parses "22.11.2026" or "2026-11-22" (a real calendar date, years 1900–2100) into out as YYYY-MM-DD.
- * Returns K_OK or K_ERR. */
-int person_date_parse(const char *s, char out[11]);
-/* Whole years between two YYYY-MM-DD dates (age at `on` of someone born on `born`). */
-int person_age(const char *born, const char *on);
 /* The participation role code for "tyontekija", "Työntekijä", "Henkilöstön edustaja"… (any case), or NULL. */
 const char *person_role_code(const char *s);
 /* Finnish label of a role code ("Työntekijä"), or the code itself when unknown. */

@@ -7,6 +7,8 @@
 #include <string.h>
 #include <time.h>
 
+#include <pthread.h>
+
 #define NSLOTS (REPORT_MAX_PERIODS + 1)
 #define MAX_ID 50000000LL /* ids above this would make the per-id arrays unreasonably large */
 #define NYEARS 32         /* years counted from the first period's start year (or the first delivery) */
@@ -67,13 +69,24 @@ struct report_data {
   int rows[RT_COUNT];
 };
 
-typedef struct rstate {
+/* Computed figures shared by every connection of the process to the same database (uid) at the same
+ * stats_generation.n; freed when the last holder lets go. */
+typedef struct shared_report {
   report_data rd;
-  int built;
-  long long data_version, changes;
+  char uid[40];
+  long long gen;
+  int refs; /* under report_mu */
+} shared_report;
+
+/* What a connection holds: the figures its last report_get returned. */
+typedef struct rstate {
+  shared_report *held;
   double ms;
   long long builds;
 } rstate;
+
+static pthread_mutex_t report_mu = PTHREAD_MUTEX_INITIALIZER;
+static shared_report *report_current; /* the newest figures computed outside a transaction; holds one reference */
 
 static const struct tdef {
   const char *name, *title, *desc;
@@ -453,9 +466,20 @@ static void build(db *d, report_data *rd) {
   free(p.dl), free(p.ol), free(p.pl), free(p.ps);
 }
 
+static void release(shared_report *x) {
+  if (!x) return;
+  pthread_mutex_lock(&report_mu);
+  int last = --x->refs == 0;
+  pthread_mutex_unlock(&report_mu);
+  if (last) {
+    data_clear(&x->rd);
+    free(x);
+  }
+}
+
 static void state_free(void *x) {
   rstate *s = x;
-  data_clear(&s->rd);
+  release(s->held);
   free(s);
 }
 
@@ -468,25 +492,58 @@ static rstate *state(db *d) {
   return s;
 }
 
+/* The shared figures for uid at gen, with a reference for the caller; NULL when they are not computed yet. */
+static shared_report *shared_find(const char *uid, long long gen) {
+  pthread_mutex_lock(&report_mu);
+  shared_report *x = report_current;
+  if (x && x->gen == gen && !strcmp(x->uid, uid))
+    x->refs++;
+  else
+    x = NULL;
+  pthread_mutex_unlock(&report_mu);
+  return x;
+}
+
+/* Makes x the shared figures (it gains the cache's reference), dropping the older ones. */
+static void shared_publish(shared_report *x) {
+  pthread_mutex_lock(&report_mu);
+  shared_report *old = report_current;
+  x->refs++;
+  report_current = x;
+  pthread_mutex_unlock(&report_mu);
+  release(old);
+}
+
 const report_data *report_get(db *d) {
   rstate *s = state(d);
-  long long dv = db_int(d, -1, "PRAGMA data_version", "");
-  long long ch = sqlite3_total_changes64(db_handle(d));
-  /* inside a transaction the data may still be rolled back without changing the key: never cache it */
+  /* inside a caller's transaction the data may still be rolled back: compute for this caller only */
   int in_tx = !sqlite3_get_autocommit(db_handle(d));
-  if (s->built && !in_tx && dv == s->data_version && ch == s->changes) return &s->rd;
-  struct timespec a, b;
-  clock_gettime(CLOCK_MONOTONIC, &a);
-  data_clear(&s->rd);
-  /* one read transaction: every query of the pass sees the same data */
-  int own_tx = !in_tx && db_exec(d, "BEGIN", "") == SQLITE_OK;
-  build(d, &s->rd);
+  int own_tx = !in_tx && db_exec(d, "BEGIN", "") == SQLITE_OK; /* one snapshot for the key and every query */
+  char uid[40] = "";
+  long long gen = -1;
+  sqlite3_stmt *st = db_query(d, "SELECT uid, n FROM stats_generation", "");
+  if (db_step(st) == 1) {
+    snprintf(uid, sizeof uid, "%s", db_col_text(st, 0));
+    gen = db_col_int(st, 1);
+  }
+  db_done(st);
+  shared_report *x = in_tx ? NULL : shared_find(uid, gen);
+  if (!x) {
+    struct timespec a, b;
+    clock_gettime(CLOCK_MONOTONIC, &a);
+    x = util_calloc(1, sizeof *x);
+    snprintf(x->uid, sizeof x->uid, "%s", uid);
+    x->gen = gen, x->refs = 1;
+    build(d, &x->rd);
+    clock_gettime(CLOCK_MONOTONIC, &b);
+    s->ms = (double)(b.tv_sec - a.tv_sec) * 1e3 + (double)(b.tv_nsec - a.tv_nsec) / 1e6;
+    s->builds++;
+    if (!in_tx) shared_publish(x);
+  }
   if (own_tx) db_exec(d, "COMMIT", "");
-  clock_gettime(CLOCK_MONOTONIC, &b);
-  s->ms = (double)(b.tv_sec - a.tv_sec) * 1e3 + (double)(b.tv_nsec - a.tv_nsec) / 1e6;
-  s->built = !in_tx, s->data_version = dv, s->changes = ch;
-  s->builds++;
-  return &s->rd;
+  release(s->held);
+  s->held = x;
+  return &x->rd;
 }
 
 double report_last_build_ms(db *d) {

@@ -64,11 +64,15 @@ typedef struct report_period {
   int start_year, end_year;
 } report_period;
 
-/* The computed figures. Owned by the connection's cache: valid until the next report_get on the same db. */
+/* The computed figures. Shared by every connection of the process to the same database and held for the caller by
+ * its connection: valid until the next report_get on the same db. */
 typedef struct report_data report_data;
 
-/* Returns the figures for the data as it is now: computed in one pass when the data changed since the last call on
- * this connection, else the cached ones. Never NULL (a failed query logs and counts what it could read). */
+/* Returns the figures for the data as it is now. They are computed in one pass when a table they come from changed
+ * (stats_generation, bumped by triggers) since any connection of this process last computed them, else the figures
+ * already computed are reused: writes elsewhere (sessions, the audit log) cost nothing. Inside a caller's transaction
+ * they are computed for that caller alone. Thread-safe. Never NULL (a failed query logs and counts what it could
+ * read). */
 const report_data *report_get(db *d);
 /* Milliseconds the last computation on this connection took (for measuring). */
 double report_last_build_ms(db *d);

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/date.h"
 #include "model/audit.h"
 #include "model/person.h"
 #include "people_fixture.h"
@@ -49,20 +50,20 @@ static void expect_esf_error(db *d, esf_record *r, const char *field, const char
 static void test_dates_and_age(void **state) {
   (void)state;
   char out[11];
-  assert_int_equal(person_date_parse("22.11.2026", out), K_OK);
+  assert_int_equal(date_parse("22.11.2026", out), K_OK);
   assert_string_equal(out, "2026-11-22");
-  assert_int_equal(person_date_parse("1.3.2019", out), K_OK);
+  assert_int_equal(date_parse("1.3.2019", out), K_OK);
   assert_string_equal(out, "2019-03-01");
-  assert_int_equal(person_date_parse("2020-02-29", out), K_OK);
-  assert_int_equal(person_date_parse("2019-02-29", out), K_ERR);
-  assert_int_equal(person_date_parse("31.4.2019", out), K_ERR);
-  assert_int_equal(person_date_parse("2019-3-1", out), K_ERR);
-  assert_int_equal(person_date_parse("1.3.19", out), K_ERR);
-  assert_int_equal(person_date_parse("", out), K_ERR);
-  assert_int_equal(person_date_parse("2019-03-01x", out), K_ERR);
-  assert_int_equal(person_age("2004-03-02", "2019-03-01"), 14);
-  assert_int_equal(person_age("2004-03-01", "2019-03-01"), 15);
-  assert_int_equal(person_age("1980-12-31", "2019-01-01"), 38);
+  assert_int_equal(date_parse("2020-02-29", out), K_OK);
+  assert_int_equal(date_parse("2019-02-29", out), K_ERR);
+  assert_int_equal(date_parse("31.4.2019", out), K_ERR);
+  assert_int_equal(date_parse("2019-3-1", out), K_ERR);
+  assert_int_equal(date_parse("1.3.19", out), K_ERR);
+  assert_int_equal(date_parse("", out), K_ERR);
+  assert_int_equal(date_parse("2019-03-01x", out), K_ERR);
+  assert_int_equal(date_years_between("2004-03-02", "2019-03-01"), 14);
+  assert_int_equal(date_years_between("2004-03-01", "2019-03-01"), 15);
+  assert_int_equal(date_years_between("1980-12-31", "2019-01-01"), 38);
 }
 
 static void test_codes(void **state) {

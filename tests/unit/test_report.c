@@ -188,6 +188,40 @@ static void test_cache_follows_changes_from_another_connection(void **s) {
   tmpdb_close(&a);
 }
 
+/* One computation serves every connection, and writes to tables the figures do not read keep it. */
+static void test_cache_is_shared_and_ignores_other_tables(void **s) {
+  tmpdb a;
+  tmpdb_open(&a);
+  kerr e = {0};
+  assert_int_equal(refdata_load(a.d, &e), K_OK);
+  load_fixture(a.d);
+  db *b = db_open(a.path, 0, &e);
+  assert_non_null(b);
+  report_get(a.d);
+  long long builds_a = report_build_count(a.d);
+  assert_int_equal(value(report_get(b), RT_KEY, 0, "participations", 0), 23);
+  assert_int_equal(report_build_count(b), 0); /* b reused a's figures */
+  db_exec(b, "INSERT INTO audit(actor, action, subject) VALUES('cli', 'view', 'person:1')", "");
+  db_exec(b, "INSERT INTO login_failure VALUES('x', 1)", "");
+  report_get(a.d);
+  report_get(b);
+  assert_int_equal(report_build_count(a.d), builds_a);
+  assert_int_equal(report_build_count(b), 0);
+  db_exec(b, "DELETE FROM participation WHERE id = (SELECT max(id) FROM participation)", "");
+  assert_int_equal(value(report_get(a.d), RT_KEY, 0, "participations", 0), 22);
+  assert_int_equal(report_build_count(a.d), builds_a + 1);
+  assert_int_equal(value(report_get(b), RT_KEY, 0, "participations", 0), 22);
+  assert_int_equal(report_build_count(b), 0);
+  assert_int_equal(db_begin(b), SQLITE_OK); /* inside a transaction: computed for that caller, not shared */
+  db_exec(b, "DELETE FROM participation WHERE id = (SELECT max(id) FROM participation)", "");
+  assert_int_equal(value(report_get(b), RT_KEY, 0, "participations", 0), 21);
+  assert_int_equal(db_rollback(b), SQLITE_OK);
+  assert_int_equal(value(report_get(a.d), RT_KEY, 0, "participations", 0), 22);
+  assert_int_equal(value(report_get(b), RT_KEY, 0, "participations", 0), 22);
+  db_close(b);
+  tmpdb_close(&a);
+}
+
 static void test_csv_is_formula_safe_and_plain(void **s) {
   report_row rows[3] = {{.code = "a", .label = {"=SUM(A1:A9)", "=SUM(A1:A9)", "=SUM(A1:A9)"}, .v = {12}},
                         {.code = "b", .label = {"@cmd", "@cmd", "@cmd"}, .v = {3}, .hidden = {1}},
@@ -264,6 +298,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_public_tables_suppress_small_cells, setup, teardown),
       cmocka_unit_test(test_secondary_suppression),
       cmocka_unit_test(test_cache_follows_changes_from_another_connection),
+      cmocka_unit_test(test_cache_is_shared_and_ignores_other_tables),
       cmocka_unit_test(test_csv_is_formula_safe_and_plain),
       cmocka_unit_test_setup_teardown(test_json_marks_suppressed_cells, setup, teardown),
       cmocka_unit_test_setup_teardown(test_xlsx_written, setup, teardown),

@@ -1,0 +1,48 @@
+/* date: calendar dates as people type them (22.11.2026 or 2026-11-22), read into ISO form. */
+#include "core/date.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/util.h"
+
+static int days_in_month(int y, int m) {
+  static const int dim[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0)) return 29;
+  return dim[m - 1];
+}
+
+/* Reads mind..maxd digits at *p into *v; returns 1 when at least mind were read. */
+static int digits(const char **p, int mind, int maxd, int *v) {
+  int n = 0;
+  *v = 0;
+  while (n < maxd && **p >= '0' && **p <= '9') *v = *v * 10 + (*(*p)++ - '0'), n++;
+  return n >= mind;
+}
+
+int date_parse(const char *s, char out[11]) {
+  int y, m, d;
+  const char *p = s ? s : "";
+  while (*p == ' ') p++;
+  if (strchr(p, '.')) {
+    if (!digits(&p, 1, 2, &d) || *p++ != '.' || !digits(&p, 1, 2, &m) || *p++ != '.' || !digits(&p, 4, 4, &y))
+      return K_ERR;
+  } else if (!digits(&p, 4, 4, &y) || *p++ != '-' || !digits(&p, 2, 2, &m) || *p++ != '-' || !digits(&p, 2, 2, &d)) {
+    return K_ERR;
+  }
+  while (*p == ' ') p++;
+  if (*p || y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1 || d > days_in_month(y, m)) return K_ERR;
+  char tmp[16]; /* the ranges above keep it to 10 characters */
+  snprintf(tmp, sizeof tmp, "%04d-%02d-%02d", y, m, d);
+  memcpy(out, tmp, 11);
+  return K_OK;
+}
+
+int date_years_between(const char *born, const char *on) {
+  int by = atoi(born), bm = atoi(born + 5), bd = atoi(born + 8);
+  int oy = atoi(on), om = atoi(on + 5), od = atoi(on + 8);
+  int years = oy - by;
+  if (om < bm || (om == bm && od < bd)) years--;
+  return years;
+}

@@ -1,0 +1,13 @@
+/* date: calendar dates as people type them (22.11.2026 or 2026-11-22), read into ISO form. */
+#ifndef KEHTO_DATE_H
+#define KEHTO_DATE_H
+
+/* Reads a real calendar day written d.m.yyyy (one or two digits for day and month) or yyyy-mm-dd, with spaces
+ * around allowed, years 1900-2100, into out as "yyyy-mm-dd". Returns 0 (K_OK), or -1 (K_ERR) when s is NULL,
+ * empty, malformed or no such day (31.4., 29.2. outside leap years); out is then unchanged. */
+int date_parse(const char *s, char out[11]);
+
+/* Whole years from born to on (both "yyyy-mm-dd"), as age is counted: one less before the birthday. */
+int date_years_between(const char *born, const char *on);
+
+#endif
