@@ -55,6 +55,10 @@ typedef struct demo_bank {
 extern const demo_bank demo_banks[];
 extern const int demo_nbanks;
 
+/* Sector codes in the order of the demo's sector bit masks (demo.c). */
+extern const char *const demo_sector_codes[];
+extern const int demo_nsectors;
+
 /* A made-up person: "Etunimi Sukunimi" and "etunimi.sukunimi@example.fi". Both malloc'd; caller frees. */
 void demo_text_person(demo_rng *r, char **name, char **email);
 
