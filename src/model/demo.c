@@ -169,7 +169,8 @@ static const name_pattern company_patterns[] = {
 /* ---- deeds: how many per year and per sector (672 as in the real Tekojen tori) ---- */
 
 static const int year_counts[][2] = {{2015, 62}, {2016, 104}, {2017, 118}, {2018, 112}, {2019, 178}, {2020, 98}};
-static const int sector_quota[] = {269, 148, 67, 33, 54, 47, 54}; /* in demo_sector_codes order: sote 40 %, opetus 22 % */
+static const int sector_quota[] = {269, 148, 67, 33,
+                                   54,  47,  54}; /* in demo_sector_codes order: sote 40 %, opetus 22 % */
 
 #define KUNTA_TARGET 150 /* municipalities in the registry, spread by the regions' municipality counts */
 
@@ -494,11 +495,16 @@ static int refuse_if_used(db *d, kerr *e) {
   long long orgs = db_int(d, 0, "SELECT count(*) FROM org", "");
   long long deeds = db_int(d, 0, "SELECT count(*) FROM deed", "");
   long long frame = db_int(d, 0, "SELECT (SELECT count(*) FROM funding_period) + (SELECT count(*) FROM partner)", "");
-  if (orgs == 0 && deeds == 0 && frame == 0) return K_OK;
+  long long work = db_int(d, 0,
+                          "SELECT (SELECT count(*) FROM service) + (SELECT count(*) FROM coach)"
+                          " + (SELECT count(*) FROM person)",
+                          "");
+  if (orgs == 0 && deeds == 0 && frame == 0 && work == 0) return K_OK;
   return kerr_set(e, NULL,
-                  "the database already has data (%lld organisations, %lld deeds, %lld funding periods and partners); "
+                  "the database already has data (%lld organisations, %lld deeds, %lld funding periods and partners, "
+                  "%lld services, coaches and people); "
                   "demo data goes only into a new database: kehto init --db NEW.db && kehto demo --db NEW.db",
-                  orgs, deeds, frame);
+                  orgs, deeds, frame, work);
 }
 
 static int build_all(ctx *c, demo_summary *s) {

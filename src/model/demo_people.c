@@ -10,33 +10,34 @@
 
 /* Common first names of the generations working in the municipal sector in the 2010s. */
 static const char *const women[] = {
-    "Anna",    "Johanna", "Tiina",   "Sari",    "Minna",   "Hanna",  "Päivi",  "Riikka",  "Laura",   "Kaisa",
-    "Satu",    "Marja",   "Elina",   "Heidi",   "Katja",   "Maria",  "Sanna",  "Outi",    "Tuula",   "Eija",
-    "Leena",   "Merja",   "Anne",    "Pirjo",   "Sirpa",   "Arja",   "Susanna", "Kirsi",  "Tarja",   "Marjo",
-    "Jaana",   "Heli",    "Terhi",   "Mervi",   "Anu",     "Niina",  "Jenni",   "Emilia", "Henna",   "Noora",
-    "Essi",    "Milla",   "Veera",   "Suvi",    "Maarit",  "Irma",   "Raija",   "Seija",  "Marika",  "Katariina",
-    "Hilkka",  "Kristiina", "Ulla",  "Helena",  "Annika",  "Piia",   "Reetta",  "Tanja",  "Mari",    "Pauliina",
+    "Anna",   "Johanna",   "Tiina", "Sari",   "Minna",  "Hanna", "Päivi",   "Riikka", "Laura",  "Kaisa",
+    "Satu",   "Marja",     "Elina", "Heidi",  "Katja",  "Maria", "Sanna",   "Outi",   "Tuula",  "Eija",
+    "Leena",  "Merja",     "Anne",  "Pirjo",  "Sirpa",  "Arja",  "Susanna", "Kirsi",  "Tarja",  "Marjo",
+    "Jaana",  "Heli",      "Terhi", "Mervi",  "Anu",    "Niina", "Jenni",   "Emilia", "Henna",  "Noora",
+    "Essi",   "Milla",     "Veera", "Suvi",   "Maarit", "Irma",  "Raija",   "Seija",  "Marika", "Katariina",
+    "Hilkka", "Kristiina", "Ulla",  "Helena", "Annika", "Piia",  "Reetta",  "Tanja",  "Mari",   "Pauliina",
 };
 static const char *const men[] = {
-    "Jukka", "Mikko",  "Timo",   "Juha",  "Kari",   "Petri",  "Antti",  "Ville",   "Markku", "Pekka",
-    "Jari",  "Matti",  "Janne",  "Sami",  "Tommi",  "Marko",  "Heikki", "Mika",    "Jussi",  "Teemu",
-    "Jarmo", "Tapio",  "Harri",  "Risto", "Ari",    "Esa",    "Olli",   "Lauri",   "Joni",   "Tuomas",
-    "Jani",  "Hannu",  "Pasi",   "Seppo", "Vesa",   "Ismo",   "Eero",   "Aleksi",  "Joonas", "Toni",
+    "Jukka", "Mikko", "Timo",  "Juha",  "Kari",  "Petri", "Antti",  "Ville",  "Markku", "Pekka",
+    "Jari",  "Matti", "Janne", "Sami",  "Tommi", "Marko", "Heikki", "Mika",   "Jussi",  "Teemu",
+    "Jarmo", "Tapio", "Harri", "Risto", "Ari",   "Esa",   "Olli",   "Lauri",  "Joni",   "Tuomas",
+    "Jani",  "Hannu", "Pasi",  "Seppo", "Vesa",  "Ismo",  "Eero",   "Aleksi", "Joonas", "Toni",
 };
 static const char *const surnames[] = {
-    "Virtanen",  "Korhonen",   "Mäkinen",   "Nieminen",  "Mäkelä",    "Hämäläinen", "Laine",      "Heikkinen",
-    "Koskinen",  "Järvinen",   "Lehtonen",  "Lehtinen",  "Saarinen",  "Salminen",   "Heinonen",   "Niemi",
-    "Heikkilä",  "Kinnunen",   "Salonen",   "Turunen",   "Salo",      "Laitinen",   "Tuominen",   "Rantanen",
-    "Karjalainen", "Jokinen",  "Mattila",   "Savolainen", "Lahtinen", "Ahonen",     "Kettunen",   "Räsänen",
-    "Leinonen",  "Miettinen",  "Pitkänen",  "Hiltunen",  "Aaltonen",  "Hakala",     "Anttila",    "Manninen",
-    "Rättyä",    "Seppälä",    "Kokkonen",  "Lindholm",  "Koivisto",  "Lappalainen", "Väisänen",  "Peltonen",
-    "Huttunen",  "Hirvonen",   "Ojala",     "Kallio",    "Toivonen",  "Moilanen",   "Partanen",   "Vainio",
-    "Laaksonen", "Kärkkäinen", "Halonen",   "Rautio",    "Vartiainen", "Jääskeläinen", "Mustonen", "Honkanen",
-    "Ruotsalainen", "Pelkonen", "Tikkanen", "Nurmi",     "Ketola",    "Kauppinen",  "Sirviö",     "Lampinen",
-    "Harju",     "Kivelä",     "Nyman",     "Hyvönen",   "Immonen",   "Suominen",   "Heino",      "Rissanen",
+    "Virtanen",     "Korhonen",   "Mäkinen",  "Nieminen",   "Mäkelä",     "Hämäläinen",   "Laine",    "Heikkinen",
+    "Koskinen",     "Järvinen",   "Lehtonen", "Lehtinen",   "Saarinen",   "Salminen",     "Heinonen", "Niemi",
+    "Heikkilä",     "Kinnunen",   "Salonen",  "Turunen",    "Salo",       "Laitinen",     "Tuominen", "Rantanen",
+    "Karjalainen",  "Jokinen",    "Mattila",  "Savolainen", "Lahtinen",   "Ahonen",       "Kettunen", "Räsänen",
+    "Leinonen",     "Miettinen",  "Pitkänen", "Hiltunen",   "Aaltonen",   "Hakala",       "Anttila",  "Manninen",
+    "Rättyä",       "Seppälä",    "Kokkonen", "Lindholm",   "Koivisto",   "Lappalainen",  "Väisänen", "Peltonen",
+    "Huttunen",     "Hirvonen",   "Ojala",    "Kallio",     "Toivonen",   "Moilanen",     "Partanen", "Vainio",
+    "Laaksonen",    "Kärkkäinen", "Halonen",  "Rautio",     "Vartiainen", "Jääskeläinen", "Mustonen", "Honkanen",
+    "Ruotsalainen", "Pelkonen",   "Tikkanen", "Nurmi",      "Ketola",     "Kauppinen",    "Sirviö",   "Lampinen",
+    "Harju",        "Kivelä",     "Nyman",    "Hyvönen",    "Immonen",    "Suominen",     "Heino",    "Rissanen",
 };
-static const char *const sv_women[] = {"Anna", "Maria", "Karin", "Sofia", "Ulrika", "Camilla", "Johanna", "Linda",
-                                       "Malin", "Jessica", "Cecilia", "Ann-Sofi", "Heidi", "Annika", "Britt"};
+static const char *const sv_women[] = {"Anna",    "Maria",    "Karin", "Sofia",  "Ulrika",
+                                       "Camilla", "Johanna",  "Linda", "Malin",  "Jessica",
+                                       "Cecilia", "Ann-Sofi", "Heidi", "Annika", "Britt"};
 static const char *const sv_men[] = {"Johan", "Mikael", "Anders", "Patrik", "Fredrik", "Niklas",
                                      "Kim",   "Stefan", "Mats",   "Henrik", "Jonas"};
 static const char *const sv_surnames[] = {"Holmström", "Sundqvist", "Backman",   "Nyström", "Lindqvist",
@@ -164,8 +165,7 @@ static const occupations jobs[] = {
      {"palveluesihenkilö", "kirjastonhoitaja", NULL},
      {"kulttuurijohtaja", "vapaa-aikajohtaja", NULL}},
     {"ruoka",
-     {"kokki", "ravitsemistyöntekijä", "laitoshuoltaja", "puhtauspalvelutyöntekijä", "ruokapalvelutyöntekijä",
-      NULL},
+     {"kokki", "ravitsemistyöntekijä", "laitoshuoltaja", "puhtauspalvelutyöntekijä", "ruokapalvelutyöntekijä", NULL},
      {"ravintolaesihenkilö", "siivoustyönjohtaja", NULL},
      {"ruokapalvelupäällikkö", "tilapalvelupäällikkö", NULL}},
     {"koko",

@@ -40,17 +40,19 @@ static const offer offers[] = {
      "Sosiaali- ja terveysalan työyhteisöjen työpaja: asiakaslähtöiset toimintatavat ja työn organisointi.",
      "asiakaslähtöisyys, johtaminen", 0, 40, 6, 5, 10, 26, 40, 1, 1, 0, 0},
     {"tyopaja", "haaste", "Haastetyöpaja: kokeilemalla eteenpäin",
-     "Kaksiosainen työpaja, jossa osallistujat tuovat oman työpaikkansa haasteen ja ratkaisevat sitä kokeilujen avulla.",
+     "Kaksiosainen työpaja, jossa osallistujat tuovat oman työpaikkansa haasteen ja ratkaisevat sitä kokeilujen "
+     "avulla.",
      "kokeilukulttuuri, palvelumuotoilu", 0, 36, 5, 4, 8, 22, 36, 2, 2, 28, 42},
     {"verkosto", "tuloksellisuus", "Tuloksellisuustyön verkosto 2015–2017",
      "Verkosto johdolle, esihenkilöille ja henkilöstön edustajille, jotka kehittävät tuloksellisuutta yhdessä. "
      "Tapaamiset noin kahden kuukauden välein.",
      "tuloksellisuus, johtaminen", 0, 50, 2, 10, 14, 32, 44, 4, 6, 45, 70},
     {"verkosto", "oppiminen", "Esihenkilöiden oppimisverkosto",
-     "Oppimisverkosto esihenkilöille: vertaistukea, hyviä käytäntöjä ja yhteistä oppimista.", "johtaminen, viestintä", 0,
-     40, 2, 8, 12, 26, 38, 4, 6, 45, 70},
+     "Oppimisverkosto esihenkilöille: vertaistukea, hyviä käytäntöjä ja yhteistä oppimista.", "johtaminen, viestintä",
+     0, 40, 2, 8, 12, 26, 38, 4, 6, 45, 70},
     {"webinaari", "", "Kunteko-webinaarit 2015–2017",
-     "Tunnin mittaiset etätilaisuudet ajankohtaisista kehittämisen teemoista. Tallenteet ovat katsottavissa jälkikäteen.",
+     "Tunnin mittaiset etätilaisuudet ajankohtaisista kehittämisen teemoista. Tallenteet ovat katsottavissa "
+     "jälkikäteen.",
      "digitalisaatio, työhyvinvointi", 0, 500, 10, 0, 0, 70, 170, 1, 1, 0, 0},
     {"tilaisuus", "", "Alueelliset Kunteko-tilaisuudet 2015–2017",
      "Maakunnissa järjestettävät iltapäivän tilaisuudet: alueen kehittämistekoja, puheenvuoroja ja verkostoitumista.",
@@ -61,8 +63,8 @@ static const offer offers[] = {
 
     {"sparraus", "", "Sparraus työyhteisöille 2018–2020", sparraus_text, "johtaminen, työhyvinvointi, tuloksellisuus",
      1, 110, 100, 1, 1, 14, 30, 1, 3, 14, 35},
-    {"valmennus", "", "Sisäisten kehittäjien valmennus 2018–2020", valmennus_text,
-     "kokeilukulttuuri, palvelumuotoilu", 1, 24, 6, 4, 8, 16, 24, 3, 3, 21, 42},
+    {"valmennus", "", "Sisäisten kehittäjien valmennus 2018–2020", valmennus_text, "kokeilukulttuuri, palvelumuotoilu",
+     1, 24, 6, 4, 8, 16, 24, 3, 3, 21, 42},
     {"tyopaja", "teema", "Teematyöpaja: digitalisaatio arjen työssä",
      "Työpaja, jossa pohditaan, miten digitaaliset välineet keventävät arjen työtä ja mitä se vaatii osaamiselta.",
      "digitalisaatio, perehdytys", 1, 40, 6, 5, 10, 24, 36, 1, 1, 0, 0},
@@ -99,8 +101,7 @@ typedef struct coach_def {
 } coach_def;
 
 static const coach_def coaches[] = {
-    {"Aino Lehtovaara", "Työyhteisövalmennus Lehtovaara Oy", "fi", "johtaminen, työhyvinvointi",
-     "FI1B1,FI1C2,FI1C3",
+    {"Aino Lehtovaara", "Työyhteisövalmennus Lehtovaara Oy", "fi", "johtaminen, työhyvinvointi", "FI1B1,FI1C2,FI1C3",
      "Työnohjaaja ja organisaatiokonsultti. Viidentoista vuoden kokemus kuntien muutoshankkeista; vahvuutena "
      "dialogiset menetelmät ja johtoryhmien sparraus."},
     {"Markus Rinne", "Rinne Consulting Oy", "fi,en", "tuloksellisuus, johtaminen", "FI197,FI1C2,FI193,FI196",
@@ -136,13 +137,26 @@ static const coach_def coaches[] = {
 /* ---- texts of deliveries and applications ---- */
 
 static const char *const webinar_topics[] = {
-    "Kokeilukulttuuri kunnissa",       "Työhyvinvoinnin johtaminen",     "Etätyön hyvät käytännöt",
-    "Palvelumuotoilu arjen työssä",    "Tiedolla johtaminen",            "Osallistava kehittäminen",
-    "Perehdytys uudistuu",             "Muutoksessa jaksaminen",         "Asiakaslähtöiset palvelut",
-    "Tuloksellisuus ja yhteistoiminta", "Digitalisaatio ja osaaminen",   "Esihenkilön työkalupakki",
-    "Ikäjohtaminen kuntatyössä",       "Vuorovaikutus työyhteisössä",    "Työturvallisuus ja uhkatilanteet",
-    "Kehittämisteot näkyviksi",        "Poikkeusajan työn järjestelyt", "Hybridityö ja yhteisöllisyys",
-    "Yhdenvertaisuus työpaikalla",     "Kehittämistyön vaikuttavuus",
+    "Kokeilukulttuuri kunnissa",
+    "Työhyvinvoinnin johtaminen",
+    "Etätyön hyvät käytännöt",
+    "Palvelumuotoilu arjen työssä",
+    "Tiedolla johtaminen",
+    "Osallistava kehittäminen",
+    "Perehdytys uudistuu",
+    "Muutoksessa jaksaminen",
+    "Asiakaslähtöiset palvelut",
+    "Tuloksellisuus ja yhteistoiminta",
+    "Digitalisaatio ja osaaminen",
+    "Esihenkilön työkalupakki",
+    "Ikäjohtaminen kuntatyössä",
+    "Vuorovaikutus työyhteisössä",
+    "Työturvallisuus ja uhkatilanteet",
+    "Kehittämisteot näkyviksi",
+    "Poikkeusajan työn järjestelyt",
+    "Hybridityö ja yhteisöllisyys",
+    "Yhdenvertaisuus työpaikalla",
+    "Kehittämistyön vaikuttavuus",
 };
 
 static const char *const needs[] = {
@@ -170,7 +184,7 @@ static const char *const cancel_reasons[] = {
     "Organisaatio perui: yhteyshenkilö vaihtui ja hanke siirtyi.",
     "Peruttu koronatilanteen vuoksi.",
 };
-static const char *const month_names[] = {"tammikuu", "helmikuu", "maaliskuu", "huhtikuu", "toukokuu", "kesäkuu",
+static const char *const month_names[] = {"tammikuu", "helmikuu", "maaliskuu", "huhtikuu", "toukokuu",  "kesäkuu",
                                           "heinäkuu", "elokuu",   "syyskuu",   "lokakuu",  "marraskuu", "joulukuu"};
 static const char *const staff_actors[] = {"ohjelmapaallikko@example.fi", "asiantuntija@example.fi"};
 
@@ -312,7 +326,8 @@ static int write_offers(sctx *c) {
                 o->period ? "2018-01-02T08:00:00Z" : "2015-01-02T08:00:00Z") != SQLITE_OK)
       return fail(c, "services");
     c->service_id[i] = db_last_id(c->d);
-    if (link_themes(c, "INSERT OR IGNORE INTO service_theme(service_id, theme_id) SELECT ?1, id FROM theme WHERE name=?2",
+    if (link_themes(c,
+                    "INSERT OR IGNORE INTO service_theme(service_id, theme_id) SELECT ?1, id FROM theme WHERE name=?2",
                     c->service_id[i], o->themes))
       return K_ERR;
   }
@@ -432,9 +447,10 @@ static int new_person(sctx *c, int org, int role, int z) {
   int x = demo_rng_below(&c->r, 1000);
   p->gender = x < 25 ? 3 : x < 29 ? 2 : woman ? 0 : 1;
   p->birth = demo_rng_chance(&c->r, 3) ? NO_BIRTH
-                                        : z - 365 * (20 + demo_rng_range(&c->r, 0, 14) + demo_rng_range(&c->r, 0, 14) +
-                                                     demo_rng_range(&c->r, 0, 14)) -
-                                              demo_rng_below(&c->r, 365);
+                                       : z -
+                                             365 * (20 + demo_rng_range(&c->r, 0, 14) + demo_rng_range(&c->r, 0, 14) +
+                                                    demo_rng_range(&c->r, 0, 14)) -
+                                             demo_rng_below(&c->r, 365);
   x = demo_rng_below(&c->r, 1000);
   p->labour = x < 975 ? 0 : x < 995 ? 3 : 1;
   p->education = pick_education(&c->r, role);
@@ -447,7 +463,9 @@ static int new_person(sctx *c, int org, int role, int z) {
   int rc = db_exec(c->d,
                    "INSERT INTO person(email, name, org_id, occupation, sector_code, created_at, updated_at)"
                    " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?6)",
-                   "ttitt" "t", email, name, g->id, demo_occupation(&c->r, sector, roles[role]), sector, when);
+                   "ttitt"
+                   "t",
+                   email, name, g->id, demo_occupation(&c->r, sector, roles[role]), sector, when);
   free(name);
   free(email);
   if (rc != SQLITE_OK) return fail(c, "people"), -1;
@@ -472,8 +490,12 @@ static int get_person(sctx *c, int org, int role, int k, int reuse_pct, int z) {
 static int slot_role(sctx *c, const offer *o, int i) {
   int x = demo_rng_below(&c->r, 100);
   if (strcmp(o->type, "sparraus") == 0)
-    return i < 3 ? (i == 0 ? R_JOHTO : i == 1 ? R_ESIHENKILO : R_EDUSTAJA)
-                 : (x < 2 ? R_JOHTO : x < 8 ? R_ESIHENKILO : R_TYONTEKIJA);
+    return i < 3 ? (i == 0   ? R_JOHTO
+                    : i == 1 ? R_ESIHENKILO
+                             : R_EDUSTAJA)
+                 : (x < 2   ? R_JOHTO
+                    : x < 8 ? R_ESIHENKILO
+                            : R_TYONTEKIJA);
   if (strcmp(o->type, "verkosto") == 0 && strcmp(o->variant, "tuloksellisuus") == 0)
     return x < 14 ? R_JOHTO : x < 32 ? R_ESIHENKILO : x < 42 ? R_EDUSTAJA : R_TYONTEKIJA;
   if (strcmp(o->type, "valmennus") == 0) return x < 3 ? R_JOHTO : x < 22 ? R_ESIHENKILO : R_TYONTEKIJA;
@@ -489,7 +511,7 @@ typedef struct dplan {
 } dplan;
 
 static const char *const ref_prefixes[][2] = {{"sparraus", "SP"}, {"valmennus", "VA"}, {"tyopaja", "TP"},
-                                              {"verkosto", "VE"}, {"webinaari", "WE"},  {"tilaisuus", "TI"},
+                                              {"verkosto", "VE"}, {"webinaari", "WE"}, {"tilaisuus", "TI"},
                                               {"tutkimus", "TU"}};
 
 /* The index of a service type in ref_prefixes. */
@@ -547,7 +569,7 @@ static char *delivery_title(sctx *c, const dplan *p, const char *place) {
     return buf_mprintf("Webinaari: %r", webinar_topics[demo_rng_below(&c->r, COUNT(webinar_topics))]);
   if (strcmp(o->type, "tilaisuus") == 0)
     return p->run % 4 == 3 ? buf_mprintf("Kunteko-päivä %d", year_of(p->start))
-                         : buf_mprintf("Alueellinen Kunteko-tilaisuus, %r", place);
+                           : buf_mprintf("Alueellinen Kunteko-tilaisuus, %r", place);
   if (strcmp(o->type, "valmennus") == 0 || strcmp(o->type, "verkosto") == 0)
     return buf_mprintf("%r, ryhmä %d", o->name, p->run + 1);
   if (strcmp(o->type, "tutkimus") == 0) return util_strdup(o->name);
@@ -574,8 +596,8 @@ static int write_participation(sctx *c, const dplan *p, long long did, const lon
   dperson *x = &c->people[person];
   char when[32];
   day_time(p->start - 7, 9, when);
-  if (db_exec(c->d, "INSERT INTO participation(person_id, delivery_id, role, created_at) VALUES(?1, ?2, ?3, ?4)", "iitt",
-              x->id, did, roles[x->role], when) != SQLITE_OK)
+  if (db_exec(c->d, "INSERT INTO participation(person_id, delivery_id, role, created_at) VALUES(?1, ?2, ?3, ?4)",
+              "iitt", x->id, did, roles[x->role], when) != SQLITE_OK)
     return fail(c, "participations");
   long long pid = db_last_id(c->d);
   x->last_delivery = p->k;
@@ -625,8 +647,10 @@ static int write_delivery(sctx *c, int oi, int run) {
                    "INSERT INTO delivery(ref, service_id, title, starts_on, ends_on, place, remote, coach_id,"
                    " application_id, created_at, updated_at)"
                    " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, NULLIF(?8, 0), NULLIF(?9, 0), ?10, ?10)",
-                   "titttti" "iit", p.ref, c->service_id[oi], title, start, end, p.remote ? "" : place,
-                   (long long)p.remote, coach >= 0 ? c->coach_id[coach] : 0, app, when);
+                   "titttti"
+                   "iit",
+                   p.ref, c->service_id[oi], title, start, end, p.remote ? "" : place, (long long)p.remote,
+                   coach >= 0 ? c->coach_id[coach] : 0, app, when);
   free(title);
   if (rc != SQLITE_OK) return fail(c, "deliveries");
   long long did = db_last_id(c->d), sid[8];
@@ -647,10 +671,9 @@ static long long write_application(sctx *c, const dplan *p, int coach, const cha
   int created = p->start - demo_rng_range(&c->r, 40, 90), decided = created + demo_rng_range(&c->r, 6, 20);
   int y, m, d;
   civil(p->start, &y, &m, &d);
-  char *need = demo_rng_chance(&c->r, 50)
-                   ? util_strdup(needs[demo_rng_below(&c->r, COUNT(needs))])
-                   : buf_mprintf("%r %r", needs[demo_rng_below(&c->r, COUNT(needs))],
-                                 needs[demo_rng_below(&c->r, COUNT(needs))]);
+  char *need = demo_rng_chance(&c->r, 50) ? util_strdup(needs[demo_rng_below(&c->r, COUNT(needs))])
+                                          : buf_mprintf("%r %r", needs[demo_rng_below(&c->r, COUNT(needs))],
+                                                        needs[demo_rng_below(&c->r, COUNT(needs))]);
   char *dates = buf_mprintf("%r %d, %r", month_names[m - 1], y,
                             demo_rng_chance(&c->r, 50) ? "tiistait tai torstait" : "mieluiten aamupäivisin");
   char t_created[32], t_decided[32];
@@ -661,9 +684,11 @@ static long long write_application(sctx *c, const dplan *p, int coach, const cha
                    "INSERT INTO application(service_id, org_id, need, preferred_coach_id, proposed_dates, n_johto,"
                    " n_esihenkilo, n_tyontekija, n_edustaja, status, reason, created_at, updated_at)"
                    " VALUES(?1, ?2, ?3, NULLIF(?4, 0), ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-                   "iitit" "iiiittt" "t", c->service_id[p->oi], g->id, need,
-                   coach >= 0 && demo_rng_chance(&c->r, 60) ? c->coach_id[coach] : 0, dates, (long long)n[0],
-                   (long long)n[1], (long long)n[2], (long long)n[3], status, reason, t_created,
+                   "iitit"
+                   "iiiittt"
+                   "t",
+                   c->service_id[p->oi], g->id, need, coach >= 0 && demo_rng_chance(&c->r, 60) ? c->coach_id[coach] : 0,
+                   dates, (long long)n[0], (long long)n[1], (long long)n[2], (long long)n[3], status, reason, t_created,
                    final ? t_decided : t_created);
   free(need);
   free(dates);
@@ -673,7 +698,8 @@ static long long write_application(sctx *c, const dplan *p, int coach, const cha
                "itt", id, g->contact_email, t_created);
   const char *actor = strcmp(status, "cancelled") == 0 ? g->contact_email : staff_actors[demo_rng_below(&c->r, 2)];
   if (rc == SQLITE_OK && final)
-    rc = db_exec(c->d, "INSERT INTO application_event(application_id, status, reason, actor, at) VALUES(?1, ?2, ?3, ?4, ?5)",
+    rc = db_exec(c->d,
+                 "INSERT INTO application_event(application_id, status, reason, actor, at) VALUES(?1, ?2, ?3, ?4, ?5)",
                  "itttt", id, status, reason, actor, t_decided);
   if (rc == SQLITE_OK && link_themes(c,
                                      "INSERT OR IGNORE INTO application_theme(application_id, theme_id)"
@@ -700,12 +726,12 @@ static int write_other_applications(sctx *c) {
       for (int j = 0; j < p.npeople; j++) p.role[j] = slot_role(c, &offers[p.oi], j);
       p.start = waiting ? weekday(day_of(2020, 12, demo_rng_range(&c->r, 1, 16)))
                         : pick_day(&c->r, (per ? 2018 : 2015) + demo_rng_below(&c->r, 3));
-      const char *reason = kinds[k].status[0] == 'r' ? reject_reasons[demo_rng_below(&c->r, COUNT(reject_reasons))]
-                           : kinds[k].status[0] == 'c'
-                               ? cancel_reasons[demo_rng_below(&c->r, COUNT(cancel_reasons) - (year_of(p.start) < 2020))]
-                               : "";
-      if (!write_application(c, &p, pick_coach(c, c->orgs[p.orgs[0]].region), kinds[k].status, reason))
-        return K_ERR;
+      const char *reason =
+          kinds[k].status[0] == 'r' ? reject_reasons[demo_rng_below(&c->r, COUNT(reject_reasons))]
+          : kinds[k].status[0] == 'c'
+              ? cancel_reasons[demo_rng_below(&c->r, COUNT(cancel_reasons) - (year_of(p.start) < 2020))]
+              : "";
+      if (!write_application(c, &p, pick_coach(c, c->orgs[p.orgs[0]].region), kinds[k].status, reason)) return K_ERR;
     }
   return K_OK;
 }
@@ -726,7 +752,10 @@ static int write_esf(sctx *c) {
                   "INSERT INTO esf_start(person_id, period_id, entry_date, birth_date, age_at_entry, gender, labour,"
                   " education, exit_date, exit_status, created_at)"
                   " VALUES(?1, ?2, ?3, ?4, CASE WHEN ?4 IS NULL THEN NULL ELSE ?5 END, ?6, ?7, ?8, ?9, ?10, ?11)",
-                  "iitti" "ttttt" "t", x->id, c->period_id[per], entry, x->birth != NO_BIRTH ? birth : NULL,
+                  "iitti"
+                  "ttttt"
+                  "t",
+                  x->id, c->period_id[per], entry, x->birth != NO_BIRTH ? birth : NULL,
                   (long long)(x->birth != NO_BIRTH ? age_at(x->birth, x->entry[per]) : 0), genders[x->gender],
                   labours[x->labour], educations[x->education], exit, exits[x->exit_status], when) != SQLITE_OK)
         return fail(c, "ESF records");
@@ -741,8 +770,8 @@ static int write_targets(sctx *c) {
     int period; /* -1: the whole programme */
     long long value;
   } t[] = {{"organisations", -1, 240}, {"participants", -1, 5000}, {"attendees", -1, 5000}, {"deeds", -1, 600},
-           {"organisations", 0, 180},  {"participants", 0, 2300},  {"attendees", 0, 2000},
-           {"organisations", 1, 150},  {"participants", 1, 2700},  {"attendees", 1, 3000}};
+           {"organisations", 0, 180},  {"participants", 0, 2300},  {"attendees", 0, 2000},  {"organisations", 1, 150},
+           {"participants", 1, 2700},  {"attendees", 1, 3000}};
   for (int i = 0; i < COUNT(t); i++)
     if (db_exec(c->d, "INSERT INTO target(metric, period_id, value) VALUES(?1, ?2, ?3)", "tii", t[i].metric,
                 t[i].period < 0 ? 0 : c->period_id[t[i].period], t[i].value) != SQLITE_OK)
@@ -762,7 +791,8 @@ static void sctx_free(sctx *c) {
 
 static int build(sctx *c) {
   for (int p = 0; p < 2; p++) {
-    c->period_id[p] = db_int(c->d, 0, "SELECT id FROM funding_period WHERE start_year=?1", "i", (long long)(2015 + 3 * p));
+    c->period_id[p] =
+        db_int(c->d, 0, "SELECT id FROM funding_period WHERE start_year=?1", "i", (long long)(2015 + 3 * p));
     if (!c->period_id[p]) return kerr_set(c->e, NULL, "demo: the funding period of %d is missing", 2015 + 3 * p);
   }
   make_pools(c);
