@@ -88,23 +88,6 @@ void demo_emails_free(demo_emails *m) {
   memset(m, 0, sizeof *m);
 }
 
-/* Lower-case ASCII for an email local part: ä→a, ö→o, å→a, '-' kept; other bytes dropped. */
-static void email_part(buf *b, const char *s) {
-  for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-    if (p[0] == 0xC3 && p[1]) {
-      unsigned char c = *++p;
-      if (c == 0xA4 || c == 0x84 || c == 0xA5 || c == 0x85)
-        buf_putc(b, 'a');
-      else if (c == 0xB6 || c == 0x96)
-        buf_putc(b, 'o');
-    } else if (*p >= 'A' && *p <= 'Z') {
-      buf_putc(b, (char)(*p - 'A' + 'a'));
-    } else if ((*p >= 'a' && *p <= 'z') || *p == '-') {
-      buf_putc(b, (char)*p);
-    }
-  }
-}
-
 void demo_person_name(demo_rng *r, int woman, int swedish, demo_emails *seen, char **name, char **email) {
   const char *f, *l;
   if (swedish) {
@@ -117,9 +100,9 @@ void demo_person_name(demo_rng *r, int woman, int swedish, demo_emails *seen, ch
   *name = buf_mprintf("%r %r", f, l);
   const char *domain = domains[demo_rng_below(r, COUNT(domains))];
   buf local = BUF_INIT;
-  email_part(&local, f);
+  demo_email_part(&local, f);
   buf_putc(&local, '.');
-  email_part(&local, l);
+  demo_email_part(&local, l);
   for (int k = 1;; k++) {
     char *cand = k == 1 ? buf_mprintf("%r@%r", local.data, domain) : buf_mprintf("%r%d@%r", local.data, k, domain);
     if (!emails_has(seen, cand)) {

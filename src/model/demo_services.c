@@ -53,7 +53,7 @@ static const offer offers[] = {
     {"webinaari", "", "Kunteko-webinaarit 2015–2017",
      "Tunnin mittaiset etätilaisuudet ajankohtaisista kehittämisen teemoista. Tallenteet ovat katsottavissa "
      "jälkikäteen.",
-     "digitalisaatio, työhyvinvointi", 0, 500, 10, 0, 0, 70, 170, 1, 1, 0, 0},
+     "digitalisaatio, työhyvinvointi", 0, 500, 10, 0, 0, 75, 180, 1, 1, 0, 0},
     {"tilaisuus", "", "Alueelliset Kunteko-tilaisuudet 2015–2017",
      "Maakunnissa järjestettävät iltapäivän tilaisuudet: alueen kehittämistekoja, puheenvuoroja ja verkostoitumista.",
      "viestintä, osallisuus", 0, 250, 9, 0, 0, 80, 200, 1, 1, 0, 0},
@@ -85,7 +85,7 @@ static const offer offers[] = {
      "kokeilukulttuuri, osallisuus", 1, 40, 2, 8, 12, 22, 34, 4, 6, 45, 70},
     {"webinaari", "", "Kunteko-webinaarit 2018–2020",
      "Etätilaisuudet ajankohtaisista kehittämisen teemoista; vuonna 2020 myös poikkeusajan työn järjestelyistä.",
-     "digitalisaatio, viestintä", 1, 500, 22, 0, 0, 70, 180, 1, 1, 0, 0},
+     "digitalisaatio, viestintä", 1, 500, 22, 0, 0, 75, 190, 1, 1, 0, 0},
     {"tilaisuus", "", "Alueelliset Kunteko-tilaisuudet 2018–2020",
      "Maakunnissa järjestettävät tilaisuudet ja vuosittainen Kunteko-päivä, jossa palkitaan vuoden kehittämisteot.",
      "viestintä, osallisuus", 1, 300, 7, 0, 0, 80, 200, 1, 1, 0, 0},
@@ -282,7 +282,8 @@ static int age_at(int birth, int z) {
 /* A weekday in year y, outside July and the Christmas weeks. */
 static int pick_day(demo_rng *r, int y) {
   static const int months[] = {1, 2, 3, 3, 4, 4, 5, 5, 6, 8, 9, 9, 10, 10, 11, 11};
-  return weekday(day_of(y, months[demo_rng_below(r, COUNT(months))], demo_rng_range(r, 1, 28)));
+  int m = months[demo_rng_below(r, COUNT(months))]; /* one draw a statement: argument order is unspecified */
+  return weekday(day_of(y, m, demo_rng_range(r, 1, 28)));
 }
 
 /* ---- shared helpers ---- */
@@ -436,6 +437,20 @@ static void org_add_person(org_people *o, int person) {
   o->v[o->n++] = person;
 }
 
+/* The ESF start items of a person met on day z (woman from the name): mostly women, ages 20–64 at that day,
+ * nearly all employed, education by role; a few "prefer not to say" answers in every item. */
+static void esf_items(demo_rng *r, dperson *p, int woman, int z) {
+  int x = demo_rng_below(r, 1000);
+  p->gender = x < 25 ? 3 : x < 29 ? 2 : woman ? 0 : 1;
+  int age = 20 + demo_rng_range(r, 0, 14) + demo_rng_range(r, 0, 14) + demo_rng_range(r, 0, 14);
+  p->birth = demo_rng_chance(r, 3) ? NO_BIRTH : z - 365 * age - demo_rng_below(r, 365);
+  x = demo_rng_below(r, 1000);
+  p->labour = x < 975 ? 0 : x < 995 ? 3 : 1;
+  p->education = pick_education(r, p->role);
+  x = demo_rng_below(r, 1000);
+  p->exit_status = x < 955 ? 0 : x < 985 ? 4 : x < 993 ? 2 : x < 997 ? 1 : 3;
+}
+
 /* A new person of organisation org in role, first met on day z. Returns the index, or -1 with c->e set. */
 static int new_person(sctx *c, int org, int role, int z) {
   const demo_org *g = &c->orgs[org];
@@ -444,18 +459,7 @@ static int new_person(sctx *c, int org, int role, int z) {
   p->org = org;
   p->last_delivery = -1;
   p->role = (unsigned char)role;
-  int x = demo_rng_below(&c->r, 1000);
-  p->gender = x < 25 ? 3 : x < 29 ? 2 : woman ? 0 : 1;
-  p->birth = demo_rng_chance(&c->r, 3) ? NO_BIRTH
-                                       : z -
-                                             365 * (20 + demo_rng_range(&c->r, 0, 14) + demo_rng_range(&c->r, 0, 14) +
-                                                    demo_rng_range(&c->r, 0, 14)) -
-                                             demo_rng_below(&c->r, 365);
-  x = demo_rng_below(&c->r, 1000);
-  p->labour = x < 975 ? 0 : x < 995 ? 3 : 1;
-  p->education = pick_education(&c->r, role);
-  x = demo_rng_below(&c->r, 1000);
-  p->exit_status = x < 955 ? 0 : x < 985 ? 4 : x < 993 ? 2 : x < 997 ? 1 : 3;
+  esf_items(&c->r, p, woman, z);
   char *name, *email, when[32];
   demo_person_name(&c->r, woman, swedish_region(g->region) && demo_rng_chance(&c->r, 45), &c->emails, &name, &email);
   const char *sector = pick_sector(&c->r, g->sectors);
@@ -671,9 +675,9 @@ static long long write_application(sctx *c, const dplan *p, int coach, const cha
   int created = p->start - demo_rng_range(&c->r, 40, 90), decided = created + demo_rng_range(&c->r, 6, 20);
   int y, m, d;
   civil(p->start, &y, &m, &d);
-  char *need = demo_rng_chance(&c->r, 50) ? util_strdup(needs[demo_rng_below(&c->r, COUNT(needs))])
-                                          : buf_mprintf("%r %r", needs[demo_rng_below(&c->r, COUNT(needs))],
-                                                        needs[demo_rng_below(&c->r, COUNT(needs))]);
+  const char *need1 = needs[demo_rng_below(&c->r, COUNT(needs))];
+  const char *need2 = demo_rng_chance(&c->r, 50) ? needs[demo_rng_below(&c->r, COUNT(needs))] : NULL;
+  char *need = need2 && need2 != need1 ? buf_mprintf("%r %r", need1, need2) : util_strdup(need1);
   char *dates = buf_mprintf("%r %d, %r", month_names[m - 1], y,
                             demo_rng_chance(&c->r, 50) ? "tiistait tai torstait" : "mieluiten aamupäivisin");
   char t_created[32], t_decided[32];
