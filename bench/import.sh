@@ -9,12 +9,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROWS=${1:-200000}
-KEHTO=./kehto
+KEHTO=${KEHTO:-./kehto} # KEHTO=PATH measures another build
 OUT=${KEEP_DIR:-$(mktemp -d /tmp/kehto-bench-import.XXXXXX)}
 mkdir -p "$OUT"
 [ -n "${KEEP_DIR:-}" ] || trap 'rm -rf "$OUT"' EXIT
 command -v sqlite3 >/dev/null || { echo "bench/import.sh: sqlite3 is missing" >&2; exit 1; }
-make -s kehto >/dev/null
+[ "$KEHTO" != ./kehto ] || make -s kehto >/dev/null
 DB=$OUT/import.db
 CSV=$OUT/participants.csv
 now() { date +%s.%N; }

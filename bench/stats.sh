@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 PEOPLE=${1:-1000000}
 PARTS=${2:-5000000}
 SECS=${3:-10}
-KEHTO=./kehto
+KEHTO=${KEHTO:-./kehto} # KEHTO=PATH measures another build
 OUT=$(mktemp -d /tmp/kehto-bench-stats.XXXXXX)
 KPID=
 trap '[ -n "$KPID" ] && kill $KPID 2>/dev/null; wait 2>/dev/null || true; rm -rf "$OUT"' EXIT
@@ -18,7 +18,7 @@ free_port() { python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0)
 for tool in wrk sqlite3 curl; do
   command -v $tool >/dev/null || { echo "bench/stats.sh: $tool is missing (scripts/install-deps --bench)" >&2; exit 1; }
 done
-make -s kehto >/dev/null
+[ "$KEHTO" != ./kehto ] || make -s kehto >/dev/null
 DB=${KEEP_DB:-$OUT/stats.db}
 
 # ---- the data set ----
@@ -164,13 +164,16 @@ lat() {
 echo
 echo "| URL | page cache | first request | wrk -t2 -c32 req/s | p50 | p99 | one connection p50 | p99 |"
 echo "|---|---|---|---|---|---|---|---|"
+# A fresh server for every row, so that the first request of each URL is a cold one (empty page cache, empty
+# statistics cache, SQLite cache empty; the OS file cache holds the database, which was just written or read).
 for mode in on off; do
-  if [ $mode = on ]; then start; else start --no-cache; fi
   for path in /api/v1/stats /tilastot; do
+    if [ $mode = on ]; then start; else start --no-cache; fi
     URL="$BASE$path"
     read -r code first < <(curl -s -o /dev/null -w '%{http_code} %{time_total}\n' "$URL")
     if [ "$code" = 404 ]; then
       echo "| $path | $mode | 404: the page is not in this build | | | | | |"
+      stop
       continue
     fi
     [ "$code" = 200 ] || { echo "bench/stats.sh: $path answered $code" >&2; exit 1; }
@@ -178,6 +181,6 @@ for mode in on off; do
     read -r _ q50 q99 bad1 < <(lat -t1 -c1 -d"${SECS}s")
     [ "$bad" = 0 ] && [ "$bad1" = 0 ] || echo "bench/stats.sh: $path gave non-2xx answers under load" >&2
     echo "| $path | $mode | $(awk -v t="$first" 'BEGIN{printf "%.1f ms", t*1000}') | $r | $p50 ms | $p99 ms | $q50 ms | $q99 ms |"
+    stop
   done
-  stop
 done
