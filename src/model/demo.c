@@ -460,6 +460,12 @@ static const muni *muni_by_code(const ctx *c, const char *code) {
   return NULL;
 }
 
+static const char *region_centre(const char *code) {
+  for (int i = 0; i < COUNT(regions); i++)
+    if (strcmp(regions[i].code, code) == 0) return regions[i].centre;
+  return "Helsinki";
+}
+
 static int make_programme(ctx *c, demo_summary *s) {
   demo_org *v = util_calloc((size_t)c->norgs + 1, sizeof *v);
   for (int i = 0; i < c->norgs; i++) {
@@ -470,6 +476,7 @@ static int make_programme(ctx *c, demo_summary *s) {
                       .name = g->name,
                       .municipality = m ? m->name : "",
                       .region = m ? m->region : "",
+                      .centre = region_centre(m ? m->region : ""),
                       .contact_email = g->contact_email,
                       .eligible = !g->no_deeds};
   }

@@ -560,10 +560,15 @@ static void plan_orgs(sctx *c, dplan *p) {
   for (int i = 0; i < p->npeople; i++) p->role[i] = slot_role(c, o, i);
 }
 
+/* Sparraus at the organisation's own municipality; other meetings in the centre of a region taking part. */
 static const char *delivery_place(sctx *c, const dplan *p) {
   if (p->remote) return "Etäyhteys";
-  if (p->norgs) return c->orgs[p->orgs[0]].municipality;
-  return c->orgs[c->pool[offers[p->oi].period][demo_rng_below(&c->r, c->npool[offers[p->oi].period])]].municipality;
+  if (p->norgs) {
+    const demo_org *g = &c->orgs[p->orgs[0]];
+    return p->norgs == 1 ? g->municipality : g->centre;
+  }
+  int per = offers[p->oi].period;
+  return c->orgs[c->pool[per][demo_rng_below(&c->r, c->npool[per])]].centre;
 }
 
 static char *delivery_title(sctx *c, const dplan *p, const char *place) {

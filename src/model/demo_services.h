@@ -13,6 +13,7 @@ typedef struct demo_org {
   const char *name;         /* registry name */
   const char *municipality; /* Finnish name of its municipality */
   const char *region;       /* NUTS3 code */
+  const char *centre;       /* the region's centre town, where regional meetings are held */
   const char *contact_email;
   int eligible; /* 0: founded after the programme (hyvinvointialue): never takes part */
 } demo_org;
