@@ -5,11 +5,13 @@
 # describe: new people with ESF start (and mostly end) items for services that count participants, empty ESF
 # items for event services, and about one row in eight a person seen before (ESF items empty when that person
 # already has a start record in the period). Prints Markdown for docs/performance.md.
-# Usage: bench/import.sh [ROWS]   (default 200000; needs sqlite3)   KEEP_DIR=DIR keeps the CSV and databases
+# Usage: bench/import.sh [ROWS]   (default 200000; needs sqlite3)   KEEP_DIR=DIR keeps the CSV and databases;
+#        KEHTO=PATH runs another build, IMPORTER=PATH imports with another build after setting up with KEHTO
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROWS=${1:-200000}
 KEHTO=${KEHTO:-./kehto} # KEHTO=PATH measures another build
+IMPORTER=${IMPORTER:-$KEHTO} # IMPORTER=PATH: set up with this build, import with another
 OUT=${KEEP_DIR:-$(mktemp -d /tmp/kehto-bench-import.XXXXXX)}
 mkdir -p "$OUT"
 [ -n "${KEEP_DIR:-}" ] || trap 'rm -rf "$OUT"' EXIT
@@ -117,14 +119,14 @@ got=$(sqlite3 "$OUT/ref.db" "SELECT count(*) FROM participants")
 [ "$got" = "$ROWS" ] || { echo "bench/import.sh: sqlite3 .import loaded $got rows, not $ROWS" >&2; exit 1; }
 echo "| sqlite3 shell \`.import --csv\` into a plain table | $(rate "$t0" "$t1") |"
 
-if ! $KEHTO help 2>&1 | grep -q "import participants"; then
+if ! $IMPORTER help 2>&1 | grep -q "import participants"; then
   echo "| \`kehto import participants\` | not in this build | |"
   echo "bench/import.sh: this kehto has no 'import participants' command yet" >&2
   exit 1
 fi
 before=$(sqlite3 "$DB" "SELECT count(*) FROM participation")
 t0=$(now)
-if ! $KEHTO import participants "$CSV" --db "$DB" >"$OUT/kehto.log" 2>&1; then
+if ! $IMPORTER import participants "$CSV" --db "$DB" >"$OUT/kehto.log" 2>&1; then
   t1=$(now)
   echo "| \`kehto import participants\` | failed after $(awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.1f", b-a}') s | |"
   head -25 "$OUT/kehto.log" >&2
