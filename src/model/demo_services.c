@@ -36,7 +36,7 @@ static const offer offers[] = {
      "Päivän työpaja, jossa eri organisaatioiden työntekijät ja esihenkilöt etsivät yhdessä keinoja, joilla "
      "työhyvinvointi ja tuloksellisuus vahvistavat toisiaan.",
      "työhyvinvointi, tuloksellisuus", 0, 40, 7, 5, 10, 26, 40, 1, 1, 0, 0},
-    {"tyopaja", "toimiala", "Toimialatyöpaja: sosiaali- ja terveysala",
+    {"tyopaja", "toimiala", "Sote-alan toimialatyöpaja",
      "Sosiaali- ja terveysalan työyhteisöjen työpaja: asiakaslähtöiset toimintatavat ja työn organisointi.",
      "asiakaslähtöisyys, johtaminen", 0, 40, 6, 5, 10, 26, 40, 1, 1, 0, 0},
     {"tyopaja", "haaste", "Haastetyöpaja: kokeilemalla eteenpäin",
@@ -68,7 +68,7 @@ static const offer offers[] = {
     {"tyopaja", "teema", "Teematyöpaja: digitalisaatio arjen työssä",
      "Työpaja, jossa pohditaan, miten digitaaliset välineet keventävät arjen työtä ja mitä se vaatii osaamiselta.",
      "digitalisaatio, perehdytys", 1, 40, 6, 5, 10, 24, 36, 1, 1, 0, 0},
-    {"tyopaja", "toimiala", "Toimialatyöpaja: kasvatus ja opetus",
+    {"tyopaja", "toimiala", "Kasvatus- ja opetusalan toimialatyöpaja",
      "Opetus- ja kasvatusalan työyhteisöjen työpaja: yhteisöllinen työkulttuuri ja osaamisen jakaminen.",
      "osallisuus, yhdenvertaisuus", 1, 40, 5, 5, 10, 24, 36, 1, 1, 0, 0},
     {"tyopaja", "haaste", "Haastetyöpaja: uudistuva työ",
