@@ -360,7 +360,7 @@ static int write_coaches(sctx *c) {
 
 /* A coach who works in the region (a Swedish-speaking one where Swedish is spoken), else any. Returns an index. */
 static int pick_coach(sctx *c, const char *region) {
-  int cand[COUNT(coaches)], n = 0;
+  int cand[COUNT(coaches)] = {0}, n = 0;
   int want_sv = swedish_region(region) && demo_rng_chance(&c->r, 70);
   for (int i = 0; i < COUNT(coaches); i++)
     if (strstr(coaches[i].regions, region) && (!want_sv || strstr(coaches[i].languages, "sv"))) cand[n++] = i;
