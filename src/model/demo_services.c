@@ -752,7 +752,7 @@ static int write_esf(sctx *c) {
     const dperson *x = &c->people[i];
     for (int per = 0; per < 2; per++) {
       if (!x->entry[per]) continue;
-      char entry[16], birth[16], exit[16], when[32];
+      char entry[16], birth[16] = "", exit[16], when[32];
       day_text(x->entry[per], entry);
       day_text(x->exit[per], exit);
       day_time(x->entry[per], 8, when);
