@@ -254,8 +254,12 @@ static int cmd_demo(const cli_args *a) {
     fprintf(stderr, "kehto: %s\n", e.msg);
   else
     printf("Demo programme created: %d organisations, %d deeds (%d–%d), %d funding periods, %d goals, "
-           "%d partners and funders (seed %lld).\n",
-           sum.orgs, sum.deeds, sum.first_year, sum.last_year, sum.periods, sum.goals, sum.partners, seed);
+           "%d partners and funders; %d services, %d coaches, %d deliveries with %d sessions, %d applications, "
+           "%d people in %d participations, %d ESF participant records (seed %lld).\n",
+           sum.orgs, sum.deeds, sum.first_year, sum.last_year, sum.periods, sum.goals, sum.partners,
+           sum.programme.services, sum.programme.coaches, sum.programme.deliveries, sum.programme.sessions,
+           sum.programme.applications, sum.programme.people, sum.programme.participations, sum.programme.esf_starts,
+           seed);
   kerr_clear(&e);
   db_close(d);
   return rc == K_OK ? 0 : 1;

@@ -8,6 +8,7 @@
 #include "core/buf.h"
 #include "core/util.h"
 #include "model/deed.h"
+#include "model/demo_services.h"
 #include "model/demo_text.h"
 #include "model/org.h"
 #include "model/programme.h"
@@ -140,7 +141,8 @@ enum {
   S_RUOKA = 1u << 5,
   S_KOKO = 1u << 6
 };
-static const char *const sector_codes[] = {"sote", "opetus", "tekninen", "elinkeino", "kulttuuri", "ruoka", "koko"};
+const char *const demo_sector_codes[] = {"sote", "opetus", "tekninen", "elinkeino", "kulttuuri", "ruoka", "koko"};
+const int demo_nsectors = COUNT(demo_sector_codes);
 
 typedef struct name_pattern {
   const char *tail;
@@ -167,7 +169,8 @@ static const name_pattern company_patterns[] = {
 /* ---- deeds: how many per year and per sector (672 as in the real Tekojen tori) ---- */
 
 static const int year_counts[][2] = {{2015, 62}, {2016, 104}, {2017, 118}, {2018, 112}, {2019, 178}, {2020, 98}};
-static const int sector_quota[] = {269, 148, 67, 33, 54, 47, 54}; /* in sector_codes order: sote 40 %, opetus 22 % */
+static const int sector_quota[] = {269, 148, 67, 33,
+                                   54,  47,  54}; /* in demo_sector_codes order: sote 40 %, opetus 22 % */
 
 #define KUNTA_TARGET 150 /* municipalities in the registry, spread by the regions' municipality counts */
 
@@ -189,6 +192,7 @@ typedef struct ctx {
   db *d;
   kerr *e;
   demo_rng r;
+  uint64_t seed;
   muni *munis;
   int nmunis;
   gen_org *orgs;
@@ -407,11 +411,11 @@ static int make_deed(ctx *c, int sector, int year) {
   const gen_org *g = pick_org(c, sector);
   deed *x = calloc(1, sizeof *x);
   if (!x) abort();
-  demo_text_deed(&c->r, sector_codes[sector], g->place_loc, year, &c->titles, x);
+  demo_text_deed(&c->r, demo_sector_codes[sector], g->place_loc, year, &c->titles, x);
   x->org_id = g->id;
   x->org_name = util_strdup(g->name);
   x->municipality_code = util_strdup(g->municipality_code);
-  x->sector_code = util_strdup(sector_codes[sector]);
+  x->sector_code = util_strdup(demo_sector_codes[sector]);
   x->year = year;
   if (demo_rng_chance(&c->r, 50)) {
     x->contact_name = util_strdup(g->contact_name);
@@ -448,6 +452,39 @@ static int make_deeds(ctx *c, int *ndeeds) {
   return rc;
 }
 
+/* ---- the programme in action (demo_services.c) ---- */
+
+static const muni *muni_by_code(const ctx *c, const char *code) {
+  for (int i = 0; i < c->nmunis; i++)
+    if (strcmp(c->munis[i].code, code) == 0) return &c->munis[i];
+  return NULL;
+}
+
+static const char *region_centre(const char *code) {
+  for (int i = 0; i < COUNT(regions); i++)
+    if (strcmp(regions[i].code, code) == 0) return regions[i].centre;
+  return "Helsinki";
+}
+
+static int make_programme(ctx *c, demo_summary *s) {
+  demo_org *v = util_calloc((size_t)c->norgs + 1, sizeof *v);
+  for (int i = 0; i < c->norgs; i++) {
+    const gen_org *g = &c->orgs[i];
+    const muni *m = muni_by_code(c, g->municipality_code);
+    v[i] = (demo_org){.id = g->id,
+                      .sectors = g->sectors,
+                      .name = g->name,
+                      .municipality = m ? m->name : "",
+                      .region = m ? m->region : "",
+                      .centre = region_centre(m ? m->region : ""),
+                      .contact_email = g->contact_email,
+                      .eligible = !g->no_deeds};
+  }
+  int rc = demo_services_build(c->d, c->seed, v, c->norgs, &s->programme, c->e);
+  free(v);
+  return rc;
+}
+
 /* ---- frame and driver ---- */
 
 static int write_frame(db *d, kerr *e) {
@@ -465,16 +502,21 @@ static int refuse_if_used(db *d, kerr *e) {
   long long orgs = db_int(d, 0, "SELECT count(*) FROM org", "");
   long long deeds = db_int(d, 0, "SELECT count(*) FROM deed", "");
   long long frame = db_int(d, 0, "SELECT (SELECT count(*) FROM funding_period) + (SELECT count(*) FROM partner)", "");
-  if (orgs == 0 && deeds == 0 && frame == 0) return K_OK;
+  long long work = db_int(d, 0,
+                          "SELECT (SELECT count(*) FROM service) + (SELECT count(*) FROM coach)"
+                          " + (SELECT count(*) FROM person)",
+                          "");
+  if (orgs == 0 && deeds == 0 && frame == 0 && work == 0) return K_OK;
   return kerr_set(e, NULL,
-                  "the database already has data (%lld organisations, %lld deeds, %lld funding periods and partners); "
+                  "the database already has data (%lld organisations, %lld deeds, %lld funding periods and partners, "
+                  "%lld services, coaches and people); "
                   "demo data goes only into a new database: kehto init --db NEW.db && kehto demo --db NEW.db",
-                  orgs, deeds, frame);
+                  orgs, deeds, frame, work);
 }
 
 static int build_all(ctx *c, demo_summary *s) {
   if (refuse_if_used(c->d, c->e) || write_frame(c->d, c->e) || make_orgs(c)) return K_ERR;
-  if (make_deeds(c, &s->deeds)) return K_ERR;
+  if (make_deeds(c, &s->deeds) || make_programme(c, s)) return K_ERR;
   s->orgs = c->norgs;
   s->periods = COUNT(periods);
   s->goals = COUNT(programme_goals);
@@ -486,7 +528,7 @@ static int build_all(ctx *c, demo_summary *s) {
 
 int demo_build(db *d, uint64_t seed, demo_summary *out, kerr *e) {
   if (!db_exists(d, "SELECT 1 FROM region", "") && refdata_load(d, e) != K_OK) return K_ERR;
-  ctx c = {.d = d, .e = e, .r = {seed}};
+  ctx c = {.d = d, .e = e, .r = {seed}, .seed = seed};
   load_munis(&c);
   if (db_begin(d) != SQLITE_OK) {
     ctx_free(&c);

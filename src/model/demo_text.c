@@ -68,8 +68,7 @@ static const char *const last_names[] = {
     "Karjalainen", "Jokinen",  "Mattila",  "Savolainen", "Lahtinen", "Ahonen",     "Kettunen", "Räsänen",
 };
 
-/* Lower-case ASCII for an email local part: ä→a, ö→o, å→a; other bytes dropped. */
-static void email_part(buf *b, const char *s) {
+void demo_email_part(buf *b, const char *s) {
   for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
     if (p[0] == 0xC3 && p[1]) {
       unsigned char c = p[1];
@@ -91,9 +90,9 @@ void demo_text_person(demo_rng *r, char **name, char **email) {
   const char *l = last_names[demo_rng_below(r, COUNT(last_names))];
   *name = buf_mprintf("%r %r", f, l);
   buf b = BUF_INIT;
-  email_part(&b, f);
+  demo_email_part(&b, f);
   buf_putc(&b, '.');
-  email_part(&b, l);
+  demo_email_part(&b, l);
   buf_puts(&b, "@example.fi");
   *email = buf_detach(&b);
 }

@@ -3,6 +3,7 @@
 #define KEHTO_DEMO_TEXT_H
 #include <stdint.h>
 
+#include "core/buf.h"
 #include "model/deed.h"
 
 /* splitmix64: tiny, fast and the same on every platform, so a seed always gives the same demo. */
@@ -54,6 +55,13 @@ typedef struct demo_bank {
 /* The banks, one per sector (demo_bank.c). */
 extern const demo_bank demo_banks[];
 extern const int demo_nbanks;
+
+/* Sector codes in the order of the demo's sector bit masks (demo.c). */
+extern const char *const demo_sector_codes[];
+extern const int demo_nsectors;
+
+/* Appends lower-case ASCII for an email local part: ä→a, ö→o, å→a; other bytes dropped. */
+void demo_email_part(buf *b, const char *s);
 
 /* A made-up person: "Etunimi Sukunimi" and "etunimi.sukunimi@example.fi". Both malloc'd; caller frees. */
 void demo_text_person(demo_rng *r, char **name, char **email);

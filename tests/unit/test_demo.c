@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/buf.h"
 #include "model/demo.h"
 #include "model/org.h"
 #include "model/programme.h"
@@ -130,6 +131,225 @@ static void test_deeds(void **state) {
   assert_true(db_exists(shared.d, "SELECT 1 FROM deed WHERE starting_point LIKE '%työhyvinvointia%'", ""));
 }
 
+/* ---- the programme in action (demo_services.c) ---- */
+
+#define Q(sql) db_int(shared.d, -1, sql, "")
+
+/* The period of a delivery, as the shared contract defines it. */
+#define DELIVERY_PERIOD                                                                                                \
+  " JOIN funding_period f ON CAST(substr(d.starts_on,1,4) AS INTEGER) BETWEEN f.start_year AND f.end_year"
+
+static void test_services_and_coaches(void **state) {
+  /* every service type in both funding periods, with the variants of työpaja and verkosto */
+  assert_int_equal(Q("SELECT count(DISTINCT type_code || '/' || period_id) FROM service"), 14);
+  assert_int_equal(Q("SELECT count(DISTINCT variant) FROM service WHERE type_code='tyopaja'"), 3);
+  assert_int_equal(Q("SELECT count(DISTINCT variant) FROM service WHERE type_code='verkosto'"), 3);
+  assert_int_equal(Q("SELECT count(*) FROM service s JOIN service_type t ON t.code=s.type_code"
+                     " WHERE s.counts<>t.counts OR (s.variant<>'' AND instr(t.variants, s.variant)=0)"),
+                   0);
+  assert_int_equal(Q("SELECT count(*) FROM service WHERE description='' OR capacity IS NULL"
+                     " OR NOT EXISTS(SELECT 1 FROM service_theme st WHERE st.service_id=service.id)"),
+                   0);
+  assert_int_equal(shared_sum.programme.services, Q("SELECT count(*) FROM service"));
+  long long coaches = Q("SELECT count(*) FROM coach");
+  assert_in_range(coaches, 12, 15);
+  assert_int_equal(shared_sum.programme.coaches, coaches);
+  assert_in_range(Q("SELECT count(*) FROM coach WHERE languages LIKE '%sv%'"), 2, 5);
+  assert_int_equal(Q("SELECT count(*) FROM coach WHERE bio='' OR company=''"
+                     " OR NOT EXISTS(SELECT 1 FROM coach_theme x WHERE x.coach_id=coach.id)"
+                     " OR NOT EXISTS(SELECT 1 FROM coach_region x WHERE x.coach_id=coach.id)"),
+                   0);
+  assert_int_equal(Q("SELECT count(*) FROM coach WHERE email NOT LIKE '%@example.com'"), 0);
+}
+
+static void test_deliveries(void **state) {
+  long long n = Q("SELECT count(*) FROM delivery");
+  assert_int_equal(n, shared_sum.programme.deliveries);
+  assert_in_range(Q("SELECT count(*) FROM delivery d JOIN service s ON s.id=d.service_id"
+                    " WHERE s.type_code='sparraus' AND d.starts_on BETWEEN '2018' AND '2021'"),
+                  90, 110);
+  assert_in_range(Q("SELECT count(*) FROM delivery d JOIN service s ON s.id=d.service_id"
+                    " WHERE s.type_code='sparraus' AND d.starts_on < '2018'"),
+                  20, 60);
+  assert_int_equal(Q("SELECT count(DISTINCT s.type_code) FROM delivery d JOIN service s ON s.id=d.service_id"), 7);
+  /* each delivery lies in its service's period, has sessions on its dates, and a place or remote */
+  assert_int_equal(Q("SELECT count(*) FROM delivery d JOIN service s ON s.id=d.service_id" DELIVERY_PERIOD
+                     " WHERE f.id<>s.period_id"),
+                   0);
+  assert_int_equal(Q("SELECT count(*) FROM delivery d WHERE NOT EXISTS(SELECT 1 FROM delivery_session x"
+                     " WHERE x.delivery_id=d.id AND x.number=1 AND x.held_on=d.starts_on)"
+                     " OR (SELECT max(held_on) FROM delivery_session x WHERE x.delivery_id=d.id)<>d.ends_on"
+                     " OR (d.remote=0 AND d.place='')"),
+                   0);
+  assert_true(Q("SELECT count(*) FROM delivery WHERE remote=1") > 30);
+  /* sparraus: one organisation, a coach and the approved application it came from */
+  assert_int_equal(Q("SELECT count(*) FROM delivery d JOIN service s ON s.id=d.service_id WHERE s.type_code='sparraus'"
+                     " AND ((SELECT count(*) FROM delivery_org o WHERE o.delivery_id=d.id)<>1 OR d.coach_id IS NULL"
+                     " OR d.application_id IS NULL)"),
+                   0);
+  assert_true(Q("SELECT count(*) FROM delivery d JOIN service s ON s.id=d.service_id WHERE s.type_code='tyopaja'"
+                " AND (SELECT count(*) FROM delivery_org o WHERE o.delivery_id=d.id)>1") > 10);
+  assert_int_equal(Q("SELECT count(*) FROM delivery WHERE ref IS NULL"), 0);
+}
+
+static void test_reach(void **state) {
+  static const char reached[] = "SELECT count(DISTINCT o) FROM ("
+                                " SELECT d.starts_on AS s, x.org_id AS o FROM delivery d"
+                                "  JOIN delivery_org x ON x.delivery_id=d.id"
+                                " UNION SELECT d.starts_on, p.org_id FROM participation pa"
+                                "  JOIN person p ON p.id=pa.person_id JOIN delivery d ON d.id=pa.delivery_id)"
+                                " WHERE s BETWEEN ?1 AND ?2";
+  assert_in_range(db_int(shared.d, 0, reached, "tt", "2015", "2018"), 170, 195);
+  assert_in_range(db_int(shared.d, 0, reached, "tt", "2018", "2021"), 135, 160);
+  assert_in_range(db_int(shared.d, 0, reached, "tt", "2015", "2021"), 230, 247);
+  /* wellbeing counties began after the programme */
+  assert_int_equal(Q("SELECT count(*) FROM person p JOIN org o ON o.id=p.org_id WHERE o.type='hyvinvointialue'"), 0);
+}
+
+static void test_people(void **state) {
+  long long people = Q("SELECT count(*) FROM person");
+  assert_int_equal(people, shared_sum.programme.people);
+  assert_in_range(people, 9000, 11500);
+  assert_int_equal(Q("SELECT count(*) FROM person WHERE email NOT LIKE '%@example.%' OR name NOT LIKE '% %'"
+                     " OR occupation='' OR sector_code IS NULL OR org_id IS NULL"),
+                   0);
+  assert_int_equal(Q("SELECT count(*) FROM person p WHERE NOT EXISTS(SELECT 1 FROM participation x"
+                     " WHERE x.person_id=p.id)"),
+                   0);
+  assert_true(Q("SELECT count(*) FROM person WHERE email GLOB '*[0-9]@*'") > 0); /* namesakes get a number */
+  /* ESF participants: about 5,000, about 80 % employees, the rest mostly management and supervisors */
+  long long esf = Q("SELECT count(DISTINCT person_id) FROM esf_start");
+  assert_in_range(esf, 4500, 5500);
+  long long employees = Q("SELECT count(*) FROM person p WHERE EXISTS(SELECT 1 FROM esf_start e WHERE e.person_id=p.id)"
+                          " AND (SELECT role FROM participation x WHERE x.person_id=p.id LIMIT 1)='tyontekija'");
+  assert_in_range(employees * 100 / esf, 75, 85);
+  long long reps = Q("SELECT count(DISTINCT person_id) FROM participation WHERE role='edustaja'");
+  assert_true(reps > 50 && reps < esf / 10);
+  /* event attendees: about 5,000 more, counted by the shared rule */
+  assert_in_range(Q("SELECT count(DISTINCT pa.person_id) FROM participation pa JOIN delivery d ON d.id=pa.delivery_id"
+                    " JOIN service s ON s.id=d.service_id" DELIVERY_PERIOD
+                    " WHERE s.counts='attendee' AND NOT EXISTS(SELECT 1 FROM esf_start e"
+                    "  WHERE e.person_id=pa.person_id AND e.period_id=f.id)"),
+                  4500, 5500);
+  /* the same person in two services is one person and two participations */
+  assert_true(Q("SELECT count(*) FROM (SELECT person_id FROM participation GROUP BY 1 HAVING count(*)>1)") > 300);
+}
+
+static void test_attendance(void **state) {
+  assert_int_equal(Q("SELECT count(*) FROM attendance"), shared_sum.programme.attendances);
+  /* everyone came at least once, and only to sessions of their own delivery */
+  assert_int_equal(Q("SELECT count(*) FROM participation pa WHERE NOT EXISTS(SELECT 1 FROM attendance a"
+                     " WHERE a.participation_id=pa.id)"),
+                   0);
+  assert_int_equal(Q("SELECT count(*) FROM attendance a JOIN participation pa ON pa.id=a.participation_id"
+                     " JOIN delivery_session x ON x.id=a.session_id WHERE x.delivery_id<>pa.delivery_id"),
+                   0);
+  /* most participants attend most sessions */
+  long long possible = Q("SELECT sum((SELECT count(*) FROM delivery_session x WHERE x.delivery_id=pa.delivery_id))"
+                         " FROM participation pa");
+  long long present = Q("SELECT count(*) FROM attendance");
+  assert_in_range(present * 100 / possible, 80, 99);
+}
+
+static void test_esf_rules(void **state) {
+  assert_int_equal(Q("SELECT count(*) FROM esf_start"), shared_sum.programme.esf_starts);
+  /* one start record per person per period; only for people in a service that counts participants, in that
+   * period; the entry is the start of their first such delivery, the exit the end of their last */
+  assert_int_equal(Q("SELECT count(*) FROM (SELECT 1 FROM esf_start GROUP BY person_id, period_id HAVING count(*)>1)"),
+                   0);
+  static const char in_period[] = " FROM participation pa JOIN delivery d ON d.id=pa.delivery_id"
+                                  " JOIN service s ON s.id=d.service_id" DELIVERY_PERIOD
+                                  " WHERE pa.person_id=e.person_id AND f.id=e.period_id AND s.counts='participant'";
+  char *sql = buf_mprintf("SELECT count(*) FROM esf_start e WHERE e.entry_date<>(SELECT min(d.starts_on)%r)"
+                          " OR e.exit_date<>(SELECT max(d.ends_on)%r)",
+                          in_period, in_period);
+  assert_int_equal(db_int(shared.d, -1, sql, ""), 0);
+  free(sql);
+  assert_int_equal(Q("SELECT count(*) FROM participation pa JOIN delivery d ON d.id=pa.delivery_id"
+                     " JOIN service s ON s.id=d.service_id" DELIVERY_PERIOD
+                     " WHERE s.counts='participant' AND NOT EXISTS(SELECT 1 FROM esf_start e"
+                     "  WHERE e.person_id=pa.person_id AND e.period_id=f.id)"),
+                   0);
+  /* attendees without any participant service have no ESF record at all */
+  long long attendee_only = Q("SELECT count(*) FROM person p WHERE NOT EXISTS(SELECT 1 FROM participation pa"
+                              " JOIN delivery d ON d.id=pa.delivery_id JOIN service s ON s.id=d.service_id"
+                              " WHERE pa.person_id=p.id AND s.counts='participant')");
+  assert_true(attendee_only > 4000);
+  assert_int_equal(Q("SELECT count(*) FROM esf_start e WHERE NOT EXISTS(SELECT 1 FROM participation pa"
+                     " JOIN delivery d ON d.id=pa.delivery_id JOIN service s ON s.id=d.service_id"
+                     " WHERE pa.person_id=e.person_id AND s.counts='participant')"),
+                   0);
+  /* ages: at least 15 always, working age nearly always; the age matches the birth date */
+  assert_int_equal(Q("SELECT count(*) FROM esf_start WHERE age_at_entry < 15"), 0);
+  long long n = Q("SELECT count(*) FROM esf_start WHERE age_at_entry IS NOT NULL");
+  assert_true(Q("SELECT count(*) FROM esf_start WHERE age_at_entry BETWEEN 20 AND 64") * 100 >= n * 97);
+  assert_int_equal(
+      Q("SELECT count(*) FROM esf_start WHERE (birth_date IS NULL) <> (age_at_entry IS NULL)"
+        " OR age_at_entry <> CAST(substr(entry_date,1,4) AS INTEGER) - CAST(substr(birth_date,1,4) AS INTEGER)"
+        "  - (substr(entry_date,6) < substr(birth_date,6))"),
+      0);
+  assert_in_range(Q("SELECT count(*) FROM esf_start WHERE birth_date IS NULL") * 100 / n, 1, 6);
+  /* mostly women, nearly all employed, education mixed; "prefer not to say" answers in every sensitive item */
+  long long all = Q("SELECT count(*) FROM esf_start");
+  assert_in_range(Q("SELECT count(*) FROM esf_start WHERE gender='nainen'") * 100 / all, 65, 85);
+  assert_true(Q("SELECT count(*) FROM esf_start WHERE labour='tyollinen'") * 100 >= all * 95);
+  for (const char *const *v = (const char *const[]){"gender", "labour", "education", "exit_status", NULL}; *v; v++) {
+    char *q = buf_mprintf("SELECT count(*) FROM esf_start WHERE %r='eos'", *v);
+    assert_true(db_int(shared.d, 0, q, "") > 0);
+    free(q);
+  }
+  for (const char *const *v = (const char *const[]){"isced12", "isced34", "isced58", NULL}; *v; v++)
+    assert_true(db_int(shared.d, 0, "SELECT count(*) FROM esf_start WHERE education=?1", "t", *v) > all / 50);
+  /* every delivery is over: every start has its end record */
+  assert_int_equal(Q("SELECT count(*) FROM esf_start WHERE exit_date IS NULL OR exit_date < entry_date"), 0);
+}
+
+static void test_applications_and_targets(void **state) {
+  assert_int_equal(Q("SELECT count(*) FROM application"), shared_sum.programme.applications);
+  for (const char *const *v = (const char *const[]){"submitted", "approved", "rejected", "cancelled", NULL}; *v; v++)
+    assert_true(db_int(shared.d, 0, "SELECT count(*) FROM application WHERE status=?1", "t", *v) > 0);
+  /* approved: exactly the deliveries' applications; rejected and cancelled: with a reason */
+  assert_int_equal(Q("SELECT count(*) FROM application a WHERE (a.status='approved') <>"
+                     " EXISTS(SELECT 1 FROM delivery d WHERE d.application_id=a.id)"),
+                   0);
+  assert_int_equal(Q("SELECT count(*) FROM application WHERE status IN ('rejected','cancelled') AND reason=''"), 0);
+  assert_int_equal(Q("SELECT count(*) FROM application WHERE need='' OR n_johto+n_esihenkilo+n_tyontekija=0"
+                     " OR NOT EXISTS(SELECT 1 FROM application_theme t WHERE t.application_id=application.id)"),
+                   0);
+  /* the history: submitted first, then the decision as the last event, by someone */
+  assert_int_equal(Q("SELECT count(*) FROM application a WHERE"
+                     " (SELECT status FROM application_event e WHERE e.application_id=a.id ORDER BY id LIMIT 1)"
+                     "  <> 'submitted'"
+                     " OR (SELECT status FROM application_event e WHERE e.application_id=a.id ORDER BY id DESC"
+                     "  LIMIT 1) <> a.status"
+                     " OR EXISTS(SELECT 1 FROM application_event e WHERE e.application_id=a.id AND e.actor='')"),
+                   0);
+  assert_int_equal(Q("SELECT count(*) FROM application a JOIN delivery d ON d.application_id=a.id"
+                     " WHERE a.updated_at >= d.starts_on"),
+                   0);
+  assert_int_equal(
+      db_int(shared.d, 0, "SELECT value FROM target WHERE metric=?1 AND period_id=0", "t", "organisations"), 240);
+  assert_int_equal(db_int(shared.d, 0, "SELECT value FROM target WHERE metric=?1 AND period_id=0", "t", "participants"),
+                   5000);
+  assert_int_equal(db_int(shared.d, 0, "SELECT value FROM target WHERE metric=?1 AND period_id=0", "t", "attendees"),
+                   5000);
+  assert_int_equal(Q("SELECT count(DISTINCT period_id) FROM target WHERE period_id IN (SELECT id FROM funding_period)"),
+                   2);
+}
+
+/* A fingerprint of the programme's people and records, to compare two builds. */
+static char *programme_digest(db *d) {
+  return db_text(
+      d,
+      "SELECT (SELECT group_concat(email || name || occupation, '|') FROM (SELECT * FROM person ORDER BY id))"
+      " || (SELECT group_concat(ref || starts_on || coalesce(coach_id, ''), '|')"
+      "      FROM (SELECT * FROM delivery ORDER BY id))"
+      " || (SELECT group_concat(person_id || entry_date || coalesce(birth_date, '') || gender || education,"
+      "      '|') FROM (SELECT * FROM esf_start ORDER BY id))"
+      " || (SELECT count(*) FROM attendance) || (SELECT group_concat(status, '') FROM application)",
+      "");
+}
+
 static char *all_titles(db *d) {
   return db_text(d, "SELECT group_concat(title, '|') FROM (SELECT title FROM deed ORDER BY id)", "");
 }
@@ -147,6 +367,13 @@ static void test_deterministic_and_refdata_loaded(void **state) {
   char *y0 = db_text(shared.d, "SELECT group_concat(ytunnus, ',') FROM (SELECT ytunnus FROM org ORDER BY id)", "");
   char *ya = db_text(a.d, "SELECT group_concat(ytunnus, ',') FROM (SELECT ytunnus FROM org ORDER BY id)", "");
   assert_string_equal(y0, ya);
+  char *p0 = programme_digest(shared.d), *pa = programme_digest(a.d), *pb = programme_digest(b.d);
+  assert_true(strlen(p0) > 100000);
+  assert_string_equal(p0, pa);
+  assert_true(strcmp(p0, pb) != 0);
+  free(p0);
+  free(pa);
+  free(pb);
   free(t0);
   free(ta);
   free(tb);
@@ -172,6 +399,13 @@ int main(void) {
       cmocka_unit_test(test_frame),
       cmocka_unit_test(test_registry),
       cmocka_unit_test(test_deeds),
+      cmocka_unit_test(test_services_and_coaches),
+      cmocka_unit_test(test_deliveries),
+      cmocka_unit_test(test_reach),
+      cmocka_unit_test(test_people),
+      cmocka_unit_test(test_attendance),
+      cmocka_unit_test(test_esf_rules),
+      cmocka_unit_test(test_applications_and_targets),
       cmocka_unit_test(test_deterministic_and_refdata_loaded),
       cmocka_unit_test(test_second_demo_refuses),
   };
