@@ -44,15 +44,17 @@ typedef struct deed_result {
   int nsectors, nregions, nyears, nthemes;
 } deed_result;
 
-/* Ranking with q. Scores are FTS5 bm25 with column weights title 10, body 1, organisation 3, municipality 3 (ties:
- * lower id first). Ranking is exact over all matches when at most SEARCH_RANK_WINDOW (3,000) deeds pass q and the
- * filters. Above that, matches are ranked in windows by id, newest first: the best of the 3,000 most recently added
- * matches come first, then the best of the 3,000 before those, and so on. So for a very broad query an older deed
- * with a better score comes after newer ones. total and the facet counts are always exact over all matches.
+/* Ranking with q. Scores are kehto_rank (search/rank.h): BM25's term-frequency and length parts with column weights
+ * title 10, body 1, organisation 3, municipality 3, every word counting alike (ties: lower id first). Ranking is
+ * exact over all matches when at most SEARCH_RANK_WINDOW (3,000) deeds pass q and the filters. Above that, matches
+ * are ranked in windows by id, newest first: the best of the 3,000 most recently added matches come first, then the
+ * best of the 3,000 before those, and so on. So for a very broad query an older deed with a better score comes after
+ * newer ones. total and the facet counts are always exact over all matches.
  *
- * Cost: one FTS5 doclist scan for the words, one pass in C over the matches with the connection's facet index
- * (model/search_index.h; rebuilt after any write, about 0.1 s at 100,000 deeds), bm25 over at most one window,
- * and row reads and snippets for the page only.
+ * Cost: each word's matches (read once from FTS5, then kept on the connection until a deed changes), their
+ * intersection and one pass in C with the connection's facet index (model/search_index.h; rebuilt when a deed
+ * changes, about 0.1 s at 100,000 deeds), kehto_rank over at most one window, and row reads and snippets for the
+ * page only.
  *
  * Searches the published deeds. Fills *out (zeroed first; free with deed_result_free even on error).
  * Returns K_OK, or K_ERR with e set when the database fails; user text never causes an error. */
