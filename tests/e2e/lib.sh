@@ -21,7 +21,10 @@ expect_contains() { if contains "$2" "$3"; then ok "$1"; else not_ok "$1" "expec
 expect_lacks() { if lacks "$2" "$3"; then ok "$1"; else not_ok "$1" "did not expect: $3"; fi; }
 expect_eq() { if [ "$2" = "$3" ]; then ok "$1"; else not_ok "$1" "expected '$3', got '$2'"; fi; }
 
-free_port() { python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1]);s.close()'; }
+# Debian's python3 directly: a version-manager shim on PATH can take a second per start.
+PYTHON=/usr/bin/python3
+[ -x "$PYTHON" ] || PYTHON=python3
+free_port() { "$PYTHON" -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1]);s.close()'; }
 
 init_db() { "$KEHTO" init --db "$DB" >/dev/null; }
 

@@ -14,7 +14,7 @@ MODEL_FILES="src/model/deed.c src/model/user.c src/model/application.c src/model
 
 # Prints every msgid the files need, one a line (newlines inside a msgid written as \n).
 msgids() {
-  (cd "$ROOT" && python3 - "$UI_FILES" "$MODEL_FILES" <<'EOF'
+  (cd "$ROOT" && "$PYTHON" - "$UI_FILES" "$MODEL_FILES" <<'EOF'
 import re, sys
 LIT = r'"(?:[^"\\]|\\.)*"'
 SEQ = r'((?:\s*' + LIT + r')+)'  # adjacent literals, as C joins them
@@ -44,7 +44,7 @@ EOF
 
 # Prints the msgids of a catalog that have a non-empty msgstr, one a line.
 catalog() {
-  python3 - "$1" <<'EOF'
+  "$PYTHON" - "$1" <<'EOF'
 import re, sys
 def unq(lines):
     return "".join(re.findall(r'"((?:[^"\\]|\\.)*)"', lines)).replace('\\"', '"').replace('\\\\', '\\')

@@ -206,7 +206,7 @@ expect_contains "export has participations" "$out" '"delivery_ref": "WB-1"'
 expect_contains "export has attendance" "$out" '"session": 2'
 expect_contains "export has the ESF record" "$out" '"birth_date": "1980-05-12"'
 expect_contains "export has the audit entries" "$out" '"actor": "staff@example.fi"'
-check "export is valid JSON" python3 -c 'import json,sys; json.loads(sys.argv[1])' "$out"
+check "export is valid JSON" "$PYTHON" -c 'import json,sys; json.loads(sys.argv[1])' "$out"
 before=$(q "SELECT count(*) FROM participation")/$(q "SELECT count(*) FROM esf_start")/$(q "SELECT count(*) FROM attendance")
 run person erase anna@example.fi --yes
 expect_rc "erase" 0

@@ -18,11 +18,11 @@ expect_contains "kehto stats csv: a formula-like name is quoted with an apostrop
 out=$("$KEHTO" stats --db "$DB" --format csv --table key --period 2)
 expect_contains "kehto stats --period 2 counts period 2" "$out" "ESR-osallistujat,4,"
 "$KEHTO" stats --db "$DB" --format json >"$TMP/all.json"
-check "kehto stats json is valid JSON with every table" python3 -c "
+check "kehto stats json is valid JSON with every table" "$PYTHON" -c "
 import json,sys; d=json.load(open('$TMP/all.json')); assert len(d) == 11 and d[0]['name'] == 'key'"
 "$KEHTO" stats --db "$DB" --format xlsx --output "$TMP/s.xlsx"
 expect_eq "kehto stats xlsx writes a zip file" "$(head -c 2 "$TMP/s.xlsx")" "PK"
-check "XLSX: one sheet per table, the formula-like name is a string, no cell is a formula" python3 -c "
+check "XLSX: one sheet per table, the formula-like name is a string, no cell is a formula" "$PYTHON" -c "
 import zipfile; z = zipfile.ZipFile('$TMP/s.xlsx'); names = z.namelist()
 assert sum(n.startswith('xl/worksheets/sheet') for n in names) == 11
 assert '<t>=HYPERLINK(' in z.read('xl/sharedStrings.xml').decode()
@@ -86,7 +86,7 @@ expect_eq "unknown format is 404" "$STATUS" 404
 # --- the API ---
 get /api/v1/stats
 expect_eq "API is 200" "$STATUS" 200
-check "API keeps the old fields and has the new ones, suppressed" python3 -c "
+check "API keeps the old fields and has the new ones, suppressed" "$PYTHON" -c "
 import json,sys; d=json.loads(sys.argv[1])
 assert d['organisations'] == 3 and 'deeds_published' in d and 'deeds_by_sector' in d
 assert d['figures']['participants'] == 9 and d['suppression'] is True
@@ -94,7 +94,7 @@ r = {x['code']: x for x in d['tables']['role']['rows']}
 assert r['johto']['people'] is None and r['johto']['suppressed'] == ['people', 'participations']
 assert r['tyontekija']['people'] == 13" "$BODY"
 get "/api/v1/stats?period=2"
-check "API period 2: 4 participants is suppressed" python3 -c "
+check "API period 2: 4 participants is suppressed" "$PYTHON" -c "
 import json,sys; d=json.loads(sys.argv[1]); assert d['period']['id'] == 2
 assert d['figures']['participants'] is None and 'participants' in d['figures']['suppressed']" "$BODY"
 get "/api/v1/stats?period=x"
@@ -110,7 +110,7 @@ expect_lacks "staff see every number on the page" "$BODY" "&lt; 5"
 get "/tilastot/org_type.csv?kausi=1"
 expect_contains "staff CSV has the numbers" "$BODY" "Kuntaomisteinen yhtiö,1,3"
 get "/api/v1/stats?period=2"
-check "staff API has the numbers" python3 -c "
+check "staff API has the numbers" "$PYTHON" -c "
 import json,sys; d=json.loads(sys.argv[1]); assert d['figures']['participants'] == 4 and d['suppression'] is False" "$BODY"
 get /hallinta/tavoitteet
 expect_eq "targets page for staff" "$STATUS" 200
@@ -133,7 +133,7 @@ rm -f "$TMP/jar"
 get /tilastot
 expect_contains "public page shows the target and progress" "$BODY" 'value="1" aria-label="Tavoitetut organisaatiot 1 %"'
 get "/api/v1/stats?period=1"
-check "API has the period target" python3 -c "
+check "API has the period target" "$PYTHON" -c "
 import json,sys; d=json.loads(sys.argv[1]); assert d['targets'] == [{'metric': 'participants', 'target': 100}]" "$BODY"
 out=$("$KEHTO" stats --db "$DB" --format csv --table key)
 expect_contains "CLI sees the target" "$out" "Tavoitetut organisaatiot,3,240"
