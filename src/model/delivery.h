@@ -16,7 +16,6 @@ const char *delivery_role_code(int i);
 /* The Finnish plural label of a role code (Johto, Esihenkilöt, Työntekijät, Henkilöstön edustajat). */
 const char *delivery_role_label(const char *code);
 
-
 typedef struct delivery_session {
   long long id;
   int number;
@@ -81,8 +80,9 @@ long long delivery_session_add(db *d, long long delivery_id, int number, const c
 /* Changes session session_id of delivery_id with the same rules. Returns K_OK or K_ERR. */
 int delivery_session_update(db *d, long long delivery_id, long long session_id, int number, const char *held_on,
                             const char *place, kerr *e);
-/* Deletes the session (and its attendance). Returns K_OK, or K_ERR when there is no such session. */
-int delivery_session_delete(db *d, long long delivery_id, long long session_id, kerr *e);
+/* Deletes the session and its attendance, writing an audit row by actor for each person whose attendance goes.
+ * Returns K_OK, or K_ERR when there is no such session or it could not be deleted. */
+int delivery_session_delete(db *d, long long delivery_id, long long session_id, const char *actor, kerr *e);
 
 /* List filter: service type code ("" any), year of starts_on (0 any). */
 typedef struct delivery_filter {

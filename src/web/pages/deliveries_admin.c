@@ -425,7 +425,7 @@ static void session_change(web_req *r, int op) {
   else if (op == 1)
     delivery_session_update(r->db, r->id, posted_id(r, "session"), posted_number(r), held_on, place, &e);
   else
-    delivery_session_delete(r->db, r->id, posted_id(r, "session"), &e);
+    delivery_session_delete(r->db, r->id, posted_id(r, "session"), r->user.email, &e);
   detail_state st = {.session_err = &e};
   if (op == 0) st.number = web_field(r, "number"), st.held_on = held_on, st.session_place = place;
   after_change(r, &e, &st);
