@@ -47,6 +47,11 @@ csrf=$(csrf_from "$form")
 
 post /hakemukset/uusi "service_id=1" "need=Ilman tunnistetta"
 expect_eq "application without CSRF is 403" "$STATUS" 403
+post /hakemukset/uusi "csrf=0123abcd" "service_id=1" "need=Pitkä tarve <i>" "proposed_dates=Huhtikuu"
+expect_eq "application with a stale CSRF token is 403" "$STATUS" 403
+expect_contains "stale token: the form is shown again with a message" "$BODY" "Lomakkeen turvatunniste oli vanhentunut"
+expect_contains "stale token: the need text is kept, escaped" "$BODY" "Pitkä tarve &lt;i&gt;</textarea>"
+expect_contains "stale token: the form carries a fresh token" "$BODY" "name=\"csrf\" value=\"$csrf\""
 
 post /hakemukset/uusi "csrf=$csrf" "service_id=" "need=" "themes=tuntematon teema" "proposed_dates=Maaliskuu <b>" \
   "n_johto=x" "n_esihenkilo=" "n_tyontekija=" "n_edustaja="

@@ -244,7 +244,15 @@ static long long num_field(web_req *r, const char *name, long long max, long lon
 }
 
 void page_app_create(web_req *r) {
-  if (!member_or_reply(r) || !web_csrf_ok_or_reply(r)) return;
+  if (!member_or_reply(r)) return;
+  if (!web_csrf_ok(r)) { /* a stale token must not lose the need text: show the form again, filled in */
+    kerr e = {0};
+    kerr_set(&e, NULL, N_("Lomakkeen turvatunniste oli vanhentunut. Tarkista tiedot ja lähetä lomake uudelleen."));
+    app_form(r, &e);
+    r->status = 403;
+    kerr_clear(&e);
+    return;
+  }
   application a = {0};
   a.service_id = num_field(r, "service_id", 1LL << 53, 0);
   a.org_id = num_field(r, "org_id", 1LL << 53, 0);
