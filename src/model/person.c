@@ -529,10 +529,18 @@ int person_erase(db *d, long long id, const char *actor, kerr *e) {
   if (db_begin(d) != SQLITE_OK) return kerr_storage(e, "Henkilötietojen poisto", db_errmsg(d));
   char subject[40];
   snprintf(subject, sizeof subject, "person:%lld", id);
+  /* Audit details name a person only as a search term ("page 1, search anna@example.fi") or by email: a search
+   * that contains the name or email (any case) loses its term, and the email goes wherever it stands. The name is
+   * not replaced elsewhere: a short name ("Ari") would cut into other rows' file names and words. */
   int ok = db_exec(d,
-                   "UPDATE audit SET detail=replace(replace(detail, p.email, '[erased]'), p.name, '[erased]') "
-                   "FROM (SELECT email, name FROM person WHERE id=?1 AND erased_at IS NULL) p "
-                   "WHERE instr(detail, p.email) OR instr(detail, p.name)",
+                   "UPDATE audit SET detail=substr(detail, 1, instr(detail, ', search ') + 8) || '[erased]' "
+                   "FROM (SELECT lower(email) AS e, lower(name) AS n FROM person WHERE id=?1 AND erased_at IS NULL) p "
+                   "WHERE instr(detail, ', search ') AND (instr(lower(substr(detail, instr(detail, ', search ') + 9)), "
+                   "p.e) OR (p.n <> '' AND instr(lower(substr(detail, instr(detail, ', search ') + 9)), p.n)))",
+                   "i", id) == SQLITE_OK &&
+           db_exec(d,
+                   "UPDATE audit SET detail=replace(detail, p.email, '[erased]') "
+                   "FROM (SELECT email FROM person WHERE id=?1 AND erased_at IS NULL) p WHERE instr(detail, p.email)",
                    "i", id) == SQLITE_OK &&
            db_exec(d,
                    "UPDATE person SET email=NULL, name=NULL, occupation='', "
