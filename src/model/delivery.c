@@ -9,23 +9,6 @@
 #include "model/audit.h"
 #include "model/write.h"
 
-static const char *const ROLES[DELIVERY_NROLES][2] = {
-    {"johto", N_("Johto")},
-    {"esihenkilo", N_("Esihenkilöt")},
-    {"tyontekija", N_("Työntekijät")},
-    {"edustaja", N_("Henkilöstön edustajat")},
-};
-
-const char *delivery_role_code(int i) {
-  return i >= 0 && i < DELIVERY_NROLES ? ROLES[i][0] : NULL;
-}
-
-const char *delivery_role_label(const char *code) {
-  for (int i = 0; code && i < DELIVERY_NROLES; i++)
-    if (!strcmp(code, ROLES[i][0])) return ROLES[i][1];
-  return code ? code : "";
-}
-
 static const char *nz(const char *s) {
   return s ? s : "";
 }
@@ -203,9 +186,10 @@ static void read_sessions(db *d, delivery *x) {
 static void read_roles(db *d, delivery *x) {
   sqlite3_stmt *st =
       db_query(d, "SELECT role,count(*) FROM participation WHERE delivery_id=?1 GROUP BY role", "i", x->id);
-  while (db_step(st) == 1)
-    for (int i = 0; i < DELIVERY_NROLES; i++)
-      if (!strcmp(db_col_text(st, 0), ROLES[i][0])) x->by_role[i] = db_col_int(st, 1);
+  while (db_step(st) == 1) {
+    int i = person_role_index(db_col_text(st, 0));
+    if (i >= 0) x->by_role[i] = db_col_int(st, 1);
+  }
   db_done(st);
 }
 

@@ -65,10 +65,25 @@ const char *person_role_code(const char *s) {
   return lookup("role", s);
 }
 
+/* The roles are the first PERSON_NROLES rows of CODES. */
+int person_role_index(const char *code) {
+  for (int i = 0; code && i < PERSON_NROLES; i++)
+    if (!strcmp(CODES[i].code, code)) return i;
+  return -1;
+}
+
+const char *person_role_at(int i) {
+  return i >= 0 && i < PERSON_NROLES ? CODES[i].code : NULL;
+}
+
 const char *person_role_label(const char *code) {
-  for (size_t i = 0; code && i < 4; i++)
-    if (!strcmp(CODES[i].code, code)) return CODES[i].label;
-  return code ? code : "";
+  int i = person_role_index(code);
+  return i >= 0 ? CODES[i].label : code ? code : "";
+}
+
+const char *person_role_plural(const char *code) {
+  int i = person_role_index(code);
+  return i >= 0 ? CODES[i].alt : code ? code : "";
 }
 
 const char *person_esf_code(const char *kind, const char *s) {

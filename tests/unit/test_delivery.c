@@ -161,9 +161,11 @@ static void test_counts(void **state) {
   assert_int_equal(x->sessions[1].attended, 2);
   assert_string_equal(x->counts, "participant");
   delivery_free(x);
-  assert_string_equal(delivery_role_code(1), "esihenkilo");
-  assert_null(delivery_role_code(4));
-  assert_string_equal(delivery_role_label("edustaja"), "Henkilöstön edustajat");
+  assert_string_equal(person_role_at(1), "esihenkilo");
+  assert_null(person_role_at(4));
+  assert_int_equal(person_role_index("tyontekija"), 2);
+  assert_int_equal(person_role_index("pomo"), -1);
+  assert_string_equal(person_role_plural("edustaja"), "Henkilöstön edustajat");
 }
 
 static void test_list_filters(void **state) {

@@ -7,6 +7,7 @@
 
 #include "model/application.h"
 #include "model/org.h"
+#include "model/person.h"
 #include "web/form.h"
 #include "web/pager.h"
 #include "web/pages/pages.h"
@@ -150,10 +151,12 @@ static void choice_select(web_req *r, form_ctx *f, const char *name, const char 
   form_select(f, name, label, value, o, n, required, empty);
 }
 
-static const char *const ROLE_FIELDS[][2] = {{"n_johto", N_("Johto")},
-                                             {"n_esihenkilo", N_("Esihenkilöt")},
-                                             {"n_tyontekija", N_("Työntekijät")},
-                                             {"n_edustaja", N_("Henkilöstön edustajat")}};
+/* The count fields by role, in person_role_at order (labelled by person_role_plural). */
+static const char *const ROLE_FIELDS[PERSON_NROLES] = {"n_johto", "n_esihenkilo", "n_tyontekija", "n_edustaja"};
+
+static const char *role_plural(web_req *r, int i) {
+  return T(r, person_role_plural(person_role_at(i)));
+}
 
 static void participants_fieldset(web_req *r, form_ctx *f) {
   const kerr *bad = NULL;
@@ -167,8 +170,8 @@ static void participants_fieldset(web_req *r, form_ctx *f) {
       T(r, "Kuinka monta henkilöä kustakin ryhmästä osallistuu. Sparraukseen osallistuvat aina johto, "
            "esihenkilöt ja henkilöstön edustajat."));
   if (bad) buf_printf(&r->out, "<span class=\"error\" id=\"e-participants\">%h</span>", T(r, bad->msg));
-  for (size_t i = 0; i < sizeof ROLE_FIELDS / sizeof ROLE_FIELDS[0]; i++)
-    form_input(f, "number", ROLE_FIELDS[i][0], T(r, ROLE_FIELDS[i][1]), web_field(r, ROLE_FIELDS[i][0]), 0, NULL);
+  for (int i = 0; i < PERSON_NROLES; i++)
+    form_input(f, "number", ROLE_FIELDS[i], role_plural(r, i), web_field(r, ROLE_FIELDS[i]), 0, NULL);
   buf_puts(&r->out, "</fieldset>\n");
 }
 
@@ -261,7 +264,7 @@ void page_app_create(web_req *r) {
   a.themes = (char *)web_field(r, "themes");
   a.proposed_dates = (char *)web_field(r, "proposed_dates");
   int *counts[] = {&a.n_johto, &a.n_esihenkilo, &a.n_tyontekija, &a.n_edustaja};
-  for (size_t i = 0; i < 4; i++) *counts[i] = (int)num_field(r, ROLE_FIELDS[i][0], APP_MAX_COUNT, -1);
+  for (int i = 0; i < PERSON_NROLES; i++) *counts[i] = (int)num_field(r, ROLE_FIELDS[i], APP_MAX_COUNT, -1);
   kerr e = {0};
   long long id = app_create(r->db, &a, &r->user, &e);
   if (!id) {
@@ -295,7 +298,7 @@ static void done_notice(web_req *r) {
 static void participants_fact(web_req *r, const application *a) {
   const int n[] = {a->n_johto, a->n_esihenkilo, a->n_tyontekija, a->n_edustaja};
   buf_printf(&r->out, "<dt>%h</dt><dd><ul>", T(r, "Osallistujat roolin mukaan"));
-  for (size_t i = 0; i < 4; i++) buf_printf(&r->out, "<li>%h: %N</li>", T(r, ROLE_FIELDS[i][1]), (long long)n[i]);
+  for (int i = 0; i < PERSON_NROLES; i++) buf_printf(&r->out, "<li>%h: %N</li>", role_plural(r, i), (long long)n[i]);
   buf_puts(&r->out, "</ul></dd>\n");
 }
 

@@ -219,8 +219,8 @@ static void counts_section(web_req *r, const delivery *x) {
   static const char *const heads[] = {"Rooli", "Osallistujia"};
   buf_printf(o, "<h2 id=\"counts-h\">%h</h2>\n", T(r, "Osallistujat rooleittain"));
   pager_table_begin(r, T(r, "Osallistujat rooleittain"), heads, 2, 1);
-  for (int i = 0; i < DELIVERY_NROLES; i++)
-    buf_printf(o, "<tr><td>%h</td><td class=\"num\">%N</td></tr>\n", T(r, delivery_role_label(delivery_role_code(i))),
+  for (int i = 0; i < PERSON_NROLES; i++)
+    buf_printf(o, "<tr><td>%h</td><td class=\"num\">%N</td></tr>\n", T(r, person_role_plural(person_role_at(i))),
                x->by_role[i]);
   buf_printf(o, "<tr><th scope=\"row\">%h</th><td class=\"num\">%N</td></tr>\n", T(r, "Yhteensä"), x->participations);
   web_table_end(r);
