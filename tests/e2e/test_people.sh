@@ -193,6 +193,8 @@ get /hallinta/loki
 expect_eq "staff sees the audit log" "$STATUS" 200
 expect_contains "audit log lists imports" "$BODY" "import:participants"
 expect_contains "audit log lists who viewed" "$BODY" "<td>contact1@example.fi</td><td>view</td>"
+check "audit log times in Finnish time, as the application history" \
+  grep -qE '<td class="nowrap">[0-9]{1,2}\.[0-9]{1,2}\.20[0-9]{2} klo [0-9]{2}\.[0-9]{2}</td>' <<<"$BODY"
 expect_eq "views audited: list, person, participants, org" \
   "$(q "SELECT count(DISTINCT subject) FROM audit WHERE actor='staff@example.fi' AND action='view'
         AND subject IN ('people','person:$ANNA','delivery:1/participants','org:2/people')")" 4

@@ -3,7 +3,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "model/application.h"
 #include "model/org.h"
@@ -41,31 +40,6 @@ static int member_or_reply(web_req *r) {
   web_redirect(r, to.data);
   buf_free(&to);
   return 0;
-}
-
-/* Writes a UTC "YYYY-MM-DDTHH:MM:SSZ" time in Finnish time (EET, EEST from the last Sunday of March to the last
- * Sunday of October, changing at 01:00 UTC) as "22.11.2026 klo 14.05". Other text is written escaped. */
-static void fi_datetime(web_req *r, const char *iso) {
-  struct tm t = {0};
-  if (!iso || sscanf(iso, "%4d-%2d-%2dT%2d:%2d", &t.tm_year, &t.tm_mon, &t.tm_mday, &t.tm_hour, &t.tm_min) != 5) {
-    buf_html(&r->out, iso);
-    return;
-  }
-  int year = t.tm_year;
-  t.tm_year -= 1900;
-  t.tm_mon -= 1;
-  time_t at = timegm(&t);
-  /* last Sunday of March and of October, 01:00 UTC */
-  struct tm m = {.tm_year = year - 1900, .tm_mon = 2, .tm_mday = 31, .tm_hour = 1};
-  struct tm o = {.tm_year = year - 1900, .tm_mon = 9, .tm_mday = 31, .tm_hour = 1};
-  time_t mar = timegm(&m), oct = timegm(&o);
-  mar -= (time_t)m.tm_wday * 86400;
-  oct -= (time_t)o.tm_wday * 86400;
-  at += (at >= mar && at < oct ? 3 : 2) * 3600;
-  struct tm l;
-  gmtime_r(&at, &l);
-  buf_printf(&r->out, "%d.%d.%d %h %r%d.%r%d", l.tm_mday, l.tm_mon + 1, l.tm_year + 1900, T(r, "klo"),
-             l.tm_hour < 10 ? "0" : "", l.tm_hour, l.tm_min < 10 ? "0" : "", l.tm_min);
 }
 
 /* ---- the list ---- */
@@ -316,7 +290,7 @@ static void history(web_req *r, const application *a) {
     int team = !user_is_staff(&r->user) && (!strcmp(x->actor_role, "staff") || !strcmp(x->actor_role, "admin"));
     buf_printf(o, "<tr><td>%h</td><td>%h</td><td class=\"nowrap\">", status_label(r, x->status),
                team ? T(r, "Ohjelman henkilöstö") : x->actor);
-    fi_datetime(r, x->at);
+    web_fi_datetime(r, x->at);
     buf_printf(o, "</td><td>%h</td></tr>\n", *x->reason ? x->reason : "–");
   }
   web_table_end(r);

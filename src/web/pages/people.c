@@ -150,10 +150,10 @@ static void audit_table(web_req *r, const audit_row *v, int n) {
   static const char *const heads[] = {"Aika", "Kuka", "Toiminto", "Kohde", "Lisätieto"};
   pager_table_begin(r, T(r, "Lokitapahtumat"), heads, 5, -1);
   for (int i = 0; i < n; i++) {
-    char hm[6] = "";
-    if (strlen(v[i].at) >= 16) memcpy(hm, v[i].at + 11, 5); /* HH:MM of the UTC time */
-    buf_printf(&r->out, "<tr><td class=\"nowrap\">%D %h</td><td>%h</td><td>%h</td><td>%h</td><td>%h</td></tr>\n",
-               v[i].at, hm, v[i].actor, v[i].action, v[i].subject, v[i].detail);
+    buf_puts(&r->out, "<tr><td class=\"nowrap\">");
+    web_fi_datetime(r, v[i].at);
+    buf_printf(&r->out, "</td><td>%h</td><td>%h</td><td>%h</td><td>%h</td></tr>\n", v[i].actor, v[i].action,
+               v[i].subject, v[i].detail);
   }
   web_table_end(r);
 }
