@@ -8,7 +8,7 @@
 #include "core/buf.h"
 #include "report/export.h"
 #include "report/report.h"
-#include "report/svg.h"
+#include "web/svg.h"
 
 #define FIXTURE "tests/fixtures/stats.sql"
 

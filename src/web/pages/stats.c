@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "report/export.h"
-#include "report/svg.h"
+#include "web/svg.h"
 #include "web/form.h"
 #include "web/pages/pages.h"
 
