@@ -616,6 +616,17 @@ int report_target_set(db *d, const char *metric, long long period_id, long long 
   return rc == SQLITE_OK ? K_OK : kerr_storage(e, "Tavoitteen tallennus", db_errmsg(d));
 }
 
+int report_targets_save(db *d, const report_data *rd, const long long *vals, kerr *e) {
+  if (db_begin(d) != SQLITE_OK) return kerr_storage(e, "Tavoitteiden tallennus", db_errmsg(d));
+  int rc = K_OK;
+  for (int s = 0; s <= rd->nperiods && rc == K_OK; s++)
+    for (int m = 0; m < RK_COUNT && rc == K_OK; m++)
+      rc = report_target_set(d, METRICS[m].code, rd->period[s].id, vals[s * RK_COUNT + m], e);
+  if (rc == K_OK && db_commit(d) != SQLITE_OK) rc = kerr_storage(e, "Tavoitteiden tallennus", db_errmsg(d));
+  if (rc != K_OK) db_rollback(d);
+  return rc;
+}
+
 /* ---- tables ---- */
 
 /* 1 when a cell counts people (and is suppressed in public views). */
