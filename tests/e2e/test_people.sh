@@ -185,6 +185,13 @@ get /organisaatiot/2/henkilot
 expect_eq "staff sees any organisation's people" "$STATUS" 200
 expect_lacks "script name not raw on the org page" "$BODY" "$XSS"
 expect_contains "org page escapes names" "$BODY" "&lt;script&gt;"
+q "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i+1 FROM n WHERE i<55)
+   INSERT INTO person(email,name) SELECT 'sivu'||i||'@example.fi','Sivu '||i FROM n"
+get "/hallinta/henkilot?q=sivu"
+expect_contains "people list pages, keeping the search" "$BODY" 'href="/hallinta/henkilot?q=sivu&amp;page=2" rel="next"'
+get "/hallinta/henkilot?q=sivu&page=2"
+expect_contains "second page of people" "$BODY" 'Sivu 9'
+expect_contains "second page links back" "$BODY" 'href="/hallinta/henkilot?q=sivu&amp;page=1" rel="prev"'
 get /hallinta/henkilot/99999
 expect_eq "unknown person is 404" "$STATUS" 404
 get /hallinta/toteutukset/999/osallistujat

@@ -104,10 +104,7 @@ void page_apps(web_req *r) {
     buf_printf(&r->out, "<p>%h</p>\n", T(r, "Ei hakemuksia tässä tilassa."));
   else
     list_table(r, v, n);
-  buf base = BUF_INIT;
-  buf_printf(&base, "/hakemukset?status=%U", *status ? status : "kaikki");
-  pager_write(r, &p, base.data);
-  buf_free(&base);
+  pager_write_query(r, &p, "/hakemukset", "status", *status ? status : "kaikki", NULL);
   page_end(r);
   app_list_free(v, n);
 }

@@ -79,10 +79,7 @@ void page_staff_deliveries(web_req *r) {
   delivery_filters(r, flt.type, year);
   services_count_line(r, p.total, "toteutus", "toteutusta");
   if (n) delivery_table(r, v, n);
-  buf base = BUF_INIT;
-  buf_printf(&base, "/hallinta/toteutukset?type=%U&year=%U", flt.type, year);
-  pager_write(r, &p, base.data);
-  buf_free(&base);
+  pager_write_query(r, &p, "/hallinta/toteutukset", "type", flt.type, "year", year, NULL);
   page_end(r);
   delivery_list_free(v, n);
 }

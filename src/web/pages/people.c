@@ -68,11 +68,7 @@ static int people_list(web_req *r, const char *path, long long org_id, const cha
   buf_printf(&r->out, "<p role=\"status\">%N %h</p>\n", p.total, T(r, p.total == 1 ? "henkilö" : "henkilöä"));
   if (n && !org_id) people_table(r, v, n);
   if (n && org_id) org_people_table(r, v, n);
-  buf base = BUF_INIT;
-  buf_puts(&base, path);
-  if (*q) buf_printf(&base, "?q=%U", q);
-  pager_write(r, &p, base.data);
-  buf_free(&base);
+  pager_write_query(r, &p, path, "q", q, NULL);
   person_list_free(v, n);
   return 1;
 }

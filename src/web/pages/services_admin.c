@@ -150,10 +150,7 @@ void page_staff_services(web_req *r) {
   services_filters_end(r);
   services_count_line(r, p.total, "palvelu", "palvelua");
   if (n) service_table(r, v, n);
-  buf base = BUF_INIT;
-  buf_printf(&base, "/hallinta/palvelut?type=%U&period=%U", flt.type, period);
-  pager_write(r, &p, base.data);
-  buf_free(&base);
+  pager_write_query(r, &p, "/hallinta/palvelut", "type", flt.type, "period", period, NULL);
   page_end(r);
   service_list_free(v, n);
 }
