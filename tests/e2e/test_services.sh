@@ -228,6 +228,14 @@ post /hallinta/toteutukset/$did/tapaamiset/muokkaa "csrf=$tok" "session=$s2" "nu
 expect_eq "session edited" "$STATUS" 303
 get /hallinta/toteutukset/$did
 expect_contains "edited session" "$BODY" 'value="12.3.2019"'
+expect_contains "session row inputs are well formed" "$BODY" 'name="held_on" value="12.3.2019" size="10"> '
+post /hallinta/toteutukset/$did/tapaamiset/muokkaa "csrf=$tok" "session=$s2" "number=x" "held_on=12.3.2019" \
+  "session_place=Typed <place>"
+expect_eq "bad session edit is 422" "$STATUS" 422
+expect_contains "bad edit: the message in the session's row" "$BODY" "<span class=\"error\" id=\"s$s2-e\">"
+expect_contains "bad edit: the row keeps what was typed" "$BODY" "id=\"s$s2-p\" name=\"session_place\" value=\"Typed &lt;place&gt;\""
+expect_contains "bad edit: the row's inputs point at the message" "$BODY" "aria-describedby=\"s$s2-e\""
+expect_lacks "bad edit: no message beside the add form" "$BODY" 'id="e-number"'
 post /hallinta/toteutukset/$did/tapaamiset/poista "csrf=$tok" "session=$s2"
 expect_eq "session deleted" "$STATUS" 303
 get /hallinta/toteutukset/$did
