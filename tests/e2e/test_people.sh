@@ -200,6 +200,8 @@ get /hallinta/loki
 expect_eq "staff sees the audit log" "$STATUS" 200
 expect_contains "audit log lists imports" "$BODY" "import:participants"
 expect_contains "audit log lists who viewed" "$BODY" "<td>contact1@example.fi</td><td>view</td>"
+expect_eq "reading the audit log is itself logged" \
+  "$(q "SELECT count(*) FROM audit WHERE actor='staff@example.fi' AND action='view' AND subject='audit' AND detail='page 1'")" 1
 check "audit log times in Finnish time, as the application history" \
   grep -qE '<td class="nowrap">[0-9]{1,2}\.[0-9]{1,2}\.20[0-9]{2} klo [0-9]{2}\.[0-9]{2}</td>' <<<"$BODY"
 expect_eq "views audited: list, person, participants, org" \

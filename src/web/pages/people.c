@@ -256,12 +256,14 @@ void page_staff_delivery_people(web_req *r) {
 
 #define AUDIT_PER_PAGE 100
 
-/* The whole audit log for staff, newest first. Reading the log is itself not personal data about one person, but
- * its details name subjects, so it is staff only. */
+/* The whole audit log for staff, newest first. Its rows name people (search terms, who looked at whom), so reading
+ * it is staff only and is itself logged. */
 void page_staff_audit(web_req *r) {
   if (!web_staff_or_reply(r)) return;
-  r->no_store = 1;
   pager p = pager_make(r, audit_count(r->db, NULL), AUDIT_PER_PAGE);
+  char detail[32];
+  snprintf(detail, sizeof detail, "page %d", p.page);
+  if (!audited_or_reply(r, "audit", detail)) return;
   int n = 0;
   audit_row *v = audit_list(r->db, NULL, p.per_page, pager_offset(&p), &n);
   page_begin(r, T(r, "Tietojen käsittelyloki"), "people");
