@@ -71,6 +71,7 @@ get "/hallinta/palvelut?type=webinaari"
 expect_contains "staff type filter keeps webinars" "$BODY" "Webinaarisarja"
 expect_lacks "staff type filter drops sparraus" "$BODY" "Sparraus 2018"
 get /hallinta/palvelut/$sid; tok=$(csrf_from "$BODY")
+expect_contains "the edit form posts to the service's own address" "$BODY" "<form method=\"post\" action=\"/hallinta/palvelut/$sid\" class=\"form\""
 expect_contains "edit form has the name" "$BODY" "value=\"Sparraus 2018–2020 $ESC\""
 post /hallinta/palvelut/$sid "csrf=$tok" "type=sparraus" "name=" "period=2" "description=Pidetty teksti"
 expect_eq "bad edit is 422" "$STATUS" 422
@@ -117,6 +118,7 @@ expect_contains "English apply link keeps the prefix" "$BODY" "href=\"/en/hakemu
 
 # --- staff: coaches ---
 get /hallinta/valmentajat/uusi; tok=$(csrf_from "$BODY")
+expect_contains "the new coach form posts to /uusi" "$BODY" '<form method="post" action="/hallinta/valmentajat/uusi" class="form"'
 post /hallinta/valmentajat/uusi "name=Ilman" "languages=fi"
 expect_eq "coach POST without CSRF is 403" "$STATUS" 403
 post /hallinta/valmentajat/uusi "csrf=$tok" "name=" "company=Yritys pysyy" "email=ei-osoite" "languages=de" \

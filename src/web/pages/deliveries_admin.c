@@ -137,13 +137,7 @@ static void delivery_form(web_req *r, const dform *v, const kerr *err) {
   form_ctx f = {r, err};
   buf *o = &r->out;
   form_errors(&f);
-  if (r->id)
-    buf_printf(o, "<form method=\"post\" action=\"%h/hallinta/toteutukset/%lld\" class=\"form\" novalidate>\n",
-               r->prefix, r->id);
-  else
-    buf_printf(o, "<form method=\"post\" action=\"%h/hallinta/toteutukset/uusi\" class=\"form\" novalidate>\n",
-               r->prefix);
-  web_csrf_field(r);
+  form_open_edit(r, "/hallinta/toteutukset");
   service_select(r, &f, v->service);
   form_input(&f, "text", "title", T(r, "Otsikko"), v->title, 0, NULL);
   form_input(&f, "text", "ref", T(r, "Tunnus"), v->ref, 0, T(r, "Yksilöivä tunnus tuontitiedostoja varten"));
