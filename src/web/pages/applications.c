@@ -406,8 +406,23 @@ static void after_change(web_req *r, application *a, int ok, const char *done, c
   }
 }
 
+/* Returns 1 when a decision form carries the right token. A stale token shows the application again with the
+ * message and what the staff member wrote kept (403), so a typed reason is not lost; returns 0 after answering. */
+static int decision_csrf_ok(web_req *r) {
+  if (web_csrf_ok(r)) return 1;
+  application *a = app_or_reply(r);
+  if (!a) return 0;
+  kerr e = {0};
+  kerr_set(&e, NULL, N_("Lomakkeen turvatunniste oli vanhentunut. Tarkista tiedot ja lähetä lomake uudelleen."));
+  app_page(r, a, &e);
+  r->status = 403;
+  kerr_clear(&e);
+  app_free(a);
+  return 0;
+}
+
 void page_app_approve(web_req *r) {
-  if (!web_staff_or_reply(r) || !web_csrf_ok_or_reply(r)) return;
+  if (!web_staff_or_reply(r) || !decision_csrf_ok(r)) return;
   application *a = app_or_reply(r);
   if (!a) return;
   kerr e = {0};
@@ -420,7 +435,7 @@ void page_app_approve(web_req *r) {
 }
 
 void page_app_reject(web_req *r) {
-  if (!web_staff_or_reply(r) || !web_csrf_ok_or_reply(r)) return;
+  if (!web_staff_or_reply(r) || !decision_csrf_ok(r)) return;
   application *a = app_or_reply(r);
   if (!a) return;
   kerr e = {0};
