@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "core/util.h"
 
@@ -45,4 +46,28 @@ int date_years_between(const char *born, const char *on) {
   int years = oy - by;
   if (om < bm || (om == bm && od < bd)) years--;
   return years;
+}
+
+int date_fi_local(const char *iso, char out[17]) {
+  struct tm t = {0};
+  if (!iso || sscanf(iso, "%4d-%2d-%2dT%2d:%2d", &t.tm_year, &t.tm_mon, &t.tm_mday, &t.tm_hour, &t.tm_min) != 5)
+    return K_ERR;
+  int year = t.tm_year;
+  t.tm_year -= 1900;
+  t.tm_mon -= 1;
+  time_t at = timegm(&t);
+  /* last Sunday of March and of October, 01:00 UTC */
+  struct tm m = {.tm_year = year - 1900, .tm_mon = 2, .tm_mday = 31, .tm_hour = 1};
+  struct tm o = {.tm_year = year - 1900, .tm_mon = 9, .tm_mday = 31, .tm_hour = 1};
+  time_t mar = timegm(&m), oct = timegm(&o);
+  mar -= (time_t)m.tm_wday * 86400;
+  oct -= (time_t)o.tm_wday * 86400;
+  at += (at >= mar && at < oct ? 3 : 2) * 3600;
+  struct tm l;
+  gmtime_r(&at, &l);
+  char s[64];
+  snprintf(s, sizeof s, "%04d-%02d-%02dT%02d:%02d", l.tm_year + 1900, l.tm_mon + 1, l.tm_mday, l.tm_hour, l.tm_min);
+  memcpy(out, s, 16);
+  out[16] = 0;
+  return K_OK;
 }

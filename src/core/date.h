@@ -10,4 +10,9 @@ int date_parse(const char *s, char out[11]);
 /* Whole years from born to on (both "yyyy-mm-dd"), as age is counted: one less before the birthday. */
 int date_years_between(const char *born, const char *on);
 
+/* Reads a UTC time "yyyy-mm-ddTHH:MM..." (as the database stores them) and writes it in Finnish time (EET, EEST
+ * from the last Sunday of March to the last Sunday of October, changing at 01:00 UTC) into out as
+ * "yyyy-mm-ddTHH:MM". Returns 0 (K_OK), or -1 (K_ERR) when iso is NULL or malformed; out is then unchanged. */
+int date_fi_local(const char *iso, char out[17]);
+
 #endif

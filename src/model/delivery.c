@@ -6,24 +6,8 @@
 #include <string.h>
 
 #include "core/date.h"
+#include "model/audit.h"
 #include "model/write.h"
-
-static const char *const ROLES[DELIVERY_NROLES][2] = {
-    {"johto", N_("Johto")},
-    {"esihenkilo", N_("Esihenkilöt")},
-    {"tyontekija", N_("Työntekijät")},
-    {"edustaja", N_("Henkilöstön edustajat")},
-};
-
-const char *delivery_role_code(int i) {
-  return i >= 0 && i < DELIVERY_NROLES ? ROLES[i][0] : NULL;
-}
-
-const char *delivery_role_label(const char *code) {
-  for (int i = 0; code && i < DELIVERY_NROLES; i++)
-    if (!strcmp(code, ROLES[i][0])) return ROLES[i][1];
-  return code ? code : "";
-}
 
 static const char *nz(const char *s) {
   return s ? s : "";
@@ -202,9 +186,10 @@ static void read_sessions(db *d, delivery *x) {
 static void read_roles(db *d, delivery *x) {
   sqlite3_stmt *st =
       db_query(d, "SELECT role,count(*) FROM participation WHERE delivery_id=?1 GROUP BY role", "i", x->id);
-  while (db_step(st) == 1)
-    for (int i = 0; i < DELIVERY_NROLES; i++)
-      if (!strcmp(db_col_text(st, 0), ROLES[i][0])) x->by_role[i] = db_col_int(st, 1);
+  while (db_step(st) == 1) {
+    int i = person_role_index(db_col_text(st, 0));
+    if (i >= 0) x->by_role[i] = db_col_int(st, 1);
+  }
   db_done(st);
 }
 
@@ -289,11 +274,38 @@ int delivery_session_update(db *d, long long delivery_id, long long session_id, 
   return K_OK;
 }
 
-int delivery_session_delete(db *d, long long delivery_id, long long session_id, kerr *e) {
-  if (db_exec(d, "DELETE FROM delivery_session WHERE id=?1 AND delivery_id=?2", "ii", session_id, delivery_id) !=
-      SQLITE_OK)
-    return kerr_storage(e, "Tapaamisen poisto", db_errmsg(d));
-  return db_changes(d) ? K_OK : kerr_set(e, NULL, N_("Tapaamista ei ole."));
+int delivery_session_delete(db *d, long long delivery_id, long long session_id, const char *actor, kerr *e) {
+  long long number =
+      db_int(d, 0, "SELECT number FROM delivery_session WHERE id=?1 AND delivery_id=?2", "ii", session_id, delivery_id);
+  if (!number) return kerr_set(e, NULL, N_("Tapaamista ei ole."));
+  /* the session's attendance goes with it: that is a change of personal data, logged on each person */
+  long long *people = NULL;
+  int n = 0, cap = 0;
+  sqlite3_stmt *st = db_query(d,
+                              "SELECT DISTINCT pa.person_id FROM attendance a JOIN participation pa "
+                              "ON pa.id=a.participation_id WHERE a.session_id=?1 ORDER BY 1",
+                              "i", session_id);
+  while (db_step(st) == 1) {
+    people = util_grow(people, n, &cap, sizeof *people);
+    people[n++] = db_col_int(st, 0);
+  }
+  db_done(st);
+  char subject[40], detail[120];
+  snprintf(detail, sizeof detail, "attendance removed: session %lld of delivery %lld deleted", number, delivery_id);
+  int ok = db_begin(d) == SQLITE_OK;
+  for (int i = 0; ok && i < n; i++) {
+    snprintf(subject, sizeof subject, "person:%lld", people[i]);
+    ok = audit_log(d, actor, "update", subject, detail) == K_OK;
+  }
+  free(people);
+  ok = ok && db_exec(d, "DELETE FROM delivery_session WHERE id=?1 AND delivery_id=?2", "ii", session_id, delivery_id) ==
+                 SQLITE_OK;
+  if (!ok || db_commit(d) != SQLITE_OK) {
+    kerr_storage(e, "Tapaamisen poisto", db_errmsg(d));
+    db_rollback(d);
+    return K_ERR;
+  }
+  return K_OK;
 }
 
 #define DELIVERY_WHERE                                                                                                 \

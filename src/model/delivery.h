@@ -3,19 +3,12 @@
 #ifndef KEHTO_DELIVERY_H
 #define KEHTO_DELIVERY_H
 #include "db/db.h"
+#include "model/person.h"
 
 #define DELIVERY_MAX_TITLE 200
 #define DELIVERY_MAX_REF 64
 #define DELIVERY_MAX_PLACE 200
 #define DELIVERY_MAX_SESSIONS 500
-
-/* The four roles of a participation, in display order: johto, esihenkilo, tyontekija, edustaja. */
-enum { DELIVERY_NROLES = 4 };
-/* The role code of index i (0..3), or NULL. */
-const char *delivery_role_code(int i);
-/* The Finnish plural label of a role code (Johto, Esihenkilöt, Työntekijät, Henkilöstön edustajat). */
-const char *delivery_role_label(const char *code);
-
 
 typedef struct delivery_session {
   long long id;
@@ -50,8 +43,8 @@ typedef struct delivery {
   int norgs;
   delivery_session *sessions;
   int nsessions;
-  long long by_role[DELIVERY_NROLES]; /* participations by role, in delivery_role_code order */
-  long long participations;           /* all of them (filled by delivery_list too) */
+  long long by_role[PERSON_NROLES]; /* participations by role, in person_role_at order */
+  long long participations;         /* all of them (filled by delivery_list too) */
 } delivery;
 
 void delivery_free(delivery *x);
@@ -81,8 +74,9 @@ long long delivery_session_add(db *d, long long delivery_id, int number, const c
 /* Changes session session_id of delivery_id with the same rules. Returns K_OK or K_ERR. */
 int delivery_session_update(db *d, long long delivery_id, long long session_id, int number, const char *held_on,
                             const char *place, kerr *e);
-/* Deletes the session (and its attendance). Returns K_OK, or K_ERR when there is no such session. */
-int delivery_session_delete(db *d, long long delivery_id, long long session_id, kerr *e);
+/* Deletes the session and its attendance, writing an audit row by actor for each person whose attendance goes.
+ * Returns K_OK, or K_ERR when there is no such session or it could not be deleted. */
+int delivery_session_delete(db *d, long long delivery_id, long long session_id, const char *actor, kerr *e);
 
 /* List filter: service type code ("" any), year of starts_on (0 any). */
 typedef struct delivery_filter {

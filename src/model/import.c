@@ -783,10 +783,13 @@ static int attendance_row(importer *im, kerr *e) {
   const char *email = val(im, A_EMAIL);
   if (!util_email_valid(email))
     return row_err(im, "email", e, "'%r' is not a valid email address", clip(email, tmp, sizeof tmp));
-  long long part = db_int(im->d, 0,
-                          "SELECT pa.id FROM participation pa JOIN person p ON p.id=pa.person_id "
-                          "WHERE p.email=?1 COLLATE NOCASE AND pa.delivery_id=?2",
-                          "ti", email, dl.id);
+  long long part = 0, person_id = 0;
+  sqlite3_stmt *st = db_query(im->d,
+                              "SELECT pa.id, pa.person_id FROM participation pa JOIN person p ON p.id=pa.person_id "
+                              "WHERE p.email=?1 COLLATE NOCASE AND pa.delivery_id=?2",
+                              "ti", email, dl.id);
+  if (db_step(st) == 1) part = db_col_int(st, 0), person_id = db_col_int(st, 1);
+  db_done(st);
   if (!part)
     return row_err(im, "email", e,
                    "unknown participant '%r': import the person into this delivery with import participants first",
@@ -801,6 +804,13 @@ static int attendance_row(importer *im, kerr *e) {
     kerr_clear(&me);
     return row_err(im, "email", e, "duplicate attendance: it is already recorded for this session");
   }
+  /* attendance is personal data: the change is logged on the person, as the participant rows are */
+  char subject[40], detail[160];
+  snprintf(subject, sizeof subject, "person:%lld", person_id);
+  snprintf(detail, sizeof detail, "%s, row %ld: attendance, delivery %lld session %s", csv_name(im->c), csv_row(im->c),
+           dl.id, val(im, A_SESSION));
+  if (audit_log(im->d, im->actor, "update", subject, detail) != K_OK)
+    return row_err(im, NULL, e, "cannot write the audit log");
   im->st->rows++;
   return K_OK;
 }

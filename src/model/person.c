@@ -65,10 +65,25 @@ const char *person_role_code(const char *s) {
   return lookup("role", s);
 }
 
+/* The roles are the first PERSON_NROLES rows of CODES. */
+int person_role_index(const char *code) {
+  for (int i = 0; code && i < PERSON_NROLES; i++)
+    if (!strcmp(CODES[i].code, code)) return i;
+  return -1;
+}
+
+const char *person_role_at(int i) {
+  return i >= 0 && i < PERSON_NROLES ? CODES[i].code : NULL;
+}
+
 const char *person_role_label(const char *code) {
-  for (size_t i = 0; code && i < 4; i++)
-    if (!strcmp(CODES[i].code, code)) return CODES[i].label;
-  return code ? code : "";
+  int i = person_role_index(code);
+  return i >= 0 ? CODES[i].label : code ? code : "";
+}
+
+const char *person_role_plural(const char *code) {
+  int i = person_role_index(code);
+  return i >= 0 ? CODES[i].alt : code ? code : "";
 }
 
 const char *person_esf_code(const char *kind, const char *s) {
@@ -529,10 +544,18 @@ int person_erase(db *d, long long id, const char *actor, kerr *e) {
   if (db_begin(d) != SQLITE_OK) return kerr_storage(e, "Henkilötietojen poisto", db_errmsg(d));
   char subject[40];
   snprintf(subject, sizeof subject, "person:%lld", id);
+  /* Audit details name a person only as a search term ("page 1, search anna@example.fi") or by email: a search
+   * that contains the name or email (any case) loses its term, and the email goes wherever it stands. The name is
+   * not replaced elsewhere: a short name ("Ari") would cut into other rows' file names and words. */
   int ok = db_exec(d,
-                   "UPDATE audit SET detail=replace(replace(detail, p.email, '[erased]'), p.name, '[erased]') "
-                   "FROM (SELECT email, name FROM person WHERE id=?1 AND erased_at IS NULL) p "
-                   "WHERE instr(detail, p.email) OR instr(detail, p.name)",
+                   "UPDATE audit SET detail=substr(detail, 1, instr(detail, ', search ') + 8) || '[erased]' "
+                   "FROM (SELECT lower(email) AS e, lower(name) AS n FROM person WHERE id=?1 AND erased_at IS NULL) p "
+                   "WHERE instr(detail, ', search ') AND (instr(lower(substr(detail, instr(detail, ', search ') + 9)), "
+                   "p.e) OR (p.n <> '' AND instr(lower(substr(detail, instr(detail, ', search ') + 9)), p.n)))",
+                   "i", id) == SQLITE_OK &&
+           db_exec(d,
+                   "UPDATE audit SET detail=replace(detail, p.email, '[erased]') "
+                   "FROM (SELECT email FROM person WHERE id=?1 AND erased_at IS NULL) p WHERE instr(detail, p.email)",
                    "i", id) == SQLITE_OK &&
            db_exec(d,
                    "UPDATE person SET email=NULL, name=NULL, occupation='', "

@@ -37,6 +37,15 @@ typedef struct esf_record {
 const char *person_role_code(const char *s);
 /* Finnish label of a role code ("Työntekijä"), or the code itself when unknown. */
 const char *person_role_label(const char *code);
+/* The four participation roles, in display order: johto, esihenkilo, tyontekija, edustaja. person.c holds the one
+ * table of roles with their labels; deliveries, applications and statistics use it through these. */
+enum { PERSON_NROLES = 4 };
+/* The role code of index i (0..3), or NULL. */
+const char *person_role_at(int i);
+/* The index (0..3) of a role code, or -1. */
+int person_role_index(const char *code);
+/* Finnish plural label of a role code for counts ("Työntekijät", "Henkilöstön edustajat"), or the code itself. */
+const char *person_role_plural(const char *code);
 /* Code lists of the ESF items. kind: "gender", "labour", "education", "exit_status". Returns the code for a code,
  * its Finnish label or "En halua vastata"/"eos" (any case), or NULL. */
 const char *person_esf_code(const char *kind, const char *s);

@@ -9,6 +9,8 @@
 
 #include <pthread.h>
 
+#include "model/person.h"
+
 #define NSLOTS (REPORT_MAX_PERIODS + 1)
 #define MAX_ID 50000000LL /* ids above this would make the per-id arrays unreasonably large */
 #define NYEARS 32         /* years counted from the first period's start year (or the first delivery) */
@@ -18,10 +20,6 @@ typedef struct fixed {
   const char *code, *label;
 } fixed;
 
-static const fixed ROLES[] = {{"johto", N_("Johto")},
-                              {"esihenkilo", N_("Esihenkilöt")},
-                              {"tyontekija", N_("Työntekijät")},
-                              {"edustaja", N_("Henkilöstön edustajat")}};
 static const fixed ORG_TYPES[] = {{"kunta", N_("Kunta")},
                                   {"kuntayhtyma", N_("Kuntayhtymä")},
                                   {"yhtio", N_("Kuntaomisteinen yhtiö")},
@@ -47,7 +45,7 @@ static const fixed METRICS[] = {{"organisations", N_("Tavoitetut organisaatiot")
                                 {"participations", N_("Osallistumiset")},
                                 {"deeds", N_("Julkaistut teot")}};
 #define NFIX(a) ((int)(sizeof a / sizeof a[0]))
-enum { NROLE = NFIX(ROLES), NOTYPE = NFIX(ORG_TYPES), NIND = 4 };
+enum { NROLE = PERSON_NROLES, NOTYPE = NFIX(ORG_TYPES), NIND = 4 };
 
 /* A list of rows read from a reference table: code and names in fi, sv, en. */
 typedef struct reflist {
@@ -364,7 +362,7 @@ static void scan_participations(db *d, report_data *rd, pass *p) {
     if (pid < 1 || pid > p->maxp || did < 1 || did > p->maxd || p->dl[did].slot < 0) continue;
     const dinfo *x = &p->dl[did];
     const char *role = db_col_text(st, 2);
-    int r = fixed_find(ROLES, NROLE, role);
+    int r = person_role_index(role);
     pinfo *pi = &p->pl[pid];
     uint32_t bits = 1u << PS_ANY | (x->type >= 0 && x->type < 16 ? 1u << x->type : 0) |
                     (r >= 0 ? 1u << (PS_ROLE + r) : 0) | (x->attendee ? 1u << PS_ATTENDEE : 0);
@@ -618,6 +616,17 @@ int report_target_set(db *d, const char *metric, long long period_id, long long 
   return rc == SQLITE_OK ? K_OK : kerr_storage(e, "Tavoitteen tallennus", db_errmsg(d));
 }
 
+int report_targets_save(db *d, const report_data *rd, const long long *vals, kerr *e) {
+  if (db_begin(d) != SQLITE_OK) return kerr_storage(e, "Tavoitteiden tallennus", db_errmsg(d));
+  int rc = K_OK;
+  for (int s = 0; s <= rd->nperiods && rc == K_OK; s++)
+    for (int m = 0; m < RK_COUNT && rc == K_OK; m++)
+      rc = report_target_set(d, METRICS[m].code, rd->period[s].id, vals[s * RK_COUNT + m], e);
+  if (rc == K_OK && db_commit(d) != SQLITE_OK) rc = kerr_storage(e, "Tavoitteiden tallennus", db_errmsg(d));
+  if (rc != K_OK) db_rollback(d);
+  return rc;
+}
+
 /* ---- tables ---- */
 
 /* 1 when a cell counts people (and is suppressed in public views). */
@@ -695,17 +704,19 @@ void report_table_make(const report_data *rd, int id, int slot, int publ, report
       row_fixed(r, &METRICS[i]);
     } else if (id == RT_SERVICE_TYPE) {
       row_ref(r, &rd->types, i);
+    } else if (id == RT_ROLE) {
+      r->code = person_role_at(i);
+      r->label[0] = person_role_plural(r->code);
     } else if (id == RT_SECTOR) {
       row_ref(r, &rd->sectors, i);
     } else if (id == RT_REGION) {
       row_ref(r, &rd->regions, i);
     } else {
-      const fixed *f = id == RT_ROLE       ? ROLES
-                       : id == RT_ORG_TYPE ? ORG_TYPES
-                       : id == RT_GENDER   ? GENDERS
-                       : id == RT_AGE      ? AGES
-                       : id == RT_LABOUR   ? LABOUR
-                                           : EDUCATION;
+      const fixed *f = id == RT_ORG_TYPE ? ORG_TYPES
+                       : id == RT_GENDER ? GENDERS
+                       : id == RT_AGE    ? AGES
+                       : id == RT_LABOUR ? LABOUR
+                                         : EDUCATION;
       row_fixed(r, &f[i]);
     }
     int any = 0;

@@ -106,5 +106,8 @@ const char *report_metric_label(int metric); /* Finnish msgid */
 long long report_target(const report_data *rd, int metric, int slot);
 /* Stores (value >= 0) or removes (value < 0) a target. Returns K_OK, or K_ERR with e set. */
 int report_target_set(db *d, const char *metric, long long period_id, long long value, kerr *e);
+/* Stores every target of the staff form in one transaction: vals[slot * RK_COUNT + metric] for the slots 0..n of rd
+ * (-1 removes). All or nothing: returns K_OK, or K_ERR with e set and nothing changed. */
+int report_targets_save(db *d, const report_data *rd, const long long *vals, kerr *e);
 
 #endif

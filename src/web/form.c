@@ -14,6 +14,15 @@ static int has_error(form_ctx *f, const char *name) {
   return field_error(f, name) != NULL;
 }
 
+void form_open_edit(web_req *r, const char *base) {
+  if (r->id)
+    buf_printf(&r->out, "<form method=\"post\" action=\"%h%h/%lld\" class=\"form\" novalidate>\n", r->prefix, base,
+               r->id);
+  else
+    buf_printf(&r->out, "<form method=\"post\" action=\"%h%h/uusi\" class=\"form\" novalidate>\n", r->prefix, base);
+  web_csrf_field(r);
+}
+
 void form_errors(form_ctx *f) {
   if (!f->err || !f->err->msg) return;
   web_req *r = f->r;

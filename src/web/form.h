@@ -14,6 +14,9 @@ typedef struct form_ctx {
   const kerr *err;
 } form_ctx;
 
+/* Opens the edit form of the thing r->id under base ("/hallinta/palvelut"): posting to base/ID, or to base/uusi for a
+ * new one (r->id 0), with the CSRF token. The caller writes the fields and closes the form. */
+void form_open_edit(web_req *r, const char *base);
 /* Writes the error summary (role=alert, with a link to the field) when there is an error. */
 void form_errors(form_ctx *f);
 /* <input type=type>. required adds the attribute and a visible "(pakollinen)". hint may be NULL. */

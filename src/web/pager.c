@@ -1,6 +1,7 @@
 /* pager: table heads, page numbers and the previous/next navigation shared by the staff lists. */
 #include "web/pager.h"
 
+#include <stdarg.h>
 #include <string.h>
 
 pager pager_make(web_req *r, long long total, int per_page) {
@@ -28,6 +29,21 @@ void pager_write(web_req *r, const pager *p, const char *base) {
   buf_printf(&r->out, "<li aria-current=\"page\">%h %d/%d</li>", T(r, "Sivu"), p->page, p->pages);
   if (p->page < p->pages) page_link(r, base, p->page + 1, "next", T(r, "Seuraava →"));
   buf_puts(&r->out, "</ul></nav>\n");
+}
+
+void pager_write_query(web_req *r, const pager *p, const char *path, ...) {
+  if (p->pages <= 1) return;
+  buf base = BUF_INIT;
+  buf_puts(&base, path);
+  va_list ap;
+  va_start(ap, path);
+  for (const char *name; (name = va_arg(ap, const char *)) != NULL;) {
+    const char *value = va_arg(ap, const char *);
+    if (value && *value) buf_printf(&base, "%c%U=%U", strchr(base.data, '?') ? '&' : '?', name, value);
+  }
+  va_end(ap);
+  pager_write(r, p, base.data);
+  buf_free(&base);
 }
 
 void pager_table_begin(web_req *r, const char *caption, const char *const *heads, int n, int num_col) {

@@ -18,6 +18,9 @@ int pager_offset(const pager *p);
  * with every value already URL-escaped (e.g. "/hallinta/tekot?status=published"); the language prefix is
  * added here. */
 void pager_write(web_req *r, const pager *p, const char *base);
+/* The same for the list at path with its filters as name, value pairs (values unescaped) ending with NULL; empty
+ * and NULL values are left out: pager_write_query(r, &p, "/hallinta/henkilot", "q", q, NULL). */
+void pager_write_query(web_req *r, const pager *p, const char *path, ...);
 
 /* Opens <table class="list"> (in a scrollable region, see web_table_begin) with a visually hidden caption and a head
  * row of n translated column names; column num_col (or -1 for none) is right-aligned for numbers. The caller writes

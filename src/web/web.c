@@ -1,6 +1,8 @@
 /* web: request accessors, headers and cookies, redirects, error pages, CSRF and role checks. */
 #include "web/web.h"
 
+#include "core/date.h"
+
 #include <assert.h>
 #include <ctype.h>
 #include <sodium.h>
@@ -94,6 +96,16 @@ void web_json_error(web_req *r, int status, const char *message) {
 
 const char *web_fi(web_req *r) {
   return strcmp(r->lang, "fi") == 0 ? "" : " lang=\"fi\"";
+}
+
+void web_fi_datetime(web_req *r, const char *iso) {
+  char t[17];
+  if (date_fi_local(iso, t) != K_OK) {
+    buf_html(&r->out, iso);
+    return;
+  }
+  /* %D writes the date part; the time as 14.05 with a leading zero on the hour */
+  buf_printf(&r->out, "%D %h %c%c.%c%c", t, T(r, "klo"), t[11], t[12], t[14], t[15]);
 }
 
 int web_csrf_ok(web_req *r) {

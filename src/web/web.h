@@ -103,6 +103,9 @@ void web_base_url(web_req *r, buf *out);
 /* " lang=\"fi\"" on Swedish and English pages, "" on Finnish ones: for content that is written in Finnish (deed
  * texts, the programme's own texts), so screen readers read it with a Finnish voice (WCAG 3.1.2). */
 const char *web_fi(web_req *r);
+/* Writes a stored UTC time ("2026-11-22T12:05:00Z") in Finnish time as "22.11.2026 klo 14.05"; anything else is
+ * written escaped as it is. */
+void web_fi_datetime(web_req *r, const char *iso);
 /* Returns 1 when the POST form carries the right CSRF token; answers nothing (see web_csrf_ok_or_reply). */
 int web_csrf_ok(web_req *r);
 

@@ -47,6 +47,11 @@ csrf=$(csrf_from "$form")
 
 post /hakemukset/uusi "service_id=1" "need=Ilman tunnistetta"
 expect_eq "application without CSRF is 403" "$STATUS" 403
+post /hakemukset/uusi "csrf=0123abcd" "service_id=1" "need=Pitkä tarve <i>" "proposed_dates=Huhtikuu"
+expect_eq "application with a stale CSRF token is 403" "$STATUS" 403
+expect_contains "stale token: the form is shown again with a message" "$BODY" "Lomakkeen turvatunniste oli vanhentunut"
+expect_contains "stale token: the need text is kept, escaped" "$BODY" "Pitkä tarve &lt;i&gt;</textarea>"
+expect_contains "stale token: the form carries a fresh token" "$BODY" "name=\"csrf\" value=\"$csrf\""
 
 post /hakemukset/uusi "csrf=$csrf" "service_id=" "need=" "themes=tuntematon teema" "proposed_dates=Maaliskuu <b>" \
   "n_johto=x" "n_esihenkilo=" "n_tyontekija=" "n_edustaja="
@@ -136,6 +141,11 @@ expect_contains "preferred coach preselected" "$page" 'value="1" selected>Kaisa 
 expect_lacks "need escaped for staff too" "$page" '<script>alert'
 expect_lacks "no cancel button for staff" "$page" "Peru hakemus"
 
+post "/hakemukset/$app2/hylkaa" "csrf=0123abcd" "reason=Pitkä perustelu <b>"
+expect_eq "reject with a stale CSRF token is 403" "$STATUS" 403
+expect_contains "stale token on a decision: the message" "$BODY" "Lomakkeen turvatunniste oli vanhentunut"
+expect_contains "stale token on a decision: the reason is kept, escaped" "$BODY" "Pitkä perustelu &lt;b&gt;</textarea>"
+expect_eq "stale token on a decision: nothing decided" "$(sqlite3 "$DB" "SELECT status FROM application WHERE id=$app2")" submitted
 post "/hakemukset/$app2/hylkaa" "csrf=$scsrf" "reason=  "
 expect_eq "reject without a reason is 422" "$STATUS" 422
 expect_contains "reason message beside the field" "$BODY" 'id="e-reason">Kerro hylkäyksen syy.'

@@ -185,6 +185,13 @@ get /organisaatiot/2/henkilot
 expect_eq "staff sees any organisation's people" "$STATUS" 200
 expect_lacks "script name not raw on the org page" "$BODY" "$XSS"
 expect_contains "org page escapes names" "$BODY" "&lt;script&gt;"
+q "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i+1 FROM n WHERE i<55)
+   INSERT INTO person(email,name) SELECT 'sivu'||i||'@example.fi','Sivu '||i FROM n"
+get "/hallinta/henkilot?q=sivu"
+expect_contains "people list pages, keeping the search" "$BODY" 'href="/hallinta/henkilot?q=sivu&amp;page=2" rel="next"'
+get "/hallinta/henkilot?q=sivu&page=2"
+expect_contains "second page of people" "$BODY" 'Sivu 9'
+expect_contains "second page links back" "$BODY" 'href="/hallinta/henkilot?q=sivu&amp;page=1" rel="prev"'
 get /hallinta/henkilot/99999
 expect_eq "unknown person is 404" "$STATUS" 404
 get /hallinta/toteutukset/999/osallistujat
@@ -193,6 +200,10 @@ get /hallinta/loki
 expect_eq "staff sees the audit log" "$STATUS" 200
 expect_contains "audit log lists imports" "$BODY" "import:participants"
 expect_contains "audit log lists who viewed" "$BODY" "<td>contact1@example.fi</td><td>view</td>"
+expect_eq "reading the audit log is itself logged" \
+  "$(q "SELECT count(*) FROM audit WHERE actor='staff@example.fi' AND action='view' AND subject='audit' AND detail='page 1'")" 1
+check "audit log times in Finnish time, as the application history" \
+  grep -qE '<td class="nowrap">[0-9]{1,2}\.[0-9]{1,2}\.20[0-9]{2} klo [0-9]{2}\.[0-9]{2}</td>' <<<"$BODY"
 expect_eq "views audited: list, person, participants, org" \
   "$(q "SELECT count(DISTINCT subject) FROM audit WHERE actor='staff@example.fi' AND action='view'
         AND subject IN ('people','person:$ANNA','delivery:1/participants','org:2/people')")" 4

@@ -71,6 +71,7 @@ get "/hallinta/palvelut?type=webinaari"
 expect_contains "staff type filter keeps webinars" "$BODY" "Webinaarisarja"
 expect_lacks "staff type filter drops sparraus" "$BODY" "Sparraus 2018"
 get /hallinta/palvelut/$sid; tok=$(csrf_from "$BODY")
+expect_contains "the edit form posts to the service's own address" "$BODY" "<form method=\"post\" action=\"/hallinta/palvelut/$sid\" class=\"form\""
 expect_contains "edit form has the name" "$BODY" "value=\"Sparraus 2018–2020 $ESC\""
 post /hallinta/palvelut/$sid "csrf=$tok" "type=sparraus" "name=" "period=2" "description=Pidetty teksti"
 expect_eq "bad edit is 422" "$STATUS" 422
@@ -117,6 +118,7 @@ expect_contains "English apply link keeps the prefix" "$BODY" "href=\"/en/hakemu
 
 # --- staff: coaches ---
 get /hallinta/valmentajat/uusi; tok=$(csrf_from "$BODY")
+expect_contains "the new coach form posts to /uusi" "$BODY" '<form method="post" action="/hallinta/valmentajat/uusi" class="form"'
 post /hallinta/valmentajat/uusi "name=Ilman" "languages=fi"
 expect_eq "coach POST without CSRF is 403" "$STATUS" 403
 post /hallinta/valmentajat/uusi "csrf=$tok" "name=" "company=Yritys pysyy" "email=ei-osoite" "languages=de" \
@@ -228,6 +230,14 @@ post /hallinta/toteutukset/$did/tapaamiset/muokkaa "csrf=$tok" "session=$s2" "nu
 expect_eq "session edited" "$STATUS" 303
 get /hallinta/toteutukset/$did
 expect_contains "edited session" "$BODY" 'value="12.3.2019"'
+expect_contains "session row inputs are well formed" "$BODY" 'name="held_on" value="12.3.2019" size="10"> '
+post /hallinta/toteutukset/$did/tapaamiset/muokkaa "csrf=$tok" "session=$s2" "number=x" "held_on=12.3.2019" \
+  "session_place=Typed <place>"
+expect_eq "bad session edit is 422" "$STATUS" 422
+expect_contains "bad edit: the message in the session's row" "$BODY" "<span class=\"error\" id=\"s$s2-e\">"
+expect_contains "bad edit: the row keeps what was typed" "$BODY" "id=\"s$s2-p\" name=\"session_place\" value=\"Typed &lt;place&gt;\""
+expect_contains "bad edit: the row's inputs point at the message" "$BODY" "aria-describedby=\"s$s2-e\""
+expect_lacks "bad edit: no message beside the add form" "$BODY" 'id="e-number"'
 post /hallinta/toteutukset/$did/tapaamiset/poista "csrf=$tok" "session=$s2"
 expect_eq "session deleted" "$STATUS" 303
 get /hallinta/toteutukset/$did

@@ -100,8 +100,23 @@ static void test_orgs_and_sessions(void **state) {
   assert_string_equal(e.field, "starts_on");
   kerr_clear(&e);
   delivery_free(x);
-  assert_int_equal(delivery_session_delete(*state, id, s1, &e), K_OK);
-  assert_int_equal(delivery_session_delete(*state, id, s1, &e), K_ERR);
+  /* a person attended s1: deleting the session removes the attendance and logs it on the person */
+  assert_int_equal(db_exec(*state, "INSERT INTO person(id, email, name) VALUES(77, 'p@example.fi', 'P')", ""),
+                   SQLITE_OK);
+  assert_int_equal(db_exec(*state,
+                           "INSERT INTO participation(id, person_id, delivery_id, role) VALUES(88, 77, ?1, 'johto')",
+                           "i", id),
+                   SQLITE_OK);
+  assert_int_equal(db_exec(*state, "INSERT INTO attendance(session_id, participation_id) VALUES(?1, 88)", "i", s1),
+                   SQLITE_OK);
+  assert_int_equal(delivery_session_delete(*state, id, s1, "staff@example.fi", &e), K_OK);
+  assert_int_equal(db_int(*state, 0, "SELECT count(*) FROM attendance WHERE participation_id=88", ""), 0);
+  assert_int_equal(db_int(*state, 0,
+                          "SELECT count(*) FROM audit WHERE actor='staff@example.fi' AND action='update' "
+                          "AND subject='person:77' AND detail LIKE 'attendance removed: session % of delivery %'",
+                          ""),
+                   1);
+  assert_int_equal(delivery_session_delete(*state, id, s1, "staff@example.fi", &e), K_ERR);
   kerr_clear(&e);
   x = delivery_get(*state, id, "fi");
   assert_int_equal(x->norgs, 1);
@@ -146,9 +161,11 @@ static void test_counts(void **state) {
   assert_int_equal(x->sessions[1].attended, 2);
   assert_string_equal(x->counts, "participant");
   delivery_free(x);
-  assert_string_equal(delivery_role_code(1), "esihenkilo");
-  assert_null(delivery_role_code(4));
-  assert_string_equal(delivery_role_label("edustaja"), "Henkilöstön edustajat");
+  assert_string_equal(person_role_at(1), "esihenkilo");
+  assert_null(person_role_at(4));
+  assert_int_equal(person_role_index("tyontekija"), 2);
+  assert_int_equal(person_role_index("pomo"), -1);
+  assert_string_equal(person_role_plural("edustaja"), "Henkilöstön edustajat");
 }
 
 static void test_list_filters(void **state) {

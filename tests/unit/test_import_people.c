@@ -217,6 +217,12 @@ static void test_attendance(void **state) {
   import_ok(d, imp_a, AHEAD "SP-1,1,anna@example.fi\nSP-1,2,ANNA@example.fi\n1,1,pekka@example.fi\n", 3);
   assert_int_equal(count(d, "attendance"), 3);
   assert_int_equal(db_int(d, 0, "SELECT count(*) FROM audit WHERE subject='import:attendance'", ""), 1);
+  /* every attendance row is a change of the person's data, logged on the person */
+  assert_int_equal(db_int(d, 0,
+                          "SELECT count(*) FROM audit a JOIN person p ON a.subject='person:'||p.id WHERE a.action="
+                          "'update' AND a.detail LIKE 'att.csv, row %: attendance, delivery %' AND p.email=?1",
+                          "t", "anna@example.fi"),
+                   2);
   expect_fail(d, imp_a, AHEAD "WB-1,1,anna@example.fi\nSP-1,1,anna@example.fi\n",
               "att.csv, row 3, column email: duplicate attendance: it is already recorded", NULL);
   expect_fail(d, imp_a, AHEAD "WB-1,1,anna@example.fi\nWB-1,1,anna@example.fi\n",

@@ -47,6 +47,27 @@ static void expect_esf_error(db *d, esf_record *r, const char *field, const char
   rec_clear(r);
 }
 
+/* Stored UTC times shown in Finnish time: +2 in winter, +3 from the last Sunday of March to the last Sunday of
+ * October, changing at 01:00 UTC. */
+static void test_finnish_time(void **state) {
+  (void)state;
+  char t[17] = "";
+  assert_int_equal(date_fi_local("2026-11-22T12:05:00Z", t), K_OK);
+  assert_string_equal(t, "2026-11-22T14:05");
+  assert_int_equal(date_fi_local("2026-07-01T21:30:00Z", t), K_OK);
+  assert_string_equal(t, "2026-07-02T00:30");
+  assert_int_equal(date_fi_local("2026-03-29T00:59:00Z", t), K_OK);
+  assert_string_equal(t, "2026-03-29T02:59");
+  assert_int_equal(date_fi_local("2026-03-29T01:00:00Z", t), K_OK);
+  assert_string_equal(t, "2026-03-29T04:00");
+  assert_int_equal(date_fi_local("2026-10-25T00:59:00Z", t), K_OK);
+  assert_string_equal(t, "2026-10-25T03:59");
+  assert_int_equal(date_fi_local("2026-10-25T01:00:00Z", t), K_OK);
+  assert_string_equal(t, "2026-10-25T03:00");
+  assert_int_equal(date_fi_local("eilen", t), K_ERR);
+  assert_int_equal(date_fi_local(NULL, t), K_ERR);
+}
+
 static void test_dates_and_age(void **state) {
   (void)state;
   char out[11];
@@ -306,13 +327,34 @@ static void test_export_and_erase(void **state) {
   kerr_clear(&e);
 }
 
+/* Erasing scrubs the person's name and email from search terms in the audit log, in any case, and leaves other
+ * rows alone even when the name is a part of their text. */
+static void test_erase_scrubs_only_the_person(void **state) {
+  db *d = *state;
+  kerr e = {0};
+  long long p = add_person(d, "ari@example.fi", "Ari", 1);
+  audit_log(d, "staff@example.fi", "view", "people", "page 1, search ARI");
+  audit_log(d, "staff@example.fi", "view", "people", "page 2, search Ari@Example.fi");
+  audit_log(d, "staff@example.fi", "view", "people", "page 1, search Virtanen");
+  audit_log(d, "cli", "import", "import:participants", "Aristo.csv: 3 rows");
+  audit_log(d, "cli", "create", "person:99", "Aristo.csv, row 2: delivery 1");
+  assert_int_equal(person_erase(d, p, "cli", &e), K_OK);
+  assert_int_equal(db_int(d, 0, "SELECT count(*) FROM audit WHERE detail='page 1, search [erased]'", ""), 1);
+  assert_int_equal(db_int(d, 0, "SELECT count(*) FROM audit WHERE detail='page 2, search [erased]'", ""), 1);
+  assert_int_equal(db_int(d, 0, "SELECT count(*) FROM audit WHERE detail='page 1, search Virtanen'", ""), 1);
+  assert_int_equal(db_int(d, 0, "SELECT count(*) FROM audit WHERE detail='Aristo.csv: 3 rows'", ""), 1);
+  assert_int_equal(db_int(d, 0, "SELECT count(*) FROM audit WHERE detail='Aristo.csv, row 2: delivery 1'", ""), 1);
+  kerr_clear(&e);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       PEOPLE_TEST(test_dates_and_age),    PEOPLE_TEST(test_codes),
       PEOPLE_TEST(test_find_and_save),    PEOPLE_TEST(test_bad_person),
       PEOPLE_TEST(test_list_and_search),  PEOPLE_TEST(test_two_deliveries_one_person),
       PEOPLE_TEST(test_esf_validation),   PEOPLE_TEST(test_one_start_record_per_period),
-      PEOPLE_TEST(test_export_and_erase),
+      PEOPLE_TEST(test_export_and_erase), PEOPLE_TEST(test_erase_scrubs_only_the_person),
+      PEOPLE_TEST(test_finnish_time),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

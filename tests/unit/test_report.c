@@ -8,7 +8,7 @@
 #include "core/buf.h"
 #include "report/export.h"
 #include "report/report.h"
-#include "report/svg.h"
+#include "web/svg.h"
 
 #define FIXTURE "tests/fixtures/stats.sql"
 
@@ -181,6 +181,18 @@ static void test_cache_follows_changes_from_another_connection(void **s) {
   assert_int_equal(value(rd, RT_KEY, 0, "participants", 1), 5000);
   assert_int_equal(report_target_set(a.d, "participants", 0, -1, &e), K_OK);
   assert_int_equal(report_target(report_get(a.d), RK_PARTICIPANTS, 0), -1);
+  /* the whole staff form in one go: every slot and metric, -1 removes */
+  rd = report_get(a.d);
+  long long vals[(REPORT_MAX_PERIODS + 1) * RK_COUNT];
+  for (int i = 0; i < (report_nperiods(rd) + 1) * RK_COUNT; i++) vals[i] = -1;
+  vals[RK_ORGANISATIONS] = 240;
+  vals[1 * RK_COUNT + RK_PARTICIPANTS] = 2500;
+  assert_int_equal(report_targets_save(a.d, rd, vals, &e), K_OK);
+  rd = report_get(a.d);
+  assert_int_equal(report_target(rd, RK_ORGANISATIONS, 0), 240);
+  assert_int_equal(report_target(rd, RK_PARTICIPANTS, 1), 2500);
+  assert_int_equal(report_target(rd, RK_PARTICIPANTS, 0), -1);
+  assert_int_equal(db_int(a.d, 0, "SELECT count(*) FROM target", ""), 2);
   assert_int_equal(report_target_set(a.d, "nonsense", 0, 1, &e), K_ERR);
   assert_string_equal(e.field, "metric");
   kerr_clear(&e);

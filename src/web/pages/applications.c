@@ -3,10 +3,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "model/application.h"
 #include "model/org.h"
+#include "model/person.h"
 #include "web/form.h"
 #include "web/pager.h"
 #include "web/pages/pages.h"
@@ -40,31 +40,6 @@ static int member_or_reply(web_req *r) {
   web_redirect(r, to.data);
   buf_free(&to);
   return 0;
-}
-
-/* Writes a UTC "YYYY-MM-DDTHH:MM:SSZ" time in Finnish time (EET, EEST from the last Sunday of March to the last
- * Sunday of October, changing at 01:00 UTC) as "22.11.2026 klo 14.05". Other text is written escaped. */
-static void fi_datetime(web_req *r, const char *iso) {
-  struct tm t = {0};
-  if (!iso || sscanf(iso, "%4d-%2d-%2dT%2d:%2d", &t.tm_year, &t.tm_mon, &t.tm_mday, &t.tm_hour, &t.tm_min) != 5) {
-    buf_html(&r->out, iso);
-    return;
-  }
-  int year = t.tm_year;
-  t.tm_year -= 1900;
-  t.tm_mon -= 1;
-  time_t at = timegm(&t);
-  /* last Sunday of March and of October, 01:00 UTC */
-  struct tm m = {.tm_year = year - 1900, .tm_mon = 2, .tm_mday = 31, .tm_hour = 1};
-  struct tm o = {.tm_year = year - 1900, .tm_mon = 9, .tm_mday = 31, .tm_hour = 1};
-  time_t mar = timegm(&m), oct = timegm(&o);
-  mar -= (time_t)m.tm_wday * 86400;
-  oct -= (time_t)o.tm_wday * 86400;
-  at += (at >= mar && at < oct ? 3 : 2) * 3600;
-  struct tm l;
-  gmtime_r(&at, &l);
-  buf_printf(&r->out, "%d.%d.%d %h %r%d.%r%d", l.tm_mday, l.tm_mon + 1, l.tm_year + 1900, T(r, "klo"),
-             l.tm_hour < 10 ? "0" : "", l.tm_hour, l.tm_min < 10 ? "0" : "", l.tm_min);
 }
 
 /* ---- the list ---- */
@@ -129,10 +104,7 @@ void page_apps(web_req *r) {
     buf_printf(&r->out, "<p>%h</p>\n", T(r, "Ei hakemuksia tässä tilassa."));
   else
     list_table(r, v, n);
-  buf base = BUF_INIT;
-  buf_printf(&base, "/hakemukset?status=%U", *status ? status : "kaikki");
-  pager_write(r, &p, base.data);
-  buf_free(&base);
+  pager_write_query(r, &p, "/hakemukset", "status", *status ? status : "kaikki", NULL);
   page_end(r);
   app_list_free(v, n);
 }
@@ -150,10 +122,12 @@ static void choice_select(web_req *r, form_ctx *f, const char *name, const char 
   form_select(f, name, label, value, o, n, required, empty);
 }
 
-static const char *const ROLE_FIELDS[][2] = {{"n_johto", N_("Johto")},
-                                             {"n_esihenkilo", N_("Esihenkilöt")},
-                                             {"n_tyontekija", N_("Työntekijät")},
-                                             {"n_edustaja", N_("Henkilöstön edustajat")}};
+/* The count fields by role, in person_role_at order (labelled by person_role_plural). */
+static const char *const ROLE_FIELDS[PERSON_NROLES] = {"n_johto", "n_esihenkilo", "n_tyontekija", "n_edustaja"};
+
+static const char *role_plural(web_req *r, int i) {
+  return T(r, person_role_plural(person_role_at(i)));
+}
 
 static void participants_fieldset(web_req *r, form_ctx *f) {
   const kerr *bad = NULL;
@@ -167,8 +141,8 @@ static void participants_fieldset(web_req *r, form_ctx *f) {
       T(r, "Kuinka monta henkilöä kustakin ryhmästä osallistuu. Sparraukseen osallistuvat aina johto, "
            "esihenkilöt ja henkilöstön edustajat."));
   if (bad) buf_printf(&r->out, "<span class=\"error\" id=\"e-participants\">%h</span>", T(r, bad->msg));
-  for (size_t i = 0; i < sizeof ROLE_FIELDS / sizeof ROLE_FIELDS[0]; i++)
-    form_input(f, "number", ROLE_FIELDS[i][0], T(r, ROLE_FIELDS[i][1]), web_field(r, ROLE_FIELDS[i][0]), 0, NULL);
+  for (int i = 0; i < PERSON_NROLES; i++)
+    form_input(f, "number", ROLE_FIELDS[i], role_plural(r, i), web_field(r, ROLE_FIELDS[i]), 0, NULL);
   buf_puts(&r->out, "</fieldset>\n");
 }
 
@@ -244,7 +218,15 @@ static long long num_field(web_req *r, const char *name, long long max, long lon
 }
 
 void page_app_create(web_req *r) {
-  if (!member_or_reply(r) || !web_csrf_ok_or_reply(r)) return;
+  if (!member_or_reply(r)) return;
+  if (!web_csrf_ok(r)) { /* a stale token must not lose the need text: show the form again, filled in */
+    kerr e = {0};
+    kerr_set(&e, NULL, N_("Lomakkeen turvatunniste oli vanhentunut. Tarkista tiedot ja lähetä lomake uudelleen."));
+    app_form(r, &e);
+    r->status = 403;
+    kerr_clear(&e);
+    return;
+  }
   application a = {0};
   a.service_id = num_field(r, "service_id", 1LL << 53, 0);
   a.org_id = num_field(r, "org_id", 1LL << 53, 0);
@@ -253,7 +235,7 @@ void page_app_create(web_req *r) {
   a.themes = (char *)web_field(r, "themes");
   a.proposed_dates = (char *)web_field(r, "proposed_dates");
   int *counts[] = {&a.n_johto, &a.n_esihenkilo, &a.n_tyontekija, &a.n_edustaja};
-  for (size_t i = 0; i < 4; i++) *counts[i] = (int)num_field(r, ROLE_FIELDS[i][0], APP_MAX_COUNT, -1);
+  for (int i = 0; i < PERSON_NROLES; i++) *counts[i] = (int)num_field(r, ROLE_FIELDS[i], APP_MAX_COUNT, -1);
   kerr e = {0};
   long long id = app_create(r->db, &a, &r->user, &e);
   if (!id) {
@@ -287,7 +269,7 @@ static void done_notice(web_req *r) {
 static void participants_fact(web_req *r, const application *a) {
   const int n[] = {a->n_johto, a->n_esihenkilo, a->n_tyontekija, a->n_edustaja};
   buf_printf(&r->out, "<dt>%h</dt><dd><ul>", T(r, "Osallistujat roolin mukaan"));
-  for (size_t i = 0; i < 4; i++) buf_printf(&r->out, "<li>%h: %N</li>", T(r, ROLE_FIELDS[i][1]), (long long)n[i]);
+  for (int i = 0; i < PERSON_NROLES; i++) buf_printf(&r->out, "<li>%h: %N</li>", role_plural(r, i), (long long)n[i]);
   buf_puts(&r->out, "</ul></dd>\n");
 }
 
@@ -305,7 +287,7 @@ static void history(web_req *r, const application *a) {
     int team = !user_is_staff(&r->user) && (!strcmp(x->actor_role, "staff") || !strcmp(x->actor_role, "admin"));
     buf_printf(o, "<tr><td>%h</td><td>%h</td><td class=\"nowrap\">", status_label(r, x->status),
                team ? T(r, "Ohjelman henkilöstö") : x->actor);
-    fi_datetime(r, x->at);
+    web_fi_datetime(r, x->at);
     buf_printf(o, "</td><td>%h</td></tr>\n", *x->reason ? x->reason : "–");
   }
   web_table_end(r);
@@ -424,8 +406,23 @@ static void after_change(web_req *r, application *a, int ok, const char *done, c
   }
 }
 
+/* Returns 1 when a decision form carries the right token. A stale token shows the application again with the
+ * message and what the staff member wrote kept (403), so a typed reason is not lost; returns 0 after answering. */
+static int decision_csrf_ok(web_req *r) {
+  if (web_csrf_ok(r)) return 1;
+  application *a = app_or_reply(r);
+  if (!a) return 0;
+  kerr e = {0};
+  kerr_set(&e, NULL, N_("Lomakkeen turvatunniste oli vanhentunut. Tarkista tiedot ja lähetä lomake uudelleen."));
+  app_page(r, a, &e);
+  r->status = 403;
+  kerr_clear(&e);
+  app_free(a);
+  return 0;
+}
+
 void page_app_approve(web_req *r) {
-  if (!web_staff_or_reply(r) || !web_csrf_ok_or_reply(r)) return;
+  if (!web_staff_or_reply(r) || !decision_csrf_ok(r)) return;
   application *a = app_or_reply(r);
   if (!a) return;
   kerr e = {0};
@@ -438,7 +435,7 @@ void page_app_approve(web_req *r) {
 }
 
 void page_app_reject(web_req *r) {
-  if (!web_staff_or_reply(r) || !web_csrf_ok_or_reply(r)) return;
+  if (!web_staff_or_reply(r) || !decision_csrf_ok(r)) return;
   application *a = app_or_reply(r);
   if (!a) return;
   kerr e = {0};

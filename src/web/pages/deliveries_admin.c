@@ -79,10 +79,7 @@ void page_staff_deliveries(web_req *r) {
   delivery_filters(r, flt.type, year);
   services_count_line(r, p.total, "toteutus", "toteutusta");
   if (n) delivery_table(r, v, n);
-  buf base = BUF_INIT;
-  buf_printf(&base, "/hallinta/toteutukset?type=%U&year=%U", flt.type, year);
-  pager_write(r, &p, base.data);
-  buf_free(&base);
+  pager_write_query(r, &p, "/hallinta/toteutukset", "type", flt.type, "year", year, NULL);
   page_end(r);
   delivery_list_free(v, n);
 }
@@ -140,13 +137,7 @@ static void delivery_form(web_req *r, const dform *v, const kerr *err) {
   form_ctx f = {r, err};
   buf *o = &r->out;
   form_errors(&f);
-  if (r->id)
-    buf_printf(o, "<form method=\"post\" action=\"%h/hallinta/toteutukset/%lld\" class=\"form\" novalidate>\n",
-               r->prefix, r->id);
-  else
-    buf_printf(o, "<form method=\"post\" action=\"%h/hallinta/toteutukset/uusi\" class=\"form\" novalidate>\n",
-               r->prefix);
-  web_csrf_field(r);
+  form_open_edit(r, "/hallinta/toteutukset");
   service_select(r, &f, v->service);
   form_input(&f, "text", "title", T(r, "Otsikko"), v->title, 0, NULL);
   form_input(&f, "text", "ref", T(r, "Tunnus"), v->ref, 0, T(r, "Yksilöivä tunnus tuontitiedostoja varten"));
@@ -212,6 +203,7 @@ typedef struct detail_state {
   const dform *edit;
   const kerr *edit_err, *org_err, *session_err;
   const char *number, *held_on, *session_place;
+  long long edit_session; /* a session whose edit failed: its row shows session_err and the posted values */
 } detail_state;
 
 static void counts_section(web_req *r, const delivery *x) {
@@ -219,8 +211,8 @@ static void counts_section(web_req *r, const delivery *x) {
   static const char *const heads[] = {"Rooli", "Osallistujia"};
   buf_printf(o, "<h2 id=\"counts-h\">%h</h2>\n", T(r, "Osallistujat rooleittain"));
   pager_table_begin(r, T(r, "Osallistujat rooleittain"), heads, 2, 1);
-  for (int i = 0; i < DELIVERY_NROLES; i++)
-    buf_printf(o, "<tr><td>%h</td><td class=\"num\">%N</td></tr>\n", T(r, delivery_role_label(delivery_role_code(i))),
+  for (int i = 0; i < PERSON_NROLES; i++)
+    buf_printf(o, "<tr><td>%h</td><td class=\"num\">%N</td></tr>\n", T(r, person_role_plural(person_role_at(i))),
                x->by_role[i]);
   buf_printf(o, "<tr><th scope=\"row\">%h</th><td class=\"num\">%N</td></tr>\n", T(r, "Yhteensä"), x->participations);
   web_table_end(r);
@@ -262,27 +254,45 @@ static void orgs_section(web_req *r, const delivery *x, const kerr *err) {
   buf_printf(o, "<div class=\"field\"><button type=\"submit\">%h</button></div></form>\n", T(r, "Lisää"));
 }
 
-/* One session row: the attendance count, a small edit form and a delete button. */
-static void session_row(web_req *r, const delivery *x, const delivery_session *s) {
+/* One input of a session row's edit form; bad marks it invalid and points it at the row's error. */
+static void session_input(web_req *r, const delivery_session *s, char key, const char *name, const char *what,
+                          const char *value, int size, int bad) {
+  buf_printf(&r->out,
+             "<label for=\"s%lld-%c\" class=\"visually-hidden\">%h %d: %h</label>"
+             "<input id=\"s%lld-%c\" name=\"%h\" value=\"%h\" size=\"%d\"",
+             s->id, key, T(r, "Tapaaminen"), s->number, T(r, what), s->id, key, name, value, size);
+  if (bad) buf_printf(&r->out, " aria-invalid=\"true\" aria-describedby=\"s%lld-e\"", s->id);
+  buf_puts(&r->out, "> ");
+}
+
+/* One session row: the attendance count, a small edit form and a delete button. After a failed edit of this
+ * session the form keeps what was typed and says what is wrong beside it. */
+static void session_row(web_req *r, const delivery *x, const delivery_session *s, const detail_state *st) {
   buf *o = &r->out;
+  int bad = st->edit_session == s->id && st->session_err && st->session_err->msg;
   buf_printf(o, "<tr><td class=\"num\">%d</td><td class=\"nowrap\">%D</td><td>%h</td><td class=\"num\">%N</td><td>",
              s->number, s->held_on, s->place, s->attended);
+  if (bad) {
+    buf_printf(o, "<span class=\"error\" id=\"s%lld-e\">", s->id);
+    for (const kerr *e = st->session_err; e && e->msg; e = e->next)
+      buf_printf(o, "%r%h", e == st->session_err ? "" : " ", T(r, e->msg));
+    buf_puts(o, "</span>");
+  }
   buf_printf(o, "<form method=\"post\" action=\"%h/hallinta/toteutukset/%lld/tapaamiset/muokkaa\" class=\"inline\">",
              r->prefix, x->id);
   web_csrf_field(r);
+  buf_printf(o, "<input type=\"hidden\" name=\"session\" value=\"%lld\">", s->id);
+  char number[16];
+  snprintf(number, sizeof number, "%d", s->number);
+  buf held = BUF_INIT;
+  buf_printf(&held, "%D", s->held_on);
+  session_input(r, s, 'n', "number", "numero", bad ? st->number : number, 3, bad);
+  session_input(r, s, 'd', "held_on", "päivä", bad ? st->held_on : held.data ? held.data : "", 10, bad);
+  session_input(r, s, 'p', "session_place", "paikka", bad ? st->session_place : s->place, 12, bad);
+  buf_free(&held);
   buf_printf(
-      o,
-      "<input type=\"hidden\" name=\"session\" value=\"%lld\">"
-      "<label for=\"s%lld-n\" class=\"visually-hidden\">%h %d: %h</label>"
-      "<input id=\"s%lld-n\" name=\"number\" value=\"%d\" size=\"3\"> "
-      "<label for=\"s%lld-d\" class=\"visually-hidden\">%h %d: %h</label>"
-      "<input id=\"s%lld-d\" name=\"held_on\" value=\"%D\" size=\"10\"> "
-      "<label for=\"s%lld-p\" class=\"visually-hidden\">%h %d: %h</label>"
-      "<input id=\"s%lld-p\" name=\"session_place\" value=\"%h\" size=\"12\"> "
-      "<button type=\"submit\" class=\"secondary\">%h<span class=\"visually-hidden\"> %d</span></button></form> ",
-      s->id, s->id, T(r, "Tapaaminen"), s->number, T(r, "numero"), s->id, s->number, s->id, T(r, "Tapaaminen"),
-      s->number, T(r, "päivä"), s->id, s->held_on, s->id, T(r, "Tapaaminen"), s->number, T(r, "paikka"), s->id,
-      s->place, T(r, "Tallenna"), s->number);
+      o, "<button type=\"submit\" class=\"secondary\">%h<span class=\"visually-hidden\"> %d</span></button></form> ",
+      T(r, "Tallenna"), s->number);
   buf_printf(o, "<form method=\"post\" action=\"%h/hallinta/toteutukset/%lld/tapaamiset/poista\" class=\"inline\">",
              r->prefix, x->id);
   web_csrf_field(r);
@@ -296,11 +306,18 @@ static void sessions_section(web_req *r, const delivery *x, const detail_state *
   buf *o = &r->out;
   static const char *const heads[] = {"Nro", "Päivä", "Paikka", "Läsnä", "Muokkaa tai poista"};
   buf_printf(o, "<h2>%h</h2>\n", T(r, "Tapaamiset"));
-  form_ctx f = {r, st->session_err};
+  /* the add form's errors beside its fields; a failed edit's errors in the session's own row */
+  form_ctx f = {r, st->edit_session ? NULL : st->session_err};
   form_errors(&f);
+  if (st->edit_session && st->session_err && st->session_err->msg) {
+    buf_printf(o, "<div class=\"error-summary\" role=\"alert\"><h2>%h</h2><ul>", T(r, "Tarkista lomake"));
+    for (const kerr *e = st->session_err; e && e->msg; e = e->next)
+      buf_printf(o, "<li><a href=\"#s%lld-n\">%h</a></li>", st->edit_session, T(r, e->msg));
+    buf_puts(o, "</ul></div>\n");
+  }
   if (x->nsessions) {
     pager_table_begin(r, T(r, "Tapaamiset ja läsnäolot"), heads, 5, 3);
-    for (int i = 0; i < x->nsessions; i++) session_row(r, x, &x->sessions[i]);
+    for (int i = 0; i < x->nsessions; i++) session_row(r, x, &x->sessions[i], st);
     web_table_end(r);
   } else {
     buf_printf(o, "<p>%h</p>\n", T(r, "Ei vielä tapaamisia."));
@@ -309,9 +326,10 @@ static void sessions_section(web_req *r, const delivery *x, const detail_state *
              "<h3>%h</h3>\n<form method=\"post\" action=\"%h/hallinta/toteutukset/%lld/tapaamiset\" class=\"filters\">",
              T(r, "Lisää tapaaminen"), r->prefix, x->id);
   web_csrf_field(r);
-  form_input(&f, "text", "number", T(r, "Numero"), st->number, 0, T(r, "Tyhjä: seuraava"));
-  form_input(&f, "text", "held_on", T(r, "Päivä"), st->held_on, 1, T(r, "Esimerkiksi 22.11.2026"));
-  form_input(&f, "text", "session_place", T(r, "Paikka"), st->session_place, 0, NULL);
+  int adding = !st->edit_session;
+  form_input(&f, "text", "number", T(r, "Numero"), adding ? st->number : NULL, 0, T(r, "Tyhjä: seuraava"));
+  form_input(&f, "text", "held_on", T(r, "Päivä"), adding ? st->held_on : NULL, 1, T(r, "Esimerkiksi 22.11.2026"));
+  form_input(&f, "text", "session_place", T(r, "Paikka"), adding ? st->session_place : NULL, 0, NULL);
   buf_printf(o, "<div class=\"field\"><button type=\"submit\">%h</button></div></form>\n", T(r, "Lisää"));
 }
 
@@ -425,9 +443,10 @@ static void session_change(web_req *r, int op) {
   else if (op == 1)
     delivery_session_update(r->db, r->id, posted_id(r, "session"), posted_number(r), held_on, place, &e);
   else
-    delivery_session_delete(r->db, r->id, posted_id(r, "session"), &e);
+    delivery_session_delete(r->db, r->id, posted_id(r, "session"), r->user.email, &e);
   detail_state st = {.session_err = &e};
-  if (op == 0) st.number = web_field(r, "number"), st.held_on = held_on, st.session_place = place;
+  if (op != 2) st.number = web_field(r, "number"), st.held_on = held_on, st.session_place = place;
+  if (op == 1) st.edit_session = posted_id(r, "session");
   after_change(r, &e, &st);
   kerr_clear(&e);
 }

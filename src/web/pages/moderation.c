@@ -101,10 +101,7 @@ void page_staff_deeds(web_req *r) {
     buf_printf(&r->out, "<p>%h</p>\n", T(r, "Tässä tilassa ei ole tekoja."));
   else
     queue_table(r, v, n, tab_label);
-  buf base = BUF_INIT;
-  buf_printf(&base, "/hallinta/tekot?status=%U", tab);
-  pager_write(r, &p, base.data);
-  buf_free(&base);
+  pager_write_query(r, &p, "/hallinta/tekot", "status", tab, NULL);
   page_end(r);
   deed_list_free(v, n);
 }

@@ -59,12 +59,7 @@ void page_staff_orgs(web_req *r) {
   buf_printf(&r->out, "<p role=\"status\">%N %h</p>\n", p.total,
              T(r, p.total == 1 ? "organisaatio" : "organisaatiota"));
   if (n) org_table(r, v, n);
-  buf base = BUF_INIT;
-  buf_puts(&base, "/hallinta/organisaatiot");
-  if (*flt.q) buf_printf(&base, "?q=%U", flt.q);
-  if (*flt.type) buf_printf(&base, "%ctype=%U", *flt.q ? '&' : '?', flt.type);
-  pager_write(r, &p, base.data);
-  buf_free(&base);
+  pager_write_query(r, &p, "/hallinta/organisaatiot", "q", flt.q, "type", flt.type, NULL);
   page_end(r);
   org_list_free(v, n);
 }

@@ -68,11 +68,7 @@ static int people_list(web_req *r, const char *path, long long org_id, const cha
   buf_printf(&r->out, "<p role=\"status\">%N %h</p>\n", p.total, T(r, p.total == 1 ? "henkilö" : "henkilöä"));
   if (n && !org_id) people_table(r, v, n);
   if (n && org_id) org_people_table(r, v, n);
-  buf base = BUF_INIT;
-  buf_puts(&base, path);
-  if (*q) buf_printf(&base, "?q=%U", q);
-  pager_write(r, &p, base.data);
-  buf_free(&base);
+  pager_write_query(r, &p, path, "q", q, NULL);
   person_list_free(v, n);
   return 1;
 }
@@ -150,10 +146,10 @@ static void audit_table(web_req *r, const audit_row *v, int n) {
   static const char *const heads[] = {"Aika", "Kuka", "Toiminto", "Kohde", "Lisätieto"};
   pager_table_begin(r, T(r, "Lokitapahtumat"), heads, 5, -1);
   for (int i = 0; i < n; i++) {
-    char hm[6] = "";
-    if (strlen(v[i].at) >= 16) memcpy(hm, v[i].at + 11, 5); /* HH:MM of the UTC time */
-    buf_printf(&r->out, "<tr><td class=\"nowrap\">%D %h</td><td>%h</td><td>%h</td><td>%h</td><td>%h</td></tr>\n",
-               v[i].at, hm, v[i].actor, v[i].action, v[i].subject, v[i].detail);
+    buf_puts(&r->out, "<tr><td class=\"nowrap\">");
+    web_fi_datetime(r, v[i].at);
+    buf_printf(&r->out, "</td><td>%h</td><td>%h</td><td>%h</td><td>%h</td></tr>\n", v[i].actor, v[i].action,
+               v[i].subject, v[i].detail);
   }
   web_table_end(r);
 }
@@ -260,12 +256,14 @@ void page_staff_delivery_people(web_req *r) {
 
 #define AUDIT_PER_PAGE 100
 
-/* The whole audit log for staff, newest first. Reading the log is itself not personal data about one person, but
- * its details name subjects, so it is staff only. */
+/* The whole audit log for staff, newest first. Its rows name people (search terms, who looked at whom), so reading
+ * it is staff only and is itself logged. */
 void page_staff_audit(web_req *r) {
   if (!web_staff_or_reply(r)) return;
-  r->no_store = 1;
   pager p = pager_make(r, audit_count(r->db, NULL), AUDIT_PER_PAGE);
+  char detail[32];
+  snprintf(detail, sizeof detail, "page %d", p.page);
+  if (!audited_or_reply(r, "audit", detail)) return;
   int n = 0;
   audit_row *v = audit_list(r->db, NULL, p.per_page, pager_offset(&p), &n);
   page_begin(r, T(r, "Tietojen käsittelyloki"), "people");

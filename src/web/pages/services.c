@@ -37,10 +37,6 @@ static const char *counts_label(web_req *r, const char *counts) {
 }
 
 /* Adds "&name=value" (or "?…" first) to a list link base when value is set. */
-static void base_param(buf *b, const char *name, const char *value) {
-  if (value && *value) buf_printf(b, "%c%U=%U", strchr(b->data ? b->data : "", '?') ? '&' : '?', name, value);
-}
-
 /* The type and period choices of the catalogue ("" means any). */
 static void service_filters(web_req *r, const char *type, const char *period) {
   form_ctx f = {r, NULL};
@@ -83,12 +79,7 @@ void page_services(web_req *r) {
     service_item(r, &v[i]);
   }
   if (n) buf_puts(o, "</ul>\n");
-  buf base = BUF_INIT;
-  buf_puts(&base, "/palvelut");
-  base_param(&base, "type", flt.type);
-  base_param(&base, "period", period);
-  pager_write(r, &p, base.data);
-  buf_free(&base);
+  pager_write_query(r, &p, "/palvelut", "type", flt.type, "period", period, NULL);
   buf_printf(o, "<p><a href=\"%h/valmentajat\">%h</a></p>\n", r->prefix, T(r, "Valmentajat ja kouluttajat"));
   page_end(r);
   service_list_free(v, n);
@@ -194,13 +185,7 @@ void page_coaches(web_req *r) {
     for (int i = 0; i < n; i++) coach_item(r, &v[i]);
     buf_puts(o, "</ul>\n");
   }
-  buf base = BUF_INIT;
-  buf_puts(&base, "/valmentajat");
-  base_param(&base, "theme", flt.theme);
-  base_param(&base, "region", flt.region);
-  base_param(&base, "language", flt.language);
-  pager_write(r, &p, base.data);
-  buf_free(&base);
+  pager_write_query(r, &p, "/valmentajat", "theme", flt.theme, "region", flt.region, "language", flt.language, NULL);
   page_end(r);
   coach_list_free(v, n);
 }

@@ -150,10 +150,7 @@ void page_staff_services(web_req *r) {
   services_filters_end(r);
   services_count_line(r, p.total, "palvelu", "palvelua");
   if (n) service_table(r, v, n);
-  buf base = BUF_INIT;
-  buf_printf(&base, "/hallinta/palvelut?type=%U&period=%U", flt.type, period);
-  pager_write(r, &p, base.data);
-  buf_free(&base);
+  pager_write_query(r, &p, "/hallinta/palvelut", "type", flt.type, "period", period, NULL);
   page_end(r);
   service_list_free(v, n);
 }
@@ -166,12 +163,7 @@ static void service_form(web_req *r, const service *s, const char *period, const
   page_begin(r, title, "services-admin");
   buf_printf(o, "<p><a href=\"%h/hallinta/palvelut\">← %h</a></p>\n<h1>%h</h1>\n", r->prefix, T(r, "Palvelut"), title);
   form_errors(&f);
-  if (r->id)
-    buf_printf(o, "<form method=\"post\" action=\"%h/hallinta/palvelut/%lld\" class=\"form\" novalidate>\n", r->prefix,
-               r->id);
-  else
-    buf_printf(o, "<form method=\"post\" action=\"%h/hallinta/palvelut/uusi\" class=\"form\" novalidate>\n", r->prefix);
-  web_csrf_field(r);
+  form_open_edit(r, "/hallinta/palvelut");
   form_opt *to = services_type_opts(r, &nt), *po = services_period_opts(r, &np);
   form_select(&f, "type", T(r, "Palvelutyyppi"), s->type_code, to, nt, 1, T(r, "Valitse"));
   form_opt vo[6];
@@ -284,13 +276,7 @@ static void coach_form(web_req *r, const coach *c, const kerr *err) {
   buf_printf(o, "<p><a href=\"%h/hallinta/valmentajat\">← %h</a></p>\n<h1>%h</h1>\n", r->prefix, T(r, "Valmentajat"),
              title);
   form_errors(&f);
-  if (r->id)
-    buf_printf(o, "<form method=\"post\" action=\"%h/hallinta/valmentajat/%lld\" class=\"form\" novalidate>\n",
-               r->prefix, r->id);
-  else
-    buf_printf(o, "<form method=\"post\" action=\"%h/hallinta/valmentajat/uusi\" class=\"form\" novalidate>\n",
-               r->prefix);
-  web_csrf_field(r);
+  form_open_edit(r, "/hallinta/valmentajat");
   form_input(&f, "text", "name", T(r, "Nimi"), c->name, 1, NULL);
   form_input(&f, "text", "company", T(r, "Yritys"), c->company, 0, NULL);
   form_textarea(&f, "bio", T(r, "Lyhyt esittely"), c->bio, 0, NULL, 5);

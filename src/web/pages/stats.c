@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "report/export.h"
-#include "report/svg.h"
+#include "web/svg.h"
 #include "web/form.h"
 #include "web/pages/pages.h"
 
@@ -293,16 +293,10 @@ void page_targets_save(web_req *r) {
       if (*v && util_parse_int(v, 0, MAX_TARGET, x) != K_OK)
         kerr_add(&e, name, "Tavoitteen pitää olla kokonaisluku 0–100000000.");
     }
-  int rc = e.msg ? K_ERR : db_begin(r->db) == SQLITE_OK ? K_OK : kerr_set(&e, NULL, "Tietokanta on varattu.");
-  for (int s = 0; s <= np && rc == K_OK; s++)
-    for (int m = 0; m < RK_COUNT && rc == K_OK; m++)
-      rc = report_target_set(r->db, report_metric_code(m), report_period_at(rd, s)->id, vals[s * RK_COUNT + m], &e);
-  if (rc == K_OK && db_commit(r->db) == SQLITE_OK) {
+  if (!e.msg && report_targets_save(r->db, rd, vals, &e) == K_OK) {
     web_changed();
     web_redirectf(r, "/hallinta/tavoitteet?ok=1");
   } else {
-    if (!sqlite3_get_autocommit(db_handle(r->db))) db_rollback(r->db);
-    if (!e.msg) kerr_storage(&e, "Tavoitteiden tallennus", db_errmsg(r->db));
     targets_page(r, report_get(r->db), 1, &e, 0);
     r->status = 422;
   }

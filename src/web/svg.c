@@ -1,5 +1,5 @@
 /* svg: horizontal bar charts and the region tile map, written as inline SVG with presentation attributes. */
-#include "report/svg.h"
+#include "web/svg.h"
 
 #include <string.h>
 
