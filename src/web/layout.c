@@ -49,6 +49,37 @@ static const char *short_name(const programme *p) {
   return p && *p->short_name ? p->short_name : "Kehto";
 }
 
+/* The signed-in user's own row under the public menu: a second, separately named navigation (staff pages, or an
+ * organisation contact's applications and people), who is signed in, and signing out. Plain links and a form, so it
+ * works without JavaScript and by keyboard; it wraps on a phone. */
+static void user_bar(web_req *r, const char *active) {
+  buf *o = &r->out;
+  int staff = user_is_staff(&r->user);
+  buf_printf(o,
+             "<div class=\"userbar\"><div class=\"wrap\">\n<nav class=\"staff\" aria-labelledby=\"userbar-h\">"
+             "<span id=\"userbar-h\" class=\"bar-label\">%h</span><ul>",
+             staff ? T(r, "Hallinta") : T(r, "Oma asiointi"));
+  nav_item(r, "/hakemukset", T(r, "Hakemukset"), "applications", active);
+  if (staff) {
+    nav_item(r, "/hallinta/tekot", T(r, "Moderointi"), "moderation", active);
+    nav_item(r, "/hallinta/organisaatiot", T(r, "Organisaatiot"), "orgs", active);
+    nav_item(r, "/hallinta/henkilot", T(r, "Henkilöt"), "people", active);
+    nav_item(r, "/hallinta/ohjelma", T(r, "Ohjelma"), "programme", active);
+    nav_item(r, "/hallinta/toteutukset", T(r, "Palvelutoiminta"), "services-admin", active);
+    nav_item(r, "/hallinta/tavoitteet", T(r, "Tavoitteet"), "targets", active);
+  } else if (r->user.org_id) { /* an organisation's contact: its own people */
+    char href[48];
+    snprintf(href, sizeof href, "/organisaatiot/%lld/henkilot", r->user.org_id);
+    nav_item(r, href, T(r, "Henkilöt"), "people", active);
+  }
+  buf_printf(o,
+             "</ul></nav>\n<form method=\"post\" action=\"%h/kirjaudu-ulos\" class=\"signout\">"
+             "<span class=\"who\">%h</span> ",
+             r->prefix, r->user.email);
+  web_csrf_field(r);
+  buf_printf(o, "<button type=\"submit\" class=\"link\">%h</button></form>\n</div></div>\n", T(r, "Kirjaudu ulos"));
+}
+
 void page_begin(web_req *r, const char *title, const char *active) {
   programme *p = frame(r);
   buf *o = &r->out;
@@ -69,32 +100,15 @@ void page_begin(web_req *r, const char *title, const char *active) {
   nav_item(r, "/", T(r, "Etusivu"), "home", active);
   nav_item(r, "/tekot", T(r, "Tekojen tori"), "deeds", active);
   nav_item(r, "/tekot/uusi", T(r, "Julkaise teko"), "post", active);
-  if (r->user.id) nav_item(r, "/hakemukset", T(r, "Hakemukset"), "applications", active);
   nav_item(r, "/palvelut", T(r, "Palvelut"), "services", active);
   nav_item(r, "/valmentajat", T(r, "Valmentajat"), "coaches", active);
   nav_item(r, "/tilastot", T(r, "Tilastot"), "stats", active);
-  if (user_is_staff(&r->user)) {
-    nav_item(r, "/hallinta/tekot", T(r, "Moderointi"), "moderation", active);
-    nav_item(r, "/hallinta/organisaatiot", T(r, "Organisaatiot"), "orgs", active);
-    nav_item(r, "/hallinta/henkilot", T(r, "Henkilöt"), "people", active);
-    nav_item(r, "/hallinta/ohjelma", T(r, "Ohjelma"), "programme", active);
-    nav_item(r, "/hallinta/toteutukset", T(r, "Palvelutoiminta"), "services-admin", active);
-    nav_item(r, "/hallinta/tavoitteet", T(r, "Tavoitteet"), "targets", active);
-  } else if (r->user.org_id) { /* an organisation's contact: its own people */
-    char href[48];
-    snprintf(href, sizeof href, "/organisaatiot/%lld/henkilot", r->user.org_id);
-    nav_item(r, href, T(r, "Henkilöt"), "people", active);
-  }
-  if (r->user.id) {
-    buf_printf(o, "<li><form method=\"post\" action=\"%h/kirjaudu-ulos\" class=\"inline\">", r->prefix);
-    web_csrf_field(r);
-    buf_printf(o, "<button type=\"submit\" class=\"link\">%h</button></form></li>", T(r, "Kirjaudu ulos"));
-  } else {
-    nav_item(r, "/kirjaudu", T(r, "Kirjaudu"), "login", active);
-  }
+  if (!r->user.id) nav_item(r, "/kirjaudu", T(r, "Kirjaudu"), "login", active);
   buf_puts(o, "</ul></nav>\n");
   lang_switch(r);
-  buf_puts(o, "\n</div></header>\n<main id=\"main\" class=\"wrap\" tabindex=\"-1\">\n");
+  buf_puts(o, "\n</div>\n");
+  if (r->user.id) user_bar(r, active);
+  buf_puts(o, "</header>\n<main id=\"main\" class=\"wrap\" tabindex=\"-1\">\n");
 }
 
 /* Writes "Label: a, b, c" for the partners of one kind. */
