@@ -20,6 +20,29 @@ static void nav_item(web_req *r, const char *href, const char *label, const char
              strcmp(id, active) == 0 ? " aria-current=\"page\"" : "", label);
 }
 
+/* A menu entry: path, Finnish label (translated with T when written), and the id pages pass as `active`. */
+typedef struct {
+  const char *href, *label, *id;
+} menu_entry;
+
+static const menu_entry MAIN_MENU[] = {{"/", N_("Etusivu"), "home"},
+                                       {"/tekot", N_("Tekojen tori"), "deeds"},
+                                       {"/tekot/uusi", N_("Julkaise teko"), "post"},
+                                       {"/palvelut", N_("Palvelut"), "services"},
+                                       {"/valmentajat", N_("Valmentajat"), "coaches"},
+                                       {"/tilastot", N_("Tilastot"), "stats"}};
+
+static const menu_entry STAFF_MENU[] = {{"/hallinta/tekot", N_("Moderointi"), "moderation"},
+                                        {"/hallinta/organisaatiot", N_("Organisaatiot"), "orgs"},
+                                        {"/hallinta/henkilot", N_("Henkilöt"), "people"},
+                                        {"/hallinta/ohjelma", N_("Ohjelma"), "programme"},
+                                        {"/hallinta/toteutukset", N_("Palvelutoiminta"), "services-admin"},
+                                        {"/hallinta/tavoitteet", N_("Tavoitteet"), "targets"}};
+
+static void nav_items(web_req *r, const menu_entry *m, size_t n, const char *active) {
+  for (size_t i = 0; i < n; i++) nav_item(r, m[i].href, T(r, m[i].label), m[i].id, active);
+}
+
 static void lang_switch(web_req *r) {
   buf q = BUF_INIT;
   MHD_get_connection_values(r->conn, MHD_GET_ARGUMENT_KIND, add_arg, &q);
@@ -61,12 +84,7 @@ static void user_bar(web_req *r, const char *active) {
              staff ? T(r, "Hallinta") : T(r, "Oma asiointi"));
   nav_item(r, "/hakemukset", T(r, "Hakemukset"), "applications", active);
   if (staff) {
-    nav_item(r, "/hallinta/tekot", T(r, "Moderointi"), "moderation", active);
-    nav_item(r, "/hallinta/organisaatiot", T(r, "Organisaatiot"), "orgs", active);
-    nav_item(r, "/hallinta/henkilot", T(r, "Henkilöt"), "people", active);
-    nav_item(r, "/hallinta/ohjelma", T(r, "Ohjelma"), "programme", active);
-    nav_item(r, "/hallinta/toteutukset", T(r, "Palvelutoiminta"), "services-admin", active);
-    nav_item(r, "/hallinta/tavoitteet", T(r, "Tavoitteet"), "targets", active);
+    nav_items(r, STAFF_MENU, sizeof STAFF_MENU / sizeof STAFF_MENU[0], active);
   } else if (r->user.org_id) { /* an organisation's contact: its own people */
     char href[48];
     snprintf(href, sizeof href, "/organisaatiot/%lld/henkilot", r->user.org_id);
@@ -97,12 +115,7 @@ void page_begin(web_req *r, const char *title, const char *active) {
                T(r, "Tämä on esittelyaineisto: ohjelma, organisaatiot ja teot ovat keksittyjä."));
   buf_printf(o, "<div class=\"wrap\">\n<a class=\"brand\" href=\"%h/\">%h</a>\n", r->prefix, short_name(p));
   buf_printf(o, "<nav class=\"main\" aria-label=\"%h\"><ul>", T(r, "Päävalikko"));
-  nav_item(r, "/", T(r, "Etusivu"), "home", active);
-  nav_item(r, "/tekot", T(r, "Tekojen tori"), "deeds", active);
-  nav_item(r, "/tekot/uusi", T(r, "Julkaise teko"), "post", active);
-  nav_item(r, "/palvelut", T(r, "Palvelut"), "services", active);
-  nav_item(r, "/valmentajat", T(r, "Valmentajat"), "coaches", active);
-  nav_item(r, "/tilastot", T(r, "Tilastot"), "stats", active);
+  nav_items(r, MAIN_MENU, sizeof MAIN_MENU / sizeof MAIN_MENU[0], active);
   if (!r->user.id) nav_item(r, "/kirjaudu", T(r, "Kirjaudu"), "login", active);
   buf_puts(o, "</ul></nav>\n");
   lang_switch(r);

@@ -46,7 +46,7 @@ static void period_form(web_req *r, const report_data *rd, int slot) {
   form_ctx f = {r, NULL};
   buf_printf(&r->out, "<form method=\"get\" action=\"%h/tilastot\" class=\"filters period\">\n", r->prefix);
   form_select(&f, "kausi", T(r, "Rahoituskausi"), slot ? opts[slot].value : "", opts, n + 1, 0, NULL);
-  buf_printf(&r->out, "<button type=\"submit\">%h</button>\n</form>\n", T(r, "Näytä"));
+  buf_printf(&r->out, "<div class=\"field\"><button type=\"submit\">%h</button></div>\n</form>\n", T(r, "Näytä"));
 }
 
 /* Writes a count, "< 5" when suppressed, or "–" for a missing target. */
