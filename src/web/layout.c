@@ -74,14 +74,17 @@ static const char *short_name(const programme *p) {
 
 /* The signed-in user's own row under the public menu: a second, separately named navigation (staff pages, or an
  * organisation contact's applications and people), who is signed in, and signing out. Plain links and a form, so it
- * works without JavaScript and by keyboard; it wraps on a phone. */
+ * works without JavaScript and by keyboard. The menu sits in a <details> that is open in the HTML; its summary shows
+ * only on a phone, where kehto.js folds it (without the script it stays open and wraps). */
 static void user_bar(web_req *r, const char *active) {
   buf *o = &r->out;
   int staff = user_is_staff(&r->user);
-  buf_printf(o,
-             "<div class=\"userbar\"><div class=\"wrap\">\n<nav class=\"staff\" aria-labelledby=\"userbar-h\">"
-             "<span id=\"userbar-h\" class=\"bar-label\">%h</span><ul>",
-             staff ? T(r, "Hallinta") : T(r, "Oma asiointi"));
+  const char *label = staff ? T(r, "Hallinta") : T(r, "Oma asiointi");
+  buf_printf(
+      o,
+      "<div class=\"userbar\"><div class=\"wrap\">\n<details class=\"usermenu\" open><summary>%h</summary>"
+      "<nav class=\"staff\" aria-labelledby=\"userbar-h\"><span id=\"userbar-h\" class=\"bar-label\">%h</span><ul>",
+      label, label);
   nav_item(r, "/hakemukset", T(r, "Hakemukset"), "applications", active);
   if (staff) {
     nav_items(r, STAFF_MENU, sizeof STAFF_MENU / sizeof STAFF_MENU[0], active);
@@ -91,7 +94,7 @@ static void user_bar(web_req *r, const char *active) {
     nav_item(r, href, T(r, "Henkilöt"), "people", active);
   }
   buf_printf(o,
-             "</ul></nav>\n<form method=\"post\" action=\"%h/kirjaudu-ulos\" class=\"signout\">"
+             "</ul></nav></details>\n<form method=\"post\" action=\"%h/kirjaudu-ulos\" class=\"signout\">"
              "<span class=\"who\">%h</span> ",
              r->prefix, r->user.email);
   web_csrf_field(r);

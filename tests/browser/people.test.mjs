@@ -115,3 +115,23 @@ test('on a phone (390 px) the staff pages do not scroll sideways', async () => {
   }
   await phone.close();
 });
+
+test('on a phone the staff menu is folded under its name and opens by keyboard; without JavaScript it is open', async () => {
+  const size = { viewport: { width: 390, height: 844 } };
+  const phone = await (await s.browser.newContext(size)).newPage();
+  await login(phone, s.k.base);
+  await phone.goto(s.k.base + '/hallinta/loki');
+  const moderation = phone.getByRole('link', { name: 'Moderointi' });
+  assert.equal(await moderation.isVisible(), false, 'folded');
+  await phone.locator('details.usermenu summary').focus();
+  await phone.keyboard.press('Enter');
+  assert.equal(await moderation.isVisible(), true, 'open after Enter on its name');
+  await phone.keyboard.press('Tab');
+  assert.equal(await phone.evaluate(() => document.activeElement.textContent), 'Hakemukset', 'Tab goes on into the menu');
+  const noJs = await (await s.browser.newContext({ ...size, javaScriptEnabled: false })).newPage();
+  await login(noJs, s.k.base);
+  await noJs.goto(s.k.base + '/hallinta/loki');
+  assert.equal(await noJs.getByRole('link', { name: 'Moderointi' }).isVisible(), true, 'open without the script');
+  await phone.close();
+  await noJs.close();
+});
