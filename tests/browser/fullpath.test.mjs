@@ -82,8 +82,8 @@ test('a contact applies, staff approve and add a session, the CLI imports the pe
   // staff approve: a delivery is made
   await login(page, base);
   await page.goto(applicationUrl);
-  await page.getByLabel(/^Alkupäivä/).fill('2019-03-04'); // date inputs
-  await page.getByLabel(/^Loppupäivä/).fill('2019-03-05');
+  await page.getByLabel(/^Alkupäivä/).fill('4.3.2019');
+  await page.getByLabel(/^Loppupäivä/).fill('5.3.2019');
   await clickTo(page, page.getByRole('button', { name: 'Hyväksy', exact: true }), /done=approved$/);
   await clickTo(page, page.getByRole('link', { name: 'Avaa toteutus' }), /\/hallinta\/toteutukset\/\d+$/);
   const deliveryPath = new URL(page.url()).pathname;
