@@ -10,6 +10,12 @@
   function fitFacets() { if (facets) facets.open = !narrow.matches; }
   fitFacets();
   narrow.addEventListener('change', fitFacets);
+  // Fold the signed-in menu (staff pages, or a contact's own) on a phone; it is open without this script.
+  var usermenu = document.querySelector('details.usermenu');
+  var phone = window.matchMedia('(max-width: 40rem)');
+  function fitMenu() { if (usermenu) usermenu.open = !phone.matches; }
+  fitMenu();
+  phone.addEventListener('change', fitMenu);
   // Confirm destructive actions marked with data-confirm.
   document.addEventListener('submit', function (ev) {
     var msg = ev.target.getAttribute('data-confirm');

@@ -20,6 +20,29 @@ static void nav_item(web_req *r, const char *href, const char *label, const char
              strcmp(id, active) == 0 ? " aria-current=\"page\"" : "", label);
 }
 
+/* A menu entry: path, Finnish label (translated with T when written), and the id pages pass as `active`. */
+typedef struct {
+  const char *href, *label, *id;
+} menu_entry;
+
+static const menu_entry MAIN_MENU[] = {{"/", N_("Etusivu"), "home"},
+                                       {"/tekot", N_("Tekojen tori"), "deeds"},
+                                       {"/tekot/uusi", N_("Julkaise teko"), "post"},
+                                       {"/palvelut", N_("Palvelut"), "services"},
+                                       {"/valmentajat", N_("Valmentajat"), "coaches"},
+                                       {"/tilastot", N_("Tilastot"), "stats"}};
+
+static const menu_entry STAFF_MENU[] = {{"/hallinta/tekot", N_("Moderointi"), "moderation"},
+                                        {"/hallinta/organisaatiot", N_("Organisaatiot"), "orgs"},
+                                        {"/hallinta/henkilot", N_("Henkilöt"), "people"},
+                                        {"/hallinta/ohjelma", N_("Ohjelma"), "programme"},
+                                        {"/hallinta/toteutukset", N_("Palvelutoiminta"), "services-admin"},
+                                        {"/hallinta/tavoitteet", N_("Tavoitteet"), "targets"}};
+
+static void nav_items(web_req *r, const menu_entry *m, size_t n, const char *active) {
+  for (size_t i = 0; i < n; i++) nav_item(r, m[i].href, T(r, m[i].label), m[i].id, active);
+}
+
 static void lang_switch(web_req *r) {
   buf q = BUF_INIT;
   MHD_get_connection_values(r->conn, MHD_GET_ARGUMENT_KIND, add_arg, &q);
@@ -49,6 +72,35 @@ static const char *short_name(const programme *p) {
   return p && *p->short_name ? p->short_name : "Kehto";
 }
 
+/* The signed-in user's own row under the public menu: a second, separately named navigation (staff pages, or an
+ * organisation contact's applications and people), who is signed in, and signing out. Plain links and a form, so it
+ * works without JavaScript and by keyboard. The menu sits in a <details> that is open in the HTML; its summary shows
+ * only on a phone, where kehto.js folds it (without the script it stays open and wraps). */
+static void user_bar(web_req *r, const char *active) {
+  buf *o = &r->out;
+  int staff = user_is_staff(&r->user);
+  const char *label = staff ? T(r, "Hallinta") : T(r, "Oma asiointi");
+  buf_printf(
+      o,
+      "<div class=\"userbar\"><div class=\"wrap\">\n<details class=\"usermenu\" open><summary>%h</summary>"
+      "<nav class=\"staff\" aria-labelledby=\"userbar-h\"><span id=\"userbar-h\" class=\"bar-label\">%h</span><ul>",
+      label, label);
+  nav_item(r, "/hakemukset", T(r, "Hakemukset"), "applications", active);
+  if (staff) {
+    nav_items(r, STAFF_MENU, sizeof STAFF_MENU / sizeof STAFF_MENU[0], active);
+  } else if (r->user.org_id) { /* an organisation's contact: its own people */
+    char href[48];
+    snprintf(href, sizeof href, "/organisaatiot/%lld/henkilot", r->user.org_id);
+    nav_item(r, href, T(r, "Henkilöt"), "people", active);
+  }
+  buf_printf(o,
+             "</ul></nav></details>\n<form method=\"post\" action=\"%h/kirjaudu-ulos\" class=\"signout\">"
+             "<span class=\"who\">%h</span> ",
+             r->prefix, r->user.email);
+  web_csrf_field(r);
+  buf_printf(o, "<button type=\"submit\" class=\"link\">%h</button></form>\n</div></div>\n", T(r, "Kirjaudu ulos"));
+}
+
 void page_begin(web_req *r, const char *title, const char *active) {
   programme *p = frame(r);
   buf *o = &r->out;
@@ -66,35 +118,13 @@ void page_begin(web_req *r, const char *title, const char *active) {
                T(r, "Tämä on esittelyaineisto: ohjelma, organisaatiot ja teot ovat keksittyjä."));
   buf_printf(o, "<div class=\"wrap\">\n<a class=\"brand\" href=\"%h/\">%h</a>\n", r->prefix, short_name(p));
   buf_printf(o, "<nav class=\"main\" aria-label=\"%h\"><ul>", T(r, "Päävalikko"));
-  nav_item(r, "/", T(r, "Etusivu"), "home", active);
-  nav_item(r, "/tekot", T(r, "Tekojen tori"), "deeds", active);
-  nav_item(r, "/tekot/uusi", T(r, "Julkaise teko"), "post", active);
-  if (r->user.id) nav_item(r, "/hakemukset", T(r, "Hakemukset"), "applications", active);
-  nav_item(r, "/palvelut", T(r, "Palvelut"), "services", active);
-  nav_item(r, "/valmentajat", T(r, "Valmentajat"), "coaches", active);
-  nav_item(r, "/tilastot", T(r, "Tilastot"), "stats", active);
-  if (user_is_staff(&r->user)) {
-    nav_item(r, "/hallinta/tekot", T(r, "Moderointi"), "moderation", active);
-    nav_item(r, "/hallinta/organisaatiot", T(r, "Organisaatiot"), "orgs", active);
-    nav_item(r, "/hallinta/henkilot", T(r, "Henkilöt"), "people", active);
-    nav_item(r, "/hallinta/ohjelma", T(r, "Ohjelma"), "programme", active);
-    nav_item(r, "/hallinta/toteutukset", T(r, "Palvelutoiminta"), "services-admin", active);
-    nav_item(r, "/hallinta/tavoitteet", T(r, "Tavoitteet"), "targets", active);
-  } else if (r->user.org_id) { /* an organisation's contact: its own people */
-    char href[48];
-    snprintf(href, sizeof href, "/organisaatiot/%lld/henkilot", r->user.org_id);
-    nav_item(r, href, T(r, "Henkilöt"), "people", active);
-  }
-  if (r->user.id) {
-    buf_printf(o, "<li><form method=\"post\" action=\"%h/kirjaudu-ulos\" class=\"inline\">", r->prefix);
-    web_csrf_field(r);
-    buf_printf(o, "<button type=\"submit\" class=\"link\">%h</button></form></li>", T(r, "Kirjaudu ulos"));
-  } else {
-    nav_item(r, "/kirjaudu", T(r, "Kirjaudu"), "login", active);
-  }
+  nav_items(r, MAIN_MENU, sizeof MAIN_MENU / sizeof MAIN_MENU[0], active);
+  if (!r->user.id) nav_item(r, "/kirjaudu", T(r, "Kirjaudu"), "login", active);
   buf_puts(o, "</ul></nav>\n");
   lang_switch(r);
-  buf_puts(o, "\n</div></header>\n<main id=\"main\" class=\"wrap\" tabindex=\"-1\">\n");
+  buf_puts(o, "\n</div>\n");
+  if (r->user.id) user_bar(r, active);
+  buf_puts(o, "</header>\n<main id=\"main\" class=\"wrap\" tabindex=\"-1\">\n");
 }
 
 /* Writes "Label: a, b, c" for the partners of one kind. */

@@ -60,10 +60,14 @@ for (const [name, path] of [
 }
 
 test('the service page shows the offering and links to applying', async () => {
-  await s.page.goto(s.k.base + '/palvelut/1');
+  // the demo has its own services, so the new one is found by its name in the catalogue
+  await s.page.goto(s.k.base + '/palvelut?type=tyopaja');
+  await s.page.getByRole('link', { name: 'Haastetyöpaja esihenkilöille' }).click();
+  await s.page.waitForURL(/\/palvelut\/\d+$/);
+  const id = s.page.url().split('/').pop();
   assert.equal(await s.page.getByRole('heading', { level: 1 }).textContent(), 'Haastetyöpaja esihenkilöille');
   const href = await s.page.getByRole('link', { name: 'Hae palvelua' }).getAttribute('href');
-  assert.equal(href, '/hakemukset/uusi?service=1');
+  assert.equal(href, `/hakemukset/uusi?service=${id}`);
 });
 
 test('bad service and coach forms come back with messages beside the fields and pass axe', async () => {

@@ -20,7 +20,8 @@ try {
         await page.screenshot({ path: path.join(out, `${name}-${w}-${i}.png`), fullPage: true,
           clip: { x: 0, y, width: sw, height: Math.min(h, sh - y) } });
     };
-    for (const [name, url] of [['front', '/'], ['search', '/tekot?q=kunta'], ['deed', '/tekot/1'], ['login', '/kirjaudu']]) {
+    for (const [name, url] of [['front', '/'], ['search', '/tekot?q=kunta'], ['deed', '/tekot/1'], ['login', '/kirjaudu'],
+      ['services', '/palvelut'], ['service', '/palvelut/1'], ['coaches', '/valmentajat'], ['stats', '/tilastot']]) {
       await page.goto(k.base + url);
       await shot(name);
     }
@@ -31,7 +32,11 @@ try {
     await postDeed(page, k.base, sampleDeed(`Jonossa odottava teko, jolla on pitkähkö otsikko (${w})`));
     await login(page, k.base);
     for (const [name, url] of [['queue', '/hallinta/tekot'], ['orgs', '/hallinta/organisaatiot'],
-      ['programme', '/hallinta/ohjelma'], ['edit', '/hallinta/tekot/1/muokkaa']]) {
+      ['programme', '/hallinta/ohjelma'], ['edit', '/hallinta/tekot/1/muokkaa'], ['apply', '/hakemukset/uusi'],
+      ['applications', '/hakemukset'], ['deliveries', '/hallinta/toteutukset'], ['delivery', '/hallinta/toteutukset/1'],
+      ['participants', '/hallinta/toteutukset/1/osallistujat'], ['people', '/hallinta/henkilot'],
+      ['person', '/hallinta/henkilot/1'], ['log', '/hallinta/loki'], ['targets', '/hallinta/tavoitteet'],
+      ['staff-stats', '/tilastot']]) {
       await page.goto(k.base + url);
       await shot(name);
     }

@@ -313,8 +313,9 @@ static void decision_forms(web_req *r, const application *a, const kerr *err) {
              a->id);
   web_csrf_field(r);
   buf_printf(o, "<h3>%h</h3>\n", T(r, "Hyväksy ja luo toteutus"));
-  form_input(&f, "date", "starts_on", T(r, "Alkupäivä"), web_field(r, "starts_on"), 1, NULL);
-  form_input(&f, "date", "ends_on", T(r, "Loppupäivä"), web_field(r, "ends_on"), 1, NULL);
+  /* text with the Finnish example, as on the delivery form: a date input showed the browser's own format */
+  form_input(&f, "text", "starts_on", T(r, "Alkupäivä"), web_field(r, "starts_on"), 1, T(r, "Esimerkiksi 22.11.2026"));
+  form_input(&f, "text", "ends_on", T(r, "Loppupäivä"), web_field(r, "ends_on"), 1, T(r, "Esimerkiksi 22.11.2026"));
   int n = 0;
   app_choice *v = app_active_coaches(r->db, &n);
   const char *coach = web_field(r, "coach_id");

@@ -44,9 +44,9 @@ static void period_form(web_req *r, const report_data *rd, int slot) {
     opts[s] = (form_opt){arena_strdup(&r->mem, id), slot_name(r, rd, s)};
   }
   form_ctx f = {r, NULL};
-  buf_printf(&r->out, "<form method=\"get\" action=\"%h/tilastot\" class=\"form inline\">\n", r->prefix);
+  buf_printf(&r->out, "<form method=\"get\" action=\"%h/tilastot\" class=\"filters period\">\n", r->prefix);
   form_select(&f, "kausi", T(r, "Rahoituskausi"), slot ? opts[slot].value : "", opts, n + 1, 0, NULL);
-  buf_printf(&r->out, "<button type=\"submit\">%h</button>\n</form>\n", T(r, "Näytä"));
+  buf_printf(&r->out, "<div class=\"field\"><button type=\"submit\">%h</button></div>\n</form>\n", T(r, "Näytä"));
 }
 
 /* Writes a count, "< 5" when suppressed, or "–" for a missing target. */
@@ -254,7 +254,7 @@ static void targets_page(web_req *r, const report_data *rd, int use_form, const 
              T(r, "Anna tavoite kokonaislukuna. Tyhjä kenttä poistaa tavoitteen. Toteuma näkyy sivulla Tilastot."));
   form_ctx f = {r, err};
   form_errors(&f);
-  buf_printf(o, "<form method=\"post\" action=\"%h/hallinta/tavoitteet\" class=\"form\">\n", r->prefix);
+  buf_printf(o, "<form method=\"post\" action=\"%h/hallinta/tavoitteet\" class=\"form targets\">\n", r->prefix);
   web_csrf_field(r);
   for (int s = 0; s <= report_nperiods(rd); s++) {
     long long pid = report_period_at(rd, s)->id;
