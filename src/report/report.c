@@ -84,7 +84,14 @@ typedef struct rstate {
 } rstate;
 
 static pthread_mutex_t report_mu = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t report_done = PTHREAD_COND_INITIALIZER; /* signalled when a computation is published */
 static shared_report *report_current; /* the newest figures computed outside a transaction; holds one reference */
+/* The figures one connection is computing now (uid, gen), so that others asking for the same wait for them instead
+ * of computing them again: after a change every worker thread's next statistics request would otherwise take the
+ * whole pass at once. */
+static int report_busy;
+static char report_busy_uid[40];
+static long long report_busy_gen;
 
 static const struct tdef {
   const char *name, *title, *desc;
@@ -490,16 +497,37 @@ static rstate *state(db *d) {
   return s;
 }
 
-/* The shared figures for uid at gen, with a reference for the caller; NULL when they are not computed yet. */
-static shared_report *shared_find(const char *uid, long long gen) {
+/* The shared figures for uid at gen, with a reference for the caller, waiting while another connection computes
+ * exactly those. NULL when the caller has to compute them; *claimed is then 1 when others will wait for the caller
+ * (it must call shared_publish and shared_release_claim). */
+static shared_report *shared_find(const char *uid, long long gen, int *claimed) {
+  *claimed = 0;
   pthread_mutex_lock(&report_mu);
-  shared_report *x = report_current;
-  if (x && x->gen == gen && !strcmp(x->uid, uid))
-    x->refs++;
-  else
-    x = NULL;
+  for (;;) {
+    shared_report *x = report_current;
+    if (x && x->gen == gen && !strcmp(x->uid, uid)) {
+      x->refs++;
+      pthread_mutex_unlock(&report_mu);
+      return x;
+    }
+    if (!report_busy || report_busy_gen != gen || strcmp(report_busy_uid, uid)) break;
+    pthread_cond_wait(&report_done, &report_mu);
+  }
+  if (!report_busy) {
+    report_busy = 1, *claimed = 1;
+    report_busy_gen = gen;
+    snprintf(report_busy_uid, sizeof report_busy_uid, "%s", uid);
+  }
   pthread_mutex_unlock(&report_mu);
-  return x;
+  return NULL;
+}
+
+/* Ends the caller's claim and wakes the connections waiting for its figures. */
+static void shared_release_claim(void) {
+  pthread_mutex_lock(&report_mu);
+  report_busy = 0;
+  pthread_cond_broadcast(&report_done);
+  pthread_mutex_unlock(&report_mu);
 }
 
 /* Makes x the shared figures (it gains the cache's reference), dropping the older ones. */
@@ -525,7 +553,8 @@ const report_data *report_get(db *d) {
     gen = db_col_int(st, 1);
   }
   db_done(st);
-  shared_report *x = in_tx ? NULL : shared_find(uid, gen);
+  int claimed = 0;
+  shared_report *x = in_tx ? NULL : shared_find(uid, gen, &claimed);
   if (!x) {
     struct timespec a, b;
     clock_gettime(CLOCK_MONOTONIC, &a);
@@ -537,6 +566,7 @@ const report_data *report_get(db *d) {
     s->ms = (double)(b.tv_sec - a.tv_sec) * 1e3 + (double)(b.tv_nsec - a.tv_nsec) / 1e6;
     s->builds++;
     if (!in_tx) shared_publish(x);
+    if (claimed) shared_release_claim();
   }
   if (own_tx) db_exec(d, "COMMIT", "");
   release(s->held);

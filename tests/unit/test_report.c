@@ -1,5 +1,7 @@
 /* Unit tests for report/: counts on a small fixture, definitions per period, age groups, "prefer not to say" rows,
  * small-cell suppression (primary and secondary), cache invalidation, CSV formula escaping, XLSX and SVG output. */
+#include <pthread.h>
+
 #include "testdb.h"
 #include "tmpdb.h"
 
@@ -234,6 +236,59 @@ static void test_cache_is_shared_and_ignores_other_tables(void **s) {
   tmpdb_close(&a);
 }
 
+/* After a change, connections asking at the same moment wait for one computation instead of each making its own. */
+typedef struct racer {
+  const char *path;
+  pthread_barrier_t *start;
+  long long builds, participations;
+} racer;
+
+static void *race(void *p) {
+  racer *r = p;
+  kerr e = {0};
+  db *d = db_open(r->path, 0, &e);
+  pthread_barrier_wait(r->start);
+  if (d) {
+    r->participations = value(report_get(d), RT_KEY, 0, "participations", 0);
+    r->builds = report_build_count(d);
+    db_close(d);
+  }
+  return NULL;
+}
+
+static void test_one_computation_for_connections_asking_at_once(void **s) {
+  tmpdb a;
+  tmpdb_open(&a);
+  kerr e = {0};
+  assert_int_equal(refdata_load(a.d, &e), K_OK);
+  load_fixture(a.d);
+  /* enough rows that the pass takes a while, so the connections overlap */
+  assert_int_equal(db_script(a.d, "WITH RECURSIVE i(n) AS (SELECT 1000 UNION ALL SELECT n + 1 FROM i WHERE n < 40999)"
+                                  " INSERT INTO person(id, email, name, org_id) SELECT n, 'x' || n || '@example.fi',"
+                                  " 'X', 1 FROM i;"
+                                  " INSERT INTO participation(person_id, delivery_id, role)"
+                                  " SELECT id, 2, 'tyontekija' FROM person WHERE id >= 1000;"),
+                   SQLITE_OK);
+  enum { N = 4 };
+  pthread_t t[N];
+  racer r[N];
+  pthread_barrier_t start;
+  pthread_barrier_init(&start, NULL, N);
+  for (int i = 0; i < N; i++) {
+    r[i] = (racer){a.path, &start, -1, -1};
+    pthread_create(&t[i], NULL, race, &r[i]);
+  }
+  long long builds = 0;
+  for (int i = 0; i < N; i++) {
+    pthread_join(t[i], NULL);
+    assert_int_equal(r[i].participations, 23 + 40000);
+    builds += r[i].builds;
+  }
+  pthread_barrier_destroy(&start);
+  assert_int_equal(builds, 1);
+  tmpdb_close(&a);
+}
+
 static void test_csv_is_formula_safe_and_plain(void **s) {
   report_row rows[3] = {{.code = "a", .label = {"=SUM(A1:A9)", "=SUM(A1:A9)", "=SUM(A1:A9)"}, .v = {12}},
                         {.code = "b", .label = {"@cmd", "@cmd", "@cmd"}, .v = {3}, .hidden = {1}},
@@ -311,6 +366,7 @@ int main(void) {
       cmocka_unit_test(test_secondary_suppression),
       cmocka_unit_test(test_cache_follows_changes_from_another_connection),
       cmocka_unit_test(test_cache_is_shared_and_ignores_other_tables),
+      cmocka_unit_test(test_one_computation_for_connections_asking_at_once),
       cmocka_unit_test(test_csv_is_formula_safe_and_plain),
       cmocka_unit_test_setup_teardown(test_json_marks_suppressed_cells, setup, teardown),
       cmocka_unit_test_setup_teardown(test_xlsx_written, setup, teardown),
