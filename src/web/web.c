@@ -113,6 +113,12 @@ int web_csrf_ok(web_req *r) {
   return r->csrf && sent && strlen(sent) == strlen(r->csrf) && sodium_memcmp(sent, r->csrf, strlen(r->csrf)) == 0;
 }
 
+int web_csrf_ok_or_kerr(web_req *r, kerr *e) {
+  if (web_csrf_ok(r)) return 1;
+  kerr_set(e, NULL, N_("Lomakkeen turvatunniste oli vanhentunut. Tarkista tiedot ja lähetä lomake uudelleen."));
+  return 0;
+}
+
 void web_base_url(web_req *r, buf *out) {
   const char *host = MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_HOST);
   if (!host || !*host || strlen(host) > 255) return;

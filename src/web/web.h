@@ -108,6 +108,10 @@ const char *web_fi(web_req *r);
 void web_fi_datetime(web_req *r, const char *iso);
 /* Returns 1 when the POST form carries the right CSRF token; answers nothing (see web_csrf_ok_or_reply). */
 int web_csrf_ok(web_req *r);
+/* Returns 1 when the POST form carries the right CSRF token. Otherwise sets e (no field) to the stale-token message
+ * and returns 0, answering nothing: the caller shows the form again filled in from what was posted, with e, and status
+ * 403, so what was typed is not lost; the form carries the current token, so a resubmit works. Nothing may be saved. */
+int web_csrf_ok_or_kerr(web_req *r, kerr *e);
 
 /* Adds Secure to every cookie (set when the site is served over HTTPS). */
 void web_set_secure_cookies(int on);

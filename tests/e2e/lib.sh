@@ -60,6 +60,22 @@ post() {
 }
 # csrf_from PAGE_HTML: the hidden csrf token in a page
 csrf_from() { sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p' <<<"$1" | head -1; }
+# stale_post PATH WHAT KEPT SQL field=value...: posts a form with a stale token; checks the answer is 403 with the form
+# shown again (the stale-token message at the top, KEPT from what was typed) and that SQL (a count) is 0; then posts again
+# with the token from that answer and checks it is saved (303, SQL is 1).
+stale_post() {
+  local p=$1 what=$2 kept=$3 sql=$4 fresh; shift 4
+  post "$p" "csrf=0123456789abcdef" "$@"
+  expect_eq "$what: stale token is 403" "$STATUS" 403
+  expect_contains "$what: stale-token message" "$BODY" \
+    'role="alert"><h2>Tarkista lomake</h2><ul><li>Lomakkeen turvatunniste oli vanhentunut.'
+  expect_contains "$what: what was typed is kept" "$BODY" "$kept"
+  expect_eq "$what: nothing saved" "$(sqlite3 "$DB" "$sql")" 0
+  fresh=$(csrf_from "$BODY")
+  post "$p" "csrf=$fresh" "$@"
+  expect_eq "$what: resubmit with the token from that answer is saved" "$STATUS" 303
+  expect_eq "$what: saved once" "$(sqlite3 "$DB" "$sql")" 1
+}
 header() { grep -i "^$1:" "$TMP/h" | head -1 | cut -d' ' -f2- | tr -d '\r'; }
 
 # add_staff [EMAIL [ROLE [ORG]]]: an account with the password staffpassword1; a contact needs ORG (id or Y-tunnus)

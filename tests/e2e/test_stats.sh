@@ -124,6 +124,9 @@ post /hallinta/tavoitteet "t-organisations-0=240"
 expect_eq "targets POST without CSRF is 403" "$STATUS" 403
 post /hallinta/tavoitteet "csrf=$csrf" "t-organisations-0=240" "t-participants-0=-5"
 expect_eq "negative target is 422" "$STATUS" 422
+stale_post /hallinta/tavoitteet "targets" 'value="240"' \
+  "SELECT count(*) FROM target WHERE metric = 'organisations' AND period_id = 0 AND value = 240" \
+  "t-organisations-0=240" "t-participants-1=100"
 post /hallinta/tavoitteet "csrf=$csrf" "t-organisations-0=240" "t-participants-1=100"
 expect_eq "good targets redirect" "$STATUS" 303
 get "/hallinta/tavoitteet?ok=1"

@@ -219,9 +219,8 @@ static long long num_field(web_req *r, const char *name, long long max, long lon
 
 void page_app_create(web_req *r) {
   if (!member_or_reply(r)) return;
-  if (!web_csrf_ok(r)) { /* a stale token must not lose the need text: show the form again, filled in */
-    kerr e = {0};
-    kerr_set(&e, NULL, N_("Lomakkeen turvatunniste oli vanhentunut. Tarkista tiedot ja lähetä lomake uudelleen."));
+  kerr e = {0};
+  if (!web_csrf_ok_or_kerr(r, &e)) { /* a stale token must not lose the need text: show the form again, filled in */
     app_form(r, &e);
     r->status = 403;
     kerr_clear(&e);
@@ -236,7 +235,6 @@ void page_app_create(web_req *r) {
   a.proposed_dates = (char *)web_field(r, "proposed_dates");
   int *counts[] = {&a.n_johto, &a.n_esihenkilo, &a.n_tyontekija, &a.n_edustaja};
   for (int i = 0; i < PERSON_NROLES; i++) *counts[i] = (int)num_field(r, ROLE_FIELDS[i], APP_MAX_COUNT, -1);
-  kerr e = {0};
   long long id = app_create(r->db, &a, &r->user, &e);
   if (!id) {
     app_form(r, &e);
@@ -410,11 +408,13 @@ static void after_change(web_req *r, application *a, int ok, const char *done, c
 /* Returns 1 when a decision form carries the right token. A stale token shows the application again with the
  * message and what the staff member wrote kept (403), so a typed reason is not lost; returns 0 after answering. */
 static int decision_csrf_ok(web_req *r) {
-  if (web_csrf_ok(r)) return 1;
-  application *a = app_or_reply(r);
-  if (!a) return 0;
   kerr e = {0};
-  kerr_set(&e, NULL, N_("Lomakkeen turvatunniste oli vanhentunut. Tarkista tiedot ja lähetä lomake uudelleen."));
+  if (web_csrf_ok_or_kerr(r, &e)) return 1;
+  application *a = app_or_reply(r);
+  if (!a) {
+    kerr_clear(&e);
+    return 0;
+  }
   app_page(r, a, &e);
   r->status = 403;
   kerr_clear(&e);

@@ -122,10 +122,9 @@ void page_deed_new(web_req *r) {
 }
 
 void page_deed_create(web_req *r) {
-  if (!web_csrf_ok(r)) { /* a stale token must not lose a long text: show the form again, filled in */
+  kerr e = {0};
+  if (!web_csrf_ok_or_kerr(r, &e)) { /* a stale token must not lose a long text: show the form again, filled in */
     deed *x = deed_form_read(r);
-    kerr e = {0};
-    kerr_set(&e, NULL, N_("Lomakkeen turvatunniste oli vanhentunut. Tarkista tiedot ja lähetä lomake uudelleen."));
     post_form(r, x, &e);
     r->status = 403;
     kerr_clear(&e);
@@ -145,7 +144,6 @@ void page_deed_create(web_req *r) {
   deed *x = deed_form_read(r);
   free(x->ref); /* only staff set an external id; a public post could otherwise squat one an import needs */
   x->ref = NULL;
-  kerr e = {0};
   long long id = 0;
   if (deed_validate(r->db, x, 1, &e) == K_OK) id = deed_insert(r->db, x, "submitted", &e);
   if (!id) {

@@ -181,17 +181,18 @@ void page_staff_delivery_new(web_req *r) {
 }
 
 void page_staff_delivery_create(web_req *r) {
-  if (!web_staff_or_reply(r) || !web_csrf_ok_or_reply(r)) return;
+  if (!web_staff_or_reply(r)) return;
   dform v = dform_posted(r);
   delivery x = delivery_from(r, &v);
   kerr e = {0};
-  long long id = delivery_create(r->db, &x, &e);
+  int fresh = web_csrf_ok_or_kerr(r, &e); /* a stale token shows the form again, filled in (403) */
+  long long id = fresh ? delivery_create(r->db, &x, &e) : 0;
   if (id) {
     web_changed();
     web_redirectf(r, "/hallinta/toteutukset/%lld?done=saved", id);
   } else {
     new_page(r, &v, &e);
-    r->status = 422;
+    r->status = fresh ? 422 : 403;
   }
   kerr_clear(&e);
 }
@@ -202,6 +203,7 @@ void page_staff_delivery_create(web_req *r) {
 typedef struct detail_state {
   const dform *edit;
   const kerr *edit_err, *org_err, *session_err;
+  int stale; /* the edit form came with a stale token: its message goes at the top of the page */
   const char *number, *held_on, *session_place;
   long long edit_session; /* a session whose edit failed: its row shows session_err and the posted values */
 } detail_state;
@@ -342,12 +344,16 @@ static void detail_page(web_req *r, const delivery *x, const detail_state *st) {
   buf_printf(o, "<p class=\"meta\">%h · %h · %D–%D</p>\n", x->type_name, x->service_name, x->starts_on, x->ends_on);
   if (!strcmp(web_field(r, "done"), "saved"))
     buf_printf(o, "<div class=\"notice\" role=\"status\"><p>%h</p></div>\n", T(r, "Toteutus tallennettu."));
+  if (st->stale) {
+    form_ctx top = {r, st->edit_err};
+    form_errors(&top);
+  }
   counts_section(r, x);
   sessions_section(r, x, st);
   orgs_section(r, x, st->org_err);
   buf_printf(o, "<h2>%h</h2>\n", T(r, "Toteutuksen tiedot"));
   dform cur = dform_of(r, x);
-  delivery_form(r, st->edit ? st->edit : &cur, st->edit_err);
+  delivery_form(r, st->edit ? st->edit : &cur, st->stale ? NULL : st->edit_err);
   page_end(r);
 }
 
@@ -390,13 +396,18 @@ void page_staff_delivery(web_req *r) {
 }
 
 void page_staff_delivery_update(web_req *r) {
-  if (!delivery_post_ok(r)) return;
+  if (!web_staff_or_reply(r)) return;
+  delivery *old = delivery_or_404(r);
+  if (!old) return;
+  delivery_free(old);
   dform v = dform_posted(r);
   delivery x = delivery_from(r, &v);
   kerr e = {0};
-  delivery_update(r->db, &x, &e);
-  detail_state st = {.edit = &v, .edit_err = &e};
+  int fresh = web_csrf_ok_or_kerr(r, &e); /* a stale token shows the page again, the edit form filled in (403) */
+  if (fresh) delivery_update(r->db, &x, &e);
+  detail_state st = {.edit = &v, .edit_err = &e, .stale = !fresh};
   after_change(r, &e, &st);
+  if (!fresh) r->status = 403;
   kerr_clear(&e);
 }
 

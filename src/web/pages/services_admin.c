@@ -205,7 +205,7 @@ void page_staff_service_edit(web_req *r) {
 }
 
 void page_staff_service_save(web_req *r) {
-  if (!web_staff_or_reply(r) || !web_csrf_ok_or_reply(r)) return;
+  if (!web_staff_or_reply(r)) return;
   service *old = r->id ? service_get(r->db, r->id, r->lang) : NULL;
   if (r->id && !old) {
     web_error(r, 404, T(r, "Palvelua ei ole."));
@@ -224,13 +224,14 @@ void page_staff_service_save(web_req *r) {
                .open = *web_field(r, "open") != 0};
   if (util_parse_int(period, 1, 1000000000, &s.period_id) != K_OK) s.period_id = 0;
   kerr e = {0};
-  int ok = r->id ? service_update(r->db, &s, &e) == K_OK : service_create(r->db, &s, &e) != 0;
+  int fresh = web_csrf_ok_or_kerr(r, &e); /* a stale token shows the form again, filled in (403) */
+  int ok = fresh && (r->id ? service_update(r->db, &s, &e) == K_OK : service_create(r->db, &s, &e) != 0);
   if (ok) {
     web_changed();
     web_redirectf(r, "/hallinta/palvelut?done=saved");
   } else {
     service_form(r, &s, period, &e);
-    r->status = 422;
+    r->status = fresh ? 422 : 403;
   }
   kerr_clear(&e);
 }
@@ -315,7 +316,7 @@ void page_staff_coach_edit(web_req *r) {
 }
 
 void page_staff_coach_save(web_req *r) {
-  if (!web_staff_or_reply(r) || !web_csrf_ok_or_reply(r)) return;
+  if (!web_staff_or_reply(r)) return;
   coach *old = r->id ? coach_get(r->db, r->id, r->lang) : NULL;
   if (r->id && !old) {
     web_error(r, 404, T(r, "Valmentajaa ei ole."));
@@ -332,13 +333,14 @@ void page_staff_coach_save(web_req *r) {
              .themes = (char *)web_field(r, "themes"),
              .regions = (char *)form_list(r, "regions")};
   kerr e = {0};
-  int ok = r->id ? coach_update(r->db, &c, &e) == K_OK : coach_create(r->db, &c, &e) != 0;
+  int fresh = web_csrf_ok_or_kerr(r, &e); /* a stale token shows the form again, filled in (403) */
+  int ok = fresh && (r->id ? coach_update(r->db, &c, &e) == K_OK : coach_create(r->db, &c, &e) != 0);
   if (ok) {
     web_changed();
     web_redirectf(r, "/hallinta/valmentajat?done=saved");
   } else {
     coach_form(r, &c, &e);
-    r->status = 422;
+    r->status = fresh ? 422 : 403;
   }
   kerr_clear(&e);
 }

@@ -278,12 +278,13 @@ void page_targets(web_req *r) {
 }
 
 void page_targets_save(web_req *r) {
-  if (!web_staff_or_reply(r) || !web_csrf_ok_or_reply(r)) return;
+  if (!web_staff_or_reply(r)) return;
   const report_data *rd = report_get(r->db);
   kerr e = {0};
+  int fresh = web_csrf_ok_or_kerr(r, &e); /* a stale token shows the form again, filled in (403) */
   int np = report_nperiods(rd);
   long long *vals = arena_alloc(&r->mem, sizeof *vals * (size_t)(np + 1) * RK_COUNT);
-  for (int s = 0; s <= np; s++)
+  for (int s = 0; fresh && s <= np; s++)
     for (int m = 0; m < RK_COUNT; m++) {
       char name[48];
       target_field_name(name, sizeof name, m, report_period_at(rd, s)->id);
@@ -298,7 +299,7 @@ void page_targets_save(web_req *r) {
     web_redirectf(r, "/hallinta/tavoitteet?ok=1");
   } else {
     targets_page(r, report_get(r->db), 1, &e, 0);
-    r->status = 422;
+    r->status = fresh ? 422 : 403;
   }
   kerr_clear(&e);
 }
