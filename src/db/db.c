@@ -133,6 +133,10 @@ void db_bind_null(sqlite3_stmt *st, const char *name) {
   sqlite3_bind_null(st, param(st, name));
 }
 
+void db_bind_pointer(sqlite3_stmt *st, const char *name, void *p, const char *type) {
+  sqlite3_bind_pointer(st, param(st, name), p, type, NULL);
+}
+
 int db_step(sqlite3_stmt *st) {
   int rc = sqlite3_step(st);
   if (rc == SQLITE_ROW) return 1;

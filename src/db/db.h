@@ -22,6 +22,9 @@ void db_done(sqlite3_stmt *st);
 void db_bind_text(sqlite3_stmt *st, const char *name, const char *v);
 void db_bind_int(sqlite3_stmt *st, const char *name, long long v);
 void db_bind_null(sqlite3_stmt *st, const char *name);
+/* Binds p (not copied: it must outlive the statement's steps) for SQL functions that read it with
+ * sqlite3_value_pointer(v, type); SQL itself sees NULL. */
+void db_bind_pointer(sqlite3_stmt *st, const char *name, void *p, const char *type);
 /* Returns 1 for a row, 0 when done; on error logs and returns -1 (constraint errors are reported this way too). */
 int db_step(sqlite3_stmt *st);
 const char *db_col_text(sqlite3_stmt *st, int i); /* never NULL: "" for NULL; valid until the next step */

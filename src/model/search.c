@@ -200,11 +200,6 @@ static void facets_fill(deed_result *r, const tally *t, const search_index *ix, 
 #define RANK_WEIGHT_VALUES                                                                                             \
   { 10.0, 1.0, 3.0, 3.0 }
 
-static void bind_lengths(sqlite3_stmt *st, const search_rank_lengths *lens) {
-  int i = sqlite3_bind_parameter_index(st, ":lens");
-  if (i > 0) sqlite3_bind_pointer(st, i, (void *)lens, SEARCH_RANK_LENGTHS, NULL);
-}
-
 /* Ranks the candidates cand[lo..hi) (ascending ids) by kehto_rank and appends rows skip.. of that order to page, up to
  * need rows. The rowid range keeps FTS5 to that stretch of the doclists; search_in drops non-candidates there. */
 static int rank_chunk_sql(db *d, const query *qy, const int *cand, int lo, int hi, int skip, int need, int *page,
@@ -215,7 +210,7 @@ static int rank_chunk_sql(db *d, const query *qy, const int *cand, int lo, int h
                                    " LIMIT :lim OFFSET :skip");
   search_set cs = {cand + lo, hi - lo};
   db_bind_text(st, ":q", qy->match);
-  bind_lengths(st, &qy->lens);
+  db_bind_pointer(st, ":lens", (void *)&qy->lens, SEARCH_RANK_LENGTHS);
   db_bind_int(st, ":lo", cand[lo]);
   db_bind_int(st, ":hi", cand[hi - 1]);
   search_bind_set(st, ":set", &cs);
@@ -247,8 +242,8 @@ static int rank_chunk_set(db *d, const query *qy, const int *cand, int lo, int h
   sqlite3_stmt *st =
       db_prepare(d, "SELECT kehto_rank_set(deed_fts, :set) FROM deed_fts WHERE deed_fts MATCH :q LIMIT 1");
   db_bind_text(st, ":q", qy->match);
-  int i = sqlite3_bind_parameter_index(st, ":set"), rc;
-  if (i > 0) sqlite3_bind_pointer(st, i, &set, SEARCH_RANK_SET, NULL);
+  db_bind_pointer(st, ":set", &set, SEARCH_RANK_SET);
+  int rc;
   while ((rc = db_step(st)) == 1) {
   }
   db_done(st);

@@ -11,7 +11,6 @@
   50000000 /* ids above this would make the per-id arrays unreasonably large                                           \
             */
 #define SET_TYPE "kehto_search_set"
-#define TAKE_TYPE "kehto_search_take"
 
 /* One word's matches, kept for the next searches: a bitset over ids when the word is common (smaller than the list),
  * else the ascending ids. */
@@ -97,21 +96,8 @@ static void search_in_fn(sqlite3_context *cx, int argc, sqlite3_value **argv) {
   sqlite3_result_int(cx, 0);
 }
 
-static void search_take_fn(sqlite3_context *cx, int argc, sqlite3_value **argv) {
-  search_take *t = sqlite3_value_pointer(argv[1], TAKE_TYPE);
-  int ok = t && t->left > 0 && t->pass(t->ctx, (int)sqlite3_value_int64(argv[0]));
-  if (ok) t->left--;
-  sqlite3_result_int(cx, ok);
-}
-
-void search_bind_take(sqlite3_stmt *st, const char *name, search_take *take) {
-  int i = sqlite3_bind_parameter_index(st, name);
-  if (i > 0) sqlite3_bind_pointer(st, i, take, TAKE_TYPE, NULL);
-}
-
 void search_bind_set(sqlite3_stmt *st, const char *name, const search_set *set) {
-  int i = sqlite3_bind_parameter_index(st, name);
-  if (i > 0) sqlite3_bind_pointer(st, i, (void *)set, SET_TYPE, NULL);
+  db_bind_pointer(st, name, (void *)set, SET_TYPE);
 }
 
 static sstate *state(db *d) {
@@ -123,9 +109,6 @@ static sstate *state(db *d) {
   s->term_budget = SEARCH_TERM_CACHE_BYTES;
   sqlite3_rollback_hook(s->h, on_rollback, s);
   sqlite3_create_function_v2(s->h, "search_in", 2, SQLITE_UTF8 | SQLITE_INNOCUOUS, NULL, search_in_fn, NULL, NULL,
-                             NULL);
-  /* not SQLITE_DETERMINISTIC: it counts down, so SQLite must call it for every row */
-  sqlite3_create_function_v2(s->h, "search_take", 2, SQLITE_UTF8 | SQLITE_INNOCUOUS, NULL, search_take_fn, NULL, NULL,
                              NULL);
   db_set_slot(d, DB_SLOT_SEARCH, s, state_free);
   return s;
@@ -286,8 +269,8 @@ static int term_scan(db *d, const char *match, search_match_ids *sink) {
   sqlite3_stmt *st =
       db_prepare(d, "SELECT kehto_match_ids(deed_fts, :sink) FROM deed_fts WHERE deed_fts MATCH :q LIMIT 1");
   db_bind_text(st, ":q", match);
-  int i = sqlite3_bind_parameter_index(st, ":sink"), rc;
-  if (i > 0) sqlite3_bind_pointer(st, i, sink, SEARCH_MATCH_IDS, NULL);
+  db_bind_pointer(st, ":sink", sink, SEARCH_MATCH_IDS);
+  int rc;
   while ((rc = db_step(st)) == 1) {
   }
   db_done(st);

@@ -58,17 +58,6 @@ typedef struct search_set {
  * name of st. */
 void search_bind_set(sqlite3_stmt *st, const char *name, const search_set *set);
 
-/* search_take(rowid, take), also registered by search_index_get: 1 for the first `left` rows for which
- * pass(ctx, rowid) is 1, counting them down, then 0. In `CASE WHEN search_take(rowid, :take) THEN bm25(…) END`
- * it lets one FTS5 scan (newest first) both list every match and score only the newest candidates. */
-typedef struct search_take {
-  int (*pass)(void *ctx, int id);
-  void *ctx;
-  int left;
-} search_take;
-/* Binds take (not copied) to parameter name of st. */
-void search_bind_take(sqlite3_stmt *st, const char *name, search_take *take);
-
 /* Bytes of word matches kept per connection for later searches (least recently used dropped first). */
 #define SEARCH_TERM_CACHE_BYTES (8u << 20)
 

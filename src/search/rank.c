@@ -166,38 +166,16 @@ static int collect_row(const Fts5ExtensionApi *api, Fts5Context *fts, void *p) {
   return push_id(p, (int)api->xRowid(fts));
 }
 
-/* Keeps in a the ids that are also in b (both ascending). */
-static void intersect(search_match_ids *a, const search_match_ids *b) {
-  int i = 0, j = 0, k = 0;
-  while (i < a->n && j < b->n) {
-    if (a->ids[i] < b->ids[j])
-      i++;
-    else if (a->ids[i] > b->ids[j])
-      j++;
-    else
-      a->ids[k++] = a->ids[i++], j++;
-  }
-  a->n = k;
-}
-
-/* kehto_match_ids(table, sink): on the first row of a query whose MATCH is an AND of phrases (what
- * search_fts_query writes), lists the rows of each phrase with xQueryPhrase and leaves their intersection, ascending,
- * in the bound sink; later rows do nothing. xQueryPhrase walks a phrase's doclist inside FTS5, without a trip through
- * the SQL engine per row, which is what listing tens of thousands of matches as result rows costs. */
+/* kehto_match_ids(table, sink): on the first row of a one-word query, lists the rows of that word with xQueryPhrase,
+ * ascending, into the bound sink; later rows do nothing. xQueryPhrase walks the doclist inside FTS5, without a trip
+ * through the SQL engine per row, which is what listing tens of thousands of matches as result rows costs. Several
+ * words: an error (their intersection is the caller's, from the lists kept per word). */
 static void match_ids_fn(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *cx, int nval,
                          sqlite3_value **val) {
   search_match_ids *sink = nval > 0 ? sqlite3_value_pointer(val[0], SEARCH_MATCH_IDS) : NULL;
   if (!sink || sink->done) return;
   sink->done = 1;
-  int nphrase = api->xPhraseCount(fts), rc = SQLITE_OK;
-  search_match_ids other = {0};
-  for (int i = 0; rc == SQLITE_OK && i < nphrase; i++) {
-    search_match_ids *to = i == 0 ? sink : &other;
-    to->n = 0;
-    rc = api->xQueryPhrase(fts, i, to, collect_row);
-    if (rc == SQLITE_OK && i > 0) intersect(sink, &other);
-  }
-  free(other.ids);
+  int rc = api->xPhraseCount(fts) == 1 ? api->xQueryPhrase(fts, 0, sink, collect_row) : SQLITE_MISUSE;
   if (rc != SQLITE_OK) sqlite3_result_error_code(cx, rc);
 }
 

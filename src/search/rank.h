@@ -38,9 +38,9 @@ typedef struct search_rank_set {
 
 /* Where kehto_match_ids(fts_table, sink) leaves the rowids of every row the query matches, ascending: bind a zeroed
  * struct with sqlite3_bind_pointer and the type SEARCH_MATCH_IDS and run
- * SELECT kehto_match_ids(t, :sink) FROM t WHERE t MATCH :q LIMIT 1. The MATCH must be an AND of phrases (as
- * search_fts_query writes it). No row: the function is not called and the sink stays empty. ids is malloc'd: the
- * caller frees it. */
+ * SELECT kehto_match_ids(t, :sink) FROM t WHERE t MATCH :q LIMIT 1. The MATCH must be one word (one phrase, as
+ * search_fts_terms writes each); more is an error. No row: the function is not called and the sink stays empty. ids is
+ * malloc'd: the caller frees it. */
 #define SEARCH_MATCH_IDS "kehto_match_ids"
 typedef struct search_match_ids {
   int *ids;
