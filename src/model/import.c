@@ -402,9 +402,7 @@ static int validation_error(const importer *im, const kerr *ve, kerr *e) {
     char tmp[72];
     return row_err(im, cols[k].name, e, "'%r' is not a valid email address", clip(v, tmp, sizeof tmp));
   }
-  size_t n = 0;
-  for (const char *s = v; *s; s++) n += ((unsigned char)*s & 0xC0) != 0x80;
-  return row_err(im, cols[k].name, e, "the value is too long (%zu characters)", n);
+  return row_err(im, cols[k].name, e, "the value is too long (%zu characters)", util_utf8_len(v));
 }
 
 static int check_ref(importer *im, const deed *x, kerr *e) {
