@@ -35,8 +35,7 @@ int kerr_add(kerr *e, const char *field, const char *fmt, ...) {
   kerr *slot = e;
   if (e->msg) {
     while (slot->next) slot = slot->next;
-    slot->next = calloc(1, sizeof *slot->next);
-    if (!slot->next) abort(); /* out of memory */
+    slot->next = util_calloc(1, sizeof *slot->next);
     slot = slot->next;
   }
   va_list ap;

@@ -100,10 +100,9 @@ static size_t strmap_slot(const strmap *m, const char *key) {
 
 static void strmap_grow(strmap *m) {
   strmap t = {NULL, NULL, NULL, m->cap ? m->cap * 2 : 256, m->n};
-  t.keys = calloc(t.cap, sizeof *t.keys);
-  t.vals = calloc(t.cap, sizeof *t.vals);
-  t.nums = calloc(t.cap, sizeof *t.nums);
-  if (!t.keys || !t.vals || !t.nums) abort();
+  t.keys = util_calloc(t.cap, sizeof *t.keys);
+  t.vals = util_calloc(t.cap, sizeof *t.vals);
+  t.nums = util_calloc(t.cap, sizeof *t.nums);
   for (size_t i = 0; i < m->cap; i++) {
     if (!m->keys[i]) continue;
     size_t j = strmap_slot(&t, m->keys[i]);
@@ -292,9 +291,8 @@ static int map_header(importer *im, buf *unknown, kerr *e) {
 static int read_header(importer *im, kerr *e) {
   if (csv_next(im->c, e) < 0) return csv_error(im, e);
   im->nhead = csv_nfields(im->c);
-  im->head = calloc((size_t)im->nhead, sizeof *im->head);
-  im->col_of = calloc((size_t)im->nhead, sizeof *im->col_of);
-  if (!im->head || !im->col_of) abort();
+  im->head = util_calloc((size_t)im->nhead, sizeof *im->head);
+  im->col_of = util_calloc((size_t)im->nhead, sizeof *im->col_of);
   buf unknown = BUF_INIT, missing = BUF_INIT;
   int rc = map_header(im, &unknown, e);
   if (rc == K_OK) list_missing(im, &missing);
@@ -402,9 +400,7 @@ static int validation_error(const importer *im, const kerr *ve, kerr *e) {
     char tmp[72];
     return row_err(im, cols[k].name, e, "'%r' is not a valid email address", clip(v, tmp, sizeof tmp));
   }
-  size_t n = 0;
-  for (const char *s = v; *s; s++) n += ((unsigned char)*s & 0xC0) != 0x80;
-  return row_err(im, cols[k].name, e, "the value is too long (%zu characters)", n);
+  return row_err(im, cols[k].name, e, "the value is too long (%zu characters)", util_utf8_len(v));
 }
 
 static int check_ref(importer *im, const deed *x, kerr *e) {

@@ -353,8 +353,8 @@ int person_esf_validate(db *d, esf_record *r, const char *today, kerr *e) {
     now[10] = 0;
     today = now;
   }
-  int birth_eos = r->birth_date && person_esf_code("birth_date", r->birth_date) &&
-                  !strcmp(person_esf_code("birth_date", r->birth_date), "eos");
+  const char *birth_code = person_esf_code("birth_date", r->birth_date); /* "eos" or NULL: no such code list */
+  int birth_eos = birth_code && !strcmp(birth_code, "eos");
   if (birth_eos) free(r->birth_date), r->birth_date = NULL;
   if (fix_date(&r->entry_date, "entry_date", 1, e) != K_OK) return K_ERR;
   if (!birth_eos && fix_date(&r->birth_date, "birth_date", 1, e) != K_OK) return K_ERR;

@@ -192,6 +192,11 @@ expect_contains "people list pages, keeping the search" "$BODY" 'href="/hallinta
 get "/hallinta/henkilot?q=sivu&page=2"
 expect_contains "second page of people" "$BODY" 'Sivu 9'
 expect_contains "second page links back" "$BODY" 'href="/hallinta/henkilot?q=sivu&amp;page=1" rel="prev"'
+# the audit row keeps at most 200 bytes of the search term, cut before a character rather than inside one
+LONGQ=$(printf 'a%.0s' $(seq 199))
+get "/hallinta/henkilot?q=${LONGQ}%C3%A4"
+expect_eq "long search term cut at a character boundary in the audit row" \
+  "$(q "SELECT detail FROM audit WHERE subject='people' ORDER BY id DESC LIMIT 1")" "page 1, search $LONGQ"
 get /hallinta/henkilot/99999
 expect_eq "unknown person is 404" "$STATUS" 404
 get /hallinta/toteutukset/999/osallistujat

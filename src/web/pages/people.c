@@ -59,8 +59,12 @@ static void search_form(web_req *r, const char *action, const char *q) {
 static int people_list(web_req *r, const char *path, long long org_id, const char *subject) {
   const char *q = web_field(r, "q");
   pager p = pager_make(r, person_count(r->db, q, org_id), PEOPLE_PER_PAGE);
+  /* at most 200 bytes of the term, cut before a character rather than inside one: the row must stay UTF-8 */
+  int qlen = (int)strlen(q);
+  if (qlen > 200)
+    for (qlen = 200; qlen > 0 && ((unsigned char)q[qlen] & 0xC0) == 0x80;) qlen--;
   char detail[300];
-  snprintf(detail, sizeof detail, "page %d%s%.200s", p.page, *q ? ", search " : "", q);
+  snprintf(detail, sizeof detail, "page %d%s%.*s", p.page, *q ? ", search " : "", qlen, q);
   if (!audited_or_reply(r, subject, detail)) return 0;
   int n = 0;
   person *v = person_list(r->db, q, org_id, p.per_page, pager_offset(&p), &n);
