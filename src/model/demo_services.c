@@ -418,22 +418,14 @@ static const char *pick_sector(demo_rng *r, unsigned sectors) {
 }
 
 static dperson *person_slot(sctx *c) {
-  if (c->npeople == c->cappeople) {
-    c->cappeople = c->cappeople ? c->cappeople * 2 : 4096;
-    c->people = realloc(c->people, sizeof *c->people * (size_t)c->cappeople);
-    if (!c->people) abort();
-  }
+  c->people = util_grow(c->people, c->npeople, &c->cappeople, sizeof *c->people);
   dperson *p = &c->people[c->npeople];
   memset(p, 0, sizeof *p);
   return p;
 }
 
 static void org_add_person(org_people *o, int person) {
-  if (o->n == o->cap) {
-    o->cap = o->cap ? o->cap * 2 : 16;
-    o->v = realloc(o->v, sizeof *o->v * (size_t)o->cap);
-    if (!o->v) abort();
-  }
+  o->v = util_grow(o->v, o->n, &o->cap, sizeof *o->v);
   o->v[o->n++] = person;
 }
 

@@ -48,9 +48,12 @@ static const fixed METRICS[] = {{"organisations", N_("Tavoitetut organisaatiot")
 enum { NROLE = PERSON_NROLES, NOTYPE = NFIX(ORG_TYPES), NIND = 4 };
 
 /* A list of rows read from a reference table: code and names in fi, sv, en. */
+typedef struct refrow {
+  char *code, *name[3];
+} refrow;
 typedef struct reflist {
   int n;
-  char **code, **name[3];
+  refrow *v;
 } reflist;
 
 struct report_data {
@@ -148,38 +151,30 @@ static const struct tdef {
 
 static void reflist_free(reflist *l) {
   for (int i = 0; i < l->n; i++) {
-    free(l->code[i]);
-    for (int j = 0; j < 3; j++) free(l->name[j][i]);
+    free(l->v[i].code);
+    for (int j = 0; j < 3; j++) free(l->v[i].name[j]);
   }
-  free(l->code);
-  for (int j = 0; j < 3; j++) free(l->name[j]);
+  free(l->v);
   memset(l, 0, sizeof *l);
 }
 
 /* Reads (code, fi, sv[, en]) rows; a missing en repeats fi. */
 static void reflist_load(db *d, const char *sql, int ncols, reflist *l) {
-  int cap = 8;
-  l->n = 0;
-  l->code = util_calloc((size_t)cap, sizeof(char *));
-  for (int j = 0; j < 3; j++) l->name[j] = util_calloc((size_t)cap, sizeof(char *));
+  int cap = 0;
+  memset(l, 0, sizeof *l);
   sqlite3_stmt *st = db_query(d, sql, "");
   while (db_step(st) == 1) {
-    if (l->n == cap) {
-      cap *= 2;
-      l->code = realloc(l->code, (size_t)cap * sizeof(char *));
-      for (int j = 0; j < 3; j++) l->name[j] = realloc(l->name[j], (size_t)cap * sizeof(char *));
-      if (!l->code || !l->name[0] || !l->name[1] || !l->name[2]) abort();
-    }
-    l->code[l->n] = util_strdup(db_col_text(st, 0));
-    for (int j = 0; j < 3; j++) l->name[j][l->n] = util_strdup(db_col_text(st, 1 + (j < ncols - 1 ? j : 0)));
-    l->n++;
+    l->v = util_grow(l->v, l->n, &cap, sizeof *l->v);
+    refrow *x = &l->v[l->n++];
+    x->code = util_strdup(db_col_text(st, 0));
+    for (int j = 0; j < 3; j++) x->name[j] = util_strdup(db_col_text(st, 1 + (j < ncols - 1 ? j : 0)));
   }
   db_done(st);
 }
 
 static int reflist_find(const reflist *l, const char *code) {
   for (int i = 0; i < l->n; i++)
-    if (strcmp(l->code[i], code) == 0) return i;
+    if (strcmp(l->v[i].code, code) == 0) return i;
   return -1;
 }
 
@@ -706,8 +701,8 @@ static void row_fixed(report_row *r, const fixed *f) {
 
 static void row_ref(report_row *r, const reflist *l, int i) {
   if (i < l->n) {
-    r->code = l->code[i];
-    for (int j = 0; j < 3; j++) r->label[j] = l->name[j][i];
+    r->code = l->v[i].code;
+    for (int j = 0; j < 3; j++) r->label[j] = l->v[i].name[j];
   } else {
     r->code = "";
     r->label[0] = N_("Ei tiedossa");
