@@ -207,18 +207,30 @@ static void size_tables(report_data *rd) {
   }
 }
 
+/* Index of a cell in rd->cell[t]. */
+static size_t cell_at(const report_data *rd, int t, int slot, int row, int col) {
+  return ((size_t)slot * (size_t)rd->rows[t] + (size_t)row) * REPORT_MAX_COLS + (size_t)col;
+}
+
 static long long *cell(report_data *rd, int t, int slot, int row, int col) {
-  return &rd->cell[t][((size_t)slot * (size_t)rd->rows[t] + (size_t)row) * REPORT_MAX_COLS + (size_t)col];
+  return &rd->cell[t][cell_at(rd, t, slot, row, col)];
 }
 
 static const long long *ccell(const report_data *rd, int t, int slot, int row, int col) {
-  return &rd->cell[t][((size_t)slot * (size_t)rd->rows[t] + (size_t)row) * REPORT_MAX_COLS + (size_t)col];
+  return &rd->cell[t][cell_at(rd, t, slot, row, col)];
 }
 
 static int slot_of_year(const report_data *rd, int year) {
   for (int i = 1; i <= rd->nperiods; i++)
     if (year >= rd->period[i].start_year && year <= rd->period[i].end_year) return i;
   return 0; /* outside every period: counts only in the whole programme */
+}
+
+/* Slot of a funding period id (0 is the whole programme), or -1. */
+static int slot_of_period(const report_data *rd, long long id) {
+  for (int s = 0; s <= rd->nperiods; s++)
+    if (rd->period[s].id == id) return s;
+  return -1;
 }
 
 /* What one pass keeps per delivery, organisation and person. */
@@ -340,9 +352,7 @@ static void load_esf(db *d, report_data *rd, pass *p) {
       db_query(d, "SELECT person_id, period_id, age_at_entry, gender, labour, education FROM esf_start", "");
   while (db_step(st) == 1) {
     long long pid = db_col_int(st, 0), per = db_col_int(st, 1);
-    int slot = -1;
-    for (int i = 1; i <= rd->nperiods; i++)
-      if (rd->period[i].id == per) slot = i;
+    int slot = slot_of_period(rd, per);
     int rowv[4] = {fixed_find(GENDERS, NIND, db_col_text(st, 3)), age_group(st, 2),
                    fixed_find(LABOUR, NIND, db_col_text(st, 4)), fixed_find(EDUCATION, NIND, db_col_text(st, 5))};
     for (int k = 0; k < 4; k++) {
@@ -439,10 +449,8 @@ static void load_deeds_and_targets(db *d, report_data *rd) {
     for (int m = 0; m < RK_COUNT; m++) rd->target[s][m] = -1;
   st = db_query(d, "SELECT metric, period_id, value FROM target", "");
   while (db_step(st) == 1) {
-    int m = report_metric_of(db_col_text(st, 0));
-    long long per = db_col_int(st, 1);
-    for (int s = 0; s <= rd->nperiods && m >= 0; s++)
-      if (rd->period[s].id == per) rd->target[s][m] = db_col_int(st, 2);
+    int m = report_metric_of(db_col_text(st, 0)), s = slot_of_period(rd, db_col_int(st, 1));
+    if (m >= 0 && s >= 0) rd->target[s][m] = db_col_int(st, 2);
   }
   db_done(st);
 }
@@ -591,9 +599,7 @@ int report_slot(const report_data *rd, const char *period_id) {
   long long id = 0;
   if (!period_id || !*period_id) return 0;
   if (util_parse_int(period_id, 0, 1LL << 53, &id) != K_OK) return -1;
-  for (int s = 0; s <= rd->nperiods; s++)
-    if (rd->period[s].id == id) return s;
-  return -1;
+  return slot_of_period(rd, id);
 }
 
 int report_table_id(const char *name) {
