@@ -298,7 +298,7 @@ void page_targets_save(web_req *r) {
     web_changed();
     web_redirectf(r, "/hallinta/tavoitteet?ok=1");
   } else {
-    targets_page(r, report_get(r->db), 1, &e, 0);
+    targets_page(r, rd, 1, &e, 0); /* nothing was saved: the figures read above are still current */
     r->status = fresh ? 422 : 403;
   }
   kerr_clear(&e);
