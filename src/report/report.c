@@ -623,6 +623,10 @@ const char *report_col_key(int col) {
   return k[col];
 }
 
+const char *report_row_head(const report_table *t) {
+  return t->id == RT_KEY ? N_("Tunnusluku") : N_("Luokka");
+}
+
 const char *report_metric_code(int metric) {
   return metric >= 0 && metric < RK_COUNT ? METRICS[metric].code : NULL;
 }

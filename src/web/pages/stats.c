@@ -89,7 +89,7 @@ static void export_links(web_req *r, const report_table *t, const report_data *r
 
 static void html_table(web_req *r, const report_table *t) {
   web_table_begin(r, "stats", T(r, t->title), 1);
-  buf_printf(&r->out, "<thead><tr><th scope=\"col\">%h</th>", T(r, t->id == RT_KEY ? "Tunnusluku" : "Luokka"));
+  buf_printf(&r->out, "<thead><tr><th scope=\"col\">%h</th>", T(r, report_row_head(t)));
   for (int c = 0; c < t->ncols; c++)
     buf_printf(&r->out, "<th scope=\"col\" class=\"num\">%h</th>", T(r, report_col_title(t->col[c])));
   buf_puts(&r->out, "</tr></thead>\n<tbody>\n");
