@@ -8,6 +8,7 @@
 
 #include "core/buf.h"
 #include "core/util.h"
+#include "model/themelist.h"
 
 #define COUNT(a) ((int)(sizeof(a) / sizeof((a)[0])))
 
@@ -292,7 +293,8 @@ static int fail(sctx *c, const char *what) {
   return kerr_set(c->e, NULL, "demo: cannot write %r: %r", what, db_errmsg(c->d));
 }
 
-/* Links each theme of a comma list (creating missing themes) through sql: ?1 the row id, ?2 the theme name. */
+/* Links each theme of a comma list (creating missing themes) through sql: ?1 the row id, ?2 the theme name. For
+ * applications; services and coaches use themelist_set. */
 static int link_themes(sctx *c, const char *sql, long long id, const char *list) {
   char *copy = util_strdup(list), *save = NULL;
   int rc = SQLITE_OK;
@@ -327,10 +329,7 @@ static int write_offers(sctx *c) {
                 o->period ? "2018-01-02T08:00:00Z" : "2015-01-02T08:00:00Z") != SQLITE_OK)
       return fail(c, "services");
     c->service_id[i] = db_last_id(c->d);
-    if (link_themes(c,
-                    "INSERT OR IGNORE INTO service_theme(service_id, theme_id) SELECT ?1, id FROM theme WHERE name=?2",
-                    c->service_id[i], o->themes))
-      return K_ERR;
+    if (themelist_set(c->d, THEMELIST_SERVICE, c->service_id[i], o->themes) != SQLITE_OK) return fail(c, "themes");
   }
   return K_OK;
 }
@@ -346,9 +345,7 @@ static int write_coaches(sctx *c) {
     free(email);
     if (rc != SQLITE_OK) return fail(c, "coaches");
     c->coach_id[i] = db_last_id(c->d);
-    if (link_themes(c, "INSERT OR IGNORE INTO coach_theme(coach_id, theme_id) SELECT ?1, id FROM theme WHERE name=?2",
-                    c->coach_id[i], k->themes))
-      return K_ERR;
+    if (themelist_set(c->d, THEMELIST_COACH, c->coach_id[i], k->themes) != SQLITE_OK) return fail(c, "themes");
     char *regions = util_strdup(k->regions), *save = NULL;
     for (char *t = strtok_r(regions, ",", &save); t && rc == SQLITE_OK; t = strtok_r(NULL, ",", &save))
       rc = db_exec(c->d, "INSERT INTO coach_region(coach_id, region_code) VALUES(?1, ?2)", "it", c->coach_id[i], t);
@@ -418,22 +415,14 @@ static const char *pick_sector(demo_rng *r, unsigned sectors) {
 }
 
 static dperson *person_slot(sctx *c) {
-  if (c->npeople == c->cappeople) {
-    c->cappeople = c->cappeople ? c->cappeople * 2 : 4096;
-    c->people = realloc(c->people, sizeof *c->people * (size_t)c->cappeople);
-    if (!c->people) abort();
-  }
+  c->people = util_grow(c->people, c->npeople, &c->cappeople, sizeof *c->people);
   dperson *p = &c->people[c->npeople];
   memset(p, 0, sizeof *p);
   return p;
 }
 
 static void org_add_person(org_people *o, int person) {
-  if (o->n == o->cap) {
-    o->cap = o->cap ? o->cap * 2 : 16;
-    o->v = realloc(o->v, sizeof *o->v * (size_t)o->cap);
-    if (!o->v) abort();
-  }
+  o->v = util_grow(o->v, o->n, &o->cap, sizeof *o->v);
   o->v[o->n++] = person;
 }
 

@@ -20,11 +20,6 @@ const char *report_row_label(const report_row *r, const char *lang, report_tr tr
   return tr_or_same(tr, lang, r->label[0]);
 }
 
-/* The first column's header: what a row is. */
-static const char *row_head(const report_table *t) {
-  return t->id == RT_KEY ? N_("Tunnusluku") : N_("Luokka");
-}
-
 static void csv_row(buf *b, const report_table *t, const report_row *r, const char *lang, report_tr tr) {
   buf_printf(b, "%C", report_row_label(r, lang, tr));
   for (int c = 0; c < t->ncols; c++) {
@@ -39,7 +34,7 @@ static void csv_row(buf *b, const report_table *t, const report_row *r, const ch
 }
 
 void report_csv(buf *b, const report_table *t, const char *lang, report_tr tr) {
-  buf_printf(b, "%C", tr_or_same(tr, lang, row_head(t)));
+  buf_printf(b, "%C", tr_or_same(tr, lang, report_row_head(t)));
   for (int c = 0; c < t->ncols; c++) buf_printf(b, ",%C", tr_or_same(tr, lang, report_col_title(t->col[c])));
   buf_puts(b, "\r\n");
   for (int i = 0; i < t->nrows; i++) csv_row(b, t, &t->rows[i], lang, tr);
@@ -101,7 +96,7 @@ int report_xlsx_file(const char *path, const report_table *t, int n, const char 
     worksheet_set_column(ws, 1, (lxw_col_t)t[k].ncols, 16, NULL);
     /* worksheet_write_string stores text as a shared string: a leading = is never a formula */
     worksheet_write_string(ws, 0, 0, tr_or_same(tr, lang, t[k].title), bold);
-    worksheet_write_string(ws, 1, 0, tr_or_same(tr, lang, row_head(&t[k])), bold);
+    worksheet_write_string(ws, 1, 0, tr_or_same(tr, lang, report_row_head(&t[k])), bold);
     for (int c = 0; c < t[k].ncols; c++)
       worksheet_write_string(ws, 1, (lxw_col_t)(c + 1), tr_or_same(tr, lang, report_col_title(t[k].col[c])), bold);
     for (int i = 0; i < t[k].nrows; i++) xlsx_row(ws, 2 + i, &t[k], &t[k].rows[i], lang, tr, NULL);

@@ -48,9 +48,12 @@ static const fixed METRICS[] = {{"organisations", N_("Tavoitetut organisaatiot")
 enum { NROLE = PERSON_NROLES, NOTYPE = NFIX(ORG_TYPES), NIND = 4 };
 
 /* A list of rows read from a reference table: code and names in fi, sv, en. */
+typedef struct refrow {
+  char *code, *name[3];
+} refrow;
 typedef struct reflist {
   int n;
-  char **code, **name[3];
+  refrow *v;
 } reflist;
 
 struct report_data {
@@ -148,38 +151,30 @@ static const struct tdef {
 
 static void reflist_free(reflist *l) {
   for (int i = 0; i < l->n; i++) {
-    free(l->code[i]);
-    for (int j = 0; j < 3; j++) free(l->name[j][i]);
+    free(l->v[i].code);
+    for (int j = 0; j < 3; j++) free(l->v[i].name[j]);
   }
-  free(l->code);
-  for (int j = 0; j < 3; j++) free(l->name[j]);
+  free(l->v);
   memset(l, 0, sizeof *l);
 }
 
 /* Reads (code, fi, sv[, en]) rows; a missing en repeats fi. */
 static void reflist_load(db *d, const char *sql, int ncols, reflist *l) {
-  int cap = 8;
-  l->n = 0;
-  l->code = util_calloc((size_t)cap, sizeof(char *));
-  for (int j = 0; j < 3; j++) l->name[j] = util_calloc((size_t)cap, sizeof(char *));
+  int cap = 0;
+  memset(l, 0, sizeof *l);
   sqlite3_stmt *st = db_query(d, sql, "");
   while (db_step(st) == 1) {
-    if (l->n == cap) {
-      cap *= 2;
-      l->code = realloc(l->code, (size_t)cap * sizeof(char *));
-      for (int j = 0; j < 3; j++) l->name[j] = realloc(l->name[j], (size_t)cap * sizeof(char *));
-      if (!l->code || !l->name[0] || !l->name[1] || !l->name[2]) abort();
-    }
-    l->code[l->n] = util_strdup(db_col_text(st, 0));
-    for (int j = 0; j < 3; j++) l->name[j][l->n] = util_strdup(db_col_text(st, 1 + (j < ncols - 1 ? j : 0)));
-    l->n++;
+    l->v = util_grow(l->v, l->n, &cap, sizeof *l->v);
+    refrow *x = &l->v[l->n++];
+    x->code = util_strdup(db_col_text(st, 0));
+    for (int j = 0; j < 3; j++) x->name[j] = util_strdup(db_col_text(st, 1 + (j < ncols - 1 ? j : 0)));
   }
   db_done(st);
 }
 
 static int reflist_find(const reflist *l, const char *code) {
   for (int i = 0; i < l->n; i++)
-    if (strcmp(l->code[i], code) == 0) return i;
+    if (strcmp(l->v[i].code, code) == 0) return i;
   return -1;
 }
 
@@ -212,18 +207,30 @@ static void size_tables(report_data *rd) {
   }
 }
 
+/* Index of a cell in rd->cell[t]. */
+static size_t cell_at(const report_data *rd, int t, int slot, int row, int col) {
+  return ((size_t)slot * (size_t)rd->rows[t] + (size_t)row) * REPORT_MAX_COLS + (size_t)col;
+}
+
 static long long *cell(report_data *rd, int t, int slot, int row, int col) {
-  return &rd->cell[t][((size_t)slot * (size_t)rd->rows[t] + (size_t)row) * REPORT_MAX_COLS + (size_t)col];
+  return &rd->cell[t][cell_at(rd, t, slot, row, col)];
 }
 
 static const long long *ccell(const report_data *rd, int t, int slot, int row, int col) {
-  return &rd->cell[t][((size_t)slot * (size_t)rd->rows[t] + (size_t)row) * REPORT_MAX_COLS + (size_t)col];
+  return &rd->cell[t][cell_at(rd, t, slot, row, col)];
 }
 
 static int slot_of_year(const report_data *rd, int year) {
   for (int i = 1; i <= rd->nperiods; i++)
     if (year >= rd->period[i].start_year && year <= rd->period[i].end_year) return i;
   return 0; /* outside every period: counts only in the whole programme */
+}
+
+/* Slot of a funding period id (0 is the whole programme), or -1. */
+static int slot_of_period(const report_data *rd, long long id) {
+  for (int s = 0; s <= rd->nperiods; s++)
+    if (rd->period[s].id == id) return s;
+  return -1;
 }
 
 /* What one pass keeps per delivery, organisation and person. */
@@ -345,9 +352,7 @@ static void load_esf(db *d, report_data *rd, pass *p) {
       db_query(d, "SELECT person_id, period_id, age_at_entry, gender, labour, education FROM esf_start", "");
   while (db_step(st) == 1) {
     long long pid = db_col_int(st, 0), per = db_col_int(st, 1);
-    int slot = -1;
-    for (int i = 1; i <= rd->nperiods; i++)
-      if (rd->period[i].id == per) slot = i;
+    int slot = slot_of_period(rd, per);
     int rowv[4] = {fixed_find(GENDERS, NIND, db_col_text(st, 3)), age_group(st, 2),
                    fixed_find(LABOUR, NIND, db_col_text(st, 4)), fixed_find(EDUCATION, NIND, db_col_text(st, 5))};
     for (int k = 0; k < 4; k++) {
@@ -444,10 +449,8 @@ static void load_deeds_and_targets(db *d, report_data *rd) {
     for (int m = 0; m < RK_COUNT; m++) rd->target[s][m] = -1;
   st = db_query(d, "SELECT metric, period_id, value FROM target", "");
   while (db_step(st) == 1) {
-    int m = report_metric_of(db_col_text(st, 0));
-    long long per = db_col_int(st, 1);
-    for (int s = 0; s <= rd->nperiods && m >= 0; s++)
-      if (rd->period[s].id == per) rd->target[s][m] = db_col_int(st, 2);
+    int m = report_metric_of(db_col_text(st, 0)), s = slot_of_period(rd, db_col_int(st, 1));
+    if (m >= 0 && s >= 0) rd->target[s][m] = db_col_int(st, 2);
   }
   db_done(st);
 }
@@ -596,9 +599,7 @@ int report_slot(const report_data *rd, const char *period_id) {
   long long id = 0;
   if (!period_id || !*period_id) return 0;
   if (util_parse_int(period_id, 0, 1LL << 53, &id) != K_OK) return -1;
-  for (int s = 0; s <= rd->nperiods; s++)
-    if (rd->period[s].id == id) return s;
-  return -1;
+  return slot_of_period(rd, id);
 }
 
 int report_table_id(const char *name) {
@@ -620,6 +621,10 @@ const char *report_col_title(int col) {
 const char *report_col_key(int col) {
   static const char *const k[] = {"value", "organisations", "people", "participations", "participants", "target"};
   return k[col];
+}
+
+const char *report_row_head(const report_table *t) {
+  return t->id == RT_KEY ? N_("Tunnusluku") : N_("Luokka");
 }
 
 const char *report_metric_code(int metric) {
@@ -706,8 +711,8 @@ static void row_fixed(report_row *r, const fixed *f) {
 
 static void row_ref(report_row *r, const reflist *l, int i) {
   if (i < l->n) {
-    r->code = l->code[i];
-    for (int j = 0; j < 3; j++) r->label[j] = l->name[j][i];
+    r->code = l->v[i].code;
+    for (int j = 0; j < 3; j++) r->label[j] = l->v[i].name[j];
   } else {
     r->code = "";
     r->label[0] = N_("Ei tiedossa");

@@ -91,6 +91,8 @@ const char *report_table_name(int id);
 /* Column header (Finnish msgid) and JSON key of a column kind. */
 const char *report_col_title(int col);
 const char *report_col_key(int col);
+/* The first column's header (Finnish msgid): what a row of t is. */
+const char *report_row_head(const report_table *t);
 
 /* Fills t with table id for a slot. public: suppress cells with 1..4 people and the cells that would reveal them.
  * Free with report_table_free. */

@@ -88,9 +88,9 @@ static void legend(buf *b, int x, int y, long long max, const char *legend_title
 void svg_region_map(buf *b, const char *id, const char *title, const char *desc, const svg_item *it, int n,
                     const char *legend_title, const char *legend_zero) {
   enum { TW = 128, TH = 54, GAP = 4, COLS = 5, ROWS = 7, LEG_W = 170 };
-  long long max = 0;
+  long long max = 0; /* as in svg_bars, a suppressed value must not set the legend's scale */
   for (int i = 0; i < n; i++)
-    if (it[i].v > max) max = it[i].v;
+    if (!it[i].hidden && it[i].v > max) max = it[i].v;
   open_svg(b, id, title, desc, COLS * (TW + GAP) + LEG_W, ROWS * (TH + GAP));
   for (size_t k = 0; k < sizeof TILES / sizeof TILES[0]; k++) {
     const svg_item *x = NULL;

@@ -89,7 +89,7 @@ static void export_links(web_req *r, const report_table *t, const report_data *r
 
 static void html_table(web_req *r, const report_table *t) {
   web_table_begin(r, "stats", T(r, t->title), 1);
-  buf_printf(&r->out, "<thead><tr><th scope=\"col\">%h</th>", T(r, t->id == RT_KEY ? "Tunnusluku" : "Luokka"));
+  buf_printf(&r->out, "<thead><tr><th scope=\"col\">%h</th>", T(r, report_row_head(t)));
   for (int c = 0; c < t->ncols; c++)
     buf_printf(&r->out, "<th scope=\"col\" class=\"num\">%h</th>", T(r, report_col_title(t->col[c])));
   buf_puts(&r->out, "</tr></thead>\n<tbody>\n");
@@ -298,7 +298,7 @@ void page_targets_save(web_req *r) {
     web_changed();
     web_redirectf(r, "/hallinta/tavoitteet?ok=1");
   } else {
-    targets_page(r, report_get(r->db), 1, &e, 0);
+    targets_page(r, rd, 1, &e, 0); /* nothing was saved: the figures read above are still current */
     r->status = fresh ? 422 : 403;
   }
   kerr_clear(&e);
