@@ -130,9 +130,7 @@ static const char *role_plural(web_req *r, int i) {
 }
 
 static void participants_fieldset(web_req *r, form_ctx *f) {
-  const kerr *bad = NULL;
-  for (const kerr *e = f->err; e && e->msg; e = e->next)
-    if (e->field && !strcmp(e->field, "participants")) bad = e;
+  const kerr *bad = form_field_error(f->err, "participants");
   buf_printf(
       &r->out,
       "<fieldset class=\"field%r\" id=\"f-participants\" tabindex=\"-1\" aria-describedby=\"h-participants%r\">"
@@ -177,8 +175,8 @@ static void app_form(web_req *r, const kerr *err) {
     org *mine = r->user.org_id ? org_get(r->db, r->user.org_id) : NULL;
     buf_printf(o, "<div class=\"field\" id=\"f-org_id\" tabindex=\"-1\"><p>%h: <strong>%h</strong></p>",
                T(r, "Organisaatio"), mine ? mine->name : T(r, "ei organisaatiota"));
-    for (const kerr *e = err; e && e->msg; e = e->next)
-      if (e->field && !strcmp(e->field, "org_id")) buf_printf(o, "<span class=\"error\">%h</span>", T(r, e->msg));
+    const kerr *bad = form_field_error(err, "org_id");
+    if (bad) buf_printf(o, "<span class=\"error\">%h</span>", T(r, bad->msg));
     buf_puts(o, "</div>\n");
     org_free(mine);
   }

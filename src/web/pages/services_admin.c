@@ -51,9 +51,7 @@ static int in_list(const char *list, const char *code) {
 /* A group of checkboxes named name with the error about it (if any) beside the legend. */
 static void checks(web_req *r, const kerr *err, const char *name, const char *legend, const form_opt *opts, int n,
                    const char *selected) {
-  const kerr *fe = NULL;
-  for (const kerr *e = err; e && e->msg && !fe; e = e->next)
-    if (e->field && !strcmp(e->field, name)) fe = e;
+  const kerr *fe = form_field_error(err, name);
   buf_printf(&r->out, "<fieldset class=\"field checks%r\" id=\"f-%h\"><legend>%h</legend>", fe ? " invalid" : "", name,
              legend);
   if (fe) buf_printf(&r->out, "<span class=\"error\">%h</span>", T(r, fe->msg));
