@@ -35,10 +35,7 @@ static int member_or_reply(web_req *r) {
     web_error(r, 403, T(r, "Hakemukset ovat organisaatioiden yhteyshenkilöille ja ohjelman henkilöstölle."));
     return 0;
   }
-  buf to = BUF_INIT;
-  buf_printf(&to, "%r/kirjaudu?next=%U", r->prefix, r->url);
-  web_redirect(r, to.data);
-  buf_free(&to);
+  web_redirectf(r, "/kirjaudu?next=%U", r->url);
   return 0;
 }
 
