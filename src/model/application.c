@@ -283,22 +283,21 @@ application *app_list(db *d, const app_filter *f, int limit, int offset, int *n)
 }
 
 static void read_events(db *d, application *a) {
-  a->nevents = (int)db_int(d, 0, "SELECT count(*) FROM application_event WHERE application_id=?1", "i", a->id);
-  a->events = util_calloc((size_t)a->nevents, sizeof *a->events);
   sqlite3_stmt *st = db_query(d,
                               "SELECT e.status, e.reason, e.actor, e.at, coalesce(u.role, '') FROM application_event e"
                               " LEFT JOIN user u ON u.id=e.user_id WHERE e.application_id=?1 ORDER BY e.id",
                               "i", a->id);
-  int i = 0;
-  while (i < a->nevents && db_step(st) == 1) {
-    app_event *x = &a->events[i++];
+  int cap = 0;
+  a->nevents = 0;
+  while (db_step(st) == 1) {
+    a->events = util_grow(a->events, a->nevents, &cap, sizeof *a->events);
+    app_event *x = &a->events[a->nevents++];
     x->status = util_strdup(db_col_text(st, 0));
     x->reason = util_strdup(db_col_text(st, 1));
     x->actor = util_strdup(db_col_text(st, 2));
     x->at = util_strdup(db_col_text(st, 3));
     x->actor_role = util_strdup(db_col_text(st, 4));
   }
-  a->nevents = i;
   db_done(st);
 }
 
@@ -431,12 +430,12 @@ int app_cancel(db *d, long long id, const user_info *u, kerr *e) {
 
 /* ---- form choices ---- */
 
-static app_choice *choices(db *d, const char *count_sql, const char *sql, int *n) {
-  int cap = (int)db_int(d, 0, count_sql, "");
-  app_choice *v = util_calloc((size_t)cap, sizeof *v);
+static app_choice *choices(db *d, const char *sql, int *n) {
+  int cap = 0, i = 0;
+  app_choice *v = NULL;
   sqlite3_stmt *st = db_query(d, sql, "");
-  int i = 0;
-  while (i < cap && db_step(st) == 1) {
+  while (db_step(st) == 1) {
+    v = util_grow(v, i, &cap, sizeof *v);
     v[i].id = db_col_int(st, 0);
     v[i].name = util_strdup(db_col_text(st, 1));
     i++;
@@ -447,21 +446,21 @@ static app_choice *choices(db *d, const char *count_sql, const char *sql, int *n
 }
 
 app_choice *app_open_services(db *d, int *n) {
-  return choices(d, "SELECT count(*) FROM service WHERE open=1 AND type_code IN ('sparraus','valmennus')",
+  return choices(d,
                  "SELECT s.id, s.name || ' (' || p.name || ')' FROM service s JOIN funding_period p ON p.id=s.period_id"
                  " WHERE s.open=1 AND s.type_code IN ('sparraus','valmennus') ORDER BY p.start_year DESC, s.name",
                  n);
 }
 
 app_choice *app_active_coaches(db *d, int *n) {
-  return choices(d, "SELECT count(*) FROM coach WHERE active=1",
+  return choices(d,
                  "SELECT id, CASE WHEN company<>'' THEN name || ', ' || company ELSE name END FROM coach"
                  " WHERE active=1 ORDER BY name",
                  n);
 }
 
 app_choice *app_orgs(db *d, int *n) {
-  return choices(d, "SELECT count(*) FROM org", "SELECT id, name FROM org ORDER BY name COLLATE NOCASE, id", n);
+  return choices(d, "SELECT id, name FROM org ORDER BY name COLLATE NOCASE, id", n);
 }
 
 char *app_theme_names(db *d) {

@@ -159,27 +159,30 @@ static int lang_index(const char *lang) {
 }
 
 static void read_orgs(db *d, delivery *x) {
-  int n = (int)db_int(d, 0, "SELECT count(*) FROM delivery_org WHERE delivery_id=?1", "i", x->id);
-  x->orgs = util_calloc((size_t)n, sizeof *x->orgs);
+  int cap = 0;
   sqlite3_stmt *st = db_query(d,
                               "SELECT o.id,o.name FROM delivery_org x JOIN org o ON o.id=x.org_id"
                               " WHERE x.delivery_id=?1 ORDER BY o.name COLLATE NOCASE",
                               "i", x->id);
-  while (x->norgs < n && db_step(st) == 1) x->orgs[x->norgs++] = (delivery_org){db_col_int(st, 0), db_col_dup(st, 1)};
+  while (db_step(st) == 1) {
+    x->orgs = util_grow(x->orgs, x->norgs, &cap, sizeof *x->orgs);
+    x->orgs[x->norgs++] = (delivery_org){db_col_int(st, 0), db_col_dup(st, 1)};
+  }
   db_done(st);
 }
 
 static void read_sessions(db *d, delivery *x) {
-  int n = (int)db_int(d, 0, "SELECT count(*) FROM delivery_session WHERE delivery_id=?1", "i", x->id);
-  x->sessions = util_calloc((size_t)n, sizeof *x->sessions);
+  int cap = 0;
   sqlite3_stmt *st = db_query(d,
                               "SELECT s.id,s.number,s.held_on,s.place,"
                               "(SELECT count(*) FROM attendance a WHERE a.session_id=s.id)"
                               " FROM delivery_session s WHERE s.delivery_id=?1 ORDER BY s.number",
                               "i", x->id);
-  while (x->nsessions < n && db_step(st) == 1)
+  while (db_step(st) == 1) {
+    x->sessions = util_grow(x->sessions, x->nsessions, &cap, sizeof *x->sessions);
     x->sessions[x->nsessions++] = (delivery_session){db_col_int(st, 0), (int)db_col_int(st, 1), db_col_dup(st, 2),
                                                      db_col_dup(st, 3), db_col_int(st, 4)};
+  }
   db_done(st);
 }
 
