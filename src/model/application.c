@@ -269,6 +269,21 @@ long long app_count(db *d, const app_filter *f) {
                 f->org_id, f->status ? f->status : "");
 }
 
+long long app_count_by_status(db *d, long long org_id, const char *const *statuses, int n, long long *counts) {
+  long long total = 0;
+  for (int i = 0; i < n; i++) counts[i] = 0;
+  sqlite3_stmt *st =
+      db_query(d, "SELECT status, count(*) FROM application WHERE (?1=0 OR org_id=?1) GROUP BY status", "i", org_id);
+  while (db_step(st) == 1) {
+    long long c = db_col_int(st, 1);
+    total += c;
+    for (int i = 0; i < n; i++)
+      if (!strcmp(db_col_text(st, 0), statuses[i])) counts[i] = c;
+  }
+  db_done(st);
+  return total;
+}
+
 application *app_list(db *d, const app_filter *f, int limit, int offset, int *n) {
   application *v = util_calloc((size_t)(limit > 0 ? limit : 1), sizeof *v);
   sqlite3_stmt *st = db_query(d,

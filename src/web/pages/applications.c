@@ -50,18 +50,22 @@ static const char *status_filter(web_req *r) {
   return user_is_staff(&r->user) ? "submitted" : "";
 }
 
-static void tab(web_req *r, const char *code, const char *label, const char *current, long long org_id) {
-  app_filter f = {org_id, code};
+static void tab(web_req *r, const char *code, const char *label, const char *current, long long count) {
   buf_printf(&r->out, "<li><a href=\"%h/hakemukset?status=%U\"%r>%h <span class=\"count\">(%N)</span></a></li>",
              r->prefix, *code ? code : "kaikki", strcmp(code, current) == 0 ? " aria-current=\"page\"" : "", label,
-             app_count(r->db, &f));
+             count);
 }
 
+/* The status tabs with their counts, all from one query. */
 static void tabs(web_req *r, const char *current, long long org_id) {
+  enum { NSTATUS = sizeof STATUSES / sizeof STATUSES[0] };
+  const char *codes[NSTATUS];
+  long long counts[NSTATUS];
+  for (int i = 0; i < NSTATUS; i++) codes[i] = STATUSES[i][0];
+  long long total = app_count_by_status(r->db, org_id, codes, NSTATUS, counts);
   buf_printf(&r->out, "<nav aria-label=\"%h\"><ul class=\"tabs\">", T(r, "Hakemusten tila"));
-  for (size_t i = 0; i < sizeof STATUSES / sizeof STATUSES[0]; i++)
-    tab(r, STATUSES[i][0], T(r, STATUSES[i][1]), current, org_id);
-  tab(r, "", T(r, "Kaikki"), current, org_id);
+  for (int i = 0; i < NSTATUS; i++) tab(r, codes[i], T(r, STATUSES[i][1]), current, counts[i]);
+  tab(r, "", T(r, "Kaikki"), current, total);
   buf_puts(&r->out, "</ul></nav>\n");
 }
 
