@@ -7,7 +7,6 @@
 
 #include "core/date.h"
 #include "model/audit.h"
-#include "model/write.h"
 
 static const char *nz(const char *s) {
   return s ? s : "";
@@ -213,9 +212,12 @@ delivery *delivery_get(db *d, long long id, const char *lang) {
   return x;
 }
 
+int delivery_exists(db *d, long long id) {
+  return db_exists(d, "SELECT 1 FROM delivery WHERE id=?1", "i", id);
+}
+
 int delivery_org_add(db *d, long long delivery_id, long long org_id, kerr *e) {
-  if (!db_exists(d, "SELECT 1 FROM delivery WHERE id=?1", "i", delivery_id))
-    return kerr_set(e, NULL, N_("Toteutusta ei ole."));
+  if (!delivery_exists(d, delivery_id)) return kerr_set(e, NULL, N_("Toteutusta ei ole."));
   if (!db_exists(d, "SELECT 1 FROM org WHERE id=?1", "i", org_id))
     return kerr_set(e, "org", N_("Valitse organisaatio rekisteristä."));
   if (db_exec(d, "INSERT OR IGNORE INTO delivery_org(delivery_id,org_id) VALUES(?1,?2)", "ii", delivery_id, org_id) !=
@@ -234,8 +236,7 @@ int delivery_org_remove(db *d, long long delivery_id, long long org_id, kerr *e)
  * and writes the ISO date to iso. Returns K_OK or K_ERR with e. */
 static int session_check(db *d, long long delivery_id, long long session_id, int number, const char *held_on,
                          const char *place, char *iso, kerr *e) {
-  if (!db_exists(d, "SELECT 1 FROM delivery WHERE id=?1", "i", delivery_id))
-    return kerr_set(e, NULL, N_("Toteutusta ei ole."));
+  if (!delivery_exists(d, delivery_id)) return kerr_set(e, NULL, N_("Toteutusta ei ole."));
   if (number < 1 || number > DELIVERY_MAX_SESSIONS)
     kerr_add(e, "number", N_("Numeron pitää olla kokonaisluku 1–500."));
   else if (db_exists(d, "SELECT 1 FROM delivery_session WHERE delivery_id=?1 AND number=?2 AND id<>?3", "iii",
