@@ -8,6 +8,7 @@
 
 #include "core/date.h"
 #include "core/buf.h"
+#include "model/themelist.h"
 
 /* ---- freeing ---- */
 
@@ -91,19 +92,6 @@ static void check_org(db *d, const application *a, const user_info *u, kerr *e) 
     kerr_add(e, "org_id", N_("Valitse organisaatio, jonka puolesta haetaan."));
 }
 
-/* Calls fn(arg, name) for each non-empty trimmed name in the comma list; stops at the first non-zero return. */
-static int each_theme(const char *themes, int (*fn)(void *arg, const char *name), void *arg) {
-  if (!themes) return 0;
-  char *copy = util_strdup(themes), *save = NULL;
-  int rc = 0;
-  for (char *t = strtok_r(copy, ",", &save); t && !rc; t = strtok_r(NULL, ",", &save)) {
-    util_trim(t);
-    if (*t) rc = fn(arg, t);
-  }
-  free(copy);
-  return rc;
-}
-
 static int theme_unknown(void *arg, const char *name) {
   return !db_exists(arg, "SELECT 1 FROM theme WHERE name=?1", "t", name);
 }
@@ -113,7 +101,7 @@ static void check_themes(db *d, const char *themes, kerr *e) {
     kerr_add(e, "themes", N_("Teemoja on liikaa (enintään 500 merkkiä)."));
     return;
   }
-  if (each_theme(themes, theme_unknown, d))
+  if (themelist_each(themes, theme_unknown, d))
     kerr_add(e, "themes", N_("Tuntematon teema. Kirjoita teemat pilkuin eroteltuina ohjeen luettelosta."));
 }
 
@@ -222,7 +210,7 @@ long long app_create(db *d, const application *a, const user_info *u, kerr *e) {
                    (long long)a->n_edustaja) == SQLITE_OK;
   long long id = ok ? db_last_id(d) : 0;
   struct theme_link l = {d, id};
-  ok = ok && each_theme(a->themes, link_theme, &l) == 0 && add_event(d, id, "submitted", "", u) == K_OK;
+  ok = ok && themelist_each(a->themes, link_theme, &l) == 0 && add_event(d, id, "submitted", "", u) == K_OK;
   return finish_tx(d, ok, N_("Hakemuksen tallennus"), e) == K_OK ? id : 0;
 }
 
