@@ -7,6 +7,7 @@
 
 #include "core/date.h"
 #include "model/audit.h"
+#include "model/service.h"
 
 static const char *nz(const char *s) {
   return s ? s : "";
@@ -153,10 +154,6 @@ static void read_delivery(sqlite3_stmt *st, delivery *x) {
   x->participations = db_col_int(st, 15);
 }
 
-static int lang_index(const char *lang) {
-  return lang && !strcmp(lang, "sv") ? 1 : lang && !strcmp(lang, "en") ? 2 : 0;
-}
-
 static void read_orgs(db *d, delivery *x) {
   int cap = 0;
   sqlite3_stmt *st = db_query(d,
@@ -197,7 +194,7 @@ static void read_roles(db *d, delivery *x) {
 
 delivery *delivery_get(db *d, long long id, const char *lang) {
   sqlite3_stmt *st = db_prepare(d, DELIVERY_COLS " WHERE x.id=:id");
-  db_bind_int(st, ":lang", lang_index(lang));
+  db_bind_int(st, ":lang", service_lang_index(lang));
   db_bind_int(st, ":id", id);
   delivery *x = NULL;
   if (db_step(st) == 1) {
@@ -328,7 +325,7 @@ long long delivery_count(db *d, const delivery_filter *f) {
 delivery *delivery_list(db *d, const delivery_filter *f, const char *lang, int limit, int offset, int *n) {
   sqlite3_stmt *st =
       db_prepare(d, DELIVERY_COLS DELIVERY_WHERE " ORDER BY x.starts_on DESC, x.id DESC LIMIT :limit OFFSET :offset");
-  db_bind_int(st, ":lang", lang_index(lang));
+  db_bind_int(st, ":lang", service_lang_index(lang));
   db_bind_text(st, ":type", nz(f->type));
   db_bind_int(st, ":year", f->year);
   db_bind_int(st, ":limit", limit);

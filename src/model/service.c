@@ -7,8 +7,7 @@
 #include "model/themelist.h"
 #include "model/write.h"
 
-/* The type name column for a language, from a fixed set (never user text). */
-static int lang_index(const char *lang) {
+int service_lang_index(const char *lang) {
   return lang && !strcmp(lang, "sv") ? 1 : lang && !strcmp(lang, "en") ? 2 : 0;
 }
 
@@ -20,7 +19,7 @@ service_type *service_types(db *d, const char *lang, int *n) {
   };
   int cap = 8;
   service_type *v = util_calloc((size_t)cap, sizeof *v);
-  sqlite3_stmt *st = db_prepare(d, sql[lang_index(lang)]);
+  sqlite3_stmt *st = db_prepare(d, sql[service_lang_index(lang)]);
   *n = 0;
   while (db_step(st) == 1) {
     v = util_grow(v, *n, &cap, sizeof *v);
@@ -198,7 +197,7 @@ static void read_service(sqlite3_stmt *st, service *s) {
 
 service *service_get(db *d, long long id, const char *lang) {
   sqlite3_stmt *st = db_prepare(d, SERVICE_COLS " WHERE s.id=:id");
-  db_bind_int(st, ":lang", lang_index(lang));
+  db_bind_int(st, ":lang", service_lang_index(lang));
   db_bind_int(st, ":id", id);
   service *s = NULL;
   if (db_step(st) == 1) {
@@ -231,7 +230,7 @@ service *service_list(db *d, const service_filter *f, const char *lang, int limi
   sqlite3_stmt *st =
       db_prepare(d, SERVICE_COLS SERVICE_WHERE " ORDER BY t.position, p.start_year DESC, s.name COLLATE NOCASE, s.id"
                                                " LIMIT :limit OFFSET :offset");
-  db_bind_int(st, ":lang", lang_index(lang));
+  db_bind_int(st, ":lang", service_lang_index(lang));
   bind_filter(st, f);
   db_bind_int(st, ":limit", limit);
   db_bind_int(st, ":offset", offset);
