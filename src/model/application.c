@@ -71,15 +71,22 @@ static void text_ok(const char *v, const char *field, size_t max, const char *to
     kerr_add(e, field, "%r", too_long);
 }
 
-static void check_service(db *d, long long service_id, kerr *e) {
+/* Checks the service applied for. Returns 1 when it is sparraus (whose counts have more rules), else 0. */
+static int check_service(db *d, long long service_id, kerr *e) {
   sqlite3_stmt *st = db_query(d, "SELECT type_code, open FROM service WHERE id=?1", "i", service_id);
-  if (db_step(st) != 1)
+  int sparraus = 0;
+  if (db_step(st) != 1) {
     kerr_add(e, "service_id", N_("Valitse palvelu, jota haette."));
-  else if (!app_service_type_ok(db_col_text(st, 0)))
-    kerr_add(e, "service_id", N_("Tähän palveluun ei haeta hakemuksella: hakea voi sparrausta ja valmennusta."));
-  else if (!db_col_int(st, 1))
-    kerr_add(e, "service_id", N_("Palvelun haku on suljettu."));
+  } else {
+    const char *type = db_col_text(st, 0);
+    sparraus = !strcmp(type, "sparraus");
+    if (!app_service_type_ok(type))
+      kerr_add(e, "service_id", N_("Tähän palveluun ei haeta hakemuksella: hakea voi sparrausta ja valmennusta."));
+    else if (!db_col_int(st, 1))
+      kerr_add(e, "service_id", N_("Palvelun haku on suljettu."));
+  }
   db_done(st);
+  return sparraus;
 }
 
 static void check_org(db *d, const application *a, const user_info *u, kerr *e) {
@@ -141,7 +148,7 @@ static void check_counts(const application *a, int sparraus, kerr *e) {
 }
 
 int app_validate(db *d, const application *a, const user_info *u, kerr *e) {
-  check_service(d, a->service_id, e);
+  int sparraus = check_service(d, a->service_id, e);
   check_org(d, a, u, e);
   if (util_blank(a->need))
     kerr_add(e, "need", N_("Kuvaa tarpeenne omin sanoin."));
@@ -152,7 +159,6 @@ int app_validate(db *d, const application *a, const user_info *u, kerr *e) {
     kerr_add(e, "preferred_coach_id", N_("Valittua valmentajaa ei ole tai hän ei ole käytettävissä."));
   text_ok(a->proposed_dates, "proposed_dates", APP_MAX_DATES,
           N_("Ehdotetut ajankohdat ovat liian pitkä teksti (enintään 500 merkkiä)."), e);
-  int sparraus = db_exists(d, "SELECT 1 FROM service WHERE id=?1 AND type_code='sparraus'", "i", a->service_id);
   check_counts(a, sparraus, e);
   return e->msg ? K_ERR : K_OK;
 }
