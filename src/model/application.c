@@ -8,6 +8,7 @@
 
 #include "core/date.h"
 #include "core/buf.h"
+#include "model/themelist.h"
 
 /* ---- freeing ---- */
 
@@ -70,15 +71,22 @@ static void text_ok(const char *v, const char *field, size_t max, const char *to
     kerr_add(e, field, "%r", too_long);
 }
 
-static void check_service(db *d, long long service_id, kerr *e) {
+/* Checks the service applied for. Returns 1 when it is sparraus (whose counts have more rules), else 0. */
+static int check_service(db *d, long long service_id, kerr *e) {
   sqlite3_stmt *st = db_query(d, "SELECT type_code, open FROM service WHERE id=?1", "i", service_id);
-  if (db_step(st) != 1)
+  int sparraus = 0;
+  if (db_step(st) != 1) {
     kerr_add(e, "service_id", N_("Valitse palvelu, jota haette."));
-  else if (!app_service_type_ok(db_col_text(st, 0)))
-    kerr_add(e, "service_id", N_("Tähän palveluun ei haeta hakemuksella: hakea voi sparrausta ja valmennusta."));
-  else if (!db_col_int(st, 1))
-    kerr_add(e, "service_id", N_("Palvelun haku on suljettu."));
+  } else {
+    const char *type = db_col_text(st, 0);
+    sparraus = !strcmp(type, "sparraus");
+    if (!app_service_type_ok(type))
+      kerr_add(e, "service_id", N_("Tähän palveluun ei haeta hakemuksella: hakea voi sparrausta ja valmennusta."));
+    else if (!db_col_int(st, 1))
+      kerr_add(e, "service_id", N_("Palvelun haku on suljettu."));
+  }
   db_done(st);
+  return sparraus;
 }
 
 static void check_org(db *d, const application *a, const user_info *u, kerr *e) {
@@ -91,19 +99,6 @@ static void check_org(db *d, const application *a, const user_info *u, kerr *e) 
     kerr_add(e, "org_id", N_("Valitse organisaatio, jonka puolesta haetaan."));
 }
 
-/* Calls fn(arg, name) for each non-empty trimmed name in the comma list; stops at the first non-zero return. */
-static int each_theme(const char *themes, int (*fn)(void *arg, const char *name), void *arg) {
-  if (!themes) return 0;
-  char *copy = util_strdup(themes), *save = NULL;
-  int rc = 0;
-  for (char *t = strtok_r(copy, ",", &save); t && !rc; t = strtok_r(NULL, ",", &save)) {
-    util_trim(t);
-    if (*t) rc = fn(arg, t);
-  }
-  free(copy);
-  return rc;
-}
-
 static int theme_unknown(void *arg, const char *name) {
   return !db_exists(arg, "SELECT 1 FROM theme WHERE name=?1", "t", name);
 }
@@ -113,7 +108,7 @@ static void check_themes(db *d, const char *themes, kerr *e) {
     kerr_add(e, "themes", N_("Teemoja on liikaa (enintään 500 merkkiä)."));
     return;
   }
-  if (each_theme(themes, theme_unknown, d))
+  if (themelist_each(themes, theme_unknown, d))
     kerr_add(e, "themes", N_("Tuntematon teema. Kirjoita teemat pilkuin eroteltuina ohjeen luettelosta."));
 }
 
@@ -153,7 +148,7 @@ static void check_counts(const application *a, int sparraus, kerr *e) {
 }
 
 int app_validate(db *d, const application *a, const user_info *u, kerr *e) {
-  check_service(d, a->service_id, e);
+  int sparraus = check_service(d, a->service_id, e);
   check_org(d, a, u, e);
   if (util_blank(a->need))
     kerr_add(e, "need", N_("Kuvaa tarpeenne omin sanoin."));
@@ -164,7 +159,6 @@ int app_validate(db *d, const application *a, const user_info *u, kerr *e) {
     kerr_add(e, "preferred_coach_id", N_("Valittua valmentajaa ei ole tai hän ei ole käytettävissä."));
   text_ok(a->proposed_dates, "proposed_dates", APP_MAX_DATES,
           N_("Ehdotetut ajankohdat ovat liian pitkä teksti (enintään 500 merkkiä)."), e);
-  int sparraus = db_exists(d, "SELECT 1 FROM service WHERE id=?1 AND type_code='sparraus'", "i", a->service_id);
   check_counts(a, sparraus, e);
   return e->msg ? K_ERR : K_OK;
 }
@@ -222,7 +216,7 @@ long long app_create(db *d, const application *a, const user_info *u, kerr *e) {
                    (long long)a->n_edustaja) == SQLITE_OK;
   long long id = ok ? db_last_id(d) : 0;
   struct theme_link l = {d, id};
-  ok = ok && each_theme(a->themes, link_theme, &l) == 0 && add_event(d, id, "submitted", "", u) == K_OK;
+  ok = ok && themelist_each(a->themes, link_theme, &l) == 0 && add_event(d, id, "submitted", "", u) == K_OK;
   return finish_tx(d, ok, N_("Hakemuksen tallennus"), e) == K_OK ? id : 0;
 }
 
@@ -269,6 +263,21 @@ long long app_count(db *d, const app_filter *f) {
                 f->org_id, f->status ? f->status : "");
 }
 
+long long app_count_by_status(db *d, long long org_id, const char *const *statuses, int n, long long *counts) {
+  long long total = 0;
+  for (int i = 0; i < n; i++) counts[i] = 0;
+  sqlite3_stmt *st =
+      db_query(d, "SELECT status, count(*) FROM application WHERE (?1=0 OR org_id=?1) GROUP BY status", "i", org_id);
+  while (db_step(st) == 1) {
+    long long c = db_col_int(st, 1);
+    total += c;
+    for (int i = 0; i < n; i++)
+      if (!strcmp(db_col_text(st, 0), statuses[i])) counts[i] = c;
+  }
+  db_done(st);
+  return total;
+}
+
 application *app_list(db *d, const app_filter *f, int limit, int offset, int *n) {
   application *v = util_calloc((size_t)(limit > 0 ? limit : 1), sizeof *v);
   sqlite3_stmt *st = db_query(d,
@@ -283,22 +292,21 @@ application *app_list(db *d, const app_filter *f, int limit, int offset, int *n)
 }
 
 static void read_events(db *d, application *a) {
-  a->nevents = (int)db_int(d, 0, "SELECT count(*) FROM application_event WHERE application_id=?1", "i", a->id);
-  a->events = util_calloc((size_t)a->nevents, sizeof *a->events);
   sqlite3_stmt *st = db_query(d,
                               "SELECT e.status, e.reason, e.actor, e.at, coalesce(u.role, '') FROM application_event e"
                               " LEFT JOIN user u ON u.id=e.user_id WHERE e.application_id=?1 ORDER BY e.id",
                               "i", a->id);
-  int i = 0;
-  while (i < a->nevents && db_step(st) == 1) {
-    app_event *x = &a->events[i++];
+  int cap = 0;
+  a->nevents = 0;
+  while (db_step(st) == 1) {
+    a->events = util_grow(a->events, a->nevents, &cap, sizeof *a->events);
+    app_event *x = &a->events[a->nevents++];
     x->status = util_strdup(db_col_text(st, 0));
     x->reason = util_strdup(db_col_text(st, 1));
     x->actor = util_strdup(db_col_text(st, 2));
     x->at = util_strdup(db_col_text(st, 3));
     x->actor_role = util_strdup(db_col_text(st, 4));
   }
-  a->nevents = i;
   db_done(st);
 }
 
@@ -431,12 +439,12 @@ int app_cancel(db *d, long long id, const user_info *u, kerr *e) {
 
 /* ---- form choices ---- */
 
-static app_choice *choices(db *d, const char *count_sql, const char *sql, int *n) {
-  int cap = (int)db_int(d, 0, count_sql, "");
-  app_choice *v = util_calloc((size_t)cap, sizeof *v);
+static app_choice *choices(db *d, const char *sql, int *n) {
+  int cap = 0, i = 0;
+  app_choice *v = NULL;
   sqlite3_stmt *st = db_query(d, sql, "");
-  int i = 0;
-  while (i < cap && db_step(st) == 1) {
+  while (db_step(st) == 1) {
+    v = util_grow(v, i, &cap, sizeof *v);
     v[i].id = db_col_int(st, 0);
     v[i].name = util_strdup(db_col_text(st, 1));
     i++;
@@ -447,21 +455,21 @@ static app_choice *choices(db *d, const char *count_sql, const char *sql, int *n
 }
 
 app_choice *app_open_services(db *d, int *n) {
-  return choices(d, "SELECT count(*) FROM service WHERE open=1 AND type_code IN ('sparraus','valmennus')",
+  return choices(d,
                  "SELECT s.id, s.name || ' (' || p.name || ')' FROM service s JOIN funding_period p ON p.id=s.period_id"
                  " WHERE s.open=1 AND s.type_code IN ('sparraus','valmennus') ORDER BY p.start_year DESC, s.name",
                  n);
 }
 
 app_choice *app_active_coaches(db *d, int *n) {
-  return choices(d, "SELECT count(*) FROM coach WHERE active=1",
+  return choices(d,
                  "SELECT id, CASE WHEN company<>'' THEN name || ', ' || company ELSE name END FROM coach"
                  " WHERE active=1 ORDER BY name",
                  n);
 }
 
 app_choice *app_orgs(db *d, int *n) {
-  return choices(d, "SELECT count(*) FROM org", "SELECT id, name FROM org ORDER BY name COLLATE NOCASE, id", n);
+  return choices(d, "SELECT id, name FROM org ORDER BY name COLLATE NOCASE, id", n);
 }
 
 char *app_theme_names(db *d) {

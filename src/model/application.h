@@ -60,6 +60,9 @@ typedef struct app_filter {
 /* Returns 1 when s is one of the four statuses. */
 int app_status_valid(const char *s);
 long long app_count(db *d, const app_filter *f);
+/* Counts the applications of org_id (0: every organisation) by status in one query: counts[i] for statuses[i] (n of
+ * them; 0 for a status with none). Returns the total over every status. */
+long long app_count_by_status(db *d, long long org_id, const char *const *statuses, int n, long long *counts);
 /* Newest first, rows offset..offset+limit-1, with service and organisation names, status and dates (no history).
  * Returns a malloc'd array of *n (never NULL); free with app_list_free. */
 application *app_list(db *d, const app_filter *f, int limit, int offset, int *n);

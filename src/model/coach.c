@@ -33,23 +33,14 @@ void coach_list_free(coach *v, int n) {
   free(v);
 }
 
-/* Calls fn on each trimmed, non-empty item of a comma list until fn returns 0. Returns 0 when one did, else 1. */
-static int each_item(const char *list, int (*fn)(void *ctx, const char *item), void *ctx) {
-  char *copy = util_strdup(nz(list)), *save = NULL;
-  int ok = 1;
-  for (char *t = strtok_r(copy, ",", &save); t && ok; t = strtok_r(NULL, ",", &save))
-    if (*util_trim(t)) ok = fn(ctx, t);
-  free(copy);
-  return ok;
-}
-
-static int is_language(void *ctx, const char *s) {
+/* Callbacks of themelist_each: non-zero stops at an item that is not a language code or a region code. */
+static int not_language(void *ctx, const char *s) {
   (void)ctx;
-  return !strcmp(s, "fi") || !strcmp(s, "sv") || !strcmp(s, "en");
+  return strcmp(s, "fi") && strcmp(s, "sv") && strcmp(s, "en");
 }
 
-static int is_region(void *ctx, const char *s) {
-  return db_exists(ctx, "SELECT 1 FROM region WHERE code=?1", "t", s);
+static int not_region(void *ctx, const char *s) {
+  return !db_exists(ctx, "SELECT 1 FROM region WHERE code=?1", "t", s);
 }
 
 int coach_validate(db *d, const coach *c, kerr *e) {
@@ -60,27 +51,27 @@ int coach_validate(db *d, const coach *c, kerr *e) {
   if (util_utf8_len(c->company) > COACH_MAX_COMPANY)
     kerr_add(e, "company", N_("Yrityksen nimi on liian pitkä (enintään 200 merkkiä)."));
   if (util_utf8_len(c->bio) > COACH_MAX_BIO) kerr_add(e, "bio", N_("Esittely on liian pitkä (enintään 2000 merkkiä)."));
-  if (util_blank(c->languages) || !each_item(c->languages, is_language, NULL))
+  if (util_blank(c->languages) || themelist_each(c->languages, not_language, NULL))
     kerr_add(e, "languages", N_("Valitse yksi tai useampi kieli: suomi, ruotsi, englanti."));
   if (!util_blank(c->email) && !util_email_valid(c->email))
     kerr_add(e, "email", N_("Sähköpostiosoite ei ole kelvollinen."));
-  if (!each_item(c->regions, is_region, d)) kerr_add(e, "regions", N_("Tuntematon maakunta."));
+  if (themelist_each(c->regions, not_region, d)) kerr_add(e, "regions", N_("Tuntematon maakunta."));
   themelist_validate(c->themes, "themes", e);
   return e->msg ? K_ERR : K_OK;
 }
 
-/* Links one region to the coach; ctx is {db, &id}. Returns 1 on success. */
+/* Links one region to the coach; ctx is {db, &id}. Returns 0 on success (themelist_each goes on). */
 static int set_region(void *ctx, const char *code) {
   void **a = ctx;
   return db_exec(a[0], "INSERT OR IGNORE INTO coach_region(coach_id,region_code) VALUES(?1,?2)", "it",
-                 *(long long *)a[1], code) == SQLITE_OK;
+                 *(long long *)a[1], code) != SQLITE_OK;
 }
 
 static int link_all(db *d, long long id, const coach *c) {
   if (themelist_set(d, THEMELIST_COACH, id, c->themes) != SQLITE_OK) return K_ERR;
   if (db_exec(d, "DELETE FROM coach_region WHERE coach_id=?1", "i", id) != SQLITE_OK) return K_ERR;
   void *ctx[2] = {d, &id};
-  return each_item(c->regions, set_region, ctx) ? K_OK : K_ERR;
+  return themelist_each(c->regions, set_region, ctx) ? K_ERR : K_OK;
 }
 
 /* The language list without spaces, so "fi, sv" is stored "fi,sv". Caller frees. */

@@ -7,7 +7,7 @@
 
 #include "core/date.h"
 #include "model/audit.h"
-#include "model/write.h"
+#include "model/service.h"
 
 static const char *nz(const char *s) {
   return s ? s : "";
@@ -154,32 +154,31 @@ static void read_delivery(sqlite3_stmt *st, delivery *x) {
   x->participations = db_col_int(st, 15);
 }
 
-static int lang_index(const char *lang) {
-  return lang && !strcmp(lang, "sv") ? 1 : lang && !strcmp(lang, "en") ? 2 : 0;
-}
-
 static void read_orgs(db *d, delivery *x) {
-  int n = (int)db_int(d, 0, "SELECT count(*) FROM delivery_org WHERE delivery_id=?1", "i", x->id);
-  x->orgs = util_calloc((size_t)n, sizeof *x->orgs);
+  int cap = 0;
   sqlite3_stmt *st = db_query(d,
                               "SELECT o.id,o.name FROM delivery_org x JOIN org o ON o.id=x.org_id"
                               " WHERE x.delivery_id=?1 ORDER BY o.name COLLATE NOCASE",
                               "i", x->id);
-  while (x->norgs < n && db_step(st) == 1) x->orgs[x->norgs++] = (delivery_org){db_col_int(st, 0), db_col_dup(st, 1)};
+  while (db_step(st) == 1) {
+    x->orgs = util_grow(x->orgs, x->norgs, &cap, sizeof *x->orgs);
+    x->orgs[x->norgs++] = (delivery_org){db_col_int(st, 0), db_col_dup(st, 1)};
+  }
   db_done(st);
 }
 
 static void read_sessions(db *d, delivery *x) {
-  int n = (int)db_int(d, 0, "SELECT count(*) FROM delivery_session WHERE delivery_id=?1", "i", x->id);
-  x->sessions = util_calloc((size_t)n, sizeof *x->sessions);
+  int cap = 0;
   sqlite3_stmt *st = db_query(d,
                               "SELECT s.id,s.number,s.held_on,s.place,"
                               "(SELECT count(*) FROM attendance a WHERE a.session_id=s.id)"
                               " FROM delivery_session s WHERE s.delivery_id=?1 ORDER BY s.number",
                               "i", x->id);
-  while (x->nsessions < n && db_step(st) == 1)
+  while (db_step(st) == 1) {
+    x->sessions = util_grow(x->sessions, x->nsessions, &cap, sizeof *x->sessions);
     x->sessions[x->nsessions++] = (delivery_session){db_col_int(st, 0), (int)db_col_int(st, 1), db_col_dup(st, 2),
                                                      db_col_dup(st, 3), db_col_int(st, 4)};
+  }
   db_done(st);
 }
 
@@ -195,7 +194,7 @@ static void read_roles(db *d, delivery *x) {
 
 delivery *delivery_get(db *d, long long id, const char *lang) {
   sqlite3_stmt *st = db_prepare(d, DELIVERY_COLS " WHERE x.id=:id");
-  db_bind_int(st, ":lang", lang_index(lang));
+  db_bind_int(st, ":lang", service_lang_index(lang));
   db_bind_int(st, ":id", id);
   delivery *x = NULL;
   if (db_step(st) == 1) {
@@ -210,9 +209,12 @@ delivery *delivery_get(db *d, long long id, const char *lang) {
   return x;
 }
 
+int delivery_exists(db *d, long long id) {
+  return db_exists(d, "SELECT 1 FROM delivery WHERE id=?1", "i", id);
+}
+
 int delivery_org_add(db *d, long long delivery_id, long long org_id, kerr *e) {
-  if (!db_exists(d, "SELECT 1 FROM delivery WHERE id=?1", "i", delivery_id))
-    return kerr_set(e, NULL, N_("Toteutusta ei ole."));
+  if (!delivery_exists(d, delivery_id)) return kerr_set(e, NULL, N_("Toteutusta ei ole."));
   if (!db_exists(d, "SELECT 1 FROM org WHERE id=?1", "i", org_id))
     return kerr_set(e, "org", N_("Valitse organisaatio rekisteristä."));
   if (db_exec(d, "INSERT OR IGNORE INTO delivery_org(delivery_id,org_id) VALUES(?1,?2)", "ii", delivery_id, org_id) !=
@@ -231,8 +233,7 @@ int delivery_org_remove(db *d, long long delivery_id, long long org_id, kerr *e)
  * and writes the ISO date to iso. Returns K_OK or K_ERR with e. */
 static int session_check(db *d, long long delivery_id, long long session_id, int number, const char *held_on,
                          const char *place, char *iso, kerr *e) {
-  if (!db_exists(d, "SELECT 1 FROM delivery WHERE id=?1", "i", delivery_id))
-    return kerr_set(e, NULL, N_("Toteutusta ei ole."));
+  if (!delivery_exists(d, delivery_id)) return kerr_set(e, NULL, N_("Toteutusta ei ole."));
   if (number < 1 || number > DELIVERY_MAX_SESSIONS)
     kerr_add(e, "number", N_("Numeron pitää olla kokonaisluku 1–500."));
   else if (db_exists(d, "SELECT 1 FROM delivery_session WHERE delivery_id=?1 AND number=?2 AND id<>?3", "iii",
@@ -324,7 +325,7 @@ long long delivery_count(db *d, const delivery_filter *f) {
 delivery *delivery_list(db *d, const delivery_filter *f, const char *lang, int limit, int offset, int *n) {
   sqlite3_stmt *st =
       db_prepare(d, DELIVERY_COLS DELIVERY_WHERE " ORDER BY x.starts_on DESC, x.id DESC LIMIT :limit OFFSET :offset");
-  db_bind_int(st, ":lang", lang_index(lang));
+  db_bind_int(st, ":lang", service_lang_index(lang));
   db_bind_text(st, ":type", nz(f->type));
   db_bind_int(st, ":year", f->year);
   db_bind_int(st, ":limit", limit);

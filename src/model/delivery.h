@@ -62,6 +62,8 @@ int delivery_update(db *d, const delivery *x, kerr *e);
 /* Reads delivery id with service, coach, organisations, sessions (with attendance counts) and role counts.
  * lang names the service type. NULL when none. */
 delivery *delivery_get(db *d, long long id, const char *lang);
+/* Returns 1 when delivery id exists (one cheap query, for checks before a change), else 0. */
+int delivery_exists(db *d, long long id);
 
 /* Organisations: add (the org must exist; adding twice is fine) or remove. Return K_OK or K_ERR with e. */
 int delivery_org_add(db *d, long long delivery_id, long long org_id, kerr *e);

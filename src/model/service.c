@@ -7,8 +7,7 @@
 #include "model/themelist.h"
 #include "model/write.h"
 
-/* The type name column for a language, from a fixed set (never user text). */
-static int lang_index(const char *lang) {
+int service_lang_index(const char *lang) {
   return lang && !strcmp(lang, "sv") ? 1 : lang && !strcmp(lang, "en") ? 2 : 0;
 }
 
@@ -20,13 +19,10 @@ service_type *service_types(db *d, const char *lang, int *n) {
   };
   int cap = 8;
   service_type *v = util_calloc((size_t)cap, sizeof *v);
-  sqlite3_stmt *st = db_prepare(d, sql[lang_index(lang)]);
+  sqlite3_stmt *st = db_prepare(d, sql[service_lang_index(lang)]);
   *n = 0;
   while (db_step(st) == 1) {
-    if (*n == cap) {
-      v = realloc(v, sizeof *v * (size_t)(cap *= 2));
-      if (!v) abort();
-    }
+    v = util_grow(v, *n, &cap, sizeof *v);
     v[*n] = (service_type){db_col_dup(st, 0), db_col_dup(st, 1), db_col_dup(st, 2), db_col_dup(st, 3)};
     (*n)++;
   }
@@ -201,7 +197,7 @@ static void read_service(sqlite3_stmt *st, service *s) {
 
 service *service_get(db *d, long long id, const char *lang) {
   sqlite3_stmt *st = db_prepare(d, SERVICE_COLS " WHERE s.id=:id");
-  db_bind_int(st, ":lang", lang_index(lang));
+  db_bind_int(st, ":lang", service_lang_index(lang));
   db_bind_int(st, ":id", id);
   service *s = NULL;
   if (db_step(st) == 1) {
@@ -212,23 +208,30 @@ service *service_get(db *d, long long id, const char *lang) {
   return s;
 }
 
-#define SERVICE_WHERE " WHERE (?1='' OR s.type_code=?1) AND (?2=0 OR s.period_id=?2) AND (?3=0 OR s.open=1)"
+/* The filter on :type (code, '' for any), :period (id, 0 for any) and :open. */
+#define SERVICE_WHERE                                                                                                  \
+  " WHERE (:type='' OR s.type_code=:type) AND (:period=0 OR s.period_id=:period) AND (:open=0 OR s.open=1)"
+
+static void bind_filter(sqlite3_stmt *st, const service_filter *f) {
+  db_bind_text(st, ":type", nz(f->type));
+  db_bind_int(st, ":period", f->period_id);
+  db_bind_int(st, ":open", f->only_open);
+}
 
 long long service_count(db *d, const service_filter *f) {
-  return db_int(d, 0, "SELECT count(*) FROM service s" SERVICE_WHERE, "tii", nz(f->type), f->period_id,
-                (long long)f->only_open);
+  sqlite3_stmt *st = db_prepare(d, "SELECT count(*) FROM service s" SERVICE_WHERE);
+  bind_filter(st, f);
+  long long n = db_step(st) == 1 ? db_col_int(st, 0) : 0;
+  db_done(st);
+  return n;
 }
 
 service *service_list(db *d, const service_filter *f, const char *lang, int limit, int offset, int *n) {
   sqlite3_stmt *st =
-      db_prepare(d, SERVICE_COLS " WHERE (:type='' OR s.type_code=:type) AND (:period=0 OR s.period_id=:period)"
-                                 " AND (:open=0 OR s.open=1)"
-                                 " ORDER BY t.position, p.start_year DESC, s.name COLLATE NOCASE, s.id"
-                                 " LIMIT :limit OFFSET :offset");
-  db_bind_int(st, ":lang", lang_index(lang));
-  db_bind_text(st, ":type", nz(f->type));
-  db_bind_int(st, ":period", f->period_id);
-  db_bind_int(st, ":open", f->only_open);
+      db_prepare(d, SERVICE_COLS SERVICE_WHERE " ORDER BY t.position, p.start_year DESC, s.name COLLATE NOCASE, s.id"
+                                               " LIMIT :limit OFFSET :offset");
+  db_bind_int(st, ":lang", service_lang_index(lang));
+  bind_filter(st, f);
   db_bind_int(st, ":limit", limit);
   db_bind_int(st, ":offset", offset);
   service *v = util_calloc((size_t)(limit > 0 ? limit : 1), sizeof *v);

@@ -15,6 +15,9 @@ typedef struct service_type {
   char *variants; /* comma list of variant codes, "" when none */
 } service_type;
 
+/* The index of lang among the service type's names: 0 fi (also for NULL or unknown), 1 sv, 2 en. For the :lang of
+ * queries that pick a type name, here and in deliveries. */
+int service_lang_index(const char *lang);
 /* The types in display order, names in lang ("fi", "sv", "en"). Returns a malloc'd array of *n (never NULL);
  * free with service_types_free. */
 service_type *service_types(db *d, const char *lang, int *n);

@@ -4,6 +4,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+int themelist_each(const char *list, int (*fn)(void *ctx, const char *item), void *ctx) {
+  if (!list) return 0;
+  char *copy = util_strdup(list), *save = NULL;
+  int rc = 0;
+  for (char *t = strtok_r(copy, ",", &save); t && !rc; t = strtok_r(NULL, ",", &save))
+    if (*util_trim(t)) rc = fn(ctx, t);
+  free(copy);
+  return rc;
+}
+
 int themelist_validate(const char *themes, const char *field, kerr *e) {
   if (util_blank(themes)) return K_OK;
   if (util_utf8_len(themes) > THEMELIST_MAX)

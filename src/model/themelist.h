@@ -9,6 +9,9 @@
 /* Which link table a list belongs to. */
 typedef enum { THEMELIST_SERVICE, THEMELIST_COACH } themelist_kind;
 
+/* Calls fn(ctx, item) on each trimmed, non-empty item of the comma list (NULL: none) and stops at the first non-zero
+ * return. Returns that value, or 0 when fn ran on every item. */
+int themelist_each(const char *list, int (*fn)(void *ctx, const char *item), void *ctx);
 /* Checks a comma (or semicolon) list of theme names: at most THEMELIST_MAX characters, each name at most
  * THEMELIST_MAX_NAME. NULL or "" is fine. Adds an error on field to e and returns K_ERR, else K_OK. */
 int themelist_validate(const char *themes, const char *field, kerr *e);

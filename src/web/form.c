@@ -3,15 +3,14 @@
 
 #include <string.h>
 
-/* The error about field name, or NULL. */
-static const kerr *field_error(form_ctx *f, const char *name) {
-  for (const kerr *e = f->err; e && e->msg; e = e->next)
+const kerr *form_field_error(const kerr *err, const char *name) {
+  for (const kerr *e = err; e && e->msg; e = e->next)
     if (e->field && strcmp(e->field, name) == 0) return e;
   return NULL;
 }
 
 static int has_error(form_ctx *f, const char *name) {
-  return field_error(f, name) != NULL;
+  return form_field_error(f->err, name) != NULL;
 }
 
 void form_open_edit(web_req *r, const char *base) {
@@ -43,7 +42,8 @@ static void open_field(form_ctx *f, const char *name, const char *label, int req
              required ? " <span class=\"muted\">(" : "", required ? T(r, "pakollinen") : "",
              required ? ")</span>" : "");
   if (hint) buf_printf(&r->out, "<span class=\"hint\" id=\"h-%h\">%h</span>", name, hint);
-  if (bad) buf_printf(&r->out, "<span class=\"error\" id=\"e-%h\">%h</span>", name, T(r, field_error(f, name)->msg));
+  if (bad)
+    buf_printf(&r->out, "<span class=\"error\" id=\"e-%h\">%h</span>", name, T(r, form_field_error(f->err, name)->msg));
 }
 
 static void described_by(form_ctx *f, const char *name, const char *hint) {

@@ -14,6 +14,8 @@ typedef struct form_ctx {
   const kerr *err;
 } form_ctx;
 
+/* The first error about field name in the list err (may be NULL), or NULL. Points into err. */
+const kerr *form_field_error(const kerr *err, const char *name);
 /* Opens the edit form of the thing r->id under base ("/hallinta/palvelut"): posting to base/ID, or to base/uusi for a
  * new one (r->id 0), with the CSRF token. The caller writes the fields and closes the form. */
 void form_open_edit(web_req *r, const char *base);

@@ -138,10 +138,7 @@ int web_csrf_ok_or_reply(web_req *r) {
 int web_staff_or_reply(web_req *r) {
   if (user_is_staff(&r->user)) return 1;
   if (!r->user.id) {
-    buf to = BUF_INIT;
-    buf_printf(&to, "%r/kirjaudu?next=%U", r->prefix, r->url);
-    web_redirect(r, to.data);
-    buf_free(&to);
+    web_redirectf(r, "/kirjaudu?next=%U", r->url);
     return 0;
   }
   web_error(r, 403, T(r, "Tämä sivu on vain ohjelman henkilöstölle."));

@@ -135,6 +135,10 @@ expect_lacks "queue leaves out the cancelled one by default" "$BODY" "/hakemukse
 get "/hakemukset?status=cancelled"
 expect_contains "status filter shows cancelled" "$BODY" "/hakemukset/$app3\""
 expect_lacks "status filter leaves out submitted" "$BODY" "/hakemukset/$app\""
+expect_contains "tab counts the submitted" "$BODY" 'Odottaa käsittelyä <span class="count">(2)</span>'
+expect_contains "tab counts the cancelled" "$BODY" 'Peruttu <span class="count">(1)</span>'
+expect_contains "tab counts none rejected" "$BODY" 'Hylätty <span class="count">(0)</span>'
+expect_contains "tab counts them all" "$BODY" 'Kaikki <span class="count">(3)</span>'
 get "/hakemukset/$app"; page=$BODY; scsrf=$(csrf_from "$page")
 expect_contains "decision form for staff" "$page" "/hakemukset/$app/hyvaksy"
 expect_contains "preferred coach preselected" "$page" 'value="1" selected>Kaisa Valmentaja'

@@ -275,6 +275,13 @@ static void test_list_and_visibility(void **state) {
   assert_int_equal(app_count(w->d, &own), 1);
   assert_int_equal(app_count(w->d, &sub), 2);
   assert_int_equal(app_count(w->d, &rej), 0);
+  const char *const codes[] = {"submitted", "rejected"};
+  long long counts[2];
+  assert_int_equal(app_count_by_status(w->d, 0, codes, 2, counts), 2);
+  assert_int_equal(counts[0], 2);
+  assert_int_equal(counts[1], 0);
+  assert_int_equal(app_count_by_status(w->d, w->org1, codes, 2, counts), 1);
+  assert_int_equal(counts[0], 1);
   int n = 0;
   application *v = app_list(w->d, &own, 10, 0, &n);
   assert_int_equal(n, 1);

@@ -93,6 +93,7 @@ static void test_orgs_and_sessions(void **state) {
   assert_int_equal(delivery_session_update(*state, id + 1, s2, 5, "10.3.2019", "", &e), K_ERR); /* other delivery */
   kerr_clear(&e);
   /* moving the dates so a session falls outside is refused */
+  assert_true(delivery_exists(*state, id));
   delivery *x = delivery_get(*state, id, "fi");
   free(x->starts_on);
   x->starts_on = util_strdup("5.3.2019");
@@ -130,6 +131,7 @@ static void test_orgs_and_sessions(void **state) {
   assert_int_equal(delivery_org_remove(*state, id, 1, &e), K_ERR);
   kerr_clear(&e);
   assert_null(delivery_get(*state, 999, "fi"));
+  assert_false(delivery_exists(*state, 999));
 }
 
 static void test_counts(void **state) {

@@ -364,6 +364,13 @@ static delivery *delivery_or_404(web_req *r) {
   return x;
 }
 
+/* Returns 1 when the delivery of r->id exists, without reading it; otherwise answers 404 and returns 0. */
+static int delivery_exists_or_404(web_req *r) {
+  if (delivery_exists(r->db, r->id)) return 1;
+  web_error(r, 404, T(r, "Toteutusta ei ole."));
+  return 0;
+}
+
 /* Shows the page again with the state of a failed form (422), or redirects to it when e is clear. */
 static void after_change(web_req *r, const kerr *e, detail_state *st) {
   if (!e->msg) {
@@ -380,10 +387,7 @@ static void after_change(web_req *r, const kerr *e, detail_state *st) {
 /* Answers for a POST on a delivery: 1 when the user is staff, the token is right and the delivery exists; otherwise
  * the answer (redirect, 403 or 404) has been sent. */
 static int delivery_post_ok(web_req *r) {
-  if (!web_staff_or_reply(r) || !web_csrf_ok_or_reply(r)) return 0;
-  delivery *old = delivery_or_404(r);
-  delivery_free(old);
-  return old != NULL;
+  return web_staff_or_reply(r) && web_csrf_ok_or_reply(r) && delivery_exists_or_404(r);
 }
 
 void page_staff_delivery(web_req *r) {
@@ -396,10 +400,7 @@ void page_staff_delivery(web_req *r) {
 }
 
 void page_staff_delivery_update(web_req *r) {
-  if (!web_staff_or_reply(r)) return;
-  delivery *old = delivery_or_404(r);
-  if (!old) return;
-  delivery_free(old);
+  if (!web_staff_or_reply(r) || !delivery_exists_or_404(r)) return;
   dform v = dform_posted(r);
   delivery x = delivery_from(r, &v);
   kerr e = {0};

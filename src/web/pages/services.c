@@ -36,18 +36,6 @@ static const char *counts_label(web_req *r, const char *counts) {
                                                        : T(r, "ESR-hankkeen osallistujina");
 }
 
-/* Adds "&name=value" (or "?…" first) to a list link base when value is set. */
-/* The type and period choices of the catalogue ("" means any). */
-static void service_filters(web_req *r, const char *type, const char *period) {
-  form_ctx f = {r, NULL};
-  int nt = 0, np = 0;
-  form_opt *to = services_type_opts(r, &nt), *po = services_period_opts(r, &np);
-  buf_printf(&r->out, "<form method=\"get\" action=\"%h/palvelut\" class=\"filters\">", r->prefix);
-  form_select(&f, "type", T(r, "Palvelutyyppi"), type, to, nt, 0, T(r, "Kaikki palvelutyypit"));
-  form_select(&f, "period", T(r, "Rahoituskausi"), period, po, np, 0, T(r, "Kaikki kaudet"));
-  services_filters_end(r);
-}
-
 static void service_item(web_req *r, const service *s) {
   buf *o = &r->out;
   buf_printf(o, "<li><h3><a href=\"%h/palvelut/%lld\"%r>%h</a></h3><p class=\"meta\">", r->prefix, s->id, web_fi(r),
@@ -71,7 +59,7 @@ void page_services(web_req *r) {
   buf_printf(o, "<h1>%h</h1>\n<p class=\"lead\">%h</p>\n", T(r, "Palvelut"),
              T(r, "Ohjelman palvelut organisaatioille: sparraus, valmennukset, työpajat, verkostot, webinaarit ja "
                   "tilaisuudet sekä tutkimusyhteistyö."));
-  service_filters(r, flt.type, period);
+  services_filter_form(r, "/palvelut", flt.type, period);
   services_count_line(r, p.total, "palvelu", "palvelua");
   for (int i = 0; i < n; i++) {
     if (i == 0 || strcmp(v[i].type_code, v[i - 1].type_code) != 0)

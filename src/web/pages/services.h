@@ -24,6 +24,8 @@ void services_admin_tabs(web_req *r, const char *active);
  * names in the request's language) and the funding periods (ids, "Name (2018–2020)"). */
 form_opt *services_type_opts(web_req *r, int *n);
 form_opt *services_period_opts(web_req *r, int *n);
+/* The catalogue's filter form (type and period, "" for any) getting path ("/palvelut"). */
+void services_filter_form(web_req *r, const char *path, const char *type, const char *period);
 /* Closes a filter form: its submit button ("Näytä") and </form>. */
 void services_filters_end(web_req *r);
 /* Writes "N one|many" as a status line (one and many are translated msgids). */

@@ -51,9 +51,7 @@ static int in_list(const char *list, const char *code) {
 /* A group of checkboxes named name with the error about it (if any) beside the legend. */
 static void checks(web_req *r, const kerr *err, const char *name, const char *legend, const form_opt *opts, int n,
                    const char *selected) {
-  const kerr *fe = NULL;
-  for (const kerr *e = err; e && e->msg && !fe; e = e->next)
-    if (e->field && !strcmp(e->field, name)) fe = e;
+  const kerr *fe = form_field_error(err, name);
   buf_printf(&r->out, "<fieldset class=\"field checks%r\" id=\"f-%h\"><legend>%h</legend>", fe ? " invalid" : "", name,
              legend);
   if (fe) buf_printf(&r->out, "<span class=\"error\">%h</span>", T(r, fe->msg));
@@ -96,6 +94,16 @@ form_opt *services_type_opts(web_req *r, int *n) {
   return o;
 }
 
+void services_filter_form(web_req *r, const char *path, const char *type, const char *period) {
+  form_ctx f = {r, NULL};
+  int nt = 0, np = 0;
+  form_opt *to = services_type_opts(r, &nt), *po = services_period_opts(r, &np);
+  buf_printf(&r->out, "<form method=\"get\" action=\"%h%h\" class=\"filters\">", r->prefix, path);
+  form_select(&f, "type", T(r, "Palvelutyyppi"), type, to, nt, 0, T(r, "Kaikki palvelutyypit"));
+  form_select(&f, "period", T(r, "Rahoituskausi"), period, po, np, 0, T(r, "Kaikki kaudet"));
+  services_filters_end(r);
+}
+
 void services_filters_end(web_req *r) {
   buf_printf(&r->out, "<div class=\"field\"><button type=\"submit\">%h</button></div></form>\n", T(r, "Näytä"));
 }
@@ -134,7 +142,7 @@ void page_staff_services(web_req *r) {
   const char *period = web_field(r, "period");
   if (util_parse_int(period, 1, 1000000000, &flt.period_id) != K_OK) period = "";
   pager p = pager_make(r, service_count(r->db, &flt), PER_PAGE);
-  int n = 0, nt = 0, np = 0;
+  int n = 0;
   service *v = service_list(r->db, &flt, r->lang, p.per_page, pager_offset(&p), &n);
   page_begin(r, T(r, "Palvelut"), "services-admin");
   buf_printf(&r->out, "<h1>%h</h1>\n", T(r, "Palvelutoiminta"));
@@ -142,12 +150,7 @@ void page_staff_services(web_req *r) {
   saved_notice(r, T(r, "Palvelu tallennettu."));
   buf_printf(&r->out, "<p><a class=\"button\" href=\"%h/hallinta/palvelut/uusi\">%h</a></p>\n", r->prefix,
              T(r, "Uusi palvelu"));
-  form_ctx f = {r, NULL};
-  form_opt *to = services_type_opts(r, &nt), *po = services_period_opts(r, &np);
-  buf_printf(&r->out, "<form method=\"get\" action=\"%h/hallinta/palvelut\" class=\"filters\">", r->prefix);
-  form_select(&f, "type", T(r, "Palvelutyyppi"), flt.type, to, nt, 0, T(r, "Kaikki palvelutyypit"));
-  form_select(&f, "period", T(r, "Rahoituskausi"), period, po, np, 0, T(r, "Kaikki kaudet"));
-  services_filters_end(r);
+  services_filter_form(r, "/hallinta/palvelut", flt.type, period);
   services_count_line(r, p.total, "palvelu", "palvelua");
   if (n) service_table(r, v, n);
   pager_write_query(r, &p, "/hallinta/palvelut", "type", flt.type, "period", period, NULL);
