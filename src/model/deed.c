@@ -5,6 +5,8 @@
 #include <string.h>
 
 #include "core/util.h"
+#include "model/themelist.h"
+#include "model/write.h"
 
 /* Frees the strings of x, not x itself. */
 static void deed_clear(deed *x) {
@@ -89,38 +91,6 @@ int deed_validate(db *d, const deed *x, int require_contact, kerr *e) {
   return e->msg ? K_ERR : K_OK;
 }
 
-/* Splits the comma list of themes and links each (creating missing themes). */
-static int set_themes(db *d, long long id, const char *themes) {
-  int rc = db_exec(d, "DELETE FROM deed_theme WHERE deed_id=?1", "i", id);
-  if (!themes || rc != SQLITE_OK) return rc;
-  char *copy = util_strdup(themes), *save = NULL;
-  for (char *t = strtok_r(copy, ",;", &save); t && rc == SQLITE_OK; t = strtok_r(NULL, ",;", &save)) {
-    util_trim(t);
-    if (!*t) continue;
-    rc = db_exec(d, "INSERT OR IGNORE INTO theme(name) VALUES(?1)", "t", t);
-    if (rc == SQLITE_OK)
-      rc = db_exec(d, "INSERT OR IGNORE INTO deed_theme(deed_id, theme_id) SELECT ?1, id FROM theme WHERE name=?2",
-                   "it", id, t);
-  }
-  free(copy);
-  return rc;
-}
-
-/* The rows of one deed change (the deed, its themes, its search entry) go in together: a savepoint makes them all
- * or nothing, inside a caller's transaction (an import) or on their own. */
-static int write_begin(db *d, kerr *e) {
-  return db_script(d, "SAVEPOINT deed_write") == SQLITE_OK ? K_OK : kerr_storage(e, "Teon tallennus", db_errmsg(d));
-}
-
-/* Ends the savepoint: releases it when rc is K_OK (and the rows went in), else rolls it back. Returns K_OK or K_ERR
- * with e set (keeps a message already set). */
-static int write_end(db *d, int rc, kerr *e) {
-  if (rc == K_OK && db_script(d, "RELEASE deed_write") == SQLITE_OK) return K_OK;
-  if (!e || !e->msg) kerr_storage(e, "Teon tallennus", db_errmsg(d));
-  db_script(d, "ROLLBACK TO deed_write; RELEASE deed_write");
-  return K_ERR;
-}
-
 static const char *nz(const char *s) {
   return s ? s : "";
 }
@@ -172,15 +142,15 @@ static long long insert_rows(db *d, const deed *x, const char *status, kerr *e) 
     return 0;
   }
   long long id = db_last_id(d);
-  if (set_themes(d, id, x->themes) != SQLITE_OK) return 0;
+  if (themelist_set(d, THEMELIST_DEED, id, x->themes) != SQLITE_OK) return 0;
   if (strcmp(status, "published") == 0 && deed_index(d, id) != K_OK) return 0;
   return id;
 }
 
 long long deed_insert(db *d, const deed *x, const char *status, kerr *e) {
-  if (write_begin(d, e) != K_OK) return 0;
+  if (write_begin(d, "Teon tallennus", e) != K_OK) return 0;
   long long id = insert_rows(d, x, status, e);
-  return write_end(d, id ? K_OK : K_ERR, e) == K_OK ? id : 0;
+  return write_end(d, id ? K_OK : K_ERR, "Teon tallennus", e) == K_OK ? id : 0;
 }
 
 static int update_rows(db *d, const deed *x, kerr *e) {
@@ -201,13 +171,13 @@ static int update_rows(db *d, const deed *x, kerr *e) {
     return kerr_storage(e, "Teon tallennus", msg);
   }
   if (db_changes(d) == 0) return kerr_set(e, NULL, "Tekoa %lld ei ole.", x->id);
-  if (set_themes(d, x->id, x->themes) != SQLITE_OK) return K_ERR;
+  if (themelist_set(d, THEMELIST_DEED, x->id, x->themes) != SQLITE_OK) return K_ERR;
   return deed_index(d, x->id);
 }
 
 int deed_update(db *d, const deed *x, kerr *e) {
-  if (write_begin(d, e) != K_OK) return K_ERR;
-  return write_end(d, update_rows(d, x, e), e);
+  if (write_begin(d, "Teon tallennus", e) != K_OK) return K_ERR;
+  return write_end(d, update_rows(d, x, e), "Teon tallennus", e);
 }
 
 deed *deed_get(db *d, long long id, const char *lang) {
@@ -270,8 +240,8 @@ static int publish_rows(db *d, long long id, kerr *e) {
 }
 
 int deed_publish(db *d, long long id, kerr *e) {
-  if (write_begin(d, e) != K_OK) return K_ERR;
-  return write_end(d, publish_rows(d, id, e), e);
+  if (write_begin(d, "Teon tallennus", e) != K_OK) return K_ERR;
+  return write_end(d, publish_rows(d, id, e), "Teon tallennus", e);
 }
 
 static int reject_rows(db *d, long long id, const char *reason, kerr *e) {
@@ -288,8 +258,8 @@ static int reject_rows(db *d, long long id, const char *reason, kerr *e) {
 int deed_reject(db *d, long long id, const char *reason, kerr *e) {
   if (util_blank(reason)) return kerr_set(e, "reason", "Kerro hylkäyksen syy.");
   if (util_utf8_len(reason) > 1000) return kerr_set(e, "reason", "Syy on liian pitkä (enintään 1000 merkkiä).");
-  if (write_begin(d, e) != K_OK) return K_ERR;
-  return write_end(d, reject_rows(d, id, reason, e), e);
+  if (write_begin(d, "Teon tallennus", e) != K_OK) return K_ERR;
+  return write_end(d, reject_rows(d, id, reason, e), "Teon tallennus", e);
 }
 
 int deed_index(db *d, long long id) {

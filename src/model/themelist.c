@@ -30,13 +30,16 @@ int themelist_validate(const char *themes, const char *field, kerr *e) {
 }
 
 int themelist_set(db *d, themelist_kind kind, long long id, const char *themes) {
-  const char *del = kind == THEMELIST_SERVICE ? "DELETE FROM service_theme WHERE service_id=?1"
-                                              : "DELETE FROM coach_theme WHERE coach_id=?1";
-  const char *link =
-      kind == THEMELIST_SERVICE
-          ? "INSERT OR IGNORE INTO service_theme(service_id,theme_id) SELECT ?1,id FROM theme WHERE name=?2"
-          : "INSERT OR IGNORE INTO coach_theme(coach_id,theme_id) SELECT ?1,id FROM theme WHERE name=?2";
-  int rc = db_exec(d, del, "i", id);
+  static const char *const del[] = {[THEMELIST_SERVICE] = "DELETE FROM service_theme WHERE service_id=?1",
+                                    [THEMELIST_COACH] = "DELETE FROM coach_theme WHERE coach_id=?1",
+                                    [THEMELIST_DEED] = "DELETE FROM deed_theme WHERE deed_id=?1"};
+  static const char *const links[] = {
+      [THEMELIST_SERVICE] =
+          "INSERT OR IGNORE INTO service_theme(service_id,theme_id) SELECT ?1,id FROM theme WHERE name=?2",
+      [THEMELIST_COACH] = "INSERT OR IGNORE INTO coach_theme(coach_id,theme_id) SELECT ?1,id FROM theme WHERE name=?2",
+      [THEMELIST_DEED] = "INSERT OR IGNORE INTO deed_theme(deed_id,theme_id) SELECT ?1,id FROM theme WHERE name=?2"};
+  const char *link = links[kind];
+  int rc = db_exec(d, del[kind], "i", id);
   if (util_blank(themes) || rc != SQLITE_OK) return rc;
   char *copy = util_strdup(themes), *save = NULL;
   for (char *t = strtok_r(copy, ",;", &save); t && rc == SQLITE_OK; t = strtok_r(NULL, ",;", &save)) {

@@ -1,4 +1,4 @@
-/* write: savepoints for the changes of one entity (services, coaches, deliveries). */
+/* write: savepoints for the changes of one entity (deeds, services, coaches, deliveries). */
 #include "model/write.h"
 
 int write_begin(db *d, const char *what, kerr *e) {
@@ -7,7 +7,7 @@ int write_begin(db *d, const char *what, kerr *e) {
 
 int write_end(db *d, int rc, const char *what, kerr *e) {
   if (rc == K_OK && db_script(d, "RELEASE model_write") == SQLITE_OK) return K_OK;
-  if (!e->msg) kerr_storage(e, what, db_errmsg(d));
+  if (e && !e->msg) kerr_storage(e, what, db_errmsg(d));
   db_script(d, "ROLLBACK TO model_write; RELEASE model_write");
   return K_ERR;
 }
