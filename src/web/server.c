@@ -249,6 +249,16 @@ static int cross_site(web_req *r) {
   return !client_same_site(origin, site, host, config->base_url);
 }
 
+/* Returns 1 after answering 403 when cross_site(r); otherwise 0, answering nothing. */
+static int cross_site_refused_or_reply(web_req *r) {
+  if (!cross_site(r)) return 0;
+  if (!strncmp(r->path, "/api/", 5))
+    web_json_error(r, 403, "cross-site request refused");
+  else
+    web_error(r, 403, T(r, "Lomake lähetettiin toiselta sivustolta, joten sitä ei käsitelty."));
+  return 1;
+}
+
 static enum MHD_Result process(conn_ctx *c) {
   web_req *r = &c->r;
   enum MHD_Result rc;
@@ -285,11 +295,7 @@ static enum MHD_Result process(conn_ctx *c) {
   load_user(r);
   if (bad)
     web_error(r, 400, T(r, "Pyyntö ei ole kelvollinen."));
-  else if (cross_site(r) && !strncmp(r->path, "/api/", 5))
-    web_json_error(r, 403, "cross-site request refused");
-  else if (cross_site(r))
-    web_error(r, 403, T(r, "Lomake lähetettiin toiselta sivustolta, joten sitä ei käsitelty."));
-  else
+  else if (!cross_site_refused_or_reply(r))
     routes_dispatch(r);
   if (key.len && r->cacheable && r->status == 200 && !r->headers.len)
     cache_put(key.data, gen, r->ctype, r->out.data, r->out.len);
