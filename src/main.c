@@ -175,8 +175,7 @@ static int cmd_serve(const cli_args *a) {
   long long port = 8080, threads = 2 * sysconf(_SC_NPROCESSORS_ONLN);
   if (threads < 4) threads = 4;
   if (cli_opt(a, "port") && util_parse_int(cli_opt(a, "port"), 1, 65535, &port) != K_OK) {
-    fprintf(stderr,
-            "kehto: --port needs a number from 1 to 65535\nusage: kehto serve [--db FILE] [--port N] [--bind ADDR]\n");
+    fprintf(stderr, "kehto: --port needs a number from 1 to 65535\nusage: %s\n", SERVE_USAGE);
     return EXIT_USAGE;
   }
   if (cli_opt(a, "threads") && util_parse_int(cli_opt(a, "threads"), 1, 256, &threads) != K_OK) {
@@ -192,16 +191,19 @@ static int cmd_serve(const cli_args *a) {
             cfg.trusted_proxy);
     return EXIT_USAGE;
   }
-  if (!serve_base_url(a, &cfg) || !serve_cookies(a, &cfg)) return EXIT_USAGE;
   cfg.quiet = cli_opt(a, "quiet") != NULL;
   cfg.no_cache = cli_opt(a, "no-cache") != NULL;
-  web_set_secure_cookies(cfg.secure_cookies);
-  web_set_base_url(cfg.base_url);
-  if (access(cfg.db_path, F_OK) != 0) {
+  int rc = EXIT_USAGE;
+  if (!serve_base_url(a, &cfg) || !serve_cookies(a, &cfg)) {
+    /* said why */
+  } else if (access(cfg.db_path, F_OK) != 0) {
     fprintf(stderr, "kehto: no database at %s (create one with: kehto init --db %s)\n", cfg.db_path, cfg.db_path);
-    return 1;
+    rc = 1;
+  } else {
+    web_set_secure_cookies(cfg.secure_cookies);
+    web_set_base_url(cfg.base_url);
+    rc = web_serve(&cfg);
   }
-  int rc = web_serve(&cfg);
   free((char *)cfg.base_url);
   return rc;
 }
