@@ -1,5 +1,6 @@
-/* server: libmicrohttpd with a thread pool, one SQLite connection per thread, body limits, sessions, the page
- * cache for anonymous GETs, security headers and the access log. */
+/* server: libmicrohttpd with a thread pool, one SQLite connection per thread, body limits, slow-client deadlines
+ * (conntrack), the client address behind a trusted proxy, the same-site check for POSTs, sessions, the page cache for
+ * anonymous GETs, security headers and the access log. */
 #include <arpa/inet.h>
 #include <assert.h>
 #include <ctype.h>
@@ -10,13 +11,19 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
 #include "core/embed.h"
 #include "web/cache.h"
+#include "web/client.h"
+#include "web/conntrack.h"
 #include "web/routes.h"
 #include "web/web.h"
+
+#define MAX_CONNECTIONS 1000 /* at once, from everyone; conntrack limits each client to a share of it */
 
 static const web_config *config;
 static pthread_key_t db_key;
@@ -62,6 +69,7 @@ static void notice_foreign_writes(db *d) {
 typedef struct conn_ctx {
   web_req r;
   int64_t t0;
+  conntrack *track; /* the connection's deadlines; NULL when untracked */
 } conn_ctx;
 
 static const char *lang_from_url(const char *url, const char **path, const char **prefix) {
@@ -226,15 +234,35 @@ static int serve_static(web_req *r, int64_t t0, enum MHD_Result *rc) {
 }
 
 static void cache_key(web_req *r, buf *key) {
-  /* the host is part of the key: the feed's absolute links name it */
-  const char *host = MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_HOST);
-  buf_printf(key, "%j %r %r", host ? host : "", r->lang, r->url);
+  /* no Host in the key: absolute links come from the configured base URL, never from the request */
+  buf_printf(key, "%r %r", r->lang, r->url);
   MHD_get_connection_values(r->conn, MHD_GET_ARGUMENT_KIND, add_arg, key);
+}
+
+/* Returns 1 when a POST (or any method but GET and HEAD) shows by its Origin or Sec-Fetch-Site headers that another
+ * site sent it. The CSRF token is checked as well, by the handler. */
+static int cross_site(web_req *r) {
+  if (!strcmp(r->method, "GET") || !strcmp(r->method, "HEAD")) return 0;
+  const char *origin = MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, "Origin");
+  const char *site = MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, "Sec-Fetch-Site");
+  const char *host = MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_HOST);
+  return !client_same_site(origin, site, host, config->base_url);
+}
+
+/* Returns 1 after answering 403 when cross_site(r); otherwise 0, answering nothing. */
+static int cross_site_refused_or_reply(web_req *r) {
+  if (!cross_site(r)) return 0;
+  if (!strncmp(r->path, "/api/", 5))
+    web_json_error(r, 403, "cross-site request refused");
+  else
+    web_error(r, 403, T(r, "Lomake lähetettiin toiselta sivustolta, joten sitä ei käsitelty."));
+  return 1;
 }
 
 static enum MHD_Result process(conn_ctx *c) {
   web_req *r = &c->r;
   enum MHD_Result rc;
+  conntrack_request_read(c->track);
   r->db = thread_db();
   if (r->body_too_large) {
     web_error(r, 413, T(r, "Pyyntö on liian suuri."));
@@ -267,13 +295,40 @@ static enum MHD_Result process(conn_ctx *c) {
   load_user(r);
   if (bad)
     web_error(r, 400, T(r, "Pyyntö ei ole kelvollinen."));
-  else
+  else if (!cross_site_refused_or_reply(r))
     routes_dispatch(r);
   if (key.len && r->cacheable && r->status == 200 && !r->headers.len)
     cache_put(key.data, gen, r->ctype, r->out.data, r->out.len);
   buf_free(&key);
   return send_response(r, r->status, r->ctype, r->out.data ? r->out.data : "", r->out.len, &r->headers,
                        r->no_store || r->user.id ? "no-store" : "no-cache", c->t0, "");
+}
+
+static enum MHD_Result add_forwarded_for(void *cls, enum MHD_ValueKind kind, const char *key, const char *value) {
+  buf *b = cls;
+  if (value && strcasecmp(key, "X-Forwarded-For") == 0) buf_printf(b, "%r%r", b->len ? "," : "", value);
+  return MHD_YES;
+}
+
+/* The client's address: the peer's, or behind the trusted proxy the one it names in X-Forwarded-For (every line of
+ * that header, in order: a proxy may add its own line after the client's). Copied into the request arena. */
+static const char *client_addr(web_req *r) {
+  const union MHD_ConnectionInfo *ci = MHD_get_connection_info(r->conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+  char peer[INET6_ADDRSTRLEN] = "-";
+  if (ci && ci->client_addr) {
+    const struct sockaddr *sa = ci->client_addr;
+    if (sa->sa_family == AF_INET)
+      inet_ntop(AF_INET, &((const struct sockaddr_in *)sa)->sin_addr, peer, sizeof peer);
+    else if (sa->sa_family == AF_INET6)
+      inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)sa)->sin6_addr, peer, sizeof peer);
+  }
+  if (!config->trusted_proxy || strcmp(peer, config->trusted_proxy) != 0) return arena_strdup(&r->mem, peer);
+  buf xff = BUF_INIT;
+  MHD_get_connection_values(r->conn, MHD_HEADER_KIND, add_forwarded_for, &xff);
+  char addr[CLIENT_ADDR_MAX];
+  client_address(peer, config->trusted_proxy, xff.data, addr, sizeof addr);
+  buf_free(&xff);
+  return arena_strdup(&r->mem, addr);
 }
 
 static enum MHD_Result handler(void *cls, struct MHD_Connection *conn, const char *url, const char *method,
@@ -291,16 +346,9 @@ static enum MHD_Result handler(void *cls, struct MHD_Connection *conn, const cha
     r->lang = lang_from_url(r->url, &r->path, &r->prefix);
     r->status = 200;
     r->ctype = "text/html; charset=utf-8";
-    const union MHD_ConnectionInfo *ci = MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
-    char addr[INET6_ADDRSTRLEN] = "-";
-    if (ci && ci->client_addr) {
-      const struct sockaddr *sa = ci->client_addr;
-      if (sa->sa_family == AF_INET)
-        inet_ntop(AF_INET, &((const struct sockaddr_in *)sa)->sin_addr, addr, sizeof addr);
-      else if (sa->sa_family == AF_INET6)
-        inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)sa)->sin6_addr, addr, sizeof addr);
-    }
-    r->address = arena_strdup(&r->mem, addr);
+    r->address = client_addr(r);
+    c->track = conntrack_of(conn); /* the header is in: from here the body must keep a minimum rate */
+    conntrack_header_done(c->track);
     const char *cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
     if (cl && strtoull(cl, NULL, 10) > WEB_MAX_BODY) {
       r->body_too_large = 1;
@@ -310,6 +358,7 @@ static enum MHD_Result handler(void *cls, struct MHD_Connection *conn, const cha
   }
   web_req *r = &c->r;
   if (*upload_size) {
+    conntrack_body_bytes(c->track, *upload_size);
     if (r->body.len + *upload_size > WEB_MAX_BODY)
       r->body_too_large = 1;
     else
@@ -323,6 +372,8 @@ static enum MHD_Result handler(void *cls, struct MHD_Connection *conn, const cha
 static void completed(void *cls, struct MHD_Connection *conn, void **con_cls, enum MHD_RequestTerminationCode toe) {
   conn_ctx *c = *con_cls;
   if (!c) return;
+  /* answered in full: a kept-alive connection now waits for its next header, with a deadline again */
+  if (toe == MHD_REQUEST_TERMINATED_COMPLETED_OK) conntrack_request_done(c->track);
   buf_free(&c->r.body);
   buf_free(&c->r.out);
   buf_free(&c->r.headers);
@@ -330,6 +381,19 @@ static void completed(void *cls, struct MHD_Connection *conn, void **con_cls, en
   arena_free(&c->r.mem);
   free(c);
   *con_cls = NULL;
+}
+
+/* Room for every connection, the database files and some to spare: Debian's default soft limit is 1024. */
+static void raise_fd_limit(void) {
+  struct rlimit rl;
+  if (getrlimit(RLIMIT_NOFILE, &rl) != 0) return;
+  rlim_t want = MAX_CONNECTIONS + 256;
+  if (rl.rlim_cur >= want) return;
+  rl.rlim_cur = rl.rlim_max < want ? rl.rlim_max : want;
+  setrlimit(RLIMIT_NOFILE, &rl);
+  if (rl.rlim_cur < want)
+    fprintf(stderr, "kehto: note: only %llu open files allowed; fewer than %d connections can be served\n",
+            (unsigned long long)rl.rlim_cur, MAX_CONNECTIONS);
 }
 
 int web_serve(const web_config *cfg) {
@@ -362,21 +426,36 @@ int web_serve(const web_config *cfg) {
   sigaddset(&sigs, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &sigs, NULL); /* the pool threads inherit the mask; this thread waits below */
   signal(SIGPIPE, SIG_IGN);
+  raise_fd_limit();
+  conntrack_limits limits = CONNTRACK_DEFAULTS;
+  if (conntrack_start(&limits, cfg->trusted_proxy) != 0) {
+    fprintf(stderr, "kehto: cannot start the connection watchdog\n");
+    return 1;
+  }
+  /* The idle timeout stays for answers a client reads too slowly; conntrack sets the deadlines for requests. With
+   * epoll, idle sockets cost the pool threads nothing; the connection limit is shared out among them. */
   struct MHD_Daemon *d = MHD_start_daemon(
       MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL, (uint16_t)cfg->port, NULL, NULL, handler, NULL,
       MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa, MHD_OPTION_THREAD_POOL_SIZE, (unsigned)cfg->threads,
-      MHD_OPTION_NOTIFY_COMPLETED, completed, NULL, MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)30,
-      MHD_OPTION_CONNECTION_LIMIT, (unsigned)1000, MHD_OPTION_LISTEN_BACKLOG_SIZE, (unsigned)1024, MHD_OPTION_END);
+      MHD_OPTION_NOTIFY_COMPLETED, completed, NULL, MHD_OPTION_NOTIFY_CONNECTION, conntrack_notify, NULL,
+      MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)30, MHD_OPTION_CONNECTION_LIMIT, (unsigned)MAX_CONNECTIONS,
+      MHD_OPTION_LISTEN_BACKLOG_SIZE, (unsigned)1024, MHD_OPTION_END);
   if (!d) {
+    conntrack_stop();
     fprintf(stderr, "kehto: cannot listen on %s:%d (is the port in use?)\n", cfg->bind, cfg->port);
     return 1;
   }
   fprintf(stderr, "kehto: serving %s at http://%s:%d/ (%d threads); stop with Ctrl-C\n", cfg->db_path, cfg->bind,
           cfg->port, cfg->threads);
+  fprintf(stderr, "kehto: links use %s/; cookies %s%s%s\n", cfg->base_url,
+          cfg->secure_cookies ? "Secure (HTTPS only)" : "not Secure (plain HTTP allowed)",
+          cfg->trusted_proxy ? "; client address from X-Forwarded-For when the peer is " : "",
+          cfg->trusted_proxy ? cfg->trusted_proxy : "");
   int sig = 0;
   sigwait(&sigs, &sig);
   fprintf(stderr, "kehto: stopping\n");
   MHD_stop_daemon(d);
+  conntrack_stop();
   cache_clear();
   return 0;
 }

@@ -4,7 +4,6 @@
 #include "core/date.h"
 
 #include <assert.h>
-#include <ctype.h>
 #include <sodium.h>
 #include <stdarg.h>
 #include <string.h>
@@ -49,6 +48,12 @@ void web_cookie(web_req *r, const char *name, const char *value, long max_age) {
 
 void web_set_secure_cookies(int on) {
   secure_cookies = on;
+}
+
+static const char *base_url = "";
+
+void web_set_base_url(const char *url) {
+  base_url = url;
 }
 
 void web_redirect(web_req *r, const char *location) {
@@ -120,11 +125,7 @@ int web_csrf_ok_or_kerr(web_req *r, kerr *e) {
 }
 
 void web_base_url(web_req *r, buf *out) {
-  const char *host = MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_HOST);
-  if (!host || !*host || strlen(host) > 255) return;
-  for (const char *p = host; *p; p++)
-    if (!isalnum((unsigned char)*p) && !strchr(".-:[]", *p)) return;
-  buf_printf(out, "%r://%r", secure_cookies ? "https" : "http", host);
+  buf_puts(out, base_url);
 }
 
 int web_csrf_ok_or_reply(web_req *r) {

@@ -97,8 +97,9 @@ void web_table_begin(web_req *r, const char *cls, const char *caption, int hide_
 /* Closes the table and the region opened by web_table_begin. */
 void web_table_end(web_req *r);
 
-/* Writes "http(s)://host" from the request's Host header (https when the site is configured for it), or nothing
- * when the header is missing or not a plain host[:port]. For links that must be absolute (the Atom feed). */
+/* Writes the site's base URL ("https://host[:port]", no trailing slash) as `kehto serve --base-url` set it, or the
+ * default http://BIND:PORT; never anything from the request's Host header. For links that must be absolute (the
+ * Atom feed, emails). */
 void web_base_url(web_req *r, buf *out);
 /* " lang=\"fi\"" on Swedish and English pages, "" on Finnish ones: for content that is written in Finnish (deed
  * texts, the programme's own texts), so screen readers read it with a Finnish voice (WCAG 3.1.2). */
@@ -113,8 +114,10 @@ int web_csrf_ok(web_req *r);
  * 403, so what was typed is not lost; the form carries the current token, so a resubmit works. Nothing may be saved. */
 int web_csrf_ok_or_kerr(web_req *r, kerr *e);
 
-/* Adds Secure to every cookie (set when the site is served over HTTPS). */
+/* Adds Secure to every cookie (cmd_serve decides: on unless served on loopback over plain HTTP). */
 void web_set_secure_cookies(int on);
+/* Sets the base URL web_base_url writes; url must live as long as the server. */
+void web_set_base_url(const char *url);
 
 /* Frees what a request holds (its frame); called once when the request is finished. */
 void web_req_done(web_req *r);
@@ -126,8 +129,10 @@ typedef struct web_config {
   int port;
   int threads;
   int secure_cookies;
-  int quiet;    /* no access log */
-  int no_cache; /* render every page (for measuring the uncached path) */
+  const char *base_url;      /* normalised, no trailing slash: "https://kehto.example.fi" */
+  const char *trusted_proxy; /* IPv4 address whose X-Forwarded-For names the client, or NULL */
+  int quiet;                 /* no access log */
+  int no_cache;              /* render every page (for measuring the uncached path) */
 } web_config;
 
 /* Runs the server until SIGINT/SIGTERM. Returns 0 on a clean stop, 1 if it could not start. */
