@@ -83,10 +83,9 @@ int cli_person_erase(const cli_args *a) {
   if (!id) return 1;
   kerr e = {0};
   int rc = person_erase(d, id, "cli", &e);
-  if (rc == K_OK)
+  if (rc != K_ERR)
     printf("Erased person %lld: name, email, occupation and birth date removed; anonymous counts kept.\n", id);
-  else
-    fprintf(stderr, "kehto: %s\n", e.msg);
+  if (rc != K_OK) fprintf(stderr, "kehto: %s\n", e.msg);
   kerr_clear(&e);
   db_close(d);
   return rc == K_OK ? 0 : 1;
