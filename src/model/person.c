@@ -653,6 +653,33 @@ static int scrub_audit(db *d, const char *email, const char *name) {
   return ok ? K_OK : K_ERR;
 }
 
+/* Rows outside the person's own data that name them: these belong to someone else's record (an account, an
+ * organisation's contact, a deed, an application) and are not changed by an erase. */
+static const struct {
+  const char *what, *sql;
+} MENTIONS[] = {
+    {"user account", "SELECT id FROM user WHERE email=?1 COLLATE NOCASE OR name=?2 COLLATE NOCASE"},
+    {"organisation contact",
+     "SELECT id FROM org WHERE contact_email=?1 COLLATE NOCASE OR contact_name=?2 COLLATE NOCASE"},
+    {"deed contact", "SELECT id FROM deed WHERE contact_email=?1 COLLATE NOCASE OR contact_name=?2 COLLATE NOCASE"},
+    {"application text", "SELECT id FROM application WHERE instr(lower(need || ' ' || reason), lower(?2)) OR "
+                         "instr(lower(need || ' ' || reason), lower(?1))"},
+    {"coach", "SELECT id FROM coach WHERE email=?1 COLLATE NOCASE OR name=?2 COLLATE NOCASE"},
+};
+
+int person_mentions(db *d, long long id, buf *out) {
+  char *email = db_text(d, "SELECT email FROM person WHERE id=?1", "i", id);
+  char *name = db_text(d, "SELECT name FROM person WHERE id=?1", "i", id);
+  int n = 0;
+  for (size_t i = 0; email && name && i < sizeof MENTIONS / sizeof *MENTIONS; i++) {
+    sqlite3_stmt *st = db_query(d, MENTIONS[i].sql, "tt", email, name);
+    while (db_step(st) == 1) buf_printf(out, "%r%r %lld", n++ ? ", " : "", MENTIONS[i].what, db_col_int(st, 0));
+    db_done(st);
+  }
+  free(email), free(name);
+  return n;
+}
+
 int person_erase(db *d, long long id, const char *actor, kerr *e) {
   if (!db_exists(d, "SELECT 1 FROM person WHERE id=?1", "i", id)) return kerr_set(e, NULL, "no such person");
   if (db_begin(d) != SQLITE_OK) return kerr_storage(e, "Henkilötietojen poisto", db_errmsg(d));
@@ -660,14 +687,17 @@ int person_erase(db *d, long long id, const char *actor, kerr *e) {
   snprintf(subject, sizeof subject, "person:%lld", id);
   char *email = db_text(d, "SELECT email FROM person WHERE id=?1", "i", id);
   char *name = db_text(d, "SELECT name FROM person WHERE id=?1", "i", id);
-  int ok = scrub_audit(d, email, name) == K_OK &&
-           db_exec(d,
-                   "UPDATE person SET email=NULL, name=NULL, occupation='', "
-                   "updated_at=strftime('%Y-%m-%dT%H:%M:%SZ','now'), "
-                   "erased_at=coalesce(erased_at, strftime('%Y-%m-%dT%H:%M:%SZ','now')) WHERE id=?1",
-                   "i", id) == SQLITE_OK &&
-           db_exec(d, "UPDATE esf_start SET birth_date=NULL WHERE person_id=?1", "i", id) == SQLITE_OK &&
-           audit_log(d, actor, "erase", subject, "name, email, occupation and birth date removed") == K_OK;
+  int ok =
+      scrub_audit(d, email, name) == K_OK &&
+      db_exec(d,
+              "UPDATE person SET email=NULL, name=NULL, occupation='', "
+              "updated_at=strftime('%Y-%m-%dT%H:%M:%SZ','now'), "
+              "erased_at=coalesce(erased_at, strftime('%Y-%m-%dT%H:%M:%SZ','now')) WHERE id=?1",
+              "i", id) == SQLITE_OK &&
+      db_exec(d, "UPDATE esf_start SET birth_date=NULL WHERE person_id=?1", "i", id) == SQLITE_OK &&
+      /* failed logins with the email as account name (kept 15 minutes; model/user.c lower-cases ASCII) */
+      db_exec(d, "DELETE FROM login_failure WHERE key='acct:' || lower(?1)", "t", email ? email : "") == SQLITE_OK &&
+      audit_log(d, actor, "erase", subject, "name, email, occupation and birth date removed") == K_OK;
   free(email), free(name);
   if (!ok || db_commit(d) != SQLITE_OK) {
     kerr_storage(e, "Henkilötietojen poisto", db_errmsg(d));

@@ -130,6 +130,10 @@ int person_export_json(db *d, long long id, buf *out);
  * person is erased but the WAL could not be emptied (a reader held it back). */
 enum { PERSON_ERASE_IN_WAL = 1 };
 int person_erase(db *d, long long id, const char *actor, kerr *e);
+/* Lists in out ("user account 3, deed contact 12") the rows of other records that hold the person's email or name
+ * (accounts, organisation and deed contacts, application texts, coaches): an erase leaves them, someone has to look
+ * at them by hand. Call before person_erase. Returns how many. */
+int person_mentions(db *d, long long id, buf *out);
 /* Re-applies d's erasures to other (an older copy of the same database, a backup): every person erased in d and not
  * in other is erased there with person_erase. Person ids are never reused, so the id names the same person in both.
  * Sets *n to the number erased in other. Returns K_OK, or K_ERR with e set (*n erased before it stopped). */

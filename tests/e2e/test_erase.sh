@@ -33,12 +33,15 @@ TERMS=(tuomas.rautio@example.fi tuomas.rautio tuomas rautio 1983-07-19 kirvesmie
   echo "SP-1,tuomas.rautio@example.fi,Tuomas Rautio,Oulun kaupunki,johto,1.3.2019,19.7.1983,mies,tyollinen,isced58,Kirvesmies"
   echo "SP-1,sanna.rasanen@example.fi,Sanna Räsänen,Oulun kaupunki,tyontekija,1.3.2019,3.11.1979,nainen,tyollinen,isced34,"
   echo "SP-1,kalle.kuusi@example.fi,Kalle Kuusi,Oulun kaupunki,tyontekija,1.3.2019,2.2.1970,mies,tyollinen,isced34,"
+  echo "SP-1,maija@example.fi,Maija Mehiläinen,Oulun kaupunki,tyontekija,1.3.2019,2.2.1971,nainen,tyollinen,isced34,"
 } >"$TMP/p.csv"
 expect_eq "fresh database names nobody" "$(found "$DB" "${TERMS[@]}")" ""
 start_server
 run import participants "$TMP/p.csv"
 expect_rc "import while the server runs" 0
 TUOMAS=$(q "SELECT id FROM person WHERE email='tuomas.rautio@example.fi'")
+login tuomas.rautio@example.fi wrong-password # a failed login keeps the email as a rate-limit key
+expect_eq "the failed login is counted" "$(q "SELECT count(*) FROM login_failure WHERE key LIKE 'acct:tuomas%'")" 1
 login staff@example.fi staffpassword1
 for term in TUOMAS.RAUTIO Rautio "tuomas rautio" tuo RÄSÄNEN "sanna.rasanen@" Kuusi Ra; do
   get "/hallinta/henkilot?q=$("$PYTHON" -c 'import sys,urllib.parse;print(urllib.parse.quote(sys.argv[1]))' "$term")"
@@ -59,6 +62,11 @@ run person erase tuomas.rautio@example.fi --yes
 expect_rc "erase tuomas" 0
 run person erase SANNA.Rasanen@EXAMPLE.fi --yes
 expect_rc "erase sanna (email in another case)" 0
+q "UPDATE org SET contact_name='Maija Mehiläinen' WHERE id=1"
+run person erase maija@example.fi --yes
+expect_rc "erase maija" 0
+expect_contains "erase names the rows it leaves to be checked by hand" "$out" \
+  "note: the email or name also stands in rows an erase does not change; check them: organisation contact 1"
 expect_eq "no audit term names them" \
   "$(q "SELECT group_concat(detail, ' | ') FROM audit WHERE detail LIKE '%search %' AND detail NOT LIKE '%[erased]'")" \
   "page 1, search tuo | page 1, search Kuusi | page 1, search Ra"
@@ -79,10 +87,10 @@ expect_eq "integrity" "$(q "PRAGMA integrity_check")" ok
 # --- backups: a fixed number of copies, no freed pages ---
 run backup "$TMP/b.db" --keep 3
 expect_rc "backup with --keep" 0
-expect_contains "the backup run erases them in the older copy" "$out" "Erased 2 people in $TMP/b.db.1"
+expect_contains "the backup run erases them in the older copy" "$out" "Erased 3 people in $TMP/b.db.1"
 expect_eq "the older copy names nobody erased" "$(found "$TMP/b.db.1" "${TERMS[@]}")" ""
 expect_eq "the older copy is erased as the database is" \
-  "$(sqlite3 "$TMP/b.db.1" "SELECT count(*) FROM person WHERE erased_at IS NOT NULL")" 2
+  "$(sqlite3 "$TMP/b.db.1" "SELECT count(*) FROM person WHERE erased_at IS NOT NULL")" 3
 for i in 1 2 3; do run backup "$TMP/b.db" --keep 3; done
 expect_eq "--keep 3: the backup and two older ones" "$(cd "$TMP" && ls b.db*)" "$(printf 'b.db\nb.db.1\nb.db.2')"
 run backup "$TMP/b.db" --keep 1
