@@ -82,11 +82,16 @@ int cli_person_erase(const cli_args *a) {
   long long id = open_person(a, &d);
   if (!id) return 1;
   kerr e = {0};
+  buf mentions = BUF_INIT;
+  int nmentions = person_mentions(d, id, &mentions);
   int rc = person_erase(d, id, "cli", &e);
-  if (rc == K_OK)
+  if (rc != K_ERR)
     printf("Erased person %lld: name, email, occupation and birth date removed; anonymous counts kept.\n", id);
-  else
-    fprintf(stderr, "kehto: %s\n", e.msg);
+  if (rc != K_OK) fprintf(stderr, "kehto: %s\n", e.msg);
+  if (rc != K_ERR && nmentions)
+    fprintf(stderr, "kehto: note: the email or name also stands in rows an erase does not change; check them: %s\n",
+            mentions.data);
+  buf_free(&mentions);
   kerr_clear(&e);
   db_close(d);
   return rc == K_OK ? 0 : 1;

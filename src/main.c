@@ -6,6 +6,7 @@
 #include <sodium.h>
 
 #include "cli.h"
+#include "cli_backup.h"
 #include "cli_people.h"
 #include "core/buf.h"
 #include "model/import.h"
@@ -36,7 +37,6 @@ typedef struct command {
 
 static int cmd_help(const cli_args *a);
 static int cmd_init(const cli_args *a);
-static int cmd_backup(const cli_args *a);
 static int cmd_demo(const cli_args *a);
 static int cmd_version(const cli_args *a);
 static int cmd_serve(const cli_args *a);
@@ -56,7 +56,8 @@ static const command commands[] = {
     {"user list", cmd_user_list, 0, 0, "db=", "kehto user list [--db FILE]", "list the accounts"},
     {"demo", cmd_demo, 0, 0, "db= seed=", "kehto demo [--db FILE] [--seed N]",
      "fill a new database with a made-up demo programme (same seed, same data)"},
-    {"backup", cmd_backup, 1, 1, "db=", "kehto backup FILE [--db FILE]", "write an online backup of the database"},
+    {"backup", cli_backup, 1, 1, "db= keep=", "kehto backup FILE [--db FILE] [--keep N]",
+     "write a compacted online backup to FILE, keeping N copies (default 7: FILE, FILE.1 … FILE.6)"},
     {"import deeds", cmd_import_deeds, 1, 1, "db= progress", "kehto import deeds FILE.csv [--db FILE] [--progress]",
      "import development deeds from CSV as published, all rows or none"},
     {"import participants", cli_import_participants, 1, 1, "db= progress",
@@ -109,20 +110,6 @@ static int cmd_init(const cli_args *a) {
     fprintf(stderr, "kehto: %s\n", e.msg);
   else
     printf("Database %s is ready (schema %d).\n", cli_db_path(a), db_schema_version());
-  kerr_clear(&e);
-  db_close(d);
-  return rc == K_OK ? 0 : 1;
-}
-
-static int cmd_backup(const cli_args *a) {
-  db *d = cli_open_db(a, 0);
-  if (!d) return 1;
-  kerr e = {0};
-  int rc = db_backup(d, a->pos[0], isatty(STDERR_FILENO), &e);
-  if (rc != K_OK)
-    fprintf(stderr, "kehto: %s\n", e.msg);
-  else
-    printf("Backup written to %s\n", a->pos[0]);
   kerr_clear(&e);
   db_close(d);
   return rc == K_OK ? 0 : 1;

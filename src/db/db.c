@@ -39,8 +39,10 @@ db *db_open(const char *path, int create, kerr *e) {
   }
   sqlite3_busy_timeout(d->h, 5000);
   sqlite3_extended_result_codes(d->h, 1);
+  /* secure_delete: deleted and overwritten content is zeroed in its page (and freed pages are zeroed), so an erased
+   * person's bytes do not linger in free space; db_checkpoint_truncate then drops the old copies in the WAL. */
   if (db_script(d, "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;"
-                   "PRAGMA temp_store=MEMORY; PRAGMA cache_size=-16000;") != SQLITE_OK) {
+                   "PRAGMA temp_store=MEMORY; PRAGMA cache_size=-16000; PRAGMA secure_delete=ON;") != SQLITE_OK) {
     kerr_set(e, NULL, "cannot set up database %r: %r", path, sqlite3_errmsg(d->h));
     db_close(d);
     return NULL;
@@ -280,34 +282,22 @@ int db_changes(db *d) {
   return sqlite3_changes(d->h);
 }
 
-int db_backup(db *d, const char *path, int progress, kerr *e) {
-  sqlite3 *dst = NULL;
-  int rc = sqlite3_open_v2(path, &dst, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
-  if (rc != SQLITE_OK) {
-    kerr_set(e, NULL, "cannot create backup file %r: %r", path, dst ? sqlite3_errmsg(dst) : sqlite3_errstr(rc));
-    sqlite3_close(dst);
-    return K_ERR;
+int db_checkpoint_truncate(db *d, kerr *e) {
+  int rc = SQLITE_BUSY;
+  /* each attempt waits for readers and writers through the busy handler (db_open: 5 s) */
+  for (int attempt = 0; attempt < DB_CHECKPOINT_ATTEMPTS; attempt++) {
+    rc = sqlite3_wal_checkpoint_v2(d->h, "main", SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+    if (rc != SQLITE_BUSY && rc != SQLITE_LOCKED) break;
+    sqlite3_sleep(200);
   }
-  sqlite3_backup *bk = sqlite3_backup_init(dst, "main", d->h, "main");
-  if (!bk) {
-    kerr_set(e, NULL, "cannot start backup to %r: %r", path, sqlite3_errmsg(dst));
-    sqlite3_close(dst);
-    return K_ERR;
-  }
-  int64_t last = util_now_ms();
-  do {
-    rc = sqlite3_backup_step(bk, 256);
-    if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED) sqlite3_sleep(50);
-    int total = sqlite3_backup_pagecount(bk);
-    if (progress && total > 0 && util_now_ms() - last >= 1000) {
-      fprintf(stderr, "backup: %d%% (%d of %d pages)\n", 100 * (total - sqlite3_backup_remaining(bk)) / total,
-              total - sqlite3_backup_remaining(bk), total);
-      last = util_now_ms();
-    }
-  } while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
-  sqlite3_backup_finish(bk);
-  int ok = rc == SQLITE_DONE;
-  if (!ok) kerr_set(e, NULL, "backup to %r failed: %r", path, sqlite3_errmsg(dst));
-  sqlite3_close(dst);
-  return ok ? K_OK : K_ERR;
+  if (rc == SQLITE_OK) return K_OK;
+  return kerr_set(e, NULL, "the write-ahead log could not be emptied (%r)%r", sqlite3_errstr(rc),
+                  rc == SQLITE_BUSY ? ": another connection kept reading or writing" : "");
+}
+
+int db_backup(db *d, const char *path, kerr *e) {
+  /* VACUUM INTO writes only the live rows into fresh pages: no free pages, no deleted bytes in a page's free space */
+  int rc = db_exec(d, "VACUUM INTO ?1", "t", path);
+  if (rc != SQLITE_OK) return kerr_set(e, NULL, "backup to %r failed: %r", path, db_errmsg(d));
+  return K_OK;
 }

@@ -66,8 +66,18 @@ void *db_slot(db *d, int which);
 /* Stores p in slot which; free_fn (may be NULL) is called on p when the slot is set again or the db closes. */
 void db_set_slot(db *d, int which, void *p, void (*free_fn)(void *));
 
-/* Online backup of the open database into the file at path; with progress, a percentage line on stderr at most
- * once a second. Returns K_OK or sets e. */
-int db_backup(db *d, const char *path, int progress, kerr *e);
+/* Copies every page of the write-ahead log into the database file and truncates the log to zero bytes, so that the
+ * old versions of changed rows (an erased person) leave the WAL at once; with secure_delete (db_open) their bytes
+ * are zeroed in the database file too. A connection of another process (the server) reading an older snapshot
+ * holds the checkpoint back: it waits for it, DB_CHECKPOINT_ATTEMPTS times the busy timeout at most. Must be
+ * called outside a transaction. Returns K_OK, or K_ERR with e set when it could not complete (the old copies stay
+ * in the WAL until a later checkpoint, at the latest when the last connection closes). */
+enum { DB_CHECKPOINT_ATTEMPTS = 6 };
+int db_checkpoint_truncate(db *d, kerr *e);
+
+/* Writes a compacted copy of the open database to path (VACUUM INTO: the live rows only, no free pages, so nothing
+ * deleted before travels into the backup); readers and writers go on meanwhile. path must not exist, or be an
+ * empty file. Returns K_OK or sets e. */
+int db_backup(db *d, const char *path, kerr *e);
 
 #endif

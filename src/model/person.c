@@ -7,6 +7,7 @@
 #include <strings.h>
 
 #include "core/date.h"
+#include "core/utf8.h"
 #include "model/audit.h"
 
 /* ---- values ---- */
@@ -539,35 +540,200 @@ int person_export_json(db *d, long long id, buf *o) {
   return K_OK;
 }
 
+/* ---- erasure ---- */
+
+#define AUDIT_SEARCH ", search "
+#define ERASED_MARK "[erased]"
+enum { MAX_NEEDLES = 40 };
+
+/* The lower-cased strings that name a person in a search term. */
+typedef struct needles {
+  char *v[MAX_NEEDLES];
+  int n;
+} needles;
+
+static char *lower_dup(const char *s, size_t n) {
+  buf b = BUF_INIT;
+  utf8_lower(&b, s, n);
+  buf_putc(&b, 0); /* an empty string is still a string */
+  return buf_detach(&b);
+}
+
+/* Adds the lower case of s[0..n) when it has two characters or more. */
+static void add_needle(needles *nd, const char *s, size_t n) {
+  char *v = lower_dup(s, n);
+  if (nd->n < MAX_NEEDLES && util_utf8_len(v) >= 2)
+    nd->v[nd->n++] = v;
+  else
+    free(v);
+}
+
+/* The email, its local part, the whole name and every word of the name (Anna-Liisa: anna, liisa). */
+static void collect_needles(needles *nd, const char *email, const char *name) {
+  if (email) {
+    add_needle(nd, email, strlen(email));
+    const char *at = strchr(email, '@');
+    if (at) add_needle(nd, email, (size_t)(at - email));
+  }
+  if (!name) return;
+  add_needle(nd, name, strlen(name));
+  size_t pos = 0, start, end, len = strlen(name);
+  while (utf8_next_word(name, len, &pos, &start, &end)) add_needle(nd, name + start, end - start);
+}
+
+static int any_needle(const needles *nd, const char *lowered) {
+  for (int i = 0; i < nd->n; i++)
+    if (strstr(lowered, nd->v[i])) return 1;
+  return 0;
+}
+
+/* The new detail for an audit row that names the person, or NULL to leave it. A search term ("page 2, search
+ * Rautio") that contains any needle is replaced whole; elsewhere the email (any case) is replaced where it stands.
+ * The name is not replaced outside search terms: a short name ("Ari") would cut into file names and words. */
+static char *scrubbed_detail(const needles *nd, const char *email, const char *detail) {
+  const char *s = strstr(detail, AUDIT_SEARCH);
+  if (s) {
+    char *term = lower_dup(s + strlen(AUDIT_SEARCH), strlen(s + strlen(AUDIT_SEARCH)));
+    int hit = any_needle(nd, term);
+    free(term);
+    if (hit) {
+      buf b = BUF_INIT;
+      buf_append(&b, detail, (size_t)(s - detail));
+      buf_puts(&b, AUDIT_SEARCH ERASED_MARK);
+      return buf_detach(&b);
+    }
+  }
+  if (!email) return NULL;
+  char *low = lower_dup(detail, strlen(detail)), *mail = lower_dup(email, strlen(email));
+  char *out = NULL;
+  if (strstr(low, mail)) {
+    if (strlen(low) != strlen(detail)) {
+      out = util_strdup(ERASED_MARK); /* lower case changed byte lengths: offsets do not carry over */
+    } else {
+      buf b = BUF_INIT;
+      size_t ml = strlen(mail);
+      for (const char *p = low, *q; (q = strstr(p, mail)); p = q + ml) {
+        buf_append(&b, detail + (p - low), (size_t)(q - p));
+        buf_puts(&b, ERASED_MARK);
+        if (!strstr(q + ml, mail)) buf_puts(&b, detail + (q + ml - low));
+      }
+      out = buf_detach(&b);
+    }
+  }
+  free(low), free(mail);
+  return out;
+}
+
+/* Rewrites every audit detail that names the person (scrubbed_detail). Matching is done here, not in SQL: SQLite's
+ * lower() folds ASCII only, and "RÄSÄNEN" must match "Räsänen". Returns K_OK or K_ERR (storage). */
+static int scrub_audit(db *d, const char *email, const char *name) {
+  needles nd = {0};
+  collect_needles(&nd, email, name);
+  long long *ids = NULL;
+  char **fresh = NULL;
+  int n = 0, cap = 0, cap2 = 0;
+  sqlite3_stmt *st =
+      db_query(d, "SELECT id, detail FROM audit WHERE instr(detail, ?1) OR instr(detail, '@')", "t", AUDIT_SEARCH);
+  while (db_step(st) == 1) {
+    char *v = scrubbed_detail(&nd, email, db_col_text(st, 1));
+    if (!v) continue;
+    ids = util_grow(ids, n, &cap, sizeof *ids);
+    fresh = util_grow(fresh, n, &cap2, sizeof *fresh);
+    ids[n] = db_col_int(st, 0);
+    fresh[n++] = v;
+  }
+  db_done(st);
+  int ok = 1;
+  for (int i = 0; i < n; i++) {
+    ok = ok && db_exec(d, "UPDATE audit SET detail=?2 WHERE id=?1", "it", ids[i], fresh[i]) == SQLITE_OK;
+    free(fresh[i]);
+  }
+  free(ids), free(fresh);
+  for (int i = 0; i < nd.n; i++) free(nd.v[i]);
+  return ok ? K_OK : K_ERR;
+}
+
+/* Rows outside the person's own data that name them: these belong to someone else's record (an account, an
+ * organisation's contact, a deed, an application) and are not changed by an erase. */
+static const struct {
+  const char *what, *sql;
+} MENTIONS[] = {
+    {"user account", "SELECT id FROM user WHERE email=?1 COLLATE NOCASE OR name=?2 COLLATE NOCASE"},
+    {"organisation contact",
+     "SELECT id FROM org WHERE contact_email=?1 COLLATE NOCASE OR contact_name=?2 COLLATE NOCASE"},
+    {"deed contact", "SELECT id FROM deed WHERE contact_email=?1 COLLATE NOCASE OR contact_name=?2 COLLATE NOCASE"},
+    {"application text", "SELECT id FROM application WHERE instr(lower(need || ' ' || reason), lower(?2)) OR "
+                         "instr(lower(need || ' ' || reason), lower(?1))"},
+    {"coach", "SELECT id FROM coach WHERE email=?1 COLLATE NOCASE OR name=?2 COLLATE NOCASE"},
+};
+
+int person_mentions(db *d, long long id, buf *out) {
+  char *email = db_text(d, "SELECT email FROM person WHERE id=?1", "i", id);
+  char *name = db_text(d, "SELECT name FROM person WHERE id=?1", "i", id);
+  int n = 0;
+  for (size_t i = 0; email && name && i < sizeof MENTIONS / sizeof *MENTIONS; i++) {
+    sqlite3_stmt *st = db_query(d, MENTIONS[i].sql, "tt", email, name);
+    while (db_step(st) == 1) buf_printf(out, "%r%r %lld", n++ ? ", " : "", MENTIONS[i].what, db_col_int(st, 0));
+    db_done(st);
+  }
+  free(email), free(name);
+  return n;
+}
+
 int person_erase(db *d, long long id, const char *actor, kerr *e) {
   if (!db_exists(d, "SELECT 1 FROM person WHERE id=?1", "i", id)) return kerr_set(e, NULL, "no such person");
   if (db_begin(d) != SQLITE_OK) return kerr_storage(e, "Henkilötietojen poisto", db_errmsg(d));
   char subject[40];
   snprintf(subject, sizeof subject, "person:%lld", id);
-  /* Audit details name a person only as a search term ("page 1, search anna@example.fi") or by email: a search
-   * that contains the name or email (any case) loses its term, and the email goes wherever it stands. The name is
-   * not replaced elsewhere: a short name ("Ari") would cut into other rows' file names and words. */
-  int ok = db_exec(d,
-                   "UPDATE audit SET detail=substr(detail, 1, instr(detail, ', search ') + 8) || '[erased]' "
-                   "FROM (SELECT lower(email) AS e, lower(name) AS n FROM person WHERE id=?1 AND erased_at IS NULL) p "
-                   "WHERE instr(detail, ', search ') AND (instr(lower(substr(detail, instr(detail, ', search ') + 9)), "
-                   "p.e) OR (p.n <> '' AND instr(lower(substr(detail, instr(detail, ', search ') + 9)), p.n)))",
-                   "i", id) == SQLITE_OK &&
-           db_exec(d,
-                   "UPDATE audit SET detail=replace(detail, p.email, '[erased]') "
-                   "FROM (SELECT email FROM person WHERE id=?1 AND erased_at IS NULL) p WHERE instr(detail, p.email)",
-                   "i", id) == SQLITE_OK &&
-           db_exec(d,
-                   "UPDATE person SET email=NULL, name=NULL, occupation='', "
-                   "updated_at=strftime('%Y-%m-%dT%H:%M:%SZ','now'), "
-                   "erased_at=coalesce(erased_at, strftime('%Y-%m-%dT%H:%M:%SZ','now')) WHERE id=?1",
-                   "i", id) == SQLITE_OK &&
-           db_exec(d, "UPDATE esf_start SET birth_date=NULL WHERE person_id=?1", "i", id) == SQLITE_OK &&
-           audit_log(d, actor, "erase", subject, "name, email, occupation and birth date removed") == K_OK;
+  char *email = db_text(d, "SELECT email FROM person WHERE id=?1", "i", id);
+  char *name = db_text(d, "SELECT name FROM person WHERE id=?1", "i", id);
+  int ok =
+      scrub_audit(d, email, name) == K_OK &&
+      db_exec(d,
+              "UPDATE person SET email=NULL, name=NULL, occupation='', "
+              "updated_at=strftime('%Y-%m-%dT%H:%M:%SZ','now'), "
+              "erased_at=coalesce(erased_at, strftime('%Y-%m-%dT%H:%M:%SZ','now')) WHERE id=?1",
+              "i", id) == SQLITE_OK &&
+      db_exec(d, "UPDATE esf_start SET birth_date=NULL WHERE person_id=?1", "i", id) == SQLITE_OK &&
+      /* failed logins with the email as account name (kept 15 minutes; model/user.c lower-cases ASCII) */
+      db_exec(d, "DELETE FROM login_failure WHERE key='acct:' || lower(?1)", "t", email ? email : "") == SQLITE_OK &&
+      audit_log(d, actor, "erase", subject, "name, email, occupation and birth date removed") == K_OK;
+  free(email), free(name);
   if (!ok || db_commit(d) != SQLITE_OK) {
     kerr_storage(e, "Henkilötietojen poisto", db_errmsg(d));
     db_rollback(d);
     return K_ERR;
   }
+  /* the rows are zeroed in their pages (secure_delete), but the WAL still holds the pages as they were before */
+  kerr ce = {0};
+  if (db_checkpoint_truncate(d, &ce) != K_OK) {
+    kerr_set(e, NULL,
+             "%r; older copies of the erased data stay in the database's -wal file until the next checkpoint: "
+             "restart `kehto serve` (its last connection empties the file as it closes)",
+             ce.msg);
+    kerr_clear(&ce);
+    return PERSON_ERASE_IN_WAL;
+  }
   return K_OK;
+}
+
+int person_erase_again(db *d, db *other, const char *actor, int *n, kerr *e) {
+  *n = 0;
+  long long *ids = NULL;
+  int m = 0, cap = 0;
+  sqlite3_stmt *st = db_query(d, "SELECT id FROM person WHERE erased_at IS NOT NULL ORDER BY id", "");
+  while (db_step(st) == 1) {
+    ids = util_grow(ids, m, &cap, sizeof *ids);
+    ids[m++] = db_col_int(st, 0);
+  }
+  db_done(st);
+  int rc = K_OK;
+  for (int i = 0; i < m && rc != K_ERR; i++) {
+    if (!db_exists(other, "SELECT 1 FROM person WHERE id=?1 AND erased_at IS NULL", "i", ids[i])) continue;
+    rc = person_erase(other, ids[i], actor, e);
+    if (rc == PERSON_ERASE_IN_WAL) kerr_clear(e); /* its WAL goes when the copy is closed: nobody else reads it */
+    if (rc != K_ERR) ++*n;
+  }
+  free(ids);
+  return rc == K_ERR ? K_ERR : K_OK;
 }

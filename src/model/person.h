@@ -122,9 +122,21 @@ void person_esf_free(esf_record *v, int n);
  * sessions attended), ESF records, audit entries about them. Returns K_OK or K_ERR when there is no such person. */
 int person_export_json(db *d, long long id, buf *out);
 /* Erases the person: name, email, occupation and birth dates removed, erased_at set; participations, attendance and
- * the ESF items without identifiers stay for the counts. The email and name are also replaced by "[erased]" in the
- * details of earlier audit rows (a search for them may be logged there). Writes an audit row (actor, "erase"). One
- * transaction. Returns K_OK or K_ERR with e set. */
+ * the ESF items without identifiers stay for the counts. Every audit search term that contains the email, its local
+ * part, the name or a word of the name (two letters or more; any case, ä/ö/å too) becomes "[erased]", and the
+ * email is replaced wherever else an audit detail holds it. Writes an audit row (actor, "erase"). One transaction;
+ * then the WAL is checkpointed and truncated (db_checkpoint_truncate) so that no copy of the erased bytes is left
+ * in the files. Returns K_OK; K_ERR with e set when nothing was erased; PERSON_ERASE_IN_WAL with e set when the
+ * person is erased but the WAL could not be emptied (a reader held it back). */
+enum { PERSON_ERASE_IN_WAL = 1 };
 int person_erase(db *d, long long id, const char *actor, kerr *e);
+/* Lists in out ("user account 3, deed contact 12") the rows of other records that hold the person's email or name
+ * (accounts, organisation and deed contacts, application texts, coaches): an erase leaves them, someone has to look
+ * at them by hand. Call before person_erase. Returns how many. */
+int person_mentions(db *d, long long id, buf *out);
+/* Re-applies d's erasures to other (an older copy of the same database, a backup): every person erased in d and not
+ * in other is erased there with person_erase. Person ids are never reused, so the id names the same person in both.
+ * Sets *n to the number erased in other. Returns K_OK, or K_ERR with e set (*n erased before it stopped). */
+int person_erase_again(db *d, db *other, const char *actor, int *n, kerr *e);
 
 #endif

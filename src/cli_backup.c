@@ -1,0 +1,89 @@
+/* cli_backup: `kehto backup FILE --keep N`: a compacted online copy, rotated copies, erasures carried into them. */
+#include "cli_backup.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "model/person.h"
+
+#define BACKUP_USAGE "usage: kehto backup FILE [--db FILE] [--keep N]\n"
+
+/* "FILE.k", or FILE itself for k 0; malloc'd. */
+static char *copy_name(const char *file, int k) {
+  return k ? buf_mprintf("%r.%d", file, k) : util_strdup(file);
+}
+
+/* Moves FILE → FILE.1 → … → FILE.(keep-1) and deletes what falls beyond (also copies left by a larger --keep).
+ * Returns K_OK or sets e. */
+static int rotate(const char *file, int keep, kerr *e) {
+  for (int k = keep > 1 ? keep - 1 : 1;; k++) {
+    char *p = copy_name(file, k);
+    int missing = unlink(p) != 0 && errno == ENOENT;
+    free(p);
+    if (missing) break;
+  }
+  for (int k = keep - 2; k >= 0; k--) {
+    char *from = copy_name(file, k), *to = copy_name(file, k + 1);
+    int rc = rename(from, to) == 0 || errno == ENOENT
+                 ? K_OK
+                 : kerr_set(e, NULL, "cannot rename %r: %r", from, strerror(errno));
+    free(from), free(to);
+    if (rc != K_OK) return K_ERR;
+  }
+  return K_OK;
+}
+
+/* Erases in each older copy the people erased in d since it was written, so that an erasure reaches the kept
+ * backups at the next backup run. Prints what it did; returns the number of copies it could not open or update. */
+static int purge_older(db *d, const char *file, int keep) {
+  int failed = 0;
+  for (int k = 1; k < keep; k++) {
+    char *p = copy_name(file, k);
+    if (access(p, F_OK) == 0) {
+      kerr e = {0};
+      int n = 0;
+      db *old = db_open(p, 0, &e);
+      if (!old || person_erase_again(d, old, "cli", &n, &e) != K_OK) {
+        fprintf(stderr, "kehto: %s: erasures not applied: %s\n", p, e.msg ? e.msg : "");
+        failed++;
+      } else if (n) {
+        printf("Erased %d %s in %s\n", n, n == 1 ? "person" : "people", p);
+      }
+      db_close(old);
+      kerr_clear(&e);
+    }
+    free(p);
+  }
+  return failed;
+}
+
+int cli_backup(const cli_args *a) {
+  long long keep = BACKUP_KEEP;
+  if (cli_opt(a, "keep") && util_parse_int(cli_opt(a, "keep"), 1, 1000, &keep) != K_OK) {
+    fprintf(stderr, "kehto: --keep needs a number of copies from 1 to 1000\n" BACKUP_USAGE);
+    return 2;
+  }
+  db *d = cli_open_db(a, 0);
+  if (!d) return 1;
+  const char *file = a->pos[0];
+  char *tmp = buf_mprintf("%r.new", file);
+  unlink(tmp); /* left by a backup that was stopped */
+  kerr e = {0};
+  int rc = db_backup(d, tmp, &e);
+  if (rc == K_OK) rc = rotate(file, (int)keep, &e);
+  if (rc == K_OK && rename(tmp, file) != 0) rc = kerr_set(&e, NULL, "cannot rename %r: %r", tmp, strerror(errno));
+  if (rc != K_OK) {
+    fprintf(stderr, "kehto: %s\n", e.msg);
+    unlink(tmp);
+  } else {
+    printf("Backup written to %s (%lld %s kept)\n", file, keep, keep == 1 ? "copy" : "copies");
+    if (purge_older(d, file, (int)keep)) rc = K_ERR;
+  }
+  free(tmp);
+  kerr_clear(&e);
+  db_close(d);
+  return rc == K_OK ? 0 : 1;
+}
