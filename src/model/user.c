@@ -9,6 +9,7 @@
 
 #include "core/buf.h"
 #include "model/audit.h"
+#include "model/password.h"
 #include "model/throttle.h"
 
 int user_role_valid(const char *role) {
@@ -28,10 +29,7 @@ long long user_add(db *d, const char *email, const char *role, const char *passw
     kerr_set(e, "role", "role must be admin, staff or contact");
     return 0;
   }
-  if (!password || strlen(password) < USER_MIN_PASSWORD) {
-    kerr_set(e, "password", "the password must have at least %d characters", USER_MIN_PASSWORD);
-    return 0;
-  }
+  if (password_check(password, email, e) != K_OK) return 0;
   int contact = strcmp(role, "contact") == 0;
   if (contact && org_id <= 0) {
     kerr_set(e, "org", "a contact account needs its organisation (--org ID or Y-tunnus)");

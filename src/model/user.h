@@ -3,7 +3,6 @@
 #define KEHTO_USER_H
 #include "db/db.h"
 
-#define USER_MIN_PASSWORD 10
 #define SESSION_SECONDS (8 * 3600)
 /* Login throttling (model/throttle.c, docs/security.md): failures in a row allowed before a bucket asks for a wait
  * that then grows from 1 s to at most 30 s; there is no lockout. */
@@ -28,7 +27,7 @@ int user_is_staff(const user_info *u);
 
 /* Creates an account with an argon2id hash of password. A contact belongs to organisation org_id (required, must
  * exist); admin and staff have none (org_id 0). Returns the id, or 0 with e set (bad email, role, organisation,
- * short password, existing account). */
+ * existing account: in English; a password refused by password_check: its Finnish message, for T() or i18n_get). */
 long long user_add(db *d, const char *email, const char *role, const char *password, long long org_id, kerr *e);
 
 /* One login try, and what user_login says back besides its result. */

@@ -42,7 +42,7 @@ sys.exit(not (len(w) == len(g) and all(int(b) - 3 < int(a) <= int(b) for a, b in
 }
 
 # the owner logs in once from their own browser: it gets a device cookie
-as owner staff@example.fi staffpassword1
+as owner staff@example.fi vihrea-kettu-93-Rq
 expect_eq "the owner logs in" "$STATUS" 303
 cookie=$(grep -i '^set-cookie: kehto_device=' "$TMP/h")
 expect_contains "a successful login gives the browser a device cookie" "$cookie" "HttpOnly; SameSite=Lax"
@@ -77,35 +77,35 @@ as attacker staff@example.fi wrong-again
 expect_eq "once the wait asked for has passed, a guess is checked again" "$STATUS" 422
 
 # the owner's known browser logs in at once, though the account and the address are both throttled
-as owner staff@example.fi staffpassword1
+as owner staff@example.fi vihrea-kettu-93-Rq
 expect_eq "after 50 guesses by someone else the owner's own browser logs in at once" "$STATUS" 303
 
 # a new browser: the owner waits at most 30 s once the attacker pauses, and needs no one's help
 attack 20
-as newdevice staff@example.fi staffpassword1
+as newdevice staff@example.fi vihrea-kettu-93-Rq
 expect_eq "after another 20 guesses a new browser of the owner is asked to wait" "$STATUS" 429
 wait_s=$(header Retry-After)
 check "... at most 30 s" test "$wait_s" -le 30
 advance "$wait_s"
-as newdevice staff@example.fi staffpassword1
+as newdevice staff@example.fi vihrea-kettu-93-Rq
 expect_eq "... and then logs in with the right password" "$STATUS" 303
-as owner staff@example.fi staffpassword1
+as owner staff@example.fi vihrea-kettu-93-Rq
 expect_eq "the owner's known browser is still let in" "$STATUS" 303
 
 # another account from the same (shared) address waits at most the cap too: there is no lockout by address
 attack 10
-as colleague other@example.fi staffpassword1
+as colleague other@example.fi vihrea-kettu-93-Rq
 if [ "$STATUS" = 429 ]; then
   ra=$(header Retry-After)
   check "a colleague behind the same address waits at most 30 s" test "$ra" -le 30
   advance "$ra"
-  as colleague other@example.fi staffpassword1
+  as colleague other@example.fi vihrea-kettu-93-Rq
 fi
 expect_eq "a colleague behind the same address logs in" "$STATUS" 303
 
 # a device cookie of another account does not spare anyone the throttle
 attack 5
-as colleague staff@example.fi staffpassword1
+as colleague staff@example.fi vihrea-kettu-93-Rq
 expect_eq "a device cookie for another account does not skip the throttle" "$STATUS" 429
 
 # the audit log: every failed guess (who: the account tried, from which address) and the refusals, in a few rows
@@ -118,7 +118,7 @@ check "refused tries are in the audit log" test "$refusals" -gt 0
 advance 30; as nobody nobody@example.fi wrong-password
 expect_eq "a failed login for an unknown account is logged without the typed email" \
   "$(q "SELECT count(*) FROM audit WHERE action='login-failed' AND subject='login' AND detail NOT LIKE '%nobody%'")" 1
-rm -f "$TMP/jar"; advance 30; login other@example.fi staffpassword1
+rm -f "$TMP/jar"; advance 30; login other@example.fi vihrea-kettu-93-Rq
 get /hallinta/loki
 expect_contains "staff see failed logins on /hallinta/loki" "$BODY" "<td>127.0.0.1</td><td>login-failed</td><td>user:1</td>"
 expect_contains "... and refused ones" "$BODY" "<td>login-throttled</td>"

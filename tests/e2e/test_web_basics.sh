@@ -44,9 +44,9 @@ expect_eq "invalid UTF-8 in the query is 400" "$STATUS" 400
 get /
 expect_eq "server still answers after bad requests" "$STATUS" 200
 
-post /kirjaudu "email=staff@example.fi" "password=staffpassword1"
+post /kirjaudu "email=staff@example.fi" "password=vihrea-kettu-93-Rq"
 expect_eq "login POST without CSRF token is 403" "$STATUS" 403
-post /kirjaudu "csrf=0000000000000000000000000000000000000000000000000000000000000000" "email=staff@example.fi" "password=staffpassword1"
+post /kirjaudu "csrf=0000000000000000000000000000000000000000000000000000000000000000" "email=staff@example.fi" "password=vihrea-kettu-93-Rq"
 expect_eq "login POST with a wrong CSRF token is 403" "$STATUS" 403
 
 rm -f "$TMP/jar"
@@ -57,7 +57,7 @@ expect_eq "wrong password answers 422" "$STATUS" 422
 expect_contains "wrong password message" "$body" "Sähköposti tai salasana on väärin."
 expect_contains "email kept in the form" "$body" 'value="staff@example.fi"'
 
-login staff@example.fi staffpassword1
+login staff@example.fi vihrea-kettu-93-Rq
 expect_eq "login redirects" "$STATUS" 303
 cookie=$(grep -i '^set-cookie: kehto_session' "$TMP/h")
 expect_contains "session cookie is HttpOnly" "$cookie" "HttpOnly"
@@ -73,11 +73,11 @@ expect_lacks "after logout no moderation link" "$body" "Moderointi"
 
 # open redirect: next must stay on the site
 get /kirjaudu; page=$BODY
-post /kirjaudu "csrf=$(csrf_from "$page")" "email=staff@example.fi" "password=staffpassword1" "next=//evil.example/"
+post /kirjaudu "csrf=$(csrf_from "$page")" "email=staff@example.fi" "password=vihrea-kettu-93-Rq" "next=//evil.example/"
 expect_eq "login with next=//host goes to the front page" "$(header Location)" "/"
 
 for next in "/%09/evil.example/" "/%5Cevil.example" "%2F%2Fevil.example"; do
-  get /kirjaudu; post /kirjaudu "csrf=$(csrf_from "$BODY")" "email=staff@example.fi" "password=staffpassword1" "next=$(printf '%b' "${next//%/\\x}")"
+  get /kirjaudu; post /kirjaudu "csrf=$(csrf_from "$BODY")" "email=staff@example.fi" "password=vihrea-kettu-93-Rq" "next=$(printf '%b' "${next//%/\\x}")"
   expect_eq "login with a tricky next ($next) stays on the site" "$(header Location)" "/"
 done
 get "/sv//evil.example/"
