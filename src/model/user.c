@@ -70,9 +70,9 @@ static void token_hash(const char *token, char *out /* 65 */) {
 /* The address's throttling key: an IPv6 address by its /64 (what one subscriber usually gets), others as they are. */
 static void address_key(const char *address, char *out, size_t n) {
   unsigned char a[16];
-  char text[INET6_ADDRSTRLEN];
   if (address && strchr(address, ':') && inet_pton(AF_INET6, address, a) == 1 &&
       !IN6_IS_ADDR_V4MAPPED((struct in6_addr *)a)) {
+    char text[INET6_ADDRSTRLEN];
     memset(a + 8, 0, 8);
     if (inet_ntop(AF_INET6, a, text, sizeof text)) {
       snprintf(out, n, "addr:%s/64", text);
