@@ -5,7 +5,7 @@ CFLAGS  ?= -O2 -g
 WARN    := -std=c17 -Wall -Wextra -Werror -Wformat=2 -Wshadow -Wno-unused-parameter
 HARDEN  := -D_FORTIFY_SOURCE=2 -fstack-protector-strong -D_GNU_SOURCE
 CPPFLAGS_ALL := -Isrc -Ibuild/gen $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-LIBS    := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lvoikko -lstemmer -lxlsxwriter -lpthread -lm
+LIBS    := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lvoikko -lstemmer -lxlsxwriter -lzxcvbn -lpthread -lm
 BUILD   ?= build
 BIN     ?= kehto
 DB      ?= kehto.db

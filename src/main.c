@@ -11,6 +11,7 @@
 #include "core/buf.h"
 #include "model/import.h"
 #include "model/org.h"
+#include "model/password.h"
 #include "model/demo.h"
 #include "model/refdata.h"
 #include "model/user.h"
@@ -218,7 +219,10 @@ static int cmd_user_add(const cli_args *a) {
   } else if (!fgets(pw, sizeof pw, stdin) || !*util_trim(pw)) {
     generated = 1;
   }
-  if (generated) util_random_hex(pw, 12);
+  for (int tries = 0; generated && tries < 100; tries++) { /* 96 random bits; the check cannot refuse them for long */
+    util_random_hex(pw, 12);
+    if (password_check(pw, a->pos[0], NULL) == K_OK) break;
+  }
   db *d = cli_open_db(a, 0);
   if (!d) return 1;
   long long org_id = 0;
@@ -234,7 +238,9 @@ static int cmd_user_add(const cli_args *a) {
   }
   kerr e = {0};
   long long id = user_add(d, a->pos[0], role, pw, org_id, &e);
-  if (!id)
+  if (!id && e.field && !strcmp(e.field, "password") && i18n_init(NULL) == K_OK) /* password_check's words in English */
+    fprintf(stderr, "kehto: %s\n", i18n_get("en", e.msg));
+  else if (!id)
     fprintf(stderr, "kehto: %s\n", e.msg);
   else if (generated)
     printf("Created %s (%s). Password (shown once): %s\n", a->pos[0], role, pw);

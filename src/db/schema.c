@@ -321,6 +321,16 @@ static const char *const migrations[] = {
     "CREATE TRIGGER target_ins_stats AFTER INSERT ON target BEGIN UPDATE stats_generation SET n = n + 1; END;\n"
     "CREATE TRIGGER target_upd_stats AFTER UPDATE ON target BEGIN UPDATE stats_generation SET n = n + 1; END;\n"
     "CREATE TRIGGER target_del_stats AFTER DELETE ON target BEGIN UPDATE stats_generation SET n = n + 1; END;\n",
+    /* 6: login throttling without lockout (issue #7, model/throttle.c): one bucket per account, client address and
+     *    known device, with its counted failures and the time (ms since the epoch) before which it refuses a try;
+     *    and the devices (browsers) that have logged in to an account, by a hash of their cookie's token. */
+    "DROP TABLE login_failure;\n"
+    "CREATE TABLE login_throttle(key TEXT PRIMARY KEY, fails INTEGER NOT NULL, last_at INTEGER NOT NULL,\n"
+    "  next_at INTEGER NOT NULL, refused INTEGER NOT NULL DEFAULT 0);\n"
+    "CREATE INDEX login_throttle_last ON login_throttle(last_at);\n"
+    "CREATE TABLE login_device(id INTEGER PRIMARY KEY, token_hash TEXT NOT NULL UNIQUE,\n"
+    "  user_id INTEGER NOT NULL REFERENCES user(id) ON DELETE CASCADE, created_at INTEGER NOT NULL);\n"
+    "CREATE INDEX login_device_user ON login_device(user_id, created_at);\n",
 };
 
 int db_schema_version(void) {

@@ -1,12 +1,16 @@
-/* user: accounts, passwords (argon2id via libsodium), sessions and login throttling. */
+/* user: accounts, passwords (argon2id via libsodium), sessions, and logins throttled without lockout. */
 #include "model/user.h"
 
+#include <arpa/inet.h>
 #include <ctype.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "core/buf.h"
+#include "model/audit.h"
+#include "model/password.h"
+#include "model/throttle.h"
 
 int user_role_valid(const char *role) {
   return role && (!strcmp(role, "admin") || !strcmp(role, "staff") || !strcmp(role, "contact"));
@@ -25,10 +29,7 @@ long long user_add(db *d, const char *email, const char *role, const char *passw
     kerr_set(e, "role", "role must be admin, staff or contact");
     return 0;
   }
-  if (!password || strlen(password) < USER_MIN_PASSWORD) {
-    kerr_set(e, "password", "the password must have at least %d characters", USER_MIN_PASSWORD);
-    return 0;
-  }
+  if (password_check(password, email, e) != K_OK) return 0;
   int contact = strcmp(role, "contact") == 0;
   if (contact && org_id <= 0) {
     kerr_set(e, "org", "a contact account needs its organisation (--org ID or Y-tunnus)");
@@ -60,32 +61,57 @@ long long user_add(db *d, const char *email, const char *role, const char *passw
   return db_last_id(d);
 }
 
-static long long failures(db *d, const char *key, long long since) {
-  return db_int(d, 0, "SELECT count(*) FROM login_failure WHERE key=?1 AND at>?2", "ti", key, since);
+static void token_hash(const char *token, char *out /* 65 */) {
+  unsigned char h[32];
+  crypto_generichash(h, sizeof h, (const unsigned char *)token, strlen(token), NULL, 0);
+  sodium_bin2hex(out, 65, h, sizeof h);
 }
 
-int user_login(db *d, const char *email, const char *password, const char *address, user_info *u, int *delay_ms,
-               kerr *e) {
-  char kacc[300], kaddr[80];
-  snprintf(kacc, sizeof kacc, "acct:%s", email ? email : "");
-  for (char *p = kacc; *p; p++) *p = (char)tolower((unsigned char)*p); /* the account's email ignores case too */
-  snprintf(kaddr, sizeof kaddr, "addr:%s", address ? address : "");
-  long long now = util_now(), since = now - LOGIN_WINDOW;
-  long long fa = failures(d, kacc, since), fd = failures(d, kaddr, since);
-  *delay_ms = 0;
-  if (fa >= LOGIN_MAX_PER_ACCOUNT || fd >= LOGIN_MAX_PER_ADDRESS) {
-    *delay_ms = LOGIN_WINDOW * 1000;
-    return kerr_set(e, NULL, N_("Liian monta epäonnistunutta kirjautumista. Yritä uudelleen 15 minuutin kuluttua."));
-  }
-  /* Slowing without sleeping: after two failures each further try must wait 2 s more than the last one did. */
-  if (fa >= 2) {
-    long long last = db_int(d, 0, "SELECT max(at) FROM login_failure WHERE key=?1", "t", kacc);
-    long long wait = (fa - 1) * 2 - (now - last);
-    if (wait > 0) {
-      *delay_ms = (int)wait * 1000;
-      return kerr_set(e, NULL, N_("Liian monta epäonnistunutta yritystä peräkkäin. Odota hetki ja yritä uudelleen."));
+/* The address's throttling key: an IPv6 address by its /64 (what one subscriber usually gets), others as they are. */
+static void address_key(const char *address, char *out, size_t n) {
+  unsigned char a[16];
+  if (address && strchr(address, ':') && inet_pton(AF_INET6, address, a) == 1 &&
+      !IN6_IS_ADDR_V4MAPPED((struct in6_addr *)a)) {
+    char text[INET6_ADDRSTRLEN];
+    memset(a + 8, 0, 8);
+    if (inet_ntop(AF_INET6, a, text, sizeof text)) {
+      snprintf(out, n, "addr:%s/64", text);
+      return;
     }
   }
+  snprintf(out, n, "addr:%s", address ? address : "");
+}
+
+/* The id of the device row for the cookie token when it belongs to user_id and is not too old, else 0. */
+static long long device_of(db *d, const char *token, long long user_id, long long now_ms) {
+  if (!user_id || !token || strlen(token) != 64) return 0;
+  char th[65];
+  token_hash(token, th);
+  return db_int(d, 0, "SELECT id FROM login_device WHERE token_hash=?1 AND user_id=?2 AND created_at>?3", "tii", th,
+                user_id, now_ms - LOGIN_DEVICE_SECONDS * 1000LL);
+}
+
+/* Remembers a new device for user_id: its token goes to token (65 bytes), a hash of it to the database. Keeps the
+ * LOGIN_DEVICES_KEPT newest devices of the account and forgets expired ones. Leaves token "" on a storage error. */
+static void device_add(db *d, long long user_id, long long now_ms, char *token) {
+  char th[65];
+  util_random_hex(token, 32);
+  token_hash(token, th);
+  if (db_exec(d, "INSERT INTO login_device(token_hash, user_id, created_at) VALUES(?1, ?2, ?3)", "tii", th, user_id,
+              now_ms)) {
+    log_error("login: cannot remember a device: %r", db_errmsg(d));
+    token[0] = 0;
+    return;
+  }
+  db_exec(d,
+          "DELETE FROM login_device WHERE created_at<?2 OR (user_id=?1 AND id NOT IN"
+          " (SELECT id FROM login_device WHERE user_id=?1 ORDER BY created_at DESC, id DESC LIMIT ?3))",
+          "iii", user_id, now_ms - LOGIN_DEVICE_SECONDS * 1000LL, (long long)LOGIN_DEVICES_KEPT);
+}
+
+/* Checks the password against the account's hash; for an unknown account spends the same time on a hash, so accounts
+ * cannot be told apart by timing. Fills u on success and returns 1. */
+static int password_right(db *d, const char *email, const char *password, user_info *u) {
   sqlite3_stmt *st = db_query(d, "SELECT id, email, role, coalesce(org_id,0), password_hash FROM user WHERE email=?1",
                               "t", email ? email : "");
   int ok = 0;
@@ -100,26 +126,73 @@ int user_login(db *d, const char *email, const char *password, const char *addre
       u->org_id = db_col_int(st, 3);
     }
   } else if (password) {
-    /* spend the same time as a real check so unknown accounts cannot be told apart by timing */
     char dummy[crypto_pwhash_STRBYTES];
     if (crypto_pwhash_str(dummy, password, strlen(password), crypto_pwhash_OPSLIMIT_INTERACTIVE,
                           crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
       log_error("password hashing failed (out of memory?)");
   }
   db_done(st);
-  if (ok) {
-    db_exec(d, "DELETE FROM login_failure WHERE key=?1", "t", kacc);
-    return K_OK;
-  }
-  db_exec(d, "INSERT INTO login_failure(key, at) VALUES(?1, ?3), (?2, ?3)", "tti", kacc, kaddr, now);
-  db_exec(d, "DELETE FROM login_failure WHERE at<?1", "i", since);
-  return kerr_set(e, "email", N_("Sähköposti tai salasana on väärin."));
+  return ok;
 }
 
-static void token_hash(const char *token, char *out /* 65 */) {
-  unsigned char h[32];
-  crypto_generichash(h, sizeof h, (const unsigned char *)token, strlen(token), NULL, 0);
-  sodium_bin2hex(out, 65, h, sizeof h);
+/* Audits refusals sparingly: one row for the 1st, 10th, 100th… refusal in a row, so a flood of early retries leaves
+ * a handful of rows that still say how many there were and which buckets refused. */
+static void audit_refusals(db *d, const throttle_try *t, int n, const char *who, const char *subject, long long wait) {
+  static const char *const why[][2] = {
+      {"acct:", "for the account"}, {"addr:", "from the address"}, {"dev:", "on this device"}};
+  long long most = 0;
+  for (int i = 0; i < n; i++)
+    if (t[i].refused && t[i].refusals > most) most = t[i].refusals;
+  long long k = most;
+  while (k >= 10 && k % 10 == 0) k /= 10;
+  if (k != 1) return;
+  buf detail = BUF_INIT;
+  buf_printf(&detail, "refused try %lld in a row: too many failed logins", most);
+  for (int i = 0, first = 1; i < n; i++) {
+    if (!t[i].refused) continue;
+    for (size_t j = 0; j < sizeof why / sizeof why[0]; j++)
+      if (!strncmp(t[i].key, why[j][0], strlen(why[j][0]))) buf_printf(&detail, "%r %r", first ? "" : ",", why[j][1]);
+    first = 0;
+  }
+  buf_printf(&detail, "; next try in %lld s", (wait + 999) / 1000);
+  audit_log(d, who, "login-throttled", subject, detail.data);
+  buf_free(&detail);
+}
+
+int user_login(db *d, login_try *t, user_info *u, kerr *e) {
+  long long now = t->now_ms ? t->now_ms : throttle_now_ms();
+  const char *who = t->address && *t->address ? t->address : "unknown address";
+  t->retry_after = 0;
+  t->new_device[0] = 0;
+  char kacc[300], kaddr[80], kdev[40], subject[40] = "login";
+  snprintf(kacc, sizeof kacc, "acct:%s", t->email ? t->email : "");
+  for (char *p = kacc; *p; p++) *p = (char)tolower((unsigned char)*p); /* the account's email ignores case too */
+  address_key(t->address, kaddr, sizeof kaddr);
+  long long uid = db_int(d, 0, "SELECT id FROM user WHERE email=?1", "t", t->email ? t->email : "");
+  if (uid) snprintf(subject, sizeof subject, "user:%lld", uid);
+  long long dev = device_of(d, t->device, uid, now);
+  snprintf(kdev, sizeof kdev, "dev:%lld", dev);
+  throttle_try known[] = {{kdev, LOGIN_FREE_DEVICE, 0, 0}};
+  throttle_try unknown[] = {{kacc, LOGIN_FREE_ACCOUNT, 0, 0}, {kaddr, LOGIN_FREE_ADDRESS, 0, 0}};
+  throttle_try *b = dev ? known : unknown;
+  int nb = dev ? 1 : 2;
+  long long wait = throttle_begin(d, b, nb, now);
+  if (wait) {
+    t->retry_after = (int)((wait + 999) / 1000);
+    audit_refusals(d, b, nb, who, subject, wait);
+    return kerr_set(e, NULL, N_("Liian monta epäonnistunutta kirjautumisyritystä peräkkäin."));
+  }
+  if (password_right(d, t->email, t->password, u)) {
+    throttle_forget(d, kacc);
+    if (dev)
+      throttle_forget(d, kdev);
+    else
+      throttle_uncount(d, kaddr, LOGIN_FREE_ADDRESS);
+    if (!dev) device_add(d, u->id, now, t->new_device);
+    return K_OK;
+  }
+  audit_log(d, who, "login-failed", subject, uid ? "wrong password" : "no such account");
+  return kerr_set(e, "email", N_("Sähköposti tai salasana on väärin."));
 }
 
 int user_session_start(db *d, long long user_id, char *token, size_t n) {

@@ -3,11 +3,14 @@
 #define KEHTO_USER_H
 #include "db/db.h"
 
-#define USER_MIN_PASSWORD 10
 #define SESSION_SECONDS (8 * 3600)
-#define LOGIN_MAX_PER_ACCOUNT 5 /* failures in LOGIN_WINDOW before the account is locked for the window */
-#define LOGIN_MAX_PER_ADDRESS 20
-#define LOGIN_WINDOW 900
+/* Login throttling (model/throttle.c, docs/security.md): failures in a row allowed before a bucket asks for a wait
+ * that then grows from 1 s to at most 30 s; there is no lockout. */
+#define LOGIN_FREE_ACCOUNT 3
+#define LOGIN_FREE_ADDRESS 10
+#define LOGIN_FREE_DEVICE 5
+#define LOGIN_DEVICE_SECONDS (180 * 86400) /* a device cookie (browser that has logged in) is known this long */
+#define LOGIN_DEVICES_KEPT 10              /* devices remembered per account, newest first */
 
 typedef struct user_info {
   long long id;
@@ -24,15 +27,26 @@ int user_is_staff(const user_info *u);
 
 /* Creates an account with an argon2id hash of password. A contact belongs to organisation org_id (required, must
  * exist); admin and staff have none (org_id 0). Returns the id, or 0 with e set (bad email, role, organisation,
- * short password, existing account). */
+ * existing account: in English; a password refused by password_check: its Finnish message, for T() or i18n_get). */
 long long user_add(db *d, const char *email, const char *role, const char *password, long long org_id, kerr *e);
 
-/* Checks email and password with throttling by address and account. On success fills u and returns K_OK; on
- * failure returns K_ERR with a message fit to show (same for unknown account and wrong password, so accounts
- * cannot be probed). When the try is refused by throttling (no password checked), *delay_ms says how long until a
- * new try can succeed (for Retry-After); it is 0 for an ordinary failure. Nothing here sleeps. */
-int user_login(db *d, const char *email, const char *password, const char *address, user_info *u, int *delay_ms,
-               kerr *e);
+/* One login try, and what user_login says back besides its result. */
+typedef struct login_try {
+  const char *email, *password;
+  const char *address; /* the client's address */
+  const char *device;  /* the browser's device cookie (a token user_login gave after an earlier success), or NULL */
+  long long now_ms;    /* the time of the try in ms since the epoch; 0 for the clock (tests set it) */
+  int retry_after;     /* out: when the try was refused by throttling, the seconds until a try is allowed; else 0 */
+  char new_device[65]; /* out: after a success, a new device token to set as the cookie; "" to keep the one sent */
+} login_try;
+
+/* Checks t's email and password, throttled per account and client address with a growing delay, capped at 30 s and
+ * never a lockout; a browser holding a device cookie for this account is throttled by its own bucket instead, so an
+ * attacker's guesses do not keep the account's owner out (docs/security.md). Nothing here sleeps.
+ * On success fills u and returns K_OK. Otherwise returns K_ERR with a message fit to show (the same for an unknown
+ * account and a wrong password, so accounts cannot be probed); t->retry_after > 0 says the try was refused by
+ * throttling without checking the password. Failed and refused tries are written to the audit log. */
+int user_login(db *d, login_try *t, user_info *u, kerr *e);
 
 /* Starts a session for user id: writes a 64-hex-char token to token (size >= 65) and returns K_OK. Only a hash
  * of the token is stored. */

@@ -378,7 +378,7 @@ static void scan_participations(db *d, report_data *rd, pass *p) {
     pinfo *pi = &p->pl[pid];
     uint32_t bits = 1u << PS_ANY | (x->type >= 0 && x->type < 16 ? 1u << x->type : 0) |
                     (r >= 0 ? 1u << (PS_ROLE + r) : 0) | (x->attendee ? 1u << PS_ATTENDEE : 0);
-    int slots[2] = {0, x->slot};
+    const int slots[2] = {0, x->slot};
     for (int k = 0; k < (x->slot ? 2 : 1); k++) {
       int s = slots[k];
       p->ps[(size_t)pid * NSLOTS + (size_t)s] |= bits;

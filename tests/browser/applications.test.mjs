@@ -16,7 +16,7 @@ const s = serveForFile({
       INSERT INTO coach(id, name, company) VALUES(1, 'Kaisa Valmentaja', 'Valmennus Oy');
       INSERT INTO theme(name) VALUES('työhyvinvointi'), ('johtaminen');`]);
     execFileSync(KEHTO, ['user', 'add', 'yhteys@testila.fi', '--role', 'contact', '--org', '1', '--db', st.k.db],
-      { input: 'contactpassword1\n' });
+      { input: 'sininen-kala-47-Wz\n' });
   },
 });
 
@@ -28,7 +28,7 @@ async function logout() {
 test('a contact applies for sparraus, staff approve it, the contact sees it approved', async () => {
   const { page } = s;
   const base = s.k.base;
-  await login(page, base, 'yhteys@testila.fi', 'contactpassword1');
+  await login(page, base, 'yhteys@testila.fi', 'sininen-kala-47-Wz');
   await page.getByRole('link', { name: 'Hakemukset' }).click();
   await page.waitForURL(/\/hakemukset$/);
   await assertAccessible(page);
@@ -80,7 +80,7 @@ test('a contact applies for sparraus, staff approve it, the contact sees it appr
   assert.match(history, /yhteys@testila\.fi/);
   await logout();
 
-  await login(page, base, 'yhteys@testila.fi', 'contactpassword1');
+  await login(page, base, 'yhteys@testila.fi', 'sininen-kala-47-Wz');
   await page.goto(url);
   assert.match(await page.locator('main').textContent(), /hyväksytty/i);
   assert.match(await page.locator('main').textContent(), /4\.3\.2019–5\.3\.2019/);

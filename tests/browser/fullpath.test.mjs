@@ -21,7 +21,7 @@ const s = serveForFile({
       INSERT INTO coach(id, name, company) VALUES(1, 'Kaisa Valmentaja', 'Valmennus Oy');
       INSERT INTO theme(name) VALUES('muutosjohtaminen');`]);
     execFileSync(KEHTO, ['user', 'add', 'yhteys@polkula.fi', '--role', 'contact', '--org', '1', '--db', st.k.db],
-      { input: 'contactpassword1\n' });
+      { input: 'sininen-kala-47-Wz\n' });
   },
 });
 
@@ -63,7 +63,7 @@ test('a contact applies, staff approve and add a session, the CLI imports the pe
   assert.equal(before['Osallistumiset'], 0);
 
   // the contact applies
-  await login(page, base, 'yhteys@polkula.fi', 'contactpassword1');
+  await login(page, base, 'yhteys@polkula.fi', 'sininen-kala-47-Wz');
   await page.getByRole('navigation', { name: 'Oma asiointi' }).getByRole('link', { name: 'Hakemukset' }).click();
   await page.getByRole('link', { name: 'Uusi hakemus' }).click();
   await page.waitForURL(/\/hakemukset\/uusi$/);

@@ -27,7 +27,7 @@ export async function startKehto({ demo = false } = {}) {
   const db = path.join(dir, 'test.db');
   execFileSync(KEHTO, ['init', '--db', db]);
   if (demo) execFileSync(KEHTO, ['demo', '--db', db]);
-  execFileSync(KEHTO, ['user', 'add', 'staff@example.fi', '--role', 'staff', '--db', db], { input: 'staffpassword1\n' });
+  execFileSync(KEHTO, ['user', 'add', 'staff@example.fi', '--role', 'staff', '--db', db], { input: 'vihrea-kettu-93-Rq\n' });
   const port = await freePort();
   const proc = spawn(KEHTO, ['serve', '--db', db, '--port', String(port), '--quiet'], { stdio: ['ignore', 'ignore', 'pipe'] });
   let log = '';
@@ -69,7 +69,7 @@ export async function axeViolations(page) {
   return violations.map((v) => `${v.id}: ${v.help} (${v.targets.slice(0, 3).join(', ')})`);
 }
 
-export async function login(page, base, email = 'staff@example.fi', password = 'staffpassword1') {
+export async function login(page, base, email = 'staff@example.fi', password = 'vihrea-kettu-93-Rq') {
   await page.goto(base + '/kirjaudu');
   await page.getByLabel('Sähköposti').fill(email);
   await page.getByLabel('Salasana').fill(password);

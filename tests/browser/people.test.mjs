@@ -17,10 +17,10 @@ const s = serveForFile({
     ids.delivery = q('SELECT delivery_id FROM participation ORDER BY id LIMIT 1');
     ids.service = q("SELECT id FROM service WHERE type_code = 'tyopaja' ORDER BY id LIMIT 1");
     execFileSync(KEHTO, ['user', 'add', 'yhteys@demo.fi', '--role', 'contact', '--org', ids.org, '--db', st.k.db],
-      { input: 'contactpassword1\n' });
+      { input: 'sininen-kala-47-Wz\n' });
     st.anon = await (await st.browser.newContext()).newPage();
     st.contact = await (await st.browser.newContext()).newPage();
-    await login(st.contact, st.k.base, 'yhteys@demo.fi', 'contactpassword1');
+    await login(st.contact, st.k.base, 'yhteys@demo.fi', 'sininen-kala-47-Wz');
     await login(st.page, st.k.base);
   },
 });

@@ -78,9 +78,9 @@ stale_post() {
 }
 header() { grep -i "^$1:" "$TMP/h" | head -1 | cut -d' ' -f2- | tr -d '\r'; }
 
-# add_staff [EMAIL [ROLE [ORG]]]: an account with the password staffpassword1; a contact needs ORG (id or Y-tunnus)
+# add_staff [EMAIL [ROLE [ORG]]]: an account with the password vihrea-kettu-93-Rq; a contact needs ORG (id or Y-tunnus)
 add_staff() {
-  echo "staffpassword1" | "$KEHTO" user add "${1:-staff@example.fi}" --role "${2:-staff}" ${3:+--org "$3"} --db "$DB" >/dev/null
+  echo "vihrea-kettu-93-Rq" | "$KEHTO" user add "${1:-staff@example.fi}" --role "${2:-staff}" ${3:+--org "$3"} --db "$DB" >/dev/null
 }
 login() { # login EMAIL PASSWORD
   get /kirjaudu

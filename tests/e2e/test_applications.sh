@@ -13,13 +13,13 @@ INSERT INTO coach(id, name, company) VALUES(1, 'Kaisa Valmentaja', 'Valmennus Oy
 INSERT INTO theme(name) VALUES('työhyvinvointi'), ('johtaminen');
 SQL
 add_staff
-echo "contactpassword1" | "$KEHTO" user add yhteys@testila.fi --role contact --org 0737546-2 --db "$DB" >/dev/null
-echo "contactpassword1" | "$KEHTO" user add yhteys@muula.fi --role contact --org 2 --db "$DB" >/dev/null
+echo "sininen-kala-47-Wz" | "$KEHTO" user add yhteys@testila.fi --role contact --org 0737546-2 --db "$DB" >/dev/null
+echo "sininen-kala-47-Wz" | "$KEHTO" user add yhteys@muula.fi --role contact --org 2 --db "$DB" >/dev/null
 start_server
 # before any service is open the form says so
 sqlite3 "$DB" "UPDATE service SET open=0 WHERE id IN (1, 2)"
 add_staff early@example.fi staff
-login early@example.fi staffpassword1
+login early@example.fi vihrea-kettu-93-Rq
 get /hakemukset/uusi
 expect_contains "no open services: the form says so" "$BODY" "Haettavia palveluja ei ole juuri nyt."
 sqlite3 "$DB" "UPDATE service SET open=1 WHERE id IN (1, 2)"
@@ -32,7 +32,7 @@ get /hakemukset/uusi
 expect_eq "anonymous form goes to login" "$STATUS" 303
 get /
 
-login yhteys@testila.fi contactpassword1
+login yhteys@testila.fi sininen-kala-47-Wz
 get /hakemukset
 expect_eq "contact sees the applications page" "$STATUS" 200
 expect_contains "navigation has Hakemukset" "$BODY" '>Hakemukset</a>'
@@ -114,7 +114,7 @@ expect_eq "a contact cannot approve" "$STATUS" 403
 
 # another organisation's contact
 rm -f "$TMP/jar"
-login yhteys@muula.fi contactpassword1
+login yhteys@muula.fi sininen-kala-47-Wz
 get "/hakemukset/$app"
 expect_eq "another organisation's contact gets 403" "$STATUS" 403
 expect_lacks "403 page does not leak the need" "$BODY" "alert"
@@ -127,7 +127,7 @@ expect_eq "unknown application is 404" "$STATUS" 404
 
 # staff decide
 rm -f "$TMP/jar"
-login staff@example.fi staffpassword1
+login staff@example.fi vihrea-kettu-93-Rq
 get /hakemukset
 expect_eq "staff see the queue" "$STATUS" 200
 expect_contains "queue lists the submitted application" "$BODY" "/hakemukset/$app\""
@@ -193,7 +193,7 @@ expect_eq "stored for the chosen organisation" \
 
 # the applicant sees the decisions
 rm -f "$TMP/jar"
-login yhteys@testila.fi contactpassword1
+login yhteys@testila.fi sininen-kala-47-Wz
 get "/hakemukset/$app"
 expect_contains "applicant sees approved" "$BODY" "Hyväksytty"
 expect_contains "applicant sees the delivery dates" "$BODY" "4.3.2019–5.3.2019"

@@ -47,30 +47,47 @@ expect_rc "demo with a bad seed is a usage error" 2
 run user add a@example.fi --role staff --db "$DB" </dev/null
 expect_rc "user add without a password generates one" 0
 expect_contains "generated password shown once" "$OUT" "Password (shown once):"
+generated=$(sed -n 's/.*Password (shown once): //p' <<<"$OUT")
+OUT=$(echo "$generated" | "$KEHTO" user add a2@example.fi --role staff --db "$DB" 2>&1); RC=$?
+expect_rc "a generated password passes the password rule" 0
 OUT=$(echo "short" | "$KEHTO" user add b@example.fi --role staff --db "$DB" 2>&1); RC=$?
 expect_rc "a short password is refused" 1
-OUT=$(echo "long-enough-password" | "$KEHTO" user add b@example.fi --role boss --db "$DB" 2>&1); RC=$?
+expect_contains "... saying it is too short" "$OUT" "The password must have at least 12 characters."
+# passwords of 12 characters or more that are easy to guess are refused, saying why (zxcvbn + Finnish words)
+OUT=$(echo "aaaaaaaaaaaa" | "$KEHTO" user add b@example.fi --role staff --db "$DB" 2>&1); RC=$?
+expect_rc "aaaaaaaaaaaa is refused" 1
+expect_contains "... as repeated characters" "$OUT" "too easy to guess: it repeats the same character"
+OUT=$(echo "salasana1234" | "$KEHTO" user add b@example.fi --role staff --db "$DB" 2>&1); RC=$?
+expect_rc "salasana1234 is refused" 1
+expect_contains "... as a common password or word" "$OUT" "too easy to guess: it is built on a common password or word"
+OUT=$(echo "abcdefghijklmn" | "$KEHTO" user add b@example.fi --role staff --db "$DB" 2>&1); RC=$?
+expect_contains "abcdefghijklmn is refused as a sequence" "$OUT" "it has characters in sequence"
+OUT=$(echo "bvirtanen1985" | "$KEHTO" user add b.virtanen@example.fi --role staff --db "$DB" 2>&1); RC=$?
+expect_contains "a password made of the email is refused" "$OUT" "it contains your email address or part of it"
+expect_eq "no account was made by a refused password" \
+  "$(sqlite3 "$DB" "SELECT count(*) FROM user WHERE email IN ('b@example.fi', 'b.virtanen@example.fi')")" 0
+OUT=$(echo "vihrea-kettu-93-Rq" | "$KEHTO" user add b@example.fi --role boss --db "$DB" 2>&1); RC=$?
 expect_rc "an unknown role is a usage error" 2
-OUT=$(echo "long-enough-password" | "$KEHTO" user add not-an-email --role staff --db "$DB" 2>&1); RC=$?
+OUT=$(echo "vihrea-kettu-93-Rq" | "$KEHTO" user add not-an-email --role staff --db "$DB" 2>&1); RC=$?
 expect_rc "a bad email is refused" 1
-OUT=$(echo "long-enough-password" | "$KEHTO" user add A@example.fi --role admin --db "$DB" 2>&1); RC=$?
+OUT=$(echo "vihrea-kettu-93-Rq" | "$KEHTO" user add A@example.fi --role admin --db "$DB" 2>&1); RC=$?
 expect_rc "the same email in other case is refused" 1
 # contact accounts belong to an organisation: --org ID or Y-tunnus, required for contacts, refused for others
 oid=$(sqlite3 "$DB" "INSERT INTO org(name, type, ytunnus) VALUES('Yhteystesti Oy', 'yhtio', '0737546-2') RETURNING id")
-OUT=$(echo "long-enough-password" | "$KEHTO" user add c1@example.fi --role contact --db "$DB" 2>&1); RC=$?
+OUT=$(echo "vihrea-kettu-93-Rq" | "$KEHTO" user add c1@example.fi --role contact --db "$DB" 2>&1); RC=$?
 expect_rc "a contact without --org is a usage error" 2
 expect_contains "the message names --org" "$OUT" "needs --org"
-OUT=$(echo "long-enough-password" | "$KEHTO" user add c1@example.fi --role contact --org 999999 --db "$DB" 2>&1); RC=$?
+OUT=$(echo "vihrea-kettu-93-Rq" | "$KEHTO" user add c1@example.fi --role contact --org 999999 --db "$DB" 2>&1); RC=$?
 expect_rc "a contact of an unknown organisation id is refused" 1
 expect_contains "unknown organisation named" "$OUT" "no organisation '999999'"
-OUT=$(echo "long-enough-password" | "$KEHTO" user add c1@example.fi --role contact --org 1234567-1 --db "$DB" 2>&1); RC=$?
+OUT=$(echo "vihrea-kettu-93-Rq" | "$KEHTO" user add c1@example.fi --role contact --org 1234567-1 --db "$DB" 2>&1); RC=$?
 expect_rc "a contact of an unknown Y-tunnus is refused" 1
-OUT=$(echo "long-enough-password" | "$KEHTO" user add s1@example.fi --role staff --org "$oid" --db "$DB" 2>&1); RC=$?
+OUT=$(echo "vihrea-kettu-93-Rq" | "$KEHTO" user add s1@example.fi --role staff --org "$oid" --db "$DB" 2>&1); RC=$?
 expect_rc "--org for a staff account is a usage error" 2
 expect_contains "staff --org refused with a reason" "$OUT" "only for contact accounts"
-OUT=$(echo "long-enough-password" | "$KEHTO" user add c1@example.fi --role contact --org "$oid" --db "$DB" 2>&1); RC=$?
+OUT=$(echo "vihrea-kettu-93-Rq" | "$KEHTO" user add c1@example.fi --role contact --org "$oid" --db "$DB" 2>&1); RC=$?
 expect_rc "a contact with an organisation id is created" 0
-OUT=$(echo "long-enough-password" | "$KEHTO" user add c2@example.fi --role contact --org 0737546-2 --db "$DB" 2>&1); RC=$?
+OUT=$(echo "vihrea-kettu-93-Rq" | "$KEHTO" user add c2@example.fi --role contact --org 0737546-2 --db "$DB" 2>&1); RC=$?
 expect_rc "a contact with a Y-tunnus is created" 0
 expect_eq "both contacts belong to the organisation" \
   "$(sqlite3 "$DB" "SELECT count(*) FROM user WHERE role='contact' AND org_id=$oid")" 2

@@ -9,7 +9,7 @@ UI_FILES="src/web/layout.c src/web/web.c src/web/form.c src/web/routes.c src/web
   src/web/pages/deeds.c src/web/pages/deed.c src/web/pages/deed_form.c src/web/pages/home.c src/web/pages/login.c
   src/web/pages/applications.c src/web/pages/services.c src/web/pages/stats.c"
 # Model files whose N_("…") messages reach those pages, and whose check_text() labels make the field messages.
-MODEL_FILES="src/model/deed.c src/model/user.c src/model/application.c src/model/service.c src/report/report.c
+MODEL_FILES="src/model/deed.c src/model/user.c src/model/password.c src/model/application.c src/model/service.c src/report/report.c
   src/report/export.c"
 
 # Prints every msgid the files need, one a line (newlines inside a msgid written as \n).

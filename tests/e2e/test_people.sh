@@ -12,8 +12,8 @@ INSERT INTO delivery(id,ref,service_id,starts_on,ends_on) VALUES(1,'SP-1',1,'201
  (2,'WB-1',2,'2019-04-01','2019-04-01');
 INSERT INTO delivery_session(delivery_id,number,held_on) VALUES(1,1,'2019-03-01'),(1,2,'2019-03-10'),(2,1,'2019-04-01');"
 add_staff
-echo "staffpassword1" | "$KEHTO" user add contact1@example.fi --role contact --org 1 --db "$DB" >/dev/null
-echo "staffpassword1" | "$KEHTO" user add contact2@example.fi --role contact --org 2 --db "$DB" >/dev/null
+echo "vihrea-kettu-93-Rq" | "$KEHTO" user add contact1@example.fi --role contact --org 1 --db "$DB" >/dev/null
+echo "vihrea-kettu-93-Rq" | "$KEHTO" user add contact2@example.fi --role contact --org 2 --db "$DB" >/dev/null
 
 XSS='<script>alert(1)</script>'
 run() { out=$("$KEHTO" "$@" --db "$DB" 2>&1); rc=$?; }
@@ -132,7 +132,7 @@ get /organisaatiot/1/henkilot
 expect_eq "anonymous org people goes to login" "$STATUS" 303
 expect_contains "login keeps where to return" "$(header Location)" "/kirjaudu?next="
 
-login contact1@example.fi staffpassword1
+login contact1@example.fi vihrea-kettu-93-Rq
 get /organisaatiot/1/henkilot
 expect_eq "contact sees own organisation's people" "$STATUS" 200
 expect_contains "contact's navigation links to own people" "$BODY" 'href="/organisaatiot/1/henkilot"'
@@ -154,7 +154,7 @@ expect_eq "contact's view audited with who" \
 expect_eq "refused views write no view rows" "$(q "SELECT count(*) FROM audit WHERE subject='org:2/people'")" 0
 rm -f "$TMP/jar"
 
-login staff@example.fi staffpassword1
+login staff@example.fi vihrea-kettu-93-Rq
 get /hallinta/henkilot
 expect_eq "staff people list" "$STATUS" 200
 expect_contains "list shows people" "$BODY" "Anna Virtanen"

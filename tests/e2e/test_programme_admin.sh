@@ -7,7 +7,7 @@ start_server
 
 get /hallinta/ohjelma
 expect_eq "anonymous programme admin is a redirect" "$STATUS" 303
-login staff@example.fi staffpassword1
+login staff@example.fi vihrea-kettu-93-Rq
 get /hallinta/ohjelma; page=$BODY
 expect_eq "staff sees the programme form" "$STATUS" 200
 expect_contains "current goals in the textarea" "$page" "Tehdä näkyväksi kunnissa"

@@ -249,7 +249,7 @@ post /tekot/uusi "csrf=$(csrf_from "$BODY")" "title=Julkaistava välimuistiteko"
   "contact_email=$SECRET_MAIL"
 expect_eq "deed posted through the form" "$STATUS" 303
 rm -f "$TMP/jar"
-login staff@example.fi staffpassword1
+login staff@example.fi vihrea-kettu-93-Rq
 get /hallinta/tekot; queue=$BODY
 new=$(grep -o 'href="/tekot/[0-9]*">Julkaistava' <<<"$queue" | grep -o '[0-9]*')
 anon "/tekot/$new"

@@ -26,7 +26,7 @@ get /palvelut; tok=$(csrf_from "$BODY")
 post /hallinta/palvelut/uusi "csrf=$tok" "type=sparraus" "name=X" "period=1"
 expect_eq "anonymous POST of a service is refused" "$STATUS" 303
 
-login contact@example.fi staffpassword1
+login contact@example.fi vihrea-kettu-93-Rq
 get /hallinta/toteutukset
 expect_eq "contact gets 403 on deliveries" "$STATUS" 403
 get /hallinta/valmentajat/uusi
@@ -34,7 +34,7 @@ expect_eq "contact gets 403 on the coach form" "$STATUS" 403
 rm -f "$TMP/jar"
 
 # --- staff: services ---
-login staff@example.fi staffpassword1
+login staff@example.fi vihrea-kettu-93-Rq
 get /hallinta/palvelut/uusi; tok=$(csrf_from "$BODY")
 expect_eq "service form" "$STATUS" 200
 expect_contains "staff navigation links the service pages" "$BODY" 'href="/hallinta/toteutukset" aria-current="page">Palvelutoiminta<'

@@ -33,7 +33,7 @@ post_deed "Toinen teko"
 post_deed "$XSS"
 expect_eq "deed with a script title accepted" "$STATUS" 303
 
-login contact@example.fi staffpassword1
+login contact@example.fi vihrea-kettu-93-Rq
 get /hallinta/tekot
 expect_eq "contact gets 403 on the queue" "$STATUS" 403
 get /hallinta/organisaatiot/uusi
@@ -43,7 +43,7 @@ expect_eq "contact cannot publish" "$STATUS" 403
 rm -f "$TMP/jar"
 
 # --- moderation queue ---
-login staff@example.fi staffpassword1
+login staff@example.fi vihrea-kettu-93-Rq
 get /hallinta/tekot; queue=$BODY
 expect_eq "staff sees the queue" "$STATUS" 200
 expect_contains "queue lists the first deed" "$queue" "Ensimmäinen teko"

@@ -104,7 +104,7 @@ expect_eq "API unknown period is 400" "$STATUS" 400
 get /hallinta/tavoitteet
 expect_eq "targets page needs login" "$STATUS" 303
 add_staff
-login staff@example.fi staffpassword1
+login staff@example.fi vihrea-kettu-93-Rq
 get /tilastot
 expect_lacks "staff see every number on the page" "$BODY" "&lt; 5"
 get "/tilastot/org_type.csv?kausi=1"

@@ -44,9 +44,9 @@ expect_eq "invalid UTF-8 in the query is 400" "$STATUS" 400
 get /
 expect_eq "server still answers after bad requests" "$STATUS" 200
 
-post /kirjaudu "email=staff@example.fi" "password=staffpassword1"
+post /kirjaudu "email=staff@example.fi" "password=vihrea-kettu-93-Rq"
 expect_eq "login POST without CSRF token is 403" "$STATUS" 403
-post /kirjaudu "csrf=0000000000000000000000000000000000000000000000000000000000000000" "email=staff@example.fi" "password=staffpassword1"
+post /kirjaudu "csrf=0000000000000000000000000000000000000000000000000000000000000000" "email=staff@example.fi" "password=vihrea-kettu-93-Rq"
 expect_eq "login POST with a wrong CSRF token is 403" "$STATUS" 403
 
 rm -f "$TMP/jar"
@@ -57,7 +57,7 @@ expect_eq "wrong password answers 422" "$STATUS" 422
 expect_contains "wrong password message" "$body" "Sähköposti tai salasana on väärin."
 expect_contains "email kept in the form" "$body" 'value="staff@example.fi"'
 
-login staff@example.fi staffpassword1
+login staff@example.fi vihrea-kettu-93-Rq
 expect_eq "login redirects" "$STATUS" 303
 cookie=$(grep -i '^set-cookie: kehto_session' "$TMP/h")
 expect_contains "session cookie is HttpOnly" "$cookie" "HttpOnly"
@@ -73,11 +73,11 @@ expect_lacks "after logout no moderation link" "$body" "Moderointi"
 
 # open redirect: next must stay on the site
 get /kirjaudu; page=$BODY
-post /kirjaudu "csrf=$(csrf_from "$page")" "email=staff@example.fi" "password=staffpassword1" "next=//evil.example/"
+post /kirjaudu "csrf=$(csrf_from "$page")" "email=staff@example.fi" "password=vihrea-kettu-93-Rq" "next=//evil.example/"
 expect_eq "login with next=//host goes to the front page" "$(header Location)" "/"
 
 for next in "/%09/evil.example/" "/%5Cevil.example" "%2F%2Fevil.example"; do
-  get /kirjaudu; post /kirjaudu "csrf=$(csrf_from "$BODY")" "email=staff@example.fi" "password=staffpassword1" "next=$(printf '%b' "${next//%/\\x}")"
+  get /kirjaudu; post /kirjaudu "csrf=$(csrf_from "$BODY")" "email=staff@example.fi" "password=vihrea-kettu-93-Rq" "next=$(printf '%b' "${next//%/\\x}")"
   expect_eq "login with a tricky next ($next) stays on the site" "$(header Location)" "/"
 done
 get "/sv//evil.example/"
@@ -85,25 +85,16 @@ expect_lacks "language links never point off the site" "$BODY" 'href="//evil.exa
 get /api/v1/stats
 expect_eq "the open API allows any origin" "$(header Access-Control-Allow-Origin)" "*"
 
-# throttling: failures in a row are slowed (a refusal names a Retry-After), and case does not make a new account
+# throttling: failures in a row are slowed (a refusal names a Retry-After), and case does not make a new account;
+# the growing delay, its cap and the owner getting in despite guesses are in test_login_throttle.sh
 rm -f "$TMP/jar"
-for i in 1 2; do get /kirjaudu; post /kirjaudu "csrf=$(csrf_from "$BODY")" "email=STAFF@example.fi" "password=bad$i"; done
-get /kirjaudu; post /kirjaudu "csrf=$(csrf_from "$BODY")" "email=staff@EXAMPLE.fi" "password=bad3"
-expect_eq "a third quick failure in a row is refused, whatever the case of the email" "$STATUS" 429
-check "the refusal says when to try again" test -n "$(header Retry-After)"
-sqlite3 "$DB" "DELETE FROM login_failure"
-
-# throttling: five failures lock the account for a while
-rm -f "$TMP/jar"
-for i in 1 2 3 4 5; do
-  get /kirjaudu; post /kirjaudu "csrf=$(csrf_from "$BODY")" "email=staff@example.fi" "password=bad$i"
-  sqlite3 "$DB" "UPDATE login_failure SET at = at - 30"  # as if each try came after the wait it was asked for
+for i in 1 2 3 4 5 6 7 8; do  # the first four are free; then the waits (1 s, 2 s, 4 s…) outlast a quick retry
+  get /kirjaudu; post /kirjaudu "csrf=$(csrf_from "$BODY")" "email=$([ $((i % 2)) = 1 ] && echo STAFF@example.fi || echo staff@EXAMPLE.fi)" "password=bad$i"
+  [ "$STATUS" = 429 ] && break
 done
-expect_eq "the fifth failure is still an ordinary wrong-password answer" "$STATUS" 422
-get /kirjaudu; page=$BODY
-post /kirjaudu "csrf=$(csrf_from "$page")" "email=staff@example.fi" "password=staffpassword1"; body=$BODY
-expect_eq "sixth try after five failures is refused with 429" "$STATUS" 429
-expect_contains "refusal says why" "$body" "Liian monta"
+expect_eq "quick failures in a row are soon refused, whatever the case of the email" "$STATUS" 429
+check "the refusal says when to try again" test -n "$(header Retry-After)"
+sqlite3 "$DB" "DELETE FROM login_throttle"
 
 # an empty post form comes back with every missing field marked at once, the typed text kept
 rm -f "$TMP/jar"

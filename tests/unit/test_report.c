@@ -216,7 +216,7 @@ static void test_cache_is_shared_and_ignores_other_tables(void **s) {
   assert_int_equal(value(report_get(b), RT_KEY, 0, "participations", 0), 23);
   assert_int_equal(report_build_count(b), 0); /* b reused a's figures */
   db_exec(b, "INSERT INTO audit(actor, action, subject) VALUES('cli', 'view', 'person:1')", "");
-  db_exec(b, "INSERT INTO login_failure VALUES('x', 1)", "");
+  db_exec(b, "INSERT INTO login_throttle(key, fails, last_at, next_at) VALUES('x', 1, 1, 1)", "");
   report_get(a.d);
   report_get(b);
   assert_int_equal(report_build_count(a.d), builds_a);

@@ -386,7 +386,7 @@ static void test_other_writes_keep_the_index(void **s) {
   assert_int_equal(total_of(d, (deed_filter){.q = "kunta"}), 4);
   long long builds = search_index_builds(d);
   db_exec(d, "INSERT INTO audit(actor, action, subject) VALUES('cli', 'view', 'person:1')", "");
-  db_exec(d, "INSERT INTO login_failure VALUES('x', 1)", "");
+  db_exec(d, "INSERT INTO login_throttle(key, fails, last_at, next_at) VALUES('x', 1, 1, 1)", "");
   assert_int_equal(total_of(d, (deed_filter){.q = "kunta"}), 4);
   assert_int_equal(search_index_builds(d), builds); /* no deed changed: nothing rebuilt */
   db_exec(d, "UPDATE theme SET name='Jaksaminen ja palautuminen' WHERE name='Jaksaminen'", "");

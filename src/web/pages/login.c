@@ -38,25 +38,45 @@ void page_login_form(web_req *r) {
   login_form(r, NULL, NULL);
 }
 
+/* The refusal shown when throttling refused a try: why, and in how many seconds to try again. */
+static void refused(web_req *r, const char *email, const char *why, int seconds) {
+  static const char retry[] = N_("Yritä uudelleen {n} sekunnin kuluttua.");
+  char secs[16];
+  snprintf(secs, sizeof secs, "%d", seconds);
+  web_header(r, "Retry-After", secs);
+  buf msg = BUF_INIT, when = BUF_INIT;
+  const char *at = strstr(retry, "{n}");
+  buf_append(&when, retry, (size_t)(at - retry));
+  buf_printf(&when, "%r%r", secs, at + 3);
+  buf_printf(&msg, "%r %r", T(r, why), T(r, when.data));
+  login_form(r, email, msg.data);
+  r->status = 429;
+  buf_free(&msg);
+  buf_free(&when);
+}
+
 void page_login(web_req *r) {
   if (!web_csrf_ok_or_reply(r)) return;
   const char *email = web_field(r, "email");
-  const char *password = web_form(r, "password");
+  login_try t = {.email = email,
+                 .password = web_form(r, "password"),
+                 .address = r->address,
+                 .device = MHD_lookup_connection_value(r->conn, MHD_COOKIE_KIND, "kehto_device")};
   user_info u;
-  int delay = 0; /* the model slows repeated failures by refusing early tries; no thread is put to sleep here */
   kerr e = {0};
-  if (user_login(r->db, email, password, r->address, &u, &delay, &e) != K_OK) {
-    if (delay) {
-      char secs[16];
-      snprintf(secs, sizeof secs, "%d", (delay + 999) / 1000);
-      web_header(r, "Retry-After", secs);
+  /* the model slows guessing by refusing early tries (429 with Retry-After); no thread is put to sleep here */
+  if (user_login(r->db, &t, &u, &e) != K_OK) {
+    if (t.retry_after) {
+      refused(r, email, e.msg, t.retry_after);
+    } else {
+      login_form(r, email, T(r, e.msg));
+      r->status = 422;
     }
-    r->status = strstr(e.msg, "Liian monta") ? 429 : 200;
-    login_form(r, email, T(r, e.msg));
-    if (r->status == 200) r->status = 422;
     kerr_clear(&e);
     return;
   }
+  /* the browser is now known for this account: its own throttling bucket spares it from an attacker's guesses */
+  if (t.new_device[0]) web_cookie(r, "kehto_device", t.new_device, LOGIN_DEVICE_SECONDS);
   char token[65];
   if (user_session_start(r->db, u.id, token, sizeof token) != K_OK) {
     web_error(r, 500, T(r, "Kirjautuminen ei onnistunut. Yritä uudelleen."));
