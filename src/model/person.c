@@ -695,8 +695,8 @@ int person_erase(db *d, long long id, const char *actor, kerr *e) {
               "erased_at=coalesce(erased_at, strftime('%Y-%m-%dT%H:%M:%SZ','now')) WHERE id=?1",
               "i", id) == SQLITE_OK &&
       db_exec(d, "UPDATE esf_start SET birth_date=NULL WHERE person_id=?1", "i", id) == SQLITE_OK &&
-      /* failed logins with the email as account name (kept 15 minutes; model/user.c lower-cases ASCII) */
-      db_exec(d, "DELETE FROM login_failure WHERE key='acct:' || lower(?1)", "t", email ? email : "") == SQLITE_OK &&
+      /* the login throttle bucket keyed by the email (model/user.c lower-cases ASCII) */
+      db_exec(d, "DELETE FROM login_throttle WHERE key='acct:' || lower(?1)", "t", email ? email : "") == SQLITE_OK &&
       audit_log(d, actor, "erase", subject, "name, email, occupation and birth date removed") == K_OK;
   free(email), free(name);
   if (!ok || db_commit(d) != SQLITE_OK) {

@@ -33,7 +33,7 @@ start_server() {
   BASE=http://127.0.0.1:$PORT
   "$KEHTO" serve --db "$DB" --port "$PORT" --quiet >"$TMP/server.log" 2>&1 &
   SERVER_PID=$!
-  for _ in $(seq 1 100); do
+  for _ in $(seq 1 300); do
     curl -s -o /dev/null "$BASE/" && return 0
     sleep 0.05
   done

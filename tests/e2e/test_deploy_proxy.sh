@@ -47,12 +47,12 @@ start_kehto() { # start_kehto TLS_PORT
   "$KEHTO" serve --db "$DB" --bind 127.0.0.1 --port "$PORT" --trusted-proxy 127.0.0.1 \
     --base-url "https://$NAME:$1" >"$TMP/server.log" 2>&1 &
   SERVER_PID=$!
-  for _ in $(seq 1 100); do curl -s -o /dev/null "http://127.0.0.1:$PORT/" && return 0; sleep 0.05; done
+  for _ in $(seq 1 300); do curl -s -o /dev/null "http://127.0.0.1:$PORT/" && return 0; sleep 0.05; done
   echo "kehto did not start"; cat "$TMP/server.log"; exit 1
 }
 
 wait_tls() { # wait_tls PORT
-  for _ in $(seq 1 100); do
+  for _ in $(seq 1 300); do
     curl -sk -o /dev/null --resolve "$NAME:$1:127.0.0.1" "https://$NAME:$1/" && return 0
     sleep 0.05
   done
@@ -78,7 +78,7 @@ through() {
   "${c[@]}" -o "$TMP/body" "$url/kirjaudu"
   local token; token=$(csrf_from "$(cat "$TMP/body")")
   STATUS=$("${c[@]}" -o /dev/null -D "$TMP/h" -w '%{http_code}' -H "Origin: $url" -H "Sec-Fetch-Site: same-origin" \
-    --data-urlencode "csrf=$token" --data-urlencode "email=staff@example.fi" --data-urlencode "password=staffpassword1" \
+    --data-urlencode "csrf=$token" --data-urlencode "email=staff@example.fi" --data-urlencode "password=vihrea-kettu-93-Rq" \
     "$url/kirjaudu")
   expect_eq "$p: login through the proxy, with the browser's Origin, works" "$STATUS" 303
   expect_contains "$p: the session cookie is Secure" "$(grep -i '^set-cookie: kehto_session' "$TMP/h")" "; Secure"
