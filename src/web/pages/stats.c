@@ -178,7 +178,7 @@ static void key_figures(web_req *r, const report_data *rd, int slot, int publ) {
 
 /* What the marks mean, for the public: "< 5" is a true 1–4, "•" hides a number that would give one away. */
 static void suppression_note(web_req *r) {
-  buf_printf(&r->out, "<div class=\"note\" id=\"merkit\"><p>%h</p>\n<ul><li>%h</li><li>%h</li></ul></div>\n",
+  buf_printf(&r->out, "<div class=\"note\" id=\"merkit\"><p>%h</p>\n<p>%h<br>%h</p></div>\n",
              T(r, "Alle viiden henkilön luvut näytetään muodossa < 5, eikä niitä voi päätellä muista luvuista, "
                   "jotta ketään ei voi tunnistaa."),
              T(r, report_mark_note(SUP_SMALL)), T(r, report_mark_note(SUP_SECONDARY)));
