@@ -550,19 +550,27 @@ static void links_slot(const report_data *rd, links *l, int s) {
 }
 
 /* Across slots: the whole programme against the sum of its periods, cell by cell. Exact for participations and
- * start records; for distinct people only when no one took part in two periods, but a reader cannot tell, so it
- * is protected as if exact. */
+ * start records; people are counted once in the whole programme however many periods they took part in, so those
+ * relations are distinct-people ones (sup_rel_distinct). Attendees are neither (someone can be an attendee in a
+ * period and an ESF participant in the whole programme): protected as if exact. */
 static void links_periods(const report_data *rd, links *l) {
   for (int t = RT_SERVICE_TYPE; t < RT_COUNT; t++)
     for (int c = 0; t != RT_YEAR && c < TABLES[t].ncols; c++)
       for (int i = has_total(t) ? -1 : 0; people_col(t, c) && i < rd->rows[t]; i++) {
-        sup_rel_total(&l->s, i < 0 ? l->tot[t][0][c] : var_of(rd, l, t, 0, i, c));
+        int whole = i < 0 ? l->tot[t][0][c] : var_of(rd, l, t, 0, i, c);
+        if (TABLES[t].col[c] == RC_PEOPLE)
+          sup_rel_distinct(&l->s, whole);
+        else
+          sup_rel_total(&l->s, whole);
         for (int s = 1; s <= rd->nperiods; s++)
           sup_rel_part(&l->s, i < 0 ? l->tot[t][s][c] : var_of(rd, l, t, s, i, c));
       }
   for (int m = 0; m < RK_COUNT; m++) {
     if (!people_key(m)) continue;
-    sup_rel_total(&l->s, l->key[0][m]);
+    if (m == RK_PARTICIPANTS) /* distinct people against start records per period */
+      sup_rel_distinct(&l->s, l->key[0][m]);
+    else
+      sup_rel_total(&l->s, l->key[0][m]);
     for (int s = 1; s <= rd->nperiods; s++) sup_rel_part(&l->s, l->key[s][m]);
   }
 }

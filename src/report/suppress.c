@@ -19,8 +19,13 @@ int sup_var(sup_set *s, long long v) {
 
 void sup_rel_total(sup_set *s, int total) {
   s->rel = util_grow(s->rel, s->nrel, &s->caprel, sizeof *s->rel);
-  s->rel[s->nrel++] = (sup_rel){s->nref, 0};
+  s->rel[s->nrel++] = (sup_rel){s->nref, 0, 0};
   sup_rel_part(s, total);
+}
+
+void sup_rel_distinct(sup_set *s, int total) {
+  sup_rel_total(s, total);
+  s->rel[s->nrel - 1].distinct = 1;
 }
 
 void sup_rel_part(sup_set *s, int part) {
@@ -55,15 +60,49 @@ static int term_exposed(const sup_set *s, const sup_rel *r, int i, long long c) 
   return hi <= lo;
 }
 
+/* The range a reader knows for term k of r: its value when shown, else what its mark says. */
+static void known(const sup_set *s, const sup_rel *r, int k, long long *lo, long long *hi) {
+  int x = s->ref[r->first + k];
+  if (s->mark[x])
+    domain(s->mark[x], lo, hi);
+  else
+    *lo = *hi = s->v[x];
+}
+
+/* 1 when the hidden term i of a distinct-people relation that is not an equation in the data has one possible
+ * value given total <= sum of parts and part <= total. */
+static int term_exposed_distinct(const sup_set *s, const sup_rel *r, int i) {
+  long long tlo, thi, lo, hi, a = 0, b = 0;
+  known(s, r, 0, &tlo, &thi);
+  for (int k = 1; k < r->n; k++) {
+    long long plo, phi;
+    known(s, r, k, &plo, &phi);
+    if (i == 0) { /* the total: at least its largest part, at most their sum */
+      a = plo > a ? plo : a;
+      b += phi;
+    } else if (k != i) {
+      b += phi;
+    }
+  }
+  if (i) a = tlo - b, b = thi; /* a part: at least the total less the other parts, at most the total */
+  domain(s->mark[s->ref[r->first + i]], &lo, &hi);
+  if (a > lo) lo = a;
+  if (b < hi) hi = b;
+  return hi <= lo;
+}
+
 int sup_rel_exposed(const sup_set *s, int ri) {
   const sup_rel *r = &s->rel[ri];
-  long long c = 0;
+  long long c = 0, sum = 0;
   for (int k = 0; k < r->n; k++) {
     int x = s->ref[r->first + k];
     if (s->mark[x]) c += k ? -s->v[x] : s->v[x];
+    sum += k ? -s->v[x] : s->v[x];
   }
+  int inequality = r->distinct && sum != 0;
   for (int k = 0; k < r->n; k++)
-    if (s->mark[s->ref[r->first + k]] && term_exposed(s, r, k, c)) return 1;
+    if (s->mark[s->ref[r->first + k]] && (inequality ? term_exposed_distinct(s, r, k) : term_exposed(s, r, k, c)))
+      return 1;
   return 0;
 }
 

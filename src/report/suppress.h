@@ -15,6 +15,7 @@ enum {
 
 typedef struct sup_rel {
   int first, n; /* refs[first] is the total, refs[first+1 .. first+n-1] its parts */
+  int distinct; /* 1: the total counts distinct people of the parts (total <= sum, each part <= total) */
 } sup_rel;
 
 typedef struct sup_set {
@@ -33,6 +34,10 @@ int sup_var(sup_set *s, long long v);
  * the data (distinct people over periods): it then protects more than needed, never less. */
 void sup_rel_total(sup_set *s, int total);
 void sup_rel_part(sup_set *s, int part);
+/* Starts a relation whose total counts the distinct people of its parts (the whole programme and its periods): when
+ * the sum matches in the data it is protected as an equation (a reader assuming no overlap would be right), else
+ * through what the reader can be sure of: total <= sum of parts, each part <= total. */
+void sup_rel_distinct(sup_set *s, int total);
 /* Marks the small cells, then hides more cells (the smallest shown part, else the total) until in every relation
  * no hidden cell has a single possible value given the others' marks; repeated to a fixed point, since a cell
  * hidden for one relation can expose another. */

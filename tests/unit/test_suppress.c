@@ -105,6 +105,8 @@ typedef struct term {
 typedef struct rel {
   term t[MAXTERMS]; /* t[0] is the total */
   int n;
+  int distinct; /* the total counts distinct people of the parts: when the sum does not match, a reader still knows
+                   total <= sum of parts and part <= total */
   char what[96];
 } rel;
 
@@ -116,7 +118,7 @@ typedef struct view {
 } view;
 
 static void rel_begin(rel *r, const char *what, int slot) {
-  r->n = 0;
+  r->n = 0, r->distinct = 0;
   snprintf(r->what, sizeof r->what, "%s (slot %d)", what, slot);
 }
 
@@ -170,22 +172,51 @@ static int pinned(const rel *r, int k) {
   return a >= b;
 }
 
+/* What a reader knows of term k: its value, or the range its mark says. */
+static void known(const rel *r, int k, long long *lo, long long *hi) {
+  if (r->t[k].mark)
+    domain(r->t[k].mark, lo, hi);
+  else
+    *lo = *hi = r->t[k].v;
+}
+
+/* 1 when hidden term k of a distinct-people relation has one possible value from total <= sum and part <= total. */
+static int pinned_distinct(const rel *r, int k) {
+  long long tlo, thi, lo, hi, sum_hi = 0, max_lo = 0;
+  known(r, 0, &tlo, &thi);
+  for (int j = 1; j < r->n; j++) {
+    long long a, b;
+    known(r, j, &a, &b);
+    if (j != k) sum_hi += b;
+    if (a > max_lo) max_lo = a;
+  }
+  long long a = k ? tlo - sum_hi : max_lo, b = k ? thi : sum_hi;
+  domain(r->t[k].mark, &lo, &hi);
+  return (a > lo ? a : lo) >= (b < hi ? b : hi);
+}
+
 static void check_rel(view *w, const rel *r) {
   long long sum = r->t[0].v;
-  int hidden = 0, shown_nonzero = 0;
+  int hidden = 0, shown_nonzero = 0, inequality = 0;
   for (int j = 1; j < r->n; j++) sum -= r->t[j].v;
-  if (sum != 0) return; /* does not hold in this data: a reader cannot use it */
+  if (sum != 0 && r->distinct) {
+    inequality = sum <= 0; /* total <= sum of parts */
+    for (int j = 1; j < r->n; j++) inequality &= r->t[j].v <= r->t[0].v;
+  }
+  if (sum != 0 && !inequality) return; /* does not hold in this data: a reader cannot use it */
   for (int j = 0; j < r->n; j++) {
     hidden += r->t[j].mark != SHOWN;
     shown_nonzero += r->t[j].mark == SHOWN && r->t[j].v;
   }
   const char *why = NULL;
-  if (hidden == 1) why = "one hidden cell: total minus the shown cells gives it";
+  if (hidden == 1 && !inequality) why = "one hidden cell: total minus the shown cells gives it";
   /* when every non-zero cell is hidden the marks alone say what they say (four "< 5" under a total "< 5" are
    * ones); no further hiding can change that, see docs/statistics.md */
   else if (shown_nonzero)
     for (int k = 0; k < r->n && !why; k++)
-      if (r->t[k].mark && pinned(r, k)) why = "a hidden cell has one possible value";
+      if (r->t[k].mark && (inequality ? pinned_distinct(r, k) : pinned(r, k)))
+        why = inequality ? "a hidden cell has one possible value (distinct people)"
+                         : "a hidden cell has one possible value";
   if (why && w->failures++ >= 0 && printed++ < 12) {
     print_message("seed %u: %s: %s; terms (value/mark):", w->seed, r->what, why);
     for (int j = 0; j < r->n; j++) print_message(" %lld/%d", r->t[j].v, r->t[j].mark);
@@ -265,6 +296,7 @@ static void check_periods(view *w) {
         snprintf(r.what, sizeof r.what, "%s row %s column %d: whole = sum of periods", t0->name,
                  i < 0 ? "total" : t0->rows[i].code, c);
         rel_add(&r, w, 0, id, i, c);
+        r.distinct = t0->col[c] == RC_PEOPLE || (id == RT_KEY && i == RK_PARTICIPANTS);
         for (int s = 1; s < w->nslots; s++) {
           int k = i < 0 ? -1 : row_of(w, s, id, t0->rows[i].code);
           if (k == -2) continue;
