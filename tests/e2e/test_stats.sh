@@ -1,6 +1,8 @@
-# End-to-end: /tilastot in three languages with charts and tables, small cells "< 5" for the public and the numbers
-# for staff, CSV and XLSX exports from the page and from `kehto stats`, the JSON API, the targets form (bad input kept,
-# CSRF) and escaping of names that reach the page and the exports.
+# End-to-end: /tilastot in three languages with charts and tables, small cells "< 5" and the cells hidden to protect
+# them "•" for the public (every public table of every period checked against the staff numbers, and the reported
+# case of one person without an organisation), the numbers for staff, CSV and XLSX exports from the page and from
+# `kehto stats`, the JSON API with the reasons, the targets form (bad input kept, CSRF) and escaping of names that
+# reach the page and the exports.
 source "$(dirname "$0")/lib.sh"
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 
