@@ -10,6 +10,7 @@
 #include <pthread.h>
 
 #include "model/person.h"
+#include "report/suppress.h"
 
 #define NSLOTS (REPORT_MAX_PERIODS + 1)
 #define MAX_ID 50000000LL /* ids above this would make the per-id arrays unreasonably large */
@@ -68,6 +69,11 @@ struct report_data {
   /* per slot, per row, per column: allocated as one block per table */
   long long *cell[RT_COUNT];
   int rows[RT_COUNT];
+  /* the public view, decided once for every table and slot together (link_and_suppress): SUP_... per cell, as
+   * cell[]; per table total; per key figure */
+  unsigned char *mark[RT_COUNT];
+  unsigned char total_mark[RT_COUNT][NSLOTS][REPORT_MAX_COLS];
+  unsigned char key_mark[NSLOTS][RK_COUNT];
 };
 
 /* Computed figures shared by every connection of the process to the same database (uid) at the same
@@ -189,21 +195,27 @@ static int fixed_find(const fixed *f, int n, const char *code) {
 static void data_clear(report_data *rd) {
   for (int i = 1; i <= rd->nperiods; i++) free((char *)rd->period[i].name);
   reflist_free(&rd->types), reflist_free(&rd->sectors), reflist_free(&rd->regions);
-  for (int t = 0; t < RT_COUNT; t++) free(rd->cell[t]);
+  for (int t = 0; t < RT_COUNT; t++) free(rd->cell[t]), free(rd->mark[t]);
   memset(rd, 0, sizeof *rd);
 }
 
 /* Rows of each table: fixed lists, reference lists (+1 for "unknown" where the link may be missing), years. */
 static void size_tables(report_data *rd) {
-  int n[RT_COUNT] = {[RT_KEY] = RK_COUNT,    [RT_SERVICE_TYPE] = rd->types.n,
-                     [RT_ROLE] = NROLE,      [RT_SECTOR] = rd->sectors.n + 1,
-                     [RT_ORG_TYPE] = NOTYPE, [RT_REGION] = rd->regions.n + 1,
-                     [RT_YEAR] = NYEARS,     [RT_GENDER] = NIND,
-                     [RT_AGE] = NIND,        [RT_LABOUR] = NIND,
+  int n[RT_COUNT] = {[RT_KEY] = RK_COUNT,
+                     [RT_SERVICE_TYPE] = rd->types.n,
+                     [RT_ROLE] = NROLE,
+                     [RT_SECTOR] = rd->sectors.n + 1,
+                     [RT_ORG_TYPE] = NOTYPE + 1,
+                     [RT_REGION] = rd->regions.n + 1,
+                     [RT_YEAR] = NYEARS,
+                     [RT_GENDER] = NIND,
+                     [RT_AGE] = NIND,
+                     [RT_LABOUR] = NIND,
                      [RT_EDUCATION] = NIND};
   for (int t = 0; t < RT_COUNT; t++) {
     rd->rows[t] = n[t];
     rd->cell[t] = util_calloc((size_t)NSLOTS * (size_t)n[t] * REPORT_MAX_COLS, sizeof(long long));
+    rd->mark[t] = util_calloc((size_t)NSLOTS * (size_t)n[t] * REPORT_MAX_COLS, 1);
   }
 }
 
@@ -213,10 +225,6 @@ static size_t cell_at(const report_data *rd, int t, int slot, int row, int col) 
 }
 
 static long long *cell(report_data *rd, int t, int slot, int row, int col) {
-  return &rd->cell[t][cell_at(rd, t, slot, row, col)];
-}
-
-static const long long *ccell(const report_data *rd, int t, int slot, int row, int col) {
   return &rd->cell[t][cell_at(rd, t, slot, row, col)];
 }
 
@@ -409,7 +417,7 @@ static void count_people(report_data *rd, pass *p) {
       for (int r = 0; r < NROLE; r++)
         if (b & 1u << (PS_ROLE + r)) (*cell(rd, RT_ROLE, s, r, 0))++;
       (*cell(rd, RT_SECTOR, s, pi->sector >= 0 ? pi->sector : rd->sectors.n, 0))++;
-      if (otype >= 0) (*cell(rd, RT_ORG_TYPE, s, otype, 1))++;
+      (*cell(rd, RT_ORG_TYPE, s, otype >= 0 ? otype : NOTYPE, 1))++; /* NOTYPE: without an organisation */
       (*cell(rd, RT_REGION, s, region >= 0 ? region : rd->regions.n, 1))++;
     }
     for (int y = 0; y < NYEARS; y++)
@@ -455,6 +463,144 @@ static void load_deeds_and_targets(db *d, report_data *rd) {
   db_done(st);
 }
 
+/* ---- the public view: suppression over every table and slot at once ---- */
+
+/* 1 when table id has a total row: not where one person or organisation is in several rows (a sum would count them
+ * twice). */
+static int has_total(int id) {
+  return id != RT_KEY && id != RT_YEAR && id != RT_SERVICE_TYPE && id != RT_ROLE;
+}
+
+/* 1 when column c of table id counts people (and is suppressed in public views). */
+static int people_col(int id, int c) {
+  int col = TABLES[id].col[c];
+  return col == RC_PEOPLE || col == RC_PARTICIPATIONS || col == RC_PARTICIPANTS;
+}
+
+static int people_key(int metric) {
+  return metric == RK_PARTICIPANTS || metric == RK_ATTENDEES || metric == RK_PARTICIPATIONS;
+}
+
+/* The cells of every public table as variables of one suppression set: vi maps a cell (as rd->cell) to its variable,
+ * -1 for cells that are not suppressed. */
+typedef struct links {
+  sup_set s;
+  int *vi[RT_COUNT];
+  int tot[RT_COUNT][NSLOTS][REPORT_MAX_COLS];
+  int key[NSLOTS][RK_COUNT];
+} links;
+
+/* The year table has one set of cells (slot 0); each period shows the years it spans. */
+static int nslots_of(const report_data *rd, int t) {
+  return t == RT_YEAR ? 1 : rd->nperiods + 1;
+}
+
+static void links_vars(const report_data *rd, links *l) {
+  for (int t = RT_SERVICE_TYPE; t < RT_COUNT; t++) {
+    size_t n = (size_t)NSLOTS * (size_t)rd->rows[t] * REPORT_MAX_COLS;
+    l->vi[t] = util_calloc(n, sizeof(int));
+    for (size_t k = 0; k < n; k++) l->vi[t][k] = -1;
+    for (int s = 0; s < nslots_of(rd, t); s++)
+      for (int c = 0; c < TABLES[t].ncols; c++) {
+        long long sum = 0;
+        l->tot[t][s][c] = -1;
+        for (int i = 0; i < rd->rows[t]; i++) {
+          size_t at = cell_at(rd, t, s, i, c);
+          if (people_col(t, c)) l->vi[t][at] = sup_var(&l->s, rd->cell[t][at]);
+          sum += rd->cell[t][at];
+        }
+        if (has_total(t) && people_col(t, c)) l->tot[t][s][c] = sup_var(&l->s, sum);
+      }
+  }
+  for (int s = 0; s <= rd->nperiods; s++)
+    for (int m = 0; m < RK_COUNT; m++) l->key[s][m] = people_key(m) ? sup_var(&l->s, rd->key[s][m]) : -1;
+}
+
+static int var_of(const report_data *rd, const links *l, int t, int s, int row, int c) {
+  return l->vi[t][cell_at(rd, t, s, row, c)];
+}
+
+/* total = the rows lo..hi-1 of column c of table t in slot s. */
+static void rel_rows(const report_data *rd, links *l, int total, int t, int s, int c, int lo, int hi) {
+  sup_rel_total(&l->s, total);
+  for (int i = lo; i < hi; i++) sup_rel_part(&l->s, var_of(rd, l, t, s, i, c));
+}
+
+static void rel_equal(links *l, int a, int b) {
+  sup_rel_total(&l->s, a);
+  sup_rel_part(&l->s, b);
+}
+
+/* Within one slot: each total and its rows, and the totals that count the same thing in several tables. */
+static void links_slot(const report_data *rd, links *l, int s) {
+  for (int t = RT_SERVICE_TYPE; t < RT_COUNT; t++)
+    for (int c = 0; t != RT_YEAR && c < TABLES[t].ncols; c++)
+      if (l->tot[t][s][c] >= 0) rel_rows(rd, l, l->tot[t][s][c], t, s, c, 0, rd->rows[t]);
+  int people = l->tot[RT_SECTOR][s][0], part = l->key[s][RK_PARTICIPATIONS];
+  rel_equal(l, people, l->tot[RT_REGION][s][1]); /* everyone with a participation, once */
+  rel_equal(l, people, l->tot[RT_ORG_TYPE][s][1]);
+  rel_equal(l, part, l->tot[RT_SECTOR][s][1]); /* every participation, once */
+  rel_rows(rd, l, part, RT_SERVICE_TYPE, s, 1, 0, rd->rows[RT_SERVICE_TYPE]);
+  rel_rows(rd, l, part, RT_ROLE, s, 1, 0, rd->rows[RT_ROLE]);
+  int lo = s ? rd->period[s].start_year - rd->base_year : 0,
+      hi = s ? rd->period[s].end_year - rd->base_year + 1 : NYEARS;
+  rel_rows(rd, l, part, RT_YEAR, 0, 2, lo < 0 ? 0 : lo, hi > NYEARS ? NYEARS : hi < 0 ? 0 : hi);
+  for (int t = RT_AGE; t <= RT_EDUCATION; t++) rel_equal(l, l->tot[RT_GENDER][s][0], l->tot[t][s][0]);
+  if (s) rel_equal(l, l->key[s][RK_PARTICIPANTS], l->tot[RT_GENDER][s][0]); /* start records of the period */
+}
+
+/* Across slots: the whole programme against the sum of its periods, cell by cell. Exact for participations and
+ * start records; people are counted once in the whole programme however many periods they took part in, so those
+ * relations are distinct-people ones (sup_rel_distinct). Attendees are neither (someone can be an attendee in a
+ * period and an ESF participant in the whole programme): protected as if exact. */
+static void links_periods(const report_data *rd, links *l) {
+  for (int t = RT_SERVICE_TYPE; t < RT_COUNT; t++)
+    for (int c = 0; t != RT_YEAR && c < TABLES[t].ncols; c++)
+      for (int i = has_total(t) ? -1 : 0; people_col(t, c) && i < rd->rows[t]; i++) {
+        int whole = i < 0 ? l->tot[t][0][c] : var_of(rd, l, t, 0, i, c);
+        if (TABLES[t].col[c] == RC_PEOPLE)
+          sup_rel_distinct(&l->s, whole);
+        else
+          sup_rel_total(&l->s, whole);
+        for (int s = 1; s <= rd->nperiods; s++)
+          sup_rel_part(&l->s, i < 0 ? l->tot[t][s][c] : var_of(rd, l, t, s, i, c));
+      }
+  for (int m = 0; m < RK_COUNT; m++) {
+    if (!people_key(m)) continue;
+    if (m == RK_PARTICIPANTS) /* distinct people against start records per period */
+      sup_rel_distinct(&l->s, l->key[0][m]);
+    else
+      sup_rel_total(&l->s, l->key[0][m]);
+    for (int s = 1; s <= rd->nperiods; s++) sup_rel_part(&l->s, l->key[s][m]);
+  }
+}
+
+/* Copies the marks the suppression chose back into rd. */
+static void links_marks(report_data *rd, const links *l) {
+  for (int t = RT_SERVICE_TYPE; t < RT_COUNT; t++) {
+    size_t n = (size_t)NSLOTS * (size_t)rd->rows[t] * REPORT_MAX_COLS;
+    for (size_t k = 0; k < n; k++) rd->mark[t][k] = l->vi[t][k] >= 0 ? l->s.mark[l->vi[t][k]] : SUP_SHOWN;
+    for (int s = 0; s < nslots_of(rd, t); s++)
+      for (int c = 0; c < REPORT_MAX_COLS; c++)
+        rd->total_mark[t][s][c] = l->tot[t][s][c] >= 0 ? l->s.mark[l->tot[t][s][c]] : SUP_SHOWN;
+  }
+  for (int s = 0; s <= rd->nperiods; s++)
+    for (int m = 0; m < RK_COUNT; m++) rd->key_mark[s][m] = l->key[s][m] >= 0 ? l->s.mark[l->key[s][m]] : SUP_SHOWN;
+}
+
+/* Decides the public view of every table and slot together (docs/statistics.md). */
+static void link_and_suppress(report_data *rd) {
+  links l;
+  memset(&l, 0, sizeof l);
+  links_vars(rd, &l);
+  for (int s = 0; s <= rd->nperiods; s++) links_slot(rd, &l, s);
+  if (rd->nperiods) links_periods(rd, &l);
+  sup_run(&l.s);
+  links_marks(rd, &l);
+  for (int t = 0; t < RT_COUNT; t++) free(l.vi[t]);
+  sup_free(&l.s);
+}
+
 static void build(db *d, report_data *rd) {
   load_periods(d, rd);
   reflist_load(d, "SELECT code, name_fi, name_sv, name_en FROM service_type ORDER BY position", 4, &rd->types);
@@ -471,6 +617,7 @@ static void build(db *d, report_data *rd) {
   scan_participations(d, rd, &p);
   count_people(rd, &p);
   load_deeds_and_targets(d, rd);
+  link_and_suppress(rd);
   free(p.dl), free(p.ol), free(p.pl), free(p.ps);
 }
 
@@ -664,44 +811,30 @@ int report_targets_save(db *d, const report_data *rd, const long long *vals, ker
 
 /* ---- tables ---- */
 
-/* 1 when a cell counts people (and is suppressed in public views). */
+/* 1 when a cell of t counts people (and is suppressed in public views). */
 static int people_cell(const report_table *t, int row, int c) {
-  int col = t->col[c];
-  if (col == RC_PEOPLE || col == RC_PARTICIPATIONS || col == RC_PARTICIPANTS) return 1;
-  if (t->id == RT_KEY && col == RC_VALUE)
-    return row == RK_PARTICIPANTS || row == RK_ATTENDEES || row == RK_PARTICIPATIONS;
-  return 0;
-}
-
-static int hide_small(long long v) {
-  return v > 0 && v < REPORT_MIN_CELL;
+  if (t->id == RT_KEY) return t->col[c] == RC_VALUE && people_key(row);
+  return people_col(t->id, c);
 }
 
 void report_suppress(report_table *t) {
+  sup_set s = {0};
+  int var[REPORT_MAX_COLS][2] = {{0}}; /* [c]: the first row's variable, the total's (-1 when none) */
+  for (int c = 0; c < t->ncols; c++) {
+    var[c][0] = s.nvar, var[c][1] = -1;
+    for (int i = 0; i < t->nrows; i++) sup_var(&s, people_cell(t, i, c) ? t->rows[i].v[c] : 0);
+    if (!t->has_total || !people_cell(t, 0, c)) continue;
+    var[c][1] = sup_var(&s, t->total.v[c]);
+    sup_rel_total(&s, var[c][1]);
+    for (int i = 0; i < t->nrows; i++) sup_rel_part(&s, var[c][0] + i);
+  }
+  sup_run(&s);
   t->nhidden = 0;
   for (int c = 0; c < t->ncols; c++) {
-    int nh = 0, people = 0;
-    for (int i = 0; i < t->nrows; i++) {
-      if (!people_cell(t, i, c)) continue;
-      people = 1;
-      if (hide_small(t->rows[i].v[c])) t->rows[i].hidden[c] = 1, nh++;
-    }
-    if (!people) continue;
-    if (t->has_total && hide_small(t->total.v[c])) t->total.hidden[c] = 1;
-    /* A single hidden cell is the total minus the others: hide the next smallest too (or the total when none). */
-    if (nh == 1 && t->id != RT_KEY) {
-      int best = -1;
-      for (int i = 0; i < t->nrows; i++)
-        if (!t->rows[i].hidden[c] && t->rows[i].v[c] > 0 && (best < 0 || t->rows[i].v[c] < t->rows[best].v[c]))
-          best = i;
-      if (best >= 0)
-        t->rows[best].hidden[c] = 1;
-      else if (t->has_total)
-        t->total.hidden[c] = 1;
-    }
-    for (int i = 0; i < t->nrows; i++) t->nhidden += t->rows[i].hidden[c];
-    t->nhidden += t->total.hidden[c];
+    for (int i = 0; i < t->nrows; i++) t->nhidden += !!(t->rows[i].hidden[c] = s.mark[var[c][0] + i]);
+    if (var[c][1] >= 0) t->nhidden += !!(t->total.hidden[c] = s.mark[var[c][1]]);
   }
+  sup_free(&s);
 }
 
 static void row_fixed(report_row *r, const fixed *f) {
@@ -725,8 +858,7 @@ void report_table_make(const report_data *rd, int id, int slot, int publ, report
   t->id = id, t->name = def->name, t->title = def->title, t->desc = def->desc, t->ncols = def->ncols;
   memcpy(t->col, def->col, sizeof t->col);
   t->rows = util_calloc((size_t)rd->rows[id], sizeof *t->rows);
-  /* no total where one person or organisation is in several rows (a sum would count them twice) */
-  t->has_total = id != RT_KEY && id != RT_YEAR && id != RT_SERVICE_TYPE && id != RT_ROLE;
+  t->has_total = has_total(id);
   for (int i = 0; i < rd->rows[id]; i++) {
     report_row *r = &t->rows[t->nrows];
     int year = rd->base_year + i;
@@ -746,6 +878,9 @@ void report_table_make(const report_data *rd, int id, int slot, int publ, report
       row_ref(r, &rd->sectors, i);
     } else if (id == RT_REGION) {
       row_ref(r, &rd->regions, i);
+    } else if (id == RT_ORG_TYPE && i == NOTYPE) {
+      r->code = "";
+      r->label[0] = N_("Ei organisaatiota");
     } else {
       const fixed *f = id == RT_ORG_TYPE ? ORG_TYPES
                        : id == RT_GENDER ? GENDERS
@@ -756,23 +891,30 @@ void report_table_make(const report_data *rd, int id, int slot, int publ, report
     }
     int any = 0;
     for (int c = 0; c < t->ncols; c++) {
-      if (id == RT_KEY)
+      if (id == RT_KEY) {
         r->v[c] = c == 0 ? rd->key[slot][i] : rd->target[slot][i];
-      else
-        r->v[c] = *ccell(rd, id, id == RT_YEAR ? 0 : slot, i, c);
+        r->hidden[c] = publ && c == 0 ? rd->key_mark[slot][i] : SUP_SHOWN;
+      } else {
+        size_t at = cell_at(rd, id, id == RT_YEAR ? 0 : slot, i, c);
+        r->v[c] = rd->cell[id][at];
+        r->hidden[c] = publ ? rd->mark[id][at] : SUP_SHOWN;
+      }
       any |= r->v[c] != 0;
+      t->nhidden += r->hidden[c] != SUP_SHOWN;
     }
     /* "unknown" rows only when they count something */
-    if (!any && (id == RT_SECTOR || id == RT_REGION) && !*r->code) continue;
+    if (!any && (id == RT_SECTOR || id == RT_REGION || id == RT_ORG_TYPE) && !*r->code) continue;
     t->nrows++;
   }
   if (t->has_total) {
     t->total.code = "total";
     t->total.label[0] = N_("Yhteensä");
-    for (int c = 0; c < t->ncols; c++)
+    for (int c = 0; c < t->ncols; c++) {
       for (int i = 0; i < t->nrows; i++) t->total.v[c] += t->rows[i].v[c];
+      t->total.hidden[c] = publ ? rd->total_mark[id][slot][c] : SUP_SHOWN;
+      t->nhidden += t->total.hidden[c] != SUP_SHOWN;
+    }
   }
-  if (publ) report_suppress(t);
 }
 
 void report_table_free(report_table *t) {

@@ -3,10 +3,11 @@
 #ifndef KEHTO_REPORT_H
 #define KEHTO_REPORT_H
 #include "db/db.h"
+#include "report/suppress.h"
 
 #define REPORT_MAX_PERIODS 8 /* funding periods counted one by one; later ones count only in the whole programme */
 #define REPORT_MAX_COLS 3
-#define REPORT_MIN_CELL 5 /* public cells with 1..4 people are shown as "< 5" */
+#define REPORT_MIN_CELL 5 /* public cells with 1..4 people are shown as "< 5" (SUP_MIN in suppress.h) */
 
 /* Column kinds of a table: what a cell counts. */
 enum {
@@ -41,7 +42,7 @@ typedef struct report_row {
   const char *code;     /* stable key: a code, a year, a metric */
   const char *label[3]; /* fi, sv, en; sv and en NULL: label[0] is a Finnish msgid to translate */
   long long v[REPORT_MAX_COLS];
-  unsigned char hidden[REPORT_MAX_COLS]; /* 1: suppressed (public view) */
+  unsigned char hidden[REPORT_MAX_COLS]; /* public view: SUP_SHOWN (0), SUP_SMALL ("< 5": 1..4), SUP_SECONDARY */
 } report_row;
 
 typedef struct report_table {
@@ -94,11 +95,13 @@ const char *report_col_key(int col);
 /* The first column's header (Finnish msgid): what a row of t is. */
 const char *report_row_head(const report_table *t);
 
-/* Fills t with table id for a slot. public: suppress cells with 1..4 people and the cells that would reveal them.
- * Free with report_table_free. */
+/* Fills t with table id for a slot. public: the public view, with cells of 1..4 people marked SUP_SMALL and the cells
+ * hidden to protect them SUP_SECONDARY, decided for every table and slot together so that no hidden cell can be
+ * worked out from this or any other public table (docs/statistics.md). Free with report_table_free. */
 void report_table_make(const report_data *rd, int id, int slot, int publ, report_table *t);
 void report_table_free(report_table *t);
-/* Applies small-cell suppression (primary and secondary) to the people columns of t; exposed for tests. */
+/* Applies small-cell suppression (primary and secondary) to the people columns of t alone, as if no other table
+ * existed; exposed for tests (report_table_make uses the suppression of all tables together). */
 void report_suppress(report_table *t);
 
 /* Targets: the stored target of a metric ("organisations", ...) in a period (0 = whole programme), or -1. */

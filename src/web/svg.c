@@ -7,6 +7,11 @@
 #define TEXT_DARK "#1a1a1a"
 #define EDGE "#595959" /* tile and axis lines: 7:1 against white */
 
+/* The text of a suppressed value: 1 (small) "< 5", 2 (hidden to protect another) "•", as in report/export.c. */
+static const char *svg_mark(int hidden) {
+  return hidden == 2 ? "•" : "< 5";
+}
+
 static void open_svg(buf *b, const char *id, const char *title, const char *desc, int w, int h) {
   buf_printf(b,
              "<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" width=\"%d\" "
@@ -34,7 +39,7 @@ void svg_bars(buf *b, const char *id, const char *title, const char *desc, const
                  BAR_FILL);
     buf_printf(b, "<text x=\"%d\" y=\"%d\" font-size=\"13\" fill=\"%r\">", LABEL_W + w + 6, y + 17, TEXT_DARK);
     if (it[i].hidden)
-      buf_puts(b, "&lt; 5");
+      buf_printf(b, "%h", svg_mark(it[i].hidden));
     else
       buf_printf(b, "%N", it[i].v);
     buf_puts(b, "</text>\n");
@@ -105,7 +110,7 @@ void svg_region_map(buf *b, const char *id, const char *title, const char *desc,
     buf_printf(b, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\" font-size=\"15\" font-weight=\"bold\" fill=\"%r\">",
                px + TW / 2, py + 41, INK[s]);
     if (x->hidden)
-      buf_puts(b, "&lt; 5");
+      buf_printf(b, "%h", svg_mark(x->hidden));
     else
       buf_printf(b, "%N", x->v);
     buf_puts(b, "</text></g>\n");

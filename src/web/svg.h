@@ -4,7 +4,8 @@
 #define KEHTO_SVG_H
 #include "core/buf.h"
 
-/* One bar or tile: a label, a value, and whether the value is suppressed (drawn without a bar, labelled "< 5"). */
+/* One bar or tile: a label, a value, and whether the value is suppressed (drawn without a bar and out of the scale,
+ * labelled "< 5" when hidden is 1, a true 1..4, and "•" when 2, hidden to protect another cell). */
 typedef struct svg_item {
   const char *code; /* region code for the map; unused for bars */
   const char *label;

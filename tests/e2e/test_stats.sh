@@ -1,6 +1,8 @@
-# End-to-end: /tilastot in three languages with charts and tables, small cells "< 5" for the public and the numbers
-# for staff, CSV and XLSX exports from the page and from `kehto stats`, the JSON API, the targets form (bad input kept,
-# CSRF) and escaping of names that reach the page and the exports.
+# End-to-end: /tilastot in three languages with charts and tables, small cells "< 5" and the cells hidden to protect
+# them "•" for the public (every public table of every period checked against the staff numbers, and the reported
+# case of one person without an organisation), the numbers for staff, CSV and XLSX exports from the page and from
+# `kehto stats`, the JSON API with the reasons, the targets form (bad input kept, CSRF) and escaping of names that
+# reach the page and the exports.
 source "$(dirname "$0")/lib.sh"
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 
@@ -45,6 +47,8 @@ expect_contains "/tilastot has an SVG chart with a title" "$BODY" 'role="img" ar
 expect_contains "/tilastot has the region map" "$BODY" 'id="c-region-t">Tavoitetut organisaatiot maakunnittain</title>'
 expect_contains "/tilastot has the table beside the chart" "$BODY" '<th scope="row">Pirkanmaa</th>'
 expect_contains "public sees small cells as < 5" "$BODY" "&lt; 5"
+expect_contains "public sees cells hidden to protect others as •" "$BODY" '<td class="num">•</td>'
+expect_contains "the page explains both marks" "$BODY" "• salattu, jotta pieni luku ei paljastu vähentämällä"
 expect_contains "the region name is escaped" "$BODY" "Uusi&lt;maa&gt; &amp; &quot;co&quot;"
 expect_lacks "no raw markup from a name" "$BODY" "Uusi<maa>"
 expect_lacks "no inline style" "$BODY" "style="
@@ -70,8 +74,35 @@ expect_eq "CSV export is 200" "$STATUS" 200
 expect_contains "CSV content type" "$(header Content-Type)" "text/csv"
 expect_contains "CSV is an attachment" "$(header Content-Disposition)" 'attachment; filename="tilastot-org_type.csv"'
 expect_contains "public CSV hides the small cell" "$BODY" "Kuntaomisteinen yhtiö,1,< 5"
-expect_contains "public CSV hides the next smallest too (secondary)" "$BODY" "Kunta,1,< 5"
+# the 12 is hidden only to protect the 3: it reads "•", not a false "< 5"
+expect_contains "public CSV hides the next smallest too (secondary), with its own mark" "$BODY" "Kunta,1,•"
 expect_contains "the total stays" "$BODY" "Yhteensä,2,15"
+expect_contains "the CSV explains < 5" "$BODY" "< 5: luku on 1–4"
+expect_contains "the CSV explains •" "$BODY" '"• salattu, jotta pieni luku ei paljastu vähentämällä"'
+# every public table of every slot against the staff numbers of `kehto stats`: "< 5" is a true 1–4, "•" is 5 or
+# more, and every number shown is the true one
+public_matches_staff() { # public_matches_staff "description"
+  local t k
+  for k in "" 1 2; do
+    for t in key service_type role sector org_type region year gender age labour education; do
+      curl -s "$BASE/tilastot/$t.csv${k:+?kausi=$k}" >"$TMP/pub-$t-$k.csv"
+      "$KEHTO" stats --db "$DB" --format csv --table "$t" ${k:+--period $k} >"$TMP/stf-$t-$k.csv"
+    done
+  done
+  check "$1" "$PYTHON" -c "
+import csv, glob, sys
+bad = []
+for pub in glob.glob('$TMP/pub-*.csv'):
+    rows = list(csv.reader(open(pub, encoding='utf-8-sig')))
+    staff = list(csv.reader(open(pub.replace('/pub-', '/stf-'), encoding='utf-8')))
+    for r, (a, b) in enumerate(zip(rows, staff)):
+        for c, (x, y) in enumerate(zip(a, b)):
+            if r == 0 or c == 0: continue
+            ok = (1 <= int(y) <= 4) if x == '< 5' else (int(y) >= 5) if x == '•' else x == y
+            if not ok: bad.append((pub, r, c, x, y))
+assert not bad, bad[:5]"
+}
+public_matches_staff "public tables state only true things"
 get /tilastot/service_type.csv
 expect_contains "page CSV is formula-safe" "$BODY" "\"'=HYPERLINK("
 curl -s -o "$TMP/r.xlsx" "$BASE/tilastot/region.xlsx"
@@ -93,10 +124,18 @@ assert d['figures']['participants'] == 9 and d['suppression'] is True
 r = {x['code']: x for x in d['tables']['role']['rows']}
 assert r['johto']['people'] is None and r['johto']['suppressed'] == ['people', 'participations']
 assert r['tyontekija']['people'] == 13" "$BODY"
+get "/api/v1/stats?period=1"
+check "API gives the reason: small or secondary" "$PYTHON" -c "
+import json,sys; d=json.loads(sys.argv[1])
+r = {x['code']: x for x in d['tables']['org_type']['rows']}
+assert r['yhtio']['suppressed_reason'] == {'people': 'small'}, r['yhtio']
+assert r['kunta']['suppressed_reason'] == {'people': 'secondary'}, r['kunta']
+assert d['tables']['org_type']['total']['suppressed_reason'] == {}" "$BODY"
 get "/api/v1/stats?period=2"
 check "API period 2: 4 participants is suppressed" "$PYTHON" -c "
 import json,sys; d=json.loads(sys.argv[1]); assert d['period']['id'] == 2
-assert d['figures']['participants'] is None and 'participants' in d['figures']['suppressed']" "$BODY"
+assert d['figures']['participants'] is None and 'participants' in d['figures']['suppressed']
+assert d['figures']['suppressed_reason']['participants'] == 'small'" "$BODY"
 get "/api/v1/stats?period=x"
 expect_eq "API unknown period is 400" "$STATUS" 400
 
@@ -107,6 +146,7 @@ add_staff
 login staff@example.fi vihrea-kettu-93-Rq
 get /tilastot
 expect_lacks "staff see every number on the page" "$BODY" "&lt; 5"
+expect_lacks "staff see no • either" "$BODY" ">•<"
 get "/tilastot/org_type.csv?kausi=1"
 expect_contains "staff CSV has the numbers" "$BODY" "Kuntaomisteinen yhtiö,1,3"
 get "/api/v1/stats?period=2"
@@ -140,5 +180,19 @@ check "API has the period target" "$PYTHON" -c "
 import json,sys; d=json.loads(sys.argv[1]); assert d['targets'] == [{'metric': 'participants', 'target': 100}]" "$BODY"
 out=$("$KEHTO" stats --db "$DB" --format csv --table key)
 expect_contains "CLI sees the target" "$out" "Tavoitetut organisaatiot,3,240"
+
+# --- the reported case: many people in one sector, one person without an organisation or a sector ---
+sqlite3 "$DB" "WITH RECURSIVE i(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM i WHERE n < 372)
+  INSERT INTO person(id, email, name, org_id, sector_code) SELECT 100 + n, 'e' || n || '@example.fi', 'E', 1,
+  'elinkeino' FROM i;
+  INSERT INTO person(id, email, name) VALUES (999, 'no-org@example.fi', 'Ei Organisaatiota');
+  INSERT INTO participation(person_id, delivery_id, role) SELECT id, 3, 'tyontekija' FROM person WHERE id > 100;"
+get /tilastot/sector.csv
+expect_contains "a sector of 372 people never reads < 5" "$BODY" "Elinkeino- ja yrityspalvelut,"
+expect_lacks "a sector of 372 people never reads < 5" "$BODY" "Elinkeino- ja yrityspalvelut,< 5"
+expect_contains "the person without a sector is < 5" "$BODY" "Ei tiedossa,< 5"
+get /tilastot/org_type.csv
+expect_contains "the person without an organisation has a row of their own" "$BODY" "Ei organisaatiota,0,< 5"
+public_matches_staff "with the reported case too, public tables state only true things"
 
 finish

@@ -111,9 +111,12 @@ static void test_public_tables_suppress_small_cells(void **state) {
   const report_data *rd = report_get(*state);
   report_table t;
   report_table_make(rd, RT_ORG_TYPE, 1, 1, &t);
-  /* kunta 12 people, yhtiö 3: the 3 is hidden, and so is the 12, since total − 12 would give it back */
-  assert_true(t.rows[2].hidden[1]);
-  assert_true(t.rows[0].hidden[1]);
+  /* kunta 12 people, yhtiö 3: the 3 is "< 5", and the 12 is hidden with its own mark, since total − 12 would give
+   * the 3 back */
+  assert_int_equal(t.rows[2].hidden[1], SUP_SMALL);
+  assert_int_equal(t.rows[0].hidden[1], SUP_SECONDARY);
+  /* the total (15) stays: period 2 has 4 people, but 3 of them took part in period 1 too, so the whole programme
+   * (16) minus period 1 says only that period 2 has at least 1 */
   assert_false(t.total.hidden[1]);
   assert_false(t.rows[0].hidden[0]); /* organisations are never suppressed */
   report_table_free(&t);
@@ -134,8 +137,8 @@ static void test_secondary_suppression(void **s) {
   long long v[4] = {10, 3, 7, 20};
   for (int i = 0; i < 4; i++) rows[i].v[0] = v[i], t.total.v[0] += v[i];
   report_suppress(&t);
-  assert_true(rows[1].hidden[0]);
-  assert_true(rows[2].hidden[0]); /* the next smallest */
+  assert_int_equal(rows[1].hidden[0], SUP_SMALL);
+  assert_int_equal(rows[2].hidden[0], SUP_SECONDARY); /* the next smallest, with its own mark */
   assert_false(rows[0].hidden[0]);
   assert_false(rows[3].hidden[0]);
   assert_int_equal(t.nhidden, 2);
@@ -152,8 +155,18 @@ static void test_secondary_suppression(void **s) {
   memset(&t.total, 0, sizeof t.total);
   rows[0].v[0] = t.total.v[0] = 3;
   report_suppress(&t);
-  assert_true(rows[0].hidden[0]);
-  assert_true(t.total.hidden[0]);
+  assert_int_equal(rows[0].hidden[0], SUP_SMALL);
+  assert_int_equal(t.total.hidden[0], SUP_SMALL);
+  /* 1 and 5 of 6: the 5 hidden alone would still give the 1 (a "•" cell holds 5 or more), so the 10 goes too */
+  memset(rows, 0, sizeof rows);
+  memset(&t.total, 0, sizeof t.total);
+  long long x[4] = {1, 5, 10, 0};
+  for (int i = 0; i < 4; i++) rows[i].v[0] = x[i], t.total.v[0] += x[i];
+  report_suppress(&t);
+  assert_int_equal(rows[0].hidden[0], SUP_SMALL);
+  assert_int_equal(rows[1].hidden[0], SUP_SECONDARY);
+  assert_int_equal(rows[2].hidden[0], SUP_SECONDARY);
+  assert_int_equal(rows[3].hidden[0], SUP_SHOWN); /* a zero is never hidden */
 }
 
 static void test_cache_follows_changes_from_another_connection(void **s) {
@@ -297,7 +310,15 @@ static void test_csv_is_formula_safe_and_plain(void **s) {
       .id = RT_SECTOR, .name = "sector", .title = "T", .ncols = 1, .col = {RC_PEOPLE}, .nrows = 3, .rows = rows};
   buf b = BUF_INIT;
   report_csv(&b, &t, "fi", NULL);
-  assert_string_equal(b.data, "Luokka,Henkilöt\r\n\"'=SUM(A1:A9)\",12\r\n\"'@cmd\",< 5\r\n\"'\tx,y\",1500\r\n");
+  /* the mark used is explained under the table */
+  assert_string_equal(b.data, "Luokka,Henkilöt\r\n\"'=SUM(A1:A9)\",12\r\n\"'@cmd\",< 5\r\n\"'\tx,y\",1500\r\n"
+                              "\r\n< 5: luku on 1–4\r\n");
+  buf_reset(&b);
+  rows[1].hidden[0] = SUP_SECONDARY; /* a cell hidden to protect another reads "•", never "< 5" */
+  report_csv(&b, &t, "fi", NULL);
+  assert_non_null(strstr(b.data, "\"'@cmd\",•\r\n"));
+  assert_non_null(strstr(b.data, "\r\n\"• salattu, jotta pieni luku ei paljastu vähentämällä\"\r\n"));
+  assert_null(strstr(b.data, "< 5"));
   buf_reset(&b);
   buf_csv(&b, "+1");
   buf_csv(&b, "-2");
@@ -312,8 +333,11 @@ static void test_json_marks_suppressed_cells(void **state) {
   buf b = BUF_INIT;
   report_json(&b, &t, "fi", NULL);
   assert_non_null(strstr(b.data, "{\"code\":\"johto\",\"name\":\"Johto\",\"people\":null,\"participations\":null,"
-                                 "\"suppressed\":[\"people\",\"participations\"]}"));
-  assert_non_null(strstr(b.data, "\"people\":13,\"participations\":17,\"suppressed\":[]"));
+                                 "\"suppressed\":[\"people\",\"participations\"],"
+                                 "\"suppressed_reason\":{\"people\":\"small\",\"participations\":\"small\"}}"));
+  /* 1 + 1 participations and 17 make the key figure 19: the 17 is hidden too, for a reason of its own */
+  assert_non_null(strstr(b.data, "\"people\":13,\"participations\":null,\"suppressed\":[\"participations\"],"
+                                 "\"suppressed_reason\":{\"participations\":\"secondary\"}"));
   buf_free(&b);
   report_table_free(&t);
 }
@@ -337,13 +361,16 @@ static void test_xlsx_written(void **state) {
 }
 
 static void test_svg_charts(void **s) {
-  svg_item it[3] = {{"FI1B1", "Uusimaa <b>", 40, 0}, {"FI197", "Pirkanmaa", 3, 1}, {"XX", "Nowhere", 9, 0}};
+  svg_item it[4] = {
+      {"FI1B1", "Uusimaa <b>", 40, 0}, {"FI197", "Pirkanmaa", 3, 1}, {"XX", "Nowhere", 9, 0}, {"FI193", "K-S", 90, 2}};
   buf b = BUF_INIT;
-  svg_bars(&b, "c1", "Otsikko & co", "Kuvaus", it, 3);
+  svg_bars(&b, "c1", "Otsikko & co", "Kuvaus", it, 4);
   assert_non_null(strstr(b.data, "role=\"img\""));
   assert_non_null(strstr(b.data, "<title id=\"c1-t\">Otsikko &amp; co</title><desc id=\"c1-d\">Kuvaus</desc>"));
   assert_non_null(strstr(b.data, "Uusimaa &lt;b&gt;"));
   assert_non_null(strstr(b.data, "&lt; 5"));
+  assert_non_null(strstr(b.data, ">•</text>"));     /* hidden to protect another: its own mark, and no bar */
+  assert_non_null(strstr(b.data, "width=\"300\"")); /* 40 takes the full width: the hidden 90 sets no scale */
   assert_null(strstr(b.data, "style="));
   buf_reset(&b);
   svg_region_map(&b, "m", "Kartta", "Kuvaus", it, 3, "Organisaatioita", "Ei yhtään");

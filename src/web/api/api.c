@@ -65,7 +65,11 @@ static void api_report(web_req *r, const report_data *rd, int slot) {
   buf_puts(o, "\"suppressed\":[");
   for (int i = 0, k = 0; i < key.nrows; i++)
     if (key.rows[i].hidden[0]) buf_printf(o, "%r\"%r\"", k++ ? "," : "", key.rows[i].code);
-  buf_puts(o, "]},\"targets\":[");
+  buf_puts(o, "],\"suppressed_reason\":{");
+  for (int i = 0, k = 0; i < key.nrows; i++)
+    if (key.rows[i].hidden[0])
+      buf_printf(o, "%r\"%r\":\"%r\"", k++ ? "," : "", key.rows[i].code, report_mark_reason(key.rows[i].hidden[0]));
+  buf_puts(o, "}},\"targets\":[");
   for (int i = 0, k = 0; i < key.nrows; i++)
     if (key.rows[i].v[1] >= 0)
       buf_printf(o, "%r{\"metric\":\"%r\",\"target\":%lld}", k++ ? "," : "", key.rows[i].code, key.rows[i].v[1]);

@@ -49,10 +49,11 @@ static void period_form(web_req *r, const report_data *rd, int slot) {
   buf_printf(&r->out, "<div class=\"field\"><button type=\"submit\">%h</button></div>\n</form>\n", T(r, "Näytä"));
 }
 
-/* Writes a count, "< 5" when suppressed, or "–" for a missing target. */
+/* Writes a count, its mark when suppressed ("< 5" or "•", see the notes under the key figures), or "–" for a
+ * missing target. */
 static void cell_value(web_req *r, const report_table *t, const report_row *row, int c) {
   if (row->hidden[c])
-    buf_puts(&r->out, "&lt; 5");
+    buf_printf(&r->out, "%h", report_mark(row->hidden[c]));
   else if (t->col[c] == RC_TARGET && row->v[c] < 0)
     buf_puts(&r->out, "–");
   else
@@ -175,6 +176,14 @@ static void key_figures(web_req *r, const report_data *rd, int slot, int publ) {
   report_table_free(&t);
 }
 
+/* What the marks mean, for the public: "< 5" is a true 1–4, "•" hides a number that would give one away. */
+static void suppression_note(web_req *r) {
+  buf_printf(&r->out, "<div class=\"note\" id=\"merkit\"><p>%h</p>\n<p>%h<br>%h</p></div>\n",
+             T(r, "Alle viiden henkilön luvut näytetään muodossa < 5, eikä niitä voi päätellä muista luvuista, "
+                  "jotta ketään ei voi tunnistaa."),
+             T(r, report_mark_note(SUP_SMALL)), T(r, report_mark_note(SUP_SECONDARY)));
+}
+
 void page_stats(web_req *r) {
   const report_data *rd = report_get(r->db);
   int slot = slot_or_reply(r, rd);
@@ -187,10 +196,7 @@ void page_stats(web_req *r) {
                   "alueittain ja vuosittain sekä ESR-osallistujien yhteiset tuotosindikaattorit."));
   period_form(r, rd, slot);
   buf_printf(o, "<p class=\"period-now\">%h: <strong>%h</strong></p>\n", T(r, "Näytetään"), slot_name(r, rd, slot));
-  if (publ)
-    buf_printf(o, "<p class=\"note\">%h</p>\n",
-               T(r, "Alle viiden henkilön luvut näytetään muodossa < 5, eikä niitä voi päätellä muista luvuista, "
-                    "jotta ketään ei voi tunnistaa."));
+  if (publ) suppression_note(r);
   key_figures(r, rd, slot, publ);
   for (int id = RT_SERVICE_TYPE; id < RT_COUNT; id++) breakdown(r, rd, id, slot, publ);
   buf_printf(o, "<p><a href=\"%h/tilastot/kaikki.xlsx%h\">%h</a></p>\n", r->prefix, period_query(rd, slot, r),
