@@ -25,6 +25,7 @@ FUZZ_SECONDS ?= 60
 FUZZ_OUT     ?= /tmp/kehto-fuzz
 FUZZ_ONLY    ?= $(FUZZ_NAMES)
 FUZZ_DRIVER  ?=
+FUZZ_CC      ?= $(if $(shell command -v clang-14),clang-14,clang)
 
 .PHONY: all run check check-unit check-e2e check-browser check-asan check-fuzz check-crash fuzz crash bench deps clean \
         format
@@ -63,11 +64,13 @@ run: deps kehto
 	@test -f $(DB) || { ./kehto init --db $(DB) && ./kehto demo --db $(DB); }
 	./kehto serve --db $(DB) --port $(PORT)
 
-# Everything, as CI runs it: the tests, then the unit and end-to-end tests again under ASan and UBSan.
+# Everything, as CI runs it: the tests, then the unit and end-to-end tests again under ASan and UBSan, the fuzz corpus
+# replay and the short crash test.
 check: deps
 	$(MAKE) kehto
 	$(MAKE) check-unit check-e2e check-browser
 	$(MAKE) check-asan
+	$(MAKE) check-fuzz check-crash
 
 check-unit: $(UNIT)
 	@tests/run-unit $(UNIT)
@@ -90,11 +93,19 @@ check-fuzz:
 	        FUZZ_DRIVER=tests/fuzz/driver.c $(FUZZ_NAMES:%=build/asan/fuzzers/fuzz_%)
 	@tests/fuzz/replay build/asan/fuzzers $(FUZZ_NAMES)
 
+# Crash test: kill -9 of an import and a loaded server at random moments, then integrity and all-or-nothing checks.
+CRASH_ROUNDS ?= 30
+check-crash: $(BIN)
+	@KEHTO=$(abspath $(BIN)) CRASH_ROUNDS=8 tests/crash/run
+
+crash: $(BIN)
+	@KEHTO=$(abspath $(BIN)) CRASH_ROUNDS=$(CRASH_ROUNDS) tests/crash/run
+
 # Fuzzing: each harness (FUZZ_ONLY="form fields" for some) for FUZZ_SECONDS with clang's libFuzzer, ASan and UBSan.
 # New inputs and crashes go to FUZZ_OUT (FUZZ_OUT=tests/fuzz/corpus keeps them in the repository).
 fuzz:
 	@scripts/install-deps --no-browser
-	$(MAKE) BUILD=build/fuzz CC=clang CFLAGS="$(FUZZ_CFLAGS)" FUZZ_LDFLAGS="-fsanitize=fuzzer,address,undefined" \
+	$(MAKE) BUILD=build/fuzz CC=$(FUZZ_CC) CFLAGS="$(FUZZ_CFLAGS)" FUZZ_LDFLAGS="-fsanitize=fuzzer,address,undefined" \
 	        $(FUZZ_ONLY:%=build/fuzz/fuzzers/fuzz_%)
 	@FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_OUT=$(FUZZ_OUT) tests/fuzz/run build/fuzz/fuzzers $(FUZZ_ONLY)
 
