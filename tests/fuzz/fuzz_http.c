@@ -9,6 +9,7 @@
 #include "fuzz.h"
 
 #include <arpa/inet.h>
+#include <errno.h>
 #include <netinet/in.h>
 #include <pthread.h>
 #include <sys/socket.h>
@@ -64,9 +65,13 @@ static int connect_server(void) {
   int s = socket(AF_INET, SOCK_STREAM, 0);
   struct sockaddr_in sa = {.sin_family = AF_INET, .sin_port = htons((uint16_t)port)};
   sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  struct timeval tv = {.tv_sec = 10};
+  struct timeval tv = {.tv_sec = 20};
   setsockopt(s, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
-  if (connect(s, (struct sockaddr *)&sa, sizeof sa) != 0) {
+  int rc;
+  /* interrupted (SIGALRM, see below): the connection goes on; asking again says when it is there */
+  while ((rc = connect(s, (struct sockaddr *)&sa, sizeof sa)) != 0 && (errno == EINTR || errno == EALREADY)) {
+  }
+  if (rc != 0 && errno != EISCONN) {
     close(s);
     return -1;
   }
@@ -155,21 +160,31 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   buf_puts(&req, "\r\n");
   if (!strcmp(method, "POST")) buf_append(&req, body.data ? body.data : "", body.len);
 
+  int64_t t0 = util_now_ms();
   int s = connect_server();
   FUZZ_CHECK(s >= 0);
   for (size_t off = 0; off < req.len;) {
     ssize_t w = send(s, req.data + off, req.len - off, MSG_NOSIGNAL);
+    if (w < 0 && errno == EINTR) continue;
     if (w <= 0) break;
     off += (size_t)w;
   }
   char head[16] = {0};
   size_t got = 0;
   char sink[4096];
-  for (ssize_t r; (r = recv(s, sink, sizeof sink, 0)) > 0; got += (size_t)r)
+  ssize_t r;
+  /* libFuzzer's timeout timer sends SIGALRM now and then: an interrupted call is retried */
+  while ((r = recv(s, sink, sizeof sink, 0)) > 0 || (r < 0 && errno == EINTR)) {
+    if (r < 0) continue;
     if (got < sizeof head - 1)
       memcpy(head + got, sink, sizeof head - 1 - got < (size_t)r ? sizeof head - 1 - got : (size_t)r);
+    got += (size_t)r;
+  }
+  int recv_errno = r < 0 ? errno : 0;
   close(s);
-  if (got == 0) fprintf(stderr, "fuzz_http: no answer to:\n%.*s\n", (int)(req.len > 2000 ? 2000 : req.len), req.data);
+  if (got == 0)
+    fprintf(stderr, "fuzz_http: no answer after %lld ms (%s) to:\n%.*s\n", (long long)(util_now_ms() - t0),
+            recv_errno ? strerror(recv_errno) : "closed", (int)(req.len > 2000 ? 2000 : req.len), req.data);
   if (getenv("FUZZ_HTTP_VERBOSE")) fprintf(stderr, "fuzz_http: %s %s -> %.12s\n", method, t, head);
   FUZZ_CHECK(got > 0);
   FUZZ_CHECK(!strncmp(head, "HTTP/1.1 ", 9));
