@@ -16,8 +16,19 @@ OBJ     := $(SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/embed.o
 LIBOBJ  := $(filter-out $(BUILD)/src/main.o,$(OBJ))
 ASSETS  := $(shell find assets locale data -type f -not -name "*.md" | sort)
 UNIT    := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/test_*.c))
+ASAN_CFLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 
-.PHONY: all run check check-unit check-e2e check-browser check-asan bench deps clean format
+# Fuzz harnesses: tests/fuzz/fuzz_NAME.c defines LLVMFuzzerTestOneInput; its seed corpus is tests/fuzz/corpus/NAME/.
+FUZZ_NAMES   := $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_CFLAGS  := -O1 -g -fno-omit-frame-pointer -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined
+FUZZ_SECONDS ?= 60
+FUZZ_OUT     ?= /tmp/kehto-fuzz
+FUZZ_ONLY    ?= $(FUZZ_NAMES)
+FUZZ_DRIVER  ?=
+FUZZ_CC      ?= $(if $(shell command -v clang-14),clang-14,clang)
+
+.PHONY: all run check check-unit check-e2e check-browser check-asan check-fuzz check-crash fuzz crash bench deps clean \
+        format
 
 all: $(BIN)
 
@@ -43,15 +54,23 @@ $(BUILD)/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(LIBOBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(WARN) $(HARDEN) $(CFLAGS) $(CPPFLAGS_ALL) $(LDFLAGS) -o $@ $< $(LIBOBJ) $(LIBS) -lcmocka
 
+# A harness, linked with libFuzzer (FUZZ_LDFLAGS=-fsanitize=fuzzer...) or with tests/fuzz/driver.c (FUZZ_DRIVER).
+$(BUILD)/fuzzers/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(FUZZ_DRIVER) $(LIBOBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(WARN) $(HARDEN) $(CFLAGS) $(CPPFLAGS_ALL) -Itests/fuzz $(LDFLAGS) $(FUZZ_LDFLAGS) -o $@ $< $(FUZZ_DRIVER) \
+	      $(LIBOBJ) $(LIBS)
+
 run: deps kehto
 	@test -f $(DB) || { ./kehto init --db $(DB) && ./kehto demo --db $(DB); }
 	./kehto serve --db $(DB) --port $(PORT)
 
-# Everything, as CI runs it: the tests, then the unit and end-to-end tests again under ASan and UBSan.
+# Everything, as CI runs it: the tests, then the unit and end-to-end tests again under ASan and UBSan, the fuzz corpus
+# replay and the short crash test.
 check: deps
 	$(MAKE) kehto
 	$(MAKE) check-unit check-e2e check-browser
 	$(MAKE) check-asan
+	$(MAKE) check-fuzz check-crash
 
 check-unit: $(UNIT)
 	@tests/run-unit $(UNIT)
@@ -67,6 +86,28 @@ check-asan:
 	$(MAKE) BUILD=build/asan BIN=build/asan/kehto \
 	        CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" \
 	        LDFLAGS="-fsanitize=address,undefined" build/asan/kehto check-unit check-e2e
+
+# Corpus replay: every harness, built with gcc, ASan and UBSan on check-asan's objects, runs each corpus file once.
+check-fuzz:
+	@$(MAKE) -s BUILD=build/asan CFLAGS="$(ASAN_CFLAGS)" LDFLAGS="-fsanitize=address,undefined" \
+	        FUZZ_DRIVER=tests/fuzz/driver.c $(FUZZ_NAMES:%=build/asan/fuzzers/fuzz_%)
+	@tests/fuzz/replay build/asan/fuzzers $(FUZZ_NAMES)
+
+# Crash test: kill -9 of an import and a loaded server at random moments, then integrity and all-or-nothing checks.
+CRASH_ROUNDS ?= 30
+check-crash: $(BIN)
+	@KEHTO=$(abspath $(BIN)) CRASH_ROUNDS=8 tests/crash/run
+
+crash: $(BIN)
+	@KEHTO=$(abspath $(BIN)) CRASH_ROUNDS=$(CRASH_ROUNDS) tests/crash/run
+
+# Fuzzing: each harness (FUZZ_ONLY="form fields" for some) for FUZZ_SECONDS with clang's libFuzzer, ASan and UBSan.
+# New inputs and crashes go to FUZZ_OUT (FUZZ_OUT=tests/fuzz/corpus keeps them in the repository).
+fuzz:
+	@scripts/install-deps --no-browser
+	$(MAKE) BUILD=build/fuzz CC=$(FUZZ_CC) CFLAGS="$(FUZZ_CFLAGS)" FUZZ_LDFLAGS="-fsanitize=fuzzer,address,undefined" \
+	        $(FUZZ_ONLY:%=build/fuzz/fuzzers/fuzz_%)
+	@FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_OUT=$(FUZZ_OUT) tests/fuzz/run build/fuzz/fuzzers $(FUZZ_ONLY)
 
 bench: kehto
 	@scripts/install-deps --bench

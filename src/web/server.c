@@ -20,6 +20,7 @@
 #include "web/cache.h"
 #include "web/client.h"
 #include "web/conntrack.h"
+#include "web/reqparse.h"
 #include "web/routes.h"
 #include "web/web.h"
 
@@ -71,62 +72,6 @@ typedef struct conn_ctx {
   int64_t t0;
   conntrack *track; /* the connection's deadlines; NULL when untracked */
 } conn_ctx;
-
-static const char *lang_from_url(const char *url, const char **path, const char **prefix) {
-  static const char *const langs[] = {"sv", "en"};
-  for (int i = 0; i < 2; i++) {
-    if (url[0] == '/' && strncmp(url + 1, langs[i], 2) == 0 && (url[3] == '/' || url[3] == 0)) {
-      *path = url[3] ? url + 3 : "/";
-      *prefix = i == 0 ? "/sv" : "/en";
-      return langs[i];
-    }
-  }
-  *path = url;
-  *prefix = "";
-  return "fi";
-}
-
-static int hexval(int c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  c = tolower(c);
-  return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
-}
-
-/* Decodes a urlencoded component in place; returns 0 on a malformed escape. */
-static int url_decode(char *s) {
-  char *o = s;
-  for (; *s; s++) {
-    if (*s == '+')
-      *o++ = ' ';
-    else if (*s == '%') {
-      int h = hexval((unsigned char)s[1]), l = h < 0 ? -1 : hexval((unsigned char)s[2]);
-      if (h < 0 || l < 0) return 0;
-      *o++ = (char)(h * 16 + l);
-      s += 2;
-    } else
-      *o++ = *s;
-  }
-  *o = 0;
-  return 1;
-}
-
-/* Parses an application/x-www-form-urlencoded body. Returns 0 when it is malformed or not UTF-8. */
-static int parse_form(web_req *r) {
-  if (!r->body.len) return 1;
-  char *s = arena_strndup(&r->mem, r->body.data, r->body.len);
-  int n = 1;
-  for (char *p = s; *p; p++) n += *p == '&';
-  r->form = arena_alloc(&r->mem, sizeof(kv) * (size_t)n);
-  char *save = NULL;
-  for (char *pair = strtok_r(s, "&", &save); pair; pair = strtok_r(NULL, "&", &save)) {
-    char *eq = strchr(pair, '=');
-    char *v = eq ? (*eq = 0, eq + 1) : pair + strlen(pair);
-    if (!url_decode(pair) || !url_decode(v)) return 0;
-    if (!util_utf8_valid(pair, strlen(pair)) || !util_utf8_valid(v, strlen(v))) return 0;
-    r->form[r->nform++] = (kv){pair, v};
-  }
-  return 1;
-}
 
 static enum MHD_Result check_arg(void *cls, enum MHD_ValueKind kind, const char *key, const char *value) {
   int *bad = cls;
@@ -183,26 +128,13 @@ static void access_log(web_req *r, int status, size_t bytes, int64_t t0, const c
            (long long)(util_now_ms() - t0), how);
 }
 
-/* Returns 1 when the If-None-Match list names etag ("*", or the tag itself, weak W/ form accepted). */
-static int etag_listed(const char *list, const char *etag) {
-  size_t n = strlen(etag);
-  for (const char *p = list; *p;) {
-    while (*p == ' ' || *p == ',') p++;
-    if (*p == '*') return 1;
-    if (p[0] == 'W' && p[1] == '/') p += 2;
-    if (strncmp(p, etag, n) == 0 && (p[n] == 0 || p[n] == ',' || p[n] == ' ')) return 1;
-    while (*p && *p != ',') p++;
-  }
-  return 0;
-}
-
 /* Sends body (copied) with the given status, type and headers; answers 304 when the ETag matches. */
 static enum MHD_Result send_response(web_req *r, int status, const char *ctype, const char *body, size_t len,
                                      buf *extra, const char *cache_control, int64_t t0, const char *how) {
   char etag[24];
   snprintf(etag, sizeof etag, "\"%016llx\"", (unsigned long long)fnv1a(body, len));
   const char *inm = MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_IF_NONE_MATCH);
-  int not_modified = status == 200 && inm && etag_listed(inm, etag);
+  int not_modified = status == 200 && inm && reqparse_etag_listed(inm, etag);
   struct MHD_Response *resp =
       MHD_create_response_from_buffer(not_modified ? 0 : len, (void *)body, MHD_RESPMEM_MUST_COPY);
   if (!resp) return MHD_NO;
@@ -272,7 +204,7 @@ static enum MHD_Result process(conn_ctx *c) {
   int bad = 0;
   MHD_get_connection_values(r->conn, MHD_GET_ARGUMENT_KIND, check_arg, &bad);
   if (strlen(r->url) > WEB_MAX_URL || !util_utf8_valid(r->url, strlen(r->url))) bad = 1;
-  if (!strcmp(r->method, "POST") && !parse_form(r)) bad = 1;
+  if (!strcmp(r->method, "POST") && !reqparse_form(&r->mem, r->body.data, r->body.len, &r->form, &r->nform)) bad = 1;
   if (!r->db) {
     web_error(r, 500, T(r, "Tietokanta ei ole käytettävissä."));
     return send_response(r, 500, r->ctype, r->out.data, r->out.len, &r->headers, "no-store", c->t0, "");
@@ -343,7 +275,7 @@ static enum MHD_Result handler(void *cls, struct MHD_Connection *conn, const cha
     r->conn = conn;
     r->method = arena_strdup(&r->mem, method);
     r->url = arena_strdup(&r->mem, url);
-    r->lang = lang_from_url(r->url, &r->path, &r->prefix);
+    r->lang = reqparse_lang(r->url, &r->path, &r->prefix);
     r->status = 200;
     r->ctype = "text/html; charset=utf-8";
     r->address = client_addr(r);

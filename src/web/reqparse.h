@@ -1,0 +1,26 @@
+/* reqparse: pure parsers of what a client sends (urlencoded bodies, the language prefix of a path, If-None-Match),
+ * apart from the server so they are unit-tested and fuzzed (tests/fuzz/). */
+#ifndef KEHTO_REQPARSE_H
+#define KEHTO_REQPARSE_H
+#include <stddef.h>
+
+#include "core/arena.h"
+#include "web/web.h"
+
+/* Decodes a urlencoded component in place ('+' is a space, %XX a byte). Returns 1, or 0 on a malformed escape (s is
+ * then partly decoded). */
+int reqparse_url_decode(char *s);
+
+/* Parses an application/x-www-form-urlencoded body of len bytes into *out (an array of *n pairs, allocated with
+ * everything it points to in mem). A pair without '=' has the value "". Returns 1, or 0 when the body is malformed
+ * (a bad escape) or a key or value is not UTF-8; *out and *n then hold the pairs before the bad one. */
+int reqparse_form(arena *mem, const char *body, size_t len, kv **out, int *n);
+
+/* Splits the language prefix off a URL path: "/sv/x" gives "sv" with *path "/x" and *prefix "/sv"; "/en" gives "en"
+ * with *path "/"; anything else is Finnish ("fi", *path the URL itself, *prefix ""). *path points into url. */
+const char *reqparse_lang(const char *url, const char **path, const char **prefix);
+
+/* Returns 1 when the If-None-Match list names etag ("*", or the tag itself, weak W/ form accepted). */
+int reqparse_etag_listed(const char *list, const char *etag);
+
+#endif
