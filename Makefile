@@ -4,6 +4,8 @@ PKGS    := libmicrohttpd jansson libsodium libcmark sqlite3
 CFLAGS  ?= -O2 -g
 WARN    := -std=c17 -Wall -Wextra -Werror -Wformat=2 -Wshadow -Wno-unused-parameter
 HARDEN  := -D_FORTIFY_SOURCE=2 -fstack-protector-strong -D_GNU_SOURCE
+# pkg-config answers when make reads this file, so on a fresh machine these are empty until `deps` has installed the
+# libraries: `run`, `check` and `bench` therefore install first and build in a sub-make, which reads them anew.
 CPPFLAGS_ALL := -Isrc -Ibuild/gen $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 LIBS    := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lvoikko -lstemmer -lxlsxwriter -lpthread -lm
 BUILD   ?= build
@@ -17,12 +19,23 @@ LIBOBJ  := $(filter-out $(BUILD)/src/main.o,$(OBJ))
 ASSETS  := $(shell find assets locale data -type f -not -name "*.md" | sort)
 UNIT    := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/test_*.c))
 
-.PHONY: all run check check-unit check-e2e check-browser check-asan bench deps clean format
+.PHONY: all run check check-unit check-e2e check-browser check-asan bench deps deps-run libs clean format
 
 all: $(BIN)
 
+# `deps` installs what building, running and every test need; `deps-run` only what building and running need.
 deps:
 	@scripts/install-deps
+
+deps-run:
+	@scripts/install-deps --run
+
+# Says plainly that the libraries are missing, instead of a compiler error about a header.
+libs:
+	@pkg-config --exists $(PKGS) 2>/dev/null || { echo "make: pkg-config does not find all of $(PKGS);" \
+	  "run \`make deps-run\` (or \`make run\`, which installs them first)" >&2; exit 1; }
+
+$(OBJ): | libs
 
 $(BIN): $(OBJ)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(OBJ) $(LIBS)
@@ -43,7 +56,8 @@ $(BUILD)/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(LIBOBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(WARN) $(HARDEN) $(CFLAGS) $(CPPFLAGS_ALL) $(LDFLAGS) -o $@ $< $(LIBOBJ) $(LIBS) -lcmocka
 
-run: deps kehto
+run: deps-run
+	$(MAKE) kehto
 	@test -f $(DB) || { ./kehto init --db $(DB) && ./kehto demo --db $(DB); }
 	./kehto serve --db $(DB) --port $(PORT)
 
@@ -68,8 +82,9 @@ check-asan:
 	        CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" \
 	        LDFLAGS="-fsanitize=address,undefined" build/asan/kehto check-unit check-e2e
 
-bench: kehto
+bench:
 	@scripts/install-deps --bench
+	$(MAKE) kehto
 	bench/run
 
 format:
