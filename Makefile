@@ -4,6 +4,8 @@ PKGS    := libmicrohttpd jansson libsodium libcmark sqlite3
 CFLAGS  ?= -O2 -g
 WARN    := -std=c17 -Wall -Wextra -Werror -Wformat=2 -Wshadow -Wno-unused-parameter
 HARDEN  := -D_FORTIFY_SOURCE=2 -fstack-protector-strong -D_GNU_SOURCE
+# pkg-config answers when make reads this file, so on a fresh machine these are empty until `deps` has installed the
+# libraries: `run`, `check` and `bench` therefore install first and build in a sub-make, which reads them anew.
 CPPFLAGS_ALL := -Isrc -Ibuild/gen $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 LIBS    := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lvoikko -lstemmer -lxlsxwriter -lzxcvbn -lpthread -lm
 BUILD   ?= build
@@ -27,13 +29,24 @@ FUZZ_ONLY    ?= $(FUZZ_NAMES)
 FUZZ_DRIVER  ?=
 FUZZ_CC      ?= $(if $(shell command -v clang-14),clang-14,clang)
 
-.PHONY: all run check check-unit check-e2e check-browser check-asan check-fuzz check-crash fuzz crash bench deps clean \
-        format
+.PHONY: all run check check-unit check-e2e check-browser check-asan check-fuzz check-crash fuzz crash bench deps deps-run libs \
+        clean format
 
 all: $(BIN)
 
+# `deps` installs what building, running and every test need; `deps-run` only what building and running need.
 deps:
 	@scripts/install-deps
+
+deps-run:
+	@scripts/install-deps --run
+
+# Says plainly that the libraries are missing, instead of a compiler error about a header.
+libs:
+	@pkg-config --exists $(PKGS) 2>/dev/null || { echo "make: pkg-config does not find all of $(PKGS);" \
+	  "run \`make deps-run\` (or \`make run\`, which installs them first)" >&2; exit 1; }
+
+$(OBJ): | libs
 
 $(BIN): $(OBJ)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(OBJ) $(LIBS)
@@ -60,7 +73,8 @@ $(BUILD)/fuzzers/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(FUZZ_DRIVER) $(
 	$(CC) $(WARN) $(HARDEN) $(CFLAGS) $(CPPFLAGS_ALL) -Itests/fuzz $(LDFLAGS) $(FUZZ_LDFLAGS) -o $@ $< $(FUZZ_DRIVER) \
 	      $(LIBOBJ) $(LIBS)
 
-run: deps kehto
+run: deps-run
+	$(MAKE) kehto
 	@test -f $(DB) || { ./kehto init --db $(DB) && ./kehto demo --db $(DB); }
 	./kehto serve --db $(DB) --port $(PORT)
 
@@ -109,8 +123,9 @@ fuzz:
 	        $(FUZZ_ONLY:%=build/fuzz/fuzzers/fuzz_%)
 	@FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_OUT=$(FUZZ_OUT) tests/fuzz/run build/fuzz/fuzzers $(FUZZ_ONLY)
 
-bench: kehto
+bench:
 	@scripts/install-deps --bench
+	$(MAKE) kehto
 	bench/run
 
 format:
