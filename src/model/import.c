@@ -327,10 +327,8 @@ static void progress_report(importer *im, int done) {
   fprintf(stderr, "import: %d%% (%ld rows)\n", pct, im->st->rows);
 }
 
-/* The error for a field with bytes that are not valid UTF-8 in a file read as UTF-8. */
-static int bad_utf8(const importer *im, int p, kerr *e) {
-  char tmp[HEAD_NAME_MAX];
-  const char *col = head_name(im, p, tmp, sizeof tmp);
+/* The error for a field with bytes that are not valid UTF-8 in a file read as UTF-8; col names its column. */
+static int bad_utf8(const importer *im, const char *col, kerr *e) {
   if (csv_bom(im->c))
     return row_err(im, col, e,
                    "bytes that are not valid UTF-8, though the file starts with a UTF-8 byte order mark (BOM); save "
@@ -386,7 +384,9 @@ static int take_header(importer *im, kerr *e) {
     im->headoff[p] = im->headtext.len;
     buf_append(&im->headtext, csv_field(im->c, p), strlen(csv_field(im->c, p)) + 1);
   }
-  if (csv_bad_field(im->c) >= 0) return bad_utf8(im, csv_bad_field(im->c), e);
+  char num[16];
+  snprintf(num, sizeof num, "%d", csv_bad_field(im->c) + 1);
+  if (csv_bad_field(im->c) >= 0) return bad_utf8(im, num, e); /* its name is what is broken */
   return K_OK;
 }
 
@@ -435,7 +435,7 @@ static int check_shape(const importer *im, kerr *e) {
     if (im->col_of[p] < 0)
       return row_err(im, head_name(im, p, tmp, sizeof tmp), e, "a value under a column that has no name in the header");
   }
-  if (csv_bad_field(im->c) >= 0) return bad_utf8(im, csv_bad_field(im->c), e);
+  if (csv_bad_field(im->c) >= 0) return bad_utf8(im, head_name(im, csv_bad_field(im->c), tmp, sizeof tmp), e);
   return empty;
 }
 

@@ -239,6 +239,22 @@ static void test_attendance(void **state) {
   import_ok(d, imp_a, AHEAD "WB-1,1,anna@example.fi\n", 1);
 }
 
+static void test_encoding_errors(void **state) {
+  db *d = *state;
+  expect_fail(d, imp_p,
+              "\xEF\xBB\xBF" BHEAD GOOD
+              "SP-1,jyrki@example.fi,Jyrki M\xE4kel\xE4,Testi Oy,johto,1.3.2019,1.1.1990,mies,tyollinen,isced12\n",
+              "people.csv, row 3, column name: bytes that are not valid UTF-8, though the file starts with a UTF-8 "
+              "byte order mark",
+              NULL);
+  expect_fail(d, imp_a,
+              "\xFF\xFE"
+              "d",
+              "att.csv: the file is UTF-16 text", "CSV UTF-8 (pilkuin erotettu)");
+  expect_fail(d, imp_a, "", "att.csv: the file is empty", NULL);
+  expect_fail(d, imp_a, "\r\n \n", "att.csv: the file is empty", NULL);
+}
+
 static void test_missing_file(void **state) {
   kerr e = {0};
   assert_int_equal(import_participants(*state, "/nonexistent/p.csv", "cli", 0, NULL, &e), K_ERR);
@@ -250,15 +266,11 @@ static void test_missing_file(void **state) {
 
 int main(void) {
   const struct CMUnitTest tests[] = {
-      PEOPLE_TEST(test_good_file),
-      PEOPLE_TEST(test_excel_semicolon_bom),
-      PEOPLE_TEST(test_windows_1252),
-      PEOPLE_TEST(test_bad_participant_rows),
-      PEOPLE_TEST(test_second_start_record),
-      PEOPLE_TEST(test_many_bad_rows_listed),
-      PEOPLE_TEST(test_attendance),
-      PEOPLE_TEST(test_missing_file),
-      PEOPLE_TEST(test_delivery_outside_periods),
+      PEOPLE_TEST(test_good_file),           PEOPLE_TEST(test_excel_semicolon_bom),
+      PEOPLE_TEST(test_windows_1252),        PEOPLE_TEST(test_bad_participant_rows),
+      PEOPLE_TEST(test_second_start_record), PEOPLE_TEST(test_many_bad_rows_listed),
+      PEOPLE_TEST(test_attendance),          PEOPLE_TEST(test_missing_file),
+      PEOPLE_TEST(test_encoding_errors),     PEOPLE_TEST(test_delivery_outside_periods),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
