@@ -1,6 +1,7 @@
 /* import: reads a CSV (deeds, participants, attendance), checks every row and stores them all in one transaction. */
 #include "model/import.h"
 
+#include <assert.h>
 #include <errno.h>
 #include <stddef.h>
 #include <stdarg.h>
@@ -232,6 +233,7 @@ struct importer {
   strmap munis;    /* municipality as written -> code */
   strmap sectors;  /* sector as written -> code */
   int progress, decile;
+  int dry_run; /* roll back instead of committing */
   long long last_ms;
   import_stats *st;
 };
@@ -283,7 +285,9 @@ static const char *head_name(const importer *im, int p, char *tmp, size_t n) {
   return tmp;
 }
 
-/* Sets e to "FILE, row N, column COL: <fmt>" (column left out when col is NULL); returns K_ERR. */
+#define ROW_ERR_MAX 2048 /* bytes of one row's message: a huge value quoted whole by a model is cut */
+
+/* Sets e to "FILE, row N, column COL: <fmt>" (column left out when col is NULL), cut to ROW_ERR_MAX; returns K_ERR. */
 static int row_err(const importer *im, const char *col, kerr *e, const char *fmt, ...) {
   buf b = BUF_INIT;
   buf_printf(&b, "%r, row %ld", csv_name(im->c), csv_row(im->c));
@@ -293,7 +297,8 @@ static int row_err(const importer *im, const char *col, kerr *e, const char *fmt
   va_start(ap, fmt);
   buf_vprintf(&b, fmt, ap);
   va_end(ap);
-  kerr_set(e, col, "%r", b.data);
+  char cut[ROW_ERR_MAX];
+  kerr_set(e, col, "%r", clip(b.data, cut, sizeof cut));
   buf_free(&b);
   return K_ERR;
 }
@@ -356,7 +361,7 @@ static void list_known(const importer *im, buf *b) {
 /* Maps header names to columns; names the first unknown names in unknown and counts them all in *nunknown.
  * Returns K_ERR on a duplicate column. */
 static int map_header(importer *im, buf *unknown, int *nunknown, kerr *e) {
-  char tmp[HEAD_NAME_MAX];
+  char tmp[40]; /* 20 names in a message of at most ROW_ERR_MAX bytes */
   for (int p = 0; p < im->nhead; p++) {
     const char *name = head_at(im, p);
     int k = name[0] ? col_by_name(im, name) : -1;
@@ -870,21 +875,31 @@ static int run(importer *im, kerr *e) {
     if (audit_log(im->d, im->actor, "import", im->kind->audit, detail) != K_OK)
       rc = kerr_set(e, NULL, "%r: cannot write the audit log", csv_name(im->c));
   }
+  if (rc == K_OK && im->dry_run) {
+    db_rollback(im->d);
+    return K_OK;
+  }
   if (rc == K_OK && db_commit(im->d) != SQLITE_OK)
     rc = kerr_set(e, NULL, "%r: cannot commit the import: %r", csv_name(im->c), db_errmsg(im->d));
   if (rc != K_OK) db_rollback(im->d);
   return rc;
 }
 
-/* Imports from the reader c (taken over and closed). */
+/* Imports from the reader c (taken over and closed); progress < 0: a dry run without progress. */
 static int import_csv(const import_kind *kind, db *d, csv *c, const char *actor, int progress, import_stats *out,
                       long long t0, kerr *e) {
-  importer im = {
-      .kind = kind, .actor = actor ? actor : "cli", .d = d, .c = c, .progress = progress, .last_ms = t0, .st = out};
+  importer im = {.kind = kind,
+                 .actor = actor ? actor : "cli",
+                 .d = d,
+                 .c = c,
+                 .progress = progress > 0,
+                 .dry_run = progress < 0,
+                 .last_ms = t0,
+                 .st = out};
   for (int k = 0; k < MAXCOL; k++) im.pos[k] = -1;
   out->cp1252 = csv_was_cp1252(im.c);
   int rc = run(&im, e);
-  out->imported = rc == K_OK ? out->rows : 0;
+  out->imported = rc == K_OK && !im.dry_run ? out->rows : 0;
   out->ms = util_now_ms() - t0;
   if (rc == K_OK) progress_report(&im, 1);
   importer_free(&im);
@@ -935,4 +950,14 @@ int import_attendance_mem(db *d, const char *data, size_t len, const char *name,
 
 int import_attendance(db *d, const char *path, const char *actor, int progress, import_stats *out, kerr *e) {
   return import_file(&ATTENDANCE, d, path, actor, progress, out, e);
+}
+
+int import_check_mem(db *d, const char *kind, const char *data, size_t len, const char *name, import_stats *out,
+                     kerr *e) {
+  const import_kind *k = !strcmp(kind, "deeds")          ? &DEEDS
+                         : !strcmp(kind, "participants") ? &PARTICIPANTS
+                         : !strcmp(kind, "attendance")   ? &ATTENDANCE
+                                                         : NULL;
+  assert(k);
+  return import_mem(k, d, data, len, name, "check", -1, out, e);
 }

@@ -63,4 +63,11 @@ int import_attendance(db *d, const char *path, const char *actor, int progress, 
 int import_attendance_mem(db *d, const char *data, size_t len, const char *name, const char *actor, int progress,
                           import_stats *out, kerr *e);
 
+/* A dry run: checks the CSV text as the _mem function for kind ("deeds", "participants" or "attendance"; another
+ * kind is a bug) would, storing every row inside the transaction, and then rolls the transaction back, so nothing is
+ * kept. Returns K_OK when the import would succeed (out->rows says how many rows, out->imported is 0), else K_ERR with
+ * the message the import would give. Audit rows name the actor "check" and are rolled back too. */
+int import_check_mem(db *d, const char *kind, const char *data, size_t len, const char *name, import_stats *out,
+                     kerr *e);
+
 #endif

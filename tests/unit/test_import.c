@@ -346,6 +346,23 @@ static void test_not_csv_text_explained(void **state) {
   kerr_clear(&e);
 }
 
+static void test_dry_run_keeps_nothing(void **state) {
+  db *d = *state;
+  kerr e = {0};
+  import_stats st;
+  const char *t = HEAD ROW1 ROW2;
+  assert_int_equal(import_check_mem(d, "deeds", t, strlen(t), "deeds.csv", &st, &e), K_OK);
+  assert_int_equal(st.rows, 2);
+  assert_int_equal(st.imported, 0);
+  assert_int_equal(ndeeds(d), 0);
+  t = HEAD ROW1 "A2,T,O,Oulu,sote,,G,,R,1999\n";
+  assert_int_equal(import_check_mem(d, "deeds", t, strlen(t), "deeds.csv", &st, &e), K_ERR);
+  assert_non_null(strstr(e.msg, "row 3, column year"));
+  kerr_clear(&e);
+  assert_int_equal(imp(d, HEAD ROW1 ROW2, &st, &e), K_OK); /* the dry runs left no transaction open */
+  assert_int_equal(ndeeds(d), 2);
+}
+
 #define T(f) FIXTURE_TEST(f)
 
 int main(void) {
@@ -377,6 +394,7 @@ int main(void) {
       T(test_many_unknown_columns_counted),
       T(test_huge_rows_refused),
       T(test_not_csv_text_explained),
+      T(test_dry_run_keeps_nothing),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
