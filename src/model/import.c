@@ -144,16 +144,23 @@ static void strmap_free(strmap *m) {
 
 /* ---- keys that must be unique in the file, with the row they were first seen on ---- */
 
-/* Kept as 64-bit hashes, 12 bytes a key however long it is, so that the memory of a big import stays small. Two
- * different keys with the same hash (odds about n²/2⁶⁵, 1 in 20 million for a million rows) would be reported
- * as a duplicate. */
-typedef struct seenset {
+/* Kept as 64-bit hashes, 12 bytes a key however long it is, so that the memory of a big import stays small (16 MB
+ * for a million rows). The table is split in SEEN_PARTS parts that grow one at a time, so that growing never holds
+ * an old and a new copy of the whole table. Two different keys with the same hash (odds about n²/2⁶⁵, 1 in 40
+ * million for a million rows) would be reported as a duplicate. */
+#define SEEN_PARTS 64
+
+typedef struct seenpart {
   uint64_t *hash; /* 0: empty slot */
   uint32_t *row;
   size_t cap, n;
+} seenpart;
+
+typedef struct seenset {
+  seenpart part[SEEN_PARTS];
 } seenset;
 
-/* FNV-1a with a final mix (splitmix64), so that the low bits used for the slot depend on every byte. */
+/* FNV-1a with a final mix (splitmix64), so that the bits used for the part and the slot depend on every byte. */
 static uint64_t hash_key(const char *s) {
   uint64_t h = hash_str(s);
   h = (h ^ (h >> 30)) * 0xBF58476D1CE4E5B9ULL;
@@ -162,14 +169,14 @@ static uint64_t hash_key(const char *s) {
   return h ? h : 1;
 }
 
-static size_t seen_slot(const seenset *m, uint64_t h) {
+static size_t seen_slot(const seenpart *m, uint64_t h) {
   size_t j = (size_t)h & (m->cap - 1);
   while (m->hash[j] && m->hash[j] != h) j = (j + 1) & (m->cap - 1);
   return j;
 }
 
-static void seen_grow(seenset *m) {
-  seenset t = {NULL, NULL, m->cap ? m->cap * 2 : 1024, m->n};
+static void seen_grow(seenpart *m) {
+  seenpart t = {NULL, NULL, m->cap ? m->cap * 2 : 256, m->n};
   t.hash = util_calloc(t.cap, sizeof *t.hash);
   t.row = util_calloc(t.cap, sizeof *t.row);
   for (size_t i = 0; i < m->cap; i++) {
@@ -182,9 +189,10 @@ static void seen_grow(seenset *m) {
 }
 
 /* Notes key as seen on row; when it was seen before, returns the row it was first on (and keeps that), else 0. */
-static long seen_add(seenset *m, const char *key, long row) {
-  if ((m->n + 1) * 4 > m->cap * 3) seen_grow(m);
+static long seen_add(seenset *s, const char *key, long row) {
   uint64_t h = hash_key(key);
+  seenpart *m = &s->part[h >> 58]; /* the top 6 bits pick the part, the low bits the slot */
+  if ((m->n + 1) * 4 > m->cap * 3) seen_grow(m);
   size_t j = seen_slot(m, h);
   if (m->hash[j]) return (long)m->row[j];
   m->hash[j] = h, m->row[j] = row > (long)UINT32_MAX ? UINT32_MAX : (uint32_t)row;
@@ -192,8 +200,8 @@ static long seen_add(seenset *m, const char *key, long row) {
   return 0;
 }
 
-static void seen_free(seenset *m) {
-  free(m->hash), free(m->row);
+static void seen_free(seenset *s) {
+  for (int i = 0; i < SEEN_PARTS; i++) free(s->part[i].hash), free(s->part[i].row);
 }
 
 /* Looks key up through fn once per import and remembers the answer (malloc'd copy returned, or NULL). */
