@@ -169,7 +169,8 @@ static void test_bom_cut_by_chunks(void **s) {
 static void test_bom_then_invalid_utf8_marks_the_field(void **s) {
   /* "Rikki ÿþ teksti" in Windows-1252 after a UTF-8 BOM: not read as Windows-1252 */
   buf out = BUF_INIT;
-  const char t[] = "\xEF\xBB\xBF" "a;b;c\n1;Rikki \xFF\xFE teksti;3\n";
+  const char t[] = "\xEF\xBB\xBF"
+                   "a;b;c\n1;Rikki \xFF\xFE teksti;3\n";
   dump(t, sizeof t - 1, 2, 0, &out);
   assert_string_equal(out.data, "delim ; cp1252 0 bom 1\n1:a|b|c\n2:1|Rikki \xEF\xBF\xBD\xEF\xBF\xBD teksti|3!1\n");
   buf_free(&out);
