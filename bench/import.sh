@@ -4,7 +4,7 @@
 # deliveries of the demo programme's services and its registry organisations, as the README's participant columns
 # describe: new people with ESF start (and mostly end) items for services that count participants, empty ESF
 # items for event services, and about one row in eight a person seen before (ESF items empty when that person
-# already has a start record in the period). Prints Markdown for docs/performance.md.
+# already has a start record in the period). Prints Markdown for docs/performance.md, and the import's peak memory.
 # Usage: bench/import.sh [ROWS]   (default 200000; needs sqlite3)   KEEP_DIR=DIR keeps the CSV and databases;
 #        KEHTO=PATH runs another build, IMPORTER=PATH imports with another build after setting up with KEHTO
 set -euo pipefail
@@ -125,8 +125,10 @@ if ! $IMPORTER help 2>&1 | grep -q "import participants"; then
   exit 1
 fi
 before=$(sqlite3 "$DB" "SELECT count(*) FROM participation")
+TIME=() # GNU time, when there is one, for the peak memory (the CSV is read as a stream: under 64 MB is the goal)
+[ -x /usr/bin/time ] && TIME=(/usr/bin/time -f %M -o "$OUT/rss")
 t0=$(now)
-if ! $IMPORTER import participants "$CSV" --db "$DB" >"$OUT/kehto.log" 2>&1; then
+if ! "${TIME[@]}" $IMPORTER import participants "$CSV" --db "$DB" >"$OUT/kehto.log" 2>&1; then
   t1=$(now)
   echo "| \`kehto import participants\` | failed after $(awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.1f", b-a}') s | |"
   head -25 "$OUT/kehto.log" >&2
@@ -136,3 +138,7 @@ t1=$(now)
 after=$(sqlite3 "$DB" "SELECT count(*) FROM participation")
 [ $((after - before)) = "$ROWS" ] || echo "bench/import.sh: $((after - before)) participations added, not $ROWS" >&2
 echo "| \`kehto import participants\` (checks, lookups, people, ESF records, one transaction) | $(rate "$t0" "$t1") |"
+if [ -s "$OUT/rss" ]; then
+  echo
+  echo "Peak memory of the kehto import: $(($(tail -1 "$OUT/rss") / 1024)) MB (maximum resident set size)"
+fi

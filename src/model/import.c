@@ -1,6 +1,7 @@
 /* import: reads a CSV (deeds, participants, attendance), checks every row and stores them all in one transaction. */
 #include "model/import.h"
 
+#include <assert.h>
 #include <errno.h>
 #include <stddef.h>
 #include <stdarg.h>
@@ -119,8 +120,16 @@ static int strmap_find(const strmap *m, const char *key, size_t *slot) {
   return m->keys[*slot] != NULL;
 }
 
+static void strmap_free(strmap *m);
+
+#define STRMAP_MAX 65536 /* a map this full is emptied: a cache, so a file of a million different names stays small */
+
 /* Adds key (copied) with val (taken over) and num; key must not be present. Returns its slot. */
 static size_t strmap_add(strmap *m, const char *key, char *val, long num) {
+  if (m->n >= STRMAP_MAX) {
+    strmap_free(m);
+    *m = (strmap){0};
+  }
   if ((m->n + 1) * 10 > m->cap * 7) strmap_grow(m);
   size_t j = strmap_slot(m, key);
   m->keys[j] = util_strdup(key), m->vals[j] = val, m->nums[j] = num;
@@ -131,6 +140,68 @@ static size_t strmap_add(strmap *m, const char *key, char *val, long num) {
 static void strmap_free(strmap *m) {
   for (size_t i = 0; i < m->cap; i++) free(m->keys[i]), free(m->vals[i]);
   free(m->keys), free(m->vals), free(m->nums);
+}
+
+/* ---- keys that must be unique in the file, with the row they were first seen on ---- */
+
+/* Kept as 64-bit hashes, 12 bytes a key however long it is, so that the memory of a big import stays small (16 MB
+ * for a million rows). The table is split in SEEN_PARTS parts that grow one at a time, so that growing never holds
+ * an old and a new copy of the whole table. Two different keys with the same hash (odds about n²/2⁶⁵, 1 in 40
+ * million for a million rows) would be reported as a duplicate. */
+#define SEEN_PARTS 64
+
+typedef struct seenpart {
+  uint64_t *hash; /* 0: empty slot */
+  uint32_t *row;
+  size_t cap, n;
+} seenpart;
+
+typedef struct seenset {
+  seenpart part[SEEN_PARTS];
+} seenset;
+
+/* FNV-1a with a final mix (splitmix64), so that the bits used for the part and the slot depend on every byte. */
+static uint64_t hash_key(const char *s) {
+  uint64_t h = hash_str(s);
+  h = (h ^ (h >> 30)) * 0xBF58476D1CE4E5B9ULL;
+  h = (h ^ (h >> 27)) * 0x94D049BB133111EBULL;
+  h ^= h >> 31;
+  return h ? h : 1;
+}
+
+static size_t seen_slot(const seenpart *m, uint64_t h) {
+  size_t j = (size_t)h & (m->cap - 1);
+  while (m->hash[j] && m->hash[j] != h) j = (j + 1) & (m->cap - 1);
+  return j;
+}
+
+static void seen_grow(seenpart *m) {
+  seenpart t = {NULL, NULL, m->cap ? m->cap * 2 : 256, m->n};
+  t.hash = util_calloc(t.cap, sizeof *t.hash);
+  t.row = util_calloc(t.cap, sizeof *t.row);
+  for (size_t i = 0; i < m->cap; i++) {
+    if (!m->hash[i]) continue;
+    size_t j = seen_slot(&t, m->hash[i]);
+    t.hash[j] = m->hash[i], t.row[j] = m->row[i];
+  }
+  free(m->hash), free(m->row);
+  *m = t;
+}
+
+/* Notes key as seen on row; when it was seen before, returns the row it was first on (and keeps that), else 0. */
+static long seen_add(seenset *s, const char *key, long row) {
+  uint64_t h = hash_key(key);
+  seenpart *m = &s->part[h >> 58]; /* the top 6 bits pick the part, the low bits the slot */
+  if ((m->n + 1) * 4 > m->cap * 3) seen_grow(m);
+  size_t j = seen_slot(m, h);
+  if (m->hash[j]) return (long)m->row[j];
+  m->hash[j] = h, m->row[j] = row > (long)UINT32_MAX ? UINT32_MAX : (uint32_t)row;
+  m->n++;
+  return 0;
+}
+
+static void seen_free(seenset *s) {
+  for (int i = 0; i < SEEN_PARTS; i++) free(s->part[i].hash), free(s->part[i].row);
 }
 
 /* Looks key up through fn once per import and remembers the answer (malloc'd copy returned, or NULL). */
@@ -160,25 +231,26 @@ struct importer {
   const char *actor; /* who imports, for the audit log */
   db *d;
   csv *c;
-  int mixed;       /* mostly-UTF-8 input whose broken bytes were replaced by U+FFFD */
   int nhead;       /* columns in the header */
-  char **head;     /* header names as written (owned) */
+  buf headtext;    /* header names as written, each ending in NUL */
+  size_t *headoff; /* header position -> its name in headtext */
   int *col_of;     /* header position -> column id, or -1 for a column with an empty name */
   int pos[MAXCOL]; /* column id -> header position, or -1 when the header lacks it */
-  strmap seen;     /* keys that must be unique in the file (deed ref, person in delivery) -> row */
+  seenset seen;    /* keys that must be unique in the file (deed ref, person in delivery) -> row */
   strmap ids;      /* looked-up deliveries, organisations and sessions -> id (0: unknown) */
   strmap munis;    /* municipality as written -> code */
   strmap sectors;  /* sector as written -> code */
   int progress, decile;
+  int dry_run; /* roll back instead of committing */
   long long last_ms;
   import_stats *st;
 };
 
 static void importer_free(importer *im) {
-  for (int p = 0; p < im->nhead; p++) free(im->head[p]);
-  free(im->head);
+  buf_free(&im->headtext);
+  free(im->headoff);
   free(im->col_of);
-  strmap_free(&im->seen);
+  seen_free(&im->seen);
   strmap_free(&im->ids);
   strmap_free(&im->munis);
   strmap_free(&im->sectors);
@@ -196,13 +268,6 @@ static const char *val(const importer *im, int k) {
   return im->pos[k] < 0 ? "" : csv_field(im->c, im->pos[k]);
 }
 
-/* Name of header position p for messages: its header text, or "N (no name)" written into tmp. */
-static const char *head_name(const importer *im, int p, char *tmp, size_t n) {
-  if (p < im->nhead && im->head[p][0]) return im->head[p];
-  snprintf(tmp, n, "%d (no name)", p + 1);
-  return tmp;
-}
-
 /* Copies s into out (n bytes), cut at a character boundary with "..." when longer, for quoting values in messages. */
 static const char *clip(const char *s, char *out, size_t n) {
   size_t len = strlen(s);
@@ -214,7 +279,23 @@ static const char *clip(const char *s, char *out, size_t n) {
   return out;
 }
 
-/* Sets e to "FILE, row N, column COL: <fmt>" (column left out when col is NULL); returns K_ERR. */
+/* The header name at position p as written ("" for a nameless column). */
+static const char *head_at(const importer *im, int p) {
+  return im->headtext.data + im->headoff[p];
+}
+
+#define HEAD_NAME_MAX 72 /* bytes of a header name quoted in a message */
+
+/* Name of header position p for messages (tmp: HEAD_NAME_MAX bytes): its header text, clipped, or "N (no name)". */
+static const char *head_name(const importer *im, int p, char *tmp, size_t n) {
+  if (p < im->nhead && head_at(im, p)[0]) return clip(head_at(im, p), tmp, n);
+  snprintf(tmp, n, "%d (no name)", p + 1);
+  return tmp;
+}
+
+#define ROW_ERR_MAX 2048 /* bytes of one row's message: a huge value quoted whole by a model is cut */
+
+/* Sets e to "FILE, row N, column COL: <fmt>" (column left out when col is NULL), cut to ROW_ERR_MAX; returns K_ERR. */
 static int row_err(const importer *im, const char *col, kerr *e, const char *fmt, ...) {
   buf b = BUF_INIT;
   buf_printf(&b, "%r, row %ld", csv_name(im->c), csv_row(im->c));
@@ -224,7 +305,8 @@ static int row_err(const importer *im, const char *col, kerr *e, const char *fmt
   va_start(ap, fmt);
   buf_vprintf(&b, fmt, ap);
   va_end(ap);
-  kerr_set(e, col, "%r", b.data);
+  char cut[ROW_ERR_MAX];
+  kerr_set(e, col, "%r", clip(b.data, cut, sizeof cut));
   buf_free(&b);
   return K_ERR;
 }
@@ -237,7 +319,7 @@ static int csv_error(const importer *im, kerr *e) {
   int p = csv_nfields(im->c);
   char *copy = util_strdup(what);
   if (p < im->nhead) {
-    char tmp[32];
+    char tmp[HEAD_NAME_MAX];
     row_err(im, head_name(im, p, tmp, sizeof tmp), e, "%r", copy);
   } else {
     row_err(im, NULL, e, "%r (field %d)", copy, p + 1);
@@ -258,6 +340,17 @@ static void progress_report(importer *im, int done) {
   fprintf(stderr, "import: %d%% (%ld rows)\n", pct, im->st->rows);
 }
 
+/* The error for a field with bytes that are not valid UTF-8 in a file read as UTF-8; col names its column. */
+static int bad_utf8(const importer *im, const char *col, kerr *e) {
+  if (csv_bom(im->c))
+    return row_err(im, col, e,
+                   "bytes that are not valid UTF-8, though the file starts with a UTF-8 byte order mark (BOM); save "
+                   "the file again as CSV UTF-8 and import it again");
+  return row_err(im, col, e,
+                 "bytes that are not valid UTF-8, in a file that is otherwise UTF-8; save the file as UTF-8 "
+                 "(or wholly as Windows-1252) and import it again");
+}
+
 /* ---- header ---- */
 
 static void list_missing(const importer *im, buf *b) {
@@ -271,14 +364,18 @@ static void list_known(const importer *im, buf *b) {
   for (int k = 0; k < im->kind->ncol; k++) buf_printf(b, "%r%r", k ? ", " : "", im->kind->cols[k].name);
 }
 
-/* Maps header names to columns; collects unknown names in unknown. Returns K_ERR on a duplicate column. */
-static int map_header(importer *im, buf *unknown, kerr *e) {
-  int nunknown = 0;
+#define MAX_UNKNOWN_NAMED 20 /* unknown header names quoted in the message; the rest are counted */
+
+/* Maps header names to columns; names the first unknown names in unknown and counts them all in *nunknown.
+ * Returns K_ERR on a duplicate column. */
+static int map_header(importer *im, buf *unknown, int *nunknown, kerr *e) {
+  char tmp[40]; /* 20 names in a message of at most ROW_ERR_MAX bytes */
   for (int p = 0; p < im->nhead; p++) {
-    im->head[p] = util_strdup(csv_field(im->c, p));
-    int k = im->head[p][0] ? col_by_name(im, im->head[p]) : -1;
+    const char *name = head_at(im, p);
+    int k = name[0] ? col_by_name(im, name) : -1;
     im->col_of[p] = k;
-    if (k < 0 && im->head[p][0]) buf_printf(unknown, "%r'%r'", nunknown++ ? ", " : "", im->head[p]);
+    if (k < 0 && name[0] && (*nunknown)++ < MAX_UNKNOWN_NAMED)
+      buf_printf(unknown, "%r'%r'", *nunknown > 1 ? ", " : "", clip(name, tmp, sizeof tmp));
     if (k < 0) continue;
     if (im->pos[k] >= 0)
       return row_err(im, im->kind->cols[k].name, e, "the column appears twice (columns %d and %d)", im->pos[k] + 1,
@@ -288,18 +385,36 @@ static int map_header(importer *im, buf *unknown, kerr *e) {
   return K_OK;
 }
 
-static int read_header(importer *im, kerr *e) {
-  if (csv_next(im->c, e) < 0) return csv_error(im, e);
+/* Reads the header row into im->headtext and im->headoff. */
+static int take_header(importer *im, kerr *e) {
+  int r = csv_next(im->c, e);
+  if (r < 0) return csv_error(im, e);
+  if (r == 0) return kerr_set(e, NULL, "%r: the file is empty", csv_name(im->c));
   im->nhead = csv_nfields(im->c);
-  im->head = util_calloc((size_t)im->nhead, sizeof *im->head);
+  im->headoff = util_calloc((size_t)im->nhead, sizeof *im->headoff);
   im->col_of = util_calloc((size_t)im->nhead, sizeof *im->col_of);
+  for (int p = 0; p < im->nhead; p++) {
+    im->headoff[p] = im->headtext.len;
+    buf_append(&im->headtext, csv_field(im->c, p), strlen(csv_field(im->c, p)) + 1);
+  }
+  char num[16];
+  snprintf(num, sizeof num, "%d", csv_bad_field(im->c) + 1);
+  if (csv_bad_field(im->c) >= 0) return bad_utf8(im, num, e); /* its name is what is broken */
+  return K_OK;
+}
+
+static int read_header(importer *im, kerr *e) {
+  if (take_header(im, e) != K_OK) return K_ERR;
   buf unknown = BUF_INIT, missing = BUF_INIT;
-  int rc = map_header(im, &unknown, e);
+  int nunknown = 0;
+  int rc = map_header(im, &unknown, &nunknown, e);
   if (rc == K_OK) list_missing(im, &missing);
   if (rc == K_OK && (unknown.len || missing.len)) {
     buf m = BUF_INIT;
     if (unknown.len) {
-      buf_printf(&m, "unknown column%r %r (known columns: ", strchr(unknown.data, ',') ? "s" : "", unknown.data);
+      buf_printf(&m, "unknown column%r %r", nunknown > 1 ? "s" : "", unknown.data);
+      if (nunknown > MAX_UNKNOWN_NAMED) buf_printf(&m, " and %d more", nunknown - MAX_UNKNOWN_NAMED);
+      buf_puts(&m, " (known columns: ");
       list_known(im, &m);
       buf_puts(&m, ")");
     }
@@ -320,7 +435,7 @@ static int read_header(importer *im, kerr *e) {
  * is wholly empty (skipped), 0 when it is to be imported, K_ERR with e set otherwise. */
 static int check_shape(const importer *im, kerr *e) {
   int nf = csv_nfields(im->c), empty = 1;
-  char tmp[32];
+  char tmp[HEAD_NAME_MAX];
   if (nf < im->nhead)
     return row_err(im, head_name(im, nf, tmp, sizeof tmp), e,
                    "the row ends here: it has %d fields but the header has %d columns", nf, im->nhead);
@@ -332,11 +447,8 @@ static int check_shape(const importer *im, kerr *e) {
     empty = 0;
     if (im->col_of[p] < 0)
       return row_err(im, head_name(im, p, tmp, sizeof tmp), e, "a value under a column that has no name in the header");
-    if (im->mixed && strstr(v, "\xEF\xBF\xBD"))
-      return row_err(im, im->head[p], e,
-                     "bytes that are not valid UTF-8, in a file that is otherwise UTF-8; save the file as UTF-8 "
-                     "(or wholly as Windows-1252) and import it again");
   }
+  if (csv_bad_field(im->c) >= 0) return bad_utf8(im, head_name(im, csv_bad_field(im->c), tmp, sizeof tmp), e);
   return empty;
 }
 
@@ -406,12 +518,8 @@ static int validation_error(const importer *im, const kerr *ve, kerr *e) {
 static int check_ref(importer *im, const deed *x, kerr *e) {
   if (util_blank(x->ref)) return K_OK;
   char tmp[72];
-  size_t slot;
-  if (!strmap_find(&im->seen, x->ref, &slot)) {
-    strmap_add(&im->seen, x->ref, NULL, csv_row(im->c));
-    return K_OK;
-  }
-  long first = im->seen.nums[slot];
+  long first = seen_add(&im->seen, x->ref, csv_row(im->c));
+  if (!first) return K_OK;
   return row_err(im, "ref", e, "ref '%r' is already used on row %ld of this file", clip(x->ref, tmp, sizeof tmp),
                  first);
 }
@@ -484,55 +592,6 @@ static int import_rows(importer *im, kerr *e) {
   if (im->st->rows == 0)
     return kerr_set(e, NULL, "%r: the file has a header row but no %r", csv_name(im->c), im->kind->noun);
   return K_OK;
-}
-
-/* ---- encoding ---- */
-
-/* Length (2–4) of the valid UTF-8 multi-byte character at p, or 0 when p does not start one. */
-static size_t utf8_seq(const unsigned char *p, size_t left) {
-  size_t k = *p >= 0xF0 ? 4 : *p >= 0xE0 ? 3 : *p >= 0xC0 ? 2 : 0;
-  if (!k || k > left || !util_utf8_valid((const char *)p, k)) return 0;
-  return k;
-}
-
-/* For text that is not valid UTF-8: 1 when it still has at least as many valid multi-byte UTF-8 characters as
- * broken bytes, i.e. it is a UTF-8 file with stray bytes rather than a Windows-1252 file. */
-static int utf8_mostly(const char *s, size_t n) {
-  const unsigned char *p = (const unsigned char *)s;
-  size_t good = 0, bad = 0;
-  for (size_t i = 0; i < n;) {
-    if (p[i] < 0x80) {
-      i++;
-      continue;
-    }
-    size_t k = utf8_seq(p + i, n - i);
-    if (k)
-      good++, i += k;
-    else
-      bad++, i++;
-  }
-  return good >= bad;
-}
-
-/* Returns a malloc'd copy of s with every byte that is not part of valid UTF-8 replaced by U+FFFD. */
-static char *utf8_mark_invalid(const char *s, size_t n, size_t *outlen) {
-  const unsigned char *p = (const unsigned char *)s;
-  buf b = BUF_INIT;
-  buf_grow(&b, n + 64);
-  size_t from = 0; /* start of the bytes not yet copied */
-  for (size_t i = 0; i < n;) {
-    size_t k = p[i] < 0x80 ? 1 : utf8_seq(p + i, n - i);
-    if (k) {
-      i += k;
-      continue;
-    }
-    buf_append(&b, s + from, i - from);
-    buf_puts(&b, "\xEF\xBF\xBD");
-    from = ++i;
-  }
-  buf_append(&b, s + from, n - from);
-  *outlen = b.len;
-  return buf_detach(&b);
 }
 
 /* ---- participants and attendance ---- */
@@ -632,10 +691,7 @@ static long long find_org(importer *im, const char *text, kerr *e) {
 
 /* Notes key as seen on this row; when it was seen before, returns the row it was on, else 0. */
 static long seen_before(importer *im, const char *key) {
-  size_t slot;
-  if (strmap_find(&im->seen, key, &slot)) return im->seen.nums[slot];
-  strmap_add(&im->seen, key, NULL, csv_row(im->c));
-  return 0;
+  return seen_add(&im->seen, key, csv_row(im->c));
 }
 
 /* "p:DELIVERY:email" with the email in lower case, for finding the same person twice in a file. */
@@ -827,9 +883,34 @@ static int run(importer *im, kerr *e) {
     if (audit_log(im->d, im->actor, "import", im->kind->audit, detail) != K_OK)
       rc = kerr_set(e, NULL, "%r: cannot write the audit log", csv_name(im->c));
   }
+  if (rc == K_OK && im->dry_run) {
+    db_rollback(im->d);
+    return K_OK;
+  }
   if (rc == K_OK && db_commit(im->d) != SQLITE_OK)
     rc = kerr_set(e, NULL, "%r: cannot commit the import: %r", csv_name(im->c), db_errmsg(im->d));
   if (rc != K_OK) db_rollback(im->d);
+  return rc;
+}
+
+/* Imports from the reader c (taken over and closed); progress < 0: a dry run without progress. */
+static int import_csv(const import_kind *kind, db *d, csv *c, const char *actor, int progress, import_stats *out,
+                      long long t0, kerr *e) {
+  importer im = {.kind = kind,
+                 .actor = actor ? actor : "cli",
+                 .d = d,
+                 .c = c,
+                 .progress = progress > 0,
+                 .dry_run = progress < 0,
+                 .last_ms = t0,
+                 .st = out};
+  for (int k = 0; k < MAXCOL; k++) im.pos[k] = -1;
+  out->cp1252 = csv_was_cp1252(im.c);
+  int rc = run(&im, e);
+  out->imported = rc == K_OK && !im.dry_run ? out->rows : 0;
+  out->ms = util_now_ms() - t0;
+  if (rc == K_OK) progress_report(&im, 1);
+  importer_free(&im);
   return rc;
 }
 
@@ -839,45 +920,18 @@ static int import_mem(const import_kind *kind, db *d, const char *data, size_t l
   if (!out) out = &local;
   memset(out, 0, sizeof *out);
   long long t0 = util_now_ms();
-  importer im = {.kind = kind, .actor = actor ? actor : "cli", .d = d, .progress = progress, .last_ms = t0, .st = out};
-  for (int k = 0; k < MAXCOL; k++) im.pos[k] = -1;
-  char *fixed = NULL;
-  if (!util_utf8_valid(data, len) && utf8_mostly(data, len)) {
-    fixed = utf8_mark_invalid(data, len, &len);
-    data = fixed;
-    im.mixed = 1;
-  }
-  im.c = csv_open_mem(data, len, name, e);
-  free(fixed);
-  if (!im.c) return K_ERR;
-  out->cp1252 = csv_was_cp1252(im.c);
-  int rc = run(&im, e);
-  out->imported = rc == K_OK ? out->rows : 0;
-  out->ms = util_now_ms() - t0;
-  if (rc == K_OK) progress_report(&im, 1);
-  importer_free(&im);
-  return rc;
+  csv *c = csv_open_mem(data, len, name, e);
+  return c ? import_csv(kind, d, c, actor, progress, out, t0, e) : K_ERR;
 }
 
 static int import_file(const import_kind *kind, db *d, const char *path, const char *actor, int progress,
                        import_stats *out, kerr *e) {
-  FILE *f = fopen(path, "rb");
-  if (!f) return kerr_set(e, NULL, "%r: cannot open the file: %r", path, strerror(errno));
-  buf b = BUF_INIT;
-  if (fseek(f, 0, SEEK_END) == 0) {
-    long size = ftell(f);
-    if (size > 0) buf_grow(&b, (size_t)size + 1);
-    rewind(f);
-  }
-  char chunk[65536];
-  size_t n;
-  while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) buf_append(&b, chunk, n);
-  int bad = ferror(f);
-  fclose(f);
-  int rc = bad ? kerr_set(e, NULL, "%r: cannot read the file", path)
-               : import_mem(kind, d, b.data ? b.data : "", b.len, path, actor, progress, out, e);
-  buf_free(&b);
-  return rc;
+  import_stats local;
+  if (!out) out = &local;
+  memset(out, 0, sizeof *out);
+  long long t0 = util_now_ms();
+  csv *c = csv_open_file(path, e);
+  return c ? import_csv(kind, d, c, actor, progress, out, t0, e) : K_ERR;
 }
 
 int import_deeds_mem(db *d, const char *data, size_t len, const char *name, int progress, import_stats *out, kerr *e) {
@@ -904,4 +958,14 @@ int import_attendance_mem(db *d, const char *data, size_t len, const char *name,
 
 int import_attendance(db *d, const char *path, const char *actor, int progress, import_stats *out, kerr *e) {
   return import_file(&ATTENDANCE, d, path, actor, progress, out, e);
+}
+
+int import_check_mem(db *d, const char *kind, const char *data, size_t len, const char *name, import_stats *out,
+                     kerr *e) {
+  const import_kind *k = !strcmp(kind, "deeds")          ? &DEEDS
+                         : !strcmp(kind, "participants") ? &PARTICIPANTS
+                         : !strcmp(kind, "attendance")   ? &ATTENDANCE
+                                                         : NULL;
+  assert(k);
+  return import_mem(k, d, data, len, name, "check", -1, out, e);
 }

@@ -26,8 +26,13 @@ typedef struct import_stats {
  * ignored as long as every value under it is empty (Excel's trailing separators).
  *
  * Encoding: UTF-8 with or without BOM; a file that is not valid UTF-8 is read as Windows-1252 (out->cp1252 = 1),
- * unless most of its non-ASCII text is valid UTF-8: such a mixed file is refused, naming the row and column of the
- * first broken character, because reading it as Windows-1252 would garble every other ä and ö.
+ * unless it starts with a UTF-8 BOM or most of its non-ASCII text is valid UTF-8: then each row with broken bytes is
+ * an error naming its row and column, because reading it as Windows-1252 would garble every other ä and ö. UTF-16,
+ * NUL bytes, workbooks and empty files are refused with a message saying what the file is (csv.h).
+ *
+ * Memory: the file is read as a stream (csv.h), one row of at most 1 MB at a time; keys that must be unique in the
+ * file take 12 bytes a row. Unknown header columns: the first 20 are named and the rest counted; each row's message
+ * is cut to 2 KB.
  *
  * progress: when non-zero, writes lines like "import: 40% (12000 rows)" to stderr at each new tenth of the file,
  * at most once a second, and a last line at 100%.
@@ -62,5 +67,12 @@ int import_participants_mem(db *d, const char *data, size_t len, const char *nam
 int import_attendance(db *d, const char *path, const char *actor, int progress, import_stats *out, kerr *e);
 int import_attendance_mem(db *d, const char *data, size_t len, const char *name, const char *actor, int progress,
                           import_stats *out, kerr *e);
+
+/* A dry run: checks the CSV text as the _mem function for kind ("deeds", "participants" or "attendance"; another
+ * kind is a bug) would, storing every row inside the transaction, and then rolls the transaction back, so nothing is
+ * kept. Returns K_OK when the import would succeed (out->rows says how many rows, out->imported is 0), else K_ERR with
+ * the message the import would give. Audit rows name the actor "check" and are rolled back too. */
+int import_check_mem(db *d, const char *kind, const char *data, size_t len, const char *name, import_stats *out,
+                     kerr *e);
 
 #endif

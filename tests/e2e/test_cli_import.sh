@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# End-to-end test of `kehto import deeds`: good and bad CSV files, exit codes, messages, counts, a 50 MB file.
-# Usage: KEHTO=path/to/kehto tests/e2e/test_cli_import.sh   (default ./kehto). Needs sqlite3, iconv, awk.
+# End-to-end test of `kehto import deeds`: good and bad CSV files, exit codes, messages, counts, files that are not
+# CSV text, a pipe, and memory: a 50 MB file imported and a 150 MB one read, each in under 64 MB.
+# Usage: KEHTO=path/to/kehto tests/e2e/test_cli_import.sh   (default ./kehto). Needs sqlite3, iconv, awk;
+# /usr/bin/time (GNU time) for the memory checks, which are skipped without it.
 set -u
 KEHTO=$(realpath "${KEHTO:-$(dirname "$0")/../../kehto}")
 T=$(mktemp -d)
@@ -85,6 +87,23 @@ printf '%s\nB1,Työ,O,Jyväskylä,sote,,G,,R,2019\nB2,Ty\xf6,O,Oulu,sote,,G,,R,2
 bad "UTF-8 file with a stray Windows-1252 byte is refused" mixed.csv "mixed.csv, row 3, column title: bytes that are not valid UTF-8"
 : >empty.csv
 bad "empty file" empty.csv "empty.csv: the file is empty"
+printf '\xEF\xBB\xBF\r\n  \r\n' >blank.csv
+bad "BOM and blank lines only is empty" blank.csv "blank.csv: the file is empty"
+printf '\xEF\xBB\xBF%s\nB1,Rikki \xff\xfe teksti,O,Oulu,sote,,G,,R,2019\n' "$H" >bom.csv
+bad "BOM then invalid UTF-8 is refused, not read as Windows-1252" bom.csv \
+  "bom.csv, row 2, column title: bytes that are not valid UTF-8, though the file starts with a UTF-8 byte order mark"
+printf '%s\nB1,T,O,Oulu,sote,,G,,R,2019\n' "$H" | iconv -f UTF-8 -t UTF-16 >utf16.csv
+bad "UTF-16 file explained" utf16.csv "utf16.csv: the file is UTF-16 text \(Excel's \"Unicode Text\"\)"
+expect "UTF-16 message says how to save from Excel" 1 "Tallenna nimellä → \"CSV UTF-8 \(pilkuin erotettu\) \(\*\.csv\)\""
+printf '%s\nB1,T\0,O,Oulu,sote,,G,,R,2019\n' "$H" >nul.csv
+bad "NUL byte named by line" nul.csv "nul.csv: line 2 has a NUL byte \(byte 82 of the file\), so the file is not CSV text"
+awk -v h="$H" 'BEGIN { printf "%s", h; for (i = 1; i <= 100000; i++) printf ",x%d", i; print "" }' >wide.csv
+bad "100000 unknown columns: 20 named, the rest counted" wide.csv "unknown columns 'x1', .*'x20' and 99980 more \(known"
+[ ${#out} -lt 1000 ] && ok "the message is short (${#out} bytes)" || not_ok "short message" "${#out} bytes"
+awk 'BEGIN { for (i = 1; i < 1000000; i++) printf "c%d,", i; print "c" }' >million.csv
+bad "a header of a million columns is over the row limit" million.csv \
+  "million.csv, row 1: the row is longer than 1 MB, the most a row may hold"
+[ ${#out} -lt 300 ] && ok "the message is short (${#out} bytes)" || not_ok "short message" "${#out} bytes"
 
 # --- usage and missing file ---
 run import deeds --db "$DB"
@@ -109,13 +128,26 @@ awk 'BEGIN {
       i, i, i % 500, m[1 + i % 10], s[1 + i % 7], t, i, t, t, i, t, 2015 + i % 6, i % 20
 }' >big.csv
 size=$(stat -c %s big.csv)
+# maxrss CMD...: like run, and sets $rss to the peak resident memory in kB ("" without GNU time)
+TIME=/usr/bin/time
+maxrss() {
+  rss=""
+  if [ -x $TIME ]; then out=$($TIME -f %M -o "$T/rss" "$KEHTO" "$@" 2>&1); rc=$?; rss=$(tail -1 "$T/rss")
+  else run "$@"; fi
+}
+# expect_rss DESC: the last maxrss stayed under 64 MB
+expect_rss() {
+  if [ -z "$rss" ]; then ok "# SKIP $1: no GNU time at $TIME"
+  elif [ "$rss" -lt 65536 ]; then ok "$1 ($((rss / 1024)) MB)"; else not_ok "$1" "peak RSS $((rss / 1024)) MB"; fi
+}
 start=$(date +%s.%N)
-run import deeds big.csv --db "$DB" --progress
+maxrss import deeds big.csv --db "$DB" --progress
 end=$(date +%s.%N)
 secs=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.1f", b - a }')
 rate=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%d", 100000 / (b - a) }')
 expect "$((size / 1000000)) MB file of 100000 rows imports in ${secs} s (${rate} rows/s)" 0 "Imported 100000 deeds from big.csv"
 expect "--progress reports on stderr" 0 "import: 100% \(100000 rows\)"
+expect_rss "the $((size / 1000000)) MB file imports in under 64 MB of memory"
 expect_count "all big-file rows stored" 100004
 printf '%s\nR000001,T,O,Oulu,sote,,G,,R,2019\n' "$H" >dupbig.csv
 run import deeds dupbig.csv --db "$DB"
@@ -125,6 +157,27 @@ printf '%s\nN1,T,O,Oulu,sote,,G,,R,2019\n' "$H" >small.csv
 run import deeds small.csv --db "$DB"
 if ! grep -q "^Imported 1 deed from" <<<"$out"; then not_ok "small import after the big one" "$out"
 elif grep -q "^import:" <<<"$out"; then not_ok "no progress when stderr is not a terminal" "$out"; else ok "no progress when stderr is not a terminal"; fi
+
+# --- a pipe: it cannot seek, so it is copied to a temporary file for the first pass ---
+out=$(printf '%s\nP1,Työ putkessa,O,Oulu,sote,,G,,R,2019\n' "$H" | iconv -f UTF-8 -t CP1252 |
+  "$KEHTO" import deeds /dev/stdin --db "$DB" 2>&1)
+grep -q "^Imported 1 deed from /dev/stdin" <<<"$out" && grep -q "read as Windows-1252" <<<"$out" && ok "a Windows-1252 file through a pipe imports" || not_ok "pipe import" "$out"
+expect_count "the piped deed stored" 100006
+
+# --- memory whatever the size: 150 MB of rows (each with a quoted field of two lines) read to the end ---
+awk 'BEGIN {
+  t = "Kehitimme työhyvinvointia ja johtamista yhdessä henkilöstön kanssa; kokeilimme uusia työvuoroja, "
+  print "ref,title,organisation,municipality,sector,summary,goal,actions,results,year"
+  for (i = 1; i <= 330000; i++)
+    printf "H%d,Teko,Org,Oulu,sote,\"%s\n%s\",G,\"%s %s\",R,vuosi\n", i, t, t, t, t
+}' >huge.csv
+size=$(stat -c %s huge.csv)
+start=$(date +%s.%N)
+maxrss import deeds huge.csv --db "$DB"
+secs=$(awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }')
+expect "a $((size / 1000000)) MB file is read to its last row in ${secs} s" 1 "and 329980 more rows with problems"
+expect_rss "the $((size / 1000000)) MB file is read in under 64 MB of memory"
+rm -f huge.csv
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

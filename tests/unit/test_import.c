@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/buf.h"
 #include "model/deed.h"
 #include "model/import.h"
 #include "model/org.h"
@@ -290,6 +291,78 @@ static void test_missing_file(void **state) {
   kerr_clear(&e);
 }
 
+static void test_bom_then_invalid_utf8_is_refused(void **state) {
+  /* a BOM declares UTF-8: "Rikki ÿþ teksti" in Windows-1252 after it is an error, not read as Windows-1252 */
+  expect_fail(*state, "\xEF\xBB\xBF" HEAD ROW1 "A3,Rikki \xFF\xFE teksti,O,Oulu,sote,,G,,R,2019\n",
+              "deeds.csv, row 3, column title: bytes that are not valid UTF-8, though the file starts with a UTF-8 "
+              "byte order mark",
+              NULL);
+  expect_fail(*state, "\xEF\xBB\xBFref,t\xEDtle\n", "deeds.csv, row 1, column 2: bytes that are not valid", NULL);
+}
+
+static void test_many_unknown_columns_counted(void **state) {
+  buf b = BUF_INIT;
+  buf_puts(&b, "ref,title,organisation,municipality,sector,summary,goal,actions,results,year");
+  for (int i = 1; i <= 100000; i++) buf_printf(&b, ",x%d", i);
+  buf_puts(&b, "\n" ROW1);
+  kerr e = {0};
+  assert_int_equal(import_deeds_mem(*state, b.data, b.len, "wide.csv", 0, NULL, &e), K_ERR);
+  assert_non_null(strstr(e.msg, "wide.csv, row 1: unknown columns 'x1', 'x2', "));
+  assert_non_null(strstr(e.msg, "'x20' and 99980 more (known columns: ref, title"));
+  assert_null(strstr(e.msg, "x21"));
+  assert_true(strlen(e.msg) < 1000);
+  kerr_clear(&e);
+  buf_free(&b);
+}
+
+static void test_huge_rows_refused(void **state) {
+  /* a header of a million columns, and a 2 MB value: each is over the 1 MB a row may hold */
+  buf b = BUF_INIT;
+  for (int i = 0; i < 1000000; i++) buf_puts(&b, "a,");
+  buf_puts(&b, "a\n");
+  kerr e = {0};
+  assert_int_equal(import_deeds_mem(*state, b.data, b.len, "wide.csv", 0, NULL, &e), K_ERR);
+  assert_non_null(strstr(e.msg, "wide.csv, row 1"));
+  assert_non_null(strstr(e.msg, "the row is longer than 1 MB, the most a row may hold"));
+  assert_true(strlen(e.msg) < 300);
+  kerr_clear(&e);
+  buf_reset(&b);
+  buf_puts(&b, HEAD ROW1 "A2,\"");
+  for (int i = 0; i < 200000; i++) buf_puts(&b, "kymmenen. ");
+  buf_puts(&b, "\",O,Oulu,sote,,G,,R,2019\n");
+  expect_fail(*state, b.data,
+              "deeds.csv, row 3, column title: a quoted field is not closed (it goes on for more than 1 MB", NULL);
+  buf_free(&b);
+}
+
+static void test_not_csv_text_explained(void **state) {
+  expect_fail(*state, "\xFF\xFEr\0e\0f\0", "deeds.csv: the file is UTF-16 text",
+              "File → Save As → \"CSV UTF-8 (Comma delimited) (*.csv)\"");
+  db *d = *state;
+  kerr e = {0};
+  static const char nul[] = HEAD "A1,T\0,O,Oulu,sote,,G,,R,2019\n";
+  assert_int_equal(import_deeds_mem(d, nul, sizeof nul - 1, "nul.csv", 0, NULL, &e), K_ERR);
+  assert_non_null(strstr(e.msg, "nul.csv: line 2 has a NUL byte"));
+  kerr_clear(&e);
+}
+
+static void test_dry_run_keeps_nothing(void **state) {
+  db *d = *state;
+  kerr e = {0};
+  import_stats st;
+  const char *t = HEAD ROW1 ROW2;
+  assert_int_equal(import_check_mem(d, "deeds", t, strlen(t), "deeds.csv", &st, &e), K_OK);
+  assert_int_equal(st.rows, 2);
+  assert_int_equal(st.imported, 0);
+  assert_int_equal(ndeeds(d), 0);
+  t = HEAD ROW1 "A2,T,O,Oulu,sote,,G,,R,1999\n";
+  assert_int_equal(import_check_mem(d, "deeds", t, strlen(t), "deeds.csv", &st, &e), K_ERR);
+  assert_non_null(strstr(e.msg, "row 3, column year"));
+  kerr_clear(&e);
+  assert_int_equal(imp(d, HEAD ROW1 ROW2, &st, &e), K_OK); /* the dry runs left no transaction open */
+  assert_int_equal(ndeeds(d), 2);
+}
+
 #define T(f) FIXTURE_TEST(f)
 
 int main(void) {
@@ -317,6 +390,11 @@ int main(void) {
       T(test_validation_in_english),
       T(test_many_rows_and_failure_late),
       T(test_missing_file),
+      T(test_bom_then_invalid_utf8_is_refused),
+      T(test_many_unknown_columns_counted),
+      T(test_huge_rows_refused),
+      T(test_not_csv_text_explained),
+      T(test_dry_run_keeps_nothing),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

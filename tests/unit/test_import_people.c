@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/buf.h"
 #include "model/import.h"
 #include "model/person.h"
 #include "people_fixture.h"
@@ -239,6 +240,40 @@ static void test_attendance(void **state) {
   import_ok(d, imp_a, AHEAD "WB-1,1,anna@example.fi\n", 1);
 }
 
+static void test_encoding_errors(void **state) {
+  db *d = *state;
+  expect_fail(d, imp_p,
+              "\xEF\xBB\xBF" BHEAD GOOD
+              "SP-1,jyrki@example.fi,Jyrki M\xE4kel\xE4,Testi Oy,johto,1.3.2019,1.1.1990,mies,tyollinen,isced12\n",
+              "people.csv, row 3, column name: bytes that are not valid UTF-8, though the file starts with a UTF-8 "
+              "byte order mark",
+              NULL);
+  expect_fail(d, imp_a,
+              "\xFF\xFE"
+              "d",
+              "att.csv: the file is UTF-16 text", "CSV UTF-8 (pilkuin erotettu)");
+  expect_fail(d, imp_a, "", "att.csv: the file is empty", NULL);
+  expect_fail(d, imp_a, "\r\n \n", "att.csv: the file is empty", NULL);
+}
+
+static void test_huge_value_message_is_cut(void **state) {
+  /* the person model quotes a bad date whole; the import cuts each row's message */
+  buf b = BUF_INIT;
+  buf_puts(&b, BHEAD);
+  for (int row = 0; row < 3; row++) {
+    buf_printf(&b, "SP-1,big%d@example.fi,Big,Testi Oy,johto,", row);
+    for (int i = 0; i < 20000; i++) buf_puts(&b, "1.1.");
+    buf_puts(&b, ",1.1.1980,mies,tyollinen,isced12\n");
+  }
+  kerr e = {0};
+  assert_int_equal(imp_p(*state, b.data, NULL, &e), K_ERR);
+  assert_non_null(strstr(e.msg, "people.csv, row 2, column entry_date: '1.1.1.1."));
+  assert_non_null(strstr(e.msg, "...\npeople.csv, row 3, column entry_date"));
+  assert_true(strlen(e.msg) < 3 * 2048);
+  kerr_clear(&e);
+  buf_free(&b);
+}
+
 static void test_missing_file(void **state) {
   kerr e = {0};
   assert_int_equal(import_participants(*state, "/nonexistent/p.csv", "cli", 0, NULL, &e), K_ERR);
@@ -258,6 +293,8 @@ int main(void) {
       PEOPLE_TEST(test_many_bad_rows_listed),
       PEOPLE_TEST(test_attendance),
       PEOPLE_TEST(test_missing_file),
+      PEOPLE_TEST(test_encoding_errors),
+      PEOPLE_TEST(test_huge_value_message_is_cut),
       PEOPLE_TEST(test_delivery_outside_periods),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
