@@ -47,7 +47,7 @@ static void gen_orgs_and_deliveries(db *d, int norg, int ndel) {
     if (db_exec(d, "INSERT INTO service(id, type_code, name, period_id, counts) VALUES (?1, ?2, 'S', ?3, ?4)", "itit",
                 (long long)k, type, (long long)period, rnd(3) ? "participant" : "attendee") != SQLITE_OK)
       fail_msg("service: %s", db_errmsg(d));
-    char day[16];
+    char day[24];
     snprintf(day, sizeof day, "%d-03-01", year);
     if (db_exec(d, "INSERT INTO delivery(id, service_id, starts_on, ends_on) VALUES (?1, ?1, ?2, ?2)", "it",
                 (long long)k, day) != SQLITE_OK)
@@ -58,7 +58,7 @@ static void gen_orgs_and_deliveries(db *d, int norg, int ndel) {
 
 /* One person: organisation (0: none), sector (NULL sometimes), participations and ESF start records. */
 static void gen_person(db *d, long long id, int org, int sector, int ndel) {
-  char email[32];
+  char email[48]; /* room for any long long: gcc -O1 checks the format against the whole range */
   snprintf(email, sizeof email, "p%lld@example.fi", id);
   if (db_exec(d, "INSERT INTO person(id, email, name, org_id, sector_code) VALUES (?1, ?2, 'P', NULLIF(?3, 0), ?4)",
               "itit", id, email, (long long)org, sector >= 0 ? SECTORS[sector] : NULL) != SQLITE_OK)
