@@ -28,10 +28,12 @@ free_port() { "$PYTHON" -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",
 
 init_db() { "$KEHTO" init --db "$DB" >/dev/null; }
 
-start_server() {
+# serve_with ARGS...: (re)starts `kehto serve` on a free port with extra serve options; the log is in $TMP/server.log
+serve_with() {
+  stop_server
   PORT=$(free_port)
   BASE=http://127.0.0.1:$PORT
-  "$KEHTO" serve --db "$DB" --port "$PORT" --quiet >"$TMP/server.log" 2>&1 &
+  "$KEHTO" serve --db "$DB" --port "$PORT" "$@" >"$TMP/server.log" 2>&1 &
   SERVER_PID=$!
   for _ in $(seq 1 300); do
     curl -s -o /dev/null "$BASE/" && return 0
@@ -39,6 +41,8 @@ start_server() {
   done
   echo "server did not start:"; cat "$TMP/server.log"; exit 1
 }
+
+start_server() { serve_with --quiet "$@"; }
 
 stop_server() {
   if [ -n "$SERVER_PID" ]; then kill "$SERVER_PID" 2>/dev/null; wait "$SERVER_PID" 2>/dev/null; SERVER_PID=; fi

@@ -5,19 +5,6 @@ source "$(dirname "$0")/lib.sh"
 init_db
 add_staff
 
-# serve_with ARGS...: like start_server, with the access log on (in $TMP/server.log) and extra serve options
-serve_with() {
-  stop_server
-  PORT=$(free_port)
-  BASE=http://127.0.0.1:$PORT
-  "$KEHTO" serve --db "$DB" --port "$PORT" "$@" >"$TMP/server.log" 2>&1 &
-  SERVER_PID=$!
-  for _ in $(seq 1 300); do
-    curl -s -o /dev/null "$BASE/" && return 0
-    sleep 0.05
-  done
-  echo "server did not start:"; cat "$TMP/server.log"; exit 1
-}
 # post_h 'Header: value' PATH field=value...: post() with one extra request header
 post_h() {
   local h=$1 p=$2; shift 2
