@@ -97,7 +97,7 @@ check-browser: $(BIN)
 
 check-asan:
 	@scripts/install-deps --no-browser
-	$(MAKE) BUILD=build/asan BIN=build/asan/kehto \
+	KEHTO_SANITIZED=1 $(MAKE) BUILD=build/asan BIN=build/asan/kehto \
 	        CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" \
 	        LDFLAGS="-fsanitize=address,undefined" build/asan/kehto check-unit check-e2e
 

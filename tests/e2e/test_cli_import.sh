@@ -136,8 +136,11 @@ maxrss() {
   else run "$@"; fi
 }
 # expect_rss DESC: the last maxrss stayed under 64 MB
+# Under ASan (make check-asan sets KEHTO_SANITIZED) shadow memory and quarantine swamp the figure: the bound is
+# asserted in the optimised build's pass of the same make check.
 expect_rss() {
-  if [ -z "$rss" ]; then ok "# SKIP $1: no GNU time at $TIME"
+  if [ -n "${KEHTO_SANITIZED:-}" ]; then ok "# SKIP $1: under ASan peak memory says nothing ($((${rss:-0} / 1024)) MB)"
+  elif [ -z "$rss" ]; then not_ok "$1: no GNU time at $TIME (Debian package time)"
   elif [ "$rss" -lt 65536 ]; then ok "$1 ($((rss / 1024)) MB)"; else not_ok "$1" "peak RSS $((rss / 1024)) MB"; fi
 }
 start=$(date +%s.%N)
@@ -165,7 +168,8 @@ grep -q "^Imported 1 deed from /dev/stdin" <<<"$out" && grep -q "read as Windows
 expect_count "the piped deed stored" 100006
 
 # --- memory whatever the size: 150 MB of rows (each with a quoted field of two lines) read to the end ---
-awk 'BEGIN {
+# (not under ASan, where the memory figure means nothing and the run is slow)
+[ -n "${KEHTO_SANITIZED:-}" ] || { awk 'BEGIN {
   t = "Kehitimme työhyvinvointia ja johtamista yhdessä henkilöstön kanssa; kokeilimme uusia työvuoroja, "
   print "ref,title,organisation,municipality,sector,summary,goal,actions,results,year"
   for (i = 1; i <= 330000; i++)
@@ -177,7 +181,7 @@ maxrss import deeds huge.csv --db "$DB"
 secs=$(awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }')
 expect "a $((size / 1000000)) MB file is read to its last row in ${secs} s" 1 "and 329980 more rows with problems"
 expect_rss "the $((size / 1000000)) MB file is read in under 64 MB of memory"
-rm -f huge.csv
+rm -f huge.csv; }
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
