@@ -72,6 +72,9 @@ expect_eq "a flood of refused retries leaves a couple of audit rows, not one eac
 get /sv/kirjaudu; post /sv/kirjaudu "csrf=$(csrf_from "$BODY")" "email=staff@example.fi" "password=x"
 check "the refusal in Swedish" grep -q "För många misslyckade inloggningsförsök i rad. Försök igen om [0-9]* sekunder." \
   <<<"$BODY"
+get /en/kirjaudu; post /en/kirjaudu "csrf=$(csrf_from "$BODY")" "email=staff@example.fi" "password=x"
+check "the refusal in English, the seconds translated too" \
+  grep -q "Too many failed login attempts in a row. Try again in [0-9]* seconds." <<<"$BODY"
 advance "$ra"
 as attacker staff@example.fi wrong-again
 expect_eq "once the wait asked for has passed, a guess is checked again" "$STATUS" 422
