@@ -141,8 +141,8 @@ static int serve_base_url(const cli_args *a, web_config *cfg) {
   return 1;
 }
 
-/* Cookies are Secure unless the site is served on a loopback address without an https base URL (development, the
- * tests), or --insecure-cookies says so. Sets cfg->secure_cookies and returns 1, or prints why not and returns 0. */
+/* Cookies are Secure unless the site is served on a loopback address without an https base URL or a trusted proxy
+ * in front (development, the tests), or --insecure-cookies says so. Sets cfg->secure_cookies and returns 1, or prints why not and returns 0. */
 static int serve_cookies(const cli_args *a, web_config *cfg) {
   int https = strncmp(cfg->base_url, "https://", 8) == 0;
   int insecure = cli_opt(a, "insecure-cookies") != NULL;
@@ -152,7 +152,9 @@ static int serve_cookies(const cli_args *a, web_config *cfg) {
     return 0;
   }
   /* --secure-cookies, from before Secure was the default, still forces it on loopback too */
-  cfg->secure_cookies = https || cli_opt(a, "secure-cookies") || !(insecure || client_is_loopback(cfg->bind));
+  /* a trusted proxy serves the users (over TLS, docs/deployment.md), so loopback says nothing about them */
+  int local = client_is_loopback(cfg->bind) && !cfg->trusted_proxy;
+  cfg->secure_cookies = https || cli_opt(a, "secure-cookies") || !(insecure || local);
   return 1;
 }
 

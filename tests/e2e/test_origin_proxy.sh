@@ -103,6 +103,9 @@ expect_lacks "... and not with --insecure-cookies" "$(grep -i '^set-cookie' "$TM
 
 # --- the client address: X-Forwarded-For only from the trusted proxy
 serve_with --trusted-proxy 127.0.0.1
+rm -f "$TMP/jar"; get /kirjaudu
+expect_contains "behind a trusted proxy cookies are Secure on loopback too (the users come over TLS)" \
+  "$(grep -i '^set-cookie' "$TMP/h")" "; Secure"
 curl -s -o /dev/null -H "X-Forwarded-For: 203.0.113.7" "$BASE/x1"
 curl -s -o /dev/null -H "X-Forwarded-For: 6.6.6.6, 203.0.113.8" "$BASE/x2"
 curl -s -o /dev/null -H "X-Forwarded-For: 6.6.6.6" -H "X-Forwarded-For: 203.0.113.9" "$BASE/x3"
