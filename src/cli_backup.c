@@ -16,23 +16,41 @@ static char *copy_name(const char *file, int k) {
   return k ? buf_mprintf("%r.%d", file, k) : util_strdup(file);
 }
 
-/* Moves FILE → FILE.1 → … → FILE.(keep-1) and deletes what falls beyond (also copies left by a larger --keep).
- * Returns K_OK or sets e. */
+/* The files of one copy: the database and the -wal and -shm a stopped run may have left beside it (opening an old
+ * copy to carry erasures into it puts it in WAL mode). Deleted and moved together, so that a copy never meets
+ * another copy's WAL. */
+static const char *const copy_parts[] = {"", "-wal", "-shm"};
+
+/* Deletes copy k and its -wal and -shm. */
+static void remove_copy(const char *file, int k) {
+  char *p = copy_name(file, k);
+  for (size_t i = 0; i < sizeof copy_parts / sizeof *copy_parts; i++) {
+    char *f = buf_mprintf("%r%r", p, copy_parts[i]);
+    unlink(f);
+    free(f);
+  }
+  free(p);
+}
+
+/* Moves copy k to k+1 with its -wal and -shm (a missing part is skipped). Returns K_OK or sets e. */
+static int move_copy(const char *file, int k, kerr *e) {
+  char *from = copy_name(file, k), *to = copy_name(file, k + 1);
+  int rc = K_OK;
+  for (size_t i = 0; i < sizeof copy_parts / sizeof *copy_parts && rc == K_OK; i++) {
+    char *f = buf_mprintf("%r%r", from, copy_parts[i]), *t = buf_mprintf("%r%r", to, copy_parts[i]);
+    if (rename(f, t) != 0 && errno != ENOENT) rc = kerr_set(e, NULL, "cannot rename %r: %r", f, strerror(errno));
+    free(f), free(t);
+  }
+  free(from), free(to);
+  return rc;
+}
+
+/* Moves FILE → FILE.1 → … → FILE.(keep-1) and deletes what falls beyond (also copies left by a larger --keep, up to
+ * the largest --keep there is, gaps and all). Returns K_OK or sets e. */
 static int rotate(const char *file, int keep, kerr *e) {
-  for (int k = keep > 1 ? keep - 1 : 1;; k++) {
-    char *p = copy_name(file, k);
-    int missing = unlink(p) != 0 && errno == ENOENT;
-    free(p);
-    if (missing) break;
-  }
-  for (int k = keep - 2; k >= 0; k--) {
-    char *from = copy_name(file, k), *to = copy_name(file, k + 1);
-    int rc = rename(from, to) == 0 || errno == ENOENT
-                 ? K_OK
-                 : kerr_set(e, NULL, "cannot rename %r: %r", from, strerror(errno));
-    free(from), free(to);
-    if (rc != K_OK) return K_ERR;
-  }
+  for (int k = keep > 1 ? keep - 1 : 1; k < BACKUP_KEEP_MAX; k++) remove_copy(file, k);
+  for (int k = keep - 2; k >= 0; k--)
+    if (move_copy(file, k, e) != K_OK) return K_ERR;
   return K_OK;
 }
 
@@ -62,7 +80,7 @@ static int purge_older(db *d, const char *file, int keep) {
 
 int cli_backup(const cli_args *a) {
   long long keep = BACKUP_KEEP;
-  if (cli_opt(a, "keep") && util_parse_int(cli_opt(a, "keep"), 1, 1000, &keep) != K_OK) {
+  if (cli_opt(a, "keep") && util_parse_int(cli_opt(a, "keep"), 1, BACKUP_KEEP_MAX, &keep) != K_OK) {
     fprintf(stderr, "kehto: --keep needs a number of copies from 1 to 1000\n" BACKUP_USAGE);
     return 2;
   }

@@ -4,7 +4,7 @@
 #include "cli.h"
 
 /* Copies kept by `kehto backup` without --keep: FILE and FILE.1 … FILE.6, a week of daily backups. */
-enum { BACKUP_KEEP = 7 };
+enum { BACKUP_KEEP = 7, BACKUP_KEEP_MAX = 1000 /* the largest --keep */ };
 
 /* `kehto backup FILE [--keep N]`: writes a compacted copy of the database (db_backup) to FILE.new, moves the older
  * copies one up (FILE → FILE.1 … FILE.(N-1); the oldest is deleted), renames FILE.new to FILE, then erases in the

@@ -93,8 +93,26 @@ expect_eq "the older copy is erased as the database is" \
   "$(sqlite3 "$TMP/b.db.1" "SELECT count(*) FROM person WHERE erased_at IS NOT NULL")" 3
 for i in 1 2 3; do run backup "$TMP/b.db" --keep 3; done
 expect_eq "--keep 3: the backup and two older ones" "$(cd "$TMP" && ls b.db*)" "$(printf 'b.db\nb.db.1\nb.db.2')"
+# a -wal left beside a copy (a run stopped while it carried erasures in) moves and goes with its copy; a copy past a
+# gap in the numbers goes too
+"$PYTHON" - "$TMP/b.db.1" <<'PY'
+import os, sqlite3, sys
+c = sqlite3.connect(sys.argv[1], isolation_level=None)
+c.execute("PRAGMA journal_mode=WAL")
+c.execute("CREATE TABLE stopped_run(x)")
+c.execute("INSERT INTO stopped_run SELECT zeroblob(3000) FROM (SELECT 1 UNION ALL SELECT 2 UNION ALL SELECT 3)")
+os._exit(0)  # stopped without a checkpoint: the change is only in b.db.1-wal
+PY
+run backup "$TMP/b.db" --keep 3
+expect_eq "a copy's -wal moves with it: the copy that had it has its change" \
+  "$(sqlite3 "$TMP/b.db.2" 'SELECT count(*) FROM stopped_run' 2>&1)" 3
+expect_eq "... and the copy now beside its old place is not given it" \
+  "$(sqlite3 "$TMP/b.db.1" "SELECT count(*) FROM sqlite_master WHERE name='stopped_run'" 2>&1)" 0
+expect_eq "every copy passes an integrity check" \
+  "$(for f in b.db b.db.1 b.db.2; do sqlite3 "$TMP/$f" 'PRAGMA integrity_check'; done | sort -u)" ok
+cp "$TMP/b.db" "$TMP/b.db.7"
 run backup "$TMP/b.db" --keep 1
-expect_eq "--keep 1: the older copies go" "$(cd "$TMP" && ls b.db*)" "b.db"
+expect_eq "--keep 1: the older copies go, with their -wal and past gaps" "$(cd "$TMP" && ls b.db*)" "b.db"
 expect_eq "the backup has no free pages" "$(sqlite3 "$TMP/b.db" 'PRAGMA freelist_count')" 0
 expect_eq "the backup passes an integrity check" "$(sqlite3 "$TMP/b.db" 'PRAGMA integrity_check')" ok
 expect_eq "the backup names nobody erased" "$(found "$TMP/b.db" "${TERMS[@]}")" ""
