@@ -10,6 +10,7 @@
 #include "db/db.h"
 #include "model/import.h"
 #include "model/refdata.h"
+#include "../unit/people_sql.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerInitialize(int *argc, char ***argv);
@@ -34,18 +35,7 @@ static int import_fixture_init(void) {
     fprintf(stderr, "fuzz import: %s\n", e.msg ? e.msg : "cannot open the database");
     exit(1);
   }
-  int rc = db_script(
-      fuzz_db,
-      "INSERT INTO funding_period(id,name,start_year,end_year) VALUES(1,'2015–2017',2015,2017),"
-      "(2,'2018–2020',2018,2020);"
-      "INSERT INTO org(id,name,type,ytunnus) VALUES(1,'Oulun kaupunki','kunta','0187690-1'),(2,'Testi "
-      "Oy','yhtio',NULL);"
-      "INSERT INTO service(id,type_code,name,period_id,counts) VALUES(1,'sparraus','Sparraus A',2,'participant'),"
-      "(2,'webinaari','Webinaari B',2,'attendee'),(3,'sparraus','Sparraus C',1,'participant');"
-      "INSERT INTO delivery(id,ref,service_id,starts_on,ends_on) VALUES(1,'SP-1',1,'2019-03-01','2019-03-10'),"
-      "(2,'WB-1',2,'2019-04-01','2019-04-01'),(3,'SP-2',3,'2016-05-01','2016-05-02');"
-      "INSERT INTO delivery_session(delivery_id,number,held_on) VALUES(1,1,'2019-03-01'),(1,2,'2019-03-10'),"
-      "(2,1,'2019-04-01'),(3,1,'2016-05-01');");
+  int rc = db_script(fuzz_db, PEOPLE_FIXTURE_SQL);
   const char *people = "delivery,email,name,organisation,role,entry_date,birth_date,gender,labour_status,education\n"
                        "SP-1,anna@example.fi,Anna,Oulun kaupunki,johto,1.3.2019,1.1.1980,nainen,tyollinen,isced58\n"
                        "WB-1,anna@example.fi,,,tyontekija,,,,,\n";
