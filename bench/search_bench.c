@@ -9,7 +9,7 @@
 #include "db/db.h"
 #include "model/deed.h"
 #include "model/refdata.h"
-#include "model/search.h"
+#include "search/search.h"
 
 #define N(a) (sizeof a / sizeof a[0])
 
@@ -239,7 +239,7 @@ static int municipalities(db *d, char ***codes, char ***names) {
   int n = (int)db_int(d, 0, "SELECT count(*) FROM municipality", "");
   *codes = calloc((size_t)n, sizeof **codes);
   *names = calloc((size_t)n, sizeof **names);
-  sqlite3_stmt *st = db_query(d, "SELECT code, name_fi FROM municipality ORDER BY code", "");
+  db_stmt *st = db_query(d, "SELECT code, name_fi FROM municipality ORDER BY code", "");
   for (int i = 0; i < n && db_step(st) == 1; i++) {
     (*codes)[i] = strdup(db_col_text(st, 0));
     (*names)[i] = strdup(db_col_text(st, 1));

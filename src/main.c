@@ -5,19 +5,19 @@
 #include <string.h>
 #include <sodium.h>
 
-#include "cli.h"
-#include "cli_backup.h"
-#include "cli_people.h"
+#include "cli/cli.h"
+#include "cli/backup.h"
+#include "cli/people.h"
 #include "core/buf.h"
-#include "model/import.h"
+#include "import/import.h"
 #include "model/org.h"
 #include "model/password.h"
-#include "model/demo.h"
+#include "demo/demo.h"
 #include "model/refdata.h"
 #include "model/user.h"
 #include "web/client.h"
 #include "web/web.h"
-#include "search/cli_search.h"
+#include "cli/search.h"
 #include "report/export.h"
 
 #define EXIT_USAGE 2
@@ -98,7 +98,7 @@ static int cmd_help(const cli_args *a) {
 
 static int cmd_version(const cli_args *a) {
   (void)a;
-  printf("kehto 0.1 (schema %d, SQLite %s)\n", db_schema_version(), sqlite3_libversion());
+  printf("kehto 0.1 (schema %d, %s)\n", db_schema_version(), db_engine_version());
   return 0;
 }
 

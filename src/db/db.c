@@ -1,5 +1,5 @@
 /* db: SQLite connection, statement cache, binding helpers, transactions and online backup. */
-#include "db/db.h"
+#include "db/db_sqlite.h"
 
 #include <assert.h>
 #include <stdarg.h>
@@ -27,6 +27,17 @@ struct db {
   slot slots[DB_NSLOTS];
 };
 
+/* Kehto's result code for SQLite's (extended) code rc. */
+static int code(int rc) {
+  switch (rc & 0xff) {
+  case SQLITE_OK: return DB_OK;
+  case SQLITE_BUSY:
+  case SQLITE_LOCKED: return DB_BUSY;
+  case SQLITE_CONSTRAINT: return DB_CONSTRAINT;
+  default: return DB_ERROR;
+  }
+}
+
 db *db_open(const char *path, int create, kerr *e) {
   db *d = calloc(1, sizeof *d);
   if (!d) abort();
@@ -42,7 +53,7 @@ db *db_open(const char *path, int create, kerr *e) {
   /* secure_delete: deleted and overwritten content is zeroed in its page (and freed pages are zeroed), so an erased
    * person's bytes do not linger in free space; db_checkpoint_truncate then drops the old copies in the WAL. */
   if (db_script(d, "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;"
-                   "PRAGMA temp_store=MEMORY; PRAGMA cache_size=-16000; PRAGMA secure_delete=ON;") != SQLITE_OK) {
+                   "PRAGMA temp_store=MEMORY; PRAGMA cache_size=-16000; PRAGMA secure_delete=ON;") != DB_OK) {
     kerr_set(e, NULL, "cannot set up database %r: %r", path, sqlite3_errmsg(d->h));
     db_close(d);
     return NULL;
@@ -83,14 +94,14 @@ sqlite3 *db_handle(db *d) {
   return d->h;
 }
 
-sqlite3_stmt *db_prepare(db *d, const char *sql) {
+db_stmt *db_prepare(db *d, const char *sql) {
   for (int i = 0; i < d->ncache; i++) {
     if (d->cache[i].sql == sql) {
       sqlite3_stmt *st = d->cache[i].st;
       assert(!sqlite3_stmt_busy(st) && "statement reused while still running");
       sqlite3_reset(st);
       sqlite3_clear_bindings(st);
-      return st;
+      return db_wrap(st);
     }
   }
   sqlite3_stmt *st = NULL;
@@ -106,10 +117,11 @@ sqlite3_stmt *db_prepare(db *d, const char *sql) {
     if (!d->cache) abort();
   }
   d->cache[d->ncache++] = (cached){sql, st};
-  return st;
+  return db_wrap(st);
 }
 
-void db_done(sqlite3_stmt *st) {
+void db_done(db_stmt *stp) {
+  sqlite3_stmt *st = db_raw(stp);
   if (st) sqlite3_reset(st);
 }
 
@@ -119,7 +131,8 @@ static int param(sqlite3_stmt *st, const char *name) {
   return i;
 }
 
-void db_bind_text(sqlite3_stmt *st, const char *name, const char *v) {
+void db_bind_text(db_stmt *stp, const char *name, const char *v) {
+  sqlite3_stmt *st = db_raw(stp);
   int i = param(st, name);
   if (v)
     sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT);
@@ -127,19 +140,31 @@ void db_bind_text(sqlite3_stmt *st, const char *name, const char *v) {
     sqlite3_bind_null(st, i);
 }
 
-void db_bind_int(sqlite3_stmt *st, const char *name, long long v) {
+void db_bind_at_text(db_stmt *stp, int i, const char *v) {
+  sqlite3_stmt *st = db_raw(stp);
+  if (v)
+    sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null(st, i);
+}
+
+void db_bind_int(db_stmt *stp, const char *name, long long v) {
+  sqlite3_stmt *st = db_raw(stp);
   sqlite3_bind_int64(st, param(st, name), v);
 }
 
-void db_bind_null(sqlite3_stmt *st, const char *name) {
+void db_bind_null(db_stmt *stp, const char *name) {
+  sqlite3_stmt *st = db_raw(stp);
   sqlite3_bind_null(st, param(st, name));
 }
 
-void db_bind_pointer(sqlite3_stmt *st, const char *name, void *p, const char *type) {
+void db_bind_pointer(db_stmt *stp, const char *name, void *p, const char *type) {
+  sqlite3_stmt *st = db_raw(stp);
   sqlite3_bind_pointer(st, param(st, name), p, type, NULL);
 }
 
-int db_step(sqlite3_stmt *st) {
+int db_step(db_stmt *stp) {
+  sqlite3_stmt *st = db_raw(stp);
   int rc = sqlite3_step(st);
   if (rc == SQLITE_ROW) return 1;
   if (rc == SQLITE_DONE) return 0;
@@ -148,24 +173,28 @@ int db_step(sqlite3_stmt *st) {
   return -1;
 }
 
-const char *db_col_text(sqlite3_stmt *st, int i) {
+const char *db_col_text(db_stmt *stp, int i) {
+  sqlite3_stmt *st = db_raw(stp);
   const unsigned char *t = sqlite3_column_text(st, i);
   return t ? (const char *)t : "";
 }
 
-char *db_col_dup(sqlite3_stmt *st, int i) {
-  return db_col_null(st, i) ? NULL : util_strdup(db_col_text(st, i));
+char *db_col_dup(db_stmt *stp, int i) {
+  return db_col_null(stp, i) ? NULL : util_strdup(db_col_text(stp, i));
 }
 
-long long db_col_int(sqlite3_stmt *st, int i) {
+long long db_col_int(db_stmt *stp, int i) {
+  sqlite3_stmt *st = db_raw(stp);
   return sqlite3_column_int64(st, i);
 }
 
-double db_col_double(sqlite3_stmt *st, int i) {
+double db_col_double(db_stmt *stp, int i) {
+  sqlite3_stmt *st = db_raw(stp);
   return sqlite3_column_double(st, i);
 }
 
-int db_col_null(sqlite3_stmt *st, int i) {
+int db_col_null(db_stmt *stp, int i) {
+  sqlite3_stmt *st = db_raw(stp);
   return sqlite3_column_type(st, i) == SQLITE_NULL;
 }
 
@@ -189,16 +218,16 @@ static void vbind(sqlite3_stmt *st, const char *types, va_list ap) {
 }
 
 /* Prepares (cached) and binds the positional arguments. */
-static sqlite3_stmt *vquery(db *d, const char *sql, const char *types, va_list ap) {
-  sqlite3_stmt *st = db_prepare(d, sql);
-  vbind(st, types, ap);
+static db_stmt *vquery(db *d, const char *sql, const char *types, va_list ap) {
+  db_stmt *st = db_prepare(d, sql);
+  vbind(db_raw(st), types, ap);
   return st;
 }
 
-sqlite3_stmt *db_query(db *d, const char *sql, const char *types, ...) {
+db_stmt *db_query(db *d, const char *sql, const char *types, ...) {
   va_list ap;
   va_start(ap, types);
-  sqlite3_stmt *st = vquery(d, sql, types, ap);
+  db_stmt *st = vquery(d, sql, types, ap);
   va_end(ap);
   return st;
 }
@@ -206,7 +235,7 @@ sqlite3_stmt *db_query(db *d, const char *sql, const char *types, ...) {
 int db_exec(db *d, const char *sql, const char *types, ...) {
   va_list ap;
   va_start(ap, types);
-  sqlite3_stmt *st = vquery(d, sql, types, ap);
+  sqlite3_stmt *st = db_raw(vquery(d, sql, types, ap));
   va_end(ap);
   int rc;
   while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -214,13 +243,13 @@ int db_exec(db *d, const char *sql, const char *types, ...) {
   if (rc != SQLITE_DONE && (rc & 0xff) != SQLITE_CONSTRAINT)
     log_error("SQL failed: %r in: %r", sqlite3_errmsg(d->h), sql);
   sqlite3_reset(st);
-  return rc == SQLITE_DONE ? SQLITE_OK : rc;
+  return rc == SQLITE_DONE ? DB_OK : code(rc);
 }
 
 long long db_int(db *d, long long dflt, const char *sql, const char *types, ...) {
   va_list ap;
   va_start(ap, types);
-  sqlite3_stmt *st = vquery(d, sql, types, ap);
+  db_stmt *st = vquery(d, sql, types, ap);
   va_end(ap);
   long long v = dflt;
   if (db_step(st) == 1 && !db_col_null(st, 0)) v = db_col_int(st, 0);
@@ -231,7 +260,7 @@ long long db_int(db *d, long long dflt, const char *sql, const char *types, ...)
 char *db_text(db *d, const char *sql, const char *types, ...) {
   va_list ap;
   va_start(ap, types);
-  sqlite3_stmt *st = vquery(d, sql, types, ap);
+  db_stmt *st = vquery(d, sql, types, ap);
   va_end(ap);
   char *v = NULL;
   if (db_step(st) == 1 && !db_col_null(st, 0)) v = util_strdup(db_col_text(st, 0));
@@ -242,7 +271,7 @@ char *db_text(db *d, const char *sql, const char *types, ...) {
 int db_exists(db *d, const char *sql, const char *types, ...) {
   va_list ap;
   va_start(ap, types);
-  sqlite3_stmt *st = vquery(d, sql, types, ap);
+  db_stmt *st = vquery(d, sql, types, ap);
   va_end(ap);
   int found = db_step(st) == 1;
   db_done(st);
@@ -254,7 +283,7 @@ int db_script(db *d, const char *sql) {
   int rc = sqlite3_exec(d->h, sql, NULL, NULL, &err);
   if (rc != SQLITE_OK) log_error("SQL script failed: %r", err ? err : sqlite3_errstr(rc));
   sqlite3_free(err);
-  return rc;
+  return code(rc);
 }
 
 int db_begin(db *d) {
@@ -266,8 +295,18 @@ int db_commit(db *d) {
 }
 
 int db_rollback(db *d) {
-  if (sqlite3_get_autocommit(d->h)) return SQLITE_OK;
+  if (sqlite3_get_autocommit(d->h)) return DB_OK;
   return db_script(d, "ROLLBACK");
+}
+
+int db_in_transaction(db *d) {
+  return !sqlite3_get_autocommit(d->h);
+}
+
+const char *db_engine_version(void) {
+  static char v[32];
+  if (!v[0]) snprintf(v, sizeof v, "SQLite %s", sqlite3_libversion());
+  return v;
 }
 
 const char *db_errmsg(db *d) {
@@ -298,6 +337,6 @@ int db_checkpoint_truncate(db *d, kerr *e) {
 int db_backup(db *d, const char *path, kerr *e) {
   /* VACUUM INTO writes only the live rows into fresh pages: no free pages, no deleted bytes in a page's free space */
   int rc = db_exec(d, "VACUUM INTO ?1", "t", path);
-  if (rc != SQLITE_OK) return kerr_set(e, NULL, "backup to %r failed: %r", path, db_errmsg(d));
+  if (rc != DB_OK) return kerr_set(e, NULL, "backup to %r failed: %r", path, db_errmsg(d));
   return K_OK;
 }

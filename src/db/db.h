@@ -1,54 +1,68 @@
 /* db: a thin layer over SQLite: open with pragmas and migrations, cached prepared statements, binds and one-liners. */
 #ifndef KEHTO_DB_H
 #define KEHTO_DB_H
-#include <sqlite3.h>
-
 #include "core/util.h"
 
 typedef struct db db;
+/* A prepared statement; opaque outside db/ (and search/'s FTS5 side, through db/db_sqlite.h). */
+typedef struct db_stmt db_stmt;
+
+/* Kehto's own result codes, whatever the engine underneath says. */
+enum {
+  DB_OK = 0,          /* done */
+  DB_ERROR = 1,       /* anything else (logged) */
+  DB_BUSY = 5,        /* another connection held a lock longer than the busy timeout */
+  DB_CONSTRAINT = 19, /* a UNIQUE, CHECK, NOT NULL or foreign key constraint refused the change (not logged) */
+};
 
 /* Opens (creating if asked) the database at path, turns on WAL and foreign keys, registers the Finnish
  * tokenizer and runs pending migrations. Returns NULL and sets e on failure. Close with db_close. */
 db *db_open(const char *path, int create, kerr *e);
 void db_close(db *d);
-sqlite3 *db_handle(db *d);
 
 /* Returns a prepared statement for sql, cached on the connection (sql must be a string literal or outlive d).
- * The statement is reset with its bindings cleared; finish with db_done (not sqlite3_finalize). */
-sqlite3_stmt *db_prepare(db *d, const char *sql);
-void db_done(sqlite3_stmt *st);
+ * The statement is reset with its bindings cleared; finish with db_done (never finalize it). */
+db_stmt *db_prepare(db *d, const char *sql);
+void db_done(db_stmt *st);
 
 /* Bind by name (":name"); a NULL text binds NULL. Binding a name the statement lacks is a bug and asserts. */
-void db_bind_text(sqlite3_stmt *st, const char *name, const char *v);
-void db_bind_int(sqlite3_stmt *st, const char *name, long long v);
-void db_bind_null(sqlite3_stmt *st, const char *name);
+void db_bind_text(db_stmt *st, const char *name, const char *v);
+void db_bind_int(db_stmt *st, const char *name, long long v);
+void db_bind_null(db_stmt *st, const char *name);
+/* Binds text (NULL binds NULL) to the positional parameter ?i (1-based), for SQL built at run time. */
+void db_bind_at_text(db_stmt *st, int i, const char *v);
 /* Binds p (not copied: it must outlive the statement's steps) for SQL functions that read it with
- * sqlite3_value_pointer(v, type); SQL itself sees NULL. */
-void db_bind_pointer(sqlite3_stmt *st, const char *name, void *p, const char *type);
+ * the engine's pointer-passing interface (search/); SQL itself sees NULL. */
+void db_bind_pointer(db_stmt *st, const char *name, void *p, const char *type);
 /* Returns 1 for a row, 0 when done; on error logs and returns -1 (constraint errors are reported this way too). */
-int db_step(sqlite3_stmt *st);
-const char *db_col_text(sqlite3_stmt *st, int i); /* never NULL: "" for NULL; valid until the next step */
-long long db_col_int(sqlite3_stmt *st, int i);
+int db_step(db_stmt *st);
+const char *db_col_text(db_stmt *st, int i); /* never NULL: "" for NULL; valid until the next step */
+long long db_col_int(db_stmt *st, int i);
 /* A malloc'd copy of text column i, or NULL when the value is NULL. Caller frees. */
-char *db_col_dup(sqlite3_stmt *st, int i);
-double db_col_double(sqlite3_stmt *st, int i);
-int db_col_null(sqlite3_stmt *st, int i);
+char *db_col_dup(db_stmt *st, int i);
+double db_col_double(db_stmt *st, int i);
+int db_col_null(db_stmt *st, int i);
 
 /* One-liners. types names the positional ?1,?2… arguments: 't' text (const char*, NULL ok), 'i' long long,
  * 'f' double, 'n' NULL (no argument). */
-int db_exec(db *d, const char *sql, const char *types, ...); /* SQLITE_OK or the error code */
+int db_exec(db *d, const char *sql, const char *types, ...); /* DB_OK or the error code */
 long long db_int(db *d, long long dflt, const char *sql, const char *types, ...);
 char *db_text(db *d, const char *sql, const char *types, ...); /* malloc'd or NULL; caller frees */
 int db_exists(db *d, const char *sql, const char *types, ...);
 /* Prepares sql (cached) and binds positional arguments as above; finish with db_done. */
-sqlite3_stmt *db_query(db *d, const char *sql, const char *types, ...);
-/* Runs a script of several statements without parameters (schema). Returns SQLITE_OK or the error. */
+db_stmt *db_query(db *d, const char *sql, const char *types, ...);
+/* Runs a script of several statements without parameters (schema). Returns DB_OK or the error. */
 int db_script(db *d, const char *sql);
 
-/* Explicit transactions: BEGIN IMMEDIATE / COMMIT / ROLLBACK. Return SQLITE_OK or the error. */
+/* Explicit transactions: BEGIN IMMEDIATE / COMMIT / ROLLBACK. Return DB_OK or the error. */
 int db_begin(db *d);
 int db_commit(db *d);
 int db_rollback(db *d);
+
+/* 1 inside an explicit transaction (db_begin, or a BEGIN in a script), 0 in autocommit mode. */
+int db_in_transaction(db *d);
+/* The engine's name and version, for `kehto version`: "SQLite 3.40.1". */
+const char *db_engine_version(void);
 
 const char *db_errmsg(db *d);
 long long db_last_id(db *d);

@@ -345,14 +345,14 @@ int db_migrate(db *d, kerr *e) {
                     want);
   }
   for (int v = have; v < want; v++) {
-    if (db_begin(d) != SQLITE_OK || db_script(d, migrations[v]) != SQLITE_OK) {
+    if (db_begin(d) != DB_OK || db_script(d, migrations[v]) != DB_OK) {
       kerr_set(e, NULL, "migration to schema version %d failed: %r", v + 1, db_errmsg(d));
       db_rollback(d);
       return K_ERR;
     }
     char pragma[48];
     snprintf(pragma, sizeof pragma, "PRAGMA user_version=%d", v + 1);
-    if (db_script(d, pragma) != SQLITE_OK || db_commit(d) != SQLITE_OK) {
+    if (db_script(d, pragma) != DB_OK || db_commit(d) != DB_OK) {
       kerr_set(e, NULL, "migration to schema version %d failed: %r", v + 1, db_errmsg(d));
       db_rollback(d);
       return K_ERR;

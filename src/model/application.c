@@ -73,7 +73,7 @@ static void text_ok(const char *v, const char *field, size_t max, const char *to
 
 /* Checks the service applied for. Returns 1 when it is sparraus (whose counts have more rules), else 0. */
 static int check_service(db *d, long long service_id, kerr *e) {
-  sqlite3_stmt *st = db_query(d, "SELECT type_code, open FROM service WHERE id=?1", "i", service_id);
+  db_stmt *st = db_query(d, "SELECT type_code, open FROM service WHERE id=?1", "i", service_id);
   int sparraus = 0;
   if (db_step(st) != 1) {
     kerr_add(e, "service_id", N_("Valitse palvelu, jota haette."));
@@ -173,7 +173,7 @@ static int add_event(db *d, long long id, const char *status, const char *reason
   return db_exec(d,
                  "INSERT INTO application_event(application_id, status, reason, user_id, actor) "
                  " VALUES(?1, ?2, ?3, nullif(?4, 0), ?5)",
-                 "ittit", id, status, reason ? reason : "", u && u->id ? u->id : 0, actor_of(u)) == SQLITE_OK
+                 "ittit", id, status, reason ? reason : "", u && u->id ? u->id : 0, actor_of(u)) == DB_OK
              ? K_OK
              : K_ERR;
 }
@@ -188,12 +188,12 @@ static int link_theme(void *arg, const char *name) {
   return db_exec(
              l->d,
              "INSERT OR IGNORE INTO application_theme(application_id, theme_id) SELECT ?1, id FROM theme WHERE name=?2",
-             "it", l->id, name) != SQLITE_OK;
+             "it", l->id, name) != DB_OK;
 }
 
 /* Ends a transaction: commits when ok, else rolls back and sets the storage error. Returns ok ? K_OK : K_ERR. */
 static int finish_tx(db *d, int ok, const char *what, kerr *e) {
-  if (ok && db_commit(d) == SQLITE_OK) return K_OK;
+  if (ok && db_commit(d) == DB_OK) return K_OK;
   kerr_storage(e, what, db_errmsg(d));
   db_rollback(d);
   return K_ERR;
@@ -202,7 +202,7 @@ static int finish_tx(db *d, int ok, const char *what, kerr *e) {
 long long app_create(db *d, const application *a, const user_info *u, kerr *e) {
   if (app_validate(d, a, u, e) != K_OK) return 0;
   long long org_id = user_is_staff(u) ? a->org_id : u->org_id;
-  if (db_begin(d) != SQLITE_OK) {
+  if (db_begin(d) != DB_OK) {
     kerr_storage(e, N_("Hakemuksen tallennus"), db_errmsg(d));
     return 0;
   }
@@ -213,7 +213,7 @@ long long app_create(db *d, const application *a, const user_info *u, kerr *e) {
                    "iiititiiii", a->service_id, org_id, u && u->id ? u->id : 0, a->need,
                    a->preferred_coach_id ? a->preferred_coach_id : 0, a->proposed_dates ? a->proposed_dates : "",
                    (long long)a->n_johto, (long long)a->n_esihenkilo, (long long)a->n_tyontekija,
-                   (long long)a->n_edustaja) == SQLITE_OK;
+                   (long long)a->n_edustaja) == DB_OK;
   long long id = ok ? db_last_id(d) : 0;
   struct theme_link l = {d, id};
   ok = ok && themelist_each(a->themes, link_theme, &l) == 0 && add_event(d, id, "submitted", "", u) == K_OK;
@@ -232,7 +232,7 @@ long long app_create(db *d, const application *a, const user_info *u, kerr *e) {
   " FROM application a JOIN service s ON s.id=a.service_id JOIN org o ON o.id=a.org_id"                                \
   " LEFT JOIN coach c ON c.id=a.preferred_coach_id LEFT JOIN delivery dl ON dl.application_id=a.id"
 
-static void read_row(sqlite3_stmt *st, application *a) {
+static void read_row(db_stmt *st, application *a) {
   a->id = db_col_int(st, 0);
   a->service_id = db_col_int(st, 1);
   a->org_id = db_col_int(st, 2);
@@ -266,7 +266,7 @@ long long app_count(db *d, const app_filter *f) {
 long long app_count_by_status(db *d, long long org_id, const char *const *statuses, int n, long long *counts) {
   long long total = 0;
   for (int i = 0; i < n; i++) counts[i] = 0;
-  sqlite3_stmt *st =
+  db_stmt *st =
       db_query(d, "SELECT status, count(*) FROM application WHERE (?1=0 OR org_id=?1) GROUP BY status", "i", org_id);
   while (db_step(st) == 1) {
     long long c = db_col_int(st, 1);
@@ -280,7 +280,7 @@ long long app_count_by_status(db *d, long long org_id, const char *const *status
 
 application *app_list(db *d, const app_filter *f, int limit, int offset, int *n) {
   application *v = util_calloc((size_t)(limit > 0 ? limit : 1), sizeof *v);
-  sqlite3_stmt *st = db_query(d,
+  db_stmt *st = db_query(d,
                               LIST_COLS " WHERE (?1=0 OR a.org_id=?1) AND (?2='' OR a.status=?2)"
                                         " ORDER BY a.created_at DESC, a.id DESC LIMIT ?3 OFFSET ?4",
                               "itii", f->org_id, f->status ? f->status : "", (long long)limit, (long long)offset);
@@ -292,7 +292,7 @@ application *app_list(db *d, const app_filter *f, int limit, int offset, int *n)
 }
 
 static void read_events(db *d, application *a) {
-  sqlite3_stmt *st = db_query(d,
+  db_stmt *st = db_query(d,
                               "SELECT e.status, e.reason, e.actor, e.at, coalesce(u.role, '') FROM application_event e"
                               " LEFT JOIN user u ON u.id=e.user_id WHERE e.application_id=?1 ORDER BY e.id",
                               "i", a->id);
@@ -311,7 +311,7 @@ static void read_events(db *d, application *a) {
 }
 
 application *app_get(db *d, long long id) {
-  sqlite3_stmt *st = db_query(d, LIST_COLS " WHERE a.id=?1", "i", id);
+  db_stmt *st = db_query(d, LIST_COLS " WHERE a.id=?1", "i", id);
   application *a = NULL;
   if (db_step(st) == 1) {
     a = util_calloc(1, sizeof *a);
@@ -340,7 +340,7 @@ static int set_status(db *d, long long id, const char *status, const char *reaso
   if (db_exec(d,
               "UPDATE application SET status=?2, reason=?3, updated_at=strftime('%Y-%m-%dT%H:%M:%SZ','now')"
               " WHERE id=?1 AND status='submitted'",
-              "itt", id, status, reason ? reason : "") != SQLITE_OK)
+              "itt", id, status, reason ? reason : "") != DB_OK)
     return kerr_storage(e, N_("Hakemuksen tallennus"), db_errmsg(d));
   if (db_changes(d) != 1)
     return kerr_set(e, NULL, N_("Hakemus on jo käsitelty: vain käsittelyä odottavan hakemuksen voi ratkaista."));
@@ -360,11 +360,11 @@ static long long make_delivery(db *d, const application *a, const char *from, co
   int ok = db_exec(d,
                    "INSERT INTO delivery(service_id, title, starts_on, ends_on, coach_id, application_id)"
                    " VALUES(?1, ?2, ?3, ?4, nullif(?5, 0), ?6)",
-                   "itttii", a->service_id, title, from, to, coach, a->id) == SQLITE_OK;
+                   "itttii", a->service_id, title, from, to, coach, a->id) == DB_OK;
   free(title);
   long long did = ok ? db_last_id(d) : 0;
   if (did &&
-      db_exec(d, "INSERT INTO delivery_org(delivery_id, org_id) VALUES(?1, ?2)", "ii", did, a->org_id) != SQLITE_OK)
+      db_exec(d, "INSERT INTO delivery_org(delivery_id, org_id) VALUES(?1, ?2)", "ii", did, a->org_id) != DB_OK)
     did = 0;
   return did;
 }
@@ -391,12 +391,12 @@ long long app_approve(db *d, long long id, const char *starts_on, const char *en
     kerr_add(e, "coach_id", N_("Valittua valmentajaa ei ole tai hän ei ole käytettävissä."));
   long long did = 0;
   if (!e->msg) {
-    if (db_begin(d) != SQLITE_OK) {
+    if (db_begin(d) != DB_OK) {
       kerr_storage(e, N_("Hakemuksen tallennus"), db_errmsg(d));
     } else {
       int ok = set_status(d, id, "approved", "", u, e) == K_OK && (did = make_delivery(d, a, from, to, coach)) != 0;
       if (!ok && !e->msg) kerr_storage(e, N_("Hakemuksen tallennus"), db_errmsg(d));
-      if (!ok || db_commit(d) != SQLITE_OK) {
+      if (!ok || db_commit(d) != DB_OK) {
         if (ok) kerr_storage(e, N_("Hakemuksen tallennus"), db_errmsg(d));
         db_rollback(d);
         did = 0;
@@ -409,7 +409,7 @@ long long app_approve(db *d, long long id, const char *starts_on, const char *en
 
 /* Runs set_status alone in a transaction. */
 static int change_status(db *d, long long id, const char *status, const char *reason, const user_info *u, kerr *e) {
-  if (db_begin(d) != SQLITE_OK) return kerr_storage(e, N_("Hakemuksen tallennus"), db_errmsg(d));
+  if (db_begin(d) != DB_OK) return kerr_storage(e, N_("Hakemuksen tallennus"), db_errmsg(d));
   if (set_status(d, id, status, reason, u, e) != K_OK) {
     db_rollback(d);
     return K_ERR;
@@ -442,7 +442,7 @@ int app_cancel(db *d, long long id, const user_info *u, kerr *e) {
 static app_choice *choices(db *d, const char *sql, int *n) {
   int cap = 0, i = 0;
   app_choice *v = NULL;
-  sqlite3_stmt *st = db_query(d, sql, "");
+  db_stmt *st = db_query(d, sql, "");
   while (db_step(st) == 1) {
     v = util_grow(v, i, &cap, sizeof *v);
     v[i].id = db_col_int(st, 0);

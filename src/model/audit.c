@@ -10,14 +10,14 @@ int audit_log(db *d, const char *actor, const char *action, const char *subject,
   }
   int rc = db_exec(d, "INSERT INTO audit(actor, action, subject, detail) VALUES(?1, ?2, ?3, ?4)", "tttt", actor, action,
                    subject, detail ? detail : "");
-  if (rc != SQLITE_OK) {
+  if (rc != DB_OK) {
     log_error("audit: cannot write %r %r: %r", action, subject, db_errmsg(d));
     return K_ERR;
   }
   return K_OK;
 }
 
-static audit_row *read_rows(sqlite3_stmt *st, int *n) {
+static audit_row *read_rows(db_stmt *st, int *n) {
   audit_row *v = NULL;
   int cap = 0;
   *n = 0;
@@ -36,7 +36,7 @@ static audit_row *read_rows(sqlite3_stmt *st, int *n) {
 }
 
 audit_row *audit_list(db *d, const char *subject, int limit, int offset, int *n) {
-  sqlite3_stmt *st =
+  db_stmt *st =
       subject
           ? db_query(d,
                      "SELECT id, at, actor, action, subject, detail FROM audit WHERE subject=?1 "
@@ -48,7 +48,7 @@ audit_row *audit_list(db *d, const char *subject, int limit, int offset, int *n)
 }
 
 audit_row *audit_about(db *d, const char *subject, int limit, int *n) {
-  sqlite3_stmt *st = db_query(d,
+  db_stmt *st = db_query(d,
                               "SELECT id, at, actor, action, subject, detail FROM audit "
                               "WHERE subject=?1 OR (subject > ?1 || '/' AND subject < ?1 || '0') "
                               "ORDER BY id DESC LIMIT ?2",

@@ -64,12 +64,12 @@ int coach_validate(db *d, const coach *c, kerr *e) {
 static int set_region(void *ctx, const char *code) {
   void **a = ctx;
   return db_exec(a[0], "INSERT OR IGNORE INTO coach_region(coach_id,region_code) VALUES(?1,?2)", "it",
-                 *(long long *)a[1], code) != SQLITE_OK;
+                 *(long long *)a[1], code) != DB_OK;
 }
 
 static int link_all(db *d, long long id, const coach *c) {
-  if (themelist_set(d, THEMELIST_COACH, id, c->themes) != SQLITE_OK) return K_ERR;
-  if (db_exec(d, "DELETE FROM coach_region WHERE coach_id=?1", "i", id) != SQLITE_OK) return K_ERR;
+  if (themelist_set(d, THEMELIST_COACH, id, c->themes) != DB_OK) return K_ERR;
+  if (db_exec(d, "DELETE FROM coach_region WHERE coach_id=?1", "i", id) != DB_OK) return K_ERR;
   void *ctx[2] = {d, &id};
   return themelist_each(c->regions, set_region, ctx) ? K_ERR : K_OK;
 }
@@ -83,7 +83,7 @@ static char *squeeze(const char *s) {
   return out;
 }
 
-static void bind_coach(sqlite3_stmt *st, const coach *c, char *langs) {
+static void bind_coach(db_stmt *st, const coach *c, char *langs) {
   db_bind_text(st, ":name", c->name);
   db_bind_text(st, ":company", nz(c->company));
   db_bind_text(st, ":bio", nz(c->bio));
@@ -95,7 +95,7 @@ static void bind_coach(sqlite3_stmt *st, const coach *c, char *langs) {
 /* Runs the insert or update (id 0: insert) and the links. Returns the id or 0 with e set. */
 static long long coach_write(db *d, const coach *c, long long id, kerr *e) {
   if (coach_validate(d, c, e) != K_OK || write_begin(d, "Valmentajan tallennus", e) != K_OK) return 0;
-  sqlite3_stmt *st =
+  db_stmt *st =
       id ? db_prepare(d, "UPDATE coach SET name=:name,company=:company,bio=:bio,languages=:languages,email=:email,"
                          "active=:active,updated_at=strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE id=:id")
          : db_prepare(d, "INSERT INTO coach(name,company,bio,languages,email,active)"
@@ -130,7 +130,7 @@ int coach_update(db *d, const coach *c, kerr *e) {
   "(SELECT group_concat(n,', ') FROM (SELECT CASE :sv WHEN 1 THEN g.name_sv ELSE g.name_fi END n FROM coach_region x"  \
   "  JOIN region g ON g.code=x.region_code WHERE x.coach_id=c.id ORDER BY g.number)) FROM coach c"
 
-static void read_coach(sqlite3_stmt *st, coach *c) {
+static void read_coach(db_stmt *st, coach *c) {
   c->id = db_col_int(st, 0);
   c->name = db_col_dup(st, 1);
   c->company = db_col_dup(st, 2);
@@ -148,7 +148,7 @@ static int is_sv(const char *lang) {
 }
 
 coach *coach_get(db *d, long long id, const char *lang) {
-  sqlite3_stmt *st = db_prepare(d, COACH_COLS " WHERE c.id=:id");
+  db_stmt *st = db_prepare(d, COACH_COLS " WHERE c.id=:id");
   db_bind_int(st, ":sv", is_sv(lang));
   db_bind_int(st, ":id", id);
   coach *c = NULL;
@@ -168,7 +168,7 @@ coach *coach_get(db *d, long long id, const char *lang) {
   " AND (:region='' OR EXISTS(SELECT 1 FROM coach_region WHERE coach_id=c.id AND region_code=:region))"                \
   " AND (:lang='' OR instr(','||c.languages||',', ','||:lang||',')>0) AND (:active=0 OR c.active=1)"
 
-static void bind_filter(sqlite3_stmt *st, const coach_filter *f) {
+static void bind_filter(db_stmt *st, const coach_filter *f) {
   db_bind_text(st, ":theme", nz(f->theme));
   db_bind_text(st, ":region", nz(f->region));
   db_bind_text(st, ":lang", nz(f->language));
@@ -176,7 +176,7 @@ static void bind_filter(sqlite3_stmt *st, const coach_filter *f) {
 }
 
 long long coach_count(db *d, const coach_filter *f) {
-  sqlite3_stmt *st = db_prepare(d, "SELECT count(*) FROM coach c" COACH_WHERE);
+  db_stmt *st = db_prepare(d, "SELECT count(*) FROM coach c" COACH_WHERE);
   bind_filter(st, f);
   long long n = db_step(st) == 1 ? db_col_int(st, 0) : 0;
   db_done(st);
@@ -184,7 +184,7 @@ long long coach_count(db *d, const coach_filter *f) {
 }
 
 coach *coach_list(db *d, const coach_filter *f, const char *lang, int limit, int offset, int *n) {
-  sqlite3_stmt *st =
+  db_stmt *st =
       db_prepare(d, COACH_COLS COACH_WHERE " ORDER BY c.name COLLATE NOCASE, c.id LIMIT :limit OFFSET :offset");
   db_bind_int(st, ":sv", is_sv(lang));
   bind_filter(st, f);
@@ -198,7 +198,7 @@ coach *coach_list(db *d, const coach_filter *f, const char *lang, int limit, int
 }
 
 char **coach_themes(db *d, int *n) {
-  sqlite3_stmt *st =
+  db_stmt *st =
       db_query(d,
                "SELECT DISTINCT t.name FROM theme t JOIN coach_theme x ON x.theme_id=t.id"
                " JOIN coach c ON c.id=x.coach_id AND c.active=1 ORDER BY t.name COLLATE NOCASE LIMIT 500",

@@ -95,7 +95,7 @@ static const char *nz(const char *s) {
   return s ? s : "";
 }
 
-static void bind_fields(sqlite3_stmt *st, const deed *x) {
+static void bind_fields(db_stmt *st, const deed *x) {
   db_bind_text(st, ":ref", util_blank(x->ref) ? NULL : x->ref);
   db_bind_text(st, ":title", x->title);
   if (x->org_id)
@@ -118,7 +118,7 @@ static void bind_fields(sqlite3_stmt *st, const deed *x) {
 }
 
 static long long insert_rows(db *d, const deed *x, const char *status, kerr *e) {
-  sqlite3_stmt *st = db_prepare(
+  db_stmt *st = db_prepare(
       d, "INSERT INTO deed(ref,title,org_id,org_name,municipality_code,sector_code,summary,starting_point,goal,"
          "actions,participants,results,service,year,contact_name,contact_email,status,published_at,created_at)"
          " VALUES(:ref,:title,:org_id,"
@@ -142,7 +142,7 @@ static long long insert_rows(db *d, const deed *x, const char *status, kerr *e) 
     return 0;
   }
   long long id = db_last_id(d);
-  if (themelist_set(d, THEMELIST_DEED, id, x->themes) != SQLITE_OK) return 0;
+  if (themelist_set(d, THEMELIST_DEED, id, x->themes) != DB_OK) return 0;
   if (strcmp(status, "published") == 0 && deed_index(d, id) != K_OK) return 0;
   return id;
 }
@@ -154,7 +154,7 @@ long long deed_insert(db *d, const deed *x, const char *status, kerr *e) {
 }
 
 static int update_rows(db *d, const deed *x, kerr *e) {
-  sqlite3_stmt *st = db_prepare(
+  db_stmt *st = db_prepare(
       d, "UPDATE deed SET ref=:ref,title=:title,org_id=:org_id,"
          "org_name=coalesce((SELECT name FROM org WHERE id=:org_id), :org_name),"
          "municipality_code=:municipality_code,sector_code=:sector_code,summary=:summary,"
@@ -171,7 +171,7 @@ static int update_rows(db *d, const deed *x, kerr *e) {
     return kerr_storage(e, "Teon tallennus", msg);
   }
   if (db_changes(d) == 0) return kerr_set(e, NULL, "Tekoa %lld ei ole.", x->id);
-  if (themelist_set(d, THEMELIST_DEED, x->id, x->themes) != SQLITE_OK) return K_ERR;
+  if (themelist_set(d, THEMELIST_DEED, x->id, x->themes) != DB_OK) return K_ERR;
   return deed_index(d, x->id);
 }
 
@@ -181,7 +181,7 @@ int deed_update(db *d, const deed *x, kerr *e) {
 }
 
 deed *deed_get(db *d, long long id, const char *lang) {
-  sqlite3_stmt *st = db_query(
+  db_stmt *st = db_query(
       d,
       "SELECT d.id, d.ref, d.title, coalesce(d.org_id,0), d.org_name, d.municipality_code,"
       " CASE WHEN ?2='sv' THEN m.name_sv ELSE m.name_fi END, CASE WHEN ?2='sv' THEN r.name_sv ELSE r.name_fi END,"
@@ -234,7 +234,7 @@ static int publish_rows(db *d, long long id, kerr *e) {
               "UPDATE deed SET status='published', reject_reason='', updated_at=strftime('%Y-%m-%dT%H:%M:%SZ','now'),"
               " published_at=coalesce(published_at, strftime('%Y-%m-%dT%H:%M:%SZ','now')) WHERE id=?1",
               "i", id);
-  if (rc != SQLITE_OK) return K_ERR;
+  if (rc != DB_OK) return K_ERR;
   if (db_changes(d) == 0) return kerr_set(e, NULL, "Tekoa %lld ei ole.", id);
   return deed_index(d, id);
 }
@@ -250,7 +250,7 @@ static int reject_rows(db *d, long long id, const char *reason, kerr *e) {
               "UPDATE deed SET status='rejected', reject_reason=?2, updated_at=strftime('%Y-%m-%dT%H:%M:%SZ','now')"
               " WHERE id=?1",
               "it", id, reason);
-  if (rc != SQLITE_OK) return K_ERR;
+  if (rc != DB_OK) return K_ERR;
   if (db_changes(d) == 0) return kerr_set(e, NULL, "Tekoa %lld ei ole.", id);
   return deed_index(d, id);
 }
@@ -263,7 +263,7 @@ int deed_reject(db *d, long long id, const char *reason, kerr *e) {
 }
 
 int deed_index(db *d, long long id) {
-  if (db_exec(d, "DELETE FROM deed_fts WHERE rowid=?1", "i", id) != SQLITE_OK) return K_ERR;
+  if (db_exec(d, "DELETE FROM deed_fts WHERE rowid=?1", "i", id) != DB_OK) return K_ERR;
   int rc = db_exec(
       d,
       "INSERT INTO deed_fts(rowid, title, body, organisation, municipality)"
@@ -275,7 +275,7 @@ int deed_index(db *d, long long id) {
       " FROM deed d LEFT JOIN municipality m ON m.code=d.municipality_code"
       " WHERE d.id=?1 AND d.status='published'",
       "i", id);
-  return rc == SQLITE_OK ? K_OK : K_ERR;
+  return rc == DB_OK ? K_OK : K_ERR;
 }
 
 long long deed_count_by_status(db *d, const char *status) {
@@ -283,7 +283,7 @@ long long deed_count_by_status(db *d, const char *status) {
 }
 
 deed *deed_list_by_status(db *d, const char *status, int limit, int offset, int *n) {
-  sqlite3_stmt *st = db_query(d,
+  db_stmt *st = db_query(d,
                               "SELECT d.id, d.title, d.org_name, m.name_fi, d.year, d.status, d.created_at"
                               " FROM deed d LEFT JOIN municipality m ON m.code=d.municipality_code"
                               " WHERE d.status=?1 ORDER BY d.created_at DESC, d.id DESC LIMIT ?2 OFFSET ?3",

@@ -72,7 +72,7 @@ int delivery_validate(db *d, const delivery *x, kerr *e) {
   return e->msg ? K_ERR : K_OK;
 }
 
-static void bind_delivery(sqlite3_stmt *st, const delivery *x, const char *s, const char *t) {
+static void bind_delivery(db_stmt *st, const delivery *x, const char *s, const char *t) {
   db_bind_text(st, ":ref", util_blank(x->ref) ? NULL : x->ref);
   db_bind_int(st, ":service", x->service_id);
   db_bind_text(st, ":title", nz(x->title));
@@ -97,7 +97,7 @@ static long long delivery_write(db *d, const delivery *x, long long id, kerr *e)
     kerr_add(e, "starts_on", N_("Toteutuksella on tapaamisia näiden päivien ulkopuolella."));
     return 0;
   }
-  sqlite3_stmt *st =
+  db_stmt *st =
       id ? db_prepare(d, "UPDATE delivery SET ref=:ref,service_id=:service,title=:title,starts_on=:starts,"
                          "ends_on=:ends,place=:place,remote=:remote,coach_id=:coach,"
                          "updated_at=strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE id=:id")
@@ -135,7 +135,7 @@ int delivery_update(db *d, const delivery *x, kerr *e) {
   " JOIN service s ON s.id=x.service_id JOIN service_type t ON t.code=s.type_code"                                     \
   " LEFT JOIN coach c ON c.id=x.coach_id"
 
-static void read_delivery(sqlite3_stmt *st, delivery *x) {
+static void read_delivery(db_stmt *st, delivery *x) {
   x->id = db_col_int(st, 0);
   x->ref = db_col_dup(st, 1);
   x->service_id = db_col_int(st, 2);
@@ -156,7 +156,7 @@ static void read_delivery(sqlite3_stmt *st, delivery *x) {
 
 static void read_orgs(db *d, delivery *x) {
   int cap = 0;
-  sqlite3_stmt *st = db_query(d,
+  db_stmt *st = db_query(d,
                               "SELECT o.id,o.name FROM delivery_org x JOIN org o ON o.id=x.org_id"
                               " WHERE x.delivery_id=?1 ORDER BY o.name COLLATE NOCASE",
                               "i", x->id);
@@ -169,7 +169,7 @@ static void read_orgs(db *d, delivery *x) {
 
 static void read_sessions(db *d, delivery *x) {
   int cap = 0;
-  sqlite3_stmt *st = db_query(d,
+  db_stmt *st = db_query(d,
                               "SELECT s.id,s.number,s.held_on,s.place,"
                               "(SELECT count(*) FROM attendance a WHERE a.session_id=s.id)"
                               " FROM delivery_session s WHERE s.delivery_id=?1 ORDER BY s.number",
@@ -183,7 +183,7 @@ static void read_sessions(db *d, delivery *x) {
 }
 
 static void read_roles(db *d, delivery *x) {
-  sqlite3_stmt *st =
+  db_stmt *st =
       db_query(d, "SELECT role,count(*) FROM participation WHERE delivery_id=?1 GROUP BY role", "i", x->id);
   while (db_step(st) == 1) {
     int i = person_role_index(db_col_text(st, 0));
@@ -193,7 +193,7 @@ static void read_roles(db *d, delivery *x) {
 }
 
 delivery *delivery_get(db *d, long long id, const char *lang) {
-  sqlite3_stmt *st = db_prepare(d, DELIVERY_COLS " WHERE x.id=:id");
+  db_stmt *st = db_prepare(d, DELIVERY_COLS " WHERE x.id=:id");
   db_bind_int(st, ":lang", service_lang_index(lang));
   db_bind_int(st, ":id", id);
   delivery *x = NULL;
@@ -218,13 +218,13 @@ int delivery_org_add(db *d, long long delivery_id, long long org_id, kerr *e) {
   if (!db_exists(d, "SELECT 1 FROM org WHERE id=?1", "i", org_id))
     return kerr_set(e, "org", N_("Valitse organisaatio rekisteristä."));
   if (db_exec(d, "INSERT OR IGNORE INTO delivery_org(delivery_id,org_id) VALUES(?1,?2)", "ii", delivery_id, org_id) !=
-      SQLITE_OK)
+      DB_OK)
     return kerr_storage(e, "Organisaation lisäys", db_errmsg(d));
   return K_OK;
 }
 
 int delivery_org_remove(db *d, long long delivery_id, long long org_id, kerr *e) {
-  if (db_exec(d, "DELETE FROM delivery_org WHERE delivery_id=?1 AND org_id=?2", "ii", delivery_id, org_id) != SQLITE_OK)
+  if (db_exec(d, "DELETE FROM delivery_org WHERE delivery_id=?1 AND org_id=?2", "ii", delivery_id, org_id) != DB_OK)
     return kerr_storage(e, "Organisaation poisto", db_errmsg(d));
   return db_changes(d) ? K_OK : kerr_set(e, "org", N_("Organisaatio ei ole mukana tässä toteutuksessa."));
 }
@@ -256,7 +256,7 @@ long long delivery_session_add(db *d, long long delivery_id, int number, const c
                          delivery_id);
   if (session_check(d, delivery_id, 0, number, held_on, place, iso, e) != K_OK) return 0;
   if (db_exec(d, "INSERT INTO delivery_session(delivery_id,number,held_on,place) VALUES(?1,?2,?3,?4)", "iitt",
-              delivery_id, (long long)number, iso, nz(place)) != SQLITE_OK) {
+              delivery_id, (long long)number, iso, nz(place)) != DB_OK) {
     kerr_storage(e, "Tapaamisen lisäys", db_errmsg(d));
     return 0;
   }
@@ -270,7 +270,7 @@ int delivery_session_update(db *d, long long delivery_id, long long session_id, 
     return kerr_set(e, NULL, N_("Tapaamista ei ole."));
   if (session_check(d, delivery_id, session_id, number, held_on, place, iso, e) != K_OK) return K_ERR;
   if (db_exec(d, "UPDATE delivery_session SET number=?2,held_on=?3,place=?4 WHERE id=?1", "iitt", session_id,
-              (long long)number, iso, nz(place)) != SQLITE_OK)
+              (long long)number, iso, nz(place)) != DB_OK)
     return kerr_storage(e, "Tapaamisen tallennus", db_errmsg(d));
   return K_OK;
 }
@@ -282,7 +282,7 @@ int delivery_session_delete(db *d, long long delivery_id, long long session_id, 
   /* the session's attendance goes with it: that is a change of personal data, logged on each person */
   long long *people = NULL;
   int n = 0, cap = 0;
-  sqlite3_stmt *st = db_query(d,
+  db_stmt *st = db_query(d,
                               "SELECT DISTINCT pa.person_id FROM attendance a JOIN participation pa "
                               "ON pa.id=a.participation_id WHERE a.session_id=?1 ORDER BY 1",
                               "i", session_id);
@@ -293,15 +293,15 @@ int delivery_session_delete(db *d, long long delivery_id, long long session_id, 
   db_done(st);
   char subject[40], detail[120];
   snprintf(detail, sizeof detail, "attendance removed: session %lld of delivery %lld deleted", number, delivery_id);
-  int ok = db_begin(d) == SQLITE_OK;
+  int ok = db_begin(d) == DB_OK;
   for (int i = 0; ok && i < n; i++) {
     snprintf(subject, sizeof subject, "person:%lld", people[i]);
     ok = audit_log(d, actor, "update", subject, detail) == K_OK;
   }
   free(people);
   ok = ok && db_exec(d, "DELETE FROM delivery_session WHERE id=?1 AND delivery_id=?2", "ii", session_id, delivery_id) ==
-                 SQLITE_OK;
-  if (!ok || db_commit(d) != SQLITE_OK) {
+                 DB_OK;
+  if (!ok || db_commit(d) != DB_OK) {
     kerr_storage(e, "Tapaamisen poisto", db_errmsg(d));
     db_rollback(d);
     return K_ERR;
@@ -313,7 +313,7 @@ int delivery_session_delete(db *d, long long delivery_id, long long session_id, 
   " WHERE (:type='' OR s.type_code=:type) AND (:year=0 OR substr(x.starts_on,1,4)=printf('%04d',:year))"
 
 long long delivery_count(db *d, const delivery_filter *f) {
-  sqlite3_stmt *st =
+  db_stmt *st =
       db_prepare(d, "SELECT count(*) FROM delivery x JOIN service s ON s.id=x.service_id" DELIVERY_WHERE);
   db_bind_text(st, ":type", nz(f->type));
   db_bind_int(st, ":year", f->year);
@@ -323,7 +323,7 @@ long long delivery_count(db *d, const delivery_filter *f) {
 }
 
 delivery *delivery_list(db *d, const delivery_filter *f, const char *lang, int limit, int offset, int *n) {
-  sqlite3_stmt *st =
+  db_stmt *st =
       db_prepare(d, DELIVERY_COLS DELIVERY_WHERE " ORDER BY x.starts_on DESC, x.id DESC LIMIT :limit OFFSET :offset");
   db_bind_int(st, ":lang", service_lang_index(lang));
   db_bind_text(st, ":type", nz(f->type));
@@ -338,7 +338,7 @@ delivery *delivery_list(db *d, const delivery_filter *f, const char *lang, int l
 }
 
 int delivery_years(db *d, int *years, int max) {
-  sqlite3_stmt *st =
+  db_stmt *st =
       db_query(d, "SELECT DISTINCT CAST(substr(starts_on,1,4) AS INTEGER) y FROM delivery ORDER BY y DESC", "");
   int n = 0;
   while (n < max && db_step(st) == 1) years[n++] = (int)db_col_int(st, 0);

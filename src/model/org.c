@@ -83,7 +83,7 @@ int org_validate(db *d, const org *o, kerr *e) {
   return K_OK;
 }
 
-static void bind_org(sqlite3_stmt *st, const org *o) {
+static void bind_org(db_stmt *st, const org *o) {
   db_bind_text(st, ":name", o->name);
   db_bind_text(st, ":type", o->type);
   db_bind_text(st, ":municipality_code", o->municipality_code);
@@ -98,7 +98,7 @@ static int org_error(db *d, const org *o, kerr *e) {
 }
 
 long long org_insert(db *d, const org *o, kerr *e) {
-  sqlite3_stmt *st = db_prepare(d, "INSERT INTO org(name,type,municipality_code,ytunnus,contact_name,contact_email)"
+  db_stmt *st = db_prepare(d, "INSERT INTO org(name,type,municipality_code,ytunnus,contact_name,contact_email)"
                                    " VALUES(:name,:type,:municipality_code,:ytunnus,:contact_name,:contact_email)");
   bind_org(st, o);
   int rc = db_step(st);
@@ -111,7 +111,7 @@ long long org_insert(db *d, const org *o, kerr *e) {
 }
 
 int org_update(db *d, const org *o, kerr *e) {
-  sqlite3_stmt *st = db_prepare(d, "UPDATE org SET name=:name,type=:type,municipality_code=:municipality_code,"
+  db_stmt *st = db_prepare(d, "UPDATE org SET name=:name,type=:type,municipality_code=:municipality_code,"
                                    "ytunnus=:ytunnus,contact_name=:contact_name,contact_email=:contact_email,"
                                    "updated_at=strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE id=:id");
   bind_org(st, o);
@@ -126,7 +126,7 @@ int org_update(db *d, const org *o, kerr *e) {
 }
 
 /* Fills o from a row: id, name, type, municipality code and name, region name, ytunnus, contact name, email. */
-static void read_org(sqlite3_stmt *st, org *o) {
+static void read_org(db_stmt *st, org *o) {
   o->id = db_col_int(st, 0);
   o->name = db_col_dup(st, 1);
   o->type = db_col_dup(st, 2);
@@ -139,7 +139,7 @@ static void read_org(sqlite3_stmt *st, org *o) {
 }
 
 org *org_get(db *d, long long id) {
-  sqlite3_stmt *st = db_query(d,
+  db_stmt *st = db_query(d,
                               "SELECT o.id,o.name,o.type,o.municipality_code,m.name_fi,r.name_fi,o.ytunnus,"
                               "o.contact_name,o.contact_email FROM org o"
                               " LEFT JOIN municipality m ON m.code=o.municipality_code"
@@ -174,7 +174,7 @@ long long org_count(db *d, const org_filter *f) {
 
 org *org_list(db *d, const org_filter *f, int limit, int offset, int *n) {
   char *pat = util_like_contains(f ? f->q : NULL);
-  sqlite3_stmt *st = db_query(d,
+  db_stmt *st = db_query(d,
                               "SELECT o.id,o.name,o.type,o.municipality_code,m.name_fi,r.name_fi,o.ytunnus,"
                               "o.contact_name,o.contact_email,(SELECT count(*) FROM deed WHERE org_id=o.id) FROM org o"
                               " LEFT JOIN municipality m ON m.code=o.municipality_code"

@@ -144,9 +144,9 @@ long long person_save(db *d, const person *p, int *created, kerr *e) {
                  "INSERT INTO person(email, name, org_id, occupation, sector_code) "
                  "VALUES(?1, ?2, nullif(?3,0), coalesce(?4,''), ?5)",
                  "ttitt", p->email, p->name, p->org_id, p->occupation, p->sector_code);
-    if (rc == SQLITE_OK) id = db_last_id(d);
+    if (rc == DB_OK) id = db_last_id(d);
   }
-  if (rc != SQLITE_OK) {
+  if (rc != DB_OK) {
     kerr_storage(e, "Henkilön tallennus", db_errmsg(d));
     return 0;
   }
@@ -158,7 +158,7 @@ long long person_save(db *d, const person *p, int *created, kerr *e) {
   "p.erased_at, sc.name_fi FROM person p LEFT JOIN org o ON o.id=p.org_id LEFT JOIN sector sc ON "                     \
   "sc.code=p.sector_code "
 
-static void read_person(sqlite3_stmt *st, person *p) {
+static void read_person(db_stmt *st, person *p) {
   p->id = db_col_int(st, 0);
   p->email = db_col_dup(st, 1);
   p->name = db_col_dup(st, 2);
@@ -177,7 +177,7 @@ static void person_clear(person *p) {
 }
 
 person *person_get(db *d, long long id) {
-  sqlite3_stmt *st = db_query(d, PERSON_COLS "WHERE p.id=?1", "i", id);
+  db_stmt *st = db_query(d, PERSON_COLS "WHERE p.id=?1", "i", id);
   person *p = NULL;
   if (db_step(st) == 1) {
     p = util_calloc(1, sizeof *p);
@@ -199,7 +199,7 @@ void person_free(person *p) {
 
 person *person_list(db *d, const char *q, long long org_id, int limit, int offset, int *n) {
   char *like = util_like_contains(q);
-  sqlite3_stmt *st = db_query(d, PERSON_COLS PERSON_WHERE "ORDER BY p.name COLLATE NOCASE, p.id LIMIT ?3 OFFSET ?4",
+  db_stmt *st = db_query(d, PERSON_COLS PERSON_WHERE "ORDER BY p.name COLLATE NOCASE, p.id LIMIT ?3 OFFSET ?4",
                               "tiii", like, org_id, (long long)limit, (long long)offset);
   person *v = NULL;
   int cap = 0;
@@ -234,7 +234,7 @@ long long person_participate(db *d, long long person_id, long long delivery_id, 
                    "INSERT INTO participation(person_id, delivery_id, role) VALUES(?1, ?2, ?3) "
                    "ON CONFLICT(person_id, delivery_id) DO UPDATE SET role=excluded.role",
                    "iit", person_id, delivery_id, code);
-  if (rc != SQLITE_OK) return kerr_storage(e, "Osallistumisen tallennus", db_errmsg(d)), 0;
+  if (rc != DB_OK) return kerr_storage(e, "Osallistumisen tallennus", db_errmsg(d)), 0;
   return db_int(d, 0, "SELECT id FROM participation WHERE person_id=?1 AND delivery_id=?2", "ii", person_id,
                 delivery_id);
 }
@@ -244,7 +244,7 @@ int person_attend(db *d, long long session_id, long long participation_id, kerr 
                 participation_id))
     return kerr_set(e, "session", "the attendance is already recorded");
   if (db_exec(d, "INSERT INTO attendance(session_id, participation_id) VALUES(?1, ?2)", "ii", session_id,
-              participation_id) != SQLITE_OK)
+              participation_id) != DB_OK)
     return kerr_storage(e, "Läsnäolon tallennus", db_errmsg(d));
   return K_OK;
 }
@@ -257,7 +257,7 @@ int person_attend(db *d, long long session_id, long long participation_id, kerr 
   "FROM participation pa JOIN person pe ON pe.id=pa.person_id JOIN delivery d ON d.id=pa.delivery_id "                 \
   "JOIN service s ON s.id=d.service_id LEFT JOIN org o ON o.id=pe.org_id "
 
-static person_part *read_parts(sqlite3_stmt *st, int *n) {
+static person_part *read_parts(db_stmt *st, int *n) {
   person_part *v = NULL;
   int cap = 0;
   *n = 0;
@@ -395,7 +395,7 @@ static int same(const char *a, const char *b) {
 long long person_esf_save(db *d, const esf_record *r, kerr *e) {
   long long id = person_esf_in_period(d, r->person_id, r->period_id);
   if (id) {
-    sqlite3_stmt *st = db_query(d,
+    db_stmt *st = db_query(d,
                                 "SELECT entry_date, birth_date, gender, labour, education, exit_date, exit_status "
                                 "FROM esf_start WHERE id=?1",
                                 "i", id);
@@ -414,7 +414,7 @@ long long person_esf_save(db *d, const esf_record *r, kerr *e) {
       return kerr_set(e, "entry_date", "the person already has a different ESF start record in this funding period"), 0;
     /* the same start record with its end record added later */
     if (db_exec(d, "UPDATE esf_start SET exit_date=?2, exit_status=?3 WHERE id=?1", "itt", id, r->exit_date,
-                r->exit_status) != SQLITE_OK)
+                r->exit_status) != DB_OK)
       return kerr_storage(e, "ESF-tietojen tallennus", db_errmsg(d)), 0;
     return id;
   }
@@ -423,12 +423,12 @@ long long person_esf_save(db *d, const esf_record *r, kerr *e) {
                    " education, exit_date, exit_status) VALUES(?1, ?2, ?3, ?4, nullif(?5,-1), ?6, ?7, ?8, ?9, ?10)",
                    "iittittttt", r->person_id, r->period_id, r->entry_date, r->birth_date, (long long)r->age_at_entry,
                    r->gender, r->labour, r->education, r->exit_date, r->exit_status);
-  if (rc != SQLITE_OK) return kerr_storage(e, "ESF-tietojen tallennus", db_errmsg(d)), 0;
+  if (rc != DB_OK) return kerr_storage(e, "ESF-tietojen tallennus", db_errmsg(d)), 0;
   return db_last_id(d);
 }
 
 esf_record *person_esf_list(db *d, long long person_id, int *n) {
-  sqlite3_stmt *st = db_query(d,
+  db_stmt *st = db_query(d,
                               "SELECT e.id, e.person_id, e.period_id, f.name, e.entry_date, e.birth_date,"
                               " coalesce(e.age_at_entry,-1), e.gender, e.labour, e.education, e.exit_date,"
                               " e.exit_status FROM esf_start e JOIN funding_period f ON f.id=e.period_id "
@@ -480,7 +480,7 @@ static void export_parts(db *d, long long id, buf *o) {
                "\"attended\": [",
                i ? "," : "", x->delivery_id, x->delivery_ref, x->delivery_title, x->service_name, x->service_type,
                x->counts, x->starts_on, x->role, x->sessions_attended);
-    sqlite3_stmt *st = db_query(d,
+    db_stmt *st = db_query(d,
                                 "SELECT ds.number, ds.held_on FROM attendance a JOIN delivery_session ds "
                                 "ON ds.id=a.session_id WHERE a.participation_id=?1 ORDER BY ds.number",
                                 "i", x->id);
@@ -632,7 +632,7 @@ static int scrub_audit(db *d, const char *email, const char *name) {
   long long *ids = NULL;
   char **fresh = NULL;
   int n = 0, cap = 0, cap2 = 0;
-  sqlite3_stmt *st =
+  db_stmt *st =
       db_query(d, "SELECT id, detail FROM audit WHERE instr(detail, ?1) OR instr(detail, '@')", "t", AUDIT_SEARCH);
   while (db_step(st) == 1) {
     char *v = scrubbed_detail(&nd, email, db_col_text(st, 1));
@@ -645,7 +645,7 @@ static int scrub_audit(db *d, const char *email, const char *name) {
   db_done(st);
   int ok = 1;
   for (int i = 0; i < n; i++) {
-    ok = ok && db_exec(d, "UPDATE audit SET detail=?2 WHERE id=?1", "it", ids[i], fresh[i]) == SQLITE_OK;
+    ok = ok && db_exec(d, "UPDATE audit SET detail=?2 WHERE id=?1", "it", ids[i], fresh[i]) == DB_OK;
     free(fresh[i]);
   }
   free(ids), free(fresh);
@@ -672,7 +672,7 @@ int person_mentions(db *d, long long id, buf *out) {
   char *name = db_text(d, "SELECT name FROM person WHERE id=?1", "i", id);
   int n = 0;
   for (size_t i = 0; email && name && i < sizeof MENTIONS / sizeof *MENTIONS; i++) {
-    sqlite3_stmt *st = db_query(d, MENTIONS[i].sql, "tt", email, name);
+    db_stmt *st = db_query(d, MENTIONS[i].sql, "tt", email, name);
     while (db_step(st) == 1) buf_printf(out, "%r%r %lld", n++ ? ", " : "", MENTIONS[i].what, db_col_int(st, 0));
     db_done(st);
   }
@@ -682,7 +682,7 @@ int person_mentions(db *d, long long id, buf *out) {
 
 int person_erase(db *d, long long id, const char *actor, kerr *e) {
   if (!db_exists(d, "SELECT 1 FROM person WHERE id=?1", "i", id)) return kerr_set(e, NULL, "no such person");
-  if (db_begin(d) != SQLITE_OK) return kerr_storage(e, "Henkilötietojen poisto", db_errmsg(d));
+  if (db_begin(d) != DB_OK) return kerr_storage(e, "Henkilötietojen poisto", db_errmsg(d));
   char subject[40];
   snprintf(subject, sizeof subject, "person:%lld", id);
   char *email = db_text(d, "SELECT email FROM person WHERE id=?1", "i", id);
@@ -693,13 +693,13 @@ int person_erase(db *d, long long id, const char *actor, kerr *e) {
               "UPDATE person SET email=NULL, name=NULL, occupation='', "
               "updated_at=strftime('%Y-%m-%dT%H:%M:%SZ','now'), "
               "erased_at=coalesce(erased_at, strftime('%Y-%m-%dT%H:%M:%SZ','now')) WHERE id=?1",
-              "i", id) == SQLITE_OK &&
-      db_exec(d, "UPDATE esf_start SET birth_date=NULL WHERE person_id=?1", "i", id) == SQLITE_OK &&
+              "i", id) == DB_OK &&
+      db_exec(d, "UPDATE esf_start SET birth_date=NULL WHERE person_id=?1", "i", id) == DB_OK &&
       /* the login throttle bucket keyed by the email (model/user.c lower-cases ASCII) */
-      db_exec(d, "DELETE FROM login_throttle WHERE key='acct:' || lower(?1)", "t", email ? email : "") == SQLITE_OK &&
+      db_exec(d, "DELETE FROM login_throttle WHERE key='acct:' || lower(?1)", "t", email ? email : "") == DB_OK &&
       audit_log(d, actor, "erase", subject, "name, email, occupation and birth date removed") == K_OK;
   free(email), free(name);
-  if (!ok || db_commit(d) != SQLITE_OK) {
+  if (!ok || db_commit(d) != DB_OK) {
     kerr_storage(e, "Henkilötietojen poisto", db_errmsg(d));
     db_rollback(d);
     return K_ERR;
@@ -721,7 +721,7 @@ int person_erase_again(db *d, db *other, const char *actor, int *n, kerr *e) {
   *n = 0;
   long long *ids = NULL;
   int m = 0, cap = 0;
-  sqlite3_stmt *st = db_query(d, "SELECT id FROM person WHERE erased_at IS NOT NULL ORDER BY id", "");
+  db_stmt *st = db_query(d, "SELECT id FROM person WHERE erased_at IS NOT NULL ORDER BY id", "");
   while (db_step(st) == 1) {
     ids = util_grow(ids, m, &cap, sizeof *ids);
     ids[m++] = db_col_int(st, 0);

@@ -19,7 +19,7 @@ static int text_ok(const char *v, const char *field, const char *label, size_t m
 /* ---- reading ---- */
 
 static void read_head(db *d, programme *p) {
-  sqlite3_stmt *st = db_query(d, "SELECT name, short_name, description, demo FROM programme WHERE id=1", "");
+  db_stmt *st = db_query(d, "SELECT name, short_name, description, demo FROM programme WHERE id=1", "");
   if (db_step(st) == 1) {
     p->configured = 1;
     p->name = util_strdup(db_col_text(st, 0));
@@ -37,7 +37,7 @@ static void read_head(db *d, programme *p) {
 static void read_periods(db *d, programme *p) {
   p->nperiods = (int)db_int(d, 0, "SELECT count(*) FROM funding_period", "");
   p->periods = util_calloc((size_t)p->nperiods, sizeof *p->periods);
-  sqlite3_stmt *st =
+  db_stmt *st =
       db_query(d, "SELECT id, name, start_year, end_year, esf_code FROM funding_period ORDER BY start_year, id", "");
   int i = 0;
   while (i < p->nperiods && db_step(st) == 1) {
@@ -55,7 +55,7 @@ static void read_periods(db *d, programme *p) {
 static void read_goals(db *d, programme *p) {
   p->ngoals = (int)db_int(d, 0, "SELECT count(*) FROM goal", "");
   p->goals = util_calloc((size_t)p->ngoals, sizeof *p->goals);
-  sqlite3_stmt *st = db_query(d, "SELECT text FROM goal ORDER BY position, id", "");
+  db_stmt *st = db_query(d, "SELECT text FROM goal ORDER BY position, id", "");
   int i = 0;
   while (i < p->ngoals && db_step(st) == 1) p->goals[i++] = util_strdup(db_col_text(st, 0));
   p->ngoals = i;
@@ -65,7 +65,7 @@ static void read_goals(db *d, programme *p) {
 static void read_partners(db *d, programme *p) {
   p->npartners = (int)db_int(d, 0, "SELECT count(*) FROM partner", "");
   p->partners = util_calloc((size_t)p->npartners, sizeof *p->partners);
-  sqlite3_stmt *st = db_query(d,
+  db_stmt *st = db_query(d,
                               "SELECT id, name, kind, url, position FROM partner"
                               " ORDER BY kind='funder', position, id",
                               "");
@@ -123,7 +123,7 @@ int programme_update(db *d, const char *name, const char *short_name, const char
                    " ON CONFLICT(id) DO UPDATE SET name=excluded.name, short_name=excluded.short_name,"
                    " description=excluded.description",
                    "ttt", name, short_name, description ? description : "");
-  if (rc != SQLITE_OK) return kerr_storage(e, "Ohjelman tallennus", db_errmsg(d));
+  if (rc != DB_OK) return kerr_storage(e, "Ohjelman tallennus", db_errmsg(d));
   return K_OK;
 }
 
@@ -155,12 +155,12 @@ static int goals_valid(const char *const *goals, int n, kerr *e) {
 
 int programme_set_goals(db *d, const char *const *goals, int n, kerr *e) {
   if (goals_valid(goals, n, e)) return K_ERR;
-  if (db_script(d, "SAVEPOINT programme_goals") != SQLITE_OK)
+  if (db_script(d, "SAVEPOINT programme_goals") != DB_OK)
     return kerr_storage(e, "Tavoitteiden tallennus", db_errmsg(d));
   int rc = db_exec(d, "DELETE FROM goal", "");
-  for (int i = 0; i < n && rc == SQLITE_OK; i++)
+  for (int i = 0; i < n && rc == DB_OK; i++)
     rc = db_exec(d, "INSERT INTO goal(position, text) VALUES(?1, ?2)", "it", (long long)(i + 1), goals[i]);
-  if (rc != SQLITE_OK) {
+  if (rc != DB_OK) {
     kerr_storage(e, "Tavoitteiden tallennus", db_errmsg(d));
     db_script(d, "ROLLBACK TO programme_goals; RELEASE programme_goals");
     return K_ERR;
@@ -201,7 +201,7 @@ int programme_period_validate(db *d, const programme_period *p, kerr *e) {
 }
 
 static int period_write(db *d, const char *sql, const programme_period *p) {
-  sqlite3_stmt *st = db_prepare(d, sql);
+  db_stmt *st = db_prepare(d, sql);
   db_bind_text(st, ":name", p->name);
   db_bind_int(st, ":start_year", p->start_year);
   db_bind_int(st, ":end_year", p->end_year);
@@ -258,7 +258,7 @@ int programme_partner_validate(const programme_partner *p, kerr *e) {
 }
 
 static int partner_write(db *d, const char *sql, const programme_partner *p) {
-  sqlite3_stmt *st = db_prepare(d, sql);
+  db_stmt *st = db_prepare(d, sql);
   db_bind_text(st, ":name", p->name);
   db_bind_text(st, ":kind", p->kind);
   db_bind_text(st, ":url", p->url ? p->url : "");

@@ -20,8 +20,8 @@ static int load_csv(db *d, const char *path, const char *sql, int nfields, kerr 
       rc = kerr_set(e, NULL, "%r, row %ld: expected %d fields", path, csv_row(c), nfields);
       break;
     }
-    sqlite3_stmt *st = db_prepare(d, sql);
-    for (int i = 0; i < nfields; i++) sqlite3_bind_text(st, i + 1, csv_field(c, i), -1, SQLITE_TRANSIENT);
+    db_stmt *st = db_prepare(d, sql);
+    for (int i = 0; i < nfields; i++) db_bind_at_text(st, i + 1, csv_field(c, i));
     int ok = db_step(st);
     db_done(st);
     if (ok < 0) {
@@ -35,7 +35,7 @@ static int load_csv(db *d, const char *path, const char *sql, int nfields, kerr 
 }
 
 int refdata_load(db *d, kerr *e) {
-  if (db_begin(d) != SQLITE_OK) return kerr_set(e, NULL, "cannot start a transaction: %r", db_errmsg(d));
+  if (db_begin(d) != DB_OK) return kerr_set(e, NULL, "cannot start a transaction: %r", db_errmsg(d));
   int rc = load_csv(d, "data/regions.csv",
                     "INSERT OR REPLACE INTO region(code,number,name_fi,name_sv) VALUES(?1,?2,?3,?4)", 4, e);
   if (rc == K_OK)
@@ -43,7 +43,7 @@ int refdata_load(db *d, kerr *e) {
         d, "data/municipalities.csv",
         "INSERT OR REPLACE INTO municipality(code,name_fi,name_sv,region_code,lang_ratio) VALUES(?1,?2,?3,?4,?5)", 5,
         e);
-  if (rc == K_OK && db_commit(d) == SQLITE_OK) return K_OK;
+  if (rc == K_OK && db_commit(d) == DB_OK) return K_OK;
   db_rollback(d);
   if (!e->msg) kerr_set(e, NULL, "cannot load reference data: %r", db_errmsg(d));
   return K_ERR;
@@ -61,7 +61,7 @@ char *refdata_municipality_code(db *d, const char *s) {
                  s);
 }
 
-static code_name *list(sqlite3_stmt *st, int *n) {
+static code_name *list(db_stmt *st, int *n) {
   int cap = 32;
   code_name *v = malloc(sizeof *v * (size_t)cap);
   if (!v) abort();

@@ -19,7 +19,7 @@ service_type *service_types(db *d, const char *lang, int *n) {
   };
   int cap = 8;
   service_type *v = util_calloc((size_t)cap, sizeof *v);
-  sqlite3_stmt *st = db_prepare(d, sql[service_lang_index(lang)]);
+  db_stmt *st = db_prepare(d, sql[service_lang_index(lang)]);
   *n = 0;
   while (db_step(st) == 1) {
     v = util_grow(v, *n, &cap, sizeof *v);
@@ -117,7 +117,7 @@ int service_validate(db *d, const service *s, kerr *e) {
   return e->msg ? K_ERR : K_OK;
 }
 
-static void bind_service(sqlite3_stmt *st, const service *s) {
+static void bind_service(db_stmt *st, const service *s) {
   long long cap = 0;
   db_bind_text(st, ":type", s->type_code);
   db_bind_text(st, ":variant", nz(s->variant));
@@ -133,7 +133,7 @@ static void bind_service(sqlite3_stmt *st, const service *s) {
 }
 
 /* Runs the prepared insert or update and sets the themes of id (0: the inserted row). Returns the id or 0. */
-static long long service_write(db *d, sqlite3_stmt *st, long long id, const service *s, kerr *e) {
+static long long service_write(db *d, db_stmt *st, long long id, const service *s, kerr *e) {
   int rc = db_step(st);
   db_done(st);
   if (rc < 0) return 0;
@@ -143,13 +143,13 @@ static long long service_write(db *d, sqlite3_stmt *st, long long id, const serv
     kerr_set(e, NULL, N_("Palvelua ei ole."));
     return 0;
   }
-  return themelist_set(d, THEMELIST_SERVICE, id, s->themes) == SQLITE_OK ? id : 0;
+  return themelist_set(d, THEMELIST_SERVICE, id, s->themes) == DB_OK ? id : 0;
 }
 
 /* counts falls back to the type's default in SQL. */
 long long service_create(db *d, const service *s, kerr *e) {
   if (service_validate(d, s, e) != K_OK || write_begin(d, "Palvelun tallennus", e) != K_OK) return 0;
-  sqlite3_stmt *st =
+  db_stmt *st =
       db_prepare(d, "INSERT INTO service(type_code,variant,name,description,period_id,capacity,counts,open)"
                     " VALUES(:type,:variant,:name,:description,:period,:capacity,"
                     " coalesce(:counts,(SELECT counts FROM service_type WHERE code=:type)),:open)");
@@ -160,7 +160,7 @@ long long service_create(db *d, const service *s, kerr *e) {
 
 int service_update(db *d, const service *s, kerr *e) {
   if (service_validate(d, s, e) != K_OK || write_begin(d, "Palvelun tallennus", e) != K_OK) return K_ERR;
-  sqlite3_stmt *st = db_prepare(d, "UPDATE service SET type_code=:type,variant=:variant,name=:name,"
+  db_stmt *st = db_prepare(d, "UPDATE service SET type_code=:type,variant=:variant,name=:name,"
                                    "description=:description,period_id=:period,capacity=:capacity,"
                                    "counts=coalesce(:counts,(SELECT counts FROM service_type WHERE code=:type)),"
                                    "open=:open,updated_at=strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE id=:id");
@@ -178,7 +178,7 @@ int service_update(db *d, const service *s, kerr *e) {
   " WHERE x.service_id=s.id) FROM service s JOIN service_type t ON t.code=s.type_code"                                 \
   " JOIN funding_period p ON p.id=s.period_id"
 
-static void read_service(sqlite3_stmt *st, service *s) {
+static void read_service(db_stmt *st, service *s) {
   s->id = db_col_int(st, 0);
   s->type_code = db_col_dup(st, 1);
   s->type_name = db_col_dup(st, 2);
@@ -196,7 +196,7 @@ static void read_service(sqlite3_stmt *st, service *s) {
 }
 
 service *service_get(db *d, long long id, const char *lang) {
-  sqlite3_stmt *st = db_prepare(d, SERVICE_COLS " WHERE s.id=:id");
+  db_stmt *st = db_prepare(d, SERVICE_COLS " WHERE s.id=:id");
   db_bind_int(st, ":lang", service_lang_index(lang));
   db_bind_int(st, ":id", id);
   service *s = NULL;
@@ -212,14 +212,14 @@ service *service_get(db *d, long long id, const char *lang) {
 #define SERVICE_WHERE                                                                                                  \
   " WHERE (:type='' OR s.type_code=:type) AND (:period=0 OR s.period_id=:period) AND (:open=0 OR s.open=1)"
 
-static void bind_filter(sqlite3_stmt *st, const service_filter *f) {
+static void bind_filter(db_stmt *st, const service_filter *f) {
   db_bind_text(st, ":type", nz(f->type));
   db_bind_int(st, ":period", f->period_id);
   db_bind_int(st, ":open", f->only_open);
 }
 
 long long service_count(db *d, const service_filter *f) {
-  sqlite3_stmt *st = db_prepare(d, "SELECT count(*) FROM service s" SERVICE_WHERE);
+  db_stmt *st = db_prepare(d, "SELECT count(*) FROM service s" SERVICE_WHERE);
   bind_filter(st, f);
   long long n = db_step(st) == 1 ? db_col_int(st, 0) : 0;
   db_done(st);
@@ -227,7 +227,7 @@ long long service_count(db *d, const service_filter *f) {
 }
 
 service *service_list(db *d, const service_filter *f, const char *lang, int limit, int offset, int *n) {
-  sqlite3_stmt *st =
+  db_stmt *st =
       db_prepare(d, SERVICE_COLS SERVICE_WHERE " ORDER BY t.position, p.start_year DESC, s.name COLLATE NOCASE, s.id"
                                                " LIMIT :limit OFFSET :offset");
   db_bind_int(st, ":lang", service_lang_index(lang));

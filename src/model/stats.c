@@ -6,7 +6,7 @@
 
 void stats_key_get(db *d, const char *lang, stats_key *s) {
   memset(s, 0, sizeof *s);
-  sqlite3_stmt *st = db_query(
+  db_stmt *st = db_query(
       d,
       "SELECT (SELECT count(*) FROM org),"
       " (SELECT count(*) FROM deed WHERE status='published'), (SELECT count(*) FROM deed WHERE status='submitted'),"

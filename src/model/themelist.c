@@ -40,13 +40,13 @@ int themelist_set(db *d, themelist_kind kind, long long id, const char *themes) 
       [THEMELIST_DEED] = "INSERT OR IGNORE INTO deed_theme(deed_id,theme_id) SELECT ?1,id FROM theme WHERE name=?2"};
   const char *link = links[kind];
   int rc = db_exec(d, del[kind], "i", id);
-  if (util_blank(themes) || rc != SQLITE_OK) return rc;
+  if (util_blank(themes) || rc != DB_OK) return rc;
   char *copy = util_strdup(themes), *save = NULL;
-  for (char *t = strtok_r(copy, ",;", &save); t && rc == SQLITE_OK; t = strtok_r(NULL, ",;", &save)) {
+  for (char *t = strtok_r(copy, ",;", &save); t && rc == DB_OK; t = strtok_r(NULL, ",;", &save)) {
     util_trim(t);
     if (!*t) continue;
     rc = db_exec(d, "INSERT OR IGNORE INTO theme(name) VALUES(?1)", "t", t);
-    if (rc == SQLITE_OK) rc = db_exec(d, link, "it", id, t);
+    if (rc == DB_OK) rc = db_exec(d, link, "it", id, t);
   }
   free(copy);
   return rc;

@@ -16,7 +16,7 @@ int themelist_each(const char *list, int (*fn)(void *ctx, const char *item), voi
  * THEMELIST_MAX_NAME. NULL or "" is fine. Adds an error on field to e and returns K_ERR, else K_OK. */
 int themelist_validate(const char *themes, const char *field, kerr *e);
 /* Replaces the themes of the service, coach or deed id with the names in the list, creating missing themes (names are
- * case-insensitive). Returns SQLITE_OK or the error code. */
+ * case-insensitive). Returns DB_OK or the error code. */
 int themelist_set(db *d, themelist_kind kind, long long id, const char *themes);
 
 #endif

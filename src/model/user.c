@@ -54,7 +54,7 @@ long long user_add(db *d, const char *email, const char *role, const char *passw
     return 0;
   }
   if (db_exec(d, "INSERT INTO user(email, role, password_hash, org_id) VALUES(?1, ?2, ?3, nullif(?4, 0))", "ttti",
-              email, role, hash, org_id) != SQLITE_OK) {
+              email, role, hash, org_id) != DB_OK) {
     kerr_set(e, NULL, "cannot create the account: %r", db_errmsg(d));
     return 0;
   }
@@ -112,7 +112,7 @@ static void device_add(db *d, long long user_id, long long now_ms, char *token) 
 /* Checks the password against the account's hash; for an unknown account spends the same time on a hash, so accounts
  * cannot be told apart by timing. Fills u on success and returns 1. */
 static int password_right(db *d, const char *email, const char *password, user_info *u) {
-  sqlite3_stmt *st = db_query(d, "SELECT id, email, role, coalesce(org_id,0), password_hash FROM user WHERE email=?1",
+  db_stmt *st = db_query(d, "SELECT id, email, role, coalesce(org_id,0), password_hash FROM user WHERE email=?1",
                               "t", email ? email : "");
   int ok = 0;
   if (db_step(st) == 1) {
@@ -203,7 +203,7 @@ int user_session_start(db *d, long long user_id, char *token, size_t n) {
   token_hash(token, th);
   db_exec(d, "DELETE FROM session WHERE expires_at<?1", "i", util_now());
   return db_exec(d, "INSERT INTO session(token_hash, user_id, csrf, expires_at) VALUES(?1, ?2, ?3, ?4)", "titi", th,
-                 user_id, csrf, util_now() + SESSION_SECONDS) == SQLITE_OK
+                 user_id, csrf, util_now() + SESSION_SECONDS) == DB_OK
              ? K_OK
              : K_ERR;
 }
@@ -212,7 +212,7 @@ int user_session_get(db *d, const char *token, user_info *u) {
   if (!token || strlen(token) != 64) return 0;
   char th[65];
   token_hash(token, th);
-  sqlite3_stmt *st = db_query(d,
+  db_stmt *st = db_query(d,
                               "SELECT u.id, u.email, u.role, coalesce(u.org_id,0), s.csrf FROM session s"
                               " JOIN user u ON u.id=s.user_id WHERE s.token_hash=?1 AND s.expires_at>?2",
                               "ti", th, util_now());
@@ -237,7 +237,7 @@ void user_session_end(db *d, const char *token) {
 }
 
 void user_each(db *d, void (*fn)(void *, long long, const char *, const char *, const char *), void *arg) {
-  sqlite3_stmt *st = db_query(d, "SELECT id, email, role, created_at FROM user ORDER BY email", "");
+  db_stmt *st = db_query(d, "SELECT id, email, role, created_at FROM user ORDER BY email", "");
   while (db_step(st) == 1) fn(arg, db_col_int(st, 0), db_col_text(st, 1), db_col_text(st, 2), db_col_text(st, 3));
   db_done(st);
 }

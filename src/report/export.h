@@ -1,7 +1,7 @@
 /* export: statistics tables written as CSV, JSON and XLSX (libxlsxwriter), and the `kehto stats` command. */
 #ifndef KEHTO_EXPORT_H
 #define KEHTO_EXPORT_H
-#include "cli.h"
+#include "cli/cli.h"
 #include "core/buf.h"
 #include "report/report.h"
 

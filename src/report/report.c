@@ -168,7 +168,7 @@ static void reflist_free(reflist *l) {
 static void reflist_load(db *d, const char *sql, int ncols, reflist *l) {
   int cap = 0;
   memset(l, 0, sizeof *l);
-  sqlite3_stmt *st = db_query(d, sql, "");
+  db_stmt *st = db_query(d, sql, "");
   while (db_step(st) == 1) {
     l->v = util_grow(l->v, l->n, &cap, sizeof *l->v);
     refrow *x = &l->v[l->n++];
@@ -275,7 +275,7 @@ static long long max_id(db *d, const char *sql) {
 
 static void load_periods(db *d, report_data *rd) {
   rd->period[0] = (report_period){0, NULL, 0, 0};
-  sqlite3_stmt *st = db_query(d, "SELECT id, name, start_year, end_year FROM funding_period ORDER BY start_year", "");
+  db_stmt *st = db_query(d, "SELECT id, name, start_year, end_year FROM funding_period ORDER BY start_year", "");
   while (db_step(st) == 1 && rd->nperiods < REPORT_MAX_PERIODS) {
     report_period *p = &rd->period[++rd->nperiods];
     p->id = db_col_int(st, 0);
@@ -291,7 +291,7 @@ static void load_deliveries(db *d, report_data *rd, pass *p) {
   p->maxd = max_id(d, "SELECT max(id) FROM delivery");
   p->dl = util_calloc((size_t)p->maxd + 1, sizeof *p->dl);
   for (long long i = 0; i <= p->maxd; i++) p->dl[i].slot = -1;
-  sqlite3_stmt *st = db_query(d,
+  db_stmt *st = db_query(d,
                               "SELECT d.id, CAST(substr(d.starts_on,1,4) AS INTEGER), s.type_code, s.counts"
                               " FROM delivery d JOIN service s ON s.id = d.service_id",
                               "");
@@ -316,7 +316,7 @@ static void org_reach(oinfo *o, int slot, int y) {
 static void load_orgs(db *d, report_data *rd, pass *p) {
   p->maxo = max_id(d, "SELECT max(id) FROM org");
   p->ol = util_calloc((size_t)p->maxo + 1, sizeof *p->ol);
-  sqlite3_stmt *st = db_query(
+  db_stmt *st = db_query(
       d, "SELECT o.id, o.type, m.region_code FROM org o LEFT JOIN municipality m ON m.code = o.municipality_code", "");
   while (db_step(st) == 1) {
     long long id = db_col_int(st, 0);
@@ -338,7 +338,7 @@ static void load_people(db *d, report_data *rd, pass *p) {
   p->maxp = max_id(d, "SELECT max(id) FROM person");
   p->pl = util_calloc((size_t)p->maxp + 1, sizeof *p->pl);
   p->ps = util_calloc(((size_t)p->maxp + 1) * NSLOTS, sizeof *p->ps);
-  sqlite3_stmt *st = db_query(d, "SELECT id, org_id, sector_code FROM person", "");
+  db_stmt *st = db_query(d, "SELECT id, org_id, sector_code FROM person", "");
   while (db_step(st) == 1) {
     long long id = db_col_int(st, 0), org = db_col_int(st, 1);
     if (id < 1 || id > p->maxp) continue;
@@ -348,7 +348,7 @@ static void load_people(db *d, report_data *rd, pass *p) {
   db_done(st);
 }
 
-static int age_group(sqlite3_stmt *st, int col) {
+static int age_group(db_stmt *st, int col) {
   if (db_col_null(st, col)) return 3;
   long long a = db_col_int(st, col);
   return a < 25 ? 0 : a <= 54 ? 1 : 2;
@@ -356,7 +356,7 @@ static int age_group(sqlite3_stmt *st, int col) {
 
 /* ESF start records: the participant flags per person and the common output indicators. */
 static void load_esf(db *d, report_data *rd, pass *p) {
-  sqlite3_stmt *st =
+  db_stmt *st =
       db_query(d, "SELECT person_id, period_id, age_at_entry, gender, labour, education FROM esf_start", "");
   while (db_step(st) == 1) {
     long long pid = db_col_int(st, 0), per = db_col_int(st, 1);
@@ -376,7 +376,7 @@ static void load_esf(db *d, report_data *rd, pass *p) {
 
 /* The big scan: every participation once. */
 static void scan_participations(db *d, report_data *rd, pass *p) {
-  sqlite3_stmt *st = db_query(d, "SELECT person_id, delivery_id, role FROM participation", "");
+  db_stmt *st = db_query(d, "SELECT person_id, delivery_id, role FROM participation", "");
   while (db_step(st) == 1) {
     long long pid = db_col_int(st, 0), did = db_col_int(st, 1);
     if (pid < 1 || pid > p->maxp || did < 1 || did > p->maxd || p->dl[did].slot < 0) continue;
@@ -444,7 +444,7 @@ static void count_people(report_data *rd, pass *p) {
 }
 
 static void load_deeds_and_targets(db *d, report_data *rd) {
-  sqlite3_stmt *st = db_query(d, "SELECT year, count(*) FROM deed WHERE status='published' GROUP BY year", "");
+  db_stmt *st = db_query(d, "SELECT year, count(*) FROM deed WHERE status='published' GROUP BY year", "");
   while (db_step(st) == 1) {
     int year = (int)db_col_int(st, 0);
     long long n = db_col_int(st, 1);
@@ -693,11 +693,11 @@ static void shared_publish(shared_report *x) {
 const report_data *report_get(db *d) {
   rstate *s = state(d);
   /* inside a caller's transaction the data may still be rolled back: compute for this caller only */
-  int in_tx = !sqlite3_get_autocommit(db_handle(d));
-  int own_tx = !in_tx && db_exec(d, "BEGIN", "") == SQLITE_OK; /* one snapshot for the key and every query */
+  int in_tx = db_in_transaction(d);
+  int own_tx = !in_tx && db_exec(d, "BEGIN", "") == DB_OK; /* one snapshot for the key and every query */
   char uid[40] = "";
   long long gen = -1;
-  sqlite3_stmt *st = db_query(d, "SELECT uid, n FROM stats_generation", "");
+  db_stmt *st = db_query(d, "SELECT uid, n FROM stats_generation", "");
   if (db_step(st) == 1) {
     snprintf(uid, sizeof uid, "%s", db_col_text(st, 0));
     gen = db_col_int(st, 1);
@@ -795,16 +795,16 @@ int report_target_set(db *d, const char *metric, long long period_id, long long 
   int rc = value < 0 ? db_exec(d, "DELETE FROM target WHERE metric = ?1 AND period_id = ?2", "ti", metric, period_id)
                      : db_exec(d, "INSERT OR REPLACE INTO target(metric, period_id, value) VALUES (?1, ?2, ?3)", "tii",
                                metric, period_id, value);
-  return rc == SQLITE_OK ? K_OK : kerr_storage(e, "Tavoitteen tallennus", db_errmsg(d));
+  return rc == DB_OK ? K_OK : kerr_storage(e, "Tavoitteen tallennus", db_errmsg(d));
 }
 
 int report_targets_save(db *d, const report_data *rd, const long long *vals, kerr *e) {
-  if (db_begin(d) != SQLITE_OK) return kerr_storage(e, "Tavoitteiden tallennus", db_errmsg(d));
+  if (db_begin(d) != DB_OK) return kerr_storage(e, "Tavoitteiden tallennus", db_errmsg(d));
   int rc = K_OK;
   for (int s = 0; s <= rd->nperiods && rc == K_OK; s++)
     for (int m = 0; m < RK_COUNT && rc == K_OK; m++)
       rc = report_target_set(d, METRICS[m].code, rd->period[s].id, vals[s * RK_COUNT + m], e);
-  if (rc == K_OK && db_commit(d) != SQLITE_OK) rc = kerr_storage(e, "Tavoitteiden tallennus", db_errmsg(d));
+  if (rc == K_OK && db_commit(d) != DB_OK) rc = kerr_storage(e, "Tavoitteiden tallennus", db_errmsg(d));
   if (rc != K_OK) db_rollback(d);
   return rc;
 }

@@ -4,7 +4,7 @@
 
 #include "model/deed.h"
 #include "model/refdata.h"
-#include "model/search.h"
+#include "search/search.h"
 
 static db *d;
 

@@ -4,7 +4,7 @@
 
 #include "core/buf.h"
 #include "core/utf8.h"
-#include "model/search.h"
+#include "search/search.h"
 #include "search/fts.h"
 
 /* A MATCH expression as search_fts_terms writes it: quoted strings joined by " AND ", maybe " *" after one. Checks that

@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "db/db.h"
-#include "model/import.h"
+#include "import/import.h"
 #include "model/refdata.h"
 #include "../unit/people_sql.h"
 
@@ -39,7 +39,7 @@ static int import_fixture_init(void) {
   const char *people = "delivery,email,name,organisation,role,entry_date,birth_date,gender,labour_status,education\n"
                        "SP-1,anna@example.fi,Anna,Oulun kaupunki,johto,1.3.2019,1.1.1980,nainen,tyollinen,isced58\n"
                        "WB-1,anna@example.fi,,,tyontekija,,,,,\n";
-  if (rc != SQLITE_OK ||
+  if (rc != DB_OK ||
       import_participants_mem(fuzz_db, people, strlen(people), "fixture.csv", "fuzz", 0, NULL, &e) != K_OK) {
     fprintf(stderr, "fuzz import: fixture: %s\n", e.msg ? e.msg : db_errmsg(fuzz_db));
     exit(1);

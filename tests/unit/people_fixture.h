@@ -12,7 +12,7 @@ static int people_setup(void **state) {
   fixture_db_setup(state);
   db *d = *state;
   int rc = db_script(d, PEOPLE_FIXTURE_SQL);
-  assert_int_equal(rc, SQLITE_OK);
+  assert_int_equal(rc, DB_OK);
   return 0;
 }
 

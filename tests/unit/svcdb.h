@@ -23,7 +23,7 @@ static int svcdb_setup(void **state) {
                            "INSERT INTO funding_period(id,name,start_year,end_year) VALUES"
                            " (1,'1. kausi',2015,2017),(2,'2. kausi',2018,2020)",
                            ""),
-                   SQLITE_OK);
+                   DB_OK);
   *state = d;
   return 0;
 }

@@ -21,7 +21,7 @@ typedef struct world {
 } world;
 
 static long long ins(db *d, const char *sql) {
-  assert_int_equal(db_exec(d, sql, ""), SQLITE_OK);
+  assert_int_equal(db_exec(d, sql, ""), DB_OK);
   return db_last_id(d);
 }
 
@@ -308,7 +308,7 @@ static void test_approve_makes_delivery(void **state) {
   kerr e = {0};
   long long did = app_approve(w->d, id, "2019-03-04", "5.3.2019", 0, &w->staff, &e);
   if (!did) fail_msg("approve: %s", e.msg);
-  sqlite3_stmt *st = db_query(w->d,
+  db_stmt *st = db_query(w->d,
                               "SELECT service_id, starts_on, ends_on, coach_id, application_id FROM delivery"
                               " WHERE id=?1",
                               "i", did);

@@ -12,7 +12,7 @@ static int setup(void **state) {
                              " (1,'sparraus','Sparraus',2,'participant'),(2,'webinaari','Webinaari',1,'attendee');"
                              "INSERT INTO coach(id,name) VALUES(1,'Valmentaja');"
                              "INSERT INTO org(id,name,type) VALUES(1,'Testikunta','kunta'),(2,'Toinen','kunta')"),
-                   SQLITE_OK);
+                   DB_OK);
   return 0;
 }
 
@@ -103,13 +103,13 @@ static void test_orgs_and_sessions(void **state) {
   delivery_free(x);
   /* a person attended s1: deleting the session removes the attendance and logs it on the person */
   assert_int_equal(db_exec(*state, "INSERT INTO person(id, email, name) VALUES(77, 'p@example.fi', 'P')", ""),
-                   SQLITE_OK);
+                   DB_OK);
   assert_int_equal(db_exec(*state,
                            "INSERT INTO participation(id, person_id, delivery_id, role) VALUES(88, 77, ?1, 'johto')",
                            "i", id),
-                   SQLITE_OK);
+                   DB_OK);
   assert_int_equal(db_exec(*state, "INSERT INTO attendance(session_id, participation_id) VALUES(?1, 88)", "i", s1),
-                   SQLITE_OK);
+                   DB_OK);
   assert_int_equal(delivery_session_delete(*state, id, s1, "staff@example.fi", &e), K_OK);
   assert_int_equal(db_int(*state, 0, "SELECT count(*) FROM attendance WHERE participation_id=88", ""), 0);
   assert_int_equal(db_int(*state, 0,
@@ -144,11 +144,11 @@ static void test_counts(void **state) {
     char email[32];
     snprintf(email, sizeof email, "p%d@example.fi", i);
     assert_int_equal(db_exec(*state, "INSERT INTO person(email,name,org_id) VALUES(?1,'Nimi',1)", "t", email),
-                     SQLITE_OK);
+                     DB_OK);
     long long pid = db_last_id(*state);
     assert_int_equal(db_exec(*state, "INSERT INTO participation(person_id,delivery_id,role) VALUES(?1,?2,?3)", "iit",
                              pid, id, roles[i]),
-                     SQLITE_OK);
+                     DB_OK);
     long long part = db_last_id(*state);
     db_exec(*state, "INSERT INTO attendance VALUES(?1,?2)", "ii", s1, part);
     if (i < 2) db_exec(*state, "INSERT INTO attendance VALUES(?1,?2)", "ii", s2, part);

@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "core/buf.h"
-#include "model/demo.h"
+#include "demo/demo.h"
 #include "model/org.h"
 #include "model/programme.h"
 #include "model/refdata.h"
@@ -86,7 +86,7 @@ static void test_registry(void **state) {
                           " WHERE o.type='kunta' AND o.name<>m.name_fi",
                           ""),
                    0);
-  sqlite3_stmt *st = db_query(shared.d, "SELECT ytunnus, contact_email FROM org", "");
+  db_stmt *st = db_query(shared.d, "SELECT ytunnus, contact_email FROM org", "");
   int rows = 0;
   while (db_step(st) == 1) {
     assert_true(org_ytunnus_valid(db_col_text(st, 0)));

@@ -2,6 +2,7 @@
 #include "testdb.h"
 
 #include "core/buf.h"
+#include "db/db_sqlite.h"
 #include "search/fts.h"
 
 /* Returns how many indexed deeds match the user's text (built into a safe MATCH), or -1 on an SQL error. */

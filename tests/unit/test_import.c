@@ -10,7 +10,7 @@
 
 #include "core/buf.h"
 #include "model/deed.h"
-#include "model/import.h"
+#include "import/import.h"
 #include "model/org.h"
 #include "model/refdata.h"
 #include "fixture.h"

@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "core/buf.h"
-#include "model/import.h"
+#include "import/import.h"
 #include "model/person.h"
 #include "people_fixture.h"
 

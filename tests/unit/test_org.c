@@ -105,7 +105,7 @@ static void test_update(void **state) {
   assert_true(o.id > 0);
   assert_int_equal(db_exec(d, "INSERT INTO deed(title,org_id,org_name,sector_code,year) VALUES('T',?1,?2,'sote',2019)",
                            "it", o.id, o.name),
-                   SQLITE_OK);
+                   DB_OK);
   o.name = "Hyvinvointialue A";
   o.type = "hyvinvointialue";
   assert_int_equal(org_update(d, &o, &e), K_OK);

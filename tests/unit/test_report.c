@@ -22,7 +22,7 @@ static void load_fixture(db *d) {
   size_t n;
   while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) buf_append(&b, chunk, n);
   fclose(f);
-  if (db_script(d, b.data) != SQLITE_OK) fail_msg("fixture: %s", db_errmsg(d));
+  if (db_script(d, b.data) != DB_OK) fail_msg("fixture: %s", db_errmsg(d));
   buf_free(&b);
 }
 
@@ -184,7 +184,7 @@ static void test_cache_follows_changes_from_another_connection(void **s) {
   report_get(a.d);
   assert_int_equal(report_build_count(a.d), builds); /* unchanged data: the cached figures */
   assert_int_equal(db_exec(b.d, "INSERT INTO participation(person_id, delivery_id, role) VALUES (16, 1, 'johto')", ""),
-                   SQLITE_OK);
+                   DB_OK);
   rd = report_get(a.d);
   assert_int_equal(report_build_count(a.d), builds + 1);
   assert_int_equal(value(rd, RT_KEY, 0, "participations", 0), 24);
@@ -239,10 +239,10 @@ static void test_cache_is_shared_and_ignores_other_tables(void **s) {
   assert_int_equal(report_build_count(a.d), builds_a + 1);
   assert_int_equal(value(report_get(b), RT_KEY, 0, "participations", 0), 22);
   assert_int_equal(report_build_count(b), 0);
-  assert_int_equal(db_begin(b), SQLITE_OK); /* inside a transaction: computed for that caller, not shared */
+  assert_int_equal(db_begin(b), DB_OK); /* inside a transaction: computed for that caller, not shared */
   db_exec(b, "DELETE FROM participation WHERE id = (SELECT max(id) FROM participation)", "");
   assert_int_equal(value(report_get(b), RT_KEY, 0, "participations", 0), 21);
-  assert_int_equal(db_rollback(b), SQLITE_OK);
+  assert_int_equal(db_rollback(b), DB_OK);
   assert_int_equal(value(report_get(a.d), RT_KEY, 0, "participations", 0), 22);
   assert_int_equal(value(report_get(b), RT_KEY, 0, "participations", 0), 22);
   db_close(b);
@@ -281,7 +281,7 @@ static void test_one_computation_for_connections_asking_at_once(void **s) {
                                   " 'X', 1 FROM i;"
                                   " INSERT INTO participation(person_id, delivery_id, role)"
                                   " SELECT id, 2, 'tyontekija' FROM person WHERE id >= 1000;"),
-                   SQLITE_OK);
+                   DB_OK);
   enum { N = 4 };
   pthread_t t[N];
   racer r[N];

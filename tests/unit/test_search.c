@@ -1,8 +1,8 @@
 /* Unit tests for model/search: ranking, ordering, filters, facet counts, snippets and hostile queries. */
 #include "testdb.h"
 
-#include "model/search.h"
-#include "model/search_index.h"
+#include "search/search.h"
+#include "search/index.h"
 #include "search/fts.h"
 #include "tmpdb.h"
 
@@ -373,10 +373,10 @@ static void test_index_follows_own_writes_and_rollback(void **s) {
   assert_int_equal(total_of(d, (deed_filter){.year = 2021, .theme = "uusi teema"}), 1);
   db_exec(d, "UPDATE deed SET year=2022 WHERE id=?1", "i", id);
   assert_int_equal(total_of(d, (deed_filter){.year = 2022, .q = "kunta"}), 1);
-  assert_int_equal(db_begin(d), SQLITE_OK);
+  assert_int_equal(db_begin(d), DB_OK);
   testdb_deed(d, "Peruttava", "kunta", NULL, NULL, "koko", 2023, NULL);
   assert_int_equal(total_of(d, (deed_filter){.year = 2023}), 1); /* the transaction sees its own deed */
-  assert_int_equal(db_rollback(d), SQLITE_OK);
+  assert_int_equal(db_rollback(d), DB_OK);
   assert_int_equal(total_of(d, (deed_filter){.year = 2023}), 0);
   db_close(d);
 }

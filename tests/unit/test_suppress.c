@@ -24,7 +24,7 @@ static int rnd(int n) {
 
 /* Runs sql with up to two integer arguments. */
 static void exec(db *d, const char *sql, const char *types, long long a, long long b) {
-  if (db_exec(d, sql, types, a, b) != SQLITE_OK) fail_msg("%s: %s", sql, db_errmsg(d));
+  if (db_exec(d, sql, types, a, b) != DB_OK) fail_msg("%s: %s", sql, db_errmsg(d));
 }
 
 static const char *const TYPES[] = {"sparraus", "valmennus", "tyopaja", "verkosto", "webinaari", "tilaisuus"};
@@ -39,18 +39,18 @@ static const char *const EDUCATION[] = {"isced12", "isced34", "isced58", "eos"};
 static void gen_orgs_and_deliveries(db *d, int norg, int ndel) {
   for (int o = 1; o <= norg; o++)
     if (db_exec(d, "INSERT INTO org(id, name, type, municipality_code) VALUES (?1, 'Org', ?2, ?3)", "itt", (long long)o,
-                OTYPES[rnd(5)], MUNIS[rnd(5)]) != SQLITE_OK)
+                OTYPES[rnd(5)], MUNIS[rnd(5)]) != DB_OK)
       fail_msg("org: %s", db_errmsg(d));
   for (int k = 1; k <= ndel; k++) {
     int period = 1 + rnd(2), year = (period == 1 ? 2015 : 2018) + rnd(3);
     const char *type = TYPES[rnd(6)];
     if (db_exec(d, "INSERT INTO service(id, type_code, name, period_id, counts) VALUES (?1, ?2, 'S', ?3, ?4)", "itit",
-                (long long)k, type, (long long)period, rnd(3) ? "participant" : "attendee") != SQLITE_OK)
+                (long long)k, type, (long long)period, rnd(3) ? "participant" : "attendee") != DB_OK)
       fail_msg("service: %s", db_errmsg(d));
     char day[24];
     snprintf(day, sizeof day, "%d-03-01", year);
     if (db_exec(d, "INSERT INTO delivery(id, service_id, starts_on, ends_on) VALUES (?1, ?1, ?2, ?2)", "it",
-                (long long)k, day) != SQLITE_OK)
+                (long long)k, day) != DB_OK)
       fail_msg("delivery: %s", db_errmsg(d));
     if (rnd(2)) exec(d, "INSERT OR IGNORE INTO delivery_org VALUES (?1, ?2)", "ii", k, 1 + rnd(norg));
   }
@@ -61,19 +61,19 @@ static void gen_person(db *d, long long id, int org, int sector, int ndel) {
   char email[48]; /* room for any long long: gcc -O1 checks the format against the whole range */
   snprintf(email, sizeof email, "p%lld@example.fi", id);
   if (db_exec(d, "INSERT INTO person(id, email, name, org_id, sector_code) VALUES (?1, ?2, 'P', NULLIF(?3, 0), ?4)",
-              "itit", id, email, (long long)org, sector >= 0 ? SECTORS[sector] : NULL) != SQLITE_OK)
+              "itit", id, email, (long long)org, sector >= 0 ? SECTORS[sector] : NULL) != DB_OK)
     fail_msg("person: %s", db_errmsg(d));
   for (int k = 0, n = 1 + rnd(2); k < n; k++) {
     long long del = 1 + rnd(ndel);
     if (db_exec(d, "INSERT OR IGNORE INTO participation(person_id, delivery_id, role) VALUES (?1, ?2, ?3)", "iit", id,
-                del, ROLES[rnd(4)]) != SQLITE_OK)
+                del, ROLES[rnd(4)]) != DB_OK)
       fail_msg("participation: %s", db_errmsg(d));
     if (db_exec(d,
                 "INSERT OR IGNORE INTO esf_start(person_id, period_id, entry_date, age_at_entry, gender, labour,"
                 " education) SELECT ?1, s.period_id, d.starts_on, NULLIF(?3, 0), ?4, ?5, ?6 FROM delivery d"
                 " JOIN service s ON s.id = d.service_id WHERE d.id = ?2 AND s.counts = 'participant'",
                 "iiittt", id, del, rnd(5) ? (long long)(18 + rnd(50)) : 0LL, GENDERS[rnd(4)], LABOUR[rnd(4)],
-                EDUCATION[rnd(4)]) != SQLITE_OK)
+                EDUCATION[rnd(4)]) != DB_OK)
       fail_msg("esf: %s", db_errmsg(d));
   }
 }
@@ -319,9 +319,9 @@ static void test_no_false_or_recoverable_cell(void **state) {
   int failures = 0, hidden_small = 0, hidden_secondary = 0;
   for (unsigned seed = 1; seed <= NSETS; seed++) {
     db *d = testdb_open();
-    assert_int_equal(db_begin(d), SQLITE_OK);
+    assert_int_equal(db_begin(d), DB_OK);
     gen_data(d, seed);
-    assert_int_equal(db_commit(d), SQLITE_OK);
+    assert_int_equal(db_commit(d), DB_OK);
     const report_data *rd = report_get(d);
     view *w = util_calloc(1, sizeof *w);
     w->nslots = report_nperiods(rd) + 1, w->seed = seed;

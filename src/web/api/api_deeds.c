@@ -1,7 +1,7 @@
 /* api_deeds: GET /api/v1/deeds — the same search as /tekot, as JSON. */
 #include <string.h>
 
-#include "model/search.h"
+#include "search/search.h"
 #include "web/api/api.h"
 
 /* Reads an optional integer parameter; answers 400 and returns 0 when present but not in [lo,hi]. */

@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "model/search.h"
+#include "search/search.h"
 #include "web/pages/pages.h"
 
 #define PAGE_SIZE 20

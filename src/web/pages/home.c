@@ -1,6 +1,6 @@
 /* home: the front page: the programme, its goals, key figures, deeds by sector, newest deeds and a search box. */
 #include "model/programme.h"
-#include "model/search.h"
+#include "search/search.h"
 #include "model/stats.h"
 #include "web/pages/pages.h"
 

@@ -2,7 +2,7 @@
 #ifndef KEHTO_PAGES_H
 #define KEHTO_PAGES_H
 #include "model/deed.h"
-#include "model/search.h"
+#include "search/search.h"
 #include "web/web.h"
 
 void page_home(web_req *r);

@@ -116,12 +116,12 @@ void page_programme_save(web_req *r) {
   const char *lines[PROGRAMME_MAX_GOALS + 1];
   int n = split_lines(r, goals, lines, PROGRAMME_MAX_GOALS);
   kerr e = {0};
-  int rc = db_begin(r->db) == SQLITE_OK ? K_OK : kerr_set(&e, NULL, "Tietokanta on varattu. Yritä uudelleen.");
+  int rc = db_begin(r->db) == DB_OK ? K_OK : kerr_set(&e, NULL, "Tietokanta on varattu. Yritä uudelleen.");
   if (rc == K_OK) rc = programme_update(r->db, name, short_name, description, &e);
   if (rc == K_OK && n > PROGRAMME_MAX_GOALS)
     rc = kerr_set(&e, "goals", "Tavoitteita voi olla enintään %d.", PROGRAMME_MAX_GOALS);
   if (rc == K_OK) rc = programme_set_goals(r->db, lines, n, &e);
-  if (rc == K_OK && db_commit(r->db) == SQLITE_OK) {
+  if (rc == K_OK && db_commit(r->db) == DB_OK) {
     web_changed();
     redirect_to(r, "ohjelma");
   } else {

@@ -1,10 +1,10 @@
 /* cli_search: `kehto search` prints deed search results as text lines or JSON. */
-#include "search/cli_search.h"
+#include "cli/search.h"
 
 #include <stdio.h>
 
 #include "core/buf.h"
-#include "model/search.h"
+#include "search/search.h"
 
 #define USAGE "kehto search QUERY [--db FILE] [--json] [--limit N]"
 

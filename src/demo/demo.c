@@ -1,5 +1,5 @@
 /* demo: builds the demo programme: frame, generated organisations with valid Y-tunnus, and published deeds. */
-#include "model/demo.h"
+#include "demo/demo.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,8 +8,8 @@
 #include "core/buf.h"
 #include "core/util.h"
 #include "model/deed.h"
-#include "model/demo_services.h"
-#include "model/demo_text.h"
+#include "demo/demo_services.h"
+#include "demo/demo_text.h"
 #include "model/org.h"
 #include "model/programme.h"
 #include "model/refdata.h"
@@ -223,7 +223,7 @@ static void load_munis(ctx *c) {
   c->nmunis = (int)db_int(c->d, 0, "SELECT count(*) FROM municipality", "");
   c->munis = calloc((size_t)c->nmunis + 1, sizeof *c->munis);
   if (!c->munis) abort();
-  sqlite3_stmt *st = db_query(c->d, "SELECT code, name_fi, region_code FROM municipality ORDER BY code", "");
+  db_stmt *st = db_query(c->d, "SELECT code, name_fi, region_code FROM municipality ORDER BY code", "");
   int i = 0;
   while (i < c->nmunis && db_step(st) == 1) {
     c->munis[i].code = util_strdup(db_col_text(st, 0));
@@ -530,13 +530,13 @@ int demo_build(db *d, uint64_t seed, demo_summary *out, kerr *e) {
   if (!db_exists(d, "SELECT 1 FROM region", "") && refdata_load(d, e) != K_OK) return K_ERR;
   ctx c = {.d = d, .e = e, .r = {seed}, .seed = seed};
   load_munis(&c);
-  if (db_begin(d) != SQLITE_OK) {
+  if (db_begin(d) != DB_OK) {
     ctx_free(&c);
     return kerr_set(e, NULL, "cannot start a transaction: %r", db_errmsg(d));
   }
   demo_summary s = {0};
   int rc = build_all(&c, &s);
-  if (rc == K_OK && db_commit(d) != SQLITE_OK) rc = kerr_set(e, NULL, "cannot commit the demo: %r", db_errmsg(d));
+  if (rc == K_OK && db_commit(d) != DB_OK) rc = kerr_set(e, NULL, "cannot commit the demo: %r", db_errmsg(d));
   if (rc != K_OK)
     db_rollback(d);
   else if (out)

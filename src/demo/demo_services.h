@@ -4,7 +4,7 @@
 #include <stdint.h>
 
 #include "db/db.h"
-#include "model/demo_text.h"
+#include "demo/demo_text.h"
 
 /* An organisation of the demo registry as the programme builder needs it (strings borrowed from the caller). */
 typedef struct demo_org {

@@ -1,11 +1,11 @@
 /* cli_people: `kehto import participants|attendance`, `kehto person export|erase`; every action is audited as 'cli'. */
-#include "cli_people.h"
+#include "cli/people.h"
 
 #include <stdio.h>
 #include <unistd.h>
 
 #include "model/audit.h"
-#include "model/import.h"
+#include "import/import.h"
 #include "model/person.h"
 
 typedef int (*import_fn)(db *d, const char *path, const char *actor, int progress, import_stats *out, kerr *e);

@@ -4,7 +4,7 @@
 
 #include "core/buf.h"
 #include "core/util.h"
-#include "model/demo_services.h"
+#include "demo/demo_services.h"
 
 #define COUNT(a) ((int)(sizeof(a) / sizeof((a)[0])))
 

@@ -1,5 +1,5 @@
 /* demo_services: the demo's programme in action: offerings, coaches, deliveries, people, ESF records, applications. */
-#include "model/demo_services.h"
+#include "demo/demo_services.h"
 
 #include <limits.h>
 #include <stdio.h>
@@ -297,14 +297,14 @@ static int fail(sctx *c, const char *what) {
  * applications; services and coaches use themelist_set. */
 static int link_themes(sctx *c, const char *sql, long long id, const char *list) {
   char *copy = util_strdup(list), *save = NULL;
-  int rc = SQLITE_OK;
-  for (char *t = strtok_r(copy, ",", &save); t && rc == SQLITE_OK; t = strtok_r(NULL, ",", &save)) {
+  int rc = DB_OK;
+  for (char *t = strtok_r(copy, ",", &save); t && rc == DB_OK; t = strtok_r(NULL, ",", &save)) {
     t = util_trim(t);
     rc = db_exec(c->d, "INSERT OR IGNORE INTO theme(name) VALUES(?1)", "t", t);
-    if (rc == SQLITE_OK) rc = db_exec(c->d, sql, "it", id, t);
+    if (rc == DB_OK) rc = db_exec(c->d, sql, "it", id, t);
   }
   free(copy);
-  return rc == SQLITE_OK ? K_OK : fail(c, "themes");
+  return rc == DB_OK ? K_OK : fail(c, "themes");
 }
 
 static int is_attendee_type(const char *type) {
@@ -326,10 +326,10 @@ static int write_offers(sctx *c) {
                 " SELECT ?1, ?2, ?3, ?4, ?5, ?6, counts, ?7, ?8, ?8 FROM service_type WHERE code=?1",
                 "ttttiiit", o->type, o->variant, o->name, o->description, c->period_id[o->period],
                 (long long)o->capacity, (long long)(o->period == 1 && strcmp(o->type, "tutkimus") != 0),
-                o->period ? "2018-01-02T08:00:00Z" : "2015-01-02T08:00:00Z") != SQLITE_OK)
+                o->period ? "2018-01-02T08:00:00Z" : "2015-01-02T08:00:00Z") != DB_OK)
       return fail(c, "services");
     c->service_id[i] = db_last_id(c->d);
-    if (themelist_set(c->d, THEMELIST_SERVICE, c->service_id[i], o->themes) != SQLITE_OK) return fail(c, "themes");
+    if (themelist_set(c->d, THEMELIST_SERVICE, c->service_id[i], o->themes) != DB_OK) return fail(c, "themes");
   }
   return K_OK;
 }
@@ -343,14 +343,14 @@ static int write_coaches(sctx *c) {
                      " VALUES(?1, ?2, ?3, ?4, ?5, '2015-01-02T08:00:00Z', '2015-01-02T08:00:00Z')",
                      "ttttt", k->name, k->company, k->bio, k->languages, email);
     free(email);
-    if (rc != SQLITE_OK) return fail(c, "coaches");
+    if (rc != DB_OK) return fail(c, "coaches");
     c->coach_id[i] = db_last_id(c->d);
-    if (themelist_set(c->d, THEMELIST_COACH, c->coach_id[i], k->themes) != SQLITE_OK) return fail(c, "themes");
+    if (themelist_set(c->d, THEMELIST_COACH, c->coach_id[i], k->themes) != DB_OK) return fail(c, "themes");
     char *regions = util_strdup(k->regions), *save = NULL;
-    for (char *t = strtok_r(regions, ",", &save); t && rc == SQLITE_OK; t = strtok_r(NULL, ",", &save))
+    for (char *t = strtok_r(regions, ",", &save); t && rc == DB_OK; t = strtok_r(NULL, ",", &save))
       rc = db_exec(c->d, "INSERT INTO coach_region(coach_id, region_code) VALUES(?1, ?2)", "it", c->coach_id[i], t);
     free(regions);
-    if (rc != SQLITE_OK) return fail(c, "coach regions");
+    if (rc != DB_OK) return fail(c, "coach regions");
   }
   return K_OK;
 }
@@ -461,7 +461,7 @@ static int new_person(sctx *c, int org, int role, int z) {
                    email, name, g->id, demo_occupation(&c->r, sector, roles[role]), sector, when);
   free(name);
   free(email);
-  if (rc != SQLITE_OK) return fail(c, "people"), -1;
+  if (rc != DB_OK) return fail(c, "people"), -1;
   p->id = db_last_id(c->d);
   org_add_person(&c->by_org[org], c->npeople);
   return c->npeople++;
@@ -582,7 +582,7 @@ static int write_sessions(sctx *c, const dplan *p, long long did, const char *pl
     char day[16];
     day_text(p->sessions[s], day);
     if (db_exec(c->d, "INSERT INTO delivery_session(delivery_id, number, held_on, place) VALUES(?1, ?2, ?3, ?4)",
-                "iitt", did, (long long)(s + 1), day, place) != SQLITE_OK)
+                "iitt", did, (long long)(s + 1), day, place) != DB_OK)
       return fail(c, "sessions");
     sid[s] = db_last_id(c->d);
   }
@@ -595,7 +595,7 @@ static int write_participation(sctx *c, const dplan *p, long long did, const lon
   char when[32];
   day_time(p->start - 7, 9, when);
   if (db_exec(c->d, "INSERT INTO participation(person_id, delivery_id, role, created_at) VALUES(?1, ?2, ?3, ?4)",
-              "iitt", x->id, did, roles[x->role], when) != SQLITE_OK)
+              "iitt", x->id, did, roles[x->role], when) != DB_OK)
     return fail(c, "participations");
   long long pid = db_last_id(c->d);
   x->last_delivery = p->k;
@@ -603,7 +603,7 @@ static int write_participation(sctx *c, const dplan *p, long long did, const lon
   if (demo_rng_chance(&c->r, 70)) missed = -1;
   for (int s = 0; s < p->nsessions; s++)
     if (s != missed && db_exec(c->d, "INSERT INTO attendance(session_id, participation_id) VALUES(?1, ?2)", "ii",
-                               sid[s], pid) != SQLITE_OK)
+                               sid[s], pid) != DB_OK)
       return fail(c, "attendance");
   const offer *o = &offers[p->oi];
   if (!is_attendee_type(o->type)) {
@@ -650,11 +650,11 @@ static int write_delivery(sctx *c, int oi, int run) {
                    p.ref, c->service_id[oi], title, start, end, p.remote ? "" : place, (long long)p.remote,
                    coach >= 0 ? c->coach_id[coach] : 0, app, when);
   free(title);
-  if (rc != SQLITE_OK) return fail(c, "deliveries");
+  if (rc != DB_OK) return fail(c, "deliveries");
   long long did = db_last_id(c->d), sid[8];
   for (int i = 0; i < p.norgs; i++)
     if (db_exec(c->d, "INSERT INTO delivery_org(delivery_id, org_id) VALUES(?1, ?2)", "ii", did,
-                c->orgs[p.orgs[i]].id) != SQLITE_OK)
+                c->orgs[p.orgs[i]].id) != DB_OK)
       return fail(c, "delivery organisations");
   if (write_sessions(c, &p, did, p.remote ? "Etäyhteys" : place, sid)) return K_ERR;
   return write_people(c, &p, did, sid);
@@ -690,21 +690,21 @@ static long long write_application(sctx *c, const dplan *p, int coach, const cha
                    final ? t_decided : t_created);
   free(need);
   free(dates);
-  if (rc != SQLITE_OK) return fail(c, "applications"), 0;
+  if (rc != DB_OK) return fail(c, "applications"), 0;
   long long id = db_last_id(c->d);
   rc = db_exec(c->d, "INSERT INTO application_event(application_id, status, actor, at) VALUES(?1, 'submitted', ?2, ?3)",
                "itt", id, g->contact_email, t_created);
   const char *actor = strcmp(status, "cancelled") == 0 ? g->contact_email : staff_actors[demo_rng_below(&c->r, 2)];
-  if (rc == SQLITE_OK && final)
+  if (rc == DB_OK && final)
     rc = db_exec(c->d,
                  "INSERT INTO application_event(application_id, status, reason, actor, at) VALUES(?1, ?2, ?3, ?4, ?5)",
                  "itttt", id, status, reason, actor, t_decided);
-  if (rc == SQLITE_OK && link_themes(c,
+  if (rc == DB_OK && link_themes(c,
                                      "INSERT OR IGNORE INTO application_theme(application_id, theme_id)"
                                      " SELECT ?1, id FROM theme WHERE name=?2",
                                      id, offers[p->oi].themes))
     return 0;
-  return rc == SQLITE_OK ? id : (fail(c, "application history"), 0);
+  return rc == DB_OK ? id : (fail(c, "application history"), 0);
 }
 
 /* Applications that did not become deliveries: rejected with a reason, cancelled, and some still waiting. */
@@ -755,7 +755,7 @@ static int write_esf(sctx *c) {
                   "t",
                   x->id, c->period_id[per], entry, x->birth != NO_BIRTH ? birth : NULL,
                   (long long)(x->birth != NO_BIRTH ? age_at(x->birth, x->entry[per]) : 0), genders[x->gender],
-                  labours[x->labour], educations[x->education], exit, exits[x->exit_status], when) != SQLITE_OK)
+                  labours[x->labour], educations[x->education], exit, exits[x->exit_status], when) != DB_OK)
         return fail(c, "ESF records");
     }
   }
@@ -772,7 +772,7 @@ static int write_targets(sctx *c) {
            {"participants", 1, 2700},  {"attendees", 1, 3000}};
   for (int i = 0; i < COUNT(t); i++)
     if (db_exec(c->d, "INSERT INTO target(metric, period_id, value) VALUES(?1, ?2, ?3)", "tii", t[i].metric,
-                t[i].period < 0 ? 0 : c->period_id[t[i].period], t[i].value) != SQLITE_OK)
+                t[i].period < 0 ? 0 : c->period_id[t[i].period], t[i].value) != DB_OK)
       return fail(c, "targets");
   return K_OK;
 }

@@ -1,5 +1,5 @@
 /* demo_bank: the Finnish phrase banks of the demo deeds, one per sector: workplace units and kinds of deeds. */
-#include "model/demo_text.h"
+#include "demo/demo_text.h"
 
 #define U(i) (1u << (i))
 #define N(a) ((int)(sizeof(a) / sizeof((a)[0])))

@@ -56,7 +56,7 @@ typedef struct search_set {
 } search_set;
 /* Binds set (not copied: it must outlive the statement's steps) to parameter
  * name of st. */
-void search_bind_set(sqlite3_stmt *st, const char *name, const search_set *set);
+void search_bind_set(db_stmt *st, const char *name, const search_set *set);
 
 /* Bytes of word matches kept per connection for later searches (least recently used dropped first). */
 #define SEARCH_TERM_CACHE_BYTES (8u << 20)

@@ -1,5 +1,5 @@
 /* demo_text: Finnish phrase banks with slots (unit, numbers, place) that compose natural-looking demo deeds. */
-#include "model/demo_text.h"
+#include "demo/demo_text.h"
 
 #include <assert.h>
 #include <stdlib.h>

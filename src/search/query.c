@@ -1,12 +1,14 @@
 /* search: deed search: FTS5 for the words, a per-connection facet index for filters and counts, bounded ranking
  * (kehto_rank). */
-#include "model/search.h"
+#include "search/search.h"
+
+#include "db/db_sqlite.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/utf8.h"
-#include "model/search_index.h"
+#include "search/index.h"
 #include "search/fts.h"
 #include "search/rank.h"
 
@@ -204,7 +206,7 @@ static void facets_fill(deed_result *r, const tally *t, const search_index *ix, 
  * need rows. The rowid range keeps FTS5 to that stretch of the doclists; search_in drops non-candidates there. */
 static int rank_chunk_sql(db *d, const query *qy, const int *cand, int lo, int hi, int skip, int need, int *page,
                           int *npage) {
-  sqlite3_stmt *st = db_prepare(d, "SELECT rowid FROM deed_fts WHERE deed_fts MATCH :q"
+  db_stmt *st = db_prepare(d, "SELECT rowid FROM deed_fts WHERE deed_fts MATCH :q"
                                    " AND rowid BETWEEN :lo AND :hi AND search_in(rowid, :set)"
                                    " ORDER BY kehto_rank(deed_fts, :lens, " RANK_WEIGHTS "), rowid"
                                    " LIMIT :lim OFFSET :skip");
@@ -239,7 +241,7 @@ static int rank_chunk_set(db *d, const query *qy, const int *cand, int lo, int h
                           int *npage) {
   int n = hi - lo;
   search_rank_set set = {cand + lo, n, util_calloc((size_t)n, sizeof(double)), &qy->lens, RANK_WEIGHT_VALUES, 0};
-  sqlite3_stmt *st =
+  db_stmt *st =
       db_prepare(d, "SELECT kehto_rank_set(deed_fts, :set) FROM deed_fts WHERE deed_fts MATCH :q LIMIT 1");
   db_bind_text(st, ":q", qy->match);
   db_bind_pointer(st, ":set", &set, SEARCH_RANK_SET);
@@ -386,11 +388,11 @@ static const char hit_sql[] =
     " LEFT JOIN municipality m ON m.code=d.municipality_code LEFT JOIN region r ON r.code=m.region_code"
     " WHERE d.id IN (SELECT value FROM json_each(:ids))";
 
-static char *dup_col(sqlite3_stmt *st, int i) {
+static char *dup_col(db_stmt *st, int i) {
   return util_strdup(db_col_text(st, i));
 }
 
-static void read_hit(sqlite3_stmt *st, deed_hit *h, int marks) {
+static void read_hit(db_stmt *st, deed_hit *h, int marks) {
   char **text[] = {&h->ref,    &h->title,  &h->organisation, &h->municipality,
                    &h->region, &h->sector, &h->sector_code}; /* columns 1..7, in the order of hit_sql */
   h->id = db_col_int(st, 0);
@@ -408,7 +410,7 @@ static int load_rows(db *d, const query *qy, const int *page, int n, const idpos
   buf_putc(&ids, '[');
   for (int i = 0; i < n; i++) buf_printf(&ids, "%r%d", i ? "," : "", page[i]);
   buf_putc(&ids, ']');
-  sqlite3_stmt *st = db_prepare(d, hit_sql);
+  db_stmt *st = db_prepare(d, hit_sql);
   db_bind_text(st, ":lang", qy->lang);
   db_bind_text(st, ":ids", ids.data);
   int rc;
@@ -424,7 +426,7 @@ static int load_rows(db *d, const query *qy, const int *page, int n, const idpos
 /* Snippets of the page hits, one short statement each: a rowid range of one id lets FTS5 seek straight to the row
  * (measured at 100k deeds: 20 snippets 1-2 ms, against 4-8 ms for one scan over the page's whole rowid range). */
 static int load_snippets(db *d, const query *qy, const idpos *map, int n, deed_result *r) {
-  sqlite3_stmt *st = db_prepare(d, "SELECT snippet(deed_fts, 1, char(2), char(3), '…', 24) FROM deed_fts"
+  db_stmt *st = db_prepare(d, "SELECT snippet(deed_fts, 1, char(2), char(3), '…', 24) FROM deed_fts"
                                    " WHERE deed_fts MATCH :q AND rowid BETWEEN :id AND :id");
   int rc = 0;
   for (int i = 0; i < n && rc >= 0; i++) {
@@ -518,10 +520,10 @@ int deed_search(db *d, const deed_filter *f, deed_result *out, kerr *e) {
   query qy;
   query_init(&qy, f);
   /* one read transaction, so the facet index, the FTS matches and the rows are one snapshot */
-  int own = sqlite3_get_autocommit(db_handle(d));
-  int rc = own && db_script(d, "BEGIN") != SQLITE_OK ? kerr_set(e, NULL, "search failed: %r", db_errmsg(d))
+  int own = !db_in_transaction(d);
+  int rc = own && db_script(d, "BEGIN") != DB_OK ? kerr_set(e, NULL, "search failed: %r", db_errmsg(d))
                                                      : search_snapshot(d, &qy, out, e);
-  if (own && !sqlite3_get_autocommit(db_handle(d))) db_script(d, "COMMIT");
+  if (own && db_in_transaction(d)) db_script(d, "COMMIT");
   free(qy.match);
   for (int i = 0; i < qy.words; i++) free(qy.terms[i]);
   return rc;

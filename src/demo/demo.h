@@ -4,7 +4,7 @@
 #include <stdint.h>
 
 #include "db/db.h"
-#include "model/demo_services.h"
+#include "demo/demo_services.h"
 
 #define DEMO_DEFAULT_SEED 2020u
 

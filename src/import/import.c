@@ -1,5 +1,5 @@
 /* import: reads a CSV (deeds, participants, attendance), checks every row and stores them all in one transaction. */
-#include "model/import.h"
+#include "import/import.h"
 
 #include <assert.h>
 #include <errno.h>
@@ -653,7 +653,7 @@ static int find_delivery(importer *im, const char *text, delivery_ref *out, kerr
   if (!strmap_find(&im->ids, key, &slot)) {
     long long num = 0;
     if (util_parse_int(text, 1, 999999999999LL, &num) != K_OK) num = 0;
-    sqlite3_stmt *st = db_query(im->d,
+    db_stmt *st = db_query(im->d,
                                 "SELECT d.id, s.counts='participant', d.starts_on FROM delivery d "
                                 "JOIN service s ON s.id=d.service_id WHERE d.ref=?1 OR d.id=?2 "
                                 "ORDER BY d.ref IS ?1 DESC LIMIT 1",
@@ -836,7 +836,7 @@ static int attendance_row(importer *im, kerr *e) {
   if (!util_email_valid(email))
     return row_err(im, "email", e, "'%r' is not a valid email address", clip(email, tmp, sizeof tmp));
   long long part = 0, person_id = 0;
-  sqlite3_stmt *st = db_query(im->d,
+  db_stmt *st = db_query(im->d,
                               "SELECT pa.id, pa.person_id FROM participation pa JOIN person p ON p.id=pa.person_id "
                               "WHERE p.email=?1 COLLATE NOCASE AND pa.delivery_id=?2",
                               "ti", email, dl.id);
@@ -875,7 +875,7 @@ static const import_kind ATTENDANCE = {att_cols, NACOL, "attendance rows", "impo
 
 static int run(importer *im, kerr *e) {
   if (read_header(im, e) != K_OK) return K_ERR;
-  if (db_begin(im->d) != SQLITE_OK) return kerr_set(e, NULL, "cannot start a transaction: %r", db_errmsg(im->d));
+  if (db_begin(im->d) != DB_OK) return kerr_set(e, NULL, "cannot start a transaction: %r", db_errmsg(im->d));
   int rc = import_rows(im, e);
   if (rc == K_OK && im->kind->audit) {
     char detail[300];
@@ -887,7 +887,7 @@ static int run(importer *im, kerr *e) {
     db_rollback(im->d);
     return K_OK;
   }
-  if (rc == K_OK && db_commit(im->d) != SQLITE_OK)
+  if (rc == K_OK && db_commit(im->d) != DB_OK)
     rc = kerr_set(e, NULL, "%r: cannot commit the import: %r", csv_name(im->c), db_errmsg(im->d));
   if (rc != K_OK) db_rollback(im->d);
   return rc;

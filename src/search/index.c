@@ -1,6 +1,8 @@
 /* search_index: builds and refreshes the per-connection facet arrays of
  * published deeds; the search_in() SQL function. */
-#include "model/search_index.h"
+#include "search/index.h"
+
+#include "db/db_sqlite.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -96,7 +98,7 @@ static void search_in_fn(sqlite3_context *cx, int argc, sqlite3_value **argv) {
   sqlite3_result_int(cx, 0);
 }
 
-void search_bind_set(sqlite3_stmt *st, const char *name, const search_set *set) {
+void search_bind_set(db_stmt *st, const char *name, const search_set *set) {
   db_bind_pointer(st, name, (void *)set, SET_TYPE);
 }
 
@@ -136,7 +138,7 @@ static sidx_value *load_values(db *d, const char *sql, int ncols, int *n) {
   int cap = 16;
   sidx_value *v = util_calloc((size_t)cap, sizeof *v);
   *n = 0;
-  sqlite3_stmt *st = db_query(d, sql, "");
+  db_stmt *st = db_query(d, sql, "");
   while (db_step(st) == 1) {
     if (*n == cap) {
       v = realloc(v, sizeof *v * (size_t)(cap *= 2));
@@ -163,7 +165,7 @@ static int load_deeds(db *d, search_index *ix) {
   size_t n = (size_t)ix->max_id + 1;
   ix->sector = util_calloc(n, 1), ix->region = util_calloc(n, 2), ix->year = util_calloc(n, 1);
   ix->newest = util_calloc(n, sizeof *ix->newest);
-  sqlite3_stmt *st = db_query(d,
+  db_stmt *st = db_query(d,
                               "SELECT d.id, d.sector_code, coalesce(m.region_code,''), d.year "
                               "FROM deed d"
                               " LEFT JOIN municipality m ON m.code=d.municipality_code WHERE "
@@ -192,7 +194,7 @@ static int load_themes(db *d, search_index *ix) {
   ix->toff = util_calloc((size_t)ix->max_id + 2, sizeof *ix->toff);
   int maxtheme = (int)db_int(d, 0, "SELECT max(id) FROM theme", "");
   int *tpos = util_calloc((size_t)maxtheme + 1, sizeof *tpos); /* theme id -> index into themes */
-  sqlite3_stmt *st = db_query(d, "SELECT id FROM theme ORDER BY id", "");
+  db_stmt *st = db_query(d, "SELECT id FROM theme ORDER BY id", "");
   for (int i = 0; i < ix->nthemes && db_step(st) == 1; i++) tpos[db_col_int(st, 0)] = i;
   db_done(st);
   size_t total = 0;
@@ -223,12 +225,12 @@ static int load_themes(db *d, search_index *ix) {
 /* Row lengths for kehto_rank, from FTS5's own per-row token counts (a small table: one short blob per deed). */
 static int load_lengths(db *d, search_index *ix) {
   ix->doclen = util_calloc((size_t)ix->max_id + 1, sizeof *ix->doclen);
-  sqlite3_stmt *st = db_query(d, "SELECT id, sz FROM deed_fts_docsize WHERE id <= :max", "i", (long long)ix->max_id);
+  db_stmt *st = db_query(d, "SELECT id, sz FROM deed_fts_docsize WHERE id <= :max", "i", (long long)ix->max_id);
   int rc;
   while ((rc = db_step(st)) == 1) {
     long long id = db_col_int(st, 0);
     if (id >= 1 && id <= ix->max_id)
-      ix->doclen[id] = (uint16_t)search_rank_doc_length(sqlite3_column_blob(st, 1), sqlite3_column_bytes(st, 1));
+      ix->doclen[id] = (uint16_t)search_rank_doc_length(sqlite3_column_blob(db_raw(st), 1), sqlite3_column_bytes(db_raw(st), 1));
   }
   db_done(st);
   return rc < 0 ? K_ERR : K_OK;
@@ -266,7 +268,7 @@ const search_index *search_index_get(db *d, kerr *e) {
 
 /* Every row of deed_fts matching one word, ascending, from inside FTS5 (kehto_match_ids). */
 static int term_scan(db *d, const char *match, search_match_ids *sink) {
-  sqlite3_stmt *st =
+  db_stmt *st =
       db_prepare(d, "SELECT kehto_match_ids(deed_fts, :sink) FROM deed_fts WHERE deed_fts MATCH :q LIMIT 1");
   db_bind_text(st, ":q", match);
   db_bind_pointer(st, ":sink", sink, SEARCH_MATCH_IDS);

@@ -1,5 +1,5 @@
 /* cli_backup: `kehto backup FILE --keep N`: a compacted online copy, rotated copies, erasures carried into them. */
-#include "cli_backup.h"
+#include "cli/backup.h"
 
 #include <errno.h>
 #include <stdio.h>

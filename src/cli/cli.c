@@ -1,5 +1,5 @@
 /* cli: helpers shared by command handlers: options, the database path, opening the database. */
-#include "cli.h"
+#include "cli/cli.h"
 
 #include <stdio.h>
 #include <stdlib.h>

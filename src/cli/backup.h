@@ -1,7 +1,7 @@
 /* cli_backup: the backup command. */
 #ifndef KEHTO_CLI_BACKUP_H
 #define KEHTO_CLI_BACKUP_H
-#include "cli.h"
+#include "cli/cli.h"
 
 /* Copies kept by `kehto backup` without --keep: FILE and FILE.1 … FILE.6, a week of daily backups. */
 enum { BACKUP_KEEP = 7, BACKUP_KEEP_MAX = 1000 /* the largest --keep */ };
