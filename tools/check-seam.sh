@@ -1,0 +1,22 @@
+#!/bin/sh
+# check-seam: fails when SQLite or SQLite-only SQL shows outside the database seam (src/db/, and src/search/ for
+# FTS5). db.h is the only door: see docs/architecture.md and issue #8. Prints every offending line.
+cd "$(dirname "$0")/.." || exit 2
+status=0
+
+# $1: what is wrong; $2: extended regular expression; rest: where to look
+check() {
+  what=$1 re=$2
+  shift 2
+  hits=$(grep -rnE "$re" "$@" --include='*.c' --include='*.h' 2>/dev/null)
+  if [ -n "$hits" ]; then
+    printf 'check-seam: %s:\n%s\n' "$what" "$hits"
+    status=1
+  fi
+}
+
+above_db="src/model src/web src/report src/cli src/demo src/import src/core src/main.c"
+# shellcheck disable=SC2086
+check "SQLite API outside src/db/ and src/search/" 'sqlite3|SQLITE_' $above_db
+echo "check-seam: $( [ $status -eq 0 ] && echo ok || echo FAILED)"
+exit $status
