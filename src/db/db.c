@@ -8,7 +8,6 @@
 #include <string.h>
 
 #include "core/buf.h"
-#include "search/fts.h"
 
 typedef struct cached {
   const char *sql;
@@ -38,7 +37,7 @@ static int code(int rc) {
   }
 }
 
-db *db_open(const char *path, int create, kerr *e) {
+db *db_open(const char *path, int create, db_ext_fn ext, kerr *e) {
   db *d = calloc(1, sizeof *d);
   if (!d) abort();
   int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
@@ -58,7 +57,7 @@ db *db_open(const char *path, int create, kerr *e) {
     db_close(d);
     return NULL;
   }
-  if (search_fts_register(d->h, e) != SQLITE_OK) {
+  if (ext && ext(d, e) != K_OK) {
     db_close(d);
     return NULL;
   }

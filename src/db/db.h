@@ -15,9 +15,15 @@ enum {
   DB_CONSTRAINT = 19, /* a UNIQUE, CHECK, NOT NULL or foreign key constraint refused the change (not logged) */
 };
 
-/* Opens (creating if asked) the database at path, turns on WAL and foreign keys, registers the Finnish
- * tokenizer and runs pending migrations. Returns NULL and sets e on failure. Close with db_close. */
-db *db_open(const char *path, int create, kerr *e);
+/* What a connection needs beyond the engine, attached by whoever opens the database: today search_attach
+ * (search/search.h: the FTS5 tokenizer and ranking function). Returns K_OK, or K_ERR with e set. A caller that needs
+ * more than one writes a function that calls them in turn. */
+typedef int (*db_ext_fn)(db *d, kerr *e);
+
+/* Opens (creating if asked) the database at path, turns on WAL and foreign keys, runs ext (may be NULL) and then the
+ * pending migrations. The migrations create search's FTS5 tables, so every opener of a Kehto database passes
+ * search_attach: db/ itself knows nothing of search. Returns NULL and sets e on failure. Close with db_close. */
+db *db_open(const char *path, int create, db_ext_fn ext, kerr *e);
 void db_close(db *d);
 
 /* Returns a prepared statement for sql, cached on the connection (sql must be a string literal or outlive d).
