@@ -18,6 +18,8 @@ check() {
 above_db="src/model src/web src/report src/cli src/demo src/import src/core src/main.c"
 # shellcheck disable=SC2086
 check "SQLite API outside src/db/ and src/search/" 'sqlite3|SQLITE_' $above_db
+# SQL carries no engine's clock: timestamps are bound from C (db_now); column DEFAULTs stay in the schema (src/db/)
+check "SQL clock outside src/db/ (bind db_now() instead)" "'now'" src --exclude-dir=db
 # search attaches itself when the opener asks (db_open's ext): db/ does not reach up into search/
 check "src/db/ includes search/" '#include "search/' src/db
 echo "check-seam: $( [ $status -eq 0 ] && echo ok || echo FAILED)"

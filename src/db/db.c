@@ -285,6 +285,12 @@ int db_script(db *d, const char *sql) {
   return code(rc);
 }
 
+db_time db_now(void) {
+  db_time t;
+  util_now_iso(t.s, sizeof t.s);
+  return t;
+}
+
 int db_begin(db *d) {
   return db_script(d, "BEGIN IMMEDIATE");
 }

@@ -60,6 +60,15 @@ db_stmt *db_query(db *d, const char *sql, const char *types, ...);
 /* Runs a script of several statements without parameters (schema). Returns DB_OK or the error. */
 int db_script(db *d, const char *sql);
 
+/* A timestamp as the schema stores it: UTC text "YYYY-MM-DDTHH:MM:SSZ" (what SQLite's
+ * strftime('%Y-%m-%dT%H:%M:%SZ','now') wrote before). */
+typedef struct db_time {
+  char s[24];
+} db_time;
+/* The current time, taken in C and bound as a parameter (":now"), so SQL carries no engine's clock. The text lives
+ * in the returned value: db_now().s may be passed straight to a bind or a one-liner. */
+db_time db_now(void);
+
 /* Explicit transactions: BEGIN IMMEDIATE / COMMIT / ROLLBACK. Return DB_OK or the error. */
 int db_begin(db *d);
 int db_commit(db *d);

@@ -337,10 +337,8 @@ int app_cancellable_by(const application *a, const user_info *u) {
 /* Sets the status of a submitted application and writes the history row. Returns K_OK, or K_ERR when it is no
  * longer submitted (e set) or storage failed (caller rolls back). */
 static int set_status(db *d, long long id, const char *status, const char *reason, const user_info *u, kerr *e) {
-  if (db_exec(d,
-              "UPDATE application SET status=?2, reason=?3, updated_at=strftime('%Y-%m-%dT%H:%M:%SZ','now')"
-              " WHERE id=?1 AND status='submitted'",
-              "itt", id, status, reason ? reason : "") != DB_OK)
+  if (db_exec(d, "UPDATE application SET status=?2, reason=?3, updated_at=?4 WHERE id=?1 AND status='submitted'",
+              "ittt", id, status, reason ? reason : "", db_now().s) != DB_OK)
     return kerr_storage(e, N_("Hakemuksen tallennus"), db_errmsg(d));
   if (db_changes(d) != 1)
     return kerr_set(e, NULL, N_("Hakemus on jo käsitelty: vain käsittelyä odottavan hakemuksen voi ratkaista."));

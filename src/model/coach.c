@@ -97,12 +97,13 @@ static long long coach_write(db *d, const coach *c, long long id, kerr *e) {
   if (coach_validate(d, c, e) != K_OK || write_begin(d, "Valmentajan tallennus", e) != K_OK) return 0;
   db_stmt *st =
       id ? db_prepare(d, "UPDATE coach SET name=:name,company=:company,bio=:bio,languages=:languages,email=:email,"
-                         "active=:active,updated_at=strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE id=:id")
+                         "active=:active,updated_at=:now WHERE id=:id")
          : db_prepare(d, "INSERT INTO coach(name,company,bio,languages,email,active)"
                          " VALUES(:name,:company,:bio,:languages,:email,:active)");
   char *langs = squeeze(c->languages);
   bind_coach(st, c, langs);
   if (id) db_bind_int(st, ":id", id);
+  if (id) db_bind_text(st, ":now", db_now().s);
   int rc = db_step(st) < 0 ? K_ERR : K_OK;
   db_done(st);
   free(langs);

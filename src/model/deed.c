@@ -125,12 +125,13 @@ static long long insert_rows(db *d, const deed *x, const char *status, kerr *e) 
          " coalesce((SELECT name FROM org WHERE id=:org_id), :org_name),"
          " :municipality_code,:sector_code,:summary,:starting_point,:goal,:actions,:participants,:results,:service,"
          " :year,:contact_name,:contact_email,:status,"
-         " CASE WHEN :status='published' THEN coalesce(:published_at, strftime('%Y-%m-%dT%H:%M:%SZ','now')) END,"
-         " coalesce(:created_at, strftime('%Y-%m-%dT%H:%M:%SZ','now')))");
+         " CASE WHEN :status='published' THEN coalesce(:published_at, :now) END,"
+         " coalesce(:created_at, :now))");
   bind_fields(st, x);
   db_bind_text(st, ":status", status);
   db_bind_text(st, ":published_at", x->published_at);
   db_bind_text(st, ":created_at", x->created_at);
+  db_bind_text(st, ":now", db_now().s);
   int rc = db_step(st);
   db_done(st);
   if (rc < 0) {
@@ -160,9 +161,10 @@ static int update_rows(db *d, const deed *x, kerr *e) {
          "municipality_code=:municipality_code,sector_code=:sector_code,summary=:summary,"
          "starting_point=:starting_point,goal=:goal,actions=:actions,participants=:participants,results=:results,"
          "service=:service,year=:year,contact_name=:contact_name,contact_email=:contact_email,"
-         "updated_at=strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE id=:id");
+         "updated_at=:now WHERE id=:id");
   bind_fields(st, x);
   db_bind_int(st, ":id", x->id);
+  db_bind_text(st, ":now", db_now().s);
   int rc = db_step(st);
   db_done(st);
   if (rc < 0) {
@@ -229,11 +231,10 @@ deed *deed_get(db *d, long long id, const char *lang) {
 }
 
 static int publish_rows(db *d, long long id, kerr *e) {
-  int rc =
-      db_exec(d,
-              "UPDATE deed SET status='published', reject_reason='', updated_at=strftime('%Y-%m-%dT%H:%M:%SZ','now'),"
-              " published_at=coalesce(published_at, strftime('%Y-%m-%dT%H:%M:%SZ','now')) WHERE id=?1",
-              "i", id);
+  int rc = db_exec(d,
+                   "UPDATE deed SET status='published', reject_reason='', updated_at=?2,"
+                   " published_at=coalesce(published_at, ?2) WHERE id=?1",
+                   "it", id, db_now().s);
   if (rc != DB_OK) return K_ERR;
   if (db_changes(d) == 0) return kerr_set(e, NULL, "Tekoa %lld ei ole.", id);
   return deed_index(d, id);
@@ -245,11 +246,8 @@ int deed_publish(db *d, long long id, kerr *e) {
 }
 
 static int reject_rows(db *d, long long id, const char *reason, kerr *e) {
-  int rc =
-      db_exec(d,
-              "UPDATE deed SET status='rejected', reject_reason=?2, updated_at=strftime('%Y-%m-%dT%H:%M:%SZ','now')"
-              " WHERE id=?1",
-              "it", id, reason);
+  int rc = db_exec(d, "UPDATE deed SET status='rejected', reject_reason=?2, updated_at=?3 WHERE id=?1", "itt", id,
+                   reason, db_now().s);
   if (rc != DB_OK) return K_ERR;
   if (db_changes(d) == 0) return kerr_set(e, NULL, "Tekoa %lld ei ole.", id);
   return deed_index(d, id);

@@ -97,14 +97,14 @@ static long long delivery_write(db *d, const delivery *x, long long id, kerr *e)
     kerr_add(e, "starts_on", N_("Toteutuksella on tapaamisia näiden päivien ulkopuolella."));
     return 0;
   }
-  db_stmt *st =
-      id ? db_prepare(d, "UPDATE delivery SET ref=:ref,service_id=:service,title=:title,starts_on=:starts,"
-                         "ends_on=:ends,place=:place,remote=:remote,coach_id=:coach,"
-                         "updated_at=strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE id=:id")
-         : db_prepare(d, "INSERT INTO delivery(ref,service_id,title,starts_on,ends_on,place,remote,coach_id)"
-                         " VALUES(:ref,:service,:title,:starts,:ends,:place,:remote,:coach)");
+  db_stmt *st = id ? db_prepare(d, "UPDATE delivery SET ref=:ref,service_id=:service,title=:title,starts_on=:starts,"
+                                   "ends_on=:ends,place=:place,remote=:remote,coach_id=:coach,"
+                                   "updated_at=:now WHERE id=:id")
+                   : db_prepare(d, "INSERT INTO delivery(ref,service_id,title,starts_on,ends_on,place,remote,coach_id)"
+                                   " VALUES(:ref,:service,:title,:starts,:ends,:place,:remote,:coach)");
   bind_delivery(st, x, s, t);
   if (id) db_bind_int(st, ":id", id);
+  if (id) db_bind_text(st, ":now", db_now().s);
   int rc = db_step(st);
   db_done(st);
   if (rc < 0) {

@@ -161,11 +161,12 @@ long long service_create(db *d, const service *s, kerr *e) {
 int service_update(db *d, const service *s, kerr *e) {
   if (service_validate(d, s, e) != K_OK || write_begin(d, "Palvelun tallennus", e) != K_OK) return K_ERR;
   db_stmt *st = db_prepare(d, "UPDATE service SET type_code=:type,variant=:variant,name=:name,"
-                                   "description=:description,period_id=:period,capacity=:capacity,"
-                                   "counts=coalesce(:counts,(SELECT counts FROM service_type WHERE code=:type)),"
-                                   "open=:open,updated_at=strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE id=:id");
+                              "description=:description,period_id=:period,capacity=:capacity,"
+                              "counts=coalesce(:counts,(SELECT counts FROM service_type WHERE code=:type)),"
+                              "open=:open,updated_at=:now WHERE id=:id");
   bind_service(st, s);
   db_bind_int(st, ":id", s->id);
+  db_bind_text(st, ":now", db_now().s);
   long long id = service_write(d, st, s->id, s, e);
   return write_end(d, id ? K_OK : K_ERR, "Palvelun tallennus", e);
 }
