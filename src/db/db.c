@@ -37,6 +37,39 @@ static int code(int rc) {
   }
 }
 
+/* string_agg(value, separator): the list aggregate SQL in models uses, spelt as PostgreSQL and SQLite 3.44+ spell it
+ * (SQLite's group_concat before that). Skips NULL values; NULL when there are none. */
+static void agg_step(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
+  if (sqlite3_value_type(argv[0]) == SQLITE_NULL) return;
+  sqlite3_str **acc = sqlite3_aggregate_context(ctx, sizeof *acc);
+  if (!acc) {
+    sqlite3_result_error_nomem(ctx);
+    return;
+  }
+  if (!*acc)
+    *acc = sqlite3_str_new(sqlite3_context_db_handle(ctx));
+  else if (argc > 1 && sqlite3_value_type(argv[1]) != SQLITE_NULL)
+    sqlite3_str_appendall(*acc, (const char *)sqlite3_value_text(argv[1]));
+  const char *v = (const char *)sqlite3_value_text(argv[0]);
+  if (v) sqlite3_str_append(*acc, v, sqlite3_value_bytes(argv[0]));
+}
+
+static void agg_final(sqlite3_context *ctx) {
+  sqlite3_str **acc = sqlite3_aggregate_context(ctx, 0);
+  if (!acc || !*acc) {
+    sqlite3_result_null(ctx);
+    return;
+  }
+  int n = sqlite3_str_length(*acc);
+  char *s = sqlite3_str_finish(*acc);
+  if (!s && n == 0)
+    sqlite3_result_text(ctx, "", 0, SQLITE_STATIC); /* only empty values: "" as group_concat */
+  else if (!s)
+    sqlite3_result_error_nomem(ctx);
+  else
+    sqlite3_result_text(ctx, s, n, sqlite3_free);
+}
+
 db *db_open(const char *path, int create, db_ext_fn ext, kerr *e) {
   db *d = calloc(1, sizeof *d);
   if (!d) abort();
@@ -53,6 +86,13 @@ db *db_open(const char *path, int create, db_ext_fn ext, kerr *e) {
    * person's bytes do not linger in free space; db_checkpoint_truncate then drops the old copies in the WAL. */
   if (db_script(d, "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;"
                    "PRAGMA temp_store=MEMORY; PRAGMA cache_size=-16000; PRAGMA secure_delete=ON;") != DB_OK) {
+    kerr_set(e, NULL, "cannot set up database %r: %r", path, sqlite3_errmsg(d->h));
+    db_close(d);
+    return NULL;
+  }
+  if (sqlite3_libversion_number() < 3044000 &&
+      sqlite3_create_function_v2(d->h, "string_agg", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, NULL, agg_step,
+                                 agg_final, NULL) != SQLITE_OK) {
     kerr_set(e, NULL, "cannot set up database %r: %r", path, sqlite3_errmsg(d->h));
     db_close(d);
     return NULL;

@@ -189,7 +189,7 @@ deed *deed_get(db *d, long long id, const char *lang) {
       " CASE WHEN ?2='sv' THEN m.name_sv ELSE m.name_fi END, CASE WHEN ?2='sv' THEN r.name_sv ELSE r.name_fi END,"
       " d.sector_code, CASE ?2 WHEN 'sv' THEN s.name_sv WHEN 'en' THEN s.name_en ELSE s.name_fi END,"
       " d.summary, d.starting_point, d.goal, d.actions, d.participants, d.results, d.service,"
-      " (SELECT group_concat(t.name, ', ') FROM deed_theme dt JOIN theme t ON t.id=dt.theme_id WHERE dt.deed_id=d.id),"
+      " (SELECT string_agg(t.name, ', ') FROM deed_theme dt JOIN theme t ON t.id=dt.theme_id WHERE dt.deed_id=d.id),"
       " d.year, d.contact_name, d.contact_email, d.status, d.reject_reason, d.created_at, d.updated_at, d.published_at"
       " FROM deed d JOIN sector s ON s.code=d.sector_code"
       " LEFT JOIN municipality m ON m.code=d.municipality_code LEFT JOIN region r ON r.code=m.region_code"
@@ -262,17 +262,16 @@ int deed_reject(db *d, long long id, const char *reason, kerr *e) {
 
 int deed_index(db *d, long long id) {
   if (db_exec(d, "DELETE FROM deed_fts WHERE rowid=?1", "i", id) != DB_OK) return K_ERR;
-  int rc = db_exec(
-      d,
-      "INSERT INTO deed_fts(rowid, title, body, organisation, municipality)"
-      " SELECT d.id, d.title,"
-      "  d.summary || char(10) || d.starting_point || char(10) || d.goal || char(10) || d.actions"
-      "   || char(10) || d.results || char(10) || coalesce((SELECT group_concat(t.name, ', ') FROM deed_theme dt"
-      "   JOIN theme t ON t.id=dt.theme_id WHERE dt.deed_id=d.id), ''),"
-      "  d.org_name, coalesce(m.name_fi || ' ' || m.name_sv, '')"
-      " FROM deed d LEFT JOIN municipality m ON m.code=d.municipality_code"
-      " WHERE d.id=?1 AND d.status='published'",
-      "i", id);
+  int rc = db_exec(d,
+                   "INSERT INTO deed_fts(rowid, title, body, organisation, municipality)"
+                   " SELECT d.id, d.title,"
+                   "  d.summary || ?2 || d.starting_point || ?2 || d.goal || ?2 || d.actions"
+                   "   || ?2 || d.results || ?2 || coalesce((SELECT string_agg(t.name, ', ') FROM deed_theme dt"
+                   "   JOIN theme t ON t.id=dt.theme_id WHERE dt.deed_id=d.id), ''),"
+                   "  d.org_name, coalesce(m.name_fi || ' ' || m.name_sv, '')"
+                   " FROM deed d LEFT JOIN municipality m ON m.code=d.municipality_code"
+                   " WHERE d.id=?1 AND d.status='published'",
+                   "it", id, "\n");
   return rc == DB_OK ? K_OK : K_ERR;
 }
 

@@ -217,8 +217,8 @@ int delivery_org_add(db *d, long long delivery_id, long long org_id, kerr *e) {
   if (!delivery_exists(d, delivery_id)) return kerr_set(e, NULL, N_("Toteutusta ei ole."));
   if (!db_exists(d, "SELECT 1 FROM org WHERE id=?1", "i", org_id))
     return kerr_set(e, "org", N_("Valitse organisaatio rekisteristä."));
-  if (db_exec(d, "INSERT OR IGNORE INTO delivery_org(delivery_id,org_id) VALUES(?1,?2)", "ii", delivery_id, org_id) !=
-      DB_OK)
+  if (db_exec(d, "INSERT INTO delivery_org(delivery_id,org_id) VALUES(?1,?2) ON CONFLICT DO NOTHING", "ii", delivery_id,
+              org_id) != DB_OK)
     return kerr_storage(e, "Organisaation lisäys", db_errmsg(d));
   return K_OK;
 }

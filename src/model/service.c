@@ -175,7 +175,7 @@ int service_update(db *d, const service *s, kerr *e) {
 #define SERVICE_COLS                                                                                                   \
   "SELECT s.id,s.type_code,CASE :lang WHEN 1 THEN t.name_sv WHEN 2 THEN t.name_en ELSE t.name_fi END,s.variant,"       \
   "s.name,s.description,s.period_id,p.name,p.start_year,p.end_year,s.capacity,s.counts,s.open,"                        \
-  "(SELECT group_concat(th.name,', ') FROM service_theme x JOIN theme th ON th.id=x.theme_id"                          \
+  "(SELECT string_agg(th.name,', ') FROM service_theme x JOIN theme th ON th.id=x.theme_id"                            \
   " WHERE x.service_id=s.id) FROM service s JOIN service_type t ON t.code=s.type_code"                                 \
   " JOIN funding_period p ON p.id=s.period_id"
 
