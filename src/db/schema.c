@@ -4,6 +4,19 @@
 #include "core/buf.h"
 #include "db/db.h"
 
+/* Dialects. The migrations below are SQLite's. A second engine (PostgreSQL, issue #7) gets a file of its own beside
+ * this one (schema_pg.c) with the same numbered steps, each creating the same tables, columns, constraints and
+ * indexes in its own SQL, so that SQL in the models runs on either. What is SQLite's own here, and what stands for it
+ * in another dialect:
+ *   - deed_fts (1): an FTS5 virtual table with search's tokenizer "kehto" (search/fts.c): search's own index, kept
+ *     in step by deed_index; another engine keeps it its own way behind search/search.h.
+ *   - INTEGER PRIMARY KEY (rowid ids), AUTOINCREMENT (person.id, never reused), WITHOUT ROWID link tables,
+ *     COLLATE NOCASE (emails, names), TEXT timestamps with strftime('%Y-%m-%dT%H:%M:%SZ','now') column DEFAULTs
+ *     (models bind db_now() when they set one), lower(hex(randomblob(16))) (5), and the triggers of 4 and 5 that
+ *     bump the change counters.
+ *   - the schema version in PRAGMA user_version (db_migrate below).
+ * Everything else (tables, keys, CHECKs, ON CONFLICT upserts, string_agg) is meant to read the same in both. */
+
 /* Each entry moves the schema from version i to i+1. Never edit a released entry: add a new one. */
 static const char *const migrations[] = {
     /* 1: reference data, organisations, programme frame, accounts, deeds and their search index */
