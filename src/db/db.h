@@ -40,7 +40,9 @@ void db_bind_at_text(db_stmt *st, int i, const char *v);
 /* Binds p (not copied: it must outlive the statement's steps) for SQL functions that read it with
  * the engine's pointer-passing interface (search/); SQL itself sees NULL. */
 void db_bind_pointer(db_stmt *st, const char *name, void *p, const char *type);
-/* Returns 1 for a row, 0 when done; on error logs and returns -1 (constraint errors are reported this way too). */
+/* Returns 1 for a row, 0 when done; on error logs and returns -1 (constraint errors are reported this way too).
+ * A write (here or in db_exec) that changes rows of a table a cache watches also bumps that cache's change counter,
+ * in the same transaction (a savepoint of its own outside one): see watched[] in db/schema.c. */
 int db_step(db_stmt *st);
 const char *db_col_text(db_stmt *st, int i); /* never NULL: "" for NULL; valid until the next step */
 long long db_col_int(db_stmt *st, int i);
@@ -81,6 +83,7 @@ const char *db_engine_version(void);
 
 const char *db_errmsg(db *d);
 long long db_last_id(db *d);
+/* Rows changed by the last INSERT, UPDATE or DELETE run through db_step or db_exec. */
 int db_changes(db *d);
 
 /* Applies the migrations in schema.c that user_version says are pending. */
