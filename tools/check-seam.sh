@@ -1,6 +1,6 @@
 #!/bin/sh
 # check-seam: fails when SQLite or SQLite-only SQL shows outside the database seam (src/db/, and src/search/ for
-# FTS5). db.h is the only door: see docs/architecture.md and issue #8. Prints every offending line.
+# FTS5). db.h is the only door (issue #8). Prints every offending line.
 cd "$(dirname "$0")/.." || exit 2
 status=0
 
