@@ -29,7 +29,7 @@ FUZZ_ONLY    ?= $(FUZZ_NAMES)
 FUZZ_DRIVER  ?=
 FUZZ_CC      ?= $(if $(shell command -v clang-14),clang-14,clang)
 
-.PHONY: all run check check-unit check-e2e check-browser check-asan check-fuzz check-crash fuzz crash bench deps deps-run libs \
+.PHONY: all run check check-seam check-unit check-e2e check-browser check-asan check-fuzz check-crash fuzz crash bench deps deps-run libs \
         clean format
 
 all: $(BIN)
@@ -82,9 +82,13 @@ run: deps-run
 # replay and the short crash test.
 check: deps
 	$(MAKE) kehto
-	$(MAKE) check-unit check-e2e check-browser
+	$(MAKE) check-seam check-unit check-e2e check-browser
 	$(MAKE) check-asan
 	$(MAKE) check-fuzz check-crash
+
+# The database seam: SQLite and SQLite-only SQL only in src/db/ (and src/search/ for FTS5).
+check-seam:
+	@tools/check-seam.sh
 
 check-unit: $(UNIT)
 	@tests/run-unit $(UNIT)

@@ -283,7 +283,7 @@ static void csv_row(FILE *f, long long id, const deed *x) {
 
 static int generate(const char *path, long n, const char *csvpath) {
   kerr e = {0};
-  db *d = db_open(path, 1, &e);
+  db *d = db_open(path, 1, search_attach, &e);
   if (!d || refdata_load(d, &e) != K_OK) {
     fprintf(stderr, "search_bench: %s\n", e.msg);
     return 1;
@@ -345,7 +345,7 @@ static void parse_filter(char *line, deed_filter *f) {
 
 static int run(const char *path, const char *qpath, int rounds) {
   kerr e = {0};
-  db *d = db_open(path, 0, &e);
+  db *d = db_open(path, 0, search_attach, &e);
   FILE *qf = fopen(qpath, "r");
   if (!d || !qf) return fprintf(stderr, "search_bench: cannot open %s or %s\n", path, qpath), 1;
   char lines[128][256];

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "model/person.h"
+#include "search/search.h"
 
 #define BACKUP_USAGE "usage: kehto backup FILE [--db FILE] [--keep N]\n"
 
@@ -63,7 +64,7 @@ static int purge_older(db *d, const char *file, int keep) {
     if (access(p, F_OK) == 0) {
       kerr e = {0};
       int n = 0;
-      db *old = db_open(p, 0, &e);
+      db *old = db_open(p, 0, search_attach, &e);
       if (!old || person_erase_again(d, old, "cli", &n, &e) != K_OK) {
         fprintf(stderr, "kehto: %s: erasures not applied: %s\n", p, e.msg ? e.msg : "");
         failed++;

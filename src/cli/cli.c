@@ -6,6 +6,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "search/search.h"
+
 const char *cli_opt(const cli_args *a, const char *name) {
   for (int i = 0; i < a->nopt; i++)
     if (strcmp(a->opt[i].name, name) == 0) return a->opt[i].value ? a->opt[i].value : "";
@@ -27,7 +29,7 @@ db *cli_open_db(const cli_args *a, int create) {
     return NULL;
   }
   kerr e = {0};
-  db *d = db_open(path, create, &e);
+  db *d = db_open(path, create, search_attach, &e);
   if (!d) {
     fprintf(stderr, "kehto: %s\n", e.msg);
     kerr_clear(&e);

@@ -6,13 +6,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "core/buf.h"
-#include "search/fts.h"
+#include "db/schema.h"
 
 typedef struct cached {
   const char *sql;
-  sqlite3_stmt *st;
+  db_stmt *st; /* malloc'd, so its address stays when the cache grows */
 } cached;
 
 typedef struct slot {
@@ -25,6 +26,8 @@ struct db {
   cached *cache;
   int ncache, capcache;
   slot slots[DB_NSLOTS];
+  int changes; /* rows the last write through db_step or db_exec changed (-1: none yet), as a bump hides them */
+  char *err;   /* the error of the last watched write, kept across the rollback that follows it; or NULL */
 };
 
 /* Kehto's result code for SQLite's (extended) code rc. */
@@ -38,10 +41,44 @@ static int code(int rc) {
   }
 }
 
-db *db_open(const char *path, int create, kerr *e) {
+/* string_agg(value, separator): the list aggregate SQL in models uses, spelt as PostgreSQL and SQLite 3.44+ spell it
+ * (SQLite's group_concat before that). Skips NULL values; NULL when there are none. */
+static void agg_step(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
+  if (sqlite3_value_type(argv[0]) == SQLITE_NULL) return;
+  sqlite3_str **acc = sqlite3_aggregate_context(ctx, sizeof *acc);
+  if (!acc) {
+    sqlite3_result_error_nomem(ctx);
+    return;
+  }
+  if (!*acc)
+    *acc = sqlite3_str_new(sqlite3_context_db_handle(ctx));
+  else if (argc > 1 && sqlite3_value_type(argv[1]) != SQLITE_NULL)
+    sqlite3_str_appendall(*acc, (const char *)sqlite3_value_text(argv[1]));
+  const char *v = (const char *)sqlite3_value_text(argv[0]);
+  if (v) sqlite3_str_append(*acc, v, sqlite3_value_bytes(argv[0]));
+}
+
+static void agg_final(sqlite3_context *ctx) {
+  sqlite3_str **acc = sqlite3_aggregate_context(ctx, 0);
+  if (!acc || !*acc) {
+    sqlite3_result_null(ctx);
+    return;
+  }
+  int n = sqlite3_str_length(*acc);
+  char *s = sqlite3_str_finish(*acc);
+  if (!s && n == 0)
+    sqlite3_result_text(ctx, "", 0, SQLITE_STATIC); /* only empty values: "" as group_concat */
+  else if (!s)
+    sqlite3_result_error_nomem(ctx);
+  else
+    sqlite3_result_text(ctx, s, n, sqlite3_free);
+}
+
+db *db_open(const char *path, int create, db_ext_fn ext, kerr *e) {
   db *d = calloc(1, sizeof *d);
   if (!d) abort();
   int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
+  d->changes = -1;
   int rc = sqlite3_open_v2(path, &d->h, flags, NULL);
   if (rc != SQLITE_OK) {
     kerr_set(e, NULL, "cannot open database %r: %r", path, d->h ? sqlite3_errmsg(d->h) : sqlite3_errstr(rc));
@@ -58,7 +95,14 @@ db *db_open(const char *path, int create, kerr *e) {
     db_close(d);
     return NULL;
   }
-  if (search_fts_register(d->h, e) != SQLITE_OK) {
+  if (sqlite3_libversion_number() < 3044000 &&
+      sqlite3_create_function_v2(d->h, "string_agg", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, NULL, agg_step,
+                                 agg_final, NULL) != SQLITE_OK) {
+    kerr_set(e, NULL, "cannot set up database %r: %r", path, sqlite3_errmsg(d->h));
+    db_close(d);
+    return NULL;
+  }
+  if (ext && ext(d, e) != K_OK) {
     db_close(d);
     return NULL;
   }
@@ -72,8 +116,12 @@ db *db_open(const char *path, int create, kerr *e) {
 void db_close(db *d) {
   if (!d) return;
   for (int i = 0; i < DB_NSLOTS; i++) db_set_slot(d, i, NULL, NULL);
-  for (int i = 0; i < d->ncache; i++) sqlite3_finalize(d->cache[i].st);
+  for (int i = 0; i < d->ncache; i++) {
+    sqlite3_finalize(d->cache[i].st->st);
+    free(d->cache[i].st);
+  }
   free(d->cache);
+  free(d->err);
   if (d->h) sqlite3_close_v2(d->h);
   free(d);
 }
@@ -94,14 +142,47 @@ sqlite3 *db_handle(db *d) {
   return d->h;
 }
 
+/* Forgets the error the last watched write kept for db_errmsg: a new statement begins. */
+static void fresh(db *d) {
+  free(d->err);
+  d->err = NULL;
+}
+
+/* Moves *p past white space and the word there; returns the word's start and sets *n to its length. */
+static const char *next_word(const char **p, size_t *n) {
+  const char *w = *p + strspn(*p, " \t\n");
+  *n = strcspn(w, " \t\n(;");
+  *p = w + *n;
+  return w;
+}
+
+static int is_word(const char *w, size_t n, const char *want) {
+  return strlen(want) == n && strncasecmp(w, want, n) == 0;
+}
+
+/* The change counters a write by sql bumps: those of the table after INSERT [OR …] INTO, REPLACE INTO,
+ * UPDATE [OR …] or DELETE FROM (schema.c's watched[]). */
+static unsigned sql_counters(const char *sql) {
+  const char *p = sql;
+  size_t n;
+  const char *w = next_word(&p, &n);
+  int insert = is_word(w, n, "INSERT") || is_word(w, n, "REPLACE"), del = is_word(w, n, "DELETE");
+  if (!insert && !del && !is_word(w, n, "UPDATE")) return 0;
+  w = next_word(&p, &n);
+  if (is_word(w, n, "OR")) next_word(&p, &n), w = next_word(&p, &n); /* OR IGNORE, OR REPLACE, … */
+  if ((insert && is_word(w, n, "INTO")) || (del && is_word(w, n, "FROM"))) w = next_word(&p, &n);
+  return db_schema_watchers(w, n);
+}
+
 db_stmt *db_prepare(db *d, const char *sql) {
+  fresh(d);
   for (int i = 0; i < d->ncache; i++) {
     if (d->cache[i].sql == sql) {
-      sqlite3_stmt *st = d->cache[i].st;
-      assert(!sqlite3_stmt_busy(st) && "statement reused while still running");
-      sqlite3_reset(st);
-      sqlite3_clear_bindings(st);
-      return db_wrap(st);
+      db_stmt *s = d->cache[i].st;
+      assert(!sqlite3_stmt_busy(s->st) && !s->own_tx && "statement reused while still running");
+      sqlite3_reset(s->st);
+      sqlite3_clear_bindings(s->st);
+      return s;
     }
   }
   sqlite3_stmt *st = NULL;
@@ -116,13 +197,55 @@ db_stmt *db_prepare(db *d, const char *sql) {
     d->cache = realloc(d->cache, sizeof *d->cache * (size_t)d->capcache);
     if (!d->cache) abort();
   }
-  d->cache[d->ncache++] = (cached){sql, st};
-  return db_wrap(st);
+  db_stmt *s = malloc(sizeof *s);
+  if (!s) abort();
+  *s = (db_stmt){st, d, sqlite3_stmt_readonly(st) ? 0 : sql_counters(sql), 0};
+  d->cache[d->ncache++] = (cached){sql, s};
+  return s;
 }
 
-void db_done(db_stmt *stp) {
-  sqlite3_stmt *st = db_raw(stp);
-  if (st) sqlite3_reset(st);
+/* Before a step: a write to a watched table outside a transaction gets a savepoint of its own, so that the write
+ * and its counter bump commit together (as the triggers they replace did). */
+static void write_start(db_stmt *s) {
+  if (!s->counters || s->own_tx || sqlite3_stmt_busy(s->st) || !sqlite3_get_autocommit(s->d->h)) return;
+  s->own_tx = sqlite3_exec(s->d->h, "SAVEPOINT db_write", NULL, NULL, NULL) == SQLITE_OK;
+}
+
+/* After the last step of a statement (rc is SQLite's code of that step). Keeps a write's row count for db_changes.
+ * For a write to a watched table: bumps the table's counters when rows changed, keeps an error for db_errmsg and
+ * ends the savepoint of write_start (rolled back on error). Returns rc, or SQLITE_ERROR when a bump or the release
+ * failed. */
+static int write_finish(db_stmt *s, int rc) {
+  db *d = s->d;
+  if (!sqlite3_stmt_readonly(s->st)) d->changes = sqlite3_changes(d->h); /* before a bump changes it */
+  if (!s->counters) return rc;
+  if (rc != SQLITE_DONE) d->err = util_strdup(sqlite3_errmsg(d->h));
+  for (unsigned bit = 1; rc == SQLITE_DONE && d->changes > 0 && bit <= s->counters; bit <<= 1) {
+    if (!(s->counters & bit)) continue;
+    sqlite3_stmt *bump = db_prepare(d, db_schema_counter_sql(bit))->st;
+    if (sqlite3_step(bump) != SQLITE_DONE) {
+      rc = SQLITE_ERROR;
+      d->err = util_strdup(sqlite3_errmsg(d->h));
+    }
+    sqlite3_reset(bump);
+  }
+  if (s->own_tx) {
+    s->own_tx = 0;
+    if (rc == SQLITE_DONE && sqlite3_exec(d->h, "RELEASE db_write", NULL, NULL, NULL) != SQLITE_OK) {
+      rc = SQLITE_ERROR;
+      free(d->err);
+      d->err = util_strdup(sqlite3_errmsg(d->h));
+    }
+    if (rc != SQLITE_DONE) sqlite3_exec(d->h, "ROLLBACK TO db_write; RELEASE db_write", NULL, NULL, NULL);
+  }
+  return rc;
+}
+
+void db_done(db_stmt *s) {
+  if (!s) return;
+  sqlite3_reset(s->st);
+  /* a write left before its last step (it returned rows): it ran, so count it as done */
+  if (s->own_tx) write_finish(s, SQLITE_DONE);
 }
 
 static int param(sqlite3_stmt *st, const char *name) {
@@ -163,13 +286,14 @@ void db_bind_pointer(db_stmt *stp, const char *name, void *p, const char *type) 
   sqlite3_bind_pointer(st, param(st, name), p, type, NULL);
 }
 
-int db_step(db_stmt *stp) {
-  sqlite3_stmt *st = db_raw(stp);
-  int rc = sqlite3_step(st);
+int db_step(db_stmt *s) {
+  if (!sqlite3_stmt_busy(s->st)) fresh(s->d);
+  write_start(s);
+  int rc = sqlite3_step(s->st);
   if (rc == SQLITE_ROW) return 1;
+  rc = write_finish(s, rc);
   if (rc == SQLITE_DONE) return 0;
-  sqlite3 *h = sqlite3_db_handle(st);
-  if ((rc & 0xff) != SQLITE_CONSTRAINT) log_error("SQL step failed: %r in: %r", sqlite3_errmsg(h), sqlite3_sql(st));
+  if ((rc & 0xff) != SQLITE_CONSTRAINT) log_error("SQL step failed: %r in: %r", db_errmsg(s->d), sqlite3_sql(s->st));
   return -1;
 }
 
@@ -220,7 +344,7 @@ static void vbind(sqlite3_stmt *st, const char *types, va_list ap) {
 /* Prepares (cached) and binds the positional arguments. */
 static db_stmt *vquery(db *d, const char *sql, const char *types, va_list ap) {
   db_stmt *st = db_prepare(d, sql);
-  vbind(db_raw(st), types, ap);
+  vbind(st->st, types, ap);
   return st;
 }
 
@@ -235,14 +359,15 @@ db_stmt *db_query(db *d, const char *sql, const char *types, ...) {
 int db_exec(db *d, const char *sql, const char *types, ...) {
   va_list ap;
   va_start(ap, types);
-  sqlite3_stmt *st = db_raw(vquery(d, sql, types, ap));
+  db_stmt *s = vquery(d, sql, types, ap);
   va_end(ap);
+  write_start(s);
   int rc;
-  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+  while ((rc = sqlite3_step(s->st)) == SQLITE_ROW) {
   }
-  if (rc != SQLITE_DONE && (rc & 0xff) != SQLITE_CONSTRAINT)
-    log_error("SQL failed: %r in: %r", sqlite3_errmsg(d->h), sql);
-  sqlite3_reset(st);
+  rc = write_finish(s, rc);
+  if (rc != SQLITE_DONE && (rc & 0xff) != SQLITE_CONSTRAINT) log_error("SQL failed: %r in: %r", db_errmsg(d), sql);
+  sqlite3_reset(s->st);
   return rc == SQLITE_DONE ? DB_OK : code(rc);
 }
 
@@ -279,11 +404,18 @@ int db_exists(db *d, const char *sql, const char *types, ...) {
 }
 
 int db_script(db *d, const char *sql) {
+  fresh(d);
   char *err = NULL;
   int rc = sqlite3_exec(d->h, sql, NULL, NULL, &err);
   if (rc != SQLITE_OK) log_error("SQL script failed: %r", err ? err : sqlite3_errstr(rc));
   sqlite3_free(err);
   return code(rc);
+}
+
+db_time db_now(void) {
+  db_time t;
+  util_now_iso(t.s, sizeof t.s);
+  return t;
 }
 
 int db_begin(db *d) {
@@ -310,7 +442,7 @@ const char *db_engine_version(void) {
 }
 
 const char *db_errmsg(db *d) {
-  return sqlite3_errmsg(d->h);
+  return d->err ? d->err : sqlite3_errmsg(d->h);
 }
 
 long long db_last_id(db *d) {
@@ -318,7 +450,7 @@ long long db_last_id(db *d) {
 }
 
 int db_changes(db *d) {
-  return sqlite3_changes(d->h);
+  return d->changes >= 0 ? d->changes : sqlite3_changes(d->h);
 }
 
 int db_checkpoint_truncate(db *d, kerr *e) {

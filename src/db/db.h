@@ -15,9 +15,15 @@ enum {
   DB_CONSTRAINT = 19, /* a UNIQUE, CHECK, NOT NULL or foreign key constraint refused the change (not logged) */
 };
 
-/* Opens (creating if asked) the database at path, turns on WAL and foreign keys, registers the Finnish
- * tokenizer and runs pending migrations. Returns NULL and sets e on failure. Close with db_close. */
-db *db_open(const char *path, int create, kerr *e);
+/* What a connection needs beyond the engine, attached by whoever opens the database: today search_attach
+ * (search/search.h: the FTS5 tokenizer and ranking function). Returns K_OK, or K_ERR with e set. A caller that needs
+ * more than one writes a function that calls them in turn. */
+typedef int (*db_ext_fn)(db *d, kerr *e);
+
+/* Opens (creating if asked) the database at path, turns on WAL and foreign keys, runs ext (may be NULL) and then the
+ * pending migrations. The migrations create search's FTS5 tables, so every opener of a Kehto database passes
+ * search_attach: db/ itself knows nothing of search. Returns NULL and sets e on failure. Close with db_close. */
+db *db_open(const char *path, int create, db_ext_fn ext, kerr *e);
 void db_close(db *d);
 
 /* Returns a prepared statement for sql, cached on the connection (sql must be a string literal or outlive d).
@@ -34,7 +40,9 @@ void db_bind_at_text(db_stmt *st, int i, const char *v);
 /* Binds p (not copied: it must outlive the statement's steps) for SQL functions that read it with
  * the engine's pointer-passing interface (search/); SQL itself sees NULL. */
 void db_bind_pointer(db_stmt *st, const char *name, void *p, const char *type);
-/* Returns 1 for a row, 0 when done; on error logs and returns -1 (constraint errors are reported this way too). */
+/* Returns 1 for a row, 0 when done; on error logs and returns -1 (constraint errors are reported this way too).
+ * A write (here or in db_exec) that changes rows of a table a cache watches also bumps that cache's change counter,
+ * in the same transaction (a savepoint of its own outside one): see watched[] in db/schema.c. */
 int db_step(db_stmt *st);
 const char *db_col_text(db_stmt *st, int i); /* never NULL: "" for NULL; valid until the next step */
 long long db_col_int(db_stmt *st, int i);
@@ -54,6 +62,15 @@ db_stmt *db_query(db *d, const char *sql, const char *types, ...);
 /* Runs a script of several statements without parameters (schema). Returns DB_OK or the error. */
 int db_script(db *d, const char *sql);
 
+/* A timestamp as the schema stores it: UTC text "YYYY-MM-DDTHH:MM:SSZ" (what SQLite's
+ * strftime('%Y-%m-%dT%H:%M:%SZ','now') wrote before). */
+typedef struct db_time {
+  char s[24];
+} db_time;
+/* The current time, taken in C and bound as a parameter (":now"), so SQL carries no engine's clock. The text lives
+ * in the returned value: db_now().s may be passed straight to a bind or a one-liner. */
+db_time db_now(void);
+
 /* Explicit transactions: BEGIN IMMEDIATE / COMMIT / ROLLBACK. Return DB_OK or the error. */
 int db_begin(db *d);
 int db_commit(db *d);
@@ -66,6 +83,7 @@ const char *db_engine_version(void);
 
 const char *db_errmsg(db *d);
 long long db_last_id(db *d);
+/* Rows changed by the last INSERT, UPDATE or DELETE run through db_step or db_exec. */
 int db_changes(db *d);
 
 /* Applies the migrations in schema.c that user_version says are pending. */

@@ -8,12 +8,16 @@
 
 /* The connection's SQLite handle (for registering tokenizers, functions and hooks). */
 sqlite3 *db_handle(db *d);
-/* The SQLite statement behind st, and back. A db_stmt is a sqlite3_stmt under another name. */
+/* A prepared statement: SQLite's, with what db.c keeps beside it. */
+struct db_stmt {
+  sqlite3_stmt *st;
+  db *d;
+  unsigned counters; /* the change counters a write by this statement bumps (db/schema.h) */
+  int own_tx;        /* 1 while the savepoint db.c opened around this write (outside a transaction) is open */
+};
+/* The SQLite statement behind st. */
 static inline sqlite3_stmt *db_raw(db_stmt *st) {
-  return (sqlite3_stmt *)st;
-}
-static inline db_stmt *db_wrap(sqlite3_stmt *st) {
-  return (db_stmt *)st;
+  return st->st;
 }
 
 #endif

@@ -1,8 +1,24 @@
 /* schema: the whole database schema in one place, as an ordered list of migrations keyed by PRAGMA user_version. */
+#include <assert.h>
 #include <stdio.h>
+#include <string.h>
+#include <strings.h>
 
 #include "core/buf.h"
-#include "db/db.h"
+#include "db/schema.h"
+
+/* Dialects. The migrations below are SQLite's. A second engine (PostgreSQL, issue #7) gets a file of its own beside
+ * this one (schema_pg.c) with the same numbered steps, each creating the same tables, columns, constraints and
+ * indexes in its own SQL, so that SQL in the models runs on either. What is SQLite's own here, and what stands for it
+ * in another dialect:
+ *   - deed_fts (1): an FTS5 virtual table with search's tokenizer "kehto" (search/fts.c): search's own index, kept
+ *     in step by deed_index; another engine keeps it its own way behind search/search.h.
+ *   - INTEGER PRIMARY KEY (rowid ids), AUTOINCREMENT (person.id, never reused), WITHOUT ROWID link tables,
+ *     COLLATE NOCASE (emails, names), TEXT timestamps with strftime('%Y-%m-%dT%H:%M:%SZ','now') column DEFAULTs
+ *     (models bind db_now() when they set one), lower(hex(randomblob(16))) (5), and the triggers of 4 and 5 (dropped
+ *     by 7: the write path bumps the change counters, see watched[] below).
+ *   - the schema version in PRAGMA user_version (db_migrate below).
+ * Everything else (tables, keys, CHECKs, ON CONFLICT upserts, string_agg) is meant to read the same in both. */
 
 /* Each entry moves the schema from version i to i+1. Never edit a released entry: add a new one. */
 static const char *const migrations[] = {
@@ -331,7 +347,70 @@ static const char *const migrations[] = {
     "CREATE TABLE login_device(id INTEGER PRIMARY KEY, token_hash TEXT NOT NULL UNIQUE,\n"
     "  user_id INTEGER NOT NULL REFERENCES user(id) ON DELETE CASCADE, created_at INTEGER NOT NULL);\n"
     "CREATE INDEX login_device_user ON login_device(user_id, created_at);\n",
+    /* 7: the change counters search_generation and stats_generation are bumped by the write path (db.c, for the
+     *    tables listed in watched[] below) instead of 55 triggers, so the schema holds no engine-specific logic. */
+    "DROP TRIGGER deed_ins_gen;DROP TRIGGER deed_upd_gen;DROP TRIGGER deed_del_gen;\n"
+    "DROP TRIGGER deed_theme_ins_gen;DROP TRIGGER deed_theme_del_gen;DROP TRIGGER theme_ins_gen;\n"
+    "DROP TRIGGER theme_upd_gen;DROP TRIGGER theme_del_gen;DROP TRIGGER municipality_gen;\n"
+    "DROP TRIGGER municipality_ins_gen;DROP TRIGGER region_gen;DROP TRIGGER region_ins_gen;\n"
+    "DROP TRIGGER sector_gen;DROP TRIGGER funding_period_ins_stats;DROP TRIGGER funding_period_upd_stats;\n"
+    "DROP TRIGGER funding_period_del_stats;DROP TRIGGER service_type_ins_stats;\n"
+    "DROP TRIGGER service_type_upd_stats;DROP TRIGGER service_type_del_stats;DROP TRIGGER service_ins_stats;\n"
+    "DROP TRIGGER service_upd_stats;DROP TRIGGER service_del_stats;DROP TRIGGER delivery_ins_stats;\n"
+    "DROP TRIGGER delivery_upd_stats;DROP TRIGGER delivery_del_stats;DROP TRIGGER delivery_org_ins_stats;\n"
+    "DROP TRIGGER delivery_org_upd_stats;DROP TRIGGER delivery_org_del_stats;DROP TRIGGER org_ins_stats;\n"
+    "DROP TRIGGER org_upd_stats;DROP TRIGGER org_del_stats;DROP TRIGGER municipality_ins_stats;\n"
+    "DROP TRIGGER municipality_upd_stats;DROP TRIGGER municipality_del_stats;DROP TRIGGER region_ins_stats;\n"
+    "DROP TRIGGER region_upd_stats;DROP TRIGGER region_del_stats;DROP TRIGGER sector_ins_stats;\n"
+    "DROP TRIGGER sector_upd_stats;DROP TRIGGER sector_del_stats;DROP TRIGGER person_ins_stats;\n"
+    "DROP TRIGGER person_upd_stats;DROP TRIGGER person_del_stats;DROP TRIGGER participation_ins_stats;\n"
+    "DROP TRIGGER participation_upd_stats;DROP TRIGGER participation_del_stats;DROP TRIGGER esf_start_ins_stats;\n"
+    "DROP TRIGGER esf_start_upd_stats;DROP TRIGGER esf_start_del_stats;DROP TRIGGER deed_ins_stats;\n"
+    "DROP TRIGGER deed_upd_stats;DROP TRIGGER deed_del_stats;DROP TRIGGER target_ins_stats;\n"
+    "DROP TRIGGER target_upd_stats;DROP TRIGGER target_del_stats;\n",
 };
+
+/* ---- Change counters ----
+ * Caches built from the data (search's facet index, search/index.c; the statistics, report/report.c) are keyed by a
+ * counter row, and a write to a table they read bumps it. The write path does the bumping (db.c: every INSERT,
+ * UPDATE or DELETE run through db_step or db_exec that changes rows of a table below bumps its counters in the same
+ * transaction), so every writer (models, import, demo, the CLI) is covered without triggers. A migration that
+ * changes rows of these tables bumps the counters itself; so does anyone editing the database by hand. */
+static const struct {
+  const char *table;
+  unsigned counters;
+} watched[] = {
+    {"deed", DB_COUNTER_SEARCH | DB_COUNTER_STATS},
+    {"deed_theme", DB_COUNTER_SEARCH},
+    {"theme", DB_COUNTER_SEARCH},
+    {"municipality", DB_COUNTER_SEARCH | DB_COUNTER_STATS},
+    {"region", DB_COUNTER_SEARCH | DB_COUNTER_STATS},
+    {"sector", DB_COUNTER_SEARCH | DB_COUNTER_STATS},
+    {"funding_period", DB_COUNTER_STATS},
+    {"service_type", DB_COUNTER_STATS},
+    {"service", DB_COUNTER_STATS},
+    {"delivery", DB_COUNTER_STATS},
+    {"delivery_org", DB_COUNTER_STATS},
+    {"org", DB_COUNTER_STATS},
+    {"person", DB_COUNTER_STATS},
+    {"participation", DB_COUNTER_STATS},
+    {"esf_start", DB_COUNTER_STATS},
+    {"target", DB_COUNTER_STATS},
+};
+
+unsigned db_schema_watchers(const char *table, size_t n) {
+  for (size_t i = 0; i < sizeof watched / sizeof watched[0]; i++)
+    if (strlen(watched[i].table) == n && strncasecmp(watched[i].table, table, n) == 0) return watched[i].counters;
+  return 0;
+}
+
+const char *db_schema_counter_sql(unsigned counter) {
+  switch (counter) {
+  case DB_COUNTER_SEARCH: return "UPDATE search_generation SET n = n + 1";
+  case DB_COUNTER_STATS: return "UPDATE stats_generation SET n = n + 1";
+  default: assert(!"db: unknown change counter"); return NULL;
+  }
+}
 
 int db_schema_version(void) {
   return (int)(sizeof migrations / sizeof migrations[0]);

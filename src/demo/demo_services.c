@@ -300,7 +300,7 @@ static int link_themes(sctx *c, const char *sql, long long id, const char *list)
   int rc = DB_OK;
   for (char *t = strtok_r(copy, ",", &save); t && rc == DB_OK; t = strtok_r(NULL, ",", &save)) {
     t = util_trim(t);
-    rc = db_exec(c->d, "INSERT OR IGNORE INTO theme(name) VALUES(?1)", "t", t);
+    rc = db_exec(c->d, "INSERT INTO theme(name) VALUES(?1) ON CONFLICT DO NOTHING", "t", t);
     if (rc == DB_OK) rc = db_exec(c->d, sql, "it", id, t);
   }
   free(copy);
@@ -700,9 +700,9 @@ static long long write_application(sctx *c, const dplan *p, int coach, const cha
                  "INSERT INTO application_event(application_id, status, reason, actor, at) VALUES(?1, ?2, ?3, ?4, ?5)",
                  "itttt", id, status, reason, actor, t_decided);
   if (rc == DB_OK && link_themes(c,
-                                     "INSERT OR IGNORE INTO application_theme(application_id, theme_id)"
-                                     " SELECT ?1, id FROM theme WHERE name=?2",
-                                     id, offers[p->oi].themes))
+                                 "INSERT INTO application_theme(application_id, theme_id)"
+                                 " SELECT ?1, id FROM theme WHERE name=?2 ON CONFLICT DO NOTHING",
+                                 id, offers[p->oi].themes))
     return 0;
   return rc == DB_OK ? id : (fail(c, "application history"), 0);
 }

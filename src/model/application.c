@@ -185,10 +185,10 @@ struct theme_link {
 
 static int link_theme(void *arg, const char *name) {
   struct theme_link *l = arg;
-  return db_exec(
-             l->d,
-             "INSERT OR IGNORE INTO application_theme(application_id, theme_id) SELECT ?1, id FROM theme WHERE name=?2",
-             "it", l->id, name) != DB_OK;
+  return db_exec(l->d,
+                 "INSERT INTO application_theme(application_id, theme_id) SELECT ?1, id FROM theme WHERE name=?2"
+                 " ON CONFLICT DO NOTHING",
+                 "it", l->id, name) != DB_OK;
 }
 
 /* Ends a transaction: commits when ok, else rolls back and sets the storage error. Returns ok ? K_OK : K_ERR. */
@@ -227,7 +227,7 @@ long long app_create(db *d, const application *a, const user_info *u, kerr *e) {
   " a.proposed_dates, a.n_johto, a.n_esihenkilo, a.n_tyontekija, a.n_edustaja, a.status, a.reason, s.name,"            \
   " s.type_code, o.name, c.name, a.created_at, a.updated_at,"                                                          \
   " coalesce(dl.id, 0), dl.starts_on, dl.ends_on,"                                                                     \
-  " (SELECT group_concat(t.name, ', ') FROM application_theme x JOIN theme t ON t.id=x.theme_id"                       \
+  " (SELECT string_agg(t.name, ', ') FROM application_theme x JOIN theme t ON t.id=x.theme_id"                         \
   "  WHERE x.application_id=a.id)"                                                                                     \
   " FROM application a JOIN service s ON s.id=a.service_id JOIN org o ON o.id=a.org_id"                                \
   " LEFT JOIN coach c ON c.id=a.preferred_coach_id LEFT JOIN delivery dl ON dl.application_id=a.id"
@@ -337,10 +337,8 @@ int app_cancellable_by(const application *a, const user_info *u) {
 /* Sets the status of a submitted application and writes the history row. Returns K_OK, or K_ERR when it is no
  * longer submitted (e set) or storage failed (caller rolls back). */
 static int set_status(db *d, long long id, const char *status, const char *reason, const user_info *u, kerr *e) {
-  if (db_exec(d,
-              "UPDATE application SET status=?2, reason=?3, updated_at=strftime('%Y-%m-%dT%H:%M:%SZ','now')"
-              " WHERE id=?1 AND status='submitted'",
-              "itt", id, status, reason ? reason : "") != DB_OK)
+  if (db_exec(d, "UPDATE application SET status=?2, reason=?3, updated_at=?4 WHERE id=?1 AND status='submitted'",
+              "ittt", id, status, reason ? reason : "", db_now().s) != DB_OK)
     return kerr_storage(e, N_("Hakemuksen tallennus"), db_errmsg(d));
   if (db_changes(d) != 1)
     return kerr_set(e, NULL, N_("Hakemus on jo käsitelty: vain käsittelyä odottavan hakemuksen voi ratkaista."));
@@ -473,6 +471,6 @@ app_choice *app_orgs(db *d, int *n) {
 }
 
 char *app_theme_names(db *d) {
-  char *s = db_text(d, "SELECT group_concat(name, ', ') FROM (SELECT name FROM theme ORDER BY name)", "");
+  char *s = db_text(d, "SELECT string_agg(name, ', ') FROM (SELECT name FROM theme ORDER BY name) t", "");
   return s ? s : util_strdup("");
 }

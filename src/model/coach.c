@@ -63,7 +63,7 @@ int coach_validate(db *d, const coach *c, kerr *e) {
 /* Links one region to the coach; ctx is {db, &id}. Returns 0 on success (themelist_each goes on). */
 static int set_region(void *ctx, const char *code) {
   void **a = ctx;
-  return db_exec(a[0], "INSERT OR IGNORE INTO coach_region(coach_id,region_code) VALUES(?1,?2)", "it",
+  return db_exec(a[0], "INSERT INTO coach_region(coach_id,region_code) VALUES(?1,?2) ON CONFLICT DO NOTHING", "it",
                  *(long long *)a[1], code) != DB_OK;
 }
 
@@ -97,12 +97,13 @@ static long long coach_write(db *d, const coach *c, long long id, kerr *e) {
   if (coach_validate(d, c, e) != K_OK || write_begin(d, "Valmentajan tallennus", e) != K_OK) return 0;
   db_stmt *st =
       id ? db_prepare(d, "UPDATE coach SET name=:name,company=:company,bio=:bio,languages=:languages,email=:email,"
-                         "active=:active,updated_at=strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE id=:id")
+                         "active=:active,updated_at=:now WHERE id=:id")
          : db_prepare(d, "INSERT INTO coach(name,company,bio,languages,email,active)"
                          " VALUES(:name,:company,:bio,:languages,:email,:active)");
   char *langs = squeeze(c->languages);
   bind_coach(st, c, langs);
   if (id) db_bind_int(st, ":id", id);
+  if (id) db_bind_text(st, ":now", db_now().s);
   int rc = db_step(st) < 0 ? K_ERR : K_OK;
   db_done(st);
   free(langs);
@@ -123,12 +124,12 @@ int coach_update(db *d, const coach *c, kerr *e) {
 /* Columns for read_coach; :sv is 1 for Swedish region names. */
 #define COACH_COLS                                                                                                     \
   "SELECT c.id,c.name,c.company,c.bio,c.languages,c.email,c.active,"                                                   \
-  "(SELECT group_concat(t.name,', ') FROM (SELECT t.name FROM coach_theme x JOIN theme t ON t.id=x.theme_id"           \
+  "(SELECT string_agg(t.name,', ') FROM (SELECT t.name FROM coach_theme x JOIN theme t ON t.id=x.theme_id"             \
   "  WHERE x.coach_id=c.id ORDER BY t.name COLLATE NOCASE) t),"                                                        \
-  "(SELECT group_concat(code,',') FROM (SELECT region_code code FROM coach_region WHERE coach_id=c.id"                 \
-  "  ORDER BY region_code)),"                                                                                          \
-  "(SELECT group_concat(n,', ') FROM (SELECT CASE :sv WHEN 1 THEN g.name_sv ELSE g.name_fi END n FROM coach_region x"  \
-  "  JOIN region g ON g.code=x.region_code WHERE x.coach_id=c.id ORDER BY g.number)) FROM coach c"
+  "(SELECT string_agg(code,',') FROM (SELECT region_code code FROM coach_region WHERE coach_id=c.id"                   \
+  "  ORDER BY region_code) r),"                                                                                        \
+  "(SELECT string_agg(n,', ') FROM (SELECT CASE :sv WHEN 1 THEN g.name_sv ELSE g.name_fi END n FROM coach_region x"    \
+  "  JOIN region g ON g.code=x.region_code WHERE x.coach_id=c.id ORDER BY g.number) r) FROM coach c"
 
 static void read_coach(db_stmt *st, coach *c) {
   c->id = db_col_int(st, 0);

@@ -125,12 +125,13 @@ static long long insert_rows(db *d, const deed *x, const char *status, kerr *e) 
          " coalesce((SELECT name FROM org WHERE id=:org_id), :org_name),"
          " :municipality_code,:sector_code,:summary,:starting_point,:goal,:actions,:participants,:results,:service,"
          " :year,:contact_name,:contact_email,:status,"
-         " CASE WHEN :status='published' THEN coalesce(:published_at, strftime('%Y-%m-%dT%H:%M:%SZ','now')) END,"
-         " coalesce(:created_at, strftime('%Y-%m-%dT%H:%M:%SZ','now')))");
+         " CASE WHEN :status='published' THEN coalesce(:published_at, :now) END,"
+         " coalesce(:created_at, :now))");
   bind_fields(st, x);
   db_bind_text(st, ":status", status);
   db_bind_text(st, ":published_at", x->published_at);
   db_bind_text(st, ":created_at", x->created_at);
+  db_bind_text(st, ":now", db_now().s);
   int rc = db_step(st);
   db_done(st);
   if (rc < 0) {
@@ -160,9 +161,10 @@ static int update_rows(db *d, const deed *x, kerr *e) {
          "municipality_code=:municipality_code,sector_code=:sector_code,summary=:summary,"
          "starting_point=:starting_point,goal=:goal,actions=:actions,participants=:participants,results=:results,"
          "service=:service,year=:year,contact_name=:contact_name,contact_email=:contact_email,"
-         "updated_at=strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE id=:id");
+         "updated_at=:now WHERE id=:id");
   bind_fields(st, x);
   db_bind_int(st, ":id", x->id);
+  db_bind_text(st, ":now", db_now().s);
   int rc = db_step(st);
   db_done(st);
   if (rc < 0) {
@@ -187,7 +189,7 @@ deed *deed_get(db *d, long long id, const char *lang) {
       " CASE WHEN ?2='sv' THEN m.name_sv ELSE m.name_fi END, CASE WHEN ?2='sv' THEN r.name_sv ELSE r.name_fi END,"
       " d.sector_code, CASE ?2 WHEN 'sv' THEN s.name_sv WHEN 'en' THEN s.name_en ELSE s.name_fi END,"
       " d.summary, d.starting_point, d.goal, d.actions, d.participants, d.results, d.service,"
-      " (SELECT group_concat(t.name, ', ') FROM deed_theme dt JOIN theme t ON t.id=dt.theme_id WHERE dt.deed_id=d.id),"
+      " (SELECT string_agg(t.name, ', ') FROM deed_theme dt JOIN theme t ON t.id=dt.theme_id WHERE dt.deed_id=d.id),"
       " d.year, d.contact_name, d.contact_email, d.status, d.reject_reason, d.created_at, d.updated_at, d.published_at"
       " FROM deed d JOIN sector s ON s.code=d.sector_code"
       " LEFT JOIN municipality m ON m.code=d.municipality_code LEFT JOIN region r ON r.code=m.region_code"
@@ -229,11 +231,10 @@ deed *deed_get(db *d, long long id, const char *lang) {
 }
 
 static int publish_rows(db *d, long long id, kerr *e) {
-  int rc =
-      db_exec(d,
-              "UPDATE deed SET status='published', reject_reason='', updated_at=strftime('%Y-%m-%dT%H:%M:%SZ','now'),"
-              " published_at=coalesce(published_at, strftime('%Y-%m-%dT%H:%M:%SZ','now')) WHERE id=?1",
-              "i", id);
+  int rc = db_exec(d,
+                   "UPDATE deed SET status='published', reject_reason='', updated_at=?2,"
+                   " published_at=coalesce(published_at, ?2) WHERE id=?1",
+                   "it", id, db_now().s);
   if (rc != DB_OK) return K_ERR;
   if (db_changes(d) == 0) return kerr_set(e, NULL, "Tekoa %lld ei ole.", id);
   return deed_index(d, id);
@@ -245,11 +246,8 @@ int deed_publish(db *d, long long id, kerr *e) {
 }
 
 static int reject_rows(db *d, long long id, const char *reason, kerr *e) {
-  int rc =
-      db_exec(d,
-              "UPDATE deed SET status='rejected', reject_reason=?2, updated_at=strftime('%Y-%m-%dT%H:%M:%SZ','now')"
-              " WHERE id=?1",
-              "it", id, reason);
+  int rc = db_exec(d, "UPDATE deed SET status='rejected', reject_reason=?2, updated_at=?3 WHERE id=?1", "itt", id,
+                   reason, db_now().s);
   if (rc != DB_OK) return K_ERR;
   if (db_changes(d) == 0) return kerr_set(e, NULL, "Tekoa %lld ei ole.", id);
   return deed_index(d, id);
@@ -264,17 +262,16 @@ int deed_reject(db *d, long long id, const char *reason, kerr *e) {
 
 int deed_index(db *d, long long id) {
   if (db_exec(d, "DELETE FROM deed_fts WHERE rowid=?1", "i", id) != DB_OK) return K_ERR;
-  int rc = db_exec(
-      d,
-      "INSERT INTO deed_fts(rowid, title, body, organisation, municipality)"
-      " SELECT d.id, d.title,"
-      "  d.summary || char(10) || d.starting_point || char(10) || d.goal || char(10) || d.actions"
-      "   || char(10) || d.results || char(10) || coalesce((SELECT group_concat(t.name, ', ') FROM deed_theme dt"
-      "   JOIN theme t ON t.id=dt.theme_id WHERE dt.deed_id=d.id), ''),"
-      "  d.org_name, coalesce(m.name_fi || ' ' || m.name_sv, '')"
-      " FROM deed d LEFT JOIN municipality m ON m.code=d.municipality_code"
-      " WHERE d.id=?1 AND d.status='published'",
-      "i", id);
+  int rc = db_exec(d,
+                   "INSERT INTO deed_fts(rowid, title, body, organisation, municipality)"
+                   " SELECT d.id, d.title,"
+                   "  d.summary || ?2 || d.starting_point || ?2 || d.goal || ?2 || d.actions"
+                   "   || ?2 || d.results || ?2 || coalesce((SELECT string_agg(t.name, ', ') FROM deed_theme dt"
+                   "   JOIN theme t ON t.id=dt.theme_id WHERE dt.deed_id=d.id), ''),"
+                   "  d.org_name, coalesce(m.name_fi || ' ' || m.name_sv, '')"
+                   " FROM deed d LEFT JOIN municipality m ON m.code=d.municipality_code"
+                   " WHERE d.id=?1 AND d.status='published'",
+                   "it", id, "\n");
   return rc == DB_OK ? K_OK : K_ERR;
 }
 

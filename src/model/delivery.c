@@ -97,14 +97,14 @@ static long long delivery_write(db *d, const delivery *x, long long id, kerr *e)
     kerr_add(e, "starts_on", N_("Toteutuksella on tapaamisia näiden päivien ulkopuolella."));
     return 0;
   }
-  db_stmt *st =
-      id ? db_prepare(d, "UPDATE delivery SET ref=:ref,service_id=:service,title=:title,starts_on=:starts,"
-                         "ends_on=:ends,place=:place,remote=:remote,coach_id=:coach,"
-                         "updated_at=strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE id=:id")
-         : db_prepare(d, "INSERT INTO delivery(ref,service_id,title,starts_on,ends_on,place,remote,coach_id)"
-                         " VALUES(:ref,:service,:title,:starts,:ends,:place,:remote,:coach)");
+  db_stmt *st = id ? db_prepare(d, "UPDATE delivery SET ref=:ref,service_id=:service,title=:title,starts_on=:starts,"
+                                   "ends_on=:ends,place=:place,remote=:remote,coach_id=:coach,"
+                                   "updated_at=:now WHERE id=:id")
+                   : db_prepare(d, "INSERT INTO delivery(ref,service_id,title,starts_on,ends_on,place,remote,coach_id)"
+                                   " VALUES(:ref,:service,:title,:starts,:ends,:place,:remote,:coach)");
   bind_delivery(st, x, s, t);
   if (id) db_bind_int(st, ":id", id);
+  if (id) db_bind_text(st, ":now", db_now().s);
   int rc = db_step(st);
   db_done(st);
   if (rc < 0) {
@@ -217,8 +217,8 @@ int delivery_org_add(db *d, long long delivery_id, long long org_id, kerr *e) {
   if (!delivery_exists(d, delivery_id)) return kerr_set(e, NULL, N_("Toteutusta ei ole."));
   if (!db_exists(d, "SELECT 1 FROM org WHERE id=?1", "i", org_id))
     return kerr_set(e, "org", N_("Valitse organisaatio rekisteristä."));
-  if (db_exec(d, "INSERT OR IGNORE INTO delivery_org(delivery_id,org_id) VALUES(?1,?2)", "ii", delivery_id, org_id) !=
-      DB_OK)
+  if (db_exec(d, "INSERT INTO delivery_org(delivery_id,org_id) VALUES(?1,?2) ON CONFLICT DO NOTHING", "ii", delivery_id,
+              org_id) != DB_OK)
     return kerr_storage(e, "Organisaation lisäys", db_errmsg(d));
   return K_OK;
 }

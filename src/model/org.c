@@ -112,10 +112,11 @@ long long org_insert(db *d, const org *o, kerr *e) {
 
 int org_update(db *d, const org *o, kerr *e) {
   db_stmt *st = db_prepare(d, "UPDATE org SET name=:name,type=:type,municipality_code=:municipality_code,"
-                                   "ytunnus=:ytunnus,contact_name=:contact_name,contact_email=:contact_email,"
-                                   "updated_at=strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE id=:id");
+                              "ytunnus=:ytunnus,contact_name=:contact_name,contact_email=:contact_email,"
+                              "updated_at=:now WHERE id=:id");
   bind_org(st, o);
   db_bind_int(st, ":id", o->id);
+  db_bind_text(st, ":now", db_now().s);
   int rc = db_step(st);
   db_done(st);
   if (rc < 0) return org_error(d, o, e);

@@ -137,8 +137,8 @@ long long person_save(db *d, const person *p, int *created, kerr *e) {
     rc = db_exec(d,
                  "UPDATE person SET name=coalesce(nullif(?2,''), name), org_id=coalesce(nullif(?3,0), org_id),"
                  " occupation=coalesce(?4, occupation), sector_code=coalesce(?5, sector_code),"
-                 " updated_at=strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE id=?1",
-                 "ititt", id, p->name, p->org_id, p->occupation, p->sector_code);
+                 " updated_at=?6 WHERE id=?1",
+                 "itittt", id, p->name, p->org_id, p->occupation, p->sector_code, db_now().s);
   } else {
     rc = db_exec(d,
                  "INSERT INTO person(email, name, org_id, occupation, sector_code) "
@@ -687,17 +687,15 @@ int person_erase(db *d, long long id, const char *actor, kerr *e) {
   snprintf(subject, sizeof subject, "person:%lld", id);
   char *email = db_text(d, "SELECT email FROM person WHERE id=?1", "i", id);
   char *name = db_text(d, "SELECT name FROM person WHERE id=?1", "i", id);
-  int ok =
-      scrub_audit(d, email, name) == K_OK &&
-      db_exec(d,
-              "UPDATE person SET email=NULL, name=NULL, occupation='', "
-              "updated_at=strftime('%Y-%m-%dT%H:%M:%SZ','now'), "
-              "erased_at=coalesce(erased_at, strftime('%Y-%m-%dT%H:%M:%SZ','now')) WHERE id=?1",
-              "i", id) == DB_OK &&
-      db_exec(d, "UPDATE esf_start SET birth_date=NULL WHERE person_id=?1", "i", id) == DB_OK &&
-      /* the login throttle bucket keyed by the email (model/user.c lower-cases ASCII) */
-      db_exec(d, "DELETE FROM login_throttle WHERE key='acct:' || lower(?1)", "t", email ? email : "") == DB_OK &&
-      audit_log(d, actor, "erase", subject, "name, email, occupation and birth date removed") == K_OK;
+  int ok = scrub_audit(d, email, name) == K_OK &&
+           db_exec(d,
+                   "UPDATE person SET email=NULL, name=NULL, occupation='', "
+                   "updated_at=?2, erased_at=coalesce(erased_at, ?2) WHERE id=?1",
+                   "it", id, db_now().s) == DB_OK &&
+           db_exec(d, "UPDATE esf_start SET birth_date=NULL WHERE person_id=?1", "i", id) == DB_OK &&
+           /* the login throttle bucket keyed by the email (model/user.c lower-cases ASCII) */
+           db_exec(d, "DELETE FROM login_throttle WHERE key='acct:' || lower(?1)", "t", email ? email : "") == DB_OK &&
+           audit_log(d, actor, "erase", subject, "name, email, occupation and birth date removed") == K_OK;
   free(email), free(name);
   if (!ok || db_commit(d) != DB_OK) {
     kerr_storage(e, "Henkilötietojen poisto", db_errmsg(d));

@@ -37,12 +37,15 @@ static int load_csv(db *d, const char *path, const char *sql, int nfields, kerr 
 int refdata_load(db *d, kerr *e) {
   if (db_begin(d) != DB_OK) return kerr_set(e, NULL, "cannot start a transaction: %r", db_errmsg(d));
   int rc = load_csv(d, "data/regions.csv",
-                    "INSERT OR REPLACE INTO region(code,number,name_fi,name_sv) VALUES(?1,?2,?3,?4)", 4, e);
+                    "INSERT INTO region(code,number,name_fi,name_sv) VALUES(?1,?2,?3,?4) ON CONFLICT(code) DO UPDATE"
+                    " SET number=excluded.number, name_fi=excluded.name_fi, name_sv=excluded.name_sv",
+                    4, e);
   if (rc == K_OK)
-    rc = load_csv(
-        d, "data/municipalities.csv",
-        "INSERT OR REPLACE INTO municipality(code,name_fi,name_sv,region_code,lang_ratio) VALUES(?1,?2,?3,?4,?5)", 5,
-        e);
+    rc = load_csv(d, "data/municipalities.csv",
+                  "INSERT INTO municipality(code,name_fi,name_sv,region_code,lang_ratio) VALUES(?1,?2,?3,?4,?5)"
+                  " ON CONFLICT(code) DO UPDATE SET name_fi=excluded.name_fi, name_sv=excluded.name_sv,"
+                  " region_code=excluded.region_code, lang_ratio=excluded.lang_ratio",
+                  5, e);
   if (rc == K_OK && db_commit(d) == DB_OK) return K_OK;
   db_rollback(d);
   if (!e->msg) kerr_set(e, NULL, "cannot load reference data: %r", db_errmsg(d));

@@ -161,11 +161,12 @@ long long service_create(db *d, const service *s, kerr *e) {
 int service_update(db *d, const service *s, kerr *e) {
   if (service_validate(d, s, e) != K_OK || write_begin(d, "Palvelun tallennus", e) != K_OK) return K_ERR;
   db_stmt *st = db_prepare(d, "UPDATE service SET type_code=:type,variant=:variant,name=:name,"
-                                   "description=:description,period_id=:period,capacity=:capacity,"
-                                   "counts=coalesce(:counts,(SELECT counts FROM service_type WHERE code=:type)),"
-                                   "open=:open,updated_at=strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE id=:id");
+                              "description=:description,period_id=:period,capacity=:capacity,"
+                              "counts=coalesce(:counts,(SELECT counts FROM service_type WHERE code=:type)),"
+                              "open=:open,updated_at=:now WHERE id=:id");
   bind_service(st, s);
   db_bind_int(st, ":id", s->id);
+  db_bind_text(st, ":now", db_now().s);
   long long id = service_write(d, st, s->id, s, e);
   return write_end(d, id ? K_OK : K_ERR, "Palvelun tallennus", e);
 }
@@ -174,7 +175,7 @@ int service_update(db *d, const service *s, kerr *e) {
 #define SERVICE_COLS                                                                                                   \
   "SELECT s.id,s.type_code,CASE :lang WHEN 1 THEN t.name_sv WHEN 2 THEN t.name_en ELSE t.name_fi END,s.variant,"       \
   "s.name,s.description,s.period_id,p.name,p.start_year,p.end_year,s.capacity,s.counts,s.open,"                        \
-  "(SELECT group_concat(th.name,', ') FROM service_theme x JOIN theme th ON th.id=x.theme_id"                          \
+  "(SELECT string_agg(th.name,', ') FROM service_theme x JOIN theme th ON th.id=x.theme_id"                            \
   " WHERE x.service_id=s.id) FROM service s JOIN service_type t ON t.code=s.type_code"                                 \
   " JOIN funding_period p ON p.id=s.period_id"
 

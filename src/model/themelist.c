@@ -35,9 +35,11 @@ int themelist_set(db *d, themelist_kind kind, long long id, const char *themes) 
                                     [THEMELIST_DEED] = "DELETE FROM deed_theme WHERE deed_id=?1"};
   static const char *const links[] = {
       [THEMELIST_SERVICE] =
-          "INSERT OR IGNORE INTO service_theme(service_id,theme_id) SELECT ?1,id FROM theme WHERE name=?2",
-      [THEMELIST_COACH] = "INSERT OR IGNORE INTO coach_theme(coach_id,theme_id) SELECT ?1,id FROM theme WHERE name=?2",
-      [THEMELIST_DEED] = "INSERT OR IGNORE INTO deed_theme(deed_id,theme_id) SELECT ?1,id FROM theme WHERE name=?2"};
+          "INSERT INTO service_theme(service_id,theme_id) SELECT ?1,id FROM theme WHERE name=?2 ON CONFLICT DO NOTHING",
+      [THEMELIST_COACH] =
+          "INSERT INTO coach_theme(coach_id,theme_id) SELECT ?1,id FROM theme WHERE name=?2 ON CONFLICT DO NOTHING",
+      [THEMELIST_DEED] =
+          "INSERT INTO deed_theme(deed_id,theme_id) SELECT ?1,id FROM theme WHERE name=?2 ON CONFLICT DO NOTHING"};
   const char *link = links[kind];
   int rc = db_exec(d, del[kind], "i", id);
   if (util_blank(themes) || rc != DB_OK) return rc;
@@ -45,7 +47,7 @@ int themelist_set(db *d, themelist_kind kind, long long id, const char *themes) 
   for (char *t = strtok_r(copy, ",;", &save); t && rc == DB_OK; t = strtok_r(NULL, ",;", &save)) {
     util_trim(t);
     if (!*t) continue;
-    rc = db_exec(d, "INSERT OR IGNORE INTO theme(name) VALUES(?1)", "t", t);
+    rc = db_exec(d, "INSERT INTO theme(name) VALUES(?1) ON CONFLICT DO NOTHING", "t", t);
     if (rc == DB_OK) rc = db_exec(d, link, "it", id, t);
   }
   free(copy);

@@ -70,10 +70,10 @@ typedef struct report_period {
 typedef struct report_data report_data;
 
 /* Returns the figures for the data as it is now. They are computed in one pass when a table they come from changed
- * (stats_generation, bumped by triggers) since any connection of this process last computed them, else the figures
- * already computed are reused: writes elsewhere (sessions, the audit log) cost nothing. Inside a caller's transaction
- * they are computed for that caller alone. Thread-safe. Never NULL (a failed query logs and counts what it could
- * read). */
+ * (stats_generation, bumped by writes, db/schema.c) since any connection of this process last computed them, else
+ * the figures already computed are reused: writes elsewhere (sessions, the audit log) cost nothing. Inside a caller's
+ * transaction they are computed for that caller alone. Thread-safe. Never NULL (a failed query logs and counts what it
+ * could read). */
 const report_data *report_get(db *d);
 /* Milliseconds the last computation on this connection took (for measuring). */
 double report_last_build_ms(db *d);

@@ -5,6 +5,8 @@
 #include <string.h>
 
 #include "core/utf8.h"
+#include "db/db_sqlite.h"
+#include "search/search.h"
 #include "search/morph.h"
 #include "search/rank.h"
 
@@ -89,24 +91,19 @@ static fts5_api *get_api(sqlite3 *h) {
   return api;
 }
 
-int search_fts_register(sqlite3 *h, kerr *e) {
+int search_attach(db *d, kerr *e) {
+  sqlite3 *h = db_handle(d);
   morph *probe = morph_new(e); /* fail at open, with a clear message, rather than at the first query */
-  if (!probe) return SQLITE_ERROR;
+  if (!probe) return K_ERR;
   morph_free(probe);
   fts5_api *api = get_api(h);
-  if (!api) {
-    kerr_set(e, NULL, "this SQLite has no FTS5");
-    return SQLITE_ERROR;
-  }
+  if (!api) return kerr_set(e, NULL, "this SQLite has no FTS5");
   fts5_tokenizer tok = {tok_create, tok_delete, tok_tokenize};
   int rc = api->xCreateTokenizer(api, "kehto", NULL, &tok, NULL);
-  if (rc != SQLITE_OK) {
-    kerr_set(e, NULL, "cannot register the tokenizer kehto: %r", sqlite3_errstr(rc));
-    return rc;
-  }
+  if (rc != SQLITE_OK) return kerr_set(e, NULL, "cannot register the tokenizer kehto: %r", sqlite3_errstr(rc));
   rc = search_rank_register(api);
-  if (rc != SQLITE_OK) kerr_set(e, NULL, "cannot register kehto_rank: %r", sqlite3_errstr(rc));
-  return rc;
+  if (rc != SQLITE_OK) return kerr_set(e, NULL, "cannot register kehto_rank: %r", sqlite3_errstr(rc));
+  return K_OK;
 }
 
 /* Writes one quoted FTS5 string, doubling any double quote. */

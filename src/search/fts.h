@@ -6,13 +6,11 @@
 #include "core/buf.h"
 #include "core/util.h"
 
-/* Registers the tokenizer "kehto" on the connection. Checks first that Voikko's Finnish dictionary and the
- * Snowball stemmer load. Returns SQLITE_OK, or an error code with e saying what is missing.
+/* The tokenizer "kehto" is registered on a connection by search_attach (search.h).
  * Each FTS5 table on each connection gets its own tokenizer instance (Voikko handles are not thread-safe).
  * Documents: every distinct lemma of a word and the base forms of its compound parts, colocated at the word's
  * position. Queries: the lemmas only. Words Voikko does not know: Snowball stem and the lowercase form, both
  * sides. Words with digits: themselves. */
-int search_fts_register(sqlite3 *h, kerr *e);
 
 /* Turns free user text into a safe FTS5 MATCH expression: every word becomes a quoted term (FTS5 syntax and
  * punctuation in the input have no effect), terms are ANDed, at most 32; the capitalised operator words AND, OR, NOT

@@ -34,7 +34,7 @@ typedef struct search_index {
 } search_index;
 
 /* Returns the index for d's current data, building it on first use and rebuilding it when what it holds has
- * changed: search_generation.n (bumped by triggers on deed, deed_theme, theme, municipality, region and sector, so
+ * changed: search_generation.n (bumped by writes to deed, deed_theme, theme, municipality, region and sector, so
  * writes to other tables cost nothing here) or a rollback on this connection. Call inside a read transaction so the
  * index and later queries see the same snapshot. Owned by d. Returns NULL with e set when the database fails or deed
  * ids are too large to index. (A search inside a savepoint that is then rolled back to leaves the index stale:

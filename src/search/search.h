@@ -4,6 +4,12 @@
 #include "core/buf.h"
 #include "db/db.h"
 
+/* Attaches search to a freshly opened connection: registers the FTS5 tokenizer "kehto" (search/fts.h) and the
+ * ranking function kehto_rank. Checks first that Voikko's Finnish dictionary and the Snowball stemmer load.
+ * Whoever opens the database passes it to db_open, which runs it before the migrations (they create FTS5 tables
+ * that use the tokenizer). Returns K_OK, or K_ERR with e saying what is missing. */
+int search_attach(db *d, kerr *e);
+
 #define SEARCH_DEFAULT_LIMIT 20
 #define SEARCH_MAX_LIMIT 1000
 

@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "core/embed.h"
+#include "search/search.h"
 #include "web/cache.h"
 #include "web/client.h"
 #include "web/conntrack.h"
@@ -48,7 +49,7 @@ static db *thread_db(void) {
   db *d = pthread_getspecific(db_key);
   if (d) return d;
   kerr e = {0};
-  d = db_open(config->db_path, 0, &e);
+  d = db_open(config->db_path, 0, search_attach, &e);
   if (!d) {
     log_error("cannot open database: %r", e.msg);
     kerr_clear(&e);
@@ -336,7 +337,8 @@ int web_serve(const web_config *cfg) {
     kerr_clear(&e);
     return 1;
   }
-  db *probe = db_open(cfg->db_path, 0, &e); /* fail early, and run migrations once before the threads start */
+  db *probe =
+      db_open(cfg->db_path, 0, search_attach, &e); /* fail early, and run migrations once before the threads start */
   if (!probe) {
     fprintf(stderr, "kehto: %s\n", e.msg);
     kerr_clear(&e);

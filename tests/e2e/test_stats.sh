@@ -186,7 +186,8 @@ sqlite3 "$DB" "WITH RECURSIVE i(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM i WH
   INSERT INTO person(id, email, name, org_id, sector_code) SELECT 100 + n, 'e' || n || '@example.fi', 'E', 1,
   'elinkeino' FROM i;
   INSERT INTO person(id, email, name) VALUES (999, 'no-org@example.fi', 'Ei Organisaatiota');
-  INSERT INTO participation(person_id, delivery_id, role) SELECT id, 3, 'tyontekija' FROM person WHERE id > 100;"
+  INSERT INTO participation(person_id, delivery_id, role) SELECT id, 3, 'tyontekija' FROM person WHERE id > 100;
+  UPDATE stats_generation SET n = n + 1;" # a hand edit bumps the counter of the statistics' cache (db/schema.c)
 get /tilastot/sector.csv
 expect_contains "a sector of 372 people never reads < 5" "$BODY" "Elinkeino- ja yrityspalvelut,"
 expect_lacks "a sector of 372 people never reads < 5" "$BODY" "Elinkeino- ja yrityspalvelut,< 5"

@@ -29,7 +29,7 @@ static void add(const char *title, const char *body, const char *org, const char
 
 int LLVMFuzzerInitialize(int *argc, char ***argv) {
   kerr e = {0};
-  d = db_open(":memory:", 1, &e);
+  d = db_open(":memory:", 1, search_attach, &e);
   if (!d || refdata_load(d, &e) != K_OK) {
     fprintf(stderr, "fuzz_deed_search: %s\n", e.msg);
     exit(1);

@@ -19,6 +19,7 @@
 #include "core/buf.h"
 #include "model/deed.h"
 #include "model/refdata.h"
+#include "search/search.h"
 #include "model/user.h"
 #include "web/web.h"
 
@@ -40,7 +41,7 @@ static void setup_db(void) {
   kerr e = {0};
   snprintf(dbpath, sizeof dbpath, "/tmp/kehto-fuzz-http-%d.db", (int)getpid());
   unlink(dbpath);
-  db *d = db_open(dbpath, 1, &e);
+  db *d = db_open(dbpath, 1, search_attach, &e);
   if (!d || refdata_load(d, &e) != K_OK) die("database", &e);
   deed x = {.title = (char *)"Työhyvinvointia kotihoitoon",
             .summary = (char *)"Kotihoidon työvuorot suunniteltiin yhdessä.",

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "db/db.h"
+#include "search/search.h"
 #include "import/import.h"
 #include "model/refdata.h"
 #include "../unit/people_sql.h"
@@ -30,7 +31,7 @@ static db *fuzz_db;
  * 2019, session 1), 3 'SP-2' (2016, session 1); organisations Oulun kaupunki (0187690-1) and Testi Oy. */
 static int import_fixture_init(void) {
   kerr e = {0};
-  fuzz_db = db_open(":memory:", 1, &e);
+  fuzz_db = db_open(":memory:", 1, search_attach, &e);
   if (!fuzz_db || refdata_load(fuzz_db, &e) != K_OK) {
     fprintf(stderr, "fuzz import: %s\n", e.msg ? e.msg : "cannot open the database");
     exit(1);

@@ -12,6 +12,7 @@
 #include "model/deed.h"
 #include "model/org.h"
 #include "model/refdata.h"
+#include "search/search.h"
 
 static char path[64];
 
@@ -22,7 +23,7 @@ static int setup(void **state) {
   if (fd < 0) return -1;
   close(fd);
   kerr e = {0};
-  db *d = db_open(path, 1, &e);
+  db *d = db_open(path, 1, search_attach, &e);
   if (!d || refdata_load(d, &e) != K_OK) return -1;
   const char *orgs[][3] = {{"Helsingin kaupunki", "kunta", "0201256-6"},
                            {"Espoon kaupunki", "kunta", NULL},

@@ -11,6 +11,7 @@
 #include "core/date.h"
 #include "model/audit.h"
 #include "model/person.h"
+#include "search/search.h"
 #include "people_fixture.h"
 
 static long long add_person(db *d, const char *email, const char *name, long long org) {
@@ -388,7 +389,7 @@ static void test_erase_scrubs_name_parts_and_local_part(void **state) {
 static void test_erase_again_in_an_older_copy(void **state) {
   db *d = *state;
   kerr e = {0};
-  db *old = db_open(":memory:", 1, &e);
+  db *old = db_open(":memory:", 1, search_attach, &e);
   assert_non_null(old);
   for (int i = 0; i < 2; i++) {
     db *x = i ? old : d;

@@ -10,6 +10,7 @@
 #include "core/buf.h"
 #include "report/export.h"
 #include "report/report.h"
+#include "search/search.h"
 #include "web/svg.h"
 
 #define FIXTURE "tests/fixtures/stats.sql"
@@ -175,7 +176,7 @@ static void test_cache_follows_changes_from_another_connection(void **s) {
   kerr e = {0};
   assert_int_equal(refdata_load(a.d, &e), K_OK);
   load_fixture(a.d);
-  b.d = db_open(a.path, 0, &e);
+  b.d = db_open(a.path, 0, search_attach, &e);
   assert_non_null(b.d);
   const report_data *rd = report_get(a.d);
   assert_int_equal(value(rd, RT_KEY, 0, "participations", 0), 23);
@@ -222,7 +223,7 @@ static void test_cache_is_shared_and_ignores_other_tables(void **s) {
   kerr e = {0};
   assert_int_equal(refdata_load(a.d, &e), K_OK);
   load_fixture(a.d);
-  db *b = db_open(a.path, 0, &e);
+  db *b = db_open(a.path, 0, search_attach, &e);
   assert_non_null(b);
   report_get(a.d);
   long long builds_a = report_build_count(a.d);
@@ -259,7 +260,7 @@ typedef struct racer {
 static void *race(void *p) {
   racer *r = p;
   kerr e = {0};
-  db *d = db_open(r->path, 0, &e);
+  db *d = db_open(r->path, 0, search_attach, &e);
   pthread_barrier_wait(r->start);
   if (d) {
     r->participations = value(report_get(d), RT_KEY, 0, "participations", 0);

@@ -400,7 +400,7 @@ static void test_index_follows_other_connection(void **s) {
   tmpdb_open(&t);
   kerr e = {0};
   assert_int_equal(refdata_load(t.d, &e), K_OK);
-  db *other = db_open(t.path, 0, &e);
+  db *other = db_open(t.path, 0, search_attach, &e);
   assert_non_null(other);
   testdb_deed(t.d, "Eka", "kunta", NULL, "837", "sote", 2019, NULL);
   assert_int_equal(total_of(t.d, (deed_filter){.q = "kunta"}), 1);

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "db/db.h"
+#include "search/search.h"
 
 typedef struct tmpdb {
   char path[64];
@@ -18,7 +19,7 @@ static inline void tmpdb_open(tmpdb *t) {
   assert_true(fd >= 0);
   close(fd);
   kerr e = {0};
-  t->d = db_open(t->path, 1, &e);
+  t->d = db_open(t->path, 1, search_attach, &e);
   assert_non_null(t->d);
 }
 

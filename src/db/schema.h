@@ -1,0 +1,16 @@
+/* schema: what db.c needs from schema.c beyond db.h (db/ only): the change counters and the tables they watch. */
+#ifndef KEHTO_DB_SCHEMA_H
+#define KEHTO_DB_SCHEMA_H
+#include <stddef.h>
+
+#include "db/db.h"
+
+/* The change counters, as bits. */
+enum { DB_COUNTER_SEARCH = 1u << 0, DB_COUNTER_STATS = 1u << 1 };
+
+/* The counters a write to the table named by the n bytes at table bumps (0: none). */
+unsigned db_schema_watchers(const char *table, size_t n);
+/* The statement that bumps one counter (a single DB_COUNTER_ bit). */
+const char *db_schema_counter_sql(unsigned counter);
+
+#endif
