@@ -66,9 +66,9 @@ static void read_partners(db *d, programme *p) {
   p->npartners = (int)db_int(d, 0, "SELECT count(*) FROM partner", "");
   p->partners = util_calloc((size_t)p->npartners, sizeof *p->partners);
   db_stmt *st = db_query(d,
-                              "SELECT id, name, kind, url, position FROM partner"
-                              " ORDER BY kind='funder', position, id",
-                              "");
+                         "SELECT id, name, kind, url, position FROM partner"
+                         " ORDER BY kind='funder', position, id",
+                         "");
   int i = 0;
   while (i < p->npartners && db_step(st) == 1) {
     programme_partner *x = &p->partners[i++];
@@ -294,4 +294,36 @@ int programme_partner_delete(db *d, long long id, kerr *e) {
   db_exec(d, "DELETE FROM partner WHERE id=?1", "i", id);
   if (db_changes(d) == 0) return kerr_set(e, NULL, "Kumppania %lld ei ole.", id);
   return K_OK;
+}
+
+/* ---- the page frame ---- */
+
+programme_frame *programme_frame_get(db *d, arena *a) {
+  programme_frame *f = arena_alloc(a, sizeof *f);
+  *f = (programme_frame){.name = "", .short_name = ""};
+  /* one round trip: the programme row (k = 0) and then the partners and funders in display order */
+  db_stmt *st = db_query(d,
+                         "SELECT 0 AS k, name, short_name, demo, 0 AS f, 0 AS pos, 0 AS id FROM programme WHERE id=1"
+                         " UNION ALL SELECT 1, name, kind, 0, CASE WHEN kind='funder' THEN 1 ELSE 0 END, position, id"
+                         " FROM partner ORDER BY k, f, pos, id",
+                         "");
+  int cap = 0;
+  while (db_step(st) == 1) {
+    if (db_col_int(st, 0) == 0) {
+      f->name = arena_strdup(a, db_col_text(st, 1));
+      f->short_name = arena_strdup(a, db_col_text(st, 2));
+      f->demo = (int)db_col_int(st, 3);
+      continue;
+    }
+    if (f->npartners == cap) { /* rare and small: grow by copying inside the arena */
+      cap = cap ? cap * 2 : 8;
+      struct programme_frame_partner *grown = arena_alloc(a, sizeof *grown * (size_t)cap);
+      if (f->npartners) memcpy(grown, f->partners, sizeof *grown * (size_t)f->npartners);
+      f->partners = grown;
+    }
+    f->partners[f->npartners++] =
+        (struct programme_frame_partner){arena_strdup(a, db_col_text(st, 1)), arena_strdup(a, db_col_text(st, 2))};
+  }
+  db_done(st);
+  return f;
 }

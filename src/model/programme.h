@@ -1,6 +1,7 @@
 /* programme: the programme frame (name, description, demo flag, funding periods, goals, partners and funders). */
 #ifndef KEHTO_PROGRAMME_H
 #define KEHTO_PROGRAMME_H
+#include "core/arena.h"
 #include "db/db.h"
 
 #define PROGRAMME_MAX_NAME 200         /* characters in a name or short name */
@@ -44,6 +45,19 @@ typedef struct programme {
 /* Reads the frame. Never NULL (aborts only on out-of-memory); caller frees with programme_free. */
 programme *programme_get(db *d);
 void programme_free(programme *p);
+
+/* What every page's frame shows (layout.c): names, the demo flag, and the partners' and funders' names, read in one
+ * query. Allocated in a (never NULL); strings are never NULL ("" when the programme has not been set up). */
+typedef struct programme_frame {
+  const char *name, *short_name;
+  int demo;
+  struct programme_frame_partner {
+    const char *name, *kind; /* kind "partner" or "funder" */
+  } * partners;              /* partners first, then funders, each by position (as programme_get) */
+  int npartners;
+} programme_frame;
+
+programme_frame *programme_frame_get(db *d, arena *a);
 
 /* Sets name, short name and description, creating the programme row if needed; keeps the demo flag.
  * name and short_name are required. Returns K_OK, or K_ERR with e naming the field (Finnish message). */

@@ -61,14 +61,14 @@ static void lang_switch(web_req *r) {
   buf_free(&q);
 }
 
-/* The programme frame, read once per request (page_begin and page_end both need it), or NULL when the database
- * is not available (an error page still gets a frame). Owned by the request; freed by web_req_done. */
-static programme *frame(web_req *r) {
-  if (!r->frame && r->db) r->frame = programme_get(r->db);
+/* The programme frame, read once per request (page_begin and page_end both need it) into the request's arena, or
+ * NULL when the database is not available (an error page still gets a frame). */
+static programme_frame *frame(web_req *r) {
+  if (!r->frame && r->db) r->frame = programme_frame_get(r->db, &r->mem);
   return r->frame;
 }
 
-static const char *short_name(const programme *p) {
+static const char *short_name(const programme_frame *p) {
   return p && *p->short_name ? p->short_name : "Kehto";
 }
 
@@ -102,7 +102,7 @@ static void user_bar(web_req *r, const char *active) {
 }
 
 void page_begin(web_req *r, const char *title, const char *active) {
-  programme *p = frame(r);
+  programme_frame *p = frame(r);
   buf *o = &r->out;
   buf_printf(o,
              "<!doctype html>\n<html lang=\"%h\">\n<head>\n<meta charset=\"utf-8\">\n"
@@ -128,7 +128,7 @@ void page_begin(web_req *r, const char *title, const char *active) {
 }
 
 /* Writes "Label: a, b, c" for the partners of one kind. */
-static void partner_line(web_req *r, const programme *p, const char *kind, const char *label) {
+static void partner_line(web_req *r, const programme_frame *p, const char *kind, const char *label) {
   int n = 0;
   for (int i = 0; i < p->npartners; i++) {
     if (strcmp(p->partners[i].kind, kind) != 0) continue;
@@ -141,7 +141,7 @@ static void partner_line(web_req *r, const programme *p, const char *kind, const
 }
 
 void page_end(web_req *r) {
-  programme *p = frame(r);
+  programme_frame *p = frame(r);
   buf *o = &r->out;
   buf_printf(o, "</main>\n<footer class=\"site\"><div class=\"wrap\">\n<p><strong>%h</strong></p>\n",
              p && *p->name ? p->name : "Kehto");
@@ -164,9 +164,4 @@ void web_table_begin(web_req *r, const char *cls, const char *caption, int hide_
 
 void web_table_end(web_req *r) {
   buf_puts(&r->out, "</tbody></table></div>\n");
-}
-
-void web_req_done(web_req *r) {
-  if (r->frame) programme_free(r->frame);
-  r->frame = NULL;
 }

@@ -310,7 +310,6 @@ static void completed(void *cls, struct MHD_Connection *conn, void **con_cls, en
   buf_free(&c->r.body);
   buf_free(&c->r.out);
   buf_free(&c->r.headers);
-  web_req_done(&c->r);
   arena_free(&c->r.mem);
   free(c);
   *con_cls = NULL;

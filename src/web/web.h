@@ -15,7 +15,7 @@ typedef struct kv {
   const char *key, *value;
 } kv;
 
-struct programme;
+struct programme_frame;
 
 typedef struct web_req {
   struct MHD_Connection *conn;
@@ -43,7 +43,7 @@ typedef struct web_req {
   buf headers; /* extra header lines "Name: value\n" */
   int cacheable;
   int no_store;
-  struct programme *frame; /* the programme frame for the layout, read on first use (layout.c) */
+  struct programme_frame *frame; /* the page frame for the layout, read on first use into mem (layout.c) */
 } web_req;
 
 /* Query-string parameter (decoded by libmicrohttpd), or NULL. */
@@ -119,8 +119,6 @@ void web_set_secure_cookies(int on);
 /* Sets the base URL web_base_url writes; url must live as long as the server. */
 void web_set_base_url(const char *url);
 
-/* Frees what a request holds (its frame); called once when the request is finished. */
-void web_req_done(web_req *r);
 
 /* Server configuration set by `kehto serve`. */
 typedef struct web_config {

@@ -4,6 +4,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -148,6 +149,40 @@ static void test_partner_validation_and_order(void **state) {
   kerr_clear(&e);
 }
 
+/* The light frame every page reads agrees with the full read: names, demo flag, partners then funders by position
+ * (more than the first arena block of 8, so the array grows). */
+static void test_light_frame(void **state) {
+  tmpdb *f = *state;
+  kerr e = {0};
+  arena a = {0};
+  programme_frame *fr = programme_frame_get(f->d, &a);
+  assert_string_equal(fr->name, "");
+  assert_string_equal(fr->short_name, "");
+  assert_int_equal(fr->demo + fr->npartners, 0);
+  assert_int_equal(programme_update(f->d, "Työelämäohjelma", "TEO", "Kuvaus", &e), K_OK);
+  assert_int_equal(programme_set_demo(f->d, 1, &e), K_OK);
+  char name[32];
+  for (int i = 0; i < 11; i++) {
+    snprintf(name, sizeof name, "Nimi %d", i);
+    programme_partner x = {0, name, i % 3 ? "partner" : "funder", "", 11 - i};
+    assert_true(programme_partner_add(f->d, &x, &e) > 0);
+  }
+  fr = programme_frame_get(f->d, &a);
+  assert_string_equal(fr->name, "Työelämäohjelma");
+  assert_string_equal(fr->short_name, "TEO");
+  assert_int_equal(fr->demo, 1);
+  programme *p = programme_get(f->d);
+  assert_int_equal(fr->npartners, p->npartners);
+  for (int i = 0; i < p->npartners; i++) {
+    assert_string_equal(fr->partners[i].name, p->partners[i].name);
+    assert_string_equal(fr->partners[i].kind, p->partners[i].kind);
+  }
+  assert_string_equal(fr->partners[0].kind, "partner");
+  assert_string_equal(fr->partners[10].kind, "funder");
+  programme_free(p);
+  arena_free(&a);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test_setup_teardown(test_empty_frame, setup, teardown),
@@ -155,6 +190,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_goals_replace_in_order, setup, teardown),
       cmocka_unit_test_setup_teardown(test_period_validation, setup, teardown),
       cmocka_unit_test_setup_teardown(test_partner_validation_and_order, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_light_frame, setup, teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
