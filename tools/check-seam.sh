@@ -22,6 +22,7 @@ check "SQLite API outside src/db/ and src/search/" 'sqlite3|SQLITE_' $above_db
 check "SQL clock outside src/db/ (bind db_now() instead)" "'now'" src --exclude-dir=db
 # portable SQL: upserts as ON CONFLICT, lists with string_agg (db.c supplies it on SQLite before 3.44)
 check "SQLite-only INSERT OR … outside src/db/ (use ON CONFLICT … DO NOTHING/UPDATE)" 'INSERT OR ' src --exclude-dir=db
+check "PRAGMA outside src/db/ (add a db.h function)" 'PRAGMA' $above_db
 check "group_concat outside src/db/ (use string_agg)" 'group_concat' src --exclude-dir=db
 # search attaches itself when the opener asks (db_open's ext): db/ does not reach up into search/
 check "src/db/ includes search/" '#include "search/' src/db

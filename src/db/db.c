@@ -431,6 +431,10 @@ int db_rollback(db *d) {
   return db_script(d, "ROLLBACK");
 }
 
+long long db_data_version(db *d) {
+  return db_int(d, 0, "PRAGMA data_version", "");
+}
+
 int db_in_transaction(db *d) {
   return !sqlite3_get_autocommit(d->h);
 }

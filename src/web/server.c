@@ -61,9 +61,9 @@ static db *thread_db(void) {
 
 /* Drops cached pages when another connection (another thread, or a CLI import) has committed. A thread's first
  * look also drops them: the pages in the cache were made by other threads, and a write (say a CLI import) may
- * have come after them but before this connection was opened, so its data_version cannot tell. */
+ * have come after them but before this connection was opened, so its data version cannot tell. */
 static void notice_foreign_writes(db *d) {
-  long long v = db_int(d, 0, "PRAGMA data_version", "");
+  long long v = db_data_version(d);
   if (v != seen_data_version) web_changed();
   seen_data_version = v;
 }
