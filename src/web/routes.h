@@ -1,9 +1,47 @@
-/* routes: the route table (method, pattern, handler, flags) and the dispatcher. */
+/* routes: the route table (method, pattern, handler, who may use it, CSRF and cache flags) and the dispatcher, which
+ * enforces access and the CSRF token before any handler runs. */
 #ifndef KEHTO_ROUTES_H
 #define KEHTO_ROUTES_H
+#include <stddef.h>
+
 #include "web/web.h"
 
-/* Finds the route for r->method and r->path and runs it; answers 404 or 405 when none fits. */
+/* Route flags. The role bits say who may use a route: PUBLIC is everyone (anonymous too); otherwise a signed-in
+ * user whose role is in the set. A route with an organisation in its path ({org}) lets a contact in only for their
+ * own organisation. Admins are not staff by implication here: a staff route lists both (ROUTE_STAFF | ROUTE_ADMIN). */
+enum {
+  ROUTE_PUBLIC = 1 << 0,
+  ROUTE_CONTACT = 1 << 1,
+  ROUTE_STAFF = 1 << 2,
+  ROUTE_ADMIN = 1 << 3,
+  ROUTE_CSRF = 1 << 4,  /* a POST needs the form's CSRF token; the dispatcher answers 403 without it */
+  ROUTE_CACHE = 1 << 5, /* anonymous GET responses may be kept in the page cache */
+  /* With ROUTE_CSRF: on a stale token the handler still runs, to show the form again filled in from what was posted
+   * with the stale-token message (web_csrf_ok_or_kerr tells it) and 403, so what was typed is not lost. It must
+   * save nothing; the dispatcher asserts that it answered with an error status. */
+  ROUTE_CSRF_FORM = 1 << 6,
+};
+#define ROUTE_ROLES (ROUTE_PUBLIC | ROUTE_CONTACT | ROUTE_STAFF | ROUTE_ADMIN)
+
+/* One route. pattern is a path where "{id}" (any name) matches a positive integer, put in r->id; "{org}" is such
+ * an integer naming an organisation (see ROUTE_CONTACT); a final "{file}" matches one non-empty last segment, which
+ * the handler reads from r->path. */
+typedef struct route {
+  const char *method;
+  const char *pattern;
+  void (*fn)(web_req *r);
+  unsigned flags;
+  const char *deny; /* Finnish msgid of the 403 page for a signed-in user without access; NULL for the staff one */
+} route;
+
+/* Finds the route for r->method and r->path and runs it after checking access and the CSRF token; answers 404 or
+ * 405 when none fits, a redirect to login (anonymous) or 403 when access is refused, 403 on a missing token. */
 void routes_dispatch(web_req *r);
+
+/* The route table in dispatch order, with its length in *n; static storage. */
+const route *routes_table(size_t *n);
+
+/* Returns 1 when path matches pattern, with the integer parameter (the last one) in *id; allocates nothing. */
+int routes_match(const char *pattern, const char *path, long long *id);
 
 #endif

@@ -25,20 +25,6 @@ static const char *status_label(web_req *r, const char *status) {
   return status;
 }
 
-/* Returns 1 when a contact or staff member is logged in; otherwise answers (anonymous: to login) and returns 0. */
-static int member_or_reply(web_req *r) {
-  if (user_is_staff(&r->user) || (r->user.id && !strcmp(r->user.role, "contact"))) {
-    r->no_store = 1;
-    return 1;
-  }
-  if (r->user.id) {
-    web_error(r, 403, T(r, "Hakemukset ovat organisaatioiden yhteyshenkilöille ja ohjelman henkilöstölle."));
-    return 0;
-  }
-  web_redirectf(r, "/kirjaudu?next=%U", r->url);
-  return 0;
-}
-
 /* ---- the list ---- */
 
 /* The status asked for in ?status=: one of the codes, "" for all ("kaikki"), or the default (staff: the queue). */
@@ -84,7 +70,6 @@ static void list_table(web_req *r, const application *v, int n) {
 }
 
 void page_apps(web_req *r) {
-  if (!member_or_reply(r)) return;
   int staff = user_is_staff(&r->user);
   long long org_id = staff ? 0 : r->user.org_id;
   if (!staff && !org_id) org_id = -1; /* a contact without an organisation sees nothing */
@@ -204,7 +189,6 @@ static void app_form(web_req *r, const kerr *err) {
 }
 
 void page_app_new(web_req *r) {
-  if (!member_or_reply(r)) return;
   app_form(r, NULL);
 }
 
@@ -217,7 +201,6 @@ static long long num_field(web_req *r, const char *name, long long max, long lon
 }
 
 void page_app_create(web_req *r) {
-  if (!member_or_reply(r)) return;
   kerr e = {0};
   if (!web_csrf_ok_or_kerr(r, &e)) { /* a stale token must not lose the need text: show the form again, filled in */
     app_form(r, &e);
@@ -368,9 +351,9 @@ static void app_page(web_req *r, const application *a, const kerr *err) {
   page_end(r);
 }
 
-/* The application of r->id when the user may see it; NULL after answering (login, 403 or 404). Free with app_free. */
+/* The application of r->id when the user may see it (the route lets only signed-in users in); NULL after answering
+ * (403 or 404). Free with app_free. */
 static application *app_or_reply(web_req *r) {
-  if (!member_or_reply(r)) return NULL;
   application *a = app_get(r->db, r->id);
   if (!a) {
     web_error(r, 404, T(r, "Hakemusta ei löytynyt."));
@@ -422,7 +405,7 @@ static int decision_csrf_ok(web_req *r) {
 }
 
 void page_app_approve(web_req *r) {
-  if (!web_staff_or_reply(r) || !decision_csrf_ok(r)) return;
+  if (!decision_csrf_ok(r)) return;
   application *a = app_or_reply(r);
   if (!a) return;
   kerr e = {0};
@@ -435,7 +418,7 @@ void page_app_approve(web_req *r) {
 }
 
 void page_app_reject(web_req *r) {
-  if (!web_staff_or_reply(r) || !decision_csrf_ok(r)) return;
+  if (!decision_csrf_ok(r)) return;
   application *a = app_or_reply(r);
   if (!a) return;
   kerr e = {0};
@@ -446,7 +429,6 @@ void page_app_reject(web_req *r) {
 }
 
 void page_app_cancel(web_req *r) {
-  if (!member_or_reply(r) || !web_csrf_ok_or_reply(r)) return;
   application *a = app_or_reply(r);
   if (!a) return;
   kerr e = {0};

@@ -63,7 +63,6 @@ static void delivery_table(web_req *r, const delivery *v, int n) {
 }
 
 void page_staff_deliveries(web_req *r) {
-  if (!web_staff_or_reply(r)) return;
   const char *year = web_field(r, "year");
   long long y = 0;
   if (util_parse_int(year, 1900, 2100, &y) != K_OK) year = "";
@@ -175,13 +174,11 @@ static void new_page(web_req *r, const dform *v, const kerr *err) {
 }
 
 void page_staff_delivery_new(web_req *r) {
-  if (!web_staff_or_reply(r)) return;
   dform v = {web_field(r, "service"), "", "", "", "", "", "", 0};
   new_page(r, &v, NULL);
 }
 
 void page_staff_delivery_create(web_req *r) {
-  if (!web_staff_or_reply(r)) return;
   dform v = dform_posted(r);
   delivery x = delivery_from(r, &v);
   kerr e = {0};
@@ -384,14 +381,7 @@ static void after_change(web_req *r, const kerr *e, detail_state *st) {
   delivery_free(x);
 }
 
-/* Answers for a POST on a delivery: 1 when the user is staff, the token is right and the delivery exists; otherwise
- * the answer (redirect, 403 or 404) has been sent. */
-static int delivery_post_ok(web_req *r) {
-  return web_staff_or_reply(r) && web_csrf_ok_or_reply(r) && delivery_exists_or_404(r);
-}
-
 void page_staff_delivery(web_req *r) {
-  if (!web_staff_or_reply(r)) return;
   delivery *x = delivery_or_404(r);
   if (!x) return;
   detail_state st = {0};
@@ -400,7 +390,7 @@ void page_staff_delivery(web_req *r) {
 }
 
 void page_staff_delivery_update(web_req *r) {
-  if (!web_staff_or_reply(r) || !delivery_exists_or_404(r)) return;
+  if (!delivery_exists_or_404(r)) return;
   dform v = dform_posted(r);
   delivery x = delivery_from(r, &v);
   kerr e = {0};
@@ -419,7 +409,7 @@ static long long posted_id(web_req *r, const char *name) {
 
 /* Adds (add 1) or removes the posted organisation. */
 static void org_change(web_req *r, int add) {
-  if (!delivery_post_ok(r)) return;
+  if (!delivery_exists_or_404(r)) return;
   kerr e = {0};
   if (add)
     delivery_org_add(r->db, r->id, posted_id(r, "org"), &e);
@@ -447,7 +437,7 @@ static int posted_number(web_req *r) {
 }
 
 static void session_change(web_req *r, int op) {
-  if (!delivery_post_ok(r)) return;
+  if (!delivery_exists_or_404(r)) return;
   kerr e = {0};
   const char *held_on = web_field(r, "held_on"), *place = web_field(r, "session_place");
   if (op == 0)

@@ -85,7 +85,6 @@ static void queue_table(web_req *r, const deed *v, int n, const char *tab_label)
 }
 
 void page_staff_deeds(web_req *r) {
-  if (!web_staff_or_reply(r)) return;
   const char *tab = status_tab(r);
   const char *tab_label = "";
   for (size_t i = 0; i < sizeof STATUSES / sizeof STATUSES[0]; i++)
@@ -114,7 +113,6 @@ static deed *deed_or_404(web_req *r) {
 }
 
 void page_staff_deed_publish(web_req *r) {
-  if (!web_staff_or_reply(r) || !web_csrf_ok_or_reply(r)) return;
   deed *x = deed_or_404(r);
   if (!x) return;
   kerr e = {0};
@@ -150,7 +148,6 @@ static void reject_form(web_req *r, const deed *x, const char *reason, const ker
 }
 
 void page_staff_deed_reject_form(web_req *r) {
-  if (!web_staff_or_reply(r)) return;
   deed *x = deed_or_404(r);
   if (!x) return;
   reject_form(r, x, x->reject_reason, NULL);
@@ -158,7 +155,6 @@ void page_staff_deed_reject_form(web_req *r) {
 }
 
 void page_staff_deed_reject(web_req *r) {
-  if (!web_staff_or_reply(r) || !web_csrf_ok_or_reply(r)) return;
   deed *x = deed_or_404(r);
   if (!x) return;
   const char *reason = web_field(r, "reason");
@@ -185,7 +181,6 @@ static void edit_form(web_req *r, const deed *x, const kerr *err) {
 }
 
 void page_staff_deed_edit(web_req *r) {
-  if (!web_staff_or_reply(r)) return;
   deed *x = deed_or_404(r);
   if (!x) return;
   edit_form(r, x, NULL);
@@ -193,7 +188,6 @@ void page_staff_deed_edit(web_req *r) {
 }
 
 void page_staff_deed_update(web_req *r) {
-  if (!web_staff_or_reply(r) || !web_csrf_ok_or_reply(r)) return;
   deed *old = deed_or_404(r);
   if (!old) return;
   deed *x = deed_form_read(r);

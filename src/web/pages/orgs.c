@@ -43,7 +43,6 @@ static void org_table(web_req *r, const org *v, int n) {
 }
 
 void page_staff_orgs(web_req *r) {
-  if (!web_staff_or_reply(r)) return;
   org_filter flt = {web_field(r, "q"), web_field(r, "type")};
   if (!org_type_valid(flt.type)) flt.type = "";
   pager p = pager_make(r, org_count(r->db, &flt), ORGS_PER_PAGE);
@@ -126,17 +125,14 @@ static void org_save(web_req *r) {
 }
 
 void page_staff_org_new(web_req *r) {
-  if (!web_staff_or_reply(r)) return;
   org_form(r, NULL, NULL);
 }
 
 void page_staff_org_create(web_req *r) {
-  if (!web_staff_or_reply(r) || !web_csrf_ok_or_reply(r)) return;
   org_save(r);
 }
 
 void page_staff_org_edit(web_req *r) {
-  if (!web_staff_or_reply(r)) return;
   org *o = org_get(r->db, r->id);
   if (!o) {
     web_error(r, 404, T(r, "Organisaatiota ei löytynyt."));
@@ -147,7 +143,6 @@ void page_staff_org_edit(web_req *r) {
 }
 
 void page_staff_org_update(web_req *r) {
-  if (!web_staff_or_reply(r) || !web_csrf_ok_or_reply(r)) return;
   org *old = org_get(r->db, r->id);
   if (!old) {
     web_error(r, 404, T(r, "Organisaatiota ei löytynyt."));

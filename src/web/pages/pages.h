@@ -33,7 +33,7 @@ void page_partner_edit(web_req *r);
 void page_partner_save(web_req *r);
 void page_partner_delete(web_req *r);
 
-/* Staff pages (moderation.c): all answer a redirect to login or 403 for others; POSTs check the CSRF token. */
+/* Staff pages (moderation.c). */
 void page_staff_deeds(web_req *r);            /* GET /hallinta/tekot?status=&page= */
 void page_staff_deed_publish(web_req *r);     /* POST /hallinta/tekot/#/julkaise */
 void page_staff_deed_reject_form(web_req *r); /* GET /hallinta/tekot/#/hylkaa */
@@ -46,8 +46,8 @@ void page_staff_org_new(web_req *r);    /* GET /hallinta/organisaatiot/uusi */
 void page_staff_org_create(web_req *r); /* POST /hallinta/organisaatiot/uusi */
 void page_staff_org_edit(web_req *r);   /* GET /hallinta/organisaatiot/#/muokkaa */
 void page_staff_org_update(web_req *r); /* POST /hallinta/organisaatiot/#/muokkaa */
-/* Applications (applications.c): contacts and staff; anonymous users are sent to login, other organisations'
- * contacts get 403; POSTs check the CSRF token. */
+/* Applications (applications.c): contacts and staff (the route table says so); other organisations' applications
+ * get 403 here. */
 void page_apps(web_req *r);        /* GET /hakemukset?status=&page= */
 void page_app_new(web_req *r);     /* GET /hakemukset/uusi?service= */
 void page_app_create(web_req *r);  /* POST /hakemukset/uusi */

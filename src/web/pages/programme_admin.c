@@ -91,7 +91,6 @@ static void programme_page(web_req *r, const char *name, const char *short_name,
 }
 
 void page_programme_admin(web_req *r) {
-  if (!web_staff_or_reply(r)) return;
   programme_page(r, NULL, NULL, NULL, NULL, NULL);
 }
 
@@ -110,7 +109,6 @@ static int split_lines(web_req *r, const char *text, const char **out, int max) 
 }
 
 void page_programme_save(web_req *r) {
-  if (!web_staff_or_reply(r) || !web_csrf_ok_or_reply(r)) return;
   const char *name = web_field(r, "name"), *short_name = web_field(r, "short_name");
   const char *description = web_field(r, "description"), *goals = web_field(r, "goals");
   const char *lines[PROGRAMME_MAX_GOALS + 1];
@@ -171,7 +169,6 @@ static void period_form(web_req *r, long long id, const char *name, const char *
 }
 
 void page_period_edit(web_req *r) {
-  if (!web_staff_or_reply(r)) return;
   if (!r->id) {
     period_form(r, 0, "", "", "", "", NULL);
     return;
@@ -190,7 +187,6 @@ void page_period_edit(web_req *r) {
 }
 
 void page_period_save(web_req *r) {
-  if (!web_staff_or_reply(r) || !web_csrf_ok_or_reply(r)) return;
   long long sy = 0, ey = 0;
   programme_period x = {
       .id = r->id, .name = (char *)web_field(r, "name"), .esf_code = (char *)web_field(r, "esf_code")};
@@ -215,7 +211,6 @@ void page_period_save(web_req *r) {
 }
 
 void page_period_delete(web_req *r) {
-  if (!web_staff_or_reply(r) || !web_csrf_ok_or_reply(r)) return;
   kerr e = {0};
   if (programme_period_delete(r->db, r->id, &e) != K_OK)
     web_error(r, 404, T(r, "Rahoituskautta ei ole."));
@@ -265,7 +260,6 @@ static void partner_form(web_req *r, long long id, const char *name, const char 
 }
 
 void page_partner_edit(web_req *r) {
-  if (!web_staff_or_reply(r)) return;
   if (!r->id) {
     partner_form(r, 0, "", "partner", "", "0", NULL);
     return;
@@ -283,7 +277,6 @@ void page_partner_edit(web_req *r) {
 }
 
 void page_partner_save(web_req *r) {
-  if (!web_staff_or_reply(r) || !web_csrf_ok_or_reply(r)) return;
   long long pos = 0;
   programme_partner x = {.id = r->id,
                          .name = (char *)web_field(r, "name"),
@@ -307,7 +300,6 @@ void page_partner_save(web_req *r) {
 }
 
 void page_partner_delete(web_req *r) {
-  if (!web_staff_or_reply(r) || !web_csrf_ok_or_reply(r)) return;
   kerr e = {0};
   if (programme_partner_delete(r->db, r->id, &e) != K_OK)
     web_error(r, 404, T(r, "Kumppania ei ole."));

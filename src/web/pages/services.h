@@ -10,7 +10,7 @@ void page_services(web_req *r); /* GET /palvelut?type=&period=&page= */
 void page_service(web_req *r);  /* GET /palvelut/# */
 void page_coaches(web_req *r);  /* GET /valmentajat?theme=&region=&language=&page= */
 
-/* Staff (services_admin.c): every handler answers a redirect to login or 403 for others; POSTs check CSRF. */
+/* Staff (services_admin.c). */
 void page_staff_services(web_req *r);     /* GET /hallinta/palvelut?type=&period=&page= */
 void page_staff_service_edit(web_req *r); /* GET /hallinta/palvelut/uusi and /hallinta/palvelut/# */
 void page_staff_service_save(web_req *r); /* POST the same */

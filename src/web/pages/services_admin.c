@@ -137,7 +137,6 @@ static void service_table(web_req *r, const service *v, int n) {
 }
 
 void page_staff_services(web_req *r) {
-  if (!web_staff_or_reply(r)) return;
   service_filter flt = {web_field(r, "type"), 0, 0};
   const char *period = web_field(r, "period");
   if (util_parse_int(period, 1, 1000000000, &flt.period_id) != K_OK) period = "";
@@ -190,7 +189,6 @@ static void service_form(web_req *r, const service *s, const char *period, const
 }
 
 void page_staff_service_edit(web_req *r) {
-  if (!web_staff_or_reply(r)) return;
   if (!r->id) {
     service s = {.open = 1};
     service_form(r, &s, "", NULL);
@@ -208,7 +206,6 @@ void page_staff_service_edit(web_req *r) {
 }
 
 void page_staff_service_save(web_req *r) {
-  if (!web_staff_or_reply(r)) return;
   service *old = r->id ? service_get(r->db, r->id, r->lang) : NULL;
   if (r->id && !old) {
     web_error(r, 404, T(r, "Palvelua ei ole."));
@@ -254,7 +251,6 @@ static void coach_table(web_req *r, const coach *v, int n) {
 }
 
 void page_staff_coaches(web_req *r) {
-  if (!web_staff_or_reply(r)) return;
   coach_filter flt = {0};
   pager p = pager_make(r, coach_count(r->db, &flt), PER_PAGE);
   int n = 0;
@@ -303,7 +299,6 @@ static void coach_form(web_req *r, const coach *c, const kerr *err) {
 }
 
 void page_staff_coach_edit(web_req *r) {
-  if (!web_staff_or_reply(r)) return;
   if (!r->id) {
     coach c = {.languages = "fi", .active = 1};
     coach_form(r, &c, NULL);
@@ -319,7 +314,6 @@ void page_staff_coach_edit(web_req *r) {
 }
 
 void page_staff_coach_save(web_req *r) {
-  if (!web_staff_or_reply(r)) return;
   coach *old = r->id ? coach_get(r->db, r->id, r->lang) : NULL;
   if (r->id && !old) {
     web_error(r, 404, T(r, "Valmentajaa ei ole."));
