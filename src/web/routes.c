@@ -6,108 +6,51 @@
 #include <string.h>
 
 #include "web/api/api.h"
-#include "web/pages/pages.h"
+#include "web/pages/applications.h"
+#include "web/pages/deed.h"
+#include "web/pages/deeds.h"
+#include "web/pages/deliveries_admin.h"
+#include "web/pages/home.h"
+#include "web/pages/login.h"
+#include "web/pages/moderation.h"
+#include "web/pages/orgs.h"
+#include "web/pages/people.h"
+#include "web/pages/programme_admin.h"
 #include "web/pages/services.h"
+#include "web/pages/services_admin.h"
+#include "web/pages/stats.h"
 #include "web/routes.h"
 
-/* Shorthands for the table. */
-enum {
-  PUBLIC = ROUTE_PUBLIC,
-  STAFF = ROUTE_STAFF | ROUTE_ADMIN,
-  MEMBER = ROUTE_CONTACT | ROUTE_STAFF | ROUTE_ADMIN, /* any signed-in user */
-  CSRF = ROUTE_CSRF,
-  FORM = ROUTE_CSRF | ROUTE_CSRF_FORM,
-  CACHE = ROUTE_CACHE,
+/* Every page file's table, in dispatch order. No two patterns match the same path with the same method, so the
+ * order decides only the order `kehto routes` prints. */
+static const route *const TABLES[] = {
+    home_routes,           deeds_routes,
+    deed_routes,           login_routes,
+    stats_routes,          programme_admin_routes,
+    api_deeds_routes,      api_routes,
+    moderation_routes,     orgs_routes,
+    applications_routes,   services_routes,
+    services_admin_routes, deliveries_admin_routes,
+    people_routes,
 };
+#define NTABLES (sizeof TABLES / sizeof TABLES[0])
 
-static const char APPS_DENY[] = N_("Hakemukset ovat organisaatioiden yhteyshenkilöille ja ohjelman henkilöstölle.");
+void routes_each(void (*fn)(void *arg, const route *rt), void *arg) {
+  for (size_t t = 0; t < NTABLES; t++)
+    for (const route *rt = TABLES[t]; rt->method; rt++) fn(arg, rt);
+}
 
-static const route ROUTES[] = {
-    {"GET", "/", page_home, PUBLIC | CACHE, NULL},
-    {"GET", "/tekot", page_deeds, PUBLIC | CACHE, NULL},
-    {"GET", "/tekot.atom", page_feed, PUBLIC | CACHE, NULL},
-    {"GET", "/tekot/{id}", page_deed, PUBLIC | CACHE, NULL},
-    {"GET", "/tekot/uusi", page_deed_new, PUBLIC, NULL},
-    {"POST", "/tekot/uusi", page_deed_create, PUBLIC | FORM, NULL},
-    {"GET", "/tekot/kiitos", page_deed_thanks, PUBLIC | CACHE, NULL},
-    {"GET", "/kirjaudu", page_login_form, PUBLIC, NULL},
-    {"GET", "/tilastot", page_stats, PUBLIC | CACHE, NULL},
-    {"GET", "/tilastot/{file}", page_stats_export, PUBLIC | CACHE, NULL},
-    {"GET", "/hallinta/tavoitteet", page_targets, STAFF, NULL},
-    {"POST", "/hallinta/tavoitteet", page_targets_save, STAFF | FORM, NULL},
-    {"GET", "/hallinta/ohjelma", page_programme_admin, STAFF, NULL},
-    {"POST", "/hallinta/ohjelma", page_programme_save, STAFF | CSRF, NULL},
-    {"GET", "/hallinta/ohjelma/kaudet/uusi", page_period_edit, STAFF, NULL},
-    {"POST", "/hallinta/ohjelma/kaudet/uusi", page_period_save, STAFF | CSRF, NULL},
-    {"GET", "/hallinta/ohjelma/kaudet/{id}", page_period_edit, STAFF, NULL},
-    {"POST", "/hallinta/ohjelma/kaudet/{id}", page_period_save, STAFF | CSRF, NULL},
-    {"POST", "/hallinta/ohjelma/kaudet/{id}/poista", page_period_delete, STAFF | CSRF, NULL},
-    {"GET", "/hallinta/ohjelma/kumppanit/uusi", page_partner_edit, STAFF, NULL},
-    {"POST", "/hallinta/ohjelma/kumppanit/uusi", page_partner_save, STAFF | CSRF, NULL},
-    {"GET", "/hallinta/ohjelma/kumppanit/{id}", page_partner_edit, STAFF, NULL},
-    {"POST", "/hallinta/ohjelma/kumppanit/{id}", page_partner_save, STAFF | CSRF, NULL},
-    {"POST", "/hallinta/ohjelma/kumppanit/{id}/poista", page_partner_delete, STAFF | CSRF, NULL},
-    {"GET", "/api/v1/deeds", api_deeds, PUBLIC | CACHE, NULL},
-    {"GET", "/api/v1/deeds/{id}", api_deed, PUBLIC | CACHE, NULL},
-    {"GET", "/api/v1/stats", api_stats, PUBLIC | CACHE, NULL},
-    {"GET", "/api/v1/openapi.json", api_openapi, PUBLIC | CACHE, NULL},
-    /* the login form's token is the anonymous cookie's (server.c load_user), so login needs it too */
-    {"POST", "/kirjaudu", page_login, PUBLIC | CSRF, NULL},
-    {"POST", "/kirjaudu-ulos", page_logout, PUBLIC | CSRF, NULL},
-    {"GET", "/hallinta/tekot", page_staff_deeds, STAFF, NULL},
-    {"POST", "/hallinta/tekot/{id}/julkaise", page_staff_deed_publish, STAFF | CSRF, NULL},
-    {"GET", "/hallinta/tekot/{id}/hylkaa", page_staff_deed_reject_form, STAFF, NULL},
-    {"POST", "/hallinta/tekot/{id}/hylkaa", page_staff_deed_reject, STAFF | CSRF, NULL},
-    {"GET", "/hallinta/tekot/{id}/muokkaa", page_staff_deed_edit, STAFF, NULL},
-    {"POST", "/hallinta/tekot/{id}/muokkaa", page_staff_deed_update, STAFF | CSRF, NULL},
-    {"GET", "/hallinta/organisaatiot", page_staff_orgs, STAFF, NULL},
-    {"GET", "/hallinta/organisaatiot/uusi", page_staff_org_new, STAFF, NULL},
-    {"POST", "/hallinta/organisaatiot/uusi", page_staff_org_create, STAFF | CSRF, NULL},
-    {"GET", "/hallinta/organisaatiot/{id}/muokkaa", page_staff_org_edit, STAFF, NULL},
-    {"POST", "/hallinta/organisaatiot/{id}/muokkaa", page_staff_org_update, STAFF | CSRF, NULL},
-    /* applications: contacts see their own organisation's (the handler narrows), staff all */
-    {"GET", "/hakemukset", page_apps, MEMBER, APPS_DENY},
-    {"GET", "/hakemukset/uusi", page_app_new, MEMBER, APPS_DENY},
-    {"POST", "/hakemukset/uusi", page_app_create, MEMBER | FORM, APPS_DENY},
-    {"GET", "/hakemukset/{id}", page_app, MEMBER, APPS_DENY},
-    {"POST", "/hakemukset/{id}/hyvaksy", page_app_approve, STAFF | FORM, NULL},
-    {"POST", "/hakemukset/{id}/hylkaa", page_app_reject, STAFF | FORM, NULL},
-    {"POST", "/hakemukset/{id}/peru", page_app_cancel, MEMBER | CSRF, APPS_DENY},
-    /* services, coaches and deliveries (issue #3) */
-    {"GET", "/palvelut", page_services, PUBLIC | CACHE, NULL},
-    {"GET", "/palvelut/{id}", page_service, PUBLIC | CACHE, NULL},
-    {"GET", "/valmentajat", page_coaches, PUBLIC | CACHE, NULL},
-    {"GET", "/hallinta/palvelut", page_staff_services, STAFF, NULL},
-    {"GET", "/hallinta/palvelut/uusi", page_staff_service_edit, STAFF, NULL},
-    {"POST", "/hallinta/palvelut/uusi", page_staff_service_save, STAFF | FORM, NULL},
-    {"GET", "/hallinta/palvelut/{id}", page_staff_service_edit, STAFF, NULL},
-    {"POST", "/hallinta/palvelut/{id}", page_staff_service_save, STAFF | FORM, NULL},
-    {"GET", "/hallinta/valmentajat", page_staff_coaches, STAFF, NULL},
-    {"GET", "/hallinta/valmentajat/uusi", page_staff_coach_edit, STAFF, NULL},
-    {"POST", "/hallinta/valmentajat/uusi", page_staff_coach_save, STAFF | FORM, NULL},
-    {"GET", "/hallinta/valmentajat/{id}", page_staff_coach_edit, STAFF, NULL},
-    {"POST", "/hallinta/valmentajat/{id}", page_staff_coach_save, STAFF | FORM, NULL},
-    {"GET", "/hallinta/toteutukset", page_staff_deliveries, STAFF, NULL},
-    {"GET", "/hallinta/toteutukset/uusi", page_staff_delivery_new, STAFF, NULL},
-    {"POST", "/hallinta/toteutukset/uusi", page_staff_delivery_create, STAFF | FORM, NULL},
-    {"GET", "/hallinta/toteutukset/{id}", page_staff_delivery, STAFF, NULL},
-    {"POST", "/hallinta/toteutukset/{id}", page_staff_delivery_update, STAFF | FORM, NULL},
-    {"POST", "/hallinta/toteutukset/{id}/organisaatiot", page_staff_delivery_org_add, STAFF | CSRF, NULL},
-    {"POST", "/hallinta/toteutukset/{id}/organisaatiot/poista", page_staff_delivery_org_remove, STAFF | CSRF, NULL},
-    {"POST", "/hallinta/toteutukset/{id}/tapaamiset", page_staff_session_add, STAFF | CSRF, NULL},
-    {"POST", "/hallinta/toteutukset/{id}/tapaamiset/muokkaa", page_staff_session_update, STAFF | CSRF, NULL},
-    {"POST", "/hallinta/toteutukset/{id}/tapaamiset/poista", page_staff_session_delete, STAFF | CSRF, NULL},
-    {"GET", "/hallinta/henkilot", page_staff_people, STAFF, NULL},
-    {"GET", "/hallinta/henkilot/{id}", page_staff_person, STAFF, NULL},
-    {"GET", "/hallinta/toteutukset/{id}/osallistujat", page_staff_delivery_people, STAFF, NULL},
-    {"GET", "/organisaatiot/{org}/henkilot", page_org_people, ROUTE_CONTACT | STAFF,
-     N_("Voit nähdä vain oman organisaatiosi henkilöt.")},
-    {"GET", "/hallinta/loki", page_staff_audit, STAFF, NULL},
-};
-
-const route *routes_table(size_t *n) {
-  *n = sizeof ROUTES / sizeof ROUTES[0];
-  return ROUTES;
+size_t routes_menu(int group, const route **items, size_t max) {
+  size_t n = 0;
+  for (size_t t = 0; t < NTABLES; t++)
+    for (const route *rt = TABLES[t]; rt->method; rt++) {
+      if (rt->menu.group != group) continue;
+      assert(n < max); /* a menu longer than its caller's array is a bug in the tables */
+      size_t i = n++;
+      for (; i > 0 && items[i - 1]->menu.pos > rt->menu.pos; i--) items[i] = items[i - 1];
+      items[i] = rt;
+    }
+  return n;
 }
 
 int routes_match(const char *pattern, const char *path, long long *id) {
@@ -186,16 +129,17 @@ void routes_dispatch(web_req *r) {
   int path_found = 0;
   const char *method = strcmp(r->method, "HEAD") == 0 ? "GET" : r->method;
   int api = strncmp(r->path, "/api/", 5) == 0; /* API clients get JSON errors, not an HTML page */
-  for (size_t i = 0; i < sizeof ROUTES / sizeof ROUTES[0]; i++) {
-    long long id = 0;
-    if (!routes_match(ROUTES[i].pattern, r->path, &id)) continue;
-    path_found = 1;
-    if (strcmp(ROUTES[i].method, method) != 0) continue;
-    r->id = id;
-    r->cacheable = (ROUTES[i].flags & ROUTE_CACHE) != 0;
-    run(r, &ROUTES[i], api);
-    return;
-  }
+  for (size_t t = 0; t < NTABLES; t++)
+    for (const route *rt = TABLES[t]; rt->method; rt++) {
+      long long id = 0;
+      if (!routes_match(rt->pattern, r->path, &id)) continue;
+      path_found = 1;
+      if (strcmp(rt->method, method) != 0) continue;
+      r->id = id;
+      r->cacheable = (rt->flags & ROUTE_CACHE) != 0;
+      run(r, rt, api);
+      return;
+    }
   if (path_found) {
     web_header(r, "Allow", strcmp(method, "GET") == 0 ? "POST" : "GET, HEAD");
     if (api)

@@ -9,7 +9,10 @@
 #include "model/person.h"
 #include "web/form.h"
 #include "web/pager.h"
-#include "web/pages/pages.h"
+#include "model/deed.h"
+#include "web/pages/applications.h"
+#include "web/widgets.h"
+#include "search/search.h"
 
 #define APPS_PER_PAGE 50
 
@@ -69,7 +72,7 @@ static void list_table(web_req *r, const application *v, int n) {
   web_table_end(r);
 }
 
-void page_apps(web_req *r) {
+static void page_apps(web_req *r) {
   int staff = user_is_staff(&r->user);
   long long org_id = staff ? 0 : r->user.org_id;
   if (!staff && !org_id) org_id = -1; /* a contact without an organisation sees nothing */
@@ -188,7 +191,7 @@ static void app_form(web_req *r, const kerr *err) {
   page_end(r);
 }
 
-void page_app_new(web_req *r) {
+static void page_app_new(web_req *r) {
   app_form(r, NULL);
 }
 
@@ -200,7 +203,7 @@ static long long num_field(web_req *r, const char *name, long long max, long lon
   return util_parse_int(s, 0, max, &v) == K_OK ? v : def;
 }
 
-void page_app_create(web_req *r) {
+static void page_app_create(web_req *r) {
   kerr e = {0};
   if (!web_csrf_ok_or_kerr(r, &e)) { /* a stale token must not lose the need text: show the form again, filled in */
     app_form(r, &e);
@@ -367,7 +370,7 @@ static application *app_or_reply(web_req *r) {
   return a;
 }
 
-void page_app(web_req *r) {
+static void page_app(web_req *r) {
   application *a = app_or_reply(r);
   if (!a) return;
   app_page(r, a, NULL);
@@ -404,7 +407,7 @@ static int decision_csrf_ok(web_req *r) {
   return 0;
 }
 
-void page_app_approve(web_req *r) {
+static void page_app_approve(web_req *r) {
   if (!decision_csrf_ok(r)) return;
   application *a = app_or_reply(r);
   if (!a) return;
@@ -417,7 +420,7 @@ void page_app_approve(web_req *r) {
   app_free(a);
 }
 
-void page_app_reject(web_req *r) {
+static void page_app_reject(web_req *r) {
   if (!decision_csrf_ok(r)) return;
   application *a = app_or_reply(r);
   if (!a) return;
@@ -428,7 +431,7 @@ void page_app_reject(web_req *r) {
   app_free(a);
 }
 
-void page_app_cancel(web_req *r) {
+static void page_app_cancel(web_req *r) {
   application *a = app_or_reply(r);
   if (!a) return;
   kerr e = {0};
@@ -437,3 +440,18 @@ void page_app_cancel(web_req *r) {
   kerr_clear(&e);
   app_free(a);
 }
+
+static const char APPS_DENY[] = N_("Hakemukset ovat organisaatioiden yhteyshenkilöille ja ohjelman henkilöstölle.");
+
+const route applications_routes[] = {
+    {"GET", "/hakemukset", page_apps, .flags = ROUTE_SIGNED_IN, .deny = APPS_DENY,
+     .menu = {ROUTE_NAV_USER, 1, "applications", N_("Hakemukset")}},
+    {"GET", "/hakemukset/uusi", page_app_new, .flags = ROUTE_SIGNED_IN, .deny = APPS_DENY},
+    {"POST", "/hakemukset/uusi", page_app_create, .flags = ROUTE_SIGNED_IN | ROUTE_CSRF | ROUTE_CSRF_FORM,
+     .deny = APPS_DENY},
+    {"GET", "/hakemukset/{id}", page_app, .flags = ROUTE_SIGNED_IN, .deny = APPS_DENY},
+    {"POST", "/hakemukset/{id}/hyvaksy", page_app_approve, .flags = ROUTE_ANY_STAFF | ROUTE_CSRF | ROUTE_CSRF_FORM},
+    {"POST", "/hakemukset/{id}/hylkaa", page_app_reject, .flags = ROUTE_ANY_STAFF | ROUTE_CSRF | ROUTE_CSRF_FORM},
+    {"POST", "/hakemukset/{id}/peru", page_app_cancel, .flags = ROUTE_SIGNED_IN | ROUTE_CSRF, .deny = APPS_DENY},
+    {0},
+};
