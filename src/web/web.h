@@ -79,9 +79,6 @@ void web_json_error(web_req *r, int status, const char *message);
 /* Returns 1 when the POST form carries the right CSRF token; otherwise answers 403 and returns 0. The dispatcher
  * calls it for routes flagged ROUTE_CSRF (web/routes.h); handlers do not. */
 int web_csrf_ok_or_reply(web_req *r);
-/* Returns 1 when the user is staff; otherwise answers (redirect to login, or 403) and returns 0. Routes declare
- * their access in web/routes.c instead; this is for a handler that narrows further. */
-int web_staff_or_reply(web_req *r);
 /* Writes a hidden input carrying the CSRF token. */
 void web_csrf_field(web_req *r);
 /* Marks data as changed so cached pages are dropped. Call after every successful write. */

@@ -1,4 +1,4 @@
-/* pages/people: the routes of people.c: people: the staff pages, an organisation's own people, the audit log. */
+/* pages/people: the routes of people.c: the staff pages for people, an organisation's own people, the audit log. */
 #ifndef KEHTO_PAGES_PEOPLE_H
 #define KEHTO_PAGES_PEOPLE_H
 #include "web/routes.h"
