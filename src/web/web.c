@@ -1,4 +1,4 @@
-/* web: request accessors, headers and cookies, redirects, error pages, CSRF checks (access is the route table's: routes.c). */
+/* web: request accessors, headers and cookies, redirects, error pages, CSRF checks (access is routes.c's). */
 #include "web/web.h"
 
 #include "core/date.h"
