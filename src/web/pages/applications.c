@@ -9,10 +9,7 @@
 #include "model/person.h"
 #include "web/form.h"
 #include "web/pager.h"
-#include "model/deed.h"
 #include "web/pages/applications.h"
-#include "web/widgets.h"
-#include "search/search.h"
 
 #define APPS_PER_PAGE 50
 

@@ -5,10 +5,8 @@
 
 #include "model/limit.h"
 #include "web/pages/deed_form.h"
-#include "model/deed.h"
 #include "web/pages/deed.h"
 #include "web/widgets.h"
-#include "search/search.h"
 
 #define POSTS_PER_HOUR 5
 

@@ -4,10 +4,8 @@
 #include <string.h>
 
 #include "search/search.h"
-#include "model/deed.h"
 #include "web/pages/deeds.h"
 #include "web/widgets.h"
-#include "search/search.h"
 
 #define PAGE_SIZE 20
 #define FEED_SIZE 50

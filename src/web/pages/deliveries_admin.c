@@ -11,7 +11,6 @@
 #include "web/form.h"
 #include "web/pager.h"
 #include "web/pages/deliveries_admin.h"
-#include "web/form.h"
 #include "web/widgets.h"
 
 #define PER_PAGE 50

@@ -2,10 +2,8 @@
 #include "model/programme.h"
 #include "search/search.h"
 #include "model/stats.h"
-#include "model/deed.h"
 #include "web/pages/home.h"
 #include "web/widgets.h"
-#include "search/search.h"
 
 #define NEWEST 6
 

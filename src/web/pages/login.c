@@ -2,10 +2,7 @@
 #include <string.h>
 #include <stdio.h>
 
-#include "model/deed.h"
 #include "web/pages/login.h"
-#include "web/widgets.h"
-#include "search/search.h"
 
 /* The page to go to after login: a local path only (no scheme, no //host), else the front page. */
 static const char *safe_next(web_req *r) {

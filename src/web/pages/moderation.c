@@ -5,10 +5,8 @@
 #include "web/form.h"
 #include "web/pager.h"
 #include "web/pages/deed_form.h"
-#include "model/deed.h"
 #include "web/pages/moderation.h"
 #include "web/widgets.h"
-#include "search/search.h"
 
 #define DEEDS_PER_PAGE 50
 

@@ -6,10 +6,7 @@
 #include "model/org.h"
 #include "web/form.h"
 #include "web/pager.h"
-#include "model/deed.h"
 #include "web/pages/orgs.h"
-#include "web/widgets.h"
-#include "search/search.h"
 
 #define ORGS_PER_PAGE 50
 

@@ -9,10 +9,7 @@
 #include "model/person.h"
 #include "web/form.h"
 #include "web/pager.h"
-#include "model/deed.h"
 #include "web/pages/people.h"
-#include "web/widgets.h"
-#include "search/search.h"
 
 #define PEOPLE_PER_PAGE 50
 #define AUDIT_ON_PAGE 100

@@ -6,10 +6,7 @@
 #include "model/programme.h"
 #include "web/form.h"
 #include "web/pager.h"
-#include "model/deed.h"
 #include "web/pages/programme_admin.h"
-#include "web/widgets.h"
-#include "search/search.h"
 
 /* The notices a redirect may ask for, by code: only these texts can appear, whatever the address says. */
 static const char *const NOTICES[][2] = {

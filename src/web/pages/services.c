@@ -1,6 +1,5 @@
 /* services: the public service catalogue /palvelut, one offering /palvelut/ID, and the coaches /valmentajat. */
 #include "web/pages/services.h"
-#include "web/form.h"
 #include "web/widgets.h"
 
 #include <stdio.h>

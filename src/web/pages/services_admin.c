@@ -5,12 +5,10 @@
 #include <string.h>
 
 #include "model/coach.h"
-#include "model/programme.h"
 #include "model/service.h"
 #include "web/form.h"
 #include "web/pager.h"
 #include "web/pages/services_admin.h"
-#include "web/form.h"
 #include "web/widgets.h"
 
 #define PER_PAGE 50

@@ -7,10 +7,7 @@
 #include "report/export.h"
 #include "web/svg.h"
 #include "web/form.h"
-#include "model/deed.h"
 #include "web/pages/stats.h"
-#include "web/widgets.h"
-#include "search/search.h"
 
 #define MAX_TARGET 100000000LL
 
