@@ -8,6 +8,7 @@
 #include "cli/cli.h"
 #include "cli/backup.h"
 #include "cli/people.h"
+#include "cli/routes.h"
 #include "core/buf.h"
 #include "import/import.h"
 #include "model/org.h"
@@ -71,6 +72,7 @@ static const command commands[] = {
      "print everything kept about a person as JSON (audited)"},
     {"person erase", cli_person_erase, 1, 1, "db= yes", "kehto person erase EMAIL [--db FILE] --yes",
      "erase a person's name, email, occupation and birth date, keeping anonymous counts (audited)"},
+    {"routes", cli_routes, 0, 0, "", "kehto routes", "list the web routes: method, path, who may use it, csrf, cache"},
     {"search", cli_search, 1, CLI_MAX_POS, "db= json limit=", "kehto search QUERY [--db FILE] [--json] [--limit N]",
      "search the published deeds, best first"},
     {"stats", report_cli, 0, 0, "db= format= table= output= period=",

@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "web/routes.h"
 #include "web/web.h"
 #include "model/programme.h"
 
@@ -20,27 +21,20 @@ static void nav_item(web_req *r, const char *href, const char *label, const char
              strcmp(id, active) == 0 ? " aria-current=\"page\"" : "", label);
 }
 
-/* A menu entry: path, Finnish label (translated with T when written), and the id pages pass as `active`. */
-typedef struct {
-  const char *href, *label, *id;
-} menu_entry;
-
-static const menu_entry MAIN_MENU[] = {{"/", N_("Etusivu"), "home"},
-                                       {"/tekot", N_("Tekojen tori"), "deeds"},
-                                       {"/tekot/uusi", N_("Julkaise teko"), "post"},
-                                       {"/palvelut", N_("Palvelut"), "services"},
-                                       {"/valmentajat", N_("Valmentajat"), "coaches"},
-                                       {"/tilastot", N_("Tilastot"), "stats"}};
-
-static const menu_entry STAFF_MENU[] = {{"/hallinta/tekot", N_("Moderointi"), "moderation"},
-                                        {"/hallinta/organisaatiot", N_("Organisaatiot"), "orgs"},
-                                        {"/hallinta/henkilot", N_("Henkilöt"), "people"},
-                                        {"/hallinta/ohjelma", N_("Ohjelma"), "programme"},
-                                        {"/hallinta/toteutukset", N_("Palvelutoiminta"), "services-admin"},
-                                        {"/hallinta/tavoitteet", N_("Tavoitteet"), "targets"}};
-
-static void nav_items(web_req *r, const menu_entry *m, size_t n, const char *active) {
-  for (size_t i = 0; i < n; i++) nav_item(r, m[i].href, T(r, m[i].label), m[i].id, active);
+/* Writes the menu group's routes (ROUTE_NAV_*, from the route table) in order; a contact's "{org}" is their own
+ * organisation. */
+static void nav_items(web_req *r, int group, const char *active) {
+  const route *items[16];
+  size_t n = routes_menu(group, items, sizeof items / sizeof items[0]);
+  for (size_t i = 0; i < n; i++) {
+    const char *href = items[i]->pattern, *org = strstr(href, "{org}");
+    char buf_href[96];
+    if (org) {
+      snprintf(buf_href, sizeof buf_href, "%.*s%lld%s", (int)(org - href), href, r->user.org_id, org + 5);
+      href = buf_href;
+    }
+    nav_item(r, href, T(r, items[i]->menu.label), items[i]->menu.id, active);
+  }
 }
 
 static void lang_switch(web_req *r) {
@@ -85,14 +79,11 @@ static void user_bar(web_req *r, const char *active) {
       "<div class=\"userbar\"><div class=\"wrap\">\n<details class=\"usermenu\" open><summary>%h</summary>"
       "<nav class=\"staff\" aria-labelledby=\"userbar-h\"><span id=\"userbar-h\" class=\"bar-label\">%h</span><ul>",
       label, label);
-  nav_item(r, "/hakemukset", T(r, "Hakemukset"), "applications", active);
-  if (staff) {
-    nav_items(r, STAFF_MENU, sizeof STAFF_MENU / sizeof STAFF_MENU[0], active);
-  } else if (r->user.org_id) { /* an organisation's contact: its own people */
-    char href[48];
-    snprintf(href, sizeof href, "/organisaatiot/%lld/henkilot", r->user.org_id);
-    nav_item(r, href, T(r, "Henkilöt"), "people", active);
-  }
+  nav_items(r, ROUTE_NAV_USER, active);
+  if (staff)
+    nav_items(r, ROUTE_NAV_STAFF, active);
+  else if (r->user.org_id) /* an organisation's contact: its own people */
+    nav_items(r, ROUTE_NAV_CONTACT, active);
   buf_printf(o,
              "</ul></nav></details>\n<form method=\"post\" action=\"%h/kirjaudu-ulos\" class=\"signout\">"
              "<span class=\"who\">%h</span> ",
@@ -118,8 +109,8 @@ void page_begin(web_req *r, const char *title, const char *active) {
                T(r, "Tämä on esittelyaineisto: ohjelma, organisaatiot ja teot ovat keksittyjä."));
   buf_printf(o, "<div class=\"wrap\">\n<a class=\"brand\" href=\"%h/\">%h</a>\n", r->prefix, short_name(p));
   buf_printf(o, "<nav class=\"main\" aria-label=\"%h\"><ul>", T(r, "Päävalikko"));
-  nav_items(r, MAIN_MENU, sizeof MAIN_MENU / sizeof MAIN_MENU[0], active);
-  if (!r->user.id) nav_item(r, "/kirjaudu", T(r, "Kirjaudu"), "login", active);
+  nav_items(r, ROUTE_NAV_MAIN, active);
+  if (!r->user.id) nav_items(r, ROUTE_NAV_ANON, active);
   buf_puts(o, "</ul></nav>\n");
   lang_switch(r);
   buf_puts(o, "\n</div>\n");

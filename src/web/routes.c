@@ -1,115 +1,71 @@
-/* routes: every URL the server answers, with its handler. '#' in a pattern matches a positive integer (r->id), a
- * final '*' one last path segment. */
+/* routes: every URL the server answers, with its handler, who may use it and whether a POST needs the CSRF token;
+ * the dispatcher checks both before the handler runs (a handler may narrow further, e.g. to one's own
+ * application). */
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "web/api/api.h"
-#include "web/pages/pages.h"
+#include "web/pages/applications.h"
+#include "web/pages/deed.h"
+#include "web/pages/deeds.h"
+#include "web/pages/deliveries_admin.h"
+#include "web/pages/home.h"
+#include "web/pages/login.h"
+#include "web/pages/moderation.h"
+#include "web/pages/orgs.h"
+#include "web/pages/people.h"
+#include "web/pages/programme_admin.h"
 #include "web/pages/services.h"
+#include "web/pages/services_admin.h"
+#include "web/pages/stats.h"
 #include "web/routes.h"
 
-enum { CACHE = 1 }; /* anonymous GET responses may be kept in the page cache */
-
-typedef struct route {
-  const char *method;
-  const char *pattern;
-  void (*fn)(web_req *r);
-  int flags;
-} route;
-
-static const route ROUTES[] = {
-    {"GET", "/", page_home, CACHE},
-    {"GET", "/tekot", page_deeds, CACHE},
-    {"GET", "/tekot.atom", page_feed, CACHE},
-    {"GET", "/tekot/#", page_deed, CACHE},
-    {"GET", "/tekot/uusi", page_deed_new, 0},
-    {"POST", "/tekot/uusi", page_deed_create, 0},
-    {"GET", "/tekot/kiitos", page_deed_thanks, CACHE},
-    {"GET", "/kirjaudu", page_login_form, 0},
-    {"GET", "/tilastot", page_stats, CACHE},
-    {"GET", "/tilastot/*", page_stats_export, CACHE},
-    {"GET", "/hallinta/tavoitteet", page_targets, 0},
-    {"POST", "/hallinta/tavoitteet", page_targets_save, 0},
-    {"GET", "/hallinta/ohjelma", page_programme_admin, 0},
-    {"POST", "/hallinta/ohjelma", page_programme_save, 0},
-    {"GET", "/hallinta/ohjelma/kaudet/uusi", page_period_edit, 0},
-    {"POST", "/hallinta/ohjelma/kaudet/uusi", page_period_save, 0},
-    {"GET", "/hallinta/ohjelma/kaudet/#", page_period_edit, 0},
-    {"POST", "/hallinta/ohjelma/kaudet/#", page_period_save, 0},
-    {"POST", "/hallinta/ohjelma/kaudet/#/poista", page_period_delete, 0},
-    {"GET", "/hallinta/ohjelma/kumppanit/uusi", page_partner_edit, 0},
-    {"POST", "/hallinta/ohjelma/kumppanit/uusi", page_partner_save, 0},
-    {"GET", "/hallinta/ohjelma/kumppanit/#", page_partner_edit, 0},
-    {"POST", "/hallinta/ohjelma/kumppanit/#", page_partner_save, 0},
-    {"POST", "/hallinta/ohjelma/kumppanit/#/poista", page_partner_delete, 0},
-    {"GET", "/api/v1/deeds", api_deeds, CACHE},
-    {"GET", "/api/v1/deeds/#", api_deed, CACHE},
-    {"GET", "/api/v1/stats", api_stats, CACHE},
-    {"GET", "/api/v1/openapi.json", api_openapi, CACHE},
-    {"POST", "/kirjaudu", page_login, 0},
-    {"POST", "/kirjaudu-ulos", page_logout, 0},
-    {"GET", "/hallinta/tekot", page_staff_deeds, 0},
-    {"POST", "/hallinta/tekot/#/julkaise", page_staff_deed_publish, 0},
-    {"GET", "/hallinta/tekot/#/hylkaa", page_staff_deed_reject_form, 0},
-    {"POST", "/hallinta/tekot/#/hylkaa", page_staff_deed_reject, 0},
-    {"GET", "/hallinta/tekot/#/muokkaa", page_staff_deed_edit, 0},
-    {"POST", "/hallinta/tekot/#/muokkaa", page_staff_deed_update, 0},
-    {"GET", "/hallinta/organisaatiot", page_staff_orgs, 0},
-    {"GET", "/hallinta/organisaatiot/uusi", page_staff_org_new, 0},
-    {"POST", "/hallinta/organisaatiot/uusi", page_staff_org_create, 0},
-    {"GET", "/hallinta/organisaatiot/#/muokkaa", page_staff_org_edit, 0},
-    {"POST", "/hallinta/organisaatiot/#/muokkaa", page_staff_org_update, 0},
-    {"GET", "/hakemukset", page_apps, 0},
-    {"GET", "/hakemukset/uusi", page_app_new, 0},
-    {"POST", "/hakemukset/uusi", page_app_create, 0},
-    {"GET", "/hakemukset/#", page_app, 0},
-    {"POST", "/hakemukset/#/hyvaksy", page_app_approve, 0},
-    {"POST", "/hakemukset/#/hylkaa", page_app_reject, 0},
-    {"POST", "/hakemukset/#/peru", page_app_cancel, 0},
-    /* services, coaches and deliveries (issue #3) */
-    {"GET", "/palvelut", page_services, CACHE},
-    {"GET", "/palvelut/#", page_service, CACHE},
-    {"GET", "/valmentajat", page_coaches, CACHE},
-    {"GET", "/hallinta/palvelut", page_staff_services, 0},
-    {"GET", "/hallinta/palvelut/uusi", page_staff_service_edit, 0},
-    {"POST", "/hallinta/palvelut/uusi", page_staff_service_save, 0},
-    {"GET", "/hallinta/palvelut/#", page_staff_service_edit, 0},
-    {"POST", "/hallinta/palvelut/#", page_staff_service_save, 0},
-    {"GET", "/hallinta/valmentajat", page_staff_coaches, 0},
-    {"GET", "/hallinta/valmentajat/uusi", page_staff_coach_edit, 0},
-    {"POST", "/hallinta/valmentajat/uusi", page_staff_coach_save, 0},
-    {"GET", "/hallinta/valmentajat/#", page_staff_coach_edit, 0},
-    {"POST", "/hallinta/valmentajat/#", page_staff_coach_save, 0},
-    {"GET", "/hallinta/toteutukset", page_staff_deliveries, 0},
-    {"GET", "/hallinta/toteutukset/uusi", page_staff_delivery_new, 0},
-    {"POST", "/hallinta/toteutukset/uusi", page_staff_delivery_create, 0},
-    {"GET", "/hallinta/toteutukset/#", page_staff_delivery, 0},
-    {"POST", "/hallinta/toteutukset/#", page_staff_delivery_update, 0},
-    {"POST", "/hallinta/toteutukset/#/organisaatiot", page_staff_delivery_org_add, 0},
-    {"POST", "/hallinta/toteutukset/#/organisaatiot/poista", page_staff_delivery_org_remove, 0},
-    {"POST", "/hallinta/toteutukset/#/tapaamiset", page_staff_session_add, 0},
-    {"POST", "/hallinta/toteutukset/#/tapaamiset/muokkaa", page_staff_session_update, 0},
-    {"POST", "/hallinta/toteutukset/#/tapaamiset/poista", page_staff_session_delete, 0},
-    {"GET", "/hallinta/henkilot", page_staff_people, 0},
-    {"GET", "/hallinta/henkilot/#", page_staff_person, 0},
-    {"GET", "/hallinta/toteutukset/#/osallistujat", page_staff_delivery_people, 0},
-    {"GET", "/organisaatiot/#/henkilot", page_org_people, 0},
-    {"GET", "/hallinta/loki", page_staff_audit, 0},
+/* Every page file's table, in dispatch order. No two patterns match the same path with the same method, so the
+ * order decides only the order `kehto routes` prints. */
+static const route *const TABLES[] = {
+    home_routes,           deeds_routes,
+    deed_routes,           login_routes,
+    stats_routes,          programme_admin_routes,
+    api_deeds_routes,      api_routes,
+    moderation_routes,     orgs_routes,
+    applications_routes,   services_routes,
+    services_admin_routes, deliveries_admin_routes,
+    people_routes,
 };
+#define NTABLES (sizeof TABLES / sizeof TABLES[0])
 
-/* Returns 1 when path matches pattern; a '#' segment must be a positive integer, stored in *id; a final '*'
- * matches one non-empty last segment (the handler reads it from r->path). */
-static int match(const char *pattern, const char *path, long long *id) {
+void routes_each(void (*fn)(void *arg, const route *rt), void *arg) {
+  for (size_t t = 0; t < NTABLES; t++)
+    for (const route *rt = TABLES[t]; rt->method; rt++) fn(arg, rt);
+}
+
+size_t routes_menu(int group, const route **items, size_t max) {
+  size_t n = 0;
+  for (size_t t = 0; t < NTABLES; t++)
+    for (const route *rt = TABLES[t]; rt->method; rt++) {
+      if (rt->menu.group != group) continue;
+      assert(n < max); /* a menu longer than its caller's array is a bug in the tables */
+      size_t i = n++;
+      for (; i > 0 && items[i - 1]->menu.pos > rt->menu.pos; i--) items[i] = items[i - 1];
+      items[i] = rt;
+    }
+  return n;
+}
+
+int routes_match(const char *pattern, const char *path, long long *id) {
   while (*pattern && *path) {
-    if (pattern[0] == '*' && pattern[1] == 0) return strchr(path, '/') == NULL;
-    if (*pattern == '#') {
+    if (*pattern == '{') {
+      const char *close = strchr(pattern, '}');
+      assert(close); /* a broken pattern is a bug in the table */
+      if (close[1] == 0 && strncmp(pattern, "{file}", 6) == 0) return strchr(path, '/') == NULL;
       char *end;
       if (*path < '1' || *path > '9') return 0;
       long long v = strtoll(path, &end, 10);
       if (v <= 0 || end - path > 15) return 0;
       *id = v;
       path = end;
-      pattern++;
+      pattern = close + 1;
       continue;
     }
     if (*pattern != *path) return 0;
@@ -118,20 +74,72 @@ static int match(const char *pattern, const char *path, long long *id) {
   return *pattern == 0 && *path == 0;
 }
 
+/* The role bit of the signed-in user, 0 when anonymous. */
+static unsigned user_role_bit(const user_info *u) {
+  if (!u->id) return 0;
+  if (!strcmp(u->role, "admin")) return ROUTE_ADMIN;
+  if (!strcmp(u->role, "staff")) return ROUTE_STAFF;
+  if (!strcmp(u->role, "contact")) return ROUTE_CONTACT;
+  return 0;
+}
+
+/* Returns 1 when the user may use rt (with r->id read from its path); otherwise answers and returns 0: anonymous
+ * users are sent to login (API clients get 401), others get 403. */
+static int access_or_reply(web_req *r, const route *rt, int api) {
+  if (rt->flags & ROUTE_PUBLIC) return 1;
+  r->no_store = 1; /* a page for someone in particular */
+  unsigned role = user_role_bit(&r->user);
+  int ok = (rt->flags & role) != 0;
+  /* a contact sees only their own organisation's pages */
+  if (ok && role == ROUTE_CONTACT && strstr(rt->pattern, "{org}") && r->user.org_id != r->id) ok = 0;
+  if (ok) return 1;
+  if (!r->user.id) {
+    if (api)
+      web_json_error(r, 401, "sign in required");
+    else
+      web_redirectf(r, "/kirjaudu?next=%U", r->url);
+  } else if (api) {
+    web_json_error(r, 403, "forbidden");
+  } else {
+    web_error(r, 403, T(r, rt->deny ? rt->deny : "Tämä sivu on vain ohjelman henkilöstölle."));
+  }
+  return 0;
+}
+
+/* Runs rt's handler once access and the token are checked. */
+static void run(web_req *r, const route *rt, int api) {
+  if (!access_or_reply(r, rt, api)) return;
+  int post = strcmp(r->method, "POST") == 0;
+  if (post && (rt->flags & ROUTE_CSRF) && !web_csrf_ok(r)) {
+    if (rt->flags & ROUTE_CSRF_FORM) { /* the handler shows the form again (see ROUTE_CSRF_FORM) */
+      rt->fn(r);
+      assert(r->status >= 400); /* a handler that went on with a stale token would have saved */
+      return;
+    }
+    if (api)
+      web_json_error(r, 403, "missing or stale CSRF token");
+    else
+      web_csrf_ok_or_reply(r);
+    return;
+  }
+  rt->fn(r);
+}
+
 void routes_dispatch(web_req *r) {
   int path_found = 0;
   const char *method = strcmp(r->method, "HEAD") == 0 ? "GET" : r->method;
-  for (size_t i = 0; i < sizeof ROUTES / sizeof ROUTES[0]; i++) {
-    long long id = 0;
-    if (!match(ROUTES[i].pattern, r->path, &id)) continue;
-    path_found = 1;
-    if (strcmp(ROUTES[i].method, method) != 0) continue;
-    r->id = id;
-    r->cacheable = (ROUTES[i].flags & CACHE) != 0;
-    ROUTES[i].fn(r);
-    return;
-  }
   int api = strncmp(r->path, "/api/", 5) == 0; /* API clients get JSON errors, not an HTML page */
+  for (size_t t = 0; t < NTABLES; t++)
+    for (const route *rt = TABLES[t]; rt->method; rt++) {
+      long long id = 0;
+      if (!routes_match(rt->pattern, r->path, &id)) continue;
+      path_found = 1;
+      if (strcmp(rt->method, method) != 0) continue;
+      r->id = id;
+      r->cacheable = (rt->flags & ROUTE_CACHE) != 0;
+      run(r, rt, api);
+      return;
+    }
   if (path_found) {
     web_header(r, "Allow", strcmp(method, "GET") == 0 ? "POST" : "GET, HEAD");
     if (api)

@@ -1,4 +1,4 @@
-/* web: request accessors, headers and cookies, redirects, error pages, CSRF and role checks. */
+/* web: request accessors, headers and cookies, redirects, error pages, CSRF checks (access is routes.c's). */
 #include "web/web.h"
 
 #include "core/date.h"
@@ -133,16 +133,6 @@ int web_csrf_ok_or_reply(web_req *r) {
   web_error(
       r, 403,
       T(r, "Lomakkeen turvatunniste puuttuu tai on vanhentunut. Lataa sivu uudelleen ja lähetä lomake uudestaan."));
-  return 0;
-}
-
-int web_staff_or_reply(web_req *r) {
-  if (user_is_staff(&r->user)) return 1;
-  if (!r->user.id) {
-    web_redirectf(r, "/kirjaudu?next=%U", r->url);
-    return 0;
-  }
-  web_error(r, 403, T(r, "Tämä sivu on vain ohjelman henkilöstölle."));
   return 0;
 }
 

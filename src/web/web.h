@@ -27,7 +27,7 @@ typedef struct web_req {
   const char *lang;   /* "fi", "sv" or "en" */
   const char *prefix; /* "", "/sv" or "/en": prepend to links */
   const char *address;
-  long long id; /* the number in a route pattern with '#' */
+  long long id; /* the number in a route pattern's {id} (or {org}) */
   kv *form;
   int nform;
   buf body;
@@ -76,10 +76,9 @@ void web_error(web_req *r, int status, const char *message);
 /* Sends a JSON error {"error": message} with status. */
 void web_json_error(web_req *r, int status, const char *message);
 
-/* Returns 1 when the POST form carries the right CSRF token; otherwise answers 403 and returns 0. */
+/* Returns 1 when the POST form carries the right CSRF token; otherwise answers 403 and returns 0. The dispatcher
+ * calls it for routes flagged ROUTE_CSRF (web/routes.h); handlers do not. */
 int web_csrf_ok_or_reply(web_req *r);
-/* Returns 1 when the user is staff; otherwise answers (redirect to login, or 403) and returns 0. */
-int web_staff_or_reply(web_req *r);
 /* Writes a hidden input carrying the CSRF token. */
 void web_csrf_field(web_req *r);
 /* Marks data as changed so cached pages are dropped. Call after every successful write. */
@@ -109,16 +108,16 @@ const char *web_fi(web_req *r);
 void web_fi_datetime(web_req *r, const char *iso);
 /* Returns 1 when the POST form carries the right CSRF token; answers nothing (see web_csrf_ok_or_reply). */
 int web_csrf_ok(web_req *r);
-/* Returns 1 when the POST form carries the right CSRF token. Otherwise sets e (no field) to the stale-token message
- * and returns 0, answering nothing: the caller shows the form again filled in from what was posted, with e, and status
- * 403, so what was typed is not lost; the form carries the current token, so a resubmit works. Nothing may be saved. */
+/* For handlers of ROUTE_CSRF_FORM routes (web/routes.h), which the dispatcher runs even on a stale token: returns 1
+ * when the POST form carries the right CSRF token. Otherwise sets e (no field) to the stale-token message and returns
+ * 0, answering nothing: the caller shows the form again filled in from what was posted, with e, and status 403, so
+ * what was typed is not lost; the form carries the current token, so a resubmit works. Nothing may be saved. */
 int web_csrf_ok_or_kerr(web_req *r, kerr *e);
 
 /* Adds Secure to every cookie (cmd_serve decides: on unless served on loopback over plain HTTP). */
 void web_set_secure_cookies(int on);
 /* Sets the base URL web_base_url writes; url must live as long as the server. */
 void web_set_base_url(const char *url);
-
 
 /* Server configuration set by `kehto serve`. */
 typedef struct web_config {

@@ -12,7 +12,7 @@ static void json_begin(web_req *r) {
   r->ctype = "application/json; charset=utf-8";
 }
 
-void api_deed(web_req *r) {
+static void api_deed(web_req *r) {
   deed *x = deed_get(r->db, r->id, r->lang);
   if (!x || strcmp(x->status, "published") != 0) {
     deed_free(x);
@@ -85,7 +85,7 @@ static void api_report(web_req *r, const report_data *rd, int slot) {
   buf_puts(o, "}");
 }
 
-void api_stats(web_req *r) {
+static void api_stats(web_req *r) {
   const report_data *rd = report_get(r->db);
   int slot = report_slot(rd, web_query(r, "period"));
   if (slot < 0) {
@@ -109,8 +109,15 @@ void api_stats(web_req *r) {
   stats_key_free(&s);
 }
 
-void api_openapi(web_req *r) {
+static void api_openapi(web_req *r) {
   const struct embed_file *f = embed_get("assets/openapi.json");
   json_begin(r);
   buf_append(&r->out, f->data, f->len);
 }
+
+const route api_routes[] = {
+    {"GET", "/api/v1/deeds/{id}", api_deed, .flags = ROUTE_PUBLIC | ROUTE_CACHE},
+    {"GET", "/api/v1/stats", api_stats, .flags = ROUTE_PUBLIC | ROUTE_CACHE},
+    {"GET", "/api/v1/openapi.json", api_openapi, .flags = ROUTE_PUBLIC | ROUTE_CACHE},
+    {0},
+};

@@ -3,9 +3,11 @@
 #define KEHTO_API_H
 #include "web/web.h"
 
-void api_deeds(web_req *r);
-void api_deed(web_req *r);
-void api_stats(web_req *r);
-void api_openapi(web_req *r);
+#include "web/routes.h"
+
+/* The routes of api_deeds.c (/api/v1/deeds) and api.c (one deed, stats, the OpenAPI description); each ends with an
+ * entry whose method is NULL. */
+extern const route api_deeds_routes[];
+extern const route api_routes[];
 
 #endif

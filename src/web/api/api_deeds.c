@@ -17,7 +17,7 @@ static int int_param(web_req *r, const char *name, long long lo, long long hi, l
   return 0;
 }
 
-void api_deeds(web_req *r) {
+static void api_deeds(web_req *r) {
   long long limit, offset, year;
   if (!int_param(r, "limit", 1, 100, 20, &limit) || !int_param(r, "offset", 0, 10000000, 0, &offset) ||
       !int_param(r, "year", 2000, 2100, 0, &year))
@@ -52,3 +52,8 @@ void api_deeds(web_req *r) {
   buf_puts(o, "]}\n");
   deed_result_free(&res);
 }
+
+const route api_deeds_routes[] = {
+    {"GET", "/api/v1/deeds", api_deeds, .flags = ROUTE_PUBLIC | ROUTE_CACHE},
+    {0},
+};

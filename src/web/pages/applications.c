@@ -9,7 +9,7 @@
 #include "model/person.h"
 #include "web/form.h"
 #include "web/pager.h"
-#include "web/pages/pages.h"
+#include "web/pages/applications.h"
 
 #define APPS_PER_PAGE 50
 
@@ -23,20 +23,6 @@ static const char *status_label(web_req *r, const char *status) {
   for (size_t i = 0; i < sizeof STATUSES / sizeof STATUSES[0]; i++)
     if (!strcmp(status, STATUSES[i][0])) return T(r, STATUSES[i][1]);
   return status;
-}
-
-/* Returns 1 when a contact or staff member is logged in; otherwise answers (anonymous: to login) and returns 0. */
-static int member_or_reply(web_req *r) {
-  if (user_is_staff(&r->user) || (r->user.id && !strcmp(r->user.role, "contact"))) {
-    r->no_store = 1;
-    return 1;
-  }
-  if (r->user.id) {
-    web_error(r, 403, T(r, "Hakemukset ovat organisaatioiden yhteyshenkilöille ja ohjelman henkilöstölle."));
-    return 0;
-  }
-  web_redirectf(r, "/kirjaudu?next=%U", r->url);
-  return 0;
 }
 
 /* ---- the list ---- */
@@ -83,8 +69,7 @@ static void list_table(web_req *r, const application *v, int n) {
   web_table_end(r);
 }
 
-void page_apps(web_req *r) {
-  if (!member_or_reply(r)) return;
+static void page_apps(web_req *r) {
   int staff = user_is_staff(&r->user);
   long long org_id = staff ? 0 : r->user.org_id;
   if (!staff && !org_id) org_id = -1; /* a contact without an organisation sees nothing */
@@ -203,8 +188,7 @@ static void app_form(web_req *r, const kerr *err) {
   page_end(r);
 }
 
-void page_app_new(web_req *r) {
-  if (!member_or_reply(r)) return;
+static void page_app_new(web_req *r) {
   app_form(r, NULL);
 }
 
@@ -216,8 +200,7 @@ static long long num_field(web_req *r, const char *name, long long max, long lon
   return util_parse_int(s, 0, max, &v) == K_OK ? v : def;
 }
 
-void page_app_create(web_req *r) {
-  if (!member_or_reply(r)) return;
+static void page_app_create(web_req *r) {
   kerr e = {0};
   if (!web_csrf_ok_or_kerr(r, &e)) { /* a stale token must not lose the need text: show the form again, filled in */
     app_form(r, &e);
@@ -368,9 +351,9 @@ static void app_page(web_req *r, const application *a, const kerr *err) {
   page_end(r);
 }
 
-/* The application of r->id when the user may see it; NULL after answering (login, 403 or 404). Free with app_free. */
+/* The application of r->id when the user may see it (the route lets only signed-in users in); NULL after answering
+ * (403 or 404). Free with app_free. */
 static application *app_or_reply(web_req *r) {
-  if (!member_or_reply(r)) return NULL;
   application *a = app_get(r->db, r->id);
   if (!a) {
     web_error(r, 404, T(r, "Hakemusta ei löytynyt."));
@@ -384,7 +367,7 @@ static application *app_or_reply(web_req *r) {
   return a;
 }
 
-void page_app(web_req *r) {
+static void page_app(web_req *r) {
   application *a = app_or_reply(r);
   if (!a) return;
   app_page(r, a, NULL);
@@ -421,8 +404,8 @@ static int decision_csrf_ok(web_req *r) {
   return 0;
 }
 
-void page_app_approve(web_req *r) {
-  if (!web_staff_or_reply(r) || !decision_csrf_ok(r)) return;
+static void page_app_approve(web_req *r) {
+  if (!decision_csrf_ok(r)) return;
   application *a = app_or_reply(r);
   if (!a) return;
   kerr e = {0};
@@ -434,8 +417,8 @@ void page_app_approve(web_req *r) {
   app_free(a);
 }
 
-void page_app_reject(web_req *r) {
-  if (!web_staff_or_reply(r) || !decision_csrf_ok(r)) return;
+static void page_app_reject(web_req *r) {
+  if (!decision_csrf_ok(r)) return;
   application *a = app_or_reply(r);
   if (!a) return;
   kerr e = {0};
@@ -445,8 +428,7 @@ void page_app_reject(web_req *r) {
   app_free(a);
 }
 
-void page_app_cancel(web_req *r) {
-  if (!member_or_reply(r) || !web_csrf_ok_or_reply(r)) return;
+static void page_app_cancel(web_req *r) {
   application *a = app_or_reply(r);
   if (!a) return;
   kerr e = {0};
@@ -455,3 +437,18 @@ void page_app_cancel(web_req *r) {
   kerr_clear(&e);
   app_free(a);
 }
+
+static const char APPS_DENY[] = N_("Hakemukset ovat organisaatioiden yhteyshenkilöille ja ohjelman henkilöstölle.");
+
+const route applications_routes[] = {
+    {"GET", "/hakemukset", page_apps, .flags = ROUTE_SIGNED_IN, .deny = APPS_DENY,
+     .menu = {ROUTE_NAV_USER, 1, "applications", N_("Hakemukset")}},
+    {"GET", "/hakemukset/uusi", page_app_new, .flags = ROUTE_SIGNED_IN, .deny = APPS_DENY},
+    {"POST", "/hakemukset/uusi", page_app_create, .flags = ROUTE_SIGNED_IN | ROUTE_CSRF | ROUTE_CSRF_FORM,
+     .deny = APPS_DENY},
+    {"GET", "/hakemukset/{id}", page_app, .flags = ROUTE_SIGNED_IN, .deny = APPS_DENY},
+    {"POST", "/hakemukset/{id}/hyvaksy", page_app_approve, .flags = ROUTE_ANY_STAFF | ROUTE_CSRF | ROUTE_CSRF_FORM},
+    {"POST", "/hakemukset/{id}/hylkaa", page_app_reject, .flags = ROUTE_ANY_STAFF | ROUTE_CSRF | ROUTE_CSRF_FORM},
+    {"POST", "/hakemukset/{id}/peru", page_app_cancel, .flags = ROUTE_SIGNED_IN | ROUTE_CSRF, .deny = APPS_DENY},
+    {0},
+};

@@ -5,7 +5,8 @@
 
 #include "model/limit.h"
 #include "web/pages/deed_form.h"
-#include "web/pages/pages.h"
+#include "web/pages/deed.h"
+#include "web/widgets.h"
 
 #define POSTS_PER_HOUR 5
 
@@ -59,7 +60,7 @@ static void staff_panel(web_req *r, const deed *x) {
   buf_printf(o, "<p><a href=\"%h/hallinta/tekot\">%h</a></p></section>\n", r->prefix, T(r, "Moderointijonoon"));
 }
 
-void page_deed(web_req *r) {
+static void page_deed(web_req *r) {
   deed *x = deed_get(r->db, r->id, r->lang);
   int staff = user_is_staff(&r->user);
   if (!x || (!staff && strcmp(x->status, "published") != 0)) {
@@ -117,11 +118,11 @@ static void post_form(web_req *r, const deed *x, const kerr *err) {
   page_end(r);
 }
 
-void page_deed_new(web_req *r) {
+static void page_deed_new(web_req *r) {
   post_form(r, NULL, NULL);
 }
 
-void page_deed_create(web_req *r) {
+static void page_deed_create(web_req *r) {
   kerr e = {0};
   if (!web_csrf_ok_or_kerr(r, &e)) { /* a stale token must not lose a long text: show the form again, filled in */
     deed *x = deed_form_read(r);
@@ -159,7 +160,7 @@ void page_deed_create(web_req *r) {
   deed_free(x);
 }
 
-void page_deed_thanks(web_req *r) {
+static void page_deed_thanks(web_req *r) {
   page_begin(r, T(r, "Kiitos!"), "post");
   buf_printf(&r->out, "<h1>%h</h1>\n<p>%h</p>\n<p><a href=\"%h/tekot\">%h</a></p>\n", T(r, "Kiitos!"),
              T(r, "Tekosi on vastaanotettu. Ohjelman henkilöstö tarkistaa sen, ja se julkaistaan Tekojen torilla "
@@ -167,3 +168,12 @@ void page_deed_thanks(web_req *r) {
              r->prefix, T(r, "Takaisin Tekojen torille"));
   page_end(r);
 }
+
+const route deed_routes[] = {
+    {"GET", "/tekot/{id}", page_deed, .flags = ROUTE_PUBLIC | ROUTE_CACHE},
+    {"GET", "/tekot/uusi", page_deed_new, .flags = ROUTE_PUBLIC,
+     .menu = {ROUTE_NAV_MAIN, 3, "post", N_("Julkaise teko")}},
+    {"POST", "/tekot/uusi", page_deed_create, .flags = ROUTE_PUBLIC | ROUTE_CSRF | ROUTE_CSRF_FORM},
+    {"GET", "/tekot/kiitos", page_deed_thanks, .flags = ROUTE_PUBLIC | ROUTE_CACHE},
+    {0},
+};

@@ -4,12 +4,14 @@
 #include <string.h>
 
 #include "search/search.h"
-#include "web/pages/pages.h"
+#include "web/pages/deeds.h"
+#include "web/widgets.h"
 
 #define PAGE_SIZE 20
 #define FEED_SIZE 50
 
-void deed_list_filter(web_req *r, deed_filter *f, int page_size) {
+/* Reads /tekot filters from the query string (q, sector, region, year, theme, sivu) into f. */
+static void deed_list_filter(web_req *r, deed_filter *f, int page_size) {
   memset(f, 0, sizeof *f);
   f->q = web_field(r, "q");
   f->sector = web_field(r, "sector");
@@ -82,22 +84,6 @@ static void facets(web_req *r, const deed_filter *f, const deed_result *res) {
   buf_puts(&r->out, "</details>\n</aside>\n");
 }
 
-void deed_hits_write(web_req *r, const deed_hit *h, int n, const char *heading_tag) {
-  buf *o = &r->out;
-  buf_puts(o, "<ul class=\"deeds\">\n");
-  for (int i = 0; i < n; i++) {
-    buf_printf(o, "<li><%r%r><a href=\"%h/tekot/%lld\">%h</a></%r>\n<p class=\"meta\">%h", heading_tag, web_fi(r),
-               r->prefix, h[i].id, h[i].title, heading_tag, h[i].organisation);
-    if (*h[i].municipality && strcmp(h[i].municipality, h[i].organisation) != 0)
-      buf_printf(o, " · %h", h[i].municipality);
-    buf_printf(o, " · %h · %d</p>\n", h[i].sector, h[i].year);
-    if (*h[i].snippet) /* HTML-safe by contract of deed_search */
-      buf_printf(o, "<p%r>%r</p>", web_fi(r), h[i].snippet);
-    buf_puts(o, "</li>\n");
-  }
-  buf_puts(o, "</ul>\n");
-}
-
 static void pager(web_req *r, const deed_filter *f, long long total) {
   long long pages = (total + PAGE_SIZE - 1) / PAGE_SIZE, page = f->offset / PAGE_SIZE + 1;
   if (pages <= 1) return;
@@ -117,15 +103,6 @@ static void pager(web_req *r, const deed_filter *f, long long total) {
   buf_puts(o, "</ul></nav>\n");
 }
 
-void search_form_write(web_req *r, const char *q) {
-  buf_printf(&r->out,
-             "<form method=\"get\" action=\"%h/tekot\" role=\"search\" class=\"search\">"
-             "<label for=\"q\" class=\"visually-hidden\">%h</label>"
-             "<input type=\"search\" id=\"q\" name=\"q\" value=\"%h\" placeholder=\"%h\">"
-             "<button type=\"submit\">%h</button></form>\n",
-             r->prefix, T(r, "Hae tekoja"), q ? q : "", T(r, "esim. työhyvinvointi, perehdytys, Tampere"), T(r, "Hae"));
-}
-
 /* Searches; a page past the end shows the last page (as the staff lists do), not an empty list under a total. */
 static int search_page(web_req *r, deed_filter *f, deed_result *res, kerr *e) {
   if (deed_search(r->db, f, res, e) != K_OK) return K_ERR;
@@ -135,7 +112,7 @@ static int search_page(web_req *r, deed_filter *f, deed_result *res, kerr *e) {
   return deed_search(r->db, f, res, e);
 }
 
-void page_deeds(web_req *r) {
+static void page_deeds(web_req *r) {
   deed_filter f;
   deed_list_filter(r, &f, PAGE_SIZE);
   deed_result res;
@@ -168,7 +145,7 @@ void page_deeds(web_req *r) {
   deed_result_free(&res);
 }
 
-void page_feed(web_req *r) {
+static void page_feed(web_req *r) {
   deed_filter f = {.lang = r->lang, .limit = FEED_SIZE};
   deed_result res;
   kerr e = {0};
@@ -203,3 +180,10 @@ void page_feed(web_req *r) {
   buf_free(&base);
   deed_result_free(&res);
 }
+
+const route deeds_routes[] = {
+    {"GET", "/tekot", page_deeds, .flags = ROUTE_PUBLIC | ROUTE_CACHE,
+     .menu = {ROUTE_NAV_MAIN, 2, "deeds", N_("Tekojen tori")}},
+    {"GET", "/tekot.atom", page_feed, .flags = ROUTE_PUBLIC | ROUTE_CACHE},
+    {0},
+};

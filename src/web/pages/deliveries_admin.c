@@ -10,7 +10,8 @@
 #include "model/service.h"
 #include "web/form.h"
 #include "web/pager.h"
-#include "web/pages/services.h"
+#include "web/pages/deliveries_admin.h"
+#include "web/widgets.h"
 
 #define PER_PAGE 50
 #define MAX_CHOICES 5000 /* services, coaches and organisations offered in the selects */
@@ -62,8 +63,7 @@ static void delivery_table(web_req *r, const delivery *v, int n) {
   web_table_end(r);
 }
 
-void page_staff_deliveries(web_req *r) {
-  if (!web_staff_or_reply(r)) return;
+static void page_staff_deliveries(web_req *r) {
   const char *year = web_field(r, "year");
   long long y = 0;
   if (util_parse_int(year, 1900, 2100, &y) != K_OK) year = "";
@@ -174,14 +174,12 @@ static void new_page(web_req *r, const dform *v, const kerr *err) {
   page_end(r);
 }
 
-void page_staff_delivery_new(web_req *r) {
-  if (!web_staff_or_reply(r)) return;
+static void page_staff_delivery_new(web_req *r) {
   dform v = {web_field(r, "service"), "", "", "", "", "", "", 0};
   new_page(r, &v, NULL);
 }
 
-void page_staff_delivery_create(web_req *r) {
-  if (!web_staff_or_reply(r)) return;
+static void page_staff_delivery_create(web_req *r) {
   dform v = dform_posted(r);
   delivery x = delivery_from(r, &v);
   kerr e = {0};
@@ -384,14 +382,7 @@ static void after_change(web_req *r, const kerr *e, detail_state *st) {
   delivery_free(x);
 }
 
-/* Answers for a POST on a delivery: 1 when the user is staff, the token is right and the delivery exists; otherwise
- * the answer (redirect, 403 or 404) has been sent. */
-static int delivery_post_ok(web_req *r) {
-  return web_staff_or_reply(r) && web_csrf_ok_or_reply(r) && delivery_exists_or_404(r);
-}
-
-void page_staff_delivery(web_req *r) {
-  if (!web_staff_or_reply(r)) return;
+static void page_staff_delivery(web_req *r) {
   delivery *x = delivery_or_404(r);
   if (!x) return;
   detail_state st = {0};
@@ -399,8 +390,8 @@ void page_staff_delivery(web_req *r) {
   delivery_free(x);
 }
 
-void page_staff_delivery_update(web_req *r) {
-  if (!web_staff_or_reply(r) || !delivery_exists_or_404(r)) return;
+static void page_staff_delivery_update(web_req *r) {
+  if (!delivery_exists_or_404(r)) return;
   dform v = dform_posted(r);
   delivery x = delivery_from(r, &v);
   kerr e = {0};
@@ -419,7 +410,7 @@ static long long posted_id(web_req *r, const char *name) {
 
 /* Adds (add 1) or removes the posted organisation. */
 static void org_change(web_req *r, int add) {
-  if (!delivery_post_ok(r)) return;
+  if (!delivery_exists_or_404(r)) return;
   kerr e = {0};
   if (add)
     delivery_org_add(r->db, r->id, posted_id(r, "org"), &e);
@@ -430,11 +421,11 @@ static void org_change(web_req *r, int add) {
   kerr_clear(&e);
 }
 
-void page_staff_delivery_org_add(web_req *r) {
+static void page_staff_delivery_org_add(web_req *r) {
   org_change(r, 1);
 }
 
-void page_staff_delivery_org_remove(web_req *r) {
+static void page_staff_delivery_org_remove(web_req *r) {
   org_change(r, 0);
 }
 
@@ -447,7 +438,7 @@ static int posted_number(web_req *r) {
 }
 
 static void session_change(web_req *r, int op) {
-  if (!delivery_post_ok(r)) return;
+  if (!delivery_exists_or_404(r)) return;
   kerr e = {0};
   const char *held_on = web_field(r, "held_on"), *place = web_field(r, "session_place");
   if (op == 0)
@@ -463,14 +454,35 @@ static void session_change(web_req *r, int op) {
   kerr_clear(&e);
 }
 
-void page_staff_session_add(web_req *r) {
+static void page_staff_session_add(web_req *r) {
   session_change(r, 0);
 }
 
-void page_staff_session_update(web_req *r) {
+static void page_staff_session_update(web_req *r) {
   session_change(r, 1);
 }
 
-void page_staff_session_delete(web_req *r) {
+static void page_staff_session_delete(web_req *r) {
   session_change(r, 2);
 }
+
+const route deliveries_admin_routes[] = {
+    {"GET", "/hallinta/toteutukset", page_staff_deliveries, .flags = ROUTE_ANY_STAFF,
+     .menu = {ROUTE_NAV_STAFF, 5, "services-admin", N_("Palvelutoiminta")}},
+    {"GET", "/hallinta/toteutukset/uusi", page_staff_delivery_new, .flags = ROUTE_ANY_STAFF},
+    {"POST", "/hallinta/toteutukset/uusi", page_staff_delivery_create,
+     .flags = ROUTE_ANY_STAFF | ROUTE_CSRF | ROUTE_CSRF_FORM},
+    {"GET", "/hallinta/toteutukset/{id}", page_staff_delivery, .flags = ROUTE_ANY_STAFF},
+    {"POST", "/hallinta/toteutukset/{id}", page_staff_delivery_update,
+     .flags = ROUTE_ANY_STAFF | ROUTE_CSRF | ROUTE_CSRF_FORM},
+    {"POST", "/hallinta/toteutukset/{id}/organisaatiot", page_staff_delivery_org_add,
+     .flags = ROUTE_ANY_STAFF | ROUTE_CSRF},
+    {"POST", "/hallinta/toteutukset/{id}/organisaatiot/poista", page_staff_delivery_org_remove,
+     .flags = ROUTE_ANY_STAFF | ROUTE_CSRF},
+    {"POST", "/hallinta/toteutukset/{id}/tapaamiset", page_staff_session_add, .flags = ROUTE_ANY_STAFF | ROUTE_CSRF},
+    {"POST", "/hallinta/toteutukset/{id}/tapaamiset/muokkaa", page_staff_session_update,
+     .flags = ROUTE_ANY_STAFF | ROUTE_CSRF},
+    {"POST", "/hallinta/toteutukset/{id}/tapaamiset/poista", page_staff_session_delete,
+     .flags = ROUTE_ANY_STAFF | ROUTE_CSRF},
+    {0},
+};

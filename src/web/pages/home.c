@@ -2,7 +2,8 @@
 #include "model/programme.h"
 #include "search/search.h"
 #include "model/stats.h"
-#include "web/pages/pages.h"
+#include "web/pages/home.h"
+#include "web/widgets.h"
 
 #define NEWEST 6
 
@@ -76,7 +77,7 @@ static void newest(web_req *r) {
   deed_result_free(&res);
 }
 
-void page_home(web_req *r) {
+static void page_home(web_req *r) {
   programme *p = programme_get(r->db);
   stats_key s;
   stats_key_get(r->db, r->lang, &s);
@@ -91,3 +92,8 @@ void page_home(web_req *r) {
   stats_key_free(&s);
   programme_free(p);
 }
+
+const route home_routes[] = {
+    {"GET", "/", page_home, .flags = ROUTE_PUBLIC | ROUTE_CACHE, .menu = {ROUTE_NAV_MAIN, 1, "home", N_("Etusivu")}},
+    {0},
+};

@@ -2,7 +2,7 @@
 #include <string.h>
 #include <stdio.h>
 
-#include "web/pages/pages.h"
+#include "web/pages/login.h"
 
 /* The page to go to after login: a local path only (no scheme, no //host), else the front page. */
 static const char *safe_next(web_req *r) {
@@ -34,7 +34,7 @@ static void login_form(web_req *r, const char *email, const char *error) {
   page_end(r);
 }
 
-void page_login_form(web_req *r) {
+static void page_login_form(web_req *r) {
   login_form(r, NULL, NULL);
 }
 
@@ -55,8 +55,7 @@ static void refused(web_req *r, const char *email, const char *why, int seconds)
   buf_free(&when);
 }
 
-void page_login(web_req *r) {
-  if (!web_csrf_ok_or_reply(r)) return;
+static void page_login(web_req *r) {
   const char *email = web_field(r, "email");
   login_try t = {.email = email,
                  .password = web_form(r, "password"),
@@ -90,8 +89,7 @@ void page_login(web_req *r) {
   buf_free(&to);
 }
 
-void page_logout(web_req *r) {
-  if (!web_csrf_ok_or_reply(r)) return;
+static void page_logout(web_req *r) {
   const char *tok = MHD_lookup_connection_value(r->conn, MHD_COOKIE_KIND, "kehto_session");
   user_session_end(r->db, tok);
   web_cookie(r, "kehto_session", "", 0);
@@ -100,3 +98,10 @@ void page_logout(web_req *r) {
   web_redirect(r, to.data);
   buf_free(&to);
 }
+
+const route login_routes[] = {
+    {"GET", "/kirjaudu", page_login_form, .flags = ROUTE_PUBLIC, .menu = {ROUTE_NAV_ANON, 1, "login", N_("Kirjaudu")}},
+    {"POST", "/kirjaudu", page_login, .flags = ROUTE_PUBLIC | ROUTE_CSRF},
+    {"POST", "/kirjaudu-ulos", page_logout, .flags = ROUTE_PUBLIC | ROUTE_CSRF},
+    {0},
+};

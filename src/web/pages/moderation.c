@@ -5,7 +5,8 @@
 #include "web/form.h"
 #include "web/pager.h"
 #include "web/pages/deed_form.h"
-#include "web/pages/pages.h"
+#include "web/pages/moderation.h"
+#include "web/widgets.h"
 
 #define DEEDS_PER_PAGE 50
 
@@ -41,26 +42,6 @@ static void tabs(web_req *r, const char *current) {
   buf_puts(&r->out, "</ul></nav>\n");
 }
 
-void moderation_actions(web_req *r, const deed *x) {
-  buf *o = &r->out;
-  buf_puts(o, "<div class=\"actions\">");
-  if (strcmp(x->status, "published") != 0) {
-    buf_printf(o, "<form method=\"post\" action=\"%h/hallinta/tekot/%lld/julkaise\" class=\"inline\">", r->prefix,
-               x->id);
-    web_csrf_field(r);
-    buf_printf(o, "<button type=\"submit\">%h<span class=\"visually-hidden\">: %h</span></button></form>",
-               T(r, "Julkaise"), x->title);
-  }
-  if (strcmp(x->status, "rejected") != 0)
-    buf_printf(o,
-               "<a class=\"button secondary\" href=\"%h/hallinta/tekot/%lld/hylkaa\">%h<span "
-               "class=\"visually-hidden\">: %h</span></a>",
-               r->prefix, x->id, T(r, "Hylkää"), x->title);
-  buf_printf(o, "<a href=\"%h/hallinta/tekot/%lld/muokkaa\">%h<span class=\"visually-hidden\">: %h</span></a>",
-             r->prefix, x->id, T(r, "Muokkaa"), x->title);
-  buf_puts(o, "</div>");
-}
-
 static void row_actions(web_req *r, const deed *x) {
   buf_puts(&r->out, "<td>");
   moderation_actions(r, x);
@@ -84,8 +65,7 @@ static void queue_table(web_req *r, const deed *v, int n, const char *tab_label)
   web_table_end(r);
 }
 
-void page_staff_deeds(web_req *r) {
-  if (!web_staff_or_reply(r)) return;
+static void page_staff_deeds(web_req *r) {
   const char *tab = status_tab(r);
   const char *tab_label = "";
   for (size_t i = 0; i < sizeof STATUSES / sizeof STATUSES[0]; i++)
@@ -113,8 +93,7 @@ static deed *deed_or_404(web_req *r) {
   return x;
 }
 
-void page_staff_deed_publish(web_req *r) {
-  if (!web_staff_or_reply(r) || !web_csrf_ok_or_reply(r)) return;
+static void page_staff_deed_publish(web_req *r) {
   deed *x = deed_or_404(r);
   if (!x) return;
   kerr e = {0};
@@ -149,16 +128,14 @@ static void reject_form(web_req *r, const deed *x, const char *reason, const ker
   page_end(r);
 }
 
-void page_staff_deed_reject_form(web_req *r) {
-  if (!web_staff_or_reply(r)) return;
+static void page_staff_deed_reject_form(web_req *r) {
   deed *x = deed_or_404(r);
   if (!x) return;
   reject_form(r, x, x->reject_reason, NULL);
   deed_free(x);
 }
 
-void page_staff_deed_reject(web_req *r) {
-  if (!web_staff_or_reply(r) || !web_csrf_ok_or_reply(r)) return;
+static void page_staff_deed_reject(web_req *r) {
   deed *x = deed_or_404(r);
   if (!x) return;
   const char *reason = web_field(r, "reason");
@@ -184,16 +161,14 @@ static void edit_form(web_req *r, const deed *x, const kerr *err) {
   page_end(r);
 }
 
-void page_staff_deed_edit(web_req *r) {
-  if (!web_staff_or_reply(r)) return;
+static void page_staff_deed_edit(web_req *r) {
   deed *x = deed_or_404(r);
   if (!x) return;
   edit_form(r, x, NULL);
   deed_free(x);
 }
 
-void page_staff_deed_update(web_req *r) {
-  if (!web_staff_or_reply(r) || !web_csrf_ok_or_reply(r)) return;
+static void page_staff_deed_update(web_req *r) {
   deed *old = deed_or_404(r);
   if (!old) return;
   deed *x = deed_form_read(r);
@@ -212,3 +187,14 @@ void page_staff_deed_update(web_req *r) {
   deed_free(x);
   deed_free(old);
 }
+
+const route moderation_routes[] = {
+    {"GET", "/hallinta/tekot", page_staff_deeds, .flags = ROUTE_ANY_STAFF,
+     .menu = {ROUTE_NAV_STAFF, 1, "moderation", N_("Moderointi")}},
+    {"POST", "/hallinta/tekot/{id}/julkaise", page_staff_deed_publish, .flags = ROUTE_ANY_STAFF | ROUTE_CSRF},
+    {"GET", "/hallinta/tekot/{id}/hylkaa", page_staff_deed_reject_form, .flags = ROUTE_ANY_STAFF},
+    {"POST", "/hallinta/tekot/{id}/hylkaa", page_staff_deed_reject, .flags = ROUTE_ANY_STAFF | ROUTE_CSRF},
+    {"GET", "/hallinta/tekot/{id}/muokkaa", page_staff_deed_edit, .flags = ROUTE_ANY_STAFF},
+    {"POST", "/hallinta/tekot/{id}/muokkaa", page_staff_deed_update, .flags = ROUTE_ANY_STAFF | ROUTE_CSRF},
+    {0},
+};

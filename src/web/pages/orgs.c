@@ -6,7 +6,7 @@
 #include "model/org.h"
 #include "web/form.h"
 #include "web/pager.h"
-#include "web/pages/pages.h"
+#include "web/pages/orgs.h"
 
 #define ORGS_PER_PAGE 50
 
@@ -42,8 +42,7 @@ static void org_table(web_req *r, const org *v, int n) {
   web_table_end(r);
 }
 
-void page_staff_orgs(web_req *r) {
-  if (!web_staff_or_reply(r)) return;
+static void page_staff_orgs(web_req *r) {
   org_filter flt = {web_field(r, "q"), web_field(r, "type")};
   if (!org_type_valid(flt.type)) flt.type = "";
   pager p = pager_make(r, org_count(r->db, &flt), ORGS_PER_PAGE);
@@ -125,18 +124,15 @@ static void org_save(web_req *r) {
   org_free(o);
 }
 
-void page_staff_org_new(web_req *r) {
-  if (!web_staff_or_reply(r)) return;
+static void page_staff_org_new(web_req *r) {
   org_form(r, NULL, NULL);
 }
 
-void page_staff_org_create(web_req *r) {
-  if (!web_staff_or_reply(r) || !web_csrf_ok_or_reply(r)) return;
+static void page_staff_org_create(web_req *r) {
   org_save(r);
 }
 
-void page_staff_org_edit(web_req *r) {
-  if (!web_staff_or_reply(r)) return;
+static void page_staff_org_edit(web_req *r) {
   org *o = org_get(r->db, r->id);
   if (!o) {
     web_error(r, 404, T(r, "Organisaatiota ei löytynyt."));
@@ -146,8 +142,7 @@ void page_staff_org_edit(web_req *r) {
   org_free(o);
 }
 
-void page_staff_org_update(web_req *r) {
-  if (!web_staff_or_reply(r) || !web_csrf_ok_or_reply(r)) return;
+static void page_staff_org_update(web_req *r) {
   org *old = org_get(r->db, r->id);
   if (!old) {
     web_error(r, 404, T(r, "Organisaatiota ei löytynyt."));
@@ -156,3 +151,13 @@ void page_staff_org_update(web_req *r) {
   org_free(old);
   org_save(r);
 }
+
+const route orgs_routes[] = {
+    {"GET", "/hallinta/organisaatiot", page_staff_orgs, .flags = ROUTE_ANY_STAFF,
+     .menu = {ROUTE_NAV_STAFF, 2, "orgs", N_("Organisaatiot")}},
+    {"GET", "/hallinta/organisaatiot/uusi", page_staff_org_new, .flags = ROUTE_ANY_STAFF},
+    {"POST", "/hallinta/organisaatiot/uusi", page_staff_org_create, .flags = ROUTE_ANY_STAFF | ROUTE_CSRF},
+    {"GET", "/hallinta/organisaatiot/{id}/muokkaa", page_staff_org_edit, .flags = ROUTE_ANY_STAFF},
+    {"POST", "/hallinta/organisaatiot/{id}/muokkaa", page_staff_org_update, .flags = ROUTE_ANY_STAFF | ROUTE_CSRF},
+    {0},
+};

@@ -9,7 +9,7 @@
 #include "model/person.h"
 #include "web/form.h"
 #include "web/pager.h"
-#include "web/pages/pages.h"
+#include "web/pages/people.h"
 
 #define PEOPLE_PER_PAGE 50
 #define AUDIT_ON_PAGE 100
@@ -77,25 +77,14 @@ static int people_list(web_req *r, const char *path, long long org_id, const cha
   return 1;
 }
 
-void page_staff_people(web_req *r) {
-  if (!web_staff_or_reply(r)) return;
+static void page_staff_people(web_req *r) {
   page_begin(r, T(r, "Henkilöt"), "people");
   buf_printf(&r->out, "<h1>%h</h1>\n<p><a href=\"%h/hallinta/loki\">%h</a></p>\n", T(r, "Henkilöt"), r->prefix,
              T(r, "Tietojen käsittelyloki"));
   if (people_list(r, "/hallinta/henkilot", 0, "people")) page_end(r);
 }
 
-/* Access to an organisation's people: staff, or a contact of that organisation. Anonymous users go to login. */
-static int org_access_or_reply(web_req *r) {
-  if (user_is_staff(&r->user)) return 1;
-  if (!r->user.id) return web_staff_or_reply(r);
-  if (!strcmp(r->user.role, "contact") && r->user.org_id == r->id) return 1;
-  web_error(r, 403, T(r, "Voit nähdä vain oman organisaatiosi henkilöt."));
-  return 0;
-}
-
-void page_org_people(web_req *r) {
-  if (!org_access_or_reply(r)) return;
+static void page_org_people(web_req *r) {
   org *o = org_get(r->db, r->id);
   if (!o) {
     web_error(r, 404, T(r, "Organisaatiota ei löytynyt."));
@@ -175,8 +164,7 @@ static void person_facts(web_req *r, const person *p) {
   buf_puts(o, "</dl>\n");
 }
 
-void page_staff_person(web_req *r) {
-  if (!web_staff_or_reply(r)) return;
+static void page_staff_person(web_req *r) {
   person *p = person_get(r->db, r->id);
   if (!p) {
     web_error(r, 404, T(r, "Henkilöä ei löytynyt."));
@@ -233,8 +221,7 @@ static void delivery_parts_table(web_req *r, const person_part *v, int n) {
   web_table_end(r);
 }
 
-void page_staff_delivery_people(web_req *r) {
-  if (!web_staff_or_reply(r)) return;
+static void page_staff_delivery_people(web_req *r) {
   char *label = person_delivery_label(r->db, r->id);
   if (!label) {
     web_error(r, 404, T(r, "Toteutusta ei löytynyt."));
@@ -262,8 +249,7 @@ void page_staff_delivery_people(web_req *r) {
 
 /* The whole audit log for staff, newest first. Its rows name people (search terms, who looked at whom), so reading
  * it is staff only and is itself logged. */
-void page_staff_audit(web_req *r) {
-  if (!web_staff_or_reply(r)) return;
+static void page_staff_audit(web_req *r) {
   pager p = pager_make(r, audit_count(r->db, NULL), AUDIT_PER_PAGE);
   char detail[32];
   snprintf(detail, sizeof detail, "page %d", p.page);
@@ -279,3 +265,15 @@ void page_staff_audit(web_req *r) {
   audit_list_free(v, n);
   page_end(r);
 }
+
+const route people_routes[] = {
+    {"GET", "/hallinta/henkilot", page_staff_people, .flags = ROUTE_ANY_STAFF,
+     .menu = {ROUTE_NAV_STAFF, 3, "people", N_("Henkilöt")}},
+    {"GET", "/hallinta/henkilot/{id}", page_staff_person, .flags = ROUTE_ANY_STAFF},
+    {"GET", "/hallinta/toteutukset/{id}/osallistujat", page_staff_delivery_people, .flags = ROUTE_ANY_STAFF},
+    {"GET", "/organisaatiot/{org}/henkilot", page_org_people, .flags = ROUTE_CONTACT | ROUTE_ANY_STAFF,
+     .deny = N_("Voit nähdä vain oman organisaatiosi henkilöt."),
+     .menu = {ROUTE_NAV_CONTACT, 1, "people", N_("Henkilöt")}},
+    {"GET", "/hallinta/loki", page_staff_audit, .flags = ROUTE_ANY_STAFF},
+    {0},
+};

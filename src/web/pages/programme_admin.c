@@ -6,7 +6,7 @@
 #include "model/programme.h"
 #include "web/form.h"
 #include "web/pager.h"
-#include "web/pages/pages.h"
+#include "web/pages/programme_admin.h"
 
 /* The notices a redirect may ask for, by code: only these texts can appear, whatever the address says. */
 static const char *const NOTICES[][2] = {
@@ -90,8 +90,7 @@ static void programme_page(web_req *r, const char *name, const char *short_name,
   programme_free(p);
 }
 
-void page_programme_admin(web_req *r) {
-  if (!web_staff_or_reply(r)) return;
+static void page_programme_admin(web_req *r) {
   programme_page(r, NULL, NULL, NULL, NULL, NULL);
 }
 
@@ -109,8 +108,7 @@ static int split_lines(web_req *r, const char *text, const char **out, int max) 
   return n;
 }
 
-void page_programme_save(web_req *r) {
-  if (!web_staff_or_reply(r) || !web_csrf_ok_or_reply(r)) return;
+static void page_programme_save(web_req *r) {
   const char *name = web_field(r, "name"), *short_name = web_field(r, "short_name");
   const char *description = web_field(r, "description"), *goals = web_field(r, "goals");
   const char *lines[PROGRAMME_MAX_GOALS + 1];
@@ -170,8 +168,7 @@ static void period_form(web_req *r, long long id, const char *name, const char *
   page_end(r);
 }
 
-void page_period_edit(web_req *r) {
-  if (!web_staff_or_reply(r)) return;
+static void page_period_edit(web_req *r) {
   if (!r->id) {
     period_form(r, 0, "", "", "", "", NULL);
     return;
@@ -189,8 +186,7 @@ void page_period_edit(web_req *r) {
   programme_free(p);
 }
 
-void page_period_save(web_req *r) {
-  if (!web_staff_or_reply(r) || !web_csrf_ok_or_reply(r)) return;
+static void page_period_save(web_req *r) {
   long long sy = 0, ey = 0;
   programme_period x = {
       .id = r->id, .name = (char *)web_field(r, "name"), .esf_code = (char *)web_field(r, "esf_code")};
@@ -214,8 +210,7 @@ void page_period_save(web_req *r) {
   kerr_clear(&e);
 }
 
-void page_period_delete(web_req *r) {
-  if (!web_staff_or_reply(r) || !web_csrf_ok_or_reply(r)) return;
+static void page_period_delete(web_req *r) {
   kerr e = {0};
   if (programme_period_delete(r->db, r->id, &e) != K_OK)
     web_error(r, 404, T(r, "Rahoituskautta ei ole."));
@@ -264,8 +259,7 @@ static void partner_form(web_req *r, long long id, const char *name, const char 
   page_end(r);
 }
 
-void page_partner_edit(web_req *r) {
-  if (!web_staff_or_reply(r)) return;
+static void page_partner_edit(web_req *r) {
   if (!r->id) {
     partner_form(r, 0, "", "partner", "", "0", NULL);
     return;
@@ -282,8 +276,7 @@ void page_partner_edit(web_req *r) {
   programme_free(p);
 }
 
-void page_partner_save(web_req *r) {
-  if (!web_staff_or_reply(r) || !web_csrf_ok_or_reply(r)) return;
+static void page_partner_save(web_req *r) {
   long long pos = 0;
   programme_partner x = {.id = r->id,
                          .name = (char *)web_field(r, "name"),
@@ -306,8 +299,7 @@ void page_partner_save(web_req *r) {
   kerr_clear(&e);
 }
 
-void page_partner_delete(web_req *r) {
-  if (!web_staff_or_reply(r) || !web_csrf_ok_or_reply(r)) return;
+static void page_partner_delete(web_req *r) {
   kerr e = {0};
   if (programme_partner_delete(r->db, r->id, &e) != K_OK)
     web_error(r, 404, T(r, "Kumppania ei ole."));
@@ -317,3 +309,20 @@ void page_partner_delete(web_req *r) {
   }
   kerr_clear(&e);
 }
+
+const route programme_admin_routes[] = {
+    {"GET", "/hallinta/ohjelma", page_programme_admin, .flags = ROUTE_ANY_STAFF,
+     .menu = {ROUTE_NAV_STAFF, 4, "programme", N_("Ohjelma")}},
+    {"POST", "/hallinta/ohjelma", page_programme_save, .flags = ROUTE_ANY_STAFF | ROUTE_CSRF},
+    {"GET", "/hallinta/ohjelma/kaudet/uusi", page_period_edit, .flags = ROUTE_ANY_STAFF},
+    {"POST", "/hallinta/ohjelma/kaudet/uusi", page_period_save, .flags = ROUTE_ANY_STAFF | ROUTE_CSRF},
+    {"GET", "/hallinta/ohjelma/kaudet/{id}", page_period_edit, .flags = ROUTE_ANY_STAFF},
+    {"POST", "/hallinta/ohjelma/kaudet/{id}", page_period_save, .flags = ROUTE_ANY_STAFF | ROUTE_CSRF},
+    {"POST", "/hallinta/ohjelma/kaudet/{id}/poista", page_period_delete, .flags = ROUTE_ANY_STAFF | ROUTE_CSRF},
+    {"GET", "/hallinta/ohjelma/kumppanit/uusi", page_partner_edit, .flags = ROUTE_ANY_STAFF},
+    {"POST", "/hallinta/ohjelma/kumppanit/uusi", page_partner_save, .flags = ROUTE_ANY_STAFF | ROUTE_CSRF},
+    {"GET", "/hallinta/ohjelma/kumppanit/{id}", page_partner_edit, .flags = ROUTE_ANY_STAFF},
+    {"POST", "/hallinta/ohjelma/kumppanit/{id}", page_partner_save, .flags = ROUTE_ANY_STAFF | ROUTE_CSRF},
+    {"POST", "/hallinta/ohjelma/kumppanit/{id}/poista", page_partner_delete, .flags = ROUTE_ANY_STAFF | ROUTE_CSRF},
+    {0},
+};

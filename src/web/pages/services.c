@@ -1,5 +1,6 @@
 /* services: the public service catalogue /palvelut, one offering /palvelut/ID, and the coaches /valmentajat. */
 #include "web/pages/services.h"
+#include "web/widgets.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -47,7 +48,7 @@ static void service_item(web_req *r, const service *s) {
   buf_puts(o, "</li>\n");
 }
 
-void page_services(web_req *r) {
+static void page_services(web_req *r) {
   service_filter flt = {web_field(r, "type"), 0, 0};
   const char *period = web_field(r, "period");
   if (util_parse_int(period, 1, 1000000000, &flt.period_id) != K_OK) period = "";
@@ -73,7 +74,7 @@ void page_services(web_req *r) {
   service_list_free(v, n);
 }
 
-void page_service(web_req *r) {
+static void page_service(web_req *r) {
   service *s = service_get(r->db, r->id, r->lang);
   if (!s) {
     web_error(r, 404, T(r, "Palvelua ei ole."));
@@ -157,7 +158,7 @@ static void coach_item(web_req *r, const coach *c) {
   buf_puts(o, "</dd></dl></li>\n");
 }
 
-void page_coaches(web_req *r) {
+static void page_coaches(web_req *r) {
   coach_filter flt = {web_field(r, "theme"), web_field(r, "region"), web_field(r, "language"), 1};
   pager p = pager_make(r, coach_count(r->db, &flt), COACHES_PER_PAGE);
   int n = 0;
@@ -177,3 +178,12 @@ void page_coaches(web_req *r) {
   page_end(r);
   coach_list_free(v, n);
 }
+
+const route services_routes[] = {
+    {"GET", "/palvelut", page_services, .flags = ROUTE_PUBLIC | ROUTE_CACHE,
+     .menu = {ROUTE_NAV_MAIN, 4, "services", N_("Palvelut")}},
+    {"GET", "/palvelut/{id}", page_service, .flags = ROUTE_PUBLIC | ROUTE_CACHE},
+    {"GET", "/valmentajat", page_coaches, .flags = ROUTE_PUBLIC | ROUTE_CACHE,
+     .menu = {ROUTE_NAV_MAIN, 5, "coaches", N_("Valmentajat")}},
+    {0},
+};

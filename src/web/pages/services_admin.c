@@ -5,24 +5,13 @@
 #include <string.h>
 
 #include "model/coach.h"
-#include "model/programme.h"
 #include "model/service.h"
 #include "web/form.h"
 #include "web/pager.h"
-#include "web/pages/services.h"
+#include "web/pages/services_admin.h"
+#include "web/widgets.h"
 
 #define PER_PAGE 50
-
-void services_admin_tabs(web_req *r, const char *active) {
-  static const char *const tabs[][3] = {{"deliveries", "/hallinta/toteutukset", "Toteutukset"},
-                                        {"services", "/hallinta/palvelut", "Palvelut"},
-                                        {"coaches", "/hallinta/valmentajat", "Valmentajat"}};
-  buf_printf(&r->out, "<nav aria-label=\"%h\"><ul class=\"tabs\">", T(r, "Palvelutoiminta"));
-  for (int i = 0; i < 3; i++)
-    buf_printf(&r->out, "<li><a href=\"%h%h\"%r>%h</a></li>", r->prefix, tabs[i][1],
-               strcmp(active, tabs[i][0]) == 0 ? " aria-current=\"page\"" : "", T(r, tabs[i][2]));
-  buf_puts(&r->out, "</ul></nav>\n");
-}
 
 /* Every value posted under name, as a comma list in the request arena ("" when none). For checkbox groups. */
 static const char *form_list(web_req *r, const char *name) {
@@ -68,50 +57,6 @@ static void checkbox(web_req *r, const char *name, const char *label, int on) {
              name, name, on ? " checked" : "", label);
 }
 
-/* Period choices "Name (2018–2020)" with ids as values, in the request arena. */
-form_opt *services_period_opts(web_req *r, int *n) {
-  programme *p = programme_get(r->db);
-  form_opt *o = arena_alloc(&r->mem, sizeof *o * (size_t)(p->nperiods ? p->nperiods : 1));
-  for (int i = 0; i < p->nperiods; i++) {
-    buf b = BUF_INIT;
-    buf_printf(&b, "%lld", p->periods[i].id);
-    o[i].value = arena_strdup(&r->mem, b.data);
-    buf_reset(&b);
-    buf_printf(&b, "%r (%d–%d)", p->periods[i].name, p->periods[i].start_year, p->periods[i].end_year);
-    o[i].label = arena_strdup(&r->mem, b.data);
-    buf_free(&b);
-  }
-  *n = p->nperiods;
-  programme_free(p);
-  return o;
-}
-
-form_opt *services_type_opts(web_req *r, int *n) {
-  service_type *t = service_types(r->db, r->lang, n);
-  form_opt *o = arena_alloc(&r->mem, sizeof *o * (size_t)(*n ? *n : 1));
-  for (int i = 0; i < *n; i++) o[i] = (form_opt){arena_strdup(&r->mem, t[i].code), arena_strdup(&r->mem, t[i].name)};
-  service_types_free(t, *n);
-  return o;
-}
-
-void services_filter_form(web_req *r, const char *path, const char *type, const char *period) {
-  form_ctx f = {r, NULL};
-  int nt = 0, np = 0;
-  form_opt *to = services_type_opts(r, &nt), *po = services_period_opts(r, &np);
-  buf_printf(&r->out, "<form method=\"get\" action=\"%h%h\" class=\"filters\">", r->prefix, path);
-  form_select(&f, "type", T(r, "Palvelutyyppi"), type, to, nt, 0, T(r, "Kaikki palvelutyypit"));
-  form_select(&f, "period", T(r, "Rahoituskausi"), period, po, np, 0, T(r, "Kaikki kaudet"));
-  services_filters_end(r);
-}
-
-void services_filters_end(web_req *r) {
-  buf_printf(&r->out, "<div class=\"field\"><button type=\"submit\">%h</button></div></form>\n", T(r, "Näytä"));
-}
-
-void services_count_line(web_req *r, long long n, const char *one, const char *many) {
-  buf_printf(&r->out, "<p role=\"status\">%N %h</p>\n", n, T(r, n == 1 ? one : many));
-}
-
 static void saved_notice(web_req *r, const char *what) {
   if (!strcmp(web_field(r, "done"), "saved"))
     buf_printf(&r->out, "<div class=\"notice\" role=\"status\"><p>%h</p></div>\n", what);
@@ -136,8 +81,7 @@ static void service_table(web_req *r, const service *v, int n) {
   web_table_end(r);
 }
 
-void page_staff_services(web_req *r) {
-  if (!web_staff_or_reply(r)) return;
+static void page_staff_services(web_req *r) {
   service_filter flt = {web_field(r, "type"), 0, 0};
   const char *period = web_field(r, "period");
   if (util_parse_int(period, 1, 1000000000, &flt.period_id) != K_OK) period = "";
@@ -189,8 +133,7 @@ static void service_form(web_req *r, const service *s, const char *period, const
   page_end(r);
 }
 
-void page_staff_service_edit(web_req *r) {
-  if (!web_staff_or_reply(r)) return;
+static void page_staff_service_edit(web_req *r) {
   if (!r->id) {
     service s = {.open = 1};
     service_form(r, &s, "", NULL);
@@ -207,8 +150,7 @@ void page_staff_service_edit(web_req *r) {
   service_free(s);
 }
 
-void page_staff_service_save(web_req *r) {
-  if (!web_staff_or_reply(r)) return;
+static void page_staff_service_save(web_req *r) {
   service *old = r->id ? service_get(r->db, r->id, r->lang) : NULL;
   if (r->id && !old) {
     web_error(r, 404, T(r, "Palvelua ei ole."));
@@ -253,8 +195,7 @@ static void coach_table(web_req *r, const coach *v, int n) {
   web_table_end(r);
 }
 
-void page_staff_coaches(web_req *r) {
-  if (!web_staff_or_reply(r)) return;
+static void page_staff_coaches(web_req *r) {
   coach_filter flt = {0};
   pager p = pager_make(r, coach_count(r->db, &flt), PER_PAGE);
   int n = 0;
@@ -302,8 +243,7 @@ static void coach_form(web_req *r, const coach *c, const kerr *err) {
   refdata_list_free(regions, nr);
 }
 
-void page_staff_coach_edit(web_req *r) {
-  if (!web_staff_or_reply(r)) return;
+static void page_staff_coach_edit(web_req *r) {
   if (!r->id) {
     coach c = {.languages = "fi", .active = 1};
     coach_form(r, &c, NULL);
@@ -318,8 +258,7 @@ void page_staff_coach_edit(web_req *r) {
   coach_free(c);
 }
 
-void page_staff_coach_save(web_req *r) {
-  if (!web_staff_or_reply(r)) return;
+static void page_staff_coach_save(web_req *r) {
   coach *old = r->id ? coach_get(r->db, r->id, r->lang) : NULL;
   if (r->id && !old) {
     web_error(r, 404, T(r, "Valmentajaa ei ole."));
@@ -347,3 +286,21 @@ void page_staff_coach_save(web_req *r) {
   }
   kerr_clear(&e);
 }
+
+const route services_admin_routes[] = {
+    {"GET", "/hallinta/palvelut", page_staff_services, .flags = ROUTE_ANY_STAFF},
+    {"GET", "/hallinta/palvelut/uusi", page_staff_service_edit, .flags = ROUTE_ANY_STAFF},
+    {"POST", "/hallinta/palvelut/uusi", page_staff_service_save,
+     .flags = ROUTE_ANY_STAFF | ROUTE_CSRF | ROUTE_CSRF_FORM},
+    {"GET", "/hallinta/palvelut/{id}", page_staff_service_edit, .flags = ROUTE_ANY_STAFF},
+    {"POST", "/hallinta/palvelut/{id}", page_staff_service_save,
+     .flags = ROUTE_ANY_STAFF | ROUTE_CSRF | ROUTE_CSRF_FORM},
+    {"GET", "/hallinta/valmentajat", page_staff_coaches, .flags = ROUTE_ANY_STAFF},
+    {"GET", "/hallinta/valmentajat/uusi", page_staff_coach_edit, .flags = ROUTE_ANY_STAFF},
+    {"POST", "/hallinta/valmentajat/uusi", page_staff_coach_save,
+     .flags = ROUTE_ANY_STAFF | ROUTE_CSRF | ROUTE_CSRF_FORM},
+    {"GET", "/hallinta/valmentajat/{id}", page_staff_coach_edit, .flags = ROUTE_ANY_STAFF},
+    {"POST", "/hallinta/valmentajat/{id}", page_staff_coach_save,
+     .flags = ROUTE_ANY_STAFF | ROUTE_CSRF | ROUTE_CSRF_FORM},
+    {0},
+};

@@ -7,7 +7,7 @@
 #include "report/export.h"
 #include "web/svg.h"
 #include "web/form.h"
-#include "web/pages/pages.h"
+#include "web/pages/stats.h"
 
 #define MAX_TARGET 100000000LL
 
@@ -184,7 +184,7 @@ static void suppression_note(web_req *r) {
              T(r, report_mark_note(SUP_SMALL)), T(r, report_mark_note(SUP_SECONDARY)));
 }
 
-void page_stats(web_req *r) {
+static void page_stats(web_req *r) {
   const report_data *rd = report_get(r->db);
   int slot = slot_or_reply(r, rd);
   if (slot < 0) return;
@@ -205,7 +205,7 @@ void page_stats(web_req *r) {
 }
 
 /* GET /tilastot/NAME.csv|.xlsx[?kausi=ID], and /tilastot/kaikki.xlsx for every table. */
-void page_stats_export(web_req *r) {
+static void page_stats_export(web_req *r) {
   const char *name = r->path + strlen("/tilastot/");
   const char *dot = strrchr(name, '.');
   int csv = dot && strcmp(dot, ".csv") == 0, xlsx = dot && strcmp(dot, ".xlsx") == 0;
@@ -278,13 +278,11 @@ static void targets_page(web_req *r, const report_data *rd, int use_form, const 
   page_end(r);
 }
 
-void page_targets(web_req *r) {
-  if (!web_staff_or_reply(r)) return;
+static void page_targets(web_req *r) {
   targets_page(r, report_get(r->db), 0, NULL, web_query(r, "ok") != NULL);
 }
 
-void page_targets_save(web_req *r) {
-  if (!web_staff_or_reply(r)) return;
+static void page_targets_save(web_req *r) {
   const report_data *rd = report_get(r->db);
   kerr e = {0};
   int fresh = web_csrf_ok_or_kerr(r, &e); /* a stale token shows the form again, filled in (403) */
@@ -309,3 +307,13 @@ void page_targets_save(web_req *r) {
   }
   kerr_clear(&e);
 }
+
+const route stats_routes[] = {
+    {"GET", "/tilastot", page_stats, .flags = ROUTE_PUBLIC | ROUTE_CACHE,
+     .menu = {ROUTE_NAV_MAIN, 6, "stats", N_("Tilastot")}},
+    {"GET", "/tilastot/{file}", page_stats_export, .flags = ROUTE_PUBLIC | ROUTE_CACHE},
+    {"GET", "/hallinta/tavoitteet", page_targets, .flags = ROUTE_ANY_STAFF,
+     .menu = {ROUTE_NAV_STAFF, 6, "targets", N_("Tavoitteet")}},
+    {"POST", "/hallinta/tavoitteet", page_targets_save, .flags = ROUTE_ANY_STAFF | ROUTE_CSRF | ROUTE_CSRF_FORM},
+    {0},
+};

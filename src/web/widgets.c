@@ -1,0 +1,108 @@
+/* widgets: page pieces shared by several pages: the deed search box and hit list, the moderation controls, the
+ * service pages' choice lists, filter forms, counts and staff tabs. */
+#include "web/widgets.h"
+
+#include <string.h>
+
+#include "model/programme.h"
+#include "model/service.h"
+
+void services_admin_tabs(web_req *r, const char *active) {
+  static const char *const tabs[][3] = {{"deliveries", "/hallinta/toteutukset", "Toteutukset"},
+                                        {"services", "/hallinta/palvelut", "Palvelut"},
+                                        {"coaches", "/hallinta/valmentajat", "Valmentajat"}};
+  buf_printf(&r->out, "<nav aria-label=\"%h\"><ul class=\"tabs\">", T(r, "Palvelutoiminta"));
+  for (int i = 0; i < 3; i++)
+    buf_printf(&r->out, "<li><a href=\"%h%h\"%r>%h</a></li>", r->prefix, tabs[i][1],
+               strcmp(active, tabs[i][0]) == 0 ? " aria-current=\"page\"" : "", T(r, tabs[i][2]));
+  buf_puts(&r->out, "</ul></nav>\n");
+}
+
+/* Period choices "Name (2018–2020)" with ids as values, in the request arena. */
+form_opt *services_period_opts(web_req *r, int *n) {
+  programme *p = programme_get(r->db);
+  form_opt *o = arena_alloc(&r->mem, sizeof *o * (size_t)(p->nperiods ? p->nperiods : 1));
+  for (int i = 0; i < p->nperiods; i++) {
+    buf b = BUF_INIT;
+    buf_printf(&b, "%lld", p->periods[i].id);
+    o[i].value = arena_strdup(&r->mem, b.data);
+    buf_reset(&b);
+    buf_printf(&b, "%r (%d–%d)", p->periods[i].name, p->periods[i].start_year, p->periods[i].end_year);
+    o[i].label = arena_strdup(&r->mem, b.data);
+    buf_free(&b);
+  }
+  *n = p->nperiods;
+  programme_free(p);
+  return o;
+}
+
+form_opt *services_type_opts(web_req *r, int *n) {
+  service_type *t = service_types(r->db, r->lang, n);
+  form_opt *o = arena_alloc(&r->mem, sizeof *o * (size_t)(*n ? *n : 1));
+  for (int i = 0; i < *n; i++) o[i] = (form_opt){arena_strdup(&r->mem, t[i].code), arena_strdup(&r->mem, t[i].name)};
+  service_types_free(t, *n);
+  return o;
+}
+
+void services_filter_form(web_req *r, const char *path, const char *type, const char *period) {
+  form_ctx f = {r, NULL};
+  int nt = 0, np = 0;
+  form_opt *to = services_type_opts(r, &nt), *po = services_period_opts(r, &np);
+  buf_printf(&r->out, "<form method=\"get\" action=\"%h%h\" class=\"filters\">", r->prefix, path);
+  form_select(&f, "type", T(r, "Palvelutyyppi"), type, to, nt, 0, T(r, "Kaikki palvelutyypit"));
+  form_select(&f, "period", T(r, "Rahoituskausi"), period, po, np, 0, T(r, "Kaikki kaudet"));
+  services_filters_end(r);
+}
+
+void services_filters_end(web_req *r) {
+  buf_printf(&r->out, "<div class=\"field\"><button type=\"submit\">%h</button></div></form>\n", T(r, "Näytä"));
+}
+
+void services_count_line(web_req *r, long long n, const char *one, const char *many) {
+  buf_printf(&r->out, "<p role=\"status\">%N %h</p>\n", n, T(r, n == 1 ? one : many));
+}
+
+void moderation_actions(web_req *r, const deed *x) {
+  buf *o = &r->out;
+  buf_puts(o, "<div class=\"actions\">");
+  if (strcmp(x->status, "published") != 0) {
+    buf_printf(o, "<form method=\"post\" action=\"%h/hallinta/tekot/%lld/julkaise\" class=\"inline\">", r->prefix,
+               x->id);
+    web_csrf_field(r);
+    buf_printf(o, "<button type=\"submit\">%h<span class=\"visually-hidden\">: %h</span></button></form>",
+               T(r, "Julkaise"), x->title);
+  }
+  if (strcmp(x->status, "rejected") != 0)
+    buf_printf(o,
+               "<a class=\"button secondary\" href=\"%h/hallinta/tekot/%lld/hylkaa\">%h<span "
+               "class=\"visually-hidden\">: %h</span></a>",
+               r->prefix, x->id, T(r, "Hylkää"), x->title);
+  buf_printf(o, "<a href=\"%h/hallinta/tekot/%lld/muokkaa\">%h<span class=\"visually-hidden\">: %h</span></a>",
+             r->prefix, x->id, T(r, "Muokkaa"), x->title);
+  buf_puts(o, "</div>");
+}
+
+void deed_hits_write(web_req *r, const deed_hit *h, int n, const char *heading_tag) {
+  buf *o = &r->out;
+  buf_puts(o, "<ul class=\"deeds\">\n");
+  for (int i = 0; i < n; i++) {
+    buf_printf(o, "<li><%r%r><a href=\"%h/tekot/%lld\">%h</a></%r>\n<p class=\"meta\">%h", heading_tag, web_fi(r),
+               r->prefix, h[i].id, h[i].title, heading_tag, h[i].organisation);
+    if (*h[i].municipality && strcmp(h[i].municipality, h[i].organisation) != 0)
+      buf_printf(o, " · %h", h[i].municipality);
+    buf_printf(o, " · %h · %d</p>\n", h[i].sector, h[i].year);
+    if (*h[i].snippet) /* HTML-safe by contract of deed_search */
+      buf_printf(o, "<p%r>%r</p>", web_fi(r), h[i].snippet);
+    buf_puts(o, "</li>\n");
+  }
+  buf_puts(o, "</ul>\n");
+}
+
+void search_form_write(web_req *r, const char *q) {
+  buf_printf(&r->out,
+             "<form method=\"get\" action=\"%h/tekot\" role=\"search\" class=\"search\">"
+             "<label for=\"q\" class=\"visually-hidden\">%h</label>"
+             "<input type=\"search\" id=\"q\" name=\"q\" value=\"%h\" placeholder=\"%h\">"
+             "<button type=\"submit\">%h</button></form>\n",
+             r->prefix, T(r, "Hae tekoja"), q ? q : "", T(r, "esim. työhyvinvointi, perehdytys, Tampere"), T(r, "Hae"));
+}

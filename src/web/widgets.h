@@ -1,0 +1,32 @@
+/* widgets: page pieces shared by several pages (cgit's ui-shared): each writes HTML into r->out, escaped. */
+#ifndef KEHTO_WIDGETS_H
+#define KEHTO_WIDGETS_H
+#include "model/deed.h"
+#include "search/search.h"
+#include "web/form.h"
+#include "web/web.h"
+
+/* Deeds (home, /tekot). */
+/* Writes a list of deed hits with links, meta line and snippet; heading_tag is "h2" or "h3". */
+void deed_hits_write(web_req *r, const deed_hit *h, int n, const char *heading_tag);
+/* Writes the deed search box (GET /tekot) with q prefilled. */
+void search_form_write(web_req *r, const char *q);
+/* The moderation controls for one deed (publish unless published, reject unless rejected, edit), each named with
+ * the deed's title for screen readers; used by the queue and by the staff panel of the deed page. */
+void moderation_actions(web_req *r, const deed *x);
+
+/* Services (the catalogue, the staff service and delivery pages). */
+/* The tabs shared by the staff service pages; active is "deliveries", "services" or "coaches". */
+void services_admin_tabs(web_req *r, const char *active);
+/* Choice lists built in the request arena: the service types (codes, names in the request's language) and the
+ * funding periods (ids, "Name (2018–2020)"). */
+form_opt *services_type_opts(web_req *r, int *n);
+form_opt *services_period_opts(web_req *r, int *n);
+/* The catalogue's filter form (type and period, "" for any) getting path ("/palvelut"). */
+void services_filter_form(web_req *r, const char *path, const char *type, const char *period);
+/* Closes a filter form: its submit button ("Näytä") and </form>. */
+void services_filters_end(web_req *r);
+/* Writes "N one|many" as a status line (one and many are translated msgids). */
+void services_count_line(web_req *r, long long n, const char *one, const char *many);
+
+#endif

@@ -1,0 +1,91 @@
+# End-to-end: the route table. `kehto routes` lists every route with who may use it; each non-public route is
+# requested anonymously (sent to login) and as a contact of another organisation (refused), and every POST without
+# a CSRF token is refused (403) even for staff. Ids in the paths are real rows of the demo data.
+source "$(dirname "$0")/lib.sh"
+"$KEHTO" demo --db "$DB" >/dev/null 2>&1 || { not_ok "demo data"; finish; exit 1; }
+add_staff
+q() { sqlite3 "$DB" "$1"; }
+MINE=$(q "SELECT org_id FROM application ORDER BY id LIMIT 1")
+OTHER=$(q "SELECT min(id) FROM org WHERE id <> $MINE")
+echo "vihrea-kettu-93-Rq" | "$KEHTO" user add other@example.fi --role contact --org "$OTHER" --db "$DB" >/dev/null
+start_server
+
+ROUTES=$("$KEHTO" routes)
+check "kehto routes exits 0" "$KEHTO" routes
+for line in "GET / public - cache" "GET /tekot public - cache" "GET /tekot/{id} public - cache" \
+  "POST /tekot/uusi public csrf -" "GET /tilastot/{file} public - cache" "POST /kirjaudu public csrf -" \
+  "GET /hallinta/tekot staff,admin - -" "POST /hallinta/tekot/{id}/julkaise staff,admin csrf -" \
+  "GET /hakemukset/{id} contact,staff,admin - -" "GET /organisaatiot/{org}/henkilot contact,staff,admin - -" \
+  "GET /api/v1/deeds public - cache"; do
+  if grep -qxF -- "$line" <<<"$ROUTES"; then ok "listed: $line"; else not_ok "listed: $line"; fi
+done
+expect_eq "every line has five fields" "$(awk 'NF != 5' <<<"$ROUTES")" ""
+expect_eq "every POST needs the CSRF token" "$(awk '$1 == "POST" && $4 != "csrf"' <<<"$ROUTES")" ""
+expect_eq "no cached route is for signed-in users only" "$(awk '$5 == "cache" && $3 != "public"' <<<"$ROUTES")" ""
+
+# path PATTERN: the pattern with its parameter replaced by a real id (rows the contact's organisation does not own)
+path() {
+  local p=$1 id
+  case $p in
+  /hallinta/ohjelma/kaudet/*) id=$(q "SELECT min(id) FROM funding_period") ;;
+  /hallinta/ohjelma/kumppanit/*) id=$(q "SELECT min(id) FROM partner") ;;
+  /hallinta/tekot/* | /tekot/*) id=$(q "SELECT min(id) FROM deed") ;;
+  /hallinta/organisaatiot/*) id=$(q "SELECT min(id) FROM org") ;;
+  /hakemukset/*) id=$(q "SELECT min(id) FROM application WHERE org_id IS NOT $OTHER") ;;
+  /hallinta/palvelut/*) id=$(q "SELECT min(id) FROM service") ;;
+  /hallinta/valmentajat/*) id=$(q "SELECT min(id) FROM coach") ;;
+  /hallinta/toteutukset/*) id=$(q "SELECT min(id) FROM delivery") ;;
+  /hallinta/henkilot/*) id=$(q "SELECT min(id) FROM person") ;;
+  /organisaatiot/*) id=$MINE ;;
+  *) id=1 ;;
+  esac
+  sed "s/{[a-z]*}/$id/" <<<"$p"
+}
+# request METHOD PATH: status in $STATUS with the current cookie jar (a POST carries no token)
+request() {
+  if [ "$1" = POST ]; then post "$2" "x=1"; else get "$2"; fi
+}
+refused() { # refused DESC: not 2xx, never 5xx
+  case $STATUS in 303 | 401 | 403 | 404) ok "$1 ($STATUS)" ;; *) not_ok "$1" "status $STATUS" ;; esac
+}
+
+# anonymous
+rm -f "$TMP/jar"
+n=0
+while read -r method pattern roles csrf cache; do
+  [ "$roles" = public ] && continue
+  request "$method" "$(path "$pattern")"
+  refused "anonymous $method $pattern is refused"
+  [ "$method" = GET ] && expect_contains "anonymous $method $pattern goes to login" "$(header Location)" "/kirjaudu?next="
+  n=$((n + 1))
+done <<<"$ROUTES"
+[ "$n" -gt 40 ] && ok "walked $n non-public routes" || not_ok "walked $n non-public routes"
+
+# a contact of another organisation: staff routes, other organisations' pages and rows; the contact's own lists
+# and forms (no parameter) are theirs to use
+rm -f "$TMP/jar"
+login other@example.fi vihrea-kettu-93-Rq
+while read -r method pattern roles csrf cache; do
+  [ "$roles" = public ] && continue
+  case $roles,$pattern in contact*,*{*}* | staff*) ;; *) [ "$method" = GET ] && continue ;; esac
+  request "$method" "$(path "$pattern")"
+  if [ "$STATUS" = 403 ] || [ "$STATUS" = 404 ]; then ok "contact of another organisation: $method $pattern ($STATUS)"
+  else not_ok "contact of another organisation: $method $pattern" "status $STATUS"; fi
+done <<<"$ROUTES"
+
+# staff without a token: every POST is 403, nothing else
+rm -f "$TMP/jar"
+login staff@example.fi vihrea-kettu-93-Rq
+expect_eq "staff signed in" "$STATUS" 303
+while read -r method pattern roles csrf cache; do
+  [ "$method" = POST ] || continue
+  [ "$pattern" = /kirjaudu-ulos ] && continue # last, below
+  request POST "$(path "$pattern")"
+  expect_eq "staff POST $pattern without a token is 403" "$STATUS" 403
+done <<<"$ROUTES"
+request POST /kirjaudu-ulos
+expect_eq "staff POST /kirjaudu-ulos without a token is 403" "$STATUS" 403
+get /hallinta/tekot
+expect_eq "still signed in after the refused sign-out" "$STATUS" 200
+grep -q "Assertion\|Segmentation" "$TMP/server.log" && not_ok "server log has no assertion failure" || ok "server log clean"
+finish

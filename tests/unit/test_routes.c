@@ -1,0 +1,90 @@
+/* Unit tests for web/routes: the path matcher and the table's invariants (every POST needs the token, only public
+ * routes are cached, menus in order). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <string.h>
+
+#include "web/routes.h"
+
+static void test_match_literal_and_id(void **s) {
+  long long id = 0;
+  assert_int_equal(routes_match("/tekot", "/tekot", &id), 1);
+  assert_int_equal(routes_match("/tekot", "/tekot/", &id), 0);
+  assert_int_equal(routes_match("/tekot", "/teko", &id), 0);
+  assert_int_equal(routes_match("/tekot/{id}", "/tekot/42", &id), 1);
+  assert_int_equal(id, 42);
+  assert_int_equal(routes_match("/hallinta/tekot/{id}/hylkaa", "/hallinta/tekot/7/hylkaa", &id), 1);
+  assert_int_equal(id, 7);
+  assert_int_equal(routes_match("/organisaatiot/{org}/henkilot", "/organisaatiot/3/henkilot", &id), 1);
+  assert_int_equal(id, 3);
+}
+
+static void test_match_refuses_bad_ids(void **s) {
+  long long id = 0;
+  assert_int_equal(routes_match("/tekot/{id}", "/tekot/0", &id), 0);
+  assert_int_equal(routes_match("/tekot/{id}", "/tekot/007", &id), 0);
+  assert_int_equal(routes_match("/tekot/{id}", "/tekot/-1", &id), 0);
+  assert_int_equal(routes_match("/tekot/{id}", "/tekot/uusi", &id), 0);
+  assert_int_equal(routes_match("/tekot/{id}", "/tekot/1x", &id), 0);
+  assert_int_equal(routes_match("/tekot/{id}", "/tekot/", &id), 0);
+  assert_int_equal(routes_match("/tekot/{id}", "/tekot/1234567890123456", &id), 0); /* more than 15 digits */
+  assert_int_equal(routes_match("/tekot/{id}", "/tekot/123456789012345", &id), 1);
+}
+
+static void test_match_file_segment(void **s) {
+  long long id = 0;
+  assert_int_equal(routes_match("/tilastot/{file}", "/tilastot/key.csv", &id), 1);
+  assert_int_equal(routes_match("/tilastot/{file}", "/tilastot/", &id), 0);
+  assert_int_equal(routes_match("/tilastot/{file}", "/tilastot/a/b", &id), 0);
+}
+
+typedef struct {
+  int n, posts, bad_post, cached_private, roleless;
+} census;
+
+static void count(void *arg, const route *rt) {
+  census *c = arg;
+  c->n++;
+  if (!strcmp(rt->method, "POST")) {
+    c->posts++;
+    if (!(rt->flags & ROUTE_CSRF)) c->bad_post++;
+  }
+  if ((rt->flags & ROUTE_CACHE) && !(rt->flags & ROUTE_PUBLIC)) c->cached_private++;
+  if (!(rt->flags & ROUTE_ROLES)) c->roleless++;
+}
+
+static void test_table_invariants(void **s) {
+  census c = {0};
+  routes_each(count, &c);
+  assert_true(c.n > 70);
+  assert_true(c.posts > 30);
+  assert_int_equal(c.bad_post, 0);       /* every POST needs the token */
+  assert_int_equal(c.cached_private, 0); /* a page for someone in particular is never cached */
+  assert_int_equal(c.roleless, 0);       /* every route says who may use it */
+}
+
+static void test_menus_in_order(void **s) {
+  const route *m[16];
+  size_t n = routes_menu(ROUTE_NAV_MAIN, m, 16);
+  static const char *const main_ids[] = {"home", "deeds", "post", "services", "coaches", "stats"};
+  assert_int_equal(n, 6);
+  for (size_t i = 0; i < n; i++) assert_string_equal(m[i]->menu.id, main_ids[i]);
+  n = routes_menu(ROUTE_NAV_STAFF, m, 16);
+  static const char *const staff_ids[] = {"moderation", "orgs", "people", "programme", "services-admin", "targets"};
+  assert_int_equal(n, 6);
+  for (size_t i = 0; i < n; i++) assert_string_equal(m[i]->menu.id, staff_ids[i]);
+  assert_int_equal(routes_menu(ROUTE_NAV_CONTACT, m, 16), 1);
+  assert_string_equal(m[0]->pattern, "/organisaatiot/{org}/henkilot");
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_match_literal_and_id), cmocka_unit_test(test_match_refuses_bad_ids),
+      cmocka_unit_test(test_match_file_segment),   cmocka_unit_test(test_table_invariants),
+      cmocka_unit_test(test_menus_in_order),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
