@@ -18,7 +18,8 @@ enum {
   ROUTE_CACHE = 1 << 5, /* anonymous GET responses may be kept in the page cache */
   /* With ROUTE_CSRF: on a stale token the handler still runs, to show the form again filled in from what was posted
    * with the stale-token message (web_csrf_ok_or_kerr tells it) and 403, so what was typed is not lost. It must
-   * save nothing; the dispatcher asserts that it answered with an error status. */
+   * save nothing: the dispatcher runs it inside a savepoint that it rolls back, and answers a plain 403 (and logs
+   * the bug) if the handler answered anything but an error. */
   ROUTE_CSRF_FORM = 1 << 6,
 };
 #define ROUTE_ROLES (ROUTE_PUBLIC | ROUTE_CONTACT | ROUTE_STAFF | ROUTE_ADMIN)
