@@ -25,7 +25,7 @@ echo "== build"
 make -s kehto >/dev/null
 OBJS=$(find build/src -name '*.o' ! -name main.o | sort)
 cc -std=c17 -O2 -D_GNU_SOURCE -Isrc -o "$WORK/search_bench" bench/search_bench.c $OBJS build/gen/embed.o \
-  $(pkg-config --libs libmicrohttpd jansson libsodium libcmark sqlite3) -lvoikko -lstemmer -lxlsxwriter -lpthread -lm
+  $(pkg-config --libs libmicrohttpd jansson libsodium libcmark sqlite3) -lvoikko -lstemmer -lxlsxwriter -lzxcvbn -lpthread -lm
 
 echo "== generate $N deeds"
 t0=$(date +%s)
