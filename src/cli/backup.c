@@ -1,5 +1,5 @@
 /* cli_backup: `kehto backup FILE --keep N`: a compacted online copy, rotated copies, erasures carried into them. */
-#include "cli/backup.h"
+#include "cli/cli.h"
 
 #include <errno.h>
 #include <stdio.h>

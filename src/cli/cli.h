@@ -1,4 +1,5 @@
-/* cli: parsed command-line arguments shared by the command handlers in main.c and elsewhere. */
+/* cli: the command handlers (one file per command family in src/cli/; main.c holds only the table) and the parsed
+ * arguments they share. A handler returns the exit code: 0 done, 1 error (message on stderr), 2 wrong usage. */
 #ifndef KEHTO_CLI_H
 #define KEHTO_CLI_H
 
@@ -23,5 +24,63 @@ const char *cli_opt(const cli_args *a, const char *name);
 const char *cli_db_path(const cli_args *a);
 /* Opens the database for a command; prints the error and returns NULL on failure. */
 db *cli_open_db(const cli_args *a, int create);
+
+#define EXIT_USAGE 2
+#define SERVE_USAGE                                                                                                    \
+  "kehto serve [--db FILE] [--port N] [--bind ADDR] [--base-url URL] [--trusted-proxy ADDR] [--insecure-cookies]"
+#define USER_ADD_USAGE "kehto user add EMAIL --role admin|staff|contact [--org ID|Y-TUNNUS]"
+
+typedef int (*cmd_fn)(const cli_args *a);
+
+/* ---- the commands, by file ---- */
+
+/* db.c: `kehto version`, `kehto init` (database and reference data), `kehto demo [--seed N]` */
+int cli_version(const cli_args *a);
+int cli_init(const cli_args *a);
+int cli_demo(const cli_args *a);
+
+/* serve.c: `kehto serve` */
+int cli_serve(const cli_args *a);
+
+/* user.c: `kehto user add EMAIL --role R [--org ORG]` (password from stdin, or generated and printed once) and
+ * `kehto user list` */
+int cli_user_add(const cli_args *a);
+int cli_user_list(const cli_args *a);
+
+/* import.c: `kehto import deeds FILE.csv` */
+int cli_import_deeds(const cli_args *a);
+
+/* stats.c: `kehto stats --format csv|xlsx|json` */
+int cli_stats(const cli_args *a);
+
+/* backup.c */
+/* Copies kept by `kehto backup` without --keep: FILE and FILE.1 … FILE.6, a week of daily backups. */
+enum { BACKUP_KEEP = 7, BACKUP_KEEP_MAX = 1000 /* the largest --keep */ };
+
+/* `kehto backup FILE [--keep N]`: writes a compacted copy of the database (db_backup) to FILE.new, moves the older
+ * copies one up (FILE → FILE.1 … FILE.(N-1); the oldest is deleted), renames FILE.new to FILE, then erases in the
+ * older copies the people erased since they were written (person_erase_again). Returns the exit code: 0 done,
+ * 1 error (message on stderr; an error before the rename leaves the copies as they were), 2 wrong usage. */
+int cli_backup(const cli_args *a);
+
+/* people.c: `kehto import participants|attendance FILE.csv`, `kehto person export|erase EMAIL` */
+/* Each returns the process exit code: 0 done, 1 data or storage error (message on stderr), 2 wrong usage. */
+int cli_import_participants(const cli_args *a);
+int cli_import_attendance(const cli_args *a);
+int cli_person_export(const cli_args *a);
+int cli_person_erase(const cli_args *a);
+
+/* routes.c */
+/* Prints the web route table in dispatch order, one route a line: method, pattern (parameters as {name}), the roles
+ * that may use it joined by ',' (public, contact, staff, admin), then "csrf" or "-", then "cache" or "-", separated
+ * by one space. Returns 0. */
+int cli_routes(const cli_args *a);
+
+/* search.c */
+/* Prints the published deeds that match a->pos[0], best first: one tab-separated line per hit (id, year,
+ * title, organisation, municipality) or with --json an array of objects (id, ref, title, organisation,
+ * municipality, year, snippet as HTML with <mark>). Returns the exit code: 0 ok, 1 database error,
+ * 2 bad --limit (with usage on stderr). */
+int cli_search(const cli_args *a);
 
 #endif

@@ -1,5 +1,5 @@
 /* cli_people: `kehto import participants|attendance`, `kehto person export|erase`; every action is audited as 'cli'. */
-#include "cli/people.h"
+#include "cli/cli.h"
 
 #include <stdio.h>
 #include <unistd.h>

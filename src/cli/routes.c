@@ -1,5 +1,5 @@
 /* cli/routes: `kehto routes` prints the web route table, so tests and reviewers can walk every route. */
-#include "cli/routes.h"
+#include "cli/cli.h"
 
 #include <stdio.h>
 

@@ -1,5 +1,5 @@
 /* cli_search: `kehto search` prints deed search results as text lines or JSON. */
-#include "cli/search.h"
+#include "cli/cli.h"
 
 #include <stdio.h>
 

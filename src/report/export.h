@@ -1,7 +1,6 @@
-/* export: statistics tables written as CSV, JSON and XLSX (libxlsxwriter), and the `kehto stats` command. */
+/* export: statistics tables written as CSV, JSON and XLSX (libxlsxwriter). */
 #ifndef KEHTO_EXPORT_H
 #define KEHTO_EXPORT_H
-#include "cli/cli.h"
 #include "core/buf.h"
 #include "report/report.h"
 
@@ -32,9 +31,5 @@ void report_json(buf *b, const report_table *t, const char *lang, report_tr tr);
 int report_xlsx_file(const char *path, const report_table *t, int n, const char *lang, report_tr tr, kerr *e);
 /* The same into memory (through a temporary file): returns K_OK and fills out, or K_ERR with e set. */
 int report_xlsx_buf(buf *out, const report_table *t, int n, const char *lang, report_tr tr, kerr *e);
-
-/* `kehto stats --db DB --format csv|xlsx|json [--table NAME] [--output FILE] [--period ID]`: staff view (no
- * suppression), Finnish labels. Returns the exit status (2 for wrong arguments). */
-int report_cli(const cli_args *a);
 
 #endif

@@ -1,0 +1,82 @@
+/* cli/user: `kehto user add` and `kehto user list`: accounts from a shell. */
+#include "cli/cli.h"
+
+#include <sodium.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "model/org.h"
+#include "model/password.h"
+#include "model/user.h"
+#include "web/web.h"
+
+int cli_user_add(const cli_args *a) {
+  const char *role = cli_opt(a, "role");
+  if (!role || !user_role_valid(role)) {
+    fprintf(stderr, "kehto: --role must be admin, staff or contact\nusage: %s\n", USER_ADD_USAGE);
+    return EXIT_USAGE;
+  }
+  const char *org_arg = cli_opt(a, "org");
+  int contact = strcmp(role, "contact") == 0;
+  if (contact && (!org_arg || !*org_arg)) {
+    fprintf(stderr, "kehto: a contact account needs --org ID or Y-tunnus\nusage: %s\n", USER_ADD_USAGE);
+    return EXIT_USAGE;
+  }
+  if (!contact && org_arg) {
+    fprintf(stderr, "kehto: --org is only for contact accounts (%s has no organisation)\n", role);
+    return EXIT_USAGE;
+  }
+  char pw[1024] = "";
+  int generated = 0;
+  if (isatty(STDIN_FILENO)) {
+    generated = 1;
+  } else if (!fgets(pw, sizeof pw, stdin) || !*util_trim(pw)) {
+    generated = 1;
+  }
+  for (int tries = 0; generated && tries < 100; tries++) { /* 96 random bits; the check cannot refuse them for long */
+    util_random_hex(pw, 12);
+    if (password_check(pw, a->pos[0], NULL) == K_OK) break;
+  }
+  db *d = cli_open_db(a, 0);
+  if (!d) return 1;
+  long long org_id = 0;
+  if (contact && util_parse_int(org_arg, 1, 1LL << 53, &org_id) != K_OK) org_id = org_find(d, org_arg);
+  org *o = org_id ? org_get(d, org_id) : NULL;
+  int org_known = o != NULL;
+  org_free(o);
+  if (contact && !org_known) {
+    fprintf(stderr, "kehto: no organisation '%s' in the registry (give its id or Y-tunnus)\n", org_arg);
+    sodium_memzero(pw, sizeof pw);
+    db_close(d);
+    return 1;
+  }
+  kerr e = {0};
+  long long id = user_add(d, a->pos[0], role, pw, org_id, &e);
+  if (!id && e.field && !strcmp(e.field, "password") && i18n_init(NULL) == K_OK) /* password_check's words in English */
+    fprintf(stderr, "kehto: %s\n", i18n_get("en", e.msg));
+  else if (!id)
+    fprintf(stderr, "kehto: %s\n", e.msg);
+  else if (generated)
+    printf("Created %s (%s). Password (shown once): %s\n", a->pos[0], role, pw);
+  else
+    printf("Created %s (%s).\n", a->pos[0], role);
+  sodium_memzero(pw, sizeof pw);
+  kerr_clear(&e);
+  db_close(d);
+  return id ? 0 : 1;
+}
+
+static void print_user(void *arg, long long id, const char *email, const char *role, const char *created) {
+  (void)arg;
+  printf("%-6lld %-40s %-8s %s\n", id, email, role, created);
+}
+
+int cli_user_list(const cli_args *a) {
+  db *d = cli_open_db(a, 0);
+  if (!d) return 1;
+  printf("%-6s %-40s %-8s %s\n", "id", "email", "role", "created");
+  user_each(d, print_user, NULL);
+  db_close(d);
+  return 0;
+}
