@@ -114,7 +114,7 @@ int web_csrf_ok(web_req *r);
  * what was typed is not lost; the form carries the current token, so a resubmit works. Nothing may be saved. */
 int web_csrf_ok_or_kerr(web_req *r, kerr *e);
 
-/* Adds Secure to every cookie (cmd_serve decides: on unless served on loopback over plain HTTP). */
+/* Adds Secure to every cookie (cli_serve decides: on unless served on loopback over plain HTTP). */
 void web_set_secure_cookies(int on);
 /* Sets the base URL web_base_url writes; url must live as long as the server. */
 void web_set_base_url(const char *url);
