@@ -1,6 +1,8 @@
 /* utf8: code point decoding, word-character classes and simple case folding for search and sorting. */
 #include "core/utf8.h"
 
+#include <string.h>
+
 int utf8_decode(const char *p, size_t n, unsigned *cp) {
   const unsigned char *s = (const unsigned char *)p;
   unsigned c = s[0];
@@ -100,4 +102,14 @@ int utf8_next_word(const char *s, size_t n, size_t *pos, size_t *start, size_t *
   *end = i;
   *pos = i;
   return 1;
+}
+
+const char *utf8_clip(const char *s, char *out, size_t n) {
+  size_t len = strlen(s);
+  if (len < n) return s;
+  size_t cut = n - 4;
+  while (cut > 0 && ((unsigned char)s[cut] & 0xC0) == 0x80) cut--;
+  memcpy(out, s, cut);
+  memcpy(out + cut, "...", 4);
+  return out;
 }

@@ -23,4 +23,8 @@ void utf8_lower(buf *out, const char *s, size_t n);
  * Returns 0 when there are no more words. */
 int utf8_next_word(const char *s, size_t n, size_t *pos, size_t *start, size_t *end);
 
+/* Returns s, or when it has n bytes or more a copy in out (n >= 4 bytes) cut at a character boundary and ending in
+ * "...": for quoting a value of any length in a message. */
+const char *utf8_clip(const char *s, char *out, size_t n);
+
 #endif

@@ -13,6 +13,8 @@
 
 #include "core/buf.h"
 #include "core/csv.h"
+#include "core/map.h"
+#include "core/utf8.h"
 #include "model/audit.h"
 #include "model/deed.h"
 #include "model/org.h"
@@ -77,133 +79,6 @@ static const colspec deed_cols[NCOL] = {
     [C_CEMAIL] = {"contact_email", 0, offsetof(deed, contact_email)},
 };
 
-/* ---- a string map for refs seen in this file (ref -> row) and looked-up codes (name -> code) ---- */
-
-typedef struct strmap {
-  char **keys;
-  char **vals; /* owned; NULL for entries that only carry a number */
-  long *nums;
-  size_t cap, n;
-} strmap;
-
-static uint64_t hash_str(const char *s) {
-  uint64_t h = 1469598103934665603ULL;
-  for (; *s; s++) h = (h ^ (unsigned char)*s) * 1099511628211ULL;
-  return h;
-}
-
-/* Slot of key, or the empty slot where it would go. cap is a power of two and never full. */
-static size_t strmap_slot(const strmap *m, const char *key) {
-  size_t j = hash_str(key) & (m->cap - 1);
-  while (m->keys[j] && strcmp(m->keys[j], key) != 0) j = (j + 1) & (m->cap - 1);
-  return j;
-}
-
-static void strmap_grow(strmap *m) {
-  strmap t = {NULL, NULL, NULL, m->cap ? m->cap * 2 : 256, m->n};
-  t.keys = util_calloc(t.cap, sizeof *t.keys);
-  t.vals = util_calloc(t.cap, sizeof *t.vals);
-  t.nums = util_calloc(t.cap, sizeof *t.nums);
-  for (size_t i = 0; i < m->cap; i++) {
-    if (!m->keys[i]) continue;
-    size_t j = strmap_slot(&t, m->keys[i]);
-    t.keys[j] = m->keys[i], t.vals[j] = m->vals[i], t.nums[j] = m->nums[i];
-  }
-  free(m->keys), free(m->vals), free(m->nums);
-  *m = t;
-}
-
-/* Returns 1 and sets *slot when key is present, else 0. */
-static int strmap_find(const strmap *m, const char *key, size_t *slot) {
-  if (!m->cap) return 0;
-  *slot = strmap_slot(m, key);
-  return m->keys[*slot] != NULL;
-}
-
-static void strmap_free(strmap *m);
-
-#define STRMAP_MAX 65536 /* a map this full is emptied: a cache, so a file of a million different names stays small */
-
-/* Adds key (copied) with val (taken over) and num; key must not be present. Returns its slot. */
-static size_t strmap_add(strmap *m, const char *key, char *val, long num) {
-  if (m->n >= STRMAP_MAX) {
-    strmap_free(m);
-    *m = (strmap){0};
-  }
-  if ((m->n + 1) * 10 > m->cap * 7) strmap_grow(m);
-  size_t j = strmap_slot(m, key);
-  m->keys[j] = util_strdup(key), m->vals[j] = val, m->nums[j] = num;
-  m->n++;
-  return j;
-}
-
-static void strmap_free(strmap *m) {
-  for (size_t i = 0; i < m->cap; i++) free(m->keys[i]), free(m->vals[i]);
-  free(m->keys), free(m->vals), free(m->nums);
-}
-
-/* ---- keys that must be unique in the file, with the row they were first seen on ---- */
-
-/* Kept as 64-bit hashes, 12 bytes a key however long it is, so that the memory of a big import stays small (16 MB
- * for a million rows). The table is split in SEEN_PARTS parts that grow one at a time, so that growing never holds
- * an old and a new copy of the whole table. Two different keys with the same hash (odds about n²/2⁶⁵, 1 in 40
- * million for a million rows) would be reported as a duplicate. */
-#define SEEN_PARTS 64
-
-typedef struct seenpart {
-  uint64_t *hash; /* 0: empty slot */
-  uint32_t *row;
-  size_t cap, n;
-} seenpart;
-
-typedef struct seenset {
-  seenpart part[SEEN_PARTS];
-} seenset;
-
-/* FNV-1a with a final mix (splitmix64), so that the bits used for the part and the slot depend on every byte. */
-static uint64_t hash_key(const char *s) {
-  uint64_t h = hash_str(s);
-  h = (h ^ (h >> 30)) * 0xBF58476D1CE4E5B9ULL;
-  h = (h ^ (h >> 27)) * 0x94D049BB133111EBULL;
-  h ^= h >> 31;
-  return h ? h : 1;
-}
-
-static size_t seen_slot(const seenpart *m, uint64_t h) {
-  size_t j = (size_t)h & (m->cap - 1);
-  while (m->hash[j] && m->hash[j] != h) j = (j + 1) & (m->cap - 1);
-  return j;
-}
-
-static void seen_grow(seenpart *m) {
-  seenpart t = {NULL, NULL, m->cap ? m->cap * 2 : 256, m->n};
-  t.hash = util_calloc(t.cap, sizeof *t.hash);
-  t.row = util_calloc(t.cap, sizeof *t.row);
-  for (size_t i = 0; i < m->cap; i++) {
-    if (!m->hash[i]) continue;
-    size_t j = seen_slot(&t, m->hash[i]);
-    t.hash[j] = m->hash[i], t.row[j] = m->row[i];
-  }
-  free(m->hash), free(m->row);
-  *m = t;
-}
-
-/* Notes key as seen on row; when it was seen before, returns the row it was first on (and keeps that), else 0. */
-static long seen_add(seenset *s, const char *key, long row) {
-  uint64_t h = hash_key(key);
-  seenpart *m = &s->part[h >> 58]; /* the top 6 bits pick the part, the low bits the slot */
-  if ((m->n + 1) * 4 > m->cap * 3) seen_grow(m);
-  size_t j = seen_slot(m, h);
-  if (m->hash[j]) return (long)m->row[j];
-  m->hash[j] = h, m->row[j] = row > (long)UINT32_MAX ? UINT32_MAX : (uint32_t)row;
-  m->n++;
-  return 0;
-}
-
-static void seen_free(seenset *s) {
-  for (int i = 0; i < SEEN_PARTS; i++) free(s->part[i].hash), free(s->part[i].row);
-}
-
 /* Looks key up through fn once per import and remembers the answer (malloc'd copy returned, or NULL). */
 static char *cached_lookup(strmap *m, db *d, const char *key, char *(*fn)(db *, const char *)) {
   size_t slot;
@@ -212,6 +87,10 @@ static char *cached_lookup(strmap *m, db *d, const char *key, char *(*fn)(db *, 
   if (v) strmap_add(m, key, util_strdup(v), 0);
   return v;
 }
+
+/* Looked-up names are cached per import; a cache this full is emptied, so a file of a million different names stays
+ * small. */
+#define IMPORT_CACHE_MAX 65536
 
 /* ---- the importer ---- */
 
@@ -268,17 +147,6 @@ static const char *val(const importer *im, int k) {
   return im->pos[k] < 0 ? "" : csv_field(im->c, im->pos[k]);
 }
 
-/* Copies s into out (n bytes), cut at a character boundary with "..." when longer, for quoting values in messages. */
-static const char *clip(const char *s, char *out, size_t n) {
-  size_t len = strlen(s);
-  if (len < n) return s;
-  size_t cut = n - 4;
-  while (cut > 0 && ((unsigned char)s[cut] & 0xC0) == 0x80) cut--;
-  memcpy(out, s, cut);
-  memcpy(out + cut, "...", 4);
-  return out;
-}
-
 /* The header name at position p as written ("" for a nameless column). */
 static const char *head_at(const importer *im, int p) {
   return im->headtext.data + im->headoff[p];
@@ -288,7 +156,7 @@ static const char *head_at(const importer *im, int p) {
 
 /* Name of header position p for messages (tmp: HEAD_NAME_MAX bytes): its header text, clipped, or "N (no name)". */
 static const char *head_name(const importer *im, int p, char *tmp, size_t n) {
-  if (p < im->nhead && head_at(im, p)[0]) return clip(head_at(im, p), tmp, n);
+  if (p < im->nhead && head_at(im, p)[0]) return utf8_clip(head_at(im, p), tmp, n);
   snprintf(tmp, n, "%d (no name)", p + 1);
   return tmp;
 }
@@ -306,7 +174,7 @@ static int row_err(const importer *im, const char *col, kerr *e, const char *fmt
   buf_vprintf(&b, fmt, ap);
   va_end(ap);
   char cut[ROW_ERR_MAX];
-  kerr_set(e, col, "%r", clip(b.data, cut, sizeof cut));
+  kerr_set(e, col, "%r", utf8_clip(b.data, cut, sizeof cut));
   buf_free(&b);
   return K_ERR;
 }
@@ -375,7 +243,7 @@ static int map_header(importer *im, buf *unknown, int *nunknown, kerr *e) {
     int k = name[0] ? col_by_name(im, name) : -1;
     im->col_of[p] = k;
     if (k < 0 && name[0] && (*nunknown)++ < MAX_UNKNOWN_NAMED)
-      buf_printf(unknown, "%r'%r'", *nunknown > 1 ? ", " : "", clip(name, tmp, sizeof tmp));
+      buf_printf(unknown, "%r'%r'", *nunknown > 1 ? ", " : "", utf8_clip(name, tmp, sizeof tmp));
     if (k < 0) continue;
     if (im->pos[k] >= 0)
       return row_err(im, im->kind->cols[k].name, e, "the column appears twice (columns %d and %d)", im->pos[k] + 1,
@@ -472,26 +340,27 @@ static int resolve(importer *im, deed *x, kerr *e) {
   char tmp[72];
   long long year;
   if (util_parse_int(val(im, C_YEAR), 2000, 2100, &year) != K_OK)
-    return row_err(im, "year", e, "'%r' is not a year between 2000 and 2100", clip(val(im, C_YEAR), tmp, sizeof tmp));
+    return row_err(im, "year", e, "'%r' is not a year between 2000 and 2100",
+                   utf8_clip(val(im, C_YEAR), tmp, sizeof tmp));
   x->year = (int)year;
   x->municipality_code = cached_lookup(&im->munis, im->d, val(im, C_MUNI), refdata_municipality_code);
   if (!x->municipality_code)
     return row_err(im, "municipality", e,
                    "unknown municipality '%r' (give its Finnish or Swedish name or its "
                    "Statistics Finland code)",
-                   clip(val(im, C_MUNI), tmp, sizeof tmp));
+                   utf8_clip(val(im, C_MUNI), tmp, sizeof tmp));
   x->sector_code = cached_lookup(&im->sectors, im->d, val(im, C_SECTOR), deed_sector_code);
   if (!x->sector_code)
     return row_err(im, "sector", e,
                    "unknown sector '%r' (give a code such as sote or opetus, or the Finnish, "
                    "Swedish or English name)",
-                   clip(val(im, C_SECTOR), tmp, sizeof tmp));
+                   utf8_clip(val(im, C_SECTOR), tmp, sizeof tmp));
   const char *yt = val(im, C_YTUNNUS);
   if (*yt && !org_ytunnus_valid(yt))
     return row_err(im, "ytunnus", e,
                    "'%r' is not a valid Y-tunnus (the form is 1234567-8 and the check digit "
                    "must match)",
-                   clip(yt, tmp, sizeof tmp));
+                   utf8_clip(yt, tmp, sizeof tmp));
   x->org_id = *yt ? org_find(im->d, yt) : 0;
   if (!x->org_id) x->org_id = org_find(im->d, x->org_name);
   if (x->org_id) {
@@ -510,7 +379,7 @@ static int validation_error(const importer *im, const kerr *ve, kerr *e) {
   if (util_blank(v)) return row_err(im, cols[k].name, e, "the value is empty, but this column is required");
   if (k == C_CEMAIL) {
     char tmp[72];
-    return row_err(im, cols[k].name, e, "'%r' is not a valid email address", clip(v, tmp, sizeof tmp));
+    return row_err(im, cols[k].name, e, "'%r' is not a valid email address", utf8_clip(v, tmp, sizeof tmp));
   }
   return row_err(im, cols[k].name, e, "the value is too long (%zu characters)", util_utf8_len(v));
 }
@@ -520,7 +389,7 @@ static int check_ref(importer *im, const deed *x, kerr *e) {
   char tmp[72];
   long first = seen_add(&im->seen, x->ref, csv_row(im->c));
   if (!first) return K_OK;
-  return row_err(im, "ref", e, "ref '%r' is already used on row %ld of this file", clip(x->ref, tmp, sizeof tmp),
+  return row_err(im, "ref", e, "ref '%r' is already used on row %ld of this file", utf8_clip(x->ref, tmp, sizeof tmp),
                  first);
 }
 
@@ -531,7 +400,7 @@ static int store(importer *im, const deed *x, kerr *e) {
   if (ie.field && strcmp(ie.field, "ref") == 0) {
     char tmp[72];
     long long other = db_int(im->d, 0, "SELECT id FROM deed WHERE ref=?1", "t", x->ref);
-    row_err(im, "ref", e, "ref '%r' is already used by deed %lld in the database", clip(x->ref, tmp, sizeof tmp),
+    row_err(im, "ref", e, "ref '%r' is already used by deed %lld in the database", utf8_clip(x->ref, tmp, sizeof tmp),
             other);
   } else {
     row_err(im, NULL, e, "cannot store the deed: %r", ie.msg ? ie.msg : "unknown error");
@@ -654,10 +523,10 @@ static int find_delivery(importer *im, const char *text, delivery_ref *out, kerr
     long long num = 0;
     if (util_parse_int(text, 1, 999999999999LL, &num) != K_OK) num = 0;
     db_stmt *st = db_query(im->d,
-                                "SELECT d.id, s.counts='participant', d.starts_on FROM delivery d "
-                                "JOIN service s ON s.id=d.service_id WHERE d.ref=?1 OR d.id=?2 "
-                                "ORDER BY d.ref IS ?1 DESC LIMIT 1",
-                                "ti", text, num);
+                           "SELECT d.id, s.counts='participant', d.starts_on FROM delivery d "
+                           "JOIN service s ON s.id=d.service_id WHERE d.ref=?1 OR d.id=?2 "
+                           "ORDER BY d.ref IS ?1 DESC LIMIT 1",
+                           "ti", text, num);
     long id = 0;
     char *info = NULL;
     if (db_step(st) == 1) {
@@ -668,7 +537,8 @@ static int find_delivery(importer *im, const char *text, delivery_ref *out, kerr
     slot = strmap_add(&im->ids, key, info, id);
   }
   if (!im->ids.nums[slot])
-    return row_err(im, "delivery", e, "unknown delivery '%r' (give its ref or number)", clip(text, tmp, sizeof tmp));
+    return row_err(im, "delivery", e, "unknown delivery '%r' (give its ref or number)",
+                   utf8_clip(text, tmp, sizeof tmp));
   out->id = im->ids.nums[slot];
   out->participants = im->ids.vals[slot][0] == '1';
   out->period_id = atoll(im->ids.vals[slot] + 1);
@@ -685,7 +555,7 @@ static long long find_org(importer *im, const char *text, kerr *e) {
   }
   if (!im->ids.nums[slot])
     row_err(im, "organisation", e, "unknown organisation '%r' (give its Y-tunnus or its name in the registry)",
-            clip(text, tmp, sizeof tmp));
+            utf8_clip(text, tmp, sizeof tmp));
   return im->ids.nums[slot];
 }
 
@@ -780,18 +650,18 @@ static int participant_row(importer *im, kerr *e) {
   if (find_delivery(im, val(im, P_DELIVERY), &dl, e) != K_OK) return K_ERR;
   const char *email = val(im, P_EMAIL);
   if (!util_email_valid(email))
-    return row_err(im, "email", e, "'%r' is not a valid email address", clip(email, tmp, sizeof tmp));
+    return row_err(im, "email", e, "'%r' is not a valid email address", utf8_clip(email, tmp, sizeof tmp));
   const char *role = person_role_code(val(im, P_ROLE));
   if (!role)
     return row_err(im, "role", e, "unknown role '%r' (use johto, esihenkilo, tyontekija or edustaja)",
-                   clip(val(im, P_ROLE), tmp, sizeof tmp));
+                   utf8_clip(val(im, P_ROLE), tmp, sizeof tmp));
   person p = {.email = (char *)email, .name = (char *)val(im, P_NAME)};
   if (*val(im, P_ORG) && !(p.org_id = find_org(im, val(im, P_ORG), e))) return K_ERR;
   if (*val(im, P_OCC)) p.occupation = (char *)val(im, P_OCC);
   char *sector = NULL;
   if (*val(im, P_SECTOR) && !(sector = cached_lookup(&im->sectors, im->d, val(im, P_SECTOR), deed_sector_code)))
     return row_err(im, "sector", e, "unknown sector '%r' (give a code such as sote or opetus, or the Finnish name)",
-                   clip(val(im, P_SECTOR), tmp, sizeof tmp));
+                   utf8_clip(val(im, P_SECTOR), tmp, sizeof tmp));
   p.sector_code = sector;
   person_key(key, sizeof key, 'p', dl.id, 0, email);
   long first = seen_before(im, key);
@@ -811,7 +681,7 @@ static long long find_session(importer *im, long long delivery_id, const char *t
   char key[64], tmp[72];
   long long num;
   if (util_parse_int(text, 1, 100000, &num) != K_OK)
-    return row_err(im, "session", e, "'%r' is not a session number", clip(text, tmp, sizeof tmp)), 0;
+    return row_err(im, "session", e, "'%r' is not a session number", utf8_clip(text, tmp, sizeof tmp)), 0;
   snprintf(key, sizeof key, "s:%lld:%lld", delivery_id, num);
   size_t slot = 0;
   if (!strmap_find(&im->ids, key, &slot)) {
@@ -834,18 +704,18 @@ static int attendance_row(importer *im, kerr *e) {
   if (!session) return K_ERR;
   const char *email = val(im, A_EMAIL);
   if (!util_email_valid(email))
-    return row_err(im, "email", e, "'%r' is not a valid email address", clip(email, tmp, sizeof tmp));
+    return row_err(im, "email", e, "'%r' is not a valid email address", utf8_clip(email, tmp, sizeof tmp));
   long long part = 0, person_id = 0;
   db_stmt *st = db_query(im->d,
-                              "SELECT pa.id, pa.person_id FROM participation pa JOIN person p ON p.id=pa.person_id "
-                              "WHERE p.email=?1 COLLATE NOCASE AND pa.delivery_id=?2",
-                              "ti", email, dl.id);
+                         "SELECT pa.id, pa.person_id FROM participation pa JOIN person p ON p.id=pa.person_id "
+                         "WHERE p.email=?1 COLLATE NOCASE AND pa.delivery_id=?2",
+                         "ti", email, dl.id);
   if (db_step(st) == 1) part = db_col_int(st, 0), person_id = db_col_int(st, 1);
   db_done(st);
   if (!part)
     return row_err(im, "email", e,
                    "unknown participant '%r': import the person into this delivery with import participants first",
-                   clip(email, tmp, sizeof tmp));
+                   utf8_clip(email, tmp, sizeof tmp));
   person_key(key, sizeof key, 'a', session, part, "");
   long first = seen_before(im, key);
   if (first)
@@ -903,6 +773,9 @@ static int import_csv(const import_kind *kind, db *d, csv *c, const char *actor,
                  .progress = progress > 0,
                  .dry_run = progress < 0,
                  .last_ms = t0,
+                 .ids.max = IMPORT_CACHE_MAX,
+                 .munis.max = IMPORT_CACHE_MAX,
+                 .sectors.max = IMPORT_CACHE_MAX,
                  .st = out};
   for (int k = 0; k < MAXCOL; k++) im.pos[k] = -1;
   out->cp1252 = csv_was_cp1252(im.c);
