@@ -43,8 +43,9 @@ int cli_stats(const cli_args *a) {
     return usage_error("no funding period with that --period id");
   }
   int first = name ? report_table_id(name) : 0, last = name ? first : RT_COUNT - 1, n = last - first + 1;
-  report_table *t = util_calloc((size_t)n, sizeof *t);
-  for (int k = 0; k < n; k++) report_table_make(rd, first + k, slot, 0, &t[k]);
+  arena mem = {0};
+  report_table *t = arena_alloc(&mem, sizeof *t * (size_t)n);
+  for (int k = 0; k < n; k++) report_table_make(rd, &mem, first + k, slot, 0, &t[k]);
   buf b = BUF_INIT;
   int status = 0;
   if (!strcmp(fmt, "xlsx")) {
@@ -68,8 +69,7 @@ int cli_stats(const cli_args *a) {
     status = write_out(out, &b);
   }
   buf_free(&b);
-  for (int k = 0; k < n; k++) report_table_free(&t[k]);
-  free(t);
+  arena_free(&mem);
   db_close(d);
   return status;
 }

@@ -2,6 +2,7 @@
  * the data, cached per connection until the data changes, and cut into tables with small-cell suppression. */
 #ifndef KEHTO_REPORT_H
 #define KEHTO_REPORT_H
+#include "core/arena.h"
 #include "db/db.h"
 #include "report/suppress.h"
 
@@ -53,7 +54,7 @@ typedef struct report_table {
   int ncols;
   int col[REPORT_MAX_COLS]; /* RC_... */
   int nrows;
-  report_row *rows; /* malloc'd, owned by the table */
+  report_row *rows; /* in the arena passed to report_table_make */
   int has_total;
   report_row total;
   int nhidden; /* suppressed cells */
@@ -97,9 +98,8 @@ const char *report_row_head(const report_table *t);
 
 /* Fills t with table id for a slot. public: the public view, with cells of 1..4 people marked SUP_SMALL and the cells
  * hidden to protect them SUP_SECONDARY, decided for every table and slot together so that no hidden cell can be
- * worked out from this or any other public table (docs/statistics.md). Free with report_table_free. */
-void report_table_make(const report_data *rd, int id, int slot, int publ, report_table *t);
-void report_table_free(report_table *t);
+ * worked out from this or any other public table (docs/statistics.md). Its rows are allocated in a. */
+void report_table_make(const report_data *rd, arena *a, int id, int slot, int publ, report_table *t);
 /* Applies small-cell suppression (primary and secondary) to the people columns of t alone, as if no other table
  * existed; exposed for tests (report_table_make uses the suppression of all tables together). */
 void report_suppress(report_table *t);

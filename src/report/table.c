@@ -203,12 +203,13 @@ static void row_ref(report_row *r, const reflist *l, int i) {
   }
 }
 
-void report_table_make(const report_data *rd, int id, int slot, int publ, report_table *t) {
+void report_table_make(const report_data *rd, arena *a, int id, int slot, int publ, report_table *t) {
   memset(t, 0, sizeof *t);
   const struct tdef *def = &TABLES[id];
   t->id = id, t->name = def->name, t->title = def->title, t->desc = def->desc, t->ncols = def->ncols;
   memcpy(t->col, def->col, sizeof t->col);
-  t->rows = util_calloc((size_t)rd->rows[id], sizeof *t->rows);
+  t->rows = arena_alloc(a, sizeof *t->rows * (size_t)(rd->rows[id] ? rd->rows[id] : 1));
+  memset(t->rows, 0, sizeof *t->rows * (size_t)rd->rows[id]);
   t->has_total = has_total(id);
   for (int i = 0; i < rd->rows[id]; i++) {
     report_row *r = &t->rows[t->nrows];
@@ -266,9 +267,4 @@ void report_table_make(const report_data *rd, int id, int slot, int publ, report
       t->nhidden += t->total.hidden[c] != SUP_SHOWN;
     }
   }
-}
-
-void report_table_free(report_table *t) {
-  free(t->rows);
-  memset(t, 0, sizeof *t);
 }

@@ -56,7 +56,7 @@ static void api_report(web_req *r, const report_data *rd, int slot) {
   }
   buf_printf(o, "],\"suppression\":%r,\"figures\":{", publ ? "true" : "false");
   report_table key;
-  report_table_make(rd, RT_KEY, slot, publ, &key);
+  report_table_make(rd, &r->mem, RT_KEY, slot, publ, &key);
   for (int i = 0; i < key.nrows; i++)
     if (key.rows[i].hidden[0])
       buf_printf(o, "\"%r\":null,", key.rows[i].code);
@@ -73,14 +73,12 @@ static void api_report(web_req *r, const report_data *rd, int slot) {
   for (int i = 0, k = 0; i < key.nrows; i++)
     if (key.rows[i].v[1] >= 0)
       buf_printf(o, "%r{\"metric\":\"%r\",\"target\":%lld}", k++ ? "," : "", key.rows[i].code, key.rows[i].v[1]);
-  report_table_free(&key);
   buf_puts(o, "],\"tables\":{");
   for (int id = RT_SERVICE_TYPE; id < RT_COUNT; id++) {
     report_table t;
-    report_table_make(rd, id, slot, publ, &t);
+    report_table_make(rd, &r->mem, id, slot, publ, &t);
     buf_printf(o, "%r\"%r\":", id > RT_SERVICE_TYPE ? "," : "", t.name);
     report_json(o, &t, r->lang, i18n_get);
-    report_table_free(&t);
   }
   buf_puts(o, "}");
 }

@@ -111,7 +111,7 @@ static svg_item *chart_items(web_req *r, const report_table *t, int c) {
 /* A breakdown: heading, description, chart of its people column (or the first), the same numbers as a table. */
 static void breakdown(web_req *r, const report_data *rd, int id, int slot, int publ) {
   report_table t;
-  report_table_make(rd, id, slot, publ, &t);
+  report_table_make(rd, &r->mem, id, slot, publ, &t);
   int c = 0;
   for (int k = 0; k < t.ncols; k++)
     if (t.col[k] == RC_PEOPLE || t.col[k] == RC_PARTICIPANTS) c = k;
@@ -123,10 +123,9 @@ static void breakdown(web_req *r, const report_data *rd, int id, int slot, int p
   snprintf(id_attr, sizeof id_attr, "c-%s", t.name);
   if (id == RT_REGION) {
     report_table o; /* the map is coloured by organisations, which are never suppressed */
-    report_table_make(rd, id, slot, 0, &o);
+    report_table_make(rd, &r->mem, id, slot, 0, &o);
     svg_region_map(&r->out, id_attr, T(r, "Tavoitetut organisaatiot maakunnittain"), desc.data, chart_items(r, &o, 0),
                    o.nrows, T(r, "Organisaatioita"), T(r, "Ei yhtään"));
-    report_table_free(&o);
   } else {
     svg_bars(&r->out, id_attr, T(r, t.title), desc.data, chart_items(r, &t, c), t.nrows);
   }
@@ -135,12 +134,11 @@ static void breakdown(web_req *r, const report_data *rd, int id, int slot, int p
   export_links(r, &t, rd, slot);
   buf_puts(&r->out, "</div></div>\n</section>\n");
   buf_free(&desc);
-  report_table_free(&t);
 }
 
 static void key_figures(web_req *r, const report_data *rd, int slot, int publ) {
   report_table t;
-  report_table_make(rd, RT_KEY, slot, publ, &t);
+  report_table_make(rd, &r->mem, RT_KEY, slot, publ, &t);
   buf *o = &r->out;
   buf_printf(o, "<h2>%h</h2>\n<ul class=\"figures\">", T(r, "Tunnusluvut"));
   for (int i = 0; i < t.nrows; i++) {
@@ -173,7 +171,6 @@ static void key_figures(web_req *r, const report_data *rd, int slot, int publ) {
   }
   web_table_end(r);
   export_links(r, &t, rd, slot);
-  report_table_free(&t);
 }
 
 /* What the marks mean, for the public: "< 5" is a true 1–4, "•" hides a number that would give one away. */
@@ -221,7 +218,7 @@ static void page_stats_export(web_req *r) {
   if (slot < 0) return;
   int first = all ? 0 : id, n = all ? RT_COUNT : 1;
   report_table *t = arena_alloc(&r->mem, sizeof *t * (size_t)n);
-  for (int k = 0; k < n; k++) report_table_make(rd, first + k, slot, public_view(r), &t[k]);
+  for (int k = 0; k < n; k++) report_table_make(rd, &r->mem, first + k, slot, public_view(r), &t[k]);
   buf disp = BUF_INIT;
   buf_printf(&disp, "attachment; filename=\"tilastot-%r.%r\"", table, csv ? "csv" : "xlsx");
   if (csv) {
@@ -242,7 +239,6 @@ static void page_stats_export(web_req *r) {
     kerr_clear(&e);
   }
   buf_free(&disp);
-  for (int k = 0; k < n; k++) report_table_free(&t[k]);
 }
 
 /* ---- targets (staff) ---- */
