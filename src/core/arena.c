@@ -39,6 +39,14 @@ char *arena_strdup(arena *a, const char *s) {
   return s ? arena_strndup(a, s, strlen(s)) : NULL;
 }
 
+void *arena_grow(arena *a, void *p, int n, int *cap, size_t size) {
+  if (n < *cap) return p;
+  *cap = *cap ? *cap * 2 : 16;
+  void *q = arena_alloc(a, (size_t)*cap * size);
+  if (n) memcpy(q, p, (size_t)n * size);
+  return q;
+}
+
 void arena_free(arena *a) {
   for (arena_block *b = a->head, *next; b; b = next) {
     next = b->next;

@@ -307,6 +307,10 @@ char *db_col_dup(db_stmt *stp, int i) {
   return db_col_null(stp, i) ? NULL : util_strdup(db_col_text(stp, i));
 }
 
+char *db_col_adup(db_stmt *stp, int i, arena *a) {
+  return db_col_null(stp, i) ? NULL : arena_strdup(a, db_col_text(stp, i));
+}
+
 long long db_col_int(db_stmt *stp, int i) {
   sqlite3_stmt *st = db_raw(stp);
   return sqlite3_column_int64(st, i);

@@ -1,6 +1,7 @@
 /* db: a thin layer over SQLite: open with pragmas and migrations, cached prepared statements, binds and one-liners. */
 #ifndef KEHTO_DB_H
 #define KEHTO_DB_H
+#include "core/arena.h"
 #include "core/util.h"
 
 typedef struct db db;
@@ -48,6 +49,8 @@ const char *db_col_text(db_stmt *st, int i); /* never NULL: "" for NULL; valid u
 long long db_col_int(db_stmt *st, int i);
 /* A malloc'd copy of text column i, or NULL when the value is NULL. Caller frees. */
 char *db_col_dup(db_stmt *st, int i);
+/* Copies column i into arena a (owned by a); NULL for SQL NULL. */
+char *db_col_adup(db_stmt *st, int i, arena *a);
 double db_col_double(db_stmt *st, int i);
 int db_col_null(db_stmt *st, int i);
 

@@ -17,25 +17,25 @@ int audit_log(db *d, const char *actor, const char *action, const char *subject,
   return K_OK;
 }
 
-static audit_row *read_rows(db_stmt *st, int *n) {
+static audit_row *read_rows(db_stmt *st, arena *a, int *n) {
   audit_row *v = NULL;
   int cap = 0;
   *n = 0;
   while (db_step(st) == 1) {
-    v = util_grow(v, *n, &cap, sizeof *v);
+    v = arena_grow(a, v, *n, &cap, sizeof *v);
     audit_row *x = &v[(*n)++];
     x->id = db_col_int(st, 0);
-    x->at = db_col_dup(st, 1);
-    x->actor = db_col_dup(st, 2);
-    x->action = db_col_dup(st, 3);
-    x->subject = db_col_dup(st, 4);
-    x->detail = db_col_dup(st, 5);
+    x->at = db_col_adup(st, 1, a);
+    x->actor = db_col_adup(st, 2, a);
+    x->action = db_col_adup(st, 3, a);
+    x->subject = db_col_adup(st, 4, a);
+    x->detail = db_col_adup(st, 5, a);
   }
   db_done(st);
   return v;
 }
 
-audit_row *audit_list(db *d, const char *subject, int limit, int offset, int *n) {
+audit_row *audit_list(db *d, arena *a, const char *subject, int limit, int offset, int *n) {
   db_stmt *st =
       subject
           ? db_query(d,
@@ -44,26 +44,19 @@ audit_row *audit_list(db *d, const char *subject, int limit, int offset, int *n)
                      "tii", subject, (long long)limit, (long long)offset)
           : db_query(d, "SELECT id, at, actor, action, subject, detail FROM audit ORDER BY id DESC LIMIT ?1 OFFSET ?2",
                      "ii", (long long)limit, (long long)offset);
-  return read_rows(st, n);
+  return read_rows(st, a, n);
 }
 
-audit_row *audit_about(db *d, const char *subject, int limit, int *n) {
+audit_row *audit_about(db *d, arena *a, const char *subject, int limit, int *n) {
   db_stmt *st = db_query(d,
                               "SELECT id, at, actor, action, subject, detail FROM audit "
                               "WHERE subject=?1 OR (subject > ?1 || '/' AND subject < ?1 || '0') "
                               "ORDER BY id DESC LIMIT ?2",
                               "ti", subject, (long long)limit);
-  return read_rows(st, n);
+  return read_rows(st, a, n);
 }
 
 long long audit_count(db *d, const char *subject) {
   if (subject) return db_int(d, 0, "SELECT count(*) FROM audit WHERE subject=?1", "t", subject);
   return db_int(d, 0, "SELECT count(*) FROM audit", "");
-}
-
-void audit_list_free(audit_row *v, int n) {
-  for (int i = 0; i < n; i++) {
-    free(v[i].at), free(v[i].actor), free(v[i].action), free(v[i].subject), free(v[i].detail);
-  }
-  free(v);
 }

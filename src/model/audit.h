@@ -18,12 +18,11 @@ typedef struct audit_row {
 int audit_log(db *d, const char *actor, const char *action, const char *subject, const char *detail);
 
 /* The rows about subject, newest first, at most limit, or every row when subject is NULL (offset for paging).
- * Sets *n; returns a malloc'd array (NULL when n is 0) for audit_list_free. */
-audit_row *audit_list(db *d, const char *subject, int limit, int offset, int *n);
+ * Sets *n; returns an array in arena a (NULL when n is 0). */
+audit_row *audit_list(db *d, arena *a, const char *subject, int limit, int offset, int *n);
 /* Rows whose subject is subject or starts with "subject/" (a person's rows and views of them). */
-audit_row *audit_about(db *d, const char *subject, int limit, int *n);
+audit_row *audit_about(db *d, arena *a, const char *subject, int limit, int *n);
 /* Number of rows about subject, or of all rows when subject is NULL. */
 long long audit_count(db *d, const char *subject);
-void audit_list_free(audit_row *v, int n);
 
 #endif

@@ -516,13 +516,14 @@ static void export_audit(db *d, long long id, buf *o) {
   char subject[40];
   snprintf(subject, sizeof subject, "person:%lld", id);
   int n = 0;
-  audit_row *v = audit_about(d, subject, 10000, &n);
+  arena a = {0};
+  audit_row *v = audit_about(d, &a, subject, 10000, &n);
   buf_puts(o, ",\n  \"audit\": [");
   for (int i = n - 1; i >= 0; i--)
     buf_printf(o, "%r\n    {\"at\": %J, \"actor\": %J, \"action\": %J, \"subject\": %J, \"detail\": %J}",
                i == n - 1 ? "" : ",", v[i].at, v[i].actor, v[i].action, v[i].subject, v[i].detail);
   buf_puts(o, n ? "\n  ]" : "]");
-  audit_list_free(v, n);
+  arena_free(&a);
 }
 
 int person_export_json(db *d, long long id, buf *o) {

@@ -18,53 +18,53 @@ static int text_ok(const char *v, const char *field, const char *label, size_t m
 
 /* ---- reading ---- */
 
-static void read_head(db *d, programme *p) {
+static void read_head(db *d, arena *a, programme *p) {
   db_stmt *st = db_query(d, "SELECT name, short_name, description, demo FROM programme WHERE id=1", "");
   if (db_step(st) == 1) {
     p->configured = 1;
-    p->name = util_strdup(db_col_text(st, 0));
-    p->short_name = util_strdup(db_col_text(st, 1));
-    p->description = util_strdup(db_col_text(st, 2));
+    p->name = arena_strdup(a, db_col_text(st, 0));
+    p->short_name = arena_strdup(a, db_col_text(st, 1));
+    p->description = arena_strdup(a, db_col_text(st, 2));
     p->demo = (int)db_col_int(st, 3);
   } else {
-    p->name = util_strdup("");
-    p->short_name = util_strdup("");
-    p->description = util_strdup("");
+    p->name = "";
+    p->short_name = "";
+    p->description = "";
   }
   db_done(st);
 }
 
-static void read_periods(db *d, programme *p) {
+static void read_periods(db *d, arena *a, programme *p) {
   p->nperiods = (int)db_int(d, 0, "SELECT count(*) FROM funding_period", "");
-  p->periods = util_calloc((size_t)p->nperiods, sizeof *p->periods);
+  p->periods = arena_alloc(a, (size_t)p->nperiods * sizeof *p->periods);
   db_stmt *st =
       db_query(d, "SELECT id, name, start_year, end_year, esf_code FROM funding_period ORDER BY start_year, id", "");
   int i = 0;
   while (i < p->nperiods && db_step(st) == 1) {
     programme_period *x = &p->periods[i++];
     x->id = db_col_int(st, 0);
-    x->name = util_strdup(db_col_text(st, 1));
+    x->name = arena_strdup(a, db_col_text(st, 1));
     x->start_year = (int)db_col_int(st, 2);
     x->end_year = (int)db_col_int(st, 3);
-    x->esf_code = util_strdup(db_col_text(st, 4));
+    x->esf_code = arena_strdup(a, db_col_text(st, 4));
   }
   p->nperiods = i;
   db_done(st);
 }
 
-static void read_goals(db *d, programme *p) {
+static void read_goals(db *d, arena *a, programme *p) {
   p->ngoals = (int)db_int(d, 0, "SELECT count(*) FROM goal", "");
-  p->goals = util_calloc((size_t)p->ngoals, sizeof *p->goals);
+  p->goals = arena_alloc(a, (size_t)p->ngoals * sizeof *p->goals);
   db_stmt *st = db_query(d, "SELECT text FROM goal ORDER BY position, id", "");
   int i = 0;
-  while (i < p->ngoals && db_step(st) == 1) p->goals[i++] = util_strdup(db_col_text(st, 0));
+  while (i < p->ngoals && db_step(st) == 1) p->goals[i++] = arena_strdup(a, db_col_text(st, 0));
   p->ngoals = i;
   db_done(st);
 }
 
-static void read_partners(db *d, programme *p) {
+static void read_partners(db *d, arena *a, programme *p) {
   p->npartners = (int)db_int(d, 0, "SELECT count(*) FROM partner", "");
-  p->partners = util_calloc((size_t)p->npartners, sizeof *p->partners);
+  p->partners = arena_alloc(a, (size_t)p->npartners * sizeof *p->partners);
   db_stmt *st = db_query(d,
                          "SELECT id, name, kind, url, position FROM partner"
                          " ORDER BY kind='funder', position, id",
@@ -73,43 +73,23 @@ static void read_partners(db *d, programme *p) {
   while (i < p->npartners && db_step(st) == 1) {
     programme_partner *x = &p->partners[i++];
     x->id = db_col_int(st, 0);
-    x->name = util_strdup(db_col_text(st, 1));
-    x->kind = util_strdup(db_col_text(st, 2));
-    x->url = util_strdup(db_col_text(st, 3));
+    x->name = arena_strdup(a, db_col_text(st, 1));
+    x->kind = arena_strdup(a, db_col_text(st, 2));
+    x->url = arena_strdup(a, db_col_text(st, 3));
     x->position = (int)db_col_int(st, 4);
   }
   p->npartners = i;
   db_done(st);
 }
 
-programme *programme_get(db *d) {
-  programme *p = util_calloc(1, sizeof *p);
-  read_head(d, p);
-  read_periods(d, p);
-  read_goals(d, p);
-  read_partners(d, p);
+programme *programme_get(db *d, arena *a) {
+  programme *p = arena_alloc(a, sizeof *p);
+  memset(p, 0, sizeof *p);
+  read_head(d, a, p);
+  read_periods(d, a, p);
+  read_goals(d, a, p);
+  read_partners(d, a, p);
   return p;
-}
-
-void programme_free(programme *p) {
-  if (!p) return;
-  free(p->name);
-  free(p->short_name);
-  free(p->description);
-  for (int i = 0; i < p->nperiods; i++) {
-    free(p->periods[i].name);
-    free(p->periods[i].esf_code);
-  }
-  free(p->periods);
-  for (int i = 0; i < p->ngoals; i++) free(p->goals[i]);
-  free(p->goals);
-  for (int i = 0; i < p->npartners; i++) {
-    free(p->partners[i].name);
-    free(p->partners[i].kind);
-    free(p->partners[i].url);
-  }
-  free(p->partners);
-  free(p);
 }
 
 /* ---- programme row ---- */

@@ -28,7 +28,7 @@ typedef struct programme_partner {
   int position; /* display order within its kind, smallest first */
 } programme_partner;
 
-/* The whole frame as read. Every string and array is owned by the struct: free with programme_free.
+/* The whole frame as read. Every string and array is in the arena passed to programme_get.
  * Strings are never NULL ("" when the programme has not been set up). */
 typedef struct programme {
   int configured; /* 1 when the programme row exists */
@@ -42,9 +42,8 @@ typedef struct programme {
   int npartners;
 } programme;
 
-/* Reads the frame. Never NULL (aborts only on out-of-memory); caller frees with programme_free. */
-programme *programme_get(db *d);
-void programme_free(programme *p);
+/* Reads the frame (7 queries) into arena a. Never NULL (aborts only on out-of-memory). */
+programme *programme_get(db *d, arena *a);
 
 /* What every page's frame shows (layout.c): names, the demo flag, and the partners' and funders' names, read in one
  * query. Allocated in a (never NULL); strings are never NULL ("" when the programme has not been set up). */

@@ -64,51 +64,38 @@ char *refdata_municipality_code(db *d, const char *s) {
                  s);
 }
 
-static code_name *list(db_stmt *st, int *n) {
+static code_name *list(db_stmt *st, arena *a, int *n) {
   int cap = 32;
-  code_name *v = malloc(sizeof *v * (size_t)cap);
-  if (!v) abort();
+  code_name *v = arena_alloc(a, sizeof *v * (size_t)cap);
   *n = 0;
   while (db_step(st) == 1) {
-    if (*n == cap) {
-      cap *= 2;
-      v = realloc(v, sizeof *v * (size_t)cap);
-      if (!v) abort();
-    }
-    v[*n].code = util_strdup(db_col_text(st, 0));
-    v[*n].name = util_strdup(db_col_text(st, 1));
+    v = arena_grow(a, v, *n, &cap, sizeof *v);
+    v[*n].code = arena_strdup(a, db_col_text(st, 0));
+    v[*n].name = arena_strdup(a, db_col_text(st, 1));
     (*n)++;
   }
   db_done(st);
   return v;
 }
 
-code_name *refdata_sectors(db *d, const char *lang, int *n) {
+code_name *refdata_sectors(db *d, arena *a, const char *lang, int *n) {
   return list(db_query(d,
                        "SELECT code, CASE ?1 WHEN 'sv' THEN name_sv WHEN 'en' THEN name_en ELSE name_fi END"
                        " FROM sector ORDER BY position",
                        "t", lang),
-              n);
+              a, n);
 }
 
-code_name *refdata_municipalities(db *d, const char *lang, int *n) {
+code_name *refdata_municipalities(db *d, arena *a, const char *lang, int *n) {
   return list(db_query(d,
                        "SELECT code, CASE ?1 WHEN 'sv' THEN name_sv ELSE name_fi END AS nm FROM municipality"
                        " ORDER BY nm COLLATE NOCASE",
                        "t", lang),
-              n);
+              a, n);
 }
 
-code_name *refdata_regions(db *d, const char *lang, int *n) {
+code_name *refdata_regions(db *d, arena *a, const char *lang, int *n) {
   return list(db_query(d, "SELECT code, CASE ?1 WHEN 'sv' THEN name_sv ELSE name_fi END FROM region ORDER BY number",
                        "t", lang),
-              n);
-}
-
-void refdata_list_free(code_name *v, int n) {
-  for (int i = 0; i < n; i++) {
-    free(v[i].code);
-    free(v[i].name);
-  }
-  free(v);
+              a, n);
 }

@@ -20,10 +20,9 @@ typedef struct code_name {
 #endif
 
 /* Lists for choices, in display order, names in lang ("fi", "sv", "en"; municipalities and regions have fi/sv).
- * Return a malloc'd array of *n items; free with refdata_list_free. */
-code_name *refdata_sectors(db *d, const char *lang, int *n);
-code_name *refdata_municipalities(db *d, const char *lang, int *n);
-code_name *refdata_regions(db *d, const char *lang, int *n);
-void refdata_list_free(code_name *list, int n);
+ * Return an array of *n items in arena a. */
+code_name *refdata_sectors(db *d, arena *a, const char *lang, int *n);
+code_name *refdata_municipalities(db *d, arena *a, const char *lang, int *n);
+code_name *refdata_regions(db *d, arena *a, const char *lang, int *n);
 
 #endif

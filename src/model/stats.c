@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-void stats_key_get(db *d, const char *lang, stats_key *s) {
+void stats_key_get(db *d, arena *a, const char *lang, stats_key *s) {
   memset(s, 0, sizeof *s);
   db_stmt *st = db_query(
       d,
@@ -25,17 +25,12 @@ void stats_key_get(db *d, const char *lang, stats_key *s) {
     s->last_year = (int)db_col_int(st, 6);
   }
   db_done(st);
-  s->by_sector = refdata_sectors(d, lang, &s->nsectors);
-  s->by_sector_n = calloc((size_t)(s->nsectors ? s->nsectors : 1), sizeof *s->by_sector_n);
-  if (!s->by_sector_n) abort();
+  s->by_sector = refdata_sectors(d, a, lang, &s->nsectors);
+  s->by_sector_n = arena_alloc(a, (size_t)(s->nsectors ? s->nsectors : 1) * sizeof *s->by_sector_n);
+  memset(s->by_sector_n, 0, (size_t)(s->nsectors ? s->nsectors : 1) * sizeof *s->by_sector_n);
   st = db_query(d, "SELECT sector_code, count(*) FROM deed WHERE status='published' GROUP BY sector_code", "");
   while (db_step(st) == 1)
     for (int i = 0; i < s->nsectors; i++)
       if (strcmp(s->by_sector[i].code, db_col_text(st, 0)) == 0) s->by_sector_n[i] = db_col_int(st, 1);
   db_done(st);
-}
-
-void stats_key_free(stats_key *s) {
-  refdata_list_free(s->by_sector, s->nsectors);
-  free(s->by_sector_n);
 }

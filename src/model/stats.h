@@ -16,8 +16,7 @@ typedef struct stats_key {
   int first_year, last_year; /* of published deeds; 0 when none */
 } stats_key;
 
-/* Fills s; arrays are malloc'd, free with stats_key_free. */
-void stats_key_get(db *d, const char *lang, stats_key *s);
-void stats_key_free(stats_key *s);
+/* Fills s; its arrays are in arena a. */
+void stats_key_get(db *d, arena *a, const char *lang, stats_key *s);
 
 #endif

@@ -20,7 +20,7 @@ void services_admin_tabs(web_req *r, const char *active) {
 
 /* Period choices "Name (2018–2020)" with ids as values, in the request arena. */
 form_opt *services_period_opts(web_req *r, int *n) {
-  programme *p = programme_get(r->db);
+  programme *p = programme_get(r->db, &r->mem);
   form_opt *o = arena_alloc(&r->mem, sizeof *o * (size_t)(p->nperiods ? p->nperiods : 1));
   for (int i = 0; i < p->nperiods; i++) {
     buf b = BUF_INIT;
@@ -32,7 +32,6 @@ form_opt *services_period_opts(web_req *r, int *n) {
     buf_free(&b);
   }
   *n = p->nperiods;
-  programme_free(p);
   return o;
 }
 

@@ -16,23 +16,22 @@ static void test_log_and_list(void **state) {
   assert_int_equal(audit_log(d, "cli", "view", "person:12", "other"), K_OK);
   assert_int_equal(audit_log(d, "cli", "view", "person:1/participations", "sub"), K_OK);
   int n = 0;
-  audit_row *v = audit_list(d, "person:1", 10, 0, &n);
+  arena a = {0};
+  audit_row *v = audit_list(d, &a, "person:1", 10, 0, &n);
   assert_int_equal(n, 2);
   assert_string_equal(v[0].actor, "cli"); /* newest first */
   assert_string_equal(v[0].action, "export");
   assert_string_equal(v[0].detail, "");
   assert_string_equal(v[1].actor, "staff@example.fi");
   assert_int_equal(strlen(v[1].at), 20); /* 2026-11-22T22:00:00Z */
-  audit_list_free(v, n);
-  v = audit_about(d, "person:1", 10, &n);
+  v = audit_about(d, &a, "person:1", 10, &n);
   assert_int_equal(n, 3); /* person:1 and person:1/…, not person:12 */
-  audit_list_free(v, n);
   assert_int_equal(audit_count(d, NULL), 4);
   assert_int_equal(audit_count(d, "person:12"), 1);
-  v = audit_list(d, NULL, 2, 2, &n);
+  v = audit_list(d, &a, NULL, 2, 2, &n);
   assert_int_equal(n, 2);
   assert_string_equal(v[0].subject, "person:1");
-  audit_list_free(v, n);
+  arena_free(&a);
 }
 
 static void test_refuses_rows_without_actor(void **state) {

@@ -40,7 +40,8 @@ static int group_teardown(void **state) {
 }
 
 static void test_frame(void **state) {
-  programme *p = programme_get(shared.d);
+  arena a = {0};
+  programme *p = programme_get(shared.d, &a);
   assert_int_equal(p->configured, 1);
   assert_string_equal(p->short_name, "Kunteko 2020");
   assert_non_null(strstr(p->name, "työelämän kehittämisohjelma"));
@@ -65,7 +66,7 @@ static void test_frame(void **state) {
   }
   assert_int_equal(db_int(shared.d, 0, "SELECT count(*) FROM partner WHERE kind='funder'", ""), 2);
   assert_int_equal(db_int(shared.d, 0, "SELECT count(*) FROM partner WHERE kind='partner'", ""), 4);
-  programme_free(p);
+  arena_free(&a);
 }
 
 static void test_registry(void **state) {

@@ -26,12 +26,13 @@ static int teardown(void **state) {
 
 static void test_empty_frame(void **state) {
   tmpdb *f = *state;
-  programme *p = programme_get(f->d);
+  arena a = {0};
+  programme *p = programme_get(f->d, &a);
   assert_int_equal(p->configured, 0);
   assert_string_equal(p->name, "");
   assert_int_equal(p->nperiods + p->ngoals + p->npartners, 0);
   assert_int_equal(programme_is_demo(f->d), 0);
-  programme_free(p);
+  arena_free(&a);
 }
 
 static void test_update_and_demo_flag(void **state) {
@@ -42,14 +43,15 @@ static void test_update_and_demo_flag(void **state) {
   assert_int_equal(programme_update(f->d, "Työelämäohjelma", "TEO", "Kuvaus", &e), K_OK);
   assert_int_equal(programme_set_demo(f->d, 1, &e), K_OK);
   assert_int_equal(programme_update(f->d, "Työelämäohjelma 2", "TEO2", NULL, &e), K_OK);
-  programme *p = programme_get(f->d);
+  arena a = {0};
+  programme *p = programme_get(f->d, &a);
   assert_int_equal(p->configured, 1);
   assert_string_equal(p->name, "Työelämäohjelma 2");
   assert_string_equal(p->short_name, "TEO2");
   assert_string_equal(p->description, "");
   assert_int_equal(p->demo, 1); /* update keeps the flag */
   assert_int_equal(programme_is_demo(f->d), 1);
-  programme_free(p);
+  arena_free(&a);
   assert_int_equal(programme_update(f->d, "  ", "X", "", &e), K_ERR);
   assert_string_equal(e.field, "name");
   assert_int_equal(programme_update(f->d, "Nimi", NULL, "", &e), K_ERR);
@@ -64,11 +66,12 @@ static void test_goals_replace_in_order(void **state) {
   const char *const g2[] = {"Uusi ensimmäinen", "Uusi toinen"};
   assert_int_equal(programme_set_goals(f->d, g1, 3, &e), K_OK);
   assert_int_equal(programme_set_goals(f->d, g2, 2, &e), K_OK);
-  programme *p = programme_get(f->d);
+  arena a = {0};
+  programme *p = programme_get(f->d, &a);
   assert_int_equal(p->ngoals, 2);
   assert_string_equal(p->goals[0], "Uusi ensimmäinen");
   assert_string_equal(p->goals[1], "Uusi toinen");
-  programme_free(p);
+  arena_free(&a);
   const char *const bad[] = {"Hyvä", " "};
   assert_int_equal(programme_set_goals(f->d, bad, 2, &e), K_ERR);
   assert_non_null(strstr(e.msg, "Tavoite 2"));
@@ -108,11 +111,12 @@ static void test_period_validation(void **state) {
   assert_int_equal(programme_period_update(f->d, &p, &e), K_ERR);
   assert_int_equal(programme_period_delete(f->d, id2, &e), K_OK);
   assert_int_equal(programme_period_delete(f->d, id2, &e), K_ERR);
-  programme *pr = programme_get(f->d);
+  arena a = {0};
+  programme *pr = programme_get(f->d, &a);
   assert_int_equal(pr->nperiods, 1);
   assert_int_equal(pr->periods[0].end_year, 2016);
   assert_string_equal(pr->periods[0].esf_code, "S20190");
-  programme_free(pr);
+  arena_free(&a);
   kerr_clear(&e);
 }
 
@@ -135,12 +139,13 @@ static void test_partner_validation_and_order(void **state) {
   bad = (programme_partner){0, "", "partner", "", 0};
   assert_int_equal(programme_partner_add(f->d, &bad, &e), 0);
   assert_string_equal(e.field, "name");
-  programme *p = programme_get(f->d);
+  arena m = {0};
+  programme *p = programme_get(f->d, &m);
   assert_int_equal(p->npartners, 3);
   assert_string_equal(p->partners[0].name, "Kumppani A");
   assert_string_equal(p->partners[1].name, "Kumppani B");
   assert_string_equal(p->partners[2].kind, "funder");
-  programme_free(p);
+  arena_free(&m);
   a.id = ida;
   a.name = "Kumppani Ä";
   assert_int_equal(programme_partner_update(f->d, &a, &e), K_OK);
@@ -171,7 +176,7 @@ static void test_light_frame(void **state) {
   assert_string_equal(fr->name, "Työelämäohjelma");
   assert_string_equal(fr->short_name, "TEO");
   assert_int_equal(fr->demo, 1);
-  programme *p = programme_get(f->d);
+  programme *p = programme_get(f->d, &a);
   assert_int_equal(fr->npartners, p->npartners);
   for (int i = 0; i < p->npartners; i++) {
     assert_string_equal(fr->partners[i].name, p->partners[i].name);
@@ -179,7 +184,6 @@ static void test_light_frame(void **state) {
   }
   assert_string_equal(fr->partners[0].kind, "partner");
   assert_string_equal(fr->partners[10].kind, "funder");
-  programme_free(p);
   arena_free(&a);
 }
 

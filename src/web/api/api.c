@@ -91,7 +91,7 @@ static void api_stats(web_req *r) {
     return;
   }
   stats_key s;
-  stats_key_get(r->db, r->lang, &s);
+  stats_key_get(r->db, &r->mem, r->lang, &s);
   json_begin(r);
   buf *o = &r->out;
   buf_printf(o,
@@ -104,7 +104,6 @@ static void api_stats(web_req *r) {
   buf_puts(o, "],");
   api_report(r, rd, slot);
   buf_puts(o, "}\n");
-  stats_key_free(&s);
 }
 
 static void api_openapi(web_req *r) {

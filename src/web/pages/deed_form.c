@@ -68,12 +68,10 @@ static void participants(web_req *r, const deed *x) {
 
 static void choices(web_req *r, form_ctx *f, const deed *x) {
   int ns = 0, nm = 0;
-  code_name *sec = refdata_sectors(r->db, r->lang, &ns);
-  code_name *mun = refdata_municipalities(r->db, r->lang, &nm);
+  code_name *sec = refdata_sectors(r->db, &r->mem, r->lang, &ns);
+  code_name *mun = refdata_municipalities(r->db, &r->mem, r->lang, &nm);
   form_select_codes(f, "sector", T(r, "Toimiala"), x ? x->sector_code : NULL, sec, ns, 1, T(r, "Valitse"));
   form_select_codes(f, "municipality", T(r, "Kunta"), x ? x->municipality_code : NULL, mun, nm, 1, T(r, "Valitse"));
-  refdata_list_free(sec, ns);
-  refdata_list_free(mun, nm);
   form_opt svc[sizeof SERVICES / sizeof SERVICES[0]];
   for (size_t i = 0; i < sizeof SERVICES / sizeof SERVICES[0]; i++) svc[i] = (form_opt){SERVICES[i], T(r, SERVICES[i])};
   form_select(f, "service", T(r, "Ohjelman palvelu, jota käytettiin"), x ? x->service : NULL, svc,

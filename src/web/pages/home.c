@@ -78,9 +78,9 @@ static void newest(web_req *r) {
 }
 
 static void page_home(web_req *r) {
-  programme *p = programme_get(r->db);
+  programme *p = programme_get(r->db, &r->mem);
   stats_key s;
-  stats_key_get(r->db, r->lang, &s);
+  stats_key_get(r->db, &r->mem, r->lang, &s);
   page_begin(r, T(r, "Etusivu"), "home");
   programme_section(r, p);
   search_form_write(r, NULL);
@@ -89,8 +89,6 @@ static void page_home(web_req *r) {
   newest(r);
   by_sector(r, &s);
   page_end(r);
-  stats_key_free(&s);
-  programme_free(p);
 }
 
 const route home_routes[] = {

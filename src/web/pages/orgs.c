@@ -94,9 +94,8 @@ static void org_form(web_req *r, const org *o, const kerr *err) {
   form_input(&f, "text", "name", T(r, "Nimi"), o ? o->name : NULL, 1, NULL);
   type_select(r, &f, o ? o->type : NULL, 1, T(r, "Valitse"));
   int nm = 0;
-  code_name *mun = refdata_municipalities(r->db, r->lang, &nm);
+  code_name *mun = refdata_municipalities(r->db, &r->mem, r->lang, &nm);
   form_select_codes(&f, "municipality", T(r, "Kunta"), o ? o->municipality_code : NULL, mun, nm, 0, T(r, "Ei kuntaa"));
-  refdata_list_free(mun, nm);
   form_input(&f, "text", "ytunnus", T(r, "Y-tunnus"), o ? o->ytunnus : NULL, 0, T(r, "muoto 1234567-8"));
   form_input(&f, "text", "contact_name", T(r, "Yhteyshenkilö"), o ? o->contact_name : NULL, 0, NULL);
   form_input(&f, "email", "contact_email", T(r, "Yhteyshenkilön sähköposti"), o ? o->contact_email : NULL, 0, NULL);

@@ -196,10 +196,9 @@ static void page_staff_person(web_req *r) {
   else
     buf_printf(&r->out, "<p>%h</p>\n", T(r, "Ei ESF-aloitustietoja (tapahtumaosallistuja tai ei vielä kirjattu)."));
   person_esf_free(esf, n);
-  audit_row *log = audit_about(r->db, subject, AUDIT_ON_PAGE, &n);
+  audit_row *log = audit_about(r->db, &r->mem, subject, AUDIT_ON_PAGE, &n);
   buf_printf(&r->out, "<h2>%h</h2>\n", T(r, "Tietojen käsittelyloki"));
   audit_table(r, log, n);
-  audit_list_free(log, n);
   page_end(r);
   person_free(p);
 }
@@ -255,14 +254,13 @@ static void page_staff_audit(web_req *r) {
   snprintf(detail, sizeof detail, "page %d", p.page);
   if (!audited_or_reply(r, "audit", detail)) return;
   int n = 0;
-  audit_row *v = audit_list(r->db, NULL, p.per_page, pager_offset(&p), &n);
+  audit_row *v = audit_list(r->db, &r->mem, NULL, p.per_page, pager_offset(&p), &n);
   page_begin(r, T(r, "Tietojen käsittelyloki"), "people");
   buf_printf(&r->out, "<p><a href=\"%h/hallinta/henkilot\">← %h</a></p>\n<h1>%h</h1>\n", r->prefix, T(r, "Henkilöt"),
              T(r, "Tietojen käsittelyloki"));
   buf_printf(&r->out, "<p role=\"status\">%N %h</p>\n", p.total, T(r, "lokitapahtumaa"));
   if (n) audit_table(r, v, n);
   pager_write(r, &p, "/hallinta/loki");
-  audit_list_free(v, n);
   page_end(r);
 }
 

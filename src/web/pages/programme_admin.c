@@ -75,7 +75,7 @@ static void partners_table(web_req *r, const programme *p) {
 
 static void programme_page(web_req *r, const char *name, const char *short_name, const char *description,
                            const char *goals, const kerr *err) {
-  programme *p = programme_get(r->db);
+  programme *p = programme_get(r->db, &r->mem);
   buf g = BUF_INIT;
   for (int i = 0; i < p->ngoals; i++) buf_printf(&g, "%r%r", i ? "\n" : "", p->goals[i]);
   page_begin(r, T(r, "Ohjelma"), "programme");
@@ -87,7 +87,6 @@ static void programme_page(web_req *r, const char *name, const char *short_name,
   partners_table(r, p);
   page_end(r);
   buf_free(&g);
-  programme_free(p);
 }
 
 static void page_programme_admin(web_req *r) {
@@ -173,7 +172,7 @@ static void page_period_edit(web_req *r) {
     period_form(r, 0, "", "", "", "", NULL);
     return;
   }
-  programme *p = programme_get(r->db);
+  programme *p = programme_get(r->db, &r->mem);
   const programme_period *x = find_period(p, r->id);
   if (!x)
     web_error(r, 404, T(r, "Rahoituskautta ei ole."));
@@ -183,7 +182,6 @@ static void page_period_edit(web_req *r) {
     snprintf(e, sizeof e, "%d", x->end_year);
     period_form(r, x->id, x->name, s, e, x->esf_code, NULL);
   }
-  programme_free(p);
 }
 
 static void page_period_save(web_req *r) {
@@ -264,7 +262,7 @@ static void page_partner_edit(web_req *r) {
     partner_form(r, 0, "", "partner", "", "0", NULL);
     return;
   }
-  programme *p = programme_get(r->db);
+  programme *p = programme_get(r->db, &r->mem);
   const programme_partner *x = find_partner(p, r->id);
   if (!x)
     web_error(r, 404, T(r, "Kumppania ei ole."));
@@ -273,7 +271,6 @@ static void page_partner_edit(web_req *r) {
     snprintf(pos, sizeof pos, "%d", x->position);
     partner_form(r, x->id, x->name, x->kind, x->url, pos, NULL);
   }
-  programme_free(p);
 }
 
 static void page_partner_save(web_req *r) {

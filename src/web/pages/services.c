@@ -126,7 +126,7 @@ static void coach_filters(web_req *r, const coach_filter *flt) {
   char **themes = coach_themes(r->db, &nt);
   form_opt *to = arena_alloc(&r->mem, sizeof *to * (size_t)(nt ? nt : 1));
   for (int i = 0; i < nt; i++) to[i] = (form_opt){themes[i], themes[i]};
-  code_name *regions = refdata_regions(r->db, r->lang, &nr);
+  code_name *regions = refdata_regions(r->db, &r->mem, r->lang, &nr);
   form_opt lo[3];
   for (int i = 0; i < 3; i++) lo[i] = (form_opt){LANGUAGES[i][0], T(r, LANGUAGES[i][1])};
   buf_printf(&r->out, "<form method=\"get\" action=\"%h/valmentajat\" class=\"filters\">", r->prefix);
@@ -134,7 +134,6 @@ static void coach_filters(web_req *r, const coach_filter *flt) {
   form_select_codes(&f, "region", T(r, "Maakunta"), flt->region, regions, nr, 0, T(r, "Kaikki maakunnat"));
   form_select(&f, "language", T(r, "Kieli"), flt->language, lo, 3, 0, T(r, "Kaikki kielet"));
   services_filters_end(r);
-  refdata_list_free(regions, nr);
   coach_themes_free(themes, nt);
 }
 

@@ -230,7 +230,7 @@ static void coach_form(web_req *r, const coach *c, const kerr *err) {
   form_input(&f, "email", "email", T(r, "Sähköposti"), c->email, 0, T(r, "Vain henkilöstölle, ei näy julkisesti"));
   form_input(&f, "text", "themes", T(r, "Osaamisalueet"), c->themes, 0, T(r, "Teemat pilkuilla erotettuina"));
   int nr = 0;
-  code_name *regions = refdata_regions(r->db, r->lang, &nr);
+  code_name *regions = refdata_regions(r->db, &r->mem, r->lang, &nr);
   form_opt *ro = arena_alloc(&r->mem, sizeof *ro * (size_t)(nr ? nr : 1));
   for (int i = 0; i < nr; i++) ro[i] = (form_opt){regions[i].code, regions[i].name};
   checks(r, err, "regions", T(r, "Alueet"), ro, nr, c->regions);
@@ -240,7 +240,6 @@ static void coach_form(web_req *r, const coach *c, const kerr *err) {
              "</div>\n</form>\n",
              T(r, "Tallenna"), r->prefix, T(r, "Peruuta"));
   page_end(r);
-  refdata_list_free(regions, nr);
 }
 
 static void page_staff_coach_edit(web_req *r) {
