@@ -23,7 +23,7 @@ trap cleanup EXIT
 
 echo "== build"
 make -s kehto >/dev/null
-OBJS=$(find build/src -name '*.o' ! -name main.o | sort)
+OBJS=$(find src -name '*.c' ! -path src/main.c | sort | sed 's,^,build/,; s,\.c$,.o,') # this tree's sources only: a moved file's old object may linger in build/
 cc -std=c17 -O2 -D_GNU_SOURCE -Isrc -o "$WORK/search_bench" bench/search_bench.c $OBJS build/gen/embed.o \
   $(pkg-config --libs libmicrohttpd jansson libsodium libcmark sqlite3) -lvoikko -lstemmer -lxlsxwriter -lzxcvbn -lpthread -lm
 
