@@ -24,7 +24,7 @@ void *arena_alloc(arena *a, size_t n) {
   }
   void *p = b->data + b->used;
   b->used += n;
-  return p;
+  return memset(p, 0, n);
 }
 
 char *arena_strndup(arena *a, const char *s, size_t n) {

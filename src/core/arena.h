@@ -8,7 +8,7 @@ typedef struct arena {
   arena_block *head;
 } arena;
 
-/* Returns n bytes (aligned for any type) owned by the arena; never NULL (aborts when out of memory). */
+/* Returns n zeroed bytes (aligned for any type) owned by the arena; never NULL (aborts when out of memory). */
 void *arena_alloc(arena *a, size_t n);
 /* Copies s (or the first n bytes) into the arena, NUL-terminated. NULL in, NULL out. */
 char *arena_strdup(arena *a, const char *s);

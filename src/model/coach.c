@@ -11,28 +11,6 @@ static const char *nz(const char *s) {
   return s ? s : "";
 }
 
-static void coach_clear(coach *c) {
-  free(c->name);
-  free(c->company);
-  free(c->bio);
-  free(c->languages);
-  free(c->email);
-  free(c->themes);
-  free(c->regions);
-  free(c->region_names);
-}
-
-void coach_free(coach *c) {
-  if (!c) return;
-  coach_clear(c);
-  free(c);
-}
-
-void coach_list_free(coach *v, int n) {
-  for (int i = 0; v && i < n; i++) coach_clear(&v[i]);
-  free(v);
-}
-
 /* Callbacks of themelist_each: non-zero stops at an item that is not a language code or a region code. */
 static int not_language(void *ctx, const char *s) {
   (void)ctx;
@@ -131,31 +109,31 @@ int coach_update(db *d, const coach *c, kerr *e) {
   "(SELECT string_agg(n,', ') FROM (SELECT CASE :sv WHEN 1 THEN g.name_sv ELSE g.name_fi END n FROM coach_region x"    \
   "  JOIN region g ON g.code=x.region_code WHERE x.coach_id=c.id ORDER BY g.number) r) FROM coach c"
 
-static void read_coach(db_stmt *st, coach *c) {
+static void read_coach(db_stmt *st, coach *c, arena *a) {
   c->id = db_col_int(st, 0);
-  c->name = db_col_dup(st, 1);
-  c->company = db_col_dup(st, 2);
-  c->bio = db_col_dup(st, 3);
-  c->languages = db_col_dup(st, 4);
-  c->email = db_col_dup(st, 5);
+  c->name = db_col_adup(st, 1, a);
+  c->company = db_col_adup(st, 2, a);
+  c->bio = db_col_adup(st, 3, a);
+  c->languages = db_col_adup(st, 4, a);
+  c->email = db_col_adup(st, 5, a);
   c->active = (int)db_col_int(st, 6);
-  c->themes = db_col_dup(st, 7);
-  c->regions = db_col_dup(st, 8);
-  c->region_names = db_col_dup(st, 9);
+  c->themes = db_col_adup(st, 7, a);
+  c->regions = db_col_adup(st, 8, a);
+  c->region_names = db_col_adup(st, 9, a);
 }
 
 static int is_sv(const char *lang) {
   return lang && !strcmp(lang, "sv");
 }
 
-coach *coach_get(db *d, long long id, const char *lang) {
+coach *coach_get(db *d, arena *a, long long id, const char *lang) {
   db_stmt *st = db_prepare(d, COACH_COLS " WHERE c.id=:id");
   db_bind_int(st, ":sv", is_sv(lang));
   db_bind_int(st, ":id", id);
   coach *c = NULL;
   if (db_step(st) == 1) {
-    c = util_calloc(1, sizeof *c);
-    read_coach(st, c);
+    c = arena_alloc(a, sizeof *c);
+    read_coach(st, c, a);
   }
   db_done(st);
   return c;
@@ -184,21 +162,21 @@ long long coach_count(db *d, const coach_filter *f) {
   return n;
 }
 
-coach *coach_list(db *d, const coach_filter *f, const char *lang, int limit, int offset, int *n) {
+coach *coach_list(db *d, arena *a, const coach_filter *f, const char *lang, int limit, int offset, int *n) {
   db_stmt *st =
       db_prepare(d, COACH_COLS COACH_WHERE " ORDER BY c.name COLLATE NOCASE, c.id LIMIT :limit OFFSET :offset");
   db_bind_int(st, ":sv", is_sv(lang));
   bind_filter(st, f);
   db_bind_int(st, ":limit", limit);
   db_bind_int(st, ":offset", offset);
-  coach *v = util_calloc((size_t)(limit > 0 ? limit : 1), sizeof *v);
+  coach *v = arena_alloc(a, sizeof *v * (size_t)(limit > 0 ? limit : 1));
   *n = 0;
-  while (*n < limit && db_step(st) == 1) read_coach(st, &v[(*n)++]);
+  while (*n < limit && db_step(st) == 1) read_coach(st, &v[(*n)++], a);
   db_done(st);
   return v;
 }
 
-char **coach_themes(db *d, int *n) {
+char **coach_themes(db *d, arena *a, int *n) {
   db_stmt *st =
       db_query(d,
                "SELECT DISTINCT t.name FROM theme t JOIN coach_theme x ON x.theme_id=t.id"
@@ -206,12 +184,7 @@ char **coach_themes(db *d, int *n) {
                "");
   char **v = util_calloc(500, sizeof *v);
   *n = 0;
-  while (*n < 500 && db_step(st) == 1) v[(*n)++] = db_col_dup(st, 0);
+  while (*n < 500 && db_step(st) == 1) v[(*n)++] = db_col_adup(st, 0, a);
   db_done(st);
   return v;
-}
-
-void coach_themes_free(char **v, int n) {
-  for (int i = 0; v && i < n; i++) free(v[i]);
-  free(v);
 }

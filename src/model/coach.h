@@ -7,7 +7,7 @@
 #define COACH_MAX_COMPANY 200
 #define COACH_MAX_BIO 2000
 
-/* A profile as entered or read. Strings owned by the struct; free with coach_free. email is for staff only:
+/* A profile as entered or read (strings in the arena passed to coach_get/coach_list). email is for staff only:
  * public pages never show it. */
 typedef struct coach {
   long long id;
@@ -20,17 +20,14 @@ typedef struct coach {
   char *region_names; /* filled when read: names in the reader's language, comma separated */
 } coach;
 
-void coach_free(coach *c);
-void coach_list_free(coach *v, int n);
-
 /* Checks every field; adds one error per bad field to e (e->field names it). Returns K_OK or K_ERR. */
 int coach_validate(db *d, const coach *c, kerr *e);
 /* Validates and inserts with themes and regions. Returns the id, or 0 with e set. */
 long long coach_create(db *d, const coach *c, kerr *e);
 /* Validates and updates c->id with themes and regions. Returns K_OK or K_ERR with e set. */
 int coach_update(db *d, const coach *c, kerr *e);
-/* Reads coach id (region names in lang: "sv" Swedish, else Finnish). NULL when none. */
-coach *coach_get(db *d, long long id, const char *lang);
+/* Reads coach id into arena a (region names in lang: "sv" Swedish, else Finnish). NULL when none. */
+coach *coach_get(db *d, arena *a, long long id, const char *lang);
 
 /* Filters: theme name, region code, language code ("" or NULL any); only_active for the public list. */
 typedef struct coach_filter {
@@ -39,12 +36,10 @@ typedef struct coach_filter {
 } coach_filter;
 
 long long coach_count(db *d, const coach_filter *f);
-/* Matching coaches by name, rows offset..offset+limit-1. Returns a malloc'd array of *n (never NULL). */
-coach *coach_list(db *d, const coach_filter *f, const char *lang, int limit, int offset, int *n);
+/* Matching coaches by name, rows offset..offset+limit-1. Returns an array of *n in arena a (never NULL). */
+coach *coach_list(db *d, arena *a, const coach_filter *f, const char *lang, int limit, int offset, int *n);
 
-/* Theme names linked to active coaches (for the public filter), by name. Returns a malloc'd array of *n malloc'd
- * strings; free with coach_themes_free. */
-char **coach_themes(db *d, int *n);
-void coach_themes_free(char **v, int n);
+/* Theme names linked to active coaches (for the public filter), by name: an array of *n strings in arena a. */
+char **coach_themes(db *d, arena *a, int *n);
 
 #endif

@@ -41,7 +41,8 @@ static long long add(db *d, const char *name, const char *langs, const char *reg
 
 static void test_create_get_update(void **state) {
   long long id = add(*state, "Anna Valmentaja", "fi, sv", "FI1B1,FI197", "Johtaminen, Työhyvinvointi", 1);
-  coach *c = coach_get(*state, id, "sv");
+  arena a = {0};
+  coach *c = coach_get(*state, &a, id, "sv");
   assert_string_equal(c->languages, "fi,sv"); /* stored without spaces */
   assert_string_equal(c->regions, "FI197,FI1B1");
   assert_non_null(strstr(c->region_names, "Nyland"));
@@ -49,20 +50,18 @@ static void test_create_get_update(void **state) {
   assert_string_equal(c->email, "x@example.fi");
   kerr e = {0};
   c->regions[0] = 0; /* no regions */
-  free(c->themes);
-  c->themes = util_strdup("Viestintä");
+  c->themes = "Viestintä";
   c->active = 0;
   assert_int_equal(coach_update(*state, c, &e), K_OK);
-  coach_free(c);
-  c = coach_get(*state, id, "fi");
+  c = coach_get(*state, &a, id, "fi");
   assert_null(c->regions);
   assert_string_equal(c->themes, "Viestintä");
   assert_int_equal(c->active, 0);
   c->id = 9999;
   assert_int_equal(coach_update(*state, c, &e), K_ERR);
   kerr_clear(&e);
-  coach_free(c);
-  assert_null(coach_get(*state, 9999, "fi"));
+  assert_null(coach_get(*state, &a, 9999, "fi"));
+  arena_free(&a);
 }
 
 static void test_list_filters(void **state) {
@@ -81,15 +80,15 @@ static void test_list_filters(void **state) {
   assert_int_equal(coach_count(*state, &sv), 1);
   assert_int_equal(coach_count(*state, &none), 0); /* "f" is not a prefix match */
   int n = 0;
-  coach *v = coach_list(*state, &pub, "fi", 2, 1, &n);
+  arena a = {0};
+  coach *v = coach_list(*state, &a, &pub, "fi", 2, 1, &n);
   assert_int_equal(n, 2);
   assert_string_equal(v[0].name, "Bertil");
   assert_string_equal(v[1].name, "Carol");
-  coach_list_free(v, n);
-  char **t = coach_themes(*state, &n);
+  char **t = coach_themes(*state, &a, &n);
   assert_int_equal(n, 2);
   assert_string_equal(t[0], "Johtaminen");
-  coach_themes_free(t, n);
+  arena_free(&a);
 }
 
 int main(void) {

@@ -126,11 +126,10 @@ static void service_select(web_req *r, form_ctx *f, const char *value) {
 static void coach_select(web_req *r, form_ctx *f, const char *value) {
   int n = 0;
   coach_filter all = {0};
-  coach *v = coach_list(r->db, &all, r->lang, MAX_CHOICES, 0, &n);
+  coach *v = coach_list(r->db, &r->mem, &all, r->lang, MAX_CHOICES, 0, &n);
   form_opt *o = arena_alloc(&r->mem, sizeof *o * (size_t)(n ? n : 1));
   for (int i = 0; i < n; i++) o[i] = (form_opt){num(r, v[i].id), arena_strdup(&r->mem, v[i].name)};
   form_select(f, "coach", T(r, "Valmentaja tai kouluttaja"), value, o, n, 0, T(r, "Ei valmentajaa"));
-  coach_list_free(v, n);
 }
 
 static void delivery_form(web_req *r, const dform *v, const kerr *err) {

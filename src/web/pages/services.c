@@ -123,7 +123,7 @@ static const char *language_label(web_req *r, const char *code) {
 static void coach_filters(web_req *r, const coach_filter *flt) {
   form_ctx f = {r, NULL};
   int nt = 0, nr = 0;
-  char **themes = coach_themes(r->db, &nt);
+  char **themes = coach_themes(r->db, &r->mem, &nt);
   form_opt *to = arena_alloc(&r->mem, sizeof *to * (size_t)(nt ? nt : 1));
   for (int i = 0; i < nt; i++) to[i] = (form_opt){themes[i], themes[i]};
   code_name *regions = refdata_regions(r->db, &r->mem, r->lang, &nr);
@@ -134,7 +134,6 @@ static void coach_filters(web_req *r, const coach_filter *flt) {
   form_select_codes(&f, "region", T(r, "Maakunta"), flt->region, regions, nr, 0, T(r, "Kaikki maakunnat"));
   form_select(&f, "language", T(r, "Kieli"), flt->language, lo, 3, 0, T(r, "Kaikki kielet"));
   services_filters_end(r);
-  coach_themes_free(themes, nt);
 }
 
 static void coach_item(web_req *r, const coach *c) {
@@ -161,7 +160,7 @@ static void page_coaches(web_req *r) {
   coach_filter flt = {web_field(r, "theme"), web_field(r, "region"), web_field(r, "language"), 1};
   pager p = pager_make(r, coach_count(r->db, &flt), COACHES_PER_PAGE);
   int n = 0;
-  coach *v = coach_list(r->db, &flt, r->lang, p.per_page, pager_offset(&p), &n);
+  coach *v = coach_list(r->db, &r->mem, &flt, r->lang, p.per_page, pager_offset(&p), &n);
   buf *o = &r->out;
   page_begin(r, T(r, "Valmentajat ja kouluttajat"), "coaches");
   buf_printf(o, "<h1>%h</h1>\n<p class=\"lead\">%h</p>\n", T(r, "Valmentajat ja kouluttajat"),
@@ -175,7 +174,6 @@ static void page_coaches(web_req *r) {
   }
   pager_write_query(r, &p, "/valmentajat", "theme", flt.theme, "region", flt.region, "language", flt.language, NULL);
   page_end(r);
-  coach_list_free(v, n);
 }
 
 const route services_routes[] = {

@@ -199,7 +199,7 @@ static void page_staff_coaches(web_req *r) {
   coach_filter flt = {0};
   pager p = pager_make(r, coach_count(r->db, &flt), PER_PAGE);
   int n = 0;
-  coach *v = coach_list(r->db, &flt, r->lang, p.per_page, pager_offset(&p), &n);
+  coach *v = coach_list(r->db, &r->mem, &flt, r->lang, p.per_page, pager_offset(&p), &n);
   page_begin(r, T(r, "Valmentajat"), "services-admin");
   buf_printf(&r->out, "<h1>%h</h1>\n", T(r, "Palvelutoiminta"));
   services_admin_tabs(r, "coaches");
@@ -210,7 +210,6 @@ static void page_staff_coaches(web_req *r) {
   if (n) coach_table(r, v, n);
   pager_write(r, &p, "/hallinta/valmentajat");
   page_end(r);
-  coach_list_free(v, n);
 }
 
 static void coach_form(web_req *r, const coach *c, const kerr *err) {
@@ -248,22 +247,19 @@ static void page_staff_coach_edit(web_req *r) {
     coach_form(r, &c, NULL);
     return;
   }
-  coach *c = coach_get(r->db, r->id, r->lang);
+  coach *c = coach_get(r->db, &r->mem, r->id, r->lang);
   if (!c) {
     web_error(r, 404, T(r, "Valmentajaa ei ole."));
     return;
   }
   coach_form(r, c, NULL);
-  coach_free(c);
 }
 
 static void page_staff_coach_save(web_req *r) {
-  coach *old = r->id ? coach_get(r->db, r->id, r->lang) : NULL;
-  if (r->id && !old) {
+  if (r->id && !coach_get(r->db, &r->mem, r->id, r->lang)) {
     web_error(r, 404, T(r, "Valmentajaa ei ole."));
     return;
   }
-  coach_free(old);
   coach c = {.id = r->id,
              .name = (char *)web_field(r, "name"),
              .company = (char *)web_field(r, "company"),
