@@ -11,33 +11,23 @@ int service_lang_index(const char *lang) {
   return lang && !strcmp(lang, "sv") ? 1 : lang && !strcmp(lang, "en") ? 2 : 0;
 }
 
-service_type *service_types(db *d, const char *lang, int *n) {
+service_type *service_types(db *d, arena *a, const char *lang, int *n) {
   static const char *const sql[] = {
       "SELECT code,name_fi,counts,variants FROM service_type ORDER BY position",
       "SELECT code,name_sv,counts,variants FROM service_type ORDER BY position",
       "SELECT code,name_en,counts,variants FROM service_type ORDER BY position",
   };
   int cap = 8;
-  service_type *v = util_calloc((size_t)cap, sizeof *v);
+  service_type *v = arena_alloc(a, (size_t)cap * sizeof *v);
   db_stmt *st = db_prepare(d, sql[service_lang_index(lang)]);
   *n = 0;
   while (db_step(st) == 1) {
-    v = util_grow(v, *n, &cap, sizeof *v);
-    v[*n] = (service_type){db_col_dup(st, 0), db_col_dup(st, 1), db_col_dup(st, 2), db_col_dup(st, 3)};
+    v = arena_grow(a, v, *n, &cap, sizeof *v);
+    v[*n] = (service_type){db_col_adup(st, 0, a), db_col_adup(st, 1, a), db_col_adup(st, 2, a), db_col_adup(st, 3, a)};
     (*n)++;
   }
   db_done(st);
   return v;
-}
-
-void service_types_free(service_type *v, int n) {
-  for (int i = 0; v && i < n; i++) {
-    free(v[i].code);
-    free(v[i].name);
-    free(v[i].counts);
-    free(v[i].variants);
-  }
-  free(v);
 }
 
 static const char *const VARIANTS[][2] = {
@@ -52,30 +42,6 @@ const char *service_variant_label(const char *variant) {
   return variant ? variant : "";
 }
 
-static void service_clear(service *s) {
-  free(s->type_code);
-  free(s->type_name);
-  free(s->variant);
-  free(s->name);
-  free(s->description);
-  free(s->period_name);
-  free(s->capacity);
-  free(s->counts);
-  free(s->themes);
-}
-
-void service_free(service *s) {
-  if (!s) return;
-  service_clear(s);
-  free(s);
-}
-
-void service_list_free(service *v, int n) {
-  for (int i = 0; v && i < n; i++) service_clear(&v[i]);
-  free(v);
-}
-
-/* Returns 1 when variant is one of the comma list allowed. */
 static int variant_allowed(const char *allowed, const char *variant) {
   size_t n = strlen(variant);
   for (const char *p = allowed; p && *p;) {
@@ -179,31 +145,31 @@ int service_update(db *d, const service *s, kerr *e) {
   " WHERE x.service_id=s.id) FROM service s JOIN service_type t ON t.code=s.type_code"                                 \
   " JOIN funding_period p ON p.id=s.period_id"
 
-static void read_service(db_stmt *st, service *s) {
+static void read_service(db_stmt *st, service *s, arena *a) {
   s->id = db_col_int(st, 0);
-  s->type_code = db_col_dup(st, 1);
-  s->type_name = db_col_dup(st, 2);
-  s->variant = db_col_dup(st, 3);
-  s->name = db_col_dup(st, 4);
-  s->description = db_col_dup(st, 5);
+  s->type_code = db_col_adup(st, 1, a);
+  s->type_name = db_col_adup(st, 2, a);
+  s->variant = db_col_adup(st, 3, a);
+  s->name = db_col_adup(st, 4, a);
+  s->description = db_col_adup(st, 5, a);
   s->period_id = db_col_int(st, 6);
-  s->period_name = db_col_dup(st, 7);
+  s->period_name = db_col_adup(st, 7, a);
   s->start_year = (int)db_col_int(st, 8);
   s->end_year = (int)db_col_int(st, 9);
-  s->capacity = db_col_dup(st, 10);
-  s->counts = db_col_dup(st, 11);
+  s->capacity = db_col_adup(st, 10, a);
+  s->counts = db_col_adup(st, 11, a);
   s->open = (int)db_col_int(st, 12);
-  s->themes = db_col_dup(st, 13);
+  s->themes = db_col_adup(st, 13, a);
 }
 
-service *service_get(db *d, long long id, const char *lang) {
+service *service_get(db *d, arena *a, long long id, const char *lang) {
   db_stmt *st = db_prepare(d, SERVICE_COLS " WHERE s.id=:id");
   db_bind_int(st, ":lang", service_lang_index(lang));
   db_bind_int(st, ":id", id);
   service *s = NULL;
   if (db_step(st) == 1) {
-    s = util_calloc(1, sizeof *s);
-    read_service(st, s);
+    s = arena_alloc(a, sizeof *s);
+    read_service(st, s, a);
   }
   db_done(st);
   return s;
@@ -227,7 +193,7 @@ long long service_count(db *d, const service_filter *f) {
   return n;
 }
 
-service *service_list(db *d, const service_filter *f, const char *lang, int limit, int offset, int *n) {
+service *service_list(db *d, arena *a, const service_filter *f, const char *lang, int limit, int offset, int *n) {
   db_stmt *st =
       db_prepare(d, SERVICE_COLS SERVICE_WHERE " ORDER BY t.position, p.start_year DESC, s.name COLLATE NOCASE, s.id"
                                                " LIMIT :limit OFFSET :offset");
@@ -235,9 +201,9 @@ service *service_list(db *d, const service_filter *f, const char *lang, int limi
   bind_filter(st, f);
   db_bind_int(st, ":limit", limit);
   db_bind_int(st, ":offset", offset);
-  service *v = util_calloc((size_t)(limit > 0 ? limit : 1), sizeof *v);
+  service *v = arena_alloc(a, (size_t)(limit > 0 ? limit : 1) * sizeof *v);
   *n = 0;
-  while (*n < limit && db_step(st) == 1) read_service(st, &v[(*n)++]);
+  while (*n < limit && db_step(st) == 1) read_service(st, &v[(*n)++], a);
   db_done(st);
   return v;
 }

@@ -7,7 +7,7 @@
 #define SERVICE_MAX_DESCRIPTION 5000
 #define SERVICE_MAX_CAPACITY 1000000
 
-/* A service type (sparraus, valmennus, tyopaja, verkosto, webinaari, tilaisuus, tutkimus). Strings owned. */
+/* A service type (sparraus, valmennus, tyopaja, verkosto, webinaari, tilaisuus, tutkimus). */
 typedef struct service_type {
   char *code;
   char *name;     /* in the language asked for */
@@ -18,15 +18,13 @@ typedef struct service_type {
 /* The index of lang among the service type's names: 0 fi (also for NULL or unknown), 1 sv, 2 en. For the :lang of
  * queries that pick a type name, here and in deliveries. */
 int service_lang_index(const char *lang);
-/* The types in display order, names in lang ("fi", "sv", "en"). Returns a malloc'd array of *n (never NULL);
- * free with service_types_free. */
-service_type *service_types(db *d, const char *lang, int *n);
-void service_types_free(service_type *v, int n);
+/* The types in display order, names in lang ("fi", "sv", "en"): an array of *n in arena a (never NULL). */
+service_type *service_types(db *d, arena *a, const char *lang, int *n);
 /* Finnish label of a variant code ("teema" → "Teematyöpaja"), or the code itself when unknown. Static string;
  * translate with T() on pages. */
 const char *service_variant_label(const char *variant);
 
-/* An offering as entered or read. Strings are owned by the struct; free with service_free. */
+/* An offering as entered or read (when read, strings are in the arena passed to service_get/service_list). */
 typedef struct service {
   long long id;
   char *type_code;
@@ -42,9 +40,6 @@ typedef struct service {
   char *themes;   /* comma list of theme names */
 } service;
 
-void service_free(service *s);
-void service_list_free(service *v, int n);
-
 /* Checks every field (type exists, variant allowed for the type, name required and at most SERVICE_MAX_NAME
  * characters, description length, period exists, capacity, counts, themes). Adds one error per bad field to e
  * (e->field names it) and returns K_ERR, else K_OK. */
@@ -53,8 +48,8 @@ int service_validate(db *d, const service *s, kerr *e);
 long long service_create(db *d, const service *s, kerr *e);
 /* Validates and updates s->id with its themes. Returns K_OK, or K_ERR with e set (no such service too). */
 int service_update(db *d, const service *s, kerr *e);
-/* Reads service id with type and period names (type name in lang). NULL when there is none. Free with service_free. */
-service *service_get(db *d, long long id, const char *lang);
+/* Reads service id into arena a with type and period names (type name in lang). NULL when there is none. */
+service *service_get(db *d, arena *a, long long id, const char *lang);
 
 /* What a list shows: type code ("" or NULL any), period id (0 any), only_open (1: open offerings only). */
 typedef struct service_filter {
@@ -66,7 +61,7 @@ typedef struct service_filter {
 /* How many offerings match f. */
 long long service_count(db *d, const service_filter *f);
 /* Matching offerings by type order, newest period first, then name; rows offset..offset+limit-1; type names in lang.
- * Returns a malloc'd array of *n (never NULL); free with service_list_free. */
-service *service_list(db *d, const service_filter *f, const char *lang, int limit, int offset, int *n);
+ * Returns an array of *n in arena a (never NULL). */
+service *service_list(db *d, arena *a, const service_filter *f, const char *lang, int limit, int offset, int *n);
 
 #endif

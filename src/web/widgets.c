@@ -36,10 +36,9 @@ form_opt *services_period_opts(web_req *r, int *n) {
 }
 
 form_opt *services_type_opts(web_req *r, int *n) {
-  service_type *t = service_types(r->db, r->lang, n);
+  service_type *t = service_types(r->db, &r->mem, r->lang, n);
   form_opt *o = arena_alloc(&r->mem, sizeof *o * (size_t)(*n ? *n : 1));
-  for (int i = 0; i < *n; i++) o[i] = (form_opt){arena_strdup(&r->mem, t[i].code), arena_strdup(&r->mem, t[i].name)};
-  service_types_free(t, *n);
+  for (int i = 0; i < *n; i++) o[i] = (form_opt){t[i].code, t[i].name};
   return o;
 }
 

@@ -14,19 +14,19 @@ static const char *err_field(const kerr *e, int i) {
 #define has_field svcdb_has_field
 
 static void test_types_in_three_languages(void **state) {
+  arena a = {0};
   int n = 0;
-  service_type *v = service_types(*state, "sv", &n);
+  service_type *v = service_types(*state, &a, "sv", &n);
   assert_int_equal(n, 7);
   assert_string_equal(v[0].code, "sparraus");
   assert_string_equal(v[0].name, "Sparrning");
   assert_string_equal(v[2].variants, "teema,toimiala,haaste");
   assert_string_equal(v[4].counts, "attendee");
-  service_types_free(v, n);
-  v = service_types(*state, "en", &n);
+  v = service_types(*state, &a, "en", &n);
   assert_string_equal(v[6].name, "Research collaboration");
-  service_types_free(v, n);
   assert_string_equal(service_variant_label("haaste"), "Haastetyöpaja");
   assert_string_equal(service_variant_label("outo"), "outo");
+  arena_free(&a);
 }
 
 static void test_validation_names_every_field(void **state) {
@@ -60,6 +60,7 @@ static void test_validation_names_every_field(void **state) {
 }
 
 static void test_create_defaults_and_themes(void **state) {
+  arena a = {0};
   kerr e = {0};
   service s = {.type_code = "tyopaja",
                .variant = "haaste",
@@ -73,35 +74,34 @@ static void test_create_defaults_and_themes(void **state) {
   service w = {.type_code = "webinaari", .name = "Webinaari", .period_id = 1};
   long long wid = service_create(*state, &w, &e);
   assert_true(wid > 0);
-  service *x = service_get(*state, id, "fi");
+  service *x = service_get(*state, &a, id, "fi");
   assert_string_equal(x->type_name, "Työpaja");
   assert_string_equal(x->counts, "participant"); /* the type's default */
   assert_string_equal(x->capacity, "30");
   assert_string_equal(x->period_name, "2. kausi");
   assert_int_equal(x->start_year, 2018);
   assert_int_equal(db_int(*state, 0, "SELECT count(*) FROM service_theme WHERE service_id=?1", "i", id), 2);
-  service_free(x);
-  x = service_get(*state, wid, "en");
+  x = service_get(*state, &a, wid, "en");
   assert_string_equal(x->counts, "attendee");
   assert_string_equal(x->type_name, "Webinar");
   assert_null(x->capacity);
   assert_null(x->themes);
-  service_free(x);
   /* update: counts overridden, themes replaced, capacity cleared */
   s.id = id, s.counts = "attendee", s.themes = "Uusi teema", s.capacity = "";
   assert_int_equal(service_update(*state, &s, &e), K_OK);
-  x = service_get(*state, id, "fi");
+  x = service_get(*state, &a, id, "fi");
   assert_string_equal(x->counts, "attendee");
   assert_string_equal(x->themes, "Uusi teema");
   assert_null(x->capacity);
-  service_free(x);
   s.id = 999;
   assert_int_equal(service_update(*state, &s, &e), K_ERR);
   kerr_clear(&e);
-  assert_null(service_get(*state, 999, "fi"));
+  assert_null(service_get(*state, &a, 999, "fi"));
+  arena_free(&a);
 }
 
 static void test_list_filters_and_paging(void **state) {
+  arena a = {0};
   kerr e = {0};
   const char *types[] = {"sparraus", "webinaari", "sparraus", "tilaisuus", "sparraus"};
   for (int i = 0; i < 5; i++) {
@@ -116,19 +116,17 @@ static void test_list_filters_and_paging(void **state) {
   assert_int_equal(service_count(*state, &p2), 2);
   assert_int_equal(service_count(*state, &open), 2);
   int n = 0;
-  service *v = service_list(*state, &all, "fi", 2, 0, &n);
+  service *v = service_list(*state, &a, &all, "fi", 2, 0, &n);
   assert_int_equal(n, 2);
   assert_string_equal(v[0].type_code, "sparraus"); /* type order first, newest period first */
   assert_int_equal(v[0].period_id, 2);
-  service_list_free(v, n);
-  v = service_list(*state, &all, "fi", 10, 4, &n);
+  v = service_list(*state, &a, &all, "fi", 10, 4, &n);
   assert_int_equal(n, 1);
   assert_string_equal(v[0].type_code, "tilaisuus");
-  service_list_free(v, n);
-  v = service_list(*state, &p2, "fi", 10, 0, &n);
+  v = service_list(*state, &a, &p2, "fi", 10, 0, &n);
   assert_int_equal(n, 2);
   for (int i = 0; i < n; i++) assert_int_equal(v[i].period_id, 2);
-  service_list_free(v, n);
+  arena_free(&a);
 }
 
 int main(void) {

@@ -111,7 +111,7 @@ static dform dform_of(web_req *r, const delivery *x) {
 static void service_select(web_req *r, form_ctx *f, const char *value) {
   int n = 0;
   service_filter all = {0};
-  service *v = service_list(r->db, &all, r->lang, MAX_CHOICES, 0, &n);
+  service *v = service_list(r->db, &r->mem, &all, r->lang, MAX_CHOICES, 0, &n);
   form_opt *o = arena_alloc(&r->mem, sizeof *o * (size_t)(n ? n : 1));
   for (int i = 0; i < n; i++) {
     buf b = BUF_INIT;
@@ -120,7 +120,6 @@ static void service_select(web_req *r, form_ctx *f, const char *value) {
     buf_free(&b);
   }
   form_select(f, "service", T(r, "Palvelu"), value, o, n, 1, T(r, "Valitse"));
-  service_list_free(v, n);
 }
 
 static void coach_select(web_req *r, form_ctx *f, const char *value) {

@@ -54,7 +54,7 @@ static void page_services(web_req *r) {
   if (util_parse_int(period, 1, 1000000000, &flt.period_id) != K_OK) period = "";
   pager p = pager_make(r, service_count(r->db, &flt), SERVICES_PER_PAGE);
   int n = 0;
-  service *v = service_list(r->db, &flt, r->lang, p.per_page, pager_offset(&p), &n);
+  service *v = service_list(r->db, &r->mem, &flt, r->lang, p.per_page, pager_offset(&p), &n);
   buf *o = &r->out;
   page_begin(r, T(r, "Palvelut"), "services");
   buf_printf(o, "<h1>%h</h1>\n<p class=\"lead\">%h</p>\n", T(r, "Palvelut"),
@@ -71,11 +71,10 @@ static void page_services(web_req *r) {
   pager_write_query(r, &p, "/palvelut", "type", flt.type, "period", period, NULL);
   buf_printf(o, "<p><a href=\"%h/valmentajat\">%h</a></p>\n", r->prefix, T(r, "Valmentajat ja kouluttajat"));
   page_end(r);
-  service_list_free(v, n);
 }
 
 static void page_service(web_req *r) {
-  service *s = service_get(r->db, r->id, r->lang);
+  service *s = service_get(r->db, &r->mem, r->id, r->lang);
   if (!s) {
     web_error(r, 404, T(r, "Palvelua ei ole."));
     return;
@@ -109,7 +108,6 @@ static void page_service(web_req *r) {
                T(r, "Hae palvelua"));
   buf_puts(o, "</article>\n");
   page_end(r);
-  service_free(s);
 }
 
 /* ---- coaches ---- */

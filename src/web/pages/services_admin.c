@@ -87,7 +87,7 @@ static void page_staff_services(web_req *r) {
   if (util_parse_int(period, 1, 1000000000, &flt.period_id) != K_OK) period = "";
   pager p = pager_make(r, service_count(r->db, &flt), PER_PAGE);
   int n = 0;
-  service *v = service_list(r->db, &flt, r->lang, p.per_page, pager_offset(&p), &n);
+  service *v = service_list(r->db, &r->mem, &flt, r->lang, p.per_page, pager_offset(&p), &n);
   page_begin(r, T(r, "Palvelut"), "services-admin");
   buf_printf(&r->out, "<h1>%h</h1>\n", T(r, "Palvelutoiminta"));
   services_admin_tabs(r, "services");
@@ -99,7 +99,6 @@ static void page_staff_services(web_req *r) {
   if (n) service_table(r, v, n);
   pager_write_query(r, &p, "/hallinta/palvelut", "type", flt.type, "period", period, NULL);
   page_end(r);
-  service_list_free(v, n);
 }
 
 static void service_form(web_req *r, const service *s, const char *period, const kerr *err) {
@@ -139,7 +138,7 @@ static void page_staff_service_edit(web_req *r) {
     service_form(r, &s, "", NULL);
     return;
   }
-  service *s = service_get(r->db, r->id, r->lang);
+  service *s = service_get(r->db, &r->mem, r->id, r->lang);
   if (!s) {
     web_error(r, 404, T(r, "Palvelua ei ole."));
     return;
@@ -147,16 +146,13 @@ static void page_staff_service_edit(web_req *r) {
   char period[24];
   snprintf(period, sizeof period, "%lld", s->period_id);
   service_form(r, s, period, NULL);
-  service_free(s);
 }
 
 static void page_staff_service_save(web_req *r) {
-  service *old = r->id ? service_get(r->db, r->id, r->lang) : NULL;
-  if (r->id && !old) {
+  if (r->id && !service_get(r->db, &r->mem, r->id, r->lang)) {
     web_error(r, 404, T(r, "Palvelua ei ole."));
     return;
   }
-  service_free(old);
   const char *period = web_field(r, "period");
   service s = {.id = r->id,
                .type_code = (char *)web_field(r, "type"),
