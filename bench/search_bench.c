@@ -358,8 +358,9 @@ static int run(const char *path, const char *qpath, int rounds) {
   int nt = 0;
   deed_filter none = {0}; /* builds the facet index, so that no query below pays for it */
   deed_result first;
-  if (deed_search(d, &none, &first, &e) != K_OK) return fprintf(stderr, "search_bench: %s\n", e.msg), 1;
-  deed_result_free(&first);
+  arena mem = {0};
+  if (deed_search(d, &mem, &none, &first, &e) != K_OK) return fprintf(stderr, "search_bench: %s\n", e.msg), 1;
+  arena_free(&mem);
   /* Round -1 is the first time each word is searched (its matches are not kept yet): reported apart as "cold".
    * The timed rounds after it find the words kept, as a running server does for words searched before. */
   for (int r = -1; r < rounds; r++) {
@@ -370,7 +371,7 @@ static int run(const char *path, const char *qpath, int rounds) {
       parse_filter(line, &f);
       deed_result res;
       double t0 = now_ms();
-      if (deed_search(d, &f, &res, &e) != K_OK) return fprintf(stderr, "search_bench: %s\n", e.msg), 1;
+      if (deed_search(d, &mem, &f, &res, &e) != K_OK) return fprintf(stderr, "search_bench: %s\n", e.msg), 1;
       double dt = now_ms() - t0;
       if (r < 0) cold[i] = dt;
       if (r >= 0) {
@@ -379,7 +380,7 @@ static int run(const char *path, const char *qpath, int rounds) {
         qsum[i] += dt;
         qtotal[i] = res.total;
       }
-      deed_result_free(&res);
+      arena_free(&mem);
     }
   }
   qsort(t, (size_t)nt, sizeof *t, cmp);

@@ -53,7 +53,8 @@ int cli_search(const cli_args *a) {
   deed_filter f = {.q = q.data, .limit = (int)limit};
   deed_result r;
   kerr e = {0};
-  int rc = deed_search(d, &f, &r, &e);
+  arena mem = {0};
+  int rc = deed_search(d, &mem, &f, &r, &e);
   if (rc == K_OK) {
     buf b = BUF_INIT;
     if (cli_opt(a, "json"))
@@ -70,7 +71,7 @@ int cli_search(const cli_args *a) {
     fprintf(stderr, "kehto: %s\n", e.msg);
   }
   kerr_clear(&e);
-  deed_result_free(&r);
+  arena_free(&mem);
   buf_free(&q);
   db_close(d);
   return rc == K_OK ? 0 : 1;

@@ -42,9 +42,9 @@ int cli_user_add(const cli_args *a) {
   if (!d) return 1;
   long long org_id = 0;
   if (contact && util_parse_int(org_arg, 1, 1LL << 53, &org_id) != K_OK) org_id = org_find(d, org_arg);
-  org *o = org_id ? org_get(d, org_id) : NULL;
-  int org_known = o != NULL;
-  org_free(o);
+  arena mem = {0};
+  int org_known = org_id && org_get(d, &mem, org_id);
+  arena_free(&mem);
   if (contact && !org_known) {
     fprintf(stderr, "kehto: no organisation '%s' in the registry (give its id or Y-tunnus)\n", org_arg);
     sodium_memzero(pw, sizeof pw);

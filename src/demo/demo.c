@@ -409,29 +409,34 @@ static const gen_org *pick_org(ctx *c, int sector) {
 
 static int make_deed(ctx *c, int sector, int year) {
   const gen_org *g = pick_org(c, sector);
-  deed *x = calloc(1, sizeof *x);
-  if (!x) abort();
-  demo_text_deed(&c->r, demo_sector_codes[sector], g->place_loc, year, &c->titles, x);
+  arena a = {0};
+  deed *x = arena_alloc(&a, sizeof *x);
+  demo_text_deed(&c->r, &a, demo_sector_codes[sector], g->place_loc, year, &c->titles, x);
   x->org_id = g->id;
-  x->org_name = util_strdup(g->name);
-  x->municipality_code = util_strdup(g->municipality_code);
-  x->sector_code = util_strdup(demo_sector_codes[sector]);
+  x->org_name = g->name;
+  x->municipality_code = g->municipality_code;
+  x->sector_code = (char *)demo_sector_codes[sector];
   x->year = year;
   if (demo_rng_chance(&c->r, 50)) {
-    x->contact_name = util_strdup(g->contact_name);
-    x->contact_email = util_strdup(g->contact_email);
+    x->contact_name = g->contact_name;
+    x->contact_email = g->contact_email;
   } else {
-    demo_text_person(&c->r, &x->contact_name, &x->contact_email);
+    char *name, *email;
+    demo_text_person(&c->r, &name, &email);
+    x->contact_name = arena_strdup(&a, name);
+    x->contact_email = arena_strdup(&a, email);
+    free(name);
+    free(email);
   }
   int month = demo_rng_range(&c->r, 1, 12), day = demo_rng_range(&c->r, 1, 28);
   int hour = demo_rng_range(&c->r, 8, 16), minute = demo_rng_range(&c->r, 0, 59);
   char when[40]; /* buf_printf has no widths */
   snprintf(when, sizeof when, "%04d-%02d-%02dT%02d:%02d:00Z", year, month, day, hour, minute);
-  x->published_at = util_strdup(when);
-  x->created_at = util_strdup(x->published_at);
+  x->published_at = when;
+  x->created_at = when;
   int rc = deed_validate(c->d, x, 1, c->e);
   if (rc == K_OK && deed_insert(c->d, x, "published", c->e) == 0) rc = K_ERR;
-  deed_free(x);
+  arena_free(&a);
   return rc;
 }
 

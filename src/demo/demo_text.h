@@ -67,9 +67,10 @@ void demo_email_part(buf *b, const char *s);
 void demo_text_person(demo_rng *r, char **name, char **email);
 
 /* Writes the texts of one deed of the given sector code into x: title, summary, starting_point, goal, actions,
- * participants, results, themes and service (malloc'd, freed by deed_free). place_loc is the deed's municipality
+ * participants, results, themes and service (in arena a). place_loc is the deed's municipality
  * in the locative ("Tampereella") or NULL when not known; year is the deed's year. Unknown sectors are a bug (assert).
  */
-void demo_text_deed(demo_rng *r, const char *sector, const char *place_loc, int year, demo_titles *seen, deed *x);
+void demo_text_deed(demo_rng *r, arena *a, const char *sector, const char *place_loc, int year, demo_titles *seen,
+                    deed *x);
 
 #endif

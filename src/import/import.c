@@ -328,7 +328,7 @@ static int check_required(const importer *im, kerr *e) {
   return K_OK;
 }
 
-/* Fills x's text fields with borrowed pointers into the current row (x must not be passed to deed_free). */
+/* Fills x's text fields with borrowed pointers into the current row. */
 static void fill_deed(const importer *im, deed *x) {
   for (int k = 0; k < NCOL; k++)
     if (deed_cols[k].member != NO_MEMBER) *(char **)((char *)x + deed_cols[k].member) = (char *)val(im, k);

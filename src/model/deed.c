@@ -8,45 +8,6 @@
 #include "model/themelist.h"
 #include "model/write.h"
 
-/* Frees the strings of x, not x itself. */
-static void deed_clear(deed *x) {
-  char **s[] = {&x->ref,
-                &x->title,
-                &x->org_name,
-                &x->municipality_code,
-                &x->municipality_name,
-                &x->region_name,
-                &x->sector_code,
-                &x->sector_name,
-                &x->summary,
-                &x->starting_point,
-                &x->goal,
-                &x->actions,
-                &x->participants,
-                &x->results,
-                &x->service,
-                &x->themes,
-                &x->contact_name,
-                &x->contact_email,
-                &x->status,
-                &x->reject_reason,
-                &x->created_at,
-                &x->updated_at,
-                &x->published_at};
-  for (size_t i = 0; i < sizeof s / sizeof s[0]; i++) free(*s[i]);
-}
-
-void deed_free(deed *x) {
-  if (!x) return;
-  deed_clear(x);
-  free(x);
-}
-
-void deed_list_free(deed *v, int n) {
-  for (int i = 0; v && i < n; i++) deed_clear(&v[i]);
-  free(v);
-}
-
 static int check_text(const char *v, const char *field, const char *label, size_t max, int required, kerr *e) {
   if (required && util_blank(v)) return kerr_add(e, field, "%r puuttuu.", label);
   if (v && !util_utf8_valid(v, strlen(v))) return kerr_add(e, field, "%r ei ole kelvollista UTF-8-tekstiä.", label);
@@ -182,7 +143,7 @@ int deed_update(db *d, const deed *x, kerr *e) {
   return write_end(d, update_rows(d, x, e), "Teon tallennus", e);
 }
 
-deed *deed_get(db *d, long long id, const char *lang) {
+deed *deed_get(db *d, arena *a, long long id, const char *lang) {
   db_stmt *st = db_query(
       d,
       "SELECT d.id, d.ref, d.title, coalesce(d.org_id,0), d.org_name, d.municipality_code,"
@@ -197,34 +158,33 @@ deed *deed_get(db *d, long long id, const char *lang) {
       "it", id, lang ? lang : "fi");
   deed *x = NULL;
   if (db_step(st) == 1) {
-    x = calloc(1, sizeof *x);
-    if (!x) abort();
+    x = arena_alloc(a, sizeof *x);
     x->id = db_col_int(st, 0);
-    x->ref = db_col_dup(st, 1);
-    x->title = db_col_dup(st, 2);
+    x->ref = db_col_adup(st, 1, a);
+    x->title = db_col_adup(st, 2, a);
     x->org_id = db_col_int(st, 3);
-    x->org_name = db_col_dup(st, 4);
-    x->municipality_code = db_col_dup(st, 5);
-    x->municipality_name = db_col_dup(st, 6);
-    x->region_name = db_col_dup(st, 7);
-    x->sector_code = db_col_dup(st, 8);
-    x->sector_name = db_col_dup(st, 9);
-    x->summary = db_col_dup(st, 10);
-    x->starting_point = db_col_dup(st, 11);
-    x->goal = db_col_dup(st, 12);
-    x->actions = db_col_dup(st, 13);
-    x->participants = db_col_dup(st, 14);
-    x->results = db_col_dup(st, 15);
-    x->service = db_col_dup(st, 16);
-    x->themes = db_col_dup(st, 17);
+    x->org_name = db_col_adup(st, 4, a);
+    x->municipality_code = db_col_adup(st, 5, a);
+    x->municipality_name = db_col_adup(st, 6, a);
+    x->region_name = db_col_adup(st, 7, a);
+    x->sector_code = db_col_adup(st, 8, a);
+    x->sector_name = db_col_adup(st, 9, a);
+    x->summary = db_col_adup(st, 10, a);
+    x->starting_point = db_col_adup(st, 11, a);
+    x->goal = db_col_adup(st, 12, a);
+    x->actions = db_col_adup(st, 13, a);
+    x->participants = db_col_adup(st, 14, a);
+    x->results = db_col_adup(st, 15, a);
+    x->service = db_col_adup(st, 16, a);
+    x->themes = db_col_adup(st, 17, a);
     x->year = (int)db_col_int(st, 18);
-    x->contact_name = db_col_dup(st, 19);
-    x->contact_email = db_col_dup(st, 20);
-    x->status = db_col_dup(st, 21);
-    x->reject_reason = db_col_dup(st, 22);
-    x->created_at = db_col_dup(st, 23);
-    x->updated_at = db_col_dup(st, 24);
-    x->published_at = db_col_dup(st, 25);
+    x->contact_name = db_col_adup(st, 19, a);
+    x->contact_email = db_col_adup(st, 20, a);
+    x->status = db_col_adup(st, 21, a);
+    x->reject_reason = db_col_adup(st, 22, a);
+    x->created_at = db_col_adup(st, 23, a);
+    x->updated_at = db_col_adup(st, 24, a);
+    x->published_at = db_col_adup(st, 25, a);
   }
   db_done(st);
   return x;
@@ -279,24 +239,23 @@ long long deed_count_by_status(db *d, const char *status) {
   return db_int(d, 0, "SELECT count(*) FROM deed WHERE status=?1", "t", status);
 }
 
-deed *deed_list_by_status(db *d, const char *status, int limit, int offset, int *n) {
+deed *deed_list_by_status(db *d, arena *a, const char *status, int limit, int offset, int *n) {
   db_stmt *st = db_query(d,
-                              "SELECT d.id, d.title, d.org_name, m.name_fi, d.year, d.status, d.created_at"
-                              " FROM deed d LEFT JOIN municipality m ON m.code=d.municipality_code"
-                              " WHERE d.status=?1 ORDER BY d.created_at DESC, d.id DESC LIMIT ?2 OFFSET ?3",
-                              "tii", status, (long long)limit, (long long)offset);
-  deed *v = calloc((size_t)(limit > 0 ? limit : 1), sizeof *v);
-  if (!v) abort();
+                         "SELECT d.id, d.title, d.org_name, m.name_fi, d.year, d.status, d.created_at"
+                         " FROM deed d LEFT JOIN municipality m ON m.code=d.municipality_code"
+                         " WHERE d.status=?1 ORDER BY d.created_at DESC, d.id DESC LIMIT ?2 OFFSET ?3",
+                         "tii", status, (long long)limit, (long long)offset);
+  deed *v = arena_alloc(a, (size_t)(limit > 0 ? limit : 1) * sizeof *v);
   *n = 0;
   while (*n < limit && db_step(st) == 1) {
     deed *x = &v[(*n)++];
     x->id = db_col_int(st, 0);
-    x->title = db_col_dup(st, 1);
-    x->org_name = db_col_dup(st, 2);
-    x->municipality_name = db_col_dup(st, 3);
+    x->title = db_col_adup(st, 1, a);
+    x->org_name = db_col_adup(st, 2, a);
+    x->municipality_name = db_col_adup(st, 3, a);
     x->year = (int)db_col_int(st, 4);
-    x->status = db_col_dup(st, 5);
-    x->created_at = db_col_dup(st, 6);
+    x->status = db_col_adup(st, 5, a);
+    x->created_at = db_col_adup(st, 6, a);
   }
   db_done(st);
   return v;

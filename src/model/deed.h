@@ -7,7 +7,7 @@
 #define DEED_MAX_TEXT 20000 /* characters per long text field */
 #define DEED_MAX_TITLE 200
 
-/* A deed as entered or read. All strings are owned by the struct (malloc'd); free with deed_free. */
+/* A deed as entered or read. Read deeds have their strings in the arena passed to deed_get/deed_list_by_status. */
 typedef struct deed {
   long long id;
   char *ref; /* optional external id, unique */
@@ -28,15 +28,11 @@ typedef struct deed {
   char *created_at, *updated_at, *published_at;
 } deed;
 
-void deed_free(deed *x);
-
 /* Moderation queue: how many deeds have status ("submitted", "published", "rejected"). */
 long long deed_count_by_status(db *d, const char *status);
 /* Deeds with status, newest first, rows offset..offset+limit-1. Only id, title, org_name, municipality_name,
- * year, status and created_at are filled. Returns a malloc'd array of *n deeds (never NULL); free with
- * deed_list_free. */
-deed *deed_list_by_status(db *d, const char *status, int limit, int offset, int *n);
-void deed_list_free(deed *v, int n);
+ * year, status and created_at are filled. Returns an array of *n deeds in arena a (never NULL). */
+deed *deed_list_by_status(db *d, arena *a, const char *status, int limit, int offset, int *n);
 
 /* Checks a deed before it is stored. Returns K_OK, or K_ERR with e naming the field (e->field) and the problem
  * in Finnish. require_contact: the public form requires contact name and email. */
@@ -50,8 +46,8 @@ long long deed_insert(db *d, const deed *x, const char *status, kerr *e);
 /* Updates the editable fields of deed x->id and re-indexes it. Returns K_OK or K_ERR with e set. */
 int deed_update(db *d, const deed *x, kerr *e);
 
-/* Reads deed id. lang is "fi", "sv" or "en" for the sector name. Returns NULL when there is no such deed. */
-deed *deed_get(db *d, long long id, const char *lang);
+/* Reads deed id into arena a. lang is "fi", "sv" or "en" for the sector name. NULL when there is no such deed. */
+deed *deed_get(db *d, arena *a, long long id, const char *lang);
 
 /* Moderation. Publishing indexes the deed; rejecting (reason required) removes it from the index. */
 int deed_publish(db *d, long long id, kerr *e);

@@ -8,28 +8,6 @@
 #include "core/buf.h"
 
 /* Frees the strings of o, not o itself. */
-static void org_clear(org *o) {
-  free(o->name);
-  free(o->type);
-  free(o->municipality_code);
-  free(o->municipality_name);
-  free(o->region_name);
-  free(o->ytunnus);
-  free(o->contact_name);
-  free(o->contact_email);
-}
-
-void org_free(org *o) {
-  if (!o) return;
-  org_clear(o);
-  free(o);
-}
-
-void org_list_free(org *v, int n) {
-  for (int i = 0; v && i < n; i++) org_clear(&v[i]);
-  free(v);
-}
-
 int org_ytunnus_valid(const char *s) {
   static const int w[7] = {7, 9, 10, 5, 8, 4, 2};
   if (!s || strlen(s) != 9 || s[7] != '-') return 0;
@@ -99,7 +77,7 @@ static int org_error(db *d, const org *o, kerr *e) {
 
 long long org_insert(db *d, const org *o, kerr *e) {
   db_stmt *st = db_prepare(d, "INSERT INTO org(name,type,municipality_code,ytunnus,contact_name,contact_email)"
-                                   " VALUES(:name,:type,:municipality_code,:ytunnus,:contact_name,:contact_email)");
+                              " VALUES(:name,:type,:municipality_code,:ytunnus,:contact_name,:contact_email)");
   bind_org(st, o);
   int rc = db_step(st);
   db_done(st);
@@ -127,30 +105,29 @@ int org_update(db *d, const org *o, kerr *e) {
 }
 
 /* Fills o from a row: id, name, type, municipality code and name, region name, ytunnus, contact name, email. */
-static void read_org(db_stmt *st, org *o) {
+static void read_org(db_stmt *st, org *o, arena *a) {
   o->id = db_col_int(st, 0);
-  o->name = db_col_dup(st, 1);
-  o->type = db_col_dup(st, 2);
-  o->municipality_code = db_col_dup(st, 3);
-  o->municipality_name = db_col_dup(st, 4);
-  o->region_name = db_col_dup(st, 5);
-  o->ytunnus = db_col_dup(st, 6);
-  o->contact_name = db_col_dup(st, 7);
-  o->contact_email = db_col_dup(st, 8);
+  o->name = db_col_adup(st, 1, a);
+  o->type = db_col_adup(st, 2, a);
+  o->municipality_code = db_col_adup(st, 3, a);
+  o->municipality_name = db_col_adup(st, 4, a);
+  o->region_name = db_col_adup(st, 5, a);
+  o->ytunnus = db_col_adup(st, 6, a);
+  o->contact_name = db_col_adup(st, 7, a);
+  o->contact_email = db_col_adup(st, 8, a);
 }
 
-org *org_get(db *d, long long id) {
+org *org_get(db *d, arena *a, long long id) {
   db_stmt *st = db_query(d,
-                              "SELECT o.id,o.name,o.type,o.municipality_code,m.name_fi,r.name_fi,o.ytunnus,"
-                              "o.contact_name,o.contact_email FROM org o"
-                              " LEFT JOIN municipality m ON m.code=o.municipality_code"
-                              " LEFT JOIN region r ON r.code=m.region_code WHERE o.id=?1",
-                              "i", id);
+                         "SELECT o.id,o.name,o.type,o.municipality_code,m.name_fi,r.name_fi,o.ytunnus,"
+                         "o.contact_name,o.contact_email FROM org o"
+                         " LEFT JOIN municipality m ON m.code=o.municipality_code"
+                         " LEFT JOIN region r ON r.code=m.region_code WHERE o.id=?1",
+                         "i", id);
   org *o = NULL;
   if (db_step(st) == 1) {
-    o = calloc(1, sizeof *o);
-    if (!o) abort();
-    read_org(st, o);
+    o = arena_alloc(a, sizeof *o);
+    read_org(st, o, a);
   }
   db_done(st);
   return o;
@@ -173,20 +150,19 @@ long long org_count(db *d, const org_filter *f) {
   return n;
 }
 
-org *org_list(db *d, const org_filter *f, int limit, int offset, int *n) {
+org *org_list(db *d, arena *a, const org_filter *f, int limit, int offset, int *n) {
   char *pat = util_like_contains(f ? f->q : NULL);
   db_stmt *st = db_query(d,
-                              "SELECT o.id,o.name,o.type,o.municipality_code,m.name_fi,r.name_fi,o.ytunnus,"
-                              "o.contact_name,o.contact_email,(SELECT count(*) FROM deed WHERE org_id=o.id) FROM org o"
-                              " LEFT JOIN municipality m ON m.code=o.municipality_code"
-                              " LEFT JOIN region r ON r.code=m.region_code" ORG_WHERE
-                              " ORDER BY o.name COLLATE NOCASE, o.id LIMIT ?3 OFFSET ?4",
-                              "ttii", pat, f && f->type ? f->type : "", (long long)limit, (long long)offset);
-  org *v = calloc((size_t)(limit > 0 ? limit : 1), sizeof *v);
-  if (!v) abort();
+                         "SELECT o.id,o.name,o.type,o.municipality_code,m.name_fi,r.name_fi,o.ytunnus,"
+                         "o.contact_name,o.contact_email,(SELECT count(*) FROM deed WHERE org_id=o.id) FROM org o"
+                         " LEFT JOIN municipality m ON m.code=o.municipality_code"
+                         " LEFT JOIN region r ON r.code=m.region_code" ORG_WHERE
+                         " ORDER BY o.name COLLATE NOCASE, o.id LIMIT ?3 OFFSET ?4",
+                         "ttii", pat, f && f->type ? f->type : "", (long long)limit, (long long)offset);
+  org *v = arena_alloc(a, (size_t)(limit > 0 ? limit : 1) * sizeof *v);
   *n = 0;
   while (*n < limit && db_step(st) == 1) {
-    read_org(st, &v[*n]);
+    read_org(st, &v[*n], a);
     v[(*n)++].deed_count = db_col_int(st, 9);
   }
   db_done(st);

@@ -4,6 +4,7 @@
 #define KEHTO_ORG_H
 #include "db/db.h"
 
+/* An organisation as entered or read (read: strings in the arena passed to org_get/org_list). */
 typedef struct org {
   long long id;
   char *name;
@@ -16,8 +17,6 @@ typedef struct org {
   long long deed_count; /* filled by org_list */
 } org;
 
-void org_free(org *o);
-
 /* What the registry list shows: q matches part of the name or the Y-tunnus (case-insensitive for ASCII
  * letters; "%" and "_" are plain characters); type is one of the org types. NULL or "" means any. */
 typedef struct org_filter {
@@ -28,9 +27,8 @@ typedef struct org_filter {
 /* How many organisations match f. */
 long long org_count(db *d, const org_filter *f);
 /* Matching organisations by name, rows offset..offset+limit-1, with municipality, region and deed count.
- * Returns a malloc'd array of *n orgs (never NULL); free with org_list_free. */
-org *org_list(db *d, const org_filter *f, int limit, int offset, int *n);
-void org_list_free(org *v, int n);
+ * Returns an array of *n orgs in arena a (never NULL). */
+org *org_list(db *d, arena *a, const org_filter *f, int limit, int offset, int *n);
 
 /* Returns 1 when s is a Finnish business id "1234567-8" whose check digit is right (weights 7 9 10 5 8 4 2,
  * mod 11; remainder 1 is never issued). */
@@ -49,8 +47,8 @@ int org_validate(db *d, const org *o, kerr *e);
 long long org_insert(db *d, const org *o, kerr *e);
 /* Updates o->id; returns K_OK or K_ERR with e set. */
 int org_update(db *d, const org *o, kerr *e);
-/* Reads org id, or NULL. */
-org *org_get(db *d, long long id);
+/* Reads org id into arena a, or NULL. */
+org *org_get(db *d, arena *a, long long id);
 /* Finds an organisation id by exact name (case-insensitive) or by Y-tunnus; 0 when none. */
 long long org_find(db *d, const char *name_or_ytunnus);
 

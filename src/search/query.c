@@ -4,6 +4,7 @@
 
 #include "db/db_sqlite.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -27,6 +28,7 @@ typedef struct query {
   search_rank_lengths lens; /* the facet index's row lengths, for kehto_rank */
   const int *ids;           /* every match of the words, ascending, while ranking */
   int nids;
+  arena *mem; /* where the result goes */
 } query;
 
 static int set(const char *s) {
@@ -162,35 +164,39 @@ static int by_count_then_name(const void *a, const void *b) {
   return sqlite3_stricmp(x->key, y->key);
 }
 
-static facet_count *facet_list(fsort *v, int n, int max, int *nout) {
-  facet_count *out = util_calloc((size_t)n, sizeof *out);
+static facet_count *facet_list(arena *a, fsort *v, int n, int max, int *nout) {
+  facet_count *out = arena_alloc(a, (size_t)(n ? n : 1) * sizeof *out);
   *nout = n < max ? n : max;
-  for (int i = 0; i < *nout; i++) out[i] = (facet_count){util_strdup(v[i].key), util_strdup(v[i].label), v[i].count};
+  for (int i = 0; i < *nout; i++)
+    out[i] = (facet_count){arena_strdup(a, v[i].key), arena_strdup(a, v[i].label), v[i].count};
   return out;
 }
 
 /* Values with a count > 0, labelled in language li, sorted by cmp (NULL keeps the index order). */
-static facet_count *facet_from(const sidx_value *v, const long long *counts, int n, int li,
+static facet_count *facet_from(arena *a, const sidx_value *v, const long long *counts, int n, int li,
                                int (*cmp)(const void *, const void *), int max, int *nout) {
   fsort *s = util_calloc((size_t)n, sizeof *s);
   int k = 0;
   for (int i = 0; i < n; i++)
     if (counts[i] > 0) s[k++] = (fsort){v[i].key, v[i].label[li], counts[i]};
   if (cmp) qsort(s, (size_t)k, sizeof *s, cmp);
-  facet_count *out = facet_list(s, k, max, nout);
+  facet_count *out = facet_list(a, s, k, max, nout);
   free(s);
   return out;
 }
 
 static void facets_fill(deed_result *r, const tally *t, const search_index *ix, const query *qy) {
-  r->sectors = facet_from(ix->sectors, t->nsector, ix->nsectors, qy->li, NULL, ix->nsectors, &r->nsectors);
-  r->regions = facet_from(ix->regions, t->nregion, ix->nregions, qy->li == 1, by_label, ix->nregions, &r->nregions);
-  r->themes = facet_from(ix->themes, t->ntheme, ix->nthemes, 0, by_count_then_name, MAX_THEMES, &r->nthemes);
-  r->years = util_calloc(SEARCH_NYEARS, sizeof *r->years);
+  r->sectors = facet_from(qy->mem, ix->sectors, t->nsector, ix->nsectors, qy->li, NULL, ix->nsectors, &r->nsectors);
+  r->regions =
+      facet_from(qy->mem, ix->regions, t->nregion, ix->nregions, qy->li == 1, by_label, ix->nregions, &r->nregions);
+  r->themes = facet_from(qy->mem, ix->themes, t->ntheme, ix->nthemes, 0, by_count_then_name, MAX_THEMES, &r->nthemes);
+  r->years = arena_alloc(qy->mem, SEARCH_NYEARS * sizeof *r->years);
   for (int y = SEARCH_NYEARS - 1; y >= 0; y--) {
     if (!t->nyear[y]) continue;
-    char *k = buf_mprintf("%d", y + SEARCH_YEAR_MIN);
-    r->years[r->nyears++] = (facet_count){k, util_strdup(k), t->nyear[y]};
+    char k[16];
+    snprintf(k, sizeof k, "%d", y + SEARCH_YEAR_MIN);
+    char *key = arena_strdup(qy->mem, k);
+    r->years[r->nyears++] = (facet_count){key, key, t->nyear[y]};
   }
   r->total = t->total;
 }
@@ -207,9 +213,9 @@ static void facets_fill(deed_result *r, const tally *t, const search_index *ix, 
 static int rank_chunk_sql(db *d, const query *qy, const int *cand, int lo, int hi, int skip, int need, int *page,
                           int *npage) {
   db_stmt *st = db_prepare(d, "SELECT rowid FROM deed_fts WHERE deed_fts MATCH :q"
-                                   " AND rowid BETWEEN :lo AND :hi AND search_in(rowid, :set)"
-                                   " ORDER BY kehto_rank(deed_fts, :lens, " RANK_WEIGHTS "), rowid"
-                                   " LIMIT :lim OFFSET :skip");
+                              " AND rowid BETWEEN :lo AND :hi AND search_in(rowid, :set)"
+                              " ORDER BY kehto_rank(deed_fts, :lens, " RANK_WEIGHTS "), rowid"
+                              " LIMIT :lim OFFSET :skip");
   search_set cs = {cand + lo, hi - lo};
   db_bind_text(st, ":q", qy->match);
   db_bind_pointer(st, ":lens", (void *)&qy->lens, SEARCH_RANK_LENGTHS);
@@ -241,8 +247,7 @@ static int rank_chunk_set(db *d, const query *qy, const int *cand, int lo, int h
                           int *npage) {
   int n = hi - lo;
   search_rank_set set = {cand + lo, n, util_calloc((size_t)n, sizeof(double)), &qy->lens, RANK_WEIGHT_VALUES, 0};
-  db_stmt *st =
-      db_prepare(d, "SELECT kehto_rank_set(deed_fts, :set) FROM deed_fts WHERE deed_fts MATCH :q LIMIT 1");
+  db_stmt *st = db_prepare(d, "SELECT kehto_rank_set(deed_fts, :set) FROM deed_fts WHERE deed_fts MATCH :q LIMIT 1");
   db_bind_text(st, ":q", qy->match);
   db_bind_pointer(st, ":set", &set, SEARCH_RANK_SET);
   int rc;
@@ -388,21 +393,28 @@ static const char hit_sql[] =
     " LEFT JOIN municipality m ON m.code=d.municipality_code LEFT JOIN region r ON r.code=m.region_code"
     " WHERE d.id IN (SELECT value FROM json_each(:ids))";
 
-static char *dup_col(db_stmt *st, int i) {
-  return util_strdup(db_col_text(st, i));
+static char *dup_col(db_stmt *st, int i, arena *a) {
+  return arena_strdup(a, db_col_text(st, i));
 }
 
-static void read_hit(db_stmt *st, deed_hit *h, int marks) {
+/* Moves the text of sn into arena a and frees sn. */
+static char *keep(arena *a, buf *sn) {
+  char *t = arena_strdup(a, sn->data ? sn->data : "");
+  buf_free(sn);
+  return t;
+}
+
+static void read_hit(db_stmt *st, deed_hit *h, int marks, arena *a) {
   char **text[] = {&h->ref,    &h->title,  &h->organisation, &h->municipality,
                    &h->region, &h->sector, &h->sector_code}; /* columns 1..7, in the order of hit_sql */
   h->id = db_col_int(st, 0);
-  for (int i = 0; i < 7; i++) *text[i] = dup_col(st, i + 1);
+  for (int i = 0; i < 7; i++) *text[i] = dup_col(st, i + 1, a);
   h->year = (int)db_col_int(st, 8);
-  h->published_at = dup_col(st, 9);
+  h->published_at = dup_col(st, 9, a);
   if (marks) return; /* the snippet comes from FTS5 */
   buf sn = BUF_INIT;
   summary_html(&sn, db_col_text(st, 10));
-  h->snippet = buf_detach(&sn);
+  h->snippet = keep(a, &sn);
 }
 
 static int load_rows(db *d, const query *qy, const int *page, int n, const idpos *map, deed_result *r) {
@@ -416,7 +428,7 @@ static int load_rows(db *d, const query *qy, const int *page, int n, const idpos
   int rc;
   while ((rc = db_step(st)) == 1) {
     int pos = page_pos(map, n, db_col_int(st, 0));
-    if (pos >= 0 && !r->hits[pos].id) read_hit(st, &r->hits[pos], qy->match != NULL);
+    if (pos >= 0 && !r->hits[pos].id) read_hit(st, &r->hits[pos], qy->match != NULL, qy->mem);
   }
   db_done(st);
   buf_free(&ids);
@@ -427,7 +439,7 @@ static int load_rows(db *d, const query *qy, const int *page, int n, const idpos
  * (measured at 100k deeds: 20 snippets 1-2 ms, against 4-8 ms for one scan over the page's whole rowid range). */
 static int load_snippets(db *d, const query *qy, const idpos *map, int n, deed_result *r) {
   db_stmt *st = db_prepare(d, "SELECT snippet(deed_fts, 1, char(2), char(3), '…', 24) FROM deed_fts"
-                                   " WHERE deed_fts MATCH :q AND rowid BETWEEN :id AND :id");
+                              " WHERE deed_fts MATCH :q AND rowid BETWEEN :id AND :id");
   int rc = 0;
   for (int i = 0; i < n && rc >= 0; i++) {
     db_bind_text(st, ":q", qy->match);
@@ -436,29 +448,20 @@ static int load_snippets(db *d, const query *qy, const idpos *map, int n, deed_r
     if ((rc = db_step(st)) == 1 && !h->snippet) {
       buf sn = BUF_INIT;
       search_snippet_html(&sn, db_col_text(st, 0), 1);
-      h->snippet = buf_detach(&sn);
+      h->snippet = keep(qy->mem, &sn);
     }
     db_done(st);
   }
   return rc < 0 ? K_ERR : K_OK;
 }
 
-static void hit_free(deed_hit *h) {
-  char *s[] = {h->ref,    h->title,       h->organisation, h->municipality, h->region,
-               h->sector, h->sector_code, h->snippet,      h->published_at};
-  for (size_t j = 0; j < sizeof s / sizeof s[0]; j++) free(s[j]);
-}
-
 /* Drops page slots no row arrived for (cannot happen inside one snapshot; kept so no NULL string escapes). */
-static void hits_compact(deed_result *r) {
+static void hits_compact(deed_result *r, arena *a) {
   int k = 0;
   for (int i = 0; i < r->nhits; i++) {
     deed_hit *h = &r->hits[i];
-    if (!h->id) {
-      hit_free(h);
-      continue;
-    }
-    if (!h->snippet) h->snippet = util_strdup("");
+    if (!h->id) continue;
+    if (!h->snippet) h->snippet = arena_strdup(a, "");
     r->hits[k++] = *h;
   }
   r->nhits = k;
@@ -467,11 +470,11 @@ static void hits_compact(deed_result *r) {
 static int load_page(db *d, const query *qy, const int *page, int n, deed_result *r) {
   if (n == 0) return K_OK;
   idpos *map = page_map(page, n);
-  r->hits = util_calloc((size_t)n, sizeof *r->hits);
+  r->hits = arena_alloc(qy->mem, (size_t)n * sizeof *r->hits);
   r->nhits = n;
   int rc = load_rows(d, qy, page, n, map, r);
   if (rc == K_OK && qy->match) rc = load_snippets(d, qy, map, n, r);
-  hits_compact(r);
+  hits_compact(r, qy->mem);
   free(map);
   return rc;
 }
@@ -515,35 +518,17 @@ static int search_snapshot(db *d, query *qy, deed_result *r, kerr *e) {
   return rc;
 }
 
-int deed_search(db *d, const deed_filter *f, deed_result *out, kerr *e) {
+int deed_search(db *d, arena *a, const deed_filter *f, deed_result *out, kerr *e) {
   memset(out, 0, sizeof *out);
   query qy;
   query_init(&qy, f);
+  qy.mem = a;
   /* one read transaction, so the facet index, the FTS matches and the rows are one snapshot */
   int own = !db_in_transaction(d);
   int rc = own && db_script(d, "BEGIN") != DB_OK ? kerr_set(e, NULL, "search failed: %r", db_errmsg(d))
-                                                     : search_snapshot(d, &qy, out, e);
+                                                 : search_snapshot(d, &qy, out, e);
   if (own && db_in_transaction(d)) db_script(d, "COMMIT");
   free(qy.match);
   for (int i = 0; i < qy.words; i++) free(qy.terms[i]);
   return rc;
-}
-
-static void free_facets(facet_count *fc, int n) {
-  for (int i = 0; i < n; i++) {
-    free(fc[i].key);
-    free(fc[i].label);
-  }
-  free(fc);
-}
-
-void deed_result_free(deed_result *r) {
-  if (!r) return;
-  for (int i = 0; i < r->nhits; i++) hit_free(&r->hits[i]);
-  free(r->hits);
-  free_facets(r->sectors, r->nsectors);
-  free_facets(r->regions, r->nregions);
-  free_facets(r->years, r->nyears);
-  free_facets(r->themes, r->nthemes);
-  memset(r, 0, sizeof *r);
 }

@@ -25,7 +25,7 @@ typedef struct deed_filter {
   int offset;        /* rows to skip, for paging; negative counts as 0 */
 } deed_filter;
 
-/* One found deed. All strings are malloc'd, never NULL ("" when absent), owned by the deed_result. */
+/* One found deed. All strings are in the arena passed to deed_search, never NULL ("" when absent). */
 typedef struct deed_hit {
   long long id;
   char *ref, *title, *organisation, *municipality, *region, *sector, *sector_code;
@@ -62,10 +62,10 @@ typedef struct deed_result {
  * changes, about 0.1 s at 100,000 deeds), kehto_rank over at most one window, and row reads and snippets for the
  * page only.
  *
- * Searches the published deeds. Fills *out (zeroed first; free with deed_result_free even on error).
+ * Searches the published deeds. Fills *out (zeroed first), everything it points to in arena a (freed by the caller,
+ * also on error).
  * Returns K_OK, or K_ERR with e set when the database fails; user text never causes an error. */
-int deed_search(db *d, const deed_filter *f, deed_result *out, kerr *e);
-void deed_result_free(deed_result *r);
+int deed_search(db *d, arena *a, const deed_filter *f, deed_result *out, kerr *e);
 
 /* Writes text as HTML: escaped, with \x02 and \x03 (FTS5 snippet marks) turned into <mark> and </mark> when
  * marks is 1. Marks always come out balanced and other control characters are dropped, so text that itself

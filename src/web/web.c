@@ -24,9 +24,9 @@ const char *web_field(web_req *r, const char *name) {
   return util_trim(arena_strdup(&r->mem, v));
 }
 
-char *web_field_dup(web_req *r, const char *name) {
-  const char *v = web_field(r, name);
-  return *v ? util_strdup(v) : NULL;
+char *web_field_opt(web_req *r, const char *name) {
+  char *v = (char *)web_field(r, name); /* web_field's copy in the request arena is the caller's to change */
+  return *v ? v : NULL;
 }
 
 void web_header(web_req *r, const char *name, const char *value) {

@@ -52,8 +52,8 @@ const char *web_query(web_req *r, const char *name);
 const char *web_form(web_req *r, const char *name);
 /* Form or query field trimmed, never NULL ("" when absent); copied into the request arena. */
 const char *web_field(web_req *r, const char *name);
-/* The trimmed field as a malloc'd copy, or NULL when it is empty. Caller frees. */
-char *web_field_dup(web_req *r, const char *name);
+/* The trimmed field (a copy in the request arena), or NULL when it is empty. */
+char *web_field_opt(web_req *r, const char *name);
 
 /* Translation of a Finnish msgid into the request's language (falls back to the msgid). */
 const char *T(web_req *r, const char *msgid);

@@ -64,11 +64,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   f.offset = (c2 & 4) ? (int)(signed char)c * 1000003 : 0;
   deed_result r;
   kerr e = {0};
-  int rc = deed_search(d, &f, &r, &e);
+  arena mem = {0};
+  int rc = deed_search(d, &mem, &f, &r, &e);
   if (rc != K_OK) fprintf(stderr, "fuzz_deed_search: %s\n", e.msg);
   FUZZ_CHECK(rc == K_OK); /* user text never causes an error */
   FUZZ_CHECK(r.nhits >= 0 && r.nhits <= r.total && r.total <= 4);
-  deed_result_free(&r);
+  arena_free(&mem);
   kerr_clear(&e);
   free(q);
   return 0;

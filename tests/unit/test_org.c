@@ -78,26 +78,28 @@ static void test_validate(void **state) {
 }
 
 static void test_insert_get_find(void **state) {
+  arena a = {0};
   db *d = *state;
   kerr e = {0};
   org o = {.name = "Helsingin kaupunki", .type = "kunta", .municipality_code = "091", .ytunnus = "0201256-6"};
   long long id = org_insert(d, &o, &e);
   assert_true(id > 0);
-  org *g = org_get(d, id);
+  org *g = org_get(d, &a, id);
   assert_non_null(g);
   assert_string_equal(g->name, "Helsingin kaupunki");
   assert_string_equal(g->type, "kunta");
   assert_string_equal(g->municipality_name, "Helsinki");
   assert_string_equal(g->ytunnus, "0201256-6");
-  org_free(g);
   assert_int_equal(org_find(d, "HELSINGIN kaupunki"), id);
   assert_int_equal(org_find(d, "0201256-6"), id);
   assert_int_equal(org_find(d, "Espoon kaupunki"), 0);
   assert_int_equal(org_find(d, ""), 0);
-  assert_null(org_get(d, id + 100));
+  assert_null(org_get(d, &a, id + 100));
+  arena_free(&a);
 }
 
 static void test_update(void **state) {
+  arena a = {0};
   db *d = *state;
   kerr e = {0};
   org o = {.name = "Kuntayhtymä A", .type = "kuntayhtyma"};
@@ -109,16 +111,16 @@ static void test_update(void **state) {
   o.name = "Hyvinvointialue A";
   o.type = "hyvinvointialue";
   assert_int_equal(org_update(d, &o, &e), K_OK);
-  org *g = org_get(d, o.id);
+  org *g = org_get(d, &a, o.id);
   assert_string_equal(g->name, "Hyvinvointialue A");
   assert_string_equal(g->type, "hyvinvointialue");
-  org_free(g);
   char *dn = db_text(d, "SELECT org_name FROM deed WHERE org_id=?1", "i", o.id);
   assert_string_equal(dn, "Hyvinvointialue A"); /* deeds follow the registry name */
   free(dn);
   o.id += 100;
   assert_int_equal(org_update(d, &o, &e), K_ERR);
   kerr_clear(&e);
+  arena_free(&a);
 }
 
 static void test_duplicate_ytunnus(void **state) {

@@ -59,21 +59,23 @@ static int teardown(void **state) {
 }
 
 static void test_org_list_all_sorted_with_counts(void **state) {
+  arena a = {0};
   db *d = *state;
   org_filter f = {0};
   assert_int_equal(org_count(d, &f), 4);
   int n = 0;
-  org *v = org_list(d, &f, 50, 0, &n);
+  org *v = org_list(d, &a, &f, 50, 0, &n);
   assert_int_equal(n, 4);
   assert_string_equal(v[0].name, "Espoon kaupunki");
   assert_string_equal(v[1].name, "Helsingin kaupunki");
   assert_int_equal(v[1].deed_count, 5);
   assert_string_equal(v[1].ytunnus, "0201256-6");
   assert_int_equal(v[0].deed_count, 0);
-  org_list_free(v, n);
+  arena_free(&a);
 }
 
 static void test_org_list_search_and_type(void **state) {
+  arena a = {0};
   db *d = *state;
   org_filter f = {.q = "kaupunki"};
   assert_int_equal(org_count(d, &f), 2);
@@ -84,10 +86,10 @@ static void test_org_list_search_and_type(void **state) {
   assert_int_equal(org_count(d, &f), 1);
   f = (org_filter){.type = "kuntayhtyma"};
   int n = 0;
-  org *v = org_list(d, &f, 50, 0, &n);
+  org *v = org_list(d, &a, &f, 50, 0, &n);
   assert_int_equal(n, 1);
   assert_string_equal(v[0].name, "HUS-yhtymä");
-  org_list_free(v, n);
+  arena_free(&a);
 }
 
 static void test_org_list_like_characters_are_plain(void **state) {
@@ -103,35 +105,35 @@ static void test_org_list_like_characters_are_plain(void **state) {
 }
 
 static void test_org_list_paging(void **state) {
+  arena a = {0};
   db *d = *state;
   int n = 0;
-  org *v = org_list(d, NULL, 3, 3, &n);
+  org *v = org_list(d, &a, NULL, 3, 3, &n);
   assert_int_equal(n, 1);
   assert_string_equal(v[0].name, "Sata_100%");
-  org_list_free(v, n);
-  v = org_list(d, NULL, 2, 10, &n);
+  v = org_list(d, &a, NULL, 2, 10, &n);
   assert_int_equal(n, 0);
-  org_list_free(v, n);
+  arena_free(&a);
 }
 
 static void test_deed_list_by_status(void **state) {
+  arena a = {0};
   db *d = *state;
   assert_int_equal(deed_count_by_status(d, "submitted"), 3);
   assert_int_equal(deed_count_by_status(d, "published"), 2);
   assert_int_equal(deed_count_by_status(d, "rejected"), 0);
   int n = 0;
-  deed *v = deed_list_by_status(d, "submitted", 2, 0, &n);
+  deed *v = deed_list_by_status(d, &a, "submitted", 2, 0, &n);
   assert_int_equal(n, 2);
   assert_int_equal(v[0].id, 3); /* newest first */
   assert_string_equal(v[0].org_name, "Helsingin kaupunki");
   assert_string_equal(v[0].municipality_name, "Helsinki");
   assert_string_equal(v[0].status, "submitted");
   assert_non_null(v[0].created_at);
-  deed_list_free(v, n);
-  v = deed_list_by_status(d, "submitted", 2, 2, &n);
+  v = deed_list_by_status(d, &a, "submitted", 2, 2, &n);
   assert_int_equal(n, 1);
   assert_int_equal(v[0].id, 1);
-  deed_list_free(v, n);
+  arena_free(&a);
 }
 
 int main(void) {

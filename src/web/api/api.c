@@ -13,9 +13,8 @@ static void json_begin(web_req *r) {
 }
 
 static void api_deed(web_req *r) {
-  deed *x = deed_get(r->db, r->id, r->lang);
+  deed *x = deed_get(r->db, &r->mem, r->id, r->lang);
   if (!x || strcmp(x->status, "published") != 0) {
-    deed_free(x);
     web_json_error(r, 404, "no published deed with this id");
     return;
   }
@@ -35,7 +34,6 @@ static void api_deed(web_req *r) {
              x->starting_point, x->goal, x->actions, x->participants);
   buf_printf(o, "\"results\":%J,\"service\":%J,\"published_at\":%J,\"url\":\"/tekot/%lld\"}\n", x->results, x->service,
              x->published_at, x->id);
-  deed_free(x);
 }
 
 /* The figures of the report for a slot: key figures with targets, then every breakdown table. */

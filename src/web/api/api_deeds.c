@@ -32,10 +32,9 @@ static void api_deeds(web_req *r) {
                    .offset = (int)offset};
   deed_result res;
   kerr e = {0};
-  if (deed_search(r->db, &f, &res, &e) != K_OK) {
+  if (deed_search(r->db, &r->mem, &f, &res, &e) != K_OK) {
     web_json_error(r, 500, "search failed");
     kerr_clear(&e);
-    deed_result_free(&res);
     return;
   }
   r->ctype = "application/json; charset=utf-8";
@@ -50,7 +49,6 @@ static void api_deeds(web_req *r) {
                h->snippet);
   }
   buf_puts(o, "]}\n");
-  deed_result_free(&res);
 }
 
 const route api_deeds_routes[] = {

@@ -158,13 +158,12 @@ static void app_form(web_req *r, const kerr *err) {
     choice_select(r, &f, "org_id", T(r, "Organisaatio"), web_field(r, "org_id"), v, n, 1, T(r, "Valitse"));
     app_choices_free(v, n);
   } else {
-    org *mine = r->user.org_id ? org_get(r->db, r->user.org_id) : NULL;
+    org *mine = r->user.org_id ? org_get(r->db, &r->mem, r->user.org_id) : NULL;
     buf_printf(o, "<div class=\"field\" id=\"f-org_id\" tabindex=\"-1\"><p>%h: <strong>%h</strong></p>",
                T(r, "Organisaatio"), mine ? mine->name : T(r, "ei organisaatiota"));
     const kerr *bad = form_field_error(err, "org_id");
     if (bad) buf_printf(o, "<span class=\"error\">%h</span>", T(r, bad->msg));
     buf_puts(o, "</div>\n");
-    org_free(mine);
   }
   form_textarea(&f, "need", T(r, "Tarve omin sanoin"), web_field(r, "need"), 1,
                 T(r, "Mihin tarvitsette tukea? Mikä on tilanne nyt, ja mitä haluatte saada aikaan?"), 8);

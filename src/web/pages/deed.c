@@ -61,10 +61,9 @@ static void staff_panel(web_req *r, const deed *x) {
 }
 
 static void page_deed(web_req *r) {
-  deed *x = deed_get(r->db, r->id, r->lang);
+  deed *x = deed_get(r->db, &r->mem, r->id, r->lang);
   int staff = user_is_staff(&r->user);
   if (!x || (!staff && strcmp(x->status, "published") != 0)) {
-    deed_free(x);
     web_error(r, 404, T(r, "Tekoa ei löytynyt. Se on ehkä poistettu tai sitä ei ole vielä julkaistu."));
     return;
   }
@@ -96,7 +95,6 @@ static void page_deed(web_req *r) {
   if (x->published_at) buf_printf(o, "<p class=\"meta\">%h %D</p>\n", T(r, "Julkaistu"), x->published_at);
   buf_puts(o, "</article>\n");
   page_end(r);
-  deed_free(x);
 }
 
 static void thanks_redirect(web_req *r) {
@@ -129,7 +127,6 @@ static void page_deed_create(web_req *r) {
     post_form(r, x, &e);
     r->status = 403;
     kerr_clear(&e);
-    deed_free(x);
     return;
   }
   if (*web_field(r, "website")) { /* honeypot filled: answer as if it went fine, store nothing */
@@ -143,8 +140,7 @@ static void page_deed_create(web_req *r) {
     return;
   }
   deed *x = deed_form_read(r);
-  free(x->ref); /* only staff set an external id; a public post could otherwise squat one an import needs */
-  x->ref = NULL;
+  x->ref = NULL; /* only staff set an external id; a public post could otherwise squat one an import needs */
   long long id = 0;
   if (deed_validate(r->db, x, 1, &e) == K_OK) id = deed_insert(r->db, x, "submitted", &e);
   if (!id) {
@@ -157,7 +153,6 @@ static void page_deed_create(web_req *r) {
     thanks_redirect(r);
   }
   kerr_clear(&e);
-  deed_free(x);
 }
 
 static void page_deed_thanks(web_req *r) {

@@ -25,30 +25,29 @@ const char *deed_participant_label(web_req *r, const char *code) {
 }
 
 deed *deed_form_read(web_req *r) {
-  deed *x = calloc(1, sizeof *x);
-  if (!x) abort();
-  x->ref = web_field_dup(r, "ref");
-  x->title = web_field_dup(r, "title");
-  x->org_name = web_field_dup(r, "organisation");
+  deed *x = arena_alloc(&r->mem, sizeof *x);
+  x->ref = web_field_opt(r, "ref");
+  x->title = web_field_opt(r, "title");
+  x->org_name = web_field_opt(r, "organisation");
   x->org_id = org_find(r->db, x->org_name); /* a name (or Y-tunnus) in the registry links the deed to it */
-  x->municipality_code = web_field_dup(r, "municipality");
-  x->sector_code = web_field_dup(r, "sector");
-  x->themes = web_field_dup(r, "themes");
-  x->summary = web_field_dup(r, "summary");
-  x->starting_point = web_field_dup(r, "starting_point");
-  x->goal = web_field_dup(r, "goal");
-  x->actions = web_field_dup(r, "actions");
-  x->results = web_field_dup(r, "results");
-  x->service = web_field_dup(r, "service");
-  x->contact_name = web_field_dup(r, "contact_name");
-  x->contact_email = web_field_dup(r, "contact_email");
+  x->municipality_code = web_field_opt(r, "municipality");
+  x->sector_code = web_field_opt(r, "sector");
+  x->themes = web_field_opt(r, "themes");
+  x->summary = web_field_opt(r, "summary");
+  x->starting_point = web_field_opt(r, "starting_point");
+  x->goal = web_field_opt(r, "goal");
+  x->actions = web_field_opt(r, "actions");
+  x->results = web_field_opt(r, "results");
+  x->service = web_field_opt(r, "service");
+  x->contact_name = web_field_opt(r, "contact_name");
+  x->contact_email = web_field_opt(r, "contact_email");
   buf g = BUF_INIT;
   for (size_t i = 0; i < sizeof GROUPS / sizeof GROUPS[0]; i++) {
     char name[32];
     snprintf(name, sizeof name, "p_%s", GROUPS[i][0]);
     if (*web_field(r, name)) buf_printf(&g, "%r%r", g.len ? "," : "", GROUPS[i][0]);
   }
-  x->participants = g.len ? buf_detach(&g) : NULL;
+  x->participants = g.len ? arena_strdup(&r->mem, g.data) : NULL;
   buf_free(&g);
   long long y = 0;
   x->year = util_parse_int(web_field(r, "year"), 1, 9999, &y) == K_OK ? (int)y : 0;

@@ -4,7 +4,7 @@
 #include "model/deed.h"
 #include "web/web.h"
 
-/* Builds a deed from the posted form (strings malloc'd; free with deed_free). Unparsable year becomes 0. */
+/* Builds a deed from the posted form, in the request arena. Unparsable year becomes 0. */
 deed *deed_form_read(web_req *r);
 /* Writes the form: action is the path it posts to; staff forms also show ref. err may be NULL. */
 void deed_form_write(web_req *r, const deed *x, const kerr *err, const char *action, int staff);

@@ -105,11 +105,10 @@ static void pager(web_req *r, const deed_filter *f, long long total) {
 
 /* Searches; a page past the end shows the last page (as the staff lists do), not an empty list under a total. */
 static int search_page(web_req *r, deed_filter *f, deed_result *res, kerr *e) {
-  if (deed_search(r->db, f, res, e) != K_OK) return K_ERR;
+  if (deed_search(r->db, &r->mem, f, res, e) != K_OK) return K_ERR;
   if (res->nhits || !res->total || !f->offset) return K_OK;
   f->offset = (int)((res->total - 1) / PAGE_SIZE * PAGE_SIZE);
-  deed_result_free(res);
-  return deed_search(r->db, f, res, e);
+  return deed_search(r->db, &r->mem, f, res, e);
 }
 
 static void page_deeds(web_req *r) {
@@ -118,7 +117,6 @@ static void page_deeds(web_req *r) {
   deed_result res;
   kerr e = {0};
   if (search_page(r, &f, &res, &e) != K_OK) {
-    deed_result_free(&res);
     web_error(r, 500, T(r, "Haku epäonnistui. Yritä hetken kuluttua uudelleen."));
     kerr_clear(&e);
     return;
@@ -142,15 +140,13 @@ static void page_deeds(web_req *r) {
   pager(r, &f, res.total);
   buf_puts(o, "</section>\n</div>\n");
   page_end(r);
-  deed_result_free(&res);
 }
 
 static void page_feed(web_req *r) {
   deed_filter f = {.lang = r->lang, .limit = FEED_SIZE};
   deed_result res;
   kerr e = {0};
-  if (deed_search(r->db, &f, &res, &e) != K_OK) {
-    deed_result_free(&res);
+  if (deed_search(r->db, &r->mem, &f, &res, &e) != K_OK) {
     kerr_clear(&e);
     web_error(r, 500, T(r, "Haku epäonnistui. Yritä hetken kuluttua uudelleen."));
     return;
@@ -178,7 +174,6 @@ static void page_feed(web_req *r) {
   }
   buf_puts(o, "</feed>\n");
   buf_free(&base);
-  deed_result_free(&res);
 }
 
 const route deeds_routes[] = {

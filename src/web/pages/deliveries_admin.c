@@ -241,10 +241,9 @@ static void orgs_section(web_req *r, const delivery *x, const kerr *err) {
   form_errors(&f);
   int n = 0;
   org_filter all = {0};
-  org *v = org_list(r->db, &all, MAX_CHOICES, 0, &n);
+  org *v = org_list(r->db, &r->mem, &all, MAX_CHOICES, 0, &n);
   form_opt *oo = arena_alloc(&r->mem, sizeof *oo * (size_t)(n ? n : 1));
   for (int i = 0; i < n; i++) oo[i] = (form_opt){num(r, v[i].id), arena_strdup(&r->mem, v[i].name)};
-  org_list_free(v, n);
   buf_printf(o, "<form method=\"post\" action=\"%h/hallinta/toteutukset/%lld/organisaatiot\" class=\"filters\">",
              r->prefix, x->id);
   web_csrf_field(r);

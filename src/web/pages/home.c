@@ -68,13 +68,12 @@ static void newest(web_req *r) {
   deed_filter f = {.lang = r->lang, .limit = NEWEST};
   deed_result res;
   kerr e = {0};
-  if (deed_search(r->db, &f, &res, &e) == K_OK && res.nhits) {
+  if (deed_search(r->db, &r->mem, &f, &res, &e) == K_OK && res.nhits) {
     buf_printf(&r->out, "<h2>%h</h2>\n", T(r, "Uusimmat teot"));
     deed_hits_write(r, res.hits, res.nhits, "h3");
     buf_printf(&r->out, "<p><a href=\"%h/tekot\">%h →</a></p>\n", r->prefix, T(r, "Kaikki teot"));
   }
   kerr_clear(&e);
-  deed_result_free(&res);
 }
 
 static void page_home(web_req *r) {

@@ -72,7 +72,7 @@ static void page_staff_deeds(web_req *r) {
     if (strcmp(tab, STATUSES[i][0]) == 0) tab_label = T(r, STATUSES[i][1]);
   pager p = pager_make(r, deed_count_by_status(r->db, tab), DEEDS_PER_PAGE);
   int n = 0;
-  deed *v = deed_list_by_status(r->db, tab, p.per_page, pager_offset(&p), &n);
+  deed *v = deed_list_by_status(r->db, &r->mem, tab, p.per_page, pager_offset(&p), &n);
   page_begin(r, T(r, "Tekojen moderointi"), "moderation");
   buf_printf(&r->out, "<h1>%h</h1>\n", T(r, "Tekojen moderointi"));
   done_notice(r);
@@ -83,12 +83,11 @@ static void page_staff_deeds(web_req *r) {
     queue_table(r, v, n, tab_label);
   pager_write_query(r, &p, "/hallinta/tekot", "status", tab, NULL);
   page_end(r);
-  deed_list_free(v, n);
 }
 
-/* The deed of r->id, or NULL after answering 404. Free with deed_free. */
+/* The deed of r->id (in the request arena), or NULL after answering 404. */
 static deed *deed_or_404(web_req *r) {
-  deed *x = deed_get(r->db, r->id, r->lang);
+  deed *x = deed_get(r->db, &r->mem, r->id, r->lang);
   if (!x) web_error(r, 404, T(r, "Tekoa ei löytynyt."));
   return x;
 }
@@ -104,7 +103,6 @@ static void page_staff_deed_publish(web_req *r) {
     web_redirectf(r, "/hallinta/tekot?status=%U&done=published", x->status);
   }
   kerr_clear(&e);
-  deed_free(x);
 }
 
 static void reject_form(web_req *r, const deed *x, const char *reason, const kerr *err) {
@@ -132,7 +130,6 @@ static void page_staff_deed_reject_form(web_req *r) {
   deed *x = deed_or_404(r);
   if (!x) return;
   reject_form(r, x, x->reject_reason, NULL);
-  deed_free(x);
 }
 
 static void page_staff_deed_reject(web_req *r) {
@@ -148,7 +145,6 @@ static void page_staff_deed_reject(web_req *r) {
     web_redirectf(r, "/hallinta/tekot?status=%U&done=rejected", x->status);
   }
   kerr_clear(&e);
-  deed_free(x);
 }
 
 static void edit_form(web_req *r, const deed *x, const kerr *err) {
@@ -165,7 +161,6 @@ static void page_staff_deed_edit(web_req *r) {
   deed *x = deed_or_404(r);
   if (!x) return;
   edit_form(r, x, NULL);
-  deed_free(x);
 }
 
 static void page_staff_deed_update(web_req *r) {
@@ -184,8 +179,6 @@ static void page_staff_deed_update(web_req *r) {
     web_redirectf(r, "/tekot/%lld", x->id);
   }
   kerr_clear(&e);
-  deed_free(x);
-  deed_free(old);
 }
 
 const route moderation_routes[] = {

@@ -47,7 +47,7 @@ static void page_staff_orgs(web_req *r) {
   if (!org_type_valid(flt.type)) flt.type = "";
   pager p = pager_make(r, org_count(r->db, &flt), ORGS_PER_PAGE);
   int n = 0;
-  org *v = org_list(r->db, &flt, p.per_page, pager_offset(&p), &n);
+  org *v = org_list(r->db, &r->mem, &flt, p.per_page, pager_offset(&p), &n);
   page_begin(r, T(r, "Organisaatiorekisteri"), "orgs");
   buf_printf(&r->out, "<h1>%h</h1>\n", T(r, "Organisaatiorekisteri"));
   if (!strcmp(web_field(r, "done"), "saved"))
@@ -60,20 +60,18 @@ static void page_staff_orgs(web_req *r) {
   if (n) org_table(r, v, n);
   pager_write_query(r, &p, "/hallinta/organisaatiot", "q", flt.q, "type", flt.type, NULL);
   page_end(r);
-  org_list_free(v, n);
 }
 
-/* Builds an organisation from the posted form; empty fields become NULL. Free with org_free. */
+/* Builds an organisation from the posted form, in the request arena; empty fields become NULL. */
 static org *org_form_read(web_req *r) {
-  org *o = calloc(1, sizeof *o);
-  if (!o) abort();
+  org *o = arena_alloc(&r->mem, sizeof *o);
   o->id = r->id;
-  o->name = web_field_dup(r, "name");
-  o->type = web_field_dup(r, "type");
-  o->municipality_code = web_field_dup(r, "municipality");
-  o->ytunnus = web_field_dup(r, "ytunnus");
-  o->contact_name = web_field_dup(r, "contact_name");
-  o->contact_email = web_field_dup(r, "contact_email");
+  o->name = web_field_opt(r, "name");
+  o->type = web_field_opt(r, "type");
+  o->municipality_code = web_field_opt(r, "municipality");
+  o->ytunnus = web_field_opt(r, "ytunnus");
+  o->contact_name = web_field_opt(r, "contact_name");
+  o->contact_email = web_field_opt(r, "contact_email");
   return o;
 }
 
@@ -120,7 +118,6 @@ static void org_save(web_req *r) {
     web_redirectf(r, "/hallinta/organisaatiot?done=saved");
   }
   kerr_clear(&e);
-  org_free(o);
 }
 
 static void page_staff_org_new(web_req *r) {
@@ -132,22 +129,19 @@ static void page_staff_org_create(web_req *r) {
 }
 
 static void page_staff_org_edit(web_req *r) {
-  org *o = org_get(r->db, r->id);
+  org *o = org_get(r->db, &r->mem, r->id);
   if (!o) {
     web_error(r, 404, T(r, "Organisaatiota ei löytynyt."));
     return;
   }
   org_form(r, o, NULL);
-  org_free(o);
 }
 
 static void page_staff_org_update(web_req *r) {
-  org *old = org_get(r->db, r->id);
-  if (!old) {
+  if (!org_get(r->db, &r->mem, r->id)) {
     web_error(r, 404, T(r, "Organisaatiota ei löytynyt."));
     return;
   }
-  org_free(old);
   org_save(r);
 }
 

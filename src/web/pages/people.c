@@ -85,7 +85,7 @@ static void page_staff_people(web_req *r) {
 }
 
 static void page_org_people(web_req *r) {
-  org *o = org_get(r->db, r->id);
+  org *o = org_get(r->db, &r->mem, r->id);
   if (!o) {
     web_error(r, 404, T(r, "Organisaatiota ei löytynyt."));
     return;
@@ -96,7 +96,6 @@ static void page_org_people(web_req *r) {
   page_begin(r, T(r, "Organisaation henkilöt"), "people");
   buf_printf(&r->out, "<h1>%h: %h</h1>\n", T(r, "Henkilöt"), o->name);
   if (people_list(r, path, r->id, subject)) page_end(r);
-  org_free(o);
 }
 
 static void parts_table(web_req *r, const person_part *v, int n) {
