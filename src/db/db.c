@@ -303,10 +303,6 @@ const char *db_col_text(db_stmt *stp, int i) {
   return t ? (const char *)t : "";
 }
 
-char *db_col_dup(db_stmt *stp, int i) {
-  return db_col_null(stp, i) ? NULL : util_strdup(db_col_text(stp, i));
-}
-
 char *db_col_adup(db_stmt *stp, int i, arena *a) {
   return db_col_null(stp, i) ? NULL : arena_strdup(a, db_col_text(stp, i));
 }

@@ -47,8 +47,6 @@ void db_bind_pointer(db_stmt *st, const char *name, void *p, const char *type);
 int db_step(db_stmt *st);
 const char *db_col_text(db_stmt *st, int i); /* never NULL: "" for NULL; valid until the next step */
 long long db_col_int(db_stmt *st, int i);
-/* A malloc'd copy of text column i, or NULL when the value is NULL. Caller frees. */
-char *db_col_dup(db_stmt *st, int i);
 /* Copies column i into arena a (owned by a); NULL for SQL NULL. */
 char *db_col_adup(db_stmt *st, int i, arena *a);
 double db_col_double(db_stmt *st, int i);

@@ -10,50 +10,6 @@
 #include "core/buf.h"
 #include "model/themelist.h"
 
-/* ---- freeing ---- */
-
-static void app_clear(application *a) {
-  free(a->need);
-  free(a->themes);
-  free(a->proposed_dates);
-  free(a->status);
-  free(a->reason);
-  free(a->service_name);
-  free(a->service_type);
-  free(a->org_name);
-  free(a->coach_name);
-  free(a->created_at);
-  free(a->updated_at);
-  free(a->delivery_starts);
-  free(a->delivery_ends);
-  for (int i = 0; i < a->nevents; i++) {
-    free(a->events[i].status);
-    free(a->events[i].reason);
-    free(a->events[i].actor);
-    free(a->events[i].at);
-    free(a->events[i].actor_role);
-  }
-  free(a->events);
-}
-
-void app_free(application *a) {
-  if (!a) return;
-  app_clear(a);
-  free(a);
-}
-
-void app_list_free(application *v, int n) {
-  for (int i = 0; v && i < n; i++) app_clear(&v[i]);
-  free(v);
-}
-
-void app_choices_free(app_choice *v, int n) {
-  for (int i = 0; v && i < n; i++) free(v[i].name);
-  free(v);
-}
-
-/* ---- validation ---- */
-
 int app_service_type_ok(const char *type_code) {
   return type_code && (!strcmp(type_code, "sparraus") || !strcmp(type_code, "valmennus"));
 }
@@ -232,30 +188,30 @@ long long app_create(db *d, const application *a, const user_info *u, kerr *e) {
   " FROM application a JOIN service s ON s.id=a.service_id JOIN org o ON o.id=a.org_id"                                \
   " LEFT JOIN coach c ON c.id=a.preferred_coach_id LEFT JOIN delivery dl ON dl.application_id=a.id"
 
-static void read_row(db_stmt *st, application *a) {
+static void read_row(db_stmt *st, application *a, arena *m) {
   a->id = db_col_int(st, 0);
   a->service_id = db_col_int(st, 1);
   a->org_id = db_col_int(st, 2);
   a->user_id = db_col_int(st, 3);
   a->preferred_coach_id = db_col_int(st, 4);
-  a->need = util_strdup(db_col_text(st, 5));
-  a->proposed_dates = util_strdup(db_col_text(st, 6));
+  a->need = arena_strdup(m, db_col_text(st, 5));
+  a->proposed_dates = arena_strdup(m, db_col_text(st, 6));
   a->n_johto = (int)db_col_int(st, 7);
   a->n_esihenkilo = (int)db_col_int(st, 8);
   a->n_tyontekija = (int)db_col_int(st, 9);
   a->n_edustaja = (int)db_col_int(st, 10);
-  a->status = util_strdup(db_col_text(st, 11));
-  a->reason = util_strdup(db_col_text(st, 12));
-  a->service_name = util_strdup(db_col_text(st, 13));
-  a->service_type = util_strdup(db_col_text(st, 14));
-  a->org_name = util_strdup(db_col_text(st, 15));
-  a->coach_name = db_col_dup(st, 16);
-  a->created_at = util_strdup(db_col_text(st, 17));
-  a->updated_at = util_strdup(db_col_text(st, 18));
+  a->status = arena_strdup(m, db_col_text(st, 11));
+  a->reason = arena_strdup(m, db_col_text(st, 12));
+  a->service_name = arena_strdup(m, db_col_text(st, 13));
+  a->service_type = arena_strdup(m, db_col_text(st, 14));
+  a->org_name = arena_strdup(m, db_col_text(st, 15));
+  a->coach_name = db_col_adup(st, 16, m);
+  a->created_at = arena_strdup(m, db_col_text(st, 17));
+  a->updated_at = arena_strdup(m, db_col_text(st, 18));
   a->delivery_id = db_col_int(st, 19);
-  a->delivery_starts = db_col_dup(st, 20);
-  a->delivery_ends = db_col_dup(st, 21);
-  a->themes = util_strdup(db_col_text(st, 22));
+  a->delivery_starts = db_col_adup(st, 20, m);
+  a->delivery_ends = db_col_adup(st, 21, m);
+  a->themes = arena_strdup(m, db_col_text(st, 22));
 }
 
 long long app_count(db *d, const app_filter *f) {
@@ -278,47 +234,47 @@ long long app_count_by_status(db *d, long long org_id, const char *const *status
   return total;
 }
 
-application *app_list(db *d, const app_filter *f, int limit, int offset, int *n) {
-  application *v = util_calloc((size_t)(limit > 0 ? limit : 1), sizeof *v);
+application *app_list(db *d, arena *m, const app_filter *f, int limit, int offset, int *n) {
+  application *v = arena_alloc(m, (size_t)(limit > 0 ? limit : 1) * sizeof *v);
   db_stmt *st = db_query(d,
-                              LIST_COLS " WHERE (?1=0 OR a.org_id=?1) AND (?2='' OR a.status=?2)"
-                                        " ORDER BY a.created_at DESC, a.id DESC LIMIT ?3 OFFSET ?4",
-                              "itii", f->org_id, f->status ? f->status : "", (long long)limit, (long long)offset);
+                         LIST_COLS " WHERE (?1=0 OR a.org_id=?1) AND (?2='' OR a.status=?2)"
+                                   " ORDER BY a.created_at DESC, a.id DESC LIMIT ?3 OFFSET ?4",
+                         "itii", f->org_id, f->status ? f->status : "", (long long)limit, (long long)offset);
   int i = 0;
-  while (i < limit && db_step(st) == 1) read_row(st, &v[i++]);
+  while (i < limit && db_step(st) == 1) read_row(st, &v[i++], m);
   db_done(st);
   *n = i;
   return v;
 }
 
-static void read_events(db *d, application *a) {
+static void read_events(db *d, application *a, arena *m) {
   db_stmt *st = db_query(d,
-                              "SELECT e.status, e.reason, e.actor, e.at, coalesce(u.role, '') FROM application_event e"
-                              " LEFT JOIN user u ON u.id=e.user_id WHERE e.application_id=?1 ORDER BY e.id",
-                              "i", a->id);
+                         "SELECT e.status, e.reason, e.actor, e.at, coalesce(u.role, '') FROM application_event e"
+                         " LEFT JOIN user u ON u.id=e.user_id WHERE e.application_id=?1 ORDER BY e.id",
+                         "i", a->id);
   int cap = 0;
   a->nevents = 0;
   while (db_step(st) == 1) {
-    a->events = util_grow(a->events, a->nevents, &cap, sizeof *a->events);
+    a->events = arena_grow(m, a->events, a->nevents, &cap, sizeof *a->events);
     app_event *x = &a->events[a->nevents++];
-    x->status = util_strdup(db_col_text(st, 0));
-    x->reason = util_strdup(db_col_text(st, 1));
-    x->actor = util_strdup(db_col_text(st, 2));
-    x->at = util_strdup(db_col_text(st, 3));
-    x->actor_role = util_strdup(db_col_text(st, 4));
+    x->status = arena_strdup(m, db_col_text(st, 0));
+    x->reason = arena_strdup(m, db_col_text(st, 1));
+    x->actor = arena_strdup(m, db_col_text(st, 2));
+    x->at = arena_strdup(m, db_col_text(st, 3));
+    x->actor_role = arena_strdup(m, db_col_text(st, 4));
   }
   db_done(st);
 }
 
-application *app_get(db *d, long long id) {
+application *app_get(db *d, arena *m, long long id) {
   db_stmt *st = db_query(d, LIST_COLS " WHERE a.id=?1", "i", id);
   application *a = NULL;
   if (db_step(st) == 1) {
-    a = util_calloc(1, sizeof *a);
-    read_row(st, a);
+    a = arena_alloc(m, sizeof *a);
+    read_row(st, a, m);
   }
   db_done(st);
-  if (a) read_events(d, a);
+  if (a) read_events(d, a, m);
   return a;
 }
 
@@ -361,8 +317,7 @@ static long long make_delivery(db *d, const application *a, const char *from, co
                    "itttii", a->service_id, title, from, to, coach, a->id) == DB_OK;
   free(title);
   long long did = ok ? db_last_id(d) : 0;
-  if (did &&
-      db_exec(d, "INSERT INTO delivery_org(delivery_id, org_id) VALUES(?1, ?2)", "ii", did, a->org_id) != DB_OK)
+  if (did && db_exec(d, "INSERT INTO delivery_org(delivery_id, org_id) VALUES(?1, ?2)", "ii", did, a->org_id) != DB_OK)
     did = 0;
   return did;
 }
@@ -377,9 +332,10 @@ static void check_dates(const char *starts_on, const char *ends_on, char from[11
 
 long long app_approve(db *d, long long id, const char *starts_on, const char *ends_on, long long coach_id,
                       const user_info *u, kerr *e) {
-  application *a = app_get(d, id);
+  arena m = {0};
+  application *a = app_get(d, &m, id);
   if (check_decision(a, e) != K_OK) {
-    app_free(a);
+    arena_free(&m);
     return 0;
   }
   char from[11] = "", to[11] = "";
@@ -401,7 +357,7 @@ long long app_approve(db *d, long long id, const char *starts_on, const char *en
       }
     }
   }
-  app_free(a);
+  arena_free(&m);
   return did;
 }
 
@@ -416,9 +372,9 @@ static int change_status(db *d, long long id, const char *status, const char *re
 }
 
 int app_reject(db *d, long long id, const char *reason, const user_info *u, kerr *e) {
-  application *a = app_get(d, id);
-  int rc = check_decision(a, e);
-  app_free(a);
+  arena m = {0};
+  int rc = check_decision(app_get(d, &m, id), e);
+  arena_free(&m);
   if (rc != K_OK) return K_ERR;
   if (util_blank(reason)) return kerr_set(e, "reason", N_("Kerro hylkäyksen syy."));
   if (!util_utf8_valid(reason, strlen(reason)) || util_utf8_len(reason) > APP_MAX_REASON)
@@ -427,24 +383,25 @@ int app_reject(db *d, long long id, const char *reason, const user_info *u, kerr
 }
 
 int app_cancel(db *d, long long id, const user_info *u, kerr *e) {
-  application *a = app_get(d, id);
+  arena m = {0};
+  application *a = app_get(d, &m, id);
   int rc = check_decision(a, e);
   if (rc == K_OK && !app_cancellable_by(a, u)) rc = kerr_set(e, NULL, N_("Vain hakija voi perua hakemuksen."));
-  app_free(a);
+  arena_free(&m);
   if (rc != K_OK) return K_ERR;
   return change_status(d, id, "cancelled", "", u, e);
 }
 
 /* ---- form choices ---- */
 
-static app_choice *choices(db *d, const char *sql, int *n) {
+static app_choice *choices(db *d, arena *m, const char *sql, int *n) {
   int cap = 0, i = 0;
   app_choice *v = NULL;
   db_stmt *st = db_query(d, sql, "");
   while (db_step(st) == 1) {
-    v = util_grow(v, i, &cap, sizeof *v);
+    v = arena_grow(m, v, i, &cap, sizeof *v);
     v[i].id = db_col_int(st, 0);
-    v[i].name = util_strdup(db_col_text(st, 1));
+    v[i].name = arena_strdup(m, db_col_text(st, 1));
     i++;
   }
   db_done(st);
@@ -452,25 +409,27 @@ static app_choice *choices(db *d, const char *sql, int *n) {
   return v;
 }
 
-app_choice *app_open_services(db *d, int *n) {
-  return choices(d,
+app_choice *app_open_services(db *d, arena *m, int *n) {
+  return choices(d, m,
                  "SELECT s.id, s.name || ' (' || p.name || ')' FROM service s JOIN funding_period p ON p.id=s.period_id"
                  " WHERE s.open=1 AND s.type_code IN ('sparraus','valmennus') ORDER BY p.start_year DESC, s.name",
                  n);
 }
 
-app_choice *app_active_coaches(db *d, int *n) {
-  return choices(d,
+app_choice *app_active_coaches(db *d, arena *m, int *n) {
+  return choices(d, m,
                  "SELECT id, CASE WHEN company<>'' THEN name || ', ' || company ELSE name END FROM coach"
                  " WHERE active=1 ORDER BY name",
                  n);
 }
 
-app_choice *app_orgs(db *d, int *n) {
-  return choices(d, "SELECT id, name FROM org ORDER BY name COLLATE NOCASE, id", n);
+app_choice *app_orgs(db *d, arena *m, int *n) {
+  return choices(d, m, "SELECT id, name FROM org ORDER BY name COLLATE NOCASE, id", n);
 }
 
-char *app_theme_names(db *d) {
+char *app_theme_names(db *d, arena *m) {
   char *s = db_text(d, "SELECT string_agg(name, ', ') FROM (SELECT name FROM theme ORDER BY name) t", "");
-  return s ? s : util_strdup("");
+  char *t = arena_strdup(m, s ? s : "");
+  free(s);
+  return t;
 }

@@ -12,12 +12,12 @@
 #define APP_MAX_COUNT 10000 /* people in one role */
 
 /* One status change: status, reason, actor email (or "cli"), time (ISO UTC), and the actor's role (admin, staff,
- * contact, or "" for the command line or a removed account). Strings owned by the application. */
+ * contact, or "" for the command line or a removed account). */
 typedef struct app_event {
   char *status, *reason, *actor, *at, *actor_role;
 } app_event;
 
-/* An application as entered or read. Strings are malloc'd and owned by the struct; free with app_free. */
+/* An application as entered or read (read: strings and events in the arena passed to app_get/app_list). */
 typedef struct application {
   long long id;
   long long service_id;
@@ -37,9 +37,6 @@ typedef struct application {
   app_event *events;                     /* oldest first (app_get only) */
   int nevents;
 } application;
-
-void app_free(application *a);
-void app_list_free(application *v, int n);
 
 /* Returns 1 when a service of type code is applied for with an application (sparraus, valmennus). */
 int app_service_type_ok(const char *type_code);
@@ -64,11 +61,11 @@ long long app_count(db *d, const app_filter *f);
  * them; 0 for a status with none). Returns the total over every status. */
 long long app_count_by_status(db *d, long long org_id, const char *const *statuses, int n, long long *counts);
 /* Newest first, rows offset..offset+limit-1, with service and organisation names, status and dates (no history).
- * Returns a malloc'd array of *n (never NULL); free with app_list_free. */
-application *app_list(db *d, const app_filter *f, int limit, int offset, int *n);
+ * Returns an array of *n in arena a (never NULL). */
+application *app_list(db *d, arena *a, const app_filter *f, int limit, int offset, int *n);
 
-/* Reads application id with its themes, names, delivery and status history. NULL when there is none. */
-application *app_get(db *d, long long id);
+/* Reads application id with its themes, names, delivery and status history into arena a. NULL when there is none. */
+application *app_get(db *d, arena *a, long long id);
 
 #define APP_COACH_NONE (-1) /* app_approve: the delivery has no coach */
 
@@ -90,18 +87,17 @@ int app_visible_to(const application *a, const user_info *u);
 /* Returns 1 when u may cancel a now (submitted, and u applied or is a contact of its organisation). */
 int app_cancellable_by(const application *a, const user_info *u);
 
-/* Choices for the form: open services one applies for, and active coaches. Each row is (id, name); returns a
- * malloc'd array of *n; free with app_choices_free. */
+/* Choices for the form: open services one applies for, and active coaches. Each row is (id, name); returns an
+ * array of *n in arena a. */
 typedef struct app_choice {
   long long id;
   char *name;
 } app_choice;
-app_choice *app_open_services(db *d, int *n);
-app_choice *app_active_coaches(db *d, int *n);
+app_choice *app_open_services(db *d, arena *a, int *n);
+app_choice *app_active_coaches(db *d, arena *a, int *n);
 /* Every organisation by name (staff choose the applicant). */
-app_choice *app_orgs(db *d, int *n);
-void app_choices_free(app_choice *v, int n);
-/* The theme names as one comma list (for the form's hint), malloc'd; "" when there are none. */
-char *app_theme_names(db *d);
+app_choice *app_orgs(db *d, arena *a, int *n);
+/* The theme names as one comma list (for the form's hint), in arena a; "" when there are none. */
+char *app_theme_names(db *d, arena *a);
 
 #endif

@@ -13,40 +13,6 @@ static const char *nz(const char *s) {
   return s ? s : "";
 }
 
-static void session_clear(delivery_session *s) {
-  free(s->held_on);
-  free(s->place);
-}
-
-static void delivery_clear(delivery *x) {
-  free(x->ref);
-  free(x->service_name);
-  free(x->type_code);
-  free(x->type_name);
-  free(x->counts);
-  free(x->title);
-  free(x->starts_on);
-  free(x->ends_on);
-  free(x->place);
-  free(x->coach_name);
-  for (int i = 0; i < x->norgs; i++) free(x->orgs[i].name);
-  free(x->orgs);
-  for (int i = 0; i < x->nsessions; i++) session_clear(&x->sessions[i]);
-  free(x->sessions);
-}
-
-void delivery_free(delivery *x) {
-  if (!x) return;
-  delivery_clear(x);
-  free(x);
-}
-
-void delivery_list_free(delivery *v, int n) {
-  for (int i = 0; v && i < n; i++) delivery_clear(&v[i]);
-  free(v);
-}
-
-/* Checks a text length: adds msg on field when s has more than max characters. */
 static void check_len(const char *s, size_t max, const char *field, const char *msg, kerr *e) {
   if (util_utf8_len(s) > max) kerr_add(e, field, "%r", msg);
 }
@@ -135,56 +101,55 @@ int delivery_update(db *d, const delivery *x, kerr *e) {
   " JOIN service s ON s.id=x.service_id JOIN service_type t ON t.code=s.type_code"                                     \
   " LEFT JOIN coach c ON c.id=x.coach_id"
 
-static void read_delivery(db_stmt *st, delivery *x) {
+static void read_delivery(db_stmt *st, delivery *x, arena *a) {
   x->id = db_col_int(st, 0);
-  x->ref = db_col_dup(st, 1);
+  x->ref = db_col_adup(st, 1, a);
   x->service_id = db_col_int(st, 2);
-  x->service_name = db_col_dup(st, 3);
-  x->type_code = db_col_dup(st, 4);
-  x->type_name = db_col_dup(st, 5);
-  x->counts = db_col_dup(st, 6);
-  x->title = db_col_dup(st, 7);
-  x->starts_on = db_col_dup(st, 8);
-  x->ends_on = db_col_dup(st, 9);
-  x->place = db_col_dup(st, 10);
+  x->service_name = db_col_adup(st, 3, a);
+  x->type_code = db_col_adup(st, 4, a);
+  x->type_name = db_col_adup(st, 5, a);
+  x->counts = db_col_adup(st, 6, a);
+  x->title = db_col_adup(st, 7, a);
+  x->starts_on = db_col_adup(st, 8, a);
+  x->ends_on = db_col_adup(st, 9, a);
+  x->place = db_col_adup(st, 10, a);
   x->remote = (int)db_col_int(st, 11);
   x->coach_id = db_col_int(st, 12);
-  x->coach_name = db_col_dup(st, 13);
+  x->coach_name = db_col_adup(st, 13, a);
   x->application_id = db_col_int(st, 14);
   x->participations = db_col_int(st, 15);
 }
 
-static void read_orgs(db *d, delivery *x) {
+static void read_orgs(db *d, delivery *x, arena *a) {
   int cap = 0;
   db_stmt *st = db_query(d,
-                              "SELECT o.id,o.name FROM delivery_org x JOIN org o ON o.id=x.org_id"
-                              " WHERE x.delivery_id=?1 ORDER BY o.name COLLATE NOCASE",
-                              "i", x->id);
+                         "SELECT o.id,o.name FROM delivery_org x JOIN org o ON o.id=x.org_id"
+                         " WHERE x.delivery_id=?1 ORDER BY o.name COLLATE NOCASE",
+                         "i", x->id);
   while (db_step(st) == 1) {
-    x->orgs = util_grow(x->orgs, x->norgs, &cap, sizeof *x->orgs);
-    x->orgs[x->norgs++] = (delivery_org){db_col_int(st, 0), db_col_dup(st, 1)};
+    x->orgs = arena_grow(a, x->orgs, x->norgs, &cap, sizeof *x->orgs);
+    x->orgs[x->norgs++] = (delivery_org){db_col_int(st, 0), db_col_adup(st, 1, a)};
   }
   db_done(st);
 }
 
-static void read_sessions(db *d, delivery *x) {
+static void read_sessions(db *d, delivery *x, arena *a) {
   int cap = 0;
   db_stmt *st = db_query(d,
-                              "SELECT s.id,s.number,s.held_on,s.place,"
-                              "(SELECT count(*) FROM attendance a WHERE a.session_id=s.id)"
-                              " FROM delivery_session s WHERE s.delivery_id=?1 ORDER BY s.number",
-                              "i", x->id);
+                         "SELECT s.id,s.number,s.held_on,s.place,"
+                         "(SELECT count(*) FROM attendance a WHERE a.session_id=s.id)"
+                         " FROM delivery_session s WHERE s.delivery_id=?1 ORDER BY s.number",
+                         "i", x->id);
   while (db_step(st) == 1) {
-    x->sessions = util_grow(x->sessions, x->nsessions, &cap, sizeof *x->sessions);
-    x->sessions[x->nsessions++] = (delivery_session){db_col_int(st, 0), (int)db_col_int(st, 1), db_col_dup(st, 2),
-                                                     db_col_dup(st, 3), db_col_int(st, 4)};
+    x->sessions = arena_grow(a, x->sessions, x->nsessions, &cap, sizeof *x->sessions);
+    x->sessions[x->nsessions++] = (delivery_session){db_col_int(st, 0), (int)db_col_int(st, 1), db_col_adup(st, 2, a),
+                                                     db_col_adup(st, 3, a), db_col_int(st, 4)};
   }
   db_done(st);
 }
 
 static void read_roles(db *d, delivery *x) {
-  db_stmt *st =
-      db_query(d, "SELECT role,count(*) FROM participation WHERE delivery_id=?1 GROUP BY role", "i", x->id);
+  db_stmt *st = db_query(d, "SELECT role,count(*) FROM participation WHERE delivery_id=?1 GROUP BY role", "i", x->id);
   while (db_step(st) == 1) {
     int i = person_role_index(db_col_text(st, 0));
     if (i >= 0) x->by_role[i] = db_col_int(st, 1);
@@ -192,19 +157,19 @@ static void read_roles(db *d, delivery *x) {
   db_done(st);
 }
 
-delivery *delivery_get(db *d, long long id, const char *lang) {
+delivery *delivery_get(db *d, arena *a, long long id, const char *lang) {
   db_stmt *st = db_prepare(d, DELIVERY_COLS " WHERE x.id=:id");
   db_bind_int(st, ":lang", service_lang_index(lang));
   db_bind_int(st, ":id", id);
   delivery *x = NULL;
   if (db_step(st) == 1) {
-    x = util_calloc(1, sizeof *x);
-    read_delivery(st, x);
+    x = arena_alloc(a, sizeof *x);
+    read_delivery(st, x, a);
   }
   db_done(st);
   if (!x) return NULL;
-  read_orgs(d, x);
-  read_sessions(d, x);
+  read_orgs(d, x, a);
+  read_sessions(d, x, a);
   read_roles(d, x);
   return x;
 }
@@ -283,9 +248,9 @@ int delivery_session_delete(db *d, long long delivery_id, long long session_id, 
   long long *people = NULL;
   int n = 0, cap = 0;
   db_stmt *st = db_query(d,
-                              "SELECT DISTINCT pa.person_id FROM attendance a JOIN participation pa "
-                              "ON pa.id=a.participation_id WHERE a.session_id=?1 ORDER BY 1",
-                              "i", session_id);
+                         "SELECT DISTINCT pa.person_id FROM attendance a JOIN participation pa "
+                         "ON pa.id=a.participation_id WHERE a.session_id=?1 ORDER BY 1",
+                         "i", session_id);
   while (db_step(st) == 1) {
     people = util_grow(people, n, &cap, sizeof *people);
     people[n++] = db_col_int(st, 0);
@@ -313,8 +278,7 @@ int delivery_session_delete(db *d, long long delivery_id, long long session_id, 
   " WHERE (:type='' OR s.type_code=:type) AND (:year=0 OR substr(x.starts_on,1,4)=printf('%04d',:year))"
 
 long long delivery_count(db *d, const delivery_filter *f) {
-  db_stmt *st =
-      db_prepare(d, "SELECT count(*) FROM delivery x JOIN service s ON s.id=x.service_id" DELIVERY_WHERE);
+  db_stmt *st = db_prepare(d, "SELECT count(*) FROM delivery x JOIN service s ON s.id=x.service_id" DELIVERY_WHERE);
   db_bind_text(st, ":type", nz(f->type));
   db_bind_int(st, ":year", f->year);
   long long n = db_step(st) == 1 ? db_col_int(st, 0) : 0;
@@ -322,7 +286,7 @@ long long delivery_count(db *d, const delivery_filter *f) {
   return n;
 }
 
-delivery *delivery_list(db *d, const delivery_filter *f, const char *lang, int limit, int offset, int *n) {
+delivery *delivery_list(db *d, arena *a, const delivery_filter *f, const char *lang, int limit, int offset, int *n) {
   db_stmt *st =
       db_prepare(d, DELIVERY_COLS DELIVERY_WHERE " ORDER BY x.starts_on DESC, x.id DESC LIMIT :limit OFFSET :offset");
   db_bind_int(st, ":lang", service_lang_index(lang));
@@ -330,9 +294,9 @@ delivery *delivery_list(db *d, const delivery_filter *f, const char *lang, int l
   db_bind_int(st, ":year", f->year);
   db_bind_int(st, ":limit", limit);
   db_bind_int(st, ":offset", offset);
-  delivery *v = util_calloc((size_t)(limit > 0 ? limit : 1), sizeof *v);
+  delivery *v = arena_alloc(a, (size_t)(limit > 0 ? limit : 1) * sizeof *v);
   *n = 0;
-  while (*n < limit && db_step(st) == 1) read_delivery(st, &v[(*n)++]);
+  while (*n < limit && db_step(st) == 1) read_delivery(st, &v[(*n)++], a);
   db_done(st);
   return v;
 }

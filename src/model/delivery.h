@@ -24,8 +24,8 @@ typedef struct delivery_org {
   char *name;
 } delivery_org;
 
-/* A delivery as entered or read. Strings owned; free with delivery_free. Dates are ISO when read; when entered they
- * may be Finnish (22.11.2026): delivery_create/update normalise them. */
+/* A delivery as entered or read (read: in the arena passed to delivery_get/delivery_list). Dates are ISO when read;
+ * when entered they may be Finnish (22.11.2026): delivery_create/update normalise them. */
 typedef struct delivery {
   long long id;
   char *ref; /* NULL or "" for none; unique */
@@ -47,9 +47,6 @@ typedef struct delivery {
   long long participations;         /* all of them (filled by delivery_list too) */
 } delivery;
 
-void delivery_free(delivery *x);
-void delivery_list_free(delivery *v, int n);
-
 /* Checks every field: service exists, ref unique and at most DELIVERY_MAX_REF characters, title and place lengths,
  * dates (either form) with ends_on >= starts_on, place or remote given, coach exists. One error per bad field in e.
  * Returns K_OK or K_ERR. */
@@ -60,8 +57,8 @@ long long delivery_create(db *d, const delivery *x, kerr *e);
  * Returns K_OK or K_ERR with e set. */
 int delivery_update(db *d, const delivery *x, kerr *e);
 /* Reads delivery id with service, coach, organisations, sessions (with attendance counts) and role counts.
- * lang names the service type. NULL when none. */
-delivery *delivery_get(db *d, long long id, const char *lang);
+ * lang names the service type. In arena a; NULL when none. */
+delivery *delivery_get(db *d, arena *a, long long id, const char *lang);
 /* Returns 1 when delivery id exists (one cheap query, for checks before a change), else 0. */
 int delivery_exists(db *d, long long id);
 
@@ -88,8 +85,8 @@ typedef struct delivery_filter {
 
 long long delivery_count(db *d, const delivery_filter *f);
 /* Newest first; fills id, ref, service and type names, title, dates, place, remote, coach name, participations.
- * Returns a malloc'd array of *n (never NULL); free with delivery_list_free. */
-delivery *delivery_list(db *d, const delivery_filter *f, const char *lang, int limit, int offset, int *n);
+ * Returns an array of *n in arena a (never NULL). */
+delivery *delivery_list(db *d, arena *a, const delivery_filter *f, const char *lang, int limit, int offset, int *n);
 /* Years that deliveries start in, newest first (at most max). Returns how many were written to years. */
 int delivery_years(db *d, int *years, int max);
 

@@ -158,55 +158,44 @@ long long person_save(db *d, const person *p, int *created, kerr *e) {
   "p.erased_at, sc.name_fi FROM person p LEFT JOIN org o ON o.id=p.org_id LEFT JOIN sector sc ON "                     \
   "sc.code=p.sector_code "
 
-static void read_person(db_stmt *st, person *p) {
+static void read_person(db_stmt *st, person *p, arena *a) {
   p->id = db_col_int(st, 0);
-  p->email = db_col_dup(st, 1);
-  p->name = db_col_dup(st, 2);
+  p->email = db_col_adup(st, 1, a);
+  p->name = db_col_adup(st, 2, a);
   p->org_id = db_col_int(st, 3);
-  p->org_name = db_col_dup(st, 4);
-  p->occupation = db_col_dup(st, 5);
-  p->sector_code = db_col_dup(st, 6);
-  p->created_at = db_col_dup(st, 7);
-  p->erased_at = db_col_dup(st, 8);
-  p->sector_name = db_col_dup(st, 9);
+  p->org_name = db_col_adup(st, 4, a);
+  p->occupation = db_col_adup(st, 5, a);
+  p->sector_code = db_col_adup(st, 6, a);
+  p->created_at = db_col_adup(st, 7, a);
+  p->erased_at = db_col_adup(st, 8, a);
+  p->sector_name = db_col_adup(st, 9, a);
 }
 
-static void person_clear(person *p) {
-  free(p->email), free(p->name), free(p->org_name), free(p->occupation), free(p->sector_code);
-  free(p->created_at), free(p->erased_at), free(p->sector_name);
-}
-
-person *person_get(db *d, long long id) {
+person *person_get(db *d, arena *a, long long id) {
   db_stmt *st = db_query(d, PERSON_COLS "WHERE p.id=?1", "i", id);
   person *p = NULL;
   if (db_step(st) == 1) {
-    p = util_calloc(1, sizeof *p);
-    read_person(st, p);
+    p = arena_alloc(a, sizeof *p);
+    read_person(st, p, a);
   }
   db_done(st);
   return p;
-}
-
-void person_free(person *p) {
-  if (!p) return;
-  person_clear(p);
-  free(p);
 }
 
 #define PERSON_WHERE                                                                                                   \
   "WHERE p.erased_at IS NULL AND (?1 = '' OR p.name LIKE ?1 ESCAPE '\\' OR p.email LIKE ?1 ESCAPE '\\') "              \
   "AND (?2 = 0 OR p.org_id = ?2) "
 
-person *person_list(db *d, const char *q, long long org_id, int limit, int offset, int *n) {
+person *person_list(db *d, arena *a, const char *q, long long org_id, int limit, int offset, int *n) {
   char *like = util_like_contains(q);
-  db_stmt *st = db_query(d, PERSON_COLS PERSON_WHERE "ORDER BY p.name COLLATE NOCASE, p.id LIMIT ?3 OFFSET ?4",
-                              "tiii", like, org_id, (long long)limit, (long long)offset);
+  db_stmt *st = db_query(d, PERSON_COLS PERSON_WHERE "ORDER BY p.name COLLATE NOCASE, p.id LIMIT ?3 OFFSET ?4", "tiii",
+                         like, org_id, (long long)limit, (long long)offset);
   person *v = NULL;
   int cap = 0;
   *n = 0;
   while (db_step(st) == 1) {
-    v = util_grow(v, *n, &cap, sizeof *v);
-    read_person(st, &v[(*n)++]);
+    v = arena_grow(a, v, *n, &cap, sizeof *v);
+    read_person(st, &v[(*n)++], a);
   }
   db_done(st);
   free(like);
@@ -218,11 +207,6 @@ long long person_count(db *d, const char *q, long long org_id) {
   long long n = db_int(d, 0, "SELECT count(*) FROM person p " PERSON_WHERE, "ti", like, org_id);
   free(like);
   return n;
-}
-
-void person_list_free(person *v, int n) {
-  for (int i = 0; i < n; i++) person_clear(&v[i]);
-  free(v);
 }
 
 /* ---- participation and attendance ---- */
@@ -257,26 +241,26 @@ int person_attend(db *d, long long session_id, long long participation_id, kerr 
   "FROM participation pa JOIN person pe ON pe.id=pa.person_id JOIN delivery d ON d.id=pa.delivery_id "                 \
   "JOIN service s ON s.id=d.service_id LEFT JOIN org o ON o.id=pe.org_id "
 
-static person_part *read_parts(db_stmt *st, int *n) {
+static person_part *read_parts(db_stmt *st, arena *a, int *n) {
   person_part *v = NULL;
   int cap = 0;
   *n = 0;
   while (db_step(st) == 1) {
-    v = util_grow(v, *n, &cap, sizeof *v);
+    v = arena_grow(a, v, *n, &cap, sizeof *v);
     person_part *x = &v[(*n)++];
     x->id = db_col_int(st, 0);
     x->person_id = db_col_int(st, 1);
     x->delivery_id = db_col_int(st, 2);
-    x->person_name = db_col_dup(st, 3);
-    x->email = db_col_dup(st, 4);
-    x->org_name = db_col_dup(st, 5);
-    x->delivery_ref = db_col_dup(st, 6);
-    x->delivery_title = db_col_dup(st, 7);
-    x->service_name = db_col_dup(st, 8);
-    x->service_type = db_col_dup(st, 9);
-    x->counts = db_col_dup(st, 10);
-    x->starts_on = db_col_dup(st, 11);
-    x->role = db_col_dup(st, 12);
+    x->person_name = db_col_adup(st, 3, a);
+    x->email = db_col_adup(st, 4, a);
+    x->org_name = db_col_adup(st, 5, a);
+    x->delivery_ref = db_col_adup(st, 6, a);
+    x->delivery_title = db_col_adup(st, 7, a);
+    x->service_name = db_col_adup(st, 8, a);
+    x->service_type = db_col_adup(st, 9, a);
+    x->counts = db_col_adup(st, 10, a);
+    x->starts_on = db_col_adup(st, 11, a);
+    x->role = db_col_adup(st, 12, a);
     x->sessions_attended = (int)db_col_int(st, 13);
     x->sessions_total = (int)db_col_int(st, 14);
   }
@@ -284,31 +268,25 @@ static person_part *read_parts(db_stmt *st, int *n) {
   return v;
 }
 
-person_part *person_parts(db *d, long long person_id, int *n) {
+person_part *person_parts(db *d, arena *a, long long person_id, int *n) {
   return read_parts(db_query(d, PART_COLS "WHERE pa.person_id=?1 ORDER BY d.starts_on DESC, d.id DESC", "i", person_id),
-                    n);
+                    a, n);
 }
 
-person_part *person_delivery_parts(db *d, long long delivery_id, int *n) {
+person_part *person_delivery_parts(db *d, arena *a, long long delivery_id, int *n) {
   return read_parts(
-      db_query(d, PART_COLS "WHERE pa.delivery_id=?1 ORDER BY pe.name COLLATE NOCASE, pa.id", "i", delivery_id), n);
+      db_query(d, PART_COLS "WHERE pa.delivery_id=?1 ORDER BY pe.name COLLATE NOCASE, pa.id", "i", delivery_id), a, n);
 }
 
-void person_parts_free(person_part *v, int n) {
-  for (int i = 0; i < n; i++) {
-    person_part *x = &v[i];
-    free(x->person_name), free(x->email), free(x->org_name), free(x->delivery_ref), free(x->delivery_title);
-    free(x->service_name), free(x->service_type), free(x->counts), free(x->starts_on), free(x->role);
-  }
-  free(v);
-}
-
-char *person_delivery_label(db *d, long long delivery_id) {
-  return db_text(d,
-                 "SELECT coalesce(nullif(d.ref,'') || ' · ', '') || coalesce(nullif(d.title,'') || ' · ', '') || "
-                 "s.name FROM delivery d "
-                 "JOIN service s ON s.id=d.service_id WHERE d.id=?1",
-                 "i", delivery_id);
+char *person_delivery_label(db *d, arena *a, long long delivery_id) {
+  char *s = db_text(d,
+                    "SELECT coalesce(nullif(d.ref,'') || ' · ', '') || coalesce(nullif(d.title,'') || ' · ', '') || "
+                    "s.name FROM delivery d "
+                    "JOIN service s ON s.id=d.service_id WHERE d.id=?1",
+                    "i", delivery_id);
+  char *t = arena_strdup(a, s);
+  free(s);
+  return t;
 }
 
 /* ---- ESF records ---- */
@@ -396,9 +374,9 @@ long long person_esf_save(db *d, const esf_record *r, kerr *e) {
   long long id = person_esf_in_period(d, r->person_id, r->period_id);
   if (id) {
     db_stmt *st = db_query(d,
-                                "SELECT entry_date, birth_date, gender, labour, education, exit_date, exit_status "
-                                "FROM esf_start WHERE id=?1",
-                                "i", id);
+                           "SELECT entry_date, birth_date, gender, labour, education, exit_date, exit_status "
+                           "FROM esf_start WHERE id=?1",
+                           "i", id);
     int start_same = 0, end_same = 0, no_end = 0;
     if (db_step(st) == 1) {
       const char *have[7];
@@ -427,50 +405,41 @@ long long person_esf_save(db *d, const esf_record *r, kerr *e) {
   return db_last_id(d);
 }
 
-esf_record *person_esf_list(db *d, long long person_id, int *n) {
+esf_record *person_esf_list(db *d, arena *a, long long person_id, int *n) {
   db_stmt *st = db_query(d,
-                              "SELECT e.id, e.person_id, e.period_id, f.name, e.entry_date, e.birth_date,"
-                              " coalesce(e.age_at_entry,-1), e.gender, e.labour, e.education, e.exit_date,"
-                              " e.exit_status FROM esf_start e JOIN funding_period f ON f.id=e.period_id "
-                              "WHERE e.person_id=?1 ORDER BY f.start_year DESC",
-                              "i", person_id);
+                         "SELECT e.id, e.person_id, e.period_id, f.name, e.entry_date, e.birth_date,"
+                         " coalesce(e.age_at_entry,-1), e.gender, e.labour, e.education, e.exit_date,"
+                         " e.exit_status FROM esf_start e JOIN funding_period f ON f.id=e.period_id "
+                         "WHERE e.person_id=?1 ORDER BY f.start_year DESC",
+                         "i", person_id);
   esf_record *v = NULL;
   int cap = 0;
   *n = 0;
   while (db_step(st) == 1) {
-    v = util_grow(v, *n, &cap, sizeof *v);
+    v = arena_grow(a, v, *n, &cap, sizeof *v);
     esf_record *x = &v[(*n)++];
     x->id = db_col_int(st, 0);
     x->person_id = db_col_int(st, 1);
     x->period_id = db_col_int(st, 2);
-    x->period_name = db_col_dup(st, 3);
-    x->entry_date = db_col_dup(st, 4);
-    x->birth_date = db_col_dup(st, 5);
+    x->period_name = db_col_adup(st, 3, a);
+    x->entry_date = db_col_adup(st, 4, a);
+    x->birth_date = db_col_adup(st, 5, a);
     x->age_at_entry = (int)db_col_int(st, 6);
-    x->gender = db_col_dup(st, 7);
-    x->labour = db_col_dup(st, 8);
-    x->education = db_col_dup(st, 9);
-    x->exit_date = db_col_dup(st, 10);
-    x->exit_status = db_col_dup(st, 11);
+    x->gender = db_col_adup(st, 7, a);
+    x->labour = db_col_adup(st, 8, a);
+    x->education = db_col_adup(st, 9, a);
+    x->exit_date = db_col_adup(st, 10, a);
+    x->exit_status = db_col_adup(st, 11, a);
   }
   db_done(st);
   return v;
 }
 
-void person_esf_free(esf_record *v, int n) {
-  for (int i = 0; i < n; i++) {
-    esf_record *x = &v[i];
-    free(x->period_name), free(x->entry_date), free(x->birth_date), free(x->gender), free(x->labour);
-    free(x->education), free(x->exit_date), free(x->exit_status);
-  }
-  free(v);
-}
-
 /* ---- rights ---- */
 
-static void export_parts(db *d, long long id, buf *o) {
+static void export_parts(db *d, arena *a, long long id, buf *o) {
   int n = 0;
-  person_part *v = person_parts(d, id, &n);
+  person_part *v = person_parts(d, a, id, &n);
   buf_puts(o, ",\n  \"participations\": [");
   for (int i = 0; i < n; i++) {
     person_part *x = &v[i];
@@ -481,21 +450,20 @@ static void export_parts(db *d, long long id, buf *o) {
                i ? "," : "", x->delivery_id, x->delivery_ref, x->delivery_title, x->service_name, x->service_type,
                x->counts, x->starts_on, x->role, x->sessions_attended);
     db_stmt *st = db_query(d,
-                                "SELECT ds.number, ds.held_on FROM attendance a JOIN delivery_session ds "
-                                "ON ds.id=a.session_id WHERE a.participation_id=?1 ORDER BY ds.number",
-                                "i", x->id);
+                           "SELECT ds.number, ds.held_on FROM attendance a JOIN delivery_session ds "
+                           "ON ds.id=a.session_id WHERE a.participation_id=?1 ORDER BY ds.number",
+                           "i", x->id);
     for (int k = 0; db_step(st) == 1; k++)
       buf_printf(o, "%r{\"session\": %lld, \"held_on\": \"%j\"}", k ? ", " : "", db_col_int(st, 0), db_col_text(st, 1));
     db_done(st);
     buf_puts(o, "]}");
   }
   buf_puts(o, n ? "\n  ]" : "]");
-  person_parts_free(v, n);
 }
 
-static void export_esf(db *d, long long id, buf *o) {
+static void export_esf(db *d, arena *a, long long id, buf *o) {
   int n = 0;
-  esf_record *v = person_esf_list(d, id, &n);
+  esf_record *v = person_esf_list(d, a, id, &n);
   buf_puts(o, ",\n  \"esf_records\": [");
   for (int i = 0; i < n; i++) {
     esf_record *x = &v[i];
@@ -509,35 +477,33 @@ static void export_esf(db *d, long long id, buf *o) {
                x->gender, x->labour, x->education, x->exit_date, x->exit_status);
   }
   buf_puts(o, n ? "\n  ]" : "]");
-  person_esf_free(v, n);
 }
 
-static void export_audit(db *d, long long id, buf *o) {
+static void export_audit(db *d, arena *a, long long id, buf *o) {
   char subject[40];
   snprintf(subject, sizeof subject, "person:%lld", id);
   int n = 0;
-  arena a = {0};
-  audit_row *v = audit_about(d, &a, subject, 10000, &n);
+  audit_row *v = audit_about(d, a, subject, 10000, &n);
   buf_puts(o, ",\n  \"audit\": [");
   for (int i = n - 1; i >= 0; i--)
     buf_printf(o, "%r\n    {\"at\": %J, \"actor\": %J, \"action\": %J, \"subject\": %J, \"detail\": %J}",
                i == n - 1 ? "" : ",", v[i].at, v[i].actor, v[i].action, v[i].subject, v[i].detail);
   buf_puts(o, n ? "\n  ]" : "]");
-  arena_free(&a);
 }
 
 int person_export_json(db *d, long long id, buf *o) {
-  person *p = person_get(d, id);
+  arena a = {0};
+  person *p = person_get(d, &a, id);
   if (!p) return K_ERR;
   buf_printf(o,
              "{\n  \"person\": {\"id\": %lld, \"email\": %J, \"name\": %J, \"organisation\": %J, "
              "\"occupation\": %J, \"sector\": %J, \"created_at\": %J, \"erased_at\": %J}",
              p->id, p->email, p->name, p->org_name, p->occupation, p->sector_code, p->created_at, p->erased_at);
-  export_parts(d, id, o);
-  export_esf(d, id, o);
-  export_audit(d, id, o);
+  export_parts(d, &a, id, o);
+  export_esf(d, &a, id, o);
+  export_audit(d, &a, id, o);
   buf_puts(o, "\n}\n");
-  person_free(p);
+  arena_free(&a);
   return K_OK;
 }
 

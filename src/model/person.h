@@ -9,7 +9,8 @@
 #define PERSON_OCCUPATION_MAX 200
 #define PERSON_MIN_AGE 15 /* ESF participants are at least 15 at entry */
 
-/* A person. Strings are owned (person_free); NULL for empty or erased values. */
+/* A person as entered or read (read: in the arena passed to person_get/person_list); NULL for empty or erased values.
+ */
 typedef struct person {
   long long id;
   char *email, *name;
@@ -21,7 +22,8 @@ typedef struct person {
   char *created_at, *erased_at;
 } person;
 
-/* An ESF participant record (start record with its end record). Strings owned (esf_record_clear). */
+/* An ESF participant record (start record with its end record). As entered, its strings are malloc'd
+ * (person_esf_validate replaces them); as read by person_esf_list, they are in the caller's arena. */
 typedef struct esf_record {
   long long id, person_id, period_id;
   char *period_name;             /* read only */
@@ -64,15 +66,13 @@ long long person_find(db *d, const char *email);
  * given (non-empty/non-zero/non-NULL); a new person needs a name. Validates first. Returns the id, or 0 with e set.
  * *created (may be NULL) says whether a new row was made. */
 long long person_save(db *d, const person *p, int *created, kerr *e);
-/* Reads a person (with the organisation's name), or NULL. Free with person_free. */
-person *person_get(db *d, long long id);
-void person_free(person *p);
+/* Reads a person (with the organisation's name) into arena a, or NULL. */
+person *person_get(db *d, arena *a, long long id);
 
 /* People for the staff list: q matches name or email (substring, case-insensitive); org_id > 0 limits to one
- * organisation. Erased people are left out. Returns a malloc'd array for person_list_free; sets *n. */
-person *person_list(db *d, const char *q, long long org_id, int limit, int offset, int *n);
+ * organisation. Erased people are left out. Returns an array of *n in arena a (NULL when none). */
+person *person_list(db *d, arena *a, const char *q, long long org_id, int limit, int offset, int *n);
 long long person_count(db *d, const char *q, long long org_id);
-void person_list_free(person *v, int n);
 
 /* ---- participation and attendance ---- */
 
@@ -82,7 +82,7 @@ long long person_participate(db *d, long long person_id, long long delivery_id, 
 /* Records attendance at a session. Returns K_OK, or K_ERR with e set when it is already recorded. */
 int person_attend(db *d, long long session_id, long long participation_id, kerr *e);
 
-/* One participation as listed on pages. Strings owned (person_part_free). */
+/* One participation as listed on pages (in the caller's arena). */
 typedef struct person_part {
   long long id, person_id, delivery_id;
   char *person_name, *email, *org_name; /* for delivery and organisation lists */
@@ -92,12 +92,11 @@ typedef struct person_part {
 } person_part;
 
 /* The participations of a person, newest delivery first. */
-person_part *person_parts(db *d, long long person_id, int *n);
+person_part *person_parts(db *d, arena *a, long long person_id, int *n);
 /* The participants of a delivery with role and sessions attended, by name. */
-person_part *person_delivery_parts(db *d, long long delivery_id, int *n);
-void person_parts_free(person_part *v, int n);
-/* "REF · title · service" naming a delivery for page headings (malloc'd), or NULL when there is no such delivery. */
-char *person_delivery_label(db *d, long long delivery_id);
+person_part *person_delivery_parts(db *d, arena *a, long long delivery_id, int *n);
+/* "REF · title · service" naming a delivery for page headings (in arena a), or NULL when there is no such delivery. */
+char *person_delivery_label(db *d, arena *a, long long delivery_id);
 
 /* ---- ESF records ---- */
 
@@ -112,9 +111,8 @@ int person_esf_validate(db *d, esf_record *r, const char *today, kerr *e);
 long long person_esf_save(db *d, const esf_record *r, kerr *e);
 /* The id of the person's start record in a period, or 0. */
 long long person_esf_in_period(db *d, long long person_id, long long period_id);
-/* The person's ESF records, newest period first. Free with person_esf_free. */
-esf_record *person_esf_list(db *d, long long person_id, int *n);
-void person_esf_free(esf_record *v, int n);
+/* The person's ESF records, newest period first, in arena a. */
+esf_record *person_esf_list(db *d, arena *a, long long person_id, int *n);
 
 /* ---- rights ---- */
 

@@ -147,6 +147,7 @@ static void test_service_rules(void **state) {
 }
 
 static void test_org_rules(void **state) {
+  arena mem = {0};
   world *w = *state;
   application a = good(w);
   user_info orphan = person(99, "o@example.fi", "contact", 0);
@@ -161,9 +162,9 @@ static void test_org_rules(void **state) {
   /* a contact applies for its own organisation whatever the form says */
   long long id = app_create(w->d, &a, &w->contact1, &e);
   assert_true(id > 0);
-  application *got = app_get(w->d, id);
+  application *got = app_get(w->d, &mem, id);
   assert_int_equal(got->org_id, w->org1);
-  app_free(got);
+  arena_free(&mem);
 }
 
 static void test_text_rules(void **state) {
@@ -240,9 +241,10 @@ static long long create(world *w, const user_info *u) {
 }
 
 static void test_create_and_history(void **state) {
+  arena mem = {0};
   world *w = *state;
   long long id = create(w, &w->contact1);
-  application *a = app_get(w->d, id);
+  application *a = app_get(w->d, &mem, id);
   assert_non_null(a);
   assert_string_equal(a->status, "submitted");
   assert_string_equal(a->org_name, "Testilä");
@@ -257,16 +259,17 @@ static void test_create_and_history(void **state) {
   assert_int_equal(strlen(a->events[0].at), 20);
   assert_int_equal(db_int(w->d, 0, "SELECT user_id FROM application_event WHERE application_id=?1", "i", id),
                    w->contact1.id);
-  app_free(a);
   kerr e = {0};
   application bad = good(w);
   bad.need = NULL;
   assert_int_equal(app_create(w->d, &bad, &w->contact1, &e), 0);
   kerr_clear(&e);
   assert_int_equal(db_int(w->d, -1, "SELECT count(*) FROM application", ""), 1);
+  arena_free(&mem);
 }
 
 static void test_list_and_visibility(void **state) {
+  arena mem = {0};
   world *w = *state;
   long long a1 = create(w, &w->contact1);
   long long a2 = create(w, &w->contact2);
@@ -283,35 +286,34 @@ static void test_list_and_visibility(void **state) {
   assert_int_equal(app_count_by_status(w->d, w->org1, codes, 2, counts), 1);
   assert_int_equal(counts[0], 1);
   int n = 0;
-  application *v = app_list(w->d, &own, 10, 0, &n);
+  application *v = app_list(w->d, &mem, &own, 10, 0, &n);
   assert_int_equal(n, 1);
   assert_int_equal(v[0].id, a1);
-  app_list_free(v, n);
-  v = app_list(w->d, &all, 1, 1, &n); /* paginated */
+  v = app_list(w->d, &mem, &all, 1, 1, &n); /* paginated */
   assert_int_equal(n, 1);
-  app_list_free(v, n);
-  application *x = app_get(w->d, a2);
+  application *x = app_get(w->d, &mem, a2);
   assert_true(app_visible_to(x, &w->staff));
   assert_true(app_visible_to(x, &w->contact2));
   assert_false(app_visible_to(x, &w->contact1));
   user_info anon = {0};
   assert_false(app_visible_to(x, &anon));
-  app_free(x);
-  assert_null(app_get(w->d, 999));
+  assert_null(app_get(w->d, &mem, 999));
   assert_true(app_status_valid("cancelled"));
   assert_false(app_status_valid("deleted"));
+  arena_free(&mem);
 }
 
 static void test_approve_makes_delivery(void **state) {
+  arena mem = {0};
   world *w = *state;
   long long id = create(w, &w->contact1);
   kerr e = {0};
   long long did = app_approve(w->d, id, "2019-03-04", "5.3.2019", 0, &w->staff, &e);
   if (!did) fail_msg("approve: %s", e.msg);
   db_stmt *st = db_query(w->d,
-                              "SELECT service_id, starts_on, ends_on, coach_id, application_id FROM delivery"
-                              " WHERE id=?1",
-                              "i", did);
+                         "SELECT service_id, starts_on, ends_on, coach_id, application_id FROM delivery"
+                         " WHERE id=?1",
+                         "i", did);
   assert_int_equal(db_step(st), 1);
   assert_int_equal(db_col_int(st, 0), w->sparraus);
   assert_string_equal(db_col_text(st, 1), "2019-03-04");
@@ -320,7 +322,7 @@ static void test_approve_makes_delivery(void **state) {
   assert_int_equal(db_col_int(st, 4), id);
   db_done(st);
   assert_int_equal(db_int(w->d, 0, "SELECT org_id FROM delivery_org WHERE delivery_id=?1", "i", did), w->org1);
-  application *a = app_get(w->d, id);
+  application *a = app_get(w->d, &mem, id);
   assert_string_equal(a->status, "approved");
   assert_int_equal(a->delivery_id, did);
   assert_int_equal(a->nevents, 2);
@@ -330,7 +332,6 @@ static void test_approve_makes_delivery(void **state) {
   assert_string_equal(a->events[0].actor_role, "contact");
   assert_string_equal(a->delivery_starts, "2019-03-04");
   assert_string_equal(a->delivery_ends, "2019-03-05");
-  app_free(a);
   /* deciding twice is refused and changes nothing */
   assert_int_equal(app_approve(w->d, id, "2019-04-01", "2019-04-01", 0, &w->staff, &e), 0);
   assert_non_null(e.msg);
@@ -339,9 +340,11 @@ static void test_approve_makes_delivery(void **state) {
   kerr_clear(&e);
   assert_int_equal(db_int(w->d, 0, "SELECT count(*) FROM delivery", ""), 1);
   assert_int_equal(db_int(w->d, 0, "SELECT count(*) FROM application_event", ""), 2);
+  arena_free(&mem);
 }
 
 static void test_approve_checks(void **state) {
+  arena mem = {0};
   world *w = *state;
   long long id = create(w, &w->contact1);
   kerr e = {0};
@@ -356,11 +359,11 @@ static void test_approve_checks(void **state) {
   assert_true(has(&e, "coach_id"));
   kerr_clear(&e);
   assert_int_equal(db_int(w->d, 0, "SELECT count(*) FROM delivery", ""), 0);
-  application *a = app_get(w->d, id);
+  application *a = app_get(w->d, &mem, id);
   assert_string_equal(a->status, "submitted");
-  app_free(a);
   assert_int_equal(app_approve(w->d, 999, "2019-03-05", "2019-03-05", 0, &w->staff, &e), 0);
   kerr_clear(&e);
+  arena_free(&mem);
 }
 
 static void test_approve_without_coach(void **state) {
@@ -373,6 +376,7 @@ static void test_approve_without_coach(void **state) {
 }
 
 static void test_reject_needs_reason(void **state) {
+  arena mem = {0};
   world *w = *state;
   long long id = create(w, &w->contact1);
   kerr e = {0};
@@ -380,17 +384,18 @@ static void test_reject_needs_reason(void **state) {
   assert_true(has(&e, "reason"));
   kerr_clear(&e);
   assert_int_equal(app_reject(w->d, id, "Kiintiö on täynnä.", &w->staff, &e), K_OK);
-  application *a = app_get(w->d, id);
+  application *a = app_get(w->d, &mem, id);
   assert_string_equal(a->status, "rejected");
   assert_string_equal(a->reason, "Kiintiö on täynnä.");
   assert_int_equal(a->nevents, 2);
   assert_string_equal(a->events[1].reason, "Kiintiö on täynnä.");
-  app_free(a);
   assert_int_equal(app_reject(w->d, id, "Toinen kerta", &w->staff, &e), K_ERR);
   kerr_clear(&e);
+  arena_free(&mem);
 }
 
 static void test_cancel(void **state) {
+  arena mem = {0};
   world *w = *state;
   long long id = create(w, &w->contact1);
   kerr e = {0};
@@ -399,35 +404,33 @@ static void test_cancel(void **state) {
   assert_int_equal(app_cancel(w->d, id, &w->staff, &e), K_ERR); /* staff reject instead */
   kerr_clear(&e);
   assert_int_equal(app_cancel(w->d, id, &w->contact1, &e), K_OK);
-  application *a = app_get(w->d, id);
+  application *a = app_get(w->d, &mem, id);
   assert_string_equal(a->status, "cancelled");
   assert_int_equal(a->nevents, 2);
   assert_string_equal(a->events[1].actor, "c1@example.fi");
   assert_false(app_cancellable_by(a, &w->contact1));
-  app_free(a);
   assert_int_equal(app_cancel(w->d, id, &w->contact1, &e), K_ERR); /* only while submitted */
   kerr_clear(&e);
   assert_int_equal(app_approve(w->d, id, "2019-03-05", "2019-03-05", 0, &w->staff, &e), 0);
   kerr_clear(&e);
+  arena_free(&mem);
 }
 
 static void test_choices(void **state) {
+  arena mem = {0};
   world *w = *state;
   int n = 0;
-  app_choice *v = app_open_services(w->d, &n);
+  app_choice *v = app_open_services(w->d, &mem, &n);
   assert_int_equal(n, 2); /* sparraus and valmennus; not the closed one nor the webinar */
-  app_choices_free(v, n);
-  v = app_active_coaches(w->d, &n);
+  v = app_active_coaches(w->d, &mem, &n);
   assert_int_equal(n, 1);
   assert_string_equal(v[0].name, "Kaisa Valmentaja, Valmennus Oy");
-  app_choices_free(v, n);
-  v = app_orgs(w->d, &n);
+  v = app_orgs(w->d, &mem, &n);
   assert_int_equal(n, 2);
   assert_string_equal(v[0].name, "Muula");
-  app_choices_free(v, n);
-  char *t = app_theme_names(w->d);
+  char *t = app_theme_names(w->d, &mem);
   assert_string_equal(t, "johtaminen, työhyvinvointi");
-  free(t);
+  arena_free(&mem);
 }
 
 #define W(f) cmocka_unit_test_setup_teardown(f, setup, teardown)

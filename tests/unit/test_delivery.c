@@ -65,6 +65,7 @@ static void test_validation(void **state) {
 }
 
 static void test_orgs_and_sessions(void **state) {
+  arena mem = {0};
   kerr e = {0};
   long long id = add(*state, 1, NULL, "1.3.2019", "31.3.2019");
   assert_int_equal(delivery_org_add(*state, id, 1, &e), K_OK);
@@ -94,16 +95,13 @@ static void test_orgs_and_sessions(void **state) {
   kerr_clear(&e);
   /* moving the dates so a session falls outside is refused */
   assert_true(delivery_exists(*state, id));
-  delivery *x = delivery_get(*state, id, "fi");
-  free(x->starts_on);
-  x->starts_on = util_strdup("5.3.2019");
+  delivery *x = delivery_get(*state, &mem, id, "fi");
+  x->starts_on = "5.3.2019";
   assert_int_equal(delivery_update(*state, x, &e), K_ERR);
   assert_string_equal(e.field, "starts_on");
   kerr_clear(&e);
-  delivery_free(x);
   /* a person attended s1: deleting the session removes the attendance and logs it on the person */
-  assert_int_equal(db_exec(*state, "INSERT INTO person(id, email, name) VALUES(77, 'p@example.fi', 'P')", ""),
-                   DB_OK);
+  assert_int_equal(db_exec(*state, "INSERT INTO person(id, email, name) VALUES(77, 'p@example.fi', 'P')", ""), DB_OK);
   assert_int_equal(db_exec(*state,
                            "INSERT INTO participation(id, person_id, delivery_id, role) VALUES(88, 77, ?1, 'johto')",
                            "i", id),
@@ -119,22 +117,23 @@ static void test_orgs_and_sessions(void **state) {
                    1);
   assert_int_equal(delivery_session_delete(*state, id, s1, "staff@example.fi", &e), K_ERR);
   kerr_clear(&e);
-  x = delivery_get(*state, id, "fi");
+  x = delivery_get(*state, &mem, id, "fi");
   assert_int_equal(x->norgs, 1);
   assert_string_equal(x->orgs[0].name, "Testikunta");
   assert_int_equal(x->nsessions, 1);
   assert_int_equal(x->sessions[0].number, 5);
   assert_string_equal(x->sessions[0].held_on, "2019-03-10");
   assert_string_equal(x->sessions[0].place, "Verkossa");
-  delivery_free(x);
   assert_int_equal(delivery_org_remove(*state, id, 1, &e), K_OK);
   assert_int_equal(delivery_org_remove(*state, id, 1, &e), K_ERR);
   kerr_clear(&e);
-  assert_null(delivery_get(*state, 999, "fi"));
+  assert_null(delivery_get(*state, &mem, 999, "fi"));
   assert_false(delivery_exists(*state, 999));
+  arena_free(&mem);
 }
 
 static void test_counts(void **state) {
+  arena mem = {0};
   kerr e = {0};
   long long id = add(*state, 1, "C-1", "1.3.2019", "31.3.2019");
   long long s1 = delivery_session_add(*state, id, 0, "2.3.2019", NULL, &e);
@@ -143,8 +142,7 @@ static void test_counts(void **state) {
   for (int i = 0; i < 5; i++) {
     char email[32];
     snprintf(email, sizeof email, "p%d@example.fi", i);
-    assert_int_equal(db_exec(*state, "INSERT INTO person(email,name,org_id) VALUES(?1,'Nimi',1)", "t", email),
-                     DB_OK);
+    assert_int_equal(db_exec(*state, "INSERT INTO person(email,name,org_id) VALUES(?1,'Nimi',1)", "t", email), DB_OK);
     long long pid = db_last_id(*state);
     assert_int_equal(db_exec(*state, "INSERT INTO participation(person_id,delivery_id,role) VALUES(?1,?2,?3)", "iit",
                              pid, id, roles[i]),
@@ -153,7 +151,7 @@ static void test_counts(void **state) {
     db_exec(*state, "INSERT INTO attendance VALUES(?1,?2)", "ii", s1, part);
     if (i < 2) db_exec(*state, "INSERT INTO attendance VALUES(?1,?2)", "ii", s2, part);
   }
-  delivery *x = delivery_get(*state, id, "fi");
+  delivery *x = delivery_get(*state, &mem, id, "fi");
   assert_int_equal(x->participations, 5);
   assert_int_equal(x->by_role[0], 1); /* johto */
   assert_int_equal(x->by_role[1], 0); /* esihenkilo */
@@ -162,15 +160,16 @@ static void test_counts(void **state) {
   assert_int_equal(x->sessions[0].attended, 5);
   assert_int_equal(x->sessions[1].attended, 2);
   assert_string_equal(x->counts, "participant");
-  delivery_free(x);
   assert_string_equal(person_role_at(1), "esihenkilo");
   assert_null(person_role_at(4));
   assert_int_equal(person_role_index("tyontekija"), 2);
   assert_int_equal(person_role_index("pomo"), -1);
   assert_string_equal(person_role_plural("edustaja"), "Henkilöstön edustajat");
+  arena_free(&mem);
 }
 
 static void test_list_filters(void **state) {
+  arena mem = {0};
   add(*state, 1, "A", "1.3.2019", "2.3.2019");
   add(*state, 1, "B", "1.3.2018", "2.3.2018");
   add(*state, 2, "C", "1.3.2016", "1.3.2016");
@@ -180,19 +179,18 @@ static void test_list_filters(void **state) {
   assert_int_equal(delivery_count(*state, &y19), 1);
   assert_int_equal(delivery_count(*state, &web19), 0);
   int n = 0;
-  delivery *v = delivery_list(*state, &all, "sv", 2, 0, &n);
+  delivery *v = delivery_list(*state, &mem, &all, "sv", 2, 0, &n);
   assert_int_equal(n, 2);
   assert_string_equal(v[0].ref, "A"); /* newest first */
   assert_string_equal(v[0].type_name, "Sparrning");
-  delivery_list_free(v, n);
-  v = delivery_list(*state, &all, "fi", 2, 2, &n);
+  v = delivery_list(*state, &mem, &all, "fi", 2, 2, &n);
   assert_int_equal(n, 1);
   assert_string_equal(v[0].ref, "C");
-  delivery_list_free(v, n);
   int years[5];
   assert_int_equal(delivery_years(*state, years, 5), 3);
   assert_int_equal(years[0], 2019);
   assert_int_equal(years[2], 2016);
+  arena_free(&mem);
 }
 
 int main(void) {

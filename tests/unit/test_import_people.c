@@ -73,18 +73,18 @@ static void import_ok(db *d, imp_fn fn, const char *text, long rows) {
 }
 
 static void test_good_file(void **state) {
+  arena mem = {0};
   db *d = *state;
   import_ok(d, imp_p, PHEAD PROW1 PROW2 PROW3, 3);
   assert_int_equal(count(d, "person"), 2); /* Anna in two deliveries is one person */
   assert_int_equal(count(d, "participation"), 3);
   assert_int_equal(count(d, "esf_start"), 2);
   long long anna = person_find(d, "ANNA@example.fi");
-  person *p = person_get(d, anna);
+  person *p = person_get(d, &mem, anna);
   assert_string_equal(p->name, "Anna Virtanen");
   assert_string_equal(p->occupation, "Hoitaja");
   assert_string_equal(p->sector_code, "sote");
   assert_int_equal(p->org_id, 1);
-  person_free(p);
   assert_int_equal(db_int(d, 0, "SELECT count(*) FROM participation WHERE person_id=?1", "i", anna), 2);
   assert_int_equal(db_int(d, 0, "SELECT age_at_entry FROM esf_start WHERE person_id=?1", "i", anna), 38);
   assert_int_equal(db_int(d, 0,
@@ -104,9 +104,11 @@ static void test_good_file(void **state) {
   assert_int_equal(count(d, "person"), 2);
   assert_int_equal(count(d, "participation"), 3);
   assert_int_equal(count(d, "esf_start"), 2);
+  arena_free(&mem);
 }
 
 static void test_excel_semicolon_bom(void **state) {
+  arena mem = {0};
   db *d = *state;
   const char *t = "\xEF\xBB\xBF"
                   "Delivery;Email;Name;Organisation;Role;Entry_date;Birth_date;Gender;Labour_status;"
@@ -115,14 +117,15 @@ static void test_excel_semicolon_bom(void **state) {
                   "Työllinen;ISCED 3–4\r\n"
                   ";;;;;;;;;\r\n";
   import_ok(d, imp_p, t, 1);
-  person *p = person_get(d, person_find(d, "matti@example.fi"));
+  person *p = person_get(d, &mem, person_find(d, "matti@example.fi"));
   assert_string_equal(p->name, "Matti Meikäläinen");
-  person_free(p);
   assert_int_equal(db_int(d, 0, "SELECT count(*) FROM participation WHERE role='esihenkilo'", ""), 1);
   assert_int_equal(db_int(d, 0, "SELECT count(*) FROM esf_start WHERE education='isced34' AND gender='mies'", ""), 1);
+  arena_free(&mem);
 }
 
 static void test_windows_1252(void **state) {
+  arena mem = {0};
   db *d = *state;
   /* "Jyrki Mäkelä", "Työntekijä", "Työtön" in Windows-1252 */
   const char *t = "delivery,email,name,organisation,role,entry_date,birth_date,gender,labour_status,education\n"
@@ -132,10 +135,10 @@ static void test_windows_1252(void **state) {
   import_stats st;
   assert_int_equal(imp_p(d, t, &st, &e), K_OK);
   assert_int_equal(st.cp1252, 1);
-  person *p = person_get(d, person_find(d, "jyrki@example.fi"));
+  person *p = person_get(d, &mem, person_find(d, "jyrki@example.fi"));
   assert_string_equal(p->name, "Jyrki Mäkelä");
-  person_free(p);
   assert_int_equal(db_int(d, 0, "SELECT count(*) FROM esf_start WHERE labour='tyoton'", ""), 1);
+  arena_free(&mem);
 }
 
 #define BHEAD "delivery,email,name,organisation,role,entry_date,birth_date,gender,labour_status,education\n"

@@ -112,6 +112,7 @@ static void test_codes(void **state) {
 }
 
 static void test_find_and_save(void **state) {
+  arena mem = {0};
   db *d = *state;
   long long id = add_person(d, "Anna.Virtanen@Example.fi", "Anna Virtanen", 1);
   assert_int_equal(person_find(d, "anna.virtanen@example.fi"), id);
@@ -123,14 +124,14 @@ static void test_find_and_save(void **state) {
   person p = {.email = (char *)"anna.virtanen@example.fi", .name = (char *)"", .occupation = (char *)"Hoitaja"};
   assert_int_equal(person_save(d, &p, &created, &e), id);
   assert_int_equal(created, 0);
-  person *x = person_get(d, id);
+  person *x = person_get(d, &mem, id);
   assert_string_equal(x->name, "Anna Virtanen"); /* kept: no name given */
   assert_string_equal(x->occupation, "Hoitaja");
   assert_int_equal(x->org_id, 1);
   assert_string_equal(x->org_name, "Oulun kaupunki");
   assert_null(x->sector_name);
-  person_free(x);
   assert_int_equal(db_int(d, 0, "SELECT count(*) FROM person", ""), 1);
+  arena_free(&mem);
 }
 
 static void test_bad_person(void **state) {
@@ -149,25 +150,26 @@ static void test_bad_person(void **state) {
 }
 
 static void test_list_and_search(void **state) {
+  arena mem = {0};
   db *d = *state;
   add_person(d, "b@example.fi", "Bertta Bee", 1);
   add_person(d, "a@example.fi", "Aino Aa", 2);
   add_person(d, "c@other.fi", "Cecilia 100%", 1);
   int n = 0;
-  person *v = person_list(d, "", 0, 10, 0, &n);
+  person *v = person_list(d, &mem, "", 0, 10, 0, &n);
   assert_int_equal(n, 3);
   assert_string_equal(v[0].name, "Aino Aa");
-  person_list_free(v, n);
   assert_int_equal(person_count(d, "EXAMPLE", 0), 2);
   assert_int_equal(person_count(d, "%", 0), 1); /* LIKE wildcards are matched literally */
   assert_int_equal(person_count(d, "", 1), 2);
-  v = person_list(d, "bee", 1, 10, 0, &n);
+  v = person_list(d, &mem, "bee", 1, 10, 0, &n);
   assert_int_equal(n, 1);
   assert_string_equal(v[0].email, "b@example.fi");
-  person_list_free(v, n);
+  arena_free(&mem);
 }
 
 static void test_two_deliveries_one_person(void **state) {
+  arena mem = {0};
   db *d = *state;
   kerr e = {0};
   long long id = add_person(d, "p@example.fi", "P", 1);
@@ -183,23 +185,21 @@ static void test_two_deliveries_one_person(void **state) {
   assert_int_equal(person_attend(d, s1, p1, &e), K_ERR);
   kerr_clear(&e);
   int n = 0;
-  person_part *v = person_parts(d, id, &n);
+  person_part *v = person_parts(d, &mem, id, &n);
   assert_int_equal(n, 2);
   assert_string_equal(v[0].delivery_ref, "WB-1"); /* newest first */
   assert_string_equal(v[1].role, "esihenkilo");
   assert_int_equal(v[1].sessions_attended, 1);
   assert_int_equal(v[1].sessions_total, 2);
-  person_parts_free(v, n);
-  v = person_delivery_parts(d, 1, &n);
+  v = person_delivery_parts(d, &mem, 1, &n);
   assert_int_equal(n, 1);
   assert_string_equal(v[0].person_name, "P");
   assert_string_equal(v[0].org_name, "Oulun kaupunki");
-  person_parts_free(v, n);
   assert_int_equal(db_int(d, 0, "SELECT count(*) FROM person", ""), 1);
-  char *label = person_delivery_label(d, 1);
+  char *label = person_delivery_label(d, &mem, 1);
   assert_string_equal(label, "SP-1 · Sparraus A");
-  free(label);
-  assert_null(person_delivery_label(d, 99));
+  assert_null(person_delivery_label(d, &mem, 99));
+  arena_free(&mem);
 }
 
 static void test_esf_validation(void **state) {
@@ -251,6 +251,7 @@ static long long save_rec(db *d, long long person_id, esf_record *r, kerr *e) {
 }
 
 static void test_one_start_record_per_period(void **state) {
+  arena mem = {0};
   db *d = *state;
   kerr e = {0};
   long long p = add_person(d, "p@example.fi", "P", 1);
@@ -272,13 +273,14 @@ static void test_one_start_record_per_period(void **state) {
   assert_true(save_rec(d, p, &r, &e) > 0); /* another period */
   assert_int_equal(person_esf_in_period(d, p, 1) > 0, 1);
   int n = 0;
-  esf_record *v = person_esf_list(d, p, &n);
+  esf_record *v = person_esf_list(d, &mem, p, &n);
   assert_int_equal(n, 2);
   assert_string_equal(v[0].period_name, "2018–2020");
-  person_esf_free(v, n);
+  arena_free(&mem);
 }
 
 static void test_export_and_erase(void **state) {
+  arena mem = {0};
   db *d = *state;
   kerr e = {0};
   long long p = add_person(d, "erase.me@example.fi", "Erkki \"Quote\" Esimerkki", 1);
@@ -304,13 +306,12 @@ static void test_export_and_erase(void **state) {
   buf_free(&out);
 
   assert_int_equal(person_erase(d, p, "cli", &e), K_OK);
-  person *x = person_get(d, p);
+  person *x = person_get(d, &mem, p);
   assert_null(x->email);
   assert_null(x->name);
   assert_true(x->occupation == NULL || !*x->occupation);
   assert_non_null(x->erased_at);
   assert_int_equal(x->org_id, 1); /* organisation counts stay */
-  person_free(x);
   assert_int_equal(person_find(d, "erase.me@example.fi"), 0);
   assert_int_equal(db_int(d, 0, "SELECT count(*) FROM participation WHERE person_id=?1", "i", p), 1);
   assert_int_equal(db_int(d, 0, "SELECT count(*) FROM attendance", ""), 1);
@@ -327,6 +328,7 @@ static void test_export_and_erase(void **state) {
   assert_int_equal(db_int(d, 0, "SELECT count(*) FROM audit WHERE detail='page 1, search [erased]'", ""), 1);
   assert_int_equal(person_erase(d, 999, "cli", &e), K_ERR);
   kerr_clear(&e);
+  arena_free(&mem);
 }
 
 /* Erasing scrubs the person's name and email from search terms in the audit log, in any case, and leaves other

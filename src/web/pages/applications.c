@@ -77,7 +77,7 @@ static void page_apps(web_req *r) {
   app_filter f = {org_id, status};
   pager p = pager_make(r, app_count(r->db, &f), APPS_PER_PAGE);
   int n = 0;
-  application *v = app_list(r->db, &f, p.per_page, pager_offset(&p), &n);
+  application *v = app_list(r->db, &r->mem, &f, p.per_page, pager_offset(&p), &n);
   page_begin(r, T(r, "Hakemukset"), "applications");
   buf_printf(&r->out, "<h1>%h</h1>\n", T(r, "Hakemukset"));
   buf_printf(&r->out, "<p>%h</p>\n",
@@ -92,7 +92,6 @@ static void page_apps(web_req *r) {
     list_table(r, v, n);
   pager_write_query(r, &p, "/hakemukset", "status", *status ? status : "kaikki", NULL);
   page_end(r);
-  app_list_free(v, n);
 }
 
 /* ---- the form ---- */
@@ -145,18 +144,16 @@ static void app_form(web_req *r, const kerr *err) {
   buf_printf(o, "<form method=\"post\" action=\"%h/hakemukset/uusi\" class=\"form\" novalidate>\n", r->prefix);
   web_csrf_field(r);
   int n = 0;
-  app_choice *v = app_open_services(r->db, &n);
+  app_choice *v = app_open_services(r->db, &r->mem, &n);
   if (n == 0)
     buf_printf(o, "<div class=\"notice\" role=\"status\"><p>%h</p></div>\n",
                T(r, "Haettavia palveluja ei ole juuri nyt. Ohjelman henkilöstö avaa haun palvelukohtaisesti."));
   const char *service = web_field(r, "service_id");
   if (!*service) service = web_field(r, "service"); /* ?service=ID from a service page */
   choice_select(r, &f, "service_id", T(r, "Palvelu"), service, v, n, 1, T(r, "Valitse"));
-  app_choices_free(v, n);
   if (user_is_staff(&r->user)) {
-    v = app_orgs(r->db, &n);
+    v = app_orgs(r->db, &r->mem, &n);
     choice_select(r, &f, "org_id", T(r, "Organisaatio"), web_field(r, "org_id"), v, n, 1, T(r, "Valitse"));
-    app_choices_free(v, n);
   } else {
     org *mine = r->user.org_id ? org_get(r->db, &r->mem, r->user.org_id) : NULL;
     buf_printf(o, "<div class=\"field\" id=\"f-org_id\" tabindex=\"-1\"><p>%h: <strong>%h</strong></p>",
@@ -167,16 +164,14 @@ static void app_form(web_req *r, const kerr *err) {
   }
   form_textarea(&f, "need", T(r, "Tarve omin sanoin"), web_field(r, "need"), 1,
                 T(r, "Mihin tarvitsette tukea? Mikä on tilanne nyt, ja mitä haluatte saada aikaan?"), 8);
-  char *themes = app_theme_names(r->db);
+  char *themes = app_theme_names(r->db, &r->mem);
   buf hint = BUF_INIT;
   buf_printf(&hint, "%r %r", T(r, "Pilkuin eroteltuina. Teemat:"), *themes ? themes : "–");
   form_input(&f, "text", "themes", T(r, "Teemat"), web_field(r, "themes"), 0, hint.data);
   buf_free(&hint);
-  free(themes);
-  v = app_active_coaches(r->db, &n);
+  v = app_active_coaches(r->db, &r->mem, &n);
   choice_select(r, &f, "preferred_coach_id", T(r, "Toivottu valmentaja"), web_field(r, "preferred_coach_id"), v, n, 0,
                 T(r, "Ei toivetta"));
-  app_choices_free(v, n);
   form_input(&f, "text", "proposed_dates", T(r, "Ehdotetut ajankohdat"), web_field(r, "proposed_dates"), 0,
              T(r, "Esimerkiksi viikot tai päivät, jotka sopivat teille."));
   participants_fieldset(r, &f);
@@ -296,7 +291,7 @@ static void decision_forms(web_req *r, const application *a, const kerr *err) {
   form_input(&f, "text", "starts_on", T(r, "Alkupäivä"), web_field(r, "starts_on"), 1, T(r, "Esimerkiksi 22.11.2026"));
   form_input(&f, "text", "ends_on", T(r, "Loppupäivä"), web_field(r, "ends_on"), 1, T(r, "Esimerkiksi 22.11.2026"));
   int n = 0;
-  app_choice *v = app_active_coaches(r->db, &n);
+  app_choice *v = app_active_coaches(r->db, &r->mem, &n);
   const char *coach = web_field(r, "coach_id");
   if (!*coach && a->preferred_coach_id && strcmp(r->method, "POST") != 0) {
     char *pref = arena_alloc(&r->mem, 24);
@@ -304,7 +299,6 @@ static void decision_forms(web_req *r, const application *a, const kerr *err) {
     coach = pref;
   }
   choice_select(r, &f, "coach_id", T(r, "Valmentaja"), coach, v, n, 0, T(r, "Ei valmentajaa"));
-  app_choices_free(v, n);
   buf_printf(o, "<div class=\"actions\"><button type=\"submit\">%h</button></div>\n</form>\n", T(r, "Hyväksy"));
   buf_printf(o, "<form method=\"post\" action=\"%h/hakemukset/%lld/hylkaa\" class=\"form\" novalidate>\n", r->prefix,
              a->id);
@@ -351,16 +345,15 @@ static void app_page(web_req *r, const application *a, const kerr *err) {
 }
 
 /* The application of r->id when the user may see it (the route lets only signed-in users in); NULL after answering
- * (403 or 404). Free with app_free. */
+ * (403 or 404). In the request arena. */
 static application *app_or_reply(web_req *r) {
-  application *a = app_get(r->db, r->id);
+  application *a = app_get(r->db, &r->mem, r->id);
   if (!a) {
     web_error(r, 404, T(r, "Hakemusta ei löytynyt."));
     return NULL;
   }
   if (!app_visible_to(a, &r->user)) {
     web_error(r, 403, T(r, "Hakemus kuuluu toiselle organisaatiolle."));
-    app_free(a);
     return NULL;
   }
   return a;
@@ -370,7 +363,6 @@ static void page_app(web_req *r) {
   application *a = app_or_reply(r);
   if (!a) return;
   app_page(r, a, NULL);
-  app_free(a);
 }
 
 /* Shows the page again with the error (422), or redirects to it with the done notice. */
@@ -379,9 +371,8 @@ static void after_change(web_req *r, application *a, int ok, const char *done, c
     web_changed();
     web_redirectf(r, "/hakemukset/%lld?done=%U", a->id, done);
   } else {
-    application *now = app_get(r->db, a->id);
+    application *now = app_get(r->db, &r->mem, a->id);
     app_page(r, now ? now : a, e);
-    app_free(now);
     r->status = 422;
   }
 }
@@ -399,7 +390,6 @@ static int decision_csrf_ok(web_req *r) {
   app_page(r, a, &e);
   r->status = 403;
   kerr_clear(&e);
-  app_free(a);
   return 0;
 }
 
@@ -413,7 +403,6 @@ static void page_app_approve(web_req *r) {
   long long did = app_approve(r->db, a->id, web_field(r, "starts_on"), web_field(r, "ends_on"), coach, &r->user, &e);
   after_change(r, a, did != 0, "approved", &e);
   kerr_clear(&e);
-  app_free(a);
 }
 
 static void page_app_reject(web_req *r) {
@@ -424,7 +413,6 @@ static void page_app_reject(web_req *r) {
   int ok = app_reject(r->db, a->id, web_field(r, "reason"), &r->user, &e) == K_OK;
   after_change(r, a, ok, "rejected", &e);
   kerr_clear(&e);
-  app_free(a);
 }
 
 static void page_app_cancel(web_req *r) {
@@ -434,7 +422,6 @@ static void page_app_cancel(web_req *r) {
   int ok = app_cancel(r->db, a->id, &r->user, &e) == K_OK;
   after_change(r, a, ok, "cancelled", &e);
   kerr_clear(&e);
-  app_free(a);
 }
 
 static const char APPS_DENY[] = N_("Hakemukset ovat organisaatioiden yhteyshenkilöille ja ohjelman henkilöstölle.");

@@ -70,7 +70,7 @@ static void page_staff_deliveries(web_req *r) {
   delivery_filter flt = {web_field(r, "type"), (int)y};
   pager p = pager_make(r, delivery_count(r->db, &flt), PER_PAGE);
   int n = 0;
-  delivery *v = delivery_list(r->db, &flt, r->lang, p.per_page, pager_offset(&p), &n);
+  delivery *v = delivery_list(r->db, &r->mem, &flt, r->lang, p.per_page, pager_offset(&p), &n);
   page_begin(r, T(r, "Toteutukset"), "services-admin");
   buf_printf(&r->out, "<h1>%h</h1>\n", T(r, "Palvelutoiminta"));
   services_admin_tabs(r, "deliveries");
@@ -81,7 +81,6 @@ static void page_staff_deliveries(web_req *r) {
   if (n) delivery_table(r, v, n);
   pager_write_query(r, &p, "/hallinta/toteutukset", "type", flt.type, "year", year, NULL);
   page_end(r);
-  delivery_list_free(v, n);
 }
 
 /* ---- the edit form (new and existing) ---- */
@@ -354,7 +353,7 @@ static void detail_page(web_req *r, const delivery *x, const detail_state *st) {
 
 /* Reads the delivery of r->id, or answers 404 and returns NULL. */
 static delivery *delivery_or_404(web_req *r) {
-  delivery *x = delivery_get(r->db, r->id, r->lang);
+  delivery *x = delivery_get(r->db, &r->mem, r->id, r->lang);
   if (!x) web_error(r, 404, T(r, "Toteutusta ei ole."));
   return x;
 }
@@ -373,10 +372,9 @@ static void after_change(web_req *r, const kerr *e, detail_state *st) {
     web_redirectf(r, "/hallinta/toteutukset/%lld?done=saved", r->id);
     return;
   }
-  delivery *x = delivery_get(r->db, r->id, r->lang);
+  delivery *x = delivery_get(r->db, &r->mem, r->id, r->lang);
   detail_page(r, x, st);
   r->status = 422;
-  delivery_free(x);
 }
 
 static void page_staff_delivery(web_req *r) {
@@ -384,7 +382,6 @@ static void page_staff_delivery(web_req *r) {
   if (!x) return;
   detail_state st = {0};
   detail_page(r, x, &st);
-  delivery_free(x);
 }
 
 static void page_staff_delivery_update(web_req *r) {

@@ -67,13 +67,12 @@ static int people_list(web_req *r, const char *path, long long org_id, const cha
   snprintf(detail, sizeof detail, "page %d%s%.*s", p.page, *q ? ", search " : "", qlen, q);
   if (!audited_or_reply(r, subject, detail)) return 0;
   int n = 0;
-  person *v = person_list(r->db, q, org_id, p.per_page, pager_offset(&p), &n);
+  person *v = person_list(r->db, &r->mem, q, org_id, p.per_page, pager_offset(&p), &n);
   search_form(r, path, q);
   buf_printf(&r->out, "<p role=\"status\">%N %h</p>\n", p.total, T(r, p.total == 1 ? "henkilö" : "henkilöä"));
   if (n && !org_id) people_table(r, v, n);
   if (n && org_id) org_people_table(r, v, n);
   pager_write_query(r, &p, path, "q", q, NULL);
-  person_list_free(v, n);
   return 1;
 }
 
@@ -164,42 +163,36 @@ static void person_facts(web_req *r, const person *p) {
 }
 
 static void page_staff_person(web_req *r) {
-  person *p = person_get(r->db, r->id);
+  person *p = person_get(r->db, &r->mem, r->id);
   if (!p) {
     web_error(r, 404, T(r, "Henkilöä ei löytynyt."));
     return;
   }
   char subject[40];
   snprintf(subject, sizeof subject, "person:%lld", r->id);
-  if (!audited_or_reply(r, subject, "person page")) {
-    person_free(p);
-    return;
-  }
+  if (!audited_or_reply(r, subject, "person page")) return;
   const char *title = p->name ? p->name : T(r, "Poistettu henkilö");
   page_begin(r, title, "people");
   buf_printf(&r->out, "<p><a href=\"%h/hallinta/henkilot\">← %h</a></p>\n<h1>%h</h1>\n", r->prefix, T(r, "Henkilöt"),
              title);
   person_facts(r, p);
   int n = 0;
-  person_part *parts = person_parts(r->db, r->id, &n);
+  person_part *parts = person_parts(r->db, &r->mem, r->id, &n);
   buf_printf(&r->out, "<h2>%h</h2>\n", T(r, "Osallistumiset"));
   if (n)
     parts_table(r, parts, n);
   else
     buf_printf(&r->out, "<p>%h</p>\n", T(r, "Ei osallistumisia."));
-  person_parts_free(parts, n);
-  esf_record *esf = person_esf_list(r->db, r->id, &n);
+  esf_record *esf = person_esf_list(r->db, &r->mem, r->id, &n);
   buf_printf(&r->out, "<h2>%h</h2>\n", T(r, "ESF-osallistujatiedot"));
   if (n)
     esf_table(r, esf, n);
   else
     buf_printf(&r->out, "<p>%h</p>\n", T(r, "Ei ESF-aloitustietoja (tapahtumaosallistuja tai ei vielä kirjattu)."));
-  person_esf_free(esf, n);
   audit_row *log = audit_about(r->db, &r->mem, subject, AUDIT_ON_PAGE, &n);
   buf_printf(&r->out, "<h2>%h</h2>\n", T(r, "Tietojen käsittelyloki"));
   audit_table(r, log, n);
   page_end(r);
-  person_free(p);
 }
 
 static void delivery_parts_table(web_req *r, const person_part *v, int n) {
@@ -220,27 +213,22 @@ static void delivery_parts_table(web_req *r, const person_part *v, int n) {
 }
 
 static void page_staff_delivery_people(web_req *r) {
-  char *label = person_delivery_label(r->db, r->id);
+  char *label = person_delivery_label(r->db, &r->mem, r->id);
   if (!label) {
     web_error(r, 404, T(r, "Toteutusta ei löytynyt."));
     return;
   }
   char subject[48];
   snprintf(subject, sizeof subject, "delivery:%lld/participants", r->id);
-  if (!audited_or_reply(r, subject, "participant list")) {
-    free(label);
-    return;
-  }
+  if (!audited_or_reply(r, subject, "participant list")) return;
   page_begin(r, T(r, "Osallistujat"), "people");
   buf_printf(&r->out, "<p><a href=\"%h/hallinta/toteutukset/%lld\">← %h</a></p>\n<h1>%h: %h</h1>\n", r->prefix, r->id,
              T(r, "Toteutuksen tiedot"), T(r, "Osallistujat"), label);
   int n = 0;
-  person_part *v = person_delivery_parts(r->db, r->id, &n);
+  person_part *v = person_delivery_parts(r->db, &r->mem, r->id, &n);
   buf_printf(&r->out, "<p role=\"status\">%N %h</p>\n", (long long)n, T(r, n == 1 ? "osallistuja" : "osallistujaa"));
   if (n) delivery_parts_table(r, v, n);
-  person_parts_free(v, n);
   page_end(r);
-  free(label);
 }
 
 #define AUDIT_PER_PAGE 100
