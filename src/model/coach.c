@@ -182,7 +182,7 @@ char **coach_themes(db *d, arena *a, int *n) {
                "SELECT DISTINCT t.name FROM theme t JOIN coach_theme x ON x.theme_id=t.id"
                " JOIN coach c ON c.id=x.coach_id AND c.active=1 ORDER BY t.name COLLATE NOCASE LIMIT 500",
                "");
-  char **v = util_calloc(500, sizeof *v);
+  char **v = arena_alloc(a, 500 * sizeof *v);
   *n = 0;
   while (*n < 500 && db_step(st) == 1) v[(*n)++] = db_col_adup(st, 0, a);
   db_done(st);
