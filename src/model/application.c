@@ -10,6 +10,8 @@
 #include "core/buf.h"
 #include "model/themelist.h"
 
+/* ---- validation ---- */
+
 int app_service_type_ok(const char *type_code) {
   return type_code && (!strcmp(type_code, "sparraus") || !strcmp(type_code, "valmennus"));
 }
