@@ -49,10 +49,10 @@ audit_row *audit_list(db *d, arena *a, const char *subject, int limit, int offse
 
 audit_row *audit_about(db *d, arena *a, const char *subject, int limit, int *n) {
   db_stmt *st = db_query(d,
-                              "SELECT id, at, actor, action, subject, detail FROM audit "
-                              "WHERE subject=?1 OR (subject > ?1 || '/' AND subject < ?1 || '0') "
-                              "ORDER BY id DESC LIMIT ?2",
-                              "ti", subject, (long long)limit);
+                         "SELECT id, at, actor, action, subject, detail FROM audit "
+                         "WHERE subject=?1 OR (subject > ?1 || '/' AND subject < ?1 || '0') "
+                         "ORDER BY id DESC LIMIT ?2",
+                         "ti", subject, (long long)limit);
   return read_rows(st, a, n);
 }
 

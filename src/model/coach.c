@@ -177,11 +177,10 @@ coach *coach_list(db *d, arena *a, const coach_filter *f, const char *lang, int 
 }
 
 char **coach_themes(db *d, arena *a, int *n) {
-  db_stmt *st =
-      db_query(d,
-               "SELECT DISTINCT t.name FROM theme t JOIN coach_theme x ON x.theme_id=t.id"
-               " JOIN coach c ON c.id=x.coach_id AND c.active=1 ORDER BY t.name COLLATE NOCASE LIMIT 500",
-               "");
+  db_stmt *st = db_query(d,
+                         "SELECT DISTINCT t.name FROM theme t JOIN coach_theme x ON x.theme_id=t.id"
+                         " JOIN coach c ON c.id=x.coach_id AND c.active=1 ORDER BY t.name COLLATE NOCASE LIMIT 500",
+                         "");
   char **v = arena_alloc(a, 500 * sizeof *v);
   *n = 0;
   while (*n < 500 && db_step(st) == 1) v[(*n)++] = db_col_adup(st, 0, a);

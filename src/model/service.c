@@ -115,10 +115,9 @@ static long long service_write(db *d, db_stmt *st, long long id, const service *
 /* counts falls back to the type's default in SQL. */
 long long service_create(db *d, const service *s, kerr *e) {
   if (service_validate(d, s, e) != K_OK || write_begin(d, "Palvelun tallennus", e) != K_OK) return 0;
-  db_stmt *st =
-      db_prepare(d, "INSERT INTO service(type_code,variant,name,description,period_id,capacity,counts,open)"
-                    " VALUES(:type,:variant,:name,:description,:period,:capacity,"
-                    " coalesce(:counts,(SELECT counts FROM service_type WHERE code=:type)),:open)");
+  db_stmt *st = db_prepare(d, "INSERT INTO service(type_code,variant,name,description,period_id,capacity,counts,open)"
+                              " VALUES(:type,:variant,:name,:description,:period,:capacity,"
+                              " coalesce(:counts,(SELECT counts FROM service_type WHERE code=:type)),:open)");
   bind_service(st, s);
   long long id = service_write(d, st, 0, s, e);
   return write_end(d, id ? K_OK : K_ERR, "Palvelun tallennus", e) == K_OK ? id : 0;

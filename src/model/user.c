@@ -112,8 +112,8 @@ static void device_add(db *d, long long user_id, long long now_ms, char *token) 
 /* Checks the password against the account's hash; for an unknown account spends the same time on a hash, so accounts
  * cannot be told apart by timing. Fills u on success and returns 1. */
 static int password_right(db *d, const char *email, const char *password, user_info *u) {
-  db_stmt *st = db_query(d, "SELECT id, email, role, coalesce(org_id,0), password_hash FROM user WHERE email=?1",
-                              "t", email ? email : "");
+  db_stmt *st = db_query(d, "SELECT id, email, role, coalesce(org_id,0), password_hash FROM user WHERE email=?1", "t",
+                         email ? email : "");
   int ok = 0;
   if (db_step(st) == 1) {
     const char *hash = db_col_text(st, 4);
@@ -213,9 +213,9 @@ int user_session_get(db *d, const char *token, user_info *u) {
   char th[65];
   token_hash(token, th);
   db_stmt *st = db_query(d,
-                              "SELECT u.id, u.email, u.role, coalesce(u.org_id,0), s.csrf FROM session s"
-                              " JOIN user u ON u.id=s.user_id WHERE s.token_hash=?1 AND s.expires_at>?2",
-                              "ti", th, util_now());
+                         "SELECT u.id, u.email, u.role, coalesce(u.org_id,0), s.csrf FROM session s"
+                         " JOIN user u ON u.id=s.user_id WHERE s.token_hash=?1 AND s.expires_at>?2",
+                         "ti", th, util_now());
   int found = db_step(st) == 1;
   if (found) {
     memset(u, 0, sizeof *u);

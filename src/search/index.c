@@ -166,12 +166,12 @@ static int load_deeds(db *d, search_index *ix) {
   ix->sector = util_calloc(n, 1), ix->region = util_calloc(n, 2), ix->year = util_calloc(n, 1);
   ix->newest = util_calloc(n, sizeof *ix->newest);
   db_stmt *st = db_query(d,
-                              "SELECT d.id, d.sector_code, coalesce(m.region_code,''), d.year "
-                              "FROM deed d"
-                              " LEFT JOIN municipality m ON m.code=d.municipality_code WHERE "
-                              "d.status='published'"
-                              " ORDER BY d.published_at DESC, d.id DESC",
-                              "");
+                         "SELECT d.id, d.sector_code, coalesce(m.region_code,''), d.year "
+                         "FROM deed d"
+                         " LEFT JOIN municipality m ON m.code=d.municipality_code WHERE "
+                         "d.status='published'"
+                         " ORDER BY d.published_at DESC, d.id DESC",
+                         "");
   int rc;
   while ((rc = db_step(st)) == 1) {
     int id = (int)db_col_int(st, 0);
@@ -230,7 +230,8 @@ static int load_lengths(db *d, search_index *ix) {
   while ((rc = db_step(st)) == 1) {
     long long id = db_col_int(st, 0);
     if (id >= 1 && id <= ix->max_id)
-      ix->doclen[id] = (uint16_t)search_rank_doc_length(sqlite3_column_blob(db_raw(st), 1), sqlite3_column_bytes(db_raw(st), 1));
+      ix->doclen[id] =
+          (uint16_t)search_rank_doc_length(sqlite3_column_blob(db_raw(st), 1), sqlite3_column_bytes(db_raw(st), 1));
   }
   db_done(st);
   return rc < 0 ? K_ERR : K_OK;
@@ -268,8 +269,7 @@ const search_index *search_index_get(db *d, kerr *e) {
 
 /* Every row of deed_fts matching one word, ascending, from inside FTS5 (kehto_match_ids). */
 static int term_scan(db *d, const char *match, search_match_ids *sink) {
-  db_stmt *st =
-      db_prepare(d, "SELECT kehto_match_ids(deed_fts, :sink) FROM deed_fts WHERE deed_fts MATCH :q LIMIT 1");
+  db_stmt *st = db_prepare(d, "SELECT kehto_match_ids(deed_fts, :sink) FROM deed_fts WHERE deed_fts MATCH :q LIMIT 1");
   db_bind_text(st, ":q", match);
   db_bind_pointer(st, ":sink", sink, SEARCH_MATCH_IDS);
   int rc;

@@ -67,7 +67,7 @@ static void test_utf8_clip(void **state) {
   char out[8];
   assert_string_equal(utf8_clip("lyhyt", out, sizeof out), "lyhyt");
   assert_string_equal(utf8_clip("pitkä arvo", out, sizeof out), "pitk..."); /* 4 bytes kept, then "..." */
-  assert_string_equal(utf8_clip("ääääää", out, sizeof out), "ää..."); /* never cuts inside a character */
+  assert_string_equal(utf8_clip("ääääää", out, sizeof out), "ää...");       /* never cuts inside a character */
 }
 
 int main(void) {
