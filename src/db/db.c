@@ -2,14 +2,23 @@
 #include "db/db_sqlite.h"
 
 #include <assert.h>
+#include <fcntl.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include "core/buf.h"
 #include "db/schema.h"
+
+/* The WAL index's header (https://sqlite.org/walformat.html): its first copy is 48 bytes, byte 12 is "isInit". */
+#define WAL_HDR_SIZE 48
+#define WAL_HDR_ISINIT 12
+#define SHM_MAP 4096
 
 typedef struct cached {
   const char *sql;
@@ -28,6 +37,8 @@ struct db {
   slot slots[DB_NSLOTS];
   int changes; /* rows the last write through db_step or db_exec changed (-1: none yet), as a bump hides them */
   char *err;   /* the error of the last watched write, kept across the rollback that follows it; or NULL */
+  const unsigned char *shm; /* the WAL index, mapped read-only by db_data_version; NULL until then */
+  int no_shm;               /* 1: not in WAL mode or not mappable; db_data_version asks SQLite */
 };
 
 /* Kehto's result code for SQLite's (extended) code rc. */
@@ -122,6 +133,7 @@ void db_close(db *d) {
   }
   free(d->cache);
   free(d->err);
+  if (d->shm) munmap((void *)d->shm, SHM_MAP);
   if (d->h) sqlite3_close_v2(d->h);
   free(d);
 }
@@ -431,7 +443,42 @@ int db_rollback(db *d) {
   return db_script(d, "ROLLBACK");
 }
 
+/* The WAL index of a database in WAL mode, mapped read-only: the file "<database>-shm" that every connection to it
+ * maps (https://sqlite.org/walformat.html). It stays the same file while this connection is open: SQLite deletes it
+ * only when the last connection closes. NULL when the database is not in WAL mode or the file cannot be mapped. */
+static const unsigned char *wal_index(db *d) {
+  if (d->shm || d->no_shm) return d->shm;
+  d->no_shm = 1;
+  const char *path = sqlite3_db_filename(d->h, "main");
+  char *mode = db_text(d, "PRAGMA journal_mode", "");
+  int wal = mode && strcmp(mode, "wal") == 0;
+  free(mode);
+  if (!wal || !path || !*path) return NULL;
+  char shm[4096];
+  if ((size_t)snprintf(shm, sizeof shm, "%s-shm", path) >= sizeof shm) return NULL;
+  int fd = open(shm, O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return NULL;
+  void *p = mmap(NULL, SHM_MAP, PROT_READ, MAP_SHARED, fd, 0);
+  close(fd);
+  if (p == MAP_FAILED) return NULL;
+  d->shm = p;
+  d->no_shm = 0;
+  return d->shm;
+}
+
 long long db_data_version(db *d) {
+  /* Every commit writes a new WAL-index header (its change counter, frame count or salts differ), and readers take
+   * it from shared memory without a lock; a read caught halfway through a write only differs once more. Asking
+   * SQLite (PRAGMA data_version) starts a read transaction, file locks and all, which cost a third of a cached
+   * page's time. */
+  const unsigned char *h = wal_index(d);
+  if (h && h[WAL_HDR_ISINIT]) {
+    unsigned char copy[WAL_HDR_SIZE];
+    memcpy(copy, h, sizeof copy);
+    uint64_t v = 1469598103934665603ULL;
+    for (size_t i = 0; i < sizeof copy; i++) v = (v ^ copy[i]) * 1099511628211ULL;
+    return (long long)(v >> 1);
+  }
   return db_int(d, 0, "PRAGMA data_version", "");
 }
 

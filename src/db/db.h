@@ -77,8 +77,9 @@ int db_begin(db *d);
 int db_commit(db *d);
 int db_rollback(db *d);
 
-/* A number that changes whenever another connection (another thread or process) has committed a change since this
- * connection last looked; the same number otherwise. For dropping caches built from the data. */
+/* A number that changes whenever a connection (this one, another thread's or another process's) has committed a
+ * change since this connection last looked; the same number otherwise. Cheap enough to ask on every request (no lock
+ * is taken in WAL mode). For dropping caches built from the data. */
 long long db_data_version(db *d);
 /* 1 inside an explicit transaction (db_begin, or a BEGIN in a script), 0 in autocommit mode. */
 int db_in_transaction(db *d);

@@ -3,6 +3,7 @@
 
 #include <ctype.h>
 #include <string.h>
+#include <strings.h>
 
 static int hexval(int c) {
   if (c >= '0' && c <= '9') return c - '0';
@@ -70,4 +71,47 @@ int reqparse_etag_listed(const char *list, const char *etag) {
     while (*p && *p != ',') p++;
   }
   return 0;
+}
+
+/* The q-value after a coding's name, in thousandths: 1000 when absent, 0 for "q=0", -1 when malformed. */
+static int qvalue(const char *p, const char *end) {
+  int q = 1000;
+  while (p < end) {
+    while (p < end && (*p == ' ' || *p == '\t' || *p == ';')) p++;
+    if (p + 1 < end && (p[0] == 'q' || p[0] == 'Q') && p[1] == '=') {
+      p += 2;
+      if (p >= end || (*p != '0' && *p != '1')) return -1;
+      q = (*p++ - '0') * 1000;
+      if (p < end && *p == '.') {
+        p++;
+        for (int scale = 100; scale && p < end && *p >= '0' && *p <= '9'; scale /= 10) q += (*p++ - '0') * scale;
+      }
+      if (q > 1000) return -1;
+    }
+    while (p < end && *p != ';') p++; /* other parameters are ignored */
+  }
+  return q;
+}
+
+int reqparse_accept_encoding(const char *h) {
+  int q[3] = {-1, -1, -1}; /* gzip, br, "*": -1 when not named */
+  for (const char *p = h ? h : ""; *p;) {
+    while (*p == ' ' || *p == '\t' || *p == ',') p++;
+    const char *name = p;
+    while (*p && *p != ',' && *p != ';' && *p != ' ' && *p != '\t') p++;
+    size_t n = (size_t)(p - name);
+    const char *params = p;
+    while (*p && *p != ',') p++;
+    int v = qvalue(params, p);
+    if (v < 0) continue;
+    if ((n == 4 && !strncasecmp(name, "gzip", 4)) || (n == 6 && !strncasecmp(name, "x-gzip", 6)))
+      q[0] = v;
+    else if (n == 2 && !strncasecmp(name, "br", 2))
+      q[1] = v;
+    else if (n == 1 && *name == '*')
+      q[2] = v;
+  }
+  int gz = q[0] >= 0 ? q[0] : q[2] >= 0 ? q[2] : 0;
+  int br = q[1] >= 0 ? q[1] : q[2] >= 0 ? q[2] : 0;
+  return (gz > 0 ? REQ_ENC_GZIP : 0) | (br > 0 ? REQ_ENC_BR : 0);
 }

@@ -23,4 +23,9 @@ const char *reqparse_lang(const char *url, const char **path, const char **prefi
 /* Returns 1 when the If-None-Match list names etag ("*", or the tag itself, weak W/ form accepted). */
 int reqparse_etag_listed(const char *list, const char *etag);
 
+/* The content codings an Accept-Encoding header accepts (RFC 9110, 12.5.3): REQ_ENC_GZIP and REQ_ENC_BR, or 0 for
+ * none (or no header). A coding with q=0 is refused; "*" stands for those not named. */
+enum { REQ_ENC_GZIP = 1, REQ_ENC_BR = 2 };
+int reqparse_accept_encoding(const char *header);
+
 #endif

@@ -106,9 +106,20 @@ static uint64_t fnv1a(const char *p, size_t n) {
   return h;
 }
 
-static void add_common_headers(struct MHD_Response *resp) {
+typedef struct decoration {
+  web_req *r;
+  const char *ctype, *cache_control;
+} decoration;
+
+/* The headers every answer carries: the security headers, its type and cache control. */
+static void decorate(struct MHD_Response *resp, void *ctx) {
+  const decoration *d = ctx;
   for (size_t i = 0; i < sizeof SECURITY_HEADERS / sizeof SECURITY_HEADERS[0]; i++)
     MHD_add_response_header(resp, SECURITY_HEADERS[i][0], SECURITY_HEADERS[i][1]);
+  if (d->ctype) MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE, d->ctype);
+  /* the open API may be read from any site; set here so cached API answers carry it too */
+  if (strncmp(d->r->url, "/api/", 5) == 0) MHD_add_response_header(resp, "Access-Control-Allow-Origin", "*");
+  MHD_add_response_header(resp, MHD_HTTP_HEADER_CACHE_CONTROL, d->cache_control);
 }
 
 static void add_extra_headers(struct MHD_Response *resp, buf *h) {
@@ -129,26 +140,51 @@ static void access_log(web_req *r, int status, size_t bytes, int64_t t0, const c
            (long long)(util_now_ms() - t0), how);
 }
 
+/* Answers 304 Not Modified when the request's If-None-Match lists etag. Returns 1 after answering, else 0. */
+static int not_modified(web_req *r, const char *etag, const char *cache_control, int vary, int64_t t0,
+                        enum MHD_Result *rc) {
+  const char *inm = MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_IF_NONE_MATCH);
+  if (!inm || !reqparse_etag_listed(inm, etag)) return 0;
+  struct MHD_Response *resp = MHD_create_response_from_buffer(0, "", MHD_RESPMEM_PERSISTENT);
+  if (!resp) {
+    *rc = MHD_NO;
+    return 1;
+  }
+  decorate(resp, &(decoration){r, NULL, cache_control});
+  MHD_add_response_header(resp, MHD_HTTP_HEADER_ETAG, etag);
+  if (vary) MHD_add_response_header(resp, MHD_HTTP_HEADER_VARY, MHD_HTTP_HEADER_ACCEPT_ENCODING);
+  *rc = MHD_queue_response(r->conn, 304, resp);
+  MHD_destroy_response(resp);
+  access_log(r, 304, 0, t0, "");
+  return 1;
+}
+
 /* Sends body (copied) with the given status, type and headers; answers 304 when the ETag matches. */
 static enum MHD_Result send_response(web_req *r, int status, const char *ctype, const char *body, size_t len,
                                      buf *extra, const char *cache_control, int64_t t0, const char *how) {
   char etag[24];
   snprintf(etag, sizeof etag, "\"%016llx\"", (unsigned long long)fnv1a(body, len));
-  const char *inm = MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_IF_NONE_MATCH);
-  int not_modified = status == 200 && inm && reqparse_etag_listed(inm, etag);
-  struct MHD_Response *resp =
-      MHD_create_response_from_buffer(not_modified ? 0 : len, (void *)body, MHD_RESPMEM_MUST_COPY);
+  enum MHD_Result rc;
+  if (status == 200 && not_modified(r, etag, cache_control, 0, t0, &rc)) return rc;
+  struct MHD_Response *resp = MHD_create_response_from_buffer(len, (void *)body, MHD_RESPMEM_MUST_COPY);
   if (!resp) return MHD_NO;
-  add_common_headers(resp);
-  MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE, ctype);
-  /* the open API may be read from any site; set here so cached API answers carry it too */
-  if (strncmp(r->url, "/api/", 5) == 0) MHD_add_response_header(resp, "Access-Control-Allow-Origin", "*");
-  MHD_add_response_header(resp, MHD_HTTP_HEADER_CACHE_CONTROL, cache_control);
+  decorate(resp, &(decoration){r, ctype, cache_control});
   if (status == 200) MHD_add_response_header(resp, MHD_HTTP_HEADER_ETAG, etag);
   if (extra) add_extra_headers(resp, extra);
-  enum MHD_Result rc = MHD_queue_response(r->conn, not_modified ? 304 : status, resp);
+  rc = MHD_queue_response(r->conn, status, resp);
   MHD_destroy_response(resp);
-  access_log(r, not_modified ? 304 : status, not_modified ? 0 : len, t0, how);
+  access_log(r, status, len, t0, how);
+  return rc;
+}
+
+/* Sends a cached response and lets go of it. */
+static enum MHD_Result send_cached(web_req *r, cache_hit *hit, const char *cache_control, int64_t t0, const char *how) {
+  enum MHD_Result rc;
+  if (!not_modified(r, hit->etag, cache_control, 1, t0, &rc)) {
+    rc = MHD_queue_response(r->conn, 200, hit->resp);
+    access_log(r, 200, hit->len, t0, how);
+  }
+  cache_release(hit);
   return rc;
 }
 
@@ -162,7 +198,16 @@ static int serve_static(web_req *r, int64_t t0, enum MHD_Result *rc) {
                    : strstr(path, ".js")  ? "text/javascript; charset=utf-8"
                    : strstr(path, ".svg") ? "image/svg+xml"
                                           : "application/octet-stream";
-  *rc = send_response(r, 200, ct, (const char *)f->data, f->len, NULL, "public, max-age=86400", t0, "");
+  const char *cc = "public, max-age=86400";
+  const char *ae = MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_ACCEPT_ENCODING);
+  int accept = reqparse_accept_encoding(ae);
+  cache_hit hit;
+  if (!config->no_cache &&
+      (cache_get(path, accept, &hit) || cache_put(path, cache_generation(), ct, (const char *)f->data, f->len, accept,
+                                                  decorate, &(decoration){r, ct, cc}, &hit)))
+    *rc = send_cached(r, &hit, cc, t0, "");
+  else
+    *rc = send_response(r, 200, ct, (const char *)f->data, f->len, NULL, cc, t0, "");
   return 1;
 }
 
@@ -215,14 +260,15 @@ static enum MHD_Result process(conn_ctx *c) {
   int get = !strcmp(r->method, "GET") || !strcmp(r->method, "HEAD");
   buf key = BUF_INIT;
   unsigned long gen = cache_generation();
+  int accept = 0;
+  cache_hit hit;
   if (get && anonymous && !bad && !config->no_cache) {
     cache_key(r, &key);
-    cache_hit hit;
-    if (cache_get(key.data, &hit)) {
-      rc = send_response(r, 200, hit.ctype, hit.body, hit.len, NULL, "no-cache", c->t0, " cached");
-      free(hit.body);
+    accept = reqparse_accept_encoding(
+        MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_ACCEPT_ENCODING));
+    if (cache_get(key.data, accept, &hit)) {
       buf_free(&key);
-      return rc;
+      return send_cached(r, &hit, "no-cache", c->t0, " cached");
     }
   }
   load_user(r);
@@ -230,8 +276,12 @@ static enum MHD_Result process(conn_ctx *c) {
     web_error(r, 400, T(r, "Pyyntö ei ole kelvollinen."));
   else if (!cross_site_refused_or_reply(r))
     routes_dispatch(r);
-  if (key.len && r->cacheable && r->status == 200 && !r->headers.len)
-    cache_put(key.data, gen, r->ctype, r->out.data, r->out.len);
+  if (key.len && r->cacheable && r->status == 200 && !r->headers.len && !r->no_store &&
+      cache_put(key.data, gen, r->ctype, r->out.data ? r->out.data : "", r->out.len, accept, decorate,
+                &(decoration){r, r->ctype, "no-cache"}, &hit)) {
+    buf_free(&key);
+    return send_cached(r, &hit, "no-cache", c->t0, "");
+  }
   buf_free(&key);
   return send_response(r, r->status, r->ctype, r->out.data ? r->out.data : "", r->out.len, &r->headers,
                        r->no_store || r->user.id ? "no-store" : "no-cache", c->t0, "");

@@ -1,5 +1,5 @@
-/* fuzz_request: the request line and headers Kehto reads itself: the language prefix of the path (reqparse_lang) and
- * If-None-Match lists (reqparse_etag_listed). Input: "PATH\nIF-NONE-MATCH". */
+/* fuzz_request: the request line and headers Kehto reads itself: the language prefix of the path (reqparse_lang),
+ * If-None-Match lists (reqparse_etag_listed) and Accept-Encoding (reqparse_accept_encoding). Input: "PATH\nIF-NONE-MATCH". */
 #include "fuzz.h"
 
 #include "web/reqparse.h"
@@ -17,6 +17,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   reqparse_etag_listed(inm, "\"0123456789abcdef\"");
   reqparse_etag_listed(inm, "");
   reqparse_etag_listed(s, inm);
+  FUZZ_CHECK((reqparse_accept_encoding(inm) & ~(REQ_ENC_GZIP | REQ_ENC_BR)) == 0);
   free(s);
   return 0;
 }

@@ -10,6 +10,7 @@
 
 #include "db/db.h"
 #include "search/search.h"
+#include "tmpdb.h"
 
 static int setup(void **state) {
   kerr e = {0};
@@ -127,11 +128,41 @@ static void test_failed_and_rolled_back_writes(void **state) {
   assert_int_equal(db_int(d, -1, "SELECT count(*) FROM sqlite_master WHERE type='trigger'", ""), 0);
 }
 
+/* db_data_version: the same while nobody writes; changed on every connection after a commit by any connection, also
+ * one made through the WAL's restart after a checkpoint; and for an in-memory database too. */
+static void test_data_version_sees_every_commit(void **state) {
+  tmpdb t;
+  tmpdb_open(&t);
+  kerr e = {0};
+  db *other = db_open(t.path, 0, search_attach, &e);
+  assert_non_null(other);
+  long long a = db_data_version(t.d), b = db_data_version(other);
+  assert_int_equal(db_data_version(t.d), a);
+  assert_int_equal(db_data_version(other), b);
+  assert_int_equal(db_script(other, "CREATE TABLE dv(x)"), DB_OK);
+  a = db_data_version(t.d), b = db_data_version(other);
+  for (int i = 0; i < 3; i++) {
+    assert_int_equal(db_exec(other, "INSERT INTO dv VALUES (1)", ""), DB_OK);
+    long long a2 = db_data_version(t.d), b2 = db_data_version(other);
+    assert_true(a2 != a);
+    assert_true(b2 != b);
+    a = a2, b = b2;
+    assert_int_equal(db_checkpoint_truncate(t.d, &e), K_OK); /* the next commit writes the WAL from its start again */
+    a = db_data_version(t.d), b = db_data_version(other);
+  }
+  db_close(other);
+  tmpdb_close(&t);
+  db *m = *state;
+  long long v = db_data_version(m);
+  assert_int_equal(db_data_version(m), v);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test_setup_teardown(test_string_agg_is_group_concat, setup, teardown),
       cmocka_unit_test_setup_teardown(test_now_is_the_schema_format, setup, teardown),
       cmocka_unit_test(test_open_needs_search_attached),
+      cmocka_unit_test_setup_teardown(test_data_version_sees_every_commit, setup, teardown),
       cmocka_unit_test_setup_teardown(test_writes_bump_their_counters, setup, teardown),
       cmocka_unit_test_setup_teardown(test_failed_and_rolled_back_writes, setup, teardown),
   };

@@ -58,12 +58,30 @@ static void test_etag_list(void **s) {
   assert_int_equal(reqparse_etag_listed(", , W/", "\"b\""), 0);
 }
 
+static void test_accept_encoding(void **s) {
+  assert_int_equal(reqparse_accept_encoding(NULL), 0);
+  assert_int_equal(reqparse_accept_encoding(""), 0);
+  assert_int_equal(reqparse_accept_encoding("gzip, deflate, br"), REQ_ENC_GZIP | REQ_ENC_BR);
+  assert_int_equal(reqparse_accept_encoding("gzip, deflate, br, zstd"), REQ_ENC_GZIP | REQ_ENC_BR);
+  assert_int_equal(reqparse_accept_encoding("GZIP"), REQ_ENC_GZIP);
+  assert_int_equal(reqparse_accept_encoding("x-gzip;q=0.5"), REQ_ENC_GZIP);
+  assert_int_equal(reqparse_accept_encoding("deflate"), 0);
+  assert_int_equal(reqparse_accept_encoding("br;q=0, gzip"), REQ_ENC_GZIP);
+  assert_int_equal(reqparse_accept_encoding("br; q=0.000, gzip;q=0.001"), REQ_ENC_GZIP);
+  assert_int_equal(reqparse_accept_encoding("*"), REQ_ENC_GZIP | REQ_ENC_BR);
+  assert_int_equal(reqparse_accept_encoding("*;q=0, br"), REQ_ENC_BR);
+  assert_int_equal(reqparse_accept_encoding("gzip;q=0, *"), REQ_ENC_BR);
+  assert_int_equal(reqparse_accept_encoding("identity"), 0);
+  /* a malformed q-value does not accept */
+  assert_int_equal(reqparse_accept_encoding("gzip;q=2, br;q=x"), 0);
+  assert_int_equal(reqparse_accept_encoding("brotli, gzipped"), 0);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test(test_form_pairs_decoded),
-      cmocka_unit_test(test_form_refuses_bad_escapes_and_bytes),
-      cmocka_unit_test(test_lang_prefix),
-      cmocka_unit_test(test_etag_list),
+      cmocka_unit_test(test_form_pairs_decoded), cmocka_unit_test(test_form_refuses_bad_escapes_and_bytes),
+      cmocka_unit_test(test_lang_prefix),        cmocka_unit_test(test_etag_list),
+      cmocka_unit_test(test_accept_encoding),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
