@@ -3,6 +3,7 @@
 
 #include <assert.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -85,7 +86,14 @@ static void agg_final(sqlite3_context *ctx) {
     sqlite3_result_text(ctx, s, n, sqlite3_free);
 }
 
+/* Before SQLite's first use: no memory statistics (kept under a global mutex on every allocation, and never read). */
+static void configure_sqlite(void) {
+  sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
 db *db_open(const char *path, int create, db_ext_fn ext, kerr *e) {
+  static pthread_once_t once = PTHREAD_ONCE_INIT;
+  pthread_once(&once, configure_sqlite);
   db *d = calloc(1, sizeof *d);
   if (!d) abort();
   int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
@@ -223,6 +231,22 @@ static void write_start(db_stmt *s) {
   s->own_tx = sqlite3_exec(s->d->h, "SAVEPOINT db_write", NULL, NULL, NULL) == SQLITE_OK;
 }
 
+/* Bumps the change counters in bits. Returns SQLITE_DONE, or SQLITE_ERROR with the error kept for db_errmsg. */
+static int bump(db *d, unsigned bits) {
+  int rc = SQLITE_DONE;
+  for (unsigned bit = 1; rc == SQLITE_DONE && bit && bit <= bits; bit <<= 1) {
+    if (!(bits & bit)) continue;
+    sqlite3_stmt *st = db_prepare(d, db_schema_counter_sql(bit))->st;
+    if (sqlite3_step(st) != SQLITE_DONE) {
+      rc = SQLITE_ERROR;
+      free(d->err);
+      d->err = util_strdup(sqlite3_errmsg(d->h));
+    }
+    sqlite3_reset(st);
+  }
+  return rc;
+}
+
 /* After the last step of a statement (rc is SQLite's code of that step). Keeps a write's row count for db_changes.
  * For a write to a watched table: bumps the table's counters when rows changed, keeps an error for db_errmsg and
  * ends the savepoint of write_start (rolled back on error). Returns rc, or SQLITE_ERROR when a bump or the release
@@ -232,15 +256,7 @@ static int write_finish(db_stmt *s, int rc) {
   if (!sqlite3_stmt_readonly(s->st)) d->changes = sqlite3_changes(d->h); /* before a bump changes it */
   if (!s->counters) return rc;
   if (rc != SQLITE_DONE) d->err = util_strdup(sqlite3_errmsg(d->h));
-  for (unsigned bit = 1; rc == SQLITE_DONE && d->changes > 0 && bit <= s->counters; bit <<= 1) {
-    if (!(s->counters & bit)) continue;
-    sqlite3_stmt *bump = db_prepare(d, db_schema_counter_sql(bit))->st;
-    if (sqlite3_step(bump) != SQLITE_DONE) {
-      rc = SQLITE_ERROR;
-      d->err = util_strdup(sqlite3_errmsg(d->h));
-    }
-    sqlite3_reset(bump);
-  }
+  if (rc == SQLITE_DONE && d->changes > 0) rc = bump(d, s->counters);
   if (s->own_tx) {
     s->own_tx = 0;
     if (rc == SQLITE_DONE && sqlite3_exec(d->h, "RELEASE db_write", NULL, NULL, NULL) != SQLITE_OK) {
@@ -255,9 +271,10 @@ static int write_finish(db_stmt *s, int rc) {
 
 void db_done(db_stmt *s) {
   if (!s) return;
+  int ran = s->counters && sqlite3_stmt_busy(s->st);
   sqlite3_reset(s->st);
-  /* a write left before its last step (it returned rows): it ran, so count it as done */
-  if (s->own_tx) write_finish(s, SQLITE_DONE);
+  /* a write left before its last step (it returned rows, INSERT … RETURNING): it ran, so count it as done */
+  if (s->own_tx || ran) write_finish(s, SQLITE_DONE);
 }
 
 static int param(sqlite3_stmt *st, const char *name) {

@@ -668,7 +668,11 @@ static int participant_row(importer *im, kerr *e) {
   int rc =
       first ? row_err(im, "email", e, "the person is already in this delivery on row %ld of this file", first) : K_OK;
   esf_record r = {0};
-  if (rc == K_OK) rc = check_esf(im, &dl, person_find(im->d, email), &r, e);
+  if (rc == K_OK) {
+    p.id = person_find(im->d, email);
+    rc = check_esf(im, &dl, p.id, &r, e);
+    if (!p.id) p.id = -1; /* person_save need not look again */
+  }
   if (rc == K_OK) rc = store_participant(im, &p, &dl, role, &r, e);
   if (rc == K_OK) im->st->rows++;
   esf_clear(&r);

@@ -127,7 +127,7 @@ long long person_find(db *d, const char *email) {
 }
 
 long long person_save(db *d, const person *p, int *created, kerr *e) {
-  long long id = person_find(d, p->email);
+  long long id = p->id > 0 ? p->id : p->id < 0 ? 0 : person_find(d, p->email);
   person check = *p;
   if (id && util_blank(check.name)) check.name = (char *)"-"; /* a known person keeps their name */
   if (person_validate(&check, e) != K_OK) return 0;
@@ -214,13 +214,18 @@ long long person_count(db *d, const char *q, long long org_id) {
 long long person_participate(db *d, long long person_id, long long delivery_id, const char *role, kerr *e) {
   const char *code = person_role_code(role);
   if (!code) return kerr_set(e, "role", "unknown role '%r'", role ? role : ""), 0;
+  long long before = db_last_id(d);
   int rc = db_exec(d,
                    "INSERT INTO participation(person_id, delivery_id, role) VALUES(?1, ?2, ?3) "
                    "ON CONFLICT(person_id, delivery_id) DO UPDATE SET role=excluded.role",
                    "iit", person_id, delivery_id, code);
   if (rc != DB_OK) return kerr_storage(e, "Osallistumisen tallennus", db_errmsg(d)), 0;
-  return db_int(d, 0, "SELECT id FROM participation WHERE person_id=?1 AND delivery_id=?2", "ii", person_id,
+  /* a new row changed the last inserted id; an upsert that updated did not, so look the id up then */
+  long long id = db_last_id(d);
+  if (id == before)
+    id = db_int(d, 0, "SELECT id FROM participation WHERE person_id=?1 AND delivery_id=?2", "ii", person_id,
                 delivery_id);
+  return id;
 }
 
 int person_attend(db *d, long long session_id, long long participation_id, kerr *e) {
@@ -370,39 +375,46 @@ static int same(const char *a, const char *b) {
   return (!a && !b) || (a && b && !strcmp(a, b));
 }
 
-long long person_esf_save(db *d, const esf_record *r, kerr *e) {
-  long long id = person_esf_in_period(d, r->person_id, r->period_id);
-  if (id) {
-    db_stmt *st = db_query(d,
-                           "SELECT entry_date, birth_date, gender, labour, education, exit_date, exit_status "
-                           "FROM esf_start WHERE id=?1",
-                           "i", id);
-    int start_same = 0, end_same = 0, no_end = 0;
-    if (db_step(st) == 1) {
-      const char *have[7];
-      for (int i = 0; i < 7; i++) have[i] = db_col_null(st, i) ? NULL : db_col_text(st, i);
-      start_same = same(have[0], r->entry_date) && same(have[1], r->birth_date) && same(have[2], r->gender) &&
-                   same(have[3], r->labour) && same(have[4], r->education);
-      end_same = same(have[5], r->exit_date) && same(have[6], r->exit_status);
-      no_end = have[5] == NULL;
-    }
-    db_done(st);
-    if (start_same && end_same) return id;
-    if (!start_same || !no_end)
-      return kerr_set(e, "entry_date", "the person already has a different ESF start record in this funding period"), 0;
-    /* the same start record with its end record added later */
-    if (db_exec(d, "UPDATE esf_start SET exit_date=?2, exit_status=?3 WHERE id=?1", "itt", id, r->exit_date,
-                r->exit_status) != DB_OK)
-      return kerr_storage(e, "ESF-tietojen tallennus", db_errmsg(d)), 0;
-    return id;
+/* The person's start record in r's period, when it is r (or r without its end, which is then added): its id; 0 with
+ * e set when it differs. */
+static long long esf_same(db *d, long long id, const esf_record *r, kerr *e) {
+  db_stmt *st = db_query(d,
+                         "SELECT entry_date, birth_date, gender, labour, education, exit_date, exit_status "
+                         "FROM esf_start WHERE id=?1",
+                         "i", id);
+  int start_same = 0, end_same = 0, no_end = 0;
+  if (db_step(st) == 1) {
+    const char *have[7];
+    for (int i = 0; i < 7; i++) have[i] = db_col_null(st, i) ? NULL : db_col_text(st, i);
+    start_same = same(have[0], r->entry_date) && same(have[1], r->birth_date) && same(have[2], r->gender) &&
+                 same(have[3], r->labour) && same(have[4], r->education);
+    end_same = same(have[5], r->exit_date) && same(have[6], r->exit_status);
+    no_end = have[5] == NULL;
   }
+  db_done(st);
+  if (start_same && end_same) return id;
+  if (!start_same || !no_end)
+    return kerr_set(e, "entry_date", "the person already has a different ESF start record in this funding period"), 0;
+  /* the same start record with its end record added later */
+  if (db_exec(d, "UPDATE esf_start SET exit_date=?2, exit_status=?3 WHERE id=?1", "itt", id, r->exit_date,
+              r->exit_status) != DB_OK)
+    return kerr_storage(e, "ESF-tietojen tallennus", db_errmsg(d)), 0;
+  return id;
+}
+
+long long person_esf_save(db *d, const esf_record *r, kerr *e) {
+  /* one statement for the usual case, a first record; an existing one is left alone and compared */
   int rc = db_exec(d,
                    "INSERT INTO esf_start(person_id, period_id, entry_date, birth_date, age_at_entry, gender, labour,"
-                   " education, exit_date, exit_status) VALUES(?1, ?2, ?3, ?4, nullif(?5,-1), ?6, ?7, ?8, ?9, ?10)",
+                   " education, exit_date, exit_status) VALUES(?1, ?2, ?3, ?4, nullif(?5,-1), ?6, ?7, ?8, ?9, ?10)"
+                   " ON CONFLICT(person_id, period_id) DO NOTHING",
                    "iittittttt", r->person_id, r->period_id, r->entry_date, r->birth_date, (long long)r->age_at_entry,
                    r->gender, r->labour, r->education, r->exit_date, r->exit_status);
   if (rc != DB_OK) return kerr_storage(e, "ESF-tietojen tallennus", db_errmsg(d)), 0;
-  return db_last_id(d);
+  if (db_changes(d) == 1) return db_last_id(d);
+  long long id = person_esf_in_period(d, r->person_id, r->period_id);
+  if (!id) return kerr_storage(e, "ESF-tietojen tallennus", "the record is neither stored nor found"), 0;
+  return esf_same(d, id, r, e);
 }
 
 esf_record *person_esf_list(db *d, arena *a, long long person_id, int *n) {

@@ -64,7 +64,8 @@ int person_validate(const person *p, kerr *e);
 long long person_find(db *d, const char *email);
 /* Inserts the person, or updates the one with the same email: name, organisation, occupation and sector when
  * given (non-empty/non-zero/non-NULL); a new person needs a name. Validates first. Returns the id, or 0 with e set.
- * *created (may be NULL) says whether a new row was made. */
+ * *created (may be NULL) says whether a new row was made. p->id, when not 0, is what person_find gave for p->email
+ * (-1: no such person), which spares looking again. */
 long long person_save(db *d, const person *p, int *created, kerr *e);
 /* Reads a person (with the organisation's name) into arena a, or NULL. */
 person *person_get(db *d, arena *a, long long id);

@@ -105,6 +105,13 @@ static void test_writes_bump_their_counters(void **state) {
   assert_int_equal(gen(d, "search"), s0 + 4);
   assert_false(db_in_transaction(d));
   assert_int_equal(db_int(d, 0, "SELECT count(*) FROM theme WHERE name='Palaute'", ""), 1);
+  /* the same inside a transaction: the write ran, so its counter moves before the commit */
+  assert_int_equal(db_begin(d), DB_OK);
+  st = db_query(d, "INSERT INTO theme(name) VALUES('Kehitys') RETURNING id", "");
+  assert_int_equal(db_step(st), 1);
+  db_done(st);
+  assert_int_equal(gen(d, "search"), s0 + 5);
+  assert_int_equal(db_commit(d), DB_OK);
 }
 
 /* A failed write outside a transaction leaves no bump and keeps its own error message; inside a transaction that is
