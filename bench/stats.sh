@@ -14,7 +14,7 @@ KEHTO=${KEHTO:-./kehto} # KEHTO=PATH measures another build
 OUT=$(mktemp -d /tmp/kehto-bench-stats.XXXXXX)
 KPID=
 trap '[ -n "$KPID" ] && kill $KPID 2>/dev/null; wait 2>/dev/null || true; rm -rf "$OUT"' EXIT
-free_port() { python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1]);s.close()'; }
+free_port() { /usr/bin/python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1]);s.close()'; }
 for tool in wrk sqlite3 curl; do
   command -v $tool >/dev/null || { echo "bench/stats.sh: $tool is missing (scripts/install-deps --bench)" >&2; exit 1; }
 done
@@ -184,3 +184,36 @@ for mode in on off; do
     stop
   done
 done
+
+# ---- after a change: what the requests that come while the figures are computed again wait ----
+# The server is warm (figures computed); a hand edit bumps the statistics' counter, as any write to their tables
+# does; then requests come one after another (a new connection each, no pause) until the answers carry the current
+# figures. Five rounds per URL.
+echo
+echo "| URL, after a change | first request | slowest request while computing | requests answered meanwhile | current figures after |"
+echo "|---|---|---|---|---|"
+start
+for path in /api/v1/stats /tilastot; do
+  URL="$BASE$path"
+  for round in 1 2 3 4 5; do
+    until curl -s "$BASE/api/v1/stats" | grep -q '"figures_updating":false'; do sleep 0.1; done
+    sqlite3 "$DB" "UPDATE stats_generation SET n = n + 1"
+    t0=$(date +%s%N)
+    /usr/bin/python3 - "$URL" "$BASE/api/v1/stats" "$t0" <<'PY'
+import sys, time, urllib.request
+url, api, t0 = sys.argv[1], sys.argv[2], int(sys.argv[3])
+times = []
+while True:
+    a = time.monotonic()
+    body = urllib.request.urlopen(url).read()
+    times.append((time.monotonic() - a) * 1000)
+    done = (b'"figures_updating":false' in body) if '/api/' in url else (b'Lukuja lasketaan uudelleen' not in body)
+    if done and len(times) > 1:
+        break
+after = (time.time_ns() - t0) / 1e6
+print(f"| {url.split('/', 3)[3] and '/' + url.split('/', 3)[3]} | {times[0]:.1f} ms | {max(times[:-1]):.1f} ms | "
+      f"{len(times) - 1} | {after:.0f} ms |")
+PY
+  done
+done
+stop

@@ -123,6 +123,7 @@ struct importer {
   int dry_run; /* roll back instead of committing */
   long long last_ms;
   import_stats *st;
+  audit_batch audit; /* the participant rows' audit rows, written a batch at a time */
 };
 
 static void importer_free(importer *im) {
@@ -635,7 +636,7 @@ static int store_participant(importer *im, person *p, const delivery_ref *dl, co
   char subject[40], detail[160];
   snprintf(subject, sizeof subject, "person:%lld", id);
   snprintf(detail, sizeof detail, "%s, row %ld: delivery %lld", csv_name(im->c), csv_row(im->c), dl->id);
-  if (audit_log(im->d, im->actor, created ? "create" : "update", subject, detail) != K_OK)
+  if (audit_batch_add(&im->audit, created ? "create" : "update", subject, detail) != K_OK)
     return row_err(im, NULL, e, "cannot write the audit log");
   im->st->linked += created;
   return K_OK;
@@ -750,7 +751,10 @@ static const import_kind ATTENDANCE = {att_cols, NACOL, "attendance rows", "impo
 static int run(importer *im, kerr *e) {
   if (read_header(im, e) != K_OK) return K_ERR;
   if (db_begin(im->d) != DB_OK) return kerr_set(e, NULL, "cannot start a transaction: %r", db_errmsg(im->d));
+  im->audit.d = im->d, im->audit.actor = im->actor;
   int rc = import_rows(im, e);
+  if (rc == K_OK && audit_batch_flush(&im->audit) != K_OK)
+    rc = kerr_set(e, NULL, "%r: cannot write the audit log", csv_name(im->c));
   if (rc == K_OK && im->kind->audit) {
     char detail[300];
     snprintf(detail, sizeof detail, "%s: %ld rows", csv_name(im->c), im->st->rows);

@@ -1,6 +1,8 @@
 /* audit: writes and lists the audit rows kept for every view and change of personal data. */
 #include "model/audit.h"
 
+#include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 int audit_log(db *d, const char *actor, const char *action, const char *subject, const char *detail) {
@@ -15,6 +17,52 @@ int audit_log(db *d, const char *actor, const char *action, const char *subject,
     return K_ERR;
   }
   return K_OK;
+}
+
+/* "INSERT INTO audit(...) VALUES (?,?,?,?),(?,?,?,?),…" for a full batch; built once, its address stays (the
+ * statement cache knows a statement by the address of its text). */
+static char batch_sql[64 + AUDIT_BATCH * 12];
+static void build_batch_sql(void) {
+  size_t n = (size_t)snprintf(batch_sql, sizeof batch_sql, "INSERT INTO audit(actor, action, subject, detail) VALUES ");
+  for (int i = 0; i < AUDIT_BATCH; i++)
+    n += (size_t)snprintf(batch_sql + n, sizeof batch_sql - n, "%s(?,?,?,?)", i ? "," : "");
+}
+
+int audit_batch_flush(audit_batch *b) {
+  int n = b->n;
+  b->n = 0;
+  if (n < AUDIT_BATCH) {
+    for (int i = 0; i < n; i++)
+      if (audit_log(b->d, b->actor, b->row[i].action, b->row[i].subject, b->row[i].detail) != K_OK) return K_ERR;
+    return K_OK;
+  }
+  static pthread_once_t once = PTHREAD_ONCE_INIT;
+  pthread_once(&once, build_batch_sql);
+  db_stmt *st = db_prepare(b->d, batch_sql);
+  for (int i = 0; i < n; i++) {
+    db_bind_at_text(st, 4 * i + 1, b->actor);
+    db_bind_at_text(st, 4 * i + 2, b->row[i].action);
+    db_bind_at_text(st, 4 * i + 3, b->row[i].subject);
+    db_bind_at_text(st, 4 * i + 4, b->row[i].detail);
+  }
+  int rc = db_step(st);
+  db_done(st);
+  if (rc != 0) {
+    log_error("audit: cannot write %d rows: %r", n, db_errmsg(b->d));
+    return K_ERR;
+  }
+  return K_OK;
+}
+
+int audit_batch_add(audit_batch *b, const char *action, const char *subject, const char *detail) {
+  if (util_blank(b->actor) || util_blank(action) || util_blank(subject)) {
+    log_error("audit: refused a row without actor, action or subject");
+    return K_ERR;
+  }
+  snprintf(b->row[b->n].action, sizeof b->row[b->n].action, "%s", action);
+  snprintf(b->row[b->n].subject, sizeof b->row[b->n].subject, "%s", subject);
+  snprintf(b->row[b->n].detail, sizeof b->row[b->n].detail, "%s", detail ? detail : "");
+  return ++b->n == AUDIT_BATCH ? audit_batch_flush(b) : K_OK;
 }
 
 static audit_row *read_rows(db_stmt *st, arena *a, int *n) {

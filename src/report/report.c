@@ -16,7 +16,8 @@ typedef struct shared_report {
   report_data rd;
   char uid[40];
   long long gen;
-  int refs; /* under report_mu */
+  int refs;           /* under report_mu */
+  time_t computed_at; /* when the computation began: the figures are those of the data then */
 } shared_report;
 
 /* What a connection holds: the figures its last report_get returned. */
@@ -24,6 +25,7 @@ typedef struct rstate {
   shared_report *held;
   double ms;
   long long builds;
+  int stale; /* report_get_recent returned figures older than the data */
 } rstate;
 
 static pthread_mutex_t report_mu = PTHREAD_MUTEX_INITIALIZER;
@@ -35,6 +37,12 @@ static shared_report *report_current; /* the newest figures computed outside a t
 static int report_busy;
 static char report_busy_uid[40];
 static long long report_busy_gen;
+
+/* The refresher: a thread with its own connection that computes the figures after a change, while requests are
+ * answered with the figures from before it (report_get_recent). */
+static pthread_t refresher;
+static int refresher_on, refresher_stop, refresher_kicked;
+static pthread_cond_t refresher_wake = PTHREAD_COND_INITIALIZER;
 
 static void build(db *d, report_data *rd) {
   data_load(d, rd);
@@ -110,19 +118,26 @@ static void shared_publish(shared_report *x) {
   release(old);
 }
 
+/* The database's identity and change count: what the figures are computed for. */
+static void read_key(db *d, char uid[40], long long *gen) {
+  *uid = 0, *gen = -1;
+  db_stmt *st = db_query(d, "SELECT uid, n FROM stats_generation", "");
+  if (db_step(st) == 1) {
+    snprintf(uid, 40, "%s", db_col_text(st, 0));
+    *gen = db_col_int(st, 1);
+  }
+  db_done(st);
+}
+
 const report_data *report_get(db *d) {
   rstate *s = state(d);
+  s->stale = 0;
   /* inside a caller's transaction the data may still be rolled back: compute for this caller only */
   int in_tx = db_in_transaction(d);
   int own_tx = !in_tx && db_exec(d, "BEGIN", "") == DB_OK; /* one snapshot for the key and every query */
-  char uid[40] = "";
-  long long gen = -1;
-  db_stmt *st = db_query(d, "SELECT uid, n FROM stats_generation", "");
-  if (db_step(st) == 1) {
-    snprintf(uid, sizeof uid, "%s", db_col_text(st, 0));
-    gen = db_col_int(st, 1);
-  }
-  db_done(st);
+  char uid[40];
+  long long gen;
+  read_key(d, uid, &gen);
   int claimed = 0;
   shared_report *x = in_tx ? NULL : shared_find(uid, gen, &claimed);
   if (!x) {
@@ -131,6 +146,7 @@ const report_data *report_get(db *d) {
     x = util_calloc(1, sizeof *x);
     snprintf(x->uid, sizeof x->uid, "%s", uid);
     x->gen = gen, x->refs = 1;
+    x->computed_at = time(NULL);
     build(d, &x->rd);
     clock_gettime(CLOCK_MONOTONIC, &b);
     s->ms = (double)(b.tv_sec - a.tv_sec) * 1e3 + (double)(b.tv_nsec - a.tv_nsec) / 1e6;
@@ -142,6 +158,71 @@ const report_data *report_get(db *d) {
   release(s->held);
   s->held = x;
   return &x->rd;
+}
+
+const report_data *report_get_recent(db *d) {
+  if (!refresher_on || db_in_transaction(d)) return report_get(d);
+  char uid[40];
+  long long gen;
+  read_key(d, uid, &gen);
+  pthread_mutex_lock(&report_mu);
+  shared_report *x = report_current;
+  if (!x || strcmp(x->uid, uid) != 0 || x->gen == gen) {
+    pthread_mutex_unlock(&report_mu);
+    return report_get(d); /* current figures (or none yet: wait for them once) */
+  }
+  x->refs++;
+  refresher_kicked = 1;
+  pthread_cond_signal(&refresher_wake);
+  pthread_mutex_unlock(&report_mu);
+  rstate *s = state(d);
+  release(s->held);
+  s->held = x;
+  s->stale = 1;
+  return &x->rd;
+}
+
+int report_stale(db *d) {
+  return state(d)->stale;
+}
+
+time_t report_computed_at(db *d) {
+  rstate *s = state(d);
+  return s->held ? s->held->computed_at : 0;
+}
+
+static void *refresher_main(void *arg) {
+  db *d = arg;
+  pthread_mutex_lock(&report_mu);
+  while (!refresher_stop) {
+    refresher_kicked = 0;
+    pthread_mutex_unlock(&report_mu);
+    report_get(d); /* computes and publishes, unless the figures are current already */
+    pthread_mutex_lock(&report_mu);
+    while (!refresher_stop && !refresher_kicked) pthread_cond_wait(&refresher_wake, &report_mu);
+  }
+  pthread_mutex_unlock(&report_mu);
+  db_close(d);
+  return NULL;
+}
+
+int report_refresher_start(db *d) {
+  pthread_mutex_lock(&report_mu);
+  refresher_stop = 0, refresher_kicked = 0;
+  pthread_mutex_unlock(&report_mu);
+  if (pthread_create(&refresher, NULL, refresher_main, d) != 0) return K_ERR;
+  refresher_on = 1;
+  return K_OK;
+}
+
+void report_refresher_stop(void) {
+  if (!refresher_on) return;
+  pthread_mutex_lock(&report_mu);
+  refresher_stop = 1;
+  pthread_cond_signal(&refresher_wake);
+  pthread_mutex_unlock(&report_mu);
+  pthread_join(refresher, NULL);
+  refresher_on = 0;
 }
 
 double report_last_build_ms(db *d) {

@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "core/embed.h"
+#include "report/report.h"
 #include "search/search.h"
 #include "web/cache.h"
 #include "web/client.h"
@@ -428,6 +429,14 @@ int web_serve(const web_config *cfg) {
     fprintf(stderr, "kehto: cannot listen on %s:%d (is the port in use?)\n", cfg->bind, cfg->port);
     return 1;
   }
+  /* the statistics are computed on a connection of their own, at once and after each change (report.h); without
+   * it (no thread, say) a request computes them itself, as the CLI does */
+  db *stats_db = db_open(cfg->db_path, 0, search_attach, &e);
+  if (!stats_db || report_refresher_start(stats_db) != K_OK) {
+    fprintf(stderr, "kehto: note: statistics are computed on request: %s\n", e.msg ? e.msg : "no thread");
+    kerr_clear(&e);
+    db_close(stats_db);
+  }
   fprintf(stderr, "kehto: serving %s at http://%s:%d/ (%d threads); stop with Ctrl-C\n", cfg->db_path, cfg->bind,
           cfg->port, cfg->threads);
   fprintf(stderr, "kehto: links use %s/; cookies %s%s%s\n", cfg->base_url,
@@ -439,6 +448,7 @@ int web_serve(const web_config *cfg) {
   fprintf(stderr, "kehto: stopping\n");
   MHD_stop_daemon(d);
   conntrack_stop();
+  report_refresher_stop();
   cache_clear();
   return 0;
 }

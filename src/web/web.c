@@ -2,11 +2,13 @@
 #include "web/web.h"
 
 #include "core/date.h"
+#include "report/report.h"
 
 #include <assert.h>
 #include <sodium.h>
 #include <stdarg.h>
 #include <string.h>
+#include <time.h>
 
 const char *web_query(web_req *r, const char *name) {
   return MHD_lookup_connection_value(r->conn, MHD_GET_ARGUMENT_KIND, name);
@@ -111,6 +113,18 @@ void web_fi_datetime(web_req *r, const char *iso) {
   }
   /* %D writes the date part; the time as 14.05 with a leading zero on the hour */
   buf_printf(&r->out, "%D %h %c%c.%c%c", t, T(r, "klo"), t[11], t[12], t[14], t[15]);
+}
+
+const report_data *web_report(web_req *r, char computed_at[21]) {
+  const report_data *rd = report_get_recent(r->db);
+  if (computed_at) *computed_at = 0;
+  if (report_stale(r->db)) {
+    r->cacheable = 0; /* the next request after the computation gets the current figures */
+    time_t t = report_computed_at(r->db);
+    struct tm tm;
+    if (computed_at && gmtime_r(&t, &tm)) strftime(computed_at, 21, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  }
+  return rd;
 }
 
 int web_csrf_ok(web_req *r) {

@@ -106,6 +106,12 @@ const char *web_fi(web_req *r);
 /* Writes a stored UTC time ("2026-11-22T12:05:00Z") in Finnish time as "22.11.2026 klo 14.05"; anything else is
  * written escaped as it is. */
 void web_fi_datetime(web_req *r, const char *iso);
+
+/* The statistics for a page or API answer: the newest figures computed, without waiting for a computation after a
+ * change (report_get_recent). When they are older than the data the answer is not cached, and *computed_at (may be
+ * NULL) gets the UTC time they were computed ("2026-12-05T11:30:00Z"), else "". */
+typedef struct report_data report_data;
+const report_data *web_report(web_req *r, char computed_at[21]);
 /* Returns 1 when the POST form carries the right CSRF token; answers nothing (see web_csrf_ok_or_reply). */
 int web_csrf_ok(web_req *r);
 /* For handlers of ROUTE_CSRF_FORM routes (web/routes.h), which the dispatcher runs even on a stale token: returns 1

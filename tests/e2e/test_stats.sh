@@ -196,4 +196,28 @@ get /tilastot/org_type.csv
 expect_contains "the person without an organisation has a row of their own" "$BODY" "Ei organisaatiota,0,< 5"
 public_matches_staff "with the reported case too, public tables state only true things"
 
+# --- after a change the page and the API answer at once with the figures from before it, saying so ---
+js() { "$PYTHON" -c "import json,sys; d = json.loads(sys.stdin.read()); print($1)" <<<"$BODY" 2>/dev/null || echo ERROR; }
+get /api/v1/stats; before=$(js 'd["figures"]["participations"]')
+sqlite3 "$DB" "INSERT INTO participation(person_id, delivery_id, role) VALUES (999, 1, 'johto');
+  UPDATE stats_generation SET n = n + 1;"
+get /api/v1/stats
+expect_eq "the first answer after a change holds the figures from before it" \
+  "$(js 'd["figures_updating"], d["figures"]["participations"], d["figures_computed_at"][:2]')" "True $before 20"
+updated=""
+for _ in $(seq 50); do
+  get /api/v1/stats
+  [ "$(js 'd["figures_updating"]')" = False ] && { updated=$(js 'd["figures"]["participations"]'); break; }
+  sleep 0.1
+done
+expect_eq "once computed, the current figures, and the older answer was not kept in the page cache" "$updated" \
+  "$((before + 1))"
+sqlite3 "$DB" "DELETE FROM participation WHERE person_id=999 AND delivery_id=1; UPDATE stats_generation SET n = n + 1;"
+get /tilastot
+expect_contains "the page says its figures are from before the change" "$BODY" "Lukuja lasketaan uudelleen"
+for _ in $(seq 50); do get /tilastot; lacks "$BODY" "Lukuja lasketaan uudelleen" && break; sleep 0.1; done
+expect_lacks "and soon shows the current ones without the note" "$BODY" "Lukuja lasketaan uudelleen"
+get /tilastot/role.csv
+expect_eq "a download right after a change waits for the current figures" "$STATUS" 200
+
 finish

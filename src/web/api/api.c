@@ -82,7 +82,8 @@ static void api_report(web_req *r, const report_data *rd, int slot) {
 }
 
 static void api_stats(web_req *r) {
-  const report_data *rd = report_get(r->db);
+  char computed_at[21];
+  const report_data *rd = web_report(r, computed_at);
   int slot = report_slot(rd, web_query(r, "period"));
   if (slot < 0) {
     web_json_error(r, 400, "no funding period with this id (see periods in /api/v1/stats)");
@@ -100,6 +101,12 @@ static void api_stats(web_req *r) {
     buf_printf(o, "%r{\"code\":%J,\"name\":%J,\"deeds\":%lld}", i ? "," : "", s.by_sector[i].code, s.by_sector[i].name,
                s.by_sector_n[i]);
   buf_puts(o, "],");
+  /* while the figures are computed after a change, the previous ones, saying so */
+  buf_printf(o, "\"figures_updating\":%r,\"figures_computed_at\":", *computed_at ? "true" : "false");
+  if (*computed_at)
+    buf_printf(o, "%J,", computed_at);
+  else
+    buf_puts(o, "null,");
   api_report(r, rd, slot);
   buf_puts(o, "}\n");
 }

@@ -182,7 +182,8 @@ static void suppression_note(web_req *r) {
 }
 
 static void page_stats(web_req *r) {
-  const report_data *rd = report_get(r->db);
+  char computed_at[21];
+  const report_data *rd = web_report(r, computed_at);
   int slot = slot_or_reply(r, rd);
   if (slot < 0) return;
   int publ = public_view(r);
@@ -193,6 +194,12 @@ static void page_stats(web_req *r) {
                   "alueittain ja vuosittain sekä ESR-osallistujien yhteiset tuotosindikaattorit."));
   period_form(r, rd, slot);
   buf_printf(o, "<p class=\"period-now\">%h: <strong>%h</strong></p>\n", T(r, "Näytetään"), slot_name(r, rd, slot));
+  if (*computed_at) {
+    buf_printf(o, "<p class=\"notice\" role=\"status\">%h ",
+               T(r, "Lukuja lasketaan uudelleen juuri tehtyjen muutosten jälkeen. Alla on tilanne"));
+    web_fi_datetime(r, computed_at);
+    buf_printf(o, ". %h</p>\n", T(r, "Lataa sivu hetken kuluttua uudelleen."));
+  }
   if (publ) suppression_note(r);
   key_figures(r, rd, slot, publ);
   for (int id = RT_SERVICE_TYPE; id < RT_COUNT; id++) breakdown(r, rd, id, slot, publ);
@@ -213,6 +220,7 @@ static void page_stats_export(web_req *r) {
     web_error(r, 404, T(r, "Hakemaasi sivua ei ole. Tarkista osoite tai aloita etusivulta."));
     return;
   }
+  /* a file has no place to say its figures are from before a change: it waits for the current ones */
   const report_data *rd = report_get(r->db);
   int slot = slot_or_reply(r, rd);
   if (slot < 0) return;
