@@ -36,6 +36,11 @@ error_log $OUT/nginx-error.log;
 events { worker_connections 1024; }
 http {
   access_log off;
+  # nginx at its best for static files: sendfile, and open files kept (no open/fstat per request)
+  sendfile on;
+  tcp_nopush on;
+  open_file_cache max=100 inactive=60s;
+  open_file_cache_valid 60s;
   default_type text/html;
   gzip_static on;
   gzip_vary on;
