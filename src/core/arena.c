@@ -39,6 +39,12 @@ char *arena_strdup(arena *a, const char *s) {
   return s ? arena_strndup(a, s, strlen(s)) : NULL;
 }
 
+char *arena_adopt(arena *a, char *s) {
+  char *t = arena_strdup(a, s);
+  free(s);
+  return t;
+}
+
 void *arena_grow(arena *a, void *p, int n, int *cap, size_t size) {
   if (n < *cap) return p;
   *cap = *cap ? *cap * 2 : 16;

@@ -411,14 +411,28 @@ long long db_int(db *d, long long dflt, const char *sql, const char *types, ...)
   return v;
 }
 
+/* The first column of the first row, copied into a (malloc'd when a is NULL), or NULL. */
+static char *vtext(db *d, arena *a, const char *sql, const char *types, va_list ap) {
+  db_stmt *st = vquery(d, sql, types, ap);
+  char *v = NULL;
+  if (db_step(st) == 1 && !db_col_null(st, 0)) v = a ? db_col_adup(st, 0, a) : util_strdup(db_col_text(st, 0));
+  db_done(st);
+  return v;
+}
+
 char *db_text(db *d, const char *sql, const char *types, ...) {
   va_list ap;
   va_start(ap, types);
-  db_stmt *st = vquery(d, sql, types, ap);
+  char *v = vtext(d, NULL, sql, types, ap);
   va_end(ap);
-  char *v = NULL;
-  if (db_step(st) == 1 && !db_col_null(st, 0)) v = util_strdup(db_col_text(st, 0));
-  db_done(st);
+  return v;
+}
+
+char *db_atext(db *d, arena *a, const char *sql, const char *types, ...) {
+  va_list ap;
+  va_start(ap, types);
+  char *v = vtext(d, a, sql, types, ap);
+  va_end(ap);
   return v;
 }
 

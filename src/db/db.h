@@ -56,7 +56,8 @@ int db_col_null(db_stmt *st, int i);
  * 'f' double, 'n' NULL (no argument). */
 int db_exec(db *d, const char *sql, const char *types, ...); /* DB_OK or the error code */
 long long db_int(db *d, long long dflt, const char *sql, const char *types, ...);
-char *db_text(db *d, const char *sql, const char *types, ...); /* malloc'd or NULL; caller frees */
+char *db_text(db *d, const char *sql, const char *types, ...);            /* malloc'd or NULL; caller frees */
+char *db_atext(db *d, arena *a, const char *sql, const char *types, ...); /* in arena a, or NULL */
 int db_exists(db *d, const char *sql, const char *types, ...);
 /* Prepares sql (cached) and binds positional arguments as above; finish with db_done. */
 db_stmt *db_query(db *d, const char *sql, const char *types, ...);

@@ -637,12 +637,6 @@ static char *summary(demo_rng *r, const demo_idea *id, const slots *sl) {
 }
 
 /* Moves malloc'd s into arena a. */
-static char *keep(arena *a, char *s) {
-  char *t = arena_strdup(a, s);
-  free(s);
-  return t;
-}
-
 void demo_text_deed(demo_rng *r, arena *a, const char *sector, const char *place_loc, int year, demo_titles *seen,
                     deed *x) {
   const demo_bank *sb = bank_for(sector);
@@ -655,15 +649,15 @@ void demo_text_deed(demo_rng *r, arena *a, const char *sector, const char *place
   sl.v = demo_rng_range(r, 3, 6);
   sl.w = demo_rng_range(r, 2, 9);
   const demo_idea *id = NULL;
-  x->title = keep(a, pick_title(r, sb, seen, &id, &sl));
+  x->title = arena_adopt(a, pick_title(r, sb, seen, &id, &sl));
   if (strstr(id->actions, "puoli vuotta")) sl.w = 6; /* the idea itself says how long it took */
   const service_text *sv = pick_service(r);
-  x->summary = keep(a, summary(r, id, &sl));
-  x->starting_point = keep(a, starting_point(r, id, sb, &sl));
-  x->goal = keep(a, goal(r, id, &sl));
-  x->actions = keep(a, actions(r, id, sv, &sl));
-  x->participants = keep(a, participants(r, id, sv));
-  x->results = keep(a, results(r, id, sb, &sl));
-  x->themes = keep(a, themes(r, id));
+  x->summary = arena_adopt(a, summary(r, id, &sl));
+  x->starting_point = arena_adopt(a, starting_point(r, id, sb, &sl));
+  x->goal = arena_adopt(a, goal(r, id, &sl));
+  x->actions = arena_adopt(a, actions(r, id, sv, &sl));
+  x->participants = arena_adopt(a, participants(r, id, sv));
+  x->results = arena_adopt(a, results(r, id, sb, &sl));
+  x->themes = arena_adopt(a, themes(r, id));
   x->service = arena_strdup(a, sv->name);
 }

@@ -430,8 +430,6 @@ app_choice *app_orgs(db *d, arena *m, int *n) {
 }
 
 char *app_theme_names(db *d, arena *m) {
-  char *s = db_text(d, "SELECT string_agg(name, ', ') FROM (SELECT name FROM theme ORDER BY name) t", "");
-  char *t = arena_strdup(m, s ? s : "");
-  free(s);
-  return t;
+  char *s = db_atext(d, m, "SELECT string_agg(name, ', ') FROM (SELECT name FROM theme ORDER BY name) t", "");
+  return s ? s : arena_strdup(m, "");
 }

@@ -284,14 +284,11 @@ person_part *person_delivery_parts(db *d, arena *a, long long delivery_id, int *
 }
 
 char *person_delivery_label(db *d, arena *a, long long delivery_id) {
-  char *s = db_text(d,
-                    "SELECT coalesce(nullif(d.ref,'') || ' · ', '') || coalesce(nullif(d.title,'') || ' · ', '') || "
-                    "s.name FROM delivery d "
-                    "JOIN service s ON s.id=d.service_id WHERE d.id=?1",
-                    "i", delivery_id);
-  char *t = arena_strdup(a, s);
-  free(s);
-  return t;
+  return db_atext(d, a,
+                  "SELECT coalesce(nullif(d.ref,'') || ' · ', '') || coalesce(nullif(d.title,'') || ' · ', '') || "
+                  "s.name FROM delivery d "
+                  "JOIN service s ON s.id=d.service_id WHERE d.id=?1",
+                  "i", delivery_id);
 }
 
 /* ---- ESF records ---- */

@@ -398,12 +398,6 @@ static char *dup_col(db_stmt *st, int i, arena *a) {
 }
 
 /* Moves the text of sn into arena a and frees sn. */
-static char *keep(arena *a, buf *sn) {
-  char *t = arena_strdup(a, sn->data ? sn->data : "");
-  buf_free(sn);
-  return t;
-}
-
 static void read_hit(db_stmt *st, deed_hit *h, int marks, arena *a) {
   char **text[] = {&h->ref,    &h->title,  &h->organisation, &h->municipality,
                    &h->region, &h->sector, &h->sector_code}; /* columns 1..7, in the order of hit_sql */
@@ -414,7 +408,7 @@ static void read_hit(db_stmt *st, deed_hit *h, int marks, arena *a) {
   if (marks) return; /* the snippet comes from FTS5 */
   buf sn = BUF_INIT;
   summary_html(&sn, db_col_text(st, 10));
-  h->snippet = keep(a, &sn);
+  h->snippet = arena_adopt(a, buf_detach(&sn));
 }
 
 static int load_rows(db *d, const query *qy, const int *page, int n, const idpos *map, deed_result *r) {
@@ -448,7 +442,7 @@ static int load_snippets(db *d, const query *qy, const idpos *map, int n, deed_r
     if ((rc = db_step(st)) == 1 && !h->snippet) {
       buf sn = BUF_INIT;
       search_snippet_html(&sn, db_col_text(st, 0), 1);
-      h->snippet = keep(qy->mem, &sn);
+      h->snippet = arena_adopt(qy->mem, buf_detach(&sn));
     }
     db_done(st);
   }
