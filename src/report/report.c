@@ -42,6 +42,8 @@ static long long report_busy_gen;
  * answered with the figures from before it (report_get_recent). */
 static pthread_t refresher;
 static int refresher_on, refresher_stop, refresher_kicked;
+static int refresher_wait_ms; /* how long report_get_recent waits for the computation before answering with older
+                                 figures */
 static pthread_cond_t refresher_wake = PTHREAD_COND_INITIALIZER;
 
 static void build(db *d, report_data *rd) {
@@ -171,14 +173,29 @@ const report_data *report_get_recent(db *d) {
     pthread_mutex_unlock(&report_mu);
     return report_get(d); /* current figures (or none yet: wait for them once) */
   }
-  x->refs++;
+  x->refs++; /* held across the wait: a computation that ends meanwhile releases the cache's reference */
   refresher_kicked = 1;
   pthread_cond_signal(&refresher_wake);
+  /* a small programme's figures are ready within the wait, and then nobody sees older ones */
+  struct timespec until;
+  clock_gettime(CLOCK_REALTIME, &until);
+  until.tv_nsec += (long)refresher_wait_ms * 1000000L;
+  until.tv_sec += until.tv_nsec / 1000000000L, until.tv_nsec %= 1000000000L;
+  while (refresher_wait_ms > 0 && report_current == x &&
+         pthread_cond_timedwait(&report_done, &report_mu, &until) == 0) {
+  }
+  shared_report *newer =
+      report_current != x && report_current && !strcmp(report_current->uid, uid) ? report_current : NULL;
+  if (newer) newer->refs++;
   pthread_mutex_unlock(&report_mu);
+  if (newer) {
+    release(x);
+    x = newer;
+  }
   rstate *s = state(d);
   release(s->held);
   s->held = x;
-  s->stale = 1;
+  s->stale = x->gen != gen;
   return &x->rd;
 }
 
@@ -206,7 +223,8 @@ static void *refresher_main(void *arg) {
   return NULL;
 }
 
-int report_refresher_start(db *d) {
+int report_refresher_start(db *d, int wait_ms) {
+  refresher_wait_ms = wait_ms;
   pthread_mutex_lock(&report_mu);
   refresher_stop = 0, refresher_kicked = 0;
   pthread_mutex_unlock(&report_mu);

@@ -78,18 +78,20 @@ typedef struct report_data report_data;
  * transaction they are computed for that caller alone. Thread-safe. Never NULL (a failed query logs and counts what it
  * could read). */
 const report_data *report_get(db *d);
-/* Like report_get, but never waits for a computation while older figures of the same database exist and the
- * refresher runs: it returns those (report_stale then says 1) and has the refresher compute the current ones, which
- * every later call gets once they are done. Waits like report_get only for the very first figures, and inside a
- * transaction. For pages and the API, so that no request waits for a pass over national-scale data. */
+/* Like report_get, but while older figures of the same database exist and the refresher runs, it waits for the
+ * current ones only as long as the refresher was started to (report_refresher_start): then it returns the older
+ * figures (report_stale then says 1), and every later call gets the current ones once they are done. Waits like
+ * report_get only for the very first figures, and inside a transaction. For pages and the API, so that no request
+ * waits for a pass over national-scale data. */
 const report_data *report_get_recent(db *d);
 /* 1 when the last report_get_recent on d returned figures older than the data; 0 otherwise. */
 int report_stale(db *d);
 /* When the figures the last call on d returned were computed (the data as it was then). */
 time_t report_computed_at(db *d);
 /* Starts the refresher on its own connection d (taken over, closed by report_refresher_stop), which computes the
- * figures at once and again whenever report_get_recent finds them older than the data. K_OK or K_ERR. */
-int report_refresher_start(db *d);
+ * figures at once and again whenever report_get_recent finds them older than the data; report_get_recent waits at
+ * most wait_ms for them (0: not at all). K_OK or K_ERR. */
+int report_refresher_start(db *d, int wait_ms);
 /* Stops the refresher and waits for it. */
 void report_refresher_stop(void);
 /* Milliseconds the last computation on this connection took (for measuring). */

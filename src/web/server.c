@@ -432,7 +432,7 @@ int web_serve(const web_config *cfg) {
   /* the statistics are computed on a connection of their own, at once and after each change (report.h); without
    * it (no thread, say) a request computes them itself, as the CLI does */
   db *stats_db = db_open(cfg->db_path, 0, search_attach, &e);
-  if (!stats_db || report_refresher_start(stats_db) != K_OK) {
+  if (!stats_db || report_refresher_start(stats_db, cfg->stats_wait_ms) != K_OK) {
     fprintf(stderr, "kehto: note: statistics are computed on request: %s\n", e.msg ? e.msg : "no thread");
     kerr_clear(&e);
     db_close(stats_db);

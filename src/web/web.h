@@ -136,6 +136,7 @@ typedef struct web_config {
   const char *trusted_proxy; /* IPv4 address whose X-Forwarded-For names the client, or NULL */
   int quiet;                 /* no access log */
   int no_cache;              /* render every page (for measuring the uncached path) */
+  int stats_wait_ms;         /* how long a page waits for statistics being computed after a change */
 } web_config;
 
 /* Runs the server until SIGINT/SIGTERM. Returns 0 on a clean stop, 1 if it could not start. */
