@@ -68,7 +68,7 @@ int cli_serve(const cli_args *a) {
     fprintf(stderr, "kehto: --threads needs a number from 1 to 256\n");
     return EXIT_USAGE;
   }
-  long long stats_wait = 80;
+  long long stats_wait = 50;
   if (cli_opt(a, "stats-wait") && util_parse_int(cli_opt(a, "stats-wait"), 0, 10000, &stats_wait) != K_OK) {
     fprintf(stderr, "kehto: --stats-wait needs milliseconds from 0 to 10000\n");
     return EXIT_USAGE;

@@ -28,6 +28,11 @@ const s = serveForFile({
 // The key figures of /tilastot as { label: number } (Finnish digit grouping removed; "< 5" stays a string).
 async function keyFigures(page, base) {
   await page.goto(base + '/tilastot');
+  // right after a change the page may show the figures from before it, saying so; as the note asks, load it again
+  for (let i = 0; i < 50 && (await page.getByText('Lukuja lasketaan uudelleen').count()) > 0; i++) {
+    await page.waitForTimeout(100);
+    await page.reload();
+  }
   const items = await page.locator('ul.figures li').evaluateAll((lis) => lis.map((li) => [
     li.textContent.replace(li.querySelector('.n').textContent, '').trim(), li.querySelector('.n').textContent.trim()]));
   return Object.fromEntries(items.map(([label, n]) => [label, /^[\d\s\u00a0\u202f]+$/.test(n) ? Number(n.replace(/\D/g, '')) : n]));
