@@ -1,6 +1,6 @@
 # Kehto build. `make` builds ./kehto; `make run` and `make check` are the two commands of the README.
 CC      ?= cc
-PKGS    := libmicrohttpd jansson libsodium libcmark sqlite3 zlib libbrotlienc
+PKGS    := libmicrohttpd jansson libsodium libcmark sqlite3 zlib libbrotlienc libpq
 CFLAGS  ?= -O2 -g
 WARN    := -std=c17 -Wall -Wextra -Werror -Wformat=2 -Wshadow -Wno-unused-parameter
 HARDEN  := -D_FORTIFY_SOURCE=2 -fstack-protector-strong -D_GNU_SOURCE
@@ -29,7 +29,7 @@ FUZZ_ONLY    ?= $(FUZZ_NAMES)
 FUZZ_DRIVER  ?=
 FUZZ_CC      ?= $(if $(shell command -v clang-14),clang-14,clang)
 
-.PHONY: all run check check-seam check-unit check-e2e check-browser check-asan check-fuzz check-crash fuzz crash bench deps deps-run libs \
+.PHONY: all run check check-seam check-unit check-e2e check-e2e-pg check-browser check-asan check-fuzz check-crash fuzz crash bench deps deps-run libs \
         clean format
 
 all: $(BIN)
@@ -82,7 +82,9 @@ run: deps-run
 # replay and the short crash test.
 check: deps
 	$(MAKE) kehto
-	$(MAKE) check-seam check-unit check-e2e check-browser
+	$(MAKE) check-seam check-unit
+	$(MAKE) -j2 --output-sync=target check-e2e check-e2e-pg
+	$(MAKE) check-browser
 	$(MAKE) check-asan
 	$(MAKE) check-fuzz check-crash
 
@@ -95,6 +97,10 @@ check-unit: $(UNIT)
 
 check-e2e: $(BIN)
 	@KEHTO=$(abspath $(BIN)) tests/e2e/run
+
+# The end-to-end scripts of tests/pg/scripts again on PostgreSQL: a throwaway cluster made and removed by the run.
+check-e2e-pg: $(BIN)
+	@KEHTO=$(abspath $(BIN)) tests/e2e/run --pg
 
 check-browser: $(BIN)
 	@KEHTO=$(abspath $(BIN)) tests/browser/run

@@ -31,6 +31,8 @@ static const command commands[] = {
      "fill a new database with a made-up demo programme (same seed, same data)"},
     {"backup", cli_backup, 1, 1, "db= keep=", "kehto backup FILE [--db FILE] [--keep N]",
      "write a compacted online backup to FILE, keeping N copies (default 7: FILE, FILE.1 … FILE.6)"},
+    {"copy", cli_copy, 0, 0, "from= to= progress", "kehto copy --from DB --to DB [--progress]",
+     "copy an installation into a new database: SQLite to PostgreSQL or back, in one transaction"},
     {"import deeds", cli_import_deeds, 1, 1, "db= progress", "kehto import deeds FILE.csv [--db FILE] [--progress]",
      "import development deeds from CSV as published, all rows or none"},
     {"import participants", cli_import_participants, 1, 1, "db= progress",

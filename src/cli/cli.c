@@ -24,7 +24,7 @@ const char *cli_db_path(const cli_args *a) {
 
 db *cli_open_db(const cli_args *a, int create) {
   const char *path = cli_db_path(a);
-  if (!create && access(path, F_OK) != 0) {
+  if (!create && !db_is_address(path) && access(path, F_OK) != 0) {
     fprintf(stderr, "kehto: no database at %s (create one with: kehto init --db %s)\n", path, path);
     return NULL;
   }

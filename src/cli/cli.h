@@ -63,6 +63,11 @@ enum { BACKUP_KEEP = 7, BACKUP_KEEP_MAX = 1000 /* the largest --keep */ };
  * 1 error (message on stderr; an error before the rename leaves the copies as they were), 2 wrong usage. */
 int cli_backup(const cli_args *a);
 
+/* copy.c: `kehto copy --from DB --to DB [--progress]`: every table from one database into a new one (SQLite or
+ * PostgreSQL, either way) in one transaction on the target, rows counted on both sides, search rebuilt there.
+ * Returns 0 done, 1 error (nothing written), 2 wrong usage. */
+int cli_copy(const cli_args *a);
+
 /* people.c: `kehto import participants|attendance FILE.csv`, `kehto person export|erase EMAIL` */
 /* Each returns the process exit code: 0 done, 1 data or storage error (message on stderr), 2 wrong usage. */
 int cli_import_participants(const cli_args *a);

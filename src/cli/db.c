@@ -3,6 +3,7 @@
 
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "demo/demo.h"
 #include "model/refdata.h"
@@ -18,10 +19,13 @@ int cli_init(const cli_args *a) {
   if (!d) return 1;
   kerr e = {0};
   int rc = refdata_load(d, &e);
-  if (rc != K_OK)
+  if (rc != K_OK) {
     fprintf(stderr, "kehto: %s\n", e.msg);
-  else
-    printf("Database %s is ready (schema %d).\n", cli_db_path(a), db_schema_version());
+  } else {
+    char *label = db_label(cli_db_path(a));
+    printf("Database %s is ready (schema %d).\n", label, db_schema_version());
+    free(label);
+  }
   kerr_clear(&e);
   db_close(d);
   return rc == K_OK ? 0 : 1;

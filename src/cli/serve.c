@@ -88,7 +88,7 @@ int cli_serve(const cli_args *a) {
   int rc = EXIT_USAGE;
   if (!serve_base_url(a, &cfg) || !serve_cookies(a, &cfg)) {
     /* said why */
-  } else if (access(cfg.db_path, F_OK) != 0) {
+  } else if (!db_is_address(cfg.db_path) && access(cfg.db_path, F_OK) != 0) {
     fprintf(stderr, "kehto: no database at %s (create one with: kehto init --db %s)\n", cfg.db_path, cfg.db_path);
     rc = 1;
   } else {

@@ -1,4 +1,5 @@
-/* db: SQLite connection, statement cache, binding helpers, transactions and online backup. */
+/* db: the connection (SQLite, or PostgreSQL through db_pg.c), statement cache, binding helpers, transactions, the
+ * change counters and online backup. */
 #include "db/db_sqlite.h"
 
 #include <assert.h>
@@ -14,6 +15,7 @@
 #include <unistd.h>
 
 #include "core/buf.h"
+#include "db/db_pg.h"
 #include "db/schema.h"
 
 /* The WAL index's header (https://sqlite.org/walformat.html): its first copy is 48 bytes, byte 12 is "isInit". */
@@ -32,12 +34,14 @@ typedef struct slot {
 } slot;
 
 struct db {
-  sqlite3 *h;
+  sqlite3 *h; /* SQLite's connection, or NULL */
+  pgdb *pg;   /* PostgreSQL's, or NULL */
   cached *cache;
   int ncache, capcache;
   slot slots[DB_NSLOTS];
-  int changes; /* rows the last write through db_step or db_exec changed (-1: none yet), as a bump hides them */
-  char *err;   /* the error of the last watched write, kept across the rollback that follows it; or NULL */
+  int changes;  /* rows the last write through db_step or db_exec changed (-1: none yet), as a bump hides them */
+  char *err;    /* the error of the last watched write, kept across the rollback that follows it; or NULL */
+  int sp_depth; /* PostgreSQL: savepoints open in a transaction that db_savepoint began (0: none) */
   const unsigned char *shm; /* the WAL index, mapped read-only by db_data_version; NULL until then */
   int no_shm;               /* 1: not in WAL mode or not mappable; db_data_version asks SQLite */
 };
@@ -96,6 +100,16 @@ db *db_open(const char *path, int create, db_ext_fn ext, kerr *e) {
   pthread_once(&once, configure_sqlite);
   db *d = calloc(1, sizeof *d);
   if (!d) abort();
+  d->changes = -1;
+  if (pg_is_address(path)) {
+    d->pg = pg_open(path, e);
+    if (!d->pg || (ext && ext(d, e) != K_OK) || db_migrate(d, e) != K_OK) {
+      db_close(d);
+      return NULL;
+    }
+    pg_schema_changed(d->pg);
+    return d;
+  }
   int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
   d->changes = -1;
   int rc = sqlite3_open_v2(path, &d->h, flags, NULL);
@@ -132,17 +146,33 @@ db *db_open(const char *path, int create, db_ext_fn ext, kerr *e) {
   return d;
 }
 
+int db_is_address(const char *path) {
+  return pg_is_address(path);
+}
+
+char *db_label(const char *path) {
+  const char *at = strchr(path, '@'), *scheme = strstr(path, "://");
+  const char *colon = scheme && at ? memchr(scheme + 3, ':', (size_t)(at - scheme - 3)) : NULL;
+  if (!pg_is_address(path) || !colon) return util_strdup(path);
+  buf b = BUF_INIT;
+  buf_append(&b, path, (size_t)(colon - path));
+  buf_printf(&b, ":***%r", at);
+  return buf_detach(&b);
+}
+
 void db_close(db *d) {
   if (!d) return;
   for (int i = 0; i < DB_NSLOTS; i++) db_set_slot(d, i, NULL, NULL);
   for (int i = 0; i < d->ncache; i++) {
-    sqlite3_finalize(d->cache[i].st->st);
+    if (d->cache[i].st->st) sqlite3_finalize(d->cache[i].st->st);
+    pg_stmt_free(d->cache[i].st->ps);
     free(d->cache[i].st);
   }
   free(d->cache);
   free(d->err);
   if (d->shm) munmap((void *)d->shm, SHM_MAP);
   if (d->h) sqlite3_close_v2(d->h);
+  pg_close(d->pg);
   free(d);
 }
 
@@ -194,41 +224,111 @@ static unsigned sql_counters(const char *sql) {
   return db_schema_watchers(w, n);
 }
 
+/* ---- the engine's part of a statement: SQLite's result codes stand for both ---- */
+
+static int st_busy(db_stmt *s) {
+  return s->ps ? pg_busy(s->ps) : sqlite3_stmt_busy(s->st);
+}
+
+static int st_readonly(db_stmt *s) {
+  return s->ps ? pg_readonly(s->ps) : sqlite3_stmt_readonly(s->st);
+}
+
+static void st_reset(db_stmt *s) {
+  if (s->ps) {
+    pg_reset(s->ps);
+  } else {
+    sqlite3_reset(s->st);
+    sqlite3_clear_bindings(s->st);
+  }
+}
+
+static const char *st_sql(db_stmt *s) {
+  return s->ps ? pg_sql(s->ps) : sqlite3_sql(s->st);
+}
+
+/* SQLite's code for a DB_ code (PostgreSQL's failures). */
+static int sqlite_code(int code) {
+  return code == DB_CONSTRAINT ? SQLITE_CONSTRAINT : code == DB_BUSY ? SQLITE_BUSY : SQLITE_ERROR;
+}
+
+/* One step: SQLITE_ROW, SQLITE_DONE or an error code. On PostgreSQL a write in a transaction of the caller's gets a
+ * savepoint (pg_step); not a counter bump (it cannot be refused) nor a write in a transaction of its own
+ * (write_start), which is rolled back whole on failure. */
+static int raw_step(db_stmt *s) {
+  if (!s->ps) return sqlite3_step(s->st);
+  int code, rc = pg_step(s->ps, !s->own_tx && !s->bump, &code);
+  return rc == 1 ? SQLITE_ROW : rc == 0 ? SQLITE_DONE : sqlite_code(code);
+}
+
+static const char *raw_errmsg(db *d) {
+  return d->pg ? pg_errmsg(d->pg) : sqlite3_errmsg(d->h);
+}
+
+/* A command without parameters or rows (savepoints, transactions): SQLITE_OK or an error code. */
+static int raw_exec(db *d, const char *sql) {
+  if (d->pg) {
+    int rc = pg_script(d->pg, sql);
+    return rc == DB_OK ? SQLITE_OK : sqlite_code(rc);
+  }
+  return sqlite3_exec(d->h, sql, NULL, NULL, NULL);
+}
+
+static int raw_in_transaction(db *d) {
+  return d->pg ? pg_in_transaction(d->pg) : !sqlite3_get_autocommit(d->h);
+}
+
 db_stmt *db_prepare(db *d, const char *sql) {
   fresh(d);
   for (int i = 0; i < d->ncache; i++) {
     if (d->cache[i].sql == sql) {
       db_stmt *s = d->cache[i].st;
-      assert(!sqlite3_stmt_busy(s->st) && !s->own_tx && "statement reused while still running");
-      sqlite3_reset(s->st);
-      sqlite3_clear_bindings(s->st);
+      assert(!st_busy(s) && !s->own_tx && "statement reused while still running");
+      st_reset(s);
       return s;
     }
   }
-  sqlite3_stmt *st = NULL;
-  int rc = sqlite3_prepare_v3(d->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL);
-  if (rc != SQLITE_OK) {
-    log_error("SQL prepare failed: %r in: %r", sqlite3_errmsg(d->h), sql);
-    assert(!"SQL does not prepare");
-    return NULL;
+  db_stmt *s = calloc(1, sizeof *s);
+  if (!s) abort();
+  s->d = d;
+  if (d->pg) {
+    s->ps = pg_prepare(d->pg, sql);
+    if (!s->ps) {
+      free(s);
+      assert(!"SQL does not prepare");
+      return NULL;
+    }
+  } else {
+    int rc = sqlite3_prepare_v3(d->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &s->st, NULL);
+    if (rc != SQLITE_OK) {
+      log_error("SQL prepare failed: %r in: %r", sqlite3_errmsg(d->h), sql);
+      free(s);
+      assert(!"SQL does not prepare");
+      return NULL;
+    }
   }
+  s->counters = st_readonly(s) ? 0 : sql_counters(sql);
   if (d->ncache == d->capcache) {
     d->capcache = d->capcache ? d->capcache * 2 : 64;
     d->cache = realloc(d->cache, sizeof *d->cache * (size_t)d->capcache);
     if (!d->cache) abort();
   }
-  db_stmt *s = malloc(sizeof *s);
-  if (!s) abort();
-  *s = (db_stmt){st, d, sqlite3_stmt_readonly(st) ? 0 : sql_counters(sql), 0};
   d->cache[d->ncache++] = (cached){sql, s};
   return s;
 }
 
-/* Before a step: a write to a watched table outside a transaction gets a savepoint of its own, so that the write
- * and its counter bump commit together (as the triggers they replace did). */
+/* Before a step: a write to a watched table outside a transaction gets a savepoint (SQLite) or a transaction
+ * (PostgreSQL) of its own, so that the write and its counter bump commit together (as the triggers they replace did).
+ */
 static void write_start(db_stmt *s) {
-  if (!s->counters || s->own_tx || sqlite3_stmt_busy(s->st) || !sqlite3_get_autocommit(s->d->h)) return;
-  s->own_tx = sqlite3_exec(s->d->h, "SAVEPOINT db_write", NULL, NULL, NULL) == SQLITE_OK;
+  if (!s->counters || s->own_tx || st_busy(s) || raw_in_transaction(s->d)) return;
+  s->own_tx = raw_exec(s->d, s->d->pg ? "BEGIN" : "SAVEPOINT db_write") == SQLITE_OK;
+}
+
+/* Keeps the connection's last error for db_errmsg (a rollback that follows would overwrite it). */
+static void keep_error(db *d) {
+  free(d->err);
+  d->err = util_strdup(raw_errmsg(d));
 }
 
 /* Bumps the change counters in bits. Returns SQLITE_DONE, or SQLITE_ERROR with the error kept for db_errmsg. */
@@ -236,13 +336,13 @@ static int bump(db *d, unsigned bits) {
   int rc = SQLITE_DONE;
   for (unsigned bit = 1; rc == SQLITE_DONE && bit && bit <= bits; bit <<= 1) {
     if (!(bits & bit)) continue;
-    sqlite3_stmt *st = db_prepare(d, db_schema_counter_sql(bit))->st;
-    if (sqlite3_step(st) != SQLITE_DONE) {
+    db_stmt *st = db_prepare(d, db_schema_counter_sql(bit));
+    st->bump = 1;
+    if (raw_step(st) != SQLITE_DONE) {
       rc = SQLITE_ERROR;
-      free(d->err);
-      d->err = util_strdup(sqlite3_errmsg(d->h));
+      keep_error(d);
     }
-    sqlite3_reset(st);
+    st_reset(st);
   }
   return rc;
 }
@@ -253,118 +353,140 @@ static int bump(db *d, unsigned bits) {
  * failed. */
 static int write_finish(db_stmt *s, int rc) {
   db *d = s->d;
-  if (!sqlite3_stmt_readonly(s->st)) d->changes = sqlite3_changes(d->h); /* before a bump changes it */
+  if (!st_readonly(s)) d->changes = d->pg ? pg_changes(d->pg) : sqlite3_changes(d->h); /* before a bump changes it */
   if (!s->counters) return rc;
-  if (rc != SQLITE_DONE) d->err = util_strdup(sqlite3_errmsg(d->h));
+  if (rc != SQLITE_DONE) keep_error(d);
   if (rc == SQLITE_DONE && d->changes > 0) rc = bump(d, s->counters);
   if (s->own_tx) {
     s->own_tx = 0;
-    if (rc == SQLITE_DONE && sqlite3_exec(d->h, "RELEASE db_write", NULL, NULL, NULL) != SQLITE_OK) {
+    if (rc == SQLITE_DONE && raw_exec(d, d->pg ? "COMMIT" : "RELEASE db_write") != SQLITE_OK) {
       rc = SQLITE_ERROR;
-      free(d->err);
-      d->err = util_strdup(sqlite3_errmsg(d->h));
+      keep_error(d);
     }
-    if (rc != SQLITE_DONE) sqlite3_exec(d->h, "ROLLBACK TO db_write; RELEASE db_write", NULL, NULL, NULL);
+    if (rc != SQLITE_DONE) raw_exec(d, d->pg ? "ROLLBACK" : "ROLLBACK TO db_write; RELEASE db_write");
   }
   return rc;
 }
 
 void db_done(db_stmt *s) {
   if (!s) return;
-  int ran = s->counters && sqlite3_stmt_busy(s->st);
-  sqlite3_reset(s->st);
+  int ran = s->counters && st_busy(s);
+  if (s->ps)
+    pg_reset(s->ps);
+  else
+    sqlite3_reset(s->st);
   /* a write left before its last step (it returned rows, INSERT … RETURNING): it ran, so count it as done */
   if (s->own_tx || ran) write_finish(s, SQLITE_DONE);
 }
 
-static int param(sqlite3_stmt *st, const char *name) {
-  int i = sqlite3_bind_parameter_index(st, name);
+/* The 1-based index of parameter name; a name the statement lacks is a bug. */
+static int param(db_stmt *s, const char *name) {
+  int i = s->ps ? pg_param(s->ps, name) : sqlite3_bind_parameter_index(s->st, name);
   assert(i > 0 && "no such SQL parameter");
   return i;
 }
 
-void db_bind_text(db_stmt *stp, const char *name, const char *v) {
-  sqlite3_stmt *st = db_raw(stp);
-  int i = param(st, name);
-  if (v)
-    sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT);
+void db_bind_at_text(db_stmt *s, int i, const char *v) {
+  if (s->ps)
+    pg_bind(s->ps, i, v);
+  else if (v)
+    sqlite3_bind_text(s->st, i, v, -1, SQLITE_TRANSIENT);
   else
-    sqlite3_bind_null(st, i);
+    sqlite3_bind_null(s->st, i);
 }
 
-void db_bind_at_text(db_stmt *stp, int i, const char *v) {
-  sqlite3_stmt *st = db_raw(stp);
-  if (v)
-    sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT);
-  else
-    sqlite3_bind_null(st, i);
+static void bind_at_int(db_stmt *s, int i, long long v) {
+  if (s->ps) {
+    char t[24];
+    snprintf(t, sizeof t, "%lld", v);
+    pg_bind(s->ps, i, t);
+  } else {
+    sqlite3_bind_int64(s->st, i, v);
+  }
 }
 
-void db_bind_int(db_stmt *stp, const char *name, long long v) {
-  sqlite3_stmt *st = db_raw(stp);
-  sqlite3_bind_int64(st, param(st, name), v);
+static void bind_at_double(db_stmt *s, int i, double v) {
+  if (s->ps) {
+    char t[40];
+    snprintf(t, sizeof t, "%.17g", v);
+    pg_bind(s->ps, i, t);
+  } else {
+    sqlite3_bind_double(s->st, i, v);
+  }
 }
 
-void db_bind_null(db_stmt *stp, const char *name) {
-  sqlite3_stmt *st = db_raw(stp);
-  sqlite3_bind_null(st, param(st, name));
+void db_bind_text(db_stmt *s, const char *name, const char *v) {
+  db_bind_at_text(s, param(s, name), v);
 }
 
-void db_bind_pointer(db_stmt *stp, const char *name, void *p, const char *type) {
-  sqlite3_stmt *st = db_raw(stp);
-  sqlite3_bind_pointer(st, param(st, name), p, type, NULL);
+void db_bind_int(db_stmt *s, const char *name, long long v) {
+  bind_at_int(s, param(s, name), v);
+}
+
+void db_bind_null(db_stmt *s, const char *name) {
+  db_bind_at_text(s, param(s, name), NULL);
+}
+
+void db_bind_pointer(db_stmt *s, const char *name, void *p, const char *type) {
+  assert(s->st && "pointer parameters are SQLite's");
+  sqlite3_bind_pointer(s->st, param(s, name), p, type, NULL);
 }
 
 int db_step(db_stmt *s) {
-  if (!sqlite3_stmt_busy(s->st)) fresh(s->d);
+  if (!st_busy(s)) fresh(s->d);
   write_start(s);
-  int rc = sqlite3_step(s->st);
+  int rc = raw_step(s);
   if (rc == SQLITE_ROW) return 1;
   rc = write_finish(s, rc);
   if (rc == SQLITE_DONE) return 0;
-  if ((rc & 0xff) != SQLITE_CONSTRAINT) log_error("SQL step failed: %r in: %r", db_errmsg(s->d), sqlite3_sql(s->st));
+  if ((rc & 0xff) != SQLITE_CONSTRAINT) log_error("SQL step failed: %r in: %r", db_errmsg(s->d), st_sql(s));
   return -1;
 }
 
-const char *db_col_text(db_stmt *stp, int i) {
-  sqlite3_stmt *st = db_raw(stp);
-  const unsigned char *t = sqlite3_column_text(st, i);
-  return t ? (const char *)t : "";
+const char *db_col_text(db_stmt *s, int i) {
+  const char *t = s->ps ? pg_col(s->ps, i) : (const char *)sqlite3_column_text(s->st, i);
+  return t ? t : "";
 }
 
-char *db_col_adup(db_stmt *stp, int i, arena *a) {
-  return db_col_null(stp, i) ? NULL : arena_strdup(a, db_col_text(stp, i));
+char *db_col_adup(db_stmt *s, int i, arena *a) {
+  return db_col_null(s, i) ? NULL : arena_strdup(a, db_col_text(s, i));
 }
 
-long long db_col_int(db_stmt *stp, int i) {
-  sqlite3_stmt *st = db_raw(stp);
-  return sqlite3_column_int64(st, i);
+long long db_col_int(db_stmt *s, int i) {
+  if (!s->ps) return sqlite3_column_int64(s->st, i);
+  const char *t = pg_col(s->ps, i);
+  return t ? strtoll(t, NULL, 10) : 0;
 }
 
-double db_col_double(db_stmt *stp, int i) {
-  sqlite3_stmt *st = db_raw(stp);
-  return sqlite3_column_double(st, i);
+double db_col_double(db_stmt *s, int i) {
+  if (!s->ps) return sqlite3_column_double(s->st, i);
+  const char *t = pg_col(s->ps, i);
+  return t ? strtod(t, NULL) : 0;
 }
 
-int db_col_null(db_stmt *stp, int i) {
-  sqlite3_stmt *st = db_raw(stp);
-  return sqlite3_column_type(st, i) == SQLITE_NULL;
+int db_col_null(db_stmt *s, int i) {
+  return s->ps ? pg_col(s->ps, i) == NULL : sqlite3_column_type(s->st, i) == SQLITE_NULL;
 }
 
-static void vbind(sqlite3_stmt *st, const char *types, va_list ap) {
+int db_col_count(db_stmt *s) {
+  return s->ps ? pg_col_count(s->ps) : sqlite3_column_count(s->st);
+}
+
+const char *db_col_name(db_stmt *s, int i) {
+  return s->ps ? pg_col_name(s->ps, i) : sqlite3_column_name(s->st, i);
+}
+
+int db_ids_follow(db *d) {
+  return d->pg ? pg_ids_follow(d->pg) : DB_OK;
+}
+
+static void vbind(db_stmt *st, const char *types, va_list ap) {
   for (int i = 0; types && types[i]; i++) {
     switch (types[i]) {
-    case 't': {
-      const char *v = va_arg(ap, const char *);
-      if (v)
-        sqlite3_bind_text(st, i + 1, v, -1, SQLITE_TRANSIENT);
-      else
-        sqlite3_bind_null(st, i + 1);
-      break;
-    }
-    case 'i': sqlite3_bind_int64(st, i + 1, va_arg(ap, long long)); break;
-    case 'f': sqlite3_bind_double(st, i + 1, va_arg(ap, double)); break;
-    case 'n': sqlite3_bind_null(st, i + 1); break;
+    case 't': db_bind_at_text(st, i + 1, va_arg(ap, const char *)); break;
+    case 'i': bind_at_int(st, i + 1, va_arg(ap, long long)); break;
+    case 'f': bind_at_double(st, i + 1, va_arg(ap, double)); break;
+    case 'n': db_bind_at_text(st, i + 1, NULL); break;
     default: assert(!"db: unknown bind type");
     }
   }
@@ -373,7 +495,7 @@ static void vbind(sqlite3_stmt *st, const char *types, va_list ap) {
 /* Prepares (cached) and binds the positional arguments. */
 static db_stmt *vquery(db *d, const char *sql, const char *types, va_list ap) {
   db_stmt *st = db_prepare(d, sql);
-  vbind(st->st, types, ap);
+  vbind(st, types, ap);
   return st;
 }
 
@@ -392,11 +514,14 @@ int db_exec(db *d, const char *sql, const char *types, ...) {
   va_end(ap);
   write_start(s);
   int rc;
-  while ((rc = sqlite3_step(s->st)) == SQLITE_ROW) {
+  while ((rc = raw_step(s)) == SQLITE_ROW) {
   }
   rc = write_finish(s, rc);
   if (rc != SQLITE_DONE && (rc & 0xff) != SQLITE_CONSTRAINT) log_error("SQL failed: %r in: %r", db_errmsg(d), sql);
-  sqlite3_reset(s->st);
+  if (s->ps)
+    pg_reset(s->ps);
+  else
+    sqlite3_reset(s->st);
   return rc == SQLITE_DONE ? DB_OK : code(rc);
 }
 
@@ -448,6 +573,7 @@ int db_exists(db *d, const char *sql, const char *types, ...) {
 
 int db_script(db *d, const char *sql) {
   fresh(d);
+  if (d->pg) return pg_script(d->pg, sql);
   char *err = NULL;
   int rc = sqlite3_exec(d->h, sql, NULL, NULL, &err);
   if (rc != SQLITE_OK) log_error("SQL script failed: %r", err ? err : sqlite3_errstr(rc));
@@ -462,7 +588,45 @@ db_time db_now(void) {
 }
 
 int db_begin(db *d) {
-  return db_script(d, "BEGIN IMMEDIATE");
+  return db_script(d, d->pg ? "BEGIN" : "BEGIN IMMEDIATE");
+}
+
+int db_savepoint(db *d, const char *name) {
+  if (d->pg && (d->sp_depth || !raw_in_transaction(d))) { /* PostgreSQL has no SAVEPOINT outside a transaction */
+    if (!d->sp_depth && db_script(d, "BEGIN") != DB_OK) return DB_ERROR;
+    d->sp_depth++;
+  }
+  char *sql = buf_mprintf("SAVEPOINT %r", name);
+  int rc = db_script(d, sql);
+  free(sql);
+  return rc;
+}
+
+/* After a savepoint's release or rollback: the transaction db_savepoint began ends with its outermost savepoint. */
+static int savepoint_closed(db *d, int rc) {
+  if (!d->sp_depth || --d->sp_depth) return rc;
+  if (rc == DB_OK) return db_script(d, "COMMIT");
+  db_script(d, "ROLLBACK");
+  return rc;
+}
+
+int db_release(db *d, const char *name) {
+  char *sql = buf_mprintf("RELEASE %r", name);
+  int rc = db_script(d, sql);
+  free(sql);
+  return savepoint_closed(d, rc);
+}
+
+int db_rollback_to(db *d, const char *name) {
+  char *sql = buf_mprintf("ROLLBACK TO %r; RELEASE %r", name, name);
+  int rc = db_script(d, sql);
+  free(sql);
+  savepoint_closed(d, DB_OK);
+  return rc;
+}
+
+int db_begin_read(db *d) {
+  return db_script(d, d->pg ? "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY" : "BEGIN");
 }
 
 int db_commit(db *d) {
@@ -470,7 +634,7 @@ int db_commit(db *d) {
 }
 
 int db_rollback(db *d) {
-  if (sqlite3_get_autocommit(d->h)) return DB_OK;
+  if (!raw_in_transaction(d)) return DB_OK;
   return db_script(d, "ROLLBACK");
 }
 
@@ -498,6 +662,7 @@ static const unsigned char *wal_index(db *d) {
 }
 
 long long db_data_version(db *d) {
+  if (d->pg) return pg_data_version(d->pg);
   /* Every commit writes a new WAL-index header (its change counter, frame count or salts differ), and readers take
    * it from shared memory without a lock; a read caught halfway through a write only differs once more. Asking
    * SQLite (PRAGMA data_version) starts a read transaction, file locks and all, which cost a third of a cached
@@ -514,7 +679,7 @@ long long db_data_version(db *d) {
 }
 
 int db_in_transaction(db *d) {
-  return !sqlite3_get_autocommit(d->h);
+  return raw_in_transaction(d);
 }
 
 const char *db_engine_version(void) {
@@ -523,19 +688,29 @@ const char *db_engine_version(void) {
   return v;
 }
 
+const char *db_engine(db *d) {
+  return d->pg ? pg_engine_version(d->pg) : db_engine_version();
+}
+
+int db_is_pg(db *d) {
+  return d->pg != NULL;
+}
+
 const char *db_errmsg(db *d) {
-  return d->err ? d->err : sqlite3_errmsg(d->h);
+  return d->err ? d->err : raw_errmsg(d);
 }
 
 long long db_last_id(db *d) {
-  return sqlite3_last_insert_rowid(d->h);
+  return d->pg ? pg_last_id(d->pg) : sqlite3_last_insert_rowid(d->h);
 }
 
 int db_changes(db *d) {
-  return d->changes >= 0 ? d->changes : sqlite3_changes(d->h);
+  if (d->changes >= 0) return d->changes;
+  return d->pg ? pg_changes(d->pg) : sqlite3_changes(d->h);
 }
 
 int db_checkpoint_truncate(db *d, kerr *e) {
+  if (d->pg) return K_OK; /* PostgreSQL recycles its WAL itself: docs/privacy.md */
   int rc = SQLITE_BUSY;
   /* each attempt waits for readers and writers through the busy handler (db_open: 5 s) */
   for (int attempt = 0; attempt < DB_CHECKPOINT_ATTEMPTS; attempt++) {
@@ -549,6 +724,7 @@ int db_checkpoint_truncate(db *d, kerr *e) {
 }
 
 int db_backup(db *d, const char *path, kerr *e) {
+  if (d->pg) return kerr_set(e, NULL, "a PostgreSQL database is backed up with pg_dump (docs/deployment.md)");
   /* VACUUM INTO writes only the live rows into fresh pages: no free pages, no deleted bytes in a page's free space */
   int rc = db_exec(d, "VACUUM INTO ?1", "t", path);
   if (rc != DB_OK) return kerr_set(e, NULL, "backup to %r failed: %r", path, db_errmsg(d));

@@ -21,10 +21,15 @@ enum {
  * more than one writes a function that calls them in turn. */
 typedef int (*db_ext_fn)(db *d, kerr *e);
 
-/* Opens (creating if asked) the database at path, turns on WAL and foreign keys, runs ext (may be NULL) and then the
+/* Opens (creating if asked) the database at path (a file: SQLite; a postgresql:// address or libpq keywords:
+ * PostgreSQL, whose database must exist), turns on WAL and foreign keys, runs ext (may be NULL) and then the
  * pending migrations. The migrations create search's FTS5 tables, so every opener of a Kehto database passes
  * search_attach: db/ itself knows nothing of search. Returns NULL and sets e on failure. Close with db_close. */
 db *db_open(const char *path, int create, db_ext_fn ext, kerr *e);
+/* 1 when path is a PostgreSQL address (postgresql://…, postgres://…, or libpq's "dbname=… host=…"), not a file. */
+int db_is_address(const char *path);
+/* path for messages: a password in a postgresql:// address shown as ***. malloc'd. */
+char *db_label(const char *path);
 void db_close(db *d);
 
 /* Returns a prepared statement for sql, cached on the connection (sql must be a string literal or outlive d).
@@ -51,6 +56,9 @@ long long db_col_int(db_stmt *st, int i);
 char *db_col_adup(db_stmt *st, int i, arena *a);
 double db_col_double(db_stmt *st, int i);
 int db_col_null(db_stmt *st, int i);
+/* The number of columns a statement returns, and the name of column i (valid while the statement is cached). */
+int db_col_count(db_stmt *st);
+const char *db_col_name(db_stmt *st, int i);
 
 /* One-liners. types names the positional ?1,?2… arguments: 't' text (const char*, NULL ok), 'i' long long,
  * 'f' double, 'n' NULL (no argument). */
@@ -77,6 +85,15 @@ db_time db_now(void);
 int db_begin(db *d);
 int db_commit(db *d);
 int db_rollback(db *d);
+/* Savepoints, named by a string literal: inside a transaction a part of it; outside one they begin a transaction that
+ * the outermost release commits (and its rollback rolls back), on either engine. Return DB_OK or the error. */
+int db_savepoint(db *d, const char *name);
+int db_release(db *d, const char *name);
+/* Undoes the changes since the savepoint and releases it. */
+int db_rollback_to(db *d, const char *name);
+/* A read transaction whose statements all see one snapshot of the data (SQLite's BEGIN; PostgreSQL's REPEATABLE
+ * READ READ ONLY). End it with db_commit. */
+int db_begin_read(db *d);
 
 /* A number that changes whenever a connection (this one, another thread's or another process's) has committed a
  * change since this connection last looked; the same number otherwise. Cheap enough to ask on every request (no lock
@@ -86,11 +103,24 @@ long long db_data_version(db *d);
 int db_in_transaction(db *d);
 /* The engine's name and version, for `kehto version`: "SQLite 3.40.1". */
 const char *db_engine_version(void);
+/* The engine of an open database and its version: "SQLite 3.40.1", "PostgreSQL 15.18 (libpq 15.18)". */
+const char *db_engine(db *d);
+/* 1 when d is a PostgreSQL database (opened by a postgresql:// address), 0 for SQLite. For db/ and search/, whose
+ * engine-specific parts differ; SQL elsewhere is written once (db_pg.c translates it). */
+int db_is_pg(db *d);
 
 const char *db_errmsg(db *d);
 long long db_last_id(db *d);
 /* Rows changed by the last INSERT, UPDATE or DELETE run through db_step or db_exec. */
 int db_changes(db *d);
+
+/* The tables of the schema, each after the tables it references (so rows can be copied in this order and deleted in
+ * the reverse), without search's own index (rebuilt from the deeds). *n gets the count. */
+const char *const *db_tables(int *n);
+/* After rows were inserted with their ids given (kehto copy): PostgreSQL's identity counters are moved past the
+ * largest id of each table, so that the next insert does not reuse one. Nothing to do on SQLite. Returns DB_OK or
+ * the error. */
+int db_ids_follow(db *d);
 
 /* Applies the migrations in schema.c that user_version says are pending. */
 int db_migrate(db *d, kerr *e);
@@ -98,7 +128,7 @@ int db_migrate(db *d, kerr *e);
 int db_schema_version(void);
 
 /* Per-connection slots for state a module keeps beside the connection (caches built from the data). */
-enum { DB_SLOT_SEARCH, DB_SLOT_REPORT, DB_NSLOTS };
+enum { DB_SLOT_SEARCH, DB_SLOT_REPORT, DB_SLOT_PGSEARCH, DB_NSLOTS };
 /* Returns what db_set_slot stored in slot which, or NULL. The db keeps ownership. */
 void *db_slot(db *d, int which);
 /* Stores p in slot which; free_fn (may be NULL) is called on p when the slot is set again or the db closes. */

@@ -412,11 +412,90 @@ const char *db_schema_counter_sql(unsigned counter) {
   }
 }
 
+/* Every table, each after those it references (tests/unit/test_db.c checks this against the schema). */
+static const char *const tables[] = {
+    "region",
+    "municipality",
+    "org",
+    "programme",
+    "funding_period",
+    "goal",
+    "partner",
+    "user",
+    "session",
+    "sector",
+    "deed",
+    "theme",
+    "deed_theme",
+    "post_limit",
+    "service_type",
+    "service",
+    "service_theme",
+    "coach",
+    "coach_theme",
+    "coach_region",
+    "application",
+    "application_theme",
+    "application_event",
+    "delivery",
+    "delivery_org",
+    "delivery_session",
+    "person",
+    "participation",
+    "attendance",
+    "esf_start",
+    "target",
+    "audit",
+    "search_generation",
+    "stats_generation",
+    "login_throttle",
+    "login_device",
+};
+
+const char *const *db_tables(int *n) {
+  *n = (int)(sizeof tables / sizeof tables[0]);
+  return tables;
+}
+
 int db_schema_version(void) {
   return (int)(sizeof migrations / sizeof migrations[0]);
 }
 
+/* PostgreSQL: the schema version in a table of its own; a new database gets the baseline (schema_pg.c) in one step,
+ * then the steps after it. Two servers starting at once take turns on an advisory lock. */
+static int migrate_pg(db *d, kerr *e) {
+  int want = db_schema_version();
+  if (db_begin(d) != DB_OK || db_exec(d, "SELECT pg_advisory_xact_lock(7406)", "") != DB_OK ||
+      db_script(d, "CREATE TABLE IF NOT EXISTS kehto_schema(version bigint NOT NULL)") != DB_OK) {
+    kerr_set(e, NULL, "cannot read the schema version: %r", db_errmsg(d));
+    db_rollback(d);
+    return K_ERR;
+  }
+  int have = (int)db_int(d, 0, "SELECT max(version) FROM kehto_schema", "");
+  if (have > want) {
+    db_rollback(d);
+    return kerr_set(e, NULL, "the database has schema version %d but this kehto knows only %d: use a newer kehto", have,
+                    want);
+  }
+  int ok = 1, start = have;
+  if (have == 0) {
+    ok = db_script(d, db_schema_pg_baseline()) == DB_OK;
+    have = DB_SCHEMA_PG_BASELINE;
+  }
+  for (int v = have; ok && v < want; v++) ok = db_script(d, db_schema_pg_step(v)) == DB_OK;
+  if (ok && start != want)
+    ok = db_exec(d, "DELETE FROM kehto_schema", "") == DB_OK &&
+         db_exec(d, "INSERT INTO kehto_schema(version) VALUES (?1)", "i", (long long)want) == DB_OK;
+  if (!ok || db_commit(d) != DB_OK) {
+    kerr_set(e, NULL, "migration to schema version %d failed: %r", want, db_errmsg(d));
+    db_rollback(d);
+    return K_ERR;
+  }
+  return K_OK;
+}
+
 int db_migrate(db *d, kerr *e) {
+  if (db_is_pg(d)) return migrate_pg(d, e);
   int have = (int)db_int(d, 0, "PRAGMA user_version", "");
   int want = db_schema_version();
   if (have > want) {

@@ -13,4 +13,12 @@ unsigned db_schema_watchers(const char *table, size_t n);
 /* The statement that bumps one counter (a single DB_COUNTER_ bit). */
 const char *db_schema_counter_sql(unsigned counter);
 
+/* PostgreSQL (schema_pg.c): the SQLite schema version that the baseline equals. */
+enum { DB_SCHEMA_PG_BASELINE = 7 };
+/* The whole PostgreSQL schema at version DB_SCHEMA_PG_BASELINE, as one script of several statements: tables, indexes
+ * and the rows the SQLite migrations insert. Static text, never freed. */
+const char *db_schema_pg_baseline(void);
+/* The PostgreSQL script moving the schema from version from (>= DB_SCHEMA_PG_BASELINE) to from + 1. Static text. */
+const char *db_schema_pg_step(int from);
+
 #endif

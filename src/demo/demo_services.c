@@ -749,7 +749,8 @@ static int write_esf(sctx *c) {
       if (db_exec(c->d,
                   "INSERT INTO esf_start(person_id, period_id, entry_date, birth_date, age_at_entry, gender, labour,"
                   " education, exit_date, exit_status, created_at)"
-                  " VALUES(?1, ?2, ?3, ?4, CASE WHEN ?4 IS NULL THEN NULL ELSE ?5 END, ?6, ?7, ?8, ?9, ?10, ?11)",
+                  " VALUES(?1, ?2, ?3, ?4, CASE WHEN ?4 IS NULL THEN NULL ELSE CAST(?5 AS INTEGER) END, ?6, ?7, ?8, "
+                  "?9, ?10, ?11)",
                   "iitti"
                   "ttttt"
                   "t",

@@ -106,7 +106,8 @@ int coach_update(db *d, const coach *c, kerr *e) {
   "  WHERE x.coach_id=c.id ORDER BY t.name COLLATE NOCASE) t),"                                                        \
   "(SELECT string_agg(code,',') FROM (SELECT region_code code FROM coach_region WHERE coach_id=c.id"                   \
   "  ORDER BY region_code) r),"                                                                                        \
-  "(SELECT string_agg(n,', ') FROM (SELECT CASE :sv WHEN 1 THEN g.name_sv ELSE g.name_fi END n FROM coach_region x"    \
+  "(SELECT string_agg(n,', ') FROM (SELECT CASE CAST(:sv AS INTEGER) WHEN 1 THEN g.name_sv ELSE g.name_fi END n FROM " \
+  "coach_region x"                                                                                                     \
   "  JOIN region g ON g.code=x.region_code WHERE x.coach_id=c.id ORDER BY g.number) r) FROM coach c"
 
 static void read_coach(db_stmt *st, coach *c, arena *a) {
@@ -177,10 +178,12 @@ coach *coach_list(db *d, arena *a, const coach_filter *f, const char *lang, int 
 }
 
 char **coach_themes(db *d, arena *a, int *n) {
-  db_stmt *st = db_query(d,
-                         "SELECT DISTINCT t.name FROM theme t JOIN coach_theme x ON x.theme_id=t.id"
-                         " JOIN coach c ON c.id=x.coach_id AND c.active=1 ORDER BY t.name COLLATE NOCASE LIMIT 500",
-                         "");
+  db_stmt *st =
+      db_query(d,
+               "SELECT t.name FROM theme t JOIN coach_theme x ON x.theme_id=t.id"
+               " JOIN coach c ON c.id=x.coach_id AND c.active=1 GROUP BY t.name ORDER BY t.name COLLATE NOCASE"
+               " LIMIT 500",
+               "");
   char **v = arena_alloc(a, 500 * sizeof *v);
   *n = 0;
   while (*n < 500 && db_step(st) == 1) v[(*n)++] = db_col_adup(st, 0, a);

@@ -7,6 +7,7 @@
 #include "core/util.h"
 #include "model/themelist.h"
 #include "model/write.h"
+#include "search/search.h"
 
 static int check_text(const char *v, const char *field, const char *label, size_t max, int required, kerr *e) {
   if (required && util_blank(v)) return kerr_add(e, field, "%r puuttuu.", label);
@@ -232,7 +233,7 @@ int deed_index(db *d, long long id) {
                    " FROM deed d LEFT JOIN municipality m ON m.code=d.municipality_code"
                    " WHERE d.id=?1 AND d.status='published'",
                    "it", id, "\n");
-  return rc == DB_OK ? K_OK : K_ERR;
+  return rc == DB_OK ? search_reindex(d, id) : K_ERR;
 }
 
 long long deed_count_by_status(db *d, const char *status) {

@@ -95,7 +95,8 @@ int delivery_update(db *d, const delivery *x, kerr *e) {
 /* Columns for read_delivery; :lang is 0 fi, 1 sv, 2 en. */
 #define DELIVERY_COLS                                                                                                  \
   "SELECT x.id,x.ref,x.service_id,s.name,s.type_code,"                                                                 \
-  "CASE :lang WHEN 1 THEN t.name_sv WHEN 2 THEN t.name_en ELSE t.name_fi END,s.counts,x.title,x.starts_on,"            \
+  "CASE CAST(:lang AS INTEGER) WHEN 1 THEN t.name_sv WHEN 2 THEN t.name_en ELSE t.name_fi "                            \
+  "END,s.counts,x.title,x.starts_on,"                                                                                  \
   "x.ends_on,x.place,x.remote,x.coach_id,c.name,x.application_id,"                                                     \
   "(SELECT count(*) FROM participation WHERE delivery_id=x.id) FROM delivery x"                                        \
   " JOIN service s ON s.id=x.service_id JOIN service_type t ON t.code=s.type_code"                                     \

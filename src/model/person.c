@@ -608,8 +608,8 @@ static int scrub_audit(db *d, const char *email, const char *name) {
   long long *ids = NULL;
   char **fresh = NULL;
   int n = 0, cap = 0, cap2 = 0;
-  db_stmt *st =
-      db_query(d, "SELECT id, detail FROM audit WHERE instr(detail, ?1) OR instr(detail, '@')", "t", AUDIT_SEARCH);
+  db_stmt *st = db_query(d, "SELECT id, detail FROM audit WHERE instr(detail, ?1) > 0 OR instr(detail, '@') > 0", "t",
+                         AUDIT_SEARCH);
   while (db_step(st) == 1) {
     char *v = scrubbed_detail(&nd, email, db_col_text(st, 1));
     if (!v) continue;
@@ -638,8 +638,8 @@ static const struct {
     {"organisation contact",
      "SELECT id FROM org WHERE contact_email=?1 COLLATE NOCASE OR contact_name=?2 COLLATE NOCASE"},
     {"deed contact", "SELECT id FROM deed WHERE contact_email=?1 COLLATE NOCASE OR contact_name=?2 COLLATE NOCASE"},
-    {"application text", "SELECT id FROM application WHERE instr(lower(need || ' ' || reason), lower(?2)) OR "
-                         "instr(lower(need || ' ' || reason), lower(?1))"},
+    {"application text", "SELECT id FROM application WHERE instr(lower(need || ' ' || reason), lower(?2)) > 0 OR "
+                         "instr(lower(need || ' ' || reason), lower(?1)) > 0"},
     {"coach", "SELECT id FROM coach WHERE email=?1 COLLATE NOCASE OR name=?2 COLLATE NOCASE"},
 };
 

@@ -135,17 +135,16 @@ static int goals_valid(const char *const *goals, int n, kerr *e) {
 
 int programme_set_goals(db *d, const char *const *goals, int n, kerr *e) {
   if (goals_valid(goals, n, e)) return K_ERR;
-  if (db_script(d, "SAVEPOINT programme_goals") != DB_OK)
-    return kerr_storage(e, "Tavoitteiden tallennus", db_errmsg(d));
+  if (db_savepoint(d, "programme_goals") != DB_OK) return kerr_storage(e, "Tavoitteiden tallennus", db_errmsg(d));
   int rc = db_exec(d, "DELETE FROM goal", "");
   for (int i = 0; i < n && rc == DB_OK; i++)
     rc = db_exec(d, "INSERT INTO goal(position, text) VALUES(?1, ?2)", "it", (long long)(i + 1), goals[i]);
   if (rc != DB_OK) {
     kerr_storage(e, "Tavoitteiden tallennus", db_errmsg(d));
-    db_script(d, "ROLLBACK TO programme_goals; RELEASE programme_goals");
+    db_rollback_to(d, "programme_goals");
     return K_ERR;
   }
-  db_script(d, "RELEASE programme_goals");
+  if (db_release(d, "programme_goals") != DB_OK) return kerr_storage(e, "Tavoitteiden tallennus", db_errmsg(d));
   return K_OK;
 }
 

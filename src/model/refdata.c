@@ -88,8 +88,8 @@ code_name *refdata_sectors(db *d, arena *a, const char *lang, int *n) {
 
 code_name *refdata_municipalities(db *d, arena *a, const char *lang, int *n) {
   return list(db_query(d,
-                       "SELECT code, CASE ?1 WHEN 'sv' THEN name_sv ELSE name_fi END AS nm FROM municipality"
-                       " ORDER BY nm COLLATE NOCASE",
+                       "SELECT code, nm FROM (SELECT code, CASE ?1 WHEN 'sv' THEN name_sv ELSE name_fi END AS nm"
+                       " FROM municipality) AS m ORDER BY nm COLLATE NOCASE",
                        "t", lang),
               a, n);
 }

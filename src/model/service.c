@@ -138,7 +138,9 @@ int service_update(db *d, const service *s, kerr *e) {
 
 /* The columns read_service expects; :lang is the language index (0 fi, 1 sv, 2 en). */
 #define SERVICE_COLS                                                                                                   \
-  "SELECT s.id,s.type_code,CASE :lang WHEN 1 THEN t.name_sv WHEN 2 THEN t.name_en ELSE t.name_fi END,s.variant,"       \
+  "SELECT s.id,s.type_code,CASE CAST(:lang AS INTEGER) WHEN 1 THEN t.name_sv WHEN 2 THEN t.name_en ELSE t.name_fi "    \
+  "END,"                                                                                                               \
+  "s.variant,"                                                                                                         \
   "s.name,s.description,s.period_id,p.name,p.start_year,p.end_year,s.capacity,s.counts,s.open,"                        \
   "(SELECT string_agg(th.name,', ') FROM service_theme x JOIN theme th ON th.id=x.theme_id"                            \
   " WHERE x.service_id=s.id) FROM service s JOIN service_type t ON t.code=s.type_code"                                 \

@@ -136,7 +136,7 @@ const report_data *report_get(db *d) {
   s->stale = 0;
   /* inside a caller's transaction the data may still be rolled back: compute for this caller only */
   int in_tx = db_in_transaction(d);
-  int own_tx = !in_tx && db_exec(d, "BEGIN", "") == DB_OK; /* one snapshot for the key and every query */
+  int own_tx = !in_tx && db_begin_read(d) == DB_OK; /* one snapshot for the key and every query */
   char uid[40];
   long long gen;
   read_key(d, uid, &gen);
@@ -156,7 +156,7 @@ const report_data *report_get(db *d) {
     if (!in_tx) shared_publish(x);
     if (claimed) shared_release_claim();
   }
-  if (own_tx) db_exec(d, "COMMIT", "");
+  if (own_tx) db_commit(d);
   release(s->held);
   s->held = x;
   return &x->rd;

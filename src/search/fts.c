@@ -8,6 +8,7 @@
 #include "db/db_sqlite.h"
 #include "search/search.h"
 #include "search/morph.h"
+#include "search/pgsearch.h"
 #include "search/rank.h"
 
 #define MAX_WORD 255 /* bytes of one word that are looked at; the rest of a longer run is cut off */
@@ -96,6 +97,7 @@ int search_attach(db *d, kerr *e) {
   morph *probe = morph_new(e); /* fail at open, with a clear message, rather than at the first query */
   if (!probe) return K_ERR;
   morph_free(probe);
+  if (!h) return K_OK; /* PostgreSQL: no FTS5 to register with */
   fts5_api *api = get_api(h);
   if (!api) return kerr_set(e, NULL, "this SQLite has no FTS5");
   fts5_tokenizer tok = {tok_create, tok_delete, tok_tokenize};
@@ -104,6 +106,10 @@ int search_attach(db *d, kerr *e) {
   rc = search_rank_register(api);
   if (rc != SQLITE_OK) return kerr_set(e, NULL, "cannot register kehto_rank: %r", sqlite3_errstr(rc));
   return K_OK;
+}
+
+int search_reindex(db *d, long long id) {
+  return db_is_pg(d) ? pgs_index_deed(d, id) : K_OK;
 }
 
 /* Writes one quoted FTS5 string, doubling any double quote. */

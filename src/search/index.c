@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "search/pgsearch.h"
 #include "search/rank.h"
 
 #define MAX_INDEX_ID                                                                                                   \
@@ -36,7 +37,7 @@ typedef struct sstate {
   int built, stale, window;
   long long generation; /* search_generation.n the index was built from */
   long long builds;
-  sqlite3 *h;
+  sqlite3 *h; /* NULL on PostgreSQL */
 } sstate;
 
 static void values_free(sidx_value *v, int n) {
@@ -67,7 +68,7 @@ static void terms_clear(sstate *s) {
 
 static void state_free(void *p) {
   sstate *s = p;
-  sqlite3_rollback_hook(s->h, NULL, NULL);
+  if (s->h) sqlite3_rollback_hook(s->h, NULL, NULL);
   index_clear(&s->ix);
   terms_clear(s);
   free(s->terms);
@@ -109,9 +110,11 @@ static sstate *state(db *d) {
   s->h = db_handle(d);
   s->window = SEARCH_RANK_WINDOW;
   s->term_budget = SEARCH_TERM_CACHE_BYTES;
-  sqlite3_rollback_hook(s->h, on_rollback, s);
-  sqlite3_create_function_v2(s->h, "search_in", 2, SQLITE_UTF8 | SQLITE_INNOCUOUS, NULL, search_in_fn, NULL, NULL,
-                             NULL);
+  if (s->h) {
+    sqlite3_rollback_hook(s->h, on_rollback, s);
+    sqlite3_create_function_v2(s->h, "search_in", 2, SQLITE_UTF8 | SQLITE_INNOCUOUS, NULL, search_in_fn, NULL, NULL,
+                               NULL);
+  }
   db_set_slot(d, DB_SLOT_SEARCH, s, state_free);
   return s;
 }
@@ -225,6 +228,7 @@ static int load_themes(db *d, search_index *ix) {
 /* Row lengths for kehto_rank, from FTS5's own per-row token counts (a small table: one short blob per deed). */
 static int load_lengths(db *d, search_index *ix) {
   ix->doclen = util_calloc((size_t)ix->max_id + 1, sizeof *ix->doclen);
+  if (db_is_pg(d)) return K_OK; /* no FTS5 there */
   db_stmt *st = db_query(d, "SELECT id, sz FROM deed_fts_docsize WHERE id <= :max", "i", (long long)ix->max_id);
   int rc;
   while ((rc = db_step(st)) == 1) {
@@ -269,6 +273,7 @@ const search_index *search_index_get(db *d, kerr *e) {
 
 /* Every row of deed_fts matching one word, ascending, from inside FTS5 (kehto_match_ids). */
 static int term_scan(db *d, const char *match, search_match_ids *sink) {
+  if (db_is_pg(d)) return pgs_match(d, match, sink);
   db_stmt *st = db_prepare(d, "SELECT kehto_match_ids(deed_fts, :sink) FROM deed_fts WHERE deed_fts MATCH :q LIMIT 1");
   db_bind_text(st, ":q", match);
   db_bind_pointer(st, ":sink", sink, SEARCH_MATCH_IDS);

@@ -10,6 +10,10 @@
  * that use the tokenizer). Returns K_OK, or K_ERR with e saying what is missing. */
 int search_attach(db *d, kerr *e);
 
+/* After deed_index has written deed id's text: on PostgreSQL, its terms for search (search/pgsearch.h); on SQLite
+ * FTS5 has done that already. Returns K_OK or K_ERR. */
+int search_reindex(db *d, long long id);
+
 #define SEARCH_DEFAULT_LIMIT 20
 #define SEARCH_MAX_LIMIT 1000
 

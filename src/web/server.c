@@ -437,8 +437,10 @@ int web_serve(const web_config *cfg) {
     kerr_clear(&e);
     db_close(stats_db);
   }
-  fprintf(stderr, "kehto: serving %s at http://%s:%d/ (%d threads); stop with Ctrl-C\n", cfg->db_path, cfg->bind,
-          cfg->port, cfg->threads);
+  char *label = db_label(cfg->db_path);
+  fprintf(stderr, "kehto: serving %s at http://%s:%d/ (%d threads); stop with Ctrl-C\n", label, cfg->bind, cfg->port,
+          cfg->threads);
+  free(label);
   fprintf(stderr, "kehto: links use %s/; cookies %s%s%s\n", cfg->base_url,
           cfg->secure_cookies ? "Secure (HTTPS only)" : "not Secure (plain HTTP allowed)",
           cfg->trusted_proxy ? "; client address from X-Forwarded-For when the peer is " : "",

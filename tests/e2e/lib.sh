@@ -4,10 +4,26 @@ set -u
 KEHTO=${KEHTO:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)/kehto}
 TMP=$(mktemp -d /tmp/kehto-e2e.XXXXXX)
 DB=$TMP/test.db
+# On PostgreSQL (tests/e2e/run --pg sets E2E_PG_CLUSTER to a running throwaway cluster, tests/pg/cluster.sh) each test
+# script gets a database of its own there, and $DB is its address.
+E2E_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+if [ -n "${E2E_PG_CLUSTER:-}" ]; then
+  DB=$("$E2E_ROOT/tests/pg/cluster.sh" newdb "$E2E_PG_CLUSTER" "t_$(basename "$TMP" | tr -c 'a-zA-Z0-9' _ | tr 'A-Z' 'a-z')")
+fi
+on_pg() { [ -n "${E2E_PG_CLUSTER:-}" ]; }
+# q SQL: runs SQL against the test's database (sqlite3, or psql on PostgreSQL) and prints the rows as sqlite3 does
+# (columns joined by |); SQL from standard input when no argument is given.
+q() {
+  if on_pg; then
+    if [ $# -gt 0 ]; then psql "$DB" -XAtq -v ON_ERROR_STOP=1 -c "$1"; else psql "$DB" -XAtq -v ON_ERROR_STOP=1; fi
+  else
+    if [ $# -gt 0 ]; then sqlite3 -bail "$DB" "$1"; else sqlite3 -bail "$DB"; fi
+  fi
+}
 PASS=0
 FAIL=0
 SERVER_PID=
-trap 'stop_server; rm -rf "$TMP"' EXIT
+trap 'stop_server; [ -n "${E2E_KEEP:-}" ] && echo "kept $TMP" || rm -rf "$TMP"' EXIT
 
 ok() { PASS=$((PASS + 1)); echo "ok - $1"; }
 not_ok() { FAIL=$((FAIL + 1)); echo "not ok - $1"; [ -n "${2:-}" ] && echo "    $2" | head -c 600 && echo; }
@@ -74,11 +90,11 @@ stale_post() {
   expect_contains "$what: stale-token message" "$BODY" \
     'role="alert"><h2>Tarkista lomake</h2><ul><li>Lomakkeen turvatunniste oli vanhentunut.'
   expect_contains "$what: what was typed is kept" "$BODY" "$kept"
-  expect_eq "$what: nothing saved" "$(sqlite3 "$DB" "$sql")" 0
+  expect_eq "$what: nothing saved" "$(q "$sql")" 0
   fresh=$(csrf_from "$BODY")
   post "$p" "csrf=$fresh" "$@"
   expect_eq "$what: resubmit with the token from that answer is saved" "$STATUS" 303
-  expect_eq "$what: saved once" "$(sqlite3 "$DB" "$sql")" 1
+  expect_eq "$what: saved once" "$(q "$sql")" 1
 }
 header() { grep -i "^$1:" "$TMP/h" | head -1 | cut -d' ' -f2- | tr -d '\r'; }
 

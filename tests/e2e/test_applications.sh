@@ -3,7 +3,7 @@
 # required), the history shows who and when, the applicant cancels, and the need text is escaped everywhere.
 source "$(dirname "$0")/lib.sh"
 init_db
-sqlite3 "$DB" <<'SQL'
+q <<'SQL'
 INSERT INTO funding_period(id, name, start_year, end_year) VALUES(1, '2. rahoituskausi', 2018, 2020);
 INSERT INTO org(id, name, type, ytunnus) VALUES(1, 'Testilän kaupunki', 'kunta', '0737546-2'), (2, 'Muulan kunta', 'kunta', NULL);
 INSERT INTO service(id, type_code, name, period_id, counts) VALUES(1, 'sparraus', 'Sparraus 2019', 1, 'participant'),
@@ -17,12 +17,12 @@ echo "sininen-kala-47-Wz" | "$KEHTO" user add yhteys@testila.fi --role contact -
 echo "sininen-kala-47-Wz" | "$KEHTO" user add yhteys@muula.fi --role contact --org 2 --db "$DB" >/dev/null
 start_server
 # before any service is open the form says so
-sqlite3 "$DB" "UPDATE service SET open=0 WHERE id IN (1, 2)"
+q "UPDATE service SET open=0 WHERE id IN (1, 2)"
 add_staff early@example.fi staff
 login early@example.fi vihrea-kettu-93-Rq
 get /hakemukset/uusi
 expect_contains "no open services: the form says so" "$BODY" "Haettavia palveluja ei ole juuri nyt."
-sqlite3 "$DB" "UPDATE service SET open=1 WHERE id IN (1, 2)"
+q "UPDATE service SET open=1 WHERE id IN (1, 2)"
 rm -f "$TMP/jar"
 
 get /hakemukset
@@ -84,7 +84,7 @@ loc=$(header Location)
 app=$(sed -n 's|^/hakemukset/\([0-9]*\)?done=sent$|\1|p' <<<"$loc")
 check "redirected to the new application ($loc)" test -n "$app"
 expect_eq "stored for the contact's own organisation, not the posted one" \
-  "$(sqlite3 "$DB" "SELECT org_id FROM application WHERE id=$app")" 1
+  "$(q "SELECT org_id FROM application WHERE id=$app")" 1
 get "$loc"
 expect_contains "sent notice" "$BODY" "Hakemus lähetetty."
 expect_contains "status shown to the applicant" "$BODY" "Odottaa käsittelyä"
@@ -149,7 +149,7 @@ post "/hakemukset/$app2/hylkaa" "csrf=0123abcd" "reason=Pitkä perustelu <b>"
 expect_eq "reject with a stale CSRF token is 403" "$STATUS" 403
 expect_contains "stale token on a decision: the message" "$BODY" "Lomakkeen turvatunniste oli vanhentunut"
 expect_contains "stale token on a decision: the reason is kept, escaped" "$BODY" "Pitkä perustelu &lt;b&gt;</textarea>"
-expect_eq "stale token on a decision: nothing decided" "$(sqlite3 "$DB" "SELECT status FROM application WHERE id=$app2")" submitted
+expect_eq "stale token on a decision: nothing decided" "$(q "SELECT status FROM application WHERE id=$app2")" submitted
 post "/hakemukset/$app2/hylkaa" "csrf=$scsrf" "reason=  "
 expect_eq "reject without a reason is 422" "$STATUS" 422
 expect_contains "reason message beside the field" "$BODY" 'id="e-reason">Kerro hylkäyksen syy.'
@@ -163,12 +163,12 @@ post "/hakemukset/$app/hyvaksy" "starts_on=2019-03-04" "ends_on=2019-03-05"
 expect_eq "approve without CSRF is 403" "$STATUS" 403
 post "/hakemukset/$app/hyvaksy" "csrf=$scsrf" "starts_on=2019-03-04" "ends_on=5.3.2019" "coach_id=1"
 expect_eq "staff approve" "$STATUS" 303
-did=$(sqlite3 "$DB" "SELECT id FROM delivery WHERE application_id=$app")
+did=$(q "SELECT id FROM delivery WHERE application_id=$app")
 check "a delivery exists for the application" test -n "$did"
 expect_eq "delivery has the service, dates and coach" \
-  "$(sqlite3 "$DB" "SELECT service_id||' '||starts_on||' '||ends_on||' '||coach_id FROM delivery WHERE id=$did")" \
+  "$(q "SELECT service_id||' '||starts_on||' '||ends_on||' '||coach_id FROM delivery WHERE id=$did")" \
   "1 2019-03-04 2019-03-05 1"
-expect_eq "delivery has the organisation" "$(sqlite3 "$DB" "SELECT org_id FROM delivery_org WHERE delivery_id=$did")" 1
+expect_eq "delivery has the organisation" "$(q "SELECT org_id FROM delivery_org WHERE delivery_id=$did")" 1
 get "/hakemukset/$app?done=approved"
 expect_contains "approved notice" "$BODY" "Hakemus hyväksytty"
 expect_contains "staff page links to the delivery" "$BODY" "/hallinta/toteutukset/$did\""
@@ -176,9 +176,9 @@ expect_contains "history: approved by staff" "$BODY" "staff@example.fi"
 post "/hakemukset/$app/hylkaa" "csrf=$scsrf" "reason=Toinen päätös"
 expect_eq "deciding twice is refused" "$STATUS" 422
 expect_contains "deciding twice says why" "$BODY" "Hakemus on jo käsitelty"
-expect_eq "still approved" "$(sqlite3 "$DB" "SELECT status FROM application WHERE id=$app")" approved
+expect_eq "still approved" "$(q "SELECT status FROM application WHERE id=$app")" approved
 expect_eq "history rows: submitted, approved" \
-  "$(sqlite3 "$DB" "SELECT group_concat(status||':'||actor, ' ') FROM application_event WHERE application_id=$app")" \
+  "$(q "SELECT status||':'||actor FROM application_event WHERE application_id=$app ORDER BY id" | paste -sd' ')" \
   "submitted:yhteys@testila.fi approved:staff@example.fi"
 
 # staff apply on behalf of an organisation
@@ -189,7 +189,7 @@ expect_contains "staff must choose the organisation" "$BODY" 'id="e-org_id"'
 post /hakemukset/uusi "csrf=$scsrf" "service_id=2" "org_id=2" "need=Puhelimessa sovittu" "n_tyontekija=2"
 expect_eq "staff apply for another organisation" "$STATUS" 303
 expect_eq "stored for the chosen organisation" \
-  "$(sqlite3 "$DB" "SELECT org_id FROM application WHERE need='Puhelimessa sovittu'")" 2
+  "$(q "SELECT org_id FROM application WHERE need='Puhelimessa sovittu'")" 2
 
 # the applicant sees the decisions
 rm -f "$TMP/jar"

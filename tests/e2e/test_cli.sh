@@ -34,8 +34,8 @@ run init --db "$DB"
 expect_rc "init creates the database" 0
 run init --db "$DB"
 expect_rc "init again is harmless" 0
-expect_eq "309 municipalities" "$(sqlite3 "$DB" 'SELECT count(*) FROM municipality')" 309
-expect_eq "19 regions" "$(sqlite3 "$DB" 'SELECT count(*) FROM region')" 19
+expect_eq "309 municipalities" "$(q 'SELECT count(*) FROM municipality')" 309
+expect_eq "19 regions" "$(q 'SELECT count(*) FROM region')" 19
 run demo --db "$DB" --seed 7
 expect_rc "demo fills a new database" 0
 expect_contains "demo reports what it made" "$OUT" "672 deeds"
@@ -65,7 +65,7 @@ expect_contains "abcdefghijklmn is refused as a sequence" "$OUT" "it has charact
 OUT=$(echo "bvirtanen1985" | "$KEHTO" user add b.virtanen@example.fi --role staff --db "$DB" 2>&1); RC=$?
 expect_contains "a password made of the email is refused" "$OUT" "it contains your email address or part of it"
 expect_eq "no account was made by a refused password" \
-  "$(sqlite3 "$DB" "SELECT count(*) FROM user WHERE email IN ('b@example.fi', 'b.virtanen@example.fi')")" 0
+  "$(q "SELECT count(*) FROM \"user\" WHERE email IN ('b@example.fi', 'b.virtanen@example.fi')")" 0
 OUT=$(echo "vihrea-kettu-93-Rq" | "$KEHTO" user add b@example.fi --role boss --db "$DB" 2>&1); RC=$?
 expect_rc "an unknown role is a usage error" 2
 OUT=$(echo "vihrea-kettu-93-Rq" | "$KEHTO" user add not-an-email --role staff --db "$DB" 2>&1); RC=$?
@@ -73,7 +73,7 @@ expect_rc "a bad email is refused" 1
 OUT=$(echo "vihrea-kettu-93-Rq" | "$KEHTO" user add A@example.fi --role admin --db "$DB" 2>&1); RC=$?
 expect_rc "the same email in other case is refused" 1
 # contact accounts belong to an organisation: --org ID or Y-tunnus, required for contacts, refused for others
-oid=$(sqlite3 "$DB" "INSERT INTO org(name, type, ytunnus) VALUES('Yhteystesti Oy', 'yhtio', '0737546-2') RETURNING id")
+oid=$(q "INSERT INTO org(name, type, ytunnus) VALUES('Yhteystesti Oy', 'yhtio', '0737546-2') RETURNING id")
 OUT=$(echo "vihrea-kettu-93-Rq" | "$KEHTO" user add c1@example.fi --role contact --db "$DB" 2>&1); RC=$?
 expect_rc "a contact without --org is a usage error" 2
 expect_contains "the message names --org" "$OUT" "needs --org"
@@ -90,9 +90,9 @@ expect_rc "a contact with an organisation id is created" 0
 OUT=$(echo "vihrea-kettu-93-Rq" | "$KEHTO" user add c2@example.fi --role contact --org 0737546-2 --db "$DB" 2>&1); RC=$?
 expect_rc "a contact with a Y-tunnus is created" 0
 expect_eq "both contacts belong to the organisation" \
-  "$(sqlite3 "$DB" "SELECT count(*) FROM user WHERE role='contact' AND org_id=$oid")" 2
+  "$(q "SELECT count(*) FROM \"user\" WHERE role='contact' AND org_id=$oid")" 2
 expect_eq "no account was made by the refused commands" \
-  "$(sqlite3 "$DB" "SELECT count(*) FROM user WHERE email='s1@example.fi'")" 0
+  "$(q "SELECT count(*) FROM \"user\" WHERE email='s1@example.fi'")" 0
 run user list --db "$DB"
 expect_rc "user list" 0
 expect_contains "user list shows the account and role" "$OUT" "a@example.fi"
@@ -105,17 +105,17 @@ expect_rc "search reads \$KEHTO_DB" 0
 expect_eq "search prints at most --limit lines" "$(echo "$OUT" | grep -c $'\t')" 3
 
 printf 'title;organisation;municipality;sector;summary;goal;actions;results;year\nA;O;Atlantis;sote;;G;;R;2019\nB;O;Oulu;sote;;G;;R;20x9\nC;O;Oulu;sote;;G;;R;2019\n' >"$TMP/two-bad.csv"
-before=$(sqlite3 "$DB" 'SELECT count(*) FROM deed')
+before=$(q 'SELECT count(*) FROM deed')
 run import deeds "$TMP/two-bad.csv" --db "$DB"
 expect_rc "a file with two bad rows is refused" 1
 expect_contains "the first bad row is named" "$OUT" "row 2, column municipality"
 expect_contains "the second bad row is named in the same run" "$OUT" "row 3, column year"
-expect_eq "nothing was imported" "$(sqlite3 "$DB" 'SELECT count(*) FROM deed')" "$before"
+expect_eq "nothing was imported" "$(q 'SELECT count(*) FROM deed')" "$before"
 
 run backup "$TMP/backup.db" --db "$DB"
 expect_rc "backup writes a file" 0
 expect_eq "backup has every deed" "$(sqlite3 "$TMP/backup.db" 'SELECT count(*) FROM deed')" \
-  "$(sqlite3 "$DB" 'SELECT count(*) FROM deed')"
+  "$(q 'SELECT count(*) FROM deed')"
 expect_eq "backup passes an integrity check" "$(sqlite3 "$TMP/backup.db" 'PRAGMA integrity_check')" ok
 run backup "$TMP/no/such/dir/b.db" --db "$DB"
 expect_rc "backup to a folder that does not exist fails with 1" 1

@@ -9,7 +9,7 @@ add_staff other@example.fi
 start_server
 
 # advance SECONDS: as if that much time had passed for the throttle (its times are ms since the epoch)
-advance() { sqlite3 "$DB" "UPDATE login_throttle SET last_at=last_at-$1*1000, next_at=next_at-$1*1000"; }
+advance() { q "UPDATE login_throttle SET last_at=last_at-$1*1000, next_at=next_at-$1*1000"; }
 # as JAR EMAIL PASSWORD: a login try from the browser whose cookies are in $TMP/JAR
 as() {
   cp "$TMP/$1" "$TMP/jar" 2>/dev/null || rm -f "$TMP/jar"
@@ -27,7 +27,7 @@ attack() {
     as attacker staff@example.fi "guess$RANDOM"
     if [ "$STATUS" = 422 ]; then
       fails=$((fails + 1))
-      DELAYS="$DELAYS $(sqlite3 "$DB" "SELECT (next_at-last_at)/1000 FROM login_throttle WHERE key='acct:staff@example.fi'")"
+      DELAYS="$DELAYS $(q "SELECT (next_at-last_at)/1000 FROM login_throttle WHERE key='acct:staff@example.fi'")"
     elif [ "$STATUS" = 429 ]; then
       ra=$(header Retry-After); WAITS="$WAITS $ra"; REFUSED=$((REFUSED + 1))
       [ -n "$ra" ] && [ "$ra" -ge 1 ] && [ "$ra" -le 30 ] || { not_ok "attack: refusal with a Retry-After of 1..30 s" "got '$ra'"; return; }
@@ -63,12 +63,12 @@ ra=$(header Retry-After)
 check "the refusal asks for at most 30 s" test "$ra" -le 30 -a "$ra" -ge 28
 expect_contains "the refusal says why and when, in Finnish" "$BODY" \
   "Liian monta epäonnistunutta kirjautumisyritystä peräkkäin. Yritä uudelleen $ra sekunnin kuluttua."
-before=$(sqlite3 "$DB" "SELECT count(*) FROM audit WHERE action='login-throttled'")
+before=$(q "SELECT count(*) FROM audit WHERE action='login-throttled'")
 for _ in 1 2 3 4 5 6 7 8 9 10; do as attacker staff@example.fi wrong-again; done
 ra=$(header Retry-After)
 check "refused retries do not extend the wait" test "$ra" -le 30
 expect_eq "a flood of refused retries leaves a couple of audit rows, not one each" \
-  "$(sqlite3 "$DB" "SELECT count(*) FROM audit WHERE action='login-throttled'")" "$((before + 1))"
+  "$(q "SELECT count(*) FROM audit WHERE action='login-throttled'")" "$((before + 1))"
 get /sv/kirjaudu; post /sv/kirjaudu "csrf=$(csrf_from "$BODY")" "email=staff@example.fi" "password=x"
 check "the refusal in Swedish" grep -q "För många misslyckade inloggningsförsök i rad. Försök igen om [0-9]* sekunder." \
   <<<"$BODY"
@@ -112,7 +112,6 @@ as colleague staff@example.fi vihrea-kettu-93-Rq
 expect_eq "a device cookie for another account does not skip the throttle" "$STATUS" 429
 
 # the audit log: every failed guess (who: the account tried, from which address) and the refusals, in a few rows
-q() { sqlite3 "$DB" "$1"; }
 expect_eq "every failed login is in the audit log, with the address and the account tried" \
   "$(q "SELECT count(*) FROM audit WHERE action='login-failed' AND actor='127.0.0.1' AND subject='user:1'")" \
   "$((50 + 1 + 20 + 10 + 5))"

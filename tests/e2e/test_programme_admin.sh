@@ -66,7 +66,7 @@ get /tekot/uusi
 post /tekot/uusi "csrf=$(csrf_from "$BODY")" "title=Linkitystesti" "organisation=tampere" "municipality=837" \
   "sector=sote" "year=2019" "goal=Tavoite" "results=Tulos" "contact_name=Testi" "contact_email=t@example.fi"
 expect_eq "post with a registry name accepted" "$STATUS" 303
-expect_eq "the deed carries the registry's spelling" "$(sqlite3 "$DB" "SELECT org_name FROM deed WHERE title='Linkitystesti'")" "Tampere"
+expect_eq "the deed carries the registry's spelling" "$(q "SELECT org_name FROM deed WHERE title='Linkitystesti'")" "Tampere"
 expect_eq "the deed is linked to the registry organisation" \
-  "$(sqlite3 "$DB" "SELECT o.name FROM deed d JOIN org o ON o.id=d.org_id WHERE d.title='Linkitystesti'")" "Tampere"
+  "$(q "SELECT o.name FROM deed d JOIN org o ON o.id=d.org_id WHERE d.title='Linkitystesti'")" "Tampere"
 finish

@@ -4,7 +4,6 @@
 source "$(dirname "$0")/lib.sh"
 "$KEHTO" demo --db "$DB" >/dev/null 2>&1 || { not_ok "demo data"; finish; exit 1; }
 add_staff
-q() { sqlite3 "$DB" "$1"; }
 MINE=$(q "SELECT org_id FROM application ORDER BY id LIMIT 1")
 OTHER=$(q "SELECT min(id) FROM org WHERE id <> $MINE")
 echo "vihrea-kettu-93-Rq" | "$KEHTO" user add other@example.fi --role contact --org "$OTHER" --db "$DB" >/dev/null

@@ -271,21 +271,21 @@ expect_lacks "type filter drops webinars" "$BODY" ">Webinaari</a>"
 stale_post /hallinta/palvelut/uusi "new service" "Kirjoitettu kuvaus &lt;b&gt;</textarea>" \
   "SELECT count(*) FROM service WHERE name = 'Vanhentunut palvelu'" \
   "type=webinaari" "name=Vanhentunut palvelu" "period=1" "description=Kirjoitettu kuvaus <b>"
-vsid=$(sqlite3 "$DB" "SELECT id FROM service WHERE name = 'Vanhentunut palvelu'")
+vsid=$(q "SELECT id FROM service WHERE name = 'Vanhentunut palvelu'")
 stale_post /hallinta/palvelut/$vsid "service edit" 'value="Vanhentunut palvelu 2"' \
   "SELECT count(*) FROM service WHERE name = 'Vanhentunut palvelu 2'" \
   "type=webinaari" "name=Vanhentunut palvelu 2" "period=1"
 stale_post /hallinta/valmentajat/uusi "new coach" "Kirjoitettu bio</textarea>" \
   "SELECT count(*) FROM coach WHERE name = 'Vanhentunut Valmentaja'" \
   "name=Vanhentunut Valmentaja" "languages=fi" "bio=Kirjoitettu bio"
-vcid=$(sqlite3 "$DB" "SELECT id FROM coach WHERE name = 'Vanhentunut Valmentaja'")
+vcid=$(q "SELECT id FROM coach WHERE name = 'Vanhentunut Valmentaja'")
 stale_post /hallinta/valmentajat/$vcid "coach edit" 'value="Vanhentunut Valmentaja 2"' \
   "SELECT count(*) FROM coach WHERE name = 'Vanhentunut Valmentaja 2'" \
   "name=Vanhentunut Valmentaja 2" "languages=fi" "languages=sv"
 stale_post /hallinta/toteutukset/uusi "new delivery" 'value="Vanhentunut toteutus"' \
   "SELECT count(*) FROM delivery WHERE title = 'Vanhentunut toteutus'" \
   "service=$wid" "title=Vanhentunut toteutus" "starts_on=1.3.2016" "ends_on=1.3.2016" "remote=1"
-vdid=$(sqlite3 "$DB" "SELECT id FROM delivery WHERE title = 'Vanhentunut toteutus'")
+vdid=$(q "SELECT id FROM delivery WHERE title = 'Vanhentunut toteutus'")
 stale_post /hallinta/toteutukset/$vdid "delivery edit" 'value="Vanhentunut toteutus 2"' \
   "SELECT count(*) FROM delivery WHERE title = 'Vanhentunut toteutus 2'" \
   "service=$wid" "title=Vanhentunut toteutus 2" "starts_on=1.3.2016" "ends_on=2.3.2016" "place=Kuopio"

@@ -2,7 +2,7 @@
 source "$(dirname "$0")/lib.sh"
 init_db
 add_staff
-oid=$(sqlite3 "$DB" "INSERT INTO org(name, type) VALUES('Yhteyskunta', 'kunta') RETURNING id")
+oid=$(q "INSERT INTO org(name, type) VALUES('Yhteyskunta', 'kunta') RETURNING id")
 add_staff contact@example.fi contact "$oid"
 start_server
 

@@ -7,9 +7,9 @@ source "$(dirname "$0")/lib.sh"
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 
 init_db
-sqlite3 -bail "$DB" <"$ROOT/tests/fixtures/stats.sql"
+q <"$ROOT/tests/fixtures/stats.sql"
 # names that must be escaped on the page and made formula-safe in the exports
-sqlite3 "$DB" "UPDATE region SET name_fi = 'Uusi<maa> & \"co\"' WHERE code = 'FI1B1';
+q "UPDATE region SET name_fi = 'Uusi<maa> & \"co\"' WHERE code = 'FI1B1';
   UPDATE service_type SET name_fi = '=HYPERLINK(\"http://x\")' WHERE code = 'webinaari';"
 
 # --- the command line ---
@@ -182,7 +182,7 @@ out=$("$KEHTO" stats --db "$DB" --format csv --table key)
 expect_contains "CLI sees the target" "$out" "Tavoitetut organisaatiot,3,240"
 
 # --- the reported case: many people in one sector, one person without an organisation or a sector ---
-sqlite3 "$DB" "WITH RECURSIVE i(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM i WHERE n < 372)
+q "WITH RECURSIVE i(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM i WHERE n < 372)
   INSERT INTO person(id, email, name, org_id, sector_code) SELECT 100 + n, 'e' || n || '@example.fi', 'E', 1,
   'elinkeino' FROM i;
   INSERT INTO person(id, email, name) VALUES (999, 'no-org@example.fi', 'Ei Organisaatiota');
@@ -200,17 +200,17 @@ public_matches_staff "with the reported case too, public tables state only true 
 js() { "$PYTHON" -c "import json,sys; d = json.loads(sys.stdin.read()); print($1)" <<<"$BODY" 2>/dev/null || echo ERROR; }
 serve_with --quiet --stats-wait 5000 # a loaded test machine (ASan) may take longer than 50 ms even for these
 get /api/v1/stats; before=$(js 'd["figures"]["participations"]')
-sqlite3 "$DB" "INSERT INTO participation(person_id, delivery_id, role) VALUES (999, 2, 'johto');
+q "INSERT INTO participation(person_id, delivery_id, role) VALUES (999, 2, 'johto');
   UPDATE stats_generation SET n = n + 1;"
 get /api/v1/stats
 expect_eq "the first answer after a change has the current figures when they take less than the wait" \
   "$(js 'd["figures_updating"], d["figures"]["participations"], d["figures_computed_at"]')" "False $((before + 1)) None"
-sqlite3 "$DB" "DELETE FROM participation WHERE person_id=999 AND delivery_id=2; UPDATE stats_generation SET n = n + 1;"
+q "DELETE FROM participation WHERE person_id=999 AND delivery_id=2; UPDATE stats_generation SET n = n + 1;"
 
 # --- with no wait (a national programme's figures take longer), the figures from before the change, saying so ---
 serve_with --quiet --stats-wait 0
 get /api/v1/stats; before=$(js 'd["figures"]["participations"]')
-sqlite3 "$DB" "INSERT INTO participation(person_id, delivery_id, role) VALUES (999, 1, 'johto');
+q "INSERT INTO participation(person_id, delivery_id, role) VALUES (999, 1, 'johto');
   UPDATE stats_generation SET n = n + 1;"
 get /api/v1/stats
 expect_eq "the first answer after a change holds the figures from before it" \
@@ -223,7 +223,7 @@ for _ in $(seq 50); do
 done
 expect_eq "once computed, the current figures, and the older answer was not kept in the page cache" "$updated" \
   "$((before + 1))"
-sqlite3 "$DB" "DELETE FROM participation WHERE person_id=999 AND delivery_id=1; UPDATE stats_generation SET n = n + 1;"
+q "DELETE FROM participation WHERE person_id=999 AND delivery_id=1; UPDATE stats_generation SET n = n + 1;"
 get /tilastot
 expect_contains "the page says its figures are from before the change" "$BODY" "Lukuja lasketaan uudelleen"
 for _ in $(seq 50); do get /tilastot; lacks "$BODY" "Lukuja lasketaan uudelleen" && break; sleep 0.1; done

@@ -94,7 +94,7 @@ for i in 1 2 3 4 5 6 7 8; do  # the first four are free; then the waits (1 s, 2 
 done
 expect_eq "quick failures in a row are soon refused, whatever the case of the email" "$STATUS" 429
 check "the refusal says when to try again" test -n "$(header Retry-After)"
-sqlite3 "$DB" "DELETE FROM login_throttle"
+q "DELETE FROM login_throttle"
 
 # an empty post form comes back with every missing field marked at once, the typed text kept
 rm -f "$TMP/jar"
@@ -114,7 +114,7 @@ get /tekot/uusi
 post /tekot/uusi "csrf=$(csrf_from "$BODY")" "ref=squatted-ref" "title=Ref-testi" "organisation=Testikunta" \
   "municipality=091" "sector=sote" "year=2019" "goal=Tavoite" "results=Tulos" "contact_name=Testi" "contact_email=t@example.fi"
 expect_eq "public post accepted" "$STATUS" 303
-expect_eq "its ref was not stored" "$(sqlite3 "$DB" "SELECT count(*) FROM deed WHERE title='Ref-testi' AND ref IS NULL")" 1
+expect_eq "its ref was not stored" "$(q "SELECT count(*) FROM deed WHERE title='Ref-testi' AND ref IS NULL")" 1
 
 # a stale security token does not lose a posted deed: the form comes back filled in
 rm -f "$TMP/jar"
@@ -133,8 +133,8 @@ get /sv/tekot.atom
 expect_contains "Swedish feed links keep the prefix" "$BODY" "href=\"$BASE/sv/tekot\""
 
 # Finnish content on a Swedish page is marked as Finnish
-id=$(sqlite3 "$DB" "SELECT id FROM deed WHERE title='Ref-testi'")
-sqlite3 "$DB" "UPDATE deed SET status='published', published_at='2026-01-01T00:00:00Z' WHERE id=$id"
+id=$(q "SELECT id FROM deed WHERE title='Ref-testi'")
+q "UPDATE deed SET status='published', published_at='2026-01-01T00:00:00Z' WHERE id=$id"
 get "/sv/tekot/$id"
 expect_contains "deed title on a Swedish page has lang=fi" "$BODY" '<h1 lang="fi">Ref-testi</h1>'
 finish
