@@ -42,6 +42,7 @@ struct db {
   int changes;  /* rows the last write through db_step or db_exec changed (-1: none yet), as a bump hides them */
   char *err;    /* the error of the last watched write, kept across the rollback that follows it; or NULL */
   int sp_depth; /* PostgreSQL: savepoints open in a transaction that db_savepoint began (0: none) */
+  long long data_epoch;     /* PostgreSQL: pg_epoch when this transaction bumped the data version, or -1 */
   const unsigned char *shm; /* the WAL index, mapped read-only by db_data_version; NULL until then */
   int no_shm;               /* 1: not in WAL mode or not mappable; db_data_version asks SQLite */
 };
@@ -101,6 +102,7 @@ db *db_open(const char *path, int create, db_ext_fn ext, kerr *e) {
   db *d = calloc(1, sizeof *d);
   if (!d) abort();
   d->changes = -1;
+  d->data_epoch = -1;
   if (pg_is_address(path)) {
     d->pg = pg_open(path, e);
     if (!d->pg || (ext && ext(d, e) != K_OK) || db_migrate(d, e) != K_OK) {
@@ -307,7 +309,7 @@ db_stmt *db_prepare(db *d, const char *sql) {
       return NULL;
     }
   }
-  s->counters = st_readonly(s) ? 0 : sql_counters(sql);
+  s->counters = st_readonly(s) ? 0 : sql_counters(sql) | (d->pg ? DB_COUNTER_DATA : 0);
   if (d->ncache == d->capcache) {
     d->capcache = d->capcache ? d->capcache * 2 : 64;
     d->cache = realloc(d->cache, sizeof *d->cache * (size_t)d->capcache);
@@ -336,11 +338,15 @@ static int bump(db *d, unsigned bits) {
   int rc = SQLITE_DONE;
   for (unsigned bit = 1; rc == SQLITE_DONE && bit && bit <= bits; bit <<= 1) {
     if (!(bits & bit)) continue;
+    /* the data version once per transaction: a later bump in it would tell no other server anything new */
+    if (bit == DB_COUNTER_DATA && d->data_epoch == pg_epoch(d->pg)) continue;
     db_stmt *st = db_prepare(d, db_schema_counter_sql(bit));
     st->bump = 1;
     if (raw_step(st) != SQLITE_DONE) {
       rc = SQLITE_ERROR;
       keep_error(d);
+    } else if (bit == DB_COUNTER_DATA) {
+      d->data_epoch = pg_epoch(d->pg);
     }
     st_reset(st);
   }

@@ -19,6 +19,7 @@ struct pgdb {
   int changes;       /* rows the last write changed */
   char **idtables;   /* tables whose id is an identity column: an INSERT into them returns its id */
   int nidtables;
+  long long epoch; /* counts transaction boundaries: BEGIN, COMMIT, ROLLBACK (also to a savepoint) */
   char version[64];
 };
 
@@ -88,6 +89,10 @@ static int code_of(const PGresult *r) {
 
 /* Runs one command without parameters; DB_OK or a DB_ code. */
 static int run(pgdb *p, const char *sql) {
+  const char *w = sql + strspn(sql, " \n");
+  if (!strncasecmp(w, "BEGIN", 5) || !strncasecmp(w, "COMMIT", 6) || !strncasecmp(w, "END", 3) ||
+      strcasestr(sql, "ROLLBACK"))
+    p->epoch++;
   PGresult *r = PQexec(p->c, sql);
   ExecStatusType t = PQresultStatus(r);
   int rc = DB_OK;
@@ -500,8 +505,12 @@ int pg_changes(pgdb *p) {
   return p->changes;
 }
 
+long long pg_epoch(pgdb *p) {
+  return p->epoch;
+}
+
 long long pg_data_version(pgdb *p) {
-  PGresult *r = PQexec(p->c, "SELECT pg_current_wal_insert_lsn() - '0/0'");
+  PGresult *r = PQexec(p->c, "SELECT n FROM data_version");
   long long v = PQresultStatus(r) == PGRES_TUPLES_OK ? strtoll(PQgetvalue(r, 0, 0), NULL, 10) : -1;
   PQclear(r);
   return v;

@@ -53,12 +53,16 @@ const char *pg_sql(pg_stmt *s);
 /* Runs a script (several statements, no parameters); DB_OK or a DB_ code, error kept for pg_errmsg. */
 int pg_script(pgdb *p, const char *sql);
 int pg_in_transaction(pgdb *p);
+/* A number that changes at every BEGIN, COMMIT and ROLLBACK (to a savepoint too) run on the connection. */
+long long pg_epoch(pgdb *p);
 const char *pg_errmsg(pgdb *p);
 /* The id the last INSERT into a table with an identity id gave its (last) row; rows of the last write. */
 long long pg_last_id(pgdb *p);
 int pg_changes(pgdb *p);
-/* A number that changes when anything was committed to the cluster since: the WAL insert position, which a commit
- * moves before it returns (the write position can lag with synchronous_commit off). */
+/* The data version: a counter every transaction that writes bumps (db.c), read from the database, so a commit made
+ * through any server is seen by the next request to every server. (The WAL position would also move for autovacuum
+ * and other databases of the cluster, dropping caches for nothing; LISTEN/NOTIFY arrives a moment after the
+ * commit, so a request in between could get a stale page.) */
 long long pg_data_version(pgdb *p);
 /* Moves the identity counter of every table with an identity id past its largest id; DB_OK or a DB_ code. */
 int pg_ids_follow(pgdb *p);

@@ -408,6 +408,7 @@ const char *db_schema_counter_sql(unsigned counter) {
   switch (counter) {
   case DB_COUNTER_SEARCH: return "UPDATE search_generation SET n = n + 1";
   case DB_COUNTER_STATS: return "UPDATE stats_generation SET n = n + 1";
+  case DB_COUNTER_DATA: return "UPDATE data_version SET n = n + 1";
   default: assert(!"db: unknown change counter"); return NULL;
   }
 }

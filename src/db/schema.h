@@ -6,7 +6,8 @@
 #include "db/db.h"
 
 /* The change counters, as bits. */
-enum { DB_COUNTER_SEARCH = 1u << 0, DB_COUNTER_STATS = 1u << 1 };
+/* DB_COUNTER_DATA: PostgreSQL's data version (db_data_version), bumped once per transaction that writes anything. */
+enum { DB_COUNTER_SEARCH = 1u << 0, DB_COUNTER_STATS = 1u << 1, DB_COUNTER_DATA = 1u << 2 };
 
 /* The counters a write to the table named by the n bytes at table bumps (0: none). */
 unsigned db_schema_watchers(const char *table, size_t n);

@@ -144,7 +144,7 @@ coach *coach_get(db *d, arena *a, long long id, const char *lang) {
  * spaces, so ','||languages||',' finds a code exactly. */
 #define COACH_WHERE                                                                                                    \
   " WHERE (:theme='' OR EXISTS(SELECT 1 FROM coach_theme x JOIN theme t ON t.id=x.theme_id"                            \
-  "   WHERE x.coach_id=c.id AND t.name=:theme))"                                                                       \
+  "   WHERE x.coach_id=c.id AND t.name=:theme COLLATE NOCASE))"                                                        \
   " AND (:region='' OR EXISTS(SELECT 1 FROM coach_region WHERE coach_id=c.id AND region_code=:region))"                \
   " AND (:lang='' OR instr(','||c.languages||',', ','||:lang||',')>0) AND (:active=0 OR c.active=1)"
 

@@ -276,7 +276,7 @@ int delivery_session_delete(db *d, long long delivery_id, long long session_id, 
 }
 
 #define DELIVERY_WHERE                                                                                                 \
-  " WHERE (:type='' OR s.type_code=:type) AND (:year=0 OR substr(x.starts_on,1,4)=printf('%04d',:year))"
+  " WHERE (:type='' OR s.type_code=:type) AND (:year=0 OR substr(x.starts_on,1,4)=CAST(:year AS TEXT))"
 
 long long delivery_count(db *d, const delivery_filter *f) {
   db_stmt *st = db_prepare(d, "SELECT count(*) FROM delivery x JOIN service s ON s.id=x.service_id" DELIVERY_WHERE);

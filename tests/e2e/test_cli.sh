@@ -112,13 +112,19 @@ expect_contains "the first bad row is named" "$OUT" "row 2, column municipality"
 expect_contains "the second bad row is named in the same run" "$OUT" "row 3, column year"
 expect_eq "nothing was imported" "$(q 'SELECT count(*) FROM deed')" "$before"
 
-run backup "$TMP/backup.db" --db "$DB"
-expect_rc "backup writes a file" 0
-expect_eq "backup has every deed" "$(sqlite3 "$TMP/backup.db" 'SELECT count(*) FROM deed')" \
-  "$(q 'SELECT count(*) FROM deed')"
-expect_eq "backup passes an integrity check" "$(sqlite3 "$TMP/backup.db" 'PRAGMA integrity_check')" ok
-run backup "$TMP/no/such/dir/b.db" --db "$DB"
-expect_rc "backup to a folder that does not exist fails with 1" 1
+if on_pg; then
+  run backup "$TMP/backup.db" --db "$DB"
+  expect_rc "backup of a PostgreSQL database is refused" 1
+  expect_contains "... with a pointer to pg_dump" "$OUT" "pg_dump"
+else
+  run backup "$TMP/backup.db" --db "$DB"
+  expect_rc "backup writes a file" 0
+  expect_eq "backup has every deed" "$(sqlite3 "$TMP/backup.db" 'SELECT count(*) FROM deed')" \
+    "$(q 'SELECT count(*) FROM deed')"
+  expect_eq "backup passes an integrity check" "$(sqlite3 "$TMP/backup.db" 'PRAGMA integrity_check')" ok
+  run backup "$TMP/no/such/dir/b.db" --db "$DB"
+  expect_rc "backup to a folder that does not exist fails with 1" 1
+fi
 
 run serve --db "$DB" --port 99999
 expect_rc "serve with a bad port is a usage error" 2

@@ -30,7 +30,7 @@ path() {
   /hallinta/ohjelma/kumppanit/*) id=$(q "SELECT min(id) FROM partner") ;;
   /hallinta/tekot/* | /tekot/*) id=$(q "SELECT min(id) FROM deed") ;;
   /hallinta/organisaatiot/*) id=$(q "SELECT min(id) FROM org") ;;
-  /hakemukset/*) id=$(q "SELECT min(id) FROM application WHERE org_id IS NOT $OTHER") ;;
+  /hakemukset/*) id=$(q "SELECT min(id) FROM application WHERE org_id IS NULL OR org_id <> $OTHER") ;;
   /hallinta/palvelut/*) id=$(q "SELECT min(id) FROM service") ;;
   /hallinta/valmentajat/*) id=$(q "SELECT min(id) FROM coach") ;;
   /hallinta/toteutukset/*) id=$(q "SELECT min(id) FROM delivery") ;;

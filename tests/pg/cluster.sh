@@ -14,6 +14,11 @@ as_owner() {
 }
 case "$cmd" in
 start)
+  # Debian's / is mode 755; a chroot built in a mktemp directory has 700, and then no user but root can run anything
+  if [ "$(id -u)" = 0 ] && ! runuser -u postgres -- test -x "$bin/initdb"; then
+    echo "cluster.sh: user postgres cannot reach $bin (/ is mode $(stat -c %a /), not 755): chmod o+x /" >&2
+    chmod o+x /
+  fi
   mkdir -p "$dir"
   [ "$(id -u)" = 0 ] && chown postgres "$dir"
   port=$(/usr/bin/python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1]);s.close()')

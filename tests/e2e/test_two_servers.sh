@@ -1,0 +1,88 @@
+# End-to-end: two `kehto serve` processes on one database behind HAProxy, configured as docs/deploy/haproxy-two.cfg
+# says (ports swapped; TLS and the per-client request limit left out: here one client sends everything). A session
+# and a CSRF token made by one server hold on the other; a change made through one is on the other's next page (its
+# page cache too); with one server killed while requests run, every request through HAProxy is still answered. On
+# SQLite both serve one file; under tests/e2e/run --pg one PostgreSQL database, as docs/deployment.md describes.
+source "$(dirname "$0")/lib.sh"
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+HAPROXY=$(command -v haproxy || echo /usr/sbin/haproxy)
+if [ ! -x "$HAPROXY" ]; then not_ok "haproxy is installed (scripts/install-deps installs it)"; finish; exit 1; fi
+init_db
+add_staff
+"$KEHTO" import deeds /dev/stdin --db "$DB" >/dev/null <<'CSV'
+title,organisation,municipality,sector,summary,goal,actions,results,year
+Kahden palvelimen teko,Testikunta,Turku,sote,Tiivistelmä,Tavoite,Teot,Tulokset,2020
+CSV
+
+# start_kehto: one more server on a free port; its port in $KPORT, its pid in $KPID
+start_kehto() {
+  KPORT=$(free_port)
+  "$KEHTO" serve --db "$DB" --port "$KPORT" --quiet >>"$TMP/server.log" 2>&1 &
+  KPID=$!
+  for _ in $(seq 1 300); do curl -s -o /dev/null "http://127.0.0.1:$KPORT/" && return 0; sleep 0.05; done
+  not_ok "server on $KPORT started" "$(tail -5 "$TMP/server.log")"
+}
+start_kehto; PA=$KPORT; PIDA=$KPID
+start_kehto; PB=$KPORT; PIDB=$KPID
+HP=$(free_port)
+text=$(cat "$ROOT/docs/deploy/haproxy-two.cfg")
+for pair in "log /dev/log local0|log stderr format short local0 notice" "bind :80|bind 127.0.0.1:$HP" \
+  "bind :443 ssl crt /etc/haproxy/certs/kehto.example.fi.pem alpn h2,http/1.1|" \
+  "http-request redirect scheme https code 301 unless { ssl_fc }|" \
+  "server kehto1 10.0.0.11:8080|server kehto1 127.0.0.1:$PA" "server kehto2 10.0.0.12:8080|server kehto2 127.0.0.1:$PB" \
+  "sc0_http_req_rate gt 200|sc0_http_req_rate gt 100000"; do
+  from=${pair%%|*}; to=${pair#*|}
+  grep -qF -- "$from" <<<"$text" || not_ok "docs/deploy/haproxy-two.cfg still has: $from"
+  text=${text//"$from"/"$to"}
+done
+printf '%s\n' "$text" >"$TMP/haproxy.cfg"
+check "haproxy -c accepts the documented config" "$HAPROXY" -c -q -f "$TMP/haproxy.cfg"
+"$HAPROXY" -db -f "$TMP/haproxy.cfg" >"$TMP/haproxy.log" 2>&1 &
+HPID=$!
+trap 'kill $PIDA $PIDB $HPID 2>/dev/null; stop_server; rm -rf "$TMP"' EXIT
+for _ in $(seq 1 100); do curl -s -o /dev/null "http://127.0.0.1:$HP/" && break; sleep 0.05; done
+
+# --- one site: the session, the token and the change travel ---
+BASE=http://127.0.0.1:$PA
+login staff@example.fi vihrea-kettu-93-Rq
+expect_eq "signed in on server A" "$STATUS" 303
+get /hallinta/organisaatiot/uusi; tok=$(csrf_from "$BODY")
+BASE=http://127.0.0.1:$PB
+get /hallinta/organisaatiot
+expect_eq "server B knows the session A made" "$STATUS" 200
+get /hallinta/organisaatiot  # B's page cache now holds its list
+post /hallinta/organisaatiot/uusi "csrf=$tok" "name=Kahden palvelimen kunta" "type=kunta" "municipality=091"
+expect_eq "server B takes the CSRF token A gave" "$STATUS" 303
+BASE=http://127.0.0.1:$PA
+get /hallinta/organisaatiot
+expect_contains "server A shows B's change on its next page" "$BODY" "Kahden palvelimen kunta"
+get /tekot
+expect_contains "A's public list has the deed" "$BODY" "Kahden palvelimen teko"
+BASE=http://127.0.0.1:$PB
+get /tekot  # cached on B now
+"$KEHTO" import deeds /dev/stdin --db "$DB" >/dev/null <<'CSV'
+title,organisation,municipality,sector,summary,goal,actions,results,year
+Toinen kahden palvelimen teko,Testikunta,Turku,sote,Tiivistelmä,Tavoite,Teot,Tulokset,2020
+CSV
+get /tekot
+expect_contains "B's cached list has a deed added meanwhile" "$BODY" "Toinen kahden palvelimen teko"
+BASE=http://127.0.0.1:$HP
+get /tekot
+expect_contains "HAProxy serves the site" "$BODY" "Toinen kahden palvelimen teko"
+
+# --- one server killed while requests run: every request is answered ---
+# 8 clients at once, 240 requests (search pages, a few ms of work each); A is killed while they run, so some of its
+# requests are cut off halfway: HAProxy sends those again to B (retry-on empty-response).
+seq 1 240 | xargs -P 8 -I{} curl -s -o /dev/null -w '%{http_code}\n' --max-time 10 \
+  "http://127.0.0.1:$HP/tekot?q=teko&page={}" >"$TMP/codes" &
+LOAD=$!
+sleep 0.5
+kill -9 "$PIDA"
+wait "$LOAD"
+expect_eq "with server A killed mid-run, all 240 requests through HAProxy are answered" \
+  "$(sort "$TMP/codes" | uniq -c | awk '{print $2 ":" $1}' | paste -sd' ')" "200:240"
+BASE=http://127.0.0.1:$PB
+get /hallinta/organisaatiot
+expect_eq "server B still has the session" "$STATUS" 200
+kill "$PIDB" "$HPID" 2>/dev/null
+finish
