@@ -4,6 +4,8 @@
 #include <assert.h>
 #include <ctype.h>
 #include <libpq-fe.h>
+#include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +21,7 @@ struct pgdb {
   int changes;       /* rows the last write changed */
   char **idtables;   /* tables whose id is an identity column: an INSERT into them returns its id */
   int nidtables;
+  struct dv_group *dv; /* the process's connections to this address share their data version reads */
   long long epoch; /* counts transaction boundaries: BEGIN, COMMIT, ROLLBACK (also to a savepoint) */
   char version[64];
 };
@@ -123,10 +126,84 @@ void pg_schema_changed(pgdb *p) {
   p->nidtables = 0;
 }
 
+/* ---- the data version, read once for all the requests waiting for it ---- */
+
+/* The connections of a process to one address. Every request asks for the data version, and the answer must come
+ * from a read that started after the request arrived (so that it sees every commit made before). One read in flight
+ * at a time: requests arriving while it runs wait for the next one, which then serves them all. Under load a read
+ * serves many requests, where one read per request made a round trip the limit of the page rate. */
+typedef struct dv_group {
+  char *address;
+  pthread_mutex_t mu;
+  pthread_cond_t cv;
+  uint64_t started, done; /* numbers of the last read started and the last finished */
+  long long value;        /* what the last finished read found */
+  int busy;
+  struct dv_group *next;
+} dv_group;
+
+static pthread_mutex_t dv_groups_mu = PTHREAD_MUTEX_INITIALIZER;
+static dv_group *dv_groups; /* kept for the life of the process: one per address */
+
+static dv_group *dv_group_for(const char *address) {
+  pthread_mutex_lock(&dv_groups_mu);
+  dv_group *g = dv_groups;
+  while (g && strcmp(g->address, address)) g = g->next;
+  if (!g) {
+    g = calloc(1, sizeof *g);
+    if (!g) abort();
+    g->address = util_strdup(address);
+    pthread_mutex_init(&g->mu, NULL);
+    pthread_cond_init(&g->cv, NULL);
+    g->next = dv_groups;
+    dv_groups = g;
+  }
+  pthread_mutex_unlock(&dv_groups_mu);
+  return g;
+}
+
+/* One read, on this connection. The change counters count too: a hand edit that bumps one of them, as schema.c
+ * asks, reaches the caches as well. -1 when the read fails (a cache then sees a change). */
+static long long dv_read(pgdb *p) {
+  PGresult *r = PQexec(p->c, "SELECT (SELECT n FROM data_version) + (SELECT n FROM search_generation)"
+                             " + (SELECT n FROM stats_generation)");
+  long long v = PQresultStatus(r) == PGRES_TUPLES_OK ? strtoll(PQgetvalue(r, 0, 0), NULL, 10) : -1;
+  PQclear(r);
+  return v;
+}
+
+long long pg_data_version(pgdb *p) {
+  dv_group *g = p->dv;
+  pthread_mutex_lock(&g->mu);
+  uint64_t need = g->started + 1; /* a read that starts from now on */
+  long long v;
+  for (;;) {
+    if (g->done >= need) {
+      v = g->value;
+      break;
+    }
+    if (!g->busy) {
+      uint64_t mine = ++g->started;
+      g->busy = 1;
+      pthread_mutex_unlock(&g->mu);
+      v = dv_read(p);
+      pthread_mutex_lock(&g->mu);
+      g->busy = 0;
+      if (mine > g->done) g->done = mine, g->value = v;
+      pthread_cond_broadcast(&g->cv);
+      break;
+    }
+    pthread_cond_wait(&g->cv, &g->mu);
+  }
+  pthread_mutex_unlock(&g->mu);
+  return v;
+}
+
 pgdb *pg_open(const char *address, kerr *e) {
   pgdb *p = calloc(1, sizeof *p);
   if (!p) abort();
   p->c = PQconnectdb(address);
+  p->dv = dv_group_for(address);
   if (PQstatus(p->c) != CONNECTION_OK) {
     kerr_set(e, NULL, "cannot connect to the database: %r", PQerrorMessage(p->c));
     pg_close(p);
@@ -507,13 +584,6 @@ int pg_changes(pgdb *p) {
 
 long long pg_epoch(pgdb *p) {
   return p->epoch;
-}
-
-long long pg_data_version(pgdb *p) {
-  PGresult *r = PQexec(p->c, "SELECT n FROM data_version");
-  long long v = PQresultStatus(r) == PGRES_TUPLES_OK ? strtoll(PQgetvalue(r, 0, 0), NULL, 10) : -1;
-  PQclear(r);
-  return v;
 }
 
 int pg_ids_follow(pgdb *p) {
