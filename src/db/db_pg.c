@@ -22,7 +22,7 @@ struct pgdb {
   char **idtables;   /* tables whose id is an identity column: an INSERT into them returns its id */
   int nidtables;
   struct dv_group *dv; /* the process's connections to this address share their data version reads */
-  long long epoch; /* counts transaction boundaries: BEGIN, COMMIT, ROLLBACK (also to a savepoint) */
+  long long epoch;     /* counts transaction boundaries: BEGIN, COMMIT, ROLLBACK (also to a savepoint) */
   char version[64];
 };
 
