@@ -22,6 +22,7 @@ struct pgdb {
   char **idtables;   /* tables whose id is an identity column: an INSERT into them returns its id */
   int nidtables;
   struct dv_group *dv; /* the process's connections to this address share their data version reads */
+  int gen;             /* connections made: 1 at open, one more for each reconnect */
   long long epoch;     /* counts transaction boundaries: BEGIN, COMMIT, ROLLBACK (also to a savepoint) */
   char version[64];
 };
@@ -34,8 +35,11 @@ struct pg_stmt {
   const char **names; /* [nparam]: ":name" pointing into sql, or NULL for a positional parameter */
   char **values;      /* [nparam]: malloc'd, NULL for SQL NULL */
   PGresult *desc;     /* the result's columns */
-  int write;          /* INSERT, UPDATE or DELETE */
-  int returns_id;     /* pg_prepare added RETURNING id: the rows are read here, not by the caller */
+  char *text;         /* the translated SQL, and its parameters' types: to prepare it again after a reconnect */
+  Oid *types;
+  int gen;        /* the connection's gen it was prepared on */
+  int write;      /* INSERT, UPDATE or DELETE */
+  int returns_id; /* pg_prepare added RETURNING id: the rows are read here, not by the caller */
   PGresult *res;
   int row, nrows;
 };
@@ -100,11 +104,28 @@ static int run(pgdb *p, const char *sql) {
   ExecStatusType t = PQresultStatus(r);
   int rc = DB_OK;
   if (t != PGRES_COMMAND_OK && t != PGRES_TUPLES_OK) {
-    set_err(p, PQresultErrorMessage(r));
+    set_err(p, r ? PQresultErrorMessage(r) : PQerrorMessage(p->c));
     rc = code_of(r);
   }
   PQclear(r);
   return rc;
+}
+
+/* What every connection sets first: the same text for timestamps and the same quiet log as SQLite; notices
+ * (IF NOT EXISTS…) are not errors. */
+static int session_setup(pgdb *p) {
+  return run(p, "SET client_min_messages = warning; SET TIME ZONE 'UTC'");
+}
+
+/* After a failure: when the connection itself is gone (the server restarted, a failover, a network cut), connects
+ * again; statements are prepared again as they are next used. Returns 1 when a new connection was made. */
+static int reconnect(pgdb *p) {
+  if (PQstatus(p->c) != CONNECTION_BAD) return 0;
+  PQreset(p->c);
+  if (PQstatus(p->c) != CONNECTION_OK) return 0;
+  p->gen++;
+  log_info("database connection made again");
+  return session_setup(p) == DB_OK;
 }
 
 static void load_idtables(pgdb *p) {
@@ -165,8 +186,13 @@ static dv_group *dv_group_for(const char *address) {
 /* One read, on this connection. The change counters count too: a hand edit that bumps one of them, as schema.c
  * asks, reaches the caches as well. -1 when the read fails (a cache then sees a change). */
 static long long dv_read(pgdb *p) {
-  PGresult *r = PQexec(p->c, "SELECT (SELECT n FROM data_version) + (SELECT n FROM search_generation)"
-                             " + (SELECT n FROM stats_generation)");
+  static const char sql[] = "SELECT (SELECT n FROM data_version) + (SELECT n FROM search_generation)"
+                            " + (SELECT n FROM stats_generation)";
+  PGresult *r = PQexec(p->c, sql);
+  if (PQresultStatus(r) != PGRES_TUPLES_OK && reconnect(p)) {
+    PQclear(r);
+    r = PQexec(p->c, sql);
+  }
   long long v = PQresultStatus(r) == PGRES_TUPLES_OK ? strtoll(PQgetvalue(r, 0, 0), NULL, 10) : -1;
   PQclear(r);
   return v;
@@ -204,13 +230,14 @@ pgdb *pg_open(const char *address, kerr *e) {
   if (!p) abort();
   p->c = PQconnectdb(address);
   p->dv = dv_group_for(address);
+  p->gen = 1;
   if (PQstatus(p->c) != CONNECTION_OK) {
     kerr_set(e, NULL, "cannot connect to the database: %r", PQerrorMessage(p->c));
     pg_close(p);
     return NULL;
   }
   /* the same text for timestamps and the same quiet log as SQLite; notices (IF NOT EXISTS…) are not errors */
-  if (run(p, "SET client_min_messages = warning; SET TIME ZONE 'UTC'") != DB_OK) {
+  if (session_setup(p) != DB_OK) {
     kerr_set(e, NULL, "cannot set up the database connection: %r", p->err);
     pg_close(p);
     return NULL;
@@ -409,8 +436,9 @@ pg_stmt *pg_prepare(pgdb *p, const char *sql) {
     PGresult *r = PQprepare(p->c, s->name, t.data, s->nparam, types);
     if (PQresultStatus(r) == PGRES_COMMAND_OK) {
       PQclear(r);
-      buf_free(&t);
-      free(types);
+      s->text = buf_detach(&t);
+      s->types = types;
+      s->gen = p->gen;
       if (sp) run(p, "RELEASE SAVEPOINT db_prepare");
       s->desc = PQdescribePrepared(p->c, s->name);
       return s;
@@ -441,6 +469,8 @@ void pg_stmt_free(pg_stmt *s) {
   if (!s) return;
   pg_reset(s);
   if (s->desc) PQclear(s->desc);
+  free(s->text);
+  free(s->types);
   free(s->names);
   free(s->values);
   free(s->sql);
@@ -519,10 +549,24 @@ int pg_step(pg_stmt *s, int guard, int *code) {
   pgdb *p = s->p;
   *code = DB_OK;
   if (!s->res) {
-    int sp = guard && s->write && pg_in_transaction(p);
+    int in_tx = pg_in_transaction(p), sp = guard && s->write && in_tx;
+    if (s->gen != p->gen) { /* made before a reconnect: prepared on the connection that is gone */
+      PGresult *r = PQprepare(p->c, s->name, s->text, s->nparam, s->types);
+      if (PQresultStatus(r) == PGRES_COMMAND_OK) s->gen = p->gen;
+      PQclear(r);
+    }
     PGresult *r = sp ? exec_guarded(p, s)
                      : PQexecPrepared(p->c, s->name, s->nparam, (const char *const *)s->values, NULL, NULL, 0);
     ExecStatusType t = PQresultStatus(r);
+    if (t != PGRES_TUPLES_OK && t != PGRES_COMMAND_OK && !in_tx && reconnect(p)) {
+      /* outside a transaction nothing was lost with the old connection: once more on the new one */
+      PQclear(r);
+      r = PQprepare(p->c, s->name, s->text, s->nparam, s->types);
+      if (PQresultStatus(r) == PGRES_COMMAND_OK) s->gen = p->gen;
+      PQclear(r);
+      r = PQexecPrepared(p->c, s->name, s->nparam, (const char *const *)s->values, NULL, NULL, 0);
+      t = PQresultStatus(r);
+    }
     if (t != PGRES_TUPLES_OK && t != PGRES_COMMAND_OK) {
       keep_result_error(p, r);
       *code = code_of(r);

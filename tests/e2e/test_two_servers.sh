@@ -84,5 +84,16 @@ expect_eq "with server A killed mid-run, all 240 requests through HAProxy are an
 BASE=http://127.0.0.1:$PB
 get /hallinta/organisaatiot
 expect_eq "server B still has the session" "$STATUS" 200
+
+# --- PostgreSQL restarted (a failover, an update): every connection is cut, and the servers connect again ---
+if on_pg; then
+  "$ROOT/tests/pg/cluster.sh" restart "$E2E_PG_CLUSTER"
+  codes=$(for i in 1 2 3 4 5 6; do curl -s -o /dev/null -w '%{http_code} ' "http://127.0.0.1:$HP/tekot?q=kunta&page=$i"; done)
+  expect_eq "after PostgreSQL restarted, pages are served again at once" "$codes" "200 200 200 200 200 200 "
+  BASE=http://127.0.0.1:$PB
+  get /hallinta/organisaatiot
+  expect_eq "... and the session still holds" "$STATUS" 200
+  expect_contains "the server says it connected again" "$(cat "$TMP/server.log")" "database connection made again"
+fi
 kill "$PIDB" "$HPID" 2>/dev/null
 finish
