@@ -1,7 +1,7 @@
 # End-to-end: `kehto copy` moves an installation between databases. The demo programme goes from a SQLite file into
 # the test's database (under tests/e2e/run --pg a PostgreSQL database, else another SQLite file) and back into a new
-# file: every table keeps its rows, searches find the same deeds in the same order there, new rows get new ids, and a
-# target that already holds an installation is refused with nothing written.
+# file: every table keeps its rows, searches find the same deeds in the same order there, the statistics are the
+# same, new rows get new ids, and a target that already holds an installation is refused with nothing written.
 source "$(dirname "$0")/lib.sh"
 SRC=$TMP/source.db
 "$KEHTO" init --db "$SRC" >/dev/null && "$KEHTO" demo --db "$SRC" >/dev/null || { not_ok "demo data"; finish; exit 1; }
@@ -26,6 +26,9 @@ for words in kunta työhyvinvointi "johtaminen kunta" "hyvinv*" "ikääntyneet k
   expect_eq "search '$words' finds the same deeds in the same order" \
     "$("$KEHTO" search "$words" --db "$DB" --limit 40 2>&1)" "$("$KEHTO" search "$words" --db "$SRC" --limit 40 2>&1)"
 done
+
+expect_eq "the statistics are the same, every table and cell" \
+  "$("$KEHTO" stats --format csv --db "$DB" | md5sum)" "$("$KEHTO" stats --format csv --db "$SRC" | md5sum)"
 
 run copy --from "$SRC" --to "$DB"
 expect_rc "a target that holds an installation is refused" 1
