@@ -43,6 +43,19 @@ PYTHON=/usr/bin/python3
 free_port() { "$PYTHON" -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1]);s.close()'; }
 
 init_db() { "$KEHTO" init --db "$DB" >/dev/null; }
+# demo_db: the demo programme in the test's database, as `kehto demo` makes it (call it with no server running).
+# tests/e2e/run makes it once per run and each script's database becomes a copy: E2E_DEMO_FILE (SQLite) or
+# E2E_PG_DEMO (a template database on PostgreSQL); the demo takes 10-20 s, more under ASan.
+demo_db() {
+  if on_pg && [ -n "${E2E_PG_DEMO:-}" ]; then
+    psql "${DB%/*}/postgres" -Xq -v ON_ERROR_STOP=1 -c "DROP DATABASE \"${DB##*/}\" WITH (FORCE)" \
+      -c "CREATE DATABASE \"${DB##*/}\" TEMPLATE \"$E2E_PG_DEMO\"" >/dev/null
+  elif ! on_pg && [ -f "${E2E_DEMO_FILE:-}" ]; then
+    rm -f "$DB-wal" "$DB-shm" && cp "$E2E_DEMO_FILE" "$DB"
+  else
+    "$KEHTO" demo --db "$DB" >/dev/null
+  fi
+}
 
 # serve_with ARGS...: (re)starts `kehto serve` on a free port with extra serve options; the log is in $TMP/server.log
 serve_with() {

@@ -71,7 +71,7 @@ done
 
 # --- the pages in Swedish and English ---
 init_db
-"$KEHTO" demo --db "$DB" >/dev/null
+demo_db
 start_server
 for lang in sv en; do
   for p in / /tekot "/tekot?q=ty%C3%B6hyvinvointi&sector=sote" /tekot/1 /tekot/uusi /tekot/kiitos /kirjaudu /ei-ole \

@@ -21,7 +21,7 @@ done
 expect_eq "the check sees the page texts" "$(($(wc -l <"$TMP/ids") > 150))" 1
 
 init_db
-"$KEHTO" demo --db "$DB" >/dev/null
+demo_db
 start_server
 get /sv/tekot?q=kunta; body=$BODY
 expect_lacks "Swedish list: search label translated" "$body" 'Hae tekoja'

@@ -1,7 +1,7 @@
 # End-to-end: staff edit the programme frame (name, description, goals, periods, partners); errors keep the text.
 source "$(dirname "$0")/lib.sh"
 init_db
-"$KEHTO" demo --db "$DB" >/dev/null
+demo_db
 add_staff
 start_server
 

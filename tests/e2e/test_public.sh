@@ -3,7 +3,7 @@
 # contract, the page cache after a web publish and after a CLI import into the running server's database, HEAD, ETag.
 source "$(dirname "$0")/lib.sh"
 init_db
-"$KEHTO" demo --db "$DB" >/dev/null
+demo_db
 add_staff
 
 XSS='<script>alert(1)</script>'

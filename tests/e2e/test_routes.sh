@@ -2,7 +2,7 @@
 # requested anonymously (sent to login) and as a contact of another organisation (refused), and every POST without
 # a CSRF token is refused (403) even for staff. Ids in the paths are real rows of the demo data.
 source "$(dirname "$0")/lib.sh"
-"$KEHTO" demo --db "$DB" >/dev/null 2>&1 || { not_ok "demo data"; finish; exit 1; }
+demo_db 2>&1 || { not_ok "demo data"; finish; exit 1; }
 add_staff
 MINE=$(q "SELECT org_id FROM application ORDER BY id LIMIT 1")
 OTHER=$(q "SELECT min(id) FROM org WHERE id <> $MINE")

@@ -2,7 +2,7 @@
 # edit with bad input shown again, CSRF, access, unknown ids, and HTML in every text field escaped on every page.
 source "$(dirname "$0")/lib.sh"
 init_db
-"$KEHTO" demo --db "$DB" >/dev/null
+demo_db
 add_staff
 add_staff contact@example.fi contact 1 # a demo organisation
 start_server
