@@ -153,12 +153,21 @@ int db_is_address(const char *path) {
 }
 
 char *db_label(const char *path) {
+  if (!pg_is_address(path)) return util_strdup(path);
+  buf b = BUF_INIT;
   const char *at = strchr(path, '@'), *scheme = strstr(path, "://");
   const char *colon = scheme && at ? memchr(scheme + 3, ':', (size_t)(at - scheme - 3)) : NULL;
-  if (!pg_is_address(path) || !colon) return util_strdup(path);
-  buf b = BUF_INIT;
-  buf_append(&b, path, (size_t)(colon - path));
-  buf_printf(&b, ":***%r", at);
+  const char *kw = scheme ? NULL : strstr(path, "password=");
+  if (colon) { /* postgresql://user:secret@host/db */
+    buf_append(&b, path, (size_t)(colon - path));
+    buf_printf(&b, ":***%r", at);
+  } else if (kw) { /* dbname=… password=secret host=… */
+    buf_append(&b, path, (size_t)(kw - path) + 9);
+    buf_puts(&b, "***");
+    buf_puts(&b, kw + 9 + strcspn(kw + 9, " "));
+  } else {
+    buf_puts(&b, path);
+  }
   return buf_detach(&b);
 }
 
@@ -243,6 +252,14 @@ static void st_reset(db_stmt *s) {
     sqlite3_reset(s->st);
     sqlite3_clear_bindings(s->st);
   }
+}
+
+/* Back to before the first step; SQLite keeps the bound values (the next db_prepare clears them). */
+static void st_rewind(db_stmt *s) {
+  if (s->ps)
+    pg_reset(s->ps);
+  else
+    sqlite3_reset(s->st);
 }
 
 static const char *st_sql(db_stmt *s) {
@@ -377,10 +394,7 @@ static int write_finish(db_stmt *s, int rc) {
 void db_done(db_stmt *s) {
   if (!s) return;
   int ran = s->counters && st_busy(s);
-  if (s->ps)
-    pg_reset(s->ps);
-  else
-    sqlite3_reset(s->st);
+  st_rewind(s);
   /* a write left before its last step (it returned rows, INSERT … RETURNING): it ran, so count it as done */
   if (s->own_tx || ran) write_finish(s, SQLITE_DONE);
 }
@@ -524,10 +538,7 @@ int db_exec(db *d, const char *sql, const char *types, ...) {
   }
   rc = write_finish(s, rc);
   if (rc != SQLITE_DONE && (rc & 0xff) != SQLITE_CONSTRAINT) log_error("SQL failed: %r in: %r", db_errmsg(d), sql);
-  if (s->ps)
-    pg_reset(s->ps);
-  else
-    sqlite3_reset(s->st);
+  st_rewind(s);
   return rc == SQLITE_DONE ? DB_OK : code(rc);
 }
 

@@ -216,7 +216,7 @@ static int qword_has(const qword *w, const char *term) {
 /* The word's exact terms as an array literal into exact, or its prefix as a LIKE pattern into like. */
 static void qword_sql(const qword *w, buf *exact, buf *like) {
   if (w->prefix) {
-    buf_puts(like, exact->len > 1 || like->len > 1 ? "," : "");
+    if (like->len > 1) buf_putc(like, ',');
     buf b = BUF_INIT;
     for (const char *c = w->prefix; *c; c++) {
       if (*c == '%' || *c == '_' || *c == '\\') buf_putc(&b, '\\');

@@ -22,7 +22,8 @@ TABLES="region municipality org programme funding_period goal partner sector dee
 counts() { for t in $TABLES; do printf '%s=%s ' "$t" "$("$@" "SELECT count(*) FROM $t")"; done; }
 want=$(counts sqlite3 "$SRC")
 expect_eq "every table has the source's rows" "$(counts q)" "$want"
-for words in kunta työhyvinvointi "johtaminen kunta" "hyvinv*" "ikääntyneet kotihoito" xyzzy; do
+for words in kunta työhyvinvointi "johtaminen kunta" "hyvinv*" "kunta hyvinv*" "digi* työ*" \
+  "ikääntyneet kotihoito" xyzzy; do
   expect_eq "search '$words' finds the same deeds in the same order" \
     "$("$KEHTO" search "$words" --db "$DB" --limit 40 2>&1)" "$("$KEHTO" search "$words" --db "$SRC" --limit 40 2>&1)"
 done

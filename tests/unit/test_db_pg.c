@@ -7,7 +7,10 @@
 #include <cmocka.h>
 #include <string.h>
 
+#include <stdlib.h>
+
 #include "core/buf.h"
+#include "db/db.h"
 #include "db/db_pg.h"
 
 /* Translates sql; checks the text and the number of parameters. */
@@ -62,11 +65,28 @@ static void test_dialect(void **state) {
   expect("SELECT user_id, o.user, likes FROM t", "SELECT user_id, o.user, likes FROM t", 0);
 }
 
+/* Addresses in messages never show a password. */
+static void test_label(void **state) {
+  const char *cases[][2] = {
+      {"/srv/kehto.db", "/srv/kehto.db"},
+      {"postgresql://kehto@db.example.fi/kehto", "postgresql://kehto@db.example.fi/kehto"},
+      {"postgresql://kehto:s3cret@db.example.fi:5432/kehto", "postgresql://kehto:***@db.example.fi:5432/kehto"},
+      {"dbname=kehto password=s3cret host=db", "dbname=kehto password=*** host=db"},
+      {"host=db password=s3cret", "host=db password=***"},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+    char *l = db_label(cases[i][0]);
+    assert_string_equal(l, cases[i][1]);
+    free(l);
+  }
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_parameters),
       cmocka_unit_test(test_names),
       cmocka_unit_test(test_dialect),
+      cmocka_unit_test(test_label),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
