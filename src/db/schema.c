@@ -367,7 +367,45 @@ static const char *const migrations[] = {
     "DROP TRIGGER participation_upd_stats;DROP TRIGGER participation_del_stats;DROP TRIGGER esf_start_ins_stats;\n"
     "DROP TRIGGER esf_start_upd_stats;DROP TRIGGER esf_start_del_stats;DROP TRIGGER deed_ins_stats;\n"
     "DROP TRIGGER deed_upd_stats;DROP TRIGGER deed_del_stats;DROP TRIGGER target_ins_stats;\n"
-    "DROP TRIGGER target_upd_stats;DROP TRIGGER target_del_stats;\n",
+    "DROP TRIGGER target_upd_stats;DROP TRIGGER target_del_stats;\n",    /* 8: accounts and email (issue #11). Five roles; an account may name its organisation and, for a coach, its
+     *    coach profile; its language (for its email); deactivated accounts stay (active 0). An invited account has
+     *    no password yet (''). One-time tokens for invitations and password resets, by a hash of the token. The
+     *    outbox: every message written in the transaction of the change that causes it, sent later by a sender that
+     *    claims it (status 'sending' until lease_until) and records the outcome. A deed's poster may leave an email
+     *    (never shown) to hear whether the deed was published. Times in ms since the epoch where a program sets
+     *    them. The user table is rebuilt for its new CHECK (db_migrate turns foreign keys off around it). */
+    "CREATE TABLE user_new(\n"
+    "  id INTEGER PRIMARY KEY, email TEXT NOT NULL UNIQUE COLLATE NOCASE, name TEXT NOT NULL DEFAULT '',\n"
+    "  password_hash TEXT NOT NULL DEFAULT '',  -- '' until an invited person sets one\n"
+    "  role TEXT NOT NULL CHECK(role IN ('admin','staff','evaluator','jury','contact')),\n"
+    "  org_id INTEGER REFERENCES org(id),\n"
+    "  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),\n"
+    "  coach_id INTEGER REFERENCES coach(id),\n"
+    "  lang TEXT NOT NULL DEFAULT 'fi' CHECK(lang IN ('fi','sv','en')),\n"
+    "  active INTEGER NOT NULL DEFAULT 1);\n"
+    "INSERT INTO user_new(id, email, name, password_hash, role, org_id, created_at)\n"
+    "  SELECT id, email, name, password_hash, role, org_id, created_at FROM user;\n"
+    "DROP TABLE user;\n"
+    "ALTER TABLE user_new RENAME TO user;\n"
+    "CREATE TABLE user_token(\n"
+    "  token_hash TEXT PRIMARY KEY, user_id INTEGER NOT NULL REFERENCES user(id) ON DELETE CASCADE,\n"
+    "  purpose TEXT NOT NULL CHECK(purpose IN ('invite','reset')),\n"
+    "  created_at INTEGER NOT NULL, expires_at INTEGER NOT NULL);\n"
+    "CREATE INDEX user_token_user ON user_token(user_id, purpose);\n"
+    "CREATE TABLE outbox(\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  kind TEXT NOT NULL,                 -- invite, reset, application-received, application-decided, deed-decided\n"
+    "  recipient TEXT NOT NULL, lang TEXT NOT NULL DEFAULT 'fi',\n"
+    "  subject TEXT NOT NULL, body_text TEXT NOT NULL, body_html TEXT NOT NULL,\n"
+    "  status TEXT NOT NULL DEFAULT 'queued' CHECK(status IN ('queued','sending','sent','failed')),\n"
+    "  attempts INTEGER NOT NULL DEFAULT 0,\n"
+    "  next_at INTEGER NOT NULL,            -- not tried again before this\n"
+    "  lease_until INTEGER NOT NULL DEFAULT 0,  -- while 'sending': the claim, taken over by another after it\n"
+    "  last_error TEXT NOT NULL DEFAULT '',\n"
+    "  created_at INTEGER NOT NULL, sent_at INTEGER);\n"
+    "CREATE INDEX outbox_due ON outbox(status, next_at);\n"
+    "ALTER TABLE deed ADD COLUMN poster_email TEXT NOT NULL DEFAULT '';\n"
+    "ALTER TABLE deed ADD COLUMN poster_lang TEXT NOT NULL DEFAULT 'fi';\n",
 };
 
 /* ---- Change counters ----
@@ -422,8 +460,6 @@ static const char *const tables[] = {
     "funding_period",
     "goal",
     "partner",
-    "user",
-    "session",
     "sector",
     "deed",
     "theme",
@@ -435,6 +471,9 @@ static const char *const tables[] = {
     "coach",
     "coach_theme",
     "coach_region",
+    "user",
+    "session",
+    "user_token",
     "application",
     "application_theme",
     "application_event",
@@ -451,6 +490,7 @@ static const char *const tables[] = {
     "stats_generation",
     "login_throttle",
     "login_device",
+    "outbox",
 };
 
 const char *const *db_tables(int *n) {
@@ -503,10 +543,21 @@ int db_migrate(db *d, kerr *e) {
     return kerr_set(e, NULL, "the database has schema version %d but this kehto knows only %d: use a newer kehto", have,
                     want);
   }
+  /* A migration that rebuilds a table (8: user) must not fire ON DELETE actions or fail on references while the old
+   * table is gone; foreign keys are checked at the end of each migration instead. (The pragma is a no-op inside a
+   * transaction, so it is set here.) */
+  if (have < want) db_script(d, "PRAGMA foreign_keys=OFF");
   for (int v = have; v < want; v++) {
     if (db_begin(d) != DB_OK || db_script(d, migrations[v]) != DB_OK) {
       kerr_set(e, NULL, "migration to schema version %d failed: %r", v + 1, db_errmsg(d));
       db_rollback(d);
+      db_script(d, "PRAGMA foreign_keys=ON");
+      return K_ERR;
+    }
+    if (db_exists(d, "PRAGMA foreign_key_check", "")) {
+      kerr_set(e, NULL, "migration to schema version %d failed: a reference between tables does not hold", v + 1);
+      db_rollback(d);
+      db_script(d, "PRAGMA foreign_keys=ON");
       return K_ERR;
     }
     char pragma[48];
@@ -514,8 +565,10 @@ int db_migrate(db *d, kerr *e) {
     if (db_script(d, pragma) != DB_OK || db_commit(d) != DB_OK) {
       kerr_set(e, NULL, "migration to schema version %d failed: %r", v + 1, db_errmsg(d));
       db_rollback(d);
+      db_script(d, "PRAGMA foreign_keys=ON");
       return K_ERR;
     }
   }
+  if (have < want) db_script(d, "PRAGMA foreign_keys=ON");
   return K_OK;
 }

@@ -1,0 +1,128 @@
+/* outbox: messages queued with the change that causes them, claimed one at a time by a sender, sent at least once. */
+#include "model/outbox.h"
+
+#include <string.h>
+
+#define BACKOFF_FIRST_MS (60 * 1000LL)
+#define BACKOFF_MAX_MS (6 * 3600 * 1000LL)
+
+long long outbox_add(db *d, const char *kind, const char *recipient, const char *lang, const char *subject,
+                     const char *body_text, const char *body_html, kerr *e) {
+  if (!util_email_valid(recipient)) {
+    kerr_set(e, NULL, "outbox: '%r' is not an email address", recipient ? recipient : "");
+    return 0;
+  }
+  long long now = util_now_ms();
+  if (db_exec(d,
+              "INSERT INTO outbox(kind, recipient, lang, subject, body_text, body_html, next_at, created_at)"
+              " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
+              "tttttti", kind, recipient, lang ? lang : "fi", subject, body_text, body_html ? body_html : "",
+              now) != DB_OK) {
+    kerr_set(e, NULL, "outbox: cannot queue a message: %r", db_errmsg(d));
+    return 0;
+  }
+  return db_last_id(d);
+}
+
+#define MSG_COLS                                                                                                       \
+  "id, kind, recipient, lang, subject, body_text, body_html, status, attempts, next_at, created_at,"                   \
+  " coalesce(sent_at, 0), last_error"
+
+static void read_msg(db_stmt *st, arena *a, outbox_msg *m) {
+  memset(m, 0, sizeof *m);
+  m->id = db_col_int(st, 0);
+  m->kind = db_col_adup(st, 1, a);
+  m->recipient = db_col_adup(st, 2, a);
+  m->lang = db_col_adup(st, 3, a);
+  m->subject = db_col_adup(st, 4, a);
+  m->body_text = db_col_adup(st, 5, a);
+  m->body_html = db_col_adup(st, 6, a);
+  m->status = db_col_adup(st, 7, a);
+  m->attempts = db_col_int(st, 8);
+  m->next_at = db_col_int(st, 9);
+  m->created_at = db_col_int(st, 10);
+  m->sent_at = db_col_int(st, 11);
+  m->last_error = db_col_adup(st, 12, a);
+}
+
+/* The condition a message must meet to be claimed at ?1 (also checked again by the UPDATE that claims it, so that of
+ * two senders that picked the same message only the first changes the row). */
+#define DUE "((status = 'queued' AND next_at <= ?1) OR (status = 'sending' AND lease_until <= ?1))"
+
+int outbox_claim(db *d, arena *a, long long now_ms, outbox_msg *m) {
+  for (int tries = 0; tries < 5; tries++) {
+    long long id = db_int(d, -1, "SELECT coalesce(min(id), 0) FROM outbox WHERE " DUE, "i", now_ms);
+    if (id <= 0) return id == 0 ? 0 : -1;
+    /* on PostgreSQL a second UPDATE of the row waits for the first to commit, then finds the row no longer due */
+    if (db_exec(d,
+                "UPDATE outbox SET status = 'sending', lease_until = ?2, attempts = attempts + 1"
+                " WHERE id = ?3 AND " DUE,
+                "iii", now_ms, now_ms + OUTBOX_LEASE_MS, id) != DB_OK)
+      return -1;
+    if (db_changes(d) != 1) continue; /* another sender took it first */
+    db_stmt *st = db_query(d, "SELECT " MSG_COLS " FROM outbox WHERE id = ?1", "i", id);
+    int rc = db_step(st);
+    if (rc == 1) read_msg(st, a, m);
+    db_done(st);
+    return rc == 1 ? 1 : -1;
+  }
+  return 0;
+}
+
+int outbox_done(db *d, long long id, int ok, int permanent, const char *error, long long now_ms) {
+  if (ok)
+    return db_exec(d, "UPDATE outbox SET status = 'sent', sent_at = ?2, last_error = '' WHERE id = ?1", "ii", id,
+                   now_ms) == DB_OK
+               ? K_OK
+               : K_ERR;
+  long long attempts = db_int(d, 0, "SELECT attempts FROM outbox WHERE id = ?1", "i", id);
+  long long wait = BACKOFF_FIRST_MS;
+  for (long long i = 1; i < attempts && wait < BACKOFF_MAX_MS; i++) wait *= 2;
+  if (wait > BACKOFF_MAX_MS) wait = BACKOFF_MAX_MS;
+  int give_up = permanent || attempts >= OUTBOX_MAX_ATTEMPTS;
+  return db_exec(d,
+                 "UPDATE outbox SET status = ?2, next_at = ?3, lease_until = 0, last_error = ?4 WHERE id = ?1",
+                 "itit", id, give_up ? "failed" : "queued", now_ms + wait, error ? error : "") == DB_OK
+             ? K_OK
+             : K_ERR;
+}
+
+int outbox_retry(db *d, long long id, kerr *e) {
+  if (db_exec(d,
+              "UPDATE outbox SET status = 'queued', next_at = ?2, attempts = 0"
+              " WHERE id = ?1 AND status IN ('failed', 'queued')",
+              "ii", id, util_now_ms()) != DB_OK)
+    return kerr_set(e, NULL, "outbox: %r", db_errmsg(d));
+  if (db_changes(d) != 1) return kerr_set(e, NULL, N_("Viestiä ei ole tai se on jo lähetetty."));
+  return K_OK;
+}
+
+long long outbox_count(db *d, const char *status) {
+  if (!status) return db_int(d, 0, "SELECT count(*) FROM outbox", "");
+  return db_int(d, 0, "SELECT count(*) FROM outbox WHERE status = ?1", "t", status);
+}
+
+outbox_msg *outbox_list(db *d, arena *a, const char *status, int limit, int offset, int *n) {
+  *n = 0;
+  db_stmt *st = status ? db_query(d,
+                                  "SELECT " MSG_COLS " FROM outbox WHERE status = ?1 ORDER BY id DESC LIMIT ?2"
+                                  " OFFSET ?3",
+                                  "tii", status, (long long)limit, (long long)offset)
+                       : db_query(d, "SELECT " MSG_COLS " FROM outbox ORDER BY id DESC LIMIT ?1 OFFSET ?2", "ii",
+                                  (long long)limit, (long long)offset);
+  outbox_msg *rows = arena_alloc(a, sizeof *rows * (size_t)(limit > 0 ? limit : 1));
+  while (*n < limit && db_step(st) == 1) read_msg(st, a, &rows[(*n)++]);
+  db_done(st);
+  return rows;
+}
+
+outbox_msg *outbox_get(db *d, arena *a, long long id) {
+  db_stmt *st = db_query(d, "SELECT " MSG_COLS " FROM outbox WHERE id = ?1", "i", id);
+  outbox_msg *m = NULL;
+  if (db_step(st) == 1) {
+    m = arena_alloc(a, sizeof *m);
+    read_msg(st, a, m);
+  }
+  db_done(st);
+  return m;
+}
