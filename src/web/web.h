@@ -5,6 +5,7 @@
 
 #include "core/arena.h"
 #include "core/buf.h"
+#include "core/i18n.h"
 #include "db/db.h"
 #include "model/user.h"
 
@@ -57,10 +58,6 @@ char *web_field_opt(web_req *r, const char *name);
 
 /* Translation of a Finnish msgid into the request's language (falls back to the msgid). */
 const char *T(web_req *r, const char *msgid);
-/* The same for an explicit language. */
-const char *i18n_get(const char *lang, const char *msgid);
-/* Loads the embedded catalogs; call once at start. Returns K_OK or K_ERR with e set (malformed catalog). */
-int i18n_init(kerr *e);
 
 /* Adds a response header line; name and value must not contain newlines (asserted). */
 void web_header(web_req *r, const char *name, const char *value);
