@@ -27,6 +27,8 @@ static const command commands[] = {
     {"user add", cli_user_add, 1, 1, "db= role= org=", USER_ADD_USAGE,
      "create an account; password from stdin, or generated and printed once"},
     {"user list", cli_user_list, 0, 0, "db=", "kehto user list [--db FILE]", "list the accounts"},
+    {"user invite", cli_user_invite, 1, 1, "db= role= org= coach= lang=", USER_INVITE_USAGE,
+     "invite a person: the account, and an email with a link to set the password (sent by a running server)"},
     {"demo", cli_demo, 0, 0, "db= seed=", "kehto demo [--db FILE] [--seed N]",
      "fill a new database with a made-up demo programme (same seed, same data)"},
     {"backup", cli_backup, 1, 1, "db= keep=", "kehto backup FILE [--db FILE] [--keep N]",

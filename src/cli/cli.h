@@ -28,7 +28,10 @@ db *cli_open_db(const cli_args *a, int create);
 #define EXIT_USAGE 2
 #define SERVE_USAGE                                                                                                    \
   "kehto serve [--db FILE] [--port N] [--bind ADDR] [--base-url URL] [--trusted-proxy ADDR] [--insecure-cookies]"
-#define USER_ADD_USAGE "kehto user add EMAIL --role admin|staff|contact [--org ID|Y-TUNNUS]"
+#define USER_ADD_USAGE "kehto user add EMAIL --role admin|staff|evaluator|jury|contact [--org ID|Y-TUNNUS]"
+#define USER_INVITE_USAGE                                                                                              \
+  "kehto user invite EMAIL --role admin|staff|evaluator|jury|contact [--org ID|Y-TUNNUS] [--coach ID] [--lang "        \
+  "fi|sv|en]"
 
 typedef int (*cmd_fn)(const cli_args *a);
 
@@ -46,6 +49,9 @@ int cli_serve(const cli_args *a);
  * `kehto user list` */
 int cli_user_add(const cli_args *a);
 int cli_user_list(const cli_args *a);
+/* `kehto user invite EMAIL --role R [--org ORG] [--coach ID] [--lang L]`: the account and its invitation email, as
+ * the admin page makes them */
+int cli_user_invite(const cli_args *a);
 
 /* import.c: `kehto import deeds FILE.csv` */
 int cli_import_deeds(const cli_args *a);

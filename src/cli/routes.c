@@ -9,7 +9,8 @@ static void print_route(void *arg, const route *rt) {
   static const struct {
     unsigned bit;
     const char *word;
-  } ROLES[] = {{ROUTE_PUBLIC, "public"}, {ROUTE_CONTACT, "contact"}, {ROUTE_STAFF, "staff"}, {ROUTE_ADMIN, "admin"}};
+  } ROLES[] = {{ROUTE_PUBLIC, "public"}, {ROUTE_CONTACT, "contact"},     {ROUTE_STAFF, "staff"},
+               {ROUTE_ADMIN, "admin"},   {ROUTE_EVALUATOR, "evaluator"}, {ROUTE_JURY, "jury"}};
   printf("%s %s ", rt->method, rt->pattern);
   const char *sep = "";
   for (size_t k = 0; k < sizeof ROLES / sizeof ROLES[0]; k++)

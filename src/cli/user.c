@@ -1,4 +1,4 @@
-/* cli/user: `kehto user add` and `kehto user list`: accounts from a shell. */
+/* cli/user: `kehto user add`, `kehto user invite` and `kehto user list`: accounts from a shell. */
 #include "cli/cli.h"
 
 #include <sodium.h>
@@ -6,25 +6,37 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "core/i18n.h"
+#include "model/mail.h"
 #include "model/org.h"
 #include "model/password.h"
 #include "model/user.h"
 #include "web/web.h"
 
+/* The organisation --org names (an id or a Y-tunnus): its id, 0 when org_arg is NULL, -1 (after saying so) when
+ * the registry has no such organisation. */
+static long long cli_org(db *d, const char *org_arg) {
+  if (!org_arg || !*org_arg) return 0;
+  long long org_id = 0;
+  if (util_parse_int(org_arg, 1, 1LL << 53, &org_id) != K_OK) org_id = org_find(d, org_arg);
+  arena mem = {0};
+  int known = org_id && org_get(d, &mem, org_id);
+  arena_free(&mem);
+  if (known) return org_id;
+  fprintf(stderr, "kehto: no organisation '%s' in the registry (give its id or Y-tunnus)\n", org_arg);
+  return -1;
+}
+
 int cli_user_add(const cli_args *a) {
   const char *role = cli_opt(a, "role");
   if (!role || !user_role_valid(role)) {
-    fprintf(stderr, "kehto: --role must be admin, staff or contact\nusage: %s\n", USER_ADD_USAGE);
+    fprintf(stderr, "kehto: --role must be admin, staff, evaluator, jury or contact\nusage: %s\n", USER_ADD_USAGE);
     return EXIT_USAGE;
   }
   const char *org_arg = cli_opt(a, "org");
   int contact = strcmp(role, "contact") == 0;
   if (contact && (!org_arg || !*org_arg)) {
     fprintf(stderr, "kehto: a contact account needs --org ID or Y-tunnus\nusage: %s\n", USER_ADD_USAGE);
-    return EXIT_USAGE;
-  }
-  if (!contact && org_arg) {
-    fprintf(stderr, "kehto: --org is only for contact accounts (%s has no organisation)\n", role);
     return EXIT_USAGE;
   }
   char pw[1024] = "";
@@ -40,13 +52,8 @@ int cli_user_add(const cli_args *a) {
   }
   db *d = cli_open_db(a, 0);
   if (!d) return 1;
-  long long org_id = 0;
-  if (contact && util_parse_int(org_arg, 1, 1LL << 53, &org_id) != K_OK) org_id = org_find(d, org_arg);
-  arena mem = {0};
-  int org_known = org_id && org_get(d, &mem, org_id);
-  arena_free(&mem);
-  if (contact && !org_known) {
-    fprintf(stderr, "kehto: no organisation '%s' in the registry (give its id or Y-tunnus)\n", org_arg);
+  long long org_id = cli_org(d, org_arg);
+  if (org_id < 0) {
     sodium_memzero(pw, sizeof pw);
     db_close(d);
     return 1;
@@ -79,4 +86,49 @@ int cli_user_list(const cli_args *a) {
   user_each(d, print_user, NULL);
   db_close(d);
   return 0;
+}
+
+int cli_user_invite(const cli_args *a) {
+  const char *role = cli_opt(a, "role"), *lang = cli_opt(a, "lang"), *coach_arg = cli_opt(a, "coach");
+  if (!role || !user_role_valid(role)) {
+    fprintf(stderr, "kehto: --role must be admin, staff, evaluator, jury or contact\nusage: %s\n", USER_INVITE_USAGE);
+    return EXIT_USAGE;
+  }
+  if (!strcmp(role, "contact") && !cli_opt(a, "org")) {
+    fprintf(stderr, "kehto: a contact account needs --org ID or Y-tunnus\nusage: %s\n", USER_INVITE_USAGE);
+    return EXIT_USAGE;
+  }
+  if (lang && strcmp(lang, "fi") && strcmp(lang, "sv") && strcmp(lang, "en")) {
+    fprintf(stderr, "kehto: --lang must be fi, sv or en\nusage: %s\n", USER_INVITE_USAGE);
+    return EXIT_USAGE;
+  }
+  long long coach_id = 0;
+  if (coach_arg && util_parse_int(coach_arg, 1, 1LL << 53, &coach_id) != K_OK) {
+    fprintf(stderr, "kehto: --coach needs a coach's id (kehto serve: /hallinta/valmentajat)\nusage: %s\n",
+            USER_INVITE_USAGE);
+    return EXIT_USAGE;
+  }
+  if (i18n_init(NULL) != K_OK) return 1;
+  db *d = cli_open_db(a, 0);
+  if (!d) return 1;
+  long long org_id = cli_org(d, cli_opt(a, "org"));
+  if (org_id < 0) {
+    db_close(d);
+    return 1;
+  }
+  user_new u = {a->pos[0], role, lang ? lang : "fi", org_id, coach_id};
+  kerr e = {0};
+  long long id = user_invite(d, &u, "cli", &e);
+  if (id) {
+    char base[512];
+    mail_base_url(d, base, sizeof base);
+    printf("Invited %s (%s). The invitation is in the outbox; a running `kehto serve --smtp …` sends it.\n"
+           "Its link starts with %s/ (the base URL `kehto serve` last ran with).\n",
+           u.email, role, base);
+  } else {
+    fprintf(stderr, "kehto: %s\n", i18n_get("en", e.msg));
+  }
+  kerr_clear(&e);
+  db_close(d);
+  return id ? 0 : 1;
 }

@@ -111,4 +111,3 @@ const char *i18n_get(const char *lang, const char *msgid) {
   }
   return msgid;
 }
-

@@ -1,5 +1,5 @@
-/* i18n: the Swedish and English catalogs (locale/sv.po and en.po, embedded), looked up by the Finnish msgid. The web layer's T()
- * uses the request's language; models that write text for someone else (email) name the language. */
+/* i18n: the Swedish and English catalogs (locale/sv.po and en.po, embedded), looked up by the Finnish msgid. The web
+ * layer's T() uses the request's language; models that write text for someone else (email) name the language. */
 #ifndef KEHTO_I18N_H
 #define KEHTO_I18N_H
 #include "core/util.h"

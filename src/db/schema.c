@@ -367,13 +367,23 @@ static const char *const migrations[] = {
     "DROP TRIGGER participation_upd_stats;DROP TRIGGER participation_del_stats;DROP TRIGGER esf_start_ins_stats;\n"
     "DROP TRIGGER esf_start_upd_stats;DROP TRIGGER esf_start_del_stats;DROP TRIGGER deed_ins_stats;\n"
     "DROP TRIGGER deed_upd_stats;DROP TRIGGER deed_del_stats;DROP TRIGGER target_ins_stats;\n"
-    "DROP TRIGGER target_upd_stats;DROP TRIGGER target_del_stats;\n",    /* 8: accounts and email (issue #11). Five roles; an account may name its organisation and, for a coach, its
-     *    coach profile; its language (for its email); deactivated accounts stay (active 0). An invited account has
-     *    no password yet (''). One-time tokens for invitations and password resets, by a hash of the token. The
-     *    outbox: every message written in the transaction of the change that causes it, sent later by a sender that
-     *    claims it (status 'sending' until lease_until) and records the outcome. A deed's poster may leave an email
-     *    (never shown) to hear whether the deed was published. Times in ms since the epoch where a program sets
-     *    them. The user table is rebuilt for its new CHECK (db_migrate turns foreign keys off around it). */
+    "DROP TRIGGER target_upd_stats;DROP TRIGGER target_del_stats;\n", /* 8: accounts and email (issue #11). Five roles;
+                                                                       * an account may name its organisation and, for a
+                                                                       * coach, its coach profile; its language (for its
+                                                                       * email); deactivated accounts stay (active 0).
+                                                                       * An invited account has no password yet ('').
+                                                                       * One-time tokens for invitations and password
+                                                                       * resets, by a hash of the token. The outbox:
+                                                                       * every message written in the transaction of the
+                                                                       * change that causes it, sent later by a sender
+                                                                       * that claims it (status 'sending' until
+                                                                       * lease_until) and records the outcome. A deed's
+                                                                       * poster may leave an email (never shown) to hear
+                                                                       * whether the deed was published. Times in ms
+                                                                       * since the epoch where a program sets them. Site
+                                                                       * settings by key. The user table is rebuilt for
+                                                                       * its new CHECK (db_migrate turns foreign keys
+                                                                       * off around it). */
     "CREATE TABLE user_new(\n"
     "  id INTEGER PRIMARY KEY, email TEXT NOT NULL UNIQUE COLLATE NOCASE, name TEXT NOT NULL DEFAULT '',\n"
     "  password_hash TEXT NOT NULL DEFAULT '',  -- '' until an invited person sets one\n"
@@ -405,7 +415,8 @@ static const char *const migrations[] = {
     "  created_at INTEGER NOT NULL, sent_at INTEGER);\n"
     "CREATE INDEX outbox_due ON outbox(status, next_at);\n"
     "ALTER TABLE deed ADD COLUMN poster_email TEXT NOT NULL DEFAULT '';\n"
-    "ALTER TABLE deed ADD COLUMN poster_lang TEXT NOT NULL DEFAULT 'fi';\n",
+    "ALTER TABLE deed ADD COLUMN poster_lang TEXT NOT NULL DEFAULT 'fi';\n"
+    "CREATE TABLE setting(key TEXT PRIMARY KEY, value TEXT NOT NULL);  -- site settings (base_url: links in email)\n",
 };
 
 /* ---- Change counters ----
@@ -491,6 +502,7 @@ static const char *const tables[] = {
     "login_throttle",
     "login_device",
     "outbox",
+    "setting",
 };
 
 const char *const *db_tables(int *n) {

@@ -305,7 +305,8 @@ const char *db_schema_pg_step(int from) {
            "  last_error text NOT NULL DEFAULT '', created_at bigint NOT NULL, sent_at bigint);\n"
            "CREATE INDEX outbox_due ON outbox(status, next_at);\n"
            "ALTER TABLE deed ADD COLUMN poster_email text NOT NULL DEFAULT '',\n"
-           "  ADD COLUMN poster_lang text NOT NULL DEFAULT 'fi';\n";
+           "  ADD COLUMN poster_lang text NOT NULL DEFAULT 'fi';\n"
+           "CREATE TABLE setting(key text PRIMARY KEY, value text NOT NULL);\n";
   default: assert(!"db: no PostgreSQL schema step for this version"); return NULL;
   }
 }

@@ -1,5 +1,6 @@
 /* application: validation, storage, listing and decisions of service applications, with their status history. */
 #include "model/application.h"
+#include "model/mail.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -157,6 +158,27 @@ static int finish_tx(db *d, int ok, const char *what, kerr *e) {
   return K_ERR;
 }
 
+/* Queues the applicant's email about application id (kind "received" or the new status "approved"/"rejected"), in
+ * the caller's transaction and the applicant's language: to the contact account that applied, while it is active;
+ * an application made by staff or from the CLI has nobody to tell. */
+static int notify(db *d, long long id, const char *kind, const char *reason, kerr *e) {
+  db_stmt *st = db_query(d,
+                         "SELECT u.email, u.lang, s.name FROM application a JOIN user u ON u.id = a.user_id"
+                         " JOIN service s ON s.id = a.service_id"
+                         " WHERE a.id = ?1 AND u.role = 'contact' AND u.active = 1",
+                         "i", id);
+  int rc = K_OK;
+  if (db_step(st) == 1) {
+    const char *to = db_col_text(st, 0), *lang = db_col_text(st, 1), *service = db_col_text(st, 2);
+    long long mid = !strcmp(kind, "received")
+                        ? mail_application_received(d, to, lang, id, service, e)
+                        : mail_application_decided(d, to, lang, id, service, !strcmp(kind, "approved"), reason, e);
+    rc = mid ? K_OK : K_ERR;
+  }
+  db_done(st);
+  return rc;
+}
+
 long long app_create(db *d, const application *a, const user_info *u, kerr *e) {
   if (app_validate(d, a, u, e) != K_OK) return 0;
   long long org_id = user_is_staff(u) ? a->org_id : u->org_id;
@@ -174,7 +196,8 @@ long long app_create(db *d, const application *a, const user_info *u, kerr *e) {
                    (long long)a->n_edustaja) == DB_OK;
   long long id = ok ? db_last_id(d) : 0;
   struct theme_link l = {d, id};
-  ok = ok && themelist_each(a->themes, link_theme, &l) == 0 && add_event(d, id, "submitted", "", u) == K_OK;
+  ok = ok && themelist_each(a->themes, link_theme, &l) == 0 && add_event(d, id, "submitted", "", u) == K_OK &&
+       notify(d, id, "received", "", e) == K_OK;
   return finish_tx(d, ok, N_("Hakemuksen tallennus"), e) == K_OK ? id : 0;
 }
 
@@ -301,6 +324,8 @@ static int set_status(db *d, long long id, const char *status, const char *reaso
   if (db_changes(d) != 1)
     return kerr_set(e, NULL, N_("Hakemus on jo käsitelty: vain käsittelyä odottavan hakemuksen voi ratkaista."));
   if (add_event(d, id, status, reason, u) != K_OK) return kerr_storage(e, N_("Hakemuksen tallennus"), db_errmsg(d));
+  if (strcmp(status, "cancelled") && notify(d, id, status, reason, e) != K_OK)
+    return kerr_storage(e, N_("Hakemuksen tallennus"), db_errmsg(d));
   return K_OK;
 }
 

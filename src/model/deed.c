@@ -1,5 +1,6 @@
 /* deed: storage, validation and moderation of development deeds; the search index is kept in step here. */
 #include "model/deed.h"
+#include "model/mail.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -82,14 +83,17 @@ static void bind_fields(db_stmt *st, const deed *x) {
 static long long insert_rows(db *d, const deed *x, const char *status, kerr *e) {
   db_stmt *st = db_prepare(
       d, "INSERT INTO deed(ref,title,org_id,org_name,municipality_code,sector_code,summary,starting_point,goal,"
-         "actions,participants,results,service,year,contact_name,contact_email,status,published_at,created_at)"
+         "actions,participants,results,service,year,contact_name,contact_email,status,published_at,created_at,"
+         "poster_email,poster_lang)"
          " VALUES(:ref,:title,:org_id,"
          " coalesce((SELECT name FROM org WHERE id=:org_id), :org_name),"
          " :municipality_code,:sector_code,:summary,:starting_point,:goal,:actions,:participants,:results,:service,"
          " :year,:contact_name,:contact_email,:status,"
          " CASE WHEN :status='published' THEN coalesce(:published_at, :now) END,"
-         " coalesce(:created_at, :now))");
+         " coalesce(:created_at, :now), coalesce(:poster_email, ''), coalesce(:poster_lang, 'fi'))");
   bind_fields(st, x);
+  db_bind_text(st, ":poster_email", util_email_valid(x->poster_email) ? x->poster_email : NULL);
+  db_bind_text(st, ":poster_lang", x->poster_lang);
   db_bind_text(st, ":status", status);
   db_bind_text(st, ":published_at", x->published_at);
   db_bind_text(st, ":created_at", x->created_at);
@@ -201,9 +205,24 @@ static int publish_rows(db *d, long long id, kerr *e) {
   return deed_index(d, id);
 }
 
+/* Queues the email telling the deed's poster (who left an address on the form) of the decision, in the caller's
+ * transaction and the language the poster used. */
+static int notify(db *d, long long id, int published, const char *reason, kerr *e) {
+  db_stmt *st =
+      db_query(d, "SELECT poster_email, poster_lang, title FROM deed WHERE id = ?1 AND poster_email <> ''", "i", id);
+  int rc = K_OK;
+  if (db_step(st) == 1 &&
+      !mail_deed_decided(d, db_col_text(st, 0), db_col_text(st, 1), id, db_col_text(st, 2), published, reason, e))
+    rc = K_ERR;
+  db_done(st);
+  return rc;
+}
+
 int deed_publish(db *d, long long id, kerr *e) {
   if (write_begin(d, "Teon tallennus", e) != K_OK) return K_ERR;
-  return write_end(d, publish_rows(d, id, e), "Teon tallennus", e);
+  int rc = publish_rows(d, id, e);
+  if (rc == K_OK) rc = notify(d, id, 1, "", e);
+  return write_end(d, rc, "Teon tallennus", e);
 }
 
 static int reject_rows(db *d, long long id, const char *reason, kerr *e) {
@@ -218,7 +237,9 @@ int deed_reject(db *d, long long id, const char *reason, kerr *e) {
   if (util_blank(reason)) return kerr_set(e, "reason", "Kerro hylkäyksen syy.");
   if (util_utf8_len(reason) > 1000) return kerr_set(e, "reason", "Syy on liian pitkä (enintään 1000 merkkiä).");
   if (write_begin(d, "Teon tallennus", e) != K_OK) return K_ERR;
-  return write_end(d, reject_rows(d, id, reason, e), "Teon tallennus", e);
+  int rc = reject_rows(d, id, reason, e);
+  if (rc == K_OK) rc = notify(d, id, 0, reason, e);
+  return write_end(d, rc, "Teon tallennus", e);
 }
 
 int deed_index(db *d, long long id) {

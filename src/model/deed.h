@@ -23,7 +23,8 @@ typedef struct deed {
   char *themes; /* comma-separated theme names */
   int year;
   char *contact_name, *contact_email;
-  char *status; /* submitted, published, rejected */
+  char *poster_email, *poster_lang; /* on insert: who to tell of the decision (NULL: nobody), in which language */
+  char *status;                     /* submitted, published, rejected */
   char *reject_reason;
   char *created_at, *updated_at, *published_at;
 } deed;

@@ -80,8 +80,7 @@ int outbox_done(db *d, long long id, int ok, int permanent, const char *error, l
   for (long long i = 1; i < attempts && wait < BACKOFF_MAX_MS; i++) wait *= 2;
   if (wait > BACKOFF_MAX_MS) wait = BACKOFF_MAX_MS;
   int give_up = permanent || attempts >= OUTBOX_MAX_ATTEMPTS;
-  return db_exec(d,
-                 "UPDATE outbox SET status = ?2, next_at = ?3, lease_until = 0, last_error = ?4 WHERE id = ?1",
+  return db_exec(d, "UPDATE outbox SET status = ?2, next_at = ?3, lease_until = 0, last_error = ?4 WHERE id = ?1",
                  "itit", id, give_up ? "failed" : "queued", now_ms + wait, error ? error : "") == DB_OK
              ? K_OK
              : K_ERR;

@@ -12,7 +12,7 @@
 typedef struct outbox_msg {
   long long id;
   char *kind, *recipient, *lang, *subject, *body_text, *body_html;
-  char *status; /* queued, sending, sent, failed */
+  char *status;                                     /* queued, sending, sent, failed */
   long long attempts, next_at, created_at, sent_at; /* ms since the epoch; sent_at 0 when not sent */
   char *last_error;
 } outbox_msg;

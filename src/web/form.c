@@ -66,6 +66,14 @@ void form_input(form_ctx *f, const char *type, const char *name, const char *lab
   buf_puts(&f->r->out, "></div>\n");
 }
 
+void form_password(form_ctx *f, const char *name, const char *label, const char *autocomplete, const char *hint) {
+  open_field(f, name, label, 1, hint);
+  buf_printf(&f->r->out, "<input type=\"password\" id=\"f-%h\" name=\"%h\" autocomplete=\"%h\" required", name, name,
+             autocomplete);
+  described_by(f, name, hint);
+  buf_puts(&f->r->out, "></div>\n");
+}
+
 void form_textarea(form_ctx *f, const char *name, const char *label, const char *value, int required, const char *hint,
                    int rows) {
   open_field(f, name, label, required, hint);

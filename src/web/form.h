@@ -24,6 +24,8 @@ void form_errors(form_ctx *f);
 /* <input type=type>. required adds the attribute and a visible "(pakollinen)". hint may be NULL. */
 void form_input(form_ctx *f, const char *type, const char *name, const char *label, const char *value, int required,
                 const char *hint);
+/* A required password field, never filled in; autocomplete is "current-password" or "new-password". */
+void form_password(form_ctx *f, const char *name, const char *label, const char *autocomplete, const char *hint);
 void form_textarea(form_ctx *f, const char *name, const char *label, const char *value, int required, const char *hint,
                    int rows);
 /* <select> with an empty first option labelled empty_label (NULL for none). */

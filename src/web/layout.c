@@ -27,6 +27,7 @@ static void nav_items(web_req *r, int group, const char *active) {
   const route *items[16];
   size_t n = routes_menu(group, items, sizeof items / sizeof items[0]);
   for (size_t i = 0; i < n; i++) {
+    if (!routes_allows(items[i], &r->user)) continue; /* an admin's page in the staff menu, say */
     const char *href = items[i]->pattern, *org = strstr(href, "{org}");
     char buf_href[96];
     if (org) {

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "web/api/api.h"
+#include "web/pages/accounts.h"
 #include "web/pages/applications.h"
 #include "web/pages/deed.h"
 #include "web/pages/deeds.h"
@@ -33,7 +34,7 @@ static const route *const TABLES[] = {
     moderation_routes,     orgs_routes,
     applications_routes,   services_routes,
     services_admin_routes, deliveries_admin_routes,
-    people_routes,
+    people_routes,         accounts_routes,
 };
 #define NTABLES (sizeof TABLES / sizeof TABLES[0])
 
@@ -76,13 +77,22 @@ int routes_match(const char *pattern, const char *path, long long *id) {
   return *pattern == 0 && *path == 0;
 }
 
-/* The role bit of the signed-in user, 0 when anonymous. */
-static unsigned user_role_bit(const user_info *u) {
-  if (!u->id) return 0;
-  if (!strcmp(u->role, "admin")) return ROUTE_ADMIN;
-  if (!strcmp(u->role, "staff")) return ROUTE_STAFF;
-  if (!strcmp(u->role, "contact")) return ROUTE_CONTACT;
+unsigned routes_role_bit(const user_info *u) {
+  static const struct {
+    const char *role;
+    unsigned bit;
+  } bits[] = {{"admin", ROUTE_ADMIN},
+              {"staff", ROUTE_STAFF},
+              {"contact", ROUTE_CONTACT},
+              {"evaluator", ROUTE_EVALUATOR},
+              {"jury", ROUTE_JURY}};
+  for (size_t i = 0; u->id && i < sizeof bits / sizeof bits[0]; i++)
+    if (!strcmp(u->role, bits[i].role)) return bits[i].bit;
   return 0;
+}
+
+int routes_allows(const route *rt, const user_info *u) {
+  return (rt->flags & ROUTE_PUBLIC) || (rt->flags & routes_role_bit(u));
 }
 
 /* Returns 1 when the user may use rt (with r->id read from its path); otherwise answers and returns 0: anonymous
@@ -90,7 +100,7 @@ static unsigned user_role_bit(const user_info *u) {
 static int access_or_reply(web_req *r, const route *rt, int api) {
   if (rt->flags & ROUTE_PUBLIC) return 1;
   r->no_store = 1; /* a page for someone in particular */
-  unsigned role = user_role_bit(&r->user);
+  unsigned role = routes_role_bit(&r->user);
   int ok = (rt->flags & role) != 0;
   /* a contact sees only their own organisation's pages */
   if (ok && role == ROUTE_CONTACT && strstr(rt->pattern, "{org}") && r->user.org_id != r->id) ok = 0;

@@ -21,10 +21,13 @@ enum {
    * save nothing: the dispatcher runs it inside a savepoint that it rolls back, and answers a plain 403 (and logs
    * the bug) if the handler answered anything but an error. */
   ROUTE_CSRF_FORM = 1 << 6,
+  ROUTE_EVALUATOR = 1 << 7, /* the external evaluation: reads anonymised results */
+  ROUTE_JURY = 1 << 8,      /* the awards' jury: scores nominated deeds */
 };
-#define ROUTE_ROLES (ROUTE_PUBLIC | ROUTE_CONTACT | ROUTE_STAFF | ROUTE_ADMIN)
-#define ROUTE_ANY_STAFF (ROUTE_STAFF | ROUTE_ADMIN)                 /* the programme's staff pages */
-#define ROUTE_SIGNED_IN (ROUTE_CONTACT | ROUTE_STAFF | ROUTE_ADMIN) /* anyone signed in */
+#define ROUTE_ROLES (ROUTE_PUBLIC | ROUTE_CONTACT | ROUTE_STAFF | ROUTE_ADMIN | ROUTE_EVALUATOR | ROUTE_JURY)
+#define ROUTE_ANY_STAFF (ROUTE_STAFF | ROUTE_ADMIN) /* the programme's staff pages */
+#define ROUTE_SIGNED_IN                                                                                                \
+  (ROUTE_CONTACT | ROUTE_STAFF | ROUTE_ADMIN | ROUTE_EVALUATOR | ROUTE_JURY) /* anyone signed in */
 
 /* The navigation menus built from the table (layout.c): the public main menu, the signed-in user's row (for
  * everyone signed in, then staff or a contact's own), and the login link for anonymous visitors. */
@@ -49,6 +52,11 @@ typedef struct route {
   const char *deny; /* Finnish msgid of the 403 page for a signed-in user without access; NULL for the staff one */
   route_menu menu;  /* group ROUTE_NAV_NONE (0) when not in a menu */
 } route;
+
+/* The role bit (ROUTE_ADMIN, ROUTE_STAFF, …) of a signed-in user; 0 when anonymous. */
+unsigned routes_role_bit(const user_info *u);
+/* 1 when user u may use rt (its role bit, or rt is public); a contact's {org} is checked by the dispatcher. */
+int routes_allows(const route *rt, const user_info *u);
 
 /* Calls fn(arg, rt) for every route in dispatch order. */
 void routes_each(void (*fn)(void *arg, const route *rt), void *arg);

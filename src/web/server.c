@@ -24,6 +24,7 @@
 #include "web/conntrack.h"
 #include "web/reqparse.h"
 #include "web/routes.h"
+#include "model/mail.h"
 #include "web/web.h"
 
 #define MAX_CONNECTIONS 1000 /* at once, from everyone; conntrack limits each client to a share of it */
@@ -394,6 +395,9 @@ int web_serve(const web_config *cfg) {
     kerr_clear(&e);
     return 1;
   }
+  /* links in email are made with this server's base URL, by the CLI too (`kehto user invite`) */
+  if (mail_remember_base_url(probe, cfg->base_url) != K_OK)
+    fprintf(stderr, "kehto: cannot record the base URL: %s\n", db_errmsg(probe));
   db_close(probe);
   pthread_key_create(&db_key, close_thread_db);
   struct sockaddr_in sa;

@@ -41,6 +41,10 @@ deed *deed_form_read(web_req *r) {
   x->service = web_field_opt(r, "service");
   x->contact_name = web_field_opt(r, "contact_name");
   x->contact_email = web_field_opt(r, "contact_email");
+  if (*web_field(r, "notify")) { /* the poster hears of the decision at the address they gave, in this language */
+    x->poster_email = x->contact_email;
+    x->poster_lang = arena_strdup(&r->mem, r->lang);
+  }
   buf g = BUF_INIT;
   for (size_t i = 0; i < sizeof GROUPS / sizeof GROUPS[0]; i++) {
     char name[32];
@@ -109,5 +113,11 @@ void deed_form_write(web_req *r, const deed *x, const kerr *err, const char *act
              T(r, "Yhteystietoja ei julkaista. Ohjelman henkilöstö voi ottaa yhteyttä teosta."));
   form_input(&f, "text", "contact_name", T(r, "Nimi"), x ? x->contact_name : NULL, !staff, NULL);
   form_input(&f, "email", "contact_email", T(r, "Sähköposti"), x ? x->contact_email : NULL, !staff, NULL);
+  if (!staff && !r->id)
+    buf_printf(o,
+               "<div class=\"field checks\"><label><input type=\"checkbox\" name=\"notify\" value=\"1\"%r> %h</label>"
+               "</div>\n",
+               !x || x->poster_email ? " checked" : "",
+               T(r, "Kerro minulle sähköpostilla, kun teko on julkaistu tai jos sitä ei julkaista"));
   buf_printf(o, "<button type=\"submit\">%h</button>\n</form>\n", staff ? T(r, "Tallenna") : T(r, "Lähetä teko"));
 }

@@ -1,0 +1,183 @@
+/* mail: the messages people receive, in their language, queued in the outbox with the change they tell about. */
+#include "model/mail.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/buf.h"
+#include "core/i18n.h"
+#include "model/outbox.h"
+
+int mail_remember_base_url(db *d, const char *url) {
+  return db_exec(d,
+                 "INSERT INTO setting(key, value) VALUES('base_url', ?1)"
+                 " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                 "t", url) == DB_OK
+             ? K_OK
+             : K_ERR;
+}
+
+void mail_base_url(db *d, char *out, size_t n) {
+  char *v = db_text(d, "SELECT value FROM setting WHERE key = 'base_url'", "");
+  snprintf(out, n, "%s", v && *v ? v : "http://127.0.0.1:8080");
+  free(v);
+}
+
+void mail_fill(buf *out, const char *template, const char *const *vars) {
+  for (const char *p = template; *p;) {
+    const char *open = strchr(p, '{');
+    if (!open) {
+      buf_puts(out, p);
+      return;
+    }
+    buf_append(out, p, (size_t)(open - p));
+    const char *close = strchr(open, '}');
+    const char *value = NULL;
+    for (int i = 0; close && vars && vars[i]; i += 2)
+      if (strlen(vars[i]) == (size_t)(close - open - 1) && !strncmp(vars[i], open + 1, (size_t)(close - open - 1)))
+        value = vars[i + 1];
+    if (value) {
+      buf_puts(out, value);
+      p = close + 1;
+    } else {
+      buf_putc(out, '{');
+      p = open + 1;
+    }
+  }
+}
+
+/* The HTML part: the text escaped, blank lines between paragraphs, line breaks kept, and a line that is only a link
+ * made a link. */
+static void text_to_html(buf *out, const char *subject, const char *text, const char *lang) {
+  buf_printf(out,
+             "<!DOCTYPE html>\n<html lang=\"%h\"><head><meta charset=\"utf-8\"><title>%h</title></head>\n"
+             "<body style=\"font-family: sans-serif; line-height: 1.5; color: #1a1a1a; max-width: 40em\">\n<p>",
+             lang, subject);
+  const char *p = text;
+  while (*p) {
+    size_t n = strcspn(p, "\n");
+    buf line = BUF_INIT;
+    buf_append(&line, p, n);
+    const char *l = line.data ? line.data : "";
+    if (!*l) {
+      buf_puts(out, "</p>\n<p>");
+    } else if (!strncmp(l, "http://", 7) || !strncmp(l, "https://", 8)) {
+      buf_printf(out, "<a href=\"%h\">%h</a><br>\n", l, l);
+    } else {
+      buf_printf(out, "%h<br>\n", l);
+    }
+    buf_free(&line);
+    p += n;
+    if (*p) p++;
+  }
+  buf_puts(out, "</p>\n</body></html>\n");
+}
+
+static const char *lang_or_fi(const char *lang) {
+  return lang && (!strcmp(lang, "sv") || !strcmp(lang, "en")) ? lang : "fi";
+}
+
+/* Translates subject and body templates into lang, fills them from vars (plus {site}: the programme's name, {base}:
+ * the base URL, and {link}: the base URL and path) and queues the message. */
+static long long queue(db *d, const char *kind, const char *to, const char *lang, const char *path,
+                       const char *subject_t, const char *body_t, const char **vars, kerr *e) {
+  lang = lang_or_fi(lang);
+  char base[512], link[1024];
+  mail_base_url(d, base, sizeof base);
+  snprintf(link, sizeof link, "%s%s", base, path);
+  char *site = db_text(d, "SELECT coalesce(nullif(short_name, ''), name) FROM programme WHERE id = 1", "");
+  const char *all[24];
+  int n = 0;
+  all[n++] = "site", all[n++] = site && *site ? site : "Kehto";
+  all[n++] = "base", all[n++] = base;
+  all[n++] = "link", all[n++] = link;
+  for (int i = 0; vars && vars[i] && n < 22; i++) all[n++] = vars[i];
+  all[n] = NULL;
+  buf subject = BUF_INIT, text = BUF_INIT, html = BUF_INIT;
+  mail_fill(&subject, i18n_get(lang, subject_t), all);
+  for (size_t i = 0; i < subject.len; i++) /* a header is one line, whatever a title holds */
+    if (subject.data[i] == '\r' || subject.data[i] == '\n' || subject.data[i] == '\t') subject.data[i] = ' ';
+  mail_fill(&text, i18n_get(lang, body_t), all);
+  buf_puts(&text, "\n\n-- \n");
+  mail_fill(&text, i18n_get(lang, N_("{site}\n{base}/\nTämä on automaattinen viesti; siihen ei voi vastata.")), all);
+  text_to_html(&html, subject.data, text.data, lang);
+  long long id = outbox_add(d, kind, to, lang, subject.data, text.data, html.data, e);
+  buf_free(&subject);
+  buf_free(&text);
+  buf_free(&html);
+  free(site);
+  return id;
+}
+
+/* A role's name in a message. */
+static const char *role_name(const char *role) {
+  if (!strcmp(role, "admin")) return N_("pääkäyttäjä");
+  if (!strcmp(role, "staff")) return N_("ohjelman henkilöstö");
+  if (!strcmp(role, "evaluator")) return N_("arvioija");
+  if (!strcmp(role, "jury")) return N_("palkintoraadin jäsen");
+  return N_("organisaation yhteyshenkilö");
+}
+
+long long mail_invite(db *d, const char *to, const char *lang, const char *role, const char *token, kerr *e) {
+  char path[300];
+  snprintf(path, sizeof path, "/salasana/%s", token);
+  const char *vars[] = {"role", i18n_get(lang_or_fi(lang), role_name(role)), "email", to, NULL};
+  return queue(d, "invite", to, lang, path, N_("Kutsu: {site}"),
+               N_("Hei,\n\nsinut on kutsuttu käyttämään ohjelman {site} palvelua (rooli: {role}). Käyttäjätunnuksesi "
+                  "on {email}.\n\nAseta salasanasi tästä linkistä. Linkki toimii kerran ja 7 päivän ajan:\n\n"
+                  "{link}\n\nJos et odottanut tätä kutsua, voit jättää viestin huomiotta."),
+               vars, e);
+}
+
+long long mail_reset(db *d, const char *to, const char *lang, const char *token, kerr *e) {
+  char path[300];
+  snprintf(path, sizeof path, "/salasana/%s", token);
+  const char *vars[] = {NULL};
+  return queue(d, "reset", to, lang, path, N_("Salasanan vaihto: {site}"),
+               N_("Hei,\n\njoku (toivottavasti sinä) pyysi uutta salasanaa tälle osoitteelle. Aseta uusi salasana "
+                  "tästä linkistä. Linkki toimii kerran ja tunnin ajan:\n\n{link}\n\nJos et pyytänyt tätä, voit "
+                  "jättää viestin huomiotta: salasanasi ei muutu."),
+               vars, e);
+}
+
+long long mail_application_received(db *d, const char *to, const char *lang, long long app_id, const char *service,
+                                    kerr *e) {
+  char path[300];
+  snprintf(path, sizeof path, "/hakemukset/%lld", app_id);
+  const char *vars[] = {"service", service, NULL};
+  return queue(d, "application-received", to, lang, path, N_("Hakemus vastaanotettu: {service}"),
+               N_("Hei,\n\nhakemuksenne palveluun {service} on vastaanotettu. Kerromme sähköpostilla, kun se on "
+                  "käsitelty. Hakemuksen tilan näet täältä:\n\n{link}"),
+               vars, e);
+}
+
+long long mail_application_decided(db *d, const char *to, const char *lang, long long app_id, const char *service,
+                                   int approved, const char *reason, kerr *e) {
+  char path[300];
+  snprintf(path, sizeof path, "/hakemukset/%lld", app_id);
+  const char *vars[] = {"service", service, "reason", reason && *reason ? reason : "-", NULL};
+  if (approved)
+    return queue(d, "application-decided", to, lang, path, N_("Hakemus hyväksytty: {service}"),
+                 N_("Hei,\n\nhakemuksenne palveluun {service} on hyväksytty. Ohjelman henkilöstö on yhteydessä "
+                    "toteutuksen aikatauluista. Hakemuksen tiedot:\n\n{link}"),
+                 vars, e);
+  return queue(d, "application-decided", to, lang, path, N_("Hakemus hylätty: {service}"),
+               N_("Hei,\n\nhakemustanne palveluun {service} ei valitettavasti voitu hyväksyä.\n\nPerustelu: {reason}"
+                  "\n\nHakemuksen tiedot:\n\n{link}"),
+               vars, e);
+}
+
+long long mail_deed_decided(db *d, const char *to, const char *lang, long long deed_id, const char *title,
+                            int published, const char *reason, kerr *e) {
+  char path[300];
+  snprintf(path, sizeof path, "/tekot/%lld", deed_id);
+  const char *vars[] = {"title", title, "reason", reason && *reason ? reason : "-", NULL};
+  if (published)
+    return queue(d, "deed-decided", to, lang, path, N_("Tekosi on julkaistu: {title}"),
+                 N_("Hei,\n\nkiitos teosta! \"{title}\" on nyt julkaistu Tekojen torilla:\n\n{link}"), vars, e);
+  return queue(d, "deed-decided", to, lang, path, N_("Tekoa ei julkaistu: {title}"),
+               N_("Hei,\n\nkiitos teosta \"{title}\". Sitä ei tällä kertaa julkaistu Tekojen torilla.\n\n"
+                  "Perustelu: {reason}\n\nVoit lähettää korjatun kuvauksen uudelleen."),
+               vars, e);
+}
