@@ -83,8 +83,10 @@ expect_contains "unknown organisation named" "$OUT" "no organisation '999999'"
 OUT=$(echo "vihrea-kettu-93-Rq" | "$KEHTO" user add c1@example.fi --role contact --org 1234567-1 --db "$DB" 2>&1); RC=$?
 expect_rc "a contact of an unknown Y-tunnus is refused" 1
 OUT=$(echo "vihrea-kettu-93-Rq" | "$KEHTO" user add s1@example.fi --role staff --org "$oid" --db "$DB" 2>&1); RC=$?
-expect_rc "--org for a staff account is a usage error" 2
-expect_contains "staff --org refused with a reason" "$OUT" "only for contact accounts"
+expect_rc "any account may name its organisation (staff with --org)" 0
+OUT=$(echo "vihrea-kettu-93-Rq" | "$KEHTO" user add s2@example.fi --role boss --db "$DB" 2>&1); RC=$?
+expect_rc "an unknown role is a usage error" 2
+expect_contains "the roles are named" "$OUT" "evaluator, jury or contact"
 OUT=$(echo "vihrea-kettu-93-Rq" | "$KEHTO" user add c1@example.fi --role contact --org "$oid" --db "$DB" 2>&1); RC=$?
 expect_rc "a contact with an organisation id is created" 0
 OUT=$(echo "vihrea-kettu-93-Rq" | "$KEHTO" user add c2@example.fi --role contact --org 0737546-2 --db "$DB" 2>&1); RC=$?
@@ -92,11 +94,27 @@ expect_rc "a contact with a Y-tunnus is created" 0
 expect_eq "both contacts belong to the organisation" \
   "$(q "SELECT count(*) FROM \"user\" WHERE role='contact' AND org_id=$oid")" 2
 expect_eq "no account was made by the refused commands" \
-  "$(q "SELECT count(*) FROM \"user\" WHERE email='s1@example.fi'")" 0
+  "$(q "SELECT count(*) FROM \"user\" WHERE email='s2@example.fi'")" 0
 run user list --db "$DB"
 expect_rc "user list" 0
 expect_contains "user list shows the account and role" "$OUT" "a@example.fi"
 expect_lacks "user list never shows password hashes" "$OUT" "argon2"
+# user invite: the account without a password, and its invitation in the outbox
+run user invite inv@example.fi --db "$DB"
+expect_rc "user invite without --role is a usage error" 2
+run user invite inv@example.fi --role contact --db "$DB"
+expect_rc "user invite of a contact without --org is a usage error" 2
+run user invite inv@example.fi --role jury --lang de --db "$DB"
+expect_rc "user invite --lang de is a usage error" 2
+run user invite inv@example.fi --role contact --org 0737546-2 --lang sv --db "$DB"
+expect_rc "user invite of a contact by Y-tunnus" 0
+expect_contains "user invite says the mail waits for a server" "$OUT" "outbox"
+expect_eq "the invited account has no password yet, its organisation and language" \
+  "$(q "SELECT role, org_id, lang, password_hash FROM \"user\" WHERE email='inv@example.fi'")" "contact|$oid|sv|"
+expect_eq "one invitation queued, in Swedish" \
+  "$(q "SELECT count(*), min(lang), min(kind) FROM outbox WHERE recipient='inv@example.fi'")" "1|sv|invite"
+run user invite inv@example.fi --role jury --db "$DB"
+expect_rc "inviting an address that has an account fails" 1
 
 KEHTO_DB="$DB" run search kotihoidon perehdytys --limit 1
 expect_rc "several words without quotes are one query" 0

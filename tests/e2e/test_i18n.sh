@@ -7,10 +7,10 @@ ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 # Files whose user-visible strings must be translated (T(r, "…") literals and N_("…") marks).
 UI_FILES="src/web/layout.c src/web/web.c src/web/form.c src/web/routes.c src/web/server.c
   src/web/pages/deeds.c src/web/pages/deed.c src/web/pages/deed_form.c src/web/pages/home.c src/web/pages/login.c
-  src/web/pages/applications.c src/web/pages/services.c src/web/pages/stats.c"
+  src/web/pages/applications.c src/web/pages/services.c src/web/pages/stats.c src/web/pages/accounts.c"
 # Model files whose N_("…") messages reach those pages, and whose check_text() labels make the field messages.
 MODEL_FILES="src/model/deed.c src/model/user.c src/model/password.c src/model/application.c src/model/service.c src/report/report.c
-  src/report/export.c"
+  src/report/export.c src/model/mail.c src/model/outbox.c"
 
 # Prints every msgid the files need, one a line (newlines inside a msgid written as \n).
 msgids() {

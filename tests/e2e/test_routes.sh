@@ -15,7 +15,8 @@ for line in "GET / public - cache" "GET /tekot public - cache" "GET /tekot/{id} 
   "POST /tekot/uusi public csrf -" "GET /tilastot/{file} public - cache" "POST /kirjaudu public csrf -" \
   "GET /hallinta/tekot staff,admin - -" "POST /hallinta/tekot/{id}/julkaise staff,admin csrf -" \
   "GET /hakemukset/{id} contact,staff,admin - -" "GET /organisaatiot/{org}/henkilot contact,staff,admin - -" \
-  "GET /api/v1/deeds public - cache"; do
+  "GET /api/v1/deeds public - cache" "GET /hallinta/kayttajat admin - -" \
+  "GET /tili/salasana contact,staff,admin,evaluator,jury - -" "POST /salasana/{file} public csrf -"; do
   if grep -qxF -- "$line" <<<"$ROUTES"; then ok "listed: $line"; else not_ok "listed: $line"; fi
 done
 expect_eq "every line has five fields" "$(awk 'NF != 5' <<<"$ROUTES")" ""
@@ -35,6 +36,7 @@ path() {
   /hallinta/valmentajat/*) id=$(q "SELECT min(id) FROM coach") ;;
   /hallinta/toteutukset/*) id=$(q "SELECT min(id) FROM delivery") ;;
   /hallinta/henkilot/*) id=$(q "SELECT min(id) FROM person") ;;
+  /hallinta/kayttajat/*) id=$(q "SELECT min(id) FROM \"user\"") ;;
   /organisaatiot/*) id=$MINE ;;
   *) id=1 ;;
   esac
@@ -66,7 +68,7 @@ rm -f "$TMP/jar"
 login other@example.fi vihrea-kettu-93-Rq
 while read -r method pattern roles csrf cache; do
   [ "$roles" = public ] && continue
-  case $roles,$pattern in contact*,*{*}* | staff*) ;; *) [ "$method" = GET ] && continue ;; esac
+  case $roles,$pattern in contact*,*{*}* | staff* | admin*) ;; *) [ "$method" = GET ] && continue ;; esac
   request "$method" "$(path "$pattern")"
   if [ "$STATUS" = 403 ] || [ "$STATUS" = 404 ]; then ok "contact of another organisation: $method $pattern ($STATUS)"
   else not_ok "contact of another organisation: $method $pattern" "status $STATUS"; fi
@@ -82,6 +84,15 @@ while read -r method pattern roles csrf cache; do
   request POST "$(path "$pattern")"
   expect_eq "staff POST $pattern without a token is 403" "$STATUS" 403
 done <<<"$ROUTES"
+# staff: the admin's pages (accounts) are not theirs
+n=0
+while read -r method pattern roles csrf cache; do
+  [ "$method" = GET ] && [ "$roles" = admin ] || continue
+  request GET "$(path "$pattern")"
+  expect_eq "staff GET $pattern (admin only) is 403" "$STATUS" 403
+  n=$((n + 1))
+done <<<"$ROUTES"
+[ "$n" -ge 3 ] && ok "walked $n admin-only pages as staff" || not_ok "walked $n admin-only pages as staff"
 request POST /kirjaudu-ulos
 expect_eq "staff POST /kirjaudu-ulos without a token is 403" "$STATUS" 403
 get /hallinta/tekot

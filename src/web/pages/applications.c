@@ -427,14 +427,15 @@ static void page_app_cancel(web_req *r) {
 static const char APPS_DENY[] = N_("Hakemukset ovat organisaatioiden yhteyshenkilöille ja ohjelman henkilöstölle.");
 
 const route applications_routes[] = {
-    {"GET", "/hakemukset", page_apps, .flags = ROUTE_SIGNED_IN, .deny = APPS_DENY,
+    {"GET", "/hakemukset", page_apps, .flags = ROUTE_CONTACT | ROUTE_ANY_STAFF, .deny = APPS_DENY,
      .menu = {ROUTE_NAV_USER, 1, "applications", N_("Hakemukset")}},
-    {"GET", "/hakemukset/uusi", page_app_new, .flags = ROUTE_SIGNED_IN, .deny = APPS_DENY},
-    {"POST", "/hakemukset/uusi", page_app_create, .flags = ROUTE_SIGNED_IN | ROUTE_CSRF | ROUTE_CSRF_FORM,
-     .deny = APPS_DENY},
-    {"GET", "/hakemukset/{id}", page_app, .flags = ROUTE_SIGNED_IN, .deny = APPS_DENY},
+    {"GET", "/hakemukset/uusi", page_app_new, .flags = ROUTE_CONTACT | ROUTE_ANY_STAFF, .deny = APPS_DENY},
+    {"POST", "/hakemukset/uusi", page_app_create,
+     .flags = ROUTE_CONTACT | ROUTE_ANY_STAFF | ROUTE_CSRF | ROUTE_CSRF_FORM, .deny = APPS_DENY},
+    {"GET", "/hakemukset/{id}", page_app, .flags = ROUTE_CONTACT | ROUTE_ANY_STAFF, .deny = APPS_DENY},
     {"POST", "/hakemukset/{id}/hyvaksy", page_app_approve, .flags = ROUTE_ANY_STAFF | ROUTE_CSRF | ROUTE_CSRF_FORM},
     {"POST", "/hakemukset/{id}/hylkaa", page_app_reject, .flags = ROUTE_ANY_STAFF | ROUTE_CSRF | ROUTE_CSRF_FORM},
-    {"POST", "/hakemukset/{id}/peru", page_app_cancel, .flags = ROUTE_SIGNED_IN | ROUTE_CSRF, .deny = APPS_DENY},
+    {"POST", "/hakemukset/{id}/peru", page_app_cancel, .flags = ROUTE_CONTACT | ROUTE_ANY_STAFF | ROUTE_CSRF,
+     .deny = APPS_DENY},
     {0},
 };
