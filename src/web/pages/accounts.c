@@ -246,9 +246,11 @@ static void page_activate(web_req *r) {
 
 /* ---- /hallinta: what waits for the staff ---- */
 
-static void waiting(web_req *r, long long n, const char *label, const char *href, const char *none) {
+/* One line of what waits: n and its words (one and many: Finnish msgids), linked to where it is handled. */
+static void waiting(web_req *r, long long n, const char *one, const char *many, const char *href, const char *none) {
   if (n)
-    buf_printf(&r->out, "<li><a href=\"%h%h\"><strong>%N</strong> %h</a></li>\n", r->prefix, href, n, label);
+    buf_printf(&r->out, "<li><a href=\"%h%h\"><strong>%N</strong> %h</a></li>\n", r->prefix, href, n,
+               T(r, n == 1 ? one : many));
   else
     buf_printf(&r->out, "<li>%h</li>\n", none);
 }
@@ -260,16 +262,15 @@ static void page_staff_home(web_req *r) {
   static const char *const submitted[] = {"submitted"};
   long long apps = 0;
   app_count_by_status(r->db, 0, submitted, 1, &apps);
-  waiting(r, apps, T(r, "hakemusta odottaa päätöstä"), "/hakemukset?status=submitted",
+  waiting(r, apps, N_("hakemus odottaa päätöstä"), N_("hakemusta odottaa päätöstä"), "/hakemukset?status=submitted",
           T(r, "Ei päätöstä odottavia hakemuksia."));
-  waiting(r, deed_count_by_status(r->db, "submitted"), T(r, "tekoa odottaa moderointia"), "/hallinta/tekot",
-          T(r, "Ei moderointia odottavia tekoja."));
-  waiting(r, outbox_count(r->db, "failed"), T(r, "sähköpostia ei saatu lähetettyä"), "/hallinta/viestit?tila=failed",
-          T(r, "Kaikki sähköpostit on saatu lähetettyä."));
+  waiting(r, deed_count_by_status(r->db, "submitted"), N_("teko odottaa moderointia"), N_("tekoa odottaa moderointia"),
+          "/hallinta/tekot", T(r, "Ei moderointia odottavia tekoja."));
+  waiting(r, outbox_count(r->db, "failed"), N_("sähköposti jäi lähettämättä"), N_("sähköpostia jäi lähettämättä"),
+          "/hallinta/viestit?tila=failed", T(r, "Kaikki sähköpostit on saatu lähetettyä."));
   long long queued = outbox_count(r->db, "queued") + outbox_count(r->db, "sending");
   if (queued)
-    buf_printf(o, "<li><a href=\"%h/hallinta/viestit?tila=queued\"><strong>%N</strong> %h</a></li>\n", r->prefix,
-               queued, T(r, "sähköpostia jonossa"));
+    waiting(r, queued, N_("sähköposti jonossa"), N_("sähköpostia jonossa"), "/hallinta/viestit?tila=queued", "");
   buf_puts(o, "</ul>\n");
   page_end(r);
 }
