@@ -1,0 +1,24 @@
+/* sender: the background thread of `kehto serve --smtp` that sends the outbox: claim a message, send it, record the
+ * outcome; when nothing is due, wait for a wake-up or a second. */
+#ifndef KEHTO_SENDER_H
+#define KEHTO_SENDER_H
+
+#include "db/db.h"
+#include "mail/smtp.h"
+
+/* Starts the thread on connection d (its own; the thread closes it when it stops) with the SMTP settings c, which
+ * must live until mail_sender_stop. The wait after a first failed attempt is read from KEHTO_MAIL_BACKOFF_MS when
+ * set (milliseconds, for the tests), else OUTBOX_BACKOFF_FIRST_MS. Returns K_OK, or K_ERR (d is then the caller's). */
+int mail_sender_start(db *d, const smtp_config *c);
+
+/* Wakes the thread to look for messages due now (after a change that may have queued one). Cheap; does nothing
+ * when no sender runs. */
+void mail_sender_wake(void);
+
+/* Stops the thread after the message it is sending, if any, and waits for it. Does nothing when none runs. */
+void mail_sender_stop(void);
+
+/* Returns 1 while the thread runs (this server sends mail), else 0. */
+int mail_sender_running(void);
+
+#endif
