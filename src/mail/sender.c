@@ -22,6 +22,7 @@ typedef struct sender {
   db *d;
   const smtp_config *smtp;
   long long backoff_ms; /* the first wait after a failed attempt; 0 for the outbox's default */
+  long long lease_ms;   /* how long a claim holds; 0 for the outbox's default */
 } sender;
 
 static sender the_sender;
@@ -31,7 +32,7 @@ static sender the_sender;
 static int send_one(sender *s, int *storage_failing) {
   arena a = {0};
   outbox_msg m;
-  int rc = outbox_claim(s->d, &a, outbox_now_ms(), &m);
+  int rc = outbox_claim(s->d, &a, outbox_now_ms(), s->lease_ms, &m);
   if (rc < 0) {
     if (!*storage_failing) log_error("mail: cannot read the outbox: %r", db_errmsg(s->d));
     *storage_failing = 1;
@@ -70,12 +71,18 @@ static void *sender_main(void *arg) {
   return NULL;
 }
 
+/* A time in ms from the environment variable name (1..max), or 0 (the outbox's default) when unset or not that. */
+static long long env_ms(const char *name, long long max) {
+  long long ms = 0;
+  const char *env = getenv(name);
+  if (env && util_parse_int(env, 1, max, &ms) != K_OK) ms = 0;
+  return ms;
+}
+
 int mail_sender_start(db *d, const smtp_config *c) {
   if (smtp_global_init() != K_OK) return K_ERR;
-  long long backoff = 0;
-  const char *env = getenv("KEHTO_MAIL_BACKOFF_MS");
-  if (env && util_parse_int(env, 1, OUTBOX_BACKOFF_MAX_MS, &backoff) != K_OK) backoff = 0;
-  the_sender = (sender){d, c, backoff};
+  the_sender = (sender){d, c, env_ms("KEHTO_MAIL_BACKOFF_MS", OUTBOX_BACKOFF_MAX_MS),
+                        env_ms("KEHTO_MAIL_LEASE_MS", OUTBOX_LEASE_MS)};
   pthread_mutex_lock(&mu);
   stopping = 0, kicked = 0;
   pthread_mutex_unlock(&mu);

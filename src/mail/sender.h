@@ -7,8 +7,10 @@
 #include "mail/smtp.h"
 
 /* Starts the thread on connection d (its own; the thread closes it when it stops) with the SMTP settings c, which
- * must live until mail_sender_stop. The wait after a first failed attempt is read from KEHTO_MAIL_BACKOFF_MS when
- * set (milliseconds, for the tests), else OUTBOX_BACKOFF_FIRST_MS. Returns K_OK, or K_ERR (d is then the caller's). */
+ * must live until mail_sender_stop. For the tests only, two environment variables (milliseconds) shorten the waits:
+ * KEHTO_MAIL_BACKOFF_MS the first wait after a failed attempt (else OUTBOX_BACKOFF_FIRST_MS) and KEHTO_MAIL_LEASE_MS
+ * how long a claim holds (else OUTBOX_LEASE_MS; shorter than a send may take, it lets two senders send one message).
+ * Returns K_OK, or K_ERR (d is then the caller's). */
 int mail_sender_start(db *d, const smtp_config *c);
 
 /* Wakes the thread to look for messages due now (after a change that may have queued one). Cheap; does nothing

@@ -47,7 +47,8 @@ static void read_msg(db_stmt *st, arena *a, outbox_msg *m) {
  * two senders that picked the same message only the first changes the row). */
 #define DUE "((status = 'queued' AND next_at <= ?1) OR (status = 'sending' AND lease_until <= ?1))"
 
-int outbox_claim(db *d, arena *a, long long now_ms, outbox_msg *m) {
+int outbox_claim(db *d, arena *a, long long now_ms, long long lease_ms, outbox_msg *m) {
+  if (lease_ms <= 0) lease_ms = OUTBOX_LEASE_MS;
   for (int tries = 0; tries < 5; tries++) {
     long long id = db_int(d, -1, "SELECT coalesce(min(id), 0) FROM outbox WHERE " DUE, "i", now_ms);
     if (id <= 0) return id == 0 ? 0 : -1;
@@ -55,7 +56,7 @@ int outbox_claim(db *d, arena *a, long long now_ms, outbox_msg *m) {
     if (db_exec(d,
                 "UPDATE outbox SET status = 'sending', lease_until = ?2, attempts = attempts + 1"
                 " WHERE id = ?3 AND " DUE,
-                "iii", now_ms, now_ms + OUTBOX_LEASE_MS, id) != DB_OK)
+                "iii", now_ms, now_ms + lease_ms, id) != DB_OK)
       return -1;
     if (db_changes(d) != 1) continue; /* another sender took it first */
     db_stmt *st = db_query(d, "SELECT " MSG_COLS " FROM outbox WHERE id = ?1", "i", id);

@@ -26,10 +26,10 @@ long long outbox_add(db *d, const char *kind, const char *recipient, const char 
                      const char *body_text, const char *body_html, kerr *e);
 
 /* Claims the oldest message due at now_ms (queued and next_at <= now_ms, or 'sending' with an expired lease): marks
- * it 'sending' until now_ms + OUTBOX_LEASE_MS and counts the attempt, in a transaction of its own, so that of
- * several senders (several servers on PostgreSQL) exactly one gets it. Fills m in arena a and returns 1; 0 when
- * nothing is due; -1 on a storage error. */
-int outbox_claim(db *d, arena *a, long long now_ms, outbox_msg *m);
+ * it 'sending' until now_ms + lease_ms (OUTBOX_LEASE_MS when 0 or less; the tests shorten it) and counts the attempt,
+ * in a transaction of its own, so that of several senders (several servers on PostgreSQL) exactly one gets it. Fills m
+ * in arena a and returns 1; 0 when nothing is due; -1 on a storage error. */
+int outbox_claim(db *d, arena *a, long long now_ms, long long lease_ms, outbox_msg *m);
 
 /* Records the outcome of a claimed message's attempt: sent (ok 1), or failed with error (a one-line reason): tried
  * again after a backoff while permanent is 0 and attempts are left, else 'failed'. The backoff is first_backoff_ms

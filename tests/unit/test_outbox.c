@@ -24,7 +24,7 @@ static long long queue(db *d, const char *to) {
 
 static int claim(db *d, long long now, outbox_msg *m) {
   arena a = {0};
-  int rc = outbox_claim(d, &a, now, m);
+  int rc = outbox_claim(d, &a, now, 0, m);
   arena_free(&a); /* the tests read only the numbers */
   return rc;
 }
