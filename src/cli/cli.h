@@ -27,7 +27,8 @@ db *cli_open_db(const cli_args *a, int create);
 
 #define EXIT_USAGE 2
 #define SERVE_USAGE                                                                                                    \
-  "kehto serve [--db FILE] [--port N] [--bind ADDR] [--base-url URL] [--trusted-proxy ADDR] [--insecure-cookies]"
+  "kehto serve [--db FILE] [--port N] [--bind ADDR] [--base-url URL] [--trusted-proxy ADDR] [--insecure-cookies]"      \
+  " [--smtp smtp://HOST:PORT] [--smtp-user USER] [--smtp-password-file FILE] [--mail-from ADDRESS]"
 #define USER_ADD_USAGE "kehto user add EMAIL --role admin|staff|evaluator|jury|contact [--org ID|Y-TUNNUS]"
 #define USER_INVITE_USAGE                                                                                              \
   "kehto user invite EMAIL --role admin|staff|evaluator|jury|contact [--org ID|Y-TUNNUS] [--coach ID] [--lang "        \
@@ -80,6 +81,13 @@ int cli_import_participants(const cli_args *a);
 int cli_import_attendance(const cli_args *a);
 int cli_person_export(const cli_args *a);
 int cli_person_erase(const cli_args *a);
+
+/* mail.c: `kehto mail list [--status S]`, `kehto mail retry ID`, `kehto mail test ADDRESS` (the outbox from a
+ * shell; a running `kehto serve --smtp` sends what is queued). Each returns 0 done, 1 error (message on stderr),
+ * 2 wrong usage. */
+int cli_mail_list(const cli_args *a);
+int cli_mail_retry(const cli_args *a);
+int cli_mail_test(const cli_args *a);
 
 /* routes.c */
 /* Prints the web route table in dispatch order, one route a line: method, pattern (parameters as {name}), the roles

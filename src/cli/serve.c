@@ -1,4 +1,4 @@
-/* cli/serve: `kehto serve`: the web server's options (port, bind address, base URL, proxy, cookies). */
+/* cli/serve: `kehto serve`: the web server's options (port, bind address, base URL, proxy, cookies, mail). */
 #include "cli/cli.h"
 
 #include <arpa/inet.h>
@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "core/buf.h"
+#include "mail/smtp.h"
 #include "web/client.h"
 #include "web/web.h"
 
@@ -54,6 +55,74 @@ static int serve_cookies(const cli_args *a, web_config *cfg) {
   return 1;
 }
 
+/* The password for --smtp-user: the first line of --smtp-password-file, else $KEHTO_SMTP_PASSWORD. Returns it
+ * malloc'd (NULL when neither is given), or sets *bad after saying why. */
+static char *smtp_password(const cli_args *a, int *bad) {
+  const char *file = cli_opt(a, "smtp-password-file");
+  if (!file) {
+    const char *env = getenv("KEHTO_SMTP_PASSWORD");
+    return env ? util_strdup(env) : NULL;
+  }
+  FILE *f = fopen(file, "r");
+  char line[1024];
+  if (!f || !fgets(line, sizeof line, f)) {
+    fprintf(stderr, "kehto: --smtp-password-file: cannot read a password from %s\n", file);
+    if (f) fclose(f);
+    *bad = 1;
+    return NULL;
+  }
+  fclose(f);
+  line[strcspn(line, "\r\n")] = 0;
+  return util_strdup(line);
+}
+
+/* Where mail goes: --smtp URL (checked), --smtp-user with its password, --mail-from (default kehto@ the base URL's
+ * host). Fills c and sets cfg->smtp, or leaves it NULL without --smtp. Returns 1, or prints why not and returns 0.
+ * c->password (malloc'd) is freed by the caller. */
+static int serve_smtp(const cli_args *a, web_config *cfg, smtp_config *c) {
+  const char *url = cli_opt(a, "smtp");
+  if (!url) {
+    int stray = cli_opt(a, "smtp-user") || cli_opt(a, "smtp-password-file") || cli_opt(a, "mail-from");
+    if (stray) fprintf(stderr, "kehto: --smtp-user, --smtp-password-file and --mail-from need --smtp\n");
+    return !stray;
+  }
+  if (!smtp_url_ok(url)) {
+    fprintf(stderr,
+            "kehto: --smtp needs smtp://HOST[:PORT] or smtps://HOST[:PORT] (the login in --smtp-user), not '%s'\n",
+            url);
+    return 0;
+  }
+  int bad = 0;
+  c->url = url;
+  c->user = cli_opt(a, "smtp-user");
+  c->password = smtp_password(a, &bad);
+  if (bad) return 0;
+  if (c->password && !c->user) {
+    fprintf(stderr, "kehto: an SMTP password needs --smtp-user\n");
+    return 0;
+  }
+  c->from = cli_opt(a, "mail-from");
+  if (c->from && !util_email_valid(c->from)) {
+    fprintf(stderr, "kehto: --mail-from needs an email address, not '%s'\n", c->from);
+    return 0;
+  }
+  cfg->smtp = c;
+  return 1;
+}
+
+/* The default sender: kehto@ the host of the base URL (malloc'd into *owned). */
+static void serve_mail_from(web_config *cfg, smtp_config *c, char **owned) {
+  if (!cfg->smtp || c->from) return;
+  const char *host = strstr(cfg->base_url, "://");
+  host = host ? host + 3 : cfg->base_url;
+  size_t n = strcspn(host, ":/");
+  buf b = BUF_INIT;
+  buf_puts(&b, "kehto@");
+  buf_append(&b, host, n);
+  *owned = buf_detach(&b);
+  c->from = *owned;
+}
+
 int cli_serve(const cli_args *a) {
   web_config cfg = {0};
   cfg.db_path = cli_db_path(a);
@@ -86,16 +155,21 @@ int cli_serve(const cli_args *a) {
   cfg.quiet = cli_opt(a, "quiet") != NULL;
   cfg.no_cache = cli_opt(a, "no-cache") != NULL;
   int rc = EXIT_USAGE;
-  if (!serve_base_url(a, &cfg) || !serve_cookies(a, &cfg)) {
+  smtp_config smtp = {0};
+  char *mail_from = NULL;
+  if (!serve_base_url(a, &cfg) || !serve_cookies(a, &cfg) || !serve_smtp(a, &cfg, &smtp)) {
     /* said why */
   } else if (!db_is_address(cfg.db_path) && access(cfg.db_path, F_OK) != 0) {
     fprintf(stderr, "kehto: no database at %s (create one with: kehto init --db %s)\n", cfg.db_path, cfg.db_path);
     rc = 1;
   } else {
+    serve_mail_from(&cfg, &smtp, &mail_from);
     web_set_secure_cookies(cfg.secure_cookies);
     web_set_base_url(cfg.base_url);
     rc = web_serve(&cfg);
   }
   free((char *)cfg.base_url);
+  free((char *)smtp.password);
+  free(mail_from);
   return rc;
 }

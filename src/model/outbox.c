@@ -2,9 +2,7 @@
 #include "model/outbox.h"
 
 #include <string.h>
-
-#define BACKOFF_FIRST_MS (60 * 1000LL)
-#define BACKOFF_MAX_MS (6 * 3600 * 1000LL)
+#include <time.h>
 
 long long outbox_add(db *d, const char *kind, const char *recipient, const char *lang, const char *subject,
                      const char *body_text, const char *body_html, kerr *e) {
@@ -12,7 +10,7 @@ long long outbox_add(db *d, const char *kind, const char *recipient, const char 
     kerr_set(e, NULL, "outbox: '%r' is not an email address", recipient ? recipient : "");
     return 0;
   }
-  long long now = util_now_ms();
+  long long now = outbox_now_ms();
   if (db_exec(d,
               "INSERT INTO outbox(kind, recipient, lang, subject, body_text, body_html, next_at, created_at)"
               " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
@@ -49,7 +47,8 @@ static void read_msg(db_stmt *st, arena *a, outbox_msg *m) {
  * two senders that picked the same message only the first changes the row). */
 #define DUE "((status = 'queued' AND next_at <= ?1) OR (status = 'sending' AND lease_until <= ?1))"
 
-int outbox_claim(db *d, arena *a, long long now_ms, outbox_msg *m) {
+int outbox_claim(db *d, arena *a, long long now_ms, long long lease_ms, outbox_msg *m) {
+  if (lease_ms <= 0) lease_ms = OUTBOX_LEASE_MS;
   for (int tries = 0; tries < 5; tries++) {
     long long id = db_int(d, -1, "SELECT coalesce(min(id), 0) FROM outbox WHERE " DUE, "i", now_ms);
     if (id <= 0) return id == 0 ? 0 : -1;
@@ -57,7 +56,7 @@ int outbox_claim(db *d, arena *a, long long now_ms, outbox_msg *m) {
     if (db_exec(d,
                 "UPDATE outbox SET status = 'sending', lease_until = ?2, attempts = attempts + 1"
                 " WHERE id = ?3 AND " DUE,
-                "iii", now_ms, now_ms + OUTBOX_LEASE_MS, id) != DB_OK)
+                "iii", now_ms, now_ms + lease_ms, id) != DB_OK)
       return -1;
     if (db_changes(d) != 1) continue; /* another sender took it first */
     db_stmt *st = db_query(d, "SELECT " MSG_COLS " FROM outbox WHERE id = ?1", "i", id);
@@ -69,19 +68,26 @@ int outbox_claim(db *d, arena *a, long long now_ms, outbox_msg *m) {
   return 0;
 }
 
-int outbox_done(db *d, long long id, int ok, int permanent, const char *error, long long now_ms) {
+long long outbox_backoff_ms(long long attempts, long long first_backoff_ms) {
+  long long wait = first_backoff_ms > 0 ? first_backoff_ms : OUTBOX_BACKOFF_FIRST_MS;
+  for (long long i = 1; i < attempts && wait < OUTBOX_BACKOFF_MAX_MS; i++) wait *= 2;
+  return wait > OUTBOX_BACKOFF_MAX_MS ? OUTBOX_BACKOFF_MAX_MS : wait;
+}
+
+int outbox_done(db *d, long long id, int ok, int permanent, const char *error, long long now_ms,
+                long long first_backoff_ms) {
   if (ok)
-    return db_exec(d, "UPDATE outbox SET status = 'sent', sent_at = ?2, last_error = '' WHERE id = ?1", "ii", id,
-                   now_ms) == DB_OK
+    return db_exec(d, "UPDATE outbox SET status = 'sent', sent_at = ?2, lease_until = 0, last_error = '' WHERE id = ?1",
+                   "ii", id, now_ms) == DB_OK
                ? K_OK
                : K_ERR;
   long long attempts = db_int(d, 0, "SELECT attempts FROM outbox WHERE id = ?1", "i", id);
-  long long wait = BACKOFF_FIRST_MS;
-  for (long long i = 1; i < attempts && wait < BACKOFF_MAX_MS; i++) wait *= 2;
-  if (wait > BACKOFF_MAX_MS) wait = BACKOFF_MAX_MS;
   int give_up = permanent || attempts >= OUTBOX_MAX_ATTEMPTS;
-  return db_exec(d, "UPDATE outbox SET status = ?2, next_at = ?3, lease_until = 0, last_error = ?4 WHERE id = ?1",
-                 "itit", id, give_up ? "failed" : "queued", now_ms + wait, error ? error : "") == DB_OK
+  return db_exec(d,
+                 "UPDATE outbox SET status = ?2, next_at = ?3, lease_until = 0, last_error = ?4"
+                 " WHERE id = ?1 AND status = 'sending'",
+                 "itit", id, give_up ? "failed" : "queued", now_ms + outbox_backoff_ms(attempts, first_backoff_ms),
+                 error ? error : "") == DB_OK
              ? K_OK
              : K_ERR;
 }
@@ -90,7 +96,7 @@ int outbox_retry(db *d, long long id, kerr *e) {
   if (db_exec(d,
               "UPDATE outbox SET status = 'queued', next_at = ?2, attempts = 0"
               " WHERE id = ?1 AND status IN ('failed', 'queued')",
-              "ii", id, util_now_ms()) != DB_OK)
+              "ii", id, outbox_now_ms()) != DB_OK)
     return kerr_set(e, NULL, "outbox: %r", db_errmsg(d));
   if (db_changes(d) != 1) return kerr_set(e, NULL, N_("Viestiä ei ole tai se on jo lähetetty."));
   return K_OK;
@@ -124,4 +130,26 @@ outbox_msg *outbox_get(db *d, arena *a, long long id) {
   }
   db_done(st);
   return m;
+}
+
+long long outbox_now_ms(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_REALTIME, &ts);
+  return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+int outbox_status_valid(const char *status) {
+  static const char *const all[] = {"queued", "sending", "sent", "failed"};
+  for (size_t i = 0; status && i < sizeof all / sizeof all[0]; i++)
+    if (strcmp(status, all[i]) == 0) return 1;
+  return 0;
+}
+
+void outbox_time_iso(long long ms, char out[21]) {
+  out[0] = 0;
+  if (ms <= 0) return;
+  time_t t = (time_t)(ms / 1000);
+  struct tm tm;
+  gmtime_r(&t, &tm);
+  strftime(out, 21, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }

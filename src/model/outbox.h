@@ -6,8 +6,10 @@
 #include "core/arena.h"
 #include "db/db.h"
 
-#define OUTBOX_LEASE_MS (5 * 60 * 1000LL) /* a claim ('sending') is taken over by another sender after this */
-#define OUTBOX_MAX_ATTEMPTS 8             /* then the message is 'failed' and waits for staff to retry it */
+#define OUTBOX_LEASE_MS (5 * 60 * 1000LL)         /* a claim ('sending') is taken over by another sender after this */
+#define OUTBOX_MAX_ATTEMPTS 8                     /* then the message is 'failed' and waits for staff to retry it */
+#define OUTBOX_BACKOFF_FIRST_MS (60 * 1000LL)     /* the wait after a first failed attempt, doubled after each */
+#define OUTBOX_BACKOFF_MAX_MS (6 * 3600 * 1000LL) /* the longest wait between attempts */
 
 typedef struct outbox_msg {
   long long id;
@@ -24,15 +26,22 @@ long long outbox_add(db *d, const char *kind, const char *recipient, const char 
                      const char *body_text, const char *body_html, kerr *e);
 
 /* Claims the oldest message due at now_ms (queued and next_at <= now_ms, or 'sending' with an expired lease): marks
- * it 'sending' until now_ms + OUTBOX_LEASE_MS and counts the attempt, in a transaction of its own, so that of
- * several senders (several servers on PostgreSQL) exactly one gets it. Fills m in arena a and returns 1; 0 when
- * nothing is due; -1 on a storage error. */
-int outbox_claim(db *d, arena *a, long long now_ms, outbox_msg *m);
+ * it 'sending' until now_ms + lease_ms (OUTBOX_LEASE_MS when 0 or less; the tests shorten it) and counts the attempt,
+ * in a transaction of its own, so that of several senders (several servers on PostgreSQL) exactly one gets it. Fills m
+ * in arena a and returns 1; 0 when nothing is due; -1 on a storage error. */
+int outbox_claim(db *d, arena *a, long long now_ms, long long lease_ms, outbox_msg *m);
 
 /* Records the outcome of a claimed message's attempt: sent (ok 1), or failed with error (a one-line reason): tried
- * again after a backoff (1 min, doubling, at most 6 h) while permanent is 0 and attempts are left, else 'failed'.
- * Returns K_OK or K_ERR. */
-int outbox_done(db *d, long long id, int ok, int permanent, const char *error, long long now_ms);
+ * again after a backoff while permanent is 0 and attempts are left, else 'failed'. The backoff is first_backoff_ms
+ * (OUTBOX_BACKOFF_FIRST_MS when 0 or less; the tests shorten it) doubled after each attempt, at most
+ * OUTBOX_BACKOFF_MAX_MS. A failure is recorded only while the message is still 'sending' (a sender whose lease ran
+ * out does not undo the outcome of the one that took over). Returns K_OK or K_ERR. */
+int outbox_done(db *d, long long id, int ok, int permanent, const char *error, long long now_ms,
+                long long first_backoff_ms);
+
+/* The wait after attempt number attempts (1, 2, …) failed: first_backoff_ms doubled attempts - 1 times, at most
+ * OUTBOX_BACKOFF_MAX_MS (first_backoff_ms <= 0 means OUTBOX_BACKOFF_FIRST_MS). */
+long long outbox_backoff_ms(long long attempts, long long first_backoff_ms);
 
 /* Queues a 'failed' (or waiting) message again at once, for staff. Returns K_OK, or K_ERR when there is none. */
 int outbox_retry(db *d, long long id, kerr *e);
@@ -43,5 +52,13 @@ long long outbox_count(db *d, const char *status);
 outbox_msg *outbox_list(db *d, arena *a, const char *status, int limit, int offset, int *n);
 /* One message, or NULL. */
 outbox_msg *outbox_get(db *d, arena *a, long long id);
+
+/* The wall-clock time in ms since the epoch, as the outbox stores times (several servers compare them, so never a
+ * process's monotonic clock). */
+long long outbox_now_ms(void);
+/* Returns 1 when status is one of the outbox's statuses (queued, sending, sent, failed), else 0. */
+int outbox_status_valid(const char *status);
+/* Writes an outbox time (ms since the epoch) as UTC "YYYY-MM-DDTHH:MM:SSZ" into out; "" for 0. */
+void outbox_time_iso(long long ms, char out[21]);
 
 #endif

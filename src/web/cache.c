@@ -12,6 +12,7 @@
 #include <string.h>
 #include <zlib.h>
 
+#include "mail/sender.h"
 #include "web/reqparse.h"
 #include "web/web.h"
 
@@ -218,4 +219,5 @@ void cache_clear(void) {
 
 void web_changed(void) {
   cache_invalidate();
+  mail_sender_wake(); /* the change may have queued a message */
 }

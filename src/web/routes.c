@@ -15,6 +15,7 @@
 #include "web/pages/login.h"
 #include "web/pages/moderation.h"
 #include "web/pages/orgs.h"
+#include "web/pages/outbox.h"
 #include "web/pages/people.h"
 #include "web/pages/programme_admin.h"
 #include "web/pages/services.h"
@@ -35,6 +36,7 @@ static const route *const TABLES[] = {
     applications_routes,   services_routes,
     services_admin_routes, deliveries_admin_routes,
     people_routes,         accounts_routes,
+    outbox_routes,
 };
 #define NTABLES (sizeof TABLES / sizeof TABLES[0])
 

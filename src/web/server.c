@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "core/embed.h"
+#include "mail/sender.h"
 #include "report/report.h"
 #include "search/search.h"
 #include "web/cache.h"
@@ -380,6 +381,24 @@ static void raise_fd_limit(void) {
             (unsigned long long)rl.rlim_cur, MAX_CONNECTIONS);
 }
 
+/* The outbox's sender, on a connection of its own, when --smtp says where mail goes; says where it goes. */
+static void start_mail(const web_config *cfg) {
+  if (!cfg->smtp) {
+    fprintf(stderr, "kehto: mail: kept in the outbox (no --smtp)\n");
+    return;
+  }
+  kerr e = {0};
+  db *mail_db = db_open(cfg->db_path, 0, NULL, &e);
+  if (!mail_db || mail_sender_start(mail_db, cfg->smtp) != K_OK) {
+    fprintf(stderr, "kehto: mail: kept in the outbox: the sender did not start: %s\n", e.msg ? e.msg : "no thread");
+    kerr_clear(&e);
+    db_close(mail_db);
+    return;
+  }
+  fprintf(stderr, "kehto: mail: via %s from %s%s\n", cfg->smtp->url, cfg->smtp->from,
+          cfg->smtp->user ? " (with a login)" : "");
+}
+
 int web_serve(const web_config *cfg) {
   config = cfg;
   kerr e = {0};
@@ -441,6 +460,7 @@ int web_serve(const web_config *cfg) {
     kerr_clear(&e);
     db_close(stats_db);
   }
+  start_mail(cfg);
   char *label = db_label(cfg->db_path);
   fprintf(stderr, "kehto: serving %s at http://%s:%d/ (%d threads); stop with Ctrl-C\n", label, cfg->bind, cfg->port,
           cfg->threads);
@@ -455,6 +475,7 @@ int web_serve(const web_config *cfg) {
   MHD_stop_daemon(d);
   conntrack_stop();
   report_refresher_stop();
+  mail_sender_stop();
   cache_clear();
   return 0;
 }

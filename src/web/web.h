@@ -122,6 +122,8 @@ void web_set_secure_cookies(int on);
 /* Sets the base URL web_base_url writes; url must live as long as the server. */
 void web_set_base_url(const char *url);
 
+struct smtp_config;
+
 /* Server configuration set by `kehto serve`. */
 typedef struct web_config {
   const char *db_path;
@@ -129,11 +131,12 @@ typedef struct web_config {
   int port;
   int threads;
   int secure_cookies;
-  const char *base_url;      /* normalised, no trailing slash: "https://kehto.example.fi" */
-  const char *trusted_proxy; /* IPv4 address whose X-Forwarded-For names the client, or NULL */
-  int quiet;                 /* no access log */
-  int no_cache;              /* render every page (for measuring the uncached path) */
-  int stats_wait_ms;         /* how long a page waits for statistics being computed after a change */
+  const char *base_url;           /* normalised, no trailing slash: "https://kehto.example.fi" */
+  const char *trusted_proxy;      /* IPv4 address whose X-Forwarded-For names the client, or NULL */
+  int quiet;                      /* no access log */
+  int no_cache;                   /* render every page (for measuring the uncached path) */
+  int stats_wait_ms;              /* how long a page waits for statistics being computed after a change */
+  const struct smtp_config *smtp; /* where mail goes (a sender thread sends the outbox); NULL: it stays queued */
 } web_config;
 
 /* Runs the server until SIGINT/SIGTERM. Returns 0 on a clean stop, 1 if it could not start. */

@@ -23,7 +23,8 @@ q() {
 PASS=0
 FAIL=0
 SERVER_PID=
-trap 'stop_server; [ -n "${E2E_KEEP:-}" ] && echo "kept $TMP" || rm -rf "$TMP"' EXIT
+SINK_PID=
+trap 'stop_server; stop_sink; [ -n "${E2E_KEEP:-}" ] && echo "kept $TMP" || rm -rf "$TMP"' EXIT
 
 ok() { PASS=$((PASS + 1)); echo "ok - $1"; }
 not_ok() { FAIL=$((FAIL + 1)); echo "not ok - $1"; [ -n "${2:-}" ] && echo "    $2" | head -c 600 && echo; }
@@ -119,6 +120,52 @@ login() { # login EMAIL PASSWORD
   get /kirjaudu
   post /kirjaudu "csrf=$(csrf_from "$BODY")" "email=$1" "password=$2" "next=/"
 }
+
+# --- mail: a real SMTP server on loopback (tests/e2e/smtp_sink.py, Debian's python3-aiosmtpd) ---
+# start_sink: starts it on a free port ($SINK_PORT); every message it accepts is a file $SINK/NNNNNN.eml. Stopped at
+# exit like the server.
+start_sink() {
+  stop_sink
+  SINK=$TMP/sink
+  SINK_PORT=$(free_port)
+  rm -f "$SINK/ready"
+  "$PYTHON" "$E2E_ROOT/tests/e2e/smtp_sink.py" "$SINK_PORT" "$SINK" >"$TMP/sink.log" 2>&1 &
+  SINK_PID=$!
+  for _ in $(seq 1 200); do [ -f "$SINK/ready" ] && return 0; sleep 0.05; done
+  echo "the SMTP sink did not start:"; cat "$TMP/sink.log"; exit 1
+}
+stop_sink() {
+  if [ -n "${SINK_PID:-}" ]; then kill "$SINK_PID" 2>/dev/null; wait "$SINK_PID" 2>/dev/null; SINK_PID=; fi
+}
+# sink_answer CODE: the sink answers DATA with 451 (try later) or 550 (refused, kept nowhere); "" accepts again.
+sink_answer() { printf '%s\n' "$1" >"$SINK/answer"; }
+# sink_count: how many messages the sink has received.
+sink_count() { find "$SINK" -name '*.eml' 2>/dev/null | wc -l; }
+# wait_mail N [SECONDS]: waits until the sink has at least N messages (default at most 20 s); 1 when it does not.
+wait_mail() {
+  local n=$1 t=${2:-20}
+  for _ in $(seq 1 $((t * 20))); do [ "$(sink_count)" -ge "$n" ] && return 0; sleep 0.05; done
+  return 1
+}
+# mail_read FILE WHAT: from a received message, the decoded header WHAT (To, From, Subject, Message-ID, …), or
+# "text" / "html" for that part decoded, or "types" for the content types of its parts (space-separated).
+mail_read() {
+  "$PYTHON" - "$1" "$2" <<'EOF'
+import email, email.policy, sys
+with open(sys.argv[1], "rb") as f:
+    msg = email.message_from_binary_file(f, policy=email.policy.default)
+what = sys.argv[2]
+if what in ("text", "html"):
+    part = msg.get_body(preferencelist=("plain",) if what == "text" else ("html",))
+    print(part.get_content() if part else "", end="")
+elif what == "types":
+    print(" ".join(p.get_content_type() for p in msg.walk()))
+else:
+    print(msg.get(what, ""))
+EOF
+}
+# mail_last: the newest received message's file.
+mail_last() { find "$SINK" -name '*.eml' | sort | tail -1; }
 
 finish() {
   stop_server

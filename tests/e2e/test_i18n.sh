@@ -12,6 +12,10 @@ UI_FILES="src/web/layout.c src/web/web.c src/web/form.c src/web/routes.c src/web
 MODEL_FILES="src/model/deed.c src/model/user.c src/model/password.c src/model/application.c src/model/service.c src/report/report.c
   src/report/export.c src/model/mail.c src/model/outbox.c"
 
+# The outbox's staff pages and the messages its model shows there (mail, #11).
+UI_FILES="$UI_FILES src/web/pages/outbox.c"
+MODEL_FILES="$MODEL_FILES src/model/outbox.c"
+
 # Prints every msgid the files need, one a line (newlines inside a msgid written as \n).
 msgids() {
   (cd "$ROOT" && "$PYTHON" - "$UI_FILES" "$MODEL_FILES" <<'EOF'
