@@ -87,8 +87,9 @@ static void user_bar(web_req *r, const char *active) {
     nav_items(r, ROUTE_NAV_CONTACT, active);
   buf_printf(o,
              "</ul></nav></details>\n<form method=\"post\" action=\"%h/kirjaudu-ulos\" class=\"signout\">"
-             "<span class=\"who\">%h</span> ",
-             r->prefix, r->user.email);
+             "<span class=\"who\">%h</span> <a href=\"%h/tili/salasana\"%r>%h</a> ",
+             r->prefix, r->user.email, r->prefix, active && !strcmp(active, "account") ? " aria-current=\"page\"" : "",
+             T(r, "Vaihda salasana"));
   web_csrf_field(r);
   buf_printf(o, "<button type=\"submit\" class=\"link\">%h</button></form>\n</div></div>\n", T(r, "Kirjaudu ulos"));
 }

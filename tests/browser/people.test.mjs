@@ -83,8 +83,8 @@ test('the staff menu is its own navigation after the public one, and Tab reaches
   await page.goto(s.k.base + '/hallinta/henkilot');
   const staff = page.getByRole('navigation', { name: 'Hallinta' });
   const links = await staff.getByRole('link').allTextContents();
-  assert.deepEqual(links, ['Hakemukset', 'Moderointi', 'Organisaatiot', 'Henkilöt', 'Ohjelma', 'Palvelutoiminta',
-    'Tavoitteet']);
+  assert.deepEqual(links, ['Hakemukset', 'Yleiskatsaus', 'Moderointi', 'Organisaatiot', 'Henkilöt', 'Ohjelma',
+    'Palvelutoiminta', 'Tavoitteet', 'Sähköpostit']);
   assert.equal(await staff.getByRole('link', { name: 'Henkilöt' }).getAttribute('aria-current'), 'page');
   const main = page.getByRole('navigation', { name: 'Päävalikko' });
   assert.equal(await main.getByRole('link', { name: 'Moderointi' }).count(), 0, 'staff items are not in the main menu');
@@ -100,7 +100,7 @@ test('the staff menu is its own navigation after the public one, and Tab reaches
     assert.notEqual(f.outline, 'none', `focus is visible on ${f.text}`);
     reached.push(f.text);
   }
-  assert.deepEqual(reached, [...links, 'Kirjaudu ulos']);
+  assert.deepEqual(reached, [...links, 'Vaihda salasana', 'Kirjaudu ulos']);
 });
 
 test('on a phone (390 px) the staff pages do not scroll sideways', async () => {

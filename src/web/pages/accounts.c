@@ -267,10 +267,10 @@ static void page_staff_home(web_req *r) {
   waiting(r, deed_count_by_status(r->db, "submitted"), N_("teko odottaa moderointia"), N_("tekoa odottaa moderointia"),
           "/hallinta/tekot", T(r, "Ei moderointia odottavia tekoja."));
   waiting(r, outbox_count(r->db, "failed"), N_("sähköposti jäi lähettämättä"), N_("sähköpostia jäi lähettämättä"),
-          "/hallinta/viestit?tila=failed", T(r, "Kaikki sähköpostit on saatu lähetettyä."));
+          "/hallinta/viestit?status=failed", T(r, "Kaikki sähköpostit on saatu lähetettyä."));
   long long queued = outbox_count(r->db, "queued") + outbox_count(r->db, "sending");
   if (queued)
-    waiting(r, queued, N_("sähköposti jonossa"), N_("sähköpostia jonossa"), "/hallinta/viestit?tila=queued", "");
+    waiting(r, queued, N_("sähköposti jonossa"), N_("sähköpostia jonossa"), "/hallinta/viestit?status=queued", "");
   buf_puts(o, "</ul>\n");
   page_end(r);
 }

@@ -191,7 +191,8 @@ static void page_token_form(web_req *r) {
     return;
   }
   r->no_store = 1;
-  web_header(r, "Referrer-Policy", "no-referrer"); /* the token is in the address */
+  web_header(r, "Referrer-Policy",
+             "same-origin"); /* the token is in the address (no-referrer would make the form's POST say Origin: null) */
   token_form(r, &u, purpose, NULL);
 }
 
@@ -273,8 +274,7 @@ const route login_routes[] = {
     {"POST", "/kirjaudu/unohtunut", page_forgot, .flags = ROUTE_PUBLIC | ROUTE_CSRF},
     {"GET", "/salasana/{file}", page_token_form, .flags = ROUTE_PUBLIC},
     {"POST", "/salasana/{file}", page_token, .flags = ROUTE_PUBLIC | ROUTE_CSRF},
-    {"GET", "/tili/salasana", page_account_form, .flags = ROUTE_SIGNED_IN,
-     .menu = {ROUTE_NAV_USER, 9, "account", N_("Vaihda salasana")}},
+    {"GET", "/tili/salasana", page_account_form, .flags = ROUTE_SIGNED_IN}, /* linked beside "Kirjaudu ulos" */
     {"POST", "/tili/salasana", page_account, .flags = ROUTE_SIGNED_IN | ROUTE_CSRF},
     {0},
 };
