@@ -191,8 +191,6 @@ static void page_token_form(web_req *r) {
     return;
   }
   r->no_store = 1;
-  web_header(r, "Referrer-Policy",
-             "same-origin"); /* the token is in the address (no-referrer would make the form's POST say Origin: null) */
   token_form(r, &u, purpose, NULL);
 }
 
