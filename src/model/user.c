@@ -509,10 +509,19 @@ int user_password_change(db *d, long long id, const char *current, const char *p
   int rc = K_ERR;
   char subject[40];
   snprintf(subject, sizeof subject, "user:%lld", id);
-  if (!current || !password_right(d, email, current, &u) || u.id != id) {
+  /* guesses of the current password count in the account's login bucket, so a session left open is no shortcut */
+  char kacc[300];
+  snprintf(kacc, sizeof kacc, "acct:%s", email);
+  for (char *p = kacc; *p; p++) *p = (char)tolower((unsigned char)*p);
+  throttle_try t[] = {{kacc, LOGIN_FREE_ACCOUNT, 0, 0}};
+  if (throttle_begin(d, t, 1, throttle_now_ms())) {
+    kerr_set(e, "current", N_("Liian monta epäonnistunutta kirjautumisyritystä peräkkäin."));
+    audit_log(d, email, "password-change-failed", subject, "refused: too many failed tries");
+  } else if (!current || !password_right(d, email, current, &u) || u.id != id) {
     kerr_set(e, "current", N_("Nykyinen salasana on väärin."));
     audit_log(d, email, "password-change-failed", subject, "wrong current password");
   } else if (write_begin(d, "salasana", e) == K_OK) {
+    throttle_forget(d, kacc);
     rc = set_password(d, id, email, password, e);
     if (rc == K_OK) rc = audit_log(d, email, "password-change", subject, "");
     rc = write_end(d, rc, "salasana", e);
