@@ -27,6 +27,15 @@ int user_is_staff(const user_info *u) {
   return u && u->id && (!strcmp(u->role, "admin") || !strcmp(u->role, "staff"));
 }
 
+/* Fills u from a row whose first columns are id, email, role, org_id. */
+static void read_info(db_stmt *st, user_info *u) {
+  memset(u, 0, sizeof *u);
+  u->id = db_col_int(st, 0);
+  snprintf(u->email, sizeof u->email, "%s", db_col_text(st, 1));
+  snprintf(u->role, sizeof u->role, "%s", db_col_text(st, 2));
+  u->org_id = db_col_int(st, 3);
+}
+
 /* The argon2id hash of password into hash (crypto_pwhash_STRBYTES). */
 static int hash_password(const char *password, char *hash, kerr *e) {
   if (crypto_pwhash_str(hash, password, strlen(password), crypto_pwhash_OPSLIMIT_INTERACTIVE,
@@ -128,11 +137,7 @@ static int password_right(db *d, const char *email, const char *password, user_i
     const char *hash = db_col_text(st, 4);
     if (password && crypto_pwhash_str_verify(hash, password, strlen(password)) == 0) {
       ok = 1;
-      memset(u, 0, sizeof *u);
-      u->id = db_col_int(st, 0);
-      snprintf(u->email, sizeof u->email, "%s", db_col_text(st, 1));
-      snprintf(u->role, sizeof u->role, "%s", db_col_text(st, 2));
-      u->org_id = db_col_int(st, 3);
+      read_info(st, u);
     }
   } else if (password) {
     char dummy[crypto_pwhash_STRBYTES];
@@ -225,11 +230,7 @@ int user_session_get(db *d, const char *token, user_info *u) {
                          "ti", th, util_now());
   int found = db_step(st) == 1;
   if (found) {
-    memset(u, 0, sizeof *u);
-    u->id = db_col_int(st, 0);
-    snprintf(u->email, sizeof u->email, "%s", db_col_text(st, 1));
-    snprintf(u->role, sizeof u->role, "%s", db_col_text(st, 2));
-    u->org_id = db_col_int(st, 3);
+    read_info(st, u);
     snprintf(u->csrf, sizeof u->csrf, "%s", db_col_text(st, 4));
   }
   db_done(st);
@@ -434,11 +435,7 @@ int user_token_get(db *d, const char *token, user_info *u, char *purpose) {
                          "ti", th, util_now());
   int found = db_step(st) == 1;
   if (found) {
-    memset(u, 0, sizeof *u);
-    u->id = db_col_int(st, 0);
-    snprintf(u->email, sizeof u->email, "%s", db_col_text(st, 1));
-    snprintf(u->role, sizeof u->role, "%s", db_col_text(st, 2));
-    u->org_id = db_col_int(st, 3);
+    read_info(st, u);
     snprintf(purpose, 8, "%s", db_col_text(st, 4));
   }
   db_done(st);

@@ -194,6 +194,18 @@ static void page_token_form(web_req *r) {
   token_form(r, &u, purpose, NULL);
 }
 
+/* The new password typed twice: returns it, or NULL with e set when it is missing or the two differ. */
+static const char *new_password(web_req *r, kerr *e) {
+  const char *pw = web_form(r, "password"), *pw2 = web_form(r, "password2");
+  if (!pw || !*pw)
+    kerr_set(e, "password", N_("Anna uusi salasana."));
+  else if (!pw2 || strcmp(pw, pw2))
+    kerr_set(e, "password2", N_("Salasanat eivät ole samat."));
+  else
+    return pw;
+  return NULL;
+}
+
 static void page_token(web_req *r) {
   user_info u;
   char purpose[8];
@@ -202,13 +214,9 @@ static void page_token(web_req *r) {
     token_invalid(r);
     return;
   }
-  const char *pw = web_form(r, "password"), *pw2 = web_form(r, "password2");
   kerr e = {0};
-  if (!pw || !*pw)
-    kerr_set(&e, "password", N_("Anna uusi salasana."));
-  else if (!pw2 || strcmp(pw, pw2))
-    kerr_set(&e, "password2", N_("Salasanat eivät ole samat."));
-  else if (user_token_use(r->db, link_token(r), pw, &e) == K_OK) {
+  const char *pw = new_password(r, &e);
+  if (pw && user_token_use(r->db, link_token(r), pw, &e) == K_OK) {
     web_changed();
     web_redirectf(r, "/kirjaudu?done=password");
     return;
@@ -244,13 +252,9 @@ static void page_account_form(web_req *r) {
 }
 
 static void page_account(web_req *r) {
-  const char *pw = web_form(r, "password"), *pw2 = web_form(r, "password2");
   kerr e = {0};
-  if (!pw || !*pw)
-    kerr_set(&e, "password", N_("Anna uusi salasana."));
-  else if (!pw2 || strcmp(pw, pw2))
-    kerr_set(&e, "password2", N_("Salasanat eivät ole samat."));
-  else if (user_password_change(r->db, r->user.id, web_form(r, "current"), pw, &e) == K_OK) {
+  const char *pw = new_password(r, &e);
+  if (pw && user_password_change(r->db, r->user.id, web_form(r, "current"), pw, &e) == K_OK) {
     /* every session of the account ended with the change: this browser gets a new one */
     char token[65];
     if (user_session_start(r->db, r->user.id, token, sizeof token) == K_OK)
