@@ -33,7 +33,9 @@ test('an admin invites by the labelled form; errors sit beside their fields; eve
   await page.waitForURL(/\/hallinta\/kayttajat\?done=invited/);
   await assertAccessible(page);
   const id = q("SELECT id FROM user WHERE email = 'uusi@example.fi'");
-  for (const path of [`/hallinta/kayttajat/${id}`, '/hallinta', '/hallinta/viestit', '/hallinta/viestit?status=queued']) {
+  const msg = q("SELECT max(id) FROM outbox");
+  for (const path of [`/hallinta/kayttajat/${id}`, '/hallinta', '/hallinta/viestit', '/hallinta/viestit?status=queued',
+    `/hallinta/viestit/${msg}`]) {
     const r = await page.goto(s.k.base + path);
     assert.equal(r.status(), 200, path);
     await assertAccessible(page);
