@@ -97,12 +97,21 @@ static void org_coach_selects(web_req *r, form_ctx *f, long long org_id, long lo
     o[i] = (form_opt){id, coaches[i].name};
     if (coaches[i].id == coach_id) sel = id;
   }
-  form_select(f, "coach", T(r, "Valmentajaprofiili"), sel, o, n, 0, T(r, "Ei valmentaja"));
+  form_select(f, "coach", T(r, "Valmentajaprofiili"), sel, o, n, 0, T(r, "Ei valmentajaprofiilia"));
 }
 
 static long long field_id(web_req *r, const char *name) {
   long long v = 0;
   return util_parse_int(web_field(r, name), 1, 1LL << 53, &v) == K_OK ? v : 0;
+}
+
+static const char *const LANGS[] = {"fi", "sv", "en"};
+static const char *const LANG_NAMES[] = {"suomi", "svenska", "English"}; /* each in its own language */
+
+static const char *lang_name(const char *lang) {
+  for (int i = 0; i < 3; i++)
+    if (!strcmp(lang, LANGS[i])) return LANG_NAMES[i];
+  return lang;
 }
 
 static void invite_form(web_req *r, const kerr *err) {
@@ -119,10 +128,8 @@ static void invite_form(web_req *r, const kerr *err) {
   form_input(&f, "email", "email", T(r, "Sähköposti"), web_field(r, "email"), 1, NULL);
   role_select(r, &f, web_field(r, "role"));
   org_coach_selects(r, &f, field_id(r, "org"), field_id(r, "coach"));
-  static const char *const langs[] = {"fi", "sv", "en"};
-  static const char *const names[] = {"suomi", "svenska", "English"};
   form_opt lo[3];
-  for (int i = 0; i < 3; i++) lo[i] = (form_opt){langs[i], names[i]};
+  for (int i = 0; i < 3; i++) lo[i] = (form_opt){LANGS[i], LANG_NAMES[i]};
   const char *lang = web_field(r, "lang");
   form_select(&f, "lang", T(r, "Viestien kieli"), *lang ? lang : r->lang, lo, 3, 1, NULL);
   buf_printf(o,
@@ -169,7 +176,7 @@ static void account_page(web_req *r, const user_row *u, const kerr *err) {
   buf_printf(o, "<dl class=\"facts\"><dt>%h</dt><dd>%h</dd><dt>%h</dt><dd>", T(r, "Tila"), T(r, status_label(u)),
              T(r, "Luotu"));
   web_fi_datetime(r, u->created_at);
-  buf_printf(o, "</dd><dt>%h</dt><dd>%h</dd></dl>\n", T(r, "Viestien kieli"), u->lang);
+  buf_printf(o, "</dd><dt>%h</dt><dd>%h</dd></dl>\n", T(r, "Viestien kieli"), lang_name(u->lang));
   buf_printf(o, "<h2>%h</h2>\n", T(r, "Rooli ja organisaatio"));
   buf_printf(o, "<form method=\"post\" action=\"%h/hallinta/kayttajat/%lld\" class=\"form\" novalidate>\n", r->prefix,
              u->id);
