@@ -21,11 +21,12 @@ static void nav_item(web_req *r, const char *href, const char *label, const char
              strcmp(id, active) == 0 ? " aria-current=\"page\"" : "", label);
 }
 
-/* Writes the menu group's routes (ROUTE_NAV_*, from the route table) in order; a contact's "{org}" is their own
- * organisation. */
-static void nav_items(web_req *r, int group, const char *active) {
+/* Writes the menu group's routes (ROUTE_NAV_*, from the route table) that the user may use, in order; a contact's
+ * "{org}" is their own organisation. Returns how many it wrote. */
+static int nav_items(web_req *r, int group, const char *active) {
   const route *items[16];
   size_t n = routes_menu(group, items, sizeof items / sizeof items[0]);
+  int written = 0;
   for (size_t i = 0; i < n; i++) {
     if (!routes_allows(items[i], &r->user)) continue; /* an admin's page in the staff menu, say */
     const char *href = items[i]->pattern, *org = strstr(href, "{org}");
@@ -35,7 +36,9 @@ static void nav_items(web_req *r, int group, const char *active) {
       href = buf_href;
     }
     nav_item(r, href, T(r, items[i]->menu.label), items[i]->menu.id, active);
+    written++;
   }
+  return written;
 }
 
 static void lang_switch(web_req *r) {
@@ -75,18 +78,25 @@ static void user_bar(web_req *r, const char *active) {
   buf *o = &r->out;
   int staff = user_is_staff(&r->user);
   const char *label = staff ? T(r, "Hallinta") : T(r, "Oma asiointi");
-  buf_printf(
-      o,
-      "<div class=\"userbar\"><div class=\"wrap\">\n<details class=\"usermenu\" open><summary>%h</summary>"
-      "<nav class=\"staff\" aria-labelledby=\"userbar-h\"><span id=\"userbar-h\" class=\"bar-label\">%h</span><ul>",
-      label, label);
-  nav_items(r, ROUTE_NAV_USER, active);
-  if (staff)
-    nav_items(r, ROUTE_NAV_STAFF, active);
-  else if (r->user.org_id) /* an organisation's contact: its own people */
-    nav_items(r, ROUTE_NAV_CONTACT, active);
+  buf_puts(o, "<div class=\"userbar\"><div class=\"wrap\">\n");
+  size_t menu_at = o->len;
   buf_printf(o,
-             "</ul></nav></details>\n<form method=\"post\" action=\"%h/kirjaudu-ulos\" class=\"signout\">"
+             "<details class=\"usermenu\" open><summary>%h</summary><nav class=\"staff\" aria-labelledby=\"userbar-h\">"
+             "<span id=\"userbar-h\" class=\"bar-label\">%h</span><ul>",
+             label, label);
+  int items = nav_items(r, ROUTE_NAV_USER, active);
+  if (staff)
+    items += nav_items(r, ROUTE_NAV_STAFF, active);
+  else if (r->user.org_id) /* an organisation's contact: its own people */
+    items += nav_items(r, ROUTE_NAV_CONTACT, active);
+  if (items) {
+    buf_puts(o, "</ul></nav></details>\n");
+  } else { /* a role with no pages of its own yet (evaluator, jury): no empty menu */
+    o->len = menu_at;
+    o->data[menu_at] = 0;
+  }
+  buf_printf(o,
+             "<form method=\"post\" action=\"%h/kirjaudu-ulos\" class=\"signout\">"
              "<span class=\"who\">%h</span> <a href=\"%h/tili/salasana\"%r>%h</a> ",
              r->prefix, r->user.email, r->prefix, active && !strcmp(active, "account") ? " aria-current=\"page\"" : "",
              T(r, "Vaihda salasana"));

@@ -89,3 +89,17 @@ test('changing one\'s own password: the page, its error and its success pass axe
   await page.waitForSelector('.notice');
   await assertAccessible(page);
 });
+
+test('an evaluator signs in to a page without an empty menu, passing axe; staff pages refuse them', async () => {
+  execFileSync(KEHTO, ['user', 'add', 'arvioija@example.fi', '--role', 'evaluator', '--db', s.k.db], { input: PW + '\n' });
+  const ev = await (await s.browser.newContext()).newPage();
+  await login(ev, s.k.base, 'arvioija@example.fi', PW);
+  await ev.goto(s.k.base + '/');
+  assert.equal(await ev.locator('.userbar nav').count(), 0, 'no menu without items');
+  assert.equal(await ev.getByRole('link', { name: 'Vaihda salasana' }).count(), 1);
+  await assertAccessible(ev);
+  for (const path of ['/hallinta', '/hakemukset', '/hallinta/kayttajat']) {
+    const r = await ev.goto(s.k.base + path);
+    assert.equal(r.status(), 403, path);
+  }
+});
