@@ -74,16 +74,23 @@ int cli_user_add(const cli_args *a) {
   return id ? 0 : 1;
 }
 
-static void print_user(void *arg, long long id, const char *email, const char *role, const char *created) {
-  (void)arg;
-  printf("%-6lld %-40s %-8s %s\n", id, email, role, created);
-}
-
 int cli_user_list(const cli_args *a) {
   db *d = cli_open_db(a, 0);
   if (!d) return 1;
-  printf("%-6s %-40s %-8s %s\n", "id", "email", "role", "created");
-  user_each(d, print_user, NULL);
+  printf("%-6s %-40s %-9s %-11s %s\n", "id", "email", "role", "status", "created");
+  for (int offset = 0;; offset += 500) {
+    arena mem = {0};
+    int n = 0;
+    user_row *v = user_list(d, &mem, 500, offset, &n);
+    for (int i = 0; i < n; i++)
+      printf("%-6lld %-40s %-9s %-11s %s\n", v[i].id, v[i].email, v[i].role,
+             !v[i].active   ? "deactivated"
+             : v[i].invited ? "invited"
+                            : "active",
+             v[i].created_at);
+    arena_free(&mem);
+    if (n < 500) break;
+  }
   db_close(d);
   return 0;
 }

@@ -244,12 +244,6 @@ void user_session_end(db *d, const char *token) {
   db_exec(d, "DELETE FROM session WHERE token_hash=?1", "t", th);
 }
 
-void user_each(db *d, void (*fn)(void *, long long, const char *, const char *, const char *), void *arg) {
-  db_stmt *st = db_query(d, "SELECT id, email, role, created_at FROM user ORDER BY email", "");
-  while (db_step(st) == 1) fn(arg, db_col_int(st, 0), db_col_text(st, 1), db_col_text(st, 2), db_col_text(st, 3));
-  db_done(st);
-}
-
 /* ---- Accounts managed by admins ---- */
 
 #define ROW_COLS                                                                                                       \

@@ -110,8 +110,4 @@ int user_password_change(db *d, long long id, const char *current, const char *p
 /* Remembers the language the user reads the site in, for their email. */
 void user_set_lang(db *d, long long id, const char *lang);
 
-/* Lists accounts to f-like callback: calls fn(arg, id, email, role, created_at) for each, ordered by email. */
-void user_each(db *d, void (*fn)(void *arg, long long id, const char *email, const char *role, const char *created),
-               void *arg);
-
 #endif
