@@ -53,6 +53,11 @@ int cli_user_list(const cli_args *a);
 /* `kehto user invite EMAIL --role R [--org ORG] [--coach ID] [--lang L]`: the account and its invitation email, as
  * the admin page makes them */
 int cli_user_invite(const cli_args *a);
+/* `kehto user role|deactivate|activate|resend EMAIL`: what the admin's account page does */
+int cli_user_role(const cli_args *a);
+int cli_user_deactivate(const cli_args *a);
+int cli_user_activate(const cli_args *a);
+int cli_user_resend(const cli_args *a);
 
 /* import.c: `kehto import deeds FILE.csv` */
 int cli_import_deeds(const cli_args *a);

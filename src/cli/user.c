@@ -139,3 +139,73 @@ int cli_user_invite(const cli_args *a) {
   db_close(d);
   return id ? 0 : 1;
 }
+
+/* Opens the database and finds the account named by the command's EMAIL: its id, or 0 (after saying so). */
+static long long cli_account(const cli_args *a, db **d) {
+  *d = cli_open_db(a, 0);
+  if (!*d) return 0;
+  long long id = db_int(*d, 0, "SELECT id FROM user WHERE email = ?1", "t", a->pos[0]);
+  if (!id) fprintf(stderr, "kehto: no account '%s' (kehto user list shows them)\n", a->pos[0]);
+  return id;
+}
+
+/* Ends an account command: prints done or the error (in English), closes, returns the exit code. */
+static int cli_account_done(db *d, int rc, kerr *e, const char *done, const char *email) {
+  if (rc == K_OK)
+    printf("%s: %s\n", email, done);
+  else
+    fprintf(stderr, "kehto: %s\n", i18n_init(NULL) == K_OK ? i18n_get("en", e->msg ? e->msg : "") : e->msg);
+  kerr_clear(e);
+  db_close(d);
+  return rc == K_OK ? 0 : 1;
+}
+
+int cli_user_role(const cli_args *a) {
+  const char *role = cli_opt(a, "role"), *coach_arg = cli_opt(a, "coach");
+  long long coach_id = 0;
+  if (!role || !user_role_valid(role) || (coach_arg && util_parse_int(coach_arg, 1, 1LL << 53, &coach_id) != K_OK)) {
+    fprintf(stderr, "kehto: --role must be admin, staff, evaluator, jury or contact (--coach a coach's id)\n");
+    return EXIT_USAGE;
+  }
+  db *d;
+  long long id = cli_account(a, &d);
+  long long org_id = id ? cli_org(d, cli_opt(a, "org")) : -1;
+  if (!id || org_id < 0) {
+    if (d) db_close(d);
+    return 1;
+  }
+  kerr e = {0};
+  return cli_account_done(d, user_update(d, id, role, org_id, coach_id, "cli", &e), &e, role, a->pos[0]);
+}
+
+static int set_active(const cli_args *a, int active) {
+  db *d;
+  long long id = cli_account(a, &d);
+  if (!id) {
+    if (d) db_close(d);
+    return 1;
+  }
+  kerr e = {0};
+  return cli_account_done(d, user_set_active(d, id, active, "cli", &e), &e, active ? "activated" : "deactivated",
+                          a->pos[0]);
+}
+
+int cli_user_deactivate(const cli_args *a) {
+  return set_active(a, 0);
+}
+
+int cli_user_activate(const cli_args *a) {
+  return set_active(a, 1);
+}
+
+int cli_user_resend(const cli_args *a) {
+  if (i18n_init(NULL) != K_OK) return 1;
+  db *d;
+  long long id = cli_account(a, &d);
+  if (!id) {
+    if (d) db_close(d);
+    return 1;
+  }
+  kerr e = {0};
+  return cli_account_done(d, user_invite_resend(d, id, "cli", &e), &e, "a new invitation is in the outbox", a->pos[0]);
+}

@@ -115,6 +115,29 @@ expect_eq "one invitation queued, in Swedish" \
   "$(q "SELECT count(*), min(lang), min(kind) FROM outbox WHERE recipient='inv@example.fi'")" "1|sv|invite"
 run user invite inv@example.fi --role jury --db "$DB"
 expect_rc "inviting an address that has an account fails" 1
+run user resend inv@example.fi --db "$DB"
+expect_rc "user resend sends a new link" 0
+expect_eq "a second invitation queued, the first link replaced" \
+  "$(q "SELECT (SELECT count(*) FROM outbox WHERE recipient='inv@example.fi'),
+               (SELECT count(*) FROM user_token t JOIN \"user\" u ON u.id=t.user_id WHERE u.email='inv@example.fi')")" "2|1"
+run user role inv@example.fi --role jury --db "$DB"
+expect_rc "user role changes the role" 0
+run user role nobody@example.fi --role jury --db "$DB"
+expect_rc "user role of an unknown account fails" 1
+expect_contains "and says so" "$OUT" "no account 'nobody@example.fi'"
+run user role inv@example.fi --role contact --db "$DB"
+expect_rc "a contact without an organisation is refused" 1
+run user deactivate inv@example.fi --db "$DB"
+expect_rc "user deactivate" 0
+run user list --db "$DB"
+expect_contains "user list shows the status" "$OUT" "deactivated"
+run user resend inv@example.fi --db "$DB"
+expect_rc "no invitation for a deactivated account" 1
+run user activate inv@example.fi --db "$DB"
+expect_rc "user activate" 0
+expect_eq "its role and state as set, audited as the CLI" \
+  "$(q "SELECT role, active FROM \"user\" WHERE email='inv@example.fi'") $(q "SELECT count(*) FROM audit WHERE actor='cli'
+     AND action IN ('user-invite','user-invite-resent','user-update','user-deactivate','user-activate')")" "jury|1 5"
 
 KEHTO_DB="$DB" run search kotihoidon perehdytys --limit 1
 expect_rc "several words without quotes are one query" 0
