@@ -163,7 +163,10 @@ int smtp_send(const smtp_config *c, const outbox_msg *m, char *why, size_t n) {
   }
   curl_mime *mime = body(curl, m);
   curl_easy_setopt(curl, CURLOPT_URL, c->url);
-  curl_easy_setopt(curl, CURLOPT_USE_SSL, (long)CURLUSESSL_TRY); /* STARTTLS when offered */
+  /* STARTTLS when offered; with a password, required (a server that stops offering it, or someone in between who
+   * strips the offer, must not get the password in clear), except on this machine's own loopback */
+  int loopback = strstr(c->url, "://127.") || strstr(c->url, "://localhost") || strstr(c->url, "://[::1]");
+  curl_easy_setopt(curl, CURLOPT_USE_SSL, (long)(c->user && !loopback ? CURLUSESSL_ALL : CURLUSESSL_TRY));
   if (c->user) {
     curl_easy_setopt(curl, CURLOPT_USERNAME, c->user);
     curl_easy_setopt(curl, CURLOPT_PASSWORD, c->password ? c->password : "");
