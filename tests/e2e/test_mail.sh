@@ -31,6 +31,7 @@ expect_eq "serve refuses --smtp-user without --smtp" "$?" 2
 
 # --- without --smtp: kept in the outbox, shown to staff ---
 start_server
+for _ in $(seq 1 100); do grep -q "mail: kept" "$TMP/server.log" && break; sleep 0.05; done
 expect_contains "the server says mail is kept" "$(cat "$TMP/server.log")" "mail: kept in the outbox (no --smtp)"
 "$KEHTO" mail test anna@example.fi --db "$DB" >/dev/null
 sleep 1.5
@@ -47,6 +48,8 @@ stop_server
 # --- with --smtp: sent, with text and HTML ---
 start_sink
 start_server --smtp "smtp://127.0.0.1:$SINK_PORT" --mail-from kehto@example.fi
+# (said once the sender has its connection, which may be just after the server answers)
+for _ in $(seq 1 100); do grep -q "mail: via" "$TMP/server.log" && break; sleep 0.05; done
 expect_contains "the server says where mail goes" "$(cat "$TMP/server.log")" "mail: via smtp://127.0.0.1:$SINK_PORT"
 if wait_mail 1; then ok "the queued message arrives"; else not_ok "the queued message arrives" "$(cat "$TMP/server.log")"; fi
 m=$(mail_last)
