@@ -29,7 +29,7 @@ FUZZ_ONLY    ?= $(FUZZ_NAMES)
 FUZZ_DRIVER  ?=
 FUZZ_CC      ?= $(if $(shell command -v clang-14),clang-14,clang)
 
-.PHONY: all run check check-seam check-unit check-e2e check-e2e-pg check-browser check-asan check-fuzz check-crash fuzz crash bench deps deps-run libs \
+.PHONY: all run check check-seam check-unit unit-tests check-e2e check-e2e-pg check-browser check-asan check-fuzz check-crash fuzz crash bench deps deps-run libs \
         clean format
 
 all: $(BIN)
@@ -105,11 +105,17 @@ check-e2e-pg: $(BIN)
 check-browser: $(BIN)
 	@KEHTO=$(abspath $(BIN)) tests/browser/run
 
+# The sanitized build is compiled two files at a time, then tested.
+ASAN_MAKE = KEHTO_SANITIZED=1 $(MAKE) BUILD=build/asan BIN=build/asan/kehto \
+	        CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" \
+	        LDFLAGS="-fsanitize=address,undefined"
 check-asan:
 	@scripts/install-deps --no-browser
-	KEHTO_SANITIZED=1 $(MAKE) BUILD=build/asan BIN=build/asan/kehto \
-	        CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" \
-	        LDFLAGS="-fsanitize=address,undefined" build/asan/kehto check-unit check-e2e
+	$(ASAN_MAKE) -j2 build/asan/kehto unit-tests
+	$(ASAN_MAKE) check-unit check-e2e
+
+# The unit test programs, built.
+unit-tests: $(UNIT)
 
 # Corpus replay: every harness, built with gcc, ASan and UBSan on check-asan's objects, runs each corpus file once.
 check-fuzz:
