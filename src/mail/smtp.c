@@ -142,6 +142,16 @@ static void one_line(char *s) {
     if (*s == '\r' || *s == '\n' || *s == '\t') *s = ' ';
 }
 
+/* 1 when url's host is this machine's loopback: 127.0.0.1, localhost or [::1], exactly. */
+static int on_loopback(const char *url) {
+  const char *h = strstr(url, "://");
+  if (!h) return 0;
+  h += 3;
+  size_t n = *h == '[' ? strcspn(h, "]") + 1 : strcspn(h, ":/");
+  return (n == 9 && !strncmp(h, "127.0.0.1", 9)) || (n == 9 && !strncmp(h, "localhost", 9)) ||
+         (n == 5 && !strncmp(h, "[::1]", 5));
+}
+
 int smtp_send(const smtp_config *c, const outbox_msg *m, char *why, size_t n) {
   if (has_line_break(m->recipient) || has_line_break(m->subject) || has_line_break(c->from)) {
     snprintf(why, n, "refused: a line break in the recipient, subject or sender");
@@ -165,7 +175,7 @@ int smtp_send(const smtp_config *c, const outbox_msg *m, char *why, size_t n) {
   curl_easy_setopt(curl, CURLOPT_URL, c->url);
   /* STARTTLS when offered; with a password, required (a server that stops offering it, or someone in between who
    * strips the offer, must not get the password in clear), except on this machine's own loopback */
-  int loopback = strstr(c->url, "://127.") || strstr(c->url, "://localhost") || strstr(c->url, "://[::1]");
+  int loopback = on_loopback(c->url);
   curl_easy_setopt(curl, CURLOPT_USE_SSL, (long)(c->user && !loopback ? CURLUSESSL_ALL : CURLUSESSL_TRY));
   if (c->user) {
     curl_easy_setopt(curl, CURLOPT_USERNAME, c->user);

@@ -220,8 +220,9 @@ static int notify(db *d, long long id, int published, const char *reason, kerr *
 
 int deed_publish(db *d, long long id, kerr *e) {
   if (write_begin(d, "Teon tallennus", e) != K_OK) return K_ERR;
+  int was = db_exists(d, "SELECT 1 FROM deed WHERE id = ?1 AND status = 'published'", "i", id);
   int rc = publish_rows(d, id, e);
-  if (rc == K_OK) rc = notify(d, id, 1, "", e);
+  if (rc == K_OK && !was) rc = notify(d, id, 1, "", e); /* told once, when the decision changes */
   return write_end(d, rc, "Teon tallennus", e);
 }
 
@@ -237,8 +238,9 @@ int deed_reject(db *d, long long id, const char *reason, kerr *e) {
   if (util_blank(reason)) return kerr_set(e, "reason", "Kerro hylkäyksen syy.");
   if (util_utf8_len(reason) > 1000) return kerr_set(e, "reason", "Syy on liian pitkä (enintään 1000 merkkiä).");
   if (write_begin(d, "Teon tallennus", e) != K_OK) return K_ERR;
+  int was = db_exists(d, "SELECT 1 FROM deed WHERE id = ?1 AND status = 'rejected'", "i", id);
   int rc = reject_rows(d, id, reason, e);
-  if (rc == K_OK) rc = notify(d, id, 0, reason, e);
+  if (rc == K_OK && !was) rc = notify(d, id, 0, reason, e);
   return write_end(d, rc, "Teon tallennus", e);
 }
 

@@ -47,9 +47,10 @@ void mail_fill(buf *out, const char *template, const char *const *vars) {
   }
 }
 
-/* The HTML part: the text escaped, blank lines between paragraphs, line breaks kept, and a line that is only a link
- * made a link. */
-static void text_to_html(buf *out, const char *subject, const char *text, const char *lang) {
+/* The HTML part: the text escaped, blank lines between paragraphs, line breaks kept, and the message's own link and
+ * the site's address made links (never an address someone typed into a title or a reason). */
+static void text_to_html(buf *out, const char *subject, const char *text, const char *lang, const char *link,
+                         const char *site) {
   buf_printf(out,
              "<!DOCTYPE html>\n<html lang=\"%h\"><head><meta charset=\"utf-8\"><title>%h</title></head>\n"
              "<body style=\"font-family: sans-serif; line-height: 1.5; color: #1a1a1a; max-width: 40em\">\n<p>",
@@ -62,7 +63,7 @@ static void text_to_html(buf *out, const char *subject, const char *text, const 
     const char *l = line.data ? line.data : "";
     if (!*l) {
       buf_puts(out, "</p>\n<p>");
-    } else if (!strncmp(l, "http://", 7) || !strncmp(l, "https://", 8)) {
+    } else if (!strcmp(l, link) || !strcmp(l, site)) {
       buf_printf(out, "<a href=\"%h\">%h</a><br>\n", l, l);
     } else {
       buf_printf(out, "%h<br>\n", l);
@@ -101,7 +102,9 @@ static long long queue(db *d, const char *kind, const char *to, const char *lang
   mail_fill(&text, i18n_get(lang, body_t), all);
   buf_puts(&text, "\n\n-- \n");
   mail_fill(&text, i18n_get(lang, N_("{site}\n{base}/\nTämä on automaattinen viesti; siihen ei voi vastata.")), all);
-  text_to_html(&html, subject.data, text.data, lang);
+  char site_link[600];
+  snprintf(site_link, sizeof site_link, "%s/", base);
+  text_to_html(&html, subject.data, text.data, lang, link, site_link);
   long long id = outbox_add(d, kind, to, lang, subject.data, text.data, html.data, e);
   buf_free(&subject);
   buf_free(&text);
@@ -172,7 +175,11 @@ long long mail_deed_decided(db *d, const char *to, const char *lang, long long d
                             int published, const char *reason, kerr *e) {
   char path[300];
   snprintf(path, sizeof path, "/tekot/%lld", deed_id);
-  const char *vars[] = {"title", title, "reason", reason && *reason ? reason : "-", NULL};
+  char one_line[600]; /* a title typed on the public form: one line, so it cannot pose as a line of the message */
+  snprintf(one_line, sizeof one_line, "%s", title);
+  for (char *p = one_line; *p; p++)
+    if (*p == '\n' || *p == '\r' || *p == '\t') *p = ' ';
+  const char *vars[] = {"title", one_line, "reason", reason && *reason ? reason : "-", NULL};
   if (published)
     return queue(d, "deed-decided", to, lang, path, N_("Tekosi on julkaistu: {title}"),
                  N_("Hei,\n\nkiitos teosta! \"{title}\" on nyt julkaistu Tekojen torilla:\n\n{link}"), vars, e);

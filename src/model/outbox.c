@@ -1,6 +1,7 @@
 /* outbox: messages queued with the change that causes them, claimed one at a time by a sender, sent at least once. */
 #include "model/outbox.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -74,12 +75,48 @@ long long outbox_backoff_ms(long long attempts, long long first_backoff_ms) {
   return wait > OUTBOX_BACKOFF_MAX_MS ? OUTBOX_BACKOFF_MAX_MS : wait;
 }
 
+/* Cuts the token out of every one-time link ("/salasana/" and 64 hex digits) in s, in place. */
+static void redact_links(char *s) {
+  static const char at[] = "/salasana/", cut[] = "…";
+  for (char *p = strstr(s, at); p; p = strstr(p, at)) {
+    char *t = p + sizeof at - 1;
+    size_t n = strspn(t, "0123456789abcdef");
+    if (n == 64) {
+      memcpy(t, cut, sizeof cut - 1);
+      memmove(t + sizeof cut - 1, t + n, strlen(t + n) + 1);
+    }
+    p = t;
+  }
+}
+
+/* Once an invitation or reset is sent, the outbox keeps its text without the link's token: the database keeps only
+ * hashes of live tokens, and a backup or a reader of the outbox gets no way into an account. */
+static int forget_link(db *d, long long id) {
+  db_stmt *st =
+      db_query(d, "SELECT body_text, body_html FROM outbox WHERE id = ?1 AND kind IN ('invite', 'reset')", "i", id);
+  int rc = K_OK;
+  if (db_step(st) == 1) {
+    char *text = util_strdup(db_col_text(st, 0)), *html = util_strdup(db_col_text(st, 1));
+    db_done(st);
+    st = NULL;
+    redact_links(text);
+    redact_links(html);
+    rc = db_exec(d, "UPDATE outbox SET body_text = ?2, body_html = ?3 WHERE id = ?1", "itt", id, text, html) == DB_OK
+             ? K_OK
+             : K_ERR;
+    free(text);
+    free(html);
+  }
+  if (st) db_done(st);
+  return rc;
+}
+
 int outbox_done(db *d, long long id, int ok, int permanent, const char *error, long long now_ms,
                 long long first_backoff_ms) {
   if (ok)
     return db_exec(d, "UPDATE outbox SET status = 'sent', sent_at = ?2, lease_until = 0, last_error = '' WHERE id = ?1",
                    "ii", id, now_ms) == DB_OK
-               ? K_OK
+               ? forget_link(d, id)
                : K_ERR;
   long long attempts = db_int(d, 0, "SELECT attempts FROM outbox WHERE id = ?1", "i", id);
   int give_up = permanent || attempts >= OUTBOX_MAX_ATTEMPTS;

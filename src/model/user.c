@@ -500,10 +500,10 @@ int user_password_change(db *d, long long id, const char *current, const char *p
   int rc = K_ERR;
   char subject[40];
   snprintf(subject, sizeof subject, "user:%lld", id);
-  /* guesses of the current password count in the account's login bucket, so a session left open is no shortcut */
-  char kacc[300];
-  snprintf(kacc, sizeof kacc, "acct:%s", email);
-  for (char *p = kacc; *p; p++) *p = (char)tolower((unsigned char)*p);
+  /* guesses of the current password are throttled in a bucket of the account's own (not its public login bucket,
+   * which anyone can fill to keep the owner from changing the password) */
+  char kacc[40];
+  snprintf(kacc, sizeof kacc, "pwchange:%lld", id);
   throttle_try t[] = {{kacc, LOGIN_FREE_ACCOUNT, 0, 0}};
   if (throttle_begin(d, t, 1, throttle_now_ms())) {
     kerr_set(e, "current", N_("Liian monta epäonnistunutta kirjautumisyritystä peräkkäin."));

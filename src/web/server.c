@@ -138,8 +138,15 @@ static void add_extra_headers(struct MHD_Response *resp, buf *h) {
 
 static void access_log(web_req *r, int status, size_t bytes, int64_t t0, const char *how) {
   if (config->quiet) return;
+  /* a one-time link's token (/salasana/TOKEN) is a password for a while: never in the log */
+  const char *url = r->url, *link = strstr(url, "/salasana/");
+  char masked[64];
+  if (link) {
+    snprintf(masked, sizeof masked, "%.*s/salasana/…", (int)(link - url) > 8 ? 8 : (int)(link - url), url);
+    url = masked;
+  }
   /* %j: the URL is decoded and may hold newlines; one request must stay one log line */
-  log_info("%r %j %j %d %zu %lldms%r", r->address ? r->address : "-", r->method, r->url, status, bytes,
+  log_info("%r %j %j %d %zu %lldms%r", r->address ? r->address : "-", r->method, url, status, bytes,
            (long long)(util_now_ms() - t0), how);
 }
 

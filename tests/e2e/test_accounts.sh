@@ -8,7 +8,7 @@ demo_db 2>&1 || { not_ok "demo data"; finish; exit 1; }
 PW=vihrea-kettu-93-Rq
 echo "$PW" | "$KEHTO" user add admin@example.fi --role admin --db "$DB" >/dev/null
 start_sink
-start_server --smtp "smtp://127.0.0.1:$SINK_PORT" --mail-from kehto@example.fi
+serve_with --smtp "smtp://127.0.0.1:$SINK_PORT" --mail-from kehto@example.fi # with the access log
 ORG=$(q "SELECT min(id) FROM org")
 SVC=$(q "SELECT min(id) FROM service WHERE open = 1 AND type_code = 'sparraus'")
 
@@ -62,6 +62,12 @@ expect_eq "the password is set" "$STATUS" 303
 expect_contains "then to sign in" "$(header Location)" "/kirjaudu?done=password"
 get "${LINK#"$BASE"}"
 expect_eq "the link works once" "$STATUS" 404
+TOKEN=${LINK##*/}
+expect_lacks "the access log never has a link's token" "$(cat "$TMP/server.log")" "$TOKEN"
+expect_contains "it logs the page without it" "$(cat "$TMP/server.log")" "/salasana/…"
+expect_eq "the sent invitation is kept without its token" \
+  "$(q "SELECT count(*) FROM outbox WHERE kind = 'invite' AND status = 'sent' AND body_text NOT LIKE '%$TOKEN%'
+        AND body_html NOT LIKE '%$TOKEN%' AND body_text LIKE '%/salasana/…%'")" 1
 login kontakti@example.fi punainen-kettu-hyppii-47
 expect_eq "the invited person signs in" "$STATUS" 303
 get /hakemukset
@@ -125,6 +131,10 @@ M=$(mail_n 4)
 expect_eq "the poster is told" "$(mail_read "$M" To)" "poster@example.fi"
 expect_contains "in English" "$(mail_read "$M" Subject)" "published"
 expect_contains "with the deed's link" "$(mail_read "$M" text)" "$BASE/tekot/$DEED"
+get /hallinta/tekot
+post "/hallinta/tekot/$DEED/julkaise" "csrf=$(csrf_from "$BODY")"
+sleep 1.1
+expect_eq "publishing it again tells nobody again" "$(sink_count)" 4
 
 # --- forgotten password: the same answer for any address, one email for a known one
 rm -f "$TMP/jar"

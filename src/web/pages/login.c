@@ -151,6 +151,10 @@ static const char *link_token(web_req *r) {
 
 static void token_form(web_req *r, const user_info *u, const char *purpose, const kerr *err) {
   int invite = !strcmp(purpose, "invite");
+  /* the token is in this page's address: the style sheet's and script's requests name only the origin (no-referrer
+   * would make the form's POST say Origin: null, which the origin check refuses) */
+  web_header(r, "Referrer-Policy", "origin");
+  r->no_store = 1;
   const char *title = invite ? T(r, "Tervetuloa: aseta salasana") : T(r, "Aseta uusi salasana");
   page_begin(r, title, "login");
   buf *o = &r->out;

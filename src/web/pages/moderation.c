@@ -118,7 +118,9 @@ static void reject_form(web_req *r, const deed *x, const char *reason, const ker
              r->prefix, x->id);
   web_csrf_field(r);
   form_textarea(&f, "reason", T(r, "Hylkäyksen syy"), reason, 1,
-                T(r, "Kerro lyhyesti, miksi tekoa ei julkaista. Syy näkyy henkilöstölle teon sivulla."), 4);
+                T(r, "Kerro lyhyesti, miksi tekoa ei julkaista. Syy näkyy henkilöstölle teon sivulla, ja se lähetetään "
+                     "teon lähettäjälle, jos hän pyysi tietoa sähköpostilla."),
+                4);
   buf_printf(o,
              "<div class=\"actions\"><button type=\"submit\" class=\"danger\">%h</button>"
              "<a href=\"%h/hallinta/tekot\">%h</a></div>\n</form>\n",
