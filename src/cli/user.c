@@ -140,13 +140,17 @@ int cli_user_invite(const cli_args *a) {
   return id ? 0 : 1;
 }
 
-/* Opens the database and finds the account named by the command's EMAIL: its id, or 0 (after saying so). */
+/* Opens the database and finds the account named by the command's EMAIL: its id with *d open, or 0 (after saying
+ * so) with *d closed. */
 static long long cli_account(const cli_args *a, db **d) {
   *d = cli_open_db(a, 0);
   if (!*d) return 0;
   long long id = db_int(*d, 0, "SELECT id FROM user WHERE email = ?1", "t", a->pos[0]);
-  if (!id) fprintf(stderr, "kehto: no account '%s' (kehto user list shows them)\n", a->pos[0]);
-  return id;
+  if (id) return id;
+  fprintf(stderr, "kehto: no account '%s' (kehto user list shows them)\n", a->pos[0]);
+  db_close(*d);
+  *d = NULL;
+  return 0;
 }
 
 /* Ends an account command: prints done or the error (in English), closes, returns the exit code. */
@@ -169,9 +173,10 @@ int cli_user_role(const cli_args *a) {
   }
   db *d;
   long long id = cli_account(a, &d);
-  long long org_id = id ? cli_org(d, cli_opt(a, "org")) : -1;
-  if (!id || org_id < 0) {
-    if (d) db_close(d);
+  if (!id) return 1;
+  long long org_id = cli_org(d, cli_opt(a, "org"));
+  if (org_id < 0) {
+    db_close(d);
     return 1;
   }
   kerr e = {0};
@@ -181,10 +186,7 @@ int cli_user_role(const cli_args *a) {
 static int set_active(const cli_args *a, int active) {
   db *d;
   long long id = cli_account(a, &d);
-  if (!id) {
-    if (d) db_close(d);
-    return 1;
-  }
+  if (!id) return 1;
   kerr e = {0};
   return cli_account_done(d, user_set_active(d, id, active, "cli", &e), &e, active ? "activated" : "deactivated",
                           a->pos[0]);
@@ -202,10 +204,7 @@ int cli_user_resend(const cli_args *a) {
   if (i18n_init(NULL) != K_OK) return 1;
   db *d;
   long long id = cli_account(a, &d);
-  if (!id) {
-    if (d) db_close(d);
-    return 1;
-  }
+  if (!id) return 1;
   kerr e = {0};
   return cli_account_done(d, user_invite_resend(d, id, "cli", &e), &e, "a new invitation is in the outbox", a->pos[0]);
 }

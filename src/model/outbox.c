@@ -144,6 +144,19 @@ long long outbox_count(db *d, const char *status) {
   return db_int(d, 0, "SELECT count(*) FROM outbox WHERE status = ?1", "t", status);
 }
 
+long long outbox_counts(db *d, const char *const *statuses, int n, long long *counts) {
+  long long total = 0;
+  for (int i = 0; i < n; i++) counts[i] = 0;
+  db_stmt *st = db_query(d, "SELECT status, count(*) FROM outbox GROUP BY status", "");
+  while (db_step(st) == 1) {
+    total += db_col_int(st, 1);
+    for (int i = 0; i < n; i++)
+      if (statuses[i] && !strcmp(statuses[i], db_col_text(st, 0))) counts[i] = db_col_int(st, 1);
+  }
+  db_done(st);
+  return total;
+}
+
 outbox_msg *outbox_list(db *d, arena *a, const char *status, int limit, int offset, int *n) {
   *n = 0;
   db_stmt *st = status ? db_query(d,

@@ -48,6 +48,9 @@ int outbox_retry(db *d, long long id, kerr *e);
 
 /* Counts messages with status ("queued", "sending", "sent", "failed"; NULL for all). */
 long long outbox_count(db *d, const char *status);
+/* The number of messages in each status, read at once: statuses[i] ("queued", "sending", "sent", "failed") into
+ * counts[i], for n of them; returns the total of all messages. */
+long long outbox_counts(db *d, const char *const *statuses, int n, long long *counts);
 /* Lists messages newest first (status NULL for all), limit/offset for pages, into arena a; *n rows. */
 outbox_msg *outbox_list(db *d, arena *a, const char *status, int limit, int offset, int *n);
 /* One message, or NULL. */

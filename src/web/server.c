@@ -114,11 +114,21 @@ typedef struct decoration {
   const char *ctype, *cache_control;
 } decoration;
 
-/* The headers every answer carries: the security headers, its type and cache control. */
+/* 1 when the handler set header name itself (web_header: "Name: value\n" lines in r->headers). */
+static int handler_set(const web_req *r, const char *name) {
+  size_t n = strlen(name);
+  for (const char *p = r->headers.data; p && *p; p = strchr(p, '\n') ? strchr(p, '\n') + 1 : "")
+    if (!strncmp(p, name, n) && p[n] == ':') return 1;
+  return 0;
+}
+
+/* The headers every answer carries: the security headers (a page may set its own stricter one, as the one-time
+ * link's page does its Referrer-Policy), its type and cache control. */
 static void decorate(struct MHD_Response *resp, void *ctx) {
   const decoration *d = ctx;
   for (size_t i = 0; i < sizeof SECURITY_HEADERS / sizeof SECURITY_HEADERS[0]; i++)
-    MHD_add_response_header(resp, SECURITY_HEADERS[i][0], SECURITY_HEADERS[i][1]);
+    if (!handler_set(d->r, SECURITY_HEADERS[i][0]))
+      MHD_add_response_header(resp, SECURITY_HEADERS[i][0], SECURITY_HEADERS[i][1]);
   if (d->ctype) MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE, d->ctype);
   /* the open API may be read from any site; set here so cached API answers carry it too */
   if (strncmp(d->r->url, "/api/", 5) == 0) MHD_add_response_header(resp, "Access-Control-Allow-Origin", "*");

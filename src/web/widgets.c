@@ -2,6 +2,7 @@
  * service pages' choice lists, filter forms, counts and staff tabs. */
 #include "web/widgets.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "model/programme.h"
@@ -103,4 +104,15 @@ void search_form_write(web_req *r, const char *q) {
              "<input type=\"search\" id=\"q\" name=\"q\" value=\"%h\" placeholder=\"%h\">"
              "<button type=\"submit\">%h</button></form>\n",
              r->prefix, T(r, "Hae tekoja"), q ? q : "", T(r, "esim. työhyvinvointi, perehdytys, Tampere"), T(r, "Hae"));
+}
+
+void choice_select(form_ctx *f, const char *name, const char *label, const char *value, const app_choice *v, int n,
+                   int required, const char *empty) {
+  form_opt *o = arena_alloc(&f->r->mem, sizeof *o * (size_t)(n ? n : 1));
+  for (int i = 0; i < n; i++) {
+    char *id = arena_alloc(&f->r->mem, 24);
+    snprintf(id, 24, "%lld", v[i].id);
+    o[i] = (form_opt){id, v[i].name};
+  }
+  form_select(f, name, label, value, o, n, required, empty);
 }

@@ -1,6 +1,7 @@
 /* widgets: page pieces shared by several pages (cgit's ui-shared): each writes HTML into r->out, escaped. */
 #ifndef KEHTO_WIDGETS_H
 #define KEHTO_WIDGETS_H
+#include "model/application.h"
 #include "model/deed.h"
 #include "search/search.h"
 #include "web/form.h"
@@ -8,6 +9,10 @@
 
 /* Deeds (home, /tekot). */
 /* Writes a list of deed hits with links, meta line and snippet; heading_tag is "h2" or "h3". */
+/* A <select> of rows chosen by id (services, organisations, coaches), value the chosen id as text ("" for none). */
+void choice_select(form_ctx *f, const char *name, const char *label, const char *value, const app_choice *v, int n,
+                   int required, const char *empty);
+
 void deed_hits_write(web_req *r, const deed_hit *h, int n, const char *heading_tag);
 /* Writes the deed search box (GET /tekot) with q prefilled. */
 void search_form_write(web_req *r, const char *q);

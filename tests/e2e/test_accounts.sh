@@ -51,6 +51,8 @@ rm -f "$TMP/jar"
 get "${LINK#"$BASE"}"
 expect_eq "the link opens the password form" "$STATUS" 200
 expect_contains "the form names the account" "$BODY" "kontakti@example.fi"
+expect_eq "its page names only the origin to its assets (one Referrer-Policy)" \
+  "$(grep -i '^Referrer-Policy:' "$TMP/h" | tr -d '\r')" "Referrer-Policy: origin"
 csrf=$(csrf_from "$BODY")
 post "${LINK#"$BASE"}" "csrf=$csrf" "password=punainen-kettu-hyppii-47" "password2=punainen-kettu-hyppii-48"
 expect_eq "passwords that differ are refused" "$STATUS" 422

@@ -12,6 +12,7 @@
 #include "web/form.h"
 #include "web/pager.h"
 #include "web/pages/accounts.h"
+#include "web/widgets.h"
 
 #define ACCOUNTS_PER_PAGE 50
 
@@ -77,27 +78,15 @@ static void role_select(web_req *r, form_ctx *f, const char *value) {
 }
 
 static void org_coach_selects(web_req *r, form_ctx *f, long long org_id, long long coach_id) {
+  char org_s[24] = "", coach_s[24] = "";
+  if (org_id) snprintf(org_s, sizeof org_s, "%lld", org_id);
+  if (coach_id) snprintf(coach_s, sizeof coach_s, "%lld", coach_id);
   int n = 0;
-  app_choice *orgs = app_orgs(r->db, &r->mem, &n);
-  form_opt *o = arena_alloc(&r->mem, sizeof *o * (size_t)(n ? n : 1));
-  char *sel = NULL;
-  for (int i = 0; i < n; i++) {
-    char *id = arena_alloc(&r->mem, 24);
-    snprintf(id, 24, "%lld", orgs[i].id);
-    o[i] = (form_opt){id, orgs[i].name};
-    if (orgs[i].id == org_id) sel = id;
-  }
-  form_select(f, "org", T(r, "Organisaatio"), sel, o, n, 0, T(r, "Ei organisaatiota (pakollinen yhteyshenkilölle)"));
-  app_choice *coaches = app_active_coaches(r->db, &r->mem, &n);
-  o = arena_alloc(&r->mem, sizeof *o * (size_t)(n ? n : 1));
-  sel = NULL;
-  for (int i = 0; i < n; i++) {
-    char *id = arena_alloc(&r->mem, 24);
-    snprintf(id, 24, "%lld", coaches[i].id);
-    o[i] = (form_opt){id, coaches[i].name};
-    if (coaches[i].id == coach_id) sel = id;
-  }
-  form_select(f, "coach", T(r, "Valmentajaprofiili"), sel, o, n, 0, T(r, "Ei valmentajaprofiilia"));
+  app_choice *v = app_orgs(r->db, &r->mem, &n);
+  choice_select(f, "org", T(r, "Organisaatio"), org_s, v, n, 0,
+                T(r, "Ei organisaatiota (pakollinen yhteyshenkilölle)"));
+  v = app_active_coaches(r->db, &r->mem, &n);
+  choice_select(f, "coach", T(r, "Valmentajaprofiili"), coach_s, v, n, 0, T(r, "Ei valmentajaprofiilia"));
 }
 
 static long long field_id(web_req *r, const char *name) {
@@ -273,9 +262,12 @@ static void page_staff_home(web_req *r) {
           T(r, "Ei päätöstä odottavia hakemuksia."));
   waiting(r, deed_count_by_status(r->db, "submitted"), N_("teko odottaa moderointia"), N_("tekoa odottaa moderointia"),
           "/hallinta/tekot", T(r, "Ei moderointia odottavia tekoja."));
-  waiting(r, outbox_count(r->db, "failed"), N_("sähköposti jäi lähettämättä"), N_("sähköpostia jäi lähettämättä"),
+  static const char *const mail[] = {"failed", "queued", "sending"};
+  long long mails[3];
+  outbox_counts(r->db, mail, 3, mails);
+  waiting(r, mails[0], N_("sähköposti jäi lähettämättä"), N_("sähköpostia jäi lähettämättä"),
           "/hallinta/viestit?status=failed", T(r, "Kaikki sähköpostit on saatu lähetettyä."));
-  long long queued = outbox_count(r->db, "queued") + outbox_count(r->db, "sending");
+  long long queued = mails[1] + mails[2];
   if (queued)
     waiting(r, queued, N_("sähköposti jonossa"), N_("sähköpostia jonossa"), "/hallinta/viestit?status=queued", "");
   buf_puts(o, "</ul>\n");

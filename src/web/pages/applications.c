@@ -10,6 +10,7 @@
 #include "web/form.h"
 #include "web/pager.h"
 #include "web/pages/applications.h"
+#include "web/widgets.h"
 
 #define APPS_PER_PAGE 50
 
@@ -96,17 +97,6 @@ static void page_apps(web_req *r) {
 
 /* ---- the form ---- */
 
-static void choice_select(web_req *r, form_ctx *f, const char *name, const char *label, const char *value,
-                          app_choice *v, int n, int required, const char *empty) {
-  form_opt *o = arena_alloc(&r->mem, sizeof *o * (size_t)(n ? n : 1));
-  for (int i = 0; i < n; i++) {
-    char *id = arena_alloc(&r->mem, 24);
-    snprintf(id, 24, "%lld", v[i].id);
-    o[i] = (form_opt){id, v[i].name};
-  }
-  form_select(f, name, label, value, o, n, required, empty);
-}
-
 /* The count fields by role, in person_role_at order (labelled by person_role_plural). */
 static const char *const ROLE_FIELDS[PERSON_NROLES] = {"n_johto", "n_esihenkilo", "n_tyontekija", "n_edustaja"};
 
@@ -150,10 +140,10 @@ static void app_form(web_req *r, const kerr *err) {
                T(r, "Haettavia palveluja ei ole juuri nyt. Ohjelman henkilöstö avaa haun palvelukohtaisesti."));
   const char *service = web_field(r, "service_id");
   if (!*service) service = web_field(r, "service"); /* ?service=ID from a service page */
-  choice_select(r, &f, "service_id", T(r, "Palvelu"), service, v, n, 1, T(r, "Valitse"));
+  choice_select(&f, "service_id", T(r, "Palvelu"), service, v, n, 1, T(r, "Valitse"));
   if (user_is_staff(&r->user)) {
     v = app_orgs(r->db, &r->mem, &n);
-    choice_select(r, &f, "org_id", T(r, "Organisaatio"), web_field(r, "org_id"), v, n, 1, T(r, "Valitse"));
+    choice_select(&f, "org_id", T(r, "Organisaatio"), web_field(r, "org_id"), v, n, 1, T(r, "Valitse"));
   } else {
     org *mine = r->user.org_id ? org_get(r->db, &r->mem, r->user.org_id) : NULL;
     buf_printf(o, "<div class=\"field\" id=\"f-org_id\" tabindex=\"-1\"><p>%h: <strong>%h</strong></p>",
@@ -170,7 +160,7 @@ static void app_form(web_req *r, const kerr *err) {
   form_input(&f, "text", "themes", T(r, "Teemat"), web_field(r, "themes"), 0, hint.data);
   buf_free(&hint);
   v = app_active_coaches(r->db, &r->mem, &n);
-  choice_select(r, &f, "preferred_coach_id", T(r, "Toivottu valmentaja"), web_field(r, "preferred_coach_id"), v, n, 0,
+  choice_select(&f, "preferred_coach_id", T(r, "Toivottu valmentaja"), web_field(r, "preferred_coach_id"), v, n, 0,
                 T(r, "Ei toivetta"));
   form_input(&f, "text", "proposed_dates", T(r, "Ehdotetut ajankohdat"), web_field(r, "proposed_dates"), 0,
              T(r, "Esimerkiksi viikot tai päivät, jotka sopivat teille."));
@@ -298,7 +288,7 @@ static void decision_forms(web_req *r, const application *a, const kerr *err) {
     snprintf(pref, 24, "%lld", a->preferred_coach_id);
     coach = pref;
   }
-  choice_select(r, &f, "coach_id", T(r, "Valmentaja"), coach, v, n, 0, T(r, "Ei valmentajaa"));
+  choice_select(&f, "coach_id", T(r, "Valmentaja"), coach, v, n, 0, T(r, "Ei valmentajaa"));
   buf_printf(o, "<div class=\"actions\"><button type=\"submit\">%h</button></div>\n</form>\n", T(r, "Hyväksy"));
   buf_printf(o, "<form method=\"post\" action=\"%h/hakemukset/%lld/hylkaa\" class=\"form\" novalidate>\n", r->prefix,
              a->id);

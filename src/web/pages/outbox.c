@@ -49,12 +49,16 @@ static void no_smtp_note(web_req *r) {
 }
 
 static void tabs(web_req *r, size_t current) {
+  const char *statuses[NSTATUSES];
+  long long counts[NSTATUSES];
+  for (size_t i = 0; i < NSTATUSES; i++) statuses[i] = STATUSES[i][0];
+  counts[0] = outbox_counts(r->db, statuses, (int)NSTATUSES, counts); /* the first tab is all of them */
   buf_printf(&r->out, "<nav aria-label=\"%h\"><ul class=\"tabs\">", T(r, "Viestien tila"));
   for (size_t i = 0; i < NSTATUSES; i++) {
     const char *s = STATUSES[i][0];
     buf_printf(&r->out, "<li><a href=\"%h/hallinta/viestit%r%U\"%r>%h <span class=\"count\">(%N)</span></a></li>",
                r->prefix, s ? "?status=" : "", s ? s : "", i == current ? " aria-current=\"page\"" : "",
-               T(r, STATUSES[i][1]), outbox_count(r->db, s));
+               T(r, STATUSES[i][1]), counts[i]);
   }
   buf_puts(&r->out, "</ul></nav>\n");
 }
