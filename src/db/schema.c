@@ -417,6 +417,43 @@ static const char *const migrations[] = {
     "ALTER TABLE deed ADD COLUMN poster_email TEXT NOT NULL DEFAULT '';\n"
     "ALTER TABLE deed ADD COLUMN poster_lang TEXT NOT NULL DEFAULT 'fi';\n"
     "CREATE TABLE setting(key TEXT PRIMARY KEY, value TEXT NOT NULL);  -- site settings (base_url: links in email)\n",
+    /* 9: the programme team in the browser (issue #12). Programme texts, goals, period names, services and themes in
+     *    Swedish and English beside the Finnish ('' = not translated: pages show the Finnish, marked lang="fi").
+     *    Site pages that staff edit (the accessibility statement, the privacy notice), in three languages. A
+     *    spreadsheet uploaded for import waits in upload until its uploader confirms it (kept in the database so
+     *    that any server can finish it; removed when imported or after a day). A session's sign-in code, random,
+     *    made when staff first show its QR code. */
+    "ALTER TABLE programme ADD COLUMN name_sv TEXT NOT NULL DEFAULT '';\n"
+    "ALTER TABLE programme ADD COLUMN name_en TEXT NOT NULL DEFAULT '';\n"
+    "ALTER TABLE programme ADD COLUMN short_name_sv TEXT NOT NULL DEFAULT '';\n"
+    "ALTER TABLE programme ADD COLUMN short_name_en TEXT NOT NULL DEFAULT '';\n"
+    "ALTER TABLE programme ADD COLUMN description_sv TEXT NOT NULL DEFAULT '';\n"
+    "ALTER TABLE programme ADD COLUMN description_en TEXT NOT NULL DEFAULT '';\n"
+    "ALTER TABLE goal ADD COLUMN text_sv TEXT NOT NULL DEFAULT '';\n"
+    "ALTER TABLE goal ADD COLUMN text_en TEXT NOT NULL DEFAULT '';\n"
+    "ALTER TABLE funding_period ADD COLUMN name_sv TEXT NOT NULL DEFAULT '';\n"
+    "ALTER TABLE funding_period ADD COLUMN name_en TEXT NOT NULL DEFAULT '';\n"
+    "ALTER TABLE service ADD COLUMN name_sv TEXT NOT NULL DEFAULT '';\n"
+    "ALTER TABLE service ADD COLUMN name_en TEXT NOT NULL DEFAULT '';\n"
+    "ALTER TABLE service ADD COLUMN description_sv TEXT NOT NULL DEFAULT '';\n"
+    "ALTER TABLE service ADD COLUMN description_en TEXT NOT NULL DEFAULT '';\n"
+    "ALTER TABLE theme ADD COLUMN name_sv TEXT NOT NULL DEFAULT '';\n"
+    "ALTER TABLE theme ADD COLUMN name_en TEXT NOT NULL DEFAULT '';\n"
+    "CREATE TABLE site_page(              -- pages staff edit: saavutettavuus, tietosuoja\n"
+    "  slug TEXT PRIMARY KEY,\n"
+    "  title_fi TEXT NOT NULL DEFAULT '', title_sv TEXT NOT NULL DEFAULT '', title_en TEXT NOT NULL DEFAULT '',\n"
+    "  body_fi TEXT NOT NULL DEFAULT '', body_sv TEXT NOT NULL DEFAULT '', body_en TEXT NOT NULL DEFAULT '',  -- Markdown\n"
+    "  updated_at TEXT, updated_by TEXT NOT NULL DEFAULT '');\n"
+    "CREATE TABLE upload(                 -- a spreadsheet waiting for its uploader's confirmation\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  user_id INTEGER NOT NULL REFERENCES user(id) ON DELETE CASCADE,\n"
+    "  kind TEXT NOT NULL CHECK(kind IN ('participants','attendance','deeds')),\n"
+    "  filename TEXT NOT NULL, size INTEGER NOT NULL,\n"
+    "  content BLOB NOT NULL,\n"
+    "  created_at INTEGER NOT NULL);      -- ms since the epoch\n"
+    "CREATE INDEX upload_user ON upload(user_id, created_at);\n"
+    "ALTER TABLE delivery_session ADD COLUMN signin_code TEXT;\n"
+    "CREATE UNIQUE INDEX delivery_session_signin ON delivery_session(signin_code);\n",
 };
 
 /* ---- Change counters ----
@@ -503,6 +540,8 @@ static const char *const tables[] = {
     "login_device",
     "outbox",
     "setting",
+    "site_page",
+    "upload",
 };
 
 const char *const *db_tables(int *n) {
