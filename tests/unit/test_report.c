@@ -305,21 +305,30 @@ static void test_one_computation_for_connections_asking_at_once(void **s) {
   tmpdb_close(&a);
 }
 
+/* One table through the row writer as a download of fmt, without about rows. */
+static void csv_of(buf *b, const report_table *t, export_format fmt) {
+  kerr e = {0};
+  assert_int_equal(report_download(b, NULL, fmt, t, 1, NULL, "fi", NULL, &e), K_OK);
+}
+
 static void test_csv_is_formula_safe_and_plain(void **s) {
   report_row rows[3] = {{.code = "a", .label = {"=SUM(A1:A9)", "=SUM(A1:A9)", "=SUM(A1:A9)"}, .v = {12}},
                         {.code = "b", .label = {"@cmd", "@cmd", "@cmd"}, .v = {3}, .hidden = {1}},
-                        {.code = "c", .label = {"\tx,y", "\tx,y", "\tx,y"}, .v = {1500}}};
+                        {.code = "c", .label = {"\tx;y", "\tx;y", "\tx;y"}, .v = {1500}}};
   report_table t = {
       .id = RT_SECTOR, .name = "sector", .title = "T", .ncols = 1, .col = {RC_PEOPLE}, .nrows = 3, .rows = rows};
   buf b = BUF_INIT;
-  report_csv(&b, &t, "fi", NULL);
-  /* the mark used is explained under the table */
-  assert_string_equal(b.data, "Luokka,Henkilöt\r\n\"'=SUM(A1:A9)\",12\r\n\"'@cmd\",< 5\r\n\"'\tx,y\",1500\r\n"
-                              "\r\n< 5: luku on 1–4\r\n");
+  csv_of(&b, &t, EXPORT_CSV);
+  /* Excel's CSV: the BOM, the title, ';', no thousands separator; the mark used is explained under the table */
+  assert_string_equal(b.data, "\xEF\xBB\xBFT\r\nToimiala;Henkilöt\r\n\"'=SUM(A1:A9)\";12\r\n\"'@cmd\";< 5\r\n"
+                              "\"'\tx;y\";1500\r\n\r\n< 5: luku on 1–4\r\n");
+  buf_reset(&b);
+  csv_of(&b, &t, EXPORT_CSV_COMMA); /* for machines: header and data only */
+  assert_string_equal(b.data, "Toimiala,Henkilöt\r\n\"'=SUM(A1:A9)\",12\r\n\"'@cmd\",< 5\r\n\"'\tx;y\",1500\r\n");
   buf_reset(&b);
   rows[1].hidden[0] = SUP_SECONDARY; /* a cell hidden to protect another reads "•", never "< 5" */
-  report_csv(&b, &t, "fi", NULL);
-  assert_non_null(strstr(b.data, "\"'@cmd\",•\r\n"));
+  csv_of(&b, &t, EXPORT_CSV);
+  assert_non_null(strstr(b.data, "\"'@cmd\";•\r\n"));
   assert_non_null(strstr(b.data, "\r\n\"• salattu, jotta pieni luku ei paljastu vähentämällä\"\r\n"));
   assert_null(strstr(b.data, "< 5"));
   buf_reset(&b);
@@ -327,6 +336,32 @@ static void test_csv_is_formula_safe_and_plain(void **s) {
   buf_csv(&b, "-2");
   buf_csv(&b, "\rz");
   assert_string_equal(b.data, "\"'+1\"\"'-2\"\"'\rz\"");
+  buf_free(&b);
+}
+
+/* Decimals: a comma for Excel, a point for machines, halves rounded away from zero as Excel shows them. */
+static void test_export_decimals(void **s) {
+  buf b = BUF_INIT;
+  export_out o;
+  export_csv_begin(&o, &b, EXPORT_CSV);
+  export_dec(&o, 1.25, 1);
+  export_dec(&o, 37.5, 1);
+  export_int(&o, 12345);
+  export_text(&o, "a \"b\"; c");
+  export_date(&o, "2026-12-06T10:00:00Z");
+  export_row_end(&o);
+  assert_string_equal(b.data, "\xEF\xBB\xBF"
+                              "1,3;37,5;12345;\"a \"\"b\"\"; c\";6.12.2026\r\n");
+  buf_reset(&b);
+  export_csv_begin(&o, &b, EXPORT_CSV_COMMA);
+  export_dec(&o, 1.25, 1);
+  export_dec(&o, -0.05, 1);
+  export_date(&o, "2026-12-06");
+  export_row_end(&o);
+  assert_string_equal(b.data, "1.3,-0.1,2026-12-06\r\n");
+  assert_int_equal(export_format_of("csv-comma"), EXPORT_CSV_COMMA);
+  assert_int_equal(export_format_of(NULL), EXPORT_CSV);
+  assert_int_equal(export_format_of("csv;"), -1);
   buf_free(&b);
 }
 
@@ -352,10 +387,10 @@ static void test_xlsx_written(void **state) {
   report_table_make(rd, &ta, RT_REGION, 0, 1, &t[1]);
   buf b = BUF_INIT;
   kerr e = {0};
-  assert_int_equal(report_xlsx_buf(&b, t, 2, "sv", NULL, &e), K_OK);
+  assert_int_equal(report_download(&b, NULL, EXPORT_XLSX, t, 2, NULL, "sv", NULL, &e), K_OK);
   assert_true(b.len > 1000);
   assert_memory_equal(b.data, "PK\x03\x04", 4);
-  assert_int_equal(report_xlsx_file("/nonexistent-dir/x.xlsx", t, 2, "fi", NULL, &e), K_ERR);
+  assert_int_equal(report_download(NULL, "/nonexistent-dir/x.xlsx", EXPORT_XLSX, t, 2, NULL, "fi", NULL, &e), K_ERR);
   assert_non_null(e.msg);
   kerr_clear(&e);
   buf_free(&b);
@@ -397,6 +432,7 @@ int main(void) {
       cmocka_unit_test(test_cache_is_shared_and_ignores_other_tables),
       cmocka_unit_test(test_one_computation_for_connections_asking_at_once),
       cmocka_unit_test(test_csv_is_formula_safe_and_plain),
+      cmocka_unit_test(test_export_decimals),
       cmocka_unit_test_setup_teardown(test_json_marks_suppressed_cells, setup, teardown),
       cmocka_unit_test_setup_teardown(test_xlsx_written, setup, teardown),
       cmocka_unit_test(test_svg_charts),
