@@ -407,9 +407,16 @@ static void test_svg_charts(void **s) {
   assert_non_null(strstr(b.data, "Uusimaa &lt;b&gt;"));
   assert_non_null(strstr(b.data, "&lt; 5"));
   assert_non_null(strstr(b.data, ">•</text>"));     /* hidden to protect another: its own mark, and no bar */
-  assert_non_null(strstr(b.data, "width=\"300\"")); /* 40 takes the full width: the hidden 90 sets no scale */
+  assert_non_null(strstr(b.data, "width=\"276\"")); /* 40 takes the full width: the hidden 90 sets no scale */
   assert_null(strstr(b.data, "style="));
+  assert_non_null(strstr(b.data, "viewBox=\"0 0 340 ")); /* drawn at full size in a phone's column */
   buf_reset(&b);
+  it[0].label = "Kulttuuri- ja vapaa-aikapalvelut ja muut hyvin pitkät nimet";
+  svg_bars(&b, "c2", "T", "D", it, 1); /* a long label wraps to lines that fit, after a space or a hyphen */
+  assert_non_null(strstr(b.data, "<tspan x=\"0\" dy=\"0\">Kulttuuri- ja vapaa-aikapalvelut ja</tspan>"
+                                 "<tspan x=\"0\" dy=\"18\">muut hyvin pitkät nimet</tspan>"));
+  buf_reset(&b);
+  it[0].label = "Uusimaa <b>";
   svg_region_map(&b, "m", "Kartta", "Kuvaus", it, 3, "Organisaatioita", "Ei yhtään");
   assert_non_null(strstr(b.data, "fill=\"#08306b\"")); /* the largest value has the darkest step */
   assert_null(strstr(b.data, "Nowhere"));              /* unknown region codes are left out */

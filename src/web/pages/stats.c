@@ -123,8 +123,15 @@ static void breakdown(web_req *r, const report_data *rd, int id, int slot, int p
   if (id == RT_REGION) {
     report_table o; /* the map is coloured by organisations, which are never suppressed */
     report_table_make(rd, &r->mem, id, slot, 0, &o);
-    svg_region_map(&r->out, id_attr, T(r, "Tavoitetut organisaatiot maakunnittain"), desc.data, chart_items(r, &o, 0),
-                   o.nrows, T(r, "Organisaatioita"), T(r, "Ei yhtään"));
+    /* the map on a wide screen; on a narrower one, where its text would shrink below 12 px, the same numbers as bars
+     * (CSS shows one of the two; the other is display:none, so screen readers meet one chart) */
+    svg_item *items = chart_items(r, &o, 0);
+    buf_puts(&r->out, "<div class=\"map-wide\">");
+    svg_region_map(&r->out, id_attr, T(r, "Tavoitetut organisaatiot maakunnittain"), desc.data, items, o.nrows,
+                   T(r, "Organisaatioita"), T(r, "Ei yhtään"));
+    buf_puts(&r->out, "</div><div class=\"map-narrow\">");
+    svg_bars(&r->out, "c-region-bars", T(r, "Tavoitetut organisaatiot maakunnittain"), desc.data, items, o.nrows);
+    buf_puts(&r->out, "</div>");
   } else {
     svg_bars(&r->out, id_attr, T(r, t.title), desc.data, chart_items(r, &t, c), t.nrows);
   }
