@@ -69,10 +69,6 @@ static long long write_rows(db_stmt *st, export_out *o, const list_col *c, int n
   return rc < 0 ? -1 : rows;
 }
 
-/* The name column of a table with name_fi, name_sv (and name_en when en) in lang. */
-#define NAME_IN(t, lang_param, en)                                                                                     \
-  "CASE CAST(" lang_param " AS TEXT) WHEN 'sv' THEN " t ".name_sv" en " ELSE " t ".name_fi END"
-
 static const list_col DEED_COLS[] = {
     {N_("Tunnus"), COL_INT},        {N_("Viite"), COL_TEXT},          {N_("Otsikko"), COL_TEXT},
     {N_("Organisaatio"), COL_TEXT}, {N_("Kunta"), COL_TEXT},          {N_("Maakunta"), COL_TEXT},
@@ -85,30 +81,29 @@ static const list_col DEED_COLS[] = {
 };
 #define NDEED_COLS ((int)(sizeof DEED_COLS / sizeof DEED_COLS[0]))
 
+/* Every deed (?1: a status, or '' for all) with the names in ?2's language. */
+static const char DEED_SQL[] =
+    "SELECT x.id, coalesce(x.ref, ''), x.title, x.org_name,"
+    " coalesce(CASE CAST(?2 AS TEXT) WHEN 'sv' THEN m.name_sv ELSE m.name_fi END, ''),"
+    " coalesce(CASE CAST(?2 AS TEXT) WHEN 'sv' THEN g.name_sv ELSE g.name_fi END, ''),"
+    " CASE CAST(?2 AS TEXT) WHEN 'sv' THEN s.name_sv WHEN 'en' THEN s.name_en ELSE s.name_fi END, x.year,"
+    " x.summary, x.starting_point, x.goal, x.actions, x.participants, x.results, x.service,"
+    " coalesce((SELECT string_agg(t.name, ', ') FROM (SELECT t.name FROM deed_theme dt JOIN theme t"
+    " ON t.id = dt.theme_id WHERE dt.deed_id = x.id ORDER BY t.name) t), ''),"
+    " x.contact_name, x.contact_email, x.status, x.reject_reason, x.created_at, x.updated_at,"
+    " coalesce(x.published_at, '')"
+    " FROM deed x JOIN sector s ON s.code = x.sector_code LEFT JOIN municipality m ON m.code = x.municipality_code"
+    " LEFT JOIN region g ON g.code = m.region_code WHERE ?1 = '' OR x.status = ?1 ORDER BY x.id";
+
+/* Writes the header of cols and the rows of sql (bound to a status, "" for all, and lang). */
+static long long list_by_status(db *d, export_out *o, const list_col *cols, int n, const char *sql, const char *status,
+                                const char *lang, report_tr tr) {
+  write_head(o, cols, n, lang, tr);
+  return write_rows(db_query(d, sql, "tt", status ? status : "", lang), o, cols, n, lang, tr);
+}
+
 long long lists_deeds(db *d, export_out *o, const char *status, const char *lang, report_tr tr) {
-  write_head(o, DEED_COLS, NDEED_COLS, lang, tr);
-  db_stmt *st = db_query(
-      d,
-      "SELECT x.id, coalesce(x.ref, ''), x.title, x.org_name, coalesce(" NAME_IN(
-          "m", "?2", "") ", ''),"
-                         " coalesce(" NAME_IN("g", "?2", "") ", ''), " NAME_IN(
-                             "s", "?2",
-                             " WHEN 'en' THEN s.name_en") ", x.year,"
-                                                          " x.summary, x.starting_point, x.goal, x.actions, "
-                                                          "x.participants, x.results, x.service,"
-                                                          " coalesce((SELECT string_agg(t.name, ', ') FROM (SELECT "
-                                                          "t.name FROM deed_theme dt JOIN theme t"
-                                                          "  ON t.id = dt.theme_id WHERE dt.deed_id = x.id ORDER BY "
-                                                          "t.name) t), ''),"
-                                                          " x.contact_name, x.contact_email, x.status, "
-                                                          "x.reject_reason, x.created_at, x.updated_at,"
-                                                          " coalesce(x.published_at, '')"
-                                                          " FROM deed x JOIN sector s ON s.code = x.sector_code LEFT "
-                                                          "JOIN municipality m ON m.code = x.municipality_code"
-                                                          " LEFT JOIN region g ON g.code = m.region_code WHERE ?1 = '' "
-                                                          "OR x.status = ?1 ORDER BY x.id",
-      "tt", status ? status : "", lang);
-  return write_rows(st, o, DEED_COLS, NDEED_COLS, lang, tr);
+  return list_by_status(d, o, DEED_COLS, NDEED_COLS, DEED_SQL, status, lang, tr);
 }
 
 static const list_col APP_COLS[] = {
@@ -135,29 +130,23 @@ static const list_col APP_COLS[] = {
 };
 #define NAPP_COLS ((int)(sizeof APP_COLS / sizeof APP_COLS[0]))
 
+/* Every application (?1: a status, or '' for all) with the service type named in ?2's language. */
+static const char APP_SQL[] =
+    "SELECT a.id, s.name,"
+    " CASE CAST(?2 AS TEXT) WHEN 'sv' THEN ty.name_sv WHEN 'en' THEN ty.name_en ELSE ty.name_fi END, o.name,"
+    " coalesce(u.email, ''), a.need,"
+    " coalesce((SELECT string_agg(t.name, ', ') FROM (SELECT t.name FROM application_theme x JOIN theme t"
+    " ON t.id = x.theme_id WHERE x.application_id = a.id ORDER BY t.name) t), ''),"
+    " a.proposed_dates, a.n_johto, a.n_esihenkilo, a.n_tyontekija, a.n_edustaja, coalesce(c.name, ''), a.status,"
+    " a.reason, coalesce(nullif(dl.ref, ''), CAST(dl.id AS TEXT), ''), coalesce(dl.starts_on, ''),"
+    " coalesce(dl.ends_on, ''), a.created_at, a.updated_at"
+    " FROM application a JOIN service s ON s.id = a.service_id JOIN service_type ty ON ty.code = s.type_code"
+    " JOIN org o ON o.id = a.org_id LEFT JOIN user u ON u.id = a.user_id"
+    " LEFT JOIN coach c ON c.id = a.preferred_coach_id LEFT JOIN delivery dl ON dl.application_id = a.id"
+    " WHERE ?1 = '' OR a.status = ?1 ORDER BY a.id";
+
 long long lists_applications(db *d, export_out *o, const char *status, const char *lang, report_tr tr) {
-  write_head(o, APP_COLS, NAPP_COLS, lang, tr);
-  db_stmt *st = db_query(
-      d,
-      "SELECT a.id, s.name, " NAME_IN(
-          "ty", "?2",
-          " WHEN 'en' THEN ty.name_en") ", o.name, coalesce(u.email, ''),"
-                                        " a.need, coalesce((SELECT string_agg(t.name, ', ') FROM (SELECT t.name FROM "
-                                        "application_theme x JOIN theme t"
-                                        "  ON t.id = x.theme_id WHERE x.application_id = a.id ORDER BY t.name) t), ''),"
-                                        " a.proposed_dates, a.n_johto, a.n_esihenkilo, a.n_tyontekija, a.n_edustaja, "
-                                        "coalesce(c.name, ''), a.status,"
-                                        " a.reason, coalesce(nullif(dl.ref, ''), CAST(dl.id AS TEXT), ''), "
-                                        "coalesce(dl.starts_on, ''),"
-                                        " coalesce(dl.ends_on, ''), a.created_at, a.updated_at"
-                                        " FROM application a JOIN service s ON s.id = a.service_id JOIN service_type "
-                                        "ty ON ty.code = s.type_code"
-                                        " JOIN org o ON o.id = a.org_id LEFT JOIN user u ON u.id = a.user_id"
-                                        " LEFT JOIN coach c ON c.id = a.preferred_coach_id LEFT JOIN delivery dl ON "
-                                        "dl.application_id = a.id"
-                                        " WHERE ?1 = '' OR a.status = ?1 ORDER BY a.id",
-      "tt", status ? status : "", lang);
-  return write_rows(st, o, APP_COLS, NAPP_COLS, lang, tr);
+  return list_by_status(d, o, APP_COLS, NAPP_COLS, APP_SQL, status, lang, tr);
 }
 
 /* ---- participants with attendance ---- */
