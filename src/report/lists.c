@@ -29,14 +29,18 @@ static const char *tr_or_same(report_tr tr, const char *lang, const char *msgid)
   return tr ? tr(lang, msgid) : msgid;
 }
 
+const char *lists_status_label(const char *code) {
+  for (size_t i = 0; code && i < sizeof CODES / sizeof CODES[0]; i++)
+    if (!strcmp(code, CODES[i].code)) return CODES[i].label;
+  return code;
+}
+
 /* A status code as its label (the code itself in the comma CSV, or when unknown). */
 static void write_code(export_out *o, const char *code, const char *lang, report_tr tr) {
-  for (size_t i = 0; o->fmt != EXPORT_CSV_COMMA && i < sizeof CODES / sizeof CODES[0]; i++)
-    if (!strcmp(code, CODES[i].code)) {
-      export_tr(o, tr, lang, CODES[i].label);
-      return;
-    }
-  export_text(o, code);
+  if (o->fmt == EXPORT_CSV_COMMA)
+    export_text(o, code);
+  else
+    export_tr(o, tr, lang, lists_status_label(code));
 }
 
 static void write_head(export_out *o, const list_col *c, int n, const char *lang, report_tr tr) {

@@ -16,4 +16,8 @@ long long lists_participants(db *d, export_out *o, long long delivery_id, const 
  * number of applications, or -1 when the database failed. */
 long long lists_applications(db *d, export_out *o, const char *status, const char *lang, report_tr tr);
 
+/* The Finnish label (msgid) of a deed's or an application's status code ("published": "Julkaistu"); an unknown code
+ * as it is. */
+const char *lists_status_label(const char *code);
+
 #endif

@@ -107,6 +107,8 @@ curl -s -o "$TMP/k.xlsx" "$BASE/tilastot/key.xlsx?format=csv-comma"
 expect_eq "xlsx ignores a csv format" "$(head -c 2 "$TMP/k.xlsx")" "PK"
 get /tilastot/kaikki.csv
 expect_contains "every table as one CSV" "$BODY" "Maakunnittain"
+get /tilastot
+expect_contains "the page links every table as one file" "$BODY" 'href="/tilastot/kaikki.csv?format=csv-comma"'
 for lang in sv en; do
   curl -s -o "$TMP/p-$lang.xlsx" "$BASE/$lang/tilastot/kaikki.xlsx"
   unzip -p "$TMP/p-$lang.xlsx" xl/workbook.xml >"$TMP/pwb-$lang.xml"

@@ -112,13 +112,7 @@ static void page_export_list(web_req *r) {
                 .status = status,
                 .sheet = deeds ? N_("Teot") : N_("Hakemukset"),
                 .subject = deeds ? "deeds" : "applications"};
-  const char *label = !*status                                ? ""
-                      : !strcmp(status, "submitted") && deeds ? T(r, "Odottaa")
-                      : !strcmp(status, "submitted")          ? T(r, "Odottaa käsittelyä")
-                      : !strcmp(status, "published")          ? T(r, "Julkaistu")
-                      : !strcmp(status, "approved")           ? T(r, "Hyväksytty")
-                      : !strcmp(status, "rejected")           ? T(r, "Hylätty")
-                                                              : T(r, "Peruttu");
+  const char *label = *status ? T(r, lists_status_label(status)) : "";
   name_job(r, &j, deeds ? T(r, "Kehittämisteot") : T(r, "Hakemukset"), label);
   send_list(r, &j);
 }

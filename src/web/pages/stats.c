@@ -209,8 +209,8 @@ static void page_stats(web_req *r) {
   if (publ) suppression_note(r);
   key_figures(r, rd, slot, publ);
   for (int id = RT_SERVICE_TYPE; id < RT_COUNT; id++) breakdown(r, rd, id, slot, publ);
-  buf_printf(o, "<p><a href=\"%h/tilastot/kaikki.xlsx%h\">%h</a></p>\n", r->prefix, period_query(rd, slot, r),
-             T(r, "Kaikki taulukot (XLSX)"));
+  buf_printf(o, "<h2>%h</h2>\n", T(r, "Kaikki taulukot"));
+  export_links_write(r, "/tilastot/kaikki", period_query(rd, slot, r), T(r, "Kaikki taulukot"));
   page_end(r);
 }
 
