@@ -1,6 +1,7 @@
 /* Unit tests for report/: counts on a small fixture, definitions per period, age groups, "prefer not to say" rows,
  * small-cell suppression (primary and secondary), cache invalidation, CSV formula escaping, XLSX and SVG output. */
 #include <pthread.h>
+#include <xlsxwriter.h>
 
 #include "testdb.h"
 #include "tmpdb.h"
@@ -365,6 +366,25 @@ static void test_export_decimals(void **s) {
   buf_free(&b);
 }
 
+/* Sheet names Excel accepts: none of []:*?/\\, at most 31 characters (not bytes), unique in the book. */
+static void test_sheet_names(void **s) {
+  export_book bk;
+  kerr e = {0};
+  assert_int_equal(export_book_open(&bk, NULL, &e), K_OK);
+  export_out o;
+  export_book_sheet(&bk, &o, "a/b:c*?[x]\\");
+  assert_non_null(workbook_get_worksheet_by_name(bk.wb, "a-b-c---x--"));
+  const char *longer = "Ställning på arbetsmarknaden och något mera"; /* å, ä count once */
+  export_book_sheet(&bk, &o, longer);
+  export_book_sheet(&bk, &o, longer);
+  assert_non_null(workbook_get_worksheet_by_name(bk.wb, "Ställning på arbetsmarknaden oc"));
+  assert_non_null(workbook_get_worksheet_by_name(bk.wb, "Ställning på arbetsmarknade (2)"));
+  buf b = BUF_INIT;
+  assert_int_equal(export_book_close(&bk, &b, &e), K_OK);
+  assert_memory_equal(b.data, "PK", 2);
+  buf_free(&b);
+}
+
 static void test_json_marks_suppressed_cells(void **state) {
   report_table t;
   report_table_make(report_get(*state), &ta, RT_ROLE, 1, 1, &t);
@@ -440,6 +460,7 @@ int main(void) {
       cmocka_unit_test(test_one_computation_for_connections_asking_at_once),
       cmocka_unit_test(test_csv_is_formula_safe_and_plain),
       cmocka_unit_test(test_export_decimals),
+      cmocka_unit_test(test_sheet_names),
       cmocka_unit_test_setup_teardown(test_json_marks_suppressed_cells, setup, teardown),
       cmocka_unit_test_setup_teardown(test_xlsx_written, setup, teardown),
       cmocka_unit_test(test_svg_charts),
