@@ -144,10 +144,10 @@ int export_request_format(web_req *r, const char *file, char *table, size_t n) {
 }
 
 /* Sends a download made into r->out: its content type and a file name "BASE-YYYY-MM-DD[-comma].csv|xlsx" (base is
- * ASCII without quotes). On a failed XLSX it answers 500 instead. */
+ * ASCII without quotes). When making it failed (rc K_ERR) it logs e and answers 500 instead. */
 void export_send(web_req *r, int f, const char *base, int rc, const kerr *e) {
   if (rc != K_OK) {
-    log_error("xlsx export: %r", e->msg);
+    log_error("export: %r", e->msg);
     buf_reset(&r->out);
     web_error(r, 500, T(r, "Taulukon luominen epäonnistui. Yritä hetken kuluttua uudelleen."));
     return;
