@@ -66,9 +66,12 @@ static const command commands[] = {
     {"routes", cli_routes, 0, 0, "", "kehto routes", "list the web routes: method, path, who may use it, csrf, cache"},
     {"search", cli_search, 1, CLI_MAX_POS, "db= json limit=", "kehto search QUERY [--db FILE] [--json] [--limit N]",
      "search the published deeds, best first"},
-    {"stats", cli_stats, 0, 0, "db= format= table= output= period=",
-     "kehto stats [--db FILE] --format csv|xlsx|json [--table NAME] [--output FILE] [--period ID]",
-     "print the statistics tables (all numbers, no suppression); xlsx needs --output"},
+    {"stats", cli_stats, 0, 0, "db= format= table= output= period= lang=",
+     "kehto stats [--db FILE] --format csv|csv-comma|xlsx|json [--table NAME] [--output FILE] [--period ID] "
+     "[--lang fi|sv|en]",
+     "print the statistics tables (all numbers, no suppression): csv for Finnish Excel (';', BOM, decimal comma, "
+     "the period, date and rule on top), csv-comma for programs (',', '.', header and data only); xlsx needs "
+     "--output"},
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 

@@ -57,6 +57,7 @@ struct report_data {
 typedef struct tdef {
   const char *name, *title, *desc;
   int ncols, col[REPORT_MAX_COLS];
+  const char *head, *sheet; /* Finnish msgids: what a row is (the first column's header); the XLSX sheet's name */
 } tdef;
 extern const tdef TABLES[RT_COUNT];
 

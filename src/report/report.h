@@ -111,8 +111,10 @@ const char *report_table_name(int id);
 /* Column header (Finnish msgid) and JSON key of a column kind. */
 const char *report_col_title(int col);
 const char *report_col_key(int col);
-/* The first column's header (Finnish msgid): what a row of t is. */
+/* The first column's header (Finnish msgid): what a row of t is ("Toimiala"). */
 const char *report_row_head(const report_table *t);
+/* The name of t's XLSX sheet (Finnish msgid, at most 31 characters in every language: "Toimialat"). */
+const char *report_sheet_name(const report_table *t);
 
 /* Fills t with table id for a slot. public: the public view, with cells of 1..4 people marked SUP_SMALL and the cells
  * hidden to protect them SUP_SECONDARY, decided for every table and slot together so that no hidden cell can be

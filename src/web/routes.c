@@ -11,6 +11,7 @@
 #include "web/pages/deed.h"
 #include "web/pages/deeds.h"
 #include "web/pages/deliveries_admin.h"
+#include "web/pages/exports.h"
 #include "web/pages/home.h"
 #include "web/pages/login.h"
 #include "web/pages/moderation.h"
@@ -36,7 +37,7 @@ static const route *const TABLES[] = {
     applications_routes,   services_routes,
     services_admin_routes, deliveries_admin_routes,
     people_routes,         accounts_routes,
-    outbox_routes,
+    outbox_routes,         exports_routes,
 };
 #define NTABLES (sizeof TABLES / sizeof TABLES[0])
 

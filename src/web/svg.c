@@ -1,6 +1,7 @@
 /* svg: horizontal bar charts and the region tile map, written as inline SVG with presentation attributes. */
 #include "web/svg.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #define BAR_FILL "#1f5f99" /* 6.9:1 against white */
@@ -20,29 +21,71 @@ static void open_svg(buf *b, const char *id, const char *title, const char *desc
              w, h, w, h, id, id, id, title, id, desc);
 }
 
+/* Writes s as <tspan> lines of at most max characters each, broken at spaces and after hyphens (a longer word
+ * stays whole), at x, the first at the text's y and each next one line_h lower. Returns the number of lines. */
+static int wrapped(buf *b, const char *s, int max, int x, int line_h) {
+  int lines = 0;
+  while (*s) {
+    const char *cut = NULL; /* where this line ends: after the last break that fits */
+    int chars = 0;
+    const char *p = s;
+    for (; *p && chars < max; p++) {
+      if ((*p & 0xC0) != 0x80) chars++;
+      if (*p == ' ' || *p == '-') cut = p + 1;
+    }
+    if (!*p) cut = p;
+    if (!cut) { /* a word longer than a line: up to its end */
+      cut = p;
+      while (*cut && *cut != ' ' && *cut != '-') cut++;
+      if (*cut) cut++;
+    }
+    int n = (int)(cut - s);
+    while (n > 0 && s[n - 1] == ' ') n--;
+    char line[512];
+    snprintf(line, sizeof line, "%.*s", n < (int)sizeof line ? n : (int)sizeof line - 1, s);
+    buf_printf(b, "<tspan x=\"%d\" dy=\"%d\">%h</tspan>", x, lines ? line_h : 0, line);
+    lines++;
+    for (s = cut; *s == ' '; s++) {
+    }
+  }
+  return lines ? lines : 1;
+}
+
+/* Lines wrapped() makes of s: counted the same way, without writing. */
+static int lines_of(const char *s, int max) {
+  buf scratch = BUF_INIT;
+  int n = wrapped(&scratch, s, max, 0, 0);
+  buf_free(&scratch);
+  return n;
+}
+
 void svg_bars(buf *b, const char *id, const char *title, const char *desc, const svg_item *it, int n) {
-  enum { LABEL_W = 250, BAR_W = 300, ROW_H = 26, TOP = 8, W = LABEL_W + BAR_W + 80 };
+  /* Narrow enough to be drawn at full size in a phone's 358 px column (390 px screen), so its 14 px text stays at
+   * least 12 px on any phone of 320 px or more: each label on its own line(s) above its bar. */
+  enum { W = SVG_BARS_WIDTH, BAR_W = W - 64, FONT = 14, LINE_H = 18, BAR_H = 14, GAP = 10, TOP = 4 };
+  enum { MAX_CHARS = W / 9 }; /* a line's characters at 14 px in a wide sans-serif (DejaVu: about 8.5 px each) */
   long long max = 0;
-  for (int i = 0; i < n; i++)
-    if (!it[i].hidden && it[i].v > max) max = it[i].v;
-  open_svg(b, id, title, desc, W, TOP * 2 + ROW_H * (n ? n : 1));
-  buf_printf(b, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"%r\" stroke-width=\"1\"/>\n", LABEL_W, TOP,
-             LABEL_W, TOP + ROW_H * n, EDGE);
+  int h = TOP;
   for (int i = 0; i < n; i++) {
-    int y = TOP + ROW_H * i;
+    if (!it[i].hidden && it[i].v > max) max = it[i].v;
+    h += lines_of(it[i].label, MAX_CHARS) * LINE_H + 2 + BAR_H + GAP; /* as the loop below moves down */
+  }
+  open_svg(b, id, title, desc, W, n ? h : TOP + LINE_H);
+  for (int i = 0, y = TOP; i < n; i++) {
     int w = max && !it[i].hidden ? (int)((double)it[i].v * BAR_W / (double)max + 0.5) : 0;
     if (!it[i].hidden && it[i].v > 0 && w < 2) w = 2; /* a small but non-zero value stays visible */
-    buf_printf(b, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\" font-size=\"13\" fill=\"%r\">%h</text>", LABEL_W - 6,
-               y + 17, TEXT_DARK, it[i].label);
-    if (w)
-      buf_printf(b, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%r\"/>", LABEL_W, y + 4, w, ROW_H - 8,
-                 BAR_FILL);
-    buf_printf(b, "<text x=\"%d\" y=\"%d\" font-size=\"13\" fill=\"%r\">", LABEL_W + w + 6, y + 17, TEXT_DARK);
+    buf_printf(b, "<text y=\"%d\" font-size=\"%d\" fill=\"%r\">", y + FONT, FONT, TEXT_DARK);
+    int lines = wrapped(b, it[i].label, MAX_CHARS, 0, LINE_H);
+    buf_puts(b, "</text>");
+    int by = y + lines * LINE_H + 2;
+    if (w) buf_printf(b, "<rect x=\"0\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%r\"/>", by, w, BAR_H, BAR_FILL);
+    buf_printf(b, "<text x=\"%d\" y=\"%d\" font-size=\"%d\" fill=\"%r\">", w + 6, by + BAR_H - 2, FONT, TEXT_DARK);
     if (it[i].hidden)
       buf_printf(b, "%h", svg_mark(it[i].hidden));
     else
       buf_printf(b, "%N", it[i].v);
     buf_puts(b, "</text>\n");
+    y = by + BAR_H + GAP;
   }
   buf_puts(b, "</svg>\n");
 }
@@ -105,10 +148,12 @@ void svg_region_map(buf *b, const char *id, const char *title, const char *desc,
     int s = x->hidden ? 0 : svg_step(x->v, max), px = TILES[k].col * (TW + GAP), py = TILES[k].row * (TH + GAP);
     buf_printf(b, "<g><rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" rx=\"4\" fill=\"%r\" stroke=\"%r\"/>", px, py,
                TW, TH, FILL[s], EDGE);
-    buf_printf(b, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\" font-size=\"11\" fill=\"%r\">%h</text>", px + TW / 2,
-               py + 20, INK[s], x->label);
+    int two = lines_of(x->label, 16) > 1; /* 16 characters of 12 px fit a tile */
+    buf_printf(b, "<text y=\"%d\" text-anchor=\"middle\" font-size=\"12\" fill=\"%r\">", py + (two ? 14 : 20), INK[s]);
+    wrapped(b, x->label, 16, px + TW / 2, 13);
+    buf_puts(b, "</text>");
     buf_printf(b, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\" font-size=\"15\" font-weight=\"bold\" fill=\"%r\">",
-               px + TW / 2, py + 41, INK[s]);
+               px + TW / 2, py + 47, INK[s]);
     if (x->hidden)
       buf_printf(b, "%h", svg_mark(x->hidden));
     else

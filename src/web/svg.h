@@ -13,7 +13,11 @@ typedef struct svg_item {
   int hidden;
 } svg_item;
 
-/* A horizontal bar chart. id is a unique ASCII id for the title/desc ids; title and desc are plain text (escaped). */
+/* The width of a bar chart in CSS px: it fits a phone's column at full size. */
+#define SVG_BARS_WIDTH 340
+
+/* A horizontal bar chart, each label above its bar (wrapped to lines that fit), the value after the bar. id is a unique
+ * ASCII id for the title/desc ids; title and desc are plain text (escaped). */
 void svg_bars(buf *b, const char *id, const char *title, const char *desc, const svg_item *it, int n);
 
 /* A tile map of the regions in it (matched by NUTS3 code; unknown codes are left out), coloured in five steps by

@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/date.h"
+
 #include "model/programme.h"
 #include "model/service.h"
 
@@ -115,4 +117,50 @@ void choice_select(form_ctx *f, const char *name, const char *label, const char 
     o[i] = (form_opt){id, v[i].name};
   }
   form_select(f, name, label, value, o, n, required, empty);
+}
+
+/* ---- downloads ---- */
+
+void export_links_write(web_req *r, const char *path, const char *query, const char *what) {
+  const char *sep = *query ? "&" : "?";
+  buf_printf(&r->out,
+             "<p class=\"exports\">%h: <a href=\"%h%h.csv%h\">%h<span class=\"visually-hidden\"> – %h</span></a>"
+             " · <a href=\"%h%h.csv%h%hformat=csv-comma\">%h<span class=\"visually-hidden\"> – %h</span></a>"
+             " · <a href=\"%h%h.xlsx%h\">XLSX<span class=\"visually-hidden\"> – %h</span></a></p>\n",
+             T(r, "Lataa"), r->prefix, path, query, T(r, "Excel (CSV)"), what, r->prefix, path, query, sep,
+             T(r, "CSV pilkuin"), what, r->prefix, path, query, what);
+}
+
+/* The format of a download asked for as NAME.csv[?format=csv-comma] or NAME.xlsx, with the table name copied into
+ * table; -1 for anything else. */
+int export_request_format(web_req *r, const char *file, char *table, size_t n) {
+  const char *dot = strrchr(file, '.');
+  if (!dot || (size_t)(dot - file) >= n) return -1;
+  memcpy(table, file, (size_t)(dot - file)), table[dot - file] = 0;
+  if (!strcmp(dot, ".xlsx")) return EXPORT_XLSX;
+  if (strcmp(dot, ".csv")) return -1;
+  int f = export_format_of(web_query(r, "format"));
+  return f == EXPORT_XLSX ? -1 : f;
+}
+
+/* Sends a download made into r->out: its content type and a file name "BASE-YYYY-MM-DD[-comma].csv|xlsx" (base is
+ * ASCII without quotes). When making it failed (rc K_ERR) it logs e and answers 500 instead. */
+void export_send(web_req *r, int f, const char *base, int rc, const kerr *e) {
+  if (rc != K_OK) {
+    log_error("export: %r", e->msg);
+    buf_reset(&r->out);
+    web_error(r, 500, T(r, "Taulukon luominen epäonnistui. Yritä hetken kuluttua uudelleen."));
+    return;
+  }
+  r->ctype = f == EXPORT_XLSX ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                              : "text/csv; charset=utf-8";
+  char day[17] = "";
+  date_fi_local(db_now().s, day);
+  day[10] = 0;
+  buf disp = BUF_INIT;
+  buf_printf(&disp, "attachment; filename=\"%r-%r%r.%r\"", base, day, f == EXPORT_CSV_COMMA ? "-comma" : "",
+             f == EXPORT_XLSX ? "xlsx" : "csv");
+  web_header(r, "Content-Disposition", disp.data);
+  buf_free(&disp);
+  r->cacheable = 0; /* the file states the day it was made */
 }

@@ -3,6 +3,7 @@
 #define KEHTO_WIDGETS_H
 #include "model/application.h"
 #include "model/deed.h"
+#include "report/export.h"
 #include "search/search.h"
 #include "web/form.h"
 #include "web/web.h"
@@ -33,5 +34,16 @@ void services_filter_form(web_req *r, const char *path, const char *type, const 
 void services_filters_end(web_req *r);
 /* Writes "N one|many" as a status line (one and many are translated msgids). */
 void services_count_line(web_req *r, long long n, const char *one, const char *many);
+
+/* Downloads (statistics and the staff lists). */
+/* Writes "Lataa <what>: Excel (CSV) · CSV (pilkku) · XLSX" linking to path + ".csv" / ".xlsx" with query ("" or
+ * "?kausi=2", trusted) and, for the comma CSV, format=csv-comma; what names the download for screen readers. */
+void export_links_write(web_req *r, const char *path, const char *query, const char *what);
+/* The format of a download asked for as NAME.csv[?format=csv-comma] or NAME.xlsx (file: the last path segment), with
+ * NAME copied into name (n bytes); -1 for anything else (the caller answers 404). */
+int export_request_format(web_req *r, const char *file, char *name, size_t n);
+/* Sends a download made into r->out (rc K_OK) with its content type and the file name
+ * "BASE-YYYY-MM-DD[-comma].csv|xlsx" (base: trusted ASCII); when rc is K_ERR it logs e and answers 500 instead. */
+void export_send(web_req *r, int f, const char *base, int rc, const kerr *e);
 
 #endif

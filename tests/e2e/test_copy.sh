@@ -29,7 +29,7 @@ for words in kunta työhyvinvointi "johtaminen kunta" "hyvinv*" "kunta hyvinv*" 
 done
 
 expect_eq "the statistics are the same, every table and cell" \
-  "$("$KEHTO" stats --format csv --db "$DB" | md5sum)" "$("$KEHTO" stats --format csv --db "$SRC" | md5sum)"
+  "$("$KEHTO" stats --format csv-comma --db "$DB" | md5sum)" "$("$KEHTO" stats --format csv-comma --db "$SRC" | md5sum)"
 
 run copy --from "$SRC" --to "$DB"
 expect_rc "a target that holds an installation is refused" 1

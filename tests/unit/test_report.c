@@ -1,6 +1,7 @@
 /* Unit tests for report/: counts on a small fixture, definitions per period, age groups, "prefer not to say" rows,
  * small-cell suppression (primary and secondary), cache invalidation, CSV formula escaping, XLSX and SVG output. */
 #include <pthread.h>
+#include <xlsxwriter.h>
 
 #include "testdb.h"
 #include "tmpdb.h"
@@ -305,21 +306,30 @@ static void test_one_computation_for_connections_asking_at_once(void **s) {
   tmpdb_close(&a);
 }
 
+/* One table through the row writer as a download of fmt, without about rows. */
+static void csv_of(buf *b, const report_table *t, export_format fmt) {
+  kerr e = {0};
+  assert_int_equal(report_download(b, NULL, fmt, t, 1, NULL, "fi", NULL, &e), K_OK);
+}
+
 static void test_csv_is_formula_safe_and_plain(void **s) {
   report_row rows[3] = {{.code = "a", .label = {"=SUM(A1:A9)", "=SUM(A1:A9)", "=SUM(A1:A9)"}, .v = {12}},
                         {.code = "b", .label = {"@cmd", "@cmd", "@cmd"}, .v = {3}, .hidden = {1}},
-                        {.code = "c", .label = {"\tx,y", "\tx,y", "\tx,y"}, .v = {1500}}};
+                        {.code = "c", .label = {"\tx;y", "\tx;y", "\tx;y"}, .v = {1500}}};
   report_table t = {
       .id = RT_SECTOR, .name = "sector", .title = "T", .ncols = 1, .col = {RC_PEOPLE}, .nrows = 3, .rows = rows};
   buf b = BUF_INIT;
-  report_csv(&b, &t, "fi", NULL);
-  /* the mark used is explained under the table */
-  assert_string_equal(b.data, "Luokka,Henkilöt\r\n\"'=SUM(A1:A9)\",12\r\n\"'@cmd\",< 5\r\n\"'\tx,y\",1500\r\n"
-                              "\r\n< 5: luku on 1–4\r\n");
+  csv_of(&b, &t, EXPORT_CSV);
+  /* Excel's CSV: the BOM, the title, ';', no thousands separator; the mark used is explained under the table */
+  assert_string_equal(b.data, "\xEF\xBB\xBFT\r\nToimiala;Henkilöt\r\n\"'=SUM(A1:A9)\";12\r\n\"'@cmd\";< 5\r\n"
+                              "\"'\tx;y\";1500\r\n\r\n< 5: luku on 1–4\r\n");
+  buf_reset(&b);
+  csv_of(&b, &t, EXPORT_CSV_COMMA); /* for machines: header and data only */
+  assert_string_equal(b.data, "Toimiala,Henkilöt\r\n\"'=SUM(A1:A9)\",12\r\n\"'@cmd\",< 5\r\n\"'\tx;y\",1500\r\n");
   buf_reset(&b);
   rows[1].hidden[0] = SUP_SECONDARY; /* a cell hidden to protect another reads "•", never "< 5" */
-  report_csv(&b, &t, "fi", NULL);
-  assert_non_null(strstr(b.data, "\"'@cmd\",•\r\n"));
+  csv_of(&b, &t, EXPORT_CSV);
+  assert_non_null(strstr(b.data, "\"'@cmd\";•\r\n"));
   assert_non_null(strstr(b.data, "\r\n\"• salattu, jotta pieni luku ei paljastu vähentämällä\"\r\n"));
   assert_null(strstr(b.data, "< 5"));
   buf_reset(&b);
@@ -327,6 +337,51 @@ static void test_csv_is_formula_safe_and_plain(void **s) {
   buf_csv(&b, "-2");
   buf_csv(&b, "\rz");
   assert_string_equal(b.data, "\"'+1\"\"'-2\"\"'\rz\"");
+  buf_free(&b);
+}
+
+/* Decimals: a comma for Excel, a point for machines, halves rounded away from zero as Excel shows them. */
+static void test_export_decimals(void **s) {
+  buf b = BUF_INIT;
+  export_out o;
+  export_csv_begin(&o, &b, EXPORT_CSV);
+  export_dec(&o, 1.25, 1);
+  export_dec(&o, 37.5, 1);
+  export_int(&o, 12345);
+  export_text(&o, "a \"b\"; c");
+  export_date(&o, "2026-12-06T10:00:00Z");
+  export_row_end(&o);
+  assert_string_equal(b.data, "\xEF\xBB\xBF"
+                              "1,3;37,5;12345;\"a \"\"b\"\"; c\";6.12.2026\r\n");
+  buf_reset(&b);
+  export_csv_begin(&o, &b, EXPORT_CSV_COMMA);
+  export_dec(&o, 1.25, 1);
+  export_dec(&o, -0.05, 1);
+  export_date(&o, "2026-12-06");
+  export_row_end(&o);
+  assert_string_equal(b.data, "1.3,-0.1,2026-12-06\r\n");
+  assert_int_equal(export_format_of("csv-comma"), EXPORT_CSV_COMMA);
+  assert_int_equal(export_format_of(NULL), EXPORT_CSV);
+  assert_int_equal(export_format_of("csv;"), -1);
+  buf_free(&b);
+}
+
+/* Sheet names Excel accepts: none of []:*?/\\, at most 31 characters (not bytes), unique in the book. */
+static void test_sheet_names(void **s) {
+  export_book bk;
+  kerr e = {0};
+  assert_int_equal(export_book_open(&bk, NULL, &e), K_OK);
+  export_out o;
+  export_book_sheet(&bk, &o, "a/b:c*?[x]\\");
+  assert_non_null(workbook_get_worksheet_by_name(bk.wb, "a-b-c---x--"));
+  const char *longer = "Ställning på arbetsmarknaden och något mera"; /* å, ä count once */
+  export_book_sheet(&bk, &o, longer);
+  export_book_sheet(&bk, &o, longer);
+  assert_non_null(workbook_get_worksheet_by_name(bk.wb, "Ställning på arbetsmarknaden oc"));
+  assert_non_null(workbook_get_worksheet_by_name(bk.wb, "Ställning på arbetsmarknade (2)"));
+  buf b = BUF_INIT;
+  assert_int_equal(export_book_close(&bk, &b, &e), K_OK);
+  assert_memory_equal(b.data, "PK", 2);
   buf_free(&b);
 }
 
@@ -352,10 +407,10 @@ static void test_xlsx_written(void **state) {
   report_table_make(rd, &ta, RT_REGION, 0, 1, &t[1]);
   buf b = BUF_INIT;
   kerr e = {0};
-  assert_int_equal(report_xlsx_buf(&b, t, 2, "sv", NULL, &e), K_OK);
+  assert_int_equal(report_download(&b, NULL, EXPORT_XLSX, t, 2, NULL, "sv", NULL, &e), K_OK);
   assert_true(b.len > 1000);
   assert_memory_equal(b.data, "PK\x03\x04", 4);
-  assert_int_equal(report_xlsx_file("/nonexistent-dir/x.xlsx", t, 2, "fi", NULL, &e), K_ERR);
+  assert_int_equal(report_download(NULL, "/nonexistent-dir/x.xlsx", EXPORT_XLSX, t, 2, NULL, "fi", NULL, &e), K_ERR);
   assert_non_null(e.msg);
   kerr_clear(&e);
   buf_free(&b);
@@ -372,9 +427,16 @@ static void test_svg_charts(void **s) {
   assert_non_null(strstr(b.data, "Uusimaa &lt;b&gt;"));
   assert_non_null(strstr(b.data, "&lt; 5"));
   assert_non_null(strstr(b.data, ">•</text>"));     /* hidden to protect another: its own mark, and no bar */
-  assert_non_null(strstr(b.data, "width=\"300\"")); /* 40 takes the full width: the hidden 90 sets no scale */
+  assert_non_null(strstr(b.data, "width=\"276\"")); /* 40 takes the full width: the hidden 90 sets no scale */
   assert_null(strstr(b.data, "style="));
+  assert_non_null(strstr(b.data, "viewBox=\"0 0 340 ")); /* drawn at full size in a phone's column */
   buf_reset(&b);
+  it[0].label = "Kulttuuri- ja vapaa-aikapalvelut ja muut hyvin pitkät nimet";
+  svg_bars(&b, "c2", "T", "D", it, 1); /* a long label wraps to lines that fit, after a space or a hyphen */
+  assert_non_null(strstr(b.data, "<tspan x=\"0\" dy=\"0\">Kulttuuri- ja vapaa-aikapalvelut ja</tspan>"
+                                 "<tspan x=\"0\" dy=\"18\">muut hyvin pitkät nimet</tspan>"));
+  buf_reset(&b);
+  it[0].label = "Uusimaa <b>";
   svg_region_map(&b, "m", "Kartta", "Kuvaus", it, 3, "Organisaatioita", "Ei yhtään");
   assert_non_null(strstr(b.data, "fill=\"#08306b\"")); /* the largest value has the darkest step */
   assert_null(strstr(b.data, "Nowhere"));              /* unknown region codes are left out */
@@ -397,6 +459,8 @@ int main(void) {
       cmocka_unit_test(test_cache_is_shared_and_ignores_other_tables),
       cmocka_unit_test(test_one_computation_for_connections_asking_at_once),
       cmocka_unit_test(test_csv_is_formula_safe_and_plain),
+      cmocka_unit_test(test_export_decimals),
+      cmocka_unit_test(test_sheet_names),
       cmocka_unit_test_setup_teardown(test_json_marks_suppressed_cells, setup, teardown),
       cmocka_unit_test_setup_teardown(test_xlsx_written, setup, teardown),
       cmocka_unit_test(test_svg_charts),

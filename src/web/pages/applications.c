@@ -87,6 +87,11 @@ static void page_apps(web_req *r) {
   buf_printf(&r->out, "<p><a class=\"button\" href=\"%h/hakemukset/uusi\">%h</a></p>\n", r->prefix,
              T(r, "Uusi hakemus"));
   tabs(r, status, org_id);
+  if (staff) { /* exports: this tab's applications with every field (pages/exports.c) */
+    char query[32] = "";
+    if (*status) snprintf(query, sizeof query, "?status=%s", status);
+    export_links_write(r, "/hallinta/vienti/hakemukset", query, T(r, "Hakemusten tiedot"));
+  }
   if (n == 0)
     buf_printf(&r->out, "<p>%h</p>\n", T(r, "Ei hakemuksia tässä tilassa."));
   else

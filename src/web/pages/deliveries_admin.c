@@ -215,6 +215,10 @@ static void counts_section(web_req *r, const delivery *x) {
   web_table_end(r);
   buf_printf(o, "<p><a href=\"%h/hallinta/toteutukset/%lld/osallistujat\">%h</a></p>\n", r->prefix, x->id,
              T(r, "Osallistujat ja läsnäolot"));
+  /* exports: the participants with attendance as a download (pages/exports.c) */
+  char path[64];
+  snprintf(path, sizeof path, "/hallinta/vienti/toteutukset/%lld/osallistujat", x->id);
+  export_links_write(r, path, "", T(r, "Osallistujat ja läsnäolot"));
 }
 
 static void orgs_section(web_req *r, const delivery *x, const kerr *err) {

@@ -77,6 +77,9 @@ static void page_staff_deeds(web_req *r) {
   buf_printf(&r->out, "<h1>%h</h1>\n", T(r, "Tekojen moderointi"));
   done_notice(r);
   tabs(r, tab);
+  char query[32]; /* exports: this tab's deeds with every field (pages/exports.c) */
+  snprintf(query, sizeof query, "?status=%s", tab);
+  export_links_write(r, "/hallinta/vienti/tekot", query, T(r, "Tekojen tiedot"));
   if (n == 0)
     buf_printf(&r->out, "<p>%h</p>\n", T(r, "Tässä tilassa ei ole tekoja."));
   else

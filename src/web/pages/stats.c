@@ -8,6 +8,7 @@
 #include "web/svg.h"
 #include "web/form.h"
 #include "web/pages/stats.h"
+#include "web/widgets.h"
 
 #define MAX_TARGET 100000000LL
 
@@ -80,12 +81,10 @@ static const char *period_query(const report_data *rd, int slot, web_req *r) {
 }
 
 static void export_links(web_req *r, const report_table *t, const report_data *rd, int slot) {
-  const char *q = period_query(rd, slot, r);
-  buf_printf(
-      &r->out,
-      "<p class=\"exports\">%h: <a href=\"%h/tilastot/%h.csv%h\">CSV<span class=\"visually-hidden\"> – "
-      "%h</span></a> · <a href=\"%h/tilastot/%h.xlsx%h\">XLSX<span class=\"visually-hidden\"> – %h</span></a></p>\n",
-      T(r, "Lataa taulukko"), r->prefix, t->name, q, T(r, t->title), r->prefix, t->name, q, T(r, t->title));
+  buf path = BUF_INIT;
+  buf_printf(&path, "/tilastot/%r", t->name);
+  export_links_write(r, path.data, period_query(rd, slot, r), T(r, t->title));
+  buf_free(&path);
 }
 
 static void html_table(web_req *r, const report_table *t) {
@@ -124,8 +123,15 @@ static void breakdown(web_req *r, const report_data *rd, int id, int slot, int p
   if (id == RT_REGION) {
     report_table o; /* the map is coloured by organisations, which are never suppressed */
     report_table_make(rd, &r->mem, id, slot, 0, &o);
-    svg_region_map(&r->out, id_attr, T(r, "Tavoitetut organisaatiot maakunnittain"), desc.data, chart_items(r, &o, 0),
-                   o.nrows, T(r, "Organisaatioita"), T(r, "Ei yhtään"));
+    /* the map on a wide screen; on a narrower one, where its text would shrink below 12 px, the same numbers as bars
+     * (CSS shows one of the two; the other is display:none, so screen readers meet one chart) */
+    svg_item *items = chart_items(r, &o, 0);
+    buf_puts(&r->out, "<div class=\"map-wide\">");
+    svg_region_map(&r->out, id_attr, T(r, "Tavoitetut organisaatiot maakunnittain"), desc.data, items, o.nrows,
+                   T(r, "Organisaatioita"), T(r, "Ei yhtään"));
+    buf_puts(&r->out, "</div><div class=\"map-narrow\">");
+    svg_bars(&r->out, "c-region-bars", T(r, "Tavoitetut organisaatiot maakunnittain"), desc.data, items, o.nrows);
+    buf_puts(&r->out, "</div>");
   } else {
     svg_bars(&r->out, id_attr, T(r, t.title), desc.data, chart_items(r, &t, c), t.nrows);
   }
@@ -203,20 +209,17 @@ static void page_stats(web_req *r) {
   if (publ) suppression_note(r);
   key_figures(r, rd, slot, publ);
   for (int id = RT_SERVICE_TYPE; id < RT_COUNT; id++) breakdown(r, rd, id, slot, publ);
-  buf_printf(o, "<p><a href=\"%h/tilastot/kaikki.xlsx%h\">%h</a></p>\n", r->prefix, period_query(rd, slot, r),
-             T(r, "Kaikki taulukot (XLSX)"));
+  buf_printf(o, "<h2>%h</h2>\n", T(r, "Kaikki taulukot"));
+  export_links_write(r, "/tilastot/kaikki", period_query(rd, slot, r), T(r, "Kaikki taulukot"));
   page_end(r);
 }
 
-/* GET /tilastot/NAME.csv|.xlsx[?kausi=ID], and /tilastot/kaikki.xlsx for every table. */
+/* GET /tilastot/NAME.csv|.xlsx[?kausi=ID][&format=csv-comma], and /tilastot/kaikki.xlsx|csv for every table. */
 static void page_stats_export(web_req *r) {
-  const char *name = r->path + strlen("/tilastot/");
-  const char *dot = strrchr(name, '.');
-  int csv = dot && strcmp(dot, ".csv") == 0, xlsx = dot && strcmp(dot, ".xlsx") == 0;
   char table[32] = "";
-  if (dot && (size_t)(dot - name) < sizeof table) memcpy(table, name, (size_t)(dot - name)), table[dot - name] = 0;
-  int all = xlsx && strcmp(table, "kaikki") == 0, id = report_table_id(table);
-  if ((!csv && !xlsx) || (id < 0 && !all)) {
+  int f = export_request_format(r, r->path + strlen("/tilastot/"), table, sizeof table);
+  int all = strcmp(table, "kaikki") == 0, id = report_table_id(table);
+  if (f < 0 || (id < 0 && !all)) {
     web_error(r, 404, T(r, "Hakemaasi sivua ei ole. Tarkista osoite tai aloita etusivulta."));
     return;
   }
@@ -224,29 +227,24 @@ static void page_stats_export(web_req *r) {
   const report_data *rd = report_get(r->db);
   int slot = slot_or_reply(r, rd);
   if (slot < 0) return;
-  int first = all ? 0 : id, n = all ? RT_COUNT : 1;
+  int first = all ? 0 : id, n = all ? RT_COUNT : 1, publ = public_view(r);
   report_table *t = arena_alloc(&r->mem, sizeof *t * (size_t)n);
-  for (int k = 0; k < n; k++) report_table_make(rd, &r->mem, first + k, slot, public_view(r), &t[k]);
-  buf disp = BUF_INIT;
-  buf_printf(&disp, "attachment; filename=\"tilastot-%r.%r\"", table, csv ? "csv" : "xlsx");
-  if (csv) {
-    r->ctype = "text/csv; charset=utf-8";
-    buf_puts(&r->out, "\xEF\xBB\xBF"); /* a BOM, so Excel reads UTF-8 */
-    report_csv(&r->out, &t[0], r->lang, i18n_get);
-    web_header(r, "Content-Disposition", disp.data);
-  } else {
-    kerr e = {0};
-    if (report_xlsx_buf(&r->out, t, n, r->lang, i18n_get, &e) == K_OK) {
-      r->ctype = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-      web_header(r, "Content-Disposition", disp.data);
-    } else {
-      log_error("xlsx export: %r", e.msg);
-      buf_reset(&r->out);
-      web_error(r, 500, T(r, "Taulukon luominen epäonnistui. Yritä hetken kuluttua uudelleen."));
-    }
-    kerr_clear(&e);
-  }
-  buf_free(&disp);
+  for (int k = 0; k < n; k++) report_table_make(rd, &r->mem, first + k, slot, publ, &t[k]);
+  char made[16];
+  export_today(made);
+  export_about about = {all ? T(r, "Tilastot") : T(r, t[0].title),
+                        T(r, EXPORT_PERIOD_LABEL),
+                        slot_name(r, rd, slot),
+                        T(r, EXPORT_MADE_LABEL),
+                        made,
+                        T(r, export_rule(publ))};
+  kerr e = {0};
+  int rc = report_download(&r->out, NULL, f, t, n, &about, r->lang, i18n_get, &e);
+  char base[64];
+  snprintf(base, sizeof base, "tilastot-%s", table);
+  if (slot) snprintf(base + strlen(base), sizeof base - strlen(base), "-kausi%lld", report_period_at(rd, slot)->id);
+  export_send(r, f, base, rc, &e);
+  kerr_clear(&e);
 }
 
 /* ---- targets (staff) ---- */
