@@ -62,7 +62,7 @@ static void check(const char *v, const char *field, size_t max, int required, ke
 }
 
 int sitepage_save(db *d, const site_page *p, const char *by, kerr *e) {
-  static const char *const tf[] = {"title_fi", "title_sv", "title_en"}, *const bf[] = {"body_fi", "body_sv", "body_en"};
+  static const char *const tf[] = {"title", "title_sv", "title_en"}, *const bf[] = {"body", "body_sv", "body_en"};
   if (!known(p->slug)) return kerr_set(e, NULL, N_("Sivua ei ole."));
   for (int i = 0; i < 3; i++) {
     check(p->title[i], tf[i], SITEPAGE_MAX_TITLE, i == 0, e);

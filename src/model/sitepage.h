@@ -22,7 +22,7 @@ const char *const *sitepage_slugs(int *n);
 /* Page slug in lang ("fi", "sv", "en"; NULL Finnish), stored or default; NULL when slug is not one of the pages. */
 site_page *sitepage_get(db *d, arena *a, const char *slug, const char *lang);
 /* Saves p (slug, title[], body[]) as edited by `by` (an email). Finnish title and body are required; lengths at most
- * SITEPAGE_MAX_TITLE and SITEPAGE_MAX_BODY, valid UTF-8. Adds an error per bad field (title_fi, body_sv, …) to e and
+ * SITEPAGE_MAX_TITLE and SITEPAGE_MAX_BODY, valid UTF-8. Adds an error per bad field (title, body_sv, …) to e and
  * returns K_ERR; K_OK when saved. */
 int sitepage_save(db *d, const site_page *p, const char *by, kerr *e);
 /* Kehto's default title and body of slug in language index li (0 fi, 1 sv, 2 en); NULL for an unknown slug. Static. */

@@ -189,7 +189,8 @@ static void page_programme_save(web_req *r) {
     snprintf(name, sizeof name, "description%s", suffix[li]);
     t.description[li] = web_field(r, name);
     snprintf(name, sizeof name, "goals%s", suffix[li]);
-    t.goals[li] = web_field(r, name);
+    const char *raw = web_form(r, name); /* untrimmed: a translation's first goal may be left blank */
+    t.goals[li] = li ? (raw ? raw : "") : web_field(r, name);
   }
   kerr e = {0};
   int rc = db_begin(r->db) == DB_OK ? K_OK : kerr_set(&e, NULL, "Tietokanta on varattu. Yritä uudelleen.");
