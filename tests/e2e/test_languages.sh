@@ -52,6 +52,8 @@ sy=$(q "SELECT start_year FROM funding_period WHERE id=$period"); ey=$(q "SELECT
 post "/hallinta/ohjelma/kaudet/$period" "csrf=$tok" "name=2. rahoituskausi" "name_sv=Andra perioden" "name_en=" \
   "start_year=$sy" "end_year=$ey" "esf_code=S21159"
 expect_eq "period translations saved" "$STATUS" 303
+get /api/v1/stats
+expect_contains "the API gives the period's translations" "$BODY" "\"name\":\"2. rahoituskausi\",\"name_sv\":\"Andra perioden\",\"name_en\":\"\""
 theme=$(q "SELECT id FROM theme WHERE name='kielet'")
 get /hallinta/teemat; tok=$(csrf_from "$BODY")
 expect_contains "theme page: an input per theme and language, labelled" "$BODY" "for=\"f-sv_$theme\">kielet ruotsiksi</label>"

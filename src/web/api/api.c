@@ -4,6 +4,7 @@
 
 #include "core/embed.h"
 #include "model/deed.h"
+#include "model/programme.h"
 #include "model/stats.h"
 #include "report/export.h"
 #include "web/api/api.h"
@@ -36,21 +37,29 @@ static void api_deed(web_req *r) {
              x->published_at, x->id);
 }
 
+/* A period as JSON, with its Swedish and English names ("" when not translated) from the programme frame. */
+static void period_json(buf *o, const report_period *p, const programme *frame) {
+  const char *sv = "", *en = "";
+  for (int i = 0; i < frame->nperiods; i++)
+    if (frame->periods[i].id == p->id) sv = frame->periods[i].name_sv, en = frame->periods[i].name_en;
+  buf_printf(o, "{\"id\":%lld,\"name\":%J,\"name_sv\":%J,\"name_en\":%J,\"start_year\":%d,\"end_year\":%d}", p->id,
+             p->name, sv, en, p->start_year, p->end_year);
+}
+
 /* The figures of the report for a slot: key figures with targets, then every breakdown table. */
 static void api_report(web_req *r, const report_data *rd, int slot) {
   buf *o = &r->out;
   int publ = !user_is_staff(&r->user);
-  const report_period *p = report_period_at(rd, slot);
+  programme *frame = programme_get(r->db, &r->mem, r->lang);
+  buf_puts(o, "\"period\":");
   if (slot)
-    buf_printf(o, "\"period\":{\"id\":%lld,\"name\":%J,\"start_year\":%d,\"end_year\":%d},", p->id, p->name,
-               p->start_year, p->end_year);
+    period_json(o, report_period_at(rd, slot), frame);
   else
-    buf_puts(o, "\"period\":null,");
-  buf_puts(o, "\"periods\":[");
+    buf_puts(o, "null");
+  buf_puts(o, ",\"periods\":[");
   for (int s = 1; s <= report_nperiods(rd); s++) {
-    p = report_period_at(rd, s);
-    buf_printf(o, "%r{\"id\":%lld,\"name\":%J,\"start_year\":%d,\"end_year\":%d}", s > 1 ? "," : "", p->id, p->name,
-               p->start_year, p->end_year);
+    if (s > 1) buf_puts(o, ",");
+    period_json(o, report_period_at(rd, s), frame);
   }
   buf_printf(o, "],\"suppression\":%r,\"figures\":{", publ ? "true" : "false");
   report_table key;
