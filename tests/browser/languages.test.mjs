@@ -118,3 +118,16 @@ test('"Hae palvelua" while signed out keeps the service through the login', asyn
   assert.equal(await p.getByLabel(/^Palvelu/).inputValue(), id);
   await ctx.close();
 });
+
+test('on a phone (390 px) the legal pages, the site page editor and the theme translations do not scroll sideways', async () => {
+  const ctx = await s.browser.newContext({ viewport: { width: 390, height: 844 } });
+  const phone = await ctx.newPage();
+  await login(phone, s.k.base);
+  for (const path of ['/saavutettavuus', '/sv/tietosuoja', '/hallinta/sivut/tietosuoja', '/hallinta/ohjelma',
+    '/hallinta/palvelut/1', '/hallinta/teemat']) {
+    await phone.goto(s.k.base + path);
+    const width = await phone.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= 390, `${path} is ${width}px wide`);
+  }
+  await ctx.close();
+});
