@@ -21,6 +21,15 @@ expect_contains "English catalogue: an untranslated service in Finnish, marked" 
 expect_contains "English catalogue: a translated theme" "$BODY" '<li>leadership</li>'
 expect_contains "English catalogue: an untranslated theme marked Finnish" "$BODY" '<li lang="fi">palvelumuotoilu</li>'
 
+tdeed=$(q "SELECT min(dt.deed_id) FROM deed_theme dt JOIN theme t ON t.id=dt.theme_id JOIN deed d ON d.id=dt.deed_id
+  WHERE t.name='johtaminen' AND d.status='published'")
+get "/api/v1/deeds/$tdeed"
+expect_contains "the deed API gives the themes' Swedish names" "$BODY" '"themes_sv":['
+expect_contains "the deed API: a translated theme" "$BODY" '"ledarskap"'
+get "/sv/tekot/$tdeed"
+expect_contains "Swedish deed page: a translated theme linking to its Finnish key" "$BODY" \
+  '<a href="/sv/tekot?theme=johtaminen">ledarskap</a>'
+
 # --- staff: a service with Swedish and English fields ---
 login staff@example.fi $PW
 get /hallinta/palvelut/uusi; tok=$(csrf_from "$BODY")
