@@ -40,9 +40,41 @@ static const char *const programme_goals[] = {
     "Tuottaa työelämän läpimurtoinnovaatioita.",
 };
 
+/* The frame in Swedish and English (a few services and themes are translated in demo_services.c, the rest left in
+ * Finnish so that the demo shows both). */
+static const char programme_name_sv[] =
+    "Kunteko 2020 – utvecklingsprogrammet för arbetslivet inom den kommunala och landskapsbaserade sektorn";
+static const char programme_name_en[] = "Kunteko 2020 – the working-life development programme of the municipal sector";
+static const char programme_description_sv[] =
+    "Kunteko 2020 var ett utvecklingsprogram för arbetslivet inom den kommunala sektorn 2015–2020. Programmet "
+    "genomfördes av KT Kommunarbetsgivarna och huvudavtalsorganisationerna JUKO, Sote ry (tidigare KoHo ry) och "
+    "JAU. Huvudfinansiär var NTM-centralen i Tavastland med stöd av Europeiska socialfonden (ESF).\n\n"
+    "Detta är demonstrationsdata: organisationerna, personerna och gärningarna är maskinellt skapade.";
+static const char programme_description_en[] =
+    "Kunteko 2020 was the working-life development programme of the municipal sector in 2015–2020, run by KT Local "
+    "Government Employers with the main negotiating organisations JUKO, Sote ry (formerly KoHo ry) and JAU. Its main "
+    "funder was the Häme ELY Centre with support from the European Social Fund (ESF).\n\n"
+    "This is demonstration data: the organisations, people and deeds are machine-made.";
+static const char *const programme_goals_sv[] = {
+    "Synliggöra utvecklingsarbetet i kommunerna.",
+    "Sprida verkningsfulla metoder och intressanta lösningar.",
+    "Inspirera till utveckling och förnyelse och stärka utvecklingskompetensen.",
+    "Starta ny utvecklingsverksamhet.",
+    "Fördjupa lärandet kring teman som växer fram inom sektorn.",
+    "Ta fram genombrottsinnovationer i arbetslivet.",
+};
+static const char *const programme_goals_en[] = {
+    "Make visible the development work done in municipalities.",
+    "Spread effective practices and interesting solutions.",
+    "Inspire development and renewal and raise development skills.",
+    "Start new development activity.",
+    "Deepen learning around themes that rise from the sector.",
+    "Produce breakthrough innovations in working life.",
+};
+
 static const programme_period periods[] = {
-    {0, "1. rahoituskausi", 2015, 2017, "S20190"},
-    {0, "2. rahoituskausi", 2018, 2020, "S21159"},
+    {0, "1. rahoituskausi", 2015, 2017, "S20190", "1:a finansieringsperioden", "1st funding period", {0}},
+    {0, "2. rahoituskausi", 2018, 2020, "S21159", "2:a finansieringsperioden", "2nd funding period", {0}},
 };
 
 static const programme_partner partners[] = {
@@ -496,6 +528,11 @@ static int write_frame(db *d, kerr *e) {
   if (programme_update(d, programme_name, programme_short, programme_description, e)) return K_ERR;
   if (programme_set_demo(d, 1, e)) return K_ERR;
   if (programme_set_goals(d, programme_goals, COUNT(programme_goals), e)) return K_ERR;
+  if (programme_translate(d, "sv", programme_name_sv, programme_short, programme_description_sv, e) ||
+      programme_translate(d, "en", programme_name_en, programme_short, programme_description_en, e) ||
+      programme_translate_goals(d, "sv", programme_goals_sv, COUNT(programme_goals_sv), e) ||
+      programme_translate_goals(d, "en", programme_goals_en, COUNT(programme_goals_en), e))
+    return K_ERR;
   for (int i = 0; i < COUNT(periods); i++)
     if (!programme_period_add(d, &periods[i], e)) return K_ERR;
   for (int i = 0; i < COUNT(partners); i++)

@@ -334,6 +334,46 @@ static int write_offers(sctx *c) {
   return K_OK;
 }
 
+/* Swedish and English for some offerings (by Finnish name) and themes; the rest stays Finnish, so the demo's Swedish
+ * and English pages show translated texts and Finnish ones marked as such. "" leaves one language untranslated. */
+static const char *const offer_tr[][5] = {
+    {"Sparraus työyhteisöille 2018–2020", "Sparrning för arbetsgemenskaper 2018–2020",
+     "Coaching for work communities 2018–2020",
+     "Sparrningen är en coachning på 1–3 dagar för en arbetsgemenskap. En extern coach, som organisationen väljer "
+     "bland "
+     "de coacher programmet har upphandlat, hjälper till att starta eller föra vidare utvecklingsarbetet. Ledningen, "
+     "cheferna och personalens representanter deltar alltid. Sparrning söks elektroniskt.",
+     "Coaching is 1–3 days of support for one work community. An external coach, whom the organisation chooses from "
+     "the coaches the programme has tendered, helps to start or carry forward development work. Management, "
+     "supervisors and staff representatives always take part. Coaching is applied for online."},
+    {"Sisäisten kehittäjien valmennus 2018–2020", "Utbildning för interna utvecklare 2018–2020", "",
+     "En utbildning på tre dagar för organisationernas interna utvecklare: utvecklingsmetoder, facilitering och stöd "
+     "för förändring. Deltagarna tar med sig ett eget utvecklingsprojekt.",
+     ""},
+    {"Teematyöpaja: digitalisaatio arjen työssä", "Temaworkshop: digitalisering i det dagliga arbetet",
+     "Theme workshop: digitalisation in everyday work",
+     "En workshop om hur digitala verktyg kan underlätta det dagliga arbetet och vilken kompetens det kräver.",
+     "A workshop on how digital tools can ease everyday work and what skills that requires."},
+};
+static const char *const theme_tr[][3] = {
+    {"johtaminen", "ledarskap", "leadership"},       {"työhyvinvointi", "arbetshälsa", "wellbeing at work"},
+    {"tuloksellisuus", "resultat", "productivity"},  {"digitalisaatio", "digitalisering", "digitalisation"},
+    {"perehdytys", "introduktion", "induction"},     {"osallisuus", "delaktighet", "inclusion"},
+    {"viestintä", "kommunikation", "communication"}, {"kokeilukulttuuri", "försökskultur", ""},
+};
+
+static int write_translations(sctx *c) {
+  for (int i = 0; i < COUNT(offer_tr); i++)
+    if (db_exec(c->d, "UPDATE service SET name_sv=?2, name_en=?3, description_sv=?4, description_en=?5 WHERE name=?1",
+                "ttttt", offer_tr[i][0], offer_tr[i][1], offer_tr[i][2], offer_tr[i][3], offer_tr[i][4]) != DB_OK)
+      return fail(c, "service translations");
+  for (int i = 0; i < COUNT(theme_tr); i++)
+    if (db_exec(c->d, "UPDATE theme SET name_sv=?2, name_en=?3 WHERE name=?1", "ttt", theme_tr[i][0], theme_tr[i][1],
+                theme_tr[i][2]) != DB_OK)
+      return fail(c, "theme translations");
+  return K_OK;
+}
+
 static int write_coaches(sctx *c) {
   for (int i = 0; i < COUNT(coaches); i++) {
     const coach_def *k = &coaches[i];
@@ -795,7 +835,7 @@ static int build(sctx *c) {
     if (!c->period_id[p]) return kerr_set(c->e, NULL, "demo: the funding period of %d is missing", 2015 + 3 * p);
   }
   make_pools(c);
-  if (write_coaches(c) || write_offers(c)) return K_ERR;
+  if (write_coaches(c) || write_offers(c) || write_translations(c)) return K_ERR;
   for (int oi = 0; oi < COUNT(offers); oi++)
     for (int run = 0; run < offers[oi].runs; run++)
       if (write_delivery(c, oi, run)) return K_ERR;

@@ -1,7 +1,9 @@
 /* programme: reading and editing the programme frame; validation messages are in Finnish for staff forms. */
 #include "model/programme.h"
 
+#include <assert.h>
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,17 +21,19 @@ static int text_ok(const char *v, const char *field, const char *label, size_t m
 /* ---- reading ---- */
 
 static void read_head(db *d, arena *a, programme *p) {
-  db_stmt *st = db_query(d, "SELECT name, short_name, description, demo FROM programme WHERE id=1", "");
-  if (db_step(st) == 1) {
+  db_stmt *st = db_query(d,
+                         "SELECT name, short_name, description, demo, name_sv, name_en, short_name_sv, short_name_en,"
+                         " description_sv, description_en FROM programme WHERE id=1",
+                         "");
+  char **cols[] = {&p->name,           &p->short_name,    &p->description,   NULL,
+                   &p->name_sv,        &p->name_en,       &p->short_name_sv, &p->short_name_en,
+                   &p->description_sv, &p->description_en};
+  int row = db_step(st) == 1;
+  for (int i = 0; i < 10; i++)
+    if (cols[i]) *cols[i] = row ? db_col_adup(st, i, a) : "";
+  if (row) {
     p->configured = 1;
-    p->name = arena_strdup(a, db_col_text(st, 0));
-    p->short_name = arena_strdup(a, db_col_text(st, 1));
-    p->description = arena_strdup(a, db_col_text(st, 2));
     p->demo = (int)db_col_int(st, 3);
-  } else {
-    p->name = "";
-    p->short_name = "";
-    p->description = "";
   }
   db_done(st);
 }
@@ -37,16 +41,20 @@ static void read_head(db *d, arena *a, programme *p) {
 static void read_periods(db *d, arena *a, programme *p) {
   p->nperiods = (int)db_int(d, 0, "SELECT count(*) FROM funding_period", "");
   p->periods = arena_alloc(a, (size_t)p->nperiods * sizeof *p->periods);
-  db_stmt *st =
-      db_query(d, "SELECT id, name, start_year, end_year, esf_code FROM funding_period ORDER BY start_year, id", "");
+  db_stmt *st = db_query(d,
+                         "SELECT id, name, start_year, end_year, esf_code, name_sv, name_en FROM funding_period"
+                         " ORDER BY start_year, id",
+                         "");
   int i = 0;
   while (i < p->nperiods && db_step(st) == 1) {
     programme_period *x = &p->periods[i++];
     x->id = db_col_int(st, 0);
-    x->name = arena_strdup(a, db_col_text(st, 1));
+    x->name = db_col_adup(st, 1, a);
     x->start_year = (int)db_col_int(st, 2);
     x->end_year = (int)db_col_int(st, 3);
-    x->esf_code = arena_strdup(a, db_col_text(st, 4));
+    x->esf_code = db_col_adup(st, 4, a);
+    x->name_sv = db_col_adup(st, 5, a);
+    x->name_en = db_col_adup(st, 6, a);
   }
   p->nperiods = i;
   db_done(st);
@@ -54,10 +62,17 @@ static void read_periods(db *d, arena *a, programme *p) {
 
 static void read_goals(db *d, arena *a, programme *p) {
   p->ngoals = (int)db_int(d, 0, "SELECT count(*) FROM goal", "");
-  p->goals = arena_alloc(a, (size_t)p->ngoals * sizeof *p->goals);
-  db_stmt *st = db_query(d, "SELECT text FROM goal ORDER BY position, id", "");
+  size_t size = (size_t)p->ngoals * sizeof(char *);
+  p->goals = arena_alloc(a, size);
+  p->goals_sv = arena_alloc(a, size);
+  p->goals_en = arena_alloc(a, size);
+  db_stmt *st = db_query(d, "SELECT text, text_sv, text_en FROM goal ORDER BY position, id", "");
   int i = 0;
-  while (i < p->ngoals && db_step(st) == 1) p->goals[i++] = arena_strdup(a, db_col_text(st, 0));
+  for (; i < p->ngoals && db_step(st) == 1; i++) {
+    p->goals[i] = db_col_adup(st, 0, a);
+    p->goals_sv[i] = db_col_adup(st, 1, a);
+    p->goals_en[i] = db_col_adup(st, 2, a);
+  }
   p->ngoals = i;
   db_done(st);
 }
@@ -82,13 +97,27 @@ static void read_partners(db *d, arena *a, programme *p) {
   db_done(st);
 }
 
-programme *programme_get(db *d, arena *a) {
+/* Fills the texts in lang, the Finnish standing in for a missing translation. */
+static void pick_lang(arena *a, programme *p, const char *lang) {
+  p->t_name = tr_pick(lang, p->name, p->name_sv, p->name_en);
+  p->t_short_name = tr_pick(lang, p->short_name, p->short_name_sv, p->short_name_en);
+  p->t_description = tr_pick(lang, p->description, p->description_sv, p->description_en);
+  p->t_goals = arena_alloc(a, (size_t)p->ngoals * sizeof *p->t_goals);
+  for (int i = 0; i < p->ngoals; i++) p->t_goals[i] = tr_pick(lang, p->goals[i], p->goals_sv[i], p->goals_en[i]);
+  for (int i = 0; i < p->nperiods; i++) {
+    programme_period *x = &p->periods[i];
+    x->shown = tr_pick(lang, x->name, x->name_sv, x->name_en);
+  }
+}
+
+programme *programme_get(db *d, arena *a, const char *lang) {
   programme *p = arena_alloc(a, sizeof *p);
   memset(p, 0, sizeof *p);
   read_head(d, a, p);
   read_periods(d, a, p);
   read_goals(d, a, p);
   read_partners(d, a, p);
+  pick_lang(a, p, lang);
   return p;
 }
 
@@ -104,6 +133,38 @@ int programme_update(db *d, const char *name, const char *short_name, const char
                    " description=excluded.description",
                    "ttt", name, short_name, description ? description : "");
   if (rc != DB_OK) return kerr_storage(e, "Ohjelman tallennus", db_errmsg(d));
+  return K_OK;
+}
+
+/* The form field a translation error names: base "name" in Swedish (li 1) is "name_sv", and so on. */
+static const char *tr_field(const char *base, int li) {
+  static const char *const names[][2] = {{"name_sv", "name_en"},
+                                         {"short_name_sv", "short_name_en"},
+                                         {"description_sv", "description_en"},
+                                         {"goals_sv", "goals_en"}};
+  int row = !strcmp(base, "name") ? 0 : !strcmp(base, "short_name") ? 1 : !strcmp(base, "description") ? 2 : 3;
+  return names[row][li - 1];
+}
+
+int programme_translate(db *d, const char *lang, const char *name, const char *short_name, const char *description,
+                        kerr *e) {
+  int li = tr_lang_index(lang);
+  assert(li == 1 || li == 2); /* a translation is Swedish or English */
+  const char *in = li == 1 ? "ruotsiksi" : "englanniksi";
+  char label[3][64];
+  snprintf(label[0], sizeof label[0], "Ohjelman nimi %s", in);
+  snprintf(label[1], sizeof label[1], "Lyhyt nimi %s", in);
+  snprintf(label[2], sizeof label[2], "Kuvaus %s", in);
+  if (text_ok(name, tr_field("name", li), label[0], PROGRAMME_MAX_NAME, 0, e) ||
+      text_ok(short_name, tr_field("short_name", li), label[1], PROGRAMME_MAX_NAME, 0, e) ||
+      text_ok(description, tr_field("description", li), label[2], PROGRAMME_MAX_DESCRIPTION, 0, e))
+    return K_ERR;
+  static const char *const sql[] = {"UPDATE programme SET name_sv=?1, short_name_sv=?2, description_sv=?3 WHERE id=1",
+                                    "UPDATE programme SET name_en=?1, short_name_en=?2, description_en=?3 WHERE id=1"};
+  if (db_exec(d, sql[li - 1], "ttt", name ? name : "", short_name ? short_name : "", description ? description : "") !=
+      DB_OK)
+    return kerr_storage(e, "Ohjelman tallennus", db_errmsg(d));
+  if (db_changes(d) == 0) return kerr_set(e, NULL, "Ohjelman perustietoja ei ole vielä tallennettu.");
   return K_OK;
 }
 
@@ -148,6 +209,25 @@ int programme_set_goals(db *d, const char *const *goals, int n, kerr *e) {
   return K_OK;
 }
 
+int programme_translate_goals(db *d, const char *lang, const char *const *texts, int n, kerr *e) {
+  int li = tr_lang_index(lang);
+  assert(li == 1 || li == 2);
+  const char *field = tr_field("goals", li);
+  long long stored = db_int(d, 0, "SELECT count(*) FROM goal", "");
+  if (n > stored)
+    return kerr_set(e, field, "Käännettyjä tavoitteita on %d, mutta suomeksi tavoitteita on %lld.", n, stored);
+  for (int i = 0; i < n; i++)
+    if (text_ok(texts[i], field, "Tavoitteen käännös", PROGRAMME_MAX_GOAL, 0, e)) return K_ERR;
+  static const char *const sql[] = {
+      "UPDATE goal SET text_sv=?2 WHERE id=(SELECT id FROM goal ORDER BY position, id LIMIT 1 OFFSET ?1)",
+      "UPDATE goal SET text_en=?2 WHERE id=(SELECT id FROM goal ORDER BY position, id LIMIT 1 OFFSET ?1)"};
+  int rc = DB_OK;
+  for (long long i = 0; i < stored && rc == DB_OK; i++)
+    rc = db_exec(d, sql[li - 1], "it", i, i < n && texts[i] ? texts[i] : "");
+  if (rc != DB_OK) return kerr_storage(e, "Tavoitteiden tallennus", db_errmsg(d));
+  return K_OK;
+}
+
 /* ---- funding periods ---- */
 
 /* ESF project codes look like S20190; allow letters, digits and '-' so that other funders' codes fit too. */
@@ -160,6 +240,8 @@ static int code_ok(const char *s) {
 
 int programme_period_validate(db *d, const programme_period *p, kerr *e) {
   if (text_ok(p->name, "name", "Rahoituskauden nimi", PROGRAMME_MAX_NAME, 1, e)) return K_ERR;
+  if (text_ok(p->name_sv, "name_sv", "Nimi ruotsiksi", PROGRAMME_MAX_NAME, 0, e)) return K_ERR;
+  if (text_ok(p->name_en, "name_en", "Nimi englanniksi", PROGRAMME_MAX_NAME, 0, e)) return K_ERR;
   if (p->start_year < PROGRAMME_MIN_YEAR || p->start_year > PROGRAMME_MAX_YEAR)
     return kerr_set(e, "start_year", "Alkuvuoden pitää olla välillä %d–%d.", PROGRAMME_MIN_YEAR, PROGRAMME_MAX_YEAR);
   if (p->end_year < PROGRAMME_MIN_YEAR || p->end_year > PROGRAMME_MAX_YEAR)
@@ -185,6 +267,8 @@ static int period_write(db *d, const char *sql, const programme_period *p) {
   db_bind_int(st, ":start_year", p->start_year);
   db_bind_int(st, ":end_year", p->end_year);
   db_bind_text(st, ":esf_code", p->esf_code ? p->esf_code : "");
+  db_bind_text(st, ":name_sv", p->name_sv ? p->name_sv : "");
+  db_bind_text(st, ":name_en", p->name_en ? p->name_en : "");
   if (p->id) db_bind_int(st, ":id", p->id);
   int rc = db_step(st);
   db_done(st);
@@ -196,8 +280,8 @@ long long programme_period_add(db *d, const programme_period *p, kerr *e) {
   fresh.id = 0;
   if (programme_period_validate(d, &fresh, e)) return 0;
   if (period_write(d,
-                   "INSERT INTO funding_period(name, start_year, end_year, esf_code)"
-                   " VALUES(:name, :start_year, :end_year, :esf_code)",
+                   "INSERT INTO funding_period(name, start_year, end_year, esf_code, name_sv, name_en)"
+                   " VALUES(:name, :start_year, :end_year, :esf_code, :name_sv, :name_en)",
                    &fresh) < 0) {
     kerr_storage(e, "Rahoituskauden tallennus", db_errmsg(d));
     return 0;
@@ -210,7 +294,7 @@ int programme_period_update(db *d, const programme_period *p, kerr *e) {
   if (programme_period_validate(d, p, e)) return K_ERR;
   if (period_write(d,
                    "UPDATE funding_period SET name=:name, start_year=:start_year, end_year=:end_year,"
-                   " esf_code=:esf_code WHERE id=:id",
+                   " esf_code=:esf_code, name_sv=:name_sv, name_en=:name_en WHERE id=:id",
                    p) < 0)
     return kerr_storage(e, "Rahoituskauden tallennus", db_errmsg(d));
   if (db_changes(d) == 0) return kerr_set(e, NULL, "Rahoituskautta %lld ei ole.", p->id);
@@ -277,20 +361,23 @@ int programme_partner_delete(db *d, long long id, kerr *e) {
 
 /* ---- the page frame ---- */
 
-programme_frame *programme_frame_get(db *d, arena *a) {
+programme_frame *programme_frame_get(db *d, arena *a, const char *lang) {
   programme_frame *f = arena_alloc(a, sizeof *f);
-  *f = (programme_frame){.name = "", .short_name = ""};
-  /* one round trip: the programme row (k = 0) and then the partners and funders in display order */
-  db_stmt *st = db_query(d,
-                         "SELECT 0 AS k, name, short_name, demo, 0 AS f, 0 AS pos, 0 AS id FROM programme WHERE id=1"
-                         " UNION ALL SELECT 1, name, kind, 0, CASE WHEN kind='funder' THEN 1 ELSE 0 END, position, id"
-                         " FROM partner ORDER BY k, f, pos, id",
-                         "");
+  *f = (programme_frame){.name = {"", 0}, .short_name = {"", 0}};
+  /* one round trip: the programme row (k = 0) in lang and then the partners and funders in display order */
+  db_stmt *st = db_prepare(d, "SELECT 0 AS k, " TR_PICK("name") ", " TR_PICK("short_name") ", demo, " TR_FALLBACK(
+                                  "name") ", " TR_FALLBACK("short_name") ", 0 AS f, 0 AS pos, 0 AS id FROM programme"
+                                                                         " WHERE id=1"
+                                                                         " UNION ALL SELECT 1, name, kind, 0, 0, 0,"
+                                                                         " CASE WHEN kind='funder' THEN 1 ELSE 0 END,"
+                                                                         " position, id FROM partner"
+                                                                         " ORDER BY k, f, pos, id");
+  db_bind_int(st, ":lang", tr_lang_index(lang));
   int cap = 0;
   while (db_step(st) == 1) {
     if (db_col_int(st, 0) == 0) {
-      f->name = arena_strdup(a, db_col_text(st, 1));
-      f->short_name = arena_strdup(a, db_col_text(st, 2));
+      f->name = (tr){db_col_adup(st, 1, a), (int)db_col_int(st, 4)};
+      f->short_name = (tr){db_col_adup(st, 2, a), (int)db_col_int(st, 5)};
       f->demo = (int)db_col_int(st, 3);
       continue;
     }

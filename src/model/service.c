@@ -8,7 +8,7 @@
 #include "model/write.h"
 
 int service_lang_index(const char *lang) {
-  return lang && !strcmp(lang, "sv") ? 1 : lang && !strcmp(lang, "en") ? 2 : 0;
+  return tr_lang_index(lang);
 }
 
 service_type *service_types(db *d, arena *a, const char *lang, int *n) {
@@ -72,6 +72,14 @@ int service_validate(db *d, const service *s, kerr *e) {
     kerr_add(e, "name", N_("Nimi on liian pitkä (enintään 200 merkkiä)."));
   if (util_utf8_len(s->description) > SERVICE_MAX_DESCRIPTION)
     kerr_add(e, "description", N_("Kuvaus on liian pitkä (enintään 5000 merkkiä)."));
+  if (util_utf8_len(s->name_sv) > SERVICE_MAX_NAME)
+    kerr_add(e, "name_sv", N_("Nimi ruotsiksi on liian pitkä (enintään 200 merkkiä)."));
+  if (util_utf8_len(s->name_en) > SERVICE_MAX_NAME)
+    kerr_add(e, "name_en", N_("Nimi englanniksi on liian pitkä (enintään 200 merkkiä)."));
+  if (util_utf8_len(s->description_sv) > SERVICE_MAX_DESCRIPTION)
+    kerr_add(e, "description_sv", N_("Kuvaus ruotsiksi on liian pitkä (enintään 5000 merkkiä)."));
+  if (util_utf8_len(s->description_en) > SERVICE_MAX_DESCRIPTION)
+    kerr_add(e, "description_en", N_("Kuvaus englanniksi on liian pitkä (enintään 5000 merkkiä)."));
   if (!db_exists(d, "SELECT 1 FROM funding_period WHERE id=?1", "i", s->period_id))
     kerr_add(e, "period", N_("Valitse rahoituskausi."));
   long long cap;
@@ -89,6 +97,10 @@ static void bind_service(db_stmt *st, const service *s) {
   db_bind_text(st, ":variant", nz(s->variant));
   db_bind_text(st, ":name", s->name);
   db_bind_text(st, ":description", nz(s->description));
+  db_bind_text(st, ":name_sv", nz(s->name_sv));
+  db_bind_text(st, ":name_en", nz(s->name_en));
+  db_bind_text(st, ":description_sv", nz(s->description_sv));
+  db_bind_text(st, ":description_en", nz(s->description_en));
   db_bind_int(st, ":period", s->period_id);
   if (!util_blank(s->capacity) && util_parse_int(s->capacity, 1, SERVICE_MAX_CAPACITY, &cap) == K_OK)
     db_bind_int(st, ":capacity", cap);
@@ -115,9 +127,11 @@ static long long service_write(db *d, db_stmt *st, long long id, const service *
 /* counts falls back to the type's default in SQL. */
 long long service_create(db *d, const service *s, kerr *e) {
   if (service_validate(d, s, e) != K_OK || write_begin(d, "Palvelun tallennus", e) != K_OK) return 0;
-  db_stmt *st = db_prepare(d, "INSERT INTO service(type_code,variant,name,description,period_id,capacity,counts,open)"
+  db_stmt *st = db_prepare(d, "INSERT INTO service(type_code,variant,name,description,period_id,capacity,counts,open,"
+                              "name_sv,name_en,description_sv,description_en)"
                               " VALUES(:type,:variant,:name,:description,:period,:capacity,"
-                              " coalesce(:counts,(SELECT counts FROM service_type WHERE code=:type)),:open)");
+                              " coalesce(:counts,(SELECT counts FROM service_type WHERE code=:type)),:open,"
+                              ":name_sv,:name_en,:description_sv,:description_en)");
   bind_service(st, s);
   long long id = service_write(d, st, 0, s, e);
   return write_end(d, id ? K_OK : K_ERR, "Palvelun tallennus", e) == K_OK ? id : 0;
@@ -125,10 +139,12 @@ long long service_create(db *d, const service *s, kerr *e) {
 
 int service_update(db *d, const service *s, kerr *e) {
   if (service_validate(d, s, e) != K_OK || write_begin(d, "Palvelun tallennus", e) != K_OK) return K_ERR;
-  db_stmt *st = db_prepare(d, "UPDATE service SET type_code=:type,variant=:variant,name=:name,"
-                              "description=:description,period_id=:period,capacity=:capacity,"
-                              "counts=coalesce(:counts,(SELECT counts FROM service_type WHERE code=:type)),"
-                              "open=:open,updated_at=:now WHERE id=:id");
+  db_stmt *st =
+      db_prepare(d, "UPDATE service SET type_code=:type,variant=:variant,name=:name,"
+                    "description=:description,name_sv=:name_sv,name_en=:name_en,description_sv=:description_sv,"
+                    "description_en=:description_en,period_id=:period,capacity=:capacity,"
+                    "counts=coalesce(:counts,(SELECT counts FROM service_type WHERE code=:type)),"
+                    "open=:open,updated_at=:now WHERE id=:id");
   bind_service(st, s);
   db_bind_int(st, ":id", s->id);
   db_bind_text(st, ":now", db_now().s);
@@ -143,8 +159,10 @@ int service_update(db *d, const service *s, kerr *e) {
   "s.variant,"                                                                                                         \
   "s.name,s.description,s.period_id,p.name,p.start_year,p.end_year,s.capacity,s.counts,s.open,"                        \
   "(SELECT string_agg(th.name,', ') FROM service_theme x JOIN theme th ON th.id=x.theme_id"                            \
-  " WHERE x.service_id=s.id) FROM service s JOIN service_type t ON t.code=s.type_code"                                 \
-  " JOIN funding_period p ON p.id=s.period_id"
+  " WHERE x.service_id=s.id)," TR_PICK("s.name") "," TR_FALLBACK("s.name") "," TR_PICK(                                \
+      "s.description") "," TR_FALLBACK("s.description") "," TR_PICK("p.name") "," TR_FALLBACK("p.name")
+#define SERVICE_FROM                                                                                                   \
+  " FROM service s JOIN service_type t ON t.code=s.type_code JOIN funding_period p ON p.id=s.period_id"
 
 static void read_service(db_stmt *st, service *s, arena *a) {
   s->id = db_col_int(st, 0);
@@ -161,16 +179,24 @@ static void read_service(db_stmt *st, service *s, arena *a) {
   s->counts = db_col_adup(st, 11, a);
   s->open = (int)db_col_int(st, 12);
   s->themes = db_col_adup(st, 13, a);
+  s->t_name = (tr){db_col_adup(st, 14, a), (int)db_col_int(st, 15)};
+  s->t_description = (tr){db_col_adup(st, 16, a), (int)db_col_int(st, 17)};
+  s->t_period = (tr){db_col_adup(st, 18, a), (int)db_col_int(st, 19)};
 }
 
 service *service_get(db *d, arena *a, long long id, const char *lang) {
-  db_stmt *st = db_prepare(d, SERVICE_COLS " WHERE s.id=:id");
+  db_stmt *st = db_prepare(d, SERVICE_COLS ",s.name_sv,s.name_en,s.description_sv,s.description_en" SERVICE_FROM
+                                           " WHERE s.id=:id");
   db_bind_int(st, ":lang", service_lang_index(lang));
   db_bind_int(st, ":id", id);
   service *s = NULL;
   if (db_step(st) == 1) {
     s = arena_alloc(a, sizeof *s);
     read_service(st, s, a);
+    s->name_sv = db_col_adup(st, 20, a);
+    s->name_en = db_col_adup(st, 21, a);
+    s->description_sv = db_col_adup(st, 22, a);
+    s->description_en = db_col_adup(st, 23, a);
   }
   db_done(st);
   return s;
@@ -195,9 +221,9 @@ long long service_count(db *d, const service_filter *f) {
 }
 
 service *service_list(db *d, arena *a, const service_filter *f, const char *lang, int limit, int offset, int *n) {
-  db_stmt *st =
-      db_prepare(d, SERVICE_COLS SERVICE_WHERE " ORDER BY t.position, p.start_year DESC, s.name COLLATE NOCASE, s.id"
-                                               " LIMIT :limit OFFSET :offset");
+  db_stmt *st = db_prepare(d, SERVICE_COLS SERVICE_FROM SERVICE_WHERE
+                           " ORDER BY t.position, p.start_year DESC, s.name COLLATE NOCASE, s.id"
+                           " LIMIT :limit OFFSET :offset");
   db_bind_int(st, ":lang", service_lang_index(lang));
   bind_filter(st, f);
   db_bind_int(st, ":limit", limit);

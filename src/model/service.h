@@ -2,6 +2,7 @@
 #ifndef KEHTO_SERVICE_H
 #define KEHTO_SERVICE_H
 #include "db/db.h"
+#include "model/tr.h"
 
 #define SERVICE_MAX_NAME 200
 #define SERVICE_MAX_DESCRIPTION 5000
@@ -28,11 +29,14 @@ const char *service_variant_label(const char *variant);
 typedef struct service {
   long long id;
   char *type_code;
-  char *type_name; /* filled when read, in the reader's language */
-  char *variant;   /* "" or one of the type's variants */
-  char *name, *description;
+  char *type_name;                                           /* filled when read, in the reader's language */
+  char *variant;                                             /* "" or one of the type's variants */
+  char *name, *description;                                  /* Finnish, as stored */
+  char *name_sv, *name_en, *description_sv, *description_en; /* "" or NULL untranslated; read by service_get only */
+  tr t_name, t_description; /* when read: in the reader's language, the Finnish standing in for a missing one */
   long long period_id;
   char *period_name; /* filled when read */
+  tr t_period;       /* the period's name in the reader's language */
   int start_year, end_year;
   char *capacity; /* a positive whole number as text, or NULL/"" for no limit */
   char *counts;   /* "participant" or "attendee"; NULL/"" takes the type's default */
@@ -48,7 +52,7 @@ int service_validate(db *d, const service *s, kerr *e);
 long long service_create(db *d, const service *s, kerr *e);
 /* Validates and updates s->id with its themes. Returns K_OK, or K_ERR with e set (no such service too). */
 int service_update(db *d, const service *s, kerr *e);
-/* Reads service id into arena a with type and period names (type name in lang). NULL when there is none. */
+/* Reads service id into arena a with type and period names (in lang) and its translations. NULL when there is none. */
 service *service_get(db *d, arena *a, long long id, const char *lang);
 
 /* What a list shows: type code ("" or NULL any), period id (0 any), only_open (1: open offerings only). */

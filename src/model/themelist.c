@@ -3,6 +3,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 int themelist_each(const char *list, int (*fn)(void *ctx, const char *item), void *ctx) {
   if (!list) return 0;
@@ -52,4 +53,48 @@ int themelist_set(db *d, themelist_kind kind, long long id, const char *themes) 
   }
   free(copy);
   return rc;
+}
+
+long long themelist_count(db *d) {
+  return db_int(d, 0, "SELECT count(*) FROM theme", "");
+}
+
+theme_row *themelist_rows(db *d, arena *a, const char *lang, int limit, int offset, int *n) {
+  int cap = 16;
+  theme_row *v = arena_alloc(a, (size_t)cap * sizeof *v);
+  db_stmt *st = db_query(d,
+                         "SELECT id, name, name_sv, name_en FROM theme ORDER BY name COLLATE NOCASE, id"
+                         " LIMIT ?1 OFFSET ?2",
+                         "ii", (long long)(limit < 0 ? 1000000000 : limit), (long long)offset);
+  *n = 0;
+  while (db_step(st) == 1) {
+    v = arena_grow(a, v, *n, &cap, sizeof *v);
+    theme_row *t = &v[(*n)++];
+    t->id = db_col_int(st, 0);
+    t->name = db_col_adup(st, 1, a);
+    t->name_sv = db_col_adup(st, 2, a);
+    t->name_en = db_col_adup(st, 3, a);
+    t->label = tr_pick(lang, t->name, t->name_sv, t->name_en);
+  }
+  db_done(st);
+  return v;
+}
+
+tr themelist_label(const theme_row *rows, int n, const char *name, const char *lang) {
+  for (int i = 0; i < n; i++)
+    if (!strcasecmp(rows[i].name, name)) return rows[i].label;
+  return tr_pick(lang, name, NULL, NULL);
+}
+
+int themelist_translate(db *d, long long id, const char *sv, const char *en, const char *field_sv, const char *field_en,
+                        kerr *e) {
+  if (util_utf8_len(sv) > THEMELIST_MAX_NAME)
+    kerr_add(e, field_sv, N_("Teeman nimi ruotsiksi on liian pitkä (enintään 100 merkkiä)."));
+  if (util_utf8_len(en) > THEMELIST_MAX_NAME)
+    kerr_add(e, field_en, N_("Teeman nimi englanniksi on liian pitkä (enintään 100 merkkiä)."));
+  if (e->msg) return K_ERR;
+  if (db_exec(d, "UPDATE theme SET name_sv=?2, name_en=?3 WHERE id=?1", "itt", id, sv ? sv : "", en ? en : "") != DB_OK)
+    return kerr_storage(e, "Teeman tallennus", db_errmsg(d));
+  if (db_changes(d) == 0) return kerr_set(e, NULL, N_("Teemaa ei ole."));
+  return K_OK;
 }

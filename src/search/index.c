@@ -247,7 +247,10 @@ static int build(db *d, search_index *ix, kerr *e) {
   ix->sectors =
       load_values(d, "SELECT code, name_fi, name_sv, name_en FROM sector ORDER BY position", 4, &ix->nsectors);
   ix->regions = load_values(d, "SELECT code, name_fi, name_sv FROM region ORDER BY code", 3, &ix->nregions);
-  ix->themes = load_values(d, "SELECT name, name FROM theme ORDER BY id", 2, &ix->nthemes);
+  ix->themes = load_values(d,
+                           "SELECT name, name, COALESCE(NULLIF(name_sv,''),name), COALESCE(NULLIF(name_en,''),name)"
+                           " FROM theme ORDER BY id",
+                           4, &ix->nthemes);
   if (ix->nthemes > UINT16_MAX || load_deeds(d, ix) != K_OK || load_themes(d, ix) != K_OK ||
       load_lengths(d, ix) != K_OK)
     return kerr_set(e, NULL, "search failed: %r", db_errmsg(d));

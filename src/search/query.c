@@ -190,7 +190,8 @@ static void facets_fill(deed_result *r, const tally *t, const search_index *ix, 
   r->sectors = facet_from(qy->mem, ix->sectors, t->nsector, ix->nsectors, qy->li, NULL, ix->nsectors, &r->nsectors);
   r->regions =
       facet_from(qy->mem, ix->regions, t->nregion, ix->nregions, qy->li == 1, by_label, ix->nregions, &r->nregions);
-  r->themes = facet_from(qy->mem, ix->themes, t->ntheme, ix->nthemes, 0, by_count_then_name, MAX_THEMES, &r->nthemes);
+  r->themes =
+      facet_from(qy->mem, ix->themes, t->ntheme, ix->nthemes, qy->li, by_count_then_name, MAX_THEMES, &r->nthemes);
   r->years = arena_alloc(qy->mem, SEARCH_NYEARS * sizeof *r->years);
   for (int y = SEARCH_NYEARS - 1; y >= 0; y--) {
     if (!t->nyear[y]) continue;

@@ -57,11 +57,21 @@ static void described_by(form_ctx *f, const char *name, const char *hint) {
   if (bad) buf_puts(&r->out, " aria-invalid=\"true\"");
 }
 
+static void lang_attr(form_ctx *f, const char *lang) {
+  if (lang) buf_printf(&f->r->out, " lang=\"%h\"", lang);
+}
+
 void form_input(form_ctx *f, const char *type, const char *name, const char *label, const char *value, int required,
                 const char *hint) {
+  form_input_lang(f, type, name, label, value, required, hint, NULL);
+}
+
+void form_input_lang(form_ctx *f, const char *type, const char *name, const char *label, const char *value,
+                     int required, const char *hint, const char *lang) {
   open_field(f, name, label, required, hint);
   buf_printf(&f->r->out, "<input type=\"%h\" id=\"f-%h\" name=\"%h\" value=\"%h\"%r", type, name, name,
              value ? value : "", required ? " required" : "");
+  lang_attr(f, lang);
   described_by(f, name, hint);
   buf_puts(&f->r->out, "></div>\n");
 }
@@ -76,9 +86,15 @@ void form_password(form_ctx *f, const char *name, const char *label, const char 
 
 void form_textarea(form_ctx *f, const char *name, const char *label, const char *value, int required, const char *hint,
                    int rows) {
+  form_textarea_lang(f, name, label, value, required, hint, rows, NULL);
+}
+
+void form_textarea_lang(form_ctx *f, const char *name, const char *label, const char *value, int required,
+                        const char *hint, int rows, const char *lang) {
   open_field(f, name, label, required, hint);
   buf_printf(&f->r->out, "<textarea id=\"f-%h\" name=\"%h\" rows=\"%d\"%r", name, name, rows,
              required ? " required" : "");
+  lang_attr(f, lang);
   described_by(f, name, hint);
   buf_printf(&f->r->out, ">%h</textarea></div>\n", value ? value : "");
 }

@@ -24,10 +24,16 @@ void form_errors(form_ctx *f);
 /* <input type=type>. required adds the attribute and a visible "(pakollinen)". hint may be NULL. */
 void form_input(form_ctx *f, const char *type, const char *name, const char *label, const char *value, int required,
                 const char *hint);
+/* The same with lang="…" on the input (the language its text is written in, e.g. "sv"; NULL for none). */
+void form_input_lang(form_ctx *f, const char *type, const char *name, const char *label, const char *value,
+                     int required, const char *hint, const char *lang);
 /* A required password field, never filled in; autocomplete is "current-password" or "new-password". */
 void form_password(form_ctx *f, const char *name, const char *label, const char *autocomplete, const char *hint);
 void form_textarea(form_ctx *f, const char *name, const char *label, const char *value, int required, const char *hint,
                    int rows);
+/* The same with lang="…" on the textarea (NULL for none). */
+void form_textarea_lang(form_ctx *f, const char *name, const char *label, const char *value, int required,
+                        const char *hint, int rows, const char *lang);
 /* <select> with an empty first option labelled empty_label (NULL for none). */
 void form_select(form_ctx *f, const char *name, const char *label, const char *value, const form_opt *opts, int n,
                  int required, const char *empty_label);

@@ -4,17 +4,12 @@
 
 #include "web/routes.h"
 #include "web/web.h"
+#include "web/widgets.h"
 #include "model/programme.h"
 
 static const struct {
   const char *code, *prefix, *name;
 } LANGS[] = {{"fi", "", "Suomi"}, {"sv", "/sv", "Svenska"}, {"en", "/en", "English"}};
-
-static enum MHD_Result add_arg(void *cls, enum MHD_ValueKind kind, const char *key, const char *value) {
-  buf *b = cls;
-  buf_printf(b, "%c%U=%U", b->len ? '&' : '?', key, value ? value : "");
-  return MHD_YES;
-}
 
 static void nav_item(web_req *r, const char *href, const char *label, const char *id, const char *active) {
   buf_printf(&r->out, "<li><a href=\"%h%h\"%r>%h</a></li>", r->prefix, href,
@@ -43,7 +38,7 @@ static int nav_items(web_req *r, int group, const char *active) {
 
 static void lang_switch(web_req *r) {
   buf q = BUF_INIT;
-  MHD_get_connection_values(r->conn, MHD_GET_ARGUMENT_KIND, add_arg, &q);
+  web_query_string(r, &q);
   buf_printf(&r->out, "<nav class=\"lang\" aria-label=\"%h\"><ul>", T(r, "Kieli"));
   for (size_t i = 0; i < sizeof LANGS / sizeof LANGS[0]; i++) {
     /* a path like "//host" or "/\host" would make the link leave the site: switch to the front page instead */
@@ -62,12 +57,12 @@ static void lang_switch(web_req *r) {
 /* The programme frame, read once per request (page_begin and page_end both need it) into the request's arena, or
  * NULL when the database is not available (an error page still gets a frame). */
 static programme_frame *frame(web_req *r) {
-  if (!r->frame && r->db) r->frame = programme_frame_get(r->db, &r->mem);
+  if (!r->frame && r->db) r->frame = programme_frame_get(r->db, &r->mem, r->lang);
   return r->frame;
 }
 
-static const char *short_name(const programme_frame *p) {
-  return p && *p->short_name ? p->short_name : "Kehto";
+static tr short_name(const programme_frame *p) {
+  return p && *p->short_name.text ? p->short_name : (tr){"Kehto", 0};
 }
 
 /* The signed-in user's own row under the public menu: a second, separately named navigation (staff pages, or an
@@ -113,13 +108,15 @@ void page_begin(web_req *r, const char *title, const char *active) {
              "<title>%h – %h</title>\n<link rel=\"stylesheet\" href=\"/static/kehto.css\">\n"
              "<link rel=\"alternate\" type=\"application/atom+xml\" href=\"/tekot.atom\" title=\"%h\">\n"
              "</head>\n<body>\n<a class=\"skip\" href=\"#main\">%h</a>\n",
-             r->lang, title, short_name(p), T(r, "Tekojen tori: uusimmat teot"), T(r, "Siirry sisältöön"));
+             r->lang, title, short_name(p).text, T(r, "Tekojen tori: uusimmat teot"), T(r, "Siirry sisältöön"));
   buf_puts(o, "<header class=\"site\">\n");
   /* inside the banner landmark, so screen-reader users moving by landmarks do not miss it */
   if (p && p->demo)
     buf_printf(o, "<p class=\"demo\">%h</p>\n",
                T(r, "Tämä on esittelyaineisto: ohjelma, organisaatiot ja teot ovat keksittyjä."));
-  buf_printf(o, "<div class=\"wrap\">\n<a class=\"brand\" href=\"%h/\">%h</a>\n", r->prefix, short_name(p));
+  tr brand = short_name(p);
+  buf_printf(o, "<div class=\"wrap\">\n<a class=\"brand\" href=\"%h/\"%r>%h</a>\n", r->prefix, tr_lang(&brand),
+             brand.text);
   buf_printf(o, "<nav class=\"main\" aria-label=\"%h\"><ul>", T(r, "Päävalikko"));
   nav_items(r, ROUTE_NAV_MAIN, active);
   if (!r->user.id) nav_items(r, ROUTE_NAV_ANON, active);
@@ -146,14 +143,19 @@ static void partner_line(web_req *r, const programme_frame *p, const char *kind,
 void page_end(web_req *r) {
   programme_frame *p = frame(r);
   buf *o = &r->out;
-  buf_printf(o, "</main>\n<footer class=\"site\"><div class=\"wrap\">\n<p><strong>%h</strong></p>\n",
-             p && *p->name ? p->name : "Kehto");
+  tr name = p && *p->name.text ? p->name : (tr){"Kehto", 0};
+  buf_printf(o, "</main>\n<footer class=\"site\"><div class=\"wrap\">\n<p><strong%r>%h</strong></p>\n", tr_lang(&name),
+             name.text);
   if (p) {
     partner_line(r, p, "funder", T(r, "Rahoittajat"));
     partner_line(r, p, "partner", T(r, "Kumppanit"));
   }
-  buf_printf(o, "<p><a href=\"%h/tekot.atom\">%h</a> · <a href=\"/api/v1/openapi.json\">%h</a></p>\n", r->prefix,
-             T(r, "Syöte (Atom)"), T(r, "Avoin rajapinta"));
+  buf_printf(
+      o,
+      "<p><a href=\"%h/saavutettavuus\">%h</a> · <a href=\"%h/tietosuoja\">%h</a> · <a href=\"%h/tekot.atom\">%h</a>"
+      " · <a href=\"/api/v1/openapi.json\">%h</a></p>\n",
+      r->prefix, T(r, "Saavutettavuusseloste"), r->prefix, T(r, "Tietosuojaseloste"), r->prefix, T(r, "Syöte (Atom)"),
+      T(r, "Avoin rajapinta"));
   buf_puts(o, "</div></footer>\n<script src=\"/static/kehto.js\" defer></script>\n</body>\n</html>\n");
 }
 

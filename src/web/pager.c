@@ -1,14 +1,20 @@
-/* pager: table heads, page numbers and the previous/next navigation shared by the staff lists. */
+/* pager: table heads, page numbers and the previous/next navigation shared by every list. */
 #include "web/pager.h"
 
 #include <stdarg.h>
 #include <string.h>
 
+int pager_requested(web_req *r) {
+  const char *asked = web_query(r, "page");
+  long long want = 1;
+  if (!asked) asked = web_query(r, "sivu");
+  return util_parse_int(asked, 1, 1000000, &want) == K_OK ? (int)want : 1;
+}
+
 pager pager_make(web_req *r, long long total, int per_page) {
-  pager p = {1, 1, per_page > 0 ? per_page : 1, total};
-  long long pages = (total + p.per_page - 1) / p.per_page, want = 1;
+  pager p = {pager_requested(r), 1, per_page > 0 ? per_page : 1, total};
+  long long pages = (total + p.per_page - 1) / p.per_page;
   if (pages > 1) p.pages = pages > 1000000 ? 1000000 : (int)pages;
-  if (util_parse_int(web_query(r, "page"), 1, 1000000, &want) == K_OK) p.page = (int)want;
   if (p.page > p.pages) p.page = p.pages;
   return p;
 }

@@ -1,4 +1,5 @@
-/* pager: long staff lists: the table head, the page number (?page=) and the "Edellinen · Sivu 2/7 · Seuraava" links. */
+/* pager: every long list (public and staff): the table head, the page number (?page=, the one name every list uses)
+ * and the "Edellinen · Sivu 2/7 · Seuraava" links. */
 #ifndef KEHTO_PAGER_H
 #define KEHTO_PAGER_H
 #include "web/web.h"
@@ -10,7 +11,9 @@ typedef struct pager {
   long long total;
 } pager;
 
-/* Reads ?page= (1 when missing or not a number) and clamps it to the pages that total rows fill. */
+/* The page asked for: ?page= (or ?sivu=, the name old links to /tekot carry), 1 when missing or not a number. */
+int pager_requested(web_req *r);
+/* Reads the page asked for (pager_requested) and clamps it to the pages that total rows fill. */
 pager pager_make(web_req *r, long long total, int per_page);
 /* The first row of the current page, for a LIMIT/OFFSET query. */
 int pager_offset(const pager *p);

@@ -21,6 +21,7 @@
 #include "web/pages/programme_admin.h"
 #include "web/pages/services.h"
 #include "web/pages/services_admin.h"
+#include "web/pages/sitepages.h"
 #include "web/pages/stats.h"
 #include "web/routes.h"
 
@@ -38,6 +39,7 @@ static const route *const TABLES[] = {
     services_admin_routes, deliveries_admin_routes,
     people_routes,         accounts_routes,
     outbox_routes,         exports_routes,
+    sitepages_routes,
 };
 #define NTABLES (sizeof TABLES / sizeof TABLES[0])
 
@@ -98,6 +100,16 @@ int routes_allows(const route *rt, const user_info *u) {
   return (rt->flags & ROUTE_PUBLIC) || (rt->flags & routes_role_bit(u));
 }
 
+/* Sends an anonymous user to the login page, which brings them back to this page after login: its path without the
+ * language prefix (login adds it) and its query, so "Hae palvelua" keeps ?service= through the login. */
+static void login_redirect(web_req *r) {
+  buf next = BUF_INIT;
+  buf_puts(&next, r->path);
+  if (!strcmp(r->method, "GET") || !strcmp(r->method, "HEAD")) web_query_string(r, &next);
+  web_redirectf(r, "/kirjaudu?next=%U", next.data);
+  buf_free(&next);
+}
+
 /* Returns 1 when the user may use rt (with r->id read from its path); otherwise answers and returns 0: anonymous
  * users are sent to login (API clients get 401), others get 403. */
 static int access_or_reply(web_req *r, const route *rt, int api) {
@@ -112,7 +124,7 @@ static int access_or_reply(web_req *r, const route *rt, int api) {
     if (api)
       web_json_error(r, 401, "sign in required");
     else
-      web_redirectf(r, "/kirjaudu?next=%U", r->url);
+      login_redirect(r);
   } else if (api) {
     web_json_error(r, 403, "forbidden");
   } else {

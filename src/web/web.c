@@ -77,6 +77,26 @@ void web_redirectf(web_req *r, const char *fmt, ...) {
   buf_free(&to);
 }
 
+int web_local_path(const char *s) {
+  if (!s || s[0] != '/' || s[1] == '/') return 0;
+  for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+    if (*p < 0x21 || *p == 0x7f || *p == '\\') return 0;
+  return 1;
+}
+
+static enum MHD_Result add_arg(void *cls, enum MHD_ValueKind kind, const char *key, const char *value) {
+  buf *b = cls;
+  buf_printf(b, "%c%U=%U", b->len ? '&' : '?', key, value ? value : "");
+  return MHD_YES;
+}
+
+void web_query_string(web_req *r, buf *out) {
+  buf q = BUF_INIT;
+  if (r->conn) MHD_get_connection_values(r->conn, MHD_GET_ARGUMENT_KIND, add_arg, &q);
+  if (q.data) buf_puts(out, q.data);
+  buf_free(&q);
+}
+
 void web_error(web_req *r, int status, const char *message) {
   r->status = status;
   r->cacheable = 0;

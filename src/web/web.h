@@ -68,6 +68,12 @@ void web_redirect(web_req *r, const char *location);
 /* The same with a formatted location (buf_printf conversions: %U for query values); the language prefix is
  * prepended here, so fmt starts with the path, e.g. "/hallinta/tekot?status=%U". */
 void web_redirectf(web_req *r, const char *fmt, ...);
+/* Returns 1 when s is a path inside this site that a redirect may take: it starts with "/" but not "//", and has no
+ * space, control character or backslash (browsers drop tabs and read "\" as "/", so "/\host" and "/<tab>/host" would
+ * leave the site). The one check of a redirect target that came with a request (login's ?next=). */
+int web_local_path(const char *s);
+/* Appends the request's query string, "?a=1&b=x%20y" (values URL-escaped again), or nothing when there is none. */
+void web_query_string(web_req *r, buf *out);
 /* Sends an error page in the request's language: 400, 403, 404, 405, 413, 429, 500. */
 void web_error(web_req *r, int status, const char *message);
 /* Sends a JSON error {"error": message} with status. */

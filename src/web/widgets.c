@@ -2,7 +2,9 @@
  * service pages' choice lists, filter forms, counts and staff tabs. */
 #include "web/widgets.h"
 
+#include <cmark.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/date.h"
@@ -23,14 +25,14 @@ void services_admin_tabs(web_req *r, const char *active) {
 
 /* Period choices "Name (2018–2020)" with ids as values, in the request arena. */
 form_opt *services_period_opts(web_req *r, int *n) {
-  programme *p = programme_get(r->db, &r->mem);
+  programme *p = programme_get(r->db, &r->mem, r->lang);
   form_opt *o = arena_alloc(&r->mem, sizeof *o * (size_t)(p->nperiods ? p->nperiods : 1));
   for (int i = 0; i < p->nperiods; i++) {
     buf b = BUF_INIT;
     buf_printf(&b, "%lld", p->periods[i].id);
     o[i].value = arena_strdup(&r->mem, b.data);
     buf_reset(&b);
-    buf_printf(&b, "%r (%d–%d)", p->periods[i].name, p->periods[i].start_year, p->periods[i].end_year);
+    buf_printf(&b, "%r (%d–%d)", p->periods[i].shown.text, p->periods[i].start_year, p->periods[i].end_year);
     o[i].label = arena_strdup(&r->mem, b.data);
     buf_free(&b);
   }
@@ -163,4 +165,71 @@ void export_send(web_req *r, int f, const char *base, int rc, const kerr *e) {
   web_header(r, "Content-Disposition", disp.data);
   buf_free(&disp);
   r->cacheable = 0; /* the file states the day it was made */
+}
+
+/* ---- texts in three languages ---- */
+
+const char *tr_lang(const tr *t) {
+  return t->fallback ? " lang=\"fi\"" : "";
+}
+
+void tr_write(web_req *r, const char *tag, const char *cls, const tr *t) {
+  buf_printf(&r->out, "<%r%r%h%r%r>%h</%r>", tag, cls ? " class=\"" : "", cls ? cls : "", cls ? "\"" : "", tr_lang(t),
+             t->text, tag);
+}
+
+void markdown_write(web_req *r, const char *markdown) {
+  /* CMARK_OPT_SAFE: raw HTML becomes a comment and unsafe link schemes are emptied (the default since cmark 0.29,
+   * asked for explicitly so an older library behaves the same) */
+  char *html = cmark_markdown_to_html(markdown ? markdown : "", markdown ? strlen(markdown) : 0,
+                                      CMARK_OPT_SAFE | CMARK_OPT_SMART);
+  if (html) buf_puts(&r->out, html); /* HTML made by cmark from escaped text: no raw input reaches it */
+  free(html);
+}
+
+theme_labels theme_labels_get(web_req *r) {
+  theme_labels tl = {0};
+  tl.rows = themelist_rows(r->db, &r->mem, r->lang, -1, 0, &tl.n);
+  return tl;
+}
+
+void theme_tags(web_req *r, const theme_labels *tl, const char *themes, int link) {
+  if (util_blank(themes)) return;
+  char *copy = arena_strdup(&r->mem, themes), *save = NULL;
+  buf_puts(&r->out, "<ul class=\"tags\">");
+  for (char *t = strtok_r(copy, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
+    if (!*util_trim(t)) continue;
+    tr label = themelist_label(tl->rows, tl->n, t, r->lang);
+    if (link)
+      buf_printf(&r->out, "<li><a href=\"%h/tekot?theme=%U\"%r>%h</a></li>", r->prefix, t, tr_lang(&label), label.text);
+    else
+      tr_write(r, "li", NULL, &label);
+  }
+  buf_puts(&r->out, "</ul>");
+}
+
+void tr_fieldsets(form_ctx *f, const tr_field *fields, int n) {
+  static const char *const langs[] = {"fi", "sv", "en"}, *const suffix[] = {"", "_sv", "_en"};
+  static const char *const legends[] = {N_("Suomeksi"), N_("Ruotsiksi"), N_("Englanniksi")};
+  static const char *const in[] = {N_("suomeksi"), N_("ruotsiksi"), N_("englanniksi")};
+  web_req *r = f->r;
+  buf_puts(&r->out, "<div class=\"lang-columns\">\n");
+  for (int li = 0; li < 3; li++) {
+    buf_printf(&r->out, "<fieldset class=\"lang-column\"><legend>%h</legend>\n", T(r, legends[li]));
+    for (int i = 0; i < n; i++) {
+      const tr_field *x = &fields[i];
+      char *name = arena_alloc(&r->mem, strlen(x->name) + 4);
+      sprintf(name, "%s%s", x->name, suffix[li]);
+      buf label = BUF_INIT;
+      buf_printf(&label, "%r (%r)", T(r, x->label), T(r, in[li]));
+      const char *hint = li == 0 ? x->hint : NULL;
+      if (x->rows)
+        form_textarea_lang(f, name, label.data, x->values[li], li == 0 && x->required, hint, x->rows, langs[li]);
+      else
+        form_input_lang(f, "text", name, label.data, x->values[li], li == 0 && x->required, hint, langs[li]);
+      buf_free(&label);
+    }
+    buf_puts(&r->out, "</fieldset>\n");
+  }
+  buf_puts(&r->out, "</div>\n");
 }

@@ -4,6 +4,8 @@
 #include "model/application.h"
 #include "model/deed.h"
 #include "report/export.h"
+#include "model/themelist.h"
+#include "model/tr.h"
 #include "search/search.h"
 #include "web/form.h"
 #include "web/web.h"
@@ -45,5 +47,34 @@ int export_request_format(web_req *r, const char *file, char *name, size_t n);
 /* Sends a download made into r->out (rc K_OK) with its content type and the file name
  * "BASE-YYYY-MM-DD[-comma].csv|xlsx" (base: trusted ASCII); when rc is K_ERR it logs e and answers 500 instead. */
 void export_send(web_req *r, int f, const char *base, int rc, const kerr *e);
+/* Texts in three languages (programme texts, services, themes, site pages). */
+/* " lang=\"fi\"" when t is the Finnish standing in for a missing translation, else "": put it on the element that
+ * holds the text, so screen readers read it with a Finnish voice (WCAG 3.1.2). */
+const char *tr_lang(const tr *t);
+/* Writes <tag class="cls" lang="fi">text</tag> (class left out when cls is NULL; lang only for a stand-in), escaped. */
+void tr_write(web_req *r, const char *tag, const char *cls, const tr *t);
+/* Writes Markdown as HTML through cmark in safe mode (raw HTML and javascript: links are dropped). */
+void markdown_write(web_req *r, const char *markdown);
+/* Every theme with its label in the request's language, read once for a page that shows theme lists. */
+typedef struct theme_labels {
+  theme_row *rows;
+  int n;
+} theme_labels;
+theme_labels theme_labels_get(web_req *r);
+/* Writes a comma list of Finnish theme names as <ul class="tags">, each in the request's language (lang="fi" on a
+ * stand-in); link 1 makes each a link to the deeds of that theme. Nothing for an empty list. */
+void theme_tags(web_req *r, const theme_labels *tl, const char *themes, int link);
+/* A text staff write in three languages: the Finnish field is `name`, the others name_sv and name_en; values[] are
+ * the current fi, sv and en texts; rows 0 makes it a one-line input, else a textarea of that many rows; required
+ * applies to the Finnish one; hint (or NULL) is shown under the Finnish label. */
+typedef struct tr_field {
+  const char *name, *label;
+  const char *values[3];
+  int rows, required;
+  const char *hint;
+} tr_field;
+/* Writes the fields as three fieldsets side by side (stacked on a narrow screen), "Suomeksi", "Ruotsiksi",
+ * "Englanniksi", each input labelled "Nimi (ruotsiksi)" and so on and marked lang="fi|sv|en". */
+void tr_fieldsets(form_ctx *f, const tr_field *fields, int n);
 
 #endif

@@ -12,8 +12,8 @@ const s = serveForFile({
     await page.goto(k.base + '/hallinta/palvelut/uusi');
     await page.getByLabel(/^Palvelutyyppi/).selectOption({ label: 'Työpaja' });
     await page.getByLabel(/^Muoto/).selectOption({ label: 'Haastetyöpaja' });
-    await page.getByLabel(/^Nimi/).fill('Haastetyöpaja esihenkilöille');
-    await page.getByLabel(/^Kuvaus/).fill('Kahden päivän työpaja.');
+    await page.getByLabel(/^Nimi \(suomeksi\)/).fill('Haastetyöpaja esihenkilöille');
+    await page.getByLabel(/^Kuvaus \(suomeksi\)/).fill('Kahden päivän työpaja.');
     await page.getByLabel(/^Rahoituskausi/).selectOption({ index: 2 });
     await page.getByLabel(/^Kapasiteetti/).fill('25');
     await page.getByLabel(/^Teemat/).fill('johtaminen, työhyvinvointi');

@@ -62,22 +62,22 @@ pages=$(((total + 19) / 20))
 anon /tekot; page1=$BODY
 expect_eq "deed list answers" "$STATUS" 200
 expect_eq "list heading shows the total" "$(total_on_page)" "$total"
-expect_contains "first page says Sivu 1 / N" "$page1" "Sivu 1 / $pages"
-expect_contains "next page link" "$page1" 'rel="next" href="/tekot?sivu=2"'
-anon "/tekot?sivu=2"; page2=$BODY
-expect_contains "second page says Sivu 2 / N" "$page2" "Sivu 2 / $pages"
+expect_contains "first page says Sivu 1/N" "$page1" "Sivu 1/$pages"
+expect_contains "next page link" "$page1" 'href="/tekot?page=2" rel="next"'
+anon "/tekot?page=2"; page2=$BODY
+expect_contains "second page says Sivu 2/N" "$page2" "Sivu 2/$pages"
 first1=$(grep -o 'href="/tekot/[0-9]*"' <<<"$page1" | head -1)
 first2=$(grep -o 'href="/tekot/[0-9]*"' <<<"$page2" | head -1)
 check "page 2 lists other deeds than page 1" test -n "$first2" -a "$first1" != "$first2"
 expect_eq "page 1 lists 20 deeds" "$(grep -c '<li><h3><a href="/tekot/' <<<"$page1")" 20
-anon "/tekot?sivu=$pages"
-expect_contains "last page has no next link" "$BODY" "Sivu $pages / $pages"
+anon "/tekot?page=$pages"
+expect_contains "last page has no next link" "$BODY" "Sivu $pages/$pages"
 expect_lacks "last page has no next link" "$BODY" 'rel="next"'
-anon "/tekot?sivu=999"
-expect_contains "a page past the end shows the last page" "$BODY" "Sivu $pages / $pages"
+anon "/tekot?page=999"
+expect_contains "a page past the end shows the last page" "$BODY" "Sivu $pages/$pages"
 expect_contains "the last page lists deeds" "$BODY" '<li><h3><a href="/tekot/'
-anon "/tekot?sivu=abc"
-expect_contains "a bad page number shows page 1" "$BODY" "Sivu 1 / $pages"
+anon "/tekot?page=abc"
+expect_contains "a bad page number shows page 1" "$BODY" "Sivu 1/$pages"
 
 # --- facets ---
 BODY=$page1

@@ -37,6 +37,7 @@ path() {
   /hallinta/toteutukset/*) id=$(q "SELECT min(id) FROM delivery") ;;
   /hallinta/henkilot/*) id=$(q "SELECT min(id) FROM person") ;;
   /hallinta/kayttajat/*) id=$(q "SELECT min(id) FROM \"user\"") ;;
+  /hallinta/sivut/*) id=tietosuoja ;;
   /organisaatiot/*) id=$MINE ;;
   *) id=1 ;;
   esac

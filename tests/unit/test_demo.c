@@ -41,7 +41,7 @@ static int group_teardown(void **state) {
 
 static void test_frame(void **state) {
   arena a = {0};
-  programme *p = programme_get(shared.d, &a);
+  programme *p = programme_get(shared.d, &a, NULL);
   assert_int_equal(p->configured, 1);
   assert_string_equal(p->short_name, "Kunteko 2020");
   assert_non_null(strstr(p->name, "työelämän kehittämisohjelma"));

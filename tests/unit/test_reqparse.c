@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "web/reqparse.h"
+#include "web/web.h"
 
 static void test_form_pairs_decoded(void **s) {
   arena mem = {0};
@@ -77,11 +78,27 @@ static void test_accept_encoding(void **s) {
   assert_int_equal(reqparse_accept_encoding("brotli, gzipped"), 0);
 }
 
+/* The one check of a redirect target that came with a request (login's ?next=): a path inside the site only. */
+static void test_local_path(void **state) {
+  (void)state;
+  assert_true(web_local_path("/"));
+  assert_true(web_local_path("/hakemukset/uusi?service=12"));
+  assert_false(web_local_path(NULL));
+  assert_false(web_local_path(""));
+  assert_false(web_local_path("//evil.example/"));
+  assert_false(web_local_path("http://evil.example/"));
+  assert_false(web_local_path("https:evil.example"));
+  assert_false(web_local_path("/\\evil.example"));
+  assert_false(web_local_path("/\t/evil.example"));
+  assert_false(web_local_path("/ /evil.example"));
+  assert_false(web_local_path("evil"));
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_form_pairs_decoded), cmocka_unit_test(test_form_refuses_bad_escapes_and_bytes),
       cmocka_unit_test(test_lang_prefix),        cmocka_unit_test(test_etag_list),
-      cmocka_unit_test(test_accept_encoding),
+      cmocka_unit_test(test_accept_encoding),    cmocka_unit_test(test_local_path),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,15 +1,37 @@
 /* api: JSON responses for one deed, the key figures and the OpenAPI document. */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "core/embed.h"
 #include "model/deed.h"
+#include "model/programme.h"
+#include "model/themelist.h"
 #include "model/stats.h"
 #include "report/export.h"
 #include "web/api/api.h"
 
 static void json_begin(web_req *r) {
   r->ctype = "application/json; charset=utf-8";
+}
+
+/* "themes":[Finnish names],"themes_sv":[…],"themes_en":[…] for a comma list; a missing translation is "". */
+static void themes_json(web_req *r, const char *themes) {
+  static const char *const keys[] = {"themes", "themes_sv", "themes_en"};
+  int n = 0;
+  theme_row *rows = themelist_rows(r->db, &r->mem, "fi", -1, 0, &n);
+  for (int li = 0; li < 3; li++) {
+    buf_printf(&r->out, "%r\"%r\":[", li ? "," : "", keys[li]);
+    char *copy = arena_strdup(&r->mem, themes ? themes : ""), *save = NULL;
+    int k = 0;
+    for (char *t = strtok_r(copy, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
+      const char *name = util_trim(t), *v = name;
+      for (int i = 0; li && i < n; i++)
+        if (!strcasecmp(rows[i].name, name)) v = li == 1 ? rows[i].name_sv : rows[i].name_en;
+      buf_printf(&r->out, "%r%J", k++ ? "," : "", li && v == name ? "" : v);
+    }
+    buf_puts(&r->out, "]");
+  }
 }
 
 static void api_deed(web_req *r) {
@@ -23,34 +45,38 @@ static void api_deed(web_req *r) {
   buf_printf(o,
              "{\"id\":%lld,\"ref\":%J,\"title\":%J,\"organisation\":%J,\"municipality\":%J,\"municipality_code\":%J,",
              x->id, x->ref, x->title, x->org_name, x->municipality_name, x->municipality_code);
-  buf_printf(o, "\"region\":%J,\"sector\":%J,\"sector_code\":%J,\"year\":%d,\"themes\":[", x->region_name,
-             x->sector_name, x->sector_code, x->year);
-  char *copy = util_strdup(x->themes ? x->themes : ""), *save = NULL;
-  int n = 0;
-  for (char *t = strtok_r(copy, ",", &save); t; t = strtok_r(NULL, ",", &save))
-    buf_printf(o, "%r%J", n++ ? "," : "", util_trim(t));
-  free(copy);
-  buf_printf(o, "],\"summary\":%J,\"starting_point\":%J,\"goal\":%J,\"actions\":%J,\"participants\":%J,", x->summary,
+  buf_printf(o, "\"region\":%J,\"sector\":%J,\"sector_code\":%J,\"year\":%d,", x->region_name, x->sector_name,
+             x->sector_code, x->year);
+  themes_json(r, x->themes);
+  buf_printf(o, ",\"summary\":%J,\"starting_point\":%J,\"goal\":%J,\"actions\":%J,\"participants\":%J,", x->summary,
              x->starting_point, x->goal, x->actions, x->participants);
   buf_printf(o, "\"results\":%J,\"service\":%J,\"published_at\":%J,\"url\":\"/tekot/%lld\"}\n", x->results, x->service,
              x->published_at, x->id);
+}
+
+/* A period as JSON, with its Swedish and English names ("" when not translated) from the programme frame. */
+static void period_json(buf *o, const report_period *p, const programme *frame) {
+  const char *sv = "", *en = "";
+  for (int i = 0; i < frame->nperiods; i++)
+    if (frame->periods[i].id == p->id) sv = frame->periods[i].name_sv, en = frame->periods[i].name_en;
+  buf_printf(o, "{\"id\":%lld,\"name\":%J,\"name_sv\":%J,\"name_en\":%J,\"start_year\":%d,\"end_year\":%d}", p->id,
+             p->name, sv, en, p->start_year, p->end_year);
 }
 
 /* The figures of the report for a slot: key figures with targets, then every breakdown table. */
 static void api_report(web_req *r, const report_data *rd, int slot) {
   buf *o = &r->out;
   int publ = !user_is_staff(&r->user);
-  const report_period *p = report_period_at(rd, slot);
+  programme *frame = programme_get(r->db, &r->mem, r->lang);
+  buf_puts(o, "\"period\":");
   if (slot)
-    buf_printf(o, "\"period\":{\"id\":%lld,\"name\":%J,\"start_year\":%d,\"end_year\":%d},", p->id, p->name,
-               p->start_year, p->end_year);
+    period_json(o, report_period_at(rd, slot), frame);
   else
-    buf_puts(o, "\"period\":null,");
-  buf_puts(o, "\"periods\":[");
+    buf_puts(o, "null");
+  buf_puts(o, ",\"periods\":[");
   for (int s = 1; s <= report_nperiods(rd); s++) {
-    p = report_period_at(rd, s);
-    buf_printf(o, "%r{\"id\":%lld,\"name\":%J,\"start_year\":%d,\"end_year\":%d}", s > 1 ? "," : "", p->id, p->name,
-               p->start_year, p->end_year);
+    if (s > 1) buf_puts(o, ",");
+    period_json(o, report_period_at(rd, s), frame);
   }
   buf_printf(o, "],\"suppression\":%r,\"figures\":{", publ ? "true" : "false");
   report_table key;

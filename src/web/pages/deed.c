@@ -32,13 +32,10 @@ static void participants_fact(web_req *r, const char *list) {
 
 static void themes_fact(web_req *r, const char *themes) {
   if (util_blank(themes)) return;
-  buf_printf(&r->out, "<dt>%h</dt><dd><ul class=\"tags\">", T(r, "Teemat"));
-  char *copy = arena_strdup(&r->mem, themes), *save = NULL;
-  for (char *p = strtok_r(copy, ",", &save); p; p = strtok_r(NULL, ",", &save)) {
-    util_trim(p);
-    buf_printf(&r->out, "<li><a href=\"%h/tekot?theme=%U\">%h</a></li>", r->prefix, p, p);
-  }
-  buf_puts(&r->out, "</ul></dd>\n");
+  theme_labels tl = theme_labels_get(r);
+  buf_printf(&r->out, "<dt>%h</dt><dd>", T(r, "Teemat"));
+  theme_tags(r, &tl, themes, 1);
+  buf_puts(&r->out, "</dd>\n");
 }
 
 static const char *status_label(const char *status) {

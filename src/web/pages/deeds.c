@@ -4,13 +4,14 @@
 #include <string.h>
 
 #include "search/search.h"
+#include "web/pager.h"
 #include "web/pages/deeds.h"
 #include "web/widgets.h"
 
 #define PAGE_SIZE 20
 #define FEED_SIZE 50
 
-/* Reads /tekot filters from the query string (q, sector, region, year, theme, sivu) into f. */
+/* Reads /tekot filters from the query string (q, sector, region, year, theme, page) into f. */
 static void deed_list_filter(web_req *r, deed_filter *f, int page_size) {
   memset(f, 0, sizeof *f);
   f->q = web_field(r, "q");
@@ -20,27 +21,31 @@ static void deed_list_filter(web_req *r, deed_filter *f, int page_size) {
   f->lang = r->lang;
   long long v;
   if (util_parse_int(web_field(r, "year"), 2000, 2100, &v) == K_OK) f->year = (int)v;
-  long long page = 1;
-  if (util_parse_int(web_field(r, "sivu"), 1, 100000, &page) != K_OK) page = 1;
+  long long page = pager_requested(r);
   f->limit = page_size;
   f->offset = (int)((page - 1) * page_size);
 }
 
-static void param(buf *o, int *n, const char *key, const char *value) {
-  if (value && *value) buf_printf(o, "%r%h=%U", (*n)++ ? "&amp;" : "?", key, value);
-}
-
-/* Writes the list URL with the current filters, where filter `name` takes `value` (NULL or "" drops it). */
-static void list_href(web_req *r, const deed_filter *f, const char *name, const char *value, long long page) {
-  buf *o = &r->out;
-  int n = 0;
+/* Writes into b the list's path and query (values URL-escaped, not yet HTML-escaped) with the current filters, where
+ * filter `name` takes `value` (NULL or "" drops it). */
+static void list_url(buf *b, const deed_filter *f, const char *name, const char *value) {
   char year[12] = "";
   if (f->year) snprintf(year, sizeof year, "%d", f->year);
   const char *keys[] = {"q", "sector", "region", "year", "theme"};
   const char *vals[] = {f->q, f->sector, f->region, year, f->theme};
-  buf_printf(o, "%h/tekot", r->prefix);
-  for (int i = 0; i < 5; i++) param(o, &n, keys[i], strcmp(name, keys[i]) == 0 ? value : vals[i]);
-  if (page > 1) buf_printf(o, "%rsivu=%lld", n++ ? "&amp;" : "?", page);
+  buf_puts(b, "/tekot");
+  for (int i = 0; i < 5; i++) {
+    const char *v = strcmp(name, keys[i]) == 0 ? value : vals[i];
+    if (v && *v) buf_printf(b, "%c%r=%U", strchr(b->data, '?') ? '&' : '?', keys[i], v);
+  }
+}
+
+/* Writes the href of the list (with the language prefix) where filter `name` takes `value`, first page. */
+static void list_href(web_req *r, const deed_filter *f, const char *name, const char *value) {
+  buf b = BUF_INIT;
+  list_url(&b, f, name, value);
+  buf_printf(&r->out, "%h%h", r->prefix, b.data);
+  buf_free(&b);
 }
 
 static void facet(web_req *r, const deed_filter *f, const char *title, const char *name, const char *current,
@@ -52,16 +57,18 @@ static void facet(web_req *r, const deed_filter *f, const char *title, const cha
   buf_printf(o, "<h2 id=\"facet-%h\">%h</h2><ul aria-labelledby=\"facet-%h\">", name, title, name);
   if (current && *current) {
     buf_puts(o, "<li><a href=\"");
-    list_href(r, f, name, NULL, 1);
+    list_href(r, f, name, NULL);
     buf_printf(o, "\">%h</a></li>", T(r, "Kaikki"));
   }
   for (int i = 0; i < n; i++) {
     if (!v[i].count) continue;
     int on = current && strcmp(current, v[i].key) == 0;
+    /* a theme with no translation is labelled with its Finnish name */
+    int fi = !strcmp(name, "theme") && strcmp(r->lang, "fi") && !strcmp(v[i].key, v[i].label);
     buf_puts(o, "<li><a href=\"");
-    list_href(r, f, name, v[i].key, 1);
-    buf_printf(o, "\"%r>%h</a> <span class=\"count\">(%N)</span></li>", on ? " aria-current=\"true\"" : "", v[i].label,
-               v[i].count);
+    list_href(r, f, name, v[i].key);
+    buf_printf(o, "\"%r%r>%h</a> <span class=\"count\">(%N)</span></li>", on ? " aria-current=\"true\"" : "",
+               fi ? " lang=\"fi\"" : "", v[i].label, v[i].count);
   }
   buf_puts(o, "</ul>\n");
 }
@@ -84,23 +91,12 @@ static void facets(web_req *r, const deed_filter *f, const deed_result *res) {
   buf_puts(&r->out, "</details>\n</aside>\n");
 }
 
-static void pager(web_req *r, const deed_filter *f, long long total) {
-  long long pages = (total + PAGE_SIZE - 1) / PAGE_SIZE, page = f->offset / PAGE_SIZE + 1;
-  if (pages <= 1) return;
-  buf *o = &r->out;
-  buf_printf(o, "<nav aria-label=\"%h\"><ul class=\"pager\">", T(r, "Sivutus"));
-  if (page > 1) {
-    buf_puts(o, "<li><a rel=\"prev\" href=\"");
-    list_href(r, f, "", NULL, page - 1);
-    buf_printf(o, "\">← %h</a></li>", T(r, "Edellinen"));
-  }
-  buf_printf(o, "<li>%h %lld / %lld</li>", T(r, "Sivu"), page, pages);
-  if (page < pages) {
-    buf_puts(o, "<li><a rel=\"next\" href=\"");
-    list_href(r, f, "", NULL, page + 1);
-    buf_printf(o, "\">%h →</a></li>", T(r, "Seuraava"));
-  }
-  buf_puts(o, "</ul></nav>\n");
+static void deeds_pager(web_req *r, const deed_filter *f, long long total) {
+  pager p = pager_make(r, total, PAGE_SIZE); /* the same page search_page settled on: asked for, at most the last */
+  buf base = BUF_INIT;
+  list_url(&base, f, "", NULL);
+  pager_write(r, &p, base.data);
+  buf_free(&base);
 }
 
 /* Searches; a page past the end shows the last page (as the staff lists do), not an empty list under a total. */
@@ -137,7 +133,7 @@ static void page_deeds(web_req *r) {
   if (res.total == 0)
     buf_printf(o, "<p>%h</p>\n", T(r, "Yhtään tekoa ei löytynyt. Kokeile muita sanoja tai poista rajauksia."));
   deed_hits_write(r, res.hits, res.nhits, "h3");
-  pager(r, &f, res.total);
+  deeds_pager(r, &f, res.total);
   buf_puts(o, "</section>\n</div>\n");
   page_end(r);
 }

@@ -15,10 +15,14 @@ static void period(web_req *r, const programme_period *pp) {
 static void programme_section(web_req *r, const programme *p) {
   buf *o = &r->out;
   if (p->configured)
-    buf_printf(o, "<h1%r>%h</h1>\n", web_fi(r), p->name);
+    tr_write(r, "h1", NULL, &p->t_name);
   else
-    buf_printf(o, "<h1>%h</h1>\n", T(r, "Tekojen tori"));
-  if (*p->description) buf_printf(o, "<p class=\"lead\"%r>%h</p>\n", web_fi(r), p->description);
+    buf_printf(o, "<h1>%h</h1>", T(r, "Tekojen tori"));
+  buf_puts(o, "\n");
+  if (*p->t_description.text) {
+    tr_write(r, "p", "lead", &p->t_description);
+    buf_puts(o, "\n");
+  }
   if (p->nperiods) {
     buf_printf(o, "<p class=\"meta\">%h: ", T(r, "Rahoituskaudet"));
     for (int i = 0; i < p->nperiods; i++) {
@@ -60,7 +64,10 @@ static void by_sector(web_req *r, const stats_key *s) {
 static void goals(web_req *r, const programme *p) {
   if (!p->ngoals) return;
   buf_printf(&r->out, "<h2>%h</h2>\n<ol>\n", T(r, "Ohjelman tavoitteet"));
-  for (int i = 0; i < p->ngoals; i++) buf_printf(&r->out, "<li%r>%h</li>\n", web_fi(r), p->goals[i]);
+  for (int i = 0; i < p->ngoals; i++) {
+    tr_write(r, "li", NULL, &p->t_goals[i]);
+    buf_puts(&r->out, "\n");
+  }
   buf_puts(&r->out, "</ol>\n");
 }
 
@@ -77,7 +84,7 @@ static void newest(web_req *r) {
 }
 
 static void page_home(web_req *r) {
-  programme *p = programme_get(r->db, &r->mem);
+  programme *p = programme_get(r->db, &r->mem, r->lang);
   stats_key s;
   stats_key_get(r->db, &r->mem, r->lang, &s);
   page_begin(r, T(r, "Etusivu"), "home");

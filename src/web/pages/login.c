@@ -6,13 +6,11 @@
 #include "web/form.h"
 #include "web/pages/login.h"
 
-/* The page to go to after login: a local path only (no scheme, no //host), else the front page. */
+/* The page to go to after login, without the language prefix (a page asking for login passes its path and query,
+ * routes.c): a local path only (no scheme, no //host, web_local_path), else the front page. */
 static const char *safe_next(web_req *r) {
   const char *next = web_field(r, "next");
-  if (next[0] != '/' || next[1] == '/') return "/";
-  for (const unsigned char *p = (const unsigned char *)next; *p; p++)
-    if (*p < 0x21 || *p == 0x7f || *p == '\\') return "/"; /* browsers drop tabs: "/\t/host" would leave the site */
-  return next;
+  return web_local_path(next) ? next : "/";
 }
 
 static void login_form(web_req *r, const char *email, const char *error) {

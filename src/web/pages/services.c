@@ -22,29 +22,19 @@ static void fact(web_req *r, const char *label, const char *value) {
   buf_printf(&r->out, "<dt>%h</dt><dd>%h</dd>\n", label, value);
 }
 
-/* The theme list as tags. */
-static void tags(web_req *r, const char *themes) {
-  if (util_blank(themes)) return;
-  char *copy = arena_strdup(&r->mem, themes), *save = NULL;
-  buf_printf(&r->out, "<ul class=\"tags\"%r>", web_fi(r));
-  for (char *t = strtok_r(copy, ",", &save); t; t = strtok_r(NULL, ",", &save))
-    if (*util_trim(t)) buf_printf(&r->out, "<li>%h</li>", t);
-  buf_puts(&r->out, "</ul>");
-}
-
 static const char *counts_label(web_req *r, const char *counts) {
   return strcmp(counts ? counts : "", "attendee") == 0 ? T(r, "Tilaisuuksien osallistujina")
                                                        : T(r, "ESR-hankkeen osallistujina");
 }
 
-static void service_item(web_req *r, const service *s) {
+static void service_item(web_req *r, const theme_labels *tl, const service *s) {
   buf *o = &r->out;
-  buf_printf(o, "<li><h3><a href=\"%h/palvelut/%lld\"%r>%h</a></h3><p class=\"meta\">", r->prefix, s->id, web_fi(r),
-             s->name);
+  buf_printf(o, "<li><h3><a href=\"%h/palvelut/%lld\"%r>%h</a></h3><p class=\"meta\">", r->prefix, s->id,
+             tr_lang(&s->t_name), s->t_name.text);
   if (*s->variant) buf_printf(o, "%h · ", T(r, service_variant_label(s->variant)));
   buf_printf(o, "%h %d–%d · %h</p>", T(r, "Kausi"), s->start_year, s->end_year,
              s->open ? T(r, "Haettavissa") : T(r, "Ei haettavissa"));
-  tags(r, s->themes);
+  theme_tags(r, tl, s->themes, 0);
   buf_puts(o, "</li>\n");
 }
 
@@ -62,10 +52,11 @@ static void page_services(web_req *r) {
                   "tilaisuudet sekä tutkimusyhteistyö."));
   services_filter_form(r, "/palvelut", flt.type, period);
   services_count_line(r, p.total, "palvelu", "palvelua");
+  theme_labels tl = theme_labels_get(r);
   for (int i = 0; i < n; i++) {
     if (i == 0 || strcmp(v[i].type_code, v[i - 1].type_code) != 0)
       buf_printf(o, "%r<h2>%h</h2>\n<ul class=\"deeds\">\n", i ? "</ul>\n" : "", v[i].type_name);
-    service_item(r, &v[i]);
+    service_item(r, &tl, &v[i]);
   }
   if (n) buf_puts(o, "</ul>\n");
   pager_write_query(r, &p, "/palvelut", "type", flt.type, "period", period, NULL);
@@ -80,17 +71,20 @@ static void page_service(web_req *r) {
     return;
   }
   buf *o = &r->out;
-  page_begin(r, s->name, "services");
-  buf_printf(o, "<p><a href=\"%h/palvelut\">← %h</a></p>\n<article>\n<h1%r>%h</h1>\n", r->prefix, T(r, "Palvelut"),
-             web_fi(r), s->name);
-  buf_printf(o, "<p class=\"meta\">%h%r%h</p>\n", s->type_name, *s->variant ? " · " : "",
+  theme_labels tl = theme_labels_get(r);
+  page_begin(r, s->t_name.text, "services");
+  buf_printf(o, "<p><a href=\"%h/palvelut\">← %h</a></p>\n<article>\n", r->prefix, T(r, "Palvelut"));
+  tr_write(r, "h1", NULL, &s->t_name);
+  buf_printf(o, "\n<p class=\"meta\">%h%r%h</p>\n", s->type_name, *s->variant ? " · " : "",
              *s->variant ? T(r, service_variant_label(s->variant)) : "");
-  if (*s->description) buf_printf(o, "<div class=\"deed-text\"%r>%h</div>\n", web_fi(r), s->description);
+  if (*s->t_description.text) tr_write(r, "div", "deed-text", &s->t_description);
+  buf_puts(o, "\n");
   buf_puts(o, "<dl class=\"facts\">\n");
   fact(r, T(r, "Palvelutyyppi"), s->type_name);
   char years[64];
   snprintf(years, sizeof years, "%d–%d", s->start_year, s->end_year);
-  buf_printf(o, "<dt>%h</dt><dd>%h (%h)</dd>\n", T(r, "Rahoituskausi"), s->period_name, years);
+  buf_printf(o, "<dt>%h</dt><dd><span%r>%h</span> (%h)</dd>\n", T(r, "Rahoituskausi"), tr_lang(&s->t_period),
+             s->t_period.text, years);
   if (s->capacity)
     buf_printf(o, "<dt>%h</dt><dd>%h</dd>\n", T(r, "Kapasiteetti"), s->capacity);
   else
@@ -99,7 +93,7 @@ static void page_service(web_req *r) {
   fact(r, T(r, "Haettavissa"), s->open ? T(r, "Kyllä") : T(r, "Ei"));
   if (s->themes) {
     buf_printf(o, "<dt>%h</dt><dd>", T(r, "Teemat"));
-    tags(r, s->themes);
+    theme_tags(r, &tl, s->themes, 0);
     buf_puts(o, "</dd>\n");
   }
   buf_puts(o, "</dl>\n");
@@ -123,7 +117,8 @@ static void coach_filters(web_req *r, const coach_filter *flt) {
   int nt = 0, nr = 0;
   char **themes = coach_themes(r->db, &r->mem, &nt);
   form_opt *to = arena_alloc(&r->mem, sizeof *to * (size_t)(nt ? nt : 1));
-  for (int i = 0; i < nt; i++) to[i] = (form_opt){themes[i], themes[i]};
+  theme_labels tl = theme_labels_get(r);
+  for (int i = 0; i < nt; i++) to[i] = (form_opt){themes[i], themelist_label(tl.rows, tl.n, themes[i], r->lang).text};
   code_name *regions = refdata_regions(r->db, &r->mem, r->lang, &nr);
   form_opt lo[3];
   for (int i = 0; i < 3; i++) lo[i] = (form_opt){LANGUAGES[i][0], T(r, LANGUAGES[i][1])};
@@ -134,7 +129,7 @@ static void coach_filters(web_req *r, const coach_filter *flt) {
   services_filters_end(r);
 }
 
-static void coach_item(web_req *r, const coach *c) {
+static void coach_item(web_req *r, const theme_labels *tl, const coach *c) {
   buf *o = &r->out;
   buf_printf(o, "<li><h2>%h</h2>", c->name);
   if (*c->company) buf_printf(o, "<p class=\"meta\">%h</p>", c->company);
@@ -142,7 +137,7 @@ static void coach_item(web_req *r, const coach *c) {
   buf_puts(o, "<dl class=\"facts\">");
   if (c->themes) {
     buf_printf(o, "<dt>%h</dt><dd>", T(r, "Osaamisalueet"));
-    tags(r, c->themes);
+    theme_tags(r, tl, c->themes, 0);
     buf_puts(o, "</dd>");
   }
   fact(r, T(r, "Alueet"), c->region_names);
@@ -167,7 +162,8 @@ static void page_coaches(web_req *r) {
   services_count_line(r, p.total, "valmentaja", "valmentajaa");
   if (n) {
     buf_puts(o, "<ul class=\"deeds\">\n");
-    for (int i = 0; i < n; i++) coach_item(r, &v[i]);
+    theme_labels tl = theme_labels_get(r);
+    for (int i = 0; i < n; i++) coach_item(r, &tl, &v[i]);
     buf_puts(o, "</ul>\n");
   }
   pager_write_query(r, &p, "/valmentajat", "theme", flt.theme, "region", flt.region, "language", flt.language, NULL);

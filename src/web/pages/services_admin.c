@@ -116,8 +116,10 @@ static void service_form(web_req *r, const service *s, const char *period, const
   static const char *const variants[] = {"teema", "toimiala", "haaste", "tuloksellisuus", "oppiminen", "kehittaminen"};
   for (int i = 0; i < 6; i++) vo[i] = (form_opt){variants[i], T(r, service_variant_label(variants[i]))};
   form_select(&f, "variant", T(r, "Muoto"), s->variant, vo, 6, 0, T(r, "Ei muotoa"));
-  form_input(&f, "text", "name", T(r, "Nimi"), s->name, 1, NULL);
-  form_textarea(&f, "description", T(r, "Kuvaus"), s->description, 0, NULL, 6);
+  tr_field texts[] = {
+      {"name", N_("Nimi"), {s->name, s->name_sv, s->name_en}, 0, 1, NULL},
+      {"description", N_("Kuvaus"), {s->description, s->description_sv, s->description_en}, 6, 0, NULL}};
+  tr_fieldsets(&f, texts, 2);
   form_select(&f, "period", T(r, "Rahoituskausi"), period, po, np, 1, T(r, "Valitse"));
   form_input(&f, "text", "capacity", T(r, "Kapasiteetti"), s->capacity, 0,
              T(r, "Organisaatioiden tai henkilöiden enimmäismäärä; tyhjä, jos ei rajattu"));
@@ -159,6 +161,10 @@ static void page_staff_service_save(web_req *r) {
                .variant = (char *)web_field(r, "variant"),
                .name = (char *)web_field(r, "name"),
                .description = (char *)web_field(r, "description"),
+               .name_sv = (char *)web_field(r, "name_sv"),
+               .name_en = (char *)web_field(r, "name_en"),
+               .description_sv = (char *)web_field(r, "description_sv"),
+               .description_en = (char *)web_field(r, "description_en"),
                .capacity = (char *)web_field(r, "capacity"),
                .counts = (char *)web_field(r, "counts"),
                .themes = (char *)web_field(r, "themes"),
