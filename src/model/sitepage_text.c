@@ -32,14 +32,12 @@ static const char A11Y_FI[] =
     "saavutettavassa muodossa. Sähköposti: saavutettavuus@kehto.example. Vastaamme 14 päivän kuluessa.\n\n"
     "## Valvontaviranomainen\n\n"
     "Jos huomaat sivustolla saavutettavuusongelmia, anna ensin palautetta meille. Jos et ole tyytyväinen saamaasi "
-    "vastaukseen tai et saa vastausta lainkaan kahden viikon aikana, voit tehdä ilmoituksen Etelä-Suomen "
-    "aluehallintovirastoon. Aluehallintoviraston sivulla kerrotaan tarkasti, miten ilmoituksen voi tehdä ja miten "
-    "asia käsitellään.\n\n"
-    "Etelä-Suomen aluehallintovirasto  \n"
-    "Saavutettavuuden valvonnan yksikkö  \n"
-    "www.saavutettavuusvaatimukset.fi  \n"
-    "saavutettavuus@avi.fi  \n"
-    "puhelinnumero (vaihde) 0295 016 000\n";
+    "vastaukseen tai et saa vastausta lainkaan kahden viikon aikana, voit tehdä ilmoituksen valvontaviranomaiselle. "
+    "Saavutettavuutta valvoo 1.1.2026 alkaen Lupa- ja valvontavirasto (aiemmin Etelä-Suomen aluehallintovirasto). "
+    "Sen sivuilla kerrotaan tarkasti, miten ilmoituksen voi tehdä ja miten asia käsitellään.\n\n"
+    "Lupa- ja valvontavirasto  \n"
+    "Saavutettavuuden valvonta  \n"
+    "www.saavutettavuusvaatimukset.fi\n";
 
 static const char A11Y_SV[] =
     "Detta tillgänglighetsutlåtande gäller denna webbtjänst: programmets offentliga sidor (startsidan, Tekojen "
@@ -65,13 +63,12 @@ static const char A11Y_SV[] =
     "tillgänglig form. E-post: saavutettavuus@kehto.example. Vi svarar inom 14 dagar.\n\n"
     "## Tillsynsmyndighet\n\n"
     "Om du märker problem med tillgängligheten, ge först respons till oss. Om du inte är nöjd med svaret eller inte "
-    "får något svar inom två veckor, kan du anmäla saken till Regionförvaltningsverket i Södra Finland. På "
-    "regionförvaltningsverkets webbplats finns information om hur du gör en anmälan och hur ärendet behandlas.\n\n"
-    "Regionförvaltningsverket i Södra Finland  \n"
-    "Enheten för tillgänglighetstillsyn  \n"
-    "www.tillganglighetskrav.fi (www.saavutettavuusvaatimukset.fi)  \n"
-    "webbtillganglighet@rfv.fi  \n"
-    "telefon (växel) 0295 016 000\n";
+    "får något svar inom två veckor, kan du anmäla saken till tillsynsmyndigheten. Från 1.1.2026 övervakas "
+    "tillgängligheten av Tillstånds- och tillsynsverket (tidigare Regionförvaltningsverket i Södra Finland). På dess "
+    "webbplats finns information om hur du gör en anmälan och hur ärendet behandlas.\n\n"
+    "Tillstånds- och tillsynsverket  \n"
+    "Tillgänglighetstillsyn  \n"
+    "www.tillganglighetskrav.fi\n";
 
 static const char A11Y_EN[] =
     "This accessibility statement applies to this web service: the programme's public pages (the front page, "
@@ -97,13 +94,13 @@ static const char A11Y_EN[] =
     "form. Email: saavutettavuus@kehto.example. We reply within 14 days.\n\n"
     "## Supervisory authority\n\n"
     "If you notice accessibility problems, first give feedback to us. If you are not satisfied with our reply or do "
-    "not receive one within two weeks, you can report the matter to the Regional State Administrative Agency for "
-    "Southern Finland. Its website explains how to make a report and how the matter is handled.\n\n"
-    "Regional State Administrative Agency for Southern Finland  \n"
-    "Accessibility Monitoring Unit  \n"
-    "www.webaccessibility.fi (www.saavutettavuusvaatimukset.fi)  \n"
-    "saavutettavuus@avi.fi  \n"
-    "telephone (switchboard) +358 295 016 000\n";
+    "not receive one within two weeks, you can report the matter to the supervisory authority. Since 1 January 2026 "
+    "accessibility has been supervised by the Finnish Supervisory Agency (Lupa- ja valvontavirasto; before it the "
+    "Regional State Administrative Agency for Southern Finland). Its website explains how to make a report and how "
+    "the matter is handled.\n\n"
+    "Finnish Supervisory Agency (Lupa- ja valvontavirasto)  \n"
+    "Accessibility monitoring  \n"
+    "www.webaccessibility.fi\n";
 
 static const char *const PRIVACY_TITLE[3] = {"Tietosuojaseloste: osallistujat ja ESR-seurantatiedot",
                                              "Dataskyddsbeskrivning: deltagare och ESF-uppföljning",

@@ -122,7 +122,7 @@ expect_eq "accessibility statement is public" "$STATUS" 200
 expect_contains "accessibility statement: its heading" "$BODY" '<h1>Saavutettavuusseloste</h1>'
 expect_contains "accessibility statement: the compliance status" "$BODY" '<strong>osittain</strong>'
 expect_contains "accessibility statement: the act" "$BODY" '(306/2019)'
-expect_contains "accessibility statement: the supervising authority" "$BODY" 'Etelä-Suomen aluehallintovirasto'
+expect_contains "accessibility statement: the supervising authority" "$BODY" 'Lupa- ja valvontavirasto'
 expect_contains "accessibility statement: its web address" "$BODY" 'www.saavutettavuusvaatimukset.fi'
 expect_contains "accessibility statement: the feedback address" "$BODY" 'saavutettavuus@kehto.example'
 expect_contains "accessibility statement: the date prepared" "$BODY" 'Seloste on laadittu 6.12.2026'

@@ -36,7 +36,7 @@ static void test_defaults(void **state) {
   assert_string_equal(p->t_title.text, "Tillgänglighetsutlåtande");
   assert_int_equal(p->t_title.fallback, 0);
   assert_null(p->updated_at);
-  assert_non_null(strstr(p->body[0], "Etelä-Suomen aluehallintovirasto"));
+  assert_non_null(strstr(p->body[0], "Lupa- ja valvontavirasto"));
   assert_non_null(strstr(p->body[0], "www.saavutettavuusvaatimukset.fi"));
   p = sitepage_get(f->d, &a, "tietosuoja", "en");
   assert_non_null(strstr(p->t_body.text, "Office of the Data Protection Ombudsman"));
