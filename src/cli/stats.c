@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "model/tr.h"
 #include "report/export.h"
 
 #define USAGE                                                                                                          \
@@ -50,7 +51,7 @@ static void period_label(const report_data *rd, int slot, const char *lang, char
   if (slot == 0)
     snprintf(out, n, "%s", i18n_get(lang, "Koko ohjelma"));
   else
-    snprintf(out, n, "%s %d–%d", p->name, p->start_year, p->end_year);
+    snprintf(out, n, "%s %d–%d", tr_pick(lang, p->name, p->name_sv, p->name_en).text, p->start_year, p->end_year);
 }
 
 static int write_tables(const cli_args *a, const report_data *rd, int slot, const report_table *t, int n) {

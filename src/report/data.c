@@ -46,7 +46,11 @@ int fixed_find(const fixed *f, int n, const char *code) {
 /* ---- the data ---- */
 
 void data_clear(report_data *rd) {
-  for (int i = 1; i <= rd->nperiods; i++) free((char *)rd->period[i].name);
+  for (int i = 1; i <= rd->nperiods; i++) {
+    free((char *)rd->period[i].name);
+    free((char *)rd->period[i].name_sv);
+    free((char *)rd->period[i].name_en);
+  }
   reflist_free(&rd->types), reflist_free(&rd->sectors), reflist_free(&rd->regions);
   for (int t = 0; t < RT_COUNT; t++) free(rd->cell[t]), free(rd->mark[t]);
   memset(rd, 0, sizeof *rd);
@@ -127,12 +131,14 @@ static long long max_id(db *d, const char *sql) {
 }
 
 static void load_periods(db *d, report_data *rd) {
-  rd->period[0] = (report_period){0, NULL, 0, 0};
-  db_stmt *st = db_query(d, "SELECT id, name, start_year, end_year FROM funding_period ORDER BY start_year", "");
+  rd->period[0] = (report_period){0, NULL, NULL, NULL, 0, 0};
+  db_stmt *st = db_query(
+      d, "SELECT id, name, start_year, end_year, name_sv, name_en FROM funding_period ORDER BY start_year", "");
   while (db_step(st) == 1 && rd->nperiods < REPORT_MAX_PERIODS) {
     report_period *p = &rd->period[++rd->nperiods];
     p->id = db_col_int(st, 0);
     p->name = util_strdup(db_col_text(st, 1));
+    p->name_sv = util_strdup(db_col_text(st, 4)), p->name_en = util_strdup(db_col_text(st, 5));
     p->start_year = (int)db_col_int(st, 2), p->end_year = (int)db_col_int(st, 3);
   }
   db_done(st);

@@ -64,7 +64,7 @@ typedef struct report_table {
 
 typedef struct report_period {
   long long id;
-  const char *name;
+  const char *name, *name_sv, *name_en; /* Finnish; Swedish and English ('' when not translated) */
   int start_year, end_year;
 } report_period;
 

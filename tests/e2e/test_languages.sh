@@ -15,6 +15,10 @@ period=$(q "SELECT id FROM funding_period ORDER BY start_year DESC LIMIT 1")
 get /sv/
 expect_contains "Swedish front page: the programme's Swedish name" "$BODY" '<h1>Kunteko 2020 – utvecklingsprogrammet'
 expect_contains "Swedish front page: a Swedish goal" "$BODY" '<li>Synliggöra utvecklingsarbetet i kommunerna.</li>'
+get /sv/tilastot
+expect_contains "Swedish statistics: the periods' Swedish names in the period choice" "$BODY" '1:a finansieringsperioden 2015–2017'
+out=$("$KEHTO" stats --db "$DB" --format csv --lang en --table org_type --period 1)
+expect_contains "kehto stats --lang en: the period's English name in the file" "$out" 'Period;1st funding period 2015–2017'
 get /en/palvelut
 expect_contains "English catalogue: a translated service" "$BODY" '>Coaching for work communities 2018–2020</a>'
 expect_contains "English catalogue: an untranslated service in Finnish, marked" "$BODY" 'lang="fi">Sote-alan toimialatyöpaja</a>'

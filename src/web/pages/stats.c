@@ -24,12 +24,13 @@ static int slot_or_reply(web_req *r, const report_data *rd) {
   return slot;
 }
 
-/* "2015–2017" style name of a slot, in the request arena. */
+/* "Kausi 2015–2017" style name of a slot in the page's language (the Finnish where not translated), in the request
+ * arena. */
 static const char *slot_name(web_req *r, const report_data *rd, int slot) {
   if (slot == 0) return T(r, "Koko ohjelma");
   const report_period *p = report_period_at(rd, slot);
   buf b = BUF_INIT;
-  buf_printf(&b, "%r %d–%d", p->name, p->start_year, p->end_year);
+  buf_printf(&b, "%r %d–%d", tr_pick(r->lang, p->name, p->name_sv, p->name_en).text, p->start_year, p->end_year);
   const char *s = arena_strdup(&r->mem, b.data);
   buf_free(&b);
   return s;
