@@ -20,6 +20,7 @@
 #include "web/pages/programme_admin.h"
 #include "web/pages/services.h"
 #include "web/pages/services_admin.h"
+#include "web/pages/sessions.h"
 #include "web/pages/stats.h"
 #include "web/routes.h"
 
@@ -36,7 +37,7 @@ static const route *const TABLES[] = {
     applications_routes,   services_routes,
     services_admin_routes, deliveries_admin_routes,
     people_routes,         accounts_routes,
-    outbox_routes,
+    outbox_routes,         sessions_routes,
 };
 #define NTABLES (sizeof TABLES / sizeof TABLES[0])
 

@@ -34,4 +34,25 @@ void services_filters_end(web_req *r);
 /* Writes "N one|many" as a status line (one and many are translated msgids). */
 void services_count_line(web_req *r, long long n, const char *one, const char *many);
 
+/* Destructive actions. */
+/* Writes a whole confirmation page: title as the heading, what (what will go, e.g. "Poistetaan tapaaminen 3
+ * (12.3.2026) ja sen 14 läsnäolomerkintää."), a form posting to action (a path; the language prefix is added) with
+ * the hidden name/value pairs of hidden (NULL-ended, may be NULL), confirm=1 and the CSRF token, a danger button
+ * labelled button and a cancel link to back. Works without JavaScript. */
+void confirm_page(web_req *r, const char *title, const char *what, const char *action, const char *const *hidden,
+                  const char *button, const char *back);
+/* 1 when a destructive POST carries confirm=1 (only the confirmation page sends it): a POST without it shows the
+ * confirmation page instead of deleting. */
+int confirm_posted(web_req *r);
+
+/* People on delivery pages. */
+#define WIDGETS_MAX_CHOICES 5000 /* organisations offered in a select */
+/* The organisations of the registry by name (ids as values), in the request arena. */
+form_opt *org_opts(web_req *r, int *n);
+/* The four participation roles (codes as values, labels translated), PERSON_NROLES of them, in the request arena. */
+form_opt *role_opts(web_req *r);
+/* Writes the audit row for a view of personal data and keeps the page out of every cache; when the row cannot be
+ * written the data is not shown (500 sent) and 0 is returned. */
+int audited_or_reply(web_req *r, const char *subject, const char *detail);
+
 #endif
