@@ -122,20 +122,19 @@ void choice_select(form_ctx *f, const char *name, const char *label, const char 
 
 /* ---- confirmation of destructive actions ---- */
 
-void confirm_page(web_req *r, const char *title, const char *what, const char *action, const char *const *hidden,
-                  const char *button, const char *back) {
+void confirm_page(web_req *r, const confirm_spec *c) {
   buf *o = &r->out;
   r->no_store = 1;
-  page_begin(r, title, "services-admin");
-  buf_printf(o, "<h1>%h</h1>\n<p class=\"lead\">%h</p>\n<p>%h</p>\n", title, what, T(r, "Poistoa ei voi perua."));
-  buf_printf(o, "<form method=\"post\" action=\"%h%h\" class=\"confirm\">", r->prefix, action);
+  page_begin(r, c->title, c->active);
+  buf_printf(o, "<h1>%h</h1>\n<p class=\"lead\">%h</p>\n", c->title, c->what);
+  buf_printf(o, "<form method=\"post\" action=\"%h%h\" class=\"confirm\">", r->prefix, c->action);
   web_csrf_field(r);
-  for (int i = 0; hidden && hidden[i]; i += 2)
-    buf_printf(o, "<input type=\"hidden\" name=\"%h\" value=\"%h\">", hidden[i], hidden[i + 1]);
+  for (int i = 0; c->hidden && c->hidden[i]; i += 2)
+    buf_printf(o, "<input type=\"hidden\" name=\"%h\" value=\"%h\">", c->hidden[i], c->hidden[i + 1]);
   buf_printf(o,
              "<input type=\"hidden\" name=\"confirm\" value=\"1\"><div class=\"actions\">"
              "<button type=\"submit\" class=\"danger\">%h</button> <a href=\"%h%h\">%h</a></div></form>\n",
-             button, r->prefix, back, T(r, "Peruuta"));
+             c->button, r->prefix, c->back, T(r, "Peruuta"));
   page_end(r);
 }
 

@@ -424,7 +424,9 @@ static void page_staff_delivery_people_remove(web_req *r) {
   buf what = BUF_INIT;
   buf_printf(&what, T(r, "Poistetaan %r toteutuksesta ja hänen %N läsnäolomerkintäänsä."),
              x->person_name ? x->person_name : T(r, "Poistettu henkilö"), (long long)x->sessions_attended);
-  confirm_page(r, T(r, "Poistetaanko osallistuja?"), what.data, action, hidden, T(r, "Poista osallistuja"), back);
+  confirm_spec c = {T(r, "Poistetaanko osallistuja?"), what.data, action, hidden, T(r, "Poista osallistuja"), back,
+                    "people"};
+  confirm_page(r, &c);
   buf_free(&what);
 }
 
