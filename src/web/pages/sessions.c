@@ -201,12 +201,16 @@ static void page_qr_renew(web_req *r) {
 
 /* The session of the code in the path when its form may be used today; otherwise answers (404 unknown code, 403
  * before the day, 410 after it) and returns NULL. */
-static session_info *signin_session(web_req *r) {
-  const char *code = strrchr(r->path, '/') + 1;
-  /* the code is in this page's address: other requests name only the origin */
+/* The session of the code in the path, or NULL. The code is in the page's address: other requests name only the
+ * origin, and the page is kept in no cache. */
+static session_info *signin_code_session(web_req *r) {
   web_header(r, "Referrer-Policy", "origin");
   r->no_store = 1;
-  session_info *s = delivery_session_by_code(r->db, &r->mem, code);
+  return delivery_session_by_code(r->db, &r->mem, strrchr(r->path, '/') + 1);
+}
+
+static session_info *signin_session(web_req *r) {
+  session_info *s = signin_code_session(r);
   if (!s) {
     web_error(r, 404, T(r, "Ilmoittautumislinkki ei ole voimassa. Pyydä järjestäjältä uusi linkki."));
     return NULL;
@@ -291,14 +295,25 @@ static void signin_result(web_req *r, const session_info *s, int outcome) {
   page_end(r);
 }
 
+/* A stale token: the form again, filled in (403); a plain 403 when the code is unknown too. */
+static void signin_stale(web_req *r, const kerr *e) {
+  session_info *s = signin_code_session(r);
+  if (s)
+    signin_form(r, s, e);
+  else
+    web_csrf_ok_or_reply(r);
+  r->status = 403;
+}
+
 static void page_signin(web_req *r) {
-  session_info *s = signin_session(r);
-  if (!s) return;
   kerr e = {0};
-  if (!web_csrf_ok_or_kerr(r, &e)) { /* a stale token: the form again, filled in */
-    signin_form(r, s, &e);
-    r->status = 403;
-  } else if (signin_allowed(r, s)) {
+  if (!web_csrf_ok_or_kerr(r, &e)) {
+    signin_stale(r, &e);
+    kerr_clear(&e);
+    return;
+  }
+  session_info *s = signin_session(r);
+  if (s && signin_allowed(r, s)) {
     person p = {.email = (char *)web_field(r, "email"), .name = (char *)web_field(r, "name")};
     const char *org_text = web_field(r, "org");
     int rc = K_ERR;
