@@ -413,10 +413,17 @@ static void cancel_confirm(web_req *r, const application *a) {
   snprintf(back, sizeof back, "/hakemukset/%lld", a->id);
   snprintf(action, sizeof action, "%s/peru", back);
   buf what = BUF_INIT;
-  buf_printf(&what, T(r, "Perutaan hakemus palveluun %r (%r). Peruttua hakemusta ei käsitellä, eikä perumista voi "
-                         "perua: tarvittaessa tehdään uusi hakemus."),
+  buf_printf(&what,
+             T(r, "Perutaan hakemus palveluun %r (%r). Peruttua hakemusta ei käsitellä, eikä perumista voi "
+                  "perua: tarvittaessa tehdään uusi hakemus."),
              a->service_name, a->org_name ? a->org_name : "–");
-  confirm_spec c = {T(r, "Perutaanko hakemus?"), what.data, action, NULL, T(r, "Peru hakemus"), back, "applications"};
+  confirm_spec c = {.title = T(r, "Perutaanko hakemus?"),
+                    .what = what.data,
+                    .action = action,
+                    .hidden = NULL,
+                    .button = T(r, "Peru hakemus"),
+                    .back = back,
+                    .active = "applications"};
   confirm_page(r, &c);
   buf_free(&what);
 }

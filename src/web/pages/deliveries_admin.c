@@ -430,8 +430,13 @@ static void org_remove_confirm(web_req *r, const delivery *x, long long org_id) 
   buf what = BUF_INIT;
   buf_printf(&what, T(r, "Poistetaan %r toteutuksesta %r. Organisaation henkilöt pysyvät osallistujina."), name,
              *x->title ? x->title : x->service_name);
-  confirm_spec c = {T(r, "Poistetaanko organisaatio?"), what.data, action, hidden, T(r, "Poista organisaatio"), back,
-                    "services-admin"};
+  confirm_spec c = {.title = T(r, "Poistetaanko organisaatio?"),
+                    .what = what.data,
+                    .action = action,
+                    .hidden = hidden,
+                    .button = T(r, "Poista organisaatio"),
+                    .back = back,
+                    .active = "services-admin"};
   confirm_page(r, &c);
   buf_free(&what);
 }
@@ -495,8 +500,13 @@ static void session_delete_confirm(web_req *r, const delivery *x, long long sess
   buf what = BUF_INIT;
   buf_printf(&what, T(r, "Poistetaan tapaaminen %d (%D) ja sen %N läsnäolomerkintää."), s->number, s->held_on,
              s->attended);
-  confirm_spec c = {T(r, "Poistetaanko tapaaminen?"), what.data, action, hidden, T(r, "Poista tapaaminen"), back,
-                    "services-admin"};
+  confirm_spec c = {.title = T(r, "Poistetaanko tapaaminen?"),
+                    .what = what.data,
+                    .action = action,
+                    .hidden = hidden,
+                    .button = T(r, "Poista tapaaminen"),
+                    .back = back,
+                    .active = "services-admin"};
   confirm_page(r, &c);
   buf_free(&what);
 }

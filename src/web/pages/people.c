@@ -218,13 +218,13 @@ static void part_row(web_req *r, const delivery *d, const person_part *x, int es
   buf_printf(o, "<input type=\"hidden\" name=\"person\" value=\"%lld\">", x->person_id);
   row_role_select(r, x);
   buf_printf(o,
-             " <button type=\"submit\" class=\"secondary\">%h<span class=\"visually-hidden\">: %h</span></button>"
+             " <button type=\"submit\" class=\"secondary\">%h<span class=\"visually-hidden\"> %h</span></button>"
              "</form></td><td class=\"num\">%d/%d</td>",
              T(r, "Vaihda"), name, x->sessions_attended, x->sessions_total);
   if (esf) buf_printf(o, "<td>%h</td>", x->has_esf ? T(r, "on") : T(r, "puuttuu"));
   buf_printf(o,
              "<td><a href=\"%h/hallinta/toteutukset/%lld/osallistujat/poista?person=%lld\">%h"
-             "<span class=\"visually-hidden\">: %h</span></a></td></tr>\n",
+             "<span class=\"visually-hidden\"> %h</span></a></td></tr>\n",
              r->prefix, d->id, x->person_id, T(r, "Poista"), name);
 }
 
@@ -291,8 +291,7 @@ static void add_existing(web_req *r, const delivery *d) {
     person_part x = {.person_id = v[i].id, .person_name = v[i].name, .role = "tyontekija"};
     buf_puts(o, "<span class=\"hit-role\">");
     row_role_select(r, &x);
-    buf_printf(o,
-               "</span> <button type=\"submit\">%h<span class=\"visually-hidden\">: %h</span></button></form></li>\n",
+    buf_printf(o, "</span> <button type=\"submit\">%h<span class=\"visually-hidden\"> %h</span></button></form></li>\n",
                T(r, "Lisää"), v[i].name);
   }
   buf_puts(o, "</ul>\n");
@@ -424,8 +423,13 @@ static void page_staff_delivery_people_remove(web_req *r) {
   buf what = BUF_INIT;
   buf_printf(&what, T(r, "Poistetaan %r toteutuksesta ja hänen %N läsnäolomerkintäänsä."),
              x->person_name ? x->person_name : T(r, "Poistettu henkilö"), (long long)x->sessions_attended);
-  confirm_spec c = {T(r, "Poistetaanko osallistuja?"), what.data, action, hidden, T(r, "Poista osallistuja"), back,
-                    "people"};
+  confirm_spec c = {.title = T(r, "Poistetaanko osallistuja?"),
+                    .what = what.data,
+                    .action = action,
+                    .hidden = hidden,
+                    .button = T(r, "Poista osallistuja"),
+                    .back = back,
+                    .active = "people"};
   confirm_page(r, &c);
   buf_free(&what);
 }
