@@ -129,8 +129,7 @@ void confirm_page(web_req *r, const confirm_spec *c) {
   buf_printf(o, "<h1>%h</h1>\n<p class=\"lead\">%h</p>\n", c->title, c->what);
   buf_printf(o, "<form method=\"post\" action=\"%h%h\" class=\"confirm\">", r->prefix, c->action);
   web_csrf_field(r);
-  for (int i = 0; c->hidden && c->hidden[i]; i += 2)
-    buf_printf(o, "<input type=\"hidden\" name=\"%h\" value=\"%h\">", c->hidden[i], c->hidden[i + 1]);
+  if (c->field) buf_printf(o, "<input type=\"hidden\" name=\"%h\" value=\"%lld\">", c->field, c->id);
   buf_printf(o,
              "<input type=\"hidden\" name=\"confirm\" value=\"1\"><div class=\"actions\">"
              "<button type=\"submit\" class=\"danger\">%h</button> <a href=\"%h%h\">%h</a></div></form>\n",

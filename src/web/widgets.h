@@ -37,16 +37,17 @@ void services_count_line(web_req *r, long long n, const char *one, const char *m
 /* Destructive actions. */
 /* What a confirmation page says and where its form goes. */
 typedef struct confirm_spec {
-  const char *title;         /* the heading: "Poistetaanko tapaaminen?" */
-  const char *what;          /* what will go: "Poistetaan tapaaminen 3 (12.3.2026) ja sen 14 läsnäolomerkintää." */
-  const char *action;        /* the path the form posts to (the language prefix is added) */
-  const char *const *hidden; /* name/value pairs posted with it, NULL-ended; may be NULL */
-  const char *button;        /* the danger button's label */
-  const char *back;          /* the cancel link's path */
-  const char *active;        /* the navigation item */
+  const char *title;  /* the heading: "Poistetaanko tapaaminen?" */
+  const char *what;   /* what will go: "Poistetaan tapaaminen 3 (12.3.2026) ja sen 14 läsnäolomerkintää." */
+  const char *action; /* the path the form posts to (the language prefix is added) */
+  const char *field;  /* the name of the id posted with it ("session"), or NULL */
+  long long id;       /* its value */
+  const char *button; /* the danger button's label */
+  const char *back;   /* the cancel link's path */
+  const char *active; /* the navigation item */
 } confirm_spec;
-/* Writes a whole confirmation page for a destructive action: the heading, what will go, a form with the hidden
- * fields, confirm=1 and the CSRF token, and a cancel link. Works without JavaScript. */
+/* Writes a whole confirmation page for a destructive action: the heading, what will go, a form with the id,
+ * confirm=1 and the CSRF token, and a cancel link. Works without JavaScript. */
 void confirm_page(web_req *r, const confirm_spec *c);
 /* 1 when a destructive POST carries confirm=1 (only the confirmation page sends it): a POST without it shows the
  * confirmation page instead of deleting. */

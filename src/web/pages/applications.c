@@ -420,7 +420,6 @@ static void cancel_confirm(web_req *r, const application *a) {
   confirm_spec c = {.title = T(r, "Perutaanko hakemus?"),
                     .what = what.data,
                     .action = action,
-                    .hidden = NULL,
                     .button = T(r, "Peru hakemus"),
                     .back = back,
                     .active = "applications"};

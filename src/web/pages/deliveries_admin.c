@@ -413,6 +413,23 @@ static void page_staff_delivery_org_add(web_req *r) {
   org_change(r, 1);
 }
 
+/* A confirmation page posting field=id to /hallinta/toteutukset/ID/<sub>/poista, cancel back to the delivery. */
+static void delivery_confirm(web_req *r, const delivery *x, const char *sub, const char *field, long long id,
+                             const char *title, const char *what, const char *button) {
+  char back[48], action[96];
+  snprintf(back, sizeof back, "/hallinta/toteutukset/%lld", x->id);
+  snprintf(action, sizeof action, "%s/%s/poista", back, sub);
+  confirm_spec c = {.title = title,
+                    .what = what,
+                    .action = action,
+                    .field = field,
+                    .id = id,
+                    .button = button,
+                    .back = back,
+                    .active = "services-admin"};
+  confirm_page(r, &c);
+}
+
 /* The confirmation of removing an organisation (GET, or a POST without confirm). */
 static void org_remove_confirm(web_req *r, const delivery *x, long long org_id) {
   const char *name = NULL;
@@ -422,22 +439,11 @@ static void org_remove_confirm(web_req *r, const delivery *x, long long org_id) 
     web_error(r, 404, T(r, "Organisaatio ei ole mukana tässä toteutuksessa."));
     return;
   }
-  char id[24], back[48], action[80];
-  snprintf(id, sizeof id, "%lld", org_id);
-  snprintf(back, sizeof back, "/hallinta/toteutukset/%lld", x->id);
-  snprintf(action, sizeof action, "%s/organisaatiot/poista", back);
-  const char *hidden[] = {"org", id, NULL};
   buf what = BUF_INIT;
   buf_printf(&what, T(r, "Poistetaan %r toteutuksesta %r. Organisaation henkilöt pysyvät osallistujina."), name,
              *x->title ? x->title : x->service_name);
-  confirm_spec c = {.title = T(r, "Poistetaanko organisaatio?"),
-                    .what = what.data,
-                    .action = action,
-                    .hidden = hidden,
-                    .button = T(r, "Poista organisaatio"),
-                    .back = back,
-                    .active = "services-admin"};
-  confirm_page(r, &c);
+  delivery_confirm(r, x, "organisaatiot", "org", org_id, T(r, "Poistetaanko organisaatio?"), what.data,
+                   T(r, "Poista organisaatio"));
   buf_free(&what);
 }
 
@@ -492,22 +498,11 @@ static void session_delete_confirm(web_req *r, const delivery *x, long long sess
     web_error(r, 404, T(r, "Tapaamista ei ole."));
     return;
   }
-  char id[24], back[48], action[80];
-  snprintf(id, sizeof id, "%lld", session_id);
-  snprintf(back, sizeof back, "/hallinta/toteutukset/%lld", x->id);
-  snprintf(action, sizeof action, "%s/tapaamiset/poista", back);
-  const char *hidden[] = {"session", id, NULL};
   buf what = BUF_INIT;
   buf_printf(&what, T(r, "Poistetaan tapaaminen %d (%D) ja sen %N läsnäolomerkintää."), s->number, s->held_on,
              s->attended);
-  confirm_spec c = {.title = T(r, "Poistetaanko tapaaminen?"),
-                    .what = what.data,
-                    .action = action,
-                    .hidden = hidden,
-                    .button = T(r, "Poista tapaaminen"),
-                    .back = back,
-                    .active = "services-admin"};
-  confirm_page(r, &c);
+  delivery_confirm(r, x, "tapaamiset", "session", session_id, T(r, "Poistetaanko tapaaminen?"), what.data,
+                   T(r, "Poista tapaaminen"));
   buf_free(&what);
 }
 

@@ -415,18 +415,17 @@ static void page_staff_delivery_people_remove(web_req *r) {
     kerr_clear(&e);
     return;
   }
-  char id[24], back[64], action[80];
-  snprintf(id, sizeof id, "%lld", pid);
+  char back[64], action[80];
   snprintf(back, sizeof back, "/hallinta/toteutukset/%lld/osallistujat", r->id);
   snprintf(action, sizeof action, "%s/poista", back);
-  const char *hidden[] = {"person", id, NULL};
   buf what = BUF_INIT;
   buf_printf(&what, T(r, "Poistetaan %r toteutuksesta ja hänen %N läsnäolomerkintäänsä."),
              x->person_name ? x->person_name : T(r, "Poistettu henkilö"), (long long)x->sessions_attended);
   confirm_spec c = {.title = T(r, "Poistetaanko osallistuja?"),
                     .what = what.data,
                     .action = action,
-                    .hidden = hidden,
+                    .field = "person",
+                    .id = pid,
                     .button = T(r, "Poista osallistuja"),
                     .back = back,
                     .active = "people"};
