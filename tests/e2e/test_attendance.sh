@@ -29,7 +29,7 @@ INSERT INTO participation(person_id,delivery_id,role) VALUES(2,1,'tyontekija');
 INSERT INTO esf_start(person_id,period_id,entry_date,gender,labour,education) VALUES(2,1,'$FROM','mies','tyollinen','isced34');"
 add_staff
 echo "vihrea-kettu-93-Rq" | "$KEHTO" user add contact1@example.fi --role contact --org 1 --db "$DB" >/dev/null
-start_server
+serve_with # with the access log: the sign-in code must not reach it
 login staff@example.fi vihrea-kettu-93-Rq
 expect_eq "staff signed in" "$STATUS" 303
 P=/hallinta/toteutukset/1/osallistujat
@@ -257,5 +257,7 @@ post /hakemukset/1/peru "csrf=$CCSRF" confirm=1
 expect_eq "…confirmed" "$STATUS|$(q "SELECT status FROM application WHERE id=1")" "303|cancelled"
 get /hallinta/tapaamiset/4
 expect_eq "a contact does not get the roll call" "$STATUS" 403
+expect_lacks "the access log never has a sign-in code" "$(cat "$TMP/server.log")" "$NEW"
+expect_contains "it logs the sign-in page without it" "$(cat "$TMP/server.log")" 'GET /osallistu/… 200'
 grep -q "Assertion\|Segmentation" "$TMP/server.log" && not_ok "server log has no assertion failure" || ok "server log clean"
 finish
