@@ -3,6 +3,7 @@
 #include "core/date.h"
 #include "model/delivery.h"
 #include "model/roster.h"
+#include "web/svg.h"
 #include "svcdb.h"
 
 /* An ESF coaching (delivery 1, sessions 1 and 2) and an event (delivery 2, session 3) in 2019, two people, one of
@@ -210,6 +211,24 @@ static void test_today_fi(void **state) {
   assert_string_equal(today, iso);
 }
 
+/* The QR code: one path whose first run is the top-left finder pattern's seven dark modules, inside a quiet zone of
+ * four; a text too long for any QR version is refused. */
+static void test_qr_svg(void **state) {
+  buf b = BUF_INIT;
+  assert_int_equal(svg_qr(&b, "http://127.0.0.1:8080/osallistu/0123456789abcdef0123456789abcdef", "QR <&>"), K_OK);
+  assert_non_null(strstr(b.data, "<svg xmlns=\"http://www.w3.org/2000/svg\""));
+  assert_non_null(strstr(b.data, "d=\"M4 4h7v1h-7z"));
+  assert_non_null(strstr(b.data, "<title id=\"qr-title\">QR &lt;&amp;&gt;</title>"));
+  assert_non_null(strstr(b.data, "viewBox=\"0 0 41 41\"")); /* version 5 at level M: 37 modules, and 2 x 4 */
+  buf_reset(&b);
+  char *big = malloc(8000);
+  memset(big, 'x', 7999);
+  big[7999] = 0;
+  assert_int_equal(svg_qr(&b, big, "QR"), K_ERR);
+  free(big);
+  buf_free(&b);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test_setup_teardown(test_add_existing_and_new, setup, svcdb_teardown),
@@ -220,6 +239,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_signin_event, setup, svcdb_teardown),
       cmocka_unit_test_setup_teardown(test_codes, setup, svcdb_teardown),
       cmocka_unit_test(test_today_fi),
+      cmocka_unit_test(test_qr_svg),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
