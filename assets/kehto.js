@@ -21,4 +21,31 @@
     var msg = ev.target.getAttribute('data-confirm');
     if (msg && !window.confirm(msg)) ev.preventDefault();
   });
+  // Roll call: each checkbox is saved as soon as it changes (the Save button sends the whole list without this script).
+  var roll = document.querySelector('form.rollcall');
+  if (roll) {
+    var status = roll.querySelector('.save-status');
+    var saveAll = roll.querySelector('.rollcall-save');
+    if (saveAll) saveAll.hidden = true;
+    var say = function (text) { status.textContent = ''; window.setTimeout(function () { status.textContent = text; }, 50); };
+    roll.addEventListener('change', function (ev) {
+      var box = ev.target;
+      if (box.name !== 'present') return;
+      var body = new URLSearchParams();
+      body.set('csrf', roll.querySelector('input[name=csrf]').value);
+      body.set('participation', box.value);
+      body.set('present', box.checked ? '1' : '0');
+      fetch(roll.getAttribute('data-mark'), {method: 'POST', body: body, credentials: 'same-origin',
+        headers: {'Accept': 'application/json'}})
+        .then(function (res) {
+          if (!res.ok) throw new Error(res.status);
+          say(roll.getAttribute('data-saved'));
+        })
+        .catch(function () {
+          box.checked = !box.checked;
+          if (saveAll) saveAll.hidden = false;
+          say(roll.getAttribute('data-failed'));
+        });
+    });
+  }
 })();

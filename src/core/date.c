@@ -71,3 +71,11 @@ int date_fi_local(const char *iso, char out[17]) {
   out[16] = 0;
   return K_OK;
 }
+
+void date_today_fi(char out[11]) {
+  char now[32], local[17];
+  util_now_iso(now, sizeof now);
+  date_fi_local(now, local);
+  memcpy(out, local, 10);
+  out[10] = 0;
+}

@@ -15,4 +15,7 @@ int date_years_between(const char *born, const char *on);
  * "yyyy-mm-ddTHH:MM". Returns 0 (K_OK), or -1 (K_ERR) when iso is NULL or malformed; out is then unchanged. */
 int date_fi_local(const char *iso, char out[17]);
 
+/* Today's date in Finland (Europe/Helsinki, as date_fi_local) as "yyyy-mm-dd". */
+void date_today_fi(char out[11]);
+
 #endif

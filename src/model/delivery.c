@@ -310,3 +310,48 @@ int delivery_years(db *d, int *years, int max) {
   db_done(st);
   return n;
 }
+
+/* ---- a session's page, QR code and sign-in ---- */
+
+/* The session with this id, or with this code when id is 0. */
+static session_info *session_read(db *d, arena *a, long long id, const char *code) {
+  db_stmt *st = db_prepare(d, "SELECT ds.id, ds.delivery_id, ds.number, ds.held_on, coalesce(nullif(ds.place,''), "
+                              "x.place), ds.signin_code, s.counts, coalesce(nullif(x.title,''), s.name),"
+                              " (SELECT count(*) FROM attendance a WHERE a.session_id=ds.id)"
+                              " FROM delivery_session ds JOIN delivery x ON x.id=ds.delivery_id"
+                              " JOIN service s ON s.id=x.service_id WHERE ds.id=:id OR ds.signin_code=:code");
+  db_bind_int(st, ":id", id);
+  db_bind_text(st, ":code", id ? NULL : code);
+  session_info *v = NULL;
+  if (db_step(st) == 1) {
+    v = arena_alloc(a, sizeof *v);
+    *v = (session_info){db_col_int(st, 0),     db_col_int(st, 1),     (int)db_col_int(st, 2),
+                        db_col_adup(st, 3, a), db_col_adup(st, 4, a), db_col_adup(st, 5, a),
+                        db_col_adup(st, 6, a), db_col_adup(st, 7, a), db_col_int(st, 8)};
+  }
+  db_done(st);
+  return v;
+}
+
+session_info *delivery_session_get(db *d, arena *a, long long id) {
+  return id > 0 ? session_read(d, a, id, NULL) : NULL;
+}
+
+session_info *delivery_session_by_code(db *d, arena *a, const char *code) {
+  if (!code || strlen(code) != DELIVERY_CODE_LEN) return NULL;
+  return session_read(d, a, 0, code);
+}
+
+int delivery_session_code(db *d, long long session_id, int renew, char out[DELIVERY_CODE_LEN + 1], kerr *e) {
+  arena m = {0};
+  session_info *s = delivery_session_get(d, &m, session_id);
+  int have = s && s->signin_code && strlen(s->signin_code) == DELIVERY_CODE_LEN;
+  if (have) memcpy(out, s->signin_code, DELIVERY_CODE_LEN + 1);
+  arena_free(&m);
+  if (!s) return kerr_set(e, NULL, N_("Tapaamista ei ole."));
+  if (have && !renew) return K_OK;
+  util_random_hex(out, DELIVERY_CODE_LEN / 2); /* libsodium's randombytes, as the account tokens */
+  if (db_exec(d, "UPDATE delivery_session SET signin_code=?2 WHERE id=?1", "it", session_id, out) != DB_OK)
+    return kerr_storage(e, "Koodin tallennus", db_errmsg(d));
+  return K_OK;
+}

@@ -87,6 +87,28 @@ long long delivery_count(db *d, const delivery_filter *f);
 /* Newest first; fills id, ref, service and type names, title, dates, place, remote, coach name, participations.
  * Returns an array of *n in arena a (never NULL). */
 delivery *delivery_list(db *d, arena *a, const delivery_filter *f, const char *lang, int limit, int offset, int *n);
+/* A session with what its roll call, QR code and public sign-in page show about it and its delivery. */
+typedef struct session_info {
+  long long id, delivery_id;
+  int number;
+  char *held_on;     /* YYYY-MM-DD */
+  char *place;       /* the session's place, else the delivery's ("" when remote with none) */
+  char *signin_code; /* NULL until made */
+  char *counts;      /* the service's: "participant" (ESF) or "attendee" */
+  char *title;       /* the delivery's title, else the service's name */
+  long long attended;
+} session_info;
+
+#define DELIVERY_CODE_LEN 32 /* hex characters of a sign-in code (16 random bytes) */
+
+/* The session id, or NULL. In arena a. */
+session_info *delivery_session_get(db *d, arena *a, long long id);
+/* The session whose sign-in code is code, or NULL (an old, replaced code finds nothing). In arena a. */
+session_info *delivery_session_by_code(db *d, arena *a, const char *code);
+/* Gives the session a new random sign-in code (the old one stops working); with renew 0 only when it has none.
+ * Writes the code to out. Returns K_OK, or K_ERR with e when there is no such session or storage failed. */
+int delivery_session_code(db *d, long long session_id, int renew, char out[DELIVERY_CODE_LEN + 1], kerr *e);
+
 /* Years that deliveries start in, newest first (at most max). Returns how many were written to years. */
 int delivery_years(db *d, int *years, int max);
 

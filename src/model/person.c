@@ -242,7 +242,10 @@ int person_attend(db *d, long long session_id, long long participation_id, kerr 
   "SELECT pa.id, pa.person_id, pa.delivery_id, pe.name, pe.email, o.name, d.ref, d.title, s.name, s.type_code, "       \
   "s.counts, d.starts_on, pa.role, "                                                                                   \
   "(SELECT count(*) FROM attendance a WHERE a.participation_id=pa.id), "                                               \
-  "(SELECT count(*) FROM delivery_session ds WHERE ds.delivery_id=d.id) "                                              \
+  "(SELECT count(*) FROM delivery_session ds WHERE ds.delivery_id=d.id), "                                             \
+  "(SELECT count(*) FROM esf_start e WHERE e.person_id=pa.person_id AND e.period_id=(SELECT f.id FROM "                \
+  "funding_period f WHERE CAST(substr(d.starts_on,1,4) AS INTEGER) BETWEEN f.start_year AND f.end_year "               \
+  "ORDER BY f.id LIMIT 1)) "                                                                                           \
   "FROM participation pa JOIN person pe ON pe.id=pa.person_id JOIN delivery d ON d.id=pa.delivery_id "                 \
   "JOIN service s ON s.id=d.service_id LEFT JOIN org o ON o.id=pe.org_id "
 
@@ -268,6 +271,7 @@ static person_part *read_parts(db_stmt *st, arena *a, int *n) {
     x->role = db_col_adup(st, 12, a);
     x->sessions_attended = (int)db_col_int(st, 13);
     x->sessions_total = (int)db_col_int(st, 14);
+    x->has_esf = db_col_int(st, 15) > 0;
   }
   db_done(st);
   return v;

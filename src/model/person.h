@@ -90,6 +90,7 @@ typedef struct person_part {
   char *delivery_ref, *delivery_title, *service_name, *service_type, *counts, *starts_on;
   char *role;
   int sessions_attended, sessions_total;
+  int has_esf; /* an ESF start record in the funding period of the delivery's start (person_period_of) */
 } person_part;
 
 /* The participations of a person, newest delivery first. */

@@ -21,6 +21,7 @@
 #include "web/pages/programme_admin.h"
 #include "web/pages/services.h"
 #include "web/pages/services_admin.h"
+#include "web/pages/sessions.h"
 #include "web/pages/sitepages.h"
 #include "web/pages/stats.h"
 #include "web/routes.h"
@@ -40,6 +41,7 @@ static const route *const TABLES[] = {
     people_routes,         accounts_routes,
     outbox_routes,         exports_routes,
     sitepages_routes,
+    sessions_routes,
 };
 #define NTABLES (sizeof TABLES / sizeof TABLES[0])
 

@@ -148,11 +148,15 @@ static void add_extra_headers(struct MHD_Response *resp, buf *h) {
 
 static void access_log(web_req *r, int status, size_t bytes, int64_t t0, const char *how) {
   if (config->quiet) return;
-  /* a one-time link's token (/salasana/TOKEN) is a password for a while: never in the log */
-  const char *url = r->url, *link = strstr(url, "/salasana/");
+  /* a one-time link's token (/salasana/TOKEN) is a password for a while, a session's sign-in code
+   * (/osallistu/CODE) a key to its form for the day: never in the log */
+  static const char *const secret[] = {"/salasana/", "/osallistu/"};
+  const char *url = r->url;
   char masked[64];
-  if (link) {
-    snprintf(masked, sizeof masked, "%.*s/salasana/…", (int)(link - url) > 8 ? 8 : (int)(link - url), url);
+  for (size_t i = 0; i < sizeof secret / sizeof secret[0]; i++) {
+    const char *link = strstr(r->url, secret[i]);
+    if (!link) continue;
+    snprintf(masked, sizeof masked, "%.*s%s…", (int)(link - r->url) > 8 ? 8 : (int)(link - r->url), r->url, secret[i]);
     url = masked;
   }
   /* %j: the URL is decoded and may hold newlines; one request must stay one log line */

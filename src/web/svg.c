@@ -1,8 +1,11 @@
 /* svg: horizontal bar charts and the region tile map, written as inline SVG with presentation attributes. */
 #include "web/svg.h"
 
+#include <qrencode.h>
 #include <stdio.h>
 #include <string.h>
+
+#include "core/util.h"
 
 #define BAR_FILL "#1f5f99" /* 6.9:1 against white */
 #define TEXT_DARK "#1a1a1a"
@@ -162,4 +165,32 @@ void svg_region_map(buf *b, const char *id, const char *title, const char *desc,
   }
   legend(b, COLS * (TW + GAP) + 10, 20, max, legend_title, legend_zero);
   buf_puts(b, "</svg>\n");
+}
+
+/* ---- QR codes ---- */
+
+int svg_qr(buf *b, const char *text, const char *title) {
+  QRcode *q = QRcode_encodeString(text, 0, QR_ECLEVEL_M, QR_MODE_8, 1);
+  if (!q) return K_ERR;
+  int w = q->width, quiet = 4, size = w + 2 * quiet;
+  buf_printf(
+      b,
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" "
+      "role=\"img\" aria-labelledby=\"qr-title\" shape-rendering=\"crispEdges\">"
+      "<title id=\"qr-title\">%h</title><rect width=\"%d\" height=\"%d\" fill=\"#fff\"/><path fill=\"#000\" d=\"",
+      size, size, size * 8, size * 8, title, size, size);
+  for (int y = 0; y < w; y++)
+    for (int x = 0; x < w;) { /* one rectangle per run of dark modules in a row */
+      if (!(q->data[y * w + x] & 1)) {
+        x++;
+        continue;
+      }
+      int run = 1;
+      while (x + run < w && (q->data[y * w + x + run] & 1)) run++;
+      buf_printf(b, "M%d %dh%dv1h-%dz", x + quiet, y + quiet, run, run);
+      x += run;
+    }
+  buf_puts(b, "\"/></svg>\n");
+  QRcode_free(q);
+  return K_OK;
 }

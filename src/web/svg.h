@@ -28,4 +28,9 @@ void svg_region_map(buf *b, const char *id, const char *title, const char *desc,
 /* The step (0..4) of v on the map's colour scale for the largest value max; exposed for tests. */
 int svg_step(long long v, long long max);
 
+/* A QR code of text (error correction M, a quiet zone of four modules) as a standalone SVG document: a white square
+ * and one path of the dark modules, 8 px a module, named by title (plain text, escaped). Returns K_OK, or K_ERR when
+ * text cannot be encoded (too long). */
+int svg_qr(buf *b, const char *text, const char *title);
+
 #endif

@@ -9,6 +9,9 @@
 
 #include "core/date.h"
 
+#include "model/audit.h"
+#include "model/org.h"
+#include "model/person.h"
 #include "model/programme.h"
 #include "model/service.h"
 
@@ -232,4 +235,51 @@ void tr_fieldsets(form_ctx *f, const tr_field *fields, int n) {
     buf_puts(&r->out, "</fieldset>\n");
   }
   buf_puts(&r->out, "</div>\n");
+}
+
+/* ---- confirmation of destructive actions ---- */
+
+void confirm_page(web_req *r, const confirm_spec *c) {
+  buf *o = &r->out;
+  r->no_store = 1;
+  page_begin(r, c->title, c->active);
+  buf_printf(o, "<h1>%h</h1>\n<p class=\"lead\">%h</p>\n", c->title, c->what);
+  buf_printf(o, "<form method=\"post\" action=\"%h%h\" class=\"confirm\">", r->prefix, c->action);
+  web_csrf_field(r);
+  if (c->field) buf_printf(o, "<input type=\"hidden\" name=\"%h\" value=\"%lld\">", c->field, c->id);
+  buf_printf(o,
+             "<input type=\"hidden\" name=\"confirm\" value=\"1\"><div class=\"actions\">"
+             "<button type=\"submit\" class=\"danger\">%h</button> <a href=\"%h%h\">%h</a></div></form>\n",
+             c->button, r->prefix, c->back, T(r, "Peruuta"));
+  page_end(r);
+}
+
+int confirm_posted(web_req *r) {
+  return !strcmp(web_field(r, "confirm"), "1");
+}
+
+form_opt *org_opts(web_req *r, int *n) {
+  org_filter all = {0};
+  org *v = org_list(r->db, &r->mem, &all, WIDGETS_MAX_CHOICES, 0, n);
+  form_opt *o = arena_alloc(&r->mem, sizeof *o * (size_t)(*n ? *n : 1));
+  for (int i = 0; i < *n; i++) {
+    char *id = arena_alloc(&r->mem, 24);
+    snprintf(id, 24, "%lld", v[i].id);
+    o[i] = (form_opt){id, v[i].name};
+  }
+  return o;
+}
+
+form_opt *role_opts(web_req *r) {
+  form_opt *o = arena_alloc(&r->mem, sizeof *o * PERSON_NROLES);
+  for (int i = 0; i < PERSON_NROLES; i++)
+    o[i] = (form_opt){person_role_at(i), T(r, person_role_label(person_role_at(i)))};
+  return o;
+}
+
+int audited_or_reply(web_req *r, const char *subject, const char *detail) {
+  r->no_store = 1;
+  if (audit_log(r->db, r->user.email, "view", subject, detail) == K_OK) return 1;
+  web_error(r, 500, T(r, "Tietoja ei voitu näyttää. Yritä hetken kuluttua uudelleen."));
+  return 0;
 }

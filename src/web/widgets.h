@@ -76,5 +76,33 @@ typedef struct tr_field {
 /* Writes the fields as three fieldsets side by side (stacked on a narrow screen), "Suomeksi", "Ruotsiksi",
  * "Englanniksi", each input labelled "Nimi (ruotsiksi)" and so on and marked lang="fi|sv|en". */
 void tr_fieldsets(form_ctx *f, const tr_field *fields, int n);
+/* Destructive actions. */
+/* What a confirmation page says and where its form goes. */
+typedef struct confirm_spec {
+  const char *title;  /* the heading: "Poistetaanko tapaaminen?" */
+  const char *what;   /* what will go: "Poistetaan tapaaminen 3 (12.3.2026) ja sen 14 läsnäolomerkintää." */
+  const char *action; /* the path the form posts to (the language prefix is added) */
+  const char *field;  /* the name of the id posted with it ("session"), or NULL */
+  long long id;       /* its value */
+  const char *button; /* the danger button's label */
+  const char *back;   /* the cancel link's path */
+  const char *active; /* the navigation item */
+} confirm_spec;
+/* Writes a whole confirmation page for a destructive action: the heading, what will go, a form with the id,
+ * confirm=1 and the CSRF token, and a cancel link. Works without JavaScript. */
+void confirm_page(web_req *r, const confirm_spec *c);
+/* 1 when a destructive POST carries confirm=1 (only the confirmation page sends it): a POST without it shows the
+ * confirmation page instead of deleting. */
+int confirm_posted(web_req *r);
+
+/* People on delivery pages. */
+#define WIDGETS_MAX_CHOICES 5000 /* organisations offered in a select */
+/* The organisations of the registry by name (ids as values), in the request arena. */
+form_opt *org_opts(web_req *r, int *n);
+/* The four participation roles (codes as values, labels translated), PERSON_NROLES of them, in the request arena. */
+form_opt *role_opts(web_req *r);
+/* Writes the audit row for a view of personal data and keeps the page out of every cache; when the row cannot be
+ * written the data is not shown (500 sent) and 0 is returned. */
+int audited_or_reply(web_req *r, const char *subject, const char *detail);
 
 #endif

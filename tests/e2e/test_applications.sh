@@ -104,7 +104,7 @@ app2=$(header Location | sed -n 's|^/hakemukset/\([0-9]*\)?.*|\1|p')
 post /hakemukset/uusi "csrf=$csrf" "service_id=2" "need=Kolmas tarve" "n_tyontekija=1"
 app3=$(header Location | sed -n 's|^/hakemukset/\([0-9]*\)?.*|\1|p')
 get "/hakemukset/$app3"
-post "/hakemukset/$app3/peru" "csrf=$csrf"
+post "/hakemukset/$app3/peru" "csrf=$csrf" confirm=1 # confirmed (test_attendance.sh: the confirmation page)
 expect_eq "applicant cancels" "$STATUS" 303
 get "/hakemukset/$app3"
 expect_contains "cancelled status shown" "$BODY" "Peruttu"

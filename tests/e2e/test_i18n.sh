@@ -15,6 +15,9 @@ MODEL_FILES="src/model/deed.c src/model/user.c src/model/password.c src/model/ap
 # The outbox's staff pages and the messages its model shows there (mail, #11).
 UI_FILES="$UI_FILES src/web/pages/outbox.c"
 MODEL_FILES="$MODEL_FILES src/model/outbox.c"
+# The roll call, the QR code and the public sign-in, and the messages of the participant changes (#12).
+UI_FILES="$UI_FILES src/web/pages/sessions.c"
+MODEL_FILES="$MODEL_FILES src/model/roster.c"
 
 # Prints every msgid the files need, one a line (newlines inside a msgid written as \n).
 msgids() {

@@ -35,6 +35,7 @@ path() {
   /hallinta/palvelut/*) id=$(q "SELECT min(id) FROM service") ;;
   /hallinta/valmentajat/*) id=$(q "SELECT min(id) FROM coach") ;;
   /hallinta/toteutukset/*) id=$(q "SELECT min(id) FROM delivery") ;;
+  /hallinta/tapaamiset/*) id=$(q "SELECT min(id) FROM delivery_session") ;;
   /hallinta/henkilot/*) id=$(q "SELECT min(id) FROM person") ;;
   /hallinta/kayttajat/*) id=$(q "SELECT min(id) FROM \"user\"") ;;
   /hallinta/sivut/*) id=tietosuoja ;;

@@ -238,7 +238,7 @@ expect_contains "bad edit: the message in the session's row" "$BODY" "<span clas
 expect_contains "bad edit: the row keeps what was typed" "$BODY" "id=\"s$s2-p\" name=\"session_place\" value=\"Typed &lt;place&gt;\""
 expect_contains "bad edit: the row's inputs point at the message" "$BODY" "aria-describedby=\"s$s2-e\""
 expect_lacks "bad edit: no message beside the add form" "$BODY" 'id="e-number"'
-post /hallinta/toteutukset/$did/tapaamiset/poista "csrf=$tok" "session=$s2"
+post /hallinta/toteutukset/$did/tapaamiset/poista "csrf=$tok" "session=$s2" confirm=1
 expect_eq "session deleted" "$STATUS" 303
 get /hallinta/toteutukset/$did
 expect_lacks "deleted session gone" "$BODY" 'value="12.3.2019"'
@@ -248,8 +248,8 @@ expect_contains "organisation error" "$BODY" 'id="e-org">'
 post /hallinta/toteutukset/$did/organisaatiot "csrf=$tok" "org=1"
 expect_eq "organisation added" "$STATUS" 303
 get /hallinta/toteutukset/$did
-expect_contains "organisation listed with a remove button" "$BODY" "organisaatiot/poista"
-post /hallinta/toteutukset/$did/organisaatiot/poista "csrf=$tok" "org=1"
+expect_contains "organisation listed with a remove link" "$BODY" "organisaatiot/poista"
+post /hallinta/toteutukset/$did/organisaatiot/poista "csrf=$tok" "org=1" confirm=1
 expect_eq "organisation removed" "$STATUS" 303
 post /hallinta/toteutukset/$did "csrf=$tok" "service=$sid" "ref=SP-1" "title=Muokattu" "starts_on=3.3.2019" \
   "ends_on=20.3.2019" "place=Oulu"

@@ -307,10 +307,8 @@ static void decision_forms(web_req *r, const application *a, const kerr *err) {
 }
 
 static void cancel_form(web_req *r, const application *a) {
-  buf *o = &r->out;
-  buf_printf(o, "<form method=\"post\" action=\"%h/hakemukset/%lld/peru\" class=\"inline\">", r->prefix, a->id);
-  web_csrf_field(r);
-  buf_printf(o, "<button type=\"submit\" class=\"secondary\">%h</button></form>\n", T(r, "Peru hakemus"));
+  buf_printf(&r->out, "<p><a class=\"button secondary\" href=\"%h/hakemukset/%lld/peru\">%h</a></p>\n", r->prefix,
+             a->id, T(r, "Peru hakemus"));
 }
 
 static void app_page(web_req *r, const application *a, const kerr *err) {
@@ -410,9 +408,37 @@ static void page_app_reject(web_req *r) {
   kerr_clear(&e);
 }
 
+/* The confirmation of a cancel (GET, or a POST without confirm). */
+static void cancel_confirm(web_req *r, const application *a) {
+  if (!app_cancellable_by(a, &r->user)) {
+    web_error(r, 403, T(r, "Vain hakija voi perua hakemuksen."));
+    return;
+  }
+  char back[48], action[64];
+  snprintf(back, sizeof back, "/hakemukset/%lld", a->id);
+  snprintf(action, sizeof action, "%s/peru", back);
+  buf what = BUF_INIT;
+  buf_printf(&what,
+             T(r, "Perutaan hakemus palveluun %r (%r). Peruttua hakemusta ei käsitellä, eikä perumista voi "
+                  "perua: tarvittaessa tehdään uusi hakemus."),
+             a->service_name, a->org_name ? a->org_name : "–");
+  confirm_spec c = {.title = T(r, "Perutaanko hakemus?"),
+                    .what = what.data,
+                    .action = action,
+                    .button = T(r, "Peru hakemus"),
+                    .back = back,
+                    .active = "applications"};
+  confirm_page(r, &c);
+  buf_free(&what);
+}
+
 static void page_app_cancel(web_req *r) {
   application *a = app_or_reply(r);
   if (!a) return;
+  if (strcmp(r->method, "POST") || !confirm_posted(r)) {
+    cancel_confirm(r, a);
+    return;
+  }
   kerr e = {0};
   int ok = app_cancel(r->db, a->id, &r->user, &e) == K_OK;
   after_change(r, a, ok, "cancelled", &e);
@@ -430,6 +456,7 @@ const route applications_routes[] = {
     {"GET", "/hakemukset/{id}", page_app, .flags = ROUTE_CONTACT | ROUTE_ANY_STAFF, .deny = APPS_DENY},
     {"POST", "/hakemukset/{id}/hyvaksy", page_app_approve, .flags = ROUTE_ANY_STAFF | ROUTE_CSRF | ROUTE_CSRF_FORM},
     {"POST", "/hakemukset/{id}/hylkaa", page_app_reject, .flags = ROUTE_ANY_STAFF | ROUTE_CSRF | ROUTE_CSRF_FORM},
+    {"GET", "/hakemukset/{id}/peru", page_app_cancel, .flags = ROUTE_CONTACT | ROUTE_ANY_STAFF, .deny = APPS_DENY},
     {"POST", "/hakemukset/{id}/peru", page_app_cancel, .flags = ROUTE_CONTACT | ROUTE_ANY_STAFF | ROUTE_CSRF,
      .deny = APPS_DENY},
     {0},

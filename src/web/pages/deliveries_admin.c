@@ -230,14 +230,9 @@ static void orgs_section(web_req *r, const delivery *x, const kerr *err) {
     buf_puts(o, "<ul>\n");
   for (int i = 0; i < x->norgs; i++) {
     buf_printf(o,
-               "<li>%h <form method=\"post\" action=\"%h/hallinta/toteutukset/%lld/organisaatiot/poista\" "
-               "class=\"inline\">",
-               x->orgs[i].name, r->prefix, x->id);
-    web_csrf_field(r);
-    buf_printf(o,
-               "<input type=\"hidden\" name=\"org\" value=\"%lld\"><button type=\"submit\" class=\"link\">%h"
-               "<span class=\"visually-hidden\"> %h</span></button></form></li>\n",
-               x->orgs[i].id, T(r, "Poista"), x->orgs[i].name);
+               "<li>%h <a href=\"%h/hallinta/toteutukset/%lld/organisaatiot/poista?org=%lld\">%h"
+               "<span class=\"visually-hidden\"> %h</span></a></li>\n",
+               x->orgs[i].name, r->prefix, x->id, x->orgs[i].id, T(r, "Poista"), x->orgs[i].name);
   }
   if (x->norgs) buf_puts(o, "</ul>\n");
   form_ctx f = {r, err};
@@ -293,13 +288,12 @@ static void session_row(web_req *r, const delivery *x, const delivery_session *s
   buf_printf(
       o, "<button type=\"submit\" class=\"secondary\">%h<span class=\"visually-hidden\"> %d</span></button></form> ",
       T(r, "Tallenna"), s->number);
-  buf_printf(o, "<form method=\"post\" action=\"%h/hallinta/toteutukset/%lld/tapaamiset/poista\" class=\"inline\">",
-             r->prefix, x->id);
-  web_csrf_field(r);
   buf_printf(o,
-             "<input type=\"hidden\" name=\"session\" value=\"%lld\"><button type=\"submit\" class=\"danger\">%h"
-             "<span class=\"visually-hidden\"> %h %d</span></button></form></td></tr>\n",
-             s->id, T(r, "Poista"), T(r, "tapaaminen"), s->number);
+             "<a class=\"button danger\" href=\"%h/hallinta/toteutukset/%lld/tapaamiset/poista?session=%lld\">%h"
+             "<span class=\"visually-hidden\"> %h %d</span></a> <a href=\"%h/hallinta/tapaamiset/%lld\">%h"
+             "<span class=\"visually-hidden\"> %d</span></a></td></tr>\n",
+             r->prefix, x->id, s->id, T(r, "Poista"), T(r, "tapaaminen"), s->number, r->prefix, s->id,
+             T(r, "Nimenhuuto"), s->number);
 }
 
 static void sessions_section(web_req *r, const delivery *x, const detail_state *st) {
@@ -423,8 +417,47 @@ static void page_staff_delivery_org_add(web_req *r) {
   org_change(r, 1);
 }
 
+/* A confirmation page posting field=id to /hallinta/toteutukset/ID/<sub>/poista, cancel back to the delivery. */
+static void delivery_confirm(web_req *r, const delivery *x, const char *sub, const char *field, long long id,
+                             const char *title, const char *what, const char *button) {
+  char back[48], action[96];
+  snprintf(back, sizeof back, "/hallinta/toteutukset/%lld", x->id);
+  snprintf(action, sizeof action, "%s/%s/poista", back, sub);
+  confirm_spec c = {.title = title,
+                    .what = what,
+                    .action = action,
+                    .field = field,
+                    .id = id,
+                    .button = button,
+                    .back = back,
+                    .active = "services-admin"};
+  confirm_page(r, &c);
+}
+
+/* The confirmation of removing an organisation (GET, or a POST without confirm). */
+static void org_remove_confirm(web_req *r, const delivery *x, long long org_id) {
+  const char *name = NULL;
+  for (int i = 0; i < x->norgs; i++)
+    if (x->orgs[i].id == org_id) name = x->orgs[i].name;
+  if (!name) {
+    web_error(r, 404, T(r, "Organisaatio ei ole mukana tässä toteutuksessa."));
+    return;
+  }
+  buf what = BUF_INIT;
+  buf_printf(&what, T(r, "Poistetaan %r toteutuksesta %r. Organisaation henkilöt pysyvät osallistujina."), name,
+             *x->title ? x->title : x->service_name);
+  delivery_confirm(r, x, "organisaatiot", "org", org_id, T(r, "Poistetaanko organisaatio?"), what.data,
+                   T(r, "Poista organisaatio"));
+  buf_free(&what);
+}
+
 static void page_staff_delivery_org_remove(web_req *r) {
-  org_change(r, 0);
+  if (!strcmp(r->method, "POST") && confirm_posted(r)) {
+    org_change(r, 0);
+    return;
+  }
+  delivery *x = delivery_or_404(r);
+  if (x) org_remove_confirm(r, x, posted_id(r, "org"));
 }
 
 /* The posted session number: 0 when empty (next free), -1 when not a number (the model names it). */
@@ -460,8 +493,30 @@ static void page_staff_session_update(web_req *r) {
   session_change(r, 1);
 }
 
+/* The confirmation of deleting a session with its attendance (GET, or a POST without confirm). */
+static void session_delete_confirm(web_req *r, const delivery *x, long long session_id) {
+  const delivery_session *s = NULL;
+  for (int i = 0; i < x->nsessions; i++)
+    if (x->sessions[i].id == session_id) s = &x->sessions[i];
+  if (!s) {
+    web_error(r, 404, T(r, "Tapaamista ei ole."));
+    return;
+  }
+  buf what = BUF_INIT;
+  buf_printf(&what, T(r, "Poistetaan tapaaminen %d (%D) ja sen %N läsnäolomerkintää."), s->number, s->held_on,
+             s->attended);
+  delivery_confirm(r, x, "tapaamiset", "session", session_id, T(r, "Poistetaanko tapaaminen?"), what.data,
+                   T(r, "Poista tapaaminen"));
+  buf_free(&what);
+}
+
 static void page_staff_session_delete(web_req *r) {
-  session_change(r, 2);
+  if (!strcmp(r->method, "POST") && confirm_posted(r)) {
+    session_change(r, 2);
+    return;
+  }
+  delivery *x = delivery_or_404(r);
+  if (x) session_delete_confirm(r, x, posted_id(r, "session"));
 }
 
 const route deliveries_admin_routes[] = {
@@ -475,11 +530,14 @@ const route deliveries_admin_routes[] = {
      .flags = ROUTE_ANY_STAFF | ROUTE_CSRF | ROUTE_CSRF_FORM},
     {"POST", "/hallinta/toteutukset/{id}/organisaatiot", page_staff_delivery_org_add,
      .flags = ROUTE_ANY_STAFF | ROUTE_CSRF},
+    {"GET", "/hallinta/toteutukset/{id}/organisaatiot/poista", page_staff_delivery_org_remove,
+     .flags = ROUTE_ANY_STAFF},
     {"POST", "/hallinta/toteutukset/{id}/organisaatiot/poista", page_staff_delivery_org_remove,
      .flags = ROUTE_ANY_STAFF | ROUTE_CSRF},
     {"POST", "/hallinta/toteutukset/{id}/tapaamiset", page_staff_session_add, .flags = ROUTE_ANY_STAFF | ROUTE_CSRF},
     {"POST", "/hallinta/toteutukset/{id}/tapaamiset/muokkaa", page_staff_session_update,
      .flags = ROUTE_ANY_STAFF | ROUTE_CSRF},
+    {"GET", "/hallinta/toteutukset/{id}/tapaamiset/poista", page_staff_session_delete, .flags = ROUTE_ANY_STAFF},
     {"POST", "/hallinta/toteutukset/{id}/tapaamiset/poista", page_staff_session_delete,
      .flags = ROUTE_ANY_STAFF | ROUTE_CSRF},
     {0},
