@@ -267,10 +267,16 @@ static void page_signin_form(web_req *r) {
   if (s) signin_form(r, s, NULL);
 }
 
-/* Returns 1 when the client and the code may try once more (and counts this try), else answers 429. */
+/* The rate-limit bucket of the client's address (unsuccessful tries) into ka. */
+static void signin_address_key(web_req *r, char *ka, size_t n) {
+  snprintf(ka, n, "signin:a:%s", r->address);
+}
+
+/* Returns 1 when the client and the code may try once more (and counts this try against the code), else answers
+ * 429. The caller counts an unsuccessful try against the address (signin_failed). */
 static int signin_allowed(web_req *r, const session_info *s) {
   char ka[96], kc[64];
-  snprintf(ka, sizeof ka, "signin:a:%s", r->address);
+  signin_address_key(r, ka, sizeof ka);
   snprintf(kc, sizeof kc, "signin:c:%lld", s->id);
   if (!limit_allows(r->db, ka, ROSTER_SIGNIN_PER_ADDRESS, ROSTER_SIGNIN_WINDOW) ||
       !limit_allows(r->db, kc, ROSTER_SIGNIN_PER_CODE, 3600)) {
@@ -279,9 +285,15 @@ static int signin_allowed(web_req *r, const session_info *s) {
                    "järjestäjään."));
     return 0;
   }
-  limit_note(r->db, ka);
   limit_note(r->db, kc);
   return 1;
+}
+
+/* Counts a try that signed nobody in against the client's address. */
+static void signin_failed(web_req *r) {
+  char ka[96];
+  signin_address_key(r, ka, sizeof ka);
+  limit_note(r->db, ka);
 }
 
 static void signin_result(web_req *r, const session_info *s, int outcome) {
@@ -323,6 +335,7 @@ static void page_signin(web_req *r) {
                   "Y-tunnus, tai jätä kenttä tyhjäksi."));
     else
       rc = roster_signin(r->db, s->id, &p, web_field(r, "role"), &e);
+    if (rc != ROSTER_SIGNED_IN) signin_failed(r);
     if (rc == K_ERR) {
       signin_form(r, s, &e);
       r->status = 422;
