@@ -1,4 +1,5 @@
 /* application: validation, storage, listing and decisions of service applications, with their status history. */
+#include "model/tr.h"
 #include "model/application.h"
 #include "model/mail.h"
 
@@ -421,10 +422,12 @@ int app_cancel(db *d, long long id, const user_info *u, kerr *e) {
 
 /* ---- form choices ---- */
 
-static app_choice *choices(db *d, arena *m, const char *sql, int *n) {
+/* The rows (id, name) of a query into the arena; lang (or NULL) is bound as :lang (tr_lang_index). */
+static app_choice *choices_in(db *d, arena *m, const char *sql, const char *lang, int *n) {
   int cap = 0, i = 0;
   app_choice *v = NULL;
-  db_stmt *st = db_query(d, sql, "");
+  db_stmt *st = lang ? db_prepare(d, sql) : db_query(d, sql, "");
+  if (st && lang) db_bind_int(st, ":lang", tr_lang_index(lang));
   while (db_step(st) == 1) {
     v = arena_grow(m, v, i, &cap, sizeof *v);
     v[i].id = db_col_int(st, 0);
@@ -436,11 +439,17 @@ static app_choice *choices(db *d, arena *m, const char *sql, int *n) {
   return v;
 }
 
-app_choice *app_open_services(db *d, arena *m, int *n) {
-  return choices(d, m,
-                 "SELECT s.id, s.name || ' (' || p.name || ')' FROM service s JOIN funding_period p ON p.id=s.period_id"
-                 " WHERE s.open=1 AND s.type_code IN ('sparraus','valmennus') ORDER BY p.start_year DESC, s.name",
-                 n);
+static app_choice *choices(db *d, arena *m, const char *sql, int *n) {
+  return choices_in(d, m, sql, NULL, n);
+}
+
+app_choice *app_open_services(db *d, arena *m, const char *lang, int *n) {
+  return choices_in(d, m,
+                    "SELECT s.id, " TR_PICK("s.name") " || ' (' || " TR_PICK(
+                        "p.name") " || ')' FROM service s JOIN funding_period p ON p.id=s.period_id"
+                                  " WHERE s.open=1 AND s.type_code IN ('sparraus','valmennus') ORDER BY p.start_year "
+                                  "DESC, s.name",
+                    lang, n);
 }
 
 app_choice *app_active_coaches(db *d, arena *m, int *n) {

@@ -93,7 +93,8 @@ typedef struct app_choice {
   long long id;
   char *name;
 } app_choice;
-app_choice *app_open_services(db *d, arena *a, int *n);
+/* Open services in lang (the Finnish where not translated). */
+app_choice *app_open_services(db *d, arena *a, const char *lang, int *n);
 app_choice *app_active_coaches(db *d, arena *a, int *n);
 /* Every organisation by name (staff choose the applicant). */
 app_choice *app_orgs(db *d, arena *a, int *n);

@@ -40,8 +40,7 @@ static const route *const TABLES[] = {
     services_admin_routes, deliveries_admin_routes,
     people_routes,         accounts_routes,
     outbox_routes,         exports_routes,
-    sitepages_routes,
-    sessions_routes,
+    sitepages_routes,      sessions_routes,
 };
 #define NTABLES (sizeof TABLES / sizeof TABLES[0])
 

@@ -246,6 +246,8 @@ expect_eq "Swedish: the login keeps the service" "$(header Location)" "/sv/kirja
 get "$(header Location)"
 post /sv/kirjaudu "csrf=$(csrf_from "$BODY")" "email=contact@example.fi" "password=$PW" "next=/hakemukset/uusi?service=$svc"
 expect_eq "Swedish: after login to the Swedish form" "$(header Location)" "/sv/hakemukset/uusi?service=$svc"
+get "$(header Location)"
+expect_contains "Swedish application form: the service and period in Swedish" "$BODY" "<option value=\"$svc\" selected>Språkworkshop (Andra perioden)</option>"
 rm -f "$TMP/jar"
 for evil in '//evil.example/x' 'http://evil.example/' 'https:evil.example' '/\evil.example' 'evil'; do
   get /kirjaudu

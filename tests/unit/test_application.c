@@ -420,7 +420,7 @@ static void test_choices(void **state) {
   arena mem = {0};
   world *w = *state;
   int n = 0;
-  app_choice *v = app_open_services(w->d, &mem, &n);
+  app_choice *v = app_open_services(w->d, &mem, "fi", &n);
   assert_int_equal(n, 2); /* sparraus and valmennus; not the closed one nor the webinar */
   v = app_active_coaches(w->d, &mem, &n);
   assert_int_equal(n, 1);

@@ -139,7 +139,7 @@ static void app_form(web_req *r, const kerr *err) {
   buf_printf(o, "<form method=\"post\" action=\"%h/hakemukset/uusi\" class=\"form\" novalidate>\n", r->prefix);
   web_csrf_field(r);
   int n = 0;
-  app_choice *v = app_open_services(r->db, &r->mem, &n);
+  app_choice *v = app_open_services(r->db, &r->mem, r->lang, &n);
   if (n == 0)
     buf_printf(o, "<div class=\"notice\" role=\"status\"><p>%h</p></div>\n",
                T(r, "Haettavia palveluja ei ole juuri nyt. Ohjelman henkilöstö avaa haun palvelukohtaisesti."));
