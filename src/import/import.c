@@ -15,6 +15,7 @@
 #include "core/csv.h"
 #include "core/map.h"
 #include "core/utf8.h"
+#include "import/xlsx.h"
 #include "model/audit.h"
 #include "model/deed.h"
 #include "model/org.h"
@@ -795,13 +796,26 @@ static int import_csv(const import_kind *kind, db *d, csv *c, const char *actor,
   return rc;
 }
 
+csv *import_open_mem(const char *data, size_t len, const char *name, kerr *e) {
+  return xlsx_is_zip(data, len) ? xlsx_open_mem(data, len, name, e) : csv_open_mem(data, len, name, e);
+}
+
+/* A workbook or CSV text, told apart by the file's first bytes, not by its name. */
+static csv *open_file(const char *path, kerr *e) {
+  char head[4] = {0};
+  FILE *f = fopen(path, "rb");
+  size_t n = f ? fread(head, 1, sizeof head, f) : 0;
+  if (f) fclose(f);
+  return xlsx_is_zip(head, n) ? xlsx_open_file(path, e) : csv_open_file(path, e);
+}
+
 static int import_mem(const import_kind *kind, db *d, const char *data, size_t len, const char *name, const char *actor,
                       int progress, import_stats *out, kerr *e) {
   import_stats local;
   if (!out) out = &local;
   memset(out, 0, sizeof *out);
   long long t0 = util_now_ms();
-  csv *c = csv_open_mem(data, len, name, e);
+  csv *c = import_open_mem(data, len, name, e);
   return c ? import_csv(kind, d, c, actor, progress, out, t0, e) : K_ERR;
 }
 
@@ -811,7 +825,7 @@ static int import_file(const import_kind *kind, db *d, const char *path, const c
   if (!out) out = &local;
   memset(out, 0, sizeof *out);
   long long t0 = util_now_ms();
-  csv *c = csv_open_file(path, e);
+  csv *c = open_file(path, e);
   return c ? import_csv(kind, d, c, actor, progress, out, t0, e) : K_ERR;
 }
 

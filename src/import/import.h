@@ -3,7 +3,13 @@
 #define KEHTO_IMPORT_H
 #include <stddef.h>
 
+#include "core/csv.h"
 #include "db/db.h"
+
+/* Opens the file of len bytes at data (not copied; valid until csv_close) for reading: an Excel workbook's first
+ * sheet when it is one by its content (import/xlsx.h), else CSV text (core/csv.h). name is used in messages. The
+ * importers below read files this way; the upload page reads the first rows with it. NULL with e set on failure. */
+csv *import_open_mem(const char *data, size_t len, const char *name, kerr *e);
 
 /* What an import did. Filled on success; on failure rows says how far it got before the rollback. */
 typedef struct import_stats {
@@ -16,8 +22,8 @@ typedef struct import_stats {
   long long ms;  /* wall time in milliseconds */
 } import_stats;
 
-/* Imports the deeds in the CSV file at path as published deeds, all rows or none (one transaction; must not be
- * called inside another transaction).
+/* Imports the deeds in the CSV file or Excel workbook (.xlsx: its first sheet, told by the content) at path as
+ * published deeds, all rows or none (one transaction; must not be called inside another transaction).
  *
  * Header (row 1): column names, case-insensitive. Required: title, organisation, municipality, sector, summary,
  * goal, actions, results, year. Optional: ref, ytunnus, starting_point, participants, themes, service,
