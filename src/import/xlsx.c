@@ -569,6 +569,10 @@ static csv *zip_failed(const char *name, zip_error_t *ze, kerr *e) {
   return NULL;
 }
 
+void xlsx_init(void) {
+  xmlInitParser();
+}
+
 int xlsx_is_zip(const char *data, size_t len) {
   return len >= 4 && memcmp(data, "PK\x03\x04", 4) == 0;
 }

@@ -14,6 +14,9 @@
 #define XLSX_MAX_COLS 16384          /* columns A … XFD, as in Excel */
 #define XLSX_MAX_ROWS 1048576        /* rows, as in Excel */
 
+/* Initialises the XML parser; a program with threads calls it once before they start (the CLI need not). */
+void xlsx_init(void);
+
 /* 1 when the len bytes at data start as a ZIP archive does ("PK\3\4"), as every .xlsx file does. */
 int xlsx_is_zip(const char *data, size_t len);
 

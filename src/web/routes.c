@@ -156,6 +156,16 @@ static void run(web_req *r, const route *rt, int api) {
   rt->fn(r);
 }
 
+size_t routes_body_limit(const char *method, const char *path) {
+  long long id;
+  if (strcmp(method, "POST") != 0) return WEB_MAX_BODY;
+  for (size_t t = 0; t < NTABLES; t++)
+    for (const route *rt = TABLES[t]; rt->method; rt++)
+      if ((rt->flags & ROUTE_UPLOAD) && !strcmp(rt->method, "POST") && routes_match(rt->pattern, path, &id))
+        return WEB_MAX_UPLOAD;
+  return WEB_MAX_BODY;
+}
+
 void routes_dispatch(web_req *r) {
   int path_found = 0;
   const char *method = strcmp(r->method, "HEAD") == 0 ? "GET" : r->method;
