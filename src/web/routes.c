@@ -12,6 +12,7 @@
 #include "web/pages/deeds.h"
 #include "web/pages/deliveries_admin.h"
 #include "web/pages/home.h"
+#include "web/pages/imports.h"
 #include "web/pages/login.h"
 #include "web/pages/moderation.h"
 #include "web/pages/orgs.h"
@@ -36,7 +37,7 @@ static const route *const TABLES[] = {
     applications_routes,   services_routes,
     services_admin_routes, deliveries_admin_routes,
     people_routes,         accounts_routes,
-    outbox_routes,
+    outbox_routes,         imports_routes,
 };
 #define NTABLES (sizeof TABLES / sizeof TABLES[0])
 
