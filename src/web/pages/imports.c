@@ -170,8 +170,8 @@ static int check_and_report(web_req *r, const upload *u, import_stats *st) {
     if (o->data) o->data[mark] = 0;
   }
   if (rc == K_OK) {
-    buf_printf(o, "<p role=\"status\">%h %N %h</p>\n", T(r, "Tiedosto on kunnossa. Tuotavia rivejä:"),
-               (long long)st->rows, T(r, "kpl."));
+    buf_printf(o, "<p role=\"status\">%h %N</p>\n", T(r, "Tiedosto on kunnossa. Tuotavia rivejä:"),
+               (long long)st->rows);
   } else {
     buf_printf(o, "<div class=\"error-summary\" role=\"alert\"><p>%h</p>",
                T(r, "Tiedostossa on virheitä, joten mitään ei tuoda. Korjaa tiedosto ja lähetä se uudelleen."));
