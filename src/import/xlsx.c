@@ -106,7 +106,9 @@ int xlsx_format_is_date(const char *code) {
       if (p[1]) p++;
     } else if (*p == '\\' || *p == '_' || *p == '*') { /* an escaped character, a space as wide as, a fill */
       if (p[1]) p++;
-    } else if (*p == '[') { /* a colour, a locale, a condition, elapsed [h] [m] [s]: not a date's part */
+    } else if (*p == '[') { /* a colour, a locale, a condition: skipped; elapsed [h] [mm] [s]: a duration */
+      char c = (char)(p[1] | 0x20);
+      hs += c == 'h' || c == 'm' || c == 's';
       while (p[1] && p[1] != ']') p++;
       if (p[1]) p++;
     } else if (*p == ';') {
