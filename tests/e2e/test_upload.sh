@@ -4,14 +4,7 @@
 # (413), malformed (400) and token-less (403) uploads; a semicolon CSV with a BOM; cancel; old uploads go.
 source "$(dirname "$0")/lib.sh"
 init_db
-q "
-INSERT INTO funding_period(id,name,start_year,end_year) VALUES(1,'2015–2017',2015,2017),(2,'2018–2020',2018,2020);
-INSERT INTO org(id,name,type,ytunnus) VALUES(1,'Oulun kaupunki','kunta','0187690-1'),(2,'Testi Oy','yhtio',NULL);
-INSERT INTO service(id,type_code,name,period_id,counts) VALUES(1,'sparraus','Sparraus A',2,'participant'),
- (2,'webinaari','Webinaari B',2,'attendee');
-INSERT INTO delivery(id,ref,service_id,starts_on,ends_on) VALUES(1,'SP-1',1,'2019-03-01','2019-03-10'),
- (2,'WB-1',2,'2019-04-01','2019-04-01');
-INSERT INTO delivery_session(delivery_id,number,held_on) VALUES(1,1,'2019-03-01'),(1,2,'2019-03-10'),(2,1,'2019-04-01');"
+people_frame
 add_staff
 add_staff other@example.fi
 F=$E2E_ROOT/tests/fixtures/xlsx
@@ -51,6 +44,13 @@ upload() {
     -F "kind=$kind" -F "file=@$file" "$@" "$BASE/hallinta/tuonti")
   BODY=$(cat "$TMP/body")
 }
+# upload_preview KIND FILE: uploads and opens the preview; the upload's id in $ID
+upload_preview() {
+  upload "$1" "$2"
+  ID=$(header Location)
+  ID=${ID##*/}
+  get "/hallinta/tuonti/$ID"
+}
 upload participants "$F/participants_error.xlsx"
 expect_eq "upload of a workbook is kept and shown" "$STATUS" 303
 LOC=$(header Location)
@@ -71,10 +71,7 @@ post "/hallinta/tuonti/$ID/peru" "csrf=$TOKEN"
 expect_eq "cancel" "$STATUS" 303
 expect_eq "cancel removes the upload" "$(q "SELECT count(*) FROM upload")" 0
 
-upload participants "$F/participants.xlsx"
-LOC=$(header Location)
-ID=${LOC##*/}
-get "$LOC"
+upload_preview participants "$F/participants.xlsx"
 expect_contains "the fixed file can be imported" "$BODY" "Tiedosto on kunnossa. Tuotavia rivejä: 4"
 expect_contains "confirmation offered" "$BODY" "Vahvista tuonti"
 expect_eq "still nothing imported" "$(counts)" "0/0/0/0/2"
@@ -116,10 +113,7 @@ expect_eq "attendance stored" "$(counts)" "3/4/3/5/2"
 # a CSV as Finnish Excel saves it: semicolons, a BOM, CRLF
 printf '\xEF\xBB\xBFref;title;organisation;municipality;sector;summary;goal;actions;results;year\r\nCSV-1;Äänekosken kokeilu;Oulun kaupunki;Äänekoski;sote;Lyhyesti;Tavoite;Teot;Tulokset;2021\r\n' \
   >"$TMP/teot.csv"
-upload deeds "$TMP/teot.csv"
-LOC=$(header Location)
-ID=${LOC##*/}
-get "$LOC"
+upload_preview deeds "$TMP/teot.csv"
 expect_contains "a semicolon CSV with a BOM is read" "$BODY" '<th scope="col">ref</th><th scope="col">title</th>'
 expect_contains "its rows shown" "$BODY" "<td>Äänekosken kokeilu</td>"
 post "/hallinta/tuonti/$ID/tuo" "csrf=$TOKEN"
