@@ -116,9 +116,17 @@ printf '\xEF\xBB\xBFref;title;organisation;municipality;sector;summary;goal;acti
 upload_preview deeds "$TMP/teot.csv"
 expect_contains "a semicolon CSV with a BOM is read" "$BODY" '<th scope="col">ref</th><th scope="col">title</th>'
 expect_contains "its rows shown" "$BODY" "<td>Äänekosken kokeilu</td>"
-post "/hallinta/tuonti/$ID/tuo" "csrf=$TOKEN"
+FIRST=$ID
+upload_preview deeds "$TMP/teot.csv" # the same file again, while the first waits
+post "/hallinta/tuonti/$FIRST/tuo" "csrf=$TOKEN"
 expect_contains "the CSV imports" "$BODY" "teot.csv</strong>: 1 riviä"
 expect_eq "the deed stored" "$(q "SELECT count(*) FROM deed WHERE ref='CSV-1'")" 1
+post "/hallinta/tuonti/$ID/tuo" "csrf=$TOKEN"
+expect_eq "a confirmation that now fails is 409" "$STATUS" 409
+expect_contains "... showing what is wrong now" "$BODY" "ref &#39;CSV-1&#39; is already used by deed"
+expect_eq "... keeping the file for another try" "$(q "SELECT count(*) FROM upload WHERE filename='teot.csv'")" 1
+expect_eq "... and importing nothing" "$(q "SELECT count(*) FROM deed WHERE ref='CSV-1'")" 1
+q "DELETE FROM upload"
 
 # bad uploads
 upload "" "$F/deeds.xlsx"

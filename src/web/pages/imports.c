@@ -101,12 +101,16 @@ static void page_upload(web_req *r) {
   kerr_clear(&e);
 }
 
-/* The upload of the path's id, if it is the user's; otherwise answers 404 and returns 0. */
-static int own_upload_or_reply(web_req *r, upload *u) {
-  if (upload_get(r->db, &r->mem, r->id, r->user.id, u)) return 1;
+static void not_found(web_req *r) {
   web_error(r, 404,
             T(r, "Tiedostoa ei löytynyt: se on jo tuotu tai peruttu, sen tuonti on vanhentunut, tai sen on "
                  "lähettänyt joku muu."));
+}
+
+/* The upload of the path's id, if it is the user's; otherwise answers 404 and returns 0. */
+static int own_upload_or_reply(web_req *r, upload *u) {
+  if (upload_get(r->db, &r->mem, r->id, r->user.id, u)) return 1;
+  not_found(r);
   return 0;
 }
 
@@ -233,6 +237,11 @@ static void result_links(web_req *r, const char *kind) {
 static void page_confirm(web_req *r) {
   upload u;
   if (!own_upload_or_reply(r, &u)) return;
+  /* the row is taken first, so that of two confirmations sent at once (a double click) only one imports */
+  if (!upload_remove(r->db, u.id, r->user.id)) {
+    not_found(r);
+    return;
+  }
   kerr e = {0};
   import_stats st;
   int rc = !strcmp(u.kind, "deeds") ? import_deeds_mem(r->db, u.content, u.len, u.filename, 0, &st, &e)
@@ -240,12 +249,13 @@ static void page_confirm(web_req *r) {
                ? import_participants_mem(r->db, u.content, u.len, u.filename, r->user.email, 0, &st, &e)
                : import_attendance_mem(r->db, u.content, u.len, u.filename, r->user.email, 0, &st, &e);
   kerr_clear(&e);
-  if (rc != K_OK) { /* the data changed since the preview: show what is wrong now */
+  if (rc != K_OK) { /* the data changed since the preview: the file is kept again, and what is wrong now shown */
+    r->id = u.id = upload_add(r->db, r->user.id, u.kind, u.filename, u.content, u.len, &e);
+    kerr_clear(&e);
     preview(r, &u);
     r->status = 409;
     return;
   }
-  upload_remove(r->db, u.id, r->user.id);
   web_changed();
   buf *o = &r->out;
   page_begin(r, T(r, "Tuonti valmis"), "imports");
