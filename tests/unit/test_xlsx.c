@@ -232,7 +232,8 @@ static zip_int64_t zeros_cb(void *ud, void *data, zip_uint64_t len, zip_source_c
     return sizeof *st;
   }
   case ZIP_SOURCE_SUPPORTS:
-    return zip_source_make_command_bitmap(ZIP_SOURCE_OPEN, ZIP_SOURCE_READ, ZIP_SOURCE_CLOSE, ZIP_SOURCE_STAT, -1);
+    return zip_source_make_command_bitmap(ZIP_SOURCE_OPEN, ZIP_SOURCE_READ, ZIP_SOURCE_CLOSE, ZIP_SOURCE_STAT,
+                                          ZIP_SOURCE_FREE, -1);
   default: return 0;
   }
 }
