@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/utf8.h"
 #include "import/import.h"
 #include "model/upload.h"
 #include "web/form.h"
@@ -90,7 +91,9 @@ static void page_upload(web_req *r) {
   else if (!file->len)
     kerr_add(&e, "file", "Tiedosto on tyhjä.");
   long long id = 0;
-  if (!e.msg) id = upload_add(r->db, r->user.id, kind, file->filename, file->data, file->len, &e);
+  char name[160]; /* a name as long as a path is cut: it is shown on the page and in every message */
+  if (!e.msg)
+    id = upload_add(r->db, r->user.id, kind, utf8_clip(file->filename, name, sizeof name), file->data, file->len, &e);
   if (id) {
     web_changed();
     web_redirectf(r, "/hallinta/tuonti/%lld", id);
