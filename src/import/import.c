@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 
 #include "core/buf.h"
 #include "core/csv.h"
@@ -821,10 +822,13 @@ csv *import_open_mem(const char *data, size_t len, const char *name, kerr *e) {
   return xlsx_is_zip(data, len) ? xlsx_open_mem(data, len, name, e) : csv_open_mem(data, len, name, e);
 }
 
-/* A workbook or CSV text, told apart by the file's first bytes, not by its name. */
+/* A workbook or CSV text, told apart by the file's first bytes, not by its name. Only a regular file is looked at
+ * first: the bytes read from a pipe would be gone for the CSV reader (a workbook, which needs seeking to be read, is
+ * then refused by the CSV reader, which says what it is). */
 static csv *open_file(const char *path, kerr *e) {
   char head[4] = {0};
-  FILE *f = fopen(path, "rb");
+  struct stat sb;
+  FILE *f = stat(path, &sb) == 0 && S_ISREG(sb.st_mode) ? fopen(path, "rb") : NULL;
   size_t n = f ? fread(head, 1, sizeof head, f) : 0;
   if (f) fclose(f);
   return xlsx_is_zip(head, n) ? xlsx_open_file(path, e) : csv_open_file(path, e);
