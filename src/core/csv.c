@@ -39,7 +39,10 @@ struct csv {
   buf field;    /* all fields of the record, NUL-separated */
   size_t *offs; /* start of each field in field.data */
   int nf, capf;
-  int bad; /* first field with invalid UTF-8, or -1 */
+  int bad;           /* first field with invalid UTF-8, or -1 */
+  csv_source_fn src; /* records from a producer (csv_open_source) instead of text */
+  void (*src_done)(void *);
+  void *src_ctx;
 };
 
 /* ---- UTF-8 validation and Windows-1252 ---- */
@@ -293,8 +296,37 @@ csv *csv_open_file(const char *path, kerr *e) {
   return open_reader(f, f, path, NULL, e);
 }
 
+static int end_field(csv *c, size_t start);
+
+csv *csv_open_source(const char *name, size_t size, csv_source_fn next, void (*done)(void *ctx), void *ctx) {
+  csv *c = util_calloc(1, sizeof *c);
+  c->name = util_strdup(name);
+  c->max_row = CSV_MAX_ROW;
+  c->bad = -1;
+  c->size = size;
+  c->delim = ',';
+  c->src = next, c->src_done = done, c->src_ctx = ctx;
+  return c;
+}
+
+void csv_record_begin(csv *c, long row, size_t offset) {
+  buf_reset(&c->field);
+  c->nf = 0;
+  c->row = row;
+  c->offset = offset;
+}
+
+int csv_record_field(csv *c, const char *s, size_t n, kerr *e) {
+  size_t start = c->field.len;
+  buf_append(&c->field, s, n);
+  if (end_field(c, start)) return K_OK;
+  return kerr_set(e, NULL, "%r, row %ld: the row is longer than %zu MB, the most a row may hold", c->name, c->row,
+                  c->max_row >> 20);
+}
+
 void csv_close(csv *c) {
   if (!c) return;
+  if (c->src_done) c->src_done(c->src_ctx);
   if (c->own) fclose(c->own);
   free(c->raw);
   free(c->dec);
@@ -426,6 +458,7 @@ static int skip_blank_lines(csv *c) {
 }
 
 int csv_next(csv *c, kerr *e) {
+  if (c->src) return c->src(c->src_ctx, c, e);
   int ch = skip_blank_lines(c);
   if (ch < 0) return c->ioerr ? read_error(c, e) : 0;
   unget(c);

@@ -32,6 +32,19 @@ csv *csv_open_mem(const char *data, size_t len, const char *name, kerr *e);
 csv *csv_open_file(const char *path, kerr *e);
 void csv_close(csv *c);
 
+/* Records that come already split into fields, from a producer such as a spreadsheet reader (import/xlsx.c): next
+ * is called by csv_next and fills the record with csv_record_begin and csv_record_field, returning 1 for a record,
+ * 0 at the end, or -1 with e set; done (may be NULL) frees ctx at csv_close. size is the input's size for progress
+ * (csv_record_begin gives the offset). Fields are trimmed as CSV fields are; the other csv_ calls work as for CSV
+ * text (no BOM, not Windows-1252). Returns the reader (never NULL); free with csv_close. */
+typedef int (*csv_source_fn)(void *ctx, csv *c, kerr *e);
+csv *csv_open_source(const char *name, size_t size, csv_source_fn next, void (*done)(void *ctx), void *ctx);
+/* Starts a record numbered row (rows between the last one and this one were empty), read up to offset. */
+void csv_record_begin(csv *c, long row, size_t offset);
+/* Appends a field of n bytes of UTF-8; returns K_OK, or K_ERR with e naming the file and row when the record has
+ * grown past the longest a record may be (CSV_MAX_ROW). */
+int csv_record_field(csv *c, const char *s, size_t n, kerr *e);
+
 /* Reads the next record. Returns 1 for a record, 0 at the end, -1 with e set for malformed input (an unterminated
  * quote, a stray quote inside an unquoted field, a record longer than the limit, a NUL byte, a read error); the
  * reader is not to be used after -1. Blank lines are skipped. */

@@ -447,6 +447,21 @@ void db_bind_null(db_stmt *s, const char *name) {
   db_bind_at_text(s, param(s, name), NULL);
 }
 
+void db_bind_blob(db_stmt *s, const char *name, const void *v, size_t len) {
+  int i = param(s, name);
+  if (s->ps)
+    pg_bind_blob(s->ps, i, v, len);
+  else
+    sqlite3_bind_blob64(s->st, i, len ? v : "", (sqlite3_uint64)len, SQLITE_TRANSIENT);
+}
+
+const void *db_col_blob(db_stmt *s, int i, size_t *len) {
+  if (s->ps) return pg_col_blob(s->ps, i, len);
+  const void *v = sqlite3_column_blob(s->st, i);
+  *len = (size_t)sqlite3_column_bytes(s->st, i);
+  return v ? v : sqlite3_column_type(s->st, i) == SQLITE_NULL ? NULL : "";
+}
+
 void db_bind_pointer(db_stmt *s, const char *name, void *p, const char *type) {
   assert(s->st && "pointer parameters are SQLite's");
   sqlite3_bind_pointer(s->st, param(s, name), p, type, NULL);

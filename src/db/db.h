@@ -43,6 +43,8 @@ void db_bind_int(db_stmt *st, const char *name, long long v);
 void db_bind_null(db_stmt *st, const char *name);
 /* Binds text (NULL binds NULL) to the positional parameter ?i (1-based), for SQL built at run time. */
 void db_bind_at_text(db_stmt *st, int i, const char *v);
+/* Binds len bytes at v (copied) as a BLOB (PostgreSQL: bytea, sent as a binary parameter). */
+void db_bind_blob(db_stmt *st, const char *name, const void *v, size_t len);
 /* Binds p (not copied: it must outlive the statement's steps) for SQL functions that read it with
  * the engine's pointer-passing interface (search/); SQL itself sees NULL. */
 void db_bind_pointer(db_stmt *st, const char *name, void *p, const char *type);
@@ -55,6 +57,9 @@ long long db_col_int(db_stmt *st, int i);
 /* Copies column i into arena a (owned by a); NULL for SQL NULL. */
 char *db_col_adup(db_stmt *st, int i, arena *a);
 double db_col_double(db_stmt *st, int i);
+/* Column i as bytes (a BLOB; bytea on PostgreSQL), their number in *len; NULL (and 0) for SQL NULL, a non-NULL
+ * pointer for an empty BLOB. Valid until the next step (on PostgreSQL also until the next db_col_blob). */
+const void *db_col_blob(db_stmt *st, int i, size_t *len);
 int db_col_null(db_stmt *st, int i);
 /* The number of columns a statement returns, and the name of column i (valid while the statement is cached). */
 int db_col_count(db_stmt *st);

@@ -3,6 +3,7 @@
 
 #include <assert.h>
 #include <ctype.h>
+#include <limits.h>
 #include <libpq-fe.h>
 #include <pthread.h>
 #include <stdint.h>
@@ -32,10 +33,13 @@ struct pg_stmt {
   char name[16];
   char *sql; /* as written (for logs) */
   int nparam;
-  const char **names; /* [nparam]: ":name" pointing into sql, or NULL for a positional parameter */
-  char **values;      /* [nparam]: malloc'd, NULL for SQL NULL */
-  PGresult *desc;     /* the result's columns */
-  char *text;         /* the translated SQL, and its parameters' types: to prepare it again after a reconnect */
+  const char **names;  /* [nparam]: ":name" pointing into sql, or NULL for a positional parameter */
+  char **values;       /* [nparam]: malloc'd, NULL for SQL NULL */
+  int *lengths;        /* [nparam]: bytes of a binary value */
+  int *formats;        /* [nparam]: 1 for a binary value (bytea), 0 for text */
+  unsigned char *blob; /* the last column read as bytes (PQunescapeBytea), freed at the next read */
+  PGresult *desc;      /* the result's columns */
+  char *text;          /* the translated SQL, and its parameters' types: to prepare it again after a reconnect */
   Oid *types;
   int gen;        /* the connection's gen it was prepared on */
   int write;      /* INSERT, UPDATE or DELETE */
@@ -423,8 +427,10 @@ pg_stmt *pg_prepare(pgdb *p, const char *sql) {
   buf t = BUF_INIT;
   s->nparam = pg_translate(s->sql, &t, s->names, max);
   s->values = calloc((size_t)s->nparam + 1, sizeof *s->values);
+  s->lengths = calloc((size_t)s->nparam + 1, sizeof *s->lengths);
+  s->formats = calloc((size_t)s->nparam + 1, sizeof *s->formats);
   Oid *types = calloc((size_t)s->nparam + 1, sizeof *types);
-  if (!s->values || !types) abort();
+  if (!s->values || !s->lengths || !s->formats || !types) abort();
   if (s->write && inserts_identity(p, sql) && !strstr(sql, "RETURNING")) {
     buf_puts(&t, " RETURNING id");
     s->returns_id = 1;
@@ -473,17 +479,26 @@ void pg_stmt_free(pg_stmt *s) {
   free(s->types);
   free(s->names);
   free(s->values);
+  free(s->lengths);
+  free(s->formats);
   free(s->sql);
   free(s);
 }
 
+static void blob_free(pg_stmt *s) {
+  if (s->blob) PQfreemem(s->blob);
+  s->blob = NULL;
+}
+
 void pg_reset(pg_stmt *s) {
+  blob_free(s);
   if (s->res) PQclear(s->res);
   s->res = NULL;
   s->row = s->nrows = 0;
   for (int i = 0; s->values && i < s->nparam; i++) {
     free(s->values[i]);
     s->values[i] = NULL;
+    s->formats[i] = s->lengths[i] = 0;
   }
 }
 
@@ -498,6 +513,26 @@ void pg_bind(pg_stmt *s, int i, const char *v) {
   assert(i >= 1 && i <= s->nparam && "no such SQL parameter");
   free(s->values[i - 1]);
   s->values[i - 1] = v ? util_strdup(v) : NULL;
+  s->formats[i - 1] = s->lengths[i - 1] = 0;
+}
+
+void pg_bind_blob(pg_stmt *s, int i, const void *v, size_t len) {
+  assert(i >= 1 && i <= s->nparam && "no such SQL parameter");
+  assert(len <= INT_MAX);
+  free(s->values[i - 1]);
+  s->values[i - 1] = util_calloc(len + 1, 1);
+  if (len) memcpy(s->values[i - 1], v, len);
+  s->lengths[i - 1] = (int)len;
+  s->formats[i - 1] = 1;
+}
+
+const void *pg_col_blob(pg_stmt *s, int i, size_t *len) {
+  const char *t = pg_col(s, i);
+  blob_free(s);
+  *len = 0;
+  if (!t) return NULL;
+  s->blob = PQunescapeBytea((const unsigned char *)t, len);
+  return s->blob ? (const void *)s->blob : "";
 }
 
 int pg_busy(pg_stmt *s) {
@@ -525,7 +560,7 @@ const char *pg_sql(pg_stmt *s) {
 static PGresult *exec_guarded(pgdb *p, pg_stmt *s) {
   if (!PQenterPipelineMode(p->c)) return NULL;
   PQsendQueryParams(p->c, "SAVEPOINT db_stmt", 0, NULL, NULL, NULL, NULL, 0);
-  PQsendQueryPrepared(p->c, s->name, s->nparam, (const char *const *)s->values, NULL, NULL, 0);
+  PQsendQueryPrepared(p->c, s->name, s->nparam, (const char *const *)s->values, s->lengths, s->formats, 0);
   PQsendQueryParams(p->c, "RELEASE SAVEPOINT db_stmt", 0, NULL, NULL, NULL, NULL, 0);
   PQpipelineSync(p->c);
   PGresult *mine = NULL, *r;
@@ -555,8 +590,9 @@ int pg_step(pg_stmt *s, int guard, int *code) {
       if (PQresultStatus(r) == PGRES_COMMAND_OK) s->gen = p->gen;
       PQclear(r);
     }
-    PGresult *r = sp ? exec_guarded(p, s)
-                     : PQexecPrepared(p->c, s->name, s->nparam, (const char *const *)s->values, NULL, NULL, 0);
+    PGresult *r =
+        sp ? exec_guarded(p, s)
+           : PQexecPrepared(p->c, s->name, s->nparam, (const char *const *)s->values, s->lengths, s->formats, 0);
     ExecStatusType t = PQresultStatus(r);
     if (t != PGRES_TUPLES_OK && t != PGRES_COMMAND_OK && !in_tx && reconnect(p)) {
       /* outside a transaction nothing was lost with the old connection: once more on the new one */
@@ -564,7 +600,7 @@ int pg_step(pg_stmt *s, int guard, int *code) {
       r = PQprepare(p->c, s->name, s->text, s->nparam, s->types);
       if (PQresultStatus(r) == PGRES_COMMAND_OK) s->gen = p->gen;
       PQclear(r);
-      r = PQexecPrepared(p->c, s->name, s->nparam, (const char *const *)s->values, NULL, NULL, 0);
+      r = PQexecPrepared(p->c, s->name, s->nparam, (const char *const *)s->values, s->lengths, s->formats, 0);
       t = PQresultStatus(r);
     }
     if (t != PGRES_TUPLES_OK && t != PGRES_COMMAND_OK) {
@@ -584,6 +620,7 @@ int pg_step(pg_stmt *s, int guard, int *code) {
     s->nrows = PQntuples(r);
     s->row = -1;
   }
+  blob_free(s);
   if (++s->row < s->nrows) return 1;
   PQclear(s->res);
   s->res = NULL;

@@ -32,6 +32,10 @@ void pg_reset(pg_stmt *s);
 int pg_param(pg_stmt *s, const char *name);
 /* Binds text v (copied; NULL binds NULL) to parameter i (1-based). */
 void pg_bind(pg_stmt *s, int i, const char *v);
+/* Binds len bytes at v (copied) to parameter i as a binary value (bytea). */
+void pg_bind_blob(pg_stmt *s, int i, const void *v, size_t len);
+/* Column i (bytea) as bytes, *len their number; NULL for SQL NULL. Valid until the next read of a blob or step. */
+const void *pg_col_blob(pg_stmt *s, int i, size_t *len);
 /* 1 while a result is being read (between the first step and the last). */
 int pg_busy(pg_stmt *s);
 /* 1 when the statement cannot change data (it is not an INSERT, UPDATE or DELETE). */

@@ -10,11 +10,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 
 #include "core/buf.h"
 #include "core/csv.h"
 #include "core/map.h"
 #include "core/utf8.h"
+#include "import/xlsx.h"
 #include "model/audit.h"
 #include "model/deed.h"
 #include "model/org.h"
@@ -124,6 +126,8 @@ struct importer {
   long long last_ms;
   import_stats *st;
   audit_batch audit; /* the participant rows' audit rows, written a batch at a time */
+  import_problem_fn problem;
+  void *problem_ctx;
 };
 
 static void importer_free(importer *im) {
@@ -430,7 +434,19 @@ static int deed_row(importer *im, kerr *e) {
   return rc;
 }
 
-#define MAX_ROW_ERRORS 20 /* a file with many bad rows lists this many at once, so they can be fixed together */
+#define MAX_ROW_ERRORS IMPORT_MAX_ROW_ERRORS /* a file with many bad rows lists this many, to be fixed together */
+
+/* Tells the caller's problem function about the bad row just read (e from row_err). */
+static void report_problem(const importer *im, const kerr *e) {
+  if (!im->problem || !e->msg) return;
+  buf prefix = BUF_INIT;
+  buf_printf(&prefix, "%r, row %ld", csv_name(im->c), csv_row(im->c));
+  if (e->field) buf_printf(&prefix, ", column %r", e->field);
+  buf_puts(&prefix, ": ");
+  const char *what = strncmp(e->msg, prefix.data, prefix.len) == 0 ? e->msg + prefix.len : e->msg;
+  im->problem(im->problem_ctx, csv_row(im->c), e->field, what);
+  buf_free(&prefix);
+}
 
 /* Imports every row; a bad row is noted and the next one read, so one run reports up to MAX_ROW_ERRORS problems
  * (one per line in e->msg). Nothing is kept when any row is bad: the caller rolls the transaction back. */
@@ -439,7 +455,11 @@ static int import_rows(importer *im, kerr *e) {
   buf errors = BUF_INIT;
   while ((r = csv_next(im->c, e)) == 1) {
     if (im->kind->row(im, e) != K_OK) {
-      if (nbad++ < MAX_ROW_ERRORS) buf_printf(&errors, "%r%r", errors.len ? "\n" : "", e->msg ? e->msg : "");
+      if (nbad++ < MAX_ROW_ERRORS) {
+        buf_printf(&errors, "%r%r", errors.len ? "\n" : "", e->msg ? e->msg : "");
+        report_problem(im, e);
+      }
+      im->st->bad = nbad;
       kerr_clear(e);
     }
     progress_report(im, 0);
@@ -771,10 +791,13 @@ static int run(importer *im, kerr *e) {
   return rc;
 }
 
-/* Imports from the reader c (taken over and closed); progress < 0: a dry run without progress. */
-static int import_csv(const import_kind *kind, db *d, csv *c, const char *actor, int progress, import_stats *out,
-                      long long t0, kerr *e) {
+/* Imports from the reader c (taken over and closed); progress < 0: a dry run without progress. problem (may be
+ * NULL) hears of each bad row. */
+static int import_csv(const import_kind *kind, db *d, csv *c, const char *actor, int progress,
+                      import_problem_fn problem, void *ctx, import_stats *out, long long t0, kerr *e) {
   importer im = {.kind = kind,
+                 .problem = problem,
+                 .problem_ctx = ctx,
                  .actor = actor ? actor : "cli",
                  .d = d,
                  .c = c,
@@ -795,14 +818,35 @@ static int import_csv(const import_kind *kind, db *d, csv *c, const char *actor,
   return rc;
 }
 
-static int import_mem(const import_kind *kind, db *d, const char *data, size_t len, const char *name, const char *actor,
-                      int progress, import_stats *out, kerr *e) {
+csv *import_open_mem(const char *data, size_t len, const char *name, kerr *e) {
+  return xlsx_is_zip(data, len) ? xlsx_open_mem(data, len, name, e) : csv_open_mem(data, len, name, e);
+}
+
+/* A workbook or CSV text, told apart by the file's first bytes, not by its name. Only a regular file is looked at
+ * first: the bytes read from a pipe would be gone for the CSV reader (a workbook, which needs seeking to be read, is
+ * then refused by the CSV reader, which says what it is). */
+static csv *open_file(const char *path, kerr *e) {
+  char head[4] = {0};
+  struct stat sb;
+  FILE *f = stat(path, &sb) == 0 && S_ISREG(sb.st_mode) ? fopen(path, "rb") : NULL;
+  size_t n = f ? fread(head, 1, sizeof head, f) : 0;
+  if (f) fclose(f);
+  return xlsx_is_zip(head, n) ? xlsx_open_file(path, e) : csv_open_file(path, e);
+}
+
+static int check_mem(const import_kind *kind, db *d, const char *data, size_t len, const char *name, const char *actor,
+                     int progress, import_problem_fn problem, void *ctx, import_stats *out, kerr *e) {
   import_stats local;
   if (!out) out = &local;
   memset(out, 0, sizeof *out);
   long long t0 = util_now_ms();
-  csv *c = csv_open_mem(data, len, name, e);
-  return c ? import_csv(kind, d, c, actor, progress, out, t0, e) : K_ERR;
+  csv *c = import_open_mem(data, len, name, e);
+  return c ? import_csv(kind, d, c, actor, progress, problem, ctx, out, t0, e) : K_ERR;
+}
+
+static int import_mem(const import_kind *kind, db *d, const char *data, size_t len, const char *name, const char *actor,
+                      int progress, import_stats *out, kerr *e) {
+  return check_mem(kind, d, data, len, name, actor, progress, NULL, NULL, out, e);
 }
 
 static int import_file(const import_kind *kind, db *d, const char *path, const char *actor, int progress,
@@ -811,8 +855,8 @@ static int import_file(const import_kind *kind, db *d, const char *path, const c
   if (!out) out = &local;
   memset(out, 0, sizeof *out);
   long long t0 = util_now_ms();
-  csv *c = csv_open_file(path, e);
-  return c ? import_csv(kind, d, c, actor, progress, out, t0, e) : K_ERR;
+  csv *c = open_file(path, e);
+  return c ? import_csv(kind, d, c, actor, progress, NULL, NULL, out, t0, e) : K_ERR;
 }
 
 int import_deeds_mem(db *d, const char *data, size_t len, const char *name, int progress, import_stats *out, kerr *e) {
@@ -841,12 +885,12 @@ int import_attendance(db *d, const char *path, const char *actor, int progress, 
   return import_file(&ATTENDANCE, d, path, actor, progress, out, e);
 }
 
-int import_check_mem(db *d, const char *kind, const char *data, size_t len, const char *name, import_stats *out,
-                     kerr *e) {
+int import_check_mem(db *d, const char *kind, const char *data, size_t len, const char *name, import_problem_fn problem,
+                     void *ctx, import_stats *out, kerr *e) {
   const import_kind *k = !strcmp(kind, "deeds")          ? &DEEDS
                          : !strcmp(kind, "participants") ? &PARTICIPANTS
                          : !strcmp(kind, "attendance")   ? &ATTENDANCE
                                                          : NULL;
   assert(k);
-  return import_mem(k, d, data, len, name, "check", -1, out, e);
+  return check_mem(k, d, data, len, name, "check", -1, problem, ctx, out, e);
 }

@@ -3,7 +3,13 @@
 #define KEHTO_IMPORT_H
 #include <stddef.h>
 
+#include "core/csv.h"
 #include "db/db.h"
+
+/* Opens the file of len bytes at data (not copied; valid until csv_close) for reading: an Excel workbook's first
+ * sheet when it is one by its content (import/xlsx.h), else CSV text (core/csv.h). name is used in messages. The
+ * importers below read files this way; the upload page reads the first rows with it. NULL with e set on failure. */
+csv *import_open_mem(const char *data, size_t len, const char *name, kerr *e);
 
 /* What an import did. Filled on success; on failure rows says how far it got before the rollback. */
 typedef struct import_stats {
@@ -12,12 +18,13 @@ typedef struct import_stats {
   long imported; /* deeds inserted and kept: rows on success, 0 after a failure */
   long linked;   /* deeds: rows whose organisation was found in the registry (org_id set); participants: people
                   * created (not found by email) */
+  long bad;      /* rows with a problem (after a failure; at most MAX_ROW_ERRORS of them are in the message) */
   int cp1252;    /* 1 when the file was read as Windows-1252 */
   long long ms;  /* wall time in milliseconds */
 } import_stats;
 
-/* Imports the deeds in the CSV file at path as published deeds, all rows or none (one transaction; must not be
- * called inside another transaction).
+/* Imports the deeds in the CSV file or Excel workbook (.xlsx: its first sheet, told by the content) at path as
+ * published deeds, all rows or none (one transaction; must not be called inside another transaction).
  *
  * Header (row 1): column names, case-insensitive. Required: title, organisation, municipality, sector, summary,
  * goal, actions, results, year. Optional: ref, ytunnus, starting_point, participants, themes, service,
@@ -68,11 +75,20 @@ int import_attendance(db *d, const char *path, const char *actor, int progress, 
 int import_attendance_mem(db *d, const char *data, size_t len, const char *name, const char *actor, int progress,
                           import_stats *out, kerr *e);
 
-/* A dry run: checks the CSV text as the _mem function for kind ("deeds", "participants" or "attendance"; another
- * kind is a bug) would, storing every row inside the transaction, and then rolls the transaction back, so nothing is
- * kept. Returns K_OK when the import would succeed (out->rows says how many rows, out->imported is 0), else K_ERR with
- * the message the import would give. Audit rows name the actor "check" and are rolled back too. */
-int import_check_mem(db *d, const char *kind, const char *data, size_t len, const char *name, import_stats *out,
-                     kerr *e);
+/* One bad row of a checked file, as import_check_mem reports it: its row (as a spreadsheet numbers it), its column
+ * (the header's name; NULL when the problem is the row's, not one column's) and what is wrong (English, without the
+ * "FILE, row N, column C: " that the whole message starts with). The strings are valid during the call only. */
+typedef void (*import_problem_fn)(void *ctx, long row, const char *column, const char *what);
+
+/* A dry run: checks the CSV text or workbook as the _mem function for kind ("deeds", "participants" or "attendance";
+ * another kind is a bug) would, storing every row inside the transaction, and then rolls the transaction back, so
+ * nothing is kept. Returns K_OK when the import would succeed (out->rows says how many rows, out->imported is 0), else
+ * K_ERR with the message the import would give; problem (may be NULL) is called for each of the first bad rows that
+ * the message lists, out->bad counts them all. Audit rows name the actor "check" and are rolled back too. */
+int import_check_mem(db *d, const char *kind, const char *data, size_t len, const char *name, import_problem_fn problem,
+                     void *ctx, import_stats *out, kerr *e);
+
+/* The number of rows import_check_mem reports one by one (through problem and in the message); more are counted. */
+#define IMPORT_MAX_ROW_ERRORS 20
 
 #endif

@@ -5,6 +5,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include "core/buf.h"
+
 static int hexval(int c) {
   if (c >= '0' && c <= '9') return c - '0';
   c = tolower(c);
@@ -45,6 +47,135 @@ int reqparse_form(arena *mem, const char *body, size_t len, kv **out, int *n) {
     (*out)[(*n)++] = (kv){pair, v};
   }
   return 1;
+}
+
+int reqparse_is_multipart(const char *ctype) {
+  return ctype && strncasecmp(ctype, "multipart/form-data", 19) == 0 && (!ctype[19] || strchr("; \t", ctype[19]));
+}
+
+/* The value of parameter name (e.g. "boundary", "filename") in a header value such as
+ * `form-data; name="x"; filename="y"`, quoted or not, copied into mem; NULL when absent or malformed. */
+static char *header_param(arena *mem, const char *h, size_t hlen, const char *name) {
+  size_t n = strlen(name);
+  const char *end = h + hlen;
+  for (const char *p = h; p < end; p++) {
+    if (*p == '"') { /* skip a quoted string: a parameter's name is never inside one */
+      for (p++; p < end && *p != '"'; p++)
+        if (*p == '\\') p++;
+      continue;
+    }
+    if (*p != ';') continue;
+    const char *q = p + 1;
+    while (q < end && (*q == ' ' || *q == '\t')) q++;
+    if ((size_t)(end - q) <= n || strncasecmp(q, name, n) != 0 || q[n] != '=') continue;
+    q += n + 1;
+    if (q < end && *q == '"') {
+      buf v = BUF_INIT;
+      for (q++; q < end && *q != '"'; q++) {
+        if (*q == '\\' && q + 1 < end) q++;
+        buf_putc(&v, *q);
+      }
+      char *out = q < end ? arena_strndup(mem, v.data ? v.data : "", v.len) : NULL;
+      buf_free(&v);
+      return out;
+    }
+    const char *s = q;
+    while (q < end && *q != ';' && *q != ' ' && *q != '\t') q++;
+    return arena_strndup(mem, s, (size_t)(q - s));
+  }
+  return NULL;
+}
+
+/* One part's headers (from h to hend): its field name, file name (NULL for a field) and type. Returns 0 when it
+ * has no form-data Content-Disposition with a name. */
+static int part_headers(arena *mem, const char *h, const char *hend, web_file *f) {
+  int disposition = 0;
+  while (h < hend) {
+    const char *eol = memmem(h, (size_t)(hend - h), "\r\n", 2);
+    if (!eol) eol = hend;
+    const char *colon = memchr(h, ':', (size_t)(eol - h));
+    if (colon) {
+      const char *v = colon + 1;
+      while (v < eol && (*v == ' ' || *v == '\t')) v++;
+      size_t name_len = (size_t)(colon - h), vlen = (size_t)(eol - v);
+      if (name_len == 19 && !strncasecmp(h, "Content-Disposition", 19)) {
+        if (vlen < 9 || strncasecmp(v, "form-data", 9) != 0) return 0;
+        /* header_param looks for ";name=": the value starts with "form-data;" */
+        f->name = header_param(mem, v, vlen, "name");
+        f->filename = header_param(mem, v, vlen, "filename");
+        disposition = f->name != NULL;
+      } else if (name_len == 12 && !strncasecmp(h, "Content-Type", 12)) {
+        f->ctype = arena_strndup(mem, v, vlen);
+      }
+    }
+    h = eol + 2;
+  }
+  return disposition;
+}
+
+/* The last segment of a path a browser may send as a file's name (old browsers sent C:\\…\\x.csv). */
+static const char *base_name(const char *s) {
+  const char *b = s;
+  for (const char *p = s; *p; p++)
+    if (*p == '/' || *p == '\\') b = p + 1;
+  return b;
+}
+
+static int valid_text(const char *s, size_t n) {
+  return memchr(s, 0, n) == NULL && util_utf8_valid(s, n);
+}
+
+/* Adds the part (headers from h, data from d to dend) to the form or the files; 0 when it is malformed. */
+static int add_part(arena *mem, const char *h, const char *hend, const char *d, const char *dend, kv *form, int *nform,
+                    web_file *files, int *nfiles) {
+  web_file f = {0};
+  if (!part_headers(mem, h, hend, &f) || !valid_text(f.name, strlen(f.name))) return 0;
+  size_t n = (size_t)(dend - d);
+  if (f.filename) {
+    if (!util_utf8_valid(f.filename, strlen(f.filename))) return 0;
+    f.filename = base_name(f.filename);
+    if (!f.ctype) f.ctype = "application/octet-stream";
+    f.data = d, f.len = n;
+    files[(*nfiles)++] = f;
+    return 1;
+  }
+  if (!valid_text(d, n)) return 0;
+  form[(*nform)++] = (kv){f.name, arena_strndup(mem, d, n)};
+  return 1;
+}
+
+int reqparse_multipart(arena *mem, const char *ctype, const char *body, size_t len, kv **form, int *nform,
+                       web_file **files, int *nfiles) {
+  *form = arena_alloc(mem, sizeof **form * REQPARSE_MAX_PARTS);
+  *files = arena_alloc(mem, sizeof **files * REQPARSE_MAX_PARTS);
+  *nform = *nfiles = 0;
+  const char *b = ctype ? header_param(mem, ctype, strlen(ctype), "boundary") : NULL;
+  size_t blen = b ? strlen(b) : 0;
+  if (!blen || blen > 70 || !body) return 0;
+  char *delim = arena_alloc(mem, blen + 5); /* CRLF "--" boundary */
+  memcpy(delim, "\r\n--", 4);
+  memcpy(delim + 4, b, blen);
+  size_t dlen = blen + 4;
+  const char *end = body + len, *p;
+  /* the first delimiter has no CRLF before it when the body starts with it (no preamble) */
+  if (len >= dlen - 2 && !memcmp(body, delim + 2, dlen - 2))
+    p = body + dlen - 2;
+  else if ((p = memmem(body, len, delim, dlen)) != NULL)
+    p += dlen;
+  else
+    return 0;
+  for (int parts = 0;; parts++) {
+    if (end - p >= 2 && p[0] == '-' && p[1] == '-') return 1; /* the closing delimiter */
+    while (p < end && (*p == ' ' || *p == '\t')) p++;         /* transport padding */
+    if (end - p < 2 || p[0] != '\r' || p[1] != '\n' || parts >= REQPARSE_MAX_PARTS) return 0;
+    p += 2;
+    const char *hend = memmem(p, (size_t)(end - p), "\r\n\r\n", 4);
+    const char *data = hend ? hend + 4 : NULL;
+    if (!hend) return 0;
+    const char *next = memmem(data, (size_t)(end - data), delim, dlen);
+    if (!next || !add_part(mem, p, hend, data, next, *form, nform, *files, nfiles)) return 0;
+    p = next + dlen;
+  }
 }
 
 const char *reqparse_lang(const char *url, const char **path, const char **prefix) {

@@ -13,6 +13,7 @@
 #include "web/pages/deliveries_admin.h"
 #include "web/pages/exports.h"
 #include "web/pages/home.h"
+#include "web/pages/imports.h"
 #include "web/pages/login.h"
 #include "web/pages/moderation.h"
 #include "web/pages/orgs.h"
@@ -41,6 +42,7 @@ static const route *const TABLES[] = {
     people_routes,         accounts_routes,
     outbox_routes,         exports_routes,
     sitepages_routes,      sessions_routes,
+    imports_routes,
 };
 #define NTABLES (sizeof TABLES / sizeof TABLES[0])
 
@@ -168,6 +170,16 @@ static void run(web_req *r, const route *rt, int api) {
     return;
   }
   rt->fn(r);
+}
+
+size_t routes_body_limit(const char *method, const char *path) {
+  long long id;
+  if (strcmp(method, "POST") != 0) return WEB_MAX_BODY;
+  for (size_t t = 0; t < NTABLES; t++)
+    for (const route *rt = TABLES[t]; rt->method; rt++)
+      if ((rt->flags & ROUTE_UPLOAD) && !strcmp(rt->method, "POST") && routes_match(rt->pattern, path, &id))
+        return WEB_MAX_UPLOAD;
+  return WEB_MAX_BODY;
 }
 
 void routes_dispatch(web_req *r) {

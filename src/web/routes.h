@@ -23,6 +23,7 @@ enum {
   ROUTE_CSRF_FORM = 1 << 6,
   ROUTE_EVALUATOR = 1 << 7, /* the external evaluation: reads anonymised results */
   ROUTE_JURY = 1 << 8,      /* the awards' jury: scores nominated deeds */
+  ROUTE_UPLOAD = 1 << 9,    /* a POST may carry up to WEB_MAX_UPLOAD bytes (a file), not WEB_MAX_BODY */
 };
 #define ROUTE_ROLES (ROUTE_PUBLIC | ROUTE_CONTACT | ROUTE_STAFF | ROUTE_ADMIN | ROUTE_EVALUATOR | ROUTE_JURY)
 #define ROUTE_ANY_STAFF (ROUTE_STAFF | ROUTE_ADMIN) /* the programme's staff pages */
@@ -67,6 +68,9 @@ size_t routes_menu(int group, const route **items, size_t max);
 /* Finds the route for r->method and r->path and runs it after checking access and the CSRF token; answers 404 or
  * 405 when none fits, a redirect to login (anonymous) or 403 when access is refused, 403 on a missing token. */
 void routes_dispatch(web_req *r);
+
+/* The most bytes a request's body may have: WEB_MAX_UPLOAD for a POST to a ROUTE_UPLOAD route, else WEB_MAX_BODY. */
+size_t routes_body_limit(const char *method, const char *path);
 
 /* Returns 1 when path matches pattern, with the integer parameter (the last one) in *id; allocates nothing. */
 int routes_match(const char *pattern, const char *path, long long *id);

@@ -23,6 +23,7 @@
 #include "web/cache.h"
 #include "web/client.h"
 #include "web/conntrack.h"
+#include "import/xlsx.h"
 #include "web/reqparse.h"
 #include "web/routes.h"
 #include "model/mail.h"
@@ -261,20 +262,31 @@ static int cross_site_refused_or_reply(web_req *r) {
   return 1;
 }
 
+/* Reads a POST's fields (and files): multipart/form-data or urlencoded. Returns 0 when the body is malformed. */
+static int parse_body(web_req *r) {
+  const char *ctype = MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_TYPE);
+  if (reqparse_is_multipart(ctype))
+    return reqparse_multipart(&r->mem, ctype, r->body.data, r->body.len, &r->form, &r->nform, &r->files, &r->nfiles);
+  return reqparse_form(&r->mem, r->body.data, r->body.len, &r->form, &r->nform);
+}
+
 static enum MHD_Result process(conn_ctx *c) {
   web_req *r = &c->r;
   enum MHD_Result rc;
   conntrack_request_read(c->track);
   r->db = thread_db();
   if (r->body_too_large) {
-    web_error(r, 413, T(r, "Pyyntö on liian suuri."));
+    char msg[300]; /* an upload: say how large a file may be */
+    snprintf(msg, sizeof msg, "%s %d %s", T(r, "Tiedosto on liian suuri. Suurin sallittu koko on"),
+             (int)(r->max_body >> 20), T(r, "Mt."));
+    web_error(r, 413, r->max_body > WEB_MAX_BODY ? msg : T(r, "Pyyntö on liian suuri."));
     return send_response(r, 413, r->ctype, r->out.data, r->out.len, &r->headers, "no-store", c->t0, "");
   }
   if (serve_static(r, c->t0, &rc)) return rc;
   int bad = 0;
   MHD_get_connection_values(r->conn, MHD_GET_ARGUMENT_KIND, check_arg, &bad);
   if (strlen(r->url) > WEB_MAX_URL || !util_utf8_valid(r->url, strlen(r->url))) bad = 1;
-  if (!strcmp(r->method, "POST") && !reqparse_form(&r->mem, r->body.data, r->body.len, &r->form, &r->nform)) bad = 1;
+  if (!strcmp(r->method, "POST") && !parse_body(r)) bad = 1;
   if (!r->db) {
     web_error(r, 500, T(r, "Tietokanta ei ole käytettävissä."));
     return send_response(r, 500, r->ctype, r->out.data, r->out.len, &r->headers, "no-store", c->t0, "");
@@ -357,7 +369,8 @@ static enum MHD_Result handler(void *cls, struct MHD_Connection *conn, const cha
     c->track = conntrack_of(conn); /* the header is in: from here the body must keep a minimum rate */
     conntrack_header_done(c->track);
     const char *cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
-    if (cl && strtoull(cl, NULL, 10) > WEB_MAX_BODY) {
+    r->max_body = routes_body_limit(r->method, r->path);
+    if (cl && strtoull(cl, NULL, 10) > r->max_body) {
       r->body_too_large = 1;
       return process(c); /* answer before reading the body: no 100-continue, the connection is closed */
     }
@@ -366,7 +379,7 @@ static enum MHD_Result handler(void *cls, struct MHD_Connection *conn, const cha
   web_req *r = &c->r;
   if (*upload_size) {
     conntrack_body_bytes(c->track, *upload_size);
-    if (r->body.len + *upload_size > WEB_MAX_BODY)
+    if (r->body.len + *upload_size > r->max_body)
       r->body_too_large = 1;
     else
       buf_append(&r->body, upload, *upload_size);
@@ -423,6 +436,7 @@ static void start_mail(const web_config *cfg) {
 int web_serve(const web_config *cfg) {
   config = cfg;
   kerr e = {0};
+  xlsx_init();
   if (i18n_init(&e) != K_OK) {
     fprintf(stderr, "kehto: %s\n", e.msg);
     kerr_clear(&e);

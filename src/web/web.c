@@ -20,6 +20,12 @@ const char *web_form(web_req *r, const char *name) {
   return NULL;
 }
 
+const web_file *web_upload(web_req *r, const char *name) {
+  for (int i = 0; i < r->nfiles; i++)
+    if (strcmp(r->files[i].name, name) == 0) return &r->files[i];
+  return NULL;
+}
+
 const char *web_field(web_req *r, const char *name) {
   const char *v = !strcmp(r->method, "POST") ? web_form(r, name) : web_query(r, name);
   if (!v) return "";

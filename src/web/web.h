@@ -11,10 +11,19 @@
 
 #define WEB_MAX_BODY (1024 * 1024) /* bytes; larger bodies get 413 */
 #define WEB_MAX_URL 4096
+#define WEB_MAX_UPLOAD (20 * 1024 * 1024) /* bytes of a request to a route flagged ROUTE_UPLOAD (a file upload) */
 
 typedef struct kv {
   const char *key, *value;
 } kv;
+
+/* A file sent in a multipart/form-data POST: the form field's name, the file's name as the browser gave it (its
+ * last path segment), its declared type, and its bytes (in the request's body, not NUL-terminated). */
+typedef struct web_file {
+  const char *name, *filename, *ctype;
+  const char *data;
+  size_t len;
+} web_file;
 
 struct programme_frame;
 
@@ -31,7 +40,10 @@ typedef struct web_req {
   long long id; /* the number in a route pattern's {id} (or {org}) */
   kv *form;
   int nform;
+  web_file *files; /* the files of a multipart/form-data POST (its other fields are in form) */
+  int nfiles;
   buf body;
+  size_t max_body; /* WEB_MAX_BODY, or WEB_MAX_UPLOAD for an upload route */
   int body_too_large;
   /* who is asking */
   user_info user;   /* id 0 when not logged in */
@@ -51,6 +63,8 @@ typedef struct web_req {
 const char *web_query(web_req *r, const char *name);
 /* Form field from a urlencoded POST body, or NULL. */
 const char *web_form(web_req *r, const char *name);
+/* The file sent in the multipart form field name, or NULL. */
+const web_file *web_upload(web_req *r, const char *name);
 /* Form or query field trimmed, never NULL ("" when absent); copied into the request arena. */
 const char *web_field(web_req *r, const char *name);
 /* The trimmed field (a copy in the request arena), or NULL when it is empty. */

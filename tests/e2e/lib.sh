@@ -112,6 +112,20 @@ stale_post() {
 }
 header() { grep -i "^$1:" "$TMP/h" | head -1 | cut -d' ' -f2- | tr -d '\r'; }
 
+# people_frame: two funding periods, two organisations (Oulun kaupunki 0187690-1, Testi Oy), a service that counts
+# participants (delivery SP-1, sessions 1 and 2) and one for event attendees (WB-1, session 1), made with SQL, for the
+# imports of participants and attendance (test_people, test_upload)
+people_frame() {
+  q "
+INSERT INTO funding_period(id,name,start_year,end_year) VALUES(1,'2015–2017',2015,2017),(2,'2018–2020',2018,2020);
+INSERT INTO org(id,name,type,ytunnus) VALUES(1,'Oulun kaupunki','kunta','0187690-1'),(2,'Testi Oy','yhtio',NULL);
+INSERT INTO service(id,type_code,name,period_id,counts) VALUES(1,'sparraus','Sparraus A',2,'participant'),
+ (2,'webinaari','Webinaari B',2,'attendee');
+INSERT INTO delivery(id,ref,service_id,starts_on,ends_on) VALUES(1,'SP-1',1,'2019-03-01','2019-03-10'),
+ (2,'WB-1',2,'2019-04-01','2019-04-01');
+INSERT INTO delivery_session(delivery_id,number,held_on) VALUES(1,1,'2019-03-01'),(1,2,'2019-03-10'),(2,1,'2019-04-01');"
+}
+
 # add_staff [EMAIL [ROLE [ORG]]]: an account with the password vihrea-kettu-93-Rq; a contact needs ORG (id or Y-tunnus)
 add_staff() {
   echo "vihrea-kettu-93-Rq" | "$KEHTO" user add "${1:-staff@example.fi}" --role "${2:-staff}" ${3:+--org "$3"} --db "$DB" >/dev/null

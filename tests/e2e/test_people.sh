@@ -3,14 +3,7 @@
 source "$(dirname "$0")/lib.sh"
 init_db
 # Deliveries and sessions come from SQL: the delivery pages are built elsewhere.
-q "
-INSERT INTO funding_period(id,name,start_year,end_year) VALUES(1,'2015–2017',2015,2017),(2,'2018–2020',2018,2020);
-INSERT INTO org(id,name,type,ytunnus) VALUES(1,'Oulun kaupunki','kunta','0187690-1'),(2,'Testi Oy','yhtio',NULL);
-INSERT INTO service(id,type_code,name,period_id,counts) VALUES(1,'sparraus','Sparraus A',2,'participant'),
- (2,'webinaari','Webinaari B',2,'attendee');
-INSERT INTO delivery(id,ref,service_id,starts_on,ends_on) VALUES(1,'SP-1',1,'2019-03-01','2019-03-10'),
- (2,'WB-1',2,'2019-04-01','2019-04-01');
-INSERT INTO delivery_session(delivery_id,number,held_on) VALUES(1,1,'2019-03-01'),(1,2,'2019-03-10'),(2,1,'2019-04-01');"
+people_frame
 add_staff
 echo "vihrea-kettu-93-Rq" | "$KEHTO" user add contact1@example.fi --role contact --org 1 --db "$DB" >/dev/null
 echo "vihrea-kettu-93-Rq" | "$KEHTO" user add contact2@example.fi --role contact --org 2 --db "$DB" >/dev/null

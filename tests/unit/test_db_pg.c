@@ -1,5 +1,6 @@
-/* Unit tests for db/db_pg.c's translation of the SQL models write (SQLite's spelling) into PostgreSQL's. No server
- * is needed: the end-to-end tests on PostgreSQL (tests/pg) run the translated SQL for real. */
+/* Unit tests for db/db_pg.c's translation of the SQL models write (SQLite's spelling) into PostgreSQL's (no server
+ * needed: the end-to-end tests on PostgreSQL, tests/pg, run the translated SQL for real), and for bytes stored and
+ * read back (db_bind_blob, db_col_blob) on both engines: PostgreSQL in a throwaway cluster (tests/pg/cluster.sh). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -8,10 +9,13 @@
 #include <string.h>
 
 #include <stdlib.h>
+#include <stdio.h>
+#include <unistd.h>
 
 #include "core/buf.h"
 #include "db/db.h"
 #include "db/db_pg.h"
+#include "search/search.h"
 
 /* Translates sql; checks the text and the number of parameters. */
 static void expect(const char *sql, const char *want, int nparam) {
@@ -81,12 +85,85 @@ static void test_label(void **state) {
   }
 }
 
+/* Stores bytes 0–255 (NUL and every non-UTF-8 byte among them), an empty value and NULL, and reads them back. */
+static void blob_roundtrip(db *d, const char *ddl) {
+  unsigned char all[512];
+  for (size_t i = 0; i < sizeof all; i++) all[i] = (unsigned char)(i * 7 + 3);
+  all[0] = 0;
+  assert_int_equal(db_script(d, ddl), DB_OK);
+  db_stmt *st = db_prepare(d, "INSERT INTO blobs(id, b) VALUES (:id, :b)");
+  db_bind_int(st, ":id", 1);
+  db_bind_blob(st, ":b", all, sizeof all);
+  assert_int_equal(db_step(st), 0);
+  db_done(st);
+  st = db_prepare(d, "INSERT INTO blobs(id, b) VALUES (:id, :b)");
+  db_bind_int(st, ":id", 2);
+  db_bind_blob(st, ":b", "", 0);
+  assert_int_equal(db_step(st), 0);
+  db_done(st);
+  assert_int_equal(db_exec(d, "INSERT INTO blobs(id, b) VALUES (3, NULL)", ""), DB_OK);
+  st = db_query(d, "SELECT id, b FROM blobs ORDER BY id", "");
+  size_t len = 99;
+  assert_int_equal(db_step(st), 1);
+  const void *v = db_col_blob(st, 1, &len);
+  assert_int_equal(len, sizeof all);
+  assert_memory_equal(v, all, sizeof all);
+  assert_int_equal(db_step(st), 1);
+  assert_non_null(db_col_blob(st, 1, &len));
+  assert_int_equal(len, 0);
+  assert_int_equal(db_step(st), 1);
+  assert_null(db_col_blob(st, 1, &len));
+  assert_int_equal(len, 0);
+  assert_int_equal(db_step(st), 0);
+  db_done(st);
+  /* a bound blob compares equal to the stored one */
+  assert_int_equal(db_int(d, 0, "SELECT count(*) FROM blobs WHERE length(b) = 512", ""), 1);
+}
+
+static void test_blob_sqlite(void **state) {
+  kerr e = {0};
+  db *d = db_open(":memory:", 1, search_attach, &e);
+  assert_non_null(d);
+  blob_roundtrip(d, "CREATE TABLE blobs(id INTEGER PRIMARY KEY, b BLOB)");
+  db_close(d);
+}
+
+/* A throwaway PostgreSQL cluster for the blob test: its directory and address. */
+static char pg_dir[64], pg_addr[200];
+
+static int pg_start(void **state) {
+  snprintf(pg_dir, sizeof pg_dir, "/tmp/kehto-unit-pg.%d", (int)getpid());
+  char cmd[160];
+  snprintf(cmd, sizeof cmd, "tests/pg/cluster.sh start %s", pg_dir);
+  FILE *f = popen(cmd, "r");
+  if (!f || !fgets(pg_addr, sizeof pg_addr, f)) pg_addr[0] = 0;
+  if (f) pclose(f);
+  pg_addr[strcspn(pg_addr, "\n")] = 0;
+  return pg_addr[0] ? 0 : -1;
+}
+
+static int pg_stop(void **state) {
+  char cmd[160];
+  snprintf(cmd, sizeof cmd, "tests/pg/cluster.sh stop %s", pg_dir);
+  return system(cmd) == 0 ? 0 : -1;
+}
+
+static void test_blob_pg(void **state) {
+  kerr e = {0};
+  db *d = db_open(pg_addr, 1, search_attach, &e);
+  if (!d) fail_msg("db_open %s: %s", pg_addr, e.msg);
+  blob_roundtrip(d, "CREATE TABLE blobs(id bigint PRIMARY KEY, b bytea)");
+  db_close(d);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test(test_parameters),
-      cmocka_unit_test(test_names),
-      cmocka_unit_test(test_dialect),
-      cmocka_unit_test(test_label),
+      cmocka_unit_test(test_parameters), cmocka_unit_test(test_names),       cmocka_unit_test(test_dialect),
+      cmocka_unit_test(test_label),      cmocka_unit_test(test_blob_sqlite),
   };
-  return cmocka_run_group_tests(tests, NULL, NULL);
+  const struct CMUnitTest pg_tests[] = {
+      cmocka_unit_test(test_blob_pg),
+  };
+  int failed = cmocka_run_group_tests(tests, NULL, NULL);
+  return failed + cmocka_run_group_tests_name("PostgreSQL", pg_tests, pg_start, pg_stop);
 }

@@ -357,12 +357,12 @@ static void test_dry_run_keeps_nothing(void **state) {
   kerr e = {0};
   import_stats st;
   const char *t = HEAD ROW1 ROW2;
-  assert_int_equal(import_check_mem(d, "deeds", t, strlen(t), "deeds.csv", &st, &e), K_OK);
+  assert_int_equal(import_check_mem(d, "deeds", t, strlen(t), "deeds.csv", NULL, NULL, &st, &e), K_OK);
   assert_int_equal(st.rows, 2);
   assert_int_equal(st.imported, 0);
   assert_int_equal(ndeeds(d), 0);
   t = HEAD ROW1 "A2,T,O,Oulu,sote,,G,,R,1999\n";
-  assert_int_equal(import_check_mem(d, "deeds", t, strlen(t), "deeds.csv", &st, &e), K_ERR);
+  assert_int_equal(import_check_mem(d, "deeds", t, strlen(t), "deeds.csv", NULL, NULL, &st, &e), K_ERR);
   assert_non_null(strstr(e.msg, "row 3, column year"));
   kerr_clear(&e);
   assert_int_equal(imp(d, HEAD ROW1 ROW2, &st, &e), K_OK); /* the dry runs left no transaction open */

@@ -74,18 +74,27 @@ static void test_menus_in_order(void **s) {
   for (size_t i = 0; i < n; i++) assert_string_equal(m[i]->menu.id, main_ids[i]);
   n = routes_menu(ROUTE_NAV_STAFF, m, 16);
   static const char *const staff_ids[] = {"staff-home",     "moderation", "orgs",     "people", "programme",
-                                          "services-admin", "targets",    "accounts", "outbox"};
-  assert_int_equal(n, 9);
+                                          "services-admin", "targets",    "accounts", "outbox", "imports"};
+  assert_int_equal(n, 10);
   for (size_t i = 0; i < n; i++) assert_string_equal(m[i]->menu.id, staff_ids[i]);
   assert_int_equal(routes_menu(ROUTE_NAV_CONTACT, m, 16), 1);
   assert_string_equal(m[0]->pattern, "/organisaatiot/{org}/henkilot");
+}
+
+/* Only the upload route takes a large body; a GET never does. */
+static void test_body_limits(void **s) {
+  assert_int_equal(routes_body_limit("POST", "/hallinta/tuonti"), WEB_MAX_UPLOAD);
+  assert_int_equal(routes_body_limit("GET", "/hallinta/tuonti"), WEB_MAX_BODY);
+  assert_int_equal(routes_body_limit("POST", "/hallinta/tuonti/5/tuo"), WEB_MAX_BODY);
+  assert_int_equal(routes_body_limit("POST", "/kirjaudu"), WEB_MAX_BODY);
+  assert_true(WEB_MAX_UPLOAD > WEB_MAX_BODY);
 }
 
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_match_literal_and_id), cmocka_unit_test(test_match_refuses_bad_ids),
       cmocka_unit_test(test_match_file_segment),   cmocka_unit_test(test_table_invariants),
-      cmocka_unit_test(test_menus_in_order),
+      cmocka_unit_test(test_menus_in_order),       cmocka_unit_test(test_body_limits),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
