@@ -25,6 +25,8 @@ struct pgdb {
   struct dv_group *dv; /* the process's connections to this address share their data version reads */
   int gen;             /* connections made: 1 at open, one more for each reconnect */
   long long epoch;     /* counts transaction boundaries: BEGIN, COMMIT, ROLLBACK (also to a savepoint) */
+  int open_tx;         /* a BEGIN succeeded and no COMMIT or ROLLBACK has been sent since: work that a lost
+                        * connection took with it, so no statement may be tried again on a new one */
   char version[64];
 };
 
@@ -98,12 +100,22 @@ static int code_of(const PGresult *r) {
   return DB_ERROR;
 }
 
-/* Runs one command without parameters; DB_OK or a DB_ code. */
-static int run(pgdb *p, const char *sql) {
-  const char *w = sql + strspn(sql, " \n");
-  if (!strncasecmp(w, "BEGIN", 5) || !strncasecmp(w, "COMMIT", 6) || !strncasecmp(w, "END", 3) ||
-      strcasestr(sql, "ROLLBACK"))
-    p->epoch++;
+static int reconnect(pgdb *p);
+
+/* 1 when a statement that failed may be sent again on a new connection: nothing was open on the old one (libpq
+ * still saw it idle when the statement was sent, and no transaction of ours was open) and the connection is gone. */
+static int may_retry(pgdb *p, PGTransactionStatusType before) {
+  return before == PQTRANS_IDLE && !p->open_tx && reconnect(p);
+}
+
+/* Before a statement: a connection already known to be lost is made again unless a transaction of ours was open on
+ * it (then the statement fails, and so the transaction, as it must). */
+static void revive(pgdb *p) {
+  if (PQstatus(p->c) == CONNECTION_BAD && !p->open_tx) reconnect(p);
+}
+
+/* Runs one command without parameters once; DB_OK or a DB_ code. */
+static int run_once(pgdb *p, const char *sql) {
   PGresult *r = PQexec(p->c, sql);
   ExecStatusType t = PQresultStatus(r);
   int rc = DB_OK;
@@ -115,10 +127,27 @@ static int run(pgdb *p, const char *sql) {
   return rc;
 }
 
+/* Runs one command without parameters; DB_OK or a DB_ code. A BEGIN (or anything outside a transaction) that
+ * finds the connection lost (the server restarted, a failover) runs again on a new one. */
+static int run(pgdb *p, const char *sql) {
+  const char *w = sql + strspn(sql, " \n");
+  int begin = !strncasecmp(w, "BEGIN", 5),
+      end = !strncasecmp(w, "COMMIT", 6) || !strncasecmp(w, "END", 3) || !strncasecmp(w, "ROLLBACK;", 9) ||
+            !strcasecmp(w, "ROLLBACK");
+  if (begin || end || strcasestr(sql, "ROLLBACK")) p->epoch++;
+  if (!end) revive(p);
+  PGTransactionStatusType before = PQtransactionStatus(p->c);
+  int rc = run_once(p, sql);
+  if (rc != DB_OK && !end && may_retry(p, before)) rc = run_once(p, sql);
+  if (begin && rc == DB_OK) p->open_tx = 1;
+  if (end) p->open_tx = 0;
+  return rc;
+}
+
 /* What every connection sets first: the same text for timestamps and the same quiet log as SQLite; notices
  * (IF NOT EXISTS…) are not errors. */
 static int session_setup(pgdb *p) {
-  return run(p, "SET client_min_messages = warning; SET TIME ZONE 'UTC'");
+  return run_once(p, "SET client_min_messages = warning; SET TIME ZONE 'UTC'");
 }
 
 /* After a failure: when the connection itself is gone (the server restarted, a failover, a network cut), connects
@@ -128,6 +157,7 @@ static int reconnect(pgdb *p) {
   PQreset(p->c);
   if (PQstatus(p->c) != CONNECTION_OK) return 0;
   p->gen++;
+  p->open_tx = 0;
   log_info("database connection made again");
   return session_setup(p) == DB_OK;
 }
@@ -436,10 +466,16 @@ pg_stmt *pg_prepare(pgdb *p, const char *sql) {
     s->returns_id = 1;
   }
   snprintf(s->name, sizeof s->name, "k%d", ++p->nstmt);
+  revive(p);
   /* a failed PREPARE would abort the transaction it happens in: a savepoint keeps the retries apart */
   int sp = pg_in_transaction(p) && run(p, "SAVEPOINT db_prepare") == DB_OK;
   for (int attempt = 0; attempt <= s->nparam; attempt++) {
+    PGTransactionStatusType before = PQtransactionStatus(p->c);
     PGresult *r = PQprepare(p->c, s->name, t.data, s->nparam, types);
+    if (PQresultStatus(r) != PGRES_COMMAND_OK && may_retry(p, before)) { /* the connection was lost: once more */
+      PQclear(r);
+      r = PQprepare(p->c, s->name, t.data, s->nparam, types);
+    }
     if (PQresultStatus(r) == PGRES_COMMAND_OK) {
       PQclear(r);
       s->text = buf_detach(&t);
@@ -584,7 +620,9 @@ int pg_step(pg_stmt *s, int guard, int *code) {
   pgdb *p = s->p;
   *code = DB_OK;
   if (!s->res) {
+    revive(p);
     int in_tx = pg_in_transaction(p), sp = guard && s->write && in_tx;
+    PGTransactionStatusType before = PQtransactionStatus(p->c);
     if (s->gen != p->gen) { /* made before a reconnect: prepared on the connection that is gone */
       PGresult *r = PQprepare(p->c, s->name, s->text, s->nparam, s->types);
       if (PQresultStatus(r) == PGRES_COMMAND_OK) s->gen = p->gen;
@@ -594,7 +632,7 @@ int pg_step(pg_stmt *s, int guard, int *code) {
         sp ? exec_guarded(p, s)
            : PQexecPrepared(p->c, s->name, s->nparam, (const char *const *)s->values, s->lengths, s->formats, 0);
     ExecStatusType t = PQresultStatus(r);
-    if (t != PGRES_TUPLES_OK && t != PGRES_COMMAND_OK && !in_tx && reconnect(p)) {
+    if (t != PGRES_TUPLES_OK && t != PGRES_COMMAND_OK && may_retry(p, before)) {
       /* outside a transaction nothing was lost with the old connection: once more on the new one */
       PQclear(r);
       r = PQprepare(p->c, s->name, s->text, s->nparam, s->types);
