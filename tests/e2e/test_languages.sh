@@ -90,11 +90,29 @@ expect_contains "English service page: the missing name in Finnish, marked" "$BO
 expect_contains "English service page: the missing description marked" "$BODY" '<div class="deed-text" lang="fi">Suomenkielinen kuvaus.</div>'
 expect_contains "English service page: the missing period name marked" "$BODY" '<span lang="fi">2. rahoituskausi</span>'
 expect_contains "English service page: the missing theme marked" "$BODY" '<li lang="fi">kielet</li>'
+# the period's name where the Finnish stands in on the statistics page: the period shown, its option, and the
+# staff targets' legend; an untranslated theme among the coaches' filter options
+sy2=$(q "SELECT start_year FROM funding_period WHERE id=$period"); ey2=$(q "SELECT end_year FROM funding_period WHERE id=$period")
+get "/en/tilastot?kausi=$period"
+expect_contains "English statistics: the period shown in Finnish, marked" "$BODY" \
+  "<strong lang=\"fi\">2. rahoituskausi $sy2–$ey2</strong>"
+expect_contains "English statistics: the period's option in Finnish, marked" "$BODY" \
+  "<option value=\"$period\" selected lang=\"fi\">2. rahoituskausi $sy2–$ey2</option>"
+get "/sv/tilastot?kausi=$period"
+expect_contains "Swedish statistics: the translated period not marked" "$BODY" "<strong>Andra perioden $sy2–$ey2</strong>"
+get /en/valmentajat
+expect_contains "English coaches: an untranslated theme's option marked" "$BODY" \
+  '<option value="palvelumuotoilu" lang="fi">palvelumuotoilu</option>'
+expect_contains "English coaches: a translated theme's option not marked" "$BODY" \
+  '<option value="johtaminen">leadership</option>'
 get /palvelut/$svc
 expect_contains "Finnish service page: Finnish, not marked" "$BODY" '<h1>Kielityöpaja</h1>'
 
 # --- staff: the programme's texts and goals ---
 login staff@example.fi $PW
+get /en/hallinta/tavoitteet
+expect_contains "English targets page: the untranslated period's legend marked" "$BODY" \
+  "<legend lang=\"fi\">2. rahoituskausi $sy2–$ey2</legend>"
 get /hallinta/ohjelma; tok=$(csrf_from "$BODY")
 expect_contains "programme form: the Swedish goals' label" "$BODY" 'Tavoitteet (ruotsiksi)</label>'
 expect_contains "programme form: the stored Swedish name" "$BODY" 'lang="sv"'
