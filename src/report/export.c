@@ -90,8 +90,10 @@ void export_dec(export_out *o, double v, int decimals) {
   char t[48];
   double k = 1;
   for (int i = 0; i < decimals; i++) k *= 10;
-  /* halves away from zero, as Excel shows them (printf would make 1.25 "1.2") */
-  snprintf(t, sizeof t, "%.*f", decimals, (v < 0 ? -floor(-v * k + 0.5) : floor(v * k + 0.5)) / k);
+  /* halves away from zero, as Excel shows them (printf would make 1.25 "1.2"); a half that the double holds a hair
+   * below (1.15 is 1.1499999…) still counts as a half */
+  double x = fabs(v) * k, up = floor(x + 0.5 + 1e-9 * (x > 1 ? x : 1));
+  snprintf(t, sizeof t, "%.*f", decimals, (v < 0 ? -up : up) / k);
   char *p = strchr(t, '.');
   if (p && o->fmt == EXPORT_CSV) *p = ',';
   buf_puts(o->b, t);

@@ -358,8 +358,13 @@ static void test_export_decimals(void **s) {
   export_dec(&o, 1.25, 1);
   export_dec(&o, -0.05, 1);
   export_date(&o, "2026-12-06");
+  /* halves that a double holds a hair below: 23 of 2000 is 1.15 %, 1.005 to two decimals */
+  export_dec(&o, 23 * 100.0 / 2000, 1);
+  export_dec(&o, 1.005, 2);
+  export_dec(&o, -1.15, 1);
+  export_dec(&o, 1.149, 1);
   export_row_end(&o);
-  assert_string_equal(b.data, "1.3,-0.1,2026-12-06\r\n");
+  assert_string_equal(b.data, "1.3,-0.1,2026-12-06,1.2,1.01,-1.2,1.1\r\n");
   assert_int_equal(export_format_of("csv-comma"), EXPORT_CSV_COMMA);
   assert_int_equal(export_format_of(NULL), EXPORT_CSV);
   assert_int_equal(export_format_of("csv;"), -1);
