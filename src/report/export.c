@@ -192,7 +192,8 @@ static void cut_chars(char *s, int max) {
     }
 }
 
-/* name made a valid sheet name into out: at most 31 characters, none of []:*?/\, not empty, unique in bk. */
+/* name made a valid sheet name into out: at most 31 characters, none of []:*?/\, no apostrophe first or last, not
+ * empty, unique in bk. */
 static void sheet_name(export_book *bk, const char *name, char *out, size_t n) {
   buf b = BUF_INIT;
   for (const char *p = name && *name ? name : "Taulukko"; *p; p++) buf_putc(&b, strchr("[]:*?/\\", *p) ? '-' : *p);
@@ -200,6 +201,9 @@ static void sheet_name(export_book *bk, const char *name, char *out, size_t n) {
   for (int k = 1;; k++) {
     snprintf(out, n, "%s", b.data);
     cut_chars(out, 31 - (int)strlen(suffix)); /* Excel counts characters */
+    size_t len = strlen(out);
+    if (*out == '\'') *out = '-'; /* Excel (and libxlsxwriter, which then gives no sheet) refuse these */
+    if (len && out[len - 1] == '\'') out[len - 1] = '-';
     strncat(out, suffix, n - strlen(out) - 1);
     if (!workbook_get_worksheet_by_name(bk->wb, out)) break;
     snprintf(suffix, sizeof suffix, " (%d)", k + 1);

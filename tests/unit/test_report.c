@@ -384,6 +384,9 @@ static void test_sheet_names(void **s) {
   export_book_sheet(&bk, &o, longer);
   assert_non_null(workbook_get_worksheet_by_name(bk.wb, "Ställning på arbetsmarknaden oc"));
   assert_non_null(workbook_get_worksheet_by_name(bk.wb, "Ställning på arbetsmarknade (2)"));
+  export_book_sheet(&bk, &o, "'Lainattu'"); /* an apostrophe may not start or end a sheet's name */
+  assert_non_null(o.ws);
+  assert_non_null(workbook_get_worksheet_by_name(bk.wb, "-Lainattu-"));
   buf b = BUF_INIT;
   assert_int_equal(export_book_close(&bk, &b, &e), K_OK);
   assert_memory_equal(b.data, "PK", 2);
