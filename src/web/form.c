@@ -96,7 +96,9 @@ void form_textarea_lang(form_ctx *f, const char *name, const char *label, const 
              required ? " required" : "");
   lang_attr(f, lang);
   described_by(f, name, hint);
-  buf_printf(&f->r->out, ">%h</textarea></div>\n", value ? value : "");
+  /* a browser drops a newline right after the tag: one more keeps a value's blank first line (a goal not translated) */
+  buf_printf(&f->r->out, ">%r%h</textarea></div>\n", value && (*value == '\n' || *value == '\r') ? "\n" : "",
+             value ? value : "");
 }
 
 void form_select(form_ctx *f, const char *name, const char *label, const char *value, const form_opt *opts, int n,
