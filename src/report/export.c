@@ -90,8 +90,10 @@ void export_dec(export_out *o, double v, int decimals) {
   char t[48];
   double k = 1;
   for (int i = 0; i < decimals; i++) k *= 10;
-  /* halves away from zero, as Excel shows them (printf would make 1.25 "1.2") */
-  snprintf(t, sizeof t, "%.*f", decimals, (v < 0 ? -floor(-v * k + 0.5) : floor(v * k + 0.5)) / k);
+  /* halves away from zero, as Excel shows them (printf would make 1.25 "1.2"); a half that the double holds a hair
+   * below (1.15 is 1.1499999…) still counts as a half */
+  double x = fabs(v) * k, up = floor(x + 0.5 + 1e-9 * (x > 1 ? x : 1));
+  snprintf(t, sizeof t, "%.*f", decimals, (v < 0 ? -up : up) / k);
   char *p = strchr(t, '.');
   if (p && o->fmt == EXPORT_CSV) *p = ',';
   buf_puts(o->b, t);
@@ -190,7 +192,8 @@ static void cut_chars(char *s, int max) {
     }
 }
 
-/* name made a valid sheet name into out: at most 31 characters, none of []:*?/\, not empty, unique in bk. */
+/* name made a valid sheet name into out: at most 31 characters, none of []:*?/\, no apostrophe first or last, not
+ * empty, unique in bk. */
 static void sheet_name(export_book *bk, const char *name, char *out, size_t n) {
   buf b = BUF_INIT;
   for (const char *p = name && *name ? name : "Taulukko"; *p; p++) buf_putc(&b, strchr("[]:*?/\\", *p) ? '-' : *p);
@@ -198,6 +201,9 @@ static void sheet_name(export_book *bk, const char *name, char *out, size_t n) {
   for (int k = 1;; k++) {
     snprintf(out, n, "%s", b.data);
     cut_chars(out, 31 - (int)strlen(suffix)); /* Excel counts characters */
+    size_t len = strlen(out);
+    if (*out == '\'') *out = '-'; /* Excel (and libxlsxwriter, which then gives no sheet) refuse these */
+    if (len && out[len - 1] == '\'') out[len - 1] = '-';
     strncat(out, suffix, n - strlen(out) - 1);
     if (!workbook_get_worksheet_by_name(bk->wb, out)) break;
     snprintf(suffix, sizeof suffix, " (%d)", k + 1);

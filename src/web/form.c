@@ -96,19 +96,29 @@ void form_textarea_lang(form_ctx *f, const char *name, const char *label, const 
              required ? " required" : "");
   lang_attr(f, lang);
   described_by(f, name, hint);
-  buf_printf(&f->r->out, ">%h</textarea></div>\n", value ? value : "");
+  /* a browser drops a newline right after the tag: one more keeps a value's blank first line (a goal not translated) */
+  buf_printf(&f->r->out, ">%r%h</textarea></div>\n", value && (*value == '\n' || *value == '\r') ? "\n" : "",
+             value ? value : "");
 }
 
 void form_select(form_ctx *f, const char *name, const char *label, const char *value, const form_opt *opts, int n,
                  int required, const char *empty_label) {
+  form_select_lang(f, name, label, value, opts, n, required, empty_label, NULL);
+}
+
+void form_select_lang(form_ctx *f, const char *name, const char *label, const char *value, const form_opt *opts, int n,
+                      int required, const char *empty_label, const char *const *langs) {
   open_field(f, name, label, required, NULL);
   buf_printf(&f->r->out, "<select id=\"f-%h\" name=\"%h\"%r", name, name, required ? " required" : "");
   described_by(f, name, NULL);
   buf_puts(&f->r->out, ">");
   if (empty_label) buf_printf(&f->r->out, "<option value=\"\">%h</option>", empty_label);
-  for (int i = 0; i < n; i++)
-    buf_printf(&f->r->out, "<option value=\"%h\"%r>%h</option>", opts[i].value,
-               value && strcmp(value, opts[i].value) == 0 ? " selected" : "", opts[i].label);
+  for (int i = 0; i < n; i++) {
+    buf_printf(&f->r->out, "<option value=\"%h\"%r", opts[i].value,
+               value && strcmp(value, opts[i].value) == 0 ? " selected" : "");
+    lang_attr(f, langs ? langs[i] : NULL);
+    buf_printf(&f->r->out, ">%h</option>", opts[i].label);
+  }
   buf_puts(&f->r->out, "</select></div>\n");
 }
 

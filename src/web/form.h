@@ -38,6 +38,10 @@ void form_textarea_lang(form_ctx *f, const char *name, const char *label, const 
 void form_select(form_ctx *f, const char *name, const char *label, const char *value, const form_opt *opts, int n,
                  int required, const char *empty_label);
 /* The same with the options taken from a reference-data list (codes as values, names as labels). */
+/* The same, with option i marked lang="langs[i]" when that is not NULL (a label in Finnish standing in for a missing
+ * translation); langs may be NULL. */
+void form_select_lang(form_ctx *f, const char *name, const char *label, const char *value, const form_opt *opts, int n,
+                      int required, const char *empty_label, const char *const *langs);
 void form_select_codes(form_ctx *f, const char *name, const char *label, const char *value, const code_name *v, int n,
                        int required, const char *empty_label);
 

@@ -104,6 +104,17 @@ test('the programme form, a service form, a period form and the theme translatio
   assert.ok(await anon.locator('li', { hasText: /^tjänstedesign$/ }).count() > 0, 'the Swedish theme is shown');
 });
 
+test('the programme form saved unchanged keeps an untranslated first goal untranslated', async () => {
+  const { page } = s;
+  q("UPDATE goal SET text_sv = CASE WHEN position = (SELECT min(position) FROM goal) THEN '' ELSE 'Mål ' || position END");
+  const before = q('SELECT text_sv FROM goal ORDER BY position');
+  await page.goto(s.k.base + '/hallinta/ohjelma');
+  assert.match(await page.getByLabel('Tavoitteet (ruotsiksi)').inputValue(), /^\nMål /, 'the blank first line is shown');
+  await page.locator('form.form').getByRole('button', { name: 'Tallenna' }).click();
+  await page.waitForURL(/ok=ohjelma/);
+  assert.equal(q('SELECT text_sv FROM goal ORDER BY position'), before, 'no goal moved up');
+});
+
 test('"Hae palvelua" while signed out keeps the service through the login', async () => {
   const ctx = await s.browser.newContext();
   const p = await ctx.newPage();

@@ -358,8 +358,13 @@ static void test_export_decimals(void **s) {
   export_dec(&o, 1.25, 1);
   export_dec(&o, -0.05, 1);
   export_date(&o, "2026-12-06");
+  /* halves that a double holds a hair below: 23 of 2000 is 1.15 %, 1.005 to two decimals */
+  export_dec(&o, 23 * 100.0 / 2000, 1);
+  export_dec(&o, 1.005, 2);
+  export_dec(&o, -1.15, 1);
+  export_dec(&o, 1.149, 1);
   export_row_end(&o);
-  assert_string_equal(b.data, "1.3,-0.1,2026-12-06\r\n");
+  assert_string_equal(b.data, "1.3,-0.1,2026-12-06,1.2,1.01,-1.2,1.1\r\n");
   assert_int_equal(export_format_of("csv-comma"), EXPORT_CSV_COMMA);
   assert_int_equal(export_format_of(NULL), EXPORT_CSV);
   assert_int_equal(export_format_of("csv;"), -1);
@@ -379,6 +384,9 @@ static void test_sheet_names(void **s) {
   export_book_sheet(&bk, &o, longer);
   assert_non_null(workbook_get_worksheet_by_name(bk.wb, "Ställning på arbetsmarknaden oc"));
   assert_non_null(workbook_get_worksheet_by_name(bk.wb, "Ställning på arbetsmarknade (2)"));
+  export_book_sheet(&bk, &o, "'Lainattu'"); /* an apostrophe may not start or end a sheet's name */
+  assert_non_null(o.ws);
+  assert_non_null(workbook_get_worksheet_by_name(bk.wb, "-Lainattu-"));
   buf b = BUF_INIT;
   assert_int_equal(export_book_close(&bk, &b, &e), K_OK);
   assert_memory_equal(b.data, "PK", 2);

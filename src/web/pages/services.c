@@ -117,13 +117,17 @@ static void coach_filters(web_req *r, const coach_filter *flt) {
   int nt = 0, nr = 0;
   char **themes = coach_themes(r->db, &r->mem, &nt);
   form_opt *to = arena_alloc(&r->mem, sizeof *to * (size_t)(nt ? nt : 1));
+  const char **tlang = arena_alloc(&r->mem, sizeof *tlang * (size_t)(nt ? nt : 1));
   theme_labels tl = theme_labels_get(r);
-  for (int i = 0; i < nt; i++) to[i] = (form_opt){themes[i], themelist_label(tl.rows, tl.n, themes[i], r->lang).text};
+  for (int i = 0; i < nt; i++) {
+    tr label = themelist_label(tl.rows, tl.n, themes[i], r->lang);
+    to[i] = (form_opt){themes[i], label.text}, tlang[i] = label.fallback ? "fi" : NULL;
+  }
   code_name *regions = refdata_regions(r->db, &r->mem, r->lang, &nr);
   form_opt lo[3];
   for (int i = 0; i < 3; i++) lo[i] = (form_opt){LANGUAGES[i][0], T(r, LANGUAGES[i][1])};
   buf_printf(&r->out, "<form method=\"get\" action=\"%h/valmentajat\" class=\"filters\">", r->prefix);
-  form_select(&f, "theme", T(r, "Osaamisalue"), flt->theme, to, nt, 0, T(r, "Kaikki osaamisalueet"));
+  form_select_lang(&f, "theme", T(r, "Osaamisalue"), flt->theme, to, nt, 0, T(r, "Kaikki osaamisalueet"), tlang);
   form_select_codes(&f, "region", T(r, "Maakunta"), flt->region, regions, nr, 0, T(r, "Kaikki maakunnat"));
   form_select(&f, "language", T(r, "Kieli"), flt->language, lo, 3, 0, T(r, "Kaikki kielet"));
   services_filters_end(r);

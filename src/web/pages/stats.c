@@ -26,28 +26,35 @@ static int slot_or_reply(web_req *r, const report_data *rd) {
 
 /* "Kausi 2015–2017" style name of a slot in the page's language (the Finnish where not translated), in the request
  * arena. */
-static const char *slot_name(web_req *r, const report_data *rd, int slot) {
-  if (slot == 0) return T(r, "Koko ohjelma");
+static tr slot_tr(web_req *r, const report_data *rd, int slot) {
+  if (slot == 0) return (tr){T(r, "Koko ohjelma"), 0};
   const report_period *p = report_period_at(rd, slot);
+  tr name = tr_pick(r->lang, p->name, p->name_sv, p->name_en);
   buf b = BUF_INIT;
-  buf_printf(&b, "%r %d–%d", tr_pick(r->lang, p->name, p->name_sv, p->name_en).text, p->start_year, p->end_year);
-  const char *s = arena_strdup(&r->mem, b.data);
+  buf_printf(&b, "%r %d–%d", name.text, p->start_year, p->end_year);
+  name.text = arena_strdup(&r->mem, b.data);
   buf_free(&b);
-  return s;
+  return name;
+}
+
+static const char *slot_name(web_req *r, const report_data *rd, int slot) {
+  return slot_tr(r, rd, slot).text;
 }
 
 static void period_form(web_req *r, const report_data *rd, int slot) {
   int n = report_nperiods(rd);
   form_opt *opts = arena_alloc(&r->mem, sizeof *opts * (size_t)(n + 1));
-  opts[0] = (form_opt){"", T(r, "Koko ohjelma")};
+  const char **langs = arena_alloc(&r->mem, sizeof *langs * (size_t)(n + 1));
+  opts[0] = (form_opt){"", T(r, "Koko ohjelma")}, langs[0] = NULL;
   for (int s = 1; s <= n; s++) {
     char id[24];
     snprintf(id, sizeof id, "%lld", report_period_at(rd, s)->id);
-    opts[s] = (form_opt){arena_strdup(&r->mem, id), slot_name(r, rd, s)};
+    tr name = slot_tr(r, rd, s);
+    opts[s] = (form_opt){arena_strdup(&r->mem, id), name.text}, langs[s] = name.fallback ? "fi" : NULL;
   }
   form_ctx f = {r, NULL};
   buf_printf(&r->out, "<form method=\"get\" action=\"%h/tilastot\" class=\"filters period\">\n", r->prefix);
-  form_select(&f, "kausi", T(r, "Rahoituskausi"), slot ? opts[slot].value : "", opts, n + 1, 0, NULL);
+  form_select_lang(&f, "kausi", T(r, "Rahoituskausi"), slot ? opts[slot].value : "", opts, n + 1, 0, NULL, langs);
   buf_printf(&r->out, "<div class=\"field\"><button type=\"submit\">%h</button></div>\n</form>\n", T(r, "Näytä"));
 }
 
@@ -200,7 +207,9 @@ static void page_stats(web_req *r) {
              T(r, "Ohjelman tavoittamat organisaatiot ja ihmiset palveluittain, rooleittain, toimialoittain, "
                   "alueittain ja vuosittain sekä ESR-osallistujien yhteiset tuotosindikaattorit."));
   period_form(r, rd, slot);
-  buf_printf(o, "<p class=\"period-now\">%h: <strong>%h</strong></p>\n", T(r, "Näytetään"), slot_name(r, rd, slot));
+  tr shown = slot_tr(r, rd, slot);
+  buf_printf(o, "<p class=\"period-now\">%h: <strong%r>%h</strong></p>\n", T(r, "Näytetään"), tr_lang(&shown),
+             shown.text);
   if (*computed_at) {
     buf_printf(o, "<p class=\"notice\" role=\"status\">%h ",
                T(r, "Lukuja lasketaan uudelleen juuri tehtyjen muutosten jälkeen. Alla on tilanne"));
@@ -267,7 +276,8 @@ static void targets_page(web_req *r, const report_data *rd, int use_form, const 
   web_csrf_field(r);
   for (int s = 0; s <= report_nperiods(rd); s++) {
     long long pid = report_period_at(rd, s)->id;
-    buf_printf(o, "<fieldset><legend>%h</legend>\n", slot_name(r, rd, s));
+    tr pname = slot_tr(r, rd, s);
+    buf_printf(o, "<fieldset><legend%r>%h</legend>\n", tr_lang(&pname), pname.text);
     for (int m = 0; m < RK_COUNT; m++) {
       char name[48], val[32] = "";
       target_field_name(name, sizeof name, m, pid);
