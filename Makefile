@@ -79,12 +79,12 @@ run: deps-run
 	./kehto serve --db $(DB) --port $(PORT)
 
 # Everything, as CI runs it: the tests, then the unit and end-to-end tests again under ASan and UBSan, the fuzz corpus
-# replay and the short crash test.
+# replay and the short crash test. The end-to-end runs on both engines and the browser tests run side by side: each
+# waits on servers and browsers more than it computes (together they keep the two cores about as busy as one alone).
 check: deps
 	$(MAKE) kehto
 	$(MAKE) check-seam check-unit
-	$(MAKE) -j2 --output-sync=target check-e2e check-e2e-pg
-	$(MAKE) check-browser
+	$(MAKE) -j3 --output-sync=target check-e2e check-e2e-pg check-browser
 	$(MAKE) check-asan
 	$(MAKE) check-fuzz check-crash
 
