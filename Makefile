@@ -29,7 +29,7 @@ FUZZ_ONLY    ?= $(FUZZ_NAMES)
 FUZZ_DRIVER  ?=
 FUZZ_CC      ?= $(if $(shell command -v clang-14),clang-14,clang)
 
-.PHONY: all run check check-seam check-unit unit-tests check-e2e check-e2e-pg check-browser check-asan check-fuzz check-crash fuzz crash bench deps deps-run libs \
+.PHONY: all run check check-seam check-unit unit-tests asan-build asan-build-idle check-e2e check-e2e-pg check-browser check-asan check-fuzz check-crash fuzz crash bench deps deps-run libs \
         clean format
 
 all: $(BIN)
@@ -68,7 +68,7 @@ $(BUILD)/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(LIBOBJ)
 	$(CC) $(WARN) $(HARDEN) $(CFLAGS) $(CPPFLAGS_ALL) $(LDFLAGS) -o $@ $< $(LIBOBJ) $(LIBS) -lcmocka
 
 # A harness, linked with libFuzzer (FUZZ_LDFLAGS=-fsanitize=fuzzer...) or with tests/fuzz/driver.c (FUZZ_DRIVER).
-$(BUILD)/fuzzers/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(FUZZ_DRIVER) $(LIBOBJ)
+$(BUILD)/fuzzers/fuzz_%: tests/fuzz/fuzz_%.c $(wildcard tests/fuzz/*.h) $(FUZZ_DRIVER) $(LIBOBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(WARN) $(HARDEN) $(CFLAGS) $(CPPFLAGS_ALL) -Itests/fuzz $(LDFLAGS) $(FUZZ_LDFLAGS) -o $@ $< $(FUZZ_DRIVER) \
 	      $(LIBOBJ) $(LIBS)
@@ -80,11 +80,12 @@ run: deps-run
 
 # Everything, as CI runs it: the tests, then the unit and end-to-end tests again under ASan and UBSan, the fuzz corpus
 # replay and the short crash test. The end-to-end runs on both engines and the browser tests run side by side: each
-# waits on servers and browsers more than it computes (together they keep the two cores about as busy as one alone).
+# waits on servers and browsers more than it computes (together they keep the two cores about as busy as one alone),
+# so the sanitized build is compiled meanwhile at the lowest priority, on the time they leave idle.
 check: deps
 	$(MAKE) kehto
 	$(MAKE) check-seam check-unit
-	$(MAKE) -j3 --output-sync=target check-e2e check-e2e-pg check-browser
+	$(MAKE) -j4 --output-sync=target check-e2e check-e2e-pg check-browser asan-build-idle
 	$(MAKE) check-asan
 	$(MAKE) check-fuzz check-crash
 
@@ -111,9 +112,13 @@ check-browser: $(BIN)
 ASAN_MAKE = KEHTO_SANITIZED=1 $(MAKE) BUILD=build/asan BIN=build/asan/kehto \
 	        CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" \
 	        LDFLAGS="-fsanitize=address,undefined"
+asan-build:
+	$(ASAN_MAKE) -j2 build/asan/kehto unit-tests
+asan-build-idle:
+	@nice -n 19 $(MAKE) -s asan-build
 check-asan:
 	@scripts/install-deps --no-browser
-	$(ASAN_MAKE) -j2 build/asan/kehto unit-tests
+	$(MAKE) asan-build
 	$(ASAN_MAKE) check-unit
 	$(ASAN_MAKE) E2E_JOBS=2 check-e2e
 
