@@ -455,6 +455,83 @@ static const char *const migrations[] = {
     "CREATE INDEX upload_user ON upload(user_id, created_at);\n"
     "ALTER TABLE delivery_session ADD COLUMN signin_code TEXT;\n"
     "CREATE UNIQUE INDEX delivery_session_signin ON delivery_session(signin_code);\n",
+    /* 10: the evaluation (issue #13). A survey is a definition (JSON: sections and questions in fi/sv/en) with an
+     *     opening and closing time and an optional open link. Surveys of one series (before and after) pair a
+     *     person's answers through a pseudonym: an HMAC of the person under the series' own key, which is kept
+     *     encrypted under the master key of the secret file (never in the database) and deleted when the series
+     *     closes. An invitation knows the person and whether they answered, never what; its link's token is an
+     *     HMAC of its nonce under the master key (a reminder makes the same link again), found by the token's hash.
+     *     A draft is kept under the token's hash only. An answer has no link to the person: its day, its
+     *     pseudonym (series only) and the invitation's context (role, service type, sector, region, period) taken
+     *     when it is stored. The evaluation report: an introduction and findings and recommendations (Markdown
+     *     with figure placeholders), published by the evaluator. */
+    "CREATE TABLE survey_series(\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  key TEXT NOT NULL UNIQUE,          -- e.g. sparraus\n"
+    "  key_box BLOB,                      -- the pairing key: nonce and secretbox under the master key; NULL once closed\n"
+    "  created_at TEXT NOT NULL, closed_at TEXT);\n"
+    "CREATE TABLE survey(\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  key TEXT NOT NULL UNIQUE,          -- e.g. sparraus-alku\n"
+    "  series_id INTEGER REFERENCES survey_series(id),\n"
+    "  phase TEXT NOT NULL DEFAULT '' CHECK(phase IN ('','before','after')),\n"
+    "  title TEXT NOT NULL, title_sv TEXT NOT NULL DEFAULT '', title_en TEXT NOT NULL DEFAULT '',\n"
+    "  definition TEXT NOT NULL,          -- the JSON definition as `kehto survey export` writes it\n"
+    "  opens_at TEXT, closes_at TEXT,     -- ISO 8601 UTC; NULL: no limit\n"
+    "  open_code TEXT UNIQUE,             -- the open link /kysely/avoin/CODE; NULL: none\n"
+    "  results_public INTEGER NOT NULL DEFAULT 0,\n"
+    "  created_by TEXT NOT NULL DEFAULT '',\n"
+    "  created_at TEXT NOT NULL, updated_at TEXT NOT NULL);\n"
+    "CREATE INDEX survey_series_phase ON survey(series_id, phase);\n"
+    "CREATE TABLE survey_invite(\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  survey_id INTEGER NOT NULL REFERENCES survey(id) ON DELETE CASCADE,\n"
+    "  person_id INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,\n"
+    "  nonce TEXT NOT NULL,               -- the link's token is an HMAC of it under the master key\n"
+    "  token_hash TEXT NOT NULL UNIQUE,   -- hex SHA-256 of the token\n"
+    "  delivery_id INTEGER REFERENCES delivery(id) ON DELETE SET NULL,\n"
+    "  ctx_role TEXT NOT NULL DEFAULT '', ctx_service_type TEXT NOT NULL DEFAULT '',\n"
+    "  ctx_sector TEXT NOT NULL DEFAULT '', ctx_region TEXT NOT NULL DEFAULT '', ctx_period_id INTEGER,\n"
+    "  lang TEXT NOT NULL DEFAULT 'fi',\n"
+    "  invited_at TEXT NOT NULL, reminded_at TEXT,\n"
+    "  answered INTEGER NOT NULL DEFAULT 0,\n"
+    "  UNIQUE(survey_id, person_id));\n"
+    "CREATE INDEX survey_invite_person ON survey_invite(person_id);\n"
+    "CREATE INDEX survey_invite_delivery ON survey_invite(delivery_id);\n"
+    "CREATE TABLE survey_draft(           -- answers saved before submitting, under the link's token only\n"
+    "  token_hash TEXT PRIMARY KEY,\n"
+    "  survey_id INTEGER NOT NULL REFERENCES survey(id) ON DELETE CASCADE,\n"
+    "  data TEXT NOT NULL,                -- the posted fields as JSON\n"
+    "  updated_at TEXT NOT NULL);\n"
+    "CREATE TABLE survey_response(        -- one submitted answer: no person, no token, no invitation\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  survey_id INTEGER NOT NULL REFERENCES survey(id) ON DELETE CASCADE,\n"
+    "  answered_on TEXT NOT NULL,         -- YYYY-MM-DD, the day only\n"
+    "  pseudonym TEXT,                    -- hex HMAC of the person under the series' key; NULL: open link or no series\n"
+    "  via TEXT NOT NULL CHECK(via IN ('invite','open')),\n"
+    "  ctx_role TEXT NOT NULL DEFAULT '', ctx_service_type TEXT NOT NULL DEFAULT '',\n"
+    "  ctx_sector TEXT NOT NULL DEFAULT '', ctx_region TEXT NOT NULL DEFAULT '', ctx_period_id INTEGER,\n"
+    "  UNIQUE(survey_id, pseudonym));\n"
+    "CREATE INDEX survey_response_pseudonym ON survey_response(pseudonym);\n"
+    "CREATE TABLE survey_answer(\n"
+    "  response_id INTEGER NOT NULL REFERENCES survey_response(id) ON DELETE CASCADE,\n"
+    "  question TEXT NOT NULL,            -- the question's key\n"
+    "  item TEXT NOT NULL DEFAULT '',     -- a matrix row's key, a multiple choice's option key, '.other' for its text\n"
+    "  num REAL, text TEXT,\n"
+    "  PRIMARY KEY(response_id, question, item));\n"
+    "CREATE INDEX survey_answer_question ON survey_answer(question, item);\n"
+    "CREATE TABLE evaluation(             -- the evaluation report: one row\n"
+    "  id INTEGER PRIMARY KEY CHECK(id = 1),\n"
+    "  title TEXT NOT NULL DEFAULT '', title_sv TEXT NOT NULL DEFAULT '', title_en TEXT NOT NULL DEFAULT '',\n"
+    "  intro TEXT NOT NULL DEFAULT '', intro_sv TEXT NOT NULL DEFAULT '', intro_en TEXT NOT NULL DEFAULT '',\n"
+    "  published_at TEXT, updated_at TEXT, updated_by TEXT NOT NULL DEFAULT '');\n"
+    "CREATE TABLE evaluation_item(        -- a finding or a recommendation, Markdown with {{…}} figures\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  kind TEXT NOT NULL CHECK(kind IN ('finding','recommendation')),\n"
+    "  position INTEGER NOT NULL DEFAULT 0,\n"
+    "  title TEXT NOT NULL, title_sv TEXT NOT NULL DEFAULT '', title_en TEXT NOT NULL DEFAULT '',\n"
+    "  body TEXT NOT NULL DEFAULT '', body_sv TEXT NOT NULL DEFAULT '', body_en TEXT NOT NULL DEFAULT '',\n"
+    "  updated_at TEXT, updated_by TEXT NOT NULL DEFAULT '');\n",
 };
 
 /* ---- Change counters ----
@@ -543,6 +620,14 @@ static const char *const tables[] = {
     "setting",
     "site_page",
     "upload",
+    "survey_series",
+    "survey",
+    "survey_invite",
+    "survey_draft",
+    "survey_response",
+    "survey_answer",
+    "evaluation",
+    "evaluation_item",
 };
 
 const char *const *db_tables(int *n) {
