@@ -150,10 +150,13 @@ static int survey_kind(const char *path, const sr_figure *f) {
 
 static int survey_or_pairs(db *d, arena *a, const char *name, int pairs, int audience, ph_figure *out, kerr *e) {
   const char *rest = name + (pairs ? 6 : 7), *dot = strchr(rest, '.');
-  if (!dot || !dot[1]) return kerr_set(e, NULL, "%r", pairs ? "sarjan nimen jälkeen puuttuu luku" : "kyselyn numeron jälkeen puuttuu luku");
+  if (!dot || !dot[1])
+    return kerr_set(e, NULL, "%r",
+                    pairs ? "sarjan nimen jälkeen puuttuu luku" : "kyselyn numeron jälkeen puuttuu luku");
   long long id = 0;
   char *head = arena_strndup(a, rest, (size_t)(dot - rest));
-  if (!pairs && util_parse_int(head, 1, 1LL << 53, &id) != K_OK) return kerr_set(e, NULL, "kyselyn numero %r ei kelpaa", head);
+  if (!pairs && util_parse_int(head, 1, 1LL << 53, &id) != K_OK)
+    return kerr_set(e, NULL, "kyselyn numero %r ei kelpaa", head);
   sr_figure f = {0};
   if (survey_figure(d, a, id, pairs ? head : NULL, dot + 1, audience, &f, e) != K_OK) return K_ERR;
   out->value = f.value;
@@ -165,7 +168,8 @@ static int survey_or_pairs(db *d, arena *a, const char *name, int pairs, int aud
 
 int placeholder_resolve(db *d, arena *a, const char *name, int audience, ph_figure *out, kerr *e) {
   memset(out, 0, sizeof *out);
-  if (!name_ok(name)) return kerr_set(e, NULL, "nimessä saa olla vain kirjaimia a–z, numeroita, _ ja - pisteillä erotettuina");
+  if (!name_ok(name))
+    return kerr_set(e, NULL, "nimessä saa olla vain kirjaimia a–z, numeroita, _ ja - pisteillä erotettuina");
   if (!strncmp(name, "stats.", 6)) return stats_figure(d, a, name + 6, audience != SR_STAFF, out, e);
   if (!strncmp(name, "survey.", 7)) return survey_or_pairs(d, a, name, 0, audience, out, e);
   if (!strncmp(name, "pairs.", 6)) return survey_or_pairs(d, a, name, 1, audience, out, e);

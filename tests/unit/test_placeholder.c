@@ -28,11 +28,16 @@ int survey_figure(db *d, arena *a, long long survey_id, const char *series, cons
     double value;
     int is_count, small;
   } F[] = {
-      {3, NULL, "q1.mean", 3.84, 0, 0},           {3, NULL, "q1.share_ge_4", 0.764, 0, 0},
-      {3, NULL, "q1.n", 1234, 1, 0},              {3, NULL, "q2.n", 3, 1, 1},
-      {3, NULL, "q2.mean", 4.5, 0, 1},            {3, NULL, "responses", 812, 1, 0},
-      {3, NULL, "response_rate", 0.6049, 0, 0},   {0, "sparraus", "q1.p", 0.0031, 0, 0},
-      {0, "sparraus", "q1.mean_change", -0.44, 0, 0}, {0, "sparraus", "q2.p", 0.0004, 0, 0},
+      {3, NULL, "q1.mean", 3.84, 0, 0},
+      {3, NULL, "q1.share_ge_4", 0.764, 0, 0},
+      {3, NULL, "q1.n", 1234, 1, 0},
+      {3, NULL, "q2.n", 3, 1, 1},
+      {3, NULL, "q2.mean", 4.5, 0, 1},
+      {3, NULL, "responses", 812, 1, 0},
+      {3, NULL, "response_rate", 0.6049, 0, 0},
+      {0, "sparraus", "q1.p", 0.0031, 0, 0},
+      {0, "sparraus", "q1.mean_change", -0.44, 0, 0},
+      {0, "sparraus", "q2.p", 0.0004, 0, 0},
       {0, "sparraus", "q3.mean_change", -0.04, 0, 0},
   };
   for (size_t i = 0; i < sizeof F / sizeof F[0]; i++)
@@ -214,11 +219,21 @@ static void test_stats_follow_data(void **state) {
 /* Unknown names are errors naming them; the text still comes out with [?] in their place. */
 static void test_unknown(void **state) {
   db *d = *state;
-  static const char *const bad[] = {"stats.foo",          "stats.period.9.participants", "stats.sector.nope.people",
-                                    "stats.sector.sote.target", "stats.key.participants.value", "foo",
-                                    "stats",              "stats.period.1",             "survey.3.q9.mean",
-                                    "survey.x.q1.mean",   "survey.3",                   "pairs.sparraus",
-                                    "pairs.muu.q1.p",     "stats..participants",        "stats.participants."};
+  static const char *const bad[] = {"stats.foo",
+                                    "stats.period.9.participants",
+                                    "stats.sector.nope.people",
+                                    "stats.sector.sote.target",
+                                    "stats.key.participants.value",
+                                    "foo",
+                                    "stats",
+                                    "stats.period.1",
+                                    "survey.3.q9.mean",
+                                    "survey.x.q1.mean",
+                                    "survey.3",
+                                    "pairs.sparraus",
+                                    "pairs.muu.q1.p",
+                                    "stats..participants",
+                                    "stats.participants."};
   for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
     char text[128], want[160];
     snprintf(text, sizeof text, "A {{%s}} B", bad[i]);
@@ -313,10 +328,9 @@ static void test_survey_and_pairs(void **state) {
                       "3\\.84 / 76\\%");
   assert_string_equal(expand(d, "{{survey.3.q2.n}} {{survey.3.q2.mean}}", "fi", SR_EVALUATOR, K_OK, &e), "\\< 5 •");
   assert_string_equal(expand(d, "{{survey.3.q2.n}} {{survey.3.q2.mean}}", "fi", SR_STAFF, K_OK, &e), "3 4\\,5");
-  assert_string_equal(
-      expand(d, "{{pairs.sparraus.q1.p}}, {{pairs.sparraus.q2.p}}, {{pairs.sparraus.q1.mean_change}}", "fi",
-             SR_PUBLIC, K_OK, &e),
-      "p \\= 0\\,003, p \\< 0\\,001, " MINUS "0\\,4");
+  assert_string_equal(expand(d, "{{pairs.sparraus.q1.p}}, {{pairs.sparraus.q2.p}}, {{pairs.sparraus.q1.mean_change}}",
+                             "fi", SR_PUBLIC, K_OK, &e),
+                      "p \\= 0\\,003, p \\< 0\\,001, " MINUS "0\\,4");
   assert_null(e.msg);
 }
 
