@@ -441,10 +441,13 @@ static void page_item_edit(web_req *r) {
 
 static void page_item_save(web_req *r) {
   eval_item it = {0};
+  kerr e = {0};
+  int fresh = web_csrf_ok_or_kerr(r, &e);
   if (r->id) {
     eval_item *old = evaluation_item_get(r->db, &r->mem, r->id, "fi");
-    if (!old) {
-      web_error(r, 404, T(r, "Kohtaa ei ole."));
+    if (!old) { /* a stale token is refused first, as for every other form */
+      web_error(r, fresh ? 404 : 403, fresh ? T(r, "Kohtaa ei ole.") : T(r, e.msg));
+      kerr_clear(&e);
       return;
     }
     it = *old;
@@ -456,8 +459,6 @@ static void page_item_save(web_req *r) {
     it.title[i] = (char *)web_field(r, tf[i]);
     it.body[i] = (char *)web_field(r, bf[i]);
   }
-  kerr e = {0};
-  int fresh = web_csrf_ok_or_kerr(r, &e);
   long long id = fresh ? evaluation_item_save(r->db, &r->mem, &it, r->user.email, &e) : 0;
   if (id) {
     web_changed();
