@@ -76,7 +76,7 @@ static void method_section(web_req *r) {
   buf_printf(o,
              "<thead><tr><th scope=\"col\">%h</th><th scope=\"col\" class=\"num\">%h</th>"
              "<th scope=\"col\" class=\"num\">%h</th><th scope=\"col\" class=\"num\">%h</th></tr></thead>\n<tbody>\n",
-             T(r, "Kysely"), T(r, "Vastaajia"), T(r, "Kutsuttuja"), T(r, "Vastausprosentti"));
+             T(r, "Kysely"), T(r, "Vastaajat"), T(r, "Kutsutut"), T(r, "Vastausaste"));
   for (int i = 0; i < n; i++) {
     buf_printf(o, "<tr><th scope=\"row\"%r>%h</th><td class=\"num\">", tr_lang(&s[i].title), s[i].title.text);
     count_cell(r, s[i].responses);
@@ -101,8 +101,8 @@ static void method_section(web_req *r) {
   }
   web_table_end(r);
   buf_printf(o, "<p class=\"meta\">%h</p>\n",
-             T(r, "Vastausprosentti: kutsuttujen osuus, joka vastasi. Avoimen linkin vastaukset ovat mukana "
-                  "vastaajissa mutta eivät vastausprosentissa."));
+             T(r, "Vastausaste: kutsuttujen osuus, joka vastasi. Avoimen linkin vastaukset ovat mukana "
+                  "vastaajissa mutta eivät vastausasteessa."));
   buf_puts(o, "</section>\n");
 }
 
@@ -135,13 +135,13 @@ static void pairs_section(web_req *r) {
   if (!n) return;
   buf *o = &r->out;
   buf_printf(o, "<section class=\"report-section\" aria-labelledby=\"h-pairs\">\n<h2 id=\"h-pairs\">%h</h2>\n",
-             T(r, "Muutos ennen ja jälkeen"));
+             T(r, "Muutos ennen ja jälkeen palvelun"));
   buf_printf(o, "<p>%h</p>\n",
              T(r, "Saman vastaajan vastaukset ennen ja jälkeen palvelun yhdistetään pareiksi. Alle viiden parin "
                   "lukuja ei näytetä."));
   web_table_begin(r, "stats", T(r, "Kyselysarjat ja parit"), 0);
   buf_printf(o, "<thead><tr><th scope=\"col\">%h</th><th scope=\"col\" class=\"num\">%h</th></tr></thead>\n<tbody>\n",
-             T(r, "Kyselysarja"), T(r, "Pareja"));
+             T(r, "Kyselysarja"), T(r, "Parien määrä"));
   for (int i = 0; i < n; i++) {
     buf_printf(o, "<tr><th scope=\"row\">%h</th><td class=\"num\">", s[i].key);
     count_cell(r, s[i].pairs);
