@@ -26,10 +26,10 @@ test('the editor passes axe, and an unknown figure comes back beside its field w
   await page.goto(k.base + '/hallinta/arviointi');
   await assertAccessible(page);
   await page.getByLabel(/^Otsikko \(suomeksi\)/).fill('Kunteko 2020 -ohjelman arviointi');
-  await page.getByLabel(/^Johdanto \(suomeksi\)/).fill('Ohjelma tavoitti {{stats.organisations}} organisaatiota ja {{stats.nope}}.');
+  await page.getByLabel(/^Johdantoteksti \(suomeksi\)/).fill('Ohjelma tavoitti {{stats.organisations}} organisaatiota ja {{stats.nope}}.');
   await page.getByRole('button', { name: 'Tallenna' }).click();
   await page.waitForSelector('.error-summary');
-  const intro = page.getByLabel(/^Johdanto \(suomeksi\)/);
+  const intro = page.getByLabel(/^Johdantoteksti \(suomeksi\)/);
   assert.equal(await intro.getAttribute('aria-invalid'), 'true');
   assert.match(await intro.inputValue(), /\{\{stats\.nope\}\}/);
   assert.match(await page.locator('#e-intro').innerText(), /tuntematon luku \{\{stats\.nope\}\}/);

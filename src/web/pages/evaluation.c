@@ -141,7 +141,7 @@ static void pairs_section(web_req *r) {
                   "lukuja ei näytetä."));
   web_table_begin(r, "stats", T(r, "Kyselysarjat ja parit"), 0);
   buf_printf(o, "<thead><tr><th scope=\"col\">%h</th><th scope=\"col\" class=\"num\">%h</th></tr></thead>\n<tbody>\n",
-             T(r, "Kyselysarja"), T(r, "Parien määrä"));
+             T(r, "Kyselyjen sarja"), T(r, "Parien määrä"));
   for (int i = 0; i < n; i++) {
     buf_printf(o, "<tr><th scope=\"row\">%h</th><td class=\"num\">", s[i].key);
     count_cell(r, s[i].pairs);
@@ -227,7 +227,7 @@ static void help_box(web_req *r) {
   int n = placeholder_stats_list(r->db, &r->mem, SR_PUBLIC, r->lang, &names, &values);
   web_table_begin(r, "list", T(r, "Tilastojen luvut"), 0);
   buf_printf(o, "<thead><tr><th scope=\"col\">%h</th><th scope=\"col\" class=\"num\">%h</th></tr></thead>\n<tbody>\n",
-             T(r, "Luku"), T(r, "Julkinen arvo nyt"));
+             T(r, "Luvun nimi"), T(r, "Julkinen arvo nyt"));
   for (int i = 0; i < n; i++)
     buf_printf(o, "<tr><td><code>{{%h}}</code></td><td class=\"num\">%h</td></tr>\n", names[i], values[i]);
   web_table_end(r);
@@ -338,7 +338,7 @@ static void editor_page(web_req *r, const evaluation *ev, const kerr *err) {
   web_csrf_field(r);
   tr_field fields[] = {{"title", N_("Otsikko"), {ev->title[0], ev->title[1], ev->title[2]}, 0, 1, NULL},
                        {"intro",
-                        N_("Johdanto"),
+                        N_("Johdantoteksti"),
                         {ev->intro[0], ev->intro[1], ev->intro[2]},
                         8,
                         0,
