@@ -65,7 +65,8 @@ stale_post /hallinta/arviointi "report texts" "Vanha lomake" "SELECT COUNT(*) FR
 XSS='<script>alert(1)</script>'
 INTRO="Yhtiöissä oli {{stats.period.1.org_type.yhtio.people}} henkilöä, kunnissa {{ stats.period.1.org_type.kunta.people }}, tekoja {{stats.deeds}}. <img src=x onerror=alert(2)> [linkki](javascript:alert(3))"
 get /hallinta/arviointi
-post /hallinta/arviointi "csrf=$(csrf_from "$BODY")" "title=Arviointi $XSS" "intro=$INTRO" "title_sv=Utvärdering"
+post /hallinta/arviointi "csrf=$(csrf_from "$BODY")" "title=Arviointi $XSS" "intro=$INTRO" "title_sv=Utvärdering" \
+  "intro_sv=Inledning <img src=y onerror=alert(4)>" "title_en=Evaluation $XSS" "intro_en=Intro <svg onload=alert(5)>"
 expect_eq "the report's texts are saved" "$STATUS" 303
 expect_eq "saved once" "$(q "SELECT COUNT(*) FROM evaluation WHERE title LIKE 'Arviointi%'")" 1
 
@@ -85,7 +86,8 @@ post /hallinta/arviointi/uusi "csrf=$csrf" "kind=finding" "title=Ensimmäinen $X
   "body=Organisaatioita {{stats.organisations}}. **Tärkeä** <b onclick=x>lihava</b>"
 expect_eq "a finding is added" "$STATUS" 303
 expect_contains "back at the editor at the item" "$(header Location)" "/hallinta/arviointi?done=saved#kohta-"
-post /hallinta/arviointi/uusi "csrf=$csrf" "kind=finding" "title=Toinen havainto" "body=Toinen." "body_sv=Andra."
+post /hallinta/arviointi/uusi "csrf=$csrf" "kind=finding" "title=Toinen havainto" "body=Toinen." "body_sv=Andra." \
+  "title_sv=Andra <u>x</u>" "title_en=Second $XSS" "body_en=Second <iframe src=x></iframe>"
 post /hallinta/arviointi/uusi "csrf=$csrf" "kind=recommendation" "title=Suositus yksi" "body=Sitouta johto."
 expect_eq "a recommendation is added" "$STATUS" 303
 first=$(q "SELECT id FROM evaluation_item WHERE title LIKE 'Ensimm%'")
@@ -178,8 +180,14 @@ get /arviointi
 expect_eq "the public page may be cached once published" "$(header Cache-Control)" "no-cache"
 get /sv/arviointi
 expect_contains "Swedish: the translated title" "$BODY" "<h1>Utvärdering</h1>"
-expect_contains "Swedish: a missing translation is the Finnish, marked" "$BODY" '<h3 lang="fi">Toinen havainto</h3>'
+expect_contains "Swedish: a missing translation is the Finnish, marked" "$BODY" '<h3 lang="fi">Ensimmäinen &lt;script&gt;alert(1)&lt;/script&gt;</h3>'
+expect_contains "Swedish: a translated title, escaped" "$BODY" "<h3>Andra &lt;u&gt;x&lt;/u&gt;</h3>"
+for field in "<img src=y" "<u>x</u>" "<script>"; do expect_lacks "Swedish: no raw markup: $field" "$BODY" "$field"; done
 expect_contains "Swedish: a translated body" "$BODY" "<p>Andra.</p>"
+get /en/arviointi
+expect_contains "English: the title escaped" "$BODY" "<h1>Evaluation &lt;script&gt;alert(1)&lt;/script&gt;</h1>"
+expect_contains "English: a finding's title escaped" "$BODY" "<h3>Second &lt;script&gt;"
+for field in "<svg" "<iframe" "<script>"; do expect_lacks "English: no raw markup: $field" "$BODY" "$field"; done
 
 # --- unpublishing hides it again, the cached copy too ---
 login eval@example.fi "$PW"
