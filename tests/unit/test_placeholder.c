@@ -333,11 +333,13 @@ static long long import(db *d, const char *json) {
 }
 
 static long long answer(db *d, long long sid, const char *pseudonym, const char *q, int v) {
-  long long rid = db_int(d, 0, "SELECT id FROM survey_response WHERE survey_id = ?1 AND pseudonym IS ?2", "it", sid,
-                         pseudonym);
+  long long rid =
+      db_int(d, 0, "SELECT id FROM survey_response WHERE survey_id = ?1 AND pseudonym IS ?2", "it", sid, pseudonym);
   if (!rid || !pseudonym) {
-    if (db_exec(d, "INSERT INTO survey_response(survey_id, answered_on, pseudonym, via) VALUES (?1, '2026-12-01', ?2,"
-                   " 'invite')", "it", sid, pseudonym) != DB_OK)
+    if (db_exec(d,
+                "INSERT INTO survey_response(survey_id, answered_on, pseudonym, via) VALUES (?1, '2026-12-01', ?2,"
+                " 'invite')",
+                "it", sid, pseudonym) != DB_OK)
       fail_msg("response: %s", db_errmsg(d));
     rid = db_last_id(d);
   }
@@ -352,7 +354,10 @@ static const char *want(db *d, long long sid, const char *series, const char *pa
   sr_figure f;
   kerr e = {0};
   if (survey_figure(d, &ta, sid, series, path, audience, &f, &e) != K_OK) fail_msg("%s: %s", path, e.msg);
-  ph_figure p = {f.value, kind, f.shown ? SUP_SHOWN : kind == PH_COUNT && f.value < SUP_MIN ? SUP_SMALL : SUP_SECONDARY};
+  ph_figure p = {f.value, kind,
+                 f.shown                                 ? SUP_SHOWN
+                 : kind == PH_COUNT && f.value < SUP_MIN ? SUP_SMALL
+                                                         : SUP_SECONDARY};
   buf b = BUF_INIT, m = BUF_INIT;
   placeholder_format(&b, &p, -1, "fi");
   for (const char *c = b.data; *c; c++) {
@@ -373,8 +378,8 @@ static void test_survey_real(void **state) {
   static const int q1[6] = {5, 4, 4, 3, 5, 2};
   for (int i = 0; i < 6; i++) {
     long long rid = answer(d, sid, NULL, "q1", q1[i]);
-    if (i < 3 && db_exec(d, "INSERT INTO survey_answer(response_id, question, item, num) VALUES (?1, 'q2', '', 4)",
-                         "i", rid) != DB_OK)
+    if (i < 3 && db_exec(d, "INSERT INTO survey_answer(response_id, question, item, num) VALUES (?1, 'q2', '', 4)", "i",
+                         rid) != DB_OK)
       fail_msg("answer: %s", db_errmsg(d));
   }
   char text[256];
@@ -406,8 +411,10 @@ static void test_survey_real(void **state) {
     answer(d, b, p, "q1", before[i]);
     answer(d, f, p, "q1", after[i]);
   }
-  const char *got = expand(d, "{{pairs.sp.q1.pairs}}; {{pairs.sp.q1.mean_change}}; {{pairs.sp.q1.improved_share}}; "
-                              "{{pairs.sp.q1.p}}", "fi", SR_PUBLIC, K_OK, &e);
+  const char *got = expand(d,
+                           "{{pairs.sp.q1.pairs}}; {{pairs.sp.q1.mean_change}}; {{pairs.sp.q1.improved_share}}; "
+                           "{{pairs.sp.q1.p}}",
+                           "fi", SR_PUBLIC, K_OK, &e);
   buf w = BUF_INIT;
   buf_printf(&w, "6; 1\\,3; 83" NBSP "\\%%; %r", want(d, 0, "sp", "q1.p", SR_PUBLIC, PH_P));
   assert_string_equal(got, w.data);
@@ -441,19 +448,19 @@ static void test_survey_and_pairs(void **state) {
 
 int main(void) {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test(test_format),
-      cmocka_unit_test_setup_teardown(test_stats_key_figures_equal_tilastot, setup, teardown),
-      cmocka_unit_test_setup_teardown(test_stats_breakdown_suppressed, setup, teardown),
-      cmocka_unit_test_setup_teardown(test_stats_targets, setup, teardown),
-      cmocka_unit_test_setup_teardown(test_stats_follow_data, setup, teardown),
-      cmocka_unit_test_setup_teardown(test_unknown, setup, teardown),
-      cmocka_unit_test_setup_teardown(test_unclosed, setup, teardown),
-      cmocka_unit_test_setup_teardown(test_injection, setup, teardown),
-      cmocka_unit_test_setup_teardown(test_formats_in_text, setup, teardown),
+    cmocka_unit_test(test_format),
+    cmocka_unit_test_setup_teardown(test_stats_key_figures_equal_tilastot, setup, teardown),
+    cmocka_unit_test_setup_teardown(test_stats_breakdown_suppressed, setup, teardown),
+    cmocka_unit_test_setup_teardown(test_stats_targets, setup, teardown),
+    cmocka_unit_test_setup_teardown(test_stats_follow_data, setup, teardown),
+    cmocka_unit_test_setup_teardown(test_unknown, setup, teardown),
+    cmocka_unit_test_setup_teardown(test_unclosed, setup, teardown),
+    cmocka_unit_test_setup_teardown(test_injection, setup, teardown),
+    cmocka_unit_test_setup_teardown(test_formats_in_text, setup, teardown),
 #if REAL_SURVEY_RESULTS
-      cmocka_unit_test_setup_teardown(test_survey_real, setup, teardown),
+    cmocka_unit_test_setup_teardown(test_survey_real, setup, teardown),
 #else
-      cmocka_unit_test_setup_teardown(test_survey_and_pairs, setup, teardown),
+    cmocka_unit_test_setup_teardown(test_survey_and_pairs, setup, teardown),
 #endif
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
