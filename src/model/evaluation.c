@@ -226,32 +226,29 @@ int evaluation_item_move(db *d, long long id, int dir, const char *actor, kerr *
     arena_free(&a);
     return kerr_set(e, NULL, N_("Kohtaa ei ole."));
   }
-  /* the neighbour in the order evaluation_items shows: (position, id) just before or after this one's */
-  db_stmt *st = db_query(d,
-                         dir < 0 ? "SELECT id, position FROM evaluation_item WHERE kind = ?1 AND (position < ?2 OR"
-                                   " (position = ?2 AND id < ?3)) ORDER BY position DESC, id DESC LIMIT 1"
-                                 : "SELECT id, position FROM evaluation_item WHERE kind = ?1 AND (position > ?2 OR"
-                                   " (position = ?2 AND id > ?3)) ORDER BY position, id LIMIT 1",
-                         "tii", it->kind, it->position, id);
-  long long other = 0, other_pos = 0;
-  if (db_step(st) == 1) other = db_col_int(st, 0), other_pos = db_col_int(st, 1);
+  /* the kind's items in the order evaluation_items shows them; the moved one trades places with its neighbour and
+   * all are numbered 1..n again, so positions tied by hand move one step too */
+  db_stmt *st = db_query(d, "SELECT id FROM evaluation_item WHERE kind = ?1 ORDER BY position, id", "t", it->kind);
+  long long *ids = NULL;
+  int n = 0, cap = 0, at = -1;
+  while (db_step(st) == 1) {
+    ids = arena_grow(&a, ids, n, &cap, sizeof *ids);
+    if ((ids[n] = db_col_int(st, 0)) == id) at = n;
+    n++;
+  }
   db_done(st);
-  int rc = K_OK;
-  if (other) {
-    rc = write_begin(d, "Siirto", e);
-    if (rc == K_OK) {
-      /* equal positions (never written so, but possible by hand) still swap: the moved one goes past the other */
-      long long mine = other_pos == it->position ? other_pos + (dir < 0 ? -1 : 1) : other_pos;
-      rc = db_exec(d, "UPDATE evaluation_item SET position = ?1 WHERE id = ?2", "ii", mine, id) == DB_OK &&
-                   db_exec(d, "UPDATE evaluation_item SET position = ?1 WHERE id = ?2", "ii", it->position, other) ==
-                       DB_OK
-               ? K_OK
-               : K_ERR;
-      char subj[48];
-      subject(subj, sizeof subj, id);
-      if (rc == K_OK) rc = audit_log(d, nz(actor), "update", subj, dir < 0 ? "moved up" : "moved down");
-      rc = write_end(d, rc, "Siirto", e);
-    }
+  int to = at + (dir < 0 ? -1 : 1), rc = K_OK;
+  if (at >= 0 && to >= 0 && to < n) {
+    ids[at] = ids[to], ids[to] = id;
+    int began = write_begin(d, "Siirto", e) == K_OK;
+    rc = began ? K_OK : K_ERR;
+    for (int i = 0; rc == K_OK && i < n; i++)
+      if (db_exec(d, "UPDATE evaluation_item SET position = ?1 WHERE id = ?2", "ii", (long long)i + 1, ids[i]) != DB_OK)
+        rc = K_ERR;
+    char subj[48];
+    subject(subj, sizeof subj, id);
+    if (rc == K_OK) rc = audit_log(d, nz(actor), "update", subj, dir < 0 ? "moved up" : "moved down");
+    if (began) rc = write_end(d, rc, "Siirto", e);
   }
   arena_free(&a);
   return rc;
