@@ -47,8 +47,8 @@ static const char *fb(const tr *t) {
 
 static void text_span(sf *s, const char *tag, const char *cls, const survey_text *t) {
   tr x = survey_text_pick(t, s->lang);
-  buf_printf(s->b, "<%r%r%h%r%r>%h</%r>", tag, cls ? " class=\"" : "", cls ? cls : "", cls ? "\"" : "", fb(&x),
-             x.text, tag);
+  buf_printf(s->b, "<%r%r%h%r%r>%h</%r>", tag, cls ? " class=\"" : "", cls ? cls : "", cls ? "\"" : "", fb(&x), x.text,
+             tag);
 }
 
 static const kerr *error_of(const sf *s, const char *field) {
@@ -108,8 +108,10 @@ static void scale_radios(sf *s, const survey_question *q, const char *name, cons
   for (int x = lo; x <= hi; x++) {
     char val[8];
     snprintf(val, sizeof val, "%d", x);
-    buf_printf(s->b, "<label class=\"scale-opt\" for=\"sq-%h-%d\"><input type=\"radio\" id=\"sq-%h-%d\" name=\"%h\" value=\"%d\"%r",
-               name, x, name, x, name, x, cur && !strcmp(cur, val) ? " checked" : "");
+    buf_printf(
+        s->b,
+        "<label class=\"scale-opt\" for=\"sq-%h-%d\"><input type=\"radio\" id=\"sq-%h-%d\" name=\"%h\" value=\"%d\"%r",
+        name, x, name, x, name, x, cur && !strcmp(cur, val) ? " checked" : "");
     described(s, q, err_id);
     buf_printf(s->b, "><span class=\"scale-num\">%d</span>", x);
     if (x == lo) end_label(s, &q->low, dlo);
@@ -128,8 +130,8 @@ static void choices(sf *s, const survey_question *q, const char *err_id) {
     if (i == q->noptions && !q->other) break;
     const char *key = i < q->noptions ? q->options[i].key : "other";
     int on = q->type == SQ_MULTIPLE ? survey_values_has(s->v, q->key, key) : cur && !strcmp(cur, key);
-    buf_printf(s->b, "<div class=\"choice\"><input type=\"%r\" id=\"sq-%h-%h\" name=\"%h\" value=\"%h\"%r", type, q->key,
-               key, q->key, key, on ? " checked" : "");
+    buf_printf(s->b, "<div class=\"choice\"><input type=\"%r\" id=\"sq-%h-%h\" name=\"%h\" value=\"%h\"%r", type,
+               q->key, key, q->key, key, on ? " checked" : "");
     described(s, q, err_id);
     buf_printf(s->b, "><label for=\"sq-%h-%h\">", q->key, key);
     if (i < q->noptions) {
@@ -146,7 +148,8 @@ static void choices(sf *s, const survey_question *q, const char *err_id) {
     buf_printf(s->b,
                "<div class=\"choice-other\"><label for=\"sq-%h\">%h</label><input type=\"text\" id=\"sq-%h\" "
                "name=\"%h\" value=\"%h\" maxlength=\"500\"",
-               name, L(s, "Muu, mikä?"), name, name, survey_values_get(s->v, name) ? survey_values_get(s->v, name) : "");
+               name, L(s, "Muu, mikä?"), name, name,
+               survey_values_get(s->v, name) ? survey_values_get(s->v, name) : "");
     described(s, q, err_id);
     buf_puts(s->b, "></div>");
   }
@@ -226,7 +229,8 @@ static void question(sf *s, const survey_question *q) {
              q->key);
   text_span(s, "span", "q-text", &q->text);
   if (q->required)
-    buf_printf(s->b, " <span class=\"required\">(%h)</span>", L(s, q->cond_q ? "pakollinen, jos näytetään" : "pakollinen"));
+    buf_printf(s->b, " <span class=\"required\">(%h)</span>",
+               L(s, q->cond_q ? "pakollinen, jos näytetään" : "pakollinen"));
   buf_puts(s->b, "</legend>");
   if (*q->help.fi) {
     tr t = survey_text_pick(&q->help, s->lang);
@@ -245,10 +249,11 @@ static void question(sf *s, const survey_question *q) {
   case SQ_MULTIPLE: choices(s, q, eid); break;
   case SQ_NUMBER:
     number_hint(s, q);
-    buf_printf(s->b,
-               "<input type=\"text\" inputmode=\"decimal\" class=\"number\" id=\"sq-%h-value\" name=\"%h\" value=\"%h\" "
-               "aria-labelledby=\"sql-%h\"%r",
-               q->key, q->key, cur ? cur : "", q->key, q->required && !q->cond_q ? " aria-required=\"true\"" : "");
+    buf_printf(
+        s->b,
+        "<input type=\"text\" inputmode=\"decimal\" class=\"number\" id=\"sq-%h-value\" name=\"%h\" value=\"%h\" "
+        "aria-labelledby=\"sql-%h\"%r",
+        q->key, q->key, cur ? cur : "", q->key, q->required && !q->cond_q ? " aria-required=\"true\"" : "");
     described(s, q, eid);
     buf_puts(s->b, ">\n");
     break;
