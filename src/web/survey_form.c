@@ -138,7 +138,7 @@ static void choices(sf *s, const survey_question *q, const char *err_id) {
       tr t = survey_text_pick(&q->options[i].text, s->lang);
       buf_printf(s->b, "<span%r>%h</span>", fb(&t), t.text);
     } else {
-      buf_printf(s->b, "%h", L(s, "Muu"));
+      buf_printf(s->b, "%h", L(s, N_("Muu")));
     }
     buf_puts(s->b, "</label></div>");
   }
@@ -148,7 +148,7 @@ static void choices(sf *s, const survey_question *q, const char *err_id) {
     buf_printf(s->b,
                "<div class=\"choice-other\"><label for=\"sq-%h\">%h</label><input type=\"text\" id=\"sq-%h\" "
                "name=\"%h\" value=\"%h\" maxlength=\"500\"",
-               name, L(s, "Muu, mikä?"), name, name,
+               name, L(s, N_("Muu, mikä?")), name, name,
                survey_values_get(s->v, name) ? survey_values_get(s->v, name) : "");
     described(s, q, err_id);
     buf_puts(s->b, "></div>");
@@ -176,14 +176,14 @@ static void matrix(sf *s, const survey_question *q, const char *err_id) {
 static void condition_note(sf *s, const survey_question *q) {
   const survey_question *c = survey_def_find(s->d, q->cond_q);
   buf_printf(s->b, "<p class=\"survey-cond\" id=\"sqc-%h\">%h ", q->key,
-             L(s, "Vastaa tähän vain, jos vastasit kysymykseen"));
+             L(s, N_("Vastaa tähän vain, jos vastasit kysymykseen")));
   if (c) {
     tr t = survey_text_pick(&c->text, s->lang);
     buf_printf(s->b, "”<span%r>%h</span>” ", fb(&t), t.text);
   } else {
     buf_printf(s->b, "%h ", q->cond_q);
   }
-  buf_printf(s->b, "%h ", L(s, q->ncond > 1 ? "jonkin näistä:" : "näin:"));
+  buf_printf(s->b, "%h ", L(s, q->ncond > 1 ? N_("jonkin näistä:") : N_("näin:")));
   for (int i = 0; i < q->ncond; i++) {
     const char *v = q->cond_values[i];
     if (i) buf_puts(s->b, ", ");
@@ -194,7 +194,7 @@ static void condition_note(sf *s, const survey_question *q) {
         buf_printf(s->b, "”<span%r>%h</span>”", fb(&t), t.text);
         done = 1;
       }
-    if (!done && c && !strcmp(v, "other")) buf_printf(s->b, "”%h”", L(s, "Muu")), done = 1;
+    if (!done && c && !strcmp(v, "other")) buf_printf(s->b, "”%h”", L(s, N_("Muu"))), done = 1;
     if (!done) buf_printf(s->b, "%h", v);
   }
   buf_puts(s->b, ".</p>");
@@ -213,11 +213,11 @@ static void number_hint(sf *s, const survey_question *q) {
   char a[32], z[32];
   buf_printf(s->b, "<p class=\"hint\" id=\"sqn-%h\">", q->key);
   if (q->has_min && q->has_max)
-    buf_printf(s->b, "%h %h–%h", L(s, "Luku väliltä"), finum(a, q->min), finum(z, q->max));
+    buf_printf(s->b, "%h %h–%h", L(s, N_("Luku väliltä")), finum(a, q->min), finum(z, q->max));
   else if (q->has_min)
-    buf_printf(s->b, "%h %h", L(s, "Vähintään"), finum(a, q->min));
+    buf_printf(s->b, "%h %h", L(s, N_("Vähintään")), finum(a, q->min));
   else
-    buf_printf(s->b, "%h %h", L(s, "Enintään"), finum(z, q->max));
+    buf_printf(s->b, "%h %h", L(s, N_("Enintään")), finum(z, q->max));
   buf_puts(s->b, "</p>");
 }
 
@@ -230,7 +230,7 @@ static void question(sf *s, const survey_question *q) {
   text_span(s, "span", "q-text", &q->text);
   if (q->required)
     buf_printf(s->b, " <span class=\"required\">(%h)</span>",
-               L(s, q->cond_q ? "pakollinen, jos näytetään" : "pakollinen"));
+               L(s, q->cond_q ? N_("pakollinen, jos näytetään") : N_("pakollinen")));
   buf_puts(s->b, "</legend>");
   if (*q->help.fi) {
     tr t = survey_text_pick(&q->help, s->lang);
@@ -296,9 +296,9 @@ void survey_form_write(buf *b, const survey_def *d, const char *lang, const surv
   sf s = {b, d, lang, v, errors};
   if (preview)
     buf_printf(b, "<div class=\"notice warning preview-banner\" role=\"note\"><p><strong>%h</strong> %h</p></div>\n",
-               L(&s, "Esikatselu"), L(&s, "Näin vastaaja näkee kyselyn. Vastauksia ei voi lähettää."));
+               L(&s, N_("Esikatselu")), L(&s, N_("Näin vastaaja näkee kyselyn. Vastauksia ei voi lähettää.")));
   buf_printf(b, "<p class=\"survey-required-note\">%h</p>\n",
-             L(&s, "Pakolliset kysymykset on merkitty sanalla ”pakollinen”."));
+             L(&s, N_("Pakolliset kysymykset on merkitty sanalla ”pakollinen”.")));
   int open = 0;
   for (int i = 0; i < d->nq; i++) {
     const survey_question *q = &d->q[i];

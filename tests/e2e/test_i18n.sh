@@ -18,6 +18,8 @@ MODEL_FILES="$MODEL_FILES src/model/outbox.c"
 # The roll call, the QR code and the public sign-in, and the messages of the participant changes (#12).
 UI_FILES="$UI_FILES src/web/pages/sessions.c"
 MODEL_FILES="$MODEL_FILES src/model/roster.c"
+# The surveys' staff pages and the respondent's form they share with the answer pages (#13).
+UI_FILES="$UI_FILES src/web/pages/surveys.c src/web/survey_form.c"
 
 # Prints every msgid the files need, one a line (newlines inside a msgid written as \n).
 msgids() {

@@ -107,10 +107,11 @@ static void state_write(web_req *r, const survey_info *s) {
     }
     break;
   case SURVEY_OPEN:
-    if (s->closes_at) {
-      buf_printf(&r->out, "%h ", T(r, "Auki"));
+    if (s->closes_at) { /* "Auki {date} asti": the words go around the date in each language */
+      const char *fmt = T(r, "Auki {date} asti"), *at = strstr(fmt, "{date}");
+      buf_printf(&r->out, "%h", at ? arena_strndup(&r->mem, fmt, (size_t)(at - fmt)) : fmt);
       fi_when(r, s->closes_at, 1);
-      buf_printf(&r->out, " %h", T(r, "asti"));
+      buf_printf(&r->out, "%h", at ? at + 6 : "");
     } else {
       buf_printf(&r->out, "%h", T(r, "Auki"));
     }
@@ -1208,12 +1209,20 @@ static void ed_apply(web_req *r, ed *x, const char *op, kerr *e) {
 /* POST BASE/ID/muokkaa and BASE/uusi: an editing step, or "Tallenna" through survey_update / survey_import. */
 static void page_edit_post(web_req *r) {
   ed x = {0};
-  if (!ed_stored(r, &x)) return;
+  kerr e = {0};
+  int stale = !web_csrf_ok_or_kerr(r, &e);
+  if (stale && r->id && !survey_get(r->db, &r->mem, r->id, r->lang)) { /* the token first: no form to show again */
+    web_error(r, 403, T(r, e.msg));
+    kerr_clear(&e);
+    return;
+  }
+  if (!ed_stored(r, &x)) {
+    kerr_clear(&e);
+    return;
+  }
   ed_from_form(r, &x);
   if (r->id && x.stored) x.key = x.stored->key; /* a stored survey keeps its key */
-  kerr e = {0};
   const char *op = web_field(r, "op");
-  int stale = !web_csrf_ok_or_kerr(r, &e);
   if (stale) {
     editor_page(r, &x, &e, NULL);
     r->status = 403;
