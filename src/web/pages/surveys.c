@@ -800,7 +800,8 @@ static json_t *jquestion(const ed_q *q) {
   return o;
 }
 
-/* The editor's content as the JSON definition, malloc'd (the caller frees). */
+/* The editor's content as the JSON definition, malloc'd (the caller frees). A stored survey's schedule (set on its
+ * page, not here) goes with it unchanged. */
 static char *ed_json(const ed *x) {
   json_t *o = json_object();
   json_object_set_new(o, "key", json_string(x->key));
@@ -808,6 +809,8 @@ static char *ed_json(const ed *x) {
   if (*x->phase) json_object_set_new(o, "phase", json_string(x->phase));
   json_object_set_new(o, "title", jtext(x->title));
   if (text_set(x->intro)) json_object_set_new(o, "intro", jtext(x->intro));
+  if (x->stored && x->stored->opens) json_object_set_new(o, "opens", json_string(x->stored->opens));
+  if (x->stored && x->stored->closes) json_object_set_new(o, "closes", json_string(x->stored->closes));
   json_t *qs = json_array();
   for (int i = 0; i < x->nq; i++) json_array_append_new(qs, jquestion(&x->q[i]));
   json_object_set_new(o, "questions", qs);
@@ -897,9 +900,9 @@ static void ed_map_errors(web_req *r, const ed *x, kerr *e) {
       const char *kf = strstr(k->msg, "kenttä ");
       if (kf) to = ed_field(r, -1, kf + 7);
     }
-    if (i >= 0 && !to) { /* the question, at least */
+    if (i >= 0 && !to) { /* the question, at least: its key, or a section's title */
       to = arena_alloc(&r->mem, 32);
-      snprintf(to, 32, "q%d_key", i);
+      snprintf(to, 32, survey_type_parse(x->q[i].type) == SQ_SECTION ? "q%d_text" : "q%d_key", i);
     }
     free(k->field);
     k->field = to ? strdup(to) : NULL;
