@@ -217,6 +217,8 @@ editor_post /hallinta/kyselyt/uusi op=save key=uusi-kysely "q0_text=Onko hyvä?"
 expect_eq "new: saved 303" "$STATUS" 303
 new=$(q "SELECT id FROM survey WHERE key = 'uusi-kysely'")
 expect_eq "new: to its page" "$(header Location)" "/hallinta/kyselyt/$new?luotu=1"
+stale_post /hallinta/kyselyt/uusi "new survey" "vanha-kysely" "SELECT COUNT(*) FROM survey WHERE key = 'vanha-kysely'" \
+  op=save key=vanha-kysely title=Vanha nq=1 q0_key=q1 q0_type=text "q0_text=Mitä?"
 
 # --- schedule in Finnish dates and times ---
 get "/hallinta/kyselyt/$id"

@@ -307,7 +307,7 @@ static void schedule_form(web_req *r, const survey_info *s, form_ctx *f, int pos
     od = web_field(r, "opens_day"), ot = web_field(r, "opens_time"), cd = web_field(r, "closes_day"),
     ct = web_field(r, "closes_time");
   buf_printf(o, "<h2 id=\"aikataulu\">%h</h2>\n", T(r, "Aikataulu"));
-  buf_printf(o, "<form method=\"post\" action=\"%h" BASE "/%lld/aikataulu\" class=\"form\" novalidate>\n", r->prefix,
+  buf_printf(o, "<form method=\"post\" action=\"%h" BASE "/%lld/aikataulu\" class=\"form schedule\" novalidate>\n", r->prefix,
              r->id);
   web_csrf_field(r);
   buf_printf(o, "<p class=\"hint\">%h</p>\n",
