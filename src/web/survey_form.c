@@ -36,6 +36,11 @@ typedef struct sf {
   const kerr *err;
 } sf;
 
+/* 1 when a text has its Finnish (a text the definition left out may be all NULL). */
+static int set(const survey_text *t) {
+  return t->fi && *t->fi;
+}
+
 static const char *L(const sf *s, const char *msgid) {
   return i18n_get(s->lang, msgid);
 }
@@ -68,7 +73,7 @@ static const kerr *question_error(const sf *s, const survey_question *q) {
 
 /* aria-describedby of an input: the question's help and condition notes and the error (ids that exist only). */
 static void described(sf *s, const survey_question *q, const char *err_id) {
-  int help = *q->help.fi, cond = q->cond_q != NULL, range = q->type == SQ_NUMBER && (q->has_min || q->has_max);
+  int help = set(&q->help), cond = q->cond_q != NULL, range = q->type == SQ_NUMBER && (q->has_min || q->has_max);
   if (!help && !cond && !range && !err_id) return;
   buf_puts(s->b, " aria-describedby=\"");
   const char *sep = "";
@@ -90,7 +95,7 @@ static void default_ends(const survey_question *q, int scale, const char **lo, c
 
 /* One end label inside the label of the scale's first or last choice, so it is read with the number. */
 static void end_label(sf *s, const survey_text *t, const char *dflt) {
-  if (*t->fi) {
+  if (set(t)) {
     text_span(s, "span", "scale-end", t);
   } else {
     buf_printf(s->b, "<span class=\"scale-end\">%h</span>", L(s, dflt));
@@ -232,7 +237,7 @@ static void question(sf *s, const survey_question *q) {
     buf_printf(s->b, " <span class=\"required\">(%h)</span>",
                L(s, q->cond_q ? N_("pakollinen, jos näytetään") : N_("pakollinen")));
   buf_puts(s->b, "</legend>");
-  if (*q->help.fi) {
+  if (set(&q->help)) {
     tr t = survey_text_pick(&q->help, s->lang);
     buf_printf(s->b, "<p class=\"hint\" id=\"sqh-%h\"%r>%h</p>", q->key, fb(&t), t.text);
   }
@@ -307,7 +312,7 @@ void survey_form_write(buf *b, const survey_def *d, const char *lang, const surv
       buf_printf(b, "<section class=\"survey-section\" aria-labelledby=\"sqs-%d\"><h2 id=\"sqs-%d\">", i, i);
       text_span(&s, "span", NULL, &q->text);
       buf_puts(b, "</h2>\n");
-      if (*q->help.fi) text_span(&s, "p", "hint", &q->help);
+      if (set(&q->help)) text_span(&s, "p", "hint", &q->help);
       open = 1;
       continue;
     }

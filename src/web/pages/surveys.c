@@ -307,8 +307,8 @@ static void schedule_form(web_req *r, const survey_info *s, form_ctx *f, int pos
     od = web_field(r, "opens_day"), ot = web_field(r, "opens_time"), cd = web_field(r, "closes_day"),
     ct = web_field(r, "closes_time");
   buf_printf(o, "<h2 id=\"aikataulu\">%h</h2>\n", T(r, "Aikataulu"));
-  buf_printf(o, "<form method=\"post\" action=\"%h" BASE "/%lld/aikataulu\" class=\"form schedule\" novalidate>\n", r->prefix,
-             r->id);
+  buf_printf(o, "<form method=\"post\" action=\"%h" BASE "/%lld/aikataulu\" class=\"form schedule\" novalidate>\n",
+             r->prefix, r->id);
   web_csrf_field(r);
   buf_printf(o, "<p class=\"hint\">%h</p>\n",
              T(r, "Päivät muodossa 22.11.2026, kellonajat Suomen aikaa muodossa 14.30. Ilman kellonaikaa kysely "
@@ -872,16 +872,17 @@ static int ed_find_q(const ed *x, const char *s, int one1, const char **rest) {
   return -1;
 }
 
-/* Moves every error onto the editor's field it is about: the model names a field as "questions[2].options",
- * "questions.2.options", "q3.options" or in its message "kysymys q3, kenttä options: …". Errors it cannot place
- * are shown in the summary only. */
+/* Moves every error onto the editor's field it is about: the model names a field as "q3.options", "q3.text.sv",
+ * "q3.options[2].key", "questions[4].title" (a section or a question without a good key, counted from 1), "q3"
+ * with the field in its message ("kysymys q3, kenttä type: …"), or the survey's own "title", "key", "series".
+ * Errors it cannot place are shown in the summary only. */
 static void ed_map_errors(web_req *r, const ed *x, kerr *e) {
   for (kerr *k = e; k && k->msg; k = k->next) {
     const char *f = k->field ? k->field : "", *rest = NULL;
     char *to = NULL;
     int i = -1;
-    if (!strncmp(f, "questions[", 10) || !strncmp(f, "questions.", 10)) {
-      i = ed_find_q(x, f + 10, 0, &rest);
+    if (!strncmp(f, "questions[", 10) || !strncmp(f, "questions.", 10)) { /* counted from 1 */
+      i = ed_find_q(x, f + 10, 1, &rest);
       if (i >= 0) rest += strspn(rest, "].");
     } else if (*f) {
       i = ed_find_q(x, f, 1, &rest);
@@ -891,6 +892,10 @@ static void ed_map_errors(web_req *r, const ed *x, kerr *e) {
       const char *m = strstr(k->msg, "kysymys ");
       const char *kf = strstr(k->msg, "kenttä ");
       if (m && (i = ed_find_q(x, m + 8, 1, &rest)) >= 0) rest = kf ? kf + 7 : "";
+    }
+    if (i >= 0 && rest && !*rest) { /* the question alone ("q1"): its field may be in the message */
+      const char *kf = strstr(k->msg, "kenttä ");
+      rest = kf ? kf + 7 : "";
     }
     if (i >= 0 && rest)
       to = ed_field(r, i, rest);
