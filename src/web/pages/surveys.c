@@ -762,8 +762,8 @@ static json_t *jquestion(const ed_q *q) {
   if (type != SQ_SECTION) json_object_set_new(o, "key", json_string(q->key));
   json_object_set_new(o, "type", json_string(q->type));
   json_object_set_new(o, type == SQ_SECTION ? "title" : "text", jtext(q->text));
+  if (type == SQ_SECTION) return o; /* a section has its title only */
   if (text_set(q->help)) json_object_set_new(o, "help", jtext(q->help));
-  if (type == SQ_SECTION) return o;
   if (q->required) json_object_set_new(o, "required", json_true());
   if (type == SQ_LIKERT5 || type == SQ_LIKERT7 || type == SQ_SCALE10 || type == SQ_MATRIX) {
     if (text_set(q->low)) json_object_set_new(o, "low", jtext(q->low));
@@ -1009,7 +1009,12 @@ static void ed_question(form_ctx *f, const ed *x, int i) {
                     {tn[1], N_("Ohje"), {q->help[0], q->help[1], q->help[2]}, 2, 0, NULL},
                     {tn[2], N_("Asteikon alkupään selite"), {q->low[0], q->low[1], q->low[2]}, 0, 0, NULL},
                     {tn[3], N_("Asteikon loppupään selite"), {q->high[0], q->high[1], q->high[2]}, 0, 0, NULL}};
-  tr_fieldsets(f, tf, scaled ? 4 : 2);
+  tr_fieldsets(f, tf, scaled ? 4 : type == SQ_SECTION ? 1 : 2);
+  if (type == SQ_SECTION)
+    for (int l = 0; l < 3; l++) {
+      snprintf(name, sizeof name, "help%s", LSUF[l]);
+      hidden(r, i, name, q->help[l]);
+    }
   if (!scaled)
     for (int l = 0; l < 3; l++) {
       snprintf(name, sizeof name, "low%s", LSUF[l]);
