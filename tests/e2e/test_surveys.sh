@@ -204,6 +204,23 @@ expect_eq "editor save: the questions in the new order, q2 removed" "$keys" "§ 
 expect_contains "editor save: the new options stored" "$(cat "$TMP/export.json")" "Nej"
 expect_contains "editor save: a translated section title stored" "$(cat "$TMP/export.json")" "Utveckling"
 
+# every kind of mistake beside its own field, all at once, with everything typed kept
+get "/hallinta/kyselyt/$id/muokkaa"
+editor_post "/hallinta/kyselyt/$id/muokkaa" op=save q0_text= "q1_key=Huono avain" q7_min=nolla q3_cond_q=q99 \
+  "q2_rows=r1|Aloittaminen
+r1|Sama avain" q5_text=
+expect_eq "editor many errors: 400" "$STATUS" 400
+expect_contains "editor: a section without its title, beside it" "$BODY" 'id="e-q0_text"'
+expect_contains "editor: a bad key, beside it" "$BODY" 'id="e-q1_key"'
+expect_contains "editor: the bad key kept" "$BODY" 'value="Huono avain"'
+expect_contains "editor: a question without text, beside it" "$BODY" 'id="e-q5_text"'
+expect_contains "editor: a matrix row key twice, beside the rows" "$BODY" 'id="e-q2_rows"'
+expect_contains "editor: a condition on no question, beside it" "$BODY" 'id="e-q3_cond_q"'
+expect_contains "editor: the condition kept" "$BODY" 'name="q3_cond_q" value="q99"'
+expect_contains "editor: a minimum that is no number, beside it" "$BODY" 'id="e-q7_min"'
+expect_contains "editor: the minimum kept" "$BODY" 'name="q7_min" value="nolla"'
+expect_eq "editor many errors: nothing saved" "$(q "SELECT COUNT(*) FROM survey WHERE id = $id AND definition LIKE '%q99%'")" 0
+
 # a new survey in the editor
 get /hallinta/kyselyt/uusi
 expect_eq "new: 200" "$STATUS" 200
@@ -325,12 +342,23 @@ post "/hallinta/kyselyt/$id/poista" "csrf=$csrf" confirm=1
 expect_eq "answered: delete refused (400)" "$STATUS" 400
 expect_eq "answered: still there" "$(q "SELECT COUNT(*) FROM survey WHERE id = $id")" 1
 
+# --- a long list comes in pages ---
+q "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 55)
+  INSERT INTO survey(key, title, definition, created_at, updated_at)
+  SELECT 'sivu-' || i, 'Sivutus ' || i, (SELECT definition FROM survey WHERE id = $id), '2026-01-01T00:00:00Z',
+  '2026-01-01T00:00:00Z' FROM n;"
+get /hallinta/kyselyt
+expect_contains "list: the first page of two" "$BODY" "Sivu 1/2"
+get "/hallinta/kyselyt?page=2"
+expect_contains "list: the second page" "$BODY" "Sivu 2/2"
+expect_contains "list: the oldest on the last page" "$BODY" "sparraus-alku"
+
 # --- an evaluator may use the pages; a contact and an anonymous visitor may not ---
 rm -f "$TMP/jar"
 login arvioija@example.fi vihrea-kettu-93-Rq
 get /hallinta/kyselyt
 expect_eq "evaluator: the list" "$STATUS" 200
-expect_contains "evaluator: sees the surveys" "$BODY" "sparraus-alku"
+expect_contains "evaluator: sees the surveys" "$BODY" "Sivutus 55"
 get "/hallinta/kyselyt/$id/esikatselu"
 expect_eq "evaluator: the preview" "$STATUS" 200
 get "/hallinta/kyselyt/$id"
