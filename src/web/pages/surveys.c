@@ -47,11 +47,10 @@ static void fi_local_to_utc(const char *day, int hh, int mm, char out[21]) {
 /* Reads "14.30", "14:30" or "14" into *hh, *mm. Returns K_OK or K_ERR. */
 static int time_parse(const char *s, int *hh, int *mm) {
   int h = 0, m = 0, n = 0;
-  char sep = 0;
   if (sscanf(s, "%2d%n", &h, &n) != 1) return K_ERR;
   const char *p = s + n;
   if (*p) {
-    sep = *p++;
+    char sep = *p++;
     int k = 0;
     if ((sep != '.' && sep != ':') || sscanf(p, "%2d%n", &m, &k) != 1 || k != 2 || p[k]) return K_ERR;
   }
