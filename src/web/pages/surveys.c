@@ -1087,7 +1087,8 @@ static void editor_page(web_req *r, const ed *x, const kerr *err, const char *no
   r->no_store = 1;
   page_begin(r, title, "surveys");
   if (r->id)
-    buf_printf(o, "<p><a href=\"%h" BASE "/%lld\">← %h</a></p>\n", r->prefix, r->id, T(r, "Kyselyn sivu"));
+    buf_printf(o, "<p><a href=\"%h" BASE "/%lld\">← %h</a> · <a href=\"%h" BASE "/%lld/esikatselu\">%h</a></p>\n",
+               r->prefix, r->id, T(r, "Kyselyn sivu"), r->prefix, r->id, T(r, "Esikatsele tallennettua"));
   else
     buf_printf(o, "<p><a href=\"%h" BASE "\">← %h</a></p>\n", r->prefix, T(r, "Kyselyt"));
   buf_printf(o, "<h1>%h</h1>\n", title);
