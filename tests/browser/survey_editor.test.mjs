@@ -1,7 +1,7 @@
 // survey_editor.test.mjs: a small survey is built in the web editor with the keyboard alone (typing into focused
 // fields, Enter on the buttons, Space on a checkbox), saved, and previewed as a respondent sees it (radios chosen
-// with the arrow keys); axe finds nothing on the list (empty and with a survey), the editor (also with errors beside
-// their fields), the survey's page and the preview, and no id is used twice.
+// with the arrow keys), and previewed again unsaved; axe finds nothing on the list (empty and with a survey), the
+// editor (also with errors beside their fields), the survey's page and the previews, and no id is used twice.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -95,4 +95,14 @@ test('a survey is built in the editor by keyboard, saved, and previewed; every p
   await assertAccessible(page);
   await page.goto(s.k.base + `/hallinta/kyselyt/${id}/muokkaa`);
   await assertAccessible(page);
+
+  // what is typed can be previewed without saving, and taken back to the editor
+  await type(page, '#f-q1_text', 'Viihdyn hyvin työssäni.');
+  await press(page, 'Esikatsele tallentamatta');
+  await page.locator('.preview-banner').waitFor();
+  assert.equal(await page.getByRole('group', { name: /Viihdyn hyvin työssäni\./ }).count(), 1);
+  await assertAccessible(page);
+  await press(page, 'Takaisin muokkaamaan');
+  assert.equal(await page.locator('#f-q1_text').inputValue(), 'Viihdyn hyvin työssäni.');
+  assert.equal(q("SELECT COUNT(*) FROM survey WHERE definition LIKE '%hyvin%'"), '0', 'nothing saved');
 });

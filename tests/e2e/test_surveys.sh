@@ -221,6 +221,23 @@ expect_contains "editor: a minimum that is no number, beside it" "$BODY" 'id="e-
 expect_contains "editor: the minimum kept" "$BODY" 'name="q7_min" value="nolla"'
 expect_eq "editor many errors: nothing saved" "$(q "SELECT COUNT(*) FROM survey WHERE id = $id AND definition LIKE '%q99%'")" 0
 
+# a preview of what is typed, without saving, and back to the editor with all of it
+get "/hallinta/kyselyt/$id/muokkaa"
+editor_post "/hallinta/kyselyt/$id/muokkaa" op=preview "q1_text=Esikatseltava teksti"
+expect_eq "unsaved preview: 200" "$STATUS" 200
+expect_contains "unsaved preview: says it is not saved" "$BODY" "Tätä versiota ei ole tallennettu."
+expect_contains "unsaved preview: the respondent's form with the new text" "$BODY" '<span class="q-text">Esikatseltava teksti</span>'
+expect_contains "unsaved preview: the banner" "$BODY" "<strong>Esikatselu</strong>"
+expect_contains "unsaved preview: carries what was typed" "$BODY" 'name="q1_text" value="Esikatseltava teksti"'
+expect_eq "unsaved preview: nothing saved" "$(q "SELECT COUNT(*) FROM survey WHERE id = $id AND definition LIKE '%Esikatseltava%'")" 0
+editor_post "/hallinta/kyselyt/$id/muokkaa" op=refresh
+expect_eq "back to editing: 200" "$STATUS" 200
+expect_contains "back to editing: the text kept" "$BODY" ">Esikatseltava teksti</textarea>"
+expect_contains "back to editing: the other questions kept" "$BODY" 'name="q9_key" value="q8"'
+editor_post "/hallinta/kyselyt/$id/muokkaa" op=preview q1_text=
+expect_eq "unsaved preview of a bad definition: 400" "$STATUS" 400
+expect_contains "unsaved preview of a bad definition: the error beside its field" "$BODY" 'id="e-q1_text"'
+
 # a new survey in the editor
 get /hallinta/kyselyt/uusi
 expect_eq "new: 200" "$STATUS" 200

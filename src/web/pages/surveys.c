@@ -1111,8 +1111,10 @@ static void editor_page(web_req *r, const ed *x, const kerr *err, const char *no
   web_csrf_field(r);
   buf_printf(o, "<input type=\"hidden\" name=\"nq\" value=\"%d\">\n", x->nq);
   /* the first submit button is the one Enter in a field presses: saving, not moving a question */
-  buf_printf(o, "<div class=\"actions\"><button type=\"submit\" name=\"op\" value=\"save\">%h</button></div>\n",
-             T(r, "Tallenna"));
+  buf_printf(o,
+             "<div class=\"actions\"><button type=\"submit\" name=\"op\" value=\"save\">%h</button> <button "
+             "type=\"submit\" name=\"op\" value=\"preview\" class=\"secondary\">%h</button></div>\n",
+             T(r, "Tallenna"), T(r, "Esikatsele tallentamatta"));
   buf_printf(o, "<h2>%h</h2>\n", T(r, "Perustiedot"));
   if (r->id) {
     buf_printf(o,
@@ -1141,9 +1143,10 @@ static void editor_page(web_req *r, const ed *x, const kerr *err, const char *no
   op_button(r, "add", T(r, "Lisää kysymys"), "", anchor, " class=\"secondary\"");
   buf_puts(o, "</fieldset>\n");
   buf_printf(o,
-             "<div class=\"actions\"><button type=\"submit\" name=\"op\" value=\"save\">%h</button> "
+             "<div class=\"actions\"><button type=\"submit\" name=\"op\" value=\"save\">%h</button> <button "
+             "type=\"submit\" name=\"op\" value=\"preview\" class=\"secondary\">%h</button> "
              "<a href=\"%h%h\">%h</a></div>\n</form>\n",
-             T(r, "Tallenna"), r->prefix, cancel, T(r, "Peruuta"));
+             T(r, "Tallenna"), T(r, "Esikatsele tallentamatta"), r->prefix, cancel, T(r, "Peruuta"));
   page_end(r);
 }
 
@@ -1219,7 +1222,42 @@ static void ed_apply(web_req *r, ed *x, const char *op, kerr *e) {
   }
 }
 
-/* POST BASE/ID/muokkaa and BASE/uusi: an editing step, or "Tallenna" through survey_update / survey_import. */
+/* The editor's content, not saved, as a respondent would see it, with a form that carries everything back to the
+ * editor (or saves it). Returns 0 (showing nothing) when the definition has errors: they go to e. */
+static int unsaved_preview(web_req *r, const ed *x, kerr *e) {
+  char *json = ed_json(x);
+  survey_def *d = json ? survey_def_parse(&r->mem, json, strlen(json), e) : NULL;
+  free(json);
+  if (!d) {
+    if (!e->msg) kerr_add(e, NULL, N_("Lomakkeen tekstissä on merkkejä, joita ei voi tallentaa."));
+    return 0;
+  }
+  buf *o = &r->out;
+  r->no_store = 1;
+  page_begin(r, T(r, "Esikatselu"), "surveys");
+  buf_printf(o, "<div class=\"notice warning\"><p>%h</p></div>\n",
+             T(r, "Tätä versiota ei ole tallennettu. Palaa muokkaamaan tai tallenna se lomakkeen lopusta."));
+  buf_puts(o, "<div class=\"survey\">\n");
+  survey_form_head(o, d, r->lang);
+  buf_puts(o, "<div class=\"survey-form\">\n");
+  survey_form_write(o, d, r->lang, NULL, NULL, 1);
+  buf_puts(o, "</div>\n</div>\n");
+  buf_printf(o, "<form method=\"post\" action=\"%h%h\" class=\"form survey-editor\">\n", r->prefix, r->path);
+  web_csrf_field(r);
+  for (int i = 0; i < r->nform; i++) /* everything the editor sent, as it was */
+    if (r->form[i].key && strcmp(r->form[i].key, "csrf") && strcmp(r->form[i].key, "op"))
+      buf_printf(o, "<input type=\"hidden\" name=\"%h\" value=\"%h\">\n", r->form[i].key,
+                 r->form[i].value ? r->form[i].value : "");
+  buf_printf(o,
+             "<div class=\"actions\"><button type=\"submit\" name=\"op\" value=\"refresh\">%h</button> "
+             "<button type=\"submit\" name=\"op\" value=\"save\" class=\"secondary\">%h</button></div>\n</form>\n",
+             T(r, "Takaisin muokkaamaan"), T(r, "Tallenna"));
+  page_end(r);
+  return 1;
+}
+
+/* POST BASE/ID/muokkaa and BASE/uusi: an editing step, a preview without saving, or "Tallenna" through
+ * survey_update / survey_import. */
 static void page_edit_post(web_req *r) {
   ed x = {0};
   kerr e = {0};
@@ -1239,6 +1277,15 @@ static void page_edit_post(web_req *r) {
   if (stale) {
     editor_page(r, &x, &e, NULL);
     r->status = 403;
+    kerr_clear(&e);
+    return;
+  }
+  if (!strcmp(op, "preview")) {
+    if (!unsaved_preview(r, &x, &e)) {
+      ed_map_errors(r, &x, &e);
+      editor_page(r, &x, &e, NULL);
+      r->status = 400;
+    }
     kerr_clear(&e);
     return;
   }
