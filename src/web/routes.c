@@ -26,6 +26,7 @@
 #include "web/pages/sessions.h"
 #include "web/pages/sitepages.h"
 #include "web/pages/stats.h"
+#include "web/pages/surveys.h"
 #include "web/routes.h"
 
 #include "model/write.h"
@@ -44,6 +45,7 @@ static const route *const TABLES[] = {
     outbox_routes,         exports_routes,
     sitepages_routes,      sessions_routes,
     imports_routes,        evaluation_routes,
+    surveys_routes,
 };
 #define NTABLES (sizeof TABLES / sizeof TABLES[0])
 

@@ -21,6 +21,8 @@ MODEL_FILES="$MODEL_FILES src/model/roster.c"
 # The evaluation report and its editor, and the messages of its model (#13).
 UI_FILES="$UI_FILES src/web/pages/evaluation.c"
 MODEL_FILES="$MODEL_FILES src/model/evaluation.c"
+# The surveys' staff pages and the respondent's form they share with the answer pages (#13).
+UI_FILES="$UI_FILES src/web/pages/surveys.c src/web/survey_form.c"
 
 # Prints every msgid the files need, one a line (newlines inside a msgid written as \n).
 msgids() {
