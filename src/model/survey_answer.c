@@ -218,6 +218,24 @@ static void give_link(db *d, const survey_send *s, const char *email, const char
   s->link(s->arg, email, link);
 }
 
+/* Checks the master key against an invitation already made anywhere (its nonce must give its token's hash): a server
+ * given another secret file would send links that open nothing. K_OK, or K_ERR with e set. */
+static int master_matches(db *d, const unsigned char master[SECKEY_LEN], kerr *e) {
+  db_stmt *st = db_query(d, "SELECT nonce, token_hash FROM survey_invite ORDER BY id LIMIT 1", "");
+  int rc = K_OK;
+  if (db_step(st) == 1) {
+    char token[SURVEY_TOKEN_LEN + 1], hash[65];
+    survey_token(master, db_col_text(st, 0), token);
+    survey_token_hash(token, hash);
+    if (strcmp(hash, db_col_text(st, 1)))
+      rc = kerr_set(e, NULL,
+                    N_("Kutsut on tehty eri salaisuustiedostolla (--secret-file) kuin palvelimella nyt on: "
+                       "uusien kutsujen ja muistutusten linkit eivät toimisi."));
+  }
+  db_done(st);
+  return rc;
+}
+
 /* Adds one invitation (and its email or link); 1 made, 0 invited already, -1 error (e set). */
 static int invite_one(db *d, const unsigned char master[SECKEY_LEN], const survey_answering *sv, const survey_send *s,
                       const invitee *x, kerr *e) {
@@ -270,6 +288,7 @@ int survey_invite(db *d, const unsigned char master[SECKEY_LEN], long long surve
                                           : N_("Rahoituskautta ei ole."));
     goto out;
   }
+  if (master_matches(d, master, e) != K_OK) goto out;
   int n = 0;
   invitee *v = invitees(d, &a, s->by, s->id, &n);
   if (write_begin(d, "Kutsujen tallennus", e) != K_OK) goto out;
@@ -317,16 +336,16 @@ int survey_remind(db *d, const unsigned char master[SECKEY_LEN], long long surve
   }
   typedef struct pending {
     long long id;
-    char *email, *nonce, *lang;
+    char *email, *nonce, *lang, *hash;
   } pending;
   pending *v = NULL;
   int m = 0, cap = 0;
-  db_stmt *st =
-      db_query(d,
-               "SELECT i.id, p.email, i.nonce, i.lang FROM survey_invite i JOIN person p ON p.id = i.person_id "
-               "WHERE i.survey_id = ?1 AND i.answered = 0 AND p.erased_at IS NULL AND p.email IS NOT NULL "
-               "ORDER BY i.id",
-               "i", survey_id);
+  db_stmt *st = db_query(
+      d,
+      "SELECT i.id, p.email, i.nonce, i.lang, i.token_hash FROM survey_invite i JOIN person p ON p.id = i.person_id "
+      "WHERE i.survey_id = ?1 AND i.answered = 0 AND p.erased_at IS NULL AND p.email IS NOT NULL "
+      "ORDER BY i.id",
+      "i", survey_id);
   while (db_step(st) == 1) {
     if (m == cap) {
       int ncap = cap ? cap * 2 : 64;
@@ -338,13 +357,21 @@ int survey_remind(db *d, const unsigned char master[SECKEY_LEN], long long surve
     v[m].email = db_col_adup(st, 1, &a);
     v[m].nonce = db_col_adup(st, 2, &a);
     v[m].lang = db_col_adup(st, 3, &a);
+    v[m].hash = db_col_adup(st, 4, &a);
     m++;
   }
   db_done(st);
   int rc = write_begin(d, "Muistutusten tallennus", e);
   for (int i = 0; i < m && rc == K_OK; i++) {
-    char token[SURVEY_TOKEN_LEN + 1];
+    char token[SURVEY_TOKEN_LEN + 1], hash[65];
     survey_token(master, v[i].nonce, token);
+    survey_token_hash(token, hash);
+    if (strcmp(hash, v[i].hash)) { /* a link that would not open: the server was given another secret file */
+      rc = kerr_set(e, NULL,
+                    N_("Kutsut on tehty eri salaisuustiedostolla (--secret-file) kuin palvelimella nyt on: "
+                       "uusien kutsujen ja muistutusten linkit eivät toimisi."));
+      break;
+    }
     if (s->link)
       give_link(d, s, v[i].email, v[i].lang, token);
     else if (!mail_survey_invite(d, v[i].email, v[i].lang, token, title_in(sv->def, v[i].lang), sv->closes_at, 1, e))
@@ -513,7 +540,7 @@ static int check_scale(values *vs, const survey_question *q, const char *row, co
   if (!s || !*s) return 0;
   long long v;
   if (util_parse_int(s, survey_scale_lo(q), survey_scale_hi(q), &v) != K_OK) {
-    kerr_add(e, q->key, N_("Valitse vaihtoehto asteikolta %d–%d."), survey_scale_lo(q), survey_scale_hi(q));
+    kerr_add(e, q->key, N_("Valitse yksi asteikon vaihtoehdoista."));
     return -1;
   }
   add_value(vs, q->key, row ? row : "", 1, (double)v, NULL);
@@ -580,15 +607,7 @@ static int check_question(values *vs, const survey_question *q, const survey_fie
     double v;
     if (!parse_num(s, &v)) return kerr_add(e, q->key, N_("Kirjoita luku, esimerkiksi 12 tai 2,5.")), -1;
     if ((q->has_min && v < q->min) || (q->has_max && v > q->max)) {
-      char lo[32] = "", hi[32] = "";
-      if (q->has_min) snprintf(lo, sizeof lo, "%g", q->min);
-      if (q->has_max) snprintf(hi, sizeof hi, "%g", q->max);
-      if (q->has_min && q->has_max)
-        kerr_add(e, q->key, N_("Luvun pitää olla väliltä %r–%r."), lo, hi);
-      else if (q->has_min)
-        kerr_add(e, q->key, N_("Luvun pitää olla vähintään %r."), lo);
-      else
-        kerr_add(e, q->key, N_("Luku saa olla enintään %r."), hi);
+      kerr_add(e, q->key, N_("Luku on sallitun välin ulkopuolella."));
       return -1;
     }
     add_value(vs, q->key, "", 1, v, NULL);

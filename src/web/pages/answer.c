@@ -169,14 +169,32 @@ static void write_choices(web_req *r, const form_view *v, const survey_question 
   buf_puts(&r->out, "</ul>\n");
 }
 
+/* The range a number question takes, under it: "Luku väliltä 0–100." (nothing without min or max). */
+static void number_range(web_req *r, const survey_question *q) {
+  if (!q->has_min && !q->has_max) return;
+  char lo[32], hi[32];
+  snprintf(lo, sizeof lo, "%g", q->min);
+  snprintf(hi, sizeof hi, "%g", q->max);
+  buf_printf(&r->out, "<p class=\"hint\" id=\"n-%h\">", q->key);
+  if (q->has_min && q->has_max)
+    buf_printf(&r->out, T(r, "Luku väliltä %h–%h."), lo, hi);
+  else if (q->has_min)
+    buf_printf(&r->out, T(r, "Luku, vähintään %h."), lo);
+  else
+    buf_printf(&r->out, T(r, "Luku, enintään %h."), hi);
+  buf_puts(&r->out, "</p>\n");
+}
+
 /* aria-describedby of a question: its help, its condition, its error (those it has). */
 static void described(web_req *r, const survey_question *q, int bad) {
   int help = q->help.fi && *q->help.fi;
-  if (!help && !q->cond_q && !bad) return;
+  int range = q->type == SQ_NUMBER && (q->has_min || q->has_max);
+  if (!help && !q->cond_q && !bad && !range) return;
   buf_puts(&r->out, " aria-describedby=\"");
   const char *sep = "";
   if (help) buf_printf(&r->out, "h-%h", q->key), sep = " ";
   if (q->cond_q) buf_printf(&r->out, "%rc-%h", sep, q->key), sep = " ";
+  if (range) buf_printf(&r->out, "%rn-%h", sep, q->key), sep = " ";
   if (bad) buf_printf(&r->out, "%re-%h", sep, q->key);
   buf_puts(&r->out, "\"");
 }
@@ -204,6 +222,7 @@ static void write_question(web_req *r, const form_view *v, const survey_question
   case SQ_SINGLE:
   case SQ_MULTIPLE: write_choices(r, v, q); break;
   case SQ_NUMBER:
+    number_range(r, q);
     buf_printf(&r->out,
                "<input type=\"text\" inputmode=\"decimal\" class=\"number\" id=\"f-%h\" name=\"%h\" value=\"%h\" "
                "aria-labelledby=\"l-%h\"%r>\n",
