@@ -122,7 +122,7 @@ expect_contains "the number's range" "$BODY" 'Luku väliltä 0–100.'
 expect_contains "text as a textarea" "$BODY" '<textarea id="f-q7" name="q7"'
 expect_contains "a draft button" "$BODY" 'Tallenna ja jatka myöhemmin'
 expect_eq "the link's page is kept in no cache" "$(header Cache-Control | grep -c no-store)" 1
-expect_eq "the link does not leak through Referer" "$(header Referrer-Policy)" "no-referrer"
+expect_eq "the link does not leak through Referer (origin only)" "$(header Referrer-Policy)" "origin"
 CSRF=$(csrf_from "$BODY")
 
 # --- errors: required, range, option, number; everything typed kept ---

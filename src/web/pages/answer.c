@@ -348,14 +348,17 @@ static survey_field *posted_fields(web_req *r, int *n) {
 
 /* ---- a personal link ---- */
 
-/* The link in the path with its survey, or NULL after answering 404 (unknown token). */
-static survey_answering *link_survey(web_req *r, survey_link *l, const char **token) {
-  web_header(r, "Referrer-Policy", "no-referrer");
+/* The link in the path with its survey, or NULL after answering 404 (unknown token), or a plain 403 when the POST
+ * also had a stale CSRF token (stale: there is no form to show again). */
+static survey_answering *link_survey(web_req *r, survey_link *l, const char **token, int stale) {
+  web_header(r, "Referrer-Policy", "origin"); /* the token stays out of Referer; a POST still says its origin */
   r->no_store = 1;
   *token = strrchr(r->path, '/') + 1;
   survey_answering *s = NULL;
   if (survey_link_find(r->db, &r->mem, *token, l)) s = survey_answering_get(r->db, &r->mem, l->survey_id, db_now().s);
-  if (!s)
+  if (!s && stale)
+    web_csrf_ok_or_reply(r);
+  else if (!s)
     message_page(r, 404, T(r, "Kyselylinkki ei ole voimassa"),
                  T(r, "Tätä kyselylinkkiä ei löydy. Tarkista, että kopioit koko linkin sähköpostista."));
   return s;
@@ -364,7 +367,7 @@ static survey_answering *link_survey(web_req *r, survey_link *l, const char **to
 static void page_form(web_req *r) {
   survey_link l;
   const char *token;
-  survey_answering *s = link_survey(r, &l, &token);
+  survey_answering *s = link_survey(r, &l, &token, 0);
   if (!s) return;
   if (l.answered) {
     answered_page(r, 410);
@@ -385,7 +388,7 @@ static void page_submit(web_req *r) {
   int stale = !web_csrf_ok_or_kerr(r, &e);
   survey_link l;
   const char *token;
-  survey_answering *s = link_survey(r, &l, &token);
+  survey_answering *s = link_survey(r, &l, &token, stale);
   if (!s) goto out;
   if (l.answered) {
     answered_page(r, 409);
@@ -442,13 +445,15 @@ out:
 
 /* ---- the open link ---- */
 
-static survey_answering *open_survey(web_req *r, const char **code) {
-  web_header(r, "Referrer-Policy", "no-referrer");
+static survey_answering *open_survey(web_req *r, const char **code, int stale) {
+  web_header(r, "Referrer-Policy", "origin"); /* the token stays out of Referer; a POST still says its origin */
   r->no_store = 1;
   *code = strrchr(r->path, '/') + 1;
   long long id = survey_id_by_open_code(r->db, *code);
   survey_answering *s = id ? survey_answering_get(r->db, &r->mem, id, db_now().s) : NULL;
-  if (!s)
+  if (!s && stale)
+    web_csrf_ok_or_reply(r);
+  else if (!s)
     message_page(r, 404, T(r, "Kyselylinkki ei ole voimassa"),
                  T(r, "Tätä kyselylinkkiä ei löydy, tai sen avoin linkki on suljettu."));
   return s;
@@ -479,7 +484,7 @@ static void open_set_cookie(web_req *r, const survey_answering *s, const char *c
 
 static void page_open_form(web_req *r) {
   const char *code;
-  survey_answering *s = open_survey(r, &code);
+  survey_answering *s = open_survey(r, &code, 0);
   if (!s || !survey_open_or_reply(r, s)) return;
   if (open_answered(r, s)) {
     answered_page(r, 409);
@@ -495,7 +500,7 @@ static void page_open_submit(web_req *r) {
   kerr e = {0};
   int stale = !web_csrf_ok_or_kerr(r, &e);
   const char *code;
-  survey_answering *s = open_survey(r, &code);
+  survey_answering *s = open_survey(r, &code, stale);
   if (!s || !survey_open_or_reply(r, s)) goto out;
   if (open_answered(r, s)) {
     answered_page(r, 409);
