@@ -5,6 +5,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { serveForFile, assertAccessible, KEHTO } from './lib.mjs';
 
 const DEF = JSON.stringify({
@@ -24,7 +26,7 @@ const DEF = JSON.stringify({
     { key: 'q6', type: 'number', text: { fi: 'Montako henkeä työyhteisössänne on?' }, min: 0, max: 100 },
     { key: 'q7', type: 'text', text: { fi: 'Mitä muuta haluat sanoa?' } },
   ],
-}).replaceAll("'", "''");
+});
 
 let link;
 const s = serveForFile({
@@ -35,10 +37,10 @@ const s = serveForFile({
       INSERT INTO service(id,type_code,name,period_id,counts) VALUES(1,'sparraus','Sparraus A',1,'participant');
       INSERT INTO delivery(id,ref,service_id,starts_on,ends_on) VALUES(1,'SP-1',1,'2019-03-01','2019-03-10');
       INSERT INTO person(email,name) VALUES('anna@example.fi','Anna Aalto');
-      INSERT INTO participation(person_id,delivery_id,role) VALUES(1,1,'johto');
-      INSERT INTO survey_series(id,key,created_at) VALUES(1,'sparraus','2026-01-01T00:00:00Z');
-      INSERT INTO survey(id,key,series_id,phase,title,definition,created_at,updated_at) VALUES
-        (1,'sparraus-alku',1,'before','Sparrauksen alkukysely','${DEF}','2026-01-01T00:00:00Z','2026-01-01T00:00:00Z');`]);
+      INSERT INTO participation(person_id,delivery_id,role) VALUES(1,1,'johto');`]);
+    const file = path.join(path.dirname(st.k.db), 'survey.json');
+    writeFileSync(file, DEF);
+    assert.equal(execFileSync(KEHTO, ['survey', 'import', file, '--db', st.k.db]).toString().trim(), '1');
     const out = execFileSync(KEHTO, ['survey', 'invite', '1', '--delivery', 'SP-1', '--print-links', '--db', st.k.db],
       { stdio: ['ignore', 'pipe', 'ignore'] }).toString();
     link = new URL(out.trim().split('\t')[1]).pathname;

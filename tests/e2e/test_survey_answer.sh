@@ -20,8 +20,8 @@ INSERT INTO participation(person_id,delivery_id,role) VALUES(1,1,'johto'),(2,1,'
  (4,2,'tyontekija');"
 PID_ANNA=$(q "SELECT id FROM person WHERE email='anna@example.fi'")
 
-# The definitions: every question type, a condition, sections (inserted here until `kehto survey import` lands).
-DEF='{"key":"KEY","series":"sparraus","phase":"PHASE","title":{"fi":"TITLE","sv":"Enkät SV"},
+# The definitions: every question type, a condition, sections; imported as `kehto survey import` does.
+DEF='{"key":"KEY",SERIES"title":{"fi":"TITLE","sv":"Enkät SV"},
 "intro":{"fi":"Kiitos, että vastaat."},
 "questions":[{"type":"section","title":{"fi":"Taustaa"}},
 {"key":"q1","type":"likert5","text":{"fi":"Kehittämistyö on meillä suunnitelmallista."},"required":true,
@@ -36,17 +36,18 @@ DEF='{"key":"KEY","series":"sparraus","phase":"PHASE","title":{"fi":"TITLE","sv"
 {"key":"q5","type":"scale10","text":{"fi":"Kuinka todennäköisesti suosittelisit?"}},
 {"key":"q6","type":"number","text":{"fi":"Montako henkeä työyhteisössänne on?"},"min":0,"max":100},
 {"key":"q7","type":"text","text":{"fi":"Mitä muuta haluat sanoa?"}}]}'
-def() { sed -e "s/KEY/$1/" -e "s/PHASE/$2/" -e "s/TITLE/$3/" <<<"$DEF"; }
-q "INSERT INTO survey_series(id,key,created_at) VALUES(1,'sparraus','2026-01-01T00:00:00Z');
-INSERT INTO survey(id,key,series_id,phase,title,definition,created_at,updated_at) VALUES
- (1,'sparraus-alku',1,'before','Sparrauksen alkukysely','$(def sparraus-alku before 'Sparrauksen alkukysely')','2026-01-01T00:00:00Z','2026-01-01T00:00:00Z'),
- (2,'sparraus-loppu',1,'after','Sparrauksen loppukysely','$(def sparraus-loppu after 'Sparrauksen loppukysely')','2026-01-01T00:00:00Z','2026-01-01T00:00:00Z'),
- (3,'palaute',NULL,'','Tilaisuuden palaute','$(def palaute '' 'Tilaisuuden palaute' | sed 's/\"series\":\"sparraus\",//')','2026-01-01T00:00:00Z','2026-01-01T00:00:00Z'),
- (4,'kiinni',NULL,'','Sulkeutunut kysely','$(def kiinni '' 'Sulkeutunut kysely' | sed 's/\"series\":\"sparraus\",//')','2026-01-01T00:00:00Z','2026-01-01T00:00:00Z'),
- (5,'tuleva',NULL,'','Tuleva kysely','$(def tuleva '' 'Tuleva kysely' | sed 's/\"series\":\"sparraus\",//')','2026-01-01T00:00:00Z','2026-01-01T00:00:00Z');
-UPDATE survey SET closes_at='2020-01-01T00:00:00Z' WHERE id=4;
-UPDATE survey SET opens_at='2099-01-01T00:00:00Z' WHERE id=5;
-UPDATE survey SET open_code='tapahtuma2026' WHERE id=3;"
+# import KEY SERIES_AND_PHASE TITLE EXPECTED_ID: imports DEF with those filled in and checks the id it prints
+import_survey() {
+  sed -e "s/KEY/$1/" -e "s/SERIES/$2/" -e "s/TITLE/$3/" <<<"$DEF" >"$TMP/$1.json"
+  expect_eq "kehto survey import $1 prints its id" "$("$KEHTO" survey import "$TMP/$1.json" --db "$DB" 2>&1)" "$4"
+}
+import_survey sparraus-alku '"series":"sparraus","phase":"before",' 'Sparrauksen alkukysely' 1
+import_survey sparraus-loppu '"series":"sparraus","phase":"after",' 'Sparrauksen loppukysely' 2
+import_survey palaute '' 'Tilaisuuden palaute' 3
+import_survey kiinni '"closes":"2020-01-01",' 'Sulkeutunut kysely' 4
+import_survey tuleva '"opens":"2099-01-01",' 'Tuleva kysely' 5
+# the open link's code as the editor's page sets it (survey_set_open_link makes a random one: a known one here)
+q "UPDATE survey SET open_code='tapahtuma2026' WHERE id=3"
 
 # --- the secret file ---
 (umask 000 && "$KEHTO" survey invite 1 --delivery SP-1 --print-links --db "$DB" --secret-file "$SECRET" \
@@ -216,7 +217,7 @@ expect_eq "one pair in the series" \
 get "$(link_of anna@example.fi "$TMP/links5")"
 expect_eq "not yet open: 403" "$STATUS" 403
 expect_contains "… says so" "$BODY" "Kysely ei ole vielä auki."
-q "UPDATE survey SET opens_at=NULL, closes_at='2020-01-01T00:00:00Z' WHERE id=5"
+q "UPDATE survey SET opens_at=NULL, closes_at='2020-01-01T00:00:00Z' WHERE id=5" # time passes
 get "$(link_of anna@example.fi "$TMP/links5")"
 expect_eq "closed: 410" "$STATUS" 410
 expect_contains "… says so" "$BODY" "Kysely on sulkeutunut"
