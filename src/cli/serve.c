@@ -2,7 +2,6 @@
 #include "cli/cli.h"
 
 #include <arpa/inet.h>
-#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -125,21 +124,16 @@ static void serve_mail_from(web_config *cfg, smtp_config *c, char **owned) {
   c->from = *owned;
 }
 
-/* The master key of --secret-file (model/seckey.h: read, or created 0600 on first use) for the survey links and
- * pairing keys. Returns K_OK, or says why not and returns K_ERR. */
+/* The secret file of --secret-file (model/seckey.h): checked now when it exists, made on first use otherwise.
+ * Returns K_OK, or says why not and returns K_ERR. */
 static int serve_secret(const cli_args *a, const char *db_path) {
   char path[4096];
   seckey_path(cli_opt(a, "secret-file"), db_path, path, sizeof path);
-  unsigned char key[SECKEY_LEN];
   kerr e = {0};
-  if (seckey_load(path, key, &e) != K_OK) {
-    fprintf(stderr, "kehto: %s\n", e.msg);
-    kerr_clear(&e);
-    return K_ERR;
-  }
-  seckey_set(key);
-  sodium_memzero(key, sizeof key);
-  return K_OK;
+  int rc = seckey_serve(path, &e);
+  if (rc != K_OK) fprintf(stderr, "kehto: %s\n", e.msg);
+  kerr_clear(&e);
+  return rc;
 }
 
 int cli_serve(const cli_args *a) {

@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -75,19 +76,45 @@ int seckey_load(const char *path, unsigned char key[SECKEY_LEN], kerr *e) {
   return rc;
 }
 
-static unsigned char *server_key;
+static pthread_mutex_t server_lock = PTHREAD_MUTEX_INITIALIZER;
+static unsigned char *server_key; /* once read: never changes, so readers after that need no lock */
+static char *server_path;
 
-void seckey_set(const unsigned char key[SECKEY_LEN]) {
-  if (!server_key) {
-    server_key = sodium_malloc(SECKEY_LEN);
-    if (!server_key) {
-      log_error("seckey: no memory for the key");
-      abort();
-    }
+/* Reads (or creates) the server's key into locked memory. Call with server_lock held. */
+static int server_load(kerr *e) {
+  unsigned char key[SECKEY_LEN];
+  if (seckey_load(server_path, key, e) != K_OK) return K_ERR;
+  unsigned char *k = sodium_malloc(SECKEY_LEN);
+  if (!k) {
+    sodium_memzero(key, sizeof key);
+    return kerr_set(e, NULL, "no memory for the secret key");
   }
-  memcpy(server_key, key, SECKEY_LEN);
+  memcpy(k, key, SECKEY_LEN);
+  sodium_memzero(key, sizeof key);
+  __atomic_store_n(&server_key, k, __ATOMIC_RELEASE);
+  return K_OK;
 }
 
-const unsigned char *seckey_get(void) {
-  return server_key;
+int seckey_serve(const char *path, kerr *e) {
+  pthread_mutex_lock(&server_lock);
+  free(server_path);
+  server_path = util_strdup(path);
+  int rc = access(path, F_OK) == 0 ? server_load(e) : K_OK;
+  pthread_mutex_unlock(&server_lock);
+  return rc;
+}
+
+const unsigned char *seckey_get(kerr *e) {
+  unsigned char *k = __atomic_load_n(&server_key, __ATOMIC_ACQUIRE);
+  if (k) return k;
+  pthread_mutex_lock(&server_lock);
+  if (!server_key) {
+    if (!server_path)
+      kerr_set(e, NULL, "no secret file was given to the server");
+    else
+      server_load(e);
+  }
+  k = server_key;
+  pthread_mutex_unlock(&server_lock);
+  return k;
 }

@@ -19,9 +19,12 @@ void seckey_path(const char *given, const char *db_path, char *out, size_t n);
  * operator). */
 int seckey_load(const char *path, unsigned char key[SECKEY_LEN], kerr *e);
 
-/* The server's master key: `kehto serve` sets it once before the first request (seckey_set copies it into locked
- * memory); seckey_get returns it, or NULL when none was set. */
-void seckey_set(const unsigned char key[SECKEY_LEN]);
-const unsigned char *seckey_get(void);
+/* The server's master key. `kehto serve` calls seckey_serve once before the first request: it remembers path and,
+ * when the file exists, reads and checks it at once (K_ERR with e set on a bad file, so the server does not start);
+ * a missing file is created on first use, so a server that never invites or takes an answer makes none. */
+int seckey_serve(const char *path, kerr *e);
+/* The server's master key (read, or created, on the first call after seckey_serve; kept in locked memory), or NULL
+ * with e set (in English) when the file cannot be read or made, or seckey_serve was never called. Thread-safe. */
+const unsigned char *seckey_get(kerr *e);
 
 #endif

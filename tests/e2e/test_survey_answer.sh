@@ -91,6 +91,9 @@ cp "$SECRET" "$TMP/open.secret" && chmod 640 "$TMP/open.secret"
 OUT=$("$KEHTO" serve --db "$DB" --port "$(free_port)" --secret-file "$TMP/open.secret" 2>&1)
 expect_contains "serve refuses a secret file others may read, naming it" "$OUT" "$TMP/open.secret may be read"
 head -c 32 /dev/urandom >"$TMP/other.secret" && chmod 600 "$TMP/other.secret"
+start_server --secret-file "$TMP/lazy.secret"
+check "a server makes no secret file until a survey needs one" test ! -e "$TMP/lazy.secret"
+stop_server
 
 # the email invitation: the link in the mail opens the form
 "$KEHTO" survey invite 2 --delivery SP-1 --db "$DB" --secret-file "$SECRET" >/dev/null

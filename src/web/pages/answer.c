@@ -424,7 +424,10 @@ static void page_submit(web_req *r) {
     r->status = 422;
     goto out;
   }
-  const unsigned char *key = seckey_get();
+  kerr ke = {0};
+  const unsigned char *key = seckey_get(&ke);
+  if (!key) log_error("survey answer: %r", ke.msg);
+  kerr_clear(&ke);
   int rc = key ? survey_submit_invite(r->db, key, token, vals, nv, &e)
                : kerr_set(&e, NULL, N_("Palvelimelta puuttuu salaisuustiedosto; vastausta ei voitu tallentaa."));
   if (rc == K_OK) {
@@ -681,9 +684,15 @@ static void page_invites(web_req *r) {
   if (s) invites_page(r, s, NULL, 200);
 }
 
+/* The server's master key, or NULL with e set (the reason is logged: it names a file on the server). */
 static const unsigned char *key_or_kerr(kerr *e) {
-  const unsigned char *key = seckey_get();
-  if (!key) kerr_set(e, NULL, N_("Palvelimelta puuttuu salaisuustiedosto (--secret-file)."));
+  kerr ke = {0};
+  const unsigned char *key = seckey_get(&ke);
+  if (!key) {
+    log_error("survey invitations: %r", ke.msg);
+    kerr_set(e, NULL, N_("Palvelimelta puuttuu salaisuustiedosto (--secret-file)."));
+  }
+  kerr_clear(&ke);
   return key;
 }
 
