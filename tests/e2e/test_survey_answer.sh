@@ -290,6 +290,9 @@ rm -f "$TMP/jar"
 login eva@example.fi vihrea-kettu-93-Rq
 get /hallinta/kyselyt/1/kutsut
 expect_eq "an evaluator sees the invitation page" "$STATUS" 200
+expect_contains "… with small cells suppressed as on /tilastot" "$BODY" \
+  '<th scope="row">SP-1 · Sparraus A</th><td>&lt; 5</td><td>&lt; 5</td><td>–</td>'
+expect_contains "… and the marks explained" "$BODY" '&lt; 5: luku on 1–4'
 expect_lacks "… but gets no button to close the series" "$BODY" "sulje-sarja"
 get /hallinta/kyselyt/1/sulje-sarja
 expect_eq "… nor the confirmation" "$STATUS" 403

@@ -11,6 +11,8 @@
 #include "model/seckey.h"
 #include "model/service.h"
 #include "model/survey_answer.h"
+#include "report/export.h"
+#include "report/suppress.h"
 #include "web/widgets.h"
 
 #define OPEN_PER_ADDRESS 30 /* answers by an open link from one address in OPEN_WINDOW seconds */
@@ -560,6 +562,16 @@ static survey_answering *staff_survey(web_req *r) {
   return s;
 }
 
+/* A count cell: the number, or for a suppressed cell its mark as /tilastot writes it. */
+static void count_cell(web_req *r, long long v, int mark) {
+  if (mark)
+    buf_printf(&r->out, "<td>%h</td>", report_mark(mark));
+  else
+    buf_printf(&r->out, "<td>%N</td>", v);
+}
+
+/* The response rates per delivery; for evaluators with small-cell suppression as on /tilastot (counts of 1–4 shown
+ * as "< 5", and what would give one away by subtraction from the total as "•"), for staff every figure. */
 static void rates_table(web_req *r, long long survey_id) {
   int n = 0;
   survey_rate *v = survey_rates(r->db, &r->mem, survey_id, &n);
@@ -569,21 +581,49 @@ static void rates_table(web_req *r, long long survey_id) {
     buf_printf(o, "<p>%h</p>\n", T(r, "Kyselyyn ei ole vielä kutsuttu ketään."));
     return;
   }
+  long long ti = 0, ta = 0;
+  for (int i = 0; i < n; i++) ti += v[i].invited, ta += v[i].answered;
+  int suppress = strcmp(r->user.role, "staff") && strcmp(r->user.role, "admin");
+  sup_set ss = {0};
+  int *ci = arena_alloc(&r->mem, sizeof *ci * (size_t)(n + 1)),
+      *ca = arena_alloc(&r->mem, sizeof *ca * (size_t)(n + 1));
+  ci[n] = sup_var(&ss, ti);
+  ca[n] = sup_var(&ss, ta);
+  for (int i = 0; i < n; i++) ci[i] = sup_var(&ss, v[i].invited), ca[i] = sup_var(&ss, v[i].answered);
+  sup_rel_total(&ss, ci[n]);
+  for (int i = 0; i < n; i++) sup_rel_part(&ss, ci[i]);
+  sup_rel_total(&ss, ca[n]);
+  for (int i = 0; i < n; i++) sup_rel_part(&ss, ca[i]);
+  if (suppress) sup_run(&ss);
   web_table_begin(r, "numbers", T(r, "Vastausprosentit toteutuksittain"), 1);
   buf_printf(o,
              "<thead><tr><th scope=\"col\">%h</th><th scope=\"col\">%h</th><th scope=\"col\">%h</th>"
              "<th scope=\"col\">%h</th></tr></thead><tbody>\n",
              T(r, "Toteutus"), T(r, "Kutsuttu"), T(r, "Vastannut"), T(r, "Vastausprosentti"));
-  long long ti = 0, ta = 0;
-  for (int i = 0; i < n; i++) {
-    ti += v[i].invited, ta += v[i].answered;
-    buf_printf(o, "<tr><th scope=\"row\">%h</th><td>%N</td><td>%N</td><td>%N %%</td></tr>\n",
-               v[i].label ? v[i].label : T(r, "Ei toteutusta"), v[i].invited, v[i].answered,
-               v[i].invited ? (v[i].answered * 100 + v[i].invited / 2) / v[i].invited : 0LL);
+  int any = 0;
+  for (int i = 0; i <= n; i++) {
+    long long inv = i < n ? v[i].invited : ti, ans = i < n ? v[i].answered : ta;
+    int mi = suppress ? ss.mark[ci[i]] : 0, ma = suppress ? ss.mark[ca[i]] : 0;
+    any |= mi | ma;
+    if (i == n) buf_puts(o, "</tbody><tfoot>");
+    buf_printf(o, "<tr><th scope=\"row\">%h</th>",
+               i == n       ? T(r, "Yhteensä")
+               : v[i].label ? v[i].label
+                            : T(r, "Ei toteutusta"));
+    count_cell(r, inv, mi);
+    count_cell(r, ans, ma);
+    if (mi || ma)
+      buf_printf(o, "<td>%h</td>", "–");
+    else
+      buf_printf(o, "<td>%N %%</td>", inv ? (ans * 100 + inv / 2) / inv : 0LL);
+    buf_puts(o, "</tr>\n");
   }
-  buf_printf(o, "</tbody><tfoot><tr><th scope=\"row\">%h</th><td>%N</td><td>%N</td><td>%N %%</td></tr></tfoot>\n",
-             T(r, "Yhteensä"), ti, ta, ti ? (ta * 100 + ti / 2) / ti : 0LL);
+  buf_puts(o, "</tfoot>");
   web_table_end(r);
+  if (any)
+    buf_printf(o, "<p class=\"meta\">%h<br>%h</p>\n", T(r, report_mark_note(SUP_SMALL)),
+               T(r, report_mark_note(SUP_SECONDARY)));
+  sup_free(&ss);
 }
 
 static void invite_form(web_req *r, const kerr *err) {
