@@ -112,7 +112,8 @@ int cli_survey_remind(const cli_args *a) {
     if (survey_remind(d, key, id, &s, &n, &e) != K_OK)
       fprintf(stderr, "kehto: %s\nNobody was reminded.\n", e.msg);
     else {
-      fprintf(s.link ? stderr : stdout, "Reminded %d %s who have not answered%s\n", n, n == 1 ? "person" : "people",
+      fprintf(s.link ? stderr : stdout, "Reminded %d %s not answered%s\n", n,
+              n == 1 ? "person who has" : "people who have",
               s.link ? " (links printed, no email)" : " (emails queued)");
       rc = 0;
     }

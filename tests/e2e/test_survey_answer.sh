@@ -96,10 +96,12 @@ check "a server makes no secret file until a survey needs one" test ! -e "$TMP/l
 stop_server
 
 # the email invitation: the link in the mail opens the form
+q "UPDATE survey SET closes_at='2099-03-01T22:00:00Z' WHERE id=2" # closes at the end of 1.3.2099 in Finland
 "$KEHTO" survey invite 2 --delivery SP-1 --db "$DB" --secret-file "$SECRET" >/dev/null
 expect_eq "the after survey's invitations are emailed (queued)" "$(q "SELECT count(*) FROM outbox WHERE kind='survey-invite'")" 3
 MAIL=$(q "SELECT body_text FROM outbox WHERE recipient='anna@example.fi'")
 expect_contains "the mail names the survey" "$MAIL" '"Sparrauksen loppukysely"'
+expect_contains "… and its last day, in Finnish" "$MAIL" "Kysely on auki 1.3.2099 asti."
 ANNA2=$(grep -o '/kysely/[A-Za-z0-9_-]*' <<<"$MAIL" | head -1)
 
 start_server --secret-file "$SECRET"
