@@ -1,5 +1,6 @@
 // survey.test.mjs: a survey answered by keyboard only through a personal link (Tab into each question, arrows and
-// Space in radio groups, Space on a checkbox, typing in the number and text boxes, Enter on Lähetä), with a draft
+// Space in radio groups, Space on a checkbox, typing in the number and text boxes, Enter on Lähetä; a conditional
+// question appears when its condition is met), with a draft
 // saved and resumed, an error shown beside its question; axe finds nothing on the survey page empty, with errors and
 // resumed, nor on the thank-you page.
 import { test } from 'node:test';
@@ -83,10 +84,13 @@ test('sending it empty by keyboard shows the errors beside the questions, and pa
 test('answered by keyboard only: a draft saved and resumed, then sent', async () => {
   const p = s.page;
   await p.goto(s.k.base + link);
+  assert.equal(await p.locator('#q-q4').isHidden(), true, 'q4 waits for its condition (q1 is 4 or 5)');
   await tabTo(p, (a) => a.name === 'q1');
   await p.keyboard.press('Space');
+  assert.equal(await p.locator('#q-q4').isHidden(), true, 'q1 = 1 does not show q4');
   for (let i = 0; i < 3; i++) await p.keyboard.press('ArrowRight');
   assert.equal(await checked(p, 'q1'), '4');
+  assert.equal(await p.locator('#q-q4').isVisible(), true, 'q1 = 4 shows q4');
   await tabTo(p, (a) => a.name === 'q2');
   await p.keyboard.press('Space');
   await tabTo(p, (a) => a.tag === 'BUTTON' && a.text === 'Tallenna ja jatka myöhemmin');

@@ -204,6 +204,11 @@ static void described(web_req *r, const survey_question *q, int bad) {
 static void write_question(web_req *r, const form_view *v, const survey_question *q) {
   const kerr *bad = form_field_error(v->err, q->key);
   buf_printf(&r->out, "<fieldset class=\"question%r\" id=\"q-%h\"", bad ? " invalid" : "", q->key);
+  if (q->cond_q) { /* for kehto.js, which hides the question while its condition is not met */
+    buf_printf(&r->out, " data-show-if=\"%h\" data-values=\"", q->cond_q);
+    for (int i = 0; i < q->ncond; i++) buf_printf(&r->out, "%r%h", i ? " " : "", q->cond_values[i]);
+    buf_puts(&r->out, "\"");
+  }
   described(r, q, bad != NULL);
   tr t = survey_text_pick(&q->text, r->lang);
   buf_printf(&r->out, "><legend id=\"l-%h\"><span%r>%h</span>", q->key, tr_lang(&t), t.text);
