@@ -482,6 +482,75 @@ static int make_feedback(writer *w, long long id, demo_survey_summary *s) {
   return rc;
 }
 
+/* The evaluation report: its method, findings and recommendations like Kunteko's evaluation (MDI 2020), citing the
+ * figures by placeholder (README, "Figures in texts"), published. final and series name the final survey's id and
+ * the sparraus series. */
+static int make_report(db *d, long long before, long long after, long long final, kerr *e) {
+  char intro[1400];
+  snprintf(intro, sizeof intro,
+           "Ohjelman ulkoinen arviointi perustui kyselyihin, haastatteluihin ja ohjelman omaan vaikutusten "
+           "seurantaan. Sparraukseen osallistuneet vastasivat samoihin kysymyksiin ennen sparrausta ja sen jälkeen "
+           "(alkukyselyyn {{survey.%lld.responses}} ja loppukyselyyn {{survey.%lld.responses}} vastaajaa); "
+           "vastaukset yhdistettiin pareiksi nimettöminä. Loppuarviointikyselyyn vastasi "
+           "{{survey.%lld.responses}} toisen rahoituskauden osallistujaa (vastausprosentti "
+           "{{survey.%lld.response_rate}}).",
+           before, after, final, final);
+  static const char *const kinds[] = {"finding",        "finding",        "finding",       "recommendation",
+                                      "recommendation", "recommendation", "recommendation"};
+  static const char *const titles[] = {"Ohjelma vahvisti kehittämistyötä kaikissa vaiheissa",
+                                       "Sparraus muutti työyhteisöjen arkea",
+                                       "Tulokset jäivät pysyviksi useimmilla työpaikoilla",
+                                       "Johdon ja henkilöstön sitoutuminen varmistetaan alussa",
+                                       "Opit käyttöön koko alalla",
+                                       "Työmarkkinaosapuolten yhteinen näkemys",
+                                       "Verkostot jatkumaan"};
+  char body[7][900];
+  snprintf(body[0], sizeof body[0],
+           "Loppuarviointikyselyn vastaajista {{survey.%lld.vaikutus.kaynnistaminen.share_ge_4}} arvioi ohjelman "
+           "vaikuttaneen myönteisesti kehittämistyön käynnistämiseen, {{survey.%lld.vaikutus.suuntaaminen.share_ge_4}} "
+           "suuntaamiseen, {{survey.%lld.vaikutus.jatkaminen.share_ge_4}} jatkamiseen, "
+           "{{survey.%lld.vaikutus.eteneminen.share_ge_4}} etenemiseen ja "
+           "{{survey.%lld.vaikutus.onnistuminen.share_ge_4}} onnistumiseen.",
+           final, final, final, final, final);
+  snprintf(body[1], sizeof body[1],
+           "Samojen ihmisten vastauksista ennen ja jälkeen sparrauksen ({{pairs.sparraus-2018.q1.pairs}} paria) "
+           "näkyy, että arvio kehittämistyön käynnistymisestä nousi keskimäärin {{pairs.sparraus-2018.q1.mean_change}} "
+           "(Wilcoxonin testi {{pairs.sparraus-2018.q1.p}}); arvio tulosten näkymisestä nousi "
+           "{{pairs.sparraus-2018.q5.mean_change}}. Parantaneita oli {{pairs.sparraus-2018.q1.improved_share}}.");
+  snprintf(body[2], sizeof body[2],
+           "Vastaajista {{survey.%lld.pysyvyys.share_ge_4}} on samaa mieltä siitä, että kehittämisen tulokset ovat "
+           "jääneet pysyviksi. Avovastauksissa toivottiin aikaa tulosten juurruttamiseen ja seurantatapaamista.",
+           final);
+  snprintf(body[3], sizeof body[3],
+           "Sparrauksen alussa johdon sitoutumista arvioitiin keskimäärin {{pairs.sparraus-2018.q6.johto.mean_before}} "
+           "ja henkilöstön {{pairs.sparraus-2018.q6.henkilosto.mean_before}} (asteikko 1–5). Seuraavassa ohjelmassa "
+           "johto ja henkilöstö sitoutetaan jo hakuvaiheessa: sparrauksen aloitus edellyttää molempien edustajia.");
+  snprintf(body[4], sizeof body[4],
+           "Kehittämisteot ja niiden opit kootaan Tekojen toriin heti, kun ne syntyvät, ja niistä kerrotaan alan "
+           "verkostoissa, jotta muut työpaikat voivat käyttää niitä.");
+  snprintf(body[5], sizeof body[5],
+           "Työnantajan ja henkilöstön edustajien yhteinen näkemys oli onnistumisen edellytys. Yhteistä näkemystä "
+           "arvioitiin sparrauksen jälkeen keskimäärin {{pairs.sparraus-2018.q6.visio.mean_after}}.");
+  snprintf(body[6], sizeof body[6],
+           "Ohjelmaan osallistui {{stats.participants}} ihmistä ja {{stats.organisations}} organisaatiota. "
+           "Verkostojen toimintaa jatketaan ohjelman jälkeen alan omin voimin.");
+  if (db_exec(d,
+              "INSERT INTO evaluation(id, title, title_sv, title_en, intro, published_at, updated_at, updated_by) "
+              "VALUES(1, ?1, ?2, ?3, ?4, ?5, ?5, 'demo')",
+              "ttttt", "Kunteko 2020 -ohjelman arviointi", "Utvärdering av programmet Kunteko 2020",
+              "Evaluation of the Kunteko 2020 programme", intro, "2021-03-15T10:00:00Z") != DB_OK)
+    return kerr_set(e, NULL, "demo evaluation: %r", db_errmsg(d));
+  for (int i = 0; i < 7; i++)
+    if (db_exec(d,
+                "INSERT INTO evaluation_item(kind, position, title, body, updated_at, updated_by) "
+                "VALUES(?1, ?2, ?3, ?4, ?5, 'demo')",
+                "titt"
+                "t",
+                kinds[i], (long long)i + 1, titles[i], body[i], "2021-03-15T10:00:00Z") != DB_OK)
+      return kerr_set(e, NULL, "demo evaluation: %r", db_errmsg(d));
+  return K_OK;
+}
+
 int demo_surveys(db *d, demo_rng *r, demo_survey_summary *s, kerr *e) {
   writer w = {.d = d, .e = e, .r = r};
   for (int i = 0; i < (int)sizeof w.key; i++) w.key[i] = (unsigned char)demo_rng_next(r);
@@ -496,6 +565,7 @@ int demo_surveys(db *d, demo_rng *r, demo_survey_summary *s, kerr *e) {
   if (rc == K_OK) rc = make_feedback(&w, ids[2], s);
   if (rc == K_OK) rc = survey_set_open_link(d, ids[2], 1, "demo", e);
   if (rc == K_OK) rc = survey_set_public(d, ids[3], 1, "demo", e);
+  if (rc == K_OK) rc = make_report(d, ids[0], ids[1], ids[3], e);
   /* the series is history: its key was never kept */
   if (rc == K_OK && db_exec(d,
                             "UPDATE survey_series SET key_box = NULL, created_at = '2018-01-01T08:00:00Z', closed_at = "

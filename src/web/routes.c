@@ -12,6 +12,7 @@
 #include "web/pages/deed.h"
 #include "web/pages/deeds.h"
 #include "web/pages/deliveries_admin.h"
+#include "web/pages/evaluation.h"
 #include "web/pages/exports.h"
 #include "web/pages/home.h"
 #include "web/pages/imports.h"
@@ -43,7 +44,8 @@ static const route *const TABLES[] = {
     people_routes,         accounts_routes,
     outbox_routes,         exports_routes,
     sitepages_routes,      sessions_routes,
-    imports_routes,        answer_routes,
+    imports_routes,        evaluation_routes,
+    answer_routes,
 };
 #define NTABLES (sizeof TABLES / sizeof TABLES[0])
 

@@ -18,6 +18,9 @@ MODEL_FILES="$MODEL_FILES src/model/outbox.c"
 # The roll call, the QR code and the public sign-in, and the messages of the participant changes (#12).
 UI_FILES="$UI_FILES src/web/pages/sessions.c"
 MODEL_FILES="$MODEL_FILES src/model/roster.c"
+# The evaluation report and its editor, and the messages of its model (#13).
+UI_FILES="$UI_FILES src/web/pages/evaluation.c"
+MODEL_FILES="$MODEL_FILES src/model/evaluation.c"
 # Answering surveys, a survey's invitation page, and the messages of their model (#13).
 UI_FILES="$UI_FILES src/web/pages/answer.c"
 MODEL_FILES="$MODEL_FILES src/model/survey_answer.c"
