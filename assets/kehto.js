@@ -48,4 +48,34 @@
         });
     });
   }
+  // Surveys: a question shown only on an earlier answer (data-show-if, data-values) is hidden while that answer is
+  // not given; without this script every question is shown with its condition said, and the server ignores an
+  // answer whose condition is not met.
+  var survey = document.querySelector('form.survey');
+  if (survey) {
+    var same = function (a, b) {
+      var x = parseFloat(String(a).replace(',', '.')), y = parseFloat(b);
+      return a === b || (!isNaN(x) && !isNaN(y) && x === y && /^\s*-?[0-9]+([.,][0-9]+)?\s*$/.test(a));
+    };
+    var answers = function (name) {
+      var out = [];
+      survey.querySelectorAll('[name="' + name + '"]').forEach(function (el) {
+        if ((el.type !== 'radio' && el.type !== 'checkbox') || el.checked) out.push(el.value);
+      });
+      return out;
+    };
+    var conditions = function () {
+      survey.querySelectorAll('fieldset[data-show-if]').forEach(function (fs) {
+        var cq = fs.getAttribute('data-show-if'), wanted = fs.getAttribute('data-values').split(' ');
+        var from = document.getElementById('q-' + cq);
+        var shown = !(from && from.hidden) && answers(cq).some(function (a) {
+          return wanted.some(function (w) { return same(a, w); });
+        });
+        fs.hidden = !shown;
+      });
+    };
+    conditions();
+    survey.addEventListener('change', conditions);
+    survey.addEventListener('input', conditions);
+  }
 })();

@@ -28,7 +28,8 @@ db *cli_open_db(const cli_args *a, int create);
 #define EXIT_USAGE 2
 #define SERVE_USAGE                                                                                                    \
   "kehto serve [--db FILE] [--port N] [--bind ADDR] [--base-url URL] [--trusted-proxy ADDR] [--insecure-cookies]"      \
-  " [--smtp smtp://HOST:PORT] [--smtp-user USER] [--smtp-password-file FILE] [--mail-from ADDRESS]"
+  " [--smtp smtp://HOST:PORT] [--smtp-user USER] [--smtp-password-file FILE] [--mail-from ADDRESS]"                    \
+  " [--secret-file PATH]"
 #define USER_ADD_USAGE "kehto user add EMAIL --role admin|staff|evaluator|jury|contact [--org ID|Y-TUNNUS]"
 #define USER_INVITE_USAGE                                                                                              \
   "kehto user invite EMAIL --role admin|staff|evaluator|jury|contact [--org ID|Y-TUNNUS] [--coach ID] [--lang "        \
@@ -100,6 +101,17 @@ int cli_person_erase(const cli_args *a);
 int cli_mail_list(const cli_args *a);
 int cli_mail_retry(const cli_args *a);
 int cli_mail_test(const cli_args *a);
+
+/* survey_answer.c: `kehto survey invite ID --delivery REF|--service ID|--period ID [--print-links] [--lang L]`,
+ * `kehto survey remind ID [--print-links]`, `kehto survey close-series SERIES` (ID: a survey's id or key). The
+ * master key comes from --secret-file (model/seckey.h). Each returns 0 done, 1 error (message on stderr), 2 wrong
+ * usage. */
+#define SURVEY_INVITE_USAGE                                                                                            \
+  "kehto survey invite ID --delivery REF|--service ID|--period ID [--print-links] [--lang fi|sv|en] [--db FILE] "      \
+  "[--secret-file PATH]"
+int cli_survey_invite(const cli_args *a);
+int cli_survey_remind(const cli_args *a);
+int cli_survey_close_series(const cli_args *a);
 
 /* routes.c */
 /* Prints the web route table in dispatch order, one route a line: method, pattern (parameters as {name}), the roles

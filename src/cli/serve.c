@@ -9,6 +9,7 @@
 
 #include "core/buf.h"
 #include "mail/smtp.h"
+#include "model/seckey.h"
 #include "web/client.h"
 #include "web/web.h"
 
@@ -123,6 +124,18 @@ static void serve_mail_from(web_config *cfg, smtp_config *c, char **owned) {
   c->from = *owned;
 }
 
+/* The secret file of --secret-file (model/seckey.h): checked now when it exists, made on first use otherwise.
+ * Returns K_OK, or says why not and returns K_ERR. */
+static int serve_secret(const cli_args *a, const char *db_path) {
+  char path[4096];
+  seckey_path(cli_opt(a, "secret-file"), db_path, path, sizeof path);
+  kerr e = {0};
+  int rc = seckey_serve(path, &e);
+  if (rc != K_OK) fprintf(stderr, "kehto: %s\n", e.msg);
+  kerr_clear(&e);
+  return rc;
+}
+
 int cli_serve(const cli_args *a) {
   web_config cfg = {0};
   cfg.db_path = cli_db_path(a);
@@ -164,10 +177,15 @@ int cli_serve(const cli_args *a) {
     rc = 1;
   } else {
     serve_mail_from(&cfg, &smtp, &mail_from);
+    if (serve_secret(a, cfg.db_path) != K_OK) {
+      rc = 1;
+      goto done;
+    }
     web_set_secure_cookies(cfg.secure_cookies);
     web_set_base_url(cfg.base_url);
     rc = web_serve(&cfg);
   }
+done:
   free((char *)cfg.base_url);
   free((char *)smtp.password);
   free(mail_from);

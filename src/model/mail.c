@@ -4,8 +4,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "core/buf.h"
+#include "core/date.h"
 #include "core/i18n.h"
 #include "model/outbox.h"
 
@@ -187,4 +189,52 @@ long long mail_deed_decided(db *d, const char *to, const char *lang, long long d
                N_("Hei,\n\nkiitos teosta \"{title}\". Sitä ei tällä kertaa julkaistu Tekojen torilla.\n\n"
                   "Perustelu: {reason}\n\nVoit lähettää korjatun kuvauksen uudelleen."),
                vars, e);
+}
+
+/* The last day a survey closing at closes_at (UTC) can be answered, in Finland, as "28.2.2026": a survey that closes
+ * at midnight closes at the end of the day before. "" when closes_at is not a time. */
+static void last_day_fi(const char *closes_at, char *out, size_t n) {
+  char local[17];
+  int y, m, dd, hh, mm;
+  *out = 0;
+  if (!closes_at || date_fi_local(closes_at, local) != K_OK ||
+      sscanf(local, "%4d-%2d-%2dT%2d:%2d", &y, &m, &dd, &hh, &mm) != 5)
+    return;
+  struct tm t = {.tm_year = y - 1900, .tm_mon = m - 1, .tm_mday = dd - (hh == 0 && mm == 0), .tm_hour = 12};
+  time_t at = timegm(&t);
+  gmtime_r(&at, &t);
+  snprintf(out, n, "%d.%d.%d", t.tm_mday, t.tm_mon + 1, t.tm_year + 1900);
+}
+
+long long mail_survey_invite(db *d, const char *to, const char *lang, const char *token, const char *title,
+                             const char *closes_at, int reminder, kerr *e) {
+  char path[300], day[32];
+  const char *l = lang_or_fi(lang);
+  /* the link opens the form in the invitation's language */
+  snprintf(path, sizeof path, "%s%s/kysely/%s", strcmp(l, "fi") ? "/" : "", strcmp(l, "fi") ? l : "", token);
+  last_day_fi(closes_at, day, sizeof day);
+  char one_line[600]; /* a title is one line in a subject and in the text */
+  snprintf(one_line, sizeof one_line, "%s", title);
+  for (char *p = one_line; *p; p++)
+    if (*p == '\n' || *p == '\r' || *p == '\t') *p = ' ';
+  const char *closes = *day ? i18n_get(l, N_("Kysely on auki {day} asti.")) : "";
+  buf when = BUF_INIT;
+  const char *dv[] = {"day", day, NULL};
+  mail_fill(&when, closes, dv);
+  const char *vars[] = {"title", one_line, "closes", when.data ? when.data : "", NULL};
+  long long id =
+      reminder
+          ? queue(d, "survey-invite", to, lang, path, N_("Muistutus: {title}"),
+                  N_("Hei,\n\nmuistutamme kyselystä \"{title}\". Et ole vielä vastannut. {closes}\n\nVastaa tästä "
+                     "henkilökohtaisesta linkistä:\n\n{link}\n\nVastauksesi tallennetaan ilman nimeäsi ja "
+                     "yhteystietojasi. Voit tallentaa keskeneräisen vastauksen ja jatkaa myöhemmin samasta linkistä."),
+                  vars, e)
+          : queue(d, "survey-invite", to, lang, path, N_("Kysely: {title}"),
+                  N_("Hei,\n\nsinut on kutsuttu vastaamaan kyselyyn \"{title}\", koska olet osallistunut "
+                     "ohjelman {site} toimintaan. {closes}\n\nVastaa tästä henkilökohtaisesta linkistä:\n\n{link}"
+                     "\n\nVastauksesi tallennetaan ilman nimeäsi ja yhteystietojasi. Voit tallentaa keskeneräisen "
+                     "vastauksen ja jatkaa myöhemmin samasta linkistä. Älä välitä linkkiä muille."),
+                  vars, e);
+  buf_free(&when);
+  return id;
 }

@@ -22,6 +22,11 @@ long long mail_application_decided(db *d, const char *to, const char *lang, long
                                    int approved, const char *reason, kerr *e);
 long long mail_deed_decided(db *d, const char *to, const char *lang, long long deed_id, const char *title,
                             int published, const char *reason, kerr *e);
+/* A survey invitation (reminder 0) or reminder (1) with the personal link BASE/kysely/TOKEN, the survey's title (in
+ * lang) and its closing time (ISO UTC or NULL: "no closing date"), shown as a Finnish day. Kind "survey-invite":
+ * the outbox cuts the token out of the link once sent. */
+long long mail_survey_invite(db *d, const char *to, const char *lang, const char *token, const char *title,
+                             const char *closes_at, int reminder, kerr *e);
 
 /* Fills {name} placeholders of a template from vars (name, value pairs ending with NULL) into out; unknown names stay
  * as they are. Exposed for tests. */

@@ -75,13 +75,14 @@ long long outbox_backoff_ms(long long attempts, long long first_backoff_ms) {
   return wait > OUTBOX_BACKOFF_MAX_MS ? OUTBOX_BACKOFF_MAX_MS : wait;
 }
 
-/* Cuts the token out of every one-time link ("/salasana/" and 64 hex digits) in s, in place. */
-static void redact_links(char *s) {
-  static const char at[] = "/salasana/", cut[] = "…";
+/* Cuts the token (len characters of chars) after every at in s, in place. */
+static void redact_at(char *s, const char *at, const char *chars, size_t len) {
+  static const char cut[] = "…";
+  size_t atlen = strlen(at);
   for (char *p = strstr(s, at); p; p = strstr(p, at)) {
-    char *t = p + sizeof at - 1;
-    size_t n = strspn(t, "0123456789abcdef");
-    if (n == 64) {
+    char *t = p + atlen;
+    size_t n = strspn(t, chars);
+    if (n == len) {
       memcpy(t, cut, sizeof cut - 1);
       memmove(t + sizeof cut - 1, t + n, strlen(t + n) + 1);
     }
@@ -89,11 +90,19 @@ static void redact_links(char *s) {
   }
 }
 
+/* Cuts the token out of every one-time link in s, in place: "/salasana/" and 64 hex digits, or a survey
+ * invitation's "/kysely/" and 43 base64url characters. */
+static void redact_links(char *s) {
+  redact_at(s, "/salasana/", "0123456789abcdef", 64);
+  redact_at(s, "/kysely/", "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_", 43);
+}
+
 /* Once an invitation or reset is sent, the outbox keeps its text without the link's token: the database keeps only
  * hashes of live tokens, and a backup or a reader of the outbox gets no way into an account. */
 static int forget_link(db *d, long long id) {
-  db_stmt *st =
-      db_query(d, "SELECT body_text, body_html FROM outbox WHERE id = ?1 AND kind IN ('invite', 'reset')", "i", id);
+  db_stmt *st = db_query(
+      d, "SELECT body_text, body_html FROM outbox WHERE id = ?1 AND kind IN ('invite', 'reset', 'survey-invite')", "i",
+      id);
   int rc = K_OK;
   if (db_step(st) == 1) {
     char *text = util_strdup(db_col_text(st, 0)), *html = util_strdup(db_col_text(st, 1));

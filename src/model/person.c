@@ -9,6 +9,7 @@
 #include "core/date.h"
 #include "core/utf8.h"
 #include "model/audit.h"
+#include "model/survey_answer.h"
 
 /* ---- values ---- */
 
@@ -515,6 +516,7 @@ int person_export_json(db *d, long long id, buf *o) {
   export_parts(d, &a, id, o);
   export_esf(d, &a, id, o);
   export_audit(d, &a, id, o);
+  survey_person_export(d, id, o);
   buf_puts(o, "\n}\n");
   arena_free(&a);
   return K_OK;
@@ -673,6 +675,7 @@ int person_erase(db *d, long long id, const char *actor, kerr *e) {
                    "updated_at=?2, erased_at=coalesce(erased_at, ?2) WHERE id=?1",
                    "it", id, db_now().s) == DB_OK &&
            db_exec(d, "UPDATE esf_start SET birth_date=NULL WHERE person_id=?1", "i", id) == DB_OK &&
+           survey_person_erase(d, id) == K_OK && /* their invitations; answers and pseudonyms stay */
            /* the login throttle bucket keyed by the email (model/user.c lower-cases ASCII) */
            db_exec(d, "DELETE FROM login_throttle WHERE key='acct:' || lower(?1)", "t", email ? email : "") == DB_OK &&
            audit_log(d, actor, "erase", subject, "name, email, occupation and birth date removed") == K_OK;

@@ -119,10 +119,12 @@ esf_record *person_esf_list(db *d, arena *a, long long person_id, int *n);
 /* ---- rights ---- */
 
 /* Writes everything kept about the person as one JSON object: person, participations (service, delivery, role,
- * sessions attended), ESF records, audit entries about them. Returns K_OK or K_ERR when there is no such person. */
+ * sessions attended), ESF records, audit entries about them, survey invitations (never answers). Returns K_OK or K_ERR
+ * when there is no such person. */
 int person_export_json(db *d, long long id, buf *out);
 /* Erases the person: name, email, occupation and birth dates removed, erased_at set; participations, attendance and
- * the ESF items without identifiers stay for the counts. Every audit search term that contains the email, its local
+ * the ESF items without identifiers stay for the counts; survey invitations and their drafts are deleted, answers and
+ * their pseudonyms stay. Every audit search term that contains the email, its local
  * part, the name or a word of the name (two letters or more; any case, ä/ö/å too) becomes "[erased]", and the
  * email is replaced wherever else an audit detail holds it. Writes an audit row (actor, "erase"). One transaction;
  * then the WAL is checkpointed and truncated (db_checkpoint_truncate) so that no copy of the erased bytes is left

@@ -7,6 +7,7 @@
 
 #include "web/api/api.h"
 #include "web/pages/accounts.h"
+#include "web/pages/answer.h"
 #include "web/pages/applications.h"
 #include "web/pages/deed.h"
 #include "web/pages/deeds.h"
@@ -46,6 +47,7 @@ static const route *const TABLES[] = {
     sitepages_routes,      sessions_routes,
     imports_routes,        evaluation_routes,
     surveys_routes,
+    answer_routes,
 };
 #define NTABLES (sizeof TABLES / sizeof TABLES[0])
 

@@ -45,8 +45,13 @@ void web_header(web_req *r, const char *name, const char *value) {
 static int secure_cookies;
 
 void web_cookie(web_req *r, const char *name, const char *value, long max_age) {
+  web_cookie_at(r, name, value, "/", max_age);
+}
+
+void web_cookie_at(web_req *r, const char *name, const char *value, const char *path, long max_age) {
+  assert(path[0] == '/' && !strpbrk(path, "; \r\n"));
   buf c = BUF_INIT;
-  buf_printf(&c, "%r=%r; Path=/; HttpOnly; SameSite=Lax", name, value);
+  buf_printf(&c, "%r=%r; Path=%r; HttpOnly; SameSite=Lax", name, value, path);
   if (max_age >= 0) buf_printf(&c, "; Max-Age=%ld", max_age);
   if (secure_cookies) buf_puts(&c, "; Secure");
   web_header(r, "Set-Cookie", c.data);

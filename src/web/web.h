@@ -77,6 +77,8 @@ const char *T(web_req *r, const char *msgid);
 void web_header(web_req *r, const char *name, const char *value);
 /* Sets a cookie: HttpOnly, SameSite=Lax, Path=/, Secure when configured. max_age < 0 means a session cookie. */
 void web_cookie(web_req *r, const char *name, const char *value, long max_age);
+/* The same, sent back by the browser only under path (a path of this site, no ';' or space). */
+void web_cookie_at(web_req *r, const char *name, const char *value, const char *path, long max_age);
 /* Responds with a redirect (303) to a path inside the site (prefix added by the caller). */
 void web_redirect(web_req *r, const char *location);
 /* The same with a formatted location (buf_printf conversions: %U for query values); the language prefix is

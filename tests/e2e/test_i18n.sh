@@ -23,6 +23,9 @@ UI_FILES="$UI_FILES src/web/pages/evaluation.c"
 MODEL_FILES="$MODEL_FILES src/model/evaluation.c"
 # The surveys' staff pages and the respondent's form they share with the answer pages (#13).
 UI_FILES="$UI_FILES src/web/pages/surveys.c src/web/survey_form.c"
+# Answering surveys, a survey's invitation page, and the messages of their model (#13).
+UI_FILES="$UI_FILES src/web/pages/answer.c"
+MODEL_FILES="$MODEL_FILES src/model/survey_answer.c"
 
 # Prints every msgid the files need, one a line (newlines inside a msgid written as \n).
 msgids() {
