@@ -80,6 +80,13 @@ int cli_backup(const cli_args *a);
  * Returns 0 done, 1 error (nothing written), 2 wrong usage. */
 int cli_copy(const cli_args *a);
 
+/* survey.c: `kehto survey import FILE.json|-`, `kehto survey export ID|KEY`, `kehto survey list` */
+int cli_survey_import(const cli_args *a);
+int cli_survey_export(const cli_args *a);
+int cli_survey_list(const cli_args *a);
+/* A survey by id or key; prints why not and returns 0 when there is none. For the survey commands. */
+long long cli_survey_find(db *d, const char *ref);
+
 /* people.c: `kehto import participants|attendance FILE.csv`, `kehto person export|erase EMAIL` */
 /* Each returns the process exit code: 0 done, 1 data or storage error (message on stderr), 2 wrong usage. */
 int cli_import_participants(const cli_args *a);

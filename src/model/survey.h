@@ -47,8 +47,8 @@ typedef struct survey_item {
 } survey_item;
 
 typedef struct survey_question {
-  const char *key; /* NULL for a section */
-  int type;        /* SQ_* */
+  const char *key;  /* NULL for a section */
+  int type;         /* SQ_* */
   survey_text text; /* the question (a section's title) */
   survey_text help; /* optional guidance under the question ("" when none) */
   int required;
@@ -56,7 +56,7 @@ typedef struct survey_question {
   int scale;             /* a matrix's scale: SQ_LIKERT5, SQ_LIKERT7 or SQ_SCALE10; for those types their own */
   survey_item *options;  /* single, multiple */
   int noptions;
-  int other; /* single, multiple: an "other" choice with a text */
+  int other;         /* single, multiple: an "other" choice with a text */
   survey_item *rows; /* matrix */
   int nrows;
   int has_min, has_max; /* number */
@@ -130,8 +130,7 @@ int survey_update(db *d, long long id, const char *json, size_t len, const char 
  * unless series is given ("" = none). Returns the new id, or 0 with e set. */
 long long survey_copy(db *d, long long id, const char *new_key, const char *series, const char *actor, kerr *e);
 /* Sets the opening and closing times (ISO UTC or NULL for no limit; closes after opens). K_OK or K_ERR with e. */
-int survey_set_schedule(db *d, long long id, const char *opens_at, const char *closes_at, const char *actor,
-                        kerr *e);
+int survey_set_schedule(db *d, long long id, const char *opens_at, const char *closes_at, const char *actor, kerr *e);
 /* Turns the open link on (a new random code; the old one stops working) or off. K_OK or K_ERR. */
 int survey_set_open_link(db *d, long long id, int on, const char *actor, kerr *e);
 /* Publishes the survey's (suppressed) results to everyone, or takes them back. K_OK or K_ERR. */
