@@ -132,4 +132,29 @@ sr_pairs *survey_pairs_of(db *d, arena *a, const char *series, long long before_
 sr_pairs *survey_pairs(db *d, arena *a, const char *series, int audience, kerr *e);
 const sr_pair_item *sr_pair_find(const sr_pairs *p, const char *path);
 
+/* ---- Writing them (report/survey_export.c) ---- */
+#include "report/export.h"
+
+/* "staff", "evaluator", "public" and back (NULL = staff; -1 for anything else). */
+const char *sr_audience_name(int audience);
+int sr_audience_of(const char *name);
+/* A breakdown dimension's heading (a Finnish msgid: "Rooli", …). */
+const char *sr_dim_label(int dim);
+/* The label of an item's distribution value k in lang: an option's text, a scale end's label ("" between), NULL
+ * for "other". */
+const char *sr_value_label(const sr_item *it, int k, const char *lang);
+/* The results as a download of fmt into out (XLSX to a file at path instead when out is NULL): the tables
+ * "Kysymykset" (n, mean, median, share agreeing), "Jakaumat", "Taustoittain", "Vastausprosentit" and, except for
+ * the public, "Avoimet vastaukset"; suppressed cells "< 5" or "•", hidden means empty. K_OK or K_ERR with e. */
+int survey_results_download(buf *out, const char *path, export_format fmt, const sr_results *r, const char *title,
+                            const char *lang, report_tr trf, kerr *e);
+/* The results as one JSON object (plain numbers; a suppressed count is null with NAME_suppressed "small" or
+ * "secondary"; a hidden mean null; open answers only for staff and evaluators). */
+void survey_results_json(buf *b, const sr_results *r, const char *key, const char *title, const char *lang);
+/* The paired change as a table through o, as a download, and as JSON. */
+void survey_pairs_write(export_out *o, const sr_pairs *p, const char *lang, report_tr trf);
+int survey_pairs_download(buf *out, const char *path, export_format fmt, const sr_pairs *p, const char *lang,
+                          report_tr trf, kerr *e);
+void survey_pairs_json(buf *b, const sr_pairs *p, const char *lang);
+
 #endif
