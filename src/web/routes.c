@@ -25,6 +25,7 @@
 #include "web/pages/sessions.h"
 #include "web/pages/sitepages.h"
 #include "web/pages/stats.h"
+#include "web/pages/survey_results.h"
 #include "web/routes.h"
 
 #include "model/write.h"
@@ -42,7 +43,8 @@ static const route *const TABLES[] = {
     people_routes,         accounts_routes,
     outbox_routes,         exports_routes,
     sitepages_routes,      sessions_routes,
-    imports_routes,
+    imports_routes,        survey_results_routes,
+    api_surveys_routes,
 };
 #define NTABLES (sizeof TABLES / sizeof TABLES[0])
 

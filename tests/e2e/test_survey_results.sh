@@ -122,3 +122,92 @@ expect_rc "an unknown series is an error" 1
 expect_contains "... naming it" "$OUT" "nosuch"
 run survey pairs sp --format sav --db "$DB"
 expect_rc "pairs have no sav" 2
+
+# --- pages ---
+add_staff staff@example.fi staff
+add_staff arvioija@example.fi evaluator
+start_server
+get /kyselyt/1/tulokset
+expect_eq "unpublished results are not public" "$STATUS" 404
+get /api/v1/surveys/1/results
+expect_eq "... nor in the API" "$STATUS" 404
+expect_contains "... a JSON error" "$BODY" '"error"'
+get /kyselyt/1/tulokset/tulokset.csv
+expect_eq "... nor as a file" "$STATUS" 404
+get /hallinta/kyselyt/1/tulokset
+expect_contains "the staff page needs signing in" "$STATUS" 30
+login staff@example.fi vihrea-kettu-93-Rq
+get /hallinta/kyselyt/1/tulokset
+expect_eq "staff: the results page" "$STATUS" 200
+S=$BODY
+expect_contains "... a table with a caption" "$S" "<caption"
+expect_contains "... headers with scope" "$S" '<th scope="col" class="num">Lukumäärä</th>'
+expect_contains "... a chart" "$S" "<svg"
+expect_contains "... Finnish decimals" "$S" "Keskiarvo: <strong>3,79</strong>"
+expect_contains "... staff see the group of 4" "$S" '<th scope="row">tyontekija</th><td class="num">4</td><td class="num">4,00</td>'
+expect_contains "... and open answers" "$S" "Avoin vastaus 0"
+expect_contains "... the response rate per delivery" "$S" '<td class="num">8</td><td class="num">6</td><td class="num">75,0</td>'
+expect_contains "... download links" "$S" "/hallinta/kyselyt/1/tulokset/tulokset.xlsx"
+get /hallinta/kyselyt/1/tulokset/tulokset.csv
+expect_eq "staff: CSV download" "$STATUS" 200
+expect_contains "... every figure" "$BODY" "q1;1;Täysin eri mieltä;1;"
+get /hallinta/kyselyt/1/tulokset/tulokset.sav
+expect_eq "staff: the .sav download" "$STATUS" 200
+cp "$TMP/body" "$TMP/web.sav"
+expect_eq "... reads back with its 14 rows" "$(readstat "$TMP/web.sav" - 2>/dev/null | tail -n +2 | wc -l)" 14
+get /hallinta/kyselyt/2/tulokset
+expect_contains "a series survey's page shows the paired change" "$BODY" "Muutos ennen ja jälkeen"
+expect_contains "... with its pairs" "$BODY" '<th scope="row">Kehittäminen on helppoa.</th><td class="num">12</td><td class="num">2,75</td><td class="num">3,75</td><td class="num">1,00</td>'
+get /hallinta/kyselyt/3/tulokset/parit.csv
+expect_eq "... and its download" "$STATUS" 200
+expect_contains "... staff see the item of 3 pairs" "$BODY" "Arvioi: Aloittaminen;3;2,00"
+get /hallinta/kyselyt/99/tulokset
+expect_eq "an unknown survey is 404" "$STATUS" 404
+get /hallinta/kyselyt/1/tulokset/muu.csv
+expect_eq "an unknown file is 404" "$STATUS" 404
+get /hallinta/kyselyt/1/tulokset/parit.csv
+expect_eq "pairs of a survey without a series is 404" "$STATUS" 404
+
+rm -f "$TMP/jar"
+login arvioija@example.fi vihrea-kettu-93-Rq
+get /hallinta/kyselyt/1/tulokset
+expect_eq "evaluator: the results page" "$STATUS" 200
+V=$BODY
+expect_contains "... the group of 4 suppressed" "$V" '<th scope="row">tyontekija</th><td class="num">&lt; 5</td><td class="num">–</td>'
+expect_contains "... a group of 5 shown" "$V" '<th scope="row">opetus</th><td class="num">5</td><td class="num">3,40</td>'
+expect_contains "... the marks explained" "$V" 'id="merkit"'
+expect_contains "... open answers shown to evaluators" "$V" "Avoin vastaus 0"
+get /hallinta/kyselyt/1/tulokset/tulokset.csv
+expect_contains "evaluator: the CSV suppressed" "$BODY" "q1;1;Täysin eri mieltä;< 5;"
+get /hallinta/kyselyt/1/tulokset/tulokset.sav
+expect_eq "evaluator: no .sav" "$STATUS" 404
+get /hallinta/kyselyt/3/tulokset
+expect_contains "evaluator: an item of 3 pairs suppressed" "$BODY" '<th scope="row">Arvioi: Aloittaminen</th><td class="num">&lt; 5</td><td class="num">–</td>'
+
+rm -f "$TMP/jar"
+q "UPDATE survey SET results_public = 1 WHERE id IN (1, 3)"
+get /kyselyt/1/tulokset
+expect_eq "published: the public page" "$STATUS" 200
+U=$BODY
+expect_contains "... suppressed" "$U" '<th scope="row">tyontekija</th><td class="num">&lt; 5</td>'
+expect_lacks "... no open answers" "$U" "Avoin vastaus"
+expect_lacks "... no other texts" "$U" "Joku muu"
+expect_lacks "... no .sav" "$U" ".sav"
+get /kyselyt/1/tulokset/tulokset.sav
+expect_eq "the public gets no .sav" "$STATUS" 404
+get /kyselyt/1/tulokset/tulokset.xlsx
+expect_eq "the public XLSX" "$STATUS" 200
+cp "$TMP/body" "$TMP/pub.xlsx"
+expect_lacks "... without open answers" "$(unzip -p "$TMP/pub.xlsx" xl/sharedStrings.xml)" "Avoin vastaus"
+get /api/v1/surveys/1/results
+expect_eq "the API for a published survey" "$STATUS" 200
+A=$BODY
+expect_eq "... suppressed as the page" "$(jq_ '[g.get("n_suppressed") for g in d["questions"][0]["breakdowns"]["role"] if g["group"]=="tyontekija"][0]' <<<"$A")" small
+expect_eq "... the group of 5" "$(jq_ '[g["n"] for g in d["questions"][0]["breakdowns"]["sector"] if g["group"]=="opetus"][0]' <<<"$A")" 5
+expect_lacks "... no open answers" "$A" "Avoin vastaus"
+expect_lacks "... no other texts" "$A" "Joku muu"
+get /api/v1/surveys/2/results
+expect_eq "an unpublished survey is 404 in the API" "$STATUS" 404
+get /api/v1/openapi.json
+expect_contains "the OpenAPI description lists it" "$BODY" '"/api/v1/surveys/{id}/results"'
+finish
