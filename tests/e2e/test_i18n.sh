@@ -18,6 +18,9 @@ MODEL_FILES="$MODEL_FILES src/model/outbox.c"
 # The roll call, the QR code and the public sign-in, and the messages of the participant changes (#12).
 UI_FILES="$UI_FILES src/web/pages/sessions.c"
 MODEL_FILES="$MODEL_FILES src/model/roster.c"
+# A survey's results, its downloads and the paired change (#13).
+UI_FILES="$UI_FILES src/web/pages/survey_results.c"
+MODEL_FILES="$MODEL_FILES src/report/survey_export.c src/report/sav.c"
 
 # Prints every msgid the files need, one a line (newlines inside a msgid written as \n).
 msgids() {
