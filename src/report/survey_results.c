@@ -131,108 +131,113 @@ static int cmp_double(const void *a, const void *b) {
   return (x > y) - (x < y);
 }
 
+/* The breakdown group of code in dimension dim of it, added when new. */
+static sr_group *group_of(arena *a, sr_item *it, int dim, const char *code, int *cap) {
+  for (int k = it->ngroups[dim] - 1; k >= 0; k--)
+    if (strcmp(it->groups[dim][k].c.key, code) == 0) return &it->groups[dim][k];
+  it->groups[dim] = arena_grow(a, it->groups[dim], it->ngroups[dim], cap, sizeof *it->groups[dim]);
+  sr_group *g = &it->groups[dim][it->ngroups[dim]++];
+  g->c = cnt(a, code);
+  g->mean = 0; /* the sum until the end */
+  return g;
+}
+
+static int cmp_group(const void *x, const void *y) {
+  const sr_group *a = x, *b = y;
+  size_t la = strlen(a->c.key), lb = strlen(b->c.key);
+  if (la != lb && la && lb && a->c.key[0] >= '0' && a->c.key[0] <= '9') return (la > lb) - (la < lb); /* periods */
+  return strcmp(a->c.key, b->c.key);
+}
+
+/* Every answer of the survey in one pass (one query; the database only joins): distributions, numbers, texts and
+ * the breakdowns, counted here. */
 static int read_answers(db *d, arena *a, long long id, sr_results *r, textv *texts, valv *vals, kerr *e) {
+  int *caps = arena_alloc(a, sizeof *caps * (size_t)(r->nitems ? r->nitems : 1) * SR_NDIMS);
+  /* multiple choice: who chose anything, one bit per response id in the survey's range */
+  long long lo = db_int(d, 0, "SELECT MIN(id) FROM survey_response WHERE survey_id = ?1", "i", id);
+  long long hi = db_int(d, 0, "SELECT MAX(id) FROM survey_response WHERE survey_id = ?1", "i", id);
+  unsigned char **seen = calloc((size_t)r->nitems + 1, sizeof *seen);
+  if (!seen) abort();
   db_stmt *st = db_query(d,
-                         "SELECT a.question, a.item, a.num, a.text, COUNT(*) FROM survey_answer a "
-                         "JOIN survey_response r ON r.id = a.response_id WHERE r.survey_id = ?1 "
-                         "GROUP BY a.question, a.item, a.num, a.text ORDER BY a.question, a.item, a.num, a.text",
+                         "SELECT a.response_id, a.question, a.item, a.num, a.text, r.ctx_role, r.ctx_service_type, "
+                         "r.ctx_sector, r.ctx_region, r.ctx_period_id FROM survey_response r "
+                         "JOIN survey_answer a ON a.response_id = r.id WHERE r.survey_id = ?1",
                          "i", id);
   int rc;
+  sr_item *last = NULL;
+  char lastq[64] = "", lasti[64] = "";
   while ((rc = db_step(st)) == 1) {
-    const char *question = db_col_text(st, 0), *item = db_col_text(st, 1);
-    long long c = db_col_int(st, 4);
-    sr_item *it = item_for(r->items, r->nitems, question, item);
+    const char *question = db_col_text(st, 1), *item = db_col_text(st, 2);
+    sr_item *it;
+    if (last && !strcmp(question, lastq) && !strcmp(item, lasti))
+      it = last;
+    else {
+      it = item_for(r->items, r->nitems, question, item);
+      last = it;
+      snprintf(lastq, sizeof lastq, "%s", question);
+      snprintf(lasti, sizeof lasti, "%s", item);
+    }
     if (!it) continue; /* a question no longer in the definition */
     int k = (int)(it - r->items), type = it->q->type;
     if (strcmp(item, ".other") == 0 || type == SQ_TEXT) {
-      if (type == SQ_TEXT) it->n.n += c;
-      if (r->audience == SR_PUBLIC || db_col_null(st, 3) || !*db_col_text(st, 3)) continue;
-      char *t = db_col_adup(st, 3, a);
-      for (long long j = 0; j < c; j++) {
-        texts[k].v = arena_grow(a, texts[k].v, texts[k].n, &texts[k].cap, sizeof *texts[k].v);
-        texts[k].v[texts[k].n++] = t;
-      }
+      if (db_col_null(st, 4) || !*db_col_text(st, 4)) continue;
+      if (type == SQ_TEXT) it->n.n++;
+      if (r->audience == SR_PUBLIC) continue;
+      texts[k].v = arena_grow(a, texts[k].v, texts[k].n, &texts[k].cap, sizeof *texts[k].v);
+      texts[k].v[texts[k].n++] = db_col_adup(st, 4, a);
       continue;
     }
     if (it->dist && scale_of(it->q)) {
-      if (db_col_null(st, 2)) continue;
-      double v = db_col_double(st, 2);
-      int lo = scale_lo(scale_of(it->q));
-      int ix = (int)v - lo;
+      if (db_col_null(st, 3)) continue;
+      double v = db_col_double(st, 3);
+      int ix = (int)v - scale_lo(scale_of(it->q));
       if (v != floor(v) || ix < 0 || ix >= it->ndist) continue;
-      it->dist[ix].n += c, it->n.n += c;
+      it->dist[ix].n++, it->n.n++;
     } else if (type == SQ_NUMBER) {
-      if (db_col_null(st, 2)) continue;
-      val_add(&vals[k], db_col_double(st, 2), c);
-      it->n.n += c;
+      if (db_col_null(st, 3)) continue;
+      val_add(&vals[k], db_col_double(st, 3), 1);
+      it->n.n++;
     } else if (type == SQ_SINGLE) {
-      sr_count *dc = dist_for(it, db_col_text(st, 3));
-      if (dc) dc->n += c, it->n.n += c;
+      sr_count *dc = dist_for(it, db_col_text(st, 4));
+      if (dc) dc->n++, it->n.n++;
+      continue;
     } else if (type == SQ_MULTIPLE) {
       sr_count *dc = dist_for(it, item);
-      if (dc) dc->n += c;
-    }
-  }
-  db_done(st);
-  if (rc < 0) return kerr_storage(e, "Kyselyn tulosten haku", db_errmsg(d));
-  /* multiple choice: the respondents who chose anything */
-  st = db_query(d,
-                "SELECT a.question, COUNT(DISTINCT a.response_id) FROM survey_answer a "
-                "JOIN survey_response r ON r.id = a.response_id WHERE r.survey_id = ?1 AND a.item <> '.other' "
-                "GROUP BY a.question",
-                "i", id);
-  while ((rc = db_step(st)) == 1) {
-    sr_item *it = item_for(r->items, r->nitems, db_col_text(st, 0), "");
-    if (it && it->q->type == SQ_MULTIPLE) it->n.n = db_col_int(st, 1);
-  }
-  db_done(st);
-  if (rc < 0) return kerr_storage(e, "Kyselyn tulosten haku", db_errmsg(d));
-  return K_OK;
-}
-
-static const char *const BREAKDOWN_SQL[SR_NDIMS] = {
-    "SELECT a.question, a.item, r.ctx_role, COUNT(*), SUM(a.num) FROM survey_answer a JOIN survey_response r ON "
-    "r.id = a.response_id WHERE r.survey_id = ?1 AND a.num IS NOT NULL GROUP BY a.question, a.item, r.ctx_role "
-    "ORDER BY 1, 2, 3",
-    "SELECT a.question, a.item, r.ctx_service_type, COUNT(*), SUM(a.num) FROM survey_answer a JOIN survey_response "
-    "r ON r.id = a.response_id WHERE r.survey_id = ?1 AND a.num IS NOT NULL GROUP BY a.question, a.item, "
-    "r.ctx_service_type ORDER BY 1, 2, 3",
-    "SELECT a.question, a.item, r.ctx_sector, COUNT(*), SUM(a.num) FROM survey_answer a JOIN survey_response r ON "
-    "r.id = a.response_id WHERE r.survey_id = ?1 AND a.num IS NOT NULL GROUP BY a.question, a.item, r.ctx_sector "
-    "ORDER BY 1, 2, 3",
-    "SELECT a.question, a.item, r.ctx_region, COUNT(*), SUM(a.num) FROM survey_answer a JOIN survey_response r ON "
-    "r.id = a.response_id WHERE r.survey_id = ?1 AND a.num IS NOT NULL GROUP BY a.question, a.item, r.ctx_region "
-    "ORDER BY 1, 2, 3",
-    "SELECT a.question, a.item, r.ctx_period_id, COUNT(*), SUM(a.num) FROM survey_answer a JOIN survey_response r "
-    "ON r.id = a.response_id WHERE r.survey_id = ?1 AND a.num IS NOT NULL GROUP BY a.question, a.item, "
-    "r.ctx_period_id ORDER BY 1, 2, 3",
-};
-
-static int read_breakdowns(db *d, arena *a, long long id, sr_results *r, kerr *e) {
-  int *caps = arena_alloc(a, sizeof *caps * (size_t)(r->nitems ? r->nitems : 1));
-  for (int dim = 0; dim < SR_NDIMS; dim++) {
-    memset(caps, 0, sizeof *caps * (size_t)r->nitems);
-    db_stmt *st = db_query(d, BREAKDOWN_SQL[dim], "i", id);
-    int rc;
-    while ((rc = db_step(st)) == 1) {
-      sr_item *it = item_for(r->items, r->nitems, db_col_text(st, 0), db_col_text(st, 1));
-      if (!it || !it->numeric || (!it->row && *db_col_text(st, 1))) continue;
-      int k = (int)(it - r->items);
+      if (!dc) continue;
+      dc->n++;
+      long long bit = db_col_int(st, 0) - lo;
+      if (bit < 0 || bit > hi - lo) continue;
+      if (!seen[k] && !(seen[k] = calloc((size_t)((hi - lo) / 8 + 1), 1))) abort();
+      if (!(seen[k][bit / 8] & (1u << (bit % 8)))) seen[k][bit / 8] |= (unsigned char)(1u << (bit % 8)), it->n.n++;
+      continue;
+    } else
+      continue;
+    /* a scale or number answer: its breakdowns */
+    double v = db_col_double(st, 3);
+    for (int dim = 0; dim < SR_NDIMS; dim++) {
       char key[32];
-      const char *code = db_col_text(st, 2);
-      if (dim == SR_DIM_PERIOD && !db_col_null(st, 2)) {
-        snprintf(key, sizeof key, "%lld", db_col_int(st, 2));
+      const char *code = db_col_text(st, 5 + dim);
+      if (dim == SR_DIM_PERIOD) {
+        if (db_col_null(st, 9))
+          key[0] = 0;
+        else
+          snprintf(key, sizeof key, "%lld", db_col_int(st, 9));
         code = key;
       }
-      it->groups[dim] = arena_grow(a, it->groups[dim], it->ngroups[dim], &caps[k], sizeof *it->groups[dim]);
-      sr_group *g = &it->groups[dim][it->ngroups[dim]++];
-      g->c = cnt(a, code);
-      g->c.n = db_col_int(st, 3);
-      g->mean = g->c.n ? db_col_double(st, 4) / (double)g->c.n : NAN;
+      sr_group *g = group_of(a, it, dim, code, &caps[k * SR_NDIMS + dim]);
+      g->c.n++, g->mean += v;
     }
-    db_done(st);
-    if (rc < 0) return kerr_storage(e, "Kyselyn tulosten haku", db_errmsg(d));
   }
+  db_done(st);
+  for (int k = 0; k < r->nitems; k++) free(seen[k]);
+  free(seen);
+  if (rc < 0) return kerr_storage(e, "Kyselyn tulosten haku", db_errmsg(d));
+  for (int k = 0; k < r->nitems; k++)
+    for (int dim = 0; dim < SR_NDIMS; dim++) {
+      sr_item *it = &r->items[k];
+      for (int g = 0; g < it->ngroups[dim]; g++) it->groups[dim][g].mean /= (double)it->groups[dim][g].c.n;
+      if (it->ngroups[dim] > 1) qsort(it->groups[dim], (size_t)it->ngroups[dim], sizeof *it->groups[dim], cmp_group);
+    }
   return K_OK;
 }
 
@@ -401,7 +406,7 @@ sr_results *survey_results_of(db *d, arena *a, long long id, const survey_def *d
   }
   free(texts);
   free(vals);
-  if (rc != K_OK || read_breakdowns(d, a, id, r, e) != K_OK || read_rates(d, a, id, r, e) != K_OK) return NULL;
+  if (rc != K_OK || read_rates(d, a, id, r, e) != K_OK) return NULL;
   for (int i = 0; i < r->nitems; i++) item_stats(&r->items[i]);
   if (audience != SR_STAFF) suppress(r);
   for (int i = 0; i < r->nitems; i++) {
