@@ -11,7 +11,7 @@
 #include "report/survey_results.h"
 
 #define RESULTS_USAGE                                                                                                  \
-  "kehto survey results ID|KEY --format json|csv|csv-comma|xlsx|sav [--output FILE] [--lang fi|sv|en] "               \
+  "kehto survey results ID|KEY --format json|csv|csv-comma|xlsx|sav [--output FILE] [--lang fi|sv|en] "                \
   "[--audience staff|evaluator|public] [--db FILE]"
 #define PAIRS_USAGE                                                                                                    \
   "kehto survey pairs SERIES --format json|csv|csv-comma|xlsx [--output FILE] [--lang fi|sv|en] "                      \
@@ -88,8 +88,8 @@ int cli_survey_results(const cli_args *a) {
       status = write_out(out, &b);
     } else {
       export_format f = export_format_of(fmt);
-      if (survey_results_download(f == EXPORT_XLSX ? NULL : &b, f == EXPORT_XLSX ? out : NULL, f, r,
-                                  info->title.text, lang, i18n_get, &e) != K_OK) {
+      if (survey_results_download(f == EXPORT_XLSX ? NULL : &b, f == EXPORT_XLSX ? out : NULL, f, r, info->title.text,
+                                  lang, i18n_get, &e) != K_OK) {
         fprintf(stderr, "kehto: %s\n", e.msg);
         status = 1;
       } else if (f != EXPORT_XLSX)
@@ -126,8 +126,8 @@ int cli_survey_pairs(const cli_args *a) {
     status = write_out(out, &b);
   } else {
     export_format f = export_format_of(fmt);
-    if (survey_pairs_download(f == EXPORT_XLSX ? NULL : &b, f == EXPORT_XLSX ? out : NULL, f, p, lang, i18n_get,
-                              &e) != K_OK) {
+    if (survey_pairs_download(f == EXPORT_XLSX ? NULL : &b, f == EXPORT_XLSX ? out : NULL, f, p, lang, i18n_get, &e) !=
+        K_OK) {
       fprintf(stderr, "kehto: %s\n", e.msg);
       status = 1;
     } else if (f != EXPORT_XLSX)

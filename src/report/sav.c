@@ -26,13 +26,15 @@ typedef struct table {
   int nv, capv;
   long long *ids;
   int nrows;
-  double *num;       /* nrows × nv */
-  const char **str;  /* nrows × nv */
-  char **owned;      /* strings read from the database */
+  double *num;      /* nrows × nv */
+  const char **str; /* nrows × nv */
+  char **owned;     /* strings read from the database */
   int nowned, capowned;
 } table;
 
-static const char *T(report_tr trf, const char *lang, const char *msgid) { return trf ? trf(lang, msgid) : msgid; }
+static const char *T(report_tr trf, const char *lang, const char *msgid) {
+  return trf ? trf(lang, msgid) : msgid;
+}
 
 static void safe_name(table *t, var *v, const char *base) {
   char n[64];
@@ -68,8 +70,7 @@ static void build_vars(table *t, const survey_def *def, const char *lang, report
     char name[160];
     var *v;
     switch (q->type) {
-    case SQ_SECTION:
-      break;
+    case SQ_SECTION: break;
     case SQ_LIKERT5:
     case SQ_LIKERT7:
     case SQ_SCALE10:
@@ -150,10 +151,11 @@ static int read_rows(db *d, long long id, table *t, kerr *e) {
   t->str = calloc(cells, sizeof *t->str);
   if (!t->ids || !t->num || !t->str) return kerr_set(e, NULL, "muisti ei riitä");
   for (size_t i = 0; i < cells; i++) t->num[i] = NAN;
-  db_stmt *st = db_query(d,
-                         "SELECT id, answered_on, via, ctx_role, ctx_service_type, ctx_sector, ctx_region, ctx_period_id "
-                         "FROM survey_response WHERE survey_id = ?1 ORDER BY id",
-                         "i", id);
+  db_stmt *st =
+      db_query(d,
+               "SELECT id, answered_on, via, ctx_role, ctx_service_type, ctx_sector, ctx_region, ctx_period_id "
+               "FROM survey_response WHERE survey_id = ?1 ORDER BY id",
+               "i", id);
   int rc, n = 0;
   while ((rc = db_step(st)) == 1 && n < t->nrows) {
     t->ids[n] = db_col_int(st, 0);
@@ -254,7 +256,9 @@ static void add_labels(readstat_writer_t *w, var *v, const char *lang, report_tr
   if (ls) readstat_variable_set_label_set(v->rv, ls);
 }
 
-static int is_str(const var *v) { return v->kind == V_STR_COL || v->kind == V_OTHER_TEXT || v->kind == V_TEXT; }
+static int is_str(const var *v) {
+  return v->kind == V_STR_COL || v->kind == V_OTHER_TEXT || v->kind == V_TEXT;
+}
 
 static int write_sav(table *t, const char *path, const char *lang, report_tr trf, kerr *e) {
   FILE *f = fopen(path, "wb");
@@ -290,7 +294,8 @@ static int write_sav(table *t, const char *path, const char *lang, report_tr trf
   if (err == READSTAT_OK) err = readstat_end_writing(w);
   readstat_writer_free(w);
   int closed = fclose(f) == 0;
-  if (err != READSTAT_OK) return kerr_set(e, NULL, "SPSS-tiedostoa ei voitu kirjoittaa: %r", readstat_error_message(err));
+  if (err != READSTAT_OK)
+    return kerr_set(e, NULL, "SPSS-tiedostoa ei voitu kirjoittaa: %r", readstat_error_message(err));
   if (!closed) return kerr_set(e, NULL, "tiedostoa %r ei voi kirjoittaa", path);
   return K_OK;
 }

@@ -8,7 +8,9 @@
 #include "report/suppress.h"
 #include "report/survey_results.h"
 
-static const char *T(report_tr trf, const char *lang, const char *msgid) { return trf ? trf(lang, msgid) : msgid; }
+static const char *T(report_tr trf, const char *lang, const char *msgid) {
+  return trf ? trf(lang, msgid) : msgid;
+}
 
 const char *sr_audience_name(int audience) {
   return audience == SR_STAFF ? "staff" : audience == SR_EVALUATOR ? "evaluator" : "public";
@@ -69,8 +71,8 @@ static void header(export_out *o, report_tr trf, const char *lang, const char *c
 }
 
 static void write_summary(export_out *o, const sr_results *r, const char *lang, report_tr trf) {
-  static const char *const C[] = {N_("Kysymys"), N_("Teksti"), N_("Vastauksia"), N_("Keskiarvo"), N_("Mediaani"),
-                                  N_("Samaa mieltä, %"), N_("Raja")};
+  static const char *const C[] = {N_("Kysymys"),  N_("Teksti"),          N_("Vastauksia"), N_("Keskiarvo"),
+                                  N_("Mediaani"), N_("Samaa mieltä, %"), N_("Raja")};
   header(o, trf, lang, C, 7);
   export_tr(o, trf, lang, N_("Vastaajia"));
   export_blank(o);
@@ -218,8 +220,7 @@ int survey_results_download(buf *out, const char *path, export_format fmt, const
 static void json_num(buf *b, double v, int shown) {
   if (!shown || isnan(v) || isinf(v))
     buf_puts(b, "null");
-  else
-  {
+  else {
     char n[40];
     snprintf(n, sizeof n, "%.12g", v);
     buf_puts(b, n);
@@ -325,10 +326,10 @@ static void pairs_item_text(const sr_pair_item *it, const char *lang, char *out,
 }
 
 void survey_pairs_write(export_out *o, const sr_pairs *p, const char *lang, report_tr trf) {
-  static const char *const C[] = {N_("Kysymys"),        N_("Teksti"),          N_("Pareja"),
-                                  N_("Keskiarvo ennen"), N_("Keskiarvo jälkeen"), N_("Muutos"),
-                                  N_("Parantunut, %"),  N_("Ennallaan, %"),     N_("Heikentynyt, %"),
-                                  N_("Wilcoxon W"),     N_("p")};
+  static const char *const C[] = {
+      N_("Kysymys"), N_("Teksti"),        N_("Pareja"),       N_("Keskiarvo ennen"), N_("Keskiarvo jälkeen"),
+      N_("Muutos"),  N_("Parantunut, %"), N_("Ennallaan, %"), N_("Heikentynyt, %"),  N_("Wilcoxon W"),
+      N_("p")};
   header(o, trf, lang, C, 11);
   for (int i = 0; i < p->nitems; i++) {
     const sr_pair_item *it = &p->items[i];
@@ -385,8 +386,9 @@ void survey_pairs_json(buf *b, const sr_pairs *p, const char *lang) {
     const struct {
       const char *k;
       double v;
-    } f[] = {{"mean_before", it->mean_before}, {"mean_after", it->mean_after}, {"mean_change", it->mean_change},
-             {"improved_share", it->improved}, {"same_share", it->same},        {"worse_share", it->worse},
+    } f[] = {{"mean_before", it->mean_before}, {"mean_after", it->mean_after},
+             {"mean_change", it->mean_change}, {"improved_share", it->improved},
+             {"same_share", it->same},         {"worse_share", it->worse},
              {"statistic", it->statistic},     {"p", it->p}};
     for (size_t k = 0; k < sizeof f / sizeof f[0]; k++) {
       buf_printf(b, ",\"%r\":", f[k].k);

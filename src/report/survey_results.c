@@ -12,15 +12,25 @@
 
 static const char *const DIM_NAMES[SR_NDIMS] = {"role", "service_type", "sector", "region", "period"};
 
-const char *sr_dim_name(int dim) { return dim >= 0 && dim < SR_NDIMS ? DIM_NAMES[dim] : ""; }
+const char *sr_dim_name(int dim) {
+  return dim >= 0 && dim < SR_NDIMS ? DIM_NAMES[dim] : "";
+}
 
-static int is_scale(int type) { return type == SQ_LIKERT5 || type == SQ_LIKERT7 || type == SQ_SCALE10; }
+static int is_scale(int type) {
+  return type == SQ_LIKERT5 || type == SQ_LIKERT7 || type == SQ_SCALE10;
+}
 
 /* The "agree" threshold of a scale: the top two of five, the top three of seven, 7..10 of 0..10. */
-static int ge_of(int scale) { return scale == SQ_LIKERT5 ? 4 : scale == SQ_LIKERT7 ? 5 : scale == SQ_SCALE10 ? 7 : 0; }
+static int ge_of(int scale) {
+  return scale == SQ_LIKERT5 ? 4 : scale == SQ_LIKERT7 ? 5 : scale == SQ_SCALE10 ? 7 : 0;
+}
 
-static int scale_lo(int scale) { return scale == SQ_SCALE10 ? 0 : 1; }
-static int scale_hi(int scale) { return scale == SQ_LIKERT5 ? 5 : scale == SQ_LIKERT7 ? 7 : 10; }
+static int scale_lo(int scale) {
+  return scale == SQ_SCALE10 ? 0 : 1;
+}
+static int scale_hi(int scale) {
+  return scale == SQ_LIKERT5 ? 5 : scale == SQ_LIKERT7 ? 7 : 10;
+}
 
 /* The scale of a scale question or matrix (SQ_LIKERT5 …), 0 for the other types. */
 static int scale_of(const survey_question *q) {
@@ -372,7 +382,8 @@ static void suppress(sr_results *r) {
   if (r->nrates) {
     int *vi = malloc(sizeof *vi * (size_t)r->nrates * 2);
     if (!vi) abort();
-    for (int k = 0; k < r->nrates; k++) vi[2 * k] = sv(&b, &r->rates[k].invited), vi[2 * k + 1] = sv(&b, &r->rates[k].answered);
+    for (int k = 0; k < r->nrates; k++)
+      vi[2 * k] = sv(&b, &r->rates[k].invited), vi[2 * k + 1] = sv(&b, &r->rates[k].answered);
     sup_rel_total(&b.s, inv);
     for (int k = 0; k < r->nrates; k++) sup_rel_part(&b.s, vi[2 * k]);
     sup_rel_total(&b.s, ans);
@@ -439,10 +450,10 @@ const sr_item *sr_find(const sr_results *r, const char *path) {
 
 /* One side's answers: for each pseudonym (sorted) its answers to the paired items. */
 typedef struct side {
-  char **ps;       /* pseudonyms, sorted, unique (malloc'd in one block each) */
-  int *first;      /* ps[i]'s answers are rec[first[i] .. first[i+1]-1] */
+  char **ps;  /* pseudonyms, sorted, unique (malloc'd in one block each) */
+  int *first; /* ps[i]'s answers are rec[first[i] .. first[i+1]-1] */
   int nps, capps;
-  int *item;       /* the pair item of an answer */
+  int *item; /* the pair item of an answer */
   double *num;
   int nrec, caprec;
 } side;
@@ -757,8 +768,7 @@ static int results_figure(db *d, arena *a, long long id, const char *path, int a
   return K_OK;
 }
 
-static int pairs_figure(db *d, arena *a, const char *series, const char *path, int audience, sr_figure *out,
-                        kerr *e) {
+static int pairs_figure(db *d, arena *a, const char *series, const char *path, int audience, sr_figure *out, kerr *e) {
   sr_pairs *p = survey_pairs(d, a, series, audience, e);
   if (!p) return K_ERR;
   if (strcmp(path, "respondents") == 0) {

@@ -99,7 +99,9 @@ const sr_item *sr_find(const sr_results *r, const char *path);
 /* Share of an item's answers >= v (scale or number), 0..1; NaN when the item has no answers. */
 double sr_share_ge(const sr_item *it, double v);
 /* 1 when a count cell may be shown. */
-static inline int sr_shown(const sr_count *c) { return c->mark == 0; }
+static inline int sr_shown(const sr_count *c) {
+  return c->mark == 0;
+}
 
 /* ---- Paired before/after of a series ---- */
 typedef struct sr_pair_item {

@@ -16,9 +16,11 @@ static const char *SURVEY =
     "{\"key\":\"q1\",\"type\":\"likert5\",\"text\":{\"fi\":\"Hyödyllinen\"}},"
     "{\"key\":\"q3\",\"type\":\"matrix\",\"scale\":\"likert7\",\"text\":{\"fi\":\"Arvioi\"},"
     "\"rows\":[{\"key\":\"r1\",\"text\":{\"fi\":\"A\"}},{\"key\":\"r2\",\"text\":{\"fi\":\"B\"}}]},"
-    "{\"key\":\"q4\",\"type\":\"multiple\",\"text\":{\"fi\":\"Mitä\"},\"options\":[{\"key\":\"a\",\"text\":{\"fi\":\"A\"}},"
+    "{\"key\":\"q4\",\"type\":\"multiple\",\"text\":{\"fi\":\"Mitä\"},\"options\":[{\"key\":\"a\",\"text\":{\"fi\":"
+    "\"A\"}},"
     "{\"key\":\"b\",\"text\":{\"fi\":\"B\"}}],\"other\":true},"
-    "{\"key\":\"q5\",\"type\":\"single\",\"text\":{\"fi\":\"Kuka\"},\"options\":[{\"key\":\"a\",\"text\":{\"fi\":\"A\"}},"
+    "{\"key\":\"q5\",\"type\":\"single\",\"text\":{\"fi\":\"Kuka\"},\"options\":[{\"key\":\"a\",\"text\":{\"fi\":\"A\"}"
+    "},"
     "{\"key\":\"b\",\"text\":{\"fi\":\"B\"}}],\"other\":true},"
     "{\"key\":\"q6\",\"type\":\"scale10\",\"text\":{\"fi\":\"Suosittelisitko\"}},"
     "{\"key\":\"q7\",\"type\":\"number\",\"text\":{\"fi\":\"Montako\"}},"
@@ -34,9 +36,9 @@ static long long resp(db *d, long long sid, const char *pseud, const char *role,
 }
 
 static void ans(db *d, long long rid, const char *q, const char *item, double num, const char *text) {
-  int rc = isnan(num) ? db_exec(d, "INSERT INTO survey_answer VALUES (?1, ?2, ?3, NULL, ?4)", "ittt", rid, q, item, text)
-                      : db_exec(d, "INSERT INTO survey_answer VALUES (?1, ?2, ?3, ?4, ?5)", "ittft", rid, q, item, num,
-                                text);
+  int rc = isnan(num)
+               ? db_exec(d, "INSERT INTO survey_answer VALUES (?1, ?2, ?3, NULL, ?4)", "ittt", rid, q, item, text)
+               : db_exec(d, "INSERT INTO survey_answer VALUES (?1, ?2, ?3, ?4, ?5)", "ittft", rid, q, item, num, text);
   if (rc != DB_OK) fail_msg("answer: %s", db_errmsg(d));
 }
 
@@ -99,7 +101,8 @@ static void test_staff_figures(void **state) {
   assert_int_equal(r2->ge, 5);
   assert_true(r2->stats_shown && r2->mean == 7.0); /* staff see a mean of 3 */
   const sr_item *q4 = sr_find(r, "q4");
-  assert_int_equal(q4->n.n, 11); /* respondents who chose anything: odd i (7), i%3==0 (5), minus both (2), "other" (1) */
+  assert_int_equal(q4->n.n,
+                   11); /* respondents who chose anything: odd i (7), i%3==0 (5), minus both (2), "other" (1) */
   assert_int_equal(q4->dist[0].n, 7);
   assert_int_equal(q4->dist[1].n, 5);
   assert_string_equal(q4->dist[2].key, "other");

@@ -35,21 +35,13 @@ static int close_enough(double a, double b) {
 static void gen(double *x, double *y, int n, int shape) {
   for (int i = 0; i < n; i++) {
     switch (shape) {
-    case 0: /* likert5 before/after */
-      x[i] = 1 + rnd(5), y[i] = 1 + rnd(5);
-      break;
+    case 0: /* likert5 before/after */ x[i] = 1 + rnd(5), y[i] = 1 + rnd(5); break;
     case 1: /* every answer moved: no zero difference */
       x[i] = 1 + rnd(7), y[i] = x[i] + (rnd(2) ? 1 : -1) * (1 + rnd(3));
       break;
-    case 2: /* 0..10 with a small improvement */
-      x[i] = rnd(11), y[i] = fmin(10, x[i] + rnd(4) - 1);
-      break;
-    case 3: /* decimals: few ties */
-      x[i] = rnd(100000) / 1000.0, y[i] = rnd(100000) / 1000.0;
-      break;
-    default: /* a strong shift: tiny p */
-      x[i] = 1 + rnd(3), y[i] = x[i] + 1 + rnd(3);
-      break;
+    case 2: /* 0..10 with a small improvement */ x[i] = rnd(11), y[i] = fmin(10, x[i] + rnd(4) - 1); break;
+    case 3: /* decimals: few ties */ x[i] = rnd(100000) / 1000.0, y[i] = rnd(100000) / 1000.0; break;
+    default: /* a strong shift: tiny p */ x[i] = 1 + rnd(3), y[i] = x[i] + 1 + rnd(3); break;
     }
   }
 }

@@ -81,8 +81,12 @@ static void item_figures(web_req *r, const sr_item *it) {
   }
   if (it->ge) {
     buf_printf(o, " · %h %d–%d: <strong>", T(r, "Osuus vastauksista"), it->ge,
-               it->q->type == SQ_MATRIX ? (it->q->scale == SQ_LIKERT7 ? 7 : it->q->scale == SQ_SCALE10 ? 10 : 5)
-                                        : (it->q->type == SQ_LIKERT7 ? 7 : it->q->type == SQ_SCALE10 ? 10 : 5));
+               it->q->type == SQ_MATRIX ? (it->q->scale == SQ_LIKERT7   ? 7
+                                           : it->q->scale == SQ_SCALE10 ? 10
+                                                                        : 5)
+                                        : (it->q->type == SQ_LIKERT7   ? 7
+                                           : it->q->type == SQ_SCALE10 ? 10
+                                                                       : 5));
     fig(r, it->share_ge * 100, it->stats_shown, 1);
     buf_puts(o, " %</strong>");
   }
@@ -100,8 +104,9 @@ static void dist_table(web_req *r, const sr_results *res, const sr_item *it, int
   svg_bars(o, id, title, T(r, "Vastausten jakauma"), bars, it->ndist);
   buf_puts(o, "</figure>\n");
   web_table_begin(r, "stats", title, 1);
-  buf_printf(o, "<thead><tr><th scope=\"col\">%h</th><th scope=\"col\" class=\"num\">%h</th>"
-                "<th scope=\"col\" class=\"num\">%h</th></tr></thead>\n<tbody>\n",
+  buf_printf(o,
+             "<thead><tr><th scope=\"col\">%h</th><th scope=\"col\" class=\"num\">%h</th>"
+             "<th scope=\"col\" class=\"num\">%h</th></tr></thead>\n<tbody>\n",
              T(r, "Vastaus"), T(r, "Lukumäärä"), T(r, "Osuus, %"));
   for (int i = 0; i < it->ndist; i++) {
     const sr_count *c = &it->dist[i];
@@ -135,8 +140,9 @@ static void breakdowns(web_req *r, const sr_results *res, const sr_item *it) {
   buf_printf(&b, "%r: %r", T(r, "Taustoittain"), item_title(r, it));
   web_table_begin(r, "stats", b.data, 0);
   buf_free(&b);
-  buf_printf(o, "<thead><tr><th scope=\"col\">%h</th><th scope=\"col\">%h</th><th scope=\"col\" class=\"num\">%h</th>"
-                "<th scope=\"col\" class=\"num\">%h</th></tr></thead>\n<tbody>\n",
+  buf_printf(o,
+             "<thead><tr><th scope=\"col\">%h</th><th scope=\"col\">%h</th><th scope=\"col\" class=\"num\">%h</th>"
+             "<th scope=\"col\" class=\"num\">%h</th></tr></thead>\n<tbody>\n",
              T(r, "Tausta"), T(r, "Ryhmä"), T(r, "Vastauksia"), T(r, "Keskiarvo"));
   for (int dim = 0; dim < SR_NDIMS; dim++)
     for (int k = 0; k < it->ngroups[dim]; k++) {
@@ -166,8 +172,9 @@ static void rates(web_req *r, const sr_results *res) {
   if (!res->nrates) return;
   buf_printf(o, "<h2 id=\"vastausprosentit\">%h</h2>\n", T(r, "Vastausprosentit"));
   web_table_begin(r, "stats", T(r, "Vastausprosentit toteutuksittain"), 0);
-  buf_printf(o, "<thead><tr><th scope=\"col\">%h</th><th scope=\"col\" class=\"num\">%h</th>"
-                "<th scope=\"col\" class=\"num\">%h</th><th scope=\"col\" class=\"num\">%h</th></tr></thead>\n<tbody>\n",
+  buf_printf(o,
+             "<thead><tr><th scope=\"col\">%h</th><th scope=\"col\" class=\"num\">%h</th>"
+             "<th scope=\"col\" class=\"num\">%h</th><th scope=\"col\" class=\"num\">%h</th></tr></thead>\n<tbody>\n",
              T(r, "Toteutus"), T(r, "Kutsuttuja"), T(r, "Vastanneita"), T(r, "Vastausprosentti"));
   for (int k = 0; k <= res->nrates; k++) {
     const sr_rate *x = k < res->nrates ? &res->rates[k] : NULL;
@@ -198,11 +205,11 @@ static void pairs_section(web_req *r, const survey_info *s, int audience, const 
              T(r, "Muutos on loppukyselyn vastaus miinus alkukyselyn vastaus. p on Wilcoxonin merkittyjen sijalukujen "
                   "testin kaksisuuntainen p-arvo."));
   web_table_begin(r, "stats", T(r, "Muutos ennen ja jälkeen"), 0);
-  static const char *const H[] = {N_("Pareja"),          N_("Keskiarvo ennen"), N_("Keskiarvo jälkeen"),
-                                  N_("Muutos"),          N_("Parantunut, %"),   N_("Ennallaan, %"),
-                                  N_("Heikentynyt, %"), N_("p")};
+  static const char *const H[] = {N_("Pareja"),        N_("Keskiarvo ennen"), N_("Keskiarvo jälkeen"), N_("Muutos"),
+                                  N_("Parantunut, %"), N_("Ennallaan, %"),    N_("Heikentynyt, %"),    N_("p")};
   buf_printf(o, "<thead><tr><th scope=\"col\">%h</th>", T(r, "Kysymys"));
-  for (size_t k = 0; k < sizeof H / sizeof H[0]; k++) buf_printf(o, "<th scope=\"col\" class=\"num\">%h</th>", T(r, H[k]));
+  for (size_t k = 0; k < sizeof H / sizeof H[0]; k++)
+    buf_printf(o, "<th scope=\"col\" class=\"num\">%h</th>", T(r, H[k]));
   buf_puts(o, "</tr></thead>\n<tbody>\n");
   for (int i = 0; i < p->nitems; i++) {
     const sr_pair_item *it = &p->items[i];
@@ -211,8 +218,8 @@ static void pairs_section(web_req *r, const survey_info *s, int audience, const 
     if (it->row) buf_printf(o, ": %h", survey_text_pick(&it->row->text, r->lang).text);
     buf_puts(o, "</th><td class=\"num\">");
     count(r, &it->pairs);
-    const double v[] = {it->mean_before, it->mean_after, it->mean_change, it->improved * 100,
-                        it->same * 100,  it->worse * 100, it->p};
+    const double v[] = {it->mean_before, it->mean_after, it->mean_change, it->improved * 100, it->same * 100,
+                        it->worse * 100, it->p};
     const int d[] = {2, 2, 2, 1, 1, 1, 3};
     for (int k = 0; k < 7; k++) {
       buf_puts(o, "</td><td class=\"num\">");
@@ -277,8 +284,9 @@ static void results_page(web_req *r, int public_route) {
   }
   buf_puts(o, "</p>\n");
   if (audience == SR_EVALUATOR)
-    buf_printf(o, "<p>%h</p>\n", T(r, "Arvioijana näet luvut salattuina kuten julkisesti: alle viiden vastauksen "
-                                      "luvut eivät näy."));
+    buf_printf(o, "<p>%h</p>\n",
+               T(r, "Arvioijana näet luvut salattuina kuten julkisesti: alle viiden vastauksen "
+                    "luvut eivät näy."));
   char base[64];
   snprintf(base, sizeof base, "%s/kyselyt/%lld/tulokset", public_route ? "" : "/hallinta", s->id);
   buf b = BUF_INIT;
@@ -303,8 +311,12 @@ static void results_page(web_req *r, int public_route) {
   page_end(r);
 }
 
-static void page_results_admin(web_req *r) { results_page(r, 0); }
-static void page_results_public(web_req *r) { results_page(r, 1); }
+static void page_results_admin(web_req *r) {
+  results_page(r, 0);
+}
+static void page_results_public(web_req *r) {
+  results_page(r, 1);
+}
 
 /* The .sav download (staff): written to a temporary file by libreadstat, then sent. */
 static void send_sav(web_req *r, const survey_info *s) {
@@ -376,8 +388,12 @@ static void results_file(web_req *r, int public_route) {
   kerr_clear(&e);
 }
 
-static void file_admin(web_req *r) { results_file(r, 0); }
-static void file_public(web_req *r) { results_file(r, 1); }
+static void file_admin(web_req *r) {
+  results_file(r, 0);
+}
+static void file_public(web_req *r) {
+  results_file(r, 1);
+}
 
 const route survey_results_routes[] = {
     {"GET", "/hallinta/kyselyt/{id}/tulokset", page_results_admin, .flags = ROUTE_ANY_STAFF | ROUTE_EVALUATOR},
