@@ -12,6 +12,10 @@
 
 static const char *const DIM_NAMES[SR_NDIMS] = {"role", "service_type", "sector", "region", "period"};
 
+const char *sr_period_name(db *d, arena *a, const char *code) {
+  return db_atext(d, a, "SELECT name FROM funding_period WHERE id = CAST(?1 AS INTEGER)", "t", code);
+}
+
 const char *sr_dim_name(int dim) {
   return dim >= 0 && dim < SR_NDIMS ? DIM_NAMES[dim] : "";
 }

@@ -46,6 +46,8 @@ typedef struct sr_group {
 enum { SR_DIM_ROLE, SR_DIM_SERVICE_TYPE, SR_DIM_SECTOR, SR_DIM_REGION, SR_DIM_PERIOD, SR_NDIMS };
 /* The dimension's name in files and the API: "role", "service_type", "sector", "region", "period". */
 const char *sr_dim_name(int dim);
+/* The name of the funding period whose id is code (a breakdown group of SR_DIM_PERIOD), or NULL. In arena a. */
+const char *sr_period_name(db *d, arena *a, const char *code);
 
 /* One item: a question, or one row of a matrix. */
 typedef struct sr_item {

@@ -124,7 +124,7 @@ static void dist_table(web_req *r, const sr_results *res, const sr_item *it, int
 static const char *group_label(web_req *r, int dim, const char *code) {
   if (!*code) return T(r, "ei tiedossa");
   if (dim == SR_DIM_PERIOD) {
-    char *name = db_atext(r->db, &r->mem, "SELECT name FROM funding_period WHERE id = CAST(?1 AS INTEGER)", "t", code);
+    const char *name = sr_period_name(r->db, &r->mem, code);
     if (name) return name;
   }
   return code;
