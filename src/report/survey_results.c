@@ -715,8 +715,34 @@ static int item_figure(const sr_results *r, const sr_item *it, const char *m, sr
   return K_OK;
 }
 
-static int results_figure(db *d, arena *a, long long id, const char *path, int audience, sr_figure *out, kerr *e) {
+/* The results of survey id for audience: from the memo when it has them, else computed (and kept in it). */
+static sr_results *memo_results(db *d, arena *a, sr_memo *m, long long id, int audience, kerr *e) {
+  for (sr_memo_entry *x = m ? m->first : NULL; x; x = x->next)
+    if (x->results && x->id == id && x->audience == audience) return x->results;
   sr_results *r = survey_results(d, a, id, audience, e);
+  if (r && m) {
+    sr_memo_entry *x = arena_alloc(a, sizeof *x);
+    x->id = id, x->audience = audience, x->results = r, x->next = m->first;
+    m->first = x;
+  }
+  return r;
+}
+
+static sr_pairs *memo_pairs(db *d, arena *a, sr_memo *m, const char *series, int audience, kerr *e) {
+  for (sr_memo_entry *x = m ? m->first : NULL; x; x = x->next)
+    if (x->pairs && x->audience == audience && !strcmp(x->pairs->series, series)) return x->pairs;
+  sr_pairs *p = survey_pairs(d, a, series, audience, e);
+  if (p && m) {
+    sr_memo_entry *x = arena_alloc(a, sizeof *x);
+    x->audience = audience, x->pairs = p, x->next = m->first;
+    m->first = x;
+  }
+  return p;
+}
+
+static int results_figure(db *d, arena *a, sr_memo *memo, long long id, const char *path, int audience, sr_figure *out,
+                          kerr *e) {
+  sr_results *r = memo_results(d, a, memo, id, audience, e);
   if (!r) return K_ERR;
   char *p = arena_strdup(a, path), *parts[4];
   int np = 0;
@@ -772,8 +798,9 @@ static int results_figure(db *d, arena *a, long long id, const char *path, int a
   return K_OK;
 }
 
-static int pairs_figure(db *d, arena *a, const char *series, const char *path, int audience, sr_figure *out, kerr *e) {
-  sr_pairs *p = survey_pairs(d, a, series, audience, e);
+static int pairs_figure(db *d, arena *a, sr_memo *memo, const char *series, const char *path, int audience,
+                        sr_figure *out, kerr *e) {
+  sr_pairs *p = memo_pairs(d, a, memo, series, audience, e);
   if (!p) return K_ERR;
   if (strcmp(path, "respondents") == 0) {
     fig(out, (double)p->respondents.n, 1, sr_shown(&p->respondents));
@@ -809,10 +836,15 @@ static int pairs_figure(db *d, arena *a, const char *series, const char *path, i
   return K_OK;
 }
 
-int survey_figure(db *d, arena *a, long long survey_id, const char *series, const char *path, int audience,
-                  sr_figure *out, kerr *e) {
+int survey_figure_memo(db *d, arena *a, sr_memo *m, long long survey_id, const char *series, const char *path,
+                       int audience, sr_figure *out, kerr *e) {
   memset(out, 0, sizeof *out);
   if (!path || !*path) return kerr_set(e, NULL, "luvun nimi puuttuu");
-  if (series) return pairs_figure(d, a, series, path, audience, out, e);
-  return results_figure(d, a, survey_id, path, audience, out, e);
+  if (series) return pairs_figure(d, a, m, series, path, audience, out, e);
+  return results_figure(d, a, m, survey_id, path, audience, out, e);
+}
+
+int survey_figure(db *d, arena *a, long long survey_id, const char *series, const char *path, int audience,
+                  sr_figure *out, kerr *e) {
+  return survey_figure_memo(d, a, NULL, survey_id, series, path, audience, out, e);
 }

@@ -136,6 +136,22 @@ sr_pairs *survey_pairs_of(db *d, arena *a, const char *series, long long before_
 sr_pairs *survey_pairs(db *d, arena *a, const char *series, int audience, kerr *e);
 const sr_pair_item *sr_pair_find(const sr_pairs *p, const char *path);
 
+/* survey_figure for many placeholders in one text: the results and pairs computed once per survey or series and
+ * audience are kept in m (and in arena a, so m lives no longer than a). Start with sr_memo m = {0} for each text,
+ * so that figures never outlive a change of the data. Same results as survey_figure. */
+typedef struct sr_memo_entry {
+  long long id;
+  int audience;
+  sr_results *results;
+  sr_pairs *pairs;
+  struct sr_memo_entry *next;
+} sr_memo_entry;
+typedef struct sr_memo {
+  sr_memo_entry *first;
+} sr_memo;
+int survey_figure_memo(db *d, arena *a, sr_memo *m, long long survey_id, const char *series, const char *path,
+                       int audience, sr_figure *out, kerr *e);
+
 /* ---- Writing them (report/survey_export.c) ---- */
 #include "report/export.h"
 

@@ -213,6 +213,21 @@ static void test_figures(void **state) {
   assert_true(f.value == 7);
   assert_int_equal(survey_figure(d, &a, sid, NULL, "response_rate", SR_STAFF, &f, &e), K_OK);
   assert_false(f.shown); /* no invitations: no rate */
+  /* many placeholders of one text: the memo computes the results once per audience and gives the same figures */
+  sr_memo m = {0};
+  static const char *const paths[] = {"responses", "q1.mean", "q1.share_ge_4", "q3.r1.n", "q5.a.share", "q1.1.count"};
+  for (int aud = SR_PUBLIC; aud <= SR_STAFF; aud++)
+    for (size_t k = 0; k < sizeof paths / sizeof paths[0]; k++) {
+      sr_figure plain, memo;
+      assert_int_equal(survey_figure(d, &a, sid, NULL, paths[k], aud, &plain, &e), K_OK);
+      assert_int_equal(survey_figure_memo(d, &a, &m, sid, NULL, paths[k], aud, &memo, &e), K_OK);
+      assert_true(plain.value == memo.value && plain.shown == memo.shown && plain.is_count == memo.is_count);
+    }
+  int entries = 0;
+  for (sr_memo_entry *x = m.first; x; x = x->next) entries++;
+  assert_int_equal(entries, 3);
+  assert_int_equal(survey_figure_memo(d, &a, &m, sid, NULL, "q99.n", SR_STAFF, &f, &e), K_ERR);
+  kerr_clear(&e);
   expect_error(d, sid, NULL, "q99.mean", "q99");
   expect_error(d, sid, NULL, "q1.average", "average");
   expect_error(d, sid, NULL, "q3.r9.mean", "r9");
