@@ -48,11 +48,12 @@ int cli_demo(const cli_args *a) {
   else
     printf("Demo programme created: %d organisations, %d deeds (%d–%d), %d funding periods, %d goals, "
            "%d partners and funders; %d services, %d coaches, %d deliveries with %d sessions, %d applications, "
-           "%d people in %d participations, %d ESF participant records (seed %lld).\n",
+           "%d people in %d participations, %d ESF participant records; %d surveys with %d invitations, %d answers "
+           "and %d before/after pairs (seed %lld).\n",
            sum.orgs, sum.deeds, sum.first_year, sum.last_year, sum.periods, sum.goals, sum.partners,
            sum.programme.services, sum.programme.coaches, sum.programme.deliveries, sum.programme.sessions,
            sum.programme.applications, sum.programme.people, sum.programme.participations, sum.programme.esf_starts,
-           seed);
+           sum.evaluation.surveys, sum.evaluation.invitations, sum.evaluation.responses, sum.evaluation.pairs, seed);
   kerr_clear(&e);
   db_close(d);
   return rc == K_OK ? 0 : 1;

@@ -5,6 +5,7 @@
 
 #include "db/db.h"
 #include "demo/demo_services.h"
+#include "demo/demo_survey.h"
 
 #define DEMO_DEFAULT_SEED 2020u
 
@@ -13,6 +14,7 @@ typedef struct demo_summary {
   int orgs, deeds, periods, goals, partners;
   int first_year, last_year;
   demo_services_summary programme; /* services, coaches, deliveries, people, ESF records, applications */
+  demo_survey_summary evaluation;  /* surveys, invitations, answers, before/after pairs */
 } demo_summary;
 
 /* Builds the demo programme into d, deterministically from seed: the programme frame (marked demo), funding

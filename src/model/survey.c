@@ -744,7 +744,7 @@ int survey_set_schedule(db *d, long long id, const char *opens_at, const char *c
     return kerr_set(e, "closes", "Sulkeutumisen pitää olla avautumisen jälkeen.");
   if (!db_exists(d, "SELECT 1 FROM survey WHERE id = ?1", "i", id)) return kerr_set(e, NULL, "Kyselyä ei ole.");
   if (db_exec(d, "UPDATE survey SET opens_at = NULLIF(?2,''), closes_at = NULLIF(?3,''), updated_at = ?4 WHERE id = ?1",
-              "itttt", id, opens_at ? opens_at : "", closes_at ? closes_at : "", db_now().s) != DB_OK)
+              "ittt", id, opens_at ? opens_at : "", closes_at ? closes_at : "", db_now().s) != DB_OK)
     return kerr_storage(e, "Kyselyn tallennus", db_errmsg(d));
   char subj[40], detail[64];
   snprintf(subj, sizeof subj, "survey:%lld", id);

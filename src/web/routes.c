@@ -11,6 +11,7 @@
 #include "web/pages/deed.h"
 #include "web/pages/deeds.h"
 #include "web/pages/deliveries_admin.h"
+#include "web/pages/evaluation.h"
 #include "web/pages/exports.h"
 #include "web/pages/home.h"
 #include "web/pages/imports.h"
@@ -26,6 +27,7 @@
 #include "web/pages/sitepages.h"
 #include "web/pages/stats.h"
 #include "web/pages/survey_results.h"
+#include "web/pages/surveys.h"
 #include "web/routes.h"
 
 #include "model/write.h"
@@ -43,7 +45,8 @@ static const route *const TABLES[] = {
     people_routes,         accounts_routes,
     outbox_routes,         exports_routes,
     sitepages_routes,      sessions_routes,
-    imports_routes,        survey_results_routes,
+    imports_routes,        evaluation_routes,
+    surveys_routes,        survey_results_routes,
     api_surveys_routes,
 };
 #define NTABLES (sizeof TABLES / sizeof TABLES[0])

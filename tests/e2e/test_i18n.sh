@@ -18,6 +18,11 @@ MODEL_FILES="$MODEL_FILES src/model/outbox.c"
 # The roll call, the QR code and the public sign-in, and the messages of the participant changes (#12).
 UI_FILES="$UI_FILES src/web/pages/sessions.c"
 MODEL_FILES="$MODEL_FILES src/model/roster.c"
+# The evaluation report and its editor, and the messages of its model (#13).
+UI_FILES="$UI_FILES src/web/pages/evaluation.c"
+MODEL_FILES="$MODEL_FILES src/model/evaluation.c"
+# The surveys' staff pages and the respondent's form they share with the answer pages (#13).
+UI_FILES="$UI_FILES src/web/pages/surveys.c src/web/survey_form.c"
 # A survey's results, its downloads and the paired change (#13).
 UI_FILES="$UI_FILES src/web/pages/survey_results.c"
 MODEL_FILES="$MODEL_FILES src/report/survey_export.c src/report/sav.c"

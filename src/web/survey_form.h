@@ -1,0 +1,47 @@
+/* survey_form: a survey's questions as the accessible HTML form a respondent answers (and staff preview), shared
+ * by /kysely/{TOKEN}, /kysely/avoin/{CODE} and the editor's preview /hallinta/kyselyt/{id}/esikatselu.
+ *
+ * API
+ *   survey_values   the answers to fill in: field name → value pairs, a name may repeat (multiple choice). Build one
+ *                   from a posted form (survey_values_form), or add pairs one by one (survey_values_add, e.g. from a
+ *                   stored draft). NULL or empty = nothing filled in.
+ *   survey_form_head   writes the survey's title (<h1>) and intro (paragraphs) in lang.
+ *   survey_form_write  writes the sections and questions only: the caller writes <form method="post" …>, the CSRF
+ *                   field, the submit button and </form> around it (and leaves the button out of a preview).
+ *                   preview 1 adds the banner "Esikatselu" and nothing else, so the preview is what a respondent sees.
+ *
+ * Field names are the issue's: a question's key (q1=4); a matrix row KEY.ROW (q3.r1=4); multiple choice repeats
+ * KEY (q4=a&q4=b); the "other" text KEY.other (its choice is the value "other"). Errors (kerr, field = one of those
+ * names, message a Finnish msgid or text) are written beside their question or matrix row, linked by
+ * aria-describedby; an error whose field is KEY.other is shown by the question. Element ids: "sq-KEY" (the question's
+ * fieldset: an error summary can link to "#sq-KEY"), "sq-KEY-VALUE" (an input), "sqe-KEY" (its error). Texts of
+ * the page (required mark, "Muu, mikä?", default ends) are translated into lang through the catalogs (i18n_get). */
+#ifndef KEHTO_SURVEY_FORM_H
+#define KEHTO_SURVEY_FORM_H
+#include "core/arena.h"
+#include "core/buf.h"
+#include "model/survey.h"
+#include "web/web.h"
+
+typedef struct survey_values {
+  kv *v; /* name, value; names may repeat */
+  int n, cap;
+} survey_values;
+
+/* The values posted in r's form (they point into the request; nothing is copied). */
+survey_values survey_values_form(web_req *r);
+/* Adds a pair (the strings are not copied: keep them in the arena a or longer); grows v in arena a. */
+void survey_values_add(arena *a, survey_values *v, const char *name, const char *value);
+/* The first value of name, or NULL (v may be NULL). */
+const char *survey_values_get(const survey_values *v, const char *name);
+/* 1 when name has the value value among its values (a chosen option of a multiple-choice question). */
+int survey_values_has(const survey_values *v, const char *name, const char *value);
+
+/* Writes the title as <h1> and the intro as paragraphs (split at blank lines), in lang, escaped. */
+void survey_form_head(buf *b, const survey_def *d, const char *lang);
+/* Writes the questions of d in lang filled in from v (may be NULL), with errors beside their fields (may be NULL);
+ * preview 1 adds the banner. See the comment at the top. */
+void survey_form_write(buf *b, const survey_def *d, const char *lang, const survey_values *v, const kerr *errors,
+                       int preview);
+
+#endif
