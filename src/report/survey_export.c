@@ -345,7 +345,10 @@ void survey_pairs_write(export_out *o, const sr_pairs *p, const char *lang, repo
     dec_or_blank(o, it->same * 100, it->shown, 1);
     dec_or_blank(o, it->worse * 100, it->shown, 1);
     dec_or_blank(o, it->statistic, it->shown, 1);
-    dec_or_blank(o, it->p, it->shown, 4);
+    if (it->shown && !isnan(it->p) && it->p < 0.0001) /* 0,0000 would say nothing: the bound, as a text */
+      export_text(o, o->fmt == EXPORT_CSV_COMMA ? "< 0.0001" : "< 0,0001");
+    else
+      dec_or_blank(o, it->p, it->shown, 4);
     export_row_end(o);
   }
 }

@@ -223,7 +223,11 @@ static void pairs_section(web_req *r, const survey_info *s, int audience, const 
     const int d[] = {2, 2, 2, 1, 1, 1, 3};
     for (int k = 0; k < 7; k++) {
       buf_puts(o, "</td><td class=\"num\">");
-      fig(r, v[k], it->shown, d[k]);
+      if (k == 6 && it->shown && !isnan(v[k]) && v[k] < 0.001) { /* 0,000 would say nothing: the bound */
+        buf_puts(o, "&lt; ");
+        dec(r, 0.001, 3);
+      } else
+        fig(r, v[k], it->shown, d[k]);
     }
     buf_puts(o, "</td></tr>\n");
   }
