@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/person.h"
 #include "report/suppress.h"
 #include "report/wilcoxon.h"
 
@@ -14,6 +15,34 @@ static const char *const DIM_NAMES[SR_NDIMS] = {"role", "service_type", "sector"
 
 const char *sr_period_name(db *d, arena *a, const char *code) {
   return db_atext(d, a, "SELECT name FROM funding_period WHERE id = CAST(?1 AS INTEGER)", "t", code);
+}
+
+const char *sr_group_label(db *d, arena *a, int dim, const char *code, const char *lang) {
+  char *name = NULL;
+  switch (dim) {
+  case SR_DIM_ROLE: return person_role_label(code);
+  case SR_DIM_SERVICE_TYPE:
+    name = db_atext(
+        d, a,
+        "SELECT CASE CAST(?2 AS TEXT) WHEN 'sv' THEN name_sv WHEN 'en' THEN name_en ELSE name_fi END FROM service_type "
+        "WHERE code = ?1",
+        "tt", code, lang);
+    break;
+  case SR_DIM_SECTOR:
+    name = db_atext(
+        d, a,
+        "SELECT CASE CAST(?2 AS TEXT) WHEN 'sv' THEN name_sv WHEN 'en' THEN name_en ELSE name_fi END FROM sector "
+        "WHERE code = ?1",
+        "tt", code, lang);
+    break;
+  case SR_DIM_REGION:
+    name = db_atext(d, a,
+                    "SELECT CASE CAST(?2 AS TEXT) WHEN 'sv' THEN name_sv ELSE name_fi END FROM region WHERE code = ?1",
+                    "tt", code, lang);
+    break;
+  case SR_DIM_PERIOD: name = (char *)sr_period_name(d, a, code); break;
+  }
+  return name && *name ? name : code;
 }
 
 const char *sr_dim_name(int dim) {

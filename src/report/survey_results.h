@@ -48,6 +48,9 @@ enum { SR_DIM_ROLE, SR_DIM_SERVICE_TYPE, SR_DIM_SECTOR, SR_DIM_REGION, SR_DIM_PE
 const char *sr_dim_name(int dim);
 /* The name of the funding period whose id is code (a breakdown group of SR_DIM_PERIOD), or NULL. In arena a. */
 const char *sr_period_name(db *d, arena *a, const char *code);
+/* A breakdown group's name for people: a role's label (a Finnish msgid: translate it), a service type's, sector's or
+ * region's name and a period's name in lang; the code itself when unknown. Not for "" (no context). In arena a. */
+const char *sr_group_label(db *d, arena *a, int dim, const char *code, const char *lang);
 
 /* One item: a question, or one row of a matrix. */
 typedef struct sr_item {

@@ -144,7 +144,9 @@ expect_contains "... a table with a caption" "$S" "<caption"
 expect_contains "... headers with scope" "$S" '<th scope="col" class="num">Lukumäärä</th>'
 expect_contains "... a chart" "$S" "<svg"
 expect_contains "... Finnish decimals" "$S" "Keskiarvo: <strong>3,79</strong>"
-expect_contains "... staff see the group of 4" "$S" '<th scope="row">tyontekija</th><td class="num">4</td><td class="num">4,00</td>'
+expect_contains "... staff see the group of 4" "$S" '<th scope="row">Työntekijä</th><td class="num">4</td><td class="num">4,00</td>'
+expect_contains "... groups by name: a period" "$S" '<th scope="row">2018–2020</th><td class="num">14</td>'
+expect_contains "... answers without a context" "$S" '<th scope="row">ei tiedossa</th><td class="num">14</td>'
 expect_contains "... and open answers" "$S" "Avoin vastaus 0"
 expect_contains "... the response rate per delivery" "$S" '<td class="num">8</td><td class="num">6</td><td class="num">75,0</td>'
 expect_contains "... download links" "$S" "/hallinta/kyselyt/1/tulokset/tulokset.xlsx"
@@ -173,8 +175,8 @@ login arvioija@example.fi vihrea-kettu-93-Rq
 get /hallinta/kyselyt/1/tulokset
 expect_eq "evaluator: the results page" "$STATUS" 200
 V=$BODY
-expect_contains "... the group of 4 suppressed" "$V" '<th scope="row">tyontekija</th><td class="num">&lt; 5</td><td class="num">–</td>'
-expect_contains "... a group of 5 shown" "$V" '<th scope="row">opetus</th><td class="num">5</td><td class="num">3,40</td>'
+expect_contains "... the group of 4 suppressed" "$V" '<th scope="row">Työntekijä</th><td class="num">&lt; 5</td><td class="num">–</td>'
+expect_contains "... a group of 5 shown" "$V" '<th scope="row">Opetus- ja kasvatusala</th><td class="num">5</td><td class="num">3,40</td>'
 expect_contains "... the marks explained" "$V" 'id="merkit"'
 expect_contains "... open answers shown to evaluators" "$V" "Avoin vastaus 0"
 get /hallinta/kyselyt/1/tulokset/tulokset.csv
@@ -189,10 +191,12 @@ q "UPDATE survey SET results_public = 1 WHERE id IN (1, 3)"
 get /kyselyt/1/tulokset
 expect_eq "published: the public page" "$STATUS" 200
 U=$BODY
-expect_contains "... suppressed" "$U" '<th scope="row">tyontekija</th><td class="num">&lt; 5</td>'
+expect_contains "... suppressed" "$U" '<th scope="row">Työntekijä</th><td class="num">&lt; 5</td>'
 expect_lacks "... no open answers" "$U" "Avoin vastaus"
 expect_lacks "... no other texts" "$U" "Joku muu"
 expect_lacks "... no .sav" "$U" ".sav"
+get /en/kyselyt/1/tulokset
+expect_contains "the public page in English: a sector's English name" "$BODY" '<th scope="row">Education and early childhood</th><td class="num">5</td><td class="num">3.40</td>'
 get /kyselyt/1/tulokset/tulokset.sav
 expect_eq "the public gets no .sav" "$STATUS" 404
 get /kyselyt/1/tulokset/tulokset.xlsx

@@ -123,11 +123,8 @@ static void dist_table(web_req *r, const sr_results *res, const sr_item *it, int
 
 static const char *group_label(web_req *r, int dim, const char *code) {
   if (!*code) return T(r, "ei tiedossa");
-  if (dim == SR_DIM_PERIOD) {
-    const char *name = sr_period_name(r->db, &r->mem, code);
-    if (name) return name;
-  }
-  return code;
+  const char *l = sr_group_label(r->db, &r->mem, dim, code, r->lang);
+  return dim == SR_DIM_ROLE ? T(r, l) : l;
 }
 
 static void breakdowns(web_req *r, const sr_results *res, const sr_item *it) {
