@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/buf.h"
 #include "model/person.h"
 #include "report/suppress.h"
 #include "report/wilcoxon.h"
@@ -305,10 +306,9 @@ static int read_rates(db *d, arena *a, long long id, sr_results *r, kerr *e) {
     x->invited.n = db_col_int(st, 1), x->answered.n = db_col_int(st, 2);
     const char *title = *db_col_text(st, 3) ? db_col_text(st, 3) : db_col_text(st, 4);
     if (x->delivery_id) {
-      size_t n = strlen(title) + 64;
-      char *l = arena_alloc(a, n);
-      snprintf(l, n, "%s (%s – %s)", title, db_col_text(st, 5), db_col_text(st, 6));
-      x->label = l;
+      buf l = BUF_INIT; /* dates as Finnish people write them: 1.3.2019–10.3.2019 */
+      buf_printf(&l, "%r (%D–%D)", title, db_col_text(st, 5), db_col_text(st, 6));
+      x->label = arena_adopt(a, buf_detach(&l));
     } else
       x->label = "";
     r->invited.n += x->invited.n, r->answered.n += x->answered.n;
