@@ -149,6 +149,7 @@ expect_contains "... groups by name: a period" "$S" '<th scope="row">2018–2020
 expect_contains "... answers without a context" "$S" '<th scope="row">ei tiedossa</th><td class="num">14</td>'
 expect_contains "... and open answers" "$S" "Avoin vastaus 0"
 expect_contains "... the response rate per delivery" "$S" '<td class="num">8</td><td class="num">6</td><td class="num">75,0</td>'
+expect_contains "... a delivery named with its Finnish dates" "$S" '<th scope="row">Sparraus A (1.3.2019–10.3.2019)</th>'
 expect_contains "... download links" "$S" "/hallinta/kyselyt/1/tulokset/tulokset.xlsx"
 get /hallinta/kyselyt/1/tulokset/tulokset.csv
 expect_eq "staff: CSV download" "$STATUS" 200
