@@ -78,6 +78,7 @@ int cli_survey_results(const cli_args *a) {
     }
   } else {
     sr_results *r = survey_results_of(d, &mem, id, def, audience, &e);
+    if (r) sr_label_groups(d, &mem, r, lang, i18n_get);
     buf b = BUF_INIT;
     if (!r) {
       fprintf(stderr, "kehto: %s\n", e.msg);

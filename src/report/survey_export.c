@@ -125,7 +125,7 @@ static void write_groups(export_out *o, const sr_results *r, const char *lang, r
         const sr_group *g = &it->groups[dim][k];
         export_text(o, it->path);
         export_tr(o, trf, lang, sr_dim_label(dim));
-        export_text(o, *g->c.key ? g->c.key : T(trf, lang, N_("ei tiedossa")));
+        export_text(o, g->label ? g->label : *g->c.key ? g->c.key : T(trf, lang, N_("ei tiedossa")));
         count_cell(o, &g->c);
         dec_or_blank(o, g->mean, !g->c.mark && (r->audience == SR_STAFF || g->c.n >= SUP_MIN), 2);
         export_row_end(o);
@@ -279,7 +279,7 @@ void survey_results_json(buf *b, const sr_results *r, const char *key, const cha
         buf_printf(b, "%r\"%r\":[", dim ? "," : "", sr_dim_name(dim));
         for (int k = 0; k < it->ngroups[dim]; k++) {
           const sr_group *g = &it->groups[dim][k];
-          buf_printf(b, "%r{\"group\":%J,", k ? "," : "", g->c.key);
+          buf_printf(b, "%r{\"group\":%J,\"label\":%J,", k ? "," : "", g->c.key, g->label);
           json_count(b, "n", &g->c);
           buf_puts(b, ",\"mean\":");
           json_num(b, g->mean, !g->c.mark && (r->audience == SR_STAFF || g->c.n >= SUP_MIN));

@@ -46,6 +46,25 @@ const char *sr_group_label(db *d, arena *a, int dim, const char *code, const cha
   return name && *name ? name : code;
 }
 
+void sr_label_groups(db *d, arena *a, sr_results *r, const char *lang, const char *(*trf)(const char *, const char *)) {
+  for (int i = 0; i < r->nitems; i++)
+    for (int dim = 0; dim < SR_NDIMS; dim++)
+      for (int k = 0; k < r->items[i].ngroups[dim]; k++) {
+        sr_group *g = &r->items[i].groups[dim][k];
+        if (!*g->c.key) continue;
+        /* the same code names the same group in every item: look it up once */
+        const char *l = NULL;
+        for (int j = 0; j < i && !l; j++)
+          for (int m = 0; m < r->items[j].ngroups[dim] && !l; m++)
+            if (!strcmp(r->items[j].groups[dim][m].c.key, g->c.key)) l = r->items[j].groups[dim][m].label;
+        if (!l) {
+          l = sr_group_label(d, a, dim, g->c.key, lang);
+          if (dim == SR_DIM_ROLE && trf) l = trf(lang, l);
+        }
+        g->label = l;
+      }
+}
+
 const char *sr_dim_name(int dim) {
   return dim >= 0 && dim < SR_NDIMS ? DIM_NAMES[dim] : "";
 }

@@ -40,6 +40,7 @@ typedef struct sr_count {
 typedef struct sr_group {
   sr_count c;
   double mean;
+  const char *label; /* its name for people (sr_label_groups), or NULL */
 } sr_group;
 
 /* The breakdown dimensions, in this order: the answer's context taken from its invitation. */
@@ -99,6 +100,9 @@ typedef struct sr_results {
 sr_results *survey_results_of(db *d, arena *a, long long id, const survey_def *def, int audience, kerr *e);
 /* The same, loading the definition: NULL with e set when there is no such survey. */
 sr_results *survey_results(db *d, arena *a, long long id, int audience, kerr *e);
+/* Names every breakdown group of r in lang (sr_group_label; a role's label translated by trf, which may be NULL),
+ * for the files and JSON that follow. Groups without a context ("") keep no label. */
+void sr_label_groups(db *d, arena *a, sr_results *r, const char *lang, const char *(*trf)(const char *, const char *));
 /* The item named path ("q1", "q3.r1"), or NULL. */
 const sr_item *sr_find(const sr_results *r, const char *path);
 /* Share of an item's answers >= v (scale or number), 0..1; NaN when the item has no answers. */

@@ -49,6 +49,8 @@ run survey results 1 --format json --audience public --db "$DB"
 P=$OUT
 expect_lacks "the public never sees open answers" "$P" "Avoin vastaus"
 expect_lacks "... nor other texts" "$P" "Joku muu"
+expect_eq "breakdown groups carry their names" "$(jq_ '[(g["group"], g["label"]) for g in d["questions"][0]["breakdowns"]["sector"]]' <<<"$P")" \
+  "[('opetus', 'Opetus- ja kasvatusala'), ('sote', 'Sosiaali- ja terveysala')]"
 expect_eq "the delivery of 3 invitations is hidden" "$(jq_ 'd["response_rates"][1]["invited_suppressed"]' <<<"$P")" small
 
 # --- the other formats ---
@@ -58,6 +60,7 @@ expect_eq "... starts with the BOM" "$(head -c 3 <<<"$OUT" | od -An -tx1 | tr -d
 expect_contains "... ';' and the decimal comma" "$OUT" "q1;Valmennus oli hyödyllinen.;14;3,79;4,0;71,4;4"
 expect_contains "... small cells as in /tilastot" "$OUT" "q1;1;Täysin eri mieltä;< 5;"
 expect_contains "... secondary as •" "$OUT" "•"
+expect_contains "... breakdown groups by name" "$OUT" "q1;Toimiala;Opetus- ja kasvatusala;5;3,40"
 run survey results 1 --format csv-comma --db "$DB"
 expect_contains "comma CSV: '.' and the table names" "$OUT" "q1,Valmennus oli hyödyllinen.,14,3.79,4.0,71.4,4"
 expect_contains "... open answers for staff" "$OUT" "# texts"

@@ -382,6 +382,7 @@ static void results_file(web_req *r, int public_route) {
     snprintf(base, sizeof base, "kysely-%lld-parit", s->id);
   } else {
     sr_results *res = survey_results(r->db, &r->mem, s->id, audience, &e);
+    if (res) sr_label_groups(r->db, &r->mem, res, r->lang, i18n_get);
     rc = res ? survey_results_download(&r->out, NULL, f, res, s->title.text, r->lang, i18n_get, &e) : K_ERR;
     snprintf(base, sizeof base, "kysely-%lld-tulokset", s->id);
   }
