@@ -474,7 +474,8 @@ sr_results *survey_results_of(db *d, arena *a, long long id, const survey_def *d
   if (audience != SR_STAFF) suppress(r);
   for (int i = 0; i < r->nitems; i++) {
     sr_item *it = &r->items[i];
-    it->stats_shown = it->n.n > 0 && (audience == SR_STAFF || it->n.n >= SUP_MIN);
+    /* a share times the shown counts could give a hidden n away: figures over n only beside a shown n */
+    it->stats_shown = it->n.n > 0 && (audience == SR_STAFF || (it->n.n >= SUP_MIN && sr_shown(&it->n)));
   }
   r->rate_shown = r->invited.n > 0 && sr_shown(&r->invited) && sr_shown(&r->answered);
   for (int k = 0; k < r->nrates; k++)
