@@ -80,10 +80,10 @@ static void user_bar(web_req *r, const char *active) {
              "<span id=\"userbar-h\" class=\"bar-label\">%h</span><ul>",
              label, label);
   int items = nav_items(r, ROUTE_NAV_USER, active);
-  if (staff)
-    items += nav_items(r, ROUTE_NAV_STAFF, active);
-  else if (r->user.org_id) /* an organisation's contact: its own people */
+  if (!strcmp(r->user.role, "contact")) /* an organisation's contact: its own people */
     items += nav_items(r, ROUTE_NAV_CONTACT, active);
+  else /* staff, and the staff pages an evaluator or the jury may use (nav_items leaves out the others) */
+    items += nav_items(r, ROUTE_NAV_STAFF, active);
   if (items) {
     buf_puts(o, "</ul></nav></details>\n");
   } else { /* a role with no pages of its own yet (evaluator, jury): no empty menu */
