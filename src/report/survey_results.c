@@ -253,8 +253,9 @@ static int read_answers(db *d, arena *a, long long id, sr_results *r, textv *tex
     if (it->dist && scale_of(it->q)) {
       if (db_col_null(st, 3)) continue;
       double v = db_col_double(st, 3);
-      int ix = (int)v - scale_lo(scale_of(it->q));
-      if (v != floor(v) || ix < 0 || ix >= it->ndist) continue;
+      double at = v - scale_lo(scale_of(it->q)); /* checked as a double: a stray huge value must not overflow an int */
+      if (v != floor(v) || at < 0 || at >= it->ndist) continue;
+      int ix = (int)at;
       it->dist[ix].n++, it->n.n++;
     } else if (type == SQ_NUMBER) {
       if (db_col_null(st, 3)) continue;
