@@ -44,13 +44,14 @@ static int teardown(void **state) {
 
 /* The value of row code in column c of table id for slot (staff view). */
 static long long value(const report_data *rd, int id, int slot, const char *code, int c) {
+  arena own = {0}; /* its own: test_one_computation_for_connections_asking_at_once calls it from four threads */
   report_table t;
-  report_table_make(rd, &ta, id, slot, 0, &t);
+  report_table_make(rd, &own, id, slot, 0, &t);
   long long v = -999;
   for (int i = 0; i < t.nrows; i++)
     if (strcmp(t.rows[i].code, code) == 0) v = t.rows[i].v[c];
   if (!strcmp(code, "total")) v = t.total.v[c];
-  arena_free(&ta);
+  arena_free(&own);
   return v;
 }
 
