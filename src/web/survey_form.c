@@ -279,7 +279,8 @@ static void question(sf *s, const survey_question *q) {
     buf_puts(s->b, ">\n");
     break;
   case SQ_TEXT:
-    buf_printf(s->b, "<textarea id=\"sq-%h-value\" name=\"%h\" rows=\"5\" maxlength=\"%d\" aria-labelledby=\"sql-%h\"%r%r",
+    buf_printf(s->b,
+               "<textarea id=\"sq-%h-value\" name=\"%h\" rows=\"5\" maxlength=\"%d\" aria-labelledby=\"sql-%h\"%r%r",
                q->key, q->key, TEXT_MAX, q->key, req, e ? " aria-invalid=\"true\"" : "");
     described(s, q, e != NULL);
     /* a newline first: the parser drops the first newline of a textarea, so a text that starts with one keeps it */
@@ -369,8 +370,8 @@ void survey_form_write(buf *b, const survey_def *d, const char *lang, const surv
     if (q->type == SQ_SECTION) {
       if (open) buf_puts(b, "</section>\n");
       tr t = survey_text_pick(&q->text, lang);
-      buf_printf(b, "<section class=\"survey-section\" aria-labelledby=\"sqs-%d\"><h2 id=\"sqs-%d\"%r>%h</h2>\n", i,
-                 i, fb(&t), t.text);
+      buf_printf(b, "<section class=\"survey-section\" aria-labelledby=\"sqs-%d\"><h2 id=\"sqs-%d\"%r>%h</h2>\n", i, i,
+                 fb(&t), t.text);
       open = 1;
       continue;
     }

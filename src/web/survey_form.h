@@ -23,8 +23,8 @@
  * data-show-if="KEY" data-values="V1 V2" for kehto.js (which hides it while the condition is not met); without
  * JavaScript its note says the condition. Element ids: "sq-KEY" (the question's fieldset, or a matrix row's
  * "sq-KEY.ROW"), "sq-NAME-VALUE" (a choice or scale point), "sq-KEY-value" (a text or number box), "sq-KEY.other",
- * "sql-KEY" (the legend), "sqh-", "sqc-", "sqn-", "sqe-KEY" (help, condition, range, error). Texts of the page (required
- * mark, "Muu, mikä?", default ends) are translated into lang through the catalogs (i18n_get). */
+ * "sql-KEY" (the legend), "sqh-", "sqc-", "sqn-", "sqe-KEY" (help, condition, range, error). Texts of the page
+ * (required mark, "Muu, mikä?", default ends) are translated into lang through the catalogs (i18n_get). */
 #ifndef KEHTO_SURVEY_FORM_H
 #define KEHTO_SURVEY_FORM_H
 #include "core/arena.h"

@@ -82,7 +82,7 @@ static void test_field_names_and_structure(void **s) {
   has(h, "<fieldset class=\"matrix-row\" id=\"sq-q3.r1\"><legend><span>Aloittaminen</span></legend><div class=\"scale "
          "scale-7 scale-ends\"");
   has(h, "<fieldset class=\"matrix-row\" id=\"sq-q3.r2\"><legend><span>Ohjaaminen</span></legend><div class=\"scale "
-         "scale-7\">"); /* the ends once, over the first row */
+         "scale-7\">");                 /* the ends once, over the first row */
   has(h, "name=\"q3.r2\" value=\"7\""); /* the matrix's likert7 scale */
   lacks(h, "name=\"q3.r2\" value=\"8\"");
   has(h, "type=\"checkbox\" id=\"sq-q4-a\" name=\"q4\" value=\"a\"");
@@ -226,10 +226,8 @@ static void test_language_and_preview(void **s) {
 int main(void) {
   if (i18n_init(NULL) != K_OK) return 1;
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test(test_field_names_and_structure),
-      cmocka_unit_test(test_values_filled_in),
-      cmocka_unit_test(test_errors_beside_fields),
-      cmocka_unit_test(test_textarea_leading_newline),
+      cmocka_unit_test(test_field_names_and_structure), cmocka_unit_test(test_values_filled_in),
+      cmocka_unit_test(test_errors_beside_fields),      cmocka_unit_test(test_textarea_leading_newline),
       cmocka_unit_test(test_language_and_preview),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
