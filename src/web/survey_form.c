@@ -314,32 +314,36 @@ void survey_form_head(buf *b, const survey_def *d, const char *lang) {
   }
 }
 
-/* The id of the first input of field (a question's key, KEY.ROW or KEY.other) into out, or 0 when d has no such
+/* The question of field (its key, KEY.ROW or KEY.other), with the id of its first input in out; NULL when d has no such
  * field. */
-static int first_input(const survey_def *d, const char *field, char *out, size_t n) {
+static const survey_question *first_input(const survey_def *d, const char *field, char *out, size_t n) {
   char key[80];
   snprintf(key, sizeof key, "%s", field);
   char *dot = strchr(key, '.');
   if (dot) *dot = 0;
   const survey_question *q = survey_def_find(d, key);
-  if (!q) return 0;
-  if (dot && !strcmp(dot + 1, "other")) return snprintf(out, n, "sq-%s", field), 1;
-  if (dot) return snprintf(out, n, "sq-%s-%d", field, survey_scale_lo(q)), 1;
+  if (!q) return NULL;
+  if (dot && !strcmp(dot + 1, "other")) return q->other ? (snprintf(out, n, "sq-%s", field), q) : NULL;
+  if (dot) {
+    for (int i = 0; q->type == SQ_MATRIX && i < q->nrows; i++)
+      if (!strcmp(q->rows[i].key, dot + 1)) return snprintf(out, n, "sq-%s-%d", field, survey_scale_lo(q)), q;
+    return NULL;
+  }
   switch (q->type) {
   case SQ_LIKERT5:
   case SQ_LIKERT7:
   case SQ_SCALE10: snprintf(out, n, "sq-%s-%d", key, survey_scale_lo(q)); break;
   case SQ_MATRIX:
-    if (!q->nrows) return 0;
+    if (!q->nrows) return NULL;
     snprintf(out, n, "sq-%s.%s-%d", key, q->rows[0].key, survey_scale_lo(q));
     break;
   case SQ_SINGLE:
   case SQ_MULTIPLE: snprintf(out, n, "sq-%s-%s", key, q->noptions ? q->options[0].key : "other"); break;
   case SQ_NUMBER:
   case SQ_TEXT: snprintf(out, n, "sq-%s-value", key); break;
-  default: return 0;
+  default: return NULL;
   }
-  return 1;
+  return q;
 }
 
 void survey_form_errors(buf *b, const survey_def *d, const char *lang, const kerr *errors) {
@@ -347,10 +351,13 @@ void survey_form_errors(buf *b, const survey_def *d, const char *lang, const ker
   buf_printf(b, "<div class=\"error-summary\" role=\"alert\"><h2>%h</h2><ul>", L(lang, N_("Tarkista lomake")));
   for (const kerr *e = errors; e && e->msg; e = e->next) {
     char id[200];
-    if (e->field && first_input(d, e->field, id, sizeof id))
-      buf_printf(b, "<li><a href=\"#%h\">%h</a></li>", id, L(lang, e->msg));
-    else
+    const survey_question *q = e->field ? first_input(d, e->field, id, sizeof id) : NULL;
+    if (q) { /* the question's text first: the same message may stand by several questions */
+      tr t = survey_text_pick(&q->text, lang);
+      buf_printf(b, "<li><a href=\"#%h\"><span%r>%h</span>: %h</a></li>", id, fb(&t), t.text, L(lang, e->msg));
+    } else {
       buf_printf(b, "<li>%h</li>", L(lang, e->msg));
+    }
   }
   buf_puts(b, "</ul></div>\n");
 }

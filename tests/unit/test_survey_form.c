@@ -168,12 +168,13 @@ static void test_errors_beside_fields(void **s) {
 
   buf b = BUF_INIT;
   survey_form_errors(&b, def(), "fi", &e);
-  assert_string_equal(b.data, "<div class=\"error-summary\" role=\"alert\"><h2>Tarkista lomake</h2><ul>"
-                              "<li><a href=\"#sq-q1-1\">Vastaa tähän kysymykseen.</a></li>"
-                              "<li><a href=\"#sq-q3.r2-1\">Valitse yksi.</a></li>"
-                              "<li><a href=\"#sq-q4.other\">Kirjoita, mikä.</a></li>"
-                              "<li><a href=\"#sq-q7-value\">Luku on sallitun välin ulkopuolella.</a></li>"
-                              "<li>Lomakkeessa oli virheellisiä merkkejä.</li></ul></div>\n");
+  assert_string_equal(b.data,
+                      "<div class=\"error-summary\" role=\"alert\"><h2>Tarkista lomake</h2><ul>"
+                      "<li><a href=\"#sq-q1-1\"><span>Kehitämme yhdessä.</span>: Vastaa tähän kysymykseen.</a></li>"
+                      "<li><a href=\"#sq-q3.r2-1\"><span>Miten sujuu?</span>: Valitse yksi.</a></li>"
+                      "<li><a href=\"#sq-q4.other\"><span>Menetelmät</span>: Kirjoita, mikä.</a></li>"
+                      "<li><a href=\"#sq-q7-value\"><span>Vuosia</span>: Luku on sallitun välin ulkopuolella.</a></li>"
+                      "<li>Lomakkeessa oli virheellisiä merkkejä.</li></ul></div>\n");
   buf_reset(&b);
   kerr e2 = {0};
   kerr_add(&e2, "q3", "Vastaa jokaiseen väittämään.");
@@ -187,7 +188,16 @@ static void test_errors_beside_fields(void **s) {
   has(b.data, "<a href=\"#sq-q4-a\">");    /* choices: the first option */
   has(b.data, "<a href=\"#sq-q6-0\">");    /* scale10 starts from 0 */
   has(b.data, "<a href=\"#sq-q8-value\">");
-  has(b.data, "<li>Ei tällaista.</li>"); /* no such field: no link */
+  has(b.data, "<li>Ei tällaista.</li>");                                     /* no such field: no link */
+  has(b.data, "<a href=\"#sq-q4-a\"><span lang=\"fi\">Menetelmät</span>: "); /* the Finnish standing in */
+  buf_reset(&b);
+  kerr e3 = {0};
+  kerr_add(&e3, "q3.r9", "Ei riviä.");
+  kerr_add(&e3, "q5.other", "Ei muuta.");
+  survey_form_errors(&b, def(), "fi", &e3);
+  has(b.data, "<li>Ei riviä.</li>"); /* no such row, and q5 has no other: no link */
+  has(b.data, "<li>Ei muuta.</li>");
+  kerr_clear(&e3);
   buf_reset(&b);
   survey_form_errors(&b, def(), "fi", NULL);
   assert_true(!b.data || !*b.data); /* nothing without errors */
