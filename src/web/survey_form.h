@@ -9,9 +9,9 @@
  *   survey_form_write  writes the sections and questions only: the caller writes <form method="post" …>, the CSRF
  *                   field, the submit button and </form> around it (and leaves the button out of a preview).
  *                   preview 1 adds the banner "Esikatselu" and nothing else, so the preview is what a respondent sees.
- *
- * survey_form_errors the error summary above the form (a link to each error's first input, named by its question); the
- * caller writes it where the page wants it (after a draft's notice), survey_form_write the errors beside the fields.
+ *   survey_form_errors the error summary above the form: a link to each error's first input, named by its question. The
+ *                   caller writes it where the page wants it (after a draft's notice); survey_form_write writes the
+ *                   errors beside the fields.
  *
  * Field names are the issue's: a question's key (q1=4); a matrix row KEY.ROW (q3.r1=4); multiple choice repeats
  * KEY (q4=a&q4=b); the "other" text KEY.other (its choice is the value "other"). Each question is a fieldset with its
