@@ -7,7 +7,7 @@ HARDEN  := -D_FORTIFY_SOURCE=2 -fstack-protector-strong -D_GNU_SOURCE
 # pkg-config answers when make reads this file, so on a fresh machine these are empty until `deps` has installed the
 # libraries: `run`, `check` and `bench` therefore install first and build in a sub-make, which reads them anew.
 CPPFLAGS_ALL := -Isrc -Ibuild/gen $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-LIBS    := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lvoikko -lstemmer -lxlsxwriter -lzxcvbn -lpthread -lm
+LIBS    := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lvoikko -lstemmer -lxlsxwriter -lreadstat -lzxcvbn -lpthread -lm
 BUILD   ?= build
 BIN     ?= kehto
 DB      ?= kehto.db

@@ -60,6 +60,15 @@ static const command commands[] = {
      "print a survey's definition as JSON"},
     {"survey list", cli_survey_list, 0, 0, "db=", "kehto survey list [--db FILE]",
      "list the surveys with their schedule, invitations and answers"},
+    {"survey results", cli_survey_results, 1, 1, "db= format= output= lang= audience=",
+     "kehto survey results ID|KEY --format json|csv|csv-comma|xlsx|sav [--output FILE] [--lang fi|sv|en] "
+     "[--audience staff|evaluator|public] [--db FILE]",
+     "a survey's results: per question, distributions, breakdowns, response rates (staff: every figure; "
+     "evaluator/public: suppressed as /tilastot); sav: the answers for SPSS with labels"},
+    {"survey pairs", cli_survey_pairs, 1, 1, "db= format= output= lang= audience=",
+     "kehto survey pairs SERIES --format json|csv|csv-comma|xlsx [--output FILE] [--lang fi|sv|en] "
+     "[--audience staff|evaluator|public] [--db FILE]",
+     "a series' paired before/after change per item with the Wilcoxon signed-rank test"},
     {"person export", cli_person_export, 1, 1, "db=", "kehto person export EMAIL [--db FILE]",
      "print everything kept about a person as JSON (audited)"},
     {"person erase", cli_person_erase, 1, 1, "db= yes", "kehto person erase EMAIL [--db FILE] --yes",

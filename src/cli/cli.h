@@ -87,6 +87,9 @@ int cli_survey_export(const cli_args *a);
 int cli_survey_list(const cli_args *a);
 /* A survey by id or key; prints why not and returns 0 when there is none. For the survey commands. */
 long long cli_survey_find(db *d, const char *ref);
+/* survey_results.c: `kehto survey results ID|KEY`, `kehto survey pairs SERIES`: 0 done, 1 error, 2 wrong usage. */
+int cli_survey_results(const cli_args *a);
+int cli_survey_pairs(const cli_args *a);
 
 /* people.c: `kehto import participants|attendance FILE.csv`, `kehto person export|erase EMAIL` */
 /* Each returns the process exit code: 0 done, 1 data or storage error (message on stderr), 2 wrong usage. */

@@ -27,6 +27,7 @@
 #include "web/pages/sessions.h"
 #include "web/pages/sitepages.h"
 #include "web/pages/stats.h"
+#include "web/pages/survey_results.h"
 #include "web/pages/surveys.h"
 #include "web/routes.h"
 
@@ -46,8 +47,8 @@ static const route *const TABLES[] = {
     outbox_routes,         exports_routes,
     sitepages_routes,      sessions_routes,
     imports_routes,        evaluation_routes,
-    surveys_routes,
-    answer_routes,
+    surveys_routes,        answer_routes,
+    survey_results_routes, api_surveys_routes,
 };
 #define NTABLES (sizeof TABLES / sizeof TABLES[0])
 

@@ -26,6 +26,9 @@ UI_FILES="$UI_FILES src/web/pages/surveys.c src/web/survey_form.c"
 # Answering surveys, a survey's invitation page, and the messages of their model (#13).
 UI_FILES="$UI_FILES src/web/pages/answer.c"
 MODEL_FILES="$MODEL_FILES src/model/survey_answer.c"
+# A survey's results, its downloads and the paired change (#13).
+UI_FILES="$UI_FILES src/web/pages/survey_results.c"
+MODEL_FILES="$MODEL_FILES src/report/survey_export.c src/report/sav.c"
 
 # Prints every msgid the files need, one a line (newlines inside a msgid written as \n).
 msgids() {

@@ -16,7 +16,9 @@ for line in "GET / public - cache" "GET /tekot public - cache" "GET /tekot/{id} 
   "GET /hallinta/tekot staff,admin - -" "POST /hallinta/tekot/{id}/julkaise staff,admin csrf -" \
   "GET /hakemukset/{id} contact,staff,admin - -" "GET /organisaatiot/{org}/henkilot contact,staff,admin - -" \
   "GET /api/v1/deeds public - cache" "GET /hallinta/kayttajat admin - -" \
-  "GET /tili/salasana contact,staff,admin,evaluator,jury - -" "POST /salasana/{file} public csrf -"; do
+  "GET /tili/salasana contact,staff,admin,evaluator,jury - -" "POST /salasana/{file} public csrf -" \
+  "GET /hallinta/kyselyt/{id}/tulokset staff,admin,evaluator - -" "GET /kyselyt/{id}/tulokset public - cache" \
+  "GET /api/v1/surveys/{id}/results public - cache"; do
   if grep -qxF -- "$line" <<<"$ROUTES"; then ok "listed: $line"; else not_ok "listed: $line"; fi
 done
 expect_eq "every line has five fields" "$(awk 'NF != 5' <<<"$ROUTES")" ""

@@ -9,5 +9,7 @@
  * entry whose method is NULL. */
 extern const route api_deeds_routes[];
 extern const route api_routes[];
+/* api_surveys.c: GET /api/v1/surveys/{id}/results (published surveys only, suppressed). */
+extern const route api_surveys_routes[];
 
 #endif
