@@ -48,10 +48,10 @@
         });
     });
   }
-  // Surveys: a question shown only on an earlier answer (data-show-if, data-values) is hidden while that answer is
-  // not given; without this script every question is shown with its condition said, and the server ignores an
-  // answer whose condition is not met.
-  var survey = document.querySelector('form.survey');
+  // Surveys (the respondent's form and the staff's preview, web/survey_form.c): a question shown only on an earlier
+  // answer (data-show-if, data-values) is hidden while that answer is not given; without this script every question
+  // is shown with its condition said, and the server ignores an answer whose condition is not met.
+  var survey = document.querySelector('.survey-form');
   if (survey) {
     var same = function (a, b) {
       var x = parseFloat(String(a).replace(',', '.')), y = parseFloat(b);
@@ -67,7 +67,7 @@
     var conditions = function () {
       survey.querySelectorAll('fieldset[data-show-if]').forEach(function (fs) {
         var cq = fs.getAttribute('data-show-if'), wanted = fs.getAttribute('data-values').split(' ');
-        var from = document.getElementById('q-' + cq);
+        var from = document.getElementById('sq-' + cq);
         var shown = !(from && from.hidden) && answers(cq).some(function (a) {
           return wanted.some(function (w) { return same(a, w); });
         });

@@ -76,21 +76,31 @@ test('sending it empty by keyboard shows the errors beside the questions, and pa
   await tabTo(s.page, (a) => a.tag === 'BUTTON' && a.text === 'Lähetä');
   await s.page.keyboard.press('Enter');
   await s.page.waitForSelector('.error-summary');
-  assert.equal(await s.page.locator('#e-q1').textContent(), 'Vastaa tähän kysymykseen: se on pakollinen.');
-  assert.equal(await s.page.locator('#e-q3').textContent(), 'Vastaa tähän kysymykseen: se on pakollinen.');
+  assert.equal(await s.page.locator('#sqe-q1').textContent(), 'Vastaa tähän kysymykseen: se on pakollinen.');
+  assert.equal(await s.page.locator('#sqe-q3').textContent(), 'Vastaa tähän kysymykseen: se on pakollinen.');
+  // the summary's link leads to the question's first point (the matrix: its first row's), which exists and is shown
+  await tabTo(s.page, (a) => a.tag === 'A' && a.text === 'Arvioi väittämät.: Vastaa tähän kysymykseen: se on pakollinen.');
+  await s.page.keyboard.press('Enter');
+  await s.page.waitForFunction(() => location.hash === '#sq-q3.r1-1');
+  assert.equal(await s.page.locator('[id="sq-q3.r1-1"]').isVisible(), true);
+  assert.equal(await s.page.locator('[id="sq-q3.r1-1"]').getAttribute('name'), 'q3.r1');
+  assert.equal(await s.page.evaluate(() => {
+    const r = document.getElementById('sq-q3.r1-1').getBoundingClientRect();
+    return r.top > -1 && r.bottom <= window.innerHeight; // scrolled to the top edge (less a fraction of a pixel)
+  }), true, 'the link scrolls the point into view');
   await assertAccessible(s.page);
 });
 
 test('answered by keyboard only: a draft saved and resumed, then sent', async () => {
   const p = s.page;
   await p.goto(s.k.base + link);
-  assert.equal(await p.locator('#q-q4').isHidden(), true, 'q4 waits for its condition (q1 is 4 or 5)');
+  assert.equal(await p.locator('#sq-q4').isHidden(), true, 'q4 waits for its condition (q1 is 4 or 5)');
   await tabTo(p, (a) => a.name === 'q1');
   await p.keyboard.press('Space');
-  assert.equal(await p.locator('#q-q4').isHidden(), true, 'q1 = 1 does not show q4');
+  assert.equal(await p.locator('#sq-q4').isHidden(), true, 'q1 = 1 does not show q4');
   for (let i = 0; i < 3; i++) await p.keyboard.press('ArrowRight');
   assert.equal(await checked(p, 'q1'), '4');
-  assert.equal(await p.locator('#q-q4').isVisible(), true, 'q1 = 4 shows q4');
+  assert.equal(await p.locator('#sq-q4').isVisible(), true, 'q1 = 4 shows q4');
   await tabTo(p, (a) => a.name === 'q2');
   await p.keyboard.press('Space');
   await tabTo(p, (a) => a.tag === 'BUTTON' && a.text === 'Tallenna ja jatka myöhemmin');

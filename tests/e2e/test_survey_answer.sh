@@ -112,20 +112,22 @@ expect_eq "the emailed link opens the form" "$STATUS" 200
 get "$ANNA"
 expect_eq "GET /kysely/TOKEN" "$STATUS" 200
 expect_contains "the title" "$BODY" "<h1>Sparrauksen alkukysely</h1>"
-expect_contains "a section is a heading" "$BODY" "<h2>Taustaa</h2>"
-expect_contains "a question is a fieldset with a legend" "$BODY" '<fieldset class="question" id="q-q1"><legend id="l-q1">'
-expect_contains "a required mark" "$BODY" '(pakollinen)'
-expect_contains "likert as radios" "$BODY" 'type="radio" name="q1" value="5"'
-expect_contains "the scale's end is labelled" "$BODY" 'Täysin samaa mieltä'
-expect_contains "matrix rows are radio groups q3.r1" "$BODY" 'name="q3.r1" value="7"'
-expect_contains "a matrix row is headed" "$BODY" '<th scope="row">Aloittaminen</th>'
-expect_contains "multiple as checkboxes" "$BODY" 'type="checkbox" name="q4" value="b"'
-expect_contains "other has a text box" "$BODY" 'name="q4.other"'
+expect_contains "the form is survey_form's, as the staff's preview" "$BODY" '<form method="post" action="'"$ANNA"'" class="survey-form" novalidate>'
+expect_contains "a section is a heading" "$BODY" '<h2 id="sqs-0">Taustaa</h2>'
+expect_contains "a question is a fieldset with a legend" "$BODY" '<fieldset class="survey-q" id="sq-q1"><legend id="sql-q1">'
+expect_contains "a required mark" "$BODY" '<span class="required">(pakollinen)</span></legend>'
+expect_contains "likert as radios" "$BODY" '<input type="radio" id="sq-q1-5" name="q1" value="5">'
+expect_contains "the scale's end is labelled" "$BODY" '<span class="scale-num">5</span><span class="visually-hidden"> Täysin samaa mieltä</span></label>'
+expect_contains "matrix rows are radio groups q3.r1" "$BODY" '<input type="radio" id="sq-q3.r1-7" name="q3.r1" value="7">'
+expect_contains "a matrix row is a fieldset with its statement as the legend" "$BODY" '<fieldset class="matrix-row" id="sq-q3.r1"><legend><span>Aloittaminen</span></legend>'
+expect_contains "multiple as checkboxes" "$BODY" '<input type="checkbox" id="sq-q4-b" name="q4" value="b">'
+expect_contains "other has a labelled text box" "$BODY" '<label for="sq-q4.other">Muu, mikä?</label><input type="text" id="sq-q4.other" name="q4.other" value="" maxlength="10000">'
 expect_contains "the condition is said" "$BODY" 'Vastaa vain, jos vastasit kysymykseen ”Kehittämistyö on meillä suunnitelmallista.” näin: 4 tai 5.'
+expect_contains "… and given to kehto.js" "$BODY" '<fieldset class="survey-q" id="sq-q4" data-show-if="q1" data-values="4 5" aria-describedby="sqc-q4">'
 expect_contains "scale10 from 0" "$BODY" 'name="q5" value="0"'
 expect_contains "number input" "$BODY" 'name="q6"'
 expect_contains "the number's range" "$BODY" 'Luku väliltä 0–100.'
-expect_contains "text as a textarea" "$BODY" '<textarea id="f-q7" name="q7"'
+expect_contains "text as a textarea" "$BODY" '<textarea id="sq-q7-value" name="q7" rows="5" maxlength="10000" aria-labelledby="sql-q7">'
 expect_contains "a draft button" "$BODY" 'Tallenna ja jatka myöhemmin'
 expect_eq "the link's page is kept in no cache" "$(header Cache-Control | grep -c no-store)" 1
 expect_eq "the link does not leak through Referer (origin only)" "$(header Referrer-Policy)" "origin"
@@ -134,22 +136,25 @@ CSRF=$(csrf_from "$BODY")
 # --- errors: required, range, option, number; everything typed kept ---
 post "$ANNA" "csrf=$CSRF" "action=send" "q1=6" "q2=zz" "q3.r1=3" "q5=11" "q6=101" "q7=Tämä <teksti> säilyy"
 expect_eq "bad answers: 422" "$STATUS" 422
-expect_contains "q1 out of scale, beside it" "$BODY" '<p class="error" id="e-q1">Valitse yksi asteikon vaihtoehdoista.</p>'
-expect_contains "unknown option" "$BODY" '<p class="error" id="e-q2">Valitse jokin annetuista vaihtoehdoista.</p>'
-expect_contains "a required matrix wants every row" "$BODY" '<p class="error" id="e-q3">Vastaa jokaiseen väittämään.</p>'
-expect_contains "scale10 out of range" "$BODY" '<p class="error" id="e-q5">Valitse yksi asteikon vaihtoehdoista.</p>'
-expect_contains "number over max" "$BODY" '<p class="error" id="e-q6">Luku on sallitun välin ulkopuolella.</p>'
-expect_contains "the error is tied to the question" "$BODY" 'id="q-q6" aria-describedby="n-q6 e-q6"'
-expect_contains "the summary links to the field" "$BODY" '<a href="#f-q1">'
+expect_contains "q1 out of scale, beside it" "$BODY" '<p class="error" id="sqe-q1">Valitse yksi asteikon vaihtoehdoista.</p>'
+expect_contains "unknown option" "$BODY" '<p class="error" id="sqe-q2">Valitse jokin annetuista vaihtoehdoista.</p>'
+expect_contains "a required matrix wants every row" "$BODY" '<p class="error" id="sqe-q3">Vastaa jokaiseen väittämään.</p>'
+expect_contains "scale10 out of range" "$BODY" '<p class="error" id="sqe-q5">Valitse yksi asteikon vaihtoehdoista.</p>'
+expect_contains "number over max" "$BODY" '<p class="error" id="sqe-q6">Luku on sallitun välin ulkopuolella.</p>'
+expect_contains "the error is tied to the number box" "$BODY" 'name="q6" value="101" aria-labelledby="sql-q6" aria-invalid="true" aria-describedby="sqn-q6 sqe-q6">'
+expect_contains "… and to a group of radios by its fieldset" "$BODY" '<fieldset class="survey-q invalid" id="sq-q1" aria-describedby="sqe-q1">'
+expect_contains "the summary links to the first input of the question" "$BODY" '<li><a href="#sq-q1-1"><span>Kehittämistyö on meillä suunnitelmallista.</span>: Valitse yksi asteikon vaihtoehdoista.</a></li>'
+expect_contains "… of a matrix: its first row's first point" "$BODY" '<li><a href="#sq-q3.r1-1"><span>Arvioi väittämät.</span>: Vastaa jokaiseen väittämään.</a></li>'
+expect_contains "… of a number: the box" "$BODY" '<li><a href="#sq-q6-value"><span>Montako henkeä työyhteisössänne on?</span>: Luku on sallitun välin ulkopuolella.</a></li>'
 expect_contains "the text is kept (escaped)" "$BODY" 'Tämä &lt;teksti&gt; säilyy</textarea>'
 expect_contains "the matrix answer is kept" "$BODY" 'name="q3.r1" value="3" checked'
 expect_contains "the number is kept" "$BODY" 'name="q6" value="101"'
 post "$ANNA" "csrf=$CSRF" "action=send" "q3.r1=3" "q3.r2=2" "q6=abc"
-expect_contains "a missing required answer" "$BODY" '<p class="error" id="e-q1">Vastaa tähän kysymykseen: se on pakollinen.</p>'
-expect_contains "not a number" "$BODY" '<p class="error" id="e-q6">Kirjoita luku, esimerkiksi 12 tai 2,5.</p>'
+expect_contains "a missing required answer" "$BODY" '<p class="error" id="sqe-q1">Vastaa tähän kysymykseen: se on pakollinen.</p>'
+expect_contains "not a number" "$BODY" '<p class="error" id="sqe-q6">Kirjoita luku, esimerkiksi 12 tai 2,5.</p>'
 post "$ANNA" "csrf=$CSRF" "action=send" "q1=5" "q2=other" "q3.r1=3" "q3.r2=2" "q4=other"
-expect_contains "other chosen without its text" "$BODY" '<p class="error" id="e-q2">Kirjoita, mitä muuta tarkoitat.</p>'
-expect_contains "… in a multiple choice too" "$BODY" '<p class="error" id="e-q4">Kirjoita, mitä muuta tarkoitat.</p>'
+expect_contains "other chosen without its text" "$BODY" '<p class="error" id="sqe-q2">Kirjoita, mitä muuta tarkoitat.</p>'
+expect_contains "… in a multiple choice too" "$BODY" '<p class="error" id="sqe-q4">Kirjoita, mitä muuta tarkoitat.</p>'
 post "$ANNA" "csrf=0123456789abcdef" "action=send" "q1=5" "q7=vanhentunut"
 expect_eq "a stale token: 403" "$STATUS" 403
 expect_contains "… the form again with what was typed" "$BODY" 'vanhentunut</textarea>'

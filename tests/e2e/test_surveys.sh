@@ -147,15 +147,16 @@ expect_eq "preview: 200" "$STATUS" 200
 survey=$(sed -n '/<div class="survey">/,/<\/main>/p' "$TMP/body")
 expect_contains "preview: the banner" "$survey" "<strong>Esikatselu</strong>"
 expect_contains "preview: the title" "$survey" "<h1>Sparrauksen alkukysely</h1>"
-expect_contains "preview: a section as a heading" "$survey" "Kehittämistyö</span></h2>"
+expect_contains "preview: a section as a heading" "$survey" "Kehittämistyö</h2>"
 expect_contains "preview: a question as a fieldset with legend" "$survey" '<fieldset class="survey-q" id="sq-q1"><legend id="sql-q1">'
 expect_contains "preview: likert radios named q1" "$survey" 'type="radio" id="sq-q1-5" name="q1" value="5"'
-expect_contains "preview: labelled ends" "$survey" '<span class="scale-end">Täysin samaa mieltä</span>'
+expect_contains "preview: labelled ends" "$survey" '<span class="scale-end high">Täysin samaa mieltä</span>'
 expect_contains "preview: a matrix row named q3.r1" "$survey" 'name="q3.r1" value="1"'
 expect_contains "preview: a matrix row as its own fieldset" "$survey" '<fieldset class="matrix-row" id="sq-q3.r1"><legend>'
 expect_contains "preview: multiple choice as checkboxes named q4" "$survey" 'type="checkbox" id="sq-q4-a" name="q4" value="a"'
 expect_contains "preview: the other text q4.other" "$survey" 'name="q4.other"'
-expect_contains "preview: the condition in words" "$survey" 'Vastaa tähän vain, jos vastasit kysymykseen'
+expect_contains "preview: the condition in words" "$survey" 'Vastaa vain, jos vastasit kysymykseen ”Työpaikallamme kehitetään työtä yhdessä.” näin: 4 tai 5. Muuten vastaustasi ei oteta huomioon.'
+expect_contains "preview: the condition for kehto.js, as on the respondent's form" "$survey" '<fieldset class="survey-q" id="sq-q4" data-show-if="q1" data-values="4 5"'
 expect_contains "preview: scale10 from 0" "$survey" 'name="q6" value="0"'
 expect_contains "preview: number with its range" "$survey" 'Luku väliltä 0–60'
 expect_contains "preview: open text" "$survey" '<textarea id="sq-q8-value" name="q8"'

@@ -67,30 +67,46 @@ static void lacks(const char *html, const char *bad) {
 
 static void test_field_names_and_structure(void **s) {
   char *h = render("fi", NULL, NULL, 0);
-  has(h, "<section class=\"survey-section\" aria-labelledby=\"sqs-0\"><h2 id=\"sqs-0\"><span>Kehittäminen</span></h2>");
-  has(h, "<fieldset class=\"survey-q\" id=\"sq-q1\"><legend id=\"sql-q1\">");
+  has(h, "<section class=\"survey-section\" aria-labelledby=\"sqs-0\"><h2 id=\"sqs-0\">Kehittäminen</h2>");
+  /* the help read on entering the group of radios */
+  has(h, "<fieldset class=\"survey-q\" id=\"sq-q1\" aria-describedby=\"sqh-q1\"><legend id=\"sql-q1\">");
   has(h, "<span class=\"required\">(pakollinen)</span>");
-  has(h, "type=\"radio\" id=\"sq-q1-1\" name=\"q1\" value=\"1\"");
-  has(h, "<span class=\"scale-end\">Ei lainkaan</span>");         /* the question's own low end */
-  has(h, "<span class=\"scale-end\">Täysin samaa mieltä</span>"); /* the default high end */
-  has(h, "<fieldset class=\"matrix-row\" id=\"sq-q3.r1\">");
+  has(h, "<label class=\"scale-opt\" for=\"sq-q1-1\"><input type=\"radio\" id=\"sq-q1-1\" name=\"q1\" value=\"1\">"
+         "<span class=\"scale-num\">1</span><span class=\"visually-hidden\"> Ei lainkaan</span></label>");
+  has(h, "<span class=\"scale-num\">3</span></label>"); /* a middle point: its number only */
+  /* the ends as shown (the question's own low end, the default high end), once over the points */
+  has(h, "<div class=\"scale scale-5 scale-ends\" aria-hidden=\"true\"><span class=\"scale-end\">Ei lainkaan</span>"
+         "<span class=\"scale-end high\">Täysin samaa mieltä</span></div>");
+  has(h, "<span class=\"visually-hidden\"> Täysin samaa mieltä</span>");
+  has(h, "<span class=\"scale-end high\">Erittäin paljon</span>"); /* scale10's default */
+  has(h, "<fieldset class=\"matrix-row\" id=\"sq-q3.r1\"><legend><span>Aloittaminen</span></legend><div class=\"scale "
+         "scale-7 scale-ends\"");
+  has(h, "<fieldset class=\"matrix-row\" id=\"sq-q3.r2\"><legend><span>Ohjaaminen</span></legend><div class=\"scale "
+         "scale-7\">");                 /* the ends once, over the first row */
   has(h, "name=\"q3.r2\" value=\"7\""); /* the matrix's likert7 scale */
   lacks(h, "name=\"q3.r2\" value=\"8\"");
   has(h, "type=\"checkbox\" id=\"sq-q4-a\" name=\"q4\" value=\"a\"");
   has(h, "type=\"checkbox\" id=\"sq-q4-other\" name=\"q4\" value=\"other\"");
-  has(h, "name=\"q4.other\"");
+  has(h, "<label for=\"sq-q4.other\">Muu, mikä?</label><input type=\"text\" id=\"sq-q4.other\" name=\"q4.other\" "
+         "value=\"\" maxlength=\"10000\">");
+  /* for kehto.js: shown only while q1 is 4 or 5 */
+  has(h, "<fieldset class=\"survey-q\" id=\"sq-q4\" data-show-if=\"q1\" data-values=\"4 5\" "
+         "aria-describedby=\"sqc-q4\">");
   has(h, "Kokeilut &lt;uudet&gt;");
   has(h, "type=\"radio\" id=\"sq-q5-a\" name=\"q5\" value=\"a\"");
   has(h, "name=\"q6\" value=\"0\"");
   has(h, "name=\"q6\" value=\"10\"");
-  has(h, "Luku väliltä 0–2,5");
-  has(h, "aria-describedby=\"sqn-q7\"");
-  has(h, "<textarea id=\"sq-q8-value\" name=\"q8\"");
-  has(h, "<p class=\"survey-cond\" id=\"sqc-q4\">Vastaa tähän vain, jos vastasit kysymykseen ”<span>Kehitämme "
-         "yhdessä.</span>” "
-         "jonkin näistä: 4, 5.</p>");
-  has(h, "”<span>Työpajat</span>”.");    /* an option key in the condition in words */
-  has(h, "aria-describedby=\"sqh-q1\""); /* the help read with the choices */
+  has(h, "<p class=\"hint\" id=\"sqn-q7\">Luku väliltä 0–2,5.</p>");
+  has(h, "<input type=\"text\" inputmode=\"decimal\" class=\"number\" id=\"sq-q7-value\" name=\"q7\" value=\"\" "
+         "aria-labelledby=\"sql-q7\" aria-describedby=\"sqn-q7\">");
+  has(h, "<fieldset class=\"survey-q\" id=\"sq-q7\"><legend"); /* a box names its hint, not its fieldset */
+  has(h, "<textarea id=\"sq-q8-value\" name=\"q8\" rows=\"5\" maxlength=\"10000\" aria-labelledby=\"sql-q8\">"
+         "</textarea>");
+  has(h, "<p class=\"hint survey-cond\" id=\"sqc-q4\">Vastaa vain, jos vastasit kysymykseen ”Kehitämme yhdessä.” "
+         "näin: 4 tai 5. Muuten vastaustasi ei oteta huomioon.</p>");
+  has(h, "kysymykseen ”Menetelmät” näin: Työpajat."); /* an option key in the condition in words */
+  has(h, "(pakollinen)</span></legend>");
+  has(h, "Pakolliset kysymykset on merkitty sanalla (pakollinen).");
   lacks(h, "Esikatselu");
   free(h);
 }
@@ -128,17 +144,77 @@ static void test_errors_beside_fields(void **s) {
   kerr_add(&e, "q1", "Vastaa tähän kysymykseen.");
   kerr_add(&e, "q3.r2", "Valitse yksi.");
   kerr_add(&e, "q4.other", "Kirjoita, mikä.");
+  kerr_add(&e, "q7", "Luku on sallitun välin ulkopuolella.");
+  kerr_add(&e, NULL, "Lomakkeessa oli virheellisiä merkkejä.");
   char *h = render("fi", NULL, &e, 0);
-  has(h, "<fieldset class=\"survey-q invalid\" id=\"sq-q1\">");
+  /* a group of radios: the fieldset names its help and its error */
+  has(h, "<fieldset class=\"survey-q invalid\" id=\"sq-q1\" aria-describedby=\"sqh-q1 sqe-q1\"><legend");
   has(h, "<p class=\"error\" id=\"sqe-q1\">Vastaa tähän kysymykseen.</p>");
-  has(h, "id=\"sq-q1-1\" name=\"q1\" value=\"1\" aria-describedby=\"sqh-q1 sqe-q1\" aria-invalid=\"true\"");
-  has(h, "<fieldset class=\"matrix-row invalid\" id=\"sq-q3.r2\">");
+  has(h, "<input type=\"radio\" id=\"sq-q1-1\" name=\"q1\" value=\"1\">");
+  /* a matrix row's own error in its own fieldset */
+  has(h, "<fieldset class=\"matrix-row invalid\" id=\"sq-q3.r2\" aria-describedby=\"sqe-q3.r2\"><legend>");
   has(h, "<p class=\"error\" id=\"sqe-q3.r2\">Valitse yksi.</p>");
-  has(h, "name=\"q3.r2\" value=\"1\" aria-describedby=\"sqe-q3.r2\" aria-invalid=\"true\"");
-  lacks(h, "name=\"q3.r1\" value=\"1\" aria-describedby");
-  has(h, "<p class=\"error\" id=\"sqe-q4\">Kirjoita, mikä.</p>"); /* the other text's error by its question */
+  has(h, "<fieldset class=\"matrix-row\" id=\"sq-q3.r1\"><legend>");
+  has(h, "<fieldset class=\"survey-q\" id=\"sq-q3\"><legend"); /* the question itself has no error */
+  /* the other text's error by its question */
+  has(h, "<fieldset class=\"survey-q invalid\" id=\"sq-q4\" data-show-if=\"q1\" data-values=\"4 5\" "
+         "aria-describedby=\"sqc-q4 sqe-q4\">");
+  has(h, "<p class=\"error\" id=\"sqe-q4\">Kirjoita, mikä.</p>");
+  /* a box names its range and error itself, and says it is invalid */
+  has(h, "name=\"q7\" value=\"\" aria-labelledby=\"sql-q7\" aria-invalid=\"true\" aria-describedby=\"sqn-q7 sqe-q7\">");
+  has(h, "<fieldset class=\"survey-q invalid\" id=\"sq-q7\"><legend");
+  lacks(h, "Lomakkeessa oli"); /* an error of no field is the summary's only */
   free(h);
+
+  buf b = BUF_INIT;
+  survey_form_errors(&b, def(), "fi", &e);
+  assert_string_equal(b.data,
+                      "<div class=\"error-summary\" role=\"alert\"><h2>Tarkista lomake</h2><ul>"
+                      "<li><a href=\"#sq-q1-1\"><span>Kehitämme yhdessä.</span>: Vastaa tähän kysymykseen.</a></li>"
+                      "<li><a href=\"#sq-q3.r2-1\"><span>Miten sujuu?</span>: Valitse yksi.</a></li>"
+                      "<li><a href=\"#sq-q4.other\"><span>Menetelmät</span>: Kirjoita, mikä.</a></li>"
+                      "<li><a href=\"#sq-q7-value\"><span>Vuosia</span>: Luku on sallitun välin ulkopuolella.</a></li>"
+                      "<li>Lomakkeessa oli virheellisiä merkkejä.</li></ul></div>\n");
+  buf_reset(&b);
+  kerr e2 = {0};
+  kerr_add(&e2, "q3", "Vastaa jokaiseen väittämään.");
+  kerr_add(&e2, "q4", "Valitse annetuista vaihtoehdoista.");
+  kerr_add(&e2, "q6", "Valitse yksi asteikon vaihtoehdoista.");
+  kerr_add(&e2, "q8", "Vastaus on liian pitkä.");
+  kerr_add(&e2, "q99", "Ei tällaista.");
+  survey_form_errors(&b, def(), "sv", &e2);
+  has(b.data, "<h2>Kontrollera formuläret</h2>");
+  has(b.data, "<a href=\"#sq-q3.r1-1\">"); /* a matrix: its first row's first point */
+  has(b.data, "<a href=\"#sq-q4-a\">");    /* choices: the first option */
+  has(b.data, "<a href=\"#sq-q6-0\">");    /* scale10 starts from 0 */
+  has(b.data, "<a href=\"#sq-q8-value\">");
+  has(b.data, "<li>Ei tällaista.</li>");                                     /* no such field: no link */
+  has(b.data, "<a href=\"#sq-q4-a\"><span lang=\"fi\">Menetelmät</span>: "); /* the Finnish standing in */
+  buf_reset(&b);
+  kerr e3 = {0};
+  kerr_add(&e3, "q3.r9", "Ei riviä.");
+  kerr_add(&e3, "q5.other", "Ei muuta.");
+  survey_form_errors(&b, def(), "fi", &e3);
+  has(b.data, "<li>Ei riviä.</li>"); /* no such row, and q5 has no other: no link */
+  has(b.data, "<li>Ei muuta.</li>");
+  kerr_clear(&e3);
+  buf_reset(&b);
+  survey_form_errors(&b, def(), "fi", NULL);
+  assert_true(!b.data || !*b.data); /* nothing without errors */
+  buf_free(&b);
+  kerr_clear(&e2);
   kerr_clear(&e);
+}
+
+/* A text that starts with a newline keeps it (the HTML parser drops a textarea's first newline). */
+static void test_textarea_leading_newline(void **s) {
+  arena a = {0};
+  survey_values v = {0};
+  survey_values_add(&a, &v, "q8", "\nToinen rivi");
+  char *h = render("fi", &v, NULL, 0);
+  has(h, "aria-labelledby=\"sql-q8\">\n\nToinen rivi</textarea>");
+  free(h);
+  arena_free(&a);
 }
 
 static void test_language_and_preview(void **s) {
@@ -160,9 +236,8 @@ static void test_language_and_preview(void **s) {
 int main(void) {
   if (i18n_init(NULL) != K_OK) return 1;
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test(test_field_names_and_structure),
-      cmocka_unit_test(test_values_filled_in),
-      cmocka_unit_test(test_errors_beside_fields),
+      cmocka_unit_test(test_field_names_and_structure), cmocka_unit_test(test_values_filled_in),
+      cmocka_unit_test(test_errors_beside_fields),      cmocka_unit_test(test_textarea_leading_newline),
       cmocka_unit_test(test_language_and_preview),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

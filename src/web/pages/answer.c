@@ -13,6 +13,7 @@
 #include "model/survey_answer.h"
 #include "report/export.h"
 #include "report/suppress.h"
+#include "web/survey_form.h"
 #include "web/widgets.h"
 
 #define OPEN_PER_ADDRESS 30 /* answers by an open link from one address in OPEN_WINDOW seconds */
@@ -32,260 +33,33 @@ typedef struct form_view {
   int personal;         /* 1: a personal link (drafts), 0: the open link */
 } form_view;
 
-static const char *fv(const form_view *v, const char *name) {
-  for (int i = 0; i < v->nf; i++)
-    if (!strcmp(v->f[i].name, name)) return v->f[i].value;
-  return NULL;
-}
-
-static int fchosen(const form_view *v, const char *name, const char *value) {
-  for (int i = 0; i < v->nf; i++)
-    if (!strcmp(v->f[i].name, name) && !strcmp(v->f[i].value, value)) return 1;
-  return 0;
-}
-
-/* Writes a survey text in the request's language, marked lang="fi" when the Finnish stands in. */
-static void text_write(web_req *r, const char *tag, const char *cls, const survey_text *t) {
-  tr x = survey_text_pick(t, r->lang);
-  tr_write(r, tag, cls, &x);
-}
-
-static const char *text_of(web_req *r, const survey_text *t) {
-  return survey_text_pick(t, r->lang).text;
-}
-
-/* The labelled ends of a scale: the question's own, or the page's default. */
-static const char *end_label(web_req *r, const survey_question *q, int high) {
-  const survey_text *t = high ? &q->high : &q->low;
-  if (t->fi && *t->fi) return text_of(r, t);
-  int scale = q->type == SQ_MATRIX ? q->scale : q->type;
-  if (scale == SQ_SCALE10) return high ? T(r, "Erittäin paljon") : T(r, "Ei lainkaan");
-  return high ? T(r, "Täysin samaa mieltä") : T(r, "Täysin eri mieltä");
-}
-
-/* The condition under a question shown only on an earlier answer: "Vastaa vain, jos vastasit kysymykseen … näin: …" */
-static void condition_note(web_req *r, const survey_def *d, const survey_question *q) {
-  const survey_question *cq = survey_def_find(d, q->cond_q);
-  if (!cq) return;
-  buf vals = BUF_INIT;
-  for (int i = 0; i < q->ncond; i++) {
-    const char *label = q->cond_values[i];
-    for (int j = 0; j < cq->noptions; j++)
-      if (!strcmp(cq->options[j].key, label)) label = text_of(r, &cq->options[j].text);
-    if (!strcmp(label, "other") && cq->other) label = T(r, "Muu");
-    buf_printf(&vals, "%r%r", i == 0 ? "" : i == q->ncond - 1 ? T(r, " tai ") : ", ", label);
-  }
-  buf_printf(&r->out, "<p class=\"hint condition\" id=\"c-%h\">", q->key);
-  buf_printf(&r->out,
-             T(r, "Vastaa vain, jos vastasit kysymykseen ”%h” näin: %h. Muuten vastaustasi ei oteta huomioon."),
-             text_of(r, &cq->text), vals.data ? vals.data : "");
-  buf_puts(&r->out, "</p>\n");
-  buf_free(&vals);
-}
-
-/* One scale as radio buttons, the ends labelled; row_label (a matrix row) names each button for screen readers. */
-static void scale_radios(web_req *r, const form_view *v, const survey_question *q, const char *name, const char *id,
-                         const char *row_label) {
-  const char *cur = fv(v, name);
-  int lo = survey_scale_lo(q), hi = survey_scale_hi(q);
-  for (int x = lo; x <= hi; x++) {
-    char val[8];
-    snprintf(val, sizeof val, "%d", x);
-    buf_printf(&r->out, "<label class=\"point\"><input type=\"radio\" name=\"%h\" value=\"%r\"%r", name, val,
-               cur && !strcmp(cur, val) ? " checked" : "");
-    if (x == lo && id) buf_printf(&r->out, " id=\"%h\"", id);
-    buf_puts(&r->out, ">");
-    if (row_label) buf_printf(&r->out, "<span class=\"visually-hidden\">%h: </span>", row_label);
-    buf_printf(&r->out, "<span%r>%r</span>", row_label ? " class=\"visually-hidden\"" : "", val);
-    if (x == lo || x == hi) buf_printf(&r->out, "<span class=\"visually-hidden\"> %h</span>", end_label(r, q, x == hi));
-    buf_puts(&r->out, "</label>");
-  }
-}
-
-static void write_scale(web_req *r, const form_view *v, const survey_question *q) {
-  char id[80];
-  snprintf(id, sizeof id, "f-%s", q->key);
-  buf_printf(&r->out, "<div class=\"scale\"><span class=\"end\" aria-hidden=\"true\">%h</span>", end_label(r, q, 0));
-  scale_radios(r, v, q, q->key, id, NULL);
-  buf_printf(&r->out, "<span class=\"end\" aria-hidden=\"true\">%h</span></div>\n", end_label(r, q, 1));
-}
-
-static void write_matrix(web_req *r, const form_view *v, const survey_question *q) {
-  int lo = survey_scale_lo(q), hi = survey_scale_hi(q);
-  buf_puts(&r->out, "<div class=\"table-scroll\"><table class=\"matrix\"><thead><tr><td></td>");
-  for (int x = lo; x <= hi; x++) {
-    buf_printf(&r->out, "<th scope=\"col\">%d", x);
-    if (x == lo || x == hi) buf_printf(&r->out, "<br><span class=\"end\">%h</span>", end_label(r, q, x == hi));
-    buf_puts(&r->out, "</th>");
-  }
-  buf_puts(&r->out, "</tr></thead><tbody>\n");
-  for (int i = 0; i < q->nrows; i++) {
-    char name[80], id[90];
-    snprintf(name, sizeof name, "%s.%s", q->key, q->rows[i].key);
-    snprintf(id, sizeof id, "f-%s", q->key);
-    tr label = survey_text_pick(&q->rows[i].text, r->lang);
-    buf_printf(&r->out, "<tr><th scope=\"row\"%r>%h</th>", tr_lang(&label), label.text);
-    const char *cur = fv(v, name);
-    for (int x = lo; x <= hi; x++) {
-      char val[8];
-      snprintf(val, sizeof val, "%d", x);
-      buf_printf(&r->out, "<td><label class=\"point\"><input type=\"radio\" name=\"%h\" value=\"%r\"%r", name, val,
-                 cur && !strcmp(cur, val) ? " checked" : "");
-      if (i == 0 && x == lo) buf_printf(&r->out, " id=\"%h\"", id);
-      buf_printf(&r->out, "><span class=\"visually-hidden\">%h: %r", label.text, val);
-      if (x == lo || x == hi) buf_printf(&r->out, " %h", end_label(r, q, x == hi));
-      buf_puts(&r->out, "</span></label></td>");
-    }
-    buf_puts(&r->out, "</tr>\n");
-  }
-  buf_puts(&r->out, "</tbody></table></div>\n");
-}
-
-static void write_choices(web_req *r, const form_view *v, const survey_question *q) {
-  int multi = q->type == SQ_MULTIPLE;
-  const char *type = multi ? "checkbox" : "radio";
-  const char *cur = fv(v, q->key);
-  buf_puts(&r->out, "<ul class=\"choices\">\n");
-  for (int i = 0; i <= q->noptions; i++) {
-    if (i == q->noptions && !q->other) break;
-    const char *key = i < q->noptions ? q->options[i].key : "other";
-    int on = multi ? fchosen(v, q->key, key) : cur && !strcmp(cur, key);
-    buf_printf(&r->out, "<li><label><input type=\"%r\" name=\"%h\" value=\"%h\"%r", type, q->key, key,
-               on ? " checked" : "");
-    if (i == 0) buf_printf(&r->out, " id=\"f-%h\"", q->key);
-    buf_puts(&r->out, "> ");
-    if (i < q->noptions) {
-      tr t = survey_text_pick(&q->options[i].text, r->lang);
-      buf_printf(&r->out, "<span%r>%h</span></label>", tr_lang(&t), t.text);
-    } else {
-      char name[80];
-      snprintf(name, sizeof name, "%s.other", q->key);
-      const char *o = fv(v, name);
-      buf_printf(&r->out,
-                 "%h</label> <label class=\"other\"><span class=\"visually-hidden\">%h </span>"
-                 "<input type=\"text\" name=\"%h\" value=\"%h\" maxlength=\"10000\"></label>",
-                 T(r, "Muu, mikä?"), T(r, "Muu vastaus:"), name, o ? o : "");
-    }
-    buf_puts(&r->out, "</li>\n");
-  }
-  buf_puts(&r->out, "</ul>\n");
-}
-
-/* The range a number question takes, under it: "Luku väliltä 0–100." (nothing without min or max). */
-static void number_range(web_req *r, const survey_question *q) {
-  if (!q->has_min && !q->has_max) return;
-  char lo[32], hi[32];
-  snprintf(lo, sizeof lo, "%g", q->min);
-  snprintf(hi, sizeof hi, "%g", q->max);
-  buf_printf(&r->out, "<p class=\"hint\" id=\"n-%h\">", q->key);
-  if (q->has_min && q->has_max)
-    buf_printf(&r->out, T(r, "Luku väliltä %h–%h."), lo, hi);
-  else if (q->has_min)
-    buf_printf(&r->out, T(r, "Luku, vähintään %h."), lo);
-  else
-    buf_printf(&r->out, T(r, "Luku, enintään %h."), hi);
-  buf_puts(&r->out, "</p>\n");
-}
-
-/* aria-describedby of a question: its help, its condition, its error (those it has). */
-static void described(web_req *r, const survey_question *q, int bad) {
-  int help = q->help.fi && *q->help.fi;
-  int range = q->type == SQ_NUMBER && (q->has_min || q->has_max);
-  if (!help && !q->cond_q && !bad && !range) return;
-  buf_puts(&r->out, " aria-describedby=\"");
-  const char *sep = "";
-  if (help) buf_printf(&r->out, "h-%h", q->key), sep = " ";
-  if (q->cond_q) buf_printf(&r->out, "%rc-%h", sep, q->key), sep = " ";
-  if (range) buf_printf(&r->out, "%rn-%h", sep, q->key), sep = " ";
-  if (bad) buf_printf(&r->out, "%re-%h", sep, q->key);
-  buf_puts(&r->out, "\"");
-}
-
-static void write_question(web_req *r, const form_view *v, const survey_question *q) {
-  const kerr *bad = form_field_error(v->err, q->key);
-  buf_printf(&r->out, "<fieldset class=\"question%r\" id=\"q-%h\"", bad ? " invalid" : "", q->key);
-  if (q->cond_q) { /* for kehto.js, which hides the question while its condition is not met */
-    buf_printf(&r->out, " data-show-if=\"%h\" data-values=\"", q->cond_q);
-    for (int i = 0; i < q->ncond; i++) buf_printf(&r->out, "%r%h", i ? " " : "", q->cond_values[i]);
-    buf_puts(&r->out, "\"");
-  }
-  described(r, q, bad != NULL);
-  tr t = survey_text_pick(&q->text, r->lang);
-  buf_printf(&r->out, "><legend id=\"l-%h\"><span%r>%h</span>", q->key, tr_lang(&t), t.text);
-  if (q->required) buf_printf(&r->out, " <span class=\"muted\">(%h)</span>", T(r, "pakollinen"));
-  buf_puts(&r->out, "</legend>\n");
-  if (q->help.fi && *q->help.fi) {
-    tr h = survey_text_pick(&q->help, r->lang);
-    buf_printf(&r->out, "<p class=\"hint\" id=\"h-%h\"%r>%h</p>\n", q->key, tr_lang(&h), h.text);
-  }
-  if (q->cond_q) condition_note(r, v->s->def, q);
-  if (bad) buf_printf(&r->out, "<p class=\"error\" id=\"e-%h\">%h</p>\n", q->key, T(r, bad->msg));
-  const char *cur = fv(v, q->key);
-  switch (q->type) {
-  case SQ_LIKERT5:
-  case SQ_LIKERT7:
-  case SQ_SCALE10: write_scale(r, v, q); break;
-  case SQ_MATRIX: write_matrix(r, v, q); break;
-  case SQ_SINGLE:
-  case SQ_MULTIPLE: write_choices(r, v, q); break;
-  case SQ_NUMBER:
-    number_range(r, q);
-    buf_printf(&r->out,
-               "<input type=\"text\" inputmode=\"decimal\" class=\"number\" id=\"f-%h\" name=\"%h\" value=\"%h\" "
-               "aria-labelledby=\"l-%h\"%r>\n",
-               q->key, q->key, cur ? cur : "", q->key, bad ? " aria-invalid=\"true\"" : "");
-    break;
-  case SQ_TEXT:
-    buf_printf(&r->out,
-               "<textarea id=\"f-%h\" name=\"%h\" rows=\"5\" maxlength=\"10000\" aria-labelledby=\"l-%h\"%r>%r%h"
-               "</textarea>\n",
-               q->key, q->key, q->key, bad ? " aria-invalid=\"true\"" : "",
-               cur && (*cur == '\n' || *cur == '\r') ? "\n" : "", cur ? cur : "");
-    break;
-  default: break;
-  }
-  buf_puts(&r->out, "</fieldset>\n");
-}
-
+/* The form page: the survey's head (survey_form), a draft's notice, the error summary, and the questions filled in with
+ * v's fields inside the form that posts them. */
 static void write_form(web_req *r, const form_view *v) {
   const survey_def *d = v->s->def;
   tr title = survey_text_pick(&d->title, r->lang);
   page_begin(r, title.text, "");
   buf *o = &r->out;
-  buf_printf(o, "<h1%r>%h</h1>\n", tr_lang(&title), title.text);
-  if (d->intro.fi && *d->intro.fi) text_write(r, "p", "lead", &d->intro);
+  buf_puts(o, "<div class=\"survey\">\n");
+  survey_form_head(o, d, r->lang);
   if (v->draft_at) {
     buf_printf(o, "<div class=\"notice\" role=\"status\"><p>%h ",
                T(r, "Jatkat keskeneräistä vastaustasi, joka tallennettiin"));
     web_fi_datetime(r, v->draft_at);
     buf_printf(o, ". %h</p></div>\n", T(r, "Vastauksesi lähtee vasta, kun valitset Lähetä."));
   }
-  form_ctx f = {r, v->err};
-  form_errors(&f);
-  buf_printf(o, "<form method=\"post\" action=\"%h%h\" class=\"form survey\" novalidate>\n", r->prefix, v->action);
+  survey_form_errors(o, d, r->lang, v->err);
+  buf_printf(o, "<form method=\"post\" action=\"%h%h\" class=\"survey-form\" novalidate>\n", r->prefix, v->action);
   web_csrf_field(r);
-  buf_printf(o, "<p class=\"meta\">%h</p>\n",
-             T(r, "Pakolliset kysymykset on merkitty sanalla (pakollinen). Vastauksesi tallennetaan ilman nimeäsi ja "
-                  "yhteystietojasi."));
-  int open_section = 0;
-  for (int i = 0; i < d->nq; i++) {
-    const survey_question *q = &d->q[i];
-    if (q->type == SQ_SECTION) {
-      if (open_section) buf_puts(o, "</section>\n");
-      tr st = survey_text_pick(&q->text, r->lang);
-      buf_printf(o, "<section class=\"survey-section\"><h2%r>%h</h2>\n", tr_lang(&st), st.text);
-      open_section = 1;
-      continue;
-    }
-    write_question(r, v, q);
-  }
-  if (open_section) buf_puts(o, "</section>\n");
+  survey_values vals = {0};
+  for (int i = 0; i < v->nf; i++) survey_values_add(&r->mem, &vals, v->f[i].name, v->f[i].value);
+  survey_form_write(o, d, r->lang, &vals, v->err, 0);
   buf_printf(o, "<div class=\"actions\"><button type=\"submit\" name=\"action\" value=\"send\">%h</button>",
              T(r, "Lähetä"));
   if (v->personal)
     buf_printf(o, " <button type=\"submit\" name=\"action\" value=\"draft\" class=\"secondary\">%h</button>",
                T(r, "Tallenna ja jatka myöhemmin"));
-  buf_puts(o, "</div></form>\n");
+  buf_puts(o, "</div></form>\n</div>\n");
   page_end(r);
 }
 
