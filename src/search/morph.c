@@ -3,7 +3,6 @@
 
 #include <libstemmer.h>
 #include <libvoikko/voikko.h>
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -28,16 +27,9 @@ struct morph {
   int nwork;
 };
 
-/* voikkoInit is not safe to run in two threads at once (it fills shared dictionary tables: concurrent first
- * connections of kehto serve's worker threads corrupted the heap now and then; test_report's racing connections
- * showed it), so handles are made one at a time. A handle, once made, is its connection's alone. */
-static pthread_mutex_t init_lock = PTHREAD_MUTEX_INITIALIZER;
-
 morph *morph_new(kerr *e) {
   const char *err = NULL;
-  pthread_mutex_lock(&init_lock);
   struct VoikkoHandle *vk = voikkoInit(&err, "fi", NULL);
-  pthread_mutex_unlock(&init_lock);
   if (!vk) {
     kerr_set(e, NULL, "the Finnish dictionary for Voikko is missing (install the package voikko-fi): %r",
              err ? err : "unknown error");
@@ -61,9 +53,7 @@ void morph_free(morph *m) {
   for (int i = 0; i < CACHE_SLOTS; i++) free(m->cache[i].data);
   buf_free(&m->work);
   sb_stemmer_delete(m->sb);
-  pthread_mutex_lock(&init_lock); /* the shared tables again */
   voikkoTerminate(m->vk);
-  pthread_mutex_unlock(&init_lock);
   free(m);
 }
 
