@@ -11,6 +11,7 @@
 #include "report/survey_results.h"
 #include "web/form.h"
 #include "web/pages/evaluation.h"
+#include "web/pages/survey_results.h"
 #include "web/widgets.h"
 
 static const char EVAL_DENY[] = N_("Arviointiraportin muokkaus on ohjelman henkilöstölle ja arvioijille.");
@@ -139,15 +140,23 @@ static void pairs_section(web_req *r) {
   buf_printf(o, "<p>%h</p>\n",
              T(r, "Saman vastaajan vastaukset ennen ja jälkeen palvelun yhdistetään pareiksi. Alle viiden parin "
                   "lukuja ei näytetä."));
-  web_table_begin(r, "stats", T(r, "Kyselysarjat ja parit"), 0);
-  buf_printf(o, "<thead><tr><th scope=\"col\">%h</th><th scope=\"col\" class=\"num\">%h</th></tr></thead>\n<tbody>\n",
-             T(r, "Kyselyjen sarja"), T(r, "Parien määrä"));
   for (int i = 0; i < n; i++) {
-    buf_printf(o, "<tr><th scope=\"row\">%h</th><td class=\"num\">", s[i].key);
-    count_cell(r, s[i].pairs);
-    buf_puts(o, "</td></tr>\n");
+    kerr e = {0};
+    sr_pairs *p = survey_pairs(r->db, &r->mem, s[i].key, audience(r), &e);
+    kerr_clear(&e);
+    if (p) {
+      tr b = survey_text_pick(&p->before->title, r->lang), a = survey_text_pick(&p->after->title, r->lang);
+      buf_printf(o, "<h3>%h – %h</h3>\n<p>%h <strong>", b.text, a.text,
+                 T(r, "Samat vastaajat alku- ja loppukyselyssä (pareja):"));
+      count_cell(r, p->respondents.n);
+      buf_puts(o, "</strong></p>\n");
+      survey_pairs_table(r, p, T(r, "Muutos ennen ja jälkeen"));
+    } else { /* no before or no after survey yet: the pairs counted so far */
+      buf_printf(o, "<h3>%h</h3>\n<p>%h ", s[i].key, T(r, "Parien määrä"));
+      count_cell(r, s[i].pairs);
+      buf_puts(o, "</p>\n");
+    }
   }
-  web_table_end(r);
   buf_puts(o, "</section>\n");
 }
 

@@ -188,20 +188,9 @@ static void rates(web_req *r, const sr_results *res) {
   web_table_end(r);
 }
 
-static void pairs_section(web_req *r, const survey_info *s, int audience, const char *base) {
-  if (!*s->series) return;
-  kerr e = {0};
-  sr_pairs *p = survey_pairs(r->db, &r->mem, s->series, audience, &e);
-  kerr_clear(&e);
-  if (!p) return; /* no before or after survey yet */
+void survey_pairs_table(web_req *r, const sr_pairs *p, const char *caption) {
   buf *o = &r->out;
-  buf_printf(o, "<section class=\"pairs\">\n<h2 id=\"muutos\">%h</h2>\n<p>%h <strong>", T(r, "Muutos ennen ja jälkeen"),
-             T(r, "Samat vastaajat alku- ja loppukyselyssä (pareja):"));
-  count(r, &p->respondents);
-  buf_printf(o, "</strong>. %h</p>\n",
-             T(r, "Muutos on loppukyselyn vastaus miinus alkukyselyn vastaus. p on Wilcoxonin merkittyjen sijalukujen "
-                  "testin kaksisuuntainen p-arvo."));
-  web_table_begin(r, "stats", T(r, "Muutos ennen ja jälkeen"), 0);
+  web_table_begin(r, "stats", caption, 0);
   static const char *const H[] = {N_("Pareja"),        N_("Keskiarvo ennen"), N_("Keskiarvo jälkeen"), N_("Muutos"),
                                   N_("Parantunut, %"), N_("Ennallaan, %"),    N_("Heikentynyt, %"),    N_("p")};
   buf_printf(o, "<thead><tr><th scope=\"col\">%h</th>", T(r, "Kysymys"));
@@ -229,6 +218,22 @@ static void pairs_section(web_req *r, const survey_info *s, int audience, const 
     buf_puts(o, "</td></tr>\n");
   }
   web_table_end(r);
+}
+
+static void pairs_section(web_req *r, const survey_info *s, int audience, const char *base) {
+  if (!*s->series) return;
+  kerr e = {0};
+  sr_pairs *p = survey_pairs(r->db, &r->mem, s->series, audience, &e);
+  kerr_clear(&e);
+  if (!p) return; /* no before or after survey yet */
+  buf *o = &r->out;
+  buf_printf(o, "<section class=\"pairs\">\n<h2 id=\"muutos\">%h</h2>\n<p>%h <strong>", T(r, "Muutos ennen ja jälkeen"),
+             T(r, "Samat vastaajat alku- ja loppukyselyssä (pareja):"));
+  count(r, &p->respondents);
+  buf_printf(o, "</strong>. %h</p>\n",
+             T(r, "Muutos on loppukyselyn vastaus miinus alkukyselyn vastaus. p on Wilcoxonin merkittyjen sijalukujen "
+                  "testin kaksisuuntainen p-arvo."));
+  survey_pairs_table(r, p, T(r, "Muutos ennen ja jälkeen"));
   buf b = BUF_INIT;
   buf_printf(&b, "%r/parit", base);
   export_links_write(r, b.data, "", T(r, "Muutos ennen ja jälkeen"));
