@@ -118,7 +118,7 @@ static void item_init(arena *a, sr_item *it, const survey_question *q, const sur
     it->ndist = hi - lo + 1;
     it->dist = arena_alloc(a, sizeof *it->dist * (size_t)it->ndist);
     for (int v = lo; v <= hi; v++) {
-      char k[8];
+      char k[12];
       snprintf(k, sizeof k, "%d", v);
       it->dist[v - lo] = cnt(a, k);
     }
