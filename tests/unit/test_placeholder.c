@@ -406,7 +406,7 @@ static void test_survey_real(void **state) {
   long long f = import(d, json);
   static const int before[6] = {2, 3, 3, 2, 4, 3}, after[6] = {4, 4, 3, 5, 5, 4};
   for (int i = 0; i < 6; i++) {
-    char p[8];
+    char p[16];
     snprintf(p, sizeof p, "p%d", i);
     answer(d, b, p, "q1", before[i]);
     answer(d, f, p, "q1", after[i]);
