@@ -95,9 +95,9 @@ test('an evaluator signs in to a page without an empty menu, passing axe; staff 
   const ev = await (await s.browser.newContext()).newPage();
   await login(ev, s.k.base, 'arvioija@example.fi', PW);
   await ev.goto(s.k.base + '/');
-  // the evaluator's own pages (the evaluation report, #13) and none of staff's
+  // the evaluator's own pages (the surveys and the evaluation report, #13) and none of staff's
   const menu = await ev.locator('.userbar nav a').allInnerTexts();
-  assert.ok(menu.includes('Arviointi'), menu.join());
+  assert.deepEqual(menu, ['Kyselyt', 'Arviointi']);
   assert.ok(!menu.includes('Käyttäjät') && !menu.includes('Moderointi') && !menu.includes('Henkilöt'), menu.join());
   assert.equal(await ev.getByRole('link', { name: 'Vaihda salasana' }).count(), 1);
   await assertAccessible(ev);

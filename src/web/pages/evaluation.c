@@ -558,7 +558,7 @@ static void page_unpublish(web_req *r) {
 const route evaluation_routes[] = {
     {"GET", "/arviointi", page_report, .flags = ROUTE_PUBLIC | ROUTE_CACHE},
     {"GET", "/hallinta/arviointi", page_editor, .flags = EDIT, .deny = EVAL_DENY,
-     .menu = {ROUTE_NAV_USER, 2, "evaluation", N_("Arviointi")}},
+     .menu = {ROUTE_NAV_STAFF, 11, "evaluation", N_("Arviointi")}},
     {"POST", "/hallinta/arviointi", page_editor_save, .flags = EDIT | ROUTE_CSRF | ROUTE_CSRF_FORM, .deny = EVAL_DENY},
     {"GET", "/hallinta/arviointi/uusi", page_item_new, .flags = EDIT, .deny = EVAL_DENY},
     {"POST", "/hallinta/arviointi/uusi", page_item_save, .flags = EDIT | ROUTE_CSRF | ROUTE_CSRF_FORM,
