@@ -475,8 +475,12 @@ sr_results *survey_results_of(db *d, arena *a, long long id, const survey_def *d
   if (audience != SR_STAFF) suppress(r);
   for (int i = 0; i < r->nitems; i++) {
     sr_item *it = &r->items[i];
-    /* a share times the shown counts could give a hidden n away: figures over n only beside a shown n */
+    /* a share times the shown counts could give a hidden n away: figures over n only beside a shown n; and
+     * the mean, median and share of agreeing answers of a scale are sums over its distribution, so with a hidden
+     * cell they give it away (share_ge_4 minus the shown 4s is the hidden 5s): only beside a whole distribution */
     it->stats_shown = it->n.n > 0 && (audience == SR_STAFF || (it->n.n >= SUP_MIN && sr_shown(&it->n)));
+    for (int k = 0; k < it->ndist && it->stats_shown && audience != SR_STAFF; k++)
+      if (!sr_shown(&it->dist[k])) it->stats_shown = 0;
   }
   r->rate_shown = r->invited.n > 0 && sr_shown(&r->invited) && sr_shown(&r->answered);
   for (int k = 0; k < r->nrates; k++)
