@@ -159,7 +159,7 @@ static void page_form(web_req *r) {
   snprintf(action, sizeof action, "/kysely/%s", token);
   form_view v = {.s = s, .action = action, .personal = 1};
   char *at = NULL;
-  v.f = survey_draft_load(r->db, &r->mem, l.token_hash, &v.nf, &at);
+  v.f = survey_draft_load(r->db, &r->mem, token, &v.nf, &at);
   if (v.f) v.draft_at = at;
   write_form(r, &v);
 }
@@ -187,7 +187,7 @@ static void page_submit(web_req *r) {
     goto out;
   }
   if (!strcmp(web_field(r, "action"), "draft")) {
-    if (survey_draft_save(r->db, l.token_hash, s->id, v.f, v.nf, &e) == K_OK) {
+    if (survey_draft_save(r->db, token, s->id, v.f, v.nf, &e) == K_OK) {
       web_changed();
       web_redirectf(r, "/kysely/%r?tallennettu=1", token);
     } else {
