@@ -219,6 +219,16 @@ expect_lacks "... no open answers" "$A" "Avoin vastaus"
 expect_lacks "... no other texts" "$A" "Joku muu"
 get /api/v1/surveys/2/results
 expect_eq "an unpublished survey is 404 in the API" "$STATUS" 404
+# the after survey (3) is published, the before survey (2) not: its means before must not come out as pairs
+get /kyselyt/3/tulokset
+expect_eq "the published after survey" "$STATUS" 200
+expect_lacks "... without pairs while the before survey is unpublished" "$BODY" 'id="muutos"'
+get /kyselyt/3/tulokset/parit.csv
+expect_eq "... nor as a file" "$STATUS" 404
+q "UPDATE survey SET results_public = 1 WHERE id = 2"
+get /kyselyt/3/tulokset/parit.csv
+expect_eq "both published: the pairs" "$STATUS" 200
+expect_contains "... suppressed (3 pairs)" "$BODY" "Arvioi: Aloittaminen;< 5"
 get /api/v1/openapi.json
 expect_contains "the OpenAPI description lists it" "$BODY" '"/api/v1/surveys/{id}/results"'
 finish
