@@ -312,7 +312,17 @@ static void test_pairs(void **state) {
   assert_true(fg.shown && fabs(fg.value - (1 + 2 + 1) / 3.0) < 1e-12);
   assert_int_equal(survey_figure(d, &a, 0, "sp", "q1.p", SR_EVALUATOR, &fg, &e), K_OK);
   assert_true(fg.shown && fg.value == w.p);
+  /* of q1's 9 pairs 2 stayed and 1 got worse: counts under 5, which the shares times the shown 9 would give away
+   * (a worse share of 11,1 % is one person); the means and the test stay */
+  assert_true(q1->shares_shown);
+  assert_int_equal(survey_figure(d, &a, 0, "sp", "q1.worse_share", SR_PUBLIC, &fg, &e), K_OK);
+  assert_false(fg.shown);
+  assert_int_equal(survey_figure(d, &a, 0, "sp", "q1.improved_share", SR_EVALUATOR, &fg, &e), K_OK);
+  assert_false(fg.shown);
+  assert_int_equal(survey_figure(d, &a, 0, "sp", "q1.mean_change", SR_PUBLIC, &fg, &e), K_OK);
+  assert_true(fg.shown);
   sr_pairs *pe = survey_pairs(d, &a, "sp", SR_EVALUATOR, &e);
+  assert_false(sr_pair_find(pe, "q1")->shares_shown);
   assert_int_equal(sr_pair_find(pe, "m.r1")->pairs.mark, SUP_SMALL);
   assert_false(sr_pair_find(pe, "m.r1")->shown);
   arena_free(&a);

@@ -213,7 +213,7 @@ void survey_pairs_table(web_req *r, const sr_pairs *p, const char *caption) {
         buf_puts(o, "&lt; ");
         dec(r, 0.001, 3);
       } else
-        fig(r, v[k], it->shown, d[k]);
+        fig(r, v[k], k >= 3 && k <= 5 ? it->shares_shown : it->shown, d[k]); /* 3-5: the shares */
     }
     buf_puts(o, "</td></tr>\n");
   }
