@@ -417,6 +417,10 @@ char *survey_series_key_of(db *d, arena *a, long long survey_id) {
                   survey_id);
 }
 
+long long survey_unanswered(db *d, long long survey_id) {
+  return db_int(d, 0, "SELECT count(*) FROM survey_invite WHERE survey_id = ?1 AND answered = 0", "i", survey_id);
+}
+
 survey_rate *survey_rates(db *d, arena *a, long long survey_id, int *n) {
   survey_rate *v = NULL;
   int cap = 0;

@@ -83,6 +83,8 @@ typedef struct survey_rate {
   long long invited, answered;
 } survey_rate;
 survey_rate *survey_rates(db *d, arena *a, long long survey_id, int *n);
+/* How many of the survey's invitations are not answered yet (whom a reminder would go to). */
+long long survey_unanswered(db *d, long long survey_id);
 
 /* ---- a personal link ---- */
 

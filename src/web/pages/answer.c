@@ -475,8 +475,7 @@ static void invites_page(web_req *r, const survey_answering *s, const kerr *err,
   rates_table(r, s->id);
   if (!s->series_closed && s->state != SURVEY_AT_CLOSED) {
     invite_form(r, err);
-    long long pending =
-        db_int(r->db, 0, "SELECT count(*) FROM survey_invite WHERE survey_id = ?1 AND answered = 0", "i", s->id);
+    long long pending = survey_unanswered(r->db, s->id);
     buf_printf(o, "<h2>%h</h2>\n", T(r, "Muistutus"));
     buf_printf(o, "<form method=\"post\" action=\"%h/hallinta/kyselyt/%lld/muistuta\" class=\"form\">", r->prefix,
                s->id);
