@@ -417,6 +417,10 @@ char *survey_series_key_of(db *d, arena *a, long long survey_id) {
                   survey_id);
 }
 
+long long survey_unanswered(db *d, long long survey_id) {
+  return db_int(d, 0, "SELECT count(*) FROM survey_invite WHERE survey_id = ?1 AND answered = 0", "i", survey_id);
+}
+
 survey_rate *survey_rates(db *d, arena *a, long long survey_id, int *n) {
   survey_rate *v = NULL;
   int cap = 0;
@@ -776,28 +780,88 @@ int survey_submit_open(db *d, long long survey_id, const survey_value *v, int nv
 
 /* ---- drafts ---- */
 
-int survey_draft_save(db *d, const char *token_hash, long long survey_id, const survey_field *f, int nf, kerr *e) {
+/* A draft is found by the token's hash, which the invitation holds too, so its fields are sealed with a key only
+ * the token gives (SHA-256 of "draft:" and the token): a copy of the database cannot read a person's draft.
+ * Stored as hex of nonce ‖ secretbox of the JSON [[name, value], …]. */
+static void draft_key(const char *token, unsigned char key[crypto_secretbox_KEYBYTES]) {
+  crypto_hash_sha256_state st;
+  crypto_hash_sha256_init(&st);
+  crypto_hash_sha256_update(&st, (const unsigned char *)"draft:", 6);
+  crypto_hash_sha256_update(&st, (const unsigned char *)token, strlen(token));
+  crypto_hash_sha256_final(&st, key);
+}
+
+int survey_draft_save(db *d, const char *token, long long survey_id, const survey_field *f, int nf, kerr *e) {
   json_t *arr = json_array();
   for (int i = 0; i < nf; i++) json_array_append_new(arr, json_pack("[ss]", f[i].name, f[i].value));
   char *data = json_dumps(arr, JSON_COMPACT);
   json_decref(arr);
   if (!data) return kerr_set(e, NULL, N_("Luonnoksen tallennus epäonnistui."));
+  size_t len = strlen(data), blen = crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES + len;
+  unsigned char *box = malloc(blen), key[crypto_secretbox_KEYBYTES];
+  char *hex = malloc(2 * blen + 1);
+  if (!box || !hex) abort();
+  draft_key(token, key);
+  randombytes_buf(box, crypto_secretbox_NONCEBYTES);
+  crypto_secretbox_easy(box + crypto_secretbox_NONCEBYTES, (const unsigned char *)data, len, box, key);
+  sodium_memzero(key, sizeof key);
+  sodium_memzero(data, len);
+  free(data);
+  sodium_bin2hex(hex, 2 * blen + 1, box, blen);
+  free(box);
+  char hash[65];
+  survey_token_hash(token, hash);
   int rc = db_exec(d,
                    "INSERT INTO survey_draft(token_hash, survey_id, data, updated_at) VALUES(?1, ?2, ?3, ?4) "
                    "ON CONFLICT(token_hash) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at",
-                   "titt", token_hash, survey_id, data, db_now().s) == DB_OK
+                   "titt", hash, survey_id, hex, db_now().s) == DB_OK
                ? K_OK
                : kerr_storage(e, "Luonnoksen tallennus", db_errmsg(d));
-  free(data);
+  free(hex);
   return rc;
 }
 
-survey_field *survey_draft_load(db *d, arena *a, const char *token_hash, int *nf, char **updated_at) {
+/* The draft's JSON opened with the token's key (malloc'd), or NULL when it cannot be. */
+static char *draft_open(const char *hex, const char *token) {
+  size_t hlen = strlen(hex), blen = 0;
+  if (hlen < 2 * (crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES)) return NULL;
+  unsigned char *box = malloc(hlen / 2 + 1);
+  if (!box) abort();
+  if (sodium_hex2bin(box, hlen / 2 + 1, hex, hlen, NULL, &blen, NULL) != 0 ||
+      blen < crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES) {
+    free(box);
+    return NULL;
+  }
+  size_t len = blen - crypto_secretbox_NONCEBYTES - crypto_secretbox_MACBYTES;
+  char *json = malloc(len + 1);
+  unsigned char key[crypto_secretbox_KEYBYTES];
+  if (!json) abort();
+  draft_key(token, key);
+  int ok = crypto_secretbox_open_easy((unsigned char *)json, box + crypto_secretbox_NONCEBYTES,
+                                      blen - crypto_secretbox_NONCEBYTES, box, key) == 0;
+  sodium_memzero(key, sizeof key);
+  free(box);
+  if (!ok) {
+    free(json);
+    return NULL;
+  }
+  json[len] = 0;
+  return json;
+}
+
+survey_field *survey_draft_load(db *d, arena *a, const char *token, int *nf, char **updated_at) {
   *nf = 0;
-  db_stmt *st = db_query(d, "SELECT data, updated_at FROM survey_draft WHERE token_hash = ?1", "t", token_hash);
+  char hash[65];
+  survey_token_hash(token, hash);
+  db_stmt *st = db_query(d, "SELECT data, updated_at FROM survey_draft WHERE token_hash = ?1", "t", hash);
   json_t *arr = NULL;
   if (db_step(st) == 1) {
-    arr = json_loads(db_col_text(st, 0), 0, NULL);
+    char *json = draft_open(db_col_text(st, 0), token);
+    if (json) {
+      arr = json_loads(json, 0, NULL);
+      sodium_memzero(json, strlen(json));
+      free(json);
+    }
     if (updated_at) *updated_at = db_col_adup(st, 1, a);
   }
   db_done(st);

@@ -83,6 +83,8 @@ typedef struct survey_rate {
   long long invited, answered;
 } survey_rate;
 survey_rate *survey_rates(db *d, arena *a, long long survey_id, int *n);
+/* How many of the survey's invitations are not answered yet (whom a reminder would go to). */
+long long survey_unanswered(db *d, long long survey_id);
 
 /* ---- a personal link ---- */
 
@@ -132,11 +134,12 @@ int survey_submit_invite(db *d, const unsigned char master[SECKEY_LEN], const ch
  * set when the survey's series is closed; K_ERR on a storage error. */
 int survey_submit_open(db *d, long long survey_id, const survey_value *v, int nv, kerr *e);
 
-/* Saves the posted fields as the draft of a link (JSON: [[name, value], …]); K_OK or K_ERR with e set. */
-int survey_draft_save(db *d, const char *token_hash, long long survey_id, const survey_field *f, int nf, kerr *e);
-/* The draft's fields (in arena a, *nf of them), or NULL when there is none. *updated_at (may be NULL) gets when it
- * was saved. */
-survey_field *survey_draft_load(db *d, arena *a, const char *token_hash, int *nf, char **updated_at);
+/* Saves the posted fields as the draft of the link token (JSON: [[name, value], …], sealed with a key made from
+ * the token, under the token's hash); K_OK or K_ERR with e set. */
+int survey_draft_save(db *d, const char *token, long long survey_id, const survey_field *f, int nf, kerr *e);
+/* The draft's fields of the link token (in arena a, *nf of them), or NULL when there is none (or it cannot be
+ * opened with this token). *updated_at (may be NULL) gets when it was saved. */
+survey_field *survey_draft_load(db *d, arena *a, const char *token, int *nf, char **updated_at);
 
 /* ---- the person's rights (model/person.c calls these) ---- */
 

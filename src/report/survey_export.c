@@ -341,9 +341,9 @@ void survey_pairs_write(export_out *o, const sr_pairs *p, const char *lang, repo
     dec_or_blank(o, it->mean_before, it->shown, 2);
     dec_or_blank(o, it->mean_after, it->shown, 2);
     dec_or_blank(o, it->mean_change, it->shown, 2);
-    dec_or_blank(o, it->improved * 100, it->shown, 1);
-    dec_or_blank(o, it->same * 100, it->shown, 1);
-    dec_or_blank(o, it->worse * 100, it->shown, 1);
+    dec_or_blank(o, it->improved * 100, it->shares_shown, 1);
+    dec_or_blank(o, it->same * 100, it->shares_shown, 1);
+    dec_or_blank(o, it->worse * 100, it->shares_shown, 1);
     dec_or_blank(o, it->statistic, it->shown, 1);
     if (it->shown && !isnan(it->p) && it->p < 0.0001) /* 0,0000 would say nothing: the bound, as a text */
       export_text(o, o->fmt == EXPORT_CSV_COMMA ? "< 0.0001" : "< 0,0001");
@@ -395,7 +395,7 @@ void survey_pairs_json(buf *b, const sr_pairs *p, const char *lang) {
              {"statistic", it->statistic},     {"p", it->p}};
     for (size_t k = 0; k < sizeof f / sizeof f[0]; k++) {
       buf_printf(b, ",\"%r\":", f[k].k);
-      json_num(b, f[k].v, it->shown);
+      json_num(b, f[k].v, k >= 3 && k <= 5 ? it->shares_shown : it->shown); /* 3-5: the shares */
     }
     buf_printf(b, ",\"exact\":%r}", it->shown && it->exact ? "true" : "false");
   }

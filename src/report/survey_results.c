@@ -475,8 +475,12 @@ sr_results *survey_results_of(db *d, arena *a, long long id, const survey_def *d
   if (audience != SR_STAFF) suppress(r);
   for (int i = 0; i < r->nitems; i++) {
     sr_item *it = &r->items[i];
-    /* a share times the shown counts could give a hidden n away: figures over n only beside a shown n */
+    /* a share times the shown counts could give a hidden n away: figures over n only beside a shown n; and
+     * the mean, median and share of agreeing answers of a scale are sums over its distribution, so with a hidden
+     * cell they give it away (share_ge_4 minus the shown 4s is the hidden 5s): only beside a whole distribution */
     it->stats_shown = it->n.n > 0 && (audience == SR_STAFF || (it->n.n >= SUP_MIN && sr_shown(&it->n)));
+    for (int k = 0; k < it->ndist && it->stats_shown && audience != SR_STAFF; k++)
+      if (!sr_shown(&it->dist[k])) it->stats_shown = 0;
   }
   r->rate_shown = r->invited.n > 0 && sr_shown(&r->invited) && sr_shown(&r->answered);
   for (int k = 0; k < r->nrates; k++)
@@ -638,6 +642,10 @@ static void pair_stats(sr_pair_item *it, const double *x, const double *y, int n
   }
   it->mean_before = sx / n, it->mean_after = sy / n, it->mean_change = it->mean_after - it->mean_before;
   it->improved = (double)up / n, it->same = (double)same / n, it->worse = (double)down / n;
+  /* a share times the shown number of pairs is a count: as in the distributions, none of 1-4 may come out */
+#define SMALL(k) ((k) > 0 && (k) < SUP_MIN)
+  it->shares_shown = it->shown && (audience == SR_STAFF || !(SMALL(up) || SMALL(same) || SMALL(down)));
+#undef SMALL
   wilcoxon_result w = wilcoxon_test(x, y, n);
   it->statistic = w.statistic, it->p = w.p, it->exact = w.exact;
 }
@@ -872,11 +880,11 @@ static int pairs_figure(db *d, arena *a, sr_memo *memo, const char *series, cons
   else if (strcmp(m, "mean_change") == 0)
     fig(out, it->mean_change, 0, it->shown);
   else if (strcmp(m, "improved_share") == 0)
-    fig(out, it->improved, 0, it->shown);
+    fig(out, it->improved, 0, it->shares_shown);
   else if (strcmp(m, "same_share") == 0)
-    fig(out, it->same, 0, it->shown);
+    fig(out, it->same, 0, it->shares_shown);
   else if (strcmp(m, "worse_share") == 0)
-    fig(out, it->worse, 0, it->shown);
+    fig(out, it->worse, 0, it->shares_shown);
   else if (strcmp(m, "p") == 0)
     fig(out, it->p, 0, it->shown);
   else if (strcmp(m, "statistic") == 0)

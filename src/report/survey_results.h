@@ -121,6 +121,7 @@ typedef struct sr_pair_item {
   int shown; /* the figures below: 0 when pairs are suppressed (under 5 for the public and evaluators) */
   double mean_before, mean_after, mean_change; /* change = after - before */
   double improved, same, worse;                /* shares 0..1 of the pairs: after > before, =, < */
+  int shares_shown; /* the three shares: 0 also when any of their counts is 1-4 (for the public and evaluators) */
   double statistic, p;                         /* Wilcoxon signed-rank (scipy's default); p NaN when no test */
   int exact;
 } sr_pair_item;

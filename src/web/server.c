@@ -150,8 +150,9 @@ static void add_extra_headers(struct MHD_Response *resp, buf *h) {
 static void access_log(web_req *r, int status, size_t bytes, int64_t t0, const char *how) {
   if (config->quiet) return;
   /* a one-time link's token (/salasana/TOKEN) is a password for a while, a session's sign-in code
-   * (/osallistu/CODE) a key to its form for the day: never in the log */
-  static const char *const secret[] = {"/salasana/", "/osallistu/"};
+   * (/osallistu/CODE) a key to its form for the day, a survey link's token (/kysely/TOKEN) names the invitation
+   * and so the person, and its POST's time would place their answer among the stored ones: never in the log */
+  static const char *const secret[] = {"/salasana/", "/osallistu/", "/kysely/"};
   const char *url = r->url;
   char masked[64];
   for (size_t i = 0; i < sizeof secret / sizeof secret[0]; i++) {

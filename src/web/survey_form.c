@@ -8,10 +8,6 @@
 
 #define TEXT_MAX 10000 /* characters of an open answer or an "other" text: model/survey_answer.c refuses more */
 
-survey_values survey_values_form(web_req *r) {
-  return (survey_values){r->form, r->nform, r->nform};
-}
-
 void survey_values_add(arena *a, survey_values *v, const char *name, const char *value) {
   v->v = arena_grow(a, v->v, v->n, &v->cap, sizeof *v->v);
   v->v[v->n++] = (kv){name, value};

@@ -3,8 +3,8 @@
  *
  * API
  *   survey_values   the answers to fill in: field name → value pairs, a name may repeat (multiple choice). Build one
- *                   from a posted form (survey_values_form), or add pairs one by one (survey_values_add, e.g. from a
- *                   stored draft). NULL or empty = nothing filled in.
+ *                   by adding pairs one by one (survey_values_add: the posted fields or a stored draft). NULL or
+ *                   empty = nothing filled in.
  *   survey_form_head   writes the survey's title (<h1>) and intro (paragraphs) in lang.
  *   survey_form_write  writes the sections and questions only: the caller writes <form method="post" …>, the CSRF
  *                   field, the submit button and </form> around it (and leaves the button out of a preview).
@@ -37,8 +37,6 @@ typedef struct survey_values {
   int n, cap;
 } survey_values;
 
-/* The values posted in r's form (they point into the request; nothing is copied). */
-survey_values survey_values_form(web_req *r);
 /* Adds a pair (the strings are not copied: keep them in the arena a or longer); grows v in arena a. */
 void survey_values_add(arena *a, survey_values *v, const char *name, const char *value);
 /* The first value of name, or NULL (v may be NULL). */

@@ -168,6 +168,9 @@ expect_eq "the draft is kept under the token's hash only" \
 expect_eq "survey_draft has no person or invitation column" \
   "$(if on_pg; then q "SELECT string_agg(column_name, ',' ORDER BY ordinal_position) FROM information_schema.columns WHERE table_name='survey_draft'"; else q "SELECT group_concat(name) FROM pragma_table_info('survey_draft')"; fi)" \
   "token_hash,survey_id,data,updated_at"
+# the invitation holds the same hash, so the stored draft is sealed with a key only the token gives
+expect_eq "… and a copy of the database cannot read it" \
+  "$(q "SELECT count(*) FROM survey_draft WHERE data LIKE '%Keskener%' OR data LIKE '%q4%'")" 0
 get "$ANNA"
 expect_contains "the draft resumes from the same link" "$BODY" 'Jatkat keskeneräistä vastaustasi'
 expect_contains "… with its choices" "$BODY" 'name="q4" value="b" checked'
@@ -344,6 +347,13 @@ expect_contains "an unknown series is an error" "$OUT" "Kyselysarjaa ei ole"
 
 # --- the outbox cuts the token out once the invitation is sent ---
 start_sink
+# a line "POST /kysely/TOKEN 303" at a time would name the invitation, and so the person, beside the moment its
+# answer was stored (and so its place among the answers' ids)
+serve_with --secret-file "$SECRET"
+get "$ANNA"
+post "$ANNA" "csrf=$CSRF" "action=send" "q1=5"
+expect_lacks "the access log never has an invitation's token" "$(cat "$TMP/server.log")" "${ANNA#/kysely/}"
+expect_contains "it logs the link without it" "$(cat "$TMP/server.log")" "POST /kysely/… $STATUS"
 serve_with --quiet --secret-file "$SECRET" --smtp "smtp://127.0.0.1:$SINK_PORT"
 wait_mail "$(q "SELECT count(*) FROM outbox WHERE kind='survey-invite'")" || true
 expect_eq "the invitations were sent" "$(q "SELECT count(*) FROM outbox WHERE kind='survey-invite' AND status='sent'")" "$(q "SELECT count(*) FROM outbox WHERE kind='survey-invite'")"

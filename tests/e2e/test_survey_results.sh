@@ -57,7 +57,10 @@ expect_eq "the delivery of 3 invitations is hidden" "$(jq_ 'd["response_rates"][
 run survey results 1 --format csv --audience public --db "$DB"
 expect_rc "Excel CSV" 0
 expect_eq "... starts with the BOM" "$(head -c 3 <<<"$OUT" | od -An -tx1 | tr -d ' ')" efbbbf
-expect_contains "... ';' and the decimal comma" "$OUT" "q1;Valmennus oli hyödyllinen.;14;3,79;4,0;71,4;4"
+expect_contains "... ';' and the decimal comma" "$OUT" "q1;Valmennus oli hyödyllinen.;14;;;;4"
+# q1's 5s (4 answers) are hidden, so its mean, median and share of 4-5 are too (they would give the 5s away)
+expect_contains "... the staff's copy has the figures over the distribution" \
+  "$("$KEHTO" survey results 1 --format csv --db "$DB")" "q1;Valmennus oli hyödyllinen.;14;3,79;4,0;71,4;4"
 expect_contains "... small cells as in /tilastot" "$OUT" "q1;1;Täysin eri mieltä;< 5;"
 expect_contains "... secondary as •" "$OUT" "•"
 expect_contains "... breakdown groups by name" "$OUT" "q1;Toimiala;Opetus- ja kasvatusala;5;3,40"
@@ -216,6 +219,16 @@ expect_lacks "... no open answers" "$A" "Avoin vastaus"
 expect_lacks "... no other texts" "$A" "Joku muu"
 get /api/v1/surveys/2/results
 expect_eq "an unpublished survey is 404 in the API" "$STATUS" 404
+# the after survey (3) is published, the before survey (2) not: its means before must not come out as pairs
+get /kyselyt/3/tulokset
+expect_eq "the published after survey" "$STATUS" 200
+expect_lacks "... without pairs while the before survey is unpublished" "$BODY" 'id="muutos"'
+get /kyselyt/3/tulokset/parit.csv
+expect_eq "... nor as a file" "$STATUS" 404
+q "UPDATE survey SET results_public = 1 WHERE id = 2"
+get /kyselyt/3/tulokset/parit.csv
+expect_eq "both published: the pairs" "$STATUS" 200
+expect_contains "... suppressed (3 pairs)" "$BODY" "Arvioi: Aloittaminen;< 5"
 get /api/v1/openapi.json
 expect_contains "the OpenAPI description lists it" "$BODY" '"/api/v1/surveys/{id}/results"'
 finish

@@ -305,15 +305,25 @@ static void test_answer_and_erase(void **state) {
   /* a draft under the link, deleted by the answer */
   char hash[65];
   survey_token_hash(before.token[0], hash);
-  survey_field f[] = {{"q1", "4"}, {"q4", "a"}, {"q4", "b"}};
+  survey_field f[] = {{"q1", "4"}, {"q4", "a"}, {"q4", "b"}, {"q8", "Salainen luonnos"}};
   kerr e = {0};
-  assert_int_equal(survey_draft_save(d, hash, 1, f, 3, &e), K_OK);
+  assert_int_equal(survey_draft_save(d, before.token[0], 1, f, 4, &e), K_OK);
   arena a = {0};
   int nf = 0;
-  survey_field *g = survey_draft_load(d, &a, hash, &nf, NULL);
-  assert_int_equal(nf, 3);
+  survey_field *g = survey_draft_load(d, &a, before.token[0], &nf, NULL);
+  assert_int_equal(nf, 4);
   assert_string_equal(g[2].name, "q4");
   assert_string_equal(g[2].value, "b");
+  /* the draft sits under the token's hash, which the invitation holds too: so a copy of the database must not
+   * be able to read it, only the link's holder (the token is the key) */
+  assert_int_equal(db_int(d, -1, "SELECT count(*) FROM survey_draft d JOIN survey_invite i ON i.token_hash = "
+                                 "d.token_hash WHERE d.token_hash = ?1", "t", hash), 1);
+  char *data = db_text(d, "SELECT data FROM survey_draft WHERE token_hash = ?1", "t", hash);
+  assert_non_null(data);
+  assert_null(strstr(data, "Salainen"));
+  assert_null(strstr(data, "q4"));
+  free(data);
+  assert_null(survey_draft_load(d, &a, before.token[1], &nf, NULL)); /* another link: nothing */
   arena_free(&a);
   answer(d, &before, "anna@example.fi", "3");
   answer(d, &before, "bert@example.fi", "2");

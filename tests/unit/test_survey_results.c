@@ -169,8 +169,15 @@ static void test_suppressed_for_evaluator_and_public(void **state) {
     sr_figure f;
     assert_int_equal(survey_figure(d, &a, sid, NULL, "q3.r2.mean", aud, &f, &e), K_OK);
     assert_false(f.shown);
+    /* q1's 5s (4 answers) are hidden, so no figure over its distribution may be shown: the share of 4-5 with
+     * the shown 6 fours would give them away (10/14 - 6/14), and so would the mean */
+    assert_false(q1->stats_shown);
     assert_int_equal(survey_figure(d, &a, sid, NULL, "q1.share_ge_4", aud, &f, &e), K_OK);
-    assert_true(f.shown && fabs(f.value - 10.0 / 14) < 1e-12 && !f.is_count);
+    assert_false(f.shown);
+    assert_int_equal(survey_figure(d, &a, sid, NULL, "q1.mean", aud, &f, &e), K_OK);
+    assert_false(f.shown);
+    /* a number question has no distribution cells: its mean stays shown with 14 answers */
+    assert_true(sr_find(r, "q7")->stats_shown);
     assert_int_equal(survey_figure(d, &a, sid, NULL, "q1.1.count", aud, &f, &e), K_OK);
     assert_false(f.shown);
     arena_free(&a);
@@ -305,7 +312,17 @@ static void test_pairs(void **state) {
   assert_true(fg.shown && fabs(fg.value - (1 + 2 + 1) / 3.0) < 1e-12);
   assert_int_equal(survey_figure(d, &a, 0, "sp", "q1.p", SR_EVALUATOR, &fg, &e), K_OK);
   assert_true(fg.shown && fg.value == w.p);
+  /* of q1's 9 pairs 2 stayed and 1 got worse: counts under 5, which the shares times the shown 9 would give away
+   * (a worse share of 11,1 % is one person); the means and the test stay */
+  assert_true(q1->shares_shown);
+  assert_int_equal(survey_figure(d, &a, 0, "sp", "q1.worse_share", SR_PUBLIC, &fg, &e), K_OK);
+  assert_false(fg.shown);
+  assert_int_equal(survey_figure(d, &a, 0, "sp", "q1.improved_share", SR_EVALUATOR, &fg, &e), K_OK);
+  assert_false(fg.shown);
+  assert_int_equal(survey_figure(d, &a, 0, "sp", "q1.mean_change", SR_PUBLIC, &fg, &e), K_OK);
+  assert_true(fg.shown);
   sr_pairs *pe = survey_pairs(d, &a, "sp", SR_EVALUATOR, &e);
+  assert_false(sr_pair_find(pe, "q1")->shares_shown);
   assert_int_equal(sr_pair_find(pe, "m.r1")->pairs.mark, SUP_SMALL);
   assert_false(sr_pair_find(pe, "m.r1")->shown);
   arena_free(&a);

@@ -159,7 +159,7 @@ static void page_form(web_req *r) {
   snprintf(action, sizeof action, "/kysely/%s", token);
   form_view v = {.s = s, .action = action, .personal = 1};
   char *at = NULL;
-  v.f = survey_draft_load(r->db, &r->mem, l.token_hash, &v.nf, &at);
+  v.f = survey_draft_load(r->db, &r->mem, token, &v.nf, &at);
   if (v.f) v.draft_at = at;
   write_form(r, &v);
 }
@@ -187,7 +187,7 @@ static void page_submit(web_req *r) {
     goto out;
   }
   if (!strcmp(web_field(r, "action"), "draft")) {
-    if (survey_draft_save(r->db, l.token_hash, s->id, v.f, v.nf, &e) == K_OK) {
+    if (survey_draft_save(r->db, token, s->id, v.f, v.nf, &e) == K_OK) {
       web_changed();
       web_redirectf(r, "/kysely/%r?tallennettu=1", token);
     } else {
@@ -475,8 +475,7 @@ static void invites_page(web_req *r, const survey_answering *s, const kerr *err,
   rates_table(r, s->id);
   if (!s->series_closed && s->state != SURVEY_AT_CLOSED) {
     invite_form(r, err);
-    long long pending =
-        db_int(r->db, 0, "SELECT count(*) FROM survey_invite WHERE survey_id = ?1 AND answered = 0", "i", s->id);
+    long long pending = survey_unanswered(r->db, s->id);
     buf_printf(o, "<h2>%h</h2>\n", T(r, "Muistutus"));
     buf_printf(o, "<form method=\"post\" action=\"%h/hallinta/kyselyt/%lld/muistuta\" class=\"form\">", r->prefix,
                s->id);

@@ -213,19 +213,31 @@ void survey_pairs_table(web_req *r, const sr_pairs *p, const char *caption) {
         buf_puts(o, "&lt; ");
         dec(r, 0.001, 3);
       } else
-        fig(r, v[k], it->shown, d[k]);
+        fig(r, v[k], k >= 3 && k <= 5 ? it->shares_shown : it->shown, d[k]); /* 3-5: the shares */
     }
     buf_puts(o, "</td></tr>\n");
   }
   web_table_end(r);
 }
 
-static void pairs_section(web_req *r, const survey_info *s, int audience, const char *base) {
-  if (!*s->series) return;
+/* The series' pairs for this audience, or NULL (e cleared). The public sees them only when the results of both
+ * the before and the after survey are published: the means before and after are figures of each. */
+static sr_pairs *pairs_for(web_req *r, const survey_info *s, int audience) {
   kerr e = {0};
   sr_pairs *p = survey_pairs(r->db, &r->mem, s->series, audience, &e);
   kerr_clear(&e);
-  if (!p) return; /* no before or after survey yet */
+  if (p && audience == SR_PUBLIC) {
+    survey_info *b = survey_get(r->db, &r->mem, p->before_id, r->lang),
+                *f = survey_get(r->db, &r->mem, p->after_id, r->lang);
+    if (!b || !f || !b->results_public || !f->results_public) return NULL;
+  }
+  return p;
+}
+
+static void pairs_section(web_req *r, const survey_info *s, int audience, const char *base) {
+  if (!*s->series) return;
+  sr_pairs *p = pairs_for(r, s, audience);
+  if (!p) return; /* no before or after survey yet, or one not published */
   buf *o = &r->out;
   buf_printf(o, "<section class=\"pairs\">\n<h2 id=\"muutos\">%h</h2>\n<p>%h <strong>", T(r, "Muutos ennen ja jälkeen"),
              T(r, "Samat vastaajat alku- ja loppukyselyssä (pareja):"));
@@ -377,9 +389,8 @@ static void results_file(web_req *r, int public_route) {
   int rc;
   char base[64];
   if (pairs) {
-    sr_pairs *p = survey_pairs(r->db, &r->mem, s->series, audience, &e);
+    sr_pairs *p = pairs_for(r, s, audience);
     if (!p) {
-      kerr_clear(&e);
       web_error(r, 404, T(r, NOT_FOUND));
       return;
     }
