@@ -255,8 +255,10 @@ static void pairs_section(web_req *r, const survey_info *s, int audience, const 
 
 static void suppression_note(web_req *r) {
   buf_printf(&r->out, "<div class=\"note\" id=\"merkit\"><p>%h</p>\n<p>%h<br>%h</p></div>\n",
-             T(r, "Alle viiden vastauksen luvut näytetään muodossa < 5, eikä niitä voi päätellä muista luvuista; "
-                  "keskiarvoja ja osuuksia ei näytetä alle viiden vastauksen joukoista."),
+             T(r, "Alle viiden vastauksen luvut näytetään muodossa < 5, eikä niitä voi päätellä muista luvuista. "
+                  "Keskiarvoa, mediaania ja osuutta ei näytetä, kun vastauksia on alle viisi tai kun jokin kysymyksen "
+                  "jakauman luku on piilotettu; parien osuuksia parantuneista, ennallaan pysyneistä ja heikentyneistä "
+                  "ei näytetä, kun jokin niistä on alle viisi."),
              T(r, report_mark_note(SUP_SMALL)), T(r, report_mark_note(SUP_SECONDARY)));
 }
 
