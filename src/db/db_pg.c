@@ -495,6 +495,19 @@ pg_stmt *pg_prepare(pgdb *p, const char *sql) {
       if (sp) run(p, "ROLLBACK TO SAVEPOINT db_prepare");
       continue;
     }
+    if (PQstatus(p->c) == CONNECTION_BAD) {
+      /* the server is gone (restarting, a failover) and could not be reached again: the statement is kept
+       * unprepared, to be prepared when it is next run on a connection made again (pg_step); until then its runs
+       * fail like any statement on a lost connection, and the request gets an error, not the process an abort */
+      set_err(p, PQerrorMessage(p->c));
+      log_error("SQL prepare failed, database connection lost: %r", p->err);
+      PQclear(r);
+      if (sp) run(p, "ROLLBACK TO SAVEPOINT db_prepare; RELEASE SAVEPOINT db_prepare");
+      s->text = buf_detach(&t);
+      s->types = types;
+      s->gen = -1;
+      return s;
+    }
     set_err(p, m);
     log_error("SQL prepare failed: %r in: %r", p->err, t.data);
     PQclear(r);
@@ -623,9 +636,12 @@ int pg_step(pg_stmt *s, int guard, int *code) {
     revive(p);
     int in_tx = pg_in_transaction(p), sp = guard && s->write && in_tx;
     PGTransactionStatusType before = PQtransactionStatus(p->c);
-    if (s->gen != p->gen) { /* made before a reconnect: prepared on the connection that is gone */
+    if (s->gen != p->gen) { /* made before a reconnect (or while the server was gone): prepared here again */
       PGresult *r = PQprepare(p->c, s->name, s->text, s->nparam, s->types);
-      if (PQresultStatus(r) == PGRES_COMMAND_OK) s->gen = p->gen;
+      if (PQresultStatus(r) == PGRES_COMMAND_OK) {
+        s->gen = p->gen;
+        if (!s->desc) s->desc = PQdescribePrepared(p->c, s->name);
+      }
       PQclear(r);
     }
     PGresult *r =
@@ -636,7 +652,10 @@ int pg_step(pg_stmt *s, int guard, int *code) {
       /* outside a transaction nothing was lost with the old connection: once more on the new one */
       PQclear(r);
       r = PQprepare(p->c, s->name, s->text, s->nparam, s->types);
-      if (PQresultStatus(r) == PGRES_COMMAND_OK) s->gen = p->gen;
+      if (PQresultStatus(r) == PGRES_COMMAND_OK) {
+        s->gen = p->gen;
+        if (!s->desc) s->desc = PQdescribePrepared(p->c, s->name);
+      }
       PQclear(r);
       r = PQexecPrepared(p->c, s->name, s->nparam, (const char *const *)s->values, s->lengths, s->formats, 0);
       t = PQresultStatus(r);

@@ -85,6 +85,23 @@ BASE=http://127.0.0.1:$PB
 get /hallinta/organisaatiot
 expect_eq "server B still has the session" "$STATUS" 200
 
+# --- PostgreSQL down for a while: pages whose statements were never prepared on B's connections are asked for; B
+# answers each (an error page where it needs the database) and keeps running, then serves them once it is back ---
+if on_pg; then
+  "$ROOT/tests/pg/cluster.sh" down "$E2E_PG_CLUSTER" || echo "# cluster.sh down: exit $?"
+  PAGES="/palvelut /valmentajat /tilastot /tekot/uusi /api/v1/stats /saavutettavuus /tietosuoja /tekot?q=muu /tekot/1"
+  codes=$(for p in $PAGES; do curl -s -o /dev/null --max-time 10 -w '%{http_code} ' "http://127.0.0.1:$PB$p"; done)
+  expect_lacks "with PostgreSQL down, server B answers every request (codes: $codes)" "$codes" "000"
+  check "... and is still running" kill -0 "$PIDB"
+  "$ROOT/tests/pg/cluster.sh" up "$E2E_PG_CLUSTER" || echo "# cluster.sh up: exit $?"
+  for _ in $(seq 1 50); do
+    codes=$(for p in $PAGES; do curl -s -o /dev/null --max-time 5 -w '%{http_code} ' "http://127.0.0.1:$PB$p"; done)
+    [ "$codes" = "$(printf '200 %.0s' $PAGES)" ] && break
+    sleep 0.2
+  done
+  expect_eq "PostgreSQL back, B serves those pages" "$codes" "$(printf '200 %.0s' $PAGES)"
+fi
+
 # --- PostgreSQL restarted (a failover, an update): every connection is cut, and the servers connect again ---
 if on_pg; then
   "$ROOT/tests/pg/cluster.sh" restart "$E2E_PG_CLUSTER" || echo "# cluster.sh restart: exit $?"

@@ -4,10 +4,11 @@
 #   tests/pg/cluster.sh stop DIR    stops the server and removes DIR
 #   tests/pg/cluster.sh newdb DIR NAME   creates another database in the running cluster, prints its address
 #   tests/pg/cluster.sh restart DIR      stops the server (every connection cut) and starts it again
+#   tests/pg/cluster.sh down DIR / up DIR  stops the server (keeping DIR) / starts it again
 # initdb refuses to run as root: as root the cluster belongs to the user postgres (Debian's package creates it).
 set -euo pipefail
-cmd=${1:?usage: cluster.sh start|stop|restart|newdb DIR [NAME]}
-dir=${2:?usage: cluster.sh start|stop|restart|newdb DIR [NAME]}
+cmd=${1:?usage: cluster.sh start|stop|restart|down|up|newdb DIR [NAME]}
+dir=${2:?usage: cluster.sh start|stop|restart|down|up|newdb DIR [NAME]}
 bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
 [ -x "$bin/initdb" ] || { echo "cluster.sh: PostgreSQL is not installed (make deps installs it)" >&2; exit 1; }
 as_owner() {
@@ -43,9 +44,15 @@ newdb)
 restart)
   as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -m fast -o "$(cat "$dir/opts")" restart >/dev/null
   ;;
+down)
+  as_owner "$bin/pg_ctl" -D "$dir/data" -w -m fast stop >/dev/null
+  ;;
+up)
+  as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -o "$(cat "$dir/opts")" start >/dev/null
+  ;;
 stop)
   [ -d "$dir/data" ] && as_owner "$bin/pg_ctl" -D "$dir/data" -m immediate -w stop >/dev/null 2>&1 || true
   rm -rf "$dir"
   ;;
-*) echo "usage: cluster.sh start|stop|restart|newdb DIR [NAME]" >&2; exit 2 ;;
+*) echo "usage: cluster.sh start|stop|restart|down|up|newdb DIR [NAME]" >&2; exit 2 ;;
 esac
