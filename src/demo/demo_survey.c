@@ -263,8 +263,8 @@ static int likert(demo_rng *r, double mean) {
 /* One of 1..5 with the final evaluation's distribution: about 80 % of answers 4 or 5, a little per row. */
 static int effect(demo_rng *r, int row) {
   int p = demo_rng_below(r, 1000);
-  int five = 330 + 10 * row, four = five + 460;
-  return p < five ? 5 : p < four ? 4 : p < four + 130 ? 3 : p < four + 190 ? 2 : 1;
+  int five = 320 + 8 * row, four = five + 450, three = four + 110, two = three + 55; /* 1: the last 3–7 % */
+  return p < five ? 5 : p < four ? 4 : p < three ? 3 : p < two ? 2 : 1;
 }
 
 /* A day "yyyy-mm-dd" plus n days, capped at cap. */
