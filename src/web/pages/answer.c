@@ -64,6 +64,21 @@ static void write_form(web_req *r, const form_view *v) {
 }
 
 /* A page with a heading and one paragraph, with status. */
+/* Shows the form again, filled in from what was posted, with the errors in e, answering status. */
+static void reshow(web_req *r, form_view *v, kerr *e, int status) {
+  v->err = e;
+  write_form(r, v);
+  r->status = status;
+}
+
+/* The posted answers checked against the survey (show_if, required, ranges, options); NULL after showing the form
+ * again with every problem beside its question (422). *nv gets the count. */
+static survey_value *checked(web_req *r, form_view *v, kerr *e, int *nv) {
+  survey_value *vals = survey_check(&r->mem, v->s->def, v->f, v->nf, nv, e);
+  if (!vals) reshow(r, v, e, 422);
+  return vals;
+}
+
 static void message_page(web_req *r, int status, const char *title, const char *text) {
   page_begin(r, title, "");
   buf_printf(&r->out, "<h1>%h</h1>\n<p>%h</p>\n", title, text);
@@ -181,9 +196,7 @@ static void page_submit(web_req *r) {
   form_view v = {.s = s, .action = action, .personal = 1};
   v.f = posted_fields(r, &v.nf);
   if (stale) {
-    v.err = &e;
-    write_form(r, &v);
-    r->status = 403;
+    reshow(r, &v, &e, 403);
     goto out;
   }
   if (!strcmp(web_field(r, "action"), "draft")) {
@@ -191,20 +204,13 @@ static void page_submit(web_req *r) {
       web_changed();
       web_redirectf(r, "/kysely/%r?tallennettu=1", token);
     } else {
-      v.err = &e;
-      write_form(r, &v);
-      r->status = 500;
+      reshow(r, &v, &e, 500);
     }
     goto out;
   }
   int nv = 0;
-  survey_value *vals = survey_check(&r->mem, s->def, v.f, v.nf, &nv, &e);
-  if (!vals) {
-    v.err = &e;
-    write_form(r, &v);
-    r->status = 422;
-    goto out;
-  }
+  survey_value *vals = checked(r, &v, &e, &nv);
+  if (!vals) goto out;
   kerr ke = {0};
   const unsigned char *key = seckey_get(&ke);
   if (!key) log_error("survey answer: %r", ke.msg);
@@ -219,9 +225,7 @@ static void page_submit(web_req *r) {
   } else if (rc == SURVEY_REFUSED) {
     message_page(r, 410, T(r, "Vastausta ei tallennettu"), T(r, e.msg));
   } else {
-    v.err = &e;
-    write_form(r, &v);
-    r->status = 500;
+    reshow(r, &v, &e, 500);
   }
 out:
   kerr_clear(&e);
@@ -295,9 +299,7 @@ static void page_open_submit(web_req *r) {
   form_view v = {.s = s, .action = action};
   v.f = posted_fields(r, &v.nf);
   if (stale) {
-    v.err = &e;
-    write_form(r, &v);
-    r->status = 403;
+    reshow(r, &v, &e, 403);
     goto out;
   }
   char key[96];
@@ -309,13 +311,8 @@ static void page_open_submit(web_req *r) {
     goto out;
   }
   int nv = 0;
-  survey_value *vals = survey_check(&r->mem, s->def, v.f, v.nf, &nv, &e);
-  if (!vals) {
-    v.err = &e;
-    write_form(r, &v);
-    r->status = 422;
-    goto out;
-  }
+  survey_value *vals = checked(r, &v, &e, &nv);
+  if (!vals) goto out;
   int rc = survey_submit_open(r->db, s->id, vals, nv, &e);
   if (rc == K_OK) {
     limit_note(r->db, key);
@@ -325,9 +322,7 @@ static void page_open_submit(web_req *r) {
   } else if (rc == SURVEY_REFUSED) {
     message_page(r, 410, T(r, "Vastausta ei tallennettu"), T(r, e.msg));
   } else {
-    v.err = &e;
-    write_form(r, &v);
-    r->status = 500;
+    reshow(r, &v, &e, 500);
   }
 out:
   kerr_clear(&e);
