@@ -710,10 +710,12 @@ int survey_submit_invite(db *d, const unsigned char master[SECKEY_LEN], const ch
   db_stmt *st = db_query(d,
                          "SELECT i.id, i.survey_id, i.person_id, i.answered, i.ctx_role, i.ctx_service_type, "
                          "i.ctx_sector, i.ctx_region, coalesce(i.ctx_period_id, 0), coalesce(s.series_id, 0), "
-                         "CASE WHEN ss.closed_at IS NOT NULL THEN 1 ELSE 0 END "
+                         "CASE WHEN ss.closed_at IS NOT NULL THEN 1 ELSE 0 END, "
+                         "CASE WHEN (s.opens_at IS NULL OR s.opens_at <= ?2) AND (s.closes_at IS NULL OR s.closes_at > "
+                         "?2) THEN 1 ELSE 0 END "
                          "FROM survey_invite i JOIN survey s ON s.id = i.survey_id "
                          "LEFT JOIN survey_series ss ON ss.id = s.series_id WHERE i.token_hash = ?1",
-                         "t", hash);
+                         "tt", hash, db_now().s);
   if (db_step(st) != 1) {
     db_done(st);
     rc = kerr_set(e, NULL, N_("Kyselylinkki ei ole voimassa."));
@@ -724,10 +726,15 @@ int survey_submit_invite(db *d, const unsigned char master[SECKEY_LEN], const ch
   answer_ctx c = {db_col_adup(st, 4, &a), db_col_adup(st, 5, &a), db_col_adup(st, 6, &a), db_col_adup(st, 7, &a),
                   db_col_int(st, 8)};
   long long series_id = db_col_int(st, 9);
-  int series_closed = (int)db_col_int(st, 10);
+  int series_closed = (int)db_col_int(st, 10), open = (int)db_col_int(st, 11);
   db_done(st);
   if (answered) {
     rc = SURVEY_ANSWERED_ALREADY;
+    goto out;
+  }
+  if (!open) { /* the page looked just before; the survey may have closed (or been rescheduled) since */
+    kerr_set(e, NULL, N_("Kysely ei ole nyt avoinna: vastausta ei tallennettu."));
+    rc = SURVEY_REFUSED;
     goto out;
   }
   if (series_closed) {
@@ -771,6 +778,11 @@ int survey_submit_open(db *d, long long survey_id, const survey_value *v, int nv
                     N_("Kyselyn sarja on suljettu: vastauksia ei enää oteta vastaan, koska niitä ei voisi enää "
                        "yhdistää pareiksi.")),
            SURVEY_REFUSED;
+  if (!db_exists(d,
+                 "SELECT 1 FROM survey WHERE id = ?1 AND (opens_at IS NULL OR opens_at <= ?2) AND "
+                 "(closes_at IS NULL OR closes_at > ?2)",
+                 "it", survey_id, db_now().s))
+    return kerr_set(e, NULL, N_("Kysely ei ole nyt avoinna: vastausta ei tallennettu.")), SURVEY_REFUSED;
   int rc = write_begin(d, "Vastauksen tallennus", e);
   if (rc != K_OK) return rc;
   if (store(d, survey_id, NULL, "open", NULL, v, nv) != K_OK)

@@ -398,6 +398,18 @@ static void test_close_series(void **state) {
   assert_int_equal(survey_submit_open(d, 4, &v, 1, &e), K_OK); /* a survey outside the series still takes answers */
   assert_int_equal(db_int(d, -1, "SELECT count(*) FROM survey_response WHERE pseudonym IS NULL AND via = 'open'", ""),
                    1);
+  /* closed since the page was shown: the answer is refused inside its own transaction, by either link */
+  db_exec(d, "UPDATE survey SET closes_at = '2020-01-01T00:00:00Z' WHERE id = 4", "");
+  assert_int_equal(survey_submit_open(d, 4, &v, 1, &e), SURVEY_REFUSED);
+  assert_non_null(strstr(e.msg, "ei ole nyt avoinna"));
+  kerr_clear(&e);
+  db_exec(d, "UPDATE survey SET closes_at = '2020-01-01T00:00:00Z' WHERE id = 1", "");
+  db_exec(d, "UPDATE survey_series SET closed_at = NULL", "");
+  assert_int_equal(survey_submit_invite(d, MASTER, tok, &v, 1, &e), SURVEY_REFUSED);
+  assert_non_null(strstr(e.msg, "ei ole nyt avoinna"));
+  kerr_clear(&e);
+  assert_int_equal(db_int(d, -1, "SELECT count(*) FROM survey_response", ""), 1);
+  assert_int_equal(db_int(d, -1, "SELECT count(*) FROM survey_invite WHERE answered = 1", ""), 0);
 }
 
 int main(void) {
