@@ -6,6 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "core/buf.h"
 #include "search/search.h"
 
 const char *cli_opt(const cli_args *a, const char *name) {
@@ -35,4 +36,17 @@ db *cli_open_db(const cli_args *a, int create) {
     kerr_clear(&e);
   }
   return d;
+}
+
+/* Writes b to path, or to stdout when path is NULL. Returns the exit status, saying on stderr what failed. */
+int cli_write_out(const char *path, const buf *b) {
+  FILE *f = path ? fopen(path, "wb") : stdout;
+  if (!f) {
+    fprintf(stderr, "kehto: cannot write %s\n", path);
+    return 1;
+  }
+  int ok = fwrite(b->data ? b->data : "", 1, b->len, f) == b->len;
+  if (path) ok &= fclose(f) == 0;
+  if (!ok) fprintf(stderr, "kehto: cannot write %s\n", path ? path : "stdout");
+  return ok ? 0 : 1;
 }

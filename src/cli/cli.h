@@ -24,6 +24,9 @@ const char *cli_opt(const cli_args *a, const char *name);
 const char *cli_db_path(const cli_args *a);
 /* Opens the database for a command; prints the error and returns NULL on failure. */
 db *cli_open_db(const cli_args *a, int create);
+/* Writes b to path, or to stdout when path is NULL; returns the exit status (1 with the reason on stderr). */
+struct buf;
+int cli_write_out(const char *path, const struct buf *b);
 
 #define EXIT_USAGE 2
 #define SERVE_USAGE                                                                                                    \

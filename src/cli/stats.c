@@ -19,19 +19,6 @@ static int usage_error(const char *msg) {
   return 2;
 }
 
-/* Writes data to path, or stdout when path is NULL. Returns the exit status. */
-static int write_out(const char *path, const buf *b) {
-  FILE *f = path ? fopen(path, "wb") : stdout;
-  if (!f) {
-    fprintf(stderr, "kehto: cannot write %s\n", path);
-    return 1;
-  }
-  int ok = fwrite(b->data ? b->data : "", 1, b->len, f) == b->len;
-  if (path) ok &= fclose(f) == 0;
-  if (!ok) fprintf(stderr, "kehto: cannot write %s\n", path ? path : "stdout");
-  return ok ? 0 : 1;
-}
-
 /* The options checked; NULL when they are fine, else the message. */
 static const char *bad_options(const cli_args *a) {
   const char *fmt = cli_opt(a, "format"), *name = cli_opt(a, "table"), *out = cli_opt(a, "output"),
@@ -65,7 +52,7 @@ static int write_tables(const cli_args *a, const report_data *rd, int slot, cons
       report_json(&b, &t[k], lang, i18n_get);
     }
     buf_puts(&b, n > 1 ? "\n]\n" : "\n");
-    status = write_out(out, &b);
+    status = cli_write_out(out, &b);
   } else {
     char period[160], made[16];
     period_label(rd, slot, lang, period, sizeof period);
@@ -82,7 +69,7 @@ static int write_tables(const cli_args *a, const report_data *rd, int slot, cons
       fprintf(stderr, "kehto: %s\n", e.msg);
       status = 1;
     } else if (f != EXPORT_XLSX) {
-      status = write_out(out, &b);
+      status = cli_write_out(out, &b);
     }
     kerr_clear(&e);
   }

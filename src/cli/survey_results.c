@@ -22,18 +22,6 @@ static int usage_error(const char *msg, const char *usage) {
   return 2;
 }
 
-static int write_out(const char *path, const buf *b) {
-  FILE *f = path ? fopen(path, "wb") : stdout;
-  if (!f) {
-    fprintf(stderr, "kehto: cannot write %s\n", path);
-    return 1;
-  }
-  int ok = fwrite(b->data ? b->data : "", 1, b->len, f) == b->len;
-  if (path) ok &= fclose(f) == 0;
-  if (!ok) fprintf(stderr, "kehto: cannot write %s\n", path ? path : "stdout");
-  return ok ? 0 : 1;
-}
-
 /* The common options checked; NULL when fine. sav: whether --format sav is allowed. */
 static const char *bad_options(const cli_args *a, int sav) {
   const char *fmt = cli_opt(a, "format"), *out = cli_opt(a, "output"), *lang = cli_opt(a, "lang"),
@@ -86,7 +74,7 @@ int cli_survey_results(const cli_args *a) {
     } else if (!strcmp(fmt, "json")) {
       survey_results_json(&b, r, info->key, info->title.text, lang);
       buf_putc(&b, '\n');
-      status = write_out(out, &b);
+      status = cli_write_out(out, &b);
     } else {
       export_format f = export_format_of(fmt);
       if (survey_results_download(f == EXPORT_XLSX ? NULL : &b, f == EXPORT_XLSX ? out : NULL, f, r, info->title.text,
@@ -94,7 +82,7 @@ int cli_survey_results(const cli_args *a) {
         fprintf(stderr, "kehto: %s\n", e.msg);
         status = 1;
       } else if (f != EXPORT_XLSX)
-        status = write_out(out, &b);
+        status = cli_write_out(out, &b);
     }
     buf_free(&b);
   }
@@ -124,7 +112,7 @@ int cli_survey_pairs(const cli_args *a) {
   } else if (!strcmp(fmt, "json")) {
     survey_pairs_json(&b, p, lang);
     buf_putc(&b, '\n');
-    status = write_out(out, &b);
+    status = cli_write_out(out, &b);
   } else {
     export_format f = export_format_of(fmt);
     if (survey_pairs_download(f == EXPORT_XLSX ? NULL : &b, f == EXPORT_XLSX ? out : NULL, f, p, lang, i18n_get, &e) !=
@@ -132,7 +120,7 @@ int cli_survey_pairs(const cli_args *a) {
       fprintf(stderr, "kehto: %s\n", e.msg);
       status = 1;
     } else if (f != EXPORT_XLSX)
-      status = write_out(out, &b);
+      status = cli_write_out(out, &b);
   }
   buf_free(&b);
   kerr_clear(&e);
