@@ -30,10 +30,7 @@ static void print_errors(const char *path, const kerr *e) {
 }
 
 long long cli_survey_find(db *d, const char *ref) {
-  char *end;
-  long long id = strtoll(ref, &end, 10);
-  if (*ref && !*end && id > 0 && db_exists(d, "SELECT 1 FROM survey WHERE id = ?1", "i", id)) return id;
-  id = survey_id_by_key(d, ref);
+  long long id = survey_find(d, ref);
   if (!id) fprintf(stderr, "kehto: no survey '%s' (give its id or key; kehto survey list shows them)\n", ref);
   return id;
 }

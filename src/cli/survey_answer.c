@@ -23,16 +23,6 @@ static int cli_secret(const cli_args *a, unsigned char key[SECKEY_LEN]) {
 }
 
 /* The survey named by a->pos[0]: its id, or its key. Prints why not and returns 0. */
-static long long survey_arg(db *d, const char *s) {
-  long long id = 0;
-  if (util_parse_int(s, 1, 1LL << 53, &id) == K_OK)
-    id = db_int(d, 0, "SELECT id FROM survey WHERE id = ?1", "i", id);
-  else
-    id = db_int(d, 0, "SELECT id FROM survey WHERE key = ?1", "t", s);
-  if (!id) fprintf(stderr, "kehto: no survey '%s' (give its id or key: kehto survey list)\n", s);
-  return id;
-}
-
 static void print_link(void *arg, const char *email, const char *link) {
   (void)arg;
   printf("%s\t%s\n", email, link);
@@ -48,6 +38,20 @@ static void send_opts(const cli_args *a, survey_send *s, const char *what) {
   s->progress = isatty(STDERR_FILENO) || cli_opt(a, "progress") ? progress : NULL;
   s->arg = (void *)what;
   s->actor = "cli";
+}
+
+/* The master key, the database and the survey of the command's argument, for invite and remind. Returns the
+ * survey's id with *d open, or 0 (why printed; *d NULL, the key wiped). */
+static long long open_survey(const cli_args *a, unsigned char key[SECKEY_LEN], db **d) {
+  *d = NULL;
+  if (cli_secret(a, key) != K_OK) return 0;
+  long long id = (*d = cli_open_db(a, 0)) ? cli_survey_find(*d, a->pos[0]) : 0;
+  if (!id) {
+    sodium_memzero(key, SECKEY_LEN);
+    if (*d) db_close(*d);
+    *d = NULL;
+  }
+  return id;
 }
 
 int cli_survey_invite(const cli_args *a) {
@@ -70,28 +74,25 @@ int cli_survey_invite(const cli_args *a) {
     return EXIT_USAGE;
   }
   unsigned char key[SECKEY_LEN];
-  if (cli_secret(a, key) != K_OK) return 1;
-  db *d = cli_open_db(a, 0);
-  if (!d) return 1;
+  db *d;
+  long long id = open_survey(a, key, &d);
+  if (!id) return 1;
   int rc = 1;
-  long long id = survey_arg(d, a->pos[0]);
-  if (id) {
-    s.by = delivery ? SURVEY_BY_DELIVERY : service ? SURVEY_BY_SERVICE : SURVEY_BY_PERIOD;
-    s.id = delivery ? survey_delivery_find(d, delivery) : n;
-    kerr e = {0};
-    int invited = 0, skipped = 0;
-    if (delivery && !s.id)
-      fprintf(stderr, "kehto: no delivery '%s' (give its ref or id)\n", delivery);
-    else if (survey_invite(d, key, id, &s, &invited, &skipped, &e) != K_OK)
-      fprintf(stderr, "kehto: %s\nNobody was invited.\n", e.msg);
-    else {
-      fprintf(s.link ? stderr : stdout, "Invited %d %s%s", invited, invited == 1 ? "person" : "people",
-              s.link ? " (links printed, no email)" : " (emails queued; a running kehto serve --smtp sends them)");
-      fprintf(s.link ? stderr : stdout, "; %d invited before, skipped\n", skipped);
-      rc = 0;
-    }
-    kerr_clear(&e);
+  s.by = delivery ? SURVEY_BY_DELIVERY : service ? SURVEY_BY_SERVICE : SURVEY_BY_PERIOD;
+  s.id = delivery ? survey_delivery_find(d, delivery) : n;
+  kerr e = {0};
+  int invited = 0, skipped = 0;
+  if (delivery && !s.id)
+    fprintf(stderr, "kehto: no delivery '%s' (give its ref or id)\n", delivery);
+  else if (survey_invite(d, key, id, &s, &invited, &skipped, &e) != K_OK)
+    fprintf(stderr, "kehto: %s\nNobody was invited.\n", e.msg);
+  else {
+    fprintf(s.link ? stderr : stdout, "Invited %d %s%s", invited, invited == 1 ? "person" : "people",
+            s.link ? " (links printed, no email)" : " (emails queued; a running kehto serve --smtp sends them)");
+    fprintf(s.link ? stderr : stdout, "; %d invited before, skipped\n", skipped);
+    rc = 0;
   }
+  kerr_clear(&e);
   sodium_memzero(key, sizeof key);
   db_close(d);
   return rc;
@@ -101,24 +102,20 @@ int cli_survey_remind(const cli_args *a) {
   survey_send s = {0};
   send_opts(a, &s, "remind");
   unsigned char key[SECKEY_LEN];
-  if (cli_secret(a, key) != K_OK) return 1;
-  db *d = cli_open_db(a, 0);
-  if (!d) return 1;
+  db *d;
+  long long id = open_survey(a, key, &d);
+  if (!id) return 1;
   int rc = 1;
-  long long id = survey_arg(d, a->pos[0]);
-  if (id) {
-    kerr e = {0};
-    int n = 0;
-    if (survey_remind(d, key, id, &s, &n, &e) != K_OK)
-      fprintf(stderr, "kehto: %s\nNobody was reminded.\n", e.msg);
-    else {
-      fprintf(s.link ? stderr : stdout, "Reminded %d %s not answered%s\n", n,
-              n == 1 ? "person who has" : "people who have",
-              s.link ? " (links printed, no email)" : " (emails queued)");
-      rc = 0;
-    }
-    kerr_clear(&e);
+  kerr e = {0};
+  int n = 0;
+  if (survey_remind(d, key, id, &s, &n, &e) != K_OK)
+    fprintf(stderr, "kehto: %s\nNobody was reminded.\n", e.msg);
+  else {
+    fprintf(s.link ? stderr : stdout, "Reminded %d %s not answered%s\n", n,
+            n == 1 ? "person who has" : "people who have", s.link ? " (links printed, no email)" : " (emails queued)");
+    rc = 0;
   }
+  kerr_clear(&e);
   sodium_memzero(key, sizeof key);
   db_close(d);
   return rc;

@@ -37,15 +37,31 @@ static const char *bad_options(const cli_args *a, int sav) {
   return NULL;
 }
 
+/* The options both commands take, checked. */
+typedef struct opts {
+  const char *fmt, *out, *lang;
+  int audience;
+} opts;
+
+/* Checks the options (sav: whether --format sav is allowed), reads them into o and opens the catalogs and the
+ * database. Returns it, or NULL with *status the exit status (2: wrong usage, with the usage printed). */
+static db *start(const cli_args *a, int sav, const char *usage, opts *o, int *status) {
+  const char *bad = bad_options(a, sav);
+  *status = bad ? usage_error(bad, usage) : 1;
+  if (bad || i18n_init(NULL) != K_OK) return NULL;
+  o->fmt = cli_opt(a, "format"), o->out = cli_opt(a, "output"), o->lang = cli_opt(a, "lang");
+  if (!o->lang) o->lang = "fi";
+  o->audience = sr_audience_of(cli_opt(a, "audience"));
+  return cli_open_db(a, 0);
+}
+
 int cli_survey_results(const cli_args *a) {
-  const char *bad = bad_options(a, 1);
-  if (bad) return usage_error(bad, RESULTS_USAGE);
-  const char *fmt = cli_opt(a, "format"), *out = cli_opt(a, "output"), *lang = cli_opt(a, "lang");
-  if (!lang) lang = "fi";
-  int audience = sr_audience_of(cli_opt(a, "audience"));
-  if (i18n_init(NULL) != K_OK) return 1;
-  db *d = cli_open_db(a, 0);
-  if (!d) return 1;
+  opts o;
+  int status;
+  db *d = start(a, 1, RESULTS_USAGE, &o, &status);
+  if (!d) return status;
+  const char *fmt = o.fmt, *out = o.out, *lang = o.lang;
+  int audience = o.audience;
   long long id = cli_survey_find(d, a->pos[0]);
   if (!id) {
     db_close(d);
@@ -53,7 +69,7 @@ int cli_survey_results(const cli_args *a) {
   }
   arena mem = {0};
   kerr e = {0};
-  int status = 0;
+  status = 0;
   survey_info *info = survey_get(d, &mem, id, lang);
   survey_def *def = survey_load(d, &mem, id);
   if (!def || !info) {
@@ -93,17 +109,15 @@ int cli_survey_results(const cli_args *a) {
 }
 
 int cli_survey_pairs(const cli_args *a) {
-  const char *bad = bad_options(a, 0);
-  if (bad) return usage_error(bad, PAIRS_USAGE);
-  const char *fmt = cli_opt(a, "format"), *out = cli_opt(a, "output"), *lang = cli_opt(a, "lang");
-  if (!lang) lang = "fi";
-  int audience = sr_audience_of(cli_opt(a, "audience"));
-  if (i18n_init(NULL) != K_OK) return 1;
-  db *d = cli_open_db(a, 0);
-  if (!d) return 1;
+  opts o;
+  int status;
+  db *d = start(a, 0, PAIRS_USAGE, &o, &status);
+  if (!d) return status;
+  const char *fmt = o.fmt, *out = o.out, *lang = o.lang;
+  int audience = o.audience;
   arena mem = {0};
   kerr e = {0};
-  int status = 0;
+  status = 0;
   sr_pairs *p = survey_pairs(d, &mem, a->pos[0], audience, &e);
   buf b = BUF_INIT;
   if (!p) {

@@ -848,6 +848,13 @@ survey_info *survey_series_list(db *d, arena *a, const char *series, const char 
   return info_rows(st, a, lang, n);
 }
 
+long long survey_find(db *d, const char *ref) {
+  long long id = 0;
+  if (ref && util_parse_int(ref, 1, 1LL << 53, &id) == K_OK)
+    return db_int(d, 0, "SELECT id FROM survey WHERE id = ?1", "i", id);
+  return survey_id_by_key(d, ref);
+}
+
 long long survey_id_by_key(db *d, const char *key) {
   return db_int(d, 0, "SELECT id FROM survey WHERE key = ?1", "t", key);
 }

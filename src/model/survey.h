@@ -142,6 +142,8 @@ int survey_delete(db *d, long long id, const char *actor, kerr *e);
 survey_info *survey_list(db *d, arena *a, const char *lang, int *n);
 /* One survey by id, or NULL. */
 survey_info *survey_get(db *d, arena *a, long long id, const char *lang);
+/* The survey named by ref, its id (digits) or its key; 0 when there is none. */
+long long survey_find(db *d, const char *ref);
 /* Its id by key, or 0. */
 long long survey_id_by_key(db *d, const char *key);
 /* The survey whose open link has that code, or 0. */
