@@ -218,10 +218,17 @@ static void give_link(db *d, const survey_send *s, const char *email, const char
   s->link(s->arg, email, link);
 }
 
-/* Checks the master key against an invitation already made anywhere (its nonce must give its token's hash): a server
- * given another secret file would send links that open nothing. K_OK, or K_ERR with e set. */
+/* Checks the master key against the newest invitation of a survey still open, outside a closed series (its nonce
+ * must give its token's hash): a server given another secret file would send links that open nothing. Invitations of
+ * closed surveys are not asked: their links open nothing anyway, and the demo's were made without a master key.
+ * K_OK, or K_ERR with e set. */
 static int master_matches(db *d, const unsigned char master[SECKEY_LEN], kerr *e) {
-  db_stmt *st = db_query(d, "SELECT nonce, token_hash FROM survey_invite ORDER BY id LIMIT 1", "");
+  db_stmt *st = db_query(d,
+                         "SELECT i.nonce, i.token_hash FROM survey_invite i JOIN survey s ON s.id = i.survey_id "
+                         "LEFT JOIN survey_series ss ON ss.id = s.series_id "
+                         "WHERE (s.closes_at IS NULL OR s.closes_at > ?1) AND ss.closed_at IS NULL "
+                         "ORDER BY i.id DESC LIMIT 1",
+                         "t", db_now().s);
   int rc = K_OK;
   if (db_step(st) == 1) {
     char token[SURVEY_TOKEN_LEN + 1], hash[65];

@@ -1,6 +1,7 @@
 # End-to-end: `kehto survey import|export|list` on either engine: a definition with every question type goes in and
 # comes out as the same JSON; its days are Finnish days; a bad definition names each question and field and stores
-# nothing; a key or a series phase used twice is refused; the JSON can come from standard input.
+# nothing; a key or a series phase used twice is refused; the JSON can come from standard input; a new survey in the
+# demo programme takes invitations.
 source "$(dirname "$0")/lib.sh"
 init_db
 run() { OUT=$("$KEHTO" "$@" 2>&1); RC=$?; }
@@ -73,4 +74,22 @@ run survey list --db "$DB"
 expect_rc "list" 0
 expect_contains "list shows the surveys with their series and phase" "$OUT" "sparraus-alku            sparraus         before"
 expect_contains "... and the copy" "$OUT" "kopio                    sparraus         after"
+# --- a new survey in the demo programme takes invitations: the demo's invitations (of closed surveys, made without
+# a master key) are not taken for those of another secret file ---
+demo_db
+cat >"$TMP/new.json" <<'J'
+{"key":"uusi-palaute","title":"Uusi palaute","closes":"2099-12-31","questions":[{"key":"q1","type":"likert5","text":"Hyödyllinen?"}]}
+J
+run survey import "$TMP/new.json" --db "$DB"
+expect_rc "a new survey goes into the demo programme" 0
+NEW=$OUT
+REF=$(q "SELECT d.ref FROM delivery d JOIN participation p ON p.delivery_id = d.id WHERE d.ref IS NOT NULL GROUP BY d.ref ORDER BY count(*) DESC, d.ref LIMIT 1")
+run survey invite "$NEW" --delivery "$REF" --print-links --db "$DB" --secret-file "$TMP/demo.secret"
+expect_rc "... and its invitations are made with a new secret file" 0
+expect_contains "... printing the links" "$OUT" "/kysely/"
+expect_eq "... one per participant of the delivery" "$(q "SELECT count(*) FROM survey_invite WHERE survey_id = $NEW")" \
+  "$(q "SELECT count(DISTINCT p.person_id) FROM participation p JOIN delivery d ON d.id = p.delivery_id WHERE d.ref = '$REF'")"
+run survey remind "$NEW" --print-links --db "$DB" --secret-file "$TMP/other.secret"
+expect_rc "another secret file is still refused once the open survey has invitations" 1
+expect_contains "... saying why" "$OUT" "eri salaisuustiedostolla"
 finish
