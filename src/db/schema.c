@@ -532,6 +532,81 @@ static const char *const migrations[] = {
     "  title TEXT NOT NULL, title_sv TEXT NOT NULL DEFAULT '', title_en TEXT NOT NULL DEFAULT '',\n"
     "  body TEXT NOT NULL DEFAULT '', body_sv TEXT NOT NULL DEFAULT '', body_en TEXT NOT NULL DEFAULT '',\n"
     "  updated_at TEXT, updated_by TEXT NOT NULL DEFAULT '');\n",
+    /* 11: the awards (issue #14). A round per year: categories and weighted criteria (texts fi/sv/en), the last
+     *     days of nominations and of the jury (Finnish days, YYYY-MM-DD), its chair (a jury account; NULL: staff
+     *     act as chair), published once the chair has decided. A nomination is a published deed in a category:
+     *     nominated by staff, or suggested by anyone (with a reason, and an email to hear the outcome, never shown)
+     *     and then accepted or declined by staff; the chair's decision (award or honourable mention) and its
+     *     citation sit on it. Jurors are jury accounts assigned to categories. A conflict keeps why a juror does
+     *     not see a deed: found from the data (the juror's organisation is the deed's; the juror's coach profile
+     *     coached one of the deed's organisation's deliveries) or declared by the juror; recorded with its reason.
+     *     A score is one juror's 1-5 on one criterion of one nomination, with an optional comment. */
+    "CREATE TABLE award_round(\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  year INTEGER NOT NULL UNIQUE CHECK(year BETWEEN 2000 AND 2100),\n"
+    "  intro TEXT NOT NULL DEFAULT '', intro_sv TEXT NOT NULL DEFAULT '', intro_en TEXT NOT NULL DEFAULT '',\n"
+    "  nominate_until TEXT, jury_until TEXT,  -- YYYY-MM-DD, the last day; NULL: not set\n"
+    "  chair_id INTEGER REFERENCES user(id) ON DELETE SET NULL,\n"
+    "  published_at TEXT, notified_at TEXT,   -- notified: the winners' contacts were emailed (once)\n"
+    "  created_at TEXT NOT NULL, updated_at TEXT NOT NULL);\n"
+    "CREATE TABLE award_category(\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  round_id INTEGER NOT NULL REFERENCES award_round(id) ON DELETE CASCADE,\n"
+    "  position INTEGER NOT NULL DEFAULT 0,\n"
+    "  name TEXT NOT NULL, name_sv TEXT NOT NULL DEFAULT '', name_en TEXT NOT NULL DEFAULT '',\n"
+    "  description TEXT NOT NULL DEFAULT '', description_sv TEXT NOT NULL DEFAULT '',\n"
+    "  description_en TEXT NOT NULL DEFAULT '',\n"
+    "  UNIQUE(round_id, name));\n"
+    "CREATE TABLE award_criterion(\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  round_id INTEGER NOT NULL REFERENCES award_round(id) ON DELETE CASCADE,\n"
+    "  position INTEGER NOT NULL DEFAULT 0,\n"
+    "  name TEXT NOT NULL, name_sv TEXT NOT NULL DEFAULT '', name_en TEXT NOT NULL DEFAULT '',\n"
+    "  description TEXT NOT NULL DEFAULT '', description_sv TEXT NOT NULL DEFAULT '',\n"
+    "  description_en TEXT NOT NULL DEFAULT '',\n"
+    "  weight INTEGER NOT NULL DEFAULT 1 CHECK(weight BETWEEN 1 AND 100),\n"
+    "  UNIQUE(round_id, name));\n"
+    "CREATE TABLE award_nomination(\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  round_id INTEGER NOT NULL REFERENCES award_round(id) ON DELETE CASCADE,\n"
+    "  category_id INTEGER NOT NULL REFERENCES award_category(id) ON DELETE CASCADE,\n"
+    "  deed_id INTEGER NOT NULL REFERENCES deed(id) ON DELETE CASCADE,\n"
+    "  status TEXT NOT NULL CHECK(status IN ('suggested','nominated','declined')),\n"
+    "  reason TEXT NOT NULL DEFAULT '',      -- why: the suggester's or the staff's words\n"
+    "  suggester_name TEXT NOT NULL DEFAULT '', suggester_email TEXT NOT NULL DEFAULT '',  -- never shown\n"
+    "  suggester_lang TEXT NOT NULL DEFAULT 'fi',\n"
+    "  decided_by TEXT NOT NULL DEFAULT '', decided_at TEXT,  -- staff's accepting or declining\n"
+    "  decline_reason TEXT NOT NULL DEFAULT '',\n"
+    "  result TEXT CHECK(result IS NULL OR result IN ('award','mention')),  -- the chair's decision\n"
+    "  citation TEXT NOT NULL DEFAULT '', citation_sv TEXT NOT NULL DEFAULT '', citation_en TEXT NOT NULL DEFAULT '',\n"
+    "  created_by TEXT NOT NULL DEFAULT '', created_at TEXT NOT NULL,\n"
+    "  UNIQUE(category_id, deed_id));\n"
+    "CREATE INDEX award_nomination_round ON award_nomination(round_id, status);\n"
+    "CREATE INDEX award_nomination_deed ON award_nomination(deed_id);\n"
+    "CREATE TABLE award_juror(\n"
+    "  category_id INTEGER NOT NULL REFERENCES award_category(id) ON DELETE CASCADE,\n"
+    "  user_id INTEGER NOT NULL REFERENCES user(id) ON DELETE CASCADE,\n"
+    "  PRIMARY KEY(category_id, user_id)) WITHOUT ROWID;\n"
+    "CREATE INDEX award_juror_user ON award_juror(user_id);\n"
+    "CREATE TABLE award_conflict(\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  round_id INTEGER NOT NULL REFERENCES award_round(id) ON DELETE CASCADE,\n"
+    "  user_id INTEGER NOT NULL REFERENCES user(id) ON DELETE CASCADE,\n"
+    "  deed_id INTEGER NOT NULL REFERENCES deed(id) ON DELETE CASCADE,\n"
+    "  kind TEXT NOT NULL CHECK(kind IN ('org','coach','declared')),\n"
+    "  reason TEXT NOT NULL,\n"
+    "  created_at TEXT NOT NULL,\n"
+    "  UNIQUE(round_id, user_id, deed_id, kind));\n"
+    "CREATE INDEX award_conflict_user ON award_conflict(user_id, round_id);\n"
+    "CREATE TABLE award_score(\n"
+    "  nomination_id INTEGER NOT NULL REFERENCES award_nomination(id) ON DELETE CASCADE,\n"
+    "  criterion_id INTEGER NOT NULL REFERENCES award_criterion(id) ON DELETE CASCADE,\n"
+    "  user_id INTEGER NOT NULL REFERENCES user(id) ON DELETE CASCADE,\n"
+    "  score INTEGER NOT NULL CHECK(score BETWEEN 1 AND 5),\n"
+    "  comment TEXT NOT NULL DEFAULT '',\n"
+    "  updated_at TEXT NOT NULL,\n"
+    "  PRIMARY KEY(nomination_id, criterion_id, user_id)) WITHOUT ROWID;\n"
+    "CREATE INDEX award_score_user ON award_score(user_id);\n",
 };
 
 /* ---- Change counters ----
@@ -560,6 +635,8 @@ static const struct {
     {"participation", DB_COUNTER_STATS},
     {"esf_start", DB_COUNTER_STATS},
     {"target", DB_COUNTER_STATS},
+    {"award_round", DB_COUNTER_SEARCH},      /* the "Palkittu" facet: awards of published rounds */
+    {"award_nomination", DB_COUNTER_SEARCH},
 };
 
 unsigned db_schema_watchers(const char *table, size_t n) {
@@ -628,6 +705,13 @@ static const char *const tables[] = {
     "survey_answer",
     "evaluation",
     "evaluation_item",
+    "award_round",
+    "award_category",
+    "award_criterion",
+    "award_nomination",
+    "award_juror",
+    "award_conflict",
+    "award_score",
 };
 
 const char *const *db_tables(int *n) {
