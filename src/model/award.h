@@ -190,6 +190,10 @@ award_nomination *award_juror_nominations(db *d, arena *a, long long round_id, l
 /* One nomination as a juror may see it: NULL when it is not in their categories, not nominated, or hidden. */
 award_nomination *award_juror_nomination(db *d, arena *a, long long nomination_id, long long user_id,
                                          const char *lang);
+/* One nomination as the chair (viewer_id) or staff (viewer_id 0) may see it for the decision: NULL when it is not
+ * nominated, not in a round the viewer chairs, or hidden from the chair. */
+award_nomination *award_chair_nomination(db *d, arena *a, long long nomination_id, long long viewer_id,
+                                         const char *lang);
 /* The juror's scores of a nomination, one per criterion of the round in order (score 0 where none). */
 award_score *award_scores_get(db *d, arena *a, long long nomination_id, long long user_id, int *n);
 /* Saves a juror's scores (1–5; 0 leaves a criterion unscored) and comments; refused when the nomination is not

@@ -243,6 +243,24 @@ award_nomination *award_juror_nomination(db *d, arena *a, long long nomination_i
   return x;
 }
 
+award_nomination *award_chair_nomination(db *d, arena *a, long long nomination_id, long long viewer_id,
+                                         const char *lang) {
+  db_stmt *st = db_prepare(d, "SELECT " NOM_COLS NOM_FROM " JOIN award_round rd ON rd.id = n.round_id"
+                              " WHERE n.id = :id AND n.status = 'nominated' AND (CAST(:viewer AS INTEGER) = 0"
+                              " OR (rd.chair_id = :viewer AND NOT EXISTS(SELECT 1 FROM user u WHERE u.id = :viewer"
+                              " AND " HIDDEN("u", "dd", "n.round_id") ")))");
+  db_bind_int(st, ":id", nomination_id);
+  db_bind_int(st, ":viewer", viewer_id);
+  db_bind_int(st, ":lang", tr_lang_index(lang));
+  award_nomination *x = NULL;
+  if (db_step(st) == 1) {
+    x = arena_alloc(a, sizeof *x);
+    nom_read(st, a, lang, x);
+  }
+  db_done(st);
+  return x;
+}
+
 /* ---- scores ---- */
 
 award_score *award_scores_get(db *d, arena *a, long long nomination_id, long long user_id, int *n) {

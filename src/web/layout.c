@@ -72,7 +72,9 @@ static tr short_name(const programme_frame *p) {
 static void user_bar(web_req *r, const char *active) {
   buf *o = &r->out;
   int staff = user_is_staff(&r->user);
-  const char *label = staff ? T(r, "Hallinta") : T(r, "Oma asiointi");
+  const char *label = staff                              ? T(r, "Hallinta")
+                      : !strcmp(r->user.role, "jury") ? T(r, "Raati") /* the jury's menu: /raati (pages/jury.c) */
+                                                       : T(r, "Oma asiointi");
   buf_puts(o, "<div class=\"userbar\"><div class=\"wrap\">\n");
   size_t menu_at = o->len;
   buf_printf(o,
@@ -86,7 +88,7 @@ static void user_bar(web_req *r, const char *active) {
     items += nav_items(r, ROUTE_NAV_STAFF, active);
   if (items) {
     buf_puts(o, "</ul></nav></details>\n");
-  } else { /* a role with no pages of its own yet (evaluator, jury): no empty menu */
+  } else { /* a role with no pages of its own: no empty menu */
     o->len = menu_at;
     o->data[menu_at] = 0;
   }

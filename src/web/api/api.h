@@ -11,5 +11,7 @@ extern const route api_deeds_routes[];
 extern const route api_routes[];
 /* api_surveys.c: GET /api/v1/surveys/{id}/results (published surveys only, suppressed). */
 extern const route api_surveys_routes[];
+/* api_jury.c: GET /api/v1/jury/{id}/nominations (a juror's own nominations of a round, none hidden from them). */
+extern const route api_jury_routes[];
 
 #endif
