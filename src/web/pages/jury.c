@@ -106,7 +106,7 @@ static void page_home(web_req *r) {
     int juror = award_is_juror(r->db, rd->id, r->user.id);
     if (!staff && !juror) continue;
     if (!shown++) {
-      static const char *const heads[] = {"Kierros", "Tila", "Arvioitu", "Sivut"};
+      static const char *const heads[] = {N_("Kierros"), N_("Tila"), N_("Arvioitu"), N_("Sivut")};
       pager_table_begin(r, T(r, "Palkintokierrokset"), heads, 4, -1);
     }
     buf_printf(o, "<tr><th scope=\"row\"><a href=\"%h/raati/%lld%r\">%d</a></th><td>", r->prefix, rd->id,
@@ -182,7 +182,7 @@ static void page_round(web_req *r) {
   buf_puts(o, "</p>\n");
   pager p = pager_make(r, n, JURY_PER_PAGE);
   if (n) {
-    static const char *const heads[] = {"Teko", "Sarja", "Organisaatio", "Pisteet annettu"};
+    static const char *const heads[] = {N_("Teko"), N_("Sarja"), N_("Organisaatio"), N_("Pisteet annettu")};
     pager_table_begin(r, T(r, "Arvioitavat teot"), heads, 4, -1);
     for (int i = pager_offset(&p); i < n && i < pager_offset(&p) + p.per_page; i++) {
       buf_printf(o, "<tr><td><a href=\"%h/raati/ehdokas/%lld\">%h</a></td><td%r>%h</td><td>%h</td><td>", r->prefix,
@@ -227,9 +227,8 @@ static void score_group(web_req *r, form_ctx *f, const award_criterion *c, const
   snprintf(stored, sizeof stored, "%d", s ? s->score : 0);
   const char *cur = posted_or(r, "score", c->id, stored);
   const kerr *err = form_field_error(f->err, name);
-  buf_printf(o, "<fieldset class=\"score-q%r\" id=\"f-%h\"%r><legend%r>%h <span class=\"muted\">(%h %d)</span></legend>",
-             err ? " invalid" : "", name, err ? "" : "", tr_lang(&c->t_name), c->t_name.text, T(r, "paino"),
-             c->weight);
+  buf_printf(o, "<fieldset class=\"score-q%r\" id=\"f-%h\"><legend%r>%h <span class=\"muted\">(%h %d)</span></legend>",
+             err ? " invalid" : "", name, tr_lang(&c->t_name), c->t_name.text, T(r, "paino"), c->weight);
   if (*c->t_description.text)
     buf_printf(o, "<p class=\"hint\" id=\"h-%h\"%r>%h</p>", name, tr_lang(&c->t_description), c->t_description.text);
   if (err) buf_printf(o, "<p class=\"error\" id=\"e-%h\">%h</p>", name, T(r, err->msg));
@@ -649,7 +648,7 @@ static void page_conflicts(web_req *r) {
     return;
   }
   pager p = pager_make(r, n, RESULTS_PER_PAGE);
-  static const char *const heads[] = {"Tuomari", "Teko", "Peruste", "Syy", "Kirjattu"};
+  static const char *const heads[] = {N_("Tuomari"), N_("Teko"), N_("Peruste"), N_("Syy"), N_("Kirjattu")};
   pager_table_begin(r, T(r, "Esteellisyydet"), heads, 5, -1);
   for (int i = pager_offset(&p); i < n && i < pager_offset(&p) + p.per_page; i++) {
     buf_printf(o, "<tr><td>%h</td><td>%h</td><td>%h</td><td>%h</td><td>", v[i].juror, v[i].deed_title,
