@@ -61,7 +61,10 @@ while read -r method pattern roles csrf cache; do
   [ "$roles" = public ] && continue
   request "$method" "$(path "$pattern")"
   refused "anonymous $method $pattern is refused"
-  [ "$method" = GET ] && expect_contains "anonymous $method $pattern goes to login" "$(header Location)" "/kirjaudu?next="
+  case $method,$pattern in
+  GET,/api/*) expect_eq "anonymous $method $pattern is 401 (an API client is not sent to a login page)" "$STATUS" 401 ;;
+  GET,*) expect_contains "anonymous $method $pattern goes to login" "$(header Location)" "/kirjaudu?next=" ;;
+  esac
   n=$((n + 1))
 done <<<"$ROUTES"
 [ "$n" -gt 40 ] && ok "walked $n non-public routes" || not_ok "walked $n non-public routes"
