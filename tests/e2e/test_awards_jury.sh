@@ -114,6 +114,8 @@ stale_post /raati/ehdokas/4 "scores" "Kommentti säilyy" "SELECT COUNT(*) FROM a
   "score_1=5" "score_2=3" "comment_2=Kommentti säilyy"
 get "/raati/ehdokas/4?done=saved"
 expect_contains "the saved score is checked" "$BODY" 'name="score_1" value="5" checked'
+expect_contains "a link to the next nomination still to score (from the start again)" "$BODY" \
+  'href="/raati/ehdokas/1">Seuraava arvioitava: Aallon teko</a>'
 post /raati/ehdokas/3 "csrf=$csrf" "score_1=2" "score_2=2"
 expect_eq "C scored" "$STATUS" 303
 get /raati/ehdokas/3

@@ -258,6 +258,24 @@ static void score_group(web_req *r, form_ctx *f, const award_criterion *c, const
   buf_puts(o, "</fieldset>\n");
 }
 
+/* After a save: a link to the juror's next nomination (after this one in their list, from the start again) that
+ * still lacks scores, so working through a long list needs no trips back to it. */
+static void next_link(web_req *r, const award_nomination *x, int ncrit) {
+  if (strcmp(web_field(r, "done"), "saved")) return;
+  int n = 0, *scored = NULL, at = -1;
+  award_nomination *v = award_juror_nominations(r->db, &r->mem, x->round_id, r->user.id, r->lang, &scored, &n);
+  for (int i = 0; i < n; i++)
+    if (v[i].id == x->id) at = i;
+  for (int k = 1; k < n; k++) {
+    int i = (at + k) % n;
+    if (scored[i] < ncrit) {
+      buf_printf(&r->out, "<p><a class=\"button\" href=\"%h/raati/ehdokas/%lld\">%h: %h</a></p>\n", r->prefix,
+                 v[i].id, T(r, "Seuraava arvioitava"), v[i].deed_title);
+      return;
+    }
+  }
+}
+
 /* The nomination page; err is the score form's or the conflict form's errors (which says which by its fields). */
 static void nomination_page(web_req *r, const award_nomination *x, const kerr *err) {
   award_round *rd = award_round_get(r->db, &r->mem, x->round_id, r->lang);
@@ -276,6 +294,7 @@ static void nomination_page(web_req *r, const award_nomination *x, const kerr *e
   if (x->deed_year) buf_printf(o, " · %d", x->deed_year);
   buf_puts(o, "</p>\n");
   notice(r);
+  next_link(r, x, ncrit);
   form_errors(&f);
   if (*x->reason)
     buf_printf(o, "<h2>%h</h2>\n<div class=\"deed-text\"%r>%h</div>\n", T(r, "Ehdotuksen perustelu"), web_fi(r),
