@@ -102,12 +102,15 @@ get /raati/ehdokas/4
 expect_eq "the nomination's page" "$STATUS" 200
 expect_contains "its deed's text" "$BODY" "Tiivistelmä D"
 expect_contains "the nominator's reason" "$BODY" "Hyvä perustelu"
-expect_contains "a radio group per criterion" "$BODY" '<fieldset class="score-q" id="f-score_1"><legend>Vaikuttavuus'
+expect_contains "a radio group per criterion, described by its description" "$BODY" \
+  '<fieldset class="score-q" id="f-score_1" aria-describedby="h-score_1"><legend>Vaikuttavuus'
 expect_contains "its five points" "$BODY" 'type="radio" id="score_1-5" name="score_1" value="5"'
 csrf=$(csrf_from "$BODY")
 post /raati/ehdokas/4 "csrf=$csrf" "score_1=7" "score_2=3" "comment_2=Kommentti säilyy"
 expect_eq "a score outside 1–5 is refused" "$STATUS" 422
 expect_contains "beside its criterion" "$BODY" 'id="e-score_1">Pisteiden pitää olla 1–5.'
+expect_contains "the group is described by its error too" "$BODY" \
+  '<fieldset class="score-q invalid" id="f-score_1" aria-describedby="h-score_1 e-score_1">'
 expect_contains "the comment is kept" "$BODY" "Kommentti säilyy</textarea>"
 expect_eq "nothing saved" "$(q "SELECT COUNT(*) FROM award_score")" 0
 stale_post /raati/ehdokas/4 "scores" "Kommentti säilyy" "SELECT COUNT(*) FROM award_score WHERE criterion_id = 1" \
@@ -160,6 +163,9 @@ expect_contains "weighted total (3·3 + 1·2)/4 with a decimal comma" "$BODY" '<
 expect_contains "disagreement flagged (5 and 1 on a criterion)" "$BODY" '(ero 4)'
 get /raati/ehdokas/1/paatos
 expect_eq "org conflict: the chair cannot open its decision" "$STATUS" 404
+get /sv/raati/1/tulokset
+expect_contains "the table in Swedish" "$BODY" "Prisomgång 2019: resultat och beslut"
+expect_contains "its headings too" "$BODY" "z-viktat"
 get /raati/ehdokas/4/paatos
 expect_eq "the decision page" "$STATUS" 200
 csrf=$(csrf_from "$BODY")

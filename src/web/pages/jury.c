@@ -227,9 +227,15 @@ static void score_group(web_req *r, form_ctx *f, const award_criterion *c, const
   snprintf(stored, sizeof stored, "%d", s ? s->score : 0);
   const char *cur = posted_or(r, "score", c->id, stored);
   const kerr *err = form_field_error(f->err, name);
-  buf_printf(o, "<fieldset class=\"score-q%r\" id=\"f-%h\"><legend%r>%h <span class=\"muted\">(%h %d)</span></legend>",
-             err ? " invalid" : "", name, tr_lang(&c->t_name), c->t_name.text, T(r, "paino"), c->weight);
-  if (*c->t_description.text)
+  int hint = *c->t_description.text != 0;
+  /* the group is described by its criterion's description and its error, read with the legend */
+  buf_printf(o, "<fieldset class=\"score-q%r\" id=\"f-%h\"", err ? " invalid" : "", name);
+  if (hint || err)
+    buf_printf(o, " aria-describedby=\"%r%h%r%r%h\"", hint ? "h-" : "", hint ? name : "", hint && err ? " " : "",
+               err ? "e-" : "", err ? name : "");
+  buf_printf(o, "><legend%r>%h <span class=\"muted\">(%h %d)</span></legend>", tr_lang(&c->t_name), c->t_name.text,
+             T(r, "paino"), c->weight);
+  if (hint)
     buf_printf(o, "<p class=\"hint\" id=\"h-%h\"%r>%h</p>", name, tr_lang(&c->t_description), c->t_description.text);
   if (err) buf_printf(o, "<p class=\"error\" id=\"e-%h\">%h</p>", name, T(r, err->msg));
   buf_puts(o, "<div class=\"scale scale-5\">");
