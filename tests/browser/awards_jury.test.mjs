@@ -25,9 +25,9 @@ INSERT INTO delivery_org(delivery_id, org_id) VALUES (1, 2);
 INSERT INTO deed(id, title, org_id, org_name, sector_code, year, summary, goal, results, status, created_at, published_at) VALUES
  (1, 'Kotihoidon aamupalaverit verkossa', 1, 'Aalto kunta', 'sote', 2019, 'Tiimit pitivät aamupalaverit verkossa.',
   'Vähentää ajamista.', 'Ajokilometrit vähenivät kolmanneksella.', 'published', '2019-01-01T00:00:00Z', '2019-01-01T00:00:00Z'),
- (2, 'Kirjaston robotiikkakerho', 2, 'Bäck kuntayhtymä', 'sivistys', 2019, 'Kirjasto avasi robotiikkakerhon.', '', '',
+ (2, 'Kirjaston robotiikkakerho', 2, 'Bäck kuntayhtymä', 'opetus', 2019, 'Kirjasto avasi robotiikkakerhon.', '', '',
   'published', '2019-01-01T00:00:00Z', '2019-01-01T00:00:00Z'),
- (3, 'Koulun aurinkopaneelit', 3, 'Cedertorp', 'sivistys', 2019, 'Koulu asensi aurinkopaneelit oppilaiden kanssa.', '', '',
+ (3, 'Koulun aurinkopaneelit', 3, 'Cedertorp', 'opetus', 2019, 'Koulu asensi aurinkopaneelit oppilaiden kanssa.', '', '',
   'published', '2019-01-01T00:00:00Z', '2019-01-01T00:00:00Z');
 UPDATE user SET org_id = 1, name = 'Olli Organisaatio' WHERE email = 'org@example.fi';
 UPDATE user SET name = 'Vapaa Tuomari' WHERE email = 'free@example.fi';
@@ -108,6 +108,7 @@ test('scoring by keyboard alone: arrow keys choose, Tab moves on, Space saves', 
 test('a comment without a score comes back beside its field, the text kept', async () => {
   const { page, k } = s;
   await page.goto(k.base + '/raati/ehdokas/2');
+  assert.match(await page.locator('main').innerText(), /Kirjasto avasi robotiikkakerhon/, "the deed's text");
   await page.locator('#f-comment_2').fill('Kommentti ilman pisteitä');
   await page.getByRole('button', { name: 'Tallenna pisteet' }).click();
   await page.waitForSelector('.error-summary');

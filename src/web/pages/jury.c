@@ -312,6 +312,8 @@ static void nomination_page(web_req *r, const award_nomination *x, const kerr *e
     deed_text(r, T(r, "Tavoite"), dd->goal);
     deed_text(r, T(r, "Mitä tehtiin"), dd->actions);
     deed_text(r, T(r, "Tulokset"), dd->results);
+  } else {
+    deed_text(r, T(r, "Tiivistelmä"), x->summary);
   }
   buf_puts(o, "</section>\n");
 
