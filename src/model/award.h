@@ -173,7 +173,8 @@ typedef struct award_score {
 
 /* Records the conflicts found from the data for every juror and nomination of the round (ON CONFLICT DO NOTHING),
  * each with its reason ("Tuomarin organisaatio on teon organisaatio: X", "Tuomarin valmentajaprofiili Y valmensi
- * organisaatiota X (toteutus REF)"). Called inside the writes that add jurors or nominations. */
+ * organisaatiota X (toteutus REF)"). Called inside the writes that add jurors or nominations, and inside the jury's
+ * own writes (scores, declarations, decisions), so that a conflict from data changed meanwhile is recorded too. */
 int award_conflicts_record(db *d, long long round_id, kerr *e);
 /* 1 when deed_id is hidden from user_id in the round (any kind of conflict, found now or recorded). */
 int award_hidden(db *d, long long round_id, long long user_id, long long deed_id);

@@ -149,6 +149,7 @@ int award_conflict_declare(db *d, long long round_id, long long user_id, long lo
                  "iii", user_id, round_id, deed_id) == DB_OK
              ? K_OK
              : K_ERR;
+  if (rc == K_OK) rc = award_conflicts_record(d, round_id, e);
   if (rc == K_OK) {
     char detail[96];
     snprintf(detail, sizeof detail, "round %lld, deed %lld: declared", round_id, deed_id);
@@ -339,6 +340,8 @@ int award_scores_save(db *d, arena *a, long long nomination_id, long long user_i
     snprintf(detail, sizeof detail, "nomination %lld", nomination_id);
     rc = audit_log(d, juror_email(d, a, user_id), "score", "award_score", detail);
   }
+  /* a conflict found from data that changed since the last recording (a new delivery) is recorded now too */
+  if (rc == K_OK) rc = award_conflicts_record(d, x->round_id, e);
   return write_end(d, rc, "Pisteiden tallennus", e);
 }
 
@@ -553,6 +556,7 @@ int award_decide(db *d, arena *a, long long nomination_id, long long viewer_id, 
     snprintf(detail, sizeof detail, "nomination %lld: %s", nomination_id, result ? result : "none");
     rc = audit_log(d, nz(actor), "decide", "award_nomination", detail);
   }
+  if (rc == K_OK) rc = award_conflicts_record(d, round_id, e);
   (void)a;
   return write_end(d, rc, "Päätöksen tallennus", e);
 }

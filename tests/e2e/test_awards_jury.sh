@@ -127,8 +127,10 @@ expect_eq "a declaration needs a reason" "$STATUS" 422
 expect_contains "the error is beside the field" "$BODY" 'id="e-reason">Kerro, miksi olet esteellinen.'
 post /raati/ehdokas/3/esteellinen "csrf=$csrf" "reason=Olin hankkeen ohjausryhmässä."
 expect_eq "declared" "$STATUS" 303
-expect_eq "recorded with its reason" "$(q "SELECT kind || ':' || reason FROM award_conflict")" \
+expect_eq "recorded with its reason" "$(q "SELECT kind || ':' || reason FROM award_conflict WHERE kind = 'declared'")" \
   "declared:Olin hankkeen ohjausryhmässä."
+expect_eq "the jury's writes recorded the conflicts found from the data too (org: juror and chair; coach)" \
+  "$(q "SELECT kind, COUNT(*) FROM award_conflict GROUP BY kind ORDER BY kind")" "$(printf 'coach|1\ndeclared|1\norg|2')"
 expect_eq "the juror's scores of it went" "$(q "SELECT COUNT(*) FROM award_score WHERE nomination_id = 3")" 0
 get /raati/1
 expect_lacks "declared conflict: not listed" "$BODY" "Cedertorpin teko"

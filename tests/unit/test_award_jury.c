@@ -274,7 +274,10 @@ static void test_scores(void **state) {
   assert_string_equal(e.next->field, "comment_2");
   kerr_clear(&e);
   award_score ok[2] = {{CRIT1, 5, "Vahva näyttö"}, {CRIT2, 2, ""}};
+  assert_int_equal(db_int(d, -1, "SELECT COUNT(*) FROM award_conflict", ""), 0);
   assert_int_equal(award_scores_save(d, &ta, N_B, J_FREE, ok, 2, &e), K_OK);
+  /* a jury's write records the conflicts found from the data by then */
+  assert_int_equal(db_int(d, -1, "SELECT COUNT(*) FROM award_conflict", ""), 3);
   g = award_scores_get(d, &ta, N_B, J_FREE, &n);
   assert_int_equal(g[0].score, 5);
   assert_string_equal(g[0].comment, "Vahva näyttö");
