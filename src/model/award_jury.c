@@ -19,7 +19,7 @@ static const char *nz(const char *s) {
 
 /* The round's jurors (?1 = round): every juror of its categories and its chair. */
 #define JURORS                                                                                                         \
-  "(SELECT aj.user_id AS user_id FROM award_juror aj JOIN award_category acg ON acg.id = aj.category_id"              \
+  "(SELECT aj.user_id AS user_id FROM award_juror aj JOIN award_category acg ON acg.id = aj.category_id"               \
   " WHERE acg.round_id = ?1 UNION SELECT chair_id FROM award_round WHERE id = ?1 AND chair_id IS NOT NULL)"
 /* The deeds nominated (or suggested) in the round. */
 #define NOMDEEDS "(SELECT DISTINCT deed_id FROM award_nomination WHERE round_id = ?1)"
@@ -33,9 +33,9 @@ static const char *nz(const char *s) {
   " JOIN deed dd ON dd.id = nd.deed_id JOIN org o ON o.id = dd.org_id WHERE u.org_id = dd.org_id"
 #define DERIVED_COACH                                                                                                  \
   "SELECT j.user_id AS user_id, dd.id AS deed_id, 'coach' AS kind,"                                                    \
-  " 'Tuomarin valmentajaprofiili ' || c.name || ' valmensi organisaatiota ' || o.name || ' (toteutus '"              \
+  " 'Tuomarin valmentajaprofiili ' || c.name || ' valmensi organisaatiota ' || o.name || ' (toteutus '"                \
   " || COALESCE(dl.ref, CAST(dl.id AS TEXT)) || ')' AS reason"                                                         \
-  " FROM " JURORS " j JOIN user u ON u.id = j.user_id JOIN coach c ON c.id = u.coach_id CROSS JOIN " NOMDEEDS " nd"   \
+  " FROM " JURORS " j JOIN user u ON u.id = j.user_id JOIN coach c ON c.id = u.coach_id CROSS JOIN " NOMDEEDS " nd"    \
   " JOIN deed dd ON dd.id = nd.deed_id JOIN org o ON o.id = dd.org_id"                                                 \
   " JOIN delivery dl ON dl.id = (SELECT MIN(x.id) FROM delivery x JOIN delivery_org xo ON xo.delivery_id = x.id"       \
   " WHERE x.coach_id = u.coach_id AND xo.org_id = dd.org_id) WHERE 1 = 1"
@@ -45,8 +45,8 @@ static const char *nz(const char *s) {
 #define HIDDEN(u, dd, round)                                                                                           \
   "((" dd ".org_id IS NOT NULL AND " u ".org_id IS NOT NULL AND " dd ".org_id = " u ".org_id)"                         \
   " OR EXISTS(SELECT 1 FROM delivery hdl JOIN delivery_org hdo ON hdo.delivery_id = hdl.id"                            \
-  " WHERE hdl.coach_id = " u ".coach_id AND hdo.org_id = " dd ".org_id)"                                                \
-  " OR EXISTS(SELECT 1 FROM award_conflict hac WHERE hac.round_id = " round " AND hac.user_id = " u ".id"             \
+  " WHERE hdl.coach_id = " u ".coach_id AND hdo.org_id = " dd ".org_id)"                                               \
+  " OR EXISTS(SELECT 1 FROM award_conflict hac WHERE hac.round_id = " round " AND hac.user_id = " u ".id"              \
   " AND hac.deed_id = " dd ".id))"
 
 int award_conflicts_record(db *d, long long round_id, kerr *e) {
@@ -66,8 +66,7 @@ int award_conflicts_record(db *d, long long round_id, kerr *e) {
 }
 
 int award_hidden(db *d, long long round_id, long long user_id, long long deed_id) {
-  return db_exists(d,
-                   "SELECT 1 FROM deed dd JOIN user u ON u.id = ?2 WHERE dd.id = ?3 AND " HIDDEN("u", "dd", "?1"),
+  return db_exists(d, "SELECT 1 FROM deed dd JOIN user u ON u.id = ?2 WHERE dd.id = ?3 AND " HIDDEN("u", "dd", "?1"),
                    "iii", round_id, user_id, deed_id);
 }
 
@@ -125,14 +124,12 @@ static int deed_is_jurors(db *d, long long round_id, long long user_id, long lon
 
 int award_conflict_declare(db *d, long long round_id, long long user_id, long long deed_id, const char *reason,
                            kerr *e) {
-  if (util_blank(reason))
-    return kerr_add(e, "reason", N_("Kerro, miksi olet esteellinen."));
+  if (util_blank(reason)) return kerr_add(e, "reason", N_("Kerro, miksi olet esteellinen."));
   if (!util_utf8_valid(reason, strlen(reason)) || util_utf8_len(reason) > AWARD_MAX_TEXT)
     return kerr_add(e, "reason", N_("Perustelu on liian pitkä (enintään 4 000 merkkiä)."));
   if (!deed_is_jurors(d, round_id, user_id, deed_id))
     return kerr_add(e, NULL, N_("Tekoa ei ole arvioitavanasi tällä kierroksella."));
-  if (round_published(d, round_id))
-    return kerr_add(e, NULL, N_("Kierroksen tulokset on jo julkaistu."));
+  if (round_published(d, round_id)) return kerr_add(e, NULL, N_("Kierroksen tulokset on jo julkaistu."));
   arena a = {0};
   if (write_begin(d, "Esteellisyyden ilmoitus", e) != K_OK) return K_ERR;
   int rc = db_exec(d,
@@ -162,10 +159,13 @@ int award_conflict_declare(db *d, long long round_id, long long user_id, long lo
 /* ---- nominations as a juror sees them ---- */
 
 #define NOM_COLS                                                                                                       \
-  "n.id, n.round_id, n.category_id, n.deed_id, n.status, " TR_PICK("cg.name") ", " TR_FALLBACK("cg.name") ","          \
-  " dd.title, COALESCE(dd.ref, ''), COALESCE(o.name, dd.org_name), dd.summary, COALESCE(dd.org_id, 0), dd.year,"       \
-  " n.reason, n.decided_by, n.decided_at, n.decline_reason, n.result, n.citation, n.citation_sv, n.citation_en,"       \
-  " n.created_by, n.created_at"
+  "n.id, n.round_id, n.category_id, n.deed_id, n.status, " TR_PICK("cg.name") ", " TR_FALLBACK(                        \
+      "cg.name") ","                                                                                                   \
+                 " dd.title, COALESCE(dd.ref, ''), COALESCE(o.name, dd.org_name), dd.summary, COALESCE(dd.org_id, "    \
+                 "0), dd.year,"                                                                                        \
+                 " n.reason, n.decided_by, n.decided_at, n.decline_reason, n.result, n.citation, n.citation_sv, "      \
+                 "n.citation_en,"                                                                                      \
+                 " n.created_by, n.created_at"
 #define NOM_FROM                                                                                                       \
   " FROM award_nomination n JOIN award_category cg ON cg.id = n.category_id JOIN deed dd ON dd.id = n.deed_id"         \
   " LEFT JOIN org o ON o.id = dd.org_id"
@@ -201,12 +201,12 @@ static void nom_read(db_stmt *st, arena *a, const char *lang, award_nomination *
 
 award_nomination *award_juror_nominations(db *d, arena *a, long long round_id, long long user_id, const char *lang,
                                           int **scored, int *n) {
-  db_stmt *st = db_prepare(d,
-                           "SELECT " NOM_COLS ", (SELECT COUNT(*) FROM award_score s WHERE s.nomination_id = n.id"
-                           " AND s.user_id = u.id)" NOM_FROM " JOIN user u ON u.id = :user"
-                           " WHERE n.round_id = :round AND n.status = 'nominated' AND EXISTS(SELECT 1 FROM award_juror j"
-                         " WHERE j.category_id = n.category_id AND j.user_id = u.id)"
-                         " AND NOT " HIDDEN("u", "dd", "n.round_id") " ORDER BY cg.position, cg.id, dd.title, n.id");
+  db_stmt *st =
+      db_prepare(d, "SELECT " NOM_COLS ", (SELECT COUNT(*) FROM award_score s WHERE s.nomination_id = n.id"
+                    " AND s.user_id = u.id)" NOM_FROM " JOIN user u ON u.id = :user"
+                    " WHERE n.round_id = :round AND n.status = 'nominated' AND EXISTS(SELECT 1 FROM award_juror j"
+                    " WHERE j.category_id = n.category_id AND j.user_id = u.id)"
+                    " AND NOT " HIDDEN("u", "dd", "n.round_id") " ORDER BY cg.position, cg.id, dd.title, n.id");
   db_bind_int(st, ":round", round_id);
   db_bind_int(st, ":user", user_id);
   db_bind_int(st, ":lang", tr_lang_index(lang));
@@ -227,11 +227,10 @@ award_nomination *award_juror_nominations(db *d, arena *a, long long round_id, l
 
 award_nomination *award_juror_nomination(db *d, arena *a, long long nomination_id, long long user_id,
                                          const char *lang) {
-  db_stmt *st = db_prepare(d,
-                         "SELECT " NOM_COLS NOM_FROM " JOIN user u ON u.id = :user"
-                         " WHERE n.id = :id AND n.status = 'nominated' AND EXISTS(SELECT 1 FROM award_juror j"
-                         " WHERE j.category_id = n.category_id AND j.user_id = u.id)"
-                         " AND NOT " HIDDEN("u", "dd", "n.round_id"));
+  db_stmt *st = db_prepare(d, "SELECT " NOM_COLS NOM_FROM " JOIN user u ON u.id = :user"
+                              " WHERE n.id = :id AND n.status = 'nominated' AND EXISTS(SELECT 1 FROM award_juror j"
+                              " WHERE j.category_id = n.category_id AND j.user_id = u.id)"
+                              " AND NOT " HIDDEN("u", "dd", "n.round_id"));
   db_bind_int(st, ":id", nomination_id);
   db_bind_int(st, ":user", user_id);
   db_bind_int(st, ":lang", tr_lang_index(lang));
@@ -447,8 +446,8 @@ award_standing *award_standings(db *d, arena *a, long long round_id, long long v
   /* the criteria */
   long long *crit = NULL;
   int *weight = NULL, ncrit = 0, cap = 0, cap2 = 0;
-  db_stmt *st = db_query(d, "SELECT id, weight FROM award_criterion WHERE round_id = ?1 ORDER BY position, id", "i",
-                         round_id);
+  db_stmt *st =
+      db_query(d, "SELECT id, weight FROM award_criterion WHERE round_id = ?1 ORDER BY position, id", "i", round_id);
   while (db_step(st) == 1) {
     crit = arena_grow(a, crit, ncrit, &cap, sizeof *crit);
     weight = arena_grow(a, weight, ncrit, &cap2, sizeof *weight);
@@ -460,9 +459,10 @@ award_standing *award_standings(db *d, arena *a, long long round_id, long long v
   award_nomination *nom = NULL;
   long long *pos = NULL, *ids = NULL;
   int *hidden = NULL, nn = 0, c1 = 0, c2 = 0, c3 = 0, c4 = 0;
-  st = db_prepare(d, "SELECT " NOM_COLS ", cg.position, CASE WHEN EXISTS(SELECT 1 FROM user u WHERE u.id = :viewer"
-                    " AND " HIDDEN("u", "dd", "n.round_id") ") THEN 1 ELSE 0 END" NOM_FROM
-                    " WHERE n.round_id = :round AND n.status = 'nominated' ORDER BY n.id");
+  st = db_prepare(
+      d, "SELECT " NOM_COLS ", cg.position, CASE WHEN EXISTS(SELECT 1 FROM user u WHERE u.id = :viewer"
+         " AND " HIDDEN("u", "dd", "n.round_id") ") THEN 1 ELSE 0 END" NOM_FROM
+                                                 " WHERE n.round_id = :round AND n.status = 'nominated' ORDER BY n.id");
   db_bind_int(st, ":viewer", viewer_id); /* 0: staff, no such user, nothing hidden */
   db_bind_int(st, ":round", round_id);
   db_bind_int(st, ":lang", tr_lang_index(lang));
@@ -524,9 +524,8 @@ int award_decide(db *d, arena *a, long long nomination_id, long long viewer_id, 
   if (result && !*result) result = NULL;
   if (result && strcmp(result, "award") && strcmp(result, "mention"))
     return kerr_add(e, "result", N_("Valitse palkinto, kunniamaininta tai ei päätöstä."));
-  long long round_id = db_int(d, 0,
-                              "SELECT n.round_id FROM award_nomination n WHERE n.id = ?1 AND n.status = 'nominated'",
-                              "i", nomination_id);
+  long long round_id = db_int(
+      d, 0, "SELECT n.round_id FROM award_nomination n WHERE n.id = ?1 AND n.status = 'nominated'", "i", nomination_id);
   if (!round_id) return kerr_add(e, NULL, N_("Ehdokasta ei löytynyt."));
   if (viewer_id) {
     long long deed_id = db_int(d, 0, "SELECT deed_id FROM award_nomination WHERE id = ?1", "i", nomination_id);

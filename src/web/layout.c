@@ -72,9 +72,9 @@ static tr short_name(const programme_frame *p) {
 static void user_bar(web_req *r, const char *active) {
   buf *o = &r->out;
   int staff = user_is_staff(&r->user);
-  const char *label = staff                              ? T(r, "Hallinta")
+  const char *label = staff                           ? T(r, "Hallinta")
                       : !strcmp(r->user.role, "jury") ? T(r, "Raati") /* the jury's menu: /raati (pages/jury.c) */
-                                                       : T(r, "Oma asiointi");
+                                                      : T(r, "Oma asiointi");
   buf_puts(o, "<div class=\"userbar\"><div class=\"wrap\">\n");
   size_t menu_at = o->len;
   buf_printf(o,

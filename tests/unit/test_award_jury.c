@@ -182,7 +182,7 @@ static void test_conflicts_derived(void **state) {
   assert_true(award_hidden(d, ROUND, CHAIR, DEED_A));
   int n = 0;
   award_conflict *c = award_conflicts(d, &ta, ROUND, 0, &n);
-  assert_int_equal(n, 3); /* org A for J_ORG and the chair, coach for J_COACH */
+  assert_int_equal(n, 3);                                   /* org A for J_ORG and the chair, coach for J_COACH */
   for (int i = 0; i < n; i++) assert_null(c[i].created_at); /* not recorded yet */
   kerr e = {0};
   assert_int_equal(award_conflicts_record(d, ROUND, &e), K_OK);

@@ -15,7 +15,7 @@
 #include "web/pages/jury.h"
 #include "web/widgets.h"
 
-#define JURY_PER_PAGE 25   /* a juror's nominations per page */
+#define JURY_PER_PAGE 25    /* a juror's nominations per page */
 #define RESULTS_PER_PAGE 50 /* rows of the chair's table per page, within a category */
 
 static const char JURY_DENY[] = N_("Raadin sivut ovat palkintoraadin jäsenille ja ohjelman henkilöstölle.");
@@ -243,19 +243,21 @@ static void score_group(web_req *r, form_ctx *f, const award_criterion *c, const
   for (int x = AWARD_SCORE_MIN; x <= AWARD_SCORE_MAX; x++) {
     char val[4];
     snprintf(val, sizeof val, "%d", x);
-    buf_printf(o,
-               "<label class=\"scale-opt\" for=\"%h-%d\"><input type=\"radio\" id=\"%h-%d\" name=\"%h\" value=\"%d\"%r%r>"
-               "<span class=\"scale-num\">%d</span>",
-               name, x, name, x, name, x, !strcmp(cur, val) ? " checked" : "", closed ? " disabled" : "", x);
+    buf_printf(
+        o,
+        "<label class=\"scale-opt\" for=\"%h-%d\"><input type=\"radio\" id=\"%h-%d\" name=\"%h\" value=\"%d\"%r%r>"
+        "<span class=\"scale-num\">%d</span>",
+        name, x, name, x, name, x, !strcmp(cur, val) ? " checked" : "", closed ? " disabled" : "", x);
     if (x == AWARD_SCORE_MIN || x == AWARD_SCORE_MAX)
       buf_printf(o, "<span class=\"scale-end-label\">%h</span>", T(r, ends[x == AWARD_SCORE_MAX]));
     buf_puts(o, "</label>");
   }
-  buf_printf(o,
-             "</div><label class=\"choice\" for=\"%h-0\"><input type=\"radio\" id=\"%h-0\" name=\"%h\" value=\"0\"%r%r> "
-             "%h</label>\n",
-             name, name, name, !strcmp(cur, "0") || !*cur ? " checked" : "", closed ? " disabled" : "",
-             T(r, "Ei vielä pisteitä"));
+  buf_printf(
+      o,
+      "</div><label class=\"choice\" for=\"%h-0\"><input type=\"radio\" id=\"%h-0\" name=\"%h\" value=\"0\"%r%r> "
+      "%h</label>\n",
+      name, name, name, !strcmp(cur, "0") || !*cur ? " checked" : "", closed ? " disabled" : "",
+      T(r, "Ei vielä pisteitä"));
   const char *comment = posted_or(r, "comment", c->id, s ? s->comment : "");
   if (closed)
     buf_printf(o, "<p>%h: %h</p>", T(r, "Kommentti"), *comment ? comment : "–");
@@ -275,8 +277,8 @@ static void next_link(web_req *r, const award_nomination *x, int ncrit) {
   for (int k = 1; k < n; k++) {
     int i = (at + k) % n;
     if (scored[i] < ncrit) {
-      buf_printf(&r->out, "<p><a class=\"button\" href=\"%h/raati/ehdokas/%lld\">%h: %h</a></p>\n", r->prefix,
-                 v[i].id, T(r, "Seuraava arvioitava"), v[i].deed_title);
+      buf_printf(&r->out, "<p><a class=\"button\" href=\"%h/raati/ehdokas/%lld\">%h: %h</a></p>\n", r->prefix, v[i].id,
+                 T(r, "Seuraava arvioitava"), v[i].deed_title);
       return;
     }
   }
@@ -334,7 +336,8 @@ static void nomination_page(web_req *r, const award_nomination *x, const kerr *e
       if (sc[k].criterion_id == crit[i].id) s = &sc[k];
     score_group(r, &f, &crit[i], s, closed);
   }
-  if (!closed) buf_printf(o, "<div class=\"actions\"><button type=\"submit\">%h</button></div>\n", T(r, "Tallenna pisteet"));
+  if (!closed)
+    buf_printf(o, "<div class=\"actions\"><button type=\"submit\">%h</button></div>\n", T(r, "Tallenna pisteet"));
   buf_puts(o, "</form>\n</section>\n");
 
   if (!rd->published_at) {
@@ -406,8 +409,7 @@ static void page_declare(web_req *r) {
     kerr_clear(&e);
     return;
   }
-  if (fresh &&
-      award_conflict_declare(r->db, x->round_id, r->user.id, x->deed_id, web_field(r, "reason"), &e) == K_OK) {
+  if (fresh && award_conflict_declare(r->db, x->round_id, r->user.id, x->deed_id, web_field(r, "reason"), &e) == K_OK) {
     web_changed();
     web_redirectf(r, "/raati/%lld?done=declared", x->round_id);
   } else {
@@ -488,8 +490,9 @@ static void page_results(web_req *r) {
   }
   pager p = pager_make(r, count, RESULTS_PER_PAGE);
   web_table_begin(r, "list results", c->t_name.text, 1);
-  buf_printf(o, "<thead><tr><th scope=\"col\" class=\"num\">%h</th><th scope=\"col\">%h</th><th scope=\"col\" "
-                "class=\"num\">%h</th>",
+  buf_printf(o,
+             "<thead><tr><th scope=\"col\" class=\"num\">%h</th><th scope=\"col\">%h</th><th scope=\"col\" "
+             "class=\"num\">%h</th>",
              T(r, "Sija"), T(r, "Teko"), T(r, "Tuomareita"));
   for (int k = 0; k < ncrit; k++)
     buf_printf(o, "<th scope=\"col\" class=\"num\"%r>%h <span class=\"muted\">(%h %d)</span></th>",
@@ -500,8 +503,9 @@ static void page_results(web_req *r) {
              T(r, "Painotettu"), T(r, "z-painotettu"), T(r, "Erimielisyys"), T(r, "Päätös"));
   for (int j = pager_offset(&p); j < count && j < pager_offset(&p) + p.per_page; j++) {
     const award_standing *s = &st[first + j];
-    buf_printf(o, "<tr id=\"n-%lld\"><td class=\"num\">%d</td><th scope=\"row\"><a href=\"%h/raati/ehdokas/%lld/paatos\">"
-                  "%h</a><br><span class=\"muted\">%h</span></th><td class=\"num\">%d</td>",
+    buf_printf(o,
+               "<tr id=\"n-%lld\"><td class=\"num\">%d</td><th scope=\"row\"><a href=\"%h/raati/ehdokas/%lld/paatos\">"
+               "%h</a><br><span class=\"muted\">%h</span></th><td class=\"num\">%d</td>",
                s->nom->id, j + 1, r->prefix, s->nom->id, s->nom->deed_title, s->nom->organisation, s->njurors);
     for (int k = 0; k < ncrit; k++) {
       buf_puts(o, "<td class=\"num\">");
@@ -562,8 +566,8 @@ static void decide_page(web_req *r, const award_nomination *x, const kerr *err) 
   form_errors(&f);
   if (*x->summary) buf_printf(o, "<div class=\"deed-text\"%r>%h</div>\n", web_fi(r), x->summary);
   if (s) {
-    buf_printf(o, "<h2>%h</h2>\n<dl class=\"facts\">\n<dt>%h</dt><dd>%d</dd>\n", T(r, "Pisteet"),
-               T(r, "Tuomareita"), s->njurors);
+    buf_printf(o, "<h2>%h</h2>\n<dl class=\"facts\">\n<dt>%h</dt><dd>%d</dd>\n", T(r, "Pisteet"), T(r, "Tuomareita"),
+               s->njurors);
     for (int k = 0; k < ncrit; k++) {
       buf_printf(o, "<dt%r>%h</dt><dd>", tr_lang(&crit[k].t_name), crit[k].t_name.text);
       if (s->mean[k] < 0)
@@ -599,23 +603,23 @@ static void decide_page(web_req *r, const award_nomination *x, const kerr *err) 
   if (rerr) buf_printf(o, "<p class=\"error\" id=\"e-result\">%h</p>", T(r, rerr->msg));
   static const char *const vals[] = {"award", "mention", ""};
   for (int i = 0; i < 3; i++)
-    buf_printf(o, "<label class=\"choice\" for=\"result-%d\"><input type=\"radio\" id=\"result-%d\" name=\"result\" "
-                  "value=\"%h\"%r> %h</label>\n",
+    buf_printf(o,
+               "<label class=\"choice\" for=\"result-%d\"><input type=\"radio\" id=\"result-%d\" name=\"result\" "
+               "value=\"%h\"%r> %h</label>\n",
                i, i, vals[i], !strcmp(result, vals[i]) ? " checked" : "",
                T(r, result_label(*vals[i] ? vals[i] : NULL)));
   buf_puts(o, "</fieldset>\n");
-  tr_field fields[] = {{"citation",
-                        N_("Perustelu"),
-                        {post ? web_field(r, "citation") : x->citation[0],
-                         post ? web_field(r, "citation_sv") : x->citation[1],
-                         post ? web_field(r, "citation_en") : x->citation[2]},
-                        3,
-                        0,
-                        N_("Lyhyt perustelu julkaistaan tulosten yhteydessä. Suomenkielinen on pakollinen, kun "
-                           "teko palkitaan.")}};
+  tr_field fields[] = {
+      {"citation",
+       N_("Perustelu"),
+       {post ? web_field(r, "citation") : x->citation[0], post ? web_field(r, "citation_sv") : x->citation[1],
+        post ? web_field(r, "citation_en") : x->citation[2]},
+       3,
+       0,
+       N_("Lyhyt perustelu julkaistaan tulosten yhteydessä. Suomenkielinen on pakollinen, kun "
+          "teko palkitaan.")}};
   tr_fieldsets(&f, fields, 1);
-  buf_printf(o, "<div class=\"actions\"><button type=\"submit\">%h</button></div>\n</form>\n",
-             T(r, "Tallenna päätös"));
+  buf_printf(o, "<div class=\"actions\"><button type=\"submit\">%h</button></div>\n</form>\n", T(r, "Tallenna päätös"));
   page_end(r);
 }
 
