@@ -1,7 +1,8 @@
 # End-to-end: the awards' jury (/raati). Conflicts of interest that Kehto finds itself (a juror from the deed's
 # organisation; a juror whose coach profile coached the deed's organisation in a delivery) and one a juror declares
-# hide the deed from that juror in the list, on the nomination's page by a guessed URL (404), in the jury API and in
-# the chair's table; the other jurors still see it. Scores by criterion (1–5, errors beside the field, stale token),
+# hide the deed from that juror in the list, on the nomination's page by a guessed URL (404) and in the jury API, and
+# from the chair (all three kinds) in the chair's table and on the decision page; the other jurors and staff still
+# see it. Scores by criterion (1–5, errors beside the field, stale token),
 # the chair's table with weighted and z totals and disagreement, the decision with its citation, the conflicts
 # list with reasons, and who may use what.
 source "$(dirname "$0")/lib.sh"
@@ -32,7 +33,7 @@ add_staff chair@example.fi jury
 add_staff contact@example.fi contact 1
 q "UPDATE \"user\" SET org_id = 1, name = 'Olli Organisaatio' WHERE email = 'org@example.fi';
 UPDATE \"user\" SET coach_id = 1, name = 'Valpuri Valmentaja' WHERE email = 'coach@example.fi';
-UPDATE \"user\" SET org_id = 1, name = 'Puheen Johtaja' WHERE email = 'chair@example.fi';
+UPDATE \"user\" SET org_id = 1, coach_id = 1, name = 'Puheen Johtaja' WHERE email = 'chair@example.fi';
 INSERT INTO award_round(id, year, chair_id, created_at, updated_at)
   SELECT 1, 2019, id, '2019-01-01T00:00:00Z', '2019-01-01T00:00:00Z' FROM \"user\" WHERE email = 'chair@example.fi';
 INSERT INTO award_category(id, round_id, position, name, name_sv) VALUES (1, 1, 1, 'viestintäteko', 'kommunikationsdåd');
@@ -129,8 +130,8 @@ post /raati/ehdokas/3/esteellinen "csrf=$csrf" "reason=Olin hankkeen ohjausryhm�
 expect_eq "declared" "$STATUS" 303
 expect_eq "recorded with its reason" "$(q "SELECT kind || ':' || reason FROM award_conflict WHERE kind = 'declared'")" \
   "declared:Olin hankkeen ohjausryhmässä."
-expect_eq "the jury's writes recorded the conflicts found from the data too (org: juror and chair; coach)" \
-  "$(q "SELECT kind, COUNT(*) FROM award_conflict GROUP BY kind ORDER BY kind")" "$(printf 'coach|1\ndeclared|1\norg|2')"
+expect_eq "the jury's writes recorded the conflicts found from the data too (org and coach: a juror and the chair each)" \
+  "$(q "SELECT kind, COUNT(*) FROM award_conflict GROUP BY kind ORDER BY kind")" "$(printf 'coach|2\ndeclared|1\norg|2')"
 expect_eq "the juror's scores of it went" "$(q "SELECT COUNT(*) FROM award_score WHERE nomination_id = 3")" 0
 get /raati/1
 expect_lacks "declared conflict: not listed" "$BODY" "Cedertorpin teko"
@@ -155,12 +156,26 @@ post /raati/ehdokas/4 "csrf=$(csrf_from "$BODY")" "score_1=1" "score_2=1"
 expect_eq "a second juror scores D" "$STATUS" 303
 rm -f "$TMP/jar"
 
-# --- the chair (from organisation A) ---
+# --- the chair (from organisation A, with the coach profile that coached B) ---
 login chair@example.fi "$PW"
 get /raati/1/tulokset
 expect_eq "the chair's table" "$STATUS" 200
 expect_lacks "org conflict: not in the chair's table" "$BODY" "Aallon teko"
+expect_lacks "coach conflict: not in the chair's table" "$BODY" "Bäckin teko"
 expect_contains "the others are" "$BODY" "Cedertorpin teko"
+expect_contains "and D" "$BODY" "Dahlin teko &lt;b&gt;"
+get /raati/ehdokas/2/paatos
+expect_eq "coach conflict: the chair cannot open its decision" "$STATUS" 404
+get /raati/ehdokas/3/paatos
+expect_contains "the chair may declare a conflict from the decision page" "$BODY" 'action="/raati/ehdokas/3/esteellinen"'
+post /raati/ehdokas/3/esteellinen "csrf=$(csrf_from "$BODY")" "reason=Sukulaiseni johtaa hanketta."
+expect_eq "the chair declared" "$STATUS" 303
+expect_contains "back to the table" "$(header Location)" "/raati/1/tulokset?done=declared"
+get /raati/1/tulokset
+expect_lacks "declared conflict: not in the chair's table" "$BODY" "Cedertorpin teko"
+get /raati/ehdokas/3/paatos
+expect_eq "declared conflict: the chair cannot open its decision" "$STATUS" 404
+get /raati/1/tulokset
 expect_contains "weighted total (3·3 + 1·2)/4 with a decimal comma" "$BODY" '<td class="num">2,75</td>'
 expect_contains "disagreement flagged (5 and 1 on a criterion)" "$BODY" '(ero 4)'
 get /raati/ehdokas/1/paatos
@@ -186,13 +201,16 @@ expect_contains "the chair sees every conflict: org" "$BODY" "Tuomarin organisaa
 expect_contains "coach, with the delivery" "$BODY" \
   "Tuomarin valmentajaprofiili Valmentaja Veikko valmensi organisaatiota Bäck kuntayhtymä (toteutus SP-7)"
 expect_contains "declared" "$BODY" "Olin hankkeen ohjausryhmässä."
+expect_contains "the chair's own" "$BODY" "Sukulaiseni johtaa hanketta."
 rm -f "$TMP/jar"
 
 # --- staff act as chair and see every deed ---
 login staff@example.fi "$PW"
 get /raati/1/tulokset
 expect_eq "staff see the table" "$STATUS" 200
-expect_contains "with the deed hidden from the chair" "$BODY" "Aallon teko"
+expect_contains "with the deeds hidden from the chair: org" "$BODY" "Aallon teko"
+expect_contains "coach" "$BODY" "Bäckin teko"
+expect_contains "declared" "$BODY" "Cedertorpin teko"
 expect_contains "the decision shows" "$BODY" "<td>Palkinto</td>"
 get /raati/ehdokas/1/paatos
 expect_eq "staff may decide any" "$STATUS" 200

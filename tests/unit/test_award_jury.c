@@ -256,6 +256,16 @@ static void test_conflict_declared(void **state) {
   /* scoring it now is refused */
   assert_int_equal(award_scores_save(d, &ta, N_C, J_FREE, sc, 2, &e), K_ERR);
   kerr_clear(&e);
+  /* the chair, who judges no category, may recuse themselves on any deed of the round */
+  assert_int_equal(award_standings(d, &ta, ROUND, CHAIR, "fi", &n) != NULL, 1);
+  assert_int_equal(n, 3); /* all but A (the chair's organisation) */
+  assert_int_equal(award_conflict_declare(d, ROUND, CHAIR, DEED_C, "Sukulaiseni johtaa hanketta.", &e), K_OK);
+  award_standings(d, &ta, ROUND, CHAIR, "fi", &n);
+  assert_int_equal(n, 1); /* B only: C is hidden in both its categories */
+  assert_null(award_chair_nomination(d, &ta, N_C2, CHAIR, "fi"));
+  assert_non_null(award_chair_nomination(d, &ta, N_C2, 0, "fi")); /* staff */
+  assert_non_null(award_chair_nomination(d, &ta, N_B, CHAIR, "fi"));
+  assert_null(award_chair_nomination(d, &ta, N_B, J_FREE, "fi")); /* not the chair */
 }
 
 static void test_scores(void **state) {

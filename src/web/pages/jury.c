@@ -284,6 +284,23 @@ static void next_link(web_req *r, const award_nomination *x, int ncrit) {
   }
 }
 
+/* The form a juror or the chair declares a conflict with (a recusal): their reason, required. */
+static void conflict_form(web_req *r, form_ctx *f, const award_nomination *x) {
+  buf *o = &r->out;
+  buf_printf(o, "<section aria-labelledby=\"conflict-h\"><h2 id=\"conflict-h\">%h</h2>\n", T(r, "Esteellisyys"));
+  buf_printf(o, "<p>%h</p>\n",
+             T(r, "Jos olet esteellinen arvioimaan tätä tekoa (esimerkiksi olet ollut mukana siinä tai sen "
+                  "organisaatiossa), ilmoita siitä. Teko poistuu arvioitavistasi ja antamasi pisteet poistetaan."));
+  buf_printf(o, "<form method=\"post\" action=\"%h/raati/ehdokas/%lld/esteellinen\" class=\"form\" novalidate>\n",
+             r->prefix, x->id);
+  web_csrf_field(r);
+  form_textarea(f, "reason", T(r, "Esteellisyyden syy"), strcmp(r->method, "POST") ? "" : web_field(r, "reason"), 1,
+                NULL, 3);
+  buf_printf(o, "<div class=\"actions\"><button type=\"submit\" class=\"danger\">%h</button></div>\n</form>\n",
+             T(r, "Ilmoita esteellisyys"));
+  buf_puts(o, "</section>\n");
+}
+
 /* The nomination page; err is the score form's or the conflict form's errors (which says which by its fields). */
 static void nomination_page(web_req *r, const award_nomination *x, const kerr *err) {
   award_round *rd = award_round_get(r->db, &r->mem, x->round_id, r->lang);
@@ -340,20 +357,7 @@ static void nomination_page(web_req *r, const award_nomination *x, const kerr *e
     buf_printf(o, "<div class=\"actions\"><button type=\"submit\">%h</button></div>\n", T(r, "Tallenna pisteet"));
   buf_puts(o, "</form>\n</section>\n");
 
-  if (!rd->published_at) {
-    buf_printf(o, "<section aria-labelledby=\"conflict-h\"><h2 id=\"conflict-h\">%h</h2>\n", T(r, "Esteellisyys"));
-    buf_printf(o, "<p>%h</p>\n",
-               T(r, "Jos olet esteellinen arvioimaan tätä tekoa (esimerkiksi olet ollut mukana siinä tai sen "
-                    "organisaatiossa), ilmoita siitä. Teko poistuu arvioitavistasi ja antamasi pisteet poistetaan."));
-    buf_printf(o, "<form method=\"post\" action=\"%h/raati/ehdokas/%lld/esteellinen\" class=\"form\" novalidate>\n",
-               r->prefix, x->id);
-    web_csrf_field(r);
-    form_textarea(&f, "reason", T(r, "Esteellisyyden syy"), strcmp(r->method, "POST") ? "" : web_field(r, "reason"), 1,
-                  NULL, 3);
-    buf_printf(o, "<div class=\"actions\"><button type=\"submit\" class=\"danger\">%h</button></div>\n</form>\n",
-               T(r, "Ilmoita esteellisyys"));
-    buf_puts(o, "</section>\n");
-  }
+  if (!rd->published_at) conflict_form(r, &f, x);
   page_end(r);
 }
 
@@ -400,10 +404,15 @@ static void page_scores_save(web_req *r) {
   kerr_clear(&e);
 }
 
+static void decide_page(web_req *r, const award_nomination *x, const kerr *err);
+
+/* A juror declares a conflict on one of their nominations, or the chair on one of the round's (from the decision
+ * page); either way the deed is gone from their views at once. */
 static void page_declare(web_req *r) {
   kerr e = {0};
-  int fresh = web_csrf_ok_or_kerr(r, &e);
+  int fresh = web_csrf_ok_or_kerr(r, &e), chair = 0;
   award_nomination *x = award_juror_nomination(r->db, &r->mem, r->id, r->user.id, r->lang);
+  if (!x && (x = award_chair_nomination(r->db, &r->mem, r->id, r->user.id, r->lang))) chair = 1;
   if (!x) {
     web_error(r, fresh ? 404 : 403, fresh ? T(r, "Ehdokasta ei löytynyt.") : T(r, e.msg));
     kerr_clear(&e);
@@ -411,9 +420,12 @@ static void page_declare(web_req *r) {
   }
   if (fresh && award_conflict_declare(r->db, x->round_id, r->user.id, x->deed_id, web_field(r, "reason"), &e) == K_OK) {
     web_changed();
-    web_redirectf(r, "/raati/%lld?done=declared", x->round_id);
+    web_redirectf(r, chair ? "/raati/%lld/tulokset?done=declared" : "/raati/%lld?done=declared", x->round_id);
   } else {
-    nomination_page(r, x, &e);
+    if (chair)
+      decide_page(r, x, &e);
+    else
+      nomination_page(r, x, &e);
     r->status = fresh ? 422 : 403;
   }
   kerr_clear(&e);
@@ -620,6 +632,7 @@ static void decide_page(web_req *r, const award_nomination *x, const kerr *err) 
           "teko palkitaan.")}};
   tr_fieldsets(&f, fields, 1);
   buf_printf(o, "<div class=\"actions\"><button type=\"submit\">%h</button></div>\n</form>\n", T(r, "Tallenna päätös"));
+  if (viewer) conflict_form(r, &f, x); /* the chair may recuse themselves; staff have no conflicts here */
   page_end(r);
 }
 
