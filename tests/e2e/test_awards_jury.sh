@@ -158,7 +158,12 @@ rm -f "$TMP/jar"
 
 # --- the chair (from organisation A, with the coach profile that coached B) ---
 login chair@example.fi "$PW"
+get /raati
+expect_contains "the chair, who judges no category, is taken to the table" "$BODY" '<a href="/raati/1/tulokset">2019</a>'
+get /raati/1
+expect_eq "the juror's list sends them there too" "$(header Location)" "/raati/1/tulokset"
 get /raati/1/tulokset
+expect_lacks "no list of their own to score" "$BODY" ">Arvioitavat</a>"
 expect_eq "the chair's table" "$STATUS" 200
 expect_lacks "org conflict: not in the chair's table" "$BODY" "Aallon teko"
 expect_lacks "coach conflict: not in the chair's table" "$BODY" "Bäckin teko"

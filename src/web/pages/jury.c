@@ -61,6 +61,15 @@ static long long chair_view(web_req *r, long long round_id) {
   return award_is_chair(r->db, round_id, r->user.id) ? r->user.id : -1;
 }
 
+/* 1 when the user scores in the round: a juror of one of its categories (a chair may judge none). */
+static int scores_here(web_req *r, long long round_id) {
+  int n = 0;
+  award_juror *j = award_jurors(r->db, &r->mem, round_id, r->lang, &n);
+  for (int i = 0; i < n; i++)
+    if (j[i].user_id == r->user.id) return 1;
+  return 0;
+}
+
 static int jury_closed(const award_round *rd) {
   char today[11];
   date_today_fi(today);
@@ -73,7 +82,7 @@ static void round_links(web_req *r, const award_round *rd, const char *here) {
   struct {
     const char *id, *path, *label;
     int show;
-  } t[] = {{"list", "", N_("Arvioitavat"), award_is_juror(r->db, rd->id, r->user.id)},
+  } t[] = {{"list", "", N_("Arvioitavat"), scores_here(r, rd->id)},
            {"results", "/tulokset", N_("Tulokset ja päätökset"), chair_view(r, rd->id) >= 0},
            {"conflicts", "/esteellisyydet", N_("Esteellisyydet"), 1}};
   for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
@@ -103,8 +112,8 @@ static void page_home(web_req *r) {
   int shown = 0;
   for (int i = 0; i < n; i++) {
     const award_round *rd = &v[i];
-    int juror = award_is_juror(r->db, rd->id, r->user.id);
-    if (!staff && !juror) continue;
+    int juror = scores_here(r, rd->id);
+    if (!staff && !juror && !award_is_chair(r->db, rd->id, r->user.id)) continue;
     if (!shown++) {
       static const char *const heads[] = {N_("Kierros"), N_("Tila"), N_("Arvioitu"), N_("Sivut")};
       pager_table_begin(r, T(r, "Palkintokierrokset"), heads, 4, -1);
@@ -118,7 +127,7 @@ static void page_home(web_req *r) {
     else
       buf_printf(o, "%h", T(r, "Arvioinnissa"));
     buf_puts(o, "</td><td>");
-    if (award_is_juror(r->db, rd->id, r->user.id) && !user_is_staff(&r->user)) {
+    if (juror) {
       int k = 0, *scored = NULL, ncrit = 0, done = 0;
       award_juror_nominations(r->db, &r->mem, rd->id, r->user.id, r->lang, &scored, &k);
       award_criteria(r->db, &r->mem, rd->id, r->lang, &ncrit);
@@ -156,8 +165,7 @@ static void criteria_list(web_req *r, const award_criterion *c, int n) {
 static void page_round(web_req *r) {
   award_round *rd = round_or_404(r, r->id);
   if (!rd) return;
-  int juror = award_is_juror(r->db, rd->id, r->user.id);
-  if (!juror) { /* staff: the table is theirs */
+  if (!scores_here(r, rd->id)) { /* staff and a chair who judges no category: the table is theirs */
     web_redirectf(r, "/raati/%lld/tulokset", rd->id);
     return;
   }
