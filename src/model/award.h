@@ -227,6 +227,16 @@ void award_figures(arena *a, const award_score_row *rows, int nrows, const long 
 /* The chair's table: every nominated nomination of the round with its figures, by category then ztotal best
  * first; a chair (viewer_id) sees none hidden from them (viewer_id 0: staff see all). In arena a. */
 award_standing *award_standings(db *d, arena *a, long long round_id, long long viewer_id, const char *lang, int *n);
+/* A juror's comment on a nomination as the chair reads it: the criterion, the score that went with it and the
+ * words, without the juror's name (the chair weighs what was said). */
+typedef struct award_comment {
+  long long criterion_id;
+  int score;
+  char *comment;
+} award_comment;
+/* The non-empty comments on a nomination by criterion order, then score (best first), for the chair (viewer_id) or
+ * staff (0); none from a juror the deed is hidden from. NULL (and *n 0) when award_chair_nomination gives NULL. */
+award_comment *award_comments(db *d, arena *a, long long nomination_id, long long viewer_id, int *n);
 /* The chair (viewer_id) or staff (viewer_id 0) decide: result "award", "mention" or NULL (undecided) with a
  * citation (Finnish required for a result; at most AWARD_MAX_TEXT each). Refused for a deed hidden from the chair
  * and once the round is published. Fields result, citation, citation_sv, citation_en. */

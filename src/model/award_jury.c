@@ -515,6 +515,29 @@ award_standing *award_standings(db *d, arena *a, long long round_id, long long v
   return out;
 }
 
+award_comment *award_comments(db *d, arena *a, long long nomination_id, long long viewer_id, int *n) {
+  *n = 0;
+  if (!award_chair_nomination(d, a, nomination_id, viewer_id, "fi")) return NULL;
+  db_stmt *st = db_query(d,
+                         "SELECT s.criterion_id, s.score, s.comment FROM award_score s"
+                         " JOIN award_nomination n ON n.id = s.nomination_id JOIN deed dd ON dd.id = n.deed_id"
+                         " JOIN award_criterion c ON c.id = s.criterion_id JOIN user u ON u.id = s.user_id"
+                         " WHERE s.nomination_id = ?1 AND s.comment <> '' AND NOT " HIDDEN(
+                             "u", "dd", "n.round_id") " ORDER BY c.position, c.id, s.score DESC, s.comment",
+                         "i", nomination_id);
+  award_comment *v = NULL;
+  int cap = 0;
+  while (db_step(st) == 1) {
+    v = arena_grow(a, v, *n, &cap, sizeof *v);
+    v[*n].criterion_id = db_col_int(st, 0);
+    v[*n].score = (int)db_col_int(st, 1);
+    v[*n].comment = db_col_adup(st, 2, a);
+    (*n)++;
+  }
+  db_done(st);
+  return v;
+}
+
 /* ---- the chair's decisions ---- */
 
 static const char *const CITATION_F[] = {"citation", "citation_sv", "citation_en"};

@@ -190,6 +190,9 @@ expect_contains "the table in Swedish" "$BODY" "Prisomgång 2019: resultat och b
 expect_contains "its headings too" "$BODY" "z-viktat"
 get /raati/ehdokas/4/paatos
 expect_eq "the decision page" "$STATUS" 200
+expect_contains "the jurors' comments, without their names" "$BODY" \
+  '<li><span>Levitettävyys</span>, 3 pistettä: <span>Kommentti säilyy</span></li>'
+expect_lacks "no juror's name on it" "$BODY" "Vapaa"
 csrf=$(csrf_from "$BODY")
 post /raati/ehdokas/4/paatos "csrf=$csrf" "result=award" "citation=" "citation_en=Kept text"
 expect_eq "an award needs a Finnish citation" "$STATUS" 422

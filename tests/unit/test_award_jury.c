@@ -288,6 +288,13 @@ static void test_scores(void **state) {
   assert_int_equal(award_scores_save(d, &ta, N_B, J_FREE, ok, 2, &e), K_OK);
   /* a jury's write records the conflicts found from the data by then */
   assert_int_equal(db_int(d, -1, "SELECT COUNT(*) FROM award_conflict", ""), 3);
+  award_comment *cm = award_comments(d, &ta, N_B, 0, &n);
+  assert_int_equal(n, 1);
+  assert_int_equal(cm[0].criterion_id, CRIT1);
+  assert_int_equal(cm[0].score, 5);
+  assert_string_equal(cm[0].comment, "Vahva näyttö");
+  assert_null(award_comments(d, &ta, N_B, J_FREE, &n)); /* not the chair */
+  assert_int_equal(n, 0);
   g = award_scores_get(d, &ta, N_B, J_FREE, &n);
   assert_int_equal(g[0].score, 5);
   assert_string_equal(g[0].comment, "Vahva näyttö");

@@ -566,6 +566,29 @@ static award_nomination *chair_nomination_or_404(web_req *r) {
   return x;
 }
 
+/* The jurors' comments on the nomination, by criterion, without their names. */
+static void comments_list(web_req *r, long long nomination_id, long long viewer, const award_criterion *crit,
+                          int ncrit) {
+  int n = 0;
+  award_comment *c = award_comments(r->db, &r->mem, nomination_id, viewer, &n);
+  buf *o = &r->out;
+  buf_printf(o, "<h2>%h</h2>\n", T(r, "Tuomarien kommentit"));
+  if (!n) {
+    buf_printf(o, "<p>%h</p>\n", T(r, "Ei kommentteja."));
+    return;
+  }
+  buf_puts(o, "<ul class=\"comments\">\n");
+  for (int i = 0; i < n; i++) {
+    const award_criterion *k = NULL;
+    for (int j = 0; j < ncrit; j++)
+      if (crit[j].id == c[i].criterion_id) k = &crit[j];
+    buf_printf(o, "<li><span%r>%h</span>, %d %h: <span%r>%h</span></li>\n", k ? tr_lang(&k->t_name) : "",
+               k ? k->t_name.text : "", c[i].score, T(r, c[i].score == 1 ? "piste" : "pistettä"), web_fi(r),
+               c[i].comment);
+  }
+  buf_puts(o, "</ul>\n");
+}
+
 static void decide_page(web_req *r, const award_nomination *x, const kerr *err) {
   award_round *rd = award_round_get(r->db, &r->mem, x->round_id, r->lang);
   long long viewer = user_is_staff(&r->user) ? 0 : r->user.id;
@@ -606,6 +629,7 @@ static void decide_page(web_req *r, const award_nomination *x, const kerr *err) 
     num(r, s->ztotal, 2);
     buf_printf(o, "</dd>\n<dt>%h</dt><dd>%h</dd>\n</dl>\n", T(r, "Erimielisyys"), s->disagree ? T(r, "Kyllä") : "–");
   }
+  comments_list(r, x->id, viewer, crit, ncrit);
   buf_printf(o, "<h2>%h</h2>\n", T(r, "Päätös"));
   if (rd->published_at) {
     buf_printf(o, "<p>%h</p>\n", T(r, result_label(x->result)));
