@@ -133,6 +133,7 @@ test("the chair's table, the decision form and the conflicts pass axe", async ()
   await page.getByRole('link', { name: 'Koulun aurinkopaneelit' }).click();
   await page.waitForSelector('form.form');
   await assertAccessible(page);
+  await shot(page, 'jury-decide');
   await page.getByLabel('Kunniamaininta').check();
   await page.getByRole('button', { name: 'Tallenna päätös' }).click();
   await page.waitForSelector('.error-summary');
