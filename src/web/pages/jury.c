@@ -4,7 +4,6 @@
  * The chair (or staff acting as chair) sees the table of weighted and z totals with disagreement flags and decides
  * awards and mentions with citations in fi/sv/en; the round's conflicts are listed with their reasons. */
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "model/award.h"
