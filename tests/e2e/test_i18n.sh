@@ -29,6 +29,9 @@ MODEL_FILES="$MODEL_FILES src/model/survey_answer.c"
 # A survey's results, its downloads and the paired change (#13).
 UI_FILES="$UI_FILES src/web/pages/survey_results.c"
 MODEL_FILES="$MODEL_FILES src/report/survey_export.c src/report/sav.c"
+# The published awards, a deed's award, the "Palkittu" facet and the winners' email (#14).
+UI_FILES="$UI_FILES src/web/pages/awards.c"
+MODEL_FILES="$MODEL_FILES src/model/award_public.c"
 
 # Prints every msgid the files need, one a line (newlines inside a msgid written as \n).
 msgids() {

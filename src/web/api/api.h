@@ -11,5 +11,7 @@ extern const route api_deeds_routes[];
 extern const route api_routes[];
 /* api_surveys.c: GET /api/v1/surveys/{id}/results (published surveys only, suppressed). */
 extern const route api_surveys_routes[];
+/* api_awards.c: GET /api/v1/awards and /api/v1/awards/{year} (published award rounds only). */
+extern const route api_awards_routes[];
 
 #endif
