@@ -14,7 +14,7 @@
 
 /* Only decisions on nominated, published deeds of published rounds are results anyone sees. */
 #define WIN_SQL                                                                                                        \
-  "SELECT n.id, n.deed_id, n.category_id, r.year, c.name, c.name_sv, c.name_en, n.result, d.title, d.org_name, "      \
+  "SELECT n.id, n.deed_id, n.category_id, r.year, c.name, c.name_sv, c.name_en, n.result, d.title, d.org_name, "       \
   "n.citation, n.citation_sv, n.citation_en "                                                                          \
   "FROM award_nomination n JOIN award_round r ON r.id = n.round_id "                                                   \
   "JOIN award_category c ON c.id = n.category_id JOIN deed d ON d.id = n.deed_id "                                     \
@@ -103,15 +103,15 @@ typedef struct contact_win {
 /* The active contacts of the organisations of the round's winning deeds with each of their results (the category in
  * the contact's language), by contact. In arena a. */
 static contact_win *contact_wins(db *d, arena *a, long long round_id, int *n) {
-  db_stmt *st = db_query(
-      d,
-      "SELECT u.id, u.email, u.lang, o.name, n.id, n.deed_id, c.name, c.name_sv, c.name_en, n.result, d.title "
-      "FROM award_nomination n JOIN deed d ON d.id = n.deed_id JOIN org o ON o.id = d.org_id "
-      "JOIN user u ON u.org_id = d.org_id JOIN award_category c ON c.id = n.category_id "
-      "WHERE n.round_id = ?1 AND n.status = 'nominated' AND n.result IS NOT NULL AND d.status = 'published' "
-      "AND u.role = 'contact' AND u.active = 1 "
-      "ORDER BY u.id, c.position, c.id, CASE n.result WHEN 'award' THEN 0 ELSE 1 END, d.title, n.id",
-      "i", round_id);
+  db_stmt *st =
+      db_query(d,
+               "SELECT u.id, u.email, u.lang, o.name, n.id, n.deed_id, c.name, c.name_sv, c.name_en, n.result, d.title "
+               "FROM award_nomination n JOIN deed d ON d.id = n.deed_id JOIN org o ON o.id = d.org_id "
+               "JOIN user u ON u.org_id = d.org_id JOIN award_category c ON c.id = n.category_id "
+               "WHERE n.round_id = ?1 AND n.status = 'nominated' AND n.result IS NOT NULL AND d.status = 'published' "
+               "AND u.role = 'contact' AND u.active = 1 "
+               "ORDER BY u.id, c.position, c.id, CASE n.result WHEN 'award' THEN 0 ELSE 1 END, d.title, n.id",
+               "i", round_id);
   contact_win *v = NULL;
   int cap = 0;
   *n = 0;

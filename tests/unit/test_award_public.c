@@ -100,8 +100,10 @@ static void test_publish_emails_once(void **state) {
   /* one message to each active contact of a winning organisation: not the inactive one, not staff, none for the
    * deed with no registry organisation */
   assert_int_equal(outbox_count(d), 2);
-  db_stmt *st = db_query(d, "SELECT recipient, lang, subject, body_text FROM outbox WHERE kind = 'award-won' "
-                            "ORDER BY recipient", "");
+  db_stmt *st = db_query(d,
+                         "SELECT recipient, lang, subject, body_text FROM outbox WHERE kind = 'award-won' "
+                         "ORDER BY recipient",
+                         "");
   assert_int_equal(db_step(st), 1);
   assert_string_equal(db_col_text(st, 0), "yh1@oulu.example.fi");
   assert_string_equal(db_col_text(st, 1), "sv");
@@ -124,8 +126,8 @@ static void test_publish_emails_once(void **state) {
   assert_null(strstr(body, "/sv/"));
   assert_int_equal(db_step(st), 0);
   db_done(st);
-  assert_int_equal(db_int(d, 0, "SELECT count(*) FROM audit WHERE subject = 'award_round:1' AND action = 'publish'", ""),
-                   1);
+  assert_int_equal(
+      db_int(d, 0, "SELECT count(*) FROM audit WHERE subject = 'award_round:1' AND action = 'publish'", ""), 1);
 
   /* publishing again, or taking it back and publishing again, emails nobody */
   assert_int_equal(award_publish(d, &ta, 1, 1, "staff@example.fi", &e), K_OK);

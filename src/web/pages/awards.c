@@ -53,8 +53,8 @@ static void page_awards(web_req *r) {
 /* One result: the deed's title (a link), its organisation and the kind of recognition, the citation. */
 static void win_item(web_req *r, const award_win *w) {
   buf *o = &r->out;
-  buf_printf(o, "<li class=\"award-%r\"><h3%r><a href=\"%h/tekot/%lld\">%h</a></h3>\n", w->result, web_fi(r),
-             r->prefix, w->deed_id, w->deed_title);
+  buf_printf(o, "<li class=\"award-%r\"><h3%r><a href=\"%h/tekot/%lld\">%h</a></h3>\n", w->result, web_fi(r), r->prefix,
+             w->deed_id, w->deed_title);
   buf_printf(o, "<p class=\"meta\"><span class=\"award-kind\">%h</span> · %h</p>\n", result_label(r, w->result),
              w->organisation);
   if (*w->citation.text) tr_write(r, "blockquote", "citation", &w->citation);
@@ -78,8 +78,9 @@ static void categories_write(web_req *r, const award_category *c, int nc, const 
     for (int j = 0; j < nw; j++) {
       if (w[j].category_id != c[i].id) continue;
       if (first) {
-        buf_printf(o, "<section class=\"award-category\" aria-labelledby=\"sarja-%lld\">\n<h2 id=\"sarja-%lld\"%r>%h</h2>\n",
-                   c[i].id, c[i].id, tr_lang(&c[i].t_name), c[i].t_name.text);
+        buf_printf(
+            o, "<section class=\"award-category\" aria-labelledby=\"sarja-%lld\">\n<h2 id=\"sarja-%lld\"%r>%h</h2>\n",
+            c[i].id, c[i].id, tr_lang(&c[i].t_name), c[i].t_name.text);
         if (*c[i].t_description.text) tr_write(r, "p", "lead", &c[i].t_description);
         buf_puts(o, "<ul class=\"deeds awards\">\n");
         first = 0;
