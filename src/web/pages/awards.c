@@ -23,6 +23,7 @@ static void round_counts(web_req *r, const award_round *x) {
 static void open_round_note(web_req *r) {
   award_round *open = award_round_open(r->db, &r->mem, r->lang);
   if (!open) return;
+  if (open->nominate_until) r->cacheable = 0; /* the note goes when the day passes, with no change to the data */
   buf_printf(&r->out, "<div class=\"notice\"><p><strong>%h %d:</strong> <a href=\"%h/palkinnot/ehdota\">%h</a>",
              T(r, "Palkitut teot"), open->year, r->prefix, T(r, "Ehdota tekoa palkittavaksi"));
   if (open->nominate_until) buf_printf(&r->out, " (%h %D)", T(r, "viimeistään"), open->nominate_until);
@@ -109,7 +110,7 @@ static void page_awards_year(web_req *r) {
   buf_free(&title);
   if (*x->t_intro.text) tr_write(r, "p", "lead deed-text", &x->t_intro);
   round_counts(r, x);
-  if (x->published_at) buf_printf(o, "<p class=\"meta\">%h %D</p>\n", T(r, "Julkaistu"), x->published_at);
+  buf_printf(o, "<p class=\"meta\">%h %D</p>\n", T(r, "Julkaistu"), x->published_at);
   if (!nw)
     buf_printf(o, "<p>%h</p>\n", T(r, "Tällä kierroksella ei ole palkittuja tekoja."));
   else
