@@ -88,6 +88,8 @@ static const command commands[] = {
      "email the invited who have not answered again, with the same link"},
     {"survey close-series", cli_survey_close_series, 1, 1, "db=", "kehto survey close-series SERIES [--db FILE]",
      "close a survey series: delete its pairing key, so its answers can no longer be tied to anyone"},
+    {"award publish", cli_award_publish, 1, 1, "db= undo", AWARD_PUBLISH_USAGE,
+     "publish a year's award round (--undo takes it back); the first publishing emails the winners' contacts"},
     {"routes", cli_routes, 0, 0, "", "kehto routes", "list the web routes: method, path, who may use it, csrf, cache"},
     {"search", cli_search, 1, CLI_MAX_POS, "db= json limit=", "kehto search QUERY [--db FILE] [--json] [--limit N]",
      "search the published deeds, best first"},

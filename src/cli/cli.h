@@ -119,6 +119,11 @@ int cli_survey_invite(const cli_args *a);
 int cli_survey_remind(const cli_args *a);
 int cli_survey_close_series(const cli_args *a);
 
+/* award.c: `kehto award publish YEAR [--undo]`: publishes (or takes back) a year's award round through
+ * award_publish; the first publishing emails the winning organisations' contacts. 0 done, 1 error, 2 wrong usage. */
+#define AWARD_PUBLISH_USAGE "kehto award publish YEAR [--undo] [--db FILE]"
+int cli_award_publish(const cli_args *a);
+
 /* routes.c */
 /* Prints the web route table in dispatch order, one route a line: method, pattern (parameters as {name}), the roles
  * that may use it joined by ',' (public, contact, staff, admin), then "csrf" or "-", then "cache" or "-", separated

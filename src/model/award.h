@@ -252,6 +252,7 @@ typedef struct award_win {
   const char *result; /* award or mention */
   char *deed_title, *organisation;
   tr citation;
+  char *citations[3]; /* fi, sv, en as stored ('' when not translated), for the API */
 } award_win;
 
 /* Publishes a round (every decided nomination needs a Finnish citation; at least one decision) or takes it back.

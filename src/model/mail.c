@@ -9,6 +9,7 @@
 #include "core/buf.h"
 #include "core/date.h"
 #include "core/i18n.h"
+#include "model/award.h"
 #include "model/outbox.h"
 
 int mail_remember_base_url(db *d, const char *url) {
@@ -236,5 +237,36 @@ long long mail_survey_invite(db *d, const char *to, const char *lang, const char
                      "vastauksen ja jatkaa myöhemmin samasta linkistä. Älä välitä linkkiä muille."),
                   vars, e);
   buf_free(&when);
+  return id;
+}
+
+/* A title or name in a message's list: one line, so it cannot pose as a line of the message. */
+static void one_line_into(buf *out, const char *s) {
+  for (const char *p = s ? s : ""; *p; p++) buf_putc(out, *p == '\n' || *p == '\r' || *p == '\t' ? ' ' : *p);
+}
+
+long long mail_award_won(db *d, const char *to, const char *lang, int year, const char *org, const award_win *w, int n,
+                         kerr *e) {
+  const char *l = lang_or_fi(lang);
+  char path[64], y[16];
+  snprintf(path, sizeof path, "%s%s/palkinnot/%d", strcmp(l, "fi") ? "/" : "", strcmp(l, "fi") ? l : "", year);
+  snprintf(y, sizeof y, "%d", year);
+  buf list = BUF_INIT, name = BUF_INIT;
+  for (int i = 0; i < n; i++) {
+    buf_printf(&list, "%r- %r (", i ? "\n" : "",
+               i18n_get(l, !strcmp(w[i].result, "award") ? N_("Palkinto") : N_("Kunniamaininta")));
+    one_line_into(&list, w[i].category.text);
+    buf_puts(&list, "): \"");
+    one_line_into(&list, w[i].deed_title);
+    buf_puts(&list, "\"");
+  }
+  one_line_into(&name, org);
+  const char *vars[] = {"year", y, "org", name.data ? name.data : "", "list", list.data ? list.data : "", NULL};
+  long long id = queue(d, "award-won", to, lang, path, N_("Tekojen torin palkinnot {year}: onnittelut!"),
+                       N_("Hei,\n\nonnittelut! Organisaationne {org} tekoja on huomioitu Tekojen torin palkinnoissa "
+                          "vuonna {year}:\n\n{list}\n\nPerustelut ja kaikki palkitut teot:\n\n{link}"),
+                       vars, e);
+  buf_free(&list);
+  buf_free(&name);
   return id;
 }

@@ -28,6 +28,12 @@ long long mail_deed_decided(db *d, const char *to, const char *lang, long long d
 long long mail_survey_invite(db *d, const char *to, const char *lang, const char *token, const char *title,
                              const char *closes_at, int reminder, kerr *e);
 
+/* Tells a contact of an organisation whose deeds won awards or honourable mentions in a published round (year): one
+ * message listing the n results w (result, category in lang, deed title), with the link BASE/palkinnot/YEAR in lang. */
+struct award_win;
+long long mail_award_won(db *d, const char *to, const char *lang, int year, const char *org, const struct award_win *w,
+                         int n, kerr *e);
+
 /* Fills {name} placeholders of a template from vars (name, value pairs ending with NULL) into out; unknown names stay
  * as they are. Exposed for tests. */
 void mail_fill(buf *out, const char *template, const char *const *vars);

@@ -50,7 +50,7 @@ static void values_free(sidx_value *v, int n) {
 
 static void index_clear(search_index *ix) {
   free(ix->sector), free(ix->region), free(ix->year), free(ix->toff), free(ix->theme), free(ix->newest);
-  free(ix->doclen);
+  free(ix->doclen), free(ix->awarded);
   values_free(ix->sectors, ix->nsectors);
   values_free(ix->regions, ix->nregions);
   values_free(ix->themes, ix->nthemes);
@@ -241,6 +241,22 @@ static int load_lengths(db *d, search_index *ix) {
   return rc < 0 ? K_ERR : K_OK;
 }
 
+/* The "Palkittu" facet: the published deeds with an award or a mention in a published round. */
+static int load_awarded(db *d, search_index *ix) {
+  ix->awarded = util_calloc((size_t)ix->max_id + 1, 1);
+  db_stmt *st = db_query(d,
+                         "SELECT DISTINCT n.deed_id FROM award_nomination n JOIN award_round r ON r.id = n.round_id"
+                         " WHERE r.published_at IS NOT NULL AND n.status = 'nominated' AND n.result IS NOT NULL",
+                         "");
+  int rc;
+  while ((rc = db_step(st)) == 1) {
+    long long id = db_col_int(st, 0);
+    if (id >= 1 && id <= ix->max_id && ix->sector[id]) ix->awarded[id] = 1;
+  }
+  db_done(st);
+  return rc < 0 ? K_ERR : K_OK;
+}
+
 static int build(db *d, search_index *ix, kerr *e) {
   long long maxid = db_int(d, 0, "SELECT max(id) FROM deed WHERE status='published'", "");
   if (maxid > MAX_INDEX_ID) return kerr_set(e, NULL, "search failed: deed id %lld is too large to index", maxid);
@@ -252,7 +268,7 @@ static int build(db *d, search_index *ix, kerr *e) {
                            " FROM theme ORDER BY id",
                            4, &ix->nthemes);
   if (ix->nthemes > UINT16_MAX || load_deeds(d, ix) != K_OK || load_themes(d, ix) != K_OK ||
-      load_lengths(d, ix) != K_OK)
+      load_lengths(d, ix) != K_OK || load_awarded(d, ix) != K_OK)
     return kerr_set(e, NULL, "search failed: %r", db_errmsg(d));
   return K_OK;
 }

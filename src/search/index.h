@@ -27,6 +27,7 @@ typedef struct search_index {
   uint32_t *toff;   /* [max_id + 2]: themes of deed i are theme[toff[i] .. toff[i+1]) */
   uint16_t *theme;  /* index into themes */
   uint16_t *doclen; /* [max_id + 1]: tokens in the deed's FTS row (0: unknown), for kehto_rank */
+  uint8_t *awarded; /* [max_id + 1]: 1 when the deed won an award or a mention in a published round */
   int *newest;      /* published deed ids, published_at DESC, id DESC */
   int nnewest;
   sidx_value *sectors, *regions, *themes; /* sectors by position; regions and themes in table order */
@@ -34,8 +35,8 @@ typedef struct search_index {
 } search_index;
 
 /* Returns the index for d's current data, building it on first use and rebuilding it when what it holds has
- * changed: search_generation.n (bumped by writes to deed, deed_theme, theme, municipality, region and sector, so
- * writes to other tables cost nothing here) or a rollback on this connection. Call inside a read transaction so the
+ * changed: search_generation.n (bumped by writes to deed, deed_theme, theme, municipality, region, sector,
+ * award_round and award_nomination, so writes to other tables cost nothing here) or a rollback on this connection. Call inside a read transaction so the
  * index and later queries see the same snapshot. Owned by d. Returns NULL with e set when the database fails or deed
  * ids are too large to index. (A search inside a savepoint that is then rolled back to leaves the index stale:
  * nothing searches inside a write.) */

@@ -54,6 +54,7 @@ static void query_init(query *qy, const deed_filter *f) {
 /* Each filter resolved against the index: 0 any, 1 + the value's index, or -1 when no deed can have it. */
 typedef struct want {
   int sector, region, year, theme;
+  int awarded; /* 1: awarded deeds only */
 } want;
 
 static int want_value(const sidx_value *v, int n, const char *key, int nocase) {
@@ -65,7 +66,7 @@ static int want_value(const sidx_value *v, int n, const char *key, int nocase) {
 
 static want want_init(const search_index *ix, const deed_filter *f) {
   want w = {want_value(ix->sectors, ix->nsectors, f->sector, 0), want_value(ix->regions, ix->nregions, f->region, 0), 0,
-            want_value(ix->themes, ix->nthemes, f->theme, 1)}; /* theme.name is COLLATE NOCASE */
+            want_value(ix->themes, ix->nthemes, f->theme, 1), f->awarded ? 1 : 0}; /* theme.name is NOCASE */
   if (f->year)
     w.year =
         f->year >= SEARCH_YEAR_MIN && f->year < SEARCH_YEAR_MIN + SEARCH_NYEARS ? f->year - SEARCH_YEAR_MIN + 1 : -1;
@@ -75,7 +76,7 @@ static want want_init(const search_index *ix, const deed_filter *f) {
 /* The result of the pass: the total, the counts of each facet value (each with the other filters applied) and the
  * candidates (ids passing every filter, in the order given, at most keep of them). */
 typedef struct tally {
-  long long total, keep;
+  long long total, keep, nawarded;
   long long *nsector, *nregion, *ntheme, nyear[SEARCH_NYEARS];
   int *cand, ncand, capcand;
 } tally;
@@ -117,6 +118,7 @@ static void tally_all(tally *t, const search_index *ix, const int *ids, int n) {
     if (ix->region[id]) t->nregion[ix->region[id] - 1]++;
     t->nyear[ix->year[id]]++;
     for (uint32_t k = ix->toff[id]; k < ix->toff[id + 1]; k++) t->ntheme[ix->theme[k]]++;
+    t->nawarded += ix->awarded[id];
     t->total++;
     if (t->ncand < t->keep) t->cand[t->ncand++] = id;
   }
@@ -124,7 +126,7 @@ static void tally_all(tally *t, const search_index *ix, const int *ids, int n) {
 
 /* The one pass: ids not in the index (not published) are skipped. */
 static void tally_ids(tally *t, const search_index *ix, const want *w, const int *ids, int n) {
-  if (!w->sector && !w->region && !w->year && !w->theme) {
+  if (!w->sector && !w->region && !w->year && !w->theme && !w->awarded) {
     long long room = t->keep < n ? t->keep : n;
     if (room > t->capcand) {
       t->cand = realloc(t->cand, sizeof *t->cand * (size_t)room);
@@ -139,12 +141,14 @@ static void tally_ids(tally *t, const search_index *ix, const want *w, const int
     if (id < 1 || id > ix->max_id || !ix->sector[id]) continue;
     int s = !w->sector || ix->sector[id] == w->sector, r = !w->region || ix->region[id] == w->region;
     int y = !w->year || ix->year[id] + 1 == w->year, th = !w->theme || has_theme(ix, id, w->theme);
-    if (r && y && th) t->nsector[ix->sector[id] - 1]++;
-    if (s && y && th && ix->region[id]) t->nregion[ix->region[id] - 1]++;
-    if (s && r && th) t->nyear[ix->year[id]]++;
-    if (s && r && y)
+    int aw = !w->awarded || ix->awarded[id];
+    if (r && y && th && aw) t->nsector[ix->sector[id] - 1]++;
+    if (s && y && th && aw && ix->region[id]) t->nregion[ix->region[id] - 1]++;
+    if (s && r && th && aw) t->nyear[ix->year[id]]++;
+    if (s && r && y && aw)
       for (uint32_t k = ix->toff[id]; k < ix->toff[id + 1]; k++) t->ntheme[ix->theme[k]]++;
-    if (s && r && y && th) t->total++, add_cand(t, id);
+    if (s && r && y && th) t->nawarded += ix->awarded[id];
+    if (s && r && y && th && aw) t->total++, add_cand(t, id);
   }
 }
 
@@ -201,6 +205,7 @@ static void facets_fill(deed_result *r, const tally *t, const search_index *ix, 
     r->years[r->nyears++] = (facet_count){key, key, t->nyear[y]};
   }
   r->total = t->total;
+  r->nawarded = t->nawarded;
 }
 
 /* ---- Ranking with words ---- */
@@ -540,6 +545,8 @@ static int search_snapshot(db *d, query *qy, deed_result *r, kerr *e) {
   int *page = util_calloc((size_t)qy->limit, sizeof *page), npage = 0;
   int rc = find_page(d, qy, ix, r, page, &npage);
   if (rc == K_OK) rc = load_page(d, qy, page, npage, r);
+  for (int i = 0; i < r->nhits; i++)
+    r->hits[i].awarded = r->hits[i].id >= 1 && r->hits[i].id <= ix->max_id && ix->awarded[r->hits[i].id];
   free(page);
   if (rc != K_OK) kerr_set(e, NULL, "search failed: %r", db_errmsg(d));
   return rc;

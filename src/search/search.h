@@ -24,6 +24,7 @@ typedef struct deed_filter {
   const char *region; /* region.code (NUTS3), e.g. "FI1B1" */
   int year;
   const char *theme; /* theme.name, case-insensitive */
+  int awarded;       /* 1: only deeds with an award or honourable mention in a published round */
   const char *lang;  /* "fi" (default), "sv" or "en": language of sector, region and municipality names */
   int limit;         /* 1..1000; 0 means SEARCH_DEFAULT_LIMIT; larger values are clamped */
   int offset;        /* rows to skip, for paging; negative counts as 0 */
@@ -36,6 +37,7 @@ typedef struct deed_hit {
   int year;
   char *snippet; /* HTML-safe: the text escaped, matched words wrapped in <mark>…</mark> */
   char *published_at;
+  int awarded; /* 1 when the deed won an award or a mention in a published round */
 } deed_hit;
 
 /* One value of a facet and how many deeds have it, with every other filter applied (so the counts show the
@@ -52,6 +54,7 @@ typedef struct deed_result {
   facet_count *sectors, *regions, *years, *themes; /* sectors in their fixed order, regions by name,
                                                        years newest first, themes most used first (at most 50) */
   int nsectors, nregions, nyears, nthemes;
+  long long nawarded; /* the "Palkittu" facet: deeds with an award or a mention, with every other filter applied */
 } deed_result;
 
 /* Ranking with q. Scores are kehto_rank (search/rank.h): BM25's term-frequency and length parts with column weights

@@ -9,6 +9,7 @@
 #include "web/pages/accounts.h"
 #include "web/pages/answer.h"
 #include "web/pages/applications.h"
+#include "web/pages/awards.h"
 #include "web/pages/deed.h"
 #include "web/pages/deeds.h"
 #include "web/pages/deliveries_admin.h"
@@ -51,6 +52,7 @@ static const route *const TABLES[] = {
     surveys_routes,        answer_routes,
     survey_results_routes, api_surveys_routes,
     jury_routes,           api_jury_routes,
+    awards_routes,         api_awards_routes,
 };
 #define NTABLES (sizeof TABLES / sizeof TABLES[0])
 

@@ -96,7 +96,9 @@ void deed_hits_write(web_req *r, const deed_hit *h, int n, const char *heading_t
                r->prefix, h[i].id, h[i].title, heading_tag, h[i].organisation);
     if (*h[i].municipality && strcmp(h[i].municipality, h[i].organisation) != 0)
       buf_printf(o, " · %h", h[i].municipality);
-    buf_printf(o, " · %h · %d</p>\n", h[i].sector, h[i].year);
+    buf_printf(o, " · %h · %d", h[i].sector, h[i].year);
+    if (h[i].awarded) buf_printf(o, " · <span class=\"award-kind\">%h</span>", T(r, "Palkittu"));
+    buf_puts(o, "</p>\n");
     if (*h[i].snippet) /* HTML-safe by contract of deed_search */
       buf_printf(o, "<p%r>%r</p>", web_fi(r), h[i].snippet);
     buf_puts(o, "</li>\n");

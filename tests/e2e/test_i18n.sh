@@ -32,6 +32,9 @@ MODEL_FILES="$MODEL_FILES src/report/survey_export.c src/report/sav.c"
 # The awards' jury: its pages, its API's page strings and the messages of its model (#14).
 UI_FILES="$UI_FILES src/web/pages/jury.c"
 MODEL_FILES="$MODEL_FILES src/model/award_jury.c"
+# The published awards, a deed's award, the "Palkittu" facet and the winners' email (#14).
+UI_FILES="$UI_FILES src/web/pages/awards.c"
+MODEL_FILES="$MODEL_FILES src/model/award_public.c"
 
 # Prints every msgid the files need, one a line (newlines inside a msgid written as \n).
 msgids() {

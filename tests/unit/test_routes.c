@@ -69,8 +69,8 @@ static void test_table_invariants(void **s) {
 static void test_menus_in_order(void **s) {
   const route *m[16];
   size_t n = routes_menu(ROUTE_NAV_MAIN, m, 16);
-  static const char *const main_ids[] = {"home", "deeds", "post", "services", "coaches", "stats"};
-  assert_int_equal(n, 6);
+  static const char *const main_ids[] = {"home", "deeds", "post", "services", "coaches", "stats", "awards"};
+  assert_int_equal(n, 7);
   for (size_t i = 0; i < n; i++) assert_string_equal(m[i]->menu.id, main_ids[i]);
   n = routes_menu(ROUTE_NAV_STAFF, m, 16);
   static const char *const staff_ids[] = {"staff-home",     "moderation", "orgs",     "people", "programme",

@@ -4,6 +4,7 @@
 #include <strings.h>
 
 #include "core/embed.h"
+#include "model/award.h"
 #include "model/deed.h"
 #include "model/programme.h"
 #include "model/themelist.h"
@@ -50,8 +51,16 @@ static void api_deed(web_req *r) {
   themes_json(r, x->themes);
   buf_printf(o, ",\"summary\":%J,\"starting_point\":%J,\"goal\":%J,\"actions\":%J,\"participants\":%J,", x->summary,
              x->starting_point, x->goal, x->actions, x->participants);
-  buf_printf(o, "\"results\":%J,\"service\":%J,\"published_at\":%J,\"url\":\"/tekot/%lld\"}\n", x->results, x->service,
+  buf_printf(o, "\"results\":%J,\"service\":%J,\"published_at\":%J,\"url\":\"/tekot/%lld\",", x->results, x->service,
              x->published_at, x->id);
+  int nw = 0; /* its awards and honourable mentions in published rounds */
+  award_win *w = award_deed_wins(r->db, &r->mem, x->id, "fi", &nw);
+  buf_puts(o, "\"awards\":[");
+  for (int i = 0; i < nw; i++)
+    buf_printf(o, "%r{\"year\":%d,\"result\":%J,\"category\":%J,\"citation\":%J,\"citation_sv\":%J,\"citation_en\":%J}",
+               i ? "," : "", w[i].year, w[i].result, w[i].category.text, w[i].citations[0], w[i].citations[1],
+               w[i].citations[2]);
+  buf_puts(o, "]}\n");
 }
 
 /* A period as JSON, with its Swedish and English names ("" when not translated) from the programme frame. */

@@ -13,5 +13,7 @@ extern const route api_routes[];
 extern const route api_surveys_routes[];
 /* api_jury.c: GET /api/v1/jury/{id}/nominations (a juror's own nominations of a round, none hidden from them). */
 extern const route api_jury_routes[];
+/* api_awards.c: GET /api/v1/awards and /api/v1/awards/{year} (published award rounds only). */
+extern const route api_awards_routes[];
 
 #endif

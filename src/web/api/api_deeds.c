@@ -18,15 +18,16 @@ static int int_param(web_req *r, const char *name, long long lo, long long hi, l
 }
 
 static void api_deeds(web_req *r) {
-  long long limit, offset, year;
+  long long limit, offset, year, awarded;
   if (!int_param(r, "limit", 1, 100, 20, &limit) || !int_param(r, "offset", 0, 10000000, 0, &offset) ||
-      !int_param(r, "year", 2000, 2100, 0, &year))
+      !int_param(r, "year", 2000, 2100, 0, &year) || !int_param(r, "awarded", 0, 1, 0, &awarded))
     return;
   deed_filter f = {.q = web_field(r, "q"),
                    .sector = web_field(r, "sector"),
                    .region = web_field(r, "region"),
                    .theme = web_field(r, "theme"),
                    .year = (int)year,
+                   .awarded = (int)awarded,
                    .lang = r->lang,
                    .limit = (int)limit,
                    .offset = (int)offset};
@@ -45,8 +46,8 @@ static void api_deeds(web_req *r) {
     buf_printf(o, "%r\n{\"id\":%lld,\"ref\":%J,\"title\":%J,\"organisation\":%J,\"municipality\":%J,\"region\":%J,",
                i ? "," : "", h->id, *h->ref ? h->ref : NULL, h->title, h->organisation,
                *h->municipality ? h->municipality : NULL, *h->region ? h->region : NULL);
-    buf_printf(o, "\"sector\":%J,\"sector_code\":%J,\"year\":%d,\"snippet\":%J}", h->sector, h->sector_code, h->year,
-               h->snippet);
+    buf_printf(o, "\"sector\":%J,\"sector_code\":%J,\"year\":%d,\"awarded\":%r,\"snippet\":%J}", h->sector,
+               h->sector_code, h->year, h->awarded ? "true" : "false", h->snippet);
   }
   buf_puts(o, "]}\n");
 }

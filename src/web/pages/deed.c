@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "model/limit.h"
+#include "web/pages/awards.h"
 #include "web/pages/deed_form.h"
 #include "web/pages/deed.h"
 #include "web/widgets.h"
@@ -72,6 +73,7 @@ static void page_deed(web_req *r) {
   if (x->municipality_name && strcmp(x->municipality_name, x->org_name) != 0) /* as in the list */
     buf_printf(o, " · %h", x->municipality_name);
   buf_printf(o, " · %d</p>\n", x->year);
+  if (!strcmp(x->status, "published")) award_box_write(r, x->id); /* its awards in published rounds */
   if (staff) staff_panel(r, x);
   buf_puts(o, "<dl class=\"facts\">\n");
   fact(r, T(r, "Toimiala"), x->sector_name);

@@ -11,7 +11,7 @@
 #define PAGE_SIZE 20
 #define FEED_SIZE 50
 
-/* Reads /tekot filters from the query string (q, sector, region, year, theme, page) into f. */
+/* Reads /tekot filters from the query string (q, sector, region, year, theme, awarded, page) into f. */
 static void deed_list_filter(web_req *r, deed_filter *f, int page_size) {
   memset(f, 0, sizeof *f);
   f->q = web_field(r, "q");
@@ -21,6 +21,7 @@ static void deed_list_filter(web_req *r, deed_filter *f, int page_size) {
   f->lang = r->lang;
   long long v;
   if (util_parse_int(web_field(r, "year"), 2000, 2100, &v) == K_OK) f->year = (int)v;
+  f->awarded = !strcmp(web_field(r, "awarded"), "1");
   long long page = pager_requested(r);
   f->limit = page_size;
   f->offset = (int)((page - 1) * page_size);
@@ -31,10 +32,10 @@ static void deed_list_filter(web_req *r, deed_filter *f, int page_size) {
 static void list_url(buf *b, const deed_filter *f, const char *name, const char *value) {
   char year[12] = "";
   if (f->year) snprintf(year, sizeof year, "%d", f->year);
-  const char *keys[] = {"q", "sector", "region", "year", "theme"};
-  const char *vals[] = {f->q, f->sector, f->region, year, f->theme};
+  const char *keys[] = {"q", "sector", "region", "year", "theme", "awarded"};
+  const char *vals[] = {f->q, f->sector, f->region, year, f->theme, f->awarded ? "1" : ""};
   buf_puts(b, "/tekot");
-  for (int i = 0; i < 5; i++) {
+  for (int i = 0; i < 6; i++) {
     const char *v = strcmp(name, keys[i]) == 0 ? value : vals[i];
     if (v && *v) buf_printf(b, "%c%r=%U", strchr(b->data, '?') ? '&' : '?', keys[i], v);
   }
@@ -78,12 +79,15 @@ static void facet(web_req *r, const deed_filter *f, const char *title, const cha
 static void facets(web_req *r, const deed_filter *f, const deed_result *res) {
   char year[12] = "";
   if (f->year) snprintf(year, sizeof year, "%d", f->year);
-  int on = !!*f->sector + !!*f->region + !!f->year + !!*f->theme;
+  int on = !!*f->sector + !!*f->region + !!f->year + !!*f->theme + !!f->awarded;
   buf_printf(&r->out,
              "<aside class=\"facets\" aria-labelledby=\"facets-h\">\n<details open><summary id=\"facets-h\">%h",
              T(r, "Rajaa tuloksia"));
   if (on) buf_printf(&r->out, " (%d)", on);
   buf_puts(&r->out, "</summary>\n");
+  /* "Palkittu": the deeds with an award or an honourable mention in a published round */
+  facet_count awarded = {"1", (char *)T(r, "Palkitut teot"), res->nawarded};
+  facet(r, f, T(r, "Palkittu"), "awarded", f->awarded ? "1" : "", &awarded, 1);
   facet(r, f, T(r, "Toimiala"), "sector", f->sector, res->sectors, res->nsectors);
   facet(r, f, T(r, "Maakunta"), "region", f->region, res->regions, res->nregions);
   facet(r, f, T(r, "Vuosi"), "year", year, res->years, res->nyears);
