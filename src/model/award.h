@@ -2,7 +2,7 @@
  * by staff and suggestions by anyone, the jury and its conflicts of interest, scores, the chair's decisions and the
  * published results. Schema 11 (src/db/schema.c).
  *
- * Files: award.c (rounds, categories, criteria, jurors), award_nomination.c (nominations, suggestions and staff's
+ * Files: award.c (reading rounds, categories, criteria, jurors), award_edit.c (writing them), award_nomination.c (nominations, suggestions and staff's
  * decisions on them), award_jury.c (conflicts, what a juror sees, scores, the chair's figures and decisions),
  * award_public.c (publishing, the winners' emails, the public results, a deed's awards).
  *
