@@ -109,30 +109,42 @@ int award_round_delete(db *d, long long id, const char *actor, kerr *e) {
 
 /* ---- categories and criteria: the same texts, one table each ---- */
 
+/* Statements are cached by their text's address (db_prepare), so each table has its own literal SQL. */
 typedef struct part {
-  const char *table;   /* award_category or award_criterion */
   const char *subject; /* audit subject prefix */
   const char *what;    /* the write's name in a storage error */
   const char *missing; /* N_ message */
   const char *taken;   /* N_ message: the name is in the round already */
+  const char *sql_round, *sql_taken, *sql_insert, *sql_update, *sql_delete;
+  int weighted; /* criteria carry a weight */
 } part;
 
-static const part CATEGORY = {"award_category", "award-category", "Sarjan tallennus", N_("Sarjaa ei ole."),
-                              N_("Kierroksella on jo samanniminen sarja.")};
-static const part CRITERION = {"award_criterion", "award-criterion", "Kriteerin tallennus", N_("Kriteeriä ei ole."),
-                               N_("Kierroksella on jo samanniminen kriteeri.")};
+#define PART_SQL(table, wcol, wval, wset)                                                                              \
+  "SELECT round_id FROM " table " WHERE id = ?1",                                                                      \
+      "SELECT 1 FROM " table " WHERE round_id = ?1 AND name = ?2 AND id <> ?3",                                        \
+      "INSERT INTO " table "(round_id, position, name, name_sv, name_en, description, description_sv,"                 \
+      " description_en" wcol ") VALUES(:round, (SELECT COALESCE(MAX(position), 0) + 1 FROM " table                     \
+      " WHERE round_id = :round), :n0, :n1, :n2, :d0, :d1, :d2" wval ")",                                              \
+      "UPDATE " table " SET name = :n0, name_sv = :n1, name_en = :n2, description = :d0, description_sv = :d1,"        \
+      " description_en = :d2" wset " WHERE id = :id",                                                                  \
+      "DELETE FROM " table " WHERE id = ?1"
+
+static const part CATEGORY = {"award-category", "Sarjan tallennus", N_("Sarjaa ei ole."),
+                              N_("Kierroksella on jo samanniminen sarja."),
+                              PART_SQL("award_category", "", "", ""), 0};
+static const part CRITERION = {"award-criterion", "Kriteerin tallennus", N_("Kriteeriä ei ole."),
+                               N_("Kierroksella on jo samanniminen kriteeri."),
+                               PART_SQL("award_criterion", ", weight", ", :weight", ", weight = :weight"), 1};
 
 static const char *const NAME_F[] = {"name", "name_sv", "name_en"};
 static const char *const DESC_F[] = {"description", "description_sv", "description_en"};
 
 /* The round of a category's or criterion's row, 0 when there is none. */
 static long long part_round(db *d, const part *p, long long id) {
-  char sql[96];
-  snprintf(sql, sizeof sql, "SELECT round_id FROM %s WHERE id = ?1", p->table);
-  return db_int(d, 0, sql, "i", id);
+  return db_int(d, 0, p->sql_round, "i", id);
 }
 
-/* Saves a row of p: checks, then INSERT (last in order) or UPDATE; weight < 0 for a category (no weight). */
+/* Saves a row of p: checks, then INSERT (last in order) or UPDATE; weight only for criteria. */
 static long long part_save(db *d, const part *p, long long id, long long round_id, char *const name[3],
                            char *const desc[3], int weight, const char *actor, kerr *e) {
   if (id) {
@@ -153,30 +165,17 @@ static long long part_save(db *d, const part *p, long long id, long long round_i
     text_check(name[i], NAME_F[i], i == 0, AWARD_MAX_NAME, e);
     text_check(desc[i], DESC_F[i], 0, AWARD_MAX_TEXT, e);
   }
-  if (weight >= 0 && (weight < 1 || weight > 100)) kerr_add(e, "weight", N_("Anna paino väliltä 1–100."));
-  char sql[512];
-  snprintf(sql, sizeof sql, "SELECT 1 FROM %s WHERE round_id = ?1 AND name = ?2 AND id <> ?3", p->table);
-  if (!util_blank(name[0]) && db_exists(d, sql, "iti", round_id, name[0], id)) kerr_add(e, "name", p->taken);
+  if (p->weighted && (weight < 1 || weight > 100)) kerr_add(e, "weight", N_("Anna paino väliltä 1–100."));
+  if (!util_blank(name[0]) && db_exists(d, p->sql_taken, "iti", round_id, name[0], id)) kerr_add(e, "name", p->taken);
   if (e->msg) return 0;
   if (write_begin(d, p->what, e) != K_OK) return 0;
-  if (id)
-    snprintf(sql, sizeof sql,
-             "UPDATE %s SET name = :n0, name_sv = :n1, name_en = :n2, description = :d0, description_sv = :d1,"
-             " description_en = :d2%s WHERE id = :id",
-             p->table, weight >= 0 ? ", weight = :weight" : "");
-  else
-    snprintf(sql, sizeof sql,
-             "INSERT INTO %s(round_id, position, name, name_sv, name_en, description, description_sv,"
-             " description_en%s) VALUES(:round, (SELECT COALESCE(MAX(position), 0) + 1 FROM %s WHERE round_id ="
-             " :round), :n0, :n1, :n2, :d0, :d1, :d2%s)",
-             p->table, weight >= 0 ? ", weight" : "", p->table, weight >= 0 ? ", :weight" : "");
-  db_stmt *st = db_prepare(d, sql);
+  db_stmt *st = db_prepare(d, id ? p->sql_update : p->sql_insert);
   static const char *const nn[] = {":n0", ":n1", ":n2"}, *const dn[] = {":d0", ":d1", ":d2"};
   for (int i = 0; i < 3; i++) {
     db_bind_text(st, nn[i], nz(name[i]));
     db_bind_text(st, dn[i], nz(desc[i]));
   }
-  if (weight >= 0) db_bind_int(st, ":weight", weight);
+  if (p->weighted) db_bind_int(st, ":weight", weight);
   if (id)
     db_bind_int(st, ":id", id);
   else
@@ -193,7 +192,7 @@ static long long part_save(db *d, const part *p, long long id, long long round_i
 
 long long award_category_save(db *d, arena *a, const award_category *c, const char *actor, kerr *e) {
   (void)a;
-  return part_save(d, &CATEGORY, c->id, c->round_id, c->name, c->description, -1, actor, e);
+  return part_save(d, &CATEGORY, c->id, c->round_id, c->name, c->description, 0, actor, e);
 }
 
 long long award_criterion_save(db *d, arena *a, const award_criterion *c, const char *actor, kerr *e) {
@@ -201,12 +200,11 @@ long long award_criterion_save(db *d, arena *a, const award_criterion *c, const 
   return part_save(d, &CRITERION, c->id, c->round_id, c->name, c->description, c->weight, actor, e);
 }
 
-/* Deletes a row of p after the check that the caller made; audited. */
+/* Deletes a row of p after the checks the caller made; audited. */
 static int part_delete(db *d, const part *p, long long id, const char *actor, const char *what, kerr *e) {
   if (write_begin(d, what, e) != K_OK) return K_ERR;
-  char sql[96], subj[64];
-  snprintf(sql, sizeof sql, "DELETE FROM %s WHERE id = ?1", p->table);
-  int rc = db_exec(d, sql, "i", id) == DB_OK ? K_OK : K_ERR;
+  char subj[64];
+  int rc = db_exec(d, p->sql_delete, "i", id) == DB_OK ? K_OK : K_ERR;
   snprintf(subj, sizeof subj, "%s:%lld", p->subject, id);
   if (rc == K_OK) rc = audit_log(d, nz(actor), "delete", subj, "");
   return write_end(d, rc, what, e);
@@ -216,8 +214,7 @@ int award_category_delete(db *d, long long id, const char *actor, kerr *e) {
   long long round_id = part_round(d, &CATEGORY, id);
   if (!round_id) return kerr_set(e, NULL, N_("Sarjaa ei ole."));
   if (round_published(d, round_id)) return kerr_set(e, NULL, N_("Kierros on julkaistu; sitä ei voi enää muuttaa."));
-  long long n = db_int(d, 0, "SELECT COUNT(*) FROM award_nomination WHERE category_id = ?1", "i", id);
-  if (n) /* the page says how many beside the button */
+  if (db_exists(d, "SELECT 1 FROM award_nomination WHERE category_id = ?1", "i", id)) /* the page says how many */
     return kerr_set(e, NULL, N_("Sarjassa on ehdokkaita tai ehdotuksia; poista ne ensin."));
   return part_delete(d, &CATEGORY, id, actor, "Sarjan poisto", e);
 }
