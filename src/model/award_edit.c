@@ -200,6 +200,15 @@ long long award_criterion_save(db *d, arena *a, const award_criterion *c, const 
   return part_save(d, &CRITERION, c->id, c->round_id, c->name, c->description, c->weight, actor, e);
 }
 
+award_criterion *award_criterion_get(db *d, arena *a, long long id, const char *lang) {
+  long long round_id = part_round(d, &CRITERION, id);
+  int n = 0;
+  award_criterion *v = round_id ? award_criteria(d, a, round_id, lang, &n) : NULL;
+  for (int i = 0; i < n; i++)
+    if (v[i].id == id) return &v[i];
+  return NULL;
+}
+
 /* Deletes a row of p after the checks the caller made; audited. */
 static int part_delete(db *d, const part *p, long long id, const char *actor, const char *what, kerr *e) {
   if (write_begin(d, what, e) != K_OK) return K_ERR;

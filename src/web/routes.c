@@ -29,6 +29,7 @@
 #include "web/pages/stats.h"
 #include "web/pages/survey_results.h"
 #include "web/pages/surveys.h"
+#include "web/pages/awards_admin.h"
 #include "web/routes.h"
 
 #include "model/write.h"
@@ -49,6 +50,7 @@ static const route *const TABLES[] = {
     imports_routes,        evaluation_routes,
     surveys_routes,        answer_routes,
     survey_results_routes, api_surveys_routes,
+    awards_admin_routes,
 };
 #define NTABLES (sizeof TABLES / sizeof TABLES[0])
 
