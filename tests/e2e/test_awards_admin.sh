@@ -132,6 +132,7 @@ post /palkinnot/ehdota "csrf=$pcsrf" "deed=2" "category_id=2" "reason=Robotti s�
 expect_eq "the honeypot answers as if it went fine" "$STATUS" 303
 expect_eq "and stores nothing" "$(q "SELECT COUNT(*) FROM award_nomination WHERE status = 'suggested'")" 0
 get /sv/palkinnot/ehdota
+expect_contains "the form in Swedish" "$BODY" "<h1>Föreslå ett dåd för pris</h1>"
 svcsrf=$(csrf_from "$BODY")
 post /sv/palkinnot/ehdota "csrf=$svcsrf" "deed=/tekot/2" "category_id=2" "reason=Robotti säästää aikaa" "email=anna@example.fi"
 expect_eq "a suggestion is stored" "$STATUS" 303
@@ -165,7 +166,10 @@ expect_eq "a suggestion is declined" "$STATUS" 303
 expect_eq "declined with the reason" "$(q "SELECT status || ' ' || decline_reason FROM award_nomination WHERE id = $S1")" \
   "declined Ei sovi <sarjaan>"
 expect_eq "the suggester is emailed in Swedish" \
-  "$(q "SELECT COUNT(*) FROM outbox WHERE kind = 'award-suggestion' AND recipient = 'anna@example.fi' AND lang = 'sv'")" 1
+  "$(q "SELECT subject FROM outbox WHERE kind = 'award-suggestion' AND recipient = 'anna@example.fi' AND lang = 'sv'")" \
+  "Ditt förslag blev inte priskandidat: Robotti-teko"
+expect_eq "with the staff's reason" \
+  "$(q "SELECT COUNT(*) FROM outbox WHERE recipient = 'anna@example.fi' AND body_text LIKE '%Motivering: Ei sovi <sarjaan>%'")" 1
 post "/hallinta/palkinnot/ehdotus/$S2" "csrf=$csrf" "accept=1"
 expect_eq "a suggestion is accepted" "$(q "SELECT status FROM award_nomination WHERE id = $S2")" "nominated"
 post "/hallinta/palkinnot/ehdotus/$S2" "csrf=$csrf" "accept=1"

@@ -30,6 +30,10 @@ MODEL_FILES="$MODEL_FILES src/model/survey_answer.c"
 UI_FILES="$UI_FILES src/web/pages/survey_results.c"
 MODEL_FILES="$MODEL_FILES src/report/survey_export.c src/report/sav.c"
 
+# The awards' staff pages and the public suggestion form, and the messages of their models (#14).
+UI_FILES="$UI_FILES src/web/pages/awards_admin.c"
+MODEL_FILES="$MODEL_FILES src/model/award_edit.c src/model/award_nomination.c"
+
 # Prints every msgid the files need, one a line (newlines inside a msgid written as \n).
 msgids() {
   (cd "$ROOT" && "$PYTHON" - "$UI_FILES" "$MODEL_FILES" <<'EOF'

@@ -297,6 +297,12 @@ static void criteria_section(web_req *r, const award_round *rd) {
                T(r, "Uusi kriteeri"));
 }
 
+static int in_jury(const award_juror *j, int nj, long long category_id, long long user_id) {
+  for (int i = 0; i < nj; i++)
+    if (j[i].category_id == category_id && j[i].user_id == user_id) return 1;
+  return 0;
+}
+
 /* One category's jurors with their remove links and the form adding one (field ids carry the category's id). */
 static void jury_category(web_req *r, const award_round *rd, const award_category *c, const award_juror *j, int nj,
                           const award_juror *acc, int na, const kerr *err, long long err_cat) {
@@ -317,7 +323,9 @@ static void jury_category(web_req *r, const award_round *rd, const award_categor
   }
   if (!any) buf_printf(o, "<li>%h</li>", T(r, "Ei tuomareita."));
   buf_puts(o, "</ul>\n");
-  if (rd->published_at || !na) return;
+  int nfree = 0; /* accounts not yet in this category's jury */
+  for (int i = 0; i < na; i++) nfree += !in_jury(j, nj, c->id, acc[i].user_id);
+  if (rd->published_at || !nfree) return;
   const kerr *fe = err_cat == c->id ? form_field_error(err, "user_id") : NULL;
   buf_printf(o, "<form method=\"post\" action=\"%h" BASE "/sarja/%lld/tuomarit\" class=\"filters\">", r->prefix,
              c->id);
@@ -328,7 +336,8 @@ static void jury_category(web_req *r, const award_round *rd, const award_categor
   buf_printf(o, "<select id=\"f-user-%lld\" name=\"user_id\"%r>", c->id,
              fe ? " aria-invalid=\"true\"" : "");
   for (int i = 0; i < na; i++)
-    buf_printf(o, "<option value=\"%lld\">%h &lt;%h&gt;</option>", acc[i].user_id, acc[i].name, acc[i].email);
+    if (!in_jury(j, nj, c->id, acc[i].user_id))
+      buf_printf(o, "<option value=\"%lld\">%h &lt;%h&gt;</option>", acc[i].user_id, acc[i].name, acc[i].email);
   buf_printf(o, "</select></div><div class=\"field\"><button type=\"submit\">%h</button></div></form>\n",
              T(r, "Lisää"));
 }
