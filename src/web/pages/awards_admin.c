@@ -813,7 +813,7 @@ static void page_nomination_remove(web_req *r) {
 static void suggestion_item(web_req *r, const award_nomination *m, const kerr *err, long long err_id) {
   buf *o = &r->out;
   const kerr *fe = err_id == m->id ? err : NULL;
-  buf_printf(o, "<article class=\"survey-q\" id=\"ehdotus-%lld\"><h3><a href=\"%h/tekot/%lld\"%r>%h</a></h3>\n",
+  buf_printf(o, "<article class=\"survey-q\" id=\"ehdotus-%lld\"><h2><a href=\"%h/tekot/%lld\"%r>%h</a></h2>\n",
              m->id, r->prefix, m->deed_id, web_fi(r), m->deed_title);
   buf_printf(o, "<dl class=\"facts\"><dt>%h</dt><dd>%h</dd><dt>%h</dt><dd%r>%h</dd><dt>%h</dt><dd%r>%h</dd>"
                 "<dt>%h</dt><dd>",
