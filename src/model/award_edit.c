@@ -129,12 +129,18 @@ typedef struct part {
       " description_en = :d2" wset " WHERE id = :id",                                                                  \
       "DELETE FROM " table " WHERE id = ?1"
 
-static const part CATEGORY = {"award-category", "Sarjan tallennus", N_("Sarjaa ei ole."),
+static const part CATEGORY = {"award-category",
+                              "Sarjan tallennus",
+                              N_("Sarjaa ei ole."),
                               N_("Kierroksella on jo samanniminen sarja."),
-                              PART_SQL("award_category", "", "", ""), 0};
-static const part CRITERION = {"award-criterion", "Kriteerin tallennus", N_("Kriteeriä ei ole."),
+                              PART_SQL("award_category", "", "", ""),
+                              0};
+static const part CRITERION = {"award-criterion",
+                               "Kriteerin tallennus",
+                               N_("Kriteeriä ei ole."),
                                N_("Kierroksella on jo samanniminen kriteeri."),
-                               PART_SQL("award_criterion", ", weight", ", :weight", ", weight = :weight"), 1};
+                               PART_SQL("award_criterion", ", weight", ", :weight", ", weight = :weight"),
+                               1};
 
 static const char *const NAME_F[] = {"name", "name_sv", "name_en"};
 static const char *const DESC_F[] = {"description", "description_sv", "description_en"};
@@ -272,9 +278,8 @@ int award_juror_remove(db *d, long long category_id, long long user_id, const ch
                    "ii", category_id, user_id) == DB_OK
                ? K_OK
                : K_ERR;
-  if (rc == K_OK &&
-      db_exec(d, "DELETE FROM award_juror WHERE category_id = ?1 AND user_id = ?2", "ii", category_id, user_id) !=
-          DB_OK)
+  if (rc == K_OK && db_exec(d, "DELETE FROM award_juror WHERE category_id = ?1 AND user_id = ?2", "ii", category_id,
+                            user_id) != DB_OK)
     rc = K_ERR;
   char subj[64], detail[48];
   snprintf(subj, sizeof subj, "award-category:%lld/jurors", category_id);

@@ -15,11 +15,11 @@ static const char *nz(const char *s) {
 /* ---- reading ---- */
 
 #define NOMINATION_SQL                                                                                                 \
-  "SELECT n.id, n.round_id, n.category_id, n.deed_id, n.status, " TR_PICK("c.name") ", " TR_FALLBACK(                \
-      "c.name") ", x.title, COALESCE(x.ref, ''), COALESCE(o.name, x.org_name), x.summary, COALESCE(x.org_id, 0),"  \
-                " x.year, n.reason, n.suggester_name, n.suggester_email, n.decided_by, n.decided_at,"              \
-                " n.decline_reason, n.result, n.citation, n.citation_sv, n.citation_en, n.created_by, n.created_at" \
-                " FROM award_nomination n JOIN award_category c ON c.id = n.category_id"                          \
+  "SELECT n.id, n.round_id, n.category_id, n.deed_id, n.status, " TR_PICK("c.name") ", " TR_FALLBACK(                  \
+      "c.name") ", x.title, COALESCE(x.ref, ''), COALESCE(o.name, x.org_name), x.summary, COALESCE(x.org_id, 0),"      \
+                " x.year, n.reason, n.suggester_name, n.suggester_email, n.decided_by, n.decided_at,"                  \
+                " n.decline_reason, n.result, n.citation, n.citation_sv, n.citation_en, n.created_by, n.created_at"    \
+                " FROM award_nomination n JOIN award_category c ON c.id = n.category_id"                               \
                 " JOIN deed x ON x.id = n.deed_id LEFT JOIN org o ON o.id = x.org_id "
 
 static const char *status_const(const char *s) {
@@ -70,9 +70,10 @@ static award_nomination *nominations_read(db_stmt *st, arena *a, const char *lan
 
 award_nomination *award_nominations(db *d, arena *a, long long round_id, const char *status, long long category_id,
                                     const char *lang, int *n) {
-  db_stmt *st = db_prepare(d, NOMINATION_SQL "WHERE n.round_id = :round AND (CAST(:status AS TEXT) = '' OR n.status = :status)"
-                                             " AND (CAST(:cat AS INTEGER) = 0 OR n.category_id = :cat)"
-                                             " ORDER BY c.position, c.id, x.title, n.id");
+  db_stmt *st =
+      db_prepare(d, NOMINATION_SQL "WHERE n.round_id = :round AND (CAST(:status AS TEXT) = '' OR n.status = :status)"
+                                   " AND (CAST(:cat AS INTEGER) = 0 OR n.category_id = :cat)"
+                                   " ORDER BY c.position, c.id, x.title, n.id");
   db_bind_int(st, ":lang", tr_lang_index(lang));
   db_bind_int(st, ":round", round_id);
   db_bind_text(st, ":status", nz(status));
@@ -170,7 +171,8 @@ long long award_nominate(db *d, arena *a, long long category_id, long long deed_
   if (id) /* a suggestion (pending or declined before) becomes the nomination; the suggester's words stay unless
              staff wrote their own */
     rc = db_exec(d,
-                 "UPDATE award_nomination SET status = 'nominated', reason = CASE WHEN CAST(?2 AS TEXT) = '' THEN reason ELSE ?2"
+                 "UPDATE award_nomination SET status = 'nominated', reason = CASE WHEN CAST(?2 AS TEXT) = '' THEN "
+                 "reason ELSE ?2"
                  " END, decided_by = ?3, decided_at = ?4, decline_reason = '' WHERE id = ?1",
                  "ittt", id, nz(reason), nz(actor), now) == DB_OK
              ? K_OK
@@ -235,8 +237,7 @@ long long award_suggest(db *d, arena *a, const award_suggestion *s, kerr *e) {
 
 /* ---- staff decide on a suggestion ---- */
 
-int award_suggestion_decide(db *d, arena *a, long long id, int accept, const char *reason, const char *actor,
-                            kerr *e) {
+int award_suggestion_decide(db *d, arena *a, long long id, int accept, const char *reason, const char *actor, kerr *e) {
   award_nomination *m = award_nomination_get(d, a, id, "fi");
   if (!m) return kerr_set(e, NULL, N_("Ehdotusta ei ole."));
   if (strcmp(m->status, "suggested")) return kerr_set(e, NULL, N_("Ehdotus on jo käsitelty."));
@@ -250,8 +251,7 @@ int award_suggestion_decide(db *d, arena *a, long long id, int accept, const cha
   int rc = db_exec(d,
                    "UPDATE award_nomination SET status = ?2, decided_by = ?3, decided_at = ?4, decline_reason = ?5"
                    " WHERE id = ?1 AND status = 'suggested'",
-                   "itttt", id, accept ? "nominated" : "declined", nz(actor), db_now().s, accept ? "" : reason) ==
-                   DB_OK
+                   "itttt", id, accept ? "nominated" : "declined", nz(actor), db_now().s, accept ? "" : reason) == DB_OK
                ? K_OK
                : K_ERR;
   if (rc == K_OK && db_changes(d) == 0) rc = kerr_set(e, NULL, N_("Ehdotus on jo käsitelty."));

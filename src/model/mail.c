@@ -248,8 +248,8 @@ long long mail_award_suggestion_decided(db *d, const char *to, const char *lang,
   snprintf(one_line, sizeof one_line, "%s", title);
   for (char *p = one_line; *p; p++)
     if (*p == '\n' || *p == '\r' || *p == '\t') *p = ' ';
-  const char *vars[] = {"title", one_line, "category", category, "year", y,
-                        "reason", reason && *reason ? reason : "-", NULL};
+  const char *vars[] = {"title", one_line, "category", category, "year", y, "reason", reason && *reason ? reason : "-",
+                        NULL};
   if (accepted)
     return queue(d, "award-suggestion", to, lang, path, N_("Ehdotuksesi otettiin palkintoehdokkaaksi: {title}"),
                  N_("Hei,\n\nkiitos ehdotuksestasi! Teko \"{title}\" on nyt ehdokkaana vuoden {year} palkinnoissa "

@@ -33,8 +33,7 @@ static const char *field(const kerr *e) {
 }
 
 static long long audits(db *d, const char *subject_prefix) {
-  return db_int(d, -1, "SELECT count(*) FROM audit WHERE substr(subject, 1, length(?1)) = ?1", "t",
-                subject_prefix);
+  return db_int(d, -1, "SELECT count(*) FROM audit WHERE substr(subject, 1, length(?1)) = ?1", "t", subject_prefix);
 }
 
 static long long new_round(db *d, int year, const char *nom, const char *jury) {
@@ -65,8 +64,8 @@ static void test_round(void **state) {
 
   sql(d, "INSERT INTO user(id, email, name, role) VALUES(5, 'staff@example.fi', 'S', 'staff'),"
          " (7, 'pj@example.fi', 'Pia', 'jury')");
-  r = (award_round){.year = 2019, .nominate_until = (char *)"31.3.2019", .jury_until = (char *)"2019-03-01",
-                    .chair_id = 5};
+  r = (award_round){
+      .year = 2019, .nominate_until = (char *)"31.3.2019", .jury_until = (char *)"2019-03-01", .chair_id = 5};
   assert_int_equal(award_round_save(d, &ta, &r, "staff@example.fi", &e), 0);
   assert_string_equal(field(&e), "jury_until"); /* the jury's last day before the suggestions' */
   assert_non_null(e.next);
@@ -210,8 +209,8 @@ static void test_jurors(void **state) {
   award_jurors(d, &ta, round_id, "fi", &n);
   assert_int_equal(n, 1);
   /* the juror works in the deed's organisation: the conflict is recorded with its reason */
-  assert_true(db_exists(d, "SELECT 1 FROM award_conflict WHERE user_id = 8 AND deed_id = ?1 AND kind = 'org'", "i",
-                        deed_id));
+  assert_true(
+      db_exists(d, "SELECT 1 FROM award_conflict WHERE user_id = 8 AND deed_id = ?1 AND kind = 'org'", "i", deed_id));
 
   long long nom = db_int(d, 0, "SELECT id FROM award_nomination", "");
   sql(d, "INSERT INTO award_criterion(id, round_id, name, weight) VALUES(70, 1, 'K', 1)");
@@ -320,8 +319,9 @@ static void test_suggest(void **state) {
   m = award_nomination_get(d, &ta, id, "fi");
   assert_string_equal(m->status, "declined");
   assert_string_equal(m->decline_reason, "Ei sovi sarjaan");
-  assert_int_equal(db_int(d, -1, "SELECT count(*) FROM outbox WHERE kind = 'award-suggestion' AND recipient ="
-                                 " 'anna@example.fi' AND lang = 'sv' AND instr(body_text, 'Ei sovi sarjaan') > 0",
+  assert_int_equal(db_int(d, -1,
+                          "SELECT count(*) FROM outbox WHERE kind = 'award-suggestion' AND recipient ="
+                          " 'anna@example.fi' AND lang = 'sv' AND instr(body_text, 'Ei sovi sarjaan') > 0",
                           ""),
                    1);
   assert_int_equal(award_suggestion_decide(d, &ta, id, 1, "", "staff@example.fi", &e), K_ERR); /* decided */
@@ -348,8 +348,7 @@ static void test_suggest(void **state) {
   m = award_nomination_get(d, &ta, id3, "fi");
   assert_string_equal(m->status, "nominated");
   assert_string_equal(m->reason, "Naiset ja miehet samalla viivalla"); /* the suggester's words stay */
-  assert_int_equal(db_int(d, -1, "SELECT count(*) FROM outbox WHERE recipient = 'bo@example.fi' AND lang = 'en'",
-                          ""),
+  assert_int_equal(db_int(d, -1, "SELECT count(*) FROM outbox WHERE recipient = 'bo@example.fi' AND lang = 'en'", ""),
                    1);
   assert_true(audits(d, "award-nomination:") >= 5);
 }

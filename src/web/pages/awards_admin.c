@@ -70,6 +70,19 @@ static award_round *round_or_404(web_req *r, long long id) {
   return rd;
 }
 
+/* A POST of a form (ROUTE_CSRF_FORM) about a row that is not there: 404, but 403 first when the token is stale, so
+ * that nothing is told about rows without it. */
+static void missing(web_req *r, const char *msg) {
+  if (web_csrf_ok_or_reply(r)) web_error(r, 404, T(r, msg));
+}
+
+/* The round r->id of a form's POST, or NULL after answering as missing() does. */
+static award_round *posted_round(web_req *r, long long id) {
+  award_round *rd = id ? award_round_get(r->db, &r->mem, id, r->lang) : NULL;
+  if (!rd) missing(r, N_("Palkintokierrosta ei ole."));
+  return rd;
+}
+
 static void back_link(web_req *r, const char *path, long long id, const char *label) {
   if (id)
     buf_printf(&r->out, "<p><a href=\"%h%h/%lld\">← %h</a></p>\n", r->prefix, path, id, label);
@@ -90,8 +103,7 @@ static void page_rounds(web_req *r) {
   page_begin(r, T(r, "Palkinnot"), ACTIVE);
   buf_printf(o, "<h1>%h</h1>\n", T(r, "Palkitut teot"));
   done_notice(r);
-  buf_printf(o,
-             "<p class=\"lead\">%h</p>\n<p><a class=\"button\" href=\"%h" BASE "/uusi\">%h</a></p>\n",
+  buf_printf(o, "<p class=\"lead\">%h</p>\n<p><a class=\"button\" href=\"%h" BASE "/uusi\">%h</a></p>\n",
              T(r, "Vuosittaiset palkintokierrokset: sarjat, arviointikriteerit, raati, ehdokkaat ja julkaisu."),
              r->prefix, T(r, "Uusi palkintokierros"));
   if (!n) {
@@ -99,9 +111,9 @@ static void page_rounds(web_req *r) {
     page_end(r);
     return;
   }
-  static const char *const heads[] = {N_("Vuosi"),          N_("Sarjat"),   N_("Ehdokkaat"),
-                                      N_("Odottavat ehdotukset"), N_("Palkinnot"), N_("Kunniamaininnat"),
-                                      N_("Tila")};
+  static const char *const heads[] = {
+      N_("Vuosi"),     N_("Sarjat"),          N_("Ehdokkaat"), N_("Odottavat ehdotukset"),
+      N_("Palkinnot"), N_("Kunniamaininnat"), N_("Tila")};
   pager_table_begin(r, T(r, "Palkintokierrokset"), heads, 7, -1);
   for (int i = 0; i < n; i++) {
     buf_printf(o,
@@ -158,14 +170,11 @@ static void round_form(web_req *r, const award_round *rd, const kerr *err) {
   if (rd->chair_id) snprintf(chair, sizeof chair, "%lld", rd->chair_id);
   form_select(&f, "chair_id", T(r, "Raadin puheenjohtaja"), kept(r, "chair_id", chair), opts, na, 0,
               T(r, "Ei puheenjohtajaa: henkilöstö toimii puheenjohtajana"));
-  tr_field texts[] = {{"intro",
-                       N_("Johdanto"),
-                       {rd->intro[0], rd->intro[1], rd->intro[2]},
-                       5,
-                       0,
-                       N_("Näkyy tulossivun alussa.")}};
+  tr_field texts[] = {
+      {"intro", N_("Johdanto"), {rd->intro[0], rd->intro[1], rd->intro[2]}, 5, 0, N_("Näkyy tulossivun alussa.")}};
   tr_fieldsets(&f, texts, 1);
-  buf_printf(o, "<div class=\"actions\"><button type=\"submit\">%h</button><a href=\"%h" BASE "\">%h</a></div>\n</form>\n",
+  buf_printf(o,
+             "<div class=\"actions\"><button type=\"submit\">%h</button><a href=\"%h" BASE "\">%h</a></div>\n</form>\n",
              T(r, "Tallenna"), r->prefix, T(r, "Peruuta"));
   page_end(r);
 }
@@ -194,7 +203,7 @@ static void page_round_edit(web_req *r) {
 }
 
 static void page_round_save(web_req *r) {
-  if (r->id && !round_or_404(r, r->id)) return;
+  if (r->id && !posted_round(r, r->id)) return;
   award_round rd = round_read(r);
   kerr e = {0};
   int fresh = web_csrf_ok_or_kerr(r, &e); /* a stale token shows the form again, filled in (403) */
@@ -230,8 +239,8 @@ static void page_round_delete(web_req *r) {
              T(r, "sen sarjat, kriteerit, ehdokkaat, ehdotukset, raati, esteellisyydet ja pisteet."));
   snprintf(action, sizeof action, BASE "/%lld/poista", r->id);
   snprintf(back, sizeof back, BASE "/%lld", r->id);
-  confirm_spec c = {T(r, "Poistetaanko palkintokierros?"), what.data, action, NULL, 0,
-                    T(r, "Poista kierros"), back, ACTIVE};
+  confirm_spec c = {
+      T(r, "Poistetaanko palkintokierros?"), what.data, action, NULL, 0, T(r, "Poista kierros"), back, ACTIVE};
   confirm_page(r, &c);
   buf_free(&what);
 }
@@ -278,8 +287,9 @@ static void criteria_section(web_req *r, const award_round *rd) {
     pager_table_begin(r, T(r, "Arviointikriteerit"), heads, 5, 2);
     for (int i = 0; i < n; i++) {
       int pct = total ? (int)((v[i].weight * 100 + total / 2) / total) : 0;
-      buf_printf(o, "<tr><td%r>%h</td><td%r>%h</td><td class=\"num\">%d</td><td class=\"num\">%d %%</td>"
-                    "<td class=\"actions\">",
+      buf_printf(o,
+                 "<tr><td%r>%h</td><td%r>%h</td><td class=\"num\">%d</td><td class=\"num\">%d %%</td>"
+                 "<td class=\"actions\">",
                  tr_lang(&v[i].t_name), v[i].t_name.text, tr_lang(&v[i].t_description), v[i].t_description.text,
                  v[i].weight, pct);
       if (!rd->published_at)
@@ -327,14 +337,12 @@ static void jury_category(web_req *r, const award_round *rd, const award_categor
   for (int i = 0; i < na; i++) nfree += !in_jury(j, nj, c->id, acc[i].user_id);
   if (rd->published_at || !nfree) return;
   const kerr *fe = err_cat == c->id ? form_field_error(err, "user_id") : NULL;
-  buf_printf(o, "<form method=\"post\" action=\"%h" BASE "/sarja/%lld/tuomarit\" class=\"filters\">", r->prefix,
-             c->id);
+  buf_printf(o, "<form method=\"post\" action=\"%h" BASE "/sarja/%lld/tuomarit\" class=\"filters\">", r->prefix, c->id);
   web_csrf_field(r);
   buf_printf(o, "<div class=\"field%r\"><label for=\"f-user-%lld\">%h: %h</label>", fe ? " invalid" : "", c->id,
              T(r, "Lisää tuomari"), c->t_name.text);
   if (fe) buf_printf(o, "<span class=\"error\" id=\"e-user-%lld\">%h</span>", c->id, T(r, fe->msg));
-  buf_printf(o, "<select id=\"f-user-%lld\" name=\"user_id\"%r>", c->id,
-             fe ? " aria-invalid=\"true\"" : "");
+  buf_printf(o, "<select id=\"f-user-%lld\" name=\"user_id\"%r>", c->id, fe ? " aria-invalid=\"true\"" : "");
   for (int i = 0; i < na; i++)
     if (!in_jury(j, nj, c->id, acc[i].user_id))
       buf_printf(o, "<option value=\"%lld\">%h &lt;%h&gt;</option>", acc[i].user_id, acc[i].name, acc[i].email);
@@ -459,7 +467,7 @@ static void part_form(web_req *r, int criterion, long long round_id, long long i
 /* The texts posted, into name[] and desc[]. */
 static void part_read(web_req *r, char *name[3], char *desc[3]) {
   static const char *const nf[] = {"name", "name_sv", "name_en"}, *const df[] = {"description", "description_sv",
-                                                                                  "description_en"};
+                                                                                 "description_en"};
   for (int i = 0; i < 3; i++) {
     name[i] = (char *)web_field(r, nf[i]);
     desc[i] = (char *)web_field(r, df[i]);
@@ -471,16 +479,20 @@ static int posted_weight(web_req *r) {
   return util_parse_int(web_field(r, "weight"), -1000000, 1000000, &w) == K_OK ? (int)w : 0;
 }
 
-static void page_category_new(web_req *r) {
+/* A new category (criterion 0) or criterion of the round r->id: the empty form. */
+static void part_new(web_req *r, int criterion) {
   award_round *rd = round_or_404(r, r->id);
+  if (!rd) return;
   char *none[3] = {"", "", ""};
-  if (rd) part_form(r, 0, rd->id, 0, none, none, 0, NULL);
+  part_form(r, criterion, rd->id, 0, none, none, criterion, NULL);
+}
+
+static void page_category_new(web_req *r) {
+  part_new(r, 0);
 }
 
 static void page_criterion_new(web_req *r) {
-  award_round *rd = round_or_404(r, r->id);
-  char *none[3] = {"", "", ""};
-  if (rd) part_form(r, 1, rd->id, 0, none, none, 1, NULL);
+  part_new(r, 1);
 }
 
 static void page_category_edit(web_req *r) {
@@ -505,7 +517,7 @@ static void page_criterion_edit(web_req *r) {
 static void part_save_page(web_req *r, int criterion, int is_new) {
   long long round_id = 0, id = is_new ? 0 : r->id;
   if (is_new) {
-    award_round *rd = round_or_404(r, r->id);
+    award_round *rd = posted_round(r, r->id);
     if (!rd) return;
     round_id = rd->id;
   } else {
@@ -513,7 +525,7 @@ static void part_save_page(web_req *r, int criterion, int is_new) {
     award_criterion *k = criterion ? award_criterion_get(r->db, &r->mem, id, r->lang) : NULL;
     round_id = c ? c->round_id : k ? k->round_id : 0;
     if (!round_id) {
-      web_error(r, 404, T(r, criterion ? "Kriteeriä ei ole." : "Sarjaa ei ole."));
+      missing(r, criterion ? N_("Kriteeriä ei ole.") : N_("Sarjaa ei ole."));
       return;
     }
   }
@@ -591,7 +603,13 @@ static void part_delete_page(web_req *r, int criterion) {
   snprintf(action, sizeof action, BASE "/%s/%lld/poista", criterion ? "kriteeri" : "sarja", r->id);
   snprintf(back, sizeof back, BASE "/%lld", round_id);
   confirm_spec cs = {criterion ? T(r, "Poistetaanko kriteeri?") : T(r, "Poistetaanko sarja?"),
-                     what.data, action, NULL, 0, T(r, "Poista"), back, ACTIVE};
+                     what.data,
+                     action,
+                     NULL,
+                     0,
+                     T(r, "Poista"),
+                     back,
+                     ACTIVE};
   confirm_page(r, &cs);
   buf_free(&what);
 }
@@ -653,8 +671,14 @@ static void page_juror_remove(web_req *r) {
   char action[96], back[64];
   snprintf(action, sizeof action, BASE "/sarja/%lld/tuomarit/poista", c->id);
   snprintf(back, sizeof back, BASE "/%lld", c->round_id);
-  confirm_spec cs = {T(r, "Poistetaanko tuomari raadista?"), what.data, action, "user_id", user_id,
-                     T(r, "Poista raadista"), back, ACTIVE};
+  confirm_spec cs = {T(r, "Poistetaanko tuomari raadista?"),
+                     what.data,
+                     action,
+                     "user_id",
+                     user_id,
+                     T(r, "Poista raadista"),
+                     back,
+                     ACTIVE};
   confirm_page(r, &cs);
   buf_free(&what);
 }
@@ -700,8 +724,8 @@ static void nominate_form(web_req *r, const award_round *rd, const kerr *err) {
 
 static void nominations_table(web_req *r, const award_round *rd, const award_nomination *v, int n) {
   buf *o = &r->out;
-  static const char *const heads[] = {N_("Teko"), N_("Organisaatio"), N_("Sarja"), N_("Tila"), N_("Perustelu"),
-                                      N_("Toiminnot")};
+  static const char *const heads[] = {N_("Teko"), N_("Organisaatio"), N_("Sarja"),
+                                      N_("Tila"), N_("Perustelu"),    N_("Toiminnot")};
   pager_table_begin(r, T(r, "Ehdokkaat"), heads, 6, -1);
   for (int i = 0; i < n; i++) {
     const award_nomination *m = &v[i];
@@ -711,8 +735,7 @@ static void nominations_table(web_req *r, const award_round *rd, const award_nom
                r->prefix, m->deed_id, web_fi(r), m->deed_title, m->organisation, tr_lang(&m->category),
                m->category.text, status_label(r, m->status), web_fi(r), m->reason);
     if (!rd->published_at)
-      buf_printf(o,
-                 "<a href=\"%h" BASE "/ehdokas/%lld/poista\">%h<span class=\"visually-hidden\">: %h</span></a>",
+      buf_printf(o, "<a href=\"%h" BASE "/ehdokas/%lld/poista\">%h<span class=\"visually-hidden\">: %h</span></a>",
                  r->prefix, m->id, T(r, "Poista"), m->deed_title);
     buf_puts(o, "</td></tr>\n");
   }
@@ -742,8 +765,8 @@ static void nominations_page(web_req *r, const award_round *rd, const kerr *err)
   const char **langs = NULL;
   form_opt *co = category_opts(r, rd->id, &nc, &langs);
   form_select_lang(&f, "sarja", T(r, "Sarja"), cat, co, nc, 0, T(r, "Kaikki"), langs);
-  form_opt so[] = {{"nominated", T(r, "Ehdokas")}, {"suggested", T(r, "Odottava ehdotus")},
-                   {"declined", T(r, "Hylätty ehdotus")}};
+  form_opt so[] = {
+      {"nominated", T(r, "Ehdokas")}, {"suggested", T(r, "Odottava ehdotus")}, {"declined", T(r, "Hylätty ehdotus")}};
   form_select(&f, "tila", T(r, "Tila"), status, so, 3, 0, T(r, "Kaikki"));
   buf_printf(o, "<div class=\"field\"><button type=\"submit\">%h</button></div></form>\n", T(r, "Näytä"));
   buf_printf(o, "<p role=\"status\">%h: %d</p>\n", T(r, "Rivejä"), n);
@@ -761,7 +784,7 @@ static void page_nominations(web_req *r) {
 }
 
 static void page_nominate(web_req *r) {
-  award_round *rd = round_or_404(r, r->id);
+  award_round *rd = posted_round(r, r->id);
   if (!rd) return;
   kerr e = {0};
   int fresh = web_csrf_ok_or_kerr(r, &e);
@@ -813,10 +836,11 @@ static void page_nomination_remove(web_req *r) {
 static void suggestion_item(web_req *r, const award_nomination *m, const kerr *err, long long err_id) {
   buf *o = &r->out;
   const kerr *fe = err_id == m->id ? err : NULL;
-  buf_printf(o, "<article class=\"survey-q\" id=\"ehdotus-%lld\"><h2><a href=\"%h/tekot/%lld\"%r>%h</a></h2>\n",
-             m->id, r->prefix, m->deed_id, web_fi(r), m->deed_title);
-  buf_printf(o, "<dl class=\"facts\"><dt>%h</dt><dd>%h</dd><dt>%h</dt><dd%r>%h</dd><dt>%h</dt><dd%r>%h</dd>"
-                "<dt>%h</dt><dd>",
+  buf_printf(o, "<article class=\"survey-q\" id=\"ehdotus-%lld\"><h2><a href=\"%h/tekot/%lld\"%r>%h</a></h2>\n", m->id,
+             r->prefix, m->deed_id, web_fi(r), m->deed_title);
+  buf_printf(o,
+             "<dl class=\"facts\"><dt>%h</dt><dd>%h</dd><dt>%h</dt><dd%r>%h</dd><dt>%h</dt><dd%r>%h</dd>"
+             "<dt>%h</dt><dd>",
              T(r, "Organisaatio"), m->organisation, T(r, "Sarja"), tr_lang(&m->category), m->category.text,
              T(r, "Perustelu"), web_fi(r), m->reason, T(r, "Ehdottaja"));
   if (*m->suggester_name || *m->suggester_email)
@@ -835,7 +859,9 @@ static void suggestion_item(web_req *r, const award_nomination *m, const kerr *e
              T(r, "Hyväksy ehdokkaaksi"), m->deed_title);
   buf_printf(o, "<form method=\"post\" action=\"%h" BASE "/ehdotus/%lld\" novalidate>", r->prefix, m->id);
   web_csrf_field(r);
-  buf_printf(o, "<div class=\"field%r\"><label for=\"f-decline-%lld\">%h</label><span class=\"hint\" id=\"h-decline-%lld\">%h</span>",
+  buf_printf(o,
+             "<div class=\"field%r\"><label for=\"f-decline-%lld\">%h</label><span class=\"hint\" "
+             "id=\"h-decline-%lld\">%h</span>",
              fe ? " invalid" : "", m->id, T(r, "Hylkäyksen perustelu"), m->id,
              T(r, "Lähetetään ehdottajalle, jos hän jätti sähköpostiosoitteen."));
   if (fe) buf_printf(o, "<span class=\"error\" id=\"e-decline-%lld\">%h</span>", m->id, T(r, fe->msg));
@@ -882,17 +908,16 @@ static void page_suggestions(web_req *r) {
 static void page_suggestion_decide(web_req *r) {
   award_nomination *m = award_nomination_get(r->db, &r->mem, r->id, r->lang);
   if (!m) {
-    web_error(r, 404, T(r, "Ehdotusta ei ole."));
+    missing(r, N_("Ehdotusta ei ole."));
     return;
   }
-  award_round *rd = round_or_404(r, m->round_id);
+  award_round *rd = posted_round(r, m->round_id);
   if (!rd) return;
   int accept = !strcmp(web_field(r, "accept"), "1");
   kerr e = {0};
   int fresh = web_csrf_ok_or_kerr(r, &e);
-  if (fresh &&
-      award_suggestion_decide(r->db, &r->mem, m->id, accept, web_field(r, "decline_reason"), r->user.email, &e) ==
-          K_OK) {
+  if (fresh && award_suggestion_decide(r->db, &r->mem, m->id, accept, web_field(r, "decline_reason"), r->user.email,
+                                       &e) == K_OK) {
     web_changed();
     web_redirectf(r, BASE "/%lld/ehdotukset?done=%r", rd->id, accept ? "accepted" : "declined");
   } else {
@@ -928,8 +953,14 @@ static void publish(web_req *r, int on) {
                      "organisaatioiden yhteyshenkilöt saavat sähköpostin (vain ensimmäisellä julkaisukerralla). Sivu:")
               : T(r, "Tulokset poistuvat julkisilta sivuilta, teoista ja hakurajauksesta. Sivu:"),
            rd->year);
-  confirm_spec c = {on ? T(r, "Julkaistaanko tulokset?") : T(r, "Perutaanko julkaisu?"), what, action, NULL, 0,
-                    on ? T(r, "Julkaise tulokset") : T(r, "Peru julkaisu"), back, ACTIVE};
+  confirm_spec c = {on ? T(r, "Julkaistaanko tulokset?") : T(r, "Perutaanko julkaisu?"),
+                    what,
+                    action,
+                    NULL,
+                    0,
+                    on ? T(r, "Julkaise tulokset") : T(r, "Peru julkaisu"),
+                    back,
+                    ACTIVE};
   confirm_page(r, &c);
 }
 
@@ -952,12 +983,13 @@ static void suggest_form(web_req *r, const award_round *open, const deed *fixed,
   buf_printf(o, "<p class=\"lead\">%h %d.", T(r, "Ehdota julkaistua tekoa vuoden palkintoihin"), open->year);
   if (open->nominate_until)
     buf_printf(o, " %h %h.", T(r, "Ehdotuksia otetaan vastaan"), day_value(r, open->nominate_until));
-  buf_printf(o, " %h</p>\n", T(r, "Ohjelman henkilöstö käy ehdotukset läpi, ja hyväksytyt ehdotukset menevät raadin "
-                                  "arvioitaviksi."));
+  buf_printf(o, " %h</p>\n",
+             T(r, "Ohjelman henkilöstö käy ehdotukset läpi, ja hyväksytyt ehdotukset menevät raadin "
+                  "arvioitaviksi."));
   buf_printf(o, "<h2>%h</h2>\n<dl>", T(r, "Sarjat"));
   for (int i = 0; i < nc; i++)
-    buf_printf(o, "<dt%r>%h</dt><dd%r>%h</dd>", tr_lang(&c[i].t_name), c[i].t_name.text,
-               tr_lang(&c[i].t_description), *c[i].t_description.text ? c[i].t_description.text : "–");
+    buf_printf(o, "<dt%r>%h</dt><dd%r>%h</dd>", tr_lang(&c[i].t_name), c[i].t_name.text, tr_lang(&c[i].t_description),
+               *c[i].t_description.text ? c[i].t_description.text : "–");
   buf_puts(o, "</dl>\n");
   form_errors(&f);
   buf_printf(o, "<form method=\"post\" action=\"%h/palkinnot/ehdota\" class=\"form\" novalidate>\n", r->prefix);
@@ -996,8 +1028,8 @@ static void suggest_page(web_req *r, const kerr *err) {
   page_begin(r, T(r, "Ehdota tekoa palkittavaksi"), "award-suggest");
   buf_printf(&r->out, "<h1>%h</h1>\n", T(r, "Ehdota tekoa palkittavaksi"));
   if (!open)
-    buf_printf(&r->out, "<p>%h <a href=\"%h/palkinnot\">%h</a></p>\n",
-               T(r, "Palkintoehdotuksia ei nyt oteta vastaan."), r->prefix, T(r, "Aiempien vuosien palkitut teot"));
+    buf_printf(&r->out, "<p>%h <a href=\"%h/palkinnot\">%h</a></p>\n", T(r, "Palkintoehdotuksia ei nyt oteta vastaan."),
+               r->prefix, T(r, "Aiempien vuosien palkitut teot"));
   else /* a deed the form came with stays fixed; one typed wrong is asked again */
     suggest_form(r, open, form_field_error(err, "deed") ? NULL : suggested_deed(r), err);
   page_end(r);
