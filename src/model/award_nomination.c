@@ -243,6 +243,8 @@ int award_suggestion_decide(db *d, arena *a, long long id, int accept, const cha
   if (strcmp(m->status, "suggested")) return kerr_set(e, NULL, N_("Ehdotus on jo käsitelty."));
   if (db_exists(d, "SELECT 1 FROM award_round WHERE id = ?1 AND published_at IS NOT NULL", "i", m->round_id))
     return kerr_set(e, NULL, N_("Kierros on julkaistu; sitä ei voi enää muuttaa."));
+  if (accept && !deed_published(d, m->deed_id)) /* unpublished since it was suggested */
+    return kerr_set(e, NULL, N_("Valitse julkaistu teko."));
   if (!accept && util_blank(reason)) return kerr_set(e, "decline_reason", N_("Kerro, miksi ehdotusta ei oteta."));
   if (!accept && (!util_utf8_valid(reason, strlen(reason)) || util_utf8_len(reason) > AWARD_MAX_TEXT))
     return kerr_set(e, "decline_reason", N_("Teksti on liian pitkä (enintään 4 000 merkkiä)."));
