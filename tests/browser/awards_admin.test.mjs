@@ -62,7 +62,7 @@ test('a round, a category and a criterion through labelled fields; errors beside
   await page.getByRole('link', { name: 'Uusi sarja' }).click();
   await assertAccessible(page);
   await page.getByLabel(/^Nimi \(suomeksi\)/).fill('Viestintäteko');
-  await page.getByLabel(/^Nimi \(ruotsiksi\)/).fill('Kommunikationsdåd');
+  await page.getByLabel(/^Nimi \(ruotsiksi\)/).fill('Kommunikationsgärning');
   await page.getByRole('button', { name: 'Tallenna' }).click();
   await page.waitForSelector('.notice[role=status]');
   await page.getByRole('link', { name: 'Uusi kriteeri' }).click();

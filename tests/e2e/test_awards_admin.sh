@@ -68,7 +68,7 @@ post /hallinta/palkinnot/1/sarjat/uusi "csrf=$csrf" "name=" "description=Kuvaus 
 expect_eq "a category needs a name" "$STATUS" 422
 expect_contains "beside the name" "$BODY" 'id="e-name">Nimi puuttuu.'
 expect_contains "the description is kept" "$BODY" "Kuvaus jää</textarea>"
-post /hallinta/palkinnot/1/sarjat/uusi "csrf=$csrf" "name=Viestintäteko" "name_sv=Kommunikationsdåd" \
+post /hallinta/palkinnot/1/sarjat/uusi "csrf=$csrf" "name=Viestintäteko" "name_sv=Kommunikationsgärning" \
   "name_en=Communication deed" "description=Viestii hyvin"
 expect_eq "a category is added" "$STATUS" 303
 post /hallinta/palkinnot/1/sarjat/uusi "csrf=$csrf" "name=Teknologiateko"
@@ -83,10 +83,10 @@ post /hallinta/palkinnot/kriteeri/1 "csrf=$csrf" "name=Vaikuttavuus" "weight=2"
 expect_eq "a weight is changed" "$(q "SELECT weight FROM award_criterion WHERE id = 1")" 2
 get /hallinta/palkinnot/1
 expect_contains "the round's page lists categories" "$BODY" ">Viestintäteko<"
-expect_lacks "in Finnish on a Finnish page" "$BODY" "Kommunikationsdåd"
+expect_lacks "in Finnish on a Finnish page" "$BODY" "Kommunikationsgärning"
 expect_contains "the criteria's shares from their weights" "$BODY" '<td class="num">2</td><td class="num">67 %</td>'
 get /sv/hallinta/palkinnot/1
-expect_contains "the Swedish page shows the Swedish name" "$BODY" ">Kommunikationsdåd<"
+expect_contains "the Swedish page shows the Swedish name" "$BODY" ">Kommunikationsgärning<"
 
 # --- jurors ---
 post /hallinta/palkinnot/sarja/1/tuomarit "csrf=$csrf" "user_id=$STAFF"
@@ -132,7 +132,7 @@ post /palkinnot/ehdota "csrf=$pcsrf" "deed=2" "category_id=2" "reason=Robotti s�
 expect_eq "the honeypot answers as if it went fine" "$STATUS" 303
 expect_eq "and stores nothing" "$(q "SELECT COUNT(*) FROM award_nomination WHERE status = 'suggested'")" 0
 get /sv/palkinnot/ehdota
-expect_contains "the form in Swedish" "$BODY" "<h1>Föreslå ett dåd för pris</h1>"
+expect_contains "the form in Swedish" "$BODY" "<h1>Föreslå en gärning för pris</h1>"
 svcsrf=$(csrf_from "$BODY")
 post /sv/palkinnot/ehdota "csrf=$svcsrf" "deed=/tekot/2" "category_id=2" "reason=Robotti säästää aikaa" "email=anna@example.fi"
 expect_eq "a suggestion is stored" "$STATUS" 303

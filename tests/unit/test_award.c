@@ -125,11 +125,11 @@ static void test_categories_criteria(void **state) {
 
   c = (award_category){.id = c1};
   c.name[0] = (char *)"Viestintäteko";
-  c.name[1] = (char *)"Kommunikationsdåd";
+  c.name[1] = (char *)"Kommunikationsgärning";
   c.description[2] = (char *)"Communication";
   assert_int_equal(award_category_save(d, &ta, &c, "staff@example.fi", &e), c1); /* its own name is no clash */
   award_category *got = award_category_get(d, &ta, c1, "sv");
-  assert_string_equal(got->t_name.text, "Kommunikationsdåd");
+  assert_string_equal(got->t_name.text, "Kommunikationsgärning");
   assert_string_equal(got->description[2], "Communication");
 
   award_criterion k = {.round_id = round_id, .weight = 0};
