@@ -92,6 +92,7 @@ expect_contains "the Swedish page shows the Swedish name" "$BODY" ">Kommunikatio
 post /hallinta/palkinnot/sarja/1/tuomarit "csrf=$csrf" "user_id=$STAFF"
 expect_eq "a staff account is no juror" "$STATUS" 422
 expect_contains "the error is beside that category's field" "$BODY" 'id="e-user-1">Valitse aktiivinen raadin tunnus.'
+expect_contains "the summary links to that field" "$BODY" '<a href="#f-user-1">Valitse aktiivinen raadin tunnus.</a>'
 post /hallinta/palkinnot/sarja/1/tuomarit "csrf=$csrf" "user_id=$JURI"
 expect_eq "a juror is added" "$STATUS" 303
 post /hallinta/palkinnot/sarja/1/tuomarit "csrf=$csrf" "user_id=$TOINEN"
@@ -161,6 +162,7 @@ S2=$(q "SELECT id FROM award_nomination WHERE deed_id = 1 AND category_id = 2")
 post "/hallinta/palkinnot/ehdotus/$S1" "csrf=$csrf" "decline_reason="
 expect_eq "declining needs a reason" "$STATUS" 422
 expect_contains "beside that suggestion's field" "$BODY" "id=\"e-decline-$S1\">Kerro, miksi ehdotusta ei oteta."
+expect_contains "the summary links to it" "$BODY" "<a href=\"#f-decline-$S1\">Kerro, miksi ehdotusta ei oteta.</a>"
 post "/hallinta/palkinnot/ehdotus/$S1" "csrf=$csrf" "decline_reason=Ei sovi <sarjaan>"
 expect_eq "a suggestion is declined" "$STATUS" 303
 expect_eq "declined with the reason" "$(q "SELECT status || ' ' || decline_reason FROM award_nomination WHERE id = $S1")" \

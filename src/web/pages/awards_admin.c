@@ -83,6 +83,16 @@ static award_round *posted_round(web_req *r, long long id) {
   return rd;
 }
 
+/* Renames the field of e's error (when it has one) to "prefix-id": forms repeated on a page (a juror per category, a
+ * reason per suggestion) carry their ids in their fields' ids, so the summary's link and the message find theirs. */
+static void refield(kerr *e, const char *prefix, long long id) {
+  if (!e->field) return;
+  char name[64];
+  snprintf(name, sizeof name, "%s-%lld", prefix, id);
+  free(e->field);
+  e->field = util_strdup(name);
+}
+
 static void back_link(web_req *r, const char *path, long long id, const char *label) {
   if (id)
     buf_printf(&r->out, "<p><a href=\"%h%h/%lld\">← %h</a></p>\n", r->prefix, path, id, label);
@@ -336,13 +346,17 @@ static void jury_category(web_req *r, const award_round *rd, const award_categor
   int nfree = 0; /* accounts not yet in this category's jury */
   for (int i = 0; i < na; i++) nfree += !in_jury(j, nj, c->id, acc[i].user_id);
   if (rd->published_at || !nfree) return;
-  const kerr *fe = err_cat == c->id ? form_field_error(err, "user_id") : NULL;
+  char name[48];
+  snprintf(name, sizeof name, "user-%lld", c->id);
+  const kerr *fe = err_cat == c->id ? form_field_error(err, name) : NULL;
   buf_printf(o, "<form method=\"post\" action=\"%h" BASE "/sarja/%lld/tuomarit\" class=\"filters\">", r->prefix, c->id);
   web_csrf_field(r);
   buf_printf(o, "<div class=\"field%r\"><label for=\"f-user-%lld\">%h: %h</label>", fe ? " invalid" : "", c->id,
              T(r, "Lisää tuomari"), c->t_name.text);
   if (fe) buf_printf(o, "<span class=\"error\" id=\"e-user-%lld\">%h</span>", c->id, T(r, fe->msg));
-  buf_printf(o, "<select id=\"f-user-%lld\" name=\"user_id\"%r>", c->id, fe ? " aria-invalid=\"true\"" : "");
+  buf_printf(o, "<select id=\"f-user-%lld\" name=\"user_id\"", c->id);
+  if (fe) buf_printf(o, " aria-invalid=\"true\" aria-describedby=\"e-user-%lld\"", c->id);
+  buf_puts(o, ">");
   for (int i = 0; i < na; i++)
     if (!in_jury(j, nj, c->id, acc[i].user_id))
       buf_printf(o, "<option value=\"%lld\">%h &lt;%h&gt;</option>", acc[i].user_id, acc[i].name, acc[i].email);
@@ -635,6 +649,7 @@ static void page_juror_add(web_req *r) {
     web_redirectf(r, BASE "/%lld?done=juror#raati", c->round_id);
   } else {
     award_round *rd = round_or_404(r, c->round_id);
+    refield(&e, "user", c->id);
     if (rd) {
       round_page(r, rd, &e, c->id);
       r->status = 422;
@@ -835,7 +850,9 @@ static void page_nomination_remove(web_req *r) {
 /* One pending suggestion with its accept and decline forms; err is about it when err_id is its id. */
 static void suggestion_item(web_req *r, const award_nomination *m, const kerr *err, long long err_id) {
   buf *o = &r->out;
-  const kerr *fe = err_id == m->id ? err : NULL;
+  char name[48];
+  snprintf(name, sizeof name, "decline-%lld", m->id);
+  const kerr *fe = err_id == m->id ? form_field_error(err, name) : NULL;
   buf_printf(o, "<article class=\"survey-q\" id=\"ehdotus-%lld\"><h2><a href=\"%h/tekot/%lld\"%r>%h</a></h2>\n", m->id,
              r->prefix, m->deed_id, web_fi(r), m->deed_title);
   buf_printf(o,
@@ -883,10 +900,8 @@ static void suggestions_page(web_req *r, const award_round *rd, const kerr *err,
   page_begin(r, title, ACTIVE);
   back_link(r, BASE, rd->id, T(r, "Palkintokierros"));
   buf_printf(o, "<h1>%h</h1>\n", title);
-  if (err && !err_id) {
-    form_ctx f = {r, err};
-    form_errors(&f);
-  }
+  form_ctx f = {r, err};
+  form_errors(&f);
   done_notice(r);
   buf_printf(o, "<p>%h <a href=\"%h/palkinnot/ehdota\">/palkinnot/ehdota</a></p>\n",
              T(r, "Kuka tahansa voi ehdottaa julkaistua tekoa palkittavaksi lomakkeella"), r->prefix);
@@ -921,8 +936,9 @@ static void page_suggestion_decide(web_req *r) {
     web_changed();
     web_redirectf(r, BASE "/%lld/ehdotukset?done=%r", rd->id, accept ? "accepted" : "declined");
   } else {
-    /* the error beside the suggestion's reason field when it is about it, else at the top */
-    suggestions_page(r, rd, &e, e.field && fresh ? m->id : 0);
+    /* at the top, and beside the suggestion's reason field when it is about it */
+    refield(&e, "decline", m->id);
+    suggestions_page(r, rd, &e, m->id);
     r->status = fresh ? 422 : 403;
   }
   kerr_clear(&e);
