@@ -86,6 +86,8 @@ int award_round_delete(db *d, long long id, const char *actor, kerr *e);
 award_category *award_categories(db *d, arena *a, long long round_id, const char *lang, int *n);
 award_criterion *award_criteria(db *d, arena *a, long long round_id, const char *lang, int *n);
 award_category *award_category_get(db *d, arena *a, long long id, const char *lang);
+/* One criterion by id, NULL when there is none (in award_edit.c, for the staff's edit page). */
+award_criterion *award_criterion_get(db *d, arena *a, long long id, const char *lang);
 /* Adds (c->id 0, last in order) or saves a category of c->round_id: a Finnish name (unique in the round, at most
  * AWARD_MAX_NAME), descriptions at most AWARD_MAX_TEXT. Fields name, name_sv, name_en, description, description_sv,
  * description_en. Refused once the round is published. Returns the id, or 0 with e set. */

@@ -270,3 +270,26 @@ long long mail_award_won(db *d, const char *to, const char *lang, int year, cons
   buf_free(&name);
   return id;
 }
+
+long long mail_award_suggestion_decided(db *d, const char *to, const char *lang, long long deed_id, const char *title,
+                                        const char *category, int year, int accepted, const char *reason, kerr *e) {
+  char path[300], y[16];
+  snprintf(path, sizeof path, "/tekot/%lld", deed_id);
+  snprintf(y, sizeof y, "%d", year);
+  char one_line[600]; /* a deed's title is one line in a subject and in the text */
+  snprintf(one_line, sizeof one_line, "%s", title);
+  for (char *p = one_line; *p; p++)
+    if (*p == '\n' || *p == '\r' || *p == '\t') *p = ' ';
+  const char *vars[] = {"title", one_line, "category", category, "year", y, "reason", reason && *reason ? reason : "-",
+                        NULL};
+  if (accepted)
+    return queue(d, "award-suggestion", to, lang, path, N_("Ehdotuksesi otettiin palkintoehdokkaaksi: {title}"),
+                 N_("Hei,\n\nkiitos ehdotuksestasi! Teko \"{title}\" on nyt ehdokkaana vuoden {year} palkinnoissa "
+                    "sarjassa {category}. Palkintoraati arvioi ehdokkaat, ja tulokset julkaistaan sivulla "
+                    "{base}/palkinnot.\n\nTeko:\n\n{link}"),
+                 vars, e);
+  return queue(d, "award-suggestion", to, lang, path, N_("Ehdotustasi ei otettu palkintoehdokkaaksi: {title}"),
+               N_("Hei,\n\nkiitos ehdotuksestasi. Tekoa \"{title}\" ei tällä kertaa otettu ehdokkaaksi vuoden {year} "
+                  "palkintoihin sarjassa {category}.\n\nPerustelu: {reason}\n\nTeko:\n\n{link}"),
+               vars, e);
+}

@@ -27,6 +27,10 @@ long long mail_deed_decided(db *d, const char *to, const char *lang, long long d
  * the outbox cuts the token out of the link once sent. */
 long long mail_survey_invite(db *d, const char *to, const char *lang, const char *token, const char *title,
                              const char *closes_at, int reminder, kerr *e);
+/* An award suggestion accepted (the deed is a nominee in category of the year's round) or declined with the staff's
+ * reason; to the suggester, in the language they suggested in. Kind "award-suggestion". */
+long long mail_award_suggestion_decided(db *d, const char *to, const char *lang, long long deed_id, const char *title,
+                                        const char *category, int year, int accepted, const char *reason, kerr *e);
 
 /* Tells a contact of an organisation whose deeds won awards or honourable mentions in a published round (year): one
  * message listing the n results w (result, category in lang, deed title), with the link BASE/palkinnot/YEAR in lang. */

@@ -36,6 +36,10 @@ MODEL_FILES="$MODEL_FILES src/model/award_jury.c"
 UI_FILES="$UI_FILES src/web/pages/awards.c"
 MODEL_FILES="$MODEL_FILES src/model/award_public.c"
 
+# The awards' staff pages and the public suggestion form, and the messages of their models (#14).
+UI_FILES="$UI_FILES src/web/pages/awards_admin.c"
+MODEL_FILES="$MODEL_FILES src/model/award_edit.c src/model/award_nomination.c"
+
 # Prints every msgid the files need, one a line (newlines inside a msgid written as \n).
 msgids() {
   (cd "$ROOT" && "$PYTHON" - "$UI_FILES" "$MODEL_FILES" <<'EOF'
