@@ -344,7 +344,7 @@ static int write_frame(actx *c) {
               "INSERT INTO award_round(year, intro, intro_sv, intro_en, nominate_until, jury_until, created_at,"
               " updated_at) VALUES(?1, ?2, ?3, ?4, '2019-09-30', '2019-10-31', '2019-04-15T09:00:00Z',"
               " '2019-04-15T09:00:00Z')",
-              "itttt", (long long)YEAR, intro_fi, intro_sv, intro_en) != DB_OK)
+              "ittt", (long long)YEAR, intro_fi, intro_sv, intro_en) != DB_OK)
     return fail(c, "the award round");
   c->round_id = db_last_id(c->d);
   for (int i = 0; i < NCAT; i++) {
@@ -729,20 +729,26 @@ static int clamp_score(double x) {
   return v < AWARD_SCORE_MIN ? AWARD_SCORE_MIN : v > AWARD_SCORE_MAX ? AWARD_SCORE_MAX : (int)v;
 }
 
-static int write_score(actx *c, int i, int j, int k, int score) {
+/* A juror's scores of one nomination, saved at once as the score form does (one statement: the demo stays quick on
+ * PostgreSQL), with now and then a comment on the first criterion. */
+static int write_juror_scores(actx *c, int i, int j, const int score[NCRIT]) {
   const char *comment = "";
-  if (k == 0 && demo_rng_chance(c->r, 12)) {
-    if (score >= 4) comment = comments_high[demo_rng_below(c->r, COUNT(comments_high))];
-    if (score <= 2) comment = comments_low[demo_rng_below(c->r, COUNT(comments_low))];
+  if (demo_rng_chance(c->r, 12)) {
+    if (score[0] >= 4) comment = comments_high[demo_rng_below(c->r, COUNT(comments_high))];
+    if (score[0] <= 2) comment = comments_low[demo_rng_below(c->r, COUNT(comments_low))];
   }
   char when[24];
   stamp(c, 10, 1, 31, when);
+  _Static_assert(NCRIT == 4, "one row per criterion below");
   if (db_exec(c->d,
               "INSERT INTO award_score(nomination_id, criterion_id, user_id, score, comment, updated_at)"
-              " VALUES(?1, ?2, ?3, ?4, ?5, ?6)",
-              "iiiitt", c->noms[i].id, c->crit_id[k], c->user_id[j], (long long)score, comment, when) != DB_OK)
+              " VALUES(?1, ?2, ?6, ?7, ?11, ?12), (?1, ?3, ?6, ?8, '', ?12), (?1, ?4, ?6, ?9, '', ?12),"
+              " (?1, ?5, ?6, ?10, '', ?12)",
+              "iiiiiiiiiitt", c->noms[i].id, c->crit_id[0], c->crit_id[1], c->crit_id[2], c->crit_id[3], c->user_id[j],
+              (long long)score[0], (long long)score[1], (long long)score[2], (long long)score[3], comment,
+              when) != DB_OK)
     return fail(c, "jury scores");
-  c->scores[c->nscores++] = (score_row){i, k, j, score};
+  for (int k = 0; k < NCRIT; k++) c->scores[c->nscores++] = (score_row){i, k, j, score[k]};
   return K_OK;
 }
 
@@ -760,8 +766,9 @@ static int write_scores(actx *c) {
       /* the juror's impression of the deed: now and then one sees it quite differently from the others */
       double seen = jurors[j].bias + 0.15 * gauss(c->r);
       if (demo_rng_chance(c->r, 4)) seen += demo_rng_chance(c->r, 50) ? 1.3 : -1.3;
-      for (int k = 0; k < NCRIT; k++)
-        if (write_score(c, i, j, k, clamp_score(m->q[k] + seen + 0.2 * gauss(c->r)))) return K_ERR;
+      int score[NCRIT];
+      for (int k = 0; k < NCRIT; k++) score[k] = clamp_score(m->q[k] + seen + 0.2 * gauss(c->r));
+      if (write_juror_scores(c, i, j, score)) return K_ERR;
     }
   }
   return K_OK;
