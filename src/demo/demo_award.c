@@ -639,9 +639,11 @@ static int write_jury(actx *c) {
 
 /* ---- conflicts of interest ---- */
 
-/* The conflicts found from the data, with the rule and the reasons award_conflicts_record writes (model/award.h):
- * a juror (of a category, or the chair) whose organisation is a nominated deed's, or whose coach profile coached a
- * delivery of the deed's organisation. Recorded once, ON CONFLICT DO NOTHING like the model's. */
+/* The conflicts found from the data, recorded with the rule and the reasons of award_conflicts_record (model/award.h,
+ * award_jury.c): a juror (of a category, or the chair) whose organisation is a nominated deed's, or whose coach
+ * profile coached a delivery of the deed's organisation (the reason names the first such delivery). The demo's own
+ * copy of that rule, because the demo dates the records in its 2019 (the model stamps them now) and builds without
+ * the jury's model; ON CONFLICT DO NOTHING like the model's, so either may run after the other. */
 static int record_found_conflicts(db *d, long long round_id, const char *when, kerr *e) {
 #define ROUND_JURORS                                                                                                   \
   " u.id IN (SELECT j.user_id FROM award_juror j JOIN award_category k ON k.id=j.category_id WHERE k.round_id=?1"      \
@@ -656,13 +658,14 @@ static int record_found_conflicts(db *d, long long round_id, const char *when, k
               "it", round_id, when) != DB_OK ||
       db_exec(d,
               "INSERT INTO award_conflict(round_id, user_id, deed_id, kind, reason, created_at)"
-              " SELECT CAST(?1 AS INTEGER), u.id, d.id, 'coach',"
+              " SELECT DISTINCT CAST(?1 AS INTEGER), u.id, d.id, 'coach',"
               " 'Tuomarin valmentajaprofiili ' || c.name || ' valmensi organisaatiota ' || o.name"
-              " || ' (toteutus ' || coalesce(min(dl.ref), '') || ')', CAST(?2 AS TEXT)"
+              " || ' (toteutus ' || coalesce(dl.ref, CAST(dl.id AS TEXT)) || ')', CAST(?2 AS TEXT)"
               " FROM award_nomination n JOIN deed d ON d.id=n.deed_id JOIN org o ON o.id=d.org_id"
-              " JOIN delivery_org x ON x.org_id=d.org_id JOIN delivery dl ON dl.id=x.delivery_id"
-              " JOIN user u ON u.coach_id=dl.coach_id JOIN coach c ON c.id=u.coach_id"
-              " WHERE n.round_id=?1 AND" ROUND_JURORS " GROUP BY u.id, d.id, c.name, o.name ON CONFLICT DO NOTHING",
+              " CROSS JOIN user u JOIN coach c ON c.id=u.coach_id"
+              " JOIN delivery dl ON dl.id=(SELECT min(x.id) FROM delivery x JOIN delivery_org xo"
+              "  ON xo.delivery_id=x.id WHERE x.coach_id=u.coach_id AND xo.org_id=d.org_id)"
+              " WHERE n.round_id=?1 AND" ROUND_JURORS " ON CONFLICT DO NOTHING",
               "it", round_id, when) != DB_OK)
     return kerr_set(e, NULL, "demo: cannot record the conflicts of interest: %r", db_errmsg(d));
 #undef ROUND_JURORS
