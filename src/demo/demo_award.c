@@ -175,7 +175,8 @@ static const char *const comments_low[] = {
     "Levitettävyyttä on vaikea arvioida kuvauksen perusteella.",
 };
 
-/* Citations: fi, sv, en; three awards and two mentions per category (the last category: mentions only). */
+/* Citations: fi, sv, en; three for awards and two for mentions per category (the last category: four mentions,
+ * no awards), each followed by what the jury valued most in the deed (valued[]). */
 static const char *const cite_award[NCAT][3][3] = {
     {{"{O} teki kehittämisen näkyväksi koko työyhteisölle: avoin viestintä toi jokaisen mukaan alusta asti.",
       "{O} synliggjorde utvecklingen för hela arbetsgemenskapen: öppen kommunikation tog med alla från början.",
@@ -216,37 +217,49 @@ static const char *const cite_award[NCAT][3][3] = {
       "{O} made equality the whole work community's concern."}},
     {{"", "", ""}, {"", "", ""}, {"", "", ""}},
 };
-static const char *const cite_mention[NCAT][2][3] = {
-    {{"Kunniamaininta: {O} innosti viestinnällään muitakin kehittämään.",
-      "Hedersomnämnande: {O} inspirerade andra att utveckla genom sin kommunikation.",
-      "Honourable mention: {O} inspired others to develop through its communication."},
-     {"Kunniamaininta: {O} toi kehittämisen lähelle asukkaita.",
-      "Hedersomnämnande: {O} förde utvecklingen nära invånarna.",
-      "Honourable mention: {O} brought development close to residents."}},
-    {{"Kunniamaininta: {O} kokeili uutta tekniikkaa rohkeasti ja jakoi opit.",
-      "Hedersomnämnande: {O} prövade ny teknik modigt och delade med sig av lärdomarna.",
-      "Honourable mention: {O} tried new technology boldly and shared what it learned."},
-     {"Kunniamaininta: {O} sujuvoitti arkea digitaalisella ratkaisulla.",
-      "Hedersomnämnande: {O} gjorde vardagen smidigare med en digital lösning.",
-      "Honourable mention: {O} smoothed everyday work with a digital solution."}},
-    {{"Kunniamaininta: {O} otti ympäristön huomioon jokaisessa työvaiheessa.",
-      "Hedersomnämnande: {O} beaktade miljön i varje arbetsskede.",
-      "Honourable mention: {O} took the environment into account at every stage of the work."},
-     {"Kunniamaininta: {O} aloitti pienestä ja sai paljon aikaan.",
-      "Hedersomnämnande: {O} började smått och åstadkom mycket.",
-      "Honourable mention: {O} started small and achieved a lot."}},
-    {{"Kunniamaininta: {O} edisti yhdenvertaisuutta sinnikkäästi.",
-      "Hedersomnämnande: {O} främjade likabehandling med uthållighet.",
-      "Honourable mention: {O} advanced equal treatment with persistence."},
-     {"Kunniamaininta: {O} kuunteli niitä, joita ei ennen kuultu.",
-      "Hedersomnämnande: {O} lyssnade på dem som inte hördes tidigare.",
-      "Honourable mention: {O} listened to those not heard before."}},
-    {{"Kunniamaininta: {O} teki sinnikästä kehittämistyötä, joka kantoi tulokseen.",
-      "Hedersomnämnande: {O} utförde ett uthålligt utvecklingsarbete som bar frukt.",
-      "Honourable mention: {O} did persistent development work that bore fruit."},
-     {"Kunniamaininta: {O} näytti, että pienikin teko voi muuttaa työn arkea.",
-      "Hedersomnämnande: {O} visade att också en liten gärning kan förändra vardagen i arbetet.",
-      "Honourable mention: {O} showed that even a small deed can change everyday work."}},
+static const char *const cite_mention[NCAT][4][3] = {
+    {{"{O} innosti viestinnällään muitakin kehittämään.", "{O} inspirerade andra att utveckla genom sin kommunikation.",
+      "{O} inspired others to develop through its communication."},
+     {"{O} toi kehittämisen lähelle asukkaita.", "{O} förde utvecklingen nära invånarna.",
+      "{O} brought development close to residents."}},
+    {{"{O} kokeili uutta tekniikkaa rohkeasti ja jakoi opit.",
+      "{O} prövade ny teknik modigt och delade med sig av lärdomarna.",
+      "{O} tried new technology boldly and shared what it learned."},
+     {"{O} sujuvoitti arkea digitaalisella ratkaisulla.", "{O} gjorde vardagen smidigare med en digital lösning.",
+      "{O} smoothed everyday work with a digital solution."}},
+    {{"{O} otti ympäristön huomioon jokaisessa työvaiheessa.", "{O} beaktade miljön i varje arbetsskede.",
+      "{O} took the environment into account at every stage of the work."},
+     {"{O} aloitti pienestä ja sai paljon aikaan.", "{O} började smått och åstadkom mycket.",
+      "{O} started small and achieved a lot."}},
+    {{"{O} edisti yhdenvertaisuutta sinnikkäästi.", "{O} främjade likabehandling med uthållighet.",
+      "{O} advanced equal treatment with persistence."},
+     {"{O} kuunteli niitä, joita ei ennen kuultu.", "{O} lyssnade på dem som inte hördes tidigare.",
+      "{O} listened to those not heard before."}},
+    {{"{O} teki sinnikästä kehittämistyötä, joka kantoi tulokseen.",
+      "{O} utförde ett uthålligt utvecklingsarbete som bar frukt.",
+      "{O} did persistent development work that bore fruit."},
+     {"{O} näytti, että pienikin teko voi muuttaa työn arkea.",
+      "{O} visade att också en liten gärning kan förändra vardagen i arbetet.",
+      "{O} showed that even a small deed can change everyday work."},
+     {"{O} rohkaisi työntekijöitään kokeilemaan ja oppimaan yhdessä.",
+      "{O} uppmuntrade sina anställda att pröva och lära tillsammans.",
+      "{O} encouraged its staff to try things out and learn together."},
+     {"{O} kehitti työtään asiakkaiden kanssa, ei vain heitä varten.",
+      "{O} utvecklade sitt arbete tillsammans med kunderna, inte bara för dem.",
+      "{O} developed its work with its customers, not only for them."}},
+};
+
+/* The criterion on which a deed's normalised scores were best, in the citation's second sentence. */
+static const char *const valued[NCRIT][3] = {
+    {"Raati arvosti erityisesti teon vaikuttavuutta.", "Juryn värdesatte särskilt gärningens verkningsfullhet.",
+     "The jury valued the deed's impact above all."},
+    {"Raati arvosti erityisesti käytännön levitettävyyttä.", "Juryn värdesatte särskilt metodens spridbarhet.",
+     "The jury valued how readily others can take up the practice."},
+    {"Raati arvosti erityisesti henkilöstön ja asiakkaiden osallisuutta.",
+     "Juryn värdesatte särskilt personalens och kundernas delaktighet.",
+     "The jury valued the part staff and customers took in it."},
+    {"Raati arvosti erityisesti ratkaisun uutuutta.", "Juryn värdesatte särskilt lösningens nyhetsvärde.",
+     "The jury valued the novelty of the solution."},
 };
 
 static const char intro_fi[] =
@@ -277,6 +290,7 @@ typedef struct anom {
   double q[NCRIT]; /* the deed's merit on each criterion as the jurors see it, before their own leanings */
   double ztotal;   /* weighted mean over criteria of the jurors' mean z-scores */
   int nscorers;    /* jurors who scored it */
+  int best;        /* the criterion with its best mean z-score: what the citation says the jury valued */
   const char *result;
 } anom;
 
@@ -811,9 +825,11 @@ static int figures(actx *c) {
   for (int i = 0; i < c->nnoms; i++) {
     double tot = 0, w = 0;
     int flag = 0;
+    c->noms[i].best = 0;
     for (int k = 0; k < NCRIT; k++) {
-      int at = i * NCRIT + k;
+      int at = i * NCRIT + k, best = i * NCRIT + c->noms[i].best;
       if (!zn[at]) continue;
+      if (!zn[best] || zsum[at] / zn[at] > zsum[best] / zn[best]) c->noms[i].best = k;
       tot += crits[k].weight * zsum[at] / zn[at];
       w += crits[k].weight;
       flag |= hi[at] - lo[at] >= AWARD_DISAGREE;
@@ -829,10 +845,16 @@ static int figures(actx *c) {
 }
 
 static int decide_one(actx *c, anom *m, const char *result, int rank) {
-  const char *const *tpl = strcmp(result, "award") == 0 ? cite_award[m->cat][rank % 3] : cite_mention[m->cat][rank % 2];
+  int nmention = cats[m->cat].awards ? 2 : 4;
+  const char *const *tpl =
+      strcmp(result, "award") == 0 ? cite_award[m->cat][rank % 3] : cite_mention[m->cat][rank % nmention];
   char *org = db_text(c->d, "SELECT name FROM org WHERE id=?1", "i", m->org_id);
   char *cite[3];
-  for (int l = 0; l < 3; l++) cite[l] = fill(tpl[l], org ? org : "");
+  for (int l = 0; l < 3; l++) {
+    char *first = fill(tpl[l], org ? org : "");
+    cite[l] = buf_mprintf("%r %r", first, valued[m->best][l]);
+    free(first);
+  }
   int rc =
       db_exec(c->d, "UPDATE award_nomination SET result=?2, citation=?3, citation_sv=?4, citation_en=?5 WHERE id=?1",
               "itttt", m->id, result, cite[0], cite[1], cite[2]);
