@@ -668,7 +668,7 @@ static int record_found_conflicts(db *d, long long round_id, const char *when, k
               " 'Tuomarin organisaatio on teon organisaatio: ' || o.name, CAST(?2 AS TEXT)"
               " FROM award_nomination n JOIN deed d ON d.id=n.deed_id JOIN org o ON o.id=d.org_id"
               " JOIN user u ON u.org_id=d.org_id"
-              " WHERE n.round_id=?1 AND" ROUND_JURORS " ON CONFLICT DO NOTHING",
+              " WHERE n.round_id=?1 AND" ROUND_JURORS " ORDER BY 2, 3 ON CONFLICT DO NOTHING",
               "it", round_id, when) != DB_OK ||
       db_exec(d,
               "INSERT INTO award_conflict(round_id, user_id, deed_id, kind, reason, created_at)"
@@ -679,7 +679,7 @@ static int record_found_conflicts(db *d, long long round_id, const char *when, k
               " CROSS JOIN user u JOIN coach c ON c.id=u.coach_id"
               " JOIN delivery dl ON dl.id=(SELECT min(x.id) FROM delivery x JOIN delivery_org xo"
               "  ON xo.delivery_id=x.id WHERE x.coach_id=u.coach_id AND xo.org_id=d.org_id)"
-              " WHERE n.round_id=?1 AND" ROUND_JURORS " ON CONFLICT DO NOTHING",
+              " WHERE n.round_id=?1 AND" ROUND_JURORS " ORDER BY 2, 3 ON CONFLICT DO NOTHING",
               "it", round_id, when) != DB_OK)
     return kerr_set(e, NULL, "demo: cannot record the conflicts of interest: %r", db_errmsg(d));
 #undef ROUND_JURORS
