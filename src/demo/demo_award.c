@@ -291,7 +291,6 @@ typedef struct anom {
   double ztotal;   /* weighted mean over criteria of the jurors' mean z-scores */
   int nscorers;    /* jurors who scored it */
   int best;        /* the criterion with its best mean z-score: what the citation says the jury valued */
-  const char *result;
 } anom;
 
 typedef struct score_row {
@@ -437,8 +436,7 @@ static int load_candidates(actx *c) {
                          " FROM deed d WHERE d.status='published' AND d.org_id IS NOT NULL"
                          " AND d.published_at >= '2017-01-01' AND d.published_at < '2019-10-01' ORDER BY d.id",
                          "");
-  int rc;
-  while (c->ncands < n && (rc = db_step(st)) == 1) {
+  while (c->ncands < n && db_step(st) == 1) {
     cand *k = &c->cands[c->ncands++];
     k->deed_id = db_col_int(st, 0);
     k->org_id = db_col_int(st, 1);
@@ -860,9 +858,7 @@ static int decide_one(actx *c, anom *m, const char *result, int rank) {
               "itttt", m->id, result, cite[0], cite[1], cite[2]);
   for (int l = 0; l < 3; l++) free(cite[l]);
   free(org);
-  if (rc != DB_OK) return fail(c, "the chair's decisions");
-  m->result = result;
-  return K_OK;
+  return rc == DB_OK ? K_OK : fail(c, "the chair's decisions");
 }
 
 /* In each category the best by ztotal get the awards, the next the mentions. */
