@@ -560,6 +560,7 @@ static int build_all(ctx *c, demo_summary *s) {
   if (refuse_if_used(c->d, c->e) || write_frame(c->d, c->e) || make_orgs(c)) return K_ERR;
   if (make_deeds(c, &s->deeds) || make_programme(c, s)) return K_ERR;
   if (demo_surveys(c->d, &c->r, &s->evaluation, c->e)) return K_ERR;
+  if (demo_awards(c->d, &c->r, &s->awards, c->e)) return K_ERR;
   s->orgs = c->norgs;
   s->periods = COUNT(periods);
   s->goals = COUNT(programme_goals);

@@ -1,4 +1,4 @@
-/* Unit tests for model/demo: the demo programme's frame, registry, deeds, determinism and refusal. */
+/* Unit tests for model/demo: the demo programme's frame, registry, deeds, award round, determinism and refusal. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -10,6 +10,7 @@
 
 #include "core/buf.h"
 #include "demo/demo.h"
+#include "model/award.h"
 #include "model/org.h"
 #include "model/programme.h"
 #include "model/refdata.h"
@@ -338,6 +339,160 @@ static void test_applications_and_targets(void **state) {
                    2);
 }
 
+/* ---- the 2019 award round (demo_award.c) ---- */
+
+/* A juror's conflicts as the data gives them (model/award.h): the juror's organisation is the deed's, or the juror's
+ * coach profile coached a delivery of the deed's organisation. Columns user_id, deed_id, kind. */
+#define FOUND_CONFLICTS                                                                                                \
+  "SELECT u.id AS user_id, d.id AS deed_id, 'org' AS kind FROM user u JOIN deed d ON d.org_id=u.org_id"                \
+  " WHERE u.role='jury' AND d.id IN (SELECT deed_id FROM award_nomination)"                                            \
+  " UNION SELECT u.id, d.id, 'coach' FROM user u JOIN delivery dl ON dl.coach_id=u.coach_id"                           \
+  " JOIN delivery_org x ON x.delivery_id=dl.id JOIN deed d ON d.org_id=x.org_id"                                       \
+  " WHERE u.role='jury' AND d.id IN (SELECT deed_id FROM award_nomination)"
+
+static void test_award_round(void **state) {
+  assert_int_equal(Q("SELECT count(*) FROM award_round"), 1);
+  assert_int_equal(Q("SELECT count(*) FROM award_round WHERE year=2019 AND published_at IS NOT NULL"
+                     " AND notified_at IS NOT NULL AND chair_id IS NOT NULL AND intro<>'' AND intro_sv<>''"
+                     " AND intro_en<>''"),
+                   1);
+  assert_int_equal(Q("SELECT count(*) FROM award_category WHERE name IN ('Viestintäteko', 'Teknologiateko',"
+                     " 'Ympäristöteko', 'Tasa-arvoteko', 'Kunniamaininta')"),
+                   5);
+  assert_int_equal(Q("SELECT count(*) FROM award_category"), 5);
+  assert_int_equal(Q("SELECT count(*) FROM award_category WHERE name_sv='' OR name_en='' OR description=''"
+                     " OR description_sv='' OR description_en=''"),
+                   0);
+  assert_in_range(Q("SELECT count(*) FROM award_criterion"), 3, 4);
+  assert_int_equal(Q("SELECT count(*) FROM award_criterion WHERE name_sv='' OR name_en='' OR description=''"), 0);
+  assert_true(Q("SELECT count(DISTINCT weight) FROM award_criterion") > 1);
+  /* 212 published deeds nominated, a few public suggestions among them, some declined */
+  assert_int_equal(Q("SELECT count(*) FROM award_nomination WHERE status='nominated'"), 212);
+  assert_int_equal(Q("SELECT count(DISTINCT deed_id) FROM award_nomination WHERE status='nominated'"), 212);
+  assert_int_equal(Q("SELECT count(*) FROM award_nomination n JOIN deed d ON d.id=n.deed_id"
+                     " WHERE d.status<>'published' OR d.published_at >= '2019-10-01'"),
+                   0);
+  assert_true(Q("SELECT count(*) FROM award_nomination WHERE status='nominated' AND suggester_email<>''") > 10);
+  assert_true(Q("SELECT count(*) FROM award_nomination WHERE status='declined' AND decline_reason<>''") > 0);
+  assert_int_equal(Q("SELECT count(*) FROM award_nomination WHERE status<>'nominated' AND result IS NOT NULL"), 0);
+  assert_int_equal(Q("SELECT count(*) FROM award_category k WHERE (SELECT count(*) FROM award_nomination n"
+                     " WHERE n.category_id=k.id AND n.status='nominated') < 20"),
+                   0);
+  /* 41 decided, each with its citation in three languages; the mentions' category has only mentions */
+  assert_int_equal(Q("SELECT count(*) FROM award_nomination WHERE result IS NOT NULL"), 41);
+  assert_int_equal(Q("SELECT count(*) FROM award_nomination WHERE result IS NOT NULL"
+                     " AND (citation='' OR citation_sv='' OR citation_en='')"),
+                   0);
+  assert_int_equal(Q("SELECT count(*) FROM award_nomination n JOIN award_category k ON k.id=n.category_id"
+                     " WHERE k.name='Kunniamaininta' AND n.result='award'"),
+                   0);
+  assert_int_equal(Q("SELECT count(*) FROM outbox"), 0); /* the demo sends no mail */
+  assert_int_equal(shared_sum.awards.nominations, 212);
+  assert_int_equal(shared_sum.awards.awards + shared_sum.awards.mentions, 41);
+  /* as the model reads it */
+  arena a = {0};
+  award_round *r = award_round_by_year(shared.d, &a, 2019, "sv");
+  assert_non_null(r);
+  assert_int_equal(r->nnominated, 212);
+  assert_int_equal(r->nawards + r->nmentions, 41);
+  assert_int_equal(r->njurors, 8);
+  assert_int_equal(r->ncategories, 5);
+  assert_string_equal(r->chair_name, "Leena Hirvonen");
+  int n = 0;
+  award_category *k = award_categories(shared.d, &a, r->id, "sv", &n);
+  assert_int_equal(n, 5);
+  assert_string_equal(k[0].name[1], "Kommunikationsgärning");
+  arena_free(&a);
+}
+
+static void test_award_jury_and_conflicts(void **state) {
+  assert_int_equal(Q("SELECT count(*) FROM user WHERE role='jury'"), 8);
+  assert_int_equal(Q("SELECT count(*) FROM user WHERE role='jury' AND (password_hash<>'' OR active<>1"
+                     " OR email NOT LIKE '%@example.fi' OR name NOT LIKE '% %')"),
+                   0);
+  assert_int_equal(Q("SELECT count(DISTINCT user_id) FROM award_juror"), 8);
+  assert_int_equal(Q("SELECT count(*) FROM award_round r WHERE NOT EXISTS(SELECT 1 FROM award_juror j"
+                     " WHERE j.user_id=r.chair_id)"),
+                   0);
+  assert_int_equal(Q("SELECT count(*) FROM award_category k WHERE (SELECT count(*) FROM award_juror j"
+                     " WHERE j.category_id=k.id) < 3"),
+                   0);
+  /* jurors whose organisation or coaching meets the nominated deeds: Kehto finds both kinds from the data */
+  assert_true(Q("SELECT count(DISTINCT user_id) FROM (" FOUND_CONFLICTS ") x WHERE kind='org'") >= 2);
+  assert_true(Q("SELECT count(DISTINCT user_id) FROM (" FOUND_CONFLICTS ") x WHERE kind='coach'") >= 1);
+  /* each recorded with its reason, and each juror hidden from at least what the data says */
+  assert_int_equal(Q("SELECT count(*) FROM (" FOUND_CONFLICTS ") x WHERE NOT EXISTS(SELECT 1 FROM award_conflict c"
+                     " WHERE c.user_id=x.user_id AND c.deed_id=x.deed_id AND c.kind=x.kind)"),
+                   0);
+  assert_int_equal(
+      Q("SELECT count(*) FROM award_conflict WHERE kind<>'declared' AND NOT EXISTS(SELECT 1 FROM (" FOUND_CONFLICTS
+        ") x WHERE x.user_id=award_conflict.user_id"
+        " AND x.deed_id=award_conflict.deed_id AND x.kind=award_conflict.kind)"),
+      0);
+  assert_int_equal(Q("SELECT count(*) FROM award_conflict WHERE kind='org'"
+                     " AND reason NOT LIKE 'Tuomarin organisaatio on teon organisaatio: %'"),
+                   0);
+  assert_int_equal(Q("SELECT count(*) FROM award_conflict WHERE kind='coach'"
+                     " AND reason NOT LIKE 'Tuomarin valmentajaprofiili % valmensi organisaatiota % (toteutus %)'"),
+                   0);
+  assert_int_equal(Q("SELECT count(*) FROM award_conflict WHERE kind='declared' AND reason<>''"), 2);
+  assert_int_equal(shared_sum.awards.conflicts, Q("SELECT count(*) FROM award_conflict"));
+  /* a conflict hides the deed from the juror's scores, in their own categories too */
+  assert_true(Q("SELECT count(*) FROM award_conflict c JOIN award_nomination n ON n.deed_id=c.deed_id"
+                " JOIN award_juror j ON j.category_id=n.category_id AND j.user_id=c.user_id"
+                " WHERE c.kind='org'") >= 2);
+  assert_true(Q("SELECT count(*) FROM award_conflict c JOIN award_nomination n ON n.deed_id=c.deed_id"
+                " JOIN award_juror j ON j.category_id=n.category_id AND j.user_id=c.user_id"
+                " WHERE c.kind='coach'") >= 1);
+  assert_int_equal(Q("SELECT count(*) FROM award_score s JOIN award_nomination n ON n.id=s.nomination_id"
+                     " WHERE EXISTS(SELECT 1 FROM award_conflict c WHERE c.user_id=s.user_id AND c.deed_id=n.deed_id)"
+                     " OR EXISTS(SELECT 1 FROM (" FOUND_CONFLICTS ") x WHERE x.user_id=s.user_id"
+                     " AND x.deed_id=n.deed_id)"),
+                   0);
+}
+
+static void test_award_scores_and_decisions(void **state) {
+  /* every juror scored every criterion of every nomination of their categories not hidden from them, and no other */
+  assert_int_equal(Q("SELECT count(*) FROM award_juror j JOIN award_nomination n ON n.category_id=j.category_id"
+                     " AND n.status='nominated' JOIN award_criterion k ON k.round_id=n.round_id"
+                     " WHERE NOT EXISTS(SELECT 1 FROM award_conflict c WHERE c.user_id=j.user_id"
+                     " AND c.deed_id=n.deed_id) AND NOT EXISTS(SELECT 1 FROM award_score s"
+                     " WHERE s.nomination_id=n.id AND s.criterion_id=k.id AND s.user_id=j.user_id)"),
+                   0);
+  assert_int_equal(Q("SELECT count(*) FROM award_score s JOIN award_nomination n ON n.id=s.nomination_id"
+                     " WHERE NOT EXISTS(SELECT 1 FROM award_juror j WHERE j.category_id=n.category_id"
+                     " AND j.user_id=s.user_id)"),
+                   0);
+  assert_int_equal(shared_sum.awards.scores, Q("SELECT count(*) FROM award_score"));
+  assert_true(Q("SELECT count(*) FROM award_score WHERE comment<>''") > 10);
+  /* a strict and a lenient juror: their means are half a point or more apart */
+  assert_true(Q("SELECT CAST(100 * (max(m) - min(m)) AS INTEGER) FROM (SELECT avg(score) AS m FROM award_score"
+                " GROUP BY user_id) x") >= 50);
+  /* a few disagreements of two points or more on a criterion: flagged for the chair */
+  long long flagged = Q("SELECT count(DISTINCT nomination_id) FROM (SELECT nomination_id FROM award_score"
+                        " GROUP BY nomination_id, criterion_id HAVING max(score) - min(score) >= 2) x");
+  assert_int_equal(flagged, shared_sum.awards.disagreements);
+  assert_in_range(flagged, 5, 212 * 30 / 100);
+  /* decisions follow the scores: in every category the decided ones score better than the rest on average, and
+   * nothing unscored is decided */
+  assert_int_equal(Q("SELECT count(*) FROM award_nomination n WHERE n.result IS NOT NULL"
+                     " AND NOT EXISTS(SELECT 1 FROM award_score s WHERE s.nomination_id=n.id)"),
+                   0);
+  assert_int_equal(Q("SELECT count(*) FROM award_category k WHERE"
+                     " (SELECT avg(s.score) FROM award_score s JOIN award_nomination n ON n.id=s.nomination_id"
+                     "  WHERE n.category_id=k.id AND n.result IS NOT NULL)"
+                     " <= (SELECT avg(s.score) + 0.5 FROM award_score s JOIN award_nomination n"
+                     "  ON n.id=s.nomination_id WHERE n.category_id=k.id AND n.result IS NULL)"),
+                   0);
+  /* awards above mentions in each category */
+  assert_int_equal(Q("SELECT count(*) FROM award_category k WHERE"
+                     " (SELECT avg(s.score) FROM award_score s JOIN award_nomination n ON n.id=s.nomination_id"
+                     "  WHERE n.category_id=k.id AND n.result='award')"
+                     " < (SELECT avg(s.score) FROM award_score s JOIN award_nomination n"
+                     "  ON n.id=s.nomination_id WHERE n.category_id=k.id AND n.result='mention')"),
+                   0);
+}
+
 /* A fingerprint of the programme's people and records, to compare two builds. */
 static char *programme_digest(db *d) {
   return db_text(
@@ -347,7 +502,13 @@ static char *programme_digest(db *d) {
       "      FROM (SELECT * FROM delivery ORDER BY id))"
       " || (SELECT group_concat(person_id || entry_date || coalesce(birth_date, '') || gender || education,"
       "      '|') FROM (SELECT * FROM esf_start ORDER BY id))"
-      " || (SELECT count(*) FROM attendance) || (SELECT group_concat(status, '') FROM application)",
+      " || (SELECT count(*) FROM attendance) || (SELECT group_concat(status, '') FROM application)"
+      " || (SELECT group_concat(nomination_id || '.' || criterion_id || '.' || user_id || '=' || score, '|')"
+      "      FROM (SELECT * FROM award_score ORDER BY nomination_id, criterion_id, user_id))"
+      " || (SELECT group_concat(deed_id || coalesce(result, '-') || citation, '|')"
+      "      FROM (SELECT * FROM award_nomination ORDER BY id))"
+      " || (SELECT group_concat(name || coalesce(org_id, '') || coalesce(coach_id, ''), '|')"
+      "      FROM (SELECT * FROM user ORDER BY id))",
       "");
 }
 
@@ -407,6 +568,9 @@ int main(void) {
       cmocka_unit_test(test_attendance),
       cmocka_unit_test(test_esf_rules),
       cmocka_unit_test(test_applications_and_targets),
+      cmocka_unit_test(test_award_round),
+      cmocka_unit_test(test_award_jury_and_conflicts),
+      cmocka_unit_test(test_award_scores_and_decisions),
       cmocka_unit_test(test_deterministic_and_refdata_loaded),
       cmocka_unit_test(test_second_demo_refuses),
   };
