@@ -651,36 +651,13 @@ static int write_jury(actx *c) {
 
 /* ---- conflicts of interest ---- */
 
-/* The conflicts found from the data, recorded with the rule and the reasons of award_conflicts_record (model/award.h,
- * award_jury.c): a juror (of a category, or the chair) whose organisation is a nominated deed's, or whose coach
- * profile coached a delivery of the deed's organisation (the reason names the first such delivery). The demo's own
- * copy of that rule, because the demo dates the records in its 2019 (the model stamps them now) and builds without
- * the jury's model; ON CONFLICT DO NOTHING like the model's, so either may run after the other. */
+/* The conflicts Kehto finds from the data, recorded by the model (in juror and deed order, so both engines number
+ * them alike), dated when the jury's work began. */
 static int record_found_conflicts(db *d, long long round_id, const char *when, kerr *e) {
-#define ROUND_JURORS                                                                                                   \
-  " u.id IN (SELECT j.user_id FROM award_juror j JOIN award_category k ON k.id=j.category_id WHERE k.round_id=?1"      \
-  " UNION SELECT r.chair_id FROM award_round r WHERE r.id=?1 AND r.chair_id IS NOT NULL)"
-  if (db_exec(d,
-              "INSERT INTO award_conflict(round_id, user_id, deed_id, kind, reason, created_at)"
-              " SELECT DISTINCT CAST(?1 AS INTEGER), u.id, d.id, 'org',"
-              " 'Tuomarin organisaatio on teon organisaatio: ' || o.name, CAST(?2 AS TEXT)"
-              " FROM award_nomination n JOIN deed d ON d.id=n.deed_id JOIN org o ON o.id=d.org_id"
-              " JOIN user u ON u.org_id=d.org_id"
-              " WHERE n.round_id=?1 AND" ROUND_JURORS " ORDER BY 2, 3 ON CONFLICT DO NOTHING",
-              "it", round_id, when) != DB_OK ||
-      db_exec(d,
-              "INSERT INTO award_conflict(round_id, user_id, deed_id, kind, reason, created_at)"
-              " SELECT DISTINCT CAST(?1 AS INTEGER), u.id, d.id, 'coach',"
-              " 'Tuomarin valmentajaprofiili ' || c.name || ' valmensi organisaatiota ' || o.name"
-              " || ' (toteutus ' || coalesce(dl.ref, CAST(dl.id AS TEXT)) || ')', CAST(?2 AS TEXT)"
-              " FROM award_nomination n JOIN deed d ON d.id=n.deed_id JOIN org o ON o.id=d.org_id"
-              " CROSS JOIN user u JOIN coach c ON c.id=u.coach_id"
-              " JOIN delivery dl ON dl.id=(SELECT min(x.id) FROM delivery x JOIN delivery_org xo"
-              "  ON xo.delivery_id=x.id WHERE x.coach_id=u.coach_id AND xo.org_id=d.org_id)"
-              " WHERE n.round_id=?1 AND" ROUND_JURORS " ORDER BY 2, 3 ON CONFLICT DO NOTHING",
-              "it", round_id, when) != DB_OK)
-    return kerr_set(e, NULL, "demo: cannot record the conflicts of interest: %r", db_errmsg(d));
-#undef ROUND_JURORS
+  if (award_conflicts_record(d, round_id, e) != K_OK) return K_ERR;
+  if (db_exec(d, "UPDATE award_conflict SET created_at = ?2 WHERE round_id = ?1 AND kind IN ('org', 'coach')", "it",
+              round_id, when) != DB_OK)
+    return kerr_set(e, NULL, "demo: cannot date the conflicts of interest: %r", db_errmsg(d));
   return K_OK;
 }
 

@@ -54,12 +54,12 @@ int award_conflicts_record(db *d, long long round_id, kerr *e) {
   if (db_exec(d,
               "INSERT INTO award_conflict(round_id, user_id, deed_id, kind, reason, created_at)"
               " SELECT ?1, user_id, deed_id, kind, reason, ?2 FROM (" DERIVED_ORG ") f WHERE 1 = 1"
-              " ON CONFLICT(round_id, user_id, deed_id, kind) DO NOTHING",
+              " ORDER BY user_id, deed_id ON CONFLICT(round_id, user_id, deed_id, kind) DO NOTHING",
               "it", round_id, now) != DB_OK ||
       db_exec(d,
               "INSERT INTO award_conflict(round_id, user_id, deed_id, kind, reason, created_at)"
               " SELECT ?1, user_id, deed_id, kind, reason, ?2 FROM (" DERIVED_COACH ") f WHERE 1 = 1"
-              " ON CONFLICT(round_id, user_id, deed_id, kind) DO NOTHING",
+              " ORDER BY user_id, deed_id ON CONFLICT(round_id, user_id, deed_id, kind) DO NOTHING",
               "it", round_id, now) != DB_OK)
     return kerr_storage(e, "Esteellisyyksien kirjaus", db_errmsg(d));
   return K_OK;

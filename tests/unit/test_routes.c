@@ -75,8 +75,8 @@ static void test_menus_in_order(void **s) {
   n = routes_menu(ROUTE_NAV_STAFF, m, 16);
   static const char *const staff_ids[] = {"staff-home",     "moderation", "orgs",     "people", "programme",
                                           "services-admin", "targets",    "accounts", "outbox", "imports",
-                                          "surveys",        "evaluation", "jury"};
-  assert_int_equal(n, 13);
+                                          "surveys",        "evaluation", "awards-admin", "jury"};
+  assert_int_equal(n, 14);
   for (size_t i = 0; i < n; i++) assert_string_equal(m[i]->menu.id, staff_ids[i]);
   assert_int_equal(routes_menu(ROUTE_NAV_CONTACT, m, 16), 1);
   assert_string_equal(m[0]->pattern, "/organisaatiot/{org}/henkilot");
