@@ -117,6 +117,9 @@ expect_contains "the list shows the nominee, escaped" "$BODY" "Viestintäteko &l
 
 # --- anyone suggests ---
 rm -f "$TMP/jar"
+get /tekot/2
+expect_contains "a published deed's page invites a suggestion for the open round" "$BODY" \
+  '<a href="/palkinnot/ehdota?teko=2">Ehdota tätä tekoa palkittavaksi</a> (Palkitut teot 2026, viimeistään 31.12.2099)'
 get "/palkinnot/ehdota?teko=2"
 expect_eq "the suggestion form is public" "$STATUS" 200
 expect_contains "the deed from ?teko= is fixed" "$BODY" 'name="deed" value="2"'
@@ -202,6 +205,8 @@ expect_eq "nothing published yet" "$(q "SELECT COUNT(*) FROM award_round WHERE p
 post /hallinta/palkinnot/1/julkaise "csrf=$csrf" "confirm=1"
 expect_eq "the round is published" "$STATUS" 303
 expect_eq "published_at is set" "$(q "SELECT COUNT(*) FROM award_round WHERE published_at IS NOT NULL")" 1
+get /tekot/2
+expect_lacks "a published round takes no suggestions: no link on a deed's page" "$BODY" "Ehdota tätä tekoa"
 get /hallinta/palkinnot/1
 expect_contains "the page offers to unpublish" "$BODY" "Peru julkaisu"
 post /hallinta/palkinnot/1/sarjat/uusi "csrf=$csrf" "name=Ympäristöteko"

@@ -135,6 +135,16 @@ void award_box_write(web_req *r, long long deed_id) {
   buf_puts(o, "</ul>\n</section>\n");
 }
 
+void award_suggest_link(web_req *r, long long deed_id) {
+  /* The page stays cacheable: after the last day a cached link leads to the form, which says the round is closed. */
+  award_round *open = award_round_open(r->db, &r->mem, r->lang);
+  if (!open) return;
+  buf_printf(&r->out, "<p class=\"award-suggest\"><a href=\"%h/palkinnot/ehdota?teko=%lld\">%h</a> (%h %d",
+             r->prefix, deed_id, T(r, "Ehdota tätä tekoa palkittavaksi"), T(r, "Palkitut teot"), open->year);
+  if (open->nominate_until) buf_printf(&r->out, ", %h %D", T(r, "viimeistään"), open->nominate_until);
+  buf_puts(&r->out, ")</p>\n");
+}
+
 const route awards_routes[] = {
     {"GET", "/palkinnot", page_awards, .flags = ROUTE_PUBLIC | ROUTE_CACHE,
      .menu = {ROUTE_NAV_MAIN, 7, "awards", N_("Palkitut teot")}},

@@ -73,7 +73,10 @@ static void page_deed(web_req *r) {
   if (x->municipality_name && strcmp(x->municipality_name, x->org_name) != 0) /* as in the list */
     buf_printf(o, " · %h", x->municipality_name);
   buf_printf(o, " · %d</p>\n", x->year);
-  if (!strcmp(x->status, "published")) award_box_write(r, x->id); /* its awards in published rounds */
+  if (!strcmp(x->status, "published")) { /* its awards in published rounds; a suggestion for the open round */
+    award_box_write(r, x->id);
+    award_suggest_link(r, x->id);
+  }
   if (staff) staff_panel(r, x);
   buf_puts(o, "<dl class=\"facts\">\n");
   fact(r, T(r, "Toimiala"), x->sector_name);
