@@ -248,7 +248,7 @@ static void score_group(web_req *r, form_ctx *f, const award_criterion *c, const
   buf_puts(o, "<div class=\"scale scale-5\">");
   static const char *const ends[] = {N_("heikko"), N_("erinomainen")};
   for (int x = AWARD_SCORE_MIN; x <= AWARD_SCORE_MAX; x++) {
-    char val[4];
+    char val[12];
     snprintf(val, sizeof val, "%d", x);
     buf_printf(
         o,
