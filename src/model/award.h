@@ -180,8 +180,10 @@ typedef struct award_score {
 int award_conflicts_record(db *d, long long round_id, kerr *e);
 /* 1 when deed_id is hidden from user_id in the round (any kind of conflict, found now or recorded). */
 int award_hidden(db *d, long long round_id, long long user_id, long long deed_id);
-/* Every conflict of the round (user_id 0) or of one juror: recorded ones and those found from the data now. */
-award_conflict *award_conflicts(db *d, arena *a, long long round_id, long long user_id, int *n);
+/* Every conflict of the round (user_id 0) or of one juror: recorded ones and those found from the data now, as
+ * viewer_id may see them: 0 (staff) sees all; a juror (the chair) sees their own and no other juror's conflict on a
+ * deed hidden from them. */
+award_conflict *award_conflicts(db *d, arena *a, long long round_id, long long user_id, long long viewer_id, int *n);
 /* A juror declares a conflict on a deed of the round, with a reason (required); their scores of it go. */
 int award_conflict_declare(db *d, long long round_id, long long user_id, long long deed_id, const char *reason,
                            kerr *e);

@@ -70,8 +70,9 @@ int award_hidden(db *d, long long round_id, long long user_id, long long deed_id
                    "iii", round_id, user_id, deed_id);
 }
 
-award_conflict *award_conflicts(db *d, arena *a, long long round_id, long long user_id, int *n) {
-  /* the recorded ones, and those found now that are not recorded yet (created_at NULL) */
+award_conflict *award_conflicts(db *d, arena *a, long long round_id, long long user_id, long long viewer_id, int *n) {
+  /* the recorded ones, and those found now that are not recorded yet (created_at NULL); a deed hidden from the viewer
+   * shows only in the viewer's own rows */
   db_stmt *st = db_query(
       d,
       "SELECT f.user_id, f.deed_id, COALESCE(NULLIF(u.name, ''), u.email), dd.title, f.kind, f.reason, f.created_at"
@@ -80,9 +81,10 @@ award_conflict *award_conflicts(db *d, arena *a, long long round_id, long long u
       ") g WHERE NOT EXISTS(SELECT 1 FROM award_conflict r WHERE r.round_id = ?1 AND r.user_id = g.user_id"
       " AND r.deed_id = g.deed_id AND r.kind = g.kind)) f"
       " JOIN user u ON u.id = f.user_id JOIN deed dd ON dd.id = f.deed_id"
-      " WHERE CAST(?2 AS INTEGER) = 0 OR f.user_id = ?2"
+      " WHERE (CAST(?2 AS INTEGER) = 0 OR f.user_id = ?2) AND (CAST(?3 AS INTEGER) = 0 OR f.user_id = ?3"
+      " OR NOT EXISTS(SELECT 1 FROM user v WHERE v.id = ?3 AND " HIDDEN("v", "dd", "?1") "))"
       " ORDER BY 3, f.user_id, dd.title, f.deed_id, f.kind",
-      "ii", round_id, user_id);
+      "iii", round_id, user_id, viewer_id);
   award_conflict *v = NULL;
   int cap = 0;
   *n = 0;

@@ -703,10 +703,10 @@ static const char *kind_label(const char *kind) {
 static void page_conflicts(web_req *r) {
   award_round *rd = round_or_404(r, r->id);
   if (!rd) return;
-  /* staff and the chair see everyone's, a juror their own */
-  long long who = chair_view(r, rd->id) >= 0 ? 0 : r->user.id;
+  /* staff and the chair see everyone's (the chair none on a deed hidden from them but their own), a juror their own */
+  long long chair = chair_view(r, rd->id), who = chair >= 0 ? 0 : r->user.id;
   int n = 0;
-  award_conflict *v = award_conflicts(r->db, &r->mem, rd->id, who, &n);
+  award_conflict *v = award_conflicts(r->db, &r->mem, rd->id, who, chair > 0 ? chair : 0, &n);
   buf *o = &r->out;
   char title[96];
   snprintf(title, sizeof title, "%s %d", T(r, "Esteellisyydet"), rd->year);
