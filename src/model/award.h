@@ -2,9 +2,10 @@
  * by staff and suggestions by anyone, the jury and its conflicts of interest, scores, the chair's decisions and the
  * published results. Schema 11 (src/db/schema.c).
  *
- * Files: award.c (reading rounds, categories, criteria, jurors), award_edit.c (writing them), award_nomination.c (nominations, suggestions and staff's
- * decisions on them), award_jury.c (conflicts, what a juror sees, scores, the chair's figures and decisions),
- * award_public.c (publishing, the winners' emails, the public results, a deed's awards).
+ * Files: award.c (reading rounds, categories, criteria, jurors), award_edit.c (writing them), award_nomination.c
+ * (nominations, suggestions and staff's decisions on them), award_jury.c (conflicts, what a juror sees, scores, the
+ * chair's figures and decisions), award_public.c (publishing, the winners' emails, the public results, a deed's
+ * awards).
  *
  * Conflicts of interest. A juror does not see a deed of the round, anywhere (lists, a nomination's page by a guessed
  * URL, the API, the chair's table), when
@@ -35,14 +36,14 @@
 typedef struct award_round {
   long long id;
   int year;
-  char *intro[3];             /* fi, sv, en: shown on /palkinnot/VUOSI */
-  tr t_intro;                 /* in the language asked for */
-  char *nominate_until;       /* YYYY-MM-DD, last day for nominations and suggestions; NULL: no limit */
-  char *jury_until;           /* YYYY-MM-DD, last day of scoring; NULL: no limit */
-  long long chair_id;         /* the chair's user id; 0: staff act as chair */
-  char *chair_name;           /* the chair's name or email, "" when none */
-  char *published_at;         /* NULL until published */
-  char *notified_at;          /* when the winners' contacts were emailed, NULL before */
+  char *intro[3];       /* fi, sv, en: shown on /palkinnot/VUOSI */
+  tr t_intro;           /* in the language asked for */
+  char *nominate_until; /* YYYY-MM-DD, last day for nominations and suggestions; NULL: no limit */
+  char *jury_until;     /* YYYY-MM-DD, last day of scoring; NULL: no limit */
+  long long chair_id;   /* the chair's user id; 0: staff act as chair */
+  char *chair_name;     /* the chair's name or email, "" when none */
+  char *published_at;   /* NULL until published */
+  char *notified_at;    /* when the winners' contacts were emailed, NULL before */
   long long ncategories, ncriteria, nnominated, nsuggested, nawards, nmentions, njurors;
 } award_round;
 
@@ -112,6 +113,8 @@ int award_juror_remove(db *d, long long category_id, long long user_id, const ch
 int award_is_chair(db *d, long long round_id, long long user_id);
 /* 1 when user_id is a juror of any category of the round (or its chair). */
 int award_is_juror(db *d, long long round_id, long long user_id);
+/* 1 when the round is published (its results public; nothing in it changes then). */
+int award_round_published(db *d, long long round_id);
 
 /* ---- nominations and suggestions (award_nomination.c) ---- */
 
@@ -122,7 +125,7 @@ typedef struct award_nomination {
   char *deed_title, *deed_ref, *organisation, *summary;
   long long org_id;
   int deed_year;
-  char *reason;                         /* the nominator's or suggester's reason */
+  char *reason;                           /* the nominator's or suggester's reason */
   char *suggester_name, *suggester_email; /* staff only: "" when nominated by staff */
   char *decided_by, *decided_at, *decline_reason;
   const char *result; /* NULL, "award" or "mention": the chair's decision */
@@ -153,8 +156,7 @@ long long award_nominate(db *d, arena *a, long long category_id, long long deed_
 long long award_suggest(db *d, arena *a, const award_suggestion *s, kerr *e);
 /* Staff accept (nominated) or decline (declined, with a reason) a pending suggestion; the suggester is emailed
  * in their language when they left an email. K_OK, or K_ERR with e set. */
-int award_suggestion_decide(db *d, arena *a, long long id, int accept, const char *reason, const char *actor,
-                            kerr *e);
+int award_suggestion_decide(db *d, arena *a, long long id, int accept, const char *reason, const char *actor, kerr *e);
 /* Takes a nomination out of an unpublished round (its scores go with it). */
 int award_nomination_remove(db *d, long long id, const char *actor, kerr *e);
 
@@ -193,8 +195,7 @@ int award_conflict_declare(db *d, long long round_id, long long user_id, long lo
 award_nomination *award_juror_nominations(db *d, arena *a, long long round_id, long long user_id, const char *lang,
                                           int **scored, int *n);
 /* One nomination as a juror may see it: NULL when it is not in their categories, not nominated, or hidden. */
-award_nomination *award_juror_nomination(db *d, arena *a, long long nomination_id, long long user_id,
-                                         const char *lang);
+award_nomination *award_juror_nomination(db *d, arena *a, long long nomination_id, long long user_id, const char *lang);
 /* One nomination as the chair (viewer_id) or staff (viewer_id 0) may see it for the decision: NULL when it is not
  * nominated, not in a round the viewer chairs, or hidden from the chair. */
 award_nomination *award_chair_nomination(db *d, arena *a, long long nomination_id, long long viewer_id,
@@ -215,13 +216,13 @@ typedef struct award_score_row {
 /* A nomination's figures for the chair. */
 typedef struct award_standing {
   award_nomination *nom;
-  int njurors;     /* jurors who scored it */
-  double total;    /* weighted mean of the criteria's mean scores, 1–5 (criteria without scores left out); -1 none */
-  double ztotal;   /* the same over the jurors' z-scores (each juror's scores in the round standardised by that
-                      juror's mean and population standard deviation; 0 when all theirs are equal) */
-  double *mean;    /* per criterion of the round, in order: the mean score, -1 when none */
-  int *spread;     /* per criterion: highest minus lowest juror score (0 when fewer than two) */
-  int disagree;    /* 1 when some spread >= AWARD_DISAGREE */
+  int njurors;   /* jurors who scored it */
+  double total;  /* weighted mean of the criteria's mean scores, 1–5 (criteria without scores left out); -1 none */
+  double ztotal; /* the same over the jurors' z-scores (each juror's scores in the round standardised by that
+                    juror's mean and population standard deviation; 0 when all theirs are equal) */
+  double *mean;  /* per criterion of the round, in order: the mean score, -1 when none */
+  int *spread;   /* per criterion: highest minus lowest juror score (0 when fewer than two) */
+  int disagree;  /* 1 when some spread >= AWARD_DISAGREE */
 } award_standing;
 
 /* The figures from scores alone, for the unit tests and award_standings: fills st[i] for each of the nnom

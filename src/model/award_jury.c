@@ -82,8 +82,9 @@ award_conflict *award_conflicts(db *d, arena *a, long long round_id, long long u
       " AND r.deed_id = g.deed_id AND r.kind = g.kind)) f"
       " JOIN user u ON u.id = f.user_id JOIN deed dd ON dd.id = f.deed_id"
       " WHERE (CAST(?2 AS INTEGER) = 0 OR f.user_id = ?2) AND (CAST(?3 AS INTEGER) = 0 OR f.user_id = ?3"
-      " OR NOT EXISTS(SELECT 1 FROM user v WHERE v.id = ?3 AND " HIDDEN("v", "dd", "?1") "))"
-      " ORDER BY 3, f.user_id, dd.title, f.deed_id, f.kind",
+      " OR NOT EXISTS(SELECT 1 FROM user v WHERE v.id = ?3 AND " HIDDEN(
+          "v", "dd", "?1") "))"
+                           " ORDER BY 3, f.user_id, dd.title, f.deed_id, f.kind",
       "iii", round_id, user_id, viewer_id);
   award_conflict *v = NULL;
   int cap = 0;
@@ -110,10 +111,6 @@ static char *juror_email(db *d, arena *a, long long user_id) {
   return s ? s : arena_strdup(a, "");
 }
 
-static int round_published(db *d, long long round_id) {
-  return db_exists(d, "SELECT 1 FROM award_round WHERE id = ?1 AND published_at IS NOT NULL", "i", round_id);
-}
-
 /* 1 when the user is the round's chair or a juror of a category in which the deed is nominated. */
 static int deed_is_jurors(db *d, long long round_id, long long user_id, long long deed_id) {
   return db_exists(d,
@@ -131,7 +128,7 @@ int award_conflict_declare(db *d, long long round_id, long long user_id, long lo
     return kerr_add(e, "reason", N_("Perustelu on liian pitkä (enintään 4 000 merkkiä)."));
   if (!deed_is_jurors(d, round_id, user_id, deed_id))
     return kerr_add(e, NULL, N_("Tekoa ei ole arvioitavanasi tällä kierroksella."));
-  if (round_published(d, round_id)) return kerr_add(e, NULL, N_("Kierroksen tulokset on jo julkaistu."));
+  if (award_round_published(d, round_id)) return kerr_add(e, NULL, N_("Kierroksen tulokset on jo julkaistu."));
   arena a = {0};
   if (write_begin(d, "Esteellisyyden ilmoitus", e) != K_OK) return K_ERR;
   int rc = db_exec(d,
@@ -298,7 +295,7 @@ int award_scores_save(db *d, arena *a, long long nomination_id, long long user_i
                       kerr *e) {
   award_nomination *x = award_juror_nomination(d, a, nomination_id, user_id, "fi");
   if (!x) return kerr_add(e, NULL, N_("Ehdokasta ei ole arvioitavanasi."));
-  if (round_published(d, x->round_id)) return kerr_add(e, NULL, N_("Kierroksen tulokset on jo julkaistu."));
+  if (award_round_published(d, x->round_id)) return kerr_add(e, NULL, N_("Kierroksen tulokset on jo julkaistu."));
   if (jury_closed(d, x->round_id)) return kerr_add(e, NULL, N_("Raadin arviointiaika on päättynyt."));
   char field[48];
   for (int i = 0; i < n; i++) {
@@ -558,7 +555,7 @@ int award_decide(db *d, arena *a, long long nomination_id, long long viewer_id, 
         award_hidden(d, round_id, viewer_id, deed_id))
       return kerr_add(e, NULL, N_("Ehdokasta ei löytynyt."));
   }
-  if (round_published(d, round_id)) return kerr_add(e, NULL, N_("Kierroksen tulokset on jo julkaistu."));
+  if (award_round_published(d, round_id)) return kerr_add(e, NULL, N_("Kierroksen tulokset on jo julkaistu."));
   for (int i = 0; i < 3; i++) {
     const char *c = nz(citation ? citation[i] : NULL);
     if (!util_utf8_valid(c, strlen(c)) || util_utf8_len(c) > AWARD_MAX_TEXT)

@@ -99,7 +99,7 @@ static long long category_round(db *d, long long category_id, kerr *e) {
     kerr_add(e, "category_id", N_("Valitse sarja."));
     return 0;
   }
-  if (db_exists(d, "SELECT 1 FROM award_round WHERE id = ?1 AND published_at IS NOT NULL", "i", round_id)) {
+  if (award_round_published(d, round_id)) {
     kerr_add(e, "category_id", N_("Kierros on julkaistu; sitä ei voi enää muuttaa."));
     return 0;
   }
@@ -241,7 +241,7 @@ int award_suggestion_decide(db *d, arena *a, long long id, int accept, const cha
   award_nomination *m = award_nomination_get(d, a, id, "fi");
   if (!m) return kerr_set(e, NULL, N_("Ehdotusta ei ole."));
   if (strcmp(m->status, "suggested")) return kerr_set(e, NULL, N_("Ehdotus on jo käsitelty."));
-  if (db_exists(d, "SELECT 1 FROM award_round WHERE id = ?1 AND published_at IS NOT NULL", "i", m->round_id))
+  if (award_round_published(d, m->round_id))
     return kerr_set(e, NULL, N_("Kierros on julkaistu; sitä ei voi enää muuttaa."));
   if (accept && !deed_published(d, m->deed_id)) /* unpublished since it was suggested */
     return kerr_set(e, NULL, N_("Valitse julkaistu teko."));
@@ -270,7 +270,7 @@ int award_suggestion_decide(db *d, arena *a, long long id, int accept, const cha
 int award_nomination_remove(db *d, long long id, const char *actor, kerr *e) {
   long long round_id = db_int(d, 0, "SELECT round_id FROM award_nomination WHERE id = ?1", "i", id);
   if (!round_id) return kerr_set(e, NULL, N_("Ehdokasta ei ole."));
-  if (db_exists(d, "SELECT 1 FROM award_round WHERE id = ?1 AND published_at IS NOT NULL", "i", round_id))
+  if (award_round_published(d, round_id))
     return kerr_set(e, NULL, N_("Kierros on julkaistu; sitä ei voi enää muuttaa."));
   long long deed_id = db_int(d, 0, "SELECT deed_id FROM award_nomination WHERE id = ?1", "i", id);
   if (write_begin(d, "Ehdokkaan poisto", e) != K_OK) return K_ERR;

@@ -193,13 +193,12 @@ long long mail_deed_decided(db *d, const char *to, const char *lang, long long d
   one_line_into(&one_line, title);
   const char *vars[] = {"title", one_line.data ? one_line.data : "", "reason", reason && *reason ? reason : "-", NULL};
   long long id =
-      published
-          ? queue(d, "deed-decided", to, lang, path, N_("Tekosi on julkaistu: {title}"),
-                  N_("Hei,\n\nkiitos teosta! \"{title}\" on nyt julkaistu Tekojen torilla:\n\n{link}"), vars, e)
-          : queue(d, "deed-decided", to, lang, path, N_("Tekoa ei julkaistu: {title}"),
-                  N_("Hei,\n\nkiitos teosta \"{title}\". Sitä ei tällä kertaa julkaistu Tekojen torilla.\n\n"
-                     "Perustelu: {reason}\n\nVoit lähettää korjatun kuvauksen uudelleen."),
-                  vars, e);
+      published ? queue(d, "deed-decided", to, lang, path, N_("Tekosi on julkaistu: {title}"),
+                        N_("Hei,\n\nkiitos teosta! \"{title}\" on nyt julkaistu Tekojen torilla:\n\n{link}"), vars, e)
+                : queue(d, "deed-decided", to, lang, path, N_("Tekoa ei julkaistu: {title}"),
+                        N_("Hei,\n\nkiitos teosta \"{title}\". Sitä ei tällä kertaa julkaistu Tekojen torilla.\n\n"
+                           "Perustelu: {reason}\n\nVoit lähettää korjatun kuvauksen uudelleen."),
+                        vars, e);
   buf_free(&one_line);
   return id;
 }
@@ -289,8 +288,12 @@ long long mail_award_suggestion_decided(db *d, const char *to, const char *lang,
   buf t = BUF_INIT, c = BUF_INIT; /* a deed's title and a category's name are one line in a subject and in the text */
   one_line_into(&t, title);
   one_line_into(&c, category);
-  const char *vars[] = {"title",  t.data ? t.data : "", "category", c.data ? c.data : "", "year", y, "awards", awards,
-                        "reason", reason && *reason ? reason : "-", NULL};
+  const char *vars[] = {"title",    t.data ? t.data : "",
+                        "category", c.data ? c.data : "",
+                        "year",     y,
+                        "awards",   awards,
+                        "reason",   reason && *reason ? reason : "-",
+                        NULL};
   long long id =
       accepted
           ? queue(d, "award-suggestion", to, lang, path, N_("Ehdotuksesi otettiin palkintoehdokkaaksi: {title}"),
