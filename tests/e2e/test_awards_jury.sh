@@ -228,6 +228,7 @@ expect_contains "declared" "$BODY" "Cedertorpin teko"
 expect_contains "the decision shows" "$BODY" "<td>Palkinto</td>"
 get /raati/ehdokas/1/paatos
 expect_eq "staff may decide any" "$STATUS" 200
+expect_contains "an unscored nomination has no z total (not 0,00)" "$BODY" '<dt>z-painotettu</dt><dd>–</dd>'
 get /raati/1/esteellisyydet
 expect_contains "staff see every juror's conflicts" "$BODY" "Olli Organisaatio"
 expect_contains "the declared ones too" "$BODY" "Olin hankkeen ohjausryhmässä."

@@ -625,7 +625,10 @@ static void decide_page(web_req *r, const award_nomination *x, const kerr *err) 
     else
       num(r, s->total, 2);
     buf_printf(o, "</dd>\n<dt>%h</dt><dd>", T(r, "z-painotettu"));
-    num(r, s->ztotal, 2);
+    if (s->njurors) /* as the table writes it: an unscored nomination has no z total, not 0 */
+      num(r, s->ztotal, 2);
+    else
+      buf_puts(o, "–");
     buf_printf(o, "</dd>\n<dt>%h</dt><dd>%h</dd>\n</dl>\n", T(r, "Erimielisyys"), s->disagree ? T(r, "Kyllä") : "–");
   }
   comments_list(r, x->id, viewer, crit, ncrit);
