@@ -168,16 +168,18 @@ long long award_nominate(db *d, arena *a, long long category_id, long long deed_
   if (write_begin(d, "Ehdokkaan lisäys", e) != K_OK) return 0;
   const char *now = db_now().s;
   int rc;
-  if (id) /* a suggestion (pending or declined before) becomes the nomination; the suggester's words stay unless
-             staff wrote their own */
+  if (id) { /* a suggestion (pending or declined before) becomes the nomination; the suggester's words stay unless
+               staff wrote their own. The status read above is asked again by the UPDATE: a suggestion another staff
+               member accepted meanwhile (and its suggester was told) is not taken, nor told, twice */
     rc = db_exec(d,
                  "UPDATE award_nomination SET status = 'nominated', reason = CASE WHEN CAST(?2 AS TEXT) = '' THEN "
                  "reason ELSE ?2"
-                 " END, decided_by = ?3, decided_at = ?4, decline_reason = '' WHERE id = ?1",
-                 "ittt", id, nz(reason), nz(actor), now) == DB_OK
+                 " END, decided_by = ?3, decided_at = ?4, decline_reason = '' WHERE id = ?1 AND status = ?5",
+                 "itttt", id, nz(reason), nz(actor), now, status) == DB_OK
              ? K_OK
              : K_ERR;
-  else {
+    if (rc == K_OK && db_changes(d) == 0) rc = kerr_set(e, "deed", N_("Teko on jo ehdokkaana tässä sarjassa."));
+  } else {
     rc = db_exec(d,
                  "INSERT INTO award_nomination(round_id, category_id, deed_id, status, reason, decided_by, decided_at,"
                  " created_by, created_at) VALUES(?1, ?2, ?3, 'nominated', ?4, ?5, ?6, ?5, ?6)",
