@@ -117,6 +117,9 @@ expect_contains "the list shows the nominee, escaped" "$BODY" "Viestintäteko &l
 
 # --- anyone suggests ---
 rm -f "$TMP/jar"
+get /tekot/2
+expect_contains "a deed's page links to the suggestion form while a round takes suggestions" "$BODY" \
+  'href="/palkinnot/ehdota?teko=2">Ehdota tekoa palkittavaksi</a>'
 get "/palkinnot/ehdota?teko=2"
 expect_eq "the suggestion form is public" "$STATUS" 200
 expect_contains "the deed from ?teko= is fixed" "$BODY" 'name="deed" value="2"'

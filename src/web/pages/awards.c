@@ -135,6 +135,15 @@ void award_box_write(web_req *r, long long deed_id) {
   buf_puts(o, "</ul>\n</section>\n");
 }
 
+void award_suggest_link_write(web_req *r, long long deed_id) {
+  award_round *open = award_round_open(r->db, &r->mem, r->lang);
+  if (!open) return;
+  /* the page stays cacheable (deed pages are read much): after the last day a cached link leads to the form, which
+   * then says that suggestions are not taken */
+  buf_printf(&r->out, "<p class=\"award-suggest\"><a href=\"%h/palkinnot/ehdota?teko=%lld\">%h</a> (%h %d)</p>\n",
+             r->prefix, deed_id, T(r, "Ehdota tekoa palkittavaksi"), T(r, "Palkitut teot"), open->year);
+}
+
 const route awards_routes[] = {
     {"GET", "/palkinnot", page_awards, .flags = ROUTE_PUBLIC | ROUTE_CACHE,
      .menu = {ROUTE_NAV_MAIN, 7, "awards", N_("Palkitut teot")}},

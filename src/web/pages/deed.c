@@ -92,6 +92,7 @@ static void page_deed(web_req *r) {
   text_section(r, T(r, "Mitä tehtiin"), x->actions);
   text_section(r, T(r, "Tulokset"), x->results);
   if (x->published_at) buf_printf(o, "<p class=\"meta\">%h %D</p>\n", T(r, "Julkaistu"), x->published_at);
+  if (!strcmp(x->status, "published")) award_suggest_link_write(r, x->id); /* the form's "from its own page" */
   buf_puts(o, "</article>\n");
   page_end(r);
 }
