@@ -190,14 +190,17 @@ award_conflict *award_conflicts(db *d, arena *a, long long round_id, long long u
 int award_conflict_declare(db *d, long long round_id, long long user_id, long long deed_id, const char *reason,
                            kerr *e);
 
-/* The nominations a juror scores: status nominated, in the juror's categories, none hidden from them. scored gets
- * for each how many criteria the juror has scored (array of *n in arena a, may be NULL). */
+/* The nominations a juror scores: status nominated, of a deed still published, in the juror's categories, none
+ * hidden from them. scored gets for each how many criteria the juror has scored (array of *n in arena a, may be
+ * NULL). */
 award_nomination *award_juror_nominations(db *d, arena *a, long long round_id, long long user_id, const char *lang,
                                           int **scored, int *n);
-/* One nomination as a juror may see it: NULL when it is not in their categories, not nominated, or hidden. */
+/* One nomination as a juror may see it: NULL when it is not in their categories, not nominated, its deed unpublished
+ * since, or hidden. */
 award_nomination *award_juror_nomination(db *d, arena *a, long long nomination_id, long long user_id, const char *lang);
 /* One nomination as the chair (viewer_id) or staff (viewer_id 0) may see it for the decision: NULL when it is not
- * nominated, not in a round the viewer chairs, or hidden from the chair. */
+ * nominated, not in a round the viewer chairs, or hidden from the chair (the chair sees no deed unpublished since,
+ * staff do). */
 award_nomination *award_chair_nomination(db *d, arena *a, long long nomination_id, long long viewer_id,
                                          const char *lang);
 /* The juror's scores of a nomination, one per criterion of the round in order (score 0 where none). */
@@ -230,7 +233,8 @@ typedef struct award_standing {
 void award_figures(arena *a, const award_score_row *rows, int nrows, const long long *crit_id, const int *weight,
                    int ncrit, const long long *nom_id, int nnom, award_standing *st);
 /* The chair's table: every nominated nomination of the round with its figures, by category then ztotal best
- * first; a chair (viewer_id) sees none hidden from them (viewer_id 0: staff see all). In arena a. */
+ * first; a chair (viewer_id) sees none hidden from them nor any whose deed was unpublished since (viewer_id 0:
+ * staff see all). In arena a. */
 award_standing *award_standings(db *d, arena *a, long long round_id, long long viewer_id, const char *lang, int *n);
 /* A juror's comment on a nomination as the chair reads it: the criterion, the score that went with it and the
  * words, without the juror's name (the chair weighs what was said). */

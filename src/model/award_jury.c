@@ -203,7 +203,8 @@ award_nomination *award_juror_nominations(db *d, arena *a, long long round_id, l
   db_stmt *st =
       db_prepare(d, "SELECT " NOM_COLS ", (SELECT COUNT(*) FROM award_score s WHERE s.nomination_id = n.id"
                     " AND s.user_id = u.id)" NOM_FROM " JOIN user u ON u.id = :user"
-                    " WHERE n.round_id = :round AND n.status = 'nominated' AND EXISTS(SELECT 1 FROM award_juror j"
+                    " WHERE n.round_id = :round AND n.status = 'nominated' AND dd.status = 'published'"
+                    " AND EXISTS(SELECT 1 FROM award_juror j"
                     " WHERE j.category_id = n.category_id AND j.user_id = u.id)"
                     " AND NOT " HIDDEN("u", "dd", "n.round_id") " ORDER BY cg.position, cg.id, dd.title, n.id");
   db_bind_int(st, ":round", round_id);
@@ -227,7 +228,8 @@ award_nomination *award_juror_nominations(db *d, arena *a, long long round_id, l
 award_nomination *award_juror_nomination(db *d, arena *a, long long nomination_id, long long user_id,
                                          const char *lang) {
   db_stmt *st = db_prepare(d, "SELECT " NOM_COLS NOM_FROM " JOIN user u ON u.id = :user"
-                              " WHERE n.id = :id AND n.status = 'nominated' AND EXISTS(SELECT 1 FROM award_juror j"
+                              " WHERE n.id = :id AND n.status = 'nominated' AND dd.status = 'published'"
+                              " AND EXISTS(SELECT 1 FROM award_juror j"
                               " WHERE j.category_id = n.category_id AND j.user_id = u.id)"
                               " AND NOT " HIDDEN("u", "dd", "n.round_id"));
   db_bind_int(st, ":id", nomination_id);
@@ -246,7 +248,8 @@ award_nomination *award_chair_nomination(db *d, arena *a, long long nomination_i
                                          const char *lang) {
   db_stmt *st = db_prepare(d, "SELECT " NOM_COLS NOM_FROM " JOIN award_round rd ON rd.id = n.round_id"
                               " WHERE n.id = :id AND n.status = 'nominated' AND (CAST(:viewer AS INTEGER) = 0"
-                              " OR (rd.chair_id = :viewer AND NOT EXISTS(SELECT 1 FROM user u WHERE u.id = :viewer"
+                              " OR (rd.chair_id = :viewer AND dd.status = 'published'"
+                              " AND NOT EXISTS(SELECT 1 FROM user u WHERE u.id = :viewer"
                               " AND " HIDDEN("u", "dd", "n.round_id") ")))");
   db_bind_int(st, ":id", nomination_id);
   db_bind_int(st, ":viewer", viewer_id);
@@ -458,11 +461,12 @@ award_standing *award_standings(db *d, arena *a, long long round_id, long long v
   award_nomination *nom = NULL;
   long long *pos = NULL, *ids = NULL;
   int *hidden = NULL, nn = 0, c1 = 0, c2 = 0, c3 = 0, c4 = 0;
-  st = db_prepare(
-      d, "SELECT " NOM_COLS ", cg.position, CASE WHEN EXISTS(SELECT 1 FROM user u WHERE u.id = :viewer"
-         " AND " HIDDEN("u", "dd", "n.round_id") ") THEN 1 ELSE 0 END" NOM_FROM
+  st =
+      db_prepare(d, "SELECT " NOM_COLS ", cg.position, CASE WHEN EXISTS(SELECT 1 FROM user u WHERE u.id = :viewer"
+                    " AND (dd.status <> 'published' OR " HIDDEN(
+                        "u", "dd", "n.round_id") ")) THEN 1 ELSE 0 END" NOM_FROM
                                                  " WHERE n.round_id = :round AND n.status = 'nominated' ORDER BY n.id");
-  db_bind_int(st, ":viewer", viewer_id); /* 0: staff, no such user, nothing hidden */
+  db_bind_int(st, ":viewer", viewer_id); /* 0: staff, no such user, nothing hidden (not even an unpublished deed) */
   db_bind_int(st, ":round", round_id);
   db_bind_int(st, ":lang", tr_lang_index(lang));
   while (db_step(st) == 1) {

@@ -233,6 +233,25 @@ static void test_conflicts_derived(void **state) {
   assert_int_equal(n, 4);
 }
 
+/* A deed unpublished after its nomination (moderation, or its poster) is no longer shown to the jury: not in a
+ * juror's list, not by its id, not in the chair's table; staff still see it. */
+static void test_unpublished_deed(void **state) {
+  db *d = *state;
+  fixture(d);
+  sql(d, "UPDATE deed SET status = 'rejected' WHERE id = 2");
+  assert_false(list_has(d, J_FREE, N_B));
+  assert_false(sees(d, J_FREE, N_B));
+  assert_true(list_has(d, J_FREE, N_C));
+  assert_null(award_chair_nomination(d, &ta, N_B, CHAIR, "fi"));
+  assert_non_null(award_chair_nomination(d, &ta, N_B, 0, "fi"));
+  int n = 0;
+  award_standing *s = award_standings(d, &ta, ROUND, CHAIR, "fi", &n);
+  assert_int_equal(n, 2); /* C in two categories; A is the chair's own organisation's */
+  for (int i = 0; i < n; i++) assert_int_not_equal(s[i].nom->deed_id, DEED_B);
+  award_standings(d, &ta, ROUND, 0, "fi", &n);
+  assert_int_equal(n, 4);
+}
+
 static void test_conflict_declared(void **state) {
   db *d = *state;
   fixture(d);
@@ -384,6 +403,7 @@ int main(void) {
       cmocka_unit_test(test_figures_edges),
       cmocka_unit_test_setup_teardown(test_conflicts_derived, setup, teardown),
       cmocka_unit_test_setup_teardown(test_conflict_declared, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_unpublished_deed, setup, teardown),
       cmocka_unit_test_setup_teardown(test_scores, setup, teardown),
       cmocka_unit_test_setup_teardown(test_standings_decide, setup, teardown),
   };
