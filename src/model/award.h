@@ -134,6 +134,23 @@ typedef struct award_nomination {
   char *created_by, *created_at;
 } award_nomination;
 
+/* For the award model's own files (award_nomination.c, award_jury.c): a nomination's 25 columns, FROM n
+ * (award_nomination), cg (its category), dd (its deed), o (the deed's organisation), with the reader's language
+ * bound as :lang; SUGGESTER is the suggester's two columns, or "'', ''" where they are never to be read (the jury).
+ * award_nomination_read reads one such row into x, in arena a. */
+#define AWARD_NOM_COLS(SUGGESTER)                                                                                      \
+  "n.id, n.round_id, n.category_id, n.deed_id, n.status, " TR_PICK("cg.name") ", " TR_FALLBACK(                        \
+      "cg.name") ","                                                                                                   \
+                 " dd.title, COALESCE(dd.ref, ''), COALESCE(o.name, dd.org_name), dd.summary, COALESCE(dd.org_id, "    \
+                 "0), dd.year,"                                                                                        \
+                 " n.reason, " SUGGESTER ", n.decided_by, n.decided_at, n.decline_reason, n.result,"                   \
+                 " n.citation, n.citation_sv, n.citation_en, n.created_by, n.created_at"
+#define AWARD_NOM_NCOLS 25
+#define AWARD_NOM_FROM                                                                                                 \
+  " FROM award_nomination n JOIN award_category cg ON cg.id = n.category_id JOIN deed dd ON dd.id = n.deed_id"         \
+  " LEFT JOIN org o ON o.id = dd.org_id"
+void award_nomination_read(db_stmt *st, arena *a, const char *lang, award_nomination *x);
+
 /* A public suggestion: a published deed for a category of the open round, with a reason; name and email optional
  * (an email hears whether the suggestion was taken). */
 typedef struct award_suggestion {

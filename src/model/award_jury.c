@@ -157,46 +157,9 @@ int award_conflict_declare(db *d, long long round_id, long long user_id, long lo
 
 /* ---- nominations as a juror sees them ---- */
 
-#define NOM_COLS                                                                                                       \
-  "n.id, n.round_id, n.category_id, n.deed_id, n.status, " TR_PICK("cg.name") ", " TR_FALLBACK(                        \
-      "cg.name") ","                                                                                                   \
-                 " dd.title, COALESCE(dd.ref, ''), COALESCE(o.name, dd.org_name), dd.summary, COALESCE(dd.org_id, "    \
-                 "0), dd.year,"                                                                                        \
-                 " n.reason, n.decided_by, n.decided_at, n.decline_reason, n.result, n.citation, n.citation_sv, "      \
-                 "n.citation_en,"                                                                                      \
-                 " n.created_by, n.created_at"
-#define NOM_FROM                                                                                                       \
-  " FROM award_nomination n JOIN award_category cg ON cg.id = n.category_id JOIN deed dd ON dd.id = n.deed_id"         \
-  " LEFT JOIN org o ON o.id = dd.org_id"
-
-static void nom_read(db_stmt *st, arena *a, const char *lang, award_nomination *x) {
-  x->id = db_col_int(st, 0);
-  x->round_id = db_col_int(st, 1);
-  x->category_id = db_col_int(st, 2);
-  x->deed_id = db_col_int(st, 3);
-  const char *s = db_col_text(st, 4);
-  x->status = !strcmp(s, "nominated") ? "nominated" : !strcmp(s, "suggested") ? "suggested" : "declined";
-  x->category.text = db_col_adup(st, 5, a);
-  x->category.fallback = (int)db_col_int(st, 6);
-  x->deed_title = db_col_adup(st, 7, a);
-  x->deed_ref = db_col_adup(st, 8, a);
-  x->organisation = db_col_adup(st, 9, a);
-  x->summary = db_col_adup(st, 10, a);
-  x->org_id = db_col_int(st, 11);
-  x->deed_year = (int)db_col_int(st, 12);
-  x->reason = db_col_adup(st, 13, a);
-  x->suggester_name = arena_strdup(a, ""); /* never for the jury */
-  x->suggester_email = arena_strdup(a, "");
-  x->decided_by = db_col_adup(st, 14, a);
-  x->decided_at = db_col_adup(st, 15, a);
-  x->decline_reason = db_col_adup(st, 16, a);
-  const char *res = db_col_text(st, 17);
-  x->result = !strcmp(res, "award") ? "award" : !strcmp(res, "mention") ? "mention" : NULL;
-  for (int i = 0; i < 3; i++) x->citation[i] = db_col_adup(st, 18 + i, a);
-  x->t_citation = tr_pick(lang, x->citation[0], x->citation[1], x->citation[2]);
-  x->created_by = db_col_adup(st, 21, a);
-  x->created_at = db_col_adup(st, 22, a);
-}
+/* a nomination's columns as the jury reads them: never the suggester's name or address */
+#define NOM_COLS AWARD_NOM_COLS("'', ''")
+#define NOM_FROM AWARD_NOM_FROM
 
 award_nomination *award_juror_nominations(db *d, arena *a, long long round_id, long long user_id, const char *lang,
                                           int **scored, int *n) {
@@ -216,8 +179,8 @@ award_nomination *award_juror_nominations(db *d, arena *a, long long round_id, l
   while (db_step(st) == 1) {
     v = arena_grow(a, v, *n, &cap, sizeof *v);
     sc = arena_grow(a, sc, *n, &cap2, sizeof *sc);
-    nom_read(st, a, lang, &v[*n]);
-    sc[*n] = (int)db_col_int(st, 23);
+    award_nomination_read(st, a, lang, &v[*n]);
+    sc[*n] = (int)db_col_int(st, AWARD_NOM_NCOLS);
     (*n)++;
   }
   db_done(st);
@@ -238,7 +201,7 @@ award_nomination *award_juror_nomination(db *d, arena *a, long long nomination_i
   award_nomination *x = NULL;
   if (db_step(st) == 1) {
     x = arena_alloc(a, sizeof *x);
-    nom_read(st, a, lang, x);
+    award_nomination_read(st, a, lang, x);
   }
   db_done(st);
   return x;
@@ -257,7 +220,7 @@ award_nomination *award_chair_nomination(db *d, arena *a, long long nomination_i
   award_nomination *x = NULL;
   if (db_step(st) == 1) {
     x = arena_alloc(a, sizeof *x);
-    nom_read(st, a, lang, x);
+    award_nomination_read(st, a, lang, x);
   }
   db_done(st);
   return x;
@@ -474,9 +437,9 @@ award_standing *award_standings(db *d, arena *a, long long round_id, long long v
     pos = arena_grow(a, pos, nn, &c2, sizeof *pos);
     ids = arena_grow(a, ids, nn, &c3, sizeof *ids);
     hidden = arena_grow(a, hidden, nn, &c4, sizeof *hidden);
-    nom_read(st, a, lang, &nom[nn]);
-    pos[nn] = db_col_int(st, 23);
-    hidden[nn] = (int)db_col_int(st, 24);
+    award_nomination_read(st, a, lang, &nom[nn]);
+    pos[nn] = db_col_int(st, AWARD_NOM_NCOLS);
+    hidden[nn] = (int)db_col_int(st, AWARD_NOM_NCOLS + 1);
     ids[nn] = nom[nn].id;
     nn++;
   }
