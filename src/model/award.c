@@ -8,7 +8,7 @@
 /* A round's columns with its counts; the chair's name (or email when it has none). */
 #define ROUND_SQL                                                                                                      \
   "SELECT r.id, r.year, r.intro, r.intro_sv, r.intro_en, r.nominate_until, r.jury_until, coalesce(r.chair_id, 0), "    \
-  "coalesce(NULLIF(u.name, ''), u.email, ''), r.published_at, r.notified_at, "                                        \
+  "coalesce(NULLIF(u.name, ''), u.email, ''), r.published_at, r.notified_at, "                                         \
   "(SELECT count(*) FROM award_category c WHERE c.round_id = r.id), "                                                  \
   "(SELECT count(*) FROM award_criterion c WHERE c.round_id = r.id), "                                                 \
   "(SELECT count(*) FROM award_nomination n WHERE n.round_id = r.id AND n.status = 'nominated'), "                     \
@@ -17,7 +17,7 @@
   "AND n.result = 'award'), "                                                                                          \
   "(SELECT count(*) FROM award_nomination n WHERE n.round_id = r.id AND n.status = 'nominated' "                       \
   "AND n.result = 'mention'), "                                                                                        \
-  "(SELECT count(DISTINCT j.user_id) FROM award_juror j JOIN award_category c ON c.id = j.category_id "               \
+  "(SELECT count(DISTINCT j.user_id) FROM award_juror j JOIN award_category c ON c.id = j.category_id "                \
   "WHERE c.round_id = r.id) "                                                                                          \
   "FROM award_round r LEFT JOIN user u ON u.id = r.chair_id "
 
@@ -87,8 +87,7 @@ award_round *award_round_open(db *d, arena *a, const char *lang) {
 /* ---- categories and criteria: the same columns ---- */
 
 /* id, round_id, position, name ×3, description ×3, then one more column (nominations, or the weight). */
-static void texts_read(db_stmt *st, arena *a, const char *lang, char *name[3], char *desc[3], tr *t_name,
-                       tr *t_desc) {
+static void texts_read(db_stmt *st, arena *a, const char *lang, char *name[3], char *desc[3], tr *t_name, tr *t_desc) {
   for (int i = 0; i < 3; i++) {
     name[i] = arena_strdup(a, db_col_text(st, 3 + i));
     desc[i] = arena_strdup(a, db_col_text(st, 6 + i));
@@ -120,8 +119,8 @@ static award_category *categories_read(db_stmt *st, arena *a, const char *lang, 
 }
 
 award_category *award_categories(db *d, arena *a, long long round_id, const char *lang, int *n) {
-  return categories_read(db_query(d, CATEGORY_SQL "WHERE c.round_id = ?1 ORDER BY c.position, c.id", "i", round_id),
-                         a, lang, n);
+  return categories_read(db_query(d, CATEGORY_SQL "WHERE c.round_id = ?1 ORDER BY c.position, c.id", "i", round_id), a,
+                         lang, n);
 }
 
 award_category *award_category_get(db *d, arena *a, long long id, const char *lang) {
@@ -193,8 +192,8 @@ award_juror *award_jury_accounts(db *d, arena *a, int *n) {
 }
 
 int award_is_chair(db *d, long long round_id, long long user_id) {
-  return user_id > 0 && db_exists(d, "SELECT 1 FROM award_round WHERE id = ?1 AND chair_id = ?2", "ii", round_id,
-                                  user_id);
+  return user_id > 0 &&
+         db_exists(d, "SELECT 1 FROM award_round WHERE id = ?1 AND chair_id = ?2", "ii", round_id, user_id);
 }
 
 int award_is_juror(db *d, long long round_id, long long user_id) {
@@ -203,4 +202,8 @@ int award_is_juror(db *d, long long round_id, long long user_id) {
                    "SELECT 1 FROM award_juror j JOIN award_category c ON c.id = j.category_id "
                    "WHERE c.round_id = ?1 AND j.user_id = ?2",
                    "ii", round_id, user_id);
+}
+
+int award_round_published(db *d, long long round_id) {
+  return db_exists(d, "SELECT 1 FROM award_round WHERE id = ?1 AND published_at IS NOT NULL", "i", round_id);
 }

@@ -2,9 +2,10 @@
  * by staff and suggestions by anyone, the jury and its conflicts of interest, scores, the chair's decisions and the
  * published results. Schema 11 (src/db/schema.c).
  *
- * Files: award.c (reading rounds, categories, criteria, jurors), award_edit.c (writing them), award_nomination.c (nominations, suggestions and staff's
- * decisions on them), award_jury.c (conflicts, what a juror sees, scores, the chair's figures and decisions),
- * award_public.c (publishing, the winners' emails, the public results, a deed's awards).
+ * Files: award.c (reading rounds, categories, criteria, jurors), award_edit.c (writing them), award_nomination.c
+ * (nominations, suggestions and staff's decisions on them), award_jury.c (conflicts, what a juror sees, scores, the
+ * chair's figures and decisions), award_public.c (publishing, the winners' emails, the public results, a deed's
+ * awards).
  *
  * Conflicts of interest. A juror does not see a deed of the round, anywhere (lists, a nomination's page by a guessed
  * URL, the API, the chair's table), when
@@ -35,14 +36,14 @@
 typedef struct award_round {
   long long id;
   int year;
-  char *intro[3];             /* fi, sv, en: shown on /palkinnot/VUOSI */
-  tr t_intro;                 /* in the language asked for */
-  char *nominate_until;       /* YYYY-MM-DD, last day for nominations and suggestions; NULL: no limit */
-  char *jury_until;           /* YYYY-MM-DD, last day of scoring; NULL: no limit */
-  long long chair_id;         /* the chair's user id; 0: staff act as chair */
-  char *chair_name;           /* the chair's name or email, "" when none */
-  char *published_at;         /* NULL until published */
-  char *notified_at;          /* when the winners' contacts were emailed, NULL before */
+  char *intro[3];       /* fi, sv, en: shown on /palkinnot/VUOSI */
+  tr t_intro;           /* in the language asked for */
+  char *nominate_until; /* YYYY-MM-DD, last day for nominations and suggestions; NULL: no limit */
+  char *jury_until;     /* YYYY-MM-DD, last day of scoring; NULL: no limit */
+  long long chair_id;   /* the chair's user id; 0: staff act as chair */
+  char *chair_name;     /* the chair's name or email, "" when none */
+  char *published_at;   /* NULL until published */
+  char *notified_at;    /* when the winners' contacts were emailed, NULL before */
   long long ncategories, ncriteria, nnominated, nsuggested, nawards, nmentions, njurors;
 } award_round;
 
@@ -112,6 +113,8 @@ int award_juror_remove(db *d, long long category_id, long long user_id, const ch
 int award_is_chair(db *d, long long round_id, long long user_id);
 /* 1 when user_id is a juror of any category of the round (or its chair). */
 int award_is_juror(db *d, long long round_id, long long user_id);
+/* 1 when the round is published (its results public; nothing in it changes then). */
+int award_round_published(db *d, long long round_id);
 
 /* ---- nominations and suggestions (award_nomination.c) ---- */
 
@@ -122,7 +125,7 @@ typedef struct award_nomination {
   char *deed_title, *deed_ref, *organisation, *summary;
   long long org_id;
   int deed_year;
-  char *reason;                         /* the nominator's or suggester's reason */
+  char *reason;                           /* the nominator's or suggester's reason */
   char *suggester_name, *suggester_email; /* staff only: "" when nominated by staff */
   char *decided_by, *decided_at, *decline_reason;
   const char *result; /* NULL, "award" or "mention": the chair's decision */
@@ -130,6 +133,23 @@ typedef struct award_nomination {
   tr t_citation;
   char *created_by, *created_at;
 } award_nomination;
+
+/* For the award model's own files (award_nomination.c, award_jury.c): a nomination's 25 columns, FROM n
+ * (award_nomination), cg (its category), dd (its deed), o (the deed's organisation), with the reader's language
+ * bound as :lang; SUGGESTER is the suggester's two columns, or "'', ''" where they are never to be read (the jury).
+ * award_nomination_read reads one such row into x, in arena a. */
+#define AWARD_NOM_COLS(SUGGESTER)                                                                                      \
+  "n.id, n.round_id, n.category_id, n.deed_id, n.status, " TR_PICK("cg.name") ", " TR_FALLBACK(                        \
+      "cg.name") ","                                                                                                   \
+                 " dd.title, COALESCE(dd.ref, ''), COALESCE(o.name, dd.org_name), dd.summary, COALESCE(dd.org_id, "    \
+                 "0), dd.year,"                                                                                        \
+                 " n.reason, " SUGGESTER ", n.decided_by, n.decided_at, n.decline_reason, n.result,"                   \
+                 " n.citation, n.citation_sv, n.citation_en, n.created_by, n.created_at"
+#define AWARD_NOM_NCOLS 25
+#define AWARD_NOM_FROM                                                                                                 \
+  " FROM award_nomination n JOIN award_category cg ON cg.id = n.category_id JOIN deed dd ON dd.id = n.deed_id"         \
+  " LEFT JOIN org o ON o.id = dd.org_id"
+void award_nomination_read(db_stmt *st, arena *a, const char *lang, award_nomination *x);
 
 /* A public suggestion: a published deed for a category of the open round, with a reason; name and email optional
  * (an email hears whether the suggestion was taken). */
@@ -153,8 +173,7 @@ long long award_nominate(db *d, arena *a, long long category_id, long long deed_
 long long award_suggest(db *d, arena *a, const award_suggestion *s, kerr *e);
 /* Staff accept (nominated) or decline (declined, with a reason) a pending suggestion; the suggester is emailed
  * in their language when they left an email. K_OK, or K_ERR with e set. */
-int award_suggestion_decide(db *d, arena *a, long long id, int accept, const char *reason, const char *actor,
-                            kerr *e);
+int award_suggestion_decide(db *d, arena *a, long long id, int accept, const char *reason, const char *actor, kerr *e);
 /* Takes a nomination out of an unpublished round (its scores go with it). */
 int award_nomination_remove(db *d, long long id, const char *actor, kerr *e);
 
@@ -180,21 +199,25 @@ typedef struct award_score {
 int award_conflicts_record(db *d, long long round_id, kerr *e);
 /* 1 when deed_id is hidden from user_id in the round (any kind of conflict, found now or recorded). */
 int award_hidden(db *d, long long round_id, long long user_id, long long deed_id);
-/* Every conflict of the round (user_id 0) or of one juror: recorded ones and those found from the data now. */
-award_conflict *award_conflicts(db *d, arena *a, long long round_id, long long user_id, int *n);
+/* Every conflict of the round (user_id 0) or of one juror: recorded ones and those found from the data now, as
+ * viewer_id may see them: 0 (staff) sees all; a juror (the chair) sees their own and no other juror's conflict on a
+ * deed hidden from them. */
+award_conflict *award_conflicts(db *d, arena *a, long long round_id, long long user_id, long long viewer_id, int *n);
 /* A juror declares a conflict on a deed of the round, with a reason (required); their scores of it go. */
 int award_conflict_declare(db *d, long long round_id, long long user_id, long long deed_id, const char *reason,
                            kerr *e);
 
-/* The nominations a juror scores: status nominated, in the juror's categories, none hidden from them. scored gets
- * for each how many criteria the juror has scored (array of *n in arena a, may be NULL). */
+/* The nominations a juror scores: status nominated, of a deed still published, in the juror's categories, none
+ * hidden from them. scored gets for each how many criteria the juror has scored (array of *n in arena a, may be
+ * NULL). */
 award_nomination *award_juror_nominations(db *d, arena *a, long long round_id, long long user_id, const char *lang,
                                           int **scored, int *n);
-/* One nomination as a juror may see it: NULL when it is not in their categories, not nominated, or hidden. */
-award_nomination *award_juror_nomination(db *d, arena *a, long long nomination_id, long long user_id,
-                                         const char *lang);
+/* One nomination as a juror may see it: NULL when it is not in their categories, not nominated, its deed unpublished
+ * since, or hidden. */
+award_nomination *award_juror_nomination(db *d, arena *a, long long nomination_id, long long user_id, const char *lang);
 /* One nomination as the chair (viewer_id) or staff (viewer_id 0) may see it for the decision: NULL when it is not
- * nominated, not in a round the viewer chairs, or hidden from the chair. */
+ * nominated, not in a round the viewer chairs, or hidden from the chair (the chair sees no deed unpublished since,
+ * staff do). */
 award_nomination *award_chair_nomination(db *d, arena *a, long long nomination_id, long long viewer_id,
                                          const char *lang);
 /* The juror's scores of a nomination, one per criterion of the round in order (score 0 where none). */
@@ -213,13 +236,13 @@ typedef struct award_score_row {
 /* A nomination's figures for the chair. */
 typedef struct award_standing {
   award_nomination *nom;
-  int njurors;     /* jurors who scored it */
-  double total;    /* weighted mean of the criteria's mean scores, 1–5 (criteria without scores left out); -1 none */
-  double ztotal;   /* the same over the jurors' z-scores (each juror's scores in the round standardised by that
-                      juror's mean and population standard deviation; 0 when all theirs are equal) */
-  double *mean;    /* per criterion of the round, in order: the mean score, -1 when none */
-  int *spread;     /* per criterion: highest minus lowest juror score (0 when fewer than two) */
-  int disagree;    /* 1 when some spread >= AWARD_DISAGREE */
+  int njurors;   /* jurors who scored it */
+  double total;  /* weighted mean of the criteria's mean scores, 1–5 (criteria without scores left out); -1 none */
+  double ztotal; /* the same over the jurors' z-scores (each juror's scores in the round standardised by that
+                    juror's mean and population standard deviation; 0 when all theirs are equal) */
+  double *mean;  /* per criterion of the round, in order: the mean score, -1 when none */
+  int *spread;   /* per criterion: highest minus lowest juror score (0 when fewer than two) */
+  int disagree;  /* 1 when some spread >= AWARD_DISAGREE */
 } award_standing;
 
 /* The figures from scores alone, for the unit tests and award_standings: fills st[i] for each of the nnom
@@ -227,7 +250,8 @@ typedef struct award_standing {
 void award_figures(arena *a, const award_score_row *rows, int nrows, const long long *crit_id, const int *weight,
                    int ncrit, const long long *nom_id, int nnom, award_standing *st);
 /* The chair's table: every nominated nomination of the round with its figures, by category then ztotal best
- * first; a chair (viewer_id) sees none hidden from them (viewer_id 0: staff see all). In arena a. */
+ * first; a chair (viewer_id) sees none hidden from them nor any whose deed was unpublished since (viewer_id 0:
+ * staff see all). In arena a. */
 award_standing *award_standings(db *d, arena *a, long long round_id, long long viewer_id, const char *lang, int *n);
 /* A juror's comment on a nomination as the chair reads it: the criterion, the score that went with it and the
  * words, without the juror's name (the chair weighs what was said). */

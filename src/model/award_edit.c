@@ -32,10 +32,6 @@ static int day_read(const char *v, const char *field, char out[11], kerr *e) {
   return K_OK;
 }
 
-static int round_published(db *d, long long round_id) {
-  return db_exists(d, "SELECT 1 FROM award_round WHERE id = ?1 AND published_at IS NOT NULL", "i", round_id);
-}
-
 static int jury_account(db *d, long long user_id) {
   return db_exists(d, "SELECT 1 FROM user WHERE id = ?1 AND role = 'jury' AND active <> 0", "i", user_id);
 }
@@ -95,7 +91,7 @@ long long award_round_save(db *d, arena *a, const award_round *r, const char *ac
 int award_round_delete(db *d, long long id, const char *actor, kerr *e) {
   long long year = db_int(d, 0, "SELECT year FROM award_round WHERE id = ?1", "i", id);
   if (!year) return kerr_set(e, NULL, N_("Palkintokierrosta ei ole."));
-  if (round_published(d, id)) return kerr_set(e, NULL, N_("Julkaistua palkintokierrosta ei voi poistaa."));
+  if (award_round_published(d, id)) return kerr_set(e, NULL, N_("Julkaistua palkintokierrosta ei voi poistaa."));
   if (write_begin(d, "Palkintokierroksen poisto", e) != K_OK) return K_ERR;
   /* everything in the round goes with it (ON DELETE CASCADE: categories, criteria, nominations, jurors, conflicts,
    * scores) */
@@ -163,7 +159,7 @@ static long long part_save(db *d, const part *p, long long id, long long round_i
     kerr_set(e, NULL, N_("Palkintokierrosta ei ole."));
     return 0;
   }
-  if (round_published(d, round_id)) {
+  if (award_round_published(d, round_id)) {
     kerr_set(e, NULL, N_("Kierros on julkaistu; sitä ei voi enää muuttaa."));
     return 0;
   }
@@ -228,7 +224,8 @@ static int part_delete(db *d, const part *p, long long id, const char *actor, co
 int award_category_delete(db *d, long long id, const char *actor, kerr *e) {
   long long round_id = part_round(d, &CATEGORY, id);
   if (!round_id) return kerr_set(e, NULL, N_("Sarjaa ei ole."));
-  if (round_published(d, round_id)) return kerr_set(e, NULL, N_("Kierros on julkaistu; sitä ei voi enää muuttaa."));
+  if (award_round_published(d, round_id))
+    return kerr_set(e, NULL, N_("Kierros on julkaistu; sitä ei voi enää muuttaa."));
   if (db_exists(d, "SELECT 1 FROM award_nomination WHERE category_id = ?1", "i", id)) /* the page says how many */
     return kerr_set(e, NULL, N_("Sarjassa on ehdokkaita tai ehdotuksia; poista ne ensin."));
   return part_delete(d, &CATEGORY, id, actor, "Sarjan poisto", e);
@@ -237,7 +234,8 @@ int award_category_delete(db *d, long long id, const char *actor, kerr *e) {
 int award_criterion_delete(db *d, long long id, const char *actor, kerr *e) {
   long long round_id = part_round(d, &CRITERION, id);
   if (!round_id) return kerr_set(e, NULL, N_("Kriteeriä ei ole."));
-  if (round_published(d, round_id)) return kerr_set(e, NULL, N_("Kierros on julkaistu; sitä ei voi enää muuttaa."));
+  if (award_round_published(d, round_id))
+    return kerr_set(e, NULL, N_("Kierros on julkaistu; sitä ei voi enää muuttaa."));
   return part_delete(d, &CRITERION, id, actor, "Kriteerin poisto", e); /* its scores go by ON DELETE CASCADE */
 }
 
@@ -246,7 +244,8 @@ int award_criterion_delete(db *d, long long id, const char *actor, kerr *e) {
 int award_juror_add(db *d, long long category_id, long long user_id, const char *actor, kerr *e) {
   long long round_id = part_round(d, &CATEGORY, category_id);
   if (!round_id) return kerr_set(e, NULL, N_("Sarjaa ei ole."));
-  if (round_published(d, round_id)) return kerr_set(e, NULL, N_("Kierros on julkaistu; sitä ei voi enää muuttaa."));
+  if (award_round_published(d, round_id))
+    return kerr_set(e, NULL, N_("Kierros on julkaistu; sitä ei voi enää muuttaa."));
   if (!jury_account(d, user_id)) return kerr_set(e, "user_id", N_("Valitse aktiivinen raadin tunnus."));
   if (write_begin(d, "Tuomarin lisäys", e) != K_OK) return K_ERR;
   int rc = db_exec(d,
@@ -267,7 +266,8 @@ int award_juror_add(db *d, long long category_id, long long user_id, const char 
 int award_juror_remove(db *d, long long category_id, long long user_id, const char *actor, kerr *e) {
   long long round_id = part_round(d, &CATEGORY, category_id);
   if (!round_id) return kerr_set(e, NULL, N_("Sarjaa ei ole."));
-  if (round_published(d, round_id)) return kerr_set(e, NULL, N_("Kierros on julkaistu; sitä ei voi enää muuttaa."));
+  if (award_round_published(d, round_id))
+    return kerr_set(e, NULL, N_("Kierros on julkaistu; sitä ei voi enää muuttaa."));
   if (!db_exists(d, "SELECT 1 FROM award_juror WHERE category_id = ?1 AND user_id = ?2", "ii", category_id, user_id))
     return kerr_set(e, NULL, N_("Tuomari ei ole tämän sarjan raadissa."));
   if (write_begin(d, "Tuomarin poisto", e) != K_OK) return K_ERR;

@@ -70,8 +70,9 @@ int award_hidden(db *d, long long round_id, long long user_id, long long deed_id
                    "iii", round_id, user_id, deed_id);
 }
 
-award_conflict *award_conflicts(db *d, arena *a, long long round_id, long long user_id, int *n) {
-  /* the recorded ones, and those found now that are not recorded yet (created_at NULL) */
+award_conflict *award_conflicts(db *d, arena *a, long long round_id, long long user_id, long long viewer_id, int *n) {
+  /* the recorded ones, and those found now that are not recorded yet (created_at NULL); a deed hidden from the viewer
+   * shows only in the viewer's own rows */
   db_stmt *st = db_query(
       d,
       "SELECT f.user_id, f.deed_id, COALESCE(NULLIF(u.name, ''), u.email), dd.title, f.kind, f.reason, f.created_at"
@@ -80,9 +81,11 @@ award_conflict *award_conflicts(db *d, arena *a, long long round_id, long long u
       ") g WHERE NOT EXISTS(SELECT 1 FROM award_conflict r WHERE r.round_id = ?1 AND r.user_id = g.user_id"
       " AND r.deed_id = g.deed_id AND r.kind = g.kind)) f"
       " JOIN user u ON u.id = f.user_id JOIN deed dd ON dd.id = f.deed_id"
-      " WHERE CAST(?2 AS INTEGER) = 0 OR f.user_id = ?2"
-      " ORDER BY 3, f.user_id, dd.title, f.deed_id, f.kind",
-      "ii", round_id, user_id);
+      " WHERE (CAST(?2 AS INTEGER) = 0 OR f.user_id = ?2) AND (CAST(?3 AS INTEGER) = 0 OR f.user_id = ?3"
+      " OR NOT EXISTS(SELECT 1 FROM user v WHERE v.id = ?3 AND " HIDDEN(
+          "v", "dd", "?1") "))"
+                           " ORDER BY 3, f.user_id, dd.title, f.deed_id, f.kind",
+      "iii", round_id, user_id, viewer_id);
   award_conflict *v = NULL;
   int cap = 0;
   *n = 0;
@@ -108,10 +111,6 @@ static char *juror_email(db *d, arena *a, long long user_id) {
   return s ? s : arena_strdup(a, "");
 }
 
-static int round_published(db *d, long long round_id) {
-  return db_exists(d, "SELECT 1 FROM award_round WHERE id = ?1 AND published_at IS NOT NULL", "i", round_id);
-}
-
 /* 1 when the user is the round's chair or a juror of a category in which the deed is nominated. */
 static int deed_is_jurors(db *d, long long round_id, long long user_id, long long deed_id) {
   return db_exists(d,
@@ -129,7 +128,7 @@ int award_conflict_declare(db *d, long long round_id, long long user_id, long lo
     return kerr_add(e, "reason", N_("Perustelu on liian pitkä (enintään 4 000 merkkiä)."));
   if (!deed_is_jurors(d, round_id, user_id, deed_id))
     return kerr_add(e, NULL, N_("Tekoa ei ole arvioitavanasi tällä kierroksella."));
-  if (round_published(d, round_id)) return kerr_add(e, NULL, N_("Kierroksen tulokset on jo julkaistu."));
+  if (award_round_published(d, round_id)) return kerr_add(e, NULL, N_("Kierroksen tulokset on jo julkaistu."));
   arena a = {0};
   if (write_begin(d, "Esteellisyyden ilmoitus", e) != K_OK) return K_ERR;
   int rc = db_exec(d,
@@ -158,53 +157,17 @@ int award_conflict_declare(db *d, long long round_id, long long user_id, long lo
 
 /* ---- nominations as a juror sees them ---- */
 
-#define NOM_COLS                                                                                                       \
-  "n.id, n.round_id, n.category_id, n.deed_id, n.status, " TR_PICK("cg.name") ", " TR_FALLBACK(                        \
-      "cg.name") ","                                                                                                   \
-                 " dd.title, COALESCE(dd.ref, ''), COALESCE(o.name, dd.org_name), dd.summary, COALESCE(dd.org_id, "    \
-                 "0), dd.year,"                                                                                        \
-                 " n.reason, n.decided_by, n.decided_at, n.decline_reason, n.result, n.citation, n.citation_sv, "      \
-                 "n.citation_en,"                                                                                      \
-                 " n.created_by, n.created_at"
-#define NOM_FROM                                                                                                       \
-  " FROM award_nomination n JOIN award_category cg ON cg.id = n.category_id JOIN deed dd ON dd.id = n.deed_id"         \
-  " LEFT JOIN org o ON o.id = dd.org_id"
-
-static void nom_read(db_stmt *st, arena *a, const char *lang, award_nomination *x) {
-  x->id = db_col_int(st, 0);
-  x->round_id = db_col_int(st, 1);
-  x->category_id = db_col_int(st, 2);
-  x->deed_id = db_col_int(st, 3);
-  const char *s = db_col_text(st, 4);
-  x->status = !strcmp(s, "nominated") ? "nominated" : !strcmp(s, "suggested") ? "suggested" : "declined";
-  x->category.text = db_col_adup(st, 5, a);
-  x->category.fallback = (int)db_col_int(st, 6);
-  x->deed_title = db_col_adup(st, 7, a);
-  x->deed_ref = db_col_adup(st, 8, a);
-  x->organisation = db_col_adup(st, 9, a);
-  x->summary = db_col_adup(st, 10, a);
-  x->org_id = db_col_int(st, 11);
-  x->deed_year = (int)db_col_int(st, 12);
-  x->reason = db_col_adup(st, 13, a);
-  x->suggester_name = arena_strdup(a, ""); /* never for the jury */
-  x->suggester_email = arena_strdup(a, "");
-  x->decided_by = db_col_adup(st, 14, a);
-  x->decided_at = db_col_adup(st, 15, a);
-  x->decline_reason = db_col_adup(st, 16, a);
-  const char *res = db_col_text(st, 17);
-  x->result = !strcmp(res, "award") ? "award" : !strcmp(res, "mention") ? "mention" : NULL;
-  for (int i = 0; i < 3; i++) x->citation[i] = db_col_adup(st, 18 + i, a);
-  x->t_citation = tr_pick(lang, x->citation[0], x->citation[1], x->citation[2]);
-  x->created_by = db_col_adup(st, 21, a);
-  x->created_at = db_col_adup(st, 22, a);
-}
+/* a nomination's columns as the jury reads them: never the suggester's name or address */
+#define NOM_COLS AWARD_NOM_COLS("'', ''")
+#define NOM_FROM AWARD_NOM_FROM
 
 award_nomination *award_juror_nominations(db *d, arena *a, long long round_id, long long user_id, const char *lang,
                                           int **scored, int *n) {
   db_stmt *st =
       db_prepare(d, "SELECT " NOM_COLS ", (SELECT COUNT(*) FROM award_score s WHERE s.nomination_id = n.id"
                     " AND s.user_id = u.id)" NOM_FROM " JOIN user u ON u.id = :user"
-                    " WHERE n.round_id = :round AND n.status = 'nominated' AND EXISTS(SELECT 1 FROM award_juror j"
+                    " WHERE n.round_id = :round AND n.status = 'nominated' AND dd.status = 'published'"
+                    " AND EXISTS(SELECT 1 FROM award_juror j"
                     " WHERE j.category_id = n.category_id AND j.user_id = u.id)"
                     " AND NOT " HIDDEN("u", "dd", "n.round_id") " ORDER BY cg.position, cg.id, dd.title, n.id");
   db_bind_int(st, ":round", round_id);
@@ -216,8 +179,8 @@ award_nomination *award_juror_nominations(db *d, arena *a, long long round_id, l
   while (db_step(st) == 1) {
     v = arena_grow(a, v, *n, &cap, sizeof *v);
     sc = arena_grow(a, sc, *n, &cap2, sizeof *sc);
-    nom_read(st, a, lang, &v[*n]);
-    sc[*n] = (int)db_col_int(st, 23);
+    award_nomination_read(st, a, lang, &v[*n]);
+    sc[*n] = (int)db_col_int(st, AWARD_NOM_NCOLS);
     (*n)++;
   }
   db_done(st);
@@ -228,7 +191,8 @@ award_nomination *award_juror_nominations(db *d, arena *a, long long round_id, l
 award_nomination *award_juror_nomination(db *d, arena *a, long long nomination_id, long long user_id,
                                          const char *lang) {
   db_stmt *st = db_prepare(d, "SELECT " NOM_COLS NOM_FROM " JOIN user u ON u.id = :user"
-                              " WHERE n.id = :id AND n.status = 'nominated' AND EXISTS(SELECT 1 FROM award_juror j"
+                              " WHERE n.id = :id AND n.status = 'nominated' AND dd.status = 'published'"
+                              " AND EXISTS(SELECT 1 FROM award_juror j"
                               " WHERE j.category_id = n.category_id AND j.user_id = u.id)"
                               " AND NOT " HIDDEN("u", "dd", "n.round_id"));
   db_bind_int(st, ":id", nomination_id);
@@ -237,7 +201,7 @@ award_nomination *award_juror_nomination(db *d, arena *a, long long nomination_i
   award_nomination *x = NULL;
   if (db_step(st) == 1) {
     x = arena_alloc(a, sizeof *x);
-    nom_read(st, a, lang, x);
+    award_nomination_read(st, a, lang, x);
   }
   db_done(st);
   return x;
@@ -247,7 +211,8 @@ award_nomination *award_chair_nomination(db *d, arena *a, long long nomination_i
                                          const char *lang) {
   db_stmt *st = db_prepare(d, "SELECT " NOM_COLS NOM_FROM " JOIN award_round rd ON rd.id = n.round_id"
                               " WHERE n.id = :id AND n.status = 'nominated' AND (CAST(:viewer AS INTEGER) = 0"
-                              " OR (rd.chair_id = :viewer AND NOT EXISTS(SELECT 1 FROM user u WHERE u.id = :viewer"
+                              " OR (rd.chair_id = :viewer AND dd.status = 'published'"
+                              " AND NOT EXISTS(SELECT 1 FROM user u WHERE u.id = :viewer"
                               " AND " HIDDEN("u", "dd", "n.round_id") ")))");
   db_bind_int(st, ":id", nomination_id);
   db_bind_int(st, ":viewer", viewer_id);
@@ -255,7 +220,7 @@ award_nomination *award_chair_nomination(db *d, arena *a, long long nomination_i
   award_nomination *x = NULL;
   if (db_step(st) == 1) {
     x = arena_alloc(a, sizeof *x);
-    nom_read(st, a, lang, x);
+    award_nomination_read(st, a, lang, x);
   }
   db_done(st);
   return x;
@@ -296,7 +261,7 @@ int award_scores_save(db *d, arena *a, long long nomination_id, long long user_i
                       kerr *e) {
   award_nomination *x = award_juror_nomination(d, a, nomination_id, user_id, "fi");
   if (!x) return kerr_add(e, NULL, N_("Ehdokasta ei ole arvioitavanasi."));
-  if (round_published(d, x->round_id)) return kerr_add(e, NULL, N_("Kierroksen tulokset on jo julkaistu."));
+  if (award_round_published(d, x->round_id)) return kerr_add(e, NULL, N_("Kierroksen tulokset on jo julkaistu."));
   if (jury_closed(d, x->round_id)) return kerr_add(e, NULL, N_("Raadin arviointiaika on päättynyt."));
   char field[48];
   for (int i = 0; i < n; i++) {
@@ -459,11 +424,12 @@ award_standing *award_standings(db *d, arena *a, long long round_id, long long v
   award_nomination *nom = NULL;
   long long *pos = NULL, *ids = NULL;
   int *hidden = NULL, nn = 0, c1 = 0, c2 = 0, c3 = 0, c4 = 0;
-  st = db_prepare(
-      d, "SELECT " NOM_COLS ", cg.position, CASE WHEN EXISTS(SELECT 1 FROM user u WHERE u.id = :viewer"
-         " AND " HIDDEN("u", "dd", "n.round_id") ") THEN 1 ELSE 0 END" NOM_FROM
+  st =
+      db_prepare(d, "SELECT " NOM_COLS ", cg.position, CASE WHEN EXISTS(SELECT 1 FROM user u WHERE u.id = :viewer"
+                    " AND (dd.status <> 'published' OR " HIDDEN(
+                        "u", "dd", "n.round_id") ")) THEN 1 ELSE 0 END" NOM_FROM
                                                  " WHERE n.round_id = :round AND n.status = 'nominated' ORDER BY n.id");
-  db_bind_int(st, ":viewer", viewer_id); /* 0: staff, no such user, nothing hidden */
+  db_bind_int(st, ":viewer", viewer_id); /* 0: staff, no such user, nothing hidden (not even an unpublished deed) */
   db_bind_int(st, ":round", round_id);
   db_bind_int(st, ":lang", tr_lang_index(lang));
   while (db_step(st) == 1) {
@@ -471,9 +437,9 @@ award_standing *award_standings(db *d, arena *a, long long round_id, long long v
     pos = arena_grow(a, pos, nn, &c2, sizeof *pos);
     ids = arena_grow(a, ids, nn, &c3, sizeof *ids);
     hidden = arena_grow(a, hidden, nn, &c4, sizeof *hidden);
-    nom_read(st, a, lang, &nom[nn]);
-    pos[nn] = db_col_int(st, 23);
-    hidden[nn] = (int)db_col_int(st, 24);
+    award_nomination_read(st, a, lang, &nom[nn]);
+    pos[nn] = db_col_int(st, AWARD_NOM_NCOLS);
+    hidden[nn] = (int)db_col_int(st, AWARD_NOM_NCOLS + 1);
     ids[nn] = nom[nn].id;
     nn++;
   }
@@ -556,7 +522,7 @@ int award_decide(db *d, arena *a, long long nomination_id, long long viewer_id, 
         award_hidden(d, round_id, viewer_id, deed_id))
       return kerr_add(e, NULL, N_("Ehdokasta ei löytynyt."));
   }
-  if (round_published(d, round_id)) return kerr_add(e, NULL, N_("Kierroksen tulokset on jo julkaistu."));
+  if (award_round_published(d, round_id)) return kerr_add(e, NULL, N_("Kierroksen tulokset on jo julkaistu."));
   for (int i = 0; i < 3; i++) {
     const char *c = nz(citation ? citation[i] : NULL);
     if (!util_utf8_valid(c, strlen(c)) || util_utf8_len(c) > AWARD_MAX_TEXT)

@@ -14,23 +14,38 @@ static const char *nz(const char *s) {
 
 /* ---- reading ---- */
 
-#define NOMINATION_SQL                                                                                                 \
-  "SELECT n.id, n.round_id, n.category_id, n.deed_id, n.status, " TR_PICK("c.name") ", " TR_FALLBACK(                  \
-      "c.name") ", x.title, COALESCE(x.ref, ''), COALESCE(o.name, x.org_name), x.summary, COALESCE(x.org_id, 0),"      \
-                " x.year, n.reason, n.suggester_name, n.suggester_email, n.decided_by, n.decided_at,"                  \
-                " n.decline_reason, n.result, n.citation, n.citation_sv, n.citation_en, n.created_by, n.created_at"    \
-                " FROM award_nomination n JOIN award_category c ON c.id = n.category_id"                               \
-                " JOIN deed x ON x.id = n.deed_id LEFT JOIN org o ON o.id = x.org_id "
-
 static const char *status_const(const char *s) {
   if (!strcmp(s, "nominated")) return "nominated";
   if (!strcmp(s, "declined")) return "declined";
   return "suggested";
 }
 
-static const char *result_const(db_stmt *st, int i) {
-  if (db_col_null(st, i)) return NULL;
-  return strcmp(db_col_text(st, i), "award") ? "mention" : "award";
+void award_nomination_read(db_stmt *st, arena *a, const char *lang, award_nomination *m) {
+  memset(m, 0, sizeof *m);
+  m->id = db_col_int(st, 0);
+  m->round_id = db_col_int(st, 1);
+  m->category_id = db_col_int(st, 2);
+  m->deed_id = db_col_int(st, 3);
+  m->status = status_const(db_col_text(st, 4));
+  m->category = (tr){db_col_adup(st, 5, a), (int)db_col_int(st, 6)};
+  m->deed_title = db_col_adup(st, 7, a);
+  m->deed_ref = db_col_adup(st, 8, a);
+  m->organisation = db_col_adup(st, 9, a);
+  m->summary = db_col_adup(st, 10, a);
+  m->org_id = db_col_int(st, 11);
+  m->deed_year = (int)db_col_int(st, 12);
+  m->reason = db_col_adup(st, 13, a);
+  m->suggester_name = db_col_adup(st, 14, a);
+  m->suggester_email = db_col_adup(st, 15, a);
+  m->decided_by = db_col_adup(st, 16, a);
+  m->decided_at = db_col_adup(st, 17, a); /* NULL while undecided */
+  m->decline_reason = db_col_adup(st, 18, a);
+  const char *res = db_col_null(st, 19) ? "" : db_col_text(st, 19);
+  m->result = !strcmp(res, "award") ? "award" : !strcmp(res, "mention") ? "mention" : NULL;
+  for (int i = 0; i < 3; i++) m->citation[i] = db_col_adup(st, 20 + i, a);
+  m->t_citation = tr_pick(lang, m->citation[0], m->citation[1], m->citation[2]);
+  m->created_by = db_col_adup(st, 23, a);
+  m->created_at = db_col_adup(st, 24, a);
 }
 
 static award_nomination *nominations_read(db_stmt *st, arena *a, const char *lang, int *n) {
@@ -39,41 +54,20 @@ static award_nomination *nominations_read(db_stmt *st, arena *a, const char *lan
   *n = 0;
   while (db_step(st) == 1) {
     v = arena_grow(a, v, *n, &cap, sizeof *v);
-    award_nomination *m = memset(&v[(*n)++], 0, sizeof *v);
-    m->id = db_col_int(st, 0);
-    m->round_id = db_col_int(st, 1);
-    m->category_id = db_col_int(st, 2);
-    m->deed_id = db_col_int(st, 3);
-    m->status = status_const(db_col_text(st, 4));
-    m->category = (tr){db_col_adup(st, 5, a), (int)db_col_int(st, 6)};
-    m->deed_title = db_col_adup(st, 7, a);
-    m->deed_ref = db_col_adup(st, 8, a);
-    m->organisation = db_col_adup(st, 9, a);
-    m->summary = db_col_adup(st, 10, a);
-    m->org_id = db_col_int(st, 11);
-    m->deed_year = (int)db_col_int(st, 12);
-    m->reason = db_col_adup(st, 13, a);
-    m->suggester_name = db_col_adup(st, 14, a);
-    m->suggester_email = db_col_adup(st, 15, a);
-    m->decided_by = db_col_adup(st, 16, a);
-    m->decided_at = db_col_null(st, 17) ? NULL : db_col_adup(st, 17, a);
-    m->decline_reason = db_col_adup(st, 18, a);
-    m->result = result_const(st, 19);
-    for (int i = 0; i < 3; i++) m->citation[i] = db_col_adup(st, 20 + i, a);
-    m->t_citation = tr_pick(lang, m->citation[0], m->citation[1], m->citation[2]);
-    m->created_by = db_col_adup(st, 23, a);
-    m->created_at = db_col_adup(st, 24, a);
+    award_nomination_read(st, a, lang, &v[(*n)++]);
   }
   db_done(st);
   return v;
 }
+
+#define NOMINATION_SQL "SELECT " AWARD_NOM_COLS("n.suggester_name, n.suggester_email") AWARD_NOM_FROM " "
 
 award_nomination *award_nominations(db *d, arena *a, long long round_id, const char *status, long long category_id,
                                     const char *lang, int *n) {
   db_stmt *st =
       db_prepare(d, NOMINATION_SQL "WHERE n.round_id = :round AND (CAST(:status AS TEXT) = '' OR n.status = :status)"
                                    " AND (CAST(:cat AS INTEGER) = 0 OR n.category_id = :cat)"
-                                   " ORDER BY c.position, c.id, x.title, n.id");
+                                   " ORDER BY cg.position, cg.id, dd.title, n.id");
   db_bind_int(st, ":lang", tr_lang_index(lang));
   db_bind_int(st, ":round", round_id);
   db_bind_text(st, ":status", nz(status));
@@ -99,7 +93,7 @@ static long long category_round(db *d, long long category_id, kerr *e) {
     kerr_add(e, "category_id", N_("Valitse sarja."));
     return 0;
   }
-  if (db_exists(d, "SELECT 1 FROM award_round WHERE id = ?1 AND published_at IS NOT NULL", "i", round_id)) {
+  if (award_round_published(d, round_id)) {
     kerr_add(e, "category_id", N_("Kierros on julkaistu; sitä ei voi enää muuttaa."));
     return 0;
   }
@@ -168,16 +162,18 @@ long long award_nominate(db *d, arena *a, long long category_id, long long deed_
   if (write_begin(d, "Ehdokkaan lisäys", e) != K_OK) return 0;
   const char *now = db_now().s;
   int rc;
-  if (id) /* a suggestion (pending or declined before) becomes the nomination; the suggester's words stay unless
-             staff wrote their own */
+  if (id) { /* a suggestion (pending or declined before) becomes the nomination; the suggester's words stay unless
+               staff wrote their own. The status read above is asked again by the UPDATE: a suggestion another staff
+               member accepted meanwhile (and its suggester was told) is not taken, nor told, twice */
     rc = db_exec(d,
                  "UPDATE award_nomination SET status = 'nominated', reason = CASE WHEN CAST(?2 AS TEXT) = '' THEN "
                  "reason ELSE ?2"
-                 " END, decided_by = ?3, decided_at = ?4, decline_reason = '' WHERE id = ?1",
-                 "ittt", id, nz(reason), nz(actor), now) == DB_OK
+                 " END, decided_by = ?3, decided_at = ?4, decline_reason = '' WHERE id = ?1 AND status = ?5",
+                 "itttt", id, nz(reason), nz(actor), now, status) == DB_OK
              ? K_OK
              : K_ERR;
-  else {
+    if (rc == K_OK && db_changes(d) == 0) rc = kerr_set(e, "deed", N_("Teko on jo ehdokkaana tässä sarjassa."));
+  } else {
     rc = db_exec(d,
                  "INSERT INTO award_nomination(round_id, category_id, deed_id, status, reason, decided_by, decided_at,"
                  " created_by, created_at) VALUES(?1, ?2, ?3, 'nominated', ?4, ?5, ?6, ?5, ?6)",
@@ -241,7 +237,7 @@ int award_suggestion_decide(db *d, arena *a, long long id, int accept, const cha
   award_nomination *m = award_nomination_get(d, a, id, "fi");
   if (!m) return kerr_set(e, NULL, N_("Ehdotusta ei ole."));
   if (strcmp(m->status, "suggested")) return kerr_set(e, NULL, N_("Ehdotus on jo käsitelty."));
-  if (db_exists(d, "SELECT 1 FROM award_round WHERE id = ?1 AND published_at IS NOT NULL", "i", m->round_id))
+  if (award_round_published(d, m->round_id))
     return kerr_set(e, NULL, N_("Kierros on julkaistu; sitä ei voi enää muuttaa."));
   if (accept && !deed_published(d, m->deed_id)) /* unpublished since it was suggested */
     return kerr_set(e, NULL, N_("Valitse julkaistu teko."));
@@ -270,7 +266,7 @@ int award_suggestion_decide(db *d, arena *a, long long id, int accept, const cha
 int award_nomination_remove(db *d, long long id, const char *actor, kerr *e) {
   long long round_id = db_int(d, 0, "SELECT round_id FROM award_nomination WHERE id = ?1", "i", id);
   if (!round_id) return kerr_set(e, NULL, N_("Ehdokasta ei ole."));
-  if (db_exists(d, "SELECT 1 FROM award_round WHERE id = ?1 AND published_at IS NOT NULL", "i", round_id))
+  if (award_round_published(d, round_id))
     return kerr_set(e, NULL, N_("Kierros on julkaistu; sitä ei voi enää muuttaa."));
   long long deed_id = db_int(d, 0, "SELECT deed_id FROM award_nomination WHERE id = ?1", "i", id);
   if (write_begin(d, "Ehdokkaan poisto", e) != K_OK) return K_ERR;

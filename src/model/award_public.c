@@ -164,12 +164,18 @@ static int publish_rows(db *d, arena *a, long long round_id, int on, const char 
   char subj[48], detail[80];
   snprintf(subj, sizeof subj, "award_round:%lld", round_id);
   snprintf(detail, sizeof detail, "%d", r->year);
-  if (on && !r->notified_at) { /* the first publishing tells the winners; taking it back and again does not */
-    int sent = notify_contacts(d, a, round_id, r->year, e);
-    if (sent < 0) return K_ERR;
-    if (db_exec(d, "UPDATE award_round SET notified_at = ?2 WHERE id = ?1", "it", round_id, now) != DB_OK)
+  /* the first publishing tells the winners; taking it back and again does not. The UPDATE asks again whether nobody
+   * has been told (a compare-and-set): of two staff publishing at once, the second waits for the first's row lock
+   * on PostgreSQL, then finds notified_at set and changes nothing, so the contacts are emailed once. */
+  if (on && !r->notified_at) {
+    if (db_exec(d, "UPDATE award_round SET notified_at = ?2 WHERE id = ?1 AND notified_at IS NULL", "it", round_id,
+                now) != DB_OK)
       return kerr_storage(e, "Palkintokierroksen julkaisu", db_errmsg(d));
-    snprintf(detail, sizeof detail, "%d, %d viestiä", r->year, sent);
+    if (db_changes(d) > 0) {
+      int sent = notify_contacts(d, a, round_id, r->year, e);
+      if (sent < 0) return K_ERR;
+      snprintf(detail, sizeof detail, "%d, %d viestiä", r->year, sent);
+    }
   }
   return audit_log(d, actor, on ? "publish" : "unpublish", subj, detail) == K_OK
              ? K_OK

@@ -82,6 +82,17 @@ static const char *lang_or_fi(const char *lang) {
   return lang && (!strcmp(lang, "sv") || !strcmp(lang, "en")) ? lang : "fi";
 }
 
+/* A title or name typed by someone (on the public forms too), as one line of a message or its subject, so it cannot
+ * pose as a line of the message. Appended to out. */
+static void one_line_into(buf *out, const char *s) {
+  for (const char *p = s ? s : ""; *p; p++) buf_putc(out, *p == '\n' || *p == '\r' || *p == '\t' ? ' ' : *p);
+}
+
+/* The path prefix of a language's pages: "" for Finnish, "/sv", "/en". */
+static const char *lang_prefix(const char *l) {
+  return !strcmp(l, "sv") ? "/sv" : !strcmp(l, "en") ? "/en" : "";
+}
+
 /* Translates subject and body templates into lang, fills them from vars (plus {site}: the programme's name, {base}:
  * the base URL, and {link}: the base URL and path) and queues the message. */
 static long long queue(db *d, const char *kind, const char *to, const char *lang, const char *path,
@@ -178,18 +189,18 @@ long long mail_deed_decided(db *d, const char *to, const char *lang, long long d
                             int published, const char *reason, kerr *e) {
   char path[300];
   snprintf(path, sizeof path, "/tekot/%lld", deed_id);
-  char one_line[600]; /* a title typed on the public form: one line, so it cannot pose as a line of the message */
-  snprintf(one_line, sizeof one_line, "%s", title);
-  for (char *p = one_line; *p; p++)
-    if (*p == '\n' || *p == '\r' || *p == '\t') *p = ' ';
-  const char *vars[] = {"title", one_line, "reason", reason && *reason ? reason : "-", NULL};
-  if (published)
-    return queue(d, "deed-decided", to, lang, path, N_("Tekosi on julkaistu: {title}"),
-                 N_("Hei,\n\nkiitos teosta! \"{title}\" on nyt julkaistu Tekojen torilla:\n\n{link}"), vars, e);
-  return queue(d, "deed-decided", to, lang, path, N_("Tekoa ei julkaistu: {title}"),
-               N_("Hei,\n\nkiitos teosta \"{title}\". Sitä ei tällä kertaa julkaistu Tekojen torilla.\n\n"
-                  "Perustelu: {reason}\n\nVoit lähettää korjatun kuvauksen uudelleen."),
-               vars, e);
+  buf one_line = BUF_INIT; /* a title typed on the public form */
+  one_line_into(&one_line, title);
+  const char *vars[] = {"title", one_line.data ? one_line.data : "", "reason", reason && *reason ? reason : "-", NULL};
+  long long id =
+      published ? queue(d, "deed-decided", to, lang, path, N_("Tekosi on julkaistu: {title}"),
+                        N_("Hei,\n\nkiitos teosta! \"{title}\" on nyt julkaistu Tekojen torilla:\n\n{link}"), vars, e)
+                : queue(d, "deed-decided", to, lang, path, N_("Tekoa ei julkaistu: {title}"),
+                        N_("Hei,\n\nkiitos teosta \"{title}\". Sitä ei tällä kertaa julkaistu Tekojen torilla.\n\n"
+                           "Perustelu: {reason}\n\nVoit lähettää korjatun kuvauksen uudelleen."),
+                        vars, e);
+  buf_free(&one_line);
+  return id;
 }
 
 /* The last day a survey closing at closes_at (UTC) can be answered, in Finland, as "28.2.2026": a survey that closes
@@ -212,17 +223,15 @@ long long mail_survey_invite(db *d, const char *to, const char *lang, const char
   char path[300], day[32];
   const char *l = lang_or_fi(lang);
   /* the link opens the form in the invitation's language */
-  snprintf(path, sizeof path, "%s%s/kysely/%s", strcmp(l, "fi") ? "/" : "", strcmp(l, "fi") ? l : "", token);
+  snprintf(path, sizeof path, "%s/kysely/%s", lang_prefix(l), token);
   last_day_fi(closes_at, day, sizeof day);
-  char one_line[600]; /* a title is one line in a subject and in the text */
-  snprintf(one_line, sizeof one_line, "%s", title);
-  for (char *p = one_line; *p; p++)
-    if (*p == '\n' || *p == '\r' || *p == '\t') *p = ' ';
+  buf one_line = BUF_INIT; /* a title is one line in a subject and in the text */
+  one_line_into(&one_line, title);
   const char *closes = *day ? i18n_get(l, N_("Kysely on auki {day} asti.")) : "";
   buf when = BUF_INIT;
   const char *dv[] = {"day", day, NULL};
   mail_fill(&when, closes, dv);
-  const char *vars[] = {"title", one_line, "closes", when.data ? when.data : "", NULL};
+  const char *vars[] = {"title", one_line.data ? one_line.data : "", "closes", when.data ? when.data : "", NULL};
   long long id =
       reminder
           ? queue(d, "survey-invite", to, lang, path, N_("Muistutus: {title}"),
@@ -237,19 +246,15 @@ long long mail_survey_invite(db *d, const char *to, const char *lang, const char
                      "vastauksen ja jatkaa myöhemmin samasta linkistä. Älä välitä linkkiä muille."),
                   vars, e);
   buf_free(&when);
+  buf_free(&one_line);
   return id;
-}
-
-/* A title or name in a message's list: one line, so it cannot pose as a line of the message. */
-static void one_line_into(buf *out, const char *s) {
-  for (const char *p = s ? s : ""; *p; p++) buf_putc(out, *p == '\n' || *p == '\r' || *p == '\t' ? ' ' : *p);
 }
 
 long long mail_award_won(db *d, const char *to, const char *lang, int year, const char *org, const award_win *w, int n,
                          kerr *e) {
   const char *l = lang_or_fi(lang);
   char path[64], y[16];
-  snprintf(path, sizeof path, "%s%s/palkinnot/%d", strcmp(l, "fi") ? "/" : "", strcmp(l, "fi") ? l : "", year);
+  snprintf(path, sizeof path, "%s/palkinnot/%d", lang_prefix(l), year);
   snprintf(y, sizeof y, "%d", year);
   buf list = BUF_INIT, name = BUF_INIT;
   for (int i = 0; i < n; i++) {
@@ -273,23 +278,34 @@ long long mail_award_won(db *d, const char *to, const char *lang, int year, cons
 
 long long mail_award_suggestion_decided(db *d, const char *to, const char *lang, long long deed_id, const char *title,
                                         const char *category, int year, int accepted, const char *reason, kerr *e) {
-  char path[300], y[16];
-  snprintf(path, sizeof path, "/tekot/%lld", deed_id);
+  /* the links open the deed and the results in the suggester's language */
+  const char *l = lang_or_fi(lang);
+  char path[64], y[16], base[512], awards[600];
+  snprintf(path, sizeof path, "%s/tekot/%lld", lang_prefix(l), deed_id);
   snprintf(y, sizeof y, "%d", year);
-  char one_line[600]; /* a deed's title is one line in a subject and in the text */
-  snprintf(one_line, sizeof one_line, "%s", title);
-  for (char *p = one_line; *p; p++)
-    if (*p == '\n' || *p == '\r' || *p == '\t') *p = ' ';
-  const char *vars[] = {"title", one_line, "category", category, "year", y, "reason", reason && *reason ? reason : "-",
+  mail_base_url(d, base, sizeof base);
+  snprintf(awards, sizeof awards, "%s%s/palkinnot", base, lang_prefix(l));
+  buf t = BUF_INIT, c = BUF_INIT; /* a deed's title and a category's name are one line in a subject and in the text */
+  one_line_into(&t, title);
+  one_line_into(&c, category);
+  const char *vars[] = {"title",    t.data ? t.data : "",
+                        "category", c.data ? c.data : "",
+                        "year",     y,
+                        "awards",   awards,
+                        "reason",   reason && *reason ? reason : "-",
                         NULL};
-  if (accepted)
-    return queue(d, "award-suggestion", to, lang, path, N_("Ehdotuksesi otettiin palkintoehdokkaaksi: {title}"),
-                 N_("Hei,\n\nkiitos ehdotuksestasi! Teko \"{title}\" on nyt ehdokkaana vuoden {year} palkinnoissa "
-                    "sarjassa {category}. Palkintoraati arvioi ehdokkaat, ja tulokset julkaistaan sivulla "
-                    "{base}/palkinnot.\n\nTeko:\n\n{link}"),
-                 vars, e);
-  return queue(d, "award-suggestion", to, lang, path, N_("Ehdotustasi ei otettu palkintoehdokkaaksi: {title}"),
-               N_("Hei,\n\nkiitos ehdotuksestasi. Tekoa \"{title}\" ei tällä kertaa otettu ehdokkaaksi vuoden {year} "
-                  "palkintoihin sarjassa {category}.\n\nPerustelu: {reason}\n\nTeko:\n\n{link}"),
-               vars, e);
+  long long id =
+      accepted
+          ? queue(d, "award-suggestion", to, lang, path, N_("Ehdotuksesi otettiin palkintoehdokkaaksi: {title}"),
+                  N_("Hei,\n\nkiitos ehdotuksestasi! Teko \"{title}\" on nyt ehdokkaana vuoden {year} palkinnoissa "
+                     "sarjassa {category}. Palkintoraati arvioi ehdokkaat, ja tulokset julkaistaan sivulla "
+                     "{awards}.\n\nTeko:\n\n{link}"),
+                  vars, e)
+          : queue(d, "award-suggestion", to, lang, path, N_("Ehdotustasi ei otettu palkintoehdokkaaksi: {title}"),
+                  N_("Hei,\n\nkiitos ehdotuksestasi. Tekoa \"{title}\" ei tällä kertaa otettu ehdokkaaksi vuoden "
+                     "{year} palkintoihin sarjassa {category}.\n\nPerustelu: {reason}\n\nTeko:\n\n{link}"),
+                  vars, e);
+  buf_free(&t);
+  buf_free(&c);
+  return id;
 }

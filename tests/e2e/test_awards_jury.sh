@@ -1,7 +1,8 @@
 # End-to-end: the awards' jury (/raati). Conflicts of interest that Kehto finds itself (a juror from the deed's
 # organisation; a juror whose coach profile coached the deed's organisation in a delivery) and one a juror declares
 # hide the deed from that juror in the list, on the nomination's page by a guessed URL (404) and in the jury API, and
-# from the chair (all three kinds) in the chair's table and on the decision page; the other jurors and staff still
+# from the chair (all three kinds) in the chair's table, on the decision page and in the conflicts list (where the
+# chair sees other jurors' conflicts only on deeds the chair sees); the other jurors and staff still
 # see it. Scores by criterion (1–5, errors beside the field, stale token),
 # the chair's table with weighted and z totals and disagreement, the decision with its citation, the conflicts
 # list with reasons, and who may use what.
@@ -171,6 +172,9 @@ expect_contains "the others are" "$BODY" "Cedertorpin teko"
 expect_contains "and D" "$BODY" "Dahlin teko &lt;b&gt;"
 get /raati/ehdokas/2/paatos
 expect_eq "coach conflict: the chair cannot open its decision" "$STATUS" 404
+get /raati/1/esteellisyydet
+expect_contains "the chair sees another juror's conflict on a deed the chair sees" "$BODY" "Olin hankkeen ohjausryhmässä."
+expect_lacks "but not one on a deed hidden from the chair (the org juror's on A)" "$BODY" "Olli Organisaatio"
 get /raati/ehdokas/3/paatos
 expect_contains "the chair may declare a conflict from the decision page" "$BODY" 'action="/raati/ehdokas/3/esteellinen"'
 post /raati/ehdokas/3/esteellinen "csrf=$(csrf_from "$BODY")" "reason=Sukulaiseni johtaa hanketta."
@@ -205,11 +209,13 @@ expect_eq "stored" "$(q "SELECT result || ':' || citation || ':' || citation_en 
 post /raati/ehdokas/1/paatos "csrf=$csrf" "result=award" "citation=x"
 expect_eq "org conflict: the chair cannot decide it by a posted form" "$STATUS" 404
 get /raati/1/esteellisyydet
-expect_contains "the chair sees every conflict: org" "$BODY" "Tuomarin organisaatio on teon organisaatio: Aalto kunta"
+expect_contains "the chair sees their own conflicts: org" "$BODY" "Tuomarin organisaatio on teon organisaatio: Aalto kunta"
 expect_contains "coach, with the delivery" "$BODY" \
   "Tuomarin valmentajaprofiili Valmentaja Veikko valmensi organisaatiota Bäck kuntayhtymä (toteutus SP-7)"
-expect_contains "declared" "$BODY" "Olin hankkeen ohjausryhmässä."
-expect_contains "the chair's own" "$BODY" "Sukulaiseni johtaa hanketta."
+expect_contains "declared" "$BODY" "Sukulaiseni johtaa hanketta."
+expect_lacks "but no other juror's on a deed hidden from the chair: the declared one on C" "$BODY" \
+  "Olin hankkeen ohjausryhmässä."
+expect_lacks "nor the org juror's on A" "$BODY" "Olli Organisaatio"
 rm -f "$TMP/jar"
 
 # --- staff act as chair and see every deed ---
@@ -222,6 +228,10 @@ expect_contains "declared" "$BODY" "Cedertorpin teko"
 expect_contains "the decision shows" "$BODY" "<td>Palkinto</td>"
 get /raati/ehdokas/1/paatos
 expect_eq "staff may decide any" "$STATUS" 200
+expect_contains "an unscored nomination has no z total (not 0,00)" "$BODY" '<dt>z-painotettu</dt><dd>–</dd>'
+get /raati/1/esteellisyydet
+expect_contains "staff see every juror's conflicts" "$BODY" "Olli Organisaatio"
+expect_contains "the declared ones too" "$BODY" "Olin hankkeen ohjausryhmässä."
 get /raati/ehdokas/4
 expect_eq "staff do not score" "$STATUS" 403
 q "UPDATE award_round SET published_at = '2020-01-01T00:00:00Z'"

@@ -324,6 +324,12 @@ static void test_suggest(void **state) {
                           " 'anna@example.fi' AND lang = 'sv' AND instr(body_text, 'Ei sovi sarjaan') > 0",
                           ""),
                    1);
+  /* its link opens the deed in Swedish */
+  assert_int_equal(db_int(d, -1,
+                          "SELECT count(*) FROM outbox WHERE recipient = 'anna@example.fi'"
+                          " AND instr(body_text, '/sv/tekot/') > 0",
+                          ""),
+                   1);
   assert_int_equal(award_suggestion_decide(d, &ta, id, 1, "", "staff@example.fi", &e), K_ERR); /* decided */
   kerr_clear(&e);
 
@@ -349,6 +355,12 @@ static void test_suggest(void **state) {
   assert_string_equal(m->status, "nominated");
   assert_string_equal(m->reason, "Naiset ja miehet samalla viivalla"); /* the suggester's words stay */
   assert_int_equal(db_int(d, -1, "SELECT count(*) FROM outbox WHERE recipient = 'bo@example.fi' AND lang = 'en'", ""),
+                   1);
+  /* in English, with the English results page and deed page, and the category's name in English when it has one */
+  assert_int_equal(db_int(d, -1,
+                          "SELECT count(*) FROM outbox WHERE recipient = 'bo@example.fi' AND instr(body_text,"
+                          " '/en/palkinnot.') > 0 AND instr(body_text, '/en/tekot/') > 0",
+                          ""),
                    1);
   assert_true(audits(d, "award-nomination:") >= 5);
 }

@@ -181,14 +181,18 @@ static void test_conflicts_derived(void **state) {
   assert_false(award_hidden(d, ROUND, J_FREE, DEED_A));
   assert_true(award_hidden(d, ROUND, CHAIR, DEED_A));
   int n = 0;
-  award_conflict *c = award_conflicts(d, &ta, ROUND, 0, &n);
+  award_conflict *c = award_conflicts(d, &ta, ROUND, 0, 0, &n);
   assert_int_equal(n, 3);                                   /* org A for J_ORG and the chair, coach for J_COACH */
   for (int i = 0; i < n; i++) assert_null(c[i].created_at); /* not recorded yet */
   kerr e = {0};
   assert_int_equal(award_conflicts_record(d, ROUND, &e), K_OK);
   assert_int_equal(award_conflicts_record(d, ROUND, &e), K_OK); /* twice is no error and adds nothing */
   assert_int_equal(db_int(d, -1, "SELECT COUNT(*) FROM award_conflict", ""), 3);
-  c = award_conflicts(d, &ta, ROUND, J_COACH, &n);
+  /* the chair sees everyone's but J_ORG's on deed A, which is hidden from the chair too: of it only their own */
+  c = award_conflicts(d, &ta, ROUND, 0, CHAIR, &n);
+  assert_int_equal(n, 2);
+  for (int i = 0; i < n; i++) assert_true(c[i].user_id == CHAIR || c[i].deed_id != DEED_A);
+  c = award_conflicts(d, &ta, ROUND, J_COACH, 0, &n);
   assert_int_equal(n, 1);
   assert_string_equal(c[0].kind, "coach");
   assert_int_equal(c[0].deed_id, DEED_B);
@@ -196,7 +200,7 @@ static void test_conflicts_derived(void **state) {
                       "Tuomarin valmentajaprofiili Valmentaja Veikko valmensi organisaatiota Bäck kuntayhtymä"
                       " (toteutus SP-7)");
   assert_non_null(c[0].created_at);
-  c = award_conflicts(d, &ta, ROUND, J_ORG, &n);
+  c = award_conflicts(d, &ta, ROUND, J_ORG, 0, &n);
   assert_int_equal(n, 1);
   assert_string_equal(c[0].kind, "org");
   assert_string_equal(c[0].reason, "Tuomarin organisaatio on teon organisaatio: Aalto kunta");
@@ -218,7 +222,7 @@ static void test_conflicts_derived(void **state) {
   assert_true(award_hidden(d, ROUND, J_ORG, DEED_A));
   assert_true(award_hidden(d, ROUND, J_ORG, DEED_C)); /* and the new one counts at once */
   assert_false(sees(d, J_ORG, N_C));
-  assert_int_equal(award_conflicts(d, &ta, ROUND, J_ORG, &n) != NULL, 1);
+  assert_int_equal(award_conflicts(d, &ta, ROUND, J_ORG, 0, &n) != NULL, 1);
   assert_int_equal(n, 2);
 
   /* the chair's table leaves out what is hidden from the chair; staff (0) see all */
@@ -226,6 +230,25 @@ static void test_conflicts_derived(void **state) {
   assert_int_equal(n, 3);
   for (int i = 0; i < n; i++) assert_int_not_equal(s[i].nom->deed_id, DEED_A);
   s = award_standings(d, &ta, ROUND, 0, "fi", &n);
+  assert_int_equal(n, 4);
+}
+
+/* A deed unpublished after its nomination (moderation, or its poster) is no longer shown to the jury: not in a
+ * juror's list, not by its id, not in the chair's table; staff still see it. */
+static void test_unpublished_deed(void **state) {
+  db *d = *state;
+  fixture(d);
+  sql(d, "UPDATE deed SET status = 'rejected' WHERE id = 2");
+  assert_false(list_has(d, J_FREE, N_B));
+  assert_false(sees(d, J_FREE, N_B));
+  assert_true(list_has(d, J_FREE, N_C));
+  assert_null(award_chair_nomination(d, &ta, N_B, CHAIR, "fi"));
+  assert_non_null(award_chair_nomination(d, &ta, N_B, 0, "fi"));
+  int n = 0;
+  award_standing *s = award_standings(d, &ta, ROUND, CHAIR, "fi", &n);
+  assert_int_equal(n, 2); /* C in two categories; A is the chair's own organisation's */
+  for (int i = 0; i < n; i++) assert_int_not_equal(s[i].nom->deed_id, DEED_B);
+  award_standings(d, &ta, ROUND, 0, "fi", &n);
   assert_int_equal(n, 4);
 }
 
@@ -248,7 +271,7 @@ static void test_conflict_declared(void **state) {
   assert_true(sees(d, J_COACH, N_C)); /* the other juror still sees it */
   assert_int_equal(db_int(d, -1, "SELECT COUNT(*) FROM award_score WHERE user_id = 12", ""), 0); /* scores went */
   int n = 0;
-  award_conflict *c = award_conflicts(d, &ta, ROUND, J_FREE, &n);
+  award_conflict *c = award_conflicts(d, &ta, ROUND, J_FREE, 0, &n);
   assert_int_equal(n, 1);
   assert_string_equal(c[0].kind, "declared");
   assert_string_equal(c[0].reason, "Olin hankkeen ohjausryhmässä.");
@@ -380,6 +403,7 @@ int main(void) {
       cmocka_unit_test(test_figures_edges),
       cmocka_unit_test_setup_teardown(test_conflicts_derived, setup, teardown),
       cmocka_unit_test_setup_teardown(test_conflict_declared, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_unpublished_deed, setup, teardown),
       cmocka_unit_test_setup_teardown(test_scores, setup, teardown),
       cmocka_unit_test_setup_teardown(test_standings_decide, setup, teardown),
   };

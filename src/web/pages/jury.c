@@ -625,7 +625,10 @@ static void decide_page(web_req *r, const award_nomination *x, const kerr *err) 
     else
       num(r, s->total, 2);
     buf_printf(o, "</dd>\n<dt>%h</dt><dd>", T(r, "z-painotettu"));
-    num(r, s->ztotal, 2);
+    if (s->njurors) /* as the table writes it: an unscored nomination has no z total, not 0 */
+      num(r, s->ztotal, 2);
+    else
+      buf_puts(o, "–");
     buf_printf(o, "</dd>\n<dt>%h</dt><dd>%h</dd>\n</dl>\n", T(r, "Erimielisyys"), s->disagree ? T(r, "Kyllä") : "–");
   }
   comments_list(r, x->id, viewer, crit, ncrit);
@@ -703,10 +706,10 @@ static const char *kind_label(const char *kind) {
 static void page_conflicts(web_req *r) {
   award_round *rd = round_or_404(r, r->id);
   if (!rd) return;
-  /* staff and the chair see everyone's, a juror their own */
-  long long who = chair_view(r, rd->id) >= 0 ? 0 : r->user.id;
+  /* staff and the chair see everyone's (the chair none on a deed hidden from them but their own), a juror their own */
+  long long chair = chair_view(r, rd->id), who = chair >= 0 ? 0 : r->user.id;
   int n = 0;
-  award_conflict *v = award_conflicts(r->db, &r->mem, rd->id, who, &n);
+  award_conflict *v = award_conflicts(r->db, &r->mem, rd->id, who, chair > 0 ? chair : 0, &n);
   buf *o = &r->out;
   char title[96];
   snprintf(title, sizeof title, "%s %d", T(r, "Esteellisyydet"), rd->year);
