@@ -152,6 +152,8 @@ now=$(date +%s)
 for _ in 1 2 3 4 5 6 7 8 9 10; do q "INSERT INTO post_limit(key, at) VALUES('award-suggest:127.0.0.1', $now)"; done
 post /palkinnot/ehdota "csrf=$pcsrf" "deed=2" "category_id=1" "reason=Vielä yksi"
 expect_eq "too many suggestions from one address are refused" "$STATUS" 429
+expect_contains "... saying why, on the form" "$BODY" "Olet lähettänyt monta ehdotusta lyhyessä ajassa."
+expect_contains "... with the reason typed kept" "$BODY" "Vielä yksi</textarea>"
 q "DELETE FROM post_limit"
 
 # --- staff decide on suggestions ---

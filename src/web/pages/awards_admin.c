@@ -1069,8 +1069,11 @@ static void page_suggest_post(web_req *r) {
   }
   char key[80];
   snprintf(key, sizeof key, "award-suggest:%s", r->address);
-  if (!limit_allows(r->db, key, SUGGESTIONS_PER_HOUR, 3600)) {
-    web_error(r, 429, T(r, "Olet lähettänyt monta ehdotusta lyhyessä ajassa. Yritä uudelleen tunnin kuluttua."));
+  if (!limit_allows(r->db, key, SUGGESTIONS_PER_HOUR, 3600)) { /* the form again, filled in: nothing typed is lost */
+    kerr_set(&e, NULL, N_("Olet lähettänyt monta ehdotusta lyhyessä ajassa. Yritä uudelleen tunnin kuluttua."));
+    suggest_page(r, &e);
+    r->status = 429;
+    kerr_clear(&e);
     return;
   }
   award_suggestion s = {.category_id = field_id(r, "category_id"),
