@@ -607,6 +607,81 @@ static const char *const migrations[] = {
     "  updated_at TEXT NOT NULL,\n"
     "  PRIMARY KEY(nomination_id, criterion_id, user_id)) WITHOUT ROWID;\n"
     "CREATE INDEX award_score_user ON award_score(user_id);\n",
+    /* 12: publishing (issue #15). A media row is a file Kehto serves from the database (so every server has it):
+     *     a news image, a publication's PDF, a video; its SHA-256 is its ETag. News have fi/sv/en texts in Markdown,
+     *     an image whose alt text is required, and a publish time (UTC; NULL: a draft; in the future: scheduled);
+     *     uid is made once (urn:uuid:…) and is the Atom entry's id, so editing never changes it. The programme's own
+     *     pages are site_page rows too: a page with a menu position shows in the menu in that order, and only the
+     *     pages staff made (custom = 1) may be deleted. A publication is one file in one language with a summary
+     *     in Markdown (the HTML alternative to the PDF). A video is an uploaded file or the address of one, with
+     *     captions (WebVTT) per language, at least one before it is published. Events (webinars, events) have local
+     *     Finnish start and end times (YYYY-MM-DDTHH:MM) and a stable uid for iCalendar, and may belong to a
+     *     service; a delivery marked public shows its sessions in the calendar, at their times when set. */
+    "CREATE TABLE media(\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  kind TEXT NOT NULL CHECK(kind IN ('image','pdf','video')),\n"
+    "  mime TEXT NOT NULL, filename TEXT NOT NULL, size INTEGER NOT NULL,\n"
+    "  sha256 TEXT NOT NULL,                -- hex: the ETag\n"
+    "  content BLOB NOT NULL,\n"
+    "  created_by TEXT NOT NULL DEFAULT '', created_at TEXT NOT NULL);\n"
+    "CREATE TABLE news(\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  uid TEXT NOT NULL UNIQUE,            -- urn:uuid:…, made once: the Atom entry's id\n"
+    "  title TEXT NOT NULL, title_sv TEXT NOT NULL DEFAULT '', title_en TEXT NOT NULL DEFAULT '',\n"
+    "  lead TEXT NOT NULL DEFAULT '', lead_sv TEXT NOT NULL DEFAULT '', lead_en TEXT NOT NULL DEFAULT '',\n"
+    "  body TEXT NOT NULL DEFAULT '', body_sv TEXT NOT NULL DEFAULT '', body_en TEXT NOT NULL DEFAULT '',\n"
+    "  image_id INTEGER REFERENCES media(id) ON DELETE SET NULL,\n"
+    "  image_alt TEXT NOT NULL DEFAULT '', image_alt_sv TEXT NOT NULL DEFAULT '',\n"
+    "  image_alt_en TEXT NOT NULL DEFAULT '',\n"
+    "  publish_at TEXT,                     -- UTC; NULL: a draft; later than now: scheduled\n"
+    "  created_by TEXT NOT NULL DEFAULT '', created_at TEXT NOT NULL,\n"
+    "  updated_by TEXT NOT NULL DEFAULT '', updated_at TEXT NOT NULL);\n"
+    "CREATE INDEX news_publish ON news(publish_at);\n"
+    "ALTER TABLE site_page ADD COLUMN menu_position INTEGER;  -- NULL: not in the menu\n"
+    "ALTER TABLE site_page ADD COLUMN custom INTEGER NOT NULL DEFAULT 0;  -- 1: made by staff, may be deleted\n"
+    "CREATE TABLE publication(\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  title TEXT NOT NULL, authors TEXT NOT NULL DEFAULT '',\n"
+    "  year INTEGER NOT NULL CHECK(year BETWEEN 1900 AND 2100),\n"
+    "  type TEXT NOT NULL CHECK(type IN ('report','final','evaluation','guide')),\n"
+    "  lang TEXT NOT NULL DEFAULT 'fi' CHECK(lang IN ('fi','sv','en')),\n"
+    "  summary TEXT NOT NULL DEFAULT '',    -- Markdown: the HTML alternative to the PDF\n"
+    "  file_id INTEGER REFERENCES media(id) ON DELETE SET NULL,  -- the PDF\n"
+    "  published_at TEXT,\n"
+    "  created_by TEXT NOT NULL DEFAULT '', created_at TEXT NOT NULL,\n"
+    "  updated_by TEXT NOT NULL DEFAULT '', updated_at TEXT NOT NULL);\n"
+    "CREATE TABLE video(\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  title TEXT NOT NULL, title_sv TEXT NOT NULL DEFAULT '', title_en TEXT NOT NULL DEFAULT '',\n"
+    "  description TEXT NOT NULL DEFAULT '', description_sv TEXT NOT NULL DEFAULT '',\n"
+    "  description_en TEXT NOT NULL DEFAULT '',  -- Markdown\n"
+    "  file_id INTEGER REFERENCES media(id) ON DELETE SET NULL,  -- an uploaded file, or\n"
+    "  url TEXT NOT NULL DEFAULT '',        -- the address of a video file\n"
+    "  published_at TEXT,\n"
+    "  created_by TEXT NOT NULL DEFAULT '', created_at TEXT NOT NULL,\n"
+    "  updated_by TEXT NOT NULL DEFAULT '', updated_at TEXT NOT NULL);\n"
+    "CREATE TABLE video_caption(\n"
+    "  video_id INTEGER NOT NULL REFERENCES video(id) ON DELETE CASCADE,\n"
+    "  lang TEXT NOT NULL CHECK(lang IN ('fi','sv','en')),\n"
+    "  vtt TEXT NOT NULL,                   -- WebVTT\n"
+    "  PRIMARY KEY(video_id, lang)) WITHOUT ROWID;\n"
+    "CREATE TABLE event(\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  uid TEXT NOT NULL UNIQUE,            -- made once: the iCalendar UID\n"
+    "  kind TEXT NOT NULL CHECK(kind IN ('webinar','event')),\n"
+    "  title TEXT NOT NULL, title_sv TEXT NOT NULL DEFAULT '', title_en TEXT NOT NULL DEFAULT '',\n"
+    "  description TEXT NOT NULL DEFAULT '', description_sv TEXT NOT NULL DEFAULT '',\n"
+    "  description_en TEXT NOT NULL DEFAULT '',  -- Markdown\n"
+    "  starts_at TEXT NOT NULL, ends_at TEXT NOT NULL CHECK(ends_at >= starts_at),  -- Finnish local YYYY-MM-DDTHH:MM\n"
+    "  place TEXT NOT NULL DEFAULT '', online_url TEXT NOT NULL DEFAULT '',\n"
+    "  service_id INTEGER REFERENCES service(id) ON DELETE SET NULL,\n"
+    "  published_at TEXT, sequence INTEGER NOT NULL DEFAULT 0,  -- iCalendar SEQUENCE: bumped on each edit\n"
+    "  created_by TEXT NOT NULL DEFAULT '', created_at TEXT NOT NULL,\n"
+    "  updated_by TEXT NOT NULL DEFAULT '', updated_at TEXT NOT NULL);\n"
+    "CREATE INDEX event_starts ON event(starts_at);\n"
+    "ALTER TABLE delivery ADD COLUMN in_calendar INTEGER NOT NULL DEFAULT 0;  -- 1: its sessions are in the calendar\n"
+    "ALTER TABLE delivery_session ADD COLUMN starts_time TEXT;  -- HH:MM, Finnish local; NULL: all day\n"
+    "ALTER TABLE delivery_session ADD COLUMN ends_time TEXT;\n",
 };
 
 /* ---- Change counters ----
@@ -712,6 +787,12 @@ static const char *const tables[] = {
     "award_juror",
     "award_conflict",
     "award_score",
+    "media",
+    "news",
+    "publication",
+    "video",
+    "video_caption",
+    "event",
 };
 
 const char *const *db_tables(int *n) {
