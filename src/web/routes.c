@@ -31,6 +31,7 @@
 #include "web/pages/survey_results.h"
 #include "web/pages/surveys.h"
 #include "web/pages/jury.h"
+#include "web/pages/media.h"
 #include "web/pages/awards_admin.h"
 #include "web/routes.h"
 
@@ -54,7 +55,7 @@ static const route *const TABLES[] = {
     survey_results_routes, api_surveys_routes,
     jury_routes,           api_jury_routes,
     awards_routes,         api_awards_routes,
-    awards_admin_routes,
+    awards_admin_routes,   media_routes,
 };
 #define NTABLES (sizeof TABLES / sizeof TABLES[0])
 
