@@ -9,6 +9,10 @@
 #include "model/media.h"
 #include "model/write.h"
 
+/* the limits are written into the messages (translated as they are) */
+_Static_assert(PUBLICATION_MAX_TITLE == 300 && PUBLICATION_MAX_AUTHORS == 500 && PUBLICATION_MAX_SUMMARY == 20000,
+               "the messages name the limits");
+
 const char *const PUBLICATION_TYPES[PUBLICATION_NTYPES] = {"report", "final", "evaluation", "guide"};
 const char *const PUBLICATION_TYPE_NAMES[PUBLICATION_NTYPES] = {N_("Raportti"), N_("Loppujulkaisu"),
                                                                 N_("Arviointi"), N_("Opas")};
@@ -36,7 +40,10 @@ static void text_check(const char *v, const char *field, size_t max, kerr *e) {
   if (v && !util_utf8_valid(v, strlen(v)))
     kerr_add(e, field, N_("Teksti ei ole kelvollista UTF-8-tekstiä."));
   else if (util_utf8_len(nz(v)) > max)
-    kerr_add(e, field, N_("Teksti on liian pitkä (enintään %d merkkiä)."), (int)max);
+    kerr_add(e, field,
+             max == PUBLICATION_MAX_TITLE     ? N_("Teksti on liian pitkä (enintään 300 merkkiä).")
+             : max == PUBLICATION_MAX_AUTHORS ? N_("Teksti on liian pitkä (enintään 500 merkkiä).")
+                                              : N_("Teksti on liian pitkä (enintään 20000 merkkiä)."));
 }
 
 int publication_check(const publication *p, kerr *e) {

@@ -9,6 +9,11 @@
 #include "model/media.h"
 #include "model/write.h"
 
+/* the limits are written into the messages (translated as they are) */
+_Static_assert(VIDEO_MAX_TITLE == 300 && VIDEO_MAX_DESCRIPTION == 20000 && VIDEO_MAX_VTT == 512 * 1024 &&
+                   VIDEO_MAX_URL == 2000,
+               "the messages name the limits");
+
 static const char *const LANGS[3] = {"fi", "sv", "en"};
 static const char *const VTT_FIELDS[3] = {"vtt", "vtt_sv", "vtt_en"};
 
@@ -18,7 +23,7 @@ static const char *nz(const char *s) {
 
 int video_vtt_check(const char *vtt, size_t len, const char *field, kerr *e) {
   if (!vtt || !len) return kerr_add(e, field, N_("Tekstitys on tyhjä."));
-  if (len > VIDEO_MAX_VTT) return kerr_add(e, field, N_("Tekstitys on liian suuri: enintään %d kt."), VIDEO_MAX_VTT / 1024);
+  if (len > VIDEO_MAX_VTT) return kerr_add(e, field, N_("Tekstitys on liian suuri: enintään 512 kt."));
   if (!util_utf8_valid(vtt, len)) return kerr_add(e, field, N_("Tekstitys ei ole UTF-8-tekstiä."));
   const char *p = vtt;
   if (len >= 3 && !memcmp(p, "\xEF\xBB\xBF", 3)) p += 3, len -= 3;
@@ -34,7 +39,7 @@ int video_url_check(const char *url, const char *field, kerr *e) {
   const char *host = !strncmp(nz(url), "https://", 8) ? url + 8 : !strncmp(nz(url), "http://", 7) ? url + 7 : NULL;
   if (!host || !*host || *host == '/' || *host == ':' || *host == '?' || *host == '#')
     return kerr_add(e, field, N_("Anna videotiedoston osoite, joka alkaa https:// tai http://."));
-  if (n > VIDEO_MAX_URL) return kerr_add(e, field, N_("Osoite on liian pitkä (enintään %d merkkiä)."), VIDEO_MAX_URL);
+  if (n > VIDEO_MAX_URL) return kerr_add(e, field, N_("Osoite on liian pitkä (enintään 2000 merkkiä)."));
   for (const unsigned char *c = (const unsigned char *)url; *c; c++)
     if (*c <= ' ' || *c == 0x7F || *c == '"' || *c == '<' || *c == '>' || *c == '\\')
       return kerr_add(e, field, N_("Osoitteessa ei saa olla välilyöntejä eikä merkkejä \" < > \\."));
@@ -47,7 +52,9 @@ static void text_check(const char *v, const char *field, size_t max, int require
   else if (v && !util_utf8_valid(v, strlen(v)))
     kerr_add(e, field, N_("Teksti ei ole kelvollista UTF-8-tekstiä."));
   else if (util_utf8_len(nz(v)) > max)
-    kerr_add(e, field, N_("Teksti on liian pitkä (enintään %d merkkiä)."), (int)max);
+    kerr_add(e, field,
+             max == VIDEO_MAX_TITLE ? N_("Teksti on liian pitkä (enintään 300 merkkiä).")
+                                    : N_("Teksti on liian pitkä (enintään 20000 merkkiä)."));
 }
 
 static int audit(db *d, const char *by, const char *action, long long id, const char *detail) {
