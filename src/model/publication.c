@@ -65,8 +65,12 @@ static int audit(db *d, const char *by, const char *action, long long id, const 
 
 long long publication_save(db *d, const publication *p, const char *filename, const void *data, size_t len,
                            const char *by, kerr *e) {
-  if (publication_check(p, e) != K_OK) return 0;
-  if (data) media_check("pdf", data, len, "file", e); /* before the write: the other fields' errors show too */
+  publication_check(p, e);
+  if (data) { /* checked before the write, its error added to the other fields' (media_check sets, not adds) */
+    kerr m = {0};
+    if (!media_check("pdf", data, len, "file", &m)) kerr_add(e, m.field, "%r", m.msg);
+    kerr_clear(&m);
+  }
   if (e->msg) return 0;
   if (p->id && !db_exists(d, "SELECT 1 FROM publication WHERE id = ?1", "i", p->id)) {
     kerr_set(e, NULL, N_("Julkaisua ei ole."));

@@ -72,8 +72,11 @@ static void input_check(db *d, const video *v, const video_input *in, kerr *e) {
     text_check(v->description[i], DF[i], VIDEO_MAX_DESCRIPTION, 0, e);
   }
   long long stored_file = v->id ? db_int(d, 0, "SELECT COALESCE(file_id, 0) FROM video WHERE id = ?1", "i", v->id) : 0;
-  if (in->data)
-    media_check("video", in->data, in->len, "file", e);
+  if (in->data) { /* its error added to the others' (media_check sets, not adds) */
+    kerr m = {0};
+    if (!media_check("video", in->data, in->len, "file", &m)) kerr_add(e, m.field, "%r", m.msg);
+    kerr_clear(&m);
+  }
   else if (!util_blank(v->url))
     video_url_check(v->url, "url", e);
   else if (!stored_file)

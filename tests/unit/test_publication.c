@@ -86,6 +86,14 @@ static void test_save_publish_delete(void **state) {
   for (kerr *x = &e; x && x->msg; x = x->next) nerr++;
   assert_int_equal(nerr, 4); /* title, year, type, lang */
   kerr_clear(&e);
+  /* a bad file's error comes with the fields' errors */
+  assert_int_equal(publication_save(d, &bad, "x.pdf", "hello\n", 6, "t@example.fi", &e), 0);
+  nerr = 0;
+  const kerr *last = NULL;
+  for (kerr *x = &e; x && x->msg; x = x->next) nerr++, last = x;
+  assert_int_equal(nerr, 5);
+  assert_string_equal(last->field, "file");
+  kerr_clear(&e);
   /* a text file as the PDF: refused, nothing stored */
   publication p = sample();
   assert_int_equal(publication_save(d, &p, "x.pdf", "hello\n", 6, "t@example.fi", &e), 0);

@@ -81,6 +81,13 @@ static void test_save_publish(void **state) {
   assert_non_null(e.next);
   assert_string_equal(e.next->field, "vtt");
   kerr_clear(&e);
+  video untitled = sample();
+  untitled.title[0] = "";
+  assert_int_equal(video_save(d, &untitled, &png, "t@example.fi", &e), 0);
+  assert_string_equal(e.field, "title"); /* the title's error, the file's and the captions' together */
+  assert_string_equal(e.next->field, "file");
+  assert_string_equal(e.next->next->field, "vtt");
+  kerr_clear(&e);
   assert_int_equal(db_int(d, -1, "SELECT count(*) FROM media", ""), 0);
   /* the uploaded WebM without captions: saved, but not publishable */
   video_input file = {"Esittely.webm", webm->data, webm->len, {NULL, NULL, NULL}};
