@@ -40,7 +40,8 @@ void demo_pdf(buf *out, const char *title) {
   buf_puts(&content, " Tj /F1 20 Tf 0 -40 Td ");
   pdf_string(&content, title);
   buf_puts(&content, " Tj /F1 11 Tf 0 -30 Td ");
-  pdf_string(&content, "Kehto-ohjelmiston esittelyaineisto: varsinainen julkaisu ei ole t\xC3\xA4ss\xC3\xA4 tiedostossa.");
+  pdf_string(&content,
+             "Kehto-ohjelmiston esittelyaineisto: varsinainen julkaisu ei ole t\xC3\xA4ss\xC3\xA4 tiedostossa.");
   buf_puts(&content, " Tj ET\n");
   buf_puts(out, "%PDF-1.4\n%\xE2\xE3\xCF\xD3\n");
   off[1] = out->len;
@@ -100,7 +101,8 @@ static const struct {
      2020},
     {"Kunteko 2020 -ohjelman ulkoinen arviointi", "MDI Oy", "evaluation", "kunteko-ulkoinen-arviointi-2020.pdf",
      "MDI Oy arvioi Kunteko 2020 -ohjelman marraskuussa 2020. Arviointi tarkasteli, miten ohjelma saavutti "
-     "tavoitteensa, miten sen palvelut tavoittivat kunta-alan työpaikat ja millaisia vaikutuksia kehittämisellä oli.\n\n"
+     "tavoitteensa, miten sen palvelut tavoittivat kunta-alan työpaikat ja millaisia vaikutuksia kehittämisellä "
+     "oli.\n\n"
      "Arvioinnin aineistona olivat ohjelman seurantatiedot, osallistujille tehdyt kyselyt ja haastattelut.\n\n"
      "## Suositukset\n\n"
      "- Työelämän kehittämisen tukea kannattaa jatkaa kunta-alalla.\n"
@@ -133,8 +135,9 @@ static const struct {
       "", "The programme's closing video: municipal workplaces tell what development brought them."},
      {"WEBVTT\n\n00:00:00.000 --> 00:00:02.500\nTyöelämän kehittäminen kannattaa.\n\n00:00:02.500 --> "
       "00:00:05.000\nKiitos kaikille mukana olleille!\n",
-      "", "WEBVTT\n\n00:00:00.000 --> 00:00:02.500\nDeveloping working life pays off.\n\n00:00:02.500 --> "
-          "00:00:05.000\nThank you to everyone who took part!\n"},
+      "",
+      "WEBVTT\n\n00:00:00.000 --> 00:00:02.500\nDeveloping working life pays off.\n\n00:00:02.500 --> "
+      "00:00:05.000\nThank you to everyone who took part!\n"},
      "tyoelaman-kehittaminen-kannattaa.webm"},
 };
 

@@ -14,8 +14,8 @@ _Static_assert(PUBLICATION_MAX_TITLE == 300 && PUBLICATION_MAX_AUTHORS == 500 &&
                "the messages name the limits");
 
 const char *const PUBLICATION_TYPES[PUBLICATION_NTYPES] = {"report", "final", "evaluation", "guide"};
-const char *const PUBLICATION_TYPE_NAMES[PUBLICATION_NTYPES] = {N_("Raportti"), N_("Loppujulkaisu"),
-                                                                N_("Arviointi"), N_("Opas")};
+const char *const PUBLICATION_TYPE_NAMES[PUBLICATION_NTYPES] = {N_("Raportti"), N_("Loppujulkaisu"), N_("Arviointi"),
+                                                                N_("Opas")};
 
 static const char *const LANGS[] = {"fi", "sv", "en"};
 static const char *const LANG_NAMES[] = {N_("suomi"), N_("ruotsi"), N_("englanti")};
@@ -47,8 +47,10 @@ static void text_check(const char *v, const char *field, size_t max, kerr *e) {
 }
 
 int publication_check(const publication *p, kerr *e) {
-  if (util_blank(p->title)) kerr_add(e, "title", N_("Otsikko puuttuu."));
-  else text_check(p->title, "title", PUBLICATION_MAX_TITLE, e);
+  if (util_blank(p->title))
+    kerr_add(e, "title", N_("Otsikko puuttuu."));
+  else
+    text_check(p->title, "title", PUBLICATION_MAX_TITLE, e);
   text_check(p->authors, "authors", PUBLICATION_MAX_AUTHORS, e);
   if (p->year < 1900 || p->year > 2100) kerr_add(e, "year", N_("Anna vuosi numerona (esim. 2020)."));
   if (!*publication_type_name(p->type)) kerr_add(e, "type", N_("Valitse julkaisun tyyppi."));
@@ -117,12 +119,13 @@ long long publication_save(db *d, const publication *p, const char *filename, co
 }
 
 int publication_publish(db *d, long long id, int on, const char *by, kerr *e) {
-  if (!db_exists(d, "SELECT 1 FROM publication WHERE id = ?1", "i", id)) return kerr_set(e, NULL, N_("Julkaisua ei ole."));
+  if (!db_exists(d, "SELECT 1 FROM publication WHERE id = ?1", "i", id))
+    return kerr_set(e, NULL, N_("Julkaisua ei ole."));
   if (on && !db_exists(d, "SELECT 1 FROM publication WHERE id = ?1 AND file_id IS NOT NULL", "i", id))
     return kerr_set(e, "file", N_("Julkaisua ei voi julkaista ilman PDF-tiedostoa: lisää tiedosto ensin."));
   if (write_begin(d, "Julkaisun julkaiseminen", e) != K_OK) return K_ERR;
-  int rc = (on ? db_exec(d, "UPDATE publication SET published_at = COALESCE(published_at, ?2) WHERE id = ?1", "it",
-                         id, db_now().s)
+  int rc = (on ? db_exec(d, "UPDATE publication SET published_at = COALESCE(published_at, ?2) WHERE id = ?1", "it", id,
+                         db_now().s)
                : db_exec(d, "UPDATE publication SET published_at = NULL WHERE id = ?1", "i", id)) == DB_OK
                ? K_OK
                : K_ERR;
@@ -146,7 +149,7 @@ int publication_delete(db *d, long long id, const char *by, kerr *e) {
 }
 
 #define COLS                                                                                                           \
-  "p.id, p.title, p.authors, p.year, p.type, p.lang, p.summary, COALESCE(p.file_id, 0), COALESCE(m.filename, ''),"   \
+  "p.id, p.title, p.authors, p.year, p.type, p.lang, p.summary, COALESCE(p.file_id, 0), COALESCE(m.filename, ''),"     \
   " COALESCE(m.size, 0), p.published_at, p.created_at, p.updated_at, p.updated_by"
 #define FROM " FROM publication p LEFT JOIN media m ON m.id = p.file_id"
 
@@ -177,8 +180,8 @@ int publication_get(db *d, arena *a, long long id, publication *out) {
 }
 
 #define WHERE                                                                                                          \
-  " WHERE (CAST(:year AS INTEGER) = 0 OR p.year = CAST(:year AS INTEGER)) AND (CAST(:type AS TEXT) = ''"             \
-  " OR p.type = CAST(:type AS TEXT)) AND (CAST(:lang AS TEXT) = '' OR p.lang = CAST(:lang AS TEXT))"                 \
+  " WHERE (CAST(:year AS INTEGER) = 0 OR p.year = CAST(:year AS INTEGER)) AND (CAST(:type AS TEXT) = ''"               \
+  " OR p.type = CAST(:type AS TEXT)) AND (CAST(:lang AS TEXT) = '' OR p.lang = CAST(:lang AS TEXT))"                   \
   " AND (CAST(:pub AS INTEGER) = 0 OR p.published_at IS NOT NULL)"
 
 static void bind_filter(db_stmt *st, const publication_filter *f) {

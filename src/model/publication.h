@@ -14,13 +14,13 @@ typedef struct publication {
   long long id;
   char *title, *authors;
   int year;
-  char *type;    /* report, final, evaluation, guide */
-  char *lang;    /* fi, sv, en: the language of the publication (its title, summary and file) */
-  char *summary; /* Markdown */
-  long long file_id;        /* 0: no file yet */
-  char *file_name;          /* the media row's download name, "" without a file */
-  long long file_size;      /* bytes */
-  char *published_at;       /* UTC; NULL: not published */
+  char *type;          /* report, final, evaluation, guide */
+  char *lang;          /* fi, sv, en: the language of the publication (its title, summary and file) */
+  char *summary;       /* Markdown */
+  long long file_id;   /* 0: no file yet */
+  char *file_name;     /* the media row's download name, "" without a file */
+  long long file_size; /* bytes */
+  char *published_at;  /* UTC; NULL: not published */
   char *created_at, *updated_at, *updated_by;
 } publication;
 

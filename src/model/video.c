@@ -30,7 +30,8 @@ int video_vtt_check(const char *vtt, size_t len, const char *field, kerr *e) {
   if (len < 6 || memcmp(p, "WEBVTT", 6) || (len > 6 && p[6] != ' ' && p[6] != '\t' && p[6] != '\n' && p[6] != '\r'))
     return kerr_add(e, field, N_("Tekstitys ei ole WebVTT-muodossa: sen pitää alkaa rivillä WEBVTT."));
   if (!memmem(p, len, "-->", 3))
-    return kerr_add(e, field, N_("Tekstityksessä ei ole yhtään tekstiä ajan kanssa (rivi kuten 00:00:01.000 --> 00:00:04.000)."));
+    return kerr_add(e, field,
+                    N_("Tekstityksessä ei ole yhtään tekstiä ajan kanssa (rivi kuten 00:00:01.000 --> 00:00:04.000)."));
   return K_OK;
 }
 
@@ -76,8 +77,7 @@ static void input_check(db *d, const video *v, const video_input *in, kerr *e) {
     kerr m = {0};
     if (!media_check("video", in->data, in->len, "file", &m)) kerr_add(e, m.field, "%r", m.msg);
     kerr_clear(&m);
-  }
-  else if (!util_blank(v->url))
+  } else if (!util_blank(v->url))
     video_url_check(v->url, "url", e);
   else if (!stored_file)
     kerr_add(e, "file", N_("Lähetä videotiedosto tai anna videotiedoston osoite."));
@@ -97,11 +97,12 @@ static int save_captions(db *d, long long id, const video_input *in) {
   for (int i = 0; i < 3; i++) {
     const char *t = in->vtt[i];
     if (!t) continue;
-    int rc = *t ? db_exec(d,
-                          "INSERT INTO video_caption(video_id, lang, vtt) VALUES(?1, ?2, ?3) ON CONFLICT(video_id, lang)"
-                          " DO UPDATE SET vtt = excluded.vtt",
-                          "itt", id, LANGS[i], t)
-                : db_exec(d, "DELETE FROM video_caption WHERE video_id = ?1 AND lang = ?2", "it", id, LANGS[i]);
+    int rc =
+        *t ? db_exec(d,
+                     "INSERT INTO video_caption(video_id, lang, vtt) VALUES(?1, ?2, ?3) ON CONFLICT(video_id, lang)"
+                     " DO UPDATE SET vtt = excluded.vtt",
+                     "itt", id, LANGS[i], t)
+           : db_exec(d, "DELETE FROM video_caption WHERE video_id = ?1 AND lang = ?2", "it", id, LANGS[i]);
     if (rc != DB_OK) return K_ERR;
   }
   return K_OK;
@@ -165,11 +166,11 @@ int video_publish(db *d, long long id, int on, const char *by, kerr *e) {
                     N_("Videota ei voi julkaista ilman tekstitystä: lisää ainakin yhden kielen tekstitys "
                        "(WebVTT), jotta kuulovammaiset ja äänettä katsovat voivat seurata videota (WCAG 1.2.2)."));
   if (write_begin(d, "Videon julkaiseminen", e) != K_OK) return K_ERR;
-  int rc = (on ? db_exec(d, "UPDATE video SET published_at = COALESCE(published_at, ?2) WHERE id = ?1", "it", id,
-                         db_now().s)
-               : db_exec(d, "UPDATE video SET published_at = NULL WHERE id = ?1", "i", id)) == DB_OK
-               ? K_OK
-               : K_ERR;
+  int rc =
+      (on ? db_exec(d, "UPDATE video SET published_at = COALESCE(published_at, ?2) WHERE id = ?1", "it", id, db_now().s)
+          : db_exec(d, "UPDATE video SET published_at = NULL WHERE id = ?1", "i", id)) == DB_OK
+          ? K_OK
+          : K_ERR;
   if (rc == K_OK) rc = audit(d, by, on ? "publish" : "unpublish", id, NULL);
   return write_end(d, rc, "Videon julkaiseminen", e);
 }
@@ -192,10 +193,11 @@ int video_delete(db *d, long long id, const char *by, kerr *e) {
   return rc;
 }
 
-#define HAS(l) "CASE WHEN EXISTS(SELECT 1 FROM video_caption c WHERE c.video_id = v.id AND c.lang = '" l "') THEN 1 ELSE 0 END"
+#define HAS(l)                                                                                                         \
+  "CASE WHEN EXISTS(SELECT 1 FROM video_caption c WHERE c.video_id = v.id AND c.lang = '" l "') THEN 1 ELSE 0 END"
 #define COLS                                                                                                           \
-  "v.id, v.title, v.title_sv, v.title_en, v.description, v.description_sv, v.description_en, COALESCE(v.file_id, 0),"\
-  " COALESCE(m.filename, ''), COALESCE(m.mime, ''), COALESCE(m.size, 0), v.url, v.published_at, v.created_at,"      \
+  "v.id, v.title, v.title_sv, v.title_en, v.description, v.description_sv, v.description_en, COALESCE(v.file_id, 0),"  \
+  " COALESCE(m.filename, ''), COALESCE(m.mime, ''), COALESCE(m.size, 0), v.url, v.published_at, v.created_at,"         \
   " v.updated_at, v.updated_by, " HAS("fi") ", " HAS("sv") ", " HAS("en")
 #define FROM " FROM video v LEFT JOIN media m ON m.id = v.file_id"
 
@@ -242,17 +244,18 @@ char *video_caption(db *d, arena *a, long long id, const char *lang) {
 }
 
 long long video_count(db *d, int published_only) {
-  return db_int(d, 0,
-                published_only ? "SELECT count(*) FROM video WHERE published_at IS NOT NULL" : "SELECT count(*) FROM video",
-                "");
+  return db_int(
+      d, 0, published_only ? "SELECT count(*) FROM video WHERE published_at IS NOT NULL" : "SELECT count(*) FROM video",
+      "");
 }
 
 video *video_list(db *d, arena *a, const char *lang, int published_only, int limit, int offset, int *n) {
-  db_stmt *st = db_query(d,
-                         published_only ? "SELECT " COLS FROM " WHERE v.published_at IS NOT NULL"
-                                          " ORDER BY v.published_at DESC, v.id DESC LIMIT ?1 OFFSET ?2"
-                                        : "SELECT " COLS FROM " ORDER BY v.updated_at DESC, v.id DESC LIMIT ?1 OFFSET ?2",
-                         "ii", (long long)limit, (long long)offset);
+  db_stmt *st =
+      db_query(d,
+               published_only ? "SELECT " COLS FROM " WHERE v.published_at IS NOT NULL"
+                                " ORDER BY v.published_at DESC, v.id DESC LIMIT ?1 OFFSET ?2"
+                              : "SELECT " COLS FROM " ORDER BY v.updated_at DESC, v.id DESC LIMIT ?1 OFFSET ?2",
+               "ii", (long long)limit, (long long)offset);
   video *v = NULL;
   int cap = 0;
   *n = 0;

@@ -9,9 +9,9 @@
 #include "testdb.h"
 
 /* The 8-byte signature and the IHDR chunk of a 1x1 PNG: enough for libmagic to call it image/png. */
-static const unsigned char PNG[] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R',
-                                    0,    0,   0,   1,   0,    0,    0,    1,    8, 6, 0, 0,  0,   0x1f, 0x15, 0xc4,
-                                    0x89, 0,   0,   0,   0,    'I',  'E',  'N',  'D', 0xae, 0x42, 0x60, 0x82};
+static const unsigned char PNG[] = {
+    0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R', 0,    0,    0,    1,   0, 0, 0, 1, 8,
+    6,    0,   0,   0,   0x1f, 0x15, 0xc4, 0x89, 0, 0, 0, 0,  'I', 'E', 'N', 'D', 0xae, 0x42, 0x60, 0x82};
 
 static void test_media_check(void **state) {
   kerr e = {0};

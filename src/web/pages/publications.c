@@ -49,8 +49,9 @@ void pubs_done_notice(web_req *r) {
 static void download_link(web_req *r, const publication *p) {
   buf href = BUF_INIT;
   media_href(&href, p->file_id, p->file_name);
-  buf_printf(&r->out, "<a class=\"download\" href=\"%h\" hreflang=\"%h\" type=\"application/pdf\">%h <span "
-                      "class=\"meta\">(PDF, ",
+  buf_printf(&r->out,
+             "<a class=\"download\" href=\"%h\" hreflang=\"%h\" type=\"application/pdf\">%h <span "
+             "class=\"meta\">(PDF, ",
              href.data, p->lang, T(r, "Lataa julkaisu"));
   buf_free(&href);
   pubs_size_write(&r->out, p->file_size);
@@ -82,7 +83,8 @@ static void filter_form(web_req *r, const publication_filter *f, const char *yea
     yo[i] = (form_opt){s, s};
   }
   form_ctx fc = {r, NULL};
-  buf_printf(&r->out, "<form method=\"get\" action=\"%h/julkaisut\" class=\"filters\" role=\"search\" aria-label=\"%h\">\n",
+  buf_printf(&r->out,
+             "<form method=\"get\" action=\"%h/julkaisut\" class=\"filters\" role=\"search\" aria-label=\"%h\">\n",
              r->prefix, T(r, "Rajaa julkaisuja"));
   form_select(&fc, "vuosi", T(r, "Vuosi"), year, yo, ny, 0, T(r, "Kaikki"));
   form_select(&fc, "tyyppi", T(r, "Tyyppi"), f->type, type_opts(r), PUBLICATION_NTYPES, 0, T(r, "Kaikki"));
@@ -116,7 +118,8 @@ static void page_list(web_req *r) {
       last_year = v[i].year;
     }
     buf_printf(o, "<li><h3><a href=\"%h/julkaisut/%lld\" lang=\"%h\">%h</a></h3>\n<p class=\"meta\">%h · %h", r->prefix,
-               v[i].id, v[i].lang, v[i].title, T(r, publication_type_name(v[i].type)), T(r, publication_lang_name(v[i].lang)));
+               v[i].id, v[i].lang, v[i].title, T(r, publication_type_name(v[i].type)),
+               T(r, publication_lang_name(v[i].lang)));
     if (*v[i].authors) buf_printf(o, " · %h", v[i].authors);
     buf_puts(o, "</p>\n");
     if (v[i].file_id) {
@@ -149,8 +152,9 @@ static void page_publication(web_req *r) {
                T(r, "Julkaisua ei ole julkaistu: vain henkilökunta näkee tämän sivun."));
   buf_printf(o, "<article class=\"publication\">\n<h1 lang=\"%h\">%h</h1>\n<dl class=\"facts\">\n", p.lang, p.title);
   if (*p.authors) buf_printf(o, "<dt>%h</dt><dd>%h</dd>\n", T(r, "Tekijät"), p.authors);
-  buf_printf(o, "<dt>%h</dt><dd>%d</dd>\n<dt>%h</dt><dd>%h</dd>\n<dt>%h</dt><dd>%h</dd>\n</dl>\n", T(r, "Vuosi"), p.year,
-             T(r, "Tyyppi"), T(r, publication_type_name(p.type)), T(r, "Kieli"), T(r, publication_lang_name(p.lang)));
+  buf_printf(o, "<dt>%h</dt><dd>%d</dd>\n<dt>%h</dt><dd>%h</dd>\n<dt>%h</dt><dd>%h</dd>\n</dl>\n", T(r, "Vuosi"),
+             p.year, T(r, "Tyyppi"), T(r, publication_type_name(p.type)), T(r, "Kieli"),
+             T(r, publication_lang_name(p.lang)));
   if (p.file_id) {
     buf_puts(o, "<p>");
     download_link(r, &p);
@@ -182,8 +186,9 @@ static void page_admin(web_req *r) {
   static const char *const heads[] = {"Julkaisu", "Vuosi", "Tyyppi", "Kieli", "Tiedosto", "Tila"};
   pager_table_begin(r, T(r, "Julkaisut"), heads, 6, 1);
   for (int i = 0; i < n; i++) {
-    buf_printf(o, "<tr><td><a href=\"%h" BASE "/%lld\" lang=\"%h\">%h</a></td><td class=\"num\">%d</td><td>%h</td>"
-                  "<td>%h</td><td>",
+    buf_printf(o,
+               "<tr><td><a href=\"%h" BASE "/%lld\" lang=\"%h\">%h</a></td><td class=\"num\">%d</td><td>%h</td>"
+               "<td>%h</td><td>",
                r->prefix, v[i].id, v[i].lang, v[i].title, v[i].year, T(r, publication_type_name(v[i].type)),
                T(r, publication_lang_name(v[i].lang)));
     if (v[i].file_id) {
@@ -213,12 +218,14 @@ static void edit_form(web_req *r, const publication *p, const kerr *err) {
   pubs_done_notice(r);
   form_errors(&f);
   if (p->id)
-    buf_printf(o, "<form method=\"post\" action=\"%h" BASE "/%lld\" class=\"form\" enctype=\"multipart/form-data\" "
-                  "novalidate>\n",
+    buf_printf(o,
+               "<form method=\"post\" action=\"%h" BASE "/%lld\" class=\"form\" enctype=\"multipart/form-data\" "
+               "novalidate>\n",
                r->prefix, p->id);
   else
-    buf_printf(o, "<form method=\"post\" action=\"%h" BASE "/uusi\" class=\"form\" enctype=\"multipart/form-data\" "
-                  "novalidate>\n",
+    buf_printf(o,
+               "<form method=\"post\" action=\"%h" BASE "/uusi\" class=\"form\" enctype=\"multipart/form-data\" "
+               "novalidate>\n",
                r->prefix);
   web_csrf_field(r);
   char year[8] = "";
@@ -246,8 +253,8 @@ static void edit_form(web_req *r, const publication *p, const kerr *err) {
                p->published_at ? T(r, "Julkaisu on julkinen.") : T(r, "Julkaisu ei ole julkinen."));
     buf_printf(o, "<form method=\"post\" action=\"%h" BASE "/%lld/julkaisu\">\n", r->prefix, p->id);
     web_csrf_field(r);
-    buf_printf(o, "<input type=\"hidden\" name=\"on\" value=\"%d\"><button type=\"submit\">%h</button>", !p->published_at,
-               p->published_at ? T(r, "Poista julkaisusta") : T(r, "Julkaise"));
+    buf_printf(o, "<input type=\"hidden\" name=\"on\" value=\"%d\"><button type=\"submit\">%h</button>",
+               !p->published_at, p->published_at ? T(r, "Poista julkaisusta") : T(r, "Julkaise"));
     if (p->published_at)
       buf_printf(o, " <a href=\"%h/julkaisut/%lld\">%h</a>", r->prefix, p->id, T(r, "Näytä julkinen sivu"));
     buf_printf(o, "\n</form>\n<p><a class=\"danger\" href=\"%h" BASE "/%lld/poista\">%h</a></p>\n", r->prefix, p->id,
@@ -347,8 +354,8 @@ static void page_delete(web_req *r) {
   snprintf(back, sizeof back, BASE "/%lld", r->id);
   buf what = BUF_INIT;
   buf_printf(&what, "%r: %r", T(r, "Poistetaan julkaisu ja sen PDF-tiedosto"), p.title);
-  confirm_spec c = {T(r, "Poistetaanko julkaisu?"), what.data, action, NULL, 0, T(r, "Poista julkaisu"), back,
-                    "publications-admin"};
+  confirm_spec c = {
+      T(r, "Poistetaanko julkaisu?"), what.data, action, NULL, 0, T(r, "Poista julkaisu"), back, "publications-admin"};
   confirm_page(r, &c);
   buf_free(&what);
 }

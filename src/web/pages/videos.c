@@ -74,7 +74,8 @@ static void page_video(web_req *r) {
   tr_write(r, "h1", NULL, &v.t_title);
   buf src = BUF_INIT;
   video_src(&src, &v);
-  buf_printf(o, "\n<video controls preload=\"metadata\" width=\"640\" class=\"video-player\"><source src=\"%h\"", src.data);
+  buf_printf(o, "\n<video controls preload=\"metadata\" width=\"640\" class=\"video-player\"><source src=\"%h\"",
+             src.data);
   if (v.file_id) buf_printf(o, " type=\"%h\"", v.file_mime);
   buf_puts(o, ">\n");
   /* the captions in the page's language are shown by default; else the first there is */
@@ -92,8 +93,8 @@ static void page_video(web_req *r) {
     buf_printf(o, "<p class=\"meta\">%h:", T(r, "Tekstitys tekstinä (WebVTT)"));
     for (int i = 0; i < 3; i++)
       if (strstr(v.captions, LANGS[i]))
-        buf_printf(o, " <a href=\"%h/videot/%lld/tekstitys/%h.vtt\" hreflang=\"%h\" type=\"text/vtt\">%h</a>", r->prefix,
-                   v.id, LANGS[i], LANGS[i], T(r, LANG_NAMES[i]));
+        buf_printf(o, " <a href=\"%h/videot/%lld/tekstitys/%h.vtt\" hreflang=\"%h\" type=\"text/vtt\">%h</a>",
+                   r->prefix, v.id, LANGS[i], LANGS[i], T(r, LANG_NAMES[i]));
     buf_puts(o, "</p>\n");
   }
   if (*v.t_description.text) {
@@ -102,7 +103,8 @@ static void page_video(web_req *r) {
     buf_puts(o, "</div>\n");
   }
   buf_puts(o, "</article>\n");
-  if (staff_user(r)) buf_printf(o, "<p><a href=\"%h" BASE "/%lld\">%h</a></p>\n", r->prefix, v.id, T(r, "Muokkaa videota"));
+  if (staff_user(r))
+    buf_printf(o, "<p><a href=\"%h" BASE "/%lld\">%h</a></p>\n", r->prefix, v.id, T(r, "Muokkaa videota"));
   page_end(r);
 }
 
@@ -169,18 +171,23 @@ static void edit_form(web_req *r, const video *v, const char *const vtt[3], cons
   pubs_done_notice(r);
   form_errors(&f);
   if (v->id)
-    buf_printf(o, "<form method=\"post\" action=\"%h" BASE "/%lld\" class=\"form wide\" enctype=\"multipart/form-data\" "
-                  "novalidate>\n",
+    buf_printf(o,
+               "<form method=\"post\" action=\"%h" BASE "/%lld\" class=\"form wide\" enctype=\"multipart/form-data\" "
+               "novalidate>\n",
                r->prefix, v->id);
   else
-    buf_printf(o, "<form method=\"post\" action=\"%h" BASE "/uusi\" class=\"form wide\" enctype=\"multipart/form-data\" "
-                  "novalidate>\n",
+    buf_printf(o,
+               "<form method=\"post\" action=\"%h" BASE "/uusi\" class=\"form wide\" enctype=\"multipart/form-data\" "
+               "novalidate>\n",
                r->prefix);
   web_csrf_field(r);
-  tr_field fields[] = {
-      {"title", N_("Otsikko"), {v->title[0], v->title[1], v->title[2]}, 0, 1, NULL},
-      {"description", N_("Kuvaus"), {v->description[0], v->description[1], v->description[2]}, 8, 0,
-       N_("Markdown-muodossa.")}};
+  tr_field fields[] = {{"title", N_("Otsikko"), {v->title[0], v->title[1], v->title[2]}, 0, 1, NULL},
+                       {"description",
+                        N_("Kuvaus"),
+                        {v->description[0], v->description[1], v->description[2]},
+                        8,
+                        0,
+                        N_("Markdown-muodossa.")}};
   tr_fieldsets(&f, fields, 2);
   buf_printf(o, "<fieldset><legend>%h</legend>\n<p class=\"hint\">%h</p>\n", T(r, "Videotiedosto"),
              T(r, "Lähetä videotiedosto (MP4, WebM tai Ogg, enintään 20 Mt) tai anna videotiedoston osoite. "
@@ -210,8 +217,8 @@ static void edit_form(web_req *r, const video *v, const char *const vtt[3], cons
                v->published_at ? T(r, "Video on julkinen.") : T(r, "Video ei ole julkinen."));
     buf_printf(o, "<form method=\"post\" action=\"%h" BASE "/%lld/julkaisu\">\n", r->prefix, v->id);
     web_csrf_field(r);
-    buf_printf(o, "<input type=\"hidden\" name=\"on\" value=\"%d\"><button type=\"submit\">%h</button>", !v->published_at,
-               v->published_at ? T(r, "Poista julkaisusta") : T(r, "Julkaise"));
+    buf_printf(o, "<input type=\"hidden\" name=\"on\" value=\"%d\"><button type=\"submit\">%h</button>",
+               !v->published_at, v->published_at ? T(r, "Poista julkaisusta") : T(r, "Julkaise"));
     buf_printf(o, " <a href=\"%h/videot/%lld\">%h</a>\n</form>\n", r->prefix, v->id,
                v->published_at ? T(r, "Näytä julkinen sivu") : T(r, "Esikatsele"));
     buf_printf(o, "<p><a class=\"danger\" href=\"%h" BASE "/%lld/poista\">%h</a></p>\n", r->prefix, v->id,
@@ -250,8 +257,8 @@ static void page_save(web_req *r) {
     return;
   }
   v.id = r->id;
-  static const char *const TF[] = {"title", "title_sv", "title_en"},
-                           *const DF[] = {"description", "description_sv", "description_en"};
+  static const char *const TF[] = {"title", "title_sv", "title_en"}, *const DF[] = {"description", "description_sv",
+                                                                                    "description_en"};
   for (int i = 0; i < 3; i++) {
     v.title[i] = (char *)web_field(r, TF[i]);
     v.description[i] = (char *)web_field(r, DF[i]);
