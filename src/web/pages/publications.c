@@ -133,7 +133,7 @@ static void page_list(web_req *r) {
   if (!n) buf_printf(o, "<p>%h</p>\n", T(r, "Julkaisuja ei löytynyt."));
   char ys[8] = "";
   if (f.year) snprintf(ys, sizeof ys, "%d", f.year);
-  pager_write_query(r, &p, "/julkaisut", "vuosi", ys, "tyyppi", f.type, "kieli", f.lang, NULL);
+  pager_write_query(r, &p, "/julkaisut", "vuosi", ys, "tyyppi", f.type, "kieli", f.lang, (const char *)NULL);
   page_end(r);
 }
 
