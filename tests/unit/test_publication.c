@@ -53,7 +53,7 @@ static void test_demo_pdf_xref(void **state) {
   const char *entry = pdf.data + xref + 9 + 20; /* after the free entry */
   for (int i = 1; i <= 6; i++, entry += 20) {
     long off = strtol(entry, NULL, 10);
-    char obj[16];
+    char obj[24];
     snprintf(obj, sizeof obj, "%d 0 obj", i);
     assert_memory_equal(pdf.data + off, obj, strlen(obj));
   }
