@@ -32,6 +32,8 @@
 #include "web/pages/surveys.h"
 #include "web/pages/jury.h"
 #include "web/pages/media.h"
+#include "web/pages/publications.h"
+#include "web/pages/videos.h"
 #include "web/pages/awards_admin.h"
 #include "web/routes.h"
 
@@ -56,6 +58,7 @@ static const route *const TABLES[] = {
     jury_routes,           api_jury_routes,
     awards_routes,         api_awards_routes,
     awards_admin_routes,   media_routes,
+    publications_routes,   videos_routes,
 };
 #define NTABLES (sizeof TABLES / sizeof TABLES[0])
 

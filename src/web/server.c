@@ -38,7 +38,8 @@ static __thread long long seen_data_version = -1;
 static const char *const SECURITY_HEADERS[][2] = {
     {"Content-Security-Policy",
      "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; "
-     "base-uri 'none'; form-action 'self'; frame-ancestors 'none'"},
+     /* media-src: a video may be given as the https:// address of a file elsewhere (pages/videos.c) */
+     "media-src 'self' https:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"},
     {"X-Content-Type-Options", "nosniff"},
     {"Referrer-Policy", "same-origin"},
     {"X-Frame-Options", "DENY"},

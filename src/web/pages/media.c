@@ -2,12 +2,44 @@
  * public gets the files of what is published; staff get every file (a draft's image in the editor's preview). */
 #include "web/pages/media.h"
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "model/media.h"
 
 void media_href(buf *out, long long id, const char *filename) {
   buf_printf(out, "/tiedostot/%lld/%U", id, filename);
+}
+
+/* The one byte range of a "Range: bytes=A-B", "bytes=A-" or "bytes=-N" header (a browser seeking in a video asks
+ * for them; libmicrohttpd does not answer them by itself) within a file of size bytes, into *from and *to
+ * (inclusive). Returns 1 for a range, 0 to send the whole file (no header, several ranges or one we do not read), -1
+ * when the range is past the file's end (416). */
+static int range_asked(web_req *r, long long size, long long *from, long long *to) {
+  const char *h = MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_RANGE);
+  if (!h || strncmp(h, "bytes=", 6) || strchr(h, ',') || size <= 0) return 0;
+  const char *p = h + 6;
+  char *end;
+  if (*p == '-') { /* the last N bytes */
+    long long n = strtoll(p + 1, &end, 10);
+    if (end == p + 1 || *end || n <= 0) return 0;
+    *from = n >= size ? 0 : size - n;
+    *to = size - 1;
+    return 1;
+  }
+  long long a = strtoll(p, &end, 10);
+  if (end == p || *end != '-' || a < 0) return 0;
+  p = end + 1;
+  long long b = size - 1;
+  if (*p) {
+    b = strtoll(p, &end, 10);
+    if (*end || b < a) return 0;
+  }
+  if (a >= size) return -1;
+  *from = a;
+  *to = b >= size ? size - 1 : b;
+  return 1;
 }
 
 static void page_file(web_req *r) {
@@ -28,7 +60,23 @@ static void page_file(web_req *r) {
   }
   media_get(r->db, &r->mem, r->id, 1, &m);
   r->ctype = m.mime;
-  buf_append(&r->out, m.content, (size_t)m.size);
+  web_header(r, "Accept-Ranges", "bytes");
+  long long from = 0, to = m.size - 1;
+  int range = range_asked(r, m.size, &from, &to);
+  if (range < 0) { /* 416: nothing of the file is in the range asked */
+    char cr[48];
+    snprintf(cr, sizeof cr, "bytes */%lld", m.size);
+    web_header(r, "Content-Range", cr);
+    r->status = 416;
+    return;
+  }
+  if (range) {
+    char cr[80];
+    snprintf(cr, sizeof cr, "bytes %lld-%lld/%lld", from, to, m.size);
+    web_header(r, "Content-Range", cr);
+    r->status = 206;
+  }
+  buf_append(&r->out, m.content + from, (size_t)(to - from + 1));
   buf disp = BUF_INIT; /* filenames are [A-Za-z0-9._-] (media.c), safe inside the quotes */
   buf_printf(&disp, "%r; filename=\"%r\"", strcmp(m.kind, "pdf") == 0 ? "attachment" : "inline", m.filename);
   web_header(r, "Content-Disposition", disp.data);
