@@ -62,7 +62,8 @@ int routes_allows(const route *rt, const user_info *u);
 /* Calls fn(arg, rt) for every route in dispatch order. */
 void routes_each(void (*fn)(void *arg, const route *rt), void *arg);
 /* Puts the routes of menu group (ROUTE_NAV_*) into items in menu order and returns how many; max is items' size
- * (asserted to be enough). */
+ * (asserted to be enough: ROUTES_MENU_MAX is the size the layout uses). */
+#define ROUTES_MENU_MAX 32
 size_t routes_menu(int group, const route **items, size_t max);
 
 /* Finds the route for r->method and r->path and runs it after checking access and the CSRF token; answers 404 or
