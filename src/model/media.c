@@ -46,10 +46,11 @@ const char *media_check(const char *kind, const void *data, size_t len, const ch
   /* libmagic names MP4 video/mp4 or (for some brands) video/quicktime's cousin; WebM is video/webm */
   for (size_t i = 0; i < sizeof accepted / sizeof accepted[0]; i++)
     if (!strcmp(accepted[i].kind, kind) && !strcmp(accepted[i].mime, found)) return accepted[i].mime;
-  if (!strcmp(kind, "pdf")) kerr_set(e, field, N_("Tiedosto ei ole PDF-tiedosto (sen sisältö on %r)."), found);
-  else if (!strcmp(kind, "image"))
-    kerr_set(e, field, N_("Kuvan pitää olla PNG-, JPEG-, WebP- tai GIF-kuva (tiedoston sisältö on %r)."), found);
-  else kerr_set(e, field, N_("Videon pitää olla MP4-, WebM- tai Ogg-video (tiedoston sisältö on %r)."), found);
+  /* the type found is logged, not shown: the message stays one the catalogs translate */
+  log_info("media: a %r upload refused, its content is %r", kind, *found ? found : "unknown");
+  if (!strcmp(kind, "pdf")) kerr_set(e, field, N_("Tiedosto ei ole PDF-tiedosto."));
+  else if (!strcmp(kind, "image")) kerr_set(e, field, N_("Kuvan pitää olla PNG-, JPEG-, WebP- tai GIF-kuva."));
+  else kerr_set(e, field, N_("Videon pitää olla MP4-, WebM- tai Ogg-video."));
   return NULL;
 }
 

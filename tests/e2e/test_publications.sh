@@ -53,7 +53,7 @@ TOKEN=$(csrf_from "$BODY")
 # --- a text file named .pdf is refused beside the field, the typed text kept ---
 upload /hallinta/julkaisut/uusi "$TMP/teksti.pdf" "${FIELDS[@]}"
 expect_eq "non-PDF refused" "$STATUS" 422
-expect_contains "the message beside the file field" "$BODY" 'id="e-file">Tiedosto ei ole PDF-tiedosto (sen sisältö on text/plain).'
+expect_contains "the message beside the file field" "$BODY" 'id="e-file">Tiedosto ei ole PDF-tiedosto.'
 expect_contains "the title kept (escaped)" "$BODY" 'value="Testiraportti &lt;ääkköset&gt;"'
 expect_contains "the summary kept" "$BODY" 'Raportin **sisältö**.'
 expect_eq "nothing stored" "$(q "SELECT (SELECT count(*) FROM publication) || '/' || (SELECT count(*) FROM media)")" "0/0"

@@ -36,7 +36,7 @@ TOKEN=$(csrf_from "$BODY")
 printf '\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\1\0\0\0\1\x08\x06\0\0\0\x1f\x15\xc4\x89' >"$TMP/kuva.webm"
 send /hallinta/videot/uusi "$TMP/kuva.webm" "title=Mikä on Kunteko-ohjelma?" "vtt=Hei vaan" "vtt_sv=" "vtt_en="
 expect_eq "a PNG is no video" "$STATUS" 422
-expect_contains "said beside the file field" "$BODY" 'id="e-file">Videon pitää olla MP4-, WebM- tai Ogg-video (tiedoston sisältö on image/png).'
+expect_contains "said beside the file field" "$BODY" 'id="e-file">Videon pitää olla MP4-, WebM- tai Ogg-video.'
 expect_contains "bad captions said beside their field" "$BODY" 'id="e-vtt">Tekstitys ei ole WebVTT-muodossa'
 expect_contains "the typed captions kept" "$BODY" '>Hei vaan</textarea>'
 expect_contains "the title kept" "$BODY" 'value="Mikä on Kunteko-ohjelma?"'
