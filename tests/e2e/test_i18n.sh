@@ -39,6 +39,9 @@ MODEL_FILES="$MODEL_FILES src/model/award_public.c"
 # The awards' staff pages and the public suggestion form, and the messages of their models (#14).
 UI_FILES="$UI_FILES src/web/pages/awards_admin.c"
 MODEL_FILES="$MODEL_FILES src/model/award_edit.c src/model/award_nomination.c"
+# The programme's own pages, the staff's page editor and the main menu's order, and their model's messages (#15).
+UI_FILES="$UI_FILES src/web/pages/sitepages.c"
+MODEL_FILES="$MODEL_FILES src/model/sitepage.c"
 
 # Prints every msgid the files need, one a line (newlines inside a msgid written as \n).
 msgids() {

@@ -104,20 +104,20 @@ static void menu_cell(web_req *r, const site_page *p, int first, int last) {
   const char *title = p->title[0], *op = web_field(r, "op");
   int moved = !strcmp(web_field(r, "moved"), p->slug);
   if (p->menu_position) {
-    buf_printf(o, "<td class=\"num\">%lld</td><td class=\"actions\">", p->menu_position);
+    buf_printf(o, "<td class=\"num\">%lld</td><td><div class=\"actions\">", p->menu_position);
     int up = moved && (!strcmp(op, "up") || (!strcmp(op, "down") && last)) && !first;
     int down = moved && !up && !last;
     if (!first) menu_button(r, p, "up", T(r, "Ylös"), title, up);
     if (!last) menu_button(r, p, "down", T(r, "Alas"), title, down);
     menu_button(r, p, "out", T(r, "Pois valikosta"), title, moved && first && last);
   } else {
-    buf_printf(o, "<td class=\"num\">–</td><td class=\"actions\">");
+    buf_printf(o, "<td class=\"num\">–</td><td><div class=\"actions\">");
     menu_button(r, p, "in", T(r, "Valikkoon"), title, moved);
   }
   if (p->custom)
     buf_printf(o, "<a href=\"%h/hallinta/sivut/poista/%h\">%h<span class=\"visually-hidden\">: %h</span></a>",
                r->prefix, p->slug, T(r, "Poista"), title);
-  buf_puts(o, "</td>");
+  buf_puts(o, "</div></td>");
 }
 
 static void page_sites_admin(web_req *r) {
@@ -186,8 +186,8 @@ static void page_menu_post(web_req *r) {
 /* The "in the main menu" checkbox of a new page. */
 static void menu_checkbox(web_req *r, int checked) {
   buf_printf(&r->out,
-             "<div class=\"field checkbox\"><input type=\"checkbox\" id=\"f-menu\" name=\"menu\" value=\"1\"%r>"
-             "<label for=\"f-menu\">%h</label></div>\n",
+             "<div class=\"field checks\"><label><input type=\"checkbox\" id=\"f-menu\" name=\"menu\" value=\"1\"%r> "
+             "%h</label></div>\n",
              checked ? " checked" : "", T(r, "Näytä päävalikossa (viimeisenä)"));
 }
 
@@ -221,7 +221,7 @@ static void site_form(web_req *r, const site_page *p, int is_new, int in_menu, c
   tr_field fields[] = {{"title", N_("Otsikko"), {p->title[0], p->title[1], p->title[2]}, 0, 1, NULL},
                        {"body", N_("Teksti"), {p->body[0], p->body[1], p->body[2]}, 20, 1, NULL}};
   tr_fieldsets(&f, fields, 2);
-  buf_printf(o, "<div class=\"actions\"><button type=\"submit\">%h</button>", T(r, is_new ? "Luo sivu" : "Tallenna"));
+  buf_printf(o, "<div class=\"actions\"><button type=\"submit\">%h</button>", is_new ? T(r, "Luo sivu") : T(r, "Tallenna"));
   if (!is_new) buf_printf(o, "<a href=\"%h%h\">%h</a>", r->prefix, page_path(r, p->slug), T(r, "Näytä sivu"));
   if (!is_new && p->custom)
     buf_printf(o, "<a href=\"%h/hallinta/sivut/poista/%h\">%h</a>", r->prefix, p->slug, T(r, "Poista sivu"));
