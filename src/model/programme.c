@@ -367,7 +367,7 @@ int programme_partner_delete(db *d, long long id, kerr *e) {
 #define PAGE_TITLE                                                                                                     \
   "COALESCE(NULLIF(CASE CAST(:lang AS INTEGER) WHEN 1 THEN title_sv WHEN 2 THEN title_en ELSE '' END,''), title_fi)"
 #define PAGE_FALLBACK                                                                                                  \
-  "CASE WHEN CAST(:lang AS INTEGER) IN (1,2) AND (CASE CAST(:lang AS INTEGER) WHEN 1 THEN title_sv ELSE title_en"     \
+  "CASE WHEN CAST(:lang AS INTEGER) IN (1,2) AND (CASE CAST(:lang AS INTEGER) WHEN 1 THEN title_sv ELSE title_en"      \
   " END)='' THEN 1 ELSE 0 END"
 
 /* Adds a menu page row (k = 2) to f. A built-in page never saved has an empty title: its default stands in. */

@@ -31,8 +31,8 @@ sitemap_item *sitemap_news(db *d, arena *a, int *n) {
 }
 
 sitemap_item *sitemap_publications(db *d, arena *a, int *n) {
-  return sitemap_read(db_query(d, "SELECT id, updated_at FROM publication WHERE published_at IS NOT NULL ORDER BY id", ""),
-                      a, n);
+  return sitemap_read(
+      db_query(d, "SELECT id, updated_at FROM publication WHERE published_at IS NOT NULL ORDER BY id", ""), a, n);
 }
 
 sitemap_item *sitemap_videos(db *d, arena *a, int *n) {

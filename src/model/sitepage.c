@@ -186,10 +186,10 @@ char *sitepage_slugify(arena *a, const char *title) {
     else if (*s == 0xC3 && s[1]) { /* Latin-1 letters in UTF-8: ä å ö é ü and their capitals */
       unsigned char t = s[1] | 0x20;
       c = t == 0xA4 || t == 0xA5 || t == 0xA0 || t == 0xA1 || t == 0xA2 ? 'a'
-          : t == 0xB6 || t == 0xB3 || t == 0xB4                          ? 'o'
-          : t == 0xA9 || t == 0xA8                                       ? 'e'
-          : t == 0xBC                                                    ? 'u'
-                                                                         : 0;
+          : t == 0xB6 || t == 0xB3 || t == 0xB4                         ? 'o'
+          : t == 0xA9 || t == 0xA8                                      ? 'e'
+          : t == 0xBC                                                   ? 'u'
+                                                                        : 0;
       len = 2;
     } else if (*s >= 0x80) {
       while (s[len] >= 0x80 && s[len] < 0xC0) len++; /* the rest of one other character */
@@ -227,8 +227,8 @@ static void check_slug(db *d, const char *slug, kerr *e) {
 
 /* Numbers the menu's pages 1, 2, 3 … in their present order (after one came, went or moved). */
 static int renumber(db *d) {
-  db_stmt *st = db_query(d, "SELECT slug FROM site_page WHERE menu_position IS NOT NULL ORDER BY menu_position, slug",
-                         "");
+  db_stmt *st =
+      db_query(d, "SELECT slug FROM site_page WHERE menu_position IS NOT NULL ORDER BY menu_position, slug", "");
   char slugs[64][SITEPAGE_MAX_SLUG + 1];
   int n = 0;
   while (n < 64 && db_step(st) == 1) snprintf(slugs[n++], sizeof slugs[0], "%s", db_col_text(st, 0));
@@ -298,7 +298,7 @@ int sitepage_menu_set(db *d, const char *slug, int in_menu, const char *by, kerr
     rc = kerr_set(e, NULL, N_("Sivua ei ole."));
   else if (in_menu && !at)
     rc = db_exec(d, "UPDATE site_page SET menu_position=?1 WHERE slug=?2", "it", menu_end(d), slug) == DB_OK ? K_OK
-                                                                                                            : K_ERR;
+                                                                                                             : K_ERR;
   else if (!in_menu && at)
     rc = db_exec(d, "UPDATE site_page SET menu_position=NULL WHERE slug=?1", "t", slug) == DB_OK ? renumber(d) : K_ERR;
   if (rc == K_OK) rc = audit_page(d, by, "update", slug, in_menu ? "menu: in" : "menu: out");

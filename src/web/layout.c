@@ -43,9 +43,8 @@ static void page_items(web_req *r, const programme_frame *p, const char *active)
   for (int i = 0; p && i < p->npages; i++) {
     const struct programme_frame_page *g = &p->pages[i];
     int current = active && !strncmp(active, "page:", 5) && !strcmp(active + 5, g->slug);
-    buf_printf(&r->out, "<li><a href=\"%h%r%h\"%r%r>%h</a></li>", r->prefix,
-               sitepage_builtin(g->slug) ? "/" : "/sivu/", g->slug, current ? " aria-current=\"page\"" : "",
-               tr_lang(&g->title), g->title.text);
+    buf_printf(&r->out, "<li><a href=\"%h%r%h\"%r%r>%h</a></li>", r->prefix, sitepage_builtin(g->slug) ? "/" : "/sivu/",
+               g->slug, current ? " aria-current=\"page\"" : "", tr_lang(&g->title), g->title.text);
   }
 }
 

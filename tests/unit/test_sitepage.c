@@ -113,8 +113,8 @@ static void test_create(void **state) {
   assert_int_equal(p->menu_position, 1);
   assert_int_equal(p->t_title.fallback, 1);
   assert_non_null(p->updated_at);
-  static const char *const bad[] = {"Isot", "väli lyönti", "-alku", "loppu-", "ä", "uusi", "tietosuoja",
-                                    "tietoa-ohjelmasta"};
+  static const char *const bad[] = {"Isot", "väli lyönti", "-alku",      "loppu-",
+                                    "ä",    "uusi",        "tietosuoja", "tietoa-ohjelmasta"};
   for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
     assert_null(sitepage_create(f->d, &a, page(&a, bad[i], "Otsikko"), 1, "x", &e));
     assert_string_equal(e.field, "slug");
@@ -212,7 +212,8 @@ static void test_delete(void **state) {
   assert_string_equal(menu(f->d, &a, "fi"), "b saavutettavuus");
   assert_int_equal(db_int(f->d, 0, "SELECT max(menu_position) FROM site_page", ""), 2);
   assert_non_null(sitepage_get(f->d, &a, "saavutettavuus", "fi"));
-  assert_int_equal(db_int(f->d, 0, "SELECT count(*) FROM audit WHERE action='delete' AND subject='site-page:a'", ""), 1);
+  assert_int_equal(db_int(f->d, 0, "SELECT count(*) FROM audit WHERE action='delete' AND subject='site-page:a'", ""),
+                   1);
   arena_free(&a);
 }
 

@@ -69,9 +69,8 @@ static void items(sm *s, const char *prefix, const sitemap_item *v, int n) {
 
 /* The list pages and other fixed public pages, each when this build has it. */
 static void fixed_pages(sm *s) {
-  static const char *const pages[] = {"/",          "/tekot",    "/palvelut", "/valmentajat",
-                                      "/tapahtumat", "/uutiset", "/julkaisut", "/videot",
-                                      "/palkinnot",  "/tilastot"};
+  static const char *const pages[] = {"/",        "/tekot",     "/palvelut", "/valmentajat", "/tapahtumat",
+                                      "/uutiset", "/julkaisut", "/videot",   "/palkinnot",   "/tilastot"};
   for (size_t i = 0; i < sizeof pages / sizeof pages[0]; i++)
     if (public_route(pages[i])) url(s, pages[i], NULL);
   web_req *r = s->r;

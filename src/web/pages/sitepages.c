@@ -1,5 +1,6 @@
 /* sitepages: the accessibility statement /saavutettavuus, the privacy notice /tietosuoja and the programme's own pages
- * /sivu/SLUG, their staff editor and the main menu's order (/hallinta/sivut), and the translations of theme names (/hallinta/teemat). */
+ * /sivu/SLUG, their staff editor and the main menu's order (/hallinta/sivut), and the translations of theme names
+ * (/hallinta/teemat). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -150,8 +151,9 @@ static void page_sites_admin(web_req *r) {
   for (int i = 0, at = 0; i < n; i++) {
     site_page *p = &v[i];
     const char *path = page_path(r, p->slug);
-    buf_printf(o, "<tr id=\"sivu-%h\"><td><a href=\"%h/hallinta/sivut/%h\">%h</a></td><td><a href=\"%h%h\">%h</a></td><td>",
-               p->slug, r->prefix, p->slug, p->title[0], r->prefix, path, path);
+    buf_printf(
+        o, "<tr id=\"sivu-%h\"><td><a href=\"%h/hallinta/sivut/%h\">%h</a></td><td><a href=\"%h%h\">%h</a></td><td>",
+        p->slug, r->prefix, p->slug, p->title[0], r->prefix, path, path);
     if (p->updated_at)
       buf_printf(o, "%D (%h)", p->updated_at, p->updated_by);
     else
@@ -172,8 +174,9 @@ static void page_menu_post(web_req *r) {
   kerr e = {0};
   int rc = !strcmp(op, "up") || !strcmp(op, "down")
                ? sitepage_menu_move(r->db, slug, !strcmp(op, "up") ? -1 : 1, r->user.email, &e)
-           : !strcmp(op, "in") || !strcmp(op, "out") ? sitepage_menu_set(r->db, slug, !strcmp(op, "in"), r->user.email, &e)
-                                                     : kerr_set(&e, NULL, N_("Tuntematon toiminto."));
+           : !strcmp(op, "in") || !strcmp(op, "out")
+               ? sitepage_menu_set(r->db, slug, !strcmp(op, "in"), r->user.email, &e)
+               : kerr_set(&e, NULL, N_("Tuntematon toiminto."));
   if (rc == K_OK) {
     web_changed(); /* every cached page has the menu */
     web_redirectf(r, "/hallinta/sivut?done=menu&moved=%U&op=%U", slug, op);
@@ -221,7 +224,8 @@ static void site_form(web_req *r, const site_page *p, int is_new, int in_menu, c
   tr_field fields[] = {{"title", N_("Otsikko"), {p->title[0], p->title[1], p->title[2]}, 0, 1, NULL},
                        {"body", N_("Teksti"), {p->body[0], p->body[1], p->body[2]}, 20, 1, NULL}};
   tr_fieldsets(&f, fields, 2);
-  buf_printf(o, "<div class=\"actions\"><button type=\"submit\">%h</button>", is_new ? T(r, "Luo sivu") : T(r, "Tallenna"));
+  buf_printf(o, "<div class=\"actions\"><button type=\"submit\">%h</button>",
+             is_new ? T(r, "Luo sivu") : T(r, "Tallenna"));
   if (!is_new) buf_printf(o, "<a href=\"%h%h\">%h</a>", r->prefix, page_path(r, p->slug), T(r, "Näytä sivu"));
   if (!is_new && p->custom)
     buf_printf(o, "<a href=\"%h/hallinta/sivut/poista/%h\">%h</a>", r->prefix, p->slug, T(r, "Poista sivu"));
@@ -312,8 +316,8 @@ static void page_site_delete(web_req *r) {
   buf_printf(&what, "%r %r (%r).", T(r, "Poistetaan sivu"), p->title[0], page_path(r, p->slug));
   buf_printf(&action, "/hallinta/sivut/poista/%r", p->slug);
   buf_printf(&back, "/hallinta/sivut/%r", p->slug);
-  confirm_spec c = {T(r, "Poistetaanko sivu?"), what.data, action.data, NULL, 0, T(r, "Poista sivu"), back.data,
-                    "programme"};
+  confirm_spec c = {T(r, "Poistetaanko sivu?"), what.data, action.data, NULL, 0,
+                    T(r, "Poista sivu"),        back.data, "programme"};
   confirm_page(r, &c);
   buf_free(&what);
   buf_free(&action);
