@@ -31,7 +31,7 @@ INSERT INTO site_page(slug,title_fi,body_fi,updated_at,updated_by,custom,menu_po
 INSERT INTO award_round(id,year,published_at,created_at,updated_at) VALUES
  (61,2019,'2019-11-21T10:00:00Z','2019-04-15T09:00:00Z','2019-11-21T10:00:00Z'),
  (62,2020,NULL,'2020-04-15T09:00:00Z','2020-04-15T09:00:00Z');"
-start_server --base-url "$SITE"
+serve_with --base-url "$SITE" # not --quiet: the access log says which answers came from the cache
 
 get /sitemap.xml; map=$BODY
 expect_eq "the sitemap answers" "$STATUS" 200
@@ -93,6 +93,9 @@ get /sitemap.xml
 expect_lacks "the scheduled item is not listed before its time" "$BODY" "/uutiset/22<"
 get /sitemap.xml
 expect_lacks "nor from the cache" "$BODY" "/uutiset/22<"
+sleep 0.2
+check "while a news item waits for its time the sitemap is not served from the cache" \
+  test "$(grep -c 'GET /sitemap.xml 200 .* cached' "$TMP/server.log")" -eq 0
 if "$KEHTO" routes | grep -q "^GET /uutiset/{id} public"; then
   sleep 3.5
   get /sitemap.xml
@@ -104,6 +107,12 @@ q "UPDATE deed SET status='published', published_at='2019-07-01T00:00:00Z' WHERE
 get /sitemap.xml
 expect_contains "a newly published deed is listed" "$BODY" "<loc>$SITE/tekot/12</loc>"
 expect_lacks "a deleted page is gone" "$BODY" "/sivu/piilo<"
+
+q "DELETE FROM news WHERE id IN (22, 23)"
+get /sitemap.xml
+get /sitemap.xml
+sleep 0.2
+check "with nothing scheduled the sitemap comes from the cache" grep -q 'GET /sitemap.xml 200 .* cached' "$TMP/server.log"
 
 get /robots.txt
 expect_eq "robots.txt answers" "$STATUS" 200
