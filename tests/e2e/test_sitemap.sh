@@ -28,6 +28,9 @@ INSERT INTO event(id,uid,kind,title,starts_at,ends_at,published_at,created_at,up
 INSERT INTO site_page(slug,title_fi,body_fi,updated_at,updated_by,custom,menu_position) VALUES
  ('tietoa-ohjelmasta','Tietoa ohjelmasta','Teksti.','2020-01-01T10:00:00Z','staff@example.fi',1,1),
  ('piilo','Piilo','Ei valikossa.','2020-01-02T10:00:00Z','staff@example.fi',1,NULL);
+INSERT INTO survey(id,key,title,definition,results_public,created_at,updated_at) VALUES
+ (71,'julkinen','Julkiset tulokset','{}',1,'2020-01-01T00:00:00Z','2020-01-01T00:00:00Z'),
+ (72,'sisainen','Sisäiset tulokset','{}',0,'2020-01-01T00:00:00Z','2020-01-01T00:00:00Z');
 INSERT INTO award_round(id,year,published_at,created_at,updated_at) VALUES
  (61,2019,'2019-11-21T10:00:00Z','2019-04-15T09:00:00Z','2019-11-21T10:00:00Z'),
  (62,2020,NULL,'2020-04-15T09:00:00Z','2020-04-15T09:00:00Z');"
@@ -68,6 +71,8 @@ check "the privacy notice" has /tietosuoja -
 check "a published award year" has /palkinnot/2019 2019-11-21T10:00:00Z
 check "an unpublished award year is not listed" lacks_loc /palkinnot/2020
 check "the evaluation report is not listed while a draft" lacks_loc /arviointi
+check "a survey's public results" has /kyselyt/71/tulokset -
+check "a survey's results not made public are not listed" lacks_loc /kyselyt/72/tulokset
 # news, publications, videos and events: listed when this build has their pages (the other parts of #15)
 for kind in "uutiset 21 2019-03-04T12:00:00Z 22 23" "julkaisut 31 2018-01-11T10:00:00Z 32" \
   "videot 41 2016-02-02T10:00:00Z 42" "tapahtumat 51 2020-04-02T10:00:00Z 52"; do
@@ -87,17 +92,25 @@ expect_contains "Swedish alternative of a page" "$map" "hreflang=\"sv\" href=\"$
 expect_contains "Swedish front page is /sv" "$map" "hreflang=\"sv\" href=\"$SITE/sv\"/>"
 
 # a scheduled news item appears at its time without a write: the sitemap is not cached while one waits
-soon=$(date -u -d '+3 seconds' +%Y-%m-%dT%H:%M:%SZ)
+soon_epoch=$(($(date -u +%s) + 8))
+soon=$(date -u -d "@$soon_epoch" +%Y-%m-%dT%H:%M:%SZ)
 q "UPDATE news SET publish_at='$soon' WHERE id=22"
 get /sitemap.xml
 expect_lacks "the scheduled item is not listed before its time" "$BODY" "/uutiset/22<"
-get /sitemap.xml
+# cached_hits: how many sitemap answers came from the page cache (the access log marks them). Each of the server's
+# threads has its own connection, whose first look at the data version drops the cache, so a page is cached only
+# after a few requests: ask 12 times.
+cached_hits() { grep -c 'GET /sitemap.xml 200 .* cached' "$TMP/server.log"; }
+ask_often() { for _ in $(seq 1 12); do get /sitemap.xml; sleep 0.05; done; sleep 0.1; }
+ask_often
 expect_lacks "nor from the cache" "$BODY" "/uutiset/22<"
-sleep 0.2
-check "while a news item waits for its time the sitemap is not served from the cache" \
-  test "$(grep -c 'GET /sitemap.xml 200 .* cached' "$TMP/server.log")" -eq 0
+if [ "$(date -u +%s)" -lt "$soon_epoch" ]; then
+  check "while a news item waits for its time the sitemap is not served from the cache" test "$(cached_hits)" -eq 0
+else
+  echo "# the machine was too slow to ask before the scheduled time: the not-cached check is skipped"
+fi
 if "$KEHTO" routes | grep -q "^GET /uutiset/{id} public"; then
-  sleep 3.5
+  while [ "$(date -u +%s)" -le "$soon_epoch" ]; do sleep 0.2; done
   get /sitemap.xml
   expect_contains "once its time has come it is listed, with no write in between" "$BODY" "<loc>$SITE/uutiset/22</loc>"
 fi
@@ -109,10 +122,8 @@ expect_contains "a newly published deed is listed" "$BODY" "<loc>$SITE/tekot/12<
 expect_lacks "a deleted page is gone" "$BODY" "/sivu/piilo<"
 
 q "DELETE FROM news WHERE id IN (22, 23)"
-get /sitemap.xml
-get /sitemap.xml
-sleep 0.2
-check "with nothing scheduled the sitemap comes from the cache" grep -q 'GET /sitemap.xml 200 .* cached' "$TMP/server.log"
+ask_often
+check "with nothing scheduled the sitemap comes from the cache" test "$(cached_hits)" -gt 0
 
 get /robots.txt
 expect_eq "robots.txt answers" "$STATUS" 200

@@ -10,6 +10,7 @@
 #include "model/service.h"
 #include "model/sitemap.h"
 #include "model/sitepage.h"
+#include "model/survey.h"
 #include "web/pages/sitemap.h"
 #include "web/web.h"
 
@@ -108,6 +109,12 @@ static void page_sitemap(web_req *r) {
   items(&s, "/videot", v, n);
   v = sitemap_events(r->db, &r->mem, &n);
   items(&s, "/tapahtumat", v, n);
+  v = survey_sitemap(r->db, &r->mem, &n);
+  for (int i = 0; i < n && public_route("/kyselyt/1/tulokset"); i++) {
+    char path[64];
+    snprintf(path, sizeof path, "/kyselyt/%lld/tulokset", v[i].id);
+    url(&s, path, NULL);
+  }
   award_round *rounds = award_published_rounds(r->db, &r->mem, "fi", &n);
   for (int i = n - 1; i >= 0; i--) { /* oldest first, like the rest */
     char path[32];
@@ -122,7 +129,10 @@ static void page_robots(web_req *r) {
   buf base = BUF_INIT;
   web_base_url(r, &base);
   r->ctype = "text/plain; charset=utf-8";
-  buf_printf(&r->out, "User-agent: *\nDisallow: /hallinta/\n\nSitemap: %r/sitemap.xml\n", base.data ? base.data : "");
+  buf_printf(&r->out,
+             "User-agent: *\nDisallow: /hallinta/\nDisallow: /sv/hallinta/\nDisallow: /en/hallinta/\n\n"
+             "Sitemap: %r/sitemap.xml\n",
+             base.data ? base.data : "");
   buf_free(&base);
 }
 
