@@ -9,6 +9,7 @@
 #include "core/util.h"
 #include "model/deed.h"
 #include "demo/demo_pubs.h"
+#include "demo/demo_pages.h"
 #include "demo/demo_services.h"
 #include "demo/demo_text.h"
 #include "model/org.h"
@@ -563,6 +564,7 @@ static int build_all(ctx *c, demo_summary *s) {
   if (demo_surveys(c->d, &c->r, &s->evaluation, c->e)) return K_ERR;
   if (demo_awards(c->d, &c->r, &s->awards, c->e)) return K_ERR;
   if (demo_pubs(c->d, c->e)) return K_ERR;
+  if (demo_pages(c->d, c->e) < 0) return K_ERR;
   s->orgs = c->norgs;
   s->periods = COUNT(periods);
   s->goals = COUNT(programme_goals);

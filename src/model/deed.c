@@ -284,3 +284,11 @@ deed *deed_list_by_status(db *d, arena *a, const char *status, int limit, int of
   db_done(st);
   return v;
 }
+
+sitemap_item *deed_sitemap(db *d, arena *a, int *n) {
+  return sitemap_read(db_query(d,
+                               "SELECT id, COALESCE(updated_at, published_at) FROM deed WHERE status='published'"
+                               " ORDER BY id",
+                               ""),
+                      a, n);
+}

@@ -3,6 +3,7 @@
 #define KEHTO_DEED_H
 #include "core/buf.h"
 #include "db/db.h"
+#include "model/sitemap.h"
 
 #define DEED_MAX_TEXT 20000 /* characters per long text field */
 #define DEED_MAX_TITLE 200
@@ -59,5 +60,8 @@ int deed_index(db *d, long long id);
 
 /* Finds a sector code by code or by Finnish name (case-insensitive); malloc'd or NULL. */
 char *deed_sector_code(db *d, const char *code_or_name);
+
+/* The published deeds for the sitemap (/tekot/ID), by id, with their last change. Sets *n; array in a. */
+sitemap_item *deed_sitemap(db *d, arena *a, int *n);
 
 #endif

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "core/util.h"
+#include "model/sitepage.h"
 
 /* Checks one text field: required or not, valid UTF-8, at most max characters. */
 static int text_ok(const char *v, const char *field, const char *label, size_t max, int required, kerr *e) {
@@ -361,6 +362,33 @@ int programme_partner_delete(db *d, long long id, kerr *e) {
 
 /* ---- the page frame ---- */
 
+/* A site page's title in :lang (site_page has title_fi, not title, so TR_PICK does not fit) and whether the Finnish
+ * stands in for it. */
+#define PAGE_TITLE                                                                                                     \
+  "COALESCE(NULLIF(CASE CAST(:lang AS INTEGER) WHEN 1 THEN title_sv WHEN 2 THEN title_en ELSE '' END,''), title_fi)"
+#define PAGE_FALLBACK                                                                                                  \
+  "CASE WHEN CAST(:lang AS INTEGER) IN (1,2) AND (CASE CAST(:lang AS INTEGER) WHEN 1 THEN title_sv ELSE title_en"      \
+  " END)='' THEN 1 ELSE 0 END"
+
+/* Adds a menu page row (k = 2) to f. A built-in page never saved has an empty title: its default stands in. */
+static void frame_page(programme_frame *f, db_stmt *st, arena *a, const char *lang, int *cap) {
+  if (f->npages == *cap) {
+    *cap = *cap ? *cap * 2 : 8;
+    struct programme_frame_page *grown = arena_alloc(a, sizeof *grown * (size_t)*cap);
+    if (f->npages) memcpy(grown, f->pages, sizeof *grown * (size_t)f->npages);
+    f->pages = grown;
+  }
+  struct programme_frame_page *p = &f->pages[f->npages];
+  p->slug = db_col_adup(st, 2, a);
+  p->title = (tr){db_col_adup(st, 1, a), (int)db_col_int(st, 4)};
+  if (!*p->title.text) {
+    const char *t = sitepage_default_title(p->slug, tr_lang_index(lang));
+    if (!t) return; /* a stray row: not a page */
+    p->title = (tr){t, 0};
+  }
+  f->npages++;
+}
+
 programme_frame *programme_frame_get(db *d, arena *a, const char *lang) {
   programme_frame *f = arena_alloc(a, sizeof *f);
   *f = (programme_frame){.name = {"", 0}, .short_name = {"", 0}};
@@ -371,14 +399,22 @@ programme_frame *programme_frame_get(db *d, arena *a, const char *lang) {
                                                                          " UNION ALL SELECT 1, name, kind, 0, 0, 0,"
                                                                          " CASE WHEN kind='funder' THEN 1 ELSE 0 END,"
                                                                          " position, id FROM partner"
+                                                                         " UNION ALL SELECT 2, " PAGE_TITLE ", slug,"
+                                                                         " 0, " PAGE_FALLBACK ", 0, 0,"
+                                                                         " menu_position, 0 FROM site_page"
+                                                                         " WHERE menu_position IS NOT NULL"
                                                                          " ORDER BY k, f, pos, id");
   db_bind_int(st, ":lang", tr_lang_index(lang));
-  int cap = 0;
+  int cap = 0, pcap = 0;
   while (db_step(st) == 1) {
     if (db_col_int(st, 0) == 0) {
       f->name = (tr){db_col_adup(st, 1, a), (int)db_col_int(st, 4)};
       f->short_name = (tr){db_col_adup(st, 2, a), (int)db_col_int(st, 5)};
       f->demo = (int)db_col_int(st, 3);
+      continue;
+    }
+    if (db_col_int(st, 0) == 2) {
+      frame_page(f, st, a, lang, &pcap);
       continue;
     }
     if (f->npartners == cap) { /* rare and small: grow by copying inside the arena */

@@ -62,6 +62,11 @@ typedef struct programme_frame {
     const char *name, *kind; /* kind "partner" or "funder" */
   } * partners;              /* partners first, then funders, each by position (as programme_get) */
   int npartners;
+  struct programme_frame_page {
+    const char *slug; /* at /SLUG for Kehto's own pages (sitepage_builtin), else /sivu/SLUG */
+    tr title;         /* in the language asked for */
+  } * pages;          /* the programme's pages in the main menu, in menu order (model/sitepage.c) */
+  int npages;
 } programme_frame;
 
 programme_frame *programme_frame_get(db *d, arena *a, const char *lang);

@@ -234,3 +234,7 @@ service *service_list(db *d, arena *a, const service_filter *f, const char *lang
   db_done(st);
   return v;
 }
+
+sitemap_item *service_sitemap(db *d, arena *a, int *n) {
+  return sitemap_read(db_query(d, "SELECT id, updated_at FROM service ORDER BY id", ""), a, n);
+}

@@ -3,6 +3,7 @@
 #define KEHTO_SERVICE_H
 #include "db/db.h"
 #include "model/tr.h"
+#include "model/sitemap.h"
 
 #define SERVICE_MAX_NAME 200
 #define SERVICE_MAX_DESCRIPTION 5000
@@ -67,5 +68,9 @@ long long service_count(db *d, const service_filter *f);
 /* Matching offerings by type order, newest period first, then name; rows offset..offset+limit-1; type names in lang.
  * Returns an array of *n in arena a (never NULL). */
 service *service_list(db *d, arena *a, const service_filter *f, const char *lang, int limit, int offset, int *n);
+
+/* Every service for the sitemap (/palvelut/ID: the catalogue is public), by id, with its last change. Sets *n;
+ * array in a. */
+sitemap_item *service_sitemap(db *d, arena *a, int *n);
 
 #endif

@@ -885,3 +885,7 @@ survey_def *survey_load(db *d, arena *a, long long id) {
   db_done(st);
   return NULL;
 }
+
+sitemap_item *survey_sitemap(db *d, arena *a, int *n) {
+  return sitemap_read(db_query(d, "SELECT id, NULL FROM survey WHERE results_public=1 ORDER BY id", ""), a, n);
+}

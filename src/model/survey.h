@@ -22,6 +22,7 @@
 #ifndef KEHTO_SURVEY_H
 #define KEHTO_SURVEY_H
 #include "db/db.h"
+#include "model/sitemap.h"
 
 enum survey_qtype {
   SQ_SECTION, /* not a question: starts a section with a title */
@@ -152,5 +153,9 @@ long long survey_id_by_open_code(db *d, const char *code);
 survey_def *survey_load(db *d, arena *a, long long id);
 /* The surveys of a series (by series key) in phase order (before, after, then others by id). */
 survey_info *survey_series_list(db *d, arena *a, const char *series, const char *lang, int *n);
+
+/* The surveys whose results are public (/kyselyt/ID/tulokset) for the sitemap, by id; their figures change with the
+ * answers, so no last change is given. Sets *n; array in a. */
+sitemap_item *survey_sitemap(db *d, arena *a, int *n);
 
 #endif

@@ -6,6 +6,7 @@
 #include "web/web.h"
 #include "web/widgets.h"
 #include "model/programme.h"
+#include "model/sitepage.h"
 
 static const struct {
   const char *code, *prefix, *name;
@@ -34,6 +35,17 @@ static int nav_items(web_req *r, int group, const char *active) {
     written++;
   }
   return written;
+}
+
+/* The programme's pages staff put in the main menu (/hallinta/sivut), in their order, after the routes' items. A page
+ * is active when its handler passed "page:SLUG" (pages/sitepages.c). */
+static void page_items(web_req *r, const programme_frame *p, const char *active) {
+  for (int i = 0; p && i < p->npages; i++) {
+    const struct programme_frame_page *g = &p->pages[i];
+    int current = active && !strncmp(active, "page:", 5) && !strcmp(active + 5, g->slug);
+    buf_printf(&r->out, "<li><a href=\"%h%r%h\"%r%r>%h</a></li>", r->prefix, sitepage_builtin(g->slug) ? "/" : "/sivu/",
+               g->slug, current ? " aria-current=\"page\"" : "", tr_lang(&g->title), g->title.text);
+  }
 }
 
 static void lang_switch(web_req *r) {
@@ -121,6 +133,7 @@ void page_begin(web_req *r, const char *title, const char *active) {
              brand.text);
   buf_printf(o, "<nav class=\"main\" aria-label=\"%h\"><ul>", T(r, "Päävalikko"));
   nav_items(r, ROUTE_NAV_MAIN, active);
+  page_items(r, p, active);
   if (!r->user.id) nav_items(r, ROUTE_NAV_ANON, active);
   buf_puts(o, "</ul></nav>\n");
   lang_switch(r);

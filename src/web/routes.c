@@ -35,6 +35,7 @@
 #include "web/pages/publications.h"
 #include "web/pages/videos.h"
 #include "web/pages/awards_admin.h"
+#include "web/pages/sitemap.h"
 #include "web/routes.h"
 
 #include "model/write.h"
@@ -59,6 +60,7 @@ static const route *const TABLES[] = {
     awards_routes,         api_awards_routes,
     awards_admin_routes,   media_routes,
     publications_routes,   videos_routes,
+    sitemap_routes,
 };
 #define NTABLES (sizeof TABLES / sizeof TABLES[0])
 

@@ -42,6 +42,9 @@ MODEL_FILES="$MODEL_FILES src/model/award_edit.c src/model/award_nomination.c"
 # Publications and videos, their staff pages, and the messages of their models (#15).
 UI_FILES="$UI_FILES src/web/pages/publications.c src/web/pages/videos.c"
 MODEL_FILES="$MODEL_FILES src/model/publication.c src/model/video.c"
+# The programme's own pages, the staff's page editor and the main menu's order, and their model's messages (#15).
+UI_FILES="$UI_FILES src/web/pages/sitepages.c"
+MODEL_FILES="$MODEL_FILES src/model/sitepage.c"
 
 # Prints every msgid the files need, one a line (newlines inside a msgid written as \n).
 msgids() {

@@ -70,6 +70,22 @@ static void test_frame(void **state) {
   arena_free(&a);
 }
 
+/* The programme's own pages (demo_pages.c): three, in the main menu in order, in Finnish with Swedish beside. */
+static void test_programme_pages(void **state) {
+  arena a = {0};
+  programme_frame *f = programme_frame_get(shared.d, &a, "sv");
+  assert_int_equal(f->npages, 3);
+  assert_string_equal(f->pages[0].slug, "tietoa-ohjelmasta");
+  assert_string_equal(f->pages[0].title.text, "Om programmet");
+  assert_string_equal(f->pages[1].slug, "palvelut-lyhyesti");
+  assert_string_equal(f->pages[2].slug, "yhteystiedot");
+  f = programme_frame_get(shared.d, &a, "en");
+  assert_int_equal(f->pages[1].title.fallback, 1); /* no English text: the Finnish stands in */
+  assert_int_equal(db_int(shared.d, 0, "SELECT count(*) FROM site_page WHERE custom=1 AND body_fi LIKE '%240%'", ""),
+                   1);
+  arena_free(&a);
+}
+
 static void test_registry(void **state) {
   long long n = db_int(shared.d, 0, "SELECT count(*) FROM org", "");
   assert_in_range(n, 230, 270);
@@ -559,6 +575,7 @@ static void test_second_demo_refuses(void **state) {
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_frame),
+      cmocka_unit_test(test_programme_pages),
       cmocka_unit_test(test_registry),
       cmocka_unit_test(test_deeds),
       cmocka_unit_test(test_services_and_coaches),

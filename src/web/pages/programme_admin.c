@@ -117,7 +117,7 @@ static void programme_page(web_req *r, const frame_texts *t, const kerr *err) {
   periods_table(r, p);
   partners_table(r, p);
   buf_printf(&r->out, "<p><a href=\"%h/hallinta/teemat\">%h</a> · <a href=\"%h/hallinta/sivut\">%h</a></p>\n",
-             r->prefix, T(r, "Teemojen käännökset"), r->prefix, T(r, "Saavutettavuusseloste ja tietosuojaseloste"));
+             r->prefix, T(r, "Teemojen käännökset"), r->prefix, T(r, "Sivut ja päävalikko"));
   page_end(r);
 }
 
