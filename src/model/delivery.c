@@ -247,7 +247,8 @@ int delivery_session_update(db *d, long long delivery_id, long long session_id, 
 int delivery_session_times(db *d, long long delivery_id, long long session_id, const char *starts, const char *ends,
                            kerr *e) {
   char s[6] = "", t[6] = "";
-  if (!db_exists(d, "SELECT 1 FROM delivery_session WHERE id=?1 AND delivery_id=?2", "ii", session_id, delivery_id))
+  if (session_id &&
+      !db_exists(d, "SELECT 1 FROM delivery_session WHERE id=?1 AND delivery_id=?2", "ii", session_id, delivery_id))
     return kerr_set(e, NULL, N_("Tapaamista ei ole."));
   int sblank = util_blank(starts), tblank = util_blank(ends);
   if (!sblank && date_hm_parse(starts, s) != K_OK)
@@ -259,6 +260,7 @@ int delivery_session_times(db *d, long long delivery_id, long long session_id, c
   else if (!sblank && *s && *t && strcmp(t, s) < 0)
     kerr_add(e, "ends_time", N_("Päättymisaika ei voi olla ennen alkamisaikaa."));
   if (e->msg) return K_ERR;
+  if (!session_id) return K_OK; /* only checked */
   if (db_exec(d, "UPDATE delivery_session SET starts_time=?2,ends_time=?3 WHERE id=?1", "itt", session_id,
               sblank ? NULL : s, sblank ? NULL : t) != DB_OK)
     return kerr_storage(e, "Tapaamisen tallennus", db_errmsg(d));

@@ -77,7 +77,7 @@ int delivery_session_update(db *d, long long delivery_id, long long session_id, 
                             const char *place, kerr *e);
 /* Sets the times of session session_id of delivery_id for the events calendar: start and end typed as 9.30 or 09:30,
  * both empty for an all-day session; the end not before the start. Errors name "starts_time"/"ends_time". Returns K_OK
- * or K_ERR with e. */
+ * or K_ERR with e. session_id 0 only checks the times (before a session is added or changed). */
 int delivery_session_times(db *d, long long delivery_id, long long session_id, const char *starts, const char *ends,
                            kerr *e);
 /* Deletes the session and its attendance, writing an audit row by actor for each person whose attendance goes.
