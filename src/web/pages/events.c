@@ -35,26 +35,22 @@ static void hm_write(buf *o, const char *iso) {
 }
 
 /* When an entry is, in Finnish form: "22.11.2026", "22.11.2026 klo 9.30–11.00" or "22.11.2026 klo 9.30 –
- * 23.11.2026 klo 16.00". */
+ * 23.11.2026 klo 16.00", each end a <time> element. */
 static void when_write(web_req *r, const char *starts, const char *ends, int all_day) {
   buf *o = &r->out;
   if (strlen(starts) < 16 || strlen(ends) < 16) return;
-  char dt[17];
-  snprintf(dt, sizeof dt, "%.*s", all_day ? 10 : 16, starts);
-  buf_printf(o, "<time datetime=\"%h\">%D", dt, starts);
-  if (!all_day) {
-    buf_printf(o, " %h ", T(r, "klo"));
-    hm_write(o, starts);
+  if (all_day) {
+    char day[11];
+    snprintf(day, sizeof day, "%.10s", starts);
+    buf_printf(o, "<time datetime=\"%h\">%D</time>", day, starts);
+    return;
   }
-  buf_puts(o, "</time>");
-  if (all_day) return;
-  if (!strncmp(starts, ends, 10)) {
-    buf_puts(o, "–");
-    hm_write(o, ends);
-  } else {
-    buf_printf(o, " – %D %h ", ends, T(r, "klo"));
-    hm_write(o, ends);
-  }
+  buf_printf(o, "<span class=\"when\"><time datetime=\"%h\">%D %h ", starts, starts, T(r, "klo"));
+  hm_write(o, starts);
+  buf_printf(o, "</time>%r<time datetime=\"%h\">", strncmp(starts, ends, 10) ? " – " : "–", ends);
+  if (strncmp(starts, ends, 10)) buf_printf(o, "%D %h ", ends, T(r, "klo"));
+  hm_write(o, ends);
+  buf_puts(o, "</time></span>");
 }
 
 /* The links of an entry: its service's page, and applying when the service takes applications. */
