@@ -10,9 +10,9 @@ void ical_text(buf *b, const char *s) {
       buf_putc(b, (char)*p);
     } else if (*p == '\n') {
       buf_puts(b, "\\n");
-    } else if (*p >= 0x20 && *p != 0x7f) {
+    } else if ((*p >= 0x20 && *p != 0x7f) || *p == '\t') {
       buf_putc(b, (char)*p);
-    } /* CR and other controls are not allowed in TEXT */
+    } /* CR and the other controls are not allowed in TEXT */
   }
 }
 

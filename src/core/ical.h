@@ -5,7 +5,7 @@
 #include "core/buf.h"
 
 /* Appends s as an iCalendar TEXT value: backslash, semicolon and comma escaped with a backslash, a newline as \n,
- * carriage returns and other control characters dropped. NULL appends nothing. */
+ * carriage returns and other control characters (but tab) dropped. NULL appends nothing. */
 void ical_text(buf *b, const char *s);
 
 /* Appends one content line (name, parameters, ':' and the already escaped value, without a line end) folded as
