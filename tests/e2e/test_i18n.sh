@@ -40,6 +40,10 @@ MODEL_FILES="$MODEL_FILES src/model/award_public.c"
 UI_FILES="$UI_FILES src/web/pages/awards_admin.c"
 MODEL_FILES="$MODEL_FILES src/model/award_edit.c src/model/award_nomination.c"
 
+# The events calendar, its staff pages and the messages of its model (#15).
+UI_FILES="$UI_FILES src/web/pages/events.c"
+MODEL_FILES="$MODEL_FILES src/model/event.c"
+
 # Prints every msgid the files need, one a line (newlines inside a msgid written as \n).
 msgids() {
   (cd "$ROOT" && "$PYTHON" - "$UI_FILES" "$MODEL_FILES" <<'EOF'
