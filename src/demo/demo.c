@@ -1,5 +1,6 @@
 /* demo: builds the demo programme: frame, generated organisations with valid Y-tunnus, and published deeds. */
 #include "demo/demo.h"
+#include "demo/demo_events.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -561,6 +562,7 @@ static int build_all(ctx *c, demo_summary *s) {
   if (make_deeds(c, &s->deeds) || make_programme(c, s)) return K_ERR;
   if (demo_surveys(c->d, &c->r, &s->evaluation, c->e)) return K_ERR;
   if (demo_awards(c->d, &c->r, &s->awards, c->e)) return K_ERR;
+  if (demo_events(c->d, c->e) < 0) return K_ERR;
   s->orgs = c->norgs;
   s->periods = COUNT(periods);
   s->goals = COUNT(programme_goals);

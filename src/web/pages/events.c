@@ -84,7 +84,7 @@ static void entry_write(web_req *r, const cal_entry *c) {
 }
 
 static void entries_write(web_req *r, const cal_entry *v, int n) {
-  buf_puts(&r->out, "<ul class=\"events\">\n");
+  buf_puts(&r->out, "<ul class=\"deeds events\">\n");
   for (int i = 0; i < n; i++) entry_write(r, &v[i]);
   buf_puts(&r->out, "</ul>\n");
 }
@@ -103,7 +103,7 @@ static void page_events(web_req *r) {
   buf_printf(o, "<h1>%h</h1>\n<p class=\"lead\">%h</p>\n", T(r, "Tapahtumat"),
              T(r, "Ohjelman webinaarit, tapahtumat ja palveluiden avoimet tapaamiset. Jokaisesta pääset palvelun "
                   "sivulle ja hakemaan palvelua, kun se on haettavissa."));
-  buf_printf(o, "<p><a href=\"%h/tapahtumat.ics\" type=\"text/calendar\">%h</a> <span class=\"hint\">%h</span></p>\n",
+  buf_printf(o, "<p class=\"subscribe\"><a href=\"%h/tapahtumat.ics\" type=\"text/calendar\">%h</a><br><span class=\"meta\">%h</span></p>\n",
              r->prefix, T(r, "Tilaa tapahtumakalenteri (iCalendar)"),
              T(r, "Lisää osoite kalenteriisi tilauksena, niin uudet ja muuttuneet tapahtumat päivittyvät siihen."));
   if (p.page == 1) {
