@@ -62,7 +62,7 @@ post /hallinta/tapahtumat/uusi "csrf=$tok" "kind=event" "title=Luonnostapahtuma"
 expect_eq "draft saved" "$STATUS" 303
 DRAFT=$(q "SELECT id FROM event WHERE title='Luonnostapahtuma'")
 expect_eq "draft is not published" "$(q "SELECT count(*) FROM event WHERE id=$DRAFT AND published_at IS NULL")" 1
-expect_eq "audit rows" "$(q "SELECT count(*) FROM audit WHERE subject LIKE 'event:%'")" 3
+expect_eq "audit rows" "$(q "SELECT count(*) FROM audit WHERE subject LIKE 'event:%' AND actor='staff@example.fi'")" 3
 stale_post /hallinta/tapahtumat/uusi "stale event form" "Vanhalla tunnisteella" \
   "SELECT count(*) FROM event WHERE title='Vanhalla tunnisteella'" "kind=event" "title=Vanhalla tunnisteella" \
   "start_date=1.2.2027" "start_time=9.00" "end_date=1.2.2027" "end_time=10.00"
