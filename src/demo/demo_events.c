@@ -11,8 +11,8 @@ typedef struct demo_event {
 } demo_event;
 
 static const demo_event events[] = {
-    {"webinar", "webinaari", "Tuloksellisuus kuntatyössä – mitä se tarkoittaa?", "Resultat i kommunalt arbete – vad betyder det?",
-     "Performance in municipal work – what does it mean?",
+    {"webinar", "webinaari", "Tuloksellisuus kuntatyössä – mitä se tarkoittaa?",
+     "Resultat i kommunalt arbete – vad betyder det?", "Performance in municipal work – what does it mean?",
      "Webinaarissa käydään läpi, miten tuloksellisuus näkyy työyhteisön arjessa ja miten sitä voi kehittää yhdessä "
      "henkilöstön kanssa. Puheenvuorot kahdesta kunnasta.\n\nWebinaari tallennetaan.",
      "12.3.2019", "9.00", "12.3.2019", "10.30", "", "https://webinaari.example.fi/tuloksellisuus", 1},
@@ -26,21 +26,23 @@ static const demo_event events[] = {
      "24.9.2019", "13.00", "24.9.2019", "14.30", "", "https://webinaari.example.fi/tyohyvinvointi", 1},
     {"event", NULL, "Tekojen tori -palkintojen julkistus 2019", "Offentliggörandet av Gärningstorgets priser 2019",
      "Announcing the Deeds Market awards 2019",
-     "Raati julkistaa vuoden 2019 palkitut teot ja kunniamaininnat. Tilaisuus striimataan.",
-     "28.11.2019", "13.00", "28.11.2019", "15.00", "Helsinki, Kuntatalo", "https://webinaari.example.fi/palkinnot", 1},
+     "Raati julkistaa vuoden 2019 palkitut teot ja kunniamaininnat. Tilaisuus striimataan.", "28.11.2019", "13.00",
+     "28.11.2019", "15.00", "Helsinki, Kuntatalo", "https://webinaari.example.fi/palkinnot", 1},
     {"webinar", "webinaari", "Etätyön johtaminen poikkeusoloissa", "Att leda distansarbete under undantagsförhållanden",
      "Leading remote work in exceptional times",
      "Kevään 2020 poikkeusolot siirsivät suuren osan kuntatyöstä etänä tehtäväksi. Webinaarissa esihenkilöt "
      "kertovat, mikä toimi ja mikä ei.",
      "2.4.2020", "9.00", "2.4.2020", "10.00", "", "https://webinaari.example.fi/etatyo", 1},
     {"webinar", "webinaari", "Digitalisaatio arjen työssä", NULL, NULL,
-     "Teematyöpajan tuloksia: pieniä digitaalisia parannuksia, jotka säästävät aikaa asiakastyöhön.",
-     "26.5.2020", "13.00", "26.5.2020", "14.30", "", "https://webinaari.example.fi/digitalisaatio", 1},
-    {"webinar", "webinaari", "Kokeilukulttuuri kunnissa", "Försökskultur i kommunerna", "Culture of experiments in "
+     "Teematyöpajan tuloksia: pieniä digitaalisia parannuksia, jotka säästävät aikaa asiakastyöhön.", "26.5.2020",
+     "13.00", "26.5.2020", "14.30", "", "https://webinaari.example.fi/digitalisaatio", 1},
+    {"webinar", "webinaari", "Kokeilukulttuuri kunnissa", "Försökskultur i kommunerna",
+     "Culture of experiments in "
      "municipalities",
      "Miten kokeillaan pienesti ja opitaan nopeasti? Haastetyöpajojen esimerkkejä ja vinkkejä omiin kokeiluihin.",
      "15.9.2020", "9.00", "15.9.2020", "10.30", "", "https://webinaari.example.fi/kokeilut", 1},
-    {"event", "tilaisuus", "Kunteko 2020 -loppuseminaari", "Kunteko 2020 – slutseminarium", "Kunteko 2020 closing "
+    {"event", "tilaisuus", "Kunteko 2020 -loppuseminaari", "Kunteko 2020 – slutseminarium",
+     "Kunteko 2020 closing "
      "seminar",
      "Ohjelman loppuseminaarissa katsotaan, mitä kuuden vuoden aikana saatiin aikaan: loppujulkaisu, ulkoisen "
      "arvioinnin tulokset ja yli 240 organisaation kokemukset. Seminaariin voi osallistua paikan päällä tai verkossa.",
@@ -48,8 +50,8 @@ static const demo_event events[] = {
      1},
     {"webinar", "webinaari", "Ulkoisen arvioinnin tulokset", "Resultaten av den externa utvärderingen",
      "Results of the external evaluation",
-     "MDI Oy esittelee Kunteko 2020 -ohjelman ulkoisen arvioinnin tulokset ja suositukset.",
-     "10.12.2020", "13.00", "10.12.2020", "14.00", "", "https://webinaari.example.fi/arviointi", 1},
+     "MDI Oy esittelee Kunteko 2020 -ohjelman ulkoisen arvioinnin tulokset ja suositukset.", "10.12.2020", "13.00",
+     "10.12.2020", "14.00", "", "https://webinaari.example.fi/arviointi", 1},
     {"webinar", NULL, "Kevään 2021 webinaarisarja (suunnitteilla)", NULL, NULL,
      "Luonnos: aiheet ja päivät sovitaan joulukuussa.", "18.2.2021", "9.00", "18.2.2021", "10.00", "", "", 0},
 };

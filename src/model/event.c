@@ -45,9 +45,8 @@ int event_validate(db *d, const event *x, kerr *e) {
   check_len(x->title, EVENT_MAX_TITLE, "title", N_("Otsikko on liian pitkä (enintään 200 merkkiä)."), e);
   check_len(x->title_sv, EVENT_MAX_TITLE, "title_sv", N_("Otsikko on liian pitkä (enintään 200 merkkiä)."), e);
   check_len(x->title_en, EVENT_MAX_TITLE, "title_en", N_("Otsikko on liian pitkä (enintään 200 merkkiä)."), e);
-  const char *texts[3][2] = {{x->description, "description"},
-                             {x->description_sv, "description_sv"},
-                             {x->description_en, "description_en"}};
+  const char *texts[3][2] = {
+      {x->description, "description"}, {x->description_sv, "description_sv"}, {x->description_en, "description_en"}};
   for (int i = 0; i < 3; i++)
     check_len(texts[i][0], EVENT_MAX_TEXT, texts[i][1], N_("Kuvaus on liian pitkä (enintään 20 000 merkkiä)."), e);
   int sok = local_time(x->start_date, x->start_time, s, "start_date", "start_time", e) == K_OK;
@@ -83,7 +82,7 @@ static void bind_event(db_stmt *st, const event *x, const char *s, const char *t
 
 #define EVENT_SET                                                                                                      \
   "kind=:kind,title=:title,title_sv=:title_sv,title_en=:title_en,description=:description,"                            \
-  "description_sv=:description_sv,description_en=:description_en,starts_at=:starts,ends_at=:ends,place=:place,"       \
+  "description_sv=:description_sv,description_en=:description_en,starts_at=:starts,ends_at=:ends,place=:place,"        \
   "online_url=:online,service_id=:service,"                                                                            \
   "published_at=CASE WHEN CAST(:published AS INTEGER)=1 THEN coalesce(published_at,:now) ELSE NULL END"
 
@@ -146,13 +145,14 @@ int event_delete(db *d, long long id, const char *actor, kerr *e) {
   return write_end(d, rc, "Tapahtuman poisto", e);
 }
 
+/* clang-format off */
 #define EVENT_COLS                                                                                                     \
-  "SELECT e.id,e.uid,e.kind,e.title,e.title_sv,e.title_en,e.description,e.description_sv,e.description_en,"          \
-  "e.starts_at,e.ends_at,e.place,e.online_url,e.service_id,e.published_at,e.sequence,e.updated_at," TR_PICK(          \
-      "e.title") "," TR_FALLBACK("e.title") "," TR_PICK("e.description") "," TR_FALLBACK(                             \
-      "e.description") ",coalesce(" TR_PICK("s.name") ",'')," TR_FALLBACK("s.name") ",coalesce(s.open,0)"            \
-                                                                             " FROM event e LEFT JOIN service s ON "  \
-                                                                             "s.id=e.service_id"
+  "SELECT e.id,e.uid,e.kind,e.title,e.title_sv,e.title_en,e.description,e.description_sv,e.description_en,"            \
+  "e.starts_at,e.ends_at,e.place,e.online_url,e.service_id,e.published_at,e.sequence,e.updated_at,"                    \
+  TR_PICK("e.title") "," TR_FALLBACK("e.title") "," TR_PICK("e.description") "," TR_FALLBACK("e.description") ","      \
+  "coalesce(" TR_PICK("s.name") ",'')," TR_FALLBACK("s.name") ",coalesce(s.open,0)"                                    \
+  " FROM event e LEFT JOIN service s ON s.id=e.service_id"
+/* clang-format on */
 
 static char *fi_date(arena *a, const char *iso) {
   char out[16];
@@ -232,26 +232,26 @@ event *event_list(db *d, arena *a, const char *lang, int limit, int offset, int 
 
 /* ---- the calendar: published events and the sessions of deliveries in the calendar, in one union ---- */
 
+/* clang-format off */
 #define CAL_UNION                                                                                                      \
-  " FROM (SELECT e.id AS event_id, 0 AS session_id, e.uid AS uid, e.sequence AS seq, e.kind AS kind, " TR_PICK(      \
-      "e.title") " AS title, " TR_FALLBACK("e.title") " AS title_fb, '' AS subtitle, " TR_PICK("e.description")      \
-      " AS descr, " TR_FALLBACK("e.description") " AS descr_fb, e.starts_at AS starts, e.ends_at AS ends,"           \
-                                                 " 0 AS all_day, e.place AS place, e.online_url AS online,"           \
-                                                 " coalesce(e.service_id,0) AS service_id,"                           \
-                                                 " coalesce(" TR_PICK("s.name") ",'') AS service,"                  \
-                                                 " coalesce(" TR_FALLBACK("s.name") ",0) AS service_fb,"            \
-                                                 " coalesce(s.open,0) AS service_open, e.updated_at AS updated"        \
-                                                 " FROM event e LEFT JOIN service s ON s.id=e.service_id"             \
-                                                 " WHERE e.published_at IS NOT NULL"                                  \
-  " UNION ALL SELECT 0, ds.id, '', 0, 'delivery', " TR_PICK("s.name") ", " TR_FALLBACK(                             \
-      "s.name") ", x.title, " TR_PICK("s.description") ", " TR_FALLBACK("s.description") ","                         \
-  " ds.held_on || 'T' || coalesce(ds.starts_time,'00:00'), ds.held_on || 'T' || coalesce(ds.ends_time,'23:59'),"     \
-  " CASE WHEN ds.starts_time IS NULL THEN 1 ELSE 0 END, coalesce(nullif(ds.place,''), x.place), '', s.id,"          \
-  " " TR_PICK("s.name") ", " TR_FALLBACK("s.name") ", s.open, x.updated_at"                                          \
-  " FROM delivery_session ds JOIN delivery x ON x.id=ds.delivery_id JOIN service s ON s.id=x.service_id"             \
+  " FROM (SELECT e.id AS event_id, 0 AS session_id, e.uid AS uid, e.sequence AS seq, e.kind AS kind,"                  \
+  " " TR_PICK("e.title") " AS title, " TR_FALLBACK("e.title") " AS title_fb, '' AS subtitle,"                           \
+  " " TR_PICK("e.description") " AS descr, " TR_FALLBACK("e.description") " AS descr_fb,"                               \
+  " e.starts_at AS starts, e.ends_at AS ends, 0 AS all_day, e.place AS place, e.online_url AS online,"                 \
+  " coalesce(e.service_id,0) AS service_id, coalesce(" TR_PICK("s.name") ",'') AS service,"                            \
+  " coalesce(" TR_FALLBACK("s.name") ",0) AS service_fb, coalesce(s.open,0) AS service_open, e.updated_at AS updated"  \
+  " FROM event e LEFT JOIN service s ON s.id=e.service_id WHERE e.published_at IS NOT NULL"                            \
+  " UNION ALL SELECT 0, ds.id, '', 0, 'delivery',"                                                                     \
+  " " TR_PICK("s.name") ", " TR_FALLBACK("s.name") ", x.title,"                                                         \
+  " " TR_PICK("s.description") ", " TR_FALLBACK("s.description") ","                                                    \
+  " ds.held_on || 'T' || coalesce(ds.starts_time,'00:00'), ds.held_on || 'T' || coalesce(ds.ends_time,'23:59'),"       \
+  " CASE WHEN ds.starts_time IS NULL THEN 1 ELSE 0 END, coalesce(nullif(ds.place,''), x.place), '', s.id,"            \
+  " " TR_PICK("s.name") ", " TR_FALLBACK("s.name") ", s.open, x.updated_at"                                            \
+  " FROM delivery_session ds JOIN delivery x ON x.id=ds.delivery_id JOIN service s ON s.id=x.service_id"               \
   " WHERE x.in_calendar=1) c"                                                                                          \
-  " WHERE (CAST(:when AS INTEGER)=0 OR (CAST(:when AS INTEGER)=1 AND c.ends>=:now)"                                  \
+  " WHERE (CAST(:when AS INTEGER)=0 OR (CAST(:when AS INTEGER)=1 AND c.ends>=:now)"                                    \
   " OR (CAST(:when AS INTEGER)=-1 AND c.ends<:now))"
+/* clang-format on */
 
 static void bind_cal(db_stmt *st, const cal_filter *f, const char *lang) {
   db_bind_int(st, ":lang", tr_lang_index(lang));
@@ -268,11 +268,11 @@ long long event_calendar_count(db *d, const cal_filter *f) {
 }
 
 cal_entry *event_calendar(db *d, arena *a, const cal_filter *f, const char *lang, int limit, int offset, int *n) {
-  db_stmt *st = db_prepare(d, f->when < 0 ? "SELECT c.*" CAL_UNION
-                                            " ORDER BY c.starts DESC, c.event_id DESC, c.session_id DESC"
-                                            " LIMIT :limit OFFSET :offset"
-                                          : "SELECT c.*" CAL_UNION " ORDER BY c.starts, c.event_id, c.session_id"
-                                                                   " LIMIT :limit OFFSET :offset");
+  db_stmt *st =
+      db_prepare(d, f->when < 0 ? "SELECT c.*" CAL_UNION " ORDER BY c.starts DESC, c.event_id DESC, c.session_id DESC"
+                                  " LIMIT :limit OFFSET :offset"
+                                : "SELECT c.*" CAL_UNION " ORDER BY c.starts, c.event_id, c.session_id"
+                                  " LIMIT :limit OFFSET :offset");
   bind_cal(st, f, lang);
   db_bind_int(st, ":limit", limit);
   db_bind_int(st, ":offset", offset);

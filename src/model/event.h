@@ -19,8 +19,8 @@ typedef struct event {
   char *kind; /* "webinar" or "event" */
   char *title, *title_sv, *title_en;
   char *description, *description_sv, *description_en; /* Markdown */
-  char *start_date, *start_time, *end_date, *end_time;  /* entered; read: Finnish forms of starts_at/ends_at */
-  char *starts_at, *ends_at;                             /* read: Finnish local "YYYY-MM-DDTHH:MM" */
+  char *start_date, *start_time, *end_date, *end_time; /* entered; read: Finnish forms of starts_at/ends_at */
+  char *starts_at, *ends_at;                           /* read: Finnish local "YYYY-MM-DDTHH:MM" */
   char *place, *online_url;
   long long service_id; /* 0: none */
   int published;        /* entered: 1 publishes (keeps the first publish time), 0 unpublishes */

@@ -103,7 +103,9 @@ static void page_events(web_req *r) {
   buf_printf(o, "<h1>%h</h1>\n<p class=\"lead\">%h</p>\n", T(r, "Tapahtumat"),
              T(r, "Ohjelman webinaarit, tapahtumat ja palveluiden avoimet tapaamiset. Jokaisesta pääset palvelun "
                   "sivulle ja hakemaan palvelua, kun se on haettavissa."));
-  buf_printf(o, "<p class=\"subscribe\"><a href=\"%h/tapahtumat.ics\" type=\"text/calendar\">%h</a><br><span class=\"meta\">%h</span></p>\n",
+  buf_printf(o,
+             "<p class=\"subscribe\"><a href=\"%h/tapahtumat.ics\" type=\"text/calendar\">%h</a><br><span "
+             "class=\"meta\">%h</span></p>\n",
              r->prefix, T(r, "Tilaa tapahtumakalenteri (iCalendar)"),
              T(r, "Lisää osoite kalenteriisi tilauksena, niin uudet ja muuttuneet tapahtumat päivittyvät siihen."));
   if (p.page == 1) {
@@ -224,6 +226,11 @@ static void vevent_write(web_req *r, buf *out, const cal_entry *c, const char *b
   line_end(out, &l);
   buf_printf(&l, "SEQUENCE:%d", c->sequence);
   line_end(out, &l);
+  if (c->event_id && c->updated_at && strlen(c->updated_at) == 20) { /* a session's edits leave no time of their own */
+    buf_puts(&l, "LAST-MODIFIED:");
+    ical_local(&l, c->updated_at);
+    line_end(out, &l);
+  }
   buf_puts(out, "END:VEVENT\r\n");
   buf_free(&summary);
   buf_free(&desc);
@@ -326,10 +333,13 @@ static void event_form(web_req *r, const event *x, const kerr *err) {
   form_open_edit(r, BASE);
   form_opt kinds[] = {{"webinar", T(r, "Webinaari")}, {"event", T(r, "Tapahtuma")}};
   form_select(&f, "kind", T(r, "Laji"), x->kind, kinds, 2, 1, T(r, "Valitse"));
-  tr_field texts[] = {
-      {"title", N_("Otsikko"), {x->title, x->title_sv, x->title_en}, 0, 1, NULL},
-      {"description", N_("Kuvaus"), {x->description, x->description_sv, x->description_en}, 8, 0,
-       N_("Markdown: **lihavointi**, *kursiivi*, [linkki](https://…), luettelot. HTML ei näy.")}};
+  tr_field texts[] = {{"title", N_("Otsikko"), {x->title, x->title_sv, x->title_en}, 0, 1, NULL},
+                      {"description",
+                       N_("Kuvaus"),
+                       {x->description, x->description_sv, x->description_en},
+                       8,
+                       0,
+                       N_("Markdown: **lihavointi**, *kursiivi*, [linkki](https://…), luettelot. HTML ei näy.")}};
   tr_fieldsets(&f, texts, 2);
   buf_printf(o, "<fieldset class=\"field-group\"><legend>%h</legend>\n", T(r, "Alkaa"));
   form_input(&f, "text", "start_date", T(r, "Alkupäivä"), x->start_date, 1, T(r, "Esimerkiksi 22.11.2026"));
@@ -425,18 +435,17 @@ static void page_staff_event_delete(web_req *r) {
   buf what = BUF_INIT;
   buf_printf(&what, T(r, "Poistetaan tapahtuma ”%r” (%D). Se katoaa myös kalenteritilauksista."), x->title,
              x->starts_at);
-  confirm_spec c = {T(r, "Poistetaanko tapahtuma?"), what.data, action, NULL, 0, T(r, "Poista tapahtuma"), back, ACTIVE};
+  confirm_spec c = {T(r, "Poistetaanko tapahtuma?"), what.data, action, NULL, 0,
+                    T(r, "Poista tapahtuma"),        back,      ACTIVE};
   confirm_page(r, &c);
   buf_free(&what);
 }
 
 const route events_routes[] = {
-    {"GET", "/tapahtumat", page_events, .flags = ROUTE_PUBLIC,
-     .menu = {ROUTE_NAV_MAIN, 8, "events", N_("Tapahtumat")}},
+    {"GET", "/tapahtumat", page_events, .flags = ROUTE_PUBLIC, .menu = {ROUTE_NAV_MAIN, 8, "events", N_("Tapahtumat")}},
     {"GET", "/tapahtumat.ics", page_ics, .flags = ROUTE_PUBLIC | ROUTE_CACHE},
     {"GET", "/tapahtumat/{id}", page_event, .flags = ROUTE_PUBLIC | ROUTE_CACHE},
-    {"GET", BASE, page_staff_events, .flags = ROUTE_ANY_STAFF,
-     .menu = {ROUTE_NAV_STAFF, 14, ACTIVE, N_("Tapahtumat")}},
+    {"GET", BASE, page_staff_events, .flags = ROUTE_ANY_STAFF, .menu = {ROUTE_NAV_STAFF, 14, ACTIVE, N_("Tapahtumat")}},
     {"GET", BASE "/uusi", page_staff_event_edit, .flags = ROUTE_ANY_STAFF},
     {"POST", BASE "/uusi", page_staff_event_save, .flags = ROUTE_ANY_STAFF | ROUTE_CSRF | ROUTE_CSRF_FORM},
     {"GET", BASE "/{id}", page_staff_event_edit, .flags = ROUTE_ANY_STAFF},
