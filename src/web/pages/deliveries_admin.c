@@ -150,7 +150,8 @@ static void delivery_form(web_req *r, const dform *v, const kerr *err) {
              v->remote ? " checked" : "", T(r, "Etätoteutus"));
   buf_printf(o,
              "<div class=\"field checks\"><label><input type=\"checkbox\" id=\"f-in_calendar\" name=\"in_calendar\" "
-             "value=\"1\"%r> %h</label><span class=\"hint\">%h</span></div>\n",
+             "value=\"1\" aria-describedby=\"h-in_calendar\"%r> %h</label><span class=\"hint\" id=\"h-in_calendar\">%h"
+             "</span></div>\n",
              v->in_calendar ? " checked" : "", T(r, "Näytä tapahtumakalenterissa"),
              T(r, "Tapaamiset näkyvät julkisessa tapahtumakalenterissa palvelun nimellä ja otsikolla, ilman "
                   "osallistujia."));

@@ -341,15 +341,15 @@ static void event_form(web_req *r, const event *x, const kerr *err) {
                        0,
                        N_("Markdown: **lihavointi**, *kursiivi*, [linkki](https://…), luettelot. HTML ei näy.")}};
   tr_fieldsets(&f, texts, 2);
-  buf_printf(o, "<fieldset class=\"field-group\"><legend>%h</legend>\n", T(r, "Alkaa"));
+  buf_printf(o, "<fieldset class=\"when\"><legend>%h</legend>\n", T(r, "Alkaa"));
   form_input(&f, "text", "start_date", T(r, "Alkupäivä"), x->start_date, 1, T(r, "Esimerkiksi 22.11.2026"));
   form_input(&f, "text", "start_time", T(r, "Alkamisaika"), x->start_time, 1, T(r, "Suomen aikaa, esimerkiksi 9.30"));
-  buf_printf(o, "</fieldset>\n<fieldset class=\"field-group\"><legend>%h</legend>\n", T(r, "Päättyy"));
+  buf_printf(o, "</fieldset>\n<fieldset class=\"when\"><legend>%h</legend>\n", T(r, "Päättyy"));
   form_input(&f, "text", "end_date", T(r, "Loppupäivä"), x->end_date, 1, T(r, "Esimerkiksi 22.11.2026"));
   form_input(&f, "text", "end_time", T(r, "Päättymisaika"), x->end_time, 1, T(r, "Suomen aikaa, esimerkiksi 11.00"));
   buf_puts(o, "</fieldset>\n");
   form_input(&f, "text", "place", T(r, "Paikka"), x->place, 0, T(r, "Esimerkiksi Helsinki, Kuntatalo"));
-  form_input(&f, "url", "online_url", T(r, "Verkko-osoite"), x->online_url, 0,
+  form_input(&f, "text", "online_url", T(r, "Verkko-osoite"), x->online_url, 0,
              T(r, "Webinaarin tai striimin osoite, https://…"));
   service_select(r, &f, x->service_id);
   buf_printf(o,
