@@ -79,3 +79,24 @@ void date_today_fi(char out[11]) {
   memcpy(out, local, 10);
   out[10] = 0;
 }
+
+int date_hm_parse(const char *s, char out[6]) {
+  int h, m;
+  const char *p = s ? s : "";
+  while (*p == ' ') p++;
+  if (!digits(&p, 1, 2, &h) || (*p != ':' && *p != '.')) return K_ERR;
+  p++;
+  if (!digits(&p, 2, 2, &m)) return K_ERR;
+  while (*p == ' ') p++;
+  if (*p || h > 23 || m > 59) return K_ERR;
+  char tmp[16];
+  snprintf(tmp, sizeof tmp, "%02d:%02d", h, m);
+  memcpy(out, tmp, 6);
+  return K_OK;
+}
+
+void date_now_fi(char out[17]) {
+  char now[32];
+  util_now_iso(now, sizeof now);
+  date_fi_local(now, out);
+}

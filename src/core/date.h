@@ -18,4 +18,12 @@ int date_fi_local(const char *iso, char out[17]);
 /* Today's date in Finland (Europe/Helsinki, as date_fi_local) as "yyyy-mm-dd". */
 void date_today_fi(char out[11]);
 
+/* Reads a clock time written H:MM, HH:MM or HH.MM (as Finns type it: 9.30, 09:30), with spaces around allowed,
+ * into out as "HH:MM". Returns 0 (K_OK), or -1 (K_ERR) when s is NULL, empty, malformed or out of range (24:00, 9:60);
+ * out is then unchanged. */
+int date_hm_parse(const char *s, char out[6]);
+
+/* The current time in Finland (Europe/Helsinki, as date_fi_local) as "yyyy-mm-ddTHH:MM". */
+void date_now_fi(char out[17]);
+
 #endif

@@ -46,6 +46,7 @@ static void bind_delivery(db_stmt *st, const delivery *x, const char *s, const c
   db_bind_text(st, ":ends", t);
   db_bind_text(st, ":place", nz(x->place));
   db_bind_int(st, ":remote", x->remote ? 1 : 0);
+  db_bind_int(st, ":cal", x->in_calendar ? 1 : 0);
   if (x->coach_id)
     db_bind_int(st, ":coach", x->coach_id);
   else
@@ -65,9 +66,9 @@ static long long delivery_write(db *d, const delivery *x, long long id, kerr *e)
   }
   db_stmt *st = id ? db_prepare(d, "UPDATE delivery SET ref=:ref,service_id=:service,title=:title,starts_on=:starts,"
                                    "ends_on=:ends,place=:place,remote=:remote,coach_id=:coach,"
-                                   "updated_at=:now WHERE id=:id")
-                   : db_prepare(d, "INSERT INTO delivery(ref,service_id,title,starts_on,ends_on,place,remote,coach_id)"
-                                   " VALUES(:ref,:service,:title,:starts,:ends,:place,:remote,:coach)");
+                                   "in_calendar=:cal,updated_at=:now WHERE id=:id")
+                   : db_prepare(d, "INSERT INTO delivery(ref,service_id,title,starts_on,ends_on,place,remote,coach_id,"
+                                   "in_calendar) VALUES(:ref,:service,:title,:starts,:ends,:place,:remote,:coach,:cal)");
   bind_delivery(st, x, s, t);
   if (id) db_bind_int(st, ":id", id);
   if (id) db_bind_text(st, ":now", db_now().s);
@@ -98,7 +99,7 @@ int delivery_update(db *d, const delivery *x, kerr *e) {
   "CASE CAST(:lang AS INTEGER) WHEN 1 THEN t.name_sv WHEN 2 THEN t.name_en ELSE t.name_fi "                            \
   "END,s.counts,x.title,x.starts_on,"                                                                                  \
   "x.ends_on,x.place,x.remote,x.coach_id,c.name,x.application_id,"                                                     \
-  "(SELECT count(*) FROM participation WHERE delivery_id=x.id) FROM delivery x"                                        \
+  "(SELECT count(*) FROM participation WHERE delivery_id=x.id),x.in_calendar FROM delivery x"                                        \
   " JOIN service s ON s.id=x.service_id JOIN service_type t ON t.code=s.type_code"                                     \
   " LEFT JOIN coach c ON c.id=x.coach_id"
 
@@ -119,6 +120,7 @@ static void read_delivery(db_stmt *st, delivery *x, arena *a) {
   x->coach_name = db_col_adup(st, 13, a);
   x->application_id = db_col_int(st, 14);
   x->participations = db_col_int(st, 15);
+  x->in_calendar = (int)db_col_int(st, 16);
 }
 
 static void read_orgs(db *d, delivery *x, arena *a) {
@@ -138,13 +140,14 @@ static void read_sessions(db *d, delivery *x, arena *a) {
   int cap = 0;
   db_stmt *st = db_query(d,
                          "SELECT s.id,s.number,s.held_on,s.place,"
-                         "(SELECT count(*) FROM attendance a WHERE a.session_id=s.id)"
+                         "(SELECT count(*) FROM attendance a WHERE a.session_id=s.id),s.starts_time,s.ends_time"
                          " FROM delivery_session s WHERE s.delivery_id=?1 ORDER BY s.number",
                          "i", x->id);
   while (db_step(st) == 1) {
     x->sessions = arena_grow(a, x->sessions, x->nsessions, &cap, sizeof *x->sessions);
     x->sessions[x->nsessions++] = (delivery_session){db_col_int(st, 0), (int)db_col_int(st, 1), db_col_adup(st, 2, a),
-                                                     db_col_adup(st, 3, a), db_col_int(st, 4)};
+                                                     db_col_adup(st, 3, a), db_col_int(st, 4),
+                                                     db_col_adup(st, 5, a), db_col_adup(st, 6, a)};
   }
   db_done(st);
 }
@@ -237,6 +240,29 @@ int delivery_session_update(db *d, long long delivery_id, long long session_id, 
   if (session_check(d, delivery_id, session_id, number, held_on, place, iso, e) != K_OK) return K_ERR;
   if (db_exec(d, "UPDATE delivery_session SET number=?2,held_on=?3,place=?4 WHERE id=?1", "iitt", session_id,
               (long long)number, iso, nz(place)) != DB_OK)
+    return kerr_storage(e, "Tapaamisen tallennus", db_errmsg(d));
+  return K_OK;
+}
+
+int delivery_session_times(db *d, long long delivery_id, long long session_id, const char *starts, const char *ends,
+                           kerr *e) {
+  char s[6] = "", t[6] = "";
+  if (session_id &&
+      !db_exists(d, "SELECT 1 FROM delivery_session WHERE id=?1 AND delivery_id=?2", "ii", session_id, delivery_id))
+    return kerr_set(e, NULL, N_("Tapaamista ei ole."));
+  int sblank = util_blank(starts), tblank = util_blank(ends);
+  if (!sblank && date_hm_parse(starts, s) != K_OK)
+    kerr_add(e, "starts_time", N_("Anna alkamisaika muodossa 9.30."));
+  if (!tblank && date_hm_parse(ends, t) != K_OK) kerr_add(e, "ends_time", N_("Anna päättymisaika muodossa 11.00."));
+  if (sblank != tblank)
+    kerr_add(e, sblank ? "starts_time" : "ends_time",
+             N_("Anna sekä alkamis- että päättymisaika, tai jätä molemmat tyhjiksi (koko päivä)."));
+  else if (!sblank && *s && *t && strcmp(t, s) < 0)
+    kerr_add(e, "ends_time", N_("Päättymisaika ei voi olla ennen alkamisaikaa."));
+  if (e->msg) return K_ERR;
+  if (!session_id) return K_OK; /* only checked */
+  if (db_exec(d, "UPDATE delivery_session SET starts_time=?2,ends_time=?3 WHERE id=?1", "itt", session_id,
+              sblank ? NULL : s, sblank ? NULL : t) != DB_OK)
     return kerr_storage(e, "Tapaamisen tallennus", db_errmsg(d));
   return K_OK;
 }

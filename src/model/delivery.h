@@ -16,6 +16,7 @@ typedef struct delivery_session {
   char *held_on; /* YYYY-MM-DD */
   char *place;
   long long attended; /* attendance rows for the session */
+  char *starts_time, *ends_time; /* "HH:MM" Finnish local, or NULL: all day (the events calendar) */
 } delivery_session;
 
 /* An organisation taking part. */
@@ -38,6 +39,7 @@ typedef struct delivery {
   long long coach_id; /* 0 for none */
   char *coach_name;   /* filled when read */
   long long application_id;
+  int in_calendar; /* 1: its sessions are in the public events calendar (/tapahtumat) */
   /* filled by delivery_get */
   delivery_org *orgs;
   int norgs;
@@ -73,6 +75,11 @@ long long delivery_session_add(db *d, long long delivery_id, int number, const c
 /* Changes session session_id of delivery_id with the same rules. Returns K_OK or K_ERR. */
 int delivery_session_update(db *d, long long delivery_id, long long session_id, int number, const char *held_on,
                             const char *place, kerr *e);
+/* Sets the times of session session_id of delivery_id for the events calendar: start and end typed as 9.30 or 09:30,
+ * both empty for an all-day session; the end not before the start. Errors name "starts_time"/"ends_time". Returns K_OK
+ * or K_ERR with e. session_id 0 only checks the times (before a session is added or changed). */
+int delivery_session_times(db *d, long long delivery_id, long long session_id, const char *starts, const char *ends,
+                           kerr *e);
 /* Deletes the session and its attendance, writing an audit row by actor for each person whose attendance goes.
  * Returns K_OK, or K_ERR when there is no such session or it could not be deleted. */
 int delivery_session_delete(db *d, long long delivery_id, long long session_id, const char *actor, kerr *e);

@@ -36,6 +36,7 @@
 #include "web/pages/videos.h"
 #include "web/pages/awards_admin.h"
 #include "web/pages/sitemap.h"
+#include "web/pages/events.h"
 #include "web/routes.h"
 
 #include "model/write.h"
@@ -61,6 +62,7 @@ static const route *const TABLES[] = {
     awards_admin_routes,   media_routes,
     publications_routes,   videos_routes,
     sitemap_routes,
+    events_routes,
 };
 #define NTABLES (sizeof TABLES / sizeof TABLES[0])
 

@@ -46,6 +46,10 @@ MODEL_FILES="$MODEL_FILES src/model/publication.c src/model/video.c"
 UI_FILES="$UI_FILES src/web/pages/sitepages.c"
 MODEL_FILES="$MODEL_FILES src/model/sitepage.c"
 
+# The events calendar, its staff pages and the messages of its model (#15).
+UI_FILES="$UI_FILES src/web/pages/events.c"
+MODEL_FILES="$MODEL_FILES src/model/event.c"
+
 # Prints every msgid the files need, one a line (newlines inside a msgid written as \n).
 msgids() {
   (cd "$ROOT" && "$PYTHON" - "$UI_FILES" "$MODEL_FILES" <<'EOF'

@@ -89,11 +89,13 @@ static void page_staff_deliveries(web_req *r) {
 typedef struct dform {
   const char *service, *ref, *title, *starts_on, *ends_on, *place, *coach;
   int remote;
+  int in_calendar; /* its sessions in the public events calendar /tapahtumat */
 } dform;
 
 static dform dform_posted(web_req *r) {
   return (dform){web_field(r, "service"), web_field(r, "ref"),   web_field(r, "title"), web_field(r, "starts_on"),
-                 web_field(r, "ends_on"), web_field(r, "place"), web_field(r, "coach"), *web_field(r, "remote") != 0};
+                 web_field(r, "ends_on"), web_field(r, "place"), web_field(r, "coach"), *web_field(r, "remote") != 0,
+                 *web_field(r, "in_calendar") != 0};
 }
 
 static dform dform_of(web_req *r, const delivery *x) {
@@ -104,7 +106,8 @@ static dform dform_of(web_req *r, const delivery *x) {
                  fi_date(r, x->ends_on),
                  x->place,
                  x->coach_id ? num(r, x->coach_id) : "",
-                 x->remote};
+                 x->remote,
+                 x->in_calendar};
 }
 
 static void service_select(web_req *r, form_ctx *f, const char *value) {
@@ -145,6 +148,13 @@ static void delivery_form(web_req *r, const dform *v, const kerr *err) {
              "<div class=\"field checks\"><label><input type=\"checkbox\" id=\"f-remote\" name=\"remote\" "
              "value=\"1\"%r> %h</label></div>\n",
              v->remote ? " checked" : "", T(r, "Etätoteutus"));
+  buf_printf(o,
+             "<div class=\"field checks\"><label><input type=\"checkbox\" id=\"f-in_calendar\" name=\"in_calendar\" "
+             "value=\"1\" aria-describedby=\"h-in_calendar\"%r> %h</label><span class=\"hint\" id=\"h-in_calendar\">%h"
+             "</span></div>\n",
+             v->in_calendar ? " checked" : "", T(r, "Näytä tapahtumakalenterissa"),
+             T(r, "Tapaamiset näkyvät julkisessa tapahtumakalenterissa palvelun nimellä ja otsikolla, ilman "
+                  "osallistujia."));
   coach_select(r, &f, v->coach);
   buf_printf(o, "<button type=\"submit\">%h</button>\n</form>\n", T(r, "Tallenna"));
 }
@@ -157,7 +167,8 @@ static delivery delivery_from(web_req *r, const dform *v) {
                 .starts_on = (char *)v->starts_on,
                 .ends_on = (char *)v->ends_on,
                 .place = (char *)v->place,
-                .remote = v->remote};
+                .remote = v->remote,
+                .in_calendar = v->in_calendar};
   if (util_parse_int(v->service, 1, 1LL << 53, &x.service_id) != K_OK) x.service_id = 0;
   if (*v->coach && util_parse_int(v->coach, 1, 1LL << 53, &x.coach_id) != K_OK) x.coach_id = -1;
   return x;
@@ -172,7 +183,7 @@ static void new_page(web_req *r, const dform *v, const kerr *err) {
 }
 
 static void page_staff_delivery_new(web_req *r) {
-  dform v = {web_field(r, "service"), "", "", "", "", "", "", 0};
+  dform v = {web_field(r, "service"), "", "", "", "", "", "", 0, 0};
   new_page(r, &v, NULL);
 }
 
@@ -199,7 +210,7 @@ typedef struct detail_state {
   const dform *edit;
   const kerr *edit_err, *org_err, *session_err;
   int stale; /* the edit form came with a stale token: its message goes at the top of the page */
-  const char *number, *held_on, *session_place;
+  const char *number, *held_on, *session_place, *starts_time, *ends_time;
   long long edit_session; /* a session whose edit failed: its row shows session_err and the posted values */
 } detail_state;
 
@@ -284,6 +295,11 @@ static void session_row(web_req *r, const delivery *x, const delivery_session *s
   session_input(r, s, 'n', "number", "numero", bad ? st->number : number, 3, bad);
   session_input(r, s, 'd', "held_on", "päivä", bad ? st->held_on : held.data ? held.data : "", 10, bad);
   session_input(r, s, 'p', "session_place", "paikka", bad ? st->session_place : s->place, 12, bad);
+  char from[8] = "", to[8] = ""; /* "9.30" as Finns write it */
+  if (s->starts_time) snprintf(from, sizeof from, "%d.%s", atoi(s->starts_time), s->starts_time + 3);
+  if (s->ends_time) snprintf(to, sizeof to, "%d.%s", atoi(s->ends_time), s->ends_time + 3);
+  session_input(r, s, 's', "starts_time", "alkaa klo", bad ? st->starts_time : from, 5, bad);
+  session_input(r, s, 'e', "ends_time", "päättyy klo", bad ? st->ends_time : to, 5, bad);
   buf_free(&held);
   buf_printf(
       o, "<button type=\"submit\" class=\"secondary\">%h<span class=\"visually-hidden\"> %d</span></button></form> ",
@@ -324,6 +340,10 @@ static void sessions_section(web_req *r, const delivery *x, const detail_state *
   form_input(&f, "text", "number", T(r, "Numero"), adding ? st->number : NULL, 0, T(r, "Tyhjä: seuraava"));
   form_input(&f, "text", "held_on", T(r, "Päivä"), adding ? st->held_on : NULL, 1, T(r, "Esimerkiksi 22.11.2026"));
   form_input(&f, "text", "session_place", T(r, "Paikka"), adding ? st->session_place : NULL, 0, NULL);
+  form_input(&f, "text", "starts_time", T(r, "Alkaa klo"), adding ? st->starts_time : NULL, 0,
+             T(r, "Esimerkiksi 9.30; tyhjä: koko päivä"));
+  form_input(&f, "text", "ends_time", T(r, "Päättyy klo"), adding ? st->ends_time : NULL, 0,
+             T(r, "Esimerkiksi 11.00"));
   buf_printf(o, "<div class=\"field\"><button type=\"submit\">%h</button></div></form>\n", T(r, "Lisää"));
 }
 
@@ -472,14 +492,24 @@ static void session_change(web_req *r, int op) {
   if (!delivery_exists_or_404(r)) return;
   kerr e = {0};
   const char *held_on = web_field(r, "held_on"), *place = web_field(r, "session_place");
-  if (op == 0)
-    delivery_session_add(r->db, r->id, posted_number(r), held_on, place, &e);
-  else if (op == 1)
-    delivery_session_update(r->db, r->id, posted_id(r, "session"), posted_number(r), held_on, place, &e);
-  else
+  const char *from = web_field(r, "starts_time"), *to = web_field(r, "ends_time");
+  long long sid = 0;
+  /* the times (for the events calendar) are checked first, so a bad time saves nothing */
+  if (op != 2 && delivery_session_times(r->db, r->id, 0, from, to, &e) != K_OK)
+    ;
+  else if (op == 0)
+    sid = delivery_session_add(r->db, r->id, posted_number(r), held_on, place, &e);
+  else if (op == 1 &&
+           delivery_session_update(r->db, r->id, posted_id(r, "session"), posted_number(r), held_on, place, &e) ==
+               K_OK)
+    sid = posted_id(r, "session");
+  else if (op == 2)
     delivery_session_delete(r->db, r->id, posted_id(r, "session"), r->user.email, &e);
+  if (sid) delivery_session_times(r->db, r->id, sid, from, to, &e);
   detail_state st = {.session_err = &e};
-  if (op != 2) st.number = web_field(r, "number"), st.held_on = held_on, st.session_place = place;
+  if (op != 2)
+    st.number = web_field(r, "number"), st.held_on = held_on, st.session_place = place, st.starts_time = from,
+    st.ends_time = to;
   if (op == 1) st.edit_session = posted_id(r, "session");
   after_change(r, &e, &st);
   kerr_clear(&e);

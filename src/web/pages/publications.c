@@ -362,10 +362,10 @@ static void page_delete(web_req *r) {
 
 const route publications_routes[] = {
     {"GET", "/julkaisut", page_list, .flags = ROUTE_PUBLIC | ROUTE_CACHE,
-     .menu = {ROUTE_NAV_MAIN, 8, "publications", N_("Julkaisut")}},
+     .menu = {ROUTE_NAV_MAIN, 9, "publications", N_("Julkaisut")}},
     {"GET", "/julkaisut/{id}", page_publication, .flags = ROUTE_PUBLIC | ROUTE_CACHE},
     {"GET", BASE, page_admin, .flags = ROUTE_ANY_STAFF,
-     .menu = {ROUTE_NAV_STAFF, 14, "publications-admin", N_("Julkaisut")}},
+     .menu = {ROUTE_NAV_STAFF, 15, "publications-admin", N_("Julkaisut")}},
     {"GET", BASE "/uusi", page_new, .flags = ROUTE_ANY_STAFF},
     {"POST", BASE "/uusi", page_save, .flags = ROUTE_ANY_STAFF | ROUTE_CSRF | ROUTE_CSRF_FORM | ROUTE_UPLOAD},
     {"GET", BASE "/{id}", page_edit, .flags = ROUTE_ANY_STAFF},
