@@ -155,6 +155,11 @@ int demo_pubs(db *d, kerr *e) {
     long long id = publication_save(d, &p, pubs[i].file, pdf.data, pdf.len, STAFF, e);
     buf_free(&pdf);
     if (!id || publication_publish(d, id, 1, STAFF, e) != K_OK) return K_ERR;
+    /* published when the programme published it, not when the demo was made (the lists' and the sitemap's dates) */
+    static const char *const when[] = {"2017-12-14T10:00:00Z", "2020-12-10T10:00:00Z", "2020-11-30T10:00:00Z"};
+    if (db_exec(d, "UPDATE publication SET published_at = ?1, created_at = ?1, updated_at = ?1 WHERE id = ?2", "ti",
+                when[i % 3], id) != DB_OK)
+      return kerr_storage(e, "Esittelyaineisto", db_errmsg(d));
   }
   const struct embed_file *webm = embed_get("data/demo/placeholder.webm");
   if (!webm) return kerr_set(e, NULL, "data/demo/placeholder.webm is not embedded");
@@ -168,6 +173,10 @@ int demo_pubs(db *d, kerr *e) {
     video_input in = {videos[i].file, webm->data, webm->len, {videos[i].vtt[0], videos[i].vtt[1], videos[i].vtt[2]}};
     long long id = video_save(d, &v, &in, STAFF, e);
     if (!id || video_publish(d, id, 1, STAFF, e) != K_OK) return K_ERR;
+    static const char *const when[] = {"2016-02-01T10:00:00Z", "2020-12-15T10:00:00Z"};
+    if (db_exec(d, "UPDATE video SET published_at = ?1, created_at = ?1, updated_at = ?1 WHERE id = ?2", "ti",
+                when[i % 2], id) != DB_OK)
+      return kerr_storage(e, "Esittelyaineisto", db_errmsg(d));
   }
   return K_OK;
 }
