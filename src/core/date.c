@@ -79,3 +79,36 @@ void date_today_fi(char out[11]) {
   memcpy(out, local, 10);
   out[10] = 0;
 }
+
+int date_fi_to_utc(const char *day, const char *hhmm, char out[21]) {
+  char iso[11];
+  int h, m, used = 0;
+  if (date_parse(day, iso) != K_OK || !hhmm) return K_ERR;
+  while (*hhmm == ' ') hhmm++;
+  if (sscanf(hhmm, "%2d%*[:.]%2d%n", &h, &m, &used) != 2 || h < 0 || h > 23 || m < 0 || m > 59) return K_ERR;
+  for (const char *p = hhmm + used; *p; p++)
+    if (*p != ' ') return K_ERR;
+  char want[17];
+  snprintf(want, sizeof want, "%.10sT%02d:%02d", iso, h, m);
+  struct tm t = {0};
+  sscanf(iso, "%4d-%2d-%2d", &t.tm_year, &t.tm_mon, &t.tm_mday);
+  t.tm_year -= 1900;
+  t.tm_mon -= 1;
+  t.tm_hour = h;
+  t.tm_min = m;
+  time_t local_as_utc = timegm(&t);
+  /* Summer time first (UTC+3), then standard time (UTC+2): the local time that maps back to what was typed. The hour
+   * that happens twice in October is read as its first (summer) one; the hour skipped in March matches neither. */
+  for (int off = 3; off >= 2; off--) {
+    time_t u = local_as_utc - (time_t)off * 3600;
+    struct tm g;
+    gmtime_r(&u, &g);
+    char utc[21], back[17];
+    strftime(utc, sizeof utc, "%Y-%m-%dT%H:%M:%SZ", &g);
+    if (date_fi_local(utc, back) == K_OK && !strcmp(back, want)) {
+      memcpy(out, utc, 21);
+      return K_OK;
+    }
+  }
+  return K_ERR;
+}

@@ -33,6 +33,7 @@
 #include "web/pages/jury.h"
 #include "web/pages/media.h"
 #include "web/pages/awards_admin.h"
+#include "web/pages/news.h"
 #include "web/routes.h"
 
 #include "model/write.h"
@@ -56,6 +57,7 @@ static const route *const TABLES[] = {
     jury_routes,           api_jury_routes,
     awards_routes,         api_awards_routes,
     awards_admin_routes,   media_routes,
+    news_routes,
 };
 #define NTABLES (sizeof TABLES / sizeof TABLES[0])
 
