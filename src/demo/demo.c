@@ -8,6 +8,7 @@
 #include "core/buf.h"
 #include "core/util.h"
 #include "model/deed.h"
+#include "demo/demo_news.h"
 #include "demo/demo_services.h"
 #include "demo/demo_text.h"
 #include "model/org.h"
@@ -561,6 +562,7 @@ static int build_all(ctx *c, demo_summary *s) {
   if (make_deeds(c, &s->deeds) || make_programme(c, s)) return K_ERR;
   if (demo_surveys(c->d, &c->r, &s->evaluation, c->e)) return K_ERR;
   if (demo_awards(c->d, &c->r, &s->awards, c->e)) return K_ERR;
+  if (demo_news(c->d, c->e) < 0) return K_ERR;
   s->orgs = c->norgs;
   s->periods = COUNT(periods);
   s->goals = COUNT(programme_goals);
