@@ -67,18 +67,19 @@ static void test_table_invariants(void **s) {
 }
 
 static void test_menus_in_order(void **s) {
-  const route *m[16];
-  size_t n = routes_menu(ROUTE_NAV_MAIN, m, 16);
-  static const char *const main_ids[] = {"home", "deeds", "post", "services", "coaches", "stats", "awards"};
-  assert_int_equal(n, 7);
+  const route *m[32];
+  size_t n = routes_menu(ROUTE_NAV_MAIN, m, 32);
+  static const char *const main_ids[] = {"home", "deeds", "post", "services", "coaches", "stats", "awards", "news"};
+  assert_int_equal(n, 8);
   for (size_t i = 0; i < n; i++) assert_string_equal(m[i]->menu.id, main_ids[i]);
-  n = routes_menu(ROUTE_NAV_STAFF, m, 16);
+  n = routes_menu(ROUTE_NAV_STAFF, m, 32);
   static const char *const staff_ids[] = {"staff-home",     "moderation", "orgs",     "people", "programme",
                                           "services-admin", "targets",    "accounts", "outbox", "imports",
-                                          "surveys",        "evaluation", "awards-admin", "jury"};
-  assert_int_equal(n, 14);
+                                          "surveys",        "evaluation", "awards-admin", "jury",
+                                          "news-admin"};
+  assert_int_equal(n, 15);
   for (size_t i = 0; i < n; i++) assert_string_equal(m[i]->menu.id, staff_ids[i]);
-  assert_int_equal(routes_menu(ROUTE_NAV_CONTACT, m, 16), 1);
+  assert_int_equal(routes_menu(ROUTE_NAV_CONTACT, m, 32), 1);
   assert_string_equal(m[0]->pattern, "/organisaatiot/{org}/henkilot");
 }
 
