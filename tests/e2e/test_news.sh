@@ -109,6 +109,13 @@ expect_contains "entry id is the uid" "$ABODY" "<id>$UID1</id>"
 expect_contains "absolute link from the base URL" "$ABODY" "href=\"$BASE/uutiset/$ID\""
 expect_contains "the body's HTML escaped as the content's text" "$ABODY" "&lt;h2&gt;Miten haetaan&lt;/h2&gt;"
 expect_lacks "no script in the feed's content" "$ABODY" "&lt;script&gt;"
+expect_contains "<published> is the publish time" "$ABODY" "<published>$(q "SELECT publish_at FROM news WHERE id=$ID")</published>"
+anon /sv/uutiset.atom
+check "the Swedish feed is well-formed" xmllint --noout "$TMP/abody"
+expect_contains "the Swedish feed's id" "$ABODY" "<id>urn:kehto:uutiset:sv</id>"
+expect_contains "the Swedish title in it" "$ABODY" "<title>Utvecklingspengar kan sökas</title>"
+expect_contains "the same entry id in Swedish" "$ABODY" "<id>$UID1</id>"
+anon /uutiset.atom
 FEED_ID=$(sed -n 's/^<id>\(urn:kehto:uutiset[^<]*\)<\/id>/\1/p' <<<"$ABODY")
 expect_eq "the feed's own id" "$FEED_ID" "urn:kehto:uutiset:fi"
 
@@ -128,6 +135,15 @@ anon /uutiset.atom
 check "feed is well-formed after the edit" xmllint --noout "$TMP/abody"
 expect_contains "the entry id unchanged after the edit" "$ABODY" "<id>$UID1</id>"
 expect_contains "the new title" "$ABODY" "Kehittämisraha haettavana nyt"
+get "/hallinta/uutiset/$ID"
+expect_contains "a published item's form shows its time" "$BODY" 'id="f-publish-at" value="at" checked'
+LOCAL_DAY=$(sed -n 's/.*name="date" value="\([^"]*\)".*/\1/p' <<<"$BODY")
+LOCAL_TIME=$(sed -n 's/.*name="time" value="\([^"]*\)".*/\1/p' <<<"$BODY")
+save "/hallinta/uutiset/$ID" "title=Kehittämisraha haettavana nyt" "title_sv=Utvecklingspengar kan sökas" \
+  "body=Uusi teksti." "image_alt=Kaavio hakuajoista" "image_alt_sv=Diagram" "publish=at" "date=$LOCAL_DAY" \
+  "time=$LOCAL_TIME"
+expect_eq "saved again as shown" "$STATUS" 303
+expect_eq "the same minute keeps the publish time to the second" "$(q "SELECT publish_at FROM news WHERE id=$ID")" "$PUB"
 expect_eq "one entry" "$(grep -c '<entry' <<<"$ABODY")" 1
 
 # --- scheduled: typed as Finnish time, hidden until then ---

@@ -388,7 +388,12 @@ static void read_publish(web_req *r, const news_item *old, news_item *n, const p
       kerr_add(e, "time", N_("Tätä kellonaikaa ei ole Suomessa: kesäaikaan siirryttäessä kello siirtyy kolmesta neljään."));
     return;
   }
-  if (!bad_day) n->publish_at = arena_strdup(&r->mem, utc);
+  if (bad_day) return;
+  /* the form shows a time to the minute: the same minute keeps the stored time (its seconds: the feed's <published>) */
+  if (old && old->publish_at && !strncmp(old->publish_at, utc, 16))
+    n->publish_at = old->publish_at;
+  else
+    n->publish_at = arena_strdup(&r->mem, utc);
 }
 
 static void page_save(web_req *r) {
