@@ -197,7 +197,11 @@ long long news_save(db *d, const news_item *n, const news_image *img, int remove
     old_image = db_int(d, 0, "SELECT COALESCE(image_id, 0) FROM news WHERE id = ?1", "i", n->id);
   }
   int new_image = img && img->len;
-  if (new_image) media_check("image", img->data, img->len, "image", e);
+  if (new_image) { /* media_check sets its own error: added to the caller's so none is lost */
+    kerr m = {0};
+    if (!media_check("image", img->data, img->len, "image", &m)) kerr_add(e, m.field, "%r", m.msg);
+    kerr_clear(&m);
+  }
   check(n, new_image || (old_image && !remove_image), e);
   if (e->msg) return 0;
   if (write_begin(d, "Uutisen tallennus", e) != K_OK) return 0;

@@ -131,8 +131,11 @@ static void test_image_alt(void **state) {
   kerr_clear(&e);
   news_image text = {"ei kuva", 7, "kuva.png"};
   n.image_alt[2] = "A red dot";
+  kerr_add(&e, "date", "Anna julkaisupäivä muodossa 22.11.2026."); /* the page's own error comes first */
   assert_int_equal(news_save(t->d, &n, &text, 0, "x@example.fi", &e), 0);
-  assert_string_equal(e.field, "image");
+  assert_string_equal(e.field, "date"); /* kept, and the image's added after it */
+  assert_non_null(e.next);
+  assert_string_equal(e.next->field, "image");
   kerr_clear(&e);
   assert_int_equal(db_int(t->d, -1, "SELECT count(*) FROM news", ""), 0);
   assert_int_equal(db_int(t->d, -1, "SELECT count(*) FROM media", ""), 0);
