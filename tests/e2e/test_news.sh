@@ -55,6 +55,7 @@ save /hallinta/uutiset/uusi "title=Kehittämisraha haettavana" "body=Hae nyt." "
 expect_eq "an image without alt text is refused" "$STATUS" 422
 expect_contains "the alt text's message beside it" "$BODY" 'id="e-image_alt">Kuvan vaihtoehtoinen teksti puuttuu'
 expect_contains "the body is kept" "$BODY" 'Hae nyt.</textarea>'
+expect_contains "asked to choose the image again" "$BODY" "Valitse kuva uudelleen"
 save /hallinta/uutiset/uusi "title=Kehittämisraha haettavana" "title_sv=Utvecklingspengar" "image_alt=Kaavio" \
   "image=@$TMP/kuva.png" "publish=now"
 expect_eq "a Swedish title needs the Swedish alt text" "$STATUS" 422

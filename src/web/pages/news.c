@@ -240,10 +240,13 @@ static const char *invalid_attrs(const kerr *err, const char *name, const char *
   return s;
 }
 
-static void image_part(web_req *r, const news_item *n, const kerr *err) {
+static void image_part(web_req *r, const news_item *n, const kerr *err, int choose_again) {
   buf *o = &r->out;
   const kerr *bad = form_field_error(err, "image");
   buf_printf(o, "<fieldset class=\"field\"><legend>%h</legend>\n", T(r, "Kuva"));
+  if (choose_again) /* a browser never fills a file field in again */
+    buf_printf(o, "<p class=\"notice warning\">%h</p>\n",
+               T(r, "Valitse kuva uudelleen: sitä ei tallennettu, koska lomakkeessa oli muita virheitä."));
   if (n->image_id) {
     buf href = BUF_INIT;
     media_href(&href, n->image_id, n->image_name);
@@ -295,7 +298,7 @@ static void publish_part(web_req *r, const publish_in *pi, const kerr *err) {
   buf_puts(o, "</fieldset>\n");
 }
 
-static void edit_form(web_req *r, const news_item *n, const publish_in *pi, const kerr *err) {
+static void edit_form(web_req *r, const news_item *n, const publish_in *pi, const kerr *err, int choose_again) {
   form_ctx f = {r, err};
   buf *o = &r->out;
   const char *title = n->id ? T(r, "Muokkaa uutista") : T(r, "Uusi uutinen");
@@ -322,7 +325,7 @@ static void edit_form(web_req *r, const news_item *n, const publish_in *pi, cons
        N_("Pakollinen, kun uutisessa on kuva: mitä kuvassa on.")},
   };
   tr_fieldsets(&f, fields, 4);
-  image_part(r, n, err);
+  image_part(r, n, err, choose_again);
   publish_part(r, pi, err);
   buf_printf(o, "<div class=\"actions\"><button type=\"submit\">%h</button>", T(r, "Tallenna"));
   if (n->id)
@@ -350,7 +353,7 @@ static void page_new(web_req *r) {
   for (int i = 0; i < 3; i++) n.title[i] = n.lead[i] = n.body[i] = n.image_alt[i] = "";
   n.image_name = "";
   publish_in pi = {"draft", "", ""};
-  edit_form(r, &n, &pi, NULL);
+  edit_form(r, &n, &pi, NULL, 0);
 }
 
 static void page_edit(web_req *r) {
@@ -360,7 +363,7 @@ static void page_edit(web_req *r) {
     return;
   }
   publish_in pi = stored_publish(r, n);
-  edit_form(r, n, &pi, NULL);
+  edit_form(r, n, &pi, NULL, 0);
 }
 
 /* The UTC publish time the form asks for into n->publish_at (NULL: a draft), or errors on the fields in e. An item
@@ -432,7 +435,7 @@ static void page_save(web_req *r) {
     } else {
       n.image_name = "";
     }
-    edit_form(r, &n, &pi, &e);
+    edit_form(r, &n, &pi, &e, img.len && !form_field_error(&e, "image"));
     r->status = fresh ? 422 : 403;
   }
   kerr_clear(&e);
