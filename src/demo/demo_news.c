@@ -22,9 +22,11 @@ typedef struct demo_item {
 
 static const demo_item ITEMS[] = {
     {"2015-09-15T06:00:00Z",
-     {"Kunteko 2020 -ohjelma käynnistyi", "Programmet Kunteko 2020 har startat", "The Kunteko 2020 programme has started"},
+     {"Kunteko 2020 -ohjelma käynnistyi", "Programmet Kunteko 2020 har startat",
+      "The Kunteko 2020 programme has started"},
      {"Kuntatyönantajat ja pääsopijajärjestöt käynnistivät yhteisen työelämän kehittämisohjelman kunta-alalle.",
-      "Kommunarbetsgivarna och huvudavtalsorganisationerna startade ett gemensamt utvecklingsprogram för kommunsektorn.",
+      "Kommunarbetsgivarna och huvudavtalsorganisationerna startade ett gemensamt utvecklingsprogram för "
+      "kommunsektorn.",
       "The local government employers and the main negotiating organisations started a joint working-life "
       "development programme for the municipal sector."},
      {"Ohjelman tavoitteena on **tuottavuuden ja työhyvinvoinnin** parantaminen yhdessä. Ohjelma tarjoaa kunnille ja "
@@ -54,7 +56,8 @@ static const demo_item ITEMS[] = {
       "maakunnan ja teeman mukaan.",
       "Gärningarnas torg samlar kommunsektorns utvecklingsgärningar på ett ställe.",
       "The deeds library brings the development deeds of municipal workplaces together in one place."},
-     {"Kuvakaappaus Tekojen torin etusivusta", "Skärmbild av torgets startsida", "A screenshot of the library's front page"},
+     {"Kuvakaappaus Tekojen torin etusivusta", "Skärmbild av torgets startsida",
+      "A screenshot of the library's front page"},
      {0x6a, 0x1b, 0x9a},
      {0xff, 0xd5, 0x4f}},
     {"2017-05-30T09:00:00Z",
@@ -69,7 +72,8 @@ static const demo_item ITEMS[] = {
      {"Euroopan sosiaalirahasto rahoittaa ohjelman toista kautta 2018–2020.",
       "Europeiska socialfonden finansierar programmets andra period 2018–2020.", ""},
      {"Toisella kaudella painopisteinä ovat **johtaminen**, **digitalisaatio** ja **työurien pidentäminen**.",
-      "Under den andra perioden ligger tyngdpunkten på **ledarskap**, **digitalisering** och **längre arbetskarriärer**.",
+      "Under den andra perioden ligger tyngdpunkten på **ledarskap**, **digitalisering** och **längre "
+      "arbetskarriärer**.",
       ""},
      {"EU-lippu ja ohjelman logo", "EU-flaggan och programmets logotyp", ""},
      {0x00, 0x33, 0x99},
@@ -189,7 +193,8 @@ int demo_news(db *d, kerr *e) {
     db_stmt *st = db_prepare(
         d, "INSERT INTO news(uid, title, title_sv, title_en, lead, lead_sv, lead_en, body, body_sv, body_en, image_id,"
            " image_alt, image_alt_sv, image_alt_en, publish_at, created_by, created_at, updated_by, updated_at)"
-           " VALUES(:uid, :t0, :t1, :t2, :l0, :l1, :l2, :b0, :b1, :b2, :img, :a0, :a1, :a2, :at, 'demo', :at, 'demo', :at)");
+           " VALUES(:uid, :t0, :t1, :t2, :l0, :l1, :l2, :b0, :b1, :b2, :img, :a0, :a1, :a2, :at, 'demo', :at, 'demo', "
+           ":at)");
     static const char *const tn[] = {":t0", ":t1", ":t2"}, *const ln[] = {":l0", ":l1", ":l2"},
                              *const bn[] = {":b0", ":b1", ":b2"}, *const an[] = {":a0", ":a1", ":a2"};
     db_bind_text(st, ":uid", uid);

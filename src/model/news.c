@@ -152,10 +152,11 @@ static long long write_row(db *d, const news_item *n, long long image_id, const 
                        " body=:b0, body_sv=:b1, body_en=:b2, image_id=:img, image_alt=:a0, image_alt_sv=:a1,"
                        " image_alt_en=:a2, publish_at=:pub, updated_by=:by, updated_at=:now WHERE id=:id");
   else
-    st = db_prepare(d, "INSERT INTO news(uid, title, title_sv, title_en, lead, lead_sv, lead_en, body, body_sv, body_en,"
-                       " image_id, image_alt, image_alt_sv, image_alt_en, publish_at, created_by, created_at,"
-                       " updated_by, updated_at) VALUES(:uid, :t0, :t1, :t2, :l0, :l1, :l2, :b0, :b1, :b2, :img, :a0,"
-                       " :a1, :a2, :pub, :by, :now, :by, :now)");
+    st =
+        db_prepare(d, "INSERT INTO news(uid, title, title_sv, title_en, lead, lead_sv, lead_en, body, body_sv, body_en,"
+                      " image_id, image_alt, image_alt_sv, image_alt_en, publish_at, created_by, created_at,"
+                      " updated_by, updated_at) VALUES(:uid, :t0, :t1, :t2, :l0, :l1, :l2, :b0, :b1, :b2, :img, :a0,"
+                      " :a1, :a2, :pub, :by, :now, :by, :now)");
   static const char *const tn[] = {":t0", ":t1", ":t2"}, *const ln[] = {":l0", ":l1", ":l2"},
                            *const bn[] = {":b0", ":b1", ":b2"}, *const an[] = {":a0", ":a1", ":a2"};
   for (int i = 0; i < 3; i++) {
@@ -174,7 +175,7 @@ static long long write_row(db *d, const news_item *n, long long image_id, const 
     db_bind_null(st, ":pub");
   db_bind_text(st, ":by", nz(by));
   db_bind_text(st, ":now", now);
-  char uid[46];
+  char uid[46]; /* bound below: alive until the step */
   if (n->id) {
     db_bind_int(st, ":id", n->id);
   } else {

@@ -18,9 +18,9 @@ typedef struct news_item {
   long long id;
   char *uid; /* urn:uuid:…, made when the item was first saved: the Atom entry's id */
   char *title[3], *lead[3], *body[3], *image_alt[3];
-  long long image_id;  /* 0: no image */
-  char *image_name;    /* the image's download name ("" without an image) */
-  char *publish_at;    /* UTC "YYYY-MM-DDTHH:MM:SSZ", NULL for a draft */
+  long long image_id; /* 0: no image */
+  char *image_name;   /* the image's download name ("" without an image) */
+  char *publish_at;   /* UTC "YYYY-MM-DDTHH:MM:SSZ", NULL for a draft */
   char *created_at, *updated_at, *updated_by;
   tr t_title, t_lead, t_body, t_alt; /* in the language asked for (the Finnish standing in) */
 } news_item;

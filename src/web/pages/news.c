@@ -66,8 +66,8 @@ static void page_news(web_req *r) {
   news_item *v = news_list_published(r->db, &r->mem, r->lang, now, p.per_page, pager_offset(&p), &n);
   buf *o = &r->out;
   page_begin(r, T(r, "Uutiset"), "news");
-  buf_printf(o, "<h1>%h</h1>\n<p><a href=\"%h/uutiset.atom\" type=\"application/atom+xml\">%h</a></p>\n", T(r, "Uutiset"),
-             r->prefix, T(r, "Tilaa uutiset syötteenä (Atom)"));
+  buf_printf(o, "<h1>%h</h1>\n<p><a href=\"%h/uutiset.atom\" type=\"application/atom+xml\">%h</a></p>\n",
+             T(r, "Uutiset"), r->prefix, T(r, "Tilaa uutiset syötteenä (Atom)"));
   if (!n) buf_printf(o, "<p>%h</p>\n", T(r, "Uutisia ei ole vielä julkaistu."));
   for (int i = 0; i < n; i++) item_summary(r, &v[i], "h2");
   pager_write(r, &p, "/uutiset");
@@ -139,12 +139,13 @@ static void page_feed(web_req *r) {
     const char *u = strcmp(v[i].updated_at, v[i].publish_at) > 0 ? v[i].updated_at : v[i].publish_at;
     if (strcmp(u, updated) > 0) updated = u;
   }
-  buf_printf(o,
-             "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"%h\">\n"
-             "<title>%h</title>\n<id>urn:kehto:uutiset:%h</id>\n<updated>%h</updated>\n"
-             "<link rel=\"self\" type=\"application/atom+xml\" href=\"%h/uutiset.atom\"/>\n"
-             "<link rel=\"alternate\" type=\"text/html\" href=\"%h/uutiset\"/>\n<author><name>%h</name></author>\n",
-             r->lang, T(r, "Uutiset"), r->lang, updated, b, b, T(r, "Ohjelman uutiset"));
+  buf_printf(
+      o,
+      "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"%h\">\n"
+      "<title>%h</title>\n<id>urn:kehto:uutiset:%h</id>\n<updated>%h</updated>\n"
+      "<link rel=\"self\" type=\"application/atom+xml\" href=\"%h/uutiset.atom\"/>\n"
+      "<link rel=\"alternate\" type=\"text/html\" href=\"%h/uutiset\"/>\n<author><name>%h</name></author>\n",
+      r->lang, T(r, "Uutiset"), r->lang, updated, b, b, T(r, "Ohjelman uutiset"));
   for (int i = 0; i < n; i++) {
     const news_item *x = &v[i];
     const char *u = strcmp(x->updated_at, x->publish_at) > 0 ? x->updated_at : x->publish_at;
@@ -195,21 +196,23 @@ static void page_admin(web_req *r) {
              T(r, "Uusi uutinen"), r->prefix, T(r, "Näytä julkiset uutiset"));
   if (!n) buf_printf(o, "<p>%h</p>\n", T(r, "Uutisia ei ole vielä."));
   if (n) {
-    static const char *const heads[] = {N_("Otsikko"), N_("Tila"), N_("Julkaisuaika"), N_("Muokattu"),
-                                        N_("Toiminnot")};
+    static const char *const heads[] = {N_("Otsikko"), N_("Tila"), N_("Julkaisuaika"), N_("Muokattu"), N_("Toiminnot")};
     pager_table_begin(r, T(r, "Uutiset"), heads, 5, -1);
     for (int i = 0; i < n; i++) {
       const news_item *x = &v[i];
       const char *st = news_status(x, now);
-      buf_printf(o, "<tr><td lang=\"fi\"><a href=\"%h" BASE "/%lld\">%h</a></td><td><span class=\"status-%r\">%h</span></td><td>",
+      buf_printf(o,
+                 "<tr><td lang=\"fi\"><a href=\"%h" BASE
+                 "/%lld\">%h</a></td><td><span class=\"status-%r\">%h</span></td><td>",
                  r->prefix, x->id, x->title[0], st, status_label(r, st));
       if (x->publish_at) web_fi_datetime(r, x->publish_at);
       buf_puts(o, "</td><td>");
       web_fi_datetime(r, x->updated_at);
-      buf_printf(o,
-                 "</td><td class=\"actions\"><a href=\"%h/uutiset/%lld\">%h<span class=\"visually-hidden\">: %h</span></a>"
-                 " <a href=\"%h" BASE "/%lld/poista\">%h<span class=\"visually-hidden\">: %h</span></a></td></tr>\n",
-                 r->prefix, x->id, T(r, "Näytä"), x->title[0], r->prefix, x->id, T(r, "Poista"), x->title[0]);
+      buf_printf(
+          o,
+          "</td><td class=\"actions\"><a href=\"%h/uutiset/%lld\">%h<span class=\"visually-hidden\">: %h</span></a>"
+          " <a href=\"%h" BASE "/%lld/poista\">%h<span class=\"visually-hidden\">: %h</span></a></td></tr>\n",
+          r->prefix, x->id, T(r, "Näytä"), x->title[0], r->prefix, x->id, T(r, "Poista"), x->title[0]);
     }
     web_table_end(r);
   }
@@ -262,9 +265,11 @@ static void image_part(web_req *r, const news_item *n, const kerr *err, int choo
              T(r, "PNG, JPEG, WebP tai GIF, enintään 5 Mt. Kirjoita kuvalle vaihtoehtoinen teksti jokaisella kielellä, "
                   "jolla uutinen on."));
   field_error(r, err, "image");
-  buf_printf(o, "<input type=\"file\" id=\"f-image\" name=\"image\" accept=\"image/png,image/jpeg,image/webp,image/gif\"%r>"
-                "</div>\n</fieldset>\n",
-             invalid_attrs(err, "image", "h-image", r));
+  buf_printf(
+      o,
+      "<input type=\"file\" id=\"f-image\" name=\"image\" accept=\"image/png,image/jpeg,image/webp,image/gif\"%r>"
+      "</div>\n</fieldset>\n",
+      invalid_attrs(err, "image", "h-image", r));
 }
 
 static void publish_part(web_req *r, const publish_in *pi, const kerr *err) {
@@ -292,7 +297,8 @@ static void publish_part(web_req *r, const publish_in *pi, const kerr *err) {
     buf_printf(o, "<div class=\"field%r\"><label for=\"f-%r\">%h</label><span class=\"hint\" id=\"%r\">%h</span>",
                b ? " invalid" : "", names[i], labels[i], hid, hints[i]);
     field_error(r, err, names[i]);
-    buf_printf(o, "<input type=\"text\" id=\"f-%r\" name=\"%r\" value=\"%h\" inputmode=\"numeric\" size=\"10\"%r></div>\n",
+    buf_printf(o,
+               "<input type=\"text\" id=\"f-%r\" name=\"%r\" value=\"%h\" inputmode=\"numeric\" size=\"10\"%r></div>\n",
                names[i], names[i], values[i], invalid_attrs(err, names[i], hid, r));
   }
   buf_puts(o, "</fieldset>\n");
@@ -306,22 +312,29 @@ static void edit_form(web_req *r, const news_item *n, const publish_in *pi, cons
   buf_printf(o, "<p><a href=\"%h" BASE "\">← %h</a></p>\n<h1>%h</h1>\n", r->prefix, T(r, "Uutiset"), title);
   form_errors(&f);
   buf_printf(o, "<p class=\"hint\">%h</p>\n",
-             T(r, "Teksti kirjoitetaan Markdown-muodossa: ## väliotsikko, - luettelo, **lihavointi**, [linkki](osoite). "
-                  "HTML-koodi ei päädy sivulle. Tyhjä käännös näytetään suomeksi."));
+             T(r,
+               "Teksti kirjoitetaan Markdown-muodossa: ## väliotsikko, - luettelo, **lihavointi**, [linkki](osoite). "
+               "HTML-koodi ei päädy sivulle. Tyhjä käännös näytetään suomeksi."));
   if (n->id)
-    buf_printf(o, "<form method=\"post\" action=\"%h" BASE "/%lld\" enctype=\"multipart/form-data\" class=\"form wide\" "
-                  "novalidate>\n",
+    buf_printf(o,
+               "<form method=\"post\" action=\"%h" BASE "/%lld\" enctype=\"multipart/form-data\" class=\"form wide\" "
+               "novalidate>\n",
                r->prefix, n->id);
   else
-    buf_printf(o, "<form method=\"post\" action=\"%h" BASE "/uusi\" enctype=\"multipart/form-data\" class=\"form wide\" "
-                  "novalidate>\n",
+    buf_printf(o,
+               "<form method=\"post\" action=\"%h" BASE "/uusi\" enctype=\"multipart/form-data\" class=\"form wide\" "
+               "novalidate>\n",
                r->prefix);
   web_csrf_field(r);
   tr_field fields[] = {
       {"title", N_("Otsikko"), {n->title[0], n->title[1], n->title[2]}, 0, 1, NULL},
       {"lead", N_("Ingressi"), {n->lead[0], n->lead[1], n->lead[2]}, 3, 0, NULL},
       {"body", N_("Teksti"), {n->body[0], n->body[1], n->body[2]}, 14, 0, NULL},
-      {"image_alt", N_("Kuvan vaihtoehtoinen teksti"), {n->image_alt[0], n->image_alt[1], n->image_alt[2]}, 0, 0,
+      {"image_alt",
+       N_("Kuvan vaihtoehtoinen teksti"),
+       {n->image_alt[0], n->image_alt[1], n->image_alt[2]},
+       0,
+       0,
        N_("Pakollinen, kun uutisessa on kuva: mitä kuvassa on.")},
   };
   tr_fieldsets(&f, fields, 4);
@@ -373,8 +386,8 @@ static void read_publish(web_req *r, const news_item *old, news_item *n, const p
   n->publish_at = NULL;
   if (!strcmp(pi->choice, "draft")) return;
   if (!strcmp(pi->choice, "now")) {
-    n->publish_at = old && old->publish_at && strcmp(old->publish_at, now) <= 0 ? old->publish_at
-                                                                              : arena_strdup(&r->mem, now);
+    n->publish_at =
+        old && old->publish_at && strcmp(old->publish_at, now) <= 0 ? old->publish_at : arena_strdup(&r->mem, now);
     return;
   }
   if (strcmp(pi->choice, "at")) {
@@ -388,7 +401,8 @@ static void read_publish(web_req *r, const news_item *old, news_item *n, const p
     if (date_fi_to_utc("1.1.2020", pi->time, utc) != K_OK)
       kerr_add(e, "time", N_("Anna kellonaika muodossa 09.30."));
     else if (!bad_day)
-      kerr_add(e, "time", N_("Tätä kellonaikaa ei ole Suomessa: kesäaikaan siirryttäessä kello siirtyy kolmesta neljään."));
+      kerr_add(e, "time",
+               N_("Tätä kellonaikaa ei ole Suomessa: kesäaikaan siirryttäessä kello siirtyy kolmesta neljään."));
     return;
   }
   if (bad_day) return;
