@@ -97,6 +97,39 @@ static int copy_table(db *from, db *to, arena *a, const char *table, int progres
   return K_OK;
 }
 
+/* Copies the media table (#15), whose content column is bytes (images, PDFs, videos): bound as a blob row by row,
+ * where copy_table's text copy would garble it (a NUL ends a text; PostgreSQL refuses bytes that are not UTF-8).
+ * The columns are named: a column added to media later is added here too. */
+static int copy_media(db *from, db *to, kerr *e) {
+  long long total = db_int(from, 0, "SELECT count(*) FROM media", ""), done = 0;
+  db_stmt *st = db_prepare(from, "SELECT id, kind, mime, filename, size, sha256, content, created_by, created_at"
+                                 " FROM media ORDER BY id");
+  int rc = K_OK, step;
+  while (rc == K_OK && (step = db_step(st)) == 1) {
+    db_stmt *in = db_prepare(to, "INSERT INTO media(id, kind, mime, filename, size, sha256, content, created_by,"
+                                 " created_at) VALUES(:id, :kind, :mime, :fn, :size, :sha, :content, :by, :at)");
+    size_t len = 0;
+    const void *bytes = db_col_blob(st, 6, &len);
+    db_bind_int(in, ":id", db_col_int(st, 0));
+    db_bind_text(in, ":kind", db_col_text(st, 1));
+    db_bind_text(in, ":mime", db_col_text(st, 2));
+    db_bind_text(in, ":fn", db_col_text(st, 3));
+    db_bind_int(in, ":size", db_col_int(st, 4));
+    db_bind_text(in, ":sha", db_col_text(st, 5));
+    db_bind_blob(in, ":content", bytes ? bytes : "", len);
+    db_bind_text(in, ":by", db_col_text(st, 7));
+    db_bind_text(in, ":at", db_col_text(st, 8));
+    if (db_step(in) < 0) rc = kerr_set(e, NULL, "copying media %lld failed: %r", db_col_int(st, 0), db_errmsg(to));
+    db_done(in);
+    done++;
+  }
+  db_done(st);
+  if (rc == K_OK && step < 0) rc = kerr_set(e, NULL, "reading table media failed: %r", db_errmsg(from));
+  if (rc == K_OK && done != total)
+    rc = kerr_set(e, NULL, "table media: %lld rows in the source, %lld copied", total, done);
+  return rc;
+}
+
 /* Everything inside the target's transaction: empty it, copy each table, rebuild search, move the id counters. */
 static int copy_all(db *from, db *to, arena *a, int progress, kerr *e) {
   for (size_t i = 0; i < sizeof owned / sizeof *owned; i++)
@@ -112,6 +145,10 @@ static int copy_all(db *from, db *to, arena *a, int progress, kerr *e) {
     /* uploads waiting for confirmation are a day's scratch, and their files are bytes, which this text copy would
      * garble: they stay behind (the uploader sends the file again) */
     if (!strcmp(tables[i], "upload")) continue;
+    if (!strcmp(tables[i], "media")) {
+      if (copy_media(from, to, e) != K_OK) return K_ERR;
+      continue;
+    }
     if (copy_table(from, to, a, tables[i], progress, e) != K_OK) return K_ERR;
   }
   db_stmt *st = db_prepare(to, "SELECT id FROM deed WHERE status='published' ORDER BY id");

@@ -100,3 +100,32 @@ void date_now_fi(char out[17]) {
   util_now_iso(now, sizeof now);
   date_fi_local(now, out);
 }
+
+int date_fi_to_utc(const char *day, const char *hhmm, char out[21]) {
+  char iso[11], hm[6];
+  if (date_parse(day, iso) != K_OK || date_hm_parse(hhmm, hm) != K_OK) return K_ERR;
+  int h = (hm[0] - '0') * 10 + (hm[1] - '0'), m = (hm[3] - '0') * 10 + (hm[4] - '0');
+  char want[17];
+  snprintf(want, sizeof want, "%.10sT%.5s", iso, hm);
+  struct tm t = {0};
+  sscanf(iso, "%4d-%2d-%2d", &t.tm_year, &t.tm_mon, &t.tm_mday);
+  t.tm_year -= 1900;
+  t.tm_mon -= 1;
+  t.tm_hour = h;
+  t.tm_min = m;
+  time_t local_as_utc = timegm(&t);
+  /* Summer time first (UTC+3), then standard time (UTC+2): the local time that maps back to what was typed. The hour
+   * that happens twice in October is read as its first (summer) one; the hour skipped in March matches neither. */
+  for (int off = 3; off >= 2; off--) {
+    time_t u = local_as_utc - (time_t)off * 3600;
+    struct tm g;
+    gmtime_r(&u, &g);
+    char utc[21], back[17];
+    strftime(utc, sizeof utc, "%Y-%m-%dT%H:%M:%SZ", &g);
+    if (date_fi_local(utc, back) == K_OK && !strcmp(back, want)) {
+      memcpy(out, utc, 21);
+      return K_OK;
+    }
+  }
+  return K_ERR;
+}

@@ -25,5 +25,10 @@ int date_hm_parse(const char *s, char out[6]);
 
 /* The current time in Finland (Europe/Helsinki, as date_fi_local) as "yyyy-mm-ddTHH:MM". */
 void date_now_fi(char out[17]);
+/* Reads a Finnish local day (as date_parse) and time of day "HH:MM" (or "H.MM") typed in Finland and writes the UTC
+ * time it names into out as "yyyy-mm-ddTHH:MM:00Z" (the form db_now() stores). The hour that repeats when summer time
+ * ends is read as the first one. Returns 0 (K_OK), or -1 (K_ERR) when either is malformed or the time does not exist
+ * in Finland (the hour skipped when summer time begins); out is then unchanged. */
+int date_fi_to_utc(const char *day, const char *hhmm, char out[21]);
 
 #endif

@@ -37,6 +37,7 @@
 #include "web/pages/awards_admin.h"
 #include "web/pages/sitemap.h"
 #include "web/pages/events.h"
+#include "web/pages/news.h"
 #include "web/routes.h"
 
 #include "model/write.h"
@@ -61,7 +62,7 @@ static const route *const TABLES[] = {
     awards_routes,         api_awards_routes,
     awards_admin_routes,   media_routes,
     publications_routes,   videos_routes,
-    sitemap_routes,
+    sitemap_routes,        news_routes,
     events_routes,
 };
 #define NTABLES (sizeof TABLES / sizeof TABLES[0])

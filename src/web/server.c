@@ -27,6 +27,7 @@
 #include "web/reqparse.h"
 #include "web/routes.h"
 #include "model/mail.h"
+#include "model/news.h"
 #include "web/web.h"
 
 #define MAX_CONNECTIONS 1000 /* at once, from everyone; conntrack limits each client to a share of it */
@@ -71,6 +72,41 @@ static void notice_foreign_writes(db *d) {
   long long v = db_data_version(d);
   if (v != seen_data_version) web_changed();
   seen_data_version = v;
+}
+
+/* Scheduled publishing and the page cache. Cached pages are dropped by writes, but a news item scheduled for 09:30
+ * appears at 09:30 without any write: the news list, the item, the feed, the front page and the sitemap made before
+ * then would stay cached without it. So the cache also ends at the next scheduled publish time: once per cache
+ * generation (that is, after each write) one indexed query asks for the earliest publish time still in the future,
+ * and the first request at or after that time drops every cached page (cache_invalidate), which starts a new
+ * generation that asks again. Each server asks the database, so every server drops its cache at the time without
+ * a timer. The whole cache goes rather than the news routes: any page may show news (the front page, the sitemap),
+ * and a scheduled time comes seldom. Two requests that ask at once in one generation keep the earlier answer. */
+static pthread_mutex_t schedule_lock = PTHREAD_MUTEX_INITIALIZER;
+static unsigned long schedule_gen; /* the cache generation schedule_next was asked in; 0: not yet */
+static char schedule_next[24];     /* UTC; "" when nothing is scheduled */
+
+static void drop_cache_at_scheduled_time(db *d) {
+  unsigned long gen = cache_generation();
+  db_time now = db_now();
+  char next[24] = "";
+  pthread_mutex_lock(&schedule_lock);
+  int known = schedule_gen == gen;
+  if (known) memcpy(next, schedule_next, sizeof next);
+  pthread_mutex_unlock(&schedule_lock);
+  if (known) {
+    if (next[0] && strcmp(now.s, next) >= 0) cache_invalidate();
+    return;
+  }
+  if (!news_next_publish_at(d, now.s, next)) next[0] = 0;
+  pthread_mutex_lock(&schedule_lock);
+  if (schedule_gen != gen) {
+    schedule_gen = gen;
+    memcpy(schedule_next, next, sizeof next);
+  } else if (next[0] && (!schedule_next[0] || strcmp(next, schedule_next) < 0)) {
+    memcpy(schedule_next, next, sizeof next);
+  }
+  pthread_mutex_unlock(&schedule_lock);
 }
 
 typedef struct conn_ctx {
@@ -301,6 +337,8 @@ static enum MHD_Result process(conn_ctx *c) {
   int accept = 0;
   cache_hit hit;
   if (get && anonymous && !bad && !config->no_cache) {
+    drop_cache_at_scheduled_time(r->db);
+    gen = cache_generation();
     cache_key(r, &key);
     accept = reqparse_accept_encoding(
         MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_ACCEPT_ENCODING));

@@ -44,6 +44,10 @@ expect_eq "... and nothing was written" "$(counts q)" "$want"
 run copy --from "$DB" --to "$TMP/back.db"
 expect_rc "copy back into a new file" 0
 expect_eq "the copy back has every row" "$(counts sqlite3 "$TMP/back.db")" "$want"
+MEDIA="SELECT count(*)||':'||group_concat(id||'='||hex(content)||'/'||sha256, ',') FROM (SELECT * FROM media ORDER BY id)"
+expect_eq "files (the demo news' images) come back byte for byte" "$(sqlite3 "$TMP/back.db" "$MEDIA")" \
+  "$(sqlite3 "$SRC" "$MEDIA")"
+check "(there are files)" test "$(sqlite3 "$SRC" "SELECT count(*) FROM media")" -gt 0
 expect_eq "the copy back finds the same deeds" "$("$KEHTO" search kunta --db "$TMP/back.db" --limit 40 2>&1)" \
   "$("$KEHTO" search kunta --db "$SRC" --limit 40 2>&1)"
 

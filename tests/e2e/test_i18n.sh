@@ -50,6 +50,10 @@ MODEL_FILES="$MODEL_FILES src/model/sitepage.c"
 UI_FILES="$UI_FILES src/web/pages/events.c"
 MODEL_FILES="$MODEL_FILES src/model/event.c"
 
+# News: the public pages, the staff's editor, and the messages of its model and of the image check (#15).
+UI_FILES="$UI_FILES src/web/pages/news.c"
+MODEL_FILES="$MODEL_FILES src/model/news.c src/model/media.c"
+
 # Prints every msgid the files need, one a line (newlines inside a msgid written as \n).
 msgids() {
   (cd "$ROOT" && "$PYTHON" - "$UI_FILES" "$MODEL_FILES" <<'EOF'

@@ -1,8 +1,9 @@
 # End-to-end: two `kehto serve` processes on one database behind HAProxy, configured as docs/deploy/haproxy-two.cfg
 # says (ports swapped; TLS and the per-client request limit left out: here one client sends everything). A session
 # and a CSRF token made by one server hold on the other; a change made through one is on the other's next page (its
-# page cache too); with one server killed while requests run, every request through HAProxy is still answered. On
-# SQLite both serve one file; under tests/e2e/run --pg one PostgreSQL database, as docs/deployment.md describes.
+# page cache too), and a scheduled news item is on both at its time; with one server killed while requests run,
+# every request through HAProxy is still answered. On SQLite both serve one file; under tests/e2e/run --pg one
+# PostgreSQL database, as docs/deployment.md describes.
 source "$(dirname "$0")/lib.sh"
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 HAPROXY=$(command -v haproxy || echo /usr/sbin/haproxy)
@@ -69,6 +70,18 @@ expect_contains "B's cached list has a deed added meanwhile" "$BODY" "Toinen kah
 BASE=http://127.0.0.1:$HP
 get /tekot
 expect_contains "HAProxy serves the site" "$BODY" "Toinen kahden palvelimen teko"
+
+# --- a scheduled news item appears on both servers at its time, with no write to tell them (#15) ---
+AT=$(date -u -d '+3 seconds' +%Y-%m-%dT%H:%M:%SZ)
+q "INSERT INTO news(uid, title, publish_at, created_at, updated_at) VALUES('urn:uuid:two', 'Ajastettu uutinen',
+  '$AT', '$AT', '$AT')" >/dev/null
+for port in $PA $PB; do for _ in 1 2 3 4; do curl -s -o "$TMP/news.$port" "http://127.0.0.1:$port/uutiset"; done; done
+expect_eq "before its time neither server lists it (each has cached /uutiset)" \
+  "$(cat "$TMP/news.$PA" "$TMP/news.$PB" | grep -c 'Ajastettu uutinen')" 0
+while [[ "$(date -u +%Y-%m-%dT%H:%M:%SZ)" < "$AT" ]]; do sleep 0.3; done
+sleep 1
+for port in $PA $PB; do curl -s -o "$TMP/news.$port" "http://127.0.0.1:$port/uutiset"; done
+expect_eq "at its time both servers list it" "$(cat "$TMP/news.$PA" "$TMP/news.$PB" | grep -c 'Ajastettu uutinen')" 2
 
 # --- one server killed while requests run: every request is answered ---
 # 8 clients at once, 240 requests (search pages, a few ms of work each); A is killed while they run, so some of its

@@ -70,15 +70,15 @@ static void test_menus_in_order(void **s) {
   const route *m[ROUTES_MENU_MAX];
   size_t n = routes_menu(ROUTE_NAV_MAIN, m, ROUTES_MENU_MAX);
   static const char *const main_ids[] = {"home",    "deeds", "post",   "services",
-                                         "coaches", "stats", "awards", "publications", "events"};
-  assert_int_equal(n, 9);
+                                         "coaches", "stats", "awards", "news", "publications", "events"};
+  assert_int_equal(n, 10);
   for (size_t i = 0; i < n; i++) assert_string_equal(m[i]->menu.id, main_ids[i]);
   n = routes_menu(ROUTE_NAV_STAFF, m, ROUTES_MENU_MAX);
   static const char *const staff_ids[] = {"staff-home",     "moderation", "orgs",     "people", "programme",
                                           "services-admin", "targets",    "accounts", "outbox", "imports",
                                           "surveys",        "evaluation", "awards-admin", "jury",
-                                          "publications-admin", "events-admin"};
-  assert_int_equal(n, 16);
+                                          "news-admin", "publications-admin", "events-admin"};
+  assert_int_equal(n, 17);
   for (size_t i = 0; i < n; i++) assert_string_equal(m[i]->menu.id, staff_ids[i]);
   assert_int_equal(routes_menu(ROUTE_NAV_CONTACT, m, ROUTES_MENU_MAX), 1);
   assert_string_equal(m[0]->pattern, "/organisaatiot/{org}/henkilot");

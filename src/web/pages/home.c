@@ -1,8 +1,10 @@
-/* home: the front page: the programme, its goals, key figures, deeds by sector, newest deeds and a search box. */
+/* home: the front page: the programme, its goals, key figures, the newest news, deeds by sector, newest deeds and a
+ * search box. */
 #include "model/programme.h"
 #include "search/search.h"
 #include "model/stats.h"
 #include "web/pages/home.h"
+#include "web/pages/news.h"
 #include "web/widgets.h"
 
 #define NEWEST 6
@@ -92,6 +94,7 @@ static void page_home(web_req *r) {
   search_form_write(r, NULL);
   figures(r, &s);
   goals(r, p);
+  news_section_write(r, 3);
   newest(r);
   by_sector(r, &s);
   page_end(r);
