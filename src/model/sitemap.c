@@ -44,7 +44,3 @@ sitemap_item *sitemap_events(db *d, arena *a, int *n) {
   return sitemap_read(db_query(d, "SELECT id, updated_at FROM event WHERE published_at IS NOT NULL ORDER BY id", ""), a,
                       n);
 }
-
-char *sitemap_next_change(db *d, arena *a) {
-  return db_atext(d, a, "SELECT min(publish_at) FROM news WHERE publish_at > ?1", "t", db_now().s);
-}

@@ -19,9 +19,6 @@ sitemap_item *sitemap_news(db *d, arena *a, int *n);
 sitemap_item *sitemap_publications(db *d, arena *a, int *n);
 sitemap_item *sitemap_videos(db *d, arena *a, int *n);
 sitemap_item *sitemap_events(db *d, arena *a, int *n);
-/* The time the next scheduled news item comes out (UTC, in a), or NULL when none is scheduled: the sitemap is not
- * cached past it. */
-char *sitemap_next_change(db *d, arena *a);
 /* Reads (id, lastmod) rows of a query whose first column is an id and second a time or NULL. Sets *n; array in a. */
 sitemap_item *sitemap_read(db_stmt *st, arena *a, int *n);
 

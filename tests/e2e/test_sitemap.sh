@@ -91,24 +91,16 @@ done
 expect_contains "Swedish alternative of a page" "$map" "hreflang=\"sv\" href=\"$SITE/sv/sivu/tietoa-ohjelmasta\""
 expect_contains "Swedish front page is /sv" "$map" "hreflang=\"sv\" href=\"$SITE/sv\"/>"
 
-# a scheduled news item appears at its time without a write: the sitemap is not cached while one waits
+# a scheduled news item appears at its time without a write (the server drops the page cache at that time): the
+# sitemap is asked often enough before it to be served from the cache (each server thread's connection drops the cache
+# on its first look at the data version, so a page is cached only after a few requests)
 soon_epoch=$(($(date -u +%s) + 8))
 soon=$(date -u -d "@$soon_epoch" +%Y-%m-%dT%H:%M:%SZ)
 q "UPDATE news SET publish_at='$soon' WHERE id=22"
 get /sitemap.xml
 expect_lacks "the scheduled item is not listed before its time" "$BODY" "/uutiset/22<"
-# cached_hits: how many sitemap answers came from the page cache (the access log marks them). Each of the server's
-# threads has its own connection, whose first look at the data version drops the cache, so a page is cached only
-# after a few requests: ask 12 times.
-cached_hits() { grep -c 'GET /sitemap.xml 200 .* cached' "$TMP/server.log"; }
-ask_often() { for _ in $(seq 1 12); do get /sitemap.xml; sleep 0.05; done; sleep 0.1; }
-ask_often
+for _ in $(seq 1 12); do get /sitemap.xml; sleep 0.05; done
 expect_lacks "nor from the cache" "$BODY" "/uutiset/22<"
-if [ "$(date -u +%s)" -lt "$soon_epoch" ]; then
-  check "while a news item waits for its time the sitemap is not served from the cache" test "$(cached_hits)" -eq 0
-else
-  echo "# the machine was too slow to ask before the scheduled time: the not-cached check is skipped"
-fi
 if "$KEHTO" routes | grep -q "^GET /uutiset/{id} public"; then
   while [ "$(date -u +%s)" -le "$soon_epoch" ]; do sleep 0.2; done
   get /sitemap.xml
@@ -116,14 +108,17 @@ if "$KEHTO" routes | grep -q "^GET /uutiset/{id} public"; then
 fi
 
 # a change shows at once: a deed published, a page deleted
-q "UPDATE deed SET status='published', published_at='2019-07-01T00:00:00Z' WHERE id=12; DELETE FROM site_page WHERE slug='piilo'"
+q "UPDATE deed SET status='published', published_at='2019-07-01T00:00:00Z' WHERE id=12; DELETE FROM site_page WHERE slug='piilo';
+  UPDATE data_version SET n = n + 1" # a hand edit bumps the page cache's counter (db/schema.c)
 get /sitemap.xml
 expect_contains "a newly published deed is listed" "$BODY" "<loc>$SITE/tekot/12</loc>"
 expect_lacks "a deleted page is gone" "$BODY" "/sivu/piilo<"
 
 q "DELETE FROM news WHERE id IN (22, 23)"
-ask_often
-check "with nothing scheduled the sitemap comes from the cache" test "$(cached_hits)" -gt 0
+# cached_hits: how many sitemap answers came from the page cache (the access log marks them)
+cached_hits() { grep -c 'GET /sitemap.xml 200 .* cached' "$TMP/server.log"; }
+for _ in $(seq 1 12); do get /sitemap.xml; sleep 0.05; done
+check "the sitemap is served from the page cache" test "$(cached_hits)" -gt 0
 
 get /robots.txt
 expect_eq "robots.txt answers" "$STATUS" 200

@@ -230,7 +230,6 @@ static void test_sitemap_lists(void **state) {
   assert_null(v[0].lastmod);
   assert_string_equal(v[2].slug, "oma");
   assert_non_null(v[2].lastmod);
-  assert_null(sitemap_next_change(f->d, &a));
   assert_int_equal(db_exec(f->d,
                            "INSERT INTO news(id, uid, title, publish_at, created_at, updated_at) VALUES"
                            " (1, 'u1', 'Julkaistu', '2019-01-01T00:00:00Z', 'x', '2019-01-02T00:00:00Z'),"
@@ -242,7 +241,6 @@ static void test_sitemap_lists(void **state) {
   assert_int_equal(n, 1);
   assert_int_equal(v[0].id, 1);
   assert_string_equal(v[0].lastmod, "2019-01-02T00:00:00Z");
-  assert_string_equal(sitemap_next_change(f->d, &a), "2999-01-01T00:00:00Z");
   arena_free(&a);
 }
 
