@@ -185,6 +185,17 @@ expect_contains "feed escapes the script title" "$feed" "<title>T $XSS_ESC xssti
 check "xmllint accepts the feed" xmllint --noout "$TMP/body"
 anon /sv/tekot.atom
 expect_contains "Swedish feed says its language" "$BODY" 'xml:lang="sv"'
+# an edited deed keeps its entry id: the first entry's deed gets a new title, and its id comes back with it
+first_id() { "$PYTHON" -c 'import sys, xml.etree.ElementTree as ET
+a = "{http://www.w3.org/2005/Atom}"
+e = ET.fromstring(sys.stdin.buffer.read()).find(a + "entry")
+print(e.find(a + "id").text, e.find(a + "link").get("href").rsplit("/", 1)[1])' <<<"$1"; }
+read -r entry deed_no <<<"$(first_id "$feed")"
+q "UPDATE deed SET title = 'Muokattu otsikko', updated_at = '2030-01-01T00:00:00Z' WHERE id = $deed_no;
+  UPDATE data_version SET n = n + 1; UPDATE search_generation SET n = n + 1" # a hand edit bumps the caches' counters
+anon /tekot.atom
+expect_contains "the edited deed is in the feed with its new title" "$BODY" "<title>Muokattu otsikko</title>"
+expect_eq "and with the same entry id" "$(first_id "$BODY" | cut -d' ' -f1)" "$entry"
 
 # --- the API contract ---
 anon "/api/v1/deeds?limit=5&offset=5"
