@@ -285,3 +285,8 @@ int audited_or_reply(web_req *r, const char *subject, const char *detail) {
   web_error(r, 500, T(r, "Tietoja ei voitu näyttää. Yritä hetken kuluttua uudelleen."));
   return 0;
 }
+
+const char *award_result_label(web_req *r, const char *result) {
+  if (!result) return T(r, "Ei päätöstä");
+  return !strcmp(result, "award") ? T(r, "Palkinto") : T(r, "Kunniamaininta");
+}

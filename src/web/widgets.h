@@ -105,4 +105,7 @@ form_opt *role_opts(web_req *r);
  * written the data is not shown (500 sent) and 0 is returned. */
 int audited_or_reply(web_req *r, const char *subject, const char *detail);
 
+/* The label of an award nomination's result ("award", "mention", NULL undecided) in r's language. */
+const char *award_result_label(web_req *r, const char *result);
+
 #endif

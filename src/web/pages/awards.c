@@ -9,10 +9,6 @@
 
 static const char NOT_FOUND[] = N_("Tämän vuoden palkintoja ei ole julkaistu.");
 
-static const char *result_label(web_req *r, const char *result) {
-  return !strcmp(result, "award") ? T(r, "Palkinto") : T(r, "Kunniamaininta");
-}
-
 /* "Palkintoja: 36 · Kunniamainintoja: 5 · Ehdolla: 212" */
 static void round_counts(web_req *r, const award_round *x) {
   buf_printf(&r->out, "<p class=\"meta\">%h: %N · %h: %N · %h: %N</p>\n", T(r, "Palkintoja"), x->nawards,
@@ -56,7 +52,7 @@ static void win_item(web_req *r, const award_win *w) {
   buf *o = &r->out;
   buf_printf(o, "<li class=\"award-%r\"><h3%r><a href=\"%h/tekot/%lld\">%h</a></h3>\n", w->result, web_fi(r), r->prefix,
              w->deed_id, w->deed_title);
-  buf_printf(o, "<p class=\"meta\"><span class=\"award-kind\">%h</span> · %h</p>\n", result_label(r, w->result),
+  buf_printf(o, "<p class=\"meta\"><span class=\"award-kind\">%h</span> · %h</p>\n", award_result_label(r, w->result),
              w->organisation);
   if (*w->citation.text) tr_write(r, "blockquote", "citation", &w->citation);
   buf_puts(o, "</li>\n");
@@ -126,8 +122,8 @@ void award_box_write(web_req *r, long long deed_id) {
   buf_printf(o, "<section class=\"award-box\" aria-labelledby=\"award-h\">\n<h2 id=\"award-h\">%h</h2>\n<ul>\n",
              T(r, "Palkittu teko"));
   for (int i = 0; i < n; i++) {
-    buf_printf(o, "<li><p><strong>%h %d</strong> · <span%r>%h</span></p>\n", result_label(r, w[i].result), w[i].year,
-               tr_lang(&w[i].category), w[i].category.text);
+    buf_printf(o, "<li><p><strong>%h %d</strong> · <span%r>%h</span></p>\n", award_result_label(r, w[i].result),
+               w[i].year, tr_lang(&w[i].category), w[i].category.text);
     if (*w[i].citation.text) tr_write(r, "blockquote", "citation", &w[i].citation);
     buf_printf(o, "<p><a href=\"%h/palkinnot/%d#sarja-%lld\">%h %d</a></p></li>\n", r->prefix, w[i].year,
                w[i].category_id, T(r, "Kaikki palkitut teot"), w[i].year);
@@ -139,8 +135,8 @@ void award_suggest_link(web_req *r, long long deed_id) {
   /* The page stays cacheable: after the last day a cached link leads to the form, which says the round is closed. */
   award_round *open = award_round_open(r->db, &r->mem, r->lang);
   if (!open) return;
-  buf_printf(&r->out, "<p class=\"award-suggest\"><a href=\"%h/palkinnot/ehdota?teko=%lld\">%h</a> (%h %d",
-             r->prefix, deed_id, T(r, "Ehdota tätä tekoa palkittavaksi"), T(r, "Palkitut teot"), open->year);
+  buf_printf(&r->out, "<p class=\"award-suggest\"><a href=\"%h/palkinnot/ehdota?teko=%lld\">%h</a> (%h %d", r->prefix,
+             deed_id, T(r, "Ehdota tätä tekoa palkittavaksi"), T(r, "Palkitut teot"), open->year);
   if (open->nominate_until) buf_printf(&r->out, ", %h %D", T(r, "viimeistään"), open->nominate_until);
   buf_puts(&r->out, ")</p>\n");
 }

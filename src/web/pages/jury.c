@@ -440,11 +440,6 @@ static void page_declare(web_req *r) {
 
 /* ---- the chair's table ---- */
 
-static const char *result_label(const char *result) {
-  if (!result) return N_("Ei päätöstä");
-  return !strcmp(result, "award") ? N_("Palkinto") : N_("Kunniamaininta");
-}
-
 static void results_help(web_req *r) {
   buf_printf(&r->out, "<details class=\"help\"><summary>%h</summary><p>%h</p><p>%h</p><p>%h</p></details>\n",
              T(r, "Miten luvut lasketaan"),
@@ -547,7 +542,7 @@ static void page_results(web_req *r) {
     else
       buf_puts(o, "–");
     buf_printf(o, "</td><td>%h</td><td>%h</td></tr>\n", s->disagree ? T(r, "Kyllä") : "–",
-               T(r, result_label(s->nom->result)));
+               award_result_label(r, s->nom->result));
   }
   web_table_end(r);
   char base[64];
@@ -634,7 +629,7 @@ static void decide_page(web_req *r, const award_nomination *x, const kerr *err) 
   comments_list(r, x->id, viewer, crit, ncrit);
   buf_printf(o, "<h2>%h</h2>\n", T(r, "Päätös"));
   if (rd->published_at) {
-    buf_printf(o, "<p>%h</p>\n", T(r, result_label(x->result)));
+    buf_printf(o, "<p>%h</p>\n", award_result_label(r, x->result));
     page_end(r);
     return;
   }
@@ -653,7 +648,7 @@ static void decide_page(web_req *r, const award_nomination *x, const kerr *err) 
                "<label class=\"choice\" for=\"result-%d\"><input type=\"radio\" id=\"result-%d\" name=\"result\" "
                "value=\"%h\"%r> %h</label>\n",
                i, i, vals[i], !strcmp(result, vals[i]) ? " checked" : "",
-               T(r, result_label(*vals[i] ? vals[i] : NULL)));
+               award_result_label(r, *vals[i] ? vals[i] : NULL));
   buf_puts(o, "</fieldset>\n");
   tr_field fields[] = {
       {"citation",
