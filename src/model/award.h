@@ -255,11 +255,7 @@ void award_figures(arena *a, const award_score_row *rows, int nrows, const long 
 award_standing *award_standings(db *d, arena *a, long long round_id, long long viewer_id, const char *lang, int *n);
 /* A juror's comment on a nomination as the chair reads it: the criterion, the score that went with it and the
  * words, without the juror's name (the chair weighs what was said). */
-typedef struct award_comment {
-  long long criterion_id;
-  int score;
-  char *comment;
-} award_comment;
+typedef award_score award_comment; /* a juror's comment, with the criterion and the score it came with */
 /* The non-empty comments on a nomination by criterion order, then score (best first), for the chair (viewer_id) or
  * staff (0); none from a juror the deed is hidden from. NULL (and *n 0) when award_chair_nomination gives NULL. */
 award_comment *award_comments(db *d, arena *a, long long nomination_id, long long viewer_id, int *n);

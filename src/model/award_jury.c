@@ -228,13 +228,8 @@ award_nomination *award_chair_nomination(db *d, arena *a, long long nomination_i
 
 /* ---- scores ---- */
 
-award_score *award_scores_get(db *d, arena *a, long long nomination_id, long long user_id, int *n) {
-  db_stmt *st = db_query(d,
-                         "SELECT c.id, COALESCE(s.score, 0), COALESCE(s.comment, '') FROM award_nomination n"
-                         " JOIN award_criterion c ON c.round_id = n.round_id LEFT JOIN award_score s"
-                         " ON s.nomination_id = n.id AND s.criterion_id = c.id AND s.user_id = ?2"
-                         " WHERE n.id = ?1 ORDER BY c.position, c.id",
-                         "ii", nomination_id, user_id);
+/* Reads (criterion id, score, comment) rows of st into an array in a, finishing st; *n gets the count. */
+static award_score *scores_read(db_stmt *st, arena *a, int *n) {
   award_score *v = NULL;
   int cap = 0;
   *n = 0;
@@ -247,6 +242,16 @@ award_score *award_scores_get(db *d, arena *a, long long nomination_id, long lon
   }
   db_done(st);
   return v;
+}
+
+award_score *award_scores_get(db *d, arena *a, long long nomination_id, long long user_id, int *n) {
+  db_stmt *st = db_query(d,
+                         "SELECT c.id, COALESCE(s.score, 0), COALESCE(s.comment, '') FROM award_nomination n"
+                         " JOIN award_criterion c ON c.round_id = n.round_id LEFT JOIN award_score s"
+                         " ON s.nomination_id = n.id AND s.criterion_id = c.id AND s.user_id = ?2"
+                         " WHERE n.id = ?1 ORDER BY c.position, c.id",
+                         "ii", nomination_id, user_id);
+  return scores_read(st, a, n);
 }
 
 /* 1 when the round's jury has a last day and it is before today in Finland. */
@@ -491,17 +496,7 @@ award_comment *award_comments(db *d, arena *a, long long nomination_id, long lon
                          " WHERE s.nomination_id = ?1 AND s.comment <> '' AND NOT " HIDDEN(
                              "u", "dd", "n.round_id") " ORDER BY c.position, c.id, s.score DESC, s.comment",
                          "i", nomination_id);
-  award_comment *v = NULL;
-  int cap = 0;
-  while (db_step(st) == 1) {
-    v = arena_grow(a, v, *n, &cap, sizeof *v);
-    v[*n].criterion_id = db_col_int(st, 0);
-    v[*n].score = (int)db_col_int(st, 1);
-    v[*n].comment = db_col_adup(st, 2, a);
-    (*n)++;
-  }
-  db_done(st);
-  return v;
+  return scores_read(st, a, n);
 }
 
 /* ---- the chair's decisions ---- */
