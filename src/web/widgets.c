@@ -260,6 +260,19 @@ int confirm_posted(web_req *r) {
   return !strcmp(web_field(r, "confirm"), "1");
 }
 
+int confirmed_delete(web_req *r, int (*del)(db *d, long long id, const char *by, kerr *e), const char *done) {
+  if (strcmp(r->method, "POST") != 0 || !confirm_posted(r)) return 0;
+  kerr e = {0};
+  if (del(r->db, r->id, r->user.email, &e) == K_OK) {
+    web_changed();
+    web_redirectf(r, "%r", done);
+  } else {
+    web_error(r, 409, T(r, e.msg ? e.msg : N_("Poistaminen epäonnistui.")));
+  }
+  kerr_clear(&e);
+  return 1;
+}
+
 form_opt *org_opts(web_req *r, int *n) {
   org_filter all = {0};
   org *v = org_list(r->db, &r->mem, &all, WIDGETS_MAX_CHOICES, 0, n);

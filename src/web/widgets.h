@@ -94,6 +94,11 @@ void confirm_page(web_req *r, const confirm_spec *c);
 /* 1 when a destructive POST carries confirm=1 (only the confirmation page sends it): a POST without it shows the
  * confirmation page instead of deleting. */
 int confirm_posted(web_req *r);
+/* The deleting half of a confirmation page for item r->id: when r is a POST that confirm_posted, deletes the item
+ * with del (a model's delete, saying K_OK or K_ERR with a message) as r->user.email, then redirects to done (a path
+ * without the language prefix, which is added) or answers 409 with the model's message. Returns 1 when it answered,
+ * 0 when the caller shows its confirmation page. */
+int confirmed_delete(web_req *r, int (*del)(db *d, long long id, const char *by, kerr *e), const char *done);
 
 /* People on delivery pages. */
 #define WIDGETS_MAX_CHOICES 5000 /* organisations offered in a select */

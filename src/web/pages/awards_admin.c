@@ -231,17 +231,7 @@ static void page_round_save(web_req *r) {
 static void page_round_delete(web_req *r) {
   award_round *rd = round_or_404(r, r->id);
   if (!rd) return;
-  if (!strcmp(r->method, "POST") && confirm_posted(r)) {
-    kerr e = {0};
-    if (award_round_delete(r->db, r->id, r->user.email, &e) == K_OK) {
-      web_changed();
-      web_redirectf(r, BASE "?done=deleted");
-    } else {
-      web_error(r, 409, T(r, e.msg));
-    }
-    kerr_clear(&e);
-    return;
-  }
+  if (confirmed_delete(r, award_round_delete, BASE "?done=deleted")) return;
   char title[64], action[64], back[64];
   round_title(r, rd, title, sizeof title);
   buf what = BUF_INIT;

@@ -418,17 +418,7 @@ static void page_staff_event_delete(web_req *r) {
     web_error(r, 404, T(r, "Tapahtumaa ei ole."));
     return;
   }
-  if (!strcmp(r->method, "POST") && confirm_posted(r)) {
-    kerr e = {0};
-    if (event_delete(r->db, r->id, r->user.email, &e) == K_OK) {
-      web_changed();
-      web_redirectf(r, BASE "?done=deleted");
-    } else {
-      web_error(r, 409, T(r, e.msg));
-    }
-    kerr_clear(&e);
-    return;
-  }
+  if (confirmed_delete(r, event_delete, BASE "?done=deleted")) return;
   char action[64], back[64];
   snprintf(action, sizeof action, BASE "/%lld/poista", r->id);
   snprintf(back, sizeof back, BASE "/%lld", r->id);
@@ -442,7 +432,8 @@ static void page_staff_event_delete(web_req *r) {
 }
 
 const route events_routes[] = {
-    {"GET", "/tapahtumat", page_events, .flags = ROUTE_PUBLIC, .menu = {ROUTE_NAV_MAIN, 10, "events", N_("Tapahtumat")}},
+    {"GET", "/tapahtumat", page_events, .flags = ROUTE_PUBLIC,
+     .menu = {ROUTE_NAV_MAIN, 10, "events", N_("Tapahtumat")}},
     {"GET", "/tapahtumat.ics", page_ics, .flags = ROUTE_PUBLIC | ROUTE_CACHE},
     {"GET", "/tapahtumat/{id}", page_event, .flags = ROUTE_PUBLIC | ROUTE_CACHE},
     {"GET", BASE, page_staff_events, .flags = ROUTE_ANY_STAFF, .menu = {ROUTE_NAV_STAFF, 16, ACTIVE, N_("Tapahtumat")}},

@@ -483,18 +483,7 @@ static void page_delete(web_req *r) {
     web_error(r, 404, T(r, "Uutista ei ole."));
     return;
   }
-  if (!confirm_posted(r)) {
-    confirm_delete(r, n);
-    return;
-  }
-  kerr e = {0};
-  if (news_delete(r->db, r->id, r->user.email, &e) == K_OK) {
-    web_changed();
-    web_redirectf(r, BASE "?done=deleted");
-  } else {
-    web_error(r, 500, T(r, e.msg));
-  }
-  kerr_clear(&e);
+  if (!confirmed_delete(r, news_delete, BASE "?done=deleted")) confirm_delete(r, n);
 }
 
 #define STAFF ROUTE_ANY_STAFF

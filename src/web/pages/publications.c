@@ -338,17 +338,7 @@ static void page_delete(web_req *r) {
     web_error(r, 404, T(r, "Julkaisua ei löytynyt."));
     return;
   }
-  if (!strcmp(r->method, "POST") && confirm_posted(r)) {
-    kerr e = {0};
-    if (publication_delete(r->db, r->id, r->user.email, &e) == K_OK) {
-      web_changed();
-      web_redirectf(r, BASE "?done=deleted");
-    } else {
-      web_error(r, 409, T(r, e.msg));
-    }
-    kerr_clear(&e);
-    return;
-  }
+  if (confirmed_delete(r, publication_delete, BASE "?done=deleted")) return;
   char action[64], back[64];
   snprintf(action, sizeof action, BASE "/%lld/poista", r->id);
   snprintf(back, sizeof back, BASE "/%lld", r->id);
