@@ -52,6 +52,14 @@ get /raati
 expect_eq "anonymous users are sent to sign in" "$STATUS" 303
 get /api/v1/jury/1/nominations
 expect_eq "the jury API wants a signed-in juror" "$STATUS" 401
+get /api/v1/openapi.json
+check "openapi.json describes the jury API and its session cookie" "$PYTHON" -c '
+import json, sys
+d = json.loads(sys.argv[1])
+p = d["paths"]["/api/v1/jury/{id}/nominations"]["get"]
+assert p["security"] == [{"session": []}] and d["components"]["securitySchemes"]["session"]["name"] == "kehto_session"
+assert set(p["responses"]) == {"200", "401", "403", "404"}
+assert "JuryNominations" in d["components"]["schemas"]' "$BODY"
 login contact@example.fi "$PW"
 get /raati
 expect_eq "a contact may not use the jury's pages" "$STATUS" 403
