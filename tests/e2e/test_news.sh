@@ -204,6 +204,13 @@ expect_contains "at its time: on the front page" "$ABODY" "Tuleva seminaari"
 anon "$SIMG"
 expect_eq "at its time: its image" "$ASTATUS" 200
 
+# --- a control character typed or pasted into a title (a form feed) does not break the feed's XML ---
+save /hallinta/uutiset/uusi $'title=Lomakkeen\fvaihto' "publish=now"
+expect_eq "a title with a form feed is saved" "$STATUS" 303
+anon /uutiset.atom
+expect_contains "in the feed without the control character" "$ABODY" "<title>Lomakkeenvaihto</title>"
+check "the feed is well-formed with it" xmllint --noout "$TMP/abody"
+
 # --- a draft is not public ---
 save /hallinta/uutiset/uusi "title=Keskeneräinen" "publish=draft"
 DID=$(q "SELECT id FROM news WHERE title='Keskeneräinen'")
