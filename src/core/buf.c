@@ -72,7 +72,14 @@ void buf_html(buf *b, const char *s) {
     case '>': rep = "&gt;"; break;
     case '"': rep = "&quot;"; break;
     case '\'': rep = "&#39;"; break;
-    default: continue;
+    case '\t':
+    case '\n':
+    case '\r': continue;
+    default:
+      /* the other C0 controls are not allowed in XML 1.0 (an Atom feed would not parse) and are parse errors in
+       * HTML: dropped, like a form feed pasted into a title */
+      if ((unsigned char)*s < 0x20) rep = "";
+      else continue;
     }
     buf_append(b, run, (size_t)(s - run));
     buf_puts(b, rep);

@@ -27,7 +27,7 @@ void buf_puts(buf *b, const char *s);
 void buf_putc(buf *b, char c);
 
 /* Escaping writers, one per output context. NULL writes nothing. */
-void buf_html(buf *b, const char *s);  /* HTML text and quoted attribute values: & < > " ' */
+void buf_html(buf *b, const char *s);  /* HTML text and quoted attribute values: & < > " '; other C0 controls than tab, LF, CR dropped */
 void buf_url(buf *b, const char *s);   /* one URL component (RFC 3986 unreserved kept) */
 void buf_json(buf *b, const char *s);  /* a JSON string's contents, without quotes */
 void buf_jsonq(buf *b, const char *s); /* a quoted JSON string, or null for NULL */

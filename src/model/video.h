@@ -29,8 +29,8 @@ typedef struct video {
  * space, tab or line end, at least one cue ("-->"), at most VIDEO_MAX_VTT bytes. Returns K_OK, or K_ERR with an
  * error on field. */
 int video_vtt_check(const char *vtt, size_t len, const char *field, kerr *e);
-/* Checks the address of a video file: http:// or https://, a host, no spaces or control characters, at most
- * VIDEO_MAX_URL bytes. It is not fetched. Returns K_OK, or K_ERR with an error on field. */
+/* Checks the address of a video file: https:// (what the pages' CSP plays), a host, no spaces or control characters, at
+ * most VIDEO_MAX_URL bytes. It is not fetched. Returns K_OK, or K_ERR with an error on field. */
 int video_url_check(const char *url, const char *field, kerr *e);
 
 /* What a save changes: the texts and the address are v's; data (len bytes, sent as filename) is a new uploaded

@@ -121,8 +121,11 @@ void page_begin(web_req *r, const char *title, const char *active) {
              "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
              "<title>%h – %h</title>\n<link rel=\"stylesheet\" href=\"/static/kehto.css\">\n"
              "<link rel=\"alternate\" type=\"application/atom+xml\" href=\"/tekot.atom\" title=\"%h\">\n"
+             /* the news feed too, in the page's language, so feed readers find it to subscribe (#15) */
+             "<link rel=\"alternate\" type=\"application/atom+xml\" href=\"%h/uutiset.atom\" title=\"%h\">\n"
              "</head>\n<body>\n<a class=\"skip\" href=\"#main\">%h</a>\n",
-             r->lang, title, short_name(p).text, T(r, "Tekojen tori: uusimmat teot"), T(r, "Siirry sisältöön"));
+             r->lang, title, short_name(p).text, T(r, "Tekojen tori: uusimmat teot"), r->prefix,
+             T(r, "Ohjelman uutiset"), T(r, "Siirry sisältöön"));
   buf_puts(o, "<header class=\"site\">\n");
   /* inside the banner landmark, so screen-reader users moving by landmarks do not miss it */
   if (p && p->demo)

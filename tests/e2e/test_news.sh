@@ -115,6 +115,8 @@ expect_contains "absolute link from the base URL" "$ABODY" "href=\"$BASE/uutiset
 expect_contains "the body's HTML escaped as the content's text" "$ABODY" "&lt;h2&gt;Miten haetaan&lt;/h2&gt;"
 expect_lacks "no script in the feed's content" "$ABODY" "&lt;script&gt;"
 expect_contains "<published> is the publish time" "$ABODY" "<published>$(q "SELECT publish_at FROM news WHERE id=$ID")</published>"
+anon /sv/uutiset
+expect_contains "feed readers find the Swedish news feed in the page's head" "$ABODY" '<link rel="alternate" type="application/atom+xml" href="/sv/uutiset.atom"'
 anon /sv/uutiset.atom
 check "the Swedish feed is well-formed" xmllint --noout "$TMP/abody"
 expect_contains "the Swedish feed's id" "$ABODY" "<id>urn:kehto:uutiset:sv</id>"
@@ -203,6 +205,13 @@ anon /
 expect_contains "at its time: on the front page" "$ABODY" "Tuleva seminaari"
 anon "$SIMG"
 expect_eq "at its time: its image" "$ASTATUS" 200
+
+# --- a control character typed or pasted into a title (a form feed) does not break the feed's XML ---
+save /hallinta/uutiset/uusi $'title=Lomakkeen\fvaihto' "publish=now"
+expect_eq "a title with a form feed is saved" "$STATUS" 303
+anon /uutiset.atom
+expect_contains "in the feed without the control character" "$ABODY" "<title>Lomakkeenvaihto</title>"
+check "the feed is well-formed with it" xmllint --noout "$TMP/abody"
 
 # --- a draft is not public ---
 save /hallinta/uutiset/uusi "title=Keskeneräinen" "publish=draft"

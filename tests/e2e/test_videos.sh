@@ -42,7 +42,10 @@ expect_contains "the typed captions kept" "$BODY" '>Hei vaan</textarea>'
 expect_contains "the title kept" "$BODY" 'value="Mikä on Kunteko-ohjelma?"'
 send /hallinta/videot/uusi "" "title=Ei tiedostoa" "url=javascript:alert(1)"
 expect_eq "a bad address" "$STATUS" 422
-expect_contains "said beside the address" "$BODY" 'id="e-url">Anna videotiedoston osoite, joka alkaa https:// tai http://.'
+expect_contains "said beside the address" "$BODY" 'id="e-url">Anna videotiedoston osoite, joka alkaa https://.'
+send /hallinta/videot/uusi "" "title=Ei tiedostoa" "url=http://example.org/v.webm"
+expect_eq "an http:// address is refused (the page's media-src allows only https: beside its own files)" "$STATUS" 422
+expect_contains "said beside it" "$BODY" 'id="e-url">Anna videotiedoston osoite, joka alkaa https://.'
 expect_eq "nothing stored" "$(q "SELECT (SELECT count(*) FROM video) || '/' || (SELECT count(*) FROM media)")" "0/0"
 
 # --- saved without captions: cannot be published ---

@@ -16,6 +16,18 @@ static void test_html_escapes_all_specials(void **s) {
   buf_free(&b);
 }
 
+/* XML 1.0 allows no C0 control but tab, LF and CR (a title pasted with a form feed made the news Atom feed not
+ * well-formed); HTML calls them parse errors too: %h drops them. */
+static void test_html_drops_control_characters(void **s) {
+  buf b = BUF_INIT;
+  buf_printf(&b, "<title>%h</title>", "Uusi\fsivu\x01 & \x0b\x1f\tsarkain\nrivi\r");
+  assert_string_equal(b.data, "<title>Uusisivu &amp; \tsarkain\nrivi\r</title>");
+  buf_free(&b);
+  buf_xml(&b, "a\x02" "b");
+  assert_string_equal(b.data, "ab");
+  buf_free(&b);
+}
+
 static void test_url_component(void **s) {
   buf b = BUF_INIT;
   buf_printf(&b, "/tekot?q=%U", "työ & hyvä/ä?");
@@ -78,6 +90,7 @@ static void test_detach_empty_is_empty_string(void **s) {
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_html_escapes_all_specials),
+      cmocka_unit_test(test_html_drops_control_characters),
       cmocka_unit_test(test_url_component),
       cmocka_unit_test(test_json_string),
       cmocka_unit_test(test_csv_quotes_and_formulas),

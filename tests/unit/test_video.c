@@ -42,7 +42,9 @@ static int url_ok(const char *u) {
 
 static void test_url_check(void **state) {
   assert_true(url_ok("https://example.org/videot/kunteko.mp4"));
-  assert_true(url_ok("http://example.org:8080/v.webm?x=1"));
+  assert_true(url_ok("https://example.org:8080/v.webm?x=1"));
+  /* the page's Content-Security-Policy (media-src 'self' https:) and browsers' mixed content rules would not play it */
+  assert_false(url_ok("http://example.org/v.webm"));
   assert_false(url_ok("ftp://example.org/v.mp4"));
   assert_false(url_ok("https://"));
   assert_false(url_ok("https:///v.mp4"));
