@@ -38,13 +38,14 @@ attack() {
   done
 }
 # waits_ok SEEN: each refusal came in a wait (never after a free failure), once per wait, and its Retry-After is at
-# most that wait and at most 5 s less; the waits of 16 s and of the 30 s cap were all seen
+# most that wait and at most 10 s less (a loaded machine's password checks delay the next try); the waits of 16 s and
+# of the 30 s cap were all seen
 waits_ok() {
   "$PYTHON" -c 'import sys
 pairs = [tuple(map(int, p.split(":"))) for p in sys.argv[1].split()]
 waits = [w for w, _ in pairs]
 short = [w for w in waits if w != 30]
-ok = all(w > 0 and w - 5 < ra <= w for w, ra in pairs) and len(set(short)) == len(short)
+ok = all(w > 0 and w - 10 < ra <= w for w, ra in pairs) and len(set(short)) == len(short)
 ok = ok and waits.count(30) == 41 and 16 in waits
 sys.exit(not ok)' "$1"
 }
