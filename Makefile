@@ -29,7 +29,7 @@ FUZZ_ONLY    ?= $(FUZZ_NAMES)
 FUZZ_DRIVER  ?=
 FUZZ_CC      ?= $(if $(shell command -v clang-14),clang-14,clang)
 
-.PHONY: all run check check-seam check-unit unit-tests asan-build check-e2e check-e2e-memory check-e2e-pg check-browser check-asan check-fuzz check-crash fuzz crash bench deps deps-run libs \
+.PHONY: all run check check-seam check-unit unit-tests asan-build check-e2e check-e2e-memory check-e2e-pg check-browser check-asan check-asan-unit check-asan-e2e check-fuzz check-crash fuzz crash bench deps deps-run libs \
         clean format
 
 all: $(BIN)
@@ -41,12 +41,16 @@ deps:
 deps-run:
 	@scripts/install-deps --run
 
-# Says plainly that the libraries are missing, instead of a compiler error about a header.
-libs:
+# Says plainly that the libraries are missing, instead of a compiler error about a header. Once found, a stamp file
+# says so: a phony prerequisite would be remade on every run, and make -j then starts nothing else beside the first
+# recipe that follows it (make check's side-by-side runs would run one after another).
+libs: $(BUILD)/.libs-found
+$(BUILD)/.libs-found:
 	@pkg-config --exists $(PKGS) 2>/dev/null || { echo "make: pkg-config does not find all of $(PKGS);" \
 	  "run \`make deps-run\` (or \`make run\`, which installs them first)" >&2; exit 1; }
+	@mkdir -p $(dir $@) && touch $@
 
-$(OBJ): | libs
+$(OBJ): | $(BUILD)/.libs-found
 
 $(BIN): $(OBJ)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(OBJ) $(LIBS)
@@ -78,15 +82,17 @@ run: deps-run
 	@test -f $(DB) || { ./kehto init --db $(DB) && ./kehto demo --db $(DB); }
 	./kehto serve --db $(DB) --port $(PORT)
 
-# Everything, as CI runs it: the unit tests; then side by side the end-to-end tests on PostgreSQL, the browser tests
-# and the sanitized run (the unit and end-to-end tests on SQLite built with ASan and UBSan: the same sources and the
-# same scripts as the plain build, so the plain binary's SQLite run is left to test_cli_import.sh, whose peak-memory
-# figures the sanitizer's shadow memory would swamp); then the fuzz corpus replay and the short crash test. The runs
-# side by side wait on servers and browsers more than they compute, so together they keep the two cores busy.
+# Everything, as CI runs it: both builds first (the plain one, and the unit and end-to-end tests on SQLite built
+# with ASan and UBSan: the same sources and the same scripts as the plain build); then side by side the unit tests of
+# both builds, the sanitized end-to-end run, the end-to-end tests on PostgreSQL (plain build), the browser tests and
+# test_cli_import.sh on the plain build (whose peak-memory figures the sanitizer's shadow memory would swamp); then
+# the fuzz corpus replay and the short crash test. The runs side by side wait on servers, databases and browsers as
+# much as they compute, so together they keep the two cores busy.
 check: deps
-	$(MAKE) kehto
-	$(MAKE) check-seam check-unit
-	$(MAKE) -j4 --output-sync=target check-e2e-pg check-browser check-e2e-memory check-asan
+	$(MAKE) -j2 kehto unit-tests
+	$(MAKE) asan-build
+	$(MAKE) -j8 --output-sync=target check-seam check-unit check-asan-unit check-asan-e2e check-e2e-pg check-browser \
+	        check-e2e-memory
 	$(MAKE) check-fuzz check-crash
 
 # The database seam: SQLite and SQLite-only SQL only in src/db/ (and src/search/ for FTS5).
@@ -123,8 +129,11 @@ asan-build:
 check-asan:
 	@scripts/install-deps --no-browser
 	$(MAKE) asan-build
-	$(ASAN_MAKE) check-unit
-	$(ASAN_MAKE) E2E_JOBS=2 check-e2e
+	$(MAKE) check-asan-unit check-asan-e2e
+check-asan-unit:
+	@$(ASAN_MAKE) -s check-unit
+check-asan-e2e:
+	@$(ASAN_MAKE) -s E2E_JOBS=2 check-e2e
 
 # The unit test programs, built.
 unit-tests: $(UNIT)

@@ -10,6 +10,7 @@
 #include "core/buf.h"
 #include "mail/smtp.h"
 #include "model/seckey.h"
+#include "model/user.h"
 #include "web/client.h"
 #include "web/web.h"
 
@@ -177,6 +178,9 @@ int cli_serve(const cli_args *a) {
     rc = 1;
   } else {
     serve_mail_from(&cfg, &smtp, &mail_from);
+    if (user_cheap_hash())
+      fprintf(stderr, "kehto: warning: KEHTO_TEST_CHEAP_HASH=1 is set: new passwords are hashed at argon2id's least "
+                      "cost, which is for test runs only\n");
     if (serve_secret(a, cfg.db_path) != K_OK) {
       rc = 1;
       goto done;

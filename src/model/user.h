@@ -25,6 +25,8 @@ typedef struct user_info {
 
 /* Returns 1 for admin, staff, evaluator, jury, contact. */
 int user_role_valid(const char *role);
+/* 1 when KEHTO_TEST_CHEAP_HASH=1: new passwords hashed at argon2id's least cost, for test runs only (user.c). */
+int user_cheap_hash(void);
 /* Returns 1 when the role may use staff pages (admin, staff). */
 int user_is_staff(const user_info *u);
 

@@ -12,6 +12,8 @@ import { chromium } from 'playwright-core';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const KEHTO = process.env.KEHTO || path.join(here, '..', '..', 'kehto');
+// passwords hashed at argon2id's least cost (src/model/user.c), for kehto and everything it starts
+process.env.KEHTO_TEST_CHEAP_HASH = '1';
 
 function freePort() {
   return new Promise((resolve, reject) => {

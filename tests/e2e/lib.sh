@@ -1,6 +1,8 @@
 # lib.sh: helpers for end-to-end tests: a temp database, a real `kehto serve` on a free port, curl, checks.
 # Each test script sources this, calls its checks, and ends with `finish`.
 set -u
+# passwords hashed at argon2id's least cost (src/model/user.c): the scripts' logins would spend minutes of CPU
+export KEHTO_TEST_CHEAP_HASH=1
 KEHTO=${KEHTO:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)/kehto}
 TMP=$(mktemp -d /tmp/kehto-e2e.XXXXXX)
 DB=$TMP/test.db
@@ -11,6 +13,18 @@ if [ -n "${E2E_PG_CLUSTER:-}" ]; then
   DB=$("$E2E_ROOT/tests/pg/cluster.sh" newdb "$E2E_PG_CLUSTER" "t_$(basename "$TMP" | tr -c 'a-zA-Z0-9' _ | tr 'A-Z' 'a-z')")
 fi
 on_pg() { [ -n "${E2E_PG_CLUSTER:-}" ]; }
+# own_pg_cluster: on PostgreSQL, moves the script to a cluster of its own (a new $DB in it, without the demo
+# template), for a script that stops or restarts PostgreSQL: the scripts running beside it (tests/e2e/run -j) keep
+# the shared one. Call it before init_db. The cluster is removed when the script ends.
+OWN_PG_CLUSTER=
+own_pg_cluster() {
+  on_pg || return 0
+  OWN_PG_CLUSTER=$(mktemp -d /tmp/kehto-pg-own.XXXXXX)
+  "$E2E_ROOT/tests/pg/cluster.sh" start "$OWN_PG_CLUSTER" >/dev/null || { echo "own_pg_cluster: start failed"; exit 1; }
+  E2E_PG_CLUSTER=$OWN_PG_CLUSTER
+  unset E2E_PG_DEMO
+  DB=$("$E2E_ROOT/tests/pg/cluster.sh" newdb "$E2E_PG_CLUSTER" t_own)
+}
 # q SQL: runs SQL against the test's database (sqlite3, or psql on PostgreSQL) and prints the rows as sqlite3 does
 # (columns joined by |); SQL from standard input when no argument is given.
 q() {
@@ -24,7 +38,13 @@ PASS=0
 FAIL=0
 SERVER_PID=
 SINK_PID=
-trap 'stop_server; stop_sink; [ -n "${E2E_KEEP:-}" ] && echo "kept $TMP" || rm -rf "$TMP"' EXIT
+# cleanup: what every script leaves behind (a script with a trap of its own calls this from it)
+cleanup() {
+  stop_server; stop_sink
+  [ -z "$OWN_PG_CLUSTER" ] || "$E2E_ROOT/tests/pg/cluster.sh" stop "$OWN_PG_CLUSTER"
+  if [ -n "${E2E_KEEP:-}" ]; then echo "kept $TMP"; else rm -rf "$TMP"; fi
+}
+trap cleanup EXIT
 
 ok() { PASS=$((PASS + 1)); echo "ok - $1"; }
 not_ok() { FAIL=$((FAIL + 1)); echo "not ok - $1"; [ -n "${2:-}" ] && echo "    $2" | head -c 600 && echo; }

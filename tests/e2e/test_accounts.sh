@@ -67,6 +67,8 @@ expect_eq "the link works once" "$STATUS" 404
 TOKEN=${LINK##*/}
 expect_lacks "the access log never has a link's token" "$(cat "$TMP/server.log")" "$TOKEN"
 expect_contains "it logs the page without it" "$(cat "$TMP/server.log")" "/salasana/…"
+expect_contains "the server warns that the tests' passwords are hashed at the least cost" "$(cat "$TMP/server.log")" \
+  "KEHTO_TEST_CHEAP_HASH=1 is set"
 expect_eq "the sent invitation is kept without its token" \
   "$(q "SELECT count(*) FROM outbox WHERE kind = 'invite' AND status = 'sent' AND body_text NOT LIKE '%$TOKEN%'
         AND body_html NOT LIKE '%$TOKEN%' AND body_text LIKE '%/salasana/…%'")" 1

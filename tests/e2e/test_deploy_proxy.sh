@@ -26,7 +26,7 @@ openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 
 cat "$TMP/cert.pem" "$TMP/key.pem" >"$TMP/both.pem"
 
 stop_proxy() { if [ -n "$PROXY_PID" ]; then kill "$PROXY_PID" 2>/dev/null; wait "$PROXY_PID" 2>/dev/null; PROXY_PID=; fi; }
-trap 'stop_proxy; stop_server; rm -rf "$TMP"' EXIT
+trap 'stop_proxy; cleanup' EXIT
 
 # subst FILE OUT 'from' 'to' ...: copies FILE with each literal 'from' replaced; fails the test when one is missing,
 # so a change to the documented config cannot slip past this test

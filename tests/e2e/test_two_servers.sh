@@ -3,11 +3,12 @@
 # and a CSRF token made by one server hold on the other; a change made through one is on the other's next page (its
 # page cache too), and a scheduled news item is on both at its time; with one server killed while requests run,
 # every request through HAProxy is still answered. On SQLite both serve one file; under tests/e2e/run --pg one
-# PostgreSQL database, as docs/deployment.md describes.
+# PostgreSQL database, as docs/deployment.md describes (in a cluster of its own, which it stops and restarts).
 source "$(dirname "$0")/lib.sh"
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 HAPROXY=$(command -v haproxy || echo /usr/sbin/haproxy)
 if [ ! -x "$HAPROXY" ]; then not_ok "haproxy is installed (scripts/install-deps installs it)"; finish; exit 1; fi
+own_pg_cluster # PostgreSQL is stopped and restarted below: not under the scripts running beside this one
 init_db
 add_staff
 "$KEHTO" import deeds /dev/stdin --db "$DB" >/dev/null <<'CSV'
@@ -40,7 +41,7 @@ printf '%s\n' "$text" >"$TMP/haproxy.cfg"
 check "haproxy -c accepts the documented config" "$HAPROXY" -c -q -f "$TMP/haproxy.cfg"
 "$HAPROXY" -db -f "$TMP/haproxy.cfg" >"$TMP/haproxy.log" 2>&1 &
 HPID=$!
-trap 'kill $PIDA $PIDB $HPID 2>/dev/null; stop_server; rm -rf "$TMP"' EXIT
+trap 'kill $PIDA $PIDB $HPID 2>/dev/null; cleanup' EXIT
 for _ in $(seq 1 100); do curl -s -o /dev/null "http://127.0.0.1:$HP/" && break; sleep 0.05; done
 
 # --- one site: the session, the token and the change travel ---

@@ -5,6 +5,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "model/audit.h"
@@ -48,6 +49,25 @@ static long long attack(db *d, const char *email, const char *address, int n, lo
     }
   }
   return now;
+}
+
+/* A password is hashed with argon2id at the interactive cost (64 MiB, two passes); only KEHTO_TEST_CHEAP_HASH=1,
+ * which the test suites set, lowers it, and a password hashed either way logs in. */
+static void test_password_cost(void **state) {
+  db *d = *state;
+  login_try t;
+  unsetenv("KEHTO_TEST_CHEAP_HASH");
+  add(d, "real@example.fi");
+  assert_true(db_int(d, 0, "SELECT count(*) FROM user WHERE email='real@example.fi' AND "
+                           "password_hash LIKE '$argon2id$v=19$m=65536,t=2,p=1$%'", "") == 1);
+  setenv("KEHTO_TEST_CHEAP_HASH", "0", 1);
+  assert_false(user_cheap_hash());
+  setenv("KEHTO_TEST_CHEAP_HASH", "1", 1);
+  add(d, "cheap@example.fi");
+  assert_true(db_int(d, 0, "SELECT count(*) FROM user WHERE email='cheap@example.fi' AND "
+                           "password_hash LIKE '$argon2id$v=19$m=8,t=1,p=1$%'", "") == 1);
+  assert_int_equal(try_login(d, &t, "real@example.fi", PW, "127.0.0.1", NULL, T0), K_OK);
+  assert_int_equal(try_login(d, &t, "cheap@example.fi", PW, "127.0.0.1", NULL, T0), K_OK);
 }
 
 static void test_right_password_logs_in_and_knows_the_device(void **state) {
@@ -150,7 +170,10 @@ static void test_failures_are_audited(void **state) {
 }
 
 int main(void) {
+  /* the throttle's tests make hundreds of tries: at the least cost (test_password_cost checks the real one) */
+  setenv("KEHTO_TEST_CHEAP_HASH", "1", 1);
   const struct CMUnitTest tests[] = {
+      FIXTURE_TEST(test_password_cost),
       FIXTURE_TEST(test_right_password_logs_in_and_knows_the_device),
       FIXTURE_TEST(test_owner_gets_in_despite_guesses),
       FIXTURE_TEST(test_known_device_is_never_starved),
