@@ -53,8 +53,12 @@ static void when_write(web_req *r, const char *starts, const char *ends, int all
   buf_puts(o, "</time></span>");
 }
 
-/* The links of an entry: its service's page, and applying when the service takes applications. */
-static void service_links(web_req *r, long long service_id, const tr *svc, int open) {
+/* The links of an entry: its service's page, and applying when the service takes applications and the entry has not
+ * ended (ends: "YYYY-MM-DDTHH:MM", Finnish time, as date_now_fi). */
+static void service_links(web_req *r, long long service_id, const tr *svc, int open, const char *ends) {
+  char now[17];
+  date_now_fi(now);
+  if (strcmp(ends, now) < 0) open = 0;
   if (!service_id) return;
   buf *o = &r->out;
   buf_printf(o, "<p class=\"event-service\">%h: <a href=\"%h/palvelut/%lld\"%r>%h</a>", T(r, "Palvelu"), r->prefix,
@@ -79,7 +83,7 @@ static void entry_write(web_req *r, const cal_entry *c) {
   if (*c->place) buf_printf(o, " · %h", c->place);
   if (*c->online_url) buf_printf(o, " · %h", T(r, "verkossa"));
   buf_puts(o, "</p>\n");
-  service_links(r, c->service_id, &c->service, c->service_open);
+  service_links(r, c->service_id, &c->service, c->service_open, c->ends);
   buf_puts(o, "</li>\n");
 }
 
@@ -155,7 +159,7 @@ static void page_event(web_req *r) {
     markdown_write(r, x->t_description.text);
     buf_puts(o, "</div>\n");
   }
-  service_links(r, x->service_id, &x->t_service, x->service_open);
+  service_links(r, x->service_id, &x->t_service, x->service_open, x->ends_at);
   if (staff(r))
     buf_printf(o, "<p><a href=\"%h" BASE "/%lld\">%h</a></p>\n", r->prefix, x->id, T(r, "Muokkaa tapahtumaa"));
   buf_puts(o, "</article>\n");
@@ -181,6 +185,8 @@ static void line_end(buf *out, buf *l) {
 
 static void vevent_write(web_req *r, buf *out, const cal_entry *c, const char *base, const char *stamp) {
   buf l = BUF_INIT;
+  char now[17];
+  date_now_fi(now);
   buf_puts(out, "BEGIN:VEVENT\r\n");
   ical_prop_text(out, "UID", c->uid);
   buf_printf(&l, "DTSTAMP:");
@@ -214,7 +220,7 @@ static void vevent_write(web_req *r, buf *out, const cal_entry *c, const char *b
   if (c->service_id) {
     buf_printf(&desc, "%r%r: %r %r%r/palvelut/%lld", desc.len ? "\n\n" : "", T(r, "Palvelu"), c->service.text, base,
                r->prefix, c->service_id);
-    if (c->service_open)
+    if (c->service_open && strcmp(c->ends, now) >= 0)
       buf_printf(&desc, "\n%r: %r%r/hakemukset/uusi?service=%lld", T(r, "Hae palvelua"), base, r->prefix,
                  c->service_id);
   }
@@ -435,7 +441,8 @@ const route events_routes[] = {
     {"GET", "/tapahtumat", page_events, .flags = ROUTE_PUBLIC,
      .menu = {ROUTE_NAV_MAIN, 10, "events", N_("Tapahtumat")}},
     {"GET", "/tapahtumat.ics", page_ics, .flags = ROUTE_PUBLIC | ROUTE_CACHE},
-    {"GET", "/tapahtumat/{id}", page_event, .flags = ROUTE_PUBLIC | ROUTE_CACHE},
+    /* not cached, as the list: once the event has ended the page no longer offers applying */
+    {"GET", "/tapahtumat/{id}", page_event, .flags = ROUTE_PUBLIC},
     {"GET", BASE, page_staff_events, .flags = ROUTE_ANY_STAFF, .menu = {ROUTE_NAV_STAFF, 16, ACTIVE, N_("Tapahtumat")}},
     {"GET", BASE "/uusi", page_staff_event_edit, .flags = ROUTE_ANY_STAFF},
     {"POST", BASE "/uusi", page_staff_event_save, .flags = ROUTE_ANY_STAFF | ROUTE_CSRF | ROUTE_CSRF_FORM},
