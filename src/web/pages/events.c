@@ -53,12 +53,17 @@ static void when_write(web_req *r, const char *starts, const char *ends, int all
   buf_puts(o, "</time></span>");
 }
 
-/* The links of an entry: its service's page, and applying when the service takes applications and the entry has not
- * ended (ends: "YYYY-MM-DDTHH:MM", Finnish time, as date_now_fi). */
-static void service_links(web_req *r, long long service_id, const tr *svc, int open, const char *ends) {
+/* Whether an entry offers applying: its service takes applications and the entry has not ended (ends:
+ * "YYYY-MM-DDTHH:MM", Finnish time, as date_now_fi). */
+static int offers_applying(int service_open, const char *ends) {
   char now[17];
+  if (!service_open) return 0;
   date_now_fi(now);
-  if (strcmp(ends, now) < 0) open = 0;
+  return strcmp(ends, now) >= 0;
+}
+
+/* The links of an entry: its service's page, and applying when open (offers_applying). */
+static void service_links(web_req *r, long long service_id, const tr *svc, int open) {
   if (!service_id) return;
   buf *o = &r->out;
   buf_printf(o, "<p class=\"event-service\">%h: <a href=\"%h/palvelut/%lld\"%r>%h</a>", T(r, "Palvelu"), r->prefix,
@@ -83,7 +88,7 @@ static void entry_write(web_req *r, const cal_entry *c) {
   if (*c->place) buf_printf(o, " · %h", c->place);
   if (*c->online_url) buf_printf(o, " · %h", T(r, "verkossa"));
   buf_puts(o, "</p>\n");
-  service_links(r, c->service_id, &c->service, c->service_open, c->ends);
+  service_links(r, c->service_id, &c->service, offers_applying(c->service_open, c->ends));
   buf_puts(o, "</li>\n");
 }
 
@@ -159,7 +164,7 @@ static void page_event(web_req *r) {
     markdown_write(r, x->t_description.text);
     buf_puts(o, "</div>\n");
   }
-  service_links(r, x->service_id, &x->t_service, x->service_open, x->ends_at);
+  service_links(r, x->service_id, &x->t_service, offers_applying(x->service_open, x->ends_at));
   if (staff(r))
     buf_printf(o, "<p><a href=\"%h" BASE "/%lld\">%h</a></p>\n", r->prefix, x->id, T(r, "Muokkaa tapahtumaa"));
   buf_puts(o, "</article>\n");
@@ -185,8 +190,6 @@ static void line_end(buf *out, buf *l) {
 
 static void vevent_write(web_req *r, buf *out, const cal_entry *c, const char *base, const char *stamp) {
   buf l = BUF_INIT;
-  char now[17];
-  date_now_fi(now);
   buf_puts(out, "BEGIN:VEVENT\r\n");
   ical_prop_text(out, "UID", c->uid);
   buf_printf(&l, "DTSTAMP:");
@@ -220,7 +223,7 @@ static void vevent_write(web_req *r, buf *out, const cal_entry *c, const char *b
   if (c->service_id) {
     buf_printf(&desc, "%r%r: %r %r%r/palvelut/%lld", desc.len ? "\n\n" : "", T(r, "Palvelu"), c->service.text, base,
                r->prefix, c->service_id);
-    if (c->service_open && strcmp(c->ends, now) >= 0)
+    if (offers_applying(c->service_open, c->ends))
       buf_printf(&desc, "\n%r: %r%r/hakemukset/uusi?service=%lld", T(r, "Hae palvelua"), base, r->prefix,
                  c->service_id);
   }
