@@ -682,6 +682,68 @@ static const char *const migrations[] = {
     "ALTER TABLE delivery ADD COLUMN in_calendar INTEGER NOT NULL DEFAULT 0;  -- 1: its sessions are in the calendar\n"
     "ALTER TABLE delivery_session ADD COLUMN starts_time TEXT;  -- HH:MM, Finnish local; NULL: all day\n"
     "ALTER TABLE delivery_session ADD COLUMN ends_time TEXT;\n",
+    /* 13: money and the funder (issue #16). Money is integer cents. A funding period gets its flat rate (basis points
+     *     of its staff costs: 1700 = 17 %), computed and never typed, and whether travel is inside it; its budget plan
+     *     by cost category; and its funding shares (basis points of the total; they add up to 10000). The ledger
+     *     (cost) is what `kehto import costs` and the upload page bring, a row per line, its period found from its
+     *     date; a negative amount is a credit. The start record gains the items the ESF common indicators of Annex I
+     *     need and the end record the results of Annex II: each NULL when not asked, 'eos' when the person preferred
+     *     not to say. Targets become per period, per year, per service type and per indicator (a key figure or an
+     *     ESF indicator's code; the model checks it). A report template is the annual or final report's Markdown
+     *     with {{…}} figures in one language; year 0 is the text for every year, a year's own text replaces it. */
+    "ALTER TABLE funding_period ADD COLUMN flat_rate_bp INTEGER NOT NULL DEFAULT 1700\n"
+    "  CHECK(flat_rate_bp BETWEEN 0 AND 10000);\n"
+    "ALTER TABLE funding_period ADD COLUMN flat_rate_travel INTEGER NOT NULL DEFAULT 0;  -- 1: travel is inside it\n"
+    "CREATE TABLE budget_line(            -- the plan: a period's budget per cost category (the flat rate computed)\n"
+    "  period_id INTEGER NOT NULL REFERENCES funding_period(id) ON DELETE CASCADE,\n"
+    "  category TEXT NOT NULL CHECK(category IN ('henkilosto','ostopalvelut','matkat','muut')),\n"
+    "  amount_cents INTEGER NOT NULL CHECK(amount_cents >= 0),\n"
+    "  PRIMARY KEY(period_id, category)) WITHOUT ROWID;\n"
+    "CREATE TABLE funding_share(\n"
+    "  period_id INTEGER NOT NULL REFERENCES funding_period(id) ON DELETE CASCADE,\n"
+    "  source TEXT NOT NULL CHECK(source IN ('esf','valtio','oma')),  -- oma: own or municipal funding\n"
+    "  share_bp INTEGER NOT NULL CHECK(share_bp BETWEEN 0 AND 10000),\n"
+    "  PRIMARY KEY(period_id, source)) WITHOUT ROWID;\n"
+    "CREATE TABLE cost(                   -- the ledger: actual costs, a row per line\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  period_id INTEGER NOT NULL REFERENCES funding_period(id),\n"
+    "  booked_on TEXT NOT NULL,             -- YYYY-MM-DD\n"
+    "  account TEXT NOT NULL DEFAULT '',\n"
+    "  category TEXT NOT NULL CHECK(category IN ('henkilosto','ostopalvelut','matkat','muut')),\n"
+    "  amount_cents INTEGER NOT NULL,       -- negative: a credit\n"
+    "  description TEXT NOT NULL DEFAULT '', voucher TEXT NOT NULL DEFAULT '',\n"
+    "  created_by TEXT NOT NULL DEFAULT '', created_at TEXT NOT NULL);\n"
+    "CREATE INDEX cost_period ON cost(period_id, booked_on);\n"
+    "ALTER TABLE esf_start ADD COLUMN unemployed_for TEXT  -- asked of the unemployed: how long\n"
+    "  CHECK(unemployed_for IS NULL OR unemployed_for IN ('alle6','6_12','yli12','eos'));\n"
+    "ALTER TABLE esf_start ADD COLUMN in_education TEXT  -- asked of the inactive: in education or training\n"
+    "  CHECK(in_education IS NULL OR in_education IN ('kylla','ei','eos'));\n"
+    "ALTER TABLE esf_start ADD COLUMN disability TEXT CHECK(disability IS NULL OR disability IN ('kylla','ei','eos'));\n"
+    "ALTER TABLE esf_start ADD COLUMN migrant TEXT  -- migrant, foreign background or a minority\n"
+    "  CHECK(migrant IS NULL OR migrant IN ('kylla','ei','eos'));\n"
+    "ALTER TABLE esf_start ADD COLUMN disadvantaged TEXT  -- another disadvantage\n"
+    "  CHECK(disadvantaged IS NULL OR disadvantaged IN ('kylla','ei','eos'));\n"
+    "ALTER TABLE esf_start ADD COLUMN exit_qualification TEXT  -- gained a qualification upon leaving\n"
+    "  CHECK(exit_qualification IS NULL OR exit_qualification IN ('kylla','ei','eos'));\n"
+    "CREATE TABLE target_new(\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  metric TEXT NOT NULL,                -- a key figure (organisations, …) or an ESF indicator's code\n"
+    "  period_id INTEGER NOT NULL DEFAULT 0,  -- 0: the whole programme\n"
+    "  year INTEGER NOT NULL DEFAULT 0,     -- 0: the whole period\n"
+    "  service_type TEXT NOT NULL DEFAULT '',  -- '': every service type\n"
+    "  value INTEGER NOT NULL CHECK(value >= 0),\n"
+    "  UNIQUE(metric, period_id, year, service_type));\n"
+    "INSERT INTO target_new(metric, period_id, value) SELECT metric, period_id, value FROM target;\n"
+    "DROP TABLE target;\n"
+    "ALTER TABLE target_new RENAME TO target;\n"
+    "UPDATE stats_generation SET n = n + 1;\n"
+    "CREATE TABLE report_template(\n"
+    "  kind TEXT NOT NULL CHECK(kind IN ('annual','final')),\n"
+    "  year INTEGER NOT NULL DEFAULT 0,     -- 0: every year's text; a year's own text replaces it\n"
+    "  lang TEXT NOT NULL CHECK(lang IN ('fi','sv')),\n"
+    "  body TEXT NOT NULL DEFAULT '',       -- Markdown with {{…}} figures\n"
+    "  updated_by TEXT NOT NULL DEFAULT '', updated_at TEXT NOT NULL,\n"
+    "  PRIMARY KEY(kind, year, lang)) WITHOUT ROWID;\n",
 };
 
 /* ---- Change counters ----
@@ -736,6 +798,9 @@ static const char *const tables[] = {
     "org",
     "programme",
     "funding_period",
+    "budget_line",
+    "funding_share",
+    "cost",
     "goal",
     "partner",
     "sector",
@@ -793,6 +858,7 @@ static const char *const tables[] = {
     "video",
     "video_caption",
     "event",
+    "report_template",
 };
 
 const char *const *db_tables(int *n) {

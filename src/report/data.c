@@ -313,7 +313,7 @@ static void load_deeds_and_targets(db *d, report_data *rd) {
   db_done(st);
   for (int s = 0; s < NSLOTS; s++)
     for (int m = 0; m < RK_COUNT; m++) rd->target[s][m] = -1;
-  st = db_query(d, "SELECT metric, period_id, value FROM target", "");
+  st = db_query(d, "SELECT metric, period_id, value FROM target WHERE year = 0 AND service_type = ''", "");
   while (db_step(st) == 1) {
     int m = report_metric_of(db_col_text(st, 0)), s = slot_of_period(rd, db_col_int(st, 1));
     if (m >= 0 && s >= 0) rd->target[s][m] = db_col_int(st, 2);

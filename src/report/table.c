@@ -177,10 +177,10 @@ long long report_target(const report_data *rd, int metric, int slot) {
 
 int report_target_set(db *d, const char *metric, long long period_id, long long value, kerr *e) {
   if (report_metric_of(metric) < 0) return kerr_set(e, "metric", N_("Tuntematon mittari."));
-  int rc = value < 0 ? db_exec(d, "DELETE FROM target WHERE metric = ?1 AND period_id = ?2", "ti", metric, period_id)
+  int rc = value < 0 ? db_exec(d, "DELETE FROM target WHERE metric = ?1 AND period_id = ?2 AND year = 0 AND service_type = ''", "ti", metric, period_id)
                      : db_exec(d,
                                "INSERT INTO target(metric, period_id, value) VALUES (?1, ?2, ?3)"
-                               " ON CONFLICT(metric, period_id) DO UPDATE SET value = excluded.value",
+                               " ON CONFLICT(metric, period_id, year, service_type) DO UPDATE SET value = excluded.value",
                                "tii", metric, period_id, value);
   return rc == DB_OK ? K_OK : kerr_storage(e, "Tavoitteen tallennus", db_errmsg(d));
 }
