@@ -54,6 +54,8 @@ static const command commands[] = {
     {"import attendance", cli_import_attendance, 1, 1, "db= progress",
      "kehto import attendance FILE.csv|FILE.xlsx [--db FILE] [--progress]",
      "import session attendance from CSV or XLSX, all rows or none"},
+    {"import costs", cli_import_costs, 1, 1, "db= progress", "kehto import costs FILE.csv|FILE.xlsx [--db FILE] [--progress]",
+     "import the ledger's cost lines from CSV or XLSX, all rows or none"},
     {"survey import", cli_survey_import, 1, 1, "db=", "kehto survey import FILE.json|- [--db FILE]",
      "add a survey from its JSON definition (README, \"Surveys\"); prints its id"},
     {"survey export", cli_survey_export, 1, 1, "db=", "kehto survey export ID|KEY [--db FILE]",

@@ -98,6 +98,7 @@ int cli_survey_pairs(const cli_args *a);
 /* Each returns the process exit code: 0 done, 1 data or storage error (message on stderr), 2 wrong usage. */
 int cli_import_participants(const cli_args *a);
 int cli_import_attendance(const cli_args *a);
+int cli_import_costs(const cli_args *a);
 int cli_person_export(const cli_args *a);
 int cli_person_erase(const cli_args *a);
 

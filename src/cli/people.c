@@ -1,4 +1,4 @@
-/* cli_people: `kehto import participants|attendance`, `kehto person export|erase`; every action is audited as 'cli'. */
+/* cli_people: `kehto import participants|attendance|costs`, `kehto person export|erase`; every action is audited as 'cli'. */
 #include "cli/cli.h"
 
 #include <stdio.h>
@@ -39,6 +39,10 @@ int cli_import_participants(const cli_args *a) {
 
 int cli_import_attendance(const cli_args *a) {
   return run_import(a, import_attendance, "attendance rows");
+}
+
+int cli_import_costs(const cli_args *a) {
+  return run_import(a, import_costs, "cost lines");
 }
 
 /* Opens the database and finds the person by email; prints why not and returns 0 when there is none. */

@@ -1,4 +1,4 @@
-/* import: reads a CSV (deeds, participants, attendance), checks every row and stores them all in one transaction. */
+/* import: reads a CSV (deeds, participants, attendance, costs), checks every row and stores them all in one transaction. */
 #include "import/import.h"
 
 #include <assert.h>
@@ -17,7 +17,9 @@
 #include "core/map.h"
 #include "core/utf8.h"
 #include "import/xlsx.h"
+#include "core/date.h"
 #include "model/audit.h"
+#include "model/budget.h"
 #include "model/deed.h"
 #include "model/org.h"
 #include "model/person.h"
@@ -105,6 +107,7 @@ typedef struct import_kind {
   const char *noun;  /* "deeds", "participants" */
   const char *audit; /* subject of the audit row written for the import, or NULL for no audit */
   int (*row)(importer *im, kerr *e);
+  const char *comma_hint; /* said when a row of a comma-separated file has too many fields, or NULL */
 } import_kind;
 
 struct importer {
@@ -313,7 +316,9 @@ static int check_shape(const importer *im, kerr *e) {
     return row_err(im, head_name(im, nf, tmp, sizeof tmp), e,
                    "the row ends here: it has %d fields but the header has %d columns", nf, im->nhead);
   if (nf > im->nhead)
-    return row_err(im, NULL, e, "the row has %d fields but the header has only %d columns", nf, im->nhead);
+    return row_err(im, NULL, e, "the row has %d fields but the header has only %d columns%r%r", nf, im->nhead,
+                   im->kind->comma_hint && csv_delimiter(im->c) == ',' ? ": " : "",
+                   im->kind->comma_hint && csv_delimiter(im->c) == ',' ? im->kind->comma_hint : "");
   for (int p = 0; p < nf; p++) {
     const char *v = csv_field(im->c, p);
     if (!*v) continue;
@@ -762,11 +767,82 @@ static int attendance_row(importer *im, kerr *e) {
   return K_OK;
 }
 
+/* ---- the cost ledger ---- */
+
+enum { K_DATE, K_ACCOUNT, K_CATEGORY, K_AMOUNT, K_DESCR, K_VOUCHER, NKCOL };
+
+static const colspec cost_cols[NKCOL] = {
+    [K_DATE] = {"date", HEAD_REQ | VAL_REQ, NO_MEMBER},
+    [K_ACCOUNT] = {"account", 0, NO_MEMBER},
+    [K_CATEGORY] = {"category", HEAD_REQ | VAL_REQ, NO_MEMBER},
+    [K_AMOUNT] = {"amount", HEAD_REQ | VAL_REQ, NO_MEMBER},
+    [K_DESCR] = {"description", 0, NO_MEMBER},
+    [K_VOUCHER] = {"voucher", 0, NO_MEMBER},
+};
+
+#define COST_TEXT_MAX 500 /* characters of an account, description or voucher */
+
+/* The funding period of the row's date (remembered per year); 0 and a row error when no period holds it. */
+static long long cost_period(importer *im, const char *iso, kerr *e) {
+  char key[16];
+  snprintf(key, sizeof key, "y:%.4s", iso);
+  size_t slot = 0;
+  if (!strmap_find(&im->ids, key, &slot)) slot = strmap_add(&im->ids, key, NULL, (long)budget_period_of_date(im->d, iso));
+  if (!im->ids.nums[slot])
+    row_err(im, "date", e, "%D is outside every funding period: add the period first or correct the date", iso);
+  return im->ids.nums[slot];
+}
+
+/* The row's amount in cents: a decimal comma in a semicolon file, a decimal point (or a quoted comma) otherwise. */
+static int cost_amount(importer *im, long long *cents, kerr *e) {
+  char tmp[72];
+  const char *why = NULL, *v = val(im, K_AMOUNT);
+  int semi = csv_delimiter(im->c) == ';';
+  if (budget_parse_amount(v, 1, !semi, 1, cents, &why) == K_OK) return K_OK;
+  return row_err(im, "amount", e, "'%r' is not an amount: %r%r", utf8_clip(v, tmp, sizeof tmp), why,
+                 semi ? " (a semicolon-separated file takes a decimal comma: 1234,50)"
+                      : " (a comma-separated file takes a decimal point: 1234.50)");
+}
+
+static int cost_row(importer *im, kerr *e) {
+  int shape = check_shape(im, e);
+  if (shape != 0) return shape == 1 ? K_OK : K_ERR;
+  if (check_required(im, e) != K_OK) return K_ERR;
+  char tmp[72], iso[11];
+  budget_cost c = {.booked_on = iso};
+  if (date_parse(val(im, K_DATE), iso) != K_OK)
+    return row_err(im, "date", e, "'%r' is not a date (write 31.3.2019 or 2019-03-31)",
+                   utf8_clip(val(im, K_DATE), tmp, sizeof tmp));
+  if (!(c.period_id = cost_period(im, iso, e))) return K_ERR;
+  int k = budget_category_of(val(im, K_CATEGORY));
+  if (k < 0)
+    return row_err(im, "category", e,
+                   "unknown category '%r' (use henkilosto, ostopalvelut, matkat or muut, or the Finnish names "
+                   "Henkilöstökulut, Ostopalvelut, Matkakulut, Muut kulut)",
+                   utf8_clip(val(im, K_CATEGORY), tmp, sizeof tmp));
+  c.category = (char *)budget_category_code[k];
+  if (cost_amount(im, &c.amount, e) != K_OK) return K_ERR;
+  static const int texts[] = {K_ACCOUNT, K_DESCR, K_VOUCHER};
+  for (int i = 0; i < 3; i++)
+    if (util_utf8_len(val(im, texts[i])) > COST_TEXT_MAX)
+      return row_err(im, cost_cols[texts[i]].name, e, "the value is too long (at most %d characters)", COST_TEXT_MAX);
+  c.account = (char *)val(im, K_ACCOUNT), c.description = (char *)val(im, K_DESCR);
+  c.voucher = (char *)val(im, K_VOUCHER);
+  kerr me = {0};
+  if (budget_cost_add(im->d, &c, im->actor, &me) != K_OK) return model_error(im, &me, e);
+  im->st->rows++;
+  return K_OK;
+}
+
 /* ---- entry points ---- */
 
-static const import_kind DEEDS = {deed_cols, NCOL, "deeds", NULL, deed_row};
-static const import_kind PARTICIPANTS = {part_cols, NPCOL, "participants", "import:participants", participant_row};
-static const import_kind ATTENDANCE = {att_cols, NACOL, "attendance rows", "import:attendance", attendance_row};
+static const import_kind DEEDS = {deed_cols, NCOL, "deeds", NULL, deed_row, NULL};
+static const import_kind PARTICIPANTS = {part_cols, NPCOL, "participants", "import:participants", participant_row,
+                                         NULL};
+static const import_kind ATTENDANCE = {att_cols, NACOL, "attendance rows", "import:attendance", attendance_row, NULL};
+static const import_kind COSTS = {cost_cols, NKCOL, "cost lines", "import:costs", cost_row,
+                                  "an amount with a decimal comma must be in quotes in a comma-separated file "
+                                  "(\"12,50\"), or write it with a decimal point (12.50)"};
 
 static int run(importer *im, kerr *e) {
   if (read_header(im, e) != K_OK) return K_ERR;
@@ -885,11 +961,21 @@ int import_attendance(db *d, const char *path, const char *actor, int progress, 
   return import_file(&ATTENDANCE, d, path, actor, progress, out, e);
 }
 
+int import_costs_mem(db *d, const char *data, size_t len, const char *name, const char *actor, int progress,
+                     import_stats *out, kerr *e) {
+  return import_mem(&COSTS, d, data, len, name, actor, progress, out, e);
+}
+
+int import_costs(db *d, const char *path, const char *actor, int progress, import_stats *out, kerr *e) {
+  return import_file(&COSTS, d, path, actor, progress, out, e);
+}
+
 int import_check_mem(db *d, const char *kind, const char *data, size_t len, const char *name, import_problem_fn problem,
                      void *ctx, import_stats *out, kerr *e) {
   const import_kind *k = !strcmp(kind, "deeds")          ? &DEEDS
                          : !strcmp(kind, "participants") ? &PARTICIPANTS
                          : !strcmp(kind, "attendance")   ? &ATTENDANCE
+                         : !strcmp(kind, "costs")        ? &COSTS
                                                          : NULL;
   assert(k);
   return check_mem(k, d, data, len, name, "check", -1, problem, ctx, out, e);

@@ -75,13 +75,24 @@ int import_attendance(db *d, const char *path, const char *actor, int progress, 
 int import_attendance_mem(db *d, const char *data, size_t len, const char *name, const char *actor, int progress,
                           import_stats *out, kerr *e);
 
+/* Imports cost lines into the ledger (the cost table) from the CSV file or workbook at path, all rows or none, with the
+ * same CSV rules, encodings, progress and row messages as import_deeds. Columns: date, category, amount are required
+ * (with values); account, description, voucher are optional. date: 31.3.2019 or 2019-03-31, inside a funding period
+ * (the period is found from it). category: henkilosto|ostopalvelut|matkat|muut or the Finnish name (any case).
+ * amount: euros, negative for a credit, at most two decimals, groups of digits may be separated by spaces or no-break
+ * spaces; a semicolon file takes a decimal comma (1 234,50), a comma file a decimal point (1234.50) or a quoted
+ * comma ("1234,50"); a workbook either. One audit row (import, import:costs). */
+int import_costs(db *d, const char *path, const char *actor, int progress, import_stats *out, kerr *e);
+int import_costs_mem(db *d, const char *data, size_t len, const char *name, const char *actor, int progress,
+                     import_stats *out, kerr *e);
+
 /* One bad row of a checked file, as import_check_mem reports it: its row (as a spreadsheet numbers it), its column
  * (the header's name; NULL when the problem is the row's, not one column's) and what is wrong (English, without the
  * "FILE, row N, column C: " that the whole message starts with). The strings are valid during the call only. */
 typedef void (*import_problem_fn)(void *ctx, long row, const char *column, const char *what);
 
-/* A dry run: checks the CSV text or workbook as the _mem function for kind ("deeds", "participants" or "attendance";
- * another kind is a bug) would, storing every row inside the transaction, and then rolls the transaction back, so
+/* A dry run: checks the CSV text or workbook as the _mem function for kind ("deeds", "participants", "attendance" or
+ * "costs"; another kind is a bug) would, storing every row inside the transaction, and then rolls the transaction back, so
  * nothing is kept. Returns K_OK when the import would succeed (out->rows says how many rows, out->imported is 0), else
  * K_ERR with the message the import would give; problem (may be NULL) is called for each of the first bad rows that
  * the message lists, out->bad counts them all. Audit rows name the actor "check" and are rolled back too. */

@@ -8,7 +8,8 @@
 
 long long upload_add(db *d, long long user_id, const char *kind, const char *filename, const void *data, size_t len,
                      kerr *e) {
-  assert(!strcmp(kind, "participants") || !strcmp(kind, "attendance") || !strcmp(kind, "deeds"));
+  assert(!strcmp(kind, "participants") || !strcmp(kind, "attendance") || !strcmp(kind, "deeds") ||
+         !strcmp(kind, "costs"));
   long long now = util_now_ms(), id = 0;
   if (write_begin(d, "Tiedoston tallennus", e) != K_OK) return 0;
   int rc = db_exec(d, "DELETE FROM upload WHERE created_at < ?1", "i", now - UPLOAD_MAX_AGE_MS) == DB_OK ? K_OK : K_ERR;

@@ -11,13 +11,13 @@
 
 typedef struct upload {
   long long id, user_id, created_at; /* created_at: ms since the epoch */
-  char *kind;                        /* participants, attendance or deeds */
+  char *kind;                        /* participants, attendance, deeds or costs */
   char *filename;
   const char *content; /* the file's bytes (len of them, NUL-terminated after them) */
   size_t len;
 } upload;
 
-/* Stores the file (len bytes at data) of user_id for kind (participants, attendance or deeds; another kind is a bug)
+/* Stores the file (len bytes at data) of user_id for kind (participants, attendance, deeds or costs; another is a bug)
  * and removes every upload older than UPLOAD_MAX_AGE_MS, in one transaction. Returns the new upload's id, or 0 with
  * e set when the database refused. */
 long long upload_add(db *d, long long user_id, const char *kind, const char *filename, const void *data, size_t len,
