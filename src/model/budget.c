@@ -261,9 +261,11 @@ static int check_plan(const budget_plan_form *f, long long cat[BUDGET_NCAT], int
       bad = kerr_add(e, field, "Anna prosentti väliltä 0–100.") != K_OK;
     sum += share[k];
   }
-  if (!bad && sum != 10000)
-    kerr_add(e, "share_esf", "Rahoitusosuuksien summa on %d,%02d %%; niiden pitää olla yhteensä 100 %%.", sum / 100,
-             sum % 100);
+  if (!bad && sum != 10000) {
+    char pct[24];
+    snprintf(pct, sizeof pct, "%d,%02d", sum / 100, sum % 100);
+    kerr_add(e, "share_esf", "Rahoitusosuuksien summa on %r %%; niiden pitää olla yhteensä 100 %%.", pct);
+  }
   return e->msg ? K_ERR : K_OK;
 }
 
