@@ -50,13 +50,13 @@ int cli_demo(const cli_args *a) {
            "%d partners and funders; %d services, %d coaches, %d deliveries with %d sessions, %d applications, "
            "%d people in %d participations, %d ESF participant records; %d surveys with %d invitations, %d answers "
            "and %d before/after pairs; the %d award round with %d nominations, %d jurors, %d conflicts of interest, "
-           "%d scores and %d awards and %d honourable mentions (seed %lld).\n",
+           "%d scores and %d awards and %d honourable mentions; a ledger of %d cost lines (seed %lld).\n",
            sum.orgs, sum.deeds, sum.first_year, sum.last_year, sum.periods, sum.goals, sum.partners,
            sum.programme.services, sum.programme.coaches, sum.programme.deliveries, sum.programme.sessions,
            sum.programme.applications, sum.programme.people, sum.programme.participations, sum.programme.esf_starts,
            sum.evaluation.surveys, sum.evaluation.invitations, sum.evaluation.responses, sum.evaluation.pairs,
            sum.awards.year, sum.awards.nominations, sum.awards.jurors, sum.awards.conflicts, sum.awards.scores,
-           sum.awards.awards, sum.awards.mentions, seed);
+           sum.awards.awards, sum.awards.mentions, sum.cost_lines, seed);
   kerr_clear(&e);
   db_close(d);
   return rc == K_OK ? 0 : 1;

@@ -1,4 +1,5 @@
-/* cli_people: `kehto import participants|attendance|costs`, `kehto person export|erase`; every action is audited as 'cli'. */
+/* cli_people: `kehto import participants|attendance|costs`, `kehto person export|erase`; every action is audited as
+ * 'cli'. */
 #include "cli/cli.h"
 
 #include <stdio.h>

@@ -78,8 +78,10 @@ void buf_html(buf *b, const char *s) {
     default:
       /* the other C0 controls are not allowed in XML 1.0 (an Atom feed would not parse) and are parse errors in
        * HTML: dropped, like a form feed pasted into a title */
-      if ((unsigned char)*s < 0x20) rep = "";
-      else continue;
+      if ((unsigned char)*s < 0x20)
+        rep = "";
+      else
+        continue;
     }
     buf_append(b, run, (size_t)(s - run));
     buf_puts(b, rep);
@@ -167,6 +169,18 @@ void buf_finum(buf *b, long long n) {
     if (i > 0 && (len - i) % 3 == 0) buf_puts(b, "\xE2\x80\xAF"); /* U+202F narrow no-break space */
     buf_putc(b, t[i]);
   }
+}
+
+void buf_fimoney(buf *b, long long cents) {
+  long long a = cents < 0 ? -cents : cents;
+  if (cents < 0) buf_putc(b, '-');
+  buf_finum(b, a / 100);
+  buf_printf(b, ",%d%d", (int)(a % 100 / 10), (int)(a % 10));
+}
+
+void buf_fieuro(buf *b, long long cents) {
+  buf_fimoney(b, cents);
+  buf_puts(b, "\xC2\xA0\xE2\x82\xAC"); /* no-break space, euro sign */
 }
 
 void buf_fidate(buf *b, const char *iso) {

@@ -52,5 +52,9 @@ char *buf_mprintf(const char *fmt, ...);
 void buf_fidate(buf *b, const char *iso);
 /* Writes n with a narrow no-break space every three digits: 10 000. */
 void buf_finum(buf *b, long long n);
+/* Writes cents as Finnish euros without the sign: 1 234,50 (groups as buf_finum, two decimals after a comma). */
+void buf_fimoney(buf *b, long long cents);
+/* The same followed by a no-break space and the euro sign: 1 234,50 €. */
+void buf_fieuro(buf *b, long long cents);
 
 #endif

@@ -1,5 +1,6 @@
 /* demo: builds the demo programme: frame, generated organisations with valid Y-tunnus, and published deeds. */
 #include "demo/demo.h"
+#include "demo/demo_budget.h"
 #include "demo/demo_events.h"
 
 #include <stdio.h>
@@ -569,6 +570,7 @@ static int build_all(ctx *c, demo_summary *s) {
   if (demo_pages(c->d, c->e) < 0) return K_ERR;
   if (demo_events(c->d, c->e) < 0) return K_ERR;
   if (demo_news(c->d, c->e) < 0) return K_ERR;
+  if ((s->cost_lines = demo_budget(c->d, c->seed, c->e)) < 0) return K_ERR;
   s->orgs = c->norgs;
   s->periods = COUNT(periods);
   s->goals = COUNT(programme_goals);

@@ -1,4 +1,5 @@
-/* import: reads a CSV (deeds, participants, attendance, costs), checks every row and stores them all in one transaction. */
+/* import: reads a CSV (deeds, participants, attendance, costs), checks every row and stores them all in one
+ * transaction. */
 #include "import/import.h"
 
 #include <assert.h>
@@ -787,7 +788,8 @@ static long long cost_period(importer *im, const char *iso, kerr *e) {
   char key[16];
   snprintf(key, sizeof key, "y:%.4s", iso);
   size_t slot = 0;
-  if (!strmap_find(&im->ids, key, &slot)) slot = strmap_add(&im->ids, key, NULL, (long)budget_period_of_date(im->d, iso));
+  if (!strmap_find(&im->ids, key, &slot))
+    slot = strmap_add(&im->ids, key, NULL, (long)budget_period_of_date(im->d, iso));
   if (!im->ids.nums[slot])
     row_err(im, "date", e, "%D is outside every funding period: add the period first or correct the date", iso);
   return im->ids.nums[slot];
@@ -837,10 +839,14 @@ static int cost_row(importer *im, kerr *e) {
 /* ---- entry points ---- */
 
 static const import_kind DEEDS = {deed_cols, NCOL, "deeds", NULL, deed_row, NULL};
-static const import_kind PARTICIPANTS = {part_cols, NPCOL, "participants", "import:participants", participant_row,
-                                         NULL};
+static const import_kind PARTICIPANTS = {part_cols,       NPCOL, "participants", "import:participants",
+                                         participant_row, NULL};
 static const import_kind ATTENDANCE = {att_cols, NACOL, "attendance rows", "import:attendance", attendance_row, NULL};
-static const import_kind COSTS = {cost_cols, NKCOL, "cost lines", "import:costs", cost_row,
+static const import_kind COSTS = {cost_cols,
+                                  NKCOL,
+                                  "cost lines",
+                                  "import:costs",
+                                  cost_row,
                                   "an amount with a decimal comma must be in quotes in a comma-separated file "
                                   "(\"12,50\"), or write it with a decimal point (12.50)"};
 

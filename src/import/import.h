@@ -92,10 +92,10 @@ int import_costs_mem(db *d, const char *data, size_t len, const char *name, cons
 typedef void (*import_problem_fn)(void *ctx, long row, const char *column, const char *what);
 
 /* A dry run: checks the CSV text or workbook as the _mem function for kind ("deeds", "participants", "attendance" or
- * "costs"; another kind is a bug) would, storing every row inside the transaction, and then rolls the transaction back, so
- * nothing is kept. Returns K_OK when the import would succeed (out->rows says how many rows, out->imported is 0), else
- * K_ERR with the message the import would give; problem (may be NULL) is called for each of the first bad rows that
- * the message lists, out->bad counts them all. Audit rows name the actor "check" and are rolled back too. */
+ * "costs"; another kind is a bug) would, storing every row inside the transaction, and then rolls the transaction back,
+ * so nothing is kept. Returns K_OK when the import would succeed (out->rows says how many rows, out->imported is 0),
+ * else K_ERR with the message the import would give; problem (may be NULL) is called for each of the first bad rows
+ * that the message lists, out->bad counts them all. Audit rows name the actor "check" and are rolled back too. */
 int import_check_mem(db *d, const char *kind, const char *data, size_t len, const char *name, import_problem_fn problem,
                      void *ctx, import_stats *out, kerr *e);
 

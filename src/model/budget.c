@@ -1,4 +1,5 @@
-/* budget: plans, flat rates and funding shares per funding period, and the cost ledger's sums per category and month. */
+/* budget: plans, flat rates and funding shares per funding period, and the cost ledger's sums per category and month.
+ */
 #include "model/budget.h"
 
 #include <stdio.h>
@@ -173,7 +174,8 @@ budget *budget_get(db *d, arena *a, const char *asof_ym) {
     add_sums(&b->plan, &p->plan);
     add_sums(&b->actual, &p->actual);
     b->forecast += p->forecast;
-    for (int k = 0; k < BUDGET_NSRC; k++) b->plan_share[k] += p->plan_share[k], b->actual_share[k] += p->actual_share[k];
+    for (int k = 0; k < BUDGET_NSRC; k++)
+      b->plan_share[k] += p->plan_share[k], b->actual_share[k] += p->actual_share[k];
   }
   return b;
 }
@@ -207,8 +209,10 @@ int budget_parse_amount(const char *text, int comma_ok, int point_ok, int negati
     if (*s >= '0' && *s <= '9') {
       if (decimals >= 0 && ++decimals > 2) return *why = "more than two decimals", K_ERR;
       if (decimals < 0 && whole > 100000000000LL) return *why = "the amount is too large", K_ERR;
-      if (decimals >= 0) frac = frac * 10 + (*s - '0');
-      else whole = whole * 10 + (*s - '0');
+      if (decimals >= 0)
+        frac = frac * 10 + (*s - '0');
+      else
+        whole = whole * 10 + (*s - '0');
       digits++;
     } else if ((*s == ',' || *s == '.') && decimals < 0 && digits) {
       if ((*s == ',' && !comma_ok) || (*s == '.' && !point_ok))
@@ -251,8 +255,7 @@ static int check_plan(const budget_plan_form *f, long long cat[BUDGET_NCAT], int
     else if (budget_parse_amount(f->amount[k], 1, 0, 0, &cat[k], &why) != K_OK)
       kerr_add(e, field, "Anna summa euroina, vähintään 0, desimaalipilkulla (esim. 12 500,00).");
   }
-  if (budget_parse_percent(f->rate, rate) != K_OK)
-    kerr_add(e, "rate", "Anna prosentti väliltä 0–100 (esim. 17).");
+  if (budget_parse_percent(f->rate, rate) != K_OK) kerr_add(e, "rate", "Anna prosentti väliltä 0–100 (esim. 17).");
   int sum = 0, bad = 0;
   for (int k = 0; k < BUDGET_NSRC; k++) {
     snprintf(field, sizeof field, "share_%s", budget_source_code[k]);
@@ -333,9 +336,9 @@ long long budget_period_of_date(db *d, const char *iso) {
 }
 
 int budget_cost_add(db *d, const budget_cost *c, const char *actor, kerr *e) {
-  db_stmt *st = db_prepare(d,
-                           "INSERT INTO cost(period_id, booked_on, account, category, amount_cents, description, "
-                           "voucher, created_by, created_at) VALUES(:p, :on, :acc, :cat, :amt, :descr, :v, :by, :at)");
+  db_stmt *st =
+      db_prepare(d, "INSERT INTO cost(period_id, booked_on, account, category, amount_cents, description, "
+                    "voucher, created_by, created_at) VALUES(:p, :on, :acc, :cat, :amt, :descr, :v, :by, :at)");
   db_bind_int(st, ":p", c->period_id);
   db_bind_text(st, ":on", c->booked_on);
   db_bind_text(st, ":acc", c->account ? c->account : "");

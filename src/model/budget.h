@@ -58,9 +58,9 @@ typedef struct budget_period {
   int share_bp[BUDGET_NSRC];
   budget_sums plan, actual;
   long long plan_share[BUDGET_NSRC], actual_share[BUDGET_NSRC]; /* budget_split of plan and actual eligible */
-  long long forecast; /* budget_forecast of the actual eligible total */
-  long long rows;     /* ledger lines */
-  budget_month *months; /* every month of the period, in order */
+  long long forecast;                                           /* budget_forecast of the actual eligible total */
+  long long rows;                                               /* ledger lines */
+  budget_month *months;                                         /* every month of the period, in order */
   int nmonths;
 } budget_period;
 

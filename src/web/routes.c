@@ -38,6 +38,7 @@
 #include "web/pages/sitemap.h"
 #include "web/pages/events.h"
 #include "web/pages/news.h"
+#include "web/pages/budget.h"
 #include "web/routes.h"
 
 #include "model/write.h"
@@ -63,7 +64,7 @@ static const route *const TABLES[] = {
     awards_admin_routes,   media_routes,
     publications_routes,   videos_routes,
     sitemap_routes,        news_routes,
-    events_routes,
+    events_routes,         budget_routes,
 };
 #define NTABLES (sizeof TABLES / sizeof TABLES[0])
 

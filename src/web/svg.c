@@ -1,4 +1,5 @@
-/* svg: horizontal bar charts and the region tile map, written as inline SVG with presentation attributes. */
+/* svg: horizontal bar charts, line charts over time and the region tile map, written as inline SVG with presentation
+ * attributes. */
 #include "web/svg.h"
 
 #include <qrencode.h>
@@ -89,6 +90,45 @@ void svg_bars(buf *b, const char *id, const char *title, const char *desc, const
       buf_printf(b, "%N", it[i].v);
     buf_puts(b, "</text>\n");
     y = by + BAR_H + GAP;
+  }
+  buf_puts(b, "</svg>\n");
+}
+
+/* The y of value v on an axis from 0 (at bottom) to max (at top). */
+static int line_y(long long v, long long max, int top, int bottom) {
+  if (max <= 0 || v <= 0) return bottom;
+  return bottom - (int)((double)v * (bottom - top) / (double)max + 0.5);
+}
+
+void svg_lines(buf *b, const char *id, const char *title, const char *desc, const char *const *xlabels, int n,
+               const svg_series *s, int ns) {
+  enum { W = 640, H = 260, LEFT = 90, RIGHT = 10, TOP = 12, BOTTOM = 200, FONT = 13 };
+  long long max = 0;
+  for (int k = 0; k < ns; k++)
+    for (int i = 0; i < n; i++)
+      if (s[k].v[i] > max) max = s[k].v[i];
+  open_svg(b, id, title, desc, W, H);
+  double step = n > 1 ? (double)(W - LEFT - RIGHT) / (n - 1) : 0;
+  buf_printf(b, "<path d=\"M%d %dH%dM%d %dV%d\" stroke=\"%r\" fill=\"none\"/>\n", LEFT, BOTTOM, W - RIGHT, LEFT, TOP,
+             BOTTOM, EDGE);
+  for (int t = 0; t <= 2; t++) /* 0, half and the largest value on the axis */
+    buf_printf(b, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\" font-size=\"%d\" fill=\"%r\">%N</text>\n", LEFT - 6,
+               line_y(max * t / 2, max, TOP, BOTTOM) + 4, FONT, TEXT_DARK, max * t / 2);
+  for (int i = 0; i < n; i++)
+    if (xlabels[i])
+      buf_printf(b, "<text x=\"%d\" y=\"%d\" font-size=\"%d\" fill=\"%r\">%h</text>\n", LEFT + (int)(i * step),
+                 BOTTOM + 18, FONT, TEXT_DARK, xlabels[i]);
+  for (int k = 0; k < ns; k++) {
+    buf_printf(b, "<polyline fill=\"none\" stroke=\"%r\" stroke-width=\"2.5\"%r points=\"", s[k].colour,
+               s[k].dashed ? " stroke-dasharray=\"6 4\"" : "");
+    for (int i = 0; i < n; i++)
+      buf_printf(b, "%r%d,%d", i ? " " : "", LEFT + (int)(i * step), line_y(s[k].v[i], max, TOP, BOTTOM));
+    buf_puts(b, "\"/>\n");
+    int lx = LEFT + k * 260;
+    buf_printf(b, "<path d=\"M%d %dh28\" stroke=\"%r\" stroke-width=\"2.5\"%r/>", lx, H - 14, s[k].colour,
+               s[k].dashed ? " stroke-dasharray=\"6 4\"" : "");
+    buf_printf(b, "<text x=\"%d\" y=\"%d\" font-size=\"%d\" fill=\"%r\">%h</text>\n", lx + 34, H - 10, FONT, TEXT_DARK,
+               s[k].label);
   }
   buf_puts(b, "</svg>\n");
 }

@@ -20,6 +20,20 @@ typedef struct svg_item {
  * ASCII id for the title/desc ids; title and desc are plain text (escaped). */
 void svg_bars(buf *b, const char *id, const char *title, const char *desc, const svg_item *it, int n);
 
+/* One line of a line chart: n values (one per x label), its legend label, its colour and whether it is dashed. */
+typedef struct svg_series {
+  const char *label;
+  const long long *v;
+  const char *colour; /* trusted: "#1f5f99" */
+  int dashed;
+} svg_series;
+
+/* A line chart of ns series over n points from 0 up to the largest value, the axis labelled at 0, half and the
+ * largest value (Finnish thousands), x labels where xlabels[i] is not NULL, a legend below. Colours should keep
+ * 3:1 against white; the dashed series tells itself apart without colour. */
+void svg_lines(buf *b, const char *id, const char *title, const char *desc, const char *const *xlabels, int n,
+               const svg_series *s, int ns);
+
 /* A tile map of the regions in it (matched by NUTS3 code; unknown codes are left out), coloured in five steps by
  * value, with a legend whose first entry is legend_zero ("no organisations") and the others value ranges. */
 void svg_region_map(buf *b, const char *id, const char *title, const char *desc, const svg_item *it, int n,

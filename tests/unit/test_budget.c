@@ -33,11 +33,11 @@ static int teardown(void **state) {
 
 static void test_flat_rate_cents(void **state) {
   (void)state;
-  assert_int_equal(budget_flat_rate(100000, 1700), 17000);  /* 1 000,00 € × 17 % = 170,00 € */
-  assert_int_equal(budget_flat_rate(12345, 1700), 2098);    /* 2 098,65 cents: toward zero, 20,98 € */
-  assert_int_equal(budget_flat_rate(99, 1700), 16);         /* 16,83 → 16 */
-  assert_int_equal(budget_flat_rate(-12345, 1700), -2098);  /* a credit: toward zero too */
-  assert_int_equal(budget_flat_rate(123456789, 4000), 49382715); /* 40 % (2021–2027): 493 827,156 → ,15 */
+  assert_int_equal(budget_flat_rate(100000, 1700), 17000);                 /* 1 000,00 € × 17 % = 170,00 € */
+  assert_int_equal(budget_flat_rate(12345, 1700), 2098);                   /* 2 098,65 cents: toward zero, 20,98 € */
+  assert_int_equal(budget_flat_rate(99, 1700), 16);                        /* 16,83 → 16 */
+  assert_int_equal(budget_flat_rate(-12345, 1700), -2098);                 /* a credit: toward zero too */
+  assert_int_equal(budget_flat_rate(123456789, 4000), 49382715);           /* 40 % (2021–2027): 493 827,156 → ,15 */
   assert_int_equal(budget_flat_rate(100000000000LL, 1700), 17000000000LL); /* a billion euros: no overflow */
   assert_int_equal(budget_flat_rate(5000, 0), 0);
 }
@@ -58,7 +58,7 @@ static void test_forecast(void **state) {
   (void)state;
   /* 2018–2020 is 36 months; by March 2019 15 months have passed: 150 000 € / 15 × 36 = 360 000 € */
   assert_int_equal(budget_forecast(15000000, 2018, 2020, "2019-03"), 36000000);
-  assert_int_equal(budget_forecast(100, 2018, 2020, "2018-07"), 514); /* 100 / 7 × 36 = 514,28 → 514 */
+  assert_int_equal(budget_forecast(100, 2018, 2020, "2018-07"), 514);           /* 100 / 7 × 36 = 514,28 → 514 */
   assert_int_equal(budget_forecast(15000000, 2018, 2020, "2021-01"), 15000000); /* ended: what was spent */
   assert_int_equal(budget_forecast(15000000, 2018, 2020, "2020-12"), 15000000);
   assert_int_equal(budget_forecast(500, 2018, 2020, "2017-12"), 0); /* not started */
@@ -85,9 +85,15 @@ static void test_parse_amount(void **state) {
   const char *why = NULL;
   assert_int_equal(budget_parse_amount("1 234,50", 1, 0, 0, &c, &why), K_OK);
   assert_int_equal(c, 123450);
-  assert_int_equal(budget_parse_amount("1\xc2\xa0" "234,5", 1, 0, 0, &c, &why), K_OK); /* no-break space */
+  assert_int_equal(budget_parse_amount("1\xc2\xa0"
+                                       "234,5",
+                                       1, 0, 0, &c, &why),
+                   K_OK); /* no-break space */
   assert_int_equal(c, 123450);
-  assert_int_equal(budget_parse_amount("12\xe2\x80\xaf" "000", 1, 0, 0, &c, &why), K_OK); /* narrow no-break */
+  assert_int_equal(budget_parse_amount("12\xe2\x80\xaf"
+                                       "000",
+                                       1, 0, 0, &c, &why),
+                   K_OK); /* narrow no-break */
   assert_int_equal(c, 1200000);
   assert_int_equal(budget_parse_amount("-12.05", 1, 1, 1, &c, &why), K_OK);
   assert_int_equal(c, -1205);

@@ -1,5 +1,8 @@
 /* home: the front page: the programme, its goals, key figures, the newest news, deeds by sector, newest deeds and a
  * search box. */
+#include <string.h>
+
+#include "model/budget.h"
 #include "model/programme.h"
 #include "search/search.h"
 #include "model/stats.h"
@@ -12,6 +15,29 @@
 static void period(web_req *r, const programme_period *pp) {
   buf_printf(&r->out, "%d–%d", pp->start_year, pp->end_year);
   if (*pp->esf_code) buf_printf(&r->out, " (%h %h)", T(r, "ESR"), pp->esf_code);
+}
+
+/* The total budget (the plans' eligible totals, never their lines) and the funders, for the public. */
+static void funding(web_req *r, const programme *p) {
+  long long total = budget_total_planned(r->db);
+  int funders = 0;
+  for (int i = 0; i < p->npartners; i++) funders += !strcmp(p->partners[i].kind, "funder");
+  if (!total && !funders) return;
+  buf *o = &r->out;
+  buf_puts(o, "<p class=\"meta\">");
+  if (total) {
+    buf_printf(o, "%h: ", T(r, "Kokonaisbudjetti"));
+    buf_fieuro(o, total);
+    buf_puts(o, funders ? ". " : ".");
+  }
+  for (int i = 0, n = 0; i < p->npartners; i++) {
+    if (strcmp(p->partners[i].kind, "funder")) continue;
+    if (n++)
+      buf_printf(o, ", %h", p->partners[i].name);
+    else
+      buf_printf(o, "%h: %h", T(r, "Rahoittajat"), p->partners[i].name);
+  }
+  buf_puts(o, funders ? ".</p>\n" : "</p>\n");
 }
 
 static void programme_section(web_req *r, const programme *p) {
@@ -33,6 +59,7 @@ static void programme_section(web_req *r, const programme *p) {
     }
     buf_puts(o, "</p>\n");
   }
+  funding(r, p);
 }
 
 static void figures(web_req *r, const stats_key *s) {

@@ -1,6 +1,6 @@
-/* imports (page): /hallinta/tuonti, uploads of participants, attendance and deeds (CSV or Excel): the file is kept in
- * the upload table, its first rows and every error are shown, and it is imported by the CLI's importer only when
- * its uploader confirms. */
+/* imports (page): /hallinta/tuonti, uploads of participants, attendance, deeds and costs (CSV or Excel): the file is
+ * kept in the upload table, its first rows and every error are shown, and it is imported by the CLI's importer only
+ * when its uploader confirms. */
 #include <stdio.h>
 #include <string.h>
 
@@ -22,6 +22,7 @@ static const struct {
     {"attendance", N_("Läsnäolot"), "delivery, session, email", ""},
     {"deeds", N_("Kehittämisteot"), "title, organisation, municipality, sector, summary, goal, actions, results, year",
      "ref, ytunnus, starting_point, participants, themes, service, contact_name, contact_email"},
+    {"costs", N_("Kustannukset (kirjanpito)"), "date, category, amount", "account, description, voucher"},
 };
 #define NKINDS (sizeof KINDS / sizeof KINDS[0])
 
@@ -56,7 +57,8 @@ static void upload_form(web_req *r, const kerr *err, const char *kind) {
   buf *o = &r->out;
   page_begin(r, T(r, "Tiedostojen tuonti"), "imports");
   buf_printf(o, "<h1>%h</h1>\n<p>%h</p>\n<p>%h</p>\n", T(r, "Tiedostojen tuonti"),
-             T(r, "Tuo osallistujat, läsnäolot tai kehittämisteot CSV- tai Excel-tiedostosta. Excel-tiedostosta "
+             T(r, "Tuo osallistujat, läsnäolot, kehittämisteot tai kirjanpidon kustannukset CSV- tai "
+                  "Excel-tiedostosta. Excel-tiedostosta "
                   "luetaan ensimmäinen taulukko. Näet ensin tiedoston rivit ja virheet; mitään ei tallenneta ennen "
                   "kuin vahvistat tuonnin."),
              size_limit(r));
@@ -229,6 +231,8 @@ static void result_links(web_req *r, const char *kind) {
   buf_puts(o, "<ul>\n");
   if (!strcmp(kind, "deeds"))
     buf_printf(o, "<li><a href=\"%h/hallinta/tekot\">%h</a></li>\n", r->prefix, T(r, "Kehittämisteot"));
+  else if (!strcmp(kind, "costs"))
+    buf_printf(o, "<li><a href=\"%h/hallinta/talous\">%h</a></li>\n", r->prefix, T(r, "Talous"));
   else
     buf_printf(
         o, "<li><a href=\"%h/hallinta/toteutukset\">%h</a></li>\n<li><a href=\"%h/hallinta/henkilot\">%h</a></li>\n",
@@ -250,6 +254,8 @@ static void page_confirm(web_req *r) {
   int rc = !strcmp(u.kind, "deeds") ? import_deeds_mem(r->db, u.content, u.len, u.filename, 0, &st, &e)
            : !strcmp(u.kind, "participants")
                ? import_participants_mem(r->db, u.content, u.len, u.filename, r->user.email, 0, &st, &e)
+           : !strcmp(u.kind, "costs")
+               ? import_costs_mem(r->db, u.content, u.len, u.filename, r->user.email, 0, &st, &e)
                : import_attendance_mem(r->db, u.content, u.len, u.filename, r->user.email, 0, &st, &e);
   kerr_clear(&e);
   if (rc != K_OK) { /* the data changed since the preview: the file is kept again, and what is wrong now shown */
