@@ -253,22 +253,18 @@ static int check_plan(const budget_plan_form *f, long long cat[BUDGET_NCAT], int
     if (util_blank(f->amount[k]))
       cat[k] = 0;
     else if (budget_parse_amount(f->amount[k], 1, 0, 0, &cat[k], &why) != K_OK)
-      kerr_add(e, field, "Anna summa euroina, vähintään 0, desimaalipilkulla (esim. 12 500,00).");
+      kerr_add(e, field, N_("Anna summa euroina, vähintään 0, desimaalipilkulla (esim. 12 500,00)."));
   }
-  if (budget_parse_percent(f->rate, rate) != K_OK) kerr_add(e, "rate", "Anna prosentti väliltä 0–100 (esim. 17).");
+  if (budget_parse_percent(f->rate, rate) != K_OK) kerr_add(e, "rate", N_("Anna prosentti väliltä 0–100 (esim. 17)."));
   int sum = 0, bad = 0;
   for (int k = 0; k < BUDGET_NSRC; k++) {
     snprintf(field, sizeof field, "share_%s", budget_source_code[k]);
     share[k] = 0;
     if (!util_blank(f->share[k]) && budget_parse_percent(f->share[k], &share[k]) != K_OK)
-      bad = kerr_add(e, field, "Anna prosentti väliltä 0–100.") != K_OK;
+      bad = kerr_add(e, field, N_("Anna prosentti väliltä 0–100.")) != K_OK;
     sum += share[k];
   }
-  if (!bad && sum != 10000) {
-    char pct[24];
-    snprintf(pct, sizeof pct, "%d,%02d", sum / 100, sum % 100);
-    kerr_add(e, "share_esf", "Rahoitusosuuksien summa on %r %%; niiden pitää olla yhteensä 100 %%.", pct);
-  }
+  if (!bad && sum != 10000) kerr_add(e, "share_esf", "%r", N_("Rahoitusosuuksien summa ei ole 100 %."));
   return e->msg ? K_ERR : K_OK;
 }
 
@@ -294,7 +290,7 @@ int budget_plan_save(db *d, long long period_id, const budget_plan_form *f, kerr
   int rate = 0, share[BUDGET_NSRC];
   if (check_plan(f, cat, &rate, share, e) != K_OK) return K_ERR;
   if (!db_exists(d, "SELECT 1 FROM funding_period WHERE id = ?1", "i", period_id))
-    return kerr_set(e, NULL, "Rahoituskautta ei löytynyt.");
+    return kerr_set(e, NULL, N_("Rahoituskautta ei löytynyt."));
   const char *what = "Talousarvion tallennus";
   if (write_begin(d, what, e) != K_OK) return K_ERR;
   int rc = write_plan(d, period_id, cat, rate, f->travel_inside, share);

@@ -54,6 +54,10 @@ MODEL_FILES="$MODEL_FILES src/model/event.c"
 UI_FILES="$UI_FILES src/web/pages/news.c"
 MODEL_FILES="$MODEL_FILES src/model/news.c src/model/media.c"
 
+# The budget's staff page and the messages of its model (#16).
+UI_FILES="$UI_FILES src/web/pages/budget.c"
+MODEL_FILES="$MODEL_FILES src/model/budget.c"
+
 # Prints every msgid the files need, one a line (newlines inside a msgid written as \n).
 msgids() {
   (cd "$ROOT" && "$PYTHON" - "$UI_FILES" "$MODEL_FILES" <<'EOF'
