@@ -43,7 +43,7 @@ long long budget_forecast(long long spent, int start_year, int end_year, const c
 
 /* One month of a period: actual costs per category booked in it, and the cumulative eligible total to its end. */
 typedef struct budget_month {
-  char ym[8]; /* "2019-03" */
+  char ym[16]; /* "2019-03" */
   long long cat[BUDGET_NCAT];
   long long cum_eligible; /* eligible total of the period's costs up to and including this month */
   long long cum_plan;     /* the planned eligible total spread evenly over the months, to this month's end */
