@@ -29,13 +29,20 @@ static const char *this_month(web_req *r) {
   return arena_strndup(&r->mem, today, 7);
 }
 
-/* A euro amount as text in the request arena ("1 234,50 €"). */
-static const char *eur(web_req *r, long long cents) {
+/* An amount as text in the request arena: "1 234,50 €" (euro_sign 1) or "1 234,50" for a form field. */
+static const char *money(web_req *r, long long cents, int euro_sign) {
   buf b = BUF_INIT;
-  buf_fieuro(&b, cents);
+  if (euro_sign)
+    buf_fieuro(&b, cents);
+  else
+    buf_fimoney(&b, cents);
   char *s = arena_strdup(&r->mem, b.data);
   buf_free(&b);
   return s;
+}
+
+static const char *eur(web_req *r, long long cents) {
+  return money(r, cents, 1);
 }
 
 /* "17 %" or "17,5 %" from basis points, in the request arena. */
@@ -254,18 +261,10 @@ static const char *field_name(web_req *r, const char *prefix, const char *code) 
   return s;
 }
 
-static const char *money_text(web_req *r, long long cents) {
-  buf b = BUF_INIT;
-  buf_fimoney(&b, cents);
-  char *s = arena_strdup(&r->mem, b.data);
-  buf_free(&b);
-  return s;
-}
-
 static void stored_texts(web_req *r, const budget_period *p, plan_texts *t) {
-  for (int k = 0; k < BUDGET_NCAT; k++) t->amount[k] = money_text(r, p->plan.cat[k]);
-  t->rate = money_text(r, p->rate_bp);
-  for (int k = 0; k < BUDGET_NSRC; k++) t->share[k] = money_text(r, p->share_bp[k]);
+  for (int k = 0; k < BUDGET_NCAT; k++) t->amount[k] = money(r, p->plan.cat[k], 0);
+  t->rate = money(r, p->rate_bp, 0);
+  for (int k = 0; k < BUDGET_NSRC; k++) t->share[k] = money(r, p->share_bp[k], 0);
   t->travel_inside = p->travel_inside;
 }
 
