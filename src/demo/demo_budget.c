@@ -22,8 +22,8 @@ static const char *const ROLES[] = {"ohjelmapäällikkö", "asiantuntija", "asia
                                     "projektisihteeri"};
 static const int SALARY_SHARE[] = {26, 20, 20, 18, 16}; /* per cent of the staff budget */
 static const char *const TRAVEL[] = {"Junaliput", "Kilometrikorvaukset", "Päivärahat", "Majoitus", "Lentoliput"};
-static const char *const OTHER[] = {"Tilavuokra", "Tarjoilut", "Painatus", "Ohjelmistolisenssit", "Postitus",
-                                    "Pankkikulut"};
+static const char *const OTHER[] = {"Tilavuokra",          "Tarjoilut", "Painatus",
+                                    "Ohjelmistolisenssit", "Postitus",  "Pankkikulut"};
 
 typedef struct ledger {
   db *d;
@@ -120,8 +120,10 @@ static int period_budget(ledger *l, const struct plan *p) {
   if (budget_plan_save(l->d, l->period_id, &f, l->e) != K_OK) return K_ERR;
   if (staff_lines(l, p, 36) != K_OK) return K_ERR;
   if (coaching_lines(l, p) < 0) return K_ERR;
-  long long booked = db_int(l->d, 0, "SELECT coalesce(sum(amount_cents), 0) FROM cost WHERE period_id = ?1 AND "
-                            "category = 'ostopalvelut'", "i", l->period_id);
+  long long booked = db_int(l->d, 0,
+                            "SELECT coalesce(sum(amount_cents), 0) FROM cost WHERE period_id = ?1 AND "
+                            "category = 'ostopalvelut'",
+                            "i", l->period_id);
   if (services_rest(l, p, booked) != K_OK) return K_ERR;
   if (small_lines(l, p, BUDGET_TRAVEL, "4600", TRAVEL, 5, 720) != K_OK) return K_ERR;
   return small_lines(l, p, BUDGET_OTHER, "4800", OTHER, 6, 300);
@@ -130,8 +132,8 @@ static int period_budget(ledger *l, const struct plan *p) {
 int demo_budget(db *d, uint64_t seed, kerr *e) {
   ledger l = {.d = d, .r = {seed ^ 0x6275646765740000ULL}, .e = e};
   for (size_t i = 0; i < sizeof PLANS / sizeof PLANS[0]; i++) {
-    l.period_id = db_int(d, 0, "SELECT id FROM funding_period WHERE start_year = ?1", "i",
-                         (long long)PLANS[i].start_year);
+    l.period_id =
+        db_int(d, 0, "SELECT id FROM funding_period WHERE start_year = ?1", "i", (long long)PLANS[i].start_year);
     if (!l.period_id) return kerr_set(e, NULL, "demo budget: no funding period starts in %d", PLANS[i].start_year), -1;
     if (period_budget(&l, &PLANS[i]) != K_OK) return -1;
   }

@@ -76,6 +76,14 @@ get /hallinta/talous
 expect_contains "the planned eligible total with the flat rate" "$BODY" "1${NB}576${NB}500,00${EUR}"
 expect_contains "the ESF share in euros (52 %)" "$BODY" "819${NB}780,00${EUR}"
 
+get /hallinta/talous/kaudet/1
+expect_contains "the stored rate is shown as typed" "$BODY" 'name="rate" value="17"'
+stale_post /hallinta/talous/kaudet/1 "the plan form" 'value="12 345,6"' \
+  "SELECT count(DISTINCT period_id) FROM funding_share WHERE period_id=1" "amount_henkilosto=12 345,6" "rate=17,5" \
+  "share_esf=50" "share_valtio=20" "share_oma=30"
+expect_eq "the rate with a decimal comma is stored in basis points" \
+  "$(q "SELECT flat_rate_bp FROM funding_period WHERE id=1")" 1750
+
 # --- downloads ---
 get /hallinta/talous/talous.csv
 expect_eq "the Excel CSV downloads" "$STATUS" 200
@@ -111,7 +119,7 @@ for p in /hallinta/talous /hallinta/talous/kaudet/2 /hallinta/talous/talous.csv;
   expect_eq "$p anonymously: to the login (303)" "$STATUS" 303
 done
 get /
-expect_contains "the front page shows the total budget" "$BODY" "Kokonaisbudjetti: 1${NB}576${NB}500,00${EUR}"
+expect_contains "the front page shows the total budget of both plans" "$BODY" "Kokonaisbudjetti: 1${NB}591${NB}006,08${EUR}"
 expect_contains "the front page names the funders" "$BODY" "Rahoittajat: Hämeen ELY-keskus"
 expect_lacks "the front page has no budget lines" "$BODY" "Henkilöstökulut"
 login contact@example.fi vihrea-kettu-93-Rq

@@ -45,14 +45,18 @@ static const char *eur(web_req *r, long long cents) {
   return money(r, cents, 1);
 }
 
-/* "17 %" or "17,5 %" from basis points, in the request arena. */
-static const char *pct(web_req *r, long long bp) {
-  char *s = arena_alloc(&r->mem, 32);
-  if (bp % 100)
-    snprintf(s, 32, "%lld,%02lld\xC2\xA0%%", bp / 100, bp % 100 < 0 ? -(bp % 100) : bp % 100);
-  else
-    snprintf(s, 32, "%lld\xC2\xA0%%", bp / 100);
+/* "17" or "17,5" from basis points, and " %" after it when sign, in the request arena. */
+static const char *percent(web_req *r, long long bp, int sign) {
+  char *s = arena_alloc(&r->mem, 40);
+  long long frac = bp % 100 < 0 ? -(bp % 100) : bp % 100;
+  int n = frac ? snprintf(s, 40, "%lld,%02lld", bp / 100, frac) : snprintf(s, 40, "%lld", bp / 100);
+  if (frac % 10 == 0 && frac) s[--n] = 0; /* 17,50 → 17,5 */
+  if (sign) snprintf(s + n, (size_t)(40 - n), "\xC2\xA0%%");
   return s;
+}
+
+static const char *pct(web_req *r, long long bp) {
+  return percent(r, bp, 1);
 }
 
 /* actual as a share of plan in basis points (0 when there is no plan). */
@@ -263,8 +267,8 @@ static const char *field_name(web_req *r, const char *prefix, const char *code) 
 
 static void stored_texts(web_req *r, const budget_period *p, plan_texts *t) {
   for (int k = 0; k < BUDGET_NCAT; k++) t->amount[k] = money(r, p->plan.cat[k], 0);
-  t->rate = money(r, p->rate_bp, 0);
-  for (int k = 0; k < BUDGET_NSRC; k++) t->share[k] = money(r, p->share_bp[k], 0);
+  t->rate = percent(r, p->rate_bp, 0);
+  for (int k = 0; k < BUDGET_NSRC; k++) t->share[k] = percent(r, p->share_bp[k], 0);
   t->travel_inside = p->travel_inside;
 }
 
