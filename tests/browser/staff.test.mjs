@@ -23,6 +23,7 @@ for (const [name, path] of [
   ['new organisation form', () => '/hallinta/organisaatiot/uusi'], ['organisation edit form', () => '/hallinta/organisaatiot/1/muokkaa'],
   ['programme frame', () => '/hallinta/ohjelma'], ['new funding period', () => '/hallinta/ohjelma/kaudet/uusi'],
   ['new partner', () => '/hallinta/ohjelma/kumppanit/uusi'], ['Swedish moderation queue', () => '/sv/hallinta/tekot'],
+  ['budget and ledger', () => '/hallinta/talous'], ['budget plan form', () => '/hallinta/talous/kaudet/1'],
 ]) {
   test(`axe finds no violations: ${name}`, async () => {
     await s.page.goto(s.k.base + path());
@@ -36,6 +37,16 @@ test('a new organisation without a name comes back with the error beside the fie
   await s.page.locator('main form button[type=submit]').click();
   await s.page.waitForSelector('.error-summary');
   assert.equal(await s.page.locator('.field.invalid').count(), 1);
+  await assertAccessible(s.page);
+});
+
+test('a budget plan with a bad amount comes back with the error beside the field, and passes axe', async () => {
+  await s.page.goto(s.k.base + '/hallinta/talous/kaudet/1');
+  await s.page.getByLabel(/^Ostopalvelut/).fill('12.50');
+  await s.page.locator('main form button[type=submit]').click();
+  await s.page.waitForSelector('.error-summary');
+  assert.equal(await s.page.locator('.field.invalid').count(), 1);
+  assert.equal(await s.page.getByLabel(/^Ostopalvelut/).inputValue(), '12.50');
   await assertAccessible(s.page);
 });
 

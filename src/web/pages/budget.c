@@ -29,6 +29,13 @@ static const char *this_month(web_req *r) {
   return arena_strndup(&r->mem, today, 7);
 }
 
+/* b's text moved into the request arena (b freed). */
+static const char *kept(web_req *r, buf *b) {
+  char *s = arena_strdup(&r->mem, b->data ? b->data : "");
+  buf_free(b);
+  return s;
+}
+
 /* An amount as text in the request arena: "1 234,50 €" (euro_sign 1) or "1 234,50" for a form field. */
 static const char *money(web_req *r, long long cents, int euro_sign) {
   buf b = BUF_INIT;
@@ -36,9 +43,7 @@ static const char *money(web_req *r, long long cents, int euro_sign) {
     buf_fieuro(&b, cents);
   else
     buf_fimoney(&b, cents);
-  char *s = arena_strdup(&r->mem, b.data);
-  buf_free(&b);
-  return s;
+  return kept(r, &b);
 }
 
 static const char *eur(web_req *r, long long cents) {
@@ -154,6 +159,13 @@ static void forecast_line(web_req *r, const budget_period *p) {
   buf_puts(&r->out, ".</p>\n");
 }
 
+/* "what: name" in the request arena: a table's caption, unique on the page (each names a landmark region). */
+static const char *titled(web_req *r, const char *what, const char *name) {
+  buf b = BUF_INIT;
+  buf_printf(&b, "%r: %r", what, name);
+  return kept(r, &b);
+}
+
 static void period_section(web_req *r, const programme *pg, const budget_period *p) {
   buf *o = &r->out;
   const char *name = period_name(r, pg, p);
@@ -166,9 +178,10 @@ static void period_section(web_req *r, const programme *pg, const budget_period 
              T(r, "Flat rate"), pct(r, p->rate_bp), T(r, "henkilöstökuluista"),
              T(r, p->travel_inside ? "matkakulut sisältyvät siihen" : "matkakulut lasketaan erikseen"), r->prefix,
              p->id, T(r, "Muokkaa suunnitelmaa"), name);
-  sums_table(r, T(r, "Suunnitelma ja toteuma kustannuslajeittain"), &p->plan, &p->actual, p->rate_bp, p->travel_inside);
+  sums_table(r, titled(r, T(r, "Suunnitelma ja toteuma kustannuslajeittain"), name), &p->plan, &p->actual, p->rate_bp,
+             p->travel_inside);
   forecast_line(r, p);
-  shares_table(r, T(r, "Rahoitusosuudet euroina"), p->share_bp, p->plan_share, p->actual_share);
+  shares_table(r, titled(r, T(r, "Rahoitusosuudet euroina"), name), p->share_bp, p->plan_share, p->actual_share);
   spend_chart(r, p, name);
   buf_puts(o, "</section>\n");
 }
