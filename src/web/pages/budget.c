@@ -87,15 +87,20 @@ static void money_row(web_req *r, const char *label, long long plan, long long a
              eur(r, actual), plan > 0 ? pct(r, used_bp(actual, plan)) : "–");
 }
 
+/* Opens a captioned table of four columns, the last three numbers. */
+static void table_begin(web_req *r, const char *cls, const char *caption, const char *const heads[4]) {
+  web_table_begin(r, cls, caption, 0);
+  buf_puts(&r->out, "<thead><tr>");
+  for (int i = 0; i < 4; i++)
+    buf_printf(&r->out, "<th scope=\"col\"%r>%h</th>", i ? " class=\"num\"" : "", T(r, heads[i]));
+  buf_puts(&r->out, "</tr></thead>\n<tbody>\n");
+}
+
 /* The table of one period or of the whole programme (rate_bp < 0: the rates differ per period). */
 static void sums_table(web_req *r, const char *caption, const budget_sums *plan, const budget_sums *actual, int rate_bp,
                        int travel_inside) {
   static const char *const heads[] = {N_("Kustannuslaji"), N_("Suunnitelma"), N_("Toteutunut"), N_("Käytetty")};
-  buf *o = &r->out;
-  web_table_begin(r, "list budget", caption, 0);
-  buf_puts(o, "<thead><tr>");
-  for (int i = 0; i < 4; i++) buf_printf(o, "<th scope=\"col\"%r>%h</th>", i ? " class=\"num\"" : "", T(r, heads[i]));
-  buf_puts(o, "</tr></thead>\n<tbody>\n");
+  table_begin(r, "list budget", caption, heads);
   for (int k = 0; k < BUDGET_NCAT; k++) {
     const char *note = k == BUDGET_TRAVEL && travel_inside == 1
                            ? T(r, "Sisältyy flat rate -osuuteen: kirjataan, mutta ei lasketa erikseen.")
@@ -116,13 +121,9 @@ static void sums_table(web_req *r, const char *caption, const budget_sums *plan,
 static void shares_table(web_req *r, const char *caption, const int *share_bp, const long long *plan,
                          const long long *actual) {
   static const char *const heads[] = {N_("Rahoittaja"), N_("Osuus"), N_("Suunnitelmasta"), N_("Toteutuneesta")};
-  buf *o = &r->out;
-  web_table_begin(r, "list shares", caption, 0);
-  buf_puts(o, "<thead><tr>");
-  for (int i = 0; i < 4; i++) buf_printf(o, "<th scope=\"col\"%r>%h</th>", i ? " class=\"num\"" : "", T(r, heads[i]));
-  buf_puts(o, "</tr></thead>\n<tbody>\n");
+  table_begin(r, "list shares", caption, heads);
   for (int k = 0; k < BUDGET_NSRC; k++)
-    buf_printf(o,
+    buf_printf(&r->out,
                "<tr><th scope=\"row\">%h</th><td class=\"num\">%h</td><td class=\"num\">%h</td><td class=\"num\">%h"
                "</td></tr>\n",
                T(r, budget_source_label[k]), share_bp ? pct(r, share_bp[k]) : "–", eur(r, plan[k]), eur(r, actual[k]));
