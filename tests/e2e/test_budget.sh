@@ -50,7 +50,8 @@ expect_contains "the flat rate 17 % of 10 000 €" "$BODY" "1${NB}700,00${EUR}"
 expect_contains "the eligible total of period 2: staff + travel + flat rate" "$BODY" "11${NB}687,50${EUR}"
 expect_contains "the flat-rate line says its rule" "$BODY" "Flat rate (17"
 expect_contains "the forecast is shown" "$BODY" "Ennuste kauden loppuun 31.12.2020"
-expect_contains "the spend chart is drawn" "$BODY" 'aria-labelledby="c-spend-2-t c-spend-2-d"'
+expect_contains "the spend chart of a period is drawn" "$BODY" 'aria-labelledby="c-spend-2-t c-spend-2-d"'
+expect_contains "the spend chart of the whole programme is drawn" "$BODY" 'aria-labelledby="c-spend-0-t c-spend-0-d"'
 expect_contains "the ledger lists a line" "$BODY" "Palkka maaliskuu"
 expect_contains "the ledger dates are Finnish" "$BODY" "<td>31.3.2019</td>"
 expect_contains "the staff menu links the page" "$BODY" 'href="/hallinta/talous"'

@@ -131,23 +131,40 @@ static void shares_table(web_req *r, const char *caption, const int *share_bp, c
 }
 
 /* Cumulative eligible spend by month against the plan spread evenly, as a line chart. */
-static void spend_chart(web_req *r, const budget_period *p, const char *name) {
-  long long *act = arena_alloc(&r->mem, sizeof *act * (size_t)p->nmonths);
-  long long *plan = arena_alloc(&r->mem, sizeof *plan * (size_t)p->nmonths);
-  const char **x = arena_alloc(&r->mem, sizeof *x * (size_t)p->nmonths);
+/* A chart's months: cumulative actual and planned euros, and the year at each January. */
+typedef struct spend_series {
+  long long *act, *plan;
+  const char **x;
+  int n;
+} spend_series;
+
+/* Appends period p's months to c, on top of what the earlier periods in c reached (a chart's whole euros). */
+static void spend_add(web_req *r, spend_series *c, const budget_period *p) {
+  long long act0 = c->n ? c->act[c->n - 1] * 100 : 0, plan0 = c->n ? c->plan[c->n - 1] * 100 : 0;
+  int n = c->n + p->nmonths;
+  long long *act = arena_alloc(&r->mem, sizeof *act * (size_t)n),
+            *plan = arena_alloc(&r->mem, sizeof *plan * (size_t)n);
+  const char **x = arena_alloc(&r->mem, sizeof *x * (size_t)n);
+  for (int i = 0; i < c->n; i++) act[i] = c->act[i], plan[i] = c->plan[i], x[i] = c->x[i];
   for (int i = 0; i < p->nmonths; i++) {
-    act[i] = p->months[i].cum_eligible / 100, plan[i] = p->months[i].cum_plan / 100;
-    if (i % 12 == 0) x[i] = arena_strndup(&r->mem, p->months[i].ym, 4);
+    act[c->n + i] = (act0 + p->months[i].cum_eligible) / 100, plan[c->n + i] = (plan0 + p->months[i].cum_plan) / 100;
+    if (i % 12 == 0) x[c->n + i] = arena_strndup(&r->mem, p->months[i].ym, 4);
   }
-  svg_series s[] = {{T(r, "Toteutunut kertymä (€)"), act, LINE_COLOUR, 0},
-                    {T(r, "Suunnitelma tasaisesti (€)"), plan, PLAN_COLOUR, 1}};
+  *c = (spend_series){act, plan, x, n};
+}
+
+/* Cumulative eligible spend by month against the plan spread evenly, as a line chart; id_num names it. */
+static void spend_chart(web_req *r, const spend_series *c, long long id_num, const char *name, long long actual,
+                        long long planned) {
+  svg_series s[] = {{T(r, "Toteutunut kertymä (€)"), c->act, LINE_COLOUR, 0},
+                    {T(r, "Suunnitelma tasaisesti (€)"), c->plan, PLAN_COLOUR, 1}};
   buf title = BUF_INIT, desc = BUF_INIT, id = BUF_INIT;
   buf_printf(&title, "%r: %r", T(r, "Kustannukset kuukausittain kertyneinä"), name);
-  buf_printf(&desc, "%r %r, %r %r.", T(r, "Kauden lopussa toteutunut"), eur(r, p->actual.eligible), T(r, "suunnitelma"),
-             eur(r, p->plan.eligible));
-  buf_printf(&id, "c-spend-%lld", p->id);
+  buf_printf(&desc, "%r %r, %r %r.", T(r, "Kauden lopussa toteutunut"), eur(r, actual), T(r, "suunnitelma"),
+             eur(r, planned));
+  buf_printf(&id, "c-spend-%lld", id_num);
   buf_printf(&r->out, "<figure class=\"chart\">");
-  svg_lines(&r->out, id.data, title.data, desc.data, x, p->nmonths, s, 2);
+  svg_lines(&r->out, id.data, title.data, desc.data, c->x, c->n, s, 2);
   buf_printf(&r->out, "<figcaption>%h</figcaption></figure>\n", title.data);
   buf_free(&title), buf_free(&desc), buf_free(&id);
 }
@@ -183,7 +200,9 @@ static void period_section(web_req *r, const programme *pg, const budget_period 
              p->travel_inside);
   forecast_line(r, p);
   shares_table(r, titled(r, T(r, "Rahoitusosuudet euroina"), name), p->share_bp, p->plan_share, p->actual_share);
-  spend_chart(r, p, name);
+  spend_series c = {0};
+  spend_add(r, &c, p);
+  spend_chart(r, &c, p->id, name, p->actual.eligible, p->plan.eligible);
   buf_puts(o, "</section>\n");
 }
 
@@ -260,6 +279,9 @@ static void page_budget(web_req *r) {
   sums_table(r, T(r, "Koko ohjelman suunnitelma ja toteuma"), &b->plan, &b->actual, -1, -1);
   buf_printf(o, "<p>%h: <strong>%h</strong>.</p>\n", T(r, "Ennuste ohjelman loppuun"), eur(r, b->forecast));
   shares_table(r, T(r, "Koko ohjelman rahoitusosuudet euroina"), NULL, b->plan_share, b->actual_share);
+  spend_series all = {0};
+  for (int i = 0; i < b->nperiods; i++) spend_add(r, &all, &b->periods[i]);
+  if (all.n) spend_chart(r, &all, 0, T(r, "Koko ohjelma"), b->actual.eligible, b->plan.eligible);
   for (int i = 0; i < b->nperiods; i++) period_section(r, pg, &b->periods[i]);
   ledger(r);
   page_end(r);
