@@ -66,8 +66,14 @@ int rtemplate_save(db *d, arena *a, const char *kind, int year, const char *lang
   if (!util_utf8_valid(body, strlen(body))) return kerr_add(e, field, N_("Teksti ei ole kelvollista UTF-8-tekstiä."));
   if (util_utf8_len(body) > RTPL_MAX_BODY)
     return kerr_add(e, field, N_("Teksti on liian pitkä (enintään 100 000 merkkiä)."));
+  if (!util_blank(body) && narrative_check_field(d, a, kind, year, body, field, e) != K_OK) return K_ERR;
+  return rtemplate_store(d, kind, year, lang, body, actor, e);
+}
+
+int rtemplate_store(db *d, const char *kind, int year, const char *lang, const char *body, const char *actor,
+                    kerr *e) {
+  if (check_key(kind, year, lang, e) != K_OK) return K_ERR;
   int blank = util_blank(body);
-  if (!blank && narrative_check_field(d, a, kind, year, body, field, e) != K_OK) return K_ERR;
   if (write_begin(d, "Raporttipohjan tallennus", e) != K_OK) return K_ERR;
   int rc;
   if (blank)
@@ -78,7 +84,7 @@ int rtemplate_save(db *d, arena *a, const char *kind, int year, const char *lang
                  "INSERT INTO report_template(kind, year, lang, body, updated_by, updated_at)"
                  " VALUES(?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(kind, year, lang) DO UPDATE SET body = excluded.body,"
                  " updated_by = excluded.updated_by, updated_at = excluded.updated_at",
-                 "tittt", kind, (long long)year, lang, body, actor ? actor : "", db_now().s);
+                 "titttt", kind, (long long)year, lang, body, actor ? actor : "", db_now().s);
   rc = rc == DB_OK ? K_OK : K_ERR;
   if (rc == K_OK) {
     char detail[64];

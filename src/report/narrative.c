@@ -17,7 +17,7 @@
 
 /* What the scanner knows of the report it reads for. */
 typedef struct scope {
-  const report_data *rd;
+  db *d; /* the figures are read anew each time (report_get): any figure read in between may replace them */
   const char *kind, *lang;
   int year, slot, audience;
   const char *name; /* {{report.period}} */
@@ -92,13 +92,13 @@ static int year_has_data(const report_data *rd, arena *a, int year) {
 static int scope_make(db *d, arena *a, const char *kind, int year, const char *lang, int audience, scope *sc,
                       kerr *e) {
   memset(sc, 0, sizeof *sc);
-  sc->rd = report_get(d);
+  sc->d = d;
   sc->kind = kind, sc->lang = lang, sc->audience = audience;
   if (!rtemplate_kind_ok(kind)) return kerr_set(e, NULL, N_("Raportin laji on annual tai final."));
   if (!rtemplate_lang_ok(lang)) return kerr_set(e, NULL, N_("Raportin kieli on fi tai sv."));
-  if (report_nperiods(sc->rd) == 0) return kerr_set(e, NULL, N_("Ohjelmalla ei ole rahoituskausia."));
+  if (report_nperiods(report_get(d)) == 0) return kerr_set(e, NULL, N_("Ohjelmalla ei ole rahoituskausia."));
   if (!strcmp(kind, "final")) {
-    sc->name = programme_years(a, sc->rd);
+    sc->name = programme_years(a, report_get(d));
     return K_OK;
   }
   if (!year) { /* the text for every year is checked as the last year's */
@@ -107,11 +107,11 @@ static int scope_make(db *d, arena *a, const char *kind, int year, const char *l
     year = last;
   }
   sc->year = year;
-  sc->slot = slot_of_year(sc->rd, year);
+  sc->slot = slot_of_year(report_get(d), year);
   if (sc->slot < 0)
     return kerr_set(e, "year", "Vuosi %d ei kuulu millekään rahoituskaudelle (%r).", year,
-                    programme_years(a, sc->rd));
-  sc->name = period_name(a, sc->rd, sc->slot, lang);
+                    programme_years(a, report_get(d)));
+  sc->name = period_name(a, report_get(d), sc->slot, lang);
   return K_OK;
 }
 
@@ -133,7 +133,7 @@ static const char *stats_name(scanner *s, const char *rest, kerr *e) {
     return arena_adopt(s->a, buf_mprintf("stats.year.%d.%r", sc->year, rest + 5));
   }
   if (!sc->slot) return arena_adopt(s->a, buf_mprintf("stats.%r", rest));
-  return arena_adopt(s->a, buf_mprintf("stats.period.%lld.%r", report_period_at(sc->rd, sc->slot)->id, rest));
+  return arena_adopt(s->a, buf_mprintf("stats.period.%lld.%r", report_period_at(report_get(sc->d), sc->slot)->id, rest));
 }
 
 /* {{report.NAME}} (inner, trimmed, without braces): its text, or a problem naming it. */
@@ -251,7 +251,7 @@ static void split_parts(db *d, arena *a, const scanner *s, const char *text, nar
       if (!util_blank(arena_strndup(a, start, (size_t)(p - start))))
         add_part(a, n, &cap, NP_TEXT, arena_strndup(a, start, (size_t)(p - start)));
       add_part(a, n, &cap, s->block[k].chart ? NP_CHART : NP_TABLE, NULL);
-      report_table_make(s->sc->rd, a, s->block[k].table, s->sc->slot, s->sc->audience != SR_STAFF,
+      report_table_make(report_get(d), a, s->block[k].table, s->sc->slot, s->sc->audience != SR_STAFF,
                         &n->part[n->nparts - 1].table);
       start = nl ? nl + 1 : end;
     }
@@ -275,7 +275,7 @@ int narrative_build(db *d, arena *a, const char *kind, int year, const char *lan
   memset(out, 0, sizeof *out);
   scope sc;
   if (scope_make(d, a, kind, year, lang, SR_PUBLIC, &sc, e) != K_OK) return K_ERR;
-  if (sc.year && !year_has_data(sc.rd, a, sc.year))
+  if (sc.year && !year_has_data(report_get(d), a, sc.year))
     return kerr_set(e, "year", "Vuodelta %d ei ole tietoja.", sc.year);
   const char *body = rtemplate_effective(d, a, kind, sc.year, lang, NULL);
   if (util_blank(body))

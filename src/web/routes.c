@@ -23,6 +23,7 @@
 #include "web/pages/outbox.h"
 #include "web/pages/people.h"
 #include "web/pages/programme_admin.h"
+#include "web/pages/reports.h"
 #include "web/pages/services.h"
 #include "web/pages/services_admin.h"
 #include "web/pages/sessions.h"
@@ -63,7 +64,7 @@ static const route *const TABLES[] = {
     awards_admin_routes,   media_routes,
     publications_routes,   videos_routes,
     sitemap_routes,        news_routes,
-    events_routes,
+    events_routes,         reports_routes,
 };
 #define NTABLES (sizeof TABLES / sizeof TABLES[0])
 
