@@ -20,6 +20,7 @@ typedef struct scope {
   db *d; /* the figures are read anew each time (report_get): any figure read in between may replace them */
   const char *kind, *lang;
   int year, slot, audience;
+  int generic;      /* checking the annual text for every year: a year row's figure is checked by its column */
   const char *name; /* {{report.period}} */
 } scope;
 
@@ -101,10 +102,10 @@ static int scope_make(db *d, arena *a, const char *kind, int year, const char *l
     sc->name = programme_years(a, report_get(d));
     return K_OK;
   }
-  if (!year) { /* the text for every year is checked as the last year's */
+  if (!year) { /* the text for every year is checked as the last year's, whose row may have no data yet */
     int first, last;
     narrative_years(d, &first, &last);
-    year = last;
+    year = last, sc->generic = 1;
   }
   sc->year = year;
   sc->slot = slot_of_year(report_get(d), year);
@@ -136,6 +137,15 @@ static const char *stats_name(scanner *s, const char *rest, kerr *e) {
   return arena_adopt(s->a, buf_mprintf("stats.period.%lld.%r", report_period_at(report_get(sc->d), sc->slot)->id, rest));
 }
 
+/* 1 when col is a column of the year table (checking the text for every year, whose years may have no row yet). */
+static int year_column(scanner *s, const char *col) {
+  report_table t;
+  report_table_make(report_get(s->d), s->a, RT_YEAR, 0, 0, &t);
+  for (int c = 0; c < t.ncols; c++)
+    if (!strcmp(report_col_key(t.col[c]), col)) return 1;
+  return 0;
+}
+
 /* {{report.NAME}} (inner, trimmed, without braces): its text, or a problem naming it. */
 static void report_figure(scanner *s, const char *inner) {
   const scope *sc = s->sc;
@@ -151,6 +161,9 @@ static void report_figure(scanner *s, const char *inner) {
   } else if (!strcmp(rest, "period")) {
     md_literal(&s->out, sc->name);
     return;
+  } else if (sc->generic && !strncmp(rest, "year.", 5)) {
+    if (year_column(s, rest + 5)) return;
+    kerr_add(s->e, NULL, "tuntematon luku {{%r}} (taulukossa year ei ole saraketta %r)", inner, rest + 5);
   } else {
     const char *name = stats_name(s, rest, &e);
     ph_figure f;

@@ -93,7 +93,7 @@ static PangoLayout *layout(pdf *p, const char *markup, const char *font, double 
   pango_font_description_free(fd);
   pango_layout_set_width(l, (int)(width * PANGO_SCALE));
   pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR); /* a word longer than the line breaks rather than overflows */
-  pango_layout_set_markup(l, markup, -1);
+  pango_layout_set_markup(l, markup ? markup : "", -1);
   return l;
 }
 
