@@ -71,7 +71,7 @@ static void html_table(buf *out, arena *a, const narrative *n, const report_tabl
   buf_puts(out, "</tbody></table></div>\n");
 }
 
-/* Markdown as HTML; in a page (shift 1) its headings one level down, under the page's own h1. */
+/* Markdown as HTML, its headings shift levels down, under the report's title (h1). */
 static void html_text(buf *out, const char *md, int shift) {
   cmark_node *doc = cmark_parse_document(md, strlen(md), CMARK_OPT_SAFE | CMARK_OPT_SMART);
   cmark_iter *it = cmark_iter_new(doc);
@@ -90,10 +90,10 @@ static void html_text(buf *out, const char *md, int shift) {
   cmark_node_free(doc);
 }
 
-static void cover(buf *out, const narrative *n, int whole) {
-  buf_printf(out, "<header class=\"cover\"><p class=\"programme\">%h</p>\n<%r>%h</%r>\n<p>%h</p>\n<p>%h %h</p></header>\n",
-             n->programme, whole ? "h1" : "h2", n->title, whole ? "h1" : "h2", n->scope,
-             i18n_get(n->lang, "Laadittu"), n->made);
+/* The title page's lines; the title is the page's h1 (in a page the text's headings are one level down). */
+static void cover(buf *out, const narrative *n) {
+  buf_printf(out, "<header class=\"cover\"><p class=\"programme\">%h</p>\n<h1>%h</h1>\n<p>%h</p>\n<p>%h %h</p></header>\n",
+             n->programme, n->title, n->scope, i18n_get(n->lang, "Laadittu"), n->made);
 }
 
 void narrative_html(const narrative *n, buf *out, int whole) {
@@ -105,11 +105,11 @@ void narrative_html(const narrative *n, buf *out, int whole) {
                "<title>%h – %h</title><style>%r</style></head>\n<body>\n",
                n->lang, n->title, n->programme, STYLE);
   buf_printf(out, "<article class=\"narrative\" lang=\"%h\">\n", n->lang);
-  cover(out, n, whole);
+  cover(out, n);
   for (int k = 0; k < n->nparts; k++) {
     const narr_part *p = &n->part[k];
     if (p->kind == NP_TEXT) {
-      html_text(out, p->md, whole ? 0 : 1);
+      html_text(out, p->md, 1);
     } else if (p->kind == NP_TABLE) {
       html_table(out, &a, n, &p->table);
     } else {

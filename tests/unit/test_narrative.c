@@ -153,7 +153,8 @@ static void test_build(void **state) {
   narrative_html(&n, &html, 1);
   assert_non_null(strstr(html.data, "<table class=\"stats\"><caption>Palvelutyypeittäin – Kausi B 2018–2020</caption>"));
   assert_non_null(strstr(html.data, "<svg class=\"chart\""));
-  assert_non_null(strstr(html.data, "<h1>Vuosi 2019</h1>"));
+  assert_non_null(strstr(html.data, "<h1>Vuosiraportti 2019</h1>"));
+  assert_non_null(strstr(html.data, "<h2>Vuosi 2019</h2>"));
   assert_int_equal(narrative_pdf(&n, &pdf, &e), K_OK);
   assert_true(pdf.len > 1000 && !memcmp(pdf.data, "%PDF-", 5));
   buf_free(&html);

@@ -12,8 +12,9 @@
 
 static const char *const LANGS[] = {"fi", "sv"};
 
-/* kind, year and lang of a query or form; 0 (and a 404 sent) when they name no report text. */
-static int key_or_reply(web_req *r, const char **kind, int *year, const char **lang, int from_form) {
+/* kind, year and lang of a query or form; 0 (and status sent: 404, or 403 for a form without a fresh token) when
+ * they name no report text. */
+static int key_or_reply(web_req *r, const char **kind, int *year, const char **lang, int from_form, int status) {
   const char *(*get)(web_req *, const char *) = from_form ? web_field : web_query;
   const char *y = get(r, "year");
   long long v = 0;
@@ -22,7 +23,7 @@ static int key_or_reply(web_req *r, const char **kind, int *year, const char **l
   int ok = rtemplate_kind_ok(*kind) && rtemplate_lang_ok(*lang) &&
            (!y || !*y || util_parse_int(y, 0, 2100, &v) == K_OK) && (!v || (!strcmp(*kind, "annual") && v >= 2000));
   *year = (int)v;
-  if (!ok) web_error(r, 404, T(r, "Raporttia ei ole."));
+  if (!ok) web_error(r, status, status == 403 ? T(r, "Lomakkeen turvatunniste oli vanhentunut. Tarkista tiedot ja lähetä lomake uudelleen.") : T(r, "Raporttia ei ole."));
   return ok;
 }
 
@@ -168,7 +169,7 @@ static void editor_page(web_req *r, const char *kind, int year, const char *lang
 static void page_editor(web_req *r) {
   const char *kind, *lang;
   int year;
-  if (!key_or_reply(r, &kind, &year, &lang, 0)) return;
+  if (!key_or_reply(r, &kind, &year, &lang, 0, 404)) return;
   const char *body = rtemplate_get(r->db, &r->mem, kind, year, lang);
   editor_page(r, kind, year, lang, body ? body : "", NULL);
 }
@@ -176,9 +177,12 @@ static void page_editor(web_req *r) {
 static void page_editor_save(web_req *r) {
   const char *kind, *lang, *body = web_field(r, "body");
   int year;
-  if (!key_or_reply(r, &kind, &year, &lang, 1)) return;
   kerr e = {0};
   int fresh = web_csrf_ok_or_kerr(r, &e); /* a stale token shows the form again, filled in (403) */
+  if (!key_or_reply(r, &kind, &year, &lang, 1, fresh ? 404 : 403)) {
+    kerr_clear(&e);
+    return;
+  }
   if (fresh && rtemplate_save(r->db, &r->mem, kind, year, lang, body, r->user.email, "body", &e) == K_OK) {
     web_changed();
     web_redirectf(r, "/hallinta/raportit?done=saved");
@@ -195,7 +199,7 @@ static void page_editor_save(web_req *r) {
 static narrative *made_or_reply(web_req *r) {
   const char *kind, *lang;
   int year;
-  if (!key_or_reply(r, &kind, &year, &lang, 0)) return NULL;
+  if (!key_or_reply(r, &kind, &year, &lang, 0, 404)) return NULL;
   narrative *n = arena_alloc(&r->mem, sizeof *n);
   kerr e = {0};
   if (!strcmp(kind, "annual") && !year) kerr_set(&e, NULL, N_("Valitse vuosi."));
