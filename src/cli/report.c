@@ -62,5 +62,6 @@ int cli_report(const cli_args *a) {
   kerr_clear(&e);
   arena_free(&mem);
   db_close(d);
+  narrative_pdf_cleanup();
   return status;
 }

@@ -65,6 +65,11 @@ void narrative_html(const narrative *n, buf *out, int whole);
  * SVG, page numbers; fonts embedded (DejaVu). Returns K_OK, or K_ERR with e set when cairo fails. */
 int narrative_pdf(const narrative *n, buf *out, kerr *e);
 
+/* Frees what pango, cairo and fontconfig keep for the life of the process once a PDF was made (their font maps,
+ * caches and configuration), so that a leak checker sees only real leaks; call at exit, after the last PDF and with no
+ * other thread making one. */
+void narrative_pdf_cleanup(void);
+
 /* The table heading "Palvelutyypeittäin – 1. rahoituskausi 2018–2020" and the chart's title, in lang (in a). */
 const char *narrative_table_caption(const narrative *n, arena *a, const report_table *t);
 

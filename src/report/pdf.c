@@ -4,6 +4,7 @@
 #include <cairo-pdf.h>
 #include <cairo.h>
 #include <cmark.h>
+#include <fontconfig/fontconfig.h>
 #include <librsvg/rsvg.h>
 #include <pango/pangocairo.h>
 #include <stdio.h>
@@ -510,4 +511,10 @@ int narrative_pdf(const narrative *n, buf *out, kerr *e) {
     if (p.doc[k]) cmark_node_free(p.doc[k]);
   arena_free(&a);
   return rc;
+}
+
+void narrative_pdf_cleanup(void) {
+  pango_cairo_font_map_set_default(NULL); /* this thread's font map, which holds fontconfig's patterns */
+  cairo_debug_reset_static_data();
+  FcFini();
 }

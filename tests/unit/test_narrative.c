@@ -173,5 +173,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_blocks, setup, teardown),
       cmocka_unit_test_setup_teardown(test_build, setup, teardown),
   };
-  return cmocka_run_group_tests(tests, NULL, NULL);
+  int failed = cmocka_run_group_tests(tests, NULL, NULL);
+  narrative_pdf_cleanup(); /* the font libraries' caches, for the leak checker */
+  return failed;
 }
