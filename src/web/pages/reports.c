@@ -220,7 +220,7 @@ static void page_show(web_req *r) {
   narrative *n = made_or_reply(r);
   if (!n) return;
   page_begin(r, n->title, "reports");
-  buf_printf(&r->out, "<p class=\"actions\"><a class=\"button\" href=\"%h/hallinta/raportit/pdf?%h\" download>%h</a></p>\n",
+  buf_printf(&r->out, "<p class=\"actions no-print\"><a class=\"button\" href=\"%h/hallinta/raportit/pdf?%h\" download>%h</a></p>\n",
              r->prefix, key_query(r, n->kind, n->year, n->lang), T(r, "Lataa PDF"));
   narrative_html(n, &r->out, 0);
   page_end(r);
