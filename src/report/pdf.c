@@ -21,7 +21,7 @@
 #define MARGIN_BOTTOM 78.0
 #define TEXT_W (PAGE_W - 2 * MARGIN_X)
 #define BOTTOM (PAGE_H - MARGIN_BOTTOM)
-#define NUM_COL_W 108.0 /* a table's number column */
+#define NUM_COL_W 108.0 /* a table's number column, narrower when many share 62 % of the width */
 #define CELL_PAD 4.0
 
 #define F_BODY "DejaVu Serif 10.5"
@@ -273,12 +273,13 @@ static void blocks(pdf *p, cmark_node *parent, double indent, int tight) {
 
 /* Draws one row (cells: the label, then the columns) at p->y with its height; bold for the header and the total. */
 static double table_row(pdf *p, const char **cell, int ncells, int bold, int draw) {
-  double label_w = TEXT_W - (ncells - 1) * NUM_COL_W, h = 0;
+  double num_w = NUM_COL_W * (ncells - 1) > TEXT_W * 0.62 ? TEXT_W * 0.62 / (ncells - 1) : NUM_COL_W;
+  double label_w = TEXT_W - (ncells - 1) * num_w, h = 0;
   PangoLayout *l[1 + REPORT_MAX_COLS];
   for (int i = 0; i < ncells; i++) {
     buf m = BUF_INIT;
     esc(&m, cell[i]);
-    l[i] = layout(p, m.data ? m.data : "", bold ? F_TABLE_B : F_TABLE, (i ? NUM_COL_W : label_w) - 2 * CELL_PAD);
+    l[i] = layout(p, m.data ? m.data : "", bold ? F_TABLE_B : F_TABLE, (i ? num_w : label_w) - 2 * CELL_PAD);
     buf_free(&m);
     if (i) pango_layout_set_alignment(l[i], PANGO_ALIGN_RIGHT);
     if (height_of(l[i]) > h) h = height_of(l[i]);
@@ -287,7 +288,7 @@ static double table_row(pdf *p, const char **cell, int ncells, int bold, int dra
   for (int i = 0; i < ncells; i++) {
     if (draw) {
       cairo_set_source_rgb(p->cr, INK, INK, INK);
-      cairo_move_to(p->cr, MARGIN_X + (i ? label_w + (i - 1) * NUM_COL_W : 0) + CELL_PAD, p->y + CELL_PAD);
+      cairo_move_to(p->cr, MARGIN_X + (i ? label_w + (i - 1) * num_w : 0) + CELL_PAD, p->y + CELL_PAD);
       pango_cairo_show_layout(p->cr, l[i]);
     }
     g_object_unref(l[i]);
