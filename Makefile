@@ -1,6 +1,8 @@
 # Kehto build. `make` builds ./kehto; `make run` and `make check` are the two commands of the README.
 CC      ?= cc
-PKGS    := libmicrohttpd jansson libsodium libcmark libmagic sqlite3 zlib libbrotlienc libpq libcurl libzip libxml-2.0 libqrencode
+# cairo, pangocairo, librsvg-2.0 and fontconfig typeset the narrative reports as PDF (src/report/pdf.c)
+PKGS    := libmicrohttpd jansson libsodium libcmark libmagic sqlite3 zlib libbrotlienc libpq libcurl libzip libxml-2.0 libqrencode \
+           cairo pangocairo librsvg-2.0 fontconfig
 CFLAGS  ?= -O2 -g
 WARN    := -std=c17 -Wall -Wextra -Werror -Wformat=2 -Wshadow -Wno-unused-parameter
 HARDEN  := -D_FORTIFY_SOURCE=2 -fstack-protector-strong -D_GNU_SOURCE

@@ -96,6 +96,9 @@ static const command commands[] = {
     {"routes", cli_routes, 0, 0, "", "kehto routes", "list the web routes: method, path, who may use it, csrf, cache"},
     {"search", cli_search, 1, CLI_MAX_POS, "db= json limit=", "kehto search QUERY [--db FILE] [--json] [--limit N]",
      "search the published deeds, best first"},
+    {"report", cli_report, 1, 1, "db= format= year= lang= output=", REPORT_USAGE,
+     "the annual report of a year or the final report, from the texts of /hallinta/raportit, as PDF (A4, contents, "
+     "bookmarks, charts) or printable HTML; stdout without --output"},
     {"stats", cli_stats, 0, 0, "db= format= table= output= period= lang=",
      "kehto stats [--db FILE] --format csv|csv-comma|xlsx|json [--table NAME] [--output FILE] [--period ID] "
      "[--lang fi|sv|en]",

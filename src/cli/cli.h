@@ -66,6 +66,11 @@ int cli_user_resend(const cli_args *a);
 /* import.c: `kehto import deeds FILE.csv` */
 int cli_import_deeds(const cli_args *a);
 
+/* report.c: `kehto report annual|final --format pdf|html`: the narrative reports */
+#define REPORT_USAGE                                                                                                   \
+  "kehto report annual|final --format pdf|html [--year YEAR] [--lang fi|sv] [--output FILE] [--db FILE]"
+int cli_report(const cli_args *a);
+
 /* stats.c: `kehto stats --format csv|xlsx|json` */
 int cli_stats(const cli_args *a);
 

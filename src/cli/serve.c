@@ -11,6 +11,7 @@
 #include "mail/smtp.h"
 #include "model/seckey.h"
 #include "model/user.h"
+#include "report/narrative.h"
 #include "web/client.h"
 #include "web/web.h"
 
@@ -188,6 +189,7 @@ int cli_serve(const cli_args *a) {
     web_set_secure_cookies(cfg.secure_cookies);
     web_set_base_url(cfg.base_url);
     rc = web_serve(&cfg);
+    narrative_pdf_cleanup(); /* the worker threads that made PDFs have ended */
   }
 done:
   free((char *)cfg.base_url);

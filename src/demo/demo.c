@@ -13,6 +13,7 @@
 #include "demo/demo_pubs.h"
 #include "demo/demo_pages.h"
 #include "demo/demo_news.h"
+#include "demo/demo_reports.h"
 #include "demo/demo_services.h"
 #include "demo/demo_text.h"
 #include "model/org.h"
@@ -571,6 +572,7 @@ static int build_all(ctx *c, demo_summary *s) {
   if (demo_events(c->d, c->e) < 0) return K_ERR;
   if (demo_news(c->d, c->e) < 0) return K_ERR;
   if ((s->cost_lines = demo_budget(c->d, c->seed, c->e)) < 0) return K_ERR;
+  if (demo_reports(c->d, c->e) < 0) return K_ERR;
   s->orgs = c->norgs;
   s->periods = COUNT(periods);
   s->goals = COUNT(programme_goals);

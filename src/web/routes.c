@@ -23,6 +23,7 @@
 #include "web/pages/outbox.h"
 #include "web/pages/people.h"
 #include "web/pages/programme_admin.h"
+#include "web/pages/reports.h"
 #include "web/pages/services.h"
 #include "web/pages/services_admin.h"
 #include "web/pages/sessions.h"
@@ -65,6 +66,7 @@ static const route *const TABLES[] = {
     publications_routes,   videos_routes,
     sitemap_routes,        news_routes,
     events_routes,         budget_routes,
+    reports_routes,
 };
 #define NTABLES (sizeof TABLES / sizeof TABLES[0])
 

@@ -55,6 +55,9 @@ const char *tr_lang(const tr *t);
 void tr_write(web_req *r, const char *tag, const char *cls, const tr *t);
 /* Writes Markdown as HTML through cmark in safe mode (raw HTML and javascript: links are dropped). */
 void markdown_write(web_req *r, const char *markdown);
+/* The help box of a text with {{…}} figures (the evaluation report's, the narrative reports'): the language, and
+ * every stats figure with its value as the public reads it now, the surveys' ids. */
+void placeholder_help(web_req *r);
 /* Every theme with its label in the request's language, read once for a page that shows theme lists. */
 typedef struct theme_labels {
   theme_row *rows;

@@ -58,6 +58,10 @@ MODEL_FILES="$MODEL_FILES src/model/news.c src/model/media.c"
 UI_FILES="$UI_FILES src/web/pages/budget.c"
 MODEL_FILES="$MODEL_FILES src/model/budget.c"
 
+# The narrative reports' staff page and the messages of their model and report (#16).
+UI_FILES="$UI_FILES src/web/pages/reports.c"
+MODEL_FILES="$MODEL_FILES src/model/report_template.c src/report/narrative.c"
+
 # Prints every msgid the files need, one a line (newlines inside a msgid written as \n).
 msgids() {
   (cd "$ROOT" && "$PYTHON" - "$UI_FILES" "$MODEL_FILES" <<'EOF'

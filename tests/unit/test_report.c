@@ -19,15 +19,7 @@ static arena ta; /* the tables' rows */
 #define FIXTURE "tests/fixtures/stats.sql"
 
 static void load_fixture(db *d) {
-  FILE *f = fopen(FIXTURE, "rb");
-  if (!f) fail_msg("cannot open %s (run from the repository root)", FIXTURE);
-  buf b = BUF_INIT;
-  char chunk[4096];
-  size_t n;
-  while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) buf_append(&b, chunk, n);
-  fclose(f);
-  if (db_script(d, b.data) != DB_OK) fail_msg("fixture: %s", db_errmsg(d));
-  buf_free(&b);
+  testdb_script_file(d, FIXTURE);
 }
 
 static int setup(void **state) {

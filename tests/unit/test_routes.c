@@ -77,8 +77,8 @@ static void test_menus_in_order(void **s) {
   static const char *const staff_ids[] = {"staff-home",     "moderation", "orgs",     "people", "programme",
                                           "services-admin", "targets",    "accounts", "outbox", "imports",
                                           "surveys",        "evaluation", "awards-admin", "jury",
-                                          "news-admin", "publications-admin", "events-admin", "budget"};
-  assert_int_equal(n, 18);
+                                          "news-admin", "publications-admin", "events-admin", "budget", "reports"};
+  assert_int_equal(n, 19);
   for (size_t i = 0; i < n; i++) assert_string_equal(m[i]->menu.id, staff_ids[i]);
   assert_int_equal(routes_menu(ROUTE_NAV_CONTACT, m, ROUTES_MENU_MAX), 1);
   assert_string_equal(m[0]->pattern, "/organisaatiot/{org}/henkilot");

@@ -5,10 +5,12 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <cmocka.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/buf.h"
 #include "core/util.h"
 #include "db/db.h"
 #include "search/search.h"
@@ -23,6 +25,20 @@ static db *testdb_open(void) {
   assert_int_equal(db_int(d, -1, "PRAGMA user_version", ""), db_schema_version());
   if (refdata_load(d, &e) != K_OK) fail_msg("refdata_load: %s", e.msg);
   return d;
+}
+
+/* Runs the SQL script at path (relative to the repository root, where the tests run) on d; fails the test when it
+ * cannot be read or run. */
+static inline void testdb_script_file(db *d, const char *path) {
+  FILE *f = fopen(path, "rb");
+  if (!f) fail_msg("cannot open %s (run from the repository root)", path);
+  buf b = BUF_INIT;
+  char chunk[4096];
+  size_t n;
+  while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) buf_append(&b, chunk, n);
+  fclose(f);
+  if (db_script(d, b.data) != DB_OK) fail_msg("fixture: %s", db_errmsg(d));
+  buf_free(&b);
 }
 
 /* Inserts a published deed; municipality is a code or NULL, themes a comma list or NULL. Returns its id. */

@@ -222,47 +222,6 @@ static void page_report(web_req *r) {
 
 /* ---- the editor ---- */
 
-/* The placeholders an author can use, with each stats figure as the public reads it now. */
-static void help_box(web_req *r) {
-  buf *o = &r->out;
-  buf_printf(
-      o, "<aside class=\"note placeholders\" aria-labelledby=\"h-placeholders\">\n<h2 id=\"h-placeholders\">%h</h2>\n",
-      T(r, "Luvut teksteissä"));
-  buf_printf(o, "<p>%h</p>\n",
-             T(r, "Kirjoita tekstiin luvun nimi kaksoisaaltosulkeissa, esimerkiksi {{stats.participants}}. Sivulla "
-                  "näkyy aina tämänhetkinen luku samoin rajauksin kuin tilastoissa: alle viiden henkilön luvut "
-                  "näkyvät muodossa < 5. Desimaalit voi valita: {{survey.3.q1.mean|2}}."));
-  const char **names, **values;
-  int n = placeholder_stats_list(r->db, &r->mem, SR_PUBLIC, r->lang, &names, &values);
-  web_table_begin(r, "list", T(r, "Tilastojen luvut"), 0);
-  buf_printf(o, "<thead><tr><th scope=\"col\">%h</th><th scope=\"col\" class=\"num\">%h</th></tr></thead>\n<tbody>\n",
-             T(r, "Luvun nimi"), T(r, "Julkinen arvo nyt"));
-  for (int i = 0; i < n; i++)
-    buf_printf(o, "<tr><td><code>{{%h}}</code></td><td class=\"num\">%h</td></tr>\n", names[i], values[i]);
-  web_table_end(r);
-  buf_printf(o, "<dl class=\"facts\">\n<dt><code>{{stats.TAULUKKO.RIVI.SARAKE}}</code></dt><dd>%h</dd>\n",
-             T(r, "Tilastojen erittelyn solu, esim. {{stats.region.FI1B1.people}} tai {{stats.sector.total.people}}: "
-                  "taulukot service_type, role, sector, org_type, region, year, gender, age, labour, education; "
-                  "rivin koodi kuten CSV-tiedostoissa tai total; sarakkeet organisations, people, participations, "
-                  "participants. Rahoituskauden luvut: {{stats.period.ID.…}}."));
-  buf_printf(o, "<dt><code>{{survey.ID.MITTA}}</code></dt><dd>%h",
-             T(r, "Kyselyn luku, esim. {{survey.3.q1.mean}}, "
-                  "{{survey.3.q1.share_ge_4}}, "
-                  "{{survey.3.responses}}."));
-  int ns = 0;
-  eval_survey *s = evaluation_surveys(r->db, &r->mem, r->lang, &ns);
-  if (ns) {
-    buf_printf(o, " %h ", T(r, "Kyselyt:"));
-    for (int i = 0; i < ns; i++)
-      buf_printf(o, "%r<span%r>%h</span> = <code>%lld</code>", i ? ", " : "", tr_lang(&s[i].title), s[i].title.text,
-                 s[i].id);
-  }
-  buf_printf(o, "</dd>\n<dt><code>{{pairs.SARJA.MITTA}}</code></dt><dd>%h</dd>\n</dl>\n",
-             T(r, "Ennen ja jälkeen -parien luku, esim. {{pairs.sparraus.q1.mean_change}} tai "
-                  "{{pairs.sparraus.q1.p}}. Mitat on lueteltu ohjeessa (README, Figures in texts)."));
-  buf_puts(o, "</aside>\n");
-}
-
 static void done_notice(web_req *r) {
   static const struct {
     const char *code, *text;
@@ -358,7 +317,7 @@ static void editor_page(web_req *r, const evaluation *ev, const kerr *err) {
   eval_item *it = evaluation_items(r->db, &r->mem, "fi", &n);
   item_rows(r, it, n, "finding");
   item_rows(r, it, n, "recommendation");
-  help_box(r);
+  placeholder_help(r);
   page_end(r);
 }
 
@@ -429,7 +388,7 @@ static void item_page(web_req *r, const eval_item *it, const kerr *err) {
              "<div class=\"actions\"><button type=\"submit\">%h</button><a "
              "href=\"%h/hallinta/arviointi\">%h</a></div>\n</form>\n",
              T(r, "Tallenna"), r->prefix, T(r, "Peruuta"));
-  help_box(r);
+  placeholder_help(r);
   page_end(r);
 }
 
