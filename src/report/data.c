@@ -68,7 +68,9 @@ static void size_tables(report_data *rd) {
                      [RT_GENDER] = NIND,
                      [RT_AGE] = NIND,
                      [RT_LABOUR] = NIND,
-                     [RT_EDUCATION] = NIND};
+                     [RT_EDUCATION] = NIND,
+                     [RT_ESF_START] = esf_nrows(RT_ESF_START),
+                     [RT_ESF_EXIT] = esf_nrows(RT_ESF_EXIT)};
   for (int t = 0; t < RT_COUNT; t++) {
     rd->rows[t] = n[t];
     rd->cell[t] = util_calloc((size_t)NSLOTS * (size_t)n[t] * REPORT_MAX_COLS, sizeof(long long));
@@ -213,9 +215,13 @@ static int age_group(db_stmt *st, int col) {
   return a < 25 ? 0 : a <= 54 ? 1 : 2;
 }
 
-/* ESF start records: the participant flags per person and the common output indicators. */
+/* ESF start records: the participant flags per person and the common output and result indicators. */
 static void load_esf(db *d, report_data *rd, pass *p) {
-  db_stmt *st = db_query(d, "SELECT person_id, period_id, age_at_entry, gender, labour, education FROM esf_start", "");
+  db_stmt *st = db_query(d,
+                         "SELECT person_id, period_id, age_at_entry, gender, labour, education, unemployed_for,"
+                         " in_education, disability, migrant, disadvantaged, exit_status, exit_qualification"
+                         " FROM esf_start",
+                         "");
   while (db_step(st) == 1) {
     long long pid = db_col_int(st, 0), per = db_col_int(st, 1);
     int slot = slot_of_period(rd, per);
@@ -226,6 +232,7 @@ static void load_esf(db *d, report_data *rd, pass *p) {
       (*cell(rd, RT_GENDER + k, 0, rowv[k], 0))++;
       if (slot > 0) (*cell(rd, RT_GENDER + k, slot, rowv[k], 0))++;
     }
+    esf_count(rd, slot, st);
     if (slot > 0) rd->key[slot][RK_PARTICIPANTS]++;
     if (pid >= 1 && pid <= p->maxp) p->pl[pid].esf |= (uint16_t)(1u | (slot > 0 ? 1u << slot : 0));
   }

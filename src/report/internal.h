@@ -72,6 +72,21 @@ int fixed_find(const fixed *f, int n, const char *code);
 /* Slot of a funding period id (0 is the whole programme), or -1. */
 int slot_of_period(const report_data *rd, long long id);
 
+/* esf.c: the ESF indicator tables (RT_ESF_START: Annex I, RT_ESF_EXIT: Annex II) */
+enum { ESF_GENDERS = 4, ESF_TOTAL = 4 }; /* columns 0..3 are GENDERS, 4 their total */
+/* Rows of table id (RT_ESF_START or RT_ESF_EXIT). */
+int esf_nrows(int id);
+/* Code, Finnish label and "joista" flag of row i of table id. */
+void esf_row(int id, int i, report_row *r);
+/* Counts one start record (columns of esf_start as read by data.c's load_esf, from column 2) into slot 0 and slot. */
+void esf_count(report_data *rd, int slot, db_stmt *st);
+/* Adds the relations of the ESF tables to the public view's suppression (public.c): every row's genders and total,
+ * each group of exclusive rows and its total, each "joista" row and what is left of its parent, the links to the
+ * gender, age, labour and education tables, and every cell of the programme against its periods. vi and tot are
+ * public.c's maps from cells to variables. */
+void esf_links(const report_data *rd, sup_set *s, int *const vi[RT_COUNT],
+               const int tot[RT_COUNT][NSLOTS][REPORT_MAX_COLS]);
+
 /* public.c */
 /* Decides the public view of every table and slot at once (rd->mark, total_mark, key_mark). */
 void link_and_suppress(report_data *rd);

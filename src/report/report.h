@@ -9,7 +9,7 @@
 #include "report/suppress.h"
 
 #define REPORT_MAX_PERIODS 8 /* funding periods counted one by one; later ones count only in the whole programme */
-#define REPORT_MAX_COLS 3
+#define REPORT_MAX_COLS 5 /* the ESF indicator tables: women, men, muu, En halua vastata, total */
 #define REPORT_MIN_CELL 5 /* public cells with 1..4 people are shown as "< 5" (SUP_MIN in suppress.h) */
 
 /* Column kinds of a table: what a cell counts. */
@@ -20,6 +20,11 @@ enum {
   RC_PARTICIPATIONS, /* participations (person × delivery) */
   RC_PARTICIPANTS,   /* ESF participants (start records) */
   RC_TARGET,         /* key figures: the target, -1 when none */
+  RC_WOMEN,          /* ESF indicator tables: start (or end) records of women, men, muu, "En halua vastata", and */
+  RC_MEN,            /* the total of the four (the gender columns are exclusive and sum to it) */
+  RC_GOTHER,
+  RC_GEOS,
+  RC_GTOTAL,
 };
 
 /* The tables, in page order. */
@@ -35,6 +40,8 @@ enum {
   RT_AGE,
   RT_LABOUR,
   RT_EDUCATION,
+  RT_ESF_START, /* Annex I of Regulation 1304/2013: the common output indicators by gender, in the annex's order */
+  RT_ESF_EXIT,  /* Annex II: the immediate result indicators upon leaving, by gender */
   RT_COUNT
 };
 
@@ -46,6 +53,7 @@ typedef struct report_row {
   const char *label[3]; /* fi, sv, en; sv and en NULL: label[0] is a Finnish msgid to translate */
   long long v[REPORT_MAX_COLS];
   unsigned char hidden[REPORT_MAX_COLS]; /* public view: SUP_SHOWN (0), SUP_SMALL ("< 5": 1..4), SUP_SECONDARY */
+  unsigned char sub; /* 1: counts a part of the row it is under ("joista …"), overlapping it: never summed */
 } report_row;
 
 typedef struct report_table {
