@@ -776,11 +776,39 @@ static int write_other_applications(sctx *c) {
 
 /* ---- ESF records and targets ---- */
 
+/* The Annex I items and the qualification at exit. They come from a generator of their own, seeded by the record,
+ * so that adding them left the rest of the demo as it was: most answer "ei", a few "kylla", some prefer not to say
+ * (eos), a few were not asked (NULL); the length of unemployment only for the unemployed, education only for the
+ * inactive; a few leavers gained a qualification. */
+typedef struct annex_items {
+  const char *v[6]; /* unemployed_for, in_education, disability, migrant, disadvantaged, exit_qualification */
+} annex_items;
+
+static const char *yes_no(demo_rng *r, int yes_permille) {
+  int x = demo_rng_below(r, 1000);
+  return x < yes_permille ? "kylla" : x < 930 ? "ei" : x < 980 ? "eos" : NULL;
+}
+
+static annex_items annex_of(const dperson *x, int per, int *labour) {
+  demo_rng r = {0x9E3779B97F4A7C15ULL * (uint64_t)(x->id * 2 + per + 1)};
+  annex_items a = {{NULL}};
+  static const char *const unemp[] = {"alle6", "6_12", "yli12", "eos"};
+  *labour = x->labour;
+  if (*labour == 0 && demo_rng_below(&r, 1000) < 12) *labour = 2; /* on parental or job alternation leave */
+  if (*labour == 1) a.v[0] = unemp[demo_rng_below(&r, 4)];
+  if (*labour == 2) a.v[1] = demo_rng_chance(&r, 30) ? "kylla" : "ei";
+  a.v[2] = yes_no(&r, 30), a.v[3] = yes_no(&r, 55), a.v[4] = yes_no(&r, 20);
+  if (x->exit[per]) a.v[5] = demo_rng_chance(&r, 90) ? yes_no(&r, 50) : NULL;
+  return a;
+}
+
 static int write_esf(sctx *c) {
   for (int i = 0; i < c->npeople; i++) {
     const dperson *x = &c->people[i];
     for (int per = 0; per < 2; per++) {
       if (!x->entry[per]) continue;
+      int labour;
+      annex_items an = annex_of(x, per, &labour);
       char entry[16], birth[16] = "", exit[16], when[32];
       day_text(x->entry[per], entry);
       day_text(x->exit[per], exit);
@@ -788,15 +816,18 @@ static int write_esf(sctx *c) {
       if (x->birth != NO_BIRTH) day_text(x->birth, birth);
       if (db_exec(c->d,
                   "INSERT INTO esf_start(person_id, period_id, entry_date, birth_date, age_at_entry, gender, labour,"
-                  " education, exit_date, exit_status, created_at)"
+                  " education, exit_date, exit_status, created_at, unemployed_for, in_education, disability, migrant,"
+                  " disadvantaged, exit_qualification)"
                   " VALUES(?1, ?2, ?3, ?4, CASE WHEN ?4 IS NULL THEN NULL ELSE CAST(?5 AS INTEGER) END, ?6, ?7, ?8, "
-                  "?9, ?10, ?11)",
+                  "?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
                   "iitti"
                   "ttttt"
+                  "tttttt"
                   "t",
                   x->id, c->period_id[per], entry, x->birth != NO_BIRTH ? birth : NULL,
                   (long long)(x->birth != NO_BIRTH ? age_at(x->birth, x->entry[per]) : 0), genders[x->gender],
-                  labours[x->labour], educations[x->education], exit, exits[x->exit_status], when) != DB_OK)
+                  labours[labour], educations[x->education], exit, exits[x->exit_status], when, an.v[0], an.v[1],
+                  an.v[2], an.v[3], an.v[4], an.v[5]) != DB_OK)
         return fail(c, "ESF records");
     }
   }

@@ -70,7 +70,7 @@ static void cell_value(web_req *r, const report_table *t, const report_row *row,
 }
 
 static void table_row(web_req *r, const report_table *t, const report_row *row, int total) {
-  buf_printf(&r->out, "<tr%r><th scope=\"row\">%h</th>", total ? " class=\"total\"" : "",
+  buf_printf(&r->out, "<tr%r><th scope=\"row\">%h</th>", total ? " class=\"total\"" : row->sub ? " class=\"sub\"" : "",
              report_row_label(row, r->lang, i18n_get));
   for (int c = 0; c < t->ncols; c++) {
     buf_puts(&r->out, "<td class=\"num\">");
@@ -121,7 +121,7 @@ static void breakdown(web_req *r, const report_data *rd, int id, int slot, int p
   report_table_make(rd, &r->mem, id, slot, publ, &t);
   int c = 0;
   for (int k = 0; k < t.ncols; k++)
-    if (t.col[k] == RC_PEOPLE || t.col[k] == RC_PARTICIPANTS) c = k;
+    if (t.col[k] == RC_PEOPLE || t.col[k] == RC_PARTICIPANTS || t.col[k] == RC_GTOTAL) c = k;
   buf_printf(&r->out, "<section class=\"stat\">\n<h2 id=\"h-%h\">%h</h2>\n", t.name, T(r, t.title));
   buf desc = BUF_INIT;
   buf_printf(&desc, "%r: %r (%r)", T(r, t.desc), T(r, report_col_title(t.col[c])), slot_name(r, rd, slot));
