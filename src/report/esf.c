@@ -96,60 +96,75 @@ static int is(db_stmt *st, int col, const char *code) {
   return !db_col_null(st, col) && !strcmp(db_col_text(st, col), code);
 }
 
-static void add(report_data *rd, int id, int slot, int row, int g) {
-  for (int k = 0; k < (slot > 0 ? 2 : 1); k++) {
-    int s = k ? slot : 0;
-    (*cell(rd, id, s, row, g))++;
-    (*cell(rd, id, s, row, ESF_TOTAL))++;
+/* Where one record is counted: slot 0 and its slot, its year (-1: none), its gender's column. */
+typedef struct into {
+  report_data *rd;
+  int slot, y, g;
+} into;
+
+static void add(const into *in, int id, int row) {
+  for (int k = 0; k < (in->slot > 0 ? 2 : 1); k++) {
+    int s = k ? in->slot : 0;
+    (*cell(in->rd, id, s, row, in->g))++;
+    (*cell(in->rd, id, s, row, ESF_TOTAL))++;
   }
+  if (in->y >= 0) in->rd->esf_year[(size_t)in->y * (N_IN + N_OUT) + (size_t)(id == RT_ESF_EXIT ? N_IN : 0) + row]++;
 }
 
 /* Columns (load_esf): 2 age_at_entry, 3 gender, 4 labour, 5 education, 6 unemployed_for, 7 in_education,
  * 8 disability, 9 migrant, 10 disadvantaged, 11 exit_status, 12 exit_qualification. */
-static void count_start(report_data *rd, int slot, db_stmt *st, int g) {
+static void count_start(const into *in, db_stmt *st) {
   int known_age = !db_col_null(st, 2);
   long long age = db_col_int(st, 2);
   int unemp = is(st, 4, "tyoton"), inact = is(st, 4, "ulkopuolella"), neet = inact && is(st, 7, "ei");
   int ltu = unemp && (is(st, 6, "yli12") || (is(st, 6, "6_12") && known_age && age < 25));
-  add(rd, RT_ESF_START, slot, I_ALL, g);
-  add(rd, RT_ESF_START, slot, unemp ? I_UNEMP : inact ? I_INACT : is(st, 4, "tyollinen") ? I_EMP : I_LABEOS, g);
-  if (ltu) add(rd, RT_ESF_START, slot, I_LTU, g);
-  if (neet) add(rd, RT_ESF_START, slot, I_NEET, g);
-  add(rd, RT_ESF_START, slot, !known_age ? I_AGEEOS : age < 25 ? I_U25 : age <= 54 ? I_MID : I_O54, g);
-  if (known_age && age > 54 && (unemp || neet)) add(rd, RT_ESF_START, slot, I_O54X, g);
-  add(rd, RT_ESF_START, slot,
+  add(in, RT_ESF_START, I_ALL);
+  add(in, RT_ESF_START, unemp ? I_UNEMP : inact ? I_INACT : is(st, 4, "tyollinen") ? I_EMP : I_LABEOS);
+  if (ltu) add(in, RT_ESF_START, I_LTU);
+  if (neet) add(in, RT_ESF_START, I_NEET);
+  add(in, RT_ESF_START, !known_age ? I_AGEEOS : age < 25 ? I_U25 : age <= 54 ? I_MID : I_O54);
+  if (known_age && age > 54 && (unemp || neet)) add(in, RT_ESF_START, I_O54X);
+  add(in, RT_ESF_START,
       is(st, 5, "isced12")   ? I_ISCED12
       : is(st, 5, "isced34") ? I_ISCED34
       : is(st, 5, "isced58") ? I_ISCED58
-                             : I_EDUEOS,
-      g);
+                             : I_EDUEOS);
   static const int yes[3] = {I_MIGR, I_DIS, I_DISADV}, col[3] = {9, 8, 10};
   for (int k = 0; k < 3; k++) {
-    if (is(st, col[k], "kylla")) add(rd, RT_ESF_START, slot, yes[k], g);
-    if (is(st, col[k], "eos")) add(rd, RT_ESF_START, slot, yes[k] + 1, g);
+    if (is(st, col[k], "kylla")) add(in, RT_ESF_START, yes[k]);
+    if (is(st, col[k], "eos")) add(in, RT_ESF_START, yes[k] + 1);
   }
 }
 
-static void count_exit(report_data *rd, int slot, db_stmt *st, int g) {
+static void count_exit(const into *in, db_stmt *st) {
   if (db_col_null(st, 11)) return;
-  add(rd, RT_ESF_EXIT, slot, O_ALL, g);
-  add(rd, RT_ESF_EXIT, slot,
+  add(in, RT_ESF_EXIT, O_ALL);
+  add(in, RT_ESF_EXIT,
       is(st, 11, "tyollinen")  ? O_EMP
       : is(st, 11, "koulutus") ? O_EDU
       : is(st, 11, "tyoton")   ? O_UNEMP
       : is(st, 11, "ulkopuolella") ? O_INACT
-                                   : O_EOS,
-      g);
-  if (is(st, 4, "ulkopuolella") && is(st, 11, "tyoton")) add(rd, RT_ESF_EXIT, slot, O_JOBSEEK, g);
-  if (is(st, 12, "kylla")) add(rd, RT_ESF_EXIT, slot, O_QUAL, g);
-  if (is(st, 12, "eos")) add(rd, RT_ESF_EXIT, slot, O_QUALEOS, g);
+                                   : O_EOS);
+  if (is(st, 4, "ulkopuolella") && is(st, 11, "tyoton")) add(in, RT_ESF_EXIT, O_JOBSEEK);
+  if (is(st, 12, "kylla")) add(in, RT_ESF_EXIT, O_QUAL);
+  if (is(st, 12, "eos")) add(in, RT_ESF_EXIT, O_QUALEOS);
 }
 
-void esf_count(report_data *rd, int slot, db_stmt *st) {
-  int g = fixed_find(GENDERS, N_GENDERS, db_col_text(st, 3));
-  if (g < 0) return;
-  count_start(rd, slot, st, g);
-  count_exit(rd, slot, st, g);
+void esf_count(report_data *rd, int slot, int y, db_stmt *st) {
+  into in = {rd, slot, y, fixed_find(GENDERS, N_GENDERS, db_col_text(st, 3))};
+  if (in.g < 0) return;
+  count_start(&in, st);
+  count_exit(&in, st);
+}
+
+int esf_row_index(const char *code, int *id) {
+  for (int k = 0; k < 2; k++) {
+    int n;
+    const esfdef *d = defs(k ? RT_ESF_EXIT : RT_ESF_START, &n, NULL, NULL);
+    for (int i = 0; i < n; i++)
+      if (!strcmp(d[i].code, code)) return *id = k ? RT_ESF_EXIT : RT_ESF_START, i;
+  }
+  return -1;
 }
 
 /* ---- the public view's relations ---- */

@@ -9,6 +9,7 @@
 #define NSLOTS (REPORT_MAX_PERIODS + 1)
 #define MAX_ID 50000000LL /* ids above this would make the per-id arrays unreasonably large */
 #define NYEARS 32         /* years counted from the first period's start year (or the first delivery) */
+#define NTYPE_BITS 16     /* service types counted one by one (bits of a mask) */
 
 /* Fixed rows: code and Finnish label (translated by the caller). */
 typedef struct fixed {
@@ -52,6 +53,12 @@ struct report_data {
   unsigned char *mark[RT_COUNT];
   unsigned char total_mark[RT_COUNT][NSLOTS][REPORT_MAX_COLS];
   unsigned char key_mark[NSLOTS][RK_COUNT];
+  /* the actuals that targets by year and by service type are measured against (target.c); -1: not counted so */
+  long long ykey[NYEARS][RK_COUNT];        /* per year: organisations, participants (start records by entry year),
+                                            * participations, deeds; attendees -1 */
+  long long *esf_year;                     /* [year][row of esf_start, then of esf_exit]: totals by entry year */
+  long long tkey[NSLOTS][NTYPE_BITS][3];   /* per slot and service type: organisations, participations, participants */
+  long long ytkey[NYEARS][NTYPE_BITS][2];  /* per year and service type: organisations, participations */
 };
 
 typedef struct tdef {
@@ -78,8 +85,11 @@ enum { ESF_GENDERS = 4, ESF_TOTAL = 4 }; /* columns 0..3 are GENDERS, 4 their to
 int esf_nrows(int id);
 /* Code, Finnish label and "joista" flag of row i of table id. */
 void esf_row(int id, int i, report_row *r);
-/* Counts one start record (columns of esf_start as read by data.c's load_esf, from column 2) into slot 0 and slot. */
-void esf_count(report_data *rd, int slot, db_stmt *st);
+/* Counts one start record (columns of esf_start as read by data.c's load_esf, from column 2) into slot 0 and slot,
+ * and into rd->esf_year for year index y (-1: outside the years counted). */
+void esf_count(report_data *rd, int slot, int y, db_stmt *st);
+/* The row of an ESF indicator's code in either table (its table in *id), or -1. */
+int esf_row_index(const char *code, int *id);
 /* Adds the relations of the ESF tables to the public view's suppression (public.c): every row's genders and total,
  * each group of exclusive rows and its total, each "joista" row and what is left of its parent, the links to the
  * gender, age, labour and education tables, and every cell of the programme against its periods. vi and tot are

@@ -28,6 +28,7 @@
 #include "web/pages/sessions.h"
 #include "web/pages/sitepages.h"
 #include "web/pages/stats.h"
+#include "web/pages/targets.h"
 #include "web/pages/survey_results.h"
 #include "web/pages/surveys.h"
 #include "web/pages/jury.h"
@@ -63,7 +64,7 @@ static const route *const TABLES[] = {
     awards_admin_routes,   media_routes,
     publications_routes,   videos_routes,
     sitemap_routes,        news_routes,
-    events_routes,
+    events_routes,         targets_routes,
 };
 #define NTABLES (sizeof TABLES / sizeof TABLES[0])
 

@@ -8,6 +8,7 @@
 #include "web/svg.h"
 #include "web/form.h"
 #include "web/pages/stats.h"
+#include "web/pages/targets.h"
 #include "web/widgets.h"
 
 #define MAX_TARGET 100000000LL
@@ -288,6 +289,7 @@ static void targets_page(web_req *r, const report_data *rd, int use_form, const 
     buf_puts(o, "</fieldset>\n");
   }
   buf_printf(o, "<button type=\"submit\">%h</button>\n</form>\n", T(r, "Tallenna"));
+  goals_list_write(r, rd);
   page_end(r);
 }
 
