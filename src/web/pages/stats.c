@@ -116,6 +116,43 @@ static svg_item *chart_items(web_req *r, const report_table *t, int c) {
   return it;
 }
 
+/* The target of a chart's bar: the metric its column counts (the ESF indicator of its row) for the slot's period,
+ * a service type's row (year 0), or a year's row (any period); 0 when there is none. */
+static long long bar_goal(const report_goal *v, int n, const report_table *t, int c, int i, long long period_id) {
+  const char *code = t->rows[i].code, *metric = t->col[c] == RC_PARTICIPATIONS ? "participations"
+                                                : t->col[c] == RC_ORGS       ? "organisations"
+                                                : t->col[c] == RC_GTOTAL     ? code
+                                                                             : NULL;
+  for (int k = 0; metric && k < n; k++) {
+    const report_goal *g = &v[k];
+    if (strcmp(g->metric, metric)) continue;
+    if (t->id == RT_YEAR ? g->year == atoi(code) && !*g->service_type
+                         : g->period_id == period_id && !g->year &&
+                               (t->id == RT_SERVICE_TYPE ? !strcmp(g->service_type, code) : !*g->service_type))
+      return g->value;
+  }
+  return 0;
+}
+
+/* The targets on a chart's bars, with their note "tavoite N" (request arena; NULL when the chart has none). */
+static svg_goal *chart_goals(web_req *r, const report_data *rd, const report_table *t, int c, int slot) {
+  if (t->id != RT_SERVICE_TYPE && t->id != RT_YEAR && t->id != RT_ESF_START && t->id != RT_ESF_EXIT) return NULL;
+  int n = 0;
+  report_goal *v = report_goals(r->db, &r->mem, &n);
+  svg_goal *it = arena_alloc(&r->mem, sizeof *it * (size_t)(t->nrows ? t->nrows : 1));
+  int any = 0;
+  for (int i = 0; i < t->nrows && n; i++) {
+    it[i].target = bar_goal(v, n, t, c, i, report_period_at(rd, slot)->id);
+    if (!it[i].target) continue;
+    any = 1;
+    buf b = BUF_INIT;
+    buf_printf(&b, "%r %N", T(r, "tavoite"), it[i].target);
+    it[i].note = arena_strdup(&r->mem, b.data);
+    buf_free(&b);
+  }
+  return any ? it : NULL;
+}
+
 /* A breakdown: heading, description, chart of its people column (or the first), the same numbers as a table. */
 static void breakdown(web_req *r, const report_data *rd, int id, int slot, int publ) {
   report_table t;
@@ -123,6 +160,9 @@ static void breakdown(web_req *r, const report_data *rd, int id, int slot, int p
   int c = 0;
   for (int k = 0; k < t.ncols; k++)
     if (t.col[k] == RC_PEOPLE || t.col[k] == RC_PARTICIPANTS || t.col[k] == RC_GTOTAL) c = k;
+  svg_goal *goals = chart_goals(r, rd, &t, c, slot);
+  for (int k = 0; k < t.ncols && !goals; k++) /* a column with targets is charted with them */
+    if ((goals = chart_goals(r, rd, &t, k, slot))) c = k;
   buf_printf(&r->out, "<section class=\"stat\">\n<h2 id=\"h-%h\">%h</h2>\n", t.name, T(r, t.title));
   buf desc = BUF_INIT;
   buf_printf(&desc, "%r: %r (%r)", T(r, t.desc), T(r, report_col_title(t.col[c])), slot_name(r, rd, slot));
@@ -142,7 +182,7 @@ static void breakdown(web_req *r, const report_data *rd, int id, int slot, int p
     svg_bars(&r->out, "c-region-bars", T(r, "Tavoitetut organisaatiot maakunnittain"), desc.data, items, o.nrows);
     buf_puts(&r->out, "</div>");
   } else {
-    svg_bars(&r->out, id_attr, T(r, t.title), desc.data, chart_items(r, &t, c), t.nrows);
+    svg_bars_goals(&r->out, id_attr, T(r, t.title), desc.data, chart_items(r, &t, c), t.nrows, goals);
   }
   buf_puts(&r->out, "</figure>\n<div>");
   html_table(r, &t);
