@@ -442,7 +442,7 @@ long long person_esf_save(db *d, const esf_record *r, kerr *e) {
                    " education, exit_date, exit_status, unemployed_for, in_education, disability, migrant,"
                    " disadvantaged, exit_qualification) VALUES(?1, ?2, ?3, ?4, nullif(?5,-1), ?6, ?7, ?8, ?9, ?10,"
                    " ?11, ?12, ?13, ?14, ?15, ?16) ON CONFLICT(person_id, period_id) DO NOTHING",
-                   "iittitttttttttt", r->person_id, r->period_id, r->entry_date, r->birth_date,
+                   "iittittttttttttt", r->person_id, r->period_id, r->entry_date, r->birth_date,
                    (long long)r->age_at_entry, r->gender, r->labour, r->education, r->exit_date, r->exit_status,
                    r->unemployed_for, r->in_education, r->disability, r->migrant, r->disadvantaged,
                    r->exit_qualification);
