@@ -188,6 +188,98 @@ static void test_placeholders(void **state) {
   arena_free(&a);
 }
 
+/* A target of value for CO01 in period 2, year 2019 (the records of period 2 enter on 1.3.2019). */
+static report_goal goal_2019(long long value) {
+  return (report_goal){.metric = "CO01", .period_id = 2, .year = 2019, .service_type = "", .value = value};
+}
+
+static void expect_goal_error(const report_data *rd, report_goal g, const char *field) {
+  kerr e = {0};
+  assert_int_equal(report_goal_check(rd, &g, &e), K_ERR);
+  assert_string_equal(e.field, field);
+  kerr_clear(&e);
+}
+
+/* Targets: what may be set, and the actual they are measured against. */
+static void test_goal_check(void **state) {
+  db *d = *state;
+  const report_data *rd = report_get(d);
+  kerr e = {0};
+  report_goal g = goal_2019(8);
+  assert_int_equal(report_goal_check(rd, &g, &e), K_OK);
+  assert_int_equal(report_goal_actual(rd, &g), 6); /* records 1-4 of the second round, 2 and 4 of the first */
+  g.metric = "CO99";
+  expect_goal_error(rd, g, "metric");
+  g = goal_2019(8), g.period_id = 9;
+  expect_goal_error(rd, g, "period");
+  g = goal_2019(8), g.year = 2016; /* not a year of period 2 */
+  expect_goal_error(rd, g, "year");
+  g = goal_2019(8), g.service_type = "nope";
+  expect_goal_error(rd, g, "service_type");
+  g = goal_2019(8), g.service_type = "sparraus"; /* an ESF indicator is not counted per service type */
+  expect_goal_error(rd, g, "service_type");
+  g = goal_2019(8), g.metric = "attendees"; /* attendees are counted per period only */
+  expect_goal_error(rd, g, "year");
+  g = goal_2019(-1);
+  expect_goal_error(rd, g, "value");
+  g = goal_2019(8), g.period_id = 0, g.year = 0; /* the whole programme */
+  assert_int_equal(report_goal_actual(rd, &g), 8);
+  /* stored, listed, the same key again changes its value; a changed target may not take another's key */
+  g = goal_2019(8);
+  long long id = report_goal_save(d, rd, &g, &e);
+  assert_true(id > 0);
+  g.value = 9;
+  assert_int_equal(report_goal_save(d, report_get(d), &g, &e), id);
+  report_goal h = goal_2019(3);
+  h.year = 0;
+  long long other = report_goal_save(d, report_get(d), &h, &e);
+  h.id = other, h.year = 2019;
+  assert_int_equal(report_goal_save(d, report_get(d), &h, &e), 0);
+  assert_string_equal(e.field, "metric");
+  kerr_clear(&e);
+  arena a = {0};
+  int n = 0;
+  report_goal *v = report_goals(d, &a, &n);
+  assert_int_equal(n, 2);
+  assert_int_equal(v[1].value, 9);
+  assert_int_equal(report_goal_delete(d, id, &e), K_OK);
+  assert_int_equal(report_goal_delete(d, id, &e), K_ERR);
+  kerr_clear(&e);
+  arena_free(&a);
+}
+
+/* On track: the target times the elapsed share of its span (whole per cent, rounded down), against the actual. */
+static void test_goal_track(void **state) {
+  const report_data *rd = report_get(*state);
+  report_track t;
+  report_goal g = goal_2019(8);
+  report_goal_track(rd, &g, "2019-10-01", &t); /* 274 of 365 days: 75 % */
+  assert_string_equal(t.start, "2019-01-01");
+  assert_string_equal(t.end, "2019-12-31");
+  assert_int_equal(t.elapsed_pct, 75);
+  assert_int_equal(t.expected, 6);
+  assert_int_equal(t.actual, 6);
+  assert_int_equal(t.status, GOAL_ON_TRACK);
+  g.value = 10; /* 10 × 75 % = 7 > 6 */
+  report_goal_track(rd, &g, "2019-10-01", &t);
+  assert_int_equal(t.expected, 7);
+  assert_int_equal(t.status, GOAL_BEHIND);
+  report_goal_track(rd, &g, "2018-12-31", &t);
+  assert_int_equal(t.elapsed_pct, 0);
+  assert_int_equal(t.status, GOAL_NOT_STARTED);
+  report_goal_track(rd, &g, "2024-01-01", &t);
+  assert_int_equal(t.elapsed_pct, 100);
+  assert_int_equal(t.expected, 10);
+  g.value = 6;
+  report_goal_track(rd, &g, "2019-02-01", &t);
+  assert_int_equal(t.status, GOAL_REACHED);
+  g.year = 0; /* the period: 2018–2020, 1096 days; 1.1.2019 is day 366 */
+  report_goal_track(rd, &g, "2019-01-01", &t);
+  assert_string_equal(t.start, "2018-01-01");
+  assert_string_equal(t.end, "2020-12-31");
+  assert_int_equal(t.elapsed_pct, 33);
+}
+
 int main(void) {
   (void)testdb_deed; /* from the shared helpers; not needed here */
   const struct CMUnitTest tests[] = {
@@ -195,6 +287,8 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_annex_order, setup, teardown),
       cmocka_unit_test_setup_teardown(test_sums_and_subsets, setup, teardown),
       cmocka_unit_test_setup_teardown(test_placeholders, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_goal_check, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_goal_track, setup, teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

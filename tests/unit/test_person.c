@@ -310,6 +310,30 @@ static void test_one_start_record_per_period(void **state) {
   esf_record *v = person_esf_list(d, &mem, p, &n);
   assert_int_equal(n, 2);
   assert_string_equal(v[0].period_name, "2018–2020");
+  /* the Annex I items and the qualification at exit are kept and read back; the end record added later keeps them */
+  long long q = add_person(d, "annex@example.fi", "Annex", 1);
+  r = rec("2019-03-01", "1980-01-01");
+  free(r.labour), r.labour = util_strdup("ulkopuolella");
+  r.in_education = util_strdup("ei"), r.disability = util_strdup("eos"), r.migrant = util_strdup("kylla");
+  assert_true(save_rec(d, q, &r, &e) > 0);
+  r = rec("2019-03-01", "1980-01-01");
+  free(r.labour), r.labour = util_strdup("ulkopuolella");
+  r.in_education = util_strdup("ei"), r.disability = util_strdup("eos"), r.migrant = util_strdup("kylla");
+  r.exit_date = util_strdup("2019-06-01"), r.exit_status = util_strdup("tyoton");
+  r.exit_qualification = util_strdup("kylla");
+  assert_true(save_rec(d, q, &r, &e) > 0);
+  v = person_esf_list(d, &mem, q, &n);
+  assert_int_equal(n, 1);
+  assert_string_equal(v[0].in_education, "ei");
+  assert_string_equal(v[0].disability, "eos");
+  assert_string_equal(v[0].migrant, "kylla");
+  assert_null(v[0].unemployed_for);
+  assert_null(v[0].disadvantaged);
+  assert_string_equal(v[0].exit_qualification, "kylla");
+  r = rec("2019-03-01", "1980-01-01"); /* the same start without the items is a different record */
+  free(r.labour), r.labour = util_strdup("ulkopuolella");
+  assert_int_equal(save_rec(d, q, &r, &e), 0);
+  kerr_clear(&e);
   arena_free(&mem);
 }
 
