@@ -1,5 +1,6 @@
 /* person: people found by email, participations, attendance, ESF records, export and erasure. */
 #include "model/person.h"
+#include "model/write.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -451,6 +452,17 @@ long long person_esf_save(db *d, const esf_record *r, kerr *e) {
   long long id = person_esf_in_period(d, r->person_id, r->period_id);
   if (!id) return kerr_storage(e, "ESF-tietojen tallennus", "the record is neither stored nor found"), 0;
   return esf_same(d, id, r, e);
+}
+
+long long person_esf_record(db *d, esf_record *r, const char *actor, kerr *e) {
+  if (person_esf_validate(d, r, NULL, e) != K_OK || write_begin(d, "ESF-tietojen tallennus", e) != K_OK) return 0;
+  long long id = person_esf_save(d, r, e);
+  char subject[40], detail[80];
+  snprintf(subject, sizeof subject, "person:%lld", r->person_id);
+  snprintf(detail, sizeof detail, "ESF record %lld (staff form)", id);
+  int rc = id && audit_log(d, actor, "update", subject, detail) == K_OK ? K_OK : K_ERR;
+  if (write_end(d, rc, "ESF-tietojen tallennus", e) != K_OK) return 0;
+  return id;
 }
 
 esf_record *person_esf_list(db *d, arena *a, long long person_id, int *n) {

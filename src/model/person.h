@@ -117,6 +117,10 @@ int person_esf_validate(db *d, esf_record *r, const char *today, kerr *e);
 /* Stores a validated start record. When the person already has one in that period, an identical record is the
  * same record (its id is returned); a different one is an error (field entry_date). Returns id or 0 with e set. */
 long long person_esf_save(db *d, const esf_record *r, kerr *e);
+/* Checks and stores a start record (with its end record) for r->person_id as entered on the staff form, with an
+ * audit row by actor, in one savepoint (person_esf_validate, then person_esf_save; r's strings are replaced as
+ * there). Returns the record's id, or 0 with e naming the field (nothing stored). */
+long long person_esf_record(db *d, esf_record *r, const char *actor, kerr *e);
 /* The id of the person's start record in a period, or 0. */
 long long person_esf_in_period(db *d, long long person_id, long long period_id);
 /* The person's ESF records, newest period first, in arena a. */

@@ -79,8 +79,30 @@ assert t['columns'] == ['nainen', 'mies', 'muu', 'eos', 'total']
 r = t['rows'][0]; assert r['code'] == 'participants' and r['mies'] is None and r['suppressed_reason']['mies'] == 'small'
 assert [x['code'] for x in d['tables']['esf_exit']['rows']][:5] == ['leavers', 'CR01', 'CR02', 'CR03', 'CR04']" "$BODY"
 
-# --- targets ---
 login staff@example.fi vihrea-kettu-93-Rq
+# --- the staff form of the start and end record ---
+q "INSERT INTO person(id, email, name) VALUES (500, 'form@example.fi', 'Form Person')"
+get /hallinta/henkilot/500/esr
+expect_eq "the start record form" "$STATUS" 200
+expect_contains "the length of unemployment is a follow-up of the unemployed" "$BODY" '<div class="ask-tyoton">'
+expect_contains "every sensitive item allows En halua vastata" "$BODY" '<option value="eos">En halua vastata</option>'
+csrf=$(csrf_from "$BODY")
+F=(entry_date=1.3.2019 birth_date=eos gender=mies labour_status=tyollinen education=isced34 unemployed_for=yli12
+  migrant=kylla disability=eos)
+post /hallinta/henkilot/500/esr "csrf=$csrf" "${F[@]}" exit_qualification=kylla
+expect_eq "a qualification without the end record is 422" "$STATUS" 422
+expect_contains "the message names it" "$BODY" "Tutkinto päättyessä kuuluu päättymistietoihin"
+expect_contains "the typed date is kept" "$BODY" 'value="1.3.2019"'
+expect_eq "nothing stored" "$(q "SELECT count(*) FROM esf_start WHERE person_id = 500")" 0
+post /hallinta/henkilot/500/esr "csrf=$csrf" "${F[@]}" exit_date=10.3.2019 exit_status=koulutus exit_qualification=kylla
+expect_eq "a good record is stored" "$STATUS" 303
+expect_eq "the hidden follow-up of an employed person is not kept" "$(q "SELECT coalesce(unemployed_for, '-')||'/'||
+  migrant||'/'||disability||'/'||exit_qualification FROM esf_start WHERE person_id = 500")" "-/kylla/eos/kylla"
+expect_eq "an audit row" "$(q "SELECT count(*) FROM audit WHERE subject = 'person:500' AND action = 'update'")" 1
+get /hallinta/henkilot/500
+expect_contains "the person's page shows the items" "$BODY" "Maahanmuuttaja, ulkomaalaistausta tai vähemmistö: Kyllä"
+
+# --- targets ---
 get /hallinta/tavoitteet/uusi
 expect_eq "the add form for staff" "$STATUS" 200
 csrf=$(csrf_from "$BODY")
