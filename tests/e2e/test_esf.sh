@@ -59,7 +59,15 @@ assert [x[0] for x in rows[1:5]] == ['Päättäneet osallistujat',
 assert r['Päättäneet osallistujat'][4] == 7 and r['Saivat tutkinnon päättyessä'][4] == 1
 assert r['Työvoiman ulkopuolelta tulleet, jotka hakevat työtä päättyessä'] == [0, 1, 0, 0, 1]"
 
+"$KEHTO" stats --db "$DB" --table esf --period 2 --format xlsx --output "$TMP/esf.xlsx"
+check "the follow-up form's workbook: Annex I and II, one sheet each" "$PYTHON" -c "
+import zipfile; z = zipfile.ZipFile('$TMP/esf.xlsx'); w = z.read('xl/workbook.xml').decode()
+assert '<sheet name=\"ESR liite I\"' in w and '<sheet name=\"ESR liite II\"' in w and w.count('<sheet ') == 2"
+
 start_server
+get "/tilastot/esr.csv?kausi=2"
+expect_contains "the public follow-up form's CSV has both annexes" "$BODY" "ESR-indikaattorit: tulokset päättyessä"
+expect_contains "… titled as such" "$BODY" "ESR-indikaattorit sukupuolen mukaan"
 get "/tilastot/esf_start.csv?kausi=2"
 expect_contains "public: a count of 1 is '< 5'" "$BODY" "joista työttömät tai työvoiman ulkopuolella ja eivät koulutuksessa;< 5;0;0;0;< 5"
 expect_lacks "public: the men's single participant is not shown" "$BODY" "Osallistujat yhteensä;6;1;"

@@ -260,6 +260,8 @@ static void page_stats(web_req *r) {
   if (publ) suppression_note(r);
   key_figures(r, rd, slot, publ);
   for (int id = RT_SERVICE_TYPE; id < RT_COUNT; id++) breakdown(r, rd, id, slot, publ);
+  buf_printf(o, "<h2>%h</h2>\n", T(r, "ESR-indikaattorit sukupuolen mukaan"));
+  export_links_write(r, "/tilastot/esr", period_query(rd, slot, r), T(r, "ESR-indikaattorit sukupuolen mukaan"));
   buf_printf(o, "<h2>%h</h2>\n", T(r, "Kaikki taulukot"));
   export_links_write(r, "/tilastot/kaikki", period_query(rd, slot, r), T(r, "Kaikki taulukot"));
   page_end(r);
@@ -269,8 +271,8 @@ static void page_stats(web_req *r) {
 static void page_stats_export(web_req *r) {
   char table[32] = "";
   int f = export_request_format(r, r->path + strlen("/tilastot/"), table, sizeof table);
-  int all = strcmp(table, "kaikki") == 0, id = report_table_id(table);
-  if (f < 0 || (id < 0 && !all)) {
+  int all = strcmp(table, "kaikki") == 0, esf = strcmp(table, "esr") == 0, id = report_table_id(table);
+  if (f < 0 || (id < 0 && !all && !esf)) {
     web_error(r, 404, T(r, "Hakemaasi sivua ei ole. Tarkista osoite tai aloita etusivulta."));
     return;
   }
@@ -278,12 +280,13 @@ static void page_stats_export(web_req *r) {
   const report_data *rd = report_get(r->db);
   int slot = slot_or_reply(r, rd);
   if (slot < 0) return;
-  int first = all ? 0 : id, n = all ? RT_COUNT : 1, publ = public_view(r);
+  /* esr: the ESF follow-up form's figures, Annex I and Annex II together */
+  int first = all ? 0 : esf ? RT_ESF_START : id, n = all ? RT_COUNT : esf ? 2 : 1, publ = public_view(r);
   report_table *t = arena_alloc(&r->mem, sizeof *t * (size_t)n);
   for (int k = 0; k < n; k++) report_table_make(rd, &r->mem, first + k, slot, publ, &t[k]);
   char made[16];
   export_today(made);
-  export_about about = {all ? T(r, "Tilastot") : T(r, t[0].title),
+  export_about about = {all ? T(r, "Tilastot") : esf ? T(r, "ESR-indikaattorit sukupuolen mukaan") : T(r, t[0].title),
                         T(r, EXPORT_PERIOD_LABEL),
                         slot_name(r, rd, slot),
                         T(r, EXPORT_MADE_LABEL),
