@@ -312,7 +312,8 @@ static void targets_page(web_req *r, const report_data *rd, int use_form, const 
   buf *o = &r->out;
   buf_printf(o, "<h1>%h</h1>\n", T(r, "Tavoitteet"));
   if (saved) buf_printf(o, "<p class=\"notice\" role=\"status\">%h</p>\n", T(r, "Tavoitteet tallennettu."));
-  buf_printf(o, "<p>%h</p>\n",
+  goals_list_write(r, rd);
+  buf_printf(o, "<h2>%h</h2>\n<p>%h</p>\n", T(r, "Tunnuslukujen tavoitteet kausittain"),
              T(r, "Anna tavoite kokonaislukuna. Tyhjä kenttä poistaa tavoitteen. Toteuma näkyy sivulla Tilastot."));
   form_ctx f = {r, err};
   form_errors(&f);
@@ -332,7 +333,6 @@ static void targets_page(web_req *r, const report_data *rd, int use_form, const 
     buf_puts(o, "</fieldset>\n");
   }
   buf_printf(o, "<button type=\"submit\">%h</button>\n</form>\n", T(r, "Tallenna"));
-  goals_list_write(r, rd);
   page_end(r);
 }
 
