@@ -144,6 +144,14 @@ static void test_sums_and_subsets(void **state) {
       for (int i = 0; i < u->nrows; i++)
         assert_int_equal(u->rows[i].v[0] + u->rows[i].v[1] + u->rows[i].v[2] + u->rows[i].v[3], u->rows[i].v[4]);
     }
+    for (int id = RT_GENDER; id <= RT_EDUCATION; id++) { /* the exclusive breakdowns of the start records */
+      report_table u;
+      report_table_make(rd, &a, id, s, 0, &u);
+      long long sum = 0;
+      for (int i = 0; i < u.nrows; i++) sum += u.rows[i].v[0];
+      assert_int_equal(sum, u.total.v[0]);
+      assert_int_equal(u.total.v[0], g.total.v[0]);
+    }
     for (int c = 0; c < 5; c++) {
       for (int k = 0; k < 3; k++) {
         long long sum = 0;
