@@ -21,8 +21,31 @@ typedef struct esfgroup {
 enum { NGROUPS_MAX = 9, NO_GROUP = -1 };
 
 /* Annex I, in the annex's order, with the rows that make each exclusive category sum to the participants. */
-enum { I_ALL, I_UNEMP, I_LTU, I_INACT, I_NEET, I_EMP, I_LABEOS, I_U25, I_MID, I_O54, I_O54X, I_AGEEOS,
-       I_ISCED12, I_ISCED34, I_ISCED58, I_EDUEOS, I_MIGR, I_MIGREOS, I_DIS, I_DISEOS, I_DISADV, I_DISADVEOS, N_IN };
+enum {
+  I_ALL,
+  I_UNEMP,
+  I_LTU,
+  I_INACT,
+  I_NEET,
+  I_EMP,
+  I_LABEOS,
+  I_U25,
+  I_MID,
+  I_O54,
+  I_O54X,
+  I_AGEEOS,
+  I_ISCED12,
+  I_ISCED34,
+  I_ISCED58,
+  I_EDUEOS,
+  I_MIGR,
+  I_MIGREOS,
+  I_DIS,
+  I_DISEOS,
+  I_DISADV,
+  I_DISADVEOS,
+  N_IN
+};
 enum { GI_LAB, GI_LTU, GI_NEET, GI_AGE, GI_O54, GI_EDU, GI_MIGR, GI_DIS, GI_DISADV, NGI };
 static const esfdef IN[N_IN] = {
     [I_ALL] = {"participants", N_("Osallistujat yhteensä"), NO_GROUP, 0},
@@ -49,9 +72,9 @@ static const esfdef IN[N_IN] = {
     [I_DISADVEOS] = {"CO17_eos", N_("Muu heikompi asema: en halua vastata"), GI_DISADV, 0},
 };
 static const esfgroup IN_GROUPS[NGI] = {
-    [GI_LAB] = {I_ALL, 1}, [GI_LTU] = {I_UNEMP, 0},   [GI_NEET] = {I_INACT, 0},
-    [GI_AGE] = {I_ALL, 1}, [GI_O54] = {I_O54, 0},     [GI_EDU] = {I_ALL, 1},
-    [GI_MIGR] = {I_ALL, 0}, [GI_DIS] = {I_ALL, 0},    [GI_DISADV] = {I_ALL, 0},
+    [GI_LAB] = {I_ALL, 1},  [GI_LTU] = {I_UNEMP, 0}, [GI_NEET] = {I_INACT, 0},
+    [GI_AGE] = {I_ALL, 1},  [GI_O54] = {I_O54, 0},   [GI_EDU] = {I_ALL, 1},
+    [GI_MIGR] = {I_ALL, 0}, [GI_DIS] = {I_ALL, 0},   [GI_DISADV] = {I_ALL, 0},
 };
 
 /* Annex II: the results upon leaving, with the other situations on exit so that they sum to the leavers. */
@@ -140,9 +163,9 @@ static void count_exit(const into *in, db_stmt *st) {
   if (db_col_null(st, 11)) return;
   add(in, RT_ESF_EXIT, O_ALL);
   add(in, RT_ESF_EXIT,
-      is(st, 11, "tyollinen")  ? O_EMP
-      : is(st, 11, "koulutus") ? O_EDU
-      : is(st, 11, "tyoton")   ? O_UNEMP
+      is(st, 11, "tyollinen")      ? O_EMP
+      : is(st, 11, "koulutus")     ? O_EDU
+      : is(st, 11, "tyoton")       ? O_UNEMP
       : is(st, 11, "ulkopuolella") ? O_INACT
                                    : O_EOS);
   if (is(st, 4, "ulkopuolella") && is(st, 11, "tyoton")) add(in, RT_ESF_EXIT, O_JOBSEEK);
@@ -217,8 +240,7 @@ static void links_table(esflinks *l, int id, int s) {
 
 /* Annex I against the tables that count the same start records: gender, labour, age, education. */
 static void links_tables(esflinks *l, int s, const int tot[RT_COUNT][NSLOTS][REPORT_MAX_COLS]) {
-  for (int c = 0; c < ESF_GENDERS; c++)
-    rel_eq(l->s, var(l, RT_GENDER, s, c, 0), var(l, RT_ESF_START, s, I_ALL, c));
+  for (int c = 0; c < ESF_GENDERS; c++) rel_eq(l->s, var(l, RT_GENDER, s, c, 0), var(l, RT_ESF_START, s, I_ALL, c));
   rel_eq(l->s, tot[RT_GENDER][s][0], var(l, RT_ESF_START, s, I_ALL, ESF_TOTAL));
   static const int lab[4] = {I_EMP, I_UNEMP, I_INACT, I_LABEOS}, age[4] = {I_U25, I_MID, I_O54, I_AGEEOS};
   for (int k = 0; k < 4; k++) {
@@ -231,7 +253,7 @@ static void links_tables(esflinks *l, int s, const int tot[RT_COUNT][NSLOTS][REP
 void esf_links(const report_data *rd, sup_set *s, int *const vi[RT_COUNT],
                const int tot[RT_COUNT][NSLOTS][REPORT_MAX_COLS]) {
   esflinks *l = util_calloc(1, sizeof *l); /* large for the stack */
-  memset(l->der, 0xff, sizeof l->der);    /* -1: no rest */
+  memset(l->der, 0xff, sizeof l->der);     /* -1: no rest */
   l->rd = rd, l->s = s, l->vi = vi;
   for (int sl = 0; sl <= rd->nperiods; sl++) {
     links_table(l, RT_ESF_START, sl);

@@ -80,8 +80,9 @@ long long report_goal_actual(const report_data *rd, const report_goal *g) {
   if (m >= 0) return key_actual(rd, m, s, y, t);
   int row = esf_row_index(g->metric, &id);
   if (row < 0 || t >= 0) return -1;
-  if (y >= 0) return rd->esf_year[(size_t)y * (size_t)(rd->rows[RT_ESF_START] + rd->rows[RT_ESF_EXIT]) +
-                                  (size_t)(id == RT_ESF_EXIT ? rd->rows[RT_ESF_START] : 0) + (size_t)row];
+  if (y >= 0)
+    return rd->esf_year[(size_t)y * (size_t)(rd->rows[RT_ESF_START] + rd->rows[RT_ESF_EXIT]) +
+                        (size_t)(id == RT_ESF_EXIT ? rd->rows[RT_ESF_START] : 0) + (size_t)row];
   return rd->cell[id][cell_at(rd, id, s, row, REPORT_MAX_COLS - 1)];
 }
 
@@ -98,23 +99,25 @@ int report_goal_check(const report_data *rd, const report_goal *g, kerr *e) {
   if (g->value < 0 || g->value > MAX_GOAL)
     return kerr_set(e, "value", N_("Tavoitteen pitää olla kokonaisluku 0–100000000."));
   if (report_goal_actual(rd, g) < 0)
-    return kerr_set(e, g->service_type && *g->service_type ? "service_type" : "year",
-                    N_("Tätä lukua ei lasketa näin: tapahtumien osallistujat vain kausittain, teot ja ESR-indikaattorit "
-                       "eivät palvelutyypeittäin, ESR-osallistujat palvelutyypeittäin vain koko kaudelta."));
+    return kerr_set(
+        e, g->service_type && *g->service_type ? "service_type" : "year",
+        N_("Tätä lukua ei lasketa näin: tapahtumien osallistujat vain kausittain, teot ja ESR-indikaattorit "
+           "eivät palvelutyypeittäin, ESR-osallistujat palvelutyypeittäin vain koko kaudelta."));
   return K_OK;
 }
 
 long long report_goal_save(db *d, const report_data *rd, const report_goal *g, kerr *e) {
   if (report_goal_check(rd, g, e) != K_OK) return 0;
   const char *type = g->service_type ? g->service_type : "";
-  int rc = g->id ? db_exec(d,
-                           "UPDATE target SET metric = ?2, period_id = ?3, year = ?4, service_type = ?5, value = ?6"
-                           " WHERE id = ?1",
-                           "itiiti", g->id, g->metric, g->period_id, (long long)g->year, type, g->value)
-                 : db_exec(d,
-                           "INSERT INTO target(metric, period_id, year, service_type, value) VALUES (?1, ?2, ?3, ?4, ?5)"
-                           " ON CONFLICT(metric, period_id, year, service_type) DO UPDATE SET value = excluded.value",
-                           "tiiti", g->metric, g->period_id, (long long)g->year, type, g->value);
+  int rc = g->id
+               ? db_exec(d,
+                         "UPDATE target SET metric = ?2, period_id = ?3, year = ?4, service_type = ?5, value = ?6"
+                         " WHERE id = ?1",
+                         "itiiti", g->id, g->metric, g->period_id, (long long)g->year, type, g->value)
+               : db_exec(d,
+                         "INSERT INTO target(metric, period_id, year, service_type, value) VALUES (?1, ?2, ?3, ?4, ?5)"
+                         " ON CONFLICT(metric, period_id, year, service_type) DO UPDATE SET value = excluded.value",
+                         "tiiti", g->metric, g->period_id, (long long)g->year, type, g->value);
   if (rc == DB_CONSTRAINT)
     return kerr_set(e, "metric", N_("Tälle luvulle on jo tavoite samalla kaudella, vuodella ja palvelutyypillä.")), 0;
   if (rc != DB_OK) return kerr_storage(e, "Tavoitteen tallennus", db_errmsg(d)), 0;
@@ -151,9 +154,9 @@ void report_goal_track(const report_data *rd, const report_goal *g, const char *
   t->elapsed_pct = span > 0 ? (int)(gone * 100 / span) : 100;
   t->expected = g->value * t->elapsed_pct / 100;
   t->actual = report_goal_actual(rd, g);
-  t->status = t->actual < 0            ? GOAL_NO_ACTUAL
-              : t->actual >= g->value  ? GOAL_REACHED
-              : gone == 0              ? GOAL_NOT_STARTED
+  t->status = t->actual < 0              ? GOAL_NO_ACTUAL
+              : t->actual >= g->value    ? GOAL_REACHED
+              : gone == 0                ? GOAL_NOT_STARTED
               : t->actual >= t->expected ? GOAL_ON_TRACK
                                          : GOAL_BEHIND;
 }

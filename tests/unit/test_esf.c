@@ -37,12 +37,12 @@ static void insert(db *d, long long person, long long period, const rec *r) {
 /* The records: each one tests a rule (see the comments), in two periods. */
 static const rec RECS[] = {
     {30, "nainen", "tyoton", "isced34", "yli12", NULL, "ei", "kylla", "ei", "tyollinen", "kylla"}, /* LTU: > 12 mo */
-    {22, "mies", "tyoton", "isced12", "6_12", NULL, "kylla", "ei", "eos", "koulutus", "ei"},      /* LTU: < 25, > 6 */
-    {40, "nainen", "tyoton", "isced58", "6_12", NULL, "eos", "eos", "kylla", "tyoton", NULL},     /* not LTU */
-    {58, "muu", "tyoton", "isced34", "eos", NULL, NULL, NULL, NULL, NULL, NULL},                  /* > 54 unemployed */
-    {60, "eos", "ulkopuolella", "eos", NULL, "ei", "ei", "ei", "ei", "tyoton", "eos"},            /* > 54 NEET; CR01 */
+    {22, "mies", "tyoton", "isced12", "6_12", NULL, "kylla", "ei", "eos", "koulutus", "ei"},       /* LTU: < 25, > 6 */
+    {40, "nainen", "tyoton", "isced58", "6_12", NULL, "eos", "eos", "kylla", "tyoton", NULL},      /* not LTU */
+    {58, "muu", "tyoton", "isced34", "eos", NULL, NULL, NULL, NULL, NULL, NULL},                   /* > 54 unemployed */
+    {60, "eos", "ulkopuolella", "eos", NULL, "ei", "ei", "ei", "ei", "tyoton", "eos"},             /* > 54 NEET; CR01 */
     {19, "nainen", "ulkopuolella", "isced12", NULL, "kylla", "ei", "ei", "ei", "koulutus", "kylla"}, /* in education */
-    {-1, "mies", "eos", "isced58", NULL, NULL, "ei", "kylla", "ei", "eos", NULL},                 /* age not given */
+    {-1, "mies", "eos", "isced58", NULL, NULL, "ei", "kylla", "ei", "eos", NULL},                    /* age not given */
     {45, "nainen", "tyollinen", "isced58", NULL, NULL, "ei", "ei", "kylla", "tyollinen", "ei"},
     {56, "nainen", "tyollinen", "isced34", NULL, NULL, "ei", "ei", "ei", NULL, NULL}, /* > 54 employed: not CO08 */
 };
@@ -50,8 +50,9 @@ static const rec RECS[] = {
 
 static int setup(void **state) {
   db *d = testdb_open();
-  if (db_exec(d, "INSERT INTO funding_period(id, name, start_year, end_year) VALUES (1, 'A', 2015, 2017),"
-                 " (2, 'B', 2018, 2020)",
+  if (db_exec(d,
+              "INSERT INTO funding_period(id, name, start_year, end_year) VALUES (1, 'A', 2015, 2017),"
+              " (2, 'B', 2018, 2020)",
               "") != DB_OK)
     fail_msg("periods: %s", db_errmsg(d));
   for (int i = 0; i < NRECS; i++) insert(d, i + 1, 1 + i % 2, &RECS[i]);
@@ -89,16 +90,21 @@ static void test_indicator_rules(void **state) {
     int id;
     const char *code;
     long long n;
-  } want[] = {{RT_ESF_START, "participants", 18}, {RT_ESF_START, "CO01", 8},  {RT_ESF_START, "CO02", 4},
-              {RT_ESF_START, "CO03", 4},          {RT_ESF_START, "CO04", 2},  {RT_ESF_START, "CO05", 4},
-              {RT_ESF_START, "labour_eos", 2},    {RT_ESF_START, "CO06", 4},  {RT_ESF_START, "CO07", 6},
-              {RT_ESF_START, "CO08", 4},          {RT_ESF_START, "age_eos", 2}, {RT_ESF_START, "CO09", 4},
-              {RT_ESF_START, "CO10", 6},          {RT_ESF_START, "CO11", 6},  {RT_ESF_START, "education_eos", 2},
-              {RT_ESF_START, "CO15", 4},          {RT_ESF_START, "CO15_eos", 2}, {RT_ESF_START, "CO16", 2},
-              {RT_ESF_START, "CO16_eos", 2},      {RT_ESF_START, "CO17", 4},  {RT_ESF_START, "CO17_eos", 2},
-              {RT_ESF_EXIT, "leavers", 14},       {RT_ESF_EXIT, "CR01", 2},   {RT_ESF_EXIT, "CR02", 4},
-              {RT_ESF_EXIT, "CR03", 4},           {RT_ESF_EXIT, "CR04", 4},   {RT_ESF_EXIT, "exit_tyoton", 4},
-              {RT_ESF_EXIT, "exit_ulkopuolella", 0}, {RT_ESF_EXIT, "exit_eos", 2}, {RT_ESF_EXIT, "CR03_eos", 2}};
+  } want[] = {{RT_ESF_START, "participants", 18}, {RT_ESF_START, "CO01", 8},
+              {RT_ESF_START, "CO02", 4},          {RT_ESF_START, "CO03", 4},
+              {RT_ESF_START, "CO04", 2},          {RT_ESF_START, "CO05", 4},
+              {RT_ESF_START, "labour_eos", 2},    {RT_ESF_START, "CO06", 4},
+              {RT_ESF_START, "CO07", 6},          {RT_ESF_START, "CO08", 4},
+              {RT_ESF_START, "age_eos", 2},       {RT_ESF_START, "CO09", 4},
+              {RT_ESF_START, "CO10", 6},          {RT_ESF_START, "CO11", 6},
+              {RT_ESF_START, "education_eos", 2}, {RT_ESF_START, "CO15", 4},
+              {RT_ESF_START, "CO15_eos", 2},      {RT_ESF_START, "CO16", 2},
+              {RT_ESF_START, "CO16_eos", 2},      {RT_ESF_START, "CO17", 4},
+              {RT_ESF_START, "CO17_eos", 2},      {RT_ESF_EXIT, "leavers", 14},
+              {RT_ESF_EXIT, "CR01", 2},           {RT_ESF_EXIT, "CR02", 4},
+              {RT_ESF_EXIT, "CR03", 4},           {RT_ESF_EXIT, "CR04", 4},
+              {RT_ESF_EXIT, "exit_tyoton", 4},    {RT_ESF_EXIT, "exit_ulkopuolella", 0},
+              {RT_ESF_EXIT, "exit_eos", 2},       {RT_ESF_EXIT, "CR03_eos", 2}};
   for (size_t k = 0; k < sizeof want / sizeof want[0]; k++)
     if (total(d, want[k].id, want[k].code) != want[k].n)
       fail_msg("%s: %lld, want %lld", want[k].code, total(d, want[k].id, want[k].code), want[k].n);
@@ -159,8 +165,8 @@ static void test_sums_and_subsets(void **state) {
         assert_int_equal(sum, row_of(&t, "participants")->v[c]);
       }
       long long exits = 0;
-      for (const char *const *e = (const char *const[]){"CR02", "CR04", "exit_tyoton", "exit_ulkopuolella",
-                                                         "exit_eos", NULL};
+      for (const char *const *e =
+               (const char *const[]){"CR02", "CR04", "exit_tyoton", "exit_ulkopuolella", "exit_eos", NULL};
            *e; e++)
         exits += row_of(&x, *e)->v[c];
       assert_int_equal(exits, row_of(&x, "leavers")->v[c]);
@@ -181,7 +187,8 @@ static void test_placeholders(void **state) {
   assert_int_equal(placeholder_resolve(d, &a, "stats.esf.CO02.nainen", SR_STAFF, &f, &e), K_OK);
   assert_int_equal((long long)f.value, 2);
   assert_int_equal(placeholder_resolve(d, &a, "stats.period.2.esf.CR03.total", SR_STAFF, &f, &e), K_OK);
-  assert_int_equal((long long)f.value, 2 + 1); /* period 2: every record once, and record 5 again (the odd ones of the first round) */
+  assert_int_equal((long long)f.value,
+                   2 + 1); /* period 2: every record once, and record 5 again (the odd ones of the first round) */
   assert_int_equal(placeholder_resolve(d, &a, "stats.esf_start.CO01.total", SR_STAFF, &f, &e), K_OK);
   assert_int_equal((long long)f.value, 8);
   assert_int_equal(placeholder_resolve(d, &a, "stats.esf.CO99.total", SR_STAFF, &f, &e), K_ERR);

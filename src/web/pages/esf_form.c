@@ -12,7 +12,7 @@
 
 enum { MAX_OPTS = 6 };
 typedef struct esf_field {
-  const char *name, *label; /* form field (the model's error field), Finnish label */
+  const char *name, *label;    /* form field (the model's error field), Finnish label */
   const char *codes[MAX_OPTS]; /* option codes, NULL-terminated; labels from person_esf_label */
   int required;
   const char *ask; /* the CSS class that shows it only where it is asked, or NULL */
@@ -42,8 +42,10 @@ static const struct {
     {"exit_qualification", N_("Tutkinto päättyessä kuuluu päättymistietoihin: anna myös päättymispäivä ja tilanne.")},
     {"exit_status", N_("Anna päättymispäivälle tilanne päättyessä (tai En halua vastata).")},
     {"exit_date", N_("Anna päättymispäivä, joka ei ole ennen aloituspäivää.")},
-    {"entry_date", N_("Tarkista aloituspäivä: sen pitää olla rahoituskaudella, eikä henkilöllä saa olla kaudella toisenlaisia aloitustietoja.")},
-    {"birth_date", N_("Tarkista syntymäaika: osallistujan pitää olla vähintään 15-vuotias (tai valitse En halua vastata).")},
+    {"entry_date", N_("Tarkista aloituspäivä: sen pitää olla rahoituskaudella, eikä henkilöllä saa olla kaudella "
+                      "toisenlaisia aloitustietoja.")},
+    {"birth_date",
+     N_("Tarkista syntymäaika: osallistujan pitää olla vähintään 15-vuotias (tai valitse En halua vastata).")},
 };
 
 static void select_field(form_ctx *f, const esf_field *x, const char *value) {
@@ -64,8 +66,9 @@ static void esf_form(web_req *r, const person *p, const kerr *err) {
   buf *o = &r->out;
   buf_printf(o, "<p><a href=\"%h/hallinta/henkilot/%lld\">← %h</a></p>\n<h1>%h</h1>\n<p>%h</p>\n", r->prefix, p->id,
              p->name ? p->name : T(r, "Poistettu henkilö"), title,
-             T(r, "Kaikki tiedot ovat arkaluonteisia: jokaiseen voi vastata En halua vastata. Henkilöllä on yhdet "
-                  "aloitustiedot rahoituskautta kohden; päättymistiedot voi lisätä myöhemmin samoilla aloitustiedoilla."));
+             T(r,
+               "Kaikki tiedot ovat arkaluonteisia: jokaiseen voi vastata En halua vastata. Henkilöllä on yhdet "
+               "aloitustiedot rahoituskautta kohden; päättymistiedot voi lisätä myöhemmin samoilla aloitustiedoilla."));
   form_ctx f = {r, err};
   form_errors(&f);
   buf_printf(o, "<form method=\"post\" action=\"%h/hallinta/henkilot/%lld/esr\" class=\"form esf\">\n", r->prefix,
@@ -139,8 +142,9 @@ void page_staff_esf_save(web_req *r) {
     esf_form(r, p, &e);
     r->status = fresh ? 422 : 403;
   }
-  char **s[] = {&x.entry_date, &x.birth_date, &x.gender, &x.labour, &x.education, &x.unemployed_for, &x.in_education,
-                &x.disability, &x.migrant, &x.disadvantaged, &x.exit_date, &x.exit_status, &x.exit_qualification};
+  char **s[] = {&x.entry_date,        &x.birth_date, &x.gender,  &x.labour,        &x.education, &x.unemployed_for,
+                &x.in_education,      &x.disability, &x.migrant, &x.disadvantaged, &x.exit_date, &x.exit_status,
+                &x.exit_qualification};
   for (size_t i = 0; i < sizeof s / sizeof s[0]; i++) free(*s[i]);
   kerr_clear(&e);
 }

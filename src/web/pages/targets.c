@@ -117,8 +117,12 @@ void goals_list_write(web_req *r, const report_data *rd) {
     return;
   }
   pager p = pager_make(r, n, GOALS_PER_PAGE);
-  static const char *const heads[] = {N_("Tunnusluku tai indikaattori"), N_("Kausi"),   N_("Vuosi"),
-                                      N_("Palvelutyyppi"),              N_("Tavoite"), N_("Tilanne"),
+  static const char *const heads[] = {N_("Tunnusluku tai indikaattori"),
+                                      N_("Kausi"),
+                                      N_("Vuosi"),
+                                      N_("Palvelutyyppi"),
+                                      N_("Tavoite"),
+                                      N_("Tilanne"),
                                       N_("Toiminnot")};
   pager_table_begin(r, T(r, "Kaikki tavoitteet"), heads, 7, 4);
   for (int i = pager_offset(&p); i < n && i < pager_offset(&p) + GOALS_PER_PAGE; i++) goal_row(r, rd, &v[i], today);
@@ -143,18 +147,25 @@ static void goal_form_page(web_req *r, const report_data *rd, const report_goal 
   web_csrf_field(r);
   int n;
   form_opt *m = metric_opts(r, rd, &n);
-  form_select(&f, "metric", T(r, "Tunnusluku tai indikaattori"), err ? web_field(r, "metric") : g ? g->metric : "",
+  form_select(&f, "metric", T(r, "Tunnusluku tai indikaattori"),
+              err ? web_field(r, "metric")
+              : g ? g->metric
+                  : "",
               m, n, 1, NULL);
   form_opt *p = period_opts(r, rd, &n);
   form_select(&f, "period", T(r, "Kausi"), err ? web_field(r, "period") : period, p, n, 1, NULL);
   form_input(&f, "text", "year", T(r, "Vuosi"), err ? web_field(r, "year") : year, 0,
              T(r, "Tyhjä: koko kausi. Vuosi: tavoite sille vuodelle."));
   form_opt *t = services_type_opts(r, &n);
-  form_select(&f, "service_type", T(r, "Palvelutyyppi"), err ? web_field(r, "service_type") : g ? g->service_type : "",
+  form_select(&f, "service_type", T(r, "Palvelutyyppi"),
+              err ? web_field(r, "service_type")
+              : g ? g->service_type
+                  : "",
               t, n, 0, T(r, "Kaikki"));
   form_input(&f, "text", "value", T(r, "Tavoite"), err ? web_field(r, "value") : value, 1, NULL);
-  buf_printf(o, "<div class=\"actions\"><button type=\"submit\">%h</button> <a href=\"%h/hallinta/tavoitteet\">%h</a>"
-                "</div>\n</form>\n",
+  buf_printf(o,
+             "<div class=\"actions\"><button type=\"submit\">%h</button> <a href=\"%h/hallinta/tavoitteet\">%h</a>"
+             "</div>\n</form>\n",
              T(r, "Tallenna"), r->prefix, T(r, "Peruuta"));
   page_end(r);
 }
