@@ -94,7 +94,12 @@ int cli_stats(const cli_args *a) {
     return usage_error("no funding period with that --period id");
   }
   int esf = name && !strcmp(name, "esf"); /* the follow-up form's figures: Annex I and Annex II together */
-  int first = esf ? RT_ESF_START : name ? report_table_id(name) : 0, last = esf ? RT_ESF_EXIT : name ? first : RT_COUNT - 1,
+  int first = esf    ? RT_ESF_START
+              : name ? report_table_id(name)
+                     : 0,
+      last = esf    ? RT_ESF_EXIT
+             : name ? first
+                    : RT_COUNT - 1,
       n = last - first + 1;
   arena mem = {0};
   report_table *t = arena_alloc(&mem, sizeof *t * (size_t)n);

@@ -841,19 +841,27 @@ static int write_detailed_targets(sctx *c) {
     const char *metric, *type;
     int period, year; /* period -1: the whole programme; year 0: the whole period */
     long long value;
-  } t[] = {{"organisations", "", 0, 2015, 70},    {"organisations", "", 0, 2016, 90},
-           {"organisations", "", 0, 2017, 100},   {"organisations", "", 1, 2018, 80},
-           {"organisations", "", 1, 2019, 90},    {"organisations", "", 1, 2020, 70},
-           {"participations", "", 0, 2016, 2500}, {"participations", "", 1, 2019, 3000},
-           {"organisations", "sparraus", 0, 0, 60}, {"organisations", "sparraus", 1, 0, 50},
-           {"participations", "tyopaja", 0, 0, 1500}, {"participations", "tyopaja", 1, 0, 1800},
-           {"participations", "sparraus", 1, 2019, 600}, {"CO05", "", 0, 0, 2200},
-           {"CO05", "", 1, 0, 2700},              {"CO07", "", -1, 0, 400},
+  } t[] = {{"organisations", "", 0, 2015, 70},
+           {"organisations", "", 0, 2016, 90},
+           {"organisations", "", 0, 2017, 100},
+           {"organisations", "", 1, 2018, 80},
+           {"organisations", "", 1, 2019, 90},
+           {"organisations", "", 1, 2020, 70},
+           {"participations", "", 0, 2016, 2500},
+           {"participations", "", 1, 2019, 3000},
+           {"organisations", "sparraus", 0, 0, 60},
+           {"organisations", "sparraus", 1, 0, 50},
+           {"participations", "tyopaja", 0, 0, 1500},
+           {"participations", "tyopaja", 1, 0, 1800},
+           {"participations", "sparraus", 1, 2019, 600},
+           {"CO05", "", 0, 0, 2200},
+           {"CO05", "", 1, 0, 2700},
+           {"CO07", "", -1, 0, 400},
            {"CR04", "", -1, 0, 4800}};
   for (int i = 0; i < COUNT(t); i++)
     if (db_exec(c->d, "INSERT INTO target(metric, period_id, year, service_type, value) VALUES(?1, ?2, ?3, ?4, ?5)",
-                "tiiti", t[i].metric, t[i].period < 0 ? 0 : c->period_id[t[i].period], (long long)t[i].year,
-                t[i].type, t[i].value) != DB_OK)
+                "tiiti", t[i].metric, t[i].period < 0 ? 0 : c->period_id[t[i].period], (long long)t[i].year, t[i].type,
+                t[i].value) != DB_OK)
       return fail(c, "targets");
   return K_OK;
 }

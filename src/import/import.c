@@ -644,7 +644,7 @@ static int check_esf(importer *im, const delivery_ref *dl, long long person_id, 
   r->education = util_strdup(val(im, P_EDU));
   r->exit_date = util_strdup(val(im, P_EXIT));
   r->exit_status = util_strdup(val(im, P_EXITST));
-  char **items[6] = {&r->unemployed_for, &r->in_education, &r->disability,
+  char **items[6] = {&r->unemployed_for, &r->in_education,  &r->disability,
                      &r->migrant,        &r->disadvantaged, &r->exit_qualification};
   for (int k = 0; k < 6; k++) *items[k] = util_blank(val(im, P_UNEMP + k)) ? NULL : util_strdup(val(im, P_UNEMP + k));
   kerr me = {0};

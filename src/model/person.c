@@ -348,13 +348,15 @@ static int esf_annex_items(esf_record *r, kerr *e) {
       fix_code(&r->exit_qualification, "yesno", "exit_qualification", 0, e) != K_OK)
     return K_ERR;
   if (r->unemployed_for && strcmp(r->labour, "tyoton"))
-    return kerr_set(e, "unemployed_for",
-                    "the length of unemployment is asked only of the unemployed (labour_status tyoton); leave it empty");
+    return kerr_set(
+        e, "unemployed_for",
+        "the length of unemployment is asked only of the unemployed (labour_status tyoton); leave it empty");
   if (r->in_education && strcmp(r->labour, "ulkopuolella"))
     return kerr_set(e, "in_education",
                     "education or training is asked only of the inactive (labour_status ulkopuolella); leave it empty");
   if (r->exit_qualification && util_blank(r->exit_date))
-    return kerr_set(e, "exit_qualification", "a qualification upon leaving needs the end record (exit date and status)");
+    return kerr_set(e, "exit_qualification",
+                    "a qualification upon leaving needs the end record (exit date and status)");
   return K_OK;
 }
 
@@ -416,9 +418,9 @@ static long long esf_same(db *d, long long id, const esf_record *r, kerr *e) {
   if (db_step(st) == 1) {
     const char *have[13];
     for (int i = 0; i < 13; i++) have[i] = db_col_null(st, i) ? NULL : db_col_text(st, i);
-    const char *want[13] = {r->entry_date,   r->birth_date, r->gender,    r->labour,
-                            r->education,    r->unemployed_for, r->in_education, r->disability,
-                            r->migrant,      r->disadvantaged,  r->exit_date,    r->exit_status,
+    const char *want[13] = {r->entry_date,        r->birth_date,     r->gender,       r->labour,
+                            r->education,         r->unemployed_for, r->in_education, r->disability,
+                            r->migrant,           r->disadvantaged,  r->exit_date,    r->exit_status,
                             r->exit_qualification};
     start_same = end_same = 1;
     for (int i = 0; i < 13; i++)
@@ -438,15 +440,15 @@ static long long esf_same(db *d, long long id, const esf_record *r, kerr *e) {
 
 long long person_esf_save(db *d, const esf_record *r, kerr *e) {
   /* one statement for the usual case, a first record; an existing one is left alone and compared */
-  int rc = db_exec(d,
-                   "INSERT INTO esf_start(person_id, period_id, entry_date, birth_date, age_at_entry, gender, labour,"
-                   " education, exit_date, exit_status, unemployed_for, in_education, disability, migrant,"
-                   " disadvantaged, exit_qualification) VALUES(?1, ?2, ?3, ?4, nullif(?5,-1), ?6, ?7, ?8, ?9, ?10,"
-                   " ?11, ?12, ?13, ?14, ?15, ?16) ON CONFLICT(person_id, period_id) DO NOTHING",
-                   "iittittttttttttt", r->person_id, r->period_id, r->entry_date, r->birth_date,
-                   (long long)r->age_at_entry, r->gender, r->labour, r->education, r->exit_date, r->exit_status,
-                   r->unemployed_for, r->in_education, r->disability, r->migrant, r->disadvantaged,
-                   r->exit_qualification);
+  int rc =
+      db_exec(d,
+              "INSERT INTO esf_start(person_id, period_id, entry_date, birth_date, age_at_entry, gender, labour,"
+              " education, exit_date, exit_status, unemployed_for, in_education, disability, migrant,"
+              " disadvantaged, exit_qualification) VALUES(?1, ?2, ?3, ?4, nullif(?5,-1), ?6, ?7, ?8, ?9, ?10,"
+              " ?11, ?12, ?13, ?14, ?15, ?16) ON CONFLICT(person_id, period_id) DO NOTHING",
+              "iittittttttttttt", r->person_id, r->period_id, r->entry_date, r->birth_date, (long long)r->age_at_entry,
+              r->gender, r->labour, r->education, r->exit_date, r->exit_status, r->unemployed_for, r->in_education,
+              r->disability, r->migrant, r->disadvantaged, r->exit_qualification);
   if (rc != DB_OK) return kerr_storage(e, "ESF-tietojen tallennus", db_errmsg(d)), 0;
   if (db_changes(d) == 1) return db_last_id(d);
   long long id = person_esf_in_period(d, r->person_id, r->period_id);
@@ -492,7 +494,7 @@ esf_record *person_esf_list(db *d, arena *a, long long person_id, int *n) {
     x->education = db_col_adup(st, 9, a);
     x->exit_date = db_col_adup(st, 10, a);
     x->exit_status = db_col_adup(st, 11, a);
-    char **items[6] = {&x->unemployed_for, &x->in_education, &x->disability,
+    char **items[6] = {&x->unemployed_for, &x->in_education,  &x->disability,
                        &x->migrant,        &x->disadvantaged, &x->exit_qualification};
     for (int k = 0; k < 6; k++) *items[k] = db_col_adup(st, 12 + k, a);
   }

@@ -52,8 +52,8 @@ const char *person_role_at(int i);
 int person_role_index(const char *code);
 /* Finnish plural label of a role code for counts ("Työntekijät", "Henkilöstön edustajat"), or the code itself. */
 const char *person_role_plural(const char *code);
-/* Code lists of the ESF items. kind: "gender", "labour", "education", "exit_status", "unemployed_for", "yesno". Returns the code for a code,
- * its Finnish label or "En halua vastata"/"eos" (any case), or NULL. */
+/* Code lists of the ESF items. kind: "gender", "labour", "education", "exit_status", "unemployed_for", "yesno". Returns
+ * the code for a code, its Finnish label or "En halua vastata"/"eos" (any case), or NULL. */
 const char *person_esf_code(const char *kind, const char *s);
 /* Finnish label of an ESF code ("Nainen", "ISCED 3–4", "En halua vastata"). */
 const char *person_esf_label(const char *code);

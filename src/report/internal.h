@@ -54,11 +54,11 @@ struct report_data {
   unsigned char total_mark[RT_COUNT][NSLOTS][REPORT_MAX_COLS];
   unsigned char key_mark[NSLOTS][RK_COUNT];
   /* the actuals that targets by year and by service type are measured against (target.c); -1: not counted so */
-  long long ykey[NYEARS][RK_COUNT];        /* per year: organisations, participants (start records by entry year),
-                                            * participations, deeds; attendees -1 */
-  long long *esf_year;                     /* [year][row of esf_start, then of esf_exit]: totals by entry year */
-  long long tkey[NSLOTS][NTYPE_BITS][3];   /* per slot and service type: organisations, participations, participants */
-  long long ytkey[NYEARS][NTYPE_BITS][2];  /* per year and service type: organisations, participations */
+  long long ykey[NYEARS][RK_COUNT];       /* per year: organisations, participants (start records by entry year),
+                                           * participations, deeds; attendees -1 */
+  long long *esf_year;                    /* [year][row of esf_start, then of esf_exit]: totals by entry year */
+  long long tkey[NSLOTS][NTYPE_BITS][3];  /* per slot and service type: organisations, participations, participants */
+  long long ytkey[NYEARS][NTYPE_BITS][2]; /* per year and service type: organisations, participations */
 };
 
 typedef struct tdef {

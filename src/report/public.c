@@ -21,7 +21,8 @@ int has_total(int id) {
 /* 1 when column c of table id counts people (and is suppressed in public views). */
 int people_col(int id, int c) {
   int col = TABLES[id].col[c];
-  return col == RC_PEOPLE || col == RC_PARTICIPATIONS || col == RC_PARTICIPANTS || (col >= RC_WOMEN && col <= RC_GTOTAL);
+  return col == RC_PEOPLE || col == RC_PARTICIPATIONS || col == RC_PARTICIPANTS ||
+         (col >= RC_WOMEN && col <= RC_GTOTAL);
 }
 
 int people_key(int metric) {

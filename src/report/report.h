@@ -9,7 +9,7 @@
 #include "report/suppress.h"
 
 #define REPORT_MAX_PERIODS 8 /* funding periods counted one by one; later ones count only in the whole programme */
-#define REPORT_MAX_COLS 5 /* the ESF indicator tables: women, men, muu, En halua vastata, total */
+#define REPORT_MAX_COLS 5    /* the ESF indicator tables: women, men, muu, En halua vastata, total */
 #define REPORT_MIN_CELL 5 /* public cells with 1..4 people are shown as "< 5" (SUP_MIN in suppress.h) */
 
 /* Column kinds of a table: what a cell counts. */
@@ -175,10 +175,10 @@ const char *report_goal_metric_label(const char *metric);
 /* On track: the target pro-rated by the elapsed share of its span (the year, the period, or the programme). */
 enum { GOAL_NOT_STARTED, GOAL_BEHIND, GOAL_ON_TRACK, GOAL_REACHED, GOAL_NO_ACTUAL };
 typedef struct report_track {
-  int status;             /* GOAL_... */
-  int elapsed_pct;        /* 0..100 of the span gone by today */
-  long long expected;     /* value × elapsed, rounded down */
-  long long actual;       /* -1: not counted */
+  int status;              /* GOAL_... */
+  int elapsed_pct;         /* 0..100 of the span gone by today */
+  long long expected;      /* value × elapsed, rounded down */
+  long long actual;        /* -1: not counted */
   char start[16], end[16]; /* the span, yyyy-mm-dd */
 } report_track;
 /* Measures g on today ("yyyy-mm-dd"): reached when actual >= value; else on track when actual >= expected; else

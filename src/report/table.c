@@ -155,16 +155,16 @@ const char *report_table_name(int id) {
 }
 
 const char *report_col_title(int col) {
-  static const char *const t[] = {N_("Määrä"),          N_("Organisaatiot"),    N_("Henkilöt"),
-                                  N_("Osallistumiset"), N_("ESR-osallistujat"), N_("Tavoite"),
-                                  N_("Naiset"),         N_("Miehet"),           N_("Muu"),
-                                  N_("En halua vastata"), N_("Yhteensä")};
+  static const char *const t[] = {
+      N_("Määrä"),  N_("Organisaatiot"), N_("Henkilöt"), N_("Osallistumiset"),   N_("ESR-osallistujat"), N_("Tavoite"),
+      N_("Naiset"), N_("Miehet"),        N_("Muu"),      N_("En halua vastata"), N_("Yhteensä")};
   return t[col];
 }
 
 const char *report_col_key(int col) {
-  static const char *const k[] = {"value",  "organisations", "people", "participations", "participants", "target",
-                                  "nainen", "mies",          "muu",    "eos",            "total"};
+  static const char *const k[] = {"value",        "organisations", "people", "participations",
+                                  "participants", "target",        "nainen", "mies",
+                                  "muu",          "eos",           "total"};
   return k[col];
 }
 

@@ -97,10 +97,13 @@ void svg_bars_goals(buf *b, const char *id, const char *title, const char *desc,
     else
       buf_printf(b, "%N", it[i].v);
     buf_puts(b, "</text>\n");
-    if (goal && goal[i].target > 0) { /* the target: a dashed line across the bar's row, at its place on the same scale */
+    if (goal &&
+        goal[i].target > 0) { /* the target: a dashed line across the bar's row, at its place on the same scale */
       int tx = (int)((double)goal[i].target * BAR_W / (double)max + 0.5);
-      buf_printf(b, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"%r\" stroke-width=\"2\" "
-                    "stroke-dasharray=\"3 2\"/>\n", tx, by - 3, tx, by + BAR_H + 3, TEXT_DARK);
+      buf_printf(b,
+                 "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"%r\" stroke-width=\"2\" "
+                 "stroke-dasharray=\"3 2\"/>\n",
+                 tx, by - 3, tx, by + BAR_H + 3, TEXT_DARK);
     }
     y = by + BAR_H + GAP;
   }

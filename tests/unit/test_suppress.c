@@ -321,13 +321,15 @@ static void check_rest(view *w, int s, int id, const char *parent, const char *c
 /* The ESF indicator tables: genders and total per row, the exclusive groups, the rests of the overlapping rows, and
  * the tables that count the same start records. */
 static void check_esf(view *w, int s) {
-  static const char *const groups[][7] = {{"participants", "CO01", "CO03", "CO05", "labour_eos", NULL},
-                                          {"participants", "CO06", "age_25_54", "CO07", "age_eos", NULL},
-                                          {"participants", "CO09", "CO10", "CO11", "education_eos", NULL},
-                                          {"leavers", "CR02", "CR04", "exit_tyoton", "exit_ulkopuolella", "exit_eos",
-                                           NULL}};
-  static const char *const rests[][4] = {{"CO01", "CO02", NULL},     {"CO03", "CO04", NULL},
-                                         {"CO07", "CO08", NULL},     {"participants", "CO15", "CO15_eos", NULL},
+  static const char *const groups[][7] = {
+      {"participants", "CO01", "CO03", "CO05", "labour_eos", NULL},
+      {"participants", "CO06", "age_25_54", "CO07", "age_eos", NULL},
+      {"participants", "CO09", "CO10", "CO11", "education_eos", NULL},
+      {"leavers", "CR02", "CR04", "exit_tyoton", "exit_ulkopuolella", "exit_eos", NULL}};
+  static const char *const rests[][4] = {{"CO01", "CO02", NULL},
+                                         {"CO03", "CO04", NULL},
+                                         {"CO07", "CO08", NULL},
+                                         {"participants", "CO15", "CO15_eos", NULL},
                                          {"participants", "CO16", "CO16_eos", NULL},
                                          {"participants", "CO17", "CO17_eos", NULL}};
   static const char *const rests_exit[][4] = {{"exit_tyoton", "CR01", NULL}, {"leavers", "CR03", "CR03_eos", NULL}};
@@ -351,9 +353,9 @@ static void check_esf(view *w, int s) {
     rel_add(&r, w, s, RT_GENDER, c < 4 ? c : -1, 0);
     check_rel(w, &r);
   }
-  static const char *const same[][2] = {{"CO05", "tyollinen"}, {"CO01", "tyoton"}, {"CO03", "ulkopuolella"},
-                                        {"labour_eos", "eos"},  {"CO06", "alle25"}, {"CO07", "yli54"},
-                                        {"CO09", "isced12"},    {"CO11", "isced58"}, {"education_eos", "eos"}};
+  static const char *const same[][2] = {{"CO05", "tyollinen"}, {"CO01", "tyoton"},  {"CO03", "ulkopuolella"},
+                                        {"labour_eos", "eos"}, {"CO06", "alle25"},  {"CO07", "yli54"},
+                                        {"CO09", "isced12"},   {"CO11", "isced58"}, {"education_eos", "eos"}};
   for (int k = 0; k < 9; k++) {
     int t = k < 4 ? RT_LABOUR : k < 6 ? RT_AGE : RT_EDUCATION;
     rel_begin(&r, same[k][0], s);

@@ -124,9 +124,9 @@ static void esf_items_cell(web_req *r, const esf_record *x) {
 }
 
 static void esf_table(web_req *r, const esf_record *v, int n) {
-  static const char *const heads[] = {"Kausi",    "Aloituspäivä",   "Syntymäaika",        "Ikä",
-                                      "Sukupuoli", "Työmarkkina",   "Koulutus",           "Päättymispäivä",
-                                      "Tilanne päättyessä", "Muut tiedot"};
+  static const char *const heads[] = {
+      "Kausi",    "Aloituspäivä",   "Syntymäaika",        "Ikä",        "Sukupuoli", "Työmarkkina",
+      "Koulutus", "Päättymispäivä", "Tilanne päättyessä", "Muut tiedot"};
   pager_table_begin(r, T(r, "ESF-osallistujatiedot"), heads, 10, 3);
   for (int i = 0; i < n; i++) {
     const esf_record *x = &v[i];
@@ -479,7 +479,8 @@ const route people_routes[] = {
      .menu = {ROUTE_NAV_STAFF, 3, "people", N_("Henkilöt")}},
     {"GET", "/hallinta/henkilot/{id}", page_staff_person, .flags = ROUTE_ANY_STAFF},
     {"GET", "/hallinta/henkilot/{id}/esr", page_staff_esf_form, .flags = ROUTE_ANY_STAFF},
-    {"POST", "/hallinta/henkilot/{id}/esr", page_staff_esf_save, .flags = ROUTE_ANY_STAFF | ROUTE_CSRF | ROUTE_CSRF_FORM},
+    {"POST", "/hallinta/henkilot/{id}/esr", page_staff_esf_save,
+     .flags = ROUTE_ANY_STAFF | ROUTE_CSRF | ROUTE_CSRF_FORM},
     {"GET", "/hallinta/toteutukset/{id}/osallistujat", page_staff_delivery_people, .flags = ROUTE_ANY_STAFF},
     {"POST", "/hallinta/toteutukset/{id}/osallistujat", page_staff_delivery_people_add,
      .flags = ROUTE_ANY_STAFF | ROUTE_CSRF | ROUTE_CSRF_FORM},

@@ -71,7 +71,10 @@ static void cell_value(web_req *r, const report_table *t, const report_row *row,
 }
 
 static void table_row(web_req *r, const report_table *t, const report_row *row, int total) {
-  buf_printf(&r->out, "<tr%r><th scope=\"row\">%h</th>", total ? " class=\"total\"" : row->sub ? " class=\"sub\"" : "",
+  buf_printf(&r->out, "<tr%r><th scope=\"row\">%h</th>",
+             total      ? " class=\"total\""
+             : row->sub ? " class=\"sub\""
+                        : "",
              report_row_label(row, r->lang, i18n_get));
   for (int c = 0; c < t->ncols; c++) {
     buf_puts(&r->out, "<td class=\"num\">");
@@ -120,9 +123,9 @@ static svg_item *chart_items(web_req *r, const report_table *t, int c) {
  * a service type's row (year 0), or a year's row (any period); 0 when there is none. */
 static long long bar_goal(const report_goal *v, int n, const report_table *t, int c, int i, long long period_id) {
   const char *code = t->rows[i].code, *metric = t->col[c] == RC_PARTICIPATIONS ? "participations"
-                                                : t->col[c] == RC_ORGS       ? "organisations"
-                                                : t->col[c] == RC_GTOTAL     ? code
-                                                                             : NULL;
+                                                : t->col[c] == RC_ORGS         ? "organisations"
+                                                : t->col[c] == RC_GTOTAL       ? code
+                                                                               : NULL;
   for (int k = 0; metric && k < n; k++) {
     const report_goal *g = &v[k];
     if (strcmp(g->metric, metric)) continue;
@@ -286,7 +289,9 @@ static void page_stats_export(web_req *r) {
   for (int k = 0; k < n; k++) report_table_make(rd, &r->mem, first + k, slot, publ, &t[k]);
   char made[16];
   export_today(made);
-  export_about about = {all ? T(r, "Tilastot") : esf ? T(r, "ESR-indikaattorit sukupuolen mukaan") : T(r, t[0].title),
+  export_about about = {all   ? T(r, "Tilastot")
+                        : esf ? T(r, "ESR-indikaattorit sukupuolen mukaan")
+                              : T(r, t[0].title),
                         T(r, EXPORT_PERIOD_LABEL),
                         slot_name(r, rd, slot),
                         T(r, EXPORT_MADE_LABEL),
