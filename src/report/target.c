@@ -51,7 +51,7 @@ int report_goal_get(db *d, arena *a, long long id, report_goal *g) {
 
 /* The first and last year a target of slot s may name. */
 static void slot_years(const report_data *rd, int s, int *lo, int *hi) {
-  if (s > 0) {
+  if (s > 0 && s <= rd->nperiods) {
     *lo = rd->period[s].start_year, *hi = rd->period[s].end_year;
   } else if (rd->nperiods) {
     *lo = rd->period[1].start_year, *hi = rd->period[rd->nperiods].end_year;

@@ -142,9 +142,9 @@ void page_staff_esf_save(web_req *r) {
     esf_form(r, p, &e);
     r->status = fresh ? 422 : 403;
   }
-  char **s[] = {&x.entry_date,        &x.birth_date, &x.gender,  &x.labour,        &x.education, &x.unemployed_for,
-                &x.in_education,      &x.disability, &x.migrant, &x.disadvantaged, &x.exit_date, &x.exit_status,
-                &x.exit_qualification};
-  for (size_t i = 0; i < sizeof s / sizeof s[0]; i++) free(*s[i]);
+  char **owned[] = {&x.entry_date,        &x.birth_date, &x.gender,  &x.labour,        &x.education, &x.unemployed_for,
+                    &x.in_education,      &x.disability, &x.migrant, &x.disadvantaged, &x.exit_date, &x.exit_status,
+                    &x.exit_qualification};
+  for (size_t i = 0; i < sizeof owned / sizeof owned[0]; i++) free(*owned[i]);
   kerr_clear(&e);
 }
