@@ -25,7 +25,7 @@ static const char *bad_options(const cli_args *a) {
              *lang = cli_opt(a, "lang");
   if (!fmt || (strcmp(fmt, "json") && export_format_of(fmt) < 0) || !*fmt)
     return "--format must be csv, csv-comma, xlsx or json";
-  if (name && report_table_id(name) < 0) return "unknown --table (see the list in README)";
+  if (name && report_table_id(name) < 0 && strcmp(name, "esf")) return "unknown --table (see the list in README)";
   if (out && !*out) return "--output needs a file name";
   if (!strcmp(fmt, "xlsx") && !out) return "--format xlsx needs --output FILE";
   if (lang && strcmp(lang, "fi") && strcmp(lang, "sv") && strcmp(lang, "en")) return "--lang must be fi, sv or en";
@@ -57,7 +57,10 @@ static int write_tables(const cli_args *a, const report_data *rd, int slot, cons
     char period[160], made[16];
     period_label(rd, slot, lang, period, sizeof period);
     export_today(made);
-    export_about about = {n == 1 ? i18n_get(lang, t[0].title) : i18n_get(lang, "Tilastot"),
+    int esf = n == 2 && t[0].id == RT_ESF_START;
+    export_about about = {n == 1 ? i18n_get(lang, t[0].title)
+                          : esf  ? i18n_get(lang, "ESR-indikaattorit sukupuolen mukaan")
+                                 : i18n_get(lang, "Tilastot"),
                           i18n_get(lang, EXPORT_PERIOD_LABEL),
                           period,
                           i18n_get(lang, EXPORT_MADE_LABEL),
@@ -90,7 +93,14 @@ int cli_stats(const cli_args *a) {
     db_close(d);
     return usage_error("no funding period with that --period id");
   }
-  int first = name ? report_table_id(name) : 0, last = name ? first : RT_COUNT - 1, n = last - first + 1;
+  int esf = name && !strcmp(name, "esf"); /* the follow-up form's figures: Annex I and Annex II together */
+  int first = esf    ? RT_ESF_START
+              : name ? report_table_id(name)
+                     : 0,
+      last = esf    ? RT_ESF_EXIT
+             : name ? first
+                    : RT_COUNT - 1,
+      n = last - first + 1;
   arena mem = {0};
   report_table *t = arena_alloc(&mem, sizeof *t * (size_t)n);
   for (int k = 0; k < n; k++) report_table_make(rd, &mem, first + k, slot, 0, &t[k]);

@@ -776,11 +776,39 @@ static int write_other_applications(sctx *c) {
 
 /* ---- ESF records and targets ---- */
 
+/* The Annex I items and the qualification at exit. They come from a generator of their own, seeded by the record,
+ * so that adding them left the rest of the demo as it was: most answer "ei", a few "kylla", some prefer not to say
+ * (eos), a few were not asked (NULL); the length of unemployment only for the unemployed, education only for the
+ * inactive; a few leavers gained a qualification. */
+typedef struct annex_items {
+  const char *v[6]; /* unemployed_for, in_education, disability, migrant, disadvantaged, exit_qualification */
+} annex_items;
+
+static const char *yes_no(demo_rng *r, int yes_permille) {
+  int x = demo_rng_below(r, 1000);
+  return x < yes_permille ? "kylla" : x < 930 ? "ei" : x < 980 ? "eos" : NULL;
+}
+
+static annex_items annex_of(const dperson *x, int per, int *labour) {
+  demo_rng r = {0x9E3779B97F4A7C15ULL * (uint64_t)(x->id * 2 + per + 1)};
+  annex_items a = {{NULL}};
+  static const char *const unemp[] = {"alle6", "6_12", "yli12", "eos"};
+  *labour = x->labour;
+  if (*labour == 0 && demo_rng_below(&r, 1000) < 12) *labour = 2; /* on parental or job alternation leave */
+  if (*labour == 1) a.v[0] = unemp[demo_rng_below(&r, 4)];
+  if (*labour == 2) a.v[1] = demo_rng_chance(&r, 30) ? "kylla" : "ei";
+  a.v[2] = yes_no(&r, 30), a.v[3] = yes_no(&r, 55), a.v[4] = yes_no(&r, 20);
+  if (x->exit[per]) a.v[5] = demo_rng_chance(&r, 90) ? yes_no(&r, 50) : NULL;
+  return a;
+}
+
 static int write_esf(sctx *c) {
   for (int i = 0; i < c->npeople; i++) {
     const dperson *x = &c->people[i];
     for (int per = 0; per < 2; per++) {
       if (!x->entry[per]) continue;
+      int labour;
+      annex_items an = annex_of(x, per, &labour);
       char entry[16], birth[16] = "", exit[16], when[32];
       day_text(x->entry[per], entry);
       day_text(x->exit[per], exit);
@@ -788,18 +816,53 @@ static int write_esf(sctx *c) {
       if (x->birth != NO_BIRTH) day_text(x->birth, birth);
       if (db_exec(c->d,
                   "INSERT INTO esf_start(person_id, period_id, entry_date, birth_date, age_at_entry, gender, labour,"
-                  " education, exit_date, exit_status, created_at)"
+                  " education, exit_date, exit_status, created_at, unemployed_for, in_education, disability, migrant,"
+                  " disadvantaged, exit_qualification)"
                   " VALUES(?1, ?2, ?3, ?4, CASE WHEN ?4 IS NULL THEN NULL ELSE CAST(?5 AS INTEGER) END, ?6, ?7, ?8, "
-                  "?9, ?10, ?11)",
+                  "?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
                   "iitti"
                   "ttttt"
+                  "tttttt"
                   "t",
                   x->id, c->period_id[per], entry, x->birth != NO_BIRTH ? birth : NULL,
                   (long long)(x->birth != NO_BIRTH ? age_at(x->birth, x->entry[per]) : 0), genders[x->gender],
-                  labours[x->labour], educations[x->education], exit, exits[x->exit_status], when) != DB_OK)
+                  labours[labour], educations[x->education], exit, exits[x->exit_status], when, an.v[0], an.v[1],
+                  an.v[2], an.v[3], an.v[4], an.v[5]) != DB_OK)
         return fail(c, "ESF records");
     }
   }
+  return K_OK;
+}
+
+/* Targets by year (organisations and participations each year), by service type (coaching and workshops per
+ * period) and for a few ESF indicators per period, as a programme plan would set them. */
+static int write_detailed_targets(sctx *c) {
+  static const struct {
+    const char *metric, *type;
+    int period, year; /* period -1: the whole programme; year 0: the whole period */
+    long long value;
+  } t[] = {{"organisations", "", 0, 2015, 70},
+           {"organisations", "", 0, 2016, 90},
+           {"organisations", "", 0, 2017, 100},
+           {"organisations", "", 1, 2018, 80},
+           {"organisations", "", 1, 2019, 90},
+           {"organisations", "", 1, 2020, 70},
+           {"participations", "", 0, 2016, 2500},
+           {"participations", "", 1, 2019, 3000},
+           {"organisations", "sparraus", 0, 0, 60},
+           {"organisations", "sparraus", 1, 0, 50},
+           {"participations", "tyopaja", 0, 0, 1500},
+           {"participations", "tyopaja", 1, 0, 1800},
+           {"participations", "sparraus", 1, 2019, 600},
+           {"CO05", "", 0, 0, 2200},
+           {"CO05", "", 1, 0, 2700},
+           {"CO07", "", -1, 0, 400},
+           {"CR04", "", -1, 0, 4800}};
+  for (int i = 0; i < COUNT(t); i++)
+    if (db_exec(c->d, "INSERT INTO target(metric, period_id, year, service_type, value) VALUES(?1, ?2, ?3, ?4, ?5)",
+                "tiiti", t[i].metric, t[i].period < 0 ? 0 : c->period_id[t[i].period], (long long)t[i].year, t[i].type,
+                t[i].value) != DB_OK)
+      return fail(c, "targets");
   return K_OK;
 }
 
@@ -815,7 +878,7 @@ static int write_targets(sctx *c) {
     if (db_exec(c->d, "INSERT INTO target(metric, period_id, value) VALUES(?1, ?2, ?3)", "tii", t[i].metric,
                 t[i].period < 0 ? 0 : c->period_id[t[i].period], t[i].value) != DB_OK)
       return fail(c, "targets");
-  return K_OK;
+  return write_detailed_targets(c);
 }
 
 /* ---- driver ---- */

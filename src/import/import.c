@@ -507,6 +507,12 @@ enum {
   P_EDU,
   P_EXIT,
   P_EXITST,
+  P_UNEMP, /* the Annex I items, optional */
+  P_INEDU,
+  P_DISAB,
+  P_MIGR,
+  P_DISADV,
+  P_QUAL,
   NPCOL
 };
 
@@ -525,6 +531,12 @@ static const colspec part_cols[NPCOL] = {
     [P_EDU] = {"education", 0, NO_MEMBER},
     [P_EXIT] = {"exit_date", 0, NO_MEMBER},
     [P_EXITST] = {"exit_status", 0, NO_MEMBER},
+    [P_UNEMP] = {"unemployed_for", 0, NO_MEMBER},
+    [P_INEDU] = {"in_education", 0, NO_MEMBER},
+    [P_DISAB] = {"disability", 0, NO_MEMBER},
+    [P_MIGR] = {"migrant", 0, NO_MEMBER},
+    [P_DISADV] = {"disadvantaged", 0, NO_MEMBER},
+    [P_QUAL] = {"exit_qualification", 0, NO_MEMBER},
 };
 
 enum { A_DELIVERY, A_SESSION, A_EMAIL, NACOL };
@@ -600,7 +612,7 @@ static void person_key(char *key, size_t n, char kind, long long a, long long b,
 
 /* Column id of the first ESF item with a value, or -1 when every item is empty. */
 static int first_esf(const importer *im) {
-  for (int k = P_ENTRY; k <= P_EXITST; k++)
+  for (int k = P_ENTRY; k < NPCOL; k++)
     if (!util_blank(val(im, k))) return k;
   return -1;
 }
@@ -638,6 +650,9 @@ static int check_esf(importer *im, const delivery_ref *dl, long long person_id, 
   r->education = util_strdup(val(im, P_EDU));
   r->exit_date = util_strdup(val(im, P_EXIT));
   r->exit_status = util_strdup(val(im, P_EXITST));
+  char **items[6] = {&r->unemployed_for, &r->in_education,  &r->disability,
+                     &r->migrant,        &r->disadvantaged, &r->exit_qualification};
+  for (int k = 0; k < 6; k++) *items[k] = util_blank(val(im, P_UNEMP + k)) ? NULL : util_strdup(val(im, P_UNEMP + k));
   kerr me = {0};
   if (person_esf_validate(im->d, r, NULL, &me) != K_OK) return model_error(im, &me, e);
   r->period_id = dl->period_id;
@@ -647,6 +662,8 @@ static int check_esf(importer *im, const delivery_ref *dl, long long person_id, 
 static void esf_clear(esf_record *r) {
   free(r->entry_date), free(r->birth_date), free(r->gender), free(r->labour), free(r->education);
   free(r->exit_date), free(r->exit_status);
+  free(r->unemployed_for), free(r->in_education), free(r->disability), free(r->migrant), free(r->disadvantaged);
+  free(r->exit_qualification);
 }
 
 /* Stores a checked participant row: the person, the participation, the ESF record, an audit row. */

@@ -1,5 +1,6 @@
 /* person: people found by email, participations, attendance, ESF records, export and erasure. */
 #include "model/person.h"
+#include "model/write.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -35,6 +36,11 @@ static const code_label CODES[] = {
     {"exit_status", "tyoton", "Työtön", "Työtön"},
     {"exit_status", "koulutus", "Koulutuksessa", "Koulutus"},
     {"exit_status", "ulkopuolella", "Työvoiman ulkopuolella", "Työvoiman ulkopuolella"},
+    {"unemployed_for", "alle6", "Alle 6 kuukautta", "alle 6 kk"},
+    {"unemployed_for", "6_12", "6–12 kuukautta", "6-12 kk"},
+    {"unemployed_for", "yli12", "Yli 12 kuukautta", "yli 12 kk"},
+    {"yesno", "kylla", "Kyllä", "K"},
+    {"yesno", "ei", "Ei", "E"},
 };
 #define NCODES (sizeof CODES / sizeof CODES[0])
 
@@ -332,6 +338,28 @@ static int fix_code(char **slot, const char *kind, const char *field, int requir
   return K_OK;
 }
 
+/* The optional Annex I items and the qualification at exit: codes, and each follow-up only where it is asked. */
+static int esf_annex_items(esf_record *r, kerr *e) {
+  if (fix_code(&r->unemployed_for, "unemployed_for", "unemployed_for", 0, e) != K_OK ||
+      fix_code(&r->in_education, "yesno", "in_education", 0, e) != K_OK ||
+      fix_code(&r->disability, "yesno", "disability", 0, e) != K_OK ||
+      fix_code(&r->migrant, "yesno", "migrant", 0, e) != K_OK ||
+      fix_code(&r->disadvantaged, "yesno", "disadvantaged", 0, e) != K_OK ||
+      fix_code(&r->exit_qualification, "yesno", "exit_qualification", 0, e) != K_OK)
+    return K_ERR;
+  if (r->unemployed_for && strcmp(r->labour, "tyoton"))
+    return kerr_set(
+        e, "unemployed_for",
+        "the length of unemployment is asked only of the unemployed (labour_status tyoton); leave it empty");
+  if (r->in_education && strcmp(r->labour, "ulkopuolella"))
+    return kerr_set(e, "in_education",
+                    "education or training is asked only of the inactive (labour_status ulkopuolella); leave it empty");
+  if (r->exit_qualification && util_blank(r->exit_date))
+    return kerr_set(e, "exit_qualification",
+                    "a qualification upon leaving needs the end record (exit date and status)");
+  return K_OK;
+}
+
 int person_esf_validate(db *d, esf_record *r, const char *today, kerr *e) {
   char now[32];
   if (!today) {
@@ -359,6 +387,7 @@ int person_esf_validate(db *d, esf_record *r, const char *today, kerr *e) {
       fix_date(&r->exit_date, "exit_date", 0, e) != K_OK ||
       fix_code(&r->exit_status, "exit_status", "exit_status", 0, e) != K_OK)
     return K_ERR;
+  if (esf_annex_items(r, e) != K_OK) return K_ERR;
   if (r->exit_date && !r->exit_status)
     return kerr_set(e, "exit_status", "an exit date needs a status on exit (or eos)");
   if (r->exit_status && !r->exit_date) return kerr_set(e, "exit_date", "a status on exit needs an exit date");
@@ -381,37 +410,45 @@ static int same(const char *a, const char *b) {
  * e set when it differs. */
 static long long esf_same(db *d, long long id, const esf_record *r, kerr *e) {
   db_stmt *st = db_query(d,
-                         "SELECT entry_date, birth_date, gender, labour, education, exit_date, exit_status "
+                         "SELECT entry_date, birth_date, gender, labour, education, unemployed_for, in_education,"
+                         " disability, migrant, disadvantaged, exit_date, exit_status, exit_qualification "
                          "FROM esf_start WHERE id=?1",
                          "i", id);
   int start_same = 0, end_same = 0, no_end = 0;
   if (db_step(st) == 1) {
-    const char *have[7];
-    for (int i = 0; i < 7; i++) have[i] = db_col_null(st, i) ? NULL : db_col_text(st, i);
-    start_same = same(have[0], r->entry_date) && same(have[1], r->birth_date) && same(have[2], r->gender) &&
-                 same(have[3], r->labour) && same(have[4], r->education);
-    end_same = same(have[5], r->exit_date) && same(have[6], r->exit_status);
-    no_end = have[5] == NULL;
+    const char *have[13];
+    for (int i = 0; i < 13; i++) have[i] = db_col_null(st, i) ? NULL : db_col_text(st, i);
+    const char *want[13] = {r->entry_date,        r->birth_date,     r->gender,       r->labour,
+                            r->education,         r->unemployed_for, r->in_education, r->disability,
+                            r->migrant,           r->disadvantaged,  r->exit_date,    r->exit_status,
+                            r->exit_qualification};
+    start_same = end_same = 1;
+    for (int i = 0; i < 13; i++)
+      if (!same(have[i], want[i])) *(i < 10 ? &start_same : &end_same) = 0;
+    no_end = have[10] == NULL;
   }
   db_done(st);
   if (start_same && end_same) return id;
   if (!start_same || !no_end)
     return kerr_set(e, "entry_date", "the person already has a different ESF start record in this funding period"), 0;
   /* the same start record with its end record added later */
-  if (db_exec(d, "UPDATE esf_start SET exit_date=?2, exit_status=?3 WHERE id=?1", "itt", id, r->exit_date,
-              r->exit_status) != DB_OK)
+  if (db_exec(d, "UPDATE esf_start SET exit_date=?2, exit_status=?3, exit_qualification=?4 WHERE id=?1", "ittt", id,
+              r->exit_date, r->exit_status, r->exit_qualification) != DB_OK)
     return kerr_storage(e, "ESF-tietojen tallennus", db_errmsg(d)), 0;
   return id;
 }
 
 long long person_esf_save(db *d, const esf_record *r, kerr *e) {
   /* one statement for the usual case, a first record; an existing one is left alone and compared */
-  int rc = db_exec(d,
-                   "INSERT INTO esf_start(person_id, period_id, entry_date, birth_date, age_at_entry, gender, labour,"
-                   " education, exit_date, exit_status) VALUES(?1, ?2, ?3, ?4, nullif(?5,-1), ?6, ?7, ?8, ?9, ?10)"
-                   " ON CONFLICT(person_id, period_id) DO NOTHING",
-                   "iittittttt", r->person_id, r->period_id, r->entry_date, r->birth_date, (long long)r->age_at_entry,
-                   r->gender, r->labour, r->education, r->exit_date, r->exit_status);
+  int rc =
+      db_exec(d,
+              "INSERT INTO esf_start(person_id, period_id, entry_date, birth_date, age_at_entry, gender, labour,"
+              " education, exit_date, exit_status, unemployed_for, in_education, disability, migrant,"
+              " disadvantaged, exit_qualification) VALUES(?1, ?2, ?3, ?4, nullif(?5,-1), ?6, ?7, ?8, ?9, ?10,"
+              " ?11, ?12, ?13, ?14, ?15, ?16) ON CONFLICT(person_id, period_id) DO NOTHING",
+              "iittittttttttttt", r->person_id, r->period_id, r->entry_date, r->birth_date, (long long)r->age_at_entry,
+              r->gender, r->labour, r->education, r->exit_date, r->exit_status, r->unemployed_for, r->in_education,
+              r->disability, r->migrant, r->disadvantaged, r->exit_qualification);
   if (rc != DB_OK) return kerr_storage(e, "ESF-tietojen tallennus", db_errmsg(d)), 0;
   if (db_changes(d) == 1) return db_last_id(d);
   long long id = person_esf_in_period(d, r->person_id, r->period_id);
@@ -419,11 +456,24 @@ long long person_esf_save(db *d, const esf_record *r, kerr *e) {
   return esf_same(d, id, r, e);
 }
 
+long long person_esf_record(db *d, esf_record *r, const char *actor, kerr *e) {
+  if (person_esf_validate(d, r, NULL, e) != K_OK || write_begin(d, "ESF-tietojen tallennus", e) != K_OK) return 0;
+  long long id = person_esf_save(d, r, e);
+  char subject[40], detail[80];
+  snprintf(subject, sizeof subject, "person:%lld", r->person_id);
+  snprintf(detail, sizeof detail, "ESF record %lld (staff form)", id);
+  int rc = id && audit_log(d, actor, "update", subject, detail) == K_OK ? K_OK : K_ERR;
+  if (write_end(d, rc, "ESF-tietojen tallennus", e) != K_OK) return 0;
+  return id;
+}
+
 esf_record *person_esf_list(db *d, arena *a, long long person_id, int *n) {
   db_stmt *st = db_query(d,
                          "SELECT e.id, e.person_id, e.period_id, f.name, e.entry_date, e.birth_date,"
                          " coalesce(e.age_at_entry,-1), e.gender, e.labour, e.education, e.exit_date,"
-                         " e.exit_status FROM esf_start e JOIN funding_period f ON f.id=e.period_id "
+                         " e.exit_status, e.unemployed_for, e.in_education, e.disability, e.migrant,"
+                         " e.disadvantaged, e.exit_qualification FROM esf_start e"
+                         " JOIN funding_period f ON f.id=e.period_id "
                          "WHERE e.person_id=?1 ORDER BY f.start_year DESC",
                          "i", person_id);
   esf_record *v = NULL;
@@ -444,6 +494,9 @@ esf_record *person_esf_list(db *d, arena *a, long long person_id, int *n) {
     x->education = db_col_adup(st, 9, a);
     x->exit_date = db_col_adup(st, 10, a);
     x->exit_status = db_col_adup(st, 11, a);
+    char **items[6] = {&x->unemployed_for, &x->in_education,  &x->disability,
+                       &x->migrant,        &x->disadvantaged, &x->exit_qualification};
+    for (int k = 0; k < 6; k++) *items[k] = db_col_adup(st, 12 + k, a);
   }
   db_done(st);
   return v;
@@ -487,8 +540,12 @@ static void export_esf(db *d, arena *a, long long id, buf *o) {
       buf_puts(o, "null");
     else
       buf_printf(o, "%d", x->age_at_entry);
-    buf_printf(o, ", \"gender\": %J, \"labour_status\": %J, \"education\": %J, \"exit_date\": %J, \"exit_status\": %J}",
-               x->gender, x->labour, x->education, x->exit_date, x->exit_status);
+    buf_printf(o,
+               ", \"gender\": %J, \"labour_status\": %J, \"education\": %J, \"unemployed_for\": %J, "
+               "\"in_education\": %J, \"disability\": %J, \"migrant\": %J, \"disadvantaged\": %J, "
+               "\"exit_date\": %J, \"exit_status\": %J, \"exit_qualification\": %J}",
+               x->gender, x->labour, x->education, x->unemployed_for, x->in_education, x->disability, x->migrant,
+               x->disadvantaged, x->exit_date, x->exit_status, x->exit_qualification);
   }
   buf_puts(o, n ? "\n  ]" : "]");
 }

@@ -31,6 +31,10 @@ typedef struct esf_record {
   int age_at_entry;              /* -1: not known */
   char *gender, *labour, *education;
   char *exit_date, *exit_status; /* both NULL or both set */
+  /* Annex I items, each optional (NULL: not asked or not given; "eos": prefer not to say): unemployed_for is asked
+   * only of the unemployed (alle6, 6_12, yli12), in_education only of the inactive; disability, migrant and
+   * disadvantaged (kylla, ei) of everyone. exit_qualification (kylla, ei) belongs to the end record. */
+  char *unemployed_for, *in_education, *disability, *migrant, *disadvantaged, *exit_qualification;
 } esf_record;
 
 /* ---- values ---- */
@@ -48,8 +52,8 @@ const char *person_role_at(int i);
 int person_role_index(const char *code);
 /* Finnish plural label of a role code for counts ("Työntekijät", "Henkilöstön edustajat"), or the code itself. */
 const char *person_role_plural(const char *code);
-/* Code lists of the ESF items. kind: "gender", "labour", "education", "exit_status". Returns the code for a code,
- * its Finnish label or "En halua vastata"/"eos" (any case), or NULL. */
+/* Code lists of the ESF items. kind: "gender", "labour", "education", "exit_status", "unemployed_for", "yesno". Returns
+ * the code for a code, its Finnish label or "En halua vastata"/"eos" (any case), or NULL. */
 const char *person_esf_code(const char *kind, const char *s);
 /* Finnish label of an ESF code ("Nainen", "ISCED 3–4", "En halua vastata"). */
 const char *person_esf_label(const char *code);
@@ -104,13 +108,19 @@ char *person_delivery_label(db *d, arena *a, long long delivery_id);
 
 /* Checks and completes a start record: dates parsed (fields entry_date, birth_date, exit_date), birth date not in
  * the future, age at entry at least 15 (sets r->age_at_entry, -1 when the birth date is not given), codes
- * (gender, labour_status, education, exit_status), exit date not before entry; sets r->period_id from the entry
+ * (gender, labour_status, education, exit_status, and the optional unemployed_for, in_education, disability, migrant,
+ * disadvantaged, exit_qualification: a follow-up given where it is not asked, or a qualification without an end
+ * record, is an error naming it), exit date not before entry; sets r->period_id from the entry
  * date. Dates in r may be in either accepted form and are rewritten as YYYY-MM-DD. today is YYYY-MM-DD or NULL
  * for the current date. Returns K_OK or K_ERR with e naming the field. */
 int person_esf_validate(db *d, esf_record *r, const char *today, kerr *e);
 /* Stores a validated start record. When the person already has one in that period, an identical record is the
  * same record (its id is returned); a different one is an error (field entry_date). Returns id or 0 with e set. */
 long long person_esf_save(db *d, const esf_record *r, kerr *e);
+/* Checks and stores a start record (with its end record) for r->person_id as entered on the staff form, with an
+ * audit row by actor, in one savepoint (person_esf_validate, then person_esf_save; r's strings are replaced as
+ * there). Returns the record's id, or 0 with e naming the field (nothing stored). */
+long long person_esf_record(db *d, esf_record *r, const char *actor, kerr *e);
 /* The id of the person's start record in a period, or 0. */
 long long person_esf_in_period(db *d, long long person_id, long long period_id);
 /* The person's ESF records, newest period first, in arena a. */

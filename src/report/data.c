@@ -53,6 +53,7 @@ void data_clear(report_data *rd) {
   }
   reflist_free(&rd->types), reflist_free(&rd->sectors), reflist_free(&rd->regions);
   for (int t = 0; t < RT_COUNT; t++) free(rd->cell[t]), free(rd->mark[t]);
+  free(rd->esf_year);
   memset(rd, 0, sizeof *rd);
 }
 
@@ -68,12 +69,15 @@ static void size_tables(report_data *rd) {
                      [RT_GENDER] = NIND,
                      [RT_AGE] = NIND,
                      [RT_LABOUR] = NIND,
-                     [RT_EDUCATION] = NIND};
+                     [RT_EDUCATION] = NIND,
+                     [RT_ESF_START] = esf_nrows(RT_ESF_START),
+                     [RT_ESF_EXIT] = esf_nrows(RT_ESF_EXIT)};
   for (int t = 0; t < RT_COUNT; t++) {
     rd->rows[t] = n[t];
     rd->cell[t] = util_calloc((size_t)NSLOTS * (size_t)n[t] * REPORT_MAX_COLS, sizeof(long long));
     rd->mark[t] = util_calloc((size_t)NSLOTS * (size_t)n[t] * REPORT_MAX_COLS, 1);
   }
+  rd->esf_year = util_calloc((size_t)NYEARS * (size_t)(n[RT_ESF_START] + n[RT_ESF_EXIT]), sizeof(long long));
 }
 
 /* Index of a cell in rd->cell[t]. */
@@ -107,6 +111,7 @@ typedef struct oinfo {
   int8_t type, region; /* -1: none */
   uint16_t slots;      /* bit s: reached in slot s */
   uint32_t years;
+  uint16_t types[NSLOTS], ytypes[NYEARS]; /* bit t: reached through service type t in the slot, in the year */
 } oinfo;
 typedef struct pinfo {
   int32_t org;
@@ -167,9 +172,12 @@ static void load_deliveries(db *d, report_data *rd, pass *p) {
   db_done(st);
 }
 
-static void org_reach(oinfo *o, int slot, int y) {
+static void org_reach(oinfo *o, int slot, int y, int type) {
   o->slots |= (uint16_t)(1u | 1u << slot);
   o->years |= 1u << y;
+  if (type < 0 || type >= NTYPE_BITS) return;
+  o->types[0] |= (uint16_t)(1u << type), o->types[slot] |= (uint16_t)(1u << type);
+  o->ytypes[y] |= (uint16_t)(1u << type);
 }
 
 static void load_orgs(db *d, report_data *rd, pass *p) {
@@ -188,7 +196,7 @@ static void load_orgs(db *d, report_data *rd, pass *p) {
   while (db_step(st) == 1) {
     long long did = db_col_int(st, 0), oid = db_col_int(st, 1);
     if (did < 1 || did > p->maxd || oid < 1 || oid > p->maxo || p->dl[did].slot < 0) continue;
-    org_reach(&p->ol[oid], p->dl[did].slot, p->dl[did].year);
+    org_reach(&p->ol[oid], p->dl[did].slot, p->dl[did].year, p->dl[did].type);
   }
   db_done(st);
 }
@@ -213,9 +221,13 @@ static int age_group(db_stmt *st, int col) {
   return a < 25 ? 0 : a <= 54 ? 1 : 2;
 }
 
-/* ESF start records: the participant flags per person and the common output indicators. */
+/* ESF start records: the participant flags per person and the common output and result indicators. */
 static void load_esf(db *d, report_data *rd, pass *p) {
-  db_stmt *st = db_query(d, "SELECT person_id, period_id, age_at_entry, gender, labour, education FROM esf_start", "");
+  db_stmt *st = db_query(d,
+                         "SELECT person_id, period_id, age_at_entry, gender, labour, education, unemployed_for,"
+                         " in_education, disability, migrant, disadvantaged, exit_status, exit_qualification,"
+                         " CAST(substr(entry_date,1,4) AS INTEGER) FROM esf_start",
+                         "");
   while (db_step(st) == 1) {
     long long pid = db_col_int(st, 0), per = db_col_int(st, 1);
     int slot = slot_of_period(rd, per);
@@ -226,6 +238,10 @@ static void load_esf(db *d, report_data *rd, pass *p) {
       (*cell(rd, RT_GENDER + k, 0, rowv[k], 0))++;
       if (slot > 0) (*cell(rd, RT_GENDER + k, slot, rowv[k], 0))++;
     }
+    int y = (int)db_col_int(st, 13) - rd->base_year;
+    if (y < 0 || y >= NYEARS) y = -1;
+    esf_count(rd, slot, y, st);
+    if (y >= 0) rd->ykey[y][RK_PARTICIPANTS]++;
     if (slot > 0) rd->key[slot][RK_PARTICIPANTS]++;
     if (pid >= 1 && pid <= p->maxp) p->pl[pid].esf |= (uint16_t)(1u | (slot > 0 ? 1u << slot : 0));
   }
@@ -255,7 +271,8 @@ static void scan_participations(db *d, report_data *rd, pass *p) {
     }
     (*cell(rd, RT_YEAR, 0, x->year, 2))++;
     pi->years |= 1u << x->year;
-    if (pi->org) org_reach(&p->ol[pi->org], x->slot, x->year);
+    if (pi->org) org_reach(&p->ol[pi->org], x->slot, x->year, x->type);
+    if (x->type >= 0 && x->type < NTYPE_BITS) rd->ytkey[x->year][x->type][1]++;
   }
   db_done(st);
 }
@@ -270,8 +287,11 @@ static void count_people(report_data *rd, pass *p) {
       uint32_t b = p->ps[(size_t)id * NSLOTS + (size_t)s];
       if (!(b & 1u << PS_ANY)) continue;
       if ((b & 1u << PS_ATTENDEE) && !(pi->esf & (1u << s))) rd->key[s][RK_ATTENDEES]++;
-      for (int t = 0; t < rd->types.n && t < 16; t++)
-        if (b & 1u << t) (*cell(rd, RT_SERVICE_TYPE, s, t, 0))++;
+      for (int t = 0; t < rd->types.n && t < NTYPE_BITS; t++)
+        if (b & 1u << t) {
+          (*cell(rd, RT_SERVICE_TYPE, s, t, 0))++;
+          if (pi->esf & (1u << s)) rd->tkey[s][t][2]++;
+        }
       for (int r = 0; r < NROLE; r++)
         if (b & 1u << (PS_ROLE + r)) (*cell(rd, RT_ROLE, s, r, 0))++;
       (*cell(rd, RT_SECTOR, s, pi->sector >= 0 ? pi->sector : rd->sectors.n, 0))++;
@@ -286,11 +306,14 @@ static void count_people(report_data *rd, pass *p) {
     for (int s = 0; s <= rd->nperiods; s++) {
       if (!(o->slots & 1u << s)) continue;
       rd->key[s][RK_ORGANISATIONS]++;
+      for (int t = 0; t < NTYPE_BITS; t++) rd->tkey[s][t][0] += (o->types[s] >> t) & 1;
       if (o->type >= 0) (*cell(rd, RT_ORG_TYPE, s, o->type, 0))++;
       (*cell(rd, RT_REGION, s, o->region >= 0 ? o->region : rd->regions.n, 0))++;
     }
-    for (int y = 0; y < NYEARS; y++)
+    for (int y = 0; y < NYEARS; y++) {
       if (o->years & 1u << y) (*cell(rd, RT_YEAR, 0, y, 0))++;
+      for (int t = 0; t < NTYPE_BITS; t++) rd->ytkey[y][t][0] += (o->ytypes[y] >> t) & 1;
+    }
   }
   for (int y = 0; y < NYEARS; y++) {
     int any = 0;
@@ -307,6 +330,7 @@ static void load_deeds_and_targets(db *d, report_data *rd) {
     int year = (int)db_col_int(st, 0);
     long long n = db_col_int(st, 1);
     rd->key[0][RK_DEEDS] += n;
+    if (year >= rd->base_year && year < rd->base_year + NYEARS) rd->ykey[year - rd->base_year][RK_DEEDS] += n;
     int s = slot_of_year(rd, year);
     if (s) rd->key[s][RK_DEEDS] += n;
   }
@@ -319,6 +343,18 @@ static void load_deeds_and_targets(db *d, report_data *rd) {
     if (m >= 0 && s >= 0) rd->target[s][m] = db_col_int(st, 2);
   }
   db_done(st);
+}
+
+/* The actuals for targets that the tables already hold: per year organisations and participations, per slot and
+ * service type participations. */
+static void actuals_from_tables(report_data *rd) {
+  for (int y = 0; y < NYEARS; y++) {
+    rd->ykey[y][RK_ORGANISATIONS] = *cell(rd, RT_YEAR, 0, y, 0);
+    rd->ykey[y][RK_PARTICIPATIONS] = *cell(rd, RT_YEAR, 0, y, 2);
+    rd->ykey[y][RK_ATTENDEES] = -1; /* attendees are counted per period only */
+  }
+  for (int s = 0; s < NSLOTS; s++)
+    for (int t = 0; t < rd->types.n && t < NTYPE_BITS; t++) rd->tkey[s][t][1] = *cell(rd, RT_SERVICE_TYPE, s, t, 1);
 }
 
 void data_load(db *d, report_data *rd) {
@@ -337,5 +373,6 @@ void data_load(db *d, report_data *rd) {
   scan_participations(d, rd, &p);
   count_people(rd, &p);
   load_deeds_and_targets(d, rd);
+  actuals_from_tables(rd);
   free(p.dl), free(p.ol), free(p.pl), free(p.ps);
 }

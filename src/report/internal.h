@@ -9,6 +9,7 @@
 #define NSLOTS (REPORT_MAX_PERIODS + 1)
 #define MAX_ID 50000000LL /* ids above this would make the per-id arrays unreasonably large */
 #define NYEARS 32         /* years counted from the first period's start year (or the first delivery) */
+#define NTYPE_BITS 16     /* service types counted one by one (bits of a mask) */
 
 /* Fixed rows: code and Finnish label (translated by the caller). */
 typedef struct fixed {
@@ -52,6 +53,12 @@ struct report_data {
   unsigned char *mark[RT_COUNT];
   unsigned char total_mark[RT_COUNT][NSLOTS][REPORT_MAX_COLS];
   unsigned char key_mark[NSLOTS][RK_COUNT];
+  /* the actuals that targets by year and by service type are measured against (target.c); -1: not counted so */
+  long long ykey[NYEARS][RK_COUNT];       /* per year: organisations, participants (start records by entry year),
+                                           * participations, deeds; attendees -1 */
+  long long *esf_year;                    /* [year][row of esf_start, then of esf_exit]: totals by entry year */
+  long long tkey[NSLOTS][NTYPE_BITS][3];  /* per slot and service type: organisations, participations, participants */
+  long long ytkey[NYEARS][NTYPE_BITS][2]; /* per year and service type: organisations, participations */
 };
 
 typedef struct tdef {
@@ -71,6 +78,24 @@ int reflist_find(const reflist *l, const char *code);
 int fixed_find(const fixed *f, int n, const char *code);
 /* Slot of a funding period id (0 is the whole programme), or -1. */
 int slot_of_period(const report_data *rd, long long id);
+
+/* esf.c: the ESF indicator tables (RT_ESF_START: Annex I, RT_ESF_EXIT: Annex II) */
+enum { ESF_GENDERS = 4, ESF_TOTAL = 4 }; /* columns 0..3 are GENDERS, 4 their total */
+/* Rows of table id (RT_ESF_START or RT_ESF_EXIT). */
+int esf_nrows(int id);
+/* Code, Finnish label and "joista" flag of row i of table id. */
+void esf_row(int id, int i, report_row *r);
+/* Counts one start record (columns of esf_start as read by data.c's load_esf, from column 2) into slot 0 and slot,
+ * and into rd->esf_year for year index y (-1: outside the years counted). */
+void esf_count(report_data *rd, int slot, int y, db_stmt *st);
+/* The row of an ESF indicator's code in either table (its table in *id), or -1. */
+int esf_row_index(const char *code, int *id);
+/* Adds the relations of the ESF tables to the public view's suppression (public.c): every row's genders and total,
+ * each group of exclusive rows and its total, each "joista" row and what is left of its parent, the links to the
+ * gender, age, labour and education tables, and every cell of the programme against its periods. vi and tot are
+ * public.c's maps from cells to variables. */
+void esf_links(const report_data *rd, sup_set *s, int *const vi[RT_COUNT],
+               const int tot[RT_COUNT][NSLOTS][REPORT_MAX_COLS]);
 
 /* public.c */
 /* Decides the public view of every table and slot at once (rd->mark, total_mark, key_mark). */

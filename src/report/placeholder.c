@@ -128,10 +128,15 @@ static int stats_figure(db *d, arena *a, const char *rest, int publ, ph_figure *
     const report_row *row = table_row(&t, seg[n - 1]);
     if (row) return cell_figure(&t, row, left == 2, out);
   } else if (left == 3) {
-    int id = report_table_id(seg[i]);
+    int id = report_table_id(seg[i]), esf = !strcmp(seg[i], "esf");
+    if (esf) id = RT_ESF_START; /* stats.esf.CODE.GENDER: an indicator of Annex I or II, wherever it is */
     if (id <= RT_KEY) return kerr_set(e, NULL, "taulukkoa %r ei ole", seg[i]);
     report_table_make(rd, a, id, slot, publ, &t);
     const report_row *row = table_row(&t, seg[i + 1]);
+    if (!row && esf) {
+      report_table_make(rd, a, RT_ESF_EXIT, slot, publ, &t);
+      row = table_row(&t, seg[i + 1]);
+    }
     if (!row) return kerr_set(e, NULL, "taulukossa %r ei ole riviä %r", seg[i], seg[i + 1]);
     for (int c = 0; c < t.ncols; c++)
       if (!strcmp(report_col_key(t.col[c]), seg[i + 2])) return cell_figure(&t, row, c, out);

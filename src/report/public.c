@@ -14,13 +14,15 @@
 /* 1 when table id has a total row: not where one person or organisation is in several rows (a sum would count them
  * twice). */
 int has_total(int id) {
-  return id != RT_KEY && id != RT_YEAR && id != RT_SERVICE_TYPE && id != RT_ROLE;
+  return id != RT_KEY && id != RT_YEAR && id != RT_SERVICE_TYPE && id != RT_ROLE && id != RT_ESF_START &&
+         id != RT_ESF_EXIT; /* the ESF tables: their first row is the total of each exclusive group */
 }
 
 /* 1 when column c of table id counts people (and is suppressed in public views). */
 int people_col(int id, int c) {
   int col = TABLES[id].col[c];
-  return col == RC_PEOPLE || col == RC_PARTICIPATIONS || col == RC_PARTICIPANTS;
+  return col == RC_PEOPLE || col == RC_PARTICIPATIONS || col == RC_PARTICIPANTS ||
+         (col >= RC_WOMEN && col <= RC_GTOTAL);
 }
 
 int people_key(int metric) {
@@ -141,6 +143,7 @@ void link_and_suppress(report_data *rd) {
   links_vars(rd, &l);
   for (int s = 0; s <= rd->nperiods; s++) links_slot(rd, &l, s);
   if (rd->nperiods) links_periods(rd, &l);
+  esf_links(rd, &l.s, l.vi, (const int(*)[NSLOTS][REPORT_MAX_COLS])l.tot);
   sup_run(&l.s);
   links_marks(rd, &l);
   for (int t = 0; t < RT_COUNT; t++) free(l.vi[t]);

@@ -9,7 +9,7 @@
 #include "report/suppress.h"
 
 #define REPORT_MAX_PERIODS 8 /* funding periods counted one by one; later ones count only in the whole programme */
-#define REPORT_MAX_COLS 3
+#define REPORT_MAX_COLS 5    /* the ESF indicator tables: women, men, muu, En halua vastata, total */
 #define REPORT_MIN_CELL 5 /* public cells with 1..4 people are shown as "< 5" (SUP_MIN in suppress.h) */
 
 /* Column kinds of a table: what a cell counts. */
@@ -20,6 +20,11 @@ enum {
   RC_PARTICIPATIONS, /* participations (person × delivery) */
   RC_PARTICIPANTS,   /* ESF participants (start records) */
   RC_TARGET,         /* key figures: the target, -1 when none */
+  RC_WOMEN,          /* ESF indicator tables: start (or end) records of women, men, muu, "En halua vastata", and */
+  RC_MEN,            /* the total of the four (the gender columns are exclusive and sum to it) */
+  RC_GOTHER,
+  RC_GEOS,
+  RC_GTOTAL,
 };
 
 /* The tables, in page order. */
@@ -35,6 +40,8 @@ enum {
   RT_AGE,
   RT_LABOUR,
   RT_EDUCATION,
+  RT_ESF_START, /* Annex I of Regulation 1304/2013: the common output indicators by gender, in the annex's order */
+  RT_ESF_EXIT,  /* Annex II: the immediate result indicators upon leaving, by gender */
   RT_COUNT
 };
 
@@ -46,6 +53,7 @@ typedef struct report_row {
   const char *label[3]; /* fi, sv, en; sv and en NULL: label[0] is a Finnish msgid to translate */
   long long v[REPORT_MAX_COLS];
   unsigned char hidden[REPORT_MAX_COLS]; /* public view: SUP_SHOWN (0), SUP_SMALL ("< 5": 1..4), SUP_SECONDARY */
+  unsigned char sub; /* 1: counts a part of the row it is under ("joista …"), overlapping it: never summed */
 } report_row;
 
 typedef struct report_table {
@@ -134,5 +142,47 @@ int report_target_set(db *d, const char *metric, long long period_id, long long 
 /* Stores every target of the staff form in one transaction: vals[slot * RK_COUNT + metric] for the slots 0..n of rd
  * (-1 removes). All or nothing: returns K_OK, or K_ERR with e set and nothing changed. */
 int report_targets_save(db *d, const report_data *rd, const long long *vals, kerr *e);
+
+/* ---- targets by period, year, service type and indicator (target.c) ---- */
+
+/* A stored target. metric: a key figure ("organisations", ...) or an ESF indicator's code ("CO01", "CR04", ...);
+ * period_id 0: the whole programme; year 0: the whole period; service_type "": every type. */
+typedef struct report_goal {
+  long long id, period_id, value;
+  int year;
+  const char *metric, *service_type;
+} report_goal;
+
+/* Every stored target, by period, year, service type and metric, in arena a; *n their number. */
+report_goal *report_goals(db *d, arena *a, int *n);
+/* The target with this id into *g (strings in a); K_OK, or K_ERR when there is none. */
+int report_goal_get(db *d, arena *a, long long id, report_goal *g);
+/* Checks g against the figures of rd: a known metric, an existing period, a year inside it (or inside the
+ * programme), a known service type, a value 0..100000000, and a combination whose actual Kehto counts (attendees
+ * per period only; deeds and ESF indicators not per service type; ESF participants not per year and type). Returns
+ * K_OK, or K_ERR with e naming the field (metric, period, year, service_type, value). */
+int report_goal_check(const report_data *rd, const report_goal *g, kerr *e);
+/* Checks and stores g: a new target, or the new value of the one with the same metric, period, year and type
+ * (g->id 0), or changes the target g->id. Returns its id, or 0 with e set (nothing stored). */
+long long report_goal_save(db *d, const report_data *rd, const report_goal *g, kerr *e);
+/* Removes a target. K_OK, or K_ERR with e set when there is no such target. */
+int report_goal_delete(db *d, long long id, kerr *e);
+/* The actual figure g is measured against (staff figures), or -1 when it is not counted so. */
+long long report_goal_actual(const report_data *rd, const report_goal *g);
+/* A metric's Finnish label (a key figure's or an ESF indicator's), or NULL when unknown. */
+const char *report_goal_metric_label(const char *metric);
+
+/* On track: the target pro-rated by the elapsed share of its span (the year, the period, or the programme). */
+enum { GOAL_NOT_STARTED, GOAL_BEHIND, GOAL_ON_TRACK, GOAL_REACHED, GOAL_NO_ACTUAL };
+typedef struct report_track {
+  int status;              /* GOAL_... */
+  int elapsed_pct;         /* 0..100 of the span gone by today */
+  long long expected;      /* value × elapsed, rounded down */
+  long long actual;        /* -1: not counted */
+  char start[16], end[16]; /* the span, yyyy-mm-dd */
+} report_track;
+/* Measures g on today ("yyyy-mm-dd"): reached when actual >= value; else on track when actual >= expected; else
+ * behind; not started before its span. */
+void report_goal_track(const report_data *rd, const report_goal *g, const char *today, report_track *t);
 
 #endif

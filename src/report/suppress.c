@@ -17,6 +17,21 @@ int sup_var(sup_set *s, long long v) {
   return s->nvar++;
 }
 
+int sup_var_derived(sup_set *s, long long v) {
+  int x = sup_var(s, v);
+  while (s->nder <= x) {
+    s->derived = util_grow(s->derived, s->nder, &s->capder, sizeof *s->derived);
+    s->derived[s->nder++] = 0;
+  }
+  s->derived[x] = 1;
+  return x;
+}
+
+/* 1 when x may be hidden to protect others: a published cell. */
+static int hideable(const sup_set *s, int x) {
+  return !s->mark[x] && s->v[x] > 0 && !(x < s->nder && s->derived[x]);
+}
+
 void sup_rel_total(sup_set *s, int total) {
   s->rel = util_grow(s->rel, s->nrel, &s->caprel, sizeof *s->rel);
   s->rel[s->nrel++] = (sup_rel){s->nref, 0, 0};
@@ -112,10 +127,10 @@ static int hide_one(sup_set *s, const sup_rel *r) {
   int best = -1;
   for (int k = 1; k < r->n; k++) {
     int x = s->ref[r->first + k];
-    if (!s->mark[x] && s->v[x] > 0 && (best < 0 || s->v[x] < s->v[best])) best = x;
+    if (hideable(s, x) && (best < 0 || s->v[x] < s->v[best])) best = x;
   }
   int total = s->ref[r->first];
-  if (best < 0 && !s->mark[total] && s->v[total] > 0) best = total;
+  if (best < 0 && hideable(s, total)) best = total;
   if (best < 0) return 0;
   s->mark[best] = SUP_SECONDARY;
   return 1;
@@ -131,6 +146,6 @@ void sup_run(sup_set *s) {
 }
 
 void sup_free(sup_set *s) {
-  free(s->v), free(s->mark), free(s->rel), free(s->ref);
+  free(s->v), free(s->mark), free(s->rel), free(s->ref), free(s->derived);
   memset(s, 0, sizeof *s);
 }

@@ -26,10 +26,17 @@ typedef struct sup_set {
   sup_rel *rel;
   int nref, capref;
   int *ref;
+  int nder, capder;
+  unsigned char *derived; /* [var]: 1 for a cell that is never published (sup_var_derived); NULL when none */
 } sup_set;
 
 /* Adds a cell with value v (a count of people, >= 0); returns its index. */
 int sup_var(sup_set *s, long long v);
+/* Adds a cell that is never published but can be worked out from published ones (the unemployed who are not
+ * long-term unemployed: a row less its "joista" row). It is protected like any cell (when it has 1..4 people, the
+ * cells it comes from are hidden until it cannot be worked out) but is never itself chosen to be hidden, since
+ * hiding it would hide nothing. Returns its index. */
+int sup_var_derived(sup_set *s, long long v);
 /* Starts a relation whose total is cell total; sup_part adds its parts. A relation may hold only approximately in
  * the data (distinct people over periods): it then protects more than needed, never less. */
 void sup_rel_total(sup_set *s, int total);

@@ -111,6 +111,20 @@ const tdef TABLES[RT_COUNT] = {
                       {RC_PARTICIPANTS},
                       N_("Koulutustaso"),
                       N_("Koulutus")},
+    [RT_ESF_START] = {"esf_start",
+                      N_("ESR-indikaattorit: osallistujat aloittaessa"),
+                      N_("Asetuksen (EU) 1304/2013 liitteen I yhteiset tuotosindikaattorit sukupuolen mukaan"),
+                      5,
+                      {RC_WOMEN, RC_MEN, RC_GOTHER, RC_GEOS, RC_GTOTAL},
+                      N_("Indikaattori"),
+                      N_("ESR liite I")},
+    [RT_ESF_EXIT] = {"esf_exit",
+                     N_("ESR-indikaattorit: tulokset päättyessä"),
+                     N_("Asetuksen (EU) 1304/2013 liitteen II välittömät tulosindikaattorit sukupuolen mukaan"),
+                     5,
+                     {RC_WOMEN, RC_MEN, RC_GOTHER, RC_GEOS, RC_GTOTAL},
+                     N_("Indikaattori"),
+                     N_("ESR liite II")},
 };
 
 /* ---- periods, names, targets ---- */
@@ -141,13 +155,16 @@ const char *report_table_name(int id) {
 }
 
 const char *report_col_title(int col) {
-  static const char *const t[] = {N_("Määrä"),          N_("Organisaatiot"),    N_("Henkilöt"),
-                                  N_("Osallistumiset"), N_("ESR-osallistujat"), N_("Tavoite")};
+  static const char *const t[] = {
+      N_("Määrä"),  N_("Organisaatiot"), N_("Henkilöt"), N_("Osallistumiset"),   N_("ESR-osallistujat"), N_("Tavoite"),
+      N_("Naiset"), N_("Miehet"),        N_("Muu"),      N_("En halua vastata"), N_("Yhteensä")};
   return t[col];
 }
 
 const char *report_col_key(int col) {
-  static const char *const k[] = {"value", "organisations", "people", "participations", "participants", "target"};
+  static const char *const k[] = {"value",        "organisations", "people", "participations",
+                                  "participants", "target",        "nainen", "mies",
+                                  "muu",          "eos",           "total"};
   return k[col];
 }
 
@@ -266,6 +283,8 @@ void report_table_make(const report_data *rd, arena *a, int id, int slot, int pu
       row_ref(r, &rd->sectors, i);
     } else if (id == RT_REGION) {
       row_ref(r, &rd->regions, i);
+    } else if (id == RT_ESF_START || id == RT_ESF_EXIT) {
+      esf_row(id, i, r);
     } else if (id == RT_ORG_TYPE && i == NOTYPE) {
       r->code = "";
       r->label[0] = N_("Ei organisaatiota");

@@ -29,6 +29,7 @@
 #include "web/pages/sessions.h"
 #include "web/pages/sitepages.h"
 #include "web/pages/stats.h"
+#include "web/pages/targets.h"
 #include "web/pages/survey_results.h"
 #include "web/pages/surveys.h"
 #include "web/pages/jury.h"
@@ -66,7 +67,7 @@ static const route *const TABLES[] = {
     publications_routes,   videos_routes,
     sitemap_routes,        news_routes,
     events_routes,         budget_routes,
-    reports_routes,
+    reports_routes,        targets_routes,
 };
 #define NTABLES (sizeof TABLES / sizeof TABLES[0])
 

@@ -4,6 +4,7 @@
 
 #include <qrencode.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/util.h"
@@ -64,22 +65,30 @@ static int lines_of(const char *s, int max) {
 }
 
 void svg_bars(buf *b, const char *id, const char *title, const char *desc, const svg_item *it, int n) {
+  svg_bars_goals(b, id, title, desc, it, n, NULL);
+}
+
+void svg_bars_goals(buf *b, const char *id, const char *title, const char *desc, const svg_item *it, int n,
+                    const svg_goal *goal) {
   /* Narrow enough to be drawn at full size in a phone's 358 px column (390 px screen), so its 14 px text stays at
    * least 12 px on any phone of 320 px or more: each label on its own line(s) above its bar. */
   enum { W = SVG_BARS_WIDTH, BAR_W = W - 64, FONT = 14, LINE_H = 18, BAR_H = 14, GAP = 10, TOP = 4 };
   enum { MAX_CHARS = W / 9 }; /* a line's characters at 14 px in a wide sans-serif (DejaVu: about 8.5 px each) */
   long long max = 0;
   int h = TOP;
+  const char **label = malloc(sizeof *label * (size_t)(n ? n : 1)); /* with the target's note: "Työpaja (tavoite 60)" */
   for (int i = 0; i < n; i++) {
     if (!it[i].hidden && it[i].v > max) max = it[i].v;
-    h += lines_of(it[i].label, MAX_CHARS) * LINE_H + 2 + BAR_H + GAP; /* as the loop below moves down */
+    if (goal && goal[i].target > max) max = goal[i].target;
+    label[i] = goal && goal[i].note ? buf_mprintf("%r (%r)", it[i].label, goal[i].note) : it[i].label;
+    h += lines_of(label[i], MAX_CHARS) * LINE_H + 2 + BAR_H + GAP; /* as the loop below moves down */
   }
   open_svg(b, id, title, desc, W, n ? h : TOP + LINE_H);
   for (int i = 0, y = TOP; i < n; i++) {
     int w = max && !it[i].hidden ? (int)((double)it[i].v * BAR_W / (double)max + 0.5) : 0;
     if (!it[i].hidden && it[i].v > 0 && w < 2) w = 2; /* a small but non-zero value stays visible */
     buf_printf(b, "<text y=\"%d\" font-size=\"%d\" fill=\"%r\">", y + FONT, FONT, TEXT_DARK);
-    int lines = wrapped(b, it[i].label, MAX_CHARS, 0, LINE_H);
+    int lines = wrapped(b, label[i], MAX_CHARS, 0, LINE_H);
     buf_puts(b, "</text>");
     int by = y + lines * LINE_H + 2;
     if (w) buf_printf(b, "<rect x=\"0\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%r\"/>", by, w, BAR_H, BAR_FILL);
@@ -89,9 +98,20 @@ void svg_bars(buf *b, const char *id, const char *title, const char *desc, const
     else
       buf_printf(b, "%N", it[i].v);
     buf_puts(b, "</text>\n");
+    if (goal &&
+        goal[i].target > 0) { /* the target: a dashed line across the bar's row, at its place on the same scale */
+      int tx = (int)((double)goal[i].target * BAR_W / (double)max + 0.5);
+      buf_printf(b,
+                 "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"%r\" stroke-width=\"2\" "
+                 "stroke-dasharray=\"3 2\"/>\n",
+                 tx, by - 3, tx, by + BAR_H + 3, TEXT_DARK);
+    }
     y = by + BAR_H + GAP;
   }
   buf_puts(b, "</svg>\n");
+  for (int i = 0; i < n; i++)
+    if (label[i] != it[i].label) free((char *)label[i]);
+  free(label);
 }
 
 /* The y of value v on an axis from 0 (at bottom) to max (at top). */

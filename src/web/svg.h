@@ -13,12 +13,22 @@ typedef struct svg_item {
   int hidden;
 } svg_item;
 
+/* A target on a bar: drawn as a dashed line across the bar's row at its place on the scale (0: none), and a note
+ * written after the value ("tavoite 60", plain text; NULL: none). */
+typedef struct svg_goal {
+  long long target;
+  const char *note;
+} svg_goal;
+
 /* The width of a bar chart in CSS px: it fits a phone's column at full size. */
 #define SVG_BARS_WIDTH 340
 
 /* A horizontal bar chart, each label above its bar (wrapped to lines that fit), the value after the bar. id is a unique
  * ASCII id for the title/desc ids; title and desc are plain text (escaped). */
 void svg_bars(buf *b, const char *id, const char *title, const char *desc, const svg_item *it, int n);
+/* The same with goal[i] the target of bar i (goal NULL: none), in the scale. */
+void svg_bars_goals(buf *b, const char *id, const char *title, const char *desc, const svg_item *it, int n,
+                    const svg_goal *goal);
 
 /* One line of a line chart: n values (one per x label), its legend label, its colour and whether it is dashed. */
 typedef struct svg_series {

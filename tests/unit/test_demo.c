@@ -14,6 +14,7 @@
 #include "model/org.h"
 #include "model/programme.h"
 #include "model/refdata.h"
+#include "report/report.h"
 #include "tmpdb.h"
 
 static void tmp_open(tmpdb *t, int load_refdata) {
@@ -320,6 +321,22 @@ static void test_esf_rules(void **state) {
     assert_true(db_int(shared.d, 0, "SELECT count(*) FROM esf_start WHERE education=?1", "t", *v) > all / 50);
   /* every delivery is over: every start has its end record */
   assert_int_equal(Q("SELECT count(*) FROM esf_start WHERE exit_date IS NULL OR exit_date < entry_date"), 0);
+  /* the Annex I items: most answer, some prefer not to say, a few "kylla"; the follow-ups only where they are asked;
+   * some leavers gained a qualification */
+  static const char *const items[][2] = {
+      {"disability", "SELECT count(*) FROM esf_start WHERE disability = ?1"},
+      {"migrant", "SELECT count(*) FROM esf_start WHERE migrant = ?1"},
+      {"disadvantaged", "SELECT count(*) FROM esf_start WHERE disadvantaged = ?1"},
+      {"exit_qualification", "SELECT count(*) FROM esf_start WHERE exit_qualification = ?1"}};
+  for (size_t k = 0; k < sizeof items / sizeof items[0]; k++) {
+    long long yes = db_int(shared.d, 0, items[k][1], "t", "kylla"), no = db_int(shared.d, 0, items[k][1], "t", "ei"),
+              eos = db_int(shared.d, 0, items[k][1], "t", "eos");
+    if (!(yes > 0 && yes * 10 < all && eos > 0 && no * 100 > all * 75))
+      fail_msg("%s: %lld kylla, %lld ei, %lld eos of %lld", items[k][0], yes, no, eos, all);
+  }
+  assert_int_equal(Q("SELECT count(*) FROM esf_start WHERE (unemployed_for IS NOT NULL) <> (labour = 'tyoton')"), 0);
+  assert_int_equal(Q("SELECT count(*) FROM esf_start WHERE in_education IS NOT NULL AND labour <> 'ulkopuolella'"), 0);
+  assert_true(Q("SELECT count(*) FROM esf_start WHERE in_education = 'ei'") > 0);
 }
 
 static void test_applications_and_targets(void **state) {
@@ -353,6 +370,20 @@ static void test_applications_and_targets(void **state) {
                    5000);
   assert_int_equal(Q("SELECT count(DISTINCT period_id) FROM target WHERE period_id IN (SELECT id FROM funding_period)"),
                    2);
+  /* targets by year, by service type and for ESF indicators, every one of them valid and counted */
+  assert_true(Q("SELECT count(DISTINCT year) FROM target WHERE year > 0") >= 6);
+  assert_true(Q("SELECT count(*) FROM target WHERE service_type <> ''") >= 4);
+  assert_true(Q("SELECT count(*) FROM target WHERE metric LIKE 'C%'") >= 3);
+  arena a = {0};
+  int n = 0;
+  const report_data *rd = report_get(shared.d);
+  report_goal *g = report_goals(shared.d, &a, &n);
+  for (int i = 0; i < n; i++) {
+    kerr e = {0};
+    if (report_goal_check(rd, &g[i], &e) != K_OK) fail_msg("target %s: %s", g[i].metric, e.msg);
+    assert_true(report_goal_actual(rd, &g[i]) >= 0);
+  }
+  arena_free(&a);
 }
 
 /* ---- the 2019 award round (demo_award.c) ---- */

@@ -36,6 +36,8 @@ static esf_record rec(const char *entry, const char *birth) {
 static void rec_clear(esf_record *r) {
   free(r->entry_date), free(r->birth_date), free(r->gender), free(r->labour), free(r->education);
   free(r->exit_date), free(r->exit_status);
+  free(r->unemployed_for), free(r->in_education), free(r->disability), free(r->migrant), free(r->disadvantaged);
+  free(r->exit_qualification);
   memset(r, 0, sizeof *r);
 }
 
@@ -238,6 +240,38 @@ static void test_esf_validation(void **state) {
   r = rec("2019-03-01", "1980-01-01");
   r.exit_date = util_strdup("2019-04-01");
   expect_esf_error(d, &r, "exit_status", "needs a status");
+  /* the Annex I items: optional, coded, each follow-up only where it is asked */
+  r = rec("2019-03-01", "1980-01-01");
+  free(r.labour), r.labour = util_strdup("Työtön");
+  r.unemployed_for = util_strdup("Yli 12 kuukautta");
+  r.disability = util_strdup("En halua vastata");
+  r.migrant = util_strdup("kyllä");
+  r.disadvantaged = util_strdup("Ei");
+  assert_int_equal(person_esf_validate(d, &r, "2026-11-22", &e), K_OK);
+  assert_string_equal(r.unemployed_for, "yli12");
+  assert_string_equal(r.disability, "eos");
+  assert_string_equal(r.migrant, "kylla");
+  assert_string_equal(r.disadvantaged, "ei");
+  assert_null(r.in_education);
+  rec_clear(&r);
+  r = rec("2019-03-01", "1980-01-01"); /* employed: how long unemployed is not asked */
+  r.unemployed_for = util_strdup("alle6");
+  expect_esf_error(d, &r, "unemployed_for", "asked only of the unemployed");
+  r = rec("2019-03-01", "1980-01-01");
+  free(r.labour), r.labour = util_strdup("tyoton");
+  r.in_education = util_strdup("ei");
+  expect_esf_error(d, &r, "in_education", "asked only of the inactive");
+  r = rec("2019-03-01", "1980-01-01");
+  free(r.labour), r.labour = util_strdup("ulkopuolella");
+  r.in_education = util_strdup("ei");
+  assert_int_equal(person_esf_validate(d, &r, "2026-11-22", &e), K_OK);
+  rec_clear(&r);
+  r = rec("2019-03-01", "1980-01-01");
+  r.migrant = util_strdup("maybe");
+  expect_esf_error(d, &r, "migrant", "unknown code 'maybe'");
+  r = rec("2019-03-01", "1980-01-01");
+  r.exit_qualification = util_strdup("kylla");
+  expect_esf_error(d, &r, "exit_qualification", "needs the end record");
   r = rec("2030-03-01", "1980-01-01");
   expect_esf_error(d, &r, "entry_date", "no funding period");
 }
@@ -276,6 +310,30 @@ static void test_one_start_record_per_period(void **state) {
   esf_record *v = person_esf_list(d, &mem, p, &n);
   assert_int_equal(n, 2);
   assert_string_equal(v[0].period_name, "2018–2020");
+  /* the Annex I items and the qualification at exit are kept and read back; the end record added later keeps them */
+  long long q = add_person(d, "annex@example.fi", "Annex", 1);
+  r = rec("2019-03-01", "1980-01-01");
+  free(r.labour), r.labour = util_strdup("ulkopuolella");
+  r.in_education = util_strdup("ei"), r.disability = util_strdup("eos"), r.migrant = util_strdup("kylla");
+  assert_true(save_rec(d, q, &r, &e) > 0);
+  r = rec("2019-03-01", "1980-01-01");
+  free(r.labour), r.labour = util_strdup("ulkopuolella");
+  r.in_education = util_strdup("ei"), r.disability = util_strdup("eos"), r.migrant = util_strdup("kylla");
+  r.exit_date = util_strdup("2019-06-01"), r.exit_status = util_strdup("tyoton");
+  r.exit_qualification = util_strdup("kylla");
+  assert_true(save_rec(d, q, &r, &e) > 0);
+  v = person_esf_list(d, &mem, q, &n);
+  assert_int_equal(n, 1);
+  assert_string_equal(v[0].in_education, "ei");
+  assert_string_equal(v[0].disability, "eos");
+  assert_string_equal(v[0].migrant, "kylla");
+  assert_null(v[0].unemployed_for);
+  assert_null(v[0].disadvantaged);
+  assert_string_equal(v[0].exit_qualification, "kylla");
+  r = rec("2019-03-01", "1980-01-01"); /* the same start without the items is a different record */
+  free(r.labour), r.labour = util_strdup("ulkopuolella");
+  assert_int_equal(save_rec(d, q, &r, &e), 0);
+  kerr_clear(&e);
   arena_free(&mem);
 }
 

@@ -438,6 +438,14 @@ static void test_svg_charts(void **s) {
                                  "<tspan x=\"0\" dy=\"18\">muut hyvin pitkät nimet</tspan>"));
   buf_reset(&b);
   it[0].label = "Uusimaa <b>";
+  svg_goal goal[2] = {{80, "tavoite 80"}, {0, NULL}}; /* a target above every value sets the scale */
+  svg_bars_goals(&b, "g", "T", "D", it, 2, goal);
+  assert_non_null(strstr(b.data, "Uusimaa &lt;b&gt; (tavoite 80)")); /* the target's value beside the label */
+  assert_non_null(strstr(b.data, "width=\"138\""));                  /* 40 of 80: half of 276 */
+  assert_non_null(strstr(b.data, "<line x1=\"276\""));               /* the target line at the end of the scale */
+  const char *dash = strstr(b.data, "stroke-dasharray");
+  assert_true(dash && !strstr(dash + 1, "stroke-dasharray")); /* one line: the second bar has no target */
+  buf_reset(&b);
   svg_region_map(&b, "m", "Kartta", "Kuvaus", it, 3, "Organisaatioita", "Ei yhtään");
   assert_non_null(strstr(b.data, "fill=\"#08306b\"")); /* the largest value has the darkest step */
   assert_null(strstr(b.data, "Nowhere"));              /* unknown region codes are left out */

@@ -37,6 +37,9 @@ static const char *const MUNIS[] = {"091", "837", "179", "564", NULL};
 static const char *const GENDERS[] = {"nainen", "mies", "muu", "eos"};
 static const char *const LABOUR[] = {"tyollinen", "tyoton", "ulkopuolella", "eos"};
 static const char *const EDUCATION[] = {"isced12", "isced34", "isced58", "eos"};
+static const char *const UNEMP[] = {"alle6", "6_12", "yli12", "eos", NULL};
+static const char *const YESNO[] = {"kylla", "ei", "eos", NULL};
+static const char *const EXITS[] = {"tyollinen", "tyoton", "koulutus", "ulkopuolella", "eos"};
 
 static void gen_orgs_and_deliveries(db *d, int norg, int ndel) {
   for (int o = 1; o <= norg; o++)
@@ -70,12 +73,16 @@ static void gen_person(db *d, long long id, int org, int sector, int ndel) {
     if (db_exec(d, "INSERT OR IGNORE INTO participation(person_id, delivery_id, role) VALUES (?1, ?2, ?3)", "iit", id,
                 del, ROLES[rnd(4)]) != DB_OK)
       fail_msg("participation: %s", db_errmsg(d));
+    int lab = rnd(4), exit = rnd(6);
     if (db_exec(d,
                 "INSERT OR IGNORE INTO esf_start(person_id, period_id, entry_date, age_at_entry, gender, labour,"
-                " education) SELECT ?1, s.period_id, d.starts_on, NULLIF(?3, 0), ?4, ?5, ?6 FROM delivery d"
-                " JOIN service s ON s.id = d.service_id WHERE d.id = ?2 AND s.counts = 'participant'",
-                "iiittt", id, del, rnd(5) ? (long long)(18 + rnd(50)) : 0LL, GENDERS[rnd(4)], LABOUR[rnd(4)],
-                EDUCATION[rnd(4)]) != DB_OK)
+                " education, unemployed_for, in_education, disability, migrant, disadvantaged, exit_date,"
+                " exit_status, exit_qualification) SELECT ?1, s.period_id, d.starts_on, NULLIF(?3, 0), ?4, ?5, ?6,"
+                " ?7, ?8, ?9, ?10, ?11, CASE WHEN ?12 IS NULL THEN NULL ELSE d.starts_on END, ?12, ?13"
+                " FROM delivery d JOIN service s ON s.id = d.service_id WHERE d.id = ?2 AND s.counts = 'participant'",
+                "iiittttttttttt", id, del, rnd(5) ? (long long)(18 + rnd(50)) : 0LL, GENDERS[rnd(4)], LABOUR[lab],
+                EDUCATION[rnd(4)], lab == 1 ? UNEMP[rnd(5)] : NULL, lab == 2 ? YESNO[rnd(4)] : NULL, YESNO[rnd(4)],
+                YESNO[rnd(4)], YESNO[rnd(4)], exit < 5 ? EXITS[exit] : NULL, exit < 5 ? YESNO[rnd(4)] : NULL) != DB_OK)
       fail_msg("esf: %s", db_errmsg(d));
   }
 }
@@ -235,7 +242,7 @@ static void check_cells(view *w, int s, int id) {
     for (int c = 0; c < p->ncols; c++) {
       long long v = b->v[c];
       int m = a->hidden[c], people = p->col[c] == RC_PEOPLE || p->col[c] == RC_PARTICIPATIONS ||
-                                     p->col[c] == RC_PARTICIPANTS ||
+                                     p->col[c] == RC_PARTICIPANTS || p->col[c] >= RC_WOMEN ||
                                      (id == RT_KEY && c == 0 && i != RK_ORGANISATIONS && i != RK_DEEDS);
       int ok = m == SMALL ? v >= 1 && v <= 4 : m == SECONDARY ? v >= 5 : !people || v == 0 || v >= 5;
       if (!ok && w->failures++ >= 0 && printed++ < 12)
@@ -286,6 +293,78 @@ static void check_slot(view *w, int s) {
   }
 }
 
+/* Adds the row with code of an ESF table, column c. */
+static void rel_code(rel *r, const view *w, int s, int id, const char *code, int c) {
+  rel_add(r, w, s, id, row_of(w, s, id, code), c);
+}
+
+/* A row and its parts that do not cover it ("joista" rows; "kylla" and "eos" of an item): the rest is published
+ * nowhere, but a reader works it out when every cell is shown, so it must not then be 1..4. It is a term the reader
+ * knows when its cells are shown, knows to be 5 or more (at best) when not, and a small one is hidden. */
+static void check_rest(view *w, int s, int id, const char *parent, const char *const *parts, int c) {
+  rel r;
+  rel_begin(&r, parent, s);
+  snprintf(r.what, sizeof r.what, "%s %s column %d: rest (slot %d)", w->pub[s][id].name, parent, c, s);
+  rel_code(&r, w, s, id, parent, c);
+  long long rest = r.t[0].v;
+  int hidden = r.t[0].mark != SHOWN;
+  for (int k = 0; parts[k]; k++) {
+    rel_code(&r, w, s, id, parts[k], c);
+    rest -= r.t[r.n - 1].v, hidden |= r.t[r.n - 1].mark != SHOWN;
+  }
+  int mark = rest >= 1 && rest <= 4 ? SMALL : !hidden ? SHOWN : rest >= 5 ? SECONDARY : -1;
+  if (mark < 0) return; /* a rest of 0 behind hidden cells: the reader knows nothing of it */
+  r.t[r.n++] = (term){rest, mark};
+  check_rel(w, &r);
+}
+
+/* The ESF indicator tables: genders and total per row, the exclusive groups, the rests of the overlapping rows, and
+ * the tables that count the same start records. */
+static void check_esf(view *w, int s) {
+  static const char *const groups[][7] = {
+      {"participants", "CO01", "CO03", "CO05", "labour_eos", NULL},
+      {"participants", "CO06", "age_25_54", "CO07", "age_eos", NULL},
+      {"participants", "CO09", "CO10", "CO11", "education_eos", NULL},
+      {"leavers", "CR02", "CR04", "exit_tyoton", "exit_ulkopuolella", "exit_eos", NULL}};
+  static const char *const rests[][4] = {{"CO01", "CO02", NULL},
+                                         {"CO03", "CO04", NULL},
+                                         {"CO07", "CO08", NULL},
+                                         {"participants", "CO15", "CO15_eos", NULL},
+                                         {"participants", "CO16", "CO16_eos", NULL},
+                                         {"participants", "CO17", "CO17_eos", NULL}};
+  static const char *const rests_exit[][4] = {{"exit_tyoton", "CR01", NULL}, {"leavers", "CR03", "CR03_eos", NULL}};
+  rel r;
+  for (int id = RT_ESF_START; id <= RT_ESF_EXIT; id++)
+    for (int i = 0; i < w->pub[s][id].nrows; i++) {
+      rel_begin(&r, "ESF row: genders and total", s);
+      for (int c = 4; c >= 0; c--) rel_add(&r, w, s, id, i, c);
+      check_rel(w, &r);
+    }
+  for (int c = 0; c < 5; c++) {
+    for (int g = 0; g < 4; g++) {
+      rel_begin(&r, groups[g][1], s);
+      for (int k = 0; groups[g][k]; k++) rel_code(&r, w, s, g < 3 ? RT_ESF_START : RT_ESF_EXIT, groups[g][k], c);
+      check_rel(w, &r);
+    }
+    for (int k = 0; k < 6; k++) check_rest(w, s, RT_ESF_START, rests[k][0], rests[k] + 1, c);
+    for (int k = 0; k < 2; k++) check_rest(w, s, RT_ESF_EXIT, rests_exit[k][0], rests_exit[k] + 1, c);
+    rel_begin(&r, "ESF participants = gender table", s);
+    rel_code(&r, w, s, RT_ESF_START, "participants", c);
+    rel_add(&r, w, s, RT_GENDER, c < 4 ? c : -1, 0);
+    check_rel(w, &r);
+  }
+  static const char *const same[][2] = {{"CO05", "tyollinen"}, {"CO01", "tyoton"},  {"CO03", "ulkopuolella"},
+                                        {"labour_eos", "eos"}, {"CO06", "alle25"},  {"CO07", "yli54"},
+                                        {"CO09", "isced12"},   {"CO11", "isced58"}, {"education_eos", "eos"}};
+  for (int k = 0; k < 9; k++) {
+    int t = k < 4 ? RT_LABOUR : k < 6 ? RT_AGE : RT_EDUCATION;
+    rel_begin(&r, same[k][0], s);
+    rel_code(&r, w, s, RT_ESF_START, same[k][0], 4);
+    rel_code(&r, w, s, t, same[k][1], 0);
+    check_rel(w, &r);
+  }
+}
+
 /* The whole programme against the sum of its periods, row by row (rows matched by code), totals and key figures. */
 static void check_periods(view *w) {
   rel r;
@@ -313,6 +392,7 @@ static void check_set(view *w) {
   for (int s = 0; s < w->nslots; s++) {
     for (int id = 0; id < RT_COUNT; id++) check_cells(w, s, id);
     check_slot(w, s);
+    check_esf(w, s);
   }
   check_periods(w);
 }

@@ -18,7 +18,8 @@ static const struct {
   const char *kind, *label, *required, *optional;
 } KINDS[] = {
     {"participants", N_("Osallistujat"), "delivery, email, name, organisation, role",
-     "occupation, sector, entry_date, birth_date, gender, labour_status, education, exit_date, exit_status"},
+     "occupation, sector, entry_date, birth_date, gender, labour_status, education, unemployed_for, in_education, "
+     "disability, migrant, disadvantaged, exit_date, exit_status, exit_qualification"},
     {"attendance", N_("Läsnäolot"), "delivery, session, email", ""},
     {"deeds", N_("Kehittämisteot"), "title, organisation, municipality, sector, summary, goal, actions, results, year",
      "ref, ytunnus, starting_point, participants, themes, service, contact_name, contact_email"},

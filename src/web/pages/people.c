@@ -11,6 +11,7 @@
 #include "model/roster.h"
 #include "web/form.h"
 #include "web/pager.h"
+#include "web/pages/esf_form.h"
 #include "web/pages/people.h"
 #include "web/widgets.h"
 
@@ -106,11 +107,27 @@ static void parts_table(web_req *r, const person_part *v, int n) {
   web_table_end(r);
 }
 
+/* The Annex I items and the qualification at exit that were given, "Vamma: Ei; …", and the row's end. */
+static void esf_items_cell(web_req *r, const esf_record *x) {
+  const struct {
+    const char *label, *v;
+  } it[] = {{N_("Kuinka kauan työttömänä"), x->unemployed_for},
+            {N_("Opiskelee tai on koulutuksessa"), x->in_education},
+            {N_("Vamma tai pitkäaikaissairaus"), x->disability},
+            {N_("Maahanmuuttaja, ulkomaalaistausta tai vähemmistö"), x->migrant},
+            {N_("Muu heikompi asema"), x->disadvantaged},
+            {N_("Sai tutkinnon päättyessä"), x->exit_qualification}};
+  buf_puts(&r->out, "<td>");
+  for (size_t i = 0, k = 0; i < sizeof it / sizeof it[0]; i++)
+    if (it[i].v) buf_printf(&r->out, "%r%h: %h", k++ ? "; " : "", T(r, it[i].label), T(r, person_esf_label(it[i].v)));
+  buf_puts(&r->out, "</td></tr>\n");
+}
+
 static void esf_table(web_req *r, const esf_record *v, int n) {
-  static const char *const heads[] = {"Kausi",    "Aloituspäivä",   "Syntymäaika",
-                                      "Ikä",      "Sukupuoli",      "Työmarkkina",
-                                      "Koulutus", "Päättymispäivä", "Tilanne päättyessä"};
-  pager_table_begin(r, T(r, "ESF-osallistujatiedot"), heads, 9, 3);
+  static const char *const heads[] = {
+      "Kausi",    "Aloituspäivä",   "Syntymäaika",        "Ikä",        "Sukupuoli", "Työmarkkina",
+      "Koulutus", "Päättymispäivä", "Tilanne päättyessä", "Muut tiedot"};
+  pager_table_begin(r, T(r, "ESF-osallistujatiedot"), heads, 10, 3);
   for (int i = 0; i < n; i++) {
     const esf_record *x = &v[i];
     buf_printf(&r->out, "<tr><td>%h</td><td class=\"nowrap\">%D</td><td class=\"nowrap\">%D</td>", x->period_name,
@@ -119,10 +136,11 @@ static void esf_table(web_req *r, const esf_record *v, int n) {
       buf_printf(&r->out, "<td class=\"num\">%d</td>", x->age_at_entry);
     else
       buf_printf(&r->out, "<td class=\"num\">%h</td>", T(r, "ei tiedossa"));
-    buf_printf(&r->out, "<td>%h</td><td>%h</td><td>%h</td><td class=\"nowrap\">%D</td><td>%h</td></tr>\n",
+    buf_printf(&r->out, "<td>%h</td><td>%h</td><td>%h</td><td class=\"nowrap\">%D</td><td>%h</td>",
                T(r, person_esf_label(x->gender)), T(r, person_esf_label(x->labour)),
                T(r, person_esf_label(x->education)), x->exit_date ? x->exit_date : "–",
                x->exit_status ? T(r, person_esf_label(x->exit_status)) : "–");
+    esf_items_cell(r, x);
   }
   web_table_end(r);
 }
@@ -183,6 +201,9 @@ static void page_staff_person(web_req *r) {
     esf_table(r, esf, n);
   else
     buf_printf(&r->out, "<p>%h</p>\n", T(r, "Ei ESF-aloitustietoja (tapahtumaosallistuja tai ei vielä kirjattu)."));
+  if (!p->erased_at)
+    buf_printf(&r->out, "<p><a href=\"%h/hallinta/henkilot/%lld/esr\">%h</a></p>\n", r->prefix, r->id,
+               T(r, "Kirjaa ESF-aloitus- tai päättymistiedot"));
   audit_row *log = audit_about(r->db, &r->mem, subject, AUDIT_ON_PAGE, &n);
   buf_printf(&r->out, "<h2>%h</h2>\n", T(r, "Tietojen käsittelyloki"));
   audit_table(r, log, n);
@@ -457,6 +478,9 @@ const route people_routes[] = {
     {"GET", "/hallinta/henkilot", page_staff_people, .flags = ROUTE_ANY_STAFF,
      .menu = {ROUTE_NAV_STAFF, 3, "people", N_("Henkilöt")}},
     {"GET", "/hallinta/henkilot/{id}", page_staff_person, .flags = ROUTE_ANY_STAFF},
+    {"GET", "/hallinta/henkilot/{id}/esr", page_staff_esf_form, .flags = ROUTE_ANY_STAFF},
+    {"POST", "/hallinta/henkilot/{id}/esr", page_staff_esf_save,
+     .flags = ROUTE_ANY_STAFF | ROUTE_CSRF | ROUTE_CSRF_FORM},
     {"GET", "/hallinta/toteutukset/{id}/osallistujat", page_staff_delivery_people, .flags = ROUTE_ANY_STAFF},
     {"POST", "/hallinta/toteutukset/{id}/osallistujat", page_staff_delivery_people_add,
      .flags = ROUTE_ANY_STAFF | ROUTE_CSRF | ROUTE_CSRF_FORM},

@@ -8,6 +8,7 @@
 #include "web/svg.h"
 #include "web/form.h"
 #include "web/pages/stats.h"
+#include "web/pages/targets.h"
 #include "web/widgets.h"
 
 #define MAX_TARGET 100000000LL
@@ -70,7 +71,10 @@ static void cell_value(web_req *r, const report_table *t, const report_row *row,
 }
 
 static void table_row(web_req *r, const report_table *t, const report_row *row, int total) {
-  buf_printf(&r->out, "<tr%r><th scope=\"row\">%h</th>", total ? " class=\"total\"" : "",
+  buf_printf(&r->out, "<tr%r><th scope=\"row\">%h</th>",
+             total      ? " class=\"total\""
+             : row->sub ? " class=\"sub\""
+                        : "",
              report_row_label(row, r->lang, i18n_get));
   for (int c = 0; c < t->ncols; c++) {
     buf_puts(&r->out, "<td class=\"num\">");
@@ -115,13 +119,53 @@ static svg_item *chart_items(web_req *r, const report_table *t, int c) {
   return it;
 }
 
+/* The target of a chart's bar: the metric its column counts (the ESF indicator of its row) for the slot's period,
+ * a service type's row (year 0), or a year's row (any period); 0 when there is none. */
+static long long bar_goal(const report_goal *v, int n, const report_table *t, int c, int i, long long period_id) {
+  const char *code = t->rows[i].code, *metric = t->col[c] == RC_PARTICIPATIONS ? "participations"
+                                                : t->col[c] == RC_ORGS         ? "organisations"
+                                                : t->col[c] == RC_GTOTAL       ? code
+                                                                               : NULL;
+  for (int k = 0; metric && k < n; k++) {
+    const report_goal *g = &v[k];
+    if (strcmp(g->metric, metric)) continue;
+    if (t->id == RT_YEAR ? g->year == atoi(code) && !*g->service_type
+                         : g->period_id == period_id && !g->year &&
+                               (t->id == RT_SERVICE_TYPE ? !strcmp(g->service_type, code) : !*g->service_type))
+      return g->value;
+  }
+  return 0;
+}
+
+/* The targets on a chart's bars, with their note "tavoite N" (request arena; NULL when the chart has none). */
+static svg_goal *chart_goals(web_req *r, const report_data *rd, const report_table *t, int c, int slot) {
+  if (t->id != RT_SERVICE_TYPE && t->id != RT_YEAR && t->id != RT_ESF_START && t->id != RT_ESF_EXIT) return NULL;
+  int n = 0;
+  report_goal *v = report_goals(r->db, &r->mem, &n);
+  svg_goal *it = arena_alloc(&r->mem, sizeof *it * (size_t)(t->nrows ? t->nrows : 1));
+  int any = 0;
+  for (int i = 0; i < t->nrows && n; i++) {
+    it[i].target = bar_goal(v, n, t, c, i, report_period_at(rd, slot)->id);
+    if (!it[i].target) continue;
+    any = 1;
+    buf b = BUF_INIT;
+    buf_printf(&b, "%r %N", T(r, "tavoite"), it[i].target);
+    it[i].note = arena_strdup(&r->mem, b.data);
+    buf_free(&b);
+  }
+  return any ? it : NULL;
+}
+
 /* A breakdown: heading, description, chart of its people column (or the first), the same numbers as a table. */
 static void breakdown(web_req *r, const report_data *rd, int id, int slot, int publ) {
   report_table t;
   report_table_make(rd, &r->mem, id, slot, publ, &t);
   int c = 0;
   for (int k = 0; k < t.ncols; k++)
-    if (t.col[k] == RC_PEOPLE || t.col[k] == RC_PARTICIPANTS) c = k;
+    if (t.col[k] == RC_PEOPLE || t.col[k] == RC_PARTICIPANTS || t.col[k] == RC_GTOTAL) c = k;
+  svg_goal *goals = chart_goals(r, rd, &t, c, slot);
+  for (int k = 0; k < t.ncols && !goals; k++) /* a column with targets is charted with them */
+    if ((goals = chart_goals(r, rd, &t, k, slot))) c = k;
   buf_printf(&r->out, "<section class=\"stat\">\n<h2 id=\"h-%h\">%h</h2>\n", t.name, T(r, t.title));
   buf desc = BUF_INIT;
   buf_printf(&desc, "%r: %r (%r)", T(r, t.desc), T(r, report_col_title(t.col[c])), slot_name(r, rd, slot));
@@ -141,7 +185,7 @@ static void breakdown(web_req *r, const report_data *rd, int id, int slot, int p
     svg_bars(&r->out, "c-region-bars", T(r, "Tavoitetut organisaatiot maakunnittain"), desc.data, items, o.nrows);
     buf_puts(&r->out, "</div>");
   } else {
-    svg_bars(&r->out, id_attr, T(r, t.title), desc.data, chart_items(r, &t, c), t.nrows);
+    svg_bars_goals(&r->out, id_attr, T(r, t.title), desc.data, chart_items(r, &t, c), t.nrows, goals);
   }
   buf_puts(&r->out, "</figure>\n<div>");
   html_table(r, &t);
@@ -219,6 +263,8 @@ static void page_stats(web_req *r) {
   if (publ) suppression_note(r);
   key_figures(r, rd, slot, publ);
   for (int id = RT_SERVICE_TYPE; id < RT_COUNT; id++) breakdown(r, rd, id, slot, publ);
+  buf_printf(o, "<h2>%h</h2>\n", T(r, "ESR-indikaattorit sukupuolen mukaan"));
+  export_links_write(r, "/tilastot/esr", period_query(rd, slot, r), T(r, "ESR-indikaattorit sukupuolen mukaan"));
   buf_printf(o, "<h2>%h</h2>\n", T(r, "Kaikki taulukot"));
   export_links_write(r, "/tilastot/kaikki", period_query(rd, slot, r), T(r, "Kaikki taulukot"));
   page_end(r);
@@ -228,8 +274,8 @@ static void page_stats(web_req *r) {
 static void page_stats_export(web_req *r) {
   char table[32] = "";
   int f = export_request_format(r, r->path + strlen("/tilastot/"), table, sizeof table);
-  int all = strcmp(table, "kaikki") == 0, id = report_table_id(table);
-  if (f < 0 || (id < 0 && !all)) {
+  int all = strcmp(table, "kaikki") == 0, esf = strcmp(table, "esr") == 0, id = report_table_id(table);
+  if (f < 0 || (id < 0 && !all && !esf)) {
     web_error(r, 404, T(r, "Hakemaasi sivua ei ole. Tarkista osoite tai aloita etusivulta."));
     return;
   }
@@ -237,12 +283,15 @@ static void page_stats_export(web_req *r) {
   const report_data *rd = report_get(r->db);
   int slot = slot_or_reply(r, rd);
   if (slot < 0) return;
-  int first = all ? 0 : id, n = all ? RT_COUNT : 1, publ = public_view(r);
+  /* esr: the ESF follow-up form's figures, Annex I and Annex II together */
+  int first = all ? 0 : esf ? RT_ESF_START : id, n = all ? RT_COUNT : esf ? 2 : 1, publ = public_view(r);
   report_table *t = arena_alloc(&r->mem, sizeof *t * (size_t)n);
   for (int k = 0; k < n; k++) report_table_make(rd, &r->mem, first + k, slot, publ, &t[k]);
   char made[16];
   export_today(made);
-  export_about about = {all ? T(r, "Tilastot") : T(r, t[0].title),
+  export_about about = {all   ? T(r, "Tilastot")
+                        : esf ? T(r, "ESR-indikaattorit sukupuolen mukaan")
+                              : T(r, t[0].title),
                         T(r, EXPORT_PERIOD_LABEL),
                         slot_name(r, rd, slot),
                         T(r, EXPORT_MADE_LABEL),
@@ -268,7 +317,8 @@ static void targets_page(web_req *r, const report_data *rd, int use_form, const 
   buf *o = &r->out;
   buf_printf(o, "<h1>%h</h1>\n", T(r, "Tavoitteet"));
   if (saved) buf_printf(o, "<p class=\"notice\" role=\"status\">%h</p>\n", T(r, "Tavoitteet tallennettu."));
-  buf_printf(o, "<p>%h</p>\n",
+  goals_list_write(r, rd);
+  buf_printf(o, "<h2>%h</h2>\n<p>%h</p>\n", T(r, "Tunnuslukujen tavoitteet kausittain"),
              T(r, "Anna tavoite kokonaislukuna. Tyhjä kenttä poistaa tavoitteen. Toteuma näkyy sivulla Tilastot."));
   form_ctx f = {r, err};
   form_errors(&f);
