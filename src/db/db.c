@@ -48,6 +48,7 @@ struct db {
    * written since, so that a cache built inside the transaction after the first bump is stale after it. */
   unsigned tx_bumped, tx_pending;
   long long span, tx_span; /* span: db_script's count of transaction and savepoint boundaries (see tx_boundary) */
+  int whole_tx; /* db_all_or_nothing: the transaction's writes need no savepoints of their own */
   const unsigned char *shm; /* the WAL index, mapped read-only by db_data_version; NULL until then */
   int no_shm;               /* 1: not in WAL mode or not mappable; db_data_version asks SQLite */
 };
@@ -282,7 +283,7 @@ static int sqlite_code(int code) {
  * (write_start), which is rolled back whole on failure. */
 static int raw_step(db_stmt *s) {
   if (!s->ps) return sqlite3_step(s->st);
-  int code, rc = pg_step(s->ps, !s->own_tx && !s->bump, &code);
+  int code, rc = pg_step(s->ps, !s->own_tx && !s->bump && !s->d->whole_tx, &code);
   return rc == 1 ? SQLITE_ROW : rc == 0 ? SQLITE_DONE : sqlite_code(code);
 }
 
@@ -657,6 +658,11 @@ int db_script(db *d, const char *sql) {
       return DB_ERROR;
     }
     d->span++;
+    /* the end of the transaction (not of a savepoint in it) */
+    const char *w = sql + strspn(sql, " \t\n");
+    if (!strncasecmp(w, "COMMIT", 6) || !strncasecmp(w, "END", 3) ||
+        (!strncasecmp(w, "ROLLBACK", 8) && strncasecmp(w + 8 + strspn(w + 8, " \t\n"), "TO", 2)))
+      d->whole_tx = 0;
   }
   if (d->pg) return pg_script(d->pg, sql);
   char *err = NULL;
@@ -674,6 +680,11 @@ db_time db_now(void) {
 
 int db_begin(db *d) {
   return db_script(d, d->pg ? "BEGIN" : "BEGIN IMMEDIATE");
+}
+
+void db_all_or_nothing(db *d) {
+  assert(raw_in_transaction(d));
+  d->whole_tx = 1;
 }
 
 int db_savepoint(db *d, const char *name) {
