@@ -190,7 +190,7 @@ int cli_copy(const cli_args *a) {
   if (from && to) {
     if (db_begin(to) != DB_OK) {
       kerr_set(&e, NULL, "cannot begin a transaction on the target: %r", db_errmsg(to));
-    } else if (copy_all(from, to, &mem, progress, &e) != K_OK || db_commit(to) != DB_OK) {
+    } else if ((db_all_or_nothing(to), copy_all(from, to, &mem, progress, &e)) != K_OK || db_commit(to) != DB_OK) {
       if (!e.msg) kerr_set(&e, NULL, "commit failed: %r", db_errmsg(to));
       db_rollback(to);
     } else {

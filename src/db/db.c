@@ -43,6 +43,12 @@ struct db {
   char *err;    /* the error of the last watched write, kept across the rollback that follows it; or NULL */
   int sp_depth; /* PostgreSQL: savepoints open in a transaction that db_savepoint began (0: none) */
   long long data_epoch;     /* PostgreSQL: pg_epoch when this transaction bumped the data version, or -1 */
+  /* Counters a caller's transaction bumped (tx_bumped) and wrote again after (tx_pending), valid while tx_span
+   * is the span they were set in: a write bumps a counter once per span, and the span's end bumps again those
+   * written since, so that a cache built inside the transaction after the first bump is stale after it. */
+  unsigned tx_bumped, tx_pending;
+  long long span, tx_span; /* span: db_script's count of transaction and savepoint boundaries (see tx_boundary) */
+  int whole_tx; /* db_all_or_nothing: the transaction's writes need no savepoints of their own */
   const unsigned char *shm; /* the WAL index, mapped read-only by db_data_version; NULL until then */
   int no_shm;               /* 1: not in WAL mode or not mappable; db_data_version asks SQLite */
 };
@@ -103,6 +109,7 @@ db *db_open(const char *path, int create, db_ext_fn ext, kerr *e) {
   if (!d) abort();
   d->changes = -1;
   d->data_epoch = -1;
+  d->tx_span = -1;
   if (pg_is_address(path)) {
     d->pg = pg_open(path, e);
     if (!d->pg || (ext && ext(d, e) != K_OK) || db_migrate(d, e) != K_OK) {
@@ -276,7 +283,7 @@ static int sqlite_code(int code) {
  * (write_start), which is rolled back whole on failure. */
 static int raw_step(db_stmt *s) {
   if (!s->ps) return sqlite3_step(s->st);
-  int code, rc = pg_step(s->ps, !s->own_tx && !s->bump, &code);
+  int code, rc = pg_step(s->ps, !s->own_tx && !s->bump && !s->d->whole_tx, &code);
   return rc == 1 ? SQLITE_ROW : rc == 0 ? SQLITE_DONE : sqlite_code(code);
 }
 
@@ -350,9 +357,23 @@ static void keep_error(db *d) {
   d->err = util_strdup(raw_errmsg(d));
 }
 
-/* Bumps the change counters in bits. Returns SQLITE_DONE, or SQLITE_ERROR with the error kept for db_errmsg. */
-static int bump(db *d, unsigned bits) {
+/* The span a write in the caller's transaction is in: it changes at every transaction or savepoint boundary
+ * (db_script) and, on PostgreSQL, whenever the connection's transaction changed (pg_epoch). */
+static long long span_now(db *d) {
+  return d->span * 4096 + (d->pg ? pg_epoch(d->pg) % 4096 : 0);
+}
+
+/* Bumps the change counters in bits; in_tx: the write is in the caller's transaction, where a counter is bumped
+ * once per span (the rest wait for the span's end, flush_pending). Returns SQLITE_DONE, or SQLITE_ERROR with the
+ * error kept for db_errmsg. */
+static int bump(db *d, unsigned bits, int in_tx) {
   int rc = SQLITE_DONE;
+  if (in_tx) {
+    if (d->tx_span != span_now(d)) d->tx_span = span_now(d), d->tx_bumped = d->tx_pending = 0;
+    d->tx_pending |= bits & d->tx_bumped;
+    bits &= ~d->tx_bumped;
+    d->tx_bumped |= bits;
+  }
   for (unsigned bit = 1; rc == SQLITE_DONE && bit && bit <= bits; bit <<= 1) {
     if (!(bits & bit)) continue;
     /* the data version once per transaction: a later bump in it would tell no other server anything new */
@@ -379,7 +400,7 @@ static int write_finish(db_stmt *s, int rc) {
   if (!st_readonly(s)) d->changes = d->pg ? pg_changes(d->pg) : sqlite3_changes(d->h); /* before a bump changes it */
   if (!s->counters) return rc;
   if (rc != SQLITE_DONE) keep_error(d);
-  if (rc == SQLITE_DONE && d->changes > 0) rc = bump(d, s->counters);
+  if (rc == SQLITE_DONE && d->changes > 0) rc = bump(d, s->counters, !s->own_tx);
   if (s->own_tx) {
     s->own_tx = 0;
     if (rc == SQLITE_DONE && raw_exec(d, d->pg ? "COMMIT" : "RELEASE db_write") != SQLITE_OK) {
@@ -603,8 +624,46 @@ int db_exists(db *d, const char *sql, const char *types, ...) {
   return found;
 }
 
+/* What sql does to transactions: 0 nothing, 1 begins one or a savepoint, 2 keeps what was written (COMMIT, END,
+ * RELEASE), 3 undoes it (ROLLBACK, ROLLBACK TO). */
+static int tx_boundary(const char *sql) {
+  static const struct {
+    const char *word;
+    int kind;
+  } words[] = {{"BEGIN", 1}, {"SAVEPOINT", 1}, {"COMMIT", 2}, {"END", 2}, {"RELEASE", 2}, {"ROLLBACK", 3}};
+  sql += strspn(sql, " \t\n");
+  for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+    if (!strncasecmp(sql, words[i].word, strlen(words[i].word))) return words[i].kind;
+  return 0;
+}
+
+/* Before a transaction or savepoint boundary: the counters written again since their bump in this span are bumped
+ * once more (an extra bump is harmless; a missing one would leave a cache stale). */
+static int flush_pending(db *d) {
+  unsigned bits = d->tx_span == span_now(d) ? d->tx_pending : 0;
+  d->tx_pending = 0;
+  if (!bits || !raw_in_transaction(d)) return DB_OK;
+  return bump(d, bits, 0) == SQLITE_DONE ? DB_OK : DB_ERROR;
+}
+
 int db_script(db *d, const char *sql) {
   fresh(d);
+  int boundary = tx_boundary(sql);
+  if (boundary) {
+    /* what a rollback undoes needs no bump; a commit whose bump failed is rolled back instead */
+    if (boundary == 3) d->tx_pending = 0;
+    if (flush_pending(d) != DB_OK) {
+      if (!strncasecmp(sql + strspn(sql, " \t\n"), "RELEASE", 7)) return DB_ERROR;
+      db_script(d, "ROLLBACK");
+      return DB_ERROR;
+    }
+    d->span++;
+    /* the end of the transaction (not of a savepoint in it) */
+    const char *w = sql + strspn(sql, " \t\n");
+    if (!strncasecmp(w, "COMMIT", 6) || !strncasecmp(w, "END", 3) ||
+        (!strncasecmp(w, "ROLLBACK", 8) && strncasecmp(w + 8 + strspn(w + 8, " \t\n"), "TO", 2)))
+      d->whole_tx = 0;
+  }
   if (d->pg) return pg_script(d->pg, sql);
   char *err = NULL;
   int rc = sqlite3_exec(d->h, sql, NULL, NULL, &err);
@@ -621,6 +680,11 @@ db_time db_now(void) {
 
 int db_begin(db *d) {
   return db_script(d, d->pg ? "BEGIN" : "BEGIN IMMEDIATE");
+}
+
+void db_all_or_nothing(db *d) {
+  assert(raw_in_transaction(d));
+  d->whole_tx = 1;
 }
 
 int db_savepoint(db *d, const char *name) {

@@ -590,6 +590,7 @@ int demo_build(db *d, uint64_t seed, demo_summary *out, kerr *e) {
     ctx_free(&c);
     return kerr_set(e, NULL, "cannot start a transaction: %r", db_errmsg(d));
   }
+  db_all_or_nothing(d); /* any failure ends the demo, rolled back whole */
   demo_summary s = {0};
   int rc = build_all(&c, &s);
   if (rc == K_OK && db_commit(d) != DB_OK) rc = kerr_set(e, NULL, "cannot commit the demo: %r", db_errmsg(d));

@@ -115,7 +115,11 @@ post() {
   BODY=$(<"$TMP/body")
 }
 # csrf_from PAGE_HTML: the hidden csrf token in a page
-csrf_from() { sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p' <<<"$1" | head -1; }
+# (in bash itself: it runs before nearly every post)
+csrf_from() {
+  local re='name="csrf" value="([0-9a-f]*)"'
+  if [[ $1 =~ $re ]]; then printf '%s\n' "${BASH_REMATCH[1]}"; fi
+}
 # stale_post PATH WHAT KEPT SQL field=value...: posts a form with a stale token; checks the answer is 403 with the form
 # shown again (the stale-token message at the top, KEPT from what was typed) and that SQL (a count) is 0; then posts again
 # with the token from that answer and checks it is saved (303, SQL is 1).

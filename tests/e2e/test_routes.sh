@@ -25,26 +25,34 @@ expect_eq "every line has five fields" "$(awk 'NF != 5' <<<"$ROUTES")" ""
 expect_eq "every POST needs the CSRF token" "$(awk '$1 == "POST" && $4 != "csrf"' <<<"$ROUTES")" ""
 expect_eq "no cached route is for signed-in users only" "$(awk '$5 == "cache" && $3 != "public"' <<<"$ROUTES")" ""
 
+# the ids path uses, read once (a query per request was most of this script's processes)
+IFS='|' read -r ID_PERIOD ID_PARTNER ID_DEED ID_ORG ID_APPLICATION ID_SERVICE ID_COACH ID_DELIVERY ID_SESSION ID_PERSON \
+  ID_USER <<<"$(q "SELECT (SELECT min(id) FROM funding_period), (SELECT min(id) FROM partner),
+  (SELECT min(id) FROM deed), (SELECT min(id) FROM org),
+  (SELECT min(id) FROM application WHERE org_id IS NULL OR org_id <> $OTHER), (SELECT min(id) FROM service),
+  (SELECT min(id) FROM coach), (SELECT min(id) FROM delivery), (SELECT min(id) FROM delivery_session),
+  (SELECT min(id) FROM person), (SELECT min(id) FROM \"user\")" | tr -d ' ')"
 # path PATTERN: the pattern with its parameter replaced by a real id (rows the contact's organisation does not own)
 path() {
-  local p=$1 id
+  local p=$1 id re='\{[a-z]*\}'
   case $p in
-  /hallinta/ohjelma/kaudet/*) id=$(q "SELECT min(id) FROM funding_period") ;;
-  /hallinta/ohjelma/kumppanit/*) id=$(q "SELECT min(id) FROM partner") ;;
-  /hallinta/tekot/* | /tekot/*) id=$(q "SELECT min(id) FROM deed") ;;
-  /hallinta/organisaatiot/*) id=$(q "SELECT min(id) FROM org") ;;
-  /hakemukset/*) id=$(q "SELECT min(id) FROM application WHERE org_id IS NULL OR org_id <> $OTHER") ;;
-  /hallinta/palvelut/*) id=$(q "SELECT min(id) FROM service") ;;
-  /hallinta/valmentajat/*) id=$(q "SELECT min(id) FROM coach") ;;
-  /hallinta/toteutukset/*) id=$(q "SELECT min(id) FROM delivery") ;;
-  /hallinta/tapaamiset/*) id=$(q "SELECT min(id) FROM delivery_session") ;;
-  /hallinta/henkilot/*) id=$(q "SELECT min(id) FROM person") ;;
-  /hallinta/kayttajat/*) id=$(q "SELECT min(id) FROM \"user\"") ;;
+  /hallinta/ohjelma/kaudet/*) id=$ID_PERIOD ;;
+  /hallinta/ohjelma/kumppanit/*) id=$ID_PARTNER ;;
+  /hallinta/tekot/* | /tekot/*) id=$ID_DEED ;;
+  /hallinta/organisaatiot/*) id=$ID_ORG ;;
+  /hakemukset/*) id=$ID_APPLICATION ;;
+  /hallinta/palvelut/*) id=$ID_SERVICE ;;
+  /hallinta/valmentajat/*) id=$ID_COACH ;;
+  /hallinta/toteutukset/*) id=$ID_DELIVERY ;;
+  /hallinta/tapaamiset/*) id=$ID_SESSION ;;
+  /hallinta/henkilot/*) id=$ID_PERSON ;;
+  /hallinta/kayttajat/*) id=$ID_USER ;;
   /hallinta/sivut/*) id=tietosuoja ;;
   /organisaatiot/*) id=$MINE ;;
   *) id=1 ;;
   esac
-  sed "s/{[a-z]*}/$id/" <<<"$p"
+  while [[ $p =~ $re ]]; do p=${p/"${BASH_REMATCH[0]}"/$id}; done
+  printf '%s\n' "$p"
 }
 # request METHOD PATH: status in $STATUS with the current cookie jar (a POST carries no token)
 request() {

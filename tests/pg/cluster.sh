@@ -28,7 +28,7 @@ start)
     { cat "$dir/initdb.log" >&2; exit 1; }
   # speed over durability: the data is thrown away
   opts="-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
-  opts="$opts -c max_connections=200"
+  opts="$opts -c max_connections=200 ${KEHTO_PG_EXTRA_OPTS:-}"
   as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -o "$opts" start >/dev/null ||
     { cat "$dir/server.log" >&2; exit 1; }
   echo "$opts" >"$dir/opts"

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "db/db.h"
+#include "bumpcheck.h"
 #include "search/search.h"
 #include "tmpdb.h"
 
@@ -135,6 +136,11 @@ static void test_failed_and_rolled_back_writes(void **state) {
   assert_int_equal(db_int(d, -1, "SELECT count(*) FROM sqlite_master WHERE type='trigger'", ""), 0);
 }
 
+/* The counters' rule in a caller's transaction (bumpcheck.h). */
+static void test_bulk_writes_bump_once_per_span(void **state) {
+  bumpcheck_bulk(*state);
+}
+
 /* db_data_version: the same while nobody writes; changed on every connection after a commit by any connection, also
  * one made through the WAL's restart after a checkpoint; and for an in-memory database too. */
 static void test_data_version_sees_every_commit(void **state) {
@@ -172,6 +178,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_data_version_sees_every_commit, setup, teardown),
       cmocka_unit_test_setup_teardown(test_writes_bump_their_counters, setup, teardown),
       cmocka_unit_test_setup_teardown(test_failed_and_rolled_back_writes, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_bulk_writes_bump_once_per_span, setup, teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -16,6 +16,7 @@
 #include "db/db.h"
 #include "db/db_pg.h"
 #include "search/search.h"
+#include "bumpcheck.h"
 
 /* Translates sql; checks the text and the number of parameters. */
 static void expect(const char *sql, const char *want, int nparam) {
@@ -156,6 +157,38 @@ static void test_blob_pg(void **state) {
   db_close(d);
 }
 
+/* The change counters' rule in a caller's transaction, on PostgreSQL (bumpcheck.h). */
+static void test_bulk_bumps_pg(void **state) {
+  (void)state;
+  kerr e = {0};
+  db *d = db_open(pg_addr, 1, search_attach, &e);
+  if (!d) fail_msg("db_open %s: %s", pg_addr, e.msg);
+  bumpcheck_bulk(d);
+  db_close(d);
+}
+
+/* An all-or-nothing transaction writes without a savepoint per statement; its failure is the caller's to roll back
+ * whole. The next transaction is guarded again: a failed statement leaves it usable. */
+static void test_all_or_nothing_pg(void **state) {
+  (void)state;
+  kerr e = {0};
+  db *d = db_open(pg_addr, 1, search_attach, &e);
+  if (!d) fail_msg("db_open %s: %s", pg_addr, e.msg);
+  assert_int_equal(db_begin(d), DB_OK);
+  db_all_or_nothing(d);
+  assert_int_equal(db_exec(d, "INSERT INTO theme(name) VALUES('Kokonaan')", ""), DB_OK);
+  assert_int_equal(db_exec(d, "INSERT INTO theme(name) VALUES('Kokonaan')", ""), DB_CONSTRAINT);
+  assert_int_equal(db_rollback(d), DB_OK);
+  assert_int_equal(db_int(d, -1, "SELECT count(*) FROM theme WHERE name='Kokonaan'", ""), 0);
+  assert_int_equal(db_begin(d), DB_OK);
+  assert_int_equal(db_exec(d, "INSERT INTO theme(name) VALUES('Kokonaan')", ""), DB_OK);
+  assert_int_equal(db_exec(d, "INSERT INTO theme(name) VALUES('Kokonaan')", ""), DB_CONSTRAINT);
+  assert_int_equal(db_exec(d, "INSERT INTO theme(name) VALUES('Osittain')", ""), DB_OK); /* still usable */
+  assert_int_equal(db_commit(d), DB_OK);
+  assert_int_equal(db_int(d, -1, "SELECT count(*) FROM theme WHERE name IN ('Kokonaan', 'Osittain')", ""), 2);
+  db_close(d);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_parameters), cmocka_unit_test(test_names),       cmocka_unit_test(test_dialect),
@@ -163,6 +196,8 @@ int main(void) {
   };
   const struct CMUnitTest pg_tests[] = {
       cmocka_unit_test(test_blob_pg),
+      cmocka_unit_test(test_bulk_bumps_pg),
+      cmocka_unit_test(test_all_or_nothing_pg),
   };
   int failed = cmocka_run_group_tests(tests, NULL, NULL);
   return failed + cmocka_run_group_tests_name("PostgreSQL", pg_tests, pg_start, pg_stop);
