@@ -310,6 +310,9 @@ db_stmt *db_prepare(db *d, const char *sql) {
     if (d->cache[i].sql == sql) {
       db_stmt *s = d->cache[i].st;
       assert(!st_busy(s) && !s->own_tx && "statement reused while still running");
+      /* the cache is keyed by the text's address: SQL text must live as long as the connection (a literal, or kept
+       * in an arena as kehto copy does), or a text freed and made again at that address finds the wrong statement */
+      assert((d->pg || strcmp(sqlite3_sql(s->st), sql) == 0) && "SQL text freed while its statement is cached");
       st_reset(s);
       return s;
     }

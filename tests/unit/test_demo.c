@@ -312,11 +312,11 @@ static void test_esf_rules(void **state) {
   long long all = Q("SELECT count(*) FROM esf_start");
   assert_in_range(Q("SELECT count(*) FROM esf_start WHERE gender='nainen'") * 100 / all, 65, 85);
   assert_true(Q("SELECT count(*) FROM esf_start WHERE labour='tyollinen'") * 100 >= all * 95);
-  for (const char *const *v = (const char *const[]){"gender", "labour", "education", "exit_status", NULL}; *v; v++) {
-    char *q = buf_mprintf("SELECT count(*) FROM esf_start WHERE %r='eos'", *v);
-    assert_true(db_int(shared.d, 0, q, "") > 0);
-    free(q);
-  }
+  /* literals: the statement cache is keyed by the SQL text's address (db.c) */
+  assert_true(Q("SELECT count(*) FROM esf_start WHERE gender='eos'") > 0);
+  assert_true(Q("SELECT count(*) FROM esf_start WHERE labour='eos'") > 0);
+  assert_true(Q("SELECT count(*) FROM esf_start WHERE education='eos'") > 0);
+  assert_true(Q("SELECT count(*) FROM esf_start WHERE exit_status='eos'") > 0);
   for (const char *const *v = (const char *const[]){"isced12", "isced34", "isced58", NULL}; *v; v++)
     assert_true(db_int(shared.d, 0, "SELECT count(*) FROM esf_start WHERE education=?1", "t", *v) > all / 50);
   /* every delivery is over: every start has its end record */
