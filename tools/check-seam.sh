@@ -26,5 +26,8 @@ check "PRAGMA outside src/db/ (add a db.h function)" 'PRAGMA' $above_db
 check "group_concat outside src/db/ (use string_agg)" 'group_concat' src --exclude-dir=db
 # search attaches itself when the opener asks (db_open's ext): db/ does not reach up into search/
 check "src/db/ includes search/" '#include "search/' src/db
+# layers point one way, web → model/report → db → core: nothing below web/ includes it
+check "a layer below web/ includes web/ (move what it needs down, as core/svg.c)" '#include "web/' \
+  src/model src/report src/db src/core src/import src/demo src/search
 echo "check-seam: $( [ $status -eq 0 ] && echo ok || echo FAILED)"
 exit $status

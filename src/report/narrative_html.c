@@ -8,7 +8,7 @@
 #include "core/i18n.h"
 #include "report/export.h"
 #include "report/narrative.h"
-#include "web/svg.h"
+#include "core/svg.h"
 
 /* The print and screen style of a standalone report: A4, a serif text, tables with rules. */
 static const char STYLE[] =

@@ -85,7 +85,7 @@ test('the staff menu is its own navigation after the public one, and Tab reaches
   const links = await staff.getByRole('link').allTextContents();
   assert.deepEqual(links, ['Hakemukset', 'Yleiskatsaus', 'Moderointi', 'Organisaatiot', 'Henkilöt', 'Ohjelma',
     'Palvelutoiminta', 'Tavoitteet', 'Sähköpostit', 'Tuonti', 'Kyselyt', 'Arviointi', 'Palkinnot',
-    'Raati', 'Uutiset', 'Julkaisut', 'Tapahtumat']);
+    'Raati', 'Uutiset', 'Julkaisut', 'Tapahtumat', 'Talous', 'Raportit']);
   assert.equal(await staff.getByRole('link', { name: 'Henkilöt' }).getAttribute('aria-current'), 'page');
   const main = page.getByRole('navigation', { name: 'Päävalikko' });
   assert.equal(await main.getByRole('link', { name: 'Moderointi' }).count(), 0, 'staff items are not in the main menu');

@@ -117,13 +117,15 @@ expect "missing file is a data error" 1 "nosuch.csv: cannot open the file"
 run import deeds good.csv --db "$T/nosuch.db"
 expect "missing database is an error" 1 "no database at"
 
-# --- a 50 MB file of 100,000 rows ---
-awk 'BEGIN {
+# --- a 50 MB file of 100,000 rows (under ASan a tenth: the same code paths, and its memory figure is not checked) ---
+N=100000
+[ -z "${KEHTO_SANITIZED:-}" ] || N=10000
+awk -v n=$N 'BEGIN {
   split("Helsinki,Espoo,Tampere,Oulu,Turku,Jyväskylä,Pori,Raseborg,Äänekoski,091", m, ",")
   split("sote,opetus,tekninen,elinkeino,kulttuuri,ruoka,koko", s, ",")
   t = "Kehitimme työhyvinvointia ja johtamista yhdessä henkilöstön kanssa; kokeilimme uusia työvuoroja, "
   print "ref,title,organisation,municipality,sector,summary,goal,actions,results,year,themes"
-  for (i = 1; i <= 100000; i++)
+  for (i = 1; i <= n; i++)
     printf "R%06d,Kehittämisteko %d,Organisaatio %d,%s,%s,\"%s\",\"Tavoite %d: %s\",\"%s\",\"Tulokset %d: %s\",%d,\"teema%d, yhteinen\"\n",
       i, i, i % 500, m[1 + i % 10], s[1 + i % 7], t, i, t, t, i, t, 2015 + i % 6, i % 20
 }' >big.csv
@@ -147,15 +149,15 @@ start=$(date +%s.%N)
 maxrss import deeds big.csv --db "$DB" --progress
 end=$(date +%s.%N)
 secs=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.1f", b - a }')
-rate=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%d", 100000 / (b - a) }')
-expect "$((size / 1000000)) MB file of 100000 rows imports in ${secs} s (${rate} rows/s)" 0 "Imported 100000 deeds from big.csv"
-expect "--progress reports on stderr" 0 "import: 100% \(100000 rows\)"
+rate=$(awk -v a="$start" -v b="$end" -v n=$N 'BEGIN { printf "%d", n / (b - a) }')
+expect "$((size / 1000000)) MB file of $N rows imports in ${secs} s (${rate} rows/s)" 0 "Imported $N deeds from big.csv"
+expect "--progress reports on stderr" 0 "import: 100% \($N rows\)"
 expect_rss "the $((size / 1000000)) MB file imports in under 64 MB of memory"
-expect_count "all big-file rows stored" 100004
+expect_count "all big-file rows stored" $((N + 4))
 printf '%s\nR000001,T,O,Oulu,sote,,G,,R,2019\n' "$H" >dupbig.csv
 run import deeds dupbig.csv --db "$DB"
-expect "duplicate against 100000 deeds found" 1 "ref 'R000001' is already used by deed"
-expect_count "still all rows after the failed import" 100004
+expect "duplicate against $N deeds found" 1 "ref 'R000001' is already used by deed"
+expect_count "still all rows after the failed import" $((N + 4))
 printf '%s\nN1,T,O,Oulu,sote,,G,,R,2019\n' "$H" >small.csv
 run import deeds small.csv --db "$DB"
 if ! grep -q "^Imported 1 deed from" <<<"$out"; then not_ok "small import after the big one" "$out"
@@ -165,7 +167,7 @@ elif grep -q "^import:" <<<"$out"; then not_ok "no progress when stderr is not a
 out=$(printf '%s\nP1,Työ putkessa,O,Oulu,sote,,G,,R,2019\n' "$H" | iconv -f UTF-8 -t CP1252 |
   "$KEHTO" import deeds /dev/stdin --db "$DB" 2>&1)
 grep -q "^Imported 1 deed from /dev/stdin" <<<"$out" && grep -q "read as Windows-1252" <<<"$out" && ok "a Windows-1252 file through a pipe imports" || not_ok "pipe import" "$out"
-expect_count "the piped deed stored" 100006
+expect_count "the piped deed stored" $((N + 6))
 
 # --- memory whatever the size: 150 MB of rows (each with a quoted field of two lines) read to the end ---
 # (not under ASan, where the memory figure means nothing and the run is slow)
@@ -183,5 +185,5 @@ expect "a $((size / 1000000)) MB file is read to its last row in ${secs} s" 1 "a
 expect_rss "the $((size / 1000000)) MB file is read in under 64 MB of memory"
 rm -f huge.csv; }
 
-echo "$pass passed, $fail failed"
+echo "$(basename "$0"): $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

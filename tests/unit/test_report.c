@@ -14,7 +14,7 @@
 
 static arena ta; /* the tables' rows */
 #include "search/search.h"
-#include "web/svg.h"
+#include "core/svg.h"
 
 #define FIXTURE "tests/fixtures/stats.sql"
 

@@ -3,7 +3,7 @@
 #include "core/date.h"
 #include "model/delivery.h"
 #include "model/roster.h"
-#include "web/svg.h"
+#include "core/svg.h"
 #include "svcdb.h"
 
 /* An ESF coaching (delivery 1, sessions 1 and 2) and an event (delivery 2, session 3) in 2019, two people, one of

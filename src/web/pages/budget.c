@@ -13,7 +13,7 @@
 #include "core/i18n.h"
 #include "web/pager.h"
 #include "web/pages/budget.h"
-#include "web/svg.h"
+#include "core/svg.h"
 #include "web/widgets.h"
 
 #define BASE "/hallinta/talous"

@@ -12,7 +12,7 @@
 #include "model/roster.h"
 #include "web/form.h"
 #include "web/pages/sessions.h"
-#include "web/svg.h"
+#include "core/svg.h"
 #include "web/widgets.h"
 
 /* The session of r->id, or NULL after a 404. */

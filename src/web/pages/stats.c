@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "report/export.h"
-#include "web/svg.h"
+#include "core/svg.h"
 #include "web/form.h"
 #include "web/pages/stats.h"
 #include "web/pages/targets.h"
@@ -169,7 +169,8 @@ static void breakdown(web_req *r, const report_data *rd, int id, int slot, int p
   buf_printf(&r->out, "<section class=\"stat\">\n<h2 id=\"h-%h\">%h</h2>\n", t.name, T(r, t.title));
   buf desc = BUF_INIT;
   buf_printf(&desc, "%r: %r (%r)", T(r, t.desc), T(r, report_col_title(t.col[c])), slot_name(r, rd, slot));
-  buf_printf(&r->out, "<div class=\"chart-table\"><figure class=\"chart-figure\">");
+  /* a table of more than three columns (the ESF indicators by gender) goes below its chart, at the page's width */
+  buf_printf(&r->out, "<div class=\"chart-table%r\"><figure class=\"chart-figure\">", t.ncols > 3 ? " wide" : "");
   char id_attr[40];
   snprintf(id_attr, sizeof id_attr, "c-%s", t.name);
   if (id == RT_REGION) {

@@ -13,7 +13,7 @@
 #include "report/suppress.h"
 #include "report/survey_results.h"
 #include "web/pages/survey_results.h"
-#include "web/svg.h"
+#include "core/svg.h"
 #include "web/widgets.h"
 
 #define NOT_FOUND N_("Hakemaasi sivua ei ole. Tarkista osoite tai aloita etusivulta.")

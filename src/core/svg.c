@@ -1,6 +1,6 @@
 /* svg: horizontal bar charts, line charts over time and the region tile map, written as inline SVG with presentation
  * attributes. */
-#include "web/svg.h"
+#include "core/svg.h"
 
 #include <qrencode.h>
 #include <stdio.h>
