@@ -100,10 +100,11 @@ stop_server() {
   if [ -n "$SERVER_PID" ]; then kill "$SERVER_PID" 2>/dev/null; wait "$SERVER_PID" 2>/dev/null; SERVER_PID=; fi
 }
 
-# get PATH [curl args]: body in $BODY, status in $STATUS, headers in $TMP/h. Call without $( ).
+# get PATH [curl args]: body in $BODY, status in $STATUS, headers in $TMP/h. Call without $( ). The cookie jar is
+# $TMP/jar, or $JAR when set (a script with several browsers: `local JAR=$TMP/other` in a function).
 get() {
   local p=$1; shift
-  STATUS=$(curl -s -o "$TMP/body" -D "$TMP/h" -w '%{http_code}' -b "$TMP/jar" -c "$TMP/jar" "$@" "$BASE$p")
+  STATUS=$(curl -s -o "$TMP/body" -D "$TMP/h" -w '%{http_code}' -b "${JAR:-$TMP/jar}" -c "${JAR:-$TMP/jar}" "$@" "$BASE$p")
   BODY=$(<"$TMP/body")
 }
 # post PATH field=value...: urlencoded POST with the cookie jar; body in $BODY, status in $STATUS
@@ -111,7 +112,7 @@ post() {
   local p=$1; shift
   local args=()
   for kv in "$@"; do args+=(--data-urlencode "$kv"); done
-  STATUS=$(curl -s -o "$TMP/body" -D "$TMP/h" -w '%{http_code}' -b "$TMP/jar" -c "$TMP/jar" "${args[@]}" "$BASE$p")
+  STATUS=$(curl -s -o "$TMP/body" -D "$TMP/h" -w '%{http_code}' -b "${JAR:-$TMP/jar}" -c "${JAR:-$TMP/jar}" "${args[@]}" "$BASE$p")
   BODY=$(<"$TMP/body")
 }
 # csrf_from PAGE_HTML: the hidden csrf token in a page

@@ -12,9 +12,8 @@ start_server
 advance() { q "UPDATE login_throttle SET last_at=last_at-$1*1000, next_at=next_at-$1*1000"; }
 # as JAR EMAIL PASSWORD: a login try from the browser whose cookies are in $TMP/JAR
 as() {
-  cp "$TMP/$1" "$TMP/jar" 2>/dev/null || rm -f "$TMP/jar"
+  local JAR=$TMP/$1
   login "$2" "$3"
-  cp "$TMP/jar" "$TMP/$1"
 }
 # attack N: N wrong passwords for staff@example.fi from a fresh browser, each retried as soon as it is allowed.
 # After each failure the wait the account's bucket asks for goes to $DELAYS (exact: it depends only on the failures
@@ -56,7 +55,7 @@ expect_eq "the owner logs in" "$STATUS" 303
 cookie=$(grep -i '^set-cookie: kehto_device=' "$TMP/h")
 expect_contains "a successful login gives the browser a device cookie" "$cookie" "HttpOnly; SameSite=Lax"
 check "the device cookie lasts for months" grep -qi 'kehto_device=[0-9a-f]\{64\}; .*Max-Age=15552000' <<<"$cookie"
-get /; post /kirjaudu-ulos "csrf=$(csrf_from "$BODY")"; cp "$TMP/jar" "$TMP/owner"
+JAR=$TMP/owner; get /; post /kirjaudu-ulos "csrf=$(csrf_from "$BODY")"; unset JAR
 
 # 50 guesses from the owner's address (127.0.0.1), each as soon as allowed: the delays grow and stop at 30 s
 attack 50
