@@ -191,12 +191,14 @@ static const char *heading_font(int level) {
   return level <= 1 ? "DejaVu Sans Bold 17" : level == 2 ? "DejaVu Sans Bold 13" : "DejaVu Sans Bold 11";
 }
 
-/* A heading: kept with the next lines, its page noted (first pass) or its bookmark added (second). */
+/* A heading: kept with what follows, its page noted (first pass) or its bookmark added (second). What follows may be
+ * a table block, which starts only where its caption, header and a few rows fit (table(): 110 pt): a heading with
+ * less room than that below it would be left alone at the foot of the page. */
 static void heading(pdf *p, cmark_node *node) {
   int level = cmark_node_get_heading_level(node);
   PangoLayout *l = layout(p, markup_of(p, node, 0), heading_font(level), TEXT_W);
   p->y += level <= 1 ? 14 : 9;
-  need(p, height_of(l) + 48);
+  need(p, height_of(l) + 120);
   if (p->hi < p->nhead) {
     head *h = &p->head[p->hi++];
     if (p->pass == 1) h->page = p->page;
