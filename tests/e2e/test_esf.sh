@@ -128,7 +128,7 @@ expect_eq "a good target redirects" "$STATUS" 303
 post /hallinta/tavoitteet/uusi "csrf=$csrf" "metric=participations" "period=2" "year=" "service_type=sparraus" "value=4"
 get /hallinta/tavoitteet
 expect_contains "the year's target, its rule in words" "$BODY" "tavoite 8 × 100"
-expect_contains "… and its outcome: behind" "$BODY" "kulunut = 8, toteuma 6: <strong class=\"goal-1\">jäljessä</strong>"
+expect_contains "… and its outcome: its year is over, so not reached (not merely behind)" "$BODY" "kulunut = 8, toteuma 6: <strong class=\"goal-1\">ei saavutettu</strong>"
 expect_contains "the service type's target: reached" "$BODY" "toteuma 8: <strong class=\"goal-3\">saavutettu</strong>"
 id=$(q "SELECT id FROM target WHERE metric = 'CO02'")
 get "/hallinta/tavoitteet/$id"

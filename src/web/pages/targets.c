@@ -74,9 +74,11 @@ static void track_write(web_req *r, const report_goal *g, const report_track *t)
     buf_printf(&r->out, "%h", T(r, status[t->status]));
     return;
   }
+  /* behind once the whole span has gone by: the target was not reached, not merely late */
+  const char *word = t->status == GOAL_BEHIND && t->elapsed_pct >= 100 ? N_("ei saavutettu") : status[t->status];
   buf_printf(&r->out, "%h %N × %d\u00a0%% %h = %N, %h %N: <strong class=\"goal-%d\">%h</strong>", T(r, "tavoite"),
              g->value, t->elapsed_pct, T(r, "kulunut"), t->expected, T(r, "toteuma"), t->actual, t->status,
-             T(r, status[t->status]));
+             T(r, word));
 }
 
 static void goal_row(web_req *r, const report_data *rd, const report_goal *g, const char *today) {
@@ -109,7 +111,8 @@ void goals_list_write(web_req *r, const report_data *rd) {
   buf_printf(o, "<h2 id=\"kaikki\">%h</h2>\n<p>%h</p>\n", T(r, "Kaikki tavoitteet"),
              T(r, "Tilanne: toteumaa verrataan tavoitteeseen kerrottuna sillä osalla tavoitteen ajasta (vuosi, kausi "
                   "tai koko ohjelma), joka on kulunut tähän päivään mennessä. Aikataulussa, kun toteuma on vähintään "
-                  "tämä; saavutettu, kun toteuma on vähintään koko tavoite."));
+                  "tämä, muuten jäljessä; saavutettu, kun toteuma on vähintään koko tavoite; ei saavutettu, kun aika "
+                  "on kulunut eikä toteuma yltänyt tavoitteeseen."));
   buf_printf(o, "<p><a class=\"button\" href=\"%h/hallinta/tavoitteet/uusi\">%h</a></p>\n", r->prefix,
              T(r, "Lisää tavoite"));
   if (!n) {
