@@ -60,8 +60,12 @@ static const char *percent(web_req *r, long long bp, int sign) {
   return s;
 }
 
+/* A share used, "98,2 %": always one decimal (rounded half away from zero), so a column reads evenly. */
 static const char *pct(web_req *r, long long bp) {
-  return percent(r, bp, 1);
+  long long tenths = (bp < 0 ? bp - 5 : bp + 5) / 10, a = tenths < 0 ? -tenths : tenths;
+  char *s = arena_alloc(&r->mem, 40);
+  snprintf(s, 40, "%s%lld,%lld\xC2\xA0%%", tenths < 0 ? "\xE2\x88\x92" : "", a / 10, a % 10);
+  return s;
 }
 
 /* actual as a share of plan in basis points (0 when there is no plan). */
@@ -109,7 +113,7 @@ static void sums_table(web_req *r, const char *caption, const budget_sums *plan,
   }
   buf b = BUF_INIT;
   if (rate_bp >= 0)
-    buf_printf(&b, "%r (%r %r)", T(r, "Flat rate"), pct(r, rate_bp), T(r, "henkilöstökuluista"));
+    buf_printf(&b, "%r (%r %r)", T(r, "Flat rate"), percent(r, rate_bp, 1), T(r, "henkilöstökuluista"));
   else
     buf_printf(&b, "%r (%r)", T(r, "Flat rate"), T(r, "kunkin kauden prosentilla"));
   money_row(r, b.data, plan->flat, actual->flat, NULL, 0);
@@ -126,7 +130,8 @@ static void shares_table(web_req *r, const char *caption, const int *share_bp, c
     buf_printf(&r->out,
                "<tr><th scope=\"row\">%h</th><td class=\"num\">%h</td><td class=\"num\">%h</td><td class=\"num\">%h"
                "</td></tr>\n",
-               T(r, budget_source_label[k]), share_bp ? pct(r, share_bp[k]) : "–", eur(r, plan[k]), eur(r, actual[k]));
+               T(r, budget_source_label[k]), share_bp ? percent(r, share_bp[k], 1) : "–", eur(r, plan[k]),
+               eur(r, actual[k]));
   web_table_end(r);
 }
 
@@ -193,7 +198,7 @@ static void period_section(web_req *r, const programme *pg, const budget_period 
   buf_printf(o,
              "</h2>\n<p>%h %h %h; %h. <a href=\"%h" BASE "/kaudet/%lld\">%h<span class=\"visually-hidden\"> %h</span>"
              "</a></p>\n",
-             T(r, "Flat rate"), pct(r, p->rate_bp), T(r, "henkilöstökuluista"),
+             T(r, "Flat rate"), percent(r, p->rate_bp, 1), T(r, "henkilöstökuluista"),
              T(r, p->travel_inside ? "matkakulut sisältyvät siihen" : "matkakulut lasketaan erikseen"), r->prefix,
              p->id, T(r, "Muokkaa suunnitelmaa"), name);
   sums_table(r, titled(r, T(r, "Suunnitelma ja toteuma kustannuslajeittain"), name), &p->plan, &p->actual, p->rate_bp,
