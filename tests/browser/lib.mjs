@@ -1,6 +1,6 @@
 // lib.mjs: starts a real `kehto serve` on a temp database and a free port, and launches Debian chromium.
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -27,8 +27,12 @@ function freePort() {
 export async function startKehto({ demo = false } = {}) {
   const dir = mkdtempSync(path.join(tmpdir(), 'kehto-browser-'));
   const db = path.join(dir, 'test.db');
-  execFileSync(KEHTO, ['init', '--db', db]);
-  if (demo) execFileSync(KEHTO, ['demo', '--db', db]);
+  if (demo && process.env.KEHTO_BROWSER_DEMO) {
+    copyFileSync(process.env.KEHTO_BROWSER_DEMO, db); // tests/browser/run makes the demo once for the run
+  } else {
+    execFileSync(KEHTO, ['init', '--db', db]);
+    if (demo) execFileSync(KEHTO, ['demo', '--db', db]);
+  }
   execFileSync(KEHTO, ['user', 'add', 'staff@example.fi', '--role', 'staff', '--db', db], { input: 'vihrea-kettu-93-Rq\n' });
   const port = await freePort();
   const proc = spawn(KEHTO, ['serve', '--db', db, '--port', String(port), '--quiet'], { stdio: ['ignore', 'ignore', 'pipe'] });
