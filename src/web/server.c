@@ -316,7 +316,7 @@ static enum MHD_Result process(conn_ctx *c) {
   if (r->body_too_large) {
     char msg[300]; /* an upload: say how large a file may be */
     snprintf(msg, sizeof msg, "%s %d %s", T(r, "Tiedosto on liian suuri. Suurin sallittu koko on"),
-             (int)(r->max_body >> 20), T(r, "Mt."));
+             (int)((r->max_body - WEB_MAX_BODY) >> 20), T(r, "Mt."));
     web_error(r, 413, r->max_body > WEB_MAX_BODY ? msg : T(r, "Pyyntö on liian suuri."));
     return send_response(r, 413, r->ctype, r->out.data, r->out.len, &r->headers, "no-store", c->t0, "");
   }

@@ -11,7 +11,11 @@
 
 #define WEB_MAX_BODY (1024 * 1024) /* bytes; larger bodies get 413 */
 #define WEB_MAX_URL 4096
-#define WEB_MAX_UPLOAD (20 * 1024 * 1024) /* bytes of a request to a route flagged ROUTE_UPLOAD (a file upload) */
+#define WEB_MAX_FILE (20 * 1024 * 1024) /* bytes of an uploaded file (what the forms tell) */
+/* bytes of a request to a route flagged ROUTE_UPLOAD: a file of WEB_MAX_FILE and room for the form's other fields,
+ * so that a file of the largest size is checked by its page (an error beside the field, the form kept), not cut off
+ * by the server with a bare 413 */
+#define WEB_MAX_UPLOAD (WEB_MAX_FILE + WEB_MAX_BODY)
 
 typedef struct kv {
   const char *key, *value;

@@ -57,6 +57,14 @@ expect_contains "the message beside the file field" "$BODY" 'id="e-file">Tiedost
 expect_contains "the title kept (escaped)" "$BODY" 'value="Testiraportti &lt;ääkköset&gt;"'
 expect_contains "the summary kept" "$BODY" 'Raportin **sisältö**.'
 expect_eq "nothing stored" "$(q "SELECT (SELECT count(*) FROM publication) || '/' || (SELECT count(*) FROM media)")" "0/0"
+# --- a PDF just over 20 MB reaches the page (the request has room for the form's fields): refused beside the field,
+# the typed text kept, not cut off by the server with a bare 413 ---
+{ cat "$TMP/raportti.pdf"; head -c $((20 * 1024 * 1024)) /dev/zero; } >"$TMP/iso.pdf"
+upload /hallinta/julkaisut/uusi "$TMP/iso.pdf" "${FIELDS[@]}"
+expect_eq "a PDF over 20 MB: the form again" "$STATUS" 422
+expect_contains "... the limit beside the file field" "$BODY" 'id="e-file">Tiedosto on liian suuri: enintään 20 Mt.'
+expect_contains "... the title kept" "$BODY" 'value="Testiraportti &lt;ääkköset&gt;"'
+rm -f "$TMP/iso.pdf"
 upload /hallinta/julkaisut/uusi "" "${FIELDS[@]}"
 expect_eq "a new publication needs its PDF" "$STATUS" 422
 expect_contains "said beside the field" "$BODY" 'id="e-file">Valitse julkaisun PDF-tiedosto.'

@@ -142,6 +142,12 @@ head -c $((21 * 1024 * 1024)) /dev/zero >"$TMP/big.csv"
 upload deeds "$TMP/big.csv"
 expect_eq "a file over 20 MB is refused" "$STATUS" 413
 expect_contains "the 413 page says the limit" "$BODY" "Suurin sallittu koko on 20 Mt."
+head -c $((20 * 1024 * 1024 + 100000)) /dev/zero >"$TMP/big.csv"
+upload deeds "$TMP/big.csv"
+expect_eq "a file just over 20 MB reaches the page: the form again" "$STATUS" 400
+expect_contains "... with the limit as the file field's error" "$BODY" 'id="e-file"'
+expect_contains "... and the kind chosen kept" "$BODY" '<option value="deeds" selected>'
+rm -f "$TMP/big.csv"
 head -c $((2 * 1024 * 1024)) /dev/zero | tr '\0' 'a' >"$TMP/two.txt"
 STATUS=$(curl -s -o /dev/null -w '%{http_code}' -b "$TMP/jar" --data-binary "@$TMP/two.txt" "$BASE/kirjaudu")
 expect_eq "other routes keep the 1 MB limit" "$STATUS" 413

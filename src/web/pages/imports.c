@@ -36,7 +36,7 @@ static int kind_index(const char *kind) {
 /* "… 20 Mt." in the request's language, in the request's arena. */
 static const char *size_limit(web_req *r) {
   char *s = arena_alloc(&r->mem, 200);
-  snprintf(s, 200, "%s %d %s", T(r, "Tiedoston enimmäiskoko on"), WEB_MAX_UPLOAD >> 20, T(r, "Mt."));
+  snprintf(s, 200, "%s %d %s", T(r, "Tiedoston enimmäiskoko on"), WEB_MAX_FILE >> 20, T(r, "Mt."));
   return s;
 }
 
@@ -93,6 +93,8 @@ static void page_upload(web_req *r) {
     kerr_add(&e, "file", "Valitse tiedosto.");
   else if (!file->len)
     kerr_add(&e, "file", "Tiedosto on tyhjä.");
+  else if (file->len > WEB_MAX_FILE)
+    kerr_add(&e, "file", size_limit(r));
   long long id = 0;
   char name[160]; /* a name as long as a path is cut: it is shown on the page and in every message */
   if (!e.msg)
