@@ -755,6 +755,15 @@ static const char *const migrations[] = {
     "  body TEXT NOT NULL DEFAULT '',       -- Markdown with {{…}} figures\n"
     "  updated_by TEXT NOT NULL DEFAULT '', updated_at TEXT NOT NULL,\n"
     "  PRIMARY KEY(kind, year, lang)) WITHOUT ROWID;\n",
+    /* 14: search by meaning (issue #17). The programme's own thesaurus entries, beside the built-in thesaurus
+     *     (data/sanasto.tsv, read by search/thesaurus.c): a group of words that mean the same, with its labels in
+     *     Finnish, Swedish and English, one label per line (a label may be several words). Search reads both. */
+    "CREATE TABLE thesaurus(\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  fi TEXT NOT NULL DEFAULT '', sv TEXT NOT NULL DEFAULT '', en TEXT NOT NULL DEFAULT '',  -- one label per line\n"
+    "  note TEXT NOT NULL DEFAULT '',\n"
+    "  updated_by TEXT NOT NULL DEFAULT '', updated_at TEXT NOT NULL);\n"
+    "UPDATE search_generation SET n = n + 1;\n",
 };
 
 /* ---- Change counters ----
@@ -785,6 +794,7 @@ static const struct {
     {"target", DB_COUNTER_STATS},
     {"award_round", DB_COUNTER_SEARCH},      /* the "Palkittu" facet: awards of published rounds */
     {"award_nomination", DB_COUNTER_SEARCH},
+    {"thesaurus", DB_COUNTER_SEARCH}, /* the programme's own synonyms widen searches */
 };
 
 unsigned db_schema_watchers(const char *table, size_t n) {
@@ -870,6 +880,7 @@ static const char *const tables[] = {
     "video_caption",
     "event",
     "report_template",
+    "thesaurus",
 };
 
 const char *const *db_tables(int *n) {
