@@ -146,7 +146,8 @@ static void page_list(web_req *r) {
   buf_printf(o, "<h1>%h</h1>\n", T(r, "Sanasto"));
   done_write(r);
   intro_write(r, q);
-  buf_printf(o, "<p role=\"status\">%N %h</p>\n", p.total, T(r, p.total == 1 ? "ryhmä" : "ryhmää"));
+  buf_printf(o, "<p role=\"status\">%N %h: %h %N, %h %N</p>\n", p.total, T(r, p.total == 1 ? "ryhmä" : "ryhmää"),
+             T(r, "omia"), (long long)nown, T(r, "sisäänrakennettuja"), (long long)nbuilt);
   if (from < nown || p.page == 1) {
     buf_printf(o, "<h2>%h</h2>\n", T(r, "Ohjelman omat ryhmät"));
     if (nown)
@@ -211,14 +212,15 @@ static void page_edit(web_req *r) {
 }
 
 static void page_save(web_req *r) {
-  if (r->id && !thes_entry_get(r->db, &r->mem, r->id)) {
-    web_error(r, 404, T(r, "Sanaston ryhmää ei ole."));
+  kerr e = {0};
+  int fresh = web_csrf_ok_or_kerr(r, &e); /* a stale token shows the form again, filled in (403) */
+  if (r->id && !thes_entry_get(r->db, &r->mem, r->id)) { /* without the token, say nothing about the group */
+    web_error(r, fresh ? 404 : 403, fresh ? T(r, "Sanaston ryhmää ei ole.") : T(r, e.msg));
+    kerr_clear(&e);
     return;
   }
   thes_entry x = {.id = r->id, .note = (char *)web_field(r, "note")};
   for (int l = 0; l < 3; l++) x.label[l] = (char *)web_field(r, LANG[l]);
-  kerr e = {0};
-  int fresh = web_csrf_ok_or_kerr(r, &e); /* a stale token shows the form again, filled in (403) */
   if (fresh && thes_entry_save(r->db, &x, r->user.email, &e)) {
     web_changed();
     web_redirectf(r, BASE "?done=saved");
@@ -239,7 +241,7 @@ static void confirm_delete(web_req *r, const thes_entry *x) {
   thes_split(&r->mem, x->label[THES_FI], &fi);
   buf what = BUF_INIT;
   buf_printf(&what, "%r: %r. %r", T(r, "Poistetaan ryhmä"), fi[0] ? fi[0] : "",
-             T(r, "Haku ei enää löydä sen sanoilla toistensa tekoja. Sisäänrakennettu sanasto ei muutu."));
+             T(r, "Haku ei enää yhdistä sen sanoja toisiinsa. Sisäänrakennettu sanasto ei muutu."));
   confirm_spec c = {T(r, "Poistetaanko ryhmä?"), what.data, action, NULL, 0, T(r, "Poista ryhmä"), back, ACTIVE};
   confirm_page(r, &c);
   buf_free(&what);
