@@ -41,6 +41,7 @@
 #include "web/pages/events.h"
 #include "web/pages/news.h"
 #include "web/pages/budget.h"
+#include "web/pages/thesaurus.h"
 #include "web/routes.h"
 
 #include "model/write.h"
@@ -68,6 +69,7 @@ static const route *const TABLES[] = {
     sitemap_routes,        news_routes,
     events_routes,         budget_routes,
     reports_routes,        targets_routes,
+    thesaurus_routes, /* in the staff menu after the moderation (both pos 1) */
 };
 #define NTABLES (sizeof TABLES / sizeof TABLES[0])
 

@@ -62,6 +62,10 @@ MODEL_FILES="$MODEL_FILES src/model/budget.c"
 UI_FILES="$UI_FILES src/web/pages/reports.c"
 MODEL_FILES="$MODEL_FILES src/model/report_template.c src/report/narrative.c"
 
+# The thesaurus's staff page and the messages of its model (#17).
+UI_FILES="$UI_FILES src/web/pages/thesaurus.c"
+MODEL_FILES="$MODEL_FILES src/model/thesaurus.c"
+
 # Prints every msgid the files need, one a line (newlines inside a msgid written as \n).
 msgids() {
   (cd "$ROOT" && "$PYTHON" - "$UI_FILES" "$MODEL_FILES" <<'EOF'

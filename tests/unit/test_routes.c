@@ -74,11 +74,11 @@ static void test_menus_in_order(void **s) {
   assert_int_equal(n, 10);
   for (size_t i = 0; i < n; i++) assert_string_equal(m[i]->menu.id, main_ids[i]);
   n = routes_menu(ROUTE_NAV_STAFF, m, ROUTES_MENU_MAX);
-  static const char *const staff_ids[] = {"staff-home",     "moderation", "orgs",     "people", "programme",
+  static const char *const staff_ids[] = {"staff-home",     "moderation", "thesaurus", "orgs",     "people", "programme",
                                           "services-admin", "targets",    "accounts", "outbox", "imports",
                                           "surveys",        "evaluation", "awards-admin", "jury",
                                           "news-admin", "publications-admin", "events-admin", "budget", "reports"};
-  assert_int_equal(n, 19);
+  assert_int_equal(n, 20);
   for (size_t i = 0; i < n; i++) assert_string_equal(m[i]->menu.id, staff_ids[i]);
   assert_int_equal(routes_menu(ROUTE_NAV_CONTACT, m, ROUTES_MENU_MAX), 1);
   assert_string_equal(m[0]->pattern, "/organisaatiot/{org}/henkilot");
