@@ -8,7 +8,8 @@ Methods, each giving at most 30 deeds per query:
   plain     lowercased whole words of the query, OR, ranked by how many times they occur in the deed
   generous  each query word's first 4-5 letters (umlauts folded) as a prefix of any word, OR, ranked by count
   fuzzy     words within edit distance 2 of a query word (umlauts folded), OR, ranked by count
-  transl    for Swedish and English queries: the plain match of the query's Finnish translation (TRANSLATIONS below)
+  transl    for Swedish and English queries: the plain match of the query's Finnish translation (TRANSLATIONS below,
+            or the set's translations.tsv: query, Finnish words)
 pool.tsv has one row per (query, deed): query_id, ref, the methods that found it, and the deed's title.
 """
 import argparse
@@ -67,7 +68,7 @@ def read_deeds(path):
 
 
 def read_queries(path):
-    """Returns [(id, class, lang, query)] from a queries TSV with a header row."""
+    """Returns the rows (tuples) of a TSV with a header row: [(id, class, lang, query)] of a queries.tsv."""
     with open(path, encoding="utf-8") as f:
         rows = [line.rstrip("\n").split("\t") for line in f if line.strip()]
     return [tuple(r) for r in rows[1:]]
@@ -127,6 +128,10 @@ def main():
     deeds = read_deeds(os.path.join(a.set, "deeds.csv"))
     queries = read_queries(os.path.join(a.set, "queries.tsv"))
     titles = {ref: title for ref, title, _ in deeds}
+    translations = dict(TRANSLATIONS)
+    tpath = os.path.join(a.set, "translations.tsv")
+    if os.path.exists(tpath):
+        translations.update(read_queries(tpath))
     with tempfile.TemporaryDirectory() as tmp:
         db = os.path.join(tmp, "pool.db")
         for cmd in (["init", "--db", db], ["import", "deeds", os.path.join(a.set, "deeds.csv"), "--db", db]):
@@ -139,7 +144,7 @@ def main():
         methods = [("kehto", eng), ("plain", plain(deeds, query)), ("generous", generous(deeds, query)),
                    ("fuzzy", fuzzy(deeds, query))]
         if lang in ("sv", "en"):
-            methods.append(("transl", plain(deeds, TRANSLATIONS[query])))
+            methods.append(("transl", plain(deeds, translations[query])))
         for name, refs in methods:
             for ref in refs:
                 found.setdefault(ref, []).append(name)
