@@ -2,11 +2,12 @@
 #include "cli/cli.h"
 
 #include <stdio.h>
+#include <string.h>
 
 #include "core/buf.h"
 #include "search/search.h"
 
-#define USAGE "kehto search QUERY [--db FILE] [--json] [--limit N]"
+#define USAGE "kehto search QUERY [--db FILE] [--json] [--limit N] [--lang fi|sv|en]"
 
 /* Writes s with control characters (tabs, newlines, terminal escapes) turned into spaces. */
 static void put_field(buf *b, const char *s) {
@@ -46,11 +47,16 @@ int cli_search(const cli_args *a) {
     fprintf(stderr, "kehto: --limit must be a whole number from 1 to %d\nusage: %s\n", SEARCH_MAX_LIMIT, USAGE);
     return 2;
   }
+  const char *lang = cli_opt(a, "lang");
+  if (lang && strcmp(lang, "fi") && strcmp(lang, "sv") && strcmp(lang, "en")) {
+    fprintf(stderr, "kehto: --lang must be fi, sv or en\nusage: %s\n", USAGE);
+    return 2;
+  }
   db *d = cli_open_db(a, 0);
   if (!d) return 1;
   buf q = BUF_INIT; /* several words without quotes are one query */
   for (int i = 0; i < a->npos; i++) buf_printf(&q, "%r%r", i ? " " : "", a->pos[i]);
-  deed_filter f = {.q = q.data, .limit = (int)limit};
+  deed_filter f = {.q = q.data, .limit = (int)limit, .lang = lang};
   deed_result r;
   kerr e = {0};
   arena mem = {0};
@@ -67,6 +73,7 @@ int cli_search(const cli_args *a) {
     if (!cli_opt(a, "json"))
       fprintf(stderr, "%lld deed%s found%s\n", r.total, r.total == 1 ? "" : "s",
               r.total > r.nhits ? " (use --limit to see more)" : "");
+    if (r.corrected) fprintf(stderr, "Did you mean: %s (its deeds are included)\n", r.corrected);
   } else {
     fprintf(stderr, "kehto: %s\n", e.msg);
   }

@@ -112,7 +112,9 @@ db *db_open(const char *path, int create, db_ext_fn ext, kerr *e) {
   d->tx_span = -1;
   if (pg_is_address(path)) {
     d->pg = pg_open(path, e);
-    if (!d->pg || (ext && ext(d, e) != K_OK) || db_migrate(d, e) != K_OK) {
+    /* the extension after the migrations: PostgreSQL has no FTS5 for it to register with, and search may need to
+     * rebuild its terms once a migration has asked for it (schema_pg.c step 14) */
+    if (!d->pg || db_migrate(d, e) != K_OK || (ext && ext(d, e) != K_OK)) {
       db_close(d);
       return NULL;
     }

@@ -138,7 +138,7 @@ int db_migrate(db *d, kerr *e);
 int db_schema_version(void);
 
 /* Per-connection slots for state a module keeps beside the connection (caches built from the data). */
-enum { DB_SLOT_SEARCH, DB_SLOT_REPORT, DB_SLOT_PGSEARCH, DB_NSLOTS };
+enum { DB_SLOT_SEARCH, DB_SLOT_REPORT, DB_SLOT_MORPH, DB_NSLOTS };
 /* Returns what db_set_slot stored in slot which, or NULL. The db keeps ownership. */
 void *db_slot(db *d, int which);
 /* Stores p in slot which; free_fn (may be NULL) is called on p when the slot is set again or the db closes. */

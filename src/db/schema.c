@@ -757,12 +757,14 @@ static const char *const migrations[] = {
     "  PRIMARY KEY(kind, year, lang)) WITHOUT ROWID;\n",
     /* 14: search by meaning (issue #17). The programme's own thesaurus entries, beside the built-in thesaurus
      *     (data/sanasto.tsv, read by search/thesaurus.c): a group of words that mean the same, with its labels in
-     *     Finnish, Swedish and English, one label per line (a label may be several words). Search reads both. */
+     *     Finnish, Swedish and English, one label per line (a label may be several words). Search reads both. The
+     *     tokenizer now marks compound parts and derivation roots (search/morph.h): the index is rebuilt with it. */
     "CREATE TABLE thesaurus(\n"
     "  id INTEGER PRIMARY KEY,\n"
     "  fi TEXT NOT NULL DEFAULT '', sv TEXT NOT NULL DEFAULT '', en TEXT NOT NULL DEFAULT '',  -- one label per line\n"
     "  note TEXT NOT NULL DEFAULT '',\n"
     "  updated_by TEXT NOT NULL DEFAULT '', updated_at TEXT NOT NULL);\n"
+    "INSERT INTO deed_fts(deed_fts) VALUES('rebuild');  -- the tokenizer now marks compound parts and roots\n"
     "UPDATE search_generation SET n = n + 1;\n",
 };
 

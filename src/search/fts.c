@@ -65,6 +65,9 @@ static int emit_word(ktok *t, int flags, const char *low, size_t n, int start, i
 
 static int tok_tokenize(Fts5Tokenizer *p, void *ctx, int flags, const char *text, int ntext, token_fn tok) {
   ktok *t = (ktok *)p;
+  /* a query's "\x01term": an index term as it is (search/expand.h), e.g. ">hyvinvointi" */
+  if ((flags & FTS5_TOKENIZE_QUERY) && ntext > 1 && text[0] == '\x01')
+    return tok(ctx, 0, text + 1, ntext > MAX_WORD ? MAX_WORD : ntext - 1, 0, ntext);
   size_t n = ntext > 0 ? (size_t)ntext : 0, pos = 0, start, end;
   buf low = BUF_INIT;
   int rc = SQLITE_OK;
@@ -97,14 +100,15 @@ int search_attach(db *d, kerr *e) {
   morph *probe = morph_new(e); /* fail at open, with a clear message, rather than at the first query */
   if (!probe) return K_ERR;
   morph_free(probe);
-  if (!h) return K_OK; /* PostgreSQL: no FTS5 to register with */
+  if (!h) /* PostgreSQL (after the migrations): no FTS5 to register with; the terms rebuilt if a migration asked */
+    return pgs_reindex_if_asked(d) == K_OK ? K_OK : kerr_set(e, NULL, "cannot rebuild the search index: %r", db_errmsg(d));
   fts5_api *api = get_api(h);
   if (!api) return kerr_set(e, NULL, "this SQLite has no FTS5");
   fts5_tokenizer tok = {tok_create, tok_delete, tok_tokenize};
   int rc = api->xCreateTokenizer(api, "kehto", NULL, &tok, NULL);
   if (rc != SQLITE_OK) return kerr_set(e, NULL, "cannot register the tokenizer kehto: %r", sqlite3_errstr(rc));
   rc = search_rank_register(api);
-  if (rc != SQLITE_OK) return kerr_set(e, NULL, "cannot register kehto_rank: %r", sqlite3_errstr(rc));
+  if (rc != SQLITE_OK) return kerr_set(e, NULL, "cannot register kehto_postings: %r", sqlite3_errstr(rc));
   return K_OK;
 }
 

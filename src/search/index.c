@@ -1,5 +1,5 @@
-/* search_index: builds and refreshes the per-connection facet arrays of
- * published deeds; the search_in() SQL function. */
+/* search_index: builds and refreshes the per-connection facet arrays of published deeds, the term postings and the
+ * vocabulary kept with them. */
 #include "search/index.h"
 
 #include "db/db_sqlite.h"
@@ -13,16 +13,11 @@
 #define MAX_INDEX_ID                                                                                                   \
   50000000 /* ids above this would make the per-id arrays unreasonably large                                           \
             */
-#define SET_TYPE "kehto_search_set"
 
-/* One word's matches, kept for the next searches: a bitset over ids when the word is common (smaller than the list),
- * else the ascending ids. */
+/* One term's postings, kept for the next searches. */
 typedef struct term_entry {
   char *match;
-  int n;          /* matches */
-  int *ids;       /* [n] ascending, or NULL when bits is used */
-  uint64_t *bits; /* [nbits / 64 + 1]: bit id set for a match */
-  int nbits;
+  search_postings p;
   size_t bytes;
   unsigned long long used; /* tick of the last use, for eviction */
 } term_entry;
@@ -30,11 +25,15 @@ typedef struct term_entry {
 /* What the search module keeps on a connection: the index, the word cache and the key of the data both come from. */
 typedef struct sstate {
   search_index ix;
-  term_entry *terms;
+  term_entry **terms;
   int nterms, capterms;
+  search_vocab vocab; /* loaded at first need, dropped with the index */
+  int vocab_built;
+  void *ext; /* search/expand.c's own per-connection data (the thesaurus, compiled), dropped with the index */
+  void (*ext_free)(void *);
   size_t term_bytes, term_budget;
   unsigned long long tick, pin; /* entries used at or after pin belong to the search under way: not evicted */
-  int built, stale, window;
+  int built, stale;
   long long generation; /* search_generation.n the index was built from */
   long long builds;
   sqlite3 *h; /* NULL on PostgreSQL */
@@ -58,12 +57,19 @@ static void index_clear(search_index *ix) {
 }
 
 static void term_free(term_entry *t) {
-  free(t->match), free(t->ids), free(t->bits);
+  free(t->match), free(t->p.ids), free(t->p.tf), free(t);
 }
 
+static void vocab_free(search_vocab *v);
+
+/* Drops what was built from the data: the term cache, the vocabulary and expand.c's data. */
 static void terms_clear(sstate *s) {
-  for (int i = 0; i < s->nterms; i++) term_free(&s->terms[i]);
+  for (int i = 0; i < s->nterms; i++) term_free(s->terms[i]);
   s->nterms = 0, s->term_bytes = 0;
+  vocab_free(&s->vocab);
+  s->vocab_built = 0;
+  if (s->ext && s->ext_free) s->ext_free(s->ext);
+  s->ext = NULL;
 }
 
 static void state_free(void *p) {
@@ -81,46 +87,15 @@ static void on_rollback(void *p) {
   ((sstate *)p)->stale = 1;
 }
 
-static void search_in_fn(sqlite3_context *cx, int argc, sqlite3_value **argv) {
-  const search_set *set = sqlite3_value_pointer(argv[1], SET_TYPE);
-  long long id = sqlite3_value_int64(argv[0]);
-  int lo = 0, hi = set ? set->n - 1 : -1;
-  while (lo <= hi) {
-    int mid = lo + (hi - lo) / 2;
-    if (set->ids[mid] == id) {
-      sqlite3_result_int(cx, 1);
-      return;
-    }
-    if (set->ids[mid] < id)
-      lo = mid + 1;
-    else
-      hi = mid - 1;
-  }
-  sqlite3_result_int(cx, 0);
-}
-
-void search_bind_set(db_stmt *st, const char *name, const search_set *set) {
-  db_bind_pointer(st, name, (void *)set, SET_TYPE);
-}
-
 static sstate *state(db *d) {
   sstate *s = db_slot(d, DB_SLOT_SEARCH);
   if (s) return s;
   s = util_calloc(1, sizeof *s);
   s->h = db_handle(d);
-  s->window = SEARCH_RANK_WINDOW;
   s->term_budget = SEARCH_TERM_CACHE_BYTES;
-  if (s->h) {
-    sqlite3_rollback_hook(s->h, on_rollback, s);
-    sqlite3_create_function_v2(s->h, "search_in", 2, SQLITE_UTF8 | SQLITE_INNOCUOUS, NULL, search_in_fn, NULL, NULL,
-                               NULL);
-  }
+  if (s->h) sqlite3_rollback_hook(s->h, on_rollback, s);
   db_set_slot(d, DB_SLOT_SEARCH, s, state_free);
   return s;
-}
-
-void search_set_rank_window(db *d, int n) {
-  state(d)->window = n > 0 ? n : SEARCH_RANK_WINDOW;
 }
 
 long long search_index_builds(db *d) {
@@ -131,8 +106,14 @@ void search_set_term_budget(db *d, size_t bytes) {
   state(d)->term_budget = bytes ? bytes : SEARCH_TERM_CACHE_BYTES;
 }
 
-int search_rank_window(db *d) {
-  return state(d)->window;
+void *search_ext(db *d) {
+  return state(d)->ext;
+}
+
+void search_set_ext(db *d, void *ext, void (*fn)(void *)) {
+  sstate *s = state(d);
+  if (s->ext && s->ext_free) s->ext_free(s->ext);
+  s->ext = ext, s->ext_free = fn;
 }
 
 /* Reads rows of (key, label fi, label sv, label en) into a new array; a missing
@@ -225,19 +206,30 @@ static int load_themes(db *d, search_index *ix) {
   return K_OK;
 }
 
-/* Row lengths for kehto_rank, from FTS5's own per-row token counts (a small table: one short blob per deed). */
+/* Row lengths for BM25, from FTS5's own per-row token counts (a small table: one short blob per deed) or deed_fts.len
+ * on PostgreSQL; and their mean over the published deeds. */
 static int load_lengths(db *d, search_index *ix) {
   ix->doclen = util_calloc((size_t)ix->max_id + 1, sizeof *ix->doclen);
-  if (db_is_pg(d)) return K_OK; /* no FTS5 there */
-  db_stmt *st = db_query(d, "SELECT id, sz FROM deed_fts_docsize WHERE id <= :max", "i", (long long)ix->max_id);
+  int pg = db_is_pg(d);
+  db_stmt *st = db_query(d, pg ? "SELECT rowid, len FROM deed_fts WHERE rowid <= ?1"
+                               : "SELECT id, sz FROM deed_fts_docsize WHERE id <= ?1",
+                         "i", (long long)ix->max_id);
   int rc;
   while ((rc = db_step(st)) == 1) {
-    long long id = db_col_int(st, 0);
-    if (id >= 1 && id <= ix->max_id)
-      ix->doclen[id] =
-          (uint16_t)search_rank_doc_length(sqlite3_column_blob(db_raw(st), 1), sqlite3_column_bytes(db_raw(st), 1));
+    long long id = db_col_int(st, 0), len = 0;
+    if (id < 1 || id > ix->max_id) continue;
+    if (pg)
+      len = db_col_int(st, 1);
+    else
+      len = search_rank_doc_length(sqlite3_column_blob(db_raw(st), 1), sqlite3_column_bytes(db_raw(st), 1));
+    ix->doclen[id] = (uint16_t)(len > 0xffff ? 0xffff : len < 0 ? 0 : len);
   }
   db_done(st);
+  double total = 0;
+  ix->ndocs = 0;
+  for (int id = 1; id <= ix->max_id; id++)
+    if (ix->sector[id]) total += ix->doclen[id], ix->ndocs++;
+  ix->avgdl = ix->ndocs && total > 0 ? (float)(total / ix->ndocs) : 1.0f;
   return rc < 0 ? K_ERR : K_OK;
 }
 
@@ -290,12 +282,12 @@ const search_index *search_index_get(db *d, kerr *e) {
 
 /* ---- The word cache ---- */
 
-/* Every row of deed_fts matching one word, ascending, from inside FTS5 (kehto_match_ids). */
-static int term_scan(db *d, const char *match, search_match_ids *sink) {
-  if (db_is_pg(d)) return pgs_match(d, match, sink);
-  db_stmt *st = db_prepare(d, "SELECT kehto_match_ids(deed_fts, :sink) FROM deed_fts WHERE deed_fts MATCH :q LIMIT 1");
+/* One term's postings, read from FTS5 (kehto_postings) or deed_term. */
+static int term_scan(db *d, const char *match, search_postings *sink) {
+  if (db_is_pg(d)) return pgs_postings(d, match, sink);
+  db_stmt *st = db_prepare(d, "SELECT kehto_postings(deed_fts, :sink) FROM deed_fts WHERE deed_fts MATCH :q LIMIT 1");
   db_bind_text(st, ":q", match);
-  db_bind_pointer(st, ":sink", sink, SEARCH_MATCH_IDS);
+  db_bind_pointer(st, ":sink", sink, SEARCH_POSTINGS);
   int rc;
   while ((rc = db_step(st)) == 1) {
   }
@@ -303,120 +295,111 @@ static int term_scan(db *d, const char *match, search_match_ids *sink) {
   return rc < 0 ? K_ERR : K_OK;
 }
 
-/* Drops the least recently used words until need more bytes fit in the budget; never a word of the search under
+/* Drops the least recently used terms until need more bytes fit in the budget; never a term of the search under
  * way (the budget is exceeded instead). */
 static void terms_evict(sstate *s, size_t need) {
   while (s->term_bytes + need > s->term_budget) {
     int old = -1;
     for (int i = 0; i < s->nterms; i++)
-      if (s->terms[i].used < s->pin && (old < 0 || s->terms[i].used < s->terms[old].used)) old = i;
+      if (s->terms[i]->used < s->pin && (old < 0 || s->terms[i]->used < s->terms[old]->used)) old = i;
     if (old < 0) return;
-    s->term_bytes -= s->terms[old].bytes;
-    term_free(&s->terms[old]);
+    s->term_bytes -= s->terms[old]->bytes;
+    term_free(s->terms[old]);
     s->terms[old] = s->terms[--s->nterms];
   }
 }
 
-/* Keeps the ids (taking ownership) as a new entry, in the smaller of the two forms. */
-static term_entry *terms_add(sstate *s, const char *match, int *ids, int n) {
-  int max_id = s->ix.max_id;
-  size_t words = (size_t)max_id / 64 + 1, list = (size_t)n * sizeof *ids, set = words * sizeof(uint64_t);
-  term_entry t = {util_strdup(match), n, NULL, NULL, max_id + 1, 0, ++s->tick};
-  if (set < list) {
-    t.bits = util_calloc(words, sizeof *t.bits);
-    for (int i = 0; i < n; i++)
-      if (ids[i] >= 0 && ids[i] <= max_id) t.bits[ids[i] / 64] |= (uint64_t)1 << (ids[i] % 64);
-    free(ids);
-    t.bytes = set;
-  } else {
-    t.ids = ids;
-    t.bytes = list;
-  }
-  terms_evict(s, t.bytes);
+static term_entry *terms_add(sstate *s, const char *match, search_postings p) {
+  term_entry *t = util_calloc(1, sizeof *t);
+  t->match = util_strdup(match);
+  t->p = p;
+  t->bytes = (size_t)p.cap * (sizeof *p.ids + sizeof *p.tf) + strlen(match) + sizeof *t;
+  t->used = ++s->tick;
+  terms_evict(s, t->bytes);
   if (s->nterms == s->capterms) {
     s->capterms = s->capterms ? s->capterms * 2 : 64;
     s->terms = realloc(s->terms, sizeof *s->terms * (size_t)s->capterms);
     if (!s->terms) abort();
   }
-  s->term_bytes += t.bytes;
-  s->terms[s->nterms] = t;
-  return &s->terms[s->nterms++];
+  s->term_bytes += t->bytes;
+  s->terms[s->nterms++] = t;
+  return t;
 }
 
-static term_entry *term_get(db *d, sstate *s, const char *match) {
+void search_pin(db *d) {
+  sstate *s = state(d);
+  s->pin = s->tick + 1;
+}
+
+const search_postings *search_postings_get(db *d, const char *match) {
+  sstate *s = state(d);
   for (int i = 0; i < s->nterms; i++)
-    if (!strcmp(s->terms[i].match, match)) {
-      s->terms[i].used = ++s->tick;
-      return &s->terms[i];
+    if (!strcmp(s->terms[i]->match, match)) {
+      s->terms[i]->used = ++s->tick;
+      return &s->terms[i]->p;
     }
-  search_match_ids sink = {0};
+  search_postings sink = {0};
   if (term_scan(d, match, &sink) != K_OK) {
-    free(sink.ids);
+    free(sink.ids), free(sink.tf);
     return NULL;
   }
-  return terms_add(s, match, sink.ids, sink.n);
+  return &terms_add(s, match, sink)->p;
 }
 
-static int term_has(const term_entry *t, int id) {
-  if (t->bits) return id >= 0 && id < t->nbits && ((t->bits[id / 64] >> (id % 64)) & 1);
-  int lo = 0, hi = t->n - 1;
+/* ---- The vocabulary ---- */
+
+static int by_term(const void *a, const void *b) {
+  return strcmp(((const search_word *)a)->term, ((const search_word *)b)->term);
+}
+
+/* Every term of the index with the number of deeds it is in: FTS5's own list (fts5vocab) or deed_term's. */
+static int vocab_load(db *d, search_vocab *v) {
+  if (!db_is_pg(d) &&
+      db_script(d, "CREATE VIRTUAL TABLE IF NOT EXISTS temp.deed_vocab USING fts5vocab(main, deed_fts, row)") != DB_OK)
+    return K_ERR;
+  db_stmt *st = db_query(d, db_is_pg(d) ? "SELECT term, count(DISTINCT deed_id) FROM deed_term GROUP BY term"
+                                        : "SELECT term, doc FROM temp.deed_vocab",
+                         "");
+  int rc, cap = 0;
+  while ((rc = db_step(st)) == 1) {
+    if (v->n == cap) {
+      cap = cap ? cap * 2 : 4096;
+      v->w = realloc(v->w, sizeof *v->w * (size_t)cap);
+      if (!v->w) abort();
+    }
+    v->w[v->n++] = (search_word){util_strdup(db_col_text(st, 0)), (int)db_col_int(st, 1)};
+  }
+  db_done(st);
+  qsort(v->w, (size_t)v->n, sizeof *v->w, by_term);
+  return rc < 0 ? K_ERR : K_OK;
+}
+
+static void vocab_free(search_vocab *v) {
+  for (int i = 0; i < v->n; i++) free(v->w[i].term);
+  free(v->w);
+  memset(v, 0, sizeof *v);
+}
+
+const search_vocab *search_vocab_get(db *d) {
+  sstate *s = state(d);
+  if (s->vocab_built) return &s->vocab;
+  if (vocab_load(d, &s->vocab) != K_OK) {
+    vocab_free(&s->vocab);
+    return NULL;
+  }
+  s->vocab_built = 1;
+  return &s->vocab;
+}
+
+int search_vocab_find(const search_vocab *v, const char *term) {
+  int lo = 0, hi = v->n - 1;
   while (lo <= hi) {
-    int mid = lo + (hi - lo) / 2;
-    if (t->ids[mid] == id) return 1;
-    if (t->ids[mid] < id)
+    int mid = lo + (hi - lo) / 2, c = strcmp(v->w[mid].term, term);
+    if (!c) return mid;
+    if (c < 0)
       lo = mid + 1;
     else
       hi = mid - 1;
   }
-  return 0;
-}
-
-/* Calls fn for each id of t, ascending, until it returns 0. */
-static void term_each(const term_entry *t, int (*fn)(void *, int), void *ctx) {
-  if (!t->bits) {
-    for (int i = 0; i < t->n; i++)
-      if (!fn(ctx, t->ids[i])) return;
-    return;
-  }
-  for (int w = 0; w <= (t->nbits - 1) / 64; w++)
-    for (uint64_t b = t->bits[w]; b; b &= b - 1)
-      if (!fn(ctx, w * 64 + __builtin_ctzll(b))) return;
-}
-
-/* Collects the ids of the first (smallest) word that every other word also has. */
-typedef struct and_ctx {
-  term_entry **t;
-  int nt;
-  int *out, n;
-} and_ctx;
-
-static int and_one(void *p, int id) {
-  and_ctx *a = p;
-  for (int i = 1; i < a->nt; i++)
-    if (!term_has(a->t[i], id)) return 1;
-  a->out[a->n++] = id;
-  return 1;
-}
-
-int search_match(db *d, char **terms, int nterms, int **ids, int *n) {
-  sstate *s = state(d);
-  *ids = NULL, *n = 0;
-  if (nterms <= 0) return K_OK;
-  s->pin = s->tick + 1;
-  for (int i = 0; i < nterms; i++) /* entries move as others are added or dropped: fetch all, then point */
-    if (!term_get(d, s, terms[i])) return K_ERR;
-  term_entry **t = util_calloc((size_t)nterms, sizeof *t);
-  for (int i = 0; i < nterms; i++)
-    for (int k = 0; k < s->nterms && !t[i]; k++)
-      if (!strcmp(s->terms[k].match, terms[i])) t[i] = &s->terms[k];
-  int small = 0;
-  for (int i = 1; i < nterms; i++)
-    if (t[i]->n < t[small]->n) small = i;
-  term_entry *x = t[0];
-  t[0] = t[small], t[small] = x;
-  and_ctx a = {t, nterms, util_calloc((size_t)(t[0]->n > 0 ? t[0]->n : 1), sizeof(int)), 0};
-  term_each(t[0], and_one, &a);
-  free(t);
-  *ids = a.out, *n = a.n;
-  return K_OK;
+  return -(lo + 1);
 }

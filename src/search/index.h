@@ -5,10 +5,10 @@
 #include <stdint.h>
 
 #include "db/db.h"
+#include "search/rank.h"
 
 #define SEARCH_YEAR_MIN 2000 /* deed.year is CHECKed to 2000..2100 */
 #define SEARCH_NYEARS 101
-#define SEARCH_RANK_WINDOW 3000 /* default number of matches ranked by bm25 at a time (see search.h) */
 
 /* A value of a facet: the key filters take and its labels in Finnish, Swedish
  * and English. */
@@ -26,7 +26,9 @@ typedef struct search_index {
   uint8_t *year;    /* year - SEARCH_YEAR_MIN */
   uint32_t *toff;   /* [max_id + 2]: themes of deed i are theme[toff[i] .. toff[i+1]) */
   uint16_t *theme;  /* index into themes */
-  uint16_t *doclen; /* [max_id + 1]: tokens in the deed's FTS row (0: unknown), for kehto_rank */
+  uint16_t *doclen; /* [max_id + 1]: tokens in the deed's FTS row (0: unknown), for BM25 */
+  float avgdl;      /* the mean of doclen over the published deeds */
+  int ndocs;        /* published deeds */
   uint8_t *awarded; /* [max_id + 1]: 1 when the deed won an award or a mention in a published round */
   int *newest;      /* published deed ids, published_at DESC, id DESC */
   int nnewest;
@@ -42,32 +44,38 @@ typedef struct search_index {
  * nothing searches inside a write.) */
 const search_index *search_index_get(db *d, kerr *e);
 
-/* Sets how many matches deed_search ranks by bm25 at a time on this connection
- * (tests use small values); n <= 0 restores SEARCH_RANK_WINDOW. */
-void search_set_rank_window(db *d, int n);
-/* The current rank window of d. */
-int search_rank_window(db *d);
+/* Marks the start of a search: the postings it fetches from now on stay in the cache until the next
+ * search_pin. */
+void search_pin(db *d);
 
-/* Registers search_in(rowid, set) on the connection (done by search_index_get):
- * 1 when rowid is in the sorted id set bound with search_bind_set, else 0. Lets
- * one SQL statement see only chosen FTS rows. */
-typedef struct search_set {
-  const int *ids; /* ascending */
+/* Bytes of postings kept per connection for later searches (least recently used dropped first). */
+#define SEARCH_TERM_CACHE_BYTES (64u << 20)
+
+/* The postings of one term (a MATCH expression of one quoted term, optionally a prefix: see search/expand.h), read
+ * from FTS5 or deed_term once and kept on the connection until the data changes. Call after search_index_get in the
+ * same read transaction. Owned by d: valid until the next search_pin. Returns NULL when the database fails. */
+const search_postings *search_postings_get(db *d, const char *match);
+
+/* The index's vocabulary: every term with the number of deeds it is in, sorted by term (strcmp). */
+typedef struct search_word {
+  char *term;
+  int df;
+} search_word;
+typedef struct search_vocab {
+  search_word *w;
   int n;
-} search_set;
-/* Binds set (not copied: it must outlive the statement's steps) to parameter
- * name of st. */
-void search_bind_set(db_stmt *st, const char *name, const search_set *set);
+} search_vocab;
 
-/* Bytes of word matches kept per connection for later searches (least recently used dropped first). */
-#define SEARCH_TERM_CACHE_BYTES (8u << 20)
+/* The vocabulary of d's current data, read at first need (a pass over the whole index: about a second at 100,000
+ * deeds) and kept with the index. Owned by d. Returns NULL when the database fails. */
+const search_vocab *search_vocab_get(db *d);
+/* The index of term in v, or -(insertion point + 1) when it is not there. */
+int search_vocab_find(const search_vocab *v, const char *term);
 
-/* The ids of every deed_fts row matching all of terms[0..nterms) (single-word MATCH expressions, as
- * search_fts_terms writes them), ascending, into *ids (malloc'd; the caller frees it). Each word's matches are read
- * once from FTS5 and kept on the connection until the data changes (with the facet index), so a word searched
- * again costs a walk over memory, not over its doclist. Call after search_index_get in the same read transaction.
- * Returns K_OK, or K_ERR when the database fails. */
-int search_match(db *d, char **terms, int nterms, int **ids, int *n);
+/* A slot for search/expand.c's own data built from the data (the compiled thesaurus): dropped with the index, by
+ * calling fn. */
+void *search_ext(db *d);
+void search_set_ext(db *d, void *ext, void (*fn)(void *));
 
 /* How many times the index has been built on d (for tests). */
 long long search_index_builds(db *d);

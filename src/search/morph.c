@@ -1,4 +1,5 @@
-/* morph: Voikko analysis of Finnish words into lemmas and compound parts, Snowball fallback, per-analyser cache. */
+/* morph: Voikko analysis of Finnish words into lemmas, compound parts and derivation roots, Snowball fallback,
+ * per-analyser cache. */
 #include "search/morph.h"
 
 #include <libstemmer.h>
@@ -16,7 +17,7 @@
 typedef struct slot {
   char *data; /* the word, NUL, then the terms back to back; NULL when empty */
   size_t wlen;
-  int nterms, nlemma;
+  int nterms, nlemma, known, self;
 } slot;
 
 struct morph {
@@ -25,6 +26,7 @@ struct morph {
   slot cache[CACHE_SLOTS];
   buf work; /* terms being built: NUL-separated */
   int nwork;
+  int known, self; /* of the word being built: see morph_terms_t */
 };
 
 morph *morph_new(kerr *e) {
@@ -71,23 +73,31 @@ static void add_term(morph *m, const char *t, size_t n) {
   m->nwork++;
 }
 
-/* Adds the lowercase of t (n bytes), leaving out '=' morpheme marks. */
-static void add_lower(morph *m, const char *t, size_t n) {
+/* Adds mark (MORPH_MODIFIER, MORPH_HEAD, MORPH_ROOT or 0 for a lemma) and the lowercase of t (n bytes), leaving out
+ * '=' morpheme marks. */
+static void add_marked(morph *m, char mark, const char *t, size_t n) {
   buf low = BUF_INIT;
+  if (mark) buf_putc(&low, mark);
   for (size_t i = 0; i < n; i++) {
     size_t j = i;
     while (j < n && t[j] != '=') j++;
     utf8_lower(&low, t + i, j - i);
     i = j;
   }
-  add_term(m, low.data ? low.data : "", low.len);
+  if (low.len > (mark ? 1u : 0u)) add_term(m, low.data, low.len);
   buf_free(&low);
+}
+
+static void add_lower(morph *m, const char *t, size_t n) {
+  add_marked(m, 0, t, n);
 }
 
 typedef struct part {
   size_t start, end; /* the part's surface in the concatenated surfaces */
   const char *base;  /* base form in WORDBASES; NULL when derived (terve+ys) or absent */
   size_t blen;
+  const char *root; /* derived (kehit(kehittää)+ys(+ys)): the base form it is derived from; else NULL */
+  size_t rlen;
 } part;
 
 typedef struct parts {
@@ -121,36 +131,44 @@ static void split_wordbases(const char *wb, parts *ps) {
     size_t at = ps->len;
     surf_add(ps, s, slen);
     if (b && blen > 0 && b[0] == '+' && ps->n > 0) { /* suffix: extends the previous part */
+      part *q = &ps->p[ps->n - 1];
+      q->end = ps->len;
+      if (q->base) q->root = q->base, q->rlen = q->blen;
+      q->base = NULL;
+    } else if (!b && slen > 0 && slen <= 2 && s[0] != '-' && ps->n > 0) { /* "n" of rekrytoi+n+ti: joins */
       ps->p[ps->n - 1].end = ps->len;
-      ps->p[ps->n - 1].base = NULL;
     } else if (slen > 0 && !(slen == 1 && s[0] == '-')) {
-      ps->p[ps->n++] = (part){at, ps->len, b, blen};
+      ps->p[ps->n++] = (part){at, ps->len, b, blen, NULL, 0};
     }
   }
 }
 
-/* Adds the base forms of the compound parts of one analysis. The last part's base form is the word's base
- * form less the surfaces before it (only the last part inflects). */
+/* Adds the terms of one analysis besides its lemma: the base forms of its compound parts (MORPH_MODIFIER for each
+ * part before the last, MORPH_HEAD for the last) and the root its last part is derived from (MORPH_ROOT). The last
+ * part's base form is the word's base form less the surfaces before it (only the last part inflects). */
 static void add_parts(morph *m, const char *wordbases, const char *baseform) {
   parts ps;
   split_wordbases(wordbases, &ps);
-  if (ps.n < 2) return;
+  if (ps.n >= 1 && ps.p[ps.n - 1].root) add_marked(m, MORPH_ROOT, ps.p[ps.n - 1].root, ps.p[ps.n - 1].rlen);
+  int words = 0; /* parts that are words of their own: "esi" of esimies is a prefix, not a part */
+  for (int i = 0; i < ps.n; i++) words += ps.p[i].base != NULL || ps.p[i].root != NULL;
+  if (ps.n < 2 || words < 2) return;
   for (int i = 0; i < ps.n - 1; i++) {
     const part *q = &ps.p[i];
     if (q->end - q->start < 2) continue; /* "e" of e-palvelu says nothing */
     if (q->base)
-      add_lower(m, q->base, q->blen);
+      add_marked(m, MORPH_MODIFIER, q->base, q->blen);
     else
-      add_lower(m, ps.surf + q->start, q->end - q->start);
+      add_marked(m, MORPH_MODIFIER, ps.surf + q->start, q->end - q->start);
   }
   const part *last = &ps.p[ps.n - 1];
   buf prefix = BUF_INIT, lemma = BUF_INIT;
   utf8_lower(&prefix, ps.surf, last->start);
   utf8_lower(&lemma, baseform, strlen(baseform));
   if (lemma.len > prefix.len && memcmp(lemma.data, prefix.data, prefix.len) == 0)
-    add_term(m, lemma.data + prefix.len, lemma.len - prefix.len);
+    add_marked(m, MORPH_HEAD, lemma.data + prefix.len, lemma.len - prefix.len);
   else if (last->base)
-    add_lower(m, last->base, last->blen);
+    add_marked(m, MORPH_HEAD, last->base, last->blen);
   buf_free(&lemma);
   buf_free(&prefix);
 }
@@ -182,19 +200,36 @@ static int has_digit(const char *w, size_t n) {
   return 0;
 }
 
-/* Builds the terms of word into m->work; returns the number of lemma terms. */
+/* The 1-based index of the lemma among the first nlemma terms that is word itself (n bytes), or 0. */
+static int self_lemma(const morph *m, int nlemma, const char *word, size_t n) {
+  const char *p = m->work.data;
+  for (int i = 0; i < nlemma; i++) {
+    size_t len = strlen(p);
+    if (len == n && !memcmp(p, word, n)) return i + 1;
+    p += len + 1;
+  }
+  return 0;
+}
+
+/* Builds the terms of word into m->work, and m->known and m->self; returns the number of lemma terms. */
 static int build(morph *m, const char *word, size_t n) {
   buf_reset(&m->work);
   m->nwork = 0;
+  m->known = m->self = 0;
   if (n > MAX_ANALYSED || has_digit(word, n)) {
     add_term(m, word, n);
+    m->known = m->self = 1;
     return 1;
   }
   char *w = strndup(word, n);
   if (!w) abort();
   int nlemma = analyse(m, w);
   free(w);
-  if (nlemma > 0) return nlemma;
+  if (nlemma > 0) {
+    m->known = 1;
+    m->self = self_lemma(m, nlemma, word, n);
+    return nlemma;
+  }
   buf_reset(&m->work);
   m->nwork = 0;
   const sb_symbol *st = sb_stemmer_stem(m->sb, (const sb_symbol *)word, (int)n);
@@ -213,6 +248,16 @@ static void fill_out(const slot *sl, morph_terms_t *out) {
   out->terms = sl->data + sl->wlen + 1;
   out->nterms = sl->nterms;
   out->nlemma = sl->nlemma;
+  out->known = sl->known;
+  out->self = sl->self;
+}
+
+int morph_suggest(morph *m, const char *word, char **out, int max) {
+  char **sg = voikkoSuggestCstr(m->vk, word);
+  int n = 0;
+  for (int i = 0; sg && sg[i] && n < max; i++) out[n++] = util_strdup(sg[i]);
+  if (sg) voikkoFreeCstrArray(sg);
+  return n;
 }
 
 void morph_terms(morph *m, const char *word, size_t n, morph_terms_t *out) {
@@ -231,5 +276,7 @@ void morph_terms(morph *m, const char *word, size_t n, morph_terms_t *out) {
   sl->wlen = n;
   sl->nterms = m->nwork;
   sl->nlemma = nlemma;
+  sl->known = m->known;
+  sl->self = m->self;
   fill_out(sl, out);
 }

@@ -1,4 +1,5 @@
-/* morph: Finnish word forms to index terms: Voikko lemmas and compound parts, Snowball stems, with a bounded cache. */
+/* morph: Finnish word forms to index terms: Voikko lemmas, compound parts and derivation roots, Snowball stems,
+ * with a bounded cache. */
 #ifndef KEHTO_MORPH_H
 #define KEHTO_MORPH_H
 #include <stddef.h>
@@ -9,13 +10,22 @@
  * connection (each FTS5 tokenizer instance owns one). */
 typedef struct morph morph;
 
+/* Marks on the terms after the lemmas, so that a search can tell a word from a part of one and weigh them apart:
+ * "<työ" (a compound's part before its head), ">hyvinvointi" (a compound's head: työhyvinvointi, henkilöstö-
+ * hyvinvointi) and "~kehittää" (the root a derived word comes from: kehitys, kehittäjä). */
+#define MORPH_MODIFIER '<'
+#define MORPH_HEAD '>'
+#define MORPH_ROOT '~'
+
 /* The terms of one word. terms holds nterms NUL-terminated strings back to back. The first nlemma are the
- * word's own lemmas (or stem and surface form for words Voikko does not know); the rest are compound parts.
+ * word's own lemmas (or stem and surface form for words Voikko does not know); the rest are marked terms (above).
  * Points into the analyser's cache: valid until the next morph_terms call on the same analyser. */
 typedef struct morph_terms_t {
   const char *terms;
   int nterms;
   int nlemma;
+  int known; /* 1 when Voikko knows the word (or it has digits): its lemmas are real base forms */
+  int self;  /* 1 + the index of the lemma that is the word itself ("tuli" the noun, not "tulla"), or 0 */
 } morph_terms_t;
 
 /* Returns a new analyser, or NULL with e set (e.g. the Voikko Finnish dictionary is not installed).
@@ -26,5 +36,9 @@ void morph_free(morph *m);
 /* Analyses word (UTF-8, already lowercased, n bytes, n > 0) into *out. Numbers and words with digits are
  * their own single term. Never fails: unknown words fall back to the Snowball stem. */
 void morph_terms(morph *m, const char *word, size_t n, morph_terms_t *out);
+
+/* Voikko's spelling suggestions for word (UTF-8, NUL-terminated), most likely first: at most max, each malloc'd
+ * into out (the caller frees them). Returns how many (0 for a correct word or none found). */
+int morph_suggest(morph *m, const char *word, char **out, int max);
 
 #endif

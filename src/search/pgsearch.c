@@ -5,28 +5,13 @@
 #include <string.h>
 
 #include "core/utf8.h"
+#include "search/expand.h"
 #include "search/morph.h"
 
 #define MAX_WORD 255 /* as the FTS5 tokenizer (fts.c) */
-#define RANK_K1 1.2  /* as search/rank.c */
-#define RANK_B 0.75
-#define NCOLS 4 /* title, body, organisation, municipality: deed_fts's columns */
-#define SNIPPET_TOKENS 24
 
-/* The connection's analyser, made at first use (one per connection, as each FTS5 tokenizer instance has). */
-static morph *analyser(db *d) {
-  morph *m = db_slot(d, DB_SLOT_PGSEARCH);
-  if (m) return m;
-  kerr e = {0};
-  m = morph_new(&e);
-  if (!m) {
-    log_error("search: %r", e.msg);
-    kerr_clear(&e);
-    return NULL;
-  }
-  db_set_slot(d, DB_SLOT_PGSEARCH, m, (void (*)(void *))morph_free);
-  return m;
-}
+#define NCOLS RANK_NCOLS
+#define SNIPPET_TOKENS 24
 
 /* One token of a text: its position (words counted from 0), its bytes in the text, and its terms. */
 typedef struct token {
@@ -108,7 +93,7 @@ static void put_element(buf *b, const char *s) {
 int pgs_index_deed(db *d, long long id) {
   if (db_exec(d, "DELETE FROM deed_term WHERE deed_id=?1", "i", id) != DB_OK) return K_ERR;
   db_stmt *st = db_query(d, "SELECT title, body, organisation, municipality FROM deed_fts WHERE rowid=?1", "i", id);
-  morph *m = analyser(d);
+  morph *m = search_morph(d);
   tokens cols[NCOLS] = {{0}};
   int found = db_step(st) == 1;
   for (int c = 0; found && m && c < NCOLS; c++) tokenize(m, db_col_text(st, c), 0, &cols[c]);
@@ -173,7 +158,8 @@ typedef struct qword {
   char *prefix;
 } qword;
 
-/* Reads a MATCH expression of search_fts_terms: "word" or "word" * (quotes doubled inside). */
+/* Reads a MATCH expression of search_fts_terms: "word" or "word" * (quotes doubled inside); a word that starts with
+ * \x01 is an index term as it is (search/expand.h), not text to analyse. */
 static void qword_parse(morph *m, const char *match, qword *w) {
   memset(w, 0, sizeof *w);
   buf word = BUF_INIT;
@@ -183,10 +169,20 @@ static void qword_parse(morph *m, const char *match, qword *w) {
     if (*s == '"') s++;
     buf_putc(&word, *s);
   }
-  int prefix = strstr(s, "*") != NULL;
-  if (prefix) {
+  int prefix = strstr(s, "*") != NULL, raw = word.data && word.data[0] == '\x01';
+  if (raw && !prefix) {
+    char *t = strdup(word.data + 1);
+    if (!t) abort();
+    w->t.v = calloc(1, sizeof *w->t.v);
+    if (!w->t.v) abort();
+    w->t.v[0] = (token){0, 0, 0, t, 1};
+    w->t.n = w->t.cap = 1;
+  } else if (prefix) {
     buf low = BUF_INIT;
-    utf8_lower(&low, word.data ? word.data : "", word.len);
+    if (raw)
+      buf_puts(&low, word.data + 1);
+    else
+      utf8_lower(&low, word.data ? word.data : "", word.len);
     size_t len = low.len > MAX_WORD ? MAX_WORD : low.len;
     while (len > 0 && len < low.len && ((unsigned char)low.data[len] & 0xC0) == 0x80) len--;
     w->prefix = strndup(low.data ? low.data : "", len);
@@ -235,8 +231,8 @@ static void qword_sql(const qword *w, buf *exact, buf *like) {
   }
 }
 
-int pgs_match(db *d, const char *match, search_match_ids *sink) {
-  morph *m = analyser(d);
+int pgs_postings(db *d, const char *match, search_postings *sink) {
+  morph *m = search_morph(d);
   if (!m) return K_ERR;
   qword w;
   qword_parse(m, match, &w);
@@ -245,117 +241,49 @@ int pgs_match(db *d, const char *match, search_match_ids *sink) {
   qword_sql(&w, &exact, &like);
   buf_putc(&exact, '}'), buf_putc(&like, '}');
   db_stmt *st = db_query(d,
-                         "SELECT DISTINCT deed_id FROM deed_term WHERE term = ANY(CAST(?1 AS text[]))"
+                         "SELECT deed_id, col, cardinality(pos) FROM deed_term WHERE term = ANY(CAST(?1 AS text[]))"
                          " OR term LIKE ANY(CAST(?2 AS text[])) ORDER BY deed_id",
                          "tt", exact.data, like.data);
-  int rc;
+  int rc, id = 0;
+  float f = 0;
   while ((rc = db_step(st)) == 1) {
-    if (sink->n == sink->cap) {
-      sink->cap = sink->cap ? sink->cap * 2 : 256;
-      sink->ids = realloc(sink->ids, sizeof *sink->ids * (size_t)sink->cap);
-      if (!sink->ids) abort();
-    }
-    sink->ids[sink->n++] = (int)db_col_int(st, 0);
+    int row = (int)db_col_int(st, 0), col = (int)db_col_int(st, 1);
+    if (row != id && id && search_postings_push(sink, id, f)) abort();
+    if (row != id) id = row, f = 0;
+    f += (float)db_col_int(st, 2) * (col >= 0 && col < RANK_NCOLS ? search_rank_weight[col] : 1);
   }
+  if (id && search_postings_push(sink, id, f)) abort();
   db_done(st);
   buf_free(&exact), buf_free(&like);
   qword_free(&w);
   return rc < 0 ? K_ERR : K_OK;
 }
 
-/* ---- ranking ---- */
-
-static int find_id(const int *ids, int n, int id) {
-  int lo = 0, hi = n - 1;
-  while (lo <= hi) {
-    int mid = lo + (hi - lo) / 2;
-    if (ids[mid] == id) return mid;
-    if (ids[mid] < id)
-      lo = mid + 1;
-    else
-      hi = mid - 1;
-  }
-  return -1;
-}
-
-/* Marks the positions of a "{1,5,9}" array in seen (a bitmap over positions, grown as needed). */
-static void mark_positions(const char *arr, unsigned char **seen, int *cap, int *hits) {
-  for (const char *c = arr; *c;) {
-    if (*c < '0' || *c > '9') {
-      c++;
-      continue;
+int pgs_reindex_if_asked(db *d) {
+  if (!db_exists(d, "SELECT 1 FROM setting WHERE key='search.reindex'", "")) return K_OK;
+  if (db_begin(d) != DB_OK) return K_ERR;
+  int ok = db_exec(d, "SELECT pg_advisory_xact_lock(7407)", "") == DB_OK; /* one server does it */
+  if (ok && db_exists(d, "SELECT 1 FROM setting WHERE key='search.reindex'", "")) {
+    log_info("search: rebuilding the index terms of every deed (once, after an upgrade)");
+    long long *ids = NULL;
+    int n = 0, cap = 0;
+    db_stmt *st = db_query(d, "SELECT rowid FROM deed_fts ORDER BY rowid", "");
+    while (db_step(st) == 1) {
+      if (n == cap) {
+        cap = cap ? cap * 2 : 256;
+        ids = realloc(ids, sizeof *ids * (size_t)cap);
+        if (!ids) abort();
+      }
+      ids[n++] = db_col_int(st, 0);
     }
-    long v = strtol(c, (char **)&c, 10);
-    if (v < 0 || v > 10000000) continue;
-    if (v >= *cap) {
-      int ncap = (int)v * 2 + 64;
-      *seen = realloc(*seen, (size_t)ncap);
-      if (!*seen) abort();
-      memset(*seen + *cap, 0, (size_t)(ncap - *cap));
-      *cap = ncap;
-    }
-    if (!(*seen)[v]) (*seen)[v] = 1, (*hits)++;
+    db_done(st);
+    for (int i = 0; ok && i < n; i++) ok = pgs_index_deed(d, ids[i]) == K_OK;
+    free(ids);
+    ok = ok && db_exec(d, "DELETE FROM setting WHERE key='search.reindex'", "") == DB_OK;
   }
-}
-
-int pgs_rank(db *d, char *const *terms, int nterms, const int *ids, int n, const double *weight, double *score) {
-  morph *m = analyser(d);
-  if (!m) return K_ERR;
-  qword *w = calloc((size_t)nterms, sizeof *w);
-  if (!w) abort();
-  buf exact = BUF_INIT, like = BUF_INIT, idv = BUF_INIT;
-  buf_putc(&exact, '{'), buf_putc(&like, '{'), buf_putc(&idv, '{');
-  for (int i = 0; i < nterms; i++) {
-    qword_parse(m, terms[i], &w[i]);
-    qword_sql(&w[i], &exact, &like);
-  }
-  for (int i = 0; i < n; i++) buf_printf(&idv, "%r%d", i ? "," : "", ids[i]);
-  buf_putc(&exact, '}'), buf_putc(&like, '}'), buf_putc(&idv, '}');
-  double avgdl = 1.0;
-  db_stmt *st = db_query(d, "SELECT sum(len), count(*) FROM deed_fts", "");
-  if (db_step(st) == 1 && db_col_int(st, 1) > 0 && db_col_int(st, 0) > 0)
-    avgdl = (double)db_col_int(st, 0) / (double)db_col_int(st, 1);
-  db_done(st);
-  /* per deed, word and column: the positions of the word's matches (a position once, whichever term matched) */
-  size_t cells = (size_t)n * (size_t)nterms * NCOLS;
-  unsigned char **seen = calloc(cells, sizeof *seen);
-  int *seencap = calloc(cells, sizeof *seencap), *hits = calloc(cells, sizeof *hits),
-      *len = calloc((size_t)n, sizeof *len);
-  if (!seen || !seencap || !hits || !len) abort();
-  st = db_query(d,
-                "SELECT t.deed_id, t.term, t.col, t.pos, f.len FROM deed_term t JOIN deed_fts f ON f.rowid=t.deed_id"
-                " WHERE t.deed_id = ANY(CAST(?1 AS bigint[]))"
-                " AND (t.term = ANY(CAST(?2 AS text[])) OR t.term LIKE ANY(CAST(?3 AS text[])))",
-                "ttt", idv.data, exact.data, like.data);
-  int rc;
-  while ((rc = db_step(st)) == 1) {
-    int k = find_id(ids, n, (int)db_col_int(st, 0)), col = (int)db_col_int(st, 2);
-    if (k < 0 || col < 0 || col >= NCOLS) continue;
-    long long l = db_col_int(st, 4);
-    len[k] = l > 65535 ? 65535 : (int)l; /* as the lengths kept for kehto_rank (search_rank_doc_length) */
-    for (int i = 0; i < nterms; i++) {
-      if (!qword_has(&w[i], db_col_text(st, 1))) continue;
-      size_t c = ((size_t)k * (size_t)nterms + (size_t)i) * NCOLS + (size_t)col;
-      mark_positions(db_col_text(st, 3), &seen[c], &seencap[c], &hits[c]);
-    }
-  }
-  db_done(st);
-  for (int k = 0; k < n; k++) {
-    double norm = RANK_K1 * (1 - RANK_B + RANK_B * (double)len[k] / avgdl), s = 0;
-    for (int i = 0; i < nterms; i++) {
-      double f = 0;
-      for (int c = 0; c < NCOLS; c++)
-        f += weight[c] * hits[((size_t)k * (size_t)nterms + (size_t)i) * NCOLS + (size_t)c];
-      s += f * (RANK_K1 + 1) / (f + norm);
-    }
-    score[k] = -s;
-  }
-  for (size_t c = 0; c < cells; c++) free(seen[c]);
-  free(seen), free(seencap), free(hits), free(len);
-  for (int i = 0; i < nterms; i++) qword_free(&w[i]);
-  free(w);
-  buf_free(&exact), buf_free(&like), buf_free(&idv);
-  return rc < 0 ? K_ERR : K_OK;
+  if (ok && db_commit(d) == DB_OK) return K_OK;
+  db_rollback(d);
+  return K_ERR;
 }
 
 /* ---- snippets ---- */
@@ -370,7 +298,7 @@ static int token_word(const token *t, const qword *w, int nw) {
 }
 
 int pgs_snippet(db *d, char *const *terms, int nterms, long long id, buf *out) {
-  morph *m = analyser(d);
+  morph *m = search_morph(d);
   if (!m) return K_ERR;
   char *body = db_text(d, "SELECT body FROM deed_fts WHERE rowid=?1", "i", id);
   if (!body) return K_OK;

@@ -4,11 +4,13 @@
 
 #include "db/db_sqlite.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/utf8.h"
+#include "search/expand.h"
 #include "search/index.h"
 #include "search/fts.h"
 #include "search/pgsearch.h"
@@ -21,14 +23,10 @@
 typedef struct query {
   const deed_filter *f;
   const char *lang;
-  int li;          /* label index: 0 fi, 1 sv, 2 en */
-  char *match;     /* the AND of terms */
-  char *terms[32]; /* one MATCH expression per word */
-  int words;
+  int li;       /* label index: 0 fi, 1 sv, 2 en */
+  exp_plan plan; /* what the words mean (search/expand.h) */
+  char *match;  /* the OR of every term of the plan, for snippets; NULL without words */
   int limit, offset;
-  search_rank_lengths lens; /* the facet index's row lengths, for kehto_rank */
-  const int *ids;           /* every match of the words, ascending, while ranking */
-  int nids;
   arena *mem; /* where the result goes */
 } query;
 
@@ -41,10 +39,6 @@ static void query_init(query *qy, const deed_filter *f) {
   qy->f = f;
   qy->lang = set(f->lang) && (!strcmp(f->lang, "sv") || !strcmp(f->lang, "en")) ? f->lang : "fi";
   qy->li = !strcmp(qy->lang, "sv") ? 1 : !strcmp(qy->lang, "en") ? 2 : 0;
-  qy->words = search_fts_terms(f->q, qy->terms, 32);
-  buf m = BUF_INIT;
-  if (search_fts_query(&m, f->q) > 0) qy->match = buf_detach(&m);
-  buf_free(&m);
   qy->limit = f->limit <= 0 ? SEARCH_DEFAULT_LIMIT : f->limit > SEARCH_MAX_LIMIT ? SEARCH_MAX_LIMIT : f->limit;
   qy->offset = f->offset > 0 ? f->offset : 0;
 }
@@ -208,131 +202,163 @@ static void facets_fill(deed_result *r, const tally *t, const search_index *ix, 
   r->nawarded = t->nawarded;
 }
 
-/* ---- Ranking with words ---- */
+/* ---- Ranking with words: BM25 over the plan's concepts ---- */
 
-/* Column weights of title, body, organisation and municipality: the title counts most. */
-#define RANK_WEIGHTS "10.0, 1.0, 3.0, 3.0"
-#define RANK_WEIGHT_VALUES                                                                                             \
-  { 10.0, 1.0, 3.0, 3.0 }
+/* A deed scoring less than this share of the best deed's score is not counted as found: it matched only a common
+ * word or a far expansion (tuned on the judged set in tests/search/). */
+#define SCORE_CUTOFF 0.25f
 
-/* Ranks the candidates cand[lo..hi) (ascending ids) by kehto_rank and appends rows skip.. of that order to page, up to
- * need rows. The rowid range keeps FTS5 to that stretch of the doclists; search_in drops non-candidates there. */
-static int rank_chunk_sql(db *d, const query *qy, const int *cand, int lo, int hi, int skip, int need, int *page,
-                          int *npage) {
-  db_stmt *st = db_prepare(d, "SELECT rowid FROM deed_fts WHERE deed_fts MATCH :q"
-                              " AND rowid BETWEEN :lo AND :hi AND search_in(rowid, :set)"
-                              " ORDER BY kehto_rank(deed_fts, :lens, " RANK_WEIGHTS "), rowid"
-                              " LIMIT :lim OFFSET :skip");
-  search_set cs = {cand + lo, hi - lo};
-  db_bind_text(st, ":q", qy->match);
-  db_bind_pointer(st, ":lens", (void *)&qy->lens, SEARCH_RANK_LENGTHS);
-  db_bind_int(st, ":lo", cand[lo]);
-  db_bind_int(st, ":hi", cand[hi - 1]);
-  search_bind_set(st, ":set", &cs);
-  db_bind_int(st, ":lim", need);
-  db_bind_int(st, ":skip", skip);
-  int rc;
-  while ((rc = db_step(st)) == 1) page[(*npage)++] = (int)db_col_int(st, 0);
-  db_done(st);
-  return rc < 0 ? K_ERR : K_OK;
+/* Dense arrays over deed ids for one search, each with the list of ids it has touched (so clearing costs only those). */
+typedef struct scores {
+  int max_id;
+  float *total, *best, *acc, *slot;
+  unsigned char *cnt;
+  int *touched, ntouched; /* total > 0 */
+  int *ctouch, nctouch;   /* best > 0: this concept */
+  int *atouch, natouch;   /* cnt > 0: this alternative */
+  int *stouch, nstouch;   /* slot > 0: this slot */
+} scores;
+
+static void scores_init(scores *s, int max_id) {
+  size_t n = (size_t)max_id + 1;
+  memset(s, 0, sizeof *s);
+  s->max_id = max_id;
+  s->total = util_calloc(n, sizeof(float)), s->best = util_calloc(n, sizeof(float));
+  s->acc = util_calloc(n, sizeof(float)), s->slot = util_calloc(n, sizeof(float));
+  s->cnt = util_calloc(n, 1);
+  s->touched = util_calloc(n, sizeof(int)), s->ctouch = util_calloc(n, sizeof(int));
+  s->atouch = util_calloc(n, sizeof(int)), s->stouch = util_calloc(n, sizeof(int));
 }
 
-/* A candidate with its kehto_rank score (lower is better). */
-typedef struct scored {
-  int id;
-  double score;
-} scored;
-
-static int by_score_then_id(const void *a, const void *b) {
-  const scored *x = a, *y = b;
-  if (x->score != y->score) return x->score < y->score ? -1 : 1;
-  return (x->id > y->id) - (x->id < y->id);
+static void scores_free(scores *s) {
+  free(s->total), free(s->best), free(s->acc), free(s->slot), free(s->cnt);
+  free(s->touched), free(s->ctouch), free(s->atouch), free(s->stouch);
 }
 
-/* As rank_chunk_sql, with the scores from kehto_rank_set: one walk of each word's doclist inside FTS5. */
-static int rank_chunk_set(db *d, const query *qy, const int *cand, int lo, int hi, int skip, int need, int *page,
-                          int *npage) {
-  int n = hi - lo;
-  search_rank_set set = {cand + lo, n, util_calloc((size_t)n, sizeof(double)), &qy->lens, RANK_WEIGHT_VALUES, 0};
-  db_stmt *st = db_prepare(d, "SELECT kehto_rank_set(deed_fts, :set) FROM deed_fts WHERE deed_fts MATCH :q LIMIT 1");
-  db_bind_text(st, ":q", qy->match);
-  db_bind_pointer(st, ":set", &set, SEARCH_RANK_SET);
-  int rc;
-  while ((rc = db_step(st)) == 1) {
-  }
-  db_done(st);
-  scored *sc = util_calloc((size_t)n, sizeof *sc);
-  for (int k = 0; k < n; k++) sc[k] = (scored){cand[lo + k], set.score[k]};
-  qsort(sc, (size_t)n, sizeof *sc, by_score_then_id);
-  for (int k = skip; k < n && need > 0; k++, need--) page[(*npage)++] = sc[k].id;
-  free(sc);
-  free(set.score);
-  return rc < 0 ? K_ERR : K_OK;
-}
-
-/* As rank_chunk_set, with the scores computed by pgsearch from the terms kept in PostgreSQL. */
-static int rank_chunk_pg(db *d, const query *qy, const int *cand, int lo, int hi, int skip, int need, int *page,
-                         int *npage) {
-  int n = hi - lo;
-  double *score = util_calloc((size_t)n, sizeof *score), weight[] = RANK_WEIGHT_VALUES;
-  int rc = pgs_rank(d, qy->terms, qy->words, cand + lo, n, weight, score);
-  scored *sc = util_calloc((size_t)n, sizeof *sc);
-  for (int k = 0; k < n; k++) sc[k] = (scored){cand[lo + k], score[k]};
-  qsort(sc, (size_t)n, sizeof *sc, by_score_then_id);
-  for (int k = skip; k < n && need > 0; k++, need--) page[(*npage)++] = sc[k].id;
-  free(sc);
-  free(score);
-  return rc;
-}
-
-/* How many of the ascending ids lie in [lo, hi]. */
-static int count_in(const int *ids, int n, int lo, int hi) {
-  int a = 0, b = n;
-  while (a < b) { /* first >= lo */
-    int m = a + (b - a) / 2;
-    if (ids[m] < lo)
-      a = m + 1;
-    else
-      b = m;
-  }
-  int c = a, e = n;
-  while (c < e) { /* first > hi */
-    int m = c + (e - c) / 2;
-    if (ids[m] <= hi)
-      c = m + 1;
-    else
-      e = m;
-  }
-  return c - a;
-}
-
-/* Ranks candidates cand[lo..hi): a range scan when they are most of the matches in their rowid range (FTS5's AND
- * skips well there), else kehto_rank_set (a word's doclist walked once, rows scored only when chosen). Measured at
- * 100,000 deeds: a one-word search with filters that keep 2,000 of 60,000 matches took 9 ms by range scan. */
-static int rank_chunk(db *d, const query *qy, const int *cand, int lo, int hi, int skip, int need, int *page,
-                      int *npage) {
-  if (db_is_pg(d)) return rank_chunk_pg(d, qy, cand, lo, hi, skip, need, page, npage);
-  int in_range = count_in(qy->ids, qy->nids, cand[lo], cand[hi - 1]);
-  if ((hi - lo) * 4 < in_range) return rank_chunk_set(d, qy, cand, lo, hi, skip, need, page, npage);
-  return rank_chunk_sql(d, qy, cand, lo, hi, skip, need, page, npage);
-}
-
-/* The page of a ranked search: candidates in chunks of window ids, newest chunk first, each chunk by kehto_rank.
- * Chunks wholly before the offset are skipped without ranking. page has room for qy->limit ids. */
-static int rank_page(db *d, const query *qy, const int *cand, int n, int window, int *page, int *npage) {
-  int skip = qy->offset;
-  *npage = 0;
-  for (int hi = n; hi > 0 && *npage < qy->limit; hi -= window) {
-    int lo = hi > window ? hi - window : 0;
-    if (skip >= hi - lo) {
-      skip -= hi - lo;
-      continue;
+/* One slot: each deed's best BM25 over the slot's terms, into s->slot. */
+static int score_slot(db *d, const search_index *ix, const exp_slot *sl, scores *s) {
+  for (int t = 0; t < sl->n; t++) {
+    const search_postings *p = search_postings_get(d, sl->term[t]);
+    if (!p) return K_ERR;
+    if (!p->n) continue;
+    float idf = logf(1.0f + ((float)ix->ndocs - (float)p->n + 0.5f) / ((float)p->n + 0.5f));
+    for (int k = 0; k < p->n; k++) {
+      int id = p->ids[k];
+      if (id < 1 || id > s->max_id || !ix->sector[id]) continue;
+      float v = search_bm25(idf, p->tf[k], ix->doclen[id], ix->avgdl);
+      if (!(v > 0)) continue; /* 0 marks "not touched" below */
+      if (s->slot[id] == 0) s->stouch[s->nstouch++] = id;
+      if (v > s->slot[id]) s->slot[id] = v;
     }
-    if (rank_chunk(d, qy, cand, lo, hi, skip, qy->limit - *npage, page, npage) != K_OK) return K_ERR;
-    skip = 0;
   }
   return K_OK;
 }
+
+/* One alternative: weight times the mean of its slots, for deeds that have every slot; the concept keeps the best. */
+static int score_alt(db *d, const search_index *ix, const exp_alt *x, scores *s) {
+  for (int k = 0; k < x->nslot; k++) {
+    s->nstouch = 0;
+    if (score_slot(d, ix, &x->slot[k], s) != K_OK) return K_ERR;
+    for (int i = 0; i < s->nstouch; i++) {
+      int id = s->stouch[i];
+      if (k == 0) s->atouch[s->natouch++] = id; /* only deeds with the first slot can have them all */
+      if (s->cnt[id] == k) s->acc[id] += s->slot[id], s->cnt[id]++;
+      s->slot[id] = 0;
+    }
+  }
+  for (int i = 0; i < s->natouch; i++) {
+    int id = s->atouch[i];
+    if (s->cnt[id] == x->nslot) {
+      float v = x->weight * s->acc[id] / (float)x->nslot;
+      if (!(v > 0)) v = 1e-30f; /* 0 marks "not touched" */
+      if (s->best[id] == 0) s->ctouch[s->nctouch++] = id;
+      if (v > s->best[id]) s->best[id] = v;
+    }
+    s->acc[id] = 0, s->cnt[id] = 0;
+  }
+  s->natouch = 0;
+  return K_OK;
+}
+
+/* Every concept's best alternative, summed per deed into s->total. */
+static int score_plan(db *d, const search_index *ix, const exp_plan *p, scores *s) {
+  for (int c = 0; c < p->n; c++) {
+    s->nctouch = 0;
+    for (int a = 0; a < p->c[c].nalt; a++)
+      if (score_alt(d, ix, &p->c[c].alt[a], s) != K_OK) return K_ERR;
+    for (int i = 0; i < s->nctouch; i++) {
+      int id = s->ctouch[i];
+      if (s->total[id] == 0) s->touched[s->ntouched++] = id;
+      s->total[id] += s->best[id];
+      s->best[id] = 0;
+    }
+  }
+  return K_OK;
+}
+
+static int by_int(const void *a, const void *b) {
+  int x = *(const int *)a, y = *(const int *)b;
+  return (x > y) - (x < y);
+}
+
+/* The deeds found: those scoring at least SCORE_CUTOFF of the best, ascending (malloc'd into *out). */
+static int found_ids(const scores *s, int **out) {
+  float max = 0;
+  for (int i = 0; i < s->ntouched; i++)
+    if (s->total[s->touched[i]] > max) max = s->total[s->touched[i]];
+  int *ids = util_calloc((size_t)s->ntouched + 1, sizeof *ids), n = 0;
+  if (s->ntouched > s->max_id / 16) { /* many: a walk over the ids is cheaper than sorting */
+    for (int id = 1; id <= s->max_id; id++)
+      if (s->total[id] > 0 && s->total[id] >= SCORE_CUTOFF * max) ids[n++] = id;
+  } else {
+    for (int i = 0; i < s->ntouched; i++)
+      if (s->total[s->touched[i]] >= SCORE_CUTOFF * max) ids[n++] = s->touched[i];
+    qsort(ids, (size_t)n, sizeof *ids, by_int);
+  }
+  *out = ids;
+  return n;
+}
+
+/* 1 when deed a ranks before deed b: the higher score, then the lower id. */
+static int before(const scores *s, int a, int b) {
+  return s->total[a] != s->total[b] ? s->total[a] > s->total[b] : a < b;
+}
+
+/* The best k of cand[0..n) in rank order into top (a heap of the k best, worst on top, then sorted). Returns how many. */
+static int top_k(const scores *s, const int *cand, int n, int k, int *top) {
+  int m = 0;
+  for (int i = 0; i < n; i++) {
+    int id = cand[i], j;
+    if (m < k) {
+      for (j = m++; j > 0 && before(s, top[(j - 1) / 2], id); j = (j - 1) / 2) top[j] = top[(j - 1) / 2];
+      top[j] = id;
+    } else if (k > 0 && before(s, id, top[0])) {
+      for (j = 0;;) { /* sift the new one down from the root */
+        int c = 2 * j + 1;
+        if (c >= m) break;
+        if (c + 1 < m && before(s, top[c], top[c + 1])) c++;
+        if (!before(s, id, top[c])) break;
+        top[j] = top[c], j = c;
+      }
+      top[j] = id;
+    }
+  }
+  for (int end = m - 1; end > 0; end--) { /* heap sort: the worst goes last */
+    int worst = top[0], j = 0;
+    top[0] = top[end];
+    for (;;) {
+      int c = 2 * j + 1;
+      if (c >= end) break;
+      if (c + 1 < end && before(s, top[c], top[c + 1])) c++;
+      if (!before(s, top[j], top[c])) break;
+      int tmp = top[j];
+      top[j] = top[c], top[c] = tmp, j = c;
+    }
+    top[end] = worst;
+  }
+  return m;
+}
+
 void search_snippet_html(buf *out, const char *s, int marks) {
   int open = 0;
   while (s && *s) {
@@ -463,7 +489,7 @@ static int load_snippets(db *d, const query *qy, const idpos *map, int n, deed_r
     for (int i = 0; i < n && rc == K_OK; i++) {
       deed_hit *h = &r->hits[map[i].pos];
       buf raw = BUF_INIT, sn = BUF_INIT;
-      rc = pgs_snippet(d, qy->terms, qy->words, map[i].id, &raw);
+      rc = pgs_snippet(d, (char *const *)qy->plan.terms, qy->plan.nterms, map[i].id, &raw);
       search_snippet_html(&sn, raw.data ? raw.data : "", 1);
       if (!h->snippet) h->snippet = arena_adopt(qy->mem, buf_detach(&sn));
       buf_free(&raw), buf_free(&sn);
@@ -516,19 +542,22 @@ static int load_page(db *d, const query *qy, const int *page, int n, deed_result
 /* Total, facets and the page's ids, from the facet index and (with words) the FTS matches. */
 static int find_page(db *d, query *qy, const search_index *ix, deed_result *r, int *page, int *npage) {
   want w = want_init(ix, qy->f);
-  qy->lens = (search_rank_lengths){ix->doclen, ix->max_id + 1};
   tally t;
   int rc = K_OK;
   *npage = 0;
   if (qy->match) {
-    int *ids = NULL, n = 0;
-    rc = search_match(d, qy->terms, qy->words, &ids, &n);
+    scores s;
+    scores_init(&s, ix->max_id);
+    search_pin(d);
+    rc = score_plan(d, ix, &qy->plan, &s);
+    int *ids = NULL, n = rc == K_OK ? found_ids(&s, &ids) : 0;
     tally_init(&t, ix, n);
     tally_ids(&t, ix, &w, ids, n);
-    qy->ids = ids, qy->nids = n;
-    if (rc == K_OK) rc = rank_page(d, qy, t.cand, t.ncand, search_rank_window(d), page, npage);
-    qy->ids = NULL, qy->nids = 0;
-    free(ids);
+    int want_n = qy->offset + qy->limit, *top = util_calloc((size_t)want_n, sizeof *top);
+    int m = top_k(&s, t.cand, t.ncand, want_n, top);
+    for (int i = qy->offset; i < m; i++) page[(*npage)++] = top[i];
+    free(top), free(ids);
+    scores_free(&s);
   } else {
     tally_init(&t, ix, (long long)qy->offset + qy->limit);
     tally_ids(&t, ix, &w, ix->newest, ix->nnewest);
@@ -539,9 +568,20 @@ static int find_page(db *d, query *qy, const search_index *ix, deed_result *r, i
   return rc;
 }
 
+/* The plan of the query's words and the OR of its terms (qy->match, for snippets). */
+static int plan_query(db *d, query *qy, deed_result *r, kerr *e) {
+  if (exp_plan_build(d, qy->mem, qy->f->q, qy->lang, &qy->plan, e) != K_OK) return K_ERR;
+  r->corrected = qy->plan.corrected;
+  if (qy->plan.nterms == 0) return K_OK;
+  buf m = BUF_INIT;
+  for (int i = 0; i < qy->plan.nterms; i++) buf_printf(&m, "%r%r", i ? " OR " : "", qy->plan.terms[i]);
+  qy->match = buf_detach(&m);
+  return K_OK;
+}
+
 static int search_snapshot(db *d, query *qy, deed_result *r, kerr *e) {
   const search_index *ix = search_index_get(d, e);
-  if (!ix) return K_ERR;
+  if (!ix || plan_query(d, qy, r, e) != K_OK) return K_ERR;
   int *page = util_calloc((size_t)qy->limit, sizeof *page), npage = 0;
   int rc = find_page(d, qy, ix, r, page, &npage);
   if (rc == K_OK) rc = load_page(d, qy, page, npage, r);
@@ -565,6 +605,5 @@ int deed_search(db *d, arena *a, const deed_filter *f, deed_result *out, kerr *e
     rc = search_snapshot(d, &qy, out, e);
   if (own && db_in_transaction(d)) db_script(d, "COMMIT");
   free(qy.match);
-  for (int i = 0; i < qy.words; i++) free(qy.terms[i]);
   return rc;
 }

@@ -1,51 +1,42 @@
-/* rank: FTS5 auxiliary functions: kehto_rank() (BM25 term frequency and length, column weights, no IDF) and
- * kehto_match_ids() (every match of a query, collected inside FTS5). */
+/* rank: BM25 for deed search: the column weights, the row lengths, and kehto_postings() (one word's rows with the
+ * weighted count of its occurrences, collected inside FTS5). */
 #ifndef KEHTO_RANK_H
 #define KEHTO_RANK_H
 #include <sqlite3.h>
 #include <stdint.h>
 
-/* Row lengths in tokens by rowid, for kehto_rank's second argument (bound with sqlite3_bind_pointer and the type
- * SEARCH_RANK_LENGTHS; NULL or a 0 entry: the row's length is read from FTS5, which is slower). */
-#define SEARCH_RANK_LENGTHS "kehto_rank_lengths"
-typedef struct search_rank_lengths {
-  const uint16_t *len; /* [n], indexed by rowid */
-  int n;
-} search_rank_lengths;
+#define RANK_K1 1.2 /* BM25's usual constants, as FTS5's bm25() */
+#define RANK_B 0.75
+/* Weights of deed_fts's columns: title, body, organisation, municipality. A word in the title counts ten times. */
+#define RANK_NCOLS 4
+extern const float search_rank_weight[RANK_NCOLS];
 
 /* The total token count (capped at 65535) of an FTS5 docsize blob (table_docsize.sz: one varint per column). */
 int search_rank_doc_length(const void *sz, int n);
 
-/* Registers kehto_rank(fts_table, lengths, weight of column 0, weight of column 1, ...) with api. Lower is better, as
- * with bm25(): ORDER BY kehto_rank(...) lists the best first. Costs only the row's own position lists: no pass over the
- * query terms' doclists. Returns SQLITE_OK or an SQLite error code. */
-int search_rank_register(fts5_api *api);
-
-/* kehto_rank_set(fts_table, set): SELECT kehto_rank_set(t, :set) FROM t WHERE t MATCH :q LIMIT 1 fills
- * set->score[i] with kehto_rank's score of row set->ids[i] (lower is better), walking each phrase's doclist once
- * inside FTS5 and stopping after the last chosen row: cheaper than a range scan when the chosen rows are few among
- * many matches. Every chosen row must match the query. The caller owns every array. */
-#define SEARCH_RANK_SET "kehto_rank_set"
-#define SEARCH_RANK_MAX_COLS 16
-typedef struct search_rank_set {
-  const int *ids; /* [n], ascending */
-  int n;
-  double *score; /* [n], written */
-  const search_rank_lengths *lens;
-  double weight[SEARCH_RANK_MAX_COLS]; /* column weights; columns beyond the table's are ignored */
-  int done;
-} search_rank_set;
-
-/* Where kehto_match_ids(fts_table, sink) leaves the rowids of every row the query matches, ascending: bind a zeroed
- * struct with sqlite3_bind_pointer and the type SEARCH_MATCH_IDS and run
- * SELECT kehto_match_ids(t, :sink) FROM t WHERE t MATCH :q LIMIT 1. The MATCH must be one word (one phrase, as
- * search_fts_terms writes each); more is an error. No row: the function is not called and the sink stays empty. ids is
- * malloc'd: the caller frees it. */
-#define SEARCH_MATCH_IDS "kehto_match_ids"
-typedef struct search_match_ids {
+/* One term's postings: the deeds it occurs in, ascending, and in each the sum of the column weights of its
+ * occurrences (a word twice in the body and once in the title: 12). Arrays malloc'd, owned by whoever holds it. */
+typedef struct search_postings {
   int *ids;
+  float *tf;
   int n, cap;
-  int done; /* set on the first call */
-} search_match_ids;
+  int done; /* set on the first call of kehto_postings */
+} search_postings;
+
+/* Appends (id, tf) to p (ids must come ascending). Returns 0, or -1 when out of memory. */
+int search_postings_push(search_postings *p, int id, float tf);
+
+/* Where kehto_postings(fts_table, sink) leaves every row of a one-phrase query with its weighted count: bind a zeroed
+ * search_postings with sqlite3_bind_pointer and the type SEARCH_POSTINGS and run
+ * SELECT kehto_postings(t, :sink) FROM t WHERE t MATCH :q LIMIT 1. More than one phrase is an error. */
+#define SEARCH_POSTINGS "kehto_postings"
+
+/* The BM25 score of one term in one row: idf · f(k1 + 1) / (f + k1(1 - b + b·len/avgdl)). */
+static inline float search_bm25(float idf, float f, int len, float avgdl) {
+  return idf * f * (float)(RANK_K1 + 1) / (f + (float)RANK_K1 * (float)(1 - RANK_B + RANK_B * (double)len / avgdl));
+}
+
+/* Registers kehto_postings with api. Returns SQLITE_OK or an SQLite error code. */
+int search_rank_register(fts5_api *api);
 
 #endif

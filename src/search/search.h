@@ -55,6 +55,8 @@ typedef struct deed_result {
                                                        years newest first, themes most used first (at most 50) */
   int nsectors, nregions, nyears, nthemes;
   long long nawarded; /* the "Palkittu" facet: deeds with an award or a mention, with every other filter applied */
+  const char *corrected; /* the query with its misspelt words corrected, when a correction was used ("Tarkoititko:
+                            …"); else NULL */
 } deed_result;
 
 /* Ranking with q. Scores are kehto_rank (search/rank.h): BM25's term-frequency and length parts with column weights

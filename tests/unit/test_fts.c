@@ -43,14 +43,26 @@ static void test_compound_part_matches_but_query_does_not_widen(void **s) {
   long long a =
       testdb_deed(d, "Jaksaminen", "Panostimme työhyvinvointia tukeviin tapoihin.", NULL, NULL, NULL, 0, NULL);
   testdb_deed(d, "Työ", "Työ jatkui kuten ennen.", NULL, NULL, NULL, 0, NULL);
-  testdb_deed(d, "Alueet", "Hyvinvointialueella aloitettiin uusi kokeilu.", NULL, NULL, NULL, 0, NULL);
+  long long c = testdb_deed(d, "Alueet", "Hyvinvointialueella aloitettiin uusi kokeilu.", NULL, NULL, NULL, 0, NULL);
   assert_true(has_term(d, a, "työhyvinvointi"));
-  assert_true(has_term(d, a, "työ"));
-  assert_true(has_term(d, a, "hyvinvointi"));
-  assert_int_equal(nmatch(d, "hyvinvointi"), 2);    /* työhyvinvointia, hyvinvointialueella */
+  assert_true(has_term(d, a, "<työ"));         /* a part before the head, marked */
+  assert_true(has_term(d, a, ">hyvinvointi")); /* the head, marked */
+  assert_true(has_term(d, c, "<hyvinvointi"));
+  assert_true(has_term(d, c, ">alue"));
+  assert_int_equal(nmatch(d, "hyvinvointi"), 0);    /* as a word of its own: none (search widens to the parts) */
   assert_int_equal(nmatch(d, "työhyvinvointi"), 1); /* not the deed that only says "työ" */
-  assert_int_equal(nmatch(d, "alue"), 1);           /* last compound part, inflected */
-  assert_int_equal(nmatch(d, "työ"), 2);
+  assert_int_equal(nmatch(d, "työ"), 1);
+  db_close(d);
+}
+
+static void test_derivations_carry_their_root(void **s) {
+  db *d = testdb_open();
+  long long a = testdb_deed(d, "Kehitys", "Kehittäjät ja hoitajat mukana.", NULL, NULL, NULL, 0, NULL);
+  long long b = testdb_deed(d, "Esimiehet", "Esimies kuuli.", NULL, NULL, NULL, 0, NULL);
+  assert_true(has_term(d, a, "~kehittää")); /* kehitys, kehittäjä: derived from kehittää */
+  assert_true(has_term(d, a, "~hoitaa"));
+  assert_true(has_term(d, b, "esimies"));
+  assert_false(has_term(d, b, ">mies")); /* "esi" is a prefix, not a word: esimies is no compound of mies */
   db_close(d);
 }
 
@@ -168,6 +180,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_inflected_municipality_word),
       cmocka_unit_test(test_compound_part_matches_but_query_does_not_widen),
+      cmocka_unit_test(test_derivations_carry_their_root),
       cmocka_unit_test(test_place_names_both_ways),
       cmocka_unit_test(test_unknown_words_fall_back_to_snowball),
       cmocka_unit_test(test_numbers_are_plain_tokens),

@@ -134,6 +134,9 @@ static void page_deeds(web_req *r) {
   else
     buf_printf(o, "%h: %N", T(r, "Tekoja"), res.total);
   buf_puts(o, "</h2>\n");
+  if (res.corrected) /* the results already include the corrected word's deeds; the link searches for it alone */
+    buf_printf(o, "<p class=\"didyoumean\">%h <a href=\"%h/tekot?q=%U\">%h</a></p>\n", T(r, "Tarkoititko:"),
+               r->prefix, res.corrected, res.corrected);
   if (res.total == 0)
     buf_printf(o, "<p>%h</p>\n", T(r, "Yhtään tekoa ei löytynyt. Kokeile muita sanoja tai poista rajauksia."));
   deed_hits_write(r, res.hits, res.nhits, "h3");

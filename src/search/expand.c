@@ -1,0 +1,617 @@
+/* expand: a query's words to concepts with weighted alternatives (see expand.h): Voikko's lemmas, compound parts and
+ * derivation roots, the thesaurus's synonyms and translations, spelling corrections and prefixes. */
+#include "search/expand.h"
+
+#include <libstemmer.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/buf.h"
+#include "core/utf8.h"
+#include "search/index.h"
+#include "search/thesaurus.h"
+
+/* Weights of the alternatives: the word as typed counts fully, what search widened it to less (tuned on the judged
+ * set in tests/search/, see its README). */
+#define W_EXACT 1.0f
+#define W_SPLIT 0.7f      /* a compound's parts as separate words (työhyvinvointi: työn hyvinvointi) */
+#define W_SAME_HEAD 0.5f  /* another compound with the same head (henkilöstöhyvinvointi) */
+#define W_HEAD_ALONE 0.3f /* the compound's head alone (hyvinvointi) */
+#define W_AS_HEAD 0.7f    /* a word as the head of compounds (hyvinvointi: työhyvinvointi) */
+#define W_AS_MOD 0.35f    /* a word as a part before the head (hyvinvointi: hyvinvointikertomus) */
+#define W_DERIV 0.5f      /* a derivation of the same root (kehittäjä: kehittää, kehitys) */
+#define W_SYN 0.8f        /* the thesaurus: another label of the same group */
+#define W_SYN_DERIV 0.5f  /* the thesaurus's derivation families (note "johdos") */
+#define W_CORR 0.9f       /* a spelling correction of a word the index does not know */
+#define W_PREFIX 0.8f     /* an unknown word as the start of indexed words */
+#define MAX_SUGGEST 5     /* Voikko's suggestions tried */
+#define MAX_KEYS 8
+
+/* ---- The analyser ---- */
+
+morph *search_morph(db *d) {
+  morph *m = db_slot(d, DB_SLOT_MORPH);
+  if (m) return m;
+  kerr e = {0};
+  m = morph_new(&e);
+  if (!m) {
+    log_error("search: %r", e.msg);
+    kerr_clear(&e);
+    return NULL;
+  }
+  db_set_slot(d, DB_SLOT_MORPH, m, (void (*)(void *))morph_free);
+  return m;
+}
+
+/* ---- Words ---- */
+
+static const char *const stopwords[] = {
+    "ja", "tai", "sekä", "eli", "on", "ei", "se", "ne", "että", "kun", "jos", "mutta", "myös", "kuin", "niin", "ovat",
+    "oli", "och", "att", "det", "som", "en", "ett", "på", "för", "av", "med", "till", "är", "om", "and", "or", "the",
+    "a", "an", "of", "in", "for", "to", "at", "with", "by", "is", "are", "from", "i",
+};
+
+static int is_stopword(const char *w) {
+  for (size_t i = 0; i < sizeof stopwords / sizeof stopwords[0]; i++)
+    if (!strcmp(stopwords[i], w)) return 1;
+  return 0;
+}
+
+/* A word analysed: its keys (for matching thesaurus labels: the surface, Voikko's lemmas, Swedish and English
+ * stems) and its terms (what stands for it in the index). */
+typedef struct word {
+  const char *surface;
+  size_t start, end; /* in the query text */
+  int star, stop, known, in_index, used;
+  const char *key[MAX_KEYS];
+  int nkey;
+  const char *lemma[EXP_SLOT_TERMS]; /* the lemmas it means: the word itself when it is one ("tuli", not "tulla") */
+  int nlemma;
+  const char *head, *mod[4], *root[4]; /* compound head and parts before it; derivation roots (unmarked) */
+  int nmod, nroot;
+} word;
+
+/* The stemmers for keys; made with the compiled thesaurus. */
+typedef struct stemmers {
+  struct sb_stemmer *sv, *en;
+} stemmers;
+
+static void add_key(word *w, const char *k) {
+  if (!k || !*k || w->nkey >= MAX_KEYS) return;
+  for (int i = 0; i < w->nkey; i++)
+    if (!strcmp(w->key[i], k)) return;
+  w->key[w->nkey++] = k;
+}
+
+static const char *stem(arena *a, struct sb_stemmer *sb, const char *s) {
+  if (!sb) return NULL;
+  const sb_symbol *st = sb_stemmer_stem(sb, (const sb_symbol *)s, (int)strlen(s));
+  return st ? arena_strndup(a, (const char *)st, (size_t)sb_stemmer_length(sb)) : NULL;
+}
+
+/* Analyses the lowercase word s into w (strings in arena a). */
+static void analyse(morph *m, const stemmers *sb, arena *a, const char *s, word *w) {
+  w->surface = s;
+  w->stop = is_stopword(s);
+  morph_terms_t mt;
+  morph_terms(m, s, strlen(s), &mt);
+  w->known = mt.known;
+  const char *t = mt.terms;
+  for (int i = 0; i < mt.nterms; i++, t += strlen(t) + 1) {
+    if (i < mt.nlemma) {
+      const char *l = arena_strdup(a, t);
+      add_key(w, l);
+      if ((!mt.self || i + 1 == mt.self) && w->nlemma < EXP_SLOT_TERMS) w->lemma[w->nlemma++] = l;
+    } else if (t[0] == MORPH_HEAD && !w->head) {
+      w->head = arena_strdup(a, t + 1);
+    } else if (t[0] == MORPH_MODIFIER && w->nmod < 4) {
+      w->mod[w->nmod++] = arena_strdup(a, t + 1);
+    } else if (t[0] == MORPH_ROOT && w->nroot < 4) {
+      w->root[w->nroot++] = arena_strdup(a, t + 1);
+    }
+  }
+  add_key(w, s);
+  add_key(w, stem(a, sb->sv, s));
+  add_key(w, stem(a, sb->en, s));
+}
+
+static int keys_meet(const word *x, const word *y) {
+  for (int i = 0; i < x->nkey; i++)
+    for (int j = 0; j < y->nkey; j++)
+      if (!strcmp(x->key[i], y->key[j])) return 1;
+  return 0;
+}
+
+/* Splits text into lowercase words (at most max) analysed into w[]; "word*" sets star. Returns the count. */
+static int split_words(morph *m, const stemmers *sb, arena *a, const char *text, word *w, int max) {
+  size_t n = text ? strlen(text) : 0, pos = 0, start, end;
+  int count = 0;
+  buf low = BUF_INIT;
+  while (count < max && utf8_next_word(text, n, &pos, &start, &end)) {
+    size_t len = end - start;
+    if ((len == 2 && !memcmp(text + start, "OR", 2)) ||
+        (len == 3 && (!memcmp(text + start, "AND", 3) || !memcmp(text + start, "NOT", 3))))
+      continue; /* operator words: users mean them as syntax */
+    if (len > 120) len = 120;
+    while (len > 0 && len < end - start && ((unsigned char)text[start + len] & 0xC0) == 0x80) len--;
+    buf_reset(&low);
+    utf8_lower(&low, text + start, len);
+    word *x = &w[count++];
+    memset(x, 0, sizeof *x);
+    analyse(m, sb, a, arena_strndup(a, low.data, low.len), x);
+    x->start = start, x->end = end;
+    x->star = end < n && text[end] == '*' && len >= 3;
+  }
+  buf_free(&low);
+  return count;
+}
+
+/* ---- The thesaurus, compiled per connection ---- */
+
+typedef struct tlabel {
+  int group, lang;
+  word *w; /* its words less stopwords */
+  int nw;
+} tlabel;
+
+#define MEMO_SLOTS 512 /* Voikko's suggestions take up to 0.1 s a word: the outcome is kept per word */
+
+typedef struct thes_c {
+  arena mem;
+  thes_group *g;
+  int ng;
+  tlabel *l;
+  int nl;
+  stemmers sb;
+  char *memo_word[MEMO_SLOTS], *memo_fix[MEMO_SLOTS]; /* a word and its correction ("" for none); direct-mapped */
+} thes_c;
+
+static void thes_c_free(void *p) {
+  thes_c *t = p;
+  if (t->sb.sv) sb_stemmer_delete(t->sb.sv);
+  if (t->sb.en) sb_stemmer_delete(t->sb.en);
+  for (int i = 0; i < MEMO_SLOTS; i++) free(t->memo_word[i]), free(t->memo_fix[i]);
+  arena_free(&t->mem);
+  free(t);
+}
+
+static void compile_label(thes_c *t, morph *m, int g, int lang, const char *label, int *cap) {
+  word w[EXP_MAX_SLOTS * 2];
+  int n = split_words(m, &t->sb, &t->mem, label, w, EXP_MAX_SLOTS * 2), k = 0;
+  for (int i = 0; i < n; i++)
+    if (!w[i].stop && k < EXP_MAX_SLOTS) w[k++] = w[i];
+  if (k == 0) return;
+  t->l = arena_grow(&t->mem, t->l, t->nl, cap, sizeof *t->l);
+  word *copy = arena_alloc(&t->mem, sizeof *copy * (size_t)k);
+  memcpy(copy, w, sizeof *copy * (size_t)k);
+  t->l[t->nl++] = (tlabel){g, lang, copy, k};
+}
+
+static thes_c *thes_get(db *d, morph *m, kerr *e) {
+  thes_c *t = search_ext(d);
+  if (t) return t;
+  t = util_calloc(1, sizeof *t);
+  t->sb.sv = sb_stemmer_new("swedish", "UTF_8");
+  t->sb.en = sb_stemmer_new("english", "UTF_8");
+  t->ng = thes_load(d, &t->mem, &t->g, e);
+  if (t->ng < 0) {
+    thes_c_free(t);
+    return NULL;
+  }
+  int cap = 0;
+  for (int g = 0; g < t->ng; g++)
+    for (int lang = 0; lang < THES_NLANG; lang++)
+      for (int i = 0; i < t->g[g].nlabel[lang]; i++) compile_label(t, m, g, lang, t->g[g].label[lang][i], &cap);
+  search_set_ext(d, t, thes_c_free);
+  return t;
+}
+
+/* The end (exclusive) of label l matched at query word i, skipping the query's stopwords; 0 when it does not match. */
+static int label_match(const tlabel *l, const word *q, int nq, int i) {
+  int k = i;
+  for (int j = 0; j < l->nw; j++) {
+    while (k < nq && q[k].stop && j > 0) k++;
+    if (k >= nq || !keys_meet(&q[k], &l->w[j])) return 0;
+    k++;
+  }
+  return k;
+}
+
+/* ---- Building the plan ---- */
+
+typedef struct builder {
+  db *d;
+  arena *a;
+  morph *m;
+  thes_c *t;
+  word *q;
+  int nq;
+  const char **corr; /* [nq]: the corrected form of each word, or NULL */
+  int failed;
+  float mult; /* weights of the alternatives being added are multiplied by it (a corrected word's: W_CORR) */
+} builder;
+
+static const char *match_of(arena *a, const char *term, int prefix) {
+  buf b = BUF_INIT;
+  buf_puts(&b, "\"\x01");
+  for (const char *c = term; *c; c++) {
+    if (*c == '"') buf_putc(&b, '"');
+    buf_putc(&b, *c);
+  }
+  buf_puts(&b, prefix ? "\" *" : "\"");
+  char *s = arena_strndup(a, b.data, b.len);
+  buf_free(&b);
+  return s;
+}
+
+static const char *marked(arena *a, char mark, const char *t) {
+  size_t n = strlen(t);
+  char *s = arena_alloc(a, n + 2);
+  s[0] = mark;
+  memcpy(s + 1, t, n + 1);
+  return s;
+}
+
+static exp_alt *alt_new(builder *b, exp_concept *c, int kind, float weight) {
+  if (c->nalt >= EXP_MAX_ALTS) return NULL;
+  exp_alt *x = &c->alt[c->nalt++];
+  memset(x, 0, sizeof *x);
+  x->kind = kind, x->weight = weight * b->mult;
+  return x;
+}
+
+/* Adds term (with mark, 0 for none) to the alternative's last slot, or to a new slot when new_slot. */
+static void slot_add(builder *b, exp_alt *x, int new_slot, char mark, const char *term, int prefix) {
+  if (!x || !term) return;
+  if (new_slot || x->nslot == 0) {
+    if (x->nslot >= EXP_MAX_SLOTS) return;
+    x->slot[x->nslot++].n = 0;
+  }
+  exp_slot *s = &x->slot[x->nslot - 1];
+  if (s->n < EXP_SLOT_TERMS) s->term[s->n++] = match_of(b->a, mark ? marked(b->a, mark, term) : term, prefix);
+}
+
+/* An alternative of one slot: the word's lemmas. */
+static void alt_lemmas(builder *b, exp_concept *c, const word *w, int kind, float weight) {
+  exp_alt *x = alt_new(b, c, kind, weight);
+  for (int i = 0; i < w->nlemma; i++) slot_add(b, x, i == 0, 0, w->lemma[i], 0);
+}
+
+/* Compound parts and derivations of a known word. */
+static void alt_parts(builder *b, exp_concept *c, const word *w) {
+  if (w->head) {
+    exp_alt *x = alt_new(b, c, EXP_PART, W_SPLIT);
+    slot_add(b, x, 1, 0, w->head, 0);
+    slot_add(b, x, 0, MORPH_HEAD, w->head, 0);
+    for (int i = 0; i < w->nmod; i++) {
+      slot_add(b, x, 1, 0, w->mod[i], 0);
+      slot_add(b, x, 0, MORPH_MODIFIER, w->mod[i], 0);
+      slot_add(b, x, 0, MORPH_HEAD, w->mod[i], 0);
+    }
+    slot_add(b, alt_new(b, c, EXP_PART, W_SAME_HEAD), 1, MORPH_HEAD, w->head, 0);
+    slot_add(b, alt_new(b, c, EXP_PART, W_HEAD_ALONE), 1, 0, w->head, 0);
+  } else {
+    for (int i = 0; i < w->nlemma; i++) {
+      slot_add(b, alt_new(b, c, EXP_PART, W_AS_HEAD), 1, MORPH_HEAD, w->lemma[i], 0);
+      slot_add(b, alt_new(b, c, EXP_PART, W_AS_MOD), 1, MORPH_MODIFIER, w->lemma[i], 0);
+    }
+  }
+  for (int i = 0; i < w->nroot; i++) {
+    exp_alt *x = alt_new(b, c, EXP_DERIV, W_DERIV);
+    slot_add(b, x, 1, 0, w->root[i], 0);
+    slot_add(b, x, 0, MORPH_ROOT, w->root[i], 0);
+  }
+  for (int i = 0; i < w->nlemma; i++) slot_add(b, alt_new(b, c, EXP_DERIV, W_DERIV), 1, MORPH_ROOT, w->lemma[i], 0);
+}
+
+/* 1 when the index has any of the word's lemmas. */
+static int in_index(builder *b, const word *w) {
+  for (int i = 0; i < w->nlemma; i++) {
+    const search_postings *p = search_postings_get(b->d, match_of(b->a, w->lemma[i], 0));
+    if (!p) {
+      b->failed = 1;
+      return 0;
+    }
+    if (p->n > 0) return 1;
+  }
+  return 0;
+}
+
+/* Voikko's first suggestion whose lemma the index has, or NULL (malloc'd). */
+static char *voikko_fix(builder *b, const word *w) {
+  char *sg[MAX_SUGGEST], *fix = NULL;
+  int n = morph_suggest(b->m, w->surface, sg, MAX_SUGGEST);
+  for (int i = 0; i < n; i++) {
+    if (!fix && !strpbrk(sg[i], " -")) {
+      word r = {0};
+      analyse(b->m, &b->t->sb, b->a, arena_strdup(b->a, sg[i]), &r);
+      if (r.known && in_index(b, &r)) fix = util_strdup(sg[i]);
+    }
+    free(sg[i]);
+  }
+  return fix;
+}
+
+static unsigned memo_slot(const char *s) {
+  unsigned h = 2166136261u; /* FNV-1a */
+  for (; *s; s++) h = (h ^ (unsigned char)*s) * 16777619u;
+  return h % MEMO_SLOTS;
+}
+
+/* Voikko's first suggestion whose lemma the index has, analysed into r (kept per word until the data changes). */
+static int correct_voikko(builder *b, const word *w, word *r) {
+  thes_c *t = b->t;
+  unsigned k = memo_slot(w->surface);
+  if (!t->memo_word[k] || strcmp(t->memo_word[k], w->surface)) {
+    char *fix = voikko_fix(b, w);
+    free(t->memo_word[k]), free(t->memo_fix[k]);
+    t->memo_word[k] = util_strdup(w->surface);
+    t->memo_fix[k] = fix ? fix : util_strdup("");
+  }
+  if (!*t->memo_fix[k]) return 0;
+  memset(r, 0, sizeof *r);
+  analyse(b->m, &t->sb, b->a, arena_strdup(b->a, t->memo_fix[k]), r);
+  return 1;
+}
+
+static int plain_term(const char *t) {
+  return t[0] != MORPH_HEAD && t[0] != MORPH_MODIFIER && t[0] != MORPH_ROOT;
+}
+
+static size_t chars_of(const char *s) {
+  size_t n = 0;
+  for (; *s; s++) n += ((unsigned char)*s & 0xC0) != 0x80;
+  return n;
+}
+
+/* The index's word nearest to w (within 1 edit for short words, 2 for longer; the most common on a tie), analysed
+ * into r. */
+static int correct_vocab(builder *b, const word *w, word *r) {
+  const search_vocab *v = search_vocab_get(b->d);
+  if (!v) {
+    b->failed = 1;
+    return 0;
+  }
+  int max = chars_of(w->surface) <= 4 ? 1 : 2, best = -1, bestd = max + 1;
+  size_t wl = strlen(w->surface);
+  for (int i = 0; i < v->n; i++) {
+    const char *t = v->w[i].term;
+    size_t tl = strlen(t);
+    if (!plain_term(t) || tl + 2 * (size_t)max < wl || wl + 2 * (size_t)max < tl) continue; /* bytes: ä is two */
+    int dist = exp_distance(w->surface, t, bestd < max ? bestd : max);
+    if (dist < bestd || (dist == bestd && best >= 0 && v->w[i].df > v->w[best].df)) bestd = dist, best = i;
+  }
+  if (best < 0) return 0;
+  memset(r, 0, sizeof *r);
+  analyse(b->m, &b->t->sb, b->a, arena_strdup(b->a, v->w[best].term), r);
+  return 1;
+}
+
+/* The most common word of the index that starts with w, analysed into r. */
+static int complete_vocab(builder *b, const word *w, word *r) {
+  const search_vocab *v = search_vocab_get(b->d);
+  if (!v) {
+    b->failed = 1;
+    return 0;
+  }
+  size_t n = strlen(w->surface);
+  int at = search_vocab_find(v, w->surface), best = -1;
+  if (at < 0) at = -at - 1;
+  for (int i = at; i < v->n && i < at + 5000 && !strncmp(v->w[i].term, w->surface, n); i++)
+    if (best < 0 || v->w[i].df > v->w[best].df) best = i;
+  if (best < 0) return 0;
+  memset(r, 0, sizeof *r);
+  analyse(b->m, &b->t->sb, b->a, arena_strdup(b->a, v->w[best].term), r);
+  return 1;
+}
+
+/* The groups of the thesaurus with a one-word label that is w (at most max), and one such label. */
+static int thes_word(builder *b, const word *w, int *groups, int max, const tlabel **which) {
+  int n = 0;
+  for (int k = 0; k < b->t->nl && n < max; k++) {
+    const tlabel *l = &b->t->l[k];
+    if (l->nw != 1 || !keys_meet(w, &l->w[0])) continue;
+    int dup = 0;
+    for (int j = 0; j < n; j++) dup |= groups[j] == l->group;
+    if (!dup) groups[n++] = l->group, *which = l;
+  }
+  return n;
+}
+
+static void syn_alts(builder *b, exp_concept *c, const int *groups, int ng, const tlabel *matched);
+
+/* A word as it is: its lemmas, its parts and derivations when Voikko knows it, its thesaurus groups. */
+static void known_word(builder *b, exp_concept *c, const word *w) {
+  alt_lemmas(b, c, w, EXP_EXACT, W_EXACT);
+  int groups[8];
+  const tlabel *which = NULL;
+  int ng = thes_word(b, w, groups, 8, &which);
+  if (ng) syn_alts(b, c, groups, ng, which);
+  if (w->known) alt_parts(b, c, w);
+}
+
+/* The alternatives of one word. */
+static void word_alts(builder *b, exp_concept *c, int i) {
+  const word *w = &b->q[i];
+  if (w->star) {
+    slot_add(b, alt_new(b, c, EXP_PREFIX, W_EXACT), 1, 0, w->surface, 1);
+    return;
+  }
+  if (in_index(b, w)) {
+    known_word(b, c, w);
+    return;
+  }
+  word r;
+  if (w->known) {
+    known_word(b, c, w);
+  } else { /* neither Voikko nor the index knows it: a typo, or a word not yet finished */
+    alt_lemmas(b, c, w, EXP_EXACT, W_EXACT);
+    if (correct_voikko(b, w, &r) || correct_vocab(b, w, &r)) {
+      b->corr[i] = r.surface;
+      b->mult = W_CORR;
+      known_word(b, c, &r);
+      b->mult = 1;
+    }
+  }
+  if (chars_of(w->surface) < 4) return;
+  slot_add(b, alt_new(b, c, EXP_PREFIX, W_PREFIX), 1, 0, w->surface, 1);
+  if (complete_vocab(b, w, &r)) {
+    b->mult = W_PREFIX;
+    known_word(b, c, &r);
+    b->mult = 1;
+  }
+}
+
+/* Synonyms: every other label of the groups matched. */
+static void syn_alts(builder *b, exp_concept *c, const int *groups, int ng, const tlabel *matched) {
+  for (int k = 0; k < b->t->nl; k++) {
+    const tlabel *l = &b->t->l[k];
+    int in = 0;
+    for (int j = 0; j < ng && !in; j++) in = l->group == groups[j];
+    if (!in || l == matched) continue;
+    exp_alt *x = alt_new(b, c, EXP_SYN, b->t->g[l->group].derivation ? W_SYN_DERIV : W_SYN);
+    for (int j = 0; j < l->nw; j++)
+      for (int t = 0; t < l->w[j].nlemma; t++) slot_add(b, x, t == 0, 0, l->w[j].lemma[t], 0);
+  }
+}
+
+/* The longest thesaurus label starting at query word i: its end, the groups with a label of that span (at most
+ * max) and one such label. Returns the number of groups. */
+static int thes_span(builder *b, int i, int *end, int *groups, int max, const tlabel **which) {
+  int n = 0;
+  *end = 0;
+  for (int k = 0; k < b->t->nl; k++) {
+    int e = label_match(&b->t->l[k], b->q, b->nq, i);
+    if (!e || e < *end) continue;
+    if (e > *end) n = 0, *end = e, *which = &b->t->l[k];
+    int dup = 0;
+    for (int j = 0; j < n; j++) dup |= groups[j] == b->t->l[k].group;
+    if (!dup && n < max) groups[n++] = b->t->l[k].group;
+  }
+  return n;
+}
+
+static void concept_span(builder *b, exp_concept *c, int i, int end) {
+  exp_alt *x = alt_new(b, c, EXP_EXACT, W_EXACT);
+  for (int k = i; k < end; k++) {
+    if (b->q[k].stop) continue;
+    for (int t = 0; t < b->q[k].nlemma; t++) slot_add(b, x, t == 0, 0, b->q[k].lemma[t], 0);
+  }
+}
+
+static void collect_terms(arena *a, exp_plan *p) {
+  int cap = 0;
+  for (int i = 0; i < p->n; i++)
+    for (int j = 0; j < p->c[i].nalt; j++)
+      for (int s = 0; s < p->c[i].alt[j].nslot; s++)
+        for (int t = 0; t < p->c[i].alt[j].slot[s].n; t++) {
+          const char *term = p->c[i].alt[j].slot[s].term[t];
+          int dup = 0;
+          for (int k = 0; k < p->nterms && !dup; k++) dup = !strcmp(p->terms[k], term);
+          if (dup) continue;
+          p->terms = arena_grow(a, p->terms, p->nterms, &cap, sizeof *p->terms);
+          p->terms[p->nterms++] = term;
+        }
+}
+
+/* The query text with each corrected word replaced. */
+static const char *corrected_text(builder *b, const char *q) {
+  buf out = BUF_INIT;
+  size_t at = 0;
+  int any = 0;
+  for (int i = 0; i < b->nq; i++) {
+    if (!b->corr[i]) continue;
+    buf_append(&out, q + at, b->q[i].start - at);
+    buf_puts(&out, b->corr[i]);
+    at = b->q[i].end;
+    any = 1;
+  }
+  buf_puts(&out, q + at);
+  const char *s = any ? arena_strndup(b->a, out.data, out.len) : NULL;
+  buf_free(&out);
+  return s;
+}
+
+static void plan_words(builder *b, exp_plan *out) {
+  int allstop = 1;
+  for (int i = 0; i < b->nq; i++) allstop &= b->q[i].stop;
+  for (int i = 0; i < b->nq; i++)
+    if (allstop) b->q[i].stop = 0;
+  out->c = arena_alloc(b->a, sizeof *out->c * (size_t)(b->nq ? b->nq : 1));
+  for (int i = 0; i < b->nq && !b->failed; i++) {
+    if (b->q[i].stop) continue;
+    exp_concept *c = &out->c[out->n++];
+    int end = 0, groups[8];
+    const tlabel *which = NULL;
+    int ng = b->q[i].star ? 0 : thes_span(b, i, &end, groups, 8, &which);
+    if (ng > 0 && end - i > 1) {
+      concept_span(b, c, i, end);
+      syn_alts(b, c, groups, ng, which);
+      i = end - 1;
+      continue;
+    }
+    if (ng > 0) { /* a word of the thesaurus: never "corrected" */
+      known_word(b, c, &b->q[i]);
+      continue;
+    }
+    word_alts(b, c, i);
+  }
+}
+
+int exp_plan_build(db *d, arena *a, const char *q, const char *lang, exp_plan *out, kerr *e) {
+  (void)lang; /* every language's labels are looked at whatever the interface's */
+  memset(out, 0, sizeof *out);
+  morph *m = search_morph(d);
+  if (!m) return kerr_set(e, NULL, "search failed: the Finnish dictionary for Voikko is missing");
+  thes_c *t = thes_get(d, m, e);
+  if (!t) return K_ERR;
+  builder b = {d, a, m, t, arena_alloc(a, sizeof(word) * EXP_MAX_CONCEPTS), 0, NULL, 0, 1};
+  b.nq = split_words(m, &t->sb, a, q, b.q, EXP_MAX_CONCEPTS);
+  b.corr = arena_alloc(a, sizeof *b.corr * (size_t)(b.nq ? b.nq : 1));
+  plan_words(&b, out);
+  if (b.failed) return kerr_set(e, NULL, "search failed: %r", db_errmsg(d));
+  out->corrected = corrected_text(&b, q ? q : "");
+  collect_terms(a, out);
+  return K_OK;
+}
+
+/* ---- Edit distance ---- */
+
+static unsigned fold(unsigned c) {
+  return c == 0xE4 || c == 0xE5 ? 'a' : c == 0xF6 ? 'o' : c; /* ä, å → a; ö → o */
+}
+
+static int decode_all(const char *s, unsigned *out, int max) {
+  int n = 0;
+  size_t len = strlen(s);
+  for (size_t i = 0; i < len && n < max;) {
+    unsigned cp;
+    i += (size_t)utf8_decode(s + i, len - i, &cp);
+    out[n++] = fold(cp);
+  }
+  return n;
+}
+
+int exp_distance(const char *a, const char *b, int max) {
+  enum { MAXC = 64 };
+  unsigned x[MAXC], y[MAXC];
+  int n = decode_all(a, x, MAXC), m = decode_all(b, y, MAXC);
+  if (abs(n - m) > max) return max + 1;
+  int d[3][MAXC + 1]; /* rows i-2, i-1, i */
+  for (int j = 0; j <= m; j++) d[1][j] = j;
+  for (int i = 1; i <= n; i++) {
+    int *cur = d[(i + 1) % 3], *prev = d[i % 3], *pp = d[(i + 2) % 3], low = i;
+    cur[0] = i;
+    for (int j = 1; j <= m; j++) {
+      int cost = x[i - 1] != y[j - 1], v = prev[j - 1] + cost;
+      if (prev[j] + 1 < v) v = prev[j] + 1;
+      if (cur[j - 1] + 1 < v) v = cur[j - 1] + 1;
+      if (i > 1 && j > 1 && x[i - 1] == y[j - 2] && x[i - 2] == y[j - 1] && pp[j - 2] + 1 < v) v = pp[j - 2] + 1;
+      cur[j] = v;
+      if (v < low) low = v;
+    }
+    if (low > max) return max + 1;
+  }
+  int r = d[(n + 1) % 3][m];
+  return r > max ? max + 1 : r;
+}
