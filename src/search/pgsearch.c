@@ -264,7 +264,6 @@ int pgs_reindex_if_asked(db *d) {
   if (db_begin(d) != DB_OK) return K_ERR;
   int ok = db_exec(d, "SELECT pg_advisory_xact_lock(7407)", "") == DB_OK; /* one server does it */
   if (ok && db_exists(d, "SELECT 1 FROM setting WHERE key='search.reindex'", "")) {
-    log_info("search: rebuilding the index terms of every deed (once, after an upgrade)");
     long long *ids = NULL;
     int n = 0, cap = 0;
     db_stmt *st = db_query(d, "SELECT rowid FROM deed_fts ORDER BY rowid", "");
@@ -277,6 +276,7 @@ int pgs_reindex_if_asked(db *d) {
       ids[n++] = db_col_int(st, 0);
     }
     db_done(st);
+    if (n) log_info("search: rebuilding the index terms of %d deeds (once, after an upgrade)", n);
     for (int i = 0; ok && i < n; i++) ok = pgs_index_deed(d, ids[i]) == K_OK;
     free(ids);
     ok = ok && db_exec(d, "DELETE FROM setting WHERE key='search.reindex'", "") == DB_OK;
