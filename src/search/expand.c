@@ -9,6 +9,7 @@
 #include "core/buf.h"
 #include "core/utf8.h"
 #include "search/index.h"
+#include "search/search.h"
 #include "search/thesaurus.h"
 
 /* Weights of the alternatives: the word as typed counts fully, what search widened it to less (tuned on the judged
@@ -358,6 +359,12 @@ static int plain_term(const char *t) {
   return t[0] != MORPH_HEAD && t[0] != MORPH_MODIFIER && t[0] != MORPH_ROOT;
 }
 
+static int has_digit_or_space(const char *s) {
+  for (; *s; s++)
+    if ((*s >= '0' && *s <= '9') || *s == ' ') return 1;
+  return 0;
+}
+
 static size_t chars_of(const char *s) {
   size_t n = 0;
   for (; *s; s++) n += ((unsigned char)*s & 0xC0) != 0x80;
@@ -573,6 +580,90 @@ int exp_plan_build(db *d, arena *a, const char *q, const char *lang, exp_plan *o
   out->corrected = corrected_text(&b, q ? q : "");
   collect_terms(a, out);
   return K_OK;
+}
+
+/* ---- Suggestions while typing ---- */
+
+typedef struct suggest {
+  const char **out;
+  int n, max;
+  arena *a;
+  const char *head; /* the text before the last word */
+  size_t hlen;
+} suggest;
+
+static void suggest_add(suggest *sg, const char *w) {
+  if (sg->n >= sg->max) return;
+  char *s = arena_alloc(sg->a, sg->hlen + strlen(w) + 1);
+  memcpy(s, sg->head, sg->hlen);
+  strcpy(s + sg->hlen, w);
+  for (int i = 0; i < sg->n; i++)
+    if (!strcmp(sg->out[i], s)) return;
+  sg->out[sg->n++] = s;
+}
+
+static int by_df_desc(const void *x, const void *y) {
+  const search_word *a = *(const search_word *const *)x, *b = *(const search_word *const *)y;
+  return a->df != b->df ? (a->df < b->df ? 1 : -1) : strcmp(a->term, b->term);
+}
+
+/* The index's words starting with pre, the most common first. */
+static void suggest_vocab(suggest *sg, const search_vocab *v, const char *pre) {
+  size_t n = strlen(pre);
+  int at = search_vocab_find(v, pre), k = 0;
+  if (at < 0) at = -at - 1;
+  const search_word **c = arena_alloc(sg->a, sizeof *c * 2000);
+  for (int i = at; i < v->n && k < 2000 && !strncmp(v->w[i].term, pre, n); i++)
+    if (strlen(v->w[i].term) > 2 && !has_digit_or_space(v->w[i].term)) c[k++] = &v->w[i];
+  qsort(c, (size_t)k, sizeof *c, by_df_desc);
+  for (int i = 0; i < k; i++) suggest_add(sg, c[i]->term);
+}
+
+/* The thesaurus's labels in language lang (-1: any) starting with pre. */
+static void suggest_labels(suggest *sg, const thes_c *t, int lang, const char *pre) {
+  size_t n = strlen(pre);
+  for (int g = 0; g < t->ng; g++)
+    for (int l = 0; l < THES_NLANG; l++)
+      for (int i = 0; (lang < 0 || l == lang) && i < t->g[g].nlabel[l]; i++)
+        if (!strncmp(t->g[g].label[l][i], pre, n)) suggest_add(sg, t->g[g].label[l][i]);
+}
+
+static int suggest_snapshot(db *d, arena *a, const char *text, const char *lang, suggest *sg, kerr *e) {
+  if (!search_index_get(d, e)) return -1;
+  morph *m = search_morph(d);
+  thes_c *t = m ? thes_get(d, m, e) : NULL;
+  const search_vocab *v = t ? search_vocab_get(d) : NULL;
+  if (!v) {
+    if (!e->msg) kerr_set(e, NULL, "search failed: %r", db_errmsg(d));
+    return -1;
+  }
+  size_t len = strlen(text), at = len;
+  while (at > 0 && text[at - 1] != ' ') at--;
+  buf low = BUF_INIT;
+  utf8_lower(&low, text + at, len - at);
+  const char *pre = low.data ? low.data : "";
+  sg->head = text, sg->hlen = at;
+  int li = lang && !strcmp(lang, "sv") ? THES_SV : lang && !strcmp(lang, "en") ? THES_EN : THES_FI;
+  if (chars_of(pre) >= 2) {
+    if (li != THES_FI) suggest_labels(sg, t, li, pre);
+    suggest_vocab(sg, v, pre);
+    suggest_labels(sg, t, -1, pre);
+  }
+  buf_free(&low);
+  return sg->n;
+}
+
+int search_suggest(db *d, arena *a, const char *text, const char *lang, const char **out, int max, kerr *e) {
+  if (!text || strlen(text) > 200) return 0;
+  suggest sg = {out, 0, max < 1 ? 1 : max > SEARCH_SUGGEST_MAX ? SEARCH_SUGGEST_MAX : max, a, "", 0};
+  int own = !db_in_transaction(d), n;
+  if (own && db_begin_read(d) != DB_OK) {
+    kerr_set(e, NULL, "search failed: %r", db_errmsg(d));
+    n = -1;
+  } else
+    n = suggest_snapshot(d, a, text, lang, &sg, e);
+  if (own && db_in_transaction(d)) db_script(d, "COMMIT");
+  return n;
 }
 
 /* ---- Edit distance ---- */

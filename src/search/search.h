@@ -76,6 +76,15 @@ typedef struct deed_result {
  * Returns K_OK, or K_ERR with e set when the database fails; user text never causes an error. */
 int deed_search(db *d, arena *a, const deed_filter *f, deed_result *out, kerr *e);
 
+#define SEARCH_SUGGEST_MAX 10
+
+/* Suggestions for the search box while a person types: the query text with its last word completed, from the words
+ * of the published deeds (base forms, the most common first) and the thesaurus's labels (the interface language's
+ * first for "sv" and "en", whose people type their own words). The last word must have at least 2 letters and the
+ * text at most 200 bytes; else there are none. At most max (1..SEARCH_SUGGEST_MAX) strings into out, in arena a.
+ * Returns how many, or -1 with e set when the database fails. */
+int search_suggest(db *d, arena *a, const char *text, const char *lang, const char **out, int max, kerr *e);
+
 /* Writes text as HTML: escaped, with \x02 and \x03 (FTS5 snippet marks) turned into <mark> and </mark> when
  * marks is 1. Marks always come out balanced and other control characters are dropped, so text that itself
  * contains the mark characters cannot produce anything but a balanced <mark>. */
