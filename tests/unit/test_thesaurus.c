@@ -2,6 +2,7 @@
 #include "testdb.h"
 
 #include "core/embed.h"
+#include "search/morph.h"
 #include "search/thesaurus.h"
 
 static const char *const LANG[3] = {"fi", "sv", "en"};
@@ -110,6 +111,35 @@ static void test_examples_of_the_issue(void **s) {
   arena_free(&a);
 }
 
+/* Labels are in base form: a one-word Finnish label ending in -t (a plural's nominative: "vanhuspalvelut") must be one
+ * of its own lemmas by Voikko, as search analyses it. */
+static void test_finnish_labels_are_base_forms(void **s) {
+  kerr e = {0};
+  morph *m = morph_new(&e);
+  if (!m) fail_msg("morph_new: %s", e.msg);
+  arena a = {0};
+  thes_group *g;
+  int n = thes_builtin(&a, &g), bad = 0;
+  for (int i = 0; i < n; i++)
+    for (int k = 0; k < g[i].nlabel[THES_FI]; k++) {
+      const char *w = g[i].label[THES_FI][k];
+      size_t len = strlen(w);
+      if (strchr(w, ' ') || len < 3 || w[len - 1] != 't') continue;
+      morph_terms_t t;
+      morph_terms(m, w, len, &t);
+      int own = 0;
+      const char *p = t.terms;
+      for (int j = 0; j < t.nlemma && !own; j++, p += strlen(p) + 1) own = strcmp(p, w) == 0;
+      if (!own) {
+        print_error("line %d: \"%s\" is not a base form (%s)\n", g[i].line, w, t.nterms ? t.terms : "");
+        bad++;
+      }
+    }
+  assert_int_equal(bad, 0);
+  morph_free(m);
+  arena_free(&a);
+}
+
 static void test_split(void **s) {
   arena a = {0};
   char **v;
@@ -198,6 +228,7 @@ int main(void) {
       cmocka_unit_test(test_shipped_file_parses),
       cmocka_unit_test(test_no_label_in_two_groups_of_a_kind),
       cmocka_unit_test(test_examples_of_the_issue),
+      cmocka_unit_test(test_finnish_labels_are_base_forms),
       cmocka_unit_test(test_split),
       cmocka_unit_test(test_malformed_lines_are_skipped),
       cmocka_unit_test(test_own_entries_come_first),
