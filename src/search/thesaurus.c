@@ -146,6 +146,7 @@ int thes_load(db *d, arena *a, thes_group **out, kerr *e) {
     for (int l = 0; l < THES_NLANG; l++) g.nlabel[l] = thes_split(a, db_col_text(st, 1 + l), &g.label[l]);
     const char *note = db_col_text(st, 4);
     note_set(a, &g, note, strlen(note));
+    if (!g.nlabel[THES_FI] || labels_total(&g) < 2) continue; /* written past the page's checks: it links nothing */
     v = arena_grow(a, v, n, &cap, sizeof *v);
     v[n++] = g;
   }

@@ -201,6 +201,12 @@ static void test_own_entries_come_first(void **s) {
   assert_int_equal(db_exec(d, "INSERT INTO thesaurus(fi, sv, en, note, updated_at) VALUES(?1, ?2, ?3, ?4, ?5)",
                            "ttttt", "tekojen tori", "gärningstorget", "", "johdos", "2026-12-06T10:00:00Z"),
                    DB_OK);
+  assert_int_equal(db_exec(d, "INSERT INTO thesaurus(fi, sv, en, note, updated_at) VALUES(?1, ?2, ?3, '', ?4)", "tttt",
+                           "", "bara svenska", "only english", "2026-12-06T10:00:00Z"),
+                   DB_OK); /* no Finnish label: left out */
+  assert_int_equal(db_exec(d, "INSERT INTO thesaurus(fi, sv, en, note, updated_at) VALUES(?1, '', '', '', ?2)", "tt",
+                           "yksin\n yksin ", "2026-12-06T10:00:00Z"),
+                   DB_OK); /* one label, written twice: left out */
   int n = thes_load(d, &a, &g, &e);
   assert_int_equal(n, nb + 2);
   assert_true(g[0].id > 0 && g[1].id > g[0].id);
