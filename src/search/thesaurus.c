@@ -123,7 +123,8 @@ int thes_builtin(arena *a, thes_group **out) {
   static int logged; /* a bad shipped file is logged once per process, not at every load */
   const struct embed_file *f = embed_get(THES_FILE);
   if (!f) {
-    if (!__atomic_exchange_n(&logged, 1, __ATOMIC_RELAXED)) log_error("thesaurus: %r is missing from the binary", THES_FILE);
+    if (!__atomic_exchange_n(&logged, 1, __ATOMIC_RELAXED))
+      log_error("thesaurus: %r is missing from the binary", THES_FILE);
     *out = arena_alloc(a, sizeof **out);
     return 0;
   }

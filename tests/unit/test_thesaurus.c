@@ -143,8 +143,8 @@ static void test_finnish_labels_are_base_forms(void **s) {
 static void test_split(void **s) {
   arena a = {0};
   char **v;
-  assert_int_equal(thes_split(&a, "  Sosiaali-  ja TERVEYSPALVELUT \r\n|ÄLDREOMSORG||sosiaali- ja terveyspalvelut\n\n", &v),
-                   2);
+  assert_int_equal(
+      thes_split(&a, "  Sosiaali-  ja TERVEYSPALVELUT \r\n|ÄLDREOMSORG||sosiaali- ja terveyspalvelut\n\n", &v), 2);
   assert_string_equal(v[0], "sosiaali- ja terveyspalvelut");
   assert_string_equal(v[1], "äldreomsorg");
   assert_null(v[2]);
@@ -159,13 +159,13 @@ static void test_malformed_lines_are_skipped(void **s) {
   arena a = {0};
   const char *text = "# comment\n"
                      "\n"
-                     "esihenkilö|esimies\t\t\tmuuttunut termi\n" /* line 3: good */
-                     "vain\tkaksi\n"                            /* 4: two fields */
-                     "a\tb\tc\td\te\n"                          /* 5: five fields */
-                     "\themvård\thome care\tsynonyymi\n"          /* 6: no Finnish label */
-                     "yksin\t\t\tsynonyymi\n"                    /* 7: one label in all */
+                     "esihenkilö|esimies\t\t\tmuuttunut termi\n"               /* line 3: good */
+                     "vain\tkaksi\n"                                           /* 4: two fields */
+                     "a\tb\tc\td\te\n"                                         /* 5: five fields */
+                     "\themvård\thome care\tsynonyymi\n"                       /* 6: no Finnish label */
+                     "yksin\t\t\tsynonyymi\n"                                  /* 7: one label in all */
                      "kehitys|kehittäminen\tutveckling\tdevelopment\tjohdos\n" /* 8: good, derivation */
-                     "TYHY\ttyhy\tTYHY";                         /* 9: good, no note, no final newline */
+                     "TYHY\ttyhy\tTYHY";                                       /* 9: good, no note, no final newline */
   thes_group *g;
   int bad, first;
   int n = thes_parse(&a, text, strlen(text), &g, &bad, &first);
@@ -194,12 +194,12 @@ static void test_own_entries_come_first(void **s) {
   thes_group *b, *g;
   int nb = thes_builtin(&a, &b);
   assert_int_equal(thes_load(d, &a, &g, &e), nb);
-  assert_int_equal(db_exec(d, "INSERT INTO thesaurus(fi, sv, en, note, updated_at) VALUES(?1, ?2, ?3, ?4, ?5)",
-                           "ttttt", "Kuntakokeilu\nkokeilukunta", "", "Municipal Pilot ", "ohjelman oma",
+  assert_int_equal(db_exec(d, "INSERT INTO thesaurus(fi, sv, en, note, updated_at) VALUES(?1, ?2, ?3, ?4, ?5)", "ttttt",
+                           "Kuntakokeilu\nkokeilukunta", "", "Municipal Pilot ", "ohjelman oma",
                            "2026-12-06T10:00:00Z"),
                    DB_OK);
-  assert_int_equal(db_exec(d, "INSERT INTO thesaurus(fi, sv, en, note, updated_at) VALUES(?1, ?2, ?3, ?4, ?5)",
-                           "ttttt", "tekojen tori", "gärningstorget", "", "johdos", "2026-12-06T10:00:00Z"),
+  assert_int_equal(db_exec(d, "INSERT INTO thesaurus(fi, sv, en, note, updated_at) VALUES(?1, ?2, ?3, ?4, ?5)", "ttttt",
+                           "tekojen tori", "gärningstorget", "", "johdos", "2026-12-06T10:00:00Z"),
                    DB_OK);
   assert_int_equal(db_exec(d, "INSERT INTO thesaurus(fi, sv, en, note, updated_at) VALUES(?1, ?2, ?3, '', ?4)", "tttt",
                            "", "bara svenska", "only english", "2026-12-06T10:00:00Z"),
