@@ -77,9 +77,10 @@ int thes_entry_check(const thes_entry *x, kerr *e) {
   if (!n[THES_FI])
     kerr_add(e, "fi", "%r", N_("Anna ainakin yksi sana tai ilmaus suomeksi."));
   else if (n[THES_FI] + n[THES_SV] + n[THES_EN] < 2)
-    kerr_add(e, "fi", "%r",
-             N_("Anna ainakin kaksi sanaa tai ilmausta, jotka tarkoittavat samaa: toinen suomeksi tai käännös ruotsiksi "
-                "tai englanniksi."));
+    kerr_add(
+        e, "fi", "%r",
+        N_("Anna ainakin kaksi sanaa tai ilmausta, jotka tarkoittavat samaa: toinen suomeksi tai käännös ruotsiksi "
+           "tai englanniksi."));
   if (chars(nz(x->note)) > THES_MAX_NOTE_CHARS)
     kerr_add(e, "note", "%r", N_("Huomautus saa olla enintään 200 merkkiä pitkä."));
   return e->msg ? K_ERR : K_OK;

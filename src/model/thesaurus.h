@@ -7,7 +7,7 @@
 #include "db/db.h"
 #include "search/thesaurus.h"
 
-#define THES_MAX_LABELS 20     /* labels per language in one entry */
+#define THES_MAX_LABELS 20       /* labels per language in one entry */
 #define THES_MAX_LABEL_CHARS 100 /* characters in one label */
 #define THES_MAX_NOTE_CHARS 200
 

@@ -123,7 +123,8 @@ int thes_builtin(arena *a, thes_group **out) {
   static int logged; /* a bad shipped file is logged once per process, not at every load */
   const struct embed_file *f = embed_get(THES_FILE);
   if (!f) {
-    if (!__atomic_exchange_n(&logged, 1, __ATOMIC_RELAXED)) log_error("thesaurus: %r is missing from the binary", THES_FILE);
+    if (!__atomic_exchange_n(&logged, 1, __ATOMIC_RELAXED))
+      log_error("thesaurus: %r is missing from the binary", THES_FILE);
     *out = arena_alloc(a, sizeof **out);
     return 0;
   }
@@ -146,6 +147,7 @@ int thes_load(db *d, arena *a, thes_group **out, kerr *e) {
     for (int l = 0; l < THES_NLANG; l++) g.nlabel[l] = thes_split(a, db_col_text(st, 1 + l), &g.label[l]);
     const char *note = db_col_text(st, 4);
     note_set(a, &g, note, strlen(note));
+    if (!g.nlabel[THES_FI] || labels_total(&g) < 2) continue; /* written past the page's checks: it links nothing */
     v = arena_grow(a, v, n, &cap, sizeof *v);
     v[n++] = g;
   }

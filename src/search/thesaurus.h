@@ -25,7 +25,8 @@ typedef struct thes_group {
 int thes_builtin(arena *a, thes_group **out);
 
 /* The programme's own groups (table thesaurus), then the built-in ones, in arena a. Returns the count, or -1
- * with e set when the database fails. */
+ * with e set when the database fails. An own row without a Finnish label or with fewer than two labels in all (the
+ * page refuses those; SQL could write one) is left out, so every group has label[THES_FI][0], its preferred term. */
 int thes_load(db *d, arena *a, thes_group **out, kerr *e);
 
 /* Splits one stored label column (labels one per line, or |-separated) into lowercased trimmed labels. */

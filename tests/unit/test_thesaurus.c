@@ -2,6 +2,7 @@
 #include "testdb.h"
 
 #include "core/embed.h"
+#include "search/morph.h"
 #include "search/thesaurus.h"
 
 static const char *const LANG[3] = {"fi", "sv", "en"};
@@ -110,11 +111,40 @@ static void test_examples_of_the_issue(void **s) {
   arena_free(&a);
 }
 
+/* Labels are in base form: a one-word Finnish label ending in -t (a plural's nominative: "vanhuspalvelut") must be one
+ * of its own lemmas by Voikko, as search analyses it. */
+static void test_finnish_labels_are_base_forms(void **s) {
+  kerr e = {0};
+  morph *m = morph_new(&e);
+  if (!m) fail_msg("morph_new: %s", e.msg);
+  arena a = {0};
+  thes_group *g;
+  int n = thes_builtin(&a, &g), bad = 0;
+  for (int i = 0; i < n; i++)
+    for (int k = 0; k < g[i].nlabel[THES_FI]; k++) {
+      const char *w = g[i].label[THES_FI][k];
+      size_t len = strlen(w);
+      if (strchr(w, ' ') || len < 3 || w[len - 1] != 't') continue;
+      morph_terms_t t;
+      morph_terms(m, w, len, &t);
+      int own = 0;
+      const char *p = t.terms;
+      for (int j = 0; j < t.nlemma && !own; j++, p += strlen(p) + 1) own = strcmp(p, w) == 0;
+      if (!own) {
+        print_error("line %d: \"%s\" is not a base form (%s)\n", g[i].line, w, t.nterms ? t.terms : "");
+        bad++;
+      }
+    }
+  assert_int_equal(bad, 0);
+  morph_free(m);
+  arena_free(&a);
+}
+
 static void test_split(void **s) {
   arena a = {0};
   char **v;
-  assert_int_equal(thes_split(&a, "  Sosiaali-  ja TERVEYSPALVELUT \r\n|ÄLDREOMSORG||sosiaali- ja terveyspalvelut\n\n", &v),
-                   2);
+  assert_int_equal(
+      thes_split(&a, "  Sosiaali-  ja TERVEYSPALVELUT \r\n|ÄLDREOMSORG||sosiaali- ja terveyspalvelut\n\n", &v), 2);
   assert_string_equal(v[0], "sosiaali- ja terveyspalvelut");
   assert_string_equal(v[1], "äldreomsorg");
   assert_null(v[2]);
@@ -129,13 +159,13 @@ static void test_malformed_lines_are_skipped(void **s) {
   arena a = {0};
   const char *text = "# comment\n"
                      "\n"
-                     "esihenkilö|esimies\t\t\tmuuttunut termi\n" /* line 3: good */
-                     "vain\tkaksi\n"                            /* 4: two fields */
-                     "a\tb\tc\td\te\n"                          /* 5: five fields */
-                     "\themvård\thome care\tsynonyymi\n"          /* 6: no Finnish label */
-                     "yksin\t\t\tsynonyymi\n"                    /* 7: one label in all */
+                     "esihenkilö|esimies\t\t\tmuuttunut termi\n"               /* line 3: good */
+                     "vain\tkaksi\n"                                           /* 4: two fields */
+                     "a\tb\tc\td\te\n"                                         /* 5: five fields */
+                     "\themvård\thome care\tsynonyymi\n"                       /* 6: no Finnish label */
+                     "yksin\t\t\tsynonyymi\n"                                  /* 7: one label in all */
                      "kehitys|kehittäminen\tutveckling\tdevelopment\tjohdos\n" /* 8: good, derivation */
-                     "TYHY\ttyhy\tTYHY";                         /* 9: good, no note, no final newline */
+                     "TYHY\ttyhy\tTYHY";                                       /* 9: good, no note, no final newline */
   thes_group *g;
   int bad, first;
   int n = thes_parse(&a, text, strlen(text), &g, &bad, &first);
@@ -164,13 +194,19 @@ static void test_own_entries_come_first(void **s) {
   thes_group *b, *g;
   int nb = thes_builtin(&a, &b);
   assert_int_equal(thes_load(d, &a, &g, &e), nb);
-  assert_int_equal(db_exec(d, "INSERT INTO thesaurus(fi, sv, en, note, updated_at) VALUES(?1, ?2, ?3, ?4, ?5)",
-                           "ttttt", "Kuntakokeilu\nkokeilukunta", "", "Municipal Pilot ", "ohjelman oma",
+  assert_int_equal(db_exec(d, "INSERT INTO thesaurus(fi, sv, en, note, updated_at) VALUES(?1, ?2, ?3, ?4, ?5)", "ttttt",
+                           "Kuntakokeilu\nkokeilukunta", "", "Municipal Pilot ", "ohjelman oma",
                            "2026-12-06T10:00:00Z"),
                    DB_OK);
-  assert_int_equal(db_exec(d, "INSERT INTO thesaurus(fi, sv, en, note, updated_at) VALUES(?1, ?2, ?3, ?4, ?5)",
-                           "ttttt", "tekojen tori", "gärningstorget", "", "johdos", "2026-12-06T10:00:00Z"),
+  assert_int_equal(db_exec(d, "INSERT INTO thesaurus(fi, sv, en, note, updated_at) VALUES(?1, ?2, ?3, ?4, ?5)", "ttttt",
+                           "tekojen tori", "gärningstorget", "", "johdos", "2026-12-06T10:00:00Z"),
                    DB_OK);
+  assert_int_equal(db_exec(d, "INSERT INTO thesaurus(fi, sv, en, note, updated_at) VALUES(?1, ?2, ?3, '', ?4)", "tttt",
+                           "", "bara svenska", "only english", "2026-12-06T10:00:00Z"),
+                   DB_OK); /* no Finnish label: left out */
+  assert_int_equal(db_exec(d, "INSERT INTO thesaurus(fi, sv, en, note, updated_at) VALUES(?1, '', '', '', ?2)", "tt",
+                           "yksin\n yksin ", "2026-12-06T10:00:00Z"),
+                   DB_OK); /* one label, written twice: left out */
   int n = thes_load(d, &a, &g, &e);
   assert_int_equal(n, nb + 2);
   assert_true(g[0].id > 0 && g[1].id > g[0].id);
@@ -198,6 +234,7 @@ int main(void) {
       cmocka_unit_test(test_shipped_file_parses),
       cmocka_unit_test(test_no_label_in_two_groups_of_a_kind),
       cmocka_unit_test(test_examples_of_the_issue),
+      cmocka_unit_test(test_finnish_labels_are_base_forms),
       cmocka_unit_test(test_split),
       cmocka_unit_test(test_malformed_lines_are_skipped),
       cmocka_unit_test(test_own_entries_come_first),

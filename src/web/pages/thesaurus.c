@@ -60,8 +60,8 @@ static int group_matches(const thes_group *g, const char *q) {
 }
 
 static void own_table(web_req *r, thes_entry **v, int from, int to) {
-  static const char *const heads[] = {N_("Suomeksi"), N_("Ruotsiksi"), N_("Englanniksi"), N_("Huomautus"),
-                                      N_("Muokattu"), N_("Toiminnot")};
+  static const char *const heads[] = {N_("Suomeksi"),  N_("Ruotsiksi"), N_("Englanniksi"),
+                                      N_("Huomautus"), N_("Muokattu"),  N_("Toiminnot")};
   pager_table_begin(r, T(r, "Ohjelman omat ryhmät"), heads, 6, -1);
   buf *o = &r->out;
   for (int i = from; i < to; i++) {
@@ -82,8 +82,7 @@ static void own_table(web_req *r, thes_entry **v, int from, int to) {
 }
 
 static void builtin_table(web_req *r, thes_group **v, int from, int to) {
-  static const char *const heads[] = {N_("Rivi"), N_("Suomeksi"), N_("Ruotsiksi"), N_("Englanniksi"),
-                                      N_("Huomautus")};
+  static const char *const heads[] = {N_("Rivi"), N_("Suomeksi"), N_("Ruotsiksi"), N_("Englanniksi"), N_("Huomautus")};
   pager_table_begin(r, T(r, "Sisäänrakennettu sanasto"), heads, 5, 0);
   buf *o = &r->out;
   for (int i = from; i < to; i++) {
@@ -97,10 +96,11 @@ static void builtin_table(web_req *r, thes_group **v, int from, int to) {
 static void intro_write(web_req *r, const char *q) {
   buf *o = &r->out;
   buf_printf(o, "<p>%h</p>\n<p>%h</p>\n",
-             T(r, "Haku löytää myös ryhmän muilla sanoilla kirjoitetut teot: kun joku hakee sanalla esimies, haku "
-                  "etsii myös sanalla esihenkilö ja ruotsiksi sanalla förman. Ryhmä on joukko sanoja ja "
-                  "ilmauksia, jotka tarkoittavat samaa, suomeksi, ruotsiksi ja englanniksi. Ruotsin- ja englanninkielinen "
-                  "haku löytää näin suomeksi kirjoitetut teot."),
+             T(r,
+               "Haku löytää myös ryhmän muilla sanoilla kirjoitetut teot: kun joku hakee sanalla esimies, haku "
+               "etsii myös sanalla esihenkilö ja ruotsiksi sanalla förman. Ryhmä on joukko sanoja ja "
+               "ilmauksia, jotka tarkoittavat samaa, suomeksi, ruotsiksi ja englanniksi. Ruotsin- ja englanninkielinen "
+               "haku löytää näin suomeksi kirjoitetut teot."),
              T(r, "Sisäänrakennettu sanasto kattaa kunta-alan yleiset sanat, lyhenteet ja muuttuneet termit. Lisää "
                   "tänne ohjelman omat sanat; muutos näkyy haussa heti. Ryhmät, joiden huomautus alkaa sanalla "
                   "johdos, ovat saman sanan johdoksia (kehittää, kehittäminen, kehittäjä): haku painottaa niitä "
@@ -192,8 +192,7 @@ static void edit_form(web_req *r, const thes_entry *x, const kerr *err) {
                   "ryhmässä on saman sanan johdoksia: haku painottaa niitä vähemmän."));
   buf_printf(o, "<div class=\"actions\"><button type=\"submit\">%h</button> <a href=\"%h" BASE "\">%h</a>",
              T(r, "Tallenna"), r->prefix, T(r, "Peruuta"));
-  if (x->id)
-    buf_printf(o, " <a href=\"%h" BASE "/%lld/poista\">%h</a>", r->prefix, x->id, T(r, "Poista ryhmä"));
+  if (x->id) buf_printf(o, " <a href=\"%h" BASE "/%lld/poista\">%h</a>", r->prefix, x->id, T(r, "Poista ryhmä"));
   buf_puts(o, "</div>\n</form>\n");
   page_end(r);
 }
@@ -213,7 +212,7 @@ static void page_edit(web_req *r) {
 
 static void page_save(web_req *r) {
   kerr e = {0};
-  int fresh = web_csrf_ok_or_kerr(r, &e); /* a stale token shows the form again, filled in (403) */
+  int fresh = web_csrf_ok_or_kerr(r, &e);                /* a stale token shows the form again, filled in (403) */
   if (r->id && !thes_entry_get(r->db, &r->mem, r->id)) { /* without the token, say nothing about the group */
     web_error(r, fresh ? 404 : 403, fresh ? T(r, "Sanaston ryhmää ei ole.") : T(r, e.msg));
     kerr_clear(&e);
