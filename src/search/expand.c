@@ -77,11 +77,18 @@ typedef struct stemmers {
   struct sb_stemmer *sv, *en;
 } stemmers;
 
-static void add_key(word *w, const char *k) {
+/* Adds key k marked with the language it is for (kind: 'f' a Finnish lemma, 's' a Swedish stem, 'e' an English stem,
+ * '=' the surface), so that a Swedish stem of a Finnish word cannot meet a Finnish label ("sota" and "sote" are both
+ * "sot" to the Swedish stemmer). */
+static void add_key(arena *a, word *w, char kind, const char *k) {
   if (!k || !*k || w->nkey >= MAX_KEYS) return;
+  size_t n = strlen(k);
+  char *key = arena_alloc(a, n + 2);
+  key[0] = kind;
+  memcpy(key + 1, k, n + 1);
   for (int i = 0; i < w->nkey; i++)
-    if (!strcmp(w->key[i], k)) return;
-  w->key[w->nkey++] = k;
+    if (!strcmp(w->key[i], key)) return;
+  w->key[w->nkey++] = key;
 }
 
 static const char *stem(arena *a, struct sb_stemmer *sb, const char *s) {
@@ -90,8 +97,9 @@ static const char *stem(arena *a, struct sb_stemmer *sb, const char *s) {
   return st ? arena_strndup(a, (const char *)st, (size_t)sb_stemmer_length(sb)) : NULL;
 }
 
-/* Analyses the lowercase word s into w (strings in arena a). */
-static void analyse(morph *m, const stemmers *sb, arena *a, const char *s, word *w) {
+/* Analyses the lowercase word s into w (strings in arena a): a thesaurus label's word in language lang (THES_FI…) gets
+ * the keys of that language, a query's word (lang -1) those of every language. */
+static void analyse_as(morph *m, const stemmers *sb, arena *a, const char *s, word *w, int lang) {
   w->surface = s;
   w->stop = is_stopword(s);
   morph_terms_t mt;
@@ -101,7 +109,7 @@ static void analyse(morph *m, const stemmers *sb, arena *a, const char *s, word 
   for (int i = 0; i < mt.nterms; i++, t += strlen(t) + 1) {
     if (i < mt.nlemma) {
       const char *l = arena_strdup(a, t);
-      add_key(w, l);
+      if (lang < 0 || lang == THES_FI) add_key(a, w, 'f', l);
       if ((!mt.self || i + 1 == mt.self) && w->nlemma < EXP_SLOT_TERMS) w->lemma[w->nlemma++] = l;
     } else if (t[0] == MORPH_HEAD && !w->head) {
       w->head = arena_strdup(a, t + 1);
@@ -111,9 +119,13 @@ static void analyse(morph *m, const stemmers *sb, arena *a, const char *s, word 
       w->root[w->nroot++] = arena_strdup(a, t + 1);
     }
   }
-  add_key(w, s);
-  add_key(w, stem(a, sb->sv, s));
-  add_key(w, stem(a, sb->en, s));
+  add_key(a, w, '=', s);
+  if (lang < 0 || lang == THES_SV) add_key(a, w, 's', stem(a, sb->sv, s));
+  if (lang < 0 || lang == THES_EN) add_key(a, w, 'e', stem(a, sb->en, s));
+}
+
+static void analyse(morph *m, const stemmers *sb, arena *a, const char *s, word *w) {
+  analyse_as(m, sb, a, s, w, -1);
 }
 
 static int keys_meet(const word *x, const word *y) {
@@ -123,8 +135,9 @@ static int keys_meet(const word *x, const word *y) {
   return 0;
 }
 
-/* Splits text into lowercase words (at most max) analysed into w[]; "word*" sets star. Returns the count. */
-static int split_words(morph *m, const stemmers *sb, arena *a, const char *text, word *w, int max) {
+/* Splits text into lowercase words (at most max) analysed into w[] (lang as analyse_as); "word*" sets star. Returns
+ * the count. */
+static int split_words(morph *m, const stemmers *sb, arena *a, const char *text, word *w, int max, int lang) {
   size_t n = text ? strlen(text) : 0, pos = 0, start, end;
   int count = 0;
   buf low = BUF_INIT;
@@ -139,7 +152,7 @@ static int split_words(morph *m, const stemmers *sb, arena *a, const char *text,
     utf8_lower(&low, text + start, len);
     word *x = &w[count++];
     memset(x, 0, sizeof *x);
-    analyse(m, sb, a, arena_strndup(a, low.data, low.len), x);
+    analyse_as(m, sb, a, arena_strndup(a, low.data, low.len), x, lang);
     x->start = start, x->end = end;
     x->star = end < n && text[end] == '*' && len >= 3;
   }
@@ -178,7 +191,7 @@ static void thes_c_free(void *p) {
 
 static void compile_label(thes_c *t, morph *m, int g, int lang, const char *label, int *cap) {
   word w[EXP_MAX_SLOTS * 2];
-  int n = split_words(m, &t->sb, &t->mem, label, w, EXP_MAX_SLOTS * 2), k = 0;
+  int n = split_words(m, &t->sb, &t->mem, label, w, EXP_MAX_SLOTS * 2, lang), k = 0;
   for (int i = 0; i < n; i++)
     if (!w[i].stop && k < EXP_MAX_SLOTS) w[k++] = w[i];
   if (k == 0) return;
@@ -355,10 +368,6 @@ static int correct_voikko(builder *b, const word *w, word *r) {
   return 1;
 }
 
-static int plain_term(const char *t) {
-  return t[0] != MORPH_HEAD && t[0] != MORPH_MODIFIER && t[0] != MORPH_ROOT;
-}
-
 static int has_digit_or_space(const char *s) {
   for (; *s; s++)
     if ((*s >= '0' && *s <= '9') || *s == ' ') return 1;
@@ -371,44 +380,60 @@ static size_t chars_of(const char *s) {
   return n;
 }
 
-/* The index's word nearest to w (within 1 edit for short words, 2 for longer; the most common on a tie), analysed
- * into r. */
+#define TOP_CHAR "\xf4\x8f\xbf\xbf" /* U+10FFFF: after every character, for ranges by prefix */
+
+/* The index's terms that start with pre, into v (arena a). Returns K_OK or K_ERR. */
+static int vocab_prefix(builder *b, const char *pre, search_vocab *v) {
+  char *hi = arena_alloc(b->a, strlen(pre) + sizeof TOP_CHAR);
+  strcpy(hi, pre), strcat(hi, TOP_CHAR);
+  if (search_vocab_range(b->d, b->a, pre, hi, v) == K_OK) return K_OK;
+  b->failed = 1;
+  return K_ERR;
+}
+
+/* The index's word nearest to w (within 1 edit for short words, 2 for longer; the most common on a tie) among those
+ * that start with w's first letter (or it with or without its dots: a/ä/å, o/ö), analysed into r. */
 static int correct_vocab(builder *b, const word *w, word *r) {
-  const search_vocab *v = search_vocab_get(b->d);
-  if (!v) {
-    b->failed = 1;
-    return 0;
-  }
-  int max = chars_of(w->surface) <= 4 ? 1 : 2, best = -1, bestd = max + 1;
+  static const char *const firsts[][3] = {{"a", "ä", "å"}, {"ä", "a", "å"}, {"å", "a", "ä"}, {"o", "ö", NULL},
+                                          {"ö", "o", NULL}};
+  char first[8] = {0};
+  unsigned cp;
+  size_t fl = (size_t)utf8_decode(w->surface, strlen(w->surface), &cp);
+  memcpy(first, w->surface, fl < sizeof first ? fl : sizeof first - 1);
+  const char *const *try = NULL, *self[3] = {first, NULL, NULL};
+  for (size_t i = 0; i < sizeof firsts / sizeof firsts[0] && !try; i++)
+    if (!strcmp(firsts[i][0], first)) try = firsts[i];
+  if (!try) try = self;
+  int max = chars_of(w->surface) <= 4 ? 1 : 2, bestd = max + 1, bestdf = 0;
+  const char *best = NULL;
   size_t wl = strlen(w->surface);
-  for (int i = 0; i < v->n; i++) {
-    const char *t = v->w[i].term;
-    size_t tl = strlen(t);
-    if (!plain_term(t) || tl + 2 * (size_t)max < wl || wl + 2 * (size_t)max < tl) continue; /* bytes: ä is two */
-    int dist = exp_distance(w->surface, t, bestd < max ? bestd : max);
-    if (dist < bestd || (dist == bestd && best >= 0 && v->w[i].df > v->w[best].df)) bestd = dist, best = i;
+  for (int f = 0; f < 3 && try[f]; f++) {
+    search_vocab v;
+    if (vocab_prefix(b, try[f], &v) != K_OK) return 0;
+    for (int i = 0; i < v.n; i++) {
+      const char *t = v.w[i].term;
+      size_t tl = strlen(t);
+      if (tl + 2 * (size_t)max < wl || wl + 2 * (size_t)max < tl) continue; /* bytes: ä is two */
+      int dist = exp_distance(w->surface, t, bestd < max ? bestd : max);
+      if (dist < bestd || (dist == bestd && v.w[i].df > bestdf)) bestd = dist, bestdf = v.w[i].df, best = t;
+    }
   }
-  if (best < 0) return 0;
+  if (!best) return 0;
   memset(r, 0, sizeof *r);
-  analyse(b->m, &b->t->sb, b->a, arena_strdup(b->a, v->w[best].term), r);
+  analyse(b->m, &b->t->sb, b->a, best, r);
   return 1;
 }
 
 /* The most common word of the index that starts with w, analysed into r. */
 static int complete_vocab(builder *b, const word *w, word *r) {
-  const search_vocab *v = search_vocab_get(b->d);
-  if (!v) {
-    b->failed = 1;
-    return 0;
-  }
-  size_t n = strlen(w->surface);
-  int at = search_vocab_find(v, w->surface), best = -1;
-  if (at < 0) at = -at - 1;
-  for (int i = at; i < v->n && i < at + 5000 && !strncmp(v->w[i].term, w->surface, n); i++)
-    if (best < 0 || v->w[i].df > v->w[best].df) best = i;
+  search_vocab v;
+  if (vocab_prefix(b, w->surface, &v) != K_OK) return 0;
+  int best = -1;
+  for (int i = 0; i < v.n; i++)
+    if (strlen(v.w[i].term) > strlen(w->surface) && (best < 0 || v.w[i].df > v.w[best].df)) best = i;
   if (best < 0) return 0;
   memset(r, 0, sizeof *r);
-  analyse(b->m, &b->t->sb, b->a, arena_strdup(b->a, v->w[best].term), r);
+  analyse(b->m, &b->t->sb, b->a, v.w[best].term, r);
   return 1;
 }
 
@@ -449,21 +474,22 @@ static void word_alts(builder *b, exp_concept *c, int i) {
     return;
   }
   word r;
-  if (w->known) {
+  if (w->known)
     known_word(b, c, w);
-  } else { /* neither Voikko nor the index knows it: a typo, or a word not yet finished */
+  else
     alt_lemmas(b, c, w, EXP_EXACT, W_EXACT);
-    if (correct_voikko(b, w, &r) || correct_vocab(b, w, &r)) {
-      b->corr[i] = r.surface;
-      b->mult = W_CORR;
-      known_word(b, c, &r);
-      b->mult = 1;
-    }
-  }
-  if (chars_of(w->surface) < 4) return;
-  slot_add(b, alt_new(b, c, EXP_PREFIX, W_PREFIX), 1, 0, w->surface, 1);
-  if (complete_vocab(b, w, &r)) {
+  /* the start of indexed words (työhyv: työhyvinvointi): the most common of them, and every one as a prefix */
+  if (chars_of(w->surface) >= 4 && complete_vocab(b, w, &r)) {
+    slot_add(b, alt_new(b, c, EXP_PREFIX, W_PREFIX), 1, 0, w->surface, 1);
     b->mult = W_PREFIX;
+    known_word(b, c, &r);
+    b->mult = 1;
+    return;
+  }
+  /* neither Voikko nor the index knows it, nor starts an indexed word: a typo */
+  if (!w->known && (correct_voikko(b, w, &r) || correct_vocab(b, w, &r))) {
+    b->corr[i] = r.surface;
+    b->mult = W_CORR;
     known_word(b, c, &r);
     b->mult = 1;
   }
@@ -573,7 +599,7 @@ int exp_plan_build(db *d, arena *a, const char *q, const char *lang, exp_plan *o
   thes_c *t = thes_get(d, m, e);
   if (!t) return K_ERR;
   builder b = {d, a, m, t, arena_alloc(a, sizeof(word) * EXP_MAX_CONCEPTS), 0, NULL, 0, 1};
-  b.nq = split_words(m, &t->sb, a, q, b.q, EXP_MAX_CONCEPTS);
+  b.nq = split_words(m, &t->sb, a, q, b.q, EXP_MAX_CONCEPTS, -1);
   b.corr = arena_alloc(a, sizeof *b.corr * (size_t)(b.nq ? b.nq : 1));
   plan_words(&b, out);
   if (b.failed) return kerr_set(e, NULL, "search failed: %r", db_errmsg(d));
@@ -608,12 +634,10 @@ static int by_df_desc(const void *x, const void *y) {
 }
 
 /* The index's words starting with pre, the most common first. */
-static void suggest_vocab(suggest *sg, const search_vocab *v, const char *pre) {
-  size_t n = strlen(pre);
-  int at = search_vocab_find(v, pre), k = 0;
-  if (at < 0) at = -at - 1;
-  const search_word **c = arena_alloc(sg->a, sizeof *c * 2000);
-  for (int i = at; i < v->n && k < 2000 && !strncmp(v->w[i].term, pre, n); i++)
+static void suggest_vocab(suggest *sg, const search_vocab *v) {
+  int k = 0;
+  const search_word **c = arena_alloc(sg->a, sizeof *c * (size_t)(v->n + 1));
+  for (int i = 0; i < v->n; i++)
     if (strlen(v->w[i].term) > 2 && !has_digit_or_space(v->w[i].term)) c[k++] = &v->w[i];
   qsort(c, (size_t)k, sizeof *c, by_df_desc);
   for (int i = 0; i < k; i++) suggest_add(sg, c[i]->term);
@@ -632,9 +656,8 @@ static int suggest_snapshot(db *d, arena *a, const char *text, const char *lang,
   if (!search_index_get(d, e)) return -1;
   morph *m = search_morph(d);
   thes_c *t = m ? thes_get(d, m, e) : NULL;
-  const search_vocab *v = t ? search_vocab_get(d) : NULL;
-  if (!v) {
-    if (!e->msg) kerr_set(e, NULL, "search failed: %r", db_errmsg(d));
+  if (!t) {
+    if (!e->msg) kerr_set(e, NULL, "search failed: the Finnish dictionary for Voikko is missing");
     return -1;
   }
   size_t len = strlen(text), at = len;
@@ -644,12 +667,21 @@ static int suggest_snapshot(db *d, arena *a, const char *text, const char *lang,
   const char *pre = low.data ? low.data : "";
   sg->head = text, sg->hlen = at;
   int li = lang && !strcmp(lang, "sv") ? THES_SV : lang && !strcmp(lang, "en") ? THES_EN : THES_FI;
+  int rc = K_OK;
   if (chars_of(pre) >= 2) {
     if (li != THES_FI) suggest_labels(sg, t, li, pre);
-    suggest_vocab(sg, v, pre);
+    search_vocab v;
+    char *hi = arena_alloc(a, strlen(pre) + sizeof TOP_CHAR);
+    strcpy(hi, pre), strcat(hi, TOP_CHAR);
+    rc = search_vocab_range(d, a, pre, hi, &v);
+    if (rc == K_OK) suggest_vocab(sg, &v);
     suggest_labels(sg, t, -1, pre);
   }
   buf_free(&low);
+  if (rc != K_OK) {
+    kerr_set(e, NULL, "search failed: %r", db_errmsg(d));
+    return -1;
+  }
   return sg->n;
 }
 

@@ -17,6 +17,7 @@
 /* One term's postings, kept for the next searches. */
 typedef struct term_entry {
   char *match;
+  unsigned hash;
   search_postings p;
   size_t bytes;
   unsigned long long used; /* tick of the last use, for eviction */
@@ -27,10 +28,10 @@ typedef struct sstate {
   search_index ix;
   term_entry **terms;
   int nterms, capterms;
-  search_vocab vocab; /* loaded at first need, dropped with the index */
-  int vocab_built;
   void *ext; /* search/expand.c's own per-connection data (the thesaurus, compiled), dropped with the index */
   void (*ext_free)(void *);
+  char *scratch; /* search's working arrays (query.c), kept zeroed between searches */
+  size_t nscratch;
   size_t term_bytes, term_budget;
   unsigned long long tick, pin; /* entries used at or after pin belong to the search under way: not evicted */
   int built, stale;
@@ -60,20 +61,17 @@ static void term_free(term_entry *t) {
   free(t->match), free(t->p.ids), free(t->p.tf), free(t);
 }
 
-static void vocab_free(search_vocab *v);
-
 /* Drops what was built from the data: the term cache, the vocabulary and expand.c's data. */
 static void terms_clear(sstate *s) {
   for (int i = 0; i < s->nterms; i++) term_free(s->terms[i]);
   s->nterms = 0, s->term_bytes = 0;
-  vocab_free(&s->vocab);
-  s->vocab_built = 0;
   if (s->ext && s->ext_free) s->ext_free(s->ext);
   s->ext = NULL;
 }
 
 static void state_free(void *p) {
   sstate *s = p;
+  free(s->scratch);
   if (s->h) sqlite3_rollback_hook(s->h, NULL, NULL);
   index_clear(&s->ix);
   terms_clear(s);
@@ -104,6 +102,16 @@ long long search_index_builds(db *d) {
 
 void search_set_term_budget(db *d, size_t bytes) {
   state(d)->term_budget = bytes ? bytes : SEARCH_TERM_CACHE_BYTES;
+}
+
+void *search_scratch(db *d, size_t bytes) {
+  sstate *s = state(d);
+  if (bytes > s->nscratch) {
+    free(s->scratch);
+    s->scratch = util_calloc(bytes, 1);
+    s->nscratch = bytes;
+  }
+  return s->scratch;
 }
 
 void *search_ext(db *d) {
@@ -309,8 +317,26 @@ static void terms_evict(sstate *s, size_t need) {
   }
 }
 
+/* Turns each weighted count into BM25's term part f(k1 + 1) / (f + k1(1 - b + b·len/avgdl)) with the row's length:
+ * what a search multiplies by the term's IDF. */
+static void postings_normalise(const search_index *ix, search_postings *p) {
+  for (int k = 0; k < p->n; k++) {
+    int id = p->ids[k];
+    int len = id >= 1 && id <= ix->max_id ? ix->doclen[id] : 0;
+    p->tf[k] = search_bm25(1.0f, p->tf[k], len, ix->avgdl);
+  }
+}
+
+static unsigned term_hash(const char *s) {
+  unsigned h = 2166136261u; /* FNV-1a */
+  for (; *s; s++) h = (h ^ (unsigned char)*s) * 16777619u;
+  return h;
+}
+
 static term_entry *terms_add(sstate *s, const char *match, search_postings p) {
+  postings_normalise(&s->ix, &p);
   term_entry *t = util_calloc(1, sizeof *t);
+  t->hash = term_hash(match);
   t->match = util_strdup(match);
   t->p = p;
   t->bytes = (size_t)p.cap * (sizeof *p.ids + sizeof *p.tf) + strlen(match) + sizeof *t;
@@ -333,8 +359,9 @@ void search_pin(db *d) {
 
 const search_postings *search_postings_get(db *d, const char *match) {
   sstate *s = state(d);
+  unsigned h = term_hash(match);
   for (int i = 0; i < s->nterms; i++)
-    if (!strcmp(s->terms[i]->match, match)) {
+    if (s->terms[i]->hash == h && !strcmp(s->terms[i]->match, match)) {
       s->terms[i]->used = ++s->tick;
       return &s->terms[i]->p;
     }
@@ -348,58 +375,21 @@ const search_postings *search_postings_get(db *d, const char *match) {
 
 /* ---- The vocabulary ---- */
 
-static int by_term(const void *a, const void *b) {
-  return strcmp(((const search_word *)a)->term, ((const search_word *)b)->term);
-}
-
-/* Every term of the index with the number of deeds it is in: FTS5's own list (fts5vocab) or deed_term's. */
-static int vocab_load(db *d, search_vocab *v) {
+int search_vocab_range(db *d, arena *a, const char *lo, const char *hi, search_vocab *out) {
+  memset(out, 0, sizeof *out);
   if (!db_is_pg(d) &&
       db_script(d, "CREATE VIRTUAL TABLE IF NOT EXISTS temp.deed_vocab USING fts5vocab(main, deed_fts, row)") != DB_OK)
     return K_ERR;
-  db_stmt *st = db_query(d, db_is_pg(d) ? "SELECT term, count(DISTINCT deed_id) FROM deed_term GROUP BY term"
-                                        : "SELECT term, doc FROM temp.deed_vocab",
-                         "");
+  db_stmt *st = db_query(d,
+                         db_is_pg(d) ? "SELECT term, count(DISTINCT deed_id) FROM deed_term WHERE term >= ?1 AND"
+                                       " term <= ?2 GROUP BY term ORDER BY term"
+                                     : "SELECT term, doc FROM temp.deed_vocab WHERE term >= ?1 AND term <= ?2",
+                         "tt", lo, hi);
   int rc, cap = 0;
   while ((rc = db_step(st)) == 1) {
-    if (v->n == cap) {
-      cap = cap ? cap * 2 : 4096;
-      v->w = realloc(v->w, sizeof *v->w * (size_t)cap);
-      if (!v->w) abort();
-    }
-    v->w[v->n++] = (search_word){util_strdup(db_col_text(st, 0)), (int)db_col_int(st, 1)};
+    out->w = arena_grow(a, out->w, out->n, &cap, sizeof *out->w);
+    out->w[out->n++] = (search_word){arena_strdup(a, db_col_text(st, 0)), (int)db_col_int(st, 1)};
   }
   db_done(st);
-  qsort(v->w, (size_t)v->n, sizeof *v->w, by_term);
   return rc < 0 ? K_ERR : K_OK;
-}
-
-static void vocab_free(search_vocab *v) {
-  for (int i = 0; i < v->n; i++) free(v->w[i].term);
-  free(v->w);
-  memset(v, 0, sizeof *v);
-}
-
-const search_vocab *search_vocab_get(db *d) {
-  sstate *s = state(d);
-  if (s->vocab_built) return &s->vocab;
-  if (vocab_load(d, &s->vocab) != K_OK) {
-    vocab_free(&s->vocab);
-    return NULL;
-  }
-  s->vocab_built = 1;
-  return &s->vocab;
-}
-
-int search_vocab_find(const search_vocab *v, const char *term) {
-  int lo = 0, hi = v->n - 1;
-  while (lo <= hi) {
-    int mid = lo + (hi - lo) / 2, c = strcmp(v->w[mid].term, term);
-    if (!c) return mid;
-    if (c < 0)
-      lo = mid + 1;
-    else
-      hi = mid - 1;
-  }
-  return -(lo + 1);
 }

@@ -4,6 +4,7 @@
 #define KEHTO_SEARCH_INDEX_H
 #include <stdint.h>
 
+#include "core/arena.h"
 #include "db/db.h"
 #include "search/rank.h"
 
@@ -55,6 +56,7 @@ void search_pin(db *d);
  * from FTS5 or deed_term once and kept on the connection until the data changes. Call after search_index_get in the
  * same read transaction. Owned by d: valid until the next search_pin. Returns NULL when the database fails. */
 const search_postings *search_postings_get(db *d, const char *match);
+/* (Its tf values are BM25's term part, f(k1 + 1) / (f + k1(1 - b + b·len/avgdl)) with the deed's length, not counts.) */
 
 /* The index's vocabulary: every term with the number of deeds it is in, sorted by term (strcmp). */
 typedef struct search_word {
@@ -66,11 +68,13 @@ typedef struct search_vocab {
   int n;
 } search_vocab;
 
-/* The vocabulary of d's current data, read at first need (a pass over the whole index: about a second at 100,000
- * deeds) and kept with the index. Owned by d. Returns NULL when the database fails. */
-const search_vocab *search_vocab_get(db *d);
-/* The index of term in v, or -(insertion point + 1) when it is not there. */
-int search_vocab_find(const search_vocab *v, const char *term);
+/* The index's terms from lo to hi (both included, by bytes), ascending, with the number of deeds each is in, into
+ * out (in arena a): FTS5's own list (fts5vocab) or deed_term's, read by range, never whole. Returns K_OK or K_ERR. */
+int search_vocab_range(db *d, arena *a, const char *lo, const char *hi, search_vocab *out);
+
+/* At least bytes of memory kept on the connection for a search's working arrays: zeroed when first given, and the
+ * caller leaves it zeroed when done. Owned by d; valid until the next call. */
+void *search_scratch(db *d, size_t bytes);
 
 /* A slot for search/expand.c's own data built from the data (the compiled thesaurus): dropped with the index, by
  * calling fn. */

@@ -219,20 +219,22 @@ typedef struct scores {
   int *stouch, nstouch;   /* slot > 0: this slot */
 } scores;
 
-static void scores_init(scores *s, int max_id) {
+/* The arrays come from the connection's scratch memory (kept between searches, so a search costs no page faults):
+ * zero where it matters, and left so by scores_done. */
+static void scores_init(scores *s, db *d, int max_id) {
   size_t n = (size_t)max_id + 1;
   memset(s, 0, sizeof *s);
   s->max_id = max_id;
-  s->total = util_calloc(n, sizeof(float)), s->best = util_calloc(n, sizeof(float));
-  s->acc = util_calloc(n, sizeof(float)), s->slot = util_calloc(n, sizeof(float));
-  s->cnt = util_calloc(n, 1);
-  s->touched = util_calloc(n, sizeof(int)), s->ctouch = util_calloc(n, sizeof(int));
-  s->atouch = util_calloc(n, sizeof(int)), s->stouch = util_calloc(n, sizeof(int));
+  char *p = search_scratch(d, n * (8 * sizeof(float) + 1));
+  float *f = (float *)p;
+  s->total = f, s->best = f + n, s->acc = f + 2 * n, s->slot = f + 3 * n;
+  int *ids = (int *)(f + 4 * n);
+  s->touched = ids, s->ctouch = ids + n, s->atouch = ids + 2 * n, s->stouch = ids + 3 * n;
+  s->cnt = (unsigned char *)(ids + 4 * n);
 }
 
-static void scores_free(scores *s) {
-  free(s->total), free(s->best), free(s->acc), free(s->slot), free(s->cnt);
-  free(s->touched), free(s->ctouch), free(s->atouch), free(s->stouch);
+static void scores_done(scores *s) {
+  for (int i = 0; i < s->ntouched; i++) s->total[s->touched[i]] = 0;
 }
 
 /* One slot: each deed's best BM25 over the slot's terms, into s->slot. */
@@ -245,7 +247,7 @@ static int score_slot(db *d, const search_index *ix, const exp_slot *sl, scores 
     for (int k = 0; k < p->n; k++) {
       int id = p->ids[k];
       if (id < 1 || id > s->max_id || !ix->sector[id]) continue;
-      float v = search_bm25(idf, p->tf[k], ix->doclen[id], ix->avgdl);
+      float v = idf * p->tf[k]; /* tf is BM25's term part already (search_postings_get) */
       if (!(v > 0)) continue; /* 0 marks "not touched" below */
       if (s->slot[id] == 0) s->stouch[s->nstouch++] = id;
       if (v > s->slot[id]) s->slot[id] = v;
@@ -481,36 +483,20 @@ static int load_rows(db *d, const query *qy, const int *page, int n, const idpos
   return rc < 0 ? K_ERR : K_OK;
 }
 
-/* Snippets of the page hits, one short statement each: a rowid range of one id lets FTS5 seek straight to the row
- * (measured at 100k deeds: 20 snippets 1-2 ms, against 4-8 ms for one scan over the page's whole rowid range). */
+/* Snippets of the page hits, made in C from each deed's body and the plan's terms (search/pgsearch.h), the same on
+ * both engines: FTS5's snippet() would evaluate the OR of every term of the plan again for each row, which costs
+ * seconds when a prefix is among them. */
 static int load_snippets(db *d, const query *qy, const idpos *map, int n, deed_result *r) {
-  if (db_is_pg(d)) {
-    int rc = K_OK;
-    for (int i = 0; i < n && rc == K_OK; i++) {
-      deed_hit *h = &r->hits[map[i].pos];
-      buf raw = BUF_INIT, sn = BUF_INIT;
-      rc = pgs_snippet(d, (char *const *)qy->plan.terms, qy->plan.nterms, map[i].id, &raw);
-      search_snippet_html(&sn, raw.data ? raw.data : "", 1);
-      if (!h->snippet) h->snippet = arena_adopt(qy->mem, buf_detach(&sn));
-      buf_free(&raw), buf_free(&sn);
-    }
-    return rc;
-  }
-  db_stmt *st = db_prepare(d, "SELECT snippet(deed_fts, 1, char(2), char(3), '…', 24) FROM deed_fts"
-                              " WHERE deed_fts MATCH :q AND rowid BETWEEN :id AND :id");
-  int rc = 0;
-  for (int i = 0; i < n && rc >= 0; i++) {
-    db_bind_text(st, ":q", qy->match);
-    db_bind_int(st, ":id", map[i].id);
+  int rc = K_OK;
+  for (int i = 0; i < n && rc == K_OK; i++) {
     deed_hit *h = &r->hits[map[i].pos];
-    if ((rc = db_step(st)) == 1 && !h->snippet) {
-      buf sn = BUF_INIT;
-      search_snippet_html(&sn, db_col_text(st, 0), 1);
-      h->snippet = arena_adopt(qy->mem, buf_detach(&sn));
-    }
-    db_done(st);
+    buf raw = BUF_INIT, sn = BUF_INIT;
+    rc = pgs_snippet(d, (char *const *)qy->plan.terms, qy->plan.nterms, map[i].id, &raw);
+    search_snippet_html(&sn, raw.data ? raw.data : "", 1);
+    if (!h->snippet) h->snippet = arena_adopt(qy->mem, buf_detach(&sn));
+    buf_free(&raw), buf_free(&sn);
   }
-  return rc < 0 ? K_ERR : K_OK;
+  return rc;
 }
 
 /* Drops page slots no row arrived for (cannot happen inside one snapshot; kept so no NULL string escapes). */
@@ -547,7 +533,7 @@ static int find_page(db *d, query *qy, const search_index *ix, deed_result *r, i
   *npage = 0;
   if (qy->match) {
     scores s;
-    scores_init(&s, ix->max_id);
+    scores_init(&s, d, ix->max_id);
     search_pin(d);
     rc = score_plan(d, ix, &qy->plan, &s);
     int *ids = NULL, n = rc == K_OK ? found_ids(&s, &ids) : 0;
@@ -557,7 +543,7 @@ static int find_page(db *d, query *qy, const search_index *ix, deed_result *r, i
     int m = top_k(&s, t.cand, t.ncand, want_n, top);
     for (int i = qy->offset; i < m; i++) page[(*npage)++] = top[i];
     free(top), free(ids);
-    scores_free(&s);
+    scores_done(&s);
   } else {
     tally_init(&t, ix, (long long)qy->offset + qy->limit);
     tally_ids(&t, ix, &w, ix->newest, ix->nnewest);

@@ -83,7 +83,7 @@ test('the staff menu is its own navigation after the public one, and Tab reaches
   await page.goto(s.k.base + '/hallinta/henkilot');
   const staff = page.getByRole('navigation', { name: 'Hallinta' });
   const links = await staff.getByRole('link').allTextContents();
-  assert.deepEqual(links, ['Hakemukset', 'Yleiskatsaus', 'Moderointi', 'Organisaatiot', 'Henkilöt', 'Ohjelma',
+  assert.deepEqual(links, ['Hakemukset', 'Yleiskatsaus', 'Moderointi', 'Sanasto', 'Organisaatiot', 'Henkilöt', 'Ohjelma',
     'Palvelutoiminta', 'Tavoitteet', 'Sähköpostit', 'Tuonti', 'Kyselyt', 'Arviointi', 'Palkinnot',
     'Raati', 'Uutiset', 'Julkaisut', 'Tapahtumat', 'Talous', 'Raportit']);
   assert.equal(await staff.getByRole('link', { name: 'Henkilöt' }).getAttribute('aria-current'), 'page');
