@@ -240,10 +240,15 @@ int pgs_postings(db *d, const char *match, search_postings *sink) {
   buf_putc(&exact, '{'), buf_putc(&like, '{');
   qword_sql(&w, &exact, &like);
   buf_putc(&exact, '}'), buf_putc(&like, '}');
-  db_stmt *st = db_query(d,
-                         "SELECT deed_id, col, cardinality(pos) FROM deed_term WHERE term = ANY(CAST(?1 AS text[]))"
-                         " OR term LIKE ANY(CAST(?2 AS text[])) ORDER BY deed_id",
-                         "tt", exact.data, like.data);
+  /* a prefix's terms can share a position (a word's lemma and its stem): FTS5 counts the position once, so here */
+  db_stmt *st = w.prefix ? db_query(d,
+                                     "SELECT deed_id, col, count(DISTINCT p) FROM deed_term, unnest(pos) p"
+                                     " WHERE term LIKE ANY(CAST(?1 AS text[])) GROUP BY deed_id, col ORDER BY deed_id",
+                                     "t", like.data)
+                         : db_query(d,
+                                    "SELECT deed_id, col, cardinality(pos) FROM deed_term"
+                                    " WHERE term = ANY(CAST(?1 AS text[])) ORDER BY deed_id",
+                                    "t", exact.data);
   int rc, id = 0;
   float f = 0;
   while ((rc = db_step(st)) == 1) {

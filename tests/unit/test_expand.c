@@ -1,0 +1,170 @@
+/* Unit tests for search/expand: what a query finds beyond its own words: typos and missing umlauts ("Tarkoititko"),
+ * unfinished words, derivations, compounds both ways, the thesaurus (old terms, abbreviations, Swedish, English,
+ * the programme's own entries), ranking of expansions below exact matches, and homographs that must not flood. */
+#include "testdb.h"
+
+#include "search/expand.h"
+#include "search/search.h"
+
+static arena mem;
+
+static deed_result find(db *d, const char *q, const char *lang) {
+  deed_result r;
+  kerr e = {0};
+  deed_filter f = {.q = q, .lang = lang, .limit = 50};
+  if (deed_search(d, &mem, &f, &r, &e) != K_OK) fail_msg("deed_search: %s", e.msg);
+  return r;
+}
+
+static int found(const deed_result *r, long long id) {
+  for (int i = 0; i < r->nhits; i++)
+    if (r->hits[i].id == id) return i + 1;
+  return 0;
+}
+
+/* A small library: each deed says one thing in one way. */
+typedef struct lib {
+  long long wellbeing, homecare, supervisor, developer, development, parts, fire, came, swedish, waste, sote;
+} lib;
+
+static db *library(lib *l) {
+  db *d = testdb_open();
+  l->wellbeing = testdb_deed(d, "Työhyvinvointi kuntoon", "Panostimme työhyvinvointiin koko talossa.", NULL, NULL,
+                             NULL, 0, NULL);
+  l->homecare = testdb_deed(d, "Kotihoidon reitit", "Kotihoidon työntekijät suunnittelivat reitit.", NULL, NULL,
+                            NULL, 0, NULL);
+  l->supervisor = testdb_deed(d, "Esihenkilöiden valmennus", "Esihenkilöt oppivat toisiltaan.", NULL, NULL, NULL, 0,
+                              NULL);
+  l->developer = testdb_deed(d, "Asiakkaat kehittäjinä", "Kehittäjäryhmä kokoontui.", NULL, NULL, NULL, 0, NULL);
+  l->development = testdb_deed(d, "Palvelujen kehitys", "Kehitys jatkui.", NULL, NULL, NULL, 0, NULL);
+  l->parts = testdb_deed(d, "Hyvinvointi töissä", "Työn hyvinvointi ja työ.", NULL, NULL, NULL, 0, NULL);
+  l->fire = testdb_deed(d, "Tuli ja turvallisuus", "Tulen käsittely ja palovaroittimet.", NULL, NULL, NULL, 0, NULL);
+  l->came = testdb_deed(d, "Kevät tuli", "Uusi malli tuli käyttöön ja henkilöstö tuli mukaan.", NULL, NULL, NULL, 0,
+                        NULL);
+  l->swedish = testdb_deed(d, "Hemvården i Vasa", "Hemvården planerade rutterna.", NULL, NULL, NULL, 0, NULL);
+  l->waste = testdb_deed(d, "Jätehuolto", "Jätteiden lajittelu parani.", NULL, NULL, NULL, 0, NULL);
+  l->sote = testdb_deed(d, "Sosiaali- ja terveyspalvelut yhteen", "Sote-palvelujen asiakasohjaus yhdistettiin.", NULL,
+                        NULL, NULL, 0, NULL);
+  return d;
+}
+
+static void test_typos_and_umlauts_are_corrected_and_said(void **s) {
+  lib l;
+  db *d = library(&l);
+  deed_result r = find(d, "tyohyvinvointi", NULL);
+  assert_true(found(&r, l.wellbeing));
+  assert_non_null(r.corrected);
+  assert_string_equal(r.corrected, "työhyvinvointi");
+  r = find(d, "työhyvinvionti", NULL); /* two letters swapped */
+  assert_int_equal(found(&r, l.wellbeing), 1);
+  assert_non_null(r.corrected);
+  r = find(d, "jatehuolto", NULL);
+  assert_true(found(&r, l.waste));
+  r = find(d, "työhyvinvointi", NULL); /* a word the index knows is never corrected */
+  assert_null(r.corrected);
+  arena_free(&mem);
+  db_close(d);
+}
+
+static void test_unfinished_words_and_explicit_prefixes(void **s) {
+  lib l;
+  db *d = library(&l);
+  deed_result r = find(d, "työhyv", NULL);
+  assert_int_equal(found(&r, l.wellbeing), 1);
+  assert_null(r.corrected);
+  r = find(d, "kotiho*", NULL);
+  assert_true(found(&r, l.homecare));
+  r = find(d, "tuli", NULL); /* a known word stays itself: not a prefix of tulen, tulevaisuus… */
+  assert_false(found(&r, l.wellbeing));
+  arena_free(&mem);
+  db_close(d);
+}
+
+static void test_derivations_find_each_other(void **s) {
+  lib l;
+  db *d = library(&l);
+  deed_result r = find(d, "kehittäjä", NULL);
+  assert_int_equal(found(&r, l.developer), 1); /* the word itself first */
+  assert_true(found(&r, l.development));        /* kehitys: the same root, kehittää */
+  r = find(d, "kehittää", NULL);
+  assert_true(found(&r, l.developer) && found(&r, l.development));
+  arena_free(&mem);
+  db_close(d);
+}
+
+static void test_compounds_both_ways_head_first(void **s) {
+  lib l;
+  db *d = library(&l);
+  deed_result r = find(d, "työhyvinvointi", NULL);
+  assert_int_equal(found(&r, l.wellbeing), 1);
+  assert_true(found(&r, l.parts)); /* its parts as separate words, ranked below the compound itself */
+  r = find(d, "hyvinvointi", NULL);
+  assert_true(found(&r, l.wellbeing)); /* a head finds its compounds */
+  assert_true(found(&r, l.parts));
+  arena_free(&mem);
+  db_close(d);
+}
+
+static void test_thesaurus_old_terms_swedish_english(void **s) {
+  lib l;
+  db *d = library(&l);
+  deed_result r = find(d, "esimies", NULL); /* the term until 2021 */
+  assert_true(found(&r, l.supervisor));
+  r = find(d, "hemvård", "sv");
+  assert_true(found(&r, l.homecare));
+  assert_true(found(&r, l.swedish));
+  r = find(d, "home care", "en");
+  assert_true(found(&r, l.homecare));
+  r = find(d, "kotihoito", NULL); /* the Finnish word finds the Swedish deed too, below the Finnish one */
+  assert_int_equal(found(&r, l.homecare), 1);
+  assert_true(found(&r, l.swedish) > 1);
+  arena_free(&mem);
+  db_close(d);
+}
+
+static void test_own_thesaurus_entries_count(void **s) {
+  lib l;
+  db *d = library(&l);
+  deed_result r = find(d, "roskis", NULL);
+  assert_false(found(&r, l.waste));
+  assert_int_equal(db_exec(d, "INSERT INTO thesaurus(fi, updated_at) VALUES('jätehuolto\nroskis', '2026-12-06')", ""),
+                   DB_OK);
+  r = find(d, "roskis", NULL); /* the programme's own entry, at once */
+  assert_true(found(&r, l.waste));
+  arena_free(&mem);
+  db_close(d);
+}
+
+static void test_homographs_do_not_flood(void **s) {
+  lib l;
+  db *d = library(&l);
+  deed_result r = find(d, "tuli", NULL); /* the noun: the fire deed first, the verb's many forms do not flood */
+  assert_int_equal(found(&r, l.fire), 1);
+  r = find(d, "sote", NULL);
+  assert_int_equal(found(&r, l.sote), 1);
+  r = find(d, "sota", NULL); /* not "sote" by any stemmer */
+  assert_false(found(&r, l.sote));
+  arena_free(&mem);
+  db_close(d);
+}
+
+static void test_distance(void **s) {
+  assert_int_equal(exp_distance("työhyvinvointi", "tyohyvinvointi", 2), 0); /* dots cost nothing */
+  assert_int_equal(exp_distance("kehitys", "kehtiys", 2), 1);              /* a swap is one edit */
+  assert_int_equal(exp_distance("kunta", "kunnat", 2), 2);
+  assert_int_equal(exp_distance("kunta", "xyzzyq", 2), 3); /* more than max: max + 1 */
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_typos_and_umlauts_are_corrected_and_said),
+      cmocka_unit_test(test_unfinished_words_and_explicit_prefixes),
+      cmocka_unit_test(test_derivations_find_each_other),
+      cmocka_unit_test(test_compounds_both_ways_head_first),
+      cmocka_unit_test(test_thesaurus_old_terms_swedish_english),
+      cmocka_unit_test(test_own_thesaurus_entries_count),
+      cmocka_unit_test(test_homographs_do_not_flood),
+      cmocka_unit_test(test_distance),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
