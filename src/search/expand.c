@@ -23,6 +23,7 @@
 #define W_DERIV 0.5f      /* a derivation of the same root (kehittäjä: kehittää, kehitys) */
 #define W_SYN 0.8f        /* the thesaurus: another label of the same group */
 #define W_SYN_DERIV 0.5f  /* the thesaurus's derivation families (note "johdos") */
+#define W_RELATED 0.4f    /* the thesaurus's related terms (note "liittyvä"): the same topic in other words */
 #define W_CORR 0.9f       /* a spelling correction of a word the index does not know */
 #define W_PREFIX 0.8f     /* an unknown word as the start of indexed words */
 #define MAX_SUGGEST 5     /* Voikko's suggestions tried */
@@ -47,9 +48,10 @@ morph *search_morph(db *d) {
 /* ---- Words ---- */
 
 static const char *const stopwords[] = {
-    "ja", "tai", "sekä", "eli", "on", "ei", "se", "ne", "että", "kun", "jos", "mutta", "myös", "kuin", "niin", "ovat",
-    "oli", "och", "att", "det", "som", "en", "ett", "på", "för", "av", "med", "till", "är", "om", "and", "or", "the",
-    "a", "an", "of", "in", "for", "to", "at", "with", "by", "is", "are", "from", "i",
+    "ja",   "tai",  "sekä", "eli",  "on",   "ei",  "se",  "ne",  "että", "kun", "jos", "mutta",
+    "myös", "kuin", "niin", "ovat", "oli",  "och", "att", "det", "som",  "en",  "ett", "på",
+    "för",  "av",   "med",  "till", "är",   "om",  "and", "or",  "the",  "a",   "an",  "of",
+    "in",   "for",  "to",   "at",   "with", "by",  "is",  "are", "from", "i",
 };
 
 static int is_stopword(const char *w) {
@@ -394,8 +396,8 @@ static int vocab_prefix(builder *b, const char *pre, search_vocab *v) {
 /* The index's word nearest to w (within 1 edit for short words, 2 for longer; the most common on a tie) among those
  * that start with w's first letter (or it with or without its dots: a/ä/å, o/ö), analysed into r. */
 static int correct_vocab(builder *b, const word *w, word *r) {
-  static const char *const firsts[][3] = {{"a", "ä", "å"}, {"ä", "a", "å"}, {"å", "a", "ä"}, {"o", "ö", NULL},
-                                          {"ö", "o", NULL}};
+  static const char *const firsts[][3] = {
+      {"a", "ä", "å"}, {"ä", "a", "å"}, {"å", "a", "ä"}, {"o", "ö", NULL}, {"ö", "o", NULL}};
   char first[8] = {0};
   unsigned cp;
   size_t fl = (size_t)utf8_decode(w->surface, strlen(w->surface), &cp);
@@ -502,7 +504,11 @@ static void syn_alts(builder *b, exp_concept *c, const int *groups, int ng, cons
     int in = 0;
     for (int j = 0; j < ng && !in; j++) in = l->group == groups[j];
     if (!in || l == matched) continue;
-    exp_alt *x = alt_new(b, c, EXP_SYN, b->t->g[l->group].derivation ? W_SYN_DERIV : W_SYN);
+    const thes_group *g = &b->t->g[l->group];
+    float w = g->derivation                                                  ? W_SYN_DERIV
+              : g->note && !strncmp(g->note, "liittyvä", strlen("liittyvä")) ? W_RELATED
+                                                                             : W_SYN;
+    exp_alt *x = alt_new(b, c, EXP_SYN, w);
     for (int j = 0; j < l->nw; j++)
       for (int t = 0; t < l->w[j].nlemma; t++) slot_add(b, x, t == 0, 0, l->w[j].lemma[t], 0);
   }

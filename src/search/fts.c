@@ -101,7 +101,8 @@ int search_attach(db *d, kerr *e) {
   if (!probe) return K_ERR;
   morph_free(probe);
   if (!h) /* PostgreSQL (after the migrations): no FTS5 to register with; the terms rebuilt if a migration asked */
-    return pgs_reindex_if_asked(d) == K_OK ? K_OK : kerr_set(e, NULL, "cannot rebuild the search index: %r", db_errmsg(d));
+    return pgs_reindex_if_asked(d) == K_OK ? K_OK
+                                           : kerr_set(e, NULL, "cannot rebuild the search index: %r", db_errmsg(d));
   fts5_api *api = get_api(h);
   if (!api) return kerr_set(e, NULL, "this SQLite has no FTS5");
   fts5_tokenizer tok = {tok_create, tok_delete, tok_tokenize};

@@ -219,8 +219,9 @@ static int load_themes(db *d, search_index *ix) {
 static int load_lengths(db *d, search_index *ix) {
   ix->doclen = util_calloc((size_t)ix->max_id + 1, sizeof *ix->doclen);
   int pg = db_is_pg(d);
-  db_stmt *st = db_query(d, pg ? "SELECT rowid, len FROM deed_fts WHERE rowid <= ?1"
-                               : "SELECT id, sz FROM deed_fts_docsize WHERE id <= ?1",
+  db_stmt *st = db_query(d,
+                         pg ? "SELECT rowid, len FROM deed_fts WHERE rowid <= ?1"
+                            : "SELECT id, sz FROM deed_fts_docsize WHERE id <= ?1",
                          "i", (long long)ix->max_id);
   int rc;
   while ((rc = db_step(st)) == 1) {

@@ -39,10 +39,10 @@ typedef struct search_index {
 
 /* Returns the index for d's current data, building it on first use and rebuilding it when what it holds has
  * changed: search_generation.n (bumped by writes to deed, deed_theme, theme, municipality, region, sector,
- * award_round and award_nomination, so writes to other tables cost nothing here) or a rollback on this connection. Call inside a read transaction so the
- * index and later queries see the same snapshot. Owned by d. Returns NULL with e set when the database fails or deed
- * ids are too large to index. (A search inside a savepoint that is then rolled back to leaves the index stale:
- * nothing searches inside a write.) */
+ * award_round and award_nomination, so writes to other tables cost nothing here) or a rollback on this connection. Call
+ * inside a read transaction so the index and later queries see the same snapshot. Owned by d. Returns NULL with e set
+ * when the database fails or deed ids are too large to index. (A search inside a savepoint that is then rolled back to
+ * leaves the index stale: nothing searches inside a write.) */
 const search_index *search_index_get(db *d, kerr *e);
 
 /* Marks the start of a search: the postings it fetches from now on stay in the cache until the next
@@ -56,7 +56,8 @@ void search_pin(db *d);
  * from FTS5 or deed_term once and kept on the connection until the data changes. Call after search_index_get in the
  * same read transaction. Owned by d: valid until the next search_pin. Returns NULL when the database fails. */
 const search_postings *search_postings_get(db *d, const char *match);
-/* (Its tf values are BM25's term part, f(k1 + 1) / (f + k1(1 - b + b·len/avgdl)) with the deed's length, not counts.) */
+/* (Its tf values are BM25's term part, f(k1 + 1) / (f + k1(1 - b + b·len/avgdl)) with the deed's length, not counts.)
+ */
 
 /* The index's vocabulary: every term with the number of deeds it is in, sorted by term (strcmp). */
 typedef struct search_word {

@@ -242,9 +242,9 @@ int pgs_postings(db *d, const char *match, search_postings *sink) {
   buf_putc(&exact, '}'), buf_putc(&like, '}');
   /* a prefix's terms can share a position (a word's lemma and its stem): FTS5 counts the position once, so here */
   db_stmt *st = w.prefix ? db_query(d,
-                                     "SELECT deed_id, col, count(DISTINCT p) FROM deed_term, unnest(pos) p"
-                                     " WHERE term LIKE ANY(CAST(?1 AS text[])) GROUP BY deed_id, col ORDER BY deed_id",
-                                     "t", like.data)
+                                    "SELECT deed_id, col, count(DISTINCT p) FROM deed_term, unnest(pos) p"
+                                    " WHERE term LIKE ANY(CAST(?1 AS text[])) GROUP BY deed_id, col ORDER BY deed_id",
+                                    "t", like.data)
                          : db_query(d,
                                     "SELECT deed_id, col, cardinality(pos) FROM deed_term"
                                     " WHERE term = ANY(CAST(?1 AS text[])) ORDER BY deed_id",

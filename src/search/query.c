@@ -23,9 +23,9 @@
 typedef struct query {
   const deed_filter *f;
   const char *lang;
-  int li;       /* label index: 0 fi, 1 sv, 2 en */
+  int li;        /* label index: 0 fi, 1 sv, 2 en */
   exp_plan plan; /* what the words mean (search/expand.h) */
-  char *match;  /* the OR of every term of the plan, for snippets; NULL without words */
+  char *match;   /* the OR of every term of the plan, for snippets; NULL without words */
   int limit, offset;
   arena *mem; /* where the result goes */
 } query;
@@ -208,7 +208,8 @@ static void facets_fill(deed_result *r, const tally *t, const search_index *ix, 
  * word or a far expansion (tuned on the judged set in tests/search/). */
 #define SCORE_CUTOFF 0.25f
 
-/* Dense arrays over deed ids for one search, each with the list of ids it has touched (so clearing costs only those). */
+/* Dense arrays over deed ids for one search, each with the list of ids it has touched (so clearing costs only those).
+ */
 typedef struct scores {
   int max_id;
   float *total, *best, *acc, *slot;
@@ -248,7 +249,7 @@ static int score_slot(db *d, const search_index *ix, const exp_slot *sl, scores 
       int id = p->ids[k];
       if (id < 1 || id > s->max_id || !ix->sector[id]) continue;
       float v = idf * p->tf[k]; /* tf is BM25's term part already (search_postings_get) */
-      if (!(v > 0)) continue; /* 0 marks "not touched" below */
+      if (!(v > 0)) continue;   /* 0 marks "not touched" below */
       if (s->slot[id] == 0) s->stouch[s->nstouch++] = id;
       if (v > s->slot[id]) s->slot[id] = v;
     }
@@ -326,7 +327,8 @@ static int before(const scores *s, int a, int b) {
   return s->total[a] != s->total[b] ? s->total[a] > s->total[b] : a < b;
 }
 
-/* The best k of cand[0..n) in rank order into top (a heap of the k best, worst on top, then sorted). Returns how many. */
+/* The best k of cand[0..n) in rank order into top (a heap of the k best, worst on top, then sorted). Returns how many.
+ */
 static int top_k(const scores *s, const int *cand, int n, int k, int *top) {
   int m = 0;
   for (int i = 0; i < n; i++) {

@@ -54,7 +54,7 @@ typedef struct deed_result {
   facet_count *sectors, *regions, *years, *themes; /* sectors in their fixed order, regions by name,
                                                        years newest first, themes most used first (at most 50) */
   int nsectors, nregions, nyears, nthemes;
-  long long nawarded; /* the "Palkittu" facet: deeds with an award or a mention, with every other filter applied */
+  long long nawarded;    /* the "Palkittu" facet: deeds with an award or a mention, with every other filter applied */
   const char *corrected; /* the query with its misspelt words corrected, when a correction was used ("Tarkoititko:
                             …"); else NULL */
 } deed_result;

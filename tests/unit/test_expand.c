@@ -29,18 +29,18 @@ typedef struct lib {
 
 static db *library(lib *l) {
   db *d = testdb_open();
-  l->wellbeing = testdb_deed(d, "Työhyvinvointi kuntoon", "Panostimme työhyvinvointiin koko talossa.", NULL, NULL,
-                             NULL, 0, NULL);
-  l->homecare = testdb_deed(d, "Kotihoidon reitit", "Kotihoidon työntekijät suunnittelivat reitit.", NULL, NULL,
-                            NULL, 0, NULL);
-  l->supervisor = testdb_deed(d, "Esihenkilöiden valmennus", "Esihenkilöt oppivat toisiltaan.", NULL, NULL, NULL, 0,
-                              NULL);
+  l->wellbeing =
+      testdb_deed(d, "Työhyvinvointi kuntoon", "Panostimme työhyvinvointiin koko talossa.", NULL, NULL, NULL, 0, NULL);
+  l->homecare =
+      testdb_deed(d, "Kotihoidon reitit", "Kotihoidon työntekijät suunnittelivat reitit.", NULL, NULL, NULL, 0, NULL);
+  l->supervisor =
+      testdb_deed(d, "Esihenkilöiden valmennus", "Esihenkilöt oppivat toisiltaan.", NULL, NULL, NULL, 0, NULL);
   l->developer = testdb_deed(d, "Asiakkaat kehittäjinä", "Kehittäjäryhmä kokoontui.", NULL, NULL, NULL, 0, NULL);
   l->development = testdb_deed(d, "Palvelujen kehitys", "Kehitys jatkui.", NULL, NULL, NULL, 0, NULL);
   l->parts = testdb_deed(d, "Hyvinvointi töissä", "Työn hyvinvointi ja työ.", NULL, NULL, NULL, 0, NULL);
   l->fire = testdb_deed(d, "Tuli ja turvallisuus", "Tulen käsittely ja palovaroittimet.", NULL, NULL, NULL, 0, NULL);
-  l->came = testdb_deed(d, "Kevät tuli", "Uusi malli tuli käyttöön ja henkilöstö tuli mukaan.", NULL, NULL, NULL, 0,
-                        NULL);
+  l->came =
+      testdb_deed(d, "Kevät tuli", "Uusi malli tuli käyttöön ja henkilöstö tuli mukaan.", NULL, NULL, NULL, 0, NULL);
   l->swedish = testdb_deed(d, "Hemvården i Vasa", "Hemvården planerade rutterna.", NULL, NULL, NULL, 0, NULL);
   l->waste = testdb_deed(d, "Jätehuolto", "Jätteiden lajittelu parani.", NULL, NULL, NULL, 0, NULL);
   l->sote = testdb_deed(d, "Sosiaali- ja terveyspalvelut yhteen", "Sote-palvelujen asiakasohjaus yhdistettiin.", NULL,
@@ -85,7 +85,7 @@ static void test_derivations_find_each_other(void **s) {
   db *d = library(&l);
   deed_result r = find(d, "kehittäjä", NULL);
   assert_int_equal(found(&r, l.developer), 1); /* the word itself first */
-  assert_true(found(&r, l.development));        /* kehitys: the same root, kehittää */
+  assert_true(found(&r, l.development));       /* kehitys: the same root, kehittää */
   r = find(d, "kehittää", NULL);
   assert_true(found(&r, l.developer) && found(&r, l.development));
   arena_free(&mem);
@@ -150,7 +150,7 @@ static void test_homographs_do_not_flood(void **s) {
 
 static void test_distance(void **s) {
   assert_int_equal(exp_distance("työhyvinvointi", "tyohyvinvointi", 2), 0); /* dots cost nothing */
-  assert_int_equal(exp_distance("kehitys", "kehtiys", 2), 1);              /* a swap is one edit */
+  assert_int_equal(exp_distance("kehitys", "kehtiys", 2), 1);               /* a swap is one edit */
   assert_int_equal(exp_distance("kunta", "kunnat", 2), 2);
   assert_int_equal(exp_distance("kunta", "xyzzyq", 2), 3); /* more than max: max + 1 */
 }

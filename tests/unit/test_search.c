@@ -291,8 +291,8 @@ static void test_rare_words_weigh_more(void **s) {
 static void test_term_cache_budget(void **s) {
   db *d = varied_db();
   testdb_deed(d, "Tasa-arvo kunnassa", "Kunnan tasa-arvo ja malli.", NULL, NULL, NULL, 0, NULL);
-  const char *qs[] = {"kunta", "malli kunta", "kunnan malli teki", "oma kunta", "mal*", "tasa-arvo kunta",
-                      "kunta kunta", "zorbokaattori kunta", "teimme"};
+  const char *qs[] = {"kunta",           "malli kunta", "kunnan malli teki",   "oma kunta", "mal*",
+                      "tasa-arvo kunta", "kunta kunta", "zorbokaattori kunta", "teimme"};
   long long want[9], first[9];
   for (size_t i = 0; i < 9; i++) {
     deed_result r = find(d, (deed_filter){.q = qs[i]});
