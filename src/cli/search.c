@@ -73,7 +73,7 @@ int cli_search(const cli_args *a) {
     if (!cli_opt(a, "json"))
       fprintf(stderr, "%lld deed%s found%s\n", r.total, r.total == 1 ? "" : "s",
               r.total > r.nhits ? " (use --limit to see more)" : "");
-    if (r.corrected) fprintf(stderr, "Did you mean: %s (its deeds are included)\n", r.corrected);
+    if (r.corrected && !cli_opt(a, "json")) fprintf(stderr, "Did you mean: %s (its deeds are included)\n", r.corrected);
   } else {
     fprintf(stderr, "kehto: %s\n", e.msg);
   }

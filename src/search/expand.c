@@ -393,7 +393,7 @@ static int vocab_prefix(builder *b, const char *pre, search_vocab *v) {
   return K_ERR;
 }
 
-/* The index's word nearest to w (within 1 edit for short words, 2 for longer; the most common on a tie) among those
+/* The index's word nearest to w (within 1 edit up to 6 letters, 2 for longer; the most common on a tie) among those
  * that start with w's first letter (or it with or without its dots: a/ä/å, o/ö), analysed into r. */
 static int correct_vocab(builder *b, const word *w, word *r) {
   static const char *const firsts[][3] = {
@@ -406,7 +406,7 @@ static int correct_vocab(builder *b, const word *w, word *r) {
   for (size_t i = 0; i < sizeof firsts / sizeof firsts[0] && !try; i++)
     if (!strcmp(firsts[i][0], first)) try = firsts[i];
   if (!try) try = self;
-  int max = chars_of(w->surface) <= 4 ? 1 : 2, bestd = max + 1, bestdf = 0;
+  int max = chars_of(w->surface) <= 6 ? 1 : 2, bestd = max + 1, bestdf = 0; /* two edits make kala of kalja */
   const char *best = NULL;
   size_t wl = strlen(w->surface);
   for (int f = 0; f < 3 && try[f]; f++) {
@@ -417,7 +417,8 @@ static int correct_vocab(builder *b, const word *w, word *r) {
       size_t tl = strlen(t);
       if (tl + 2 * (size_t)max < wl || wl + 2 * (size_t)max < tl) continue; /* bytes: ä is two */
       int dist = exp_distance(w->surface, t, bestd < max ? bestd : max);
-      if (dist < bestd || (dist == bestd && v.w[i].df > bestdf)) bestd = dist, bestdf = v.w[i].df, best = t;
+      if (dist <= max && (dist < bestd || (dist == bestd && v.w[i].df > bestdf)))
+        bestd = dist, bestdf = v.w[i].df, best = t;
     }
   }
   if (!best) return 0;
