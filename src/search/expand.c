@@ -172,12 +172,22 @@ typedef struct tlabel {
 
 #define MEMO_SLOTS 512 /* Voikko's suggestions take up to 0.1 s a word: the outcome is kept per word */
 
+/* A key of a label's first word, in a hash table of chains: the labels a query word may start. */
+typedef struct kslot {
+  const char *key;
+  int label, next; /* next: the next entry of the same key's chain, or -1 */
+} kslot;
+
 typedef struct thes_c {
   arena mem;
   thes_group *g;
   int ng;
   tlabel *l;
   int nl;
+  int *gfirst, *gcount; /* each group's labels: l[gfirst[g] .. gfirst[g] + gcount[g]) */
+  int *head;            /* [nhead]: first entry of the keys hashing there, or -1 */
+  kslot *ks;
+  int nhead, nks;
   stemmers sb;
   char *memo_word[MEMO_SLOTS], *memo_fix[MEMO_SLOTS]; /* a word and its correction ("" for none); direct-mapped */
 } thes_c;
@@ -203,6 +213,43 @@ static void compile_label(thes_c *t, morph *m, int g, int lang, const char *labe
   t->l[t->nl++] = (tlabel){g, lang, copy, k};
 }
 
+static unsigned key_hash(const char *s) {
+  unsigned h = 2166136261u; /* FNV-1a */
+  for (; *s; s++) h = (h ^ (unsigned char)*s) * 16777619u;
+  return h;
+}
+
+/* Indexes every label by the keys of its first word. */
+static void key_index(thes_c *t) {
+  int n = 0;
+  for (int k = 0; k < t->nl; k++) n += t->l[k].w[0].nkey;
+  t->nhead = 64;
+  while (t->nhead < 2 * n) t->nhead *= 2;
+  t->head = arena_alloc(&t->mem, sizeof(int) * (size_t)t->nhead);
+  for (int i = 0; i < t->nhead; i++) t->head[i] = -1;
+  t->ks = arena_alloc(&t->mem, sizeof *t->ks * (size_t)(n + 1));
+  for (int k = 0; k < t->nl; k++)
+    for (int j = 0; j < t->l[k].w[0].nkey; j++) {
+      const char *key = t->l[k].w[0].key[j];
+      unsigned h = key_hash(key) & (unsigned)(t->nhead - 1);
+      t->ks[t->nks] = (kslot){key, k, t->head[h]};
+      t->head[h] = t->nks++;
+    }
+}
+
+/* The labels whose first word shares a key with w, each once, into out (at most max). Returns how many. */
+static int labels_of(const thes_c *t, const word *w, int *out, int max) {
+  int n = 0;
+  for (int j = 0; j < w->nkey; j++)
+    for (int e = t->head[key_hash(w->key[j]) & (unsigned)(t->nhead - 1)]; e >= 0; e = t->ks[e].next) {
+      if (strcmp(t->ks[e].key, w->key[j])) continue;
+      int dup = 0;
+      for (int i = 0; i < n && !dup; i++) dup = out[i] == t->ks[e].label;
+      if (!dup && n < max) out[n++] = t->ks[e].label;
+    }
+  return n;
+}
+
 static thes_c *thes_get(db *d, morph *m, kerr *e) {
   thes_c *t = search_ext(d);
   if (t) return t;
@@ -215,9 +262,15 @@ static thes_c *thes_get(db *d, morph *m, kerr *e) {
     return NULL;
   }
   int cap = 0;
-  for (int g = 0; g < t->ng; g++)
+  t->gfirst = arena_alloc(&t->mem, sizeof(int) * (size_t)(t->ng + 1));
+  t->gcount = arena_alloc(&t->mem, sizeof(int) * (size_t)(t->ng + 1));
+  for (int g = 0; g < t->ng; g++) {
+    t->gfirst[g] = t->nl;
     for (int lang = 0; lang < THES_NLANG; lang++)
       for (int i = 0; i < t->g[g].nlabel[lang]; i++) compile_label(t, m, g, lang, t->g[g].label[lang][i], &cap);
+    t->gcount[g] = t->nl - t->gfirst[g];
+  }
+  key_index(t);
   search_set_ext(d, t, thes_c_free);
   return t;
 }
@@ -442,10 +495,10 @@ static int complete_vocab(builder *b, const word *w, word *r) {
 
 /* The groups of the thesaurus with a one-word label that is w (at most max), and one such label. */
 static int thes_word(builder *b, const word *w, int *groups, int max, const tlabel **which) {
-  int n = 0;
-  for (int k = 0; k < b->t->nl && n < max; k++) {
-    const tlabel *l = &b->t->l[k];
-    if (l->nw != 1 || !keys_meet(w, &l->w[0])) continue;
+  int n = 0, cand[64], nc = labels_of(b->t, w, cand, 64);
+  for (int c = 0; c < nc && n < max; c++) {
+    const tlabel *l = &b->t->l[cand[c]];
+    if (l->nw != 1) continue;
     int dup = 0;
     for (int j = 0; j < n; j++) dup |= groups[j] == l->group;
     if (!dup) groups[n++] = l->group, *which = l;
@@ -500,28 +553,27 @@ static void word_alts(builder *b, exp_concept *c, int i) {
 
 /* Synonyms: every other label of the groups matched. */
 static void syn_alts(builder *b, exp_concept *c, const int *groups, int ng, const tlabel *matched) {
-  for (int k = 0; k < b->t->nl; k++) {
-    const tlabel *l = &b->t->l[k];
-    int in = 0;
-    for (int j = 0; j < ng && !in; j++) in = l->group == groups[j];
-    if (!in || l == matched) continue;
-    const thes_group *g = &b->t->g[l->group];
-    float w = g->derivation                                                  ? W_SYN_DERIV
-              : g->note && !strncmp(g->note, "liittyvä", strlen("liittyvä")) ? W_RELATED
-                                                                             : W_SYN;
-    exp_alt *x = alt_new(b, c, EXP_SYN, w);
-    for (int j = 0; j < l->nw; j++)
-      for (int t = 0; t < l->w[j].nlemma; t++) slot_add(b, x, t == 0, 0, l->w[j].lemma[t], 0);
-  }
+  for (int gi = 0; gi < ng; gi++)
+    for (int k = b->t->gfirst[groups[gi]]; k < b->t->gfirst[groups[gi]] + b->t->gcount[groups[gi]]; k++) {
+      const tlabel *l = &b->t->l[k];
+      if (l == matched) continue;
+      const thes_group *g = &b->t->g[l->group];
+      float w = g->derivation                                                  ? W_SYN_DERIV
+                : g->note && !strncmp(g->note, "liittyvä", strlen("liittyvä")) ? W_RELATED
+                                                                               : W_SYN;
+      exp_alt *x = alt_new(b, c, EXP_SYN, w);
+      for (int j = 0; j < l->nw; j++)
+        for (int t = 0; t < l->w[j].nlemma; t++) slot_add(b, x, t == 0, 0, l->w[j].lemma[t], 0);
+    }
 }
 
 /* The longest thesaurus label starting at query word i: its end, the groups with a label of that span (at most
  * max) and one such label. Returns the number of groups. */
 static int thes_span(builder *b, int i, int *end, int *groups, int max, const tlabel **which) {
-  int n = 0;
+  int n = 0, cand[64], nc = labels_of(b->t, &b->q[i], cand, 64);
   *end = 0;
-  for (int k = 0; k < b->t->nl; k++) {
-    int e = label_match(&b->t->l[k], b->q, b->nq, i);
+  for (int c = 0; c < nc; c++) {
+    int k = cand[c], e = label_match(&b->t->l[k], b->q, b->nq, i);
     if (!e || e < *end) continue;
     if (e > *end) n = 0, *end = e, *which = &b->t->l[k];
     int dup = 0;

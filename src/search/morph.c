@@ -10,7 +10,7 @@
 #include "core/buf.h"
 #include "core/utf8.h"
 
-#define CACHE_SLOTS 8192 /* direct-mapped: a colliding word replaces the old one, so memory stays bounded */
+#define CACHE_SLOTS 32768 /* direct-mapped: a colliding word replaces the old one, so memory stays bounded */
 #define MAX_ANALYSED 120 /* longer "words" (URLs, chains) are indexed as they are */
 #define MAX_PARTS 16
 

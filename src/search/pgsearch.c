@@ -293,12 +293,56 @@ int pgs_reindex_if_asked(db *d) {
 
 /* ---- snippets ---- */
 
-/* Which word (index) token t matches, or -1. */
-static int token_word(const token *t, const qword *w, int nw) {
+/* The query's words for matching a text's tokens: each exact term in a hash table with the first word that has it,
+ * the prefixes in a list. */
+typedef struct wordset {
+  const char **key;
+  int *word, size;
+  const qword *w;
+  int nw;
+} wordset;
+
+static unsigned str_hash(const char *s) {
+  unsigned h = 2166136261u; /* FNV-1a */
+  for (; *s; s++) h = (h ^ (unsigned char)*s) * 16777619u;
+  return h;
+}
+
+static void wordset_init(wordset *ws, const qword *w, int nw) {
+  int n = 0;
+  for (int i = 0; i < nw; i++) n += w[i].t.n ? w[i].t.v[0].nterms : 0;
+  ws->size = 16;
+  while (ws->size < 2 * n) ws->size *= 2;
+  ws->key = calloc((size_t)ws->size, sizeof *ws->key);
+  ws->word = calloc((size_t)ws->size, sizeof *ws->word);
+  if (!ws->key || !ws->word) abort();
+  ws->w = w, ws->nw = nw;
+  for (int i = 0; i < nw; i++) {
+    const char *t = w[i].t.n ? w[i].t.v[0].terms : NULL;
+    for (int k = 0; t && k < w[i].t.v[0].nterms; k++, t += strlen(t) + 1) {
+      unsigned h = str_hash(t) & (unsigned)(ws->size - 1);
+      while (ws->key[h] && strcmp(ws->key[h], t)) h = (h + 1) & (unsigned)(ws->size - 1);
+      if (!ws->key[h]) ws->key[h] = t, ws->word[h] = i; /* the first word keeps it */
+    }
+  }
+}
+
+static void wordset_free(wordset *ws) {
+  free(ws->key), free(ws->word);
+}
+
+/* Which word (index) token t matches, or -1: for its first term that any word has, the first such word. */
+static int token_word(const token *t, const wordset *ws) {
   const char *term = t->terms;
-  for (int k = 0; k < t->nterms; k++, term += strlen(term) + 1)
-    for (int i = 0; i < nw; i++)
-      if (qword_has(&w[i], term)) return i;
+  for (int k = 0; k < t->nterms; k++, term += strlen(term) + 1) {
+    int best = -1;
+    unsigned h = str_hash(term) & (unsigned)(ws->size - 1);
+    while (ws->key[h] && strcmp(ws->key[h], term)) h = (h + 1) & (unsigned)(ws->size - 1);
+    if (ws->key[h]) best = ws->word[h];
+    for (int i = 0; i < ws->nw && (best < 0 || i < best); i++)
+      if (ws->w[i].prefix && qword_has(&ws->w[i], term)) best = i;
+    if (best >= 0) return best;
+  }
   return -1;
 }
 
@@ -315,7 +359,10 @@ int pgs_snippet(db *d, char *const *terms, int nterms, long long id, buf *out) {
   int *word = calloc((size_t)t.n + 1, sizeof *word);
   char *seen = calloc((size_t)nterms + 1, 1);
   if (!word || !seen) abort();
-  for (int i = 0; i < t.n; i++) word[i] = token_word(&t.v[i], w, nterms);
+  wordset ws;
+  wordset_init(&ws, w, nterms);
+  for (int i = 0; i < t.n; i++) word[i] = token_word(&t.v[i], &ws);
+  wordset_free(&ws);
   /* FTS5's choice: for each match, the window of 24 tokens from it scored 1000 per word seen first and 1 per further
    * match, moved so that its matches sit in the middle; the best window wins, the earliest on a tie */
   int best = 0, best_score = -1;

@@ -257,11 +257,74 @@ static int score_slot(db *d, const search_index *ix, const exp_slot *sl, scores 
   return K_OK;
 }
 
-/* One alternative: weight times the mean of its slots, for deeds that have every slot; the concept keeps the best. */
+/* Where id is in the ascending list ids[0..n), or -1. */
+static int find_posting(const int *ids, int n, int id) {
+  int lo = 0, hi = n - 1;
+  while (lo <= hi) {
+    int mid = lo + (hi - lo) / 2;
+    if (ids[mid] == id) return mid;
+    if (ids[mid] < id)
+      lo = mid + 1;
+    else
+      hi = mid - 1;
+  }
+  return -1;
+}
+
+/* Slot k (k > 0) for the deeds that have slots 0..k-1 only, each looked up in the slot's postings: cheaper than a
+ * walk over a common word's postings when those deeds are few. */
+static int probe_slot(db *d, const search_index *ix, const exp_slot *sl, int k, scores *s) {
+  for (int t = 0; t < sl->n; t++) {
+    const search_postings *p = search_postings_get(d, sl->term[t]);
+    if (!p) return K_ERR;
+    if (!p->n) continue;
+    float idf = logf(1.0f + ((float)ix->ndocs - (float)p->n + 0.5f) / ((float)p->n + 0.5f));
+    for (int i = 0; i < s->natouch; i++) {
+      int id = s->atouch[i], at;
+      if (s->cnt[id] != k || (at = find_posting(p->ids, p->n, id)) < 0) continue;
+      float v = idf * p->tf[at];
+      if (v > s->slot[id]) s->slot[id] = v;
+    }
+  }
+  for (int i = 0; i < s->natouch; i++) {
+    int id = s->atouch[i];
+    if (s->cnt[id] == k && s->slot[id] > 0) s->acc[id] += s->slot[id], s->cnt[id]++;
+    s->slot[id] = 0;
+  }
+  return K_OK;
+}
+
+/* The postings of a slot's terms, counted (NULL postings: -1). */
+static long slot_size(db *d, const exp_slot *sl) {
+  long n = 0;
+  for (int t = 0; t < sl->n; t++) {
+    const search_postings *p = search_postings_get(d, sl->term[t]);
+    if (!p) return -1;
+    n += p->n;
+  }
+  return n;
+}
+
+/* One alternative: weight times the mean of its slots, for deeds that have every slot; the concept keeps the best.
+ * The slot with the fewest postings goes first: only its deeds can have them all, and a later slot much larger than
+ * their number is looked up deed by deed rather than walked. */
 static int score_alt(db *d, const search_index *ix, const exp_alt *x, scores *s) {
+  int order[EXP_MAX_SLOTS];
+  long size[EXP_MAX_SLOTS];
   for (int k = 0; k < x->nslot; k++) {
+    if ((size[k] = slot_size(d, &x->slot[k])) < 0) return K_ERR;
+    int j = k;
+    for (; j > 0 && size[order[j - 1]] > size[k]; j--) order[j] = order[j - 1];
+    order[j] = k;
+  }
+  for (int k = 0; k < x->nslot; k++) {
+    const exp_slot *sl = &x->slot[order[k]];
+    if (k > 0 && (long)s->natouch * 8 < size[order[k]]) {
+      if (probe_slot(d, ix, sl, k, s) != K_OK) return K_ERR;
+      continue;
+    }
     s->nstouch = 0;
-    if (score_slot(d, ix, &x->slot[k], s) != K_OK) return K_ERR;
+    if (score_slot(d, ix, sl, s) != K_OK) return K_ERR;
     for (int i = 0; i < s->nstouch; i++) {
       int id = s->stouch[i];
       if (k == 0) s->atouch[s->natouch++] = id; /* only deeds with the first slot can have them all */
