@@ -121,6 +121,14 @@ static void test_examples_of_the_issue(void **s) {
   arena_free(&a);
 }
 
+/* A new Voikko analyser (the caller frees it with morph_free); fails the test when Voikko is missing. */
+static morph *analyser(void) {
+  kerr e = {0};
+  morph *m = morph_new(&e);
+  if (!m) fail_msg("morph_new: %s", e.msg);
+  return m;
+}
+
 /* 1 when Voikko gives the one-word Finnish label w as one of its own lemmas (it is a base form); *known gets whether
  * Voikko knows the word at all. */
 static int base_form(morph *m, const char *w, int *known) {
@@ -136,9 +144,7 @@ static int base_form(morph *m, const char *w, int *known) {
 /* Labels are in base form: a one-word Finnish label ending in -t (a plural's nominative: "vanhuspalvelut") must be one
  * of its own lemmas by Voikko, as search analyses it. */
 static void test_finnish_labels_are_base_forms(void **s) {
-  kerr e = {0};
-  morph *m = morph_new(&e);
-  if (!m) fail_msg("morph_new: %s", e.msg);
+  morph *m = analyser();
   arena a = {0};
   thes_group *g;
   int n = thes_builtin(&a, &g), bad = 0, known;
@@ -230,9 +236,7 @@ static void related(const thes_group *g, int n, const char *x, const char *y) {
 /* The related terms (note "liittyvä"): 200-300 groups of 2-6 Finnish labels, none of them synonyms of each other,
  * a compound of each other or not a base form. */
 static void test_related_terms(void **s) {
-  kerr e = {0};
-  morph *m = morph_new(&e);
-  if (!m) fail_msg("morph_new: %s", e.msg);
+  morph *m = analyser();
   arena a = {0};
   thes_group *g;
   int n = thes_builtin(&a, &g), nrel = 0, bad = 0;
