@@ -87,8 +87,7 @@ static void test_no_label_in_two_groups_of_a_kind(void **s) {
   qsort(u, (size_t)nu, sizeof *u, use_cmp);
   int dup = 0;
   for (int i = 1; i < nu; i++)
-    if (u[i].kind == u[i - 1].kind && u[i].lang == u[i - 1].lang &&
-        strcmp(u[i].label, u[i - 1].label) == 0) {
+    if (u[i].kind == u[i - 1].kind && u[i].lang == u[i - 1].lang && strcmp(u[i].label, u[i - 1].label) == 0) {
       print_error("%s \"%s\" is on lines %d and %d (%s)\n", LANG[u[i].lang], u[i].label, u[i - 1].line, u[i].line,
                   KIND[u[i].kind]);
       dup++;
@@ -207,7 +206,8 @@ static int related_faults(morph *m, const thes_group *g, int n, const thes_group
       print_error("line %d: \"%s\" is not a base form\n", r->line, w);
       bad++;
     } else if (lang == THES_FI && !strchr(w, ' ') && !known && group_of(g, n, THES_FI, w) == r) {
-      print_error("line %d: Voikko does not know \"%s\" (a typo?), nor is it a label of an earlier group\n", r->line, w);
+      print_error("line %d: Voikko does not know \"%s\" (a typo?), nor is it a label of an earlier group\n", r->line,
+                  w);
       bad++;
     }
     for (int y = 0; y < r->nlabel[lang]; y++) {
