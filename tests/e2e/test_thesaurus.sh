@@ -23,6 +23,7 @@ login staff@example.fi vihrea-kettu-93-Rq
 get /hallinta/sanasto; page=$BODY
 expect_eq "staff see the thesaurus" "$STATUS" 200
 expect_contains "the page says what the thesaurus does" "$page" "Haku löytää myös ryhmän muilla sanoilla kirjoitetut teot"
+expect_contains "the page says what related terms are" "$page" "Ryhmät, joiden huomautus alkaa sanalla liittyvä"
 expect_contains "in the staff menu, after the moderation" "$page" 'Moderointi</a></li><li><a href="/hallinta/sanasto" aria-current="page">Sanasto</a>'
 expect_contains "no own groups yet" "$page" "Omia ryhmiä ei ole vielä."
 line=$(grep -n '^esihenkilö|esimies' "$E2E_ROOT/data/sanasto.tsv" | cut -d: -f1)
@@ -35,6 +36,9 @@ get "/hallinta/sanasto?q=HEMV%C3%A5rd"
 expect_contains "the filter finds a Swedish label, any case" "$BODY" "kotihoito · kotipalvelu"
 expect_lacks "the filter leaves out other groups" "$BODY" "esihenkilö · esimies"
 expect_contains "the filter is kept in the box" "$BODY" 'value="HEMVård"'
+get "/hallinta/sanasto?q=liukkaudentorjunta"
+expect_contains "a group of related terms, with its note" "$BODY" "talvikunnossapito · liukkaudentorjunta · hiekoitus"
+expect_contains "the note of related terms" "$BODY" "liittyvä: talvikunnossapito"
 get "/hallinta/sanasto?q=ei-tallaista-sanaa"
 expect_contains "a filter that finds nothing says so" "$BODY" "Haulla ei löytynyt ryhmiä sisäänrakennetusta sanastosta."
 

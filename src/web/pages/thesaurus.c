@@ -95,7 +95,7 @@ static void builtin_table(web_req *r, thes_group **v, int from, int to) {
 
 static void intro_write(web_req *r, const char *q) {
   buf *o = &r->out;
-  buf_printf(o, "<p>%h</p>\n<p>%h</p>\n",
+  buf_printf(o, "<p>%h</p>\n<p>%h %h</p>\n",
              T(r,
                "Haku löytää myös ryhmän muilla sanoilla kirjoitetut teot: kun joku hakee sanalla esimies, haku "
                "etsii myös sanalla esihenkilö ja ruotsiksi sanalla förman. Ryhmä on joukko sanoja ja "
@@ -104,7 +104,10 @@ static void intro_write(web_req *r, const char *q) {
              T(r, "Sisäänrakennettu sanasto kattaa kunta-alan yleiset sanat, lyhenteet ja muuttuneet termit. Lisää "
                   "tänne ohjelman omat sanat; muutos näkyy haussa heti. Ryhmät, joiden huomautus alkaa sanalla "
                   "johdos, ovat saman sanan johdoksia (kehittää, kehittäminen, kehittäjä): haku painottaa niitä "
-                  "vähemmän kuin täsmälleen haettua sanaa."));
+                  "vähemmän kuin täsmälleen haettua sanaa."),
+             T(r, "Ryhmät, joiden huomautus alkaa sanalla liittyvä, ovat saman aiheen läheisiä sanoja, jotka eivät "
+                  "ole synonyymejä (talvikunnossapito, liukkaudentorjunta, hiekoitus): haku antaa niille noin puolet "
+                  "synonyymin painosta."));
   buf_printf(o, "<p><a class=\"button\" href=\"%h" BASE "/uusi\">%h</a></p>\n", r->prefix, T(r, "Lisää ryhmä"));
   form_ctx f = {r, NULL};
   buf_printf(o, "<form method=\"get\" action=\"%h" BASE "\" class=\"filters\" role=\"search\">", r->prefix);
