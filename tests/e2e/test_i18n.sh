@@ -133,8 +133,7 @@ for lang in sv en; do
   for p in / /tekot "/tekot?q=ty%C3%B6hyvinvointi&sector=sote" /tekot/1 /tekot/uusi /tekot/kiitos /kirjaudu /ei-ole \
     /palvelut /valmentajat; do
     get "/$lang$p"
-    # whole words: a deed's Finnish snippet may hold "Seuraavaksi" (its text is Finnish on every page)
-    untranslated=$(grep -owE 'Hae tekoja|Rajaa tuloksia|Toimiala|Tiivistelmä|Julkaise teko|Kirjaudu|Sivua ei löytynyt|Etusivu|Seuraava|Pakollinen|pakollinen|Lähetä teko|Tulokset' <<<"$BODY" | sort -u | tr '\n' ' ')
+    untranslated=$(grep -oE 'Hae tekoja|Rajaa tuloksia|Toimiala|Tiivistelmä|Julkaise teko|Kirjaudu|Sivua ei löytynyt|Etusivu|Seuraava|Pakollinen|pakollinen|Lähetä teko|Tulokset' <<<"$BODY" | sort -u | tr '\n' ' ')
     expect_eq "/$lang$p has no Finnish interface words" "$untranslated" ""
   done
 done
