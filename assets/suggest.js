@@ -87,6 +87,7 @@
   }
 
   input.addEventListener('input', function () {
+    setActive(-1); // the list is for the text before this key: Enter now searches for what is typed
     window.clearTimeout(timer);
     timer = window.setTimeout(ask, DELAY);
   });
