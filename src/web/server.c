@@ -362,8 +362,8 @@ static enum MHD_Result process(conn_ctx *c) {
   }
   buf_free(&key);
   const char *cc = r->cache_control && r->status == 200 ? r->cache_control
-                   : r->no_store || r->user.id         ? "no-store"
-                                                       : "no-cache";
+                   : r->no_store || r->user.id          ? "no-store"
+                                                        : "no-cache";
   return send_response(r, r->status, r->ctype, r->out.data ? r->out.data : "", r->out.len, &r->headers, cc, c->t0, "");
 }
 

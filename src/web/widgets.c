@@ -113,16 +113,17 @@ void deed_hits_write(web_req *r, const deed_hit *h, int n, const char *heading_t
  * listbox below it (it sets the box's role and aria-* itself, so a page without the script promises nothing) and says
  * in the status line how many suggestions there are, in this page's words (data-one, data-many). */
 void search_form_write(web_req *r, const char *q) {
-  buf_printf(&r->out,
-             "<form method=\"get\" action=\"%h/tekot\" role=\"search\" class=\"search\" data-suggest=\"%h/tekot/ehdotukset\">"
-             "<label for=\"q\" class=\"visually-hidden\">%h</label>"
-             "<div class=\"combo\"><input type=\"search\" id=\"q\" name=\"q\" value=\"%h\" placeholder=\"%h\">"
-             "<ul id=\"q-options\" role=\"listbox\" aria-label=\"%h\" hidden></ul></div>"
-             "<button type=\"submit\">%h</button>"
-             "<p id=\"q-count\" class=\"visually-hidden\" role=\"status\" data-one=\"%h\" data-many=\"%h\"></p>"
-             "</form>\n<script src=\"/static/suggest.js\" defer></script>\n",
-             r->prefix, r->prefix, T(r, "Hae tekoja"), q ? q : "", T(r, "esim. työhyvinvointi, perehdytys, Tampere"),
-             T(r, "Hakuehdotukset"), T(r, "Hae"), T(r, "ehdotus"), T(r, "ehdotusta"));
+  buf_printf(
+      &r->out,
+      "<form method=\"get\" action=\"%h/tekot\" role=\"search\" class=\"search\" data-suggest=\"%h/tekot/ehdotukset\">"
+      "<label for=\"q\" class=\"visually-hidden\">%h</label>"
+      "<div class=\"combo\"><input type=\"search\" id=\"q\" name=\"q\" value=\"%h\" placeholder=\"%h\">"
+      "<ul id=\"q-options\" role=\"listbox\" aria-label=\"%h\" hidden></ul></div>"
+      "<button type=\"submit\">%h</button>"
+      "<p id=\"q-count\" class=\"visually-hidden\" role=\"status\" data-one=\"%h\" data-many=\"%h\"></p>"
+      "</form>\n<script src=\"/static/suggest.js\" defer></script>\n",
+      r->prefix, r->prefix, T(r, "Hae tekoja"), q ? q : "", T(r, "esim. työhyvinvointi, perehdytys, Tampere"),
+      T(r, "Hakuehdotukset"), T(r, "Hae"), T(r, "ehdotus"), T(r, "ehdotusta"));
 }
 
 void search_suggest_answer(web_req *r, const char *lang) {
