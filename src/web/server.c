@@ -348,7 +348,9 @@ static enum MHD_Result process(conn_ctx *c) {
     }
   }
   load_user(r);
-  if (bad)
+  if (bad && !strncmp(r->path, "/api/", 5))
+    web_json_error(r, 400, "the request is not valid: its address or a parameter is not UTF-8");
+  else if (bad)
     web_error(r, 400, T(r, "Pyyntö ei ole kelvollinen."));
   else if (!cross_site_refused_or_reply(r))
     routes_dispatch(r);
@@ -359,8 +361,10 @@ static enum MHD_Result process(conn_ctx *c) {
     return send_cached(r, &hit, "no-cache", c->t0, "");
   }
   buf_free(&key);
-  return send_response(r, r->status, r->ctype, r->out.data ? r->out.data : "", r->out.len, &r->headers,
-                       r->no_store || r->user.id ? "no-store" : "no-cache", c->t0, "");
+  const char *cc = r->cache_control && r->status == 200 ? r->cache_control
+                   : r->no_store || r->user.id          ? "no-store"
+                                                        : "no-cache";
+  return send_response(r, r->status, r->ctype, r->out.data ? r->out.data : "", r->out.len, &r->headers, cc, c->t0, "");
 }
 
 static enum MHD_Result add_forwarded_for(void *cls, enum MHD_ValueKind kind, const char *key, const char *value) {

@@ -60,6 +60,10 @@ typedef struct web_req {
   buf headers; /* extra header lines "Name: value\n" */
   int cacheable;
   int no_store;
+  /* the handler's own Cache-Control for a 200 (the suggestions' "private, max-age=60"), or NULL for the server's
+   * choice ("no-cache", or "no-store" for someone signed in); a handler sets it only for an answer that is the same
+   * for everyone */
+  const char *cache_control;
   struct programme_frame *frame; /* the page frame for the layout, read on first use into mem (layout.c) */
 } web_req;
 

@@ -109,13 +109,38 @@ void deed_hits_write(web_req *r, const deed_hit *h, int n, const char *heading_t
   buf_puts(o, "</ul>\n");
 }
 
+/* Without JavaScript this is a plain GET form. assets/suggest.js makes the box a WAI-ARIA 1.2 combobox over the
+ * listbox below it (it sets the box's role and aria-* itself, so a page without the script promises nothing) and says
+ * in the status line how many suggestions there are, in this page's words (data-one, data-many). */
 void search_form_write(web_req *r, const char *q) {
-  buf_printf(&r->out,
-             "<form method=\"get\" action=\"%h/tekot\" role=\"search\" class=\"search\">"
-             "<label for=\"q\" class=\"visually-hidden\">%h</label>"
-             "<input type=\"search\" id=\"q\" name=\"q\" value=\"%h\" placeholder=\"%h\">"
-             "<button type=\"submit\">%h</button></form>\n",
-             r->prefix, T(r, "Hae tekoja"), q ? q : "", T(r, "esim. työhyvinvointi, perehdytys, Tampere"), T(r, "Hae"));
+  buf_printf(
+      &r->out,
+      "<form method=\"get\" action=\"%h/tekot\" role=\"search\" class=\"search\" data-suggest=\"%h/tekot/ehdotukset\">"
+      "<label for=\"q\" class=\"visually-hidden\">%h</label>"
+      "<div class=\"combo\"><input type=\"search\" id=\"q\" name=\"q\" value=\"%h\" placeholder=\"%h\">"
+      "<ul id=\"q-options\" role=\"listbox\" aria-label=\"%h\" hidden></ul></div>"
+      "<button type=\"submit\">%h</button>"
+      "<p id=\"q-count\" class=\"visually-hidden\" role=\"status\" data-one=\"%h\" data-many=\"%h\"></p>"
+      "</form>\n<script src=\"/static/suggest.js\" defer></script>\n",
+      r->prefix, r->prefix, T(r, "Hae tekoja"), q ? q : "", T(r, "esim. työhyvinvointi, perehdytys, Tampere"),
+      T(r, "Hakuehdotukset"), T(r, "Hae"), T(r, "ehdotus"), T(r, "ehdotusta"));
+}
+
+void search_suggest_answer(web_req *r, const char *lang) {
+  const char *q = web_query(r, "q"), *out[SEARCH_SUGGEST_MAX];
+  kerr e = {0};
+  int n = q ? search_suggest(r->db, &r->mem, q, lang, out, SEARCH_BOX_SUGGESTIONS, &e) : 0;
+  if (n < 0) {
+    log_error("suggestions: %r", e.msg ? e.msg : "");
+    kerr_clear(&e);
+    web_json_error(r, 500, "suggestions failed");
+    return;
+  }
+  r->ctype = "application/json; charset=utf-8";
+  r->cache_control = "private, max-age=60";
+  buf_putc(&r->out, '[');
+  for (int i = 0; i < n; i++) buf_printf(&r->out, "%r%J", i ? "," : "", out[i]);
+  buf_puts(&r->out, "]\n");
 }
 
 void choice_select(form_ctx *f, const char *name, const char *label, const char *value, const app_choice *v, int n,

@@ -17,8 +17,14 @@ void choice_select(form_ctx *f, const char *name, const char *label, const char 
                    int required, const char *empty);
 
 void deed_hits_write(web_req *r, const deed_hit *h, int n, const char *heading_tag);
-/* Writes the deed search box (GET /tekot) with q prefilled. */
+/* Writes the deed search box (GET /tekot) with q prefilled, and the suggestions' list that assets/suggest.js fills
+ * from /tekot/ehdotukset (in the page's language). */
 void search_form_write(web_req *r, const char *q);
+#define SEARCH_BOX_SUGGESTIONS 8 /* at most this many under the box */
+/* Answers GET …?q=TEXT with the search box's suggestions (search_suggest in language lang: "fi", "sv" or "en") as
+ * a JSON array of at most SEARCH_BOX_SUGGESTIONS strings, cached privately for a minute. No q, a last word of one
+ * letter or a q over 200 bytes gives []; a database failure answers 500 with a JSON error (logged). */
+void search_suggest_answer(web_req *r, const char *lang);
 /* The moderation controls for one deed (publish unless published, reject unless rejected, edit), each named with
  * the deed's title for screen readers; used by the queue and by the staff panel of the deed page. */
 void moderation_actions(web_req *r, const deed *x);

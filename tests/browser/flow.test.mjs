@@ -36,7 +36,7 @@ test('a deed posted anonymously waits for moderation, is published and found by 
   assert.equal(await s.page.getByRole('link', { name: 'Moderointi' }).count(), 0);
 
   await s.page.goto(s.k.base + '/tekot');
-  await s.page.getByRole('searchbox', { name: 'Hae tekoja' }).fill('tunturi');
+  await s.page.getByRole('combobox', { name: 'Hae tekoja' }).fill('tunturi');
   await s.page.keyboard.press('Enter');
   await s.page.waitForURL(/q=tunturi/);
   assert.match(await s.page.locator('#results-h').textContent(), /: 1$/);
@@ -96,7 +96,7 @@ test('the language switch keeps the page and the search', async () => {
   await lang.getByRole('link', { name: 'Svenska' }).click();
   await s.page.waitForURL(s.k.base + '/sv/tekot?q=x');
   assert.equal(await s.page.locator('html').getAttribute('lang'), 'sv');
-  assert.equal(await s.page.getByRole('searchbox').inputValue(), 'x');
+  assert.equal(await s.page.getByRole('combobox').inputValue(), 'x');
   await s.page.getByRole('link', { name: 'English' }).click();
   await s.page.waitForURL(s.k.base + '/en/tekot?q=x');
   await s.page.getByRole('link', { name: 'Suomi' }).click();

@@ -65,6 +65,8 @@ MODEL_FILES="$MODEL_FILES src/model/report_template.c src/report/narrative.c"
 # The thesaurus's staff page and the messages of its model (#17).
 UI_FILES="$UI_FILES src/web/pages/thesaurus.c"
 MODEL_FILES="$MODEL_FILES src/model/thesaurus.c"
+# The page pieces several pages share: the search box and its suggestions' list and count among them (#17).
+UI_FILES="$UI_FILES src/web/widgets.c"
 
 # Prints every msgid the files need, one a line (newlines inside a msgid written as \n).
 msgids() {

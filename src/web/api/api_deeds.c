@@ -1,8 +1,10 @@
-/* api_deeds: GET /api/v1/deeds — the same search as /tekot, as JSON. */
+/* api_deeds: GET /api/v1/deeds — the same search as /tekot, as JSON — and /api/v1/deeds/suggest, the search box's
+ * suggestions. */
 #include <string.h>
 
 #include "search/search.h"
 #include "web/api/api.h"
+#include "web/widgets.h"
 
 /* Reads an optional integer parameter; answers 400 and returns 0 when present but not in [lo,hi]. */
 static int int_param(web_req *r, const char *name, long long lo, long long hi, long long dflt, long long *out) {
@@ -17,10 +19,24 @@ static int int_param(web_req *r, const char *name, long long lo, long long hi, l
   return 0;
 }
 
+/* The language of the query's words and of the names in the answer: ?lang= (fi, sv or en), else the path's prefix
+ * (/sv/api/…). Answers 400 and returns NULL for another value. */
+static const char *lang_param(web_req *r) {
+  const char *v = web_query(r, "lang");
+  if (!v || !*v) return r->lang;
+  static const char *const langs[] = {"fi", "sv", "en"};
+  for (int i = 0; i < 3; i++)
+    if (!strcmp(v, langs[i])) return langs[i];
+  web_json_error(r, 400, "parameter lang must be fi, sv or en");
+  return NULL;
+}
+
 static void api_deeds(web_req *r) {
   long long limit, offset, year, awarded;
+  const char *lang;
   if (!int_param(r, "limit", 1, 100, 20, &limit) || !int_param(r, "offset", 0, 10000000, 0, &offset) ||
-      !int_param(r, "year", 2000, 2100, 0, &year) || !int_param(r, "awarded", 0, 1, 0, &awarded))
+      !int_param(r, "year", 2000, 2100, 0, &year) || !int_param(r, "awarded", 0, 1, 0, &awarded) ||
+      !(lang = lang_param(r)))
     return;
   deed_filter f = {.q = web_field(r, "q"),
                    .sector = web_field(r, "sector"),
@@ -28,7 +44,7 @@ static void api_deeds(web_req *r) {
                    .theme = web_field(r, "theme"),
                    .year = (int)year,
                    .awarded = (int)awarded,
-                   .lang = r->lang,
+                   .lang = lang,
                    .limit = (int)limit,
                    .offset = (int)offset};
   deed_result res;
@@ -52,7 +68,13 @@ static void api_deeds(web_req *r) {
   buf_puts(o, "]}\n");
 }
 
+static void api_suggest(web_req *r) {
+  const char *lang = lang_param(r);
+  if (lang) search_suggest_answer(r, lang);
+}
+
 const route api_deeds_routes[] = {
     {"GET", "/api/v1/deeds", api_deeds, .flags = ROUTE_PUBLIC | ROUTE_CACHE},
+    {"GET", "/api/v1/deeds/suggest", api_suggest, .flags = ROUTE_PUBLIC},
     {0},
 };

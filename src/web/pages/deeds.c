@@ -1,4 +1,5 @@
-/* deeds: the deed list /tekot (search, facets, paging) and the Atom feed /tekot.atom. */
+/* deeds: the deed list /tekot (search, facets, paging), the search box's suggestions /tekot/ehdotukset and the Atom
+ * feed /tekot.atom. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -134,9 +135,12 @@ static void page_deeds(web_req *r) {
   else
     buf_printf(o, "%h: %N", T(r, "Tekoja"), res.total);
   buf_puts(o, "</h2>\n");
-  if (res.corrected) /* the results already include the corrected word's deeds; the link searches for it alone */
-    buf_printf(o, "<p class=\"didyoumean\">%h <a href=\"%h/tekot?q=%U\">%h</a></p>\n", T(r, "Tarkoititko:"),
-               r->prefix, res.corrected, res.corrected);
+  if (res.corrected) { /* the results already include the corrected word's deeds; the link searches for it alone,
+                          with the same filters */
+    buf_printf(o, "<p class=\"didyoumean\">%h <a href=\"", T(r, "Tarkoititko:"));
+    list_href(r, &f, "q", res.corrected);
+    buf_printf(o, "\">%h</a></p>\n", res.corrected);
+  }
   if (res.total == 0)
     buf_printf(o, "<p>%h</p>\n", T(r, "Yhtään tekoa ei löytynyt. Kokeile muita sanoja tai poista rajauksia."));
   deed_hits_write(r, res.hits, res.nhits, "h3");
@@ -179,9 +183,16 @@ static void page_feed(web_req *r) {
   buf_free(&base);
 }
 
+/* The search box's suggestions (assets/suggest.js) in the page's language: a JSON array of strings. */
+static void page_suggest(web_req *r) {
+  search_suggest_answer(r, r->lang);
+}
+
 const route deeds_routes[] = {
     {"GET", "/tekot", page_deeds, .flags = ROUTE_PUBLIC | ROUTE_CACHE,
      .menu = {ROUTE_NAV_MAIN, 2, "deeds", N_("Tekojen tori")}},
     {"GET", "/tekot.atom", page_feed, .flags = ROUTE_PUBLIC | ROUTE_CACHE},
+    /* not in the page cache: the browser keeps each answer a minute (search_suggest_answer) */
+    {"GET", "/tekot/ehdotukset", page_suggest, .flags = ROUTE_PUBLIC},
     {0},
 };
