@@ -591,11 +591,13 @@ static void concept_span(builder *b, exp_concept *c, int i, int end) {
   }
 }
 
+/* The plan's terms for snippets, each once; not the parts of a compound split into words (työhyvinvointi as "työ"
+ * and "hyvinvointi"): "työ" would mark every työ- word of a snippet. */
 static void collect_terms(arena *a, exp_plan *p) {
   int cap = 0;
   for (int i = 0; i < p->n; i++)
     for (int j = 0; j < p->c[i].nalt; j++)
-      for (int s = 0; s < p->c[i].alt[j].nslot; s++)
+      for (int s = 0; s < p->c[i].alt[j].nslot && !(p->c[i].alt[j].kind == EXP_PART && p->c[i].alt[j].nslot > 1); s++)
         for (int t = 0; t < p->c[i].alt[j].slot[s].n; t++) {
           const char *term = p->c[i].alt[j].slot[s].term[t];
           int dup = 0;
@@ -702,13 +704,27 @@ static void suggest_vocab(suggest *sg, const search_vocab *v) {
   for (int i = 0; i < k; i++) suggest_add(sg, c[i]->term);
 }
 
-/* The thesaurus's labels in language lang (-1: any) starting with pre. */
+static int by_length(const void *x, const void *y) {
+  const char *a = *(const char *const *)x, *b = *(const char *const *)y;
+  size_t la = strlen(a), lb = strlen(b);
+  return la != lb ? (la < lb ? -1 : 1) : strcmp(a, b);
+}
+
+/* The thesaurus's labels in language lang (-1: any) starting with pre, the shortest first ("home care" before
+ * "home care worker"). */
 static void suggest_labels(suggest *sg, const thes_c *t, int lang, const char *pre) {
   size_t n = strlen(pre);
+  int k = 0, cap = 0;
+  const char **c = NULL;
   for (int g = 0; g < t->ng; g++)
     for (int l = 0; l < THES_NLANG; l++)
       for (int i = 0; (lang < 0 || l == lang) && i < t->g[g].nlabel[l]; i++)
-        if (!strncmp(t->g[g].label[l][i], pre, n)) suggest_add(sg, t->g[g].label[l][i]);
+        if (!strncmp(t->g[g].label[l][i], pre, n)) {
+          c = arena_grow(sg->a, c, k, &cap, sizeof *c);
+          c[k++] = t->g[g].label[l][i];
+        }
+  if (k) qsort(c, (size_t)k, sizeof *c, by_length);
+  for (int i = 0; i < k; i++) suggest_add(sg, c[i]);
 }
 
 static int suggest_snapshot(db *d, arena *a, const char *text, const char *lang, suggest *sg, kerr *e) {

@@ -214,6 +214,7 @@ typedef struct scores {
   int max_id;
   float *total, *best, *acc, *slot;
   unsigned char *cnt;
+  float idf_cap;          /* an expansion's terms weigh at most as the concept's own word does (0: no cap) */
   int *touched, ntouched; /* total > 0 */
   int *ctouch, nctouch;   /* best > 0: this concept */
   int *atouch, natouch;   /* cnt > 0: this alternative */
@@ -238,13 +239,39 @@ static void scores_done(scores *s) {
   for (int i = 0; i < s->ntouched; i++) s->total[s->touched[i]] = 0;
 }
 
+/* BM25's IDF of a term in n deeds, at most cap (when cap > 0). */
+static float term_idf(const search_index *ix, int n, float cap) {
+  float idf = logf(1.0f + ((float)ix->ndocs - (float)n + 0.5f) / ((float)n + 0.5f));
+  return cap > 0 && idf > cap ? cap : idf;
+}
+
+/* The highest IDF of the terms of a concept's exact alternatives that the index has (0 when it has none): a synonym
+ * or a correction rarer than the word itself would otherwise outrank the word's own deeds. */
+static float exact_idf(db *d, const search_index *ix, const exp_concept *c, int *err) {
+  float cap = 0;
+  for (int a = 0; a < c->nalt; a++) {
+    if (c->alt[a].kind != EXP_EXACT) continue;
+    for (int k = 0; k < c->alt[a].nslot; k++)
+      for (int t = 0; t < c->alt[a].slot[k].n; t++) {
+        const search_postings *p = search_postings_get(d, c->alt[a].slot[k].term[t]);
+        if (!p) {
+          *err = 1;
+          return 0;
+        }
+        float idf = p->n ? term_idf(ix, p->n, 0) : 0;
+        if (idf > cap) cap = idf;
+      }
+  }
+  return cap;
+}
+
 /* One slot: each deed's best BM25 over the slot's terms, into s->slot. */
 static int score_slot(db *d, const search_index *ix, const exp_slot *sl, scores *s) {
   for (int t = 0; t < sl->n; t++) {
     const search_postings *p = search_postings_get(d, sl->term[t]);
     if (!p) return K_ERR;
     if (!p->n) continue;
-    float idf = logf(1.0f + ((float)ix->ndocs - (float)p->n + 0.5f) / ((float)p->n + 0.5f));
+    float idf = term_idf(ix, p->n, s->idf_cap);
     for (int k = 0; k < p->n; k++) {
       int id = p->ids[k];
       if (id < 1 || id > s->max_id || !ix->sector[id]) continue;
@@ -278,7 +305,7 @@ static int probe_slot(db *d, const search_index *ix, const exp_slot *sl, int k, 
     const search_postings *p = search_postings_get(d, sl->term[t]);
     if (!p) return K_ERR;
     if (!p->n) continue;
-    float idf = logf(1.0f + ((float)ix->ndocs - (float)p->n + 0.5f) / ((float)p->n + 0.5f));
+    float idf = term_idf(ix, p->n, s->idf_cap);
     for (int i = 0; i < s->natouch; i++) {
       int id = s->atouch[i], at;
       if (s->cnt[id] != k || (at = find_posting(p->ids, p->n, id)) < 0) continue;
@@ -350,8 +377,13 @@ static int score_alt(db *d, const search_index *ix, const exp_alt *x, scores *s)
 static int score_plan(db *d, const search_index *ix, const exp_plan *p, scores *s) {
   for (int c = 0; c < p->n; c++) {
     s->nctouch = 0;
-    for (int a = 0; a < p->c[c].nalt; a++)
+    int err = 0;
+    float cap = exact_idf(d, ix, &p->c[c], &err);
+    if (err) return K_ERR;
+    for (int a = 0; a < p->c[c].nalt; a++) {
+      s->idf_cap = p->c[c].alt[a].kind == EXP_EXACT ? 0 : cap;
       if (score_alt(d, ix, &p->c[c].alt[a], s) != K_OK) return K_ERR;
+    }
     for (int i = 0; i < s->nctouch; i++) {
       int id = s->ctouch[i];
       if (s->total[id] == 0) s->touched[s->ntouched++] = id;
