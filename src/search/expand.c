@@ -511,11 +511,11 @@ static void syn_alts(builder *b, exp_concept *c, const int *groups, int ng, cons
 /* A word as it is: its lemmas, its parts and derivations when Voikko knows it, its thesaurus groups. */
 static void known_word(builder *b, exp_concept *c, const word *w) {
   alt_lemmas(b, c, w, EXP_EXACT, W_EXACT);
+  if (w->known) alt_parts(b, c, w); /* before the thesaurus, whose groups may fill the concept's alternatives */
   int groups[8];
   const tlabel *which = NULL;
   int ng = thes_word(b, w, groups, 8, &which);
   if (ng) syn_alts(b, c, groups, ng, which);
-  if (w->known) alt_parts(b, c, w);
 }
 
 /* The alternatives of one word. */
