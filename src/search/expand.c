@@ -655,6 +655,8 @@ static void plan_words(builder *b, exp_plan *out) {
 int exp_plan_build(db *d, arena *a, const char *q, const char *lang, exp_plan *out, kerr *e) {
   (void)lang; /* every language's labels are looked at whatever the interface's */
   memset(out, 0, sizeof *out);
+  size_t n = q ? strlen(q) : 0, pos = 0, start, end;
+  if (!utf8_next_word(q, n, &pos, &start, &end)) return K_OK; /* no words: no analyser, no thesaurus */
   morph *m = search_morph(d);
   if (!m) return kerr_set(e, NULL, "search failed: the Finnish dictionary for Voikko is missing");
   thes_c *t = thes_get(d, m, e);
