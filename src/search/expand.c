@@ -511,11 +511,11 @@ static void syn_alts(builder *b, exp_concept *c, const int *groups, int ng, cons
 /* A word as it is: its lemmas, its parts and derivations when Voikko knows it, its thesaurus groups. */
 static void known_word(builder *b, exp_concept *c, const word *w) {
   alt_lemmas(b, c, w, EXP_EXACT, W_EXACT);
+  if (w->known) alt_parts(b, c, w); /* before the thesaurus, whose groups may fill the concept's alternatives */
   int groups[8];
   const tlabel *which = NULL;
   int ng = thes_word(b, w, groups, 8, &which);
   if (ng) syn_alts(b, c, groups, ng, which);
-  if (w->known) alt_parts(b, c, w);
 }
 
 /* The alternatives of one word. */
@@ -655,6 +655,8 @@ static void plan_words(builder *b, exp_plan *out) {
 int exp_plan_build(db *d, arena *a, const char *q, const char *lang, exp_plan *out, kerr *e) {
   (void)lang; /* every language's labels are looked at whatever the interface's */
   memset(out, 0, sizeof *out);
+  size_t n = q ? strlen(q) : 0, pos = 0, start, end;
+  if (!utf8_next_word(q, n, &pos, &start, &end)) return K_OK; /* no words: no analyser, no thesaurus */
   morph *m = search_morph(d);
   if (!m) return kerr_set(e, NULL, "search failed: the Finnish dictionary for Voikko is missing");
   thes_c *t = thes_get(d, m, e);

@@ -8,7 +8,7 @@
 #include "search/morph.h"
 
 #define EXP_MAX_CONCEPTS 16 /* words of a query looked at; the rest are ignored */
-#define EXP_MAX_ALTS 24     /* alternatives of one concept */
+#define EXP_MAX_ALTS 48     /* alternatives of one concept */
 #define EXP_MAX_SLOTS 6     /* words of one alternative (a phrase of the thesaurus) */
 #define EXP_SLOT_TERMS 6    /* index terms any of which stands for one word */
 
