@@ -26,6 +26,7 @@
 #define W_RELATED 0.4f    /* the thesaurus's related terms (note "liittyvä"): the same topic in other words */
 #define W_CORR 0.9f       /* a spelling correction of a word the index does not know */
 #define W_PREFIX 0.8f     /* an unknown word as the start of indexed words */
+#define W_WEAK_SENSE 0.5f /* a reading of an ambiguous word that the query's other words do not support */
 #define MAX_SUGGEST 5     /* Voikko's suggestions tried */
 #define MAX_KEYS 8
 
@@ -70,6 +71,8 @@ typedef struct word {
   int nkey;
   const char *lemma[EXP_SLOT_TERMS]; /* the lemmas it means: the word itself when it is one ("tuli", not "tulla") */
   int nlemma;
+  const char *weak[EXP_SLOT_TERMS]; /* lemmas the query's other words do not support ("ajan hallinta": ajaa) */
+  int nweak;
   const char *head, *mod[4], *root[4]; /* compound head and parts before it; derivation roots (unmarked) */
   int nmod, nroot;
 } word;
@@ -511,6 +514,10 @@ static void syn_alts(builder *b, exp_concept *c, const int *groups, int ng, cons
 /* A word as it is: its lemmas, its parts and derivations when Voikko knows it, its thesaurus groups. */
 static void known_word(builder *b, exp_concept *c, const word *w) {
   alt_lemmas(b, c, w, EXP_EXACT, W_EXACT);
+  if (w->nweak) {
+    exp_alt *x = alt_new(b, c, EXP_DERIV, W_WEAK_SENSE);
+    for (int i = 0; i < w->nweak; i++) slot_add(b, x, i == 0, 0, w->weak[i], 0);
+  }
   if (w->known) alt_parts(b, c, w); /* before the thesaurus, whose groups may fill the concept's alternatives */
   int groups[8];
   const tlabel *which = NULL;
@@ -626,11 +633,62 @@ static const char *corrected_text(builder *b, const char *q) {
   return s;
 }
 
+/* How many deeds with lemma l also have a lemma of another word of the query than word i. */
+static long cooccur(builder *b, int i, const char *l) {
+  const search_postings *p = search_postings_get(b->d, match_of(b->a, l, 0));
+  if (!p) {
+    b->failed = 1;
+    return 0;
+  }
+  long n = 0;
+  for (int j = 0; j < b->nq; j++) {
+    if (j == i || b->q[j].stop) continue;
+    for (int k = 0; k < b->q[j].nlemma; k++) {
+      const search_postings *o = search_postings_get(b->d, match_of(b->a, b->q[j].lemma[k], 0));
+      if (!o) {
+        b->failed = 1;
+        return 0;
+      }
+      for (int x = 0, y = 0; x < p->n && y < o->n;) /* both ascending */
+        if (p->ids[x] < o->ids[y])
+          x++;
+        else if (p->ids[x] > o->ids[y])
+          y++;
+        else
+          n++, x++, y++;
+    }
+  }
+  return n;
+}
+
+/* Where Voikko reads a word several ways ("ajan": aika or ajaa), the readings the query's other words support (they
+ * share the most deeds with them) stay the word's own; the others weigh less (W_WEAK_SENSE). */
+static void prefer_supported(builder *b) {
+  int words = 0;
+  for (int i = 0; i < b->nq; i++) words += !b->q[i].stop;
+  for (int i = 0; i < b->nq && words > 1 && !b->failed; i++) {
+    word *w = &b->q[i];
+    if (w->stop || w->star || !w->known || w->nlemma < 2) continue;
+    long co[EXP_SLOT_TERMS], best = 0;
+    for (int k = 0; k < w->nlemma; k++)
+      if ((co[k] = cooccur(b, i, w->lemma[k])) > best) best = co[k];
+    if (best == 0) continue;
+    int n = 0;
+    for (int k = 0; k < w->nlemma; k++)
+      if (co[k] == best)
+        w->lemma[n++] = w->lemma[k];
+      else
+        w->weak[w->nweak++] = w->lemma[k];
+    w->nlemma = n;
+  }
+}
+
 static void plan_words(builder *b, exp_plan *out) {
   int allstop = 1;
   for (int i = 0; i < b->nq; i++) allstop &= b->q[i].stop;
   for (int i = 0; i < b->nq; i++)
     if (allstop) b->q[i].stop = 0;
+  prefer_supported(b);
   out->c = arena_alloc(b->a, sizeof *out->c * (size_t)(b->nq ? b->nq : 1));
   for (int i = 0; i < b->nq && !b->failed; i++) {
     if (b->q[i].stop) continue;

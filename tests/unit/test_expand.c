@@ -148,6 +148,39 @@ static void test_homographs_do_not_flood(void **s) {
   db_close(d);
 }
 
+/* The terms of the concept's first alternative of kind kind, joined by spaces ("" when none). */
+static const char *alt_terms(const exp_concept *c, int kind) {
+  static char out[512];
+  out[0] = 0;
+  for (int a = 0; a < c->nalt; a++) {
+    if (c->alt[a].kind != kind) continue;
+    for (int k = 0; k < c->alt[a].nslot; k++)
+      for (int t = 0; t < c->alt[a].slot[k].n; t++) {
+        const char *m = c->alt[a].slot[k].term[t]; /* "\x01term" in quotes */
+        strncat(out, m + 2, strlen(m) - 3 < sizeof out - strlen(out) - 2 ? strlen(m) - 3 : 0);
+        strcat(out, " ");
+      }
+    break;
+  }
+  return out;
+}
+
+static void test_the_other_words_choose_the_reading(void **s) {
+  db *d = testdb_open();
+  testdb_deed(d, "Aika riittää", "Aikaa säästyi, kun hallinta parani.", NULL, NULL, NULL, 0, NULL);
+  testdb_deed(d, "Ajoimme", "Ajoimme autoa ja ajoimme taas.", NULL, NULL, NULL, 0, NULL);
+  exp_plan p;
+  kerr e = {0};
+  assert_int_equal(exp_plan_build(d, &mem, "ajan", NULL, &p, &e), K_OK); /* alone: aika (time) and ajaa (to drive) */
+  assert_string_equal(alt_terms(&p.c[0], EXP_EXACT), "aika ajaa ");
+  assert_int_equal(exp_plan_build(d, &mem, "ajan hallinta", NULL, &p, &e), K_OK); /* with hallinta: time */
+  assert_string_equal(alt_terms(&p.c[0], EXP_EXACT), "aika ");
+  deed_result r = find(d, "ajan hallinta", NULL);
+  assert_string_equal(r.hits[0].title, "Aika riittää");
+  arena_free(&mem);
+  db_close(d);
+}
+
 static void test_distance(void **s) {
   assert_int_equal(exp_distance("työhyvinvointi", "tyohyvinvointi", 2), 0); /* dots cost nothing */
   assert_int_equal(exp_distance("kehitys", "kehtiys", 2), 1);               /* a swap is one edit */
@@ -164,6 +197,7 @@ int main(void) {
       cmocka_unit_test(test_thesaurus_old_terms_swedish_english),
       cmocka_unit_test(test_own_thesaurus_entries_count),
       cmocka_unit_test(test_homographs_do_not_flood),
+      cmocka_unit_test(test_the_other_words_choose_the_reading),
       cmocka_unit_test(test_distance),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
