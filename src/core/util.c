@@ -220,3 +220,13 @@ int util_email_valid(const char *s) {
     if (isspace((unsigned char)*p) || *p == '<' || *p == '>' || *p == '"' || *p == ',') return 0;
   return 1;
 }
+
+unsigned util_hash_n(const char *s, size_t n) {
+  unsigned h = 2166136261u; /* FNV-1a */
+  for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 16777619u;
+  return h;
+}
+
+unsigned util_hash(const char *s) {
+  return util_hash_n(s, strlen(s));
+}

@@ -61,4 +61,8 @@ void util_random_hex(char *out, size_t nbytes);
 /* Returns 1 if s looks like an email address (one @, a dot after it, no spaces). */
 int util_email_valid(const char *s);
 
+/* FNV-1a of the NUL-terminated string s (or of its first n bytes): a hash for small in-memory tables. */
+unsigned util_hash(const char *s);
+unsigned util_hash_n(const char *s, size_t n);
+
 #endif

@@ -216,12 +216,6 @@ static void compile_label(thes_c *t, morph *m, int g, int lang, const char *labe
   t->l[t->nl++] = (tlabel){g, lang, copy, k};
 }
 
-static unsigned key_hash(const char *s) {
-  unsigned h = 2166136261u; /* FNV-1a */
-  for (; *s; s++) h = (h ^ (unsigned char)*s) * 16777619u;
-  return h;
-}
-
 /* Indexes every label by the keys of its first word. */
 static void key_index(thes_c *t) {
   int n = 0;
@@ -234,7 +228,7 @@ static void key_index(thes_c *t) {
   for (int k = 0; k < t->nl; k++)
     for (int j = 0; j < t->l[k].w[0].nkey; j++) {
       const char *key = t->l[k].w[0].key[j];
-      unsigned h = key_hash(key) & (unsigned)(t->nhead - 1);
+      unsigned h = util_hash(key) & (unsigned)(t->nhead - 1);
       t->ks[t->nks] = (kslot){key, k, t->head[h]};
       t->head[h] = t->nks++;
     }
@@ -244,7 +238,7 @@ static void key_index(thes_c *t) {
 static int labels_of(const thes_c *t, const word *w, int *out, int max) {
   int n = 0;
   for (int j = 0; j < w->nkey; j++)
-    for (int e = t->head[key_hash(w->key[j]) & (unsigned)(t->nhead - 1)]; e >= 0; e = t->ks[e].next) {
+    for (int e = t->head[util_hash(w->key[j]) & (unsigned)(t->nhead - 1)]; e >= 0; e = t->ks[e].next) {
       if (strcmp(t->ks[e].key, w->key[j])) continue;
       int dup = 0;
       for (int i = 0; i < n && !dup; i++) dup = out[i] == t->ks[e].label;
@@ -404,16 +398,10 @@ static char *voikko_fix(builder *b, const word *w) {
   return fix;
 }
 
-static unsigned memo_slot(const char *s) {
-  unsigned h = 2166136261u; /* FNV-1a */
-  for (; *s; s++) h = (h ^ (unsigned char)*s) * 16777619u;
-  return h % MEMO_SLOTS;
-}
-
 /* Voikko's first suggestion whose lemma the index has, analysed into r (kept per word until the data changes). */
 static int correct_voikko(builder *b, const word *w, word *r) {
   thes_c *t = b->t;
-  unsigned k = memo_slot(w->surface);
+  unsigned k = util_hash(w->surface) % MEMO_SLOTS;
   if (!t->memo_word[k] || strcmp(t->memo_word[k], w->surface)) {
     char *fix = voikko_fix(b, w);
     free(t->memo_word[k]), free(t->memo_fix[k]);

@@ -328,16 +328,10 @@ static void postings_normalise(const search_index *ix, search_postings *p) {
   }
 }
 
-static unsigned term_hash(const char *s) {
-  unsigned h = 2166136261u; /* FNV-1a */
-  for (; *s; s++) h = (h ^ (unsigned char)*s) * 16777619u;
-  return h;
-}
-
 static term_entry *terms_add(sstate *s, const char *match, search_postings p) {
   postings_normalise(&s->ix, &p);
   term_entry *t = util_calloc(1, sizeof *t);
-  t->hash = term_hash(match);
+  t->hash = util_hash(match);
   t->match = util_strdup(match);
   t->p = p;
   t->bytes = (size_t)p.cap * (sizeof *p.ids + sizeof *p.tf) + strlen(match) + sizeof *t;
@@ -360,7 +354,7 @@ void search_pin(db *d) {
 
 const search_postings *search_postings_get(db *d, const char *match) {
   sstate *s = state(d);
-  unsigned h = term_hash(match);
+  unsigned h = util_hash(match);
   for (int i = 0; i < s->nterms; i++)
     if (s->terms[i]->hash == h && !strcmp(s->terms[i]->match, match)) {
       s->terms[i]->used = ++s->tick;

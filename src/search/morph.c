@@ -11,7 +11,7 @@
 #include "core/utf8.h"
 
 #define CACHE_SLOTS 32768 /* direct-mapped: a colliding word replaces the old one, so memory stays bounded */
-#define MAX_ANALYSED 120 /* longer "words" (URLs, chains) are indexed as they are */
+#define MAX_ANALYSED 120  /* longer "words" (URLs, chains) are indexed as they are */
 #define MAX_PARTS 16
 
 typedef struct slot {
@@ -238,12 +238,6 @@ static int build(morph *m, const char *word, size_t n) {
   return m->nwork;
 }
 
-static unsigned hash(const char *s, size_t n) {
-  unsigned h = 2166136261u; /* FNV-1a */
-  for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 16777619u;
-  return h;
-}
-
 static void fill_out(const slot *sl, morph_terms_t *out) {
   out->terms = sl->data + sl->wlen + 1;
   out->nterms = sl->nterms;
@@ -261,7 +255,7 @@ int morph_suggest(morph *m, const char *word, char **out, int max) {
 }
 
 void morph_terms(morph *m, const char *word, size_t n, morph_terms_t *out) {
-  slot *sl = &m->cache[hash(word, n) & (CACHE_SLOTS - 1)];
+  slot *sl = &m->cache[util_hash_n(word, n) & (CACHE_SLOTS - 1)];
   if (sl->data && sl->wlen == n && memcmp(sl->data, word, n) == 0) {
     fill_out(sl, out);
     return;

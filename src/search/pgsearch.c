@@ -302,12 +302,6 @@ typedef struct wordset {
   int nw;
 } wordset;
 
-static unsigned str_hash(const char *s) {
-  unsigned h = 2166136261u; /* FNV-1a */
-  for (; *s; s++) h = (h ^ (unsigned char)*s) * 16777619u;
-  return h;
-}
-
 static void wordset_init(wordset *ws, const qword *w, int nw) {
   int n = 0;
   for (int i = 0; i < nw; i++) n += w[i].t.n ? w[i].t.v[0].nterms : 0;
@@ -320,7 +314,7 @@ static void wordset_init(wordset *ws, const qword *w, int nw) {
   for (int i = 0; i < nw; i++) {
     const char *t = w[i].t.n ? w[i].t.v[0].terms : NULL;
     for (int k = 0; t && k < w[i].t.v[0].nterms; k++, t += strlen(t) + 1) {
-      unsigned h = str_hash(t) & (unsigned)(ws->size - 1);
+      unsigned h = util_hash(t) & (unsigned)(ws->size - 1);
       while (ws->key[h] && strcmp(ws->key[h], t)) h = (h + 1) & (unsigned)(ws->size - 1);
       if (!ws->key[h]) ws->key[h] = t, ws->word[h] = i; /* the first word keeps it */
     }
@@ -336,7 +330,7 @@ static int token_word(const token *t, const wordset *ws) {
   const char *term = t->terms;
   for (int k = 0; k < t->nterms; k++, term += strlen(term) + 1) {
     int best = -1;
-    unsigned h = str_hash(term) & (unsigned)(ws->size - 1);
+    unsigned h = util_hash(term) & (unsigned)(ws->size - 1);
     while (ws->key[h] && strcmp(ws->key[h], term)) h = (h + 1) & (unsigned)(ws->size - 1);
     if (ws->key[h]) best = ws->word[h];
     for (int i = 0; i < ws->nw && (best < 0 || i < best); i++)
