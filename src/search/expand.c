@@ -192,14 +192,27 @@ typedef struct thes_c {
   kslot *ks;
   int nhead, nks;
   stemmers sb;
-  char *memo_word[MEMO_SLOTS], *memo_fix[MEMO_SLOTS]; /* a word and its correction ("" for none); direct-mapped */
+  unsigned own;      /* thes_fingerprint of the programme's own groups compiled here */
+  long long compiles; /* how many times the thesaurus has been compiled on this connection (for tests) */
+  struct memo *memo; /* the corrections of the deeds' present words (set by thes_get) */
 } thes_c;
+
+/* Spelling corrections found, per word: they depend on the words of the deeds, so they are dropped when the data
+ * changes (search_ext), while the compiled thesaurus stays (search_conn_ext). */
+typedef struct memo {
+  char *word[MEMO_SLOTS], *fix[MEMO_SLOTS]; /* a word and its correction ("" for none); direct-mapped */
+} memo;
+
+static void memo_free(void *p) {
+  memo *mo = p;
+  for (int i = 0; i < MEMO_SLOTS; i++) free(mo->word[i]), free(mo->fix[i]);
+  free(mo);
+}
 
 static void thes_c_free(void *p) {
   thes_c *t = p;
   if (t->sb.sv) sb_stemmer_delete(t->sb.sv);
   if (t->sb.en) sb_stemmer_delete(t->sb.en);
-  for (int i = 0; i < MEMO_SLOTS; i++) free(t->memo_word[i]), free(t->memo_fix[i]);
   arena_free(&t->mem);
   free(t);
 }
@@ -247,10 +260,35 @@ static int labels_of(const thes_c *t, const word *w, int *out, int max) {
   return n;
 }
 
+static thes_c *thes_compile(db *d, morph *m, kerr *e);
+
+/* The compiled thesaurus of connection d: compiled once (Voikko analyses every label: a tenth of a second), and again
+ * only when the programme's own groups have changed. */
 static thes_c *thes_get(db *d, morph *m, kerr *e) {
-  thes_c *t = search_ext(d);
-  if (t) return t;
-  t = util_calloc(1, sizeof *t);
+  thes_c *t = search_conn_ext(d);
+  memo *mo = search_ext(d);
+  if (t && mo) return t; /* nothing has changed since the last search */
+  unsigned own;
+  if (thes_fingerprint(d, &own, e) < 0) return NULL;
+  if (!t || t->own != own) {
+    long long compiles = t ? t->compiles : 0;
+    search_set_conn_ext(d, NULL, NULL);
+    if (!(t = thes_compile(d, m, e))) return NULL;
+    t->own = own, t->compiles = compiles + 1;
+    search_set_conn_ext(d, t, thes_c_free);
+  }
+  t->memo = util_calloc(1, sizeof *t->memo);
+  search_set_ext(d, t->memo, memo_free);
+  return t;
+}
+
+long long exp_thesaurus_compiles(db *d) {
+  const thes_c *t = search_conn_ext(d);
+  return t ? t->compiles : 0;
+}
+
+static thes_c *thes_compile(db *d, morph *m, kerr *e) {
+  thes_c *t = util_calloc(1, sizeof *t);
   t->sb.sv = sb_stemmer_new("swedish", "UTF_8");
   t->sb.en = sb_stemmer_new("english", "UTF_8");
   t->ng = thes_load(d, &t->mem, &t->g, e);
@@ -268,7 +306,6 @@ static thes_c *thes_get(db *d, morph *m, kerr *e) {
     t->gcount[g] = t->nl - t->gfirst[g];
   }
   key_index(t);
-  search_set_ext(d, t, thes_c_free);
   return t;
 }
 
@@ -401,16 +438,17 @@ static char *voikko_fix(builder *b, const word *w) {
 /* Voikko's first suggestion whose lemma the index has, analysed into r (kept per word until the data changes). */
 static int correct_voikko(builder *b, const word *w, word *r) {
   thes_c *t = b->t;
+  memo *mo = t->memo;
   unsigned k = util_hash(w->surface) % MEMO_SLOTS;
-  if (!t->memo_word[k] || strcmp(t->memo_word[k], w->surface)) {
+  if (!mo->word[k] || strcmp(mo->word[k], w->surface)) {
     char *fix = voikko_fix(b, w);
-    free(t->memo_word[k]), free(t->memo_fix[k]);
-    t->memo_word[k] = util_strdup(w->surface);
-    t->memo_fix[k] = fix ? fix : util_strdup("");
+    free(mo->word[k]), free(mo->fix[k]);
+    mo->word[k] = util_strdup(w->surface);
+    mo->fix[k] = fix ? fix : util_strdup("");
   }
-  if (!*t->memo_fix[k]) return 0;
+  if (!*mo->fix[k]) return 0;
   memset(r, 0, sizeof *r);
-  analyse(b->m, &t->sb, b->a, arena_strdup(b->a, t->memo_fix[k]), r);
+  analyse(b->m, &t->sb, b->a, arena_strdup(b->a, mo->fix[k]), r);
   return 1;
 }
 

@@ -52,6 +52,10 @@ int exp_plan_build(db *d, arena *a, const char *q, const char *lang, exp_plan *o
 /* The connection's analyser (one per connection, made at first use, owned by d), or NULL when Voikko fails. */
 morph *search_morph(db *d);
 
+/* How many times connection d has compiled the thesaurus (once, and again after a change to the programme's own
+ * groups; not after changes to deeds): for tests. */
+long long exp_thesaurus_compiles(db *d);
+
 /* Restricted Damerau–Levenshtein distance between a and b (UTF-8, compared by code point; ä, ö and å typed as a, o
  * and a cost nothing), or max + 1 when it exceeds max. */
 int exp_distance(const char *a, const char *b, int max);

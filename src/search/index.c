@@ -28,8 +28,10 @@ typedef struct sstate {
   search_index ix;
   term_entry **terms;
   int nterms, capterms;
-  void *ext; /* search/expand.c's own per-connection data (the thesaurus, compiled), dropped with the index */
+  void *ext; /* search/expand.c's data built from the deeds (its corrections), dropped with the index */
   void (*ext_free)(void *);
+  void *conn_ext; /* search/expand.c's data kept for the connection's life (the thesaurus, compiled) */
+  void (*conn_ext_free)(void *);
   char *scratch; /* search's working arrays (query.c), kept zeroed between searches */
   size_t nscratch;
   size_t term_bytes, term_budget;
@@ -76,6 +78,7 @@ static void state_free(void *p) {
   index_clear(&s->ix);
   terms_clear(s);
   free(s->terms);
+  if (s->conn_ext && s->conn_ext_free) s->conn_ext_free(s->conn_ext);
   free(s);
 }
 
@@ -122,6 +125,16 @@ void search_set_ext(db *d, void *ext, void (*fn)(void *)) {
   sstate *s = state(d);
   if (s->ext && s->ext_free) s->ext_free(s->ext);
   s->ext = ext, s->ext_free = fn;
+}
+
+void *search_conn_ext(db *d) {
+  return state(d)->conn_ext;
+}
+
+void search_set_conn_ext(db *d, void *ext, void (*fn)(void *)) {
+  sstate *s = state(d);
+  if (s->conn_ext && s->conn_ext_free) s->conn_ext_free(s->conn_ext);
+  s->conn_ext = ext, s->conn_ext_free = fn;
 }
 
 /* Reads rows of (key, label fi, label sv, label en) into a new array; a missing

@@ -77,10 +77,15 @@ int search_vocab_range(db *d, arena *a, const char *lo, const char *hi, search_v
  * caller leaves it zeroed when done. Owned by d; valid until the next call. */
 void *search_scratch(db *d, size_t bytes);
 
-/* A slot for search/expand.c's own data built from the data (the compiled thesaurus): dropped with the index, by
- * calling fn. */
+/* A slot for search/expand.c's own data built from the deeds (its spelling corrections): dropped with the index,
+ * by calling fn. */
 void *search_ext(db *d);
 void search_set_ext(db *d, void *ext, void (*fn)(void *));
+
+/* A slot for search/expand.c's data that does not come from the deeds (the compiled thesaurus, which it checks
+ * against the thesaurus table itself): kept until the connection closes, then freed by calling fn. */
+void *search_conn_ext(db *d);
+void search_set_conn_ext(db *d, void *ext, void (*fn)(void *));
 
 /* How many times the index has been built on d (for tests). */
 long long search_index_builds(db *d);

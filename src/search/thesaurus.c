@@ -135,6 +135,21 @@ int thes_builtin(arena *a, thes_group **out) {
   return n;
 }
 
+int thes_fingerprint(db *d, unsigned *out, kerr *e) {
+  unsigned h = 2166136261u;
+  db_stmt *st = db_query(d, "SELECT id, fi, sv, en, note FROM thesaurus ORDER BY id", "");
+  int r = -1;
+  while (st && (r = db_step(st)) == 1)
+    for (int c = 0; c < 5; c++) {
+      const char *v = db_col_text(st, c);
+      h = (h ^ util_hash_n(v, strlen(v) + 1)) * 16777619u; /* with its NUL: "a","b" is not "ab","" */
+    }
+  db_done(st);
+  if (r < 0) return kerr_storage(e, "Sanaston lukeminen", db_errmsg(d)), -1;
+  *out = h;
+  return 0;
+}
+
 int thes_load(db *d, arena *a, thes_group **out, kerr *e) {
   thes_group *builtin;
   int nb = thes_builtin(a, &builtin);

@@ -29,6 +29,10 @@ int thes_builtin(arena *a, thes_group **out);
  * page refuses those; SQL could write one) is left out, so every group has label[THES_FI][0], its preferred term. */
 int thes_load(db *d, arena *a, thes_group **out, kerr *e);
 
+/* A hash of the programme's own groups (table thesaurus) into *out, to tell whether they changed since thes_load:
+ * 0, or -1 with e set when the database fails. */
+int thes_fingerprint(db *d, unsigned *out, kerr *e);
+
 /* Splits one stored label column (labels one per line, or |-separated) into lowercased trimmed labels. */
 int thes_split(arena *a, const char *text, char ***out);
 

@@ -127,10 +127,24 @@ static void test_own_thesaurus_entries_count(void **s) {
   db *d = library(&l);
   deed_result r = find(d, "roskis", NULL);
   assert_false(found(&r, l.waste));
+  assert_int_equal(exp_thesaurus_compiles(d), 1);
+  /* a new deed is found at once, and the thesaurus is not compiled again for it (a tenth of a second each time) */
+  long long bins = testdb_deed(d, "Roskiksen tyhjennys", "Roskis tyhjennettiin.", NULL, NULL, NULL, 0, NULL);
+  r = find(d, "roskis", NULL);
+  assert_int_equal(found(&r, bins), 1);
+  assert_false(found(&r, l.waste));
+  assert_int_equal(exp_thesaurus_compiles(d), 1);
   assert_int_equal(db_exec(d, "INSERT INTO thesaurus(fi, updated_at) VALUES('jätehuolto\nroskis', '2026-12-06')", ""),
                    DB_OK);
   r = find(d, "roskis", NULL); /* the programme's own entry, at once */
   assert_true(found(&r, l.waste));
+  assert_int_equal(exp_thesaurus_compiles(d), 2);
+  assert_int_equal(db_exec(d, "UPDATE thesaurus SET fi = 'jätehuolto\nroskakori'", ""), DB_OK);
+  r = find(d, "roskis", NULL); /* an edit counts at once too */
+  assert_false(found(&r, l.waste));
+  r = find(d, "roskakori", NULL);
+  assert_true(found(&r, l.waste));
+  assert_int_equal(exp_thesaurus_compiles(d), 3);
   arena_free(&mem);
   db_close(d);
 }
