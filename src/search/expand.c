@@ -380,7 +380,23 @@ static void alt_lemmas(builder *b, exp_concept *c, const word *w, int kind, floa
   for (int i = 0; i < w->nlemma; i++) slot_add(b, x, i == 0, 0, w->lemma[i], 0);
 }
 
-/* Compound parts and derivations of a known word. */
+#define COMMON_HEAD 0.10 /* a head in more than this share of the deeds' compounds says little on its own */
+
+/* 1 when head ends more than COMMON_HEAD of the deeds' compounds (työ of etätyö, palvelu of asiakaspalvelu): other
+ * compounds with it and the head alone are then not alternatives of the compound (sosiaalityö is not yhteistyö). */
+static int common_head(builder *b, const char *head) {
+  buf t = BUF_INIT;
+  buf_putc(&t, MORPH_HEAD);
+  buf_puts(&t, head);
+  const search_postings *p = search_postings_get(b->d, match_of(b->a, arena_strndup(b->a, t.data, t.len), 0));
+  buf_free(&t);
+  kerr e = {0};
+  const search_index *ix = search_index_get(b->d, &e);
+  kerr_clear(&e);
+  return p && ix && ix->ndocs > 0 && p->n > COMMON_HEAD * ix->ndocs;
+}
+
+/* Compound parts and derivations of a word (for a word Voikko does not know, from morph's guess at its parts). */
 static void alt_parts(builder *b, exp_concept *c, const word *w) {
   if (w->head) {
     exp_alt *x = alt_new(b, c, EXP_PART, W_SPLIT);
@@ -391,8 +407,10 @@ static void alt_parts(builder *b, exp_concept *c, const word *w) {
       slot_add(b, x, 0, MORPH_MODIFIER, w->mod[i], 0);
       slot_add(b, x, 0, MORPH_HEAD, w->mod[i], 0);
     }
-    slot_add(b, alt_new(b, c, EXP_PART, W_SAME_HEAD), 1, MORPH_HEAD, w->head, 0);
-    slot_add(b, alt_new(b, c, EXP_PART, W_HEAD_ALONE), 1, 0, w->head, 0);
+    if (!common_head(b, w->head)) {
+      slot_add(b, alt_new(b, c, EXP_PART, W_SAME_HEAD), 1, MORPH_HEAD, w->head, 0);
+      slot_add(b, alt_new(b, c, EXP_PART, W_HEAD_ALONE), 1, 0, w->head, 0);
+    }
   } else {
     for (int i = 0; i < w->nlemma; i++) {
       slot_add(b, alt_new(b, c, EXP_PART, W_AS_HEAD), 1, MORPH_HEAD, w->lemma[i], 0);
@@ -420,9 +438,57 @@ static int in_index(builder *b, const word *w) {
   return 0;
 }
 
-/* Voikko's first suggestion whose lemma the index has, or NULL (malloc'd). */
+#define UMLAUT_MAX 8 /* a's and o's of a word read as ä and ö in every way: at most 2^8 readings */
+
+/* The word with some of its a's and o's read as ä and ö (typed on a keyboard without them: tyohyvinvointi) that
+ * Voikko knows, with the fewest such changes, preferring a reading whose lemma the index has; or NULL (malloc'd).
+ * Found even when the index has only the compound's parts (lähiesihenkilö: esihenkilö), where Voikko's suggestions,
+ * which must be in the index, and the index's nearest words are of no help. */
+static char *umlaut_fix(builder *b, const word *w, int indexed_only) {
+  const char *s = w->surface;
+  size_t n = strlen(s), at[UMLAUT_MAX];
+  int k = 0;
+  for (size_t i = 0; i < n; i++)
+    if (s[i] == 'a' || s[i] == 'o') {
+      if (k == UMLAUT_MAX) return NULL;
+      at[k++] = i;
+    }
+  char *first = NULL;
+  buf c = BUF_INIT;
+  for (int changes = 1; changes <= k && !first; changes++)
+    for (unsigned mask = 1; mask < 1u << k; mask++) {
+      if (__builtin_popcount(mask) != changes) continue;
+      buf_reset(&c);
+      size_t from = 0;
+      for (int j = 0; j < k; j++) {
+        if (!(mask & 1u << j)) continue;
+        buf_append(&c, s + from, at[j] - from);
+        buf_puts(&c, s[at[j]] == 'a' ? "ä" : "ö");
+        from = at[j] + 1;
+      }
+      buf_append(&c, s + from, n - from);
+      morph_terms_t t;
+      morph_terms(b->m, c.data, c.len, &t);
+      if (!t.known) continue;
+      word r = {0};
+      analyse(b->m, &b->t->sb, b->a, arena_strndup(b->a, c.data, c.len), &r);
+      if (in_index(b, &r)) {
+        free(first);
+        first = util_strdup(r.surface);
+        buf_free(&c);
+        return first;
+      }
+      if (!first && !indexed_only) first = util_strdup(r.surface);
+    }
+  buf_free(&c);
+  return first;
+}
+
+/* A reading of the word with ä and ö for a and o that Voikko knows (umlaut_fix), else Voikko's first suggestion whose
+ * lemma the index has; or NULL (malloc'd). */
 static char *voikko_fix(builder *b, const word *w) {
-  char *sg[MAX_SUGGEST], *fix = NULL;
+  char *sg[MAX_SUGGEST], *fix = umlaut_fix(b, w, 0);
+  if (fix) return fix;
   int n = morph_suggest(b->m, w->surface, sg, MAX_SUGGEST);
   for (int i = 0; i < n; i++) {
     if (!fix && !strpbrk(sg[i], " -")) {
@@ -435,13 +501,15 @@ static char *voikko_fix(builder *b, const word *w) {
   return fix;
 }
 
-/* Voikko's first suggestion whose lemma the index has, analysed into r (kept per word until the data changes). */
+/* The correction of a word the index does not have, analysed into r (kept per word until the data changes): for a
+ * word Voikko does not know, voikko_fix; for one it knows, only a reading with ä and ö that the index has
+ * (paatoksenteko, "pathos making", is päätöksenteko). */
 static int correct_voikko(builder *b, const word *w, word *r) {
   thes_c *t = b->t;
   memo *mo = t->memo;
   unsigned k = util_hash(w->surface) % MEMO_SLOTS;
   if (!mo->word[k] || strcmp(mo->word[k], w->surface)) {
-    char *fix = voikko_fix(b, w);
+    char *fix = w->known ? umlaut_fix(b, w, 1) : voikko_fix(b, w);
     free(mo->word[k]), free(mo->fix[k]);
     mo->word[k] = util_strdup(w->surface);
     mo->fix[k] = fix ? fix : util_strdup("");
@@ -544,7 +612,7 @@ static void known_word(builder *b, exp_concept *c, const word *w) {
     exp_alt *x = alt_new(b, c, EXP_DERIV, W_WEAK_SENSE);
     for (int i = 0; i < w->nweak; i++) slot_add(b, x, i == 0, 0, w->weak[i], 0);
   }
-  if (w->known) alt_parts(b, c, w); /* before the thesaurus, whose groups may fill the concept's alternatives */
+  alt_parts(b, c, w); /* before the thesaurus, whose groups may fill the concept's alternatives */
   int groups[8];
   const tlabel *which = NULL;
   int ng = thes_word(b, w, groups, 8, &which);
@@ -563,10 +631,12 @@ static void word_alts(builder *b, exp_concept *c, int i) {
     return;
   }
   word r;
-  if (w->known)
+  if (w->known) {
     known_word(b, c, w);
-  else
+  } else { /* a word Voikko does not know may be the head of indexed compounds (mentorointi: parimentorointi) */
     alt_lemmas(b, c, w, EXP_EXACT, W_EXACT);
+    alt_parts(b, c, w);
+  }
   /* the start of indexed words (työhyv: työhyvinvointi): the most common of them, and every one as a prefix */
   if (chars_of(w->surface) >= 4 && complete_vocab(b, w, &r)) {
     slot_add(b, alt_new(b, c, EXP_PREFIX, W_PREFIX), 1, 0, w->surface, 1);
@@ -575,8 +645,9 @@ static void word_alts(builder *b, exp_concept *c, int i) {
     b->mult = 1;
     return;
   }
-  /* neither Voikko nor the index knows it, nor starts an indexed word: a typo */
-  if (!w->known && (correct_voikko(b, w, &r) || correct_vocab(b, w, &r))) {
+  /* the index does not know it, nor does it start an indexed word: a typo (for a word Voikko knows, only a missing
+   * ä or ö) */
+  if (correct_voikko(b, w, &r) || (!w->known && correct_vocab(b, w, &r))) {
     b->corr[i] = r.surface;
     b->mult = W_CORR;
     known_word(b, c, &r);

@@ -146,13 +146,30 @@ static void split_wordbases(const char *wb, parts *ps) {
 /* Adds the terms of one analysis besides its lemma: the base forms of its compound parts (MORPH_MODIFIER for each
  * part before the last, MORPH_HEAD for the last) and the root its last part is derived from (MORPH_ROOT). The last
  * part's base form is the word's base form less the surfaces before it (only the last part inflects). */
+/* 1 for a prefix of Voikko's (a part without a base form) that changes the meaning of what follows: esimies is not
+ * a man, epävarmuus not certainty. Other such prefixes are modifiers: lähijohtaminen is johtaminen, etätyö työ,
+ * pienyrittäjä yrittäjä, erityisopettaja opettaja. */
+static int bound_prefix(const char *s, size_t n) {
+  return (n == 3 && !memcmp(s, "esi", 3)) || (n == 4 && !memcmp(s, "epä", 4));
+}
+
 static void add_parts(morph *m, const char *wordbases, const char *baseform) {
   parts ps;
   split_wordbases(wordbases, &ps);
   if (ps.n >= 1 && ps.p[ps.n - 1].root) add_marked(m, MORPH_ROOT, ps.p[ps.n - 1].root, ps.p[ps.n - 1].rlen);
-  int words = 0; /* parts that are words of their own: "esi" of esimies is a prefix, not a part */
-  for (int i = 0; i < ps.n; i++) words += ps.p[i].base != NULL || ps.p[i].root != NULL;
-  if (ps.n < 2 || words < 2) return;
+  /* a bound prefix joins the part after it: lähi+esihenkilö */
+  int k = 0;
+  for (int i = 0; i < ps.n; i++) {
+    part *q = &ps.p[i];
+    if (i + 1 < ps.n && !q->base && !q->root && bound_prefix(ps.surf + q->start, q->end - q->start)) {
+      ps.p[i + 1].start = q->start;
+      ps.p[i + 1].base = NULL; /* its base form is no longer the part's: the surface stands for it */
+      continue;
+    }
+    ps.p[k++] = *q;
+  }
+  ps.n = k;
+  if (ps.n < 2) return;
   for (int i = 0; i < ps.n - 1; i++) {
     const part *q = &ps.p[i];
     if (q->end - q->start < 2) continue; /* "e" of e-palvelu says nothing */
@@ -211,6 +228,88 @@ static int self_lemma(const morph *m, int nlemma, const char *word, size_t n) {
   return 0;
 }
 
+/* Adds the Snowball stem of word (n bytes), marked with mark (0 for none). */
+static void add_stem(morph *m, char mark, const char *word, size_t n) {
+  const sb_symbol *st = sb_stemmer_stem(m->sb, (const sb_symbol *)word, (int)n);
+  if (st) add_marked(m, mark, (const char *)st, (size_t)sb_stemmer_length(m->sb));
+}
+
+/* Adds Voikko's base forms of word (NUL-terminated) marked with mark; returns how many (0: Voikko does not know it).
+ */
+static int add_known(morph *m, char mark, const char *word) {
+  struct voikko_mor_analysis **a = voikkoAnalyzeWordCstr(m->vk, word);
+  if (!a) return 0;
+  int n = 0;
+  for (int i = 0; a[i]; i++) {
+    char *bf = voikko_mor_analysis_value_cstr(a[i], "BASEFORM");
+    if (bf) add_marked(m, mark, bf, strlen(bf)), n++;
+    voikko_free_mor_analysis_value_cstr(bf);
+  }
+  voikko_free_mor_analysis(a);
+  return n;
+}
+
+/* Voikko knows word (NUL-terminated). */
+static int knows(morph *m, const char *word) {
+  struct voikko_mor_analysis **a = voikkoAnalyzeWordCstr(m->vk, word);
+  int yes = a && a[0];
+  if (a) voikko_free_mor_analysis(a);
+  return yes;
+}
+
+/* 1 when s (n bytes) can start a compound: Voikko knows s + "työ" (vertais-, erityis-, pari-; not verta-, the
+ * partitive of veri, nor most Swedish and English word starts). */
+static int compound_start(morph *m, const char *s, size_t n) {
+  char w[MAX_ANALYSED + 8];
+  memcpy(w, s, n);
+  memcpy(w + n, "työ", sizeof "työ");
+  return knows(m, w);
+}
+
+/* Adds the modifier s (n bytes) of an unknown compound: its base forms when Voikko knows it as a word, else itself. */
+static void add_modifier(morph *m, const char *s, size_t n) {
+  char w[MAX_ANALYSED + 1];
+  memcpy(w, s, n);
+  w[n] = 0;
+  if (!add_known(m, MORPH_MODIFIER, w)) add_marked(m, MORPH_MODIFIER, s, n);
+}
+
+/* A word Voikko does not know may be a compound with parts it does know (parimentorointi, chatbotpalvelu,
+ * vertaismentorointi). Tried in turn, the first that fits is taken and its parts added as marked terms:
+ * - the longest ending of at least 5 letters that Voikko knows is the head, when the start can start a compound or
+ *   is at least 5 letters before a head of at least 6 (chatbot+palvelu);
+ * - else the longest start of at least 4 letters that can start a compound is the modifier and the rest, at least 6
+ *   letters, the head (stemmed, and as written).
+ * The limits keep out most of what Swedish and English words would give (grunds+kola, kun+dservice). */
+static void split_unknown(morph *m, const char *word, size_t n) {
+  size_t cut[MAX_ANALYSED + 1];
+  int letters = 0;
+  for (size_t i = 0; i < n; letters++) {
+    cut[letters] = i;
+    unsigned cp;
+    int len = utf8_decode(word + i, n - i, &cp);
+    i += len > 0 ? (size_t)len : 1;
+  }
+  cut[letters] = n;
+  char head[MAX_ANALYSED + 1];
+  for (int h = 3; h <= letters - 5; h++) {
+    memcpy(head, word + cut[h], n - cut[h]);
+    head[n - cut[h]] = 0;
+    if (!knows(m, head)) continue;
+    if (!compound_start(m, word, cut[h]) && (h < 5 || letters - h < 6)) continue;
+    add_known(m, MORPH_HEAD, head);
+    add_modifier(m, word, cut[h]);
+    return;
+  }
+  for (int h = letters - 6; h >= 4; h--) {
+    if (!compound_start(m, word, cut[h])) continue;
+    add_modifier(m, word, cut[h]);
+    add_stem(m, MORPH_HEAD, word + cut[h], n - cut[h]);
+    add_marked(m, MORPH_HEAD, word + cut[h], n - cut[h]);
+    return;
+  }
+}
+
 /* Builds the terms of word into m->work, and m->known and m->self; returns the number of lemma terms. */
 static int build(morph *m, const char *word, size_t n) {
   buf_reset(&m->work);
@@ -232,10 +331,11 @@ static int build(morph *m, const char *word, size_t n) {
   }
   buf_reset(&m->work);
   m->nwork = 0;
-  const sb_symbol *st = sb_stemmer_stem(m->sb, (const sb_symbol *)word, (int)n);
-  if (st) add_term(m, (const char *)st, (size_t)sb_stemmer_length(m->sb));
+  add_stem(m, 0, word, n);
   add_term(m, word, n);
-  return m->nwork;
+  int own = m->nwork;
+  split_unknown(m, word, n);
+  return own;
 }
 
 static void fill_out(const slot *sl, morph_terms_t *out) {
