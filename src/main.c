@@ -94,8 +94,8 @@ static const command commands[] = {
     {"award publish", cli_award_publish, 1, 1, "db= undo", AWARD_PUBLISH_USAGE,
      "publish a year's award round (--undo takes it back); the first publishing emails the winners' contacts"},
     {"routes", cli_routes, 0, 0, "", "kehto routes", "list the web routes: method, path, who may use it, csrf, cache"},
-    {"search", cli_search, 1, CLI_MAX_POS, "db= json limit= lang=", "kehto search QUERY [--db FILE] [--json] [--limit N] [--lang fi|sv|en]",
-     "search the published deeds, best first"},
+    {"search", cli_search, 1, CLI_MAX_POS, "db= json limit= lang=", "kehto search QUERY|- [--db FILE] [--json] [--limit N] [--lang fi|sv|en]",
+     "search the published deeds, best first (-: one query per line of stdin; with --json one JSON array per line)"},
     {"report", cli_report, 1, 1, "db= format= year= lang= output=", REPORT_USAGE,
      "the annual report of a year or the final report, from the texts of /hallinta/raportit, as PDF (A4, contents, "
      "bookmarks, charts) or printable HTML; stdout without --output"},

@@ -555,6 +555,10 @@ const char *db_schema_pg_step(int from) {
            "INSERT INTO setting(key, value) VALUES('search.reindex', '1')\n"
            "  ON CONFLICT (key) DO UPDATE SET value = '1';\n"
            "UPDATE search_generation SET n = n + 1;\n";
+  case 14: /* 15: the tokenizer finds more compounds (search/morph.c): search rebuilds deed_term */
+    return "INSERT INTO setting(key, value) VALUES('search.reindex', '1')\n"
+           "  ON CONFLICT (key) DO UPDATE SET value = '1';\n"
+           "UPDATE search_generation SET n = n + 1;\n";
   default: assert(!"db: no PostgreSQL schema step for this version"); return NULL;
   }
 }

@@ -3,6 +3,7 @@
 #include "search/expand.h"
 
 #include <libstemmer.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -191,11 +192,10 @@ typedef struct thes_c {
   int *head;            /* [nhead]: first entry of the keys hashing there, or -1 */
   kslot *ks;
   int nhead, nks;
-  stemmers sb;
-  unsigned own;      /* thes_fingerprint of the programme's own groups compiled here */
-  long long compiles; /* how many times the thesaurus has been compiled on this connection (for tests) */
-  struct memo *memo; /* the corrections of the deeds' present words (set by thes_get) */
+  unsigned own; /* thes_fingerprint of the programme's own groups compiled here */
+  int refs;     /* connections using it, and 1 while it is the newest (shared_mu) */
 } thes_c;
+
 
 /* Spelling corrections found, per word: they depend on the words of the deeds, so they are dropped when the data
  * changes (search_ext), while the compiled thesaurus stays (search_conn_ext). */
@@ -209,17 +209,41 @@ static void memo_free(void *p) {
   free(mo);
 }
 
-static void thes_c_free(void *p) {
-  thes_c *t = p;
-  if (t->sb.sv) sb_stemmer_delete(t->sb.sv);
-  if (t->sb.en) sb_stemmer_delete(t->sb.en);
-  arena_free(&t->mem);
-  free(t);
+/* The compiled thesaurus is shared by the connections of the process (the server's threads): compiled once, read
+ * only, freed when the last one lets go of it. shared is the newest, keyed by its own groups' fingerprint. */
+static pthread_mutex_t shared_mu = PTHREAD_MUTEX_INITIALIZER;
+static thes_c *shared;
+
+static void thes_c_release(thes_c *t) {
+  pthread_mutex_lock(&shared_mu);
+  int last = --t->refs == 0;
+  pthread_mutex_unlock(&shared_mu);
+  if (last) {
+    arena_free(&t->mem);
+    free(t);
+  }
 }
 
-static void compile_label(thes_c *t, morph *m, int g, int lang, const char *label, int *cap) {
+/* What a connection keeps: the shared compiled thesaurus, its own stemmers (Snowball's are not thread-safe) and the
+ * corrections of the present data (memo, dropped with the data: search_ext). */
+typedef struct thes_conn {
+  thes_c *t;
+  stemmers sb;
+  memo *memo;
+  long long compiles; /* how many compiled thesauri this connection has taken up (for tests) */
+} thes_conn;
+
+static void thes_conn_free(void *p) {
+  thes_conn *c = p;
+  if (c->t) thes_c_release(c->t);
+  if (c->sb.sv) sb_stemmer_delete(c->sb.sv);
+  if (c->sb.en) sb_stemmer_delete(c->sb.en);
+  free(c);
+}
+
+static void compile_label(thes_c *t, morph *m, const stemmers *sb, int g, int lang, const char *label, int *cap) {
   word w[EXP_MAX_SLOTS * 2];
-  int n = split_words(m, &t->sb, &t->mem, label, w, EXP_MAX_SLOTS * 2, lang), k = 0;
+  int n = split_words(m, sb, &t->mem, label, w, EXP_MAX_SLOTS * 2, lang), k = 0;
   for (int i = 0; i < n; i++)
     if (!w[i].stop && k < EXP_MAX_SLOTS) w[k++] = w[i];
   if (k == 0) return;
@@ -260,40 +284,12 @@ static int labels_of(const thes_c *t, const word *w, int *out, int max) {
   return n;
 }
 
-static thes_c *thes_compile(db *d, morph *m, kerr *e);
-
-/* The compiled thesaurus of connection d: compiled once (Voikko analyses every label: a tenth of a second), and again
- * only when the programme's own groups have changed. */
-static thes_c *thes_get(db *d, morph *m, kerr *e) {
-  thes_c *t = search_conn_ext(d);
-  memo *mo = search_ext(d);
-  if (t && mo) return t; /* nothing has changed since the last search */
-  unsigned own;
-  if (thes_fingerprint(d, &own, e) < 0) return NULL;
-  if (!t || t->own != own) {
-    long long compiles = t ? t->compiles : 0;
-    search_set_conn_ext(d, NULL, NULL);
-    if (!(t = thes_compile(d, m, e))) return NULL;
-    t->own = own, t->compiles = compiles + 1;
-    search_set_conn_ext(d, t, thes_c_free);
-  }
-  t->memo = util_calloc(1, sizeof *t->memo);
-  search_set_ext(d, t->memo, memo_free);
-  return t;
-}
-
-long long exp_thesaurus_compiles(db *d) {
-  const thes_c *t = search_conn_ext(d);
-  return t ? t->compiles : 0;
-}
-
-static thes_c *thes_compile(db *d, morph *m, kerr *e) {
+static thes_c *thes_compile(db *d, morph *m, const stemmers *sb, kerr *e) {
   thes_c *t = util_calloc(1, sizeof *t);
-  t->sb.sv = sb_stemmer_new("swedish", "UTF_8");
-  t->sb.en = sb_stemmer_new("english", "UTF_8");
   t->ng = thes_load(d, &t->mem, &t->g, e);
   if (t->ng < 0) {
-    thes_c_free(t);
+    arena_free(&t->mem);
+    free(t);
     return NULL;
   }
   int cap = 0;
@@ -302,11 +298,62 @@ static thes_c *thes_compile(db *d, morph *m, kerr *e) {
   for (int g = 0; g < t->ng; g++) {
     t->gfirst[g] = t->nl;
     for (int lang = 0; lang < THES_NLANG; lang++)
-      for (int i = 0; i < t->g[g].nlabel[lang]; i++) compile_label(t, m, g, lang, t->g[g].label[lang][i], &cap);
+      for (int i = 0; i < t->g[g].nlabel[lang]; i++) compile_label(t, m, sb, g, lang, t->g[g].label[lang][i], &cap);
     t->gcount[g] = t->nl - t->gfirst[g];
   }
   key_index(t);
   return t;
+}
+
+/* The process's compiled thesaurus for the programme's own groups own, compiled now when there is none (Voikko
+ * analyses every label: a fifth of a second, so the other connections wait for it instead of doing the same); the
+ * caller holds a reference. */
+static thes_c *shared_get(db *d, morph *m, const stemmers *sb, unsigned own, kerr *e) {
+  pthread_mutex_lock(&shared_mu);
+  thes_c *t = shared;
+  if (!t || t->own != own) {
+    t = thes_compile(d, m, sb, e);
+    if (!t) {
+      pthread_mutex_unlock(&shared_mu);
+      return NULL;
+    }
+    t->own = own, t->refs = 1;
+    thes_c *old = shared;
+    shared = t;
+    if (old && --old->refs == 0) arena_free(&old->mem), free(old);
+  }
+  t->refs++;
+  pthread_mutex_unlock(&shared_mu);
+  return t;
+}
+
+/* The connection's thesaurus: taken up once, and again only when the programme's own groups have changed (looked
+ * at when the data has changed). */
+static thes_conn *thes_get(db *d, morph *m, kerr *e) {
+  thes_conn *c = search_conn_ext(d);
+  if (c && search_ext(d)) return c; /* nothing has changed since the last search */
+  if (!c) {
+    c = util_calloc(1, sizeof *c);
+    c->sb.sv = sb_stemmer_new("swedish", "UTF_8");
+    c->sb.en = sb_stemmer_new("english", "UTF_8");
+    search_set_conn_ext(d, c, thes_conn_free);
+  }
+  unsigned own;
+  if (thes_fingerprint(d, &own, e) < 0) return NULL;
+  if (!c->t || c->t->own != own) {
+    thes_c *t = shared_get(d, m, &c->sb, own, e);
+    if (!t) return NULL;
+    if (c->t) thes_c_release(c->t);
+    c->t = t, c->compiles++;
+  }
+  c->memo = util_calloc(1, sizeof *c->memo);
+  search_set_ext(d, c->memo, memo_free);
+  return c;
+}
+
+long long exp_thesaurus_compiles(db *d) {
+  const thes_conn *c = search_conn_ext(d);
+  return c ? c->compiles : 0;
 }
 
 /* The end (exclusive) of label l matched at query word i, skipping the query's stopwords; 0 when it does not match. */
@@ -326,7 +373,9 @@ typedef struct builder {
   db *d;
   arena *a;
   morph *m;
-  thes_c *t;
+  const thes_c *t;
+  const stemmers *sb;
+  memo *memo;
   word *q;
   int nq;
   const char **corr; /* [nq]: the corrected form of each word, or NULL */
@@ -471,7 +520,7 @@ static char *umlaut_fix(builder *b, const word *w, int indexed_only) {
       morph_terms(b->m, c.data, c.len, &t);
       if (!t.known) continue;
       word r = {0};
-      analyse(b->m, &b->t->sb, b->a, arena_strndup(b->a, c.data, c.len), &r);
+      analyse(b->m, b->sb, b->a, arena_strndup(b->a, c.data, c.len), &r);
       if (in_index(b, &r)) {
         free(first);
         first = util_strdup(r.surface);
@@ -493,7 +542,7 @@ static char *voikko_fix(builder *b, const word *w) {
   for (int i = 0; i < n; i++) {
     if (!fix && !strpbrk(sg[i], " -")) {
       word r = {0};
-      analyse(b->m, &b->t->sb, b->a, arena_strdup(b->a, sg[i]), &r);
+      analyse(b->m, b->sb, b->a, arena_strdup(b->a, sg[i]), &r);
       if (r.known && in_index(b, &r)) fix = util_strdup(sg[i]);
     }
     free(sg[i]);
@@ -505,8 +554,7 @@ static char *voikko_fix(builder *b, const word *w) {
  * word Voikko does not know, voikko_fix; for one it knows, only a reading with ä and ö that the index has
  * (paatoksenteko, "pathos making", is päätöksenteko). */
 static int correct_voikko(builder *b, const word *w, word *r) {
-  thes_c *t = b->t;
-  memo *mo = t->memo;
+  memo *mo = b->memo;
   unsigned k = util_hash(w->surface) % MEMO_SLOTS;
   if (!mo->word[k] || strcmp(mo->word[k], w->surface)) {
     char *fix = w->known ? umlaut_fix(b, w, 1) : voikko_fix(b, w);
@@ -516,7 +564,7 @@ static int correct_voikko(builder *b, const word *w, word *r) {
   }
   if (!*mo->fix[k]) return 0;
   memset(r, 0, sizeof *r);
-  analyse(b->m, &t->sb, b->a, arena_strdup(b->a, mo->fix[k]), r);
+  analyse(b->m, b->sb, b->a, arena_strdup(b->a, mo->fix[k]), r);
   return 1;
 }
 
@@ -573,7 +621,7 @@ static int correct_vocab(builder *b, const word *w, word *r) {
   }
   if (!best) return 0;
   memset(r, 0, sizeof *r);
-  analyse(b->m, &b->t->sb, b->a, best, r);
+  analyse(b->m, b->sb, b->a, best, r);
   return 1;
 }
 
@@ -586,7 +634,7 @@ static int complete_vocab(builder *b, const word *w, word *r) {
     if (strlen(v.w[i].term) > strlen(w->surface) && (best < 0 || v.w[i].df > v.w[best].df)) best = i;
   if (best < 0) return 0;
   memset(r, 0, sizeof *r);
-  analyse(b->m, &b->t->sb, b->a, v.w[best].term, r);
+  analyse(b->m, b->sb, b->a, v.w[best].term, r);
   return 1;
 }
 
@@ -631,12 +679,10 @@ static void word_alts(builder *b, exp_concept *c, int i) {
     return;
   }
   word r;
-  if (w->known) {
+  if (w->known)
     known_word(b, c, w);
-  } else { /* a word Voikko does not know may be the head of indexed compounds (mentorointi: parimentorointi) */
+  else
     alt_lemmas(b, c, w, EXP_EXACT, W_EXACT);
-    alt_parts(b, c, w);
-  }
   /* the start of indexed words (työhyv: työhyvinvointi): the most common of them, and every one as a prefix */
   if (chars_of(w->surface) >= 4 && complete_vocab(b, w, &r)) {
     slot_add(b, alt_new(b, c, EXP_PREFIX, W_PREFIX), 1, 0, w->surface, 1);
@@ -652,6 +698,9 @@ static void word_alts(builder *b, exp_concept *c, int i) {
     b->mult = W_CORR;
     known_word(b, c, &r);
     b->mult = 1;
+  } else if (!w->known) { /* not a typo: a word Voikko does not know may be the head of indexed compounds
+                           * (mentorointi: parimentorointi), or a compound of words it knows (chatbotpalvelu) */
+    alt_parts(b, c, w);
   }
 }
 
@@ -669,6 +718,20 @@ static void syn_alts(builder *b, exp_concept *c, const int *groups, int ng, cons
       for (int j = 0; j < l->nw; j++)
         for (int t = 0; t < l->w[j].nlemma; t++) slot_add(b, x, t == 0, 0, l->w[j].lemma[t], 0);
     }
+  /* then, while there is room, the compounds of the one-word Finnish synonyms, as a word's own (climate: ilmasto,
+   * ilmastovaikutus) */
+  for (int gi = 0; gi < ng; gi++) {
+    const thes_group *g = &b->t->g[groups[gi]];
+    if (g->derivation || (g->note && !strncmp(g->note, "liittyvä", strlen("liittyvä")))) continue;
+    for (int k = b->t->gfirst[groups[gi]]; k < b->t->gfirst[groups[gi]] + b->t->gcount[groups[gi]]; k++) {
+      const tlabel *l = &b->t->l[k];
+      if (l == matched || l->lang != THES_FI || l->nw != 1) continue;
+      for (int t = 0; t < l->w[0].nlemma; t++) {
+        slot_add(b, alt_new(b, c, EXP_SYN, W_SYN * W_AS_HEAD), 1, MORPH_HEAD, l->w[0].lemma[t], 0);
+        slot_add(b, alt_new(b, c, EXP_SYN, W_SYN * W_AS_MOD), 1, MORPH_MODIFIER, l->w[0].lemma[t], 0);
+      }
+    }
+  }
 }
 
 /* The longest thesaurus label starting at query word i: its end, the groups with a label of that span (at most
@@ -814,10 +877,10 @@ int exp_plan_build(db *d, arena *a, const char *q, const char *lang, exp_plan *o
   if (!utf8_next_word(q, n, &pos, &start, &end)) return K_OK; /* no words: no analyser, no thesaurus */
   morph *m = search_morph(d);
   if (!m) return kerr_set(e, NULL, "search failed: the Finnish dictionary for Voikko is missing");
-  thes_c *t = thes_get(d, m, e);
-  if (!t) return K_ERR;
-  builder b = {d, a, m, t, arena_alloc(a, sizeof(word) * EXP_MAX_CONCEPTS), 0, NULL, 0, 1};
-  b.nq = split_words(m, &t->sb, a, q, b.q, EXP_MAX_CONCEPTS, -1);
+  thes_conn *tc = thes_get(d, m, e);
+  if (!tc) return K_ERR;
+  builder b = {d, a, m, tc->t, &tc->sb, tc->memo, arena_alloc(a, sizeof(word) * EXP_MAX_CONCEPTS), 0, NULL, 0, 1};
+  b.nq = split_words(m, &tc->sb, a, q, b.q, EXP_MAX_CONCEPTS, -1);
   b.corr = arena_alloc(a, sizeof *b.corr * (size_t)(b.nq ? b.nq : 1));
   plan_words(&b, out);
   if (b.failed) return kerr_set(e, NULL, "search failed: %r", db_errmsg(d));
@@ -887,7 +950,8 @@ static void suggest_labels(suggest *sg, const thes_c *t, int lang, const char *p
 static int suggest_snapshot(db *d, arena *a, const char *text, const char *lang, suggest *sg, kerr *e) {
   if (!search_index_get(d, e)) return -1;
   morph *m = search_morph(d);
-  thes_c *t = m ? thes_get(d, m, e) : NULL;
+  thes_conn *tc = m ? thes_get(d, m, e) : NULL;
+  const thes_c *t = tc ? tc->t : NULL;
   if (!t) {
     if (!e->msg) kerr_set(e, NULL, "search failed: the Finnish dictionary for Voikko is missing");
     return -1;

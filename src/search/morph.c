@@ -274,6 +274,20 @@ static void add_modifier(morph *m, const char *s, size_t n) {
   if (!add_known(m, MORPH_MODIFIER, w)) add_marked(m, MORPH_MODIFIER, s, n);
 }
 
+/* 1 when word (n bytes, lowercase) could be a Finnish compound: at least 8 letters, all of the Finnish alphabet less
+ * b, c, f, q, w, x, z and å, ending in a vowel or n, s or t (as inflected Finnish words do). */
+static int finnish_looking(const char *word, size_t n) {
+  int letters = 0;
+  unsigned cp = 0;
+  for (size_t i = 0; i < n; letters++) {
+    int len = utf8_decode(word + i, n - i, &cp);
+    if (len <= 0) return 0;
+    i += (size_t)len;
+    if (!((cp >= 'a' && cp <= 'z' && !strchr("bcfqwxz", (int)cp)) || cp == 0xE4 || cp == 0xF6)) return 0;
+  }
+  return letters >= 8 && strchr("aeiouyntsäö", (int)(cp < 128 ? cp : 'a')) != NULL;
+}
+
 /* A word Voikko does not know may be a compound with parts it does know (parimentorointi, chatbotpalvelu,
  * vertaismentorointi). Tried in turn, the first that fits is taken and its parts added as marked terms:
  * - the longest ending of at least 5 letters that Voikko knows is the head, when the start can start a compound or
@@ -282,6 +296,7 @@ static void add_modifier(morph *m, const char *s, size_t n) {
  *   letters, the head (stemmed, and as written).
  * The limits keep out most of what Swedish and English words would give (grunds+kola, kun+dservice). */
 static void split_unknown(morph *m, const char *word, size_t n) {
+  if (!finnish_looking(word, n)) return; /* each try is an analysis: not for names and Swedish or English words */
   size_t cut[MAX_ANALYSED + 1];
   int letters = 0;
   for (size_t i = 0; i < n; letters++) {

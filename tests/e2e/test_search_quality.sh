@@ -45,4 +45,15 @@ expect_contains "a grade other than 0, 1, 2 is refused with 2, naming the row" "
 printf 'query_id\tref\tgrade\nQ1\tT081\n' >"$MINI/judgments.tsv"
 score
 expect_contains "a short row is refused, naming file and line" "$RC $OUT" "judgments.tsv, line 2: 2 columns, expected 3"
+
+# `kehto search -`: the scorer's queries from stdin, answered by one process, each as `kehto search QUERY` answers it
+ONE=$("$KEHTO" search kirjastoauto --db "$DB" --json --limit 3 | tr -d '\n ')
+TWO=$("$KEHTO" search sota --db "$DB" --json --limit 3 | tr -d '\n ')
+OUT=$(printf 'kirjastoauto\nsota\n' | "$KEHTO" search - --db "$DB" --json --limit 3)
+expect_eq "two queries on stdin: two JSON lines" "$(echo "$OUT" | wc -l)" 2
+expect_eq "each as the query alone gives it" "$(echo "$OUT" | tr -d ' ')" "$ONE
+$TWO"
+OUT=$(printf 'kirjastoauto\ntyohyvinvointi\n' | "$KEHTO" search - --db "$DB" --limit 1 2>"$TMP/err")
+expect_contains "as text, each answer under its query" "$OUT" "# tyohyvinvointi"
+expect_contains "with its count and correction on stderr" "$(cat "$TMP/err")" "Did you mean: työhyvinvointi"
 finish

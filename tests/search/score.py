@@ -4,8 +4,9 @@
 usage: score.py --kehto PATH --db DBURL [--set DIR] [--check BASELINE.tsv] [--json] [--queries]
 
 The database must hold the set's deeds (`kehto init` + `kehto import deeds DIR/deeds.csv`). Each query of
-DIR/queries.tsv runs through `kehto search QUERY --json --limit 10` (with `--lang sv|en` for Swedish and English
-queries when the binary takes --lang), a few at a time. Per query, with the relevant deeds those judged 1 or 2:
+DIR/queries.tsv runs through `kehto search - --json --limit 10` (queries on stdin; one process per language, with
+`--lang sv|en` for Swedish and English queries when the binary takes --lang; a binary without `-` gets a process per
+query, a few at a time). Per query, with the relevant deeds those judged 1 or 2:
   recall@10     relevant deeds in the top 10 / min(10, relevant deeds)
   precision@10  relevant deeds in the top 10 / deeds shown (at most 10); a query that shows nothing scores 0
   nDCG@10       DCG of the grades shown (gain = grade, discount log2(rank + 1)) / DCG of the best possible order
@@ -88,6 +89,41 @@ def search(kehto, db, lang, query):
         die(f"kehto search {query!r}: output is not a JSON list of deeds with refs")
 
 
+def takes_stdin(kehto, db):
+    """Returns whether `kehto search -` reads queries from stdin, one JSON array per line (asked once)."""
+    p = subprocess.run([kehto, "search", "-", "--db", db, "--json", "--limit", "1"], input="kunta\nkoulu\n",
+                       capture_output=True, text=True)
+    return p.returncode == 0 and len(p.stdout.splitlines()) == 2
+
+
+def search_many(kehto, db, lang, qs):
+    """Returns the refs shown first for each query of qs (at most K each), by one `kehto search -`."""
+    cmd = [kehto, "search", "-", "--db", db, "--json", "--limit", str(K)] + (["--lang", lang] if lang else [])
+    p = subprocess.run(cmd, input="".join(q + "\n" for q in qs), capture_output=True, text=True)
+    lines = p.stdout.splitlines()
+    if p.returncode != 0 or len(lines) != len(qs):
+        die(f"kehto search - failed (exit {p.returncode}, {len(lines)} answers to {len(qs)}): {p.stderr.strip()}")
+    try:
+        return [[h["ref"] for h in json.loads(line)][:K] for line in lines]
+    except (ValueError, KeyError, TypeError):
+        die("kehto search -: an answer is not a JSON list of deeds with refs")
+
+
+def search_all(kehto, db, queries, lang):
+    """The refs shown for every query: one process per language when kehto reads queries from stdin, else a process
+    per query, a few at a time."""
+    qlang = [q[2] if lang and q[2] in ("sv", "en") else None for q in queries]
+    if takes_stdin(kehto, db):
+        shown = [None] * len(queries)
+        for l in dict.fromkeys(qlang):
+            idx = [i for i, x in enumerate(qlang) if x == l]
+            for i, refs in zip(idx, search_many(kehto, db, l, [queries[i][3] for i in idx])):
+                shown[i] = refs
+        return shown
+    with ThreadPoolExecutor(max(2, os.cpu_count() or 2)) as ex:
+        return list(ex.map(lambda i: search(kehto, db, qlang[i], queries[i][3]), range(len(queries))))
+
+
 def dcg(grades):
     return sum(g / math.log2(i + 2) for i, g in enumerate(grades))
 
@@ -156,9 +192,7 @@ def main():
     queries, judged = read_set(a.set)
     start = time.monotonic()
     lang = takes_lang(a.kehto, a.db)
-    with ThreadPoolExecutor(max(2, os.cpu_count() or 2)) as ex:
-        shown = list(ex.map(lambda q: search(a.kehto, a.db, q[2] if lang and q[2] in ("sv", "en") else None, q[3]),
-                            queries))
+    shown = search_all(a.kehto, a.db, queries, lang)
     elapsed = time.monotonic() - start
     per_query = [measure(refs, judged[q[0]]) for q, refs in zip(queries, shown)]
     summary = summarise(queries, per_query)

@@ -149,6 +149,61 @@ static void test_own_thesaurus_entries_count(void **s) {
   db_close(d);
 }
 
+/* Words typed without ä and ö are read with them where Voikko knows the word, even when the index has only its parts
+ * (lähiesihenkilö: esihenkilö) or Voikko reads the typed word otherwise (paatos, pathos: päätös). */
+static void test_missing_umlauts_restored(void **s) {
+  db *d = testdb_open();
+  long long sup = testdb_deed(d, "Esihenkilöt verkostoon", "Esihenkilö sai tukea.", NULL, NULL, NULL, 0, NULL);
+  long long dec = testdb_deed(d, "Päätös syntyi", "Päätös tehtiin yhdessä.", NULL, NULL, NULL, 0, NULL);
+  deed_result r = find(d, "lahiesihenkilo", NULL);
+  assert_int_equal(found(&r, sup), 1);
+  assert_non_null(r.corrected);
+  assert_string_equal(r.corrected, "lähiesihenkilö");
+  r = find(d, "paatos", NULL);
+  assert_int_equal(found(&r, dec), 1);
+  assert_non_null(r.corrected);
+  assert_string_equal(r.corrected, "päätös");
+  r = find(d, "päätös", NULL); /* a word the index knows is never corrected */
+  assert_null(r.corrected);
+  arena_free(&mem);
+  db_close(d);
+}
+
+/* Compounds Voikko does not know, or with a prefix such as lähi-, find and are found by their parts. */
+static void test_more_compounds(void **s) {
+  db *d = testdb_open();
+  long long pair = testdb_deed(d, "Vertaiset", "Parimentorointi aloitettiin.", NULL, NULL, NULL, 0, NULL);
+  long long lead = testdb_deed(d, "Johtaminen", "Johtaminen uudistui.", NULL, NULL, NULL, 0, NULL);
+  long long near = testdb_deed(d, "Lähijohtaminen", "Lähijohtamisen valmennus.", NULL, NULL, NULL, 0, NULL);
+  long long climate = testdb_deed(d, "Päästöt", "Ilmastovaikutus arvioitiin.", NULL, NULL, NULL, 0, NULL);
+  static const char *const other[] = {"Kirjasto", "Koulu", "Kotihoito", "Neuvola", "Liikunta", "Kaavoitus",
+                                      "Jätehuolto", "Nuoriso", "Museo", "Hankinnat", "Viestintä", "Palkat"};
+  for (size_t i = 0; i < sizeof other / sizeof other[0]; i++) /* johtaa ends few of the compounds */
+    testdb_deed(d, other[i], "Arki sujui.", NULL, NULL, NULL, 0, NULL);
+  deed_result r = find(d, "mentorointi", NULL);
+  assert_int_equal(found(&r, pair), 1);
+  r = find(d, "lähijohtaminen", NULL);
+  assert_int_equal(found(&r, near), 1);
+  assert_int_equal(found(&r, lead), 2); /* the head alone, below */
+  r = find(d, "johtaminen", NULL);
+  assert_int_equal(found(&r, lead), 1);
+  assert_true(found(&r, near));
+  r = find(d, "climate", "en"); /* a translation's compounds too */
+  assert_true(found(&r, climate));
+  /* a head that ends many compounds says little: etätyö finds etätyö, not every deed with a -työ */
+  long long remote = testdb_deed(d, "Etätyö", "Etätyö vakiintui.", NULL, NULL, NULL, 0, NULL);
+  long long coop = testdb_deed(d, "Yhteistyö", "Yhteistyö tiivistyi.", NULL, NULL, NULL, 0, NULL);
+  testdb_deed(d, "Nuorisotyö", "Nuorisotyö jalkautui.", NULL, NULL, NULL, 0, NULL);
+  testdb_deed(d, "Sosiaalityö", "Sosiaalityö uudistui.", NULL, NULL, NULL, 0, NULL);
+  r = find(d, "etätyö", NULL);
+  assert_int_equal(found(&r, remote), 1);
+  assert_false(found(&r, coop));
+  r = find(d, "lähijohtaminen", NULL); /* a rare head still counts alone */
+  assert_true(found(&r, lead));
+  arena_free(&mem);
+  db_close(d);
+}
+
 static void test_homographs_do_not_flood(void **s) {
   lib l;
   db *d = library(&l);
@@ -210,6 +265,8 @@ int main(void) {
       cmocka_unit_test(test_compounds_both_ways_head_first),
       cmocka_unit_test(test_thesaurus_old_terms_swedish_english),
       cmocka_unit_test(test_own_thesaurus_entries_count),
+      cmocka_unit_test(test_missing_umlauts_restored),
+      cmocka_unit_test(test_more_compounds),
       cmocka_unit_test(test_homographs_do_not_flood),
       cmocka_unit_test(test_the_other_words_choose_the_reading),
       cmocka_unit_test(test_distance),

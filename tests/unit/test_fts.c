@@ -66,6 +66,37 @@ static void test_derivations_carry_their_root(void **s) {
   db_close(d);
 }
 
+/* A prefix without a base form of its own (lähi-, etä-, pien-) is a modifier and the rest the head; esi- and epä- change
+ * the meaning, so they stay with what follows. */
+static void test_prefixes_make_compounds(void **s) {
+  db *d = testdb_open();
+  long long a = testdb_deed(d, "Lähijohtaminen", "Lähiesihenkilöt ja etätyö.", NULL, NULL, NULL, 0, NULL);
+  long long b = testdb_deed(d, "Varmuus", "Epävarmuus kasvoi.", NULL, NULL, NULL, 0, NULL);
+  assert_true(has_term(d, a, ">johtaa")); /* lähijohtaminen: johtaminen, whose base form Voikko gives as johtaa */
+  assert_true(has_term(d, a, "<lähi"));
+  assert_true(has_term(d, a, ">esihenkilö")); /* not henkilö */
+  assert_false(has_term(d, a, ">henkilö"));
+  assert_true(has_term(d, a, ">työ"));
+  assert_false(has_term(d, b, ">varmuus"));
+  db_close(d);
+}
+
+/* A word Voikko does not know may still be a compound of words it knows, or of a word and a word it does not know. */
+static void test_unknown_compounds_are_split(void **s) {
+  db *d = testdb_open();
+  long long a = testdb_deed(d, "Vertaiset", "Parimentorointi ja tiktokpalvelu otettiin käyttöön.", NULL, NULL, NULL,
+                            0, NULL);
+  long long b = testdb_deed(d, "Svenska", "Hemvården och grundskolan samarbetar.", NULL, NULL, NULL, 0, NULL);
+  assert_true(has_term(d, a, "<pari"));
+  assert_true(has_term(d, a, ">mentorointi"));
+  assert_true(has_term(d, a, ">mentoroint")); /* stemmed, as a query's unknown word is */
+  assert_true(has_term(d, a, ">palvelu"));
+  assert_true(has_term(d, a, "<tiktok"));
+  assert_false(has_term(d, b, ">kola")); /* grundskolan is no compound of kola: a Swedish word is left whole */
+  assert_false(has_term(d, b, "<kun"));
+  db_close(d);
+}
+
 static void test_place_names_both_ways(void **s) {
   db *d = testdb_open();
   testdb_deed(d, "Kokeilu", "Tampere lähti mukaan ensimmäisenä.", NULL, NULL, NULL, 0, NULL);
@@ -189,6 +220,8 @@ int main(void) {
       cmocka_unit_test(test_terms_one_by_one),
       cmocka_unit_test(test_hostile_queries_do_not_error),
       cmocka_unit_test(test_prefix_of_base_form),
+      cmocka_unit_test(test_prefixes_make_compounds),
+      cmocka_unit_test(test_unknown_compounds_are_split),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
