@@ -196,7 +196,6 @@ typedef struct thes_c {
   int refs;     /* connections using it, and 1 while it is the newest (shared_mu) */
 } thes_c;
 
-
 /* Spelling corrections found, per word: they depend on the words of the deeds, so they are dropped when the data
  * changes (search_ext), while the compiled thesaurus stays (search_conn_ext). */
 typedef struct memo {
@@ -381,6 +380,7 @@ typedef struct builder {
   const char **corr; /* [nq]: the corrected form of each word, or NULL */
   int failed;
   float mult; /* weights of the alternatives being added are multiplied by it (a corrected word's: W_CORR) */
+  int ndocs;  /* published deeds, or -1 until common_head needs it */
 } builder;
 
 static const char *match_of(arena *a, const char *term, int prefix) {
@@ -434,15 +434,19 @@ static void alt_lemmas(builder *b, exp_concept *c, const word *w, int kind, floa
 /* 1 when head ends more than COMMON_HEAD of the deeds' compounds (työ of etätyö, palvelu of asiakaspalvelu): other
  * compounds with it and the head alone are then not alternatives of the compound (sosiaalityö is not yhteistyö). */
 static int common_head(builder *b, const char *head) {
+  if (b->ndocs < 0) {
+    kerr e = {0};
+    const search_index *ix = search_index_get(b->d, &e); /* built already: the plan is made after it */
+    kerr_clear(&e);
+    b->ndocs = ix ? ix->ndocs : 0;
+  }
   buf t = BUF_INIT;
   buf_putc(&t, MORPH_HEAD);
   buf_puts(&t, head);
   const search_postings *p = search_postings_get(b->d, match_of(b->a, arena_strndup(b->a, t.data, t.len), 0));
   buf_free(&t);
-  kerr e = {0};
-  const search_index *ix = search_index_get(b->d, &e);
-  kerr_clear(&e);
-  return p && ix && ix->ndocs > 0 && p->n > COMMON_HEAD * ix->ndocs;
+  if (!p) b->failed = 1;
+  return p && p->n > COMMON_HEAD * b->ndocs;
 }
 
 /* Compound parts and derivations of a word (for a word Voikko does not know, from morph's guess at its parts). */
@@ -879,7 +883,7 @@ int exp_plan_build(db *d, arena *a, const char *q, const char *lang, exp_plan *o
   if (!m) return kerr_set(e, NULL, "search failed: the Finnish dictionary for Voikko is missing");
   thes_conn *tc = thes_get(d, m, e);
   if (!tc) return K_ERR;
-  builder b = {d, a, m, tc->t, &tc->sb, tc->memo, arena_alloc(a, sizeof(word) * EXP_MAX_CONCEPTS), 0, NULL, 0, 1};
+  builder b = {d, a, m, tc->t, &tc->sb, tc->memo, arena_alloc(a, sizeof(word) * EXP_MAX_CONCEPTS), 0, NULL, 0, 1, -1};
   b.nq = split_words(m, &tc->sb, a, q, b.q, EXP_MAX_CONCEPTS, -1);
   b.corr = arena_alloc(a, sizeof *b.corr * (size_t)(b.nq ? b.nq : 1));
   plan_words(&b, out);

@@ -143,9 +143,6 @@ static void split_wordbases(const char *wb, parts *ps) {
   }
 }
 
-/* Adds the terms of one analysis besides its lemma: the base forms of its compound parts (MORPH_MODIFIER for each
- * part before the last, MORPH_HEAD for the last) and the root its last part is derived from (MORPH_ROOT). The last
- * part's base form is the word's base form less the surfaces before it (only the last part inflects). */
 /* 1 for a prefix of Voikko's (a part without a base form) that changes the meaning of what follows: esimies is not
  * a man, epävarmuus not certainty. Other such prefixes are modifiers: lähijohtaminen is johtaminen, etätyö työ,
  * pienyrittäjä yrittäjä, erityisopettaja opettaja. */
@@ -153,6 +150,9 @@ static int bound_prefix(const char *s, size_t n) {
   return (n == 3 && !memcmp(s, "esi", 3)) || (n == 4 && !memcmp(s, "epä", 4));
 }
 
+/* Adds the terms of one analysis besides its lemma: the base forms of its compound parts (MORPH_MODIFIER for each
+ * part before the last, MORPH_HEAD for the last) and the root its last part is derived from (MORPH_ROOT). The last
+ * part's base form is the word's base form less the surfaces before it (only the last part inflects). */
 static void add_parts(morph *m, const char *wordbases, const char *baseform) {
   parts ps;
   split_wordbases(wordbases, &ps);
