@@ -176,8 +176,8 @@ static void test_more_compounds(void **s) {
   long long lead = testdb_deed(d, "Johtaminen", "Johtaminen uudistui.", NULL, NULL, NULL, 0, NULL);
   long long near = testdb_deed(d, "Lähijohtaminen", "Lähijohtamisen valmennus.", NULL, NULL, NULL, 0, NULL);
   long long climate = testdb_deed(d, "Päästöt", "Ilmastovaikutus arvioitiin.", NULL, NULL, NULL, 0, NULL);
-  static const char *const other[] = {"Kirjasto", "Koulu", "Kotihoito", "Neuvola", "Liikunta", "Kaavoitus",
-                                      "Jätehuolto", "Nuoriso", "Museo", "Hankinnat", "Viestintä", "Palkat"};
+  static const char *const other[] = {"Kirjasto",   "Koulu",   "Kotihoito", "Neuvola",   "Liikunta",  "Kaavoitus",
+                                      "Jätehuolto", "Nuoriso", "Museo",     "Hankinnat", "Viestintä", "Palkat"};
   for (size_t i = 0; i < sizeof other / sizeof other[0]; i++) /* johtaa ends few of the compounds */
     testdb_deed(d, other[i], "Arki sujui.", NULL, NULL, NULL, 0, NULL);
   deed_result r = find(d, "mentorointi", NULL);

@@ -66,8 +66,8 @@ static void test_derivations_carry_their_root(void **s) {
   db_close(d);
 }
 
-/* A prefix without a base form of its own (lähi-, etä-, pien-) is a modifier and the rest the head; esi- and epä- change
- * the meaning, so they stay with what follows. */
+/* A prefix without a base form of its own (lähi-, etä-, pien-) is a modifier and the rest the head; esi- and epä-
+ * change the meaning, so they stay with what follows. */
 static void test_prefixes_make_compounds(void **s) {
   db *d = testdb_open();
   long long a = testdb_deed(d, "Lähijohtaminen", "Lähiesihenkilöt ja etätyö.", NULL, NULL, NULL, 0, NULL);
@@ -84,8 +84,8 @@ static void test_prefixes_make_compounds(void **s) {
 /* A word Voikko does not know may still be a compound of words it knows, or of a word and a word it does not know. */
 static void test_unknown_compounds_are_split(void **s) {
   db *d = testdb_open();
-  long long a = testdb_deed(d, "Vertaiset", "Parimentorointi ja tiktokpalvelu otettiin käyttöön.", NULL, NULL, NULL,
-                            0, NULL);
+  long long a =
+      testdb_deed(d, "Vertaiset", "Parimentorointi ja tiktokpalvelu otettiin käyttöön.", NULL, NULL, NULL, 0, NULL);
   long long b = testdb_deed(d, "Svenska", "Hemvården och grundskolan samarbetar.", NULL, NULL, NULL, 0, NULL);
   assert_true(has_term(d, a, "<pari"));
   assert_true(has_term(d, a, ">mentorointi"));
