@@ -493,33 +493,45 @@ static int in_index(builder *b, const word *w) {
 
 #define UMLAUT_MAX 8 /* a's and o's of a word read as ä and ö in every way: at most 2^8 readings */
 
+/* Where s has a and o (at most max of them into at). Returns how many there are (more than max: max + 1). */
+static int umlaut_places(const char *s, size_t *at, int max) {
+  int k = 0;
+  for (size_t i = 0; s[i] && k <= max; i++)
+    if (s[i] == 'a' || s[i] == 'o') {
+      if (k < max) at[k] = i;
+      k++;
+    }
+  return k;
+}
+
+/* s read with ä for a and ö for o at the places at[j] whose bit j is set in mask, into out. */
+static void umlaut_reading(const char *s, const size_t *at, int k, unsigned mask, buf *out) {
+  buf_reset(out);
+  size_t from = 0;
+  for (int j = 0; j < k; j++) {
+    if (!(mask & 1u << j)) continue;
+    buf_append(out, s + from, at[j] - from);
+    buf_puts(out, s[at[j]] == 'a' ? "ä" : "ö");
+    from = at[j] + 1;
+  }
+  buf_puts(out, s + from);
+}
+
 /* The word with some of its a's and o's read as ä and ö (typed on a keyboard without them: tyohyvinvointi) that
  * Voikko knows, with the fewest such changes, preferring a reading whose lemma the index has; or NULL (malloc'd).
  * Found even when the index has only the compound's parts (lähiesihenkilö: esihenkilö), where Voikko's suggestions,
  * which must be in the index, and the index's nearest words are of no help. */
 static char *umlaut_fix(builder *b, const word *w, int indexed_only) {
   const char *s = w->surface;
-  size_t n = strlen(s), at[UMLAUT_MAX];
-  int k = 0;
-  for (size_t i = 0; i < n; i++)
-    if (s[i] == 'a' || s[i] == 'o') {
-      if (k == UMLAUT_MAX) return NULL;
-      at[k++] = i;
-    }
+  size_t at[UMLAUT_MAX];
+  int k = umlaut_places(s, at, UMLAUT_MAX);
+  if (k > UMLAUT_MAX) return NULL;
   char *first = NULL;
   buf c = BUF_INIT;
   for (int changes = 1; changes <= k && !first; changes++)
     for (unsigned mask = 1; mask < 1u << k; mask++) {
       if (__builtin_popcount(mask) != changes) continue;
-      buf_reset(&c);
-      size_t from = 0;
-      for (int j = 0; j < k; j++) {
-        if (!(mask & 1u << j)) continue;
-        buf_append(&c, s + from, at[j] - from);
-        buf_puts(&c, s[at[j]] == 'a' ? "ä" : "ö");
-        from = at[j] + 1;
-      }
-      buf_append(&c, s + from, n - from);
+      umlaut_reading(s, at, k, mask, &c);
       morph_terms_t t;
       morph_terms(b->m, c.data, c.len, &t);
       if (!t.known) continue;
@@ -951,6 +963,21 @@ static void suggest_labels(suggest *sg, const thes_c *t, int lang, const char *p
   for (int i = 0; i < k; i++) suggest_add(sg, c[i]);
 }
 
+#define SUGGEST_UMLAUTS 5 /* a's and o's of a prefix tried as ä and ö when nothing starts with it (2^5 readings) */
+
+/* Suggestions starting with pre: in the interface's language's thesaurus labels (for sv and en), the index's words,
+ * any label. Returns K_OK or K_ERR. */
+static int suggest_prefix(db *d, arena *a, suggest *sg, const thes_c *t, int li, const char *pre) {
+  if (li != THES_FI) suggest_labels(sg, t, li, pre);
+  search_vocab v;
+  char *hi = arena_alloc(a, strlen(pre) + sizeof TOP_CHAR);
+  strcpy(hi, pre), strcat(hi, TOP_CHAR);
+  int rc = search_vocab_range(d, a, pre, hi, &v);
+  if (rc == K_OK) suggest_vocab(sg, &v);
+  suggest_labels(sg, t, -1, pre);
+  return rc;
+}
+
 static int suggest_snapshot(db *d, arena *a, const char *text, const char *lang, suggest *sg, kerr *e) {
   if (!search_index_get(d, e)) return -1;
   morph *m = search_morph(d);
@@ -968,14 +995,19 @@ static int suggest_snapshot(db *d, arena *a, const char *text, const char *lang,
   sg->head = text, sg->hlen = at;
   int li = lang && !strcmp(lang, "sv") ? THES_SV : lang && !strcmp(lang, "en") ? THES_EN : THES_FI;
   int rc = K_OK;
-  if (chars_of(pre) >= 2) {
-    if (li != THES_FI) suggest_labels(sg, t, li, pre);
-    search_vocab v;
-    char *hi = arena_alloc(a, strlen(pre) + sizeof TOP_CHAR);
-    strcpy(hi, pre), strcat(hi, TOP_CHAR);
-    rc = search_vocab_range(d, a, pre, hi, &v);
-    if (rc == K_OK) suggest_vocab(sg, &v);
-    suggest_labels(sg, t, -1, pre);
+  if (chars_of(pre) >= 2) rc = suggest_prefix(d, a, sg, t, li, pre);
+  /* nothing starts so: perhaps it was typed without ä and ö (tyohyv: työhyvinvointi), fewest changes first */
+  size_t ao[SUGGEST_UMLAUTS];
+  int k = umlaut_places(pre, ao, SUGGEST_UMLAUTS);
+  if (rc == K_OK && sg->n == 0 && chars_of(pre) >= 3 && k > 0 && k <= SUGGEST_UMLAUTS) {
+    buf v = BUF_INIT;
+    for (int changes = 1; changes <= k && rc == K_OK && sg->n == 0; changes++)
+      for (unsigned mask = 1; mask < 1u << k && rc == K_OK && sg->n < sg->max; mask++) {
+        if (__builtin_popcount(mask) != changes) continue;
+        umlaut_reading(pre, ao, k, mask, &v);
+        rc = suggest_prefix(d, a, sg, t, li, arena_strndup(a, v.data, v.len));
+      }
+    buf_free(&v);
   }
   buf_free(&low);
   if (rc != K_OK) {

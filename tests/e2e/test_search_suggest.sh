@@ -31,6 +31,10 @@ expect_eq "the API's are cached the same way" "$(header Cache-Control)" "private
 get "/tekot/ehdotukset?q=kotihoidon%20ty%C3%B6"
 expect_contains "the last word is completed, the words before it kept" "$BODY" '"kotihoidon työ'
 lacks "$BODY" '","työ' && ok "every suggestion keeps the words before" || not_ok "every suggestion keeps the words before" "$BODY"
+get "/tekot/ehdotukset?q=tyohyv"
+expect_contains "typed without ä and ö (tyohyv), still työhyvinvointi first" "$BODY" '["työhyvinvointi",'
+get "/tekot/ehdotukset?q=kotihoidon%20tyohyv"
+expect_contains "also as the last word" "$BODY" '"kotihoidon työhyvinvointi'
 get "/tekot/ehdotukset?q=kotihoi"
 n=$(items "$BODY")
 check "a common prefix gives at most 8 ($n)" test "$n" -ge 1 -a "$n" -le 8
