@@ -213,14 +213,17 @@ static void memo_free(void *p) {
 static pthread_mutex_t shared_mu = PTHREAD_MUTEX_INITIALIZER;
 static thes_c *shared;
 
+/* Drops a reference to t (shared_mu held), freeing it with the last. */
+static void thes_c_unref(thes_c *t) {
+  if (--t->refs > 0) return;
+  arena_free(&t->mem);
+  free(t);
+}
+
 static void thes_c_release(thes_c *t) {
   pthread_mutex_lock(&shared_mu);
-  int last = --t->refs == 0;
+  thes_c_unref(t);
   pthread_mutex_unlock(&shared_mu);
-  if (last) {
-    arena_free(&t->mem);
-    free(t);
-  }
 }
 
 /* What a connection keeps: the shared compiled thesaurus, its own stemmers (Snowball's are not thread-safe) and the
@@ -317,9 +320,8 @@ static thes_c *shared_get(db *d, morph *m, const stemmers *sb, unsigned own, ker
       return NULL;
     }
     t->own = own, t->refs = 1;
-    thes_c *old = shared;
+    if (shared) thes_c_unref(shared);
     shared = t;
-    if (old && --old->refs == 0) arena_free(&old->mem), free(old);
   }
   t->refs++;
   pthread_mutex_unlock(&shared_mu);
@@ -440,11 +442,7 @@ static int common_head(builder *b, const char *head) {
     kerr_clear(&e);
     b->ndocs = ix ? ix->ndocs : 0;
   }
-  buf t = BUF_INIT;
-  buf_putc(&t, MORPH_HEAD);
-  buf_puts(&t, head);
-  const search_postings *p = search_postings_get(b->d, match_of(b->a, arena_strndup(b->a, t.data, t.len), 0));
-  buf_free(&t);
+  const search_postings *p = search_postings_get(b->d, match_of(b->a, marked(b->a, MORPH_HEAD, head), 0));
   if (!p) b->failed = 1;
   return p && p->n > COMMON_HEAD * b->ndocs;
 }
@@ -504,6 +502,16 @@ static int umlaut_places(const char *s, size_t *at, int max) {
   return k;
 }
 
+/* The masks of the 2^k - 1 readings of k a's and o's (bit j: the j-th read as ä or ö), the fewest changes first,
+ * into out. Returns how many. */
+static int umlaut_masks(int k, unsigned *out) {
+  int n = 0;
+  for (int changes = 1; changes <= k; changes++)
+    for (unsigned mask = 1; mask < 1u << k; mask++)
+      if (__builtin_popcount(mask) == changes) out[n++] = mask;
+  return n;
+}
+
 /* s read with ä for a and ö for o at the places at[j] whose bit j is set in mask, into out. */
 static void umlaut_reading(const char *s, const size_t *at, int k, unsigned mask, buf *out) {
   buf_reset(out);
@@ -524,29 +532,30 @@ static void umlaut_reading(const char *s, const size_t *at, int k, unsigned mask
 static char *umlaut_fix(builder *b, const word *w, int indexed_only) {
   const char *s = w->surface;
   size_t at[UMLAUT_MAX];
+  unsigned masks[1u << UMLAUT_MAX];
   int k = umlaut_places(s, at, UMLAUT_MAX);
   if (k > UMLAUT_MAX) return NULL;
-  char *first = NULL;
+  int nm = umlaut_masks(k, masks), level = 0;
+  char *found = NULL;
   buf c = BUF_INIT;
-  for (int changes = 1; changes <= k && !first; changes++)
-    for (unsigned mask = 1; mask < 1u << k; mask++) {
-      if (__builtin_popcount(mask) != changes) continue;
-      umlaut_reading(s, at, k, mask, &c);
-      morph_terms_t t;
-      morph_terms(b->m, c.data, c.len, &t);
-      if (!t.known) continue;
-      word r = {0};
-      analyse(b->m, b->sb, b->a, arena_strndup(b->a, c.data, c.len), &r);
-      if (in_index(b, &r)) {
-        free(first);
-        first = util_strdup(r.surface);
-        buf_free(&c);
-        return first;
-      }
-      if (!first && !indexed_only) first = util_strdup(r.surface);
+  for (int i = 0; i < nm; i++) {
+    int changes = __builtin_popcount(masks[i]);
+    if (found && changes > level) break; /* the fewest changes that make a word */
+    umlaut_reading(s, at, k, masks[i], &c);
+    morph_terms_t t;
+    morph_terms(b->m, c.data, c.len, &t);
+    if (!t.known) continue;
+    word r = {0};
+    analyse(b->m, b->sb, b->a, arena_strndup(b->a, c.data, c.len), &r);
+    if (in_index(b, &r)) {
+      free(found);
+      found = util_strdup(r.surface);
+      break;
     }
+    if (!found && !indexed_only) found = util_strdup(r.surface), level = changes;
+  }
   buf_free(&c);
-  return first;
+  return found;
 }
 
 /* A reading of the word with ä and ö for a and o that Voikko knows (umlaut_fix), else Voikko's first suggestion whose
@@ -727,9 +736,7 @@ static void syn_alts(builder *b, exp_concept *c, const int *groups, int ng, cons
       const tlabel *l = &b->t->l[k];
       if (l == matched) continue;
       const thes_group *g = &b->t->g[l->group];
-      float w = g->derivation                                                  ? W_SYN_DERIV
-                : g->note && !strncmp(g->note, "liittyvä", strlen("liittyvä")) ? W_RELATED
-                                                                               : W_SYN;
+      float w = g->derivation ? W_SYN_DERIV : g->related ? W_RELATED : W_SYN;
       exp_alt *x = alt_new(b, c, EXP_SYN, w);
       for (int j = 0; j < l->nw; j++)
         for (int t = 0; t < l->w[j].nlemma; t++) slot_add(b, x, t == 0, 0, l->w[j].lemma[t], 0);
@@ -738,7 +745,7 @@ static void syn_alts(builder *b, exp_concept *c, const int *groups, int ng, cons
    * ilmastovaikutus) */
   for (int gi = 0; gi < ng; gi++) {
     const thes_group *g = &b->t->g[groups[gi]];
-    if (g->derivation || (g->note && !strncmp(g->note, "liittyvä", strlen("liittyvä")))) continue;
+    if (g->derivation || g->related) continue;
     for (int k = b->t->gfirst[groups[gi]]; k < b->t->gfirst[groups[gi]] + b->t->gcount[groups[gi]]; k++) {
       const tlabel *l = &b->t->l[k];
       if (l == matched || l->lang != THES_FI || l->nw != 1) continue;
@@ -1000,13 +1007,14 @@ static int suggest_snapshot(db *d, arena *a, const char *text, const char *lang,
   size_t ao[SUGGEST_UMLAUTS];
   int k = umlaut_places(pre, ao, SUGGEST_UMLAUTS);
   if (rc == K_OK && sg->n == 0 && chars_of(pre) >= 3 && k > 0 && k <= SUGGEST_UMLAUTS) {
+    unsigned masks[1u << SUGGEST_UMLAUTS];
+    int nm = umlaut_masks(k, masks);
     buf v = BUF_INIT;
-    for (int changes = 1; changes <= k && rc == K_OK && sg->n == 0; changes++)
-      for (unsigned mask = 1; mask < 1u << k && rc == K_OK && sg->n < sg->max; mask++) {
-        if (__builtin_popcount(mask) != changes) continue;
-        umlaut_reading(pre, ao, k, mask, &v);
-        rc = suggest_prefix(d, a, sg, t, li, arena_strndup(a, v.data, v.len));
-      }
+    for (int i = 0; i < nm && rc == K_OK && sg->n < sg->max; i++) {
+      if (sg->n > 0 && __builtin_popcount(masks[i]) > __builtin_popcount(masks[i - 1])) break; /* the fewest */
+      umlaut_reading(pre, ao, k, masks[i], &v);
+      rc = suggest_prefix(d, a, sg, t, li, arena_strndup(a, v.data, v.len));
+    }
     buf_free(&v);
   }
   buf_free(&low);

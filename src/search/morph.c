@@ -285,7 +285,8 @@ static int finnish_looking(const char *word, size_t n) {
     i += (size_t)len;
     if (!((cp >= 'a' && cp <= 'z' && !strchr("bcfqwxz", (int)cp)) || cp == 0xE4 || cp == 0xF6)) return 0;
   }
-  return letters >= 8 && strchr("aeiouyntsäö", (int)(cp < 128 ? cp : 'a')) != NULL;
+  int last_ok = cp == 0xE4 || cp == 0xF6 || strchr("aeiouynts", (int)cp) != NULL; /* ä, ö: vowels too */
+  return letters >= 8 && last_ok;
 }
 
 /* A word Voikko does not know may be a compound with parts it does know (parimentorointi, chatbotpalvelu,

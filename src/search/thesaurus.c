@@ -69,6 +69,7 @@ static void note_set(arena *a, thes_group *g, const char *s, size_t n) {
   while (n && is_space(s[n - 1])) n--;
   g->note = arena_strndup(a, s, n);
   g->derivation = strncmp(g->note, "johdos", 6) == 0;
+  g->related = strncmp(g->note, "liittyvä", strlen("liittyvä")) == 0;
 }
 
 /* Parses one line s[0..n) (no newline) into g. Returns 1 for a group, 0 for a comment or blank line, -1 when
@@ -135,18 +136,22 @@ int thes_builtin(arena *a, thes_group **out) {
   return n;
 }
 
+/* The programme's own groups as thes_load and thes_fingerprint read them. */
+#define OWN_GROUPS "SELECT id, fi, sv, en, note FROM thesaurus ORDER BY id"
+
 int thes_fingerprint(db *d, unsigned *out, kerr *e) {
-  unsigned h = 2166136261u;
-  db_stmt *st = db_query(d, "SELECT id, fi, sv, en, note FROM thesaurus ORDER BY id", "");
+  buf all = BUF_INIT;
+  db_stmt *st = db_query(d, OWN_GROUPS, "");
   int r = -1;
   while (st && (r = db_step(st)) == 1)
     for (int c = 0; c < 5; c++) {
-      const char *v = db_col_text(st, c);
-      h = (h ^ util_hash_n(v, strlen(v) + 1)) * 16777619u; /* with its NUL: "a","b" is not "ab","" */
+      buf_puts(&all, db_col_text(st, c));
+      buf_putc(&all, 0); /* "a","b" is not "ab","" */
     }
   db_done(st);
+  *out = util_hash_n(all.data ? all.data : "", all.len);
+  buf_free(&all);
   if (r < 0) return kerr_storage(e, "Sanaston lukeminen", db_errmsg(d)), -1;
-  *out = h;
   return 0;
 }
 
@@ -155,7 +160,7 @@ int thes_load(db *d, arena *a, thes_group **out, kerr *e) {
   int nb = thes_builtin(a, &builtin);
   int cap = 16, n = 0;
   thes_group *v = arena_alloc(a, sizeof *v * (size_t)cap);
-  db_stmt *st = db_query(d, "SELECT id, fi, sv, en, note FROM thesaurus ORDER BY id", "");
+  db_stmt *st = db_query(d, OWN_GROUPS, "");
   int r = -1;
   while (st && (r = db_step(st)) == 1) {
     thes_group g = {.id = db_col_int(st, 0)};

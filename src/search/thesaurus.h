@@ -18,6 +18,7 @@ typedef struct thes_group {
   int nlabel[3];
   char *note;
   int derivation; /* 1 when the note starts with "johdos": search weighs the group lower */
+  int related;    /* 1 when the note starts with "liittyvä": related terms, weighed lower still */
 } thes_group;
 
 /* The built-in groups, parsed from the embedded data/sanasto.tsv, into arena a. Returns the count; *out gets

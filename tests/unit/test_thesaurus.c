@@ -57,7 +57,7 @@ static const char *const KIND[3] = {"synonyms", "johdos", "liittyvä"};
 
 static int kind_of(const thes_group *g) {
   if (g->derivation) return KIND_DERIV;
-  return strncmp(g->note, "liittyvä", strlen("liittyvä")) == 0 ? KIND_RELATED : KIND_SYN;
+  return g->related ? KIND_RELATED : KIND_SYN;
 }
 
 typedef struct use {
