@@ -1,4 +1,4 @@
-# lib.sh: helpers for end-to-end tests: a temp database, a real `kehto serve` on a free port, curl, checks.
+# lib.sh: helpers for end-to-end tests: a temp database, a real `kehto serve` on a free port, requests, checks.
 # Each test script sources this, calls its checks, and ends with `finish`.
 set -u
 # passwords hashed at argon2id's least cost (src/model/user.c): the scripts' logins would spend minutes of CPU
@@ -13,6 +13,14 @@ if [ -n "${E2E_PG_CLUSTER:-}" ]; then
   DB=$("$E2E_ROOT/tests/pg/cluster.sh" newdb "$E2E_PG_CLUSTER" "t_$(basename "$TMP" | tr -c 'a-zA-Z0-9' _ | tr 'A-Z' 'a-z')")
 fi
 on_pg() { [ -n "${E2E_PG_CLUSTER:-}" ]; }
+# HC: tests/e2e/hc.c, the HTTP client of get, post, serve_with and free_port (a curl process costs 25 ms of CPU to
+# start, and the scripts send thousands of requests): built into build/hc by the first script that finds it missing
+# or older than its source (written whole: scripts side by side may build it at once)
+HC=$E2E_ROOT/build/hc
+if [ ! -x "$HC" ] || [ "$E2E_ROOT/tests/e2e/hc.c" -nt "$HC" ]; then
+  mkdir -p "$E2E_ROOT/build" && cc -O2 -Wall -Wextra -Werror -o "$HC.$$" "$E2E_ROOT/tests/e2e/hc.c" &&
+    mv -f "$HC.$$" "$HC" || { echo "lib.sh: cannot build $HC"; exit 1; }
+fi
 # own_pg_cluster: on PostgreSQL, moves the script to a cluster of its own (a new $DB in it, without the demo
 # template), for a script that stops or restarts PostgreSQL: the scripts running beside it (tests/e2e/run -j) keep
 # the shared one. Call it before init_db. The cluster is removed when the script ends.
@@ -63,7 +71,7 @@ expect_eq() { if [ "$2" = "$3" ]; then ok "$1"; else not_ok "$1" "expected '$3',
 # Debian's python3 directly: a version-manager shim on PATH can take a second per start.
 PYTHON=/usr/bin/python3
 [ -x "$PYTHON" ] || PYTHON=python3
-free_port() { "$PYTHON" -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1]);s.close()'; }
+free_port() { "$HC" --free-port; }
 
 init_db() { "$KEHTO" init --db "$DB" >/dev/null; }
 # demo_db: the demo programme in the test's database, as `kehto demo` makes it (call it with no server running).
@@ -87,10 +95,7 @@ serve_with() {
   BASE=http://127.0.0.1:$PORT
   "$KEHTO" serve --db "$DB" --port "$PORT" "$@" >"$TMP/server.log" 2>&1 &
   SERVER_PID=$!
-  for _ in $(seq 1 300); do
-    curl -s -o /dev/null "$BASE/" && return 0
-    sleep 0.05
-  done
+  "$HC" --wait "$BASE/" && return 0
   echo "server did not start:"; cat "$TMP/server.log"; exit 1
 }
 
@@ -100,19 +105,20 @@ stop_server() {
   if [ -n "$SERVER_PID" ]; then kill "$SERVER_PID" 2>/dev/null; wait "$SERVER_PID" 2>/dev/null; SERVER_PID=; fi
 }
 
-# get PATH [curl args]: body in $BODY, status in $STATUS, headers in $TMP/h. Call without $( ). The cookie jar is
-# $TMP/jar, or $JAR when set (a script with several browsers: `local JAR=$TMP/other` in a function).
+# get PATH [-H HEADER]...: body in $BODY, status in $STATUS, headers in $TMP/h. Call without $( ). The cookie jar
+# (curl's format, for the scripts' own curl -b) is $TMP/jar, or $JAR when set (a script with several browsers:
+# `local JAR=$TMP/other` in a function).
 get() {
   local p=$1; shift
-  STATUS=$(curl -s -o "$TMP/body" -D "$TMP/h" -w '%{http_code}' -b "${JAR:-$TMP/jar}" -c "${JAR:-$TMP/jar}" "$@" "$BASE$p")
+  STATUS=$("$HC" "$@" "$TMP/body" "$TMP/h" "${JAR:-$TMP/jar}" "$BASE$p")
   BODY=$(<"$TMP/body")
 }
-# post PATH field=value...: urlencoded POST with the cookie jar; body in $BODY, status in $STATUS
+# post PATH field=value...: urlencoded POST (each value encoded) with the cookie jar; body in $BODY, status in $STATUS
 post() {
   local p=$1; shift
   local args=()
-  for kv in "$@"; do args+=(--data-urlencode "$kv"); done
-  STATUS=$(curl -s -o "$TMP/body" -D "$TMP/h" -w '%{http_code}' -b "${JAR:-$TMP/jar}" -c "${JAR:-$TMP/jar}" "${args[@]}" "$BASE$p")
+  for kv in "$@"; do args+=(-d "$kv"); done
+  STATUS=$("$HC" "${args[@]}" "$TMP/body" "$TMP/h" "${JAR:-$TMP/jar}" "$BASE$p")
   BODY=$(<"$TMP/body")
 }
 # csrf_from PAGE_HTML: the hidden csrf token in a page
