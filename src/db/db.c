@@ -102,7 +102,9 @@ static void configure_sqlite(void) {
   sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 }
 
-db *db_open(const char *path, int create, db_ext_fn ext, kerr *e) {
+static int sqlite_open(db *d, const char *path, int create, db_ext_fn ext, kerr *e);
+
+static db *db_new(void) {
   static pthread_once_t once = PTHREAD_ONCE_INIT;
   pthread_once(&once, configure_sqlite);
   db *d = calloc(1, sizeof *d);
@@ -110,6 +112,11 @@ db *db_open(const char *path, int create, db_ext_fn ext, kerr *e) {
   d->changes = -1;
   d->data_epoch = -1;
   d->tx_span = -1;
+  return d;
+}
+
+db *db_open(const char *path, int create, db_ext_fn ext, kerr *e) {
+  db *d = db_new();
   if (pg_is_address(path)) {
     d->pg = pg_open(path, e);
     /* the extension after the migrations: PostgreSQL has no FTS5 for it to register with, and search may need to
@@ -121,13 +128,42 @@ db *db_open(const char *path, int create, db_ext_fn ext, kerr *e) {
     pg_schema_changed(d->pg);
     return d;
   }
+  if (sqlite_open(d, path, create, ext, e) != K_OK || db_migrate(d, e) != K_OK) {
+    db_close(d);
+    return NULL;
+  }
+  return d;
+}
+
+db *db_open_copy(db *src, db_ext_fn ext, kerr *e) {
+  if (!src->h) {
+    kerr_set(e, NULL, "db_open_copy: the source is not an SQLite database");
+    return NULL;
+  }
+  db *d = db_new();
+  if (sqlite_open(d, ":memory:", 1, ext, e) != K_OK) {
+    db_close(d);
+    return NULL;
+  }
+  sqlite3_backup *b = sqlite3_backup_init(d->h, "main", src->h, "main");
+  int rc = b ? sqlite3_backup_step(b, -1) : SQLITE_ERROR;
+  if (b) sqlite3_backup_finish(b);
+  if (rc != SQLITE_DONE) {
+    kerr_set(e, NULL, "cannot copy the database: %r", sqlite3_errmsg(d->h));
+    db_close(d);
+    return NULL;
+  }
+  return d;
+}
+
+/* Opens the SQLite database at path into d and sets it up (WAL, foreign keys, the functions SQLite may lack), then
+ * runs ext; the caller migrates. */
+static int sqlite_open(db *d, const char *path, int create, db_ext_fn ext, kerr *e) {
   int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
-  d->changes = -1;
   int rc = sqlite3_open_v2(path, &d->h, flags, NULL);
   if (rc != SQLITE_OK) {
     kerr_set(e, NULL, "cannot open database %r: %r", path, d->h ? sqlite3_errmsg(d->h) : sqlite3_errstr(rc));
-    db_close(d);
-    return NULL;
+    return K_ERR;
   }
   sqlite3_busy_timeout(d->h, 5000);
   sqlite3_extended_result_codes(d->h, 1);
@@ -136,25 +172,15 @@ db *db_open(const char *path, int create, db_ext_fn ext, kerr *e) {
   if (db_script(d, "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;"
                    "PRAGMA temp_store=MEMORY; PRAGMA cache_size=-16000; PRAGMA secure_delete=ON;") != DB_OK) {
     kerr_set(e, NULL, "cannot set up database %r: %r", path, sqlite3_errmsg(d->h));
-    db_close(d);
-    return NULL;
+    return K_ERR;
   }
   if (sqlite3_libversion_number() < 3044000 &&
       sqlite3_create_function_v2(d->h, "string_agg", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, NULL, agg_step,
                                  agg_final, NULL) != SQLITE_OK) {
     kerr_set(e, NULL, "cannot set up database %r: %r", path, sqlite3_errmsg(d->h));
-    db_close(d);
-    return NULL;
+    return K_ERR;
   }
-  if (ext && ext(d, e) != K_OK) {
-    db_close(d);
-    return NULL;
-  }
-  if (db_migrate(d, e) != K_OK) {
-    db_close(d);
-    return NULL;
-  }
-  return d;
+  return ext ? ext(d, e) : K_OK;
 }
 
 int db_is_address(const char *path) {

@@ -2,13 +2,14 @@
 #ifndef KEHTO_TEST_FIXTURE_H
 #define KEHTO_TEST_FIXTURE_H
 #include "db/db.h"
+#include "memdb.h"
 #include "search/search.h"
 #include "model/refdata.h"
 
-/* cmocka setup: opens ":memory:", runs the migrations, loads municipalities and regions; *state is the db. */
+/* cmocka setup: a fresh migrated in-memory database (memdb.h) with municipalities and regions; *state is the db. */
 static int fixture_db_setup(void **state) {
   kerr e = {0};
-  db *d = db_open(":memory:", 1, search_attach, &e);
+  db *d = memdb_open(&e);
   assert_non_null(d);
   assert_int_equal(refdata_load(d, &e), K_OK);
   *state = d;

@@ -12,12 +12,13 @@
 
 #include "core/util.h"
 #include "db/db.h"
+#include "memdb.h"
 #include "search/search.h"
 #include "model/refdata.h"
 
 static int svcdb_setup(void **state) {
   kerr e = {0};
-  db *d = db_open(":memory:", 1, search_attach, &e);
+  db *d = memdb_open(&e);
   if (!d) fail_msg("db_open: %s", e.msg);
   if (refdata_load(d, &e) != K_OK) fail_msg("refdata_load: %s", e.msg);
   assert_int_equal(db_exec(d,

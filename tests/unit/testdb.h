@@ -13,6 +13,7 @@
 #include "core/buf.h"
 #include "core/util.h"
 #include "db/db.h"
+#include "memdb.h"
 #include "search/search.h"
 #include "model/deed.h"
 #include "model/refdata.h"
@@ -20,7 +21,7 @@
 /* Opens an in-memory database, checks that the migrations ran and loads municipalities and regions. */
 static db *testdb_open(void) {
   kerr e = {0};
-  db *d = db_open(":memory:", 1, search_attach, &e);
+  db *d = memdb_open(&e);
   if (!d) fail_msg("db_open: %s", e.msg);
   assert_int_equal(db_int(d, -1, "PRAGMA user_version", ""), db_schema_version());
   if (refdata_load(d, &e) != K_OK) fail_msg("refdata_load: %s", e.msg);
