@@ -11,12 +11,13 @@
 #include "search/pgsearch.h"
 #include "search/rank.h"
 
-#define MAX_WORD 255 /* bytes of one word that are looked at; the rest of a longer run is cut off */
 #define MAX_QUERY_TERMS 32
 
-/* One tokenizer instance per FTS5 table per connection: its own Voikko handle, stemmer and cache. */
+/* One tokenizer instance per FTS5 table per connection: its own Voikko handle, stemmer and cache, and the context
+ * of the text being indexed. */
 typedef struct ktok {
   morph *m;
+  morph_ctx *ctx;
 } ktok;
 
 static int tok_create(void *ctx, const char **argv, int argc, Fts5Tokenizer **out) {
@@ -33,6 +34,7 @@ static int tok_create(void *ctx, const char **argv, int argc, Fts5Tokenizer **ou
     return SQLITE_NOMEM;
   }
   t->m = m;
+  t->ctx = morph_ctx_new();
   *out = (Fts5Tokenizer *)t;
   return SQLITE_OK;
 }
@@ -41,23 +43,27 @@ static void tok_delete(Fts5Tokenizer *p) {
   ktok *t = (ktok *)p;
   if (!t) return;
   morph_free(t->m);
+  morph_ctx_free(t->ctx);
   free(t);
 }
 
 typedef int (*token_fn)(void *, int, const char *, int, int, int);
 
 /* Emits the terms of one word at one position: the first as a new token, the rest colocated. A query uses only
- * the word's lemmas (so "työhyvinvointi" does not widen to "työ"); a prefix query the surface form itself. */
+ * the word's lemmas (so "työhyvinvointi" does not widen to "työ"); a prefix query the surface form itself; a
+ * document the lemmas its text supports (morph_ctx) and the marked terms. */
 static int emit_word(ktok *t, int flags, const char *low, size_t n, int start, int end, void *ctx, token_fn tok) {
   if (flags & FTS5_TOKENIZE_PREFIX) return tok(ctx, 0, low, (int)n, start, end);
   morph_terms_t mt;
   morph_terms(t->m, low, n, &mt);
-  int count = (flags & FTS5_TOKENIZE_QUERY) ? mt.nlemma : mt.nterms;
+  int query = (flags & FTS5_TOKENIZE_QUERY) != 0, count = query ? mt.nlemma : mt.nterms, emitted = 0;
   const char *p = mt.terms;
   for (int i = 0; i < count; i++) {
     size_t len = strlen(p);
-    int rc = tok(ctx, i ? FTS5_TOKEN_COLOCATED : 0, p, (int)len, start, end);
-    if (rc != SQLITE_OK) return rc;
+    if (query || i >= mt.nlemma || morph_ctx_keeps(t->ctx, &mt, i)) {
+      int rc = tok(ctx, emitted++ ? FTS5_TOKEN_COLOCATED : 0, p, (int)len, start, end);
+      if (rc != SQLITE_OK) return rc;
+    }
     p += len + 1;
   }
   return SQLITE_OK;
@@ -67,20 +73,13 @@ static int tok_tokenize(Fts5Tokenizer *p, void *ctx, int flags, const char *text
   ktok *t = (ktok *)p;
   /* a query's "\x01term": an index term as it is (search/expand.h), e.g. ">hyvinvointi" */
   if ((flags & FTS5_TOKENIZE_QUERY) && ntext > 1 && text[0] == '\x01')
-    return tok(ctx, 0, text + 1, ntext > MAX_WORD ? MAX_WORD : ntext - 1, 0, ntext);
+    return tok(ctx, 0, text + 1, ntext > MORPH_MAX_WORD ? MORPH_MAX_WORD : ntext - 1, 0, ntext);
   size_t n = ntext > 0 ? (size_t)ntext : 0, pos = 0, start, end;
+  if (!(flags & FTS5_TOKENIZE_QUERY)) morph_ctx_text(t->ctx, t->m, text, n); /* a document, or one for snippets */
   buf low = BUF_INIT;
   int rc = SQLITE_OK;
-  while (rc == SQLITE_OK && utf8_next_word(text, n, &pos, &start, &end)) {
-    buf_reset(&low);
-    utf8_lower(&low, text + start, end - start);
-    size_t len = low.len;
-    if (len > MAX_WORD) { /* cut at a character boundary */
-      len = MAX_WORD;
-      while (len > 0 && ((unsigned char)low.data[len] & 0xC0) == 0x80) len--;
-    }
-    rc = emit_word(t, flags, low.data, len, (int)start, (int)end, ctx, tok);
-  }
+  while (rc == SQLITE_OK && morph_next_word(text, n, &pos, &start, &end, &low))
+    rc = emit_word(t, flags, low.data, low.len, (int)start, (int)end, ctx, tok);
   buf_free(&low);
   return rc;
 }

@@ -18,6 +18,7 @@ typedef struct slot {
   char *data; /* the word, NUL, then the terms back to back; NULL when empty */
   size_t wlen;
   int nterms, nlemma, known, self;
+  unsigned verbs;
 } slot;
 
 struct morph {
@@ -27,6 +28,7 @@ struct morph {
   buf work; /* terms being built: NUL-separated */
   int nwork;
   int known, self; /* of the word being built: see morph_terms_t */
+  unsigned verbs;
 };
 
 morph *morph_new(kerr *e) {
@@ -190,6 +192,17 @@ static void add_parts(morph *m, const char *wordbases, const char *baseform) {
   buf_free(&prefix);
 }
 
+/* The 1-based index of the lemma among the first nlemma terms that is word itself (n bytes), or 0. */
+static int self_lemma(const morph *m, int nlemma, const char *word, size_t n) {
+  const char *p = m->work.data;
+  for (int i = 0; i < nlemma; i++) {
+    size_t len = strlen(p);
+    if (len == n && !memcmp(p, word, n)) return i + 1;
+    p += len + 1;
+  }
+  return 0;
+}
+
 /* Voikko: lemmas first (they count as the word's own terms), then compound parts. Returns the lemma count. */
 static int analyse(morph *m, const char *word) {
   struct voikko_mor_analysis **a = voikkoAnalyzeWordCstr(m->vk, word);
@@ -203,6 +216,15 @@ static int analyse(morph *m, const char *word) {
   for (int i = 0; a[i]; i++) {
     char *bf = voikko_mor_analysis_value_cstr(a[i], "BASEFORM");
     char *wb = voikko_mor_analysis_value_cstr(a[i], "WORDBASES");
+    char *cl = voikko_mor_analysis_value_cstr(a[i], "CLASS");
+    if (bf && cl && !strcmp(cl, "teonsana")) { /* a verb's reading: which lemma */
+      buf low = BUF_INIT;
+      utf8_lower(&low, bf, strlen(bf));
+      int at = self_lemma(m, nlemma, low.data, low.len);
+      if (at > 0 && at <= 32) m->verbs |= 1u << (at - 1);
+      buf_free(&low);
+    }
+    voikko_free_mor_analysis_value_cstr(cl);
     if (bf && wb) add_parts(m, wb, bf);
     voikko_free_mor_analysis_value_cstr(wb);
     voikko_free_mor_analysis_value_cstr(bf);
@@ -214,17 +236,6 @@ static int analyse(morph *m, const char *word) {
 static int has_digit(const char *w, size_t n) {
   for (size_t i = 0; i < n; i++)
     if (w[i] >= '0' && w[i] <= '9') return 1;
-  return 0;
-}
-
-/* The 1-based index of the lemma among the first nlemma terms that is word itself (n bytes), or 0. */
-static int self_lemma(const morph *m, int nlemma, const char *word, size_t n) {
-  const char *p = m->work.data;
-  for (int i = 0; i < nlemma; i++) {
-    size_t len = strlen(p);
-    if (len == n && !memcmp(p, word, n)) return i + 1;
-    p += len + 1;
-  }
   return 0;
 }
 
@@ -331,6 +342,7 @@ static int build(morph *m, const char *word, size_t n) {
   buf_reset(&m->work);
   m->nwork = 0;
   m->known = m->self = 0;
+  m->verbs = 0;
   if (n > MAX_ANALYSED || has_digit(word, n)) {
     add_term(m, word, n);
     m->known = m->self = 1;
@@ -360,6 +372,7 @@ static void fill_out(const slot *sl, morph_terms_t *out) {
   out->nlemma = sl->nlemma;
   out->known = sl->known;
   out->self = sl->self;
+  out->verbs = sl->verbs;
 }
 
 int morph_suggest(morph *m, const char *word, char **out, int max) {
@@ -388,5 +401,120 @@ void morph_terms(morph *m, const char *word, size_t n, morph_terms_t *out) {
   sl->nlemma = nlemma;
   sl->known = m->known;
   sl->self = m->self;
+  sl->verbs = m->verbs;
   fill_out(sl, out);
+}
+
+int morph_next_word(const char *text, size_t n, size_t *pos, size_t *start, size_t *end, buf *low) {
+  if (!utf8_next_word(text, n, pos, start, end)) return 0;
+  buf_reset(low);
+  utf8_lower(low, text + *start, *end - *start);
+  if (low->len > MORPH_MAX_WORD) { /* cut at a character boundary */
+    size_t len = MORPH_MAX_WORD;
+    while (len > 0 && ((unsigned char)low->data[len] & 0xC0) == 0x80) len--;
+    low->len = len;
+    low->data[len] = 0;
+  }
+  return 1;
+}
+
+/* ---- Readings by context ---- */
+
+#define CTX_MIN_SLOTS 256
+#define CTX_RUNNING_TEXT 6 /* words: a shorter text (a title, a name) is often a noun phrase, with no verb */
+
+struct morph_ctx {
+  char **slot; /* open addressing; NULL: empty */
+  size_t cap, n;
+  int words; /* of the text */
+};
+
+morph_ctx *morph_ctx_new(void) {
+  morph_ctx *c = calloc(1, sizeof *c);
+  if (!c) abort();
+  c->cap = CTX_MIN_SLOTS;
+  c->slot = calloc(c->cap, sizeof *c->slot);
+  if (!c->slot) abort();
+  return c;
+}
+
+void morph_ctx_reset(morph_ctx *c) {
+  c->words = 0;
+  if (!c->n) return;
+  for (size_t i = 0; i < c->cap; i++) free(c->slot[i]), c->slot[i] = NULL;
+  c->n = 0;
+}
+
+void morph_ctx_free(morph_ctx *c) {
+  if (!c) return;
+  morph_ctx_reset(c);
+  free(c->slot);
+  free(c);
+}
+
+/* Where term (n bytes) is in c, or the empty slot where it would go. */
+static size_t ctx_find(const morph_ctx *c, const char *term, size_t n) {
+  size_t i = util_hash_n(term, n) & (c->cap - 1);
+  while (c->slot[i] && !(strlen(c->slot[i]) == n && memcmp(c->slot[i], term, n) == 0)) i = (i + 1) & (c->cap - 1);
+  return i;
+}
+
+static void ctx_put(morph_ctx *c, const char *term, size_t n) {
+  if (2 * (c->n + 1) > c->cap) { /* at most half full */
+    morph_ctx old = *c;
+    c->cap *= 2, c->n = 0;
+    c->slot = calloc(c->cap, sizeof *c->slot);
+    if (!c->slot) abort();
+    for (size_t i = 0; i < old.cap; i++)
+      if (old.slot[i]) c->slot[ctx_find(c, old.slot[i], strlen(old.slot[i]))] = old.slot[i], c->n++;
+    free(old.slot);
+  }
+  size_t i = ctx_find(c, term, n);
+  if (c->slot[i]) return;
+  c->slot[i] = strndup(term, n);
+  if (!c->slot[i]) abort();
+  c->n++;
+}
+
+static void ctx_add(morph_ctx *c, const morph_terms_t *mt) {
+  if (!mt->known) return;
+  const char *p = mt->terms;
+  for (int i = 0; i < mt->nterms; i++, p += strlen(p) + 1) {
+    if (i < mt->nlemma) {
+      if (mt->nlemma == 1) ctx_put(c, p, strlen(p));
+    } else if (p[0] == MORPH_MODIFIER || p[0] == MORPH_HEAD) {
+      ctx_put(c, p + 1, strlen(p + 1)); /* a compound's part: tulipalo supports tuli */
+    }
+  }
+}
+
+void morph_ctx_text(morph_ctx *c, morph *m, const char *text, size_t n) {
+  morph_ctx_reset(c);
+  size_t pos = 0, start, end;
+  buf low = BUF_INIT;
+  while (morph_next_word(text, n, &pos, &start, &end, &low)) {
+    morph_terms_t mt;
+    morph_terms(m, low.data, low.len, &mt);
+    ctx_add(c, &mt);
+    c->words++;
+  }
+  buf_free(&low);
+}
+
+int morph_ctx_keeps(const morph_ctx *c, const morph_terms_t *mt, int i) {
+  if (!mt->known || mt->nlemma < 2) return 1;
+  const char *p = mt->terms;
+  int any = 0, mine = 0;
+  for (int j = 0; j < mt->nlemma; j++, p += strlen(p) + 1) {
+    int in = c->slot[ctx_find(c, p, strlen(p))] != NULL;
+    any |= in;
+    if (j == i) mine = in;
+  }
+  if (any) return mine;
+  /* none is supported: in running text a noun's base form that is also a form of a verb is read as the verb, which
+   * running text uses far more often ("tuli" came, "jää" stays) */
+  if (c->words < CTX_RUNNING_TEXT) return 1;
+  unsigned self = mt->self ? 1u << (mt->self - 1) : 0, all = mt->nlemma >= 32 ? ~0u : (1u << mt->nlemma) - 1;
+  if (self && !(mt->verbs & self) && (mt->verbs & all & ~self)) return (mt->verbs >> i) & 1;
+  return 1;
 }

@@ -4,6 +4,7 @@
 #define KEHTO_MORPH_H
 #include <stddef.h>
 
+#include "core/buf.h"
 #include "core/util.h"
 
 /* One analyser: a Voikko handle, a Snowball stemmer and a cache of analyses. Not thread-safe: one per
@@ -24,8 +25,9 @@ typedef struct morph_terms_t {
   const char *terms;
   int nterms;
   int nlemma;
-  int known; /* 1 when Voikko knows the word (or it has digits): its lemmas are real base forms */
-  int self;  /* 1 + the index of the lemma that is the word itself ("tuli" the noun, not "tulla"), or 0 */
+  int known;      /* 1 when Voikko knows the word (or it has digits): its lemmas are real base forms */
+  int self;       /* 1 + the index of the lemma that is the word itself ("tuli" the noun, not "tulla"), or 0 */
+  unsigned verbs; /* bit i: lemma i (i < 32) is a verb's (Voikko's class teonsana) */
 } morph_terms_t;
 
 /* Returns a new analyser, or NULL with e set (e.g. the Voikko Finnish dictionary is not installed).
@@ -40,5 +42,28 @@ void morph_terms(morph *m, const char *word, size_t n, morph_terms_t *out);
 /* Voikko's spelling suggestions for word (UTF-8, NUL-terminated), most likely first: at most max, each malloc'd
  * into out (the caller frees them). Returns how many (0 for a correct word or none found). */
 int morph_suggest(morph *m, const char *word, char **out, int max);
+
+#define MORPH_MAX_WORD 255 /* bytes of one word that are looked at; the rest of a longer run is cut off */
+
+/* The next word of text[0..n) from *pos (start at 0) as the index sees it: lowercased into low (at most
+ * MORPH_MAX_WORD bytes, cut at a character boundary), its bytes in text at [*start, *end). 0 after the last. */
+int morph_next_word(const char *text, size_t n, size_t *pos, size_t *start, size_t *end, buf *low);
+
+/* The context of one text (a deed's column) for choosing among a word's readings: "tuli" is the noun (fire) or a
+ * form of "tulla" (came). A reading that the text's other words support (a word with that lemma and no other
+ * reading, or a compound with it as a part: "tulta", "tulipalo") is kept and the others dropped; when none is
+ * supported, in running text (not a title) a noun's base form that is also a verb's form is read as the verb, and
+ * other words keep them all. Two passes over the text's words: morph_ctx_add for each, then
+ * morph_ctx_keeps for each lemma of each. */
+typedef struct morph_ctx morph_ctx;
+
+morph_ctx *morph_ctx_new(void);
+void morph_ctx_free(morph_ctx *c);
+/* Empties c for the next text. */
+void morph_ctx_reset(morph_ctx *c);
+/* Empties c and fills it with what the words of text[0..n) support (analysed with m). */
+void morph_ctx_text(morph_ctx *c, morph *m, const char *text, size_t n);
+/* 1 when lemma i (< mt->nlemma) of the word is to be indexed in the text c was made from. */
+int morph_ctx_keeps(const morph_ctx *c, const morph_terms_t *mt, int i);
 
 #endif

@@ -8,8 +8,6 @@
 #include "search/expand.h"
 #include "search/morph.h"
 
-#define MAX_WORD 255 /* as the FTS5 tokenizer (fts.c) */
-
 #define NCOLS RANK_NCOLS
 #define SNIPPET_TOKENS 24
 
@@ -32,37 +30,39 @@ static void tokens_free(tokens *t) {
   memset(t, 0, sizeof *t);
 }
 
-/* Splits text into words and each word into its terms as the FTS5 tokenizer "kehto" indexes it: every term of
- * the word (lemmas and compound parts) at the word's position; with query set, the lemmas only. */
+/* Splits text into words and each word into its terms as the FTS5 tokenizer "kehto" indexes it: at the word's
+ * position, the lemmas the text supports (morph_ctx) and the marked terms (compound parts, roots); with query set,
+ * the lemmas only. */
 static void tokenize(morph *m, const char *text, int query, tokens *out) {
   size_t n = text ? strlen(text) : 0, pos = 0, start, end;
-  buf low = BUF_INIT;
-  while (utf8_next_word(text, n, &pos, &start, &end)) {
-    buf_reset(&low);
-    utf8_lower(&low, text + start, end - start);
-    size_t len = low.len;
-    if (len > MAX_WORD) {
-      len = MAX_WORD;
-      while (len > 0 && ((unsigned char)low.data[len] & 0xC0) == 0x80) len--;
-    }
+  morph_ctx *ctx = NULL;
+  if (!query) {
+    ctx = morph_ctx_new();
+    morph_ctx_text(ctx, m, text, n);
+  }
+  buf low = BUF_INIT, terms = BUF_INIT;
+  while (morph_next_word(text, n, &pos, &start, &end, &low)) {
     morph_terms_t mt;
-    morph_terms(m, low.data, len, &mt);
-    int count = query ? mt.nlemma : mt.nterms;
-    size_t bytes = 0;
+    morph_terms(m, low.data, low.len, &mt);
+    int count = query ? mt.nlemma : mt.nterms, kept = 0;
+    buf_reset(&terms);
     const char *p = mt.terms;
-    for (int i = 0; i < count; i++) bytes += strlen(p + bytes) + 1;
+    for (int i = 0; i < count; i++, p += strlen(p) + 1)
+      if (query || i >= mt.nlemma || morph_ctx_keeps(ctx, &mt, i)) buf_append(&terms, p, strlen(p) + 1), kept++;
     if (out->n == out->cap) {
       out->cap = out->cap ? out->cap * 2 : 64;
       out->v = realloc(out->v, sizeof *out->v * (size_t)out->cap);
       if (!out->v) abort();
     }
     token *t = &out->v[out->n++];
-    *t = (token){out->words++, start, end, malloc(bytes + 1), count};
+    *t = (token){out->words++, start, end, malloc(terms.len + 1), kept};
     if (!t->terms) abort();
-    memcpy(t->terms, mt.terms, bytes);
-    t->terms[bytes] = 0;
+    memcpy(t->terms, terms.data, terms.len);
+    t->terms[terms.len] = 0;
   }
   buf_free(&low);
+  buf_free(&terms);
+  morph_ctx_free(ctx);
 }
 
 /* ---- writing ---- */
@@ -183,7 +183,7 @@ static void qword_parse(morph *m, const char *match, qword *w) {
       buf_puts(&low, word.data + 1);
     else
       utf8_lower(&low, word.data ? word.data : "", word.len);
-    size_t len = low.len > MAX_WORD ? MAX_WORD : low.len;
+    size_t len = low.len > MORPH_MAX_WORD ? MORPH_MAX_WORD : low.len;
     while (len > 0 && len < low.len && ((unsigned char)low.data[len] & 0xC0) == 0x80) len--;
     w->prefix = strndup(low.data ? low.data : "", len);
     if (!w->prefix) abort();

@@ -97,6 +97,41 @@ static void test_unknown_compounds_are_split(void **s) {
   db_close(d);
 }
 
+/* A word read several ways is indexed as the readings its text (the column) supports: "tuli" is fire beside
+ * "tulipalo", a form of "tulla" beside "tulee"; with no support either way, in running text a noun's base form that is
+ * also a verb's form is the verb, which running text uses far more often; a title keeps both. */
+static void test_homographs_read_by_context(void **s) {
+  db *d = testdb_open();
+  long long fire =
+      testdb_deed(d, "Harjoitus", "Tuli levisi nopeasti, mutta tulipalo sammutettiin.", NULL, NULL, NULL, 0, NULL);
+  long long came = testdb_deed(d, "Palaute", "Palautetta tuli paljon, ja sitä tulee yhä.", NULL, NULL, NULL, 0, NULL);
+  long long alone =
+      testdb_deed(d, "Tuli", "Idea tuli henkilöstöltä eräänä päivänä kesken kokouksen.", NULL, NULL, NULL, 0, NULL);
+  long long title = testdb_deed(d, "Tuli ja turvallisuus", "", NULL, NULL, NULL, 0, NULL);
+  long long ice = testdb_deed(d, "Talvi", "Jää oli paksua, ja jäällä käveltiin.", NULL, NULL, NULL, 0, NULL);
+  long long stays =
+      testdb_deed(d, "Kesä", "Malli jää käyttöön myös ensi vuonna kaikissa yksiköissä.", NULL, NULL, NULL, 0, NULL);
+  long long adj =
+      testdb_deed(d, "Asiointi", "Sähköistä asiointia ja sähköisten palvelujen tukea.", NULL, NULL, NULL, 0, NULL);
+  assert_true(has_term(d, fire, "tuli"));
+  assert_false(has_term(d, fire, "tulla"));
+  assert_true(has_term(d, came, "tulla"));
+  assert_false(has_term(d, came, "tuli"));
+  assert_true(has_term(d, alone, "tulla"));
+  assert_true(has_term(d, alone, "tuli")); /* the title "Tuli": too short to say */
+  assert_true(has_term(d, title, "tuli")); /* a title is often a noun phrase: both */
+  assert_true(has_term(d, title, "tulla"));
+  assert_true(has_term(d, ice, "jää"));
+  assert_false(has_term(d, ice, "jäädä"));
+  assert_true(has_term(d, stays, "jäädä"));
+  assert_false(has_term(d, stays, "jää"));
+  assert_true(has_term(d, adj, "sähköinen"));   /* "sähköisten" says which "sähköistä" is */
+  assert_false(has_term(d, adj, "sähköistää")); /* not the verb */
+  assert_true(has_term(d, adj, "tuki"));        /* "tukea": the noun or the verb, neither supported: both */
+  assert_true(has_term(d, adj, "tukea"));
+  db_close(d);
+}
+
 static void test_place_names_both_ways(void **s) {
   db *d = testdb_open();
   testdb_deed(d, "Kokeilu", "Tampere lähti mukaan ensimmäisenä.", NULL, NULL, NULL, 0, NULL);
@@ -212,6 +247,7 @@ int main(void) {
       cmocka_unit_test(test_inflected_municipality_word),
       cmocka_unit_test(test_compound_part_matches_but_query_does_not_widen),
       cmocka_unit_test(test_derivations_carry_their_root),
+      cmocka_unit_test(test_homographs_read_by_context),
       cmocka_unit_test(test_place_names_both_ways),
       cmocka_unit_test(test_unknown_words_fall_back_to_snowball),
       cmocka_unit_test(test_numbers_are_plain_tokens),
