@@ -42,13 +42,13 @@ struct db {
   int changes;  /* rows the last write through db_step or db_exec changed (-1: none yet), as a bump hides them */
   char *err;    /* the error of the last watched write, kept across the rollback that follows it; or NULL */
   int sp_depth; /* PostgreSQL: savepoints open in a transaction that db_savepoint began (0: none) */
-  long long data_epoch;     /* PostgreSQL: pg_epoch when this transaction bumped the data version, or -1 */
+  long long data_epoch; /* PostgreSQL: pg_epoch when this transaction bumped the data version, or -1 */
   /* Counters a caller's transaction bumped (tx_bumped) and wrote again after (tx_pending), valid while tx_span
    * is the span they were set in: a write bumps a counter once per span, and the span's end bumps again those
    * written since, so that a cache built inside the transaction after the first bump is stale after it. */
   unsigned tx_bumped, tx_pending;
-  long long span, tx_span; /* span: db_script's count of transaction and savepoint boundaries (see tx_boundary) */
-  int whole_tx; /* db_all_or_nothing: the transaction's writes need no savepoints of their own */
+  long long span, tx_span;  /* span: db_script's count of transaction and savepoint boundaries (see tx_boundary) */
+  int whole_tx;             /* db_all_or_nothing: the transaction's writes need no savepoints of their own */
   const unsigned char *shm; /* the WAL index, mapped read-only by db_data_version; NULL until then */
   int no_shm;               /* 1: not in WAL mode or not mappable; db_data_version asks SQLite */
 };

@@ -118,8 +118,10 @@ static void jar_read(const char *file) {
     line[strcspn(line, "\r\n")] = 0;
     int httponly = 0;
     char *l = line;
-    if (!strncmp(l, "#HttpOnly_", 10)) l += 10, httponly = 1;
-    else if (*l == '#' || !*l) continue;
+    if (!strncmp(l, "#HttpOnly_", 10))
+      l += 10, httponly = 1;
+    else if (*l == '#' || !*l)
+      continue;
     char *f7[7];
     int k = 0;
     for (char *p = l; k < 7; k++) {
@@ -129,8 +131,13 @@ static void jar_read(const char *file) {
       *tab = 0, p = tab + 1;
     }
     if (k < 6) continue; /* 7 fields: host, subdomains, path, secure, expires, name, value */
-    jar[njar++] = (cookie){sdup(f7[0], strlen(f7[0])), sdup(f7[2], strlen(f7[2])), sdup(f7[5], strlen(f7[5])),
-                           sdup(f7[6], strlen(f7[6])), atoll(f7[4]), !strcmp(f7[3], "TRUE"), httponly};
+    jar[njar++] = (cookie){sdup(f7[0], strlen(f7[0])),
+                           sdup(f7[2], strlen(f7[2])),
+                           sdup(f7[5], strlen(f7[5])),
+                           sdup(f7[6], strlen(f7[6])),
+                           atoll(f7[4]),
+                           !strcmp(f7[3], "TRUE"),
+                           httponly};
   }
   fclose(f);
 }
@@ -205,7 +212,8 @@ static void set_cookie(const url *u, const char *h) {
     if (jar[i].name && !strcmp(jar[i].name, name) && !strcmp(jar[i].host, u->host) && !strcmp(jar[i].path, path))
       jar[i].name = NULL;
   if (gone || njar >= MAX_COOKIES) return;
-  jar[njar++] = (cookie){sdup(u->host, strlen(u->host)), sdup(path, strlen(path)), name, value, expires, secure, httponly};
+  jar[njar++] =
+      (cookie){sdup(u->host, strlen(u->host)), sdup(path, strlen(path)), name, value, expires, secure, httponly};
 }
 
 /* ---- the request ---- */
