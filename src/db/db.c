@@ -3,7 +3,6 @@
 #include "db/db_sqlite.h"
 
 #include <assert.h>
-#include <fcntl.h>
 #include <pthread.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -11,7 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/mman.h>
 #include <unistd.h>
 
 #include "core/buf.h"
@@ -21,7 +19,7 @@
 /* The WAL index's header (https://sqlite.org/walformat.html): its first copy is 48 bytes, byte 12 is "isInit". */
 #define WAL_HDR_SIZE 48
 #define WAL_HDR_ISINIT 12
-#define SHM_MAP 4096
+#define SHM_REGION 32768 /* the size of a WAL-index region: what SQLite maps */
 
 typedef struct cached {
   const char *sql;
@@ -216,7 +214,6 @@ void db_close(db *d) {
   }
   free(d->cache);
   free(d->err);
-  if (d->shm) munmap((void *)d->shm, SHM_MAP);
   if (d->h) sqlite3_close_v2(d->h);
   pg_close(d->pg);
   free(d);
@@ -765,25 +762,25 @@ int db_rollback(db *d) {
   return db_script(d, "ROLLBACK");
 }
 
-/* The WAL index of a database in WAL mode, mapped read-only: the file "<database>-shm" that every connection to it
- * maps (https://sqlite.org/walformat.html). It stays the same file while this connection is open: SQLite deletes it
- * only when the last connection closes. NULL when the database is not in WAL mode or the file cannot be mapped. */
+/* The WAL index of a database in WAL mode (https://sqlite.org/walformat.html): SQLite's own mapping of the file
+ * "<database>-shm", asked of the connection's file (xShmMap), valid while the connection is open. Not a mapping
+ * through a descriptor of our own: closing any descriptor of the file drops every POSIX lock the process holds on
+ * it, SQLite's too, and another process that then finds the file unused truncates it (this server then died of
+ * SIGBUS reading its mapping, in the crash test). NULL when the database is not in WAL mode or the index cannot be
+ * had. */
 static const unsigned char *wal_index(db *d) {
   if (d->shm || d->no_shm) return d->shm;
   d->no_shm = 1;
-  const char *path = sqlite3_db_filename(d->h, "main");
   char *mode = db_text(d, "PRAGMA journal_mode", "");
   int wal = mode && strcmp(mode, "wal") == 0;
   free(mode);
-  if (!wal || !path || !*path) return NULL;
-  char shm[4096];
-  if ((size_t)snprintf(shm, sizeof shm, "%s-shm", path) >= sizeof shm) return NULL;
-  int fd = open(shm, O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return NULL;
-  void *p = mmap(NULL, SHM_MAP, PROT_READ, MAP_SHARED, fd, 0);
-  close(fd);
-  if (p == MAP_FAILED) return NULL;
-  d->shm = p;
+  sqlite3_file *f = NULL;
+  if (!wal || sqlite3_file_control(d->h, "main", SQLITE_FCNTL_FILE_POINTER, &f) != SQLITE_OK || !f || !f->pMethods ||
+      f->pMethods->iVersion < 2 || !f->pMethods->xShmMap)
+    return NULL;
+  volatile void *p = NULL;
+  if (f->pMethods->xShmMap(f, 0, SHM_REGION, 0, &p) != SQLITE_OK || !p) return NULL;
+  d->shm = (const unsigned char *)p;
   d->no_shm = 0;
   return d->shm;
 }
