@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "core/buf.h"
+#include "core/map.h"
 #include "core/utf8.h"
 
 #define CACHE_SLOTS 32768 /* direct-mapped: a colliding word replaces the old one, so memory stays bounded */
@@ -420,60 +421,35 @@ int morph_next_word(const char *text, size_t n, size_t *pos, size_t *start, size
 
 /* ---- Readings by context ---- */
 
-#define CTX_MIN_SLOTS 256
 #define CTX_RUNNING_TEXT 6 /* words: a shorter text (a title, a name) is often a noun phrase, with no verb */
 
 struct morph_ctx {
-  char **slot; /* open addressing; NULL: empty */
-  size_t cap, n;
-  int words; /* of the text */
+  strmap supported; /* the lemmas the text's words support (keys only) */
+  int words;        /* of the text */
 };
 
 morph_ctx *morph_ctx_new(void) {
   morph_ctx *c = calloc(1, sizeof *c);
   if (!c) abort();
-  c->cap = CTX_MIN_SLOTS;
-  c->slot = calloc(c->cap, sizeof *c->slot);
-  if (!c->slot) abort();
   return c;
 }
 
 void morph_ctx_reset(morph_ctx *c) {
   c->words = 0;
-  if (!c->n) return;
-  for (size_t i = 0; i < c->cap; i++) free(c->slot[i]), c->slot[i] = NULL;
-  c->n = 0;
+  if (!c->supported.n) return;
+  strmap_free(&c->supported);
+  c->supported = (strmap){0};
 }
 
 void morph_ctx_free(morph_ctx *c) {
   if (!c) return;
-  morph_ctx_reset(c);
-  free(c->slot);
+  strmap_free(&c->supported);
   free(c);
 }
 
-/* Where term (n bytes) is in c, or the empty slot where it would go. */
-static size_t ctx_find(const morph_ctx *c, const char *term, size_t n) {
-  size_t i = util_hash_n(term, n) & (c->cap - 1);
-  while (c->slot[i] && !(strlen(c->slot[i]) == n && memcmp(c->slot[i], term, n) == 0)) i = (i + 1) & (c->cap - 1);
-  return i;
-}
-
-static void ctx_put(morph_ctx *c, const char *term, size_t n) {
-  if (2 * (c->n + 1) > c->cap) { /* at most half full */
-    morph_ctx old = *c;
-    c->cap *= 2, c->n = 0;
-    c->slot = calloc(c->cap, sizeof *c->slot);
-    if (!c->slot) abort();
-    for (size_t i = 0; i < old.cap; i++)
-      if (old.slot[i]) c->slot[ctx_find(c, old.slot[i], strlen(old.slot[i]))] = old.slot[i], c->n++;
-    free(old.slot);
-  }
-  size_t i = ctx_find(c, term, n);
-  if (c->slot[i]) return;
-  c->slot[i] = strndup(term, n);
-  if (!c->slot[i]) abort();
-  c->n++;
+static void ctx_put(morph_ctx *c, const char *term) {
+  size_t at;
+  if (!strmap_find(&c->supported, term, &at)) strmap_add(&c->supported, term, NULL, 0);
 }
 
 static void ctx_add(morph_ctx *c, const morph_terms_t *mt) {
@@ -481,9 +457,9 @@ static void ctx_add(morph_ctx *c, const morph_terms_t *mt) {
   const char *p = mt->terms;
   for (int i = 0; i < mt->nterms; i++, p += strlen(p) + 1) {
     if (i < mt->nlemma) {
-      if (mt->nlemma == 1) ctx_put(c, p, strlen(p));
+      if (mt->nlemma == 1) ctx_put(c, p);
     } else if (p[0] == MORPH_MODIFIER || p[0] == MORPH_HEAD) {
-      ctx_put(c, p + 1, strlen(p + 1)); /* a compound's part: tulipalo supports tuli */
+      ctx_put(c, p + 1); /* a compound's part: tulipalo supports tuli */
     }
   }
 }
@@ -506,7 +482,8 @@ int morph_ctx_keeps(const morph_ctx *c, const morph_terms_t *mt, int i) {
   const char *p = mt->terms;
   int any = 0, mine = 0;
   for (int j = 0; j < mt->nlemma; j++, p += strlen(p) + 1) {
-    int in = c->slot[ctx_find(c, p, strlen(p))] != NULL;
+    size_t at;
+    int in = strmap_find(&c->supported, p, &at);
     any |= in;
     if (j == i) mine = in;
   }
