@@ -47,6 +47,12 @@ test('a new page with a bad address comes back with the message beside the field
   assert.deepEqual((await menuOrder(s.page)).at(-1), '/sivu/koulutuskalenteri');
 });
 
+// Waits (up to 5 s) for the focused element's id to match re; the caller's assertion then says what was found.
+async function focusSettled(page, re) {
+  await page.waitForFunction((src) => new RegExp(src).test(document.activeElement?.id || ''), re.source,
+    { timeout: 5000 }).catch(() => {});
+}
+
 test('the menu is reordered by keyboard, the moved page keeping the focus', async () => {
   await s.page.goto(s.k.base + '/hallinta/sivut');
   const before = await menuOrder(s.page);
@@ -60,9 +66,12 @@ test('the menu is reordered by keyboard, the moved page keeping the focus', asyn
   assert.ok(await down.evaluate((b) => b === document.activeElement), 'Tab reaches the Alas button');
   await s.page.keyboard.press('Enter');
   await s.page.waitForURL(/done=menu/);
+  // autofocus is applied at the page's next rendering step, which may come after its load event
+  await focusSettled(s.page, /^down-tietoa-ohjelmasta$/);
   assert.equal(await s.page.evaluate(() => document.activeElement.id), 'down-tietoa-ohjelmasta');
   assert.match(await s.page.locator('[role="status"]').textContent(), /Päävalikko päivitetty/);
   await Promise.all([s.page.waitForEvent('load'), s.page.keyboard.press('Enter')]);
+  await focusSettled(s.page, /^(down|up)-tietoa-ohjelmasta$/);
   assert.match(await s.page.evaluate(() => document.activeElement.id), /^(down|up)-tietoa-ohjelmasta$/);
   const after = await menuOrder(s.page);
   assert.deepEqual(after.slice(0, 3), ['/sivu/palvelut-lyhyesti', '/sivu/yhteystiedot', '/sivu/tietoa-ohjelmasta']);
