@@ -4,11 +4,13 @@
 
 #include <libstemmer.h>
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/buf.h"
 #include "core/utf8.h"
+#include "search/bidict.h"
 #include "search/index.h"
 #include "search/search.h"
 #include "search/thesaurus.h"
@@ -28,6 +30,7 @@
 #define W_CORR 0.9f       /* a spelling correction of a word the index does not know */
 #define W_PREFIX 0.8f     /* an unknown word as the start of indexed words */
 #define W_WEAK_SENSE 0.5f /* a reading of an ambiguous word that the query's other words do not support */
+#define W_DICT 0.7f       /* a translation from a bilingual dictionary (a word the thesaurus does not have) */
 #define MAX_SUGGEST 5     /* Voikko's suggestions tried */
 #define MAX_KEYS 8
 
@@ -383,6 +386,7 @@ typedef struct builder {
   int failed;
   float mult; /* weights of the alternatives being added are multiplied by it (a corrected word's: W_CORR) */
   int ndocs;  /* published deeds, or -1 until common_head needs it */
+  int lang;   /* the interface's: THES_FI, THES_SV or THES_EN */
 } builder;
 
 static const char *match_of(arena *a, const char *term, int prefix) {
@@ -866,6 +870,150 @@ static void prefer_supported(builder *b) {
   }
 }
 
+/* ---- Translations from the bilingual dictionaries (search/bidict.h) ---- */
+
+#define DICT_MAX 3  /* translations of a word or phrase taken: the first ones, of its first senses */
+#define DICT_SPAN 3 /* words of a phrase looked up (home care, mental health, care of the elderly) */
+
+/* 1 when the index has one of the word's lemmas as a word or as a part of compounds. */
+static int in_index_or_compounds(builder *b, const word *w) {
+  if (in_index(b, w)) return 1;
+  for (int i = 0; i < w->nlemma && !b->failed; i++)
+    for (int k = 0; k < 2; k++) {
+      const search_postings *p =
+          search_postings_get(b->d, match_of(b->a, marked(b->a, k ? MORPH_HEAD : MORPH_MODIFIER, w->lemma[i]), 0));
+      if (!p) b->failed = 1;
+      if (p && p->n > 0) return 1;
+    }
+  return 0;
+}
+
+/* 1 when every word of text is one Voikko knows, not all are stopwords and the index has each, alone or in
+ * compounds (a Finnish translation that deeds use: "school" is koulu here, not kalaparvi; not a line of explanation
+ * in the dictionary's other language). */
+static int finnish_in_index(builder *b, const char *text) {
+  word w[EXP_MAX_SLOTS];
+  int n = split_words(b->m, b->sb, b->a, text, w, EXP_MAX_SLOTS, THES_FI), content = 0;
+  for (int i = 0; i < n; i++) {
+    if (!w[i].known) return 0;
+    if (w[i].stop) continue;
+    content++;
+    if (!in_index_or_compounds(b, &w[i])) return 0;
+  }
+  return content > 0;
+}
+
+/* The Finnish translations of text (lowercase words, one space apart) in dictionary d that deeds use, in the
+ * dictionary's order, into tr (at most max). Returns how many. */
+static int dict_in(builder *b, const bidict *d, const char *text, const char **tr, int max) {
+  const char *raw[32];
+  int n = bidict_translate(d, text, b->a, raw, 32), k = 0;
+  for (int i = 0; i < n && k < max; i++)
+    if (finnish_in_index(b, raw[i])) tr[k++] = raw[i];
+  return k;
+}
+
+/* The same from the first dictionary that has any: the interface's language's first (for a Finnish interface English,
+ * whose loan words work life uses: onboarding, chatbot). */
+static int dict_lookup(builder *b, const char *text, const char **tr, int max) {
+  int sv = b->lang == THES_SV, k = dict_in(b, bidict_get(sv ? BIDICT_SV : BIDICT_EN), text, tr, max);
+  return k ? k : dict_in(b, bidict_get(sv ? BIDICT_EN : BIDICT_SV), text, tr, max);
+}
+
+/* The translations as alternatives of c: each a slot a word, and a one-word translation also as the head or a part of
+ * compounds (home care: kotihoito; customer: asiakas, asiakaspalaute). */
+static void dict_alts(builder *b, exp_concept *c, const char *const *tr, int n, float weight) {
+  for (int i = 0; i < n; i++) {
+    word w[EXP_MAX_SLOTS];
+    int k = split_words(b->m, b->sb, b->a, tr[i], w, EXP_MAX_SLOTS, THES_FI);
+    exp_alt *x = alt_new(b, c, EXP_SYN, weight);
+    for (int j = 0; j < k; j++)
+      for (int t = 0; !w[j].stop && t < w[j].nlemma; t++) slot_add(b, x, t == 0, 0, w[j].lemma[t], 0);
+    for (int t = 0; k == 1 && t < w[0].nlemma; t++) {
+      slot_add(b, alt_new(b, c, EXP_SYN, weight * W_AS_HEAD), 1, MORPH_HEAD, w[0].lemma[t], 0);
+      slot_add(b, alt_new(b, c, EXP_SYN, weight * W_AS_MOD), 1, MORPH_MODIFIER, w[0].lemma[t], 0);
+    }
+  }
+}
+
+/* The one-word Finnish translation of s[0..n) in the Swedish dictionary, or NULL. */
+static const char *sv_word(builder *b, const char *s, size_t n) {
+  const char *tr[1];
+  int k = dict_in(b, bidict_get(BIDICT_SV), arena_strndup(b->a, s, n), tr, 1);
+  return k && !strchr(tr[0], ' ') ? tr[0] : NULL;
+}
+
+/* A Swedish compound that the dictionary does not have, as two words that it has, the longest head first
+ * (hemvård: hem + vård; arbetsmiljö: arbete + miljö, the linking s taken off and an e put back; skolmat: skola + mat):
+ * the Finnish compound of their translations (kotihoito) when Voikko knows it, and the two as separate words. Adds
+ * the alternatives to c and returns 1, or returns 0. */
+static int dict_compound(builder *b, exp_concept *c, const word *w) {
+  const char *s = w->surface;
+  size_t n = strlen(s);
+  for (size_t j = 3; j + 3 <= n; j++) {
+    if (((unsigned char)s[j] & 0xC0) == 0x80) continue; /* not inside a letter */
+    const char *head = sv_word(b, s + j, n - j), *mod = NULL;
+    if (!head) continue;
+    char alt[128];
+    size_t mn = j < sizeof alt - 2 ? j : sizeof alt - 2;
+    memcpy(alt, s, mn);
+    const char *linking[][2] = {{"", ""}, {"s", ""}, {"s", "e"}, {"", "a"}, {"", "e"}};
+    for (size_t v = 0; v < sizeof linking / sizeof linking[0] && !mod; v++) {
+      size_t cut = strlen(linking[v][0]), m = mn;
+      if (cut && (m <= cut + 2 || memcmp(alt + m - cut, linking[v][0], cut))) continue;
+      m -= cut;
+      m += (size_t)snprintf(alt + m, sizeof alt - m, "%s", linking[v][1]);
+      mod = sv_word(b, alt, m);
+    }
+    if (!mod) continue;
+    char *fi = arena_alloc(b->a, strlen(mod) + strlen(head) + 1);
+    strcpy(fi, mod), strcat(fi, head);
+    const char *one = fi;
+    word cw;
+    memset(&cw, 0, sizeof cw);
+    analyse_as(b->m, b->sb, b->a, fi, &cw, THES_FI);
+    if (cw.known) dict_alts(b, c, &one, 1, W_DICT);
+    char *two = arena_alloc(b->a, strlen(mod) + strlen(head) + 2);
+    sprintf(two, "%s %s", mod, head);
+    dict_alts(b, c, (const char *const *)&two, 1, W_DICT * W_SPLIT);
+    return 1;
+  }
+  return 0;
+}
+
+/* A word (or a phrase of up to DICT_SPAN words) that Voikko does not know as Finnish and a bilingual dictionary
+ * translates: the words as they are (a Swedish deed has them), and the translations. Adds them to c and returns the
+ * end of the span (exclusive), or 0 when the word is Finnish or no dictionary has it. In the Finnish interface a
+ * word the deeds use is theirs (lean, coaching), not translated. */
+static int dict_span(builder *b, exp_concept *c, int i) {
+  const word *w = &b->q[i];
+  if (w->stop || w->star) return 0;
+  for (int len = DICT_SPAN; len >= 1; len--) {
+    int foreign = 0; /* a phrase's words: one at least that Voikko does not know (audio description) */
+    for (int k = i; k < i + len && k < b->nq; k++) foreign |= !b->q[k].known;
+    if (i + len > b->nq || !foreign || b->q[i + len - 1].stop || b->q[i + len - 1].star) continue;
+    if (len == 1 && b->lang == THES_FI && in_index(b, w)) return 0;
+    buf text = BUF_INIT;
+    for (int k = i; k < i + len; k++) buf_printf(&text, "%r%r", k > i ? " " : "", b->q[k].surface);
+    const char *tr[DICT_MAX];
+    int n = dict_lookup(b, text.data, tr, DICT_MAX);
+    buf_free(&text);
+    if (!n) continue;
+    if (len > 1)
+      concept_span(b, c, i, i + len);
+    else
+      alt_lemmas(b, c, w, EXP_EXACT, W_EXACT);
+    dict_alts(b, c, tr, n, W_DICT);
+    return i + len;
+  }
+  if (w->known || b->lang != THES_SV || !w->nlemma) return 0; /* compounds: Swedish queries' */
+  int nalt = c->nalt;
+  alt_lemmas(b, c, w, EXP_EXACT, W_EXACT);
+  if (dict_compound(b, c, w)) return i + 1;
+  c->nalt = nalt;
+  return 0;
+}
+
 static void plan_words(builder *b, exp_plan *out) {
   int allstop = 1;
   for (int i = 0; i < b->nq; i++) allstop &= b->q[i].stop;
@@ -889,12 +1037,16 @@ static void plan_words(builder *b, exp_plan *out) {
       known_word(b, c, &b->q[i]);
       continue;
     }
+    if ((end = dict_span(b, c, i)) > 0) { /* a Swedish or English word the thesaurus lacks: never "corrected" */
+      i = end - 1;
+      continue;
+    }
     word_alts(b, c, i);
   }
 }
 
 int exp_plan_build(db *d, arena *a, const char *q, const char *lang, exp_plan *out, kerr *e) {
-  (void)lang; /* every language's labels are looked at whatever the interface's */
+  /* every language's thesaurus labels are looked at whatever the interface's language; it orders the dictionaries */
   memset(out, 0, sizeof *out);
   size_t n = q ? strlen(q) : 0, pos = 0, start, end;
   if (!utf8_next_word(q, n, &pos, &start, &end)) return K_OK; /* no words: no analyser, no thesaurus */
@@ -902,7 +1054,9 @@ int exp_plan_build(db *d, arena *a, const char *q, const char *lang, exp_plan *o
   if (!m) return kerr_set(e, NULL, "search failed: the Finnish dictionary for Voikko is missing");
   thes_conn *tc = thes_get(d, m, e);
   if (!tc) return K_ERR;
-  builder b = {d, a, m, tc->t, &tc->sb, tc->memo, arena_alloc(a, sizeof(word) * EXP_MAX_CONCEPTS), 0, NULL, 0, 1, -1};
+  int li = lang && !strcmp(lang, "sv") ? THES_SV : lang && !strcmp(lang, "en") ? THES_EN : THES_FI;
+  builder b = {.d = d, .a = a, .m = m, .t = tc->t, .sb = &tc->sb, .memo = tc->memo, .mult = 1, .ndocs = -1, .lang = li};
+  b.q = arena_alloc(a, sizeof(word) * EXP_MAX_CONCEPTS);
   b.nq = split_words(m, &tc->sb, a, q, b.q, EXP_MAX_CONCEPTS, -1);
   b.corr = arena_alloc(a, sizeof *b.corr * (size_t)(b.nq ? b.nq : 1));
   plan_words(&b, out);

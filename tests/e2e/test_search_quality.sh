@@ -56,4 +56,10 @@ $TWO"
 OUT=$(printf 'kirjastoauto\ntyohyvinvointi\n' | "$KEHTO" search - --db "$DB" --limit 1 2>"$TMP/err")
 expect_contains "as text, each answer under its query" "$OUT" "# tyohyvinvointi"
 expect_contains "with its count and correction on stderr" "$(cat "$TMP/err")" "Did you mean: työhyvinvointi"
+# Words neither Voikko nor the thesaurus knows, translated by Debian's FreeDict dictionaries (src/search/bidict.c), on
+# either engine: an English phrase and a Swedish word find the set's Finnish deeds that use the translation.
+OUT=$("$KEHTO" search "audio description" --lang en --db "$DB" --json --limit 1)
+expect_contains "an English phrase of the dictionary (kuvailutulkkaus) finds the set's deed on it" "$OUT" '"ref": "T084"'
+OUT=$("$KEHTO" search "bibliotekarie" --lang sv --db "$DB" --json --limit 1)
+expect_contains "a Swedish word of the dictionary (kirjastonhoitaja) finds the set's deed on it" "$OUT" '"ref": "T082"'
 finish

@@ -250,6 +250,44 @@ static void test_the_other_words_choose_the_reading(void **s) {
   db_close(d);
 }
 
+/* A Swedish or English word (or phrase) that neither Voikko nor the thesaurus knows is translated by Debian's
+ * FreeDict dictionaries (a dependency, scripts/install-deps), with the translations that the deeds use; a Swedish
+ * compound the dictionary lacks by its parts (skolgård: skola + gård, koulupiha). */
+static void test_dictionaries_translate_what_the_thesaurus_lacks(void **s) {
+  db *d = testdb_open();
+  long long rink = testdb_deed(d, "Luistelukentät auki", "Kunnan luistelukenttä jäädytettiin ajoissa.", NULL, NULL,
+                               NULL, 0, NULL);
+  long long play = testdb_deed(d, "Leikkipuistot kuntoon", "Leikkipuistojen välineet uusittiin.", NULL, NULL, NULL, 0,
+                               NULL);
+  long long yard = testdb_deed(d, "Vihreä koulupiha", "Koulupihalle istutettiin puita.", NULL, NULL, NULL, 0, NULL);
+  long long kick = testdb_deed(d, "Hankkeen kickoff", "Kickoff pidettiin syyskuussa.", NULL, NULL, NULL, 0, NULL);
+  long long start = testdb_deed(d, "Yhteinen aloitus", "Aloitus sujui hyvin.", NULL, NULL, NULL, 0, NULL);
+  deed_result r = find(d, "ice rink", NULL); /* a phrase of the dictionary: luistelukenttä, luistelurata */
+  assert_int_equal(r.nhits, 1);
+  assert_int_equal(found(&r, rink), 1);
+  assert_null(r.corrected); /* a word of another language, not a typo */
+  r = find(d, "playground", "en");
+  assert_int_equal(found(&r, play), 1);
+  r = find(d, "lekplats", "sv");
+  assert_int_equal(found(&r, play), 1);
+  r = find(d, "skolgård", "sv"); /* by its parts */
+  assert_int_equal(found(&r, yard), 1);
+  assert_int_equal(r.nhits, 1);
+  r = find(d, "kickoff", NULL); /* the Finnish interface: a word the deeds use is theirs, not translated */
+  assert_int_equal(r.nhits, 1);
+  assert_int_equal(found(&r, kick), 1);
+  r = find(d, "kickoff", "en"); /* the English one: the deeds' word first, then a translation (aloitus) */
+  assert_int_equal(found(&r, kick), 1);
+  assert_int_equal(found(&r, start), 2);
+  r = find(d, "leikkipuisot", NULL); /* a Finnish typo is still corrected */
+  assert_int_equal(found(&r, play), 1);
+  assert_non_null(r.corrected);
+  r = find(d, "qwxyzzy", "sv"); /* no dictionary has it: nothing, no error */
+  assert_int_equal(r.nhits, 0);
+  arena_free(&mem);
+  db_close(d);
+}
+
 static void test_distance(void **s) {
   assert_int_equal(exp_distance("työhyvinvointi", "tyohyvinvointi", 2), 0); /* dots cost nothing */
   assert_int_equal(exp_distance("kehitys", "kehtiys", 2), 1);               /* a swap is one edit */
@@ -269,6 +307,7 @@ int main(void) {
       cmocka_unit_test(test_more_compounds),
       cmocka_unit_test(test_homographs_do_not_flood),
       cmocka_unit_test(test_the_other_words_choose_the_reading),
+      cmocka_unit_test(test_dictionaries_translate_what_the_thesaurus_lacks),
       cmocka_unit_test(test_distance),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,198 @@
+/* bidict: FreeDict's dictd files (an index of headword, offset and length in base 64, and the entries' text, gzip'd
+ * by dictzip) read into memory at first use. */
+#include "search/bidict.h"
+
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <zlib.h>
+
+#include "core/buf.h"
+#include "core/map.h"
+#include "core/utf8.h"
+#include "core/util.h"
+
+#define BIDICT_DIR "/usr/share/dictd"
+#define BIDICT_MAX_TEXT (64u << 20) /* a larger file is not a dictionary of ours */
+
+typedef struct entry {
+  size_t off, len;
+  long next; /* the headword's next entry, or -1 */
+} entry;
+
+struct bidict {
+  char *text; /* the entries, uncompressed */
+  size_t ntext;
+  strmap head; /* headword → first entry (num) */
+  entry *e;
+  long n, cap;
+};
+
+static const char *const names[BIDICT_N] = {"swe-fin", "eng-fin"};
+
+/* dictd's base 64 (A–Z a–z 0–9 + /) of s[0..n), or -1. */
+static long long b64(const char *s, size_t n) {
+  static const char digits[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  long long v = 0;
+  if (n == 0 || n > 8) return -1;
+  for (size_t i = 0; i < n; i++) {
+    const char *p = memchr(digits, s[i], 64);
+    if (!p || !s[i]) return -1;
+    v = v * 64 + (p - digits);
+  }
+  return v;
+}
+
+/* The whole of a gzip'd (or plain) file into *out. Returns 0, or -1. */
+static int read_gz(const char *path, buf *out) {
+  gzFile f = gzopen(path, "rb");
+  if (!f) return -1;
+  char chunk[65536];
+  int n, bad = 0;
+  while ((n = gzread(f, chunk, sizeof chunk)) > 0) {
+    if (out->len + (size_t)n > BIDICT_MAX_TEXT) {
+      bad = 1;
+      break;
+    }
+    buf_append(out, chunk, (size_t)n);
+  }
+  gzclose(f);
+  return bad || n < 0 ? -1 : 0;
+}
+
+static void add_entry(bidict *d, const char *w, size_t off, size_t len) {
+  if (d->n == d->cap) {
+    d->cap = d->cap ? d->cap * 2 : 4096;
+    d->e = realloc(d->e, sizeof *d->e * (size_t)d->cap);
+    if (!d->e) abort();
+  }
+  d->e[d->n] = (entry){off, len, -1};
+  size_t at;
+  if (strmap_find(&d->head, w, &at)) { /* a second entry of the headword (a noun and a verb): at the end of its list */
+    long k = d->head.nums[at];
+    while (d->e[k].next >= 0) k = d->e[k].next;
+    d->e[k].next = d->n;
+  } else {
+    strmap_add(&d->head, w, NULL, d->n);
+  }
+  d->n++;
+}
+
+/* Reads the index lines "headword TAB offset TAB length"; entries outside the text are skipped. */
+static void read_index(bidict *d, const char *s, size_t n) {
+  buf low = BUF_INIT;
+  for (size_t i = 0; i < n;) {
+    const char *line = s + i, *nl = memchr(line, '\n', n - i);
+    size_t len = nl ? (size_t)(nl - line) : n - i;
+    i += len + 1;
+    const char *t1 = memchr(line, '\t', len), *t2 = t1 ? memchr(t1 + 1, '\t', len - (size_t)(t1 + 1 - line)) : NULL;
+    if (!t2 || t1 == line) continue;
+    long long off = b64(t1 + 1, (size_t)(t2 - t1 - 1)), sz = b64(t2 + 1, len - (size_t)(t2 + 1 - line));
+    if (off < 0 || sz <= 0 || (size_t)off > d->ntext || (size_t)sz > d->ntext - (size_t)off) continue;
+    if ((size_t)(t1 - line) >= 10 && !memcmp(line, "00database", 10)) continue; /* the dictionary's own description */
+    buf_reset(&low);
+    utf8_lower(&low, line, (size_t)(t1 - line));
+    add_entry(d, low.data, (size_t)off, (size_t)sz);
+  }
+  buf_free(&low);
+}
+
+static bidict *load(const char *dir, const char *name) {
+  char path[4096];
+  buf text = BUF_INIT, index = BUF_INIT;
+  snprintf(path, sizeof path, "%s/freedict-%s.dict.dz", dir, name);
+  int bad = read_gz(path, &text) < 0;
+  snprintf(path, sizeof path, "%s/freedict-%s.index", dir, name);
+  bad = bad || read_gz(path, &index) < 0;
+  if (bad || !text.len || !index.len) {
+    buf_free(&text), buf_free(&index);
+    return NULL;
+  }
+  bidict *d = util_calloc(1, sizeof *d);
+  d->ntext = text.len;
+  d->text = buf_detach(&text);
+  read_index(d, index.data, index.len);
+  buf_free(&index);
+  return d;
+}
+
+static pthread_mutex_t mu = PTHREAD_MUTEX_INITIALIZER;
+static bidict *dicts[BIDICT_N];
+static int tried[BIDICT_N];
+
+const bidict *bidict_get(int lang) {
+  if (lang < 0 || lang >= BIDICT_N) return NULL;
+  pthread_mutex_lock(&mu);
+  if (!tried[lang]) {
+    const char *dir = getenv("KEHTO_DICT_DIR");
+    dicts[lang] = load(dir && *dir ? dir : BIDICT_DIR, names[lang]);
+    tried[lang] = 1;
+  }
+  bidict *d = dicts[lang];
+  pthread_mutex_unlock(&mu);
+  return d;
+}
+
+long bidict_size(const bidict *d) {
+  return d ? (long)d->head.n : 0;
+}
+
+/* One item of a line: trimmed, "2. " before and " 3." after taken off, "(…)" taken out; NULL when nothing is left or
+ * it has more than three words or characters no translation has. */
+static const char *item(arena *a, const char *s, size_t n) {
+  buf b = BUF_INIT;
+  int depth = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (s[i] == '(' || s[i] == '[')
+      depth++;
+    else if ((s[i] == ')' || s[i] == ']') && depth > 0)
+      depth--;
+    else if (!depth)
+      buf_putc(&b, s[i]);
+  }
+  char *t = b.data ? b.data : "";
+  size_t len = b.len;
+  while (len && (t[len - 1] == ' ' || t[len - 1] == '.' || (t[len - 1] >= '0' && t[len - 1] <= '9'))) len--;
+  size_t st = 0;
+  while (st < len && ((t[st] >= '0' && t[st] <= '9') || t[st] == '.' || t[st] == ' ')) st++;
+  const char *out = NULL;
+  int words = 1, odd = 0;
+  for (size_t i = st; i < len; i++) {
+    words += t[i] == ' ' && t[i + 1] != ' ';
+    odd |= strchr("/<>{}=;:!?\"", t[i]) != NULL;
+  }
+  if (len > st && words <= 3 && !odd) {
+    buf low = BUF_INIT;
+    utf8_lower(&low, t + st, len - st);
+    out = arena_strndup(a, low.data, low.len);
+    buf_free(&low);
+  }
+  buf_free(&b);
+  return out;
+}
+
+int bidict_translate(const bidict *d, const char *w, arena *a, const char **out, int max) {
+  size_t at;
+  if (!d || !w || !strmap_find(&d->head, w, &at)) return 0;
+  int n = 0;
+  for (long k = d->head.nums[at]; k >= 0 && n < max; k = d->e[k].next) {
+    const char *s = d->text + d->e[k].off, *end = s + d->e[k].len;
+    const char *nl = memchr(s, '\n', (size_t)(end - s)); /* the first line is the headword's own */
+    for (s = nl ? nl + 1 : end; s < end && n < max;) {
+      const char *eol = memchr(s, '\n', (size_t)(end - s));
+      if (!eol) eol = end;
+      for (const char *p = s; p < eol && n < max;) {
+        const char *comma = memchr(p, ',', (size_t)(eol - p));
+        if (!comma) comma = eol;
+        const char *t = item(a, p, (size_t)(comma - p));
+        int dup = !t;
+        for (int i = 0; i < n && !dup; i++) dup = !strcmp(out[i], t);
+        if (!dup) out[n++] = t;
+        p = comma + 1;
+      }
+      s = eol + 1;
+    }
+  }
+  return n;
+}

@@ -1,0 +1,26 @@
+/* bidict: the bilingual dictionaries of FreeDict that Debian packages for dictd (dict-freedict-swe-fin,
+ * dict-freedict-eng-fin; CC BY-SA 3.0, from Wiktionary by WikDict), read by deed search for a Swedish or English
+ * word that the thesaurus lacks: its Finnish translations. */
+#ifndef KEHTO_BIDICT_H
+#define KEHTO_BIDICT_H
+#include "core/arena.h"
+
+enum { BIDICT_SV, BIDICT_EN, BIDICT_N };
+
+typedef struct bidict bidict;
+
+/* The process's dictionary of language lang (BIDICT_SV: Swedish–Finnish, BIDICT_EN: English–Finnish), read at first
+ * use from $KEHTO_DICT_DIR or /usr/share/dictd (freedict-swe-fin.index and .dict.dz); NULL when its files are missing
+ * or unreadable (search goes on without it). Thread-safe; kept for the life of the process. */
+const bidict *bidict_get(int lang);
+
+/* The translations of headword w (lowercase; a phrase's words separated by one space) in the dictionary's order,
+ * each once, at most max of them, into out (strings in arena a): the items of its entries' lines with sense numbers
+ * and parenthesised remarks taken off, of one to three words. Lines of explanation in the source language come
+ * along; the caller keeps the items whose words are Finnish. Returns how many. */
+int bidict_translate(const bidict *d, const char *w, arena *a, const char **out, int max);
+
+/* Headwords, for tests. */
+long bidict_size(const bidict *d);
+
+#endif

@@ -1,0 +1,107 @@
+/* Unit tests for search/bidict: FreeDict's dictd files read as dictd writes them (an index in base 64 and gzip'd
+ * entries), on a small dictionary this test writes (KEHTO_DICT_DIR): headwords with several entries, sense numbers,
+ * remarks in brackets, explanation lines, phrases, missing files. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <zlib.h>
+
+#include "core/buf.h"
+#include "search/bidict.h"
+
+static char dir[] = "/tmp/kehto-bidict.XXXXXX";
+
+/* dictd's base 64 of v. */
+static void b64(buf *out, size_t v) {
+  static const char digits[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  char t[16];
+  int n = 0;
+  do t[n++] = digits[v % 64], v /= 64;
+  while (v);
+  while (n) buf_putc(out, t[--n]);
+}
+
+/* Writes freedict-eng-fin.{index,dict.dz} in dir from the entries (headword, text: its own line first), the index
+ * in the order given. */
+static void write_dict(const char *const (*e)[2], int n) {
+  buf text = BUF_INIT, index = BUF_INIT;
+  buf_puts(&text, "00-database-info\nA test dictionary\n");
+  buf_puts(&index, "00databaseinfo\tA\t");
+  b64(&index, text.len);
+  buf_putc(&index, '\n');
+  for (int i = 0; i < n; i++) {
+    size_t off = text.len;
+    buf_puts(&text, e[i][1]);
+    buf_printf(&index, "%r\t", e[i][0]);
+    b64(&index, off);
+    buf_putc(&index, '\t');
+    b64(&index, text.len - off);
+    buf_putc(&index, '\n');
+  }
+  /* lines a damaged index may have: skipped */
+  buf_puts(&index, "broken\t!!\tA\nfar\tZZZZZ\tB\nlong\tA\tZZZZZZZZZZ\nnotabs\n\n\tA\tB\n");
+  char path[256];
+  snprintf(path, sizeof path, "%s/freedict-eng-fin.dict.dz", dir);
+  gzFile f = gzopen(path, "wb");
+  assert_non_null(f);
+  assert_int_equal(gzwrite(f, text.data, (unsigned)text.len), (int)text.len);
+  gzclose(f);
+  snprintf(path, sizeof path, "%s/freedict-eng-fin.index", dir);
+  FILE *x = fopen(path, "w");
+  assert_non_null(x);
+  fwrite(index.data, 1, index.len, x);
+  fclose(x);
+  buf_free(&text), buf_free(&index);
+}
+
+static int translate(const bidict *d, const char *w, const char **out) {
+  static arena a;
+  return bidict_translate(d, w, &a, out, 16);
+}
+
+static void test_entries_senses_and_remarks(void **state) {
+  static const char *const e[][2] = {
+      {"school", "school /skuːl/ <n>\n1. kalaparvi, parvi\ngroup of fish\n2. koulu (laitos)\ninstitution\n"},
+      {"school", "school /skuːl/ <v>\nkouluttaa 2.\n to educate\n"},
+      {"home care", "home care <n>\nkotihoito\n"},
+      {"Loneliness", "Loneliness <n>\nyksinäisyys [kirjak.]\n"},
+  };
+  write_dict(e, 4);
+  const bidict *d = bidict_get(BIDICT_EN);
+  assert_non_null(d);
+  assert_int_equal(bidict_size(d), 3); /* school (two entries), home care, loneliness; not the damaged lines */
+  const char *out[16];
+  int n = translate(d, "school", out);
+  /* every item of every line, in order, each once; the explanation lines too (the caller keeps the Finnish ones) */
+  const char *want[] = {"kalaparvi", "parvi", "group of fish", "koulu", "institution", "kouluttaa", "to educate"};
+  assert_int_equal(n, 7);
+  for (int i = 0; i < n; i++) assert_string_equal(out[i], want[i]);
+  assert_int_equal(translate(d, "home care", out), 1);
+  assert_string_equal(out[0], "kotihoito");
+  assert_int_equal(translate(d, "loneliness", out), 1); /* headwords lowercased, remarks in brackets dropped */
+  assert_string_equal(out[0], "yksinäisyys");
+  assert_int_equal(translate(d, "schools", out), 0);
+  assert_int_equal(translate(d, "", out), 0);
+  assert_int_equal(translate(NULL, "school", out), 0);
+  assert_null(bidict_get(BIDICT_SV)); /* no Swedish files here: search goes on without */
+  assert_null(bidict_get(-1));
+}
+
+int main(void) {
+  if (!mkdtemp(dir)) return 1;
+  setenv("KEHTO_DICT_DIR", dir, 1);
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_entries_senses_and_remarks),
+  };
+  int rc = cmocka_run_group_tests(tests, NULL, NULL);
+  char cmd[300];
+  snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+  if (system(cmd) != 0) rc = 1;
+  return rc;
+}
