@@ -557,6 +557,7 @@ const char *db_schema_pg_step(int from) {
            "UPDATE search_generation SET n = n + 1;\n";
   case 14: /* 15: the tokenizer finds more compounds (search/morph.c): search rebuilds deed_term */
   case 15: /* 16: the tokenizer indexes the readings a word's text supports (search/morph.c): deed_term again */
+  case 16: /* 17: the tokenizer marks the runs of parts of longer compounds (search/morph.c): deed_term again */
     return "INSERT INTO setting(key, value) VALUES('search.reindex', '1')\n"
            "  ON CONFLICT (key) DO UPDATE SET value = '1';\n"
            "UPDATE search_generation SET n = n + 1;\n";

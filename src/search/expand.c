@@ -466,11 +466,12 @@ static void alt_parts(builder *b, exp_concept *c, const word *w) {
       slot_add(b, alt_new(b, c, EXP_PART, W_SAME_HEAD), 1, MORPH_HEAD, w->head, 0);
       slot_add(b, alt_new(b, c, EXP_PART, W_HEAD_ALONE), 1, 0, w->head, 0);
     }
-  } else {
-    for (int i = 0; i < w->nlemma; i++) {
-      slot_add(b, alt_new(b, c, EXP_PART, W_AS_HEAD), 1, MORPH_HEAD, w->lemma[i], 0);
-      slot_add(b, alt_new(b, c, EXP_PART, W_AS_MOD), 1, MORPH_MODIFIER, w->lemma[i], 0);
-    }
+  }
+  /* the word as a part of longer compounds (a compound too: sisäilma of sisäilmaongelma, terveyshuolto of
+   * työterveyshuolto; the tokenizer marks runs of parts) */
+  for (int i = 0; i < w->nlemma; i++) {
+    slot_add(b, alt_new(b, c, EXP_PART, W_AS_HEAD), 1, MORPH_HEAD, w->lemma[i], 0);
+    slot_add(b, alt_new(b, c, EXP_PART, W_AS_MOD), 1, MORPH_MODIFIER, w->lemma[i], 0);
   }
   for (int i = 0; i < w->nroot; i++) {
     exp_alt *x = alt_new(b, c, EXP_DERIV, W_DERIV);

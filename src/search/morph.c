@@ -189,6 +189,19 @@ static void add_parts(morph *m, const char *wordbases, const char *baseform) {
     add_marked(m, MORPH_HEAD, lemma.data + prefix.len, lemma.len - prefix.len);
   else if (last->base)
     add_marked(m, MORPH_HEAD, last->base, last->blen);
+  /* three parts or more: the runs of parts are parts too, from the start as modifiers (sisäilma of sisäilmaongelma,
+   * työhyvinvointi of työhyvinvointikysely) and to the end as heads (hyvinvointikysely) */
+  for (int j = 2; j < ps.n; j++) {
+    buf_reset(&prefix);
+    utf8_lower(&prefix, ps.surf, ps.p[j - 1].end);
+    add_marked(m, MORPH_MODIFIER, prefix.data, prefix.len);
+  }
+  for (int j = 1; j + 1 < ps.n; j++) {
+    buf_reset(&prefix);
+    utf8_lower(&prefix, ps.surf, ps.p[j].start);
+    if (lemma.len > prefix.len && memcmp(lemma.data, prefix.data, prefix.len) == 0)
+      add_marked(m, MORPH_HEAD, lemma.data + prefix.len, lemma.len - prefix.len);
+  }
   buf_free(&lemma);
   buf_free(&prefix);
 }

@@ -149,6 +149,24 @@ static void test_own_thesaurus_entries_count(void **s) {
   db_close(d);
 }
 
+/* A compound query finds the longer compounds it is a run of parts of (sisäilma: sisäilmaongelmat; terveyshuolto:
+ * työterveyshuolto), below the deeds that have the word itself. */
+static void test_compound_inside_longer_compounds(void **s) {
+  db *d = testdb_open();
+  long long own = testdb_deed(d, "Koulut", "Sisäilma parani kouluissa.", NULL, NULL, NULL, 0, NULL);
+  long long longer =
+      testdb_deed(d, "Ratkaisumalli", "Sisäilmaongelmien ratkaisumalli valmistui.", NULL, NULL, NULL, 0, NULL);
+  long long health = testdb_deed(d, "Yhteistyö", "Työterveyshuollon kanssa sovittiin.", NULL, NULL, NULL, 0, NULL);
+  testdb_deed(d, "Ilma", "Ulkoilma oli raikas.", NULL, NULL, NULL, 0, NULL);
+  deed_result r = find(d, "sisäilma", NULL);
+  assert_int_equal(found(&r, own), 1);
+  assert_int_equal(found(&r, longer), 2);
+  r = find(d, "terveyshuolto", NULL);
+  assert_int_equal(found(&r, health), 1);
+  arena_free(&mem);
+  db_close(d);
+}
+
 /* Words typed without ä and ö are read with them where Voikko knows the word, even when the index has only its parts
  * (lähiesihenkilö: esihenkilö) or Voikko reads the typed word otherwise (paatos, pathos: päätös). */
 static void test_missing_umlauts_restored(void **s) {
@@ -255,10 +273,10 @@ static void test_the_other_words_choose_the_reading(void **s) {
  * compound the dictionary lacks by its parts (skolgård: skola + gård, koulupiha). */
 static void test_dictionaries_translate_what_the_thesaurus_lacks(void **s) {
   db *d = testdb_open();
-  long long rink = testdb_deed(d, "Luistelukentät auki", "Kunnan luistelukenttä jäädytettiin ajoissa.", NULL, NULL,
-                               NULL, 0, NULL);
-  long long play = testdb_deed(d, "Leikkipuistot kuntoon", "Leikkipuistojen välineet uusittiin.", NULL, NULL, NULL, 0,
-                               NULL);
+  long long rink =
+      testdb_deed(d, "Luistelukentät auki", "Kunnan luistelukenttä jäädytettiin ajoissa.", NULL, NULL, NULL, 0, NULL);
+  long long play =
+      testdb_deed(d, "Leikkipuistot kuntoon", "Leikkipuistojen välineet uusittiin.", NULL, NULL, NULL, 0, NULL);
   long long yard = testdb_deed(d, "Vihreä koulupiha", "Koulupihalle istutettiin puita.", NULL, NULL, NULL, 0, NULL);
   long long kick = testdb_deed(d, "Hankkeen kickoff", "Kickoff pidettiin syyskuussa.", NULL, NULL, NULL, 0, NULL);
   long long start = testdb_deed(d, "Yhteinen aloitus", "Aloitus sujui hyvin.", NULL, NULL, NULL, 0, NULL);
@@ -303,6 +321,7 @@ int main(void) {
       cmocka_unit_test(test_compounds_both_ways_head_first),
       cmocka_unit_test(test_thesaurus_old_terms_swedish_english),
       cmocka_unit_test(test_own_thesaurus_entries_count),
+      cmocka_unit_test(test_compound_inside_longer_compounds),
       cmocka_unit_test(test_missing_umlauts_restored),
       cmocka_unit_test(test_more_compounds),
       cmocka_unit_test(test_homographs_do_not_flood),

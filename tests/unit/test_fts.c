@@ -55,6 +55,25 @@ static void test_compound_part_matches_but_query_does_not_widen(void **s) {
   db_close(d);
 }
 
+/* A compound of three parts or more: its runs of parts are marked too, from the start as modifiers and to the end as
+ * heads, so that sisäilma finds sisäilmaongelma and terveyshuolto työterveyshuolto. */
+static void test_runs_of_compound_parts(void **s) {
+  db *d = testdb_open();
+  long long a = testdb_deed(d, "Koulut", "Sisäilmaongelmien ratkaisumalli valmistui.", NULL, NULL, NULL, 0, NULL);
+  long long b = testdb_deed(d, "Huolto", "Työterveyshuollon kanssa sovittiin.", NULL, NULL, NULL, 0, NULL);
+  long long c = testdb_deed(d, "Kaksi", "Sisäilma parani.", NULL, NULL, NULL, 0, NULL);
+  assert_true(has_term(d, a, "<sisä"));
+  assert_true(has_term(d, a, "<ilma"));
+  assert_true(has_term(d, a, "<sisäilma"));    /* the first two parts */
+  assert_true(has_term(d, a, ">ilmaongelma")); /* the last two */
+  assert_true(has_term(d, a, ">ongelma"));
+  assert_true(has_term(d, b, "<työterveys"));
+  assert_true(has_term(d, b, ">terveyshuolto"));
+  assert_false(has_term(d, c, "<sisäilma")); /* two parts: no runs but the word itself */
+  assert_true(has_term(d, c, "sisäilma"));
+  db_close(d);
+}
+
 static void test_derivations_carry_their_root(void **s) {
   db *d = testdb_open();
   long long a = testdb_deed(d, "Kehitys", "Kehittäjät ja hoitajat mukana.", NULL, NULL, NULL, 0, NULL);
@@ -246,6 +265,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_inflected_municipality_word),
       cmocka_unit_test(test_compound_part_matches_but_query_does_not_widen),
+      cmocka_unit_test(test_runs_of_compound_parts),
       cmocka_unit_test(test_derivations_carry_their_root),
       cmocka_unit_test(test_homographs_read_by_context),
       cmocka_unit_test(test_place_names_both_ways),
