@@ -702,6 +702,12 @@ static void word_alts(builder *b, exp_concept *c, int i) {
   const word *w = &b->q[i];
   if (w->star) {
     slot_add(b, alt_new(b, c, EXP_PREFIX, W_EXACT), 1, 0, w->surface, 1);
+    /* and, when it is a word in its base form, what the word means (ilmasto*: climate; not hankin*, hanko) */
+    int base = 0;
+    for (int k = 0; k < w->nlemma; k++) base |= !strcmp(w->lemma[k], w->surface);
+    b->mult = W_PREFIX;
+    if (w->known && base) known_word(b, c, w);
+    b->mult = 1;
     return;
   }
   if (in_index(b, w)) {

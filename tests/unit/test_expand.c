@@ -80,6 +80,24 @@ static void test_unfinished_words_and_explicit_prefixes(void **s) {
   db_close(d);
 }
 
+/* An explicit prefix that is a word in its base form also means that word (ilmasto*: työilmasto, whose head it is),
+ * below the words it starts; one that is only an inflected form means nothing more (hankin*: not hanki, hanko). */
+static void test_explicit_prefix_of_a_base_form(void **s) {
+  db *d = testdb_open();
+  long long plan = testdb_deed(d, "Ilmasto-ohjelma", "Ilmasto-ohjelma hyväksyttiin.", NULL, NULL, NULL, 0, NULL);
+  long long mood = testdb_deed(d, "Parempi työilmasto", "Työilmasto parani kyselyn mukaan.", NULL, NULL, NULL, 0, NULL);
+  long long buy = testdb_deed(d, "Hankinnat", "Hankintojen kriteerit uusittiin.", NULL, NULL, NULL, 0, NULL);
+  long long snow = testdb_deed(d, "Talvi", "Hanki kantoi hiihtäjät.", NULL, NULL, NULL, 0, NULL);
+  deed_result r = find(d, "ilmasto*", NULL);
+  assert_int_equal(found(&r, plan), 1);
+  assert_int_equal(found(&r, mood), 2);
+  r = find(d, "hankin*", NULL);
+  assert_int_equal(found(&r, buy), 1);
+  assert_false(found(&r, snow));
+  arena_free(&mem);
+  db_close(d);
+}
+
 static void test_derivations_find_each_other(void **s) {
   lib l;
   db *d = library(&l);
@@ -317,6 +335,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_typos_and_umlauts_are_corrected_and_said),
       cmocka_unit_test(test_unfinished_words_and_explicit_prefixes),
+      cmocka_unit_test(test_explicit_prefix_of_a_base_form),
       cmocka_unit_test(test_derivations_find_each_other),
       cmocka_unit_test(test_compounds_both_ways_head_first),
       cmocka_unit_test(test_thesaurus_old_terms_swedish_english),
