@@ -217,17 +217,39 @@ static int self_lemma(const morph *m, int nlemma, const char *word, size_t n) {
   return 0;
 }
 
-/* Voikko: lemmas first (they count as the word's own terms), then compound parts. Returns the lemma count. */
+/* How far-fetched an analysis is: twice the parts it splits the word into (1 for a word that is no compound), and
+ * one more for a possessive suffix of the second person ("your"), which the texts of deeds do not use. */
+static int far_fetched(const struct voikko_mor_analysis *a) {
+  char *wb = voikko_mor_analysis_value_cstr(a, "WORDBASES"), *poss = voikko_mor_analysis_value_cstr(a, "POSSESSIVE");
+  parts ps = {0};
+  if (wb) split_wordbases(wb, &ps);
+  int score = 2 * (ps.n > 1 ? ps.n : 1) + (poss && poss[0] == '2');
+  voikko_free_mor_analysis_value_cstr(wb);
+  voikko_free_mor_analysis_value_cstr(poss);
+  return score;
+}
+
+/* Voikko: lemmas first (they count as the word's own terms), then compound parts. Of the analyses only the least
+ * far-fetched count: the others are Voikko's splits into more parts (vaaratilanteiden as vaara+tilan+tie beside
+ * vaara+tilanne, perusteinen as perus+te(tie)+inen beside peruste+inen) or a "your" beside another reading (tiesi:
+ * tietää, not your tie), which would make a report's words mean roads. Returns the lemma count. */
 static int analyse(morph *m, const char *word) {
   struct voikko_mor_analysis **a = voikkoAnalyzeWordCstr(m->vk, word);
   if (!a) return 0;
+  int least = 1 << 30;
   for (int i = 0; a[i]; i++) {
+    int n = far_fetched(a[i]);
+    if (n < least) least = n;
+  }
+  for (int i = 0; a[i]; i++) {
+    if (far_fetched(a[i]) > least) continue;
     char *bf = voikko_mor_analysis_value_cstr(a[i], "BASEFORM");
     if (bf) add_lower(m, bf, strlen(bf));
     voikko_free_mor_analysis_value_cstr(bf);
   }
   int nlemma = m->nwork;
   for (int i = 0; a[i]; i++) {
+    if (far_fetched(a[i]) > least) continue;
     char *bf = voikko_mor_analysis_value_cstr(a[i], "BASEFORM");
     char *wb = voikko_mor_analysis_value_cstr(a[i], "WORDBASES");
     char *cl = voikko_mor_analysis_value_cstr(a[i], "CLASS");

@@ -151,6 +151,29 @@ static void test_homographs_read_by_context(void **s) {
   db_close(d);
 }
 
+/* Of Voikko's analyses only the least far-fetched are indexed: not a split into more parts beside one into fewer
+ * (vaaratilanteiden is vaara+tilanne, not vaara+tilan+tie; perusteinen is peruste+inen, not perus+te(tie)+inen), nor
+ * a "your" beside another reading (tiesi is tietää, not your tie). None of them is about roads. */
+static void test_far_fetched_analyses_left_out(void **s) {
+  db *d = testdb_open();
+  long long a = testdb_deed(d, "Vaarat", "Vaaratilanteiden ilmoitukset ovat lakisääteiset ja perusteiset.", NULL, NULL,
+                            NULL, 0, NULL);
+  long long b = testdb_deed(d, "Tieto", "Jokainen tiesi, mitä tehdä, ja osasi sen.", NULL, NULL, NULL, 0, NULL);
+  long long c = testdb_deed(d, "Tiet", "Tiesi kulkee kotisi ohi.", NULL, NULL, NULL, 0, NULL);
+  assert_true(has_term(d, a, "vaaratilanne"));
+  assert_false(has_term(d, a, "vaaratilantie"));
+  assert_false(has_term(d, a, ">tie"));
+  assert_true(has_term(d, a, ">tilanne"));
+  assert_false(has_term(d, a, "~tie")); /* no derivation root tie (perus+te+inen) */
+  assert_true(has_term(d, a, "lakisääteinen"));
+  assert_true(has_term(d, b, "tietää"));
+  assert_false(has_term(d, b, "tie"));
+  assert_true(has_term(d, b, "osata"));
+  assert_false(has_term(d, b, "osa"));
+  assert_true(has_term(d, c, "koti")); /* a "your" with no other reading stays */
+  db_close(d);
+}
+
 static void test_place_names_both_ways(void **s) {
   db *d = testdb_open();
   testdb_deed(d, "Kokeilu", "Tampere lähti mukaan ensimmäisenä.", NULL, NULL, NULL, 0, NULL);
@@ -268,6 +291,7 @@ int main(void) {
       cmocka_unit_test(test_runs_of_compound_parts),
       cmocka_unit_test(test_derivations_carry_their_root),
       cmocka_unit_test(test_homographs_read_by_context),
+      cmocka_unit_test(test_far_fetched_analyses_left_out),
       cmocka_unit_test(test_place_names_both_ways),
       cmocka_unit_test(test_unknown_words_fall_back_to_snowball),
       cmocka_unit_test(test_numbers_are_plain_tokens),
