@@ -24,6 +24,9 @@ async function typeAndWait(page, text) {
   await box.click();
   await page.keyboard.type(text);
   await page.getByRole('listbox').waitFor({ state: 'visible' });
+  // the status line says the count 50 ms after the list shows (emptied first, so that the same count is said again)
+  await page.waitForFunction(() => document.querySelector('[role=status]')?.textContent !== '', null, { timeout: 5000 })
+    .catch(() => {});
   return box;
 }
 
