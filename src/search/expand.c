@@ -956,11 +956,56 @@ static int dict_in(builder *b, const bidict *d, const char *text, const char **t
   return k;
 }
 
+/* s[0..n) followed by end, in the arena. */
+static const char *with_end(builder *b, const char *s, size_t n, const char *end) {
+  size_t e = strlen(end);
+  char *t = arena_alloc(b->a, n + e + 1);
+  memcpy(t, s, n);
+  memcpy(t + n, end, e + 1);
+  return t;
+}
+
+/* The forms of a word to look up in dictionary lang, the word first: dictionaries list base forms, so an English
+ * plural is also looked up in the singular (meals: meal, libraries: library) and a Swedish word by its Snowball stem,
+ * as it is and with the vowels base forms end in (måltider: måltid; bibliotekarien: bibliotekarie). Returns how many
+ * (at most 5) into out. */
+static int dict_forms(builder *b, int lang, const char *w, const char **out) {
+  int n = 0;
+  size_t len = strlen(w);
+  out[n++] = w;
+  if (strchr(w, ' ')) return n; /* a phrase: as it is */
+  if (lang == BIDICT_EN) {
+    if (len > 4 && !strcmp(w + len - 3, "ies")) {
+      out[n++] = with_end(b, w, len - 3, "y");
+    } else if (len > 3 && w[len - 1] == 's' && w[len - 2] != 's') {
+      out[n++] = with_end(b, w, len - 1, "");
+      if (len > 4 && w[len - 2] == 'e') out[n++] = with_end(b, w, len - 2, "");
+    }
+  } else {
+    const char *st = stem(b->a, b->sb->sv, w);
+    if (st && strcmp(st, w)) {
+      out[n++] = st;
+      out[n++] = with_end(b, st, strlen(st), "e");
+      out[n++] = with_end(b, st, strlen(st), "a");
+    }
+  }
+  return n;
+}
+
 /* The same from the first dictionary that has any: the interface's language's first (for a Finnish interface English,
- * whose loan words work life uses: onboarding, chatbot). */
+ * whose loan words work life uses: onboarding, chatbot); in each, the word's forms in order (dict_forms). */
 static int dict_lookup(builder *b, const char *text, const char **tr, int max) {
-  int sv = b->lang == THES_SV, k = dict_in(b, bidict_get(sv ? BIDICT_SV : BIDICT_EN), text, tr, max);
-  return k ? k : dict_in(b, bidict_get(sv ? BIDICT_EN : BIDICT_SV), text, tr, max);
+  int first = b->lang == THES_SV ? BIDICT_SV : BIDICT_EN;
+  for (int o = 0; o < 2; o++) {
+    int lang = o == 0 ? first : first == BIDICT_SV ? BIDICT_EN : BIDICT_SV;
+    const char *forms[5];
+    int nf = dict_forms(b, lang, text, forms);
+    for (int f = 0; f < nf; f++) {
+      int k = dict_in(b, bidict_get(lang), forms[f], tr, max);
+      if (k) return k;
+    }
+  }
+  return 0;
 }
 
 /* The translations as alternatives of c: each a slot a word, and a one-word translation also as the head or a part of

@@ -306,6 +306,10 @@ static void test_dictionaries_translate_what_the_thesaurus_lacks(void **s) {
   assert_int_equal(found(&r, play), 1);
   r = find(d, "lekplats", "sv");
   assert_int_equal(found(&r, play), 1);
+  r = find(d, "playgrounds", "en"); /* the dictionaries list base forms: an English plural, a Swedish inflected form */
+  assert_int_equal(found(&r, play), 1);
+  r = find(d, "lekplatserna", "sv");
+  assert_int_equal(found(&r, play), 1);
   r = find(d, "skolgård", "sv"); /* by its parts */
   assert_int_equal(found(&r, yard), 1);
   assert_int_equal(r.nhits, 1);
