@@ -62,6 +62,7 @@ static int search_one(db *d, const cli_args *a, const char *q, int limit, const 
       print_text(&b, &r);
     }
     fwrite(b.data ? b.data : "", 1, b.len, stdout);
+    fflush(stdout); /* before the count: in a terminal, or both streams in one file, each query's lines stay together */
     buf_free(&b);
     /* the count goes to stderr so stdout stays clean for scripts */
     if (!cli_opt(a, "json"))

@@ -56,6 +56,9 @@ $TWO"
 OUT=$(printf 'kirjastoauto\ntyohyvinvointi\n' | "$KEHTO" search - --db "$DB" --limit 1 2>"$TMP/err")
 expect_contains "as text, each answer under its query" "$OUT" "# tyohyvinvointi"
 expect_contains "with its count and correction on stderr" "$(cat "$TMP/err")" "Did you mean: työhyvinvointi"
+OUT=$(printf 'kirjastoauto\ntyohyvinvointi\n' | "$KEHTO" search - --db "$DB" --limit 1 2>&1)
+expect_contains "both streams in one file: a query's count comes before the next query" "$OUT" \
+  "$(printf 'found (use --limit to see more)\n# tyohyvinvointi')"
 # Words neither Voikko nor the thesaurus knows, translated by Debian's FreeDict dictionaries (src/search/bidict.c), on
 # either engine: an English phrase and a Swedish word find the set's Finnish deeds that use the translation.
 OUT=$("$KEHTO" search "audio description" --lang en --db "$DB" --json --limit 1)
