@@ -384,9 +384,10 @@ typedef struct builder {
   int nq;
   const char **corr; /* [nq]: the corrected form of each word, or NULL */
   int failed;
-  float mult; /* weights of the alternatives being added are multiplied by it (a corrected word's: W_CORR) */
-  int ndocs;  /* published deeds, or -1 until common_head needs it */
-  int lang;   /* the interface's: THES_FI, THES_SV or THES_EN */
+  float mult;     /* weights of the alternatives being added are multiplied by it (a corrected word's: W_CORR) */
+  int ndocs;      /* published deeds, or -1 until common_head needs it */
+  int lang;       /* the interface's: THES_FI, THES_SV or THES_EN */
+  buf translated; /* the dictionaries' translations added, ", " between them */
 } builder;
 
 static const char *match_of(arena *a, const char *term, int prefix) {
@@ -1012,6 +1013,7 @@ static int dict_lookup(builder *b, const char *text, const char **tr, int max) {
  * compounds (home care: kotihoito; customer: asiakas, asiakaspalaute). */
 static void dict_alts(builder *b, exp_concept *c, const char *const *tr, int n, float weight) {
   for (int i = 0; i < n; i++) {
+    buf_printf(&b->translated, "%r%r", b->translated.len ? ", " : "", tr[i]);
     word w[EXP_MAX_SLOTS];
     int k = split_words(b->m, b->sb, b->a, tr[i], w, EXP_MAX_SLOTS, THES_FI);
     exp_alt *x = alt_new(b, c, EXP_SYN, weight);
@@ -1095,6 +1097,10 @@ static int dict_span(builder *b, exp_concept *c, int i) {
     return i + len;
   }
   if (w->known || b->lang != THES_SV || !w->nlemma) return 0; /* compounds: Swedish queries' */
+  const char *any[1], *forms[5];
+  int nf = dict_forms(b, BIDICT_SV, w->surface, forms);
+  for (int f = 0; f < nf; f++) /* a word of the dictionary whose translations no deed uses is no compound to split */
+    if (bidict_translate(bidict_get(BIDICT_SV), forms[f], b->a, any, 1) > 0) return 0;
   int nalt = c->nalt;
   alt_lemmas(b, c, w, EXP_EXACT, W_EXACT);
   if (dict_compound(b, c, w)) return i + 1;
@@ -1148,8 +1154,13 @@ int exp_plan_build(db *d, arena *a, const char *q, const char *lang, exp_plan *o
   b.nq = split_words(m, &tc->sb, a, q, b.q, EXP_MAX_CONCEPTS, -1);
   b.corr = arena_alloc(a, sizeof *b.corr * (size_t)(b.nq ? b.nq : 1));
   plan_words(&b, out);
-  if (b.failed) return kerr_set(e, NULL, "search failed: %r", db_errmsg(d));
+  if (b.failed) {
+    buf_free(&b.translated);
+    return kerr_set(e, NULL, "search failed: %r", db_errmsg(d));
+  }
   out->corrected = corrected_text(&b, q ? q : "");
+  out->translated = b.translated.len ? arena_strndup(a, b.translated.data, b.translated.len) : NULL;
+  buf_free(&b.translated);
   collect_terms(a, out);
   return K_OK;
 }

@@ -38,8 +38,9 @@ typedef struct exp_concept {
 typedef struct exp_plan {
   exp_concept *c; /* [n] */
   int n;
-  const char *corrected; /* the query with corrected words ("Tarkoititko: …"), or NULL when nothing was corrected */
-  const char **terms;    /* every distinct term of the plan, for snippets */
+  const char *corrected;  /* the query with corrected words ("Tarkoititko: …"), or NULL when nothing was corrected */
+  const char *translated; /* the dictionaries' translations searched for ("ateria, kouluruoka"), or NULL for none */
+  const char **terms;     /* every distinct term of the plan, for snippets */
   int nterms;
 } exp_plan;
 

@@ -655,6 +655,7 @@ static int find_page(db *d, query *qy, const search_index *ix, deed_result *r, i
 static int plan_query(db *d, query *qy, deed_result *r, kerr *e) {
   if (exp_plan_build(d, qy->mem, qy->f->q, qy->lang, &qy->plan, e) != K_OK) return K_ERR;
   r->corrected = qy->plan.corrected;
+  r->translated = qy->plan.translated;
   if (qy->plan.nterms == 0) return K_OK;
   buf m = BUF_INIT;
   for (int i = 0; i < qy->plan.nterms; i++) buf_printf(&m, "%r%r", i ? " OR " : "", qy->plan.terms[i]);

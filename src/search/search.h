@@ -54,9 +54,11 @@ typedef struct deed_result {
   facet_count *sectors, *regions, *years, *themes; /* sectors in their fixed order, regions by name,
                                                        years newest first, themes most used first (at most 50) */
   int nsectors, nregions, nyears, nthemes;
-  long long nawarded;    /* the "Palkittu" facet: deeds with an award or a mention, with every other filter applied */
-  const char *corrected; /* the query with its misspelt words corrected, when a correction was used ("Tarkoititko:
-                            …"); else NULL */
+  long long nawarded;     /* the "Palkittu" facet: deeds with an award or a mention, with every other filter applied */
+  const char *corrected;  /* the query with its misspelt words corrected, when a correction was used ("Tarkoititko:
+                             …"); else NULL */
+  const char *translated; /* the Finnish translations of Swedish or English words searched for as well ("ateria"),
+                             from FreeDict's dictionaries; else NULL */
 } deed_result;
 
 /* Ranking with q. Scores are kehto_rank (search/rank.h): BM25's term-frequency and length parts with column weights

@@ -132,6 +132,16 @@ test('the Swedish page suggests Swedish words and finds the Finnish deeds; axe f
   assert.ok(await page.locator('ul.deeds h3').filter({ hasText: /Kotihoido/ }).count() > 0, 'Finnish home-care deeds');
 });
 
+test('a Swedish word the thesaurus lacks finds the Finnish deeds through the dictionary, and the page says so', async () => {
+  const { page } = s;
+  await page.goto(s.k.base + '/sv/tekot?q=bibliotekarie');
+  assert.match(await page.locator('#results-h').textContent(), /^Sökresultat: [1-9]/);
+  assert.equal(await page.locator('p.translated').textContent(),
+    'Sökningen omfattar en ordboksöversättning: kirjastonhoitaja');
+  assert.equal(await page.locator('p.translated span').getAttribute('lang'), 'fi');
+  await assertAccessible(page);
+});
+
 test('without JavaScript the box is a plain search form that searches', async () => {
   const ctx = await s.browser.newContext({ javaScriptEnabled: false });
   const page = await ctx.newPage();

@@ -1,8 +1,8 @@
 # End-to-end: the search box's suggestions (/tekot/ehdotukset, /api/v1/deeds/suggest) on the judged set of
 # tests/search: completions of a prefix in the page's language, none for one letter, bad input answered without harm;
-# "Tarkoititko:" on the deeds page for a misspelt word only, in three languages, keeping the filters; the Swedish and
-# English pages (and the API's ?lang=) find the Finnish deeds for Swedish and English words; the box without the
-# script is a plain form.
+# "Tarkoititko:" on the deeds page for a misspelt word only, in three languages, keeping the filters; the dictionary
+# translation said for a Swedish or English word the thesaurus lacks; the Swedish and English pages (and the API's
+# ?lang=) find the Finnish deeds for Swedish and English words; the box without the script is a plain form.
 source "$(dirname "$0")/lib.sh"
 init_db
 OUT=$("$KEHTO" import deeds "$E2E_ROOT/tests/search/deeds.csv" --db "$DB" 2>&1)
@@ -86,6 +86,16 @@ get "/sv/tekot?q=ty%C3%B6hyvinvionti"
 expect_contains "in Swedish: Menade du" "$BODY" 'Menade du: <a href="/sv/tekot?q=ty%C3%B6hyvinvointi">'
 get "/en/tekot?q=ty%C3%B6hyvinvionti"
 expect_contains "in English: Did you mean" "$BODY" 'Did you mean: <a href="/en/tekot?q=ty%C3%B6hyvinvointi">'
+
+# a Swedish or English word the thesaurus lacks: the FreeDict translation searched for, and said on the page
+get "/sv/tekot?q=bibliotekarie"
+expect_contains "a Swedish word of the dictionary finds the Finnish deed" "$BODY" "Lukudiplomi ja kirjavinkkaus"
+expect_contains "and the page says which translation was searched for" "$BODY" \
+  '<p class="translated">Sökningen omfattar en ordboksöversättning: <span lang="fi">kirjastonhoitaja</span></p>'
+get "/en/tekot?q=audio%20description"
+expect_contains "in English" "$BODY" 'The search includes a dictionary translation: <span lang="fi">kuvailutulkkaus</span>'
+get "/sv/tekot?q=hemv%C3%A5rd"
+expect_lacks "a word of the thesaurus: no dictionary line" "$BODY" 'class="translated"'
 
 # the Swedish and English pages and the API find the Finnish deeds on home care
 get "/sv/tekot?q=hemv%C3%A5rd"

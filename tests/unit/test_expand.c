@@ -324,6 +324,15 @@ static void test_dictionaries_translate_what_the_thesaurus_lacks(void **s) {
   assert_non_null(r.corrected);
   r = find(d, "qwxyzzy", "sv"); /* no dictionary has it: nothing, no error */
   assert_int_equal(r.nhits, 0);
+  assert_null(r.translated);
+  /* a word of the dictionary whose translation (ateria) no deed uses is no compound to split (mål + tid: tavoite
+   * aika) */
+  r = find(d, "måltid", "sv");
+  assert_int_equal(r.nhits, 0);
+  assert_null(r.translated);
+  r = find(d, "lekplats", "sv"); /* the translations searched for, for the page to say */
+  assert_non_null(r.translated);
+  assert_non_null(strstr(r.translated, "leikkipuisto"));
   arena_free(&mem);
   db_close(d);
 }
