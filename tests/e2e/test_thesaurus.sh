@@ -24,6 +24,7 @@ get /hallinta/sanasto; page=$BODY
 expect_eq "staff see the thesaurus" "$STATUS" 200
 expect_contains "the page says what the thesaurus does" "$page" "Haku löytää myös ryhmän muilla sanoilla kirjoitetut teot"
 expect_contains "the page says what related terms are" "$page" "Ryhmät, joiden huomautus alkaa sanalla liittyvä"
+expect_contains "and that other words are translated by the dictionaries" "$page" "haku kääntää FreeDict-sanakirjoilla"
 expect_contains "in the staff menu, after the moderation" "$page" 'Moderointi</a></li><li><a href="/hallinta/sanasto" aria-current="page">Sanasto</a>'
 expect_contains "no own groups yet" "$page" "Omia ryhmiä ei ole vielä."
 line=$(grep -n '^esihenkilö|esimies' "$E2E_ROOT/data/sanasto.tsv" | cut -d: -f1)

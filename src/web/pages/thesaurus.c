@@ -108,6 +108,10 @@ static void intro_write(web_req *r, const char *q) {
              T(r, "Ryhmät, joiden huomautus alkaa sanalla liittyvä, ovat saman aiheen läheisiä sanoja, jotka eivät "
                   "ole synonyymejä (talvikunnossapito, liukkaudentorjunta, hiekoitus): haku antaa niille noin puolet "
                   "synonyymin painosta."));
+  buf_printf(o, "<p>%h</p>\n",
+             T(r, "Ruotsin- tai englanninkielisen sanan, jota sanastossa ei ole, haku kääntää FreeDict-sanakirjoilla "
+                  "(lekplats: leikkipuisto) ja kertoo hakutuloksissa, millä käännöksellä se haki. Kun sana on "
+                  "ohjelmalle tärkeä, lisää se tänne: ryhmä on sanakirjaa tarkempi."));
   buf_printf(o, "<p><a class=\"button\" href=\"%h" BASE "/uusi\">%h</a></p>\n", r->prefix, T(r, "Lisää ryhmä"));
   form_ctx f = {r, NULL};
   buf_printf(o, "<form method=\"get\" action=\"%h" BASE "\" class=\"filters\" role=\"search\">", r->prefix);
