@@ -700,6 +700,45 @@ static int complete_vocab(builder *b, const word *w, word *r) {
   return 1;
 }
 
+#define PREFIX_UMLAUTS 5 /* a's and o's of an unfinished word tried as ä and ö (2^5 readings at most) */
+
+/* An unfinished word typed without ä and ö (tyohyv): the reading with the fewest a's and o's made ä and ö that starts
+ * an indexed word, into *pre, and that word's most common completion analysed into r. Returns 1, or 0. The reading
+ * (or that there is none) is kept per word until the data changes: up to 32 readings are tried. */
+static int complete_umlauts(builder *b, const word *w, const char **pre, word *r) {
+  char *key = arena_alloc(b->a, strlen(w->surface) + 2);
+  key[0] = '\x02';
+  strcpy(key + 1, w->surface);
+  int hit;
+  unsigned slot = memo_slot(b->memo, key, &hit);
+  if (!hit) {
+    size_t at[PREFIX_UMLAUTS];
+    unsigned masks[1u << PREFIX_UMLAUTS];
+    int k = umlaut_places(w->surface, at, PREFIX_UMLAUTS),
+        nm = k > 0 && k <= PREFIX_UMLAUTS ? umlaut_masks(k, masks) : 0;
+    char *found = NULL;
+    buf c = BUF_INIT;
+    for (int i = 0; i < nm && !found && !b->failed; i++) {
+      umlaut_reading(w->surface, at, k, masks[i], &c);
+      word t = {0};
+      t.surface = arena_strndup(b->a, c.data, c.len);
+      if (complete_vocab(b, &t, r)) found = util_strdup(t.surface);
+    }
+    buf_free(&c);
+    if (b->failed) {
+      free(found);
+      return 0;
+    }
+    memo_put(b->memo, slot, key, found);
+  }
+  if (!*b->memo->fix[slot]) return 0;
+  word t = {0};
+  t.surface = arena_strdup(b->a, b->memo->fix[slot]);
+  if (!complete_vocab(b, &t, r)) return 0;
+  *pre = t.surface;
+  return 1;
+}
+
 /* The groups of the thesaurus with a one-word label that is w (at most max), and one such label. */
 static int thes_word(builder *b, const word *w, int *groups, int max, const tlabel **which) {
   int n = 0, cand[64], nc = labels_of(b->t, w, cand, 64);
@@ -747,6 +786,7 @@ static void word_alts(builder *b, exp_concept *c, int i) {
     return;
   }
   word r;
+  const char *pre = NULL;
   if (w->known)
     known_word(b, c, w);
   else
@@ -764,6 +804,12 @@ static void word_alts(builder *b, exp_concept *c, int i) {
   if (correct_voikko(b, w, &r) || (!w->known && correct_vocab(b, w, &r))) {
     b->corr[i] = r.surface;
     b->mult = W_CORR;
+    known_word(b, c, &r);
+    b->mult = 1;
+  } else if (chars_of(w->surface) >= 4 && complete_umlauts(b, w, &pre, &r)) {
+    /* nor is it a typo: an unfinished word typed without ä and ö (tyohyv: työhyv…), at a correction's weight */
+    slot_add(b, alt_new(b, c, EXP_PREFIX, W_PREFIX * W_CORR), 1, 0, pre, 1);
+    b->mult = W_PREFIX * W_CORR;
     known_word(b, c, &r);
     b->mult = 1;
   } else if (!w->known) { /* not a typo: a word Voikko does not know may be the head of indexed compounds

@@ -74,6 +74,8 @@ static void test_unfinished_words_and_explicit_prefixes(void **s) {
   assert_null(r.corrected);
   r = find(d, "kotiho*", NULL);
   assert_true(found(&r, l.homecare));
+  r = find(d, "tyohyv", NULL); /* unfinished and typed without ä and ö */
+  assert_int_equal(found(&r, l.wellbeing), 1);
   r = find(d, "tuli", NULL); /* a known word stays itself: not a prefix of tulen, tulevaisuus… */
   assert_false(found(&r, l.wellbeing));
   arena_free(&mem);
