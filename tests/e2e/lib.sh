@@ -67,6 +67,9 @@ lacks() { [[ $1 != *"$2"* ]]; }
 expect_contains() { if contains "$2" "$3"; then ok "$1"; else not_ok "$1" "expected to find: $3"; fi; }
 expect_lacks() { if lacks "$2" "$3"; then ok "$1"; else not_ok "$1" "did not expect: $3"; fi; }
 expect_eq() { if [ "$2" = "$3" ]; then ok "$1"; else not_ok "$1" "expected '$3', got '$2'"; fi; }
+# rc_err RC FILE: RC, and when it is not 0 the end of FILE (the command's stderr) after it, so that a failed
+# expect_eq "…" "$(rc_err $? "$TMP/err")" 0 says why the command failed, not only its exit code
+rc_err() { if [ "$1" = 0 ]; then echo 0; else printf '%s: %s' "$1" "$(tail -c 400 "$2" 2>/dev/null | tr '\n' ' ')"; fi; }
 
 # Debian's python3 directly: a version-manager shim on PATH can take a second per start.
 PYTHON=/usr/bin/python3
