@@ -599,6 +599,24 @@ static void memo_put(memo *mo, unsigned k, const char *key, char *fix) {
   mo->fix[k] = fix ? fix : util_strdup("");
 }
 
+/* A memo key: tag ("\x01" the index's nearest word, "\x02" an unfinished word's reading with ä and ö) and the word. */
+static const char *memo_key(builder *b, char tag, const char *w) {
+  char *key = arena_alloc(b->a, strlen(w) + 2);
+  key[0] = tag;
+  strcpy(key + 1, w);
+  return key;
+}
+
+/* Keeps fix as key's answer in slot k unless the search failed meanwhile (then frees it). Returns 1 when kept. */
+static int memo_keep(builder *b, unsigned k, const char *key, char *fix) {
+  if (b->failed) {
+    free(fix);
+    return 0;
+  }
+  memo_put(b->memo, k, key, fix);
+  return 1;
+}
+
 /* The answer in slot k analysed into r: 1, or 0 when the answer was none. */
 static int memo_answer(builder *b, unsigned k, word *r) {
   if (!*b->memo->fix[k]) return 0;
@@ -671,19 +689,10 @@ static char *nearest_vocab(builder *b, const word *w) {
 /* nearest_vocab analysed into r (1), or 0 when there is none; kept per word until the data changes, found or not: a
  * walk over every indexed word with the word's first letter costs 20 ms in 100,000 deeds. */
 static int correct_vocab(builder *b, const word *w, word *r) {
-  char *key = arena_alloc(b->a, strlen(w->surface) + 2);
-  key[0] = '\x01';
-  strcpy(key + 1, w->surface);
+  const char *key = memo_key(b, '\x01', w->surface);
   int hit;
   unsigned k = memo_slot(b->memo, key, &hit);
-  if (!hit) {
-    char *fix = nearest_vocab(b, w);
-    if (b->failed) {
-      free(fix);
-      return 0;
-    }
-    memo_put(b->memo, k, key, fix);
-  }
+  if (!hit && !memo_keep(b, k, key, nearest_vocab(b, w))) return 0;
   return memo_answer(b, k, r);
 }
 
@@ -706,9 +715,7 @@ static int complete_vocab(builder *b, const word *w, word *r) {
  * an indexed word, into *pre, and that word's most common completion analysed into r. Returns 1, or 0. The reading
  * (or that there is none) is kept per word until the data changes: up to 32 readings are tried. */
 static int complete_umlauts(builder *b, const word *w, const char **pre, word *r) {
-  char *key = arena_alloc(b->a, strlen(w->surface) + 2);
-  key[0] = '\x02';
-  strcpy(key + 1, w->surface);
+  const char *key = memo_key(b, '\x02', w->surface);
   int hit;
   unsigned slot = memo_slot(b->memo, key, &hit);
   if (!hit) {
@@ -725,11 +732,7 @@ static int complete_umlauts(builder *b, const word *w, const char **pre, word *r
       if (complete_vocab(b, &t, r)) found = util_strdup(t.surface);
     }
     buf_free(&c);
-    if (b->failed) {
-      free(found);
-      return 0;
-    }
-    memo_put(b->memo, slot, key, found);
+    if (!memo_keep(b, slot, key, found)) return 0;
   }
   if (!*b->memo->fix[slot]) return 0;
   word t = {0};
