@@ -153,6 +153,8 @@ static int bound_prefix(const char *s, size_t n) {
   return (n == 3 && !memcmp(s, "esi", 3)) || (n == 4 && !memcmp(s, "epä", 4));
 }
 
+static void add_modifier(morph *m, const char *s, size_t n);
+
 /* Adds the terms of one analysis besides its lemma: the base forms of its compound parts (MORPH_MODIFIER for each
  * part before the last, MORPH_HEAD for the last) and the root its last part is derived from (MORPH_ROOT). The last
  * part's base form is the word's base form less the surfaces before it (only the last part inflects). */
@@ -178,8 +180,8 @@ static void add_parts(morph *m, const char *wordbases, const char *baseform) {
     if (q->end - q->start < 2) continue; /* "e" of e-palvelu says nothing */
     if (q->base)
       add_marked(m, MORPH_MODIFIER, q->base, q->blen);
-    else
-      add_marked(m, MORPH_MODIFIER, ps.surf + q->start, q->end - q->start);
+    else /* a derived part as it stands (terveyden of terveydenhoitaja): its base form, terveys */
+      add_modifier(m, ps.surf + q->start, q->end - q->start);
   }
   const part *last = &ps.p[ps.n - 1];
   buf prefix = BUF_INIT, lemma = BUF_INIT;
@@ -189,12 +191,12 @@ static void add_parts(morph *m, const char *wordbases, const char *baseform) {
     add_marked(m, MORPH_HEAD, lemma.data + prefix.len, lemma.len - prefix.len);
   else if (last->base)
     add_marked(m, MORPH_HEAD, last->base, last->blen);
-  /* three parts or more: the runs of parts are parts too, from the start as modifiers (sisäilma of sisäilmaongelma,
-   * työhyvinvointi of työhyvinvointikysely) and to the end as heads (hyvinvointikysely) */
+  /* three parts or more: the runs of parts are parts too, from the start as modifiers in their base form (sisäilma of
+   * sisäilmaongelma, kouluterveys of kouluterveydenhoitaja) and to the end as heads (hyvinvointikysely) */
   for (int j = 2; j < ps.n; j++) {
     buf_reset(&prefix);
     utf8_lower(&prefix, ps.surf, ps.p[j - 1].end);
-    add_marked(m, MORPH_MODIFIER, prefix.data, prefix.len);
+    add_modifier(m, prefix.data, prefix.len);
   }
   for (int j = 1; j + 1 < ps.n; j++) {
     buf_reset(&prefix);
@@ -313,9 +315,14 @@ static int compound_start(morph *m, const char *s, size_t n) {
   return knows(m, w);
 }
 
-/* Adds the modifier s (n bytes) of an unknown compound: its base forms when Voikko knows it as a word, else itself. */
+/* Adds the modifier s (n bytes) of a compound as written: its base forms when Voikko knows it as a word, else itself.
+ */
 static void add_modifier(morph *m, const char *s, size_t n) {
   char w[MAX_ANALYSED + 1];
+  if (n > MAX_ANALYSED) {
+    add_marked(m, MORPH_MODIFIER, s, n);
+    return;
+  }
   memcpy(w, s, n);
   w[n] = 0;
   if (!add_known(m, MORPH_MODIFIER, w)) add_marked(m, MORPH_MODIFIER, s, n);

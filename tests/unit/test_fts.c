@@ -74,6 +74,21 @@ static void test_runs_of_compound_parts(void **s) {
   db_close(d);
 }
 
+/* A part or run of parts before the head is indexed in its base form, also where it stands inflected or derived:
+ * kouluterveydenhoitaja is koulu + terveyden + hoitaja, and a search for kouluterveys or terveys as a modifier finds
+ * it. */
+static void test_modifiers_in_base_form(void **s) {
+  db *d = testdb_open();
+  long long a =
+      testdb_deed(d, "Tarkastukset", "Kouluterveydenhoitajan tarkastukset laajenivat.", NULL, NULL, NULL, 0, NULL);
+  assert_true(has_term(d, a, "<kouluterveys"));
+  assert_false(has_term(d, a, "<kouluterveyden"));
+  assert_true(has_term(d, a, "<terveys"));
+  assert_false(has_term(d, a, "<terveyden"));
+  assert_true(has_term(d, a, "<koulu"));
+  db_close(d);
+}
+
 static void test_derivations_carry_their_root(void **s) {
   db *d = testdb_open();
   long long a = testdb_deed(d, "Kehitys", "Kehittäjät ja hoitajat mukana.", NULL, NULL, NULL, 0, NULL);
@@ -289,6 +304,7 @@ int main(void) {
       cmocka_unit_test(test_inflected_municipality_word),
       cmocka_unit_test(test_compound_part_matches_but_query_does_not_widen),
       cmocka_unit_test(test_runs_of_compound_parts),
+      cmocka_unit_test(test_modifiers_in_base_form),
       cmocka_unit_test(test_derivations_carry_their_root),
       cmocka_unit_test(test_homographs_read_by_context),
       cmocka_unit_test(test_far_fetched_analyses_left_out),
