@@ -452,17 +452,22 @@ static int common_head(builder *b, const char *head) {
   return p && p->n > COMMON_HEAD * b->ndocs;
 }
 
+/* A slot for each part of w before its head: the part as a word of its own or a part of another compound. */
+static void mod_slots(builder *b, exp_alt *x, const word *w) {
+  for (int i = 0; i < w->nmod; i++) {
+    slot_add(b, x, 1, 0, w->mod[i], 0);
+    slot_add(b, x, 0, MORPH_MODIFIER, w->mod[i], 0);
+    slot_add(b, x, 0, MORPH_HEAD, w->mod[i], 0);
+  }
+}
+
 /* Compound parts and derivations of a word (for a word Voikko does not know, from morph's guess at its parts). */
 static void alt_parts(builder *b, exp_concept *c, const word *w) {
   if (w->head) {
     exp_alt *x = alt_new(b, c, EXP_PART, W_SPLIT);
     slot_add(b, x, 1, 0, w->head, 0);
     slot_add(b, x, 0, MORPH_HEAD, w->head, 0);
-    for (int i = 0; i < w->nmod; i++) {
-      slot_add(b, x, 1, 0, w->mod[i], 0);
-      slot_add(b, x, 0, MORPH_MODIFIER, w->mod[i], 0);
-      slot_add(b, x, 0, MORPH_HEAD, w->mod[i], 0);
-    }
+    mod_slots(b, x, w);
     if (!common_head(b, w->head)) {
       slot_add(b, alt_new(b, c, EXP_PART, W_SAME_HEAD), 1, MORPH_HEAD, w->head, 0);
       slot_add(b, alt_new(b, c, EXP_PART, W_HEAD_ALONE), 1, 0, w->head, 0);
@@ -474,10 +479,13 @@ static void alt_parts(builder *b, exp_concept *c, const word *w) {
     slot_add(b, alt_new(b, c, EXP_PART, W_AS_HEAD), 1, MORPH_HEAD, w->lemma[i], 0);
     slot_add(b, alt_new(b, c, EXP_PART, W_AS_MOD), 1, MORPH_MODIFIER, w->lemma[i], 0);
   }
+  /* a derivation of the root of the word's last part; of a compound's, with the parts before it (kielikoulutus:
+   * kieltä koulutettiin, not everything koulutettiin) */
   for (int i = 0; i < w->nroot; i++) {
     exp_alt *x = alt_new(b, c, EXP_DERIV, W_DERIV);
     slot_add(b, x, 1, 0, w->root[i], 0);
     slot_add(b, x, 0, MORPH_ROOT, w->root[i], 0);
+    if (w->head) mod_slots(b, x, w);
   }
   for (int i = 0; i < w->nlemma; i++) slot_add(b, alt_new(b, c, EXP_DERIV, W_DERIV), 1, MORPH_ROOT, w->lemma[i], 0);
 }
@@ -771,6 +779,42 @@ static void known_word(builder *b, exp_concept *c, const word *w) {
   if (ng) syn_alts(b, c, groups, ng, which);
 }
 
+/* The one-word Finnish labels of the thesaurus that start with pre and are longer (kyberturv: kyberturva,
+ * kyberturvallisuus): the shortest into *first, and the groups of them all (at most max, those of the shorter
+ * labels first) into groups. Returns the number of groups. */
+static int thes_complete(builder *b, const char *pre, const tlabel **first, int *groups, int max) {
+  size_t n = strlen(pre);
+  const tlabel *hit[64];
+  int nhit = 0, ng = 0;
+  for (int k = 0; k < b->t->nl && nhit < 64; k++) {
+    const tlabel *l = &b->t->l[k];
+    if (l->lang != THES_FI || l->nw != 1 || strncmp(l->w[0].surface, pre, n) || !l->w[0].surface[n]) continue;
+    int j = nhit++; /* in order of length */
+    for (; j > 0 && strlen(hit[j - 1]->w[0].surface) > strlen(l->w[0].surface); j--) hit[j] = hit[j - 1];
+    hit[j] = l;
+  }
+  *first = nhit ? hit[0] : NULL;
+  for (int k = 0; k < nhit && ng < max; k++) {
+    int dup = 0;
+    for (int j = 0; j < ng; j++) dup |= groups[j] == hit[k]->group;
+    if (!dup) groups[ng++] = hit[k]->group;
+  }
+  return ng;
+}
+
+/* The concepts of the thesaurus that the unfinished word pre starts (thes_complete), weighed as a completion: an
+ * unfinished word means them too, though the index's most common word that starts with it (r, or none) is a longer
+ * compound (kyberturvallisuusosaaminen). */
+static void complete_concept(builder *b, exp_concept *c, const char *pre, const word *r, float mult) {
+  const tlabel *first;
+  int groups[8], ng = thes_complete(b, pre, &first, groups, 8);
+  if (!ng) return;
+  b->mult = mult;
+  if (!r || strcmp(first->w[0].surface, r->surface)) alt_lemmas(b, c, &first->w[0], EXP_PREFIX, W_EXACT);
+  syn_alts(b, c, groups, ng, first);
+  b->mult = 1;
+}
+
 /* The alternatives of one word. */
 static void word_alts(builder *b, exp_concept *c, int i) {
   const word *w = &b->q[i];
@@ -780,7 +824,10 @@ static void word_alts(builder *b, exp_concept *c, int i) {
     int base = 0;
     for (int k = 0; k < w->nlemma; k++) base |= !strcmp(w->lemma[k], w->surface);
     b->mult = W_PREFIX;
-    if (w->known && base) known_word(b, c, w);
+    if (w->known && base)
+      known_word(b, c, w);
+    else
+      complete_concept(b, c, w->surface, NULL, W_PREFIX);
     b->mult = 1;
     return;
   }
@@ -800,6 +847,7 @@ static void word_alts(builder *b, exp_concept *c, int i) {
     b->mult = W_PREFIX;
     known_word(b, c, &r);
     b->mult = 1;
+    if (!w->known) complete_concept(b, c, w->surface, &r, W_PREFIX); /* kirja is not kirjasto's concept */
     return;
   }
   /* the index does not know it, nor does it start an indexed word: a typo (for a word Voikko knows, only a missing
@@ -815,6 +863,7 @@ static void word_alts(builder *b, exp_concept *c, int i) {
     b->mult = W_PREFIX * W_CORR;
     known_word(b, c, &r);
     b->mult = 1;
+    complete_concept(b, c, pre, &r, W_PREFIX * W_CORR);
   } else if (!w->known) { /* not a typo: a word Voikko does not know may be the head of indexed compounds
                            * (mentorointi: parimentorointi), or a compound of words it knows (chatbotpalvelu) */
     alt_parts(b, c, w);

@@ -100,6 +100,41 @@ static void test_explicit_prefix_of_a_base_form(void **s) {
   db_close(d);
 }
 
+/* A derivation of a compound's head (koulutus: kouluttaa) finds a deed only with the parts before the head
+ * (kielikoulutus: kieltä koulutettiin, not every deed where someone was trained); kouluterveys finds the compounds
+ * it starts, inflected (kouluterveydenhoitaja). */
+static void test_compound_derivations_keep_their_modifier(void **s) {
+  db *d = testdb_open();
+  long long lang = testdb_deed(d, "Kielikurssit", "Hoitajia koulutettiin suomen kieleen.", NULL, NULL, NULL, 0, NULL);
+  long long other = testdb_deed(d, "Ensiapu", "Kaikki koulutettiin ensiapuun.", NULL, NULL, NULL, 0, NULL);
+  long long nurse =
+      testdb_deed(d, "Tarkastukset", "Kouluterveydenhoitajan tarkastukset laajenivat.", NULL, NULL, NULL, 0, NULL);
+  deed_result r = find(d, "kielikoulutus", NULL);
+  assert_true(found(&r, lang));
+  assert_false(found(&r, other));
+  r = find(d, "kouluterveys", NULL);
+  assert_int_equal(found(&r, nurse), 1);
+  arena_free(&mem);
+  db_close(d);
+}
+
+/* An unfinished word means the concept of the thesaurus it starts, though the index's most common word that starts
+ * with it is a longer compound: kyberturv finds kyberturvallisuusosaaminen and, through kyberturvallisuus's related
+ * words, tietoturva. */
+static void test_unfinished_word_means_its_concept(void **s) {
+  db *d = testdb_open();
+  long long skills = testdb_deed(d, "Osaaminen",
+                                 "Kyberturvallisuusosaamista vahvistettiin. Kyberturvallisuusosaaminen "
+                                 "kasvoi.",
+                                 NULL, NULL, NULL, 0, NULL);
+  long long security = testdb_deed(d, "Tietoturva", "Tietoturvaa parannettiin.", NULL, NULL, NULL, 0, NULL);
+  deed_result r = find(d, "kyberturv", NULL);
+  assert_int_equal(found(&r, skills), 1);
+  assert_true(found(&r, security));
+  arena_free(&mem);
+  db_close(d);
+}
+
 static void test_derivations_find_each_other(void **s) {
   lib l;
   db *d = library(&l);
@@ -352,6 +387,8 @@ int main(void) {
       cmocka_unit_test(test_unfinished_words_and_explicit_prefixes),
       cmocka_unit_test(test_explicit_prefix_of_a_base_form),
       cmocka_unit_test(test_derivations_find_each_other),
+      cmocka_unit_test(test_compound_derivations_keep_their_modifier),
+      cmocka_unit_test(test_unfinished_word_means_its_concept),
       cmocka_unit_test(test_compounds_both_ways_head_first),
       cmocka_unit_test(test_thesaurus_old_terms_swedish_english),
       cmocka_unit_test(test_own_thesaurus_entries_count),
