@@ -765,6 +765,43 @@ static int thes_word(builder *b, const word *w, int *groups, int max, const tlab
 
 static void syn_alts(builder *b, exp_concept *c, const int *groups, int ng, const tlabel *matched);
 
+/* The compound w with one part put in other words: a synonym of its head after the same parts (kesäduuni: kesätyö,
+ * kesän työ) or a synonym of its one part before the head before the same head (vanhustyö: ikäihmistyö), from the
+ * thesaurus's groups of interchangeable one-word Finnish labels, weighed as a synonym of a compound's parts. */
+static void part_synonyms(builder *b, exp_concept *c, const word *w) {
+  if (!w->head) return;
+  for (int which = 0; which < (w->nmod == 1 ? 2 : 1); which++) {
+    const char *part = which == 0 ? w->head : w->mod[0];
+    word pw = {.surface = part};
+    add_key(b->a, &pw, 'f', part); /* the part is a base form already */
+    int cand[64], nc = labels_of(b->t, &pw, cand, 64);
+    for (int i = 0; i < nc; i++) {
+      const tlabel *hit = &b->t->l[cand[i]];
+      const thes_group *g = &b->t->g[hit->group];
+      if (hit->nw != 1 || hit->lang != THES_FI || g->derivation || g->related || strcmp(hit->w[0].surface, part))
+        continue;
+      for (int k = b->t->gfirst[hit->group]; k < b->t->gfirst[hit->group] + b->t->gcount[hit->group]; k++) {
+        const tlabel *l = &b->t->l[k];
+        if (l == hit || l->lang != THES_FI || l->nw != 1) continue;
+        const char *syn = l->w[0].surface;
+        exp_alt *x = alt_new(b, c, EXP_SYN, W_SYN * W_SPLIT);
+        if (!x) return;
+        if (which == 0) {
+          mod_slots(b, x, w);
+          slot_add(b, x, 1, 0, syn, 0);
+          slot_add(b, x, 0, MORPH_HEAD, syn, 0);
+        } else {
+          slot_add(b, x, 1, 0, syn, 0);
+          slot_add(b, x, 0, MORPH_MODIFIER, syn, 0);
+          slot_add(b, x, 0, MORPH_HEAD, syn, 0);
+          slot_add(b, x, 1, 0, w->head, 0);
+          slot_add(b, x, 0, MORPH_HEAD, w->head, 0);
+        }
+      }
+    }
+  }
+}
+
 /* A word as it is: its lemmas, its parts and derivations when Voikko knows it, its thesaurus groups. */
 static void known_word(builder *b, exp_concept *c, const word *w) {
   alt_lemmas(b, c, w, EXP_EXACT, W_EXACT);
@@ -777,6 +814,7 @@ static void known_word(builder *b, exp_concept *c, const word *w) {
   const tlabel *which = NULL;
   int ng = thes_word(b, w, groups, 8, &which);
   if (ng) syn_alts(b, c, groups, ng, which);
+  part_synonyms(b, c, w);
 }
 
 /* The one-word Finnish labels of the thesaurus that start with pre and are longer (kyberturv: kyberturva,

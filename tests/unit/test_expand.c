@@ -135,6 +135,22 @@ static void test_unfinished_word_means_its_concept(void **s) {
   db_close(d);
 }
 
+/* A compound the deeds do not use finds them with a part put in other words: kesäduuni (duuni: työ) finds kesätyö
+ * and "kesän työt", not a deed with only one of the parts. */
+static void test_compound_with_a_part_in_other_words(void **s) {
+  db *d = testdb_open();
+  long long job =
+      testdb_deed(d, "Kesätyöt nuorille", "Kaupunki tarjosi kesätyön sadalle nuorelle.", NULL, NULL, NULL, 0, NULL);
+  long long words = testdb_deed(d, "Kesä", "Kesän työt jaettiin nuorille.", NULL, NULL, NULL, 0, NULL);
+  long long other = testdb_deed(d, "Työ", "Työ jatkui syksyllä.", NULL, NULL, NULL, 0, NULL);
+  deed_result r = find(d, "kesäduuni", NULL);
+  assert_int_equal(found(&r, job), 1);
+  assert_true(found(&r, words));
+  assert_false(found(&r, other));
+  arena_free(&mem);
+  db_close(d);
+}
+
 static void test_derivations_find_each_other(void **s) {
   lib l;
   db *d = library(&l);
@@ -389,6 +405,7 @@ int main(void) {
       cmocka_unit_test(test_derivations_find_each_other),
       cmocka_unit_test(test_compound_derivations_keep_their_modifier),
       cmocka_unit_test(test_unfinished_word_means_its_concept),
+      cmocka_unit_test(test_compound_with_a_part_in_other_words),
       cmocka_unit_test(test_compounds_both_ways_head_first),
       cmocka_unit_test(test_thesaurus_old_terms_swedish_english),
       cmocka_unit_test(test_own_thesaurus_entries_count),
