@@ -461,6 +461,17 @@ static void mod_slots(builder *b, exp_alt *x, const word *w) {
   }
 }
 
+/* A slot for all of w's parts before its head together (the longest of its modifiers: työvuoro of
+ * työvuorosuunnittelu), as a word or as the start of another compound. */
+static void whole_mod_slot(builder *b, exp_alt *x, const word *w) {
+  const char *m = NULL;
+  for (int i = 0; i < w->nmod; i++)
+    if (!m || strlen(w->mod[i]) > strlen(m)) m = w->mod[i];
+  if (!m) return;
+  slot_add(b, x, 1, 0, m, 0);
+  slot_add(b, x, 0, MORPH_MODIFIER, m, 0);
+}
+
 /* Compound parts and derivations of a word (for a word Voikko does not know, from morph's guess at its parts). */
 static void alt_parts(builder *b, exp_concept *c, const word *w) {
   if (w->head) {
@@ -480,12 +491,12 @@ static void alt_parts(builder *b, exp_concept *c, const word *w) {
     slot_add(b, alt_new(b, c, EXP_PART, W_AS_MOD), 1, MORPH_MODIFIER, w->lemma[i], 0);
   }
   /* a derivation of the root of the word's last part; of a compound's, with the parts before it (kielikoulutus:
-   * kieltä koulutettiin, not everything koulutettiin) */
+   * kieltä koulutettiin, not everything koulutettiin; työvuorosuunnittelu: työvuorot suunniteltiin) */
   for (int i = 0; i < w->nroot; i++) {
     exp_alt *x = alt_new(b, c, EXP_DERIV, W_DERIV);
     slot_add(b, x, 1, 0, w->root[i], 0);
     slot_add(b, x, 0, MORPH_ROOT, w->root[i], 0);
-    if (w->head) mod_slots(b, x, w);
+    if (w->head) whole_mod_slot(b, x, w);
   }
   for (int i = 0; i < w->nlemma; i++) slot_add(b, alt_new(b, c, EXP_DERIV, W_DERIV), 1, MORPH_ROOT, w->lemma[i], 0);
 }
@@ -765,9 +776,10 @@ static int thes_word(builder *b, const word *w, int *groups, int max, const tlab
 
 static void syn_alts(builder *b, exp_concept *c, const int *groups, int ng, const tlabel *matched);
 
-/* The compound w with one part put in other words: a synonym of its head after the same parts (kesäduuni: kesätyö,
- * kesän työ) or a synonym of its one part before the head before the same head (vanhustyö: ikäihmistyö), from the
- * thesaurus's groups of interchangeable one-word Finnish labels, weighed as a synonym of a compound's parts. */
+/* The compound w (one the deeds do not use) with one part put in other words: a synonym of its head after the same
+ * parts (kesäduuni: kesätyö, kesän työ) or a synonym of its one part before the head before the same head (vanhustyö:
+ * ikäihmistyö), from the thesaurus's groups of interchangeable one-word Finnish labels, weighed as a synonym of a
+ * compound's parts. */
 static void part_synonyms(builder *b, exp_concept *c, const word *w) {
   if (!w->head) return;
   for (int which = 0; which < (w->nmod == 1 ? 2 : 1); which++) {
@@ -814,7 +826,7 @@ static void known_word(builder *b, exp_concept *c, const word *w) {
   const tlabel *which = NULL;
   int ng = thes_word(b, w, groups, 8, &which);
   if (ng) syn_alts(b, c, groups, ng, which);
-  part_synonyms(b, c, w);
+  if (!in_index(b, w)) part_synonyms(b, c, w);
 }
 
 /* The one-word Finnish labels of the thesaurus that start with pre and are longer (kyberturv: kyberturva,
