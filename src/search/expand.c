@@ -452,24 +452,27 @@ static int common_head(builder *b, const char *head) {
   return p && p->n > COMMON_HEAD * b->ndocs;
 }
 
-/* A slot for each part of w before its head: the part as a word of its own or a part of another compound. */
+/* The part of w before its head that holds all the others (työvuoro of työvuorosuunnittelu, whose runs of parts the
+ * tokenizer indexes), or NULL when there is none (a compound Voikko does not know, split into separate words). */
+static const char *whole_mod(const word *w) {
+  const char *m = NULL;
+  for (int i = 0; i < w->nmod; i++)
+    if (!m || strlen(w->mod[i]) > strlen(m)) m = w->mod[i];
+  for (int i = 0; m && i < w->nmod; i++)
+    if (!strstr(m, w->mod[i])) return NULL;
+  return m;
+}
+
+/* A slot for w's parts before its head: the one that holds them all (whole_mod), else a slot for each; as a word of
+ * its own or a part of another compound. */
 static void mod_slots(builder *b, exp_alt *x, const word *w) {
+  const char *m = whole_mod(w);
   for (int i = 0; i < w->nmod; i++) {
+    if (m && w->mod[i] != m) continue;
     slot_add(b, x, 1, 0, w->mod[i], 0);
     slot_add(b, x, 0, MORPH_MODIFIER, w->mod[i], 0);
     slot_add(b, x, 0, MORPH_HEAD, w->mod[i], 0);
   }
-}
-
-/* A slot for all of w's parts before its head together (the longest of its modifiers: työvuoro of
- * työvuorosuunnittelu), as a word or as the start of another compound. */
-static void whole_mod_slot(builder *b, exp_alt *x, const word *w) {
-  const char *m = NULL;
-  for (int i = 0; i < w->nmod; i++)
-    if (!m || strlen(w->mod[i]) > strlen(m)) m = w->mod[i];
-  if (!m) return;
-  slot_add(b, x, 1, 0, m, 0);
-  slot_add(b, x, 0, MORPH_MODIFIER, m, 0);
 }
 
 /* Compound parts and derivations of a word (for a word Voikko does not know, from morph's guess at its parts). */
@@ -496,7 +499,7 @@ static void alt_parts(builder *b, exp_concept *c, const word *w) {
     exp_alt *x = alt_new(b, c, EXP_DERIV, W_DERIV);
     slot_add(b, x, 1, 0, w->root[i], 0);
     slot_add(b, x, 0, MORPH_ROOT, w->root[i], 0);
-    if (w->head) whole_mod_slot(b, x, w);
+    if (w->head) mod_slots(b, x, w);
   }
   for (int i = 0; i < w->nlemma; i++) slot_add(b, alt_new(b, c, EXP_DERIV, W_DERIV), 1, MORPH_ROOT, w->lemma[i], 0);
 }
