@@ -348,6 +348,8 @@ static void test_dictionaries_translate_what_the_thesaurus_lacks(void **s) {
       testdb_deed(d, "Luistelukentät auki", "Kunnan luistelukenttä jäädytettiin ajoissa.", NULL, NULL, NULL, 0, NULL);
   long long play =
       testdb_deed(d, "Leikkipuistot kuntoon", "Leikkipuistojen välineet uusittiin.", NULL, NULL, NULL, 0, NULL);
+  long long sand =
+      testdb_deed(d, "Uudet hiekkalaatikot", "Hiekkalaatikoiden hiekka vaihdettiin.", NULL, NULL, NULL, 0, NULL);
   long long yard = testdb_deed(d, "Vihreä koulupiha", "Koulupihalle istutettiin puita.", NULL, NULL, NULL, 0, NULL);
   long long kick = testdb_deed(d, "Hankkeen kickoff", "Kickoff pidettiin syyskuussa.", NULL, NULL, NULL, 0, NULL);
   long long start = testdb_deed(d, "Yhteinen aloitus", "Aloitus sujui hyvin.", NULL, NULL, NULL, 0, NULL);
@@ -355,14 +357,14 @@ static void test_dictionaries_translate_what_the_thesaurus_lacks(void **s) {
   assert_int_equal(r.nhits, 1);
   assert_int_equal(found(&r, rink), 1);
   assert_null(r.corrected); /* a word of another language, not a typo */
-  r = find(d, "playground", "en");
-  assert_int_equal(found(&r, play), 1);
-  r = find(d, "lekplats", "sv");
-  assert_int_equal(found(&r, play), 1);
-  r = find(d, "playgrounds", "en"); /* the dictionaries list base forms: an English plural, a Swedish inflected form */
-  assert_int_equal(found(&r, play), 1);
-  r = find(d, "lekplatserna", "sv");
-  assert_int_equal(found(&r, play), 1);
+  r = find(d, "sandpit", "en");
+  assert_int_equal(found(&r, sand), 1);
+  r = find(d, "sandlåda", "sv");
+  assert_int_equal(found(&r, sand), 1);
+  r = find(d, "sandpits", "en"); /* the dictionaries list base forms: an English plural, a Swedish inflected form */
+  assert_int_equal(found(&r, sand), 1);
+  r = find(d, "sandlådorna", "sv");
+  assert_int_equal(found(&r, sand), 1);
   r = find(d, "skolgård", "sv"); /* by its parts */
   assert_int_equal(found(&r, yard), 1);
   assert_int_equal(r.nhits, 1);
@@ -383,9 +385,12 @@ static void test_dictionaries_translate_what_the_thesaurus_lacks(void **s) {
   r = find(d, "måltid", "sv");
   assert_int_equal(r.nhits, 0);
   assert_null(r.translated);
-  r = find(d, "lekplats", "sv"); /* the translations searched for, for the page to say */
+  r = find(d, "sandlåda", "sv"); /* the translations searched for, for the page to say */
   assert_non_null(r.translated);
-  assert_non_null(strstr(r.translated, "leikkipuisto"));
+  assert_non_null(strstr(r.translated, "hiekkalaatikko"));
+  r = find(d, "lekplats", "sv"); /* a word the thesaurus has: no dictionary */
+  assert_int_equal(found(&r, play), 1);
+  assert_null(r.translated);
   arena_free(&mem);
   db_close(d);
 }
