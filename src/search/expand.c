@@ -588,15 +588,38 @@ static char *umlaut_fix(builder *b, const word *w, int indexed_only) {
 
 /* A reading of the word with ä and ö for a and o that Voikko knows (umlaut_fix), else Voikko's first suggestion whose
  * lemma the index has; or NULL (malloc'd). */
-static char *voikko_fix(builder *b, const word *w) {
-  char *sg[MAX_SUGGEST], *fix = umlaut_fix(b, w, 0);
+static int thes_word(builder *b, const word *w, int *groups, int max, const tlabel **which);
+
+/* 1 when the index has w's lemmas, or a derivation of theirs or a compound of them (mentoroida: mentorointi;
+ * tiedottaminen: tiedote), or the thesaurus has w: a correction to it finds something. */
+static int findable(builder *b, const word *w) {
+  if (in_index(b, w)) return 1;
+  static const char marks[] = {MORPH_ROOT, MORPH_HEAD, MORPH_MODIFIER};
+  for (int i = 0; i < w->nlemma; i++)
+    for (size_t k = 0; k < sizeof marks; k++) {
+      const search_postings *p = search_postings_get(b->d, match_of(b->a, marked(b->a, marks[k], w->lemma[i]), 0));
+      if (!p) return b->failed = 1, 0;
+      if (p->n > 0) return 1;
+    }
+  for (int i = 0; i < w->nroot; i++) {
+    const search_postings *p = search_postings_get(b->d, match_of(b->a, w->root[i], 0));
+    if (!p) return b->failed = 1, 0;
+    if (p->n > 0) return 1;
+  }
+  int groups[1];
+  const tlabel *which;
+  return thes_word(b, w, groups, 1, &which) > 0;
+}
+
+static char *voikko_fix(builder *b, const word *w, int loose) {
+  char *sg[MAX_SUGGEST], *fix = loose ? NULL : umlaut_fix(b, w, 0);
   if (fix) return fix;
   int n = morph_suggest(b->m, w->surface, sg, MAX_SUGGEST);
   for (int i = 0; i < n; i++) {
     if (!fix && !strpbrk(sg[i], " -")) {
       word r = {0};
       analyse(b->m, b->sb, b->a, arena_strdup(b->a, sg[i]), &r);
-      if (r.known && in_index(b, &r)) fix = util_strdup(sg[i]);
+      if (r.known && (loose ? findable(b, &r) : in_index(b, &r))) fix = util_strdup(sg[i]);
     }
     free(sg[i]);
   }
@@ -650,7 +673,124 @@ static int memo_answer(builder *b, unsigned k, word *r) {
 static int correct_voikko(builder *b, const word *w, word *r) {
   int hit;
   unsigned k = memo_slot(b->memo, w->surface, &hit);
-  if (!hit) memo_put(b->memo, k, w->surface, w->known ? umlaut_fix(b, w, 1) : voikko_fix(b, w));
+  if (!hit) memo_put(b->memo, k, w->surface, w->known ? umlaut_fix(b, w, 1) : voikko_fix(b, w, 0));
+  return memo_answer(b, k, r);
+}
+
+static size_t chars_of(const char *s);
+
+#define EDIT_MIN_CHARS 5 /* a shorter unknown word has too many neighbours to guess from */
+
+/* The words one edit from w (a letter left out, doubled or put in, two swapped, one replaced) that Voikko's speller
+ * accepts and whose lemma the index has: the one the most deeds have (vanhurset: vanhukset; koithoito: kotihoito). For
+ * an inflected word Voikko has no suggestion for, which the index's base forms are too far from. About 500 spellings,
+ * a few milliseconds, kept per word. Returns the word (malloc'd) or NULL. */
+static char *edit_fix(builder *b, const word *w) {
+  static const char *const letters[] = {"a", "b", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m",
+                                        "n", "o", "p", "r", "s", "t", "u", "v", "y", "ä", "ö"};
+  const char *s = w->surface;
+  size_t n = strlen(s), at[MORPH_MAX_WORD + 1];
+  int nc = 0;
+  for (size_t i = 0; i < n && nc < MORPH_MAX_WORD;) { /* character starts */
+    unsigned cp;
+    at[nc++] = i;
+    int len = utf8_decode(s + i, n - i, &cp);
+    i += len > 0 ? (size_t)len : 1;
+  }
+  at[nc] = n;
+  if (nc < EDIT_MIN_CHARS || nc > 40) return NULL;
+  buf cand = BUF_INIT;
+  char *best = NULL;
+  long bestdf = 0;
+  for (int i = 0; i <= nc; i++)
+    for (int op = 0; op < 4; op++) {
+      int reps = op >= 2 ? (int)(sizeof letters / sizeof letters[0]) : 1;
+      for (int r = 0; r < reps; r++) {
+        buf_reset(&cand);
+        if (op == 0 && i < nc) { /* left out */
+          buf_append(&cand, s, at[i]);
+          buf_append(&cand, s + at[i + 1], n - at[i + 1]);
+        } else if (op == 1 && i + 1 < nc) { /* two swapped */
+          buf_append(&cand, s, at[i]);
+          buf_append(&cand, s + at[i + 1], at[i + 2] - at[i + 1]);
+          buf_append(&cand, s + at[i], at[i + 1] - at[i]);
+          buf_append(&cand, s + at[i + 2], n - at[i + 2]);
+        } else if (op == 2 && i < nc) { /* replaced */
+          buf_append(&cand, s, at[i]);
+          buf_printf(&cand, "%r", letters[r]);
+          buf_append(&cand, s + at[i + 1], n - at[i + 1]);
+        } else if (op == 3) { /* put in */
+          buf_append(&cand, s, at[i]);
+          buf_printf(&cand, "%r", letters[r]);
+          buf_append(&cand, s + at[i], n - at[i]);
+        } else {
+          continue;
+        }
+        if (!strcmp(cand.data, s) || !morph_spell(b->m, cand.data)) continue;
+        word r2 = {0};
+        analyse(b->m, b->sb, b->a, arena_strdup(b->a, cand.data), &r2);
+        for (int l = 0; l < r2.nlemma; l++) {
+          const search_postings *p = search_postings_get(b->d, match_of(b->a, r2.lemma[l], 0));
+          if (!p) {
+            b->failed = 1;
+            break;
+          }
+          if (p->n > bestdf) {
+            bestdf = p->n;
+            free(best);
+            best = util_strdup(cand.data);
+          }
+        }
+      }
+    }
+  buf_free(&cand);
+  return best;
+}
+
+/* The one-word Finnish label of the thesaurus nearest to w (as nearest_vocab: 1 edit up to 6 letters, 2 for longer),
+ * for a word the index has only derived or in compounds (mentooida: mentoroida, whose deeds say mentorointi); the
+ * shortest on a tie. Returns it (malloc'd) or NULL. */
+static char *nearest_label(builder *b, const word *w) {
+  int max = chars_of(w->surface) <= 6 ? 1 : 2, bestd = max + 1;
+  size_t wl = strlen(w->surface);
+  const char *best = NULL;
+  for (int k = 0; k < b->t->nl; k++) {
+    const tlabel *l = &b->t->l[k];
+    if (l->lang != THES_FI || l->nw != 1) continue;
+    const char *t = l->w[0].surface;
+    size_t tl = strlen(t);
+    if (tl + 2 * (size_t)max < wl || wl + 2 * (size_t)max < tl) continue;
+    int d = exp_distance(w->surface, t, bestd < max ? bestd : max);
+    if (d <= max && (d < bestd || (d == bestd && tl < strlen(best)))) bestd = d, best = t;
+  }
+  return best ? util_strdup(best) : NULL;
+}
+
+/* nearest_label, kept per word until the data changes. */
+static int correct_label(builder *b, const word *w, word *r) {
+  const char *key = memo_key(b, '\x05', w->surface);
+  int hit;
+  unsigned k = memo_slot(b->memo, key, &hit);
+  if (!hit && !memo_keep(b, k, key, nearest_label(b, w))) return 0;
+  return memo_answer(b, k, r);
+}
+
+/* edit_fix, kept per word until the data changes. */
+static int correct_edit(builder *b, const word *w, word *r) {
+  const char *key = memo_key(b, '\x04', w->surface);
+  int hit;
+  unsigned k = memo_slot(b->memo, key, &hit);
+  if (!hit && !memo_keep(b, k, key, edit_fix(b, w))) return 0;
+  return memo_answer(b, k, r);
+}
+
+/* A suggestion of Voikko's that the index has only derived or in compounds (mentoroida for mentooida: mentorointi),
+ * tried after the index's nearest word (kept per word until the data changes). */
+static int correct_loose(builder *b, const word *w, word *r) {
+  const char *key = memo_key(b, '\x03', w->surface);
+  int hit;
+  unsigned k = memo_slot(b->memo, key, &hit);
+  if (!hit && !memo_keep(b, k, key, voikko_fix(b, w, 1))) return 0;
   return memo_answer(b, k, r);
 }
 
@@ -905,7 +1045,8 @@ static void word_alts(builder *b, exp_concept *c, int i) {
   }
   /* the index does not know it, nor does it start an indexed word: a typo (for a word Voikko knows, only a missing
    * ä or ö) */
-  if (correct_voikko(b, w, &r) || (!w->known && correct_vocab(b, w, &r))) {
+  if (correct_voikko(b, w, &r) || (!w->known && (correct_vocab(b, w, &r) || correct_edit(b, w, &r) ||
+                                                 correct_label(b, w, &r) || correct_loose(b, w, &r)))) {
     b->corr[i] = r.surface;
     b->mult = W_CORR;
     known_word(b, c, &r);

@@ -418,6 +418,10 @@ static void fill_out(const slot *sl, morph_terms_t *out) {
   out->verbs = sl->verbs;
 }
 
+int morph_spell(morph *m, const char *word) {
+  return voikkoSpellCstr(m->vk, word) == VOIKKO_SPELL_OK;
+}
+
 int morph_suggest(morph *m, const char *word, char **out, int max) {
   char **sg = voikkoSuggestCstr(m->vk, word);
   int n = 0;

@@ -43,6 +43,9 @@ void morph_terms(morph *m, const char *word, size_t n, morph_terms_t *out);
  * into out (the caller frees them). Returns how many (0 for a correct word or none found). */
 int morph_suggest(morph *m, const char *word, char **out, int max);
 
+/* 1 when Voikko's speller accepts word (NUL-terminated): cheaper than an analysis. */
+int morph_spell(morph *m, const char *word);
+
 #define MORPH_MAX_WORD 255 /* bytes of one word that are looked at; the rest of a longer run is cut off */
 
 /* The next word of text[0..n) from *pos (start at 0) as the index sees it: lowercased into low (at most

@@ -66,6 +66,24 @@ static void test_typos_and_umlauts_are_corrected_and_said(void **s) {
   db_close(d);
 }
 
+/* Typos Voikko has no suggestion for: an inflected word one edit from a word the index has (vanhurset: vanhukset,
+ * whose base form vanhus the deeds use), and a word one edit from a thesaurus label the deeds have only derived
+ * (mentooida: mentoroida, mentorointi). */
+static void test_typos_without_suggestions(void **s) {
+  db *d = testdb_open();
+  long long old = testdb_deed(d, "Vanhusten ulkoilu", "Vanhukset ulkoilivat joka päivä.", NULL, NULL, NULL, 0, NULL);
+  long long mentor = testdb_deed(d, "Mentorointi", "Uudet hoitajat saivat mentoroinnin.", NULL, NULL, NULL, 0, NULL);
+  deed_result r = find(d, "vanhurset", NULL);
+  assert_int_equal(found(&r, old), 1);
+  assert_non_null(r.corrected);
+  assert_string_equal(r.corrected, "vanhukset");
+  r = find(d, "mentooida", NULL);
+  assert_int_equal(found(&r, mentor), 1);
+  assert_non_null(r.corrected);
+  arena_free(&mem);
+  db_close(d);
+}
+
 static void test_unfinished_words_and_explicit_prefixes(void **s) {
   lib l;
   db *d = library(&l);
@@ -405,6 +423,7 @@ static void test_distance(void **s) {
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_typos_and_umlauts_are_corrected_and_said),
+      cmocka_unit_test(test_typos_without_suggestions),
       cmocka_unit_test(test_unfinished_words_and_explicit_prefixes),
       cmocka_unit_test(test_explicit_prefix_of_a_base_form),
       cmocka_unit_test(test_derivations_find_each_other),
