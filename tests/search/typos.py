@@ -1,0 +1,87 @@
+#!/usr/bin/python3
+"""typos.py: how well deed search withstands typos, by program: one-letter typos of the judged set's words.
+
+usage: typos.py --kehto PATH --db DB [--set DIR] [--check MIN] [--seed N]
+
+For each one-word query of the set's plain, derivation, compound and synonym classes (6 letters or more), up to six
+typos are made with a fixed seed: a letter left out, doubled, swapped with the next, or replaced. Each typo is searched
+for (`kehto search - --json --limit 10`, one process) and its top 10 compared with the correct word's: the Jaccard
+index of the two sets of deeds (1 when the same, 0 when none in common; two empty lists count as 1). Prints the mean
+and the typos whose results share less than half with the word's. With --check MIN it exits 1 when the mean is below
+MIN (make check: tests/e2e/test_search_quality.sh).
+"""
+import argparse
+import csv
+import json
+import os
+import random
+import subprocess
+import sys
+
+CLASSES = ("plain", "derivation", "compound", "synonym")
+LETTERS = "aeiouklmnprst"
+
+
+def typos(word, rng):
+    """Up to six distinct one-edit typos of word, never the first letter."""
+    out = set()
+    for _ in range(6):
+        v = list(word)
+        i = rng.randrange(1, len(v) - 1)
+        op = rng.choice(("swap", "drop", "double", "replace"))
+        if op == "swap":
+            v[i], v[i + 1] = v[i + 1], v[i]
+        elif op == "drop":
+            del v[i]
+        elif op == "double":
+            v.insert(i, v[i])
+        else:
+            v[i] = rng.choice(LETTERS)
+        t = "".join(v)
+        if t != word:
+            out.add(t)
+    return sorted(out)
+
+
+def main():
+    ap = argparse.ArgumentParser(description="search's agreement between words and their typos")
+    ap.add_argument("--kehto", required=True)
+    ap.add_argument("--db", required=True)
+    ap.add_argument("--set", default=os.path.dirname(os.path.abspath(__file__)))
+    ap.add_argument("--check", type=float)
+    ap.add_argument("--seed", type=int, default=7)
+    a = ap.parse_args()
+    with open(os.path.join(a.set, "queries.tsv"), encoding="utf-8") as f:
+        words = [r["query"] for r in csv.DictReader(f, delimiter="\t")
+                 if r["class"] in CLASSES and " " not in r["query"] and len(r["query"]) >= 6]
+    words = sorted(set(words))
+    rng = random.Random(a.seed)
+    pairs = [(w, t) for w in words for t in typos(w, rng)]
+    if not pairs:
+        sys.exit("typos.py: no one-word queries of 6 letters or more in %s" % a.set)
+    queries = words + [t for _, t in pairs]
+    p = subprocess.run([a.kehto, "search", "-", "--json", "--limit", "10", "--db", a.db],
+                       input="\n".join(queries) + "\n", capture_output=True, text=True)
+    lines = p.stdout.strip().split("\n")
+    if p.returncode != 0 or len(lines) != len(queries):
+        sys.exit("typos.py: kehto search failed (exit %d): %s" % (p.returncode, p.stderr.strip()[:300]))
+    shown = [set(h["ref"] for h in json.loads(line)) for line in lines]
+    base = dict(zip(words, shown[:len(words)]))
+    total, bad = 0.0, []
+    for (w, t), got in zip(pairs, shown[len(words):]):
+        want = base[w]
+        j = len(want & got) / len(want | got) if want | got else 1.0
+        total += j
+        if j < 0.5:
+            bad.append((w, t, j))
+    mean = total / len(pairs)
+    print("%d typos of %d words: mean agreement with the word's top 10 %.3f" % (len(pairs), len(words), mean))
+    for w, t, j in bad:
+        print("  %s -> %s: %.2f" % (t, w, j))
+    if a.check is not None and mean < a.check - 1e-9:
+        print("typos.py: mean agreement %.3f is below %.3f" % (mean, a.check), file=sys.stderr)
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()
