@@ -572,7 +572,7 @@ static char *umlaut_fix(builder *b, const word *w, int indexed_only) {
     umlaut_reading(s, at, k, masks[i], &c);
     morph_terms_t t;
     morph_terms(b->m, c.data, c.len, &t);
-    if (!t.known) continue;
+    if (!t.known || morph_clitic(b->m, c.data)) continue; /* paivako is not päiväkö (päivä with -kö) */
     word r = {0};
     analyse(b->m, b->sb, b->a, arena_strndup(b->a, c.data, c.len), &r);
     if (in_index(b, &r)) {
@@ -586,8 +586,6 @@ static char *umlaut_fix(builder *b, const word *w, int indexed_only) {
   return found;
 }
 
-/* A reading of the word with ä and ö for a and o that Voikko knows (umlaut_fix), else Voikko's first suggestion whose
- * lemma the index has; or NULL (malloc'd). */
 static int thes_word(builder *b, const word *w, int *groups, int max, const tlabel **which);
 
 /* 1 when the index has w's lemmas, or a derivation of theirs or a compound of them (mentoroida: mentorointi;
@@ -611,12 +609,13 @@ static int findable(builder *b, const word *w) {
   return thes_word(b, w, groups, 1, &which) > 0;
 }
 
+/* Voikko's first suggestion (one word, not read only with a clitic: päiväkö) whose lemma the index has, or with loose
+ * one that findable finds; or NULL (malloc'd). */
 static char *voikko_fix(builder *b, const word *w, int loose) {
-  char *sg[MAX_SUGGEST], *fix = loose ? NULL : umlaut_fix(b, w, 0);
-  if (fix) return fix;
+  char *sg[MAX_SUGGEST], *fix = NULL;
   int n = morph_suggest(b->m, w->surface, sg, MAX_SUGGEST);
   for (int i = 0; i < n; i++) {
-    if (!fix && !strpbrk(sg[i], " -")) {
+    if (!fix && !strpbrk(sg[i], " -") && !morph_clitic(b->m, sg[i])) {
       word r = {0};
       analyse(b->m, b->sb, b->a, arena_strdup(b->a, sg[i]), &r);
       if (r.known && (loose ? findable(b, &r) : in_index(b, &r))) fix = util_strdup(sg[i]);
@@ -626,9 +625,6 @@ static char *voikko_fix(builder *b, const word *w, int loose) {
   return fix;
 }
 
-/* The correction of a word the index does not have, analysed into r (kept per word until the data changes): for a
- * word Voikko does not know, voikko_fix; for one it knows, only a reading with ä and ö that the index has
- * (paatoksenteko, "pathos making", is päätöksenteko). */
 /* The memo's slot for key (a word, or a word after a tag: "\x01" for the index's nearest word), and whether it holds
  * key's answer. */
 static unsigned memo_slot(memo *mo, const char *key, int *hit) {
@@ -670,10 +666,22 @@ static int memo_answer(builder *b, unsigned k, word *r) {
   return 1;
 }
 
+/* The word with ä and ö for a and o that Voikko knows (umlaut_fix; for a word Voikko knows as typed, only a reading
+ * the index has: paatoksenteko, "pathos making", is päätöksenteko), analysed into r; kept per word until the data
+ * changes. */
 static int correct_voikko(builder *b, const word *w, word *r) {
   int hit;
   unsigned k = memo_slot(b->memo, w->surface, &hit);
-  if (!hit) memo_put(b->memo, k, w->surface, w->known ? umlaut_fix(b, w, 1) : voikko_fix(b, w, 0));
+  if (!hit) memo_put(b->memo, k, w->surface, umlaut_fix(b, w, w->known));
+  return memo_answer(b, k, r);
+}
+
+/* Voikko's first suggestion whose lemma the index has (kept per word until the data changes). */
+static int correct_suggest(builder *b, const word *w, word *r) {
+  const char *key = memo_key(b, '\x06', w->surface);
+  int hit;
+  unsigned k = memo_slot(b->memo, key, &hit);
+  if (!hit && !memo_keep(b, k, key, voikko_fix(b, w, 0))) return 0;
   return memo_answer(b, k, r);
 }
 
@@ -726,7 +734,7 @@ static char *edit_fix(builder *b, const word *w) {
         } else {
           continue;
         }
-        if (!strcmp(cand.data, s) || !morph_spell(b->m, cand.data)) continue;
+        if (!strcmp(cand.data, s) || !morph_spell(b->m, cand.data) || morph_clitic(b->m, cand.data)) continue;
         word r2 = {0};
         analyse(b->m, b->sb, b->a, arena_strdup(b->a, cand.data), &r2);
         for (int l = 0; l < r2.nlemma; l++) {
@@ -1024,18 +1032,22 @@ static void word_alts(builder *b, exp_concept *c, int i) {
     b->mult = 1;
     return;
   }
-  if (in_index(b, w)) {
+  word r;
+  const char *pre = NULL;
+  /* a word Voikko does not know that starts longer indexed words is unfinished, though Snowball's guess at its stem is
+   * indexed (päiväko is päiväkoti, not päivä with the clitic -ko) */
+  int completes = !w->known && chars_of(w->surface) >= 4 && complete_vocab(b, w, &r);
+  if (!completes && in_index(b, w)) {
     known_word(b, c, w);
     return;
   }
-  word r;
-  const char *pre = NULL;
+  if (!completes) completes = w->known && chars_of(w->surface) >= 4 && complete_vocab(b, w, &r);
   if (w->known)
     known_word(b, c, w);
-  else
+  else if (!completes)
     alt_lemmas(b, c, w, EXP_EXACT, W_EXACT);
   /* the start of indexed words (työhyv: työhyvinvointi): the most common of them, and every one as a prefix */
-  if (chars_of(w->surface) >= 4 && complete_vocab(b, w, &r)) {
+  if (completes) {
     slot_add(b, alt_new(b, c, EXP_PREFIX, W_PREFIX), 1, 0, w->surface, 1);
     b->mult = W_PREFIX;
     known_word(b, c, &r);
@@ -1044,15 +1056,19 @@ static void word_alts(builder *b, exp_concept *c, int i) {
     return;
   }
   /* the index does not know it, nor does it start an indexed word: a typo (for a word Voikko knows, only a missing
-   * ä or ö) */
-  if (correct_voikko(b, w, &r) || (!w->known && (correct_vocab(b, w, &r) || correct_edit(b, w, &r) ||
-                                                 correct_label(b, w, &r) || correct_loose(b, w, &r)))) {
+   * ä or ö); an unfinished word typed without ä and ö (tyohyv: työhyv…, paivako: päiväkoti) before the index's
+   * nearest words, which would make it a shorter word (päivä) */
+  int fixed = correct_voikko(b, w, &r), unfinished = 0;
+  if (!fixed) unfinished = chars_of(w->surface) >= 4 && complete_umlauts(b, w, &pre, &r);
+  if (!fixed && !unfinished && !w->known)
+    fixed = correct_suggest(b, w, &r) || correct_vocab(b, w, &r) || correct_edit(b, w, &r) || correct_label(b, w, &r) ||
+            correct_loose(b, w, &r);
+  if (fixed) {
     b->corr[i] = r.surface;
     b->mult = W_CORR;
     known_word(b, c, &r);
     b->mult = 1;
-  } else if (chars_of(w->surface) >= 4 && complete_umlauts(b, w, &pre, &r)) {
-    /* nor is it a typo: an unfinished word typed without ä and ö (tyohyv: työhyv…), at a correction's weight */
+  } else if (unfinished) { /* at a correction's weight */
     slot_add(b, alt_new(b, c, EXP_PREFIX, W_PREFIX * W_CORR), 1, 0, pre, 1);
     b->mult = W_PREFIX * W_CORR;
     known_word(b, c, &r);

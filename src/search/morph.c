@@ -418,6 +418,20 @@ static void fill_out(const slot *sl, morph_terms_t *out) {
   out->verbs = sl->verbs;
 }
 
+int morph_clitic(morph *m, const char *word) {
+  struct voikko_mor_analysis **a = voikkoAnalyzeWordCstr(m->vk, word);
+  if (!a) return 0;
+  int all = a[0] != NULL;
+  for (int i = 0; a[i] && all; i++) {
+    char *q = voikko_mor_analysis_value_cstr(a[i], "KYSYMYSLIITE"), *f = voikko_mor_analysis_value_cstr(a[i], "FOCUS");
+    all = (q && !strcmp(q, "true")) || f;
+    voikko_free_mor_analysis_value_cstr(q);
+    voikko_free_mor_analysis_value_cstr(f);
+  }
+  voikko_free_mor_analysis(a);
+  return all;
+}
+
 int morph_spell(morph *m, const char *word) {
   return voikkoSpellCstr(m->vk, word) == VOIKKO_SPELL_OK;
 }

@@ -43,6 +43,10 @@ void morph_terms(morph *m, const char *word, size_t n, morph_terms_t *out);
  * into out (the caller frees them). Returns how many (0 for a correct word or none found). */
 int morph_suggest(morph *m, const char *word, char **out, int max);
 
+/* 1 when every reading of word (NUL-terminated) carries a question clitic or a focus particle (päiväkö, kotikin):
+ * a spelling suggestion a search box never means. */
+int morph_clitic(morph *m, const char *word);
+
 /* 1 when Voikko's speller accepts word (NUL-terminated): cheaper than an analysis. */
 int morph_spell(morph *m, const char *word);
 

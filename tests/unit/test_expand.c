@@ -84,6 +84,28 @@ static void test_typos_without_suggestions(void **s) {
   db_close(d);
 }
 
+/* An unfinished word is not read as a shorter word: päiväko is päiväkoti, not päivä with the clitic -ko, nor, typed
+ * without ä and ö (paivako), päiväkö; vakiva is väkivalta, not Voikko's suggestion vaiva. */
+static void test_unfinished_words_are_not_shorter_words(void **s) {
+  db *d = testdb_open();
+  long long kid = testdb_deed(d, "Päiväkodin piha", "Päiväkodin piha uusittiin.", NULL, NULL, NULL, 0, NULL);
+  long long day =
+      testdb_deed(d, "Päivän kulku", "Päivä alkoi aamupalalla ja päivät olivat pitkiä.", NULL, NULL, NULL, 0, NULL);
+  long long vio = testdb_deed(d, "Väkivallan ehkäisy", "Väkivaltatilanteet vähenivät.", NULL, NULL, NULL, 0, NULL);
+  long long ache = testdb_deed(d, "Selän vaivat", "Vaivat helpottivat.", NULL, NULL, NULL, 0, NULL);
+  deed_result r = find(d, "päiväko", NULL);
+  assert_int_equal(found(&r, kid), 1);
+  assert_false(found(&r, day));
+  r = find(d, "paivako", NULL);
+  assert_int_equal(found(&r, kid), 1);
+  assert_false(found(&r, day));
+  r = find(d, "vakiva", NULL);
+  assert_int_equal(found(&r, vio), 1);
+  assert_false(found(&r, ache));
+  arena_free(&mem);
+  db_close(d);
+}
+
 static void test_unfinished_words_and_explicit_prefixes(void **s) {
   lib l;
   db *d = library(&l);
@@ -424,6 +446,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_typos_and_umlauts_are_corrected_and_said),
       cmocka_unit_test(test_typos_without_suggestions),
+      cmocka_unit_test(test_unfinished_words_are_not_shorter_words),
       cmocka_unit_test(test_unfinished_words_and_explicit_prefixes),
       cmocka_unit_test(test_explicit_prefix_of_a_base_form),
       cmocka_unit_test(test_derivations_find_each_other),
