@@ -625,8 +625,7 @@ static char *voikko_fix(builder *b, const word *w, int loose) {
   return fix;
 }
 
-/* The memo's slot for key (a word, or a word after a tag: "\x01" for the index's nearest word), and whether it holds
- * key's answer. */
+/* The memo's slot for key (a word after a tag: memo_key), and whether it holds key's answer. */
 static unsigned memo_slot(memo *mo, const char *key, int *hit) {
   unsigned k = util_hash(key) % MEMO_SLOTS;
   *hit = mo->word[k] && !strcmp(mo->word[k], key);
@@ -640,7 +639,8 @@ static void memo_put(memo *mo, unsigned k, const char *key, char *fix) {
   mo->fix[k] = fix ? fix : util_strdup("");
 }
 
-/* A memo key: tag ("\x01" the index's nearest word, "\x02" an unfinished word's reading with ä and ö) and the word. */
+/* A memo key: tag (which question: "\x02" an unfinished word's reading with ä and ö, complete_umlauts; the others
+ * the corrections of correct_voikko and correct_unknown) and the word. */
 static const char *memo_key(builder *b, char tag, const char *w) {
   char *key = arena_alloc(b->a, strlen(w) + 2);
   key[0] = tag;
@@ -666,23 +666,44 @@ static int memo_answer(builder *b, unsigned k, word *r) {
   return 1;
 }
 
-/* The word with ä and ö for a and o that Voikko knows (umlaut_fix; for a word Voikko knows as typed, only a reading
- * the index has: paatoksenteko, "pathos making", is päätöksenteko), analysed into r; kept per word until the data
- * changes. */
-static int correct_voikko(builder *b, const word *w, word *r) {
+/* The corrections tried for a word the index does not have, in this order; each kept per word until the data changes,
+ * found or not (a walk over every indexed word with the word's first letter costs 20 ms in 100,000 deeds). */
+static char *fix_umlauts(builder *b, const word *w) { /* paatoksenteko ("pathos making") is päätöksenteko */
+  return umlaut_fix(b, w, w->known);
+}
+static char *fix_suggest(builder *b, const word *w) { /* Voikko's suggestion the index has */
+  return voikko_fix(b, w, 0);
+}
+static char *fix_loose(builder *b, const word *w) { /* one it has derived or in compounds: mentorointi */
+  return voikko_fix(b, w, 1);
+}
+static char *nearest_vocab(builder *b, const word *w);
+static char *edit_fix(builder *b, const word *w);
+static char *nearest_label(builder *b, const word *w);
+
+typedef char *(*fixer)(builder *b, const word *w);
+
+/* fix(b, w) analysed into r: 1, or 0 when there is none; kept in the memo under tag and the word. */
+static int memoised(builder *b, char tag, const word *w, fixer fix, word *r) {
+  const char *key = memo_key(b, tag, w->surface);
   int hit;
-  unsigned k = memo_slot(b->memo, w->surface, &hit);
-  if (!hit) memo_put(b->memo, k, w->surface, umlaut_fix(b, w, w->known));
+  unsigned k = memo_slot(b->memo, key, &hit);
+  if (!hit && !memo_keep(b, k, key, fix(b, w))) return 0;
   return memo_answer(b, k, r);
 }
 
-/* Voikko's first suggestion whose lemma the index has (kept per word until the data changes). */
-static int correct_suggest(builder *b, const word *w, word *r) {
-  const char *key = memo_key(b, '\x06', w->surface);
-  int hit;
-  unsigned k = memo_slot(b->memo, key, &hit);
-  if (!hit && !memo_keep(b, k, key, voikko_fix(b, w, 0))) return 0;
-  return memo_answer(b, k, r);
+/* The word with ä and ö for a and o that Voikko knows, analysed into r (for a word Voikko knows as typed, only a
+ * reading the index has). */
+static int correct_voikko(builder *b, const word *w, word *r) {
+  return memoised(b, '\x07', w, fix_umlauts, r);
+}
+
+/* A word Voikko does not know: its suggestion the index has, the index's nearest word, a word one edit away, the
+ * thesaurus's nearest label, a suggestion the index has derived; analysed into r. */
+static int correct_unknown(builder *b, const word *w, word *r) {
+  return memoised(b, '\x06', w, fix_suggest, r) || memoised(b, '\x01', w, nearest_vocab, r) ||
+         memoised(b, '\x04', w, edit_fix, r) || memoised(b, '\x05', w, nearest_label, r) ||
+         memoised(b, '\x03', w, fix_loose, r);
 }
 
 static size_t chars_of(const char *s);
@@ -774,34 +795,6 @@ static char *nearest_label(builder *b, const word *w) {
   return best ? util_strdup(best) : NULL;
 }
 
-/* nearest_label, kept per word until the data changes. */
-static int correct_label(builder *b, const word *w, word *r) {
-  const char *key = memo_key(b, '\x05', w->surface);
-  int hit;
-  unsigned k = memo_slot(b->memo, key, &hit);
-  if (!hit && !memo_keep(b, k, key, nearest_label(b, w))) return 0;
-  return memo_answer(b, k, r);
-}
-
-/* edit_fix, kept per word until the data changes. */
-static int correct_edit(builder *b, const word *w, word *r) {
-  const char *key = memo_key(b, '\x04', w->surface);
-  int hit;
-  unsigned k = memo_slot(b->memo, key, &hit);
-  if (!hit && !memo_keep(b, k, key, edit_fix(b, w))) return 0;
-  return memo_answer(b, k, r);
-}
-
-/* A suggestion of Voikko's that the index has only derived or in compounds (mentoroida for mentooida: mentorointi),
- * tried after the index's nearest word (kept per word until the data changes). */
-static int correct_loose(builder *b, const word *w, word *r) {
-  const char *key = memo_key(b, '\x03', w->surface);
-  int hit;
-  unsigned k = memo_slot(b->memo, key, &hit);
-  if (!hit && !memo_keep(b, k, key, voikko_fix(b, w, 1))) return 0;
-  return memo_answer(b, k, r);
-}
-
 static int has_digit_or_space(const char *s) {
   for (; *s; s++)
     if ((*s >= '0' && *s <= '9') || *s == ' ') return 1;
@@ -854,16 +847,6 @@ static char *nearest_vocab(builder *b, const word *w) {
     }
   }
   return best ? util_strdup(best) : NULL;
-}
-
-/* nearest_vocab analysed into r (1), or 0 when there is none; kept per word until the data changes, found or not: a
- * walk over every indexed word with the word's first letter costs 20 ms in 100,000 deeds. */
-static int correct_vocab(builder *b, const word *w, word *r) {
-  const char *key = memo_key(b, '\x01', w->surface);
-  int hit;
-  unsigned k = memo_slot(b->memo, key, &hit);
-  if (!hit && !memo_keep(b, k, key, nearest_vocab(b, w))) return 0;
-  return memo_answer(b, k, r);
 }
 
 /* The most common word of the index that starts with w, analysed into r. */
@@ -1060,9 +1043,7 @@ static void word_alts(builder *b, exp_concept *c, int i) {
    * nearest words, which would make it a shorter word (päivä) */
   int fixed = correct_voikko(b, w, &r), unfinished = 0;
   if (!fixed) unfinished = chars_of(w->surface) >= 4 && complete_umlauts(b, w, &pre, &r);
-  if (!fixed && !unfinished && !w->known)
-    fixed = correct_suggest(b, w, &r) || correct_vocab(b, w, &r) || correct_edit(b, w, &r) || correct_label(b, w, &r) ||
-            correct_loose(b, w, &r);
+  if (!fixed && !unfinished && !w->known) fixed = correct_unknown(b, w, &r);
   if (fixed) {
     b->corr[i] = r.surface;
     b->mult = W_CORR;
