@@ -191,6 +191,22 @@ static void test_compound_with_a_part_in_other_words(void **s) {
   db_close(d);
 }
 
+/* A Swedish or English word finds what its Finnish synonym finds when typed: the synonym's derivations and parts
+ * too (memory disorder, minnessjukdom: muistisairaus, and so muistisairaat, whose base form is muistisairas). */
+static void test_swedish_and_english_as_their_finnish(void **s) {
+  db *d = testdb_open();
+  long long care =
+      testdb_deed(d, "Kotona asuvat", "Muistisairaat asuivat kotona pidempään.", NULL, NULL, NULL, 0, NULL);
+  deed_result r = find(d, "muistisairaus", NULL);
+  assert_int_equal(found(&r, care), 1);
+  r = find(d, "memory disorder", "en");
+  assert_int_equal(found(&r, care), 1);
+  r = find(d, "minnessjukdom", "sv");
+  assert_int_equal(found(&r, care), 1);
+  arena_free(&mem);
+  db_close(d);
+}
+
 static void test_derivations_find_each_other(void **s) {
   lib l;
   db *d = library(&l);
@@ -453,6 +469,7 @@ int main(void) {
       cmocka_unit_test(test_compound_derivations_keep_their_modifier),
       cmocka_unit_test(test_unfinished_word_means_its_concept),
       cmocka_unit_test(test_compound_with_a_part_in_other_words),
+      cmocka_unit_test(test_swedish_and_english_as_their_finnish),
       cmocka_unit_test(test_compounds_both_ways_head_first),
       cmocka_unit_test(test_thesaurus_old_terms_swedish_english),
       cmocka_unit_test(test_own_thesaurus_entries_count),
