@@ -686,6 +686,7 @@ static char *fix_loose(builder *b, const word *w) { /* one it has derived or in 
   return voikko_fix(b, w, 1);
 }
 static char *nearest_vocab(builder *b, const word *w);
+static char *nearest_one(builder *b, const word *w);
 static char *edit_fix(builder *b, const word *w);
 static char *nearest_label(builder *b, const word *w);
 
@@ -826,9 +827,9 @@ static int vocab_prefix(builder *b, const char *pre, search_vocab *v) {
   return K_ERR;
 }
 
-/* The index's word nearest to w (within 1 edit up to 6 letters, 2 for longer; the most common on a tie) among those
- * that start with w's first letter (or it with or without its dots: a/ä/å, o/ö), malloc'd, or NULL. */
-static char *nearest_vocab(builder *b, const word *w) {
+/* The index's word nearest to w (within max edits; the most common on a tie) among those that start with w's first
+ * letter (or it with or without its dots: a/ä/å, o/ö), malloc'd, or NULL. */
+static char *nearest_within(builder *b, const word *w, int max) {
   static const char *const firsts[][3] = {
       {"a", "ä", "å"}, {"ä", "a", "å"}, {"å", "a", "ä"}, {"o", "ö", NULL}, {"ö", "o", NULL}};
   char first[8] = {0};
@@ -839,7 +840,7 @@ static char *nearest_vocab(builder *b, const word *w) {
   for (size_t i = 0; i < sizeof firsts / sizeof firsts[0] && !try; i++)
     if (!strcmp(firsts[i][0], first)) try = firsts[i];
   if (!try) try = self;
-  int max = chars_of(w->surface) <= 6 ? 1 : 2, bestd = max + 1, bestdf = 0; /* two edits make kala of kalja */
+  int bestd = max + 1, bestdf = 0;
   const char *best = NULL;
   size_t wl = strlen(w->surface);
   for (int f = 0; f < 3 && try[f]; f++) {
@@ -855,6 +856,17 @@ static char *nearest_vocab(builder *b, const word *w) {
     }
   }
   return best ? util_strdup(best) : NULL;
+}
+
+/* nearest_within 1 edit up to 6 letters, 2 for longer (two edits make kala of kalja). */
+static char *nearest_vocab(builder *b, const word *w) {
+  return nearest_within(b, w, chars_of(w->surface) <= 6 ? 1 : 2);
+}
+
+/* For a word Voikko knows as a compound of other words than the typist meant (lastinsuojelu, "cargo protection";
+ * nuorisoyö, "youth night"), the index's word one edit away, from 7 letters up. */
+static char *nearest_one(builder *b, const word *w) {
+  return chars_of(w->surface) >= 7 ? nearest_within(b, w, 1) : NULL;
 }
 
 /* The most common word of the index that starts with w, analysed into r. */
@@ -1046,12 +1058,15 @@ static void word_alts(builder *b, exp_concept *c, int i) {
     if (!w->known) complete_concept(b, c, w->surface, &r, W_PREFIX); /* kirja is not kirjasto's concept */
     return;
   }
-  /* the index does not know it, nor does it start an indexed word: a typo (for a word Voikko knows, only a missing
-   * ä or ö); an unfinished word typed without ä and ö (tyohyv: työhyv…, paivako: päiväkoti) before the index's
-   * nearest words, which would make it a shorter word (päivä) */
+  /* the index does not know it, nor does it start an indexed word: a typo (for a word Voikko knows, a missing ä or ö,
+   * or one edit from an indexed word, below); an unfinished word typed without ä and ö (tyohyv: työhyv…, paivako:
+   * päiväkoti) before the index's nearest words, which would make it a shorter word (päivä) */
   int fixed = correct_voikko(b, w, &r), unfinished = 0;
   if (!fixed) unfinished = chars_of(w->surface) >= 4 && complete_umlauts(b, w, &pre, &r);
   if (!fixed && !unfinished && !w->known) fixed = correct_unknown(b, w, &r);
+  /* a word Voikko knows that the index does not have, one edit from one it has: that too, as a correction beside the
+   * word's own alternatives */
+  if (!fixed && !unfinished && w->known) fixed = memoised(b, '\x08', w, nearest_one, &r);
   if (fixed) {
     b->corr[i] = r.surface;
     b->mult = W_CORR;

@@ -80,6 +80,12 @@ static void test_typos_without_suggestions(void **s) {
   r = find(d, "mentooida", NULL);
   assert_int_equal(found(&r, mentor), 1);
   assert_non_null(r.corrected);
+  /* a typo Voikko reads as another compound (lastinsuojelu, "cargo protection"), one edit from an indexed word */
+  long long child = testdb_deed(d, "Lastensuojelu", "Lastensuojelun sosiaalityö uudistui.", NULL, NULL, NULL, 0, NULL);
+  r = find(d, "lastinsuojelu", NULL);
+  assert_int_equal(found(&r, child), 1);
+  assert_non_null(r.corrected);
+  assert_string_equal(r.corrected, "lastensuojelu");
   arena_free(&mem);
   db_close(d);
 }
