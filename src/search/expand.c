@@ -1436,6 +1436,26 @@ static int dict_span(builder *b, exp_concept *c, int i) {
   return 0;
 }
 
+/* Two Finnish words typed apart, the first in its base form or no word of its own, that the index has as one compound
+ * (koti hoito, työ hyvinvointi, sosiaali työ: kotihoito, työhyvinvointi, sosiaalityö; not esimiesten tuki, a phrase):
+ * the compound's concept for both, its parts as separate words among its alternatives. Returns the end of the span, or
+ * 0. */
+static int joined_span(builder *b, exp_concept *c, int i) {
+  if (i + 1 >= b->nq) return 0;
+  const word *x = &b->q[i], *y = &b->q[i + 1];
+  if (x->stop || y->stop || x->star || y->star || !y->known) return 0;
+  int base = !x->known; /* a part that is no word of its own: sosiaali työ */
+  for (int k = 0; k < x->nlemma && x->known; k++) base |= !strcmp(x->lemma[k], x->surface);
+  if (!base) return 0;
+  char *j = arena_alloc(b->a, strlen(x->surface) + strlen(y->surface) + 1);
+  strcpy(j, x->surface), strcat(j, y->surface);
+  word w = {0};
+  analyse(b->m, b->sb, b->a, j, &w);
+  if (!w.known || !w.head || !in_index(b, &w)) return 0;
+  known_word(b, c, &w);
+  return i + 2;
+}
+
 static void plan_words(builder *b, exp_plan *out) {
   int allstop = 1;
   for (int i = 0; i < b->nq; i++) allstop &= b->q[i].stop;
@@ -1452,6 +1472,10 @@ static void plan_words(builder *b, exp_plan *out) {
     if (ng > 0 && end - i > 1) {
       concept_span(b, c, i, end);
       syn_alts(b, c, groups, ng, which);
+      i = end - 1;
+      continue;
+    }
+    if ((end = joined_span(b, c, i)) > 0) {
       i = end - 1;
       continue;
     }

@@ -213,6 +213,29 @@ static void test_swedish_and_english_as_their_finnish(void **s) {
   db_close(d);
 }
 
+/* A compound typed apart (koti hoito, sosiaali työ) means the compound: a deed on kotihoito comes before one where
+ * koti and hoito only stand side by side; a genitive and a noun stay a phrase of two words. */
+static void test_compound_typed_apart(void **s) {
+  db *d = testdb_open();
+  long long care = testdb_deed(d, "Kotihoidon reitit", "Kotihoito suunnitteli reitit.", NULL, NULL, NULL, 0, NULL);
+  long long apart = testdb_deed(d, "Koti ja hoito", "Koti on hoidon paikka: hoito kotona, koti hoidon tukena.", NULL,
+                                NULL, NULL, 0, NULL);
+  long long social = testdb_deed(d, "Sosiaalityö", "Sosiaalityön asiakkaat.", NULL, NULL, NULL, 0, NULL);
+  deed_result r = find(d, "koti hoito", NULL);
+  assert_int_equal(found(&r, care), 1);
+  assert_true(found(&r, apart)); /* its parts as separate words, below */
+  r = find(d, "sosiaali työ", NULL);
+  assert_int_equal(found(&r, social), 1);
+  exp_plan p;
+  kerr e = {0};
+  assert_int_equal(exp_plan_build(d, &mem, "kodin hoito", NULL, &p, &e), K_OK); /* a genitive: two words */
+  assert_int_equal(p.n, 2);
+  assert_int_equal(exp_plan_build(d, &mem, "koti hoito", NULL, &p, &e), K_OK);
+  assert_int_equal(p.n, 1);
+  arena_free(&mem);
+  db_close(d);
+}
+
 static void test_derivations_find_each_other(void **s) {
   lib l;
   db *d = library(&l);
@@ -476,6 +499,7 @@ int main(void) {
       cmocka_unit_test(test_unfinished_word_means_its_concept),
       cmocka_unit_test(test_compound_with_a_part_in_other_words),
       cmocka_unit_test(test_swedish_and_english_as_their_finnish),
+      cmocka_unit_test(test_compound_typed_apart),
       cmocka_unit_test(test_compounds_both_ways_head_first),
       cmocka_unit_test(test_thesaurus_old_terms_swedish_english),
       cmocka_unit_test(test_own_thesaurus_entries_count),
