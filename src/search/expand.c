@@ -106,6 +106,25 @@ static const char *stem(arena *a, struct sb_stemmer *sb, const char *s) {
   return st ? arena_strndup(a, (const char *)st, (size_t)sb_stemmer_length(sb)) : NULL;
 }
 
+/* A Swedish word's keys without its definite or plural ending, which Snowball's Swedish stemmer leaves on
+ * (arbetsförmågan, arbetarskyddet, hemvårdarna: arbetsförmåga, arbetarskydd, hemvårdare's stems). */
+static void sv_definite_keys(arena *a, const stemmers *sb, const char *s, word *w) {
+  static const char *const endings[] = {"arna", "erna", "orna", "na", "an", "en", "et", "n", "t"};
+  size_t n = strlen(s);
+  for (size_t i = 0; i < sizeof endings / sizeof endings[0]; i++) {
+    size_t e = strlen(endings[i]);
+    if (n < e + 4 || strcmp(s + n - e, endings[i])) continue;
+    char *base = arena_strndup(a, s, n - e);
+    add_key(a, w, 's', stem(a, sb->sv, base));
+    if (e <= 2) { /* hemvårdarna: hemvårdar(e) */
+      char *withe = arena_alloc(a, n - e + 2);
+      memcpy(withe, s, n - e), withe[n - e] = 'e', withe[n - e + 1] = 0;
+      add_key(a, w, 's', stem(a, sb->sv, withe));
+    }
+    break;
+  }
+}
+
 /* Analyses the lowercase word s into w (strings in arena a): a thesaurus label's word in language lang (THES_FI…) gets
  * the keys of that language, a query's word (lang -1) those of every language. */
 static void analyse_as(morph *m, const stemmers *sb, arena *a, const char *s, word *w, int lang) {
@@ -131,6 +150,7 @@ static void analyse_as(morph *m, const stemmers *sb, arena *a, const char *s, wo
   add_key(a, w, '=', s);
   if (lang < 0 || lang == THES_SV) add_key(a, w, 's', stem(a, sb->sv, s));
   if (lang < 0 || lang == THES_EN) add_key(a, w, 'e', stem(a, sb->en, s));
+  if (lang < 0 && !w->known) sv_definite_keys(a, sb, s, w);
 }
 
 static void analyse(morph *m, const stemmers *sb, arena *a, const char *s, word *w) {
@@ -1085,17 +1105,27 @@ static void word_alts(builder *b, exp_concept *c, int i) {
 }
 
 /* Synonyms: every other label of the groups matched. */
-static void syn_alts(builder *b, exp_concept *c, const int *groups, int ng, const tlabel *matched) {
-  for (int gi = 0; gi < ng; gi++)
+/* The labels of the groups of one tier (0: the synonyms' Finnish ones, 1: their others, 2: the derivation families',
+ * 3: the related terms' Finnish ones, 4: their others) as alternatives, each one slot a word. */
+static void label_alts(builder *b, exp_concept *c, const int *groups, int ng, const tlabel *matched, int tier) {
+  for (int gi = 0; gi < ng; gi++) {
+    const thes_group *g = &b->t->g[groups[gi]];
+    int kind = g->derivation ? 2 : g->related ? 3 : 0; /* the tier of its Finnish labels */
+    if (kind != (tier == 1 ? 0 : tier == 4 ? 3 : tier)) continue;
     for (int k = b->t->gfirst[groups[gi]]; k < b->t->gfirst[groups[gi]] + b->t->gcount[groups[gi]]; k++) {
       const tlabel *l = &b->t->l[k];
-      if (l == matched) continue;
-      const thes_group *g = &b->t->g[l->group];
-      float w = g->derivation ? W_SYN_DERIV : g->related ? W_RELATED : W_SYN;
-      exp_alt *x = alt_new(b, c, EXP_SYN, w);
+      if (l == matched || (kind != 2 && (l->lang == THES_FI) != (tier == kind))) continue;
+      exp_alt *x = alt_new(b, c, EXP_SYN, kind == 2 ? W_SYN_DERIV : kind == 3 ? W_RELATED : W_SYN);
       for (int j = 0; j < l->nw; j++)
         for (int t = 0; t < l->w[j].nlemma; t++) slot_add(b, x, t == 0, 0, l->w[j].lemma[t], 0);
     }
+  }
+}
+
+/* Synonyms: every other label of the groups matched, the most telling first while the concept has room (a concept has
+ * EXP_MAX_ALTS alternatives: the labels of a related group found first took the synonyms' place). */
+static void syn_alts(builder *b, exp_concept *c, const int *groups, int ng, const tlabel *matched) {
+  for (int tier = 0; tier < 3; tier++) label_alts(b, c, groups, ng, matched, tier);
   /* a Swedish or English word: its Finnish synonym with its parts and derivations, as a Finnish query of it finds
    * them (memory disorder: muistisairaus, and muistisairaat; the broad ones left out) */
   if (matched && matched->lang != THES_FI)
@@ -1126,6 +1156,7 @@ static void syn_alts(builder *b, exp_concept *c, const int *groups, int ng, cons
       }
     }
   }
+  for (int tier = 3; tier < 5; tier++) label_alts(b, c, groups, ng, matched, tier);
 }
 
 /* The longest thesaurus label starting at query word i: its end, the groups with a label of that span (at most
@@ -1296,8 +1327,8 @@ static const char *with_end(builder *b, const char *s, size_t n, const char *end
 
 /* The forms of a word to look up in dictionary lang, the word first: dictionaries list base forms, so an English
  * plural is also looked up in the singular (meals: meal, libraries: library) and a Swedish word by its Snowball stem,
- * as it is and with the vowels base forms end in (måltider: måltid; bibliotekarien: bibliotekarie). Returns how many
- * (at most 5) into out. */
+ * as it is and with the vowels base forms end in (måltider: måltid; bibliotekarien: bibliotekarie), and without a
+ * definite ending the stemmer leaves on (arbetsavtalet: arbetsavtal). Returns how many (at most 8) into out. */
 static int dict_forms(builder *b, int lang, const char *w, const char **out) {
   int n = 0;
   size_t len = strlen(w);
@@ -1317,6 +1348,14 @@ static int dict_forms(builder *b, int lang, const char *w, const char **out) {
       out[n++] = with_end(b, st, strlen(st), "e");
       out[n++] = with_end(b, st, strlen(st), "a");
     }
+    static const char *const endings[] = {"arna", "erna", "orna", "en", "et", "an", "n", "t"};
+    for (size_t i = 0; i < sizeof endings / sizeof endings[0]; i++) { /* the definite form Snowball leaves on */
+      size_t e = strlen(endings[i]);
+      if (len < e + 4 || strcmp(w + len - e, endings[i])) continue;
+      out[n++] = with_end(b, w, len - e, ""); /* arbetsavtalet: arbetsavtal */
+      if (e <= 2) out[n++] = with_end(b, w, len - e, e == 2 && endings[i][0] == 'a' ? "a" : "e"); /* -an: -a */
+      break;
+    }
   }
   return n;
 }
@@ -1327,7 +1366,7 @@ static int dict_lookup(builder *b, const char *text, const char **tr, int max) {
   int first = b->lang == THES_SV ? BIDICT_SV : BIDICT_EN;
   for (int o = 0; o < 2; o++) {
     int lang = o == 0 ? first : first == BIDICT_SV ? BIDICT_EN : BIDICT_SV;
-    const char *forms[5];
+    const char *forms[8];
     int nf = dict_forms(b, lang, text, forms);
     for (int f = 0; f < nf; f++) {
       int k = dict_in(b, bidict_get(lang), forms[f], tr, max);
@@ -1425,7 +1464,7 @@ static int dict_span(builder *b, exp_concept *c, int i) {
     return i + len;
   }
   if (w->known || b->lang != THES_SV || !w->nlemma) return 0; /* compounds: Swedish queries' */
-  const char *any[1], *forms[5];
+  const char *any[1], *forms[8];
   int nf = dict_forms(b, BIDICT_SV, w->surface, forms);
   for (int f = 0; f < nf; f++) /* a word of the dictionary whose translations no deed uses is no compound to split */
     if (bidict_translate(bidict_get(BIDICT_SV), forms[f], b->a, any, 1) > 0) return 0;

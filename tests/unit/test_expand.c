@@ -236,6 +236,20 @@ static void test_compound_typed_apart(void **s) {
   db_close(d);
 }
 
+/* A Swedish word in its definite form meets the thesaurus label too, though Snowball's Swedish stemmer leaves the
+ * ending on (arbetsförmågan, arbetarskyddet: arbetsförmåga, arbetarskydd). */
+static void test_swedish_definite_forms(void **s) {
+  db *d = testdb_open();
+  long long ability = testdb_deed(d, "Työkyky", "Työkyvyn tuki vahvistui.", NULL, NULL, NULL, 0, NULL);
+  long long safety = testdb_deed(d, "Työsuojelu", "Työsuojelun toimikunta kokoontui.", NULL, NULL, NULL, 0, NULL);
+  deed_result r = find(d, "arbetsförmågan", "sv");
+  assert_int_equal(found(&r, ability), 1);
+  r = find(d, "arbetarskyddet", "sv");
+  assert_int_equal(found(&r, safety), 1);
+  arena_free(&mem);
+  db_close(d);
+}
+
 static void test_derivations_find_each_other(void **s) {
   lib l;
   db *d = library(&l);
@@ -500,6 +514,7 @@ int main(void) {
       cmocka_unit_test(test_compound_with_a_part_in_other_words),
       cmocka_unit_test(test_swedish_and_english_as_their_finnish),
       cmocka_unit_test(test_compound_typed_apart),
+      cmocka_unit_test(test_swedish_definite_forms),
       cmocka_unit_test(test_compounds_both_ways_head_first),
       cmocka_unit_test(test_thesaurus_old_terms_swedish_english),
       cmocka_unit_test(test_own_thesaurus_entries_count),
