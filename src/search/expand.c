@@ -1143,16 +1143,17 @@ static void syn_alts(builder *b, exp_concept *c, const int *groups, int ng, cons
       }
     }
   /* then, while there is room, the compounds of the one-word Finnish synonyms, as a word's own (climate: ilmasto,
-   * ilmastovaikutus) */
+   * ilmastovaikutus), and of the derivation families' words (hoivata: hoiva, kotihoiva) */
   for (int gi = 0; gi < ng; gi++) {
     const thes_group *g = &b->t->g[groups[gi]];
-    if (g->derivation || g->related) continue;
+    if (g->related) continue;
+    float w = g->derivation ? W_SYN_DERIV : W_SYN;
     for (int k = b->t->gfirst[groups[gi]]; k < b->t->gfirst[groups[gi]] + b->t->gcount[groups[gi]]; k++) {
       const tlabel *l = &b->t->l[k];
       if (l == matched || l->lang != THES_FI || l->nw != 1) continue;
       for (int t = 0; t < l->w[0].nlemma; t++) {
-        slot_add(b, alt_new(b, c, EXP_SYN, W_SYN * W_AS_HEAD), 1, MORPH_HEAD, l->w[0].lemma[t], 0);
-        slot_add(b, alt_new(b, c, EXP_SYN, W_SYN * W_AS_MOD), 1, MORPH_MODIFIER, l->w[0].lemma[t], 0);
+        slot_add(b, alt_new(b, c, EXP_SYN, w * W_AS_HEAD), 1, MORPH_HEAD, l->w[0].lemma[t], 0);
+        slot_add(b, alt_new(b, c, EXP_SYN, w * W_AS_MOD), 1, MORPH_MODIFIER, l->w[0].lemma[t], 0);
       }
     }
   }

@@ -250,6 +250,17 @@ static void test_swedish_definite_forms(void **s) {
   db_close(d);
 }
 
+/* A word of a derivation family the thesaurus links (hoivata, hoiva) finds the compounds of the family's other
+ * words too (kotihoiva, whose head is hoiva). */
+static void test_derivation_family_compounds(void **s) {
+  db *d = testdb_open();
+  long long care = testdb_deed(d, "Kotihoiva", "Kotihoivan asiakkaat lisääntyivät.", NULL, NULL, NULL, 0, NULL);
+  deed_result r = find(d, "hoivata", NULL);
+  assert_int_equal(found(&r, care), 1);
+  arena_free(&mem);
+  db_close(d);
+}
+
 static void test_derivations_find_each_other(void **s) {
   lib l;
   db *d = library(&l);
@@ -515,6 +526,7 @@ int main(void) {
       cmocka_unit_test(test_swedish_and_english_as_their_finnish),
       cmocka_unit_test(test_compound_typed_apart),
       cmocka_unit_test(test_swedish_definite_forms),
+      cmocka_unit_test(test_derivation_family_compounds),
       cmocka_unit_test(test_compounds_both_ways_head_first),
       cmocka_unit_test(test_thesaurus_old_terms_swedish_english),
       cmocka_unit_test(test_own_thesaurus_entries_count),
