@@ -1124,7 +1124,29 @@ static void label_alts(builder *b, exp_concept *c, const int *groups, int ng, co
 
 /* Synonyms: every other label of the groups matched, the most telling first while the concept has room (a concept has
  * EXP_MAX_ALTS alternatives: the labels of a related group found first took the synonyms' place). */
-static void syn_alts(builder *b, exp_concept *c, const int *groups, int ng, const tlabel *matched) {
+static void syn_alts(builder *b, exp_concept *c, const int *given, int ng, const tlabel *matched) {
+  int groups[16];
+  memcpy(groups, given, sizeof *groups * (size_t)(ng < 8 ? ng : 8));
+  if (ng > 8) ng = 8;
+  /* a Swedish or English word: the related terms of its Finnish synonym too, as the Finnish word has them (physical
+   * therapy: fysioterapia, and kuntoutus beside it) */
+  for (int gi = 0, n0 = ng; matched && matched->lang != THES_FI && gi < n0; gi++) {
+    const thes_group *g = &b->t->g[groups[gi]];
+    if (g->derivation || g->related) continue;
+    for (int k = b->t->gfirst[groups[gi]]; k < b->t->gfirst[groups[gi]] + b->t->gcount[groups[gi]]; k++) {
+      const tlabel *l = &b->t->l[k];
+      if (l->lang != THES_FI || l->nw != 1) continue;
+      int more[8];
+      const tlabel *which;
+      int nm = thes_word(b, &l->w[0], more, 8, &which);
+      for (int j = 0; j < nm && ng < 16; j++) {
+        int dup = 0;
+        for (int i = 0; i < ng; i++) dup |= groups[i] == more[j];
+        if (!dup && b->t->g[more[j]].related) groups[ng++] = more[j];
+      }
+      break; /* its preferred Finnish label */
+    }
+  }
   for (int tier = 0; tier < 3; tier++) label_alts(b, c, groups, ng, matched, tier);
   /* a Swedish or English word: its Finnish synonym with its parts and derivations, as a Finnish query of it finds
    * them (memory disorder: muistisairaus, and muistisairaat; the broad ones left out) */

@@ -209,6 +209,11 @@ static void test_swedish_and_english_as_their_finnish(void **s) {
   assert_int_equal(found(&r, care), 1);
   r = find(d, "minnessjukdom", "sv");
   assert_int_equal(found(&r, care), 1);
+  /* and the related terms of its Finnish synonym: physical therapy is fysioterapia, whose related terms have
+   * kuntoutus */
+  long long rehab = testdb_deed(d, "Kuntoutus", "Kuntoutus siirtyi koteihin.", NULL, NULL, NULL, 0, NULL);
+  r = find(d, "physical therapy", "en");
+  assert_true(found(&r, rehab));
   arena_free(&mem);
   db_close(d);
 }
