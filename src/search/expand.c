@@ -473,14 +473,15 @@ static int common_head(builder *b, const char *head) {
 }
 
 /* The part of w before its head that holds all the others (työvuoro of työvuorosuunnittelu, whose runs of parts the
- * tokenizer indexes), or NULL when there is none (a compound Voikko does not know, split into separate words). */
+ * tokenizer indexes), or NULL when there is none (two parts, or a compound Voikko does not know, split into separate
+ * words with no runs). */
 static const char *whole_mod(const word *w) {
   const char *m = NULL;
   for (int i = 0; i < w->nmod; i++)
     if (!m || strlen(w->mod[i]) > strlen(m)) m = w->mod[i];
-  for (int i = 0; m && i < w->nmod; i++)
-    if (!strstr(m, w->mod[i])) return NULL;
-  return m;
+  /* the runs come with three parts or more: two parts before the head and their run (mieli, terveys, mielenterveys
+   * of mielenterveysongelma, where the part is mielen as written) */
+  return w->nmod >= 3 ? m : NULL;
 }
 
 /* A slot for w's parts before its head: the one that holds them all (whole_mod), else a slot for each; as a word of
