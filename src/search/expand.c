@@ -741,10 +741,13 @@ static size_t chars_of(const char *s);
 #define EDIT_MIN_CHARS 5 /* a shorter unknown word has too many neighbours to guess from */
 
 /* The words one edit from w (a letter left out, doubled or put in, two swapped, one replaced) that Voikko's speller
- * accepts and whose lemma the index has: the one the most deeds have (vanhurset: vanhukset; koithoito: kotihoito). For
+ * accepts and whose lemma the index has: the one the most deeds have (vanhurset: vanhukset; koithoito: kotihoito);
+ * failing that, the first that findable finds. For
  * an inflected word Voikko has no suggestion for, which the index's base forms are too far from. About 500 spellings,
  * a few milliseconds, kept per word. Returns the word (malloc'd) or NULL. */
 static char *edit_fix(builder *b, const word *w) {
+  char *found = NULL; /* else one the index has derived or in compounds, or the thesaurus has (vanhukset, with no
+                       * deed on vanhus but on its synonym ikäihminen) */
   static const char *const letters[] = {"a", "b", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m",
                                         "n", "o", "p", "r", "s", "t", "u", "v", "y", "ä", "ö"};
   const char *s = w->surface;
@@ -788,6 +791,7 @@ static char *edit_fix(builder *b, const word *w) {
         if (!strcmp(cand.data, s) || !morph_spell(b->m, cand.data) || morph_clitic(b->m, cand.data)) continue;
         word r2 = {0};
         analyse(b->m, b->sb, b->a, arena_strdup(b->a, cand.data), &r2);
+        if (!bestdf && !found && findable(b, &r2)) found = util_strdup(cand.data); /* the first the thesaurus has */
         for (int l = 0; l < r2.nlemma; l++) {
           const search_postings *p = search_postings_get(b->d, match_of(b->a, r2.lemma[l], 0));
           if (!p) {
@@ -803,7 +807,11 @@ static char *edit_fix(builder *b, const word *w) {
       }
     }
   buf_free(&cand);
-  return best;
+  if (best) {
+    free(found);
+    return best;
+  }
+  return found;
 }
 
 /* The one-word Finnish label of the thesaurus nearest to w (as nearest_vocab: 1 edit up to 6 letters, 2 for longer),

@@ -92,6 +92,18 @@ static void test_typos_without_suggestions(void **s) {
 
 /* An unfinished word is not read as a shorter word: päiväko is päiväkoti, not päivä with the clitic -ko, nor, typed
  * without ä and ö (paivako), päiväkö; vakiva is väkivalta, not Voikko's suggestion vaiva. */
+/* A typo one edit from a word no deed uses but the thesaurus has (vanhurset: vanhukset, whose synonym ikäihminen the
+ * deeds use). */
+static void test_typo_of_a_thesaurus_word(void **s) {
+  db *d = testdb_open();
+  long long old = testdb_deed(d, "Ikäihmisten ulkoilu", "Ikäihmiset ulkoilivat.", NULL, NULL, NULL, 0, NULL);
+  deed_result r = find(d, "vanhurset", NULL);
+  assert_int_equal(found(&r, old), 1);
+  assert_non_null(r.corrected);
+  arena_free(&mem);
+  db_close(d);
+}
+
 static void test_unfinished_words_are_not_shorter_words(void **s) {
   db *d = testdb_open();
   long long kid = testdb_deed(d, "Päiväkodin piha", "Päiväkodin piha uusittiin.", NULL, NULL, NULL, 0, NULL);
@@ -521,6 +533,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_typos_and_umlauts_are_corrected_and_said),
       cmocka_unit_test(test_typos_without_suggestions),
+      cmocka_unit_test(test_typo_of_a_thesaurus_word),
       cmocka_unit_test(test_unfinished_words_are_not_shorter_words),
       cmocka_unit_test(test_unfinished_words_and_explicit_prefixes),
       cmocka_unit_test(test_explicit_prefix_of_a_base_form),
