@@ -106,22 +106,26 @@ static const char *stem(arena *a, struct sb_stemmer *sb, const char *s) {
   return st ? arena_strndup(a, (const char *)st, (size_t)sb_stemmer_length(sb)) : NULL;
 }
 
-/* A Swedish word's keys without its definite or plural ending, which Snowball's Swedish stemmer leaves on
- * (arbetsförmågan, arbetarskyddet, hemvårdarna: arbetsförmåga, arbetarskydd, hemvårdare's stems). */
-static void sv_definite_keys(arena *a, const stemmers *sb, const char *s, word *w) {
+/* The length of the definite or plural ending of Swedish word s (n bytes) that Snowball's Swedish stemmer leaves on
+ * (arbetsförmågan, arbetarskyddet, hemvårdarna), with at least 4 bytes before it; 0 for none. */
+static size_t sv_ending(const char *s, size_t n) {
   static const char *const endings[] = {"arna", "erna", "orna", "na", "an", "en", "et", "n", "t"};
-  size_t n = strlen(s);
   for (size_t i = 0; i < sizeof endings / sizeof endings[0]; i++) {
     size_t e = strlen(endings[i]);
-    if (n < e + 4 || strcmp(s + n - e, endings[i])) continue;
-    char *base = arena_strndup(a, s, n - e);
-    add_key(a, w, 's', stem(a, sb->sv, base));
-    if (e <= 2) { /* hemvårdarna: hemvårdar(e) */
-      char *withe = arena_alloc(a, n - e + 2);
-      memcpy(withe, s, n - e), withe[n - e] = 'e', withe[n - e + 1] = 0;
-      add_key(a, w, 's', stem(a, sb->sv, withe));
-    }
-    break;
+    if (n >= e + 4 && !strcmp(s + n - e, endings[i])) return e;
+  }
+  return 0;
+}
+
+/* A Swedish word's keys without that ending (arbetsförmåga, arbetarskydd, hemvårdare's stems). */
+static void sv_definite_keys(arena *a, const stemmers *sb, const char *s, word *w) {
+  size_t n = strlen(s), e = sv_ending(s, n);
+  if (!e) return;
+  add_key(a, w, 's', stem(a, sb->sv, arena_strndup(a, s, n - e)));
+  if (e <= 2) { /* hemvårdarna: hemvårdar(e) */
+    char *withe = arena_alloc(a, n - e + 2);
+    memcpy(withe, s, n - e), withe[n - e] = 'e', withe[n - e + 1] = 0;
+    add_key(a, w, 's', stem(a, sb->sv, withe));
   }
 }
 
@@ -745,6 +749,22 @@ static size_t chars_of(const char *s);
  * failing that, the first that findable finds. For
  * an inflected word Voikko has no suggestion for, which the index's base forms are too far from. About 500 spellings,
  * a few milliseconds, kept per word. Returns the word (malloc'd) or NULL. */
+/* Candidate i, op into cand: the word s (its nc characters start at at[], at[nc] is its length) with character i left
+ * out (op 0), swapped with the next (1), replaced by letter (2), or letter put before it (3). 0 when op does not apply
+ * at i. */
+static int one_edit(buf *cand, const char *s, const size_t *at, int nc, int i, int op, const char *letter) {
+  size_t n = at[nc];
+  if (op != 3 && i >= nc - (op == 1)) return 0;
+  buf_reset(cand);
+  buf_append(cand, s, at[i]);
+  if (op == 1) buf_append(cand, s + at[i + 1], at[i + 2] - at[i + 1]);
+  if (op >= 2) buf_printf(cand, "%r", letter);
+  if (op == 1) buf_append(cand, s + at[i], at[i + 1] - at[i]);
+  size_t rest = op == 3 ? at[i] : op == 1 ? at[i + 2] : at[i + 1];
+  buf_append(cand, s + rest, n - rest);
+  return 1;
+}
+
 static char *edit_fix(builder *b, const word *w) {
   char *found = NULL; /* else one the index has derived or in compounds, or the thesaurus has (vanhukset, with no
                        * deed on vanhus but on its synonym ikäihminen) */
@@ -765,47 +785,27 @@ static char *edit_fix(builder *b, const word *w) {
   char *best = NULL;
   long bestdf = 0;
   for (int i = 0; i <= nc; i++)
-    for (int op = 0; op < 4; op++) {
-      int reps = op >= 2 ? (int)(sizeof letters / sizeof letters[0]) : 1;
-      for (int r = 0; r < reps; r++) {
-        buf_reset(&cand);
-        if (op == 0 && i < nc) { /* left out */
-          buf_append(&cand, s, at[i]);
-          buf_append(&cand, s + at[i + 1], n - at[i + 1]);
-        } else if (op == 1 && i + 1 < nc) { /* two swapped */
-          buf_append(&cand, s, at[i]);
-          buf_append(&cand, s + at[i + 1], at[i + 2] - at[i + 1]);
-          buf_append(&cand, s + at[i], at[i + 1] - at[i]);
-          buf_append(&cand, s + at[i + 2], n - at[i + 2]);
-        } else if (op == 2 && i < nc) { /* replaced */
-          buf_append(&cand, s, at[i]);
-          buf_printf(&cand, "%r", letters[r]);
-          buf_append(&cand, s + at[i + 1], n - at[i + 1]);
-        } else if (op == 3) { /* put in */
-          buf_append(&cand, s, at[i]);
-          buf_printf(&cand, "%r", letters[r]);
-          buf_append(&cand, s + at[i], n - at[i]);
-        } else {
+    for (int op = 0; op < 4; op++)
+      for (int r = 0; r < (op >= 2 ? (int)(sizeof letters / sizeof letters[0]) : 1); r++) {
+        if (!one_edit(&cand, s, at, nc, i, op, letters[r]) || !strcmp(cand.data, s) || !morph_spell(b->m, cand.data) ||
+            morph_clitic(b->m, cand.data))
           continue;
-        }
-        if (!strcmp(cand.data, s) || !morph_spell(b->m, cand.data) || morph_clitic(b->m, cand.data)) continue;
         word r2 = {0};
         analyse(b->m, b->sb, b->a, arena_strdup(b->a, cand.data), &r2);
-        if (!bestdf && !found && findable(b, &r2)) found = util_strdup(cand.data); /* the first the thesaurus has */
-        for (int l = 0; l < r2.nlemma; l++) {
+        long df = 0;
+        for (int l = 0; l < r2.nlemma && !b->failed; l++) {
           const search_postings *p = search_postings_get(b->d, match_of(b->a, r2.lemma[l], 0));
-          if (!p) {
-            b->failed = 1;
-            break;
-          }
-          if (p->n > bestdf) {
-            bestdf = p->n;
-            free(best);
-            best = util_strdup(cand.data);
-          }
+          if (!p) b->failed = 1;
+          if (p && p->n > df) df = p->n;
+        }
+        if (df > bestdf) {
+          bestdf = df;
+          free(best);
+          best = util_strdup(cand.data);
+        } else if (!bestdf && !found && !df && findable(b, &r2)) {
+          found = util_strdup(cand.data); /* the first the thesaurus or a derivation has */
         }
       }
-    }
   buf_free(&cand);
   if (best) {
     free(found);
@@ -968,16 +968,15 @@ static void part_synonyms(builder *b, exp_concept *c, const word *w) {
   for (int which = 0; which < (w->nmod == 1 ? 2 : 1); which++) {
     const char *part = which == 0 ? w->head : w->mod[0];
     word pw = {.surface = part};
-    add_key(b->a, &pw, 'f', part); /* the part is a base form already */
-    int cand[64], nc = labels_of(b->t, &pw, cand, 64);
-    for (int i = 0; i < nc; i++) {
-      const tlabel *hit = &b->t->l[cand[i]];
-      const thes_group *g = &b->t->g[hit->group];
-      if (hit->nw != 1 || hit->lang != THES_FI || g->derivation || g->related || strcmp(hit->w[0].surface, part))
-        continue;
-      for (int k = b->t->gfirst[hit->group]; k < b->t->gfirst[hit->group] + b->t->gcount[hit->group]; k++) {
+    add_key(b->a, &pw, 'f', part); /* the part is a base form already: its groups are those with it as a label */
+    const tlabel *label;
+    int groups[8], ng = thes_word(b, &pw, groups, 8, &label);
+    for (int i = 0; i < ng; i++) {
+      const thes_group *g = &b->t->g[groups[i]];
+      if (g->derivation || g->related) continue;
+      for (int k = b->t->gfirst[groups[i]]; k < b->t->gfirst[groups[i]] + b->t->gcount[groups[i]]; k++) {
         const tlabel *l = &b->t->l[k];
-        if (l == hit || l->lang != THES_FI || l->nw != 1) continue;
+        if (l->lang != THES_FI || l->nw != 1 || !strcmp(l->w[0].surface, part)) continue;
         const char *syn = l->w[0].surface;
         exp_alt *x = alt_new(b, c, EXP_SYN, W_SYN * W_SPLIT);
         if (!x) return;
@@ -1113,7 +1112,13 @@ static void word_alts(builder *b, exp_concept *c, int i) {
   }
 }
 
-/* Synonyms: every other label of the groups matched. */
+/* Group g's first one-word Finnish label (its preferred term when that is one word), or NULL. */
+static const tlabel *preferred_word(const thes_c *t, int g) {
+  for (int k = t->gfirst[g]; k < t->gfirst[g] + t->gcount[g]; k++)
+    if (t->l[k].lang == THES_FI && t->l[k].nw == 1) return &t->l[k];
+  return NULL;
+}
+
 /* The labels of the groups of one tier (0: the synonyms' Finnish ones, 1: their others, 2: the derivation families',
  * 3: the related terms' Finnish ones, 4: their others) as alternatives, each one slot a word. */
 static void label_alts(builder *b, exp_concept *c, const int *groups, int ng, const tlabel *matched, int tier) {
@@ -1139,40 +1144,33 @@ static void syn_alts(builder *b, exp_concept *c, const int *given, int ng, const
   if (ng > 8) ng = 8;
   /* a Swedish or English word: the related terms of its Finnish synonym too, as the Finnish word has them (physical
    * therapy: fysioterapia, and kuntoutus beside it) */
-  for (int gi = 0, n0 = ng; matched && matched->lang != THES_FI && gi < n0; gi++) {
+  int foreign = matched && matched->lang != THES_FI;
+  for (int gi = 0, n0 = ng; foreign && gi < n0; gi++) {
     const thes_group *g = &b->t->g[groups[gi]];
-    if (g->derivation || g->related) continue;
-    for (int k = b->t->gfirst[groups[gi]]; k < b->t->gfirst[groups[gi]] + b->t->gcount[groups[gi]]; k++) {
-      const tlabel *l = &b->t->l[k];
-      if (l->lang != THES_FI || l->nw != 1) continue;
-      int more[8];
-      const tlabel *which;
-      int nm = thes_word(b, &l->w[0], more, 8, &which);
-      for (int j = 0; j < nm && ng < 16; j++) {
-        int dup = 0;
-        for (int i = 0; i < ng; i++) dup |= groups[i] == more[j];
-        if (!dup && b->t->g[more[j]].related) groups[ng++] = more[j];
-      }
-      break; /* its preferred Finnish label */
+    const tlabel *l = g->derivation || g->related ? NULL : preferred_word(b->t, groups[gi]);
+    if (!l) continue;
+    int more[8];
+    const tlabel *which;
+    int nm = thes_word(b, &l->w[0], more, 8, &which);
+    for (int j = 0; j < nm && ng < 16; j++) {
+      int dup = 0;
+      for (int i = 0; i < ng; i++) dup |= groups[i] == more[j];
+      if (!dup && b->t->g[more[j]].related) groups[ng++] = more[j];
     }
   }
   for (int tier = 0; tier < 3; tier++) label_alts(b, c, groups, ng, matched, tier);
   /* a Swedish or English word: its Finnish synonym with its parts and derivations, as a Finnish query of it finds
    * them (memory disorder: muistisairaus, and muistisairaat; the broad ones left out) */
-  if (matched && matched->lang != THES_FI)
-    for (int gi = 0; gi < ng; gi++) {
-      const thes_group *g = &b->t->g[groups[gi]];
-      if (g->derivation || g->related) continue;
-      for (int k = b->t->gfirst[groups[gi]]; k < b->t->gfirst[groups[gi]] + b->t->gcount[groups[gi]]; k++) {
-        const tlabel *l = &b->t->l[k];
-        if (l->lang != THES_FI || l->nw != 1) continue;
-        float m = b->mult;
-        b->mult *= W_SYN;
-        alt_parts_as(b, c, &l->w[0], 1);
-        b->mult = m;
-        break; /* the group's first (preferred) one: each more costs as much again (home care: 9.7 -> 11.8 ms) */
-      }
-    }
+  for (int gi = 0; foreign && gi < ng; gi++) { /* the preferred one only: each more costs as much again (home care:
+                                                * 9.7 -> 11.8 ms) */
+    const thes_group *g = &b->t->g[groups[gi]];
+    const tlabel *l = g->derivation || g->related ? NULL : preferred_word(b->t, groups[gi]);
+    if (!l) continue;
+    float m = b->mult;
+    b->mult *= W_SYN;
+    alt_parts_as(b, c, &l->w[0], 1);
+    b->mult = m;
+  }
   /* then, while there is room, the compounds of the one-word Finnish synonyms, as a word's own (climate: ilmasto,
    * ilmastovaikutus), and of the derivation families' words (hoivata: hoiva, kotihoiva) */
   for (int gi = 0; gi < ng; gi++) {
@@ -1380,14 +1378,9 @@ static int dict_forms(builder *b, int lang, const char *w, const char **out) {
       out[n++] = with_end(b, st, strlen(st), "e");
       out[n++] = with_end(b, st, strlen(st), "a");
     }
-    static const char *const endings[] = {"arna", "erna", "orna", "en", "et", "an", "n", "t"};
-    for (size_t i = 0; i < sizeof endings / sizeof endings[0]; i++) { /* the definite form Snowball leaves on */
-      size_t e = strlen(endings[i]);
-      if (len < e + 4 || strcmp(w + len - e, endings[i])) continue;
-      out[n++] = with_end(b, w, len - e, ""); /* arbetsavtalet: arbetsavtal */
-      if (e <= 2) out[n++] = with_end(b, w, len - e, e == 2 && endings[i][0] == 'a' ? "a" : "e"); /* -an: -a */
-      break;
-    }
+    size_t e = sv_ending(w, len);                  /* the definite form Snowball leaves on */
+    if (e) out[n++] = with_end(b, w, len - e, ""); /* arbetsavtalet: arbetsavtal */
+    if (e && e <= 2) out[n++] = with_end(b, w, len - e, e == 2 && w[len - 2] == 'a' ? "a" : "e"); /* -an: -a */
   }
   return n;
 }

@@ -61,4 +61,9 @@ static long long testdb_deed(db *d, const char *title, const char *body, const c
   return id;
 }
 
+/* A deed of a title and a summary only (the other fields empty or defaults): most search tests need no more. */
+static inline long long testdb_text(db *d, const char *title, const char *body) {
+  return testdb_deed(d, title, body, NULL, NULL, NULL, 0, NULL);
+}
+
 #endif

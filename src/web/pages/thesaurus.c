@@ -110,7 +110,7 @@ static void intro_write(web_req *r, const char *q) {
                   "synonyymin painosta."));
   buf_printf(o, "<p>%h</p>\n",
              T(r, "Ruotsin- tai englanninkielisen sanan, jota sanastossa ei ole, haku kääntää FreeDict-sanakirjoilla "
-                  "(lekplats: leikkipuisto) ja kertoo hakutuloksissa, millä käännöksellä se haki. Kun sana on "
+                  "(sandlåda: hiekkalaatikko) ja kertoo hakutuloksissa, millä käännöksellä se haki. Kun sana on "
                   "ohjelmalle tärkeä, lisää se tänne: ryhmä on sanakirjaa tarkempi."));
   buf_printf(o, "<p><a class=\"button\" href=\"%h" BASE "/uusi\">%h</a></p>\n", r->prefix, T(r, "Lisää ryhmä"));
   form_ctx f = {r, NULL};
