@@ -550,6 +550,19 @@ static int in_index(builder *b, const word *w) {
   return 0;
 }
 
+/* 1 when the index has one of the word's lemmas as a word or as a part of compounds. */
+static int in_index_or_compounds(builder *b, const word *w) {
+  if (in_index(b, w)) return 1;
+  for (int i = 0; i < w->nlemma && !b->failed; i++)
+    for (int k = 0; k < 2; k++) {
+      const search_postings *p =
+          search_postings_get(b->d, match_of(b->a, marked(b->a, k ? MORPH_HEAD : MORPH_MODIFIER, w->lemma[i]), 0));
+      if (!p) b->failed = 1;
+      if (p && p->n > 0) return 1;
+    }
+  return 0;
+}
+
 #define UMLAUT_MAX 8 /* a's and o's of a word read as ä and ö in every way: at most 2^8 readings */
 
 /* Where s has a and o (at most max of them into at). Returns how many there are (more than max: max + 1). */
@@ -606,6 +619,7 @@ static char *umlaut_fix(builder *b, const word *w, int indexed_only) {
     morph_terms_t t;
     morph_terms(b->m, c.data, c.len, &t);
     if (!t.known || morph_clitic(b->m, c.data)) continue; /* paivako is not päiväkö (päivä with -kö) */
+    if (t.closed && t.closed == (t.nlemma >= 32 ? ~0u : (1u << t.nlemma) - 1)) continue; /* ala is not älä (don't) */
     word r = {0};
     analyse(b->m, b->sb, b->a, arena_strndup(b->a, c.data, c.len), &r);
     if (in_index(b, &r)) {
@@ -742,7 +756,8 @@ static int correct_unknown(builder *b, const word *w, word *r) {
 
 static size_t chars_of(const char *s);
 
-#define EDIT_MIN_CHARS 5 /* a shorter unknown word has too many neighbours to guess from */
+#define EDIT_MIN_CHARS 5   /* a shorter unknown word has too many neighbours to guess from */
+#define KNOWN_UNFINISHED 7 /* characters of a word Voikko knows for it to be taken as unfinished */
 
 /* The words one edit from w (a letter left out, doubled or put in, two swapped, one replaced) that Voikko's speller
  * accepts and whose lemma the index has: the one the most deeds have (vanhurset: vanhukset; koithoito: kotihoito);
@@ -1072,7 +1087,11 @@ static void word_alts(builder *b, exp_concept *c, int i) {
     known_word(b, c, w);
     return;
   }
-  if (!completes) completes = w->known && chars_of(w->surface) >= 4 && complete_vocab(b, w, &r);
+  /* a word Voikko knows that the index has only in compounds (ala: toimiala) is no typo */
+  int own = w->known && in_index_or_compounds(b, w);
+  /* a word Voikko knows stays itself (kirja, pala: not kirjata, palaute); a long one the index has nowhere may be
+   * unfinished (digitalis: digitalisaatio) */
+  if (!completes && !own) completes = w->known && chars_of(w->surface) >= KNOWN_UNFINISHED && complete_vocab(b, w, &r);
   if (w->known)
     known_word(b, c, w);
   else if (!completes)
@@ -1089,12 +1108,12 @@ static void word_alts(builder *b, exp_concept *c, int i) {
   /* the index does not know it, nor does it start an indexed word: a typo (for a word Voikko knows, a missing ä or ö,
    * or one edit from an indexed word, below); an unfinished word typed without ä and ö (tyohyv: työhyv…, paivako:
    * päiväkoti) before the index's nearest words, which would make it a shorter word (päivä) */
-  int fixed = correct_voikko(b, w, &r), unfinished = 0;
+  int fixed = !own && correct_voikko(b, w, &r), unfinished = 0;
   if (!fixed) unfinished = chars_of(w->surface) >= 4 && complete_umlauts(b, w, &pre, &r);
   if (!fixed && !unfinished && !w->known) fixed = correct_unknown(b, w, &r);
   /* a word Voikko knows that the index does not have, one edit from one it has: that too, as a correction beside the
    * word's own alternatives */
-  if (!fixed && !unfinished && w->known) fixed = memoised(b, '\x08', w, nearest_one, &r);
+  if (!fixed && !unfinished && !own && w->known) fixed = memoised(b, '\x08', w, nearest_one, &r);
   if (fixed) {
     b->corr[i] = r.surface;
     b->mult = W_CORR;
@@ -1307,19 +1326,6 @@ static void prefer_supported(builder *b) {
 
 #define DICT_MAX 3  /* translations of a word or phrase taken: the first ones, of its first senses */
 #define DICT_SPAN 3 /* words of a phrase looked up (home care, mental health, care of the elderly) */
-
-/* 1 when the index has one of the word's lemmas as a word or as a part of compounds. */
-static int in_index_or_compounds(builder *b, const word *w) {
-  if (in_index(b, w)) return 1;
-  for (int i = 0; i < w->nlemma && !b->failed; i++)
-    for (int k = 0; k < 2; k++) {
-      const search_postings *p =
-          search_postings_get(b->d, match_of(b->a, marked(b->a, k ? MORPH_HEAD : MORPH_MODIFIER, w->lemma[i]), 0));
-      if (!p) b->failed = 1;
-      if (p && p->n > 0) return 1;
-    }
-  return 0;
-}
 
 /* 1 when every word of text is one Voikko knows, not all are stopwords and the index has each, alone or in
  * compounds (a Finnish translation that deeds use: "school" is koulu here, not kalaparvi; not a line of explanation

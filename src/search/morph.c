@@ -19,7 +19,7 @@ typedef struct slot {
   char *data; /* the word, NUL, then the terms back to back; NULL when empty */
   size_t wlen;
   int nterms, nlemma, known, self;
-  unsigned verbs;
+  unsigned verbs, closed;
 } slot;
 
 struct morph {
@@ -29,7 +29,7 @@ struct morph {
   buf work; /* terms being built: NUL-separated */
   int nwork;
   int known, self; /* of the word being built: see morph_terms_t */
-  unsigned verbs;
+  unsigned verbs, closed;
 };
 
 morph *morph_new(kerr *e) {
@@ -101,6 +101,7 @@ typedef struct part {
   size_t blen;
   const char *root; /* derived (kehit(kehittää)+ys(+ys)): the base form it is derived from; else NULL */
   size_t rlen;
+  int adjective; /* derived with -inen or -llinen (tavallinen of tapa, taloudellinen of talous) */
 } part;
 
 typedef struct parts {
@@ -116,8 +117,18 @@ static void surf_add(parts *ps, const char *s, size_t n) {
   ps->len += n;
 }
 
+/* 1 when the WORDBASES piece at p ("+nen(+nen)") is a derivational suffix. */
+static int suffix_next(const char *p) {
+  if (*p != '+') return 0;
+  while (*++p && *p != '+' && *p != '(') {
+  }
+  return p[0] == '(' && p[1] == '+';
+}
+
 /* Splits WORDBASES ("+työ(työ)+hyvinvointi(hyvin=vointi)", "+terve(terve)+ys(+ys)+ala(ala)") into parts.
- * A derivational suffix ("(+ys)") joins the part before it; "-" separators belong to no part. */
+ * A derivational suffix ("(+ys)") joins the part before it, and so does a piece without a base form before one ("lli"
+ * of "+tava(tapa)+lli+nen(+nen)": tavallinen is no compound of tapa and "llinen"); "-" separators belong to no
+ * part. */
 static void split_wordbases(const char *wb, parts *ps) {
   ps->len = 0;
   ps->n = 0;
@@ -138,10 +149,12 @@ static void split_wordbases(const char *wb, parts *ps) {
       q->end = ps->len;
       if (q->base) q->root = q->base, q->rlen = q->blen;
       q->base = NULL;
-    } else if (!b && slen > 0 && slen <= 2 && s[0] != '-' && ps->n > 0) { /* "n" of rekrytoi+n+ti: joins */
+      if (blen == 4 && !memcmp(b, "+nen", 4)) q->adjective = 1;
+    } else if (!b && slen > 0 && s[0] != '-' && ps->n > 0 && (slen <= 2 || suffix_next(p))) {
+      /* "n" of rekrytoi+n+ti, "lli" of tava(tapa)+lli+nen(+nen): joins */
       ps->p[ps->n - 1].end = ps->len;
     } else if (slen > 0 && !(slen == 1 && s[0] == '-')) {
-      ps->p[ps->n++] = (part){at, ps->len, b, blen, NULL, 0};
+      ps->p[ps->n++] = (part){at, ps->len, b, blen, NULL, 0, 0};
     }
   }
 }
@@ -156,12 +169,15 @@ static int bound_prefix(const char *s, size_t n) {
 static void add_modifier(morph *m, const char *s, size_t n);
 
 /* Adds the terms of one analysis besides its lemma: the base forms of its compound parts (MORPH_MODIFIER for each
- * part before the last, MORPH_HEAD for the last) and the root its last part is derived from (MORPH_ROOT). The last
+ * part before the last, MORPH_HEAD for the last) and the root its last part is derived from (MORPH_ROOT), unless it is
+ * an adjective in -inen or -llinen or a noun made of one, which means another thing than its root (tavallinen
+ * "ordinary" of tapa "way", osallisuus "participation" of osa "part", työllisyys "employment" of työ). The last
  * part's base form is the word's base form less the surfaces before it (only the last part inflects). */
 static void add_parts(morph *m, const char *wordbases, const char *baseform) {
   parts ps;
   split_wordbases(wordbases, &ps);
-  if (ps.n >= 1 && ps.p[ps.n - 1].root) add_marked(m, MORPH_ROOT, ps.p[ps.n - 1].root, ps.p[ps.n - 1].rlen);
+  if (ps.n >= 1 && ps.p[ps.n - 1].root && !ps.p[ps.n - 1].adjective)
+    add_marked(m, MORPH_ROOT, ps.p[ps.n - 1].root, ps.p[ps.n - 1].rlen);
   /* a bound prefix joins the part after it: lähi+esihenkilö */
   int k = 0;
   for (int i = 0; i < ps.n; i++) {
@@ -231,6 +247,16 @@ static int far_fetched(const struct voikko_mor_analysis *a) {
   return score;
 }
 
+/* 1 for Voikko's classes of words that do not inflect as nouns do: conjunctions, adpositions, adverbs, pronouns, the
+ * negation verb, interjections. */
+static int closed_class(const char *cl) {
+  static const char *const classes[] = {"sidesana",  "suhdesana",  "seikkasana",
+                                        "asemosana", "kieltosana", "huudahdussana"};
+  for (size_t i = 0; i < sizeof classes / sizeof classes[0]; i++)
+    if (!strcmp(cl, classes[i])) return 1;
+  return 0;
+}
+
 /* Voikko: lemmas first (they count as the word's own terms), then compound parts. Of the analyses only the least
  * far-fetched count: the others are Voikko's splits into more parts (vaaratilanteiden as vaara+tilan+tie beside
  * vaara+tilanne, perusteinen as perus+te(tie)+inen beside peruste+inen) or a "your" beside another reading (tiesi:
@@ -255,11 +281,12 @@ static int analyse(morph *m, const char *word) {
     char *bf = voikko_mor_analysis_value_cstr(a[i], "BASEFORM");
     char *wb = voikko_mor_analysis_value_cstr(a[i], "WORDBASES");
     char *cl = voikko_mor_analysis_value_cstr(a[i], "CLASS");
-    if (bf && cl && !strcmp(cl, "teonsana")) { /* a verb's reading: which lemma */
+    int verb = cl && !strcmp(cl, "teonsana"), closed = cl && closed_class(cl);
+    if (bf && (verb || closed)) { /* which lemma a verb's or a function word's reading is */
       buf low = BUF_INIT;
       utf8_lower(&low, bf, strlen(bf));
       int at = self_lemma(m, nlemma, low.data, low.len);
-      if (at > 0 && at <= 32) m->verbs |= 1u << (at - 1);
+      if (at > 0 && at <= 32) *(verb ? &m->verbs : &m->closed) |= 1u << (at - 1);
       buf_free(&low);
     }
     voikko_free_mor_analysis_value_cstr(cl);
@@ -385,7 +412,7 @@ static int build(morph *m, const char *word, size_t n) {
   buf_reset(&m->work);
   m->nwork = 0;
   m->known = m->self = 0;
-  m->verbs = 0;
+  m->verbs = m->closed = 0;
   if (n > MAX_ANALYSED || has_digit(word, n)) {
     add_term(m, word, n);
     m->known = m->self = 1;
@@ -416,6 +443,7 @@ static void fill_out(const slot *sl, morph_terms_t *out) {
   out->known = sl->known;
   out->self = sl->self;
   out->verbs = sl->verbs;
+  out->closed = sl->closed;
 }
 
 int morph_clitic(morph *m, const char *word) {
@@ -463,6 +491,7 @@ void morph_terms(morph *m, const char *word, size_t n, morph_terms_t *out) {
   sl->known = m->known;
   sl->self = m->self;
   sl->verbs = m->verbs;
+  sl->closed = m->closed;
   fill_out(sl, out);
 }
 
@@ -539,6 +568,10 @@ void morph_ctx_text(morph_ctx *c, morph *m, const char *text, size_t n) {
 
 int morph_ctx_keeps(const morph_ctx *c, const morph_terms_t *mt, int i) {
   if (!mt->known || mt->nlemma < 2) return 1;
+  /* a word that is itself a conjunction, adposition or adverb is read as that, not as a noun's rare form, whatever the
+   * text's other words ("kuin" than, not moons; "kautta" via, not a season; "jälkeen" after, not into a trace even in
+   * a text on carbon footprints, hiilijalanjälki) */
+  if (mt->self && (mt->closed >> (mt->self - 1)) & 1) return i + 1 == mt->self;
   const char *p = mt->terms;
   int any = 0, mine = 0;
   for (int j = 0; j < mt->nlemma; j++, p += strlen(p) + 1) {

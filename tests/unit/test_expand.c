@@ -421,6 +421,27 @@ static void test_homographs_do_not_flood(void **s) {
   db_close(d);
 }
 
+/* A word Voikko knows stays itself: the index lacking it, it is no typo when the index has it in compounds (ala, a
+ * field: toimiala, not älä "don't" and every deed with a negation), nor an unfinished word (kirja: not kirjata and
+ * every deed where something was recorded); a long one the index has nowhere may be unfinished (digitalis). */
+static void test_known_words_stay_themselves(void **s) {
+  db *d = testdb_open();
+  long long field = testdb_text(d, "Toimialat yhteen", "Eri toimialojen yhteistyö kasvoi.");
+  long long neg = testdb_text(d, "Kokeilu", "Malli ei toiminut, eikä sitä jatkettu, ettei aikaa mene hukkaan.");
+  long long rec = testdb_text(d, "Kirjaaminen", "Hoitajat kirjasivat käynnit, ja kirjattiin myös puhelut.");
+  long long dig = testdb_text(d, "Digitalisaatio", "Digitalisaatio eteni palveluissa.");
+  deed_result r = find(d, "ala", NULL);
+  assert_true(found(&r, field));
+  assert_false(found(&r, neg));
+  assert_null(r.corrected);
+  r = find(d, "kirja", NULL);
+  assert_false(found(&r, rec));
+  r = find(d, "digitalis", NULL);
+  assert_true(found(&r, dig));
+  arena_free(&mem);
+  db_close(d);
+}
+
 /* The terms of the concept's first alternative of kind kind, joined by spaces ("" when none). */
 static const char *alt_terms(const exp_concept *c, int kind) {
   static char out[512];
@@ -537,6 +558,7 @@ int main(void) {
       cmocka_unit_test(test_missing_umlauts_restored),
       cmocka_unit_test(test_more_compounds),
       cmocka_unit_test(test_homographs_do_not_flood),
+      cmocka_unit_test(test_known_words_stay_themselves),
       cmocka_unit_test(test_the_other_words_choose_the_reading),
       cmocka_unit_test(test_dictionaries_translate_what_the_thesaurus_lacks),
       cmocka_unit_test(test_distance),

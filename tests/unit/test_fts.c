@@ -162,6 +162,38 @@ static void test_homographs_read_by_context(void **s) {
 /* Of Voikko's analyses only the least far-fetched are indexed: not a split into more parts beside one into fewer
  * (vaaratilanteiden is vaara+tilanne, not vaara+tilan+tie; perusteinen is peruste+inen, not perus+te(tie)+inen), nor
  * a "your" beside another reading (tiesi is tietää, not your tie). None of them is about roads. */
+/* A word that is itself a conjunction, adposition or adverb is read as that, not as a rare form of a noun, even
+ * where the text supports the noun: "kuin" is "than", not "with moons"; "kautta" is "via", not a season; "jälkeen"
+ * "after", not "into a trace" in a text on a carbon footprint. */
+static void test_function_words_read_as_themselves(void **s) {
+  db *d = testdb_open();
+  long long a = testdb_text(d, "Hiilijalanjälki",
+                            "Palaute kulki verkon kautta nopeammin kuin ennen, ja jälkeen "
+                            "kokeilun kausi jatkui hiilijalanjäljen laskennalla.");
+  assert_true(has_term(d, a, "kautta"));
+  assert_true(has_term(d, a, "kausi")); /* "kausi" itself */
+  assert_true(has_term(d, a, "kuin"));
+  assert_false(has_term(d, a, "kuu"));
+  assert_true(has_term(d, a, "jälkeen"));
+  long long b = testdb_text(d, "Kokeilu", "Tieto kulki verkon kautta nopeammin kuin ennen kokeilun jälkeen.");
+  assert_false(has_term(d, b, "kausi"));
+  assert_false(has_term(d, b, "jälki"));
+  db_close(d);
+}
+
+/* An adjective in -llinen, or a noun made of one, has no root: tavallinen ("ordinary") is not a derivation of tapa
+ * ("way") for search, osallisuus ("participation") not of osa ("part"), nor a compound of tapa and "llinen"; an
+ * action noun keeps its verb (kehitys: kehittää). */
+static void test_adjectives_have_no_root(void **s) {
+  db *d = testdb_open();
+  long long a = testdb_text(d, "Arki", "Tavallinen arki ja osallisuus vahvistuivat, kehitys jatkui.");
+  assert_false(has_term(d, a, "~tapa"));
+  assert_false(has_term(d, a, "<tapa"));
+  assert_false(has_term(d, a, "~osa"));
+  assert_true(has_term(d, a, "~kehittää"));
+  db_close(d);
+}
+
 static void test_far_fetched_analyses_left_out(void **s) {
   db *d = testdb_open();
   long long a = testdb_text(d, "Vaarat", "Vaaratilanteiden ilmoitukset ovat lakisääteiset ja perusteiset.");
@@ -298,6 +330,8 @@ int main(void) {
       cmocka_unit_test(test_modifiers_in_base_form),
       cmocka_unit_test(test_derivations_carry_their_root),
       cmocka_unit_test(test_homographs_read_by_context),
+      cmocka_unit_test(test_function_words_read_as_themselves),
+      cmocka_unit_test(test_adjectives_have_no_root),
       cmocka_unit_test(test_far_fetched_analyses_left_out),
       cmocka_unit_test(test_place_names_both_ways),
       cmocka_unit_test(test_unknown_words_fall_back_to_snowball),
