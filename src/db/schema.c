@@ -788,8 +788,9 @@ static const char *const migrations[] = {
      *     kouluterveys of kouluterveydenhoitaja, not kouluterveyden): the index is rebuilt with it. */
     "INSERT INTO deed_fts(deed_fts) VALUES('rebuild');\n"
     "UPDATE search_generation SET n = n + 1;\n",
-    /* 20: the tokenizer reads a function word as itself ("kautta" via, not the season kausi) and gives adjectives in
-     *     -llinen no root (tavallinen is not tapa) (search/morph.c): the index is rebuilt with it. */
+    /* 20: the tokenizer reads a function word as itself ("kautta" via, not the season kausi), "kuusi" as six unless
+     *     the text speaks of spruces, and gives adjectives in -llinen no root (tavallinen is not tapa)
+     *     (search/morph.c): the index is rebuilt with it. */
     "INSERT INTO deed_fts(deed_fts) VALUES('rebuild');\n"
     "UPDATE search_generation SET n = n + 1;\n",
 };

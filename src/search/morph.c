@@ -19,7 +19,7 @@ typedef struct slot {
   char *data; /* the word, NUL, then the terms back to back; NULL when empty */
   size_t wlen;
   int nterms, nlemma, known, self;
-  unsigned verbs, closed;
+  unsigned verbs, closed, numeral;
 } slot;
 
 struct morph {
@@ -29,7 +29,7 @@ struct morph {
   buf work; /* terms being built: NUL-separated */
   int nwork;
   int known, self; /* of the word being built: see morph_terms_t */
-  unsigned verbs, closed;
+  unsigned verbs, closed, numeral;
 };
 
 morph *morph_new(kerr *e) {
@@ -276,17 +276,21 @@ static int analyse(morph *m, const char *word) {
     voikko_free_mor_analysis_value_cstr(bf);
   }
   int nlemma = m->nwork;
+  unsigned numeral = 0, other = 0;
   for (int i = 0; a[i]; i++) {
     if (far_fetched(a[i]) > least) continue;
     char *bf = voikko_mor_analysis_value_cstr(a[i], "BASEFORM");
     char *wb = voikko_mor_analysis_value_cstr(a[i], "WORDBASES");
     char *cl = voikko_mor_analysis_value_cstr(a[i], "CLASS");
     int verb = cl && !strcmp(cl, "teonsana"), closed = cl && closed_class(cl);
-    if (bf && (verb || closed)) { /* which lemma a verb's or a function word's reading is */
+    if (bf) { /* which lemma a verb's, a function word's or a numeral's reading is */
       buf low = BUF_INIT;
       utf8_lower(&low, bf, strlen(bf));
       int at = self_lemma(m, nlemma, low.data, low.len);
-      if (at > 0 && at <= 32) *(verb ? &m->verbs : &m->closed) |= 1u << (at - 1);
+      unsigned bit = at > 0 && at <= 32 ? 1u << (at - 1) : 0;
+      if (verb) m->verbs |= bit;
+      if (closed) m->closed |= bit;
+      *(cl && !strcmp(cl, "lukusana") ? &numeral : &other) |= bit;
       buf_free(&low);
     }
     voikko_free_mor_analysis_value_cstr(cl);
@@ -295,6 +299,7 @@ static int analyse(morph *m, const char *word) {
     voikko_free_mor_analysis_value_cstr(bf);
   }
   voikko_free_mor_analysis(a);
+  m->numeral = numeral & other;
   return nlemma;
 }
 
@@ -412,7 +417,7 @@ static int build(morph *m, const char *word, size_t n) {
   buf_reset(&m->work);
   m->nwork = 0;
   m->known = m->self = 0;
-  m->verbs = m->closed = 0;
+  m->verbs = m->closed = m->numeral = 0;
   if (n > MAX_ANALYSED || has_digit(word, n)) {
     add_term(m, word, n);
     m->known = m->self = 1;
@@ -444,6 +449,7 @@ static void fill_out(const slot *sl, morph_terms_t *out) {
   out->self = sl->self;
   out->verbs = sl->verbs;
   out->closed = sl->closed;
+  out->numeral = sl->numeral;
 }
 
 int morph_clitic(morph *m, const char *word) {
@@ -492,6 +498,7 @@ void morph_terms(morph *m, const char *word, size_t n, morph_terms_t *out) {
   sl->self = m->self;
   sl->verbs = m->verbs;
   sl->closed = m->closed;
+  sl->numeral = m->numeral;
   fill_out(sl, out);
 }
 
@@ -546,7 +553,7 @@ static void ctx_add(morph_ctx *c, const morph_terms_t *mt) {
   const char *p = mt->terms;
   for (int i = 0; i < mt->nterms; i++, p += strlen(p) + 1) {
     if (i < mt->nlemma) {
-      if (mt->nlemma == 1) ctx_put(c, p);
+      if (mt->nlemma == 1 && !mt->numeral) ctx_put(c, p); /* "kuusi" says nothing of spruces */
     } else if (p[0] == MORPH_MODIFIER || p[0] == MORPH_HEAD) {
       ctx_put(c, p + 1); /* a compound's part: tulipalo supports tuli */
     }
@@ -567,7 +574,16 @@ void morph_ctx_text(morph_ctx *c, morph *m, const char *text, size_t n) {
 }
 
 int morph_ctx_keeps(const morph_ctx *c, const morph_terms_t *mt, int i) {
-  if (!mt->known || mt->nlemma < 2) return 1;
+  if (!mt->known) return 1;
+  /* a numeral that is also a noun is read as the numeral in running text, unless the text's other words support the
+   * noun: "kuusi kuukautta" is six months, not a spruce (so the noun's lemma is not indexed for it) */
+  if (i < 32 && (mt->numeral >> i) & 1 && c->words >= CTX_RUNNING_TEXT) {
+    const char *p = mt->terms;
+    for (int j = 0; j < i; j++) p += strlen(p) + 1;
+    size_t at;
+    if (!strmap_find(&c->supported, p, &at)) return 0;
+  }
+  if (mt->nlemma < 2) return 1;
   /* a word that is itself a conjunction, adposition or adverb is read as that, not as a noun's rare form, whatever the
    * text's other words ("kuin" than, not moons; "kautta" via, not a season; "jälkeen" after, not into a trace even in
    * a text on carbon footprints, hiilijalanjälki) */

@@ -181,6 +181,16 @@ static void test_function_words_read_as_themselves(void **s) {
   db_close(d);
 }
 
+/* "kuusi" is six in running text, not a spruce, unless the text's other words speak of spruces. */
+static void test_numeral_or_spruce(void **s) {
+  db *d = testdb_open();
+  long long six = testdb_text(d, "Kokeilu", "Kokeilu kesti kuusi kuukautta, ja siihen osallistui kuusi yksikköä.");
+  long long tree = testdb_text(d, "Piha", "Pihan vanha kuusi kaadettiin, koska kuusen juuret nostivat asfalttia.");
+  assert_false(has_term(d, six, "kuusi"));
+  assert_true(has_term(d, tree, "kuusi"));
+  db_close(d);
+}
+
 /* An adjective in -llinen, or a noun made of one, has no root: tavallinen ("ordinary") is not a derivation of tapa
  * ("way") for search, osallisuus ("participation") not of osa ("part"), nor a compound of tapa and "llinen"; an
  * action noun keeps its verb (kehitys: kehittää). */
@@ -332,6 +342,7 @@ int main(void) {
       cmocka_unit_test(test_homographs_read_by_context),
       cmocka_unit_test(test_function_words_read_as_themselves),
       cmocka_unit_test(test_adjectives_have_no_root),
+      cmocka_unit_test(test_numeral_or_spruce),
       cmocka_unit_test(test_far_fetched_analyses_left_out),
       cmocka_unit_test(test_place_names_both_ways),
       cmocka_unit_test(test_unknown_words_fall_back_to_snowball),
