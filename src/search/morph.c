@@ -257,6 +257,20 @@ static int closed_class(const char *cl) {
   return 0;
 }
 
+/* 1 when Voikko also reads the base form of a numeral as another word (kuusi: a spruce as well as six). */
+static int noun_too(morph *m, const char *bf) {
+  struct voikko_mor_analysis **a = voikkoAnalyzeWordCstr(m->vk, bf);
+  if (!a) return 0;
+  int other = 0;
+  for (int i = 0; a[i] && !other; i++) {
+    char *cl = voikko_mor_analysis_value_cstr(a[i], "CLASS");
+    other = cl && !strcmp(cl, "nimisana");
+    voikko_free_mor_analysis_value_cstr(cl);
+  }
+  voikko_free_mor_analysis(a);
+  return other;
+}
+
 /* Voikko: lemmas first (they count as the word's own terms), then compound parts. Of the analyses only the least
  * far-fetched count: the others are Voikko's splits into more parts (vaaratilanteiden as vaara+tilan+tie beside
  * vaara+tilanne, perusteinen as perus+te(tie)+inen beside peruste+inen) or a "your" beside another reading (tiesi:
@@ -276,7 +290,7 @@ static int analyse(morph *m, const char *word) {
     voikko_free_mor_analysis_value_cstr(bf);
   }
   int nlemma = m->nwork;
-  unsigned numeral = 0, other = 0;
+  unsigned numeral = 0;
   for (int i = 0; a[i]; i++) {
     if (far_fetched(a[i]) > least) continue;
     char *bf = voikko_mor_analysis_value_cstr(a[i], "BASEFORM");
@@ -290,7 +304,7 @@ static int analyse(morph *m, const char *word) {
       unsigned bit = at > 0 && at <= 32 ? 1u << (at - 1) : 0;
       if (verb) m->verbs |= bit;
       if (closed) m->closed |= bit;
-      *(cl && !strcmp(cl, "lukusana") ? &numeral : &other) |= bit;
+      if (cl && !strcmp(cl, "lukusana") && noun_too(m, bf)) numeral |= bit;
       buf_free(&low);
     }
     voikko_free_mor_analysis_value_cstr(cl);
@@ -299,7 +313,7 @@ static int analyse(morph *m, const char *word) {
     voikko_free_mor_analysis_value_cstr(bf);
   }
   voikko_free_mor_analysis(a);
-  m->numeral = numeral & other;
+  m->numeral = numeral;
   return nlemma;
 }
 
@@ -575,8 +589,9 @@ void morph_ctx_text(morph_ctx *c, morph *m, const char *text, size_t n) {
 
 int morph_ctx_keeps(const morph_ctx *c, const morph_terms_t *mt, int i) {
   if (!mt->known) return 1;
-  /* a numeral that is also a noun is read as the numeral in running text, unless the text's other words support the
-   * noun: "kuusi kuukautta" is six months, not a spruce (so the noun's lemma is not indexed for it) */
+  /* a numeral whose base form is also a noun is read as the numeral in running text, unless the text's other words
+   * support the noun: "kuusi kuukautta" is six months and "kuudesta" of six, not a spruce (so the noun's lemma is not
+   * indexed for them) */
   if (i < 32 && (mt->numeral >> i) & 1 && c->words >= CTX_RUNNING_TEXT) {
     const char *p = mt->terms;
     for (int j = 0; j < i; j++) p += strlen(p) + 1;

@@ -30,7 +30,7 @@ typedef struct morph_terms_t {
   unsigned verbs;   /* bit i: lemma i (i < 32) is a verb's (Voikko's class teonsana) */
   unsigned closed;  /* bit i: lemma i is a word that does not inflect as a noun does: a conjunction, adposition,
                      * adverb, pronoun or the negation verb (kuin, kautta, jälkeen) */
-  unsigned numeral; /* bit i: lemma i is both a numeral and another word (kuusi: six, and a spruce) */
+  unsigned numeral; /* bit i: lemma i is a numeral's whose base form is also a noun (kuusi: six, and a spruce) */
 } morph_terms_t;
 
 /* Returns a new analyser, or NULL with e set (e.g. the Voikko Finnish dictionary is not installed).
