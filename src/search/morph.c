@@ -314,6 +314,17 @@ static int analyse(morph *m, const char *word) {
   }
   voikko_free_mor_analysis(a);
   m->numeral = numeral;
+  /* the numeral's own term, so that the word keeps its place when the noun's lemma is left out (the two engines count
+   * the words of a text alike) */
+  for (int i = 0; i < nlemma && i < 32; i++) {
+    if (!((numeral >> i) & 1)) continue;
+    const char *p = m->work.data;
+    for (int j = 0; j < i; j++) p += strlen(p) + 1;
+    char *lemma = strdup(p);
+    if (!lemma) abort();
+    add_marked(m, MORPH_NUMERAL, lemma, strlen(lemma));
+    free(lemma);
+  }
   return nlemma;
 }
 

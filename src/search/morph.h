@@ -17,6 +17,7 @@ typedef struct morph morph;
 #define MORPH_MODIFIER '<'
 #define MORPH_HEAD '>'
 #define MORPH_ROOT '~'
+#define MORPH_NUMERAL '#' /* "#kuusi": the numeral six, whose lemma is also a noun's (a spruce) */
 
 /* The terms of one word. terms holds nterms NUL-terminated strings back to back. The first nlemma are the
  * word's own lemmas (or stem and surface form for words Voikko does not know); the rest are marked terms (above).

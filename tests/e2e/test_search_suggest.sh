@@ -88,10 +88,10 @@ get "/en/tekot?q=ty%C3%B6hyvinvionti"
 expect_contains "in English: Did you mean" "$BODY" 'Did you mean: <a href="/en/tekot?q=ty%C3%B6hyvinvointi">'
 
 # a Swedish or English word the thesaurus lacks: the FreeDict translation searched for, and said on the page
-get "/sv/tekot?q=bibliotekarie"
+get "/sv/tekot?q=l%C3%A4sa"
 expect_contains "a Swedish word of the dictionary finds the Finnish deed" "$BODY" "Lukudiplomi ja kirjavinkkaus"
 expect_contains "and the page says which translation was searched for" "$BODY" \
-  '<p class="translated">Sökningen omfattar en ordboksöversättning: <span lang="fi">kirjastonhoitaja</span></p>'
+  '<p class="translated">Sökningen omfattar en ordboksöversättning: <span lang="fi">lukea</span></p>'
 get "/en/tekot?q=audio%20description"
 expect_contains "in English" "$BODY" 'The search includes a dictionary translation: <span lang="fi">kuvailutulkkaus</span>'
 get "/sv/tekot?q=hemv%C3%A5rd"

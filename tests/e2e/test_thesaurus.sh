@@ -28,7 +28,7 @@ expect_contains "and that other words are translated by the dictionaries" "$page
 expect_contains "in the staff menu, after the moderation" "$page" 'Moderointi</a></li><li><a href="/hallinta/sanasto" aria-current="page">Sanasto</a>'
 expect_contains "no own groups yet" "$page" "Omia ryhmiä ei ole vielä."
 line=$(grep -n '^esihenkilö|esimies' "$E2E_ROOT/data/sanasto.tsv" | cut -d: -f1)
-expect_contains "a built-in group with its line number" "$page" "<td class=\"num\">$line</td><td>esihenkilö · esimies</td>"
+expect_contains "a built-in group with its line number" "$page" "<td class=\"num\">$line</td><td>esihenkilö · esimies · pomo</td>"
 expect_contains "the list is paginated" "$page" 'href="/hallinta/sanasto?page=2"'
 lines=$(grep -c '^[^#]' "$E2E_ROOT/data/sanasto.tsv" | sed -E $'s/([0-9])([0-9]{3})$/\\1\u202f\\2/') # 1 365: a narrow no-break space
 expect_contains "the count of groups" "$page" "$lines ryhmää: omia 0, sisäänrakennettuja $lines"

@@ -484,8 +484,8 @@ static void test_dictionaries_translate_what_the_thesaurus_lacks(void **s) {
   long long play = testdb_text(d, "Leikkipuistot kuntoon", "Leikkipuistojen välineet uusittiin.");
   long long sand = testdb_text(d, "Uudet hiekkalaatikot", "Hiekkalaatikoiden hiekka vaihdettiin.");
   long long yard = testdb_text(d, "Vihreä koulupiha", "Koulupihalle istutettiin puita.");
-  long long kick = testdb_text(d, "Hankkeen kickoff", "Kickoff pidettiin syyskuussa.");
-  long long start = testdb_text(d, "Yhteinen aloitus", "Aloitus sujui hyvin.");
+  long long show = testdb_text(d, "Hankkeen roadshow", "Roadshow kiersi kunnat syyskuussa.");
+  long long tour = testdb_text(d, "Yhteinen kiertue", "Kiertue sujui hyvin.");
   deed_result r = find(d, "ice rink", NULL); /* a phrase of the dictionary: luistelukenttä, luistelurata */
   assert_int_equal(r.nhits, 1);
   assert_int_equal(found(&r, rink), 1);
@@ -501,12 +501,12 @@ static void test_dictionaries_translate_what_the_thesaurus_lacks(void **s) {
   r = find(d, "skolgård", "sv"); /* by its parts */
   assert_int_equal(found(&r, yard), 1);
   assert_int_equal(r.nhits, 1);
-  r = find(d, "kickoff", NULL); /* the Finnish interface: a word the deeds use is theirs, not translated */
+  r = find(d, "roadshow", NULL); /* the Finnish interface: a word the deeds use is theirs, not translated */
   assert_int_equal(r.nhits, 1);
-  assert_int_equal(found(&r, kick), 1);
-  r = find(d, "kickoff", "en"); /* the English one: the deeds' word first, then a translation (aloitus) */
-  assert_int_equal(found(&r, kick), 1);
-  assert_int_equal(found(&r, start), 2);
+  assert_int_equal(found(&r, show), 1);
+  r = find(d, "roadshow", "en"); /* the English one: the deeds' word first, then a translation (kiertue) */
+  assert_int_equal(found(&r, show), 1);
+  assert_int_equal(found(&r, tour), 2);
   r = find(d, "leikkipuisot", NULL); /* a Finnish typo is still corrected */
   assert_int_equal(found(&r, play), 1);
   assert_non_null(r.corrected);

@@ -190,6 +190,7 @@ static void test_numeral_or_spruce(void **s) {
   long long tree = testdb_text(d, "Piha", "Pihan vanha kuusi kaadettiin, koska kuusen juuret nostivat asfalttia.");
   assert_false(has_term(d, six, "kuusi"));
   assert_false(has_term(d, of_six, "kuusi"));
+  assert_true(has_term(d, of_six, "#kuusi")); /* the word keeps its place: a term of its own */
   assert_true(has_term(d, tree, "kuusi"));
   db_close(d);
 }
