@@ -619,7 +619,7 @@ static char *umlaut_fix(builder *b, const word *w, int indexed_only) {
     morph_terms_t t;
     morph_terms(b->m, c.data, c.len, &t);
     if (!t.known || morph_clitic(b->m, c.data)) continue; /* paivako is not päiväkö (päivä with -kö) */
-    if (t.closed && t.closed == (t.nlemma >= 32 ? ~0u : (1u << t.nlemma) - 1)) continue; /* ala is not älä (don't) */
+    if (t.function && t.function == (t.nlemma >= 32 ? ~0u : (1u << t.nlemma) - 1)) continue; /* ala is not älä */
     word r = {0};
     analyse(b->m, b->sb, b->a, arena_strndup(b->a, c.data, c.len), &r);
     if (in_index(b, &r)) {

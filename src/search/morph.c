@@ -19,7 +19,7 @@ typedef struct slot {
   char *data; /* the word, NUL, then the terms back to back; NULL when empty */
   size_t wlen;
   int nterms, nlemma, known, self;
-  unsigned verbs, closed, numeral;
+  unsigned verbs, closed, function, numeral;
 } slot;
 
 struct morph {
@@ -29,7 +29,7 @@ struct morph {
   buf work; /* terms being built: NUL-separated */
   int nwork;
   int known, self; /* of the word being built: see morph_terms_t */
-  unsigned verbs, closed, numeral;
+  unsigned verbs, closed, function, numeral;
 };
 
 morph *morph_new(kerr *e) {
@@ -247,14 +247,14 @@ static int far_fetched(const struct voikko_mor_analysis *a) {
   return score;
 }
 
-/* 1 for Voikko's classes of words that do not inflect as nouns do: conjunctions, adpositions, adverbs, pronouns, the
- * negation verb, interjections. */
+/* For Voikko's classes of words that do not inflect as nouns do: 2 for the function words (conjunctions,
+ * adpositions, pronouns, the negation verb, interjections), 1 for adverbs (which may mean something: etänä, remotely),
+ * else 0. */
 static int closed_class(const char *cl) {
-  static const char *const classes[] = {"sidesana",  "suhdesana",  "seikkasana",
-                                        "asemosana", "kieltosana", "huudahdussana"};
-  for (size_t i = 0; i < sizeof classes / sizeof classes[0]; i++)
-    if (!strcmp(cl, classes[i])) return 1;
-  return 0;
+  static const char *const function[] = {"sidesana", "suhdesana", "asemosana", "kieltosana", "huudahdussana"};
+  for (size_t i = 0; i < sizeof function / sizeof function[0]; i++)
+    if (!strcmp(cl, function[i])) return 2;
+  return !strcmp(cl, "seikkasana");
 }
 
 /* 1 when Voikko also reads the base form of a numeral as another word (kuusi: a spruce as well as six). */
@@ -296,7 +296,7 @@ static int analyse(morph *m, const char *word) {
     char *bf = voikko_mor_analysis_value_cstr(a[i], "BASEFORM");
     char *wb = voikko_mor_analysis_value_cstr(a[i], "WORDBASES");
     char *cl = voikko_mor_analysis_value_cstr(a[i], "CLASS");
-    int verb = cl && !strcmp(cl, "teonsana"), closed = cl && closed_class(cl);
+    int verb = cl && !strcmp(cl, "teonsana"), closed = cl ? closed_class(cl) : 0;
     if (bf) { /* which lemma a verb's, a function word's or a numeral's reading is */
       buf low = BUF_INIT;
       utf8_lower(&low, bf, strlen(bf));
@@ -304,6 +304,7 @@ static int analyse(morph *m, const char *word) {
       unsigned bit = at > 0 && at <= 32 ? 1u << (at - 1) : 0;
       if (verb) m->verbs |= bit;
       if (closed) m->closed |= bit;
+      if (closed == 2) m->function |= bit;
       if (cl && !strcmp(cl, "lukusana") && noun_too(m, bf)) numeral |= bit;
       buf_free(&low);
     }
@@ -442,7 +443,7 @@ static int build(morph *m, const char *word, size_t n) {
   buf_reset(&m->work);
   m->nwork = 0;
   m->known = m->self = 0;
-  m->verbs = m->closed = m->numeral = 0;
+  m->verbs = m->closed = m->function = m->numeral = 0;
   if (n > MAX_ANALYSED || has_digit(word, n)) {
     add_term(m, word, n);
     m->known = m->self = 1;
@@ -474,6 +475,7 @@ static void fill_out(const slot *sl, morph_terms_t *out) {
   out->self = sl->self;
   out->verbs = sl->verbs;
   out->closed = sl->closed;
+  out->function = sl->function;
   out->numeral = sl->numeral;
 }
 
@@ -523,6 +525,7 @@ void morph_terms(morph *m, const char *word, size_t n, morph_terms_t *out) {
   sl->self = m->self;
   sl->verbs = m->verbs;
   sl->closed = m->closed;
+  sl->function = m->function;
   sl->numeral = m->numeral;
   fill_out(sl, out);
 }

@@ -26,12 +26,13 @@ typedef struct morph_terms_t {
   const char *terms;
   int nterms;
   int nlemma;
-  int known;        /* 1 when Voikko knows the word (or it has digits): its lemmas are real base forms */
-  int self;         /* 1 + the index of the lemma that is the word itself ("tuli" the noun, not "tulla"), or 0 */
-  unsigned verbs;   /* bit i: lemma i (i < 32) is a verb's (Voikko's class teonsana) */
-  unsigned closed;  /* bit i: lemma i is a word that does not inflect as a noun does: a conjunction, adposition,
-                     * adverb, pronoun or the negation verb (kuin, kautta, jälkeen) */
-  unsigned numeral; /* bit i: lemma i is a numeral's whose base form is also a noun (kuusi: six, and a spruce) */
+  int known;         /* 1 when Voikko knows the word (or it has digits): its lemmas are real base forms */
+  int self;          /* 1 + the index of the lemma that is the word itself ("tuli" the noun, not "tulla"), or 0 */
+  unsigned verbs;    /* bit i: lemma i (i < 32) is a verb's (Voikko's class teonsana) */
+  unsigned closed;   /* bit i: lemma i is a word that does not inflect as a noun does: a conjunction, adposition,
+                      * adverb, pronoun or the negation verb (kuin, kautta, jälkeen) */
+  unsigned function; /* bit i: lemma i is a function word's: as closed, less the adverbs (kuin, kautta, älä) */
+  unsigned numeral;  /* bit i: lemma i is a numeral's whose base form is also a noun (kuusi: six, and a spruce) */
 } morph_terms_t;
 
 /* Returns a new analyser, or NULL with e set (e.g. the Voikko Finnish dictionary is not installed).
