@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """typos.py: how well deed search withstands typos, by program: one-letter typos of the judged set's words.
 
-usage: typos.py --kehto PATH --db DB [--set DIR] [--check MIN] [--seed N]
+usage: typos.py --kehto PATH --db DB [--set DIR] [--check MIN] [--seed N] [--umlauts]
 
 For each one-word query of the set's plain, derivation, compound and synonym classes (6 letters or more), up to six
 typos are made with a fixed seed: a letter left out, doubled, swapped with the next, or replaced. Each typo is searched
@@ -9,17 +9,23 @@ for (`kehto search - --json --limit 10`, one process) and its top 10 compared wi
 index of the two sets of deeds (1 when the same, 0 when none in common; two empty lists count as 1). Prints the mean
 and the typos whose results share less than half with the word's. With --check MIN it exits 1 when the mean is below
 MIN (make check: tests/e2e/test_search_quality.sh).
+
+With --umlauts the typos are the set's deeds' most common words with ä or ö (UMLAUT_WORDS of them, 3 letters or
+more, as they stand inflected) typed with a and o instead, each compared with the word as written.
 """
 import argparse
 import csv
 import json
 import os
 import random
+import re
 import subprocess
 import sys
 
 CLASSES = ("plain", "derivation", "compound", "synonym")
 LETTERS = "aeiouklmnprst"
+UMLAUT_WORDS = 600
+FIELDS = ("title", "summary", "goal", "actions", "results")
 
 
 def typos(word, rng):
@@ -43,6 +49,18 @@ def typos(word, rng):
     return sorted(out)
 
 
+def umlaut_words(setdir):
+    """The set's deeds' UMLAUT_WORDS most common words with ä or ö, the most common first (ties by the word)."""
+    count = {}
+    with open(os.path.join(setdir, "deeds.csv"), encoding="utf-8") as f:
+        for r in csv.DictReader(f):
+            for field in FIELDS:
+                for w in re.findall(r"[a-zåäö]+", (r.get(field) or "").lower()):
+                    if len(w) >= 3 and ("ä" in w or "ö" in w):
+                        count[w] = count.get(w, 0) + 1
+    return sorted(count, key=lambda w: (-count[w], w))[:UMLAUT_WORDS]
+
+
 def main():
     ap = argparse.ArgumentParser(description="search's agreement between words and their typos")
     ap.add_argument("--kehto", required=True)
@@ -50,15 +68,22 @@ def main():
     ap.add_argument("--set", default=os.path.dirname(os.path.abspath(__file__)))
     ap.add_argument("--check", type=float)
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--umlauts", action="store_true", help="words with ä and ö typed with a and o instead")
     a = ap.parse_args()
-    with open(os.path.join(a.set, "queries.tsv"), encoding="utf-8") as f:
-        words = [r["query"] for r in csv.DictReader(f, delimiter="\t")
-                 if r["class"] in CLASSES and " " not in r["query"] and len(r["query"]) >= 6]
-    words = sorted(set(words))
-    rng = random.Random(a.seed)
-    pairs = [(w, t) for w in words for t in typos(w, rng)]
+    if a.umlauts:
+        words = umlaut_words(a.set)
+        pairs = [(w, w.replace("ä", "a").replace("ö", "o")) for w in words]
+        kind = "words typed without ä and ö"
+    else:
+        with open(os.path.join(a.set, "queries.tsv"), encoding="utf-8") as f:
+            words = [r["query"] for r in csv.DictReader(f, delimiter="\t")
+                     if r["class"] in CLASSES and " " not in r["query"] and len(r["query"]) >= 6]
+        words = sorted(set(words))
+        rng = random.Random(a.seed)
+        pairs = [(w, t) for w in words for t in typos(w, rng)]
+        kind = "typos of %d words" % len(words)
     if not pairs:
-        sys.exit("typos.py: no one-word queries of 6 letters or more in %s" % a.set)
+        sys.exit("typos.py: no words to make typos of in %s" % a.set)
     queries = words + [t for _, t in pairs]
     p = subprocess.run([a.kehto, "search", "-", "--json", "--limit", "10", "--db", a.db],
                        input="\n".join(queries) + "\n", capture_output=True, text=True)
@@ -75,7 +100,7 @@ def main():
         if j < 0.5:
             bad.append((w, t, j))
     mean = total / len(pairs)
-    print("%d typos of %d words: mean agreement with the word's top 10 %.3f" % (len(pairs), len(words), mean))
+    print("%d %s: mean agreement with the word's top 10 %.3f" % (len(pairs), kind, mean))
     for w, t, j in bad:
         print("  %s -> %s: %.2f" % (t, w, j))
     if a.check is not None and mean < a.check - 1e-9:
