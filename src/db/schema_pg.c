@@ -561,6 +561,7 @@ const char *db_schema_pg_step(int from) {
   case 17: /* 18: the tokenizer leaves out Voikko's far-fetched analyses (search/morph.c): deed_term again */
   case 18: /* 19: the tokenizer gives the parts before a compound's head in base form (search/morph.c): again */
   case 19: /* 20: function words and numerals read as such, no root for -llinen adjectives (morph.c): again */
+  case 20: /* 21: tuhat and kymmenen kept, a number starting a compound no noun (search/morph.c): again */
     return "INSERT INTO setting(key, value) VALUES('search.reindex', '1')\n"
            "  ON CONFLICT (key) DO UPDATE SET value = '1';\n"
            "UPDATE search_generation SET n = n + 1;\n";

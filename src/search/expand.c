@@ -1109,7 +1109,7 @@ static void word_alts(builder *b, exp_concept *c, int i) {
    * or one edit from an indexed word, below); an unfinished word typed without ä and ö (tyohyv: työhyv…, paivako:
    * päiväkoti) before the index's nearest words, which would make it a shorter word (päivä) */
   int fixed = !own && correct_voikko(b, w, &r), unfinished = 0;
-  if (!fixed) unfinished = chars_of(w->surface) >= 4 && complete_umlauts(b, w, &pre, &r);
+  if (!fixed && !own) unfinished = chars_of(w->surface) >= 4 && complete_umlauts(b, w, &pre, &r);
   if (!fixed && !unfinished && !w->known) fixed = correct_unknown(b, w, &r);
   /* a word Voikko knows that the index does not have, one edit from one it has: that too, as a correction beside the
    * word's own alternatives */

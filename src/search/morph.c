@@ -257,15 +257,17 @@ static int closed_class(const char *cl) {
   return !strcmp(cl, "seikkasana");
 }
 
-/* 1 when Voikko also reads the base form of a numeral as another word (kuusi: a spruce as well as six). */
+/* 1 when Voikko also reads the base form of a numeral as a noun with that base form (kuusi: a spruce as well as six;
+ * not tuhat, which is also a form of tuhka, nor kymmenen, a form of kymmen). */
 static int noun_too(morph *m, const char *bf) {
   struct voikko_mor_analysis **a = voikkoAnalyzeWordCstr(m->vk, bf);
   if (!a) return 0;
   int other = 0;
   for (int i = 0; a[i] && !other; i++) {
-    char *cl = voikko_mor_analysis_value_cstr(a[i], "CLASS");
-    other = cl && !strcmp(cl, "nimisana");
+    char *cl = voikko_mor_analysis_value_cstr(a[i], "CLASS"), *b = voikko_mor_analysis_value_cstr(a[i], "BASEFORM");
+    other = cl && b && !strcmp(cl, "nimisana") && !strcmp(b, bf);
     voikko_free_mor_analysis_value_cstr(cl);
+    voikko_free_mor_analysis_value_cstr(b);
   }
   voikko_free_mor_analysis(a);
   return other;
@@ -582,8 +584,10 @@ static void ctx_add(morph_ctx *c, const morph_terms_t *mt) {
   for (int i = 0; i < mt->nterms; i++, p += strlen(p) + 1) {
     if (i < mt->nlemma) {
       if (mt->nlemma == 1 && !mt->numeral) ctx_put(c, p); /* "kuusi" says nothing of spruces */
-    } else if (p[0] == MORPH_MODIFIER || p[0] == MORPH_HEAD) {
-      ctx_put(c, p + 1); /* a compound's part: tulipalo supports tuli */
+    } else if (p[0] == MORPH_HEAD) {
+      ctx_put(c, p + 1); /* a compound's head: tulipalo supports palo */
+    } else if (p[0] == MORPH_MODIFIER) {
+      ctx_put(c, p); /* a part before the head, marked: tulipalo supports tuli, kuusivuotias no spruce */
     }
   }
 }
@@ -601,6 +605,20 @@ void morph_ctx_text(morph_ctx *c, morph *m, const char *text, size_t n) {
   buf_free(&low);
 }
 
+/* 1 when the text supports lemma t: another word of it has t as its only lemma or as its compound head, or with
+ * as_part set, as a part before the head ("<t"). */
+static int supported(const morph_ctx *c, const char *t, int as_part) {
+  size_t at;
+  if (strmap_find(&c->supported, t, &at)) return 1;
+  if (!as_part) return 0;
+  char marked[MORPH_MAX_WORD + 2];
+  size_t n = strlen(t);
+  if (n > MORPH_MAX_WORD) return 0;
+  marked[0] = MORPH_MODIFIER;
+  memcpy(marked + 1, t, n + 1);
+  return strmap_find(&c->supported, marked, &at);
+}
+
 int morph_ctx_keeps(const morph_ctx *c, const morph_terms_t *mt, int i) {
   if (!mt->known) return 1;
   /* a numeral whose base form is also a noun is read as the numeral in running text, unless the text's other words
@@ -609,19 +627,17 @@ int morph_ctx_keeps(const morph_ctx *c, const morph_terms_t *mt, int i) {
   if (i < 32 && (mt->numeral >> i) & 1 && c->words >= CTX_RUNNING_TEXT) {
     const char *p = mt->terms;
     for (int j = 0; j < i; j++) p += strlen(p) + 1;
-    size_t at;
-    if (!strmap_find(&c->supported, p, &at)) return 0;
+    if (!supported(c, p, 0)) return 0; /* kuusivuotias (six years old) says nothing of spruces */
   }
   if (mt->nlemma < 2) return 1;
   /* a word that is itself a conjunction, adposition or adverb is read as that, not as a noun's rare form, whatever the
    * text's other words ("kuin" than, not moons; "kautta" via, not a season; "jälkeen" after, not into a trace even in
    * a text on carbon footprints, hiilijalanjälki) */
-  if (mt->self && (mt->closed >> (mt->self - 1)) & 1) return i + 1 == mt->self;
+  if (mt->self && mt->self <= 32 && (mt->closed >> (mt->self - 1)) & 1) return i + 1 == mt->self;
   const char *p = mt->terms;
   int any = 0, mine = 0;
   for (int j = 0; j < mt->nlemma; j++, p += strlen(p) + 1) {
-    size_t at;
-    int in = strmap_find(&c->supported, p, &at);
+    int in = supported(c, p, 1);
     any |= in;
     if (j == i) mine = in;
   }
@@ -629,7 +645,8 @@ int morph_ctx_keeps(const morph_ctx *c, const morph_terms_t *mt, int i) {
   /* none is supported: in running text a noun's base form that is also a form of a verb is read as the verb, which
    * running text uses far more often ("tuli" came, "jää" stays) */
   if (c->words < CTX_RUNNING_TEXT) return 1;
-  unsigned self = mt->self ? 1u << (mt->self - 1) : 0, all = mt->nlemma >= 32 ? ~0u : (1u << mt->nlemma) - 1;
+  unsigned self = mt->self && mt->self <= 32 ? 1u << (mt->self - 1) : 0,
+           all = mt->nlemma >= 32 ? ~0u : (1u << mt->nlemma) - 1;
   if (self && !(mt->verbs & self) && (mt->verbs & all & ~self)) return (mt->verbs >> i) & 1;
   return 1;
 }

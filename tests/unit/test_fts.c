@@ -159,9 +159,6 @@ static void test_homographs_read_by_context(void **s) {
   db_close(d);
 }
 
-/* Of Voikko's analyses only the least far-fetched are indexed: not a split into more parts beside one into fewer
- * (vaaratilanteiden is vaara+tilanne, not vaara+tilan+tie; perusteinen is peruste+inen, not perus+te(tie)+inen), nor
- * a "your" beside another reading (tiesi is tietää, not your tie). None of them is about roads. */
 /* A word that is itself a conjunction, adposition or adverb is read as that, not as a rare form of a noun, even
  * where the text supports the noun: "kuin" is "than", not "with moons"; "kautta" is "via", not a season; "jälkeen"
  * "after", not "into a trace" in a text on a carbon footprint. */
@@ -189,9 +186,15 @@ static void test_numeral_or_spruce(void **s) {
   long long of_six = testdb_text(d, "Kysely", "Kuudesta yksiköstä vastasi viisi, ja kuuteen kysymykseen vastattiin.");
   long long tree = testdb_text(d, "Piha", "Pihan vanha kuusi kaadettiin, koska kuusen juuret nostivat asfalttia.");
   assert_false(has_term(d, six, "kuusi"));
+  assert_true(has_term(d, six, "#kuusi"));
   assert_false(has_term(d, of_six, "kuusi"));
   assert_true(has_term(d, of_six, "#kuusi")); /* the word keeps its place: a term of its own */
   assert_true(has_term(d, tree, "kuusi"));
+  long long kids = testdb_text(d, "Eskari", "Kuusivuotiaat aloittivat esiopetuksen, ja jakso kesti kuusi kuukautta.");
+  assert_false(has_term(d, kids, "kuusi")); /* the number in a compound says nothing of spruces */
+  long long many = testdb_text(d, "Kysely", "Kyselyyn vastasi tuhat asukasta ja kymmenen yhdistystä kaupungista.");
+  assert_true(has_term(d, many, "tuhat")); /* numerals no other noun shares the base form of */
+  assert_true(has_term(d, many, "kymmenen"));
   db_close(d);
 }
 
@@ -208,6 +211,9 @@ static void test_adjectives_have_no_root(void **s) {
   db_close(d);
 }
 
+/* Of Voikko's analyses only the least far-fetched are indexed: not a split into more parts beside one into fewer
+ * (vaaratilanteiden is vaara+tilanne, not vaara+tilan+tie; perusteinen is peruste+inen, not perus+te(tie)+inen), nor
+ * a "your" beside another reading (tiesi is tietää, not your tie). None of them is about roads. */
 static void test_far_fetched_analyses_left_out(void **s) {
   db *d = testdb_open();
   long long a = testdb_text(d, "Vaarat", "Vaaratilanteiden ilmoitukset ovat lakisääteiset ja perusteiset.");
