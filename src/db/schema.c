@@ -20,6 +20,12 @@
  *   - the schema version in PRAGMA user_version (db_migrate below).
  * Everything else (tables, keys, CHECKs, ON CONFLICT upserts, string_agg) is meant to read the same in both. */
 
+/* A migration that only rebuilds the full-text index, because the tokenizer changed (search/morph.c). Of several in a
+ * row, db_migrate runs the last only: each rebuild reads every deed, and the index the last makes is the same. */
+#define REINDEX                                                                                                        \
+  "INSERT INTO deed_fts(deed_fts) VALUES('rebuild');\n"                                                               \
+  "UPDATE search_generation SET n = n + 1;\n"
+
 /* Each entry moves the schema from version i to i+1. Never edit a released entry: add a new one. */
 static const char *const migrations[] = {
     /* 1: reference data, organisations, programme frame, accounts, deeds and their search index */
@@ -769,35 +775,28 @@ static const char *const migrations[] = {
     /* 15: the tokenizer finds more compounds (search/morph.c): parts after a prefix such as lähi- or etä-
      *     (lähijohtaminen: johtaminen), and the parts of words Voikko does not know (parimentorointi: mentorointi):
      *     the index is rebuilt with it. */
-    "INSERT INTO deed_fts(deed_fts) VALUES('rebuild');\n"
-    "UPDATE search_generation SET n = n + 1;\n",
+    REINDEX,
     /* 16: the tokenizer indexes of a word read several ways the readings its text supports (search/morph.c,
      *     morph_ctx: "tuli" is the noun in a text about fire, a form of "tulla" in one where things came): the
      *     index is rebuilt with it. */
-    "INSERT INTO deed_fts(deed_fts) VALUES('rebuild');\n"
-    "UPDATE search_generation SET n = n + 1;\n",
+    REINDEX,
     /* 17: the tokenizer marks the runs of parts of a compound of three parts or more (search/morph.c: sisäilma and
      *     ilmaongelma of sisäilmaongelma): the index is rebuilt with it. */
-    "INSERT INTO deed_fts(deed_fts) VALUES('rebuild');\n"
-    "UPDATE search_generation SET n = n + 1;\n",
+    REINDEX,
     /* 18: the tokenizer leaves out Voikko's far-fetched analyses (search/morph.c: vaaratilanteiden is not a compound
      *     of tie, tiesi not "your road"): the index is rebuilt with it. */
-    "INSERT INTO deed_fts(deed_fts) VALUES('rebuild');\n"
-    "UPDATE search_generation SET n = n + 1;\n",
+    REINDEX,
     /* 19: the tokenizer gives a compound's parts and runs of parts before its head in their base form (search/morph.c:
      *     kouluterveys of kouluterveydenhoitaja, not kouluterveyden): the index is rebuilt with it. */
-    "INSERT INTO deed_fts(deed_fts) VALUES('rebuild');\n"
-    "UPDATE search_generation SET n = n + 1;\n",
+    REINDEX,
     /* 20: the tokenizer reads a function word as itself ("kautta" via, not the season kausi), "kuusi" as six unless
      *     the text speaks of spruces, and gives adjectives in -llinen no root (tavallinen is not tapa)
      *     (search/morph.c): the index is rebuilt with it. */
-    "INSERT INTO deed_fts(deed_fts) VALUES('rebuild');\n"
-    "UPDATE search_generation SET n = n + 1;\n",
+    REINDEX,
     /* 21: the tokenizer keeps tuhat and kymmenen (numerals no noun shares the base form of) and no longer takes a
      *     number at a compound's start for the noun (kuusivuotias says nothing of spruces) (search/morph.c): the index
      *     is rebuilt with it. */
-    "INSERT INTO deed_fts(deed_fts) VALUES('rebuild');\n"
-    "UPDATE search_generation SET n = n + 1;\n",
+    REINDEX,
 };
 
 /* ---- Change counters ----
@@ -972,7 +971,10 @@ int db_migrate(db *d, kerr *e) {
    * transaction, so it is set here.) */
   if (have < want) db_script(d, "PRAGMA foreign_keys=OFF");
   for (int v = have; v < want; v++) {
-    if (db_begin(d) != DB_OK || db_script(d, migrations[v]) != DB_OK) {
+    /* a rebuild that the next version's rebuild makes again is left to it (its version is still recorded, so a stop
+     * between the two leaves the next to run) */
+    int again = v + 1 < want && !strcmp(migrations[v], REINDEX) && !strcmp(migrations[v + 1], REINDEX);
+    if (db_begin(d) != DB_OK || (!again && db_script(d, migrations[v]) != DB_OK)) {
       kerr_set(e, NULL, "migration to schema version %d failed: %r", v + 1, db_errmsg(d));
       db_rollback(d);
       db_script(d, "PRAGMA foreign_keys=ON");

@@ -550,17 +550,23 @@ static int in_index(builder *b, const word *w) {
   return 0;
 }
 
-/* 1 when the index has one of the word's lemmas as a word or as a part of compounds. */
-static int in_index_or_compounds(builder *b, const word *w) {
-  if (in_index(b, w)) return 1;
-  for (int i = 0; i < w->nlemma && !b->failed; i++)
-    for (int k = 0; k < 2; k++) {
-      const search_postings *p =
-          search_postings_get(b->d, match_of(b->a, marked(b->a, k ? MORPH_HEAD : MORPH_MODIFIER, w->lemma[i]), 0));
-      if (!p) b->failed = 1;
-      if (p && p->n > 0) return 1;
+static const char part_marks[] = {MORPH_HEAD, MORPH_MODIFIER, 0}; /* a compound's parts (for in_index_marked) */
+
+/* 1 when the index has one of the word's lemmas with one of the marks (MORPH_HEAD…, a NUL-terminated list): as a
+ * part of compounds, or as the root of derivations. */
+static int in_index_marked(builder *b, const word *w, const char *marks) {
+  for (int i = 0; i < w->nlemma; i++)
+    for (const char *k = marks; *k; k++) {
+      const search_postings *p = search_postings_get(b->d, match_of(b->a, marked(b->a, *k, w->lemma[i]), 0));
+      if (!p) return b->failed = 1, 0;
+      if (p->n > 0) return 1;
     }
   return 0;
+}
+
+/* 1 when the index has one of the word's lemmas as a word or as a part of compounds. */
+static int in_index_or_compounds(builder *b, const word *w) {
+  return in_index(b, w) || in_index_marked(b, w, part_marks);
 }
 
 #define UMLAUT_MAX 8 /* a's and o's of a word read as ä and ö in every way: at most 2^8 readings */
@@ -618,8 +624,8 @@ static char *umlaut_fix(builder *b, const word *w, int indexed_only) {
     umlaut_reading(s, at, k, masks[i], &c);
     morph_terms_t t;
     morph_terms(b->m, c.data, c.len, &t);
-    if (!t.known || morph_clitic(b->m, c.data)) continue; /* paivako is not päiväkö (päivä with -kö) */
-    if (t.function && t.function == (t.nlemma >= 32 ? ~0u : (1u << t.nlemma) - 1)) continue; /* ala is not älä */
+    if (!t.known || morph_clitic(b->m, c.data)) continue;           /* paivako is not päiväkö (päivä with -kö) */
+    if (t.function && t.function == morph_lemma_bits(&t)) continue; /* ala is not älä (don't) */
     word r = {0};
     analyse(b->m, b->sb, b->a, arena_strndup(b->a, c.data, c.len), &r);
     if (in_index(b, &r)) {
@@ -638,14 +644,8 @@ static int thes_word(builder *b, const word *w, int *groups, int max, const tlab
 /* 1 when the index has w's lemmas, or a derivation of theirs or a compound of them (mentoroida: mentorointi;
  * tiedottaminen: tiedote), or the thesaurus has w: a correction to it finds something. */
 static int findable(builder *b, const word *w) {
-  if (in_index(b, w)) return 1;
-  static const char marks[] = {MORPH_ROOT, MORPH_HEAD, MORPH_MODIFIER};
-  for (int i = 0; i < w->nlemma; i++)
-    for (size_t k = 0; k < sizeof marks; k++) {
-      const search_postings *p = search_postings_get(b->d, match_of(b->a, marked(b->a, marks[k], w->lemma[i]), 0));
-      if (!p) return b->failed = 1, 0;
-      if (p->n > 0) return 1;
-    }
+  static const char marks[] = {MORPH_ROOT, MORPH_HEAD, MORPH_MODIFIER, 0};
+  if (in_index(b, w) || in_index_marked(b, w, marks)) return 1;
   for (int i = 0; i < w->nroot; i++) {
     const search_postings *p = search_postings_get(b->d, match_of(b->a, w->root[i], 0));
     if (!p) return b->failed = 1, 0;
@@ -759,11 +759,6 @@ static size_t chars_of(const char *s);
 #define EDIT_MIN_CHARS 5   /* a shorter unknown word has too many neighbours to guess from */
 #define KNOWN_UNFINISHED 7 /* characters of a word Voikko knows for it to be taken as unfinished */
 
-/* The words one edit from w (a letter left out, doubled or put in, two swapped, one replaced) that Voikko's speller
- * accepts and whose lemma the index has: the one the most deeds have (vanhurset: vanhukset; koithoito: kotihoito);
- * failing that, the first that findable finds. For
- * an inflected word Voikko has no suggestion for, which the index's base forms are too far from. About 500 spellings,
- * a few milliseconds, kept per word. Returns the word (malloc'd) or NULL. */
 /* Candidate i, op into cand: the word s (its nc characters start at at[], at[nc] is its length) with character i left
  * out (op 0), swapped with the next (1), replaced by letter (2), or letter put before it (3). 0 when op does not apply
  * at i. */
@@ -780,6 +775,11 @@ static int one_edit(buf *cand, const char *s, const size_t *at, int nc, int i, i
   return 1;
 }
 
+/* The words one edit from w (a letter left out, doubled or put in, two swapped, one replaced) that Voikko's speller
+ * accepts and whose lemma the index has: the one the most deeds have (vanhurset: vanhukset; koithoito: kotihoito);
+ * failing that, the first that findable finds. For an inflected word Voikko has no suggestion for, which the index's
+ * base forms are too far from. About 500 spellings, a few milliseconds, kept per word. Returns the word (malloc'd) or
+ * NULL. */
 static char *edit_fix(builder *b, const word *w) {
   char *found = NULL; /* else one the index has derived or in compounds, or the thesaurus has (vanhukset, with no
                        * deed on vanhus but on its synonym ikäihminen) */
@@ -1087,8 +1087,9 @@ static void word_alts(builder *b, exp_concept *c, int i) {
     known_word(b, c, w);
     return;
   }
-  /* a word Voikko knows that the index has only in compounds (ala: toimiala) is no typo */
-  int own = w->known && in_index_or_compounds(b, w);
+  /* a word Voikko knows that the index has only in compounds (ala: toimiala) is neither unfinished nor a typo (the
+   * index lacks it as a word: else it returned above) */
+  int own = w->known && in_index_marked(b, w, part_marks);
   /* a word Voikko knows stays itself (kirja, pala: not kirjata, palaute); a long one the index has nowhere may be
    * unfinished (digitalis: digitalisaatio) */
   if (!completes && !own) completes = w->known && chars_of(w->surface) >= KNOWN_UNFINISHED && complete_vocab(b, w, &r);
@@ -1131,8 +1132,10 @@ static void word_alts(builder *b, exp_concept *c, int i) {
   }
 }
 
-/* Group g's first one-word Finnish label (its preferred term when that is one word), or NULL. */
+/* Group g's first one-word Finnish label (its preferred term when that is one word) when it is a group of synonyms
+ * (not a derivation family nor related terms), or NULL. */
 static const tlabel *preferred_word(const thes_c *t, int g) {
+  if (t->g[g].derivation || t->g[g].related) return NULL;
   for (int k = t->gfirst[g]; k < t->gfirst[g] + t->gcount[g]; k++)
     if (t->l[k].lang == THES_FI && t->l[k].nw == 1) return &t->l[k];
   return NULL;
@@ -1165,8 +1168,7 @@ static void syn_alts(builder *b, exp_concept *c, const int *given, int ng, const
    * therapy: fysioterapia, and kuntoutus beside it) */
   int foreign = matched && matched->lang != THES_FI;
   for (int gi = 0, n0 = ng; foreign && gi < n0; gi++) {
-    const thes_group *g = &b->t->g[groups[gi]];
-    const tlabel *l = g->derivation || g->related ? NULL : preferred_word(b->t, groups[gi]);
+    const tlabel *l = preferred_word(b->t, groups[gi]);
     if (!l) continue;
     int more[8];
     const tlabel *which;
@@ -1182,8 +1184,7 @@ static void syn_alts(builder *b, exp_concept *c, const int *given, int ng, const
    * them (memory disorder: muistisairaus, and muistisairaat; the broad ones left out) */
   for (int gi = 0; foreign && gi < ng; gi++) { /* the preferred one only: each more costs as much again (home care:
                                                 * 9.7 -> 11.8 ms) */
-    const thes_group *g = &b->t->g[groups[gi]];
-    const tlabel *l = g->derivation || g->related ? NULL : preferred_word(b->t, groups[gi]);
+    const tlabel *l = preferred_word(b->t, groups[gi]);
     if (!l) continue;
     float m = b->mult;
     b->mult *= W_SYN;

@@ -224,13 +224,17 @@ static void add_parts(morph *m, const char *wordbases, const char *baseform) {
   buf_free(&prefix);
 }
 
+/* Term i of terms (NUL-terminated strings back to back). */
+static const char *nth_term(const char *terms, int i) {
+  while (i-- > 0) terms += strlen(terms) + 1;
+  return terms;
+}
+
 /* The 1-based index of the lemma among the first nlemma terms that is word itself (n bytes), or 0. */
 static int self_lemma(const morph *m, int nlemma, const char *word, size_t n) {
-  const char *p = m->work.data;
   for (int i = 0; i < nlemma; i++) {
-    size_t len = strlen(p);
-    if (len == n && !memcmp(p, word, n)) return i + 1;
-    p += len + 1;
+    const char *p = nth_term(m->work.data, i);
+    if (strlen(p) == n && !memcmp(p, word, n)) return i + 1;
   }
   return 0;
 }
@@ -321,9 +325,7 @@ static int analyse(morph *m, const char *word) {
    * the words of a text alike) */
   for (int i = 0; i < nlemma && i < 32; i++) {
     if (!((numeral >> i) & 1)) continue;
-    const char *p = m->work.data;
-    for (int j = 0; j < i; j++) p += strlen(p) + 1;
-    char *lemma = strdup(p);
+    char *lemma = strdup(nth_term(m->work.data, i)); /* add_marked may move m->work */
     if (!lemma) abort();
     add_marked(m, MORPH_NUMERAL, lemma, strlen(lemma));
     free(lemma);
@@ -625,9 +627,7 @@ int morph_ctx_keeps(const morph_ctx *c, const morph_terms_t *mt, int i) {
    * support the noun: "kuusi kuukautta" is six months and "kuudesta" of six, not a spruce (so the noun's lemma is not
    * indexed for them) */
   if (i < 32 && (mt->numeral >> i) & 1 && c->words >= CTX_RUNNING_TEXT) {
-    const char *p = mt->terms;
-    for (int j = 0; j < i; j++) p += strlen(p) + 1;
-    if (!supported(c, p, 0)) return 0; /* kuusivuotias (six years old) says nothing of spruces */
+    if (!supported(c, nth_term(mt->terms, i), 0)) return 0; /* kuusivuotias (six years old): no spruce */
   }
   if (mt->nlemma < 2) return 1;
   /* a word that is itself a conjunction, adposition or adverb is read as that, not as a noun's rare form, whatever the
@@ -645,8 +645,7 @@ int morph_ctx_keeps(const morph_ctx *c, const morph_terms_t *mt, int i) {
   /* none is supported: in running text a noun's base form that is also a form of a verb is read as the verb, which
    * running text uses far more often ("tuli" came, "jää" stays) */
   if (c->words < CTX_RUNNING_TEXT) return 1;
-  unsigned self = mt->self && mt->self <= 32 ? 1u << (mt->self - 1) : 0,
-           all = mt->nlemma >= 32 ? ~0u : (1u << mt->nlemma) - 1;
-  if (self && !(mt->verbs & self) && (mt->verbs & all & ~self)) return (mt->verbs >> i) & 1;
+  unsigned self = mt->self && mt->self <= 32 ? 1u << (mt->self - 1) : 0;
+  if (self && !(mt->verbs & self) && (mt->verbs & morph_lemma_bits(mt) & ~self)) return (mt->verbs >> i) & 1;
   return 1;
 }

@@ -35,6 +35,11 @@ typedef struct morph_terms_t {
   unsigned numeral;  /* bit i: lemma i is a numeral's whose base form is also a noun (kuusi: six, and a spruce) */
 } morph_terms_t;
 
+/* The bits of t's lemmas in the masks above (every one of them set). */
+static inline unsigned morph_lemma_bits(const morph_terms_t *t) {
+  return t->nlemma >= 32 ? ~0u : (1u << t->nlemma) - 1;
+}
+
 /* Returns a new analyser, or NULL with e set (e.g. the Voikko Finnish dictionary is not installed).
  * The caller owns it: free with morph_free. */
 morph *morph_new(kerr *e);

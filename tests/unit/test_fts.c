@@ -1,5 +1,6 @@
 /* Unit tests for search/fts: Finnish inflection, compounds, Snowball fallback, numbers and safe query building. */
 #include "testdb.h"
+#include "tmpdb.h"
 
 #include "core/buf.h"
 #include "db/db_sqlite.h"
@@ -211,6 +212,24 @@ static void test_adjectives_have_no_root(void **s) {
   db_close(d);
 }
 
+/* A database three versions behind whose steps each only rebuild the index (19, 20, 21) is rebuilt once, by the last:
+ * the search generation, which each rebuild bumps, goes up by one, and the deed is found. */
+static void test_upgrade_rebuilds_the_index_once(void **s) {
+  tmpdb t;
+  tmpdb_open(&t);
+  testdb_text(t.d, "Kotihoidon reitit", "Reitit suunniteltiin uudelleen.");
+  long long before = db_int(t.d, -1, "SELECT n FROM search_generation", "");
+  assert_int_equal(db_script(t.d, "PRAGMA user_version=18"), DB_OK);
+  db_close(t.d);
+  kerr e = {0};
+  t.d = db_open(t.path, 1, search_attach, &e);
+  assert_non_null(t.d);
+  assert_int_equal(db_int(t.d, -1, "PRAGMA user_version", ""), db_schema_version());
+  assert_int_equal(db_int(t.d, -1, "SELECT n FROM search_generation", ""), before + 1);
+  assert_int_equal(nmatch(t.d, "kotihoito"), 1);
+  tmpdb_close(&t);
+}
+
 /* Of Voikko's analyses only the least far-fetched are indexed: not a split into more parts beside one into fewer
  * (vaaratilanteiden is vaara+tilanne, not vaara+tilan+tie; perusteinen is peruste+inen, not perus+te(tie)+inen), nor
  * a "your" beside another reading (tiesi is tietää, not your tie). None of them is about roads. */
@@ -353,6 +372,7 @@ int main(void) {
       cmocka_unit_test(test_function_words_read_as_themselves),
       cmocka_unit_test(test_adjectives_have_no_root),
       cmocka_unit_test(test_numeral_or_spruce),
+      cmocka_unit_test(test_upgrade_rebuilds_the_index_once),
       cmocka_unit_test(test_far_fetched_analyses_left_out),
       cmocka_unit_test(test_place_names_both_ways),
       cmocka_unit_test(test_unknown_words_fall_back_to_snowball),
