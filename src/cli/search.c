@@ -70,6 +70,8 @@ static int search_one(db *d, const cli_args *a, const char *q, int limit, const 
               r.total > r.nhits ? " (use --limit to see more)" : "");
     if (r.corrected && !cli_opt(a, "json"))
       fprintf(stderr, r.total ? "Did you mean: %s (its deeds are included)\n" : "Did you mean: %s\n", r.corrected);
+    if (r.broadened && !cli_opt(a, "json"))
+      fprintf(stderr, "Nothing found for the words as they are: deeds with parts of the compound words\n");
     if (r.translated && !cli_opt(a, "json")) fprintf(stderr, "Translated (FreeDict): %s\n", r.translated);
   } else {
     fprintf(stderr, "kehto: %s\n", e.msg);

@@ -21,6 +21,7 @@
 #define W_SPLIT 0.7f      /* a compound's parts as separate words (työhyvinvointi: työn hyvinvointi) */
 #define W_SAME_HEAD 0.5f  /* another compound with the same head (henkilöstöhyvinvointi) */
 #define W_HEAD_ALONE 0.3f /* the compound's head alone (hyvinvointi) */
+#define W_MOD_ALONE 0.3f  /* the broader plan's: the parts before the head alone (helle of hellepäivä) */
 #define W_AS_HEAD 0.7f    /* a word as the head of compounds (hyvinvointi: työhyvinvointi) */
 #define W_AS_MOD 0.35f    /* a word as a part before the head (hyvinvointi: hyvinvointikertomus) */
 #define W_DERIV 0.5f      /* a derivation of the same root (kehittäjä: kehittää, kehitys) */
@@ -412,6 +413,8 @@ typedef struct builder {
   int ndocs;      /* published deeds, or -1 until common_head needs it */
   int lang;       /* the interface's: THES_FI, THES_SV or THES_EN */
   buf translated; /* the dictionaries' translations added, ", " between them */
+  int broad;      /* the broader plan (exp_plan_broader): a compound's parts alone, whatever its head */
+  int broadened;  /* alternatives the broader plan added */
 } builder;
 
 static const char *match_of(arena *a, const char *term, int prefix) {
@@ -508,9 +511,15 @@ static void alt_parts_as(builder *b, exp_concept *c, const word *w, int narrow) 
     slot_add(b, x, 1, 0, w->head, 0);
     slot_add(b, x, 0, MORPH_HEAD, w->head, 0);
     mod_slots(b, x, w);
-    if (!narrow && !common_head(b, w->head)) {
+    int common = !narrow && common_head(b, w->head);
+    if (!narrow && !common) {
       slot_add(b, alt_new(b, c, EXP_PART, W_SAME_HEAD), 1, MORPH_HEAD, w->head, 0);
       slot_add(b, alt_new(b, c, EXP_PART, W_HEAD_ALONE), 1, 0, w->head, 0);
+    }
+    if (!narrow && b->broad) { /* hellepäivä: helle, and päivä however common (not työpäivä) */
+      mod_slots(b, alt_new(b, c, EXP_PART, W_MOD_ALONE), w);
+      if (common) slot_add(b, alt_new(b, c, EXP_PART, W_HEAD_ALONE), 1, 0, w->head, 0);
+      b->broadened++;
     }
   }
   /* the word as a part of longer compounds (a compound too: sisäilma of sisäilmaongelma, terveyshuolto of
@@ -1562,7 +1571,7 @@ static void plan_words(builder *b, exp_plan *out) {
   }
 }
 
-int exp_plan_build(db *d, arena *a, const char *q, const char *lang, exp_plan *out, kerr *e) {
+static int plan_build(db *d, arena *a, const char *q, const char *lang, int broad, exp_plan *out, kerr *e) {
   /* every language's thesaurus labels are looked at whatever the interface's language; it orders the dictionaries */
   memset(out, 0, sizeof *out);
   size_t n = q ? strlen(q) : 0, pos = 0, start, end;
@@ -1572,7 +1581,16 @@ int exp_plan_build(db *d, arena *a, const char *q, const char *lang, exp_plan *o
   thes_conn *tc = thes_get(d, m, e);
   if (!tc) return K_ERR;
   int li = lang && !strcmp(lang, "sv") ? THES_SV : lang && !strcmp(lang, "en") ? THES_EN : THES_FI;
-  builder b = {.d = d, .a = a, .m = m, .t = tc->t, .sb = &tc->sb, .memo = tc->memo, .mult = 1, .ndocs = -1, .lang = li};
+  builder b = {.d = d,
+               .a = a,
+               .m = m,
+               .t = tc->t,
+               .sb = &tc->sb,
+               .memo = tc->memo,
+               .mult = 1,
+               .ndocs = -1,
+               .lang = li,
+               .broad = broad};
   b.q = arena_alloc(a, sizeof(word) * EXP_MAX_CONCEPTS);
   b.nq = split_words(m, &tc->sb, a, q, b.q, EXP_MAX_CONCEPTS, -1);
   b.corr = arena_alloc(a, sizeof *b.corr * (size_t)(b.nq ? b.nq : 1));
@@ -1584,8 +1602,17 @@ int exp_plan_build(db *d, arena *a, const char *q, const char *lang, exp_plan *o
   out->corrected = corrected_text(&b, q ? q : "");
   out->translated = b.translated.len ? arena_strndup(a, b.translated.data, b.translated.len) : NULL;
   buf_free(&b.translated);
+  out->broadened = b.broadened > 0;
   collect_terms(a, out);
   return K_OK;
+}
+
+int exp_plan_build(db *d, arena *a, const char *q, const char *lang, exp_plan *out, kerr *e) {
+  return plan_build(d, a, q, lang, 0, out, e);
+}
+
+int exp_plan_broader(db *d, arena *a, const char *q, const char *lang, exp_plan *out, kerr *e) {
+  return plan_build(d, a, q, lang, 1, out, e);
 }
 
 /* ---- Suggestions while typing ---- */

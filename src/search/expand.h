@@ -40,6 +40,7 @@ typedef struct exp_plan {
   int n;
   const char *corrected;  /* the query with corrected words ("Tarkoititko: …"), or NULL when nothing was corrected */
   const char *translated; /* the dictionaries' translations searched for ("ateria, kouluruoka"), or NULL for none */
+  int broadened;          /* exp_plan_broader's: 1 when it added alternatives to exp_plan_build's plan */
   const char **terms;     /* every distinct term of the plan, for snippets */
   int nterms;
 } exp_plan;
@@ -49,6 +50,10 @@ typedef struct exp_plan {
  * transaction, after search_index_get). Returns K_OK (a plan with n == 0 when q has no words to look for), or K_ERR
  * with e set when the database fails. */
 int exp_plan_build(db *d, arena *a, const char *q, const char *lang, exp_plan *out, kerr *e);
+
+/* The same, broader, for a query whose plan finds nothing: a compound also finds its parts alone, the head however
+ * common (hellepäivä: helle, päivä). out->broadened is 0 when that adds nothing. */
+int exp_plan_broader(db *d, arena *a, const char *q, const char *lang, exp_plan *out, kerr *e);
 
 /* The connection's analyser (one per connection, made at first use, owned by d), or NULL when Voikko fails. */
 morph *search_morph(db *d);

@@ -651,28 +651,40 @@ static int find_page(db *d, query *qy, const search_index *ix, deed_result *r, i
   return rc;
 }
 
-/* The plan of the query's words and the OR of its terms (qy->match, for snippets). */
-static int plan_query(db *d, query *qy, deed_result *r, kerr *e) {
-  if (exp_plan_build(d, qy->mem, qy->f->q, qy->lang, &qy->plan, e) != K_OK) return K_ERR;
-  r->corrected = qy->plan.corrected;
-  r->translated = qy->plan.translated;
-  if (qy->plan.nterms == 0) return K_OK;
+/* The plan of the query's words (broad: exp_plan_broader's) and the OR of its terms (qy->match, for snippets).
+ * Returns K_OK, K_ERR, or 1 when the broader plan is the same. */
+static int plan_query(db *d, query *qy, deed_result *r, int broad, kerr *e) {
+  exp_plan p;
+  if ((broad ? exp_plan_broader : exp_plan_build)(d, qy->mem, qy->f->q, qy->lang, &p, e) != K_OK) return K_ERR;
+  if (broad && !p.broadened) return 1;
+  qy->plan = p;
+  r->corrected = p.corrected;
+  r->translated = p.translated;
+  r->broadened = p.broadened;
+  free(qy->match);
+  qy->match = NULL;
+  if (p.nterms == 0) return K_OK;
   buf m = BUF_INIT;
-  for (int i = 0; i < qy->plan.nterms; i++) buf_printf(&m, "%r%r", i ? " OR " : "", qy->plan.terms[i]);
+  for (int i = 0; i < p.nterms; i++) buf_printf(&m, "%r%r", i ? " OR " : "", p.terms[i]);
   qy->match = buf_detach(&m);
   return K_OK;
 }
 
 static int search_snapshot(db *d, query *qy, deed_result *r, kerr *e) {
   const search_index *ix = search_index_get(d, e);
-  if (!ix || plan_query(d, qy, r, e) != K_OK) return K_ERR;
+  if (!ix || plan_query(d, qy, r, 0, e) != K_OK) return K_ERR;
   int *page = util_calloc((size_t)qy->limit, sizeof *page), npage = 0;
   int rc = find_page(d, qy, ix, r, page, &npage);
+  if (rc == K_OK && r->total == 0 && qy->plan.n > 0) { /* nothing: a compound's parts alone (hellepäivä: helle) */
+    int b = plan_query(d, qy, r, 1, e);
+    if (b == K_ERR) rc = K_ERR;
+    if (b == K_OK) rc = find_page(d, qy, ix, r, page, &npage);
+  }
   if (rc == K_OK) rc = load_page(d, qy, page, npage, r);
   for (int i = 0; i < r->nhits; i++)
     r->hits[i].awarded = r->hits[i].id >= 1 && r->hits[i].id <= ix->max_id && ix->awarded[r->hits[i].id];
   free(page);
-  if (rc != K_OK) kerr_set(e, NULL, "search failed: %r", db_errmsg(d));
+  if (rc != K_OK && !e->msg) kerr_set(e, NULL, "search failed: %r", db_errmsg(d));
   return rc;
 }
 

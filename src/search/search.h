@@ -59,6 +59,8 @@ typedef struct deed_result {
                              …"); else NULL */
   const char *translated; /* the Finnish translations of Swedish or English words searched for as well ("ateria"),
                              from FreeDict's dictionaries; else NULL */
+  int broadened;          /* 1 when the query's words found nothing as they are and the deeds are those of the parts
+                             of its compounds alone (hellepäivä: helle, päivä) */
 } deed_result;
 
 /* Ranking with q. Scores are kehto_rank (search/rank.h): BM25's term-frequency and length parts with column weights

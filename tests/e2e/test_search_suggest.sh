@@ -1,8 +1,9 @@
 # End-to-end: the search box's suggestions (/tekot/ehdotukset, /api/v1/deeds/suggest) on the judged set of
 # tests/search: completions of a prefix in the page's language, none for one letter, bad input answered without harm;
-# "Tarkoititko:" on the deeds page for a misspelt word only, in three languages, keeping the filters; the dictionary
-# translation said for a Swedish or English word the thesaurus lacks; the Swedish and English pages (and the API's
-# ?lang=) find the Finnish deeds for Swedish and English words; the box without the script is a plain form.
+# the page's word when a compound found nothing as it is and its parts are searched for; "Tarkoititko:" on the deeds
+# page for a misspelt word only, in three languages, keeping the filters; the dictionary translation said for a
+# Swedish or English word the thesaurus lacks; the Swedish and English pages (and the API's ?lang=) find the Finnish
+# deeds for Swedish and English words; the box without the script is a plain form.
 source "$(dirname "$0")/lib.sh"
 init_db
 OUT=$("$KEHTO" import deeds "$E2E_ROOT/tests/search/deeds.csv" --db "$DB" 2>&1)
@@ -72,6 +73,14 @@ expect_eq "another lang: 400" "$STATUS" 400
 expect_eq "naming the parameter" "$BODY" '{"error":"parameter lang must be fi, sv or en"}'
 get /api/v1/openapi.json
 expect_contains "openapi.json describes the suggestions" "$BODY" '"/api/v1/deeds/suggest": {'
+
+# a compound whose words find nothing as they are: the deeds of its parts, and the page says so
+get "/tekot?q=saattohoitoty%C3%B6"
+expect_contains "a compound found only by its parts: said" "$BODY" \
+  '<p class="broadened">Hakusanoilla sellaisenaan ei löytynyt tekoja. Alla ovat teot, joissa on yhdyssanan osia.</p>'
+expect_lacks "with deeds" "$BODY" "Yhtään tekoa ei löytynyt"
+get "/tekot?q=ty%C3%B6hyvinvointi"
+expect_lacks "a word found as it is: not said" "$BODY" 'class="broadened"'
 
 # "Tarkoititko:" for a misspelt word, with the same filters; not for a word the index knows
 get "/tekot?q=ty%C3%B6hyvinvionti"

@@ -533,6 +533,28 @@ static void test_dictionaries_translate_what_the_thesaurus_lacks(void **s) {
   db_close(d);
 }
 
+/* A compound whose words find nothing as they are: the deeds of its parts alone, and the page says so (hellepäivä,
+ * "a hot day": the heat's deed, though päivä is a head too common to stand for the compound otherwise). */
+static void test_nothing_found_finds_the_parts(void **s) {
+  db *d = testdb_open();
+  long long heat = testdb_text(d, "Helle keittiössä", "Kesän helle nosti keittiön lämpötilan.");
+  testdb_text(d, "Työpäivän rytmi", "Työpäivä ja lepopäivä vuorottelivat, kotipäivä ja etäpäivä myös.");
+  deed_result r = find(d, "hellepäivä", NULL);
+  assert_int_equal(r.broadened, 1);
+  assert_int_equal(found(&r, heat), 1);
+  r = find(d, "helle", NULL); /* found as it is */
+  assert_int_equal(r.broadened, 0);
+  r = find(d, "xyzzyq", NULL); /* nothing to broaden */
+  assert_int_equal(r.broadened, 0);
+  assert_int_equal(r.total, 0);
+  long long day = testdb_text(d, "Hellepäivät", "Hellepäivinä tauot pidennettiin.");
+  r = find(d, "hellepäivä", NULL); /* now it is there: the plan as it was */
+  assert_int_equal(r.broadened, 0);
+  assert_int_equal(found(&r, day), 1);
+  arena_free(&mem);
+  db_close(d);
+}
+
 static void test_distance(void **s) {
   assert_int_equal(exp_distance("työhyvinvointi", "tyohyvinvointi", 2), 0); /* dots cost nothing */
   assert_int_equal(exp_distance("kehitys", "kehtiys", 2), 1);               /* a swap is one edit */
@@ -566,6 +588,7 @@ int main(void) {
       cmocka_unit_test(test_known_words_stay_themselves),
       cmocka_unit_test(test_the_other_words_choose_the_reading),
       cmocka_unit_test(test_dictionaries_translate_what_the_thesaurus_lacks),
+      cmocka_unit_test(test_nothing_found_finds_the_parts),
       cmocka_unit_test(test_distance),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

@@ -144,6 +144,9 @@ static void page_deeds(web_req *r) {
   if (res.translated) /* a Swedish or English word the thesaurus lacks: its Finnish deeds come through a dictionary */
     buf_printf(o, "<p class=\"translated\">%h <span lang=\"fi\">%h</span></p>\n",
                T(r, "Haussa mukana sanakirjan käännös:"), res.translated);
+  if (res.broadened) /* the words as they are found nothing: these are the deeds of their compounds' parts */
+    buf_printf(o, "<p class=\"broadened\">%h</p>\n",
+               T(r, "Hakusanoilla sellaisenaan ei löytynyt tekoja. Alla ovat teot, joissa on yhdyssanan osia."));
   if (res.total == 0)
     buf_printf(o, "<p>%h</p>\n", T(r, "Yhtään tekoa ei löytynyt. Kokeile muita sanoja tai poista rajauksia."));
   deed_hits_write(r, res.hits, res.nhits, "h3");
