@@ -1425,8 +1425,11 @@ static void dict_alts(builder *b, exp_concept *c, const char *const *tr, int n, 
     word w[EXP_MAX_SLOTS];
     int k = split_words(b->m, b->sb, b->a, tr[i], w, EXP_MAX_SLOTS, THES_FI);
     exp_alt *x = alt_new(b, c, EXP_SYN, weight);
-    for (int j = 0; j < k; j++)
-      for (int t = 0; !w[j].stop && t < w[j].nlemma; t++) slot_add(b, x, t == 0, 0, w[j].lemma[t], 0);
+    for (int j = 0; j < k; j++) /* the words of a phrase also as parts of compounds (liukkaus: liukkausvaroitus) */
+      for (int t = 0; !w[j].stop && t < w[j].nlemma; t++) {
+        slot_add(b, x, t == 0, 0, w[j].lemma[t], 0);
+        if (k > 1) slot_add(b, x, 0, MORPH_MODIFIER, w[j].lemma[t], 0), slot_add(b, x, 0, MORPH_HEAD, w[j].lemma[t], 0);
+      }
     for (int t = 0; k == 1 && t < w[0].nlemma; t++) {
       slot_add(b, alt_new(b, c, EXP_SYN, weight * W_AS_HEAD), 1, MORPH_HEAD, w[0].lemma[t], 0);
       slot_add(b, alt_new(b, c, EXP_SYN, weight * W_AS_MOD), 1, MORPH_MODIFIER, w[0].lemma[t], 0);
@@ -1434,11 +1437,14 @@ static void dict_alts(builder *b, exp_concept *c, const char *const *tr, int n, 
   }
 }
 
-/* The one-word Finnish translation of s[0..n) in the Swedish dictionary, or NULL. */
-static const char *sv_word(builder *b, const char *s, size_t n) {
-  const char *tr[1];
-  int k = dict_in(b, bidict_get(BIDICT_SV), arena_strndup(b->a, s, n), tr, 1);
-  return k && !strchr(tr[0], ' ') ? tr[0] : NULL;
+/* The one-word Finnish translation of s[0..n) in the Swedish dictionary, or NULL; with forms, of the first of its
+ * forms that has one (dict_forms: olyckor, olycka). */
+static const char *sv_word(builder *b, const char *s, size_t n, int forms) {
+  const char *tr[1], *f[8];
+  int nf = forms ? dict_forms(b, BIDICT_SV, arena_strndup(b->a, s, n), f) : (f[0] = arena_strndup(b->a, s, n), 1);
+  for (int i = 0; i < nf; i++)
+    if (dict_in(b, bidict_get(BIDICT_SV), f[i], tr, 1)) return strchr(tr[0], ' ') ? NULL : tr[0];
+  return NULL;
 }
 
 /* A Swedish compound that the dictionary does not have, as two words that it has, the longest head first
@@ -1450,7 +1456,7 @@ static int dict_compound(builder *b, exp_concept *c, const word *w) {
   size_t n = strlen(s);
   for (size_t j = 3; j + 3 <= n; j++) {
     if (((unsigned char)s[j] & 0xC0) == 0x80) continue; /* not inside a letter */
-    const char *head = sv_word(b, s + j, n - j), *mod = NULL;
+    const char *head = sv_word(b, s + j, n - j, 1), *mod = NULL;
     if (!head) continue;
     char alt[128];
     size_t mn = j < sizeof alt - 2 ? j : sizeof alt - 2;
@@ -1461,7 +1467,7 @@ static int dict_compound(builder *b, exp_concept *c, const word *w) {
       if (cut && (m <= cut + 2 || memcmp(alt + m - cut, linking[v][0], cut))) continue;
       m -= cut;
       m += (size_t)snprintf(alt + m, sizeof alt - m, "%s", linking[v][1]);
-      mod = sv_word(b, alt, m);
+      mod = sv_word(b, alt, m, 0);
     }
     if (!mod) continue;
     char *fi = arena_alloc(b->a, strlen(mod) + strlen(head) + 1);
