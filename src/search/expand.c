@@ -21,7 +21,7 @@
 #define W_SPLIT 0.7f      /* a compound's parts as separate words (työhyvinvointi: työn hyvinvointi) */
 #define W_SAME_HEAD 0.5f  /* another compound with the same head (henkilöstöhyvinvointi) */
 #define W_HEAD_ALONE 0.3f /* the compound's head alone (hyvinvointi) */
-#define W_MOD_ALONE 0.3f  /* the broader plan's: the parts before the head alone (helle of hellepäivä) */
+#define W_MOD_ALONE 0.3f  /* the parts before the head alone (levä of levätilanne; the broader plan's: helle) */
 #define W_AS_HEAD 0.7f    /* a word as the head of compounds (hyvinvointi: työhyvinvointi) */
 #define W_AS_MOD 0.35f    /* a word as a part before the head (hyvinvointi: hyvinvointikertomus) */
 #define W_DERIV 0.5f      /* a derivation of the same root (kehittäjä: kehittää, kehitys) */
@@ -503,6 +503,29 @@ static void mod_slots(builder *b, exp_alt *x, const word *w) {
   }
 }
 
+#define RARER_MOD 2 /* a head in this many times the deeds of the modifier says less than it (jäte of jätehuolto) */
+#define RARER_MIN 5 /* and in this many deeds at least (fewer say nothing of how common it is) */
+
+/* The deeds that have t as a word or as a part of compounds (three postings lists, added: an estimate). */
+static int deeds_with_part(builder *b, const char *t) {
+  static const char marks[] = {0, MORPH_HEAD, MORPH_MODIFIER};
+  int n = 0;
+  for (int i = 0; i < 3; i++) {
+    const search_postings *p = search_postings_get(b->d, match_of(b->a, marks[i] ? marked(b->a, marks[i], t) : t, 0));
+    if (!p) return b->failed = 1, 0;
+    n += p->n;
+  }
+  return n;
+}
+
+/* 1 when w's one part before its head is in the deeds and the head in RARER_MOD times as many (RARER_MIN at least): the
+ * modifier says what the compound is about (levätilanne, the algae situation, is no tilanne; jätehuolto no huolto). */
+static int modifier_says_more(builder *b, const word *w) {
+  if (w->nmod != 1) return 0;
+  int m = deeds_with_part(b, w->mod[0]), h = m > 0 ? deeds_with_part(b, w->head) : 0;
+  return m > 0 && h >= RARER_MOD * m && h >= RARER_MIN;
+}
+
 /* Compound parts and derivations of a word (for a word Voikko does not know, from morph's guess at its parts); narrow
  * leaves out the broad ones (the head alone or in other compounds, the word inside longer compounds), for a synonym. */
 static void alt_parts_as(builder *b, exp_concept *c, const word *w, int narrow) {
@@ -511,14 +534,15 @@ static void alt_parts_as(builder *b, exp_concept *c, const word *w, int narrow) 
     slot_add(b, x, 1, 0, w->head, 0);
     slot_add(b, x, 0, MORPH_HEAD, w->head, 0);
     mod_slots(b, x, w);
-    int common = !narrow && common_head(b, w->head);
-    if (!narrow && !common) {
+    /* the head alone and in other compounds; the modifier alone instead when it says more (levätilanne: levä) */
+    int common = !narrow && common_head(b, w->head), mod_alone = !narrow && !common && modifier_says_more(b, w);
+    if (!narrow && !common && !mod_alone) {
       slot_add(b, alt_new(b, c, EXP_PART, W_SAME_HEAD), 1, MORPH_HEAD, w->head, 0);
       slot_add(b, alt_new(b, c, EXP_PART, W_HEAD_ALONE), 1, 0, w->head, 0);
     }
+    if (mod_alone || (!narrow && b->broad)) mod_slots(b, alt_new(b, c, EXP_PART, W_MOD_ALONE), w);
     if (!narrow && b->broad) { /* hellepäivä: helle, and päivä however common (not työpäivä) */
-      mod_slots(b, alt_new(b, c, EXP_PART, W_MOD_ALONE), w);
-      if (common) slot_add(b, alt_new(b, c, EXP_PART, W_HEAD_ALONE), 1, 0, w->head, 0);
+      if (common || mod_alone) slot_add(b, alt_new(b, c, EXP_PART, W_HEAD_ALONE), 1, 0, w->head, 0);
       b->broadened++;
     }
   }

@@ -538,6 +538,24 @@ static void test_dictionaries_translate_what_the_thesaurus_lacks(void **s) {
   db_close(d);
 }
 
+/* A compound whose head is in many more deeds than its modifier is about the modifier: levätilanne (the algae
+ * situation) finds the algae, and no other situation. */
+static void test_a_rare_modifier_says_more(void **s) {
+  db *d = testdb_open();
+  long long algae = testdb_text(d, "Levä uimarannoilla", "Levää seurattiin rannoilla koko kesän.");
+  testdb_text(d, "Tilannekuva kriisissä", "Tilanne parani nopeasti.");
+  testdb_text(d, "Työllisyyden tilanne", "Tilanteen seuranta jatkuu.");
+  testdb_text(d, "Talouden tilanne", "Tilanne on vakaa.");
+  testdb_text(d, "Kotihoidon tilanne", "Tilanne korjaantui.");
+  testdb_text(d, "Lumen tilanne", "Tilanteet vaihtelivat.");
+  deed_result r = find(d, "levätilanne", NULL);
+  assert_int_equal(found(&r, algae), 1);
+  assert_int_equal(r.nhits, 1);
+  assert_int_equal(r.broadened, 0);
+  arena_free(&mem);
+  db_close(d);
+}
+
 /* A compound whose words find nothing as they are: the deeds of its parts alone, and the page says so (hellepäivä,
  * "a hot day": the heat's deed, though päivä is a head too common to stand for the compound otherwise). */
 static void test_nothing_found_finds_the_parts(void **s) {
@@ -593,6 +611,7 @@ int main(void) {
       cmocka_unit_test(test_known_words_stay_themselves),
       cmocka_unit_test(test_the_other_words_choose_the_reading),
       cmocka_unit_test(test_dictionaries_translate_what_the_thesaurus_lacks),
+      cmocka_unit_test(test_a_rare_modifier_says_more),
       cmocka_unit_test(test_nothing_found_finds_the_parts),
       cmocka_unit_test(test_distance),
   };
