@@ -75,7 +75,7 @@ expect_contains "both streams in one file: a query's count comes before the next
 # Words neither Voikko nor the thesaurus knows, translated by Debian's FreeDict dictionaries (src/search/bidict.c), on
 # either engine: an English phrase and a Swedish word find the set's Finnish deeds that use the translation.
 OUT=$("$KEHTO" search "audio description" --lang en --db "$DB" --json --limit 1)
-expect_contains "an English phrase of the dictionary (kuvailutulkkaus) finds the set's deed on it" "$OUT" '"ref": "T084"'
+expect_contains "an English phrase (audio description: kuvailutulkkaus) finds the set's deed on it" "$OUT" '"ref": "T084"'
 OUT=$("$KEHTO" search "läsa" --lang sv --db "$DB" --json --limit 1)
 expect_contains "a Swedish word of the dictionary (läsa: lukea) finds the set's deed on it" "$OUT" '"ref": "T082"'
 finish
