@@ -679,6 +679,7 @@ static int search_snapshot(db *d, query *qy, deed_result *r, kerr *e) {
     int b = plan_query(d, qy, r, 1, e);
     if (b == K_ERR) rc = K_ERR;
     if (b == K_OK) rc = find_page(d, qy, ix, r, page, &npage);
+    r->broadened = r->total > 0; /* said only with deeds to show */
   }
   if (rc == K_OK) rc = load_page(d, qy, page, npage, r);
   for (int i = 0; i < r->nhits; i++)

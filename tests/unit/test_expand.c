@@ -570,6 +570,9 @@ static void test_nothing_found_finds_the_parts(void **s) {
   r = find(d, "xyzzyq", NULL); /* nothing to broaden */
   assert_int_equal(r.broadened, 0);
   assert_int_equal(r.total, 0);
+  r = find(d, "avaruusromu", NULL); /* parts the deeds lack: nothing, and not said to be the parts' deeds */
+  assert_int_equal(r.broadened, 0);
+  assert_int_equal(r.total, 0);
   long long day = testdb_text(d, "Hellepäivät", "Hellepäivinä tauot pidennettiin.");
   r = find(d, "hellepäivä", NULL); /* now it is there: the plan as it was */
   assert_int_equal(r.broadened, 0);
