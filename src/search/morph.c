@@ -166,6 +166,30 @@ static int bound_prefix(const char *s, size_t n) {
   return (n == 3 && !memcmp(s, "esi", 3)) || (n == 4 && !memcmp(s, "epä", 4));
 }
 
+/* Compounds whose parts mean nothing of the whole (the first part as written, the last in its base form): kuukausi is
+ * no season, puutarha no tree, etukäteen ("beforehand") no hand, henkilökunta ("staff") no municipality, asiakirja
+ * ("document") no book. They stay one part, alone and inside longer compounds (työilmapiiri: työ, ilmapiiri; not
+ * ilma, "air"). */
+static const char *const lexicalised[] = {
+    "aikataulu", "asiakirja",  "etukäsi",   "henkilökunta", "ilmapiiri",   "johtopäätös", "jälkikäsi",   "kuukausi",
+    "käsikirja", "lähtökohta", "näkökulma", "puutarha",     "viikonloppu", "vuorokausi",  "yhteiskunta", "yhteistyö",
+};
+
+/* 1 when parts a and b (a's surface, b's base form or else surface) make a lexicalised compound. */
+static int lexicalised_pair(const parts *ps, const part *a, const part *b) {
+  buf w = BUF_INIT;
+  utf8_lower(&w, ps->surf + a->start, a->end - a->start);
+  if (b->base)
+    utf8_lower(&w, b->base, b->blen);
+  else
+    utf8_lower(&w, ps->surf + b->start, b->end - b->start);
+  int found = 0;
+  for (size_t i = 0; i < sizeof lexicalised / sizeof lexicalised[0] && !found; i++)
+    found = w.len == strlen(lexicalised[i]) && !memcmp(w.data, lexicalised[i], w.len);
+  buf_free(&w);
+  return found;
+}
+
 static void add_modifier(morph *m, const char *s, size_t n);
 
 /* Adds the terms of one analysis besides its lemma: the base forms of its compound parts (MORPH_MODIFIER for each
@@ -178,11 +202,13 @@ static void add_parts(morph *m, const char *wordbases, const char *baseform) {
   split_wordbases(wordbases, &ps);
   if (ps.n >= 1 && ps.p[ps.n - 1].root && !ps.p[ps.n - 1].adjective)
     add_marked(m, MORPH_ROOT, ps.p[ps.n - 1].root, ps.p[ps.n - 1].rlen);
-  /* a bound prefix joins the part after it: lähi+esihenkilö */
+  /* a bound prefix joins the part after it (lähi+esihenkilö), and so does the first part of a lexicalised compound
+   * (kuu+kausi) */
   int k = 0;
   for (int i = 0; i < ps.n; i++) {
     part *q = &ps.p[i];
-    if (i + 1 < ps.n && !q->base && !q->root && bound_prefix(ps.surf + q->start, q->end - q->start)) {
+    if (i + 1 < ps.n && ((!q->base && !q->root && bound_prefix(ps.surf + q->start, q->end - q->start)) ||
+                         lexicalised_pair(&ps, q, &ps.p[i + 1]))) {
       ps.p[i + 1].start = q->start;
       ps.p[i + 1].base = NULL; /* its base form is no longer the part's: the surface stands for it */
       continue;

@@ -212,7 +212,28 @@ static void test_adjectives_have_no_root(void **s) {
   db_close(d);
 }
 
-/* A database three versions behind whose steps each only rebuild the index (19, 20, 21) is rebuilt once, by the last:
+/* A lexicalised compound is one part, alone and in a longer compound: kuukausi is no season (kausi), puutarha no
+ * tree, etukäteen no hand, henkilökunta no municipality; työilmapiiri is työ and ilmapiiri, not ilma ("air"). */
+static void test_lexicalised_compounds_stay_one_part(void **s) {
+  db *d = testdb_open();
+  long long a = testdb_text(d, "Arki", "Puutarhassa sovittiin etukäteen kuukausikokouksista, ja henkilökunta kiitti.");
+  long long b = testdb_text(d, "Ilmapiiri", "Työilmapiiri parani.");
+  assert_true(has_term(d, a, "puutarha"));
+  assert_false(has_term(d, a, "<puu"));
+  assert_false(has_term(d, a, ">kausi"));
+  assert_false(has_term(d, a, "<kuu"));
+  assert_true(has_term(d, a, "<kuukausi"));
+  assert_true(has_term(d, a, ">kokous"));
+  assert_false(has_term(d, a, ">käsi"));
+  assert_false(has_term(d, a, ">kunta"));
+  assert_true(has_term(d, b, ">ilmapiiri"));
+  assert_true(has_term(d, b, "<työ"));
+  assert_false(has_term(d, b, "<ilma"));
+  assert_false(has_term(d, b, ">piiri"));
+  db_close(d);
+}
+
+/* A database four versions behind whose steps each only rebuild the index (19-22) is rebuilt once, by the last:
  * the search generation, which each rebuild bumps, goes up by one, and the deed is found. */
 static void test_upgrade_rebuilds_the_index_once(void **s) {
   tmpdb t;
@@ -372,6 +393,7 @@ int main(void) {
       cmocka_unit_test(test_function_words_read_as_themselves),
       cmocka_unit_test(test_adjectives_have_no_root),
       cmocka_unit_test(test_numeral_or_spruce),
+      cmocka_unit_test(test_lexicalised_compounds_stay_one_part),
       cmocka_unit_test(test_upgrade_rebuilds_the_index_once),
       cmocka_unit_test(test_far_fetched_analyses_left_out),
       cmocka_unit_test(test_place_names_both_ways),
