@@ -1449,11 +1449,13 @@ static void dict_alts(builder *b, exp_concept *c, const char *const *tr, int n, 
     word w[EXP_MAX_SLOTS];
     int k = split_words(b->m, b->sb, b->a, tr[i], w, EXP_MAX_SLOTS, THES_FI);
     exp_alt *x = alt_new(b, c, EXP_SYN, weight);
-    for (int j = 0; j < k; j++) /* the words of a phrase also as parts of compounds (liukkaus: liukkausvaroitus) */
-      for (int t = 0; !w[j].stop && t < w[j].nlemma; t++) {
-        slot_add(b, x, t == 0, 0, w[j].lemma[t], 0);
-        if (k > 1) slot_add(b, x, 0, MORPH_MODIFIER, w[j].lemma[t], 0), slot_add(b, x, 0, MORPH_HEAD, w[j].lemma[t], 0);
-      }
+    for (int j = 0; j < k; j++) { /* the words of a phrase also as parts of compounds (liukkaus: liukkausvaroitus),
+                                   * after every reading as a word (a slot holds EXP_SLOT_TERMS) */
+      if (w[j].stop) continue;
+      for (int t = 0; t < w[j].nlemma; t++) slot_add(b, x, t == 0, 0, w[j].lemma[t], 0);
+      for (int t = 0; k > 1 && t < w[j].nlemma; t++)
+        slot_add(b, x, 0, MORPH_MODIFIER, w[j].lemma[t], 0), slot_add(b, x, 0, MORPH_HEAD, w[j].lemma[t], 0);
+    }
     for (int t = 0; k == 1 && t < w[0].nlemma; t++) {
       slot_add(b, alt_new(b, c, EXP_SYN, weight * W_AS_HEAD), 1, MORPH_HEAD, w[0].lemma[t], 0);
       slot_add(b, alt_new(b, c, EXP_SYN, weight * W_AS_MOD), 1, MORPH_MODIFIER, w[0].lemma[t], 0);
@@ -1467,7 +1469,7 @@ static const char *sv_word(builder *b, const char *s, size_t n, int forms) {
   const char *tr[1], *f[8];
   int nf = forms ? dict_forms(b, BIDICT_SV, arena_strndup(b->a, s, n), f) : (f[0] = arena_strndup(b->a, s, n), 1);
   for (int i = 0; i < nf; i++)
-    if (dict_in(b, bidict_get(BIDICT_SV), f[i], tr, 1)) return strchr(tr[0], ' ') ? NULL : tr[0];
+    if (dict_in(b, bidict_get(BIDICT_SV), f[i], tr, 1) && !strchr(tr[0], ' ')) return tr[0];
   return NULL;
 }
 

@@ -26,6 +26,7 @@ typedef struct query {
   int li;        /* label index: 0 fi, 1 sv, 2 en */
   exp_plan plan; /* what the words mean (search/expand.h) */
   char *match;   /* the OR of every term of the plan, for snippets; NULL without words */
+  int nmatched;  /* deeds the words match, before the filters (find_page) */
   int limit, offset;
   arena *mem; /* where the result goes */
 } query;
@@ -191,6 +192,7 @@ static void facets_fill(deed_result *r, const tally *t, const search_index *ix, 
   r->themes =
       facet_from(qy->mem, ix->themes, t->ntheme, ix->nthemes, qy->li, by_count_then_name, MAX_THEMES, &r->nthemes);
   r->years = arena_alloc(qy->mem, SEARCH_NYEARS * sizeof *r->years);
+  r->nyears = 0; /* filled again by a second search (search_snapshot's broader one) */
   for (int y = SEARCH_NYEARS - 1; y >= 0; y--) {
     if (!t->nyear[y]) continue;
     char k[16];
@@ -634,6 +636,7 @@ static int find_page(db *d, query *qy, const search_index *ix, deed_result *r, i
     search_pin(d);
     rc = score_plan(d, ix, &qy->plan, &s);
     int *ids = NULL, n = rc == K_OK ? found_ids(&s, &ids) : 0;
+    qy->nmatched = n;
     tally_init(&t, ix, n);
     tally_ids(&t, ix, &w, ids, n);
     int want_n = qy->offset + qy->limit, *top = util_calloc((size_t)want_n, sizeof *top);
@@ -675,7 +678,8 @@ static int search_snapshot(db *d, query *qy, deed_result *r, kerr *e) {
   if (!ix || plan_query(d, qy, r, 0, e) != K_OK) return K_ERR;
   int *page = util_calloc((size_t)qy->limit, sizeof *page), npage = 0;
   int rc = find_page(d, qy, ix, r, page, &npage);
-  if (rc == K_OK && r->total == 0 && qy->plan.n > 0) { /* nothing: a compound's parts alone (hellepäivä: helle) */
+  /* words that match no deed whatever the filters: a compound's parts alone (hellepäivä: helle) */
+  if (rc == K_OK && qy->match && qy->nmatched == 0 && qy->plan.n > 0) {
     int b = plan_query(d, qy, r, 1, e);
     if (b == K_ERR) rc = K_ERR;
     if (b == K_OK) rc = find_page(d, qy, ix, r, page, &npage);

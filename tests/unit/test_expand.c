@@ -573,10 +573,25 @@ static void test_nothing_found_finds_the_parts(void **s) {
   r = find(d, "avaruusromu", NULL); /* parts the deeds lack: nothing, and not said to be the parts' deeds */
   assert_int_equal(r.broadened, 0);
   assert_int_equal(r.total, 0);
+  kerr e = {0};
+  deed_filter f = {.q = "hellepäivä", .year = 2099, .limit = 50}; /* the parts' deeds, outside the filter */
+  assert_int_equal(deed_search(d, &mem, &f, &r, &e), K_OK);
+  assert_int_equal(r.total, 0);
+  assert_int_equal(r.broadened, 0);
+  assert_int_equal(r.nyears, 1); /* the year facet of the broader search once, not after the first's */
+  assert_string_equal(r.years[0].key, "2019");
   long long day = testdb_text(d, "Hellepäivät", "Hellepäivinä tauot pidennettiin.");
   r = find(d, "hellepäivä", NULL); /* now it is there: the plan as it was */
   assert_int_equal(r.broadened, 0);
   assert_int_equal(found(&r, day), 1);
+  /* words that match deeds outside the filters are not searched for more broadly: kotihoito finds nothing in
+   * the schools, not koti ja koulu */
+  testdb_text(d, "Kotihoidon reitit", "Kotihoidon reitit suunniteltiin.");
+  testdb_deed(d, "Koti ja koulu", "Koti ja koulu tekivät yhteistyötä.", NULL, NULL, "opetus", 2020, NULL);
+  f = (deed_filter){.q = "kotihoito", .sector = "opetus", .limit = 50};
+  assert_int_equal(deed_search(d, &mem, &f, &r, &e), K_OK);
+  assert_int_equal(r.total, 0);
+  assert_int_equal(r.broadened, 0);
   arena_free(&mem);
   db_close(d);
 }
