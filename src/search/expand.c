@@ -543,6 +543,14 @@ static void alt_parts_as(builder *b, exp_concept *c, const word *w, int narrow) 
     if (mod_alone || (!narrow && b->broad)) mod_slots(b, alt_new(b, c, EXP_PART, W_MOD_ALONE), w);
     if (!narrow && b->broad) { /* hellepäivä: helle, and päivä however common (not työpäivä) */
       if (common || mod_alone) slot_add(b, alt_new(b, c, EXP_PART, W_HEAD_ALONE), 1, 0, w->head, 0);
+      const char *whole = whole_mod(w); /* and each part inside the modifier (saattohoitotyö: hoito, saatto) */
+      for (int i = 0; whole && i < w->nmod; i++)
+        if (w->mod[i] != whole) {
+          exp_alt *y = alt_new(b, c, EXP_PART, W_MOD_ALONE);
+          slot_add(b, y, 1, 0, w->mod[i], 0);
+          slot_add(b, y, 0, MORPH_MODIFIER, w->mod[i], 0);
+          slot_add(b, y, 0, MORPH_HEAD, w->mod[i], 0);
+        }
       b->broadened++;
     }
   }

@@ -570,6 +570,10 @@ static void test_nothing_found_finds_the_parts(void **s) {
   r = find(d, "xyzzyq", NULL); /* nothing to broaden */
   assert_int_equal(r.broadened, 0);
   assert_int_equal(r.total, 0);
+  long long care = testdb_text(d, "Hoito kotona", "Hoito järjestettiin kotona.");
+  r = find(d, "saattohoitotyö", NULL); /* a part inside the modifier too: hoito of saattohoito */
+  assert_int_equal(r.broadened, 1);
+  assert_int_equal(found(&r, care), 1);
   r = find(d, "avaruusromu", NULL); /* parts the deeds lack: nothing, and not said to be the parts' deeds */
   assert_int_equal(r.broadened, 0);
   assert_int_equal(r.total, 0);
