@@ -414,7 +414,7 @@ typedef struct builder {
   int lang;       /* the interface's: THES_FI, THES_SV or THES_EN */
   buf translated; /* the dictionaries' translations added, ", " between them */
   int broad;      /* the broader plan (exp_plan_broader): a compound's parts alone, whatever its head */
-  int broadened;  /* alternatives the broader plan added */
+  int broadened;  /* 1 when the broader plan added alternatives */
 } builder;
 
 static const char *match_of(arena *a, const char *term, int prefix) {
@@ -491,16 +491,18 @@ static const char *whole_mod(const word *w) {
   return w->nmod >= 3 ? m : NULL;
 }
 
-/* A slot for w's parts before its head: the one that holds them all (whole_mod), else a slot for each; as a word of
- * its own or a part of another compound. */
+/* A slot of x for part t: as a word of its own or a part of another compound. */
+static void part_slot(builder *b, exp_alt *x, const char *t) {
+  slot_add(b, x, 1, 0, t, 0);
+  slot_add(b, x, 0, MORPH_MODIFIER, t, 0);
+  slot_add(b, x, 0, MORPH_HEAD, t, 0);
+}
+
+/* A slot for w's parts before its head: the one that holds them all (whole_mod), else a slot for each. */
 static void mod_slots(builder *b, exp_alt *x, const word *w) {
   const char *m = whole_mod(w);
-  for (int i = 0; i < w->nmod; i++) {
-    if (m && w->mod[i] != m) continue;
-    slot_add(b, x, 1, 0, w->mod[i], 0);
-    slot_add(b, x, 0, MORPH_MODIFIER, w->mod[i], 0);
-    slot_add(b, x, 0, MORPH_HEAD, w->mod[i], 0);
-  }
+  for (int i = 0; i < w->nmod; i++)
+    if (!m || w->mod[i] == m) part_slot(b, x, w->mod[i]);
 }
 
 #define RARER_MOD 2 /* a head in this many times the deeds of the modifier says less than it (jäte of jätehuolto) */
@@ -526,6 +528,24 @@ static int modifier_says_more(builder *b, const word *w) {
   return m > 0 && h >= RARER_MOD * m && h >= RARER_MIN;
 }
 
+/* A compound's head alone and in other compounds; its modifier alone instead when it says more (levätilanne: levä).
+ * The broader plan: the modifier alone, the head alone however common (hellepäivä: helle, päivä; not other compounds
+ * with it, työpäivä), and each part inside the modifier (saattohoitotyö: hoito). */
+static void head_or_modifier(builder *b, exp_concept *c, const word *w) {
+  int common = common_head(b, w->head), mod_alone = !common && modifier_says_more(b, w);
+  if (!common && !mod_alone) {
+    slot_add(b, alt_new(b, c, EXP_PART, W_SAME_HEAD), 1, MORPH_HEAD, w->head, 0);
+    slot_add(b, alt_new(b, c, EXP_PART, W_HEAD_ALONE), 1, 0, w->head, 0);
+  }
+  if (mod_alone || b->broad) mod_slots(b, alt_new(b, c, EXP_PART, W_MOD_ALONE), w);
+  if (!b->broad) return;
+  if (common || mod_alone) slot_add(b, alt_new(b, c, EXP_PART, W_HEAD_ALONE), 1, 0, w->head, 0);
+  const char *whole = whole_mod(w);
+  for (int i = 0; whole && i < w->nmod; i++)
+    if (w->mod[i] != whole) part_slot(b, alt_new(b, c, EXP_PART, W_MOD_ALONE), w->mod[i]);
+  b->broadened = 1;
+}
+
 /* Compound parts and derivations of a word (for a word Voikko does not know, from morph's guess at its parts); narrow
  * leaves out the broad ones (the head alone or in other compounds, the word inside longer compounds), for a synonym. */
 static void alt_parts_as(builder *b, exp_concept *c, const word *w, int narrow) {
@@ -534,25 +554,7 @@ static void alt_parts_as(builder *b, exp_concept *c, const word *w, int narrow) 
     slot_add(b, x, 1, 0, w->head, 0);
     slot_add(b, x, 0, MORPH_HEAD, w->head, 0);
     mod_slots(b, x, w);
-    /* the head alone and in other compounds; the modifier alone instead when it says more (levätilanne: levä) */
-    int common = !narrow && common_head(b, w->head), mod_alone = !narrow && !common && modifier_says_more(b, w);
-    if (!narrow && !common && !mod_alone) {
-      slot_add(b, alt_new(b, c, EXP_PART, W_SAME_HEAD), 1, MORPH_HEAD, w->head, 0);
-      slot_add(b, alt_new(b, c, EXP_PART, W_HEAD_ALONE), 1, 0, w->head, 0);
-    }
-    if (mod_alone || (!narrow && b->broad)) mod_slots(b, alt_new(b, c, EXP_PART, W_MOD_ALONE), w);
-    if (!narrow && b->broad) { /* hellepäivä: helle, and päivä however common (not työpäivä) */
-      if (common || mod_alone) slot_add(b, alt_new(b, c, EXP_PART, W_HEAD_ALONE), 1, 0, w->head, 0);
-      const char *whole = whole_mod(w); /* and each part inside the modifier (saattohoitotyö: hoito, saatto) */
-      for (int i = 0; whole && i < w->nmod; i++)
-        if (w->mod[i] != whole) {
-          exp_alt *y = alt_new(b, c, EXP_PART, W_MOD_ALONE);
-          slot_add(b, y, 1, 0, w->mod[i], 0);
-          slot_add(b, y, 0, MORPH_MODIFIER, w->mod[i], 0);
-          slot_add(b, y, 0, MORPH_HEAD, w->mod[i], 0);
-        }
-      b->broadened++;
-    }
+    if (!narrow) head_or_modifier(b, c, w);
   }
   /* the word as a part of longer compounds (a compound too: sisäilma of sisäilmaongelma, terveyshuolto of
    * työterveyshuolto; the tokenizer marks runs of parts) */
@@ -1642,7 +1644,7 @@ static int plan_build(db *d, arena *a, const char *q, const char *lang, int broa
   out->corrected = corrected_text(&b, q ? q : "");
   out->translated = b.translated.len ? arena_strndup(a, b.translated.data, b.translated.len) : NULL;
   buf_free(&b.translated);
-  out->broadened = b.broadened > 0;
+  out->broadened = b.broadened;
   collect_terms(a, out);
   return K_OK;
 }

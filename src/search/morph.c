@@ -15,11 +15,17 @@
 #define MAX_ANALYSED 120  /* longer "words" (URLs, chains) are indexed as they are */
 #define MAX_PARTS 16
 
+/* What a word's lemmas are (see morph_terms_t): of the word being built, and kept with it in the cache. */
+typedef struct readings {
+  int known, self;
+  unsigned verbs, closed, function, numeral;
+} readings;
+
 typedef struct slot {
   char *data; /* the word, NUL, then the terms back to back; NULL when empty */
   size_t wlen;
-  int nterms, nlemma, known, self;
-  unsigned verbs, closed, function, numeral;
+  int nterms, nlemma;
+  readings r;
 } slot;
 
 struct morph {
@@ -28,8 +34,7 @@ struct morph {
   slot cache[CACHE_SLOTS];
   buf work; /* terms being built: NUL-separated */
   int nwork;
-  int known, self; /* of the word being built: see morph_terms_t */
-  unsigned verbs, closed, function, numeral;
+  readings r; /* of the word being built */
 };
 
 morph *morph_new(kerr *e) {
@@ -334,9 +339,9 @@ static int analyse(morph *m, const char *word) {
       utf8_lower(&low, bf, strlen(bf));
       int at = self_lemma(m, nlemma, low.data, low.len);
       unsigned bit = at > 0 && at <= 32 ? 1u << (at - 1) : 0;
-      if (verb) m->verbs |= bit;
-      if (closed) m->closed |= bit;
-      if (closed == 2) m->function |= bit;
+      if (verb) m->r.verbs |= bit;
+      if (closed) m->r.closed |= bit;
+      if (closed == 2) m->r.function |= bit;
       if (cl && !strcmp(cl, "lukusana") && noun_too(m, bf)) numeral |= bit;
       buf_free(&low);
     }
@@ -346,7 +351,7 @@ static int analyse(morph *m, const char *word) {
     voikko_free_mor_analysis_value_cstr(bf);
   }
   voikko_free_mor_analysis(a);
-  m->numeral = numeral;
+  m->r.numeral = numeral;
   /* the numeral's own term, so that the word keeps its place when the noun's lemma is left out (the two engines count
    * the words of a text alike) */
   for (int i = 0; i < nlemma && i < 32; i++) {
@@ -468,15 +473,14 @@ static void split_unknown(morph *m, const char *word, size_t n) {
   }
 }
 
-/* Builds the terms of word into m->work, and m->known and m->self; returns the number of lemma terms. */
+/* Builds the terms of word into m->work, and what its lemmas are into m->r; returns the number of lemma terms. */
 static int build(morph *m, const char *word, size_t n) {
   buf_reset(&m->work);
   m->nwork = 0;
-  m->known = m->self = 0;
-  m->verbs = m->closed = m->function = m->numeral = 0;
+  m->r = (readings){0};
   if (n > MAX_ANALYSED || has_digit(word, n)) {
     add_term(m, word, n);
-    m->known = m->self = 1;
+    m->r.known = m->r.self = 1;
     return 1;
   }
   char *w = strndup(word, n);
@@ -484,8 +488,8 @@ static int build(morph *m, const char *word, size_t n) {
   int nlemma = analyse(m, w);
   free(w);
   if (nlemma > 0) {
-    m->known = 1;
-    m->self = self_lemma(m, nlemma, word, n);
+    m->r.known = 1;
+    m->r.self = self_lemma(m, nlemma, word, n);
     return nlemma;
   }
   buf_reset(&m->work);
@@ -501,12 +505,12 @@ static void fill_out(const slot *sl, morph_terms_t *out) {
   out->terms = sl->data + sl->wlen + 1;
   out->nterms = sl->nterms;
   out->nlemma = sl->nlemma;
-  out->known = sl->known;
-  out->self = sl->self;
-  out->verbs = sl->verbs;
-  out->closed = sl->closed;
-  out->function = sl->function;
-  out->numeral = sl->numeral;
+  out->known = sl->r.known;
+  out->self = sl->r.self;
+  out->verbs = sl->r.verbs;
+  out->closed = sl->r.closed;
+  out->function = sl->r.function;
+  out->numeral = sl->r.numeral;
 }
 
 int morph_clitic(morph *m, const char *word) {
@@ -551,12 +555,7 @@ void morph_terms(morph *m, const char *word, size_t n, morph_terms_t *out) {
   sl->wlen = n;
   sl->nterms = m->nwork;
   sl->nlemma = nlemma;
-  sl->known = m->known;
-  sl->self = m->self;
-  sl->verbs = m->verbs;
-  sl->closed = m->closed;
-  sl->function = m->function;
-  sl->numeral = m->numeral;
+  sl->r = m->r;
   fill_out(sl, out);
 }
 

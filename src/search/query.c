@@ -663,7 +663,6 @@ static int plan_query(db *d, query *qy, deed_result *r, int broad, kerr *e) {
   qy->plan = p;
   r->corrected = p.corrected;
   r->translated = p.translated;
-  r->broadened = p.broadened;
   free(qy->match);
   qy->match = NULL;
   if (p.nterms == 0) return K_OK;
