@@ -800,6 +800,9 @@ static const char *const migrations[] = {
     /* 22: the tokenizer keeps lexicalised compounds one part (search/morph.c: kuukausi is no season, puutarha no
      *     tree): the index is rebuilt with it. */
     REINDEX,
+    /* 23: the tokenizer reads a suffix Voikko writes without a "+" (sovit(sovittaa)tel(+ella): sovittelu is derived;
+     *     liukastumistapaturma has a head) and keeps 13 more compounds one part (tapaturma, viranomainen): again. */
+    REINDEX,
 };
 
 /* ---- Change counters ----

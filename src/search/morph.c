@@ -122,23 +122,25 @@ static void surf_add(parts *ps, const char *s, size_t n) {
   ps->len += n;
 }
 
-/* 1 when the WORDBASES piece at p ("+nen(+nen)") is a derivational suffix. */
+/* 1 when the WORDBASES piece at p ("+nen(+nen)", or "tel(+ella)" right after a base form) is a derivational suffix.
+ */
 static int suffix_next(const char *p) {
-  if (*p != '+') return 0;
-  while (*++p && *p != '+' && *p != '(') {
-  }
+  if (*p == '+') p++;
+  while (*p && *p != '+' && *p != '(') p++;
   return p[0] == '(' && p[1] == '+';
 }
 
 /* Splits WORDBASES ("+työ(työ)+hyvinvointi(hyvin=vointi)", "+terve(terve)+ys(+ys)+ala(ala)") into parts.
  * A derivational suffix ("(+ys)") joins the part before it, and so does a piece without a base form before one ("lli"
  * of "+tava(tapa)+lli+nen(+nen)": tavallinen is no compound of tapa and "llinen"); "-" separators belong to no
- * part. */
+ * part. A suffix may follow a base form without a "+" ("+sovit(sovittaa)tel(+ella)+u(+u)": sovittelu of sovitella
+ * of sovittaa; "+liukast(liukastaa)umis(+ua)+tapa(tapa)+turma(turma)"): it is a piece as any other. */
 static void split_wordbases(const char *wb, parts *ps) {
   ps->len = 0;
   ps->n = 0;
-  for (const char *p = wb; *p == '+' && ps->n < MAX_PARTS;) {
-    const char *s = ++p, *b = NULL;
+  for (const char *p = wb; *p && ps->n < MAX_PARTS;) {
+    if (*p == '+') p++;
+    const char *s = p, *b = NULL;
     while (*p && *p != '+' && *p != '(') p++;
     size_t slen = (size_t)(p - s), blen = 0;
     if (*p == '(') {
@@ -173,11 +175,14 @@ static int bound_prefix(const char *s, size_t n) {
 
 /* Compounds whose parts mean nothing of the whole (the first part as written, the last in its base form): kuukausi is
  * no season, puutarha no tree, etukäteen ("beforehand") no hand, henkilökunta ("staff") no municipality, asiakirja
- * ("document") no book. They stay one part, alone and inside longer compounds (työilmapiiri: työ, ilmapiiri; not
- * ilma, "air"). */
+ * ("document") no book, tapaturma ("accident") no way, viranomainen ("authority") no next of kin, tekoäly ("AI") no
+ * deed. They stay one part, alone and inside longer compounds (työilmapiiri: työ, ilmapiiri; not ilma, "air"). */
 static const char *const lexicalised[] = {
-    "aikataulu", "asiakirja",  "etukäsi",   "henkilökunta", "ilmapiiri",   "johtopäätös", "jälkikäsi",   "kuukausi",
-    "käsikirja", "lähtökohta", "näkökulma", "puutarha",     "viikonloppu", "vuorokausi",  "yhteiskunta", "yhteistyö",
+    "aikataulu",    "asiakirja",  "elinkeino",     "etukäsi",     "henkilökunta", "ilmapiiri",
+    "johtopäätös",  "jälkikäsi",  "kuukausi",      "käsikirja",   "lautakunta",   "lähtökohta",
+    "lämpötila",    "mieliala",   "näkökulma",     "puutarha",    "rajapinta",    "ristiriita",
+    "seurakunta",   "tapaturma",  "tekoäly",       "toimikunta",  "vaihdevuosi",  "viikonloppu",
+    "viranomainen", "vuorokausi", "vuorovaikutus", "yhteiskunta", "yhteistyö",
 };
 
 /* 1 when parts a and b (a's surface, b's base form or else surface) make a lexicalised compound. */
@@ -196,6 +201,43 @@ static int lexicalised_pair(const parts *ps, const part *a, const part *b) {
 }
 
 static void add_modifier(morph *m, const char *s, size_t n);
+static int is_lemma(morph *m, const char *word, const char *cl);
+
+/* Loanwords whose derivations Voikko does not link: an ending and the ending of the word it comes from, tried in
+ * turn (koordinaatio, koordinaattori: koordinoida; automaatio: automatisoida; kvalifikaatio: kvalifioida;
+ * fysioterapeutti: fysioterapia; psykologi: psykologia). A noun they come from is a root of its own, so that a
+ * compound of it finds those of its derivation (puheterapia: puheterapeutti). */
+static const struct {
+  const char *ending, *from;
+  int noun;
+} loan[] = {
+    {"ikaatio", "ioida", 0}, {"aatio", "oida", 0},         {"aatio", "atisoida", 0},
+    {"aattori", "oida", 0},  {"terapeutti", "terapia", 1}, {"logi", "logia", 1},
+};
+
+/* Adds the root of a loanword (its base form or its last part's: w, n bytes, "=" left out) that Voikko reads as
+ * underived, when the word it comes from is one Voikko knows. */
+static void add_loan_root(morph *m, const char *w, size_t n) {
+  char word[MAX_ANALYSED + 1], from[MAX_ANALYSED + 16];
+  size_t len = 0;
+  for (size_t i = 0; i < n && len < MAX_ANALYSED; i++)
+    if (w[i] != '=') word[len++] = w[i];
+  word[len] = 0;
+  for (size_t i = 0; i < sizeof loan / sizeof loan[0]; i++) {
+    size_t e = strlen(loan[i].ending), f = strlen(loan[i].from);
+    if (loan[i].noun && len >= f && !memcmp(word + len - f, loan[i].from, f)) {
+      add_marked(m, MORPH_ROOT, word, len);
+      return;
+    }
+    if (len < e || memcmp(word + len - e, loan[i].ending, e)) continue;
+    memcpy(from, word, len - e);
+    strcpy(from + len - e, loan[i].from);
+    if (is_lemma(m, from, NULL)) {
+      add_marked(m, MORPH_ROOT, from, strlen(from));
+      return;
+    }
+  }
+}
 
 /* Adds the terms of one analysis besides its lemma: the base forms of its compound parts (MORPH_MODIFIER for each
  * part before the last, MORPH_HEAD for the last) and the root its last part is derived from (MORPH_ROOT), unless it is
@@ -207,6 +249,8 @@ static void add_parts(morph *m, const char *wordbases, const char *baseform) {
   split_wordbases(wordbases, &ps);
   if (ps.n >= 1 && ps.p[ps.n - 1].root && !ps.p[ps.n - 1].adjective)
     add_marked(m, MORPH_ROOT, ps.p[ps.n - 1].root, ps.p[ps.n - 1].rlen);
+  else if (ps.n >= 1 && ps.p[ps.n - 1].base)
+    add_loan_root(m, ps.p[ps.n - 1].base, ps.p[ps.n - 1].blen);
   /* a bound prefix joins the part after it (lähi+esihenkilö), and so does the first part of a lexicalised compound
    * (kuu+kausi) */
   int k = 0;
@@ -292,20 +336,20 @@ static int closed_class(const char *cl) {
   return !strcmp(cl, "seikkasana");
 }
 
-/* 1 when Voikko also reads the base form of a numeral as a noun with that base form (kuusi: a spruce as well as six;
- * not tuhat, which is also a form of tuhka, nor kymmenen, a form of kymmen). */
-static int noun_too(morph *m, const char *bf) {
-  struct voikko_mor_analysis **a = voikkoAnalyzeWordCstr(m->vk, bf);
+/* 1 when Voikko reads word (NUL-terminated) as a base form of its own, of class cl (NULL: any): kuusi is a noun's
+ * too (a spruce as well as six; tuhat is not: it is also a form of tuhka, nor kymmenen, a form of kymmen). */
+static int is_lemma(morph *m, const char *word, const char *cl) {
+  struct voikko_mor_analysis **a = voikkoAnalyzeWordCstr(m->vk, word);
   if (!a) return 0;
-  int other = 0;
-  for (int i = 0; a[i] && !other; i++) {
-    char *cl = voikko_mor_analysis_value_cstr(a[i], "CLASS"), *b = voikko_mor_analysis_value_cstr(a[i], "BASEFORM");
-    other = cl && b && !strcmp(cl, "nimisana") && !strcmp(b, bf);
-    voikko_free_mor_analysis_value_cstr(cl);
+  int yes = 0;
+  for (int i = 0; a[i] && !yes; i++) {
+    char *c = voikko_mor_analysis_value_cstr(a[i], "CLASS"), *b = voikko_mor_analysis_value_cstr(a[i], "BASEFORM");
+    yes = b && !strcmp(b, word) && (!cl || (c && !strcmp(c, cl)));
+    voikko_free_mor_analysis_value_cstr(c);
     voikko_free_mor_analysis_value_cstr(b);
   }
   voikko_free_mor_analysis(a);
-  return other;
+  return yes;
 }
 
 /* Voikko: lemmas first (they count as the word's own terms), then compound parts. Of the analyses only the least
@@ -342,7 +386,7 @@ static int analyse(morph *m, const char *word) {
       if (verb) m->r.verbs |= bit;
       if (closed) m->r.closed |= bit;
       if (closed == 2) m->r.function |= bit;
-      if (cl && !strcmp(cl, "lukusana") && noun_too(m, bf)) numeral |= bit;
+      if (cl && !strcmp(cl, "lukusana") && is_lemma(m, bf, "nimisana")) numeral |= bit;
       buf_free(&low);
     }
     voikko_free_mor_analysis_value_cstr(cl);

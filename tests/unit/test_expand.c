@@ -538,6 +538,23 @@ static void test_dictionaries_translate_what_the_thesaurus_lacks(void **s) {
   db_close(d);
 }
 
+/* Loanwords whose derivations Voikko does not link find each other: physiotherapy (fysioterapia) the
+ * physiotherapists, puheterapia the speech therapists, koordinointi the coordinators. */
+static void test_loanword_derivations_find_each_other(void **s) {
+  db *d = testdb_open();
+  long long physio = testdb_text(d, "Suoravastaanotto", "Fysioterapeutti otti selkäkipuiset vastaan.");
+  long long speech = testdb_text(d, "Jonot lyhyiksi", "Puheterapeutit tapasivat lapset päiväkodissa.");
+  long long coord = testdb_text(d, "Palvelut yhteen", "Palvelukoordinaattori kokosi asiakkaan palvelut.");
+  deed_result r = find(d, "fysioterapia", NULL);
+  assert_int_equal(found(&r, physio), 1);
+  r = find(d, "puheterapia", NULL);
+  assert_int_equal(found(&r, speech), 1);
+  r = find(d, "palvelujen koordinointi", NULL);
+  assert_int_equal(found(&r, coord), 1);
+  arena_free(&mem);
+  db_close(d);
+}
+
 /* A compound whose head is in many more deeds than its modifier is about the modifier: levätilanne (the algae
  * situation) finds the algae, and no other situation. */
 static void test_a_rare_modifier_says_more(void **s) {
@@ -634,6 +651,7 @@ int main(void) {
       cmocka_unit_test(test_the_other_words_choose_the_reading),
       cmocka_unit_test(test_dictionaries_translate_what_the_thesaurus_lacks),
       cmocka_unit_test(test_a_rare_modifier_says_more),
+    cmocka_unit_test(test_loanword_derivations_find_each_other),
       cmocka_unit_test(test_nothing_found_finds_the_parts),
       cmocka_unit_test(test_distance),
   };

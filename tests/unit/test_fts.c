@@ -230,10 +230,28 @@ static void test_lexicalised_compounds_stay_one_part(void **s) {
   assert_true(has_term(d, b, "<työ"));
   assert_false(has_term(d, b, "<ilma"));
   assert_false(has_term(d, b, ">piiri"));
+  long long c = testdb_text(d, "Tapaturmat", "Työtapaturmista ilmoitettiin viranomaisille.");
+  assert_true(has_term(d, c, ">tapaturma"));
+  assert_false(has_term(d, c, "<työtapa")); /* no way of working */
+  assert_false(has_term(d, c, ">turma"));
+  assert_false(has_term(d, c, ">omainen")); /* no next of kin */
   db_close(d);
 }
 
-/* A database four versions behind whose steps each only rebuild the index (19-22) is rebuilt once, by the last:
+/* Voikko writes some derivational suffixes without a "+" before them ("+sovit(sovittaa)tel(+ella)+u(+u)"): the word
+ * is still derived (sovittelu, harjoittelija have their roots) and a compound's parts after it are still its parts
+ * (liukastumistapaturma: tapaturma). */
+static void test_suffix_without_plus_is_read(void **s) {
+  db *d = testdb_open();
+  long long a = testdb_text(d, "Sovittelu", "Sovittelu ja harjoittelijat auttoivat liukastumistapaturmien jälkeen.");
+  assert_true(has_term(d, a, "~sovittaa"));
+  assert_true(has_term(d, a, "~harjoittaa"));
+  assert_true(has_term(d, a, ">tapaturma"));
+  assert_true(has_term(d, a, "liukastumistapaturma"));
+  db_close(d);
+}
+
+/* A database five versions behind whose steps each only rebuild the index (19-23) is rebuilt once, by the last:
  * the search generation, which each rebuild bumps, goes up by one, and the deed is found. */
 static void test_upgrade_rebuilds_the_index_once(void **s) {
   tmpdb t;
@@ -394,6 +412,7 @@ int main(void) {
       cmocka_unit_test(test_adjectives_have_no_root),
       cmocka_unit_test(test_numeral_or_spruce),
       cmocka_unit_test(test_lexicalised_compounds_stay_one_part),
+    cmocka_unit_test(test_suffix_without_plus_is_read),
       cmocka_unit_test(test_upgrade_rebuilds_the_index_once),
       cmocka_unit_test(test_far_fetched_analyses_left_out),
       cmocka_unit_test(test_place_names_both_ways),
