@@ -209,6 +209,10 @@ static void facets_fill(deed_result *r, const tally *t, const search_index *ix, 
 /* A deed scoring less than this share of the best deed's score is not counted as found: it matched only a common
  * word or a far expansion (tuned on the judged set in tests/search/). */
 #define SCORE_CUTOFF 0.25f
+/* Of a query of several words, a deed whose words weigh less than this share of the query's is not found either: it
+ * has only the words that say least (vähentäminen and koulu of "ruokahävikin vähentäminen kouluissa", without the
+ * food waste). A word weighs what its best deed scores on it. */
+#define COVER_CUTOFF 0.3f
 
 /* Dense arrays over deed ids for one search, each with the list of ids it has touched (so clearing costs only those).
  */
@@ -216,6 +220,8 @@ typedef struct scores {
   int max_id;
   float *total, *best, *acc, *slot;
   unsigned char *cnt;
+  unsigned *words;                           /* bit c: the deed has concept c (c < 32) */
+  float word[EXP_MAX_CONCEPTS], words_total; /* what each concept weighs (its best deed's score on it), and all */
   float idf_cap;          /* an expansion's terms weigh at most as the concept's own word does (0: no cap) */
   int *touched, ntouched; /* total > 0 */
   int *ctouch, nctouch;   /* best > 0: this concept */
@@ -229,16 +235,17 @@ static void scores_init(scores *s, db *d, int max_id) {
   size_t n = (size_t)max_id + 1;
   memset(s, 0, sizeof *s);
   s->max_id = max_id;
-  char *p = search_scratch(d, n * (8 * sizeof(float) + 1));
+  char *p = search_scratch(d, n * (9 * sizeof(float) + 1));
   float *f = (float *)p;
   s->total = f, s->best = f + n, s->acc = f + 2 * n, s->slot = f + 3 * n;
   int *ids = (int *)(f + 4 * n);
   s->touched = ids, s->ctouch = ids + n, s->atouch = ids + 2 * n, s->stouch = ids + 3 * n;
-  s->cnt = (unsigned char *)(ids + 4 * n);
+  s->words = (unsigned *)(ids + 4 * n);
+  s->cnt = (unsigned char *)(s->words + n);
 }
 
 static void scores_done(scores *s) {
-  for (int i = 0; i < s->ntouched; i++) s->total[s->touched[i]] = 0;
+  for (int i = 0; i < s->ntouched; i++) s->total[s->touched[i]] = 0, s->words[s->touched[i]] = 0;
 }
 
 /* BM25's IDF of a term in n deeds, at most cap (when cap > 0). */
@@ -386,12 +393,17 @@ static int score_plan(db *d, const search_index *ix, const exp_plan *p, scores *
       s->idf_cap = p->c[c].alt[a].kind == EXP_EXACT ? 0 : cap;
       if (score_alt(d, ix, &p->c[c].alt[a], s) != K_OK) return K_ERR;
     }
+    float most = 0;
     for (int i = 0; i < s->nctouch; i++) {
       int id = s->ctouch[i];
       if (s->total[id] == 0) s->touched[s->ntouched++] = id;
       s->total[id] += s->best[id];
+      s->words[id] |= 1u << c;
+      if (s->best[id] > most) most = s->best[id];
       s->best[id] = 0;
     }
+    s->word[c] = most;
+    s->words_total += most;
   }
   return K_OK;
 }
@@ -401,18 +413,27 @@ static int by_int(const void *a, const void *b) {
   return (x > y) - (x < y);
 }
 
-/* The deeds found: those scoring at least SCORE_CUTOFF of the best, ascending (malloc'd into *out). */
-static int found_ids(const scores *s, int **out) {
+/* 1 when the concepts deed id has weigh at least COVER_CUTOFF of the query's. */
+static int covers(const scores *s, const exp_plan *p, int id) {
+  float w = 0;
+  for (int c = 0; c < p->n; c++)
+    if (s->words[id] >> c & 1) w += s->word[c];
+  return w >= COVER_CUTOFF * s->words_total;
+}
+
+/* The deeds found: those scoring at least SCORE_CUTOFF of the best and covering enough of the query, ascending
+ * (malloc'd into *out). */
+static int found_ids(const scores *s, const exp_plan *p, int **out) {
   float max = 0;
   for (int i = 0; i < s->ntouched; i++)
     if (s->total[s->touched[i]] > max) max = s->total[s->touched[i]];
   int *ids = util_calloc((size_t)s->ntouched + 1, sizeof *ids), n = 0;
   if (s->ntouched > s->max_id / 16) { /* many: a walk over the ids is cheaper than sorting */
     for (int id = 1; id <= s->max_id; id++)
-      if (s->total[id] > 0 && s->total[id] >= SCORE_CUTOFF * max) ids[n++] = id;
+      if (s->total[id] > 0 && s->total[id] >= SCORE_CUTOFF * max && covers(s, p, id)) ids[n++] = id;
   } else {
     for (int i = 0; i < s->ntouched; i++)
-      if (s->total[s->touched[i]] >= SCORE_CUTOFF * max) ids[n++] = s->touched[i];
+      if (s->total[s->touched[i]] >= SCORE_CUTOFF * max && covers(s, p, s->touched[i])) ids[n++] = s->touched[i];
     qsort(ids, (size_t)n, sizeof *ids, by_int);
   }
   *out = ids;
@@ -635,7 +656,7 @@ static int find_page(db *d, query *qy, const search_index *ix, deed_result *r, i
     scores_init(&s, d, ix->max_id);
     search_pin(d);
     rc = score_plan(d, ix, &qy->plan, &s);
-    int *ids = NULL, n = rc == K_OK ? found_ids(&s, &ids) : 0;
+    int *ids = NULL, n = rc == K_OK ? found_ids(&s, &qy->plan, &ids) : 0;
     qy->nmatched = n;
     tally_init(&t, ix, n);
     tally_ids(&t, ix, &w, ids, n);

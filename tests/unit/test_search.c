@@ -286,6 +286,25 @@ static void test_rare_words_weigh_more(void **s) {
   db_close(d);
 }
 
+/* A deed of a query of several words needs the words that say most: "ruokahävikin vähentäminen kouluissa" finds
+ * the food waste, not a school yard whose title has a school (and which scores over the score cut-off). */
+static void test_a_deed_needs_the_words_that_say_most(void **s) {
+  db *d = testdb_open();
+  for (int i = 0; i < 20; i++) testdb_text(d, "Muu", "Kunta teki työtä.");
+  long long food = testdb_text(d, "Ruokahävikki puoleen", "Koulujen ruokahävikkiä vähennettiin punnitsemalla.");
+  long long yard = testdb_text(d, "Koulun piha", "Pihaa kunnostettiin oppilaiden kanssa.");
+  const char *schools[] = {"Koulukuljetukset", "Koulujen kerhot", "Koulun kirjasto", "Koulujen liikunta"};
+  for (int i = 0; i < 4; i++) testdb_text(d, schools[i], "Toimintaa kehitettiin.");
+  deed_result r = find(d, (deed_filter){.q = "ruokahävikin vähentäminen kouluissa", .limit = 50});
+  assert_true(r.nhits > 0);
+  assert_int_equal(r.hits[0].id, food);
+  for (int i = 0; i < r.nhits; i++) assert_true(r.hits[i].id != yard);
+  r = find(d, (deed_filter){.q = "koulun piha", .limit = 50}); /* its own words find it */
+  assert_int_equal(r.hits[0].id, yard);
+  arena_free(&mem);
+  db_close(d);
+}
+
 /* ---- The term cache: a tiny budget gives the same results ---- */
 
 static void test_term_cache_budget(void **s) {
@@ -398,6 +417,7 @@ int main(void) {
       cmocka_unit_test(test_fts_syntax_in_query_is_no_error),
       cmocka_unit_test(test_facet_counts_equal_sql),
       cmocka_unit_test(test_rare_words_weigh_more),
+    cmocka_unit_test(test_a_deed_needs_the_words_that_say_most),
       cmocka_unit_test(test_term_cache_budget),
       cmocka_unit_test(test_sparse_and_dense_ranking_agree),
       cmocka_unit_test(test_index_follows_own_writes_and_rollback),
