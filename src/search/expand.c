@@ -19,7 +19,7 @@
  * set in tests/search/, see its README). */
 #define W_EXACT 1.0f
 #define W_SPLIT 0.7f      /* a compound's parts as separate words (työhyvinvointi: työn hyvinvointi) */
-#define W_SAME_HEAD 0.3f  /* another compound with the same head (henkilöstöhyvinvointi): as the head alone */
+#define W_SAME_HEAD 0.5f  /* another compound with the same head (henkilöstöhyvinvointi) */
 #define W_HEAD_ALONE 0.3f /* the compound's head alone (hyvinvointi) */
 #define W_MOD_ALONE 0.3f  /* the parts before the head alone (levä of levätilanne; the broader plan's: helle) */
 #define W_AS_HEAD 0.7f    /* a word as the head of compounds (hyvinvointi: työhyvinvointi) */
