@@ -101,9 +101,9 @@ get "/sv/tekot?q=l%C3%A4sa"
 expect_contains "a Swedish word of the dictionary finds the Finnish deed" "$BODY" "Lukudiplomi ja kirjavinkkaus"
 expect_contains "and the page says which translation was searched for" "$BODY" \
   '<p class="translated">Sökningen omfattar en ordboksöversättning: <span lang="fi">lukea</span></p>'
-get "/en/tekot?q=kitchen"
-expect_contains "in English" "$BODY" 'The search includes a dictionary translation: <span lang="fi">keittiö</span>'
-expect_contains "with its deed" "$BODY" "Työtapaturmien ehkäisy keittiöissä"
+get "/en/tekot?q=stove"
+expect_contains "in English" "$BODY" 'The search includes a dictionary translation: <span lang="fi">liesi</span>'
+expect_contains "with its deed" "$BODY" "Paloturvallisuus kotihoidon asiakkaiden kodeissa"
 get "/sv/tekot?q=hemv%C3%A5rd"
 expect_lacks "a word of the thesaurus: no dictionary line" "$BODY" 'class="translated"'
 
