@@ -220,7 +220,8 @@ typedef struct scores {
   int max_id;
   float *total, *best, *acc, *slot;
   unsigned char *cnt;
-  unsigned *words;                           /* bit c: the deed has concept c (c < 32) */
+  unsigned *words; /* bit c: the deed has concept c (c < 32), kept for a plan of two concepts or more (nwords) */
+  int nwords;
   float word[EXP_MAX_CONCEPTS], words_total; /* what each concept weighs (its best deed's score on it), and all */
   float idf_cap;          /* an expansion's terms weigh at most as the concept's own word does (0: no cap) */
   int *touched, ntouched; /* total > 0 */
@@ -245,7 +246,8 @@ static void scores_init(scores *s, db *d, int max_id) {
 }
 
 static void scores_done(scores *s) {
-  for (int i = 0; i < s->ntouched; i++) s->total[s->touched[i]] = 0, s->words[s->touched[i]] = 0;
+  for (int i = 0; i < s->ntouched; i++) s->total[s->touched[i]] = 0;
+  for (int i = 0; s->nwords >= 2 && i < s->ntouched; i++) s->words[s->touched[i]] = 0;
 }
 
 /* BM25's IDF of a term in n deeds, at most cap (when cap > 0). */
@@ -384,6 +386,7 @@ static int score_alt(db *d, const search_index *ix, const exp_alt *x, scores *s)
 
 /* Every concept's best alternative, summed per deed into s->total. */
 static int score_plan(db *d, const search_index *ix, const exp_plan *p, scores *s) {
+  s->nwords = p->n;
   for (int c = 0; c < p->n; c++) {
     s->nctouch = 0;
     int err = 0;
@@ -398,7 +401,7 @@ static int score_plan(db *d, const search_index *ix, const exp_plan *p, scores *
       int id = s->ctouch[i];
       if (s->total[id] == 0) s->touched[s->ntouched++] = id;
       s->total[id] += s->best[id];
-      s->words[id] |= 1u << c;
+      if (s->nwords >= 2) s->words[id] |= 1u << c;
       if (s->best[id] > most) most = s->best[id];
       s->best[id] = 0;
     }
@@ -413,12 +416,21 @@ static int by_int(const void *a, const void *b) {
   return (x > y) - (x < y);
 }
 
-/* 1 when the concepts deed id has weigh at least COVER_CUTOFF of the query's. */
-static int covers(const scores *s, const exp_plan *p, int id) {
+#define COVER_TABLE 8 /* concepts up to which each set of them is judged once, in a table */
+
+/* 1 when the concepts of mask weigh at least COVER_CUTOFF of the query's n concepts. */
+static int covers(const scores *s, int n, unsigned mask) {
   float w = 0;
-  for (int c = 0; c < p->n; c++)
-    if (s->words[id] >> c & 1) w += s->word[c];
+  for (int c = 0; c < n; c++)
+    if (mask >> c & 1) w += s->word[c];
   return w >= COVER_CUTOFF * s->words_total;
+}
+
+/* 1 when deed id scores at least least (SCORE_CUTOFF of the best) and covers enough of the query (ok: covers() of
+ * each set of up to COVER_TABLE concepts, or NULL). */
+static int found(const scores *s, const exp_plan *p, const unsigned char *ok, float least, int id) {
+  if (s->total[id] < least) return 0;
+  return p->n < 2 || (ok ? ok[s->words[id]] : covers(s, p->n, s->words[id]));
 }
 
 /* The deeds found: those scoring at least SCORE_CUTOFF of the best and covering enough of the query, ascending
@@ -427,13 +439,16 @@ static int found_ids(const scores *s, const exp_plan *p, int **out) {
   float max = 0;
   for (int i = 0; i < s->ntouched; i++)
     if (s->total[s->touched[i]] > max) max = s->total[s->touched[i]];
+  unsigned char table[1 << COVER_TABLE], *ok = p->n >= 2 && p->n <= COVER_TABLE ? table : NULL;
+  for (unsigned m = 0; ok && m < 1u << p->n; m++) ok[m] = (unsigned char)covers(s, p->n, m);
+  float least = SCORE_CUTOFF * max;
   int *ids = util_calloc((size_t)s->ntouched + 1, sizeof *ids), n = 0;
   if (s->ntouched > s->max_id / 16) { /* many: a walk over the ids is cheaper than sorting */
     for (int id = 1; id <= s->max_id; id++)
-      if (s->total[id] > 0 && s->total[id] >= SCORE_CUTOFF * max && covers(s, p, id)) ids[n++] = id;
+      if (s->total[id] > 0 && found(s, p, ok, least, id)) ids[n++] = id;
   } else {
     for (int i = 0; i < s->ntouched; i++)
-      if (s->total[s->touched[i]] >= SCORE_CUTOFF * max && covers(s, p, s->touched[i])) ids[n++] = s->touched[i];
+      if (found(s, p, ok, least, s->touched[i])) ids[n++] = s->touched[i];
     qsort(ids, (size_t)n, sizeof *ids, by_int);
   }
   *out = ids;
