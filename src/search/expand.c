@@ -1578,6 +1578,28 @@ static int joined_span(builder *b, exp_concept *c, int i) {
   return i + 2;
 }
 
+/* 1 when a thesaurus label is w as typed (not only its stem: kevat's, "keva", is an abbreviation's). */
+static int label_as_typed(builder *b, const word *w) {
+  word typed = {0};
+  int cand[4];
+  add_key(b->a, &typed, '=', w->surface);
+  return labels_of(b->t, &typed, cand, 4) > 0;
+}
+
+/* Query word i read with ä and ö for some of its a's and o's, when Voikko knows it only that way and the index has it
+ * so (kevat: kevät; not a thesaurus label as typed, such as an abbreviation): the correction is said, and the
+ * word's concept built from it weighs as a correction. Before the thesaurus, which would meet the stem of the word as
+ * typed (kevat's "keva" is Keva's, the pension provider). Returns 1 when read so. */
+static int umlauts_first(builder *b, int i) {
+  word *w = &b->q[i], r;
+  if (w->known || w->star || !strpbrk(w->surface, "ao") || label_as_typed(b, w)) return 0;
+  if (!correct_voikko(b, w, &r) || !in_index(b, &r)) return 0;
+  r.start = w->start, r.end = w->end;
+  *w = r;
+  b->corr[i] = r.surface;
+  return 1;
+}
+
 static void plan_words(builder *b, exp_plan *out) {
   int allstop = 1;
   for (int i = 0; i < b->nq; i++) allstop &= b->q[i].stop;
@@ -1587,29 +1609,24 @@ static void plan_words(builder *b, exp_plan *out) {
   out->c = arena_alloc(b->a, sizeof *out->c * (size_t)(b->nq ? b->nq : 1));
   for (int i = 0; i < b->nq && !b->failed; i++) {
     if (b->q[i].stop) continue;
+    int end = 0, groups[8], fixed = umlauts_first(b, i);
     exp_concept *c = &out->c[out->n++];
-    int end = 0, groups[8];
     const tlabel *which = NULL;
     int ng = b->q[i].star ? 0 : thes_span(b, i, &end, groups, 8, &which);
     if (ng > 0 && end - i > 1) {
       concept_span(b, c, i, end);
       syn_alts(b, c, groups, ng, which);
       i = end - 1;
-      continue;
-    }
-    if ((end = joined_span(b, c, i)) > 0) {
+    } else if ((end = joined_span(b, c, i)) > 0) {
       i = end - 1;
-      continue;
-    }
-    if (ng > 0) { /* a word of the thesaurus: never "corrected" */
+    } else if (ng > 0) { /* a word of the thesaurus: never "corrected" */
       known_word(b, c, &b->q[i]);
-      continue;
-    }
-    if ((end = dict_span(b, c, i)) > 0) { /* a Swedish or English word the thesaurus lacks: never "corrected" */
+    } else if ((end = dict_span(b, c, i)) > 0) { /* a Swedish or English word the thesaurus lacks: never "corrected" */
       i = end - 1;
-      continue;
+    } else {
+      word_alts(b, c, i);
     }
-    word_alts(b, c, i);
+    for (int k = 0; fixed && k < c->nalt; k++) c->alt[k].weight *= W_CORR;
   }
 }
 

@@ -373,6 +373,24 @@ static void test_missing_umlauts_restored(void **s) {
   db_close(d);
 }
 
+/* A word typed without ä and ö that the thesaurus would meet by its stem is read with them first: kevat is kevät
+ * (spring), not Keva, the pension provider whose label its stem "keva" is. */
+static void test_umlauts_before_the_thesaurus(void **s) {
+  db *d = testdb_open();
+  long long spring = testdb_text(d, "Kevään liikuntapäivä", "Keväällä järjestettiin liikuntapäivä.");
+  long long pension = testdb_text(d, "Eläkeinfo", "Keva kertoi eläkkeistä.");
+  deed_result r = find(d, "kevat", NULL);
+  assert_int_equal(found(&r, spring), 1);
+  assert_false(found(&r, pension));
+  assert_non_null(r.corrected);
+  assert_string_equal(r.corrected, "kevät");
+  r = find(d, "keva", NULL); /* the label as typed stays itself */
+  assert_int_equal(found(&r, pension), 1);
+  assert_null(r.corrected);
+  arena_free(&mem);
+  db_close(d);
+}
+
 /* Compounds Voikko does not know, or with a prefix such as lähi-, find and are found by their parts. */
 static void test_more_compounds(void **s) {
   db *d = testdb_open();
@@ -645,6 +663,7 @@ int main(void) {
       cmocka_unit_test(test_own_thesaurus_entries_count),
       cmocka_unit_test(test_compound_inside_longer_compounds),
       cmocka_unit_test(test_missing_umlauts_restored),
+    cmocka_unit_test(test_umlauts_before_the_thesaurus),
       cmocka_unit_test(test_more_compounds),
       cmocka_unit_test(test_homographs_do_not_flood),
       cmocka_unit_test(test_known_words_stay_themselves),
