@@ -684,11 +684,26 @@ static char *umlaut_fix(builder *b, const word *w, int indexed_only) {
 
 static int thes_word(builder *b, const word *w, int *groups, int max, const tlabel **which);
 
+/* 1 when the index has term as a word or as a part of compounds. */
+static int part_in_index(builder *b, const char *term) {
+  static const char marks[] = {0, MORPH_HEAD, MORPH_MODIFIER};
+  for (size_t k = 0; k < sizeof marks; k++) {
+    const char *t = marks[k] ? marked(b->a, marks[k], term) : term;
+    const search_postings *p = search_postings_get(b->d, match_of(b->a, t, 0));
+    if (!p) return b->failed = 1, 0;
+    if (p->n > 0) return 1;
+  }
+  return 0;
+}
+
 /* 1 when the index has w's lemmas, or a derivation of theirs or a compound of them (mentoroida: mentorointi;
- * tiedottaminen: tiedote), or the thesaurus has w: a correction to it finds something. */
-static int findable(builder *b, const word *w) {
+ * tiedottaminen: tiedote), or with parts w's head and first part (hulevesitulva: hulevesi, tulva; for Voikko's
+ * suggestions, not for every word one edit away: tiehoitaminen is no correction of tiedoitaminen), or the thesaurus
+ * has w: a correction to it finds something. */
+static int findable(builder *b, const word *w, int parts) {
   static const char marks[] = {MORPH_ROOT, MORPH_HEAD, MORPH_MODIFIER, 0};
   if (in_index(b, w) || in_index_marked(b, w, marks)) return 1;
+  if (parts && w->head && w->nmod > 0 && part_in_index(b, w->head) && part_in_index(b, w->mod[0])) return 1;
   for (int i = 0; i < w->nroot; i++) {
     const search_postings *p = search_postings_get(b->d, match_of(b->a, w->root[i], 0));
     if (!p) return b->failed = 1, 0;
@@ -708,7 +723,7 @@ static char *voikko_fix(builder *b, const word *w, int loose) {
     if (!fix && !strpbrk(sg[i], " -") && !morph_clitic(b->m, sg[i])) {
       word r = {0};
       analyse(b->m, b->sb, b->a, arena_strdup(b->a, sg[i]), &r);
-      if (r.known && (loose ? findable(b, &r) : in_index(b, &r))) fix = util_strdup(sg[i]);
+      if (r.known && (loose ? findable(b, &r, 1) : in_index(b, &r))) fix = util_strdup(sg[i]);
     }
     free(sg[i]);
   }
@@ -860,7 +875,7 @@ static char *edit_fix(builder *b, const word *w) {
           bestdf = df;
           free(best);
           best = util_strdup(cand.data);
-        } else if (!bestdf && !found && !df && findable(b, &r2)) {
+        } else if (!bestdf && !found && !df && findable(b, &r2, 0)) {
           found = util_strdup(cand.data); /* the first the thesaurus or a derivation has */
         }
       }

@@ -81,6 +81,12 @@ static void test_typos_without_suggestions(void **s) {
   assert_int_equal(found(&r, child), 1);
   assert_non_null(r.corrected);
   assert_string_equal(r.corrected, "lastensuojelu");
+  /* a typo of a compound no deed uses whose parts the deeds have: Voikko's suggestion, searched for by its parts */
+  long long storm = testdb_text(d, "Hulevesien hallinta", "Hulevedet ohjattiin pois, ja tulva vältettiin.");
+  r = find(d, "hulvesitulva", NULL);
+  assert_int_equal(found(&r, storm), 1);
+  assert_non_null(r.corrected);
+  assert_string_equal(r.corrected, "hulevesitulva");
   arena_free(&mem);
   db_close(d);
 }
