@@ -971,13 +971,50 @@ static char *nearest_one(builder *b, const word *w) {
   return chars_of(w->surface) >= 7 ? nearest_within(b, w, 1) : NULL;
 }
 
-/* The most common word of the index that starts with w, analysed into r. */
+/* The deeds of w's most common lemma in the index (0 when it has none). */
+static long lemma_df(builder *b, const word *w) {
+  long df = 0;
+  for (int i = 0; i < w->nlemma && !b->failed; i++) {
+    const search_postings *p = search_postings_get(b->d, match_of(b->a, w->lemma[i], 0));
+    if (!p) b->failed = 1;
+    if (p && p->n > df) df = p->n;
+  }
+  return df;
+}
+
+/* An unfinished word that is an inflected stem (ikäihmis, kuntalais, asiakk, palveluasumi), which no lemma of the
+ * index starts: the first of these endings after it that makes a word Voikko knows whose lemma the index has, or
+ * NULL (malloc'd). */
+static char *stem_word(builder *b, const word *w) {
+  static const char *const endings[] = {"et", "en", "nen", "aat", "ät", "an", "än", "a", "ä", "n", "t"};
+  if (chars_of(w->surface) < 5) return NULL;
+  buf c = BUF_INIT;
+  char *found = NULL;
+  for (size_t i = 0; i < sizeof endings / sizeof endings[0] && !found && !b->failed; i++) {
+    buf_reset(&c);
+    buf_printf(&c, "%r%r", w->surface, endings[i]);
+    if (!morph_spell(b->m, c.data) || morph_clitic(b->m, c.data)) continue;
+    word r = {0};
+    analyse(b->m, b->sb, b->a, arena_strndup(b->a, c.data, c.len), &r);
+    if (r.known && lemma_df(b, &r) > 0) found = util_strdup(c.data);
+  }
+  buf_free(&c);
+  return found;
+}
+
+/* The most common word of the index that starts with w, or the word w is the stem of when its lemma is more common
+ * (asiakk: asiakas, not asiakkuus), analysed into r. */
 static int complete_vocab(builder *b, const word *w, word *r) {
   search_vocab v;
   if (vocab_prefix(b, w->surface, &v) != K_OK) return 0;
   int best = -1;
   for (int i = 0; i < v.n; i++)
     if (strlen(v.w[i].term) > strlen(w->surface) && (best < 0 || v.w[i].df > v.w[best].df)) best = i;
+  word s;
+  if (memoised(b, '\x09', w, stem_word, &s) && (best < 0 || lemma_df(b, &s) > v.w[best].df)) {
+    *r = s;
+    return 1;
+  }
   if (best < 0) return 0;
   memset(r, 0, sizeof *r);
   analyse(b->m, b->sb, b->a, v.w[best].term, r);

@@ -124,6 +124,22 @@ static void test_unfinished_words_are_not_shorter_words(void **s) {
   db_close(d);
 }
 
+/* An unfinished word that is an inflected stem starts no lemma of the index: ikäihmis is ikäihminen (ikäihmiset),
+ * asiakk asiakas (asiakkaat; a deed that writes only "asiakas" too), not the rarer asiakkuus that starts with it. */
+static void test_unfinished_stems(void **s) {
+  db *d = testdb_open();
+  long long older = testdb_text(d, "Ikäihmisten liikunta", "Ikäihmiset liikkuivat enemmän.");
+  long long client = testdb_text(d, "Palvelu nopeutui", "Asiakas sai vastauksen samana päivänä.");
+  testdb_text(d, "Asiakkaat mukaan", "Asiakkaat kertoivat toiveensa.");
+  testdb_text(d, "Asiakkuudet", "Asiakkuus hoidettiin.");
+  deed_result r = find(d, "ikäihmis", NULL);
+  assert_int_equal(found(&r, older), 1);
+  r = find(d, "asiakk", NULL);
+  assert_true(found(&r, client));
+  arena_free(&mem);
+  db_close(d);
+}
+
 static void test_unfinished_words_and_explicit_prefixes(void **s) {
   lib l;
   db *d = library(&l);
@@ -655,6 +671,7 @@ int main(void) {
       cmocka_unit_test(test_typo_of_a_thesaurus_word),
       cmocka_unit_test(test_unfinished_words_are_not_shorter_words),
       cmocka_unit_test(test_unfinished_words_and_explicit_prefixes),
+    cmocka_unit_test(test_unfinished_stems),
       cmocka_unit_test(test_explicit_prefix_of_a_base_form),
       cmocka_unit_test(test_derivations_find_each_other),
       cmocka_unit_test(test_compound_derivations_keep_their_modifier),
