@@ -12,6 +12,10 @@ MIN (make check: tests/e2e/test_search_quality.sh).
 
 With --umlauts the typos are the set's deeds' most common words with ä or ö (UMLAUT_WORDS of them, 3 letters or
 more, as they stand inflected) typed with a and o instead, each compared with the word as written.
+
+With --prefixes they are unfinished words: the deeds' PREFIX_WORDS most common words of 10 letters or more, as they
+stand inflected, cut to 60 % and to 75 % of their letters (5 at least); each start's top 10 is scored by the share of
+the word's top 5 in it (a start may rightly find more than its word).
 """
 import argparse
 import csv
@@ -25,6 +29,7 @@ import sys
 CLASSES = ("plain", "derivation", "compound", "synonym")
 LETTERS = "aeiouklmnprst"
 UMLAUT_WORDS = 600
+PREFIX_WORDS = 150
 FIELDS = ("title", "summary", "goal", "actions", "results")
 
 
@@ -49,16 +54,26 @@ def typos(word, rng):
     return sorted(out)
 
 
-def umlaut_words(setdir):
-    """The set's deeds' UMLAUT_WORDS most common words with ä or ö, the most common first (ties by the word)."""
+def deed_words(setdir, keep, n):
+    """The set's deeds' n most common words for which keep(word) holds, the most common first (ties by the word)."""
     count = {}
     with open(os.path.join(setdir, "deeds.csv"), encoding="utf-8") as f:
         for r in csv.DictReader(f):
             for field in FIELDS:
                 for w in re.findall(r"[a-zåäö]+", (r.get(field) or "").lower()):
-                    if len(w) >= 3 and ("ä" in w or "ö" in w):
+                    if keep(w):
                         count[w] = count.get(w, 0) + 1
-    return sorted(count, key=lambda w: (-count[w], w))[:UMLAUT_WORDS]
+    return sorted(count, key=lambda w: (-count[w], w))[:n]
+
+
+def umlaut_words(setdir):
+    """The set's deeds' UMLAUT_WORDS most common words with ä or ö."""
+    return deed_words(setdir, lambda w: len(w) >= 3 and ("ä" in w or "ö" in w), UMLAUT_WORDS)
+
+
+def prefixes(word):
+    """The word cut to 60 % and to 75 % of its letters (5 at least), each once."""
+    return sorted({word[:max(5, int(len(word) * f))] for f in (0.6, 0.75)})
 
 
 def main():
@@ -69,8 +84,13 @@ def main():
     ap.add_argument("--check", type=float)
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--umlauts", action="store_true", help="words with ä and ö typed with a and o instead")
+    ap.add_argument("--prefixes", action="store_true", help="long words cut to 60 and 75 %% of their letters")
     a = ap.parse_args()
-    if a.umlauts:
+    if a.prefixes:
+        words = deed_words(a.set, lambda w: len(w) >= 10, PREFIX_WORDS)
+        pairs = [(w, p) for w in words for p in prefixes(w)]
+        kind = "starts of %d long words" % len(words)
+    elif a.umlauts:
         words = umlaut_words(a.set)
         pairs = [(w, w.replace("ä", "a").replace("ö", "o")) for w in words]
         kind = "words typed without ä and ö"
@@ -93,14 +113,20 @@ def main():
     shown = [set(h["ref"] for h in json.loads(line)) for line in lines]
     base = dict(zip(words, shown[:len(words)]))
     total, bad = 0.0, []
+    ranked = [[h["ref"] for h in json.loads(line)] for line in lines[:len(words)]]
     for (w, t), got in zip(pairs, shown[len(words):]):
         want = base[w]
-        j = len(want & got) / len(want | got) if want | got else 1.0
+        if a.prefixes:
+            top = set(ranked[words.index(w)][:5])
+            j = len(top & got) / len(top) if top else 1.0
+        else:
+            j = len(want & got) / len(want | got) if want | got else 1.0
         total += j
         if j < 0.5:
             bad.append((w, t, j))
     mean = total / len(pairs)
-    print("%d %s: mean agreement with the word's top 10 %.3f" % (len(pairs), kind, mean))
+    what = "share of the word's top 5 in the start's top 10" if a.prefixes else "agreement with the word's top 10"
+    print("%d %s: mean %s %.3f" % (len(pairs), kind, what, mean))
     for w, t, j in bad:
         print("  %s -> %s: %.2f" % (t, w, j))
     if a.check is not None and mean < a.check - 1e-9:
