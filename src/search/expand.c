@@ -1638,10 +1638,10 @@ static int label_as_typed(builder *b, const word *w) {
   return labels_of(b->t, &typed, cand, 4) > 0;
 }
 
-/* Query word i read with ä and ö for some of its a's and o's, when Voikko knows it only that way and the index has it
- * so (kevat: kevät; not a thesaurus label as typed, such as an abbreviation): the correction is said, and the
- * word's concept built from it weighs as a correction. Before the thesaurus, which would meet the stem of the word as
- * typed (kevat's "keva" is Keva's, the pension provider). Returns 1 when read so. */
+/* Query word i, which met a thesaurus label by its stem only, read with ä and ö for some of its a's and o's, when
+ * Voikko knows it only that way and the index has it so (kevat: kevät, whose stem "keva" is Keva's, the pension
+ * provider; a word the thesaurus does not meet is corrected as any typo is, in word_alts): the correction is said,
+ * and the word's concept built from it weighs as a correction. Returns 1 when read so. */
 static int umlauts_first(builder *b, int i) {
   word *w = &b->q[i], r;
   if (w->known || w->star || !strpbrk(w->surface, "ao") || label_as_typed(b, w)) return 0;
@@ -1661,10 +1661,11 @@ static void plan_words(builder *b, exp_plan *out) {
   out->c = arena_alloc(b->a, sizeof *out->c * (size_t)(b->nq ? b->nq : 1));
   for (int i = 0; i < b->nq && !b->failed; i++) {
     if (b->q[i].stop) continue;
-    int end = 0, groups[8], fixed = umlauts_first(b, i);
+    int end = 0, groups[8], fixed = 0;
     exp_concept *c = &out->c[out->n++];
     const tlabel *which = NULL;
     int ng = b->q[i].star ? 0 : thes_span(b, i, &end, groups, 8, &which);
+    if (ng > 0 && (fixed = umlauts_first(b, i))) ng = thes_span(b, i, &end, groups, 8, &which);
     if (ng > 0 && end - i > 1) {
       concept_span(b, c, i, end);
       syn_alts(b, c, groups, ng, which);
