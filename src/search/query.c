@@ -428,7 +428,7 @@ static int covers(const scores *s, int n, unsigned mask) {
 
 /* 1 when deed id scores at least least (SCORE_CUTOFF of the best) and covers enough of the query (ok: covers() of
  * each set of up to COVER_TABLE concepts, or NULL). */
-static int found(const scores *s, const exp_plan *p, const unsigned char *ok, float least, int id) {
+static inline int found(const scores *s, const exp_plan *p, const unsigned char *ok, float least, int id) {
   if (s->total[id] < least) return 0;
   return p->n < 2 || (ok ? ok[s->words[id]] : covers(s, p->n, s->words[id]));
 }
