@@ -580,6 +580,17 @@ static void alt_parts(builder *b, exp_concept *c, const word *w) {
   alt_parts_as(b, c, w, 0);
 }
 
+/* The deeds of w's most common lemma in the index (0 when it has none). */
+static long lemma_df(builder *b, const word *w) {
+  long df = 0;
+  for (int i = 0; i < w->nlemma && !b->failed; i++) {
+    const search_postings *p = search_postings_get(b->d, match_of(b->a, w->lemma[i], 0));
+    if (!p) b->failed = 1;
+    if (p && p->n > df) df = p->n;
+  }
+  return df;
+}
+
 /* 1 when the index has any of the word's lemmas. */
 static int in_index(builder *b, const word *w) {
   for (int i = 0; i < w->nlemma; i++) {
@@ -684,18 +695,6 @@ static char *umlaut_fix(builder *b, const word *w, int indexed_only) {
 
 static int thes_word(builder *b, const word *w, int *groups, int max, const tlabel **which);
 
-/* 1 when the index has term as a word or as a part of compounds. */
-static int part_in_index(builder *b, const char *term) {
-  static const char marks[] = {0, MORPH_HEAD, MORPH_MODIFIER};
-  for (size_t k = 0; k < sizeof marks; k++) {
-    const char *t = marks[k] ? marked(b->a, marks[k], term) : term;
-    const search_postings *p = search_postings_get(b->d, match_of(b->a, t, 0));
-    if (!p) return b->failed = 1, 0;
-    if (p->n > 0) return 1;
-  }
-  return 0;
-}
-
 /* 1 when the index has w's lemmas, or a derivation of theirs or a compound of them (mentoroida: mentorointi;
  * tiedottaminen: tiedote), or with parts w's head and first part (hulevesitulva: hulevesi, tulva; for Voikko's
  * suggestions, not for every word one edit away: tiehoitaminen is no correction of tiedoitaminen), or the thesaurus
@@ -703,7 +702,7 @@ static int part_in_index(builder *b, const char *term) {
 static int findable(builder *b, const word *w, int parts) {
   static const char marks[] = {MORPH_ROOT, MORPH_HEAD, MORPH_MODIFIER, 0};
   if (in_index(b, w) || in_index_marked(b, w, marks)) return 1;
-  if (parts && w->head && w->nmod > 0 && part_in_index(b, w->head) && part_in_index(b, w->mod[0])) return 1;
+  if (parts && w->head && w->nmod > 0 && deeds_with_part(b, w->head) > 0 && deeds_with_part(b, w->mod[0]) > 0) return 1;
   for (int i = 0; i < w->nroot; i++) {
     const search_postings *p = search_postings_get(b->d, match_of(b->a, w->root[i], 0));
     if (!p) return b->failed = 1, 0;
@@ -865,12 +864,7 @@ static char *edit_fix(builder *b, const word *w) {
           continue;
         word r2 = {0};
         analyse(b->m, b->sb, b->a, arena_strdup(b->a, cand.data), &r2);
-        long df = 0;
-        for (int l = 0; l < r2.nlemma && !b->failed; l++) {
-          const search_postings *p = search_postings_get(b->d, match_of(b->a, r2.lemma[l], 0));
-          if (!p) b->failed = 1;
-          if (p && p->n > df) df = p->n;
-        }
+        long df = lemma_df(b, &r2);
         if (df > bestdf) {
           bestdf = df;
           free(best);
@@ -969,17 +963,6 @@ static char *nearest_vocab(builder *b, const word *w) {
  * nuorisoyö, "youth night"), the index's word one edit away, from 7 letters up. */
 static char *nearest_one(builder *b, const word *w) {
   return chars_of(w->surface) >= 7 ? nearest_within(b, w, 1) : NULL;
-}
-
-/* The deeds of w's most common lemma in the index (0 when it has none). */
-static long lemma_df(builder *b, const word *w) {
-  long df = 0;
-  for (int i = 0; i < w->nlemma && !b->failed; i++) {
-    const search_postings *p = search_postings_get(b->d, match_of(b->a, w->lemma[i], 0));
-    if (!p) b->failed = 1;
-    if (p && p->n > df) df = p->n;
-  }
-  return df;
 }
 
 /* An unfinished word that is an inflected stem (ikäihmis, kuntalais, asiakk, palveluasumi), which no lemma of the
