@@ -11,7 +11,8 @@
 #include "core/map.h"
 #include "core/utf8.h"
 
-#define CACHE_SLOTS 32768 /* direct-mapped: a colliding word replaces the old one, so memory stays bounded */
+#define CACHE_SLOTS 32768 /* in pairs (two-way): a word replaces the pair's less recently used one, so memory stays
+                           * bounded and two common words that collide do not push each other out */
 #define MAX_ANALYSED 120  /* longer "words" (URLs, chains) are indexed as they are */
 #define MAX_PARTS 16
 
@@ -25,6 +26,7 @@ typedef struct slot {
   char *data; /* the word, NUL, then the terms back to back; NULL when empty */
   size_t wlen;
   int nterms, nlemma;
+  int recent; /* 1: used after the other slot of its pair */
   readings r;
 } slot;
 
@@ -584,7 +586,11 @@ int morph_suggest(morph *m, const char *word, char **out, int max) {
 }
 
 void morph_terms(morph *m, const char *word, size_t n, morph_terms_t *out) {
-  slot *sl = &m->cache[util_hash_n(word, n) & (CACHE_SLOTS - 1)];
+  slot *pair = &m->cache[util_hash_n(word, n) & (CACHE_SLOTS - 2)], *sl = NULL;
+  for (int i = 0; i < 2; i++)
+    if (pair[i].data && pair[i].wlen == n && memcmp(pair[i].data, word, n) == 0) sl = &pair[i];
+  if (!sl) sl = pair[0].recent ? &pair[1] : &pair[0];
+  pair[0].recent = sl == &pair[0], pair[1].recent = sl == &pair[1];
   if (sl->data && sl->wlen == n && memcmp(sl->data, word, n) == 0) {
     fill_out(sl, out);
     return;
