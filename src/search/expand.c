@@ -18,21 +18,22 @@
 /* Weights of the alternatives: the word as typed counts fully, what search widened it to less (tuned on the judged
  * set in tests/search/, see its README). */
 #define W_EXACT 1.0f
-#define W_SPLIT 0.7f      /* a compound's parts as separate words (työhyvinvointi: työn hyvinvointi) */
-#define W_SAME_HEAD 0.5f  /* another compound with the same head (henkilöstöhyvinvointi) */
-#define W_HEAD_ALONE 0.3f /* the compound's head alone (hyvinvointi) */
-#define W_MOD_ALONE 0.3f  /* the parts before the head alone (levä of levätilanne; the broader plan's: helle) */
-#define W_AS_HEAD 0.7f    /* a word as the head of compounds (hyvinvointi: työhyvinvointi) */
-#define W_AS_MOD 0.35f    /* a word as a part before the head (hyvinvointi: hyvinvointikertomus) */
-#define W_DERIV 0.5f      /* a derivation of the same root (kehittäjä: kehittää, kehitys) */
-#define W_SYN 0.8f        /* the thesaurus: another label of the same group */
-#define W_SYN_DERIV 0.5f  /* the thesaurus's derivation families (note "johdos") */
-#define W_RELATED 0.4f    /* the thesaurus's related terms (note "liittyvä"): the same topic in other words */
-#define W_CORR 0.9f       /* a spelling correction of a word the index does not know */
-#define W_PREFIX 0.8f     /* an unknown word as the start of indexed words */
-#define W_WEAK_SENSE 0.5f /* a reading of an ambiguous word that the query's other words do not support */
-#define W_DICT 0.7f       /* a translation from a bilingual dictionary (a word the thesaurus does not have) */
-#define MAX_SUGGEST 5     /* Voikko's suggestions tried */
+#define W_SPLIT 0.7f        /* a compound's parts as separate words (työhyvinvointi: työn hyvinvointi) */
+#define W_SAME_HEAD 0.5f    /* another compound with the same head (henkilöstöhyvinvointi) */
+#define W_HEAD_ALONE 0.3f   /* the compound's head alone (hyvinvointi) */
+#define W_MOD_ALONE 0.3f    /* the parts before the head alone (levä of levätilanne; the broader plan's: helle) */
+#define W_MOD_FALLBACK 0.2f /* the same of other compounds, when not common (johtoryhmä of johtoryhmätyöskentely) */
+#define W_AS_HEAD 0.7f      /* a word as the head of compounds (hyvinvointi: työhyvinvointi) */
+#define W_AS_MOD 0.35f      /* a word as a part before the head (hyvinvointi: hyvinvointikertomus) */
+#define W_DERIV 0.5f        /* a derivation of the same root (kehittäjä: kehittää, kehitys) */
+#define W_SYN 0.8f          /* the thesaurus: another label of the same group */
+#define W_SYN_DERIV 0.5f    /* the thesaurus's derivation families (note "johdos") */
+#define W_RELATED 0.4f      /* the thesaurus's related terms (note "liittyvä"): the same topic in other words */
+#define W_CORR 0.9f         /* a spelling correction of a word the index does not know */
+#define W_PREFIX 0.8f       /* an unknown word as the start of indexed words */
+#define W_WEAK_SENSE 0.5f   /* a reading of an ambiguous word that the query's other words do not support */
+#define W_DICT 0.7f         /* a translation from a bilingual dictionary (a word the thesaurus does not have) */
+#define MAX_SUGGEST 5       /* Voikko's suggestions tried */
 #define MAX_KEYS 8
 
 /* ---- The analyser ---- */
@@ -505,6 +506,7 @@ static void mod_slots(builder *b, exp_alt *x, const word *w) {
     if (!m || w->mod[i] == m) part_slot(b, x, w->mod[i]);
 }
 
+#define COMMON_MOD 0.20 /* a part before the head in more of the deeds than this says too little alone (koulu) */
 #define RARER_MOD 2 /* a head in this many times the deeds of the modifier says less than it (jäte of jätehuolto) */
 #define RARER_MIN 5 /* and in this many deeds at least (fewer say nothing of how common it is) */
 
@@ -528,7 +530,17 @@ static int modifier_says_more(builder *b, const word *w) {
   return m > 0 && h >= RARER_MOD * m && h >= RARER_MIN;
 }
 
-/* A compound's head alone and in other compounds; its modifier alone instead when it says more (levätilanne: levä).
+/* 1 when a part before w's head (those mod_slots takes) is in more than COMMON_MOD of the deeds, as a word or a part
+ * (an estimate: deeds_with_part). */
+static int common_mods(builder *b, const word *w) {
+  const char *m = whole_mod(w);
+  for (int i = 0; i < w->nmod; i++)
+    if ((!m || w->mod[i] == m) && deeds_with_part(b, w->mod[i]) > COMMON_MOD * b->ndocs) return 1;
+  return 0;
+}
+
+/* A compound's head alone and in other compounds; its modifier alone instead when it says more (levätilanne: levä),
+ * else at a low weight when it is not common, found when little else is (johtoryhmä of johtoryhmätyöskentely).
  * The broader plan: the modifier alone, the head alone however common (hellepäivä: helle, päivä; not other compounds
  * with it, työpäivä), and each part inside the modifier (saattohoitotyö: hoito). */
 static void head_or_modifier(builder *b, exp_concept *c, const word *w) {
@@ -537,7 +549,10 @@ static void head_or_modifier(builder *b, exp_concept *c, const word *w) {
     slot_add(b, alt_new(b, c, EXP_PART, W_SAME_HEAD), 1, MORPH_HEAD, w->head, 0);
     slot_add(b, alt_new(b, c, EXP_PART, W_HEAD_ALONE), 1, 0, w->head, 0);
   }
-  if (mod_alone || b->broad) mod_slots(b, alt_new(b, c, EXP_PART, W_MOD_ALONE), w);
+  if (mod_alone || b->broad)
+    mod_slots(b, alt_new(b, c, EXP_PART, W_MOD_ALONE), w);
+  else if (!common_mods(b, w))
+    mod_slots(b, alt_new(b, c, EXP_PART, W_MOD_FALLBACK), w);
   if (!b->broad) return;
   if (common || mod_alone) slot_add(b, alt_new(b, c, EXP_PART, W_HEAD_ALONE), 1, 0, w->head, 0);
   const char *whole = whole_mod(w);

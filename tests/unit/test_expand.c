@@ -613,6 +613,22 @@ static void test_a_rare_modifier_says_more(void **s) {
   db_close(d);
 }
 
+/* Of any other compound, a part before the head that is not common is found alone by the plan itself, at a low
+ * weight (johtoryhmä, the management team, of johtoryhmätyöskentely, its way of working); one in many deeds is not, and
+ * only the broader plan for a query that finds nothing has it (koulu of kouluruoka, here in most deeds). */
+static void test_an_uncommon_modifier_alone(void **s) {
+  db *d = testdb_open();
+  long long team = testdb_text(d, "Johtoryhmä uudistui", "Johtoryhmän kokoukset lyhennettiin tuntiin.");
+  for (int i = 0; i < 8; i++) testdb_text(d, "Koulun piha", "Koulun pihalla leikittiin välitunnilla.");
+  deed_result r = find(d, "johtoryhmätyöskentely", NULL);
+  assert_int_equal(found(&r, team), 1);
+  assert_int_equal(r.broadened, 0);
+  r = find(d, "kouluruoka", NULL);
+  assert_int_equal(r.broadened, 1);
+  arena_free(&mem);
+  db_close(d);
+}
+
 /* A compound whose words find nothing as they are: the deeds of its parts alone, and the page says so (hellepäivä,
  * "a hot day": the heat's deed, though päivä is a head too common to stand for the compound otherwise). */
 static void test_nothing_found_finds_the_parts(void **s) {
@@ -671,7 +687,7 @@ int main(void) {
       cmocka_unit_test(test_typo_of_a_thesaurus_word),
       cmocka_unit_test(test_unfinished_words_are_not_shorter_words),
       cmocka_unit_test(test_unfinished_words_and_explicit_prefixes),
-    cmocka_unit_test(test_unfinished_stems),
+      cmocka_unit_test(test_unfinished_stems),
       cmocka_unit_test(test_explicit_prefix_of_a_base_form),
       cmocka_unit_test(test_derivations_find_each_other),
       cmocka_unit_test(test_compound_derivations_keep_their_modifier),
@@ -686,14 +702,15 @@ int main(void) {
       cmocka_unit_test(test_own_thesaurus_entries_count),
       cmocka_unit_test(test_compound_inside_longer_compounds),
       cmocka_unit_test(test_missing_umlauts_restored),
-    cmocka_unit_test(test_umlauts_before_the_thesaurus),
+      cmocka_unit_test(test_umlauts_before_the_thesaurus),
       cmocka_unit_test(test_more_compounds),
       cmocka_unit_test(test_homographs_do_not_flood),
       cmocka_unit_test(test_known_words_stay_themselves),
       cmocka_unit_test(test_the_other_words_choose_the_reading),
       cmocka_unit_test(test_dictionaries_translate_what_the_thesaurus_lacks),
       cmocka_unit_test(test_a_rare_modifier_says_more),
-    cmocka_unit_test(test_loanword_derivations_find_each_other),
+      cmocka_unit_test(test_an_uncommon_modifier_alone),
+      cmocka_unit_test(test_loanword_derivations_find_each_other),
       cmocka_unit_test(test_nothing_found_finds_the_parts),
       cmocka_unit_test(test_distance),
   };
