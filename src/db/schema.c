@@ -803,6 +803,9 @@ static const char *const migrations[] = {
     /* 23: the tokenizer reads a suffix Voikko writes without a "+" (sovit(sovittaa)tel(+ella): sovittelu is derived;
      *     liukastumistapaturma has a head) and keeps 13 more compounds one part (tapaturma, viranomainen): again. */
     REINDEX,
+    /* 24: the tokenizer adds the root of a derived part before a compound's head ("<~evakuoida" of
+     *     evakuointiohje) (search/morph.c): again. */
+    REINDEX,
 };
 
 /* ---- Change counters ----

@@ -25,6 +25,7 @@
 #define W_MOD_FALLBACK 0.2f /* the same of other compounds, when not common (johtoryhmä of johtoryhmätyöskentely) */
 #define W_AS_HEAD 0.7f      /* a word as the head of compounds (hyvinvointi: työhyvinvointi) */
 #define W_AS_MOD 0.35f      /* a word as a part before the head (hyvinvointi: hyvinvointikertomus) */
+#define W_DERIV_AS_MOD 0.3f /* of the same root, before the head of a compound (evakuoida: evakuointiohje) */
 #define W_DERIV 0.5f        /* a derivation of the same root (kehittäjä: kehittää, kehitys) */
 #define W_SYN 0.8f          /* the thesaurus: another label of the same group */
 #define W_SYN_DERIV 0.5f    /* the thesaurus's derivation families (note "johdos") */
@@ -147,7 +148,7 @@ static void analyse_as(morph *m, const stemmers *sb, arena *a, const char *s, wo
       if ((!mt.self || i + 1 == mt.self) && w->nlemma < EXP_SLOT_TERMS) w->lemma[w->nlemma++] = l;
     } else if (t[0] == MORPH_HEAD && !w->head) {
       w->head = arena_strdup(a, t + 1);
-    } else if (t[0] == MORPH_MODIFIER && w->nmod < 4) {
+    } else if (t[0] == MORPH_MODIFIER && t[1] != MORPH_ROOT && w->nmod < 4) {
       w->mod[w->nmod++] = arena_strdup(a, t + 1);
     } else if (t[0] == MORPH_ROOT && w->nroot < 4) {
       w->root[w->nroot++] = arena_strdup(a, t + 1);
@@ -589,6 +590,11 @@ static void alt_parts_as(builder *b, exp_concept *c, const word *w, int narrow) 
     }
   }
   for (int i = 0; i < w->nlemma; i++) slot_add(b, alt_new(b, c, EXP_DERIV, W_DERIV), 1, MORPH_ROOT, w->lemma[i], 0);
+  /* the derivation family before the head of compounds (evakuoida: evakuointiohje; retkeilijä: retkeilyreitti) */
+  for (int i = 0; i < w->nlemma && !narrow; i++)
+    slot_add(b, alt_new(b, c, EXP_DERIV, W_DERIV_AS_MOD), 1, MORPH_MODIFIER, marked(b->a, MORPH_ROOT, w->lemma[i]), 0);
+  for (int i = 0; i < w->nroot && !narrow && !w->head; i++)
+    slot_add(b, alt_new(b, c, EXP_DERIV, W_DERIV_AS_MOD), 1, MORPH_MODIFIER, marked(b->a, MORPH_ROOT, w->root[i]), 0);
 }
 
 static void alt_parts(builder *b, exp_concept *c, const word *w) {

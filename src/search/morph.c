@@ -11,9 +11,10 @@
 #include "core/map.h"
 #include "core/utf8.h"
 
-#define CACHE_SLOTS 32768 /* in pairs (two-way): a word replaces the pair's less recently used one, so memory stays
-                           * bounded and two common words that collide do not push each other out */
-#define MAX_ANALYSED 120  /* longer "words" (URLs, chains) are indexed as they are */
+#define CACHE_SLOTS                                                                                                    \
+  32768                  /* in pairs (two-way): a word replaces the pair's less recently used one, so memory stays     \
+                          * bounded and two common words that collide do not push each other out */
+#define MAX_ANALYSED 120 /* longer "words" (URLs, chains) are indexed as they are */
 #define MAX_PARTS 16
 
 /* What a word's lemmas are (see morph_terms_t): of the word being built, and kept with it in the cache. */
@@ -85,17 +86,22 @@ static void add_term(morph *m, const char *t, size_t n) {
 
 /* Adds mark (MORPH_MODIFIER, MORPH_HEAD, MORPH_ROOT or 0 for a lemma) and the lowercase of t (n bytes), leaving out
  * '=' morpheme marks. */
-static void add_marked(morph *m, char mark, const char *t, size_t n) {
+static void add_marks(morph *m, const char *marks, const char *t, size_t n) {
   buf low = BUF_INIT;
-  if (mark) buf_putc(&low, mark);
+  buf_puts(&low, marks);
   for (size_t i = 0; i < n; i++) {
     size_t j = i;
     while (j < n && t[j] != '=') j++;
     utf8_lower(&low, t + i, j - i);
     i = j;
   }
-  if (low.len > (mark ? 1u : 0u)) add_term(m, low.data, low.len);
+  if (low.len > strlen(marks)) add_term(m, low.data, low.len);
   buf_free(&low);
+}
+
+static void add_marked(morph *m, char mark, const char *t, size_t n) {
+  char marks[2] = {mark, 0};
+  add_marks(m, marks, t, n);
 }
 
 static void add_lower(morph *m, const char *t, size_t n) {
@@ -275,6 +281,8 @@ static void add_parts(morph *m, const char *wordbases, const char *baseform) {
       add_marked(m, MORPH_MODIFIER, q->base, q->blen);
     else /* a derived part as it stands (terveyden of terveydenhoitaja): its base form, terveys */
       add_modifier(m, ps.surf + q->start, q->end - q->start);
+    /* and the root it is derived from (evakuoida of evakuointiohje, retkeillä of retkeilyreitti) */
+    if (q->root && !q->adjective) add_marks(m, MORPH_MOD_ROOT, q->root, q->rlen);
   }
   const part *last = &ps.p[ps.n - 1];
   buf prefix = BUF_INIT, lemma = BUF_INIT;
@@ -663,7 +671,7 @@ static void ctx_add(morph_ctx *c, const morph_terms_t *mt) {
       if (mt->nlemma == 1 && !mt->numeral) ctx_put(c, p); /* "kuusi" says nothing of spruces */
     } else if (p[0] == MORPH_HEAD) {
       ctx_put(c, p + 1); /* a compound's head: tulipalo supports palo */
-    } else if (p[0] == MORPH_MODIFIER) {
+    } else if (p[0] == MORPH_MODIFIER && p[1] != MORPH_ROOT) {
       ctx_put(c, p); /* a part before the head, marked: tulipalo supports tuli, kuusivuotias no spruce */
     }
   }

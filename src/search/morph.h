@@ -17,6 +17,7 @@ typedef struct morph morph;
 #define MORPH_MODIFIER '<'
 #define MORPH_HEAD '>'
 #define MORPH_ROOT '~'
+#define MORPH_MOD_ROOT "<~" /* the root of a part before a compound's head */
 #define MORPH_NUMERAL '#' /* "#kuusi": the numeral six, whose lemma is also a noun's (a spruce) */
 
 /* The terms of one word. terms holds nterms NUL-terminated strings back to back. The first nlemma are the

@@ -595,6 +595,24 @@ static void test_loanword_derivations_find_each_other(void **s) {
   db_close(d);
 }
 
+/* A word finds its derivation family before the head of compounds: evakuoida (to evacuate) the evacuation
+ * instructions, retkeilijä (a hiker) the hiking trails, as it finds them as words of their own. */
+static void test_derivations_before_a_head(void **s) {
+  db *d = testdb_open();
+  long long evac = testdb_text(d, "Ohjeet ajan tasalle", "Evakuointiohje päivitettiin kaikkiin kouluihin.");
+  long long trail = testdb_text(d, "Reitit kuntoon", "Retkeilyreitit kunnostettiin talkoilla.");
+  testdb_text(d, "Uimaranta", "Rannan laituri korjattiin.");
+  deed_result r = find(d, "evakuoida", NULL);
+  assert_int_equal(found(&r, evac), 1);
+  assert_int_equal(r.nhits, 1);
+  r = find(d, "retkeilijä", NULL);
+  assert_int_equal(found(&r, trail), 1);
+  assert_int_equal(r.nhits, 1);
+  assert_int_equal(r.broadened, 0);
+  arena_free(&mem);
+  db_close(d);
+}
+
 /* A compound whose head is in many more deeds than its modifier is about the modifier: levätilanne (the algae
  * situation) finds the algae, and no other situation. */
 static void test_a_rare_modifier_says_more(void **s) {
@@ -708,6 +726,7 @@ int main(void) {
       cmocka_unit_test(test_known_words_stay_themselves),
       cmocka_unit_test(test_the_other_words_choose_the_reading),
       cmocka_unit_test(test_dictionaries_translate_what_the_thesaurus_lacks),
+      cmocka_unit_test(test_derivations_before_a_head),
       cmocka_unit_test(test_a_rare_modifier_says_more),
       cmocka_unit_test(test_an_uncommon_modifier_alone),
       cmocka_unit_test(test_loanword_derivations_find_each_other),
