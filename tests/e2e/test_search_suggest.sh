@@ -97,10 +97,11 @@ get "/en/tekot?q=ty%C3%B6hyvinvionti"
 expect_contains "in English: Did you mean" "$BODY" 'Did you mean: <a href="/en/tekot?q=ty%C3%B6hyvinvointi">'
 
 # a Swedish or English word the thesaurus lacks: the FreeDict translation searched for, and said on the page
-get "/sv/tekot?q=l%C3%A4sa"
-expect_contains "a Swedish word of the dictionary finds the Finnish deed" "$BODY" "Lukudiplomi ja kirjavinkkaus"
+get "/sv/tekot?q=spis"
+expect_contains "a Swedish word of the dictionary finds the Finnish deed" "$BODY" \
+  "Paloturvallisuus kotihoidon asiakkaiden kodeissa"
 expect_contains "and the page says which translation was searched for" "$BODY" \
-  '<p class="translated">Sökningen omfattar en ordboksöversättning: <span lang="fi">lukea</span></p>'
+  '<p class="translated">Sökningen omfattar en ordboksöversättning: <span lang="fi">liesi</span></p>'
 get "/en/tekot?q=stove"
 expect_contains "in English" "$BODY" 'The search includes a dictionary translation: <span lang="fi">liesi</span>'
 expect_contains "with its deed" "$BODY" "Paloturvallisuus kotihoidon asiakkaiden kodeissa"
