@@ -276,8 +276,17 @@ static float exact_idf(db *d, const search_index *ix, const exp_concept *c, int 
   return cap;
 }
 
-/* One slot: each deed's best BM25 over the slot's terms, into s->slot. */
-static int score_slot(db *d, const search_index *ix, const exp_slot *sl, scores *s) {
+/* A deed's score v on one alternative, kept in s->best when it is the concept's best so far. */
+static inline void best_of(scores *s, int id, float v) {
+  if (!(v > 0)) v = 1e-30f; /* 0 marks "not touched" */
+  if (s->best[id] == 0) s->ctouch[s->nctouch++] = id;
+  if (v > s->best[id]) s->best[id] = v;
+}
+
+/* One slot: each deed's best BM25 over the slot's terms, into s->slot. Of an alternative x of this one slot (the
+ * most common kind), straight into s->best as its score instead: weight times the best term, the same figure as
+ * through the slot and the mean of one, without those two passes over the deeds. */
+static int score_slot(db *d, const search_index *ix, const exp_slot *sl, const exp_alt *x, scores *s) {
   for (int t = 0; t < sl->n; t++) {
     const search_postings *p = search_postings_get(d, sl->term[t]);
     if (!p) return K_ERR;
@@ -288,6 +297,10 @@ static int score_slot(db *d, const search_index *ix, const exp_slot *sl, scores 
       if (id < 1 || id > s->max_id || !ix->sector[id]) continue;
       float v = idf * p->tf[k]; /* tf is BM25's term part already (search_postings_get) */
       if (!(v > 0)) continue;   /* 0 marks "not touched" below */
+      if (x) {
+        best_of(s, id, x->weight * v);
+        continue;
+      }
       if (s->slot[id] == 0) s->stouch[s->nstouch++] = id;
       if (v > s->slot[id]) s->slot[id] = v;
     }
@@ -332,32 +345,6 @@ static int probe_slot(db *d, const search_index *ix, const exp_slot *sl, int k, 
   return K_OK;
 }
 
-/* A deed's score v on one alternative, kept in s->best when it is the concept's best so far. */
-static inline void best_of(scores *s, int id, float v) {
-  if (!(v > 0)) v = 1e-30f; /* 0 marks "not touched" */
-  if (s->best[id] == 0) s->ctouch[s->nctouch++] = id;
-  if (v > s->best[id]) s->best[id] = v;
-}
-
-/* score_alt of an alternative of one slot, the most common kind: each deed's best term straight into s->best, the
- * same figure as through the slot and the mean of one, without those two passes over the deeds. */
-static int score_alt1(db *d, const search_index *ix, const exp_alt *x, scores *s) {
-  const exp_slot *sl = &x->slot[0];
-  for (int t = 0; t < sl->n; t++) {
-    const search_postings *p = search_postings_get(d, sl->term[t]);
-    if (!p) return K_ERR;
-    if (!p->n) continue;
-    float idf = term_idf(ix, p->n, s->idf_cap);
-    for (int k = 0; k < p->n; k++) {
-      int id = p->ids[k];
-      if (id < 1 || id > s->max_id || !ix->sector[id]) continue;
-      float v = idf * p->tf[k]; /* tf is BM25's term part already (search_postings_get) */
-      if (v > 0) best_of(s, id, x->weight * v);
-    }
-  }
-  return K_OK;
-}
-
 /* The postings of a slot's terms, counted (NULL postings: -1). */
 static long slot_size(db *d, const exp_slot *sl) {
   long n = 0;
@@ -373,7 +360,7 @@ static long slot_size(db *d, const exp_slot *sl) {
  * The slot with the fewest postings goes first: only its deeds can have them all, and a later slot much larger than
  * their number is looked up deed by deed rather than walked. */
 static int score_alt(db *d, const search_index *ix, const exp_alt *x, scores *s) {
-  if (x->nslot == 1) return score_alt1(d, ix, x, s);
+  if (x->nslot == 1) return score_slot(d, ix, &x->slot[0], x, s);
   int order[EXP_MAX_SLOTS];
   long size[EXP_MAX_SLOTS];
   for (int k = 0; k < x->nslot; k++) {
@@ -389,7 +376,7 @@ static int score_alt(db *d, const search_index *ix, const exp_alt *x, scores *s)
       continue;
     }
     s->nstouch = 0;
-    if (score_slot(d, ix, sl, s) != K_OK) return K_ERR;
+    if (score_slot(d, ix, sl, NULL, s) != K_OK) return K_ERR;
     for (int i = 0; i < s->nstouch; i++) {
       int id = s->stouch[i];
       if (k == 0) s->atouch[s->natouch++] = id; /* only deeds with the first slot can have them all */
