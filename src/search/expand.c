@@ -1308,19 +1308,31 @@ static void syn_alts(builder *b, exp_concept *c, const int *given, int ng, const
   for (int tier = 3; tier < 5; tier++) label_alts(b, c, groups, ng, matched, tier);
 }
 
-/* The longest thesaurus label starting at query word i: its end, the groups with a label of that span (at most
- * max) and one such label. Returns the number of groups. */
-static int thes_span(builder *b, int i, int *end, int *groups, int max, const tlabel **which) {
+/* The longest thesaurus label starting at query word i and ending by word upto: its end, the groups with a label of
+ * that span (at most max) and one such label. Returns the number of groups. */
+static int thes_span_to(builder *b, int i, int upto, int *end, int *groups, int max, const tlabel **which) {
   int n = 0, cand[64], nc = labels_of(b->t, &b->q[i], cand, 64);
   *end = 0;
   for (int c = 0; c < nc; c++) {
     int k = cand[c], e = label_match(&b->t->l[k], b->q, b->nq, i);
-    if (!e || e < *end) continue;
+    if (!e || e < *end || e > upto) continue;
     if (e > *end) n = 0, *end = e, *which = &b->t->l[k];
     int dup = 0;
     for (int j = 0; j < n; j++) dup |= groups[j] == b->t->l[k].group;
     if (!dup && n < max) groups[n++] = b->t->l[k].group;
   }
+  return n;
+}
+
+/* The longest span of query words from word i that the thesaurus has as a label (thes_span_to). A span of several
+ * Finnish words that only related-terms groups have is not taken: its words keep their own concepts, with their
+ * synonyms (nuorten mielenterveys is a related term of nuorisopsykiatria, but mielenterveys has its own group); the
+ * first word's groups are returned instead. */
+static int thes_span(builder *b, int i, int *end, int *groups, int max, const tlabel **which) {
+  int n = thes_span_to(b, i, b->nq, end, groups, max, which), related = n > 0;
+  for (int g = 0; g < n; g++) related &= b->t->g[groups[g]].related;
+  for (int k = i; k < *end; k++) related &= b->q[k].known; /* Finnish words: a phrase of others is the phrase */
+  if (related && *end - i > 1) n = thes_span_to(b, i, i + 1, end, groups, max, which);
   return n;
 }
 

@@ -613,6 +613,19 @@ static void test_derivations_before_a_head(void **s) {
   db_close(d);
 }
 
+/* Finnish words that a thesaurus label of related terms only spans keep their own concepts: "nuorten mielenterveys"
+ * (a related term of nuorisopsykiatria) finds a deed on young people's psychological wellbeing, mielenterveys's
+ * related term, as the two words apart do. */
+static void test_a_related_phrase_keeps_its_words(void **s) {
+  db *d = testdb_open();
+  long long young = testdb_text(d, "Nuorten hyvinvointi", "Nuorten psyykkinen hyvinvointi parani ryhmissä.");
+  testdb_text(d, "Uimaranta", "Rannan laituri korjattiin.");
+  deed_result r = find(d, "nuorten mielenterveys", NULL);
+  assert_int_equal(found(&r, young), 1);
+  arena_free(&mem);
+  db_close(d);
+}
+
 /* A compound whose head is in many more deeds than its modifier is about the modifier: levätilanne (the algae
  * situation) finds the algae, and no other situation. */
 static void test_a_rare_modifier_says_more(void **s) {
@@ -727,6 +740,7 @@ int main(void) {
       cmocka_unit_test(test_the_other_words_choose_the_reading),
       cmocka_unit_test(test_dictionaries_translate_what_the_thesaurus_lacks),
       cmocka_unit_test(test_derivations_before_a_head),
+      cmocka_unit_test(test_a_related_phrase_keeps_its_words),
       cmocka_unit_test(test_a_rare_modifier_says_more),
       cmocka_unit_test(test_an_uncommon_modifier_alone),
       cmocka_unit_test(test_loanword_derivations_find_each_other),
