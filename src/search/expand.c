@@ -1773,7 +1773,8 @@ static void suggest_vocab(suggest *sg, const search_vocab *v) {
   int k = 0;
   const search_word **c = arena_alloc(sg->a, sizeof *c * (size_t)(v->n + 1));
   for (int i = 0; i < v->n; i++)
-    if (strlen(v->w[i].term) > 2 && !has_digit_or_space(v->w[i].term)) c[k++] = &v->w[i];
+    if (strlen(v->w[i].term) > 2 && !has_digit_or_space(v->w[i].term) && !strchr(MORPH_MARKS, v->w[i].term[0]))
+      c[k++] = &v->w[i]; /* a word, not a marked term (<työ, ~kehittää: typed, they would show the index's own) */
   qsort(c, (size_t)k, sizeof *c, by_df_desc);
   for (int i = 0; i < k; i++) suggest_add(sg, c[i]->term);
 }

@@ -18,7 +18,8 @@ typedef struct morph morph;
 #define MORPH_HEAD '>'
 #define MORPH_ROOT '~'
 #define MORPH_MOD_ROOT "<~" /* the root of a part before a compound's head */
-#define MORPH_NUMERAL '#' /* "#kuusi": the numeral six, whose lemma is also a noun's (a spruce) */
+#define MORPH_NUMERAL '#'   /* "#kuusi": the numeral six, whose lemma is also a noun's (a spruce) */
+#define MORPH_MARKS "<>~#"  /* every mark a term can start with */
 
 /* The terms of one word. terms holds nterms NUL-terminated strings back to back. The first nlemma are the
  * word's own lemmas (or stem and surface form for words Voikko does not know); the rest are marked terms (above).

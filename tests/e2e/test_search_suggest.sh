@@ -42,6 +42,12 @@ check "a common prefix gives at most 8 ($n)" test "$n" -ge 1 -a "$n" -le 8
 
 get "/tekot/ehdotukset?q=t"
 expect_eq "one letter: none" "$BODY" "[]"
+for mark in %3C %3E %7E %23 %3C%7E; do # the index's marked terms (<työ, >hyvinvointi, ~kehittää, #kuusi, <~kehittää)
+  get "/tekot/ehdotukset?q=${mark}ty%C3%B6"
+  expect_eq "a mark typed before a word ($mark) suggests none of the index's marked terms" "$BODY" "[]"
+done
+get "/api/v1/deeds/suggest?q=%3C%7E"
+expect_eq "nor through the API" "$BODY" "[]"
 get "/tekot/ehdotukset?q=kotihoidon%20t"
 expect_eq "a last word of one letter: none" "$BODY" "[]"
 get "/tekot/ehdotukset"
