@@ -591,7 +591,7 @@ static void alt_parts_as(builder *b, exp_concept *c, const word *w, int narrow) 
   }
   for (int i = 0; i < w->nlemma; i++) slot_add(b, alt_new(b, c, EXP_DERIV, W_DERIV), 1, MORPH_ROOT, w->lemma[i], 0);
   /* the derivation family before the head of compounds (evakuoida: evakuointiohje; retkeilijä: retkeilyreitti) */
-  for (int i = 0; i < w->nlemma && !narrow; i++)
+  for (int i = 0; i < w->nlemma && !narrow && !w->head; i++) /* a compound is no root */
     slot_add(b, alt_new(b, c, EXP_DERIV, W_DERIV_AS_MOD), 1, MORPH_MODIFIER, marked(b->a, MORPH_ROOT, w->lemma[i]), 0);
   for (int i = 0; i < w->nroot && !narrow && !w->head; i++)
     slot_add(b, alt_new(b, c, EXP_DERIV, W_DERIV_AS_MOD), 1, MORPH_MODIFIER, marked(b->a, MORPH_ROOT, w->root[i]), 0);

@@ -11,9 +11,9 @@
 #include "core/map.h"
 #include "core/utf8.h"
 
-#define CACHE_SLOTS                                                                                                    \
-  32768                  /* in pairs (two-way): a word replaces the pair's less recently used one, so memory stays     \
-                          * bounded and two common words that collide do not push each other out */
+/* The cache of analyses goes in pairs of slots (two-way): a word replaces its pair's less recently used one, so memory
+ * stays bounded and two common words that collide do not push each other out. */
+#define CACHE_SLOTS 32768
 #define MAX_ANALYSED 120 /* longer "words" (URLs, chains) are indexed as they are */
 #define MAX_PARTS 16
 
