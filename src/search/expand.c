@@ -590,11 +590,12 @@ static void alt_parts_as(builder *b, exp_concept *c, const word *w, int narrow) 
     }
   }
   for (int i = 0; i < w->nlemma; i++) slot_add(b, alt_new(b, c, EXP_DERIV, W_DERIV), 1, MORPH_ROOT, w->lemma[i], 0);
-  /* the derivation family before the head of compounds (evakuoida: evakuointiohje; retkeilijä: retkeilyreitti) */
-  for (int i = 0; i < w->nlemma && !narrow && !w->head; i++) /* a compound is no root */
-    slot_add(b, alt_new(b, c, EXP_DERIV, W_DERIV_AS_MOD), 1, MORPH_MODIFIER, marked(b->a, MORPH_ROOT, w->lemma[i]), 0);
-  for (int i = 0; i < w->nroot && !narrow && !w->head; i++)
-    slot_add(b, alt_new(b, c, EXP_DERIV, W_DERIV_AS_MOD), 1, MORPH_MODIFIER, marked(b->a, MORPH_ROOT, w->root[i]), 0);
+  /* the derivation family before the head of compounds (evakuoida: evakuointiohje; retkeilijä: retkeilyreitti); a
+   * compound is no root */
+  for (int i = 0; i < w->nlemma + w->nroot && !narrow && !w->head; i++) {
+    const char *root = i < w->nlemma ? w->lemma[i] : w->root[i - w->nlemma];
+    slot_add(b, alt_new(b, c, EXP_DERIV, W_DERIV_AS_MOD), 1, MORPH_MODIFIER, marked(b->a, MORPH_ROOT, root), 0);
+  }
 }
 
 static void alt_parts(builder *b, exp_concept *c, const word *w) {
@@ -614,15 +615,7 @@ static long lemma_df(builder *b, const word *w) {
 
 /* 1 when the index has any of the word's lemmas. */
 static int in_index(builder *b, const word *w) {
-  for (int i = 0; i < w->nlemma; i++) {
-    const search_postings *p = search_postings_get(b->d, match_of(b->a, w->lemma[i], 0));
-    if (!p) {
-      b->failed = 1;
-      return 0;
-    }
-    if (p->n > 0) return 1;
-  }
-  return 0;
+  return lemma_df(b, w) > 0;
 }
 
 static const char part_marks[] = {MORPH_HEAD, MORPH_MODIFIER, 0}; /* a compound's parts (for in_index_marked) */

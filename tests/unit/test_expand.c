@@ -22,6 +22,12 @@ static int found(const deed_result *r, long long id) {
   return 0;
 }
 
+/* Asserts that deed id is the only one found. */
+static void assert_only(const deed_result *r, long long id) {
+  assert_int_equal(found(r, id), 1);
+  assert_int_equal(r->nhits, 1);
+}
+
 /* A small library: each deed says one thing in one way. */
 typedef struct lib {
   long long wellbeing, homecare, supervisor, developer, development, parts, fire, came, swedish, waste, sote;
@@ -603,11 +609,9 @@ static void test_derivations_before_a_head(void **s) {
   long long trail = testdb_text(d, "Reitit kuntoon", "Retkeilyreitit kunnostettiin talkoilla.");
   testdb_text(d, "Uimaranta", "Rannan laituri korjattiin.");
   deed_result r = find(d, "evakuoida", NULL);
-  assert_int_equal(found(&r, evac), 1);
-  assert_int_equal(r.nhits, 1);
+  assert_only(&r, evac);
   r = find(d, "retkeilijä", NULL);
-  assert_int_equal(found(&r, trail), 1);
-  assert_int_equal(r.nhits, 1);
+  assert_only(&r, trail);
   assert_int_equal(r.broadened, 0);
   arena_free(&mem);
   db_close(d);
@@ -637,8 +641,7 @@ static void test_a_rare_modifier_says_more(void **s) {
   testdb_text(d, "Kotihoidon tilanne", "Tilanne korjaantui.");
   testdb_text(d, "Lumen tilanne", "Tilanteet vaihtelivat.");
   deed_result r = find(d, "levätilanne", NULL);
-  assert_int_equal(found(&r, algae), 1);
-  assert_int_equal(r.nhits, 1);
+  assert_only(&r, algae);
   assert_int_equal(r.broadened, 0);
   arena_free(&mem);
   db_close(d);
