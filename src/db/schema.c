@@ -806,6 +806,9 @@ static const char *const migrations[] = {
     /* 24: the tokenizer adds the root of a derived part before a compound's head ("<~evakuoida" of
      *     evakuointiohje) (search/morph.c): again. */
     REINDEX,
+    /* 25: the tokenizer gives a Swedish text's words their Finnish terms too (search/morph.c: fästingvaccin,
+     *     punkkirokote): again. */
+    REINDEX,
 };
 
 /* ---- Change counters ----

@@ -565,6 +565,7 @@ const char *db_schema_pg_step(int from) {
   case 21: /* 22: lexicalised compounds one part (search/morph.c: kuukausi, puutarha): again */
   case 22: /* 23: suffixes without a "+" (sovittelu), 13 more lexicalised compounds (search/morph.c): again */
   case 23: /* 24: the root of a derived part before a compound's head (search/morph.c: evakuointiohje): again */
+  case 24: /* 25: a Swedish text's words with their Finnish terms (search/morph.c: fästingvaccin): again */
     return "INSERT INTO setting(key, value) VALUES('search.reindex', '1')\n"
            "  ON CONFLICT (key) DO UPDATE SET value = '1';\n"
            "UPDATE search_generation SET n = n + 1;\n";

@@ -2,6 +2,7 @@
  * by dictzip) read into memory at first use. */
 #include "search/bidict.h"
 
+#include <libstemmer.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -193,6 +194,43 @@ int bidict_translate(const bidict *d, const char *w, arena *a, const char **out,
       }
       s = eol + 1;
     }
+  }
+  return n;
+}
+
+size_t bidict_sv_ending(const char *s, size_t n) {
+  static const char *const endings[] = {"arna", "erna", "orna", "na", "an", "en", "et", "n", "t"};
+  for (size_t i = 0; i < sizeof endings / sizeof endings[0]; i++) {
+    size_t e = strlen(endings[i]);
+    if (n >= e + 4 && !strcmp(s + n - e, endings[i])) return e;
+  }
+  return 0;
+}
+
+/* s[0..n) followed by end, in a. */
+static const char *with_end(arena *a, const char *s, size_t n, const char *end) {
+  size_t e = strlen(end);
+  char *t = arena_alloc(a, n + e + 1);
+  memcpy(t, s, n);
+  memcpy(t + n, end, e + 1);
+  return t;
+}
+
+int bidict_sv_forms(struct sb_stemmer *sv, const char *w, arena *a, const char **out) {
+  int n = 0;
+  size_t len = strlen(w);
+  out[n++] = w;
+  if (strchr(w, ' ')) return n;
+  size_t e = bidict_sv_ending(w, len);           /* the definite form Snowball leaves on */
+  if (e) out[n++] = with_end(a, w, len - e, ""); /* arbetsavtalet: arbetsavtal */
+  if (e && e <= 2) out[n++] = with_end(a, w, len - e, e == 2 && w[len - 2] == 'a' ? "a" : "e"); /* -an: -a */
+  const sb_symbol *st = sv ? sb_stemmer_stem(sv, (const sb_symbol *)w, (int)len) : NULL;
+  size_t sl = st ? (size_t)sb_stemmer_length(sv) : 0;
+  if (st && (sl != len || memcmp(st, w, len))) {
+    const char *s = arena_strndup(a, (const char *)st, sl);
+    out[n++] = s;
+    out[n++] = with_end(a, s, sl, "e");
+    out[n++] = with_end(a, s, sl, "a");
   }
   return n;
 }

@@ -20,6 +20,21 @@ const bidict *bidict_get(int lang);
  * along; the caller keeps the items whose words are Finnish. Returns how many. */
 int bidict_translate(const bidict *d, const char *w, arena *a, const char **out, int max);
 
+struct sb_stemmer;
+
+/* The length of the definite or plural ending of Swedish word s (n bytes) that Snowball's Swedish stemmer leaves on
+ * (arbetsförmågan, arbetarskyddet, hemvårdarna), with at least 4 bytes before it; 0 for none. */
+size_t bidict_sv_ending(const char *s, size_t n);
+
+#define BIDICT_SV_FORMS 6 /* most forms bidict_sv_forms gives */
+
+/* The forms of Swedish word w (lowercase) to look up in the Swedish dictionary, whose headwords are base forms, in this
+ * order: w; w without a definite ending the stemmer leaves on (arbetsavtalet: arbetsavtal; ensamheten: ensamhet, not
+ * the stem's ensam); its Snowball stem (sv: a Swedish stemmer, not shared between threads) as it is and with the
+ * vowels base forms end in (måltider: måltid; bibliotekarien: bibliotekarie). A phrase is only itself. Returns how
+ * many into out (strings in a). */
+int bidict_sv_forms(struct sb_stemmer *sv, const char *w, arena *a, const char **out);
+
 /* Headwords, for tests. */
 long bidict_size(const bidict *d);
 

@@ -109,20 +109,9 @@ static const char *stem(arena *a, struct sb_stemmer *sb, const char *s) {
   return st ? arena_strndup(a, (const char *)st, (size_t)sb_stemmer_length(sb)) : NULL;
 }
 
-/* The length of the definite or plural ending of Swedish word s (n bytes) that Snowball's Swedish stemmer leaves on
- * (arbetsförmågan, arbetarskyddet, hemvårdarna), with at least 4 bytes before it; 0 for none. */
-static size_t sv_ending(const char *s, size_t n) {
-  static const char *const endings[] = {"arna", "erna", "orna", "na", "an", "en", "et", "n", "t"};
-  for (size_t i = 0; i < sizeof endings / sizeof endings[0]; i++) {
-    size_t e = strlen(endings[i]);
-    if (n >= e + 4 && !strcmp(s + n - e, endings[i])) return e;
-  }
-  return 0;
-}
-
 /* A Swedish word's keys without that ending (arbetsförmåga, arbetarskydd, hemvårdare's stems). */
 static void sv_definite_keys(arena *a, const stemmers *sb, const char *s, word *w) {
-  size_t n = strlen(s), e = sv_ending(s, n);
+  size_t n = strlen(s), e = bidict_sv_ending(s, n);
   if (!e) return;
   add_key(a, w, 's', stem(a, sb->sv, arena_strndup(a, s, n - e)));
   if (e <= 2) { /* hemvårdarna: hemvårdar(e) */
@@ -1471,27 +1460,16 @@ static const char *with_end(builder *b, const char *s, size_t n, const char *end
  * as it is and with the vowels base forms end in (måltider: måltid; bibliotekarien: bibliotekarie), and without a
  * definite ending the stemmer leaves on (arbetsavtalet: arbetsavtal). Returns how many (at most 8) into out. */
 static int dict_forms(builder *b, int lang, const char *w, const char **out) {
+  if (lang == BIDICT_SV) return bidict_sv_forms(b->sb->sv, w, b->a, out);
   int n = 0;
   size_t len = strlen(w);
   out[n++] = w;
   if (strchr(w, ' ')) return n; /* a phrase: as it is */
-  if (lang == BIDICT_EN) {
-    if (len > 4 && !strcmp(w + len - 3, "ies")) {
-      out[n++] = with_end(b, w, len - 3, "y");
-    } else if (len > 3 && w[len - 1] == 's' && w[len - 2] != 's') {
-      out[n++] = with_end(b, w, len - 1, "");
-      if (len > 4 && w[len - 2] == 'e') out[n++] = with_end(b, w, len - 2, "");
-    }
-  } else {
-    const char *st = stem(b->a, b->sb->sv, w);
-    if (st && strcmp(st, w)) {
-      out[n++] = st;
-      out[n++] = with_end(b, st, strlen(st), "e");
-      out[n++] = with_end(b, st, strlen(st), "a");
-    }
-    size_t e = sv_ending(w, len);                  /* the definite form Snowball leaves on */
-    if (e) out[n++] = with_end(b, w, len - e, ""); /* arbetsavtalet: arbetsavtal */
-    if (e && e <= 2) out[n++] = with_end(b, w, len - e, e == 2 && w[len - 2] == 'a' ? "a" : "e"); /* -an: -a */
+  if (len > 4 && !strcmp(w + len - 3, "ies")) {
+    out[n++] = with_end(b, w, len - 3, "y");
+  } else if (len > 3 && w[len - 1] == 's' && w[len - 2] != 's') {
+    out[n++] = with_end(b, w, len - 1, "");
+    if (len > 4 && w[len - 2] == 'e') out[n++] = with_end(b, w, len - 2, "");
   }
   return n;
 }

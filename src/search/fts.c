@@ -51,8 +51,10 @@ typedef int (*token_fn)(void *, int, const char *, int, int, int);
 
 /* Emits the terms of one word at one position: the first as a new token, the rest colocated. A query uses only
  * the word's lemmas (so "työhyvinvointi" does not widen to "työ"); a prefix query the surface form itself; a
- * document the lemmas its text supports (morph_ctx) and the marked terms. */
-static int emit_word(ktok *t, int flags, const char *low, size_t n, int start, int end, void *ctx, token_fn tok) {
+ * document the lemmas its text supports (morph_ctx) and the marked terms, and a Swedish text's word its Finnish terms
+ * (morph_swedish). */
+static int emit_word(ktok *t, int flags, const char *text, size_t ntext, const char *low, size_t n, int start, int end,
+                     void *ctx, token_fn tok) {
   if (flags & FTS5_TOKENIZE_PREFIX) return tok(ctx, 0, low, (int)n, start, end);
   morph_terms_t mt;
   morph_terms(t->m, low, n, &mt);
@@ -65,6 +67,13 @@ static int emit_word(ktok *t, int flags, const char *low, size_t n, int start, i
       if (rc != SQLITE_OK) return rc;
     }
     p += len + 1;
+  }
+  if (query || mt.known || !morph_ctx_foreign(t->ctx)) return SQLITE_OK;
+  morph_swedish(t->m, low, n, morph_name_at(text, ntext, (size_t)start), &mt);
+  p = mt.terms;
+  for (int i = 0; i < mt.nterms; i++, p += strlen(p) + 1) {
+    int rc = tok(ctx, FTS5_TOKEN_COLOCATED, p, (int)strlen(p), start, end);
+    if (rc != SQLITE_OK) return rc;
   }
   return SQLITE_OK;
 }
@@ -79,7 +88,7 @@ static int tok_tokenize(Fts5Tokenizer *p, void *ctx, int flags, const char *text
   buf low = BUF_INIT;
   int rc = SQLITE_OK;
   while (rc == SQLITE_OK && morph_next_word(text, n, &pos, &start, &end, &low))
-    rc = emit_word(t, flags, low.data, low.len, (int)start, (int)end, ctx, tok);
+    rc = emit_word(t, flags, text, n, low.data, low.len, (int)start, (int)end, ctx, tok);
   buf_free(&low);
   return rc;
 }

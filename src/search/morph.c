@@ -4,12 +4,15 @@
 
 #include <libstemmer.h>
 #include <libvoikko/voikko.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/arena.h"
 #include "core/buf.h"
 #include "core/map.h"
 #include "core/utf8.h"
+#include "search/bidict.h"
 
 /* The cache of analyses goes in pairs of slots (two-way): a word replaces its pair's less recently used one, so memory
  * stays bounded and two common words that collide do not push each other out. */
@@ -34,6 +37,7 @@ typedef struct slot {
 struct morph {
   struct VoikkoHandle *vk;
   struct sb_stemmer *sb;
+  struct sb_stemmer *sv; /* Swedish, for the forms of a Swedish word to translate (NULL: none translated) */
   slot cache[CACHE_SLOTS];
   buf work; /* terms being built: NUL-separated */
   int nwork;
@@ -58,6 +62,7 @@ morph *morph_new(kerr *e) {
   if (!m) abort();
   m->vk = vk;
   m->sb = sb;
+  m->sv = sb_stemmer_new("swedish", "UTF_8");
   return m;
 }
 
@@ -66,6 +71,7 @@ void morph_free(morph *m) {
   for (int i = 0; i < CACHE_SLOTS; i++) free(m->cache[i].data);
   buf_free(&m->work);
   sb_stemmer_delete(m->sb);
+  if (m->sv) sb_stemmer_delete(m->sv);
   voikkoTerminate(m->vk);
   free(m);
 }
@@ -593,27 +599,176 @@ int morph_suggest(morph *m, const char *word, char **out, int max) {
   return n;
 }
 
-void morph_terms(morph *m, const char *word, size_t n, morph_terms_t *out) {
-  slot *pair = &m->cache[util_hash_n(word, n) & (CACHE_SLOTS - 2)], *sl = NULL;
+/* The slot of key (n bytes) in the cache: the one holding it (*hit set), else the one to fill, the pair's less recently
+ * used. */
+static slot *cache_slot(morph *m, const char *key, size_t n, int *hit) {
+  slot *pair = &m->cache[util_hash_n(key, n) & (CACHE_SLOTS - 2)], *sl = NULL;
   for (int i = 0; i < 2; i++)
-    if (pair[i].data && pair[i].wlen == n && memcmp(pair[i].data, word, n) == 0) sl = &pair[i];
+    if (pair[i].data && pair[i].wlen == n && memcmp(pair[i].data, key, n) == 0) sl = &pair[i];
+  *hit = sl != NULL;
   if (!sl) sl = pair[0].recent ? &pair[1] : &pair[0];
   pair[0].recent = sl == &pair[0], pair[1].recent = sl == &pair[1];
-  if (sl->data && sl->wlen == n && memcmp(sl->data, word, n) == 0) {
-    fill_out(sl, out);
-    return;
-  }
-  int nlemma = build(m, word, n);
+  return sl;
+}
+
+/* Keeps key's terms (nterms NUL-terminated strings back to back in terms, the first nlemma the lemmas) in sl. */
+static void cache_put(slot *sl, const char *key, size_t n, const buf *terms, int nterms, int nlemma, readings r) {
   free(sl->data);
-  sl->data = malloc(n + 1 + m->work.len);
+  sl->data = malloc(n + 1 + terms->len);
   if (!sl->data) abort();
-  memcpy(sl->data, word, n);
+  memcpy(sl->data, key, n);
   sl->data[n] = 0;
-  memcpy(sl->data + n + 1, m->work.data, m->work.len);
+  if (terms->len) memcpy(sl->data + n + 1, terms->data, terms->len);
   sl->wlen = n;
-  sl->nterms = m->nwork;
+  sl->nterms = nterms;
   sl->nlemma = nlemma;
-  sl->r = m->r;
+  sl->r = r;
+}
+
+void morph_terms(morph *m, const char *word, size_t n, morph_terms_t *out) {
+  int hit;
+  slot *sl = cache_slot(m, word, n, &hit);
+  if (!hit) {
+    int nlemma = build(m, word, n);
+    cache_put(sl, word, n, &m->work, m->nwork, nlemma, m->r);
+  }
+  fill_out(sl, out);
+}
+
+/* ---- Swedish words in Finnish ---- */
+
+#define SV_TRANSLATIONS 2  /* Finnish translations of a Swedish word taken: of its first senses */
+#define SV_MIN_MOD 3       /* letters of a Swedish compound's part before its head, at least (hem of hemvård) */
+#define SV_MIN_HEAD 4      /* and of its head (not par + gas of Pargas) */
+#define SV_KEY '\x02'      /* before a word in the cache: its Finnish terms (morph_swedish), not its own */
+#define SV_KEY_NAME '\x03' /* the same of a name's */
+
+/* The letters of s[0..n) (UTF-8). */
+static size_t letters_of(const char *s, size_t n) {
+  size_t k = 0;
+  for (size_t i = 0; i < n; i++) k += ((unsigned char)s[i] & 0xC0) != 0x80;
+  return k;
+}
+
+int morph_name_at(const char *text, size_t n, size_t start) {
+  unsigned cp;
+  if (start >= n || utf8_decode(text + start, n - start, &cp) <= 0 || utf8_lower_cp(cp) == cp) return 0;
+  size_t i = start;
+  while (i > 0 && (text[i - 1] == ' ' || text[i - 1] == '\n' || text[i - 1] == '\t' || text[i - 1] == '"')) i--;
+  return i > 0 && !strchr(".!?:", text[i - 1]);
+}
+
+/* 1 when fi is one Finnish word in its base form that Voikko knows, not a function word's (the dictionary's lines of
+ * Swedish explanation, "och", are no translations; nor "kotiin", home as a direction, of hem): its terms into *t. */
+static int finnish_base(morph *m, const char *fi, morph_terms_t *t) {
+  if (strchr(fi, ' ')) return 0;
+  morph_terms(m, fi, strlen(fi), t);
+  return t->known && t->self && (t->function & morph_lemma_bits(t)) != morph_lemma_bits(t);
+}
+
+/* Swedish words that are no content of a text's (those of 4 bytes or more: shorter ones are not looked up). */
+static const char *const sv_stopwords[] = {
+    "för",   "från",   "inte",   "eller", "efter", "under", "över",   "också", "när",   "där",   "utan",
+    "genom", "mellan", "samma",  "varje", "sedan", "blir",  "blev",   "fick",  "hade",  "varit", "bara",
+    "alla",  "andra",  "mycket", "många", "flera", "denna", "detta",  "dessa", "deras", "vara",  "skall",
+    "måste", "även",   "enligt", "inom",  "utom",  "vilka", "vilket", "sina",  "sitt",  "hela",  "något",
+};
+
+static int sv_stopword(const char *w, size_t n) {
+  for (size_t i = 0; i < sizeof sv_stopwords / sizeof sv_stopwords[0]; i++)
+    if (strlen(sv_stopwords[i]) == n && !memcmp(sv_stopwords[i], w, n)) return 1;
+  return 0;
+}
+
+/* Appends to out (count in *n) the terms of Finnish word fi (finnish_base), each marked with mark (0: as they are).
+ * Returns 1 when it added them. */
+static int add_finnish(morph *m, const char *fi, char mark, buf *out, int *n) {
+  morph_terms_t t;
+  if (!finnish_base(m, fi, &t)) return 0;
+  const char *p = t.terms;
+  for (int i = 0; i < (mark ? t.nlemma : t.nterms); i++, p += strlen(p) + 1) {
+    char term[MORPH_MAX_WORD + 2];
+    snprintf(term, sizeof term, "%s%s", mark ? (char[]){mark, 0} : "", p);
+    const char *q = out->data;
+    int dup = 0;
+    for (int k = 0; k < *n && !dup; k++, q += strlen(q) + 1) dup = !strcmp(q, term);
+    if (!dup) buf_append(out, term, strlen(term) + 1), (*n)++;
+  }
+  return 1;
+}
+
+/* The first translation of Swedish s[0..n) (with forms set, of the first of its forms that has one: olyckor, olycka)
+ * that is one Finnish word Voikko knows, or NULL (in a). */
+static const char *sv_finnish(morph *m, const bidict *d, arena *a, const char *s, size_t n, int forms) {
+  const char *f[BIDICT_SV_FORMS], *tr[8], *w = arena_strndup(a, s, n);
+  int nf = forms ? bidict_sv_forms(m->sv, w, a, f) : (f[0] = w, 1);
+  for (int i = 0; i < nf; i++) {
+    int k = bidict_translate(d, f[i], a, tr, 8);
+    for (int j = 0; j < k; j++) {
+      morph_terms_t t;
+      if (finnish_base(m, tr[j], &t)) return tr[j];
+    }
+  }
+  return NULL;
+}
+
+/* The Finnish terms of Swedish word w (n bytes) into out (count in *count), from the Swedish–Finnish dictionary
+ * (search/bidict.h): of its first translations, each as a Finnish word of the text would have them (hörsel: kuulo;
+ * boende: asuminen, asukas); else of a compound of two words that the dictionary has, the longest head first, with a
+ * linking s taken off or an e or a put back (fästingvaccin: punkki + rokote; minnesvård: minne + vård; skolmat:
+ * skola + mat), as the Finnish compound of their translations (punkkirokote: "<punkki", ">rokote"). */
+static void build_swedish(morph *m, const char *w, size_t n, int name, buf *out, int *count) {
+  const bidict *d = bidict_get(BIDICT_SV);
+  if (!d || !m->sv || n < 4 || n > MAX_ANALYSED || has_digit(w, n) || sv_stopword(w, n)) return;
+  arena a = {0};
+  const char *f[BIDICT_SV_FORMS], *tr[8];
+  int nf = bidict_sv_forms(m->sv, arena_strndup(&a, w, n), &a, f), found = 0;
+  for (int i = 0; i < nf && !found; i++) {
+    int k = bidict_translate(d, f[i], &a, tr, 8);
+    for (int j = 0; j < k && found < SV_TRANSLATIONS; j++) found += add_finnish(m, tr[j], 0, out, count);
+  }
+  size_t letters = letters_of(w, n);
+  for (size_t j = 1, before = 1; !found && !name && j < n; j++) {
+    if (((unsigned char)w[j] & 0xC0) == 0x80) continue; /* not inside a letter */
+    if (before++ < SV_MIN_MOD) continue;
+    if (letters - (before - 1) < SV_MIN_HEAD) break;
+    const char *head = sv_finnish(m, d, &a, w + j, n - j, 1), *mod = NULL;
+    if (!head) continue;
+    static const char *const linking[][2] = {{"", ""}, {"s", ""}, {"s", "e"}, {"", "a"}, {"", "e"}};
+    for (size_t v = 0; v < sizeof linking / sizeof linking[0] && !mod; v++) {
+      size_t cut = strlen(linking[v][0]);
+      if (cut && (j <= cut + 2 || memcmp(w + j - cut, linking[v][0], cut))) continue;
+      buf s = BUF_INIT;
+      buf_append(&s, w, j - cut);
+      buf_puts(&s, linking[v][1]);
+      mod = sv_finnish(m, d, &a, s.data, s.len, 0);
+      buf_free(&s);
+    }
+    if (!mod) continue;
+    char *fi = arena_alloc(&a, strlen(mod) + strlen(head) + 1);
+    strcpy(fi, mod), strcat(fi, head);
+    if (!add_finnish(m, fi, 0, out, count)) /* a compound Voikko does not know: its parts, marked */
+      add_finnish(m, mod, MORPH_MODIFIER, out, count), add_finnish(m, head, MORPH_HEAD, out, count);
+    found = 1;
+  }
+  arena_free(&a);
+}
+
+void morph_swedish(morph *m, const char *word, size_t n, int name, morph_terms_t *out) {
+  char key[MORPH_MAX_WORD + 2];
+  if (n > MORPH_MAX_WORD) n = MORPH_MAX_WORD;
+  key[0] = name ? SV_KEY_NAME : SV_KEY;
+  memcpy(key + 1, word, n);
+  int hit;
+  slot *sl = cache_slot(m, key, n + 1, &hit);
+  if (!hit) {
+    buf terms = BUF_INIT;
+    int count = 0;
+    build_swedish(m, word, n, name, &terms, &count); /* analyses in the cache: it may move the slot's pair */
+    sl = cache_slot(m, key, n + 1, &hit);
+    cache_put(sl, key, n + 1, &terms, count, 0, (readings){0});
+    buf_free(&terms);
+  }
   fill_out(sl, out);
 }
 
@@ -637,6 +792,7 @@ int morph_next_word(const char *text, size_t n, size_t *pos, size_t *start, size
 struct morph_ctx {
   strmap supported; /* the lemmas the text's words support (keys only) */
   int words;        /* of the text */
+  int unknown;      /* of them, words Voikko does not know */
 };
 
 morph_ctx *morph_ctx_new(void) {
@@ -646,7 +802,7 @@ morph_ctx *morph_ctx_new(void) {
 }
 
 void morph_ctx_reset(morph_ctx *c) {
-  c->words = 0;
+  c->words = c->unknown = 0;
   if (!c->supported.n) return;
   strmap_free(&c->supported);
   c->supported = (strmap){0};
@@ -686,6 +842,7 @@ void morph_ctx_text(morph_ctx *c, morph *m, const char *text, size_t n) {
     morph_terms(m, low.data, low.len, &mt);
     ctx_add(c, &mt);
     c->words++;
+    c->unknown += !mt.known;
   }
   buf_free(&low);
 }
@@ -731,4 +888,8 @@ int morph_ctx_keeps(const morph_ctx *c, const morph_terms_t *mt, int i) {
   unsigned self = mt->self && mt->self <= 32 ? 1u << (mt->self - 1) : 0;
   if (self && !(mt->verbs & self) && (mt->verbs & morph_lemma_bits(mt) & ~self)) return (mt->verbs >> i) & 1;
   return 1;
+}
+
+int morph_ctx_foreign(const morph_ctx *c) {
+  return 2 * c->unknown > c->words;
 }

@@ -51,6 +51,18 @@ void morph_free(morph *m);
  * their own single term. Never fails: unknown words fall back to the Snowball stem. */
 void morph_terms(morph *m, const char *word, size_t n, morph_terms_t *out);
 
+/* The Finnish terms of a Swedish word (UTF-8, lowercased, n bytes) into *out, from the Swedish–Finnish dictionary
+ * (search/bidict.h), as a Finnish word of a text would have them: of its first translations (hörsel: kuulo), or of
+ * the translations of a compound's two parts as the Finnish compound (fästingvaccin: punkkirokote, "<punkki",
+ * ">rokote"); with name set (morph_name_at), only of the word as a whole (Jakobstad: Pietarsaari; Pargas is no par +
+ * gas). None (nterms 0) when the dictionary has neither. Every term counts as a marked one (nlemma 0); valid as
+ * morph_terms's. For a Swedish text (morph_ctx_foreign), so that Finnish queries find Swedish deeds. */
+void morph_swedish(morph *m, const char *word, size_t n, int name, morph_terms_t *out);
+
+/* 1 when the word at text[start] (of n bytes) starts with a capital letter and does not start the text or a sentence: a name, in a
+ * Swedish text. */
+int morph_name_at(const char *text, size_t n, size_t start);
+
 /* Voikko's spelling suggestions for word (UTF-8, NUL-terminated), most likely first: at most max, each malloc'd
  * into out (the caller frees them). Returns how many (0 for a correct word or none found). */
 int morph_suggest(morph *m, const char *word, char **out, int max);
@@ -84,5 +96,8 @@ void morph_ctx_reset(morph_ctx *c);
 void morph_ctx_text(morph_ctx *c, morph *m, const char *text, size_t n);
 /* 1 when lemma i (< mt->nlemma) of the word is to be indexed in the text c was made from. */
 int morph_ctx_keeps(const morph_ctx *c, const morph_terms_t *mt, int i);
+/* 1 when most words of the text c was made from are unknown to Voikko: a Swedish deed's text (Minnesvård närmare
+ * hemmet), whose unknown words get their Finnish terms too (morph_swedish). */
+int morph_ctx_foreign(const morph_ctx *c);
 
 #endif

@@ -49,6 +49,11 @@ static void tokenize(morph *m, const char *text, int query, tokens *out) {
     const char *p = mt.terms;
     for (int i = 0; i < count; i++, p += strlen(p) + 1)
       if (query || i >= mt.nlemma || morph_ctx_keeps(ctx, &mt, i)) buf_append(&terms, p, strlen(p) + 1), kept++;
+    if (!query && !mt.known && morph_ctx_foreign(ctx)) { /* a Swedish text's word: its Finnish terms too */
+      morph_swedish(m, low.data, low.len, morph_name_at(text, n, start), &mt);
+      p = mt.terms;
+      for (int i = 0; i < mt.nterms; i++, p += strlen(p) + 1) buf_append(&terms, p, strlen(p) + 1), kept++;
+    }
     if (out->n == out->cap) {
       out->cap = out->cap ? out->cap * 2 : 64;
       out->v = realloc(out->v, sizeof *out->v * (size_t)out->cap);

@@ -1,11 +1,12 @@
 /* Unit tests for search/bidict: FreeDict's dictd files read as dictd writes them (an index in base 64 and gzip'd
  * entries), on a small dictionary this test writes (KEHTO_DICT_DIR): headwords with several entries, sense numbers,
- * remarks in brackets, explanation lines, phrases, missing files. */
+ * remarks in brackets, explanation lines, phrases, missing files; and the forms of a Swedish word looked up. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <libstemmer.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -93,11 +94,35 @@ static void test_entries_senses_and_remarks(void **state) {
   assert_null(bidict_get(-1));
 }
 
+/* A Swedish word's forms to look up: as written, without its definite ending (before the stem, which may cut more:
+ * ensamheten is ensamhet, loneliness, not ensam, alone), then the stem with the vowels base forms end in. */
+static void test_swedish_forms(void **s) {
+  struct sb_stemmer *sv = sb_stemmer_new("swedish", "UTF_8");
+  assert_non_null(sv);
+  arena a = {0};
+  const char *f[BIDICT_SV_FORMS];
+  int n = bidict_sv_forms(sv, "ensamheten", &a, f);
+  assert_true(n >= 4 && n <= BIDICT_SV_FORMS);
+  assert_string_equal(f[0], "ensamheten");
+  assert_string_equal(f[1], "ensamhet");
+  assert_string_equal(f[2], "ensamhete");
+  assert_string_equal(f[3], "ensam");
+  n = bidict_sv_forms(sv, "måltider", &a, f); /* no definite ending: the stem, and with -e and -a */
+  assert_int_equal(n, 4);
+  assert_string_equal(f[1], "måltid");
+  assert_string_equal(f[2], "måltide");
+  assert_string_equal(f[3], "måltida");
+  assert_int_equal(bidict_sv_forms(sv, "home care", &a, f), 1); /* a phrase: itself */
+  arena_free(&a);
+  sb_stemmer_delete(sv);
+}
+
 int main(void) {
   if (!mkdtemp(dir)) return 1;
   setenv("KEHTO_DICT_DIR", dir, 1);
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_entries_senses_and_remarks),
+      cmocka_unit_test(test_swedish_forms),
   };
   int rc = cmocka_run_group_tests(tests, NULL, NULL);
   char cmd[300];

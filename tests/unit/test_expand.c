@@ -617,6 +617,32 @@ static void test_derivations_before_a_head(void **s) {
   db_close(d);
 }
 
+/* A Swedish deed's words have their Finnish terms too, from the Swedish–Finnish dictionary: punkkirokote (a tick
+ * vaccine) finds Fästingvaccin, and so does the Swedish fästingar, through its Finnish; muisti (memory) finds
+ * Minnesvård as a part of muistihoito. A name inside a sentence is not split into words (Högsåra is no hög + sår, kova
+ * + haava), nor is a head shorter than four letters taken (Pargas is no par + gas, pari + kaasu), and a Finnish deed's
+ * words are not read as Swedish. */
+static void test_swedish_deeds_in_finnish(void **s) {
+  db *d = testdb_open();
+  long long tick = testdb_text(d, "Fästingvaccin till personalen", "Pargas stad erbjöd vaccin på Högsåra.");
+  long long memory = testdb_text(d, "Minnesvård närmare hemmet", "Vården flyttades närmare de äldre.");
+  long long fin = testdb_text(d, "Parityö", "Parityö alkoi Turussa, ja sen nimi oli hörsel.");
+  deed_result r = find(d, "punkkirokote", NULL);
+  assert_only(&r, tick);
+  r = find(d, "fästingar", "sv");
+  assert_only(&r, tick);
+  r = find(d, "muisti", NULL);
+  assert_only(&r, memory);
+  r = find(d, "pari", NULL);
+  assert_only(&r, fin);
+  r = find(d, "haava", NULL);
+  assert_int_equal(r.nhits, 0);
+  r = find(d, "kuulo", NULL); /* hörsel (hearing) is Swedish only in a Swedish text */
+  assert_int_equal(r.nhits, 0);
+  arena_free(&mem);
+  db_close(d);
+}
+
 /* Finnish words that a thesaurus label of related terms only spans keep their own concepts: "nuorten mielenterveys"
  * (a related term of nuorisopsykiatria) finds a deed on young people's psychological wellbeing, mielenterveys's
  * related term, as the two words apart do. */
@@ -744,6 +770,7 @@ int main(void) {
       cmocka_unit_test(test_dictionaries_translate_what_the_thesaurus_lacks),
       cmocka_unit_test(test_derivations_before_a_head),
       cmocka_unit_test(test_a_related_phrase_keeps_its_words),
+      cmocka_unit_test(test_swedish_deeds_in_finnish),
       cmocka_unit_test(test_a_rare_modifier_says_more),
       cmocka_unit_test(test_an_uncommon_modifier_alone),
       cmocka_unit_test(test_loanword_derivations_find_each_other),
