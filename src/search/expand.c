@@ -292,6 +292,10 @@ static void key_index(thes_c *t) {
     }
 }
 
+/* Labels a word may start, at most: every one of them (school starts 89 English labels; a cap of 64 lost those of its
+ * synonym groups found last, so "school absence" met only its related terms). */
+#define MAX_LABELS 1024
+
 /* The labels whose first word shares a key with w, each once, into out (at most max). Returns how many. */
 static int labels_of(const thes_c *t, const word *w, int *out, int max) {
   int n = 0;
@@ -1042,7 +1046,7 @@ static int complete_umlauts(builder *b, const word *w, const char **pre, word *r
 
 /* The groups of the thesaurus with a one-word label that is w (at most max), and one such label. */
 static int thes_word(builder *b, const word *w, int *groups, int max, const tlabel **which) {
-  int n = 0, cand[64], nc = labels_of(b->t, w, cand, 64);
+  int n = 0, cand[MAX_LABELS], nc = labels_of(b->t, w, cand, MAX_LABELS);
   for (int c = 0; c < nc && n < max; c++) {
     const tlabel *l = &b->t->l[cand[c]];
     if (l->nw != 1) continue;
@@ -1293,7 +1297,7 @@ static void syn_alts(builder *b, exp_concept *c, const int *given, int ng, const
 /* The longest thesaurus label starting at query word i and ending by word upto: its end, the groups with a label of
  * that span (at most max) and one such label. Returns the number of groups. */
 static int thes_span_to(builder *b, int i, int upto, int *end, int *groups, int max, const tlabel **which) {
-  int n = 0, cand[64], nc = labels_of(b->t, &b->q[i], cand, 64);
+  int n = 0, cand[MAX_LABELS], nc = labels_of(b->t, &b->q[i], cand, MAX_LABELS);
   *end = 0;
   for (int c = 0; c < nc; c++) {
     int k = cand[c], e = label_match(&b->t->l[k], b->q, b->nq, i);
@@ -1421,9 +1425,11 @@ static void prefer_supported(builder *b) {
 #define DICT_MAX 3  /* translations of a word or phrase taken: the first ones, of its first senses */
 #define DICT_SPAN 3 /* words of a phrase looked up (home care, mental health, care of the elderly) */
 
-/* 1 when every word of text is one Voikko knows, not all are stopwords and the index has each, alone or in
- * compounds (a Finnish translation that deeds use: "school" is koulu here, not kalaparvi; not a line of explanation
- * in the dictionary's other language). */
+static const char root_mark[] = {MORPH_ROOT, 0};
+
+/* 1 when every word of text is one Voikko knows, not all are stopwords and the index has each, alone, in compounds or
+ * as the root of derivations (a Finnish translation that deeds use: "school" is koulu here, not kalaparvi; hoard is
+ * hamstrata, whose hamstraus deeds have; not a line of explanation in the dictionary's other language). */
 static int finnish_in_index(builder *b, const char *text) {
   word w[EXP_MAX_SLOTS];
   int n = split_words(b->m, b->sb, b->a, text, w, EXP_MAX_SLOTS, THES_FI), content = 0;
@@ -1431,7 +1437,7 @@ static int finnish_in_index(builder *b, const char *text) {
     if (!w[i].known) return 0;
     if (w[i].stop) continue;
     content++;
-    if (!in_index_or_compounds(b, &w[i])) return 0;
+    if (!in_index_or_compounds(b, &w[i]) && !in_index_marked(b, &w[i], root_mark)) return 0;
   }
   return content > 0;
 }
@@ -1456,9 +1462,8 @@ static const char *with_end(builder *b, const char *s, size_t n, const char *end
 }
 
 /* The forms of a word to look up in dictionary lang, the word first: dictionaries list base forms, so an English
- * plural is also looked up in the singular (meals: meal, libraries: library) and a Swedish word by its Snowball stem,
- * as it is and with the vowels base forms end in (måltider: måltid; bibliotekarien: bibliotekarie), and without a
- * definite ending the stemmer leaves on (arbetsavtalet: arbetsavtal). Returns how many (at most 8) into out. */
+ * plural is also looked up in the singular (meals: meal, libraries: library) and an -ing form as its verb (hoarding:
+ * hoard), and a Swedish word in its forms of bidict_sv_forms. Returns how many (at most 8) into out. */
 static int dict_forms(builder *b, int lang, const char *w, const char **out) {
   if (lang == BIDICT_SV) return bidict_sv_forms(b->sb->sv, w, b->a, out);
   int n = 0;
@@ -1470,6 +1475,10 @@ static int dict_forms(builder *b, int lang, const char *w, const char **out) {
   } else if (len > 3 && w[len - 1] == 's' && w[len - 2] != 's') {
     out[n++] = with_end(b, w, len - 1, "");
     if (len > 4 && w[len - 2] == 'e') out[n++] = with_end(b, w, len - 2, "");
+  } else if (len > 6 && !strcmp(w + len - 3, "ing")) { /* hoarding: hoard; caring: care; shopping: shop */
+    out[n++] = with_end(b, w, len - 3, "");
+    out[n++] = with_end(b, w, len - 3, "e");
+    if (w[len - 4] == w[len - 5]) out[n++] = with_end(b, w, len - 4, "");
   }
   return n;
 }
@@ -1491,7 +1500,8 @@ static int dict_lookup(builder *b, const char *text, const char **tr, int max) {
 }
 
 /* The translations as alternatives of c: each a slot a word, and a one-word translation also as the head or a part of
- * compounds (home care: kotihoito; customer: asiakas, asiakaspalaute). */
+ * compounds (home care: kotihoito; customer: asiakas, asiakaspalaute) and as the root of derivations (hoard: hamstrata,
+ * hamstraus). */
 static void dict_alts(builder *b, exp_concept *c, const char *const *tr, int n, float weight) {
   for (int i = 0; i < n; i++) {
     buf_printf(&b->translated, "%r%r", b->translated.len ? ", " : "", tr[i]);
@@ -1508,6 +1518,7 @@ static void dict_alts(builder *b, exp_concept *c, const char *const *tr, int n, 
     for (int t = 0; k == 1 && t < w[0].nlemma; t++) {
       slot_add(b, alt_new(b, c, EXP_SYN, weight * W_AS_HEAD), 1, MORPH_HEAD, w[0].lemma[t], 0);
       slot_add(b, alt_new(b, c, EXP_SYN, weight * W_AS_MOD), 1, MORPH_MODIFIER, w[0].lemma[t], 0);
+      slot_add(b, alt_new(b, c, EXP_SYN, weight * W_DERIV), 1, MORPH_ROOT, w[0].lemma[t], 0); /* hamstrata: hamstraus */
     }
   }
 }

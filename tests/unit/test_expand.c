@@ -643,6 +643,23 @@ static void test_swedish_deeds_in_finnish(void **s) {
   db_close(d);
 }
 
+/* A phrase's first word may start many labels (school starts 89 English ones): every one of them is tried, so "school
+ * absenteeism" meets its synonym group (poissaolo, koulupoissaolo) and finds the absences. An English -ing form is
+ * looked up as its verb, and a verb's translation finds the derivations deeds use: hoarding, hoard, hamstrata,
+ * hamstraus. */
+static void test_english_phrases_and_verbs(void **s) {
+  db *d = testdb_open();
+  long long absent = testdb_text(d, "Poissaolot vähenivät", "Poissaoloihin puututtiin heti.");
+  long long hoard = testdb_text(d, "Tavarat pois", "Hamstraus oli kotihoidon uusi haaste.");
+  testdb_text(d, "Uimaranta", "Rannan laituri korjattiin.");
+  deed_result r = find(d, "school absenteeism", "en");
+  assert_int_equal(found(&r, absent), 1);
+  r = find(d, "hoarding", "en");
+  assert_only(&r, hoard);
+  arena_free(&mem);
+  db_close(d);
+}
+
 /* Finnish words that a thesaurus label of related terms only spans keep their own concepts: "nuorten mielenterveys"
  * (a related term of nuorisopsykiatria) finds a deed on young people's psychological wellbeing, mielenterveys's
  * related term, as the two words apart do. */
@@ -771,6 +788,7 @@ int main(void) {
       cmocka_unit_test(test_derivations_before_a_head),
       cmocka_unit_test(test_a_related_phrase_keeps_its_words),
       cmocka_unit_test(test_swedish_deeds_in_finnish),
+      cmocka_unit_test(test_english_phrases_and_verbs),
       cmocka_unit_test(test_a_rare_modifier_says_more),
       cmocka_unit_test(test_an_uncommon_modifier_alone),
       cmocka_unit_test(test_loanword_derivations_find_each_other),
