@@ -125,10 +125,13 @@ static void sv_definite_keys(arena *a, const stemmers *sb, const char *s, word *
  * the keys of that language, a query's word (lang -1) those of every language. */
 static void analyse_as(morph *m, const stemmers *sb, arena *a, const char *s, word *w, int lang) {
   w->surface = s;
-  w->stop = is_stopword(s);
   morph_terms_t mt;
   morph_terms(m, s, strlen(s), &mt);
   w->known = mt.known;
+  /* a word on the list, or one whose every reading is a function word's: a pronoun, conjunction or adposition in any
+   * form ("opettajien työaika ja sen seuranta": sen, of se, says nothing of the deeds) */
+  w->stop =
+      is_stopword(s) || (mt.known && mt.nlemma > 0 && (mt.function & morph_lemma_bits(&mt)) == morph_lemma_bits(&mt));
   const char *t = mt.terms;
   for (int i = 0; i < mt.nterms; i++, t += strlen(t) + 1) {
     if (i < mt.nlemma) {
@@ -449,7 +452,10 @@ static void slot_add(builder *b, exp_alt *x, int new_slot, char mark, const char
     x->slot[x->nslot++].n = 0;
   }
   exp_slot *s = &x->slot[x->nslot - 1];
-  if (s->n < EXP_SLOT_TERMS) s->term[s->n++] = match_of(b->a, mark ? marked(b->a, mark, term) : term, prefix);
+  if (s->n >= EXP_SLOT_TERMS) return;
+  const char *t = mark ? marked(b->a, mark, term) : term;
+  s->tr[s->n] = prefix ? NULL : match_of(b->a, marked(b->a, MORPH_TRANSLATED, t), 0);
+  s->term[s->n++] = match_of(b->a, t, prefix);
 }
 
 /* An alternative of one slot: the word's lemmas. */
@@ -1337,9 +1343,10 @@ static void collect_terms(arena *a, exp_plan *p) {
   for (int i = 0; i < p->n; i++)
     for (int j = 0; j < p->c[i].nalt; j++)
       for (int s = 0; s < p->c[i].alt[j].nslot && !(p->c[i].alt[j].kind == EXP_PART && p->c[i].alt[j].nslot > 1); s++)
-        for (int t = 0; t < p->c[i].alt[j].slot[s].n; t++) {
-          const char *term = p->c[i].alt[j].slot[s].term[t];
-          int dup = 0;
+        for (int t = 0; t < 2 * p->c[i].alt[j].slot[s].n; t++) { /* the terms, then their Swedish deeds' */
+          const exp_slot *sl = &p->c[i].alt[j].slot[s];
+          const char *term = t < sl->n ? sl->term[t] : sl->tr[t - sl->n];
+          int dup = !term;
           for (int k = 0; k < p->nterms && !dup; k++) dup = !strcmp(p->terms[k], term);
           if (dup) continue;
           p->terms = arena_grow(a, p->terms, p->nterms, &cap, sizeof *p->terms);

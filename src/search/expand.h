@@ -16,9 +16,10 @@
 enum { EXP_EXACT, EXP_PART, EXP_DERIV, EXP_SYN, EXP_CORR, EXP_PREFIX };
 
 /* One word of an alternative: index terms (MATCH expressions: "\x01term", or "\x01term" * for a prefix) any of
- * which stands for it. */
+ * which stands for it, and each one's term in Swedish deeds ("\x01=term": MORPH_TRANSLATED; NULL for a prefix). */
 typedef struct exp_slot {
   const char *term[EXP_SLOT_TERMS];
+  const char *tr[EXP_SLOT_TERMS];
   int n;
 } exp_slot;
 

@@ -680,15 +680,15 @@ static int sv_stopword(const char *w, size_t n) {
   return 0;
 }
 
-/* Appends to out (count in *n) the terms of Finnish word fi (finnish_base), each marked with mark (0: as they are).
- * Returns 1 when it added them. */
+/* Appends to out (count in *n) the terms of Finnish word fi (finnish_base), each marked MORPH_TRANSLATED and then with
+ * mark (0: as they are). Returns 1 when it added them. */
 static int add_finnish(morph *m, const char *fi, char mark, buf *out, int *n) {
   morph_terms_t t;
   if (!finnish_base(m, fi, &t)) return 0;
   const char *p = t.terms;
   for (int i = 0; i < (mark ? t.nlemma : t.nterms); i++, p += strlen(p) + 1) {
-    char term[MORPH_MAX_WORD + 2];
-    snprintf(term, sizeof term, "%s%s", mark ? (char[]){mark, 0} : "", p);
+    char term[MORPH_MAX_WORD + 3];
+    snprintf(term, sizeof term, "%c%s%s", MORPH_TRANSLATED, mark ? (char[]){mark, 0} : "", p);
     const char *q = out->data;
     int dup = 0;
     for (int k = 0; k < *n && !dup; k++, q += strlen(q) + 1) dup = !strcmp(q, term);

@@ -17,9 +17,10 @@ typedef struct morph morph;
 #define MORPH_MODIFIER '<'
 #define MORPH_HEAD '>'
 #define MORPH_ROOT '~'
-#define MORPH_MOD_ROOT "<~" /* the root of a part before a compound's head */
-#define MORPH_NUMERAL '#'   /* "#kuusi": the numeral six, whose lemma is also a noun's (a spruce) */
-#define MORPH_MARKS "<>~#"  /* every mark a term can start with */
+#define MORPH_MOD_ROOT "<~"  /* the root of a part before a compound's head */
+#define MORPH_NUMERAL '#'    /* "#kuusi": the numeral six, whose lemma is also a noun's (a spruce) */
+#define MORPH_TRANSLATED '=' /* before a Swedish word's Finnish term ("=punkki", "=<punkki"): morph_swedish */
+#define MORPH_MARKS "<>~#="  /* every mark a term can start with */
 
 /* The terms of one word. terms holds nterms NUL-terminated strings back to back. The first nlemma are the
  * word's own lemmas (or stem and surface form for words Voikko does not know); the rest are marked terms (above).
@@ -55,12 +56,14 @@ void morph_terms(morph *m, const char *word, size_t n, morph_terms_t *out);
  * (search/bidict.h), as a Finnish word of a text would have them: of its first translations (hörsel: kuulo), or of
  * the translations of a compound's two parts as the Finnish compound (fästingvaccin: punkkirokote, "<punkki",
  * ">rokote"); with name set (morph_name_at), only of the word as a whole (Jakobstad: Pietarsaari; Pargas is no par +
- * gas). None (nterms 0) when the dictionary has neither. Every term counts as a marked one (nlemma 0); valid as
- * morph_terms's. For a Swedish text (morph_ctx_foreign), so that Finnish queries find Swedish deeds. */
+ * gas). Each term is marked MORPH_TRANSLATED before its own mark ("=punkkirokote", "=<punkki"), so that a search
+ * weighs it below the Finnish word's own and the Finnish word's frequency stays its own deeds'. None (nterms 0) when
+ * the dictionary has neither. Every term counts as a marked one (nlemma 0); valid as morph_terms's. For a Swedish text
+ * (morph_ctx_foreign), so that Finnish queries find Swedish deeds. */
 void morph_swedish(morph *m, const char *word, size_t n, int name, morph_terms_t *out);
 
-/* 1 when the word at text[start] (of n bytes) starts with a capital letter and does not start the text or a sentence: a name, in a
- * Swedish text. */
+/* 1 when the word at text[start] (of n bytes) starts with a capital letter and does not start the text or a sentence: a
+ * name, in a Swedish text. */
 int morph_name_at(const char *text, size_t n, size_t start);
 
 /* Voikko's spelling suggestions for word (UTF-8, NUL-terminated), most likely first: at most max, each malloc'd

@@ -283,20 +283,44 @@ static inline void best_of(scores *s, int id, float v) {
   if (v > s->best[id]) s->best[id] = v;
 }
 
+/* A Swedish deed's Finnish term (search/morph.h: morph_swedish) weighs this share of the word's own: a translation,
+ * and a Swedish deed is less of an answer to a Finnish query (tuned on the judged set in tests/search/). */
+#define W_TRANSLATED 0.65f
+
+/* Term t of slot sl: 0 <= t < sl->n its own terms, then their Swedish deeds' (MORPH_TRANSLATED), which take the IDF
+ * of the term itself, so that a Swedish deed neither outranks a Finnish one by a rarer term nor changes what the
+ * Finnish word weighs (of its own postings when the term has none). Sets *p, *idf and *w (the weight of its matches)
+ * and returns 1; 0 for a term with no postings; -1 when the database fails. */
+static int slot_term(db *d, const search_index *ix, const exp_slot *sl, int t, const scores *s,
+                     const search_postings **p, float *idf, float *w) {
+  const search_postings *own = search_postings_get(d, sl->term[t < sl->n ? t : t - sl->n]);
+  if (!own) return -1;
+  *w = 1;
+  *p = own;
+  if (t >= sl->n) {
+    if (!sl->tr[t - sl->n] || !(*p = search_postings_get(d, sl->tr[t - sl->n]))) return sl->tr[t - sl->n] ? -1 : 0;
+    *w = W_TRANSLATED;
+  }
+  if (!(*p)->n) return 0;
+  *idf = term_idf(ix, own->n ? own->n : (*p)->n, s->idf_cap);
+  return 1;
+}
+
 /* One slot: each deed's best BM25 over the slot's terms, into s->slot. Of an alternative x of this one slot (the
  * most common kind), straight into s->best as its score instead: weight times the best term, the same figure as
  * through the slot and the mean of one, without those two passes over the deeds. */
 static int score_slot(db *d, const search_index *ix, const exp_slot *sl, const exp_alt *x, scores *s) {
-  for (int t = 0; t < sl->n; t++) {
-    const search_postings *p = search_postings_get(d, sl->term[t]);
-    if (!p) return K_ERR;
-    if (!p->n) continue;
-    float idf = term_idf(ix, p->n, s->idf_cap);
+  for (int t = 0; t < 2 * sl->n; t++) {
+    const search_postings *p;
+    float idf, w;
+    int rc = slot_term(d, ix, sl, t, s, &p, &idf, &w);
+    if (rc < 0) return K_ERR;
+    if (rc == 0) continue;
     for (int k = 0; k < p->n; k++) {
       int id = p->ids[k];
       if (id < 1 || id > s->max_id || !ix->sector[id]) continue;
-      float v = idf * p->tf[k]; /* tf is BM25's term part already (search_postings_get) */
-      if (!(v > 0)) continue;   /* 0 marks "not touched" below */
+      float v = w * idf * p->tf[k]; /* tf is BM25's term part already (search_postings_get) */
+      if (!(v > 0)) continue;       /* 0 marks "not touched" below */
       if (x) {
         best_of(s, id, x->weight * v);
         continue;
@@ -325,15 +349,16 @@ static int find_posting(const int *ids, int n, int id) {
 /* Slot k (k > 0) for the deeds that have slots 0..k-1 only, each looked up in the slot's postings: cheaper than a
  * walk over a common word's postings when those deeds are few. */
 static int probe_slot(db *d, const search_index *ix, const exp_slot *sl, int k, scores *s) {
-  for (int t = 0; t < sl->n; t++) {
-    const search_postings *p = search_postings_get(d, sl->term[t]);
-    if (!p) return K_ERR;
-    if (!p->n) continue;
-    float idf = term_idf(ix, p->n, s->idf_cap);
+  for (int t = 0; t < 2 * sl->n; t++) {
+    const search_postings *p;
+    float idf, w;
+    int rc = slot_term(d, ix, sl, t, s, &p, &idf, &w);
+    if (rc < 0) return K_ERR;
+    if (rc == 0) continue;
     for (int i = 0; i < s->natouch; i++) {
       int id = s->atouch[i], at;
       if (s->cnt[id] != k || (at = find_posting(p->ids, p->n, id)) < 0) continue;
-      float v = idf * p->tf[at];
+      float v = w * idf * p->tf[at];
       if (v > s->slot[id]) s->slot[id] = v;
     }
   }
@@ -345,11 +370,13 @@ static int probe_slot(db *d, const search_index *ix, const exp_slot *sl, int k, 
   return K_OK;
 }
 
-/* The postings of a slot's terms, counted (NULL postings: -1). */
+/* The postings of a slot's terms and of their Swedish deeds' terms, counted (NULL postings: -1). */
 static long slot_size(db *d, const exp_slot *sl) {
   long n = 0;
-  for (int t = 0; t < sl->n; t++) {
-    const search_postings *p = search_postings_get(d, sl->term[t]);
+  for (int t = 0; t < 2 * sl->n; t++) {
+    const char *term = t < sl->n ? sl->term[t] : sl->tr[t - sl->n];
+    if (!term) continue;
+    const search_postings *p = search_postings_get(d, term);
     if (!p) return -1;
     n += p->n;
   }
