@@ -74,6 +74,7 @@ typedef struct word {
   const char *surface;
   size_t start, end; /* in the query text */
   int star, stop, known, in_index, used;
+  int function; /* every reading is a function word's: a pronoun, conjunction or adposition (sen, heidän, kanssa) */
   const char *key[MAX_KEYS];
   int nkey;
   const char *lemma[EXP_SLOT_TERMS]; /* the lemmas it means: the word itself when it is one ("tuli", not "tulla") */
@@ -128,10 +129,8 @@ static void analyse_as(morph *m, const stemmers *sb, arena *a, const char *s, wo
   morph_terms_t mt;
   morph_terms(m, s, strlen(s), &mt);
   w->known = mt.known;
-  /* a word on the list, or one whose every reading is a function word's: a pronoun, conjunction or adposition in any
-   * form ("opettajien työaika ja sen seuranta": sen, of se, says nothing of the deeds) */
-  w->stop =
-      is_stopword(s) || (mt.known && mt.nlemma > 0 && (mt.function & morph_lemma_bits(&mt)) == morph_lemma_bits(&mt));
+  w->stop = is_stopword(s);
+  w->function = mt.known && mt.nlemma > 0 && (mt.function & morph_lemma_bits(&mt)) == morph_lemma_bits(&mt);
   const char *t = mt.terms;
   for (int i = 0; i < mt.nterms; i++, t += strlen(t) + 1) {
     if (i < mt.nlemma) {
@@ -183,6 +182,10 @@ static int split_words(morph *m, const stemmers *sb, arena *a, const char *text,
     analyse_as(m, sb, a, arena_strndup(a, low.data, low.len), x, lang);
     x->start = start, x->end = end;
     x->star = end < n && text[end] == '*' && len >= 3;
+    /* a query's function word in any form says nothing of the deeds ("opettajien työaika ja sen seuranta": sen, of
+     * se); not a label's, nor a part of a word written with a hyphen (me-henki) */
+    int hyphen = (end < n && text[end] == '-') || (start > 0 && text[start - 1] == '-');
+    if (lang < 0 && x->function && !hyphen) x->stop = 1;
   }
   buf_free(&low);
   return count;

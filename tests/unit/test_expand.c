@@ -266,6 +266,13 @@ static void test_compound_typed_apart(void **s) {
   assert_int_equal(p.n, 2);
   assert_int_equal(exp_plan_build(d, &mem, "koti hoito", NULL, &p, &e), K_OK);
   assert_int_equal(p.n, 1);
+  /* pronouns, conjunctions and adpositions in any form say nothing of the deeds: no concepts of their own */
+  assert_int_equal(exp_plan_build(d, &mem, "opettajien työaika ja sen seuranta", NULL, &p, &e), K_OK);
+  assert_int_equal(p.n, 3);
+  assert_int_equal(exp_plan_build(d, &mem, "esihenkilöt ja heidän kanssaan", NULL, &p, &e), K_OK);
+  assert_int_equal(p.n, 1);
+  assert_int_equal(exp_plan_build(d, &mem, "me-henki", NULL, &p, &e), K_OK); /* a part of a word: kept */
+  assert_int_equal(p.c[0].alt[0].nslot, 2);
   arena_free(&mem);
   db_close(d);
 }
