@@ -28,7 +28,9 @@ typedef struct sstate {
   search_index ix;
   term_entry **terms;
   int nterms, capterms;
-  void *ext; /* search/expand.c's data built from the deeds (its corrections), dropped with the index */
+  int *slot;      /* [nslot]: an open-addressing table of terms by hash (an index into terms, or -1) */
+  unsigned nslot; /* a power of two, at least twice nterms; 0 before the first term */
+  void *ext;      /* search/expand.c's data built from the deeds (its corrections), dropped with the index */
   void (*ext_free)(void *);
   void *conn_ext; /* search/expand.c's data kept for the connection's life (the thesaurus, compiled) */
   void (*conn_ext_free)(void *);
@@ -64,9 +66,29 @@ static void term_free(term_entry *t) {
 }
 
 /* Drops what was built from the data: the term cache, the vocabulary and expand.c's data. */
+/* Puts terms[i] into the table (which has room). */
+static void slot_put(sstate *s, int i) {
+  unsigned k = s->terms[i]->hash & (s->nslot - 1);
+  while (s->slot[k] >= 0) k = (k + 1) & (s->nslot - 1);
+  s->slot[k] = i;
+}
+
+/* Makes the table anew with room for at least want terms. */
+static void slots_rebuild(sstate *s, int want) {
+  unsigned n = 64;
+  while (n < 2u * (unsigned)want) n *= 2;
+  if (n != s->nslot) {
+    free(s->slot);
+    s->slot = util_calloc(n, sizeof *s->slot), s->nslot = n;
+  }
+  memset(s->slot, 0xff, sizeof *s->slot * n); /* -1 */
+  for (int i = 0; i < s->nterms; i++) slot_put(s, i);
+}
+
 static void terms_clear(sstate *s) {
   for (int i = 0; i < s->nterms; i++) term_free(s->terms[i]);
   s->nterms = 0, s->term_bytes = 0;
+  if (s->nslot) memset(s->slot, 0xff, sizeof *s->slot * s->nslot);
   if (s->ext && s->ext_free) s->ext_free(s->ext);
   s->ext = NULL;
 }
@@ -78,6 +100,7 @@ static void state_free(void *p) {
   index_clear(&s->ix);
   terms_clear(s);
   free(s->terms);
+  free(s->slot);
   if (s->conn_ext && s->conn_ext_free) s->conn_ext_free(s->conn_ext);
   free(s);
 }
@@ -320,15 +343,18 @@ static int term_scan(db *d, const char *match, search_postings *sink) {
 /* Drops the least recently used terms until need more bytes fit in the budget; never a term of the search under
  * way (the budget is exceeded instead). */
 static void terms_evict(sstate *s, size_t need) {
+  int evicted = 0;
   while (s->term_bytes + need > s->term_budget) {
     int old = -1;
     for (int i = 0; i < s->nterms; i++)
       if (s->terms[i]->used < s->pin && (old < 0 || s->terms[i]->used < s->terms[old]->used)) old = i;
-    if (old < 0) return;
+    if (old < 0) break;
     s->term_bytes -= s->terms[old]->bytes;
     term_free(s->terms[old]);
     s->terms[old] = s->terms[--s->nterms];
+    evicted = 1;
   }
+  if (evicted) slots_rebuild(s, s->nterms); /* the terms moved */
 }
 
 /* Turns each weighted count into BM25's term part f(k1 + 1) / (f + k1(1 - b + b·len/avgdl)) with the row's length:
@@ -357,6 +383,10 @@ static term_entry *terms_add(sstate *s, const char *match, search_postings p) {
   }
   s->term_bytes += t->bytes;
   s->terms[s->nterms++] = t;
+  if (2u * (unsigned)s->nterms > s->nslot)
+    slots_rebuild(s, s->nterms);
+  else
+    slot_put(s, s->nterms - 1);
   return t;
 }
 
@@ -368,11 +398,13 @@ void search_pin(db *d) {
 const search_postings *search_postings_get(db *d, const char *match) {
   sstate *s = state(d);
   unsigned h = util_hash(match);
-  for (int i = 0; i < s->nterms; i++)
-    if (s->terms[i]->hash == h && !strcmp(s->terms[i]->match, match)) {
-      s->terms[i]->used = ++s->tick;
-      return &s->terms[i]->p;
+  for (unsigned k = h & (s->nslot - 1); s->nslot && s->slot[k] >= 0; k = (k + 1) & (s->nslot - 1)) {
+    term_entry *t = s->terms[s->slot[k]];
+    if (t->hash == h && !strcmp(t->match, match)) {
+      t->used = ++s->tick;
+      return &t->p;
     }
+  }
   search_postings sink = {0};
   if (term_scan(d, match, &sink) != K_OK) {
     free(sink.ids), free(sink.tf);
