@@ -173,13 +173,21 @@ static const char *item(arena *a, const char *s, size_t n) {
   return out;
 }
 
-int bidict_translate(const bidict *d, const char *w, arena *a, const char **out, int max) {
+/* 1 when the headword's own line (s[0..n)) says the entry is a noun's ("<n, ut>", "<n>"). */
+static int noun_entry(const char *s, size_t n) {
+  for (size_t i = 0; i + 2 < n; i++)
+    if (s[i] == '<' && s[i + 1] == 'n' && (s[i + 2] == '>' || s[i + 2] == ',')) return 1;
+  return 0;
+}
+
+static int translate(const bidict *d, const char *w, int nouns, arena *a, const char **out, int max) {
   size_t at;
   if (!d || !w || !strmap_find(&d->head, w, &at)) return 0;
   int n = 0;
   for (long k = d->head.nums[at]; k >= 0 && n < max; k = d->e[k].next) {
     const char *s = d->text + d->e[k].off, *end = s + d->e[k].len;
     const char *nl = memchr(s, '\n', (size_t)(end - s)); /* the first line is the headword's own */
+    if (nouns && !noun_entry(s, (size_t)((nl ? nl : end) - s))) continue;
     for (s = nl ? nl + 1 : end; s < end && n < max;) {
       const char *eol = memchr(s, '\n', (size_t)(end - s));
       if (!eol) eol = end;
@@ -196,6 +204,14 @@ int bidict_translate(const bidict *d, const char *w, arena *a, const char **out,
     }
   }
   return n;
+}
+
+int bidict_translate(const bidict *d, const char *w, arena *a, const char **out, int max) {
+  return translate(d, w, 0, a, out, max);
+}
+
+int bidict_translate_nouns(const bidict *d, const char *w, arena *a, const char **out, int max) {
+  return translate(d, w, 1, a, out, max);
 }
 
 size_t bidict_sv_ending(const char *s, size_t n) {
@@ -216,21 +232,35 @@ static const char *with_end(arena *a, const char *s, size_t n, const char *end) 
   return t;
 }
 
+/* Adds s[0..n) + end to out (at *k) unless it is there already or too short. */
+static void form_add(arena *a, const char *s, size_t n, const char *end, const char **out, int *k) {
+  if (n < 3 || *k >= BIDICT_SV_FORMS) return;
+  const char *f = with_end(a, s, n, end);
+  for (int i = 0; i < *k; i++)
+    if (!strcmp(out[i], f)) return;
+  out[(*k)++] = f;
+}
+
 int bidict_sv_forms(struct sb_stemmer *sv, const char *w, arena *a, const char **out) {
   int n = 0;
   size_t len = strlen(w);
   out[n++] = w;
   if (strchr(w, ' ')) return n;
-  size_t e = bidict_sv_ending(w, len);           /* the definite form Snowball leaves on */
-  if (e) out[n++] = with_end(a, w, len - e, ""); /* arbetsavtalet: arbetsavtal */
-  if (e && e <= 2) out[n++] = with_end(a, w, len - e, e == 2 && w[len - 2] == 'a' ? "a" : "e"); /* -an: -a */
+  size_t e = bidict_sv_ending(w, len);         /* the definite form Snowball leaves on */
+  if (e) form_add(a, w, len - e, "", out, &n); /* arbetsavtalet: arbetsavtal */
+  if (e && e <= 2) form_add(a, w, len - e, e == 2 && w[len - 2] == 'a' ? "a" : "e", out, &n); /* -an: -a */
+  /* a plural's singular: its definite -na off first (avvikelserna, skolorna, dagarna) */
+  size_t p = len > 6 && !strcmp(w + len - 2, "na") ? len - 2 : len;
+  if (p > 5 && !memcmp(w + p - 2, "or", 2)) form_add(a, w, p - 2, "a", out, &n); /* skolor: skola */
+  if (p > 5 && !memcmp(w + p - 2, "ar", 2)) form_add(a, w, p - 2, "", out, &n), form_add(a, w, p - 2, "e", out, &n);
+  if (p > 5 && !memcmp(w + p - 2, "er", 2)) form_add(a, w, p - 1, "", out, &n), form_add(a, w, p - 2, "", out, &n);
   const sb_symbol *st = sv ? sb_stemmer_stem(sv, (const sb_symbol *)w, (int)len) : NULL;
   size_t sl = st ? (size_t)sb_stemmer_length(sv) : 0;
   if (st && (sl != len || memcmp(st, w, len))) {
     const char *s = arena_strndup(a, (const char *)st, sl);
-    out[n++] = s;
-    out[n++] = with_end(a, s, sl, "e");
-    out[n++] = with_end(a, s, sl, "a");
+    form_add(a, s, sl, "", out, &n);
+    form_add(a, s, sl, "e", out, &n);
+    form_add(a, s, sl, "a", out, &n);
   }
   return n;
 }

@@ -26,14 +26,19 @@ struct sb_stemmer;
  * (arbetsförmågan, arbetarskyddet, hemvårdarna), with at least 4 bytes before it; 0 for none. */
 size_t bidict_sv_ending(const char *s, size_t n);
 
-#define BIDICT_SV_FORMS 6 /* most forms bidict_sv_forms gives */
+#define BIDICT_SV_FORMS 12 /* most forms bidict_sv_forms gives */
 
 /* The forms of Swedish word w (lowercase) to look up in the Swedish dictionary, whose headwords are base forms, in this
  * order: w; w without a definite ending the stemmer leaves on (arbetsavtalet: arbetsavtal; ensamheten: ensamhet, not
- * the stem's ensam); its Snowball stem (sv: a Swedish stemmer, not shared between threads) as it is and with the
- * vowels base forms end in (måltider: måltid; bibliotekarien: bibliotekarie). A phrase is only itself. Returns how
- * many into out (strings in a). */
+ * the stem's ensam); w's singular, of a plural with or without its definite ending (avvikelser, avvikelserna:
+ * avvikelse; skolorna: skola; pojkar: pojke, pojk; dagarna: dag); its Snowball stem (sv: a Swedish stemmer, not shared
+ * between threads) as it is and with the vowels base forms end in (måltider: måltid; bibliotekarien: bibliotekarie).
+ * Each once; a phrase is only itself. Returns how many (at most BIDICT_SV_FORMS) into out (strings in a). */
 int bidict_sv_forms(struct sb_stemmer *sv, const char *w, arena *a, const char **out);
+
+/* The same of its entries that are a noun's ("<n, ut>" after the headword): for a Swedish deed's words, whose verbs
+ * and adjectives the dictionary gives in senses a text seldom means (flytta: muuttaa, siirtää). */
+int bidict_translate_nouns(const bidict *d, const char *w, arena *a, const char **out, int max);
 
 /* Headwords, for tests. */
 long bidict_size(const bidict *d);

@@ -1432,8 +1432,9 @@ static void prefer_supported(builder *b) {
 
 /* ---- Translations from the bilingual dictionaries (search/bidict.h) ---- */
 
-#define DICT_MAX 3  /* translations of a word or phrase taken: the first ones, of its first senses */
-#define DICT_SPAN 3 /* words of a phrase looked up (home care, mental health, care of the elderly) */
+#define DICT_MAX 3                 /* translations of a word or phrase taken: the first ones, of its first senses */
+#define DICT_SPAN 3                /* words of a phrase looked up (home care, mental health, care of the elderly) */
+#define DICT_FORMS BIDICT_SV_FORMS /* forms of a word looked up: the Swedish ones are the most */
 
 static const char root_mark[] = {MORPH_ROOT, 0};
 
@@ -1473,7 +1474,7 @@ static const char *with_end(builder *b, const char *s, size_t n, const char *end
 
 /* The forms of a word to look up in dictionary lang, the word first: dictionaries list base forms, so an English
  * plural is also looked up in the singular (meals: meal, libraries: library) and an -ing form as its verb (hoarding:
- * hoard), and a Swedish word in its forms of bidict_sv_forms. Returns how many (at most 8) into out. */
+ * hoard), and a Swedish word in its forms of bidict_sv_forms. Returns how many (at most DICT_FORMS) into out. */
 static int dict_forms(builder *b, int lang, const char *w, const char **out) {
   if (lang == BIDICT_SV) return bidict_sv_forms(b->sb->sv, w, b->a, out);
   int n = 0;
@@ -1499,7 +1500,7 @@ static int dict_lookup(builder *b, const char *text, const char **tr, int max) {
   int first = b->lang == THES_SV ? BIDICT_SV : BIDICT_EN;
   for (int o = 0; o < 2; o++) {
     int lang = o == 0 ? first : first == BIDICT_SV ? BIDICT_EN : BIDICT_SV;
-    const char *forms[8];
+    const char *forms[DICT_FORMS];
     int nf = dict_forms(b, lang, text, forms);
     for (int f = 0; f < nf; f++) {
       int k = dict_in(b, bidict_get(lang), forms[f], tr, max);
@@ -1536,7 +1537,7 @@ static void dict_alts(builder *b, exp_concept *c, const char *const *tr, int n, 
 /* The one-word Finnish translation of s[0..n) in the Swedish dictionary, or NULL; with forms, of the first of its
  * forms that has one (dict_forms: olyckor, olycka). */
 static const char *sv_word(builder *b, const char *s, size_t n, int forms) {
-  const char *tr[1], *f[8];
+  const char *tr[1], *f[DICT_FORMS];
   int nf = forms ? dict_forms(b, BIDICT_SV, arena_strndup(b->a, s, n), f) : (f[0] = arena_strndup(b->a, s, n), 1);
   for (int i = 0; i < nf; i++)
     if (dict_in(b, bidict_get(BIDICT_SV), f[i], tr, 1) && !strchr(tr[0], ' ')) return tr[0];
@@ -1607,7 +1608,7 @@ static int dict_span(builder *b, exp_concept *c, int i) {
     return i + len;
   }
   if (w->known || b->lang != THES_SV || !w->nlemma) return 0; /* compounds: Swedish queries' */
-  const char *any[1], *forms[8];
+  const char *any[1], *forms[DICT_FORMS];
   int nf = dict_forms(b, BIDICT_SV, w->surface, forms);
   for (int f = 0; f < nf; f++) /* a word of the dictionary whose translations no deed uses is no compound to split */
     if (bidict_translate(bidict_get(BIDICT_SV), forms[f], b->a, any, 1) > 0) return 0;

@@ -680,6 +680,18 @@ static int sv_stopword(const char *w, size_t n) {
   return 0;
 }
 
+/* 1 when Swedish w (n bytes) ends as a verb's past tense or participle or an adjective's superlative does (flyttades,
+ * ordnade, boende's kind of -ande and -ende, farligaste): its stem would be taken for a noun (flytt, a move; far +
+ * liga), so only the word itself is looked up. */
+static int sv_verbal(const char *w, size_t n) {
+  static const char *const endings[] = {"ades", "ade", "ande", "ende", "aste"};
+  for (size_t i = 0; i < sizeof endings / sizeof endings[0]; i++) {
+    size_t e = strlen(endings[i]);
+    if (n > e + 2 && !memcmp(w + n - e, endings[i], e)) return 1;
+  }
+  return 0;
+}
+
 /* Appends to out (count in *n) the terms of Finnish word fi (finnish_base), each marked MORPH_TRANSLATED and then with
  * mark (0: as they are). Returns 1 when it added them. */
 static int add_finnish(morph *m, const char *fi, char mark, buf *out, int *n) {
@@ -703,7 +715,7 @@ static const char *sv_finnish(morph *m, const bidict *d, arena *a, const char *s
   const char *f[BIDICT_SV_FORMS], *tr[8], *w = arena_strndup(a, s, n);
   int nf = forms ? bidict_sv_forms(m->sv, w, a, f) : (f[0] = w, 1);
   for (int i = 0; i < nf; i++) {
-    int k = bidict_translate(d, f[i], a, tr, 8);
+    int k = bidict_translate_nouns(d, f[i], a, tr, 8);
     for (int j = 0; j < k; j++) {
       morph_terms_t t;
       if (finnish_base(m, tr[j], &t)) return tr[j];
@@ -722,13 +734,15 @@ static void build_swedish(morph *m, const char *w, size_t n, int name, buf *out,
   if (!d || !m->sv || n < 4 || n > MAX_ANALYSED || has_digit(w, n) || sv_stopword(w, n)) return;
   arena a = {0};
   const char *f[BIDICT_SV_FORMS], *tr[8];
-  int nf = bidict_sv_forms(m->sv, arena_strndup(&a, w, n), &a, f), found = 0;
+  const char *word = arena_strndup(&a, w, n);
+  int verbal = sv_verbal(w, n), found = 0;
+  int nf = verbal ? (f[0] = word, 1) : bidict_sv_forms(m->sv, word, &a, f);
   for (int i = 0; i < nf && !found; i++) {
-    int k = bidict_translate(d, f[i], &a, tr, 8);
+    int k = bidict_translate_nouns(d, f[i], &a, tr, 8);
     for (int j = 0; j < k && found < SV_TRANSLATIONS; j++) found += add_finnish(m, tr[j], 0, out, count);
   }
   size_t letters = letters_of(w, n);
-  for (size_t j = 1, before = 1; !found && !name && j < n; j++) {
+  for (size_t j = 1, before = 1; !found && !name && !verbal && j < n; j++) {
     if (((unsigned char)w[j] & 0xC0) == 0x80) continue; /* not inside a letter */
     if (before++ < SV_MIN_MOD) continue;
     if (letters - (before - 1) < SV_MIN_HEAD) break;

@@ -1,6 +1,7 @@
 /* Unit tests for search/bidict: FreeDict's dictd files read as dictd writes them (an index in base 64 and gzip'd
  * entries), on a small dictionary this test writes (KEHTO_DICT_DIR): headwords with several entries, sense numbers,
- * remarks in brackets, explanation lines, phrases, missing files; and the forms of a Swedish word looked up. */
+ * remarks in brackets, explanation lines, phrases, missing files, a noun's entries alone; and the forms of a Swedish
+ * word looked up. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -87,6 +88,10 @@ static void test_entries_senses_and_remarks(void **state) {
   assert_string_equal(out[0], "kotihoito");
   assert_int_equal(translate(d, "loneliness", out), 1); /* headwords lowercased, remarks in brackets dropped */
   assert_string_equal(out[0], "yksinäisyys");
+  static arena na; /* a noun's entries alone: not the verb's */
+  n = bidict_translate_nouns(d, "school", &na, out, 16);
+  assert_int_equal(n, 5);
+  assert_string_equal(out[3], "koulu");
   assert_int_equal(translate(d, "schools", out), 0);
   assert_int_equal(translate(d, "", out), 0);
   assert_int_equal(translate(NULL, "school", out), 0);
@@ -107,11 +112,17 @@ static void test_swedish_forms(void **s) {
   assert_string_equal(f[1], "ensamhet");
   assert_string_equal(f[2], "ensamhete");
   assert_string_equal(f[3], "ensam");
-  n = bidict_sv_forms(sv, "måltider", &a, f); /* no definite ending: the stem, and with -e and -a */
+  n = bidict_sv_forms(sv, "måltider", &a, f); /* a plural: without -r and -er, then the stem with -a */
   assert_int_equal(n, 4);
-  assert_string_equal(f[1], "måltid");
-  assert_string_equal(f[2], "måltide");
+  assert_string_equal(f[1], "måltide");
+  assert_string_equal(f[2], "måltid");
   assert_string_equal(f[3], "måltida");
+  int has = 0; /* a definite plural's singular, which the stem (avvik) misses */
+  n = bidict_sv_forms(sv, "avvikelserna", &a, f);
+  for (int i = 0; i < n; i++) has |= !strcmp(f[i], "avvikelse");
+  assert_true(has);
+  n = bidict_sv_forms(sv, "skolorna", &a, f);
+  assert_string_equal(f[2], "skola");
   assert_int_equal(bidict_sv_forms(sv, "home care", &a, f), 1); /* a phrase: itself */
   arena_free(&a);
   sb_stemmer_delete(sv);
