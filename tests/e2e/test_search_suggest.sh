@@ -103,13 +103,14 @@ get "/en/tekot?q=ty%C3%B6hyvinvionti"
 expect_contains "in English: Did you mean" "$BODY" 'Did you mean: <a href="/en/tekot?q=ty%C3%B6hyvinvointi">'
 
 # a Swedish or English word the thesaurus lacks: the FreeDict translation searched for, and said on the page
-get "/sv/tekot?q=spis"
+# (eldsvåda and conflagration, a fire: spis and stove became thesaurus words in its eighth round)
+get "/sv/tekot?q=eldsv%C3%A5da"
 expect_contains "a Swedish word of the dictionary finds the Finnish deed" "$BODY" \
   "Paloturvallisuus kotihoidon asiakkaiden kodeissa"
 expect_contains "and the page says which translation was searched for" "$BODY" \
-  '<p class="translated">Sökningen omfattar en ordboksöversättning: <span lang="fi">liesi</span></p>'
-get "/en/tekot?q=stove"
-expect_contains "in English" "$BODY" 'The search includes a dictionary translation: <span lang="fi">liesi</span>'
+  '<p class="translated">Sökningen omfattar en ordboksöversättning: <span lang="fi">tulipalo</span></p>'
+get "/en/tekot?q=conflagration"
+expect_contains "in English" "$BODY" 'The search includes a dictionary translation: <span lang="fi">tulipalo</span>'
 expect_contains "with its deed" "$BODY" "Paloturvallisuus kotihoidon asiakkaiden kodeissa"
 get "/sv/tekot?q=hemv%C3%A5rd"
 expect_lacks "a word of the thesaurus: no dictionary line" "$BODY" 'class="translated"'
