@@ -287,40 +287,46 @@ static inline void best_of(scores *s, int id, float v) {
  * and a Swedish deed is less of an answer to a Finnish query (tuned on the judged set in tests/search/). */
 #define W_TRANSLATED 0.65f
 
-/* Term t of slot sl: 0 <= t < sl->n its own terms, then their Swedish deeds' (MORPH_TRANSLATED), which take the IDF
- * of the term itself, so that a Swedish deed neither outranks a Finnish one by a rarer term nor changes what the
- * Finnish word weighs (of its own postings when the term has none). Sets *p, *idf and *w (the weight of its matches)
- * and returns 1; 0 for a term with no postings; -1 when the database fails. */
-static int slot_term(db *d, const search_index *ix, const exp_slot *sl, int t, const scores *s,
-                     const search_postings **p, float *idf, float *w) {
-  const search_postings *own = search_postings_get(d, sl->term[t < sl->n ? t : t - sl->n]);
-  if (!own) return -1;
-  *w = 1;
-  *p = own;
-  if (t >= sl->n) {
-    if (!sl->tr[t - sl->n] || !(*p = search_postings_get(d, sl->tr[t - sl->n]))) return sl->tr[t - sl->n] ? -1 : 0;
-    *w = W_TRANSLATED;
+/* The terms of a slot with their postings, in turn: its own terms (0 <= t < sl->n), then their Swedish deeds'
+ * (MORPH_TRANSLATED), which take the IDF of the term itself, so that a Swedish deed neither outranks a Finnish one by a
+ * rarer term nor changes what the Finnish word weighs (of its own postings when the term has none). */
+typedef struct slot_iter {
+  const exp_slot *sl;
+  int t;                    /* the next term */
+  const search_postings *p; /* the term's postings (none empty), */
+  float idf, w;             /* its IDF and the weight of its matches */
+} slot_iter;
+
+/* Moves it to the slot's next term with postings: 1, or 0 after the last, -1 when the database fails. */
+static int slot_next(db *d, const search_index *ix, const scores *s, slot_iter *it) {
+  const exp_slot *sl = it->sl;
+  for (; it->t < 2 * sl->n; it->t++) {
+    int t = it->t, own_t = t < sl->n ? t : t - sl->n;
+    const search_postings *own = search_postings_get(d, sl->term[own_t]), *p = own;
+    if (!own) return -1;
+    if (t >= sl->n && sl->tr[own_t] && !(p = search_postings_get(d, sl->tr[own_t]))) return -1;
+    if ((t >= sl->n && !sl->tr[own_t]) || !p->n) continue;
+    it->p = p, it->w = t >= sl->n ? W_TRANSLATED : 1;
+    it->idf = term_idf(ix, own->n ? own->n : p->n, s->idf_cap);
+    it->t++;
+    return 1;
   }
-  if (!(*p)->n) return 0;
-  *idf = term_idf(ix, own->n ? own->n : (*p)->n, s->idf_cap);
-  return 1;
+  return 0;
 }
 
 /* One slot: each deed's best BM25 over the slot's terms, into s->slot. Of an alternative x of this one slot (the
  * most common kind), straight into s->best as its score instead: weight times the best term, the same figure as
  * through the slot and the mean of one, without those two passes over the deeds. */
 static int score_slot(db *d, const search_index *ix, const exp_slot *sl, const exp_alt *x, scores *s) {
-  for (int t = 0; t < 2 * sl->n; t++) {
-    const search_postings *p;
-    float idf, w;
-    int rc = slot_term(d, ix, sl, t, s, &p, &idf, &w);
-    if (rc < 0) return K_ERR;
-    if (rc == 0) continue;
+  slot_iter it = {.sl = sl};
+  int rc;
+  while ((rc = slot_next(d, ix, s, &it)) > 0) {
+    const search_postings *p = it.p;
     for (int k = 0; k < p->n; k++) {
       int id = p->ids[k];
       if (id < 1 || id > s->max_id || !ix->sector[id]) continue;
-      float v = w * idf * p->tf[k]; /* tf is BM25's term part already (search_postings_get) */
-      if (!(v > 0)) continue;       /* 0 marks "not touched" below */
+      float v = it.w * it.idf * p->tf[k]; /* tf is BM25's term part already (search_postings_get) */
+      if (!(v > 0)) continue;             /* 0 marks "not touched" below */
       if (x) {
         best_of(s, id, x->weight * v);
         continue;
@@ -329,7 +335,7 @@ static int score_slot(db *d, const search_index *ix, const exp_slot *sl, const e
       if (v > s->slot[id]) s->slot[id] = v;
     }
   }
-  return K_OK;
+  return rc < 0 ? K_ERR : K_OK;
 }
 
 /* Where id is in the ascending list ids[0..n), or -1. */
@@ -349,19 +355,16 @@ static int find_posting(const int *ids, int n, int id) {
 /* Slot k (k > 0) for the deeds that have slots 0..k-1 only, each looked up in the slot's postings: cheaper than a
  * walk over a common word's postings when those deeds are few. */
 static int probe_slot(db *d, const search_index *ix, const exp_slot *sl, int k, scores *s) {
-  for (int t = 0; t < 2 * sl->n; t++) {
-    const search_postings *p;
-    float idf, w;
-    int rc = slot_term(d, ix, sl, t, s, &p, &idf, &w);
-    if (rc < 0) return K_ERR;
-    if (rc == 0) continue;
+  slot_iter it = {.sl = sl};
+  int rc;
+  while ((rc = slot_next(d, ix, s, &it)) > 0)
     for (int i = 0; i < s->natouch; i++) {
       int id = s->atouch[i], at;
-      if (s->cnt[id] != k || (at = find_posting(p->ids, p->n, id)) < 0) continue;
-      float v = w * idf * p->tf[at];
+      if (s->cnt[id] != k || (at = find_posting(it.p->ids, it.p->n, id)) < 0) continue;
+      float v = it.w * it.idf * it.p->tf[at];
       if (v > s->slot[id]) s->slot[id] = v;
     }
-  }
+  if (rc < 0) return K_ERR;
   for (int i = 0; i < s->natouch; i++) {
     int id = s->atouch[i];
     if (s->cnt[id] == k && s->slot[id] > 0) s->acc[id] += s->slot[id], s->cnt[id]++;
