@@ -89,6 +89,7 @@ expect_contains "... that says what is wanted" "$(cat "$TMP/err")" "no path"
 expect_eq "--trusted-proxy needs an address" "$?" 2
 
 # --- not loopback: Secure by default, plain HTTP only with --insecure-cookies
+stop_server # the --base-url server above (a new SERVER_PID would leave it running after the script)
 PORT=$(free_port)
 "$KEHTO" serve --db "$DB" --port "$PORT" --bind 0.0.0.0 --quiet >"$TMP/server.log" 2>&1 &
 SERVER_PID=$!
