@@ -709,8 +709,8 @@ static int add_finnish(morph *m, const char *fi, char mark, buf *out, int *n) {
   return 1;
 }
 
-/* The first translation of Swedish s[0..n) (with forms set, of the first of its forms that has one: olyckor, olycka)
- * that is one Finnish word Voikko knows, or NULL (in a). */
+/* The first translation of Swedish s[0..n) as a noun (with forms set, of the first of its forms that has one: olyckor,
+ * olycka) that is one Finnish base form Voikko knows (finnish_base), or NULL (in a). */
 static const char *sv_finnish(morph *m, const bidict *d, arena *a, const char *s, size_t n, int forms) {
   const char *f[BIDICT_SV_FORMS], *tr[8], *w = arena_strndup(a, s, n);
   int nf = forms ? bidict_sv_forms(m->sv, w, a, f) : (f[0] = w, 1);
@@ -724,11 +724,13 @@ static const char *sv_finnish(morph *m, const bidict *d, arena *a, const char *s
   return NULL;
 }
 
-/* The Finnish terms of Swedish word w (n bytes) into out (count in *count), from the Swedish–Finnish dictionary
- * (search/bidict.h): of its first translations, each as a Finnish word of the text would have them (hörsel: kuulo;
- * boende: asuminen, asukas); else of a compound of two words that the dictionary has, the longest head first, with a
- * linking s taken off or an e or a put back (fästingvaccin: punkki + rokote; minnesvård: minne + vård; skolmat:
- * skola + mat), as the Finnish compound of their translations (punkkirokote: "<punkki", ">rokote"). */
+/* The Finnish terms of Swedish word w (n bytes) into out (count in *count), each marked MORPH_TRANSLATED, from the
+ * Swedish–Finnish dictionary's noun entries (search/bidict.h): of its first translations, each as a Finnish word of
+ * the text would have them (hörsel: kuulo; boende: asukas, asunto); else of a compound of two nouns that the
+ * dictionary has, the longest head first, with a linking s taken off or an e or a put back (fästingvaccin: punkki +
+ * rokote; minnesvård: minne + vård; skolmat: skola + mat), as the Finnish compound of their translations
+ * (punkkirokote, "<punkki", ">rokote"). A name (name set) is not split, nor a verb's past tense or the like
+ * (sv_verbal), which is looked up only as written. */
 static void build_swedish(morph *m, const char *w, size_t n, int name, buf *out, int *count) {
   const bidict *d = bidict_get(BIDICT_SV);
   if (!d || !m->sv || n < 4 || n > MAX_ANALYSED || has_digit(w, n) || sv_stopword(w, n)) return;
