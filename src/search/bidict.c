@@ -264,3 +264,21 @@ int bidict_sv_forms(struct sb_stemmer *sv, const char *w, arena *a, const char *
   }
   return n;
 }
+
+int bidict_en_forms(const char *w, arena *a, const char **out) {
+  int n = 0;
+  size_t len = strlen(w);
+  out[n++] = w;
+  if (strchr(w, ' ')) return n; /* a phrase: as it is */
+  if (len > 4 && !strcmp(w + len - 3, "ies")) {
+    out[n++] = with_end(a, w, len - 3, "y");
+  } else if (len > 3 && w[len - 1] == 's' && w[len - 2] != 's') {
+    out[n++] = with_end(a, w, len - 1, "");
+    if (len > 4 && w[len - 2] == 'e') out[n++] = with_end(a, w, len - 2, "");
+  } else if (len > 6 && !strcmp(w + len - 3, "ing")) { /* hoarding: hoard; caring: care; shopping: shop */
+    out[n++] = with_end(a, w, len - 3, "");
+    out[n++] = with_end(a, w, len - 3, "e");
+    if (w[len - 4] == w[len - 5]) out[n++] = with_end(a, w, len - 4, "");
+  }
+  return n;
+}

@@ -36,6 +36,13 @@ size_t bidict_sv_ending(const char *s, size_t n);
  * Each once; a phrase is only itself. Returns how many (at most BIDICT_SV_FORMS) into out (strings in a). */
 int bidict_sv_forms(struct sb_stemmer *sv, const char *w, arena *a, const char **out);
 
+#define BIDICT_EN_FORMS 4 /* most forms bidict_en_forms gives */
+
+/* The forms of English word w (lowercase) to look up in the English dictionary: w, a plural's singular (meals: meal,
+ * libraries: library) and an -ing form's verb (hoarding: hoard; caring: care; shopping: shop). A phrase is only itself.
+ * Returns how many (at most BIDICT_EN_FORMS) into out (strings in a). */
+int bidict_en_forms(const char *w, arena *a, const char **out);
+
 /* The same of its entries that are a noun's ("<n, ut>" after the headword): for a Swedish deed's words, whose verbs
  * and adjectives the dictionary gives in senses a text seldom means (flytta: muuttaa, siirtää). */
 int bidict_translate_nouns(const bidict *d, const char *w, arena *a, const char **out, int max);

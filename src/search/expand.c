@@ -621,6 +621,7 @@ static int in_index(builder *b, const word *w) {
 }
 
 static const char part_marks[] = {MORPH_HEAD, MORPH_MODIFIER, 0}; /* a compound's parts (for in_index_marked) */
+static const char root_mark[] = {MORPH_ROOT, 0};                  /* the root of derivations (the same) */
 
 /* 1 when the index has one of the word's lemmas with one of the marks (MORPH_HEAD…, a NUL-terminated list): as a
  * part of compounds, or as the root of derivations. */
@@ -1435,8 +1436,7 @@ static void prefer_supported(builder *b) {
 #define DICT_MAX 3                 /* translations of a word or phrase taken: the first ones, of its first senses */
 #define DICT_SPAN 3                /* words of a phrase looked up (home care, mental health, care of the elderly) */
 #define DICT_FORMS BIDICT_SV_FORMS /* forms of a word looked up: the Swedish ones are the most */
-
-static const char root_mark[] = {MORPH_ROOT, 0};
+_Static_assert(BIDICT_EN_FORMS <= DICT_FORMS, "an English word has no more forms than a Swedish one");
 
 /* 1 when every word of text is one Voikko knows, not all are stopwords and the index has each, alone, in compounds or
  * as the root of derivations (a Finnish translation that deeds use: "school" is koulu here, not kalaparvi; hoard is
@@ -1463,35 +1463,10 @@ static int dict_in(builder *b, const bidict *d, const char *text, const char **t
   return k;
 }
 
-/* s[0..n) followed by end, in the arena. */
-static const char *with_end(builder *b, const char *s, size_t n, const char *end) {
-  size_t e = strlen(end);
-  char *t = arena_alloc(b->a, n + e + 1);
-  memcpy(t, s, n);
-  memcpy(t + n, end, e + 1);
-  return t;
-}
-
-/* The forms of a word to look up in dictionary lang, the word first: dictionaries list base forms, so an English
- * plural is also looked up in the singular (meals: meal, libraries: library) and an -ing form as its verb (hoarding:
- * hoard), and a Swedish word in its forms of bidict_sv_forms. Returns how many (at most DICT_FORMS) into out. */
+/* The forms of a word to look up in dictionary lang (BIDICT_SV: bidict_sv_forms; BIDICT_EN: bidict_en_forms), the word
+ * first: dictionaries list base forms. Returns how many (at most DICT_FORMS) into out. */
 static int dict_forms(builder *b, int lang, const char *w, const char **out) {
-  if (lang == BIDICT_SV) return bidict_sv_forms(b->sb->sv, w, b->a, out);
-  int n = 0;
-  size_t len = strlen(w);
-  out[n++] = w;
-  if (strchr(w, ' ')) return n; /* a phrase: as it is */
-  if (len > 4 && !strcmp(w + len - 3, "ies")) {
-    out[n++] = with_end(b, w, len - 3, "y");
-  } else if (len > 3 && w[len - 1] == 's' && w[len - 2] != 's') {
-    out[n++] = with_end(b, w, len - 1, "");
-    if (len > 4 && w[len - 2] == 'e') out[n++] = with_end(b, w, len - 2, "");
-  } else if (len > 6 && !strcmp(w + len - 3, "ing")) { /* hoarding: hoard; caring: care; shopping: shop */
-    out[n++] = with_end(b, w, len - 3, "");
-    out[n++] = with_end(b, w, len - 3, "e");
-    if (w[len - 4] == w[len - 5]) out[n++] = with_end(b, w, len - 4, "");
-  }
-  return n;
+  return lang == BIDICT_SV ? bidict_sv_forms(b->sb->sv, w, b->a, out) : bidict_en_forms(w, b->a, out);
 }
 
 /* The same from the first dictionary that has any: the interface's language's first (for a Finnish interface English,

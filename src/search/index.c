@@ -65,7 +65,6 @@ static void term_free(term_entry *t) {
   free(t->match), free(t->p.ids), free(t->p.tf), free(t);
 }
 
-/* Drops what was built from the data: the term cache, the vocabulary and expand.c's data. */
 /* Puts terms[i] into the table (which has room). */
 static void slot_put(sstate *s, int i) {
   unsigned k = s->terms[i]->hash & (s->nslot - 1);
@@ -85,6 +84,7 @@ static void slots_rebuild(sstate *s, int want) {
   for (int i = 0; i < s->nterms; i++) slot_put(s, i);
 }
 
+/* Drops what was built from the data: the term cache, the vocabulary and expand.c's data. */
 static void terms_clear(sstate *s) {
   for (int i = 0; i < s->nterms; i++) term_free(s->terms[i]);
   s->nterms = 0, s->term_bytes = 0;

@@ -287,28 +287,32 @@ static inline void best_of(scores *s, int id, float v) {
  * and a Swedish deed is less of an answer to a Finnish query (tuned on the judged set in tests/search/). */
 #define W_TRANSLATED 0.65f
 
-/* The terms of a slot with their postings, in turn: its own terms (0 <= t < sl->n), then their Swedish deeds'
- * (MORPH_TRANSLATED), which take the IDF of the term itself, so that a Swedish deed neither outranks a Finnish one by a
- * rarer term nor changes what the Finnish word weighs (of its own postings when the term has none). */
+/* The terms of a slot with their postings, in turn: each of its own terms, then that term in the Swedish deeds
+ * (MORPH_TRANSLATED), which takes the IDF of the term itself, so that a Swedish deed neither outranks a Finnish one by
+ * a rarer term nor changes what the Finnish word weighs (of its own postings when the term has none). */
 typedef struct slot_iter {
   const exp_slot *sl;
-  int t;                    /* the next term */
-  const search_postings *p; /* the term's postings (none empty), */
-  float idf, w;             /* its IDF and the weight of its matches */
+  int t, translated;          /* the term, and whether its Swedish deeds' postings come next */
+  const search_postings *own; /* the term's own postings (read once for both) */
+  const search_postings *p;   /* what slot_next gave: postings (none empty), */
+  float idf, w;               /* their IDF and the weight of their matches */
 } slot_iter;
 
-/* Moves it to the slot's next term with postings: 1, or 0 after the last, -1 when the database fails. */
+/* Moves it to the slot's next postings that are not empty: 1, or 0 after the last, -1 when the database fails. */
 static int slot_next(db *d, const search_index *ix, const scores *s, slot_iter *it) {
   const exp_slot *sl = it->sl;
-  for (; it->t < 2 * sl->n; it->t++) {
-    int t = it->t, own_t = t < sl->n ? t : t - sl->n;
-    const search_postings *own = search_postings_get(d, sl->term[own_t]), *p = own;
-    if (!own) return -1;
-    if (t >= sl->n && sl->tr[own_t] && !(p = search_postings_get(d, sl->tr[own_t]))) return -1;
-    if ((t >= sl->n && !sl->tr[own_t]) || !p->n) continue;
-    it->p = p, it->w = t >= sl->n ? W_TRANSLATED : 1;
-    it->idf = term_idf(ix, own->n ? own->n : p->n, s->idf_cap);
-    it->t++;
+  for (; it->t < sl->n; it->translated = !it->translated, it->t += !it->translated) { /* own, Swedish, next */
+    const search_postings *p;
+    if (!it->translated) {
+      if (!(p = it->own = search_postings_get(d, sl->term[it->t]))) return -1;
+    } else {
+      if (!sl->tr[it->t]) continue;
+      if (!(p = search_postings_get(d, sl->tr[it->t]))) return -1;
+    }
+    if (!p->n) continue;
+    it->p = p, it->w = it->translated ? W_TRANSLATED : 1;
+    it->idf = term_idf(ix, it->own->n ? it->own->n : p->n, s->idf_cap);
+    it->t += it->translated, it->translated = !it->translated;
     return 1;
   }
   return 0;

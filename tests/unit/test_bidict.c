@@ -124,6 +124,13 @@ static void test_swedish_forms(void **s) {
   n = bidict_sv_forms(sv, "skolorna", &a, f);
   assert_string_equal(f[2], "skola");
   assert_int_equal(bidict_sv_forms(sv, "home care", &a, f), 1); /* a phrase: itself */
+  const char *e[BIDICT_EN_FORMS];                               /* English: a plural's singular, an -ing form's verb */
+  assert_int_equal(bidict_en_forms("libraries", &a, e), 2);
+  assert_string_equal(e[1], "library");
+  assert_int_equal(bidict_en_forms("shopping", &a, e), 4);
+  assert_string_equal(e[1], "shopp");
+  assert_string_equal(e[3], "shop");
+  assert_int_equal(bidict_en_forms("home care", &a, e), 1);
   arena_free(&a);
   sb_stemmer_delete(sv);
 }
