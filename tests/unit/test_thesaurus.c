@@ -235,7 +235,7 @@ static void related(const thes_group *g, int n, const char *x, const char *y) {
   fail_msg("no group of related terms has both \"%s\" and \"%s\"", x, y);
 }
 
-/* The related terms (note "liittyvä"): 200-800 groups of 2-6 Finnish labels, none of them synonyms of each other,
+/* The related terms (note "liittyvä"): 200-900 groups of 2-6 Finnish labels, none of them synonyms of each other,
  * a compound of each other or not a base form. */
 static void test_related_terms(void **s) {
   morph *m = analyser();
@@ -251,7 +251,7 @@ static void test_related_terms(void **s) {
     }
     for (int l = 0; l < THES_NLANG; l++) bad += related_faults(m, g, n, &g[i], l);
   }
-  if (nrel < 200 || nrel > 800) fail_msg("%d groups of related terms, expected 200-800", nrel);
+  if (nrel < 200 || nrel > 900) fail_msg("%d groups of related terms, expected 200-900", nrel);
   assert_int_equal(bad, 0);
   related(g, n, "talvikunnossapito", "liukkaudentorjunta");
   related(g, n, "robotiikka", "robotti");
