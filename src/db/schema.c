@@ -809,6 +809,9 @@ static const char *const migrations[] = {
     /* 25: the tokenizer gives a Swedish text's words their Finnish terms too (search/morph.c: fästingvaccin,
      *     punkkirokote): again. */
     REINDEX,
+    /* 26: the tokenizer reads a Swedish loan word the dictionary lacks as its Finnish noun (search/morph.c: asbest,
+     *     asbesti): again. */
+    REINDEX,
 };
 
 /* ---- Change counters ----

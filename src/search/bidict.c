@@ -282,3 +282,24 @@ int bidict_en_forms(const char *w, arena *a, const char **out) {
   }
   return n;
 }
+
+int bidict_sv_loans(const char *w, arena *a, const char **out) {
+  static const char *const endings[][3] = {
+      {"ation", "aatio", NULL},      /* organisation: organisaatio */
+      {"ering", "eeraus", "ointi"}, /* sanering: saneeraus (not sanointi, a wording); digitalisering: digitalisointi */
+      {"itet", "iteetti", NULL},     /* aktivitet: aktiviteetti */
+      {"ik", "iikka", NULL},         /* logistik: logistiikka */
+  };
+  size_t len = strlen(w);
+  if (len < 5 || strchr(w, ' ')) return 0;
+  for (size_t i = 0; i < sizeof endings / sizeof endings[0]; i++) {
+    size_t e = strlen(endings[i][0]);
+    if (len < e + 3 || strcmp(w + len - e, endings[i][0])) continue;
+    int n = 0;
+    for (int k = 1; k < 3 && endings[i][k]; k++) out[n++] = with_end(a, w, len - e, endings[i][k]);
+    return n;
+  }
+  if (!strchr("bdfgklmnprstv", w[len - 1])) return 0;
+  out[0] = with_end(a, w, len, "i"); /* asbest: asbesti; psykolog: psykologi; kontakt: kontakti */
+  return 1;
+}

@@ -47,6 +47,14 @@ int bidict_en_forms(const char *w, arena *a, const char **out);
  * and adjectives the dictionary gives in senses a text seldom means (flytta: muuttaa, siirtää). */
 int bidict_translate_nouns(const bidict *d, const char *w, arena *a, const char **out, int max);
 
+#define BIDICT_SV_LOANS 2 /* most spellings bidict_sv_loans gives */
+
+/* The Finnish spellings of Swedish word w (lowercase, a base form) if it is a loan word both languages share, which the
+ * dictionary mostly lacks (asbest: asbesti; dialog: dialogi; integration: integraatio; digitalisering:
+ * digitalisointi; sanering: saneeraus; aktivitet: aktiviteetti; logistik: logistiikka): candidates only, for the caller
+ * to keep those that are Finnish words. Returns how many (at most BIDICT_SV_LOANS) into out (strings in a). */
+int bidict_sv_loans(const char *w, arena *a, const char **out);
+
 /* Headwords, for tests. */
 long bidict_size(const bidict *d);
 

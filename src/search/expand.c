@@ -542,7 +542,15 @@ static int common_mods(builder *b, const word *w) {
   return 0;
 }
 
-/* A compound's head alone and in other compounds; its modifier alone instead when it says more (levätilanne: levä),
+/* 1 when t starts more than COMMON_MOD of the deeds' compounds (työ of työpäivä, työaika, työhyvinvointi). */
+static int common_as_mod(builder *b, const char *t) {
+  const search_postings *p = search_postings_get(b->d, match_of(b->a, marked(b->a, MORPH_MODIFIER, t), 0));
+  if (!p) b->failed = 1;
+  return !p || p->n > COMMON_MOD * b->ndocs;
+}
+
+/* A compound's head alone, in other compounds and before their heads when that is not common either (kuitu of
+ * valokuitu: kuituverkko); its modifier alone instead when it says more (levätilanne: levä),
  * else at a low weight when it is not common, found when little else is (johtoryhmä of johtoryhmätyöskentely).
  * The broader plan: the modifier alone, the head alone however common (hellepäivä: helle, päivä; not other compounds
  * with it, työpäivä), and each part inside the modifier (saattohoitotyö: hoito). */
@@ -551,6 +559,8 @@ static void head_or_modifier(builder *b, exp_concept *c, const word *w) {
   if (!common && !mod_alone) {
     slot_add(b, alt_new(b, c, EXP_PART, W_SAME_HEAD), 1, MORPH_HEAD, w->head, 0);
     slot_add(b, alt_new(b, c, EXP_PART, W_HEAD_ALONE), 1, 0, w->head, 0);
+    if (!common_as_mod(b, w->head)) /* kuitu of valokuitu: kuituverkko; not työ of saattohoitotyö: työpäivä */
+      slot_add(b, alt_new(b, c, EXP_PART, W_HEAD_ALONE), 1, MORPH_MODIFIER, w->head, 0);
   }
   if (mod_alone || b->broad)
     mod_slots(b, alt_new(b, c, EXP_PART, W_MOD_ALONE), w);
@@ -1460,6 +1470,11 @@ static int dict_in(builder *b, const bidict *d, const char *text, const char **t
   int n = bidict_translate(d, text, b->a, raw, 32), k = 0;
   for (int i = 0; i < n && k < max; i++)
     if (finnish_in_index(b, raw[i])) tr[k++] = raw[i];
+  if (n == 0 && d && d == bidict_get(BIDICT_SV)) { /* a loan word the dictionary lacks: asbest, asbesti */
+    n = bidict_sv_loans(text, b->a, raw);
+    for (int i = 0; i < n && k < max; i++)
+      if (finnish_in_index(b, raw[i])) tr[k++] = raw[i];
+  }
   return k;
 }
 

@@ -709,6 +709,18 @@ static int add_finnish(morph *m, const char *fi, char mark, buf *out, int *n) {
   return 1;
 }
 
+/* The Finnish noun that Swedish base form w is as a loan word (bidict_sv_loans: asbest, asbesti), a base form Voikko
+ * knows (finnish_base), or NULL. */
+static const char *sv_loan(morph *m, arena *a, const char *w) {
+  const char *l[BIDICT_SV_LOANS];
+  int k = bidict_sv_loans(w, a, l);
+  for (int j = 0; j < k; j++) {
+    morph_terms_t t;
+    if (is_lemma(m, l[j], "nimisana") && finnish_base(m, l[j], &t)) return l[j];
+  }
+  return NULL;
+}
+
 /* The first translation of Swedish s[0..n) as a noun (with forms set, of the first of its forms that has one: olyckor,
  * olycka) that is one Finnish base form Voikko knows (finnish_base), or NULL (in a). */
 static const char *sv_finnish(morph *m, const bidict *d, arena *a, const char *s, size_t n, int forms) {
@@ -720,6 +732,10 @@ static const char *sv_finnish(morph *m, const bidict *d, arena *a, const char *s
       morph_terms_t t;
       if (finnish_base(m, tr[j], &t)) return tr[j];
     }
+  }
+  for (int i = 0; i < nf; i++) { /* a loan word the dictionary lacks (asbest of asbestsanering) */
+    const char *l = sv_loan(m, a, f[i]);
+    if (l) return l;
   }
   return NULL;
 }
@@ -742,6 +758,10 @@ static void build_swedish(morph *m, const char *w, size_t n, int name, buf *out,
   for (int i = 0; i < nf && !found; i++) {
     int k = bidict_translate_nouns(d, f[i], &a, tr, 8);
     for (int j = 0; j < k && found < SV_TRANSLATIONS; j++) found += add_finnish(m, tr[j], 0, out, count);
+  }
+  for (int i = 0; i < nf && !found; i++) { /* a loan word the dictionary lacks: asbest, asbesti */
+    const char *l = sv_loan(m, &a, f[i]);
+    if (l) found = add_finnish(m, l, 0, out, count);
   }
   size_t letters = letters_of(w, n);
   for (size_t j = 1, before = 1; !found && !name && !verbal && j < n; j++) {

@@ -135,12 +135,37 @@ static void test_swedish_forms(void **s) {
   sb_stemmer_delete(sv);
 }
 
+/* A Swedish loan word's Finnish spellings, for the caller to keep the Finnish words among them: a consonant's i, and
+ * the endings the two languages pair (-ation: -aatio, -ering: -eeraus or -ointi, -itet: -iteetti, -ik: -iikka). */
+static void test_swedish_loans(void **s) {
+  arena a = {0};
+  const char *l[BIDICT_SV_LOANS];
+  assert_int_equal(bidict_sv_loans("asbest", &a, l), 1);
+  assert_string_equal(l[0], "asbesti");
+  assert_int_equal(bidict_sv_loans("psykolog", &a, l), 1);
+  assert_string_equal(l[0], "psykologi");
+  assert_int_equal(bidict_sv_loans("integration", &a, l), 1);
+  assert_string_equal(l[0], "integraatio");
+  assert_int_equal(bidict_sv_loans("sanering", &a, l), 2);
+  assert_string_equal(l[0], "saneeraus"); /* first: sanointi is a Finnish word too, a wording */
+  assert_string_equal(l[1], "sanointi");
+  assert_int_equal(bidict_sv_loans("aktivitet", &a, l), 1);
+  assert_string_equal(l[0], "aktiviteetti");
+  assert_int_equal(bidict_sv_loans("logistik", &a, l), 1);
+  assert_string_equal(l[0], "logistiikka");
+  assert_int_equal(bidict_sv_loans("skola", &a, l), 0); /* a vowel at the end: no loan's shape */
+  assert_int_equal(bidict_sv_loans("stad", &a, l), 0);  /* too short to tell (stadi is Helsinki's slang) */
+  assert_int_equal(bidict_sv_loans("home care", &a, l), 0);
+  arena_free(&a);
+}
+
 int main(void) {
   if (!mkdtemp(dir)) return 1;
   setenv("KEHTO_DICT_DIR", dir, 1);
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_entries_senses_and_remarks),
       cmocka_unit_test(test_swedish_forms),
+      cmocka_unit_test(test_swedish_loans),
   };
   int rc = cmocka_run_group_tests(tests, NULL, NULL);
   char cmd[300];

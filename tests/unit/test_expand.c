@@ -657,6 +657,47 @@ static void test_swedish_deeds_in_finnish(void **s) {
   db_close(d);
 }
 
+/* A Swedish loan word that the dictionary lacks is read as its Finnish noun, in a Swedish deed and in a Swedish query
+ * (asbest, asbesti; sanering, saneeraus; of a compound, asbestsanering, a part); a Swedish word whose Finnish shape
+ * Voikko does not know as a noun stays Swedish. */
+static void test_swedish_loan_words(void **s) {
+  db *d = testdb_open();
+  long long sv = testdb_text(d, "Asbestsanering i skolor och daghem", "Staden sanerade asbest i fyra skolor.");
+  long long fi = testdb_text(d, "Asbestikartoitus ennen korjausta", "Kiinteistöt kartoitettiin ennen remonttia.");
+  long long work = testdb_text(d, "Koulujen saneeraus kesällä", "Saneeraus tehtiin lomalla.");
+  deed_result r = find(d, "asbesti", NULL);
+  assert_true(found(&r, sv) > 0);
+  assert_true(found(&r, fi) > 0);
+  r = find(d, "saneeraus", NULL);
+  assert_int_equal(found(&r, work), 1); /* the Finnish deed first: a translation weighs less */
+  assert_int_equal(found(&r, sv), 2);
+  r = find(d, "asbest", "sv");
+  assert_true(found(&r, fi) > 0);
+  r = find(d, "kartoitus", NULL);
+  assert_only(&r, fi);
+  arena_free(&mem);
+  db_close(d);
+}
+
+/* A compound's head finds other compounds that start with it, below the compound itself (valokuitu: kuituverkko). */
+static void test_head_before_another_head(void **s) {
+  db *d = testdb_open();
+  long long fibre = testdb_text(d, "Valokuitu kylille", "Kunta tuki valokuidun rakentamista.");
+  long long net = testdb_text(d, "Kuituverkko laajenee", "Syrjäkylät saivat nopeat yhteydet.");
+  testdb_text(d, "Lasikatto korjattiin", "Koulun aulan lasikatto vaihdettiin.");
+  const char *other[] = {"Kirjaston aukioloajat", "Uimahallin siivous",  "Ruokalistan uudistus", "Nuorten kesätyöt",
+                         "Pihan valaistus",       "Kokousten käytännöt", "Sijaisten rekrytointi", "Asiakaspalaute",
+                         "Lomien suunnittelu",    "Kotikäynnit"};
+  for (int i = 0; i < 10; i++) /* kuitu ends and starts few of the deeds' compounds */
+    testdb_text(d, other[i], "Muutos tehtiin keväällä.");
+  deed_result r = find(d, "valokuitu", NULL);
+  assert_int_equal(found(&r, fibre), 1);
+  assert_int_equal(found(&r, net), 2);
+  assert_int_equal(r.nhits, 2); /* lasi, the modifier, is not the head's */
+  arena_free(&mem);
+  db_close(d);
+}
+
 /* A phrase's first word may start many labels (school starts 89 English ones): every one of them is tried, so "school
  * absenteeism" meets its synonym group (poissaolo, koulupoissaolo) and finds the absences. An English -ing form is
  * looked up as its verb, and a verb's translation finds the derivations deeds use: hoarding, hoard, hamstrata,
@@ -802,6 +843,8 @@ int main(void) {
       cmocka_unit_test(test_derivations_before_a_head),
       cmocka_unit_test(test_a_related_phrase_keeps_its_words),
       cmocka_unit_test(test_swedish_deeds_in_finnish),
+      cmocka_unit_test(test_swedish_loan_words),
+      cmocka_unit_test(test_head_before_another_head),
       cmocka_unit_test(test_english_phrases_and_verbs),
       cmocka_unit_test(test_a_rare_modifier_says_more),
       cmocka_unit_test(test_an_uncommon_modifier_alone),
