@@ -657,9 +657,9 @@ static void test_swedish_deeds_in_finnish(void **s) {
   db_close(d);
 }
 
-/* A Swedish loan word that the dictionary lacks is read as its Finnish noun, in a Swedish deed and in a Swedish query
- * (asbest, asbesti; sanering, saneeraus; of a compound, asbestsanering, a part); a Swedish word whose Finnish shape
- * Voikko does not know as a noun stays Swedish. */
+/* A Swedish loan word that the dictionary lacks is read as its Finnish noun, in a Swedish deed (asbest, asbesti; and
+ * as a compound's part: asbestsanering, saneeraus) and in a Swedish query (asbest); the deed's other words bring no
+ * Finnish deed's words with them (kartoitus). */
 static void test_swedish_loan_words(void **s) {
   db *d = testdb_open();
   long long sv = testdb_text(d, "Asbestsanering i skolor och daghem", "Staden sanerade asbest i fyra skolor.");
