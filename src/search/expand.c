@@ -1463,6 +1463,15 @@ static int finnish_in_index(builder *b, const char *text) {
   return content > 0;
 }
 
+/* 1 when Voikko reads t as a base form of its own (asbesti; not perehdytyksi, an unfinished perehdytyks + i). */
+static int base_form(builder *b, const char *t) {
+  word w = {0};
+  analyse(b->m, b->sb, b->a, t, &w);
+  for (int i = 0; i < w.nlemma; i++)
+    if (!strcmp(w.lemma[i], t)) return 1;
+  return 0;
+}
+
 /* The Finnish translations of text (lowercase words, one space apart) in dictionary d that deeds use, in the
  * dictionary's order, into tr (at most max). Returns how many. */
 static int dict_in(builder *b, const bidict *d, const char *text, const char **tr, int max) {
@@ -1470,10 +1479,10 @@ static int dict_in(builder *b, const bidict *d, const char *text, const char **t
   int n = bidict_translate(d, text, b->a, raw, 32), k = 0;
   for (int i = 0; i < n && k < max; i++)
     if (finnish_in_index(b, raw[i])) tr[k++] = raw[i];
-  if (n == 0 && d && d == bidict_get(BIDICT_SV)) { /* a loan word the dictionary lacks: asbest, asbesti */
+  if (n == 0 && d && d == bidict_get(BIDICT_SV) && b->lang == THES_SV) { /* a loan word the dictionary lacks: asbest, asbesti */
     n = bidict_sv_loans(text, b->a, raw);
     for (int i = 0; i < n && k < max; i++)
-      if (finnish_in_index(b, raw[i])) tr[k++] = raw[i];
+      if (base_form(b, raw[i]) && finnish_in_index(b, raw[i])) tr[k++] = raw[i];
   }
   return k;
 }
