@@ -303,3 +303,14 @@ int bidict_sv_loans(const char *w, arena *a, const char **out) {
   out[0] = with_end(a, w, len, "i"); /* asbest: asbesti; psykolog: psykologi; kontakt: kontakti */
   return 1;
 }
+
+int bidict_sv_mod_forms(const char *s, size_t n, arena *a, const char **out) {
+  static const char *const linking[][2] = {{"", ""}, {"s", ""}, {"s", "e"}, {"", "a"}, {"", "e"}};
+  int k = 0;
+  for (size_t v = 0; v < sizeof linking / sizeof linking[0]; v++) {
+    size_t cut = strlen(linking[v][0]);
+    if (cut && (n <= cut + 2 || memcmp(s + n - cut, linking[v][0], cut))) continue;
+    out[k++] = with_end(a, s, n - cut, linking[v][1]);
+  }
+  return k;
+}

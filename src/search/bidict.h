@@ -47,6 +47,13 @@ int bidict_en_forms(const char *w, arena *a, const char **out);
  * and adjectives the dictionary gives in senses a text seldom means (flytta: muuttaa, siirtää). */
 int bidict_translate_nouns(const bidict *d, const char *w, arena *a, const char **out, int max);
 
+#define BIDICT_SV_MOD_FORMS 5 /* most forms bidict_sv_mod_forms gives */
+
+/* The forms to look up of s[0..n), the part of a Swedish compound before its head, in this order: as written, the
+ * linking s taken off, the s taken off and an e put back, an a or an e put back (arbetsmiljö: arbets, arbete; skolmat:
+ * skol, skola; fästingvaccin: fästing). Returns how many (at most BIDICT_SV_MOD_FORMS) into out (strings in a). */
+int bidict_sv_mod_forms(const char *s, size_t n, arena *a, const char **out);
+
 #define BIDICT_SV_LOANS 2 /* most spellings bidict_sv_loans gives */
 
 /* The Finnish spellings of Swedish word w (lowercase, a base form) if it is a loan word both languages share, which the

@@ -1465,11 +1465,9 @@ static int finnish_in_index(builder *b, const char *text) {
 
 /* 1 when Voikko reads t as a base form of its own (asbesti; not perehdytyksi, an unfinished perehdytyks + i). */
 static int base_form(builder *b, const char *t) {
-  word w = {0};
-  analyse(b->m, b->sb, b->a, t, &w);
-  for (int i = 0; i < w.nlemma; i++)
-    if (!strcmp(w.lemma[i], t)) return 1;
-  return 0;
+  morph_terms_t mt;
+  morph_terms(b->m, t, strlen(t), &mt);
+  return mt.known && mt.self;
 }
 
 /* The Finnish translations of text (lowercase words, one space apart) in dictionary d that deeds use, in the
@@ -1554,17 +1552,9 @@ static int dict_compound(builder *b, exp_concept *c, const word *w) {
     if (((unsigned char)s[j] & 0xC0) == 0x80) continue; /* not inside a letter */
     const char *head = sv_word(b, s + j, n - j, 1), *mod = NULL;
     if (!head) continue;
-    char alt[128];
-    size_t mn = j < sizeof alt - 2 ? j : sizeof alt - 2;
-    memcpy(alt, s, mn);
-    const char *linking[][2] = {{"", ""}, {"s", ""}, {"s", "e"}, {"", "a"}, {"", "e"}};
-    for (size_t v = 0; v < sizeof linking / sizeof linking[0] && !mod; v++) {
-      size_t cut = strlen(linking[v][0]), m = mn;
-      if (cut && (m <= cut + 2 || memcmp(alt + m - cut, linking[v][0], cut))) continue;
-      m -= cut;
-      m += (size_t)snprintf(alt + m, sizeof alt - m, "%s", linking[v][1]);
-      mod = sv_word(b, alt, m, 0);
-    }
+    const char *mf[BIDICT_SV_MOD_FORMS];
+    int nm = bidict_sv_mod_forms(s, j, b->a, mf);
+    for (int v = 0; v < nm && !mod; v++) mod = sv_word(b, mf[v], strlen(mf[v]), 0);
     if (!mod) continue;
     char *fi = arena_alloc(b->a, strlen(mod) + strlen(head) + 1);
     strcpy(fi, mod), strcat(fi, head);

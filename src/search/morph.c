@@ -770,16 +770,9 @@ static void build_swedish(morph *m, const char *w, size_t n, int name, buf *out,
     if (letters - (before - 1) < SV_MIN_HEAD) break;
     const char *head = sv_finnish(m, d, &a, w + j, n - j, 1), *mod = NULL;
     if (!head) continue;
-    static const char *const linking[][2] = {{"", ""}, {"s", ""}, {"s", "e"}, {"", "a"}, {"", "e"}};
-    for (size_t v = 0; v < sizeof linking / sizeof linking[0] && !mod; v++) {
-      size_t cut = strlen(linking[v][0]);
-      if (cut && (j <= cut + 2 || memcmp(w + j - cut, linking[v][0], cut))) continue;
-      buf s = BUF_INIT;
-      buf_append(&s, w, j - cut);
-      buf_puts(&s, linking[v][1]);
-      mod = sv_finnish(m, d, &a, s.data, s.len, 0);
-      buf_free(&s);
-    }
+    const char *mf[BIDICT_SV_MOD_FORMS];
+    int nm = bidict_sv_mod_forms(w, j, &a, mf);
+    for (int v = 0; v < nm && !mod; v++) mod = sv_finnish(m, d, &a, mf[v], strlen(mf[v]), 0);
     if (!mod) continue;
     char *fi = arena_alloc(&a, strlen(mod) + strlen(head) + 1);
     strcpy(fi, mod), strcat(fi, head);

@@ -156,6 +156,13 @@ static void test_swedish_loans(void **s) {
   assert_int_equal(bidict_sv_loans("skola", &a, l), 0); /* a vowel at the end: no loan's shape */
   assert_int_equal(bidict_sv_loans("stad", &a, l), 0);  /* too short to tell (stadi is Helsinki's slang) */
   assert_int_equal(bidict_sv_loans("home care", &a, l), 0);
+  const char *m[BIDICT_SV_MOD_FORMS]; /* a compound's part before its head: as written, then without its linking s */
+  assert_int_equal(bidict_sv_mod_forms("arbetsmiljö", 6, &a, m), 5);
+  assert_string_equal(m[0], "arbets");
+  assert_string_equal(m[1], "arbet");
+  assert_string_equal(m[2], "arbete");
+  assert_int_equal(bidict_sv_mod_forms("hemvård", 3, &a, m), 3); /* no s to take off, and too short if there were */
+  assert_string_equal(m[2], "heme");
   arena_free(&a);
 }
 
