@@ -285,10 +285,10 @@ int bidict_en_forms(const char *w, arena *a, const char **out) {
 
 int bidict_sv_loans(const char *w, arena *a, const char **out) {
   static const char *const endings[][3] = {
-      {"ation", "aatio", NULL},      /* organisation: organisaatio */
+      {"ation", "aatio", NULL},     /* organisation: organisaatio */
       {"ering", "eeraus", "ointi"}, /* sanering: saneeraus (not sanointi, a wording); digitalisering: digitalisointi */
-      {"itet", "iteetti", NULL},     /* aktivitet: aktiviteetti */
-      {"ik", "iikka", NULL},         /* logistik: logistiikka */
+      {"itet", "iteetti", NULL},    /* aktivitet: aktiviteetti */
+      {"ik", "iikka", NULL},        /* logistik: logistiikka */
   };
   size_t len = strlen(w);
   if (len < 5 || strchr(w, ' ')) return 0;

@@ -1477,7 +1477,8 @@ static int dict_in(builder *b, const bidict *d, const char *text, const char **t
   int n = bidict_translate(d, text, b->a, raw, 32), k = 0;
   for (int i = 0; i < n && k < max; i++)
     if (finnish_in_index(b, raw[i])) tr[k++] = raw[i];
-  if (n == 0 && d && d == bidict_get(BIDICT_SV) && b->lang == THES_SV) { /* a loan word the dictionary lacks: asbest, asbesti */
+  if (n == 0 && d && d == bidict_get(BIDICT_SV) &&
+      b->lang == THES_SV) { /* a loan word the dictionary lacks: asbest, asbesti */
     n = bidict_sv_loans(text, b->a, raw);
     for (int i = 0; i < n && k < max; i++)
       if (base_form(b, raw[i]) && finnish_in_index(b, raw[i])) tr[k++] = raw[i];

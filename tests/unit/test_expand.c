@@ -685,7 +685,7 @@ static void test_head_before_another_head(void **s) {
   long long fibre = testdb_text(d, "Valokuitu kylille", "Kunta tuki valokuidun rakentamista.");
   long long net = testdb_text(d, "Kuituverkko laajenee", "Syrjäkylät saivat nopeat yhteydet.");
   testdb_text(d, "Lasikatto korjattiin", "Koulun aulan lasikatto vaihdettiin.");
-  const char *other[] = {"Kirjaston aukioloajat", "Uimahallin siivous",  "Ruokalistan uudistus", "Nuorten kesätyöt",
+  const char *other[] = {"Kirjaston aukioloajat", "Uimahallin siivous",  "Ruokalistan uudistus",  "Nuorten kesätyöt",
                          "Pihan valaistus",       "Kokousten käytännöt", "Sijaisten rekrytointi", "Asiakaspalaute",
                          "Lomien suunnittelu",    "Kotikäynnit"};
   for (int i = 0; i < 10; i++) /* kuitu ends and starts few of the deeds' compounds */
